@@ -1,0 +1,46 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Organisation
+from portal.services import user_join_organisation
+
+
+class SignupForm(forms.Form):
+    """Extra sign-up fields: who the practitioner is and where they work.
+
+    allauth calls ``signup()`` after it has created the user.
+    """
+
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        help_text=_("Shown to other members. You may use a pseudonym."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Your organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=_("My organisation is not listed"),
+    )
+    new_organisation = forms.CharField(
+        label=_("Name of your organisation, if not listed"),
+        max_length=200,
+        required=False,
+        help_text=_("A moderator verifies new organisations."),
+    )
+
+    field_order = ["email", "display_name", "organisation", "new_organisation", "password1", "password2"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("organisation") and not (cleaned.get("new_organisation") or "").strip():
+            raise forms.ValidationError(_("Choose your organisation, or give its name if it is not listed."))
+        return cleaned
+
+    def signup(self, request, user) -> None:
+        user_join_organisation(
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            organisation=self.cleaned_data.get("organisation"),
+            new_organisation_name=self.cleaned_data.get("new_organisation", ""),
+        )

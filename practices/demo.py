@@ -1,0 +1,138 @@
+"""Demo data: the seed practice through the importer, plus generated practices.
+
+Generated organisations and practices are flagged ``is_demo`` and shown with a
+"Demo" badge. Generation is deterministic, so every fresh machine shows the
+same portal.
+"""
+
+import random
+from pathlib import Path
+
+from django.db import transaction
+
+from portal.models import Organisation
+from practices.importer import Vocabulary, import_document
+from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from practices.services import practice_import, practice_publish
+
+SEED_DOCUMENT = Path(__file__).resolve().parent / "fixtures" / "templates" / "000_c92d1ef0c5228cd4.txt"
+
+PLACES = [
+    ("NO", "Ravnstad"), ("SE", "Älvby"), ("DK", "Søholm"), ("FI", "Koivula"), ("DE", "Lindenau"),
+    ("NL", "Westerveld"), ("BE", "Houtem"), ("FR", "Belmont-sur-Loire"), ("ES", "Villaclara"),
+    ("IT", "Montefiore"), ("AT", "Seewald"), ("PL", "Brzozów Wielki"),
+]  # fmt: skip
+
+ORGANISATION_NAMES = {
+    "en": {
+        "municipality": "Municipality of {place}",
+        "police": "{place} Police District",
+        "prison-probation": "{place} Probation Service",
+        "ngo": "{place} Exit Network",
+        "health-social": "{place} Youth and Family Services",
+        "research-education": "{place} Institute for Social Research",
+    },
+    "fr": {
+        "municipality": "Ville de {place}",
+        "police": "Police de {place}",
+        "prison-probation": "Service pénitentiaire d'insertion et de probation de {place}",
+        "ngo": "Réseau Sortie {place}",
+        "health-social": "Services jeunesse et famille de {place}",
+        "research-education": "Institut de recherche sociale de {place}",
+    },
+}
+
+METHODS = {
+    "en": [
+        ("Mentoring for young people leaving extremist groups", "A trained mentor meets each young person weekly for a year, working on trust, education and a life outside the group."),
+        ("Family counselling hotline", "Parents worried about a child's radicalisation call a counselling line; counsellors assess the situation and coordinate local support."),
+        ("Multi-agency safeguarding panel", "Schools, police, social services and health services meet monthly to assess referrals of people at risk of violent extremism."),
+        ("Prison exit programme", "Inmates convicted of terrorist offences take part in structured dialogue sessions and prepare their release with probation officers."),
+        ("Online counter-narrative workshops", "Young people produce videos that answer extremist propaganda, guided by youth workers and media trainers."),
+        ("Training for first-line practitioners", "Teachers and social workers learn to recognise signs of radicalisation and to respond proportionately."),
+        ("Community dialogue circles", "Religious leaders, residents and municipal staff meet to discuss polarisation and build trust after local incidents."),
+        ("Support for returning families", "Children and mothers returning from conflict zones receive coordinated health, school and psychosocial support."),
+    ],
+    "fr": [
+        ("Mentorat pour les jeunes qui quittent des groupes extrémistes", "Un mentor formé rencontre chaque jeune chaque semaine pendant un an pour travailler la confiance, la formation et une vie hors du groupe."),
+        ("Ligne d'écoute pour les familles", "Les parents inquiets de la radicalisation d'un enfant appellent une ligne d'écoute; des conseillers évaluent la situation et coordonnent l'aide locale."),
+        ("Cellule multi-agences de prévention", "Écoles, police, services sociaux et de santé se réunissent chaque mois pour évaluer les signalements de personnes exposées à l'extrémisme violent."),
+        ("Programme de sortie en milieu carcéral", "Des détenus condamnés pour terrorisme participent à des séances de dialogue structurées et préparent leur libération avec les conseillers de probation."),
+        ("Ateliers de contre-discours en ligne", "Des jeunes réalisent des vidéos qui répondent à la propagande extrémiste, accompagnés par des animateurs et des formateurs aux médias."),
+        ("Formation des praticiens de première ligne", "Enseignants et travailleurs sociaux apprennent à reconnaître les signes de radicalisation et à réagir de manière proportionnée."),
+        ("Cercles de dialogue communautaire", "Responsables religieux, habitants et agents municipaux se réunissent pour parler de polarisation et rétablir la confiance après des incidents locaux."),
+        ("Accompagnement des familles de retour", "Les enfants et les mères revenant de zones de conflit bénéficient d'un soutien coordonné en santé, scolarité et accompagnement psychosocial."),
+    ],
+}  # fmt: skip
+
+DEMO_PRACTICE_COUNT = 48
+
+
+def _demo_organisations(rng: random.Random) -> list[Organisation]:
+    organisations = []
+    types = list(OrganisationType.objects.exclude(code__in=["other", "government-agency"]))
+    for index, (country, place) in enumerate(PLACES):
+        language = "fr" if country in ("FR", "BE") else "en"
+        for org_type in (types[index % len(types)], types[(index + 3) % len(types)]):
+            name = "(Demo) " + ORGANISATION_NAMES[language][org_type.code].format(place=place)
+            organisation, _created = Organisation.objects.get_or_create(
+                name=name, defaults={"type": org_type, "country": country, "verified": True, "is_demo": True}
+            )
+            organisations.append(organisation)
+    return organisations
+
+
+def _demo_practice(rng: random.Random, number: int, organisation: Organisation, themes, audiences) -> Practice:
+    language = "fr" if number % 3 == 0 else "en"
+    title, summary = METHODS[language][number % len(METHODS[language])]
+    place = organisation.name.split(" ")[-1]
+    start_year = rng.randint(2008, 2023)
+    practice = Practice.objects.create(
+        title=f"{title} ({place})",
+        description=summary + "\n\n" + _explicit_link(language),
+        peer_reviewed=rng.choice(["yes", "no", "unknown"]),
+        geographical_scope=place,
+        start=str(start_year),
+        start_year=start_year,
+        end_year=start_year + rng.randint(2, 6) if number % 7 == 0 else None,
+        organisation=organisation,
+        organisation_description=organisation.name,
+        country=organisation.country,
+        contact="Demo contact: practices@example.org",
+        last_update_year=min(2026, start_year + rng.randint(1, 4)),
+        language=language,
+        is_demo=True,
+    )
+    practice.key_themes.set(rng.sample(themes, 2))
+    practice.target_audiences.set(rng.sample(audiences, rng.randint(1, 3)))
+    return practice
+
+
+def _explicit_link(language: str) -> str:
+    if language == "fr":
+        return "La pratique vise explicitement à prévenir la radicalisation et l'extrémisme violent."
+    return "The practice explicitly aims to prevent radicalisation and violent extremism."
+
+
+def load_seed_practice() -> Practice | None:
+    """Import and publish the seed template through the importer, once."""
+    parsed = import_document(SEED_DOCUMENT.read_bytes(), SEED_DOCUMENT.name, vocabulary=Vocabulary.from_database())
+    if Practice.objects.filter(title=parsed.title).exists():
+        return None
+    return practice_import(parsed=parsed, publish=True)
+
+
+@transaction.atomic
+def load_demo_data(*, count: int = DEMO_PRACTICE_COUNT) -> dict[str, int]:
+    """Load the seed and the generated demo practices; a second run adds nothing."""
+    seed = load_seed_practice()
+    created = 0
+    if not Practice.objects.filter(is_demo=True).exists():
+        rng = random.Random(20161109)
+        organisations = _demo_organisations(rng)
+        themes, audiences = list(KeyTheme.objects.all()), list(TargetAudience.objects.all())
+        for number in range(count):
+            practice = _demo_practice(rng, number, organisations[number % len(organisations)], themes, audiences)
+            practice_publish(practice=practice, actor=None)
+            created += 1
+    return {"seed": 1 if seed else 0, "demo": created}

@@ -1,0 +1,150 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from practices.services import PRACTICE_ATTRIBUTES, PracticeData
+from practices.template_fields import FIELDS_BY_CODE, model_attribute
+
+FORM_FIELDS = [
+    "title",
+    "description",
+    "peer_reviewed",
+    "key_themes",
+    "target_audiences",
+    "geographical_scope",
+    "start",
+    "start_year",
+    "end_year",
+    "deliverables",
+    "evidence_evaluation",
+    "sustainability_transferability",
+    "ran_meetings",
+    "eu_links_funding",
+    "organisation_description",
+    "country",
+    "contact",
+    "last_update_year",
+    "language",
+    "import_warnings",
+]
+
+
+class TaxonomyChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.label
+
+
+class PracticeForm(forms.ModelForm):
+    """The template as a form. It validates and renders; services save."""
+
+    key_themes = TaxonomyChoiceField(
+        label=_("Key themes"),
+        queryset=KeyTheme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Select the two that fit best."),
+    )
+    target_audiences = TaxonomyChoiceField(
+        label=_("Target audience"),
+        queryset=TargetAudience.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("At least one."),
+    )
+    import_warnings = forms.JSONField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Practice
+        fields = FORM_FIELDS
+        help_texts = {
+            "description": _(
+                "The aim of the practice and its working method. Make the explicit link to preventing or "
+                "countering radicalisation or violent extremism clear. Write no names of the people you work with."
+            ),
+            "geographical_scope": _("Countries, regions, cities where the practice is used."),
+            "start": _("When the practice was developed and began; when it ended, if it is no longer active."),
+            "deliverables": _("Manuals, training modules, videos… with links."),
+            "evidence_evaluation": _("Performance measures, evaluations, feedback, peer review."),
+            "sustainability_transferability": _("What can be transferred and how, including costs."),
+            "ran_meetings": _("RAN working group or event, date, place and topic."),
+            "eu_links_funding": _("How the practice is funded; which EU funds, if any."),
+            "organisation_description": _("Your organisation in a few lines: its legal status and role."),
+            "contact": _("Your work contact. Shown to signed-in practitioners only, never in public."),
+        }
+        widgets = {
+            "start": forms.Textarea(attrs={"rows": 3}),
+            "geographical_scope": forms.Textarea(attrs={"rows": 3}),
+            "contact": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, field in FIELDS_BY_CODE.items():
+            name = model_attribute(code)
+            if name in self.fields and field.word_limit:
+                self.fields[name].widget.attrs["data-word-limit"] = str(field.word_limit)
+        for name in ("description", "evidence_evaluation", "deliverables", "organisation_description"):
+            self.fields[name].widget.attrs.setdefault("rows", 8)
+        self.fields["description"].widget.attrs["rows"] = 14
+        self.fields["country"].choices = [("", "—")] + list(countries)
+        self.fields["language"].choices = settings.PRACTICE_LANGUAGES
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year comes before the start year."))
+        return cleaned
+
+    def practice_data(self) -> PracticeData:
+        attributes = {name: self.cleaned_data[name] for name in PRACTICE_ATTRIBUTES if name in self.cleaned_data}
+        attributes["import_warnings"] = self.cleaned_data.get("import_warnings") or []
+        return PracticeData(
+            attributes=attributes,
+            key_themes=list(self.cleaned_data["key_themes"]),
+            target_audiences=list(self.cleaned_data["target_audiences"]),
+        )
+
+
+class UploadForm(forms.Form):
+    document = forms.FileField(
+        label=_("Filled-in template"),
+        help_text=_("A Word document (.docx), HTML, Markdown or text file. It is read, not stored."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.html,.htm,.md,.markdown,.txt"}),
+    )
+
+    def clean_document(self):
+        document = self.cleaned_data["document"]
+        if document.size > settings.PRACTICE_UPLOAD_MAX_BYTES:
+            limit_mb = settings.PRACTICE_UPLOAD_MAX_BYTES // (1024 * 1024)
+            raise forms.ValidationError(_("The file is larger than %(limit)s MB.") % {"limit": limit_mb})
+        return document
+
+
+class _CodeChoiceField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+
+class PracticeFilterForm(forms.Form):
+    """Facet filters of the practice list: OR within a facet, AND across facets."""
+
+    theme = _CodeChoiceField(label=_("Key themes"), required=False)
+    audience = _CodeChoiceField(label=_("Target audience"), required=False)
+    country = _CodeChoiceField(label=_("Country"), required=False)
+    organisation_type = _CodeChoiceField(label=_("Type of organisation"), required=False)
+
+    def __init__(self, *args, country_codes: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [(t.code, t.label) for t in KeyTheme.objects.all()]
+        self.fields["audience"].choices = [(t.code, t.label) for t in TargetAudience.objects.all()]
+        self.fields["organisation_type"].choices = [(t.code, t.label) for t in OrganisationType.objects.all()]
+        self.fields["country"].choices = sorted(
+            ((code, countries.name(code)) for code in country_codes), key=lambda item: item[1]
+        )
+
+    def filters(self) -> dict[str, list[str]]:
+        if not self.is_valid():
+            return {}
+        return {name: values for name, values in self.cleaned_data.items() if values}

@@ -1,0 +1,69 @@
+"""Import a filled-in RAN Collection practice template (txt, html, md, docx).
+
+    parsed = import_document(data, "practice.docx")
+    parsed.as_json()  # title, language, key_themes, ..., fields, warnings
+
+Every word of the answers is kept; only the template's own labels and
+instructions are dropped. Nothing here touches the database except
+``Vocabulary.from_database()``.
+"""
+
+from pathlib import PurePath
+
+from django.utils.translation import gettext as _
+
+from .build import build_practice
+from .formats import READERS
+from .parser import assemble
+from .result import ImportWarning, ParsedOrganisation, ParsedPractice, UnreadableDocument
+from .vocabulary import Vocabulary
+
+__all__ = [
+    "ImportWarning",
+    "ParsedOrganisation",
+    "ParsedPractice",
+    "SUPPORTED_EXTENSIONS",
+    "UnreadableDocument",
+    "Vocabulary",
+    "WARNING_CODES",
+    "import_document",
+]
+
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(READERS)
+
+# Every ImportWarning.code the importer gives.
+WARNING_CODES: tuple[str, ...] = (
+    "missing_field",  # title or description not found; or the organisation's name
+    "over_word_limit",  # text kept whole, over the field's word limit
+    "unknown_theme",  # words in Key themes that name no theme
+    "unknown_audience",  # words in Target audience that name no audience
+    "unknown_organisation_type",  # a "Type of organisation" naming no known type
+    "unknown_country",  # a Country of origin naming no country
+    "unrecognised_value",  # Peer reviewed not yes/no, Last update without a year
+    "unknown_label",  # a label cell naming no field; its text was kept in the field before
+    "unplaced_text",  # text before the first field (put at the head of the description), or
+    # an answer that says more than its yes/no, country or year (quoted whole in the message)
+    "repeated_field",  # a field appearing twice; its parts were joined
+    "unmapped_document",  # no field found at all; all the text is the description
+)
+
+
+def import_document(data: bytes, filename: str, *, vocabulary: Vocabulary | None = None) -> ParsedPractice:
+    """Read a template document into a ParsedPractice.
+
+    Raises UnreadableDocument, with a message fit for the user, when the file
+    cannot be read at all (damaged, binary, empty, or of an unsupported type).
+    """
+    extension = PurePath(filename or "").suffix.lower()
+    reader = READERS.get(extension)
+    if reader is None:
+        raise UnreadableDocument(
+            _("Files of type “%(extension)s” cannot be imported. Use .docx, .html, .md or .txt.")
+            % {"extension": extension or filename}
+        )
+    if not data or not data.strip():
+        raise UnreadableDocument(_("The file is empty."))
+    cells = reader(data)
+    if not any(cell.body.strip() or cell.label for cell in cells):
+        raise UnreadableDocument(_("The file holds no text."))
+    return build_practice(assemble(cells), vocabulary or Vocabulary.from_lists())

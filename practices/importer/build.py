@@ -1,0 +1,198 @@
+"""Turn the cleaned answers of a template into a ParsedPractice."""
+
+from collections import Counter
+
+from django.utils.translation import gettext as _
+
+from practices.template_fields import FIELDS_BY_CODE, count_words, over_limit
+
+from .countries import country_code, find_country
+from .parser import FIELD_CODES, Assembly, clean_sections, split_type_line
+from .result import ImportWarning, ParsedOrganisation, ParsedPractice
+from .text import fold, markdown_to_plain, tokens
+from .vocabulary import FILLER_WORDS, TermMatch, Vocabulary
+from .years import end_year, latest_year, start_year
+
+TITLE_MAX_CHARS = 200
+ORGANISATION_NAME_MAX_WORDS = 15
+_YES = {"yes", "y", "oui", "o", "ja", "si", "true", "x"}
+_NO = {"no", "n", "non", "nein", "nej", "nee", "false"}
+# Words that may surround a yes/no, a country or a year without adding anything.
+_NOISE_WORDS = FILLER_WORDS | {"the", "of", "in", "a", "le", "la", "les", "l", "de", "du", "des", "year", "annee"}
+_STOP_WORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "with", "for", "that", "are", "this", "was", "by"},
+    "fr": {"le", "la", "les", "et", "des", "du", "un", "une", "est", "pour", "dans", "qui", "avec", "sur", "au"},
+}
+
+
+def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice:
+    answers = clean_sections(assembly)
+    if not assembly.sections:
+        return build_unmapped(assembly, vocabulary)
+    warnings = list(assembly.warnings)
+    fields = {code: answers.get(code, "") for code in FIELD_CODES}
+    fields["title"] = markdown_to_plain(fields["title"])
+    _place_preamble(answers[""], fields, warnings)
+    organisation = _organisation(fields["organisation"], vocabulary, warnings)
+    fields["organisation"] = organisation.description
+    practice = ParsedPractice(
+        title=fields["title"],
+        language=_language(assembly, " ".join(answers.values())),
+        peer_reviewed=_peer_reviewed(answers.get("peer_reviewed", ""), warnings),
+        key_themes=_terms("key_themes", vocabulary.key_themes, answers, warnings),
+        target_audiences=_terms("target_audiences", vocabulary.target_audiences, answers, warnings),
+        country=_country(answers.get("country", ""), fields["geographical_scope"], warnings),
+        geographical_scope=fields["geographical_scope"],
+        start=fields["start"],
+        start_year=start_year(markdown_to_plain(fields["start"])),
+        end_year=end_year(fields["start"]),
+        last_update_year=_last_update(answers.get("last_update", ""), warnings),
+        organisation=organisation,
+        contact=fields["contact"],
+        fields=fields,
+    )
+    practice.warnings = warnings + field_warnings(fields)
+    return practice
+
+
+def build_unmapped(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice:
+    """A document in which no template label was found: all its text is the
+    description, its first line the title."""
+    text = "\n\n".join(assembly.preamble).strip()
+    fields = {code: "" for code in FIELD_CODES}
+    fields["title"] = _first_line_title(text)
+    fields["description"] = text
+    warning = ImportWarning(
+        "document",
+        "unmapped_document",
+        _("No field of the practice template was found: all the text was put in the description."),
+    )
+    return ParsedPractice(
+        title=fields["title"],
+        language=_language(assembly, text),
+        fields=fields,
+        warnings=[warning, *field_warnings(fields)],
+    )
+
+
+def _first_line_title(text: str) -> str:
+    first = next((markdown_to_plain(line) for line in text.split("\n") if markdown_to_plain(line)), "")
+    if len(first) <= TITLE_MAX_CHARS:
+        return first
+    cut = first[:TITLE_MAX_CHARS]
+    return cut.rsplit(" ", 1)[0] if " " in cut else cut
+
+
+def field_warnings(fields: dict[str, str]) -> list[ImportWarning]:
+    """Missing required fields, and fields over their word limit."""
+    warnings = [
+        ImportWarning(code, "missing_field", _("This field is required but was not found in the document."))
+        for code in ("title", "description")
+        if not fields.get(code, "").strip()
+    ]
+    for code, text in fields.items():
+        words = over_limit(code, text)
+        if words is not None:
+            limit = FIELDS_BY_CODE[code].word_limit
+            message = _("%(count)d words; the template allows %(limit)d.") % {"count": words, "limit": limit}
+            warnings.append(ImportWarning(code, "over_word_limit", message))
+    return warnings
+
+
+def _place_preamble(preamble: str, fields: dict[str, str], warnings: list[ImportWarning]) -> None:
+    """Text before the first field: dropped when it only repeats the title,
+    otherwise kept at the head of the description."""
+    if not preamble or fold(markdown_to_plain(preamble)) == fold(fields["title"]):
+        return
+    fields["description"] = "\n\n".join(part for part in (preamble, fields["description"]) if part)
+    warnings.append(
+        ImportWarning(
+            "description",
+            "unplaced_text",
+            _("Text before the first field of the template was put at the start of the description."),
+        )
+    )
+
+
+def _organisation(text: str, vocabulary: Vocabulary, warnings: list[ImportWarning]) -> ParsedOrganisation:
+    """Name (the first short line), type (a "Type of organisation: X" line) and description."""
+    rest, value = split_type_line(text)
+    type_code = vocabulary.organisation_type(value) if value else None
+    if value and type_code is None:
+        rest = text
+        message = _("Not a known type of organisation: “%(value)s”.") % {"value": value}
+        warnings.append(ImportWarning("organisation", "unknown_organisation_type", message))
+    first, _sep, description = rest.partition("\n\n")
+    if "\n" in first.strip() or count_words(first) > ORGANISATION_NAME_MAX_WORDS or first.lstrip()[:2] in ("- ", "* "):
+        first, description = "", rest
+    if rest.strip() and not first.strip():
+        message = _("The organisation's name was not found: put it alone on the first line.")
+        warnings.append(ImportWarning("organisation", "missing_field", message))
+    return ParsedOrganisation(name=markdown_to_plain(first), type=type_code, description=description.strip())
+
+
+def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:
+    words = tokens(text)
+    if not words:
+        return None
+    if words[0] in _YES or words[0] in _NO:
+        _warn_leftover("peer_reviewed", text, words[0], warnings)
+        return words[0] in _YES
+    message = _("Expected yes or no, found “%(value)s”.") % {"value": markdown_to_plain(text)}
+    warnings.append(ImportWarning("peer_reviewed", "unrecognised_value", message))
+    return None
+
+
+def _terms(code: str, matcher, answers: dict[str, str], warnings: list[ImportWarning]) -> list[str]:
+    result: TermMatch = matcher(markdown_to_plain(answers.get(code, "")))
+    warning_code = "unknown_theme" if code == "key_themes" else "unknown_audience"
+    for phrase in result.unmatched:
+        message = _("Not in the list, left out: “%(text)s”.") % {"text": phrase}
+        warnings.append(ImportWarning(code, warning_code, message))
+    return result.codes
+
+
+def _country(text: str, scope: str, warnings: list[ImportWarning]) -> str | None:
+    plain = markdown_to_plain(text)
+    if not plain:
+        return country_code(markdown_to_plain(scope))
+    code, name = find_country(plain)
+    if code is None:
+        message = _("No country recognised in “%(value)s”.") % {"value": plain}
+        warnings.append(ImportWarning("country", "unknown_country", message))
+    else:
+        _warn_leftover("country", plain, name, warnings)
+    return code
+
+
+def _last_update(text: str, warnings: list[ImportWarning]) -> int | None:
+    plain = markdown_to_plain(text)
+    year = latest_year(plain)
+    if plain and year is None:
+        message = _("No year recognised in “%(value)s”.") % {"value": plain}
+        warnings.append(ImportWarning("last_update", "unrecognised_value", message))
+    elif year is not None:
+        _warn_leftover("last_update", plain, str(year), warnings)
+    return year
+
+
+def _warn_leftover(code: str, text: str, used: str, warnings: list[ImportWarning]) -> None:
+    """Warn, quoting the whole answer, when it says more than the value taken
+    from it, so that no word of it is lost."""
+    rest = Counter(tokens(text)) - Counter(tokens(used))
+    if any(word not in _NOISE_WORDS for word in rest.elements()):
+        message = _("Only part of this answer fits the field; the answer was: “%(text)s”.") % {
+            "text": markdown_to_plain(text)
+        }
+        warnings.append(ImportWarning(code, "unplaced_text", message))
+
+
+def _language(assembly: Assembly, text: str) -> str:
+    """The language whose template labels matched most; failing that, the
+    language with more common words in the text."""
+    english, french = assembly.languages["en"], assembly.languages["fr"]
+    if english != french:
+        return "en" if english > french else "fr"
+    words = tokens(text)
+    scores = {lang: sum(1 for word in words if word in stop) for lang, stop in _STOP_WORDS.items()}
+    return "fr" if scores["fr"] > scores["en"] else "en"

@@ -1,0 +1,119 @@
+"""Recognise the template's own words: field labels, and instructions wherever they are."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from practices.template_fields import TEMPLATE_FIELDS
+
+from .instructions import LABELS, all_instructions
+from .text import WORD_RE, fold, markdown_to_plain, squash
+
+_CUT = "\x00"
+# What may be left of a line once its instruction is gone: a list marker, a
+# number, punctuation.
+_RESIDUE = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)]|[a-zA-Z][.)])?[\W_]*")
+
+
+@lru_cache(maxsize=1)
+def _instruction_regex() -> tuple[re.Pattern, dict[str, str]]:
+    alternatives, languages = [], {}
+    for number, (text, lang) in enumerate(all_instructions()):
+        words = r"[\W_]+".join(re.escape(word) for word in WORD_RE.findall(fold(text)))
+        alternatives.append(rf"(?P<i{number}>[(«\"]?(?<!\w){words}(?!\w)[ \t\u00a0\u202f.?!:)»\"]*)")
+        languages[f"i{number}"] = lang
+    return re.compile("|".join(alternatives)), languages
+
+
+def strip_instructions(text: str) -> tuple[str, Counter]:
+    """``text`` without the template's instructions, and how many were found
+    in each language. Lines left empty by the removal go too."""
+    regex, languages = _instruction_regex()
+    found: Counter = Counter()
+    pieces, last = [], 0
+    for match in regex.finditer(fold(text)):
+        found[languages[match.lastgroup]] += 1
+        pieces += [text[last : match.start()], _CUT]
+        last = match.end()
+    if not found:
+        return text, found
+    pieces.append(text[last:])
+    return _drop_cut_lines("".join(pieces)), found
+
+
+def _drop_cut_lines(text: str) -> str:
+    kept = []
+    for line in text.split("\n"):
+        if _CUT not in line:
+            kept.append(line)
+            continue
+        line = line.replace(_CUT, " ").rstrip()
+        if not _RESIDUE.fullmatch(line):
+            kept.append(re.sub(r"(?<=\S)  +", " ", line))
+    return "\n".join(kept)
+
+
+def is_only_instructions(text: str) -> bool:
+    """Whether ``text`` holds nothing but template instructions (or nothing)."""
+    stripped, _ = strip_instructions(squash(text))
+    return not WORD_RE.search(stripped)
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    code: str
+    language: str  # "en", "fr", or "" when the label reads the same in both
+    label: str  # the label as written
+    rest: str  # what follows the label (plain text)
+
+
+@lru_cache(maxsize=1)
+def _label_variants() -> list[tuple[str, str, str]]:
+    """(folded label, code, language), longest first."""
+    variants: dict[str, tuple[str, str]] = {}
+    for field in TEMPLATE_FIELDS:
+        same = fold(field.label_en) == fold(field.label_fr)
+        variants.setdefault(fold(field.label_en), (field.code, "" if same else "en"))
+        variants.setdefault(fold(field.label_fr), (field.code, "" if same else "fr"))
+    for code, by_language in LABELS.items():
+        for language, labels in by_language.items():
+            for label in labels:
+                variants.setdefault(fold(squash(label)), (code, language))
+    return sorted(((label, code, lang) for label, (code, lang) in variants.items()), key=lambda v: -len(v[0]))
+
+
+def match_label(text: str) -> LabelMatch | None:
+    """The field whose label ``text`` starts with (the longest such label).
+
+    A label followed by a lower-case word is part of a longer phrase ("Title
+    of the report"), not a label: the template's instructions start a sentence.
+    """
+    plain = squash(text)
+    folded = fold(plain)
+    for label, code, language in _label_variants():
+        end = len(label)
+        if not folded.startswith(label) or (end < len(folded) and folded[end].isalnum()):
+            continue
+        rest = plain[end:].strip()
+        if not rest[:1].islower():
+            return LabelMatch(code, language, plain[:end], rest)
+    return None
+
+
+_PARENTHESIS = re.compile(r"^\([^)]*\)\s*")
+_SEPARATOR = re.compile(r"^\s*[:：]\s*")
+
+
+def match_label_line(line: str) -> LabelMatch | None:
+    """A line of running text that is a label: the label alone (a heading,
+    bold text), the label with its instructions, or ``Label: answer``."""
+    found = match_label(markdown_to_plain(line))
+    if found is None:
+        return None
+    rest = _PARENTHESIS.sub("", found.rest)
+    if _SEPARATOR.match(rest):
+        return LabelMatch(found.code, found.language, found.label, _SEPARATOR.sub("", rest, count=1))
+    if is_only_instructions(rest):
+        return LabelMatch(found.code, found.language, found.label, "")
+    return None

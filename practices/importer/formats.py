@@ -1,0 +1,230 @@
+"""Read a template document (txt, html, md, docx) into cells of Markdown text.
+
+A cell is a label cell with its answer (a table row, a tab-separated line),
+a continuation of the previous answer, or running text in which the parser
+looks for label lines (headings, bold labels, ``Label: answer``).
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+from django.utils.translation import gettext as _
+from markdownify import MarkdownConverter
+
+from .result import UnreadableDocument
+
+
+@dataclass(frozen=True)
+class Cell:
+    label: str | None  # plain text of a label cell; None for anything else
+    body: str  # Markdown
+    loose: bool = False  # running text: its lines may be labels
+
+
+_HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|h[1-6]|u|b|i|em|strong|a|br|div|span|table|tr|td|th|sup|sub)\b[^>]*>", re.I)
+_CONVERTER = MarkdownConverter(
+    heading_style="ATX", bullets="-", escape_underscores=False, newline_style="backslash"
+)
+
+
+def tidy_markdown(text: str) -> str:
+    """Trim trailing spaces and runs of blank lines."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def _fix_inline_bullets(soup: BeautifulSoup | Tag) -> None:
+    """Lists written as ``<ul> • one • two`` (no ``<li>``) become real lists;
+    such a list without any bullet becomes a paragraph."""
+    for listing in soup.find_all(["ul", "ol"]):
+        if listing.find("li"):
+            continue
+        inner = listing.decode_contents()
+        items = [item.strip() for item in inner.split("•") if item.strip()]
+        html = f"<p>{inner}</p>" if "•" not in inner else "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+        listing.replace_with(BeautifulSoup(html, "html.parser"))
+
+
+def html_to_markdown(html: str | Tag) -> str:
+    soup = BeautifulSoup(str(html), "html.parser")
+    _fix_inline_bullets(soup)
+    return tidy_markdown(_CONVERTER.convert_soup(soup))
+
+
+def _line_to_markdown(line: str) -> str:
+    if _HTML_TAG.search(line):
+        return "\n\n" + html_to_markdown(line) + "\n\n"
+    return line
+
+
+def lines_to_markdown(lines: list[str]) -> str:
+    """Lines of a text export, some holding HTML fragments, as Markdown."""
+    return tidy_markdown("\n".join(_line_to_markdown(line) for line in lines))
+
+
+# --- decoding -----------------------------------------------------------------
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes as text: UTF-16 or UTF-8 (with or without BOM), else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode(data, "utf-16")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return _check_text(text)
+    raise UnreadableDocument(_("The file is not text in a known encoding, so it cannot be read."))
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        return _check_text(data.decode(encoding))
+    except UnicodeDecodeError as error:
+        raise UnreadableDocument(_("The file is not text in a known encoding, so it cannot be read.")) from error
+
+
+def _check_text(text: str) -> str:
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
+    if "\x00" in text or controls > max(3, len(text) // 100):
+        raise UnreadableDocument(_("The file holds binary data, not text, so it cannot be read."))
+    return text
+
+
+# --- plain text -----------------------------------------------------------------
+
+
+def read_text(data: bytes) -> list[Cell]:
+    """Tab-separated rows (label, TAB, answer); lines without a tab continue
+    the answer. Text without any tab is running text."""
+    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" not in text:
+        return [Cell(None, lines_to_markdown(text.split("\n")), loose=True)]
+    cells: list[Cell] = []
+    label, lines = None, []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            lines.append(line)
+            continue
+        cells.append(Cell(label, lines_to_markdown(lines)))
+        head, answer = line.split("\t", 1)
+        label = _plain_label(head) or None
+        lines = [answer.replace("\t", " ")]
+    cells.append(Cell(label, lines_to_markdown(lines)))
+    return cells
+
+
+def _plain_label(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+# --- Markdown -------------------------------------------------------------------
+
+_PIPE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|[\s:|-]+\|\s*$")
+
+
+def read_markdown(data: bytes) -> list[Cell]:
+    """Running Markdown; rows of a two-column pipe table are label cells."""
+    lines = decode_text(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cells: list[Cell] = []
+    loose: list[str] = []
+    for number, line in enumerate(lines):
+        row = _PIPE_ROW.match(line)
+        if not row or _PIPE_RULE.match(line):
+            loose.append("" if row else line)
+            continue
+        parts = [part.strip() for part in row.group(1).split("|")]
+        header = number + 1 < len(lines) and _PIPE_RULE.match(lines[number + 1])
+        if len(parts) < 2 or header:
+            loose.append("" if header else line)
+            continue
+        cells += [Cell(None, tidy_markdown("\n".join(loose)), loose=True)] if loose else []
+        cells.append(Cell(markdown_label(parts[0]), _pipe_cell(" | ".join(parts[1:]))))
+        loose = []
+    cells += [Cell(None, tidy_markdown("\n".join(loose)), loose=True)] if loose else []
+    return cells
+
+
+def markdown_label(text: str) -> str:
+    return " ".join(re.sub(r"\*\*|__", "", text).split())
+
+
+def _pipe_cell(text: str) -> str:
+    return tidy_markdown(re.sub(r"<br\s*/?>", "\n", text, flags=re.I))
+
+
+# --- HTML -----------------------------------------------------------------------
+
+
+def read_html(data: bytes) -> list[Cell]:
+    """Two-cell table rows are label cells; everything else is running text."""
+    soup = BeautifulSoup(decode_text(data), "html.parser")
+    for junk in soup.find_all(["script", "style", "head", "title", "meta"]):
+        junk.decompose()
+    root = soup.body or soup
+    cells: list[Cell] = []
+    _walk_html(root, cells)
+    return [cell for cell in cells if cell.body or cell.label]
+
+
+def _walk_html(element: Tag, cells: list[Cell]) -> None:
+    loose: list[str] = []
+    for child in list(element.children):
+        is_tag = isinstance(child, Tag)
+        if is_tag and (child.name == "table" or child.find("table")):
+            add_loose(loose, cells)
+            loose = []
+            if child.name == "table":
+                _table_cells(child, cells)
+            else:
+                _walk_html(child, cells)
+        elif is_tag:
+            loose.append(html_to_markdown(child))
+        elif str(child).strip():
+            loose.append(str(child).strip())
+    add_loose(loose, cells)
+
+
+def add_loose(loose: list[str], cells: list[Cell]) -> None:
+    """Add the parts of running text, if any, as one loose cell."""
+    text = tidy_markdown("\n\n".join(part for part in loose if part))
+    if text:
+        cells.append(Cell(None, text, loose=True))
+
+
+def _table_cells(table: Tag, cells: list[Cell]) -> None:
+    for row in table.find_all("tr"):
+        if row.find_parent("table") is not table or row.find_parent("thead"):
+            continue
+        columns = row.find_all(["td", "th"], recursive=False)
+        if len(columns) >= 2:
+            label = " ".join(columns[0].get_text(" ").split())
+            body = "\n\n".join(html_to_markdown(column.decode_contents()) for column in columns[1:])
+            cells.append(Cell(label or None, tidy_markdown(body)))
+        elif columns:
+            _walk_html(columns[0], cells)
+
+
+# --- Word -----------------------------------------------------------------------
+
+
+def read_docx(data: bytes) -> list[Cell]:
+    """Word documents; python-docx is loaded only when one comes."""
+    from .word import read_docx as read
+
+    return read(data)
+
+
+READERS: dict[str, Callable[[bytes], list[Cell]]] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+}

@@ -1,0 +1,168 @@
+"""The RAN Collection template's own words: its labels and its instructions.
+
+An importer drops these and keeps everything else. The French texts are those
+of the French template (see ``practices/fixtures/templates/000_*.txt``); the
+English ones are those of the English template. Instructions are kept one
+sentence at a time, so that a sentence left alone in an answer is still found.
+"""
+
+# Titles of the template document itself.
+PREAMBLES: dict[str, tuple[str, ...]] = {
+    "en": ("RAN Collection Practice Template", "Template for the RAN Collection of Inspiring Practices"),
+    "fr": ("Modèle de pratique de la Collection RAN", "Modèle pour la Collection RAN des pratiques inspirantes"),
+}
+
+INSTRUCTIONS: dict[str, tuple[str, ...]] = {
+    "en": (
+        # Name of the practice
+        "By 'practice' we mean an activity/method/tool that is being or has been used by practitioners "
+        "and/or community members.",
+        # Description
+        "Short description of the aim of the practice and of the working method used.",
+        "Please note that in the description it must be clear that the practice is explicitly linked to "
+        "preventing and/or countering radicalisation and/or violent extremism.",
+        "This means that the objectives and/or activities/methods of the practice should be linked to "
+        "preventing and countering radicalisation and/or violent extremism.",
+        "Practices in which this link is not evident cannot be included in the RAN Collection.",
+        # Key themes, target audience
+        "Please select the two key themes that best fit the practice.",
+        "Please select at least one target audience that best fits the practice.",
+        # Geographical scope
+        "Please indicate where the practice has been/is being implemented (countries, regions, cities).",
+        # Start of the practice
+        "Please indicate when (year) the practice was developed and implemented, to indicate its maturity.",
+        "If the practice is no longer active, please indicate when it ended.",
+        # Deliverables
+        "Please indicate whether the practice has resulted in concrete deliverables, such as (links to) "
+        "manuals, training modules, videos.",
+        # Evidence and evaluation
+        "Short description of the performance measures of the practice, including",
+        "qualitative feedback and quantitative data (statistics), e.g. measuring the success of your "
+        "project or intervention.",
+        "evaluation and feedback, including surveys and/or empirical evidence.",
+        "For example, did you conduct an internal or external evaluation?",
+        "Did you encourage your target group to give feedback?",
+        "peer review: what were the impressions of the RAN working group (possibly following a study "
+        "visit) regarding the practice.",
+        "Please specify the results of your monitoring and evaluation activities.",
+        # Sustainability and transferability
+        "Short description of the sustainability and transferability of the practice, including "
+        "information on its costs.",
+        "Please specify which elements are transferable and how.",
+        # Presented and discussed in RAN meeting
+        "Please note that to be included in the Collection, the practice should preferably have been "
+        "presented in a RAN meeting.",
+        "Indicate the name of the RAN working group/event, the date, the location and the subject of "
+        "the meeting.",
+        # Linked to other EU initiatives or EU funding
+        "Please indicate how your project has been funded, whether your practice is linked to other EU "
+        "initiatives or projects AND clearly state whether it is (co-)funded by the EU and, if so, by "
+        "which funds.",
+        "Examples: Erasmus+, Internal Security Fund (ISF), European Social Fund (ESF), Horizon 2020, etc.",
+        # Organisation
+        "(Insert a description of max. 100 words and select the type of organisation)",
+        "Briefly describe the organisation behind this practice, including its legal status, e.g. NGO, "
+        "state body, limited company, charity, etc.",
+        # Country of origin, contact details
+        "Country where the practice is being used.",
+        "Please provide the contact details of the person to contact in the organisation, including "
+        "their name and e-mail address.",
+    ),
+    "fr": (
+        # Nom de la pratique
+        "Par « pratique » nous entendons une activité/méthode/outil utilisé actuellement ou par le passé "
+        "par des professionnels et/ou membres de la communauté.",
+        # Description
+        "Courte description de l'objectif de la pratique et de la méthode de travail utilisée.",
+        "Notez que dans cette description, il doit être clair que la pratique est liée de manière "
+        "explicite à la prévention et/ou lutte contre la radicalisation et/ou l'extrémisme violent.",
+        "Cela signifie que les objectifs et/ou les activités/méthodes de la pratique doivent être liés à "
+        "la prévention et la lutte contre la radicalisation et/ou l'extrémisme violent.",
+        "Les pratiques dans lesquelles ce lien n'est pas évident ne peuvent figurer dans la Collection RAN",
+        # Principaux thèmes, public cible
+        "Veuillez sélectionner les deux thèmes clés qui correspondent le mieux à la pratique.",
+        "Veuillez choisir au moins un public cible correspondant le mieux à la pratique.",
+        # Couverture géographique
+        "Veuillez indiquer où la pratique a été/est mise en œuvre (pays, régions, villes).",
+        # Début de la pratique
+        "Veuillez indiquer quand (année) la pratique a été développée et mise en œuvre afin d'indiquer "
+        "sa maturité.",
+        "Si la pratique n'est plus active, veuillez indiquer quand elle a pris fin.",
+        # Produits livrables
+        "Veillez indiquer si la pratique a débouché sur des réalisations concrètes, telles que (des liens "
+        "vers) des manuels, modules de formation, vidéos.",
+        # Faits et évaluation
+        "Courte description des mesures de performance de la pratique, comprenant",
+        "des avis qualitatifs et des données quantitatives (statistiques), par exemple la mesure de la "
+        "réussite de votre projet ou intervention.",
+        "une évaluation et des avis, y compris des enquêtes et/ou preuves empiriques.",
+        "Par exemple, avez-vous procédé à une évaluation interne ou externe ?",
+        "Avez-vous encouragé votre groupe cible à vous donner son avis ?",
+        "un examen par des pairs : quelles ont été les impressions du groupe de travail du RAN "
+        "(éventuellement suite à une visite d'étude) concernant la pratique.",
+        "Veillez préciser les résultats de vos activités de surveillance et d'évaluation.",
+        # Durabilité et transférabilité
+        "Courte description de la pérennité et de la transférabilité de la pratique, notamment des "
+        "informations sur ses coûts.",
+        "Veillez préciser quels éléments sont transférables et comment.",
+        # Présentation et discussion lors d'une réunion du RAN
+        "Notez que pour figurer dans la Collection, la pratique doit de préférence être désignée lors "
+        "d'une réunion du RAN.",
+        "Indiquez le nom du groupe de travail/événement du RAN, la date, le lieu et l'objet de la réunion.",
+        # Liens avec d'autres initiatives ou financements de l'UE
+        "Indiquez comment votre projet a été financé, si votre pratique est liée à d'autres initiatives "
+        "ou projets de l'UE ET indiquez clairement s'il est (co)financé par l'UE et, si c'est le cas, "
+        "par quels fonds.",
+        "Exemples : Erasmus +, Fonds pour la sécurité intérieure (FSI), Fonds social européen (FSE), "
+        "Horizon 2020, etc.",
+        # Organisation
+        "(Insérez une description de 100 mots maximum et sélectionnez le type d'organisation)",
+        "Décrivez brièvement l'organisation à l'origine de cette pratique, notamment son statut légal, "
+        "p.ex. ONG, organisme de l'État, société limitée, organisation caritative, etc.",
+        # Pays d'origine, contacts
+        "Pays dans lequel la pratique est utilisée.",
+        "Veuillez préciser les coordonnées de la personne à contacter dans l'organisation, notamment son "
+        "nom et son adresse e-mail.",
+    ),
+}
+
+# Every way the template (or a writer copying it) names a field, by language;
+# "" marks a label that reads the same in English and French. The field's own
+# ``label_en`` and ``label_fr`` from ``template_fields`` are added to these.
+# "organisation_type" is not a field: its answer joins the organisation's text
+# as a "Type of organisation: ..." line, read with the organisation.
+LABELS: dict[str, dict[str, tuple[str, ...]]] = {
+    "title": {"en": ("Name of practice", "Title of the practice", "Practice name", "Title"), "fr": ("Titre de la pratique", "Titre")},
+    "description": {"": ("Description",)},
+    "peer_reviewed": {"en": ("Peer-reviewed", "Peer review"), "fr": ("Examen par les pairs", "Évalué par les pairs")},
+    "key_themes": {"en": ("Key theme", "Main themes"), "fr": ("Thèmes principaux", "Thèmes clés")},
+    "target_audiences": {"en": ("Target audiences", "Target groups", "Target group"), "fr": ("Publics cibles", "Groupe cible")},
+    "geographical_scope": {"en": ("Geographic scope",), "fr": ("Portée géographique",)},
+    "start": {"en": ("Start date",), "fr": ()},
+    "deliverables": {"en": (), "fr": ("Livrables",)},
+    "evidence_evaluation": {"en": ("Evidence & evaluation",), "fr": ("Preuves et évaluation",)},
+    "sustainability_transferability": {"en": ("Sustainability & transferability",), "fr": ("Pérennité et transférabilité",)},
+    "ran_meetings": {
+        "en": ("Presented and discussed in a RAN meeting", "Presented and discussed in RAN meetings"),
+        "fr": ("Présentée et discutée lors d'une réunion du RAN",),
+    },
+    "eu_links_funding": {
+        "en": ("Links to other EU initiatives or EU funding", "Linked to other EU initiatives or funding"),
+        "fr": ("Liens avec d'autres initiatives ou financement de l'UE",),
+    },
+    "organisation": {"": ("Organisation",), "en": ("Organization",), "fr": ("Organisme",)},
+    "organisation_type": {
+        "en": ("Type of organisation", "Type of organization", "Organisation type", "Organization type"),
+        "fr": ("Type d'organisation", "Type d'organisme"),
+    },
+    "country": {"en": ("Country",), "fr": ("Pays",)},
+    "contact": {"": ("Contact", "Contacts"), "en": (), "fr": ("Coordonnées", "Personne de contact")},
+    "last_update": {"en": ("Last updated", "Date of last update"), "fr": ("Mise à jour",)},
+}
+
+
+def all_instructions() -> list[tuple[str, str]]:
+    """Every instruction and preamble text with its language, longest first."""
+    pairs = [(text, lang) for lang, texts in INSTRUCTIONS.items() for text in texts]
+    pairs += [(text, lang) for lang, texts in PREAMBLES.items() for text in texts]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))

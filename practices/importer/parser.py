@@ -1,0 +1,143 @@
+"""Map cells of a template document to the template's fields.
+
+Label cells name the field; text outside label cells continues the field
+before it. The template's own instructions are dropped wherever they are;
+every other word is kept.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from practices.template_fields import NARRATIVE_FIELD_CODES
+
+from .cleaning import is_only_instructions, match_label, match_label_line, strip_instructions
+from .formats import Cell, tidy_markdown
+from .result import ImportWarning
+from .text import fold
+
+FIELD_CODES: tuple[str, ...] = ("title", *NARRATIVE_FIELD_CODES)
+_NONE_ANSWERS = {"-", "–", "—", "--"}
+
+
+@dataclass
+class Assembly:
+    """The document's text gathered by field code, in the order found."""
+
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    preamble: list[str] = field(default_factory=list)
+    languages: Counter = field(default_factory=Counter)  # labels and instructions seen, by language
+    warnings: list[ImportWarning] = field(default_factory=list)
+    current: str | None = None
+    extra: dict[str, list[str]] = field(default_factory=dict)  # text added at the end of a field
+    overflow: str | None = None  # where text goes that cannot join the current field
+
+    def add(self, text: str) -> None:
+        if not text.strip():
+            return
+        if self.overflow:
+            self.extra.setdefault(self.overflow, []).append(text)
+        elif self.current:
+            self.sections[self.current].append(text)
+        else:
+            self.preamble.append(text)
+
+    def start(self, code: str, language: str) -> None:
+        if language:
+            self.languages[language] += 1
+        if code == "organisation_type":  # its answer belongs to the organisation
+            code = "organisation"
+        elif code in self.sections and code != self.current:
+            self.warnings.append(
+                ImportWarning(code, "repeated_field", _("This field appears more than once; its parts were joined."))
+            )
+        self.sections.setdefault(code, [])
+        self.current, self.overflow = code, None
+
+    def label_cell(self, label: str, body: str) -> None:
+        found = match_label(label)
+        if found is not None:
+            self.start(found.code, found.language)
+            self.add(f"{found.label}: {body}" if found.code == "organisation_type" else body)
+        elif is_only_instructions(label):
+            self.languages.update(strip_instructions(label)[1])
+            self.add(body)
+        else:
+            self.unknown_label(label, body)
+
+    def unknown_label(self, label: str, body: str) -> None:
+        """Keep a row that names no field in the narrative field before it,
+        or at the end of the description."""
+        where = self.current if self.current in NARRATIVE_FIELD_CODES else "description"
+        if self.current and where != self.current:
+            self.overflow = where
+        message = _("The row “%(label)s” matches no template field; its text was kept here.") % {"label": label}
+        self.warnings.append(ImportWarning(where, "unknown_label", message))
+        self.add(f"{label}\n\n{body}")
+
+    def running_text(self, body: str) -> None:
+        """Running text: a line that is a label starts a field."""
+        chunk: list[str] = []
+        for line in body.split("\n"):
+            found = match_label_line(line)
+            if found is None:
+                chunk.append(line)
+                continue
+            self.add("\n".join(chunk))
+            chunk = []
+            self.start(found.code, found.language)
+            if found.code == "organisation_type":
+                chunk.append(line)
+            elif found.rest:
+                chunk.append(found.rest)
+        self.add("\n".join(chunk))
+
+
+def assemble(cells: list[Cell]) -> Assembly:
+    assembly = Assembly()
+    for cell in cells:
+        if cell.label is not None:
+            assembly.label_cell(cell.label, cell.body)
+        elif cell.loose:
+            assembly.running_text(cell.body)
+        else:
+            assembly.add(cell.body)
+    return assembly
+
+
+def clean_answer(text: str) -> tuple[str, Counter]:
+    """An answer without the template's instructions, as tidy Markdown; a lone
+    dash means "none" and becomes the empty string."""
+    stripped, found = strip_instructions(text)
+    stripped = tidy_markdown(stripped)
+    if stripped.strip() in _NONE_ANSWERS:
+        stripped = ""
+    return stripped, found
+
+
+def clean_sections(assembly: Assembly) -> dict[str, str]:
+    """Each field's answer, cleaned; the preamble under the key ``""``."""
+    answers: dict[str, str] = {}
+    codes = ["", *assembly.sections, *(code for code in assembly.extra if code not in assembly.sections)]
+    for code in codes:
+        parts = assembly.sections.get(code, assembly.preamble if code == "" else []) + assembly.extra.get(code, [])
+        answers[code], found = clean_answer("\n\n".join(parts))
+        assembly.languages.update(found)
+    return answers
+
+
+_TYPE_LINE = re.compile(
+    r"^[\s*_-]*(?:type of organi[sz]ation|organi[sz]ation type|type d'organi(?:sation|sme))[\s*_]*[:：][\s*_]*(?P<value>.+?)[\s*_]*$",
+    re.M,
+)
+
+
+def split_type_line(text: str) -> tuple[str, str | None]:
+    """Text without its "Type of organisation: X" line, and X."""
+    match = _TYPE_LINE.search(fold(text))
+    if match is None:
+        return text, None
+    value = text[match.start("value") : match.end("value")]
+    return tidy_markdown(text[: match.start()] + text[match.end() :]), value

@@ -1,0 +1,115 @@
+"""Small text helpers shared by the importer: folding, plain text, phrase matching."""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+WORD_RE = re.compile(r"\w+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
+
+
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[:1] or char
+    lowered = base.lower()
+    return lowered if len(lowered) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its accents, keeping its length, so that a
+    span found in the folded text is the same span in the original."""
+    return "".join(_fold_char(char) for char in text.translate(_APOSTROPHES))
+
+
+def squash(text: str) -> str:
+    """Collapse every run of whitespace to one space."""
+    return " ".join(text.split())
+
+
+def tokens(text: str) -> list[str]:
+    """The folded words of ``text``."""
+    return WORD_RE.findall(fold(text))
+
+
+_MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*)|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", re.M)
+
+
+def markdown_to_plain(text: str) -> str:
+    """Drop Markdown heading, quote and emphasis markers and join lines."""
+    return squash(_MD_MARKUP.sub("", text)).replace("\\", "")
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    key: str
+    start: int  # character offsets in the original text
+    end: int
+
+
+@dataclass
+class PhraseIndex:
+    """Finds known phrases in text, word by word, ignoring case and accents.
+
+    At each word the longest known phrase starting there wins, so labels
+    written one after another without separators are still told apart.
+    """
+
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    longest: int = 0
+
+    def add(self, phrase: str, key: str) -> None:
+        words = tuple(tokens(phrase))
+        if words and words not in self.phrases:
+            self.phrases[words] = key
+            self.longest = max(self.longest, len(words))
+
+    def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
+        for phrase, key in pairs:
+            self.add(phrase, key)
+
+    def scan(self, text: str) -> tuple[list[PhraseMatch], list[tuple[int, int]]]:
+        """Known phrases in order of appearance, and the spans of the words
+        that matched nothing."""
+        words = list(WORD_RE.finditer(fold(text)))
+        matches: list[PhraseMatch] = []
+        leftovers: list[tuple[int, int]] = []
+        index = 0
+        while index < len(words):
+            size, key = self._longest_at(words, index)
+            if key is None:
+                leftovers.append(words[index].span())
+                index += 1
+                continue
+            matches.append(PhraseMatch(key, words[index].start(), words[index + size - 1].end()))
+            index += size
+        return matches, leftovers
+
+    def _longest_at(self, words: list[re.Match], index: int) -> tuple[int, str | None]:
+        upper = min(self.longest, len(words) - index)
+        for size in range(upper, 0, -1):
+            key = self.phrases.get(tuple(w.group() for w in words[index : index + size]))
+            if key is not None:
+                return size, key
+        return 0, None
+
+
+def group_spans(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Join neighbouring word spans (only whitespace or punctuation between
+    them) into the phrases of the original text."""
+    phrases: list[str] = []
+    start = end = None
+    for span_start, span_end in spans:
+        if end is not None and not WORD_RE.search(text[end:span_start]) and _adjacent(text, end, span_start):
+            end = span_end
+            continue
+        if start is not None:
+            phrases.append(text[start:end])
+        start, end = span_start, span_end
+    if start is not None:
+        phrases.append(text[start:end])
+    return phrases
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return not any(mark in gap for mark in ",;\n|")

@@ -1,0 +1,118 @@
+"""Map the template's closed-list labels (themes, audiences, organisation types) to codes."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from practices import taxonomy
+
+from .text import PhraseIndex, WORD_RE, group_spans
+
+Entry = tuple[str, str, str]  # (code, label_en, label_fr)
+
+# Words that join labels in a list ("Family support and Exit strategies") and
+# mean nothing on their own.
+FILLER_WORDS = frozenset({"and", "et", "or", "ou", "und", "og", "och", "en", "y", "e", "i", "also", "aussi"})
+
+# Everyday names for organisation types, beside the list's own labels: the
+# template asks for "legal status, e.g. NGO, state body, limited company, charity".
+ORGANISATION_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
+    "municipality": ("municipality", "local authority", "city council", "municipalité", "commune", "autorité locale"),
+    "police": ("police service", "law enforcement", "forces de l'ordre", "gendarmerie"),
+    "prison-probation": ("prison service", "probation service", "prison", "probation", "service pénitentiaire"),
+    "government-agency": ("government", "state body", "public body", "ministry", "organisme de l'État", "ministère"),
+    "ngo": (
+        "non-governmental organisation",
+        "non-governmental organization",
+        "organisation non gouvernementale",
+        "charity",
+        "organisation caritative",
+        "association",
+        "foundation",
+        "fondation",
+    ),
+    "research-education": ("university", "université", "research institute", "school", "école"),
+    "health-social": ("health service", "social services", "services sociaux", "santé"),
+    "other": ("other", "autre"),
+}
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    codes: list[str]  # in order of appearance, without repeats
+    unmatched: list[str]  # leftover phrases of the original text
+
+
+def _index(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]] | None = None) -> PhraseIndex:
+    index = PhraseIndex()
+    entries = list(entries)
+    for code, label_en, label_fr in entries:
+        index.add_all([(label_en, code), (label_fr, code), (code.replace("-", " "), code)])
+    known = {code for code, _, _ in entries}
+    for code, phrases in (aliases or {}).items():
+        if code in known:
+            index.add_all((phrase, code) for phrase in phrases)
+    return index
+
+
+def _match(index: PhraseIndex, text: str) -> TermMatch:
+    matches, leftovers = index.scan(text)
+    codes = list(dict.fromkeys(match.key for match in matches))
+    meaningful = [span for span in leftovers if not _is_filler(text[span[0] : span[1]])]
+    return TermMatch(codes=codes, unmatched=group_spans(text, meaningful))
+
+
+def _is_filler(word: str) -> bool:
+    return word.lower() in FILLER_WORDS or word.isdigit() or not WORD_RE.fullmatch(word)
+
+
+class Vocabulary:
+    """Labels of key themes, target audiences and organisation types, by code.
+
+    Matching ignores case and accents and finds several labels written one
+    after another without separators, preferring the longest label.
+    """
+
+    def __init__(
+        self,
+        *,
+        key_themes: Iterable[Entry],
+        target_audiences: Iterable[Entry],
+        organisation_types: Iterable[Entry],
+    ) -> None:
+        self._themes = _index(key_themes)
+        self._audiences = _index(target_audiences)
+        self._organisation_types = _index(organisation_types, ORGANISATION_TYPE_ALIASES)
+
+    @classmethod
+    def from_lists(cls) -> "Vocabulary":
+        """The lists as first loaded (``practices/taxonomy.py``)."""
+        return cls(
+            key_themes=taxonomy.KEY_THEMES,
+            target_audiences=taxonomy.TARGET_AUDIENCES,
+            organisation_types=taxonomy.ORGANISATION_TYPES,
+        )
+
+    @classmethod
+    def from_database(cls) -> "Vocabulary":
+        """The lists as moderators keep them now, in the taxonomy tables."""
+        from practices.models import KeyTheme, OrganisationType, TargetAudience
+
+        def rows(model) -> list[Entry]:
+            return list(model.objects.order_by("pk").values_list("code", "label_en", "label_fr"))
+
+        return cls(
+            key_themes=rows(KeyTheme),
+            target_audiences=rows(TargetAudience),
+            organisation_types=rows(OrganisationType),
+        )
+
+    def key_themes(self, text: str) -> TermMatch:
+        return _match(self._themes, text)
+
+    def target_audiences(self, text: str) -> TermMatch:
+        return _match(self._audiences, text)
+
+    def organisation_type(self, text: str) -> str | None:
+        """The first organisation type named in ``text``, if any."""
+        codes = _match(self._organisation_types, text).codes
+        return codes[0] if codes else None

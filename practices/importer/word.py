@@ -1,0 +1,138 @@
+"""Read a Word (.docx) template into cells.
+
+Rows of two-column tables are label cells; paragraphs outside tables
+(headings, lists, plain paragraphs) are running text. Text is read from the
+XML, so words inside content controls (the form's drop-downs and text boxes)
+and hyperlinks are kept too.
+"""
+
+import io
+import re
+from collections.abc import Iterator
+
+from django.utils.translation import gettext as _
+from docx import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .formats import Cell, add_loose, tidy_markdown
+from .result import UnreadableDocument
+
+_P, _TBL, _SDT, _SDT_CONTENT, _PPR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:pPr")
+_TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), {qn("w:br"), qn("w:cr")}
+
+
+def read_docx(data: bytes) -> list[Cell]:
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds of error on a damaged file
+        raise UnreadableDocument(_("The file is not a valid Word (.docx) document, so it cannot be read.")) from error
+    cells: list[Cell] = []
+    paragraphs: list = []
+    for block in _blocks(document.element.body):
+        if block.tag == _TBL:
+            add_loose([_paragraphs_markdown(paragraphs, document)], cells)
+            paragraphs = []
+            _table_cells(Table(block, document), document, cells)
+        else:
+            paragraphs.append(block)
+    add_loose([_paragraphs_markdown(paragraphs, document)], cells)
+    return cells
+
+
+def _blocks(element) -> Iterator:
+    """Paragraph and table elements in reading order, looking inside content controls."""
+    for child in element.iterchildren():
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _table_cells(table: Table, document, cells: list[Cell]) -> None:
+    for row in table.rows:
+        columns = _unique(row.cells)
+        if len(columns) >= 2:
+            label = " ".join(_cell_markdown(columns[0]._tc, document).replace("#", " ").split())
+            body = "\n\n".join(_cell_markdown(column._tc, document) for column in columns[1:])
+            cells.append(Cell(label or None, tidy_markdown(body)))
+        elif columns:
+            add_loose([_cell_markdown(columns[0]._tc, document)], cells)
+
+
+def _unique(row_cells: list) -> list:
+    """A merged cell repeats in python-docx's row; keep it once."""
+    seen: set[int] = set()
+    unique = []
+    for cell in row_cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            unique.append(cell)
+    return unique
+
+
+def _cell_markdown(tc, document) -> str:
+    """A table cell's paragraphs as Markdown; a table inside it as "a | b" lines."""
+    parts, paragraphs = [], []
+    for block in _blocks(tc):
+        if block.tag == _P:
+            paragraphs.append(block)
+            continue
+        parts.append(_paragraphs_markdown(paragraphs, document))
+        paragraphs = []
+        rows = Table(block, document).rows
+        parts.append("\n".join(" | ".join(_cell_markdown(c._tc, document) for c in _unique(r.cells)) for r in rows))
+    parts.append(_paragraphs_markdown(paragraphs, document))
+    return tidy_markdown("\n\n".join(part for part in parts if part))
+
+
+def _paragraphs_markdown(paragraphs: list, document) -> str:
+    """Paragraphs as Markdown: list items on consecutive lines, others apart."""
+    chunks: list[str] = []
+    previous_was_item = False
+    for element in paragraphs:
+        line, is_item = _paragraph_line(element, document)
+        if not line:
+            continue
+        separator = "\n" if is_item and previous_was_item else "\n\n"
+        chunks.append((separator if chunks else "") + line)
+        previous_was_item = is_item
+    return tidy_markdown("".join(chunks))
+
+
+def _paragraph_line(element, document) -> tuple[str, bool]:
+    text = _text(element).strip()
+    if not text:
+        return "", False
+    style = Paragraph(element, document).style
+    name = (style.name if style is not None else "") or ""
+    heading = re.match(r"Heading (\d)", name)
+    if heading:
+        return "#" * int(heading.group(1)) + " " + text, False
+    if name == "Title":
+        return "# " + text, False
+    if name.startswith("List Number"):
+        return "1. " + text, True
+    numbered = element.pPr is not None and element.pPr.numPr is not None
+    if name.startswith("List") or numbered:
+        return "- " + text, True
+    return text, False
+
+
+def _text(paragraph) -> str:
+    """All the text of a paragraph, including hyperlinks and content controls."""
+    parts: list[str] = []
+    for child in paragraph.iterchildren():
+        if child.tag == _PPR:
+            continue
+        for node in child.iter():
+            if node.tag == _TEXT:
+                parts.append(node.text or "")
+            elif node.tag == _TAB:
+                parts.append(" ")
+            elif node.tag in _BREAKS:
+                parts.append("\n")
+    return "".join(parts)

@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class TaxonomyTerm(models.Model):
+    """An entry of one of the template's closed lists, with a stable code."""
+
+    code = models.SlugField(_("code"), max_length=80, unique=True, help_text=_("Never changes once used."))
+    label_en = models.CharField(_("English label"), max_length=200)
+    label_fr = models.CharField(_("French label"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The label in the active language, English otherwise."""
+        return self.label_fr if translation.get_language() == "fr" else self.label_en
+
+
+class KeyTheme(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("key theme")
+        verbose_name_plural = _("key themes")
+
+
+class TargetAudience(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("target audience")
+        verbose_name_plural = _("target audiences")
+
+
+class OrganisationType(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("organisation type")
+        verbose_name_plural = _("organisation types")
+
+
+def _year_validators():
+    return [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class Practice(models.Model):
+    """A practice write-up in the RAN Collection template, fields in template order.
+
+    Narrative fields hold Markdown. ``contact`` is personal data: it is shown to
+    signed-in users only and never leaves the portal in public output.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class PeerReviewed(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        UNKNOWN = "unknown", _("Unknown")
+
+    title = models.CharField(_("name of the practice"), max_length=300)
+    description = models.TextField(_("description"))
+    peer_reviewed = models.CharField(
+        _("peer reviewed"), max_length=10, choices=PeerReviewed.choices, default=PeerReviewed.UNKNOWN
+    )
+    key_themes = models.ManyToManyField(KeyTheme, verbose_name=_("key themes"), blank=True, related_name="practices")
+    target_audiences = models.ManyToManyField(
+        TargetAudience, verbose_name=_("target audiences"), blank=True, related_name="practices"
+    )
+    geographical_scope = models.TextField(_("geographical scope"), blank=True)
+    start = models.TextField(_("start of the practice"), blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, validators=_year_validators()
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=_year_validators(),
+        help_text=_("Only if the practice is no longer active."),
+    )
+    deliverables = models.TextField(_("deliverables"), blank=True)
+    evidence_evaluation = models.TextField(_("evidence and evaluation"), blank=True)
+    sustainability_transferability = models.TextField(_("sustainability and transferability"), blank=True)
+    ran_meetings = models.TextField(_("presented and discussed in RAN meetings"), blank=True)
+    eu_links_funding = models.TextField(_("links to other EU initiatives or EU funding"), blank=True)
+    organisation = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="practices",
+    )
+    organisation_description = models.TextField(_("about the organisation"), blank=True)
+    country = CountryField(_("country of origin"), blank=True)
+    contact = models.TextField(
+        _("contact details"), blank=True, help_text=_("Shown to signed-in practitioners only, never public.")
+    )
+    last_update_year = models.PositiveSmallIntegerField(
+        _("last update (year)"), null=True, blank=True, validators=_year_validators()
+    )
+
+    language = models.CharField(_("language of the write-up"), max_length=5, choices=settings.PRACTICE_LANGUAGES)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practices",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    import_warnings = models.JSONField(
+        _("import warnings"), default=list, blank=True, help_text=_("What the template importer could not map.")
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-updated_at"]
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        indexes = [models.Index(fields=["status", "-published_at"], name="practice_status_published")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_year__isnull=True)
+                | models.Q(start_year__isnull=True)
+                | models.Q(end_year__gte=models.F("start_year")),
+                name="practice_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("practices:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED

@@ -1,0 +1,108 @@
+"""How a practice is laid out for reading and for editing."""
+
+import json
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from portal.text import render_markdown
+from practices.models import Practice
+from practices.template_fields import TEMPLATE_FIELDS, count_words, model_attribute
+
+
+@dataclass
+class Section:
+    code: str
+    label: str
+    html: str = ""
+    terms: list = field(default_factory=list)
+    words: int | None = None
+    word_limit: int | None = None
+    hidden_reason: str = ""
+
+    @property
+    def over_limit(self) -> bool:
+        return bool(self.word_limit and self.words and self.words > self.word_limit)
+
+
+def _special_section(practice: Practice, code: str, section: Section) -> Section:
+    if code == "peer_reviewed":
+        section.html = practice.get_peer_reviewed_display()
+    elif code == "key_themes":
+        section.terms = list(practice.key_themes.all())
+    elif code == "target_audiences":
+        section.terms = list(practice.target_audiences.all())
+    elif code == "country":
+        section.html = practice.country.name if practice.country else ""
+    elif code == "last_update":
+        section.html = str(practice.last_update_year or "")
+    return section
+
+
+def practice_sections(practice: Practice, *, show_contact: bool) -> list[Section]:
+    """Every template field in template order, ready for the detail page."""
+    sections = []
+    for template_field in TEMPLATE_FIELDS:
+        code = template_field.code
+        section = Section(code=code, label=str(template_field.label), word_limit=template_field.word_limit)
+        if code == "title":
+            continue
+        if not template_field.narrative:
+            sections.append(_special_section(practice, code, section))
+            continue
+        if code == "contact" and not show_contact:
+            section.hidden_reason = _("Sign in to see the contact details.")
+            sections.append(section)
+            continue
+        text = getattr(practice, model_attribute(code))
+        section.words = count_words(text)
+        section.html = render_markdown(text)
+        if code == "start":
+            section.html = _start_html(practice, section.html)
+        if code == "organisation":
+            section.html = _organisation_html(practice) + section.html
+        sections.append(section)
+    return sections
+
+
+def _start_html(practice: Practice, html: str) -> str:
+    if not practice.start_year:
+        return html
+    years = str(practice.start_year) + (f"–{practice.end_year}" if practice.end_year else "")
+    return f'<p class="years">{years}</p>' + html
+
+
+def _organisation_html(practice: Practice) -> str:
+    from django.utils.html import format_html
+
+    organisation = practice.organisation
+    return format_html(
+        '<p class="organisation-name"><strong>{}</strong> · {}</p>', organisation.name, organisation.type.label
+    )
+
+
+def form_warnings(raw) -> dict[str, list[str]]:
+    """Importer warnings grouped by form field name, for display beside the fields."""
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raw = []
+    grouped: dict[str, list[str]] = {}
+    for warning in raw if isinstance(raw, list) else []:
+        if not isinstance(warning, dict):
+            continue
+        name = model_attribute(str(warning.get("field") or "description"))
+        grouped.setdefault(name, []).append(str(warning.get("message", "")))
+    return grouped
+
+
+def initial_from_import(parsed) -> dict:
+    """Initial form values from a parsed template document."""
+    from practices.services import practice_data_from_import
+
+    data = practice_data_from_import(parsed)
+    initial = dict(data.attributes)
+    initial["key_themes"] = [term.pk for term in data.key_themes]
+    initial["target_audiences"] = [term.pk for term in data.target_audiences]
+    return initial

@@ -1,0 +1,84 @@
+"""The fields of the RAN Collection practice template, in template order.
+
+This is the one declaration of the template that the model, the form, the
+detail page, the importer and the JSON output all read.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class TemplateField:
+    code: str
+    label: str  # lazily translated display label
+    label_en: str  # the template's own English label (used by the importer)
+    label_fr: str  # the template's own French label (used by the importer)
+    word_limit: int | None = None
+    narrative: bool = True  # free text written in Markdown
+
+
+TEMPLATE_FIELDS: tuple[TemplateField, ...] = (
+    TemplateField("title", _("Name of the practice"), "Name of the practice", "Nom de la pratique", narrative=False),
+    TemplateField("description", _("Description"), "Description", "Description", word_limit=300),
+    TemplateField("peer_reviewed", _("Peer reviewed"), "Peer reviewed", "Examiné par les pairs", narrative=False),
+    TemplateField("key_themes", _("Key themes"), "Key themes", "Principaux thèmes", narrative=False),
+    TemplateField("target_audiences", _("Target audience"), "Target audience", "Public cible", narrative=False),
+    TemplateField("geographical_scope", _("Geographical scope"), "Geographical scope", "Couverture géographique"),
+    TemplateField("start", _("Start of the practice"), "Start of the practice", "Début de la pratique"),
+    TemplateField("deliverables", _("Deliverables"), "Deliverables", "Produits livrables"),
+    TemplateField("evidence_evaluation", _("Evidence and evaluation"), "Evidence and evaluation", "Faits et évaluation"),
+    TemplateField(
+        "sustainability_transferability",
+        _("Sustainability and transferability"),
+        "Sustainability and transferability",
+        "Durabilité et transférabilité",
+        word_limit=200,
+    ),
+    TemplateField(
+        "ran_meetings",
+        _("Presented and discussed in RAN meeting"),
+        "Presented and discussed in RAN meeting",
+        "Présentation et discussion lors d'une réunion du RAN",
+    ),
+    TemplateField(
+        "eu_links_funding",
+        _("Linked to other EU initiatives or EU funding"),
+        "Linked to other EU initiatives or EU funding",
+        "Liens avec d'autres initiatives ou financements de l'UE",
+        word_limit=100,
+    ),
+    TemplateField("organisation", _("Organisation"), "Organisation", "Organisation", word_limit=100),
+    TemplateField("country", _("Country of origin"), "Country of origin", "Pays d'origine", narrative=False),
+    TemplateField("contact", _("Contact details"), "Contact details", "Contacts"),
+    TemplateField("last_update", _("Last update"), "Last update", "Dernière mise à jour", narrative=False),
+)
+
+FIELDS_BY_CODE = {field.code: field for field in TEMPLATE_FIELDS}
+
+# Narrative fields hold Markdown. The organisation's narrative is stored on the
+# practice as ``organisation_description``; ``contact`` is personal data.
+NARRATIVE_FIELD_CODES: tuple[str, ...] = tuple(f.code for f in TEMPLATE_FIELDS if f.narrative)
+
+# Map template code -> Practice model attribute, where they differ.
+MODEL_ATTRIBUTE = {"organisation": "organisation_description"}
+
+
+def model_attribute(code: str) -> str:
+    return MODEL_ATTRIBUTE.get(code, code)
+
+
+def count_words(text: str) -> int:
+    """Words as a writer counts them: runs of characters between whitespace,
+    ignoring Markdown list markers and lone punctuation."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+def over_limit(code: str, text: str) -> int | None:
+    """The word count when ``text`` runs over the field's limit, else None."""
+    field = FIELDS_BY_CODE.get(code)
+    if field is None or field.word_limit is None:
+        return None
+    words = count_words(text)
+    return words if words > field.word_limit else None

@@ -1,0 +1,62 @@
+"""A practitioner signs up, uploads the seed template, corrects it, saves and reads it."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core import mail
+
+from practices.models import Practice
+from tests.conftest import PASSWORD
+
+SEED = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates" / "000_c92d1ef0c5228cd4.txt"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _sign_up_and_verify(page) -> None:
+    page.goto("/accounts/signup/")
+    page.get_by_label("Email").fill("ingrid@sarpsborg.example")
+    page.get_by_label("Your name").fill("Ingrid Practitioner")
+    page.get_by_label("Name of your organisation, if not listed").fill("Municipalité de Sarpsborg")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    page.wait_for_url(re.compile(r"/accounts/confirm-email/"))
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.outbox[-1].body).group(1)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+    if "/accounts/login/" in page.url:
+        page.get_by_label("Email").fill("ingrid@sarpsborg.example")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+
+
+def test_practitioner_imports_corrects_and_reads_a_practice(browser_page, artifacts_dir):
+    page = browser_page
+    _sign_up_and_verify(page)
+
+    page.get_by_role("link", name="Share a practice").first.click()
+    page.get_by_label("Filled-in template").set_input_files(str(SEED))
+    page.get_by_role("button", name="Read the document").click()
+
+    title = page.get_by_label("Name of the practice")
+    assert title.input_value() == "Soutien familial à Sarpsborg"
+    assert page.locator("#wrap-description .field-warnings").is_visible()
+    assert "over" in page.locator("#id_description-word-count").get_attribute("class")
+
+    scope = page.get_by_label("Geographical scope")
+    scope.fill(scope.input_value() + "\n\nAussi utilisée dans le comté de Viken.")
+    page.get_by_role("button", name="Save draft").click()
+
+    page.wait_for_url(re.compile(r"/practices/\d+/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Soutien familial à Sarpsborg"
+    assert page.get_by_text("Aussi utilisée dans le comté de Viken.").is_visible()
+    assert page.get_by_text("Insoo Kim Berg").first.is_visible()
+    page.screenshot(path=str(artifacts_dir / "practice-detail.png"), full_page=True)
+
+    practice = Practice.objects.get()
+    assert practice.status == Practice.Status.DRAFT
+    assert practice.author.email == "ingrid@sarpsborg.example"
+    assert "comté de Viken" in practice.geographical_scope

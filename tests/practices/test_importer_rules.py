@@ -1,0 +1,223 @@
+"""The importer's rules one at a time: vocabularies, countries, years, warnings."""
+
+import pytest
+
+from practices.importer import Vocabulary, import_document
+from practices.importer.countries import country_code
+from practices.importer.years import end_year, start_year
+
+
+def rows(*pairs: tuple[str, str]) -> bytes:
+    """A tab-separated template document."""
+    return "\n".join(f"{label}\t{answer}" for label, answer in pairs).encode()
+
+
+BASE = (
+    ("Name of the practice", "Street mediation"),
+    ("Description (max. 300 words)", "Mediators talk with young people on the street to prevent radicalisation."),
+)
+
+
+# --- vocabulary ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Stratégies locales/villes Soutien de la famille", ["local-strategies-cities", "family-support"]),
+        ("STRATEGIES LOCALES/VILLES soutien de la FAMILLE", ["local-strategies-cities", "family-support"]),
+        ("Family support and Exit strategies", ["family-support", "exit-strategies"]),
+        ("Exit strategies; Family support; Exit strategies", ["exit-strategies", "family-support"]),
+        ("Extrémisme violent de droite Prévention (précoce)", ["violent-right-wing-extremism", "early-prevention"]),
+    ],
+)
+def test_key_themes_are_found_without_separators_in_order(text, codes):
+    match = Vocabulary.from_lists().key_themes(text)
+    assert match.codes == codes
+    assert match.unmatched == []
+
+
+def test_audiences_prefer_the_longest_label():
+    match = Vocabulary.from_lists().target_audiences("Familles Premiers intervenants ou praticiens Extrémistes violents")
+    assert match.codes == ["families", "first-responders-practitioners", "violent-extremists"]
+
+
+def test_unknown_theme_words_become_a_warning_that_keeps_them():
+    data = rows(*BASE, ("Key themes", "Family support, Basket weaving"), ("Target audience", "Families Space pirates"))
+    parsed = import_document(data, "x.txt")
+    assert parsed.key_themes == ["family-support"]
+    assert parsed.target_audiences == ["families"]
+    theme = next(w for w in parsed.warnings if w.code == "unknown_theme")
+    audience = next(w for w in parsed.warnings if w.code == "unknown_audience")
+    assert (theme.field, audience.field) == ("key_themes", "target_audiences")
+    assert "Basket weaving" in theme.message
+    assert "Space pirates" in audience.message
+
+
+@pytest.mark.django_db
+def test_vocabulary_from_database_knows_terms_moderators_added():
+    from practices.models import KeyTheme
+
+    KeyTheme.objects.create(code="sport-play", label_en="Sport and play", label_fr="Sport et jeu")
+    vocabulary = Vocabulary.from_database()
+    assert vocabulary.key_themes("Sport et jeu Soutien de la famille").codes == ["sport-play", "family-support"]
+    assert vocabulary.organisation_type("Autre") == "other"
+    parsed = import_document(rows(*BASE, ("Key themes", "Sport and play")), "x.txt", vocabulary=vocabulary)
+    assert parsed.key_themes == ["sport-play"]
+    assert import_document(rows(*BASE, ("Key themes", "Sport and play")), "x.txt").key_themes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Autre", "other"), ("NGO", "ngo"), ("ONG", "ngo"), ("Municipality", "municipality"), ("Police", "police")],
+)
+def test_organisation_types(text, code):
+    assert Vocabulary.from_lists().organisation_type(text) == code
+
+
+def test_unknown_organisation_type_keeps_its_line_and_warns():
+    data = rows(*BASE, ("Organisation", "<p>Streetwise</p> <p>A cooperative.</p> <p>Type of organisation: Guild</p>"))
+    parsed = import_document(data, "x.txt")
+    assert parsed.organisation.name == "Streetwise"
+    assert parsed.organisation.type is None
+    assert "Type of organisation: Guild" in parsed.organisation.description
+    assert "unknown_organisation_type" in parsed.warning_codes("organisation")
+
+
+# --- countries ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Norvège", "NO"),
+        ("Norway", "NO"),
+        ("Norge", "NO"),
+        ("Deutschland", "DE"),
+        ("Allemagne", "DE"),
+        ("Germany", "DE"),
+        ("Sverige", "SE"),
+        ("Suède", "SE"),
+        ("Nederland", "NL"),
+        ("The Netherlands", "NL"),
+        ("Belgique (Bruxelles)", "BE"),
+        ("NORVEGE", "NO"),
+        ("Polska", "PL"),
+        ("Ελλάδα", "GR"),
+    ],
+)
+def test_country_names_in_english_french_and_own_language(name, code):
+    assert country_code(name) == code
+
+
+def test_unknown_country_warns_and_stays_empty():
+    parsed = import_document(rows(*BASE, ("Country of origin", "Atlantis")), "x.txt")
+    assert parsed.country is None
+    assert "unknown_country" in parsed.warning_codes("country")
+
+
+def test_country_falls_back_to_the_geographical_scope():
+    parsed = import_document(rows(*BASE, ("Geographical scope", "Three cities in Denmark")), "x.txt")
+    assert parsed.country == "DK"
+
+
+# --- years --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Started in 2012. The practice ended in 2019.", 2012, 2019),
+        ("Ran from 2014 until 2018 in two schools.", 2014, 2018),
+        ("Mise en œuvre de 2013 jusqu'en 2017.", 2013, 2017),
+        ("Lancée en 2010, la pratique a pris fin en 2016.", 2010, 2016),
+        ("Le projet s'est terminé en 2020 ; il avait débuté en 2015.", 2015, 2020),
+        ("Pilot phase 2015-2019.", 2015, 2019),
+        ("La pratique se poursuit depuis 2011.", 2011, None),
+        ("Since 2016, and running until now.", 2016, None),
+        ("Planned in 1890, started in 2031 and 2009.", 2009, None),
+        ("No year here.", None, None),
+    ],
+)
+def test_start_and_end_years(text, start, end):
+    assert start_year(text) == start
+    assert end_year(text) == end
+
+
+def test_last_update_without_a_year_warns():
+    parsed = import_document(rows(*BASE, ("Last update (year)", "recently")), "x.txt")
+    assert parsed.last_update_year is None
+    assert "unrecognised_value" in parsed.warning_codes("last_update")
+
+
+# --- warnings -----------------------------------------------------------------
+
+
+def test_text_over_the_word_limit_is_kept_whole_and_flagged():
+    long_text = " ".join(f"word{n}" for n in range(250))
+    parsed = import_document(rows(*BASE, ("Sustainability and transferability (max. 200 words)", long_text)), "x.txt")
+    assert parsed.fields["sustainability_transferability"] == long_text
+    warning = next(w for w in parsed.warnings if w.code == "over_word_limit")
+    assert warning.field == "sustainability_transferability"
+    assert warning.message == "250 words; the template allows 200."
+
+
+def test_missing_title_and_description_are_flagged():
+    parsed = import_document(rows(("Country of origin", "Belgium"), ("Peer reviewed", "no")), "x.txt")
+    assert parsed.country == "BE"
+    assert parsed.peer_reviewed is False
+    missing = sorted(w.field for w in parsed.warnings if w.code == "missing_field")
+    assert missing == ["description", "title"]
+
+
+def test_unknown_label_keeps_its_text_in_the_field_before():
+    parsed = import_document(rows(*BASE, ("Budget line", "EUR 12,000 a year")), "x.txt")
+    assert "Budget line" in parsed.fields["description"]
+    assert "EUR 12,000 a year" in parsed.fields["description"]
+    assert "unknown_label" in parsed.warning_codes("description")
+
+
+def test_peer_reviewed_that_is_not_yes_or_no_warns():
+    parsed = import_document(rows(*BASE, ("Peer reviewed", "perhaps later")), "x.txt")
+    assert parsed.peer_reviewed is None
+    assert "unrecognised_value" in parsed.warning_codes("peer_reviewed")
+
+
+def test_running_text_with_label_lines_maps_fields():
+    text = "Name of the practice: Quiet rooms\nCountry: Sweden\nDescription\nRooms where pupils can talk.\n"
+    parsed = import_document(text.encode(), "notes.txt")
+    assert parsed.title == "Quiet rooms"
+    assert parsed.country == "SE"
+    assert parsed.fields["description"] == "Rooms where pupils can talk."
+    assert parsed.warnings == []
+
+
+def test_a_prose_line_that_merely_starts_with_a_label_word_is_not_a_label():
+    text = "Description of our evening with parents.\n\nWe talked about online hate."
+    parsed = import_document(text.encode(), "notes.md")
+    assert parsed.warning_codes() == ["unmapped_document"]
+    assert parsed.title == "Description of our evening with parents."
+
+
+def test_an_answer_saying_more_than_yes_or_no_is_quoted_whole_in_a_warning():
+    answer = "No, but an internal review took place in 2018"
+    parsed = import_document(rows(*BASE, ("Peer reviewed", answer)), "x.txt")
+    assert parsed.peer_reviewed is False
+    warning = next(w for w in parsed.warnings if w.field == "peer_reviewed")
+    assert warning.code == "unplaced_text"
+    assert answer in warning.message
+
+
+def test_a_country_with_a_city_keeps_the_city_in_a_warning():
+    parsed = import_document(rows(*BASE, ("Country of origin", "Norway (Sarpsborg)")), "x.txt")
+    assert parsed.country == "NO"
+    assert "Sarpsborg" in next(w.message for w in parsed.warnings if w.field == "country")
+    plain = import_document(rows(*BASE, ("Country of origin", "The Netherlands")), "x.txt")
+    assert plain.country == "NL" and plain.warnings == []
+
+
+def test_an_unknown_row_after_a_yes_no_field_goes_to_the_description():
+    parsed = import_document(rows(*BASE, ("Peer reviewed", "Yes"), ("Budget", "EUR 5,000")), "x.txt")
+    assert parsed.peer_reviewed is True
+    assert parsed.fields["description"].endswith("Budget\n\nEUR 5,000")
+    assert [(w.field, w.code) for w in parsed.warnings] == [("description", "unknown_label")]
