@@ -3,6 +3,8 @@
 import json
 from dataclasses import dataclass, field
 
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from portal.text import render_markdown
@@ -60,24 +62,22 @@ def practice_sections(practice: Practice, *, show_contact: bool) -> list[Section
         if code == "start":
             section.html = _start_html(practice, section.html)
         if code == "organisation":
-            section.html = _organisation_html(practice) + section.html
+            section.html = _organisation_html(practice, section.html)
         sections.append(section)
     return sections
 
 
-def _start_html(practice: Practice, html: str) -> str:
+def _start_html(practice: Practice, html: SafeString) -> SafeString:
     if not practice.start_year:
         return html
     years = str(practice.start_year) + (f"–{practice.end_year}" if practice.end_year else "")
-    return f'<p class="years">{years}</p>' + html
+    return format_html('<p class="years">{}</p>{}', years, html)
 
 
-def _organisation_html(practice: Practice) -> str:
-    from django.utils.html import format_html
-
+def _organisation_html(practice: Practice, html: SafeString) -> SafeString:
     organisation = practice.organisation
     return format_html(
-        '<p class="organisation-name"><strong>{}</strong> · {}</p>', organisation.name, organisation.type.label
+        '<p class="organisation-name"><strong>{}</strong> · {}</p>{}', organisation.name, organisation.type.label, html
     )
 
 

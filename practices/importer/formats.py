@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 from django.utils.translation import gettext as _
 from markdownify import MarkdownConverter
 
+from .cleaning import match_label
 from .result import UnreadableDocument
 
 
@@ -128,25 +129,37 @@ _PIPE_RULE = re.compile(r"^\s*\|[\s:|-]+\|\s*$")
 
 
 def read_markdown(data: bytes) -> list[Cell]:
-    """Running Markdown; rows of a two-column pipe table are label cells."""
+    """Running Markdown; rows of a pipe table with two or more columns are label cells."""
     lines = decode_text(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cells: list[Cell] = []
     loose: list[str] = []
     for number, line in enumerate(lines):
-        row = _PIPE_ROW.match(line)
-        if not row or _PIPE_RULE.match(line):
-            loose.append("" if row else line)
+        parts = _pipe_row(line)
+        if parts is None:
+            loose.append(line)
             continue
-        parts = [part.strip() for part in row.group(1).split("|")]
-        header = number + 1 < len(lines) and _PIPE_RULE.match(lines[number + 1])
-        if len(parts) < 2 or header:
-            loose.append("" if header else line)
-            continue
-        cells += [Cell(None, tidy_markdown("\n".join(loose)), loose=True)] if loose else []
-        cells.append(Cell(markdown_label(parts[0]), _pipe_cell(" | ".join(parts[1:]))))
+        if not parts or (_next_is_rule(lines, number) and match_label(markdown_label(parts[0])) is None):
+            continue  # the rule line, and a header row such as "| Field | Answer |"
+        add_loose(["\n".join(loose)], cells)
         loose = []
-    cells += [Cell(None, tidy_markdown("\n".join(loose)), loose=True)] if loose else []
+        cells.append(Cell(markdown_label(parts[0]) or None, _pipe_cell(" | ".join(parts[1:]))))
+    add_loose(["\n".join(loose)], cells)
     return cells
+
+
+def _pipe_row(line: str) -> list[str] | None:
+    """The cells of a pipe-table row of two or more columns; [] for a rule line."""
+    row = _PIPE_ROW.match(line)
+    if row is None:
+        return None
+    if _PIPE_RULE.match(line):
+        return []
+    parts = [part.strip() for part in row.group(1).split("|")]
+    return parts if len(parts) >= 2 else None
+
+
+def _next_is_rule(lines: list[str], number: int) -> bool:
+    return number + 1 < len(lines) and bool(_PIPE_RULE.match(lines[number + 1]))
 
 
 def markdown_label(text: str) -> str:

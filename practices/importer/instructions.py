@@ -132,16 +132,25 @@ INSTRUCTIONS: dict[str, tuple[str, ...]] = {
 # "organisation_type" is not a field: its answer joins the organisation's text
 # as a "Type of organisation: ..." line, read with the organisation.
 LABELS: dict[str, dict[str, tuple[str, ...]]] = {
-    "title": {"en": ("Name of practice", "Title of the practice", "Practice name", "Title"), "fr": ("Titre de la pratique", "Titre")},
+    "title": {
+        "en": ("Name of practice", "Title of the practice", "Practice name", "Title"),
+        "fr": ("Titre de la pratique", "Titre"),
+    },
     "description": {"": ("Description",)},
     "peer_reviewed": {"en": ("Peer-reviewed", "Peer review"), "fr": ("Examen par les pairs", "Évalué par les pairs")},
     "key_themes": {"en": ("Key theme", "Main themes"), "fr": ("Thèmes principaux", "Thèmes clés")},
-    "target_audiences": {"en": ("Target audiences", "Target groups", "Target group"), "fr": ("Publics cibles", "Groupe cible")},
+    "target_audiences": {
+        "en": ("Target audiences", "Target groups", "Target group"),
+        "fr": ("Publics cibles", "Groupe cible"),
+    },
     "geographical_scope": {"en": ("Geographic scope",), "fr": ("Portée géographique",)},
     "start": {"en": ("Start date",), "fr": ()},
     "deliverables": {"en": (), "fr": ("Livrables",)},
     "evidence_evaluation": {"en": ("Evidence & evaluation",), "fr": ("Preuves et évaluation",)},
-    "sustainability_transferability": {"en": ("Sustainability & transferability",), "fr": ("Pérennité et transférabilité",)},
+    "sustainability_transferability": {
+        "en": ("Sustainability & transferability",),
+        "fr": ("Pérennité et transférabilité",),
+    },
     "ran_meetings": {
         "en": ("Presented and discussed in a RAN meeting", "Presented and discussed in RAN meetings"),
         "fr": ("Présentée et discutée lors d'une réunion du RAN",),

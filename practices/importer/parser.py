@@ -122,14 +122,17 @@ def clean_sections(assembly: Assembly) -> dict[str, str]:
     answers: dict[str, str] = {}
     codes = ["", *assembly.sections, *(code for code in assembly.extra if code not in assembly.sections)]
     for code in codes:
-        parts = assembly.sections.get(code, assembly.preamble if code == "" else []) + assembly.extra.get(code, [])
+        own = assembly.preamble if code == "" else assembly.sections.get(code, [])
+        parts = own + assembly.extra.get(code, [])
         answers[code], found = clean_answer("\n\n".join(parts))
         assembly.languages.update(found)
     return answers
 
 
+# "Type of organisation: NGO" (matched on folded text), in any of its spellings.
 _TYPE_LINE = re.compile(
-    r"^[\s*_-]*(?:type of organi[sz]ation|organi[sz]ation type|type d'organi(?:sation|sme))[\s*_]*[:：][\s*_]*(?P<value>.+?)[\s*_]*$",
+    r"^[\s*_-]*(?:type of organi[sz]ation|organi[sz]ation type|type d'organi(?:sation|sme))"
+    r"[\s*_]*[:：][\s*_]*(?P<value>.+?)[\s*_]*$",
     re.M,
 )
 

@@ -19,7 +19,7 @@ def _sign_up_and_verify(page) -> None:
     page.get_by_label("Email").fill("ingrid@sarpsborg.example")
     page.get_by_label("Your name").fill("Ingrid Practitioner")
     page.get_by_label("Name of your organisation, if not listed").fill("Municipalité de Sarpsborg")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.locator("#id_password1").fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_role("button", name="Sign Up").click()
     page.wait_for_url(re.compile(r"/accounts/confirm-email/"))
@@ -38,7 +38,7 @@ def test_practitioner_imports_corrects_and_reads_a_practice(browser_page, artifa
     _sign_up_and_verify(page)
 
     page.get_by_role("link", name="Share a practice").first.click()
-    page.get_by_label("Filled-in template").set_input_files(str(SEED))
+    page.locator("#id_document").set_input_files(str(SEED))
     page.get_by_role("button", name="Read the document").click()
 
     title = page.get_by_label("Name of the practice")

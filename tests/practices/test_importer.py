@@ -128,7 +128,7 @@ def test_seed_evidence_keeps_the_answer_and_drops_interleaved_instructions(seed)
     assert evidence.startswith("La municipalité de Sarpsborg, ainsi que quatre autres municipalités")
     assert "Dans le cadre de cette recherche" in evidence
     assert "Les familles indiquent qu'elles reçoivent un soutien" in evidence
-    assert evidence.endswith("Ces pratiques ont contribué aussi bien au travail de terrain qu'à l'échange d'expériences.")
+    assert evidence.endswith("aussi bien au travail de terrain qu'à l'échange d'expériences.")
     assert "des avis qualitatifs et des données quantitatives" not in evidence
     assert "Veillez préciser les résultats" not in evidence
     assert "Avez-vous encouragé" not in evidence

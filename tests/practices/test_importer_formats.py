@@ -39,7 +39,7 @@ ENGLISH_SENTENCES = {
         "Most named the continuity of a person they already knew before release",
     ],
     "sustainability_transferability": ["The practice costs about EUR 2,400 per participant per year"],
-    "ran_meetings": ["- RAN Prison and Probation working group meeting on reintegration, 14 and 15 March 2018, Vienna."],
+    "ran_meetings": ["- RAN Prison and Probation working group meeting on reintegration, 14 and 15 March 2018"],
     "eu_links_funding": ["Co-funded by the Internal Security Fund – Police (ISF-P) in 2018–2019."],
     "organisation": ["A public partnership of the regional probation service and four municipalities"],
     "contact": ["Programme team Safe Harbour", "safeharbour@example.org"],
@@ -228,3 +228,9 @@ def test_a_table_row_whose_label_only_starts_like_a_field_is_not_that_field():
     assert parsed.title == "Quiet rooms"
     assert "unknown_label" in parsed.warning_codes()
     assert "Rooms that listen (2019)" in str(parsed.fields)
+
+
+def test_markdown_table_whose_header_row_is_a_field_keeps_it():
+    text = "| Name of the practice | Quiet rooms |\n|---|---|\n| Country of origin | Sverige |\n"
+    parsed = import_document(text.encode(), "table.md")
+    assert (parsed.title, parsed.country) == ("Quiet rooms", "SE")

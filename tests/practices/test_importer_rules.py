@@ -38,7 +38,8 @@ def test_key_themes_are_found_without_separators_in_order(text, codes):
 
 
 def test_audiences_prefer_the_longest_label():
-    match = Vocabulary.from_lists().target_audiences("Familles Premiers intervenants ou praticiens Extrémistes violents")
+    text = "Familles Premiers intervenants ou praticiens Extrémistes violents"
+    match = Vocabulary.from_lists().target_audiences(text)
     assert match.codes == ["families", "first-responders-practitioners", "violent-extremists"]
 
 

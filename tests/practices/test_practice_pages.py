@@ -55,7 +55,9 @@ def test_detail_page_shows_every_template_field_in_order(client, contributor):
         "eu_links_funding", "organisation", "country", "contact", "last_update",
     ]  # fmt: skip
     assert "<em>manual</em>" in page
-    assert "Exit strategies" in page and "2014" in page
+    assert "Exit strategies" in page
+    assert '<p class="years">2014</p>' in page
+    assert '<p class="organisation-name"><strong>Municipality of Ravnstad</strong> · Municipality / local authority</p>' in page
 
 
 def test_markdown_is_sanitised(client, contributor):
