@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from practices.template_fields import FIELDS_BY_CODE, count_words, over_limit
 
-from .countries import country_code, find_country
+from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections, split_type_line
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
 from .text import fold, markdown_to_plain, tokens
@@ -26,9 +26,10 @@ _STOP_WORDS = {
 
 
 def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice:
+    """The practice from a document's assembled text, closed-list answers as codes."""
     answers = clean_sections(assembly)
     if not assembly.sections:
-        return build_unmapped(assembly, vocabulary)
+        return build_unmapped(assembly)
     warnings = list(assembly.warnings)
     fields = {code: answers.get(code, "") for code in FIELD_CODES}
     fields["title"] = markdown_to_plain(fields["title"])
@@ -55,7 +56,7 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
     return practice
 
 
-def build_unmapped(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice:
+def build_unmapped(assembly: Assembly) -> ParsedPractice:
     """A document in which no template label was found: all its text is the
     description, its first line the title."""
     text = "\n\n".join(assembly.preamble).strip()
@@ -155,7 +156,7 @@ def _terms(code: str, matcher, answers: dict[str, str], warnings: list[ImportWar
 def _country(text: str, scope: str, warnings: list[ImportWarning]) -> str | None:
     plain = markdown_to_plain(text)
     if not plain:
-        return country_code(markdown_to_plain(scope))
+        return find_country(markdown_to_plain(scope))[0]
     code, name = find_country(plain)
     if code is None:
         message = _("No country recognised in “%(value)s”.") % {"value": plain}
