@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -59,16 +61,22 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
+    """A person with an account. Their organisation comes from an approved membership."""
+
     username = None
     email = models.EmailField(_("email address"), unique=True)
-    display_name = models.CharField(_("name shown to others"), max_length=150, blank=True)
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        on_delete=models.SET_NULL,
-        null=True,
+    display_name = models.CharField(_("name"), max_length=150, blank=True)
+    pseudonym = models.CharField(
+        _("pseudonym"),
+        max_length=150,
         blank=True,
-        related_name="members",
+        help_text=_(
+            "If set, other members see this instead of your name. Moderators and your own "
+            "organisation's administrators still see who you are."
+        ),
+    )
+    is_moderator = models.BooleanField(
+        _("moderator"), default=False, help_text=_("Verifies organisations, reviews and publishes practices.")
     )
 
     USERNAME_FIELD = "email"
@@ -78,3 +86,104 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.email
+
+    @cached_property
+    def membership(self) -> "Membership | None":
+        """The approved membership, if any (cached for the life of this object, i.e. one request)."""
+        if self.pk is None:
+            return None
+        return (
+            Membership.objects.select_related("organisation", "organisation__type")
+            .filter(user=self, state=Membership.State.APPROVED)
+            .first()
+        )
+
+    @property
+    def organisation(self) -> Organisation | None:
+        membership = self.membership
+        return membership.organisation if membership else None
+
+    def forget_membership(self) -> None:
+        self.__dict__.pop("membership", None)
+
+
+class Membership(models.Model):
+    """A user's request to belong to an organisation, and its outcome.
+
+    Rows are never deleted: an ended membership is how a former member is known.
+    """
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        ADMIN = "admin", _("Organisation administrator")
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        ENDED = "ended", _("Ended")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.REQUESTED)
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(state__in=["requested", "approved"]),
+                name="one_live_membership_per_user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation} ({self.state})"
+
+
+class AuditEvent(models.Model):
+    """Append-only record of workflow transitions, membership and visibility changes, redactions.
+
+    Holds codes and identifiers, never the personal data itself.
+    """
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    action = models.CharField(_("action"), max_length=50, db_index=True)
+    target_type = models.CharField(_("target type"), max_length=50)
+    target_id = models.PositiveBigIntegerField(_("target id"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_state = models.CharField(_("from"), max_length=30, blank=True)
+    to_state = models.CharField(_("to"), max_length=30, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target")]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.target_type}#{self.target_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit events are append-only.")

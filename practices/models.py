@@ -59,7 +59,27 @@ class Practice(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
         PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        REJECTED = "rejected", _("Rejected")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public: everyone")
+        MEMBERS = "members", _("Members: every verified practitioner of the portal")
+        ORGANISATION = "organisation", _("Own organisation only")
+
+    class EvidenceLevel(models.TextChoices):
+        NOT_EVALUATED = "not_evaluated", _("Not evaluated")
+        PROCESS = "process_evaluation", _("Process evaluation")
+        OUTCOME = "outcome_evaluation", _("Outcome evaluation")
+        PEER_REVIEWED = "peer_reviewed", _("Peer reviewed")
+
+    # Content states that only the author's side and moderators may see.
+    UNPUBLISHED_STATES = ("draft", "submitted", "changes_requested", "rejected")
+    # States in which the author may edit.
+    EDITABLE_STATES = ("draft", "changes_requested", "rejected")
 
     class PeerReviewed(models.TextChoices):
         YES = "yes", _("Yes")
@@ -117,6 +137,29 @@ class Practice(models.Model):
         related_name="practices",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    visibility = models.CharField(
+        _("who may read it"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=30,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.NOT_EVALUATED,
+        help_text=_("Set by moderators."),
+    )
+    revision_of = models.ForeignKey(
+        "self",
+        verbose_name=_("edit of"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        help_text=_("A proposed change to a published practice, reviewed before it replaces the published text."),
+    )
+    change_summary = models.CharField(
+        _("what changed"), max_length=300, blank=True, help_text=_("Shown to readers with the update.")
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     import_warnings = models.JSONField(
         _("import warnings"), default=list, blank=True, help_text=_("What the template importer could not map.")
     )
@@ -148,3 +191,78 @@ class Practice(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+
+class PracticeVersion(models.Model):
+    """An immutable copy of a practice as published, one per publication."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    content = models.JSONField(_("content"))
+    change_summary = models.CharField(_("what changed"), max_length=300, blank=True)
+    published_at = models.DateTimeField(_("published"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["practice", "number"], name="one_version_number")]
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+
+    def __str__(self) -> str:
+        return f"{self.practice_id} v{self.number}"
+
+
+class Finding(models.Model):
+    """Possible personal data in a narrative field, to be redacted or explained."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To resolve")
+        REDACTED = "redacted", _("Redacted")
+        DISMISSED = "dismissed", _("Not personal data")
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="findings")
+    field = models.CharField(_("field"), max_length=50)
+    type = models.CharField(_("type"), max_length=30)
+    text = models.TextField(_("text found"))
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    score = models.FloatField(default=0)
+    message = models.CharField(_("explanation"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    reason = models.CharField(_("why it is not personal data"), max_length=300, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["field", "start"]
+        verbose_name = _("personal data finding")
+        verbose_name_plural = _("personal data findings")
+        indexes = [models.Index(fields=["practice", "status"], name="finding_practice_status")]
+
+    def __str__(self) -> str:
+        return f"{self.type} in {self.field}"
+
+
+class ReviewComment(models.Model):
+    """A moderator's comment on a submission, on one field or on the whole practice."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="review_comments")
+    field = models.CharField(_("field"), max_length=50, blank=True)
+    text = models.TextField(_("comment"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    addressed = models.BooleanField(_("addressed"), default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+
+    def __str__(self) -> str:
+        return f"Comment on {self.practice_id}/{self.field or '*'}"

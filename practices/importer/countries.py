@@ -63,3 +63,14 @@ def find_country(text: str) -> tuple[str | None, str]:
 def country_code(text: str) -> str | None:
     """The ISO code of the first country named in ``text``, or None."""
     return find_country(text)[0]
+
+
+@lru_cache(maxsize=512)
+def country_names(code: str) -> tuple[str, ...]:
+    """The names of country ``code`` in English, French and its own languages."""
+    names: list[str] = []
+    for locale_id in (*NAME_LOCALES, *_own_languages(code)):
+        name = _territory_names(locale_id).get(code)
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
