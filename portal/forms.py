@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Organisation
-from portal.services import user_join_organisation
+from portal.services import user_sign_up
 
 
 class SignupForm(forms.Form):
@@ -38,7 +38,7 @@ class SignupForm(forms.Form):
         return cleaned
 
     def signup(self, request, user) -> None:
-        user_join_organisation(
+        user_sign_up(
             user=user,
             display_name=self.cleaned_data["display_name"],
             organisation=self.cleaned_data.get("organisation"),

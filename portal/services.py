@@ -1,8 +1,14 @@
-"""Writes with side effects for accounts and organisations."""
+"""Writes with side effects for accounts, organisations and memberships."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from portal.models import Organisation, User
+from portal.access import is_moderator, is_organisation_admin
+from portal.audit import audit_record
+from portal.models import Membership, Organisation, User
+from portal.notifications import moderators, notify, organisation_admins
 from practices.models import OrganisationType
 
 
@@ -16,14 +22,126 @@ def organisation_get_or_create(*, name: str, type_code: str = "other", country: 
     return Organisation.objects.create(name=name, type=org_type, country=country, verified=False)
 
 
+def organisations_matching_email(email: str) -> list[Organisation]:
+    """Organisations whose staff address domain matches ``email`` (suggested when joining)."""
+    domain = email.rsplit("@", 1)[-1].lower().strip()
+    if not domain:
+        return []
+    return [
+        organisation
+        for organisation in Organisation.objects.exclude(email_domain="").select_related("type")
+        if domain == organisation.email_domain.lower() or domain.endswith("." + organisation.email_domain.lower())
+    ]
+
+
 @transaction.atomic
-def user_join_organisation(
-    *, user: User, display_name: str, organisation: Organisation | None, new_organisation_name: str = ""
-) -> User:
-    """Attach a newly signed-up user to their organisation (new ones start unverified)."""
+def membership_request(
+    *, user: User, organisation: Organisation | None = None, new_organisation_name: str = ""
+) -> Membership:
+    """Ask to join an organisation. Someone who names a new one asks to administer it;
+    a moderator verifies the organisation and approves them."""
+    if Membership.objects.filter(user=user, state__in=[Membership.State.REQUESTED, Membership.State.APPROVED]).exists():
+        raise ValidationError(_("You already belong to an organisation or have asked to join one."))
+    role = Membership.Role.MEMBER
     if organisation is None:
+        if not new_organisation_name.strip():
+            raise ValidationError(_("Choose your organisation, or give its name if it is not listed."))
+        created = not Organisation.objects.filter(name__iexact=" ".join(new_organisation_name.split())).exists()
         organisation = organisation_get_or_create(name=new_organisation_name)
+        role = Membership.Role.ADMIN if created else Membership.Role.MEMBER
+    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+    audit_record(actor=user, action="membership.request", target=membership, to_state=membership.state,
+                 organisation=organisation)  # fmt: skip
+    notify(
+        recipients=organisation_admins(organisation) or moderators(),
+        subject=_("Someone asks to join %(organisation)s") % {"organisation": organisation.name},
+        template="portal/email/membership_request.txt",
+        context={"membership": membership, "actor": user},
+    )
+    user.forget_membership()
+    return membership
+
+
+def can_decide_membership(actor, membership: Membership) -> bool:
+    return is_moderator(actor) or is_organisation_admin(actor, membership.organisation_id)
+
+
+@transaction.atomic
+def membership_decide(*, membership: Membership, actor, approve: bool) -> Membership:
+    if not can_decide_membership(actor, membership):
+        raise PermissionDenied(_("Only the organisation's administrators or moderators decide."))
+    if membership.state != Membership.State.REQUESTED:
+        raise ValidationError(_("This request has already been decided."))
+    from_state = membership.state
+    membership.state = Membership.State.APPROVED if approve else Membership.State.DECLINED
+    membership.decided_at, membership.decided_by = timezone.now(), actor
+    membership.save(update_fields=["state", "decided_at", "decided_by"])
+    audit_record(actor=actor, action="membership.decide", target=membership, from_state=from_state,
+                 to_state=membership.state, organisation=membership.organisation)  # fmt: skip
+    notify(
+        recipients=[membership.user],
+        subject=_("Your request to join %(organisation)s was %(outcome)s")
+        % {"organisation": membership.organisation.name, "outcome": _("approved") if approve else _("declined")},
+        template="portal/email/membership_decided.txt",
+        context={"membership": membership, "actor": actor, "approved": approve},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, actor, ban: bool = False) -> Membership:
+    """A member leaves, or an administrator or moderator removes them. Access ends at once."""
+    if actor.pk != membership.user_id and not can_decide_membership(actor, membership):
+        raise PermissionDenied(_("You may not remove this member."))
+    if membership.state not in (Membership.State.APPROVED, Membership.State.REQUESTED):
+        raise ValidationError(_("This membership has already ended."))
+    from_state = membership.state
+    membership.state, membership.ended_at = Membership.State.ENDED, timezone.now()
+    membership.save(update_fields=["state", "ended_at"])
+    action = "membership.leave" if actor.pk == membership.user_id else "membership.remove"
+    audit_record(actor=actor, action=action, target=membership, from_state=from_state, to_state=membership.state,
+                 organisation=membership.organisation)  # fmt: skip
+    membership.user.forget_membership()
+    return membership
+
+
+@transaction.atomic
+def membership_set_role(*, membership: Membership, actor, role: str) -> Membership:
+    if not can_decide_membership(actor, membership):
+        raise PermissionDenied(_("Only the organisation's administrators or moderators change roles."))
+    if role not in Membership.Role.values:
+        raise ValidationError(_("Unknown role."))
+    audit_record(actor=actor, action="membership.role", target=membership, from_state=membership.role, to_state=role,
+                 organisation=membership.organisation)  # fmt: skip
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def organisation_verify(*, organisation: Organisation, actor, verified: bool = True) -> Organisation:
+    if not is_moderator(actor):
+        raise PermissionDenied(_("Only moderators verify organisations."))
+    audit_record(actor=actor, action="organisation.verify", target=organisation,
+                 from_state=str(organisation.verified), to_state=str(verified), organisation=organisation)  # fmt: skip
+    organisation.verified = verified
+    organisation.save(update_fields=["verified"])
+    return organisation
+
+
+@transaction.atomic
+def user_update_profile(*, user: User, display_name: str, pseudonym: str) -> User:
     user.display_name = display_name.strip()
-    user.organisation = organisation
-    user.save(update_fields=["display_name", "organisation"])
+    user.pseudonym = pseudonym.strip()
+    user.save(update_fields=["display_name", "pseudonym"])
     return user
+
+
+@transaction.atomic
+def user_sign_up(
+    *, user: User, display_name: str, organisation: Organisation | None, new_organisation_name: str = ""
+) -> Membership:
+    """After allauth created the account: set the name and ask to join the organisation."""
+    user.display_name = display_name.strip()
+    user.save(update_fields=["display_name"])
+    return membership_request(user=user, organisation=organisation, new_organisation_name=new_organisation_name)

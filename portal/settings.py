@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_countries",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rest_framework",
 ]
 
@@ -113,6 +114,14 @@ ACCOUNT_SIGNUP_FORM_CLASS = "portal.forms.SignupForm"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PVE portal] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_choice("PORTAL_PROTOCOL", ("http", "https"), "https" if not DEBUG else "http")
+PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Multi-factor authentication: available to everyone, required for moderators and
+# administrators on privileged pages (portal.decorators.mfa_required).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "PVE Practitioners' Portal"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+PORTAL_REQUIRE_MFA = env_bool("PORTAL_REQUIRE_MFA", default=True)
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
@@ -164,6 +173,17 @@ PRACTICES_PER_PAGE = env_int("PRACTICES_PER_PAGE", 20)
 
 SEARCH_BACKEND = env_choice("SEARCH_BACKEND", ("database", "elasticsearch"), "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9201")
+# Search engines by name (docs/SEARCH.md). "database" is always there: it is the
+# fallback, and its index is written in the same transaction as the practice.
+# Elasticsearch is configured (and fed by `manage.py search_worker`) when it is
+# the default engine.
+SEARCH_BACKENDS = {"database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"}}
+if SEARCH_BACKEND == "elasticsearch":
+    SEARCH_BACKENDS["elasticsearch"] = {
+        "ENGINE": "search.backends.elasticsearch.ElasticsearchSearchBackend",
+        "URL": ELASTICSEARCH_URL,
+        "INDEX": env_str("ELASTICSEARCH_INDEX", "practices"),
+    }
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)

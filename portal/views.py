@@ -4,16 +4,16 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from practices.models import KeyTheme, Practice
+from practices.models import KeyTheme
 from practices.selectors import drafts_of, published_practices
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    latest = published_practices()[:6]
+    visible = published_practices(user=request.user)
     context = {
-        "latest": latest,
-        "published_count": Practice.objects.filter(status=Practice.Status.PUBLISHED).count(),
+        "latest": visible[:6],
+        "published_count": visible.count(),
         "themes": KeyTheme.objects.all(),
         "drafts": drafts_of(user=request.user)[:5],
     }

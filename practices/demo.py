@@ -13,7 +13,7 @@ from django.db import transaction
 from portal.models import Organisation
 from practices.importer import Vocabulary, import_document
 from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
-from practices.services import practice_import, practice_publish
+from practices.services import practice_import, practice_publish_trusted
 
 SEED_DOCUMENT = Path(__file__).resolve().parent / "fixtures" / "templates" / "000_c92d1ef0c5228cd4.txt"
 
@@ -133,6 +133,6 @@ def load_demo_data(*, count: int = DEMO_PRACTICE_COUNT) -> dict[str, int]:
         themes, audiences = list(KeyTheme.objects.all()), list(TargetAudience.objects.all())
         for number in range(count):
             practice = _demo_practice(rng, number, organisations[number % len(organisations)], themes, audiences)
-            practice_publish(practice=practice, actor=None)
+            practice_publish_trusted(practice=practice)
             created += 1
     return {"seed": 1 if seed else 0, "demo": created}

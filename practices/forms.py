@@ -27,6 +27,7 @@ FORM_FIELDS = [
     "contact",
     "last_update_year",
     "language",
+    "visibility",
     "import_warnings",
 ]
 
@@ -72,11 +73,13 @@ class PracticeForm(forms.ModelForm):
             "eu_links_funding": _("How the practice is funded; which EU funds, if any."),
             "organisation_description": _("Your organisation in a few lines: its legal status and role."),
             "contact": _("Your work contact. Shown to signed-in practitioners only, never in public."),
+            "visibility": _("You can restrict it further at any time, even once it is published."),
         }
         widgets = {
             "start": forms.Textarea(attrs={"rows": 3}),
             "geographical_scope": forms.Textarea(attrs={"rows": 3}),
             "contact": forms.Textarea(attrs={"rows": 3}),
+            "visibility": forms.RadioSelect,
         }
 
     def __init__(self, *args, **kwargs):
@@ -134,6 +137,9 @@ class PracticeFilterForm(forms.Form):
     audience = _CodeChoiceField(label=_("Target audience"), required=False)
     country = _CodeChoiceField(label=_("Country"), required=False)
     organisation_type = _CodeChoiceField(label=_("Type of organisation"), required=False)
+    evidence_level = _CodeChoiceField(
+        label=_("Evidence level"), required=False, choices=Practice.EvidenceLevel.choices
+    )
 
     def __init__(self, *args, country_codes: list[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -148,3 +154,34 @@ class PracticeFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         return {name: values for name, values in self.cleaned_data.items() if values}
+
+
+class SubmitForm(forms.Form):
+    change_summary = forms.CharField(
+        label=_("What does this update change?"),
+        max_length=300,
+        required=False,
+        help_text=_("One sentence that readers will see with the update."),
+    )
+
+    def __init__(self, *args, practice: Practice, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.practice = practice
+        if practice.revision_of_id:
+            self.fields["change_summary"].required = True
+            self.fields["change_summary"].initial = practice.change_summary
+        else:
+            del self.fields["change_summary"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("change_summary", "")
+        return cleaned
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+class DismissFindingForm(forms.Form):
+    reason = forms.CharField(label=_("Why is this not personal data?"), max_length=300)

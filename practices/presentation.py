@@ -7,8 +7,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from portal.access import is_moderator
 from portal.text import render_markdown
-from practices.models import Practice
+from practices import rules
+from practices.models import Finding, Practice
 from practices.template_fields import TEMPLATE_FIELDS, count_words, model_attribute
 
 
@@ -106,3 +108,35 @@ def initial_from_import(parsed) -> dict:
     initial["key_themes"] = [term.pk for term in data.key_themes]
     initial["target_audiences"] = [term.pk for term in data.target_audiences]
     return initial
+
+
+def detail_context(request, practice: Practice) -> dict:
+    """Everything the detail page shows, decided by the rules for this reader."""
+    user = request.user
+    owner_side = rules.is_owner_side(user, practice)
+    curator = owner_side or is_moderator(user)
+    versions = list(practice.versions.all()[:20]) if practice.is_published else []
+    return {
+        "practice": practice,
+        "sections": practice_sections(practice, show_contact=user.is_authenticated),
+        "can_edit": rules.can_edit(user, practice) or rules.can_propose_revision(user, practice),
+        "can_submit": rules.can_submit(user, practice),
+        "can_withdraw": rules.can_withdraw(user, practice),
+        "can_manage": rules.can_manage(user, practice) and practice.is_published,
+        "curator": curator,
+        "findings": list(practice.findings.filter(status=Finding.Status.OPEN)) if curator else [],
+        "review_comments": list(practice.review_comments.filter(addressed=False)) if curator else [],
+        "pending_revision": practice.revisions.first() if curator and practice.is_published else None,
+        "versions": versions,
+        "last_update": versions[0].published_at if versions else practice.published_at,
+        "visibility_choices": practice.Visibility.choices,
+    }
+
+
+def by_form_field(items) -> dict[str, list]:
+    """Findings or review comments grouped by the form field they belong to."""
+    grouped: dict[str, list] = {}
+    for item in items:
+        if item.field:
+            grouped.setdefault(model_attribute(item.field), []).append(item)
+    return grouped

@@ -1,9 +1,29 @@
-"""Reads of practices, and the one place that says who may see which practice."""
+"""Reads of practices, and the one place that says who may read which practice.
 
-from django.db.models import Q, QuerySet
+Reading rules (each condition on its own line, failing closed):
+- a published practice: everyone if public; verified members if "members";
+  verified members of its organisation if "own organisation"; moderators all;
+- an unpublished one (draft, submitted, changes requested, rejected): its author
+  while still a member of its organisation, that organisation's administrators,
+  and moderators;
+- a withdrawn one: moderators only (it stays as a tombstone).
+Search engines apply the same rules through ``portal.access.reader_scope``.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from practices.models import Practice
+from portal.access import approved_membership, is_moderator, is_organisation_admin, reader_scope
+from practices import rules
+from practices.models import Finding, Practice
+
+NOTHING = Q(pk__in=[])
+Status = Practice.Status
+Visibility = Practice.Visibility
 
 
 def _prefetched(queryset: QuerySet[Practice]) -> QuerySet[Practice]:
@@ -12,18 +32,35 @@ def _prefetched(queryset: QuerySet[Practice]) -> QuerySet[Practice]:
     )
 
 
-def practices_visible_to(*, user) -> QuerySet[Practice]:
-    """Every practice ``user`` may read.
+def published_readable_by(user) -> Q:
+    """Published practices (not pending edits) that ``user`` may read."""
+    scope = reader_scope(user)
+    published = Q(status=Status.PUBLISHED, revision_of__isnull=True)
+    if scope.everything:
+        return published
+    readable = Q(visibility=Visibility.PUBLIC)
+    if scope.members:
+        readable |= Q(visibility=Visibility.MEMBERS)
+    if scope.organisation_id is not None:
+        readable |= Q(visibility=Visibility.ORGANISATION, organisation_id=scope.organisation_id)
+    return published & readable
 
-    Published practices are public. A draft is visible to its author and to
-    site staff only. Anything else fails closed.
-    """
-    visible = Q(status=Practice.Status.PUBLISHED)
-    if user is not None and user.is_authenticated and user.is_active:
-        visible |= Q(author=user)
-        if user.is_staff:
-            visible = Q()
-    return Practice.objects.filter(visible)
+
+def _unpublished_readable_by(user) -> Q:
+    if is_moderator(user):
+        return Q(status__in=[*Practice.UNPUBLISHED_STATES, Status.WITHDRAWN])
+    membership = approved_membership(user)
+    if membership is None:
+        return NOTHING
+    own_organisation = Q(status__in=Practice.UNPUBLISHED_STATES, organisation_id=membership.organisation_id)
+    if is_organisation_admin(user, membership.organisation_id):
+        return own_organisation
+    return own_organisation & Q(author_id=user.pk)
+
+
+def practices_visible_to(*, user) -> QuerySet[Practice]:
+    """Every practice ``user`` may read, in any state."""
+    return Practice.objects.filter(published_readable_by(user) | _unpublished_readable_by(user))
 
 
 def practice_for_user(*, user, pk: int) -> Practice:
@@ -35,58 +72,80 @@ def practice_for_user(*, user, pk: int) -> Practice:
 
 
 def practice_for_editor(*, user, pk: int) -> Practice:
-    """The practice ``pk`` if ``user`` may edit it; 404 otherwise.
-
-    Authors edit their own practices; site staff edit any.
-    """
+    """The practice ``pk`` if ``user`` may edit its working text: 404 when they may
+    not read it, 403 when they may read but not edit it."""
     practice = practice_for_user(user=user, pk=pk)
-    if not user.is_authenticated:
-        raise Http404("No such practice.")
-    if practice.author_id == user.pk:
-        return practice
-    if user.is_staff:
-        return practice
-    raise Http404("No such practice.")
+    if not rules.can_edit(user, practice):
+        raise PermissionDenied
+    return practice
 
 
-def can_edit(*, user, practice: Practice) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return practice.author_id == user.pk or user.is_staff
+def published_practices(*, user, filters: dict[str, list[str]] | None = None) -> QuerySet[Practice]:
+    """Published practices ``user`` may read, newest first, narrowed by facet filters.
 
-
-def can_publish(*, user, practice: Practice) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff and not practice.is_published)
-
-
-def published_practices(*, filters: dict[str, list[str]] | None = None) -> QuerySet[Practice]:
-    """Published practices, newest first, narrowed by facet filters.
-
-    ``filters`` maps a facet (theme, audience, country, organisation_type) to
-    codes: OR within a facet, AND across facets.
+    ``filters`` maps a facet (theme, audience, country, organisation_type,
+    evidence_level) to codes: OR within a facet, AND across facets.
     """
-    queryset = Practice.objects.filter(status=Practice.Status.PUBLISHED)
-    filters = filters or {}
+    queryset = Practice.objects.filter(published_readable_by(user))
     lookups = {
         "theme": "key_themes__code__in",
         "audience": "target_audiences__code__in",
         "country": "country__in",
         "organisation_type": "organisation__type__code__in",
+        "evidence_level": "evidence_level__in",
     }
     for facet, lookup in lookups.items():
-        codes = filters.get(facet)
+        codes = (filters or {}).get(facet)
         if codes:
             queryset = queryset.filter(pk__in=Practice.objects.filter(**{lookup: codes}).values("pk"))
     return _prefetched(queryset).order_by("-published_at", "-pk")
 
 
+def published_countries(*, user) -> list[str]:
+    rows = Practice.objects.filter(published_readable_by(user)).exclude(country="").values_list("country", flat=True)
+    return sorted(set(rows))
+
+
 def drafts_of(*, user) -> QuerySet[Practice]:
-    """The signed-in user's own unpublished practices."""
-    if not user.is_authenticated:
+    """The user's own unpublished practices in their current organisation."""
+    membership = approved_membership(user)
+    if membership is None:
         return Practice.objects.none()
     return (
-        Practice.objects.filter(author=user)
-        .exclude(status=Practice.Status.PUBLISHED)
+        Practice.objects.filter(
+            author_id=user.pk, organisation_id=membership.organisation_id, status__in=Practice.UNPUBLISHED_STATES
+        )
         .select_related("organisation")
         .order_by("-updated_at")
+    )
+
+
+def review_queue(
+    *,
+    user,
+    states: list[str] | None = None,
+    older_than_days: int | None = None,
+    organisation_id: int | None = None,
+    language: str | None = None,
+) -> QuerySet[Practice]:
+    """Submissions (and published practices with open findings) for moderators."""
+    if not is_moderator(user):
+        raise PermissionDenied
+    states = states or [Status.SUBMITTED]
+    queryset = Practice.objects.filter(status__in=states)
+    if Status.PUBLISHED in states:
+        queryset = Practice.objects.filter(
+            Q(status__in=[s for s in states if s != Status.PUBLISHED])
+            | Q(status=Status.PUBLISHED, findings__status=Finding.Status.OPEN)
+        ).distinct()
+    if older_than_days:
+        queryset = queryset.filter(updated_at__lte=timezone.now() - timedelta(days=older_than_days))
+    if organisation_id:
+        queryset = queryset.filter(organisation_id=organisation_id)
+    if language:
+        queryset = queryset.filter(language=language)
+    return (
+        queryset.select_related("organisation", "author", "revision_of")
+        .annotate(open_findings=Count("findings", filter=Q(findings__status=Finding.Status.OPEN), distinct=True))
+        .order_by("updated_at")
     )

@@ -3,32 +3,29 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from practices import services
-from practices.forms import PracticeFilterForm, PracticeForm, UploadForm
+from practices import rules, services
+from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
-from practices.models import Practice
-from practices.presentation import form_warnings, initial_from_import, practice_sections
+from practices.models import Finding, Practice
+from practices.presentation import by_form_field, detail_context, form_warnings, initial_from_import
 from practices.selectors import (
-    can_edit,
-    can_publish,
     practice_for_editor,
     practice_for_user,
+    published_countries,
     published_practices,
 )
 
 
 def practice_list(request: HttpRequest) -> HttpResponse:
-    country_codes = sorted(
-        set(Practice.objects.filter(status=Practice.Status.PUBLISHED).exclude(country="").values_list("country", flat=True))
-    )
-    filter_form = PracticeFilterForm(request.GET or None, country_codes=country_codes)
-    practices = published_practices(filters=filter_form.filters())
+    filter_form = PracticeFilterForm(request.GET or None, country_codes=published_countries(user=request.user))
+    practices = published_practices(user=request.user, filters=filter_form.filters())
     page = Paginator(practices, settings.PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -43,38 +40,46 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
-    context = {
-        "practice": practice,
-        "sections": practice_sections(practice, show_contact=request.user.is_authenticated),
-        "can_edit": can_edit(user=request.user, practice=practice),
-        "can_publish": can_publish(user=request.user, practice=practice),
-    }
-    return render(request, "practices/practice_detail.html", context)
+    return render(request, "practices/practice_detail.html", detail_context(request, practice))
 
 
-def _render_form(request, form, *, practice=None, upload_form=None, status=200) -> HttpResponse:
-    context = {
+def _form_context(form, *, practice=None, upload_form=None) -> dict:
+    findings = list(practice.findings.filter(status=Finding.Status.OPEN)) if practice else []
+    comments = list(practice.review_comments.filter(addressed=False)) if practice else []
+    return {
         "form": form,
         "practice": practice,
         "upload_form": upload_form or UploadForm(),
         "warnings": form_warnings(form["import_warnings"].value()),
+        "findings": findings,
+        "general_comments": [c for c in comments if not c.field],
+        "comments_by_field": by_form_field(comments),
+        "findings_by_field": by_form_field(findings),
     }
+
+
+def _render_form(request, form, *, practice=None, upload_form=None, status=200) -> HttpResponse:
+    context = _form_context(form, practice=practice, upload_form=upload_form)
     return render(request, "practices/practice_form.html", context, status=status)
+
+
+def _blank_form() -> PracticeForm:
+    return PracticeForm(initial={"language": get_language()[:2]})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_create_view(request: HttpRequest) -> HttpResponse:
-    if request.user.organisation is None:
-        messages.error(request, _("Join an organisation before you write a practice."))
-        return redirect("home")
+    if not rules.can_contribute(request.user):
+        messages.error(request, _("Your membership of an organisation must be approved before you write a practice."))
+        return redirect("organisation_join")
     if request.method == "GET":
-        return _render_form(request, PracticeForm(initial={"language": get_language()[:2]}))
+        return _render_form(request, _blank_form())
     form = PracticeForm(request.POST)
     if not form.is_valid():
         return _render_form(request, form, status=400)
     practice = services.practice_create(author=request.user, data=form.practice_data())
-    messages.success(request, _("Your draft is saved."))
+    messages.success(request, _("Your draft is saved. Submit it for review when it is ready."))
     return redirect(practice)
 
 
@@ -82,15 +87,17 @@ def practice_create_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def practice_import_view(request: HttpRequest) -> HttpResponse:
     """Read an uploaded template into a prefilled form; nothing is saved yet."""
+    if not rules.can_contribute(request.user):
+        raise PermissionDenied
     upload_form = UploadForm(request.POST, request.FILES)
     if not upload_form.is_valid():
-        return _render_form(request, PracticeForm(initial={"language": get_language()[:2]}), upload_form=upload_form, status=400)
+        return _render_form(request, _blank_form(), upload_form=upload_form, status=400)
     document = upload_form.cleaned_data["document"]
     try:
         parsed = import_document(document.read(), document.name, vocabulary=Vocabulary.from_database())
     except UnreadableDocument as exc:
         upload_form.add_error("document", str(exc))
-        return _render_form(request, PracticeForm(initial={"language": get_language()[:2]}), upload_form=upload_form, status=400)
+        return _render_form(request, _blank_form(), upload_form=upload_form, status=400)
     messages.info(request, _("We read your document. Check every field, correct what is needed, then save the draft."))
     return _render_form(request, PracticeForm(initial=initial_from_import(parsed)))
 
@@ -98,6 +105,11 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = practice_for_user(user=request.user, pk=pk)
+    if practice.is_published and rules.can_propose_revision(request.user, practice):
+        revision = services.practice_start_revision(practice=practice, editor=request.user)
+        messages.info(request, _("You are editing a copy. Readers see the published text until a moderator approves your update."))
+        return redirect("practices:edit", pk=revision.pk)
     practice = practice_for_editor(user=request.user, pk=pk)
     if request.method == "GET":
         return _render_form(request, PracticeForm(instance=practice), practice=practice)
@@ -111,16 +123,89 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def practice_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
-    if not can_publish(user=request.user, practice=practice):
+    if not rules.can_submit(request.user, practice):
         raise PermissionDenied
-    if request.method == "GET":
-        return render(request, "practices/practice_confirm_publish.html", {"practice": practice})
+    form = SubmitForm(request.POST or None, practice=practice)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.practice_submit(practice=practice, actor=request.user, change_summary=form.cleaned_data["change_summary"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Submitted. A moderator will review it; you will get an email."))
+            return redirect(practice)
+    return render(request, "practices/practice_confirm_submit.html", {"practice": practice, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = practice_for_user(user=request.user, pk=pk)
+    if not rules.can_withdraw(request.user, practice):
+        raise PermissionDenied
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.practice_withdraw(practice=practice, actor=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The practice is withdrawn from every page, list and search."))
+        return redirect("practices:list")
+    return render(request, "practices/practice_confirm_withdraw.html", {"practice": practice, "form": form})
+
+
+@login_required
+@require_POST
+def practice_visibility_view(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = practice_for_user(user=request.user, pk=pk)
+    visibility = request.POST.get("visibility", "")
     try:
-        services.practice_publish(practice=practice, actor=request.user)
+        services.practice_set_visibility(practice=practice, actor=request.user, visibility=visibility)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The practice is published."))
+        messages.success(request, _("Who can read this practice has changed."))
     return redirect(practice)
+
+
+def _finding_for_user(user, pk: int) -> Finding:
+    """The finding ``pk`` if ``user`` may resolve it; 404 otherwise."""
+    finding = Finding.objects.select_related("practice").filter(pk=pk).first()
+    if finding is None:
+        raise Http404
+    practice = practice_for_user(user=user, pk=finding.practice_id)
+    if not rules.can_resolve_findings(user, practice):
+        raise Http404
+    return finding
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@login_required
+@require_POST
+def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = _finding_for_user(request.user, pk)
+    try:
+        services.finding_redact(finding=finding, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Redacted."))
+    return _back(request, finding.practice.get_absolute_url())
+
+
+@login_required
+@require_POST
+def finding_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = _finding_for_user(request.user, pk)
+    form = DismissFindingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why this is not personal data."))
+    else:
+        services.finding_dismiss(finding=finding, actor=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Marked as not personal data."))
+    return _back(request, finding.practice.get_absolute_url())

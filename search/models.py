@@ -28,3 +28,48 @@ class OutboxEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} practice {self.practice_id} (v{self.pk})"
+
+
+class SearchDocument(models.Model):
+    """A practice as the ``database`` search engine holds it (one row per practice ever indexed).
+
+    The engine's full-text structures (an FTS5 table on SQLite, a tsvector table
+    on PostgreSQL, see search/migrations/0002) hang off this row. A deleted
+    document stays as a tombstone (``live`` false) carrying its version, so a
+    late, older write cannot bring it back.
+    """
+
+    id = models.BigIntegerField(_("practice"), primary_key=True)
+    version = models.BigIntegerField(_("version"))
+    live = models.BooleanField(_("live"), default=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    title_folded = models.CharField(_("title for completion"), max_length=300, blank=True)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    visibility = models.CharField(_("visibility"), max_length=20, blank=True)
+    organisation_id = models.BigIntegerField(_("organisation"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        indexes = [models.Index(fields=["live", "visibility", "organisation_id"], name="search_doc_visibility")]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+
+class SearchFacet(models.Model):
+    """One facet code of a document: filters and facet counts are SQL over these rows."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(_("facet"), max_length=30)
+    code = models.CharField(_("code"), max_length=100)
+
+    class Meta:
+        verbose_name = _("search facet value")
+        verbose_name_plural = _("search facet values")
+        constraints = [models.UniqueConstraint(fields=["document", "facet", "code"], name="search_facet_once")]
+        indexes = [models.Index(fields=["facet", "code"], name="search_facet_code")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.code}"

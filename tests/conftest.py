@@ -11,7 +11,7 @@ import shutil
 import pytest
 from django.test import Client
 
-from portal.models import Organisation, User
+from portal.models import Membership, Organisation, User
 from practices.models import OrganisationType
 
 PASSWORD = "a-long-test-password-9"
@@ -32,10 +32,16 @@ def _organisation(name: str, type_code: str, country: str) -> Organisation:
     )
 
 
-def _user(email: str, organisation: Organisation | None, **extra) -> User:
-    user = User.objects.create_user(email=email, password=PASSWORD, organisation=organisation, **extra)
+def make_user(email: str, organisation: Organisation | None = None, *, role: str = "member", **extra) -> User:
+    """A user with a verified email and, when ``organisation`` is given, an approved membership."""
+    user = User.objects.create_user(email=email, password=PASSWORD, **extra)
     user.emailaddress_set.create(email=email, verified=True, primary=True)
+    if organisation is not None:
+        Membership.objects.create(user=user, organisation=organisation, role=role, state=Membership.State.APPROVED)
     return user
+
+
+
 
 
 @pytest.fixture
@@ -50,23 +56,52 @@ def other_organisation(db) -> Organisation:
 
 @pytest.fixture
 def contributor(home_organisation) -> User:
-    return _user("contributor@ravnstad.example", home_organisation, display_name="Kari Contributor")
+    return make_user("contributor@ravnstad.example", home_organisation, display_name="Kari Contributor")
 
 
 @pytest.fixture
 def colleague(home_organisation) -> User:
-    return _user("colleague@ravnstad.example", home_organisation, display_name="Ola Colleague")
+    return make_user("colleague@ravnstad.example", home_organisation, display_name="Ola Colleague")
 
 
 @pytest.fixture
 def outsider(other_organisation) -> User:
-    return _user("outsider@westerland.example", other_organisation, display_name="Piet Outsider")
+    return make_user("outsider@westerland.example", other_organisation, display_name="Piet Outsider")
+
+
+def with_totp(user: User) -> User:
+    """Give ``user`` a TOTP authenticator, as moderators and administrators must have."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def org_admin(home_organisation) -> User:
+    return with_totp(make_user("admin@ravnstad.example", home_organisation, role="admin", display_name="Anne Admin"))
 
 
 @pytest.fixture
 def moderator(db) -> User:
     hub = _organisation("Portal moderation team", "other", "BE")
-    return _user("moderator@portal.example", hub, display_name="Mona Moderator", is_staff=True)
+    return with_totp(make_user("moderator@portal.example", hub, display_name="Mona Moderator", is_moderator=True))
+
+
+@pytest.fixture
+def applicant(home_organisation) -> User:
+    """Signed up and asked to join, not yet approved: sees public content only."""
+    user = make_user("applicant@ravnstad.example", display_name="Nils Applicant")
+    Membership.objects.create(user=user, organisation=home_organisation)
+    return user
+
+
+@pytest.fixture
+def former_member(home_organisation) -> User:
+    """Was a member of the contributor's organisation; the membership has ended."""
+    user = make_user("former@ravnstad.example", home_organisation, display_name="Frida Former")
+    Membership.objects.filter(user=user).update(state=Membership.State.ENDED)
+    return user
 
 
 def _client_for(user: User) -> Client:
@@ -93,6 +128,21 @@ def outsider_client(outsider) -> Client:
 @pytest.fixture
 def moderator_client(moderator) -> Client:
     return _client_for(moderator)
+
+
+@pytest.fixture
+def org_admin_client(org_admin) -> Client:
+    return _client_for(org_admin)
+
+
+@pytest.fixture
+def applicant_client(applicant) -> Client:
+    return _client_for(applicant)
+
+
+@pytest.fixture
+def former_member_client(former_member) -> Client:
+    return _client_for(former_member)
 
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from portal.models import Organisation, User
+from portal.models import Membership, Organisation, User
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +30,8 @@ def _confirmation_link(message) -> str:
 def test_sign_up_sends_a_verification_email_and_blocks_login_until_confirmed(client):
     response = _sign_up(client)
     assert response.status_code == 302
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["new.worker@lindenau.example"]
+    verification = [m for m in mail.outbox if m.to == ["new.worker@lindenau.example"]]
+    assert len(verification) == 1
 
     client.logout()
     login = client.post(reverse("account_login"), {"login": "new.worker@lindenau.example", "password": PASSWORD})
@@ -39,26 +39,35 @@ def test_sign_up_sends_a_verification_email_and_blocks_login_until_confirmed(cli
     assert "confirm-email" in login["Location"]  # sent to verify, not logged in
     assert "_auth_user_id" not in client.session
 
-    link = _confirmation_link(mail.outbox[-1])
+    link = _confirmation_link(verification[0])
     client.post(link)
     login = client.post(reverse("account_login"), {"login": "new.worker@lindenau.example", "password": PASSWORD})
     assert login.status_code == 302
     assert client.session["_auth_user_id"] == str(User.objects.get(email="new.worker@lindenau.example").pk)
 
 
-def test_sign_up_with_a_new_organisation_creates_it_unverified(client):
+def test_sign_up_with_a_new_organisation_creates_it_unverified_and_asks_to_administer_it(client):
     _sign_up(client)
     user = User.objects.get(email="new.worker@lindenau.example")
+    membership = Membership.objects.get(user=user)
     assert user.display_name == "Sam Worker"
-    assert user.organisation.name == "City of Lindenau"
-    assert user.organisation.verified is False
-    assert user.organisation.type.code == "other"
+    assert membership.organisation.name == "City of Lindenau"
+    assert membership.organisation.verified is False
+    assert membership.organisation.type.code == "other"
+    assert (membership.state, membership.role) == ("requested", "admin")
+    assert user.organisation is None  # not a member until approved
 
 
-def test_sign_up_joins_an_existing_organisation(client, home_organisation):
-    _sign_up(client, organisation=str(home_organisation.pk), new_organisation="")
-    assert User.objects.get(email="new.worker@lindenau.example").organisation == home_organisation
+def test_sign_up_asks_to_join_an_existing_organisation_and_notifies_its_admins(
+    client, org_admin, home_organisation, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client, organisation=str(home_organisation.pk), new_organisation="")
+    membership = Membership.objects.get(user__email="new.worker@lindenau.example")
+    assert (membership.organisation, membership.state, membership.role) == (home_organisation, "requested", "member")
     assert Organisation.objects.count() == 1
+    assert any(m.to == [org_admin.email] and "asks to join" in m.subject for m in mail.outbox)
 
 
 def test_sign_up_without_an_organisation_is_refused_and_keeps_the_input(client):

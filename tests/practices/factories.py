@@ -1,7 +1,7 @@
 """Small builders for practices in tests (plain functions, no factory library)."""
 
 from practices.models import KeyTheme, Practice, TargetAudience
-from practices.services import PracticeData, practice_create, practice_publish
+from practices.services import PracticeData, practice_create, practice_publish_trusted
 
 
 def make_practice(
@@ -28,5 +28,5 @@ def make_practice(
     )
     practice = practice_create(author=author, data=data)
     if publish:
-        practice_publish(practice=practice, actor=None)
+        practice_publish_trusted(practice=practice, check=False)
     return practice

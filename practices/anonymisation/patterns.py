@@ -1,0 +1,134 @@
+"""Regular expressions and word lists for the pattern recognisers.
+
+Each pattern that reports only part of what it matches names that part
+``pii``. Patterns are written for English, French, and the Nordic, German and
+Dutch spellings that practitioners paste into contact details and case notes.
+"""
+
+import re
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:['’-][{UPPER}]?[{LOWER}]+)*"
+CAPS_WORD = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
+INITIALS = rf"[{UPPER}]\.(?:\s?-?[{UPPER}]\.)*"
+
+# --- names ---------------------------------------------------------------
+
+TITLES = (
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "M", "Mme", "Mlle", "Me", "Pr",
+    "Herr", "Frau", "Hr", "Fru", "Dhr", "Mevr", "Mevrouw", "Monsieur", "Madame", "Mademoiselle",
+)  # fmt: skip
+_TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
+_SURNAME = rf"(?:{NAME_WORD}|{CAPS_WORD})"
+_PARTICLE = r"(?:(?:de|du|des|van|von|der|den|ter|la|le|el|al|bin|ben|da|di)\s+)"
+
+# "Mr K. Hansen", "Mme Fatima El Amrani", "M. DUPONT", "Dr. van Dijk"
+TITLED_NAME = re.compile(
+    rf"(?<![\w.])(?P<pii>(?:{_TITLE})\.?\s+(?:{INITIALS}\s?)?{_PARTICLE}?{_SURNAME}(?:\s+{_PARTICLE}?{_SURNAME}){{0,2}})"
+)
+# "J. Dupont", "J.-P. Martin", "K. Hansen"
+INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<pii>{INITIALS}\s?{_PARTICLE}?{_SURNAME})(?![\w@])")
+
+# Words that head a contact line but are not part of the name before an email.
+CONTACT_LABELS = frozenset(
+    "contact contacts kontakt email e-mail mail courriel adresse address tel tél phone name nom "
+    "navn naam attn att".split()
+)
+# "Tone Faale tsfa@sarpsborg.com", "Jan de Vries <jan@example.org>"
+NAME_BEFORE_EMAIL = re.compile(
+    rf"(?P<pii>{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}?{NAME_WORD}|{INITIALS}|{CAPS_WORD})){{1,3}})"
+    rf"[ \t]*[,:;(<–-]?[ \t]*<?[\w.+-]+@\w"
+)
+
+# A capitalised name after a preposition of place ("from Ravnstad", "à Belmont",
+# "la commune de Belmont"); the French "de" only after a word for a locality.
+PLACE_AFTER_PREPOSITION = re.compile(
+    rf"(?:(?<![\w])(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|à|[Pp]rès\s+de|[Ff]ra|på|[Aa]us|[Uu]it|[Bb]ij)\s+"
+    rf"|(?:commune|ville|village|municipalité|quartier|région|département)\s+(?:de\s+|d['’]))"
+    rf"(?P<pii>{NAME_WORD}(?:[- ]{NAME_WORD}){{0,2}})"
+)
+
+# --- addresses -----------------------------------------------------------
+
+# A house number; never a year, so that "Spring 2019" or "2019 Youth Court" is no address.
+_NUMBER = r"(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:\s?[A-Za-z](?![\w']))?(?:\s?(?:bis|ter))?"
+_FR_WAY = (
+    r"(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|"
+    r"passage|rond-point|voie|résidence|cité|lotissement|hameau)"
+)
+_EN_WAY = (
+    r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Close|Drive|Dr\.?|Way|Place|Pl\.?|Square|"
+    r"Gardens|Crescent|Terrace|Court|Ct\.?|Grove|Mews|Row|Walk|Hill|Parade|Boulevard)"
+)
+# Nordic, German and Dutch street names are one compound word.
+_COMPOUND_WAY = (
+    r"(?:gata|gate|gaten|gatan|veien|vegen|vei|veg|vägen|väg|vej|vænget|allé|torget|torvet|"
+    r"plass|plassen|stræde|straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|"
+    r"straat|laan|plein|gracht|kade|singel|dijk|steeg|markt|katu|polku)"
+)
+_TOWN = rf"{NAME_WORD}(?:[ -]{NAME_WORD}){{0,2}}"
+_POSTCODE = r"(?:(?:[A-Z]{1,2}-)?\d{4,5}|\d{3}\s\d{2}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})"
+_POSTCODE_TOWN = rf"{_POSTCODE}\s+{_TOWN}"
+
+FR_STREET = rf"{_NUMBER},?\s+{_FR_WAY}\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les)\s*)?{_TOWN}"
+EN_STREET = rf"{_NUMBER}\s+(?:{NAME_WORD}\s+){{1,3}}{_EN_WAY}(?![\w])"
+COMPOUND_STREET = rf"[{UPPER}][{LOWER}]{{2,}}{_COMPOUND_WAY}\s+{_NUMBER}(?![\d])"  # "Storgata 5"
+SPACED_STREET = (
+    rf"{NAME_WORD}\s+(?:gate|vei|veg|gata|gatan|vej|allé)\s+{_NUMBER}(?![\d])"
+)  # "Karl Johans gate 22"
+PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case\s+postale|B\.P\.|BP)\s+\d{1,6}"
+
+_STREET = rf"(?:{FR_STREET}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}|{PO_BOX})"
+# A street or box, with the postcode and town that often follow it.
+STREET_ADDRESS = re.compile(rf"(?<![\w])(?P<pii>{_STREET}(?:,?\s+{_POSTCODE_TOWN})?)")
+# A postcode and town on their own: only with a country prefix ("N-1702
+# Sarpsborg", "F-75011 Paris"), so that "in 2019 Ravnstad" is not an address.
+PREFIXED_POSTCODE = re.compile(rf"(?<![\w-])(?P<pii>(?:[A-Z]{{1,2}}-\d{{4,5}})\s+{_TOWN})")
+
+# Capitalised words that follow "in" or "from" without being places.
+NOT_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche english french german dutch norwegian swedish danish finnish arabic somali turkish spanish "
+    "italian polish urdu farsi dari pashto russian anglais français allemand néerlandais norvégien arabe "
+    "addition particular general total short brief practice fact summary conclusion "
+    "spring summer autumn winter printemps été automne hiver".split()
+)
+
+# --- dates of birth ------------------------------------------------------
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
+    "januar februar mars april mai juni juli august september oktober november desember "
+    "december maj marts okt märz oktober dezember "
+    "januari februari maart mei juni juli augustus oktober"
+).split()
+_MONTH = "|".join(sorted(set(MONTHS), key=len, reverse=True))
+_DAY = r"(?:[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
+DATE = (
+    rf"(?:[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d"
+    rf"|(?:19|20)\d\d-[01]\d-[0-3]\d"
+    rf"|{_DAY}\s+(?:of\s+)?(?:{_MONTH})\.?\s+(?:19|20)\d\d"
+    rf"|(?:{_MONTH})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|(?:{_MONTH})\s+(?:19|20)\d\d)"
+)
+BIRTH_WORDS = (
+    r"(?:born|date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?|né(?:e|\(e\))?|"
+    r"date\s+de\s+naissance|f[øo]dt|f[øo]dselsdato|född|geboren|geb\.|geboortedatum|syntynyt)"
+)
+DATE_OF_BIRTH = re.compile(
+    rf"(?<![\w]){BIRTH_WORDS}(?![\w])[^.!?\n\d]{{0,30}}?(?P<pii>{DATE})(?![\w])",
+    re.IGNORECASE,
+)
+
+# --- phone numbers: digit runs that are something else ---------------------
+
+NOT_A_PHONE_BEFORE = re.compile(
+    r"(?:case|ref|reference|file|dossier|affaire|réf|sak|saksnr|saksnummer|aktenzeichen|zaak|zaaknummer|"
+    r"isbn|issn|doi|page|pages|p\.|pp\.|art\.|article|§|#)(?:\s*(?:no|nr|n°|number|numéro|nummer)\.?)?"
+    r"\s*[:.#]?\s*$",
+    re.IGNORECASE,
+)
+YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)?\d\d|\d{3,4})$")

@@ -1,0 +1,357 @@
+"""Presidio recognisers for the seven finding types.
+
+spaCy's NER gives PERSON and LOCATION; everything else is a pattern checked
+by the library that owns the rule: phonenumbers for phone numbers,
+python-stdnum for identity-number checksums, Presidio's own IBAN checksum,
+and the offline public-suffix snapshot of tldextract for email domains.
+Imported only when the engine is built, never at Django start-up.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+import tldextract
+from phonenumbers import Leniency
+from presidio_analyzer import EntityRecognizer, LocalRecognizer, RecognizerResult
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, IbanRecognizer, SpacyRecognizer
+from stdnum.be import nn
+from stdnum.de import idnr
+from stdnum.dk import cpr
+from stdnum.fi import hetu
+from stdnum.fr import nir
+from stdnum.nl import bsn
+from stdnum.no import fodselsnummer
+from stdnum.se import personnummer
+
+from practices.importer.countries import find_country
+
+from . import patterns
+from .findings import DATE_OF_BIRTH, EMAIL_ADDRESS, IBAN_CODE, LOCATION, NATIONAL_ID, PERSON, PHONE_NUMBER
+
+NER_NAME = "SpacyRecognizer"
+PLACE_NAME = "PlaceAfterPrepositionRecognizer"
+# Statistical or loose recognisers: any precise finding wins over theirs.
+LOOSE_RECOGNIZERS = frozenset({NER_NAME, PLACE_NAME})
+
+
+def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
+
+
+# --- regular-expression recognisers --------------------------------------
+
+
+class RegexRecognizer(LocalRecognizer):
+    """Reports the ``pii`` group (or the whole match) of each pattern, when
+    ``accept(text, start, end)`` agrees; ``accept`` may narrow the span."""
+
+    def __init__(self, *, entity: str, regexes: Iterable[re.Pattern], score: float, language: str, name: str,
+                 accept: Callable[[str, int, int], tuple[int, int] | None] | None = None, context=None):  # fmt: skip
+        self.regexes = tuple(regexes)
+        self.score = score
+        self.accept = accept or (lambda text, start, end: (start, end))
+        super().__init__(supported_entities=[entity], supported_language=language, name=name, context=context)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        for regex in self.regexes:
+            for match in regex.finditer(text):
+                group = "pii" if "pii" in regex.groupindex else 0
+                span = self.accept(text, *match.span(group))
+                if span:
+                    results.append(_result(self, self.supported_entities[0], *span, self.score))
+        return results
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _not_a_heading(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop "A. Background" alone on its line: a numbered heading, not a name."""
+    line_start, line_end = _line_bounds(text, start, end)
+    alone = not text[line_start:start].strip(" \t#*-") and not text[end:line_end].strip(" \t:*")
+    return None if alone else (start, end)
+
+
+def _without_contact_label(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """"Contact Tone Faale" -> "Tone Faale"; None when only labels remain."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and words[0].group().lower().strip(":") in patterns.CONTACT_LABELS:
+        words.pop(0)
+    if len(words) < 2:
+        return None
+    return start + words[0].start(), end
+
+
+def person_recognizers(language: str) -> list[EntityRecognizer]:
+    return [
+        RegexRecognizer(entity=PERSON, regexes=[patterns.TITLED_NAME], score=0.85, language=language,
+                        name="TitledNameRecognizer"),
+        RegexRecognizer(entity=PERSON, regexes=[patterns.INITIAL_NAME], score=0.7, language=language,
+                        name="InitialNameRecognizer", accept=_not_a_heading),
+        RegexRecognizer(entity=PERSON, regexes=[patterns.NAME_BEFORE_EMAIL], score=0.8, language=language,
+                        name="NameBeforeEmailRecognizer", accept=_without_contact_label),
+    ]  # fmt: skip
+
+
+def place_and_date_recognizers(language: str) -> list[EntityRecognizer]:
+    return [
+        RegexRecognizer(entity=LOCATION, regexes=[patterns.STREET_ADDRESS], score=0.8, language=language,
+                        name="StreetAddressRecognizer"),
+        RegexRecognizer(entity=LOCATION, regexes=[patterns.PREFIXED_POSTCODE], score=0.7, language=language,
+                        name="PostcodeRecognizer"),
+        RegexRecognizer(entity=DATE_OF_BIRTH, regexes=[patterns.DATE_OF_BIRTH], score=0.85, language=language,
+                        name="DateOfBirthRecognizer"),
+    ]  # fmt: skip
+
+
+# --- identity numbers ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IdentityNumber:
+    country: str
+    pattern: str
+    is_valid: Callable[[str], bool]
+    needs_context: bool = False  # numbers that any random digits pass too often
+
+
+def _cpr_is_valid(number: str) -> bool:
+    """A real birth date and the modulus-11 check (see docs/ANONYMISATION.md)."""
+    return cpr.is_valid(number) and cpr.checksum(cpr.compact(number)) == 0
+
+
+IDENTITY_NUMBERS: tuple[IdentityNumber, ...] = (
+    IdentityNumber("NO", r"\d{6}\s?\d{5}", fodselsnummer.is_valid),
+    IdentityNumber("DK", r"\d{6}-?\d{4}", _cpr_is_valid),
+    IdentityNumber("SE", r"(?:19|20)?\d{6}[-+]?\d{4}", personnummer.is_valid),
+    IdentityNumber("FI", r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]", hetu.is_valid),
+    IdentityNumber("BE", r"\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}[-. ]?\d{2}", nn.is_valid),
+    IdentityNumber("FR", r"[12]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}", nir.is_valid),
+    IdentityNumber("NL", r"\d{4}\.?\d{2}\.?\d{3}|\d{9}", bsn.is_valid),
+    IdentityNumber("DE", r"\d{2}\s?\d{3}\s?\d{3}\s?\d{3}", idnr.is_valid, needs_context=True),
+)
+ID_CONTEXT = re.compile(
+    r"(?:id|identity|identité|identification|number|numéro|nummer|nr|no|personnummer|fødselsnummer|cpr|hetu|"
+    r"henkilötunnus|bsn|burgerservicenummer|nir|sécurité sociale|rijksregister|registre national|idnr|"
+    r"steuer|insee|social security)\W{0,3}(?:\w+\W{1,3}){0,3}$",
+    re.IGNORECASE,
+)
+
+
+class NationalIdRecognizer(LocalRecognizer):
+    """National identity numbers whose check digits python-stdnum confirms."""
+
+    CONTEXT = ["id", "identity", "number", "personnummer", "fødselsnummer", "cpr", "bsn", "nir", "hetu"]
+
+    def __init__(self, language: str):
+        self.formats = [
+            (re.compile(rf"(?<![\w.+-])(?:{n.pattern})(?![\w]|[.-]\d)"), n) for n in IDENTITY_NUMBERS
+        ]
+        super().__init__(supported_entities=[NATIONAL_ID], supported_language=language, context=self.CONTEXT)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        spans: dict[tuple[int, int], float] = {}
+        for regex, number in self.formats:
+            for match in regex.finditer(text):
+                if self._confirmed(text, match, number):
+                    spans[match.span()] = 0.85 if number.country == "NL" else 0.95
+        return [_result(self, NATIONAL_ID, start, end, score) for (start, end), score in spans.items()]
+
+    @staticmethod
+    def _confirmed(text: str, match: re.Match, number: IdentityNumber) -> bool:
+        if number.needs_context and not ID_CONTEXT.search(text[max(0, match.start() - 40) : match.start()]):
+            return False
+        return number.is_valid(match.group())
+
+
+# --- phone numbers ---------------------------------------------------------
+
+PHONE_REGIONS: tuple[str, ...] = ("NO", "DK", "SE", "FI", "BE", "FR", "DE", "NL", "GB", "IE", "AT", "ES", "IT")
+_DIGIT = re.compile(r"\d")
+
+
+class EuropeanPhoneRecognizer(LocalRecognizer):
+    """Numbers that phonenumbers holds valid in one of the European regions,
+    written nationally ("06 12 34 56 78") or internationally ("0047 98217686")."""
+
+    CONTEXT = ["phone", "telephone", "tel", "mobile", "cell", "call", "téléphone", "portable", "telefon", "mobil"]
+    SCORE = 0.75
+
+    def __init__(self, language: str, regions: tuple[str, ...] = PHONE_REGIONS):
+        self.regions = regions
+        super().__init__(supported_entities=[PHONE_NUMBER], supported_language=language, context=self.CONTEXT)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if len(_DIGIT.findall(text)) < 6:
+            return []
+        spans = set()
+        for region in self.regions:
+            for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
+                if _looks_like_phone(text, match.start, match.end):
+                    spans.add((match.start, match.end))
+        return [_result(self, PHONE_NUMBER, start, end, self.SCORE) for start, end in spans]
+
+
+def _looks_like_phone(text: str, start: int, end: int) -> bool:
+    """False for year ranges ("2014-2015") and numbered references ("case 2019/0412")."""
+    raw = text[start:end]
+    if patterns.YEAR_RANGE.match(raw):
+        return False
+    return not patterns.NOT_A_PHONE_BEFORE.search(text[max(0, start - 30) : start])
+
+
+# --- email -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _offline_suffixes() -> tldextract.TLDExtract:
+    """The public-suffix list shipped inside tldextract: never fetched."""
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """Presidio's email pattern, its domain checked without the network."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return _offline_suffixes()(pattern_text).fqdn != ""
+
+
+# --- names and places from spaCy -------------------------------------------
+
+NOT_PLACES_OR_NAMES = frozenset(
+    "ran eu ue europe europa european union union européenne scandinavia scandinavie nordic balkans "
+    "western balkans middle east moyen-orient africa afrique asia asie north africa afrique du nord "
+    "internet covid covid-19 islam allah".split(" ")
+) | {"european union", "union européenne", "western balkans", "middle east", "north africa", "afrique du nord"}
+_EDGE = " \t\r\n,;:!?()[]{}\"'«»“”‘’*_|#>•-–—/."
+_ELISION = re.compile(r"^(?:[dlDL]|[Qq]u|[Jj]usqu)['’]")
+
+
+class FilteredSpacyRecognizer(SpacyRecognizer):
+    """spaCy's PERSON and LOCATION, cut at line ends and trimmed, without
+    countries, acronyms, spans holding digits, links or emails, or a lone
+    word the tagger reads as a verb or adjective ("Favoriser" heading a list
+    item)."""
+
+    def __init__(self, language: str):
+        super().__init__(supported_language=language, supported_entities=[PERSON, LOCATION], name=NER_NAME)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        for result in super().analyze(text, entities, nlp_artifacts):
+            for start, end in _tidy_pieces(text, result.start, result.end):
+                if not _lone_word_not_a_noun(nlp_artifacts.tokens, start, end):
+                    results.append(_result(self, result.entity_type, start, end, result.score))
+        return results
+
+
+_NAME_POS = frozenset({"PROPN", "NOUN", "X", ""})  # "" when the pipeline has no tagger
+_PTB_POS = {"NNP": "PROPN", "NN": "NOUN", "VB": "VERB", "JJ": "ADJ", "RB": "ADV", "FW": "X"}
+
+
+def _lone_word_not_a_noun(doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [token for token in span if token.is_alpha] if span is not None else []
+    return len(words) == 1 and _coarse_pos(words[0]) not in _NAME_POS
+
+
+def _coarse_pos(token) -> str:
+    """Universal POS from the French morphologizer, or from the English
+    tagger's Penn Treebank tag (no attribute ruler is loaded)."""
+    if token.pos_:
+        return token.pos_
+    return _PTB_POS.get(token.tag_[:3], _PTB_POS.get(token.tag_[:2], "OTHER" if token.tag_ else ""))
+
+
+def _tidy_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, offset = [], start
+    for line in text[start:end].split("\n"):
+        span = _trim(text, offset, offset + len(line))
+        if span and _plausible_name_or_place(text[span[0] : span[1]]):
+            pieces.append(span)
+        offset += len(line) + 1
+    return pieces
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    elision = _ELISION.match(text[start:end])
+    if elision:
+        start += elision.end()
+    while end > start and text[end - 1] in _EDGE and not _is_initial_dot(text, end):
+        end -= 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _is_initial_dot(text: str, end: int) -> bool:
+    return text[end - 1] == "." and end >= 2 and text[end - 2].isupper() and (end < 3 or not text[end - 3].isalpha())
+
+
+def _plausible_name_or_place(span: str) -> bool:
+    if not span[0].isupper() or any(ch.isdigit() for ch in span):
+        return False
+    if "@" in span or "://" in span or span.lower().startswith("www."):
+        return False
+    if " " not in span and span.isupper():  # an acronym: RAN, NIBR, YF&C
+        return False
+    return span.lower() not in NOT_PLACES_OR_NAMES and not _is_country(span)
+
+
+def _is_country(span: str) -> bool:
+    code, name = find_country(span)
+    return code is not None and len(name) == len(span.strip())
+
+
+def _plausible_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    word = text[start:end].lower()
+    if word in patterns.NOT_PLACES or word.rstrip(".") in patterns.MONTHS:
+        return None
+    return (start, end) if _plausible_name_or_place(text[start:end]) else None
+
+
+def place_after_preposition_recognizer(language: str) -> EntityRecognizer:
+    """A capitalised name after "in", "from", "à", "la commune de"...: catches
+    small places the NER misses or calls an organisation ("in Ravnstad").
+    Treated like NER output: it gives way to every precise finding."""
+    return RegexRecognizer(entity=LOCATION, regexes=[patterns.PLACE_AFTER_PREPOSITION], score=0.6,
+                           language=language, name=PLACE_NAME, accept=_plausible_place)  # fmt: skip
+
+
+def all_recognizers(language: str) -> list[EntityRecognizer]:
+    """Every recogniser the engine registers for ``language``."""
+    return [
+        FilteredSpacyRecognizer(language),
+        place_after_preposition_recognizer(language),
+        OfflineEmailRecognizer(supported_language=language),
+        IbanRecognizer(supported_language=language),
+        EuropeanPhoneRecognizer(language),
+        NationalIdRecognizer(language),
+        *person_recognizers(language),
+        *place_and_date_recognizers(language),
+    ]

@@ -1,0 +1,290 @@
+"""The moderators' pages: review queue, review page, audit log, organisations.
+
+Every view is wrapped in ``moderator_required``: anyone else gets a 404, and a
+moderator without a second factor is sent to set one up. Writes go through
+the services; their refusals become messages and the page is shown again
+with what the moderator typed.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portal.decorators import moderator_required
+from portal.services import organisation_verify
+from practices import services
+from practices.audit_labels import action_label, target_label
+from practices.moderation_forms import (
+    ApproveForm,
+    AuditFilterForm,
+    ChangesRequestForm,
+    DismissFindingForm,
+    EvidenceLevelForm,
+    OrganisationFilterForm,
+    QueueFilterForm,
+    RejectForm,
+)
+from practices.moderation_selectors import (
+    audit_actions,
+    audit_actors,
+    audit_events,
+    finding_for_review,
+    organisation_for_moderator,
+    organisations_for_moderation,
+    practice_for_review,
+)
+from practices.models import Practice
+from practices.review import practice_review as review_of
+from practices.template_fields import FIELDS_BY_CODE
+from practices.selectors import review_queue
+
+PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
+
+
+def _query_string(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _page(request: HttpRequest, queryset):
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def _refusal(request: HttpRequest, error: Exception) -> None:
+    """A service's refusal, shown to the moderator as a message."""
+    if isinstance(error, ValidationError):
+        text = " ".join(error.messages)
+    else:
+        text = str(error) or _("You may not do this.")
+    messages.error(request, text)
+
+
+# Review queue ------------------------------------------------------------------------------
+
+
+@moderator_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    form = QueueFilterForm(request.GET or None)
+    practices = review_queue(user=request.user, **form.queue_filters())
+    context = {
+        "form": form,
+        "page": _page(request, practices),
+        "filtered": bool(request.GET.keys() - {"page"}),
+        "query_string": _query_string(request),
+    }
+    return render(request, "moderation/queue.html", context)
+
+
+# Review page -------------------------------------------------------------------------------
+
+
+def _render_review(request: HttpRequest, practice: Practice, *, status: int = 200, **forms) -> HttpResponse:
+    review = review_of(practice)
+    changes_form = forms.get("changes_form") or ChangesRequestForm(prefix="changes")
+    for field in review.fields:
+        if field.commentable:
+            field.comment_field = changes_form[ChangesRequestForm.field_name(field.code)]
+    context = {
+        "practice": practice,
+        "comparison": review.comparison,
+        "fields": review.fields,
+        "open_count": review.open_count,
+        "in_review": practice.status == Practice.Status.SUBMITTED,
+        "approve_form": forms.get("approve_form") or ApproveForm(prefix="approve"),
+        "changes_form": changes_form,
+        "reject_form": forms.get("reject_form") or RejectForm(prefix="reject"),
+        "evidence_form": forms.get("evidence_form")
+        or EvidenceLevelForm(prefix="evidence", initial={"level": practice.evidence_level}),
+        "dismiss_form": DismissFindingForm(),
+        "earlier_comments": _earlier_comments(practice),
+    }
+    return render(request, "moderation/review.html", context, status=status)
+
+
+def _earlier_comments(practice: Practice) -> list:
+    comments = list(practice.review_comments.select_related("author").order_by("-created_at"))
+    for comment in comments:
+        template_field = FIELDS_BY_CODE.get(comment.field)
+        comment.field_label = str(template_field.label) if template_field else ""
+    return comments
+
+
+@moderator_required
+@require_GET
+def practice_review(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_review(request, practice_for_review(user=request.user, pk=pk))
+
+
+def _not_in_review(request: HttpRequest, practice: Practice) -> bool:
+    if practice.status == Practice.Status.SUBMITTED:
+        return False
+    messages.error(request, _("This practice is not waiting for review: it is “%(state)s”.")
+                   % {"state": practice.get_status_display()})  # fmt: skip
+    return True
+
+
+def _review_action(request: HttpRequest, pk: int, form_class, form_key: str, perform, success: str):
+    """Run ``perform(practice, cleaned_data)``; on refusal show the page again with the typed text."""
+    practice = practice_for_review(user=request.user, pk=pk)
+    form = form_class(request.POST, prefix=form_key.removesuffix("_form"))
+    if _not_in_review(request, practice):
+        return _render_review(request, practice, status=409, **{form_key: form})
+    if not form.is_valid():
+        return _render_review(request, practice, status=400, **{form_key: form})
+    try:
+        perform(practice, form)
+    except (ValidationError, PermissionDenied) as error:
+        _refusal(request, error)
+        practice = practice_for_review(user=request.user, pk=pk)
+        return _render_review(request, practice, status=400, **{form_key: form})
+    messages.success(request, success)
+    return redirect("moderation:queue")
+
+
+@moderator_required
+@require_POST
+def practice_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    def perform(practice, form):
+        services.practice_approve(practice=practice, moderator=request.user, comment=form.cleaned_data["comment"])
+
+    return _review_action(request, pk, ApproveForm, "approve_form", perform, _("The practice is published."))
+
+
+@moderator_required
+@require_POST
+def practice_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
+    def perform(practice, form):
+        services.practice_request_changes(
+            practice=practice, moderator=request.user, comment=form.cleaned_data["comment"],
+            field_comments=form.field_comments(),
+        )  # fmt: skip
+
+    success = _("Changes requested. The contributor sees your comments beside the fields.")
+    return _review_action(request, pk, ChangesRequestForm, "changes_form", perform, success)
+
+
+@moderator_required
+@require_POST
+def practice_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    def perform(practice, form):
+        services.practice_reject(practice=practice, moderator=request.user, reason=form.cleaned_data["reason"])
+
+    return _review_action(request, pk, RejectForm, "reject_form", perform, _("The practice is rejected."))
+
+
+@moderator_required
+@require_POST
+def practice_evidence_level(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = practice_for_review(user=request.user, pk=pk)
+    form = EvidenceLevelForm(request.POST, prefix="evidence")
+    if not form.is_valid():
+        return _render_review(request, practice, status=400, evidence_form=form)
+    try:
+        services.practice_set_evidence_level(practice=practice, moderator=request.user, level=form.cleaned_data["level"])
+    except (ValidationError, PermissionDenied) as error:
+        _refusal(request, error)
+        return _render_review(request, practice, status=400, evidence_form=form)
+    messages.success(request, _("Evidence level set to “%(level)s”.") % {"level": practice.get_evidence_level_display()})
+    return redirect("moderation:review", pk=practice.pk)
+
+
+# Findings ----------------------------------------------------------------------------------
+
+
+def _back_to_field(practice_pk: int, field: str) -> HttpResponse:
+    return redirect(reverse("moderation:review", kwargs={"pk": practice_pk}) + f"#field-{field}")
+
+
+@moderator_required
+@require_POST
+def finding_redact(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+    finding = finding_for_review(user=request.user, practice_pk=pk, pk=finding_pk)
+    try:
+        services.finding_redact(finding=finding, actor=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        _refusal(request, error)
+    else:
+        messages.success(request, _("Redacted: the text now reads “%(placeholder)s”.") % {"placeholder": finding.text})
+    return _back_to_field(pk, finding.field)
+
+
+@moderator_required
+@require_POST
+def finding_dismiss(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+    finding = finding_for_review(user=request.user, practice_pk=pk, pk=finding_pk)
+    form = DismissFindingForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Say why this is not personal data."))
+        services.finding_dismiss(finding=finding, actor=request.user, reason=form.cleaned_data["reason"])
+    except (ValidationError, PermissionDenied) as error:
+        _refusal(request, error)
+    else:
+        messages.success(request, _("Marked as not personal data."))
+    return _back_to_field(pk, finding.field)
+
+
+# Audit log ---------------------------------------------------------------------------------
+
+
+@moderator_required
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    actions = [(code, action_label(code)) for code in audit_actions(user=request.user)]
+    form = AuditFilterForm(
+        request.GET or None, actions=actions, actors=audit_actors(user=request.user), viewer=request.user
+    )
+    page = _page(request, audit_events(user=request.user, **form.audit_filters()))
+    for event in page.object_list:
+        event.action_label = action_label(event.action)
+        event.target_label = target_label(event.target_type, event.target_id)
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": bool(request.GET.keys() - {"page"}),
+        "query_string": _query_string(request),
+    }
+    return render(request, "moderation/audit_log.html", context)
+
+
+# Organisations -----------------------------------------------------------------------------
+
+
+@moderator_required
+@require_GET
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    form = OrganisationFilterForm(request.GET or None)
+    organisations = organisations_for_moderation(user=request.user, **form.organisation_filters())
+    context = {
+        "form": form,
+        "page": _page(request, organisations),
+        "filtered": bool(request.GET.keys() - {"page"}),
+        "query_string": _query_string(request),
+    }
+    return render(request, "moderation/organisations.html", context)
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def organisation_verify_view(request: HttpRequest, pk: int, verified: bool) -> HttpResponse:
+    """GET asks for confirmation; POST verifies (or withdraws the verification)."""
+    organisation = organisation_for_moderator(user=request.user, pk=pk)
+    if request.method == "GET":
+        context = {"organisation": organisation, "verified": verified}
+        return render(request, "moderation/organisation_confirm_verify.html", context)
+    try:
+        organisation_verify(organisation=organisation, actor=request.user, verified=verified)
+    except (ValidationError, PermissionDenied) as error:
+        _refusal(request, error)
+    else:
+        text = _("%(name)s is verified.") if verified else _("%(name)s is no longer verified.")
+        messages.success(request, text % {"name": organisation.name})
+    return redirect("moderation:organisations")

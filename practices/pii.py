@@ -1,0 +1,100 @@
+"""Personal-data checks of a practice, stored as findings to resolve.
+
+The detection engine (``practices.anonymisation``, Presidio on spaCy) is imported
+here lazily: readers' requests never load it; contributors' saves and the
+worker do, once per process.
+"""
+
+from django.utils import timezone
+
+from practices.models import Finding, Practice
+from practices.template_fields import NARRATIVE_FIELD_CODES, model_attribute
+
+# The contact field is the owner's work contact: checked (and reported by the
+# importer) but never redacted, and never public, so it does not block publication.
+CHECKED_FIELDS: tuple[str, ...] = tuple(code for code in NARRATIVE_FIELD_CODES if code != "contact")
+HINT_TYPE = "REIDENTIFICATION"
+
+
+def practice_field_texts(practice: Practice) -> dict[str, str]:
+    """Checked field code -> text, including the title."""
+    texts = {code: getattr(practice, model_attribute(code)) or "" for code in CHECKED_FIELDS}
+    texts["title"] = practice.title
+    return texts
+
+
+def detect(texts: dict[str, str], language: str) -> list[dict]:
+    """Findings and re-identification hints as plain dicts (field, type, text, start, end, score, message)."""
+    from practices import anonymisation
+
+    findings, hints = anonymisation.check_fields(texts, language)
+    rows = [
+        {"field": f.field, "type": f.type, "text": f.text, "start": f.start, "end": f.end, "score": f.score}
+        for f in findings
+    ]
+    rows += [
+        {"field": h.field, "type": HINT_TYPE, "text": h.text, "start": h.start, "end": h.end, "score": 1.0,
+         "message": str(h.message)}
+        for h in hints
+    ]  # fmt: skip
+    return rows
+
+
+def refresh_findings(practice: Practice) -> list[Finding]:
+    """Re-check the practice; keep earlier "not personal data" decisions on the same text.
+
+    Open and stale findings are replaced by what the check finds now.
+    """
+    detected = detect(practice_field_texts(practice), practice.language)
+    dismissed = {
+        (f.field, f.type, f.text): f
+        for f in practice.findings.filter(status=Finding.Status.DISMISSED)
+    }
+    practice.findings.filter(status=Finding.Status.OPEN).delete()
+    practice.findings.filter(status=Finding.Status.DISMISSED).delete()
+    now = timezone.now()
+    rows = []
+    for item in detected:
+        earlier = dismissed.get((item["field"], item["type"], item["text"]))
+        rows.append(
+            Finding(
+                practice=practice,
+                **item,
+                status=Finding.Status.DISMISSED if earlier else Finding.Status.OPEN,
+                reason=earlier.reason if earlier else "",
+                resolved_by=earlier.resolved_by if earlier else None,
+                resolved_at=earlier.resolved_at if earlier else None,
+                created_at=now,
+            )
+        )
+    return Finding.objects.bulk_create(rows)
+
+
+def open_findings_count(practice: Practice) -> int:
+    return practice.findings.filter(status=Finding.Status.OPEN).count()
+
+
+PLACEHOLDERS = {
+    "PERSON": "[name]",
+    "EMAIL_ADDRESS": "[email]",
+    "PHONE_NUMBER": "[phone]",
+    "NATIONAL_ID": "[id number]",
+    "IBAN_CODE": "[bank account]",
+    "LOCATION": "[place]",
+    "DATE_OF_BIRTH": "[date of birth]",
+    HINT_TYPE: "[detail]",
+}
+
+
+def placeholder_for(finding_type: str) -> str:
+    return PLACEHOLDERS.get(finding_type, "[redacted]")
+
+
+def redact_span(text: str, *, start: int, end: int, expected: str, placeholder: str) -> str:
+    """``text`` with [start:end) replaced; refuses when the text there changed since the check."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    if text[start:end] != expected:
+        raise ValidationError(_("The text has changed since it was checked. Check it again, then redact."))
+    return text[:start] + placeholder + text[end:]

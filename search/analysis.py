@@ -1,0 +1,91 @@
+"""Text analysis shared by the database engines: tokens, accent folding, Snowball stems.
+
+SQLite's FTS5 only ships the Porter (English) stemmer, so the SQLite engine stems
+in Python, with the Snowball algorithms of the ``snowballstemmer`` package, both
+when it indexes and when it queries. A token is a run of letters and digits
+(the same rule as FTS5's ``unicode61`` tokenizer), so the stemmed text can be
+matched back to the original words position by position.
+"""
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# Practice language code -> Snowball algorithm (and PostgreSQL text search configuration).
+STEMMERS: dict[str, str] = {
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "nl": "dutch",
+    "no": "norwegian",
+    "da": "danish",
+    "sv": "swedish",
+    "fi": "finnish",
+    "es": "spanish",
+    "it": "italian",
+}
+
+# Query words that say nothing on their own (English and French, the interface languages).
+STOP_WORDS: frozenset[str] = frozenset(
+    """a an and are as at be by for from in into is it of on or the their this to with
+    au aux avec ce ces dans de des du en et la le les leur leurs par pour sur un une""".split()
+)
+
+_TOKEN = re.compile(r"[^\W_]+")
+_local = threading.local()  # per-thread Snowball stemmer objects (they are not thread-safe)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    for match in _TOKEN.finditer(text):
+        yield Token(match.group(), match.start(), match.end())
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics, keeping only letters and digits ("Éducation" -> "education")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def _stemmer(algorithm: str):
+    cache = _local.__dict__.setdefault("stemmers", {})
+    if algorithm not in cache:
+        cache[algorithm] = snowballstemmer.stemmer(algorithm)
+    return cache[algorithm]
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str, language: str) -> str:
+    """The folded Snowball stem of ``word`` in ``language`` (a practice language code).
+
+    Unknown languages are only folded. Never empty for a non-empty token.
+    """
+    algorithm = STEMMERS.get(language)
+    lowered = word.casefold()
+    stemmed = _stemmer(algorithm).stemWord(lowered) if algorithm else lowered
+    return fold(stemmed) or fold(word) or "0"
+
+
+def stemmed_text(text: str, language: str) -> str:
+    """One stem per token, separated by single spaces: position i is the i-th token of ``text``."""
+    return " ".join(stem(token.text, language) for token in tokens(text))
+
+
+def query_stems(word: str) -> tuple[str, ...]:
+    """Every stem ``word`` may have in an indexed document, whatever its language."""
+    return tuple(sorted({stem(word, language) for language in STEMMERS}))
+
+
+def words(text: str) -> list[str]:
+    return [token.text for token in tokens(text)]

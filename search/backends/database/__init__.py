@@ -1,0 +1,204 @@
+"""The ``database`` search engine: full-text search inside the portal's own database.
+
+One class for both vendors. Documents, visibility and facet rows are ordinary
+tables (``SearchDocument``, ``SearchFacet``) read with the same SQL everywhere
+(``sql.py``); only matching, ranking and snippets differ, and the connection's
+vendor picks them: FTS5 on SQLite (``sqlite.py``), tsvector on PostgreSQL
+(``postgres.py``). See docs/SEARCH.md.
+"""
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connections, transaction
+
+from portal.access import ReaderScope
+from practices.indexing import FACET_FIELDS
+from search.analysis import fold, words
+from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults
+from search.backends.database import sql
+from search.backends.database.postgres import PostgresText
+from search.backends.database.sqlite import SqliteText
+from search.models import SearchDocument, SearchFacet
+from search.query import ParsedQuery, any_of, parse
+
+TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}
+SIMILAR_CANDIDATES = 50
+SUGGESTION_VOCABULARY = 5000
+
+
+class DatabaseSearchBackend(SearchBackend):
+    name = "database"
+    # Its index lives in the portal's database: search.sync applies each change in
+    # the writing transaction, so the outbox worker does not serve it.
+    applies_in_transaction = True
+
+    def __init__(self, options: dict[str, Any] | None = None):
+        self.alias = (options or {}).get("DATABASE", "default")
+
+    # Writing
+
+    def _text(self):
+        vendor = connections[self.alias].vendor
+        if vendor not in TEXT_ENGINES:
+            raise NotImplementedError(f"The database search engine does not support {vendor}.")
+        return TEXT_ENGINES[vendor]()
+
+    def index(self, documents: Iterable[dict[str, Any]]) -> None:
+        text = self._text()
+        for document in documents:
+            with transaction.atomic(using=self.alias):
+                if self._holds_newer(document["id"], document["version"], same_is_newer=True):
+                    continue
+                self._write(text, document)
+
+    def delete(self, document_id: int, version: int) -> None:
+        with transaction.atomic(using=self.alias):
+            if self._holds_newer(document_id, version, same_is_newer=False):
+                return
+            SearchFacet.objects.using(self.alias).filter(document_id=document_id).delete()
+            SearchDocument.objects.using(self.alias).update_or_create(
+                id=document_id, defaults={"version": version, "live": False, "title": "", "title_folded": ""}
+            )
+            with connections[self.alias].cursor() as cursor:
+                self._text().delete(cursor, document_id)
+
+    def rebuild(self, documents: Iterable[dict[str, Any]]) -> int:
+        """Replace everything in one transaction: readers see the old index until it commits."""
+        text, count = self._text(), 0
+        with transaction.atomic(using=self.alias):
+            SearchFacet.objects.using(self.alias).all().delete()
+            SearchDocument.objects.using(self.alias).all().delete()
+            with connections[self.alias].cursor() as cursor:
+                text.clear(cursor)
+            for document in documents:
+                self._write(text, document)
+                count += 1
+        return count
+
+    def document_ids(self) -> dict[int, int]:
+        rows = SearchDocument.objects.using(self.alias).filter(live=True).values_list("id", "version")
+        return dict(rows)
+
+    def _holds_newer(self, document_id: int, version: int, *, same_is_newer: bool) -> bool:
+        rows = SearchDocument.objects.using(self.alias).select_for_update().filter(id=document_id)
+        current = rows.values_list("version", flat=True).first()
+        if current is None:
+            return False
+        return current >= version if same_is_newer else current > version
+
+    def _write(self, text, document: dict[str, Any]) -> None:
+        document_id = document["id"]
+        SearchDocument.objects.using(self.alias).update_or_create(id=document_id, defaults=_document_row(document))
+        SearchFacet.objects.using(self.alias).filter(document_id=document_id).delete()
+        SearchFacet.objects.using(self.alias).bulk_create(_facet_rows(document))
+        with connections[self.alias].cursor() as cursor:
+            text.write(cursor, document)
+
+    # Reading
+
+    def _rows(self, statement: sql.Sql) -> list[tuple]:
+        with connections[self.alias].cursor() as cursor:
+            cursor.execute(statement.text, statement.params)
+            return cursor.fetchall()
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        parsed, text = parse(query.text), self._text()
+        matched = text.matched(parsed)
+        filters = sql.clean_filters(query.filters)
+        total, facets = self._counts(matched, query.scope, filters)
+        per_page, page = max(1, query.per_page), max(1, query.page)
+        rows = self._rows(
+            sql.page(matched, query.scope, filters, sort=query.sort, limit=per_page, offset=(page - 1) * per_page)
+        )
+        snippets = self._highlights(text, [row[0] for row in rows], parsed)
+        hits = [Hit(id=row[0], title=row[1], score=round(float(row[2]), 6), highlight=snippets.get(row[0], "")) for row in rows]
+        suggestion = self._suggest(parsed, query.scope) if total == 0 else None
+        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+
+    def _counts(self, matched, scope: ReaderScope, filters) -> tuple[int, dict[str, dict[str, int]]]:
+        facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+        total = 0
+        for facet, code, count in self._rows(sql.counts(matched, scope, filters)):
+            if facet == "":
+                total = count
+            else:
+                facets[facet][code] = count
+        return total, {facet: dict(sorted(codes.items(), key=lambda item: (-item[1], item[0]))) for facet, codes in facets.items()}
+
+    def _highlights(self, text, ids: list[int], parsed: ParsedQuery) -> dict[int, str]:
+        if not ids:
+            return {}
+        with connections[self.alias].cursor() as cursor:
+            return text.highlights(cursor, ids, parsed)
+
+    def _suggest(self, parsed: ParsedQuery, scope: ReaderScope) -> str | None:
+        """A respelling from the words of visible titles (only visible documents, so nothing leaks)."""
+        asked = [term.words[0] for term in parsed.positive_terms if not term.is_phrase]
+        if not asked:
+            return None
+        vocabulary = {fold(word) for (title,) in self._rows(sql.visible_titles(scope, limit=SUGGESTION_VOCABULARY)) for word in words(title)}
+        changed = [_closest(fold(word), vocabulary) for word in asked]
+        if all(new is None for new in changed):
+            return None
+        return " ".join(new or fold(word) for word, new in zip(asked, changed, strict=True))
+
+    def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
+        """Shared themes (2 points each) and audiences (1 each), plus up to 3 points of text
+        overlap: the source's title and description words OR-ed, ranked by the engine."""
+        if not self._rows(sql.is_visible(document_id, scope)):
+            return []
+        scores: dict[int, float] = {
+            row[0]: float(row[1]) for row in self._rows(sql.shared_taxonomy(document_id, scope, limit=SIMILAR_CANDIDATES))
+        }
+        for candidate, text_score in self._text_neighbours(document_id, scope).items():
+            scores[candidate] = scores.get(candidate, 0.0) + text_score
+        best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
+        titles = dict(self._rows(sql.titles([candidate for candidate, _score in best]))) if best else {}
+        return [Hit(id=candidate, title=titles.get(candidate, ""), score=round(score, 6)) for candidate, score in best]
+
+    def _text_neighbours(self, document_id: int, scope: ReaderScope) -> dict[int, float]:
+        text = self._text()
+        with connections[self.alias].cursor() as cursor:
+            matched = text.matched(any_of(text.source_text(cursor, document_id)))
+        if matched is None:
+            return {}
+        rows = self._rows(sql.best_matches(matched, scope, exclude_id=document_id, limit=SIMILAR_CANDIDATES))
+        top = max((float(row[1]) for row in rows), default=0.0) or 1.0
+        return {row[0]: 3.0 * float(row[1]) / top for row in rows}
+
+    def autocomplete(self, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
+        folded = " ".join(fold(word) for word in words(prefix))
+        if not folded:
+            return []
+        return [row[0] for row in self._rows(sql.completions(folded, scope, limit=limit))]
+
+
+def _closest(word: str, vocabulary: set[str]) -> str | None:
+    if word in vocabulary or len(word) < 3:
+        return None
+    found = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def _document_row(document: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "version": document["version"],
+        "live": True,
+        "title": document.get("title", "")[:300],
+        "title_folded": " ".join(fold(word) for word in words(document.get("title", "")))[:300],
+        "language": (document.get("language") or [""])[0],
+        "published_at": document.get("published_at"),
+        "visibility": document.get("visibility", ""),
+        "organisation_id": document.get("organisation_id"),
+    }
+
+
+def _facet_rows(document: dict[str, Any]) -> list[SearchFacet]:
+    return [
+        SearchFacet(document_id=document["id"], facet=facet, code=str(code))
+        for facet, key in FACET_FIELDS.items()
+        for code in dict.fromkeys(document.get(key) or [])
+        if code not in (None, "")
+    ]

@@ -1,0 +1,139 @@
+"""Full text on PostgreSQL: a weighted tsvector per document, a GIN index, ts_rank_cd, ts_headline.
+
+``search_pgtext`` (migration search/0002) keeps the original text and a vector
+built, for each field of the declaration, from the document language's text
+search configuration (english, french, german, norwegian...) plus the ``simple``
+configuration over the accent-folded words, weighted A-D as declared.
+
+A query word (or phrase) becomes ``websearch_to_tsquery`` in every configuration
+OR-ed together, so it finds itself in any document and its inflections in its
+own language; the query tree (search/query.py) combines them with && || !!.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from practices.indexing import TEXT_FIELDS
+from search import highlight
+from search.analysis import STEMMERS, fold, words
+from search.backends.database.sql import DOCUMENTS, Sql, join, placeholders
+from search.query import ParsedQuery, Term
+
+TABLE = "search_pgtext"
+FIELDS: tuple[str, ...] = tuple(field.name for field in TEXT_FIELDS)
+SNIPPET_FIELDS: tuple[str, ...] = ("description", "body", "taxonomy")
+CONFIGS: dict[str, str] = dict(STEMMERS)  # the Snowball names are PostgreSQL's configuration names
+HEADLINE = (
+    f'StartSel="{highlight.START}", StopSel="{highlight.END}", MaxWords=35, MinWords=15, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def _rank_weights() -> str:
+    """ts_rank_cd's {D,C,B,A} weights: each class's highest boost, relative to the highest."""
+    top = max(field.boost for field in TEXT_FIELDS)
+    by_class = {weight: max((f.boost for f in TEXT_FIELDS if f.weight == weight), default=0.1) for weight in "DCBA"}
+    return "{" + ",".join(f"{by_class[w] / top:.3f}" for w in "DCBA") + "}"
+
+
+RANK_WEIGHTS = _rank_weights()
+
+
+def config_for(language: str) -> str:
+    return CONFIGS.get(language, "simple")
+
+
+def folded(text: str) -> str:
+    return " ".join(fold(word) for word in words(text))
+
+
+def term_query(term: Term) -> Sql:
+    text = " ".join(term.words)
+    text = f'"{text}"' if term.is_phrase else text
+    parts = [Sql("websearch_to_tsquery(%s::regconfig, %s)", (config, text)) for config in sorted(set(CONFIGS.values()))]
+    simple = folded(text)
+    parts.append(Sql("websearch_to_tsquery('simple'::regconfig, %s)", (f'"{simple}"' if term.is_phrase else simple,)))
+    return Sql("(") + join(parts, " || ") + Sql(")")
+
+
+def tsquery(parsed: ParsedQuery) -> Sql | None:
+    if not parsed.clauses:
+        return None
+    clauses = [Sql("(") + join([term_query(t) for t in clause.terms], " || ") + Sql(")") for clause in parsed.clauses]
+    return join(clauses, " && ")
+
+
+def excluded_query(parsed: ParsedQuery) -> Sql | None:
+    if not parsed.excluded:
+        return None
+    return join([term_query(term) for term in parsed.excluded], " || ")
+
+
+def _vector(language: str, document: dict[str, Any]) -> Sql:
+    config = config_for(language)
+    parts = [
+        Sql(
+            f"setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple'::regconfig, %s), '{field.weight}')",
+            (config, highlight.clean(document.get(field.name) or ""), folded(document.get(field.name) or "")),
+        )
+        for field in TEXT_FIELDS
+    ]
+    return join(parts, " || ")
+
+
+class PostgresText:
+    vendor = "postgresql"
+
+    def write(self, cursor, document: dict[str, Any]) -> None:
+        self.delete(cursor, document["id"])
+        language = document["language"][0] if document.get("language") else ""
+        texts = [highlight.clean(document.get(name) or "") for name in FIELDS]
+        head = Sql(
+            f"INSERT INTO {TABLE} (document_id, config, {', '.join(FIELDS)}, vector) VALUES (%s, %s::regconfig, {placeholders(texts)}, ",
+            (document["id"], config_for(language), *texts),
+        )
+        statement = head + _vector(language, document) + Sql(")")
+        cursor.execute(statement.text, statement.params)
+
+    def delete(self, cursor, document_id: int) -> None:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE document_id = %s", [document_id])
+
+    def clear(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {TABLE}")
+
+    def matched(self, parsed: ParsedQuery) -> Sql | None:
+        positive, excluded = tsquery(parsed), excluded_query(parsed)
+        if positive is not None:
+            head = Sql(
+                f"SELECT t.document_id AS id, ts_rank_cd('{RANK_WEIGHTS}'::float4[], t.vector, q.query) AS score "
+                f"FROM {TABLE} t, (SELECT "
+            )
+            sql = head + positive + Sql(" AS query) q WHERE t.vector @@ q.query")
+            return sql + Sql(" AND NOT t.vector @@ (") + excluded + Sql(")") if excluded else sql
+        if excluded is not None:
+            return Sql(f"SELECT id, 0.0 AS score FROM {DOCUMENTS} WHERE id NOT IN (SELECT document_id FROM {TABLE} WHERE vector @@ (") + excluded + Sql("))")
+        return None
+
+    def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
+        positive = tsquery(parsed)
+        if positive is None:
+            cursor.execute(f"SELECT document_id, description FROM {TABLE} WHERE document_id IN ({placeholders(ids)})", list(ids))
+            return {row[0]: highlight.snippet(row[1], set()) for row in cursor.fetchall()}
+        headlines = ", ".join(f"ts_headline(t.config, t.{name}, q.query, %s)" for name in SNIPPET_FIELDS)
+        sql = (
+            Sql(f"SELECT t.document_id, {headlines} FROM {TABLE} t, (SELECT ", (HEADLINE,) * len(SNIPPET_FIELDS))
+            + positive
+            + Sql(f" AS query) q WHERE t.document_id IN ({placeholders(ids)})", tuple(ids))
+        )
+        cursor.execute(sql.text, sql.params)
+        return {row[0]: _best_headline(row[1:]) for row in cursor.fetchall()}
+
+    def source_text(self, cursor, document_id: int) -> str:
+        cursor.execute(f"SELECT title, description FROM {TABLE} WHERE document_id = %s", [document_id])
+        row = cursor.fetchone()
+        return " ".join(row) if row else ""
+
+
+def _best_headline(headlines: Sequence[str]) -> str:
+    best = max(range(len(headlines)), key=lambda i: ((headlines[i] or "").count(highlight.START), -i))
+    return highlight.render(headlines[best] or "")

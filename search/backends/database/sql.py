@@ -1,0 +1,154 @@
+"""SQL fragments both database engines share: visibility, facet filters, counts, pages.
+
+A full-text engine contributes one fragment, ``matched``, selecting ``id`` and
+``score`` of the documents its query matches (``None``: every document). All
+the rest is plain SQL over ``search_searchdocument`` (alias ``d``) and
+``search_searchfacet``, the same on SQLite and PostgreSQL.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from portal.access import ReaderScope
+from search.backends.base import FACETS, Sort
+
+DOCUMENTS = "search_searchdocument"
+FACET_ROWS = "search_searchfacet"
+
+
+@dataclass(frozen=True)
+class Sql:
+    text: str
+    params: tuple[Any, ...] = ()
+
+    def __add__(self, other: "Sql") -> "Sql":
+        return Sql(self.text + other.text, self.params + other.params)
+
+
+def join(parts: Iterable[Sql], separator: str) -> Sql:
+    parts = list(parts)
+    return Sql(separator.join(part.text for part in parts), tuple(p for part in parts for p in part.params))
+
+
+def placeholders(values: Sequence[Any]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def visible(scope: ReaderScope, alias: str = "d") -> Sql:
+    """The ReaderScope as a condition: the one place the database engines apply visibility."""
+    if scope.everything:
+        return Sql(f"{alias}.live = %s", (True,))
+    allowed = [Sql(f"{alias}.visibility = %s", ("public",))]
+    if scope.members:
+        allowed.append(Sql(f"{alias}.visibility = %s", ("members",)))
+    if scope.organisation_id is not None:
+        allowed.append(
+            Sql(f"({alias}.visibility = %s AND {alias}.organisation_id = %s)", ("organisation", scope.organisation_id))
+        )
+    return Sql(f"{alias}.live = %s AND (", (True,)) + join(allowed, " OR ") + Sql(")")
+
+
+def clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Known facets with at least one code; anything else is ignored."""
+    return {facet: list(dict.fromkeys(filters[facet])) for facet in FACETS if filters.get(facet)}
+
+
+def facet_filter(facet: str, codes: list[str], alias: str = "d") -> Sql:
+    return Sql(
+        f"{alias}.id IN (SELECT document_id FROM {FACET_ROWS} WHERE facet = %s AND code IN ({placeholders(codes)}))",
+        (facet, *codes),
+    )
+
+
+def filters_sql(filters: dict[str, list[str]], *, leave_out: str | None = None) -> Sql:
+    """OR within a facet (IN), AND across facets; ``leave_out`` one facet for its own counts."""
+    parts = [facet_filter(facet, codes) for facet, codes in filters.items() if facet != leave_out]
+    return join([Sql("1 = 1"), *parts], " AND ")
+
+
+def with_matched(matched: Sql | None) -> Sql:
+    return Sql("WITH matched AS (") + matched + Sql(") ") if matched else Sql("")
+
+
+def _source(matched: Sql | None) -> str:
+    if matched is None:
+        return f"{DOCUMENTS} d"
+    return f"{DOCUMENTS} d JOIN matched m ON m.id = d.id"
+
+
+def counts(matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]]) -> Sql:
+    """One statement: the total (facet '') and every facet's counts, each ignoring its own filter."""
+    base = Sql(f"base AS (SELECT d.id FROM {_source(matched)} WHERE ") + visible(scope) + Sql(")")
+    head = Sql("WITH matched AS (") + matched + Sql("), ") if matched else Sql("WITH ")
+    total = Sql("SELECT '' AS facet, '' AS code, COUNT(*) AS n FROM base d WHERE ") + filters_sql(filters)
+    per_facet = [
+        Sql(f"SELECT f.facet, f.code, COUNT(*) FROM {FACET_ROWS} f JOIN base d ON d.id = f.document_id WHERE f.facet = %s AND ", (facet,))
+        + filters_sql(filters, leave_out=facet)
+        + Sql(" GROUP BY f.facet, f.code")
+        for facet in FACETS
+    ]
+    return head + base + Sql(" ") + join([total, *per_facet], " UNION ALL ")
+
+
+def page(matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]], *, sort: Sort, limit: int, offset: int) -> Sql:
+    score = "m.score" if matched else "0.0"
+    newest = "CASE WHEN d.published_at IS NULL THEN 1 ELSE 0 END, d.published_at DESC, d.id DESC"
+    order = f"{score} DESC, {newest}" if sort == "relevance" and matched else newest
+    return (
+        with_matched(matched)
+        + Sql(f"SELECT d.id, d.title, {score} AS score FROM {_source(matched)} WHERE ")
+        + visible(scope)
+        + Sql(" AND ")
+        + filters_sql(filters)
+        + Sql(f" ORDER BY {order} LIMIT %s OFFSET %s", (limit, offset))
+    )
+
+
+def best_matches(matched: Sql, scope: ReaderScope, *, exclude_id: int, limit: int) -> Sql:
+    return (
+        with_matched(matched)
+        + Sql(f"SELECT d.id, m.score FROM {_source(matched)} WHERE ")
+        + visible(scope)
+        + Sql(" AND d.id <> %s ORDER BY m.score DESC, d.id DESC LIMIT %s", (exclude_id, limit))
+    )
+
+
+def shared_taxonomy(document_id: int, scope: ReaderScope, *, limit: int) -> Sql:
+    """Documents sharing themes (2 points each) and audiences (1 point each) with ``document_id``."""
+    return (
+        Sql(
+            f"SELECT f2.document_id, SUM(CASE WHEN f2.facet = 'theme' THEN 2 ELSE 1 END) AS shared "
+            f"FROM {FACET_ROWS} f1 JOIN {FACET_ROWS} f2 ON f2.facet = f1.facet AND f2.code = f1.code "
+            f"JOIN {DOCUMENTS} d ON d.id = f2.document_id "
+            "WHERE f1.document_id = %s AND f1.facet IN ('theme', 'audience') AND d.id <> %s AND ",
+            (document_id, document_id),
+        )
+        + visible(scope)
+        + Sql(" GROUP BY f2.document_id ORDER BY shared DESC, f2.document_id DESC LIMIT %s", (limit,))
+    )
+
+
+def is_visible(document_id: int, scope: ReaderScope) -> Sql:
+    return Sql(f"SELECT d.id FROM {DOCUMENTS} d WHERE d.id = %s AND ", (document_id,)) + visible(scope)
+
+
+def titles(ids: Sequence[int]) -> Sql:
+    return Sql(f"SELECT id, title FROM {DOCUMENTS} WHERE id IN ({placeholders(ids)})", tuple(ids))
+
+
+def completions(prefix: str, scope: ReaderScope, *, limit: int) -> Sql:
+    """Visible titles whose folded form starts with ``prefix`` or has a word starting with it."""
+    starts, inside = prefix + "%", "% " + prefix + "%"
+    return (
+        Sql(f"SELECT d.title FROM {DOCUMENTS} d WHERE (d.title_folded LIKE %s OR d.title_folded LIKE %s) AND ", (starts, inside))
+        + visible(scope)
+        + Sql(
+            " ORDER BY CASE WHEN d.title_folded LIKE %s THEN 0 ELSE 1 END, d.title LIMIT %s",
+            (starts, limit),
+        )
+    )
+
+
+def visible_titles(scope: ReaderScope, *, limit: int) -> Sql:
+    return Sql(f"SELECT d.title FROM {DOCUMENTS} d WHERE ") + visible(scope) + Sql(" LIMIT %s", (limit,))

@@ -1,0 +1,127 @@
+"""The Elasticsearch index: analysis settings, mapping, and the source of each document.
+
+Every full-text field of ``practices.indexing.TEXT_FIELDS`` is indexed five times:
+``<field>`` through ``portal_folding`` (standard tokenizer, lower case, ASCII folding: no
+stemming, used for fuzzy matching, highlighting and the spelling suggester), and
+``<field>.en`` / ``.fr`` / ``.no`` / ``.de`` through the language analyzers (stop words
+and stemming). A query searches all five, so "familles" finds "famille" through
+``.fr`` and "Familien" finds "Familie" through ``.de``, whatever the practice's language.
+
+Tombstones (withdrawn practices) are documents too, with ``tombstone: true`` and nothing
+else: they hold the external version of the deletion so that an older write replayed
+later is refused. Every read filters them out.
+"""
+
+from typing import Any
+
+from elasticsearch_dsl import Boolean, Completion, Date, Index, Integer, Keyword, Long, Mapping, Text
+
+from practices.indexing import FACET_FIELDS, TEXT_FIELDS
+
+LANGUAGES: dict[str, str] = {"en": "english", "fr": "french", "no": "norwegian", "de": "german"}
+FOLDING = "portal_folding"
+COMPLETION_CONTEXT = "access"
+EVERYONE_CONTEXT = "all"
+
+# Fields returned in hits: nothing else of the source travels back.
+SOURCE_FIELDS = ["title"]
+
+ANALYSIS: dict[str, Any] = {
+    "analyzer": {
+        FOLDING: {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+        **{f"portal_{code}": {"type": language} for code, language in LANGUAGES.items()},
+    }
+}
+
+# Highlighted fields hold long text: store offsets in the postings so the unified
+# highlighter does not re-analyse them.
+HIGHLIGHTED = ("description", "body")
+
+
+def _text_field(name: str) -> Text:
+    languages = {code: Text(analyzer=f"portal_{code}") for code in LANGUAGES}
+    options: dict[str, Any] = {"analyzer": FOLDING, "fields": languages}
+    if name in HIGHLIGHTED:
+        options["index_options"] = "offsets"
+    if name in ("title", "description", "taxonomy"):
+        options["copy_to"] = "spell"
+    return Text(**options)
+
+
+def mapping() -> Mapping:
+    m = Mapping()
+    m.meta("dynamic", False)  # keys the declaration adds later are kept in _source, not indexed
+    m.field("id", Long())
+    m.field("tombstone", Boolean())
+    for field in TEXT_FIELDS:
+        m.field(field.name, _text_field(field.name))
+    m.field("spell", Text(analyzer=FOLDING))
+    m.field(
+        "suggest",
+        Completion(
+            analyzer=FOLDING,
+            preserve_separators=True,
+            max_input_length=100,
+            contexts=[{"name": COMPLETION_CONTEXT, "type": "category"}],
+        ),
+    )
+    for key in dict.fromkeys(FACET_FIELDS.values()):
+        m.field(key, Keyword())
+    m.field("visibility", Keyword())
+    m.field("organisation_id", Long())
+    m.field("start_year", Integer())
+    m.field("published_at", Date())
+    return m
+
+
+def index_body(*, shards: int, replicas: int, refresh_interval: str = "1s") -> dict[str, Any]:
+    index = Index("unused")
+    index.settings(
+        number_of_shards=shards,
+        number_of_replicas=replicas,
+        refresh_interval=refresh_interval,
+        analysis=ANALYSIS,
+        max_result_window=10_000,
+    )
+    index.mapping(mapping())
+    return index.to_dict()
+
+
+def access_contexts(document: dict[str, Any]) -> list[str]:
+    """The completion contexts of a live document: who may be offered its title."""
+    visibility = document.get("visibility")
+    if visibility == "public":
+        own = "public"
+    elif visibility == "members":
+        own = "members"
+    elif visibility == "organisation" and document.get("organisation_id") is not None:
+        own = f"org:{document['organisation_id']}"
+    else:
+        own = "nobody"
+    return [EVERYONE_CONTEXT, own]
+
+
+def _completion_inputs(title: str) -> list[dict[str, Any]]:
+    """The whole title, and the title from each later word on (so "prison" offers
+    "Mentoring after prison"), with the whole title weighing more."""
+    words = title.split()
+    tails = [" ".join(words[i:]) for i in range(1, min(len(words), 8)) if len(words[i]) > 2]
+    entries = [{"input": [title[:100]], "weight": 10}]
+    if tails:
+        entries.append({"input": [tail[:100] for tail in tails], "weight": 5})
+    return entries
+
+
+def source(document: dict[str, Any]) -> dict[str, Any]:
+    """The Elasticsearch source of a search document (see practices.indexing.practice_document)."""
+    body = {key: value for key, value in document.items() if key != "version"}
+    body["tombstone"] = False
+    title = (document.get("title") or "").strip()
+    if title:
+        contexts = {COMPLETION_CONTEXT: access_contexts(document)}
+        body["suggest"] = [{**entry, "contexts": contexts} for entry in _completion_inputs(title)]
+    return body
+
+
+def tombstone(document_id: int) -> dict[str, Any]:
+    return {"id": document_id, "tombstone": True}

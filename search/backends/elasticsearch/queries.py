@@ -1,0 +1,216 @@
+"""Request bodies for the Elasticsearch engine, built with elasticsearch-dsl.
+
+- Visibility (``visible``) is a filter in every request: hits, totals, aggregations,
+  highlights (they come from hits), completions (contexts) and more-like-this.
+- The query language is ``search.query.parse`` translated clause by clause: each word must
+  match (AND), exactly through any analyzer or, for typos, fuzzily (fuzziness AUTO) on
+  the folded fields at a lower weight, so exact matches rank first; phrases are
+  ``match_phrase``; OR groups are ``should``; exclusions ``must_not`` (exact only).
+- Facets: OR within a facet, AND across facets. The facet filters go in ``post_filter``
+  and each facet's aggregation is filtered by the *other* facets, so the counts of a
+  facet with a selected value still show its alternatives.
+"""
+
+from typing import Any
+
+from elasticsearch_dsl import A, Q, Search
+from elasticsearch_dsl.query import Query
+
+from portal.access import ReaderScope
+from practices.indexing import FACET_FIELDS, TEXT_FIELDS
+from search.backends.base import FACETS, SearchQuery
+from search.backends.elasticsearch.mapping import COMPLETION_CONTEXT, EVERYONE_CONTEXT, LANGUAGES, SOURCE_FIELDS
+from search.query import ParsedQuery, Term
+
+FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
+FACET_SIZE = 200  # more codes than any taxonomy holds
+HIGHLIGHT_FIELDS = ("description", "body")
+FRAGMENT_SIZE = 180
+MAX_WINDOW = 10_000
+SIMILAR_FIELDS = ["title", "description", "taxonomy", "body"]  # folded: the same words in any language
+
+
+def exact_fields() -> list[str]:
+    """Every text field through every analyzer, with the declared boosts."""
+    return [
+        f"{field.name}{suffix}^{field.boost:g}"
+        for field in TEXT_FIELDS
+        for suffix in ("", *(f".{code}" for code in LANGUAGES))
+    ]
+
+
+def fuzzy_fields() -> list[str]:
+    return [f"{field.name}^{field.boost:g}" for field in TEXT_FIELDS]
+
+
+def visible(scope: ReaderScope) -> Query:
+    """The ReaderScope as a filter: the one place this engine applies visibility."""
+    live = Q("term", tombstone=False)
+    if scope.everything:
+        return live
+    allowed = [Q("term", visibility="public")]
+    if scope.members:
+        allowed.append(Q("term", visibility="members"))
+    if scope.organisation_id is not None:
+        allowed.append(Q("bool", filter=[Q("term", visibility="organisation"), Q("term", organisation_id=scope.organisation_id)]))
+    return Q("bool", filter=[live, Q("bool", should=allowed, minimum_should_match=1)])
+
+
+def completion_contexts(scope: ReaderScope) -> list[str]:
+    """The completion contexts a reader may see (see mapping.access_contexts)."""
+    if scope.everything:
+        return [EVERYONE_CONTEXT]
+    contexts = ["public"]
+    if scope.members:
+        contexts.append("members")
+    if scope.organisation_id is not None:
+        contexts.append(f"org:{scope.organisation_id}")
+    return contexts
+
+
+# --- the query language -------------------------------------------------------------
+
+
+def _text(term: Term) -> str:
+    return " ".join(term.words)
+
+
+def exact_term(term: Term) -> Query:
+    if term.is_phrase:
+        return Q("multi_match", query=_text(term), fields=exact_fields(), type="phrase")
+    return Q("multi_match", query=_text(term), fields=exact_fields(), type="best_fields", tie_breaker=0.3)
+
+
+def term_query(term: Term) -> Query:
+    if term.is_phrase:
+        return exact_term(term)
+    fuzzy = Q(
+        "multi_match", query=_text(term), fields=fuzzy_fields(), fuzziness="AUTO", prefix_length=1,
+        max_expansions=30, boost=FUZZY_WEIGHT,
+    )  # fmt: skip
+    return Q("bool", should=[exact_term(term), fuzzy], minimum_should_match=1)
+
+
+def text_query(parsed: ParsedQuery) -> Query | None:
+    if parsed.is_empty:
+        return None
+    must = []
+    for clause in parsed.clauses:
+        alternatives = [term_query(term) for term in clause.terms]
+        must.append(alternatives[0] if len(alternatives) == 1 else Q("bool", should=alternatives, minimum_should_match=1))
+    return Q("bool", must=must or [Q("match_all")], must_not=[exact_term(term) for term in parsed.excluded])
+
+
+def strict_query(parsed: ParsedQuery) -> Query | None:
+    """The same query without fuzziness: checks that a spelling suggestion finds something."""
+    if parsed.is_empty:
+        return None
+    must = [Q("bool", should=[exact_term(t) for t in clause.terms], minimum_should_match=1) for clause in parsed.clauses]
+    return Q("bool", must=must, must_not=[exact_term(term) for term in parsed.excluded])
+
+
+# --- facets ---------------------------------------------------------------------------
+
+
+def clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Known facets with at least one code; anything else is ignored."""
+    return {facet: [str(code) for code in dict.fromkeys(filters[facet])] for facet in FACETS if filters.get(facet)}
+
+
+def facet_filter(filters: dict[str, list[str]], *, leave_out: str | None = None) -> Query:
+    parts = [Q("terms", **{FACET_FIELDS[facet]: codes}) for facet, codes in filters.items() if facet != leave_out]
+    return Q("bool", filter=parts)
+
+
+def add_facets(search: Search, filters: dict[str, list[str]]) -> Search:
+    for facet in FACETS:
+        counts = A("terms", field=FACET_FIELDS[facet], size=FACET_SIZE)
+        search.aggs.bucket(facet, "filter", filter=facet_filter(filters, leave_out=facet)).bucket("codes", counts)
+    if filters:
+        search = search.post_filter(facet_filter(filters))
+    return search
+
+
+def read_facets(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
+    facets: dict[str, dict[str, int]] = {}
+    for facet in FACETS:
+        buckets = aggregations.get(facet, {}).get("codes", {}).get("buckets", [])
+        counts = {str(bucket.get("key_as_string", bucket["key"])): bucket["doc_count"] for bucket in buckets}
+        facets[facet] = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    return facets
+
+
+# --- the requests ---------------------------------------------------------------------
+
+
+def search_body(query: SearchQuery, parsed: ParsedQuery) -> dict[str, Any]:
+    per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
+    start = min((page - 1) * per_page, MAX_WINDOW)
+    matched = text_query(parsed)
+    search = Search().query(Q("bool", must=[matched] if matched else [], filter=[visible(query.scope)]))
+    search = add_facets(search, clean_filters(query.filters))
+    if query.sort == "date":
+        search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
+    else:
+        search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
+    if matched is not None:
+        search = search.highlight_options(
+            type="unified", pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html",
+            fragment_size=FRAGMENT_SIZE, number_of_fragments=1,
+        )  # fmt: skip
+        for field in HIGHLIGHT_FIELDS:
+            search = search.highlight(field, *(f"{field}.{code}" for code in LANGUAGES))
+    search = search.source(SOURCE_FIELDS).extra(
+        from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=True
+    )
+    return search.to_dict()
+
+
+def best_highlight(highlight: dict[str, list[str]]) -> str:
+    """The fragment with the most marks, the description first on a tie."""
+    best, best_marks = "", 0
+    for field in HIGHLIGHT_FIELDS:
+        for name in (field, *(f"{field}.{code}" for code in LANGUAGES)):
+            for fragment in highlight.get(name, []):
+                marks = fragment.count("<mark>")
+                if marks > best_marks:
+                    best, best_marks = fragment, marks
+    return best
+
+
+def suggest_body(text: str) -> dict[str, Any]:
+    """A phrase suggester over the folded words of titles, descriptions and taxonomy labels."""
+    generator = {"field": "spell", "suggest_mode": "always", "min_word_length": 3, "prefix_length": 1}
+    suggester = {
+        "text": text,
+        "phrase": {
+            "field": "spell", "size": 1, "gram_size": 1, "max_errors": 2, "confidence": 0.0,
+            "direct_generator": [generator],
+        },
+    }  # fmt: skip
+    return {"size": 0, "suggest": {"spelling": suggester}}
+
+
+def count_body(matched: Query, scope: ReaderScope) -> dict[str, Any]:
+    return {"query": Q("bool", must=[matched], filter=[visible(scope)]).to_dict()}
+
+
+def visible_ids_body(document_id: int, scope: ReaderScope) -> dict[str, Any]:
+    return {"size": 0, "query": Q("bool", filter=[Q("ids", values=[str(document_id)]), visible(scope)]).to_dict()}
+
+
+def similar_body(index: str, document_id: int, scope: ReaderScope, limit: int) -> dict[str, Any]:
+    like = Q(
+        "more_like_this", fields=SIMILAR_FIELDS, like=[{"_index": index, "_id": str(document_id)}],
+        min_term_freq=1, min_doc_freq=1, max_query_terms=40, minimum_should_match="10%",
+    )  # fmt: skip
+    query = Q("bool", must=[like], filter=[visible(scope)], must_not=[Q("ids", values=[str(document_id)])])
+    return Search().query(query).source(SOURCE_FIELDS).extra(size=limit).to_dict()
+
+
+def completion_body(prefix: str, scope: ReaderScope, limit: int) -> dict[str, Any]:
+    completion = {
+        "field": "suggest", "size": limit * 3, "skip_duplicates": True,
+        "contexts": {COMPLETION_CONTEXT: completion_contexts(scope)},
+    }  # fmt: skip
+    return {"_source": SOURCE_FIELDS, "suggest": {"titles": {"prefix": prefix, "completion": completion}}}

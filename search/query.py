@@ -1,0 +1,114 @@
+"""The search box's query language, parsed once into a small tree every engine translates.
+
+    family support          both words (AND)
+    "family support"        the words side by side, in this order
+    family OR parents       either word; OR binds tighter than AND:
+                            ``mentor family OR parents`` = mentor AND (family OR parents)
+    -prison  -"prison exit" documents without that word or phrase
+
+Words are matched by their stems; a word written with inner punctuation
+("multi-agency") is a phrase of its parts. Common English and French words
+("the", "de", "for"...) are dropped unless the query holds nothing else.
+Nothing in a query can be a syntax error: what is not understood is a word.
+"""
+
+import re
+from dataclasses import dataclass
+
+from search.analysis import STOP_WORDS, fold, words
+
+MAX_TERMS = 32
+
+_SCAN = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<word>\S+)')
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word, or a phrase of several words that must follow each other."""
+
+    words: tuple[str, ...]
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+    @property
+    def is_stop_word(self) -> bool:
+        return len(self.words) == 1 and fold(self.words[0]) in STOP_WORDS
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Any of its terms (OR)."""
+
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """All of the clauses (AND) and none of the excluded terms (NOT)."""
+
+    clauses: tuple[Clause, ...] = ()
+    excluded: tuple[Term, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses and not self.excluded
+
+    @property
+    def positive_terms(self) -> tuple[Term, ...]:
+        return tuple(term for clause in self.clauses for term in clause.terms)
+
+
+@dataclass(frozen=True)
+class _Item:
+    term: Term | None  # None: the OR keyword
+    negated: bool = False
+
+
+def _scan(text: str) -> list[_Item]:
+    items: list[_Item] = []
+    for match in _SCAN.finditer(text):
+        if match.group("word") == "OR":
+            items.append(_Item(None))
+            continue
+        raw = match.group("phrase") if match.group("word") is None else match.group("word")
+        negated = bool(match.group("neg")) or (match.group("word") or "").startswith("-")
+        found = tuple(words(raw))
+        if found:
+            items.append(_Item(Term(found[:MAX_TERMS]), negated))
+    return items[: MAX_TERMS * 2]
+
+
+def _without_stop_words(clauses: list[Clause]) -> list[Clause]:
+    useful = [clause for clause in clauses if not all(term.is_stop_word for term in clause.terms)]
+    return useful or clauses
+
+
+def parse(text: str) -> ParsedQuery:
+    clauses: list[Clause] = []
+    excluded: list[Term] = []
+    pending_or = False
+    for item in _scan(text or ""):
+        if item.term is None:
+            pending_or = bool(clauses)
+        elif item.negated:
+            excluded.append(item.term)
+            pending_or = False
+        elif pending_or:
+            clauses[-1] = Clause(clauses[-1].terms + (item.term,))
+            pending_or = False
+        else:
+            clauses.append(Clause((item.term,)))
+    return ParsedQuery(tuple(_without_stop_words(clauses)), tuple(excluded))
+
+
+def any_of(text: str, limit: int = 24) -> ParsedQuery:
+    """A query matching documents that share any (non-stop) word of ``text``: for similar()."""
+    seen: dict[str, Term] = {}
+    for word in words(text):
+        key = fold(word)
+        if key not in STOP_WORDS and len(key) > 2 and key not in seen:
+            seen[key] = Term((word,))
+    terms = tuple(seen.values())[:limit]
+    return ParsedQuery((Clause(terms),) if terms else ())
