@@ -1,7 +1,7 @@
 # Developer entry points. See docs/OPERATIONS.md.
 #
 #   make run            venv + migrate + demo data + runserver on 127.0.0.1:8000
-#                       (defaults: SQLite db.sqlite3, SEARCH_BACKEND=database)
+#                       (defaults: DJANGO_DEBUG=1, SQLite db.sqlite3, SEARCH_BACKEND=database)
 #   make test           venv + pytest; extra arguments: make test PYTEST_ARGS='-k foo -x'
 #   make services       start PostgreSQL (127.0.0.1:55432) and Elasticsearch (127.0.0.1:9201)
 #   make services-stop  stop both
@@ -24,7 +24,9 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 ES_NODES ?= 1
 
-# `make run` uses the embedded defaults unless the caller chose otherwise.
+# `make run` uses the embedded development defaults unless the caller chose
+# otherwise: debug on, SQLite (DATABASE_URL unset), database search.
+run: export DJANGO_DEBUG ?= 1
 run: export SEARCH_BACKEND ?= database
 
 .PHONY: help venv run test services services-stop postgres postgres-stop \

@@ -101,6 +101,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if env_bool("PORTAL_FAST_PASSWORD_HASHER", default=False):
+    # Test suites only: hashing with the production hasher costs ~0.3 s a user.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_REDIRECT_URL = "home"
 LOGIN_URL = "account_login"
 

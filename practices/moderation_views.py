@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal.decorators import moderator_required
 from portal.services import organisation_verify
 from practices import services
-from practices.audit_labels import action_label, target_label
+from practices.audit_labels import action_label, state_label, target_label
 from practices.moderation_forms import (
     ApproveForm,
     AuditFilterForm,
@@ -47,12 +47,6 @@ from practices.selectors import review_queue
 PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
 
 
-def _query_string(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def _page(request: HttpRequest, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
 
@@ -78,7 +72,6 @@ def queue(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": _page(request, practices),
         "filtered": bool(request.GET.keys() - {"page"}),
-        "query_string": _query_string(request),
     }
     return render(request, "moderation/queue.html", context)
 
@@ -246,11 +239,11 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     for event in page.object_list:
         event.action_label = action_label(event.action)
         event.target_label = target_label(event.target_type, event.target_id)
+        event.from_label, event.to_label = state_label(event.from_state), state_label(event.to_state)
     context = {
         "form": form,
         "page": page,
         "filtered": bool(request.GET.keys() - {"page"}),
-        "query_string": _query_string(request),
     }
     return render(request, "moderation/audit_log.html", context)
 
@@ -267,7 +260,6 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": _page(request, organisations),
         "filtered": bool(request.GET.keys() - {"page"}),
-        "query_string": _query_string(request),
     }
     return render(request, "moderation/organisations.html", context)
 

@@ -74,19 +74,11 @@ def open_findings_count(practice: Practice) -> int:
     return practice.findings.filter(status=Finding.Status.OPEN).count()
 
 
-PLACEHOLDERS = {
-    "PERSON": "[name]",
-    "EMAIL_ADDRESS": "[email]",
-    "PHONE_NUMBER": "[phone]",
-    "NATIONAL_ID": "[id number]",
-    "IBAN_CODE": "[bank account]",
-    "LOCATION": "[place]",
-    "DATE_OF_BIRTH": "[date of birth]",
-    HINT_TYPE: "[detail]",
-}
-
-
 def placeholder_for(finding_type: str) -> str:
+    from practices.anonymisation import PLACEHOLDERS
+
+    if finding_type == HINT_TYPE:
+        return "[detail]"
     return PLACEHOLDERS.get(finding_type, "[redacted]")
 
 

@@ -152,7 +152,7 @@ def content_texts(content: dict) -> dict[str, str]:
         elif code in ("peer_reviewed", "country", "language", "visibility"):
             texts[code] = _choice_label(code, _content_value(content, code))
         else:
-            texts[code] = str(_content_value(content, code, model_attribute(code)))
+            texts[code] = str(_content_value(content, model_attribute(code), code))
     return texts
 
 

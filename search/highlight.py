@@ -46,7 +46,7 @@ def snippet(text: str, marked: set[int], width: int = SNIPPET_WORDS) -> str:
     first = _best_window(len(spans), marked, width)
     last = min(len(spans), first + width) - 1
     parts = [ELLIPSIS if first else ""]
-    position = spans[first].start
+    position = spans[first].start if first else 0
     for index in range(first, last + 1):
         span = spans[index]
         parts.append(text[position : span.start])

@@ -20,8 +20,8 @@ FINDING_TYPES: tuple[str, ...] = (
     NATIONAL_ID,
     IBAN_CODE,
     EMAIL_ADDRESS,
+    DATE_OF_BIRTH,  # only ever found after "born", "né le"...: "07.07.2003" is no phone number there
     PHONE_NUMBER,
-    DATE_OF_BIRTH,
     PERSON,
     LOCATION,
 )

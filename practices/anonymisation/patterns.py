@@ -30,10 +30,20 @@ TITLED_NAME = re.compile(
 # "J. Dupont", "J.-P. Martin", "K. Hansen"
 INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<pii>{INITIALS}\s?{_PARTICLE}?{_SURNAME})(?![\w@])")
 
+# Words in organisations' names: an ORG holding one is not a person's name.
+ORGANISATION_WORDS = frozenset(
+    "team group centre center institute institut ministry ministère municipality municipalité commune "
+    "kommune council conseil association network réseau foundation fondation service services police "
+    "university université school école college collège office bureau agency agence department "
+    "direction directorate unit unité programme program project projet committee comité union church "
+    "église mosque mosquée club society société company trust board cross croix red rouge exit radar "
+    "ran ngo ong house maison hall court tribunal prison hospital hôpital clinic clinique".split()
+)
+
 # Words that head a contact line but are not part of the name before an email.
 CONTACT_LABELS = frozenset(
-    "contact contacts kontakt email e-mail mail courriel adresse address tel tél phone name nom "
-    "navn naam attn att".split()
+    "contact contacts kontakt email e-mail mail courriel adresse address tel tél téléphone phone mobile "
+    "portable mobil telefon fax standard name nom navn naam attn att site web".split()
 )
 # "Tone Faale tsfa@sarpsborg.com", "Jan de Vries <jan@example.org>"
 NAME_BEFORE_EMAIL = re.compile(
@@ -80,8 +90,8 @@ SPACED_STREET = (
 PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case\s+postale|B\.P\.|BP)\s+\d{1,6}"
 
 _STREET = rf"(?:{FR_STREET}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}|{PO_BOX})"
-# A street or box, with the postcode and town that often follow it.
-STREET_ADDRESS = re.compile(rf"(?<![\w])(?P<pii>{_STREET}(?:,?\s+{_POSTCODE_TOWN})?)")
+# A street or box, with the postcode and town, or the town, that often follow it.
+STREET_ADDRESS = re.compile(rf"(?<![\w])(?P<pii>{_STREET}(?:,?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN})?)")
 # A postcode and town on their own: only with a country prefix ("N-1702
 # Sarpsborg", "F-75011 Paris"), so that "in 2019 Ravnstad" is not an address.
 PREFIXED_POSTCODE = re.compile(rf"(?<![\w-])(?P<pii>(?:[A-Z]{{1,2}}-\d{{4,5}})\s+{_TOWN})")
@@ -132,3 +142,4 @@ NOT_A_PHONE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)?\d\d|\d{3,4})$")
+DATE_LIKE = re.compile(r"^[0-3]?\d([./-])[01]?\d\1(?:19|20)?\d\d$")

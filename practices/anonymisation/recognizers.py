@@ -213,16 +213,28 @@ class EuropeanPhoneRecognizer(LocalRecognizer):
         for region in self.regions:
             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
                 if _looks_like_phone(text, match.start, match.end):
-                    spans.add((match.start, match.end))
+                    spans.add(_without_lone_bracket(text, match.start, match.end))
         return [_result(self, PHONE_NUMBER, start, end, self.SCORE) for start, end in spans]
 
 
 def _looks_like_phone(text: str, start: int, end: int) -> bool:
-    """False for year ranges ("2014-2015") and numbered references ("case 2019/0412")."""
+    """False for year ranges ("2014-2015"), dates ("07.07.2003") and numbered
+    references ("case 2019/0412")."""
     raw = text[start:end]
-    if patterns.YEAR_RANGE.match(raw):
+    if patterns.YEAR_RANGE.match(raw) or patterns.DATE_LIKE.match(raw):
         return False
     return not patterns.NOT_A_PHONE_BEFORE.search(text[max(0, start - 30) : start])
+
+
+def _without_lone_bracket(text: str, start: int, end: int) -> tuple[int, int]:
+    """"(06-12345678" -> "06-12345678": phonenumbers keeps an opening bracket
+    that belongs to the sentence."""
+    raw = text[start:end]
+    if raw.startswith("(") and ")" not in raw:
+        start += 1
+    elif raw.endswith(")") and "(" not in raw:
+        end -= 1
+    return start, end
 
 
 # --- email -----------------------------------------------------------------
@@ -263,11 +275,48 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []
-        for result in super().analyze(text, entities, nlp_artifacts):
+        for result in super().analyze(text, entities, nlp_artifacts) + self._names_called_organisations(nlp_artifacts):
             for start, end in _tidy_pieces(text, result.start, result.end):
                 if not _lone_word_not_a_noun(nlp_artifacts.tokens, start, end):
                     results.append(_result(self, result.entity_type, start, end, result.score))
         return results
+
+    def _names_called_organisations(self, nlp_artifacts) -> list[RecognizerResult]:
+        """The small models often label a full name an organisation
+        ("Urie Bronfenbrenner", "Insoo Kim Berg"): an ORG made only of
+        capitalised proper nouns and particles, with no word an
+        organisation's name uses, is reported as a PERSON, less surely."""
+        if nlp_artifacts is None:
+            return []
+        return [
+            _result(self, PERSON, ent.start_char, ent.end_char, ORG_AS_PERSON_SCORE)
+            for ent in nlp_artifacts.tokens.ents
+            if ent.label_ == "ORG" and _reads_as_a_name(ent)
+        ]
+
+
+ORG_AS_PERSON_SCORE = 0.5
+_PARTICLES = frozenset("de du des van von der den ter la le el al bin ben da di".split())
+
+
+def _reads_as_a_name(ent) -> bool:
+    words = [token for token in ent if not token.is_space]
+    if not 2 <= len(words) <= 4 or not words[0].is_title or not words[-1].is_title:
+        return False
+    for token in words:
+        if token.lower_ in patterns.ORGANISATION_WORDS:
+            return False
+        if not (token.lower_ in _PARTICLES or _is_initial(token.text) or _capitalised_proper_noun(token)):
+            return False
+    return True
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _capitalised_proper_noun(token) -> bool:
+    return token.is_title and token.is_alpha and _coarse_pos(token) == "PROPN"
 
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "X", ""})  # "" when the pipeline has no tagger
@@ -318,9 +367,11 @@ def _plausible_name_or_place(span: str) -> bool:
         return False
     if "@" in span or "://" in span or span.lower().startswith("www."):
         return False
-    if " " not in span and span.isupper():  # an acronym: RAN, NIBR, YF&C
+    if all(word.isupper() for word in span.split()):  # acronyms: RAN, NIBR, RAN YF&C
         return False
-    return span.lower() not in NOT_PLACES_OR_NAMES and not _is_country(span)
+    if span.lower() in NOT_PLACES_OR_NAMES or span.lower() in patterns.CONTACT_LABELS:
+        return False
+    return not _is_country(span)
 
 
 def _is_country(span: str) -> bool:

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
 from portal.models import AuditEvent
 from practices import services
@@ -13,11 +14,24 @@ from tests.practices.factories import make_practice
 pytestmark = pytest.mark.django_db
 
 
+class Mails:
+    """The emails sent so far: runs the on-commit callbacks queued since the last look
+    (the test's transaction never commits, so they would otherwise never run)."""
+
+    def __init__(self):
+        self.done = 0
+
+    def __iter__(self):
+        queued = connection.run_on_commit
+        while self.done < len(queued):
+            queued[self.done][1]()
+            self.done += 1
+        return iter(list(mail.outbox))
+
+
 @pytest.fixture
-def mails(django_capture_on_commit_callbacks):
-    """Run on-commit callbacks (the emails) as they happen."""
-    with django_capture_on_commit_callbacks(execute=True):
-        yield mail.outbox
+def mails(db):
+    return Mails()
 
 
 def _events(practice) -> list[tuple[str, str, str]]:

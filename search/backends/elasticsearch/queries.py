@@ -159,7 +159,12 @@ def search_body(query: SearchQuery, parsed: ParsedQuery) -> dict[str, Any]:
             fragment_size=FRAGMENT_SIZE, number_of_fragments=1,
         )  # fmt: skip
         for field in HIGHLIGHT_FIELDS:
-            search = search.highlight(field, *(f"{field}.{code}" for code in LANGUAGES))
+            search = search.highlight(*(f"{field}.{code}" for code in LANGUAGES))
+        # The description's opening when nothing in the text matched (a title-only match).
+        search = search.highlight("description", no_match_size=FRAGMENT_SIZE).highlight("body")
+    asked = suggestion_words(parsed)
+    if asked:
+        search = search.suggest("spelling", asked, phrase=phrase_suggester())
     search = search.source(SOURCE_FIELDS).extra(
         from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=True
     )
@@ -168,7 +173,7 @@ def search_body(query: SearchQuery, parsed: ParsedQuery) -> dict[str, Any]:
 
 def best_highlight(highlight: dict[str, list[str]]) -> str:
     """The fragment with the most marks, the description first on a tie."""
-    best, best_marks = "", 0
+    best, best_marks = highlight.get("description", [""])[0], 0
     for field in HIGHLIGHT_FIELDS:
         for name in (field, *(f"{field}.{code}" for code in LANGUAGES)):
             for fragment in highlight.get(name, []):
@@ -178,21 +183,20 @@ def best_highlight(highlight: dict[str, list[str]]) -> str:
     return best
 
 
-def suggest_body(text: str) -> dict[str, Any]:
-    """A phrase suggester over the folded words of titles, descriptions and taxonomy labels."""
-    generator = {"field": "spell", "suggest_mode": "always", "min_word_length": 3, "prefix_length": 1}
-    suggester = {
-        "text": text,
-        "phrase": {
-            "field": "spell", "size": 1, "gram_size": 1, "max_errors": 2, "confidence": 0.0,
-            "direct_generator": [generator],
-        },
-    }  # fmt: skip
-    return {"size": 0, "suggest": {"spelling": suggester}}
+def suggestion_words(parsed: ParsedQuery) -> str:
+    """The words a spelling suggestion may correct: the query's single words."""
+    return " ".join(term.words[0] for term in parsed.positive_terms if not term.is_phrase)
+
+
+def phrase_suggester() -> dict[str, Any]:
+    """A phrase suggester over the folded words of titles, descriptions and taxonomy labels;
+    it answers only when a respelling scores better than the words as typed (confidence 1)."""
+    generator = {"field": "spell", "suggest_mode": "missing", "min_word_length": 3, "prefix_length": 1}
+    return {"field": "spell", "size": 1, "gram_size": 1, "max_errors": 2, "confidence": 1.0, "direct_generator": [generator]}
 
 
 def count_body(matched: Query, scope: ReaderScope) -> dict[str, Any]:
-    return {"query": Q("bool", must=[matched], filter=[visible(scope)]).to_dict()}
+    return {"size": 0, "track_total_hits": 1, "query": Q("bool", must=[matched], filter=[visible(scope)]).to_dict()}
 
 
 def visible_ids_body(document_id: int, scope: ReaderScope) -> dict[str, Any]:

@@ -1,0 +1,69 @@
+"""Forms of the organisation and profile pages. They collect input; the services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Membership, Organisation
+
+
+class JoinForm(forms.Form):
+    """Pick an organisation (those matching the email address first), or name a new one."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Your organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Choose your organisation"),
+    )
+    new_organisation_name = forms.CharField(
+        label=_("Or, if it is not listed, its full name"),
+        help_text=_("You will be its first administrator once a moderator has verified it."),
+        max_length=200,
+        required=False,
+    )
+
+    def __init__(self, *args, suggested: list[Organisation], others, allowed, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        field.queryset = allowed
+        groups = [("", field.empty_label)]
+        if suggested:
+            groups.append((_("Matching your email address"), [(o.pk, o.name) for o in suggested]))
+        groups.append((_("All verified organisations"), [(o.pk, o.name) for o in others]))
+        field.choices = groups
+        if len(suggested) == 1 and not self.is_bound:
+            self.initial["organisation"] = suggested[0].pk
+
+    def clean(self):
+        data = super().clean()
+        organisation, name = data.get("organisation"), (data.get("new_organisation_name") or "").strip()
+        if organisation and name:
+            raise forms.ValidationError(_("Choose an organisation from the list, or name a new one: not both."))
+        if not organisation and not name and not self.errors:
+            raise forms.ValidationError(_("Choose your organisation, or give its name if it is not listed."))
+        return data
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
+class ProfileForm(forms.Form):
+    """The name shown to colleagues, and the pseudonym shown to everyone else."""
+
+    display_name = forms.CharField(
+        label=_("Your name"), max_length=150, help_text=_("Your real name, as colleagues know you.")
+    )
+    pseudonym = forms.CharField(
+        label=_("Pseudonym (optional)"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "If you set one, other members of the portal see it instead of your name. "
+            "The moderators and the administrators of your own organisation still see your real name."
+        ),
+    )

@@ -1,0 +1,111 @@
+"""Reads for the organisation pages, and their access functions.
+
+Managing an organisation's members is for its administrators and for
+moderators; anyone else gets a 404, never a 403, so the pages reveal nothing.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from portal.access import approved_membership, is_moderator, is_organisation_admin
+from portal.models import Membership, Organisation
+from portal.services import can_decide_membership, organisations_matching_email
+
+LIVE_STATES = (Membership.State.REQUESTED, Membership.State.APPROVED)
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def live_membership(user) -> Membership | None:
+    """The user's approved membership or pending request, if any."""
+    if not _signed_in(user):
+        return None
+    return (
+        Membership.objects.select_related("organisation", "organisation__type")
+        .filter(user=user, state__in=LIVE_STATES)
+        .first()
+    )
+
+
+def organisation_for_manager(*, user, organisation_id: int | None) -> Organisation:
+    """The organisation whose members ``user`` may manage: their own as an administrator,
+    any as a moderator. 404 for anyone else."""
+    if organisation_id is None:
+        membership = approved_membership(user)
+        if membership is None:
+            raise Http404
+        organisation_id = membership.organisation_id
+    if not is_moderator(user) and not is_organisation_admin(user, organisation_id):
+        raise Http404
+    organisation = Organisation.objects.select_related("type").filter(pk=organisation_id).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def membership_for_manager(*, user, pk: int) -> Membership:
+    """A pending or approved membership that ``user`` may decide on, change or end; 404 otherwise."""
+    membership = (
+        Membership.objects.select_related("user", "organisation").filter(pk=pk, state__in=LIVE_STATES).first()
+    )
+    if membership is None:
+        raise Http404
+    if not can_decide_membership(user, membership):
+        raise Http404
+    return membership
+
+
+def _with_known_membership(memberships: list[Membership]) -> list[Membership]:
+    """Tell each listed user their approved membership, so naming them costs no query."""
+    for membership in memberships:
+        known = membership if membership.state == Membership.State.APPROVED else None
+        membership.user.__dict__["membership"] = known
+        # Only the domain: enough to tell whether a requester works there, without the address.
+        membership.email_domain = membership.user.email.rsplit("@", 1)[-1]
+    return memberships
+
+
+def pending_requests(*, organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.select_related("user", "organisation")
+        .filter(organisation=organisation, state=Membership.State.REQUESTED)
+        .order_by("requested_at", "pk")
+    )
+
+
+def current_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.select_related("user", "organisation")
+        .filter(organisation=organisation, state=Membership.State.APPROVED)
+        .order_by("-role", "user__display_name", "pk")
+    )
+
+
+def named(memberships) -> list[Membership]:
+    """A page of memberships, ready to be named through ``display_name``."""
+    return _with_known_membership(list(memberships))
+
+
+def organisation_admin_count(*, organisation_id: int) -> int:
+    return Membership.objects.filter(
+        organisation_id=organisation_id, state=Membership.State.APPROVED, role=Membership.Role.ADMIN
+    ).count()
+
+
+def joinable_organisations(*, user) -> tuple[list[Organisation], QuerySet[Organisation]]:
+    """Organisations matching the user's email domain (suggested first), and every
+    verified one. Unverified organisations named by other applicants are not listed."""
+    suggested = organisations_matching_email(user.email)
+    others = (
+        Organisation.objects.filter(verified=True)
+        .exclude(pk__in=[organisation.pk for organisation in suggested])
+        .order_by("name")
+    )
+    return suggested, others
+
+
+def joinable_queryset(*, suggested: list[Organisation]) -> QuerySet[Organisation]:
+    """What the join form accepts: a verified organisation, or one matching the email address."""
+    return Organisation.objects.filter(Q(verified=True) | Q(pk__in=[o.pk for o in suggested]))

@@ -1,0 +1,15 @@
+"""Mounted at /organisation/ (no namespace: the URL names start with ``organisation_``)."""
+
+from django.urls import path
+
+from portal import organisation_views as views
+
+urlpatterns = [
+    path("", views.organisation_home, name="organisation_home"),
+    path("join/", views.organisation_join, name="organisation_join"),
+    path("leave/", views.organisation_leave, name="organisation_leave"),
+    path("members/", views.organisation_members, name="organisation_members"),
+    path("members/<int:pk>/decide/", views.membership_decide_view, name="organisation_membership_decide"),
+    path("members/<int:pk>/role/", views.membership_role_view, name="organisation_membership_role"),
+    path("members/<int:pk>/remove/", views.membership_remove_view, name="organisation_membership_remove"),
+]

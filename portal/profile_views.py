@@ -1,0 +1,27 @@
+"""My profile: the name colleagues see, and the pseudonym everyone else sees."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from portal.organisation_forms import ProfileForm
+from portal.services import user_update_profile
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    initial = {"display_name": user.display_name, "pseudonym": user.pseudonym}
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        user_update_profile(
+            user=user, display_name=form.cleaned_data["display_name"], pseudonym=form.cleaned_data["pseudonym"]
+        )
+        messages.success(request, _("Your profile is saved."))
+        return redirect("profile")
+    status = 400 if form.errors else 200
+    return render(request, "portal/profile.html", {"form": form}, status=status)

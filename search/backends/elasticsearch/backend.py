@@ -1,0 +1,316 @@
+"""The ``elasticsearch`` search engine (Elasticsearch 8, elasticsearch-py 8 and elasticsearch-dsl).
+
+Options (``settings.SEARCH_BACKENDS["elasticsearch"]``):
+
+    URL             one URL or several, comma-separated (default settings.ELASTICSEARCH_URL)
+    INDEX           the alias searches read, and the prefix of its indices (default portal-practices)
+    SEARCH_TIMEOUT  seconds a read may take before SearchUnavailable (default 2)
+    WRITE_TIMEOUT   seconds a write or a rebuild step may take (default 30)
+    SHARDS, REPLICAS  of each new index (default 1 and 1)
+    REFRESH         refresh after each write, so it is searchable when index() returns (default True)
+    BULK_SIZE       documents per bulk request (default 500)
+
+Indices are named ``<INDEX>-v<microseconds>``; the alias ``<INDEX>`` points at one of them.
+Writes go to every index of that name pattern (the alias's, and one being rebuilt), with
+external versions, so a rebuild never loses a change made while it runs.
+"""
+
+import os
+import re
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.conf import settings
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
+
+from portal.access import ReaderScope
+from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults, SearchUnavailable
+from search.backends.elasticsearch import mapping, queries
+from search.analysis import fold
+from search.query import parse
+
+IGNORED_WRITE_ERRORS = {
+    "version_conflict_engine_exception",  # the index holds this version or a newer one
+    "index_not_found_exception",  # an old index deleted by a rebuild that just finished
+}
+
+
+@contextmanager
+def unavailable(action: str) -> Iterator[None]:
+    """Every transport error, timeout or server error becomes SearchUnavailable."""
+    try:
+        yield
+    except (ApiError, TransportError) as error:
+        raise SearchUnavailable(f"Elasticsearch could not {action}: {error}") from error
+
+
+class ElasticsearchSearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, options: dict[str, Any] | None = None):
+        options = {key.upper(): value for key, value in (options or {}).items()}
+        urls = options.get("URL") or settings.ELASTICSEARCH_URL
+        self.urls = [url.strip() for url in urls.split(",") if url.strip()] if isinstance(urls, str) else list(urls)
+        self.alias = options.get("INDEX", "portal-practices")
+        self.search_timeout = float(options.get("SEARCH_TIMEOUT", 2))
+        self.write_timeout = float(options.get("WRITE_TIMEOUT", 30))
+        self.shards = int(options.get("SHARDS", 1))
+        self.replicas = int(options.get("REPLICAS", 1))
+        self.refresh_writes = bool(options.get("REFRESH", True))
+        self.bulk_size = int(options.get("BULK_SIZE", 500))
+        self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
+        self._client: Elasticsearch | None = None
+        self._client_pid: int | None = None
+
+    # --- the client: built on first use, once per process ------------------------------
+
+    @property
+    def client(self) -> Elasticsearch:
+        if self._client is None or self._client_pid != os.getpid():
+            self._client = Elasticsearch(
+                self.urls, request_timeout=self.write_timeout, max_retries=2, retry_on_timeout=True
+            )
+            self._client_pid = os.getpid()
+        return self._client
+
+    @property
+    def reader(self) -> Elasticsearch:
+        """Short timeout; no retry but on another node after a refused connection."""
+        return self.client.options(
+            request_timeout=self.search_timeout, max_retries=len(self.urls) - 1, retry_on_timeout=False, retry_on_status=()
+        )
+
+    # --- indices and the alias ---------------------------------------------------------
+
+    def _new_index_name(self) -> str:
+        return f"{self.alias}-v{time.time_ns() // 1000}"
+
+    def _indices(self) -> tuple[list[str], list[str]]:
+        """(every index of this engine, oldest first; those the alias points at)."""
+        try:
+            found = self.client.indices.get_alias(index=f"{self.alias}-v*", expand_wildcards="open")
+        except NotFoundError:
+            return [], []
+        names = sorted((name for name in found if self._index_name.fullmatch(name)), key=lambda n: int(n.rsplit("-v", 1)[1]))
+        return names, [name for name in names if self.alias in found[name].get("aliases", {})]
+
+    def _write_targets(self) -> list[str]:
+        names, _aliased = self._indices()
+        if names:
+            return names
+        first = f"{self.alias}-v0"
+        try:
+            self.client.indices.create(
+                index=first, **mapping.index_body(shards=self.shards, replicas=self.replicas), aliases={self.alias: {}}
+            )
+        except ApiError as error:
+            if error.error != "resource_already_exists_exception":
+                raise
+        return [first]
+
+    def refresh(self) -> None:
+        """Make every write so far searchable now (tests; writes refresh already unless REFRESH=False)."""
+        with unavailable("refresh"):
+            names, _aliased = self._indices()
+            if names:
+                self.client.indices.refresh(index=",".join(names), ignore_unavailable=True)
+
+    def drop(self) -> None:
+        """Delete every index of this engine (tests and tear-downs)."""
+        with unavailable("delete its indices"):
+            names, _aliased = self._indices()
+            if names:
+                self.client.indices.delete(index=",".join(names), ignore_unavailable=True)
+
+    # --- writing -----------------------------------------------------------------------
+
+    def _bulk(self, actions: Iterable[dict[str, Any]]) -> int:
+        """Send index actions in chunks; versions already superseded are not errors."""
+        sent, failures = 0, []
+        for ok, item in helpers.streaming_bulk(
+            self.client, actions, chunk_size=self.bulk_size, raise_on_error=False, max_retries=2, initial_backoff=1
+        ):
+            sent += 1
+            if not ok:
+                error = next(iter(item.values())).get("error", {})
+                if not isinstance(error, dict) or error.get("type") not in IGNORED_WRITE_ERRORS:
+                    failures.append(item)
+        if failures:
+            raise SearchUnavailable(f"Elasticsearch refused {len(failures)} write(s), first: {failures[0]}")
+        return sent
+
+    def _write(self, entries: list[tuple[int, int, dict[str, Any]]]) -> None:
+        if not entries:
+            return
+        with unavailable("write"):
+            targets = self._write_targets()
+            self._bulk(
+                {"_op_type": "index", "_index": target, "_id": str(document_id), "version": version,
+                 "version_type": "external", "_source": body}
+                for document_id, version, body in entries
+                for target in targets
+            )  # fmt: skip
+            if self.refresh_writes:
+                self.client.indices.refresh(index=",".join(targets), ignore_unavailable=True)
+
+    def index(self, documents: Iterable[dict[str, Any]]) -> None:
+        self._write([(int(d["id"]), int(d["version"]), mapping.source(d)) for d in documents])
+
+    def delete(self, document_id: int, version: int) -> None:
+        """Replace the document by a tombstone carrying the deletion's version: a replayed
+        older write is then refused, which a real delete would only ensure for 60 seconds
+        (index.gc_deletes)."""
+        self._write([(int(document_id), int(version), mapping.tombstone(int(document_id)))])
+
+    def rebuild(self, documents: Iterable[dict[str, Any]]) -> int:
+        """Fill a new index, then point the alias at it in one step: searches never see a
+        partial index. Tombstones are carried over; older indices are deleted."""
+        with unavailable("rebuild the index"):
+            new = self._new_index_name()
+            self.client.indices.create(index=new, **mapping.index_body(shards=self.shards, replicas=0, refresh_interval="-1"))
+            try:
+                count = self._fill(new, documents)
+                self._swap(new)
+            except BaseException:
+                self.client.indices.delete(index=new, ignore_unavailable=True)
+                raise
+            return count
+
+    def _fill(self, new: str, documents: Iterable[dict[str, Any]]) -> int:
+        count = 0
+
+        def actions() -> Iterator[dict[str, Any]]:
+            nonlocal count
+            for document in documents:
+                count += 1
+                yield {"_op_type": "index", "_index": new, "_id": str(document["id"]), "version": int(document["version"]),
+                       "version_type": "external", "_source": mapping.source(document)}  # fmt: skip
+            yield from self._tombstone_actions(new)
+
+        self._bulk(actions())
+        self.client.indices.put_settings(
+            index=new, settings={"index": {"number_of_replicas": self.replicas, "refresh_interval": "1s"}}
+        )
+        self.client.indices.refresh(index=new)
+        return count
+
+    def _tombstone_actions(self, new: str) -> Iterator[dict[str, Any]]:
+        _names, aliased = self._indices()
+        if not aliased:
+            return
+        for hit in helpers.scan(
+            self.client, index=self.alias, query={"query": {"term": {"tombstone": True}}, "version": True}, size=1000
+        ):
+            yield {"_op_type": "index", "_index": new, "_id": hit["_id"], "version": hit["_version"],
+                   "version_type": "external", "_source": mapping.tombstone(int(hit["_id"]))}  # fmt: skip
+
+    def _swap(self, new: str) -> None:
+        names, aliased = self._indices()
+        actions: list[dict[str, Any]] = [{"add": {"index": new, "alias": self.alias}}]
+        actions += [{"remove": {"index": old, "alias": self.alias}} for old in aliased if old != new]
+        if self.client.indices.exists(index=self.alias) and not self.client.indices.exists_alias(name=self.alias):
+            actions.append({"remove_index": {"index": self.alias}})  # a stray index holding the alias's name
+        self.client.indices.update_aliases(actions=actions)
+        newest = int(new.rsplit("-v", 1)[1])
+        older = [name for name in names if int(name.rsplit("-v", 1)[1]) < newest]
+        if older:
+            self.client.indices.delete(index=",".join(older), ignore_unavailable=True)
+
+    # --- reading -----------------------------------------------------------------------
+
+    def _read(self, action: str, call) -> dict[str, Any] | None:
+        """Run a read; None when the alias does not exist yet (nothing indexed)."""
+        with unavailable(action):
+            try:
+                return call(self.reader).body
+            except NotFoundError as error:
+                if error.error == "index_not_found_exception":
+                    return None
+                raise
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        parsed = parse(query.text)
+        body = queries.search_body(query, parsed)
+        response = self._read("search", lambda es: es.search(index=self.alias, **body))
+        if response is None:
+            return SearchResults(total=0, hits=[], facets={facet: {} for facet in FACETS}, engine=self.name)
+        hits = [
+            Hit(
+                id=int(hit["_id"]),
+                title=hit["_source"].get("title", ""),
+                score=round(float(hit.get("_score") or 0.0), 6),
+                highlight=queries.best_highlight(hit.get("highlight", {})),
+            )
+            for hit in response["hits"]["hits"]
+        ]
+        total = response["hits"]["total"]["value"]
+        facets = queries.read_facets(response.get("aggregations", {}))
+        suggestion = self._suggestion(response, parsed, query.scope)
+        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+
+    def _suggestion(self, response: dict[str, Any], parsed, scope: ReaderScope) -> str | None:
+        """The phrase suggester's respelling, offered when the words as typed match nothing
+        (not even stemmed) and the respelling finds practices the reader may see: the
+        suggester reads every document's words, and this keeps hidden ones hidden."""
+        options = response.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
+        asked = queries.suggestion_words(parsed)
+        if not options or options[0]["text"] == " ".join(fold(word) for word in asked.split()):
+            return None
+        suggestion = options[0]["text"]
+        checks = [queries.strict_query(parse(asked)), queries.strict_query(parse(suggestion))]
+        if None in checks:
+            return None
+        searches = [part for check in checks for part in ({"index": self.alias}, queries.count_body(check, scope))]
+        answer = self._read("check a suggestion", lambda es: es.msearch(searches=searches))
+        totals = [part.get("hits", {}).get("total", {}).get("value", 0) for part in (answer or {}).get("responses", [])]
+        return suggestion if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
+
+    def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
+        """More-like-this over the visible practices, never the practice itself; nothing when
+        the reader may not see the practice."""
+        searches = [
+            {"index": self.alias}, queries.visible_ids_body(document_id, scope),
+            {"index": self.alias}, queries.similar_body(self.alias, document_id, scope, limit),
+        ]  # fmt: skip
+        response = self._read("find similar practices", lambda es: es.msearch(searches=searches))
+        if response is None:
+            return []
+        source, found = response["responses"]
+        for part in (source, found):
+            if "error" in part:
+                if part["error"].get("type") == "index_not_found_exception":
+                    return []
+                raise SearchUnavailable(f"Elasticsearch could not find similar practices: {part['error']}")
+        if source["hits"]["total"]["value"] == 0:
+            return []
+        return [
+            Hit(id=int(hit["_id"]), title=hit["_source"].get("title", ""), score=round(float(hit["_score"] or 0.0), 6))
+            for hit in found["hits"]["hits"]
+        ]
+
+    def autocomplete(self, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
+        prefix = " ".join(prefix.split())[:100]
+        if not prefix or limit < 1:
+            return []
+        body = queries.completion_body(prefix, scope, limit)
+        response = self._read("complete", lambda es: es.search(index=self.alias, **body))
+        titles: dict[str, None] = {}
+        for option in (response or {}).get("suggest", {}).get("titles", [{}])[0].get("options", []):
+            title = option.get("_source", {}).get("title")
+            if title:
+                titles.setdefault(title)
+        return list(titles)[:limit]
+
+    def document_ids(self) -> dict[int, int]:
+        with unavailable("list its documents"):
+            try:
+                hits = helpers.scan(
+                    self.client, index=self.alias, size=1000,
+                    query={"query": {"term": {"tombstone": False}}, "_source": False, "version": True},
+                )  # fmt: skip
+                return {int(hit["_id"]): int(hit["_version"]) for hit in hits}
+            except NotFoundError:
+                return {}

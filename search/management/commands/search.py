@@ -1,0 +1,54 @@
+"""Search from the command line, as a given reader (anonymous unless --as)."""
+
+import json
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.access import reader_scope
+from portal.models import User
+from search.backends import get_search_backend
+from search.backends.base import FACETS, SearchQuery, SearchUnavailable
+
+
+def parse_filters(values: list[str]) -> dict[str, list[str]]:
+    filters: dict[str, list[str]] = {}
+    for value in values:
+        facet, sep, code = value.partition("=")
+        if not sep or not code or facet not in FACETS:
+            raise CommandError(f"--filter takes FACET=CODE with FACET one of {', '.join(FACETS)}, not {value!r}.")
+        filters.setdefault(facet, []).append(code)
+    return filters
+
+
+class Command(BaseCommand):
+    help = "Search published practices as an anonymous visitor, or as the user --as EMAIL."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("query", nargs="?", default="")
+        parser.add_argument("--json", action="store_true", help="Print one JSON object.")
+        parser.add_argument("--engine", help="A name in SEARCH_BACKENDS (default: SEARCH_BACKEND, with fallback).")
+        parser.add_argument("--filter", action="append", default=[], metavar="FACET=CODE")
+        parser.add_argument("--as", dest="email", help="Search as this user (their email address).")
+        parser.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+        parser.add_argument("--page", type=int, default=1)
+
+    def handle(self, *args, query: str, engine: str | None, email: str | None, **options) -> None:
+        scope = reader_scope(self._user(email) if email else None)
+        search = SearchQuery(text=query, filters=parse_filters(options["filter"]), scope=scope, page=options["page"], sort=options["sort"])
+        try:
+            results = get_search_backend(engine).search(search)
+        except (ImproperlyConfigured, SearchUnavailable) as error:
+            raise CommandError(str(error)) from error
+        if options["json"]:
+            self.stdout.write(json.dumps(results.as_json(), ensure_ascii=False))
+            return
+        self.stdout.write(f"{results.total} practices ({results.engine}{', degraded' if results.degraded else ''})")
+        for hit in results.hits:
+            self.stdout.write(f"{hit.id:>6}  {hit.score:8.3f}  {hit.title}")
+
+    def _user(self, email: str) -> User:
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise CommandError(f"No active user with the email address {email}.")
+        return user

@@ -1,0 +1,40 @@
+"""Feed the search engines outside the database from the outbox (search/worker.py)."""
+
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+
+from search.backends import outbox_engines
+from search.worker import drain
+
+
+class Command(BaseCommand):
+    help = "Apply outbox rows to the search engines outside the database (Elasticsearch), with retries."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--once", action="store_true", help="Drain what is due, then exit.")
+        parser.add_argument("--interval", type=float, default=2.0, help="Seconds between polls (default 2).")
+        parser.add_argument("--batch-size", type=int, default=100)
+
+    def handle(self, *args, once: bool, interval: float, batch_size: int, **options) -> None:
+        engines = outbox_engines()
+        self.stdout.write(f"Search worker for: {', '.join(engines) or 'no engine outside the database'}")
+        if once:
+            self._drain(engines, batch_size)
+            return
+        stopping = []
+        signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+        try:
+            while not stopping:
+                self._drain(engines, batch_size)
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            pass
+
+    def _drain(self, engines, batch_size: int) -> None:
+        report = drain(engines=engines, batch_size=batch_size)
+        if report.processed or report.failed:
+            self.stdout.write(f"processed {report.processed}, delayed {report.failed}")
+        if report.error:
+            self.stderr.write(f"retrying later: {report.error}")

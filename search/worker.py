@@ -1,0 +1,108 @@
+"""Draining the outbox into the engines outside the database (``manage.py search_worker``).
+
+Rows are taken in id order, in batches, under a short lease (``next_attempt_at``
+moved ahead) so two workers do not take the same rows; PostgreSQL also skips rows
+another worker has locked. Each practice is written in its current state with
+the newest row's id as version, so replays and out-of-order writes are harmless.
+
+When an engine fails, the batch is not marked done: each row gets one more
+attempt, the error, and a next attempt after an exponential backoff. Nothing is
+lost; the engine catches up when it is back. Rows are only ever marked processed.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from practices.indexing import is_indexable, practice_document
+from search.backends import outbox_engines
+from search.backends.base import SearchBackend
+from search.models import OutboxEntry
+from search.sync import practices_by_id
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 100
+LEASE = timedelta(minutes=5)
+FIRST_DELAY = timedelta(seconds=5)
+MAX_DELAY = timedelta(hours=1)
+
+
+@dataclass
+class DrainReport:
+    processed: int = 0
+    failed: int = 0
+    error: str = ""
+
+
+def backoff(attempts: int) -> timedelta:
+    """5 s, 10 s, 20 s... doubling with each failed attempt, at most an hour."""
+    return min(MAX_DELAY, FIRST_DELAY * 2 ** max(0, attempts - 1))
+
+
+def _due(now: datetime):
+    waiting = OutboxEntry.objects.filter(processed_at__isnull=True)
+    return waiting.filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)).order_by("id")
+
+
+def claim(now: datetime, limit: int = BATCH_SIZE) -> list[OutboxEntry]:
+    with transaction.atomic():
+        entries = list(_due(now).select_for_update(skip_locked=True)[:limit])
+        OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(next_attempt_at=now + LEASE)
+    return entries
+
+
+def _apply(backend: SearchBackend, entries: list[OutboxEntry]) -> None:
+    newest = {entry.practice_id: entry for entry in entries}  # id order: the last row per practice wins
+    practices = practices_by_id(newest)
+    documents = []
+    for practice_id, entry in newest.items():
+        practice = practices.get(practice_id)
+        if practice is not None and is_indexable(practice):
+            documents.append(practice_document(practice, version=entry.pk))
+        else:
+            backend.delete(practice_id, entry.pk)
+    if documents:
+        backend.index(documents)
+
+
+def _failed(entries: list[OutboxEntry], message: str, now: datetime) -> None:
+    for entry in entries:
+        entry.attempts += 1
+        entry.next_attempt_at = now + backoff(entry.attempts)
+        entry.last_error = message[:2000]
+        entry.save(update_fields=["attempts", "next_attempt_at", "last_error"])
+
+
+def process(entries: list[OutboxEntry], engines: dict[str, SearchBackend], now: datetime) -> str:
+    """Apply ``entries`` to every engine; returns the error ("" when all succeeded)."""
+    for name, backend in engines.items():
+        try:
+            _apply(backend, entries)
+        except Exception as error:  # any engine failure delays the rows; the worker keeps running
+            logger.warning("Search engine %s failed on outbox rows %s..%s: %s", name, entries[0].pk, entries[-1].pk, error)
+            message = f"{name}: {type(error).__name__}: {error}"
+            _failed(entries, message, now)
+            return message
+    OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+        processed_at=now, next_attempt_at=None, last_error=""
+    )
+    return ""
+
+
+def drain(*, engines: dict[str, SearchBackend] | None = None, batch_size: int = BATCH_SIZE) -> DrainReport:
+    """Process every due row, batch by batch; stop at the first failing batch."""
+    engines = outbox_engines() if engines is None else engines
+    report = DrainReport()
+    while entries := claim(timezone.now(), batch_size):
+        error = process(entries, engines, timezone.now())
+        if error:
+            report.failed += len(entries)
+            report.error = error
+            break
+        report.processed += len(entries)
+    return report

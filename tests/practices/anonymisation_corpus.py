@@ -1,0 +1,260 @@
+"""Planted personal data for measuring the anonymisation check.
+
+Each sample is a practice (English or French) whose fields are written with
+marks: ``[[TYPE:text]]`` plants an item the check must report as TYPE;
+``[[DECOY:text]]`` is text nothing may be reported on (years, case numbers,
+statistics, organisations); ``[[NOT_ID:text]]`` is an identity number with a
+broken check digit, which must not be reported as NATIONAL_ID.
+
+The annotation is complete: every name and every place below a country is
+marked, so any finding that matches no mark counts against precision.
+Countries are not personal data and are not marked.
+
+Identity numbers were made with python-stdnum's own check-digit functions
+(``fodselsnummer.calc_check_digit1/2``, ``cpr.checksum``, ``luhn``,
+``nir.calc_check_digits``, the HETU and Belgian modulus rules, the BSN
+eleven-test); each NOT_ID is the same digits with the last one changed, to
+a value that is no valid number of another country either (040506-3840, a
+broken Finnish code, happens to be a valid Danish CPR number: it would be
+reported, and rightly so).
+IBANs are the registry's published examples. ``test_anonymisation_quality``
+checks all of that, so the data cannot drift.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+MARK = re.compile(r"\[\[(?P<kind>[A-Z_]+):(?P<text>.*?)\]\]", re.S)
+STRICT_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "NATIONAL_ID", "IBAN_CODE")
+
+
+@dataclass(frozen=True)
+class Mark:
+    field: str
+    kind: str  # a finding type, DECOY or NOT_ID
+    text: str
+    start: int
+    end: int
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True)
+class Sample:
+    name: str
+    language: str
+    marked: dict[str, str]
+
+    @property
+    def fields(self) -> dict[str, str]:
+        return {code: MARK.sub(lambda m: m.group("text"), text) for code, text in self.marked.items()}
+
+    @property
+    def marks(self) -> list[Mark]:
+        return [mark for code, text in self.marked.items() for mark in _marks(code, text)]
+
+
+def _marks(code: str, marked: str) -> list[Mark]:
+    marks, removed = [], 0
+    for match in MARK.finditer(marked):
+        start = match.start() - removed
+        text = match.group("text")
+        marks.append(Mark(code, match.group("kind"), text, start, start + len(text)))
+        removed += len(match.group()) - len(text)
+    return marks
+
+
+EN_DESCRIPTION = """\
+The Family Support Team in [[LOCATION:Ravnstad]] works with families of young people at risk of \
+radicalisation. The practice was first presented at the [[DECOY:RAN YF&C]] working group meeting in \
+[[LOCATION:Manchester]] in [[DECOY:2017]]. Since then [[DECOY:42]] families have taken part, and \
+[[DECOY:78 per cent]] of them completed the programme.
+
+In one case, [[PERSON:Mr K. Hansen]] contacted the team after his son dropped out of school. The social \
+worker, [[PERSON:J. Dupont]], met the family at their home in [[LOCATION:Storgata 5]], [[LOCATION:Ravnstad]]. \
+Case [[DECOY:2019/0412]] was closed after eighteen months. [[PERSON:Hansen]] later said that the mentoring \
+helped his son return to school.
+
+The method draws on the ecological model of [[PERSON:Urie Bronfenbrenner]] and on motivational interviewing \
+as described by [[PERSON:William R. Miller]]. Support is offered in Norway and, since [[DECOY:2020]], in \
+Sweden."""
+
+EN_EVIDENCE = """\
+An earlier draft quoted a case file by mistake: "[[PERSON:Ahmed Yilmaz]], born [[DATE_OF_BIRTH:3 May 2004]], \
+personal number [[NATIONAL_ID:15030740014]], lives at [[LOCATION:221B Baker Street]], [[LOCATION:London]]." \
+The Swedish partner quoted the personnummer [[NATIONAL_ID:051209-4103]] and a Danish colleague the CPR \
+number [[NATIONAL_ID:120389-1004]]. A Finnish file gave the identity code [[NATIONAL_ID:040506-384J]]. The \
+mistyped numbers [[NOT_ID:15030740010]], [[NOT_ID:051209-4100]], [[NOT_ID:120389-1000]] and \
+[[NOT_ID:040506-3841]] appear in the old register as well.
+
+Mentoring costs were paid to [[IBAN_CODE:NO93 8601 1117 947]] and to the Dutch partner's account \
+[[IBAN_CODE:NL91 ABNA 0417 1643 00]]; the account [[DECOY:NO94 8601 1117 947]] on the old form is invalid. \
+Date of birth of the second participant: [[DATE_OF_BIRTH:12/03/2006]]. DOB of the third: \
+[[DATE_OF_BIRTH:2005-11-23]].
+
+The evaluation by the [[DECOY:Norwegian Institute for Urban and Regional Research]] covered \
+[[DECOY:2014-2015]] and found that [[DECOY:1,200]] pupils in [[DECOY:55]] schools took part."""
+
+EN_PARTNERS = """\
+Partners abroad: in [[LOCATION:Copenhagen]] the team works with [[PERSON:Mette Sørensen]] \
+([[PHONE_NUMBER:+45 32 12 34 56]]); in [[LOCATION:Antwerp]] with [[PERSON:Ms A. Okafor]] \
+([[PHONE_NUMBER:+32 470 12 34 56]], [[EMAIL_ADDRESS:a.okafor@antwerpen.be]]); in [[LOCATION:Amsterdam]] \
+with [[PERSON:Pieter de Vries]] ([[PHONE_NUMBER:06-12345678]]), whose office is at \
+[[LOCATION:Kerkstraat 14, 1017 GC Amsterdam]]; in [[LOCATION:Stockholm]] the helpline \
+[[PHONE_NUMBER:08-123 456 78]]; in [[LOCATION:London]] the charity's line [[PHONE_NUMBER:+44 20 7946 0958]].
+
+A Norwegian participant, born on [[DATE_OF_BIRTH:7 July 2003]] ("født [[DATE_OF_BIRTH:07.07.2003]]" on the \
+consent form), met the mentor at [[LOCATION:Karl Johans gate 22, 0159 Oslo]].
+
+The [[DECOY:Ministry of Justice]] funded [[DECOY:60 %]] of the work through grant [[DECOY:2019-117]]; the rest \
+came from the [[DECOY:Directorate for Civil Protection]]. The programme reported [[DECOY:35]] exits between \
+[[DECOY:2015]] and [[DECOY:2019]]."""
+
+EN_CONTACT = """\
+[[LOCATION:Ravnstad]] Municipality, Family Support Team
+[[PERSON:Sarah Whitfield]] [[EMAIL_ADDRESS:s.whitfield@ravnstad.kommune.no]]
+Phone: [[PHONE_NUMBER:+47 982 17 686]]
+Mobile: [[PHONE_NUMBER:0047 41 23 45 67]]
+[[LOCATION:Boks 237, N-1702 Sarpsborg]]"""
+
+FR_DESCRIPTION = """\
+Le dispositif de [[LOCATION:Belmont]] accompagne les familles dont un proche s'est radicalisé. En \
+[[DECOY:2018]], [[DECOY:23]] familles ont été suivies par l'équipe, en lien avec la [[DECOY:Croix-Rouge]] et \
+le groupe de travail [[DECOY:RAN YF&C]].
+
+[[PERSON:Mme Fatima El Amrani]], mère d'un jeune parti en Syrie, a rejoint le groupe de parole animé par \
+[[PERSON:J.-P. Martin]]. Elle habite [[LOCATION:12 rue des Lilas, 69003 Lyon]]. [[PERSON:M. Karim Benali]], \
+éducateur, assure le suivi chaque semaine.
+
+La méthode s'inspire de la thérapie brève orientée solution d'[[PERSON:Insoo Kim Berg]] et des \
+entretiens motivationnels."""
+
+FR_EVIDENCE = """\
+Une version antérieure du dossier citait [[PERSON:Yasmine Haddad]], née le [[DATE_OF_BIRTH:14 février 2005]], \
+numéro de sécurité sociale [[NATIONAL_ID:2 99 05 75 056 123 31]]. Son frère, né le \
+[[DATE_OF_BIRTH:02/09/2007]], portait le numéro [[NOT_ID:1 84 03 76 451 089 90]] sur un formulaire mal \
+rempli. La famille a vécu en Belgique (numéro national [[NATIONAL_ID:90.03.15-123.77]], l'ancien \
+[[NOT_ID:90.03.15-123.70]] étant erroné) puis aux Pays-Bas (BSN [[NATIONAL_ID:111222333]] ; \
+[[NOT_ID:111222330]] est invalide). Un autre jeune, de nationalité norvégienne, avait le \
+fødselsnummer [[NATIONAL_ID:23018840073]].
+
+Les frais ont été remboursés sur le compte [[IBAN_CODE:FR14 2004 1010 0505 0001 3M02 606]]. L'évaluation \
+de [[DECOY:2016]] porte sur [[DECOY:118]] jeunes, dont [[DECOY:64 %]] ont repris une formation."""
+
+FR_SCOPE = """\
+La pratique couvre la commune de [[LOCATION:Belmont]] ([[DECOY:12 000]] habitants) et trois villages \
+voisins. Elle a été présentée lors de la réunion du [[DECOY:RAN YF&C]] à [[LOCATION:Bruxelles]] le \
+[[DECOY:9 novembre 2016]], puis à [[LOCATION:Nice]] en [[DECOY:février 2017]]. Dossier n° \
+[[DECOY:2018-04-117]].
+
+Partenaire en Allemagne : [[PERSON:Herr Jonas Weber]], [[LOCATION:Hauptstraße 12, 10115 Berlin]], \
+[[PHONE_NUMBER:+49 30 12345678]], compte [[IBAN_CODE:DE89 3704 0044 0532 0130 00]]. Un second numéro \
+danois, [[NATIONAL_ID:040795-1018]], figurait dans l'annexe, ainsi que le personnummer suédois \
+[[NATIONAL_ID:880315-0104]] et le code finlandais [[NATIONAL_ID:211104A123D]]."""
+
+FR_CONTACT = """\
+Mairie de [[LOCATION:Belmont]], service de prévention
+[[PERSON:Claire Moreau]] [[EMAIL_ADDRESS:claire.moreau@belmont.fr]]
+Tél. : [[PHONE_NUMBER:06 12 34 56 78]] ou [[PHONE_NUMBER:+33 6 98 76 54 32]]
+[[LOCATION:4 place de la Mairie, 38000 Grenoble]]
+Standard : [[PHONE_NUMBER:030 1234567]] (bureau de [[LOCATION:Berlin]])"""
+
+SAMPLES: tuple[Sample, ...] = (
+    Sample("en_practice", "en", {
+        "description": EN_DESCRIPTION,
+        "evidence_evaluation": EN_EVIDENCE,
+        "sustainability_transferability": EN_PARTNERS,
+        "contact": EN_CONTACT,
+    }),
+    Sample("fr_pratique", "fr", {
+        "description": FR_DESCRIPTION,
+        "evidence_evaluation": FR_EVIDENCE,
+        "geographical_scope": FR_SCOPE,
+        "contact": FR_CONTACT,
+    }),
+)  # fmt: skip
+
+
+# --- scoring -----------------------------------------------------------------
+
+
+@dataclass
+class TypeScore:
+    planted: int = 0
+    recalled: int = 0
+    reported: int = 0
+    correct: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.planted if self.planted else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.reported if self.reported else 1.0
+
+
+@dataclass
+class Evaluation:
+    scores: dict[str, TypeScore] = field(default_factory=dict)
+    missed: list[Mark] = field(default_factory=list)
+    false_positives: list[tuple[str, object]] = field(default_factory=list)  # (sample name, finding)
+    decoys_hit: list[tuple[Mark, object]] = field(default_factory=list)
+    not_ids_reported: list[tuple[Mark, object]] = field(default_factory=list)
+
+    def score(self, kind: str) -> TypeScore:
+        return self.scores.setdefault(kind, TypeScore())
+
+    @property
+    def total(self) -> TypeScore:
+        return TypeScore(*(sum(getattr(s, name) for s in self.scores.values())
+                           for name in ("planted", "recalled", "reported", "correct")))  # fmt: skip
+
+
+Check = Callable[[dict[str, str], str], tuple[list, list]]
+
+
+def evaluate(check: Check, samples: tuple[Sample, ...] = SAMPLES) -> Evaluation:
+    """Recall per planted item and precision per finding, by type.
+
+    A planted item is recalled when a finding of its type overlaps it. A
+    finding is correct when it overlaps a planted item of its type; a finding
+    of another type over a NOT_ID number is neither right nor wrong.
+    """
+    result = Evaluation()
+    for sample in samples:
+        findings, _ = check(sample.fields, sample.language)
+        marks = sample.marks
+        _score_items(result, marks, findings)
+        _score_findings(result, sample.name, marks, findings)
+    return result
+
+
+def _score_items(result: Evaluation, marks: list[Mark], findings: list) -> None:
+    for mark in marks:
+        if mark.kind in ("DECOY", "NOT_ID"):
+            continue
+        score = result.score(mark.kind)
+        score.planted += 1
+        if any(f.field == mark.field and f.type == mark.kind and mark.overlaps(f.start, f.end) for f in findings):
+            score.recalled += 1
+        else:
+            result.missed.append(mark)
+
+
+def _score_findings(result: Evaluation, name: str, marks: list[Mark], findings: list) -> None:
+    for finding in findings:
+        touched = [m for m in marks if m.field == finding.field and m.overlaps(finding.start, finding.end)]
+        not_id = [m for m in touched if m.kind == "NOT_ID"]
+        if not_id and finding.type != "NATIONAL_ID":
+            continue
+        score = result.score(finding.type)
+        score.reported += 1
+        if any(m.kind == finding.type for m in touched):
+            score.correct += 1
+            continue
+        result.false_positives.append((name, finding))
+        result.decoys_hit += [(m, finding) for m in touched if m.kind == "DECOY"]
+        result.not_ids_reported += [(m, finding) for m in not_id]

@@ -1,0 +1,322 @@
+"""The contract every search engine keeps, run against each engine (see conftest.py).
+
+An engine that lacks a feature skips that test with its reason; it never passes silently.
+"""
+
+import pytest
+
+from portal.access import ReaderScope
+from practices.demo import load_seed_practice
+from search.backends.base import FACETS, SearchQuery
+from tests.search.builders import index, make_practice, next_version, refresh
+
+EVERYTHING = ReaderScope(members=True, everything=True)
+
+
+def search(engine, text: str = "", scope: ReaderScope = EVERYTHING, **options):
+    return engine.search(SearchQuery(text=text, scope=scope, **options))
+
+
+def titles(results) -> set[str]:
+    return {hit.title for hit in results.hits}
+
+
+# Indexing, deleting, versions
+
+
+def test_an_indexed_practice_is_found_and_listed_with_its_version(engine, home_organisation):
+    practice = make_practice("Mentoring after prison", organisation=home_organisation)
+    engine.index([_doc(practice, 7)])
+    refresh(engine)
+    assert titles(search(engine, "mentoring")) == {"Mentoring after prison"}
+    assert engine.document_ids() == {practice.pk: 7}
+
+
+def test_a_deleted_practice_is_no_longer_found_and_deleting_twice_is_harmless(engine, home_organisation):
+    practice = make_practice("Mentoring after prison", organisation=home_organisation)
+    engine.index([_doc(practice, 7)])
+    engine.delete(practice.pk, 8)
+    engine.delete(practice.pk, 8)
+    refresh(engine)
+    assert search(engine, "mentoring").total == 0
+    assert practice.pk not in engine.document_ids()
+
+
+def test_an_older_version_never_overwrites_a_newer_one(engine, home_organisation):
+    practice = make_practice("Family counselling hotline", organisation=home_organisation)
+    newer = _doc(practice, 20)
+    older = {**newer, "version": 10, "title": "Stale title"}
+    engine.index([newer])
+    engine.index([older])
+    refresh(engine)
+    assert titles(search(engine, "counselling")) == {"Family counselling hotline"}
+    assert engine.document_ids() == {practice.pk: 20}
+
+
+def test_an_older_delete_leaves_a_newer_document_and_an_older_write_cannot_undo_a_delete(engine, home_organisation):
+    kept = make_practice("Dialogue circles in Ravnstad", organisation=home_organisation)
+    gone = make_practice("Dialogue workshops in prison", organisation=home_organisation)
+    engine.index([_doc(kept, 20), _doc(gone, 20)])
+    engine.delete(kept.pk, 15)
+    engine.delete(gone.pk, 30)
+    engine.index([_doc(gone, 25)])
+    refresh(engine)
+    assert titles(search(engine, "dialogue")) == {"Dialogue circles in Ravnstad"}
+
+
+def test_rebuild_replaces_the_whole_index(engine, home_organisation):
+    old = make_practice("Old exit programme", organisation=home_organisation)
+    new = make_practice("New exit programme", organisation=home_organisation)
+    index(engine, old)
+    assert engine.rebuild([_doc(new, next_version())]) == 1
+    refresh(engine)
+    assert titles(search(engine, "exit")) == {"New exit programme"}
+
+
+# Query language
+
+
+@pytest.fixture
+def library(home_organisation):
+    practices = [
+        make_practice("Mentoring young people", organisation=home_organisation, description="Weekly mentor meetings for youth leaving extremist groups."),
+        make_practice("Prison exit programme", organisation=home_organisation, description="Dialogue sessions with inmates before release."),
+        make_practice("Family support line", organisation=home_organisation, description="Parents call counsellors about radicalisation of a child."),
+        make_practice("Support for prison staff", organisation=home_organisation, description="Training helps prison officers spot radicalisation."),
+    ]
+    return practices
+
+
+def test_words_must_all_match(engine, library):
+    index(engine, *library)
+    assert titles(search(engine, "prison support")) == {"Support for prison staff"}
+
+
+def test_a_quoted_phrase_needs_its_words_side_by_side(engine, library):
+    index(engine, *library)
+    assert titles(search(engine, '"prison exit"')) == {"Prison exit programme"}
+    assert titles(search(engine, '"exit prison"')) == set()
+
+
+def test_a_minus_excludes_a_word_or_a_phrase(engine, library):
+    index(engine, *library)
+    assert titles(search(engine, "prison -staff")) == {"Prison exit programme"}
+    assert titles(search(engine, 'support -"support line"')) == {"Support for prison staff"}
+    assert "Prison exit programme" not in titles(search(engine, "-prison"))
+
+
+def test_or_between_words_matches_either(engine, library):
+    index(engine, *library)
+    assert titles(search(engine, "mentoring OR parents")) == {"Mentoring young people", "Family support line"}
+    assert titles(search(engine, "radicalisation officers OR parents")) == {"Family support line", "Support for prison staff"}
+
+
+def test_a_query_of_punctuation_or_unbalanced_quotes_is_not_an_error(engine, library):
+    index(engine, *library)
+    assert search(engine, '"prison ((( ').total >= 1
+    assert search(engine, "*** :: AND NOT").total >= 0
+
+
+# Stemming and languages
+
+
+def test_english_words_find_their_inflections(engine, home_organisation):
+    if getattr(engine, "name", "") == "elasticsearch" and not getattr(engine, "stems", True):
+        pytest.skip("this Elasticsearch distribution has no language analyzers")
+    practice = make_practice("Mentors for families", organisation=home_organisation, description="Mentoring helps each family.")
+    index(engine, practice)
+    assert titles(search(engine, "mentored family")) == {"Mentors for families"}
+
+
+def test_french_words_find_their_inflections(engine, home_organisation):
+    practice = make_practice(
+        "Accompagnement des familles",
+        organisation=home_organisation,
+        language="fr",
+        description="Les conseillers accompagnent chaque famille touchée par la radicalisation.",
+    )
+    index(engine, practice)
+    assert titles(search(engine, "accompagner famille")) == {"Accompagnement des familles"}
+    assert titles(search(engine, "radicalisations")) == {"Accompagnement des familles"}
+
+
+@pytest.mark.parametrize("text", ["soutien famille", "family support"])
+def test_the_seed_practice_is_found_in_french_and_in_english(engine, text):
+    seed = load_seed_practice()
+    index(engine, seed)
+    results = search(engine, text, scope=ReaderScope())
+    assert results.hits and results.hits[0].title == seed.title
+
+
+def test_accents_do_not_matter(engine, home_organisation):
+    practice = make_practice("Éducation à la citoyenneté", organisation=home_organisation, language="fr")
+    index(engine, practice)
+    assert titles(search(engine, "education citoyennete")) == {"Éducation à la citoyenneté"}
+
+
+# Highlights, sorting, pages
+
+
+def test_highlights_mark_the_matches_in_escaped_text(engine, home_organisation):
+    practice = make_practice(
+        "Mentoring", organisation=home_organisation, description="<script>alert(1)</script> A mentor meets youth & families."
+    )
+    index(engine, practice)
+    highlight = search(engine, "mentor").hits[0].highlight
+    assert "<mark>" in highlight and "mentor" in highlight.lower()
+    assert "<script>" not in highlight
+    assert "&lt;script&gt;" in highlight or "script" not in highlight
+
+
+def test_results_sort_by_date_and_come_in_pages(engine, home_organisation):
+    practices = [make_practice(f"Exit programme {n}", organisation=home_organisation) for n in range(5)]
+    index(engine, *practices)
+    first = search(engine, "exit", sort="date", per_page=2, page=1)
+    third = search(engine, "exit", sort="date", per_page=2, page=3)
+    assert first.total == 5
+    assert [hit.title for hit in first.hits] == ["Exit programme 4", "Exit programme 3"]
+    assert [hit.title for hit in third.hits] == ["Exit programme 0"]
+
+
+def test_the_title_weighs_more_than_the_body(engine, home_organisation):
+    in_body = make_practice("Training for teachers", organisation=home_organisation, deliverables="Also helps with mentoring.")
+    in_title = make_practice("Mentoring scheme", organisation=home_organisation)
+    index(engine, in_body, in_title)
+    assert [hit.title for hit in search(engine, "mentoring").hits] == ["Mentoring scheme", "Training for teachers"]
+
+
+# Facets
+
+
+@pytest.fixture
+def faceted(home_organisation):
+    return [
+        make_practice("Exit A", organisation=home_organisation, themes=("exit-strategies",), audiences=("youth-pupils-students",)),
+        make_practice("Exit B", organisation=home_organisation, themes=("family-support",), audiences=("youth-pupils-students",)),
+        make_practice("Exit C", organisation=home_organisation, themes=("exit-strategies", "family-support"), audiences=("families",)),
+        make_practice("Exit D", organisation=home_organisation, themes=("prison-probation",), audiences=("families",)),
+    ]
+
+
+def test_facet_counts_cover_the_matching_documents(engine, faceted):
+    index(engine, *faceted)
+    results = search(engine, "exit")
+    assert set(results.facets) == set(FACETS)
+    assert results.facets["theme"] == {"exit-strategies": 2, "family-support": 2, "prison-probation": 1}
+    assert results.facets["audience"] == {"youth-pupils-students": 2, "families": 2}
+    assert results.facets["language"] == {"en": 4}
+
+
+def test_codes_of_one_facet_are_or_and_facets_are_and(engine, faceted):
+    index(engine, *faceted)
+    either = search(engine, "exit", filters={"theme": ["exit-strategies", "prison-probation"]})
+    assert titles(either) == {"Exit A", "Exit C", "Exit D"}
+    both = search(engine, "exit", filters={"theme": ["exit-strategies", "prison-probation"], "audience": ["families"]})
+    assert titles(both) == {"Exit C", "Exit D"}
+    assert both.total == 2
+
+
+def test_a_facets_counts_ignore_its_own_filter_but_not_the_others(engine, faceted):
+    index(engine, *faceted)
+    results = search(engine, "exit", filters={"theme": ["exit-strategies"], "audience": ["families"]})
+    assert results.facets["theme"] == {"exit-strategies": 1, "family-support": 1, "prison-probation": 1}
+    assert results.facets["audience"] == {"youth-pupils-students": 1, "families": 1}
+
+
+def test_filters_work_without_text(engine, faceted):
+    index(engine, *faceted)
+    assert titles(search(engine, "", filters={"audience": ["youth-pupils-students"]})) == {"Exit A", "Exit B"}
+
+
+# Autocomplete and similar practices
+
+
+def test_autocomplete_completes_title_words(engine, library):
+    index(engine, *library)
+    assert set(engine.autocomplete("ment", scope=EVERYTHING)) == {"Mentoring young people"}
+    assert set(engine.autocomplete("prison", scope=EVERYTHING)) == {"Prison exit programme", "Support for prison staff"}
+
+
+def test_similar_practices_share_themes_and_words_and_never_the_practice_itself(engine, home_organisation):
+    source = make_practice("Exit mentoring in prison", organisation=home_organisation, themes=("exit-strategies", "prison-probation"))
+    close = make_practice("Prison mentoring after release", organisation=home_organisation, themes=("exit-strategies", "prison-probation"))
+    far = make_practice("Online counter-narratives", organisation=home_organisation, themes=("online-dimension",))
+    index(engine, source, close, far)
+    similar = engine.similar(source.pk, scope=EVERYTHING)
+    assert [hit.title for hit in similar][:1] == ["Prison mentoring after release"]
+    assert source.pk not in {hit.id for hit in similar}
+
+
+# Never leaking
+
+
+@pytest.fixture
+def restricted(home_organisation):
+    """One public, one members-only and one own-organisation practice of the home organisation."""
+    common = {"organisation": home_organisation, "themes": ("exit-strategies",), "description": "Secret exit mentoring method."}
+    return {
+        "public": make_practice("Public exit mentoring", **common),
+        "members": make_practice("Members exit mentoring", visibility="members", audiences=("youth-pupils-students",), **common),
+        "organisation": make_practice("Ravnstad exit mentoring", visibility="organisation", audiences=("families",), **common),
+    }
+
+
+def _everything_seen(engine, scope: ReaderScope, source_id: int) -> dict:
+    results = search(engine, "exit mentoring", scope=scope)
+    return {
+        "titles": titles(results),
+        "total": results.total,
+        "themes": results.facets["theme"],
+        "audiences": results.facets["audience"],
+        "highlights": " ".join(hit.highlight for hit in results.hits),
+        "completions": set(engine.autocomplete("exit", scope=scope)) | set(engine.autocomplete("ravn", scope=scope)),
+        "similar": {hit.title for hit in engine.similar(source_id, scope=scope)},
+    }
+
+
+def test_an_anonymous_visitor_sees_nothing_but_public_practices(engine, restricted, anonymous_scope):
+    index(engine, *restricted.values())
+    seen = _everything_seen(engine, anonymous_scope, restricted["public"].pk)
+    assert seen["titles"] == {"Public exit mentoring"}
+    assert seen["total"] == 1
+    assert seen["themes"] == {"exit-strategies": 1}
+    assert seen["audiences"] == {}
+    assert "Members" not in seen["highlights"] and "Ravnstad" not in seen["highlights"]
+    assert seen["completions"] <= {"Public exit mentoring"}
+    assert seen["similar"] == set()
+    assert engine.similar(restricted["members"].pk, scope=anonymous_scope) == []
+
+
+def test_another_organisation_sees_members_practices_but_not_own_organisation_ones(engine, restricted, outsider_scope):
+    index(engine, *restricted.values())
+    seen = _everything_seen(engine, outsider_scope, restricted["public"].pk)
+    assert seen["titles"] == {"Public exit mentoring", "Members exit mentoring"}
+    assert seen["total"] == 2
+    assert seen["themes"] == {"exit-strategies": 2}
+    assert seen["audiences"] == {"youth-pupils-students": 1}
+    assert "Ravnstad" not in seen["highlights"]
+    assert "Ravnstad exit mentoring" not in seen["completions"]
+    assert seen["similar"] == {"Members exit mentoring"}
+    assert engine.similar(restricted["organisation"].pk, scope=outsider_scope) == []
+
+
+def test_the_own_organisation_sees_all_three(engine, restricted, home_scope):
+    index(engine, *restricted.values())
+    seen = _everything_seen(engine, home_scope, restricted["public"].pk)
+    assert seen["total"] == 3
+    assert seen["audiences"] == {"youth-pupils-students": 1, "families": 1}
+    assert "Ravnstad exit mentoring" in seen["completions"]
+    assert seen["similar"] == {"Members exit mentoring", "Ravnstad exit mentoring"}
+
+
+def test_nothing_leaks_through_filters_on_hidden_codes(engine, restricted, anonymous_scope):
+    index(engine, *restricted.values())
+    results = search(engine, "", scope=anonymous_scope, filters={"audience": ["families"]})
+    assert results.total == 0 and results.hits == []
+    assert results.facets["audience"] == {}
+
+
+def _doc(practice, version: int) -> dict:
+    from tests.search.builders import document
+
+    return document(practice, version)
