@@ -10,6 +10,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("practices/", include("practices.urls")),
+    path("search/", include("search.urls")),
+    path("moderation/", include("practices.moderation_urls")),
+    path("evidence-levels/", include("practices.evidence_urls")),
+    path("organisation/", include("portal.organisation_urls")),
+    path("account/profile/", include("portal.profile_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -91,6 +91,10 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "fields": review.fields,
         "open_count": review.open_count,
         "in_review": practice.status == Practice.Status.SUBMITTED,
+        # A refused decision shows its forms again, so what the moderator typed is not lost.
+        "show_decision": practice.status == Practice.Status.SUBMITTED or any(
+            forms.get(key) is not None for key in ("approve_form", "changes_form", "reject_form")
+        ),
         "approve_form": forms.get("approve_form") or ApproveForm(prefix="approve"),
         "changes_form": changes_form,
         "reject_form": forms.get("reject_form") or RejectForm(prefix="reject"),

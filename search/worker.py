@@ -41,7 +41,8 @@ class DrainReport:
 
 def backoff(attempts: int) -> timedelta:
     """5 s, 10 s, 20 s... doubling with each failed attempt, at most an hour."""
-    return min(MAX_DELAY, FIRST_DELAY * 2 ** max(0, attempts - 1))
+    doublings = min(max(0, attempts - 1), 20)  # 2**20 * 5 s is far past the cap already
+    return min(MAX_DELAY, FIRST_DELAY * 2**doublings)
 
 
 def _due(now: datetime):

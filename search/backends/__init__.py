@@ -32,6 +32,11 @@ FALLBACK = "database"
 _engines: dict[tuple[str, str], SearchBackend] = {}
 
 
+def reset_engines() -> None:
+    """Forget the cached engine objects (tests that swap engines; the cache is per process)."""
+    _engines.clear()
+
+
 def engine_names() -> list[str]:
     return list(_configured())
 

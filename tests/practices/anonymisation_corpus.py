@@ -177,6 +177,59 @@ SAMPLES: tuple[Sample, ...] = (
 )  # fmt: skip
 
 
+# Held out: written after the recognisers were tuned on SAMPLES, and not
+# tuned on since. Its figures are the honest estimate of quality on new text.
+
+EN_HELD_OUT_DESCRIPTION = """\
+The Aarhus-inspired exit programme in [[LOCATION:Vestby]] started after a [[DECOY:2015]] review by the \
+[[DECOY:Police Security Service]]. Mentors meet each young person weekly. [[PERSON:Mrs Aisha Rahman]], \
+a youth worker, and [[PERSON:Dr. Lars Nilsen]], a psychologist from the local health centre, lead the \
+sessions. When [[PERSON:Omar]] joined in [[DECOY:March 2018]] he was living with his uncle at \
+[[LOCATION:Hovedgaden 12, 2800 Lyngby]].
+
+The team follows Article [[DECOY:8]] of the European Convention on Human Rights and UN Security Council \
+Resolution [[DECOY:2178]]. Its handbook (ISBN [[DECOY:978-3-16-148410-0]]) was funded under \
+[[DECOY:Horizon 2020]]. In an emergency, families call [[DECOY:112]].
+
+A participant's file listed: born [[DATE_OF_BIRTH:14/02/2006]], Swedish personal identity number \
+[[NATIONAL_ID:19880315-0104]] (the old card read [[NOT_ID:19880315-0105]]), Norwegian birth number \
+[[NATIONAL_ID:28020550033]], Danish CPR [[NATIONAL_ID:300192-2008]]; a Finnish cousin's code \
+[[NATIONAL_ID:311280-899A]] and a mistyped copy [[NOT_ID:311280-8991]]. D.O.B. of his sister: \
+[[DATE_OF_BIRTH:5 Jan 2004]]. Grants were paid to [[IBAN_CODE:GB29 NWBK 6016 1331 9268 19]] and \
+[[IBAN_CODE:SE45 5000 0000 0583 9825 7466]]."""
+
+EN_HELD_OUT_CONTACT = """\
+[[PERSON:Kristin Berg]], project lead
+[[LOCATION:Flat 3, 14 Church Road, Leeds LS1 4AB]]
+[[EMAIL_ADDRESS:kristin.berg@vestby.kommune.no]] / [[PHONE_NUMBER:22 33 44 55]] / [[PHONE_NUMBER:+358 40 1234567]]"""
+
+FR_HELD_OUT_DESCRIPTION = """\
+À [[LOCATION:Molenbeek]], la cellule de prévention suit depuis [[DECOY:2016]] une trentaine de jeunes. \
+[[PERSON:Mlle Inès Garnier]], assistante sociale, et [[PERSON:P. Lefèvre]], médiateur, rencontrent les \
+parents une fois par mois. [[PERSON:Sophie Lambert]], psychologue, intervient à la demande. Le centre se \
+trouve [[LOCATION:Rue de la Loi 16, 1000 Bruxelles]].
+
+Un signalement de [[DECOY:2019]] mentionnait un jeune né le [[DATE_OF_BIRTH:1er mars 2004]], numéro \
+national [[NATIONAL_ID:85.07.04-046.19]] (une copie portait [[NOT_ID:85.07.04-046.10]]), et sa mère, \
+date de naissance : [[DATE_OF_BIRTH:23.11.1977]], numéro de sécurité sociale \
+[[NATIONAL_ID:1 77 05 99 350 608 33]] ([[NOT_ID:1 77 05 99 350 608 30]] dans un autre formulaire). Le \
+BSN néerlandais [[NATIONAL_ID:123456782]] de son père figurait aussi au dossier.
+
+Le projet a reçu [[DECOY:45 000]] euros du Fonds pour la sécurité intérieure ; les paiements vont sur le \
+compte [[IBAN_CODE:BE71 0961 2345 6769]]. Voir le rapport [[DECOY:RAN C&N]] de [[DECOY:2020]], page \
+[[DECOY:12]]."""
+
+FR_HELD_OUT_CONTACT = """\
+Cellule de prévention de [[LOCATION:Molenbeek]]
+Contact : [[PERSON:Youssef Amrani]] — [[EMAIL_ADDRESS:y.amrani@molenbeek.irisnet.be]]
+Tél. [[PHONE_NUMBER:0470 12 34 56]], fixe [[PHONE_NUMBER:01 42 68 53 00]], Pays-Bas [[PHONE_NUMBER:+31 20 123 4567]]"""
+
+HELD_OUT: tuple[Sample, ...] = (
+    Sample("en_held_out", "en", {"description": EN_HELD_OUT_DESCRIPTION, "contact": EN_HELD_OUT_CONTACT}),
+    Sample("fr_held_out", "fr", {"description": FR_HELD_OUT_DESCRIPTION, "contact": FR_HELD_OUT_CONTACT}),
+)
+
+
 # --- scoring -----------------------------------------------------------------
 
 
@@ -186,6 +239,8 @@ class TypeScore:
     recalled: int = 0
     reported: int = 0
     correct: int = 0
+    planted_chars: int = 0
+    covered_chars: int = 0  # characters of planted items inside a finding of their type
 
     @property
     def recall(self) -> float:
@@ -194,6 +249,11 @@ class TypeScore:
     @property
     def precision(self) -> float:
         return self.correct / self.reported if self.reported else 1.0
+
+    @property
+    def coverage(self) -> float:
+        """How much of the planted text redaction would hide."""
+        return self.covered_chars / self.planted_chars if self.planted_chars else 1.0
 
 
 @dataclass
@@ -210,7 +270,8 @@ class Evaluation:
     @property
     def total(self) -> TypeScore:
         return TypeScore(*(sum(getattr(s, name) for s in self.scores.values())
-                           for name in ("planted", "recalled", "reported", "correct")))  # fmt: skip
+                           for name in ("planted", "recalled", "reported", "correct", "planted_chars",
+                                        "covered_chars")))  # fmt: skip
 
 
 Check = Callable[[dict[str, str], str], tuple[list, list]]
@@ -238,7 +299,12 @@ def _score_items(result: Evaluation, marks: list[Mark], findings: list) -> None:
             continue
         score = result.score(mark.kind)
         score.planted += 1
-        if any(f.field == mark.field and f.type == mark.kind and mark.overlaps(f.start, f.end) for f in findings):
+        same = [f for f in findings if f.field == mark.field and f.type == mark.kind and mark.overlaps(f.start, f.end)]
+        score.planted_chars += len(mark.text.replace(" ", ""))
+        score.covered_chars += sum(
+            1 for i in range(mark.start, mark.end) if mark.text[i - mark.start] != " " and any(f.start <= i < f.end for f in same)
+        )
+        if same:
             score.recalled += 1
         else:
             result.missed.append(mark)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from portal.models import Organisation
 from practices.indexing import practice_document
 from practices.models import KeyTheme, Practice, TargetAudience
-from search.backends.base import SearchBackend
+from search.backends.base import Hit, SearchBackend, SearchResults, SearchUnavailable
 from search.outbox import practice_changed
 
 _versions = itertools.count(1_000_000)
@@ -78,3 +78,70 @@ def publish(practice: Practice) -> Practice:
         practice.save()
         practice_changed(practice)
     return practice
+
+
+class RecordingEngine(SearchBackend):
+    """A stand-in for a remote engine: keeps what it receives; ``down`` makes it unavailable."""
+
+    name = "recording"
+
+    def __init__(self, options: dict | None = None):
+        self.documents: dict[int, dict] = {}
+        self.down = False
+        self.calls = 0
+
+    def _check(self) -> None:
+        self.calls += 1
+        if self.down:
+            raise SearchUnavailable("connection refused")
+
+    def index(self, documents) -> None:
+        self._check()
+        for doc in documents:
+            if doc["id"] not in self.documents or self.documents[doc["id"]]["version"] < doc["version"]:
+                self.documents[doc["id"]] = doc
+
+    def delete(self, document_id: int, version: int) -> None:
+        self._check()
+        self.documents.pop(document_id, None)
+
+    def search(self, query):
+        self._check()
+        hits = [Hit(id=d["id"], title=d["title"], score=1.0) for d in self.documents.values()]
+        return SearchResults(total=len(hits), hits=hits, facets={}, engine=self.name)
+
+    def similar(self, document_id, *, scope, limit=5):
+        self._check()
+        return []
+
+    def autocomplete(self, prefix, *, scope, limit=8):
+        self._check()
+        return []
+
+    def rebuild(self, documents) -> int:
+        self._check()
+        self.documents = {d["id"]: d for d in documents}
+        return len(self.documents)
+
+    def document_ids(self) -> dict[int, int]:
+        return {i: d["version"] for i, d in self.documents.items()}
+
+
+class UnavailableEngine(RecordingEngine):
+    """An engine that is always down (Elasticsearch unreachable)."""
+
+    name = "unavailable"
+
+    def __init__(self, options: dict | None = None):
+        super().__init__(options)
+        self.down = True
+
+
+WITH_REMOTE_ENGINE = {
+    "database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"},
+    "remote": {"ENGINE": "tests.search.builders.RecordingEngine"},
+}
+WITH_UNAVAILABLE_DEFAULT = {
+    "database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"},
+    "elasticsearch": {"ENGINE": "tests.search.builders.UnavailableEngine"},
+}

@@ -86,7 +86,7 @@ def make_backend(url: str, index: str, **options):
 
 @pytest.fixture
 def es_backend(es_url, es_prefix):
-    backend = make_backend(es_url, f"{es_prefix}-{next(_backend_numbers)}")
+    backend = make_backend(es_url, f"{es_prefix}-{next(_backend_numbers)}", REPLICAS=0)
     yield backend
     backend.drop()
 

@@ -20,6 +20,7 @@ from portal.access import ReaderScope
 from practices.indexing import FACET_FIELDS, TEXT_FIELDS
 from search.backends.base import FACETS, SearchQuery
 from search.backends.elasticsearch.mapping import COMPLETION_CONTEXT, EVERYONE_CONTEXT, LANGUAGES, SOURCE_FIELDS
+from search.analysis import STOP_WORDS
 from search.query import ParsedQuery, Term
 
 FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
@@ -206,7 +207,7 @@ def visible_ids_body(document_id: int, scope: ReaderScope) -> dict[str, Any]:
 def similar_body(index: str, document_id: int, scope: ReaderScope, limit: int) -> dict[str, Any]:
     like = Q(
         "more_like_this", fields=SIMILAR_FIELDS, like=[{"_index": index, "_id": str(document_id)}],
-        min_term_freq=1, min_doc_freq=1, max_query_terms=40, minimum_should_match="10%",
+        min_term_freq=1, min_doc_freq=1, max_query_terms=40, minimum_should_match="30%", stop_words=sorted(STOP_WORDS),
     )  # fmt: skip
     query = Q("bool", must=[like], filter=[visible(scope)], must_not=[Q("ids", values=[str(document_id)])])
     return Search().query(query).source(SOURCE_FIELDS).extra(size=limit).to_dict()

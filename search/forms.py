@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from search.backends.base import FACETS
+
+MAX_CODES_PER_FACET = 30
+
+
+class SearchForm(forms.Form):
+    """The search box, the sort order and the page; facet codes are read by ``filters``."""
+
+    q = forms.CharField(label=_("Search practices"), required=False, max_length=200)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[("relevance", _("Relevance")), ("date", _("Newest first"))],
+        required=False,
+    )
+    page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
+
+    def values(self) -> tuple[str, str, int]:
+        """The query text, sort and page; defaults for anything invalid."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return (data.get("q") or "").strip(), data.get("sort") or "relevance", data.get("page") or 1
+
+    def filters(self) -> dict[str, list[str]]:
+        """Facet -> selected codes (OR within a facet, AND across facets)."""
+        selected: dict[str, list[str]] = {}
+        for facet in FACETS:
+            codes = [code[:100] for code in self.data.getlist(facet) if code.strip()] if self.data else []
+            if codes:
+                selected[facet] = list(dict.fromkeys(codes))[:MAX_CODES_PER_FACET]
+        return selected

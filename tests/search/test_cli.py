@@ -1,0 +1,57 @@
+"""``manage.py search``: one JSON object, as an anonymous visitor unless --as names a user."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from search.backends.base import FACETS
+from tests.search.builders import make_practice
+
+
+def run(*arguments: str) -> dict:
+    out = StringIO()
+    call_command("search", *arguments, "--json", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert len(lines) == 1, "exactly one JSON object on one line"
+    return json.loads(lines[0])
+
+
+@pytest.fixture
+def practices(home_organisation):
+    return [
+        make_practice("Public exit mentoring", organisation=home_organisation, themes=("exit-strategies",)),
+        make_practice("Members exit mentoring", organisation=home_organisation, visibility="members", themes=("formers",)),
+    ]
+
+
+def test_the_json_has_total_hits_and_facets(practices):
+    result = run("mentoring")
+    assert set(result) == {"total", "hits", "facets"}
+    assert result["total"] == 1
+    assert set(result["hits"][0]) == {"id", "title", "score", "highlight"}
+    assert result["hits"][0]["title"] == "Public exit mentoring"
+    assert "<mark>" in result["hits"][0]["highlight"] or result["hits"][0]["highlight"] == ""
+    assert set(result["facets"]) == set(FACETS)
+    assert result["facets"]["theme"] == {"exit-strategies": 1}
+
+
+def test_as_a_member_the_members_practices_are_found(practices, outsider):
+    result = run("mentoring", "--as", outsider.email.upper())
+    assert {hit["title"] for hit in result["hits"]} == {"Public exit mentoring", "Members exit mentoring"}
+
+
+def test_filters_narrow_the_results(practices, outsider):
+    result = run("mentoring", "--as", outsider.email, "--filter", "theme=formers", "--engine", "database")
+    assert [hit["title"] for hit in result["hits"]] == ["Members exit mentoring"]
+    assert result["facets"]["theme"] == {"exit-strategies": 1, "formers": 1}
+
+
+def test_a_bad_filter_or_an_unknown_user_is_a_clear_error(db):
+    with pytest.raises(CommandError, match="FACET=CODE"):
+        run("x", "--filter", "colour=blue")
+    with pytest.raises(CommandError, match="No active user"):
+        run("x", "--as", "nobody@example.org")
+    with pytest.raises(CommandError, match="No search engine named"):
+        run("x", "--engine", "solr")

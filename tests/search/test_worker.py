@@ -1,0 +1,144 @@
+"""Keeping engines in sync: the database engine inside the writing transaction, the
+outbox worker for engines elsewhere, with retries, backoff, and nothing lost."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from practices.models import Practice
+from search.backends import engine, get_search_backend, reset_engines
+from search.backends.base import SearchQuery
+from search.models import OutboxEntry, SearchDocument
+from search.outbox import practice_changed
+from search.worker import backoff, drain
+from tests.search.builders import WITH_REMOTE_ENGINE, make_practice, publish
+
+
+@pytest.fixture
+def remote(settings):
+    settings.SEARCH_BACKENDS = WITH_REMOTE_ENGINE
+    reset_engines()
+    yield engine("remote")
+    reset_engines()
+
+
+def found(text: str) -> set[str]:
+    results = get_search_backend("database").search(SearchQuery(text=text))
+    return {hit.title for hit in results.hits}
+
+
+def test_publishing_indexes_in_the_database_engine_within_the_same_transaction(home_organisation):
+    draft = make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT)
+    assert found("mentoring") == set()
+    publish(draft)
+    entry = OutboxEntry.objects.get(practice_id=draft.pk)
+    assert found("mentoring") == {"Mentoring after prison"}
+    assert SearchDocument.objects.get(pk=draft.pk).version == entry.pk
+
+
+def test_a_rolled_back_change_leaves_neither_outbox_row_nor_index_entry(home_organisation):
+    draft = make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        publish(draft)
+        raise RuntimeError("the publishing transaction fails")
+    assert not OutboxEntry.objects.exists()
+    assert found("mentoring") == set()
+
+
+def test_withdrawing_removes_the_practice_from_the_database_engine(home_organisation):
+    practice = publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    with transaction.atomic():
+        practice.status = Practice.Status.WITHDRAWN
+        practice.save()
+        practice_changed(practice)
+    assert found("mentoring") == set()
+    assert OutboxEntry.objects.filter(practice_id=practice.pk).last().action == OutboxEntry.Action.DELETE
+
+
+def test_the_worker_drains_rows_in_order_into_remote_engines_with_the_newest_version(remote, home_organisation):
+    practice = publish(make_practice("Mentoring", organisation=home_organisation, status=Practice.Status.DRAFT))
+    with transaction.atomic():
+        practice.title = "Mentoring after prison"
+        practice.save()
+        practice_changed(practice)
+    report = drain()
+    newest = OutboxEntry.objects.filter(practice_id=practice.pk).order_by("id").last()
+    assert report.processed == 2
+    assert remote.documents[practice.pk]["title"] == "Mentoring after prison"
+    assert remote.documents[practice.pk]["version"] == newest.pk
+    assert not OutboxEntry.objects.filter(processed_at__isnull=True).exists()
+
+
+def test_a_failing_engine_delays_rows_with_exponential_backoff_and_loses_nothing(remote, home_organisation):
+    practice = publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    remote.down = True
+    before = timezone.now()
+    assert drain().failed == 1
+    entry = OutboxEntry.objects.get(practice_id=practice.pk)
+    assert (entry.attempts, entry.processed_at) == (1, None)
+    assert "connection refused" in entry.last_error
+    assert before + timedelta(seconds=5) <= entry.next_attempt_at <= timezone.now() + timedelta(seconds=5)
+    assert drain().failed == 0  # not due yet: the engine is left alone
+
+    OutboxEntry.objects.filter(pk=entry.pk).update(next_attempt_at=timezone.now())
+    drain()
+    entry.refresh_from_db()
+    assert entry.attempts == 2
+    assert entry.next_attempt_at >= timezone.now() + timedelta(seconds=9)
+
+    remote.down = False
+    OutboxEntry.objects.filter(pk=entry.pk).update(next_attempt_at=timezone.now())
+    assert drain().processed == 1
+    entry.refresh_from_db()
+    assert entry.processed_at is not None and entry.last_error == ""
+    assert remote.documents[practice.pk]["title"] == "Mentoring after prison"
+
+
+def test_backoff_doubles_and_stops_at_an_hour():
+    assert [backoff(n).total_seconds() for n in (1, 2, 3, 4)] == [5, 10, 20, 40]
+    assert backoff(50) == timedelta(hours=1)
+
+
+def test_draining_twice_writes_nothing_twice(remote, home_organisation):
+    publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    drain()
+    calls = remote.calls
+    assert drain().processed == 0
+    assert remote.calls == calls
+
+
+def test_a_practice_withdrawn_before_the_worker_runs_is_deleted_remotely(remote, home_organisation):
+    practice = publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    drain()
+    with transaction.atomic():
+        practice.status = Practice.Status.WITHDRAWN
+        practice.save()
+        practice_changed(practice)
+    drain()
+    assert practice.pk not in remote.documents
+
+
+def test_search_worker_once_drains_and_exits(remote, home_organisation, capsys):
+    publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    call_command("search_worker", "--once")
+    assert "processed 1" in capsys.readouterr().out
+    assert not OutboxEntry.objects.filter(processed_at__isnull=True).exists()
+
+
+def test_with_only_the_database_engine_the_worker_just_marks_rows_done(home_organisation):
+    publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    assert drain().processed == 1
+
+
+def test_search_reindex_rebuilds_every_engine_from_the_database(remote, home_organisation, capsys):
+    publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    make_practice("A draft", organisation=home_organisation, status=Practice.Status.DRAFT)
+    SearchDocument.objects.all().delete()
+    assert found("mentoring") == set()
+    call_command("search_reindex")
+    assert found("mentoring") == {"Mentoring after prison"}
+    assert [doc["title"] for doc in remote.documents.values()] == ["Mentoring after prison"]
+    assert "database: 1 practices indexed" in capsys.readouterr().out
