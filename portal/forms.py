@@ -5,6 +5,18 @@ from portal.models import Organisation
 from portal.services import user_sign_up
 
 
+class OrganisationSelect(forms.Select):
+    """Options carry the organisation's email domain, so the sign-up page can suggest
+    the organisation whose domain matches the address typed (static/js/signup.js)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None and instance.email_domain:
+            option["attrs"]["data-domain"] = instance.email_domain.lower()
+        return option
+
+
 class SignupForm(forms.Form):
     """Extra sign-up fields: who the practitioner is and where they work.
 
@@ -21,6 +33,8 @@ class SignupForm(forms.Form):
         queryset=Organisation.objects.order_by("name"),
         required=False,
         empty_label=_("My organisation is not listed"),
+        widget=OrganisationSelect,
+        help_text=_("Your organisation's administrator or a moderator approves your request."),
     )
     new_organisation = forms.CharField(
         label=_("Name of your organisation, if not listed"),

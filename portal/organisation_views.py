@@ -72,7 +72,7 @@ def organisation_join(request: HttpRequest) -> HttpResponse:
         return render(request, "portal/organisation_join.html", {"membership": membership})
     suggested, others = joinable_organisations(user=request.user)
     form = JoinForm(
-        request.POST or None, suggested=suggested, others=others, allowed=joinable_queryset(suggested=suggested)
+        request.POST if request.method == "POST" else None, suggested=suggested, others=others, allowed=joinable_queryset(suggested=suggested)
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,7 +16,7 @@ from portal.services import user_update_profile
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     initial = {"display_name": user.display_name, "pseudonym": user.pseudonym}
-    form = ProfileForm(request.POST or None, initial=initial)
+    form = ProfileForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         user_update_profile(
             user=user, display_name=form.cleaned_data["display_name"], pseudonym=form.cleaned_data["pseudonym"]

@@ -88,6 +88,7 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
     context = {
         "practice": practice,
         "comparison": review.comparison,
+        "evidence_holder": _evidence_holder(practice),
         "fields": review.fields,
         "open_count": review.open_count,
         "in_review": practice.status == Practice.Status.SUBMITTED,
@@ -99,7 +100,7 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "changes_form": changes_form,
         "reject_form": forms.get("reject_form") or RejectForm(prefix="reject"),
         "evidence_form": forms.get("evidence_form")
-        or EvidenceLevelForm(prefix="evidence", initial={"level": practice.evidence_level}),
+        or EvidenceLevelForm(prefix="evidence", initial={"level": _evidence_holder(practice).evidence_level}),
         "dismiss_form": DismissFindingForm(),
         "earlier_comments": _earlier_comments(practice),
     }
@@ -177,6 +178,11 @@ def practice_reject(request: HttpRequest, pk: int) -> HttpResponse:
     return _review_action(request, pk, RejectForm, "reject_form", perform, _("The practice is rejected."))
 
 
+def _evidence_holder(practice: Practice) -> Practice:
+    """The level belongs to the published practice: an approved edit does not carry it over."""
+    return practice.revision_of if practice.revision_of_id else practice
+
+
 @moderator_required
 @require_POST
 def practice_evidence_level(request: HttpRequest, pk: int) -> HttpResponse:
@@ -184,12 +190,13 @@ def practice_evidence_level(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvidenceLevelForm(request.POST, prefix="evidence")
     if not form.is_valid():
         return _render_review(request, practice, status=400, evidence_form=form)
+    holder = _evidence_holder(practice)
     try:
-        services.practice_set_evidence_level(practice=practice, moderator=request.user, level=form.cleaned_data["level"])
+        services.practice_set_evidence_level(practice=holder, moderator=request.user, level=form.cleaned_data["level"])
     except (ValidationError, PermissionDenied) as error:
         _refusal(request, error)
         return _render_review(request, practice, status=400, evidence_form=form)
-    messages.success(request, _("Evidence level set to “%(level)s”.") % {"level": practice.get_evidence_level_display()})
+    messages.success(request, _("Evidence level set to “%(level)s”.") % {"level": holder.get_evidence_level_display()})
     return redirect("moderation:review", pk=practice.pk)
 
 

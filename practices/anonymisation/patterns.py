@@ -73,25 +73,36 @@ _EN_WAY = (
 )
 # Nordic, German and Dutch street names are one compound word.
 _COMPOUND_WAY = (
-    r"(?:gata|gate|gaten|gatan|veien|vegen|vei|veg|vägen|väg|vej|vænget|allé|torget|torvet|"
-    r"plass|plassen|stræde|straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|"
+    r"(?:gata|gate|gaten|gatan|gade|gaden|veien|vegen|vei|veg|vägen|väg|vejen|vej|vænget|allé|torget|"
+    r"torvet|torv|plass|plassen|plads|pladsen|stræde|straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|"
     r"straat|laan|plein|gracht|kade|singel|dijk|steeg|markt|katu|polku)"
 )
 _TOWN = rf"{NAME_WORD}(?:[ -]{NAME_WORD}){{0,2}}"
-_POSTCODE = r"(?:(?:[A-Z]{1,2}-)?\d{4,5}|\d{3}\s\d{2}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})"
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
+_POSTCODE = rf"(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{2}}|{_UK_POSTCODE})"
 _POSTCODE_TOWN = rf"{_POSTCODE}\s+{_TOWN}"
 
-FR_STREET = rf"{_NUMBER},?\s+{_FR_WAY}\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les)\s*)?{_TOWN}"
+_FR_ARTICLE = r"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les)\s*)"
+FR_STREET = rf"{_NUMBER},?\s+{_FR_WAY}\s+{_FR_ARTICLE}?{_TOWN}"
+# Belgian and Swiss order: "Rue de la Loi 16", "Avenue Louise 54", "Chaussée de Gand 12".
+FR_STREET_NUMBER_LAST = (
+    rf"(?:Rue|Avenue|Boulevard|Place|Chaussée|Chemin|Quai|Allée|Impasse|Square)\s+{_FR_ARTICLE}?{_TOWN}"
+    rf"\s+{_NUMBER}(?![\d])"
+)
 EN_STREET = rf"{_NUMBER}\s+(?:{NAME_WORD}\s+){{1,3}}{_EN_WAY}(?![\w])"
 COMPOUND_STREET = rf"[{UPPER}][{LOWER}]{{2,}}{_COMPOUND_WAY}\s+{_NUMBER}(?![\d])"  # "Storgata 5"
 SPACED_STREET = (
-    rf"{NAME_WORD}\s+(?:gate|vei|veg|gata|gatan|vej|allé)\s+{_NUMBER}(?![\d])"
+    rf"(?:{NAME_WORD}\s+)?{NAME_WORD}\s+(?:gate|vei|veg|gata|gatan|gade|vej|allé)\s+{_NUMBER}(?![\d])"
 )  # "Karl Johans gate 22"
 PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case\s+postale|B\.P\.|BP)\s+\d{1,6}"
 
-_STREET = rf"(?:{FR_STREET}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}|{PO_BOX})"
-# A street or box, with the postcode and town, or the town, that often follow it.
-STREET_ADDRESS = re.compile(rf"(?<![\w])(?P<pii>{_STREET}(?:,?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN})?)")
+_STREET = rf"(?:{FR_STREET}|{FR_STREET_NUMBER_LAST}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}|{PO_BOX})"
+_DWELLING = r"(?:(?:Flat|Apartment|Apt\.?|Unit|Appartement|Appt\.?|Bâtiment|Bât\.?)\s+\w{1,4},?\s+)"
+# A street or box (after a flat number), with the postcode and town, or the
+# town and a British postcode, that often follow it.
+STREET_ADDRESS = re.compile(
+    rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}(?:,?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?)?)"
+)
 # A postcode and town on their own: only with a country prefix ("N-1702
 # Sarpsborg", "F-75011 Paris"), so that "in 2019 Ravnstad" is not an address.
 PREFIXED_POSTCODE = re.compile(rf"(?<![\w-])(?P<pii>(?:[A-Z]{{1,2}}-\d{{4,5}})\s+{_TOWN})")

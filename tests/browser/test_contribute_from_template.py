@@ -6,8 +6,10 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
-from practices.models import Practice
-from tests.conftest import PASSWORD
+from portal.models import Membership, Organisation, User
+from portal.services import membership_decide
+from practices.models import OrganisationType, Practice
+from tests.conftest import PASSWORD, make_user
 
 SEED = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates" / "000_c92d1ef0c5228cd4.txt"
 
@@ -17,8 +19,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _sign_up_and_verify(page) -> None:
     page.goto("/accounts/signup/")
     page.get_by_label("Email").fill("ingrid@sarpsborg.example")
-    page.get_by_label("Your name").fill("Ingrid Practitioner")
-    page.get_by_label("Name of your organisation, if not listed").fill("Municipalité de Sarpsborg")
+    page.get_by_label("Your name").fill("Ingrid Practitioner")  # leaving the email field suggests the organisation
+    chosen = page.locator("#id_organisation").evaluate("select => select.selectedOptions[0].textContent")
+    assert chosen.strip() == "Municipalité de Sarpsborg"
     page.locator("#id_password1").fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_role("button", name="Sign Up").click()
@@ -33,9 +36,26 @@ def _sign_up_and_verify(page) -> None:
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
+def _approve_membership(email: str) -> None:
+    """The organisation's administrator approves the request (their own pages are tested elsewhere)."""
+    admin = User.objects.get(email="admin@sarpsborg.example")
+    membership = Membership.objects.get(user__email=email, state=Membership.State.REQUESTED)
+    membership_decide(membership=membership, actor=admin, approve=True)
+
+
 def test_practitioner_imports_corrects_and_reads_a_practice(browser_page, artifacts_dir):
+    organisation = Organisation.objects.create(
+        name="Municipalité de Sarpsborg",
+        type=OrganisationType.objects.get(code="municipality"),
+        verified=True,
+        email_domain="sarpsborg.example",
+    )
+    make_user("admin@sarpsborg.example", organisation, role="admin")
     page = browser_page
     _sign_up_and_verify(page)
+    page.goto("/practices/new/")
+    assert "/organisation/" in page.url  # not a member until the administrator approves
+    _approve_membership("ingrid@sarpsborg.example")
 
     page.get_by_role("link", name="Share a practice").first.click()
     page.locator("#id_document").set_input_files(str(SEED))

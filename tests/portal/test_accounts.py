@@ -88,3 +88,13 @@ def test_password_reset_sends_a_link(client, contributor):
 def test_logout_ends_the_session(contributor_client):
     contributor_client.post(reverse("account_logout"))
     assert "_auth_user_id" not in contributor_client.session
+
+
+def test_sign_up_page_marks_organisations_with_their_email_domain(client, home_organisation):
+    home_organisation.email_domain = "ravnstad.example"
+    home_organisation.save()
+    page = client.get(reverse("account_signup")).content.decode()
+    assert f'data-domain="ravnstad.example" value="{home_organisation.pk}"' in page or (
+        'data-domain="ravnstad.example"' in page and f'value="{home_organisation.pk}"' in page
+    )
+    assert "js/signup.js" in page

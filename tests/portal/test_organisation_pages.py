@@ -58,7 +58,7 @@ def test_joining_sends_a_request_and_shows_it_pending(newcomer_client, newcomer,
     assert (membership.organisation, membership.state, membership.role) == (home_organisation, "requested", "member")
     page = _page(newcomer_client.get(reverse("organisation_join")))
     assert "is waiting for a decision" in page and "Municipality of Ravnstad" in page
-    assert "<select" not in page
+    assert 'name="organisation"' not in page
 
 
 def test_naming_a_new_organisation_asks_to_administer_it(newcomer_client, newcomer):
@@ -255,7 +255,8 @@ def test_members_page_query_count_does_not_grow_with_members(org_admin_client, h
         with django_assert_num_queries(8):
             assert org_admin_client.get(reverse("organisation_members")).status_code == 200
 
-    make_user("p1@ravnstad.example", display_name="Pia", pseudonym="Owl")
+    first = make_user("p1@ravnstad.example", display_name="Pia", pseudonym="Owl")
+    Membership.objects.create(user=first, organisation=home_organisation)
     count_queries()
     for number in range(5):
         make_user(f"m{number}@ravnstad.example", home_organisation, display_name=f"Member {number}",

@@ -364,6 +364,14 @@ def test_moderator_sets_the_evidence_level(moderator_client, submission):
     assert moderator_client.post(url, {"evidence-level": "excellent"}).status_code == 400
 
 
+def test_evidence_level_set_on_an_edit_goes_to_the_published_practice(moderator_client, contributor):
+    original = _submission(contributor, status=Practice.Status.PUBLISHED, published_at=timezone.now())
+    edit = _submission(contributor, revision_of=original)
+    moderator_client.post(reverse("moderation:evidence_level", args=[edit.pk]), {"evidence-level": "peer_reviewed"})
+    original.refresh_from_db()
+    assert original.evidence_level == Practice.EvidenceLevel.PEER_REVIEWED
+
+
 def test_pseudonymous_author_is_named_in_full_to_moderators(moderator_client, contributor, submission):
     contributor.pseudonym = "Blue Heron"
     contributor.save()

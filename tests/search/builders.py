@@ -145,3 +145,8 @@ WITH_UNAVAILABLE_DEFAULT = {
     "database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"},
     "elasticsearch": {"ENGINE": "tests.search.builders.UnavailableEngine"},
 }
+
+
+def make_published(title: str, **options) -> Practice:
+    """A practice published through the outbox, so the database engine indexes it as in production."""
+    return publish(make_practice(title, status=Practice.Status.DRAFT, **options))

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from search.backends.base import FACETS
-from tests.search.builders import make_practice
+from tests.search.builders import make_published
 
 
 def run(*arguments: str) -> dict:
@@ -21,8 +21,10 @@ def run(*arguments: str) -> dict:
 @pytest.fixture
 def practices(home_organisation):
     return [
-        make_practice("Public exit mentoring", organisation=home_organisation, themes=("exit-strategies",)),
-        make_practice("Members exit mentoring", organisation=home_organisation, visibility="members", themes=("formers",)),
+        make_published(
+            "Public exit mentoring", organisation=home_organisation, themes=("exit-strategies",), description="Weekly mentoring."
+        ),
+        make_published("Members exit mentoring", organisation=home_organisation, visibility="members", themes=("formers",)),
     ]
 
 
@@ -32,7 +34,7 @@ def test_the_json_has_total_hits_and_facets(practices):
     assert result["total"] == 1
     assert set(result["hits"][0]) == {"id", "title", "score", "highlight"}
     assert result["hits"][0]["title"] == "Public exit mentoring"
-    assert "<mark>" in result["hits"][0]["highlight"] or result["hits"][0]["highlight"] == ""
+    assert result["hits"][0]["highlight"] == "Weekly <mark>mentoring</mark>."
     assert set(result["facets"]) == set(FACETS)
     assert result["facets"]["theme"] == {"exit-strategies": 1}
 

@@ -215,7 +215,7 @@ def similar_body(index: str, document_id: int, scope: ReaderScope, limit: int) -
 
 def completion_body(prefix: str, scope: ReaderScope, limit: int) -> dict[str, Any]:
     completion = {
-        "field": "suggest", "size": limit * 3, "skip_duplicates": True,
+        "field": "suggest", "size": limit * 4,
         "contexts": {COMPLETION_CONTEXT: completion_contexts(scope)},
     }  # fmt: skip
     return {"_source": SOURCE_FIELDS, "suggest": {"titles": {"prefix": prefix, "completion": completion}}}
