@@ -39,6 +39,14 @@ class QueueFilterForm(forms.Form):
         label=_("Language"), choices=[("", _("Any language")), *settings.PRACTICE_LANGUAGES], required=False
     )
 
+    @classmethod
+    def from_query(cls, query) -> "QueueFilterForm":
+        """Bound to the query string; with no state chosen, the submissions waiting for review."""
+        data = query.copy()
+        if not data.getlist("state"):
+            data.setlist("state", [Status.SUBMITTED.value])
+        return cls(data)
+
     def queue_filters(self) -> dict:
         """Keyword arguments for ``review_queue``; a filter with an error is left out."""
         self.is_valid()

@@ -66,7 +66,7 @@ def _refusal(request: HttpRequest, error: Exception) -> None:
 @moderator_required
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
-    form = QueueFilterForm(request.GET or None)
+    form = QueueFilterForm.from_query(request.GET)
     practices = review_queue(user=request.user, **form.queue_filters())
     context = {
         "form": form,

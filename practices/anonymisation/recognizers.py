@@ -220,7 +220,7 @@ class EuropeanPhoneRecognizer(LocalRecognizer):
 def _looks_like_phone(text: str, start: int, end: int) -> bool:
     """False for year ranges ("2014-2015"), dates ("07.07.2003") and numbered
     references ("case 2019/0412")."""
-    raw = text[start:end]
+    raw = text[start:end].strip("()[] ")
     if patterns.YEAR_RANGE.match(raw) or patterns.DATE_LIKE.match(raw):
         return False
     return not patterns.NOT_A_PHONE_BEFORE.search(text[max(0, start - 30) : start])
@@ -267,8 +267,7 @@ _ELISION = re.compile(r"^(?:[dlDL]|[Qq]u|[Jj]usqu)['’]")
 class FilteredSpacyRecognizer(SpacyRecognizer):
     """spaCy's PERSON and LOCATION, cut at line ends and trimmed, without
     countries, acronyms, spans holding digits, links or emails, or a lone
-    word the tagger reads as a verb or adjective ("Favoriser" heading a list
-    item)."""
+    common word ("Favoriser" heading a list item)."""
 
     def __init__(self, language: str):
         super().__init__(supported_language=language, supported_entities=[PERSON, LOCATION], name=NER_NAME)
@@ -277,7 +276,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         results = []
         for result in super().analyze(text, entities, nlp_artifacts) + self._names_called_organisations(nlp_artifacts):
             for start, end in _tidy_pieces(text, result.start, result.end):
-                if not _lone_word_not_a_noun(nlp_artifacts.tokens, start, end):
+                if not _lone_common_word(nlp_artifacts.tokens, start, end):
                     results.append(_result(self, result.entity_type, start, end, result.score))
         return results
 
@@ -323,10 +322,20 @@ _NAME_POS = frozenset({"PROPN", "NOUN", "X", ""})  # "" when the pipeline has no
 _PTB_POS = {"NNP": "PROPN", "NN": "NOUN", "VB": "VERB", "JJ": "ADJ", "RB": "ADV", "FW": "X"}
 
 
-def _lone_word_not_a_noun(doc, start: int, end: int) -> bool:
+def _lone_common_word(doc, start: int, end: int) -> bool:
+    """One word that the tagger reads as no noun, or as no proper noun while
+    heading a line ("Fiches de questions", "- Réduire les traumatismes")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     words = [token for token in span if token.is_alpha] if span is not None else []
-    return len(words) == 1 and _coarse_pos(words[0]) not in _NAME_POS
+    if len(words) != 1:
+        return False
+    pos = _coarse_pos(words[0])
+    return pos not in _NAME_POS or (pos not in ("PROPN", "") and _heads_line(doc.text, start))
+
+
+def _heads_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t-–•*#>0123456789.)")
 
 
 def _coarse_pos(token) -> str:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from portal.models import AuditEvent, Membership, Organisation
 from tests.conftest import _client_for, make_user
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests._pages_urls")]  # TEMPORARY until mounted
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

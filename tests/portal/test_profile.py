@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests._pages_urls")]  # TEMPORARY until mounted
+pytestmark = pytest.mark.django_db
 
 
 def test_anonymous_visitor_is_asked_to_log_in(client):

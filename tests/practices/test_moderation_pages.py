@@ -13,7 +13,7 @@ from practices.models import Finding, Practice, PracticeVersion, ReviewComment
 from practices.versions import practice_snapshot
 from tests.conftest import make_user, with_totp
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests._pages_urls")]  # TEMPORARY until mounted
+pytestmark = pytest.mark.django_db
 
 SECRET_TITLE = "Confidential exit work with returnees"
 SECRET_TEXT = "Jan Jansen attends the mosque in Oosterwijk every Friday."
@@ -181,6 +181,7 @@ def test_queue_filters_by_state_organisation_language_and_age(moderator_client, 
 def test_queue_says_when_nothing_waits(moderator_client):
     page = _page(moderator_client.get(reverse("moderation:queue")))
     assert "Nothing is waiting for review" in page
+    assert 'value="submitted" id="id_state_0" checked' in page  # the default filter is shown
 
 
 def _queue_queries(client, django_assert_num_queries, count: int) -> None:
