@@ -91,6 +91,33 @@ def es_backend(es_url, es_prefix):
     backend.drop()
 
 
+def search_document(document_id: int, title: str, description: str = "", *, version: int = 1,
+                    visibility: str = "public", organisation_id: int = 7, language: str = "en", body: str = "",
+                    themes=("exit-strategies",)) -> dict:  # fmt: skip
+    """A search document shaped as practices.indexing.practice_document builds it, without the database."""
+    return {
+        "id": document_id,
+        "version": version,
+        "title": title,
+        "description": description,
+        "taxonomy": "",
+        "organisation": "Municipality of Ravnstad",
+        "body": body,
+        "themes": list(themes),
+        "audiences": [],
+        "country": ["NO"],
+        "organisation_type": ["municipality"],
+        "language": [language],
+        "peer_reviewed": ["no"],
+        "evidence_level": ["not-assessed"],
+        "start_period": ["2015-2019"],
+        "start_year": 2016,
+        "published_at": f"2024-01-{document_id % 28 + 1:02d}T10:00:00+00:00",
+        "visibility": visibility,
+        "organisation_id": organisation_id,
+    }
+
+
 # --- private clusters ---------------------------------------------------------------
 
 

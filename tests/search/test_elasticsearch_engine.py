@@ -14,7 +14,7 @@ import pytest
 from portal.access import ReaderScope
 from search.backends.base import SearchQuery, SearchUnavailable
 from search.backends.elasticsearch import ElasticsearchSearchBackend
-from tests.search.conftest_es import es_backend, es_prefix, es_url  # noqa: F401 (fixtures)
+from tests.search.conftest_es import es_backend, es_prefix, es_url, search_document  # noqa: F401 (fixtures)
 
 ANONYMOUS = ReaderScope()
 MEMBER = ReaderScope(members=True)
@@ -22,30 +22,7 @@ OWN_ORGANISATION = ReaderScope(members=True, organisation_id=7)
 MODERATOR = ReaderScope(members=True, everything=True)
 
 
-def doc(document_id: int, title: str, description: str = "", *, version: int = 1, visibility: str = "public",
-        organisation_id: int = 7, language: str = "en", body: str = "", themes=("exit-strategies",)) -> dict:  # fmt: skip
-    """A search document as practices.indexing.practice_document builds it."""
-    return {
-        "id": document_id,
-        "version": version,
-        "title": title,
-        "description": description,
-        "taxonomy": "",
-        "organisation": "Municipality of Ravnstad",
-        "body": body,
-        "themes": list(themes),
-        "audiences": [],
-        "country": ["NO"],
-        "organisation_type": ["municipality"],
-        "language": [language],
-        "peer_reviewed": ["no"],
-        "evidence_level": ["not-assessed"],
-        "start_period": ["2015-2019"],
-        "start_year": 2016,
-        "published_at": f"2024-01-{document_id % 28 + 1:02d}T10:00:00+00:00",
-        "visibility": visibility,
-        "organisation_id": organisation_id,
-    }
+doc = search_document
 
 
 def search(backend, text: str = "", scope: ReaderScope = MODERATOR, **options):
