@@ -71,9 +71,8 @@ def organisation_join(request: HttpRequest) -> HttpResponse:
     if membership is not None:
         return render(request, "portal/organisation_join.html", {"membership": membership})
     suggested, others = joinable_organisations(user=request.user)
-    form = JoinForm(
-        request.POST if request.method == "POST" else None, suggested=suggested, others=others, allowed=joinable_queryset(suggested=suggested)
-    )
+    data = request.POST if request.method == "POST" else None
+    form = JoinForm(data, suggested=suggested, others=others, allowed=joinable_queryset(suggested=suggested))
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_request(

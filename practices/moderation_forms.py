@@ -137,7 +137,8 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args, actions: list[tuple[str, str]], actors, viewer, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [("", _("Any action")), *actions]
-        self.fields["actor"].choices = [("", _("Anyone")), *((a.pk, display_name(viewer=viewer, person=a)) for a in actors)]
+        names = [(actor.pk, display_name(viewer=viewer, person=actor)) for actor in actors]
+        self.fields["actor"].choices = [("", _("Anyone")), *names]
 
     def clean(self):
         data = super().clean()

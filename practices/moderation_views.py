@@ -41,8 +41,8 @@ from practices.moderation_selectors import (
 )
 from practices.models import Practice
 from practices.review import practice_review as review_of
-from practices.template_fields import FIELDS_BY_CODE
 from practices.selectors import review_queue
+from practices.template_fields import FIELDS_BY_CODE
 
 PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
 
@@ -101,7 +101,6 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "reject_form": forms.get("reject_form") or RejectForm(prefix="reject"),
         "evidence_form": forms.get("evidence_form")
         or EvidenceLevelForm(prefix="evidence", initial={"level": _evidence_holder(practice).evidence_level}),
-        "dismiss_form": DismissFindingForm(),
         "earlier_comments": _earlier_comments(practice),
     }
     return render(request, "moderation/review.html", context, status=status)
@@ -130,7 +129,7 @@ def _not_in_review(request: HttpRequest, practice: Practice) -> bool:
 
 
 def _review_action(request: HttpRequest, pk: int, form_class, form_key: str, perform, success: str):
-    """Run ``perform(practice, cleaned_data)``; on refusal show the page again with the typed text."""
+    """Run ``perform(practice, form)``; on refusal show the page again with what was typed."""
     practice = practice_for_review(user=request.user, pk=pk)
     form = form_class(request.POST, prefix=form_key.removesuffix("_form"))
     if _not_in_review(request, practice):

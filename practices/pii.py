@@ -40,12 +40,14 @@ def detect(texts: dict[str, str], language: str) -> list[dict]:
     return rows
 
 
-def refresh_findings(practice: Practice) -> list[Finding]:
-    """Re-check the practice; keep earlier "not personal data" decisions on the same text.
+def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> list[Finding]:
+    """Store what the check finds; keep earlier "not personal data" decisions on the same text.
 
-    Open and stale findings are replaced by what the check finds now.
+    Open findings are replaced. Pass ``detected`` (from ``detect``) when the
+    check ran before the transaction, as services do: it takes about a second.
     """
-    detected = detect(practice_field_texts(practice), practice.language)
+    if detected is None:
+        detected = detect(practice_field_texts(practice), practice.language)
     dismissed = {
         (f.field, f.type, f.text): f
         for f in practice.findings.filter(status=Finding.Status.DISMISSED)

@@ -51,9 +51,10 @@ def can_review(user, practice: Practice) -> bool:
 
 
 def can_resolve_findings(user, practice: Practice) -> bool:
+    """Redacting only removes data, so the owner side may do it while the practice is in review too."""
     if is_moderator(user):
         return True
-    return is_owner_side(user, practice) and practice.status in Practice.EDITABLE_STATES
+    return is_owner_side(user, practice) and practice.status in (*Practice.EDITABLE_STATES, Practice.Status.SUBMITTED)
 
 
 def can_manage(user, practice: Practice) -> bool:

@@ -6,6 +6,7 @@ the people concerned once it has committed. Views, forms and commands call
 these functions; they hold no rules of their own.
 """
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,6 +76,12 @@ def _apply(practice: Practice, data: PracticeData) -> Practice:
     return practice
 
 
+def _lock(practice: Practice) -> None:
+    """Lock the row for this transaction and re-read its state (another request may have moved it)."""
+    list(Practice.objects.select_for_update().filter(pk=practice.pk).values_list("pk", flat=True))
+    practice.refresh_from_db(fields=["status", "change_summary", "organisation", "author"])
+
+
 def _transition(practice: Practice, *, actor, to: str, action: str, comment: str = "") -> str:
     """Move ``practice`` to state ``to`` and audit it; returns the state it left."""
     from_state = practice.status
@@ -116,16 +123,29 @@ def practice_create(*, author, data: PracticeData) -> Practice:
     return practice
 
 
-@transaction.atomic
 def practice_update(*, practice: Practice, editor, data: PracticeData) -> Practice:
-    """Save an edit; a practice that has been submitted before is checked again for personal data."""
+    """Save an edit; a practice that has been submitted before is checked again for personal data
+    (the check runs before the transaction opens: it takes about a second)."""
+    if not rules.can_edit(editor, practice):
+        raise PermissionDenied(_("You may not edit this practice."))
+    detected = None
+    if practice.status != Status.DRAFT or practice.findings.exists():
+        preview = copy.copy(practice)
+        for name, value in data.attributes.items():
+            setattr(preview, name, value)
+        detected = pii.detect(pii.practice_field_texts(preview), preview.language)
+    return _practice_update(practice=practice, editor=editor, data=data, detected=detected)
+
+
+@transaction.atomic
+def _practice_update(*, practice: Practice, editor, data: PracticeData, detected: list[dict] | None) -> Practice:
     if not rules.can_edit(editor, practice):
         raise PermissionDenied(_("You may not edit this practice."))
     if "visibility" in data.attributes and data.attributes["visibility"] != practice.visibility:
         _audit_visibility(practice, editor, data.attributes["visibility"])
     practice = _apply(practice, data)
-    if practice.status != Status.DRAFT or practice.findings.exists():
-        pii.refresh_findings(practice)
+    if detected is not None:
+        pii.refresh_findings(practice, detected)
     if practice.is_published:
         practice_changed(practice)
     return practice
@@ -178,18 +198,30 @@ def practice_start_revision(*, practice: Practice, editor) -> Practice:
 # The moderation workflow -------------------------------------------------------------------
 
 
-@transaction.atomic
 def practice_submit(*, practice: Practice, actor, change_summary: str = "") -> Practice:
-    """Send a draft (or a corrected one) for review; checks it for personal data."""
-    if not rules.can_edit(actor, practice) or practice.status not in Practice.EDITABLE_STATES:
+    """Send a draft (or a corrected one) for review; checks it for personal data first,
+    outside the transaction (the check takes about a second)."""
+    _check_submittable(practice, actor, change_summary)
+    detected = pii.detect(pii.practice_field_texts(practice), practice.language)
+    return _practice_submit(practice=practice, actor=actor, change_summary=change_summary, detected=detected)
+
+
+def _check_submittable(practice: Practice, actor, change_summary: str) -> None:
+    if not rules.can_submit(actor, practice):
         raise PermissionDenied(_("You may not submit this practice."))
     _require_complete(practice)
     if practice.revision_of_id and not (change_summary or practice.change_summary).strip():
         raise ValidationError(_("Say in a sentence what this update changes; readers will see it."))
+
+
+@transaction.atomic
+def _practice_submit(*, practice: Practice, actor, change_summary: str, detected: list[dict]) -> Practice:
+    _lock(practice)
+    _check_submittable(practice, actor, change_summary)
     if change_summary:
         practice.change_summary = change_summary
         practice.save(update_fields=["change_summary", "updated_at"])
-    pii.refresh_findings(practice)
+    pii.refresh_findings(practice, detected)
     practice.review_comments.filter(addressed=False).update(addressed=True)
     _transition(practice, actor=actor, to=Status.SUBMITTED, action="practice.submit")
     _notify_transition(

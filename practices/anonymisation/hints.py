@@ -31,7 +31,7 @@ MESSAGES = {
 _PERSON_NOUNS_FR = r"(?:garçon|fille|jeune|homme|femme|adolescente?|enfant|mineure?|élève|individu|personne|fils|frère|sœur)"
 AGE = re.compile(
     r"\b\d{1,2}[- ](?:years?|yrs?)[- ]old\b"
-    r"|\baged?\s+\d{1,2}\b"
+    r"|\baged?\s+\d{1,2}\b(?!\s*(?:to|-|–|and|or)\s*\d)"  # not a group's range: "aged 16 to 24"
     r"|\b(?:boy|girl|man|woman|youth|teenager|child|son|daughter)\s+of\s+\d{1,2}\b"
     r"|\bâgée?s?\s+de\s+\d{1,2}\s+ans\b"
     rf"|\b{_PERSON_NOUNS_FR}\s+(?:[\w'’-]+\s+)?de\s+\d{{1,2}}\s+ans\b"

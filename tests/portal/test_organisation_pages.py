@@ -152,7 +152,8 @@ def test_applicant_can_withdraw_the_request(applicant_client, applicant):
 def test_members_page_is_not_found_for_anyone_but_admins_and_moderators(request, persona, applicant,
                                                                          home_organisation):
     client = request.getfixturevalue(persona)
-    for url in (reverse("organisation_members"), f"{reverse('organisation_members')}?organisation={home_organisation.pk}"):
+    chosen = f"{reverse('organisation_members')}?organisation={home_organisation.pk}"
+    for url in (reverse("organisation_members"), chosen):
         response = client.get(url)
         assert response.status_code == 404, url
         page = _page(response)
@@ -284,7 +285,8 @@ def pseudonymous_contributor(contributor):
 
 
 def _shown(person, viewer) -> str:
-    return Template("{% load people %}{{ person|shown_to:viewer }}").render(Context({"person": person, "viewer": viewer}))
+    template = Template("{% load people %}{{ person|shown_to:viewer }}")
+    return template.render(Context({"person": person, "viewer": viewer}))
 
 
 def test_pseudonym_is_all_a_member_of_another_organisation_sees(pseudonymous_contributor, outsider):

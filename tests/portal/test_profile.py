@@ -20,7 +20,8 @@ def test_profile_shows_my_name_and_explains_who_sees_it(contributor_client):
 
 
 def test_setting_a_pseudonym_saves_it(contributor_client, contributor):
-    response = contributor_client.post(reverse("profile"), {"display_name": " Kari Nordmann ", "pseudonym": "Blue Heron"})
+    data = {"display_name": " Kari Nordmann ", "pseudonym": "Blue Heron"}
+    response = contributor_client.post(reverse("profile"), data)
     assert response.status_code == 302
     contributor.refresh_from_db()
     assert (contributor.display_name, contributor.pseudonym) == ("Kari Nordmann", "Blue Heron")

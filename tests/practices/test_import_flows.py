@@ -20,7 +20,7 @@ SEED = TEMPLATES / "000_c92d1ef0c5228cd4.txt"
 
 JSON_KEYS = {
     "title", "language", "peer_reviewed", "key_themes", "target_audiences", "country", "geographical_scope",
-    "start", "start_year", "end_year", "last_update_year", "organisation", "contact", "fields", "warnings",
+    "start", "start_year", "end_year", "last_update_year", "organisation", "contact", "fields", "warnings", "pii",
 }  # fmt: skip
 
 
@@ -67,6 +67,20 @@ def test_command_prints_the_parsed_draft_as_json_and_saves_nothing():
     assert data["organisation"]["name"] == "Municipalité de Sarpsborg"
     assert not Practice.objects.exists()
     assert not Organisation.objects.exists()
+
+
+def test_command_json_lists_the_seed_contacts_personal_data_with_exact_spans():
+    out = StringIO()
+    call_command("import_practice", str(SEED), "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    contact = data["fields"]["contact"]
+    found = {(p["type"], p["text"]) for p in data["pii"] if p["field"] == "contact"}
+    assert {("PERSON", "Tone Faale"), ("EMAIL_ADDRESS", "tsfa@sarpsborg.com"), ("PHONE_NUMBER", "0047 98217686")} <= found
+    assert ("LOCATION", "Boks 237, N-1702 Sarpsborg") in found
+    for item in data["pii"]:
+        assert data["fields"][item["field"]][item["start"] : item["end"]] == item["text"]
+        assert 0.0 <= item["score"] <= 1.0
+    assert contact.index("Tone Faale") in {p["start"] for p in data["pii"] if p["type"] == "PERSON"}
 
 
 def test_command_saves_a_draft_under_the_organisation_named_in_the_document():

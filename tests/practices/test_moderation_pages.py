@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.models import AuditEvent, Membership, Organisation
+from portal.models import AuditEvent, Organisation
 from practices.models import Finding, Practice, PracticeVersion, ReviewComment
 from practices.versions import practice_snapshot
 from tests.conftest import make_user, with_totp

@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from practices.importer import UnreadableDocument, Vocabulary, import_document
+from practices.anonymisation import check_fields
+from practices.importer import ParsedPractice, UnreadableDocument, Vocabulary, import_document
 from practices.services import practice_import
+from practices.template_fields import NARRATIVE_FIELD_CODES
 
 SUPPORTED_SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown", ".docx"}
 
@@ -37,7 +39,8 @@ class Command(BaseCommand):
         if as_json:
             if target.is_dir():
                 raise CommandError("--json reads one file, not a folder.")
-            self.stdout.write(_dumps(self._parse(target, vocabulary).as_json()))
+            parsed = self._parse(target, vocabulary)
+            self.stdout.write(_dumps({**parsed.as_json(), "pii": _personal_data(parsed)}))
             return
         files = _documents_in(target)
         if not files:
@@ -78,6 +81,13 @@ def _documents_in(target: Path) -> list[Path]:
     if target.is_file():
         return [target]
     return sorted(p for p in target.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+
+
+def _personal_data(parsed: ParsedPractice) -> list[dict]:
+    """Personal data found in every narrative field, the contact included."""
+    fields = {code: parsed.fields.get(code, "") for code in NARRATIVE_FIELD_CODES}
+    findings, _hints = check_fields(fields, parsed.language)
+    return [finding.as_json() for finding in findings]
 
 
 def _dumps(data: dict) -> str:

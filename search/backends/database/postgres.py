@@ -23,10 +23,9 @@ TABLE = "search_pgtext"
 FIELDS: tuple[str, ...] = tuple(field.name for field in TEXT_FIELDS)
 SNIPPET_FIELDS: tuple[str, ...] = ("description", "body", "taxonomy")
 CONFIGS: dict[str, str] = dict(STEMMERS)  # the Snowball names are PostgreSQL's configuration names
-HEADLINE = (
-    f'StartSel="{highlight.START}", StopSel="{highlight.END}", MaxWords=35, MinWords=15, '
-    'MaxFragments=2, FragmentDelimiter=" … "'
-)
+# One passage (not fragments, which drop trailing punctuation). The parser drops HTML-like tags.
+HEADLINE = f'StartSel="{highlight.START}", StopSel="{highlight.END}", MaxWords=35, MinWords=15'
+
 
 
 def _rank_weights() -> str:

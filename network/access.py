@@ -1,0 +1,172 @@
+"""Who may see and do what in networks: the one place that decides.
+
+Every check runs on every request, against the portal membership as well as the
+network membership: a user whose portal membership ends, or whose network
+membership ends or expires, loses access at once. Everything fails closed, and a
+private object someone may not see answers 404 (never 403), so that its existence
+is not revealed. Portal moderators are moderators of every network.
+"""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from network.models import Network, NetworkMembership, Post, Thread
+from portal.access import is_moderator, is_verified_member
+
+Active = NetworkMembership.State.ACTIVE
+
+
+def may_use_networks(user) -> bool:
+    """Verified members of the portal, and portal moderators."""
+    if is_moderator(user):
+        return True
+    return is_verified_member(user)
+
+
+def membership_of(user, network: Network) -> NetworkMembership | None:
+    """The user's live membership of ``network``: active, not expired, portal access intact."""
+    if not may_use_networks(user):
+        return None
+    if network.access_has_ended():
+        return None
+    cache = user.__dict__.setdefault("_network_memberships", {})
+    if network.pk not in cache:
+        cache[network.pk] = NetworkMembership.objects.filter(network=network, user=user, state=Active).first()
+    return cache[network.pk]
+
+
+def can_read(user, network: Network) -> bool:
+    if not may_use_networks(user):
+        return False
+    if is_moderator(user):
+        return True
+    return membership_of(user, network) is not None
+
+
+def can_moderate(user, network: Network) -> bool:
+    if not may_use_networks(user):
+        return False
+    if is_moderator(user):
+        return True
+    membership = membership_of(user, network)
+    return membership is not None and membership.is_moderator
+
+
+def can_post(user, thread: Thread) -> bool:
+    if not can_read(user, thread.network):
+        return False
+    if thread.locked:
+        return can_moderate(user, thread.network)
+    return True
+
+
+def can_edit_post(user, post: Post) -> bool:
+    if not can_post(user, post.thread):
+        return False
+    if not post.is_visible:
+        return False
+    return post.author_id == user.pk
+
+
+def can_see_post_text(user, post: Post) -> bool:
+    """Deleted and hidden posts stay readable to moderators only."""
+    if post.is_visible:
+        return True
+    return can_moderate(user, post.thread.network)
+
+
+def network_for_member(*, user, pk: int) -> Network:
+    """The network ``pk`` if ``user`` may read it; 404 otherwise."""
+    network = Network.objects.filter(pk=pk).first()
+    if network is None:
+        raise Http404
+    if not can_read(user, network):
+        raise Http404
+    return network
+
+
+def network_for_moderator(*, user, pk: int) -> Network:
+    network = network_for_member(user=user, pk=pk)
+    if not can_moderate(user, network):
+        raise Http404
+    return network
+
+
+def network_for_visitor(*, user, pk: int) -> Network:
+    """A network's public face (name, purpose, how to join): to its readers, and to
+    verified members when it is listed. Unlisted networks 404 to non-members."""
+    network = Network.objects.filter(pk=pk).first()
+    if network is None:
+        raise Http404
+    if not may_use_networks(user):
+        raise Http404
+    if can_read(user, network):
+        return network
+    if not network.listed:
+        raise Http404
+    if network.is_case_room:
+        raise Http404
+    return network
+
+
+def thread_for_member(*, user, pk: int) -> Thread:
+    thread = Thread.objects.select_related("network").filter(pk=pk).first()
+    if thread is None:
+        raise Http404
+    if not can_read(user, thread.network):
+        raise Http404
+    return thread
+
+
+def post_for_member(*, user, pk: int) -> Post:
+    """A post whose text ``user`` may read (moderators: hidden and deleted ones too)."""
+    post = Post.objects.select_related("thread", "thread__network", "author").filter(pk=pk).first()
+    if post is None:
+        raise Http404
+    if not can_read(user, post.thread.network):
+        raise Http404
+    if not can_see_post_text(user, post):
+        raise Http404
+    return post
+
+
+def post_for_author(*, user, pk: int) -> Post:
+    post = post_for_member(user=user, pk=pk)
+    if not can_edit_post(user, post):
+        raise Http404
+    return post
+
+
+def post_for_moderator(*, user, pk: int) -> Post:
+    post = post_for_member(user=user, pk=pk)
+    if not can_moderate(user, post.thread.network):
+        raise Http404
+    return post
+
+
+def membership_for_moderator(*, user, pk: int) -> NetworkMembership:
+    membership = NetworkMembership.objects.select_related("network", "user").filter(pk=pk).first()
+    if membership is None:
+        raise Http404
+    if not can_moderate(user, membership.network):
+        raise Http404
+    return membership
+
+
+def network_ids_for_member(user) -> list[int]:
+    """Networks whose content ``user`` may find in search and practice pages: those they are
+    an active member of, while their portal access lasts. Portal moderators get only the
+    networks they belong to (they read others to moderate, not to search)."""
+    if not may_use_networks(user):
+        return []
+    memberships = NetworkMembership.objects.filter(user=user, state=Active).select_related("network")
+    return sorted(m.network_id for m in memberships if not m.network.access_has_ended())
+
+
+def readable_networks(user) -> QuerySet[Network]:
+    """Networks ``user`` reads: portal moderators all, others their live memberships."""
+    if not may_use_networks(user):
+        return Network.objects.none()
+    if is_moderator(user):
+        return Network.objects.all()
+    return Network.objects.filter(pk__in=network_ids_for_member(user))
