@@ -7,6 +7,8 @@ fails closed: an anonymous, inactive or unapproved user gets the least.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from portal.models import Membership, Organisation
 
 
@@ -92,17 +94,23 @@ def reader_scope(user) -> ReaderScope:
     return ReaderScope(members=True, organisation_id=member_organisation_id(user))
 
 
+def _administers(viewer, person) -> bool:
+    """The viewer administers an organisation the person belongs to or asks to join."""
+    membership = approved_membership(viewer)
+    if membership is None or membership.role != Membership.Role.ADMIN:
+        return False
+    return membership.organisation_id in person.live_organisation_ids
+
+
 def display_name(*, viewer, person) -> str:
     """How ``person`` is named to ``viewer``: their pseudonym, unless the viewer is a
-    moderator or an administrator of the person's own organisation."""
-    real = person.display_name or person.email.split("@")[0]
+    moderator or an administrator of the person's own (or requested) organisation.
+    Never falls back to the email address."""
+    real = person.display_name or gettext("Member %(number)s") % {"number": person.pk}
     if not person.pseudonym:
         return real
     if viewer is not None and getattr(viewer, "pk", None) == person.pk:
         return real
-    if is_moderator(viewer):
-        return f"{person.pseudonym} ({real})"
-    organisation = person.organisation
-    if organisation is not None and is_organisation_admin(viewer, organisation):
+    if is_moderator(viewer) or _administers(viewer, person):
         return f"{person.pseudonym} ({real})"
     return person.pseudonym

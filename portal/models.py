@@ -98,6 +98,17 @@ class User(AbstractUser):
             .first()
         )
 
+    @cached_property
+    def live_organisation_ids(self) -> set[int]:
+        """Organisations this user belongs to or asks to join (lists may preset this)."""
+        if self.pk is None:
+            return set()
+        return set(
+            Membership.objects.filter(
+                user=self, state__in=[Membership.State.REQUESTED, Membership.State.APPROVED]
+            ).values_list("organisation_id", flat=True)
+        )
+
     @property
     def organisation(self) -> Organisation | None:
         membership = self.membership
@@ -105,6 +116,7 @@ class User(AbstractUser):
 
     def forget_membership(self) -> None:
         self.__dict__.pop("membership", None)
+        self.__dict__.pop("live_organisation_ids", None)
 
 
 class Membership(models.Model):

@@ -62,6 +62,7 @@ def _with_known_membership(memberships: list[Membership]) -> list[Membership]:
     for membership in memberships:
         known = membership if membership.state == Membership.State.APPROVED else None
         membership.user.__dict__["membership"] = known
+        membership.user.__dict__["live_organisation_ids"] = {membership.organisation_id}
         # Only the domain: enough to tell whether a requester works there, without the address.
         membership.email_domain = membership.user.email.rsplit("@", 1)[-1]
     return memberships

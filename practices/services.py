@@ -231,6 +231,12 @@ def _practice_submit(*, practice: Practice, actor, change_summary: str, detected
     return practice
 
 
+def _require_submitted(practice: Practice) -> None:
+    _lock(practice)
+    if practice.status != Status.SUBMITTED:
+        raise ValidationError(_("Only a practice waiting for review can be approved, sent back or rejected."))
+
+
 def _require_complete(practice: Practice) -> None:
     missing = [label for label, value in ((_("Name of the practice"), practice.title),
                                           (_("Description"), practice.description)) if not value.strip()]  # fmt: skip
@@ -244,6 +250,7 @@ def practice_request_changes(
 ) -> Practice:
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
+    _require_submitted(practice)
     if not comment.strip() and not any((field_comments or {}).values()):
         raise ValidationError(_("Tell the contributor what to change."))
     comments = [ReviewComment(practice=practice, field="", text=comment, author=moderator)] if comment.strip() else []
@@ -264,6 +271,7 @@ def practice_request_changes(
 def practice_reject(*, practice: Practice, moderator, reason: str) -> Practice:
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
+    _require_submitted(practice)
     if not reason.strip():
         raise ValidationError(_("Give the contributor a reason for the rejection."))
     _transition(practice, actor=moderator, to=Status.REJECTED, action="practice.reject", comment=reason)
@@ -279,8 +287,7 @@ def practice_approve(*, practice: Practice, moderator, comment: str = "") -> Pra
     Returns the published practice (the original, for an edit)."""
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
-    if practice.status != Status.SUBMITTED:
-        raise ValidationError(_("Only submitted practices can be approved."))
+    _require_submitted(practice)
     if pii.open_findings_count(practice):
         raise ValidationError(_("Resolve every personal-data finding before publishing."))
     if practice.revision_of_id:

@@ -33,6 +33,10 @@
 #   nodes/nodeI/launcher.pid (process group of the node), nodes.count
 #   es.log                        console output of every node (lines carry [nodeI])
 #
+# Analysis: scripts/elasticsearch/analysis-plugin/install.sh (run by start) adds a
+# small stable plugin registering "english", "french", "german", "norwegian" and
+# "asciifolding" from the distribution's own Lucene jars, as analysis-common does.
+#
 # Extra plugins: ES_PLUGIN_DIRS, a colon-separated list of unpacked plugin
 # directories (each with plugin-descriptor.properties or
 # stable-plugin-descriptor.properties), copied into the distribution's
@@ -297,6 +301,9 @@ cmd_start() {
     setup_user
     setup_nodes_dir
     sync_plugins
+    # The language analyzers and asciifolding the search index needs, which this
+    # distribution lacks (scripts/elasticsearch/analysis-plugin; a no-op when present).
+    "$PROJECT_DIR/scripts/elasticsearch/analysis-plugin/install.sh" "$DIST"
 
     # A cluster's data cannot be reused with a different node count.
     if [ "$(cat "$STATE_DIR/nodes.count" 2>/dev/null || echo 0)" != "$n" ]; then

@@ -40,6 +40,16 @@ ORGANISATION_WORDS = frozenset(
     "ran ngo ong house maison hall court tribunal prison hospital hôpital clinic clinique".split()
 )
 
+# Words of lettered headings ("A. Background", "B. Méthode"), not surnames.
+HEADING_WORDS = frozenset(
+    "background introduction context method methods methodology approach results outcomes evaluation "
+    "objectives aims goals summary conclusion conclusions activities lessons funding partners target "
+    "overview description appendix annex references sources "
+    "contexte méthode méthodes méthodologie approche résultats évaluation objectifs buts résumé "
+    "synthèse activités enseignements financement partenaires public annexe références "
+    "bakgrunn metode resultater hintergrund methode ergebnisse achtergrond resultaten".split()
+)
+
 # Words that head a contact line but are not part of the name before an email.
 CONTACT_LABELS = frozenset(
     "contact contacts kontakt email e-mail mail courriel adresse address tel tél téléphone phone mobile "

@@ -53,15 +53,19 @@ def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int, sco
 # --- regular-expression recognisers --------------------------------------
 
 
+# (text, start, end, spaCy doc or None) -> the span to report, or None.
+Accept = Callable[[str, int, int, object], tuple[int, int] | None]
+
+
 class RegexRecognizer(LocalRecognizer):
     """Reports the ``pii`` group (or the whole match) of each pattern, when
     ``accept(text, start, end)`` agrees; ``accept`` may narrow the span."""
 
     def __init__(self, *, entity: str, regexes: Iterable[re.Pattern], score: float, language: str, name: str,
-                 accept: Callable[[str, int, int], tuple[int, int] | None] | None = None, context=None):  # fmt: skip
+                 accept: Accept | None = None, context=None):  # fmt: skip
         self.regexes = tuple(regexes)
         self.score = score
-        self.accept = accept or (lambda text, start, end: (start, end))
+        self.accept = accept or (lambda text, start, end, doc: (start, end))
         super().__init__(supported_entities=[entity], supported_language=language, name=name, context=context)
 
     def load(self) -> None:
@@ -72,7 +76,7 @@ class RegexRecognizer(LocalRecognizer):
         for regex in self.regexes:
             for match in regex.finditer(text):
                 group = "pii" if "pii" in regex.groupindex else 0
-                span = self.accept(text, *match.span(group))
+                span = self.accept(text, *match.span(group), nlp_artifacts.tokens if nlp_artifacts else None)
                 if span:
                     results.append(_result(self, self.supported_entities[0], *span, self.score))
         return results
@@ -84,14 +88,17 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, len(text) if line_end < 0 else line_end
 
 
-def _not_a_heading(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop "A. Background" alone on its line: a numbered heading, not a name."""
+def _not_a_heading(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """Drop "A. Background" alone on its line: a lettered heading, where
+    "J. Dupont" alone on a contact line is a name. Neither model's tagger
+    tells them apart, so the heading words are listed."""
     line_start, line_end = _line_bounds(text, start, end)
     alone = not text[line_start:start].strip(" \t#*-") and not text[end:line_end].strip(" \t:*")
-    return None if alone else (start, end)
+    heading = alone and text[start:end].split()[-1].lower() in patterns.HEADING_WORDS
+    return None if heading else (start, end)
 
 
-def _without_contact_label(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _without_contact_label(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
     """"Contact Tone Faale" -> "Tone Faale"; None when only labels remain."""
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and words[0].group().lower().strip(":") in patterns.CONTACT_LABELS:
@@ -276,9 +283,16 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         results = []
         for result in super().analyze(text, entities, nlp_artifacts) + self._names_called_organisations(nlp_artifacts):
             for start, end in _tidy_pieces(text, result.start, result.end):
-                if not _lone_common_word(nlp_artifacts.tokens, start, end):
+                if self._keeps(result.entity_type, text, start, end, nlp_artifacts.tokens):
                     results.append(_result(self, result.entity_type, start, end, result.score))
         return results
+
+    @staticmethod
+    def _keeps(entity: str, text: str, start: int, end: int, doc) -> bool:
+        if _lone_common_word(doc, start, end):
+            return False
+        heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
+        return not (entity == PERSON and heading)
 
     def _names_called_organisations(self, nlp_artifacts) -> list[RecognizerResult]:
         """The small models often label a full name an organisation
@@ -388,7 +402,7 @@ def _is_country(span: str) -> bool:
     return code is not None and len(name) == len(span.strip())
 
 
-def _plausible_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _plausible_place(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
     word = text[start:end].lower()
     if word in patterns.NOT_PLACES or word.rstrip(".") in patterns.MONTHS:
         return None

@@ -1,0 +1,158 @@
+"""Notifications of network activity: rows for the notifications page, and emails.
+
+Emails carry no post text. Case-room emails carry nothing at all of the room (no
+name, no title): only a link, since a case room's content never leaves the instance.
+Every recipient's access is checked when an email is sent (digests: at send time).
+"""
+
+from collections import defaultdict
+from datetime import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from network import access
+from network.mentions import prime_memberships, public_name
+from network.models import Network, NetworkMembership, Notification, Post, ThreadSubscription
+from portal.models import User
+from portal.notifications import moderators, notify
+
+Email = NetworkMembership.Email
+
+
+def _render(template: str, context: dict) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string(template, {**context, "site_url": settings.PORTAL_URL})
+
+
+def email_address(*, address: str, invitation, token: str) -> None:
+    """The invitation email, to an address that may not have an account yet."""
+    body = _render("network/email/invitation.txt", {"invitation": invitation, "network": invitation.network,
+                                                     "token": token})  # fmt: skip
+    subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{_('You are invited to a network')}"
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
+
+
+def network_moderators(network: Network) -> list[User]:
+    """Active network moderators who still have portal access; the portal's moderators if none."""
+    users = list(
+        User.objects.filter(
+            is_active=True,
+            network_memberships__network=network,
+            network_memberships__state=NetworkMembership.State.ACTIVE,
+            network_memberships__role=NetworkMembership.Role.MODERATOR,
+        )
+    )
+    prime_memberships(users)
+    return [u for u in users if access.may_use_networks(u)] or moderators()
+
+
+def notify_moderators(*, network: Network, subject: str, template: str) -> None:
+    notify(recipients=network_moderators(network), subject=subject, template=template, context={"network": network})
+
+
+def _live_members(network: Network, users: list[User]) -> dict[int, NetworkMembership]:
+    """Of ``users``, those with live access to ``network``, with their membership."""
+    rows = NetworkMembership.objects.filter(
+        network=network, user_id__in=[u.pk for u in users], state=NetworkMembership.State.ACTIVE
+    )
+    by_user = {m.user_id: m for m in rows}
+    prime_memberships(users)
+    if network.access_has_ended():
+        return {}
+    return {u.pk: by_user[u.pk] for u in users if u.pk in by_user and access.may_use_networks(u)}
+
+
+def _subscribers(post: Post, exclude: set[int]) -> list[User]:
+    rows = ThreadSubscription.objects.filter(thread_id=post.thread_id).exclude(user_id__in=exclude)
+    return list(User.objects.filter(pk__in=rows.values("user_id"), is_active=True))
+
+
+def notify_post(*, post: Post, mentioned: list[User], replies: bool = True) -> None:
+    """Notify the members mentioned in ``post`` and, for a new post, the thread's subscribers."""
+    network = post.thread.network
+    exclude = {post.author_id, *(u.pk for u in mentioned)}
+    wanted = [(u, Notification.Kind.MENTION) for u in mentioned if u.pk != post.author_id]
+    if replies:
+        wanted += [(u, Notification.Kind.REPLY) for u in _subscribers(post, exclude)]
+    live = _live_members(network, [u for u, _kind in wanted])
+    now = timezone.now()
+    by_kind: dict[str, list[User]] = defaultdict(list)
+    rows = []
+    for user, kind in wanted:
+        membership = live.get(user.pk)
+        if membership is None:
+            continue
+        immediate = membership.email == Email.IMMEDIATE
+        handled = None if membership.email == Email.DIGEST else now
+        rows.append(Notification(recipient=user, post=post, kind=kind, created_at=now, emailed_at=handled))
+        if immediate:
+            by_kind[kind].append(user)
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    for kind, users in by_kind.items():
+        _email_post(post=post, kind=kind, recipients=users)
+
+
+def _email_post(*, post: Post, kind: str, recipients: list[User]) -> None:
+    network = post.thread.network
+    if network.is_case_room:
+        subject = _("New activity in a case room")
+    elif kind == Notification.Kind.MENTION:
+        subject = _("You were mentioned in a network discussion")
+    else:
+        subject = _("A new reply in a discussion you follow")
+    context = {"post": post, "thread": post.thread, "network": network, "kind": kind,
+               "author_name": public_name(post.author) if post.author else ""}  # fmt: skip
+    notify(recipients=recipients, subject=subject, template="network/email/post.txt", context=context)
+
+
+# Daily digests -----------------------------------------------------------------------------
+
+
+def _digest_items(user: User, notifications: list[Notification]) -> list[Notification]:
+    """What ``user`` may still receive, checked now: live membership choosing the digest,
+    and a post still visible."""
+    items = []
+    for notification in notifications:
+        network = notification.post.thread.network
+        membership = access.membership_of(user, network)
+        if membership is None or membership.email != Email.DIGEST:
+            continue
+        if notification.post.is_visible:
+            items.append(notification)
+    return items
+
+
+def digests_send(*, now: datetime | None = None) -> int:
+    """Email each member one digest of their waiting notifications; returns the emails sent.
+    Every waiting notification is marked handled, sent or not, so nothing is sent later."""
+    now = now or timezone.now()
+    waiting = list(
+        Notification.objects.filter(emailed_at__isnull=True)
+        .select_related("recipient", "post", "post__author", "post__thread", "post__thread__network")
+        .order_by("recipient_id", "created_at", "pk")
+    )
+    by_user: dict[int, list[Notification]] = defaultdict(list)
+    for notification in waiting:
+        by_user[notification.recipient_id].append(notification)
+    sent = 0
+    for notifications in by_user.values():
+        user = notifications[0].recipient
+        with transaction.atomic():
+            Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
+            items = _digest_items(user, notifications)
+            if items:
+                _email_digest(user, items)
+                sent += 1
+    return sent
+
+
+def _email_digest(user: User, items: list[Notification]) -> None:
+    prime_memberships([n.post.author for n in items if n.post.author])
+    lines = [{"notification": n, "author_name": public_name(n.post.author) if n.post.author else ""} for n in items]
+    notify(recipients=[user], subject=_("Your daily digest of network activity"),
+           template="network/email/digest.txt", context={"lines": lines})  # fmt: skip

@@ -1,0 +1,454 @@
+"""Every write in networks. Each checks its actor's rights again (views check first),
+runs in one transaction and writes the audit record there. Audit comments carry codes
+only: never names, email addresses or post text.
+"""
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network import access
+from network.indexing import post_changed, posts_removed
+from network.mentions import mentionable_members, mentioned_users
+from network.models import (
+    Invitation,
+    JoinRequest,
+    Mention,
+    Network,
+    NetworkMembership,
+    Post,
+    PostRevision,
+    Report,
+    Thread,
+    ThreadRead,
+    ThreadSubscription,
+    invitation_lifetime,
+)
+from network.notify import email_address, notify_moderators, notify_post
+from portal.access import is_moderator
+from portal.audit import audit_record
+from portal.models import User
+
+Role = NetworkMembership.Role
+State = NetworkMembership.State
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _forget(user) -> None:
+    user.__dict__.pop("_network_memberships", None)
+
+
+def _require(condition: bool, message: str = "") -> None:
+    if not condition:
+        raise PermissionDenied(message or _("You may not do this."))
+
+
+# Networks and memberships ------------------------------------------------------------------
+
+
+def _validate_case_room(*, is_case_room: bool, access_ends_on, retention_days, listed: bool) -> None:
+    if not is_case_room:
+        return
+    if access_ends_on is None or not retention_days:
+        raise ValidationError(_("A case room needs the date its memberships end and a retention period."))
+    if listed:
+        raise ValidationError(_("A case room is never listed."))
+
+
+@transaction.atomic
+def network_create(
+    *, actor: User, name: str, purpose: str, policy: str, listed: bool = False,
+    is_case_room: bool = False, access_ends_on=None, retention_days: int | None = None,
+) -> Network:  # fmt: skip
+    """Portal moderators create networks; they become its first network moderator."""
+    _require(is_moderator(actor), _("Only moderators create networks."))
+    _validate_case_room(
+        is_case_room=is_case_room, access_ends_on=access_ends_on, retention_days=retention_days, listed=listed
+    )
+    network = Network.objects.create(
+        name=name.strip(), purpose=purpose.strip(), policy=policy, listed=listed, is_case_room=is_case_room,
+        access_ends_on=access_ends_on if is_case_room else None,
+        retention_days=retention_days if is_case_room else None, created_by=actor,
+    )  # fmt: skip
+    audit_record(actor=actor, action="network.create", target=network, to_state="case-room" if is_case_room else "")
+    NetworkMembership.objects.create(network=network, user=actor, role=Role.MODERATOR)
+    _forget(actor)
+    return network
+
+
+def _activate(*, network: Network, user: User, actor: User, role: str, via: str) -> NetworkMembership:
+    """Make ``user`` an active member. Only verified members of the portal join; a ban holds."""
+    if not access.may_use_networks(user):
+        raise ValidationError(_("Only verified members of the portal can join networks."))
+    membership, created = NetworkMembership.objects.select_for_update().get_or_create(
+        network=network, user=user, defaults={"role": role}
+    )
+    if not created and membership.state == State.BANNED:
+        raise ValidationError(_("You cannot join this network."))
+    if not created and membership.state == State.ACTIVE:
+        return membership
+    from_state = "" if created else membership.state
+    membership.state, membership.role, membership.ended_at = State.ACTIVE, role, None
+    membership.joined_at = timezone.now()
+    membership.save()
+    audit_record(actor=actor, action="network.member.add", target=membership, from_state=from_state,
+                 to_state=State.ACTIVE, comment=via)  # fmt: skip
+    _forget(user)
+    return membership
+
+
+@transaction.atomic
+def network_member_add(*, network: Network, user: User, actor: User, role: str = Role.MEMBER) -> NetworkMembership:
+    """A moderator adds a verified member directly (the pages invite instead)."""
+    _require(access.can_moderate(actor, network))
+    return _activate(network=network, user=user, actor=actor, role=role, via="direct")
+
+
+def _end_membership(membership: NetworkMembership, *, actor: User, state: str, action: str) -> NetworkMembership:
+    from_state = membership.state
+    membership.state, membership.ended_at = state, timezone.now()
+    membership.save(update_fields=["state", "ended_at"])
+    audit_record(actor=actor, action=action, target=membership, from_state=from_state, to_state=state)
+    _forget(membership.user)
+    return membership
+
+
+@transaction.atomic
+def network_member_leave(*, membership: NetworkMembership, actor: User) -> NetworkMembership:
+    _require(membership.user_id == actor.pk)
+    if membership.state != State.ACTIVE:
+        raise ValidationError(_("You are not a member of this network."))
+    return _end_membership(membership, actor=actor, state=State.LEFT, action="network.member.leave")
+
+
+@transaction.atomic
+def network_member_remove(*, membership: NetworkMembership, actor: User, ban: bool = False) -> NetworkMembership:
+    """Moderators remove (or ban) a member. Only portal moderators remove a network moderator."""
+    _require(access.can_moderate(actor, membership.network))
+    _require(membership.user_id != actor.pk, _("Leave the network instead."))
+    if membership.role == Role.MODERATOR:
+        _require(is_moderator(actor), _("Only portal moderators remove a network moderator."))
+    if membership.state == State.BANNED or (membership.state != State.ACTIVE and not ban):
+        raise ValidationError(_("This person is not a member."))
+    state = State.BANNED if ban else State.REMOVED
+    return _end_membership(membership, actor=actor, state=state, action=f"network.member.{state}")
+
+
+@transaction.atomic
+def network_member_set_role(*, membership: NetworkMembership, actor: User, role: str) -> NetworkMembership:
+    _require(access.can_moderate(actor, membership.network))
+    if membership.state != State.ACTIVE:
+        raise ValidationError(_("This person is not a member."))
+    if role not in Role.values:
+        raise ValidationError(_("Choose a role."))
+    from_role = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_record(actor=actor, action="network.member.role", target=membership, from_state=from_role, to_state=role)
+    _forget(membership.user)
+    return membership
+
+
+def network_member_email_set(*, membership: NetworkMembership, actor: User, email: str) -> NetworkMembership:
+    """How a member hears of mentions and replies (their own choice: no audit record)."""
+    _require(membership.user_id == actor.pk and membership.state == State.ACTIVE)
+    if email not in NetworkMembership.Email.values:
+        raise ValidationError(_("Choose how to be notified."))
+    membership.email = email
+    membership.save(update_fields=["email"])
+    return membership
+
+
+# Invitations and requests ------------------------------------------------------------------
+
+
+@transaction.atomic
+def network_invitation_create(*, network: Network, actor: User, email: str) -> tuple[Invitation, str]:
+    """Invite an email address. Returns the invitation and the token (sent by email, never stored)."""
+    _require(access.can_moderate(actor, network))
+    address = email.strip().lower()
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        network=network, email=address, token_hash=token_hash(token), invited_by=actor,
+        expires_at=timezone.now() + invitation_lifetime(),
+    )  # fmt: skip
+    audit_record(actor=actor, action="network.invite", target=invitation, to_state="sent")
+    email_address(address=address, invitation=invitation, token=token)
+    return invitation, token
+
+
+def invitation_by_token(token: str) -> Invitation | None:
+    return Invitation.objects.select_related("network").filter(token_hash=token_hash(token)).first()
+
+
+def invitation_matches(invitation: Invitation | None, user: User) -> bool:
+    """Usable, and sent to this user's own address."""
+    if invitation is None:
+        return False
+    if not invitation.is_usable():
+        return False
+    return bool(user.is_authenticated) and invitation.email.lower() == (user.email or "").lower()
+
+
+@transaction.atomic
+def network_invitation_accept(*, token: str, user: User) -> NetworkMembership:
+    invitation = Invitation.objects.select_for_update().filter(token_hash=token_hash(token)).first()
+    if not invitation_matches(invitation, user):
+        raise ValidationError(_("This invitation is not valid: it may have expired or been used."))
+    membership = _activate(network=invitation.network, user=user, actor=user, role=Role.MEMBER, via="invitation")
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    audit_record(actor=user, action="network.invite.accept", target=invitation, from_state="sent", to_state="accepted")
+    return membership
+
+
+@transaction.atomic
+def network_join_request(*, network: Network, user: User) -> JoinRequest:
+    _require(access.may_use_networks(user), _("Only verified members of the portal can join networks."))
+    if network.policy != Network.Policy.REQUEST or not network.listed or network.is_case_room:
+        raise ValidationError(_("This network takes members by invitation only."))
+    existing = NetworkMembership.objects.filter(network=network, user=user).first()
+    if existing is not None and existing.state in (State.ACTIVE, State.BANNED):
+        raise ValidationError(_("You cannot ask to join this network."))
+    pending = JoinRequest.objects.filter(network=network, user=user, state=JoinRequest.State.PENDING).first()
+    if pending is not None:
+        return pending
+    join_request = JoinRequest.objects.create(network=network, user=user)
+    audit_record(actor=user, action="network.request", target=join_request, to_state=join_request.state)
+    notify_moderators(network=network, subject=_("Someone asks to join a network"),
+                      template="network/email/join_request.txt")  # fmt: skip
+    return join_request
+
+
+@transaction.atomic
+def network_join_decide(*, join_request: JoinRequest, actor: User, approve: bool) -> JoinRequest:
+    _require(access.can_moderate(actor, join_request.network))
+    if join_request.state != JoinRequest.State.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    join_request.state = JoinRequest.State.APPROVED if approve else JoinRequest.State.DECLINED
+    join_request.decided_at, join_request.decided_by = timezone.now(), actor
+    join_request.save(update_fields=["state", "decided_at", "decided_by"])
+    audit_record(actor=actor, action="network.request.decide", target=join_request,
+                 from_state=JoinRequest.State.PENDING, to_state=join_request.state)  # fmt: skip
+    if approve:
+        _activate(network=join_request.network, user=join_request.user, actor=actor, role=Role.MEMBER, via="request")
+    return join_request
+
+
+# Threads and posts -------------------------------------------------------------------------
+
+
+def _practice_readable(actor: User, practice) -> bool:
+    from practices.selectors import published_readable_by
+
+    return type(practice).objects.filter(published_readable_by(actor), pk=practice.pk).exists()
+
+
+@transaction.atomic
+def thread_create(*, network: Network, actor: User, title: str, body: str, practice=None) -> Thread:
+    _require(access.can_read(actor, network))
+    if practice is not None and not _practice_readable(actor, practice):
+        raise ValidationError(_("This practice cannot be linked."))
+    now = timezone.now()
+    thread = Thread.objects.create(
+        network=network, title=title.strip(), author=actor, practice=practice, created_at=now, last_post_at=now
+    )
+    audit_record(actor=actor, action="network.thread.create", target=thread)
+    _post_write(thread=thread, actor=actor, body=body, quote_of=None, now=now)
+    return thread
+
+
+@transaction.atomic
+def post_create(*, thread: Thread, actor: User, body: str, quote_of: Post | None = None) -> Post:
+    _require(access.can_post(actor, thread), _("This thread is locked."))
+    if quote_of is not None and (quote_of.thread_id != thread.pk or not quote_of.is_visible):
+        raise ValidationError(_("You can only quote a visible post of the same thread."))
+    now = timezone.now()
+    Thread.objects.filter(pk=thread.pk).update(last_post_at=now)
+    thread.last_post_at = now
+    return _post_write(thread=thread, actor=actor, body=body, quote_of=quote_of, now=now)
+
+
+def _post_write(*, thread: Thread, actor: User, body: str, quote_of: Post | None, now: datetime) -> Post:
+    post = Post.objects.create(thread=thread, author=actor, body=body, quote_of=quote_of, created_at=now)
+    mentioned = _record_mentions(post, exclude=set())
+    ThreadSubscription.objects.get_or_create(thread=thread, user=actor)
+    _upsert_read(thread=thread, user=actor, at=now)
+    notify_post(post=post, mentioned=mentioned)
+    post_changed.send(sender=Post, post=post)
+    return post
+
+
+def _record_mentions(post: Post, *, exclude: set[int]) -> list[User]:
+    """Store the mentions of members in ``post``; returns those not in ``exclude`` (user ids)."""
+    members = [u for u in mentionable_members(post.thread.network) if u.pk != post.author_id]
+    users = mentioned_users(post.body, members)
+    Mention.objects.bulk_create([Mention(post=post, user=u) for u in users], ignore_conflicts=True)
+    return [u for u in users if u.pk not in exclude]
+
+
+@transaction.atomic
+def post_edit(*, post: Post, actor: User, body: str) -> Post:
+    """Keep the previous text as a revision; new mentions notify."""
+    _require(access.can_edit_post(actor, post))
+    if body == post.body:
+        return post
+    now = timezone.now()
+    PostRevision.objects.create(post=post, body=post.body, written_at=post.edited_at or post.created_at,
+                                replaced_at=now, replaced_by=actor)  # fmt: skip
+    post.body, post.edited_at = body, now
+    post.save(update_fields=["body", "edited_at"])
+    audit_record(actor=actor, action="network.post.edit", target=post)
+    before = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
+    notify_post(post=post, mentioned=_record_mentions(post, exclude=before), replies=False)
+    post_changed.send(sender=Post, post=post)
+    return post
+
+
+def _set_post_state(post: Post, *, actor: User, state: str, action: str) -> Post:
+    from_state = post.state
+    post.state, post.state_changed_at, post.state_changed_by = state, timezone.now(), actor
+    post.save(update_fields=["state", "state_changed_at", "state_changed_by"])
+    audit_record(actor=actor, action=action, target=post, from_state=from_state, to_state=state)
+    if state == Post.State.VISIBLE:
+        post_changed.send(sender=Post, post=post)
+    else:
+        posts_removed.send(sender=Post, post_ids=[post.pk])
+    return post
+
+
+@transaction.atomic
+def post_delete(*, post: Post, actor: User) -> Post:
+    """Its author deletes a post: members see that it was deleted, moderators still read it."""
+    _require(access.can_edit_post(actor, post))
+    return _set_post_state(post, actor=actor, state=Post.State.DELETED, action="network.post.delete")
+
+
+@transaction.atomic
+def post_hide(*, post: Post, actor: User) -> Post:
+    _require(access.can_moderate(actor, post.thread.network))
+    if post.state == Post.State.HIDDEN:
+        return post
+    _set_post_state(post, actor=actor, state=Post.State.HIDDEN, action="network.post.hide")
+    for report in Report.objects.filter(post=post, state=Report.State.OPEN):
+        _resolve(report, actor=actor, state=Report.State.HIDDEN)
+    return post
+
+
+@transaction.atomic
+def post_restore(*, post: Post, actor: User) -> Post:
+    _require(access.can_moderate(actor, post.thread.network))
+    if post.state != Post.State.HIDDEN:
+        raise ValidationError(_("Only hidden posts are restored."))
+    return _set_post_state(post, actor=actor, state=Post.State.VISIBLE, action="network.post.restore")
+
+
+@transaction.atomic
+def thread_pin(*, thread: Thread, actor: User, pinned: bool) -> Thread:
+    _require(access.can_moderate(actor, thread.network))
+    thread.pinned = pinned
+    thread.save(update_fields=["pinned"])
+    audit_record(actor=actor, action="network.thread.pin", target=thread, to_state="pinned" if pinned else "unpinned")
+    return thread
+
+
+@transaction.atomic
+def thread_lock(*, thread: Thread, actor: User, locked: bool) -> Thread:
+    _require(access.can_moderate(actor, thread.network))
+    thread.locked = locked
+    thread.save(update_fields=["locked"])
+    audit_record(actor=actor, action="network.thread.lock", target=thread, to_state="locked" if locked else "open")
+    return thread
+
+
+def thread_mark_read(*, thread: Thread, user: User) -> datetime | None:
+    """Record this visit; returns when the user last read the thread before it (None: never)."""
+    previous = ThreadRead.objects.filter(thread=thread, user=user).values_list("last_read_at", flat=True).first()
+    _upsert_read(thread=thread, user=user, at=timezone.now())
+    return previous
+
+
+def _upsert_read(*, thread: Thread, user: User, at: datetime) -> None:
+    ThreadRead.objects.bulk_create(
+        [ThreadRead(thread=thread, user=user, last_read_at=at)],
+        update_conflicts=True, unique_fields=["thread", "user"], update_fields=["last_read_at"],
+    )  # fmt: skip
+
+
+def thread_subscription_set(*, thread: Thread, user: User, subscribed: bool) -> None:
+    _require(access.can_read(user, thread.network))
+    if subscribed:
+        ThreadSubscription.objects.get_or_create(thread=thread, user=user)
+    else:
+        ThreadSubscription.objects.filter(thread=thread, user=user).delete()
+
+
+# Reports -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def post_report(*, post: Post, actor: User, reason: str, note: str = "") -> Report:
+    _require(access.can_read(actor, post.thread.network) and post.is_visible)
+    if reason not in Report.Reason.values:
+        raise ValidationError(_("Choose a reason."))
+    existing = Report.objects.filter(post=post, reporter=actor, state=Report.State.OPEN).first()
+    if existing is not None:
+        return existing
+    report = Report.objects.create(post=post, reporter=actor, reason=reason, note=note.strip())
+    audit_record(actor=actor, action="network.post.report", target=report, to_state=Report.State.OPEN, comment=reason)
+    notify_moderators(network=post.thread.network, subject=_("A post was reported"),
+                      template="network/email/report.txt")  # fmt: skip
+    return report
+
+
+def _resolve(report: Report, *, actor: User, state: str) -> Report:
+    report.state, report.resolved_at, report.resolved_by = state, timezone.now(), actor
+    report.save(update_fields=["state", "resolved_at", "resolved_by"])
+    audit_record(actor=actor, action="network.report.resolve", target=report, from_state=Report.State.OPEN,
+                 to_state=state)  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def report_resolve(*, report: Report, actor: User, hide: bool) -> Report:
+    network = report.post.thread.network
+    _require(access.can_moderate(actor, network))
+    if report.state != Report.State.OPEN:
+        raise ValidationError(_("This report has already been handled."))
+    if hide:
+        post_hide(post=report.post, actor=actor)
+        report.refresh_from_db()
+        return report
+    return _resolve(report, actor=actor, state=Report.State.DISMISSED)
+
+
+# Case rooms --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_room_purge(*, network: Network, now: datetime | None = None) -> tuple[int, int]:
+    """Delete for good the posts (with their revisions, mentions, notifications and reports)
+    older than the room's retention period, then the threads left empty. Returns (posts, threads)."""
+    if not network.is_case_room or not network.retention_days:
+        return 0, 0
+    cutoff = (now or timezone.now()) - timedelta(days=network.retention_days)
+    old = Post.objects.filter(thread__network=network, created_at__lt=cutoff)
+    post_ids = list(old.values_list("pk", flat=True))
+    Post.objects.filter(quote_of_id__in=post_ids).update(quote_of=None)
+    old.delete()
+    empty = Thread.objects.filter(network=network, posts__isnull=True)
+    threads = empty.count()
+    empty.delete()
+    if post_ids or threads:
+        audit_record(actor=None, action="network.case_room.purge", target=network,
+                     comment=f"posts={len(post_ids)} threads={threads}")  # fmt: skip
+        posts_removed.send(sender=Post, post_ids=post_ids)
+    return len(post_ids), threads
