@@ -10,7 +10,7 @@ is not revealed. Portal moderators are moderators of every network.
 from django.db.models import QuerySet
 from django.http import Http404
 
-from network.models import Network, NetworkMembership, Post, Thread
+from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
 from portal.access import is_moderator, is_verified_member
 
 Active = NetworkMembership.State.ACTIVE
@@ -170,3 +170,45 @@ def readable_networks(user) -> QuerySet[Network]:
     if is_moderator(user):
         return Network.objects.all()
     return Network.objects.filter(pk__in=network_ids_for_member(user))
+
+
+def join_request_for_moderator(*, user, pk: int) -> JoinRequest:
+    join_request = JoinRequest.objects.select_related("network", "user").filter(pk=pk).first()
+    if join_request is None:
+        raise Http404
+    if not can_moderate(user, join_request.network):
+        raise Http404
+    return join_request
+
+
+def report_for_moderator(*, user, pk: int) -> Report:
+    report = Report.objects.select_related("post", "post__thread", "post__thread__network").filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    if not can_moderate(user, report.post.thread.network):
+        raise Http404
+    return report
+
+
+def invitation_for_invitee(*, user, token: str) -> Invitation:
+    """The invitation behind ``token`` if it is still usable and was sent to ``user``'s address.
+    Anyone else learns nothing, not even the network's name."""
+    invitation = Invitation.objects.select_related("network").filter(token_hash=token_hash(token)).first()
+    if invitation is None:
+        raise Http404
+    if not may_use_networks(user):
+        raise Http404
+    if not invitation_matches(invitation, user):
+        raise Http404
+    return invitation
+
+
+def invitation_matches(invitation: Invitation | None, user) -> bool:
+    """Usable (not expired, not accepted), and sent to this user's own address."""
+    if invitation is None:
+        return False
+    if not invitation.is_usable():
+        return False
+    if not user.is_authenticated:
+        return False
+    return invitation.email.lower() == (user.email or "").lower()

@@ -6,6 +6,7 @@ Nothing of a network is readable by a non-member: access goes through
 except in case rooms, whose content is purged for good after its retention period.
 """
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -323,3 +324,8 @@ class Report(models.Model):
 
 def invitation_lifetime() -> timedelta:
     return timedelta(days=getattr(settings, "NETWORK_INVITATION_DAYS", 14))
+
+
+def token_hash(token: str) -> str:
+    """Invitation tokens are stored as this hash only."""
+    return hashlib.sha256(token.encode()).hexdigest()

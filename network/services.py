@@ -3,7 +3,6 @@ runs in one transaction and writes the audit record there. Audit comments carry 
 only: never names, email addresses or post text.
 """
 
-import hashlib
 import secrets
 from datetime import datetime, timedelta
 
@@ -21,6 +20,7 @@ from network.models import (
     Mention,
     Network,
     NetworkMembership,
+    Notification,
     Post,
     PostRevision,
     Report,
@@ -28,6 +28,7 @@ from network.models import (
     ThreadRead,
     ThreadSubscription,
     invitation_lifetime,
+    token_hash,
 )
 from network.notify import email_address, notify_moderators, notify_post
 from portal.access import is_moderator
@@ -36,10 +37,6 @@ from portal.models import User
 
 Role = NetworkMembership.Role
 State = NetworkMembership.State
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _forget(user) -> None:
@@ -185,23 +182,10 @@ def network_invitation_create(*, network: Network, actor: User, email: str) -> t
     return invitation, token
 
 
-def invitation_by_token(token: str) -> Invitation | None:
-    return Invitation.objects.select_related("network").filter(token_hash=token_hash(token)).first()
-
-
-def invitation_matches(invitation: Invitation | None, user: User) -> bool:
-    """Usable, and sent to this user's own address."""
-    if invitation is None:
-        return False
-    if not invitation.is_usable():
-        return False
-    return bool(user.is_authenticated) and invitation.email.lower() == (user.email or "").lower()
-
-
 @transaction.atomic
 def network_invitation_accept(*, token: str, user: User) -> NetworkMembership:
     invitation = Invitation.objects.select_for_update().filter(token_hash=token_hash(token)).first()
-    if not invitation_matches(invitation, user):
+    if not access.invitation_matches(invitation, user):
         raise ValidationError(_("This invitation is not valid: it may have expired or been used."))
     membership = _activate(network=invitation.network, user=user, actor=user, role=Role.MEMBER, via="invitation")
     invitation.accepted_at, invitation.accepted_by = timezone.now(), user
@@ -369,10 +353,12 @@ def thread_lock(*, thread: Thread, actor: User, locked: bool) -> Thread:
     return thread
 
 
-def thread_mark_read(*, thread: Thread, user: User) -> datetime | None:
-    """Record this visit; returns when the user last read the thread before it (None: never)."""
+def thread_mark_read(*, thread: Thread, user: User, up_to: datetime | None) -> datetime | None:
+    """Record that ``user`` has read the thread up to the post written at ``up_to`` (never moving
+    the mark back). Returns the mark as it was before this visit (None: never read)."""
     previous = ThreadRead.objects.filter(thread=thread, user=user).values_list("last_read_at", flat=True).first()
-    _upsert_read(thread=thread, user=user, at=timezone.now())
+    if up_to is not None and (previous is None or up_to > previous):
+        _upsert_read(thread=thread, user=user, at=up_to)
     return previous
 
 
@@ -389,6 +375,14 @@ def thread_subscription_set(*, thread: Thread, user: User, subscribed: bool) -> 
         ThreadSubscription.objects.get_or_create(thread=thread, user=user)
     else:
         ThreadSubscription.objects.filter(thread=thread, user=user).delete()
+
+
+def notifications_mark_read(*, user: User, post_ids: list[int] | None = None) -> int:
+    """Mark the user's notifications (all, or those of ``post_ids``) read."""
+    waiting = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True)
+    if post_ids is not None:
+        waiting = waiting.filter(post_id__in=post_ids)
+    return waiting.update(read_at=timezone.now())
 
 
 # Reports -----------------------------------------------------------------------------------

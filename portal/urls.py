@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("practices/", include("practices.urls")),
     path("search/", include("search.urls")),
+    path("networks/", include("network.urls")),
     path("moderation/", include("practices.moderation_urls")),
     path("evidence-levels/", include("practices.evidence_urls")),
     path("organisation/", include("portal.organisation_urls")),

@@ -13,7 +13,7 @@ from tests.conftest import PASSWORD, make_user
 
 SEED = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates" / "000_c92d1ef0c5228cd4.txt"
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _sign_up_and_verify(page) -> None:

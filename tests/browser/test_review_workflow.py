@@ -9,7 +9,7 @@ from django.test import Client
 from practices.models import Practice
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PLANTED = "Our mentor Jonas Berg (+47 912 34 567, jonas.berg@example.no) met the family every week"
 

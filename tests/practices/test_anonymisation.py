@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import translation
+from django.utils.functional import Promise
 
 from practices.anonymisation import (
     FINDING_TYPES,
@@ -257,13 +258,16 @@ def test_the_only_person_with_a_role_in_a_place_is_a_hint():
     assert hints_in("The only way to succeed is trust. Le seul moyen est la confiance.", "en") == []
 
 
-def test_hint_messages_are_translated():
-    with translation.override("fr"):
-        _, hints = check_text("The only imam in Ravnstad helped.", "en", "description")
+def test_hint_messages_are_marked_for_translation_and_read_in_the_active_language(monkeypatch):
+    from practices.anonymisation import hints
+
+    assert all(isinstance(message, Promise) for message in hints.MESSAGES.values())
     with translation.override("en"):
         _, english = check_text("The only imam in Ravnstad helped.", "en", "description")
     assert english[0].message.startswith("Describing someone as the only person")
-    assert hints[0].message  # the French catalogue may not have it yet; it must still read
+    monkeypatch.setattr(translation._trans, "gettext", lambda message: f"«{message}»", raising=False)
+    _, translated = check_text("The only imam in Ravnstad helped.", "en", "description")
+    assert translated[0].message == f"«{english[0].message}»"
 
 
 # --- loading ---------------------------------------------------------------------

@@ -121,8 +121,6 @@ def test_a_query_of_punctuation_or_unbalanced_quotes_is_not_an_error(engine, lib
 
 
 def test_english_words_find_their_inflections(engine, home_organisation):
-    if getattr(engine, "name", "") == "elasticsearch" and not getattr(engine, "stems", True):
-        pytest.skip("this Elasticsearch distribution has no language analyzers")
     practice = make_practice("Mentors for families", organisation=home_organisation, description="Mentoring helps each family.")
     index(engine, practice)
     assert titles(search(engine, "mentored family")) == {"Mentors for families"}

@@ -77,18 +77,33 @@ def _source(matched: Sql | None) -> str:
     return f"{DOCUMENTS} d JOIN matched m ON m.id = d.id"
 
 
+def _passes(flags: list[str], leave_out: int | None = None) -> str:
+    """True when a base row passes every facet filter but the one at ``leave_out``."""
+    kept = [flag for i, flag in enumerate(flags) if i != leave_out]
+    return " AND ".join(kept) if kept else "1 = 1"
+
+
 def counts(matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]]) -> Sql:
-    """One statement: the total (facet '') and every facet's counts, each ignoring its own filter."""
-    base = Sql(f"base AS (SELECT d.id FROM {_source(matched)} WHERE ") + visible(scope) + Sql(")")
+    """One statement: the total (facet '') and every facet's counts, each ignoring its own filter.
+
+    ``base`` holds the visible, matching documents once, with one flag per filtered
+    facet; a single pass over their facet rows then counts each code under the
+    filters of the other facets.
+    """
+    facets = list(filters)
+    flags = [f"b.p{i}" for i in range(len(facets))]
+    columns = [Sql(", (") + facet_filter(facet, filters[facet]) + Sql(f") AS p{i}") for i, facet in enumerate(facets)]
     head = Sql("WITH matched AS (") + matched + Sql("), ") if matched else Sql("WITH ")
-    total = Sql("SELECT '' AS facet, '' AS code, COUNT(*) AS n FROM base d WHERE ") + filters_sql(filters)
-    per_facet = [
-        Sql(f"SELECT f.facet, f.code, COUNT(*) FROM {FACET_ROWS} f JOIN base d ON d.id = f.document_id WHERE f.facet = %s AND ", (facet,))
-        + filters_sql(filters, leave_out=facet)
-        + Sql(" GROUP BY f.facet, f.code")
-        for facet in FACETS
-    ]
-    return head + base + Sql(" ") + join([total, *per_facet], " UNION ALL ")
+    base = Sql("base AS (SELECT d.id") + join(columns, "") + Sql(f" FROM {_source(matched)} WHERE ") + visible(scope) + Sql(")")
+    own = [Sql(f" WHEN %s THEN CASE WHEN {_passes(flags, i)} THEN 1 ELSE 0 END", (facet,)) for i, facet in enumerate(facets)]
+    counted = Sql("CASE f.facet") + join(own, "") + Sql(f" ELSE CASE WHEN {_passes(flags)} THEN 1 ELSE 0 END END")
+    total = Sql(f"SELECT '' AS facet, '' AS code, COALESCE(SUM(CASE WHEN {_passes(flags)} THEN 1 ELSE 0 END), 0) AS n FROM base b")
+    per_code = (
+        Sql("SELECT facet, code, n FROM (SELECT f.facet AS facet, f.code AS code, SUM(")
+        + counted
+        + Sql(f") AS n FROM {FACET_ROWS} f JOIN base b ON b.id = f.document_id GROUP BY f.facet, f.code) per_code WHERE n > 0")
+    )
+    return head + base + Sql(" ") + total + Sql(" UNION ALL ") + per_code
 
 
 def page(matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]], *, sort: Sort, limit: int, offset: int) -> Sql:

@@ -1,0 +1,68 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Network, NetworkMembership, Report
+
+
+class NetworkForm(forms.ModelForm):
+    class Meta:
+        model = Network
+        fields = ["name", "purpose", "policy", "listed", "is_case_room", "access_ends_on", "retention_days"]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "access_ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {
+            "is_case_room": _(
+                "Need-to-know discussion of one situation: never listed, never shared with other instances, "
+                "memberships end on a set date and posts are deleted for good after the retention period."
+            ),
+            "access_ends_on": _("Case rooms only: every membership ends after this day."),
+            "retention_days": _("Case rooms only: posts are deleted for good this many days after they are written."),
+        }
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of the person to invite"))
+
+
+class ThreadForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(
+        label=_("Message"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown. Mention a member with @ and the name they are shown by."),
+    )  # fmt: skip
+    practice = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Markdown. Mention a member with @ and the name they are shown by."),
+    )  # fmt: skip
+    quote = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PostEditForm(forms.Form):
+    body = forms.CharField(label=_("Message"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Why should a moderator look at it?"), choices=Report.Reason.choices,
+                               widget=forms.RadioSelect)  # fmt: skip
+    note = forms.CharField(
+        label=_("Note for the moderators (optional)"), max_length=1000, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class EmailChoiceForm(forms.Form):
+    email = forms.ChoiceField(label=_("Email me about mentions and replies"), choices=NetworkMembership.Email.choices)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=NetworkMembership.Role.choices)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search the discussions"), max_length=200, required=False)

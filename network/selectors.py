@@ -1,0 +1,298 @@
+"""Reads for network pages. Callers pass objects they obtained through ``network.access``;
+the functions here that take only a user narrow to that user's networks themselves."""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from network import access
+from network.mentions import prime_memberships
+from network.models import (
+    Invitation,
+    JoinRequest,
+    Network,
+    NetworkMembership,
+    Notification,
+    Post,
+    Report,
+    Thread,
+    ThreadRead,
+    ThreadSubscription,
+)
+from portal.access import is_verified_member
+
+Visible = Post.State.VISIBLE
+
+
+def _last_read(user) -> Subquery:
+    return Subquery(ThreadRead.objects.filter(thread=OuterRef("pk"), user_id=user.pk).values("last_read_at")[:1])
+
+
+def _with_read_state(queryset: QuerySet[Thread], user) -> QuerySet[Thread]:
+    return queryset.annotate(last_read_at=_last_read(user))
+
+
+# The list of networks ----------------------------------------------------------------------
+
+
+def my_networks(*, user) -> list[Network]:
+    """Networks ``user`` reads, each with ``unread`` (threads with posts they have not read)."""
+    networks = list(access.readable_networks(user).order_by("name", "pk"))
+    unread = (
+        _with_read_state(Thread.objects.filter(network__in=[n.pk for n in networks]), user)
+        .filter(Q(last_read_at__isnull=True) | Q(last_post_at__gt=F("last_read_at")))
+        .values("network_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    counts = {row["network_id"]: row["count"] for row in unread} if networks else {}
+    for network in networks:
+        network.unread = counts.get(network.pk, 0)
+    return networks
+
+
+def joinable_networks(*, user, exclude: list[int]) -> list[Network]:
+    """Listed networks a verified member may ask to join: name, purpose and policy only."""
+    if not is_verified_member(user):
+        return []
+    pending = JoinRequest.objects.filter(network=OuterRef("pk"), user_id=user.pk, state=JoinRequest.State.PENDING)
+    return list(
+        Network.objects.filter(listed=True, is_case_room=False)
+        .exclude(pk__in=exclude)
+        .annotate(requested=Exists(pending))
+        .order_by("name", "pk")
+    )
+
+
+# Threads -----------------------------------------------------------------------------------
+
+
+def threads_of(*, user, network: Network) -> QuerySet[Thread]:
+    """Threads of a network the user reads, pinned first, with visible post counts and read state."""
+    return (
+        _with_read_state(Thread.objects.filter(network=network), user)
+        .select_related("author")
+        .annotate(post_count=Count("posts", filter=Q(posts__state=Visible)))
+        .order_by("-pinned", "-last_post_at", "-pk")
+    )
+
+
+def named_threads(threads) -> list[Thread]:
+    threads = list(threads)
+    prime_memberships([t.author for t in threads if t.author])
+    for thread in threads:
+        thread.is_new = thread.last_read_at is None or thread.last_post_at > thread.last_read_at
+    return threads
+
+
+def posts_of(*, thread: Thread) -> QuerySet[Post]:
+    return (
+        Post.objects.filter(thread=thread)
+        .select_related("author", "quote_of", "quote_of__author")
+        .annotate(revision_count=Count("revisions"))
+        .order_by("created_at", "pk")
+    )
+
+
+def prepared_posts(posts, *, user, thread: Thread, last_read_at: datetime | None) -> list[Post]:
+    """A page of posts ready to show: authors nameable, text hidden where the viewer may not read it,
+    and the posts written since the viewer's last visit marked ``is_new``."""
+    posts = list(posts)
+    people = [p.author for p in posts] + [p.quote_of.author for p in posts if p.quote_of]
+    prime_memberships([person for person in people if person])
+    moderator = access.can_moderate(user, thread.network)
+    for post in posts:
+        post.readable = post.is_visible or moderator
+        post.is_new = last_read_at is not None and post.created_at > last_read_at and post.author_id != user.pk
+        post.is_own = post.author_id == user.pk
+    first_new = next((p for p in posts if p.is_new), None)
+    if first_new is not None:
+        first_new.first_new = True
+    return posts
+
+
+def post_page_number(*, post: Post, per_page: int) -> int:
+    before = Post.objects.filter(thread_id=post.thread_id).filter(
+        Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
+    )
+    return before.count() // per_page + 1
+
+
+def quotable_post(*, thread: Thread, pk) -> Post | None:
+    """A visible post of this thread (and of no other) to quote in a reply."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return Post.objects.select_related("author").filter(pk=pk, thread=thread, state=Visible).first()
+
+
+def readable_practice(*, user, pk):
+    """The practice ``pk`` if ``user`` may read it (a linked practice shows only to its readers)."""
+    from practices.selectors import practices_visible_to
+
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return practices_visible_to(user=user).filter(pk=pk).first()
+
+
+def is_subscribed(*, user, thread: Thread) -> bool:
+    return ThreadSubscription.objects.filter(thread=thread, user_id=user.pk).exists()
+
+
+def revisions_of(*, post: Post) -> list:
+    return list(post.revisions.select_related("replaced_by").order_by("-replaced_at", "-pk"))
+
+
+def threads_linked_to_practice(*, user, practice) -> list[Thread]:
+    """Threads discussing ``practice`` in networks ``user`` is an active member of; nothing else."""
+    network_ids = access.network_ids_for_member(user)
+    if not network_ids:
+        return []
+    return list(
+        Thread.objects.filter(practice_id=practice.pk, network_id__in=network_ids)
+        .select_related("network")
+        .annotate(post_count=Count("posts", filter=Q(posts__state=Visible)))
+        .order_by("-last_post_at", "-pk")
+    )
+
+
+# Members and moderation --------------------------------------------------------------------
+
+
+def members_of(*, network: Network) -> list[NetworkMembership]:
+    rows = list(
+        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.ACTIVE)
+        .select_related("user")
+        .order_by("-role", "user__display_name", "pk")
+    )
+    prime_memberships([m.user for m in rows])
+    return rows
+
+
+def banned_of(*, network: Network) -> list[NetworkMembership]:
+    rows = list(
+        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.BANNED).select_related("user")
+    )
+    prime_memberships([m.user for m in rows])
+    return rows
+
+
+def pending_requests_of(*, network: Network) -> list[JoinRequest]:
+    rows = list(
+        JoinRequest.objects.filter(network=network, state=JoinRequest.State.PENDING).select_related("user")
+    )
+    prime_memberships([r.user for r in rows])
+    return rows
+
+
+def open_invitations_of(*, network: Network) -> QuerySet[Invitation]:
+    from django.utils import timezone
+
+    return Invitation.objects.filter(network=network, accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def open_reports_of(*, network: Network) -> list[Report]:
+    rows = list(
+        Report.objects.filter(post__thread__network=network, state=Report.State.OPEN)
+        .select_related("post", "post__author", "post__thread", "reporter")
+        .order_by("created_at", "pk")
+    )
+    prime_memberships([person for r in rows for person in (r.post.author, r.reporter) if person])
+    return rows
+
+
+def queue_counts(*, network: Network) -> dict[str, int]:
+    return {
+        "requests": JoinRequest.objects.filter(network=network, state=JoinRequest.State.PENDING).count(),
+        "reports": Report.objects.filter(post__thread__network=network, state=Report.State.OPEN).count(),
+    }
+
+
+# Notifications -----------------------------------------------------------------------------
+
+
+def notifications_for(*, user) -> QuerySet[Notification]:
+    """The user's notifications from networks they still belong to, of posts still visible."""
+    network_ids = access.network_ids_for_member(user)
+    return (
+        Notification.objects.filter(recipient_id=user.pk, post__thread__network_id__in=network_ids)
+        .filter(post__state=Visible)
+        .select_related("post", "post__author", "post__thread", "post__thread__network")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def named_notifications(notifications) -> list[Notification]:
+    rows = list(notifications)
+    prime_memberships([n.post.author for n in rows if n.post.author])
+    return rows
+
+
+def unread_notification_count(*, user) -> int:
+    return notifications_for(user=user).filter(read_at__isnull=True).count()
+
+
+# Search ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PostHit:
+    post_id: int
+    thread_id: int
+    thread_title: str
+    network_name: str
+    created_at: datetime
+    snippet: SafeString
+
+
+SNIPPET_RADIUS = 80
+
+
+def snippet(text: str, query: str) -> SafeString:
+    """Escaped text around the first match, with the match in <mark>."""
+    plain = " ".join((text or "").split())
+    match = re.search(re.escape(query), plain, re.IGNORECASE)
+    if match is None:
+        return escape(plain[: SNIPPET_RADIUS * 2] + ("…" if len(plain) > SNIPPET_RADIUS * 2 else ""))
+    start, end = max(0, match.start() - SNIPPET_RADIUS), min(len(plain), match.end() + SNIPPET_RADIUS)
+    before, found, after = plain[start : match.start()], plain[match.start() : match.end()], plain[match.end() : end]
+    prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(plain) else "")
+    return mark_safe(f"{prefix}{escape(before)}<mark>{escape(found)}</mark>{escape(after)}{suffix}")  # noqa: S308
+
+
+def search_posts(*, user, query: str, network: Network | None = None, limit: int = 50) -> list[PostHit]:
+    """Visible posts matching ``query`` (text or thread title) in networks ``user`` is an active
+    member of, newest first. A non-member gets nothing: no hit, no count, no snippet."""
+    query = " ".join((query or "").split())
+    network_ids = access.network_ids_for_member(user)
+    if network is not None:
+        network_ids = [pk for pk in network_ids if pk == network.pk]
+    if len(query) < 2 or not network_ids:
+        return []
+    posts = (
+        Post.objects.filter(thread__network_id__in=network_ids, state=Visible)
+        .filter(Q(body__icontains=query) | Q(thread__title__icontains=query))
+        .select_related("thread", "thread__network")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    return [
+        PostHit(post_id=p.pk, thread_id=p.thread_id, thread_title=p.thread.title, network_name=p.thread.network.name,
+                created_at=p.created_at, snippet=snippet(p.body, query))  # fmt: skip
+        for p in posts
+    ]
+
+
+def practice_discussion_context(*, user, practice) -> dict:
+    """Context for ``network/_practice_threads.html`` on a practice page the user may read."""
+    network_ids = access.network_ids_for_member(user)
+    return {
+        "network_threads": threads_linked_to_practice(user=user, practice=practice),
+        "discuss_networks": list(Network.objects.filter(pk__in=network_ids).order_by("name")) if network_ids else [],
+    }

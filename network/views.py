@@ -1,0 +1,462 @@
+"""Network pages. Every private object comes from ``network.access``; every write goes
+through ``network.services``, whose refusals become messages. Anyone who may not use
+networks gets the same 404 page for every private URL, whether the object exists or not.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from network import access, selectors, services
+from network.forms import (
+    EmailChoiceForm,
+    InvitationForm,
+    NetworkForm,
+    PostEditForm,
+    PostForm,
+    ReportForm,
+    RoleForm,
+    SearchForm,
+    ThreadForm,
+)
+from network.models import Post
+from portal.access import is_moderator
+from portal.decorators import mfa_required, moderator_required
+
+THREADS_PER_PAGE = 25
+POSTS_PER_PAGE = 50
+
+
+def networks_only(view):
+    """Only verified members and moderators reach network pages; to anyone else every
+    private URL answers the same 404 (with a way to log in), before any lookup."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not access.may_use_networks(request.user):
+            return render(request, "network/not_found.html", status=404)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _refusal(request: HttpRequest, error: Exception) -> None:
+    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error) or _("You may not do this.")
+    messages.error(request, text)
+
+
+def _attempt(request: HttpRequest, success: str, action, **kwargs) -> bool:
+    """Run a service; its refusal becomes an error message, its success ``success``."""
+    try:
+        action(**kwargs)
+    except (ValidationError, PermissionDenied) as error:
+        _refusal(request, error)
+        return False
+    if success:
+        messages.success(request, success)
+    return True
+
+
+# Networks ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def network_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    networks = selectors.my_networks(user=user)
+    context = {
+        "may_use": access.may_use_networks(user),
+        "networks": networks,
+        "joinable": selectors.joinable_networks(user=user, exclude=[n.pk for n in networks]),
+        "notifications": selectors.named_notifications(selectors.notifications_for(user=user)[:5]),
+        "unread_notifications": selectors.unread_notification_count(user=user),
+        "can_create": is_moderator(user),
+    }
+    return render(request, "network/network_list.html", context)
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def network_create(request: HttpRequest) -> HttpResponse:
+    form = NetworkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            network = services.network_create(actor=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, error if isinstance(error, ValidationError) else str(error))
+        else:
+            messages.success(request, _("The network is created. Invite its members."))
+            return redirect("network:invite", pk=network.pk)
+    return render(request, "network/network_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@networks_only
+@require_GET
+def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_member(user=request.user, pk=pk)
+    page = Paginator(selectors.threads_of(user=request.user, network=network), THREADS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    membership = access.membership_of(request.user, network)
+    moderates = access.can_moderate(request.user, network)
+    context = {
+        "network": network,
+        "page": page,
+        "threads": selectors.named_threads(page.object_list),
+        "membership": membership,
+        "moderates": moderates,
+        "queue": selectors.queue_counts(network=network) if moderates else None,
+        "search_form": SearchForm(),
+        "email_form": EmailChoiceForm(initial={"email": membership.email}) if membership else None,
+    }
+    return render(request, "network/network_detail.html", context)
+
+
+@networks_only
+@require_http_methods(["GET", "POST"])
+def network_join(request: HttpRequest, pk: int) -> HttpResponse:
+    """A listed network's public face: its name, purpose, and a way to ask to join."""
+    network = access.network_for_visitor(user=request.user, pk=pk)
+    if access.can_read(request.user, network):
+        return redirect(network)
+    if request.method == "POST":
+        sent = _attempt(request, _("Your request is sent to the network's moderators."), services.network_join_request,
+                        network=network, user=request.user)  # fmt: skip
+        return redirect("network:join", pk=network.pk) if sent else redirect("network:list")
+    pending = network.join_requests.filter(user=request.user, state="pending").exists()
+    return render(request, "network/network_join.html", {"network": network, "pending": pending})
+
+
+@networks_only
+@require_http_methods(["GET", "POST"])
+def network_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_member(user=request.user, pk=pk)
+    membership = access.membership_of(request.user, network)
+    if membership is None:
+        return redirect(network)
+    if request.method == "GET":
+        return render(request, "network/network_confirm_leave.html", {"network": network})
+    if _attempt(request, _("You have left the network."), services.network_member_leave,
+                membership=membership, actor=request.user):  # fmt: skip
+        return redirect("network:list")
+    return redirect(network)
+
+
+@networks_only
+@require_POST
+def network_email(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_member(user=request.user, pk=pk)
+    membership = access.membership_of(request.user, network)
+    form = EmailChoiceForm(request.POST)
+    if membership is not None and form.is_valid():
+        _attempt(request, _("Your choice is saved."), services.network_member_email_set,
+                 membership=membership, actor=request.user, email=form.cleaned_data["email"])  # fmt: skip
+    return redirect(network)
+
+
+@networks_only
+@require_GET
+def network_members(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_member(user=request.user, pk=pk)
+    moderates = access.can_moderate(request.user, network)
+    context = {
+        "network": network,
+        "members": selectors.members_of(network=network),
+        "banned": selectors.banned_of(network=network) if moderates else [],
+        "moderates": moderates,
+        "roles": RoleForm.base_fields["role"].choices,
+    }
+    return render(request, "network/network_members.html", context)
+
+
+@networks_only
+@mfa_required
+@require_POST
+def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = access.membership_for_moderator(user=request.user, pk=pk)
+    ban = request.POST.get("ban") == "1"
+    _attempt(request, _("Banned from the network.") if ban else _("Removed from the network."),
+             services.network_member_remove, membership=membership, actor=request.user, ban=ban)  # fmt: skip
+    return redirect("network:members", pk=membership.network_id)
+
+
+@networks_only
+@mfa_required
+@require_POST
+def member_role(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = access.membership_for_moderator(user=request.user, pk=pk)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        _attempt(request, _("Role changed."), services.network_member_set_role,
+                 membership=membership, actor=request.user, role=form.cleaned_data["role"])  # fmt: skip
+    return redirect("network:members", pk=membership.network_id)
+
+
+# Invitations and requests ------------------------------------------------------------------
+
+
+@networks_only
+@mfa_required
+@require_http_methods(["GET", "POST"])
+def network_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_moderator(user=request.user, pk=pk)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _attempt(request, _("The invitation is sent."), services.network_invitation_create,
+                    network=network, actor=request.user, email=form.cleaned_data["email"]):  # fmt: skip
+            return redirect("network:invite", pk=network.pk)
+    context = {"network": network, "form": form, "invitations": selectors.open_invitations_of(network=network)}
+    return render(request, "network/network_invite.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the invitation email. Only the invited address, as a verified member, sees it."""
+    try:
+        invitation = access.invitation_for_invitee(user=request.user, token=token)
+    except Http404:  # the same page for every unusable link
+        return render(request, "network/invitation_invalid.html", status=404)
+    if request.method == "POST":
+        if _attempt(request, _("Welcome to the network."), services.network_invitation_accept,
+                    token=token, user=request.user):  # fmt: skip
+            return redirect(invitation.network)
+        return redirect("network:list")
+    return render(request, "network/invitation_accept.html", {"invitation": invitation, "network": invitation.network})
+
+
+@networks_only
+@mfa_required
+@require_GET
+def network_requests(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_moderator(user=request.user, pk=pk)
+    context = {"network": network, "requests": selectors.pending_requests_of(network=network)}
+    return render(request, "network/network_requests.html", context)
+
+
+@networks_only
+@mfa_required
+@require_POST
+def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    join_request = access.join_request_for_moderator(user=request.user, pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    _attempt(request, _("Request approved.") if approve else _("Request declined."), services.network_join_decide,
+             join_request=join_request, actor=request.user, approve=approve)  # fmt: skip
+    return redirect("network:requests", pk=join_request.network_id)
+
+
+@networks_only
+@mfa_required
+@require_GET
+def network_reports(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_moderator(user=request.user, pk=pk)
+    context = {"network": network, "reports": selectors.open_reports_of(network=network)}
+    return render(request, "network/network_reports.html", context)
+
+
+@networks_only
+@mfa_required
+@require_POST
+def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_moderator(user=request.user, pk=pk)
+    hide = request.POST.get("decision") == "hide"
+    _attempt(request, _("The post is hidden.") if hide else _("The report is dismissed."), services.report_resolve,
+             report=report, actor=request.user, hide=hide)  # fmt: skip
+    return redirect("network:reports", pk=report.post.thread.network_id)
+
+
+# Threads -----------------------------------------------------------------------------------
+
+
+@networks_only
+@require_http_methods(["GET", "POST"])
+def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_member(user=request.user, pk=pk)
+    form = ThreadForm(request.POST or None, initial={"practice": request.GET.get("practice")})
+    practice = selectors.readable_practice(user=request.user, pk=form["practice"].value())
+    if request.method == "POST" and form.is_valid():
+        try:
+            thread = services.thread_create(network=network, actor=request.user, title=form.cleaned_data["title"],
+                                            body=form.cleaned_data["body"], practice=practice)  # fmt: skip
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, error if isinstance(error, ValidationError) else str(error))
+        else:
+            return redirect(thread)
+    context = {"network": network, "form": form, "practice": practice}
+    return render(request, "network/thread_form.html", context, status=400 if form.errors else 200)
+
+
+@networks_only
+@require_GET
+def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = access.thread_for_member(user=request.user, pk=pk)
+    page = Paginator(selectors.posts_of(thread=thread), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    posts = list(page.object_list)
+    previous = services.thread_mark_read(thread=thread, user=request.user, up_to=posts[-1].created_at if posts else None)
+    quote = selectors.quotable_post(thread=thread, pk=request.GET.get("quote"))
+    context = {
+        "network": thread.network,
+        "thread": thread,
+        "page": page,
+        "posts": selectors.prepared_posts(posts, user=request.user, thread=thread, last_read_at=previous),
+        "moderates": access.can_moderate(request.user, thread.network),
+        "can_post": access.can_post(request.user, thread),
+        "subscribed": selectors.is_subscribed(user=request.user, thread=thread),
+        "practice": selectors.readable_practice(user=request.user, pk=thread.practice_id),
+        "form": PostForm(initial={"quote": quote.pk if quote else None}),
+        "quote": quote,
+    }
+    return render(request, "network/thread_detail.html", context)
+
+
+@networks_only
+@require_POST
+def thread_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = access.thread_for_member(user=request.user, pk=pk)
+    form = PostForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a message first."))
+        return redirect(thread)
+    quote = selectors.quotable_post(thread=thread, pk=form.cleaned_data["quote"])
+    try:
+        post = services.post_create(thread=thread, actor=request.user, body=form.cleaned_data["body"], quote_of=quote)
+    except (ValidationError, PermissionDenied) as error:
+        _refusal(request, error)
+        return redirect(thread)
+    return redirect(_post_url(post))
+
+
+@networks_only
+@mfa_required
+@require_POST
+def thread_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = access.thread_for_member(user=request.user, pk=pk)
+    actions = {
+        "pin": (services.thread_pin, {"pinned": True}, _("The thread is pinned.")),
+        "unpin": (services.thread_pin, {"pinned": False}, _("The thread is no longer pinned.")),
+        "lock": (services.thread_lock, {"locked": True}, _("The thread is locked.")),
+        "unlock": (services.thread_lock, {"locked": False}, _("The thread is open again.")),
+    }
+    chosen = actions.get(request.POST.get("action", ""))
+    if chosen is not None:
+        service, values, success = chosen
+        _attempt(request, success, service, thread=thread, actor=request.user, **values)
+    return redirect(thread)
+
+
+@networks_only
+@require_POST
+def thread_subscribe(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = access.thread_for_member(user=request.user, pk=pk)
+    subscribed = request.POST.get("subscribed") == "1"
+    success = _("You follow this thread.") if subscribed else _("You no longer follow this thread.")
+    _attempt(request, success, services.thread_subscription_set, thread=thread, user=request.user,
+             subscribed=subscribed)  # fmt: skip
+    return redirect(thread)
+
+
+# Posts -------------------------------------------------------------------------------------
+
+
+def _post_url(post: Post) -> str:
+    number = selectors.post_page_number(post=post, per_page=POSTS_PER_PAGE)
+    return f"{reverse('network:thread', kwargs={'pk': post.thread_id})}?page={number}#post-{post.pk}"
+
+
+@networks_only
+@require_GET
+def post_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """A post's permanent link: to its page of the thread (also marks its notification read)."""
+    post = access.post_for_member(user=request.user, pk=pk)
+    services.notifications_mark_read(user=request.user, post_ids=[post.pk])
+    return redirect(_post_url(post))
+
+
+@networks_only
+@require_http_methods(["GET", "POST"])
+def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    post = access.post_for_author(user=request.user, pk=pk)
+    form = PostEditForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        if _attempt(request, _("Your post is updated."), services.post_edit, post=post, actor=request.user,
+                    body=form.cleaned_data["body"]):  # fmt: skip
+            return redirect(_post_url(post))
+    return render(request, "network/post_form.html", {"post": post, "thread": post.thread, "form": form})
+
+
+@networks_only
+@require_http_methods(["GET", "POST"])
+def post_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    post = access.post_for_author(user=request.user, pk=pk)
+    if request.method == "GET":
+        return render(request, "network/post_confirm_delete.html", {"post": post, "thread": post.thread})
+    _attempt(request, _("Your post is deleted."), services.post_delete, post=post, actor=request.user)
+    return redirect(_post_url(post))
+
+
+@networks_only
+@mfa_required
+@require_POST
+def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    post = access.post_for_moderator(user=request.user, pk=pk)
+    if request.POST.get("action") == "restore":
+        _attempt(request, _("The post is visible again."), services.post_restore, post=post, actor=request.user)
+    else:
+        _attempt(request, _("The post is hidden."), services.post_hide, post=post, actor=request.user)
+    return redirect(_post_url(post))
+
+
+@networks_only
+@require_GET
+def post_history(request: HttpRequest, pk: int) -> HttpResponse:
+    post = access.post_for_member(user=request.user, pk=pk)
+    context = {"post": post, "thread": post.thread, "revisions": selectors.revisions_of(post=post)}
+    return render(request, "network/post_history.html", context)
+
+
+@networks_only
+@require_http_methods(["GET", "POST"])
+def post_report(request: HttpRequest, pk: int) -> HttpResponse:
+    post = access.post_for_member(user=request.user, pk=pk)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _attempt(request, _("Thank you: the network's moderators will look at it."), services.post_report,
+                    post=post, actor=request.user, **form.cleaned_data):  # fmt: skip
+            return redirect(_post_url(post))
+    context = {"post": post, "thread": post.thread, "form": form}
+    return render(request, "network/post_report.html", context, status=400 if form.errors else 200)
+
+
+# Search and notifications ------------------------------------------------------------------
+
+
+@networks_only
+@require_GET
+def search(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    network = access.network_for_member(user=request.user, pk=pk) if pk is not None else None
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    hits = selectors.search_posts(user=request.user, query=query, network=network) if query else []
+    context = {"network": network, "form": form, "query": query, "hits": hits}
+    return render(request, "network/search.html", context)
+
+
+@networks_only
+@require_http_methods(["GET", "POST"])
+def notifications(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        services.notifications_mark_read(user=request.user)
+        return redirect("network:notifications")
+    page = Paginator(selectors.notifications_for(user=request.user), 30).get_page(request.GET.get("page"))
+    context = {"page": page, "notifications": selectors.named_notifications(page.object_list)}
+    return render(request, "network/notifications.html", context)
+
