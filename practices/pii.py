@@ -6,6 +6,7 @@ worker do, once per process.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from practices.models import Finding, Practice
 from practices.template_fields import NARRATIVE_FIELD_CODES, model_attribute
@@ -52,24 +53,38 @@ def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> 
         (f.field, f.type, f.text): f
         for f in practice.findings.filter(status=Finding.Status.DISMISSED)
     }
+    named_places = _named_places(practice)
     practice.findings.filter(status=Finding.Status.OPEN).delete()
     practice.findings.filter(status=Finding.Status.DISMISSED).delete()
     now = timezone.now()
     rows = []
     for item in detected:
         earlier = dismissed.get((item["field"], item["type"], item["text"]))
+        reason = earlier.reason if earlier else _place_reason(item, named_places)
         rows.append(
             Finding(
                 practice=practice,
                 **item,
-                status=Finding.Status.DISMISSED if earlier else Finding.Status.OPEN,
-                reason=earlier.reason if earlier else "",
+                status=Finding.Status.DISMISSED if reason else Finding.Status.OPEN,
+                reason=reason,
                 resolved_by=earlier.resolved_by if earlier else None,
                 resolved_at=earlier.resolved_at if earlier else None,
                 created_at=now,
             )
         )
     return Finding.objects.bulk_create(rows)
+
+
+def _named_places(practice: Practice) -> str:
+    """Where the practice says it works: the template asks for these places on purpose."""
+    return " ".join([practice.geographical_scope, practice.organisation.name]).casefold()
+
+
+def _place_reason(item: dict, named_places: str) -> str:
+    """A place the practice names as its own scope is not personal data; other places stay open."""
+    if item["type"] == "LOCATION" and item["text"].casefold() in named_places:
+        return str(_("A place the practice names as its geographical scope or organisation."))
+    return ""
 
 
 def open_findings_count(practice: Practice) -> int:

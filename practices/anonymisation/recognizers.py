@@ -197,6 +197,8 @@ class NationalIdRecognizer(LocalRecognizer):
 
 PHONE_REGIONS: tuple[str, ...] = ("NO", "DK", "SE", "FI", "BE", "FR", "DE", "NL", "GB", "IE", "AT", "ES", "IT")
 _DIGIT = re.compile(r"\d")
+# Where a phone number can be: digits with the separators numbers are written with.
+_DIGIT_RUN = re.compile(r"(?<![\w+])(?:\+|\()?\d[\d \t().\-/]{4,24}\d\)?(?!\w)")
 
 
 class EuropeanPhoneRecognizer(LocalRecognizer):
@@ -214,13 +216,15 @@ class EuropeanPhoneRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        if len(_DIGIT.findall(text)) < 6:
-            return []
         spans = set()
-        for region in self.regions:
-            for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
-                if _looks_like_phone(text, match.start, match.end):
-                    spans.add(_without_lone_bracket(text, match.start, match.end))
+        for run in _DIGIT_RUN.finditer(text):
+            if len(_DIGIT.findall(run.group())) < 6:
+                continue
+            for region in self.regions:  # only on the run: 13 regions over whole paragraphs cost 0.5 s
+                for match in phonenumbers.PhoneNumberMatcher(run.group(), region, leniency=Leniency.VALID):
+                    start, end = run.start() + match.start, run.start() + match.end
+                    if _looks_like_phone(text, start, end):
+                        spans.add(_without_lone_bracket(text, start, end))
         return [_result(self, PHONE_NUMBER, start, end, self.SCORE) for start, end in spans]
 
 

@@ -195,3 +195,33 @@ def test_audit_events_are_append_only(contributor):
         event.save()
     with pytest.raises(ValueError):
         event.delete()
+
+
+def test_places_the_practice_names_as_its_scope_are_not_held_against_it(contributor, moderator):
+    practice = make_practice(
+        author=contributor,
+        geographical_scope="Sarpsborg, Norway",
+        description="In Sarpsborg the team met Jonas Berg in Fredrikstad to prevent violent extremism.",
+    )
+    services.practice_submit(practice=practice, actor=contributor)
+    places = {f.text: f.status for f in practice.findings.filter(type="LOCATION", field="description")}
+    assert places.get("Sarpsborg") == "dismissed"
+    assert places.get("Fredrikstad") == "open"
+    assert practice.findings.get(type="PERSON", text="Jonas Berg").status == "open"
+
+
+def test_import_publish_leaves_findings_in_the_moderators_follow_up_queue(moderator):
+    from io import StringIO
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    from practices.selectors import review_queue
+
+    seed = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates" / "000_c92d1ef0c5228cd4.txt"
+    call_command("import_practice", str(seed), "--publish", stdout=StringIO(), stderr=StringIO())
+    practice = Practice.objects.get(title="Soutien familial à Sarpsborg")
+    assert practice.status == "published"
+    assert practice.findings.filter(status="open", type="PERSON", text="Insoo Kim Berg").exists()
+    assert practice in review_queue(user=moderator, states=["published"])
+    assert practice not in review_queue(user=moderator, states=["submitted"])

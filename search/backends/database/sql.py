@@ -96,7 +96,8 @@ def counts(matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]
     head = Sql("WITH matched AS (") + matched + Sql("), ") if matched else Sql("WITH ")
     base = Sql("base AS (SELECT d.id") + join(columns, "") + Sql(f" FROM {_source(matched)} WHERE ") + visible(scope) + Sql(")")
     own = [Sql(f" WHEN %s THEN CASE WHEN {_passes(flags, i)} THEN 1 ELSE 0 END", (facet,)) for i, facet in enumerate(facets)]
-    counted = Sql("CASE f.facet") + join(own, "") + Sql(f" ELSE CASE WHEN {_passes(flags)} THEN 1 ELSE 0 END END")
+    every = Sql(f"CASE WHEN {_passes(flags)} THEN 1 ELSE 0 END")
+    counted = Sql("CASE f.facet") + join(own, "") + Sql(" ELSE ") + every + Sql(" END") if own else every
     total = Sql(f"SELECT '' AS facet, '' AS code, COALESCE(SUM(CASE WHEN {_passes(flags)} THEN 1 ELSE 0 END), 0) AS n FROM base b")
     per_code = (
         Sql("SELECT facet, code, n FROM (SELECT f.facet AS facet, f.code AS code, SUM(")
