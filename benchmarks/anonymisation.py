@@ -123,17 +123,19 @@ def measure(runs: int) -> dict:
     results = {"warm_up_s": time.perf_counter() - started, "languages": {}}
     for language in TEXT:
         fields = practice(language)
-        timings = []
+        timings, cpu = [], []
         for _ in range(runs):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             findings, hints = check_fields(fields, language)
             timings.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
         results["languages"][language] = {
             "words": sum(len(text.split()) for text in fields.values()),
             "findings": len(findings),
             "hints": len(hints),
             "p50": statistics.median(timings),
             "max": max(timings),
+            "cpu_p50": statistics.median(cpu),
         }
     results["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return results
@@ -150,20 +152,24 @@ def report(results: dict, runs: int, command: str) -> str:
         f"`check_fields` over a whole generated practice (narrative fields and contact), {runs} runs per language,"
         " after `warm_up()`; target: under 2 s.",
         "",
-        "| language | words | findings | hints | p50 (s) | max (s) | under 2 s |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| language | words | findings | hints | p50 (s) | max (s) | CPU p50 (s) | under 2 s |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for language, entry in results["languages"].items():
         ok = "yes" if entry["max"] < TARGET_S else "NO"
         lines.append(
             f"| {language} | {entry['words']:,} | {entry['findings']} | {entry['hints']} | {entry['p50']:.2f}"
-            f" | {entry['max']:.2f} | {ok} |"
+            f" | {entry['max']:.2f} | {entry['cpu_p50']:.2f} | {ok} |"
         )
     lines += [
         "",
         f"`warm_up()` (importing spaCy and Presidio, loading both models, one check per language):"
         f" {results['warm_up_s']:.1f} s. Peak resident memory of the process afterwards:"
         f" {results['rss_mb']:.0f} MB.",
+        "",
+        "Wall-clock times depend on what else runs on the 2 cores (see the load average); the CPU time of the"
+        " checking process is the steadier figure. Most of it is spaCy (tok2vec, tagger and NER; the parser and"
+        " lemmatizer are not loaded); phone numbers are matched only on runs of digits, not on whole paragraphs.",
         "",
     ]
     return "\n".join(lines)

@@ -7,7 +7,6 @@ private object someone may not see answers 404 (never 403), so that its existenc
 is not revealed. Portal moderators are moderators of every network.
 """
 
-from django.db.models import QuerySet
 from django.http import Http404
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
@@ -153,23 +152,29 @@ def membership_for_moderator(*, user, pk: int) -> NetworkMembership:
     return membership
 
 
-def network_ids_for_member(user) -> list[int]:
-    """Networks whose content ``user`` may find in search and practice pages: those they are
-    an active member of, while their portal access lasts. Portal moderators get only the
-    networks they belong to (they read others to moderate, not to search)."""
+def live_memberships(user) -> list[NetworkMembership]:
+    """The user's active, unexpired network memberships (with their networks), while their
+    portal access lasts."""
     if not may_use_networks(user):
         return []
-    memberships = NetworkMembership.objects.filter(user=user, state=Active).select_related("network")
-    return sorted(m.network_id for m in memberships if not m.network.access_has_ended())
+    memberships = NetworkMembership.objects.filter(user_id=user.pk, state=Active).select_related("network")
+    return [m for m in memberships.order_by("network__name", "network_id") if not m.network.access_has_ended()]
 
 
-def readable_networks(user) -> QuerySet[Network]:
+def network_ids_for_member(user) -> list[int]:
+    """Networks whose content ``user`` may find in search and on practice pages: those they are
+    an active member of, while their portal access lasts. Portal moderators get only the
+    networks they belong to (they read the others to moderate, not to search)."""
+    return sorted(m.network_id for m in live_memberships(user))
+
+
+def readable_networks(user) -> list[Network]:
     """Networks ``user`` reads: portal moderators all, others their live memberships."""
     if not may_use_networks(user):
-        return Network.objects.none()
+        return []
     if is_moderator(user):
-        return Network.objects.all()
-    return Network.objects.filter(pk__in=network_ids_for_member(user))
+        return list(Network.objects.order_by("name", "pk"))
+    return [m.network for m in live_memberships(user)]
 
 
 def join_request_for_moderator(*, user, pk: int) -> JoinRequest:

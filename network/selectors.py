@@ -41,7 +41,7 @@ def _with_read_state(queryset: QuerySet[Thread], user) -> QuerySet[Thread]:
 
 def my_networks(*, user) -> list[Network]:
     """Networks ``user`` reads, each with ``unread`` (threads with posts they have not read)."""
-    networks = list(access.readable_networks(user).order_by("name", "pk"))
+    networks = access.readable_networks(user)
     unread = (
         _with_read_state(Thread.objects.filter(network__in=[n.pk for n in networks]), user)
         .filter(Q(last_read_at__isnull=True) | Q(last_post_at__gt=F("last_read_at")))
@@ -218,9 +218,11 @@ def queue_counts(*, network: Network) -> dict[str, int]:
 # Notifications -----------------------------------------------------------------------------
 
 
-def notifications_for(*, user) -> QuerySet[Notification]:
-    """The user's notifications from networks they still belong to, of posts still visible."""
-    network_ids = access.network_ids_for_member(user)
+def notifications_for(*, user, network_ids: list[int] | None = None) -> QuerySet[Notification]:
+    """The user's notifications from networks they still belong to, of posts still visible.
+    ``network_ids``: ``access.network_ids_for_member(user)``, when the caller has it already."""
+    if network_ids is None:
+        network_ids = access.network_ids_for_member(user)
     return (
         Notification.objects.filter(recipient_id=user.pk, post__thread__network_id__in=network_ids)
         .filter(post__state=Visible)
@@ -235,8 +237,8 @@ def named_notifications(notifications) -> list[Notification]:
     return rows
 
 
-def unread_notification_count(*, user) -> int:
-    return notifications_for(user=user).filter(read_at__isnull=True).count()
+def unread_notification_count(*, user, network_ids: list[int] | None = None) -> int:
+    return notifications_for(user=user, network_ids=network_ids).filter(read_at__isnull=True).count()
 
 
 # Search ------------------------------------------------------------------------------------

@@ -73,12 +73,14 @@ def _attempt(request: HttpRequest, success: str, action, **kwargs) -> bool:
 def network_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     networks = selectors.my_networks(user=user)
+    network_ids = access.network_ids_for_member(user)
+    notifications = selectors.notifications_for(user=user, network_ids=network_ids)
     context = {
         "may_use": access.may_use_networks(user),
         "networks": networks,
         "joinable": selectors.joinable_networks(user=user, exclude=[n.pk for n in networks]),
-        "notifications": selectors.named_notifications(selectors.notifications_for(user=user)[:5]),
-        "unread_notifications": selectors.unread_notification_count(user=user),
+        "notifications": selectors.named_notifications(notifications[:5]),
+        "unread_notifications": selectors.unread_notification_count(user=user, network_ids=network_ids),
         "can_create": is_moderator(user),
     }
     return render(request, "network/network_list.html", context)

@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rest_framework",
+    "knox",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +191,60 @@ if SEARCH_BACKEND == "elasticsearch":
         "URL": ELASTICSEARCH_URL,
         "INDEX": env_str("ELASTICSEARCH_INDEX", "practices"),
     }
+
+# REST API under /api/v1/ (docs/API.md): sessions (with CSRF) and personal tokens
+# (django-rest-knox: only a hash is stored), OpenAPI 3 from drf-spectacular with
+# Swagger UI served from the portal's own static files (drf-spectacular-sidecar).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.TokenScopeAllowsMethod"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.CursorPagination",
+    "PAGE_SIZE": env_int("API_PAGE_SIZE", 20),
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.AnonymousThrottle",
+        "api.throttling.UserThrottle",
+        "api.throttling.TokenThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous": env_str("API_THROTTLE_ANONYMOUS", "60/minute"),
+        "user": env_str("API_THROTTLE_USER", "600/minute"),
+        "token": env_str("API_THROTTLE_TOKEN", "300/minute"),
+        "import": env_str("API_THROTTLE_IMPORT", "30/hour"),
+    },
+    "EXCEPTION_HANDLER": "api.exceptions.problem_details_handler",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+KNOX_TOKEN_MODEL = "api.ApiToken"
+REST_KNOX = {
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
+    "TOKEN_PREFIX": "pve_",
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PVE Practitioners' Portal API",
+    "DESCRIPTION": "Practices in the RAN Collection template, their taxonomies, organisations, "
+    "exit-intervention networks and moderation. See docs/API.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PracticeStatusEnum": "practices.models.Practice.Status",
+        "VisibilityEnum": "practices.models.Practice.Visibility",
+        "EvidenceLevelEnum": "practices.models.Practice.EvidenceLevel",
+        "PeerReviewedEnum": "practices.models.Practice.PeerReviewed",
+    },
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)

@@ -16,6 +16,8 @@ urlpatterns = [
     path("evidence-levels/", include("practices.evidence_urls")),
     path("organisation/", include("portal.organisation_urls")),
     path("account/profile/", include("portal.profile_urls")),
+    path("account/tokens/", include("api.token_urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

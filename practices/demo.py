@@ -68,7 +68,8 @@ METHODS = {
 DEMO_PRACTICE_COUNT = 48
 
 
-def _demo_organisations(rng: random.Random) -> list[Organisation]:
+def _demo_organisations(rng: random.Random) -> list[tuple[Organisation, str]]:
+    """Demo organisations with the place each one works in."""
     organisations = []
     types = list(OrganisationType.objects.exclude(code__in=["other", "government-agency"]))
     for index, (country, place) in enumerate(PLACES):
@@ -78,14 +79,14 @@ def _demo_organisations(rng: random.Random) -> list[Organisation]:
             organisation, _created = Organisation.objects.get_or_create(
                 name=name, defaults={"type": org_type, "country": country, "verified": True, "is_demo": True}
             )
-            organisations.append(organisation)
+            organisations.append((organisation, place))
     return organisations
 
 
-def _demo_practice(rng: random.Random, number: int, organisation: Organisation, themes, audiences) -> Practice:
+def _demo_practice(rng: random.Random, number: int, where: tuple[Organisation, str], themes, audiences) -> Practice:
+    organisation, place = where
     language = "fr" if number % 3 == 0 else "en"
     title, summary = METHODS[language][number % len(METHODS[language])]
-    place = organisation.name.split(" ")[-1]
     start_year = rng.randint(2008, 2023)
     practice = Practice.objects.create(
         title=f"{title} ({place})",

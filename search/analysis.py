@@ -79,7 +79,7 @@ def stem(word: str, language: str) -> str:
 
 def stemmed_text(text: str, language: str) -> str:
     """One stem per token, separated by single spaces: position i is the i-th token of ``text``."""
-    return " ".join(stem(token.text, language) for token in tokens(text))
+    return " ".join([stem(word, language) for word in _TOKEN.findall(text)])
 
 
 def query_stems(word: str) -> tuple[str, ...]:
@@ -88,4 +88,4 @@ def query_stems(word: str) -> tuple[str, ...]:
 
 
 def words(text: str) -> list[str]:
-    return [token.text for token in tokens(text)]
+    return _TOKEN.findall(text)

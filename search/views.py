@@ -55,6 +55,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "suggestion_url": url_with(request.GET, q=[results.suggestion]) if results.suggestion else None,
         "without_text_url": url_with(request.GET, q=[]) if text else None,
         "pages": pages(results.total, settings.PRACTICES_PER_PAGE, page, request.GET),
+        "first_page_url": url_with(request.GET),
     }
     return render(request, "search/search.html", context)
 

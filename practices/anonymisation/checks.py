@@ -20,16 +20,20 @@ _ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 def check_fields(fields: dict[str, str], language: str) -> tuple[list[Finding], list[Hint]]:
     """Check every given field (code -> text) written in ``language``.
 
-    A name found in one field is looked for in all of them, so "Hansen" is
-    caught in a later field after "Mr K. Hansen" was found in an earlier one.
+    A name found by a pattern (a title, initials, a name before an email) is
+    looked for in every field, so "Hansen" is caught in a later field after
+    "Mr K. Hansen" in an earlier one. Names only the NER found are not
+    spread: one NER mistake ("Safe Harbour") would otherwise repeat everywhere.
     """
     from .engine import find_candidates  # loads the models on first use
 
     codes = [code for code, text in fields.items() if text and text.strip()]
     per_field = find_candidates([fields[code] for code in codes], language)
     common = _lower_case_words(fields[code] for code in codes)
-    findings = [f for code, found in zip(codes, per_field) for f in _findings(code, fields[code], found, common)]
-    findings = _propagate_names({code: fields[code] for code in codes}, findings)
+    results = [_findings(code, fields[code], found, common) for code, found in zip(codes, per_field)]
+    findings = [finding for found, _ in results for finding in found]
+    sure_names = {name for _, names in results for name in names}
+    findings = _propagate_names({code: fields[code] for code in codes}, findings, sure_names)
     hints = [hint for code in codes for hint in find_hints(code, fields[code], findings)]
     return findings, hints
 
@@ -44,17 +48,21 @@ def _lower_case_words(texts) -> set[str]:
     return {word for text in texts for word in _WORD.findall(_ADDRESSES.sub(" ", text)) if word.islower()}
 
 
-def _findings(field: str, text: str, candidates: list[Candidate], common: set[str]) -> list[Finding]:
-    """Merged, stripped findings; a lone capitalised word that the NER took
-    for a name or place is dropped when the practice also writes it in lower
-    case ("Centre" heading a line, "centre" elsewhere)."""
+def _findings(field: str, text: str, candidates: list[Candidate], common: set[str]) -> tuple[list[Finding], set[str]]:
+    """Merged, stripped findings, and the names among them a pattern found.
+
+    A lone capitalised word that the NER took for a name or place is dropped
+    when the practice also writes it in lower case ("Centre" heading a line,
+    "centre" elsewhere)."""
     kept = [c for c in candidates if c.precise or not _common_word(text[c.start : c.end], common)]
-    findings = []
+    findings, sure_names = [], set()
     for candidate in merge(kept):
         start, end = _stripped(text, candidate.start, candidate.end)
         if any(ch.isalnum() for ch in text[start:end]):
             findings.append(Finding(field, candidate.type, text[start:end], start, end, round(candidate.score, 2)))
-    return findings
+            if candidate.type == PERSON and candidate.precise:
+                sure_names.add(text[start:end])
+    return findings, sure_names
 
 
 def _common_word(span: str, common: set[str]) -> bool:
@@ -70,10 +78,10 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _propagate_names(fields: dict[str, str], findings: list[Finding]) -> list[Finding]:
-    """Add later mentions of a name found in full (two words or more): the
-    full name, without its title, and the surname alone."""
-    variants = {v for f in findings if f.type == PERSON for v in _name_variants(f.text)}
+def _propagate_names(fields: dict[str, str], findings: list[Finding], names: set[str]) -> list[Finding]:
+    """Add the other mentions of each name in ``names`` found in full (two
+    words or more): the full name, without its title, and the surname alone."""
+    variants = {variant for name in names for variant in _name_variants(name)}
     if not variants:
         return findings
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(variants, key=len, reverse=True))) + r")(?!\w)")

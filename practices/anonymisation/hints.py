@@ -33,6 +33,8 @@ AGE = re.compile(
     r"\b\d{1,2}[- ](?:years?|yrs?)[- ]old\b"
     r"|\baged?\s+\d{1,2}\b(?!\s*(?:to|-|–|and|or)\s*\d)"  # not a group's range: "aged 16 to 24"
     r"|\b(?:boy|girl|man|woman|youth|teenager|child|son|daughter)\s+of\s+\d{1,2}\b"
+    r"|\b(?:boy|girl|man|woman|youth|teenager|son|daughter|pupil|student|garçon|fille|jeune|élève|fils)"
+    r"\s*(?:\(\s*\d{1,2}(?:\s*(?:ans|years?))?\s*\)|,\s*\d{1,2}\s*,)"  # "the girl (15)", "a boy, 16,"
     r"|\bâgée?s?\s+de\s+\d{1,2}\s+ans\b"
     rf"|\b{_PERSON_NOUNS_FR}\s+(?:[\w'’-]+\s+)?de\s+\d{{1,2}}\s+ans\b"
     r"|\b\d{1,2}[- ]åring(?:en)?\b|\b\d{1,2}\s+år\s+gam(?:mel|le)\b"

@@ -61,11 +61,13 @@ NAME_BEFORE_EMAIL = re.compile(
     rf"[ \t]*[,:;(<–-]?[ \t]*<?[\w.+-]+@\w"
 )
 
-# A capitalised name after a preposition of place ("from Ravnstad", "à Belmont",
-# "la commune de Belmont"); the French "de" only after a word for a locality.
+# A capitalised name after a preposition of place ("from Ravnstad", "à Belmont"),
+# or after a word for a locality ("la commune de Belmont", "le comté d'Østfold",
+# "the municipality of Vestby").
 PLACE_AFTER_PREPOSITION = re.compile(
     rf"(?:(?<![\w])(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|à|[Pp]rès\s+de|[Ff]ra|på|[Aa]us|[Uu]it|[Bb]ij)\s+"
-    rf"|(?:commune|ville|village|municipalité|quartier|région|département)\s+(?:de\s+|d['’]))"
+    rf"|(?:commune|ville|village|municipalité|quartier|région|département|comté|province|canton|île|"
+    rf"arrondissement|county|municipality|city|town|village|island|borough|district|region)\s+(?:de\s+|d['’]|of\s+))"
     rf"(?P<pii>{NAME_WORD}(?:[- ]{NAME_WORD}){{0,2}})"
 )
 

@@ -368,10 +368,26 @@ def _tidy_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces, offset = [], start
     for line in text[start:end].split("\n"):
         span = _trim(text, offset, offset + len(line))
+        if span:
+            span = _whole_words(text, *span)
         if span and _plausible_name_or_place(text[span[0] : span[1]]):
             pieces.append(span)
         offset += len(line) + 1
     return pieces
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen to whole hyphenated words: the tokenizer splits "Ole-Martin", and
+    the NER may keep only "Martin", which redaction would turn into "Ole-[name]"."""
+    while start >= 2 and text[start - 1] in "-‐" and text[start - 2].isalpha():
+        start -= 2
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(text) and text[end] in "-‐" and text[end + 1].isalpha():
+        end += 2
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

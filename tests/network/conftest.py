@@ -30,5 +30,20 @@ def first_post(thread) -> Post:
     return thread.posts.get()
 
 
+def published_practice(*, author: User, title: str, visibility: str = "members"):
+    """A published practice, without going through the search index (tested elsewhere)."""
+    from django.utils import timezone
+
+    from practices.models import Practice
+    from tests.practices.factories import make_practice
+
+    practice = make_practice(author=author, title=title)
+    Practice.objects.filter(pk=practice.pk).update(
+        status=Practice.Status.PUBLISHED, visibility=visibility, published_at=timezone.now()
+    )
+    practice.refresh_from_db()
+    return practice
+
+
 def add_member(network: Network, user: User, *, moderator: User, role: str = "member"):
     return services.network_member_add(network=network, user=user, actor=moderator, role=role)

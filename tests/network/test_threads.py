@@ -8,7 +8,7 @@ from django.urls import reverse
 from network import services
 from network.models import Post, PostRevision
 from portal.models import AuditEvent
-from tests.network.conftest import add_member
+from tests.network.conftest import add_member, published_practice
 
 pytestmark = pytest.mark.django_db
 
@@ -151,10 +151,7 @@ def test_subscribers_are_notified_of_replies_and_can_stop(colleague_client, coll
 
 def test_thread_linked_practice_shows_only_to_those_who_may_read_it(contributor, contributor_client, moderator,
                                                                     outsider, outsider_client, network):  # fmt: skip
-    from tests.practices.factories import make_practice
-
-    practice = make_practice(author=contributor, title="Own organisation method", publish=True,
-                             visibility="organisation")  # fmt: skip
+    practice = published_practice(author=contributor, title="Own organisation method", visibility="organisation")
     thread = services.thread_create(network=network, actor=contributor, title="About it", body="x", practice=practice)
     add_member(network, outsider, moderator=moderator)
     assert "Own organisation method" in contributor_client.get(thread.get_absolute_url()).content.decode()

@@ -24,6 +24,7 @@ checks all of that, so the data cannot drift.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 MARK = re.compile(r"\[\[(?P<kind>[A-Z_]+):(?P<text>.*?)\]\]", re.S)
 STRICT_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "NATIONAL_ID", "IBAN_CODE")
@@ -228,6 +229,53 @@ HELD_OUT: tuple[Sample, ...] = (
     Sample("en_held_out", "en", {"description": EN_HELD_OUT_DESCRIPTION, "contact": EN_HELD_OUT_CONTACT}),
     Sample("fr_held_out", "fr", {"description": FR_HELD_OUT_DESCRIPTION, "contact": FR_HELD_OUT_CONTACT}),
 )
+
+
+# Real practices: the fixture templates, written by others for the importer.
+# Their personal data is listed here (every occurrence counts), so that the
+# many words they hold that are NOT personal data test precision on real
+# prose. Countries, organisations and programme names are not listed.
+TEMPLATES = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates"
+REAL_GOLD: dict[str, tuple[tuple[str, str], ...]] = {
+    "000_c92d1ef0c5228cd4.txt": (
+        ("PERSON", "Insoo Kim Berg"), ("PERSON", "Bronfenbrenner"), ("PERSON", "William R. Miller"),
+        ("PERSON", "Tom Bath"), ("PERSON", "Tone Faale"), ("LOCATION", "Boks 237, N-1702 Sarpsborg"),
+        ("LOCATION", "Sarpsborg"), ("LOCATION", "Oslo"), ("LOCATION", "Østfold"), ("LOCATION", "Utøya"),
+        ("LOCATION", "Akershus"), ("LOCATION", "Manchester"), ("LOCATION", "Bruxelles"), ("LOCATION", "Nice"),
+        ("EMAIL_ADDRESS", "tsfa@sarpsborg.com"), ("PHONE_NUMBER", "0047 98217686"),
+    ),
+    "en_practice.txt": (
+        ("LOCATION", "Vienna"), ("LOCATION", "Oslo"), ("EMAIL_ADDRESS", "safeharbour@example.org"),
+    ),
+    "fr_pratique.txt": (
+        ("LOCATION", "Liège"), ("LOCATION", "Namur"), ("LOCATION", "Wallonie"), ("LOCATION", "Lisbonne"),
+        ("EMAIL_ADDRESS", "cafes@fil-commun.example.org"),
+    ),
+}  # fmt: skip
+
+
+def real_samples() -> tuple[Sample, ...]:
+    """The fixture templates, parsed by the importer, their gold items marked
+    wherever they occur (needs Django: call it from a test or a benchmark)."""
+    from practices.importer import import_document
+    from practices.template_fields import NARRATIVE_FIELD_CODES
+
+    samples = []
+    for name, gold in REAL_GOLD.items():
+        parsed = import_document((TEMPLATES / name).read_bytes(), name)
+        fields = {code: parsed.fields.get(code, "") for code in NARRATIVE_FIELD_CODES}
+        marked = {code: _mark_occurrences(text, gold) for code, text in fields.items() if text.strip()}
+        samples.append(Sample(name, parsed.language, marked))
+    return tuple(samples)
+
+
+def _mark_occurrences(text: str, gold: tuple[tuple[str, str], ...]) -> str:
+    """``text`` with each gold string marked, longest first, never inside an
+    email address or a link ("sarpsborg.com")."""
+    by_length = sorted(gold, key=lambda item: len(item[1]), reverse=True)
+    pattern = re.compile(r"(?<![\w@./-])(" + "|".join(re.escape(t) for _, t in by_length) + r")(?![\w@-]|\.\w)")
+    kinds = {t: kind for kind, t in gold}
+    return pattern.sub(lambda m: f"[[{kinds[m.group(1)]}:{m.group(1)}]]", text)
 
 
 # --- scoring -----------------------------------------------------------------

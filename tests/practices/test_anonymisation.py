@@ -152,6 +152,15 @@ def test_names_with_titles_and_initials_are_found_whole(sentence, name, language
     assert ("PERSON", name) in found(sentence, language)
 
 
+def test_a_hyphenated_first_name_is_kept_whole_so_redaction_leaves_no_part_of_it():
+    assert ("PERSON", "Ole-Martin Johansen") in found("We met Ole-Martin Johansen and his sister in Tromsø.")
+
+
+def test_a_lettered_heading_is_not_a_name_but_initials_alone_on_a_contact_line_are():
+    assert not any(kind == "PERSON" for kind, _ in found("A. Background\n\nThe practice began in 2015."))
+    assert ("PERSON", "J. Dupont") in found("Contact\nJ. Dupont\nj.dupont@example.org")
+
+
 def test_a_numbered_heading_is_not_a_name():
     assert not any(kind == "PERSON" for kind, _ in found("A. Background\n\nThe practice began in 2015."))
 
@@ -242,6 +251,12 @@ def test_an_age_a_small_place_and_a_year_together_are_a_hint():
     assert hints_in(text, "en") == [("age_place_year", "17-year-old boy from Ravnstad in 2019")]
     text = "Un garçon de 16 ans de Belmont en 2018 a été signalé par le collège."
     assert hints_in(text, "fr") == [("age_place_year", "garçon de 16 ans de Belmont en 2018")]
+
+
+def test_an_age_in_brackets_counts_as_an_age():
+    assert hints_in("The girl (15) from Vestby was referred in 2021.", "en") == [
+        ("age_place_year", "girl (15) from Vestby was referred in 2021")
+    ]
 
 
 def test_an_age_range_of_a_group_is_no_hint():

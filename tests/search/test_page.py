@@ -85,7 +85,13 @@ def test_an_empty_result_suggests_a_spelling_and_links_removing_each_filter(clie
 
 
 def test_a_bad_page_or_sort_falls_back_to_defaults(client, practices):
-    assert client.get(URL, {"page": "x", "sort": "nonsense"}).status_code == 200
+    page = client.get(URL, {"page": "x", "sort": "nonsense"}).content.decode()
+    assert "Exit mentoring in Ravnstad" in page
+
+
+def test_a_page_past_the_last_links_back_to_the_first(client, practices):
+    page = client.get(URL, {"q": "mentoring", "page": 9}).content.decode()
+    assert "past the last page" in page and 'href="?q=mentoring"' in page
 
 
 def test_the_notice_shows_when_the_main_engine_is_down_and_results_come_from_the_database(client, practices, settings):

@@ -9,6 +9,7 @@ vendor picks them: FTS5 on SQLite (``sqlite.py``), tsvector on PostgreSQL
 
 import difflib
 from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
 from django.db import connections, transaction
@@ -26,6 +27,7 @@ from search.query import ParsedQuery, any_of, parse
 TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}
 SIMILAR_CANDIDATES = 50
 SUGGESTION_VOCABULARY = 5000
+REBUILD_CHUNK = 500
 
 
 class DatabaseSearchBackend(SearchBackend):
@@ -72,10 +74,18 @@ class DatabaseSearchBackend(SearchBackend):
             SearchDocument.objects.using(self.alias).all().delete()
             with connections[self.alias].cursor() as cursor:
                 text.clear(cursor)
-            for document in documents:
-                self._write(text, document)
-                count += 1
+            for chunk in batched(_newest_per_id(documents), REBUILD_CHUNK):
+                self._insert_many(text, chunk)
+                count += len(chunk)
         return count
+
+    def _insert_many(self, text, documents: tuple[dict[str, Any], ...]) -> None:
+        manager = SearchDocument.objects.using(self.alias)
+        manager.bulk_create([SearchDocument(id=document["id"], **_document_row(document)) for document in documents])
+        SearchFacet.objects.using(self.alias).bulk_create([row for document in documents for row in _facet_rows(document)])
+        with connections[self.alias].cursor() as cursor:
+            for document in documents:
+                text.write(cursor, document)
 
     def document_ids(self) -> dict[int, int]:
         rows = SearchDocument.objects.using(self.alias).filter(live=True).values_list("id", "version")
@@ -173,6 +183,20 @@ class DatabaseSearchBackend(SearchBackend):
         if not folded:
             return []
         return [row[0] for row in self._rows(sql.completions(folded, scope, limit=limit))]
+
+
+def batched(items: Iterable[Any], size: int) -> Iterable[tuple[Any, ...]]:
+    iterator = iter(items)
+    while chunk := tuple(islice(iterator, size)):
+        yield chunk
+
+
+def _newest_per_id(documents: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    newest: dict[int, dict[str, Any]] = {}
+    for document in documents:
+        if document["id"] not in newest or newest[document["id"]]["version"] < document["version"]:
+            newest[document["id"]] = document
+    return list(newest.values())
 
 
 def _closest(word: str, vocabulary: set[str]) -> str | None:

@@ -39,10 +39,9 @@ HIGHLIGHTED = ("description", "body")
 
 
 def _text_field(name: str) -> Text:
-    languages = {code: Text(analyzer=f"portal_{code}") for code in LANGUAGES}
-    options: dict[str, Any] = {"analyzer": FOLDING, "fields": languages}
-    if name in HIGHLIGHTED:
-        options["index_options"] = "offsets"
+    offsets = {"term_vector": "with_positions_offsets"} if name in HIGHLIGHTED else {}
+    languages = {code: Text(analyzer=f"portal_{code}", **offsets) for code in LANGUAGES}
+    options: dict[str, Any] = {"analyzer": FOLDING, "fields": languages, **offsets}
     if name in ("title", "description", "taxonomy"):
         options["copy_to"] = "spell"
     return Text(**options)

@@ -1,0 +1,82 @@
+"""Cross-cutting rules of the API, as DRF permission classes composed with ``&`` and ``|``.
+
+They ask the same access functions as the web (``portal.access``, ``practices.rules``,
+``network.access``); the objects themselves are fetched through the access functions
+(``practice_for_user``, ``thread_for_member``…), which answer 404 to anyone who may not
+read them.
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+
+from api.models import ApiToken
+from portal.access import is_moderator, needs_mfa
+from portal.decorators import has_mfa
+from practices import rules
+
+__all__ = [
+    "CanContribute",
+    "HasSecondFactor",
+    "IsAuthenticated",
+    "ModeratorsOnly",
+    "NetworkUsersOnly",
+    "ReadOnly",
+    "TokenScopeAllowsMethod",
+]
+
+
+class TokenScopeAllowsMethod(BasePermission):
+    """A read-only token may only read (GET, HEAD, OPTIONS)."""
+
+    message = _("This token is read-only. Create a read-write token to make changes.")
+
+    def has_permission(self, request, view) -> bool:
+        token = request.auth
+        if not isinstance(token, ApiToken):
+            return True
+        return request.method in SAFE_METHODS or not token.is_read_only
+
+
+class ReadOnly(BasePermission):
+    def has_permission(self, request, view) -> bool:
+        return request.method in SAFE_METHODS
+
+
+class CanContribute(BasePermission):
+    message = _("Your membership of an organisation must be approved before you write a practice.")
+
+    def has_permission(self, request, view) -> bool:
+        return rules.can_contribute(request.user)
+
+
+class ModeratorsOnly(BasePermission):
+    """Moderation answers 404 to everyone else, as the moderation pages do: nothing is revealed."""
+
+    def has_permission(self, request, view) -> bool:
+        if not is_moderator(request.user):
+            raise NotFound
+        return True
+
+
+class HasSecondFactor(BasePermission):
+    """Moderators and administrators must have a second factor (the web's ``mfa_required``)."""
+
+    message = _("Set up two-factor authentication in your account first: your role requires it.")
+
+    def has_permission(self, request, view) -> bool:
+        if not settings.PORTAL_REQUIRE_MFA:
+            return True
+        return not needs_mfa(request.user) or has_mfa(request.user)
+
+
+class NetworkUsersOnly(BasePermission):
+    """Networks are for verified members and moderators; the rest of the API is open to all."""
+
+    message = _("Networks are open to members of verified organisations only.")
+
+    def has_permission(self, request, view) -> bool:
+        from network.access import may_use_networks
+
+        return may_use_networks(request.user)

@@ -1,0 +1,518 @@
+"""Serializers of the API: explicit fields, nested ones read-only, no rules of their own.
+
+Writes go through the services; serializers only check the shape of the input and
+turn it into what the services take (``PracticeData``). Every person is named
+through ``portal.access.display_name`` for the requesting user (pseudonyms).
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from network.mentions import prime_memberships
+from network.models import Network, Post, Thread
+from network.selectors import readable_practice
+from portal.access import display_name, is_moderator
+from portal.models import Organisation
+from practices import rules
+from practices.models import Finding, KeyTheme, OrganisationType, Practice, ReviewComment, TargetAudience
+from practices.review import review_rows
+from practices.services import PracticeData
+from search.backends.base import FACETS
+
+# Query parameters ----------------------------------------------------------------------------
+
+MAX_CODES_PER_FACET = 30
+
+
+def _codes(help_text) -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.CharField(max_length=100), required=False, max_length=MAX_CODES_PER_FACET, help_text=help_text
+    )
+
+
+class PracticeSearchQuerySerializer(serializers.Serializer):
+    """The query string of the practice list: the search box's language, facet codes, order."""
+
+    q = serializers.CharField(
+        required=False, allow_blank=True, max_length=200, trim_whitespace=True,
+        help_text=_('Words, "a phrase", word OR word, -excluded. Empty: every practice you may read.'),
+    )  # fmt: skip
+    sort = serializers.ChoiceField(
+        choices=[("relevance", _("Relevance")), ("date", _("Newest first"))], required=False, default="relevance"
+    )
+    theme = _codes(_("Key theme codes (OR within a facet, AND across facets)."))
+    audience = _codes(_("Target audience codes."))
+    country = _codes(_("ISO 3166-1 alpha-2 country codes."))
+    organisation_type = _codes(_("Organisation type codes."))
+    language = _codes(_("Language codes of the write-up."))
+    peer_reviewed = _codes(_("yes, no or unknown."))
+    evidence_level = _codes(_("Evidence level codes."))
+    start_period = _codes(_("Start period codes, e.g. 2015-2019."))
+    cursor = serializers.CharField(required=False, max_length=200, help_text=_("The cursor of a next or previous link."))
+
+    def filters(self) -> dict[str, list[str]]:
+        return {facet: list(dict.fromkeys(self.validated_data[facet])) for facet in FACETS if self.validated_data.get(facet)}
+
+
+class ImportQuerySerializer(serializers.Serializer):
+    save = serializers.BooleanField(
+        required=False, default=False, help_text=_("Save the document as a new draft instead of only reading it.")
+    )
+
+
+class ReviewQueueQuerySerializer(serializers.Serializer):
+    state = serializers.ListField(
+        child=serializers.ChoiceField(choices=["submitted", "changes_requested", "rejected", "follow_up", "withdrawn"]),
+        required=False, max_length=5,
+        help_text=_("Default: submitted. follow_up: published practices with open personal-data findings."),
+    )  # fmt: skip
+    older_than = serializers.IntegerField(required=False, min_value=1, max_value=3650, help_text=_("Days waiting."))
+    organisation = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    language = serializers.ChoiceField(choices=settings.PRACTICE_LANGUAGES, required=False)
+    cursor = serializers.CharField(required=False, max_length=200)
+
+
+# Reference data --------------------------------------------------------------------------
+
+
+class _TermSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(read_only=True, help_text=_("In the language of the request (English or French)."))
+
+    class Meta:
+        fields = ["code", "label", "label_en", "label_fr"]
+
+
+class KeyThemeSerializer(_TermSerializer):
+    class Meta(_TermSerializer.Meta):
+        model = KeyTheme
+
+
+class TargetAudienceSerializer(_TermSerializer):
+    class Meta(_TermSerializer.Meta):
+        model = TargetAudience
+
+
+class OrganisationTypeSerializer(_TermSerializer):
+    class Meta(_TermSerializer.Meta):
+        model = OrganisationType
+
+
+class TermSerializer(serializers.Serializer):
+    code = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True)
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    """An organisation's public face: nothing about its members."""
+
+    type = TermSerializer(read_only=True)
+    country = serializers.CharField(source="country.code", read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "type", "country", "verified"]
+        read_only_fields = fields
+
+
+class OrganisationNameSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["id", "name"]
+        read_only_fields = fields
+
+
+# Practices -------------------------------------------------------------------------------
+
+
+class PracticeSummarySerializer(serializers.ModelSerializer):
+    organisation = OrganisationSerializer(read_only=True)
+    key_themes = TermSerializer(many=True, read_only=True)
+    target_audiences = TermSerializer(many=True, read_only=True)
+    country = serializers.CharField(source="country.code", read_only=True)
+
+    class Meta:
+        model = Practice
+        fields = [
+            "id", "title", "description", "key_themes", "target_audiences", "country", "language", "organisation",
+            "status", "visibility", "evidence_level", "peer_reviewed", "start_year", "end_year", "published_at",
+            "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class PracticeHitSerializer(PracticeSummarySerializer):
+    highlight = serializers.SerializerMethodField(help_text=_("Escaped text with <mark> around the words found."))
+    score = serializers.SerializerMethodField()
+
+    class Meta(PracticeSummarySerializer.Meta):
+        fields = [*PracticeSummarySerializer.Meta.fields, "highlight", "score"]
+        read_only_fields = fields
+
+    def get_highlight(self, practice: Practice) -> str:
+        return self.context["hits"][practice.pk].highlight
+
+    def get_score(self, practice: Practice) -> float:
+        return self.context["hits"][practice.pk].score
+
+
+class FacetCountSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField(min_value=0)
+
+
+class PracticeSearchResultsSerializer(serializers.Serializer):
+    """A page of search results (the cursor pagination's ``next``/``previous``, plus the engine's counts)."""
+
+    count = serializers.IntegerField(min_value=0, help_text=_("Practices you may read that match, on every page."))
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    facets = serializers.DictField(
+        child=FacetCountSerializer(many=True), help_text=_("Per facet, the codes found and how many practices have each.")
+    )
+    suggestion = serializers.CharField(allow_null=True, help_text=_("A respelling of the query, when nothing matched."))
+    degraded = serializers.BooleanField(help_text=_("True when the fallback search engine answered."))
+    results = PracticeHitSerializer(many=True)
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Finding
+        fields = ["id", "field", "type", "text", "start", "end", "message", "status", "reason"]
+        read_only_fields = fields
+
+
+class ReviewCommentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ReviewComment
+        fields = ["id", "field", "text", "created_at", "addressed"]
+        read_only_fields = fields
+
+
+class ImportWarningSerializer(serializers.Serializer):
+    field = serializers.CharField(max_length=50)
+    code = serializers.CharField(max_length=50)
+    message = serializers.CharField(max_length=2000)
+
+
+NARRATIVE_HELP = _("Markdown.")
+
+
+class PracticeDetailSerializer(serializers.ModelSerializer):
+    """Every template field. ``contact`` is null for anonymous requests; findings, import warnings
+    and review comments are for the practice's own side and moderators (empty for anyone else)."""
+
+    organisation = OrganisationSerializer(read_only=True)
+    key_themes = TermSerializer(many=True, read_only=True)
+    target_audiences = TermSerializer(many=True, read_only=True)
+    country = serializers.CharField(source="country.code", read_only=True)
+    contact = serializers.SerializerMethodField(help_text=_("Signed-in users only; null otherwise."))
+    findings = serializers.SerializerMethodField()
+    review_comments = serializers.SerializerMethodField()
+    import_warnings = serializers.SerializerMethodField()
+    can_edit = serializers.SerializerMethodField()
+    can_submit = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Practice
+        fields = [
+            "id", "title", "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope",
+            "start", "start_year", "end_year", "deliverables", "evidence_evaluation", "sustainability_transferability",
+            "ran_meetings", "eu_links_funding", "organisation", "organisation_description", "country", "contact",
+            "last_update_year", "language", "status", "visibility", "evidence_level", "revision_of", "change_summary",
+            "created_at", "updated_at", "published_at", "findings", "review_comments", "import_warnings",
+            "can_edit", "can_submit",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def _user(self):
+        return self.context["request"].user
+
+    def _curator(self, practice: Practice) -> bool:
+        user = self._user()
+        return is_moderator(user) or rules.is_owner_side(user, practice)
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_contact(self, practice: Practice) -> str | None:
+        return practice.contact if self._user().is_authenticated else None
+
+    @extend_schema_field(FindingSerializer(many=True))
+    def get_findings(self, practice: Practice) -> list[dict]:
+        if not self._curator(practice):
+            return []
+        return FindingSerializer(practice.findings.filter(status=Finding.Status.OPEN), many=True).data
+
+    @extend_schema_field(ReviewCommentSerializer(many=True))
+    def get_review_comments(self, practice: Practice) -> list[dict]:
+        if not self._curator(practice):
+            return []
+        return ReviewCommentSerializer(practice.review_comments.filter(addressed=False), many=True).data
+
+    @extend_schema_field(ImportWarningSerializer(many=True))
+    def get_import_warnings(self, practice: Practice) -> list:
+        return list(practice.import_warnings or []) if self._curator(practice) else []
+
+    def get_can_edit(self, practice: Practice) -> bool:
+        return rules.can_edit(self._user(), practice)
+
+    def get_can_submit(self, practice: Practice) -> bool:
+        return rules.can_submit(self._user(), practice)
+
+
+class PracticeWriteSerializer(serializers.ModelSerializer):
+    """A draft as a contributor writes it; taxonomy terms by code. Saved by the services."""
+
+    key_themes = serializers.SlugRelatedField(
+        slug_field="code", queryset=KeyTheme.objects.all(), many=True, required=False,
+        help_text=_("Key theme codes; two on a published practice."),
+    )  # fmt: skip
+    target_audiences = serializers.SlugRelatedField(
+        slug_field="code", queryset=TargetAudience.objects.all(), many=True, required=False,
+        help_text=_("Target audience codes; at least one."),
+    )  # fmt: skip
+    language = serializers.ChoiceField(choices=settings.PRACTICE_LANGUAGES)
+    import_warnings = serializers.ListField(
+        child=serializers.DictField(child=serializers.CharField(max_length=2000, allow_blank=True)),
+        required=False, max_length=200,
+        help_text=_("What the importer could not map ({field, code, message}), as the import returned it."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Practice
+        fields = [
+            "title", "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope", "start",
+            "start_year", "end_year", "deliverables", "evidence_evaluation", "sustainability_transferability",
+            "ran_meetings", "eu_links_funding", "organisation_description", "country", "contact", "last_update_year",
+            "language", "visibility", "change_summary", "import_warnings",
+        ]  # fmt: skip
+        extra_kwargs = {name: {"help_text": NARRATIVE_HELP} for name in (
+            "description", "geographical_scope", "start", "deliverables", "evidence_evaluation",
+            "sustainability_transferability", "ran_meetings", "eu_links_funding", "organisation_description",
+        )}  # fmt: skip
+
+    def validate(self, attrs: dict) -> dict:
+        start, end = attrs.get("start_year"), attrs.get("end_year")
+        if start and end and end < start:
+            raise serializers.ValidationError({"end_year": _("The end year comes before the start year.")})
+        return attrs
+
+    def practice_data(self, practice: Practice | None = None) -> PracticeData:
+        """The validated input for the services; a partial update keeps the practice's other values."""
+        attributes = dict(self.validated_data)
+        themes = attributes.pop("key_themes", None)
+        audiences = attributes.pop("target_audiences", None)
+        if themes is None:
+            themes = list(practice.key_themes.all()) if practice else []
+        if audiences is None:
+            audiences = list(practice.target_audiences.all()) if practice else []
+        return PracticeData(attributes=attributes, key_themes=list(themes), target_audiences=list(audiences))
+
+
+class ImportedOrganisationSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    type = serializers.CharField(allow_null=True)
+    description = serializers.CharField()
+
+
+class ImportedDraftSerializer(serializers.Serializer):
+    """What the importer read: ``draft`` can be corrected and sent to ``POST /practices/`` as it is."""
+
+    draft = PracticeWriteSerializer(read_only=True)
+    organisation = ImportedOrganisationSerializer(read_only=True, help_text=_("The organisation the document names."))
+
+
+class DocumentUploadSerializer(serializers.Serializer):
+    document = serializers.FileField(
+        help_text=_("A filled-in RAN Collection template: .docx, .html, .md or .txt. It is read, not stored.")
+    )
+
+    def validate_document(self, document):
+        if document.size > settings.PRACTICE_UPLOAD_MAX_BYTES:
+            limit = settings.PRACTICE_UPLOAD_MAX_BYTES // (1024 * 1024)
+            raise serializers.ValidationError(_("The file is larger than %(limit)s MB.") % {"limit": limit})
+        return document
+
+
+class SubmitSerializer(serializers.Serializer):
+    change_summary = serializers.CharField(
+        required=False, allow_blank=True, max_length=300, default="",
+        help_text=_("Required for an update of a published practice: one sentence readers will see."),
+    )  # fmt: skip
+
+
+# Moderation ------------------------------------------------------------------------------
+
+
+class ReviewQueueItemSerializer(serializers.ModelSerializer):
+    organisation = OrganisationNameSerializer(read_only=True)
+    author = serializers.SerializerMethodField()
+    open_findings = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Practice
+        fields = ["id", "title", "status", "language", "organisation", "author", "revision_of", "open_findings",
+                  "updated_at"]  # fmt: skip
+        read_only_fields = fields
+
+    def get_author(self, practice: Practice) -> str | None:
+        if practice.author is None:
+            return None
+        return display_name(viewer=self.context["request"].user, person=practice.author)
+
+
+class ModerationPracticeSerializer(PracticeDetailSerializer):
+    """The review view of a practice: every finding, open or resolved, and every comment."""
+
+    @extend_schema_field(FindingSerializer(many=True))
+    def get_findings(self, practice: Practice) -> list[dict]:
+        return FindingSerializer(practice.findings.all(), many=True).data
+
+    @extend_schema_field(ReviewCommentSerializer(many=True))
+    def get_review_comments(self, practice: Practice) -> list[dict]:
+        return ReviewCommentSerializer(practice.review_comments.all(), many=True).data
+
+
+def commentable_fields() -> list[str]:
+    return [row.code for row in review_rows() if row.commentable]
+
+
+class ApproveSerializer(serializers.Serializer):
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class RequestChangesSerializer(serializers.Serializer):
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    field_comments = serializers.DictField(
+        child=serializers.CharField(max_length=2000, allow_blank=True), required=False, default=dict,
+        help_text=_("Comments on single template fields, by field code (e.g. description)."),
+    )  # fmt: skip
+
+    def validate_field_comments(self, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(commentable_fields()))
+        if unknown:
+            raise serializers.ValidationError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(unknown)})
+        return value
+
+
+class RejectSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000)
+
+
+class EvidenceLevelSerializer(serializers.Serializer):
+    level = serializers.ChoiceField(choices=Practice.EvidenceLevel.choices)
+
+
+class DismissFindingSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=300)
+
+
+# The requesting user -----------------------------------------------------------------------
+
+
+class MeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(help_text=_("Your name as you see it."))
+    pseudonym = serializers.CharField(allow_blank=True)
+    organisation = OrganisationSerializer(allow_null=True)
+    role = serializers.CharField(allow_null=True, help_text=_("member or admin in your organisation."))
+    is_moderator = serializers.BooleanField()
+    token_scope = serializers.CharField(allow_null=True, help_text=_("read or read-write; null for a session."))
+
+
+# Networks --------------------------------------------------------------------------------
+
+
+def prime_people(users) -> None:
+    """Load what ``display_name`` needs of many people in two queries (memberships and the
+    organisations they belong to or ask to join), instead of two per person."""
+    from portal.models import Membership
+
+    people = [user for user in users if user is not None]
+    prime_memberships(people)
+    pending = [user for user in people if "live_organisation_ids" not in user.__dict__]
+    if not pending:
+        return
+    rows = Membership.objects.filter(
+        user_id__in={user.pk for user in pending}, state__in=[Membership.State.REQUESTED, Membership.State.APPROVED]
+    ).values_list("user_id", "organisation_id")
+    by_user: dict[int, set[int]] = {}
+    for user_id, organisation_id in rows:
+        by_user.setdefault(user_id, set()).add(organisation_id)
+    for user in pending:
+        user.__dict__["live_organisation_ids"] = by_user.get(user.pk, set())
+
+
+class _NamesPeople(serializers.Serializer):
+    def _name(self, person) -> str | None:
+        if person is None:
+            return None
+        return display_name(viewer=self.context["request"].user, person=person)
+
+
+class NetworkSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Network
+        fields = ["id", "name", "purpose", "policy", "is_case_room", "access_ends_on", "created_at"]
+        read_only_fields = fields
+
+
+class ThreadSerializer(_NamesPeople, serializers.ModelSerializer):
+    author = serializers.SerializerMethodField(help_text=_("As the author is shown to you (pseudonyms)."))
+    post_count = serializers.IntegerField(read_only=True, help_text=_("Visible posts."))
+
+    class Meta:
+        model = Thread
+        fields = ["id", "network", "title", "author", "pinned", "locked", "created_at", "last_post_at", "post_count"]
+        read_only_fields = fields
+
+    def get_author(self, thread: Thread) -> str | None:
+        return self._name(thread.author)
+
+
+class ThreadDetailSerializer(ThreadSerializer):
+    practice = serializers.SerializerMethodField(help_text=_("The practice discussed, if you may read it."))
+
+    class Meta(ThreadSerializer.Meta):
+        fields = [*ThreadSerializer.Meta.fields, "practice"]
+        read_only_fields = fields
+
+    def get_practice(self, thread: Thread) -> int | None:
+        practice = readable_practice(user=self.context["request"].user, pk=thread.practice_id)
+        return practice.pk if practice else None
+
+
+class PostSerializer(_NamesPeople, serializers.ModelSerializer):
+    author = serializers.SerializerMethodField(help_text=_("As the author is shown to you (pseudonyms)."))
+    body = serializers.SerializerMethodField(help_text=_("Markdown; null for a hidden or deleted post."))
+
+    class Meta:
+        model = Post
+        fields = ["id", "thread", "author", "body", "state", "quote_of", "created_at", "edited_at"]
+        read_only_fields = fields
+
+    def get_author(self, post: Post) -> str | None:
+        return self._name(post.author)
+
+    def get_body(self, post: Post) -> str | None:
+        return post.body if post.is_visible or self.context.get("moderates") else None
+
+
+BIG_ID = {"min_value": 1, "max_value": 2**63 - 1}
+
+
+class ThreadCreateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    body = serializers.CharField(max_length=20000, help_text=_("Markdown. Mention a member with @ and their name."))
+    practice = serializers.IntegerField(
+        required=False, allow_null=True, help_text=_("A published practice you may read, to discuss."), **BIG_ID
+    )
+
+
+class PostCreateSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=20000, help_text=_("Markdown. Mention a member with @ and their name."))
+    quote_of = serializers.IntegerField(
+        required=False, allow_null=True, help_text=_("A visible post of the same thread."), **BIG_ID
+    )

@@ -1,0 +1,331 @@
+"""The practices, taxonomies, organisations and "me" endpoints.
+
+Thin viewsets: objects come from the access functions (``practice_for_user``,
+``practices_visible_to``…), writes from the services, both shared with the web.
+"""
+
+import nh3
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.parsers import MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
+
+from api import examples
+from api.models import ApiToken
+from api.pagination import LongListCursorPagination, decode_search_cursor, search_page_links
+from api.permissions import CanContribute, ReadOnly, TokenScopeAllowsMethod
+from api.serializers import (
+    DocumentUploadSerializer,
+    ImportedDraftSerializer,
+    ImportQuerySerializer,
+    KeyThemeSerializer,
+    MeSerializer,
+    OrganisationSerializer,
+    OrganisationTypeSerializer,
+    PracticeDetailSerializer,
+    PracticeHitSerializer,
+    PracticeSearchQuerySerializer,
+    PracticeSearchResultsSerializer,
+    PracticeSummarySerializer,
+    PracticeWriteSerializer,
+    SubmitSerializer,
+    TargetAudienceSerializer,
+)
+from api.throttling import ImportThrottle
+from portal.access import approved_membership, display_name, is_moderator, reader_scope
+from portal.models import Organisation
+from practices import rules, services
+from practices.importer import UnreadableDocument, Vocabulary, import_document
+from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from practices.selectors import drafts_of, practice_for_editor, practice_for_user, practices_visible_to
+from search.backends import get_search_backend
+from search.backends.base import Hit, SearchQuery
+from search.presentation import code_labels
+
+ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a database error
+
+
+class MeView(APIView):
+    permission_classes = [TokenScopeAllowsMethod, IsAuthenticated]
+
+    @extend_schema(responses=MeSerializer, tags=["account"], summary=_("Who the request is authenticated as"))
+    def get(self, request):
+        user = request.user
+        membership = approved_membership(user)
+        token = request.auth if isinstance(request.auth, ApiToken) else None
+        data = {
+            "id": user.pk,
+            "name": display_name(viewer=user, person=user),
+            "pseudonym": user.pseudonym,
+            "organisation": membership.organisation if membership else None,
+            "role": membership.role if membership else None,
+            "is_moderator": is_moderator(user),
+            "token_scope": token.scope if token else None,
+        }
+        return Response(MeSerializer(data).data)
+
+
+# Reference data --------------------------------------------------------------------------
+
+
+class _TaxonomyViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [TokenScopeAllowsMethod, ReadOnly]
+    pagination_class = LongListCursorPagination
+    cursor_ordering = ("position", "code")
+    lookup_field = "code"
+    lookup_value_regex = r"[-a-zA-Z0-9_]{1,80}"
+
+    def get_queryset(self) -> QuerySet:
+        return self.queryset.model.objects.all()
+
+
+@extend_schema_view(list=extend_schema(tags=["taxonomies"]), retrieve=extend_schema(tags=["taxonomies"]))
+class KeyThemeViewSet(_TaxonomyViewSet):
+    """Key themes of the template (closed list; codes never change)."""
+
+    queryset = KeyTheme.objects.all()
+    serializer_class = KeyThemeSerializer
+
+
+@extend_schema_view(list=extend_schema(tags=["taxonomies"]), retrieve=extend_schema(tags=["taxonomies"]))
+class TargetAudienceViewSet(_TaxonomyViewSet):
+    """Target audiences of the template."""
+
+    queryset = TargetAudience.objects.all()
+    serializer_class = TargetAudienceSerializer
+
+
+@extend_schema_view(list=extend_schema(tags=["taxonomies"]), retrieve=extend_schema(tags=["taxonomies"]))
+class OrganisationTypeViewSet(_TaxonomyViewSet):
+    """Types of organisation."""
+
+    queryset = OrganisationType.objects.all()
+    serializer_class = OrganisationTypeSerializer
+
+
+@extend_schema_view(list=extend_schema(tags=["organisations"]), retrieve=extend_schema(tags=["organisations"]))
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Verified organisations, public fields only (nothing about their members)."""
+
+    permission_classes = [TokenScopeAllowsMethod, ReadOnly]
+    serializer_class = OrganisationSerializer
+    cursor_ordering = ("name",)
+    lookup_value_regex = ID
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        return Organisation.objects.filter(verified=True).select_related("type")
+
+
+# Practices -------------------------------------------------------------------------------
+
+
+def _safe_highlight(html: str) -> str:
+    """Engines return escaped text with <mark>; keep only that, whatever an engine sends."""
+    return nh3.clean(html, tags={"mark"}, attributes={})
+
+
+def practices_for_hits(user, hits: list[Hit]) -> list[Practice]:
+    """The hits' practices in the engine's order, re-read through the access function:
+    a stale index shows nothing more than the database allows."""
+    readable = (
+        practices_visible_to(user=user)
+        .filter(pk__in=[hit.id for hit in hits], status=Practice.Status.PUBLISHED, revision_of__isnull=True)
+        .select_related("organisation", "organisation__type")
+        .prefetch_related("key_themes", "target_audiences")
+        .in_bulk()
+    )
+    return [readable[hit.id] for hit in hits if hit.id in readable]
+
+
+def facet_counts(facets: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
+    """Each facet's codes with their label (in the request's language) and count."""
+    listed = {}
+    for facet, counts in facets.items():
+        labels = code_labels(facet, set(counts))
+        listed[facet] = [{"code": code, "label": labels[code], "count": count} for code, count in counts.items()]
+    return listed
+
+
+def _write_defaults() -> dict:
+    """The model's defaults of the writable fields an imported draft may not set."""
+    fields = (Practice._meta.get_field(name) for name in PracticeWriteSerializer.Meta.fields)
+    return {field.name: field.get_default() for field in fields if field.concrete and not field.many_to_many}
+
+
+CONTRIBUTE = [TokenScopeAllowsMethod, IsAuthenticated, CanContribute]
+SIGNED_IN = [TokenScopeAllowsMethod, IsAuthenticated]
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary=_("A practice"), examples=[examples.PRACTICE_DETAIL],
+        description=_("404 when it does not exist or you may not read it. `contact` is null for anonymous requests."),
+    ),
+    create=extend_schema(
+        summary=_("Write a new draft"), request=PracticeWriteSerializer, responses={201: PracticeDetailSerializer},
+        examples=[examples.PRACTICE_WRITE],
+    ),
+    update=extend_schema(summary=_("Replace a draft's text"), request=PracticeWriteSerializer,
+                         responses=PracticeDetailSerializer),
+    partial_update=extend_schema(summary=_("Change some fields of a draft"), request=PracticeWriteSerializer,
+                                 responses=PracticeDetailSerializer, examples=[examples.PRACTICE_PATCH]),
+)  # fmt: skip
+class PracticeViewSet(
+    mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
+):
+    """Practices: search, read, write drafts, submit them, import template documents."""
+
+    serializer_class = PracticeDetailSerializer
+    list_is_search = True  # the list is the search engine's page, not a paginated queryset (api.schema)
+    lookup_value_regex = ID
+    cursor_ordering = ("-updated_at", "-pk")
+    permissions_by_action = {
+        "list": [TokenScopeAllowsMethod],
+        "retrieve": [TokenScopeAllowsMethod],
+        "create": CONTRIBUTE,
+        "import_document": CONTRIBUTE,
+        "drafts": SIGNED_IN,
+    }
+    extra_problem_codes = {}
+
+    def get_permissions(self):
+        classes = self.permissions_by_action.get(self.action, SIGNED_IN)
+        return [permission() for permission in classes]
+
+    def get_queryset(self) -> QuerySet[Practice]:
+        return practices_visible_to(user=self.request.user)
+
+    def get_object(self) -> Practice:
+        return practice_for_user(user=self.request.user, pk=int(self.kwargs["pk"]))
+
+    def _detail(self, practice: Practice, code: int = status.HTTP_200_OK) -> Response:
+        practice = practice_for_user(user=self.request.user, pk=practice.pk)
+        data = PracticeDetailSerializer(practice, context=self.get_serializer_context()).data
+        headers = {"Location": reverse("api:practice-detail", kwargs={"pk": practice.pk})} if code == 201 else {}
+        return Response(data, status=code, headers=headers)
+
+    @extend_schema(
+        summary=_("Search the practices you may read"), operation_id="practices_search",
+        parameters=[PracticeSearchQuerySerializer], responses=PracticeSearchResultsSerializer,
+        examples=[examples.SEARCH_RESULTS],
+        description=_("Published practices you may read, found by the search engine: counts and facets hold "
+                      "only what you may read. Without `q`, every practice, newest first with sort=date."),
+    )  # fmt: skip
+    def list(self, request):
+        query = PracticeSearchQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        page, per_page = decode_search_cursor(query.validated_data.get("cursor")), api_settings.PAGE_SIZE
+        results = get_search_backend().search(SearchQuery(
+            text=query.validated_data.get("q", ""), filters=query.filters(), scope=reader_scope(request.user),
+            page=page, per_page=per_page, sort=query.validated_data["sort"],
+        ))  # fmt: skip
+        hits = {hit.id: Hit(hit.id, hit.title, hit.score, _safe_highlight(hit.highlight)) for hit in results.hits}
+        practices = practices_for_hits(request.user, results.hits)
+        next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=results.total)
+        context = {**self.get_serializer_context(), "hits": hits}
+        return Response({
+            "count": results.total, "next": next_url, "previous": previous_url,
+            "facets": facet_counts(results.facets), "suggestion": results.suggestion, "degraded": results.degraded,
+            "results": PracticeHitSerializer(practices, many=True, context=context).data,
+        })  # fmt: skip
+
+    def create(self, request, *args, **kwargs):
+        serializer = PracticeWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        practice = services.practice_create(author=request.user, data=serializer.practice_data())
+        return self._detail(practice, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        practice = self.get_object()
+        if practice.is_published and rules.can_propose_revision(request.user, practice):
+            raise PermissionDenied(_("A published practice changes through a reviewed copy: POST to its revision/."))
+        practice = practice_for_editor(user=request.user, pk=practice.pk)
+        serializer = PracticeWriteSerializer(data=request.data, partial=kwargs.pop("partial", False))
+        serializer.is_valid(raise_exception=True)
+        services.practice_update(practice=practice, editor=request.user, data=serializer.practice_data(practice))
+        return self._detail(practice)
+
+    @extend_schema(summary=_("Submit a draft for review"), request=SubmitSerializer,
+                   responses=PracticeDetailSerializer, examples=[examples.SUBMIT])  # fmt: skip
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        practice = self.get_object()
+        serializer = SubmitSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.practice_submit(
+            practice=practice, actor=request.user, change_summary=serializer.validated_data["change_summary"]
+        )
+        return self._detail(practice)
+
+    @extend_schema(
+        summary=_("Start an update of a published practice"), request=None,
+        responses={201: PracticeDetailSerializer},
+        description=_("An editable copy; readers see the published text until a moderator approves the update. "
+                      "Returns the copy that already exists, if there is one."),
+    )  # fmt: skip
+    @action(detail=True, methods=["post"])
+    def revision(self, request, pk=None):
+        practice = self.get_object()
+        copy = services.practice_start_revision(practice=practice, editor=request.user)
+        return self._detail(copy, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary=_("Your drafts"), responses=PracticeSummarySerializer(many=True),
+        description=_("Your unpublished practices in your current organisation, last changed first."),
+    )  # fmt: skip
+    @action(detail=False, methods=["get"])
+    def drafts(self, request):
+        queryset = drafts_of(user=request.user).select_related("organisation__type")
+        page = self.paginate_queryset(queryset.prefetch_related("key_themes", "target_audiences"))
+        return self.get_paginated_response(PracticeSummarySerializer(page, many=True).data)
+
+    @extend_schema(
+        summary=_("Read a filled-in template document"),
+        parameters=[ImportQuerySerializer], request={"multipart/form-data": DocumentUploadSerializer},
+        responses={
+            200: OpenApiResponse(ImportedDraftSerializer, description=_("The draft read from the document.")),
+            201: OpenApiResponse(PracticeDetailSerializer, description=_("With save=true: the saved draft.")),
+        },
+        examples=[examples.IMPORTED_DRAFT],
+    )  # fmt: skip
+    @action(
+        detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser],
+        throttle_classes=[*api_settings.DEFAULT_THROTTLE_CLASSES, ImportThrottle],
+    )  # fmt: skip
+    def import_document(self, request):
+        query = ImportQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        upload = DocumentUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        document = upload.validated_data["document"]
+        try:
+            parsed = import_document(document.read(), document.name, vocabulary=Vocabulary.from_database())
+        except UnreadableDocument as exc:
+            raise ValidationError({"document": [exc.message]}) from None
+        data = services.practice_data_from_import(parsed)
+        if query.validated_data["save"]:
+            return self._detail(services.practice_create(author=request.user, data=data), status.HTTP_201_CREATED)
+        draft = {**_write_defaults(), **data.attributes, "key_themes": data.key_themes,
+                 "target_audiences": data.target_audiences}  # fmt: skip
+        organisation = {"name": parsed.organisation.name, "type": parsed.organisation.type,
+                        "description": parsed.organisation.description}  # fmt: skip
+        return Response(ImportedDraftSerializer({"draft": draft, "organisation": organisation}).data)
+
+
+class NotFoundView(APIView):
+    """Any other path under /api/: a problem-details 404 rather than the portal's HTML page."""
+
+    schema = None
+    permission_classes = []
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # authentication and throttling still apply
+        raise NotFound

@@ -1,0 +1,19 @@
+from django.contrib import admin
+
+from search.models import OutboxEntry
+
+
+@admin.register(OutboxEntry)
+class OutboxEntryAdmin(admin.ModelAdmin):
+    """Read-only view of the outbox: what the worker still owes the engines, and why."""
+
+    list_display = ("id", "practice_id", "action", "created_at", "attempts", "next_attempt_at", "processed_at")
+    list_filter = ("action", ("processed_at", admin.EmptyFieldListFilter))
+    search_fields = ("practice_id", "last_error")
+    readonly_fields = [field.name for field in OutboxEntry._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

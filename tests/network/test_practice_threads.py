@@ -1,0 +1,73 @@
+"""“Discuss this practice”: threads linked to a practice show only to members of their network."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.urls import reverse
+
+from network import services
+from network.selectors import practice_discussion_context, threads_linked_to_practice
+from tests.network.conftest import add_member, published_practice
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def practice(contributor):
+    return published_practice(author=contributor, title="Mentoring after prison", visibility="members")
+
+
+@pytest.fixture
+def linked(network, contributor, practice):
+    return services.thread_create(network=network, actor=contributor, title="Does mentoring work here?",
+                                  body="Let us discuss", practice=practice)  # fmt: skip
+
+
+def test_member_sees_threads_linked_to_the_practice(contributor, practice, linked):
+    assert threads_linked_to_practice(user=contributor, practice=practice) == [linked]
+
+
+@pytest.mark.parametrize("persona", ["outsider", "colleague", "applicant", "former_member"])
+def test_non_members_see_no_linked_thread(request, persona, practice, linked):
+    user = request.getfixturevalue(persona)
+    assert threads_linked_to_practice(user=user, practice=practice) == []
+
+
+def test_anonymous_visitor_sees_no_linked_thread(practice, linked):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert threads_linked_to_practice(user=AnonymousUser(), practice=practice) == []
+
+
+def test_include_template_lists_threads_and_offers_to_discuss(contributor, outsider, moderator, network, practice,
+                                                              linked):  # fmt: skip
+    request = RequestFactory().get("/")
+    request.user = contributor
+    html = render_to_string("network/_practice_threads.html",
+                            {"practice": practice, **practice_discussion_context(user=contributor, practice=practice)},
+                            request=request)  # fmt: skip
+    assert "Does mentoring work here?" in html and "Exit work Ravnstad" in html
+    assert f"{reverse('network:thread_create', args=[network.pk])}?practice={practice.pk}" in html
+    request.user = outsider
+    empty = render_to_string("network/_practice_threads.html",
+                             {"practice": practice, **practice_discussion_context(user=outsider, practice=practice)},
+                             request=request)  # fmt: skip
+    assert empty.strip() == ""
+
+
+def test_discuss_link_starts_a_thread_linked_to_the_practice(contributor_client, network, practice):
+    url = reverse("network:thread_create", args=[network.pk]) + f"?practice={practice.pk}"
+    assert "Mentoring after prison" in contributor_client.get(url).content.decode()
+    contributor_client.post(url, {"title": "Linked", "body": "x", "practice": practice.pk})
+    assert network.threads.get(title="Linked").practice == practice
+
+
+def test_case_room_threads_are_listed_only_to_the_rooms_members(contributor, colleague, moderator, practice):
+    from django.utils import timezone
+
+    room = services.network_create(actor=moderator, name="Case K", purpose="p", policy="invitation",
+                                   is_case_room=True, access_ends_on=timezone.localdate(), retention_days=9)  # fmt: skip
+    add_member(room, contributor, moderator=moderator)
+    thread = services.thread_create(network=room, actor=contributor, title="K", body="x", practice=practice)
+    assert threads_linked_to_practice(user=contributor, practice=practice) == [thread]
+    assert threads_linked_to_practice(user=colleague, practice=practice) == []

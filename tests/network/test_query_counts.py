@@ -1,0 +1,84 @@
+"""List pages and long threads render with a fixed number of queries, however much they hold."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from network import services
+from network.models import Post
+from tests.conftest import make_user
+from tests.network.conftest import add_member
+
+pytestmark = pytest.mark.django_db
+
+
+def _members(network, moderator, organisation, count: int) -> list:
+    users = []
+    for number in range(count):
+        user = make_user(f"m{number}@ravnstad.example", organisation, display_name=f"Member {number}",
+                         pseudonym=f"Bird {number}" if number % 2 else "")  # fmt: skip
+        add_member(network, user, moderator=moderator)
+        users.append(user)
+    return users
+
+
+def test_thread_page_with_200_posts_renders_with_a_fixed_number_of_queries(
+    contributor_client, contributor, moderator, network, thread, first_post, home_organisation,
+    django_assert_num_queries,
+):  # fmt: skip
+    # session, user, portal membership, thread + network, network membership, post count, posts page,
+    # authors' memberships, read mark (read + write), subscription, linked practice: none
+    expected = 11
+    with django_assert_num_queries(expected):
+        assert contributor_client.get(thread.get_absolute_url()).status_code == 200
+    authors = _members(network, moderator, home_organisation, 8)
+    for number in range(199):
+        post = services.post_create(thread=thread, actor=authors[number % 8], body=f"Reply {number} @Member 2",
+                                    quote_of=first_post if number % 5 == 0 else None)  # fmt: skip
+        if number % 7 == 0:
+            services.post_edit(post=post, actor=post.author, body=f"Edited reply {number}")
+    assert Post.objects.filter(thread=thread).count() == 200
+    for page in (1, 4):
+        with django_assert_num_queries(expected):
+            response = contributor_client.get(thread.get_absolute_url(), {"page": page})
+        assert response.status_code == 200 and response.content.decode().count('class="practice-card post') == 50
+
+
+def test_thread_list_renders_with_a_fixed_number_of_queries(contributor_client, contributor, moderator, network,
+                                                            home_organisation, django_assert_num_queries):  # fmt: skip
+    # session, user, portal membership, network, network membership, thread count, threads page,
+    # authors' memberships
+    expected = 8
+    services.thread_create(network=network, actor=contributor, title="First", body="x")
+    with django_assert_num_queries(expected):
+        assert contributor_client.get(network.get_absolute_url()).status_code == 200
+    for number, author in enumerate(_members(network, moderator, home_organisation, 30)):
+        services.thread_create(network=network, actor=author, title=f"Thread {number}", body="x")
+    with django_assert_num_queries(expected):
+        response = contributor_client.get(network.get_absolute_url())
+    assert response.content.decode().count('<li class="practice-card">') == 25
+
+
+def test_network_list_renders_with_a_fixed_number_of_queries(contributor_client, contributor, moderator,
+                                                             django_assert_num_queries):  # fmt: skip
+    # session, user, portal membership, my memberships (networks, then ids), unread threads per network,
+    # listed networks, notifications, their authors' memberships, unread notification count
+    expected = 10
+
+    def add_networks(number: int) -> None:
+        mine = services.network_create(actor=moderator, name=f"Mine {number}", purpose="p", policy="invitation")
+        add_member(mine, contributor, moderator=moderator)
+        services.thread_create(network=mine, actor=moderator, title=f"T {number}", body="@Kari Contributor")
+        services.network_create(actor=moderator, name=f"Listed {number}", purpose="p", policy="request", listed=True)
+
+    def count() -> str:
+        with django_assert_num_queries(expected):
+            return contributor_client.get(reverse("network:list")).content.decode()
+
+    add_networks(0)
+    assert len(re.findall(r">Mine \d+</a>", count())) == 1
+    for number in range(1, 7):
+        add_networks(number)
+    page = count()
+    assert len(re.findall(r">Mine \d+</a>", page)) == 7 and len(re.findall(r">Listed \d+</a>", page)) == 7
