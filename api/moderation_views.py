@@ -21,7 +21,7 @@ from api.serializers import (
     ReviewQueueItemSerializer,
     ReviewQueueQuerySerializer,
 )
-from api.views import ID
+from api.views import ID, MethodsFirst, validated_query
 from network.mentions import prime_memberships
 from practices import services
 from practices.moderation_forms import QUEUE_STATES
@@ -43,7 +43,7 @@ def _evidence_holder(practice: Practice) -> Practice:
     list=extend_schema(summary=_("The review queue"), parameters=[ReviewQueueQuerySerializer]),
     retrieve=extend_schema(summary=_("A practice under review, with every finding and comment")),
 )
-class ModerationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Practices waiting for review (and others, by state), and the moderators' decisions."""
 
     permission_classes = MODERATORS
@@ -55,9 +55,7 @@ class ModerationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return ReviewQueueItemSerializer if self.action == "list" else ModerationPracticeSerializer
 
     def get_queryset(self):
-        query = ReviewQueueQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        data = query.validated_data
+        data = validated_query(self.request, ReviewQueueQuerySerializer).validated_data
         return review_queue(
             user=self.request.user,
             states=[QUEUE_STATES[value][0] for value in data.get("state") or ["submitted"]],

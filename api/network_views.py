@@ -23,7 +23,7 @@ from api.serializers import (
     ThreadSerializer,
     prime_people,
 )
-from api.views import ID
+from api.views import ID, MethodsFirst
 from network import access, selectors, services
 from network.models import Network, Post, Thread
 
@@ -38,7 +38,7 @@ def _context(view, **extra) -> dict:
     list=extend_schema(summary=_("Your networks")),
     retrieve=extend_schema(summary=_("A network you belong to")),
 )
-class NetworkViewSet(viewsets.ReadOnlyModelViewSet):
+class NetworkViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
     """The networks you read: those you are an active member of (moderators: all)."""
 
     permission_classes = MEMBERS
@@ -47,7 +47,7 @@ class NetworkViewSet(viewsets.ReadOnlyModelViewSet):
     cursor_ordering = ("name", "pk")
 
     def get_queryset(self):
-        return access.readable_networks(self.request.user)
+        return Network.objects.filter(pk__in=[network.pk for network in access.readable_networks(self.request.user)])
 
     def get_object(self) -> Network:
         return access.network_for_member(user=self.request.user, pk=int(self.kwargs["pk"]))
@@ -86,7 +86,7 @@ def _thread_detail(view, thread: Thread) -> dict:
 
 
 @extend_schema_view(retrieve=extend_schema(summary=_("A thread")))
-class ThreadViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ThreadViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = MEMBERS
     serializer_class = ThreadDetailSerializer
     lookup_value_regex = ID
@@ -127,7 +127,7 @@ class ThreadViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
 
 
 @extend_schema_view(retrieve=extend_schema(summary=_("A post")))
-class PostViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class PostViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = MEMBERS
     serializer_class = PostSerializer
     lookup_value_regex = ID

@@ -55,14 +55,19 @@ RETRY_AFTER = {"Retry-After": {"schema": {"type": "integer"}, "description": _("
 
 NO_NUL = r"^[^\u0000]*$"
 NOT_BLANK = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
+NOT_EMPTY = r"^[^\u0000]+$"  # for blank-allowing fields: spectacular adds the empty string as a oneOf
 
 
-def _plain_input_string(field) -> bool:
-    return (
-        isinstance(field, serializers.CharField)
-        and not isinstance(field, (serializers.ChoiceField, serializers.EmailField, serializers.URLField))
-        and not field.read_only
+def _plain_string(field) -> bool:
+    return isinstance(field, serializers.CharField) and not isinstance(
+        field, (serializers.EmailField, serializers.URLField)
     )
+
+
+def _string_pattern(field) -> str:
+    if field.allow_blank:
+        return NOT_EMPTY
+    return NOT_BLANK if field.trim_whitespace else NO_NUL
 
 
 def _requires_sign_in(permission) -> bool:
@@ -85,8 +90,12 @@ class AutoSchema(openapi.AutoSchema):
         """Input strings: no NUL character (DRF refuses it), and not only spaces where blank is refused
         (DRF trims them), so that the schema promises exactly what the API accepts."""
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
-        if _plain_input_string(field) and schema.get("type") == "string" and "pattern" not in schema:
-            schema["pattern"] = NOT_BLANK if (field.trim_whitespace and not field.allow_blank) else NO_NUL
+        if direction != "request" or field.read_only:
+            return schema
+        if _plain_string(field) and schema.get("type") == "string" and "pattern" not in schema:
+            schema["pattern"] = _string_pattern(field)
+        if isinstance(field, serializers.SlugRelatedField):
+            schema["enum"] = list(field.get_queryset().values_list(field.slug_field, flat=True))
         return schema
 
     def _is_list_view(self, serializer=None) -> bool:

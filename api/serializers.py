@@ -6,6 +6,7 @@ through ``portal.access.display_name`` for the requesting user (pseudonyms).
 """
 
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -21,6 +22,37 @@ from practices.models import Finding, KeyTheme, OrganisationType, Practice, Revi
 from practices.review import review_rows
 from practices.services import PracticeData
 from search.backends.base import FACETS
+
+# Strict JSON input -------------------------------------------------------------------------
+
+
+class StrictCharField(serializers.CharField):
+    """A JSON string only: DRF's CharField would also take a number and turn it into a string."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON integer only: DRF's IntegerField would also take "12" or true."""
+
+    def to_internal_value(self, data):
+        integral_float = isinstance(data, float) and data.is_integer()
+        if isinstance(data, bool) or not (isinstance(data, int) or integral_float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictModelSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.PositiveSmallIntegerField: StrictIntegerField,
+    }
+
 
 # Query parameters ----------------------------------------------------------------------------
 
@@ -72,7 +104,6 @@ class ReviewQueueQuerySerializer(serializers.Serializer):
     older_than = serializers.IntegerField(required=False, min_value=1, max_value=3650, help_text=_("Days waiting."))
     organisation = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
     language = serializers.ChoiceField(choices=settings.PRACTICE_LANGUAGES, required=False)
-    cursor = serializers.CharField(required=False, max_length=200)
 
 
 # Reference data --------------------------------------------------------------------------
@@ -252,8 +283,11 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
         return ReviewCommentSerializer(practice.review_comments.filter(addressed=False), many=True).data
 
     @extend_schema_field(ImportWarningSerializer(many=True))
-    def get_import_warnings(self, practice: Practice) -> list:
-        return list(practice.import_warnings or []) if self._curator(practice) else []
+    def get_import_warnings(self, practice: Practice) -> list[dict]:
+        if not self._curator(practice):
+            return []
+        warnings = [w for w in practice.import_warnings or [] if isinstance(w, dict)]
+        return [{key: str(warning.get(key, "")) for key in ("field", "code", "message")} for warning in warnings]
 
     def get_can_edit(self, practice: Practice) -> bool:
         return rules.can_edit(self._user(), practice)
@@ -262,7 +296,7 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
         return rules.can_submit(self._user(), practice)
 
 
-class PracticeWriteSerializer(serializers.ModelSerializer):
+class PracticeWriteSerializer(StrictModelSerializer):
     """A draft as a contributor writes it; taxonomy terms by code. Saved by the services."""
 
     key_themes = serializers.SlugRelatedField(
@@ -274,11 +308,6 @@ class PracticeWriteSerializer(serializers.ModelSerializer):
         help_text=_("Target audience codes; at least one."),
     )  # fmt: skip
     language = serializers.ChoiceField(choices=settings.PRACTICE_LANGUAGES)
-    import_warnings = serializers.ListField(
-        child=serializers.DictField(child=serializers.CharField(max_length=2000, allow_blank=True)),
-        required=False, max_length=200,
-        help_text=_("What the importer could not map ({field, code, message}), as the import returned it."),
-    )  # fmt: skip
 
     class Meta:
         model = Practice
@@ -286,7 +315,7 @@ class PracticeWriteSerializer(serializers.ModelSerializer):
             "title", "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope", "start",
             "start_year", "end_year", "deliverables", "evidence_evaluation", "sustainability_transferability",
             "ran_meetings", "eu_links_funding", "organisation_description", "country", "contact", "last_update_year",
-            "language", "visibility", "change_summary", "import_warnings",
+            "language", "visibility", "change_summary",
         ]  # fmt: skip
         extra_kwargs = {name: {"help_text": NARRATIVE_HELP} for name in (
             "description", "geographical_scope", "start", "deliverables", "evidence_evaluation",
@@ -321,6 +350,7 @@ class ImportedDraftSerializer(serializers.Serializer):
     """What the importer read: ``draft`` can be corrected and sent to ``POST /practices/`` as it is."""
 
     draft = PracticeWriteSerializer(read_only=True)
+    warnings = ImportWarningSerializer(many=True, read_only=True, help_text=_("What could not be mapped."))
     organisation = ImportedOrganisationSerializer(read_only=True, help_text=_("The organisation the document names."))
 
 
@@ -337,7 +367,7 @@ class DocumentUploadSerializer(serializers.Serializer):
 
 
 class SubmitSerializer(serializers.Serializer):
-    change_summary = serializers.CharField(
+    change_summary = StrictCharField(
         required=False, allow_blank=True, max_length=300, default="",
         help_text=_("Required for an update of a published practice: one sentence readers will see."),
     )  # fmt: skip
@@ -380,13 +410,13 @@ def commentable_fields() -> list[str]:
 
 
 class ApproveSerializer(serializers.Serializer):
-    comment = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    comment = StrictCharField(required=False, allow_blank=True, max_length=2000, default="")
 
 
 class RequestChangesSerializer(serializers.Serializer):
-    comment = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    comment = StrictCharField(required=False, allow_blank=True, max_length=5000, default="")
     field_comments = serializers.DictField(
-        child=serializers.CharField(max_length=2000, allow_blank=True), required=False, default=dict,
+        child=StrictCharField(max_length=2000, allow_blank=True), required=False, default=dict,
         help_text=_("Comments on single template fields, by field code (e.g. description)."),
     )  # fmt: skip
 
@@ -398,7 +428,7 @@ class RequestChangesSerializer(serializers.Serializer):
 
 
 class RejectSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=5000)
+    reason = StrictCharField(max_length=5000)
 
 
 class EvidenceLevelSerializer(serializers.Serializer):
@@ -406,7 +436,7 @@ class EvidenceLevelSerializer(serializers.Serializer):
 
 
 class DismissFindingSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=300)
+    reason = StrictCharField(max_length=300)
 
 
 # The requesting user -----------------------------------------------------------------------
@@ -504,15 +534,15 @@ BIG_ID = {"min_value": 1, "max_value": 2**63 - 1}
 
 
 class ThreadCreateSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=200)
-    body = serializers.CharField(max_length=20000, help_text=_("Markdown. Mention a member with @ and their name."))
-    practice = serializers.IntegerField(
+    title = StrictCharField(max_length=200)
+    body = StrictCharField(max_length=20000, help_text=_("Markdown. Mention a member with @ and their name."))
+    practice = StrictIntegerField(
         required=False, allow_null=True, help_text=_("A published practice you may read, to discuss."), **BIG_ID
     )
 
 
 class PostCreateSerializer(serializers.Serializer):
-    body = serializers.CharField(max_length=20000, help_text=_("Markdown. Mention a member with @ and their name."))
-    quote_of = serializers.IntegerField(
+    body = StrictCharField(max_length=20000, help_text=_("Markdown. Mention a member with @ and their name."))
+    quote_of = StrictIntegerField(
         required=False, allow_null=True, help_text=_("A visible post of the same thread."), **BIG_ID
     )

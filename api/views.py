@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import MethodNotAllowed, NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -53,7 +53,18 @@ from search.presentation import code_labels
 ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a database error
 
 
-class MeView(APIView):
+class MethodsFirst:
+    """405 for a method the endpoint does not have, before authentication and access checks
+    (which would otherwise answer 401 or 404 to it)."""
+
+    def initial(self, request, *args, **kwargs):
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
+
+
+class MeView(MethodsFirst, APIView):
     permission_classes = [TokenScopeAllowsMethod, IsAuthenticated]
 
     @extend_schema(responses=MeSerializer, tags=["account"], summary=_("Who the request is authenticated as"))
@@ -76,7 +87,7 @@ class MeView(APIView):
 # Reference data --------------------------------------------------------------------------
 
 
-class _TaxonomyViewSet(viewsets.ReadOnlyModelViewSet):
+class _TaxonomyViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
     permission_classes = [TokenScopeAllowsMethod, ReadOnly]
     pagination_class = LongListCursorPagination
     cursor_ordering = ("position", "code")
@@ -112,7 +123,7 @@ class OrganisationTypeViewSet(_TaxonomyViewSet):
 
 
 @extend_schema_view(list=extend_schema(tags=["organisations"]), retrieve=extend_schema(tags=["organisations"]))
-class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+class OrganisationViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
     """Verified organisations, public fields only (nothing about their members)."""
 
     permission_classes = [TokenScopeAllowsMethod, ReadOnly]
@@ -125,6 +136,20 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 # Practices -------------------------------------------------------------------------------
+
+
+def validated_query(request, serializer_class) -> serializers.Serializer:
+    """The query string, validated strictly: a value given twice is a list only where the serializer
+    takes one, and an empty value is a value (DRF's form handling would quietly drop it)."""
+    params = request.query_params
+    data = {
+        name: params.getlist(name) if isinstance(field, serializers.ListField) else params[name]
+        for name, field in serializer_class().fields.items()
+        if name in params
+    }
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer
 
 
 def _safe_highlight(html: str) -> str:
@@ -179,7 +204,7 @@ SIGNED_IN = [TokenScopeAllowsMethod, IsAuthenticated]
                                  responses=PracticeDetailSerializer, examples=[examples.PRACTICE_PATCH]),
 )  # fmt: skip
 class PracticeViewSet(
-    mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
+    MethodsFirst, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
 ):
     """Practices: search, read, write drafts, submit them, import template documents."""
 
@@ -220,8 +245,7 @@ class PracticeViewSet(
                       "only what you may read. Without `q`, every practice, newest first with sort=date."),
     )  # fmt: skip
     def list(self, request):
-        query = PracticeSearchQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
+        query = validated_query(request, PracticeSearchQuerySerializer)
         page, per_page = decode_search_cursor(query.validated_data.get("cursor")), api_settings.PAGE_SIZE
         results = get_search_backend().search(SearchQuery(
             text=query.validated_data.get("q", ""), filters=query.filters(), scope=reader_scope(request.user),
@@ -301,8 +325,7 @@ class PracticeViewSet(
         throttle_classes=[*api_settings.DEFAULT_THROTTLE_CLASSES, ImportThrottle],
     )  # fmt: skip
     def import_document(self, request):
-        query = ImportQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
+        query = validated_query(request, ImportQuerySerializer)
         upload = DocumentUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         document = upload.validated_data["document"]

@@ -69,7 +69,7 @@ TEXT = {
             "D'anciens extrémistes interviennent comme témoins crédibles dans les écoles et les clubs de jeunes.",
             "La méthode a été transférée à trois autres villes grâce au Fonds pour la sécurité intérieure.",
             "Le personnel est formé au repérage de l'embrigadement, de la polarisation et de l'extrémisme violent.",
-            "Des conseillers aident les participants à quitter les milieux extrémistes et à reprendre une formation.",
+            "Des conseillers aident les participants à quitter les milieux extrémistes et à reprendre des études.",
             "Le groupe de travail RAN YF&C a discuté de l'approche à Bruxelles et à Nice.",
             "Environ 64 % des 118 participants ont terminé le programme entre 2016 et 2020.",
         ],

@@ -1,15 +1,16 @@
 """Recall and precision of the anonymisation check on the planted corpus.
 
-    .venv/bin/python benchmarks/anonymisation_quality.py            # prints, and rewrites the figures in docs/ANONYMISATION.md
+    .venv/bin/python benchmarks/anonymisation_quality.py            # prints; rewrites the figures in the doc
     .venv/bin/python benchmarks/anonymisation_quality.py --dry-run  # prints only
 
 The corpus is tests/practices/anonymisation_corpus.py: a development set (the
 recognisers were tuned on it), a held-out set (written afterwards), and the
-three fixture templates with their real personal data listed. Per finding type: items planted, recall (a finding of the type
-overlaps the item), precision (findings that overlap an item of their type),
-and coverage (share of the planted characters inside such findings: what
-redaction would hide). Misses and false positives are listed by text.
-Rewrites only what lies between the quality markers of docs/ANONYMISATION.md.
+three fixture templates with their real personal data listed. Per finding
+type: items planted, recall (a finding of the type overlaps the item),
+precision (findings that overlap an item of their type), and coverage (share
+of the planted characters inside such findings: what redaction would hide).
+Misses and false positives are listed by text. Rewrites only what lies
+between the quality markers of docs/ANONYMISATION.md.
 """
 
 import argparse
@@ -43,8 +44,8 @@ def table(title: str, evaluation) -> list[str]:
         )
     t = evaluation.total
     lines.append(
-        f"| all | {t.planted} | {t.recall:.2f} ({t.recalled}/{t.planted}) | {t.precision:.2f} ({t.correct}/{t.reported})"
-        f" | {t.coverage:.2f} |"
+        f"| all | {t.planted} | {t.recall:.2f} ({t.recalled}/{t.planted}) |"
+        f" {t.precision:.2f} ({t.correct}/{t.reported}) | {t.coverage:.2f} |"
     )
     lines.append("")
     missed = ", ".join(f"{m.kind} “{m.text}”" for m in evaluation.missed) or "none"

@@ -117,6 +117,13 @@ def thread_for_member(*, user, pk: int) -> Thread:
     return thread
 
 
+def thread_for_moderator(*, user, pk: int) -> Thread:
+    thread = thread_for_member(user=user, pk=pk)
+    if not can_moderate(user, thread.network):
+        raise Http404
+    return thread
+
+
 def post_for_member(*, user, pk: int) -> Post:
     """A post whose text ``user`` may read (moderators: hidden and deleted ones too)."""
     post = Post.objects.select_related("thread", "thread__network", "author").filter(pk=pk).first()

@@ -14,17 +14,24 @@ from portal.models import Membership, User
 
 
 def prime_memberships(users: list[User]) -> None:
-    """Load the approved portal membership of many users in one query, so that naming
-    them through ``display_name`` costs nothing more."""
-    pending = [u for u in users if u is not None and "membership" not in u.__dict__]
+    """Load the portal memberships of many users in one query (the approved one, and the
+    organisations they belong to or ask to join), so that naming them through
+    ``display_name`` and checking their access cost nothing more."""
+    pending = [u for u in users if u is not None and "live_organisation_ids" not in u.__dict__]
     if not pending:
         return
     rows = Membership.objects.select_related("organisation", "organisation__type").filter(
-        user_id__in={u.pk for u in pending}, state=Membership.State.APPROVED
+        user_id__in={u.pk for u in pending}, state__in=[Membership.State.REQUESTED, Membership.State.APPROVED]
     )
-    by_user = {m.user_id: m for m in rows}
+    approved: dict[int, Membership] = {}
+    live: dict[int, set[int]] = {}
+    for membership in rows:
+        live.setdefault(membership.user_id, set()).add(membership.organisation_id)
+        if membership.state == Membership.State.APPROVED:
+            approved[membership.user_id] = membership
     for user in pending:
-        user.__dict__["membership"] = by_user.get(user.pk)
+        user.__dict__.setdefault("membership", approved.get(user.pk))
+        user.__dict__["live_organisation_ids"] = live.get(user.pk, set())
 
 
 def public_name(user: User) -> str:

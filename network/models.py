@@ -281,7 +281,9 @@ class Notification(models.Model):
         MENTION = "mention", _("Mention")
         REPLY = "reply", _("Reply")
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_notifications"
+    )
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     created_at = models.DateTimeField(default=timezone.now)

@@ -29,7 +29,7 @@ def _render(template: str, context: dict) -> str:
         return render_to_string(template, {**context, "site_url": settings.PORTAL_URL})
 
 
-def email_address(*, address: str, invitation, token: str) -> None:
+def email_invitation(*, address: str, invitation, token: str) -> None:
     """The invitation email, to an address that may not have an account yet."""
     body = _render("network/email/invitation.txt", {"invitation": invitation, "network": invitation.network,
                                                      "token": token})  # fmt: skip

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,6 +25,8 @@ from network.models import (
     ThreadSubscription,
 )
 from portal.access import is_verified_member
+from practices.models import Practice
+from practices.selectors import practices_visible_to
 
 Visible = Post.State.VISIBLE
 
@@ -131,10 +134,8 @@ def quotable_post(*, thread: Thread, pk) -> Post | None:
     return Post.objects.select_related("author").filter(pk=pk, thread=thread, state=Visible).first()
 
 
-def readable_practice(*, user, pk):
+def readable_practice(*, user, pk) -> Practice | None:
     """The practice ``pk`` if ``user`` may read it (a linked practice shows only to its readers)."""
-    from practices.selectors import practices_visible_to
-
     try:
         pk = int(pk)
     except (TypeError, ValueError):
@@ -150,7 +151,7 @@ def revisions_of(*, post: Post) -> list:
     return list(post.revisions.select_related("replaced_by").order_by("-replaced_at", "-pk"))
 
 
-def threads_linked_to_practice(*, user, practice) -> list[Thread]:
+def threads_linked_to_practice(*, user, practice: Practice) -> list[Thread]:
     """Threads discussing ``practice`` in networks ``user`` is an active member of; nothing else."""
     network_ids = access.network_ids_for_member(user)
     if not network_ids:
@@ -184,6 +185,10 @@ def banned_of(*, network: Network) -> list[NetworkMembership]:
     return rows
 
 
+def has_pending_request(*, user, network: Network) -> bool:
+    return JoinRequest.objects.filter(network=network, user_id=user.pk, state=JoinRequest.State.PENDING).exists()
+
+
 def pending_requests_of(*, network: Network) -> list[JoinRequest]:
     rows = list(
         JoinRequest.objects.filter(network=network, state=JoinRequest.State.PENDING).select_related("user")
@@ -193,8 +198,6 @@ def pending_requests_of(*, network: Network) -> list[JoinRequest]:
 
 
 def open_invitations_of(*, network: Network) -> QuerySet[Invitation]:
-    from django.utils import timezone
-
     return Invitation.objects.filter(network=network, accepted_at__isnull=True, expires_at__gt=timezone.now())
 
 
@@ -291,7 +294,7 @@ def search_posts(*, user, query: str, network: Network | None = None, limit: int
     ]
 
 
-def practice_discussion_context(*, user, practice) -> dict:
+def practice_discussion_context(*, user, practice: Practice) -> dict:
     """Context for ``network/_practice_threads.html`` on a practice page the user may read."""
     network_ids = access.network_ids_for_member(user)
     return {

@@ -30,10 +30,12 @@ from network.models import (
     invitation_lifetime,
     token_hash,
 )
-from network.notify import email_address, notify_moderators, notify_post
+from network.notify import email_invitation, notify_moderators, notify_post
 from portal.access import is_moderator
 from portal.audit import audit_record
 from portal.models import User
+from practices.models import Practice
+from practices.selectors import published_readable_by
 
 Role = NetworkMembership.Role
 State = NetworkMembership.State
@@ -178,7 +180,7 @@ def network_invitation_create(*, network: Network, actor: User, email: str) -> t
         expires_at=timezone.now() + invitation_lifetime(),
     )  # fmt: skip
     audit_record(actor=actor, action="network.invite", target=invitation, to_state="sent")
-    email_address(address=address, invitation=invitation, token=token)
+    email_invitation(address=address, invitation=invitation, token=token)
     return invitation, token
 
 
@@ -230,14 +232,14 @@ def network_join_decide(*, join_request: JoinRequest, actor: User, approve: bool
 # Threads and posts -------------------------------------------------------------------------
 
 
-def _practice_readable(actor: User, practice) -> bool:
-    from practices.selectors import published_readable_by
-
-    return type(practice).objects.filter(published_readable_by(actor), pk=practice.pk).exists()
+def _practice_readable(actor: User, practice: Practice) -> bool:
+    return Practice.objects.filter(published_readable_by(actor), pk=practice.pk).exists()
 
 
 @transaction.atomic
-def thread_create(*, network: Network, actor: User, title: str, body: str, practice=None) -> Thread:
+def thread_create(
+    *, network: Network, actor: User, title: str, body: str, practice: Practice | None = None
+) -> Thread:
     _require(access.can_read(actor, network))
     if practice is not None and not _practice_readable(actor, practice):
         raise ValidationError(_("This practice cannot be linked."))

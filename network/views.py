@@ -65,6 +65,13 @@ def _attempt(request: HttpRequest, success: str, action, **kwargs) -> bool:
     return True
 
 
+def _network_context(request: HttpRequest, network, **extra) -> dict:
+    """What every page of a network shows in its navigation."""
+    moderates = access.can_moderate(request.user, network)
+    queue = selectors.queue_counts(network=network) if moderates else None
+    return {"network": network, "moderates": moderates, "queue": queue, **extra}
+
+
 # Networks ----------------------------------------------------------------------------------
 
 
@@ -109,17 +116,10 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.GET.get("page")
     )
     membership = access.membership_of(request.user, network)
-    moderates = access.can_moderate(request.user, network)
-    context = {
-        "network": network,
-        "page": page,
-        "threads": selectors.named_threads(page.object_list),
-        "membership": membership,
-        "moderates": moderates,
-        "queue": selectors.queue_counts(network=network) if moderates else None,
-        "search_form": SearchForm(),
-        "email_form": EmailChoiceForm(initial={"email": membership.email}) if membership else None,
-    }
+    context = _network_context(
+        request, network, page=page, threads=selectors.named_threads(page.object_list), membership=membership,
+        email_form=EmailChoiceForm(initial={"email": membership.email}) if membership else None,
+    )  # fmt: skip
     return render(request, "network/network_detail.html", context)
 
 
@@ -134,7 +134,7 @@ def network_join(request: HttpRequest, pk: int) -> HttpResponse:
         sent = _attempt(request, _("Your request is sent to the network's moderators."), services.network_join_request,
                         network=network, user=request.user)  # fmt: skip
         return redirect("network:join", pk=network.pk) if sent else redirect("network:list")
-    pending = network.join_requests.filter(user=request.user, state="pending").exists()
+    pending = selectors.has_pending_request(user=request.user, network=network)
     return render(request, "network/network_join.html", {"network": network, "pending": pending})
 
 
@@ -169,14 +169,9 @@ def network_email(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def network_members(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk)
-    moderates = access.can_moderate(request.user, network)
-    context = {
-        "network": network,
-        "members": selectors.members_of(network=network),
-        "banned": selectors.banned_of(network=network) if moderates else [],
-        "moderates": moderates,
-        "roles": RoleForm.base_fields["role"].choices,
-    }
+    context = _network_context(request, network, members=selectors.members_of(network=network),
+                               roles=RoleForm.base_fields["role"].choices)  # fmt: skip
+    context["banned"] = selectors.banned_of(network=network) if context["moderates"] else []
     return render(request, "network/network_members.html", context)
 
 
@@ -216,7 +211,8 @@ def network_invite(request: HttpRequest, pk: int) -> HttpResponse:
         if _attempt(request, _("The invitation is sent."), services.network_invitation_create,
                     network=network, actor=request.user, email=form.cleaned_data["email"]):  # fmt: skip
             return redirect("network:invite", pk=network.pk)
-    context = {"network": network, "form": form, "invitations": selectors.open_invitations_of(network=network)}
+    context = _network_context(request, network, form=form,
+                               invitations=selectors.open_invitations_of(network=network))  # fmt: skip
     return render(request, "network/network_invite.html", context, status=400 if form.errors else 200)
 
 
@@ -241,7 +237,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def network_requests(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_moderator(user=request.user, pk=pk)
-    context = {"network": network, "requests": selectors.pending_requests_of(network=network)}
+    context = _network_context(request, network, requests=selectors.pending_requests_of(network=network))
     return render(request, "network/network_requests.html", context)
 
 
@@ -261,7 +257,7 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def network_reports(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_moderator(user=request.user, pk=pk)
-    context = {"network": network, "reports": selectors.open_reports_of(network=network)}
+    context = _network_context(request, network, reports=selectors.open_reports_of(network=network))
     return render(request, "network/network_reports.html", context)
 
 
@@ -303,7 +299,8 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_member(user=request.user, pk=pk)
     page = Paginator(selectors.posts_of(thread=thread), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     posts = list(page.object_list)
-    previous = services.thread_mark_read(thread=thread, user=request.user, up_to=posts[-1].created_at if posts else None)
+    read_up_to = posts[-1].created_at if posts else None
+    previous = services.thread_mark_read(thread=thread, user=request.user, up_to=read_up_to)
     quote = selectors.quotable_post(thread=thread, pk=request.GET.get("quote"))
     context = {
         "network": thread.network,
@@ -341,7 +338,7 @@ def thread_reply(request: HttpRequest, pk: int) -> HttpResponse:
 @mfa_required
 @require_POST
 def thread_moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    thread = access.thread_for_member(user=request.user, pk=pk)
+    thread = access.thread_for_moderator(user=request.user, pk=pk)
     actions = {
         "pin": (services.thread_pin, {"pinned": True}, _("The thread is pinned.")),
         "unpin": (services.thread_pin, {"pinned": False}, _("The thread is no longer pinned.")),

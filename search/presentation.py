@@ -98,7 +98,9 @@ def facet_groups(facets: dict[str, dict[str, int]], filters: dict[str, list[str]
         codes = list(counts) + [code for code in selected if code not in counts]
         labels = code_labels(facet, set(codes))
         options = [
-            FacetOption(code, labels[code], counts.get(code, 0), code in selected, url_with(params, **{facet: _toggled(selected, code)}))
+            FacetOption(
+                code, labels[code], counts.get(code, 0), code in selected, url_with(params, **{facet: _toggled(selected, code)})
+            )
             for code in codes
         ]
         if options:

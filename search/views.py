@@ -63,7 +63,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 def autocomplete(request: HttpRequest) -> JsonResponse:
     prefix = request.GET.get("q", "").strip()[:100]
-    titles = get_search_backend().autocomplete(prefix, scope=reader_scope(request.user), limit=AUTOCOMPLETE_LIMIT) if len(prefix) >= 2 else []
+    titles: list[str] = []
+    if len(prefix) >= 2:
+        titles = get_search_backend().autocomplete(prefix, scope=reader_scope(request.user), limit=AUTOCOMPLETE_LIMIT)
     response = JsonResponse({"suggestions": titles})
     response["Cache-Control"] = "private, max-age=60"
     return response

@@ -14,7 +14,7 @@ PROPAGATED_SCORE = 0.6
 _TITLE_PREFIX = re.compile(rf"^(?:{'|'.join(TITLES)})\.?\s+")
 _STRIP = " \t\r\n,;:"
 _WORD = re.compile(r"[^\W\d_]+")
-_ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_ADDRESSES = re.compile(r"[^\s@]{1,64}@\S{1,255}|https?://\S+|www\.\S+")  # bounded: linear on long runs
 
 
 def check_fields(fields: dict[str, str], language: str) -> tuple[list[Finding], list[Hint]]:
@@ -84,7 +84,8 @@ def _propagate_names(fields: dict[str, str], findings: list[Finding], names: set
     variants = {variant for name in names for variant in _name_variants(name)}
     if not variants:
         return findings
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(variants, key=len, reverse=True))) + r")(?!\w)")
+    alternatives = "|".join(map(re.escape, sorted(variants, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
     added = []
     for field, text in fields.items():
         taken = [(f.start, f.end) for f in findings if f.field == field]

@@ -20,7 +20,8 @@ RARE_ROLE = "rare_role"
 MESSAGES = {
     AGE_PLACE_YEAR: _(
         "An age, a place and a year together can point to one person in a small community, even without a "
-        "name. Consider a broader description, such as “a teenager”, “a town in the region” or “in recent years”."
+        "name. Consider a broader description, such as “a teenager”, “a town in the region” or “in recent "
+        "years”."
     ),
     RARE_ROLE: _(
         "Describing someone as the only person with this role in a place can identify them. Consider a more "
@@ -28,7 +29,9 @@ MESSAGES = {
     ),
 }
 
-_PERSON_NOUNS_FR = r"(?:garçon|fille|jeune|homme|femme|adolescente?|enfant|mineure?|élève|individu|personne|fils|frère|sœur)"
+_PERSON_NOUNS_FR = (
+    r"(?:garçon|fille|jeune|homme|femme|adolescente?|enfant|mineure?|élève|individu|personne|fils|frère|sœur)"
+)
 AGE = re.compile(
     r"\b\d{1,2}[- ](?:years?|yrs?)[- ]old\b"
     r"|\baged?\s+\d{1,2}\b(?!\s*(?:to|-|–|and|or)\s*\d)"  # not a group's range: "aged 16 to 24"

@@ -32,8 +32,7 @@ def _signed_in_page(browser, user, base_url: str):
 def _create_network_and_invite(page, email: str) -> Network:
     page.goto("/networks/")
     page.get_by_role("link", name="Create a network").click()
-    print("DEBUG", page.url, page.locator("main").inner_text()[:500])
-    page.get_by_label("Name", exact=True).fill("Exit work north")
+    page.get_by_label("Name").fill("Exit work north")
     page.get_by_label("Purpose").fill("Exit counselling for the northern municipalities.")
     page.get_by_label("Membership policy").select_option("invitation")
     page.get_by_role("button", name="Create the network").click()

@@ -57,7 +57,8 @@ def test_every_url_of_a_private_network_answers_404_to_a_non_member(request, rea
     client = request.getfixturevalue(reader)
     membership = network.memberships.get(user=thread.author)
     for method, url in _private_urls(network, thread, first_post, membership):
-        response = getattr(client, method)(url, {"body": "x", "action": "lock", "ban": "1"} if method == "post" else None)
+        data = {"body": "x", "action": "lock", "ban": "1"} if method == "post" else None
+        response = getattr(client, method)(url, data)
         assert response.status_code == 404, (method, url)
         text = response.content.decode()
         assert "Exit work Ravnstad" not in text and "Returning fighter" not in text and "Secret case" not in text

@@ -132,7 +132,8 @@ def test_only_verified_members_of_the_portal_can_be_added(network, moderator, ap
 
 def test_only_portal_moderators_create_networks(contributor_client, moderator_client):
     assert contributor_client.get(reverse("network:create")).status_code == 404
-    response = moderator_client.post(reverse("network:create"), {"name": "New", "purpose": "Why", "policy": "invitation"})
+    data = {"name": "New", "purpose": "Why", "policy": "invitation"}
+    response = moderator_client.post(reverse("network:create"), data)
     assert response.status_code == 302
 
 

@@ -58,7 +58,8 @@ def test_dismissed_report_leaves_the_post_visible(network, thread, first_post, n
 
 def test_moderator_hides_and_restores_a_post(moderator_client, contributor_client, first_post):
     moderator_client.post(reverse("network:post_moderate", args=[first_post.pk]), {"action": "hide"})
-    assert "This post was hidden by a moderator." in contributor_client.get(first_post.thread.get_absolute_url()).content.decode()
+    page = contributor_client.get(first_post.thread.get_absolute_url()).content.decode()
+    assert "This post was hidden by a moderator." in page
     moderator_client.post(reverse("network:post_moderate", args=[first_post.pk]), {"action": "restore"})
     assert Post.objects.get(pk=first_post.pk).is_visible
 

@@ -62,8 +62,9 @@ def test_people_outside_the_network_cannot_be_mentioned(contributor, outsider, t
     assert mailoutbox == []
 
 
-def test_editing_a_post_notifies_only_newly_mentioned_members(contributor, colleague_member, owl, thread,
-                                                              django_capture_on_commit_callbacks, mailoutbox):  # fmt: skip
+def test_editing_a_post_notifies_only_newly_mentioned_members(
+    contributor, colleague_member, owl, thread, django_capture_on_commit_callbacks, mailoutbox
+):
     post = _post(thread, contributor, "@Ola Colleague", django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         services.post_edit(post=post, actor=contributor, body="@Ola Colleague and @Night Owl")
@@ -115,8 +116,9 @@ def test_digest_checks_membership_at_send_time(contributor, colleague_member, mo
     assert mailoutbox == []
 
 
-def test_digest_skips_a_member_whose_portal_membership_ended(contributor, colleague_member, network, thread,
-                                                             django_capture_on_commit_callbacks, mailoutbox):  # fmt: skip
+def test_digest_skips_a_member_whose_portal_membership_ended(
+    contributor, colleague_member, network, thread, django_capture_on_commit_callbacks, mailoutbox
+):
     _digest_mode(network, colleague_member)
     _post(thread, contributor, "@Ola Colleague one", django_capture_on_commit_callbacks)
     Membership.objects.filter(user=colleague_member).update(state=Membership.State.ENDED)
@@ -150,8 +152,10 @@ def test_case_room_emails_carry_nothing_of_the_room(contributor, colleague, mode
                                                     django_capture_on_commit_callbacks, mailoutbox):  # fmt: skip
     from django.utils import timezone
 
-    room = services.network_create(actor=moderator, name="Case of K", purpose="p", policy="invitation",
-                                   is_case_room=True, access_ends_on=timezone.localdate(), retention_days=30)  # fmt: skip
+    room = services.network_create(
+        actor=moderator, name="Case of K", purpose="p", policy="invitation", is_case_room=True,
+        access_ends_on=timezone.localdate(), retention_days=30,
+    )  # fmt: skip
     add_member(room, contributor, moderator=moderator)
     add_member(room, colleague, moderator=moderator)
     with django_capture_on_commit_callbacks(execute=True):
@@ -159,3 +163,6 @@ def test_case_room_emails_carry_nothing_of_the_room(contributor, colleague, mode
     assert len(mailoutbox) == 1
     assert "Case of K" not in mailoutbox[0].body and "Address of K" not in mailoutbox[0].body
     assert "Address of K" not in mailoutbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        services.network_invitation_create(network=room, actor=moderator, email="new@ravnstad.example")
+    assert "Case of K" not in mailoutbox[-1].body and "/networks/invitations/" in mailoutbox[-1].body

@@ -65,8 +65,10 @@ def test_discuss_link_starts_a_thread_linked_to_the_practice(contributor_client,
 def test_case_room_threads_are_listed_only_to_the_rooms_members(contributor, colleague, moderator, practice):
     from django.utils import timezone
 
-    room = services.network_create(actor=moderator, name="Case K", purpose="p", policy="invitation",
-                                   is_case_room=True, access_ends_on=timezone.localdate(), retention_days=9)  # fmt: skip
+    room = services.network_create(
+        actor=moderator, name="Case K", purpose="p", policy="invitation", is_case_room=True,
+        access_ends_on=timezone.localdate(), retention_days=9,
+    )  # fmt: skip
     add_member(room, contributor, moderator=moderator)
     thread = services.thread_create(network=room, actor=contributor, title="K", body="x", practice=practice)
     assert threads_linked_to_practice(user=contributor, practice=practice) == [thread]

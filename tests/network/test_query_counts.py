@@ -45,6 +45,22 @@ def test_thread_page_with_200_posts_renders_with_a_fixed_number_of_queries(
         assert response.status_code == 200 and response.content.decode().count('class="practice-card post') == 50
 
 
+def test_thread_page_costs_the_same_for_an_organisation_administrator(
+    org_admin, moderator, contributor, network, thread, home_organisation, django_assert_num_queries
+):
+    from django.test import Client
+
+    add_member(network, org_admin, moderator=moderator)
+    client = Client()
+    client.force_login(org_admin)
+    authors = _members(network, moderator, home_organisation, 6)
+    for number in range(30):
+        services.post_create(thread=thread, actor=authors[number % 6], body=f"Reply {number}")
+    with django_assert_num_queries(11):
+        page = client.get(thread.get_absolute_url()).content.decode()
+    assert "Bird 1 (Member 1)" in page  # administrators of the author's organisation know who it is
+
+
 def test_thread_list_renders_with_a_fixed_number_of_queries(contributor_client, contributor, moderator, network,
                                                             home_organisation, django_assert_num_queries):  # fmt: skip
     # session, user, portal membership, network, network membership, thread count, threads page,

@@ -350,7 +350,9 @@ def _score_items(result: Evaluation, marks: list[Mark], findings: list) -> None:
         same = [f for f in findings if f.field == mark.field and f.type == mark.kind and mark.overlaps(f.start, f.end)]
         score.planted_chars += len(mark.text.replace(" ", ""))
         score.covered_chars += sum(
-            1 for i in range(mark.start, mark.end) if mark.text[i - mark.start] != " " and any(f.start <= i < f.end for f in same)
+            1
+            for i in range(mark.start, mark.end)
+            if mark.text[i - mark.start] != " " and any(f.start <= i < f.end for f in same)
         )
         if same:
             score.recalled += 1

@@ -128,6 +128,7 @@ def test_a_year_before_a_capitalised_word_is_no_address():
         ("DOB 2005-11-23, second child.", "2005-11-23", "en"),
         ("Elle est née le 14 février 2005 à Lyon.", "14 février 2005", "fr"),
         ("Date de naissance : 02/09/2007.", "02/09/2007", "fr"),
+        ("Jeune né(e) le 1er mars 2004, suivi depuis un an.", "1er mars 2004", "fr"),
         ("Gutten er født 07.07.2003 i Norge.", "07.07.2003", "en"),
     ],
 )
@@ -290,7 +291,8 @@ def test_hint_messages_are_marked_for_translation_and_read_in_the_active_languag
 
 def test_importing_the_package_loads_no_model():
     code = (
-        "import django, sys; django.setup(); import practices.anonymisation, practices.management.commands.import_practice; "
+        "import django, sys; django.setup(); "
+        "import practices.anonymisation, practices.pii, practices.management.commands.import_practice; "
         "assert 'spacy' not in sys.modules and 'presidio_analyzer' not in sys.modules, 'loaded at import'"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings", "DJANGO_SECRET_KEY": "test-only"}
@@ -318,3 +320,18 @@ def test_a_missing_model_is_an_error_not_a_download(monkeypatch):
     monkeypatch.setattr(spacy.cli, "download", lambda *a, **k: pytest.fail("tried to download a model"))
     with pytest.raises(RuntimeError, match="not installed"):
         engine._load_model("xx_no_such_model_sm")
+
+
+@pytest.mark.parametrize("text", ["Dupont-" * 5000, "-" * 50000, "Aa " * 20000, "12 rue " * 5000])
+def test_every_pattern_stays_fast_on_pathological_text(text):
+    import re
+    import time
+
+    from practices.anonymisation import patterns
+
+    compiled = [value for value in vars(patterns).values() if isinstance(value, re.Pattern)]
+    started = time.process_time()
+    for pattern in compiled:
+        for _ in pattern.finditer(text):
+            pass
+    assert time.process_time() - started < 1.5, "a pattern backtracks: bound its repetitions"

@@ -8,7 +8,6 @@ The ``database`` engine is also written by ``search.outbox.practice_changed``;
 
 import itertools
 
-import pytest
 from django.db import transaction
 from django.utils import timezone
 

@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 
 from portal.access import ReaderScope, reader_scope
+from search.backends import reset_engines
 from search.backends.database import DatabaseSearchBackend
 from tests.conftest import require_service
 
@@ -60,3 +61,14 @@ def home_scope(contributor) -> ReaderScope:
 @pytest.fixture
 def outsider_scope(outsider) -> ReaderScope:
     return reader_scope(outsider)
+
+
+@pytest.fixture
+def database_only(settings):
+    """Only the database engine, as default (the page, CLI and worker tests; the contract
+    suite covers each engine). Keeps them valid when the run sets SEARCH_BACKEND=elasticsearch."""
+    settings.SEARCH_BACKEND = "database"
+    settings.SEARCH_BACKENDS = {"database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"}}
+    reset_engines()
+    yield
+    reset_engines()

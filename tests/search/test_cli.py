@@ -9,6 +9,8 @@ from django.core.management import CommandError, call_command
 from search.backends.base import FACETS
 from tests.search.builders import make_published
 
+pytestmark = pytest.mark.usefixtures("database_only")
+
 
 def run(*arguments: str) -> dict:
     out = StringIO()

@@ -10,6 +10,8 @@ from tests.search.builders import WITH_UNAVAILABLE_DEFAULT, make_published
 
 URL = reverse("search:search")
 
+pytestmark = pytest.mark.usefixtures("database_only")
+
 
 @pytest.fixture
 def practices(home_organisation, other_organisation):

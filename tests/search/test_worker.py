@@ -16,6 +16,8 @@ from search.outbox import practice_changed
 from search.worker import backoff, drain
 from tests.search.builders import WITH_REMOTE_ENGINE, make_practice, publish
 
+pytestmark = pytest.mark.usefixtures("database_only")
+
 
 @pytest.fixture
 def remote(settings):

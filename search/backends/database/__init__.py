@@ -148,7 +148,8 @@ class DatabaseSearchBackend(SearchBackend):
         asked = [term.words[0] for term in parsed.positive_terms if not term.is_phrase]
         if not asked:
             return None
-        vocabulary = {fold(word) for (title,) in self._rows(sql.visible_titles(scope, limit=SUGGESTION_VOCABULARY)) for word in words(title)}
+        titles = self._rows(sql.visible_titles(scope, limit=SUGGESTION_VOCABULARY))
+        vocabulary = {fold(word) for (title,) in titles for word in words(title)}
         changed = [_closest(fold(word), vocabulary) for word in asked]
         if all(new is None for new in changed):
             return None

@@ -110,7 +110,8 @@ class PostgresText:
             sql = head + positive + Sql(" AS query) q WHERE t.vector @@ q.query")
             return sql + Sql(" AND NOT t.vector @@ (") + excluded + Sql(")") if excluded else sql
         if excluded is not None:
-            return Sql(f"SELECT id, 0.0 AS score FROM {DOCUMENTS} WHERE id NOT IN (SELECT document_id FROM {TABLE} WHERE vector @@ (") + excluded + Sql("))")
+            head = Sql(f"SELECT id, 0.0 AS score FROM {DOCUMENTS} WHERE id NOT IN (SELECT document_id FROM {TABLE} WHERE vector @@ (")
+            return head + excluded + Sql("))")
         return None
 
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
@@ -134,5 +135,6 @@ class PostgresText:
 
 
 def _best_headline(headlines: Sequence[str]) -> str:
-    best = max(range(len(headlines)), key=lambda i: ((headlines[i] or "").count(highlight.START), -i))
-    return highlight.render(headlines[best] or "")
+    """The first headline with a match (description, body, taxonomy), else the description's."""
+    best = next((text for text in headlines if text and highlight.START in text), headlines[0])
+    return highlight.render(best or "")

@@ -116,11 +116,7 @@ def marked_positions(marked: str) -> set[int]:
 
 
 def _best_snippet(originals: Sequence[str], marked_columns: Sequence[str]) -> str:
-    """The snippet of the column with the most matches (description first on a tie)."""
-    if not marked_columns:
-        return highlight.snippet(originals[0], set())
+    """The snippet of the first column with a match (description, body, taxonomy, organisation)."""
     positions = [marked_positions(marked or "") for marked in marked_columns]
-    best = max(range(len(originals)), key=lambda i: (len(positions[i]), -i))
-    if not positions[best]:
-        best = 0
-    return highlight.snippet(originals[best], positions[best])
+    best = next((i for i, found in enumerate(positions) if found), 0)
+    return highlight.snippet(originals[best], positions[best] if positions else set())

@@ -32,6 +32,7 @@ from search.backends.elasticsearch import mapping, queries
 from search.analysis import fold
 from search.query import parse
 
+REBUILD_THREADS = 2  # bulk requests in flight during a rebuild: Lucene indexes them side by side
 IGNORED_WRITE_ERRORS = {
     "version_conflict_engine_exception",  # the index holds this version or a newer one
     "index_not_found_exception",  # an old index deleted by a rebuild that just finished
@@ -59,7 +60,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         self.write_timeout = float(options.get("WRITE_TIMEOUT", 30))
         self.shards = int(options.get("SHARDS", 1))
         self.replicas = int(options.get("REPLICAS", 1))
-        self.refresh_writes = bool(options.get("REFRESH", True))
+        refresh = options.get("REFRESH", True)
+        self.refresh_writes = refresh.strip().lower() in ("1", "true", "yes", "on") if isinstance(refresh, str) else bool(refresh)
         self.bulk_size = int(options.get("BULK_SIZE", 500))
         self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
         self._client: Elasticsearch | None = None
@@ -127,12 +129,19 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     # --- writing -----------------------------------------------------------------------
 
-    def _bulk(self, actions: Iterable[dict[str, Any]]) -> int:
-        """Send index actions in chunks; versions already superseded are not errors."""
+    def _bulk(self, actions: Iterable[dict[str, Any]], *, threads: int = 1) -> int:
+        """Send index actions in chunks (on ``threads`` connections at once); versions already
+        superseded are not errors."""
         sent, failures = 0, []
-        for ok, item in helpers.streaming_bulk(
-            self.client, actions, chunk_size=self.bulk_size, raise_on_error=False, max_retries=2, initial_backoff=1
-        ):
+        if threads > 1:
+            results = helpers.parallel_bulk(
+                self.client, actions, thread_count=threads, chunk_size=self.bulk_size, raise_on_error=False
+            )
+        else:
+            results = helpers.streaming_bulk(
+                self.client, actions, chunk_size=self.bulk_size, raise_on_error=False, max_retries=2, initial_backoff=1
+            )
+        for ok, item in results:
             sent += 1
             if not ok:
                 error = next(iter(item.values())).get("error", {})
@@ -190,7 +199,7 @@ class ElasticsearchSearchBackend(SearchBackend):
                        "version_type": "external", "_source": mapping.source(document)}  # fmt: skip
             yield from self._tombstone_actions(new)
 
-        self._bulk(actions())
+        self._bulk(actions(), threads=REBUILD_THREADS)
         self.client.indices.put_settings(
             index=new, settings={"index": {"number_of_replicas": self.replicas, "refresh_interval": "1s"}}
         )
@@ -252,21 +261,23 @@ class ElasticsearchSearchBackend(SearchBackend):
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
 
     def _suggestion(self, response: dict[str, Any], parsed, scope: ReaderScope) -> str | None:
-        """The phrase suggester's respelling, offered when the words as typed match nothing
-        (not even stemmed) and the respelling finds practices the reader may see: the
-        suggester reads every document's words, and this keeps hidden ones hidden."""
-        options = response.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
+        """A respelling, sought only when the words as typed match nothing the reader may see
+        (the search counted its exact matches), and offered only if it finds something they
+        may see: the suggester reads every document's words, this keeps hidden ones hidden."""
+        exact = response.get("aggregations", {}).get("exact")
+        if exact is None or exact["doc_count"] > 0:
+            return None
         asked = queries.suggestion_words(parsed)
+        found = self._read("suggest", lambda es: es.search(index=self.alias, **queries.suggest_body(asked)))
+        options = (found or {}).get("suggest", {}).get("spelling", [{}])[0].get("options", [])
         if not options or options[0]["text"] == " ".join(fold(word) for word in asked.split()):
             return None
         suggestion = options[0]["text"]
-        checks = [queries.strict_query(parse(asked)), queries.strict_query(parse(suggestion))]
-        if None in checks:
+        strict = queries.strict_query(parse(suggestion))
+        if strict is None:
             return None
-        searches = [part for check in checks for part in ({"index": self.alias}, queries.count_body(check, scope))]
-        answer = self._read("check a suggestion", lambda es: es.msearch(searches=searches))
-        totals = [part.get("hits", {}).get("total", {}).get("value", 0) for part in (answer or {}).get("responses", [])]
-        return suggestion if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
+        counted = self._read("check a suggestion", lambda es: es.count(index=self.alias, **queries.count_body(strict, scope)))
+        return suggestion if counted and counted["count"] > 0 else None
 
     def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
         """More-like-this over the visible practices, never the practice itself; nothing when

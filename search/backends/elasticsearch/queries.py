@@ -21,11 +21,11 @@ from practices.indexing import FACET_FIELDS, TEXT_FIELDS
 from search.backends.base import FACETS, SearchQuery
 from search.backends.elasticsearch.mapping import COMPLETION_CONTEXT, EVERYONE_CONTEXT, LANGUAGES, SOURCE_FIELDS
 from search.analysis import STOP_WORDS
-from search.query import ParsedQuery, Term
+from search.query import ParsedQuery, Term, parse
 
 FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
 FACET_SIZE = 200  # more codes than any taxonomy holds
-HIGHLIGHT_FIELDS = ("description", "body")
+HIGHLIGHT_FIELDS = ("description", "body")  # in order of preference
 FRAGMENT_SIZE = 180
 MAX_WINDOW = 10_000
 SIMILAR_FIELDS = ["title", "description", "taxonomy", "body"]  # folded: the same words in any language
@@ -89,7 +89,7 @@ def term_query(term: Term) -> Query:
         return exact_term(term)
     fuzzy = Q(
         "multi_match", query=_text(term), fields=fuzzy_fields(), fuzziness="AUTO", prefix_length=1,
-        max_expansions=30, boost=FUZZY_WEIGHT,
+        max_expansions=20, boost=FUZZY_WEIGHT,
     )  # fmt: skip
     return Q("bool", should=[exact_term(term), fuzzy], minimum_should_match=1)
 
@@ -126,9 +126,15 @@ def facet_filter(filters: dict[str, list[str]], *, leave_out: str | None = None)
 
 
 def add_facets(search: Search, filters: dict[str, list[str]]) -> Search:
+    """A facet with a selected code is counted under the *other* facets' filters; the
+    others all share one bucket under every filter (the same set as the hits)."""
+    shared = search.aggs.bucket("filtered", "filter", filter=facet_filter(filters)) if filters else search.aggs
     for facet in FACETS:
         counts = A("terms", field=FACET_FIELDS[facet], size=FACET_SIZE)
-        search.aggs.bucket(facet, "filter", filter=facet_filter(filters, leave_out=facet)).bucket("codes", counts)
+        if facet in filters:
+            search.aggs.bucket(facet, "filter", filter=facet_filter(filters, leave_out=facet)).bucket("codes", counts)
+        else:
+            shared.bucket(facet, counts)
     if filters:
         search = search.post_filter(facet_filter(filters))
     return search
@@ -136,8 +142,10 @@ def add_facets(search: Search, filters: dict[str, list[str]]) -> Search:
 
 def read_facets(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
     facets: dict[str, dict[str, int]] = {}
+    shared = aggregations.get("filtered", aggregations)
     for facet in FACETS:
-        buckets = aggregations.get(facet, {}).get("codes", {}).get("buckets", [])
+        found = aggregations[facet]["codes"] if "codes" in aggregations.get(facet, {}) else shared.get(facet, {})
+        buckets = found.get("buckets", [])
         counts = {str(bucket.get("key_as_string", bucket["key"])): bucket["doc_count"] for bucket in buckets}
         facets[facet] = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
     return facets
@@ -158,17 +166,19 @@ def search_body(query: SearchQuery, parsed: ParsedQuery) -> dict[str, Any]:
         search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
     if matched is not None:
         search = search.highlight_options(
-            type="fvh", pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=FRAGMENT_SIZE,
+            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=FRAGMENT_SIZE,
             number_of_fragments=1, highlight_query=highlight_query(parsed).to_dict(),
         )  # fmt: skip
-        for field in HIGHLIGHT_FIELDS:
-            # One pass over the field's term vectors marks the matches of all its analyzers;
-            # the description's opening stands in when only the title matched.
-            extra = {"no_match_size": FRAGMENT_SIZE} if field == "description" else {}
-            search = search.highlight(field, matched_fields=[field, *(f"{field}.{code}" for code in LANGUAGES)], **extra)
-    asked = suggestion_words(parsed)
-    if asked:
-        search = search.suggest("spelling", asked, phrase=phrase_suggester())
+        # The description: one pass over its term vectors marks the matches of all five
+        # analyses (its opening stands in when only the title matched). The body: its exact
+        # words, from the offsets in its postings (see mapping.HIGHLIGHT_STORAGE).
+        search = search.highlight(
+            "description", type="fvh", matched_fields=["description", *(f"description.{c}" for c in LANGUAGES)],
+            no_match_size=FRAGMENT_SIZE,
+        ).highlight("body", type="unified")  # fmt: skip
+        asked = strict_query(parse_words(suggestion_words(parsed)))
+        if asked is not None:  # counts exact matches: a spelling suggestion is sought only without any
+            search.aggs.bucket("exact", "filter", filter=asked)
     search = search.source(SOURCE_FIELDS).extra(
         from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=True
     )
@@ -178,7 +188,7 @@ def search_body(query: SearchQuery, parsed: ParsedQuery) -> dict[str, Any]:
 def highlight_query(parsed: ParsedQuery) -> Query:
     """The words to mark: exact and stemmed matches, not fuzzy ones (highlighting fuzzy
     queries costs milliseconds a hit)."""
-    fields = [f"{field}{suffix}" for field in HIGHLIGHT_FIELDS for suffix in ("", *(f".{code}" for code in LANGUAGES))]
+    fields = ["body", "description", *(f"description.{code}" for code in LANGUAGES)]
     kind = {True: {"type": "phrase"}, False: {}}
     return Q(
         "bool",
@@ -197,20 +207,25 @@ def best_highlight(highlight: dict[str, list[str]]) -> str:
     return best
 
 
+def parse_words(text: str) -> ParsedQuery:
+    return parse(text) if text else ParsedQuery()
+
+
 def suggestion_words(parsed: ParsedQuery) -> str:
     """The words a spelling suggestion may correct: the query's single words."""
     return " ".join(term.words[0] for term in parsed.positive_terms if not term.is_phrase)
 
 
-def phrase_suggester() -> dict[str, Any]:
+def suggest_body(words: str) -> dict[str, Any]:
     """A phrase suggester over the folded words of titles, descriptions and taxonomy labels;
     it answers only when a respelling scores better than the words as typed (confidence 1)."""
     generator = {"field": "spell", "suggest_mode": "missing", "min_word_length": 3, "prefix_length": 1}
-    return {"field": "spell", "size": 1, "gram_size": 1, "max_errors": 2, "confidence": 1.0, "direct_generator": [generator]}
+    phrase = {"field": "spell", "size": 1, "gram_size": 1, "max_errors": 2, "confidence": 1.0, "direct_generator": [generator]}
+    return {"size": 0, "suggest": {"spelling": {"text": words, "phrase": phrase}}}
 
 
 def count_body(matched: Query, scope: ReaderScope) -> dict[str, Any]:
-    return {"size": 0, "track_total_hits": 1, "query": Q("bool", must=[matched], filter=[visible(scope)]).to_dict()}
+    return {"query": Q("bool", must=[matched], filter=[visible(scope)]).to_dict()}
 
 
 def visible_ids_body(document_id: int, scope: ReaderScope) -> dict[str, Any]:

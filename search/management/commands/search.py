@@ -35,7 +35,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, query: str, engine: str | None, email: str | None, **options) -> None:
         scope = reader_scope(self._user(email) if email else None)
-        search = SearchQuery(text=query, filters=parse_filters(options["filter"]), scope=scope, page=options["page"], sort=options["sort"])
+        filters = parse_filters(options["filter"])
+        search = SearchQuery(text=query, filters=filters, scope=scope, page=options["page"], sort=options["sort"])
         try:
             results = get_search_backend(engine).search(search)
         except (ImproperlyConfigured, SearchUnavailable) as error:
