@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from network.selectors import practice_discussion_context
 from portal.access import is_moderator
 from portal.text import render_markdown
 from practices import rules
@@ -130,6 +131,7 @@ def detail_context(request, practice: Practice) -> dict:
         "versions": versions,
         "last_update": versions[0].published_at if versions else practice.published_at,
         "visibility_choices": practice.Visibility.choices,
+        **(practice_discussion_context(user=user, practice=practice) if practice.is_published else {}),
     }
 
 

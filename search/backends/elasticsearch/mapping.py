@@ -2,7 +2,8 @@
 
 Every full-text field of ``practices.indexing.TEXT_FIELDS`` is indexed five times:
 ``<field>`` through ``portal_folding`` (standard tokenizer, lower case, ASCII folding: no
-stemming, used for fuzzy matching, highlighting and the spelling suggester), and
+stemming; ``spell`` gathers the folded title, description and taxonomy for fuzzy matching
+and the spelling suggester), and
 ``<field>.en`` / ``.fr`` / ``.no`` / ``.de`` through the language analyzers (stop words
 and stemming). A query searches all five, so "familles" finds "famille" through
 ``.fr`` and "Familien" finds "Familie" through ``.de``, whatever the practice's language.
