@@ -45,6 +45,21 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class StrictManyRelatedField(serializers.ManyRelatedField):
+    """A JSON array only: DRF's would also take an object (and read its keys)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+def codes_of(queryset, help_text) -> StrictManyRelatedField:
+    """Taxonomy terms by code, as a list."""
+    child = serializers.SlugRelatedField(slug_field="code", queryset=queryset)
+    return StrictManyRelatedField(child_relation=child, required=False, help_text=help_text)
+
+
 class StrictModelSerializer(serializers.ModelSerializer):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
@@ -299,14 +314,8 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
 class PracticeWriteSerializer(StrictModelSerializer):
     """A draft as a contributor writes it; taxonomy terms by code. Saved by the services."""
 
-    key_themes = serializers.SlugRelatedField(
-        slug_field="code", queryset=KeyTheme.objects.all(), many=True, required=False,
-        help_text=_("Key theme codes; two on a published practice."),
-    )  # fmt: skip
-    target_audiences = serializers.SlugRelatedField(
-        slug_field="code", queryset=TargetAudience.objects.all(), many=True, required=False,
-        help_text=_("Target audience codes; at least one."),
-    )  # fmt: skip
+    key_themes = codes_of(KeyTheme.objects.all(), _("Key theme codes; two on a published practice."))
+    target_audiences = codes_of(TargetAudience.objects.all(), _("Target audience codes; at least one."))
     language = serializers.ChoiceField(choices=settings.PRACTICE_LANGUAGES)
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from network.selectors import practice_discussion_context
 from portal.access import is_moderator
 from portal.text import render_markdown
+from search.selectors import similar_practices
 from practices import rules
 from practices.models import Finding, Practice
 from practices.template_fields import TEMPLATE_FIELDS, count_words, model_attribute
@@ -131,6 +132,7 @@ def detail_context(request, practice: Practice) -> dict:
         "versions": versions,
         "last_update": versions[0].published_at if versions else practice.published_at,
         "visibility_choices": practice.Visibility.choices,
+        "similar_practices": similar_practices(user=user, practice=practice),
         **(practice_discussion_context(user=user, practice=practice) if practice.is_published else {}),
     }
 
