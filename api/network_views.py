@@ -13,7 +13,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from api import examples
-from api.permissions import IsAuthenticated, NetworkUsersOnly, TokenScopeAllowsMethod
+from api.permissions import NetworkUsersOnly, TokenScopeAllowsMethod
 from api.serializers import (
     NetworkSerializer,
     PostCreateSerializer,
@@ -27,7 +27,7 @@ from api.views import ID, MethodsFirst
 from network import access, selectors, services
 from network.models import Network, Post, Thread
 
-MEMBERS = [TokenScopeAllowsMethod, IsAuthenticated, NetworkUsersOnly]
+MEMBERS = [TokenScopeAllowsMethod, NetworkUsersOnly]
 
 
 def _context(view, **extra) -> dict:

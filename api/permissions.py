@@ -72,11 +72,12 @@ class HasSecondFactor(BasePermission):
 
 
 class NetworkUsersOnly(BasePermission):
-    """Networks are for verified members and moderators; the rest of the API is open to all."""
-
-    message = _("Networks are open to members of verified organisations only.")
+    """Networks are for verified members and moderators: to anyone else every network
+    endpoint answers 404 before any lookup, as the network pages do."""
 
     def has_permission(self, request, view) -> bool:
         from network.access import may_use_networks
 
-        return may_use_networks(request.user)
+        if not may_use_networks(request.user):
+            raise NotFound
+        return True

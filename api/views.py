@@ -340,7 +340,8 @@ class PracticeViewSet(
                  "target_audiences": data.target_audiences}  # fmt: skip
         organisation = {"name": parsed.organisation.name, "type": parsed.organisation.type,
                         "description": parsed.organisation.description}  # fmt: skip
-        return Response(ImportedDraftSerializer({"draft": draft, "organisation": organisation}).data)
+        warnings = data.attributes.get("import_warnings", [])
+        return Response(ImportedDraftSerializer({"draft": draft, "warnings": warnings, "organisation": organisation}).data)
 
 
 class NotFoundView(APIView):

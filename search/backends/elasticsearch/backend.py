@@ -29,7 +29,6 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from portal.access import ReaderScope
 from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults, SearchUnavailable
 from search.backends.elasticsearch import mapping, queries
-from search.analysis import fold
 from search.query import parse
 
 REBUILD_THREADS = 2  # bulk requests in flight during a rebuild: Lucene indexes them side by side
@@ -261,23 +260,19 @@ class ElasticsearchSearchBackend(SearchBackend):
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
 
     def _suggestion(self, response: dict[str, Any], parsed, scope: ReaderScope) -> str | None:
-        """A respelling, sought only when the words as typed match nothing the reader may see
-        (the search counted its exact matches), and offered only if it finds something they
-        may see: the suggester reads every document's words, this keeps hidden ones hidden."""
-        exact = response.get("aggregations", {}).get("exact")
-        if exact is None or exact["doc_count"] > 0:
+        """A respelling of the words the index lacks, offered only when the words as typed
+        match nothing the reader may see and the respelling does. The suggester reads every
+        document's words: these two counts keep the words of hidden practices hidden."""
+        suggestion = queries.respelling(response.get("suggest", {}).get("spelling", []))
+        if suggestion is None:
             return None
-        asked = queries.suggestion_words(parsed)
-        found = self._read("suggest", lambda es: es.search(index=self.alias, **queries.suggest_body(asked)))
-        options = (found or {}).get("suggest", {}).get("spelling", [{}])[0].get("options", [])
-        if not options or options[0]["text"] == " ".join(fold(word) for word in asked.split()):
+        asked, respelt = queries.strict_query(parsed), queries.strict_query(parse(suggestion))
+        if asked is None or respelt is None:
             return None
-        suggestion = options[0]["text"]
-        strict = queries.strict_query(parse(suggestion))
-        if strict is None:
-            return None
-        counted = self._read("check a suggestion", lambda es: es.count(index=self.alias, **queries.count_body(strict, scope)))
-        return suggestion if counted and counted["count"] > 0 else None
+        searches = [part for check in (asked, respelt) for part in ({"index": self.alias}, queries.count_body(check, scope))]
+        answer = self._read("check a suggestion", lambda es: es.msearch(searches=searches))
+        totals = [part.get("hits", {}).get("total", {}).get("value", 0) for part in (answer or {}).get("responses", [])]
+        return suggestion if totals[:1] == [0] and totals[1:] and totals[1] > 0 else None
 
     def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
         """More-like-this over the visible practices, never the practice itself; nothing when

@@ -1,12 +1,13 @@
 """The Elasticsearch index: analysis settings, mapping, and the source of each document.
 
-Every full-text field of ``practices.indexing.TEXT_FIELDS`` is indexed five times:
-``<field>`` through ``portal_folding`` (standard tokenizer, lower case, ASCII folding: no
-stemming; ``spell`` gathers the folded title, description and taxonomy for fuzzy matching
-and the spelling suggester), and
-``<field>.en`` / ``.fr`` / ``.no`` / ``.de`` through the language analyzers (stop words
-and stemming). A query searches all five, so "familles" finds "famille" through
-``.fr`` and "Familien" finds "Familie" through ``.de``, whatever the practice's language.
+Every full-text field of ``practices.indexing.TEXT_FIELDS`` is indexed through
+``portal_folding`` (standard tokenizer, lower case, ASCII folding: no stemming); the prose
+fields (``STEMMED``: title, description, body) also as ``<field>.en`` / ``.fr`` / ``.no`` /
+``.de`` through the language analyzers (stop words and stemming). A query searches them all,
+so "familles" finds "famille" through ``.fr`` and "Familien" finds "Familie" through
+``.de``, whatever the practice's language. The taxonomy labels and the organisation's name,
+type and country are names: folded, not stemmed. ``spell`` gathers the folded title,
+description and taxonomy for fuzzy matching and the spelling suggester.
 
 Tombstones (withdrawn practices) are documents too, with ``tombstone: true`` and nothing
 else: they hold the external version of the deletion so that an older write replayed
@@ -20,6 +21,7 @@ from elasticsearch_dsl import Boolean, Completion, Date, Index, Integer, Keyword
 from practices.indexing import FACET_FIELDS, TEXT_FIELDS
 
 LANGUAGES: dict[str, str] = {"en": "english", "fr": "french", "no": "norwegian", "de": "german"}
+STEMMED = ("title", "description", "body")  # every subfield is one more field to score per word
 FOLDING = "portal_folding"
 COMPLETION_CONTEXT = "access"
 EVERYONE_CONTEXT = "all"
@@ -46,8 +48,9 @@ HIGHLIGHT_STORAGE = {
 
 def _text_field(name: str) -> Text:
     own, subfields = HIGHLIGHT_STORAGE.get(name, ({}, {}))
-    languages = {code: Text(analyzer=f"portal_{code}", **subfields) for code in LANGUAGES}
-    options: dict[str, Any] = {"analyzer": FOLDING, "fields": languages, **own}
+    options: dict[str, Any] = {"analyzer": FOLDING, **own}
+    if name in STEMMED:
+        options["fields"] = {code: Text(analyzer=f"portal_{code}", **subfields) for code in LANGUAGES}
     if name in ("title", "description", "taxonomy"):
         options["copy_to"] = "spell"
     return Text(**options)

@@ -19,9 +19,9 @@ from elasticsearch_dsl.query import Query
 from portal.access import ReaderScope
 from practices.indexing import FACET_FIELDS, TEXT_FIELDS
 from search.backends.base import FACETS, SearchQuery
-from search.backends.elasticsearch.mapping import COMPLETION_CONTEXT, EVERYONE_CONTEXT, LANGUAGES, SOURCE_FIELDS
+from search.backends.elasticsearch.mapping import COMPLETION_CONTEXT, EVERYONE_CONTEXT, LANGUAGES, SOURCE_FIELDS, STEMMED
 from search.analysis import STOP_WORDS
-from search.query import ParsedQuery, Term, parse
+from search.query import ParsedQuery, Term
 
 FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
 FACET_SIZE = 200  # more codes than any taxonomy holds
@@ -32,11 +32,11 @@ SIMILAR_FIELDS = ["title", "description", "taxonomy", "body"]  # folded: the sam
 
 
 def exact_fields() -> list[str]:
-    """Every text field through every analyzer, with the declared boosts."""
+    """Every text field through every analyzer it has, with the declared boosts."""
     return [
         f"{field.name}{suffix}^{field.boost:g}"
         for field in TEXT_FIELDS
-        for suffix in ("", *(f".{code}" for code in LANGUAGES))
+        for suffix in ("", *(f".{code}" for code in LANGUAGES if field.name in STEMMED))
     ]
 
 
@@ -176,11 +176,11 @@ def search_body(query: SearchQuery, parsed: ParsedQuery) -> dict[str, Any]:
             "description", type="fvh", matched_fields=["description", *(f"description.{c}" for c in LANGUAGES)],
             no_match_size=FRAGMENT_SIZE,
         ).highlight("body", type="unified")  # fmt: skip
-        asked = strict_query(parse_words(suggestion_words(parsed)))
-        if asked is not None:  # counts exact matches: a spelling suggestion is sought only without any
-            search.aggs.bucket("exact", "filter", filter=asked)
+    asked = suggestion_words(parsed)
+    if asked:  # a dictionary look-up per word: corrections only for words the index lacks
+        search = search.suggest("spelling", asked, term=term_suggester())
     search = search.source(SOURCE_FIELDS).extra(
-        from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=True
+        from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=query.sort == "date"
     )
     return search.to_dict()
 
@@ -207,25 +207,31 @@ def best_highlight(highlight: dict[str, list[str]]) -> str:
     return best
 
 
-def parse_words(text: str) -> ParsedQuery:
-    return parse(text) if text else ParsedQuery()
-
-
 def suggestion_words(parsed: ParsedQuery) -> str:
     """The words a spelling suggestion may correct: the query's single words."""
     return " ".join(term.words[0] for term in parsed.positive_terms if not term.is_phrase)
 
 
-def suggest_body(words: str) -> dict[str, Any]:
-    """A phrase suggester over the folded words of titles, descriptions and taxonomy labels;
-    it answers only when a respelling scores better than the words as typed (confidence 1)."""
-    generator = {"field": "spell", "suggest_mode": "missing", "min_word_length": 3, "prefix_length": 1}
-    phrase = {"field": "spell", "size": 1, "gram_size": 1, "max_errors": 2, "confidence": 1.0, "direct_generator": [generator]}
-    return {"size": 0, "suggest": {"spelling": {"text": words, "phrase": phrase}}}
+def term_suggester() -> dict[str, Any]:
+    """Respellings, from the folded words of titles, descriptions and taxonomy labels, of the
+    query words that are not among them."""
+    return {"field": "spell", "suggest_mode": "missing", "size": 1, "min_word_length": 4, "prefix_length": 1}
+
+
+def respelling(suggestions: list[dict[str, Any]]) -> str | None:
+    """The query's words with each unknown one replaced by its best respelling; None when
+    the suggester knew every word."""
+    words, changed = [], False
+    for entry in suggestions:
+        options = entry.get("options", [])
+        words.append(options[0]["text"] if options else entry["text"])
+        changed = changed or bool(options)
+    return " ".join(words) if changed else None
 
 
 def count_body(matched: Query, scope: ReaderScope) -> dict[str, Any]:
-    return {"query": Q("bool", must=[matched], filter=[visible(scope)]).to_dict()}
+    """Whether any document the reader may see matches (counting stops at the first)."""
+    return {"size": 0, "track_total_hits": 1, "query": Q("bool", must=[matched], filter=[visible(scope)]).to_dict()}
 
 
 def visible_ids_body(document_id: int, scope: ReaderScope) -> dict[str, Any]:
