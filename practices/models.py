@@ -230,7 +230,7 @@ class Finding(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     score = models.FloatField(default=0)
-    message = models.CharField(_("explanation"), max_length=300, blank=True)
+    message = models.CharField(_("kind of hint"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     reason = models.CharField(_("why it is not personal data"), max_length=300, blank=True)
     resolved_by = models.ForeignKey(
@@ -247,6 +247,15 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} in {self.field}"
+
+    @property
+    def explanation(self) -> str:
+        """Why a re-identification hint was raised, in the reader's language (``message`` holds its kind)."""
+        if not self.message:
+            return ""
+        from practices.anonymisation.hints import MESSAGES
+
+        return str(MESSAGES.get(self.message, self.message))
 
 
 class ReviewComment(models.Model):

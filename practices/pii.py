@@ -35,7 +35,7 @@ def detect(texts: dict[str, str], language: str) -> list[dict]:
     ]
     rows += [
         {"field": h.field, "type": HINT_TYPE, "text": h.text, "start": h.start, "end": h.end, "score": 1.0,
-         "message": str(h.message)}
+         "message": h.kind}
         for h in hints
     ]  # fmt: skip
     return rows

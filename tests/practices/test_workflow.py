@@ -225,3 +225,19 @@ def test_import_publish_leaves_findings_in_the_moderators_follow_up_queue(modera
     assert practice.findings.filter(status="open", type="PERSON", text="Insoo Kim Berg").exists()
     assert practice in review_queue(user=moderator, states=["published"])
     assert practice not in review_queue(user=moderator, states=["submitted"])
+
+
+def test_re_identification_hints_block_publication_and_explain_in_the_readers_language(contributor, moderator):
+    from django.utils import translation
+
+    practice = make_practice(
+        author=contributor,
+        description="In 2019 a 17-year-old boy from Ravnstad was referred to us to prevent violent extremism.",
+    )
+    services.practice_submit(practice=practice, actor=contributor)
+    hint = practice.findings.get(type="REIDENTIFICATION")
+    assert hint.status == "open" and "17-year-old" in hint.text
+    with translation.override("en"):
+        assert "identify" in hint.explanation
+    with pytest.raises(ValidationError):
+        services.practice_approve(practice=practice, moderator=moderator)

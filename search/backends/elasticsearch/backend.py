@@ -240,11 +240,18 @@ class ElasticsearchSearchBackend(SearchBackend):
                 raise
 
     def search(self, query: SearchQuery) -> SearchResults:
+        """One request; two when a word is unknown to the index: the second matches it
+        fuzzily and checks the spelling suggestion in the same round trip."""
         parsed = parse(query.text)
         body = queries.search_body(query, parsed)
         response = self._read("search", lambda es: es.search(index=self.alias, **body))
         if response is None:
             return SearchResults(total=0, hits=[], facets={facet: {} for facet in FACETS}, engine=self.name)
+        suggestion = None
+        spelling = response.get("suggest", {}).get("spelling", [])
+        typos = queries.unknown_words(spelling)
+        if typos:
+            response, suggestion = self._second_pass(query, parsed, typos, queries.respelling(spelling))
         hits = [
             Hit(
                 id=int(hit["_id"]),
@@ -256,23 +263,25 @@ class ElasticsearchSearchBackend(SearchBackend):
         ]
         total = response["hits"]["total"]["value"]
         facets = queries.read_facets(response.get("aggregations", {}))
-        suggestion = self._suggestion(response, parsed, query.scope)
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
 
-    def _suggestion(self, response: dict[str, Any], parsed, scope: ReaderScope) -> str | None:
-        """A respelling of the words the index lacks, offered only when the words as typed
-        match nothing the reader may see and the respelling does. The suggester reads every
-        document's words: these two counts keep the words of hidden practices hidden."""
-        suggestion = queries.respelling(response.get("suggest", {}).get("spelling", []))
-        if suggestion is None:
-            return None
-        asked, respelt = queries.strict_query(parsed), queries.strict_query(parse(suggestion))
-        if asked is None or respelt is None:
-            return None
-        searches = [part for check in (asked, respelt) for part in ({"index": self.alias}, queries.count_body(check, scope))]
-        answer = self._read("check a suggestion", lambda es: es.msearch(searches=searches))
-        totals = [part.get("hits", {}).get("total", {}).get("value", 0) for part in (answer or {}).get("responses", [])]
-        return suggestion if totals[:1] == [0] and totals[1:] and totals[1] > 0 else None
+    def _second_pass(self, query: SearchQuery, parsed, typos: frozenset[str], respelt: str | None):
+        """The search again with fuzzy matching for ``typos``, and whether to suggest the
+        respelling: only when the words as typed match nothing the reader may see and the
+        respelling does (the suggester reads every document's words: these two counts keep
+        the words of hidden practices hidden)."""
+        searches: list[dict[str, Any]] = [{"index": self.alias}, queries.search_body(query, parsed, typos)]
+        checks = [queries.strict_query(parsed), queries.strict_query(parse(respelt or ""))]
+        if None not in checks:
+            searches += [part for check in checks for part in ({"index": self.alias}, queries.count_body(check, query.scope))]
+        answer = self._read("search", lambda es: es.msearch(searches=searches))
+        responses = (answer or {}).get("responses", [])
+        for part in responses:
+            if "error" in part:
+                raise SearchUnavailable(f"Elasticsearch could not search: {part['error']}")
+        totals = [part["hits"]["total"]["value"] for part in responses[1:]]
+        suggestion = respelt if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
+        return responses[0], suggestion
 
     def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
         """More-like-this over the visible practices, never the practice itself; nothing when

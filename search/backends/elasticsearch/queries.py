@@ -3,8 +3,9 @@
 - Visibility (``visible``) is a filter in every request: hits, totals, aggregations,
   highlights (they come from hits), completions (contexts) and more-like-this.
 - The query language is ``search.query.parse`` translated clause by clause: each word must
-  match (AND), exactly through any analyzer or, for typos, fuzzily (fuzziness AUTO) on
-  the folded title, description and taxonomy at a lower weight, so exact matches rank first; phrases are
+  match (AND) exactly through any analyzer; a word the index lacks (the term suggester of the
+  first pass says so) is also matched fuzzily (fuzziness AUTO) on the folded title,
+  description and taxonomy at a lower weight, in a second pass, so exact matches rank first; phrases are
   ``match_phrase``; OR groups are ``should``; exclusions ``must_not`` (exact only).
 - Facets: OR within a facet, AND across facets. The facet filters go in ``post_filter``
   and each facet's aggregation is filtered by the *other* facets, so the counts of a
@@ -20,7 +21,7 @@ from portal.access import ReaderScope
 from practices.indexing import FACET_FIELDS, TEXT_FIELDS
 from search.backends.base import FACETS, SearchQuery
 from search.backends.elasticsearch.mapping import COMPLETION_CONTEXT, EVERYONE_CONTEXT, LANGUAGES, SOURCE_FIELDS, STEMMED
-from search.analysis import STOP_WORDS
+from search.analysis import STOP_WORDS, fold
 from search.query import ParsedQuery, Term
 
 FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
@@ -84,8 +85,9 @@ def exact_term(term: Term) -> Query:
     return Q("multi_match", query=_text(term), fields=exact_fields(), type="best_fields", tie_breaker=0.3)
 
 
-def term_query(term: Term) -> Query:
-    if term.is_phrase:
+def term_query(term: Term, typos: frozenset[str]) -> Query:
+    """Exact (through every analyzer), or fuzzy too for a word the index lacks (``typos``)."""
+    if term.is_phrase or fold(term.words[0]) not in typos:
         return exact_term(term)
     fuzzy = Q(
         "multi_match", query=_text(term), fields=fuzzy_fields(), fuzziness="AUTO", prefix_length=1,
@@ -94,12 +96,12 @@ def term_query(term: Term) -> Query:
     return Q("bool", should=[exact_term(term), fuzzy], minimum_should_match=1)
 
 
-def text_query(parsed: ParsedQuery) -> Query | None:
+def text_query(parsed: ParsedQuery, typos: frozenset[str] = frozenset()) -> Query | None:
     if parsed.is_empty:
         return None
     must = []
     for clause in parsed.clauses:
-        alternatives = [term_query(term) for term in clause.terms]
+        alternatives = [term_query(term, typos) for term in clause.terms]
         must.append(alternatives[0] if len(alternatives) == 1 else Q("bool", should=alternatives, minimum_should_match=1))
     return Q("bool", must=must or [Q("match_all")], must_not=[exact_term(term) for term in parsed.excluded])
 
@@ -154,10 +156,12 @@ def read_facets(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
 # --- the requests ---------------------------------------------------------------------
 
 
-def search_body(query: SearchQuery, parsed: ParsedQuery) -> dict[str, Any]:
+def search_body(query: SearchQuery, parsed: ParsedQuery, typos: frozenset[str] | None = None) -> dict[str, Any]:
+    """The search; ``typos`` None: the first pass, which also asks which words the index
+    lacks (the term suggester); else the second pass, fuzzy for those words."""
     per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
     start = min((page - 1) * per_page, MAX_WINDOW)
-    matched = text_query(parsed)
+    matched = text_query(parsed, typos or frozenset())
     search = Search().query(Q("bool", must=[matched] if matched else [], filter=[visible(query.scope)]))
     search = add_facets(search, clean_filters(query.filters))
     if query.sort == "date":
@@ -177,7 +181,7 @@ def search_body(query: SearchQuery, parsed: ParsedQuery) -> dict[str, Any]:
             no_match_size=FRAGMENT_SIZE,
         ).highlight("body", type="unified")  # fmt: skip
     asked = suggestion_words(parsed)
-    if asked:  # a dictionary look-up per word: corrections only for words the index lacks
+    if asked and typos is None:  # a dictionary look-up per word: corrections only for words the index lacks
         search = search.suggest("spelling", asked, term=term_suggester())
     search = search.source(SOURCE_FIELDS).extra(
         from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=query.sort == "date"
@@ -216,6 +220,11 @@ def term_suggester() -> dict[str, Any]:
     """Respellings, from the folded words of titles, descriptions and taxonomy labels, of the
     query words that are not among them."""
     return {"field": "spell", "suggest_mode": "missing", "size": 1, "min_word_length": 4, "prefix_length": 1}
+
+
+def unknown_words(suggestions: list[dict[str, Any]]) -> frozenset[str]:
+    """The (folded) query words the index lacks and could be respelt: to match fuzzily."""
+    return frozenset(entry["text"] for entry in suggestions if entry.get("options"))
 
 
 def respelling(suggestions: list[dict[str, Any]]) -> str | None:
