@@ -249,7 +249,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             return SearchResults(total=0, hits=[], facets={facet: {} for facet in FACETS}, engine=self.name)
         suggestion = None
         spelling = response.get("suggest", {}).get("spelling", [])
-        typos = queries.unknown_words(spelling)
+        typos = queries.unknown_words(spelling, queries.suggestion_words(parsed))
         if typos:
             response, suggestion = self._second_pass(query, parsed, typos, queries.respelling(spelling))
         hits = [

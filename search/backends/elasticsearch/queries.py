@@ -21,7 +21,7 @@ from portal.access import ReaderScope
 from practices.indexing import FACET_FIELDS, TEXT_FIELDS
 from search.backends.base import FACETS, SearchQuery
 from search.backends.elasticsearch.mapping import COMPLETION_CONTEXT, EVERYONE_CONTEXT, LANGUAGES, SOURCE_FIELDS, STEMMED
-from search.analysis import STOP_WORDS, fold
+from search.analysis import STOP_WORDS
 from search.query import ParsedQuery, Term
 
 FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
@@ -87,7 +87,7 @@ def exact_term(term: Term) -> Query:
 
 def term_query(term: Term, typos: frozenset[str]) -> Query:
     """Exact (through every analyzer), or fuzzy too for a word the index lacks (``typos``)."""
-    if term.is_phrase or fold(term.words[0]) not in typos:
+    if term.is_phrase or term.words[0] not in typos:
         return exact_term(term)
     fuzzy = Q(
         "multi_match", query=_text(term), fields=fuzzy_fields(), fuzziness="AUTO", prefix_length=1,
@@ -222,9 +222,12 @@ def term_suggester() -> dict[str, Any]:
     return {"field": "spell", "suggest_mode": "missing", "size": 1, "min_word_length": 4, "prefix_length": 1}
 
 
-def unknown_words(suggestions: list[dict[str, Any]]) -> frozenset[str]:
-    """The (folded) query words the index lacks and could be respelt: to match fuzzily."""
-    return frozenset(entry["text"] for entry in suggestions if entry.get("options"))
+def unknown_words(suggestions: list[dict[str, Any]], asked: str) -> frozenset[str]:
+    """The query words (as typed) that the index lacks and could be respelt: to match fuzzily.
+    Entries are mapped back to words by their offsets in ``asked``."""
+    return frozenset(
+        asked[entry["offset"] : entry["offset"] + entry["length"]] for entry in suggestions if entry.get("options")
+    )
 
 
 def respelling(suggestions: list[dict[str, Any]]) -> str | None:
