@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from api import examples
 from api.exceptions import Conflict
-from api.permissions import HasSecondFactor, ModeratorsOnly, TokenScopeAllowsMethod
+from api.permissions import HasSecondFactor, IsAuthenticated, ModeratorsOnly, TokenScopeAllowsMethod
 from api.serializers import (
     ApproveSerializer,
     DismissFindingSerializer,
@@ -29,7 +29,7 @@ from practices.moderation_selectors import finding_for_review, practice_for_revi
 from practices.models import Practice
 from practices.selectors import review_queue
 
-MODERATORS = [TokenScopeAllowsMethod, ModeratorsOnly, HasSecondFactor]
+MODERATORS = [TokenScopeAllowsMethod, IsAuthenticated & ModeratorsOnly, HasSecondFactor]
 FINDING = OpenApiParameter("finding_pk", int, OpenApiParameter.PATH, description=_("The finding's id."))
 
 

@@ -13,7 +13,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from api import examples
-from api.permissions import NetworkUsersOnly, TokenScopeAllowsMethod
+from api.permissions import IsAuthenticated, NetworkUsersOnly, TokenScopeAllowsMethod
 from api.serializers import (
     NetworkSerializer,
     PostCreateSerializer,
@@ -21,13 +21,13 @@ from api.serializers import (
     ThreadCreateSerializer,
     ThreadDetailSerializer,
     ThreadSerializer,
-    prime_people,
 )
 from api.views import ID, MethodsFirst
 from network import access, selectors, services
+from network.mentions import prime_memberships
 from network.models import Network, Post, Thread
 
-MEMBERS = [TokenScopeAllowsMethod, NetworkUsersOnly]
+MEMBERS = [TokenScopeAllowsMethod, IsAuthenticated & NetworkUsersOnly]
 
 
 def _context(view, **extra) -> dict:
@@ -63,7 +63,7 @@ class NetworkViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
         if request.method == "POST":
             return self._create_thread(request, network)
         page = self.paginate_queryset(selectors.threads_of(user=request.user, network=network))
-        prime_people([thread.author for thread in page])
+        prime_memberships([thread.author for thread in page])
         return self.get_paginated_response(ThreadSerializer(page, many=True, context=_context(self)).data)
 
     def _create_thread(self, request, network: Network) -> Response:
@@ -81,7 +81,7 @@ class NetworkViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
 
 def _thread_detail(view, thread: Thread) -> dict:
     thread = selectors.threads_of(user=view.request.user, network=thread.network).get(pk=thread.pk)
-    prime_people([thread.author])
+    prime_memberships([thread.author])
     return ThreadDetailSerializer(thread, context=_context(view)).data
 
 
@@ -109,7 +109,7 @@ class ThreadViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericVie
         if request.method == "POST":
             return self._reply(request, thread)
         page = self.paginate_queryset(selectors.posts_of(thread=thread))
-        prime_people([post.author for post in page])
+        prime_memberships([post.author for post in page])
         context = _context(self, moderates=access.can_moderate(request.user, thread.network))
         return self.get_paginated_response(PostSerializer(page, many=True, context=context).data)
 
@@ -122,7 +122,7 @@ class ThreadViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericVie
             raise ValidationError({"quote_of": [_("You can only quote a visible post of the same thread.")]})
         post = services.post_create(thread=thread, actor=request.user, body=serializer.validated_data["body"],
                                     quote_of=quote)  # fmt: skip
-        prime_people([post.author])
+        prime_memberships([post.author])
         return Response(PostSerializer(post, context=_context(self)).data, status=status.HTTP_201_CREATED)
 
 
@@ -137,6 +137,6 @@ class PostViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewS
 
     def retrieve(self, request, *args, **kwargs):
         post = self.get_object()
-        prime_people([post.author])
+        prime_memberships([post.author])
         context = _context(self, moderates=access.can_moderate(request.user, post.thread.network))
         return Response(PostSerializer(post, context=context).data)

@@ -52,7 +52,8 @@ class CanContribute(BasePermission):
 
 
 class ModeratorsOnly(BasePermission):
-    """Moderation answers 404 to everyone else, as the moderation pages do: nothing is revealed."""
+    """Moderation answers 404 to every signed-in non-moderator, as the moderation pages do
+    (compose it after IsAuthenticated: anonymous requests get 401, which reveals nothing)."""
 
     def has_permission(self, request, view) -> bool:
         if not is_moderator(request.user):
@@ -72,8 +73,8 @@ class HasSecondFactor(BasePermission):
 
 
 class NetworkUsersOnly(BasePermission):
-    """Networks are for verified members and moderators: to anyone else every network
-    endpoint answers 404 before any lookup, as the network pages do."""
+    """Networks are for verified members and moderators: to any other signed-in user every
+    network endpoint answers 404 before any lookup, as the network pages do."""
 
     def has_permission(self, request, view) -> bool:
         from network.access import may_use_networks

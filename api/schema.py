@@ -9,6 +9,7 @@ from rest_framework import permissions, serializers
 
 from api.exceptions import PROBLEM_CONTENT_TYPE
 from api.permissions import CanContribute, ModeratorsOnly, NetworkUsersOnly
+from api.serializers import RejectsUnknownFields
 
 SIGN_IN_REQUIRED = (permissions.IsAuthenticated, CanContribute, ModeratorsOnly, NetworkUsersOnly)
 
@@ -96,6 +97,12 @@ class AutoSchema(openapi.AutoSchema):
             schema["pattern"] = _string_pattern(field)
         if isinstance(field, serializers.SlugRelatedField):
             schema["enum"] = list(field.get_queryset().values_list(field.slug_field, flat=True))
+        return schema
+
+    def _map_basic_serializer(self, serializer, direction) -> dict:
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "request" and isinstance(serializer, RejectsUnknownFields):
+            schema["additionalProperties"] = False
         return schema
 
     def _is_list_view(self, serializer=None) -> bool:

@@ -5,6 +5,8 @@ turn it into what the services take (``PracticeData``). Every person is named
 through ``portal.access.display_name`` for the requesting user (pseudonyms).
 """
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from network.mentions import prime_memberships
 from network.models import Network, Post, Thread
 from network.selectors import readable_practice
 from portal.access import display_name, is_moderator
@@ -60,7 +61,24 @@ def codes_of(queryset, help_text) -> StrictManyRelatedField:
     return StrictManyRelatedField(child_relation=child, required=False, help_text=help_text)
 
 
-class StrictModelSerializer(serializers.ModelSerializer):
+class RejectsUnknownFields:
+    """A request body naming a field the endpoint does not take is refused, not quietly ignored
+    (a misspelt field would otherwise look saved). The schema says so: additionalProperties false."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            unknown = sorted(str(name) for name in set(data) - writable)
+            if unknown:
+                raise serializers.ValidationError({name: [_("Unknown field.")] for name in unknown})
+        return super().to_internal_value(data)
+
+
+class InputSerializer(RejectsUnknownFields, serializers.Serializer):
+    pass
+
+
+class StrictModelSerializer(RejectsUnknownFields, serializers.ModelSerializer):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.CharField: StrictCharField,
@@ -363,7 +381,7 @@ class ImportedDraftSerializer(serializers.Serializer):
     organisation = ImportedOrganisationSerializer(read_only=True, help_text=_("The organisation the document names."))
 
 
-class DocumentUploadSerializer(serializers.Serializer):
+class DocumentUploadSerializer(InputSerializer):
     document = serializers.FileField(
         help_text=_("A filled-in RAN Collection template: .docx, .html, .md or .txt. It is read, not stored.")
     )
@@ -375,7 +393,7 @@ class DocumentUploadSerializer(serializers.Serializer):
         return document
 
 
-class SubmitSerializer(serializers.Serializer):
+class SubmitSerializer(InputSerializer):
     change_summary = StrictCharField(
         required=False, allow_blank=True, max_length=300, default="",
         help_text=_("Required for an update of a published practice: one sentence readers will see."),
@@ -418,11 +436,11 @@ def commentable_fields() -> list[str]:
     return [row.code for row in review_rows() if row.commentable]
 
 
-class ApproveSerializer(serializers.Serializer):
+class ApproveSerializer(InputSerializer):
     comment = StrictCharField(required=False, allow_blank=True, max_length=2000, default="")
 
 
-class RequestChangesSerializer(serializers.Serializer):
+class RequestChangesSerializer(InputSerializer):
     comment = StrictCharField(required=False, allow_blank=True, max_length=5000, default="")
     field_comments = serializers.DictField(
         child=StrictCharField(max_length=2000, allow_blank=True), required=False, default=dict,
@@ -436,15 +454,15 @@ class RequestChangesSerializer(serializers.Serializer):
         return value
 
 
-class RejectSerializer(serializers.Serializer):
+class RejectSerializer(InputSerializer):
     reason = StrictCharField(max_length=5000)
 
 
-class EvidenceLevelSerializer(serializers.Serializer):
+class EvidenceLevelSerializer(InputSerializer):
     level = serializers.ChoiceField(choices=Practice.EvidenceLevel.choices)
 
 
-class DismissFindingSerializer(serializers.Serializer):
+class DismissFindingSerializer(InputSerializer):
     reason = StrictCharField(max_length=300)
 
 
@@ -462,26 +480,6 @@ class MeSerializer(serializers.Serializer):
 
 
 # Networks --------------------------------------------------------------------------------
-
-
-def prime_people(users) -> None:
-    """Load what ``display_name`` needs of many people in two queries (memberships and the
-    organisations they belong to or ask to join), instead of two per person."""
-    from portal.models import Membership
-
-    people = [user for user in users if user is not None]
-    prime_memberships(people)
-    pending = [user for user in people if "live_organisation_ids" not in user.__dict__]
-    if not pending:
-        return
-    rows = Membership.objects.filter(
-        user_id__in={user.pk for user in pending}, state__in=[Membership.State.REQUESTED, Membership.State.APPROVED]
-    ).values_list("user_id", "organisation_id")
-    by_user: dict[int, set[int]] = {}
-    for user_id, organisation_id in rows:
-        by_user.setdefault(user_id, set()).add(organisation_id)
-    for user in pending:
-        user.__dict__["live_organisation_ids"] = by_user.get(user.pk, set())
 
 
 class _NamesPeople(serializers.Serializer):
@@ -542,7 +540,7 @@ class PostSerializer(_NamesPeople, serializers.ModelSerializer):
 BIG_ID = {"min_value": 1, "max_value": 2**63 - 1}
 
 
-class ThreadCreateSerializer(serializers.Serializer):
+class ThreadCreateSerializer(InputSerializer):
     title = StrictCharField(max_length=200)
     body = StrictCharField(max_length=20000, help_text=_("Markdown. Mention a member with @ and their name."))
     practice = StrictIntegerField(
@@ -550,7 +548,7 @@ class ThreadCreateSerializer(serializers.Serializer):
     )
 
 
-class PostCreateSerializer(serializers.Serializer):
+class PostCreateSerializer(InputSerializer):
     body = StrictCharField(max_length=20000, help_text=_("Markdown. Mention a member with @ and their name."))
     quote_of = StrictIntegerField(
         required=False, allow_null=True, help_text=_("A visible post of the same thread."), **BIG_ID

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Schemathesis against the live OpenAPI schema of a throwaway portal.
 #
-#   bash scripts/schemathesis.sh            exit status: schemathesis's own
+#   bash scripts/schemathesis.sh            exit status: schemathesis's (non-zero if either pass failed)
 #
 # 1. a new SQLite database in a temporary folder (DATABASE_URL=sqlite:////tmp/…),
 #    migrated, with demo data (load_demo_data --count 10);
 # 2. a demo member with a read-write API token (manage.py api_demo_token);
 # 3. manage.py runserver on 127.0.0.1:8765 (SCHEMATHESIS_PORT) in the background;
 # 4. schemathesis run .../api/schema/ --checks all --max-examples 20 (SCHEMATHESIS_MAX_EXAMPLES)
-#    with the token, and the configuration written below (its exceptions give their reasons);
+#    with the token and the configuration written below (its exceptions give their reasons):
+#    once over every operation, then with valid data on the member's own network and draft;
 # 5. the server is stopped and the folder removed, whatever happened.
 #
 # Throttling is raised out of the way (the rates are tested in tests/api). The run is
@@ -61,6 +62,33 @@ echo "== database $DATABASE_URL"
 "$PYTHON" manage.py migrate --no-input -v 0
 "$PYTHON" manage.py load_demo_data --count 10
 TOKEN="$("$PYTHON" manage.py api_demo_token --email schemathesis@demo.example --name schemathesis)"
+# Something of the member's own to reach past the 404s: a network with a thread, and a draft.
+read -r NETWORK_ID THREAD_ID POST_ID DRAFT_ID < <("$PYTHON" - <<'PY'
+import os
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+django.setup()
+from network import services as network_services  # noqa: E402
+from network.models import Network  # noqa: E402
+from portal.models import User  # noqa: E402
+from practices.services import PracticeData, practice_create  # noqa: E402
+
+member = User.objects.get(email="schemathesis@demo.example")
+moderator = User.objects.create_user(email="schemathesis-moderator@demo.example", is_moderator=True)
+network = network_services.network_create(
+    actor=moderator, name="Demo exit network", purpose="Cases", policy=Network.Policy.INVITATION
+)
+network_services.network_member_add(network=network, user=member, actor=moderator)
+thread = network_services.thread_create(network=network, actor=member, title="A demo case", body="First notes")
+draft = practice_create(author=member, data=PracticeData(
+    attributes={"title": "A demo draft", "description": "Prevents violent extremism.", "language": "en"},
+    key_themes=[], target_audiences=[],
+))
+print(network.pk, thread.pk, thread.posts.get().pk, draft.pk)
+PY
+)
 
 echo "== server on $BASE"
 "$PYTHON" manage.py runserver "127.0.0.1:$PORT" --noreload >"$WORK/server.log" 2>&1 &
@@ -92,11 +120,41 @@ include-path-regex = "^/api/v1/practices/(\\{id\\}/)?$"
 include-method = ["POST", "PUT", "PATCH"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409", "429"]
 TOML
+# Second pass, valid data only: the member's own objects (created above) in the path, so that
+# these operations are exercised past the 404s. (A fixed id would spoil negative path tests.)
+cp "$WORK/schemathesis.toml" "$WORK/own-objects.toml"
+cat >>"$WORK/own-objects.toml" <<TOML
 
-echo "== schemathesis"
+[[operations]]
+include-path-regex = "^/api/v1/networks/[{]id[}]/"
+parameters = { "path.id" = $NETWORK_ID }
+
+[[operations]]
+include-path-regex = "^/api/v1/threads/[{]id[}]/"
+parameters = { "path.id" = $THREAD_ID }
+
+[[operations]]
+include-path-regex = "^/api/v1/posts/[{]id[}]/"
+parameters = { "path.id" = $POST_ID }
+
+[[operations]]
+include-path-regex = "^/api/v1/practices/[{]id[}]/"
+parameters = { "path.id" = $DRAFT_ID }
+TOML
+
+run_schemathesis() {
+    local config="$1"
+    shift
+    "$SCHEMATHESIS" --config-file "$config" run "$BASE/api/schema/" \
+        --checks all --max-examples "$MAX_EXAMPLES" --seed "$SEED" \
+        --header "Authorization: Token $TOKEN" --no-color "$@"
+}
+
 status=0
-"$SCHEMATHESIS" --config-file "$WORK/schemathesis.toml" run "$BASE/api/schema/" \
-    --checks all --max-examples "$MAX_EXAMPLES" --seed "$SEED" \
-    --header "Authorization: Token $TOKEN" --no-color || status=$?
+echo "== schemathesis: every operation, valid and invalid data"
+run_schemathesis "$WORK/schemathesis.toml" || status=$?
+echo "== schemathesis: the member's own network, thread, post and draft, valid data"
+run_schemathesis "$WORK/own-objects.toml" --mode positive \
+    --include-path-regex '^/api/v1/(networks|threads|posts|practices)/[{]id[}]/' || status=$?
 echo "schemathesis.sh: schemathesis exited with status $status"
 exit "$status"

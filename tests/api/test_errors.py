@@ -63,8 +63,8 @@ def test_an_unsupported_method_is_405_with_the_allowed_ones(contributor):
     assert "PATCH" in response["Allow"] and "DELETE" not in response["Allow"]
 
 
-def test_an_unsupported_method_is_405_even_where_access_would_answer_404(client):
-    _problem(client.delete(reverse("api:moderation-list")), 405)
+def test_an_unsupported_method_is_405_even_where_access_would_answer_404(outsider):
+    _problem(api_client_for(outsider).delete(reverse("api:moderation-list")), 405)
 
 
 def test_a_form_post_to_a_json_endpoint_is_415(contributor):
@@ -86,3 +86,9 @@ def test_problems_speak_the_language_of_the_request(client):
     problem = _problem(client.get(reverse("api:me"), HTTP_ACCEPT_LANGUAGE="fr"), 401)
     english = _problem(client.get(reverse("api:me")), 401)
     assert problem["detail"] != english["detail"]  # DRF's own messages are translated
+
+
+def test_a_body_naming_an_unknown_field_is_refused(contributor):
+    body = {"title": "t", "description": "d", "language": "en", "titel": "typo"}
+    problem = _problem(api_client_for(contributor).post(reverse("api:practice-list"), body, format="json"), 400)
+    assert [error["field"] for error in problem["errors"]] == ["titel"]

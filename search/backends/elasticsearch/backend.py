@@ -31,6 +31,9 @@ from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, Search
 from search.backends.elasticsearch import mapping, queries
 from search.query import parse
 
+# Only what a search result needs travels back.
+RESULT_PARTS = ["hits.total", "hits.hits._id", "hits.hits._score", "hits.hits._source", "hits.hits.highlight",
+                "aggregations", "suggest", "responses", "error"]  # fmt: skip
 REBUILD_THREADS = 2  # bulk requests in flight during a rebuild: Lucene indexes them side by side
 IGNORED_WRITE_ERRORS = {
     "version_conflict_engine_exception",  # the index holds this version or a newer one
@@ -244,7 +247,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         fuzzily and checks the spelling suggestion in the same round trip."""
         parsed = parse(query.text)
         body = queries.search_body(query, parsed)
-        response = self._read("search", lambda es: es.search(index=self.alias, **body))
+        response = self._read("search", lambda es: es.search(index=self.alias, filter_path=RESULT_PARTS, **body))
         if response is None:
             return SearchResults(total=0, hits=[], facets={facet: {} for facet in FACETS}, engine=self.name)
         suggestion = None
@@ -259,7 +262,7 @@ class ElasticsearchSearchBackend(SearchBackend):
                 score=round(float(hit.get("_score") or 0.0), 6),
                 highlight=queries.best_highlight(hit.get("highlight", {})),
             )
-            for hit in response["hits"]["hits"]
+            for hit in response["hits"].get("hits", [])
         ]
         total = response["hits"]["total"]["value"]
         facets = queries.read_facets(response.get("aggregations", {}))

@@ -5,8 +5,9 @@
 - The query language is ``search.query.parse`` translated clause by clause: each word must
   match (AND) exactly through any analyzer; a word the index lacks (the term suggester of the
   first pass says so) is also matched fuzzily (fuzziness AUTO) on the folded title,
-  description and taxonomy at a lower weight, in a second pass, so exact matches rank first; phrases are
-  ``match_phrase``; OR groups are ``should``; exclusions ``must_not`` (exact only).
+  description and taxonomy at a lower weight, in a second pass, so exact matches rank
+  first. Phrases are phrase ``multi_match``; OR groups ``should``; exclusions ``must_not``
+  (exact only).
 - Facets: OR within a facet, AND across facets. The facet filters go in ``post_filter``
   and each facet's aggregation is filtered by the *other* facets, so the counts of a
   facet with a selected value still show its alternatives.

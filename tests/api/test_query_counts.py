@@ -1,0 +1,101 @@
+"""List endpoints run a fixed number of queries, however many rows they return."""
+
+import pytest
+from django.urls import reverse
+
+from network import services as network_services
+from practices.models import Practice
+from tests.api.conftest import api_client_for
+from tests.conftest import make_user
+from tests.practices.factories import make_practice
+
+pytestmark = pytest.mark.django_db
+
+
+def _practices(author, count: int, **attributes) -> None:
+    for number in range(count):
+        make_practice(author=author, title=f"Method number {number}", publish=True, **attributes)
+
+
+def _count(client, url, params, django_assert_num_queries, expected: int):
+    with django_assert_num_queries(expected):
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return response.json()
+
+
+@pytest.mark.parametrize("rows", [1, 15])
+def test_anonymous_search_costs_the_same_for_one_hit_or_a_full_page(client, contributor, rows, django_assert_num_queries):
+    _practices(contributor, rows)
+    # engine: counts, page, highlights; practices, themes, audiences; labels of themes, audiences, types
+    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 9)
+    assert len(data["results"]) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 15])
+def test_a_members_search_costs_the_same_for_one_hit_or_a_full_page(contributor, rows, django_assert_num_queries):
+    _practices(contributor, rows, visibility="members")
+    client = api_client_for(contributor)
+    # session, user, membership, then as for an anonymous search
+    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 12)
+    assert len(data["results"]) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 15])
+def test_the_drafts_list_has_a_fixed_cost(contributor, rows, django_assert_num_queries):
+    for number in range(rows):
+        make_practice(author=contributor, title=f"Draft {number}")
+    # session, user, membership, drafts, themes, audiences
+    data = _count(api_client_for(contributor), reverse("api:practice-drafts"), {}, django_assert_num_queries, 6)
+    assert len(data["results"]) == rows
+
+
+def test_taxonomy_and_organisation_lists_take_one_query(client, contributor, outsider, django_assert_num_queries):
+    _count(client, reverse("api:theme-list"), {}, django_assert_num_queries, 1)
+    _count(client, reverse("api:audience-list"), {}, django_assert_num_queries, 1)
+    _count(client, reverse("api:organisation-type-list"), {}, django_assert_num_queries, 1)
+    _count(client, reverse("api:organisation-list"), {}, django_assert_num_queries, 1)
+
+
+@pytest.mark.parametrize("rows", [1, 12])
+def test_the_review_queue_has_a_fixed_cost(moderator, contributor, rows, django_assert_num_queries):
+    for number in range(rows):
+        make_practice(author=contributor, title=f"Submitted {number}")
+    Practice.objects.update(status="submitted")
+    # session, user, membership, second factor, queue page, authors' memberships
+    data = _count(api_client_for(moderator), reverse("api:moderation-list"), {}, django_assert_num_queries, 6)
+    assert len(data["results"]) == rows
+
+
+def _members(network, moderator, organisation, count: int) -> list:
+    users = []
+    for number in range(count):
+        user = make_user(f"m{number}@ravnstad.example", organisation, display_name=f"Member {number}",
+                         pseudonym=f"Bird {number}" if number % 2 else "")  # fmt: skip
+        network_services.network_member_add(network=network, user=user, actor=moderator)
+        users.append(user)
+    return users
+
+
+@pytest.mark.parametrize("viewer", ["contributor", "org_admin"])
+def test_network_lists_have_a_fixed_cost_for_members_and_administrators(
+    request, viewer, world, moderator, home_organisation, django_assert_num_queries
+):
+    user = request.getfixturevalue(viewer)
+    if viewer == "org_admin":
+        network_services.network_member_add(network=world.network, user=user, actor=moderator)
+    client = api_client_for(user)
+    authors = _members(world.network, moderator, home_organisation, 6)
+    for number in range(12):
+        network_services.thread_create(
+            network=world.network, actor=authors[number % 6], title=f"Case {number}", body="Notes"
+        )
+        network_services.post_create(thread=world.thread, actor=authors[number % 6], body=f"Reply {number}")
+    # session, user, membership, network ids, networks page
+    _count(client, reverse("api:network-list"), {}, django_assert_num_queries, 5)
+    # session, user, membership, network, network membership, threads page, authors' memberships
+    threads = reverse("api:network-threads", kwargs={"pk": world.network.pk})
+    assert len(_count(client, threads, {}, django_assert_num_queries, 7)["results"]) == 13
+    # session, user, membership, thread + network, network membership, posts page, authors' memberships
+    posts = reverse("api:thread-posts", kwargs={"pk": world.thread.pk})
+    assert len(_count(client, posts, {}, django_assert_num_queries, 7)["results"]) == 13
