@@ -33,7 +33,7 @@ def email_invitation(*, address: str, invitation, token: str) -> None:
     """The invitation email, to an address that may not have an account yet."""
     body = _render("network/email/invitation.txt", {"invitation": invitation, "network": invitation.network,
                                                      "token": token})  # fmt: skip
-    subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{_('You are invited to a network')}"
+    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(_("You are invited to a network"))
     transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
 
 

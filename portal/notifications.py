@@ -26,15 +26,15 @@ def organisation_admins(organisation: Organisation) -> list[User]:
     )
 
 
-def notify(*, recipients: Iterable[User], subject: str, template: str, context: dict) -> None:
+def notify(*, recipients: Iterable[User], subject, template: str, context: dict) -> None:
     """Email each recipient (once, skipping the actor's own address if passed in context)."""
     actor = context.get("actor")
     addresses = sorted({u.email for u in recipients if u is not None and u.email and u != actor})
     if not addresses:
         return
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(settings.LANGUAGE_CODE):  # one language per email: the portal's
         body = render_to_string(template, {**context, "site_url": settings.PORTAL_URL})
-    prefixed = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"
+        prefixed = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"
 
     def send() -> None:
         for address in addresses:

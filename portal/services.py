@@ -1,7 +1,9 @@
 """Writes with side effects for accounts, organisations and memberships."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,9 +54,11 @@ def membership_request(
     membership = Membership.objects.create(user=user, organisation=organisation, role=role)
     audit_record(actor=user, action="membership.request", target=membership, to_state=membership.state,
                  organisation=organisation)  # fmt: skip
+    with translation.override(settings.LANGUAGE_CODE):  # emails go out in the portal's language
+        subject = _("Someone asks to join %(organisation)s") % {"organisation": organisation.name}
     notify(
         recipients=organisation_admins(organisation) or moderators(),
-        subject=_("Someone asks to join %(organisation)s") % {"organisation": organisation.name},
+        subject=subject,
         template="portal/email/membership_request.txt",
         context={"membership": membership, "actor": user},
     )
@@ -78,10 +82,15 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
     membership.save(update_fields=["state", "decided_at", "decided_by"])
     audit_record(actor=actor, action="membership.decide", target=membership, from_state=from_state,
                  to_state=membership.state, organisation=membership.organisation)  # fmt: skip
+    with translation.override(settings.LANGUAGE_CODE):  # emails go out in the portal's language
+        subject = (
+            _("Your request to join %(organisation)s was approved")
+            if approve
+            else _("Your request to join %(organisation)s was declined")
+        ) % {"organisation": membership.organisation.name}
     notify(
         recipients=[membership.user],
-        subject=_("Your request to join %(organisation)s was %(outcome)s")
-        % {"organisation": membership.organisation.name, "outcome": _("approved") if approve else _("declined")},
+        subject=subject,
         template="portal/email/membership_decided.txt",
         context={"membership": membership, "actor": actor, "approved": approve},
     )

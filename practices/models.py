@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from practices.template_fields import field_label
+
 
 class TaxonomyTerm(models.Model):
     """An entry of one of the template's closed lists, with a stable code."""
@@ -223,6 +225,17 @@ class Finding(models.Model):
         REDACTED = "redacted", _("Redacted")
         DISMISSED = "dismissed", _("Not personal data")
 
+    TYPE_LABELS = {
+        "PERSON": _("Name of a person"),
+        "EMAIL_ADDRESS": _("Email address"),
+        "PHONE_NUMBER": _("Phone number"),
+        "NATIONAL_ID": _("Identity number"),
+        "IBAN_CODE": _("Bank account"),
+        "LOCATION": _("Place"),
+        "DATE_OF_BIRTH": _("Date of birth"),
+        "REIDENTIFICATION": _("Detail that could identify someone"),
+    }
+
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="findings")
     field = models.CharField(_("field"), max_length=50)
     type = models.CharField(_("type"), max_length=30)
@@ -247,6 +260,14 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} in {self.field}"
+
+    @property
+    def type_label(self) -> str:
+        return str(self.TYPE_LABELS.get(self.type, self.type))
+
+    @property
+    def field_label(self) -> str:
+        return field_label(self.field)
 
     @property
     def explanation(self) -> str:
@@ -275,3 +296,7 @@ class ReviewComment(models.Model):
 
     def __str__(self) -> str:
         return f"Comment on {self.practice_id}/{self.field or '*'}"
+
+    @property
+    def field_label(self) -> str:
+        return field_label(self.field)

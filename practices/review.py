@@ -29,16 +29,6 @@ CHOICES = {
     "language": None,  # settings.PRACTICE_LANGUAGES, read from the model field
     "visibility": Practice.Visibility,
 }
-FINDING_TYPES = {
-    "PERSON": _("Name of a person"),
-    "EMAIL_ADDRESS": _("Email address"),
-    "PHONE_NUMBER": _("Phone number"),
-    "NATIONAL_ID": _("Identity number"),
-    "IBAN_CODE": _("Bank account"),
-    "LOCATION": _("Place"),
-    "DATE_OF_BIRTH": _("Date of birth"),
-    HINT_TYPE: _("Detail that could identify someone"),
-}
 
 
 @dataclass(frozen=True)
@@ -223,7 +213,6 @@ def word_diff(old: str | None, new: str, *, marks: list[Finding] = ()) -> SafeSt
 def _findings_by_field(practice: Practice) -> dict[str, list[Finding]]:
     grouped: dict[str, list[Finding]] = {}
     for finding in practice.findings.select_related("resolved_by").order_by("field", "start", "pk"):
-        finding.type_label = str(FINDING_TYPES.get(finding.type, finding.type))
         finding.placeholder = placeholder_for(finding.type)
         grouped.setdefault(finding.field, []).append(finding)
     return grouped

@@ -82,3 +82,9 @@ def over_limit(code: str, text: str) -> int | None:
         return None
     words = count_words(text)
     return words if words > field.word_limit else None
+
+
+def field_label(code: str) -> str:
+    """The translated label of a template field code (the code itself if unknown)."""
+    field = FIELDS_BY_CODE.get(code)
+    return str(field.label) if field else code
