@@ -144,7 +144,7 @@ REQUEST_CHANGES = OpenApiExample(
 THREAD_CREATE = OpenApiExample(
     "Start a thread about a practice",
     request_only=True,
-    value={"title": "Adapting the mentoring method", "body": "Has anyone tried this with older clients?", "practice": 12},
+    value={"title": "Adapting the mentoring method", "body": "Has anyone tried it with older clients?", "practice": 12},
 )
 
 POST_CREATE = OpenApiExample("Reply", request_only=True, value={"body": "Yes: we paired them with formers. @Kari"})

@@ -24,9 +24,9 @@ from api.serializers import (
 from api.views import ID, MethodsFirst, validated_query
 from network.mentions import prime_memberships
 from practices import services
+from practices.models import Practice
 from practices.moderation_forms import QUEUE_STATES
 from practices.moderation_selectors import finding_for_review, practice_for_review
-from practices.models import Practice
 from practices.selectors import review_queue
 
 MODERATORS = [TokenScopeAllowsMethod, IsAuthenticated & ModeratorsOnly, HasSecondFactor]
@@ -67,7 +67,8 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
         prime_memberships([practice.author for practice in page if practice.author])
-        return self.get_paginated_response(ReviewQueueItemSerializer(page, many=True, context={"request": request}).data)
+        serializer = ReviewQueueItemSerializer(page, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(serializer.data)
 
     def get_object(self) -> Practice:
         return practice_for_review(user=self.request.user, pk=int(self.kwargs["pk"]))
@@ -143,7 +144,8 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
         serializer = DismissFindingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         _require_open(finding)
-        finding = services.finding_dismiss(finding=finding, actor=request.user, reason=serializer.validated_data["reason"])
+        reason = serializer.validated_data["reason"]
+        finding = services.finding_dismiss(finding=finding, actor=request.user, reason=reason)
         return Response(FindingSerializer(finding).data)
 
 

@@ -116,10 +116,13 @@ class PracticeSearchQuerySerializer(serializers.Serializer):
     peer_reviewed = _codes(_("yes, no or unknown."))
     evidence_level = _codes(_("Evidence level codes."))
     start_period = _codes(_("Start period codes, e.g. 2015-2019."))
-    cursor = serializers.CharField(required=False, max_length=200, help_text=_("The cursor of a next or previous link."))
+    cursor = serializers.CharField(
+        required=False, max_length=200, help_text=_("The cursor of a next or previous link.")
+    )
 
     def filters(self) -> dict[str, list[str]]:
-        return {facet: list(dict.fromkeys(self.validated_data[facet])) for facet in FACETS if self.validated_data.get(facet)}
+        data = self.validated_data
+        return {facet: list(dict.fromkeys(data[facet])) for facet in FACETS if data.get(facet)}
 
 
 class ImportQuerySerializer(serializers.Serializer):
@@ -235,7 +238,8 @@ class PracticeSearchResultsSerializer(serializers.Serializer):
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     facets = serializers.DictField(
-        child=FacetCountSerializer(many=True), help_text=_("Per facet, the codes found and how many practices have each.")
+        child=FacetCountSerializer(many=True),
+        help_text=_("Per facet, the codes found and how many practices have each."),
     )
     suggestion = serializers.CharField(allow_null=True, help_text=_("A respelling of the query, when nothing matched."))
     degraded = serializers.BooleanField(help_text=_("True when the fallback search engine answered."))

@@ -8,7 +8,7 @@ import nh3
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import MethodNotAllowed, NotFound, PermissionDenied, ValidationError
@@ -341,7 +341,8 @@ class PracticeViewSet(
         organisation = {"name": parsed.organisation.name, "type": parsed.organisation.type,
                         "description": parsed.organisation.description}  # fmt: skip
         warnings = data.attributes.get("import_warnings", [])
-        return Response(ImportedDraftSerializer({"draft": draft, "warnings": warnings, "organisation": organisation}).data)
+        imported = {"draft": draft, "warnings": warnings, "organisation": organisation}
+        return Response(ImportedDraftSerializer(imported).data)
 
 
 class NotFoundView(APIView):

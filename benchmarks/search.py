@@ -4,11 +4,14 @@
     .venv/bin/python benchmarks/search.py --count 100000
     .venv/bin/python benchmarks/search.py --database-url postgres://.../bench   # a PostgreSQL database
     .venv/bin/python benchmarks/search.py --write-doc          # also rewrite "## Search" in docs/PERFORMANCE.md
+    .venv/bin/python benchmarks/search.py --start-node         # on a node of its own (port 9281), stopped after
 
 The data goes to a SQLite file of its own (default /var/tmp/pve-bench-search.sqlite3,
 recreated each run) or to the PostgreSQL database given, never to the dev db.sqlite3.
 Elasticsearch: ELASTICSEARCH_URL (default http://127.0.0.1:9201; start it with
-scripts/elasticsearch.sh start), index ``bench-practices``, deleted at the end.
+scripts/elasticsearch.sh start), or ``--start-node``: a single node of its own from the same
+distribution (tests/search/conftest_es.LocalCluster, heap 1 GB, port 9281), stopped at the
+end. Index ``bench-practices``, deleted at the end.
 
 Measured per engine (``database`` on the current database, ``elasticsearch``):
 indexing throughput (documents per second, the documents built beforehand), and the
@@ -19,6 +22,7 @@ and the time of a full Elasticsearch rebuild (new index, bulk, alias swap).
 """
 
 import argparse
+import contextlib
 import os
 import platform
 import random
@@ -297,17 +301,22 @@ def baseline_query(text, filters, scope, sort):
     return total, page, facets
 
 
-def latencies(run, rounds: int) -> list[float]:
+def latencies(run, rounds: int) -> list[list[float]]:
+    """Milliseconds per query of the mix (one list per query), after a warm-up pass."""
     named = scopes()
-    for text, filters, scope, sort in QUERY_MIX:  # warm-up
+    for text, filters, scope, sort in QUERY_MIX:
         run(text, filters, named[scope], sort)
-    samples = []
+    samples: list[list[float]] = [[] for _ in QUERY_MIX]
     for _ in range(rounds):
-        for text, filters, scope, sort in QUERY_MIX:
+        for number, (text, filters, scope, sort) in enumerate(QUERY_MIX):
             started = time.perf_counter()
             run(text, filters, named[scope], sort)
-            samples.append((time.perf_counter() - started) * 1000)
+            samples[number].append((time.perf_counter() - started) * 1000)
     return samples
+
+
+def flat(samples: list[list[float]]) -> list[float]:
+    return [sample for per_query in samples for sample in per_query]
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -368,7 +377,7 @@ def measure(args) -> dict:
 def report(args, results: dict, command: str) -> str:
     from django.db import connection
 
-    base = results["baseline"]
+    base = flat(results["baseline"])
     b50, b95 = percentile(base, 50), percentile(base, 95)
     lines = [
         "## Search",
@@ -383,7 +392,7 @@ def report(args, results: dict, command: str) -> str:
         "  taxonomy codes, 70 % public / 20 % members / 10 % own organisation), on "
         f"{connection.vendor} ({'a separate file' if connection.vendor == 'sqlite' else 'a separate database'}).",
         f"- Machine: {os.cpu_count()} cores, Python {platform.python_version()}, Elasticsearch 8.14.3 single node"
-        " (integ-test-zip + scripts/elasticsearch/analysis-plugin, heap 512 MB–1 GB), load average "
+        f" (integ-test-zip + scripts/elasticsearch/analysis-plugin, {'heap 1 GB, started by the benchmark' if args.start_node else 'scripts/elasticsearch.sh, heap 512 MB–1 GB'}), load average "
         f"{os.getloadavg()[0]:.1f} at the end (other work was running).",
         f"- Query mix: {len(QUERY_MIX)} fixed queries (words, phrases, OR, exclusions, a typo, filters only), every"
         " facet counted, highlights, four reader scopes;"
@@ -396,12 +405,22 @@ def report(args, results: dict, command: str) -> str:
         f"| baseline (`icontains`) | – | {b50:.1f} | {b95:.1f} | – | 1× | – |",
     ]
     for name, entry in results["engines"].items():
-        p50, p95 = percentile(entry["latencies"], 50), percentile(entry["latencies"], 95)
+        p50, p95 = percentile(flat(entry["latencies"]), 50), percentile(flat(entry["latencies"]), 95)
         speedup = b95 / p95
         lines.append(
             f"| {name} | {entry['index_rate']:,.0f} | {p50:.1f} | {p95:.1f} | {'yes' if p95 < TARGET_P95_MS else 'NO'}"
             f" | {speedup:.0f}× | {'yes' if speedup >= TARGET_SPEEDUP else 'NO'} |"
         )
+    lines += ["", "Median per query of the mix (ms):", "",
+              "| query | filters | reader | " + " | ".join(["baseline", *results["engines"]]) + " |",
+              "|---|---|---|" + "---:|" * (1 + len(results["engines"]))]
+    for number, (text, filters, scope, sort) in enumerate(QUERY_MIX):
+        medians = [statistics.median(results["baseline"][number])]
+        medians += [statistics.median(entry["latencies"][number]) for entry in results["engines"].values()]
+        shown = f"`{text}`" if text else "(none)"
+        facets = ", ".join(f"{facet}: {' or '.join(codes)}" for facet, codes in filters.items()) or "–"
+        lines.append(f"| {shown}{' by date' if sort == 'date' else ''} | {facets} | {scope} | "
+                     + " | ".join(f"{m:.1f}" for m in medians) + " |")  # fmt: skip
     es = results["engines"].get("elasticsearch")
     lines += [""]
     if es:
@@ -438,6 +457,26 @@ def write_section(section: str) -> None:
     path.write_text("\n".join(out).rstrip("\n") + "\n")
 
 
+@contextlib.contextmanager
+def elasticsearch_node(args):
+    """With --start-node, a private single node for the run (args.elasticsearch_url points at it)."""
+    if not args.start_node or args.skip_elasticsearch:
+        yield
+        return
+    from tests.search.conftest_es import LocalCluster
+
+    node = LocalCluster(name="pve-bench", nodes=1, base_http=9280, base_transport=9380, heap="-Xms1g -Xmx1g")
+    if not node.available:
+        raise SystemExit("no Elasticsearch distribution or Java: run scripts/elasticsearch.sh fetch")
+    try:
+        print("Starting a private Elasticsearch node…", flush=True)
+        node.start(timeout=180)
+        args.elasticsearch_url = node.url()
+        yield
+    finally:
+        node.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=10_000)
@@ -446,6 +485,7 @@ def main() -> None:
     parser.add_argument("--sqlite-path", default="/var/tmp/pve-bench-search.sqlite3")
     parser.add_argument("--elasticsearch-url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201"))
     parser.add_argument("--skip-elasticsearch", action="store_true")
+    parser.add_argument("--start-node", action="store_true", help="run a private Elasticsearch node (port 9281)")
     parser.add_argument("--write-doc", action="store_true", help='rewrite the "## Search" section of docs/PERFORMANCE.md')
     args = parser.parse_args()
     if args.database_url:
@@ -458,8 +498,10 @@ def main() -> None:
             Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
         database_url = f"sqlite:///{sqlite}"
     setup_django(database_url)
-    command = " ".join(["ELASTICSEARCH_URL=" + args.elasticsearch_url, ".venv/bin/python", "benchmarks/search.py", *sys.argv[1:]])
-    results = measure(args)
+    prefix = [] if args.start_node else ["ELASTICSEARCH_URL=" + args.elasticsearch_url]
+    command = " ".join([*prefix, ".venv/bin/python", "benchmarks/search.py", *sys.argv[1:]])
+    with elasticsearch_node(args):
+        results = measure(args)
     section = report(args, results, command)
     print(section)
     if args.write_doc:

@@ -34,8 +34,9 @@
 #   es.log                        console output of every node (lines carry [nodeI])
 #
 # Analysis: scripts/elasticsearch/analysis-plugin/install.sh (run by start) adds a
-# small stable plugin registering "english", "french", "german", "norwegian" and
-# "asciifolding" from the distribution's own Lucene jars, as analysis-common does.
+# small stable plugin registering the language analyzers of the practice languages
+# ("english", "french", "german", ...) and "asciifolding" from the distribution's own
+# Lucene jars, as analysis-common does.
 #
 # Extra plugins: ES_PLUGIN_DIRS, a colon-separated list of unpacked plugin
 # directories (each with plugin-descriptor.properties or

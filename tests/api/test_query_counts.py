@@ -25,7 +25,9 @@ def _count(client, url, params, django_assert_num_queries, expected: int):
 
 
 @pytest.mark.parametrize("rows", [1, 15])
-def test_anonymous_search_costs_the_same_for_one_hit_or_a_full_page(client, contributor, rows, django_assert_num_queries):
+def test_anonymous_search_costs_the_same_for_one_hit_or_a_full_page(
+    client, contributor, rows, django_assert_num_queries
+):
     _practices(contributor, rows)
     # engine: counts, page, highlights; practices, themes, audiences; labels of themes, audiences, types
     data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 9)

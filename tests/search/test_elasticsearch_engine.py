@@ -65,6 +65,20 @@ def test_a_word_finds_its_inflections_in_french_english_german_and_norwegian(es_
     assert ids(search(es_backend, query)) == {1}
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "query"),
+    [
+        ("en", "Weekly calls with the families of young people.", "family"),
+        ("es", "Apoyo psicológico a las familias de los jóvenes.", "familia"),
+        ("nl", "Gesprekken met de ouders van jongeren.", "gesprek"),
+        ("it", "Sostegno alle famiglie dei giovani.", "famiglia"),
+    ],
+)
+def test_the_body_is_stemmed_in_the_practices_own_language(es_backend, language, body, query):
+    es_backend.index([doc(1, "Practice", body=body, language=language), doc(2, "Other practice", body="Sports.")])
+    assert ids(search(es_backend, query)) == {1}
+
+
 def test_accents_and_case_do_not_matter(es_backend):
     es_backend.index([doc(1, "Réseau d'ÉCOUTE pour les familles")])
     assert ids(search(es_backend, "reseau ecoute")) == {1}

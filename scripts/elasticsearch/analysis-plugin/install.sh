@@ -4,8 +4,9 @@
 #
 #   scripts/elasticsearch/analysis-plugin/install.sh DIST_DIR
 #
-# The plugin registers, under the names analysis-common uses, the analyzers "english",
-# "french", "german", "norwegian" and the token filter "asciifolding", each built from the
+# The plugin registers, under the names analysis-common uses, the language analyzers of the
+# practice languages (english, french, german, norwegian, dutch, danish, swedish, finnish,
+# spanish, italian) and the token filter "asciifolding", each built from the
 # same Lucene class with the same defaults as the module's, so the search index mapping is
 # the same in development, CI and production (where the official image has the module and
 # this plugin is not installed). It is compiled here with javac against the distribution's
@@ -55,7 +56,7 @@ mkdir -p "$work/classes" "$work/$NAME"
 "$JAR" --create --file "$work/$NAME/$NAME.jar" -C "$work/classes" . || die "jar failed"
 cp "$HERE/named_components.json" "$work/$NAME/"
 cat >"$work/$NAME/stable-plugin-descriptor.properties" <<PROPS
-description=Language analyzers (english, french, german, norwegian) and asciifolding for distributions without analysis-common
+description=Language analyzers of the practice languages and asciifolding, for distributions without analysis-common
 version=1.0.0
 name=$NAME
 java.version=17

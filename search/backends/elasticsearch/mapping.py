@@ -1,13 +1,20 @@
 """The Elasticsearch index: analysis settings, mapping, and the source of each document.
 
 Every full-text field of ``practices.indexing.TEXT_FIELDS`` is indexed through
-``portal_folding`` (standard tokenizer, lower case, ASCII folding: no stemming); the prose
-fields (``STEMMED``: title, description, body) also as ``<field>.en`` / ``.fr`` / ``.no`` /
-``.de`` through the language analyzers (stop words and stemming). A query searches them all,
-so "familles" finds "famille" through ``.fr`` and "Familien" finds "Familie" through
-``.de``, whatever the practice's language. The taxonomy labels and the organisation's name,
-type and country are names: folded, not stemmed. ``spell`` gathers the folded title,
-description and taxonomy for fuzzy matching and the spelling suggester.
+``portal_folding`` (standard tokenizer, lower case, ASCII folding: no stemming). Stems:
+
+- ``title`` and ``description`` are short: multi-fields ``.en`` / ``.fr`` / ``.no`` / ``.de``
+  analyse every practice's text in those four languages (``MULTI_LANGUAGES``);
+- ``body`` is long: it is stemmed once, in the practice's own language, into
+  ``body_<language>`` (``LANGUAGES``: the ten practice languages). Stemming it four times
+  doubled the cost of indexing and of every query, for matches across languages that are
+  mostly accidents.
+
+A query word is analysed by each of these fields' analyzers, so "familles" finds "famille"
+in any title through ``.fr``, and in the body of French practices through ``body_fr``.
+The taxonomy labels and the organisation's name, type and country are names: folded only.
+``spell`` gathers the folded title, description and taxonomy for fuzzy matching and the
+spelling suggester.
 
 Tombstones (withdrawn practices) are documents too, with ``tombstone: true`` and nothing
 else: they hold the external version of the deletion so that an older write replayed
@@ -20,8 +27,15 @@ from elasticsearch_dsl import Boolean, Completion, Date, Index, Integer, Keyword
 
 from practices.indexing import FACET_FIELDS, TEXT_FIELDS
 
-LANGUAGES: dict[str, str] = {"en": "english", "fr": "french", "no": "norwegian", "de": "german"}
-STEMMED = ("title", "description", "body")  # every subfield is one more field to score per word
+# Practice language (settings.PRACTICE_LANGUAGES) -> Elasticsearch language analyzer.
+LANGUAGES: dict[str, str] = {
+    "en": "english", "fr": "french", "de": "german", "nl": "dutch", "no": "norwegian",
+    "da": "danish", "sv": "swedish", "fi": "finnish", "es": "spanish", "it": "italian",
+}  # fmt: skip
+MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and description
+MULTI_FIELDS = ("title", "description")
+OWN_LANGUAGE_FIELDS = ("body",)  # stemmed in the practice's language only: <field>_<language>
+SPELLED = ("title", "description", "taxonomy")  # copied into "spell"
 FOLDING = "portal_folding"
 COMPLETION_CONTEXT = "access"
 EVERYONE_CONTEXT = "all"
@@ -36,24 +50,26 @@ ANALYSIS: dict[str, Any] = {
     }
 }
 
-# How the highlighter reads each highlighted field without analysing it again: the
-# description keeps term vectors in all five analyses (the fast vector highlighter marks
-# stems too); the long body keeps offsets in its folded postings only (the unified
-# highlighter marks its exact words), which halves the cost of indexing it.
-HIGHLIGHT_STORAGE = {
-    "description": ({"term_vector": "with_positions_offsets"}, {"term_vector": "with_positions_offsets"}),
-    "body": ({"index_options": "offsets"}, {}),
-}
+# How the highlighter reads the highlighted fields without analysing them again: the
+# description keeps term vectors in its five analyses (the fast vector highlighter marks its
+# stems too); the long body keeps offsets in its folded postings (the unified highlighter
+# marks its exact words): term vectors on the body doubled the index.
+DESCRIPTION_STORAGE = {"term_vector": "with_positions_offsets"}
+BODY_STORAGE = {"index_options": "offsets"}
 
 
 def _text_field(name: str) -> Text:
-    own, subfields = HIGHLIGHT_STORAGE.get(name, ({}, {}))
-    options: dict[str, Any] = {"analyzer": FOLDING, **own}
-    if name in STEMMED:
-        options["fields"] = {code: Text(analyzer=f"portal_{code}", **subfields) for code in LANGUAGES}
-    if name in ("title", "description", "taxonomy"):
+    storage = {"description": DESCRIPTION_STORAGE, "body": BODY_STORAGE}.get(name, {})
+    options: dict[str, Any] = {"analyzer": FOLDING, **storage}
+    if name in MULTI_FIELDS:
+        options["fields"] = {code: Text(analyzer=f"portal_{code}", **storage) for code in MULTI_LANGUAGES}
+    if name in SPELLED:
         options["copy_to"] = "spell"
     return Text(**options)
+
+
+def own_language_field(name: str, code: str) -> str:
+    return f"{name}_{code}"
 
 
 def mapping() -> Mapping:
@@ -63,6 +79,9 @@ def mapping() -> Mapping:
     m.field("tombstone", Boolean())
     for field in TEXT_FIELDS:
         m.field(field.name, _text_field(field.name))
+    for name in OWN_LANGUAGE_FIELDS:
+        for code in LANGUAGES:
+            m.field(own_language_field(name, code), Text(analyzer=f"portal_{code}"))
     m.field("spell", Text(analyzer=FOLDING))
     m.field(
         "suggest",
@@ -127,6 +146,10 @@ def source(document: dict[str, Any]) -> dict[str, Any]:
     """The Elasticsearch source of a search document (see practices.indexing.practice_document)."""
     body = {key: value for key, value in document.items() if key != "version"}
     body["tombstone"] = False
+    language = next(iter(document.get("language") or []), None)
+    if language in LANGUAGES:
+        for name in OWN_LANGUAGE_FIELDS:
+            body[own_language_field(name, language)] = document.get(name, "")
     title = (document.get("title") or "").strip()
     if title:
         contexts = {COMPLETION_CONTEXT: access_contexts(document)}

@@ -21,7 +21,16 @@ from elasticsearch_dsl.query import Query
 from portal.access import ReaderScope
 from practices.indexing import FACET_FIELDS, TEXT_FIELDS
 from search.backends.base import FACETS, SearchQuery
-from search.backends.elasticsearch.mapping import COMPLETION_CONTEXT, EVERYONE_CONTEXT, LANGUAGES, SOURCE_FIELDS, STEMMED
+from search.backends.elasticsearch.mapping import (
+    COMPLETION_CONTEXT,
+    EVERYONE_CONTEXT,
+    LANGUAGES,
+    MULTI_FIELDS,
+    MULTI_LANGUAGES,
+    OWN_LANGUAGE_FIELDS,
+    SOURCE_FIELDS,
+    own_language_field,
+)
 from search.analysis import STOP_WORDS
 from search.query import ParsedQuery, Term
 
@@ -33,13 +42,18 @@ MAX_WINDOW = 10_000
 SIMILAR_FIELDS = ["title", "description", "taxonomy", "body"]  # folded: the same words in any language
 
 
+def analysed_fields(name: str) -> list[str]:
+    """A text field under every analysis it has (see mapping)."""
+    if name in MULTI_FIELDS:
+        return [name, *(f"{name}.{code}" for code in MULTI_LANGUAGES)]
+    if name in OWN_LANGUAGE_FIELDS:
+        return [name, *(own_language_field(name, code) for code in LANGUAGES)]
+    return [name]
+
+
 def exact_fields() -> list[str]:
-    """Every text field through every analyzer it has, with the declared boosts."""
-    return [
-        f"{field.name}{suffix}^{field.boost:g}"
-        for field in TEXT_FIELDS
-        for suffix in ("", *(f".{code}" for code in LANGUAGES if field.name in STEMMED))
-    ]
+    """Every text field under every analysis, with the declared boosts."""
+    return [f"{name}^{field.boost:g}" for field in TEXT_FIELDS for name in analysed_fields(field.name)]
 
 
 def fuzzy_fields() -> list[str]:
@@ -178,7 +192,7 @@ def search_body(query: SearchQuery, parsed: ParsedQuery, typos: frozenset[str] |
         # analyses (its opening stands in when only the title matched). The body: its exact
         # words, from the offsets in its postings (see mapping.HIGHLIGHT_STORAGE).
         search = search.highlight(
-            "description", type="fvh", matched_fields=["description", *(f"description.{c}" for c in LANGUAGES)],
+            "description", type="fvh", matched_fields=analysed_fields("description"),
             no_match_size=FRAGMENT_SIZE,
         ).highlight("body", type="unified")  # fmt: skip
     asked = suggestion_words(parsed)
@@ -193,7 +207,7 @@ def search_body(query: SearchQuery, parsed: ParsedQuery, typos: frozenset[str] |
 def highlight_query(parsed: ParsedQuery) -> Query:
     """The words to mark: exact and stemmed matches, not fuzzy ones (highlighting fuzzy
     queries costs milliseconds a hit)."""
-    fields = ["body", "description", *(f"description.{code}" for code in LANGUAGES)]
+    fields = ["body", *analysed_fields("description")]
     kind = {True: {"type": "phrase"}, False: {}}
     return Q(
         "bool",

@@ -1,17 +1,23 @@
 package eu.pveportal.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 
 /**
- * The language analyzers of Elasticsearch's analysis-common module, by the same names and
- * built from the same Lucene classes with their default stop words, for distributions that
- * lack that module (the integ-test-zip used in development and CI).
+ * The language analyzers of Elasticsearch's analysis-common module for the portal's practice
+ * languages, by the same names and built from the same Lucene classes with their default stop
+ * words, for distributions that lack that module (the integ-test-zip used in development and CI).
  */
 public final class LanguageAnalyzers {
     private LanguageAnalyzers() {}
@@ -45,6 +51,54 @@ public final class LanguageAnalyzers {
         @Override
         public Analyzer create() {
             return new NorwegianAnalyzer();
+        }
+    }
+
+    @NamedComponent("dutch")
+    public static final class Dutch implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new DutchAnalyzer();
+        }
+    }
+
+    @NamedComponent("danish")
+    public static final class Danish implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new DanishAnalyzer();
+        }
+    }
+
+    @NamedComponent("swedish")
+    public static final class Swedish implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new SwedishAnalyzer();
+        }
+    }
+
+    @NamedComponent("finnish")
+    public static final class Finnish implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new FinnishAnalyzer();
+        }
+    }
+
+    @NamedComponent("spanish")
+    public static final class Spanish implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new SpanishAnalyzer();
+        }
+    }
+
+    @NamedComponent("italian")
+    public static final class Italian implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new ItalianAnalyzer();
         }
     }
 }
