@@ -87,6 +87,8 @@ def _thread_detail(view, thread: Thread) -> dict:
 
 @extend_schema_view(retrieve=extend_schema(summary=_("A thread")))
 class ThreadViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Threads of networks you belong to, and their posts."""
+
     permission_classes = MEMBERS
     serializer_class = ThreadDetailSerializer
     lookup_value_regex = ID
@@ -128,6 +130,8 @@ class ThreadViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericVie
 
 @extend_schema_view(retrieve=extend_schema(summary=_("A post")))
 class PostViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Posts of networks you belong to (hidden and deleted ones: moderators only)."""
+
     permission_classes = MEMBERS
     serializer_class = PostSerializer
     lookup_value_regex = ID

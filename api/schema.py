@@ -54,9 +54,7 @@ PROBLEM_DESCRIPTIONS = {
 RETRY_AFTER = {"Retry-After": {"schema": {"type": "integer"}, "description": _("Seconds to wait.")}}
 
 
-NO_NUL = r"^[^\u0000]*$"
-NOT_BLANK = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
-NOT_EMPTY = r"^[^\u0000]+$"  # for blank-allowing fields: spectacular adds the empty string as a oneOf
+NOT_BLANK = r"\S"  # unanchored: at least one character that is not a space
 
 
 def _plain_string(field) -> bool:
@@ -65,10 +63,13 @@ def _plain_string(field) -> bool:
     )
 
 
-def _string_pattern(field) -> str:
+def _constrain_string(field, schema: dict) -> None:
+    """Blank-refusing fields trim spaces first: a value of spaces only is blank. Blank-allowing ones
+    get the empty string as an explicit alternative (spectacular's oneOf, keyed on minLength)."""
     if field.allow_blank:
-        return NOT_EMPTY
-    return NOT_BLANK if field.trim_whitespace else NO_NUL
+        schema.setdefault("minLength", 1)
+    elif field.trim_whitespace and "pattern" not in schema:
+        schema["pattern"] = NOT_BLANK
 
 
 def _requires_sign_in(permission) -> bool:
@@ -88,13 +89,13 @@ class AutoSchema(openapi.AutoSchema):
         return auths
 
     def _map_serializer_field(self, field, direction, bypass_extensions=False) -> dict:
-        """Input strings: no NUL character (DRF refuses it), and not only spaces where blank is refused
-        (DRF trims them), so that the schema promises exactly what the API accepts."""
+        """Input strings and taxonomy codes as the API checks them, so that the schema promises
+        exactly what the API accepts."""
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
         if direction != "request" or field.read_only:
             return schema
-        if _plain_string(field) and schema.get("type") == "string" and "pattern" not in schema:
-            schema["pattern"] = _string_pattern(field)
+        if _plain_string(field) and schema.get("type") == "string":
+            _constrain_string(field, schema)
         if isinstance(field, serializers.SlugRelatedField):
             schema["enum"] = list(field.get_queryset().values_list(field.slug_field, flat=True))
         return schema

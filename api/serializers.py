@@ -61,10 +61,10 @@ def codes_of(queryset, help_text) -> StrictManyRelatedField:
     return StrictManyRelatedField(child_relation=child, required=False, help_text=help_text)
 
 
+# A request body naming a field the endpoint does not take is refused, not quietly ignored (a
+# misspelt field would otherwise look saved). The schema says so: additionalProperties false.
+# (Comments, not docstrings: the schema would show a docstring as every body's description.)
 class RejectsUnknownFields:
-    """A request body naming a field the endpoint does not take is refused, not quietly ignored
-    (a misspelt field would otherwise look saved). The schema says so: additionalProperties false."""
-
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
             writable = {name for name, field in self.fields.items() if not field.read_only}

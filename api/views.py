@@ -53,10 +53,9 @@ from search.presentation import code_labels
 ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a database error
 
 
+# 405 for a method the endpoint does not have, before authentication and access checks (which
+# would otherwise answer 401 or 404 to it). A comment: the schema would show a docstring.
 class MethodsFirst:
-    """405 for a method the endpoint does not have, before authentication and access checks
-    (which would otherwise answer 401 or 404 to it)."""
-
     def initial(self, request, *args, **kwargs):
         method = request.method.lower()
         if method not in self.http_method_names or not hasattr(self, method):
@@ -65,6 +64,8 @@ class MethodsFirst:
 
 
 class MeView(MethodsFirst, APIView):
+    """The user the request is authenticated as, their organisation and role, and the token's scope."""
+
     permission_classes = [TokenScopeAllowsMethod, IsAuthenticated]
 
     @extend_schema(responses=MeSerializer, tags=["account"], summary=_("Who the request is authenticated as"))

@@ -41,6 +41,11 @@ IGNORED_WRITE_ERRORS = {
 }
 
 
+def _created(index: str) -> int:
+    """When an index of this engine was created (the microseconds in its name)."""
+    return int(index.rsplit("-v", 1)[1])
+
+
 @contextmanager
 def unavailable(action: str) -> Iterator[None]:
     """Every transport error, timeout or server error becomes SearchUnavailable."""
@@ -63,7 +68,9 @@ class ElasticsearchSearchBackend(SearchBackend):
         self.shards = int(options.get("SHARDS", 1))
         self.replicas = int(options.get("REPLICAS", 1))
         refresh = options.get("REFRESH", True)
-        self.refresh_writes = refresh.strip().lower() in ("1", "true", "yes", "on") if isinstance(refresh, str) else bool(refresh)
+        if isinstance(refresh, str):
+            refresh = refresh.strip().lower() in ("1", "true", "yes", "on")
+        self.refresh_writes = bool(refresh)
         self.bulk_size = int(options.get("BULK_SIZE", 500))
         self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
         self._client: Elasticsearch | None = None
@@ -84,7 +91,10 @@ class ElasticsearchSearchBackend(SearchBackend):
     def reader(self) -> Elasticsearch:
         """Short timeout; no retry but on another node after a refused connection."""
         return self.client.options(
-            request_timeout=self.search_timeout, max_retries=len(self.urls) - 1, retry_on_timeout=False, retry_on_status=()
+            request_timeout=self.search_timeout,
+            max_retries=len(self.urls) - 1,
+            retry_on_timeout=False,
+            retry_on_status=(),
         )
 
     # --- indices and the alias ---------------------------------------------------------
@@ -98,7 +108,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             found = self.client.indices.get_alias(index=f"{self.alias}-v*", expand_wildcards="open")
         except NotFoundError:
             return [], []
-        names = sorted((name for name in found if self._index_name.fullmatch(name)), key=lambda n: int(n.rsplit("-v", 1)[1]))
+        names = sorted((name for name in found if self._index_name.fullmatch(name)), key=_created)
         return names, [name for name in names if self.alias in found[name].get("aliases", {})]
 
     def _write_targets(self) -> list[str]:
@@ -181,7 +191,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         partial index. Tombstones are carried over; older indices are deleted."""
         with unavailable("rebuild the index"):
             new = self._new_index_name()
-            self.client.indices.create(index=new, **mapping.index_body(shards=self.shards, replicas=0, refresh_interval="-1"))
+            body = mapping.index_body(shards=self.shards, replicas=0, refresh_interval="-1")
+            self.client.indices.create(index=new, **body)
             try:
                 count = self._fill(new, documents)
                 self._swap(new)
@@ -197,8 +208,9 @@ class ElasticsearchSearchBackend(SearchBackend):
             nonlocal count
             for document in documents:
                 count += 1
-                yield {"_op_type": "index", "_index": new, "_id": str(document["id"]), "version": int(document["version"]),
-                       "version_type": "external", "_source": mapping.source(document)}  # fmt: skip
+                yield {"_op_type": "index", "_index": new, "_id": str(document["id"]),
+                       "version": int(document["version"]), "version_type": "external",
+                       "_source": mapping.source(document)}  # fmt: skip
             yield from self._tombstone_actions(new)
 
         self._bulk(actions(), threads=REBUILD_THREADS)
@@ -225,8 +237,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         if self.client.indices.exists(index=self.alias) and not self.client.indices.exists_alias(name=self.alias):
             actions.append({"remove_index": {"index": self.alias}})  # a stray index holding the alias's name
         self.client.indices.update_aliases(actions=actions)
-        newest = int(new.rsplit("-v", 1)[1])
-        older = [name for name in names if int(name.rsplit("-v", 1)[1]) < newest]
+        older = [name for name in names if _created(name) < _created(new)]
         if older:
             self.client.indices.delete(index=",".join(older), ignore_unavailable=True)
 
@@ -276,7 +287,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         searches: list[dict[str, Any]] = [{"index": self.alias}, queries.search_body(query, parsed, typos)]
         checks = [queries.strict_query(parsed), queries.strict_query(parse(respelt or ""))]
         if None not in checks:
-            searches += [part for check in checks for part in ({"index": self.alias}, queries.count_body(check, query.scope))]
+            for check in checks:
+                searches += [{"index": self.alias}, queries.count_body(check, query.scope)]
         answer = self._read("search", lambda es: es.msearch(searches=searches))
         responses = (answer or {}).get("responses", [])
         for part in responses:

@@ -71,7 +71,8 @@ def visible(scope: ReaderScope) -> Query:
     if scope.members:
         allowed.append(Q("term", visibility="members"))
     if scope.organisation_id is not None:
-        allowed.append(Q("bool", filter=[Q("term", visibility="organisation"), Q("term", organisation_id=scope.organisation_id)]))
+        own = [Q("term", visibility="organisation"), Q("term", organisation_id=scope.organisation_id)]
+        allowed.append(Q("bool", filter=own))
     return Q("bool", filter=[live, Q("bool", should=allowed, minimum_should_match=1)])
 
 
@@ -100,6 +101,10 @@ def exact_term(term: Term) -> Query:
     return Q("multi_match", query=_text(term), fields=exact_fields(), type="best_fields", tie_breaker=0.3)
 
 
+def any_of(options: list[Query]) -> Query:
+    return Q("bool", should=options, minimum_should_match=1)
+
+
 def term_query(term: Term, typos: frozenset[str]) -> Query:
     """Exact (through every analyzer), or fuzzy too for a word the index lacks (``typos``)."""
     if term.is_phrase or term.words[0] not in typos:
@@ -108,7 +113,7 @@ def term_query(term: Term, typos: frozenset[str]) -> Query:
         "multi_match", query=_text(term), fields=fuzzy_fields(), fuzziness="AUTO", prefix_length=1,
         max_expansions=20, boost=FUZZY_WEIGHT,
     )  # fmt: skip
-    return Q("bool", should=[exact_term(term), fuzzy], minimum_should_match=1)
+    return any_of([exact_term(term), fuzzy])
 
 
 def text_query(parsed: ParsedQuery, typos: frozenset[str] = frozenset()) -> Query | None:
@@ -117,7 +122,7 @@ def text_query(parsed: ParsedQuery, typos: frozenset[str] = frozenset()) -> Quer
     must = []
     for clause in parsed.clauses:
         alternatives = [term_query(term, typos) for term in clause.terms]
-        must.append(alternatives[0] if len(alternatives) == 1 else Q("bool", should=alternatives, minimum_should_match=1))
+        must.append(alternatives[0] if len(alternatives) == 1 else any_of(alternatives))
     return Q("bool", must=must or [Q("match_all")], must_not=[exact_term(term) for term in parsed.excluded])
 
 
@@ -125,7 +130,7 @@ def strict_query(parsed: ParsedQuery) -> Query | None:
     """The same query without fuzziness: checks that a spelling suggestion finds something."""
     if parsed.is_empty:
         return None
-    must = [Q("bool", should=[exact_term(t) for t in clause.terms], minimum_should_match=1) for clause in parsed.clauses]
+    must = [any_of([exact_term(term) for term in clause.terms]) for clause in parsed.clauses]
     return Q("bool", must=must, must_not=[exact_term(term) for term in parsed.excluded])
 
 
