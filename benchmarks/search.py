@@ -38,6 +38,7 @@ sys.path.insert(0, str(PROJECT_DIR))
 TARGET_P95_MS = 30.0
 TARGET_SPEEDUP = 10.0
 TARGET_REBUILD_S = 60.0
+WARM_UP = 10  # passes over the query mix before measuring an engine
 
 # --- realistic text, per language ---------------------------------------------------
 
@@ -301,11 +302,13 @@ def baseline_query(text, filters, scope, sort):
     return total, page, facets
 
 
-def latencies(run, rounds: int) -> list[list[float]]:
-    """Milliseconds per query of the mix (one list per query), after a warm-up pass."""
+def latencies(run, rounds: int, warm_up: int = 1) -> list[list[float]]:
+    """Milliseconds per query of the mix (one list per query), after ``warm_up`` passes (a
+    fresh Elasticsearch JVM compiles its hot code over the first few hundred requests)."""
     named = scopes()
-    for text, filters, scope, sort in QUERY_MIX:
-        run(text, filters, named[scope], sort)
+    for _ in range(warm_up):
+        for text, filters, scope, sort in QUERY_MIX:
+            run(text, filters, named[scope], sort)
     samples: list[list[float]] = [[] for _ in QUERY_MIX]
     for _ in range(rounds):
         for number, (text, filters, scope, sort) in enumerate(QUERY_MIX):
@@ -330,7 +333,7 @@ def measure(args) -> dict:
     from search.backends.database import DatabaseSearchBackend
     from search.backends.elasticsearch import ElasticsearchSearchBackend
 
-    results: dict = {"engines": {}}
+    results: dict = {"engines": {}, "load_start": os.getloadavg()[0]}
     print(f"Generating {args.count} practices…", flush=True)
     started = time.perf_counter()
     generate(args.count)
@@ -362,7 +365,7 @@ def measure(args) -> dict:
         seconds = time.perf_counter() - started
         entry = {"index_s": seconds, "index_rate": len(docs) / seconds}
         print(f"{name}: queries…", flush=True)
-        entry["latencies"] = latencies(lambda *q, b=backend: engine_query(b, *q), args.rounds)
+        entry["latencies"] = latencies(lambda *q, b=backend: engine_query(b, *q), args.rounds, warm_up=WARM_UP)
         if name == "elasticsearch":
             print("elasticsearch: full rebuild…", flush=True)
             started = time.perf_counter()
@@ -392,11 +395,12 @@ def report(args, results: dict, command: str) -> str:
         "  taxonomy codes, 70 % public / 20 % members / 10 % own organisation), on "
         f"{connection.vendor} ({'a separate file' if connection.vendor == 'sqlite' else 'a separate database'}).",
         f"- Machine: {os.cpu_count()} cores, Python {platform.python_version()}, Elasticsearch 8.14.3 single node"
-        f" (integ-test-zip + scripts/elasticsearch/analysis-plugin, {'heap 1 GB, started by the benchmark' if args.start_node else 'scripts/elasticsearch.sh, heap 512 MB–1 GB'}), load average "
-        f"{os.getloadavg()[0]:.1f} at the end (other work was running).",
+        f" (integ-test-zip + scripts/elasticsearch/analysis-plugin, {'heap 1 GB, started by the benchmark' if args.start_node else 'scripts/elasticsearch.sh, heap 512 MB–1 GB'}),"
+        f" load average {results['load_start']:.1f} at the start and {os.getloadavg()[0]:.1f} at the end"
+        " (the machine is shared: other work was running).",
         f"- Query mix: {len(QUERY_MIX)} fixed queries (words, phrases, OR, exclusions, a typo, filters only), every"
         " facet counted, highlights, four reader scopes;"
-        f" {args.rounds} rounds per engine after a warm-up, {max(1, args.rounds // 4)} for the baseline.",
+        f" {args.rounds} rounds per engine after {WARM_UP} warm-up rounds, {max(1, args.rounds // 4)} for the baseline.",
         "- Baseline: `icontains` on title, description and every narrative field, AND of the words, the same",
         "  visibility and facet filters and the same facet counts (no ranking, no highlights).",
         "",
