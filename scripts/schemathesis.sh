@@ -111,6 +111,10 @@ for _ in $(seq 1 60); do
 done
 
 cat >"$WORK/schemathesis.toml" <<'TOML'
+# Nothing is kept between runs (and nothing is written into the work tree).
+[cache]
+enabled = false
+
 [generation]
 database = "none"
 
