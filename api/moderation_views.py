@@ -33,12 +33,6 @@ MODERATORS = [TokenScopeAllowsMethod, IsAuthenticated & ModeratorsOnly, HasSecon
 FINDING = OpenApiParameter("finding_pk", int, OpenApiParameter.PATH, description=_("The finding's id."))
 
 
-def _evidence_holder(practice: Practice) -> Practice:
-    """The level belongs to the published practice: an approved edit does not carry it over
-    (as on the review page, practices.moderation_views)."""
-    return practice.revision_of if practice.revision_of_id else practice
-
-
 @extend_schema_view(
     list=extend_schema(summary=_("The review queue"), parameters=[ReviewQueueQuerySerializer]),
     retrieve=extend_schema(summary=_("A practice under review, with every finding and comment")),
@@ -124,7 +118,7 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
         serializer = EvidenceLevelSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.practice_set_evidence_level(
-            practice=_evidence_holder(practice), moderator=request.user, level=serializer.validated_data["level"]
+            practice=practice, moderator=request.user, level=serializer.validated_data["level"]
         )
         return self._detail(practice)
 

@@ -42,6 +42,7 @@ from api.serializers import (
 from api.throttling import ImportThrottle
 from portal.access import approved_membership, display_name, is_moderator, reader_scope
 from portal.models import Organisation
+from portal.organisation_selectors import public_organisations
 from practices import rules, services
 from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
@@ -133,7 +134,7 @@ class OrganisationViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        return Organisation.objects.filter(verified=True).select_related("type")
+        return public_organisations()
 
 
 # Practices -------------------------------------------------------------------------------

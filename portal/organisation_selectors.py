@@ -110,3 +110,8 @@ def joinable_organisations(*, user) -> tuple[list[Organisation], QuerySet[Organi
 def joinable_queryset(*, suggested: list[Organisation]) -> QuerySet[Organisation]:
     """What the join form accepts: a verified organisation, or one matching the email address."""
     return Organisation.objects.filter(Q(verified=True) | Q(pk__in=[o.pk for o in suggested]))
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    """Organisations anyone may see listed: the verified ones, public fields only."""
+    return Organisation.objects.filter(verified=True).select_related("type").order_by("name")

@@ -42,7 +42,6 @@ from practices.moderation_selectors import (
 from practices.models import Practice
 from practices.review import practice_review as review_of
 from practices.selectors import review_queue
-from practices.template_fields import FIELDS_BY_CODE
 
 PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
 
@@ -88,7 +87,7 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
     context = {
         "practice": practice,
         "comparison": review.comparison,
-        "evidence_holder": _evidence_holder(practice),
+        "evidence_holder": practice.revision_of or practice,  # an edit's level is its published practice's
         "fields": review.fields,
         "open_count": review.open_count,
         "in_review": practice.status == Practice.Status.SUBMITTED,
@@ -100,18 +99,14 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "changes_form": changes_form,
         "reject_form": forms.get("reject_form") or RejectForm(prefix="reject"),
         "evidence_form": forms.get("evidence_form")
-        or EvidenceLevelForm(prefix="evidence", initial={"level": _evidence_holder(practice).evidence_level}),
+        or EvidenceLevelForm(prefix="evidence", initial={"level": (practice.revision_of or practice).evidence_level}),
         "earlier_comments": _earlier_comments(practice),
     }
     return render(request, "moderation/review.html", context, status=status)
 
 
 def _earlier_comments(practice: Practice) -> list:
-    comments = list(practice.review_comments.select_related("author").order_by("-created_at"))
-    for comment in comments:
-        template_field = FIELDS_BY_CODE.get(comment.field)
-        comment.field_label = str(template_field.label) if template_field else ""
-    return comments
+    return list(practice.review_comments.select_related("author").order_by("-created_at"))
 
 
 @moderator_required
@@ -177,11 +172,6 @@ def practice_reject(request: HttpRequest, pk: int) -> HttpResponse:
     return _review_action(request, pk, RejectForm, "reject_form", perform, _("The practice is rejected."))
 
 
-def _evidence_holder(practice: Practice) -> Practice:
-    """The level belongs to the published practice: an approved edit does not carry it over."""
-    return practice.revision_of if practice.revision_of_id else practice
-
-
 @moderator_required
 @require_POST
 def practice_evidence_level(request: HttpRequest, pk: int) -> HttpResponse:
@@ -189,9 +179,10 @@ def practice_evidence_level(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvidenceLevelForm(request.POST, prefix="evidence")
     if not form.is_valid():
         return _render_review(request, practice, status=400, evidence_form=form)
-    holder = _evidence_holder(practice)
     try:
-        services.practice_set_evidence_level(practice=holder, moderator=request.user, level=form.cleaned_data["level"])
+        holder = services.practice_set_evidence_level(
+            practice=practice, moderator=request.user, level=form.cleaned_data["level"]
+        )
     except (ValidationError, PermissionDenied) as error:
         _refusal(request, error)
         return _render_review(request, practice, status=400, evidence_form=form)

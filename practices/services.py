@@ -362,6 +362,8 @@ def practice_set_evidence_level(*, practice: Practice, moderator, level: str) ->
         raise PermissionDenied(_("Only moderators set the evidence level."))
     if level not in Practice.EvidenceLevel.values:
         raise ValidationError(_("Unknown evidence level."))
+    if practice.revision_of_id:  # the level belongs to the published practice, not to a proposed edit
+        practice = practice.revision_of
     audit_record(actor=moderator, action="practice.evidence_level", target=practice, from_state=practice.evidence_level,
                  to_state=level, organisation=practice.organisation)  # fmt: skip
     practice.evidence_level = level
