@@ -506,3 +506,12 @@ def test_evidence_badge_links_to_the_criteria_of_its_level(contributor):
     assert f'{reverse("evidence_levels")}#level-process_evaluation' in html
     assert "Evidence: Process evaluation" in html
 
+
+
+@pytest.mark.parametrize("url_name", ["moderation:queue", "moderation:audit"])
+def test_a_filtered_moderation_list_offers_to_clear_its_filters(moderator_client, url_name):
+    url = reverse(url_name)
+    plain = moderator_client.get(url).content.decode()
+    filtered = moderator_client.get(url, {"language": "fr"} if url_name == "moderation:queue" else {"action": "practice.publish"})
+    assert "Clear filters" not in plain
+    assert f'<a href="{url}">Clear filters</a>' in filtered.content.decode()
