@@ -7,28 +7,13 @@ from practices.models import KeyTheme, OrganisationType, Practice, TargetAudienc
 from practices.services import PRACTICE_ATTRIBUTES, PracticeData
 from practices.template_fields import FIELDS_BY_CODE, model_attribute
 
+# The template's order: the plain attributes with the two taxonomy lists after "peer reviewed".
+# The change summary is asked for when an update is submitted, not in the form.
 FORM_FIELDS = [
-    "title",
-    "description",
-    "peer_reviewed",
+    *PRACTICE_ATTRIBUTES[:3],
     "key_themes",
     "target_audiences",
-    "geographical_scope",
-    "start",
-    "start_year",
-    "end_year",
-    "deliverables",
-    "evidence_evaluation",
-    "sustainability_transferability",
-    "ran_meetings",
-    "eu_links_funding",
-    "organisation_description",
-    "country",
-    "contact",
-    "last_update_year",
-    "language",
-    "visibility",
-    "import_warnings",
+    *(name for name in PRACTICE_ATTRIBUTES[3:] if name != "change_summary"),
 ]
 
 

@@ -180,3 +180,14 @@ def test_anonymous_visitor_editing_is_sent_to_log_in(client, contributor):
     practice = make_practice(author=contributor, publish=True)
     response = client.get(reverse("practices:edit", args=[practice.pk]))
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
+
+
+def test_the_form_asks_for_the_fields_in_template_order(contributor_client):
+    page = contributor_client.get(reverse("practices:create")).content.decode()
+    order = [page.index(f'id="wrap-{name}"') for name in (
+        "title", "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope", "start",
+        "deliverables", "evidence_evaluation", "sustainability_transferability", "ran_meetings", "eu_links_funding",
+        "organisation_description", "country", "contact", "last_update_year",
+    )]  # fmt: skip
+    assert order == sorted(order)
+    assert 'name="change_summary"' not in page
