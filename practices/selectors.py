@@ -98,7 +98,12 @@ def published_practices(*, user, filters: dict[str, list[str]] | None = None) ->
         codes = (filters or {}).get(facet)
         if codes:
             queryset = queryset.filter(pk__in=Practice.objects.filter(**{lookup: codes}).values("pk"))
-    return _prefetched(queryset).order_by("-published_at", "-pk")
+    # Cards show the themes only: no audiences fetched for a list.
+    return (
+        queryset.select_related("organisation", "organisation__type")
+        .prefetch_related("key_themes")
+        .order_by("-published_at", "-pk")
+    )
 
 
 def published_countries(*, user) -> list[str]:
