@@ -191,3 +191,53 @@ def test_the_form_asks_for_the_fields_in_template_order(contributor_client):
     )]  # fmt: skip
     assert order == sorted(order)
     assert 'name="change_summary"' not in page
+
+
+@pytest.mark.parametrize("persona", ["client", "outsider_client", "colleague_client"])
+def test_only_the_owner_side_changes_who_can_read_a_practice(request, persona, contributor):
+    practice = make_practice(author=contributor, publish=True)
+    request.getfixturevalue(persona).post(reverse("practices:visibility", args=[practice.pk]), {"visibility": "organisation"})
+    practice.refresh_from_db()
+    assert practice.visibility == "public"
+
+
+def test_the_author_restricts_a_published_practice_at_once(contributor_client, client, contributor):
+    practice = make_practice(author=contributor, publish=True)
+    contributor_client.post(reverse("practices:visibility", args=[practice.pk]), {"visibility": "organisation"})
+    assert client.get(practice.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["client", "outsider_client", "colleague_client"])
+def test_strangers_cannot_resolve_someone_elses_findings(request, persona, contributor):
+    from practices.models import Finding
+
+    practice = make_practice(author=contributor, description="Call desk@ravnstad.example about prevention.")
+    finding = Finding.objects.create(
+        practice=practice, field="description", type="EMAIL_ADDRESS", text="desk@ravnstad.example", start=5, end=26
+    )
+    client = request.getfixturevalue(persona)
+    redact = client.post(reverse("practices:finding_redact", args=[finding.pk]))
+    dismiss = client.post(reverse("practices:finding_dismiss", args=[finding.pk]), {"reason": "public desk"})
+    if persona == "client":  # sent to log in
+        assert all(r.status_code == 302 and reverse("account_login") in r["Location"] for r in (redact, dismiss))
+    else:
+        assert redact.status_code == 404 and dismiss.status_code == 404
+    finding.refresh_from_db()
+    practice.refresh_from_db()
+    assert finding.status == "open" and "desk@ravnstad.example" in practice.description
+
+
+def test_the_author_dismisses_a_finding_with_a_reason(contributor_client, contributor):
+    from practices.models import Finding
+
+    practice = make_practice(author=contributor, description="Call desk@ravnstad.example about prevention.")
+    finding = Finding.objects.create(
+        practice=practice, field="description", type="EMAIL_ADDRESS", text="desk@ravnstad.example", start=5, end=26
+    )
+    url = reverse("practices:finding_dismiss", args=[finding.pk])
+    contributor_client.post(url, {"reason": ""})
+    finding.refresh_from_db()
+    assert finding.status == "open"
+    contributor_client.post(url, {"reason": "The municipality's public desk"})
+    finding.refresh_from_db()
+    assert (finding.status, finding.reason) == ("dismissed", "The municipality's public desk")
