@@ -241,3 +241,16 @@ def test_the_author_dismisses_a_finding_with_a_reason(contributor_client, contri
     contributor_client.post(url, {"reason": "The municipality's public desk"})
     finding.refresh_from_db()
     assert (finding.status, finding.reason) == ("dismissed", "The municipality's public desk")
+
+
+def test_withdrawing_asks_for_confirmation_and_a_reason(org_admin_client, outsider_client, client, contributor):
+    practice = make_practice(author=contributor, title="To withdraw", publish=True)
+    url = reverse("practices:withdraw", args=[practice.pk])
+    assert outsider_client.post(url, {"reason": "x"}).status_code == 403
+    assert "Yes, withdraw it" in org_admin_client.get(url).content.decode()
+    assert org_admin_client.post(url, {"reason": ""}).status_code == 200  # the form again, nothing withdrawn
+    practice.refresh_from_db()
+    assert practice.status == "published"
+    org_admin_client.post(url, {"reason": "Names a family"})
+    assert client.get(practice.get_absolute_url()).status_code == 404
+    assert "To withdraw" not in client.get(reverse("practices:list")).content.decode()
