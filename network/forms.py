@@ -66,3 +66,8 @@ class RoleForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the discussions"), max_length=200, required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[("relevance", _("Relevance")), ("date", _("Newest first"))],
+        required=False,
+    )

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.html import escape
@@ -27,6 +28,8 @@ from network.models import (
 from portal.access import is_verified_member
 from practices.models import Practice
 from practices.selectors import practices_visible_to
+from search.backends import get_search_backend
+from search.backends.base import PostQuery, no_posts
 
 Visible = Post.State.VISIBLE
 
@@ -258,12 +261,13 @@ class PostHit:
 
 
 SNIPPET_RADIUS = 80
+POSTS_PER_SEARCH_PAGE = 20
 
 
 def snippet(text: str, query: str) -> SafeString:
     """Escaped text around the first match, with the match in <mark>."""
     plain = " ".join((text or "").split())
-    match = re.search(re.escape(query), plain, re.IGNORECASE)
+    match = re.search(re.escape(query), plain, re.IGNORECASE) if query else None
     if match is None:
         return escape(plain[: SNIPPET_RADIUS * 2] + ("…" if len(plain) > SNIPPET_RADIUS * 2 else ""))
     start, end = max(0, match.start() - SNIPPET_RADIUS), min(len(plain), match.end() + SNIPPET_RADIUS)
@@ -272,14 +276,106 @@ def snippet(text: str, query: str) -> SafeString:
     return mark_safe(f"{prefix}{escape(before)}<mark>{escape(found)}</mark>{escape(after)}{suffix}")  # noqa: S308
 
 
-def search_posts(*, user, query: str, network: Network | None = None, limit: int = 50) -> list[PostHit]:
-    """Visible posts matching ``query`` (text or thread title) in networks ``user`` is an active
-    member of, newest first. A non-member gets nothing: no hit, no count, no snippet."""
-    query = " ".join((query or "").split())
+@dataclass(frozen=True)
+class PostSearch:
+    """One page of a post search: engine hits (ordinary networks) and, apart, the case rooms'
+    hits (searched in the database only: their content never goes to a search engine)."""
+
+    query: str
+    hits: list[PostHit]
+    total: int
+    page: Page | None
+    case_room_hits: list[PostHit]
+    degraded: bool = False
+
+    @property
+    def found(self) -> bool:
+        return bool(self.hits or self.case_room_hits)
+
+
+class _Counted:
+    """The engine's page as a sequence of ``total`` items, for Django's Paginator."""
+
+    def __init__(self, total: int, hits: list[PostHit]):
+        self.total, self.hits = total, hits
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        return self.hits
+
+
+def _networks_of(user, network: Network | None) -> tuple[frozenset[int], list[int]]:
+    """The networks ``user`` reads (``network`` only, when given): (indexed ones, case rooms)."""
     network_ids = access.network_ids_for_member(user)
     if network is not None:
         network_ids = [pk for pk in network_ids if pk == network.pk]
-    if len(query) < 2 or not network_ids:
+    rooms = set(Network.objects.filter(pk__in=network_ids, is_case_room=True).values_list("pk", flat=True))
+    return frozenset(pk for pk in network_ids if pk not in rooms), sorted(rooms)
+
+
+def search_posts(*, user, query: str, network: Network | None = None, page: int | str | None = 1,
+                 per_page: int = POSTS_PER_SEARCH_PAGE, sort: str = "relevance") -> PostSearch:  # fmt: skip
+    """Visible posts matching ``query`` in the networks ``user`` is an active member of.
+
+    Ordinary networks are searched through the search engine (search.backends), limited to
+    the reader's networks; each hit is then read back from the database, visible and in those
+    networks, or dropped. Case rooms are searched here, in the database. A non-member gets
+    nothing: no hit, no count, no snippet.
+    """
+    query = " ".join((query or "").split())
+    indexed, rooms = _networks_of(user, network)
+    if len(query) < 2 or not (indexed or rooms):
+        return PostSearch(query=query, hits=[], total=0, page=None, case_room_hits=[])
+    number = _page_number(page)
+    results = _engine_posts(query, indexed, number, per_page, sort)
+    paginator = Paginator(_Counted(results.total, []), per_page)
+    page_obj = paginator.get_page(number)
+    if page_obj.number != number:  # past the last page: show the last one
+        results = _engine_posts(query, indexed, page_obj.number, per_page, sort)
+    hits = _read_back(results.hits, indexed)
+    page_obj.object_list = hits
+    return PostSearch(query=query, hits=hits, total=results.total, page=page_obj,
+                      case_room_hits=search_case_rooms(query=query, network_ids=rooms),
+                      degraded=results.degraded)  # fmt: skip
+
+
+def _page_number(page) -> int:
+    try:
+        return max(1, int(page or 1))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _engine_posts(query: str, network_ids: frozenset[int], page: int, per_page: int, sort: str):
+    if not network_ids:
+        return no_posts("none")
+    asked = PostQuery(text=query, network_ids=network_ids, page=page, per_page=per_page, sort=sort)
+    return get_search_backend().search_posts(asked)
+
+
+def _read_back(found, network_ids: frozenset[int]) -> list[PostHit]:
+    """The engine's hits as the database has them now: a post hidden, deleted or moved since
+    it was indexed is dropped, whatever the engine still holds."""
+    posts = (
+        Post.objects.filter(pk__in=[hit.id for hit in found], state=Visible, thread__network_id__in=network_ids)
+        .select_related("thread", "thread__network")
+        .in_bulk()
+    )
+    return [
+        PostHit(post_id=post.pk, thread_id=post.thread_id, thread_title=post.thread.title,
+                network_name=post.thread.network.name, created_at=post.created_at,
+                snippet=mark_safe(hit.highlight) if hit.highlight else snippet(post.body, ""))  # noqa: S308 (engines escape)  # fmt: skip
+        for hit in found
+        if (post := posts.get(hit.id)) is not None
+    ]
+
+
+def search_case_rooms(*, query: str, network_ids: list[int], limit: int = 50) -> list[PostHit]:
+    """Case-room posts matching ``query`` (text or thread title), newest first, in the database
+    only (``network_ids``: case rooms the reader is a member of)."""
+    if not network_ids:
         return []
     posts = (
         Post.objects.filter(thread__network_id__in=network_ids, state=Visible)

@@ -443,9 +443,9 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
 def search(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk) if pk is not None else None
     form = SearchForm(request.GET or None)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
-    hits = selectors.search_posts(user=request.user, query=query, network=network) if query else []
-    context = {"network": network, "form": form, "query": query, "hits": hits}
+    query, sort = (form.cleaned_data["q"], form.cleaned_data["sort"] or "relevance") if form.is_valid() else ("", "relevance")
+    found = selectors.search_posts(user=request.user, query=query, network=network, page=request.GET.get("page"), sort=sort)
+    context = {"network": network, "form": form, "query": found.query, "found": found}
     return render(request, "network/search.html", context)
 
 

@@ -1,28 +1,76 @@
-"""Search within networks: only members of a post's network ever get a hit, a count or a
-snippet of it, on the page and through the declarations the search layer will use."""
+"""Search within networks, on every search engine: only members of a post's network ever get
+a hit, a count or a snippet of it, on the page and through the selector; changes reach the
+engines through the outbox; case rooms never reach an engine."""
+
+import itertools
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from network import services
 from network.indexing import network_ids_for_member, post_document
-from network.selectors import search_posts, snippet
+from network.models import Network
+from network.selectors import search_posts as _search_posts
+from network.selectors import snippet
 from portal.models import Membership
+from search.backends import engine, engine_names, reset_engines
+from search.models import OutboxEntry
+from search.worker import drain
 from tests.network.conftest import add_member
+from tests.search.conftest_es import es_prefix, es_url  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
 NON_MEMBERS = ["client", "outsider_client", "colleague_client", "applicant_client", "former_member_client"]
+DATABASE = {"ENGINE": "search.backends.database.DatabaseSearchBackend"}
+_indices = itertools.count(1)
+
+
+@pytest.fixture(autouse=True, params=["database", "elasticsearch"])
+def search_engine(request, settings):
+    """The portal's search engine for the test: the database engine (SQLite or PostgreSQL,
+    as the test database), or Elasticsearch on an index of its own fed by the outbox worker."""
+    if request.param == "elasticsearch":
+        url, prefix = request.getfixturevalue("es_url"), request.getfixturevalue("es_prefix")
+        es = {"ENGINE": "search.backends.elasticsearch.ElasticsearchSearchBackend", "URL": url,
+              "INDEX": f"{prefix}-network-{next(_indices)}", "REPLICAS": 0}  # fmt: skip
+        settings.SEARCH_BACKEND, settings.SEARCH_BACKENDS = "elasticsearch", {"database": DATABASE, "elasticsearch": es}
+    else:
+        settings.SEARCH_BACKEND, settings.SEARCH_BACKENDS = "database", {"database": DATABASE}
+    reset_engines()
+    backend = engine(request.param)
+    yield request.param
+    if request.param == "elasticsearch":
+        backend.drop()
+    reset_engines()
+
+
+def sync() -> None:
+    """What the worker does in production: the outbox reaches the engines outside the database."""
+    report = drain()
+    assert report.failed == 0, report.error
+    if "elasticsearch" in engine_names():
+        engine("elasticsearch").refresh()
+
+
+def search_posts(**kwargs):
+    sync()
+    return _search_posts(**kwargs).hits
 
 
 @pytest.fixture
 def case_post(thread, first_post, contributor):
-    return services.post_create(thread=thread, actor=contributor, body="The family moved to Tromsø in spring.")
+    post = services.post_create(thread=thread, actor=contributor, body="The family moved to Tromsø in spring.")
+    sync()
+    return post
 
 
 def test_member_finds_a_post_with_a_highlighted_snippet(contributor_client, network, case_post):
     page = contributor_client.get(reverse("network:search", args=[network.pk]), {"q": "tromsø"}).content.decode()
     assert "<mark>Tromsø</mark>" in page and "Returning fighter in Ravnstad" in page
+    assert "1 post found" in page
     everywhere = contributor_client.get(reverse("network:search_all"), {"q": "Tromsø"}).content.decode()
     assert "<mark>Tromsø</mark>" in everywhere
 
@@ -96,3 +144,101 @@ def test_network_ids_for_member_lists_only_live_memberships(contributor, outside
     from django.contrib.auth.models import AnonymousUser
 
     assert network_ids_for_member(AnonymousUser()) == []
+
+
+def test_an_edited_post_is_found_by_its_new_words_only(contributor, case_post):
+    services.post_edit(post=case_post, actor=contributor, body="The family moved to Bodø in summer.")
+    assert [hit.post_id for hit in search_posts(user=contributor, query="Bodø")] == [case_post.pk]
+    assert search_posts(user=contributor, query="Tromsø") == []
+
+
+def test_a_restored_post_is_found_again(contributor, moderator, case_post):
+    services.post_hide(post=case_post, actor=moderator)
+    assert search_posts(user=contributor, query="Tromsø") == []
+    services.post_restore(post=case_post, actor=moderator)
+    assert [hit.post_id for hit in search_posts(user=contributor, query="Tromsø")] == [case_post.pk]
+
+
+def test_words_find_their_inflections(contributor, thread, case_post):
+    french = services.post_create(thread=thread, actor=contributor, body="Les familles des détenus sont reçues chaque semaine au centre.")
+    assert [hit.post_id for hit in search_posts(user=contributor, query="famille")] == [french.pk]
+    assert case_post.pk in [hit.post_id for hit in search_posts(user=contributor, query="families")]
+
+
+def test_results_come_in_pages_with_a_total(contributor, contributor_client, network, thread, case_post):
+    for number in range(1, 26):
+        services.post_create(thread=thread, actor=contributor, body=f"Supervision note {number} for the team.")
+    sync()
+    found = _search_posts(user=contributor, query="supervision", page=2, sort="date")
+    assert found.total == 25 and len(found.hits) == 5 and found.page.number == 2
+    page = contributor_client.get(reverse("network:search", args=[network.pk]), {"q": "supervision", "page": "2"})
+    assert "25 posts found" in page.content.decode() and "Page 2 of 2" in page.content.decode()
+    beyond = contributor_client.get(reverse("network:search", args=[network.pk]), {"q": "supervision", "page": "9"})
+    assert "Page 2 of 2" in beyond.content.decode()
+
+
+@pytest.fixture
+def case_room(moderator, contributor):
+    room = services.network_create(actor=moderator, name="Case K.", purpose="One release", policy="invitation",
+                                   is_case_room=True, access_ends_on=timezone.localdate() + timedelta(days=60),
+                                   retention_days=90)  # fmt: skip
+    add_member(room, contributor, moderator=moderator)
+    return room
+
+
+def test_case_room_posts_never_reach_an_engine_but_members_find_them(contributor, contributor_client, case_room, search_engine):
+    thread = services.thread_create(network=case_room, actor=contributor, title="Release of K.", body="Housing in Narvik is arranged.")
+    post = thread.posts.get()
+    sync()
+    assert not OutboxEntry.objects.filter(kind="post", document_id=post.pk, action="index").exists()
+    assert post.pk not in engine(search_engine).post_ids()
+    assert engine("database").post_ids().get(post.pk) is None
+    found = _search_posts(user=contributor, query="Narvik")
+    assert found.hits == [] and [hit.post_id for hit in found.case_room_hits] == [post.pk]
+    page = contributor_client.get(reverse("network:search_all"), {"q": "Narvik"}).content.decode()
+    assert "In your case rooms" in page and "Release of K." in page
+
+
+def test_a_case_room_is_searched_for_its_members_only(outsider, contributor, moderator, case_room):
+    services.thread_create(network=case_room, actor=contributor, title="Release of K.", body="Housing in Narvik is arranged.")
+    membership = case_room.memberships.get(user=contributor)
+    assert _search_posts(user=contributor, query="Narvik").case_room_hits
+    assert _search_posts(user=outsider, query="Narvik").case_room_hits == []
+    services.network_member_remove(membership=membership, actor=moderator)
+    assert _search_posts(user=contributor, query="Narvik").case_room_hits == []
+
+
+def test_a_post_left_in_the_engine_after_it_was_hidden_is_not_shown(contributor, moderator, case_post, search_engine):
+    """The worker has not run yet (Elasticsearch still holds the post): the page reads every
+    hit back from the database and drops it."""
+    from network.models import Post
+
+    Post.objects.filter(pk=case_post.pk).update(state=Post.State.HIDDEN)  # as if the outbox were not drained
+    assert _search_posts(user=contributor, query="Tromsø").hits == []
+
+
+def test_while_elasticsearch_is_down_members_still_search_from_the_database(settings, contributor, case_post, search_engine):
+    if search_engine != "elasticsearch":
+        pytest.skip("only an engine outside the database can be down")
+    settings.SEARCH_BACKENDS = {**settings.SEARCH_BACKENDS,
+                                "elasticsearch": {**settings.SEARCH_BACKENDS["elasticsearch"], "URL": "http://127.0.0.1:9"}}  # fmt: skip
+    reset_engines()
+    found = _search_posts(user=contributor, query="Tromsø")
+    assert found.degraded and [hit.post_id for hit in found.hits] == [case_post.pk]
+
+
+def test_reindex_rebuilds_the_posts_of_ordinary_networks_only(contributor, case_room, case_post, search_engine):
+    from django.core.management import call_command
+
+    from search.sync import all_post_documents, snapshot_version
+
+    services.thread_create(network=case_room, actor=contributor, title="Release of K.", body="Housing in Narvik.")
+    backend = engine(search_engine)
+    if search_engine == "database":
+        call_command("search_reindex", "--engine", "database")
+    else:  # the command's bulk threads would read the in-memory test database from another thread
+        backend.rebuild_posts(list(all_post_documents(snapshot_version())))
+        backend.refresh()
+    indexed = set(backend.post_ids())
+    ordinary = set(Network.objects.filter(is_case_room=False).values_list("threads__posts", flat=True)) - {None}
+    assert indexed == ordinary and case_post.pk in indexed

@@ -144,3 +144,53 @@ def test_search_reindex_rebuilds_every_engine_from_the_database(remote, home_org
     assert found("mentoring") == {"Mentoring after prison"}
     assert [doc["title"] for doc in remote.documents.values()] == ["Mentoring after prison"]
     assert "database: 1 practices indexed" in capsys.readouterr().out
+
+
+# Network posts go through the same outbox
+
+
+@pytest.fixture
+def network_thread(moderator, contributor):
+    from network import services
+    from tests.network.conftest import add_member
+
+    network = services.network_create(actor=moderator, name="Exit work", purpose="p", policy="invitation")
+    add_member(network, contributor, moderator=moderator)
+    return services.thread_create(network=network, actor=contributor, title="Family visits", body="First post.")
+
+
+def test_posts_reach_a_remote_engine_through_the_outbox_and_leave_it_the_same_way(remote, network_thread, contributor, moderator):
+    from network import services
+
+    post = services.post_create(thread=network_thread, actor=contributor, body="Visits resumed in March.")
+    entry = OutboxEntry.objects.filter(kind="post", document_id=post.pk).get()
+    assert entry.action == OutboxEntry.Action.INDEX and remote.posts == {}
+    assert drain().processed >= 2  # the thread's first post and this one
+    assert remote.posts[post.pk]["text"] == "Visits resumed in March." and remote.posts[post.pk]["version"] == entry.pk
+    assert remote.posts[post.pk]["network_id"] == network_thread.network_id
+    services.post_hide(post=post, actor=moderator)
+    drain()
+    assert post.pk not in remote.posts
+
+
+def test_a_remote_engine_that_is_down_delays_post_changes_and_loses_none(remote, network_thread, contributor):
+    from network import services
+
+    remote.down = True
+    post = services.post_create(thread=network_thread, actor=contributor, body="Written while the engine is down.")
+    report = drain()
+    assert report.failed and "connection refused" in report.error
+    assert OutboxEntry.objects.filter(kind="post", document_id=post.pk, processed_at__isnull=True).exists()
+    remote.down = False
+    OutboxEntry.objects.update(next_attempt_at=None)
+    drain()
+    assert post.pk in remote.posts
+
+
+def test_the_database_engine_holds_a_post_within_the_writing_transaction(network_thread, contributor):
+    from network import services
+    from search.models import SearchPost
+
+    post = services.post_create(thread=network_thread, actor=contributor, body="Visits resumed in March.")
+    entry = OutboxEntry.objects.get(kind="post", document_id=post.pk)
+    assert SearchPost.objects.get(pk=post.pk).version == entry.pk
