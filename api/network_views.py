@@ -11,18 +11,23 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from api import examples
 from api.permissions import IsAuthenticated, NetworkUsersOnly, TokenScopeAllowsMethod
+from api.pagination import decode_search_cursor, search_page_links
 from api.serializers import (
     NetworkSerializer,
     PostCreateSerializer,
+    PostHitSerializer,
+    PostSearchQuerySerializer,
+    PostSearchResultsSerializer,
     PostSerializer,
     ThreadCreateSerializer,
     ThreadDetailSerializer,
     ThreadSerializer,
 )
-from api.views import ID, MethodsFirst
+from api.views import ID, MethodsFirst, validated_query
 from network import access, selectors, services
 from network.mentions import prime_memberships
 from network.models import Network, Post, Thread
@@ -144,3 +149,24 @@ class PostViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewS
         prime_memberships([post.author])
         context = _context(self, moderates=access.can_moderate(request.user, post.thread.network))
         return Response(PostSerializer(post, context=context).data)
+
+    @extend_schema(
+        summary=_("Search the posts of your networks"), operation_id="posts_search",
+        parameters=[PostSearchQuerySerializer], responses=PostSearchResultsSerializer,
+        description=_("Visible posts of the networks you belong to, found by the search engine; case rooms are "
+                      "searched apart and listed in case_room_results. Nothing of another network is counted."),
+    )  # fmt: skip
+    @action(detail=False, methods=["get"], url_path="search")
+    def search(self, request):
+        query = validated_query(request, PostSearchQuerySerializer)
+        data = query.validated_data
+        network = access.network_for_member(user=request.user, pk=data["network"]) if "network" in data else None
+        page, per_page = decode_search_cursor(data.get("cursor")), api_settings.PAGE_SIZE
+        found = selectors.search_posts(user=request.user, query=data["q"], network=network, page=page,
+                                       per_page=per_page, sort=data["sort"])  # fmt: skip
+        next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=found.total)
+        return Response({
+            "count": found.total, "next": next_url, "previous": previous_url, "degraded": found.degraded,
+            "results": PostHitSerializer(found.hits, many=True).data,
+            "case_room_results": PostHitSerializer(found.case_room_hits, many=True).data,
+        })  # fmt: skip

@@ -557,3 +557,42 @@ class PostCreateSerializer(InputSerializer):
     quote_of = StrictIntegerField(
         required=False, allow_null=True, help_text=_("A visible post of the same thread."), **BIG_ID
     )
+
+
+class PostSearchQuerySerializer(serializers.Serializer):
+    """The query string of a search of network posts."""
+
+    q = serializers.CharField(
+        min_length=2, max_length=200, trim_whitespace=True,
+        help_text=_('Words, "a phrase", word OR word, -excluded (at least two characters).'),
+    )  # fmt: skip
+    network = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1,
+        help_text=_("Only this network (one you belong to; any other answers 404)."),
+    )  # fmt: skip
+    sort = serializers.ChoiceField(
+        choices=[("relevance", _("Relevance")), ("date", _("Newest first"))], required=False, default="relevance"
+    )
+    cursor = serializers.CharField(required=False, max_length=200, help_text=_("The cursor of a next or previous link."))
+
+
+class PostHitSerializer(serializers.Serializer):
+    post = serializers.IntegerField(source="post_id")
+    thread = serializers.IntegerField(source="thread_id")
+    thread_title = serializers.CharField()
+    network_name = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    highlight = serializers.CharField(
+        source="snippet", help_text=_("An HTML fragment of the post: escaped text, matches in <mark>.")
+    )
+
+
+class PostSearchResultsSerializer(serializers.Serializer):
+    count = serializers.IntegerField(min_value=0, help_text=_("Posts of your networks that match, on every page."))
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    degraded = serializers.BooleanField(help_text=_("True when the fallback search engine answered."))
+    results = PostHitSerializer(many=True)
+    case_room_results = PostHitSerializer(
+        many=True, help_text=_("Matches in your case rooms, searched apart (never sent to a search engine), newest first.")
+    )

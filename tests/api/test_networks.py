@@ -104,3 +104,31 @@ def test_leaving_the_organisation_ends_network_access_at_once(world, home_organi
     assert client.get(reverse("api:thread-detail", kwargs={"pk": world.thread.pk})).status_code == 200
     member.memberships.update(state="ended")
     assert client.get(reverse("api:thread-detail", kwargs={"pk": world.thread.pk})).status_code == 404
+
+
+def test_a_member_searches_the_posts_of_their_networks(contributor_api, world):
+    url = reverse("api:post-search")
+    found = contributor_api.get(url, {"q": "case notes"}).json()
+    assert found["count"] == 1 and found["degraded"] is False
+    hit = found["results"][0]
+    assert hit["post"] == world.post.pk and hit["thread"] == world.thread.pk
+    assert hit["thread_title"] == "Returning fighter in Ravnstad" and "<mark>" in hit["highlight"]
+    assert contributor_api.get(url, {"q": "case notes", "network": world.network.pk}).json()["count"] == 1
+    assert found["case_room_results"] == []
+
+
+@pytest.mark.parametrize("persona", ["outsider", "colleague", "former_member"])
+def test_a_non_member_gets_no_hit_no_count_and_404_for_the_network(request, persona, world):
+    api = api_client_for(request.getfixturevalue(persona))
+    url = reverse("api:post-search")
+    found = api.get(url, {"q": "case notes"})
+    assert found.status_code in (200, 403, 404)
+    if found.status_code == 200:
+        assert found.json()["count"] == 0 and found.json()["results"] == []
+    assert "Secret" not in found.content.decode()
+    assert api.get(url, {"q": "case notes", "network": world.network.pk}).status_code in (403, 404)
+
+
+def test_a_post_search_needs_words(contributor_api):
+    response = contributor_api.get(reverse("api:post-search"), {"q": "x"})
+    assert response.status_code == 400 and "q" in response.content.decode()
