@@ -163,6 +163,56 @@ def drain_attempt_while_down() -> str:
     return output.getvalue()
 
 
+def database_posts() -> dict[int, dict]:
+    """What the post index must hold: each indexable post at its newest outbox row's version."""
+    from network.indexing import is_indexable as post_is_indexable
+    from network.indexing import post_document
+    from search.sync import posts_by_id
+
+    newest = dict(OutboxEntry.objects.order_by("id").filter(kind="post").values_list("document_id", "id"))
+    posts = posts_by_id(newest)
+    return {pk: post_document(posts[pk], version=version) for pk, version in newest.items()
+            if pk in posts and post_is_indexable(posts[pk])}  # fmt: skip
+
+
+def test_network_posts_written_during_an_outage_reach_the_index_when_it_is_back(
+    elasticsearch_first, lone_node, contributor, moderator
+):
+    from network import services as network_services
+    from network.selectors import search_posts
+    from tests.network.conftest import add_member
+
+    network = network_services.network_create(actor=moderator, name="Exit work", purpose="p", policy="invitation")
+    add_member(network, contributor, moderator=moderator)
+    thread = network_services.thread_create(network=network, actor=contributor, title="Family visits", body="Visits in Bodø.")
+    edited = network_services.post_create(thread=thread, actor=contributor, body="Housing arranged in Narvik.")
+    hidden = network_services.post_create(thread=thread, actor=contributor, body="The uncle lives in Alta.")
+    drain_outbox()
+
+    lone_node.stop_node(1)
+    written = network_services.post_create(thread=thread, actor=contributor, body="School place found in Harstad.")
+    network_services.post_edit(post=edited, actor=contributor, body="Housing arranged in Tromsø instead.")
+    network_services.post_hide(post=hidden, actor=moderator)
+    found = search_posts(user=contributor, query="Harstad")
+    assert found.degraded and [hit.post_id for hit in found.hits] == [written.pk]
+
+    lone_node.start_node(1)
+    lone_node.wait_ready(nodes=1, timeout=180)
+    drain_outbox()
+    posts = elasticsearch_first.posts
+    expected = database_posts()
+    assert posts.document_ids() == {pk: document["version"] for pk, document in expected.items()}
+    for pk, document in expected.items():
+        stored = posts.client.get(index=posts.alias, id=str(pk))["_source"]
+        assert {key: stored.get(key) for key in document if key != "version"} == {
+            key: value for key, value in document.items() if key != "version"
+        }, f"post {pk} differs"
+    assert hidden.pk not in posts.document_ids()
+    found = search_posts(user=contributor, query="Tromsø")
+    assert not found.degraded and [hit.post_id for hit in found.hits] == [edited.pk]
+    assert search_posts(user=contributor, query="Narvik").hits == []
+
+
 # (b) A three-node cluster loses a node ----------------------------------------------------
 
 
