@@ -59,3 +59,20 @@ def test_a_bad_filter_or_an_unknown_user_is_a_clear_error(db):
         run("x", "--as", "nobody@example.org")
     with pytest.raises(CommandError, match="No search engine named"):
         run("x", "--engine", "solr")
+
+
+def test_posts_are_searched_as_a_member_and_nobody_else(moderator, contributor, outsider):
+    from network import services
+    from tests.network.conftest import add_member
+
+    network = services.network_create(actor=moderator, name="Exit work", purpose="p", policy="invitation")
+    add_member(network, contributor, moderator=moderator)
+    services.thread_create(network=network, actor=contributor, title="Family visits", body="Visits resumed in Bodø.")
+    out = StringIO()
+    call_command("search", "Bodø", "--posts", "--json", "--as", contributor.email, stdout=out)
+    found = json.loads(out.getvalue())
+    assert found["total"] == 1 and found["hits"][0]["title"] == "Family visits" and "<mark>" in found["hits"][0]["highlight"]
+    for reader in (["--as", outsider.email], []):
+        out = StringIO()
+        call_command("search", "Bodø", "--posts", "--json", *reader, stdout=out)
+        assert json.loads(out.getvalue()) == {"total": 0, "case_room_hits": 0, "hits": []}

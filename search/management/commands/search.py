@@ -22,7 +22,10 @@ def parse_filters(values: list[str]) -> dict[str, list[str]]:
 
 
 class Command(BaseCommand):
-    help = "Search published practices as an anonymous visitor, or as the user --as EMAIL."
+    help = (
+        "Search published practices as an anonymous visitor, or as the user --as EMAIL; "
+        "with --posts, the network posts that user may read."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("query", nargs="?", default="")
@@ -32,8 +35,17 @@ class Command(BaseCommand):
         parser.add_argument("--as", dest="email", help="Search as this user (their email address).")
         parser.add_argument("--sort", choices=["relevance", "date"], default="relevance")
         parser.add_argument("--page", type=int, default=1)
+        parser.add_argument(
+            "--posts", action="store_true",
+            help="Search the posts of the networks the --as user belongs to (default engine, with fallback).",
+        )  # fmt: skip
 
     def handle(self, *args, query: str, engine: str | None, email: str | None, **options) -> None:
+        if options["posts"]:
+            if engine or options["filter"]:
+                raise CommandError("--posts searches the default engine without facet filters: drop --engine and --filter.")
+            self._posts(query, self._user(email) if email else None, options)
+            return
         scope = reader_scope(self._user(email) if email else None)
         filters = parse_filters(options["filter"])
         search = SearchQuery(text=query, filters=filters, scope=scope, page=options["page"], sort=options["sort"])
@@ -47,6 +59,22 @@ class Command(BaseCommand):
         self.stdout.write(f"{results.total} practices ({results.engine}{', degraded' if results.degraded else ''})")
         for hit in results.hits:
             self.stdout.write(f"{hit.id:>6}  {hit.score:8.3f}  {hit.title}")
+
+    def _posts(self, query: str, user, options) -> None:
+        from django.contrib.auth.models import AnonymousUser
+
+        from network.selectors import search_posts
+
+        found = search_posts(user=user or AnonymousUser(), query=query, page=options["page"], sort=options["sort"])
+        hits = [{"id": hit.post_id, "thread_id": hit.thread_id, "title": hit.thread_title, "network": hit.network_name,
+                 "highlight": str(hit.snippet)} for hit in [*found.hits, *found.case_room_hits]]  # fmt: skip
+        if options["json"]:
+            self.stdout.write(json.dumps({"total": found.total, "case_room_hits": len(found.case_room_hits), "hits": hits},
+                                         ensure_ascii=False))  # fmt: skip
+            return
+        self.stdout.write(f"{found.total} posts{', degraded' if found.degraded else ''}, {len(found.case_room_hits)} in case rooms")
+        for hit in hits:
+            self.stdout.write(f"{hit['id']:>6}  {hit['network']}: {hit['title']}")
 
     def _user(self, email: str) -> User:
         user = User.objects.filter(email__iexact=email, is_active=True).first()
