@@ -38,7 +38,31 @@ def _order(sort: str, score: str) -> str:
     return newest if sort == "date" else f"{score} DESC, {newest}"
 
 
-class SqlitePostText:
+class _PostText:
+    """Counting and paging, the same on both vendors: ``_matching`` is the FROM ... WHERE of
+    the matching live posts of the reader's networks, ``SCORE`` the rank expression."""
+
+    SCORE: str
+
+    def _matching(self, parsed: ParsedQuery, network_ids: Sequence[int]) -> Sql:
+        raise NotImplementedError
+
+    def count(self, cursor, parsed: ParsedQuery, network_ids: Sequence[int]) -> int:
+        statement = Sql("SELECT COUNT(*) ") + self._matching(parsed, network_ids)
+        cursor.execute(statement.text, statement.params)
+        return cursor.fetchone()[0]
+
+    def page(self, cursor, parsed, network_ids, *, sort: str, limit: int, offset: int) -> list[tuple]:
+        statement = (
+            Sql(f"SELECT p.id, p.thread_id, p.network_id, p.title, {self.SCORE} AS score ")
+            + self._matching(parsed, network_ids)
+            + Sql(f" ORDER BY {_order(sort, 'score')} LIMIT %s OFFSET %s", (limit, offset))
+        )
+        cursor.execute(statement.text, statement.params)
+        return cursor.fetchall()
+
+
+class SqlitePostText(_PostText):
     TABLE = "search_post_fts"
     SCORE = f"-bm25({TABLE}, 0, 0, {TITLE_BOOST}, {TEXT_BOOST})"
 
@@ -65,20 +89,6 @@ class SqlitePostText:
             + _live_in(network_ids)
         )
 
-    def count(self, cursor, parsed: ParsedQuery, network_ids: Sequence[int]) -> int:
-        statement = Sql("SELECT COUNT(*) ") + self._matching(parsed, network_ids)
-        cursor.execute(statement.text, statement.params)
-        return cursor.fetchone()[0]
-
-    def page(self, cursor, parsed, network_ids, *, sort: str, limit: int, offset: int) -> list[tuple]:
-        statement = (
-            Sql(f"SELECT p.id, p.thread_id, p.network_id, p.title, {self.SCORE} AS score ")
-            + self._matching(parsed, network_ids)
-            + Sql(f" ORDER BY {_order(sort, 'score')} LIMIT %s OFFSET %s", (limit, offset))
-        )
-        cursor.execute(statement.text, statement.params)
-        return cursor.fetchall()
-
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
         positive, _excluded = match_expression(parsed)
         cursor.execute(
@@ -89,7 +99,7 @@ class SqlitePostText:
         return {row[0]: highlight.snippet(row[1], marked_positions(row[2] or "")) for row in cursor.fetchall()}
 
 
-class PostgresPostText:
+class PostgresPostText(_PostText):
     TABLE = "search_pgpost"
     # ts_rank_cd's {D,C,B,A} weights: the title is weight A, the text weight D.
     WEIGHTS = "{" + f"{TEXT_BOOST / TITLE_BOOST:.3f},0.1,0.1,1.0" + "}"
@@ -121,20 +131,6 @@ class PostgresPostText:
         )
         excluded = excluded_query(parsed)
         return statement + Sql(" AND NOT t.vector @@ (") + excluded + Sql(")") if excluded is not None else statement
-
-    def count(self, cursor, parsed: ParsedQuery, network_ids: Sequence[int]) -> int:
-        statement = Sql("SELECT COUNT(*) ") + self._matching(parsed, network_ids)
-        cursor.execute(statement.text, statement.params)
-        return cursor.fetchone()[0]
-
-    def page(self, cursor, parsed, network_ids, *, sort: str, limit: int, offset: int) -> list[tuple]:
-        statement = (
-            Sql(f"SELECT p.id, p.thread_id, p.network_id, p.title, {self.SCORE} AS score ")
-            + self._matching(parsed, network_ids)
-            + Sql(f" ORDER BY {_order(sort, 'score')} LIMIT %s OFFSET %s", (limit, offset))
-        )
-        cursor.execute(statement.text, statement.params)
-        return cursor.fetchall()
 
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
         statement = (
