@@ -68,7 +68,7 @@ def test_submit_review_and_publish_walks_every_state_with_audit(contributor, mod
         ("practice.submit", "changes_requested", "submitted"),
         ("practice.publish", "submitted", "published"),
     ]
-    assert OutboxEntry.objects.filter(practice_id=practice.pk, action="index").exists()
+    assert OutboxEntry.objects.filter(kind="practice", document_id=practice.pk, action="index").exists()
 
 
 def test_reject_needs_a_reason_and_tells_the_contributor(contributor, moderator, mails):
@@ -167,7 +167,7 @@ def test_withdrawal_keeps_a_tombstone_and_leaves_the_index(contributor, org_admi
     services.practice_withdraw(practice=practice, actor=org_admin, reason="Too identifying")
     practice.refresh_from_db()
     assert practice.status == "withdrawn" and practice.withdrawn_at is not None
-    assert OutboxEntry.objects.filter(practice_id=practice.pk).latest("pk").action == "delete"
+    assert OutboxEntry.objects.filter(kind="practice", document_id=practice.pk).latest("pk").action == "delete"
 
 
 def test_evidence_level_is_set_by_moderators_only(contributor, moderator, org_admin):
