@@ -179,7 +179,9 @@ def members_of(*, network: Network) -> list[NetworkMembership]:
 
 def banned_of(*, network: Network) -> list[NetworkMembership]:
     rows = list(
-        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.BANNED).select_related("user")
+        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.BANNED)
+        .select_related("user")
+        .order_by("-ended_at", "-pk")
     )
     prime_memberships([m.user for m in rows])
     return rows

@@ -20,6 +20,7 @@ from network.forms import (
     EmailChoiceForm,
     InvitationForm,
     NetworkForm,
+    NetworkSettingsForm,
     PostEditForm,
     PostForm,
     ReportForm,
@@ -196,6 +197,51 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
         _attempt(request, _("Role changed."), services.network_member_set_role,
                  membership=membership, actor=request.user, role=form.cleaned_data["role"])  # fmt: skip
     return redirect("network:members", pk=membership.network_id)
+
+
+# Settings and bans -------------------------------------------------------------------------
+
+
+@networks_only
+@mfa_required
+@require_http_methods(["GET", "POST"])
+def network_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_moderator(user=request.user, pk=pk)
+    may_change_terms = access.can_change_case_room_terms(request.user, network)
+    form = NetworkSettingsForm(request.POST or None, network=network, may_change_terms=may_change_terms)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.network_update(network=network, actor=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, error if isinstance(error, ValidationError) else str(error))
+        else:
+            messages.success(request, _("The network's settings are saved."))
+            return redirect("network:settings", pk=network.pk)
+    context = _network_context(request, network, form=form, may_change_terms=may_change_terms)
+    return render(request, "network/network_settings.html", context, status=400 if form.errors else 200)
+
+
+@networks_only
+@mfa_required
+@require_GET
+def network_bans(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_moderator(user=request.user, pk=pk)
+    context = _network_context(request, network, bans=selectors.banned_of(network=network))
+    return render(request, "network/network_bans.html", context)
+
+
+@networks_only
+@mfa_required
+@require_http_methods(["GET", "POST"])
+def ban_lift(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page, then the lifting itself (POST)."""
+    membership = access.ban_for_moderator(user=request.user, pk=pk)
+    if request.method == "GET":
+        context = _network_context(request, membership.network, membership=membership)
+        return render(request, "network/ban_confirm_lift.html", context)
+    _attempt(request, _("The ban is lifted. The person may be invited or ask to join again."),
+             services.network_member_unban, membership=membership, actor=request.user)  # fmt: skip
+    return redirect("network:bans", pk=membership.network_id)
 
 
 # Invitations and requests ------------------------------------------------------------------
