@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/invite/", views.network_invite, name="invite"),
     path("<int:pk>/settings/", views.network_settings, name="settings"),
     path("<int:pk>/bans/", views.network_bans, name="bans"),
+    path("<int:pk>/mentions/", views.mention_suggestions, name="mentions"),
     path("<int:pk>/requests/", views.network_requests, name="requests"),
     path("<int:pk>/reports/", views.network_reports, name="reports"),
     path("<int:pk>/search/", views.search, name="search"),

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -242,6 +242,20 @@ def ban_lift(request: HttpRequest, pk: int) -> HttpResponse:
     _attempt(request, _("The ban is lifted. The person may be invited or ask to join again."),
              services.network_member_unban, membership=membership, actor=request.user)  # fmt: skip
     return redirect("network:bans", pk=membership.network_id)
+
+
+# Mentions ----------------------------------------------------------------------------------
+
+
+@networks_only
+@require_GET
+def mention_suggestions(request: HttpRequest, pk: int) -> JsonResponse:
+    """Completions for ``@`` in the post editor (static/js/mentions.js): members of this network only."""
+    network = access.network_for_member(user=request.user, pk=pk)
+    names = selectors.mention_suggestions(user=request.user, network=network, prefix=request.GET.get("q", "")[:100])
+    response = JsonResponse({"suggestions": names})
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # Invitations and requests ------------------------------------------------------------------
