@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from network import access
 from network.indexing import post_changed, posts_removed
@@ -264,7 +265,7 @@ def network_join_request(*, network: Network, user: User) -> JoinRequest:
         return pending
     join_request = JoinRequest.objects.create(network=network, user=user)
     audit_record(actor=user, action="network.request", target=join_request, to_state=join_request.state)
-    notify_moderators(network=network, subject=_("Someone asks to join a network"),
+    notify_moderators(network=network, subject=gettext_lazy("Someone asks to join a network"),
                       template="network/email/join_request.txt")  # fmt: skip
     return join_request
 
@@ -455,7 +456,7 @@ def post_report(*, post: Post, actor: User, reason: str, note: str = "") -> Repo
         return existing
     report = Report.objects.create(post=post, reporter=actor, reason=reason, note=note.strip())
     audit_record(actor=actor, action="network.post.report", target=report, to_state=Report.State.OPEN, comment=reason)
-    notify_moderators(network=post.thread.network, subject=_("A post was reported"),
+    notify_moderators(network=post.thread.network, subject=gettext_lazy("A post was reported"),
                       template="network/email/report.txt")  # fmt: skip
     return report
 
