@@ -21,6 +21,7 @@ from django.dispatch import Signal
 
 from network.access import network_ids_for_member
 from network.models import Post
+from search.analysis import guess_language
 
 __all__ = ["is_indexable", "network_ids_for_member", "post_changed", "post_document", "posts_removed"]
 
@@ -40,20 +41,22 @@ def is_indexable(post: Post) -> bool:
     return not post.thread.network.is_case_room
 
 
-def post_document(post: Post) -> dict[str, Any]:
+def post_document(post: Post, *, version: int) -> dict[str, Any]:
     """The search document of a post (select_related ``thread`` and ``thread__network``).
 
     No author, no names: a hit shows the thread title and a snippet of the text only.
-    ``version`` grows with every edit, for engines that ignore stale writes.
+    ``version`` is the id of the search outbox row that asked for it (it only grows), for
+    engines that ignore stale writes. Posts carry no language of their own: it is guessed
+    from the text ("" when unsure: the words are then folded, not stemmed).
     """
     thread = post.thread
-    changed = post.edited_at or post.created_at
     return {
         "id": post.pk,
-        "version": int(changed.timestamp() * 1_000_000),
+        "version": version,
         "network_id": thread.network_id,
         "thread_id": thread.pk,
         "title": thread.title,
         "text": post.body,
+        "language": guess_language(f"{thread.title}\n{post.body}"),
         "created_at": post.created_at.isoformat(),
     }

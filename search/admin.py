@@ -7,9 +7,9 @@ from search.models import OutboxEntry
 class OutboxEntryAdmin(admin.ModelAdmin):
     """Read-only view of the outbox: what the worker still owes the engines, and why."""
 
-    list_display = ("id", "practice_id", "action", "created_at", "attempts", "next_attempt_at", "processed_at")
-    list_filter = ("action", ("processed_at", admin.EmptyFieldListFilter))
-    search_fields = ("practice_id", "last_error")
+    list_display = ("id", "kind", "document_id", "action", "created_at", "attempts", "next_attempt_at", "processed_at")
+    list_filter = ("kind", "action", ("processed_at", admin.EmptyFieldListFilter))
+    search_fields = ("=document_id", "last_error")
     readonly_fields = [field.name for field in OutboxEntry._meta.fields]
 
     def has_add_permission(self, request) -> bool:

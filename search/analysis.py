@@ -89,3 +89,26 @@ def query_stems(word: str) -> tuple[str, ...]:
 
 def words(text: str) -> list[str]:
     return _TOKEN.findall(text)
+
+
+GUESS_CONFIDENCE = 0.8  # below it a text stays without a language (folded, not stemmed)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    """py3langid's model, limited to the languages search stems (loaded once, about 1 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(STEMMERS))
+    return identifier
+
+
+def guess_language(text: str) -> str:
+    """The language code (a key of STEMMERS) ``text`` is most likely written in, or "" when
+    the text is too short or too mixed to tell. For texts that carry no language of their
+    own, such as network posts."""
+    if len(_TOKEN.findall(text)) < 3:
+        return ""
+    language, confidence = _identifier().classify(text[:5000])
+    return language if confidence >= GUESS_CONFIDENCE and language in STEMMERS else ""

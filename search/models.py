@@ -6,14 +6,20 @@ class OutboxEntry(models.Model):
     """A change that a search engine must apply, written in the same transaction as the change.
 
     The row's id is the document version: it only grows, so an engine that
-    receives writes out of order or twice keeps the newest.
+    receives writes out of order or twice keeps the newest. ``kind`` says which
+    collection the document belongs to (a practice, a network post).
     """
 
     class Action(models.TextChoices):
         INDEX = "index", _("Index")
         DELETE = "delete", _("Delete")
 
-    practice_id = models.PositiveBigIntegerField(_("practice"), db_index=True)
+    class Kind(models.TextChoices):
+        PRACTICE = "practice", _("Practice")
+        POST = "post", _("Network post")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PRACTICE)
+    document_id = models.PositiveBigIntegerField(_("document"), db_index=True)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
@@ -27,7 +33,7 @@ class OutboxEntry(models.Model):
         verbose_name_plural = _("search outbox")
 
     def __str__(self) -> str:
-        return f"{self.action} practice {self.practice_id} (v{self.pk})"
+        return f"{self.action} {self.kind} {self.document_id} (v{self.pk})"
 
 
 class SearchDocument(models.Model):
@@ -73,3 +79,29 @@ class SearchFacet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.code}"
+
+
+class SearchPost(models.Model):
+    """A network post as the ``database`` search engine holds it, apart from practices.
+
+    Its full-text row lives in ``search_post_fts`` (SQLite) or ``search_pgpost``
+    (PostgreSQL), see search/migrations/0003. Deleted posts stay as tombstones
+    (``live`` false) carrying their version, like SearchDocument. Every read filters
+    on ``network_id`` (the reader's networks) before anything else.
+    """
+
+    id = models.BigIntegerField(_("post"), primary_key=True)
+    version = models.BigIntegerField(_("version"))
+    live = models.BooleanField(_("live"), default=True)
+    network_id = models.BigIntegerField(_("network"), null=True, blank=True)
+    thread_id = models.BigIntegerField(_("thread"), null=True, blank=True)
+    title = models.CharField(_("thread title"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("written"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("search post")
+        verbose_name_plural = _("search posts")
+        indexes = [models.Index(fields=["network_id", "live"], name="search_post_network")]
+
+    def __str__(self) -> str:
+        return f"post {self.pk} (v{self.version})"

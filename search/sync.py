@@ -17,6 +17,9 @@ from typing import Any
 
 from django.db.models import Max, QuerySet
 
+from network.indexing import is_indexable as post_is_indexable
+from network.indexing import post_document
+from network.models import Post
 from practices.indexing import is_indexable, practice_document
 from practices.models import Practice
 from search.backends import local_engines
@@ -50,6 +53,38 @@ def apply_in_transaction(practice: Practice, entry: OutboxEntry) -> None:
             backend.delete(practice.pk, entry.pk)
         else:
             backend.index([document])
+
+
+def apply_post_in_transaction(post: Post, entry: OutboxEntry) -> None:
+    """Write a network post into every in-database engine, at version ``entry.pk``."""
+    engines = local_engines()
+    if engines:
+        document = post_document(post, version=entry.pk)
+        for backend in engines:
+            backend.index_posts([document])
+
+
+def delete_post_in_transaction(post_id: int, entry: OutboxEntry) -> None:
+    for backend in local_engines():
+        backend.delete_post(post_id, entry.pk)
+
+
+def posts_by_id(ids: Iterable[int]) -> dict[int, Post]:
+    return Post.objects.select_related("thread", "thread__network").in_bulk(list(ids))
+
+
+def indexable_posts() -> QuerySet[Post]:
+    return (
+        Post.objects.filter(state=Post.State.VISIBLE, thread__network__is_case_room=False)
+        .select_related("thread", "thread__network")
+        .order_by("pk")
+    )
+
+
+def all_post_documents(version: int) -> Iterator[dict[str, Any]]:
+    for post in indexable_posts().iterator(chunk_size=200):
+        if post_is_indexable(post):
+            yield post_document(post, version=version)
 
 
 def snapshot_version() -> int:

@@ -18,11 +18,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from network.indexing import is_indexable as post_is_indexable
+from network.indexing import post_document
 from practices.indexing import is_indexable, practice_document
 from search.backends import outbox_engines
 from search.backends.base import SearchBackend
 from search.models import OutboxEntry
-from search.sync import practices_by_id
+from search.sync import posts_by_id, practices_by_id
 
 logger = logging.getLogger(__name__)
 
@@ -57,9 +59,16 @@ def claim(now: datetime, limit: int = BATCH_SIZE) -> list[OutboxEntry]:
     return entries
 
 
+def _newest(entries: list[OutboxEntry], kind: str) -> dict[int, OutboxEntry]:
+    """The last row per document of ``kind`` (rows come in id order)."""
+    return {entry.document_id: entry for entry in entries if entry.kind == kind}
+
+
 def _apply(backend: SearchBackend, entries: list[OutboxEntry]) -> None:
-    newest = {entry.practice_id: entry for entry in entries}  # id order: the last row per practice wins
-    practices = practices_by_id(newest)
+    """Write each document in its current state, whatever the row asked: a row says that
+    something changed; the database says what is true now."""
+    newest = _newest(entries, OutboxEntry.Kind.PRACTICE)
+    practices = practices_by_id(newest) if newest else {}
     documents = []
     for practice_id, entry in newest.items():
         practice = practices.get(practice_id)
@@ -69,6 +78,20 @@ def _apply(backend: SearchBackend, entries: list[OutboxEntry]) -> None:
             backend.delete(practice_id, entry.pk)
     if documents:
         backend.index(documents)
+    _apply_posts(backend, _newest(entries, OutboxEntry.Kind.POST))
+
+
+def _apply_posts(backend: SearchBackend, newest: dict[int, OutboxEntry]) -> None:
+    posts = posts_by_id(newest) if newest else {}
+    documents = []
+    for post_id, entry in newest.items():
+        post = posts.get(post_id)
+        if post is not None and post_is_indexable(post):
+            documents.append(post_document(post, version=entry.pk))
+        else:
+            backend.delete_post(post_id, entry.pk)
+    if documents:
+        backend.index_posts(documents)
 
 
 def _failed(entries: list[OutboxEntry], message: str, now: datetime) -> None:

@@ -22,7 +22,15 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from portal.access import ReaderScope
-from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults, SearchUnavailable
+from search.backends.base import (
+    Hit,
+    PostQuery,
+    PostResults,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+    SearchUnavailable,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +134,13 @@ class FallbackSearchBackend(SearchBackend):
             self._unavailable(error)
             return self.fallback.autocomplete(prefix, scope=scope, limit=limit)
 
+    def search_posts(self, query: PostQuery) -> PostResults:
+        try:
+            return self.primary.search_posts(query)
+        except SearchUnavailable as error:
+            self._unavailable(error)
+            return replace(self.fallback.search_posts(query), degraded=True)
+
     def index(self, documents: Iterable[dict[str, Any]]) -> None:
         self.primary.index(documents)
 
@@ -137,3 +152,15 @@ class FallbackSearchBackend(SearchBackend):
 
     def document_ids(self) -> dict[int, int]:
         return self.primary.document_ids()
+
+    def index_posts(self, documents: Iterable[dict[str, Any]]) -> None:
+        self.primary.index_posts(documents)
+
+    def delete_post(self, post_id: int, version: int) -> None:
+        self.primary.delete_post(post_id, version)
+
+    def rebuild_posts(self, documents: Iterable[dict[str, Any]]) -> int:
+        return self.primary.rebuild_posts(documents)
+
+    def post_ids(self) -> dict[int, int]:
+        return self.primary.post_ids()

@@ -13,6 +13,8 @@ there needs a migration here.
 import django.db.models.deletion
 from django.db import migrations, models
 
+from search.migrations._vendor import RunSQLOn
+
 SQLITE_FTS = """
 CREATE VIRTUAL TABLE search_fts USING fts5(
     title UNINDEXED, description UNINDEXED, taxonomy UNINDEXED, organisation UNINDEXED, body UNINDEXED,
@@ -35,22 +37,6 @@ CREATE TABLE search_pgtext (
 )
 """
 POSTGRES_INDEX = "CREATE INDEX search_pgtext_vector ON search_pgtext USING gin (vector)"
-
-
-class RunSQLOn(migrations.RunSQL):
-    """RunSQL that only runs on one database vendor ("sqlite", "postgresql")."""
-
-    def __init__(self, vendor: str, *args, **kwargs):
-        self.vendor = vendor
-        super().__init__(*args, **kwargs)
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):

@@ -83,7 +83,7 @@ def test_snippet_escapes_markup_around_the_match():
 
 
 def test_post_document_declares_network_thread_title_and_text(network, thread, case_post):
-    document = post_document(case_post)
+    document = post_document(case_post, version=7)
     assert document["network_id"] == network.pk and document["thread_id"] == thread.pk
     assert document["title"] == "Returning fighter in Ravnstad"
     assert document["text"] == "The family moved to Tromsø in spring."

@@ -14,7 +14,7 @@ from django.utils import timezone
 from portal.models import Organisation
 from practices.indexing import practice_document
 from practices.models import KeyTheme, Practice, TargetAudience
-from search.backends.base import Hit, SearchBackend, SearchResults, SearchUnavailable
+from search.backends.base import Hit, PostHit, PostQuery, PostResults, SearchBackend, SearchResults, SearchUnavailable
 from search.outbox import practice_changed
 
 _versions = itertools.count(1_000_000)
@@ -86,6 +86,7 @@ class RecordingEngine(SearchBackend):
 
     def __init__(self, options: dict | None = None):
         self.documents: dict[int, dict] = {}
+        self.posts: dict[int, dict] = {}
         self.down = False
         self.calls = 0
 
@@ -124,6 +125,30 @@ class RecordingEngine(SearchBackend):
 
     def document_ids(self) -> dict[int, int]:
         return {i: d["version"] for i, d in self.documents.items()}
+
+    def index_posts(self, documents) -> None:
+        self._check()
+        for doc in documents:
+            if doc["id"] not in self.posts or self.posts[doc["id"]]["version"] < doc["version"]:
+                self.posts[doc["id"]] = doc
+
+    def delete_post(self, post_id: int, version: int) -> None:
+        self._check()
+        self.posts.pop(post_id, None)
+
+    def search_posts(self, query: PostQuery) -> PostResults:
+        self._check()
+        hits = [PostHit(id=d["id"], thread_id=d["thread_id"], network_id=d["network_id"], title=d["title"], score=1.0)
+                for d in self.posts.values() if d["network_id"] in query.network_ids]  # fmt: skip
+        return PostResults(total=len(hits), hits=hits, engine=self.name)
+
+    def rebuild_posts(self, documents) -> int:
+        self._check()
+        self.posts = {d["id"]: d for d in documents}
+        return len(self.posts)
+
+    def post_ids(self) -> dict[int, int]:
+        return {i: d["version"] for i, d in self.posts.items()}
 
 
 class UnavailableEngine(RecordingEngine):

@@ -91,7 +91,7 @@ def drain_outbox(*, within: float = 60) -> str:
 def database_documents() -> dict[int, dict]:
     """What the index must hold: each indexable practice at its newest outbox row's version."""
     newest: dict[int, int] = {}
-    for practice_id, entry_id in OutboxEntry.objects.order_by("id").values_list("practice_id", "id"):
+    for practice_id, entry_id in OutboxEntry.objects.order_by("id").filter(kind="practice").values_list("document_id", "id"):
         newest[practice_id] = entry_id
     practices = practices_by_id(newest)
     return {

@@ -36,7 +36,7 @@ def test_publishing_indexes_in_the_database_engine_within_the_same_transaction(h
     draft = make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT)
     assert found("mentoring") == set()
     publish(draft)
-    entry = OutboxEntry.objects.get(practice_id=draft.pk)
+    entry = OutboxEntry.objects.get(kind="practice", document_id=draft.pk)
     assert found("mentoring") == {"Mentoring after prison"}
     assert SearchDocument.objects.get(pk=draft.pk).version == entry.pk
 
@@ -57,7 +57,7 @@ def test_withdrawing_removes_the_practice_from_the_database_engine(home_organisa
         practice.save()
         practice_changed(practice)
     assert found("mentoring") == set()
-    assert OutboxEntry.objects.filter(practice_id=practice.pk).last().action == OutboxEntry.Action.DELETE
+    assert OutboxEntry.objects.filter(kind="practice", document_id=practice.pk).last().action == OutboxEntry.Action.DELETE
 
 
 def test_the_worker_drains_rows_in_order_into_remote_engines_with_the_newest_version(remote, home_organisation):
@@ -67,7 +67,7 @@ def test_the_worker_drains_rows_in_order_into_remote_engines_with_the_newest_ver
         practice.save()
         practice_changed(practice)
     report = drain()
-    newest = OutboxEntry.objects.filter(practice_id=practice.pk).order_by("id").last()
+    newest = OutboxEntry.objects.filter(kind="practice", document_id=practice.pk).order_by("id").last()
     assert report.processed == 2
     assert remote.documents[practice.pk]["title"] == "Mentoring after prison"
     assert remote.documents[practice.pk]["version"] == newest.pk
@@ -79,7 +79,7 @@ def test_a_failing_engine_delays_rows_with_exponential_backoff_and_loses_nothing
     remote.down = True
     before = timezone.now()
     assert drain().failed == 1
-    entry = OutboxEntry.objects.get(practice_id=practice.pk)
+    entry = OutboxEntry.objects.get(kind="practice", document_id=practice.pk)
     assert (entry.attempts, entry.processed_at) == (1, None)
     assert "connection refused" in entry.last_error
     assert before + timedelta(seconds=5) <= entry.next_attempt_at <= timezone.now() + timedelta(seconds=5)

@@ -20,6 +20,7 @@ from search.analysis import fold, words
 from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults
 from search.backends.database import sql
 from search.backends.database.postgres import PostgresText
+from search.backends.database.posts import DatabasePosts
 from search.backends.database.sqlite import SqliteText
 from search.models import SearchDocument, SearchFacet
 from search.query import ParsedQuery, any_of, parse
@@ -30,7 +31,7 @@ SUGGESTION_VOCABULARY = 5000
 REBUILD_CHUNK = 500
 
 
-class DatabaseSearchBackend(SearchBackend):
+class DatabaseSearchBackend(DatabasePosts, SearchBackend):
     name = "database"
     # Its index lives in the portal's database: search.sync applies each change in
     # the writing transaction, so the outbox worker does not serve it.

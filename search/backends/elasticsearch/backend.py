@@ -12,7 +12,8 @@ Options (``settings.SEARCH_BACKENDS["elasticsearch"]``):
 
 Indices are named ``<INDEX>-v<microseconds>``; the alias ``<INDEX>`` points at one of them.
 Writes go to every index of that name pattern (the alias's, and one being rebuilt), with
-external versions, so a rebuild never loses a change made while it runs.
+external versions, so a rebuild never loses a change made while it runs. Network posts
+live apart, under ``<INDEX>-posts``, managed the same way (posts.py).
 """
 
 import os
@@ -28,7 +29,8 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 
 from portal.access import ReaderScope
 from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults, SearchUnavailable
-from search.backends.elasticsearch import mapping, queries
+from search.backends.elasticsearch import mapping, posts, queries
+from search.backends.elasticsearch.posts import ElasticsearchPosts
 from search.query import parse
 
 # Only what a search result needs travels back.
@@ -55,11 +57,14 @@ def unavailable(action: str) -> Iterator[None]:
         raise SearchUnavailable(f"Elasticsearch could not {action}: {error}") from error
 
 
-class ElasticsearchSearchBackend(SearchBackend):
+class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
     name = "elasticsearch"
+    # The index's settings, mapping and document sources: practices here, posts in PostIndex.
+    _mapping = mapping
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = {key.upper(): value for key, value in (options or {}).items()}
+        self.options = options
         urls = options.get("URL") or settings.ELASTICSEARCH_URL
         self.urls = [url.strip() for url in urls.split(",") if url.strip()] if isinstance(urls, str) else list(urls)
         self.alias = options.get("INDEX", "portal-practices")
@@ -75,6 +80,14 @@ class ElasticsearchSearchBackend(SearchBackend):
         self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
         self._client: Elasticsearch | None = None
         self._client_pid: int | None = None
+        self._posts: PostIndex | None = None
+
+    @property
+    def posts(self) -> "PostIndex":
+        """The network posts' index, on the same client."""
+        if self._posts is None:
+            self._posts = PostIndex({**self.options, "INDEX": f"{self.alias}-posts"}, owner=self)
+        return self._posts
 
     # --- the client: built on first use, once per process ------------------------------
 
@@ -118,7 +131,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         first = f"{self.alias}-v0"
         try:
             self.client.indices.create(
-                index=first, **mapping.index_body(shards=self.shards, replicas=self.replicas), aliases={self.alias: {}}
+                index=first, **self._mapping.index_body(shards=self.shards, replicas=self.replicas), aliases={self.alias: {}}
             )
         except ApiError as error:
             if error.error != "resource_already_exists_exception":
@@ -131,6 +144,8 @@ class ElasticsearchSearchBackend(SearchBackend):
             names, _aliased = self._indices()
             if names:
                 self.client.indices.refresh(index=",".join(names), ignore_unavailable=True)
+        if self._posts is not None:
+            self._posts.refresh()
 
     def drop(self) -> None:
         """Delete every index of this engine (tests and tear-downs)."""
@@ -138,6 +153,8 @@ class ElasticsearchSearchBackend(SearchBackend):
             names, _aliased = self._indices()
             if names:
                 self.client.indices.delete(index=",".join(names), ignore_unavailable=True)
+        if self._posts is not None:
+            self._posts.drop()
 
     # --- writing -----------------------------------------------------------------------
 
@@ -178,20 +195,20 @@ class ElasticsearchSearchBackend(SearchBackend):
                 self.client.indices.refresh(index=",".join(targets), ignore_unavailable=True)
 
     def index(self, documents: Iterable[dict[str, Any]]) -> None:
-        self._write([(int(d["id"]), int(d["version"]), mapping.source(d)) for d in documents])
+        self._write([(int(d["id"]), int(d["version"]), self._mapping.source(d)) for d in documents])
 
     def delete(self, document_id: int, version: int) -> None:
         """Replace the document by a tombstone carrying the deletion's version: a replayed
         older write is then refused, which a real delete would only ensure for 60 seconds
         (index.gc_deletes)."""
-        self._write([(int(document_id), int(version), mapping.tombstone(int(document_id)))])
+        self._write([(int(document_id), int(version), self._mapping.tombstone(int(document_id)))])
 
     def rebuild(self, documents: Iterable[dict[str, Any]]) -> int:
         """Fill a new index, then point the alias at it in one step: searches never see a
         partial index. Tombstones are carried over; older indices are deleted."""
         with unavailable("rebuild the index"):
             new = self._new_index_name()
-            body = mapping.index_body(shards=self.shards, replicas=0, refresh_interval="-1")
+            body = self._mapping.index_body(shards=self.shards, replicas=0, refresh_interval="-1")
             self.client.indices.create(index=new, **body)
             try:
                 count = self._fill(new, documents)
@@ -210,7 +227,7 @@ class ElasticsearchSearchBackend(SearchBackend):
                 count += 1
                 yield {"_op_type": "index", "_index": new, "_id": str(document["id"]),
                        "version": int(document["version"]), "version_type": "external",
-                       "_source": mapping.source(document)}  # fmt: skip
+                       "_source": self._mapping.source(document)}  # fmt: skip
             yield from self._tombstone_actions(new)
 
         self._bulk(actions(), threads=REBUILD_THREADS)
@@ -228,7 +245,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             self.client, index=self.alias, query={"query": {"term": {"tombstone": True}}, "version": True}, size=1000
         ):
             yield {"_op_type": "index", "_index": new, "_id": hit["_id"], "version": hit["_version"],
-                   "version_type": "external", "_source": mapping.tombstone(int(hit["_id"]))}  # fmt: skip
+                   "version_type": "external", "_source": self._mapping.tombstone(int(hit["_id"]))}  # fmt: skip
 
     def _swap(self, new: str) -> None:
         names, aliased = self._indices()
@@ -344,3 +361,23 @@ class ElasticsearchSearchBackend(SearchBackend):
                 return {int(hit["_id"]): int(hit["_version"]) for hit in hits}
             except NotFoundError:
                 return {}
+
+
+class PostIndex(ElasticsearchSearchBackend):
+    """The engine's index machinery (writes, versions, tombstones, rebuilds) on the posts'
+    alias with the posts' mapping. Only its writing and listing methods are used; reads go
+    through ElasticsearchPosts.search_posts."""
+
+    _mapping = posts
+
+    def __init__(self, options: dict[str, Any], *, owner: ElasticsearchSearchBackend):
+        super().__init__(options)
+        self._owner = owner
+
+    @property
+    def client(self) -> Elasticsearch:
+        return self._owner.client
+
+    @property
+    def posts(self) -> "PostIndex":
+        raise AttributeError("The post index has no post index of its own.")

@@ -1,0 +1,239 @@
+"""Network posts in the ``database`` engine: a collection of their own, beside practices.
+
+``SearchPost`` rows hold what a hit shows and what reads filter on (``network_id``,
+``live``); the full text lives in ``search_post_fts`` (SQLite FTS5, Snowball stems
+computed in Python, as sqlite.py) or ``search_pgpost`` (a weighted tsvector, as
+postgres.py). The query language is translated by the same functions as for
+practices. Every read is limited to ``PostQuery.network_ids`` in SQL, before
+ranking, counting or highlighting: a post of another network is never read.
+
+The thread title weighs three times the post text. Posts carry the language
+``network.indexing`` guessed for them ("" when unsure: folded words, no stems).
+"""
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import connections, transaction
+
+from search import highlight
+from search.analysis import stemmed_text
+from search.backends.base import PostHit, PostQuery, PostResults, no_posts
+from search.backends.database.postgres import HEADLINE, config_for, excluded_query, folded, tsquery
+from search.backends.database.sql import Sql, placeholders
+from search.backends.database.sqlite import marked_positions, match_expression
+from search.models import SearchPost
+from search.query import ParsedQuery, parse
+
+POSTS = "search_searchpost"
+TITLE_BOOST, TEXT_BOOST = 3.0, 1.0
+
+
+def _live_in(network_ids: Sequence[int]) -> Sql:
+    return Sql(f"p.live = %s AND p.network_id IN ({placeholders(network_ids)})", (True, *network_ids))
+
+
+def _order(sort: str, score: str) -> str:
+    newest = "p.created_at DESC, p.id DESC"
+    return newest if sort == "date" else f"{score} DESC, {newest}"
+
+
+class SqlitePostText:
+    TABLE = "search_post_fts"
+    SCORE = f"-bm25({TABLE}, 0, 0, {TITLE_BOOST}, {TEXT_BOOST})"
+
+    def write(self, cursor, document: dict[str, Any]) -> None:
+        self.delete(cursor, document["id"])
+        title, text = highlight.clean(document.get("title", "")), highlight.clean(document.get("text", ""))
+        language = document.get("language", "")
+        cursor.execute(
+            f"INSERT INTO {self.TABLE} (rowid, title, text, title_s, text_s) VALUES (%s, %s, %s, %s, %s)",
+            [document["id"], title, text, stemmed_text(title, language), stemmed_text(text, language)],
+        )
+
+    def delete(self, cursor, post_id: int) -> None:
+        cursor.execute(f"DELETE FROM {self.TABLE} WHERE rowid = %s", [post_id])
+
+    def clear(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {self.TABLE}")
+
+    def _matching(self, parsed: ParsedQuery, network_ids: Sequence[int]) -> Sql:
+        positive, excluded = match_expression(parsed)
+        expression = f"({positive}) NOT ({excluded})" if excluded else positive
+        return (
+            Sql(f"FROM {self.TABLE} JOIN {POSTS} p ON p.id = {self.TABLE}.rowid WHERE {self.TABLE} MATCH %s AND ", (expression,))
+            + _live_in(network_ids)
+        )
+
+    def count(self, cursor, parsed: ParsedQuery, network_ids: Sequence[int]) -> int:
+        statement = Sql("SELECT COUNT(*) ") + self._matching(parsed, network_ids)
+        cursor.execute(statement.text, statement.params)
+        return cursor.fetchone()[0]
+
+    def page(self, cursor, parsed, network_ids, *, sort: str, limit: int, offset: int) -> list[tuple]:
+        statement = (
+            Sql(f"SELECT p.id, p.thread_id, p.network_id, p.title, {self.SCORE} AS score ")
+            + self._matching(parsed, network_ids)
+            + Sql(f" ORDER BY {_order(sort, 'score')} LIMIT %s OFFSET %s", (limit, offset))
+        )
+        cursor.execute(statement.text, statement.params)
+        return cursor.fetchall()
+
+    def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
+        positive, _excluded = match_expression(parsed)
+        cursor.execute(
+            f"SELECT rowid, text, highlight({self.TABLE}, 3, '{highlight.START}', '{highlight.END}') FROM {self.TABLE} "
+            f"WHERE {self.TABLE} MATCH %s AND rowid IN ({placeholders(ids)})",
+            [positive, *ids],
+        )
+        return {row[0]: highlight.snippet(row[1], marked_positions(row[2] or "")) for row in cursor.fetchall()}
+
+
+class PostgresPostText:
+    TABLE = "search_pgpost"
+    # ts_rank_cd's {D,C,B,A} weights: the title is weight A, the text weight D.
+    WEIGHTS = "{" + f"{TEXT_BOOST / TITLE_BOOST:.3f},0.1,0.1,1.0" + "}"
+    SCORE = f"ts_rank_cd('{WEIGHTS}'::float4[], t.vector, q.query)"
+
+    def write(self, cursor, document: dict[str, Any]) -> None:
+        self.delete(cursor, document["id"])
+        config = config_for(document.get("language", ""))
+        title, text = highlight.clean(document.get("title", "")), highlight.clean(document.get("text", ""))
+        cursor.execute(
+            f"INSERT INTO {self.TABLE} (post_id, config, title, text, vector) VALUES (%s, %s::regconfig, %s, %s, "
+            "setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple'::regconfig, %s), 'A') || "
+            "setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple'::regconfig, %s), 'D'))",
+            [document["id"], config, title, text, config, title, folded(title), config, text, folded(text)],
+        )
+
+    def delete(self, cursor, post_id: int) -> None:
+        cursor.execute(f"DELETE FROM {self.TABLE} WHERE post_id = %s", [post_id])
+
+    def clear(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {self.TABLE}")
+
+    def _matching(self, parsed: ParsedQuery, network_ids: Sequence[int]) -> Sql:
+        statement = (
+            Sql(f"FROM {self.TABLE} t JOIN {POSTS} p ON p.id = t.post_id, (SELECT ")
+            + tsquery(parsed)
+            + Sql(" AS query) q WHERE t.vector @@ q.query AND ")
+            + _live_in(network_ids)
+        )
+        excluded = excluded_query(parsed)
+        return statement + Sql(" AND NOT t.vector @@ (") + excluded + Sql(")") if excluded is not None else statement
+
+    def count(self, cursor, parsed: ParsedQuery, network_ids: Sequence[int]) -> int:
+        statement = Sql("SELECT COUNT(*) ") + self._matching(parsed, network_ids)
+        cursor.execute(statement.text, statement.params)
+        return cursor.fetchone()[0]
+
+    def page(self, cursor, parsed, network_ids, *, sort: str, limit: int, offset: int) -> list[tuple]:
+        statement = (
+            Sql(f"SELECT p.id, p.thread_id, p.network_id, p.title, {self.SCORE} AS score ")
+            + self._matching(parsed, network_ids)
+            + Sql(f" ORDER BY {_order(sort, 'score')} LIMIT %s OFFSET %s", (limit, offset))
+        )
+        cursor.execute(statement.text, statement.params)
+        return cursor.fetchall()
+
+    def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
+        statement = (
+            Sql(f"SELECT t.post_id, ts_headline(t.config, t.text, q.query, %s) FROM {self.TABLE} t, (SELECT ", (HEADLINE,))
+            + tsquery(parsed)
+            + Sql(f" AS query) q WHERE t.post_id IN ({placeholders(ids)})", tuple(ids))
+        )
+        cursor.execute(statement.text, statement.params)
+        return {row[0]: highlight.render(row[1] or "") for row in cursor.fetchall()}
+
+
+POST_TEXT_ENGINES = {"sqlite": SqlitePostText, "postgresql": PostgresPostText}
+
+
+class DatabasePosts:
+    """The post half of DatabaseSearchBackend (``self.alias``: the database alias)."""
+
+    alias: str
+    name: str
+
+    def _post_text(self):
+        vendor = connections[self.alias].vendor
+        if vendor not in POST_TEXT_ENGINES:
+            raise NotImplementedError(f"The database search engine does not support {vendor}.")
+        return POST_TEXT_ENGINES[vendor]()
+
+    def _posts(self):
+        return SearchPost.objects.using(self.alias)
+
+    def index_posts(self, documents: Iterable[dict[str, Any]]) -> None:
+        text = self._post_text()
+        for document in documents:
+            with transaction.atomic(using=self.alias):
+                current = self._posts().select_for_update().filter(id=document["id"]).values_list("version", flat=True).first()
+                if current is not None and current >= document["version"]:
+                    continue
+                self._write_post(text, document)
+
+    def _write_post(self, text, document: dict[str, Any]) -> None:
+        self._posts().update_or_create(id=document["id"], defaults=_post_row(document))
+        with connections[self.alias].cursor() as cursor:
+            text.write(cursor, document)
+
+    def delete_post(self, post_id: int, version: int) -> None:
+        with transaction.atomic(using=self.alias):
+            current = self._posts().select_for_update().filter(id=post_id).values_list("version", flat=True).first()
+            if current is not None and current > version:
+                return
+            tombstone = {"version": version, "live": False, "network_id": None, "thread_id": None, "title": ""}
+            self._posts().update_or_create(id=post_id, defaults=tombstone)
+            with connections[self.alias].cursor() as cursor:
+                self._post_text().delete(cursor, post_id)
+
+    def rebuild_posts(self, documents: Iterable[dict[str, Any]]) -> int:
+        """Replace every post in one transaction (readers see the old collection until it commits)."""
+        text, count = self._post_text(), 0
+        with transaction.atomic(using=self.alias):
+            self._posts().all().delete()
+            with connections[self.alias].cursor() as cursor:
+                text.clear(cursor)
+            newest: dict[int, dict[str, Any]] = {}
+            for document in documents:
+                if document["id"] not in newest or newest[document["id"]]["version"] < document["version"]:
+                    newest[document["id"]] = document
+            self._posts().bulk_create([SearchPost(id=pk, **_post_row(document)) for pk, document in newest.items()])
+            with connections[self.alias].cursor() as cursor:
+                for document in newest.values():
+                    text.write(cursor, document)
+                    count += 1
+        return count
+
+    def post_ids(self) -> dict[int, int]:
+        return dict(self._posts().filter(live=True).values_list("id", "version"))
+
+    def search_posts(self, query: PostQuery) -> PostResults:
+        parsed = parse(query.text)
+        network_ids = sorted(query.network_ids)
+        if not parsed.clauses or not network_ids:
+            return no_posts(self.name)
+        text, per_page, page = self._post_text(), max(1, query.per_page), max(1, query.page)
+        with connections[self.alias].cursor() as cursor:
+            total = text.count(cursor, parsed, network_ids)
+            rows = text.page(cursor, parsed, network_ids, sort=query.sort, limit=per_page, offset=(page - 1) * per_page)
+            snippets = text.highlights(cursor, [row[0] for row in rows], parsed) if rows else {}
+        hits = [
+            PostHit(id=row[0], thread_id=row[1], network_id=row[2], title=row[3], score=round(float(row[4]), 6),
+                    highlight=snippets.get(row[0], ""))  # fmt: skip
+            for row in rows
+        ]
+        return PostResults(total=total, hits=hits, engine=self.name)
+
+
+def _post_row(document: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "version": document["version"],
+        "live": True,
+        "network_id": document["network_id"],
+        "thread_id": document["thread_id"],
+        "title": (document.get("title") or "")[:300],
+        "created_at": document.get("created_at"),
+    }
+

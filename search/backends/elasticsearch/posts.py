@@ -1,0 +1,158 @@
+"""Network posts in the ``elasticsearch`` engine: an index of their own, beside practices.
+
+The posts live under the alias ``<INDEX>-posts`` (indices ``<INDEX>-posts-v<microseconds>``),
+written and rebuilt exactly like the practice index (external versions, tombstones,
+alias swap): ``PostIndex`` is the engine's index machinery with this module's mapping.
+Every read filters on ``network_id`` (the reader's networks) and ``tombstone: false``
+before matching, so hits, the total and highlights come from those networks only.
+
+Analysis: the thread title is folded and stemmed in English, French, Norwegian and
+German (multi-fields, as practice titles); the text is folded, and stemmed once in the
+language guessed for the post (``text_<language>``), as the practice body.
+"""
+
+from typing import Any
+
+from elasticsearch_dsl import Boolean, Date, Index, Keyword, Long, Mapping, Q, Search, Text
+from elasticsearch_dsl.query import Query
+
+from search.backends.base import PostHit, PostQuery, PostResults, no_posts
+from search.backends.elasticsearch.mapping import ANALYSIS, BODY_STORAGE, FOLDING, LANGUAGES, MULTI_LANGUAGES
+from search.query import ParsedQuery, Term, parse
+
+TITLE_BOOST = 3.0
+FRAGMENT_SIZE = 180
+MAX_WINDOW = 10_000
+SOURCE_FIELDS = ["title", "thread_id", "network_id"]
+
+
+def text_field(code: str) -> str:
+    return f"text_{code}"
+
+
+def exact_fields() -> list[str]:
+    title = [f"title^{TITLE_BOOST:g}", *(f"title.{code}^{TITLE_BOOST:g}" for code in MULTI_LANGUAGES)]
+    return [*title, "text", *(text_field(code) for code in LANGUAGES)]
+
+
+# --- the index -------------------------------------------------------------------------
+
+
+def mapping() -> Mapping:
+    m = Mapping()
+    m.meta("dynamic", False)
+    m.field("id", Long())
+    m.field("tombstone", Boolean())
+    m.field("network_id", Long())
+    m.field("thread_id", Long())
+    m.field("language", Keyword())
+    m.field("created_at", Date())
+    m.field("title", Text(analyzer=FOLDING, fields={code: Text(analyzer=f"portal_{code}") for code in MULTI_LANGUAGES}))
+    m.field("text", Text(analyzer=FOLDING, **BODY_STORAGE))
+    for code in LANGUAGES:
+        m.field(text_field(code), Text(analyzer=f"portal_{code}"))
+    return m
+
+
+def index_body(*, shards: int, replicas: int, refresh_interval: str = "1s") -> dict[str, Any]:
+    index = Index("unused")
+    index.settings(
+        number_of_shards=shards, number_of_replicas=replicas, refresh_interval=refresh_interval,
+        analysis=ANALYSIS, max_result_window=MAX_WINDOW,
+    )  # fmt: skip
+    index.mapping(mapping())
+    return index.to_dict()
+
+
+def source(document: dict[str, Any]) -> dict[str, Any]:
+    """The Elasticsearch source of a post document (network.indexing.post_document)."""
+    body = {key: value for key, value in document.items() if key != "version"}
+    body["tombstone"] = False
+    if document.get("language") in LANGUAGES:
+        body[text_field(document["language"])] = document.get("text", "")
+    return body
+
+
+def tombstone(post_id: int) -> dict[str, Any]:
+    return {"id": post_id, "tombstone": True}
+
+
+# --- the requests ----------------------------------------------------------------------
+
+
+def _exact(term: Term) -> Query:
+    kind = {"type": "phrase"} if term.is_phrase else {"type": "best_fields", "tie_breaker": 0.3}
+    return Q("multi_match", query=" ".join(term.words), fields=exact_fields(), **kind)
+
+
+def text_query(parsed: ParsedQuery) -> Query:
+    must = [Q("bool", should=[_exact(term) for term in clause.terms], minimum_should_match=1) for clause in parsed.clauses]
+    return Q("bool", must=must, must_not=[_exact(term) for term in parsed.excluded])
+
+
+def readable(network_ids: frozenset[int]) -> list[Query]:
+    """The reader's networks as filters: the one place this engine limits post reads."""
+    return [Q("term", tombstone=False), Q("terms", network_id=sorted(network_ids))]
+
+
+def search_body(query: PostQuery, parsed: ParsedQuery) -> dict[str, Any]:
+    per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
+    start = min((page - 1) * per_page, MAX_WINDOW)
+    search = Search().query(Q("bool", must=[text_query(parsed)], filter=readable(query.network_ids)))
+    newest = [{"created_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"}]
+    search = search.sort(*newest) if query.sort == "date" else search.sort("_score", *newest)
+    highlighted = Q("bool", should=[
+        Q("multi_match", query=" ".join(t.words), fields=["text"], **({"type": "phrase"} if t.is_phrase else {}))
+        for t in parsed.positive_terms
+    ])  # fmt: skip
+    search = search.highlight_options(
+        pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=FRAGMENT_SIZE,
+        number_of_fragments=1, no_match_size=FRAGMENT_SIZE, highlight_query=highlighted.to_dict(),
+    ).highlight("text", type="unified")  # fmt: skip
+    search = search.source(SOURCE_FIELDS).extra(
+        from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=query.sort == "date"
+    )
+    return search.to_dict()
+
+
+def read_hits(response: dict[str, Any]) -> list[PostHit]:
+    return [
+        PostHit(
+            id=int(hit["_id"]),
+            thread_id=int(hit["_source"].get("thread_id") or 0),
+            network_id=int(hit["_source"].get("network_id") or 0),
+            title=hit["_source"].get("title", ""),
+            score=round(float(hit.get("_score") or 0.0), 6),
+            highlight=(hit.get("highlight", {}).get("text") or [""])[0],
+        )
+        for hit in response["hits"].get("hits", [])
+    ]
+
+
+class ElasticsearchPosts:
+    """The post half of ElasticsearchSearchBackend: ``self.posts`` is the post index (an
+    engine object on ``<INDEX>-posts`` built with this module's mapping)."""
+
+    name: str
+
+    def index_posts(self, documents) -> None:
+        self.posts.index(documents)
+
+    def delete_post(self, post_id: int, version: int) -> None:
+        self.posts.delete(post_id, version)
+
+    def rebuild_posts(self, documents) -> int:
+        return self.posts.rebuild(documents)
+
+    def post_ids(self) -> dict[int, int]:
+        return self.posts.document_ids()
+
+    def search_posts(self, query: PostQuery) -> PostResults:
+        parsed = parse(query.text)
+        if not parsed.clauses or not query.network_ids:
+            return no_posts(self.name)
+        body = search_body(query, parsed)
+        response = self.posts._read("search the network posts", lambda es: es.search(index=self.posts.alias, **body))
+        if response is None:
+            return no_posts(self.name)
+        return PostResults(total=response["hits"]["total"]["value"], hits=read_hits(response), engine=self.name)
