@@ -227,7 +227,7 @@ def network_settings(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The network's settings are saved."))
             return redirect("network:settings", pk=network.pk)
     context = _network_context(request, network, form=form, may_change_terms=may_change_terms)
-    return render(request, "network/network_settings.html", context, status=400 if form.errors else 200)
+    return render(request, "network/network_settings.html", context, status=_form_status(form))
 
 
 @networks_only
