@@ -51,6 +51,21 @@ def can_moderate(user, network: Network) -> bool:
     return membership is not None and membership.is_moderator
 
 
+def can_change_settings(user, network: Network) -> bool:
+    """Name, purpose, membership policy, listing: the network's moderators."""
+    return can_moderate(user, network)
+
+
+def can_change_case_room_terms(user, network: Network) -> bool:
+    """A case room's closing date and retention period bound what its members may see and
+    how long its content lives: portal moderators set them at creation and alone change them."""
+    if not network.is_case_room:
+        return False
+    if not can_change_settings(user, network):
+        return False
+    return is_moderator(user)
+
+
 def can_post(user, thread: Thread) -> bool:
     if not can_read(user, thread.network):
         return False
@@ -155,6 +170,14 @@ def membership_for_moderator(*, user, pk: int) -> NetworkMembership:
     if membership is None:
         raise Http404
     if not can_moderate(user, membership.network):
+        raise Http404
+    return membership
+
+
+def ban_for_moderator(*, user, pk: int) -> NetworkMembership:
+    """A banned membership, to a moderator of its network (the ban list, lifting a ban)."""
+    membership = membership_for_moderator(user=user, pk=pk)
+    if membership.state != NetworkMembership.State.BANNED:
         raise Http404
     return membership
 

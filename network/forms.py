@@ -22,6 +22,31 @@ class NetworkForm(forms.ModelForm):
         }
 
 
+class NetworkSettingsForm(forms.ModelForm):
+    """What a network's moderators change. A case room keeps its kind, is never listed and
+    has no join policy; its closing date and retention period show to portal moderators only."""
+
+    class Meta:
+        model = Network
+        fields = ["name", "purpose", "policy", "listed", "access_ends_on", "retention_days"]
+        widgets = NetworkForm.Meta.widgets
+        help_texts = {
+            "access_ends_on": NetworkForm.Meta.help_texts["access_ends_on"],
+            "retention_days": NetworkForm.Meta.help_texts["retention_days"],
+        }
+
+    def __init__(self, *args, network: Network, may_change_terms: bool, **kwargs):
+        initial = {field: getattr(network, field) for field in self._meta.fields}
+        super().__init__(*args, initial=initial, **kwargs)
+        if network.is_case_room:
+            del self.fields["policy"], self.fields["listed"]
+        if not (network.is_case_room and may_change_terms):
+            del self.fields["access_ends_on"], self.fields["retention_days"]
+        for field in ("access_ends_on", "retention_days"):
+            if field in self.fields:
+                self.fields[field].required = True
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the person to invite"))
 

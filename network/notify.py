@@ -1,4 +1,5 @@
-"""Notifications of network activity: rows for the notifications page, and emails.
+"""Notifications of network activity: rows for the notifications page, and emails, each in
+its recipient's language (``portal.notifications``; subjects are lazy translations).
 
 Emails carry no post text. Case-room emails carry nothing at all of the room (no
 name, no title): only a link, since a case room's content never leaves the instance.
@@ -11,29 +12,27 @@ from datetime import datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from network import access
 from network.mentions import prime_memberships, public_name
 from network.models import Network, NetworkMembership, Notification, Post, ThreadSubscription
 from portal.models import User
-from portal.notifications import moderators, notify
+from portal.notifications import email_language, moderators, notify, render_email
 
 Email = NetworkMembership.Email
 
 
-def _render(template: str, context: dict) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return render_to_string(template, {**context, "site_url": settings.PORTAL_URL})
-
-
 def email_invitation(*, address: str, invitation, token: str) -> None:
-    """The invitation email, to an address that may not have an account yet."""
-    body = _render("network/email/invitation.txt", {"invitation": invitation, "network": invitation.network,
-                                                     "token": token})  # fmt: skip
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(_("You are invited to a network"))
+    """The invitation email, to an address that may not have an account yet: in the language of
+    the account with that address, if there is one, otherwise in the portal's."""
+    account = User.objects.filter(email__iexact=address).only("language").first()
+    subject, body = render_email(
+        language=email_language(account), subject=_("You are invited to a network"),
+        template="network/email/invitation.txt",
+        context={"invitation": invitation, "network": invitation.network, "token": token},
+    )  # fmt: skip
     transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
 
 

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from network import access
-from network.mentions import prime_memberships
+from network.mentions import mentionable_members, prime_memberships, public_name
 from network.models import (
     Invitation,
     JoinRequest,
@@ -180,9 +180,35 @@ def members_of(*, network: Network) -> list[NetworkMembership]:
     return rows
 
 
+MENTION_SUGGESTIONS = 8
+
+
+def mention_suggestions(*, user, network: Network, prefix: str, limit: int = MENTION_SUGGESTIONS) -> list[str]:
+    """Names that complete ``@prefix`` in ``network``: its other active members with live portal
+    access, by the name members are shown by (``public_name``: the pseudonym when there is one),
+    those starting with the prefix first, then those with a word starting with it. A real name
+    behind a pseudonym is never matched, so a suggestion never tells who uses a pseudonym."""
+    wanted = " ".join((prefix or "").split()).casefold()
+    if not wanted or len(wanted) > 50:
+        return []
+    ranked = []
+    for member in mentionable_members(network):
+        if member.pk == user.pk or not access.may_use_networks(member):
+            continue
+        name = public_name(member)
+        folded = name.casefold()
+        if folded.startswith(wanted):
+            ranked.append((0, folded, name))
+        elif any(word.startswith(wanted) for word in folded.split()):
+            ranked.append((1, folded, name))
+    return [name for _rank, _folded, name in sorted(ranked)[:limit]]
+
+
 def banned_of(*, network: Network) -> list[NetworkMembership]:
     rows = list(
-        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.BANNED).select_related("user")
+        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.BANNED)
+        .select_related("user")
+        .order_by("-ended_at", "-pk")
     )
     prime_memberships([m.user for m in rows])
     return rows

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from network import access
 from network.indexing import post_changed, posts_removed
@@ -83,6 +84,46 @@ def network_create(
     return network
 
 
+_UNCHANGED = object()
+
+
+def _settings_changes(network: Network, *, actor: User, values: dict) -> dict:
+    """The fields of ``values`` that differ from ``network``'s, once the actor's rights to each are checked."""
+    changes = {field: value for field, value in values.items() if value is not _UNCHANGED}
+    changes = {field: value for field, value in changes.items() if getattr(network, field) != value}
+    if {"access_ends_on", "retention_days"} & changes.keys():
+        _require(access.can_change_case_room_terms(actor, network),
+                 _("Only portal moderators change a case room's closing date and retention period."))  # fmt: skip
+    if network.is_case_room and {"policy", "listed"} & changes.keys():
+        raise ValidationError(_("A case room is never listed and takes members by invitation only."))
+    return changes
+
+
+@transaction.atomic
+def network_update(
+    *, network: Network, actor: User, name: str, purpose: str, policy=_UNCHANGED, listed=_UNCHANGED,
+    access_ends_on=_UNCHANGED, retention_days=_UNCHANGED,
+) -> Network:  # fmt: skip
+    """The network's moderators change its name, purpose, membership policy and listing; portal
+    moderators also a case room's closing date and retention period. Whether it is a case room
+    never changes. Pending requests to join stay in the queue whatever the new policy."""
+    _require(access.can_change_settings(actor, network))
+    values = {"name": name.strip(), "purpose": purpose.strip(), "policy": policy, "listed": listed,
+              "access_ends_on": access_ends_on, "retention_days": retention_days}  # fmt: skip
+    current = Network.objects.select_for_update().get(pk=network.pk)  # a refusal leaves ``network`` untouched
+    changes = _settings_changes(current, actor=actor, values=values)
+    if not changes:
+        return current
+    for field, value in changes.items():
+        setattr(current, field, value)
+    current.full_clean(exclude=["created_by"])
+    _validate_case_room(is_case_room=current.is_case_room, access_ends_on=current.access_ends_on,
+                        retention_days=current.retention_days, listed=current.listed)  # fmt: skip
+    current.save(update_fields=sorted(changes))
+    audit_record(actor=actor, action="network.settings", target=current, comment="changed=" + ",".join(sorted(changes)))
+    return current
+
+
 def _activate(*, network: Network, user: User, actor: User, role: str, via: str) -> NetworkMembership:
     """Make ``user`` an active member. Only verified members of the portal join; a ban holds."""
     if not access.may_use_networks(user):
@@ -139,6 +180,21 @@ def network_member_remove(*, membership: NetworkMembership, actor: User, ban: bo
         raise ValidationError(_("This person is not a member."))
     state = State.BANNED if ban else State.REMOVED
     return _end_membership(membership, actor=actor, state=state, action=f"network.member.{state}")
+
+
+@transaction.atomic
+def network_member_unban(*, membership: NetworkMembership, actor: User) -> NetworkMembership:
+    """Lift a ban. The person may be invited or ask to join again; they are not a member again."""
+    _require(access.can_moderate(actor, membership.network))
+    membership = NetworkMembership.objects.select_for_update().select_related("network", "user").get(pk=membership.pk)
+    if membership.state != State.BANNED:
+        raise ValidationError(_("This person is not banned."))
+    membership.state = State.REMOVED
+    membership.save(update_fields=["state"])
+    audit_record(actor=actor, action="network.member.unban", target=membership, from_state=State.BANNED,
+                 to_state=State.REMOVED)  # fmt: skip
+    _forget(membership.user)
+    return membership
 
 
 @transaction.atomic
@@ -209,7 +265,7 @@ def network_join_request(*, network: Network, user: User) -> JoinRequest:
         return pending
     join_request = JoinRequest.objects.create(network=network, user=user)
     audit_record(actor=user, action="network.request", target=join_request, to_state=join_request.state)
-    notify_moderators(network=network, subject=_("Someone asks to join a network"),
+    notify_moderators(network=network, subject=gettext_lazy("Someone asks to join a network"),
                       template="network/email/join_request.txt")  # fmt: skip
     return join_request
 
@@ -400,7 +456,7 @@ def post_report(*, post: Post, actor: User, reason: str, note: str = "") -> Repo
         return existing
     report = Report.objects.create(post=post, reporter=actor, reason=reason, note=note.strip())
     audit_record(actor=actor, action="network.post.report", target=report, to_state=Report.State.OPEN, comment=reason)
-    notify_moderators(network=post.thread.network, subject=_("A post was reported"),
+    notify_moderators(network=post.thread.network, subject=gettext_lazy("A post was reported"),
                       template="network/email/report.txt")  # fmt: skip
     return report
 

@@ -5,11 +5,12 @@ networks gets the same 404 page for every private URL, whether the object exists
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from network.forms import (
     EmailChoiceForm,
     InvitationForm,
     NetworkForm,
+    NetworkSettingsForm,
     PostEditForm,
     PostForm,
     ReportForm,
@@ -30,6 +32,7 @@ from network.forms import (
 from network.models import Post
 from portal.access import is_moderator
 from portal.decorators import mfa_required, moderator_required
+from portal.ratelimits import over_rate
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 50
@@ -63,6 +66,13 @@ def _attempt(request: HttpRequest, success: str, action, **kwargs) -> bool:
     if success:
         messages.success(request, success)
     return True
+
+
+def _form_status(form, limited: bool = False) -> int:
+    """429 when a rate refused the action, 400 for other form errors."""
+    if limited:
+        return 429
+    return 400 if form.errors else 200
 
 
 def _network_context(request: HttpRequest, network, **extra) -> dict:
@@ -198,6 +208,65 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("network:members", pk=membership.network_id)
 
 
+# Settings and bans -------------------------------------------------------------------------
+
+
+@networks_only
+@mfa_required
+@require_http_methods(["GET", "POST"])
+def network_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_moderator(user=request.user, pk=pk)
+    may_change_terms = access.can_change_case_room_terms(request.user, network)
+    form = NetworkSettingsForm(request.POST or None, network=network, may_change_terms=may_change_terms)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.network_update(network=network, actor=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, error if isinstance(error, ValidationError) else str(error))
+        else:
+            messages.success(request, _("The network's settings are saved."))
+            return redirect("network:settings", pk=network.pk)
+    context = _network_context(request, network, form=form, may_change_terms=may_change_terms)
+    return render(request, "network/network_settings.html", context, status=_form_status(form))
+
+
+@networks_only
+@mfa_required
+@require_GET
+def network_bans(request: HttpRequest, pk: int) -> HttpResponse:
+    network = access.network_for_moderator(user=request.user, pk=pk)
+    context = _network_context(request, network, bans=selectors.banned_of(network=network))
+    return render(request, "network/network_bans.html", context)
+
+
+@networks_only
+@mfa_required
+@require_http_methods(["GET", "POST"])
+def ban_lift(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page, then the lifting itself (POST)."""
+    membership = access.ban_for_moderator(user=request.user, pk=pk)
+    if request.method == "GET":
+        context = _network_context(request, membership.network, membership=membership)
+        return render(request, "network/ban_confirm_lift.html", context)
+    _attempt(request, _("The ban is lifted. The person may be invited or ask to join again."),
+             services.network_member_unban, membership=membership, actor=request.user)  # fmt: skip
+    return redirect("network:bans", pk=membership.network_id)
+
+
+# Mentions ----------------------------------------------------------------------------------
+
+
+@networks_only
+@require_GET
+def mention_suggestions(request: HttpRequest, pk: int) -> JsonResponse:
+    """Completions for ``@`` in the post editor (static/js/mentions.js): members of this network only."""
+    network = access.network_for_member(user=request.user, pk=pk)
+    names = selectors.mention_suggestions(user=request.user, network=network, prefix=request.GET.get("q", "")[:100])
+    response = JsonResponse({"suggestions": names})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 # Invitations and requests ------------------------------------------------------------------
 
 
@@ -207,13 +276,18 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
 def network_invite(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_moderator(user=request.user, pk=pk)
     form = InvitationForm(request.POST or None)
+    limited = False
     if request.method == "POST" and form.is_valid():
-        if _attempt(request, _("The invitation is sent."), services.network_invitation_create,
-                    network=network, actor=request.user, email=form.cleaned_data["email"]):  # fmt: skip
+        limited = over_rate(request, group="network.invite", rate=settings.NETWORK_INVITATION_RATE)
+        if limited:
+            form.add_error(None, _("You have sent many invitations in a short time. Please wait before sending "
+                                   "more: the address you typed is kept below."))  # fmt: skip
+        elif _attempt(request, _("The invitation is sent."), services.network_invitation_create,
+                      network=network, actor=request.user, email=form.cleaned_data["email"]):  # fmt: skip
             return redirect("network:invite", pk=network.pk)
     context = _network_context(request, network, form=form,
                                invitations=selectors.open_invitations_of(network=network))  # fmt: skip
-    return render(request, "network/network_invite.html", context, status=400 if form.errors else 200)
+    return render(request, "network/network_invite.html", context, status=_form_status(form, limited))
 
 
 @login_required
@@ -427,12 +501,17 @@ def post_history(request: HttpRequest, pk: int) -> HttpResponse:
 def post_report(request: HttpRequest, pk: int) -> HttpResponse:
     post = access.post_for_member(user=request.user, pk=pk)
     form = ReportForm(request.POST or None)
+    limited = False
     if request.method == "POST" and form.is_valid():
-        if _attempt(request, _("Thank you: the network's moderators will look at it."), services.post_report,
-                    post=post, actor=request.user, **form.cleaned_data):  # fmt: skip
+        limited = over_rate(request, group="network.report", rate=settings.NETWORK_REPORT_RATE)
+        if limited:
+            form.add_error(None, _("You have reported many posts in a short time. Please try again later: "
+                                   "what you wrote is kept below."))  # fmt: skip
+        elif _attempt(request, _("Thank you: the network's moderators will look at it."), services.post_report,
+                      post=post, actor=request.user, **form.cleaned_data):  # fmt: skip
             return redirect(_post_url(post))
     context = {"post": post, "thread": post.thread, "form": form}
-    return render(request, "network/post_report.html", context, status=400 if form.errors else 200)
+    return render(request, "network/post_report.html", context, status=_form_status(form, limited))
 
 
 # Search and notifications ------------------------------------------------------------------

@@ -20,7 +20,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ("organisation",)
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("display_name", "first_name", "last_name", "organisation")}),
+        (_("Profile"), {"fields": ("display_name", "first_name", "last_name", "language", "organisation")}),
         (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )

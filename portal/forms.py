@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Organisation
@@ -57,4 +58,5 @@ class SignupForm(forms.Form):
             display_name=self.cleaned_data["display_name"],
             organisation=self.cleaned_data.get("organisation"),
             new_organisation_name=self.cleaned_data.get("new_organisation", ""),
+            language=translation.get_language() or "",
         )

@@ -75,6 +75,13 @@ class User(AbstractUser):
             "organisation's administrators still see who you are."
         ),
     )
+    language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The portal writes its emails to you in this language."),
+    )
     is_moderator = models.BooleanField(
         _("moderator"), default=False, help_text=_("Verifies organisations, reviews and publishes practices.")
     )

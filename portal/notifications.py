@@ -1,5 +1,11 @@
-"""Email notifications, sent once the transaction that caused them has committed."""
+"""Email notifications, sent once the transaction that caused them has committed, each in
+its recipient's preferred language (``User.language``; the portal's language when unset).
 
+Pass subjects as lazy translations (``gettext_lazy``) with their ``%`` values apart
+(``subject_params``): they are translated for each recipient, like the body.
+"""
+
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -26,18 +32,47 @@ def organisation_admins(organisation: Organisation) -> list[User]:
     )
 
 
-def notify(*, recipients: Iterable[User], subject, template: str, context: dict) -> None:
-    """Email each recipient (once, skipping the actor's own address if passed in context)."""
-    actor = context.get("actor")
-    addresses = sorted({u.email for u in recipients if u is not None and u.email and u != actor})
-    if not addresses:
-        return
-    with translation.override(settings.LANGUAGE_CODE):  # one language per email: the portal's
+def supported_language(code: str | None) -> str:
+    """``code`` if the portal speaks it (or a variant of it), otherwise the portal's language."""
+    try:
+        return translation.get_supported_language_variant(code or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def email_language(user: User | None) -> str:
+    """The language ``user`` reads the portal's emails in."""
+    return supported_language(getattr(user, "language", "") if user is not None else "")
+
+
+def render_email(*, language: str, subject, template: str, context: dict,
+                 subject_params: dict | None = None) -> tuple[str, str]:  # fmt: skip
+    """The prefixed subject and the body of an email, in ``language``."""
+    with translation.override(language):
         body = render_to_string(template, {**context, "site_url": settings.PORTAL_URL})
-        prefixed = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"
+        text = str(subject) % subject_params if subject_params else str(subject)
+    return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{text}", body
+
+
+def notify(*, recipients: Iterable[User], subject, template: str, context: dict,
+           subject_params: dict | None = None) -> None:  # fmt: skip
+    """Email each recipient (once, skipping the actor's own address if passed in context),
+    rendered once per language among them."""
+    actor = context.get("actor")
+    people = {u.email: u for u in recipients if u is not None and u.email and u != actor}
+    by_language: dict[str, list[str]] = defaultdict(list)
+    for address in sorted(people):
+        by_language[email_language(people[address])].append(address)
+    outgoing = []
+    for language, addresses in sorted(by_language.items()):
+        prefixed, body = render_email(language=language, subject=subject, template=template, context=context,
+                                      subject_params=subject_params)  # fmt: skip
+        outgoing += [(prefixed, body, address) for address in addresses]
+    if not outgoing:
+        return
 
     def send() -> None:
-        for address in addresses:
+        for prefixed, body, address in outgoing:
             send_mail(prefixed, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=False)
 
     transaction.on_commit(send)

@@ -1,6 +1,7 @@
 """Forms of the organisation and profile pages. They collect input; the services decide."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Membership, Organisation
@@ -66,4 +67,10 @@ class ProfileForm(forms.Form):
             "If you set one, other members of the portal see it instead of your name. "
             "The moderators and the administrators of your own organisation still see your real name."
         ),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of your emails"),
+        choices=[("", _("The portal's language"))] + list(settings.LANGUAGES),
+        required=False,
+        help_text=_("Notifications and digests from the portal are written to you in this language."),
     )

@@ -15,12 +15,10 @@ from portal.services import user_update_profile
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
-    initial = {"display_name": user.display_name, "pseudonym": user.pseudonym}
+    initial = {"display_name": user.display_name, "pseudonym": user.pseudonym, "language": user.language}
     form = ProfileForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        user_update_profile(
-            user=user, display_name=form.cleaned_data["display_name"], pseudonym=form.cleaned_data["pseudonym"]
-        )
+        user_update_profile(user=user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
         return redirect("profile")
     status = 400 if form.errors else 200

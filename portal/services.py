@@ -3,14 +3,14 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from portal.access import is_moderator, is_organisation_admin
 from portal.audit import audit_record
 from portal.models import Membership, Organisation, User
-from portal.notifications import moderators, notify, organisation_admins
+from portal.notifications import moderators, notify, organisation_admins, supported_language
 from practices.models import OrganisationType
 
 
@@ -54,11 +54,10 @@ def membership_request(
     membership = Membership.objects.create(user=user, organisation=organisation, role=role)
     audit_record(actor=user, action="membership.request", target=membership, to_state=membership.state,
                  organisation=organisation)  # fmt: skip
-    with translation.override(settings.LANGUAGE_CODE):  # emails go out in the portal's language
-        subject = _("Someone asks to join %(organisation)s") % {"organisation": organisation.name}
     notify(
         recipients=organisation_admins(organisation) or moderators(),
-        subject=subject,
+        subject=_lazy("Someone asks to join %(organisation)s"),
+        subject_params={"organisation": organisation.name},
         template="portal/email/membership_request.txt",
         context={"membership": membership, "actor": user},
     )
@@ -82,15 +81,12 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
     membership.save(update_fields=["state", "decided_at", "decided_by"])
     audit_record(actor=actor, action="membership.decide", target=membership, from_state=from_state,
                  to_state=membership.state, organisation=membership.organisation)  # fmt: skip
-    with translation.override(settings.LANGUAGE_CODE):  # emails go out in the portal's language
-        subject = (
-            _("Your request to join %(organisation)s was approved")
-            if approve
-            else _("Your request to join %(organisation)s was declined")
-        ) % {"organisation": membership.organisation.name}
     notify(
         recipients=[membership.user],
-        subject=subject,
+        subject=_lazy("Your request to join %(organisation)s was approved")
+        if approve
+        else _lazy("Your request to join %(organisation)s was declined"),
+        subject_params={"organisation": membership.organisation.name},
         template="portal/email/membership_decided.txt",
         context={"membership": membership, "actor": actor, "approved": approve},
     )
@@ -138,19 +134,33 @@ def organisation_verify(*, organisation: Organisation, actor, verified: bool = T
     return organisation
 
 
+def _language(code: str) -> str:
+    if code and code not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Choose a language of the portal."))
+    return code
+
+
 @transaction.atomic
-def user_update_profile(*, user: User, display_name: str, pseudonym: str) -> User:
+def user_update_profile(*, user: User, display_name: str, pseudonym: str, language: str | None = None) -> User:
+    """``language``: the language of the portal's emails ("" for the portal's own; None leaves it)."""
     user.display_name = display_name.strip()
     user.pseudonym = pseudonym.strip()
-    user.save(update_fields=["display_name", "pseudonym"])
+    fields = ["display_name", "pseudonym"]
+    if language is not None:
+        user.language = _language(language)
+        fields.append("language")
+    user.save(update_fields=fields)
     return user
 
 
 @transaction.atomic
 def user_sign_up(
-    *, user: User, display_name: str, organisation: Organisation | None, new_organisation_name: str = ""
-) -> Membership:
-    """After allauth created the account: set the name and ask to join the organisation."""
+    *, user: User, display_name: str, organisation: Organisation | None, new_organisation_name: str = "",
+    language: str = "",
+) -> Membership:  # fmt: skip
+    """After allauth created the account: set the name and the language of the sign-up page (the
+    emails' language until changed on the profile page), and ask to join the organisation."""
     user.display_name = display_name.strip()
-    user.save(update_fields=["display_name"])
+    user.language = supported_language(language) if language else ""
+    user.save(update_fields=["display_name", "language"])
     return membership_request(user=user, organisation=organisation, new_organisation_name=new_organisation_name)

@@ -9,7 +9,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_choice, env_int, env_list, env_str
+from portal.env import env_bool, env_choice, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -94,6 +94,21 @@ elif DATABASES["default"]["ENGINE"] not in ("django.db.backends.postgresql",):
     raise ImproperlyConfigured("DATABASE_URL must name a sqlite:// or postgres:// database.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: request rates (API throttles, portal.ratelimits) are counted here. "locmem" is per
+# process (development, tests); "database" is one table every process shares (production:
+# `manage.py createcachetable` creates it, docker-compose.yml runs it after migrating).
+CACHE = env_choice("DJANGO_CACHE", ("locmem", "database"), "locmem")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+    if CACHE == "locmem"
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},  # rate counts of many users at once; expired rows go first
+    }
+}
+RATELIMIT_USE_CACHE = "default"
+
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -171,6 +186,11 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Networks: how many invitations a moderator sends, and how many posts a member reports,
+# per period (portal.ratelimits; e.g. 30/h, 10/15m).
+NETWORK_INVITATION_RATE = env_rate("NETWORK_INVITATION_RATE", "30/h")
+NETWORK_REPORT_RATE = env_rate("NETWORK_REPORT_RATE", "10/h")
 
 # Uploaded template documents are parsed in memory and never stored.
 PRACTICE_UPLOAD_MAX_BYTES = env_int("PRACTICE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)

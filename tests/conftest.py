@@ -26,6 +26,16 @@ def require_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_counts():
+    """Request rates are counted in the cache, which outlives a test: every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _organisation(name: str, type_code: str, country: str) -> Organisation:
     return Organisation.objects.create(
         name=name, type=OrganisationType.objects.get(code=type_code), country=country, verified=True

@@ -133,3 +133,11 @@ def test_required_values_are_enforced(tmp_path, missing):
     result = _run_config({k: v for k, v in REQUIRED.items() if k != missing}, tmp_path)
     assert result.returncode != 0
     assert missing in result.stderr
+
+
+def test_rates_are_counted_in_a_cache_every_web_process_shares(config):
+    web = config["services"]["web"]
+    assert web["environment"]["DJANGO_CACHE"] == "database"
+    assert config["services"]["worker"]["environment"]["DJANGO_CACHE"] == "database"
+    command = web["command"][-1]
+    assert command.index("migrate") < command.index("createcachetable") < command.index("gunicorn")

@@ -22,6 +22,8 @@ def _private_urls(network, thread, post, membership) -> list[tuple[str, str]]:
         reverse("network:invite", args=[network.pk]),
         reverse("network:requests", args=[network.pk]),
         reverse("network:reports", args=[network.pk]),
+        reverse("network:settings", args=[network.pk]),
+        reverse("network:bans", args=[network.pk]),
         reverse("network:search", args=[network.pk]) + "?q=Secret",
         reverse("network:thread_create", args=[network.pk]),
         reverse("network:leave", args=[network.pk]),
@@ -35,6 +37,7 @@ def _private_urls(network, thread, post, membership) -> list[tuple[str, str]]:
     ]
     posted = [
         reverse("network:invite", args=[network.pk]),
+        reverse("network:settings", args=[network.pk]),
         reverse("network:thread_create", args=[network.pk]),
         reverse("network:leave", args=[network.pk]),
         reverse("network:join", args=[network.pk]),
