@@ -12,7 +12,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=DEMO_PRACTICE_COUNT, help="Generated practices to add.")
         parser.add_argument(
-            "--no-collection", action="store_true", help="Leave out the hand-written practices of practices/fixtures/demo/."
+            "--no-collection",
+            action="store_true",
+            help="Leave out the hand-written practices (practices/fixtures/demo/).",
         )
 
     def handle(self, *args, count: int, no_collection: bool, **options):

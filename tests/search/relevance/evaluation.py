@@ -112,14 +112,16 @@ class Evaluation:
 
     def worst(self, count: int = 5) -> list[tuple[JudgedQuery, dict[str, float]]]:
         """The queries with the lowest nDCG@10 (then MRR), worst first."""
-        ordered = sorted(judged_queries(), key=lambda q: (self.by_query[q.id]["ndcg@10"], self.by_query[q.id]["mrr-l2"], q.id))
-        return [(query, self.by_query[query.id]) for query in ordered[:count]]
+        def key(query: JudgedQuery) -> tuple:
+            return self.by_query[query.id]["ndcg@10"], self.by_query[query.id]["mrr-l2"], query.id
+
+        return [(query, self.by_query[query.id]) for query in sorted(judged_queries(), key=key)[:count]]
 
 
 def evaluate(rankings: dict[str, list[str]]) -> Evaluation:
     from ranx import Qrels, Run, evaluate as ranx_evaluate  # slow import (numba): only when scoring
 
-    judged = Qrels({qid: {stem: grade for stem, grade in grades.items()} for qid, grades in qrels().items()})
+    judged = Qrels({qid: dict(grades) for qid, grades in qrels().items()})
     # Scores that keep the engine's order; a query without hits gets one unjudged placeholder.
     run = Run({qid: {stem: float(DEPTH - rank) for rank, stem in enumerate(ranking)} or {"(no hit)": 0.0}
                for qid, ranking in rankings.items()})  # fmt: skip
@@ -128,9 +130,10 @@ def evaluate(rankings: dict[str, list[str]]) -> Evaluation:
         ranx_evaluate(judged, run, list(METRICS))  # keeps each query's score in run.scores
     query_ids = [query.id for query in judged_queries()]
     by_query = {qid: {metric: float(run.scores[metric][qid]) for metric in METRICS} for qid in query_ids}
+    in_language = {lang: [q.id for q in judged_queries() if q.language == lang] for lang in LANGUAGES}
     return Evaluation(
         means=_means(by_query, query_ids),
-        by_language={lang: _means(by_query, [q.id for q in judged_queries() if q.language == lang]) for lang in LANGUAGES},
+        by_language={lang: _means(by_query, ids) for lang, ids in in_language.items()},
         by_query=by_query,
         rankings=rankings,
     )
@@ -143,7 +146,8 @@ def _means(by_query: dict[str, dict[str, float]], query_ids: list[str]) -> dict[
 def report(evaluations: dict[str, Evaluation], *, worst: int = 5) -> str:
     """Markdown: the figures per engine and language, then each engine's worst queries."""
     counts = {lang: sum(1 for q in judged_queries() if q.language == lang) for lang in LANGUAGES}
-    header = ["engine", *METRICS.values(), *(f"{METRICS[m]} {lang} ({counts[lang]})" for lang in LANGUAGES for m in METRICS)]
+    per_language = [f"{METRICS[m]} {lang} ({counts[lang]})" for lang in LANGUAGES for m in METRICS]
+    header = ["engine", *METRICS.values(), *per_language]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for engine, ev in evaluations.items():
         cells = [f"{ev.means[m]:.3f}" for m in METRICS]

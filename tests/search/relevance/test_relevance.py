@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 from django.db import transaction
 
+from practices.demo import SEED_DOCUMENT, collection_language
 from tests.search.builders import next_version, refresh
 from tests.search.relevance.evaluation import (
     FLOORS,
@@ -49,7 +50,9 @@ def test_the_judged_set_has_40_queries_in_english_and_french():
     assert len({query.id for query in queries}) == len(queries)
     kinds = {kind for query in queries for kind in query.kinds}
     assert {"cross-language", "phrase", "typo", "exclusion"} <= kinds
-    assert any("-" in query.text.split()[-1][:1] for query in queries)
+    for query in queries:
+        assert ("exclusion" in query.kinds) == any(word.startswith("-") for word in query.text.split()), query.id
+        assert ("phrase" in query.kinds) == ('"' in query.text), query.id
 
 
 def test_every_query_is_judged_over_the_corpus_with_grades_one_to_three():
@@ -59,6 +62,18 @@ def test_every_query_is_judged_over_the_corpus_with_grades_one_to_three():
         assert set(grades) <= stems, query_id
         assert set(grades.values()) <= {1, 2, 3}, query_id
         assert max(grades.values()) == 3, f"{query_id} has no practice that answers it"
+
+
+def test_a_query_is_marked_cross_language_when_a_relevant_practice_is_in_another_language():
+    files = corpus_files()
+    for query in judged_queries():
+        relevant = [stem for stem, grade in qrels()[query.id].items() if grade >= 2]
+        other_language = any(_language(files[stem]) != query.language for stem in relevant)
+        assert ("cross-language" in query.kinds) == other_language, query.id
+
+
+def _language(path) -> str:
+    return "fr" if path == SEED_DOCUMENT else collection_language(path)
 
 
 def test_relevance_stays_above_its_floor(engine, corpus, request):
