@@ -31,6 +31,7 @@ DIRECTORY = Path(__file__).resolve().parent
 DEPTH = 20  # hits asked of the engine per query
 METRICS = {"ndcg@10": "nDCG@10", "mrr-l2": "MRR"}  # ranx name -> name in reports
 LANGUAGES = ("en", "fr")
+KINDS = ("cross-language", "phrase", "typo", "exclusion")
 
 # Measured values minus about 0.03 (docs/SEARCH.md, "Relevance"). Raise a floor when its
 # engine improves; a change that lowers one says why in its commit.
@@ -107,6 +108,7 @@ def run_queries(backend: SearchBackend, ids: dict[str, int]) -> dict[str, list[s
 class Evaluation:
     means: dict[str, float]  # ranx metric -> mean over every query
     by_language: dict[str, dict[str, float]]  # language -> metric -> mean
+    by_kind: dict[str, dict[str, float]]  # query kind -> metric -> mean
     by_query: dict[str, dict[str, float]]  # query id -> metric -> score
     rankings: dict[str, list[str]]
 
@@ -131,9 +133,11 @@ def evaluate(rankings: dict[str, list[str]]) -> Evaluation:
     query_ids = [query.id for query in judged_queries()]
     by_query = {qid: {metric: float(run.scores[metric][qid]) for metric in METRICS} for qid in query_ids}
     in_language = {lang: [q.id for q in judged_queries() if q.language == lang] for lang in LANGUAGES}
+    of_kind = {kind: [q.id for q in judged_queries() if kind in q.kinds] for kind in KINDS}
     return Evaluation(
         means=_means(by_query, query_ids),
         by_language={lang: _means(by_query, ids) for lang, ids in in_language.items()},
+        by_kind={kind: _means(by_query, ids) for kind, ids in of_kind.items()},
         by_query=by_query,
         rankings=rankings,
     )
@@ -153,6 +157,11 @@ def report(evaluations: dict[str, Evaluation], *, worst: int = 5) -> str:
         cells = [f"{ev.means[m]:.3f}" for m in METRICS]
         cells += [f"{ev.by_language[lang][m]:.3f}" for lang in LANGUAGES for m in METRICS]
         lines.append(f"| {engine} | " + " | ".join(cells) + " |")
+    sizes = {kind: sum(1 for q in judged_queries() if kind in q.kinds) for kind in KINDS}
+    lines += ["", "| engine | " + " | ".join(f"nDCG@10 {kind} ({sizes[kind]})" for kind in KINDS) + " |",
+              "|" + "---|" * (len(KINDS) + 1)]  # fmt: skip
+    for engine, ev in evaluations.items():
+        lines.append(f"| {engine} | " + " | ".join(f"{ev.by_kind[kind]['ndcg@10']:.3f}" for kind in KINDS) + " |")
     for engine, ev in evaluations.items():
         lines += ["", f"Worst queries, {engine}:", ""]
         for query, scores in ev.worst(worst):
