@@ -1,8 +1,12 @@
-"""Demo data: the seed practice through the importer, plus generated practices.
+"""Demo data: the seed practice and a collection of hand-written practices, both
+through the importer, plus generated practices.
 
-Generated organisations and practices are flagged ``is_demo`` and shown with a
-"Demo" badge. Generation is deterministic, so every fresh machine shows the
-same portal.
+The collection (``fixtures/demo/``: fictional practices written in the template,
+in English, French, German and Norwegian) is the corpus of the search relevance
+tests (``tests/search/relevance/``); each file's name is its stable identifier
+there. Its organisations and practices, like the generated ones, are flagged
+``is_demo`` and shown with a "Demo" badge. Loading is deterministic, so every
+fresh machine shows the same portal.
 """
 
 import random
@@ -11,11 +15,15 @@ from pathlib import Path
 from django.db import transaction
 
 from portal.models import Organisation
-from practices.importer import Vocabulary, import_document
+from practices.importer import ParsedPractice, Vocabulary, import_document
 from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
 from practices.services import practice_import, practice_publish_trusted
 
-SEED_DOCUMENT = Path(__file__).resolve().parent / "fixtures" / "templates" / "000_c92d1ef0c5228cd4.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_DOCUMENT = FIXTURES / "templates" / "000_c92d1ef0c5228cd4.txt"
+# Hand-written demo practices, named ``<language>-<slug>.txt``: the importer tells
+# English from French by the template's labels, the name gives the language of the text.
+COLLECTION_DIR = FIXTURES / "demo"
 
 PLACES = [
     ("NO", "Ravnstad"), ("SE", "Älvby"), ("DK", "Søholm"), ("FI", "Koivula"), ("DE", "Lindenau"),
@@ -123,17 +131,68 @@ def load_seed_practice() -> Practice | None:
     return practice_import(parsed=parsed, publish=True)
 
 
+def collection_documents() -> list[Path]:
+    """The hand-written demo practices, in a fixed order."""
+    return sorted(COLLECTION_DIR.glob("*.txt"))
+
+
+def collection_language(path: Path) -> str:
+    return path.name.split("-", 1)[0]
+
+
+def import_collection_document(path: Path, vocabulary: Vocabulary) -> ParsedPractice:
+    parsed = import_document(path.read_bytes(), path.name, vocabulary=vocabulary)
+    parsed.language = collection_language(path)
+    return parsed
+
+
+def _collection_organisation(parsed: ParsedPractice) -> Organisation:
+    type_code = parsed.organisation.type or "other"
+    organisation, _created = Organisation.objects.get_or_create(
+        name="(Demo) " + parsed.organisation.name,
+        defaults={
+            "type": OrganisationType.objects.get(code=type_code),
+            "country": parsed.country or "",
+            "verified": True,
+            "is_demo": True,
+        },
+    )
+    return organisation
+
+
+def load_demo_collection() -> dict[str, Practice]:
+    """Import and publish each hand-written demo practice whose title is not there yet;
+    the new practices by file stem."""
+    vocabulary = Vocabulary.from_database()
+    created = {}
+    for path in collection_documents():
+        parsed = import_collection_document(path, vocabulary)
+        if Practice.objects.filter(title=parsed.title).exists():
+            continue
+        organisation = _collection_organisation(parsed)
+        practice = practice_import(parsed=parsed, organisation_name=organisation.name, publish=True)
+        Practice.objects.filter(pk=practice.pk).update(is_demo=True)
+        created[path.stem] = practice
+    return created
+
+
+def _load_generated(count: int) -> int:
+    if Practice.objects.filter(is_demo=True).exists():
+        return 0
+    rng = random.Random(20161109)
+    organisations = _demo_organisations(rng)
+    themes, audiences = list(KeyTheme.objects.all()), list(TargetAudience.objects.all())
+    for number in range(count):
+        practice = _demo_practice(rng, number, organisations[number % len(organisations)], themes, audiences)
+        practice_publish_trusted(practice=practice)
+    return count
+
+
 @transaction.atomic
-def load_demo_data(*, count: int = DEMO_PRACTICE_COUNT) -> dict[str, int]:
-    """Load the seed and the generated demo practices; a second run adds nothing."""
+def load_demo_data(*, count: int = DEMO_PRACTICE_COUNT, collection: bool = True) -> dict[str, int]:
+    """Load the seed, the generated practices (``count``) and the hand-written collection;
+    a second run adds nothing."""
     seed = load_seed_practice()
-    created = 0
-    if not Practice.objects.filter(is_demo=True).exists():
-        rng = random.Random(20161109)
-        organisations = _demo_organisations(rng)
-        themes, audiences = list(KeyTheme.objects.all()), list(TargetAudience.objects.all())
-        for number in range(count):
-            practice = _demo_practice(rng, number, organisations[number % len(organisations)], themes, audiences)
-            practice_publish_trusted(practice=practice)
-            created += 1
-    return {"seed": 1 if seed else 0, "demo": created}
+    generated = _load_generated(count)
+    written = len(load_demo_collection()) if collection else 0
+    return {"seed": 1 if seed else 0, "demo": generated, "collection": written}

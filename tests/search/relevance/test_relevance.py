@@ -1,0 +1,88 @@
+"""Search relevance per engine on the judged query set (see evaluation.py): nDCG@10 and MRR
+may not drop below the floors kept in ``evaluation.FLOORS``."""
+
+from collections import Counter
+
+import pytest
+from django.db import transaction
+
+from practices.demo import SEED_DOCUMENT, collection_language
+from tests.search.builders import next_version, refresh
+from tests.search.relevance.evaluation import (
+    FLOORS,
+    LANGUAGES,
+    METRICS,
+    corpus_documents,
+    corpus_files,
+    evaluate,
+    judged_queries,
+    load_corpus,
+    qrels,
+    report,
+    run_queries,
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """The corpus imported once for the module, in a transaction rolled back at its end
+    (each test's own transaction is a savepoint inside it)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            ids = load_corpus()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    yield ids
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+def test_the_judged_set_has_40_queries_in_english_and_french():
+    queries = judged_queries()
+    languages = Counter(query.language for query in queries)
+    assert len(queries) >= 40
+    assert set(languages) == set(LANGUAGES) and min(languages.values()) >= 20
+    assert len({query.id for query in queries}) == len(queries)
+    kinds = {kind for query in queries for kind in query.kinds}
+    assert {"cross-language", "phrase", "typo", "exclusion"} <= kinds
+    for query in queries:
+        assert ("exclusion" in query.kinds) == any(word.startswith("-") for word in query.text.split()), query.id
+        assert ("phrase" in query.kinds) == ('"' in query.text), query.id
+
+
+def test_every_query_is_judged_over_the_corpus_with_grades_one_to_three():
+    stems = set(corpus_files())
+    assert set(qrels()) == {query.id for query in judged_queries()}
+    for query_id, grades in qrels().items():
+        assert set(grades) <= stems, query_id
+        assert set(grades.values()) <= {1, 2, 3}, query_id
+        assert max(grades.values()) == 3, f"{query_id} has no practice that answers it"
+
+
+def test_a_query_is_marked_cross_language_when_a_relevant_practice_is_in_another_language():
+    files = corpus_files()
+    for query in judged_queries():
+        relevant = [stem for stem, grade in qrels()[query.id].items() if grade >= 2]
+        other_language = any(_language(files[stem]) != query.language for stem in relevant)
+        assert ("cross-language" in query.kinds) == other_language, query.id
+
+
+def _language(path) -> str:
+    return "fr" if path == SEED_DOCUMENT else collection_language(path)
+
+
+def test_relevance_stays_above_its_floor(engine, corpus, request):
+    name = request.node.callspec.params["engine"]
+    engine.rebuild(corpus_documents(corpus, version=next_version()))
+    refresh(engine)
+
+    evaluation = evaluate(run_queries(engine, corpus))
+
+    print(f"\n{report({name: evaluation})}")
+    for metric in METRICS:
+        assert evaluation.means[metric] >= FLOORS[name][metric], f"{name} {metric}: {evaluation.means[metric]:.3f}"
