@@ -7,7 +7,8 @@
     -prison  -"prison exit" documents without that word or phrase
 
 Words are matched by their stems; a word written with inner punctuation
-("multi-agency") is a phrase of its parts. Common English and French words
+("multi-agency") is a phrase of its parts, except a French elided article or pronoun,
+which is dropped ("l'extrémisme" is the word "extrémisme", "d'anciens" is "anciens"). Common English and French words
 ("the", "de", "for"...) are dropped unless the query holds nothing else.
 Nothing in a query can be a syntax error: what is not understood is a word.
 """
@@ -20,6 +21,8 @@ from search.analysis import STOP_WORDS, fold, words
 MAX_TERMS = 32
 
 _SCAN = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<word>\S+)')
+# French elision: l'école, d'anciens, qu'il, jusqu'à... (straight or typographic apostrophe)
+_ELIDED = re.compile(r"^-?(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ def _scan(text: str) -> list[_Item]:
             continue
         raw = match.group("phrase") if match.group("word") is None else match.group("word")
         negated = bool(match.group("neg")) or (match.group("word") or "").startswith("-")
+        if match.group("word") is not None:
+            raw = _ELIDED.sub("-" if negated else "", raw)
         found = tuple(words(raw))
         if found:
             items.append(_Item(Term(found[:MAX_TERMS]), negated))

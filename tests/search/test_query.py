@@ -1,0 +1,50 @@
+"""The search box's query language (search/query.py), as every engine receives it."""
+
+import pytest
+
+from search.query import parse
+
+
+def shape(text: str) -> tuple[list[list[tuple[str, ...]]], list[tuple[str, ...]]]:
+    parsed = parse(text)
+    return [[term.words for term in clause.terms] for clause in parsed.clauses], [term.words for term in parsed.excluded]
+
+
+def test_words_are_and_and_or_binds_tighter():
+    assert shape("mentor family OR parents") == ([[("mentor",)], [("family",), ("parents",)]], [])
+
+
+def test_phrases_and_exclusions():
+    assert shape('"exit programme" -prison -"prison exit"') == ([[("exit", "programme")]], [("prison",), ("prison", "exit")])
+
+
+def test_inner_punctuation_makes_a_phrase_of_the_parts():
+    assert shape("multi-agency") == ([[("multi", "agency")]], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sortie de l'extrémisme violent", [[("sortie",)], [("extrémisme",)], [("violent",)]]),
+        ("témoignages d'anciens", [[("témoignages",)], [("anciens",)]]),
+        ("L’école", [[("école",)]]),
+        ("jusqu'au bout", [[("bout",)]]),  # "au" is a stop word
+    ],
+)
+def test_french_elided_articles_are_dropped_from_words(text, expected):
+    assert shape(text)[0] == expected
+
+
+def test_an_excluded_elided_word_stays_excluded_and_phrases_keep_their_words():
+    assert shape("famille -l'école") == ([[("famille",)]], [("école",)])
+    assert shape('"de l\'extrémisme"') == ([[("de", "l", "extrémisme")]], [])
+
+
+def test_stop_words_go_unless_nothing_else_is_left():
+    assert shape("the family") == ([[("family",)]], [])
+    assert shape("the") == ([[("the",)]], [])
+
+
+@pytest.mark.parametrize("text", ['"unbalanced', "--", "OR", "((", "AND OR -", "", "   "])
+def test_nothing_is_a_syntax_error(text):
+    parse(text)
