@@ -3,15 +3,16 @@
 Every full-text field of ``practices.indexing.TEXT_FIELDS`` is indexed through
 ``portal_folding`` (standard tokenizer, lower case, ASCII folding: no stemming). Stems:
 
-- ``title`` and ``description`` are short: multi-fields ``.en`` / ``.fr`` / ``.no`` / ``.de``
-  analyse every practice's text in those four languages (``MULTI_LANGUAGES``);
+- ``title``, ``description`` and ``taxonomy`` (the theme and audience labels, English and
+  French) are short: multi-fields ``.en`` / ``.fr`` / ``.no`` / ``.de`` analyse every
+  practice's text in those four languages (``MULTI_LANGUAGES``);
 - ``body`` is long: it is stemmed once, in the practice's own language, into
   ``body_<language>`` (``LANGUAGES``: the ten practice languages): ten languages rather than
   four, a smaller index and faster indexing than four multi-fields (docs/SEARCH.md).
 
 A query word is analysed by each of these fields' analyzers, so "familles" finds "famille"
 in any title through ``.fr``, and in the body of French practices through ``body_fr``.
-The taxonomy labels and the organisation's name, type and country are names: folded only.
+The organisation's name, type and country are names: folded only.
 ``spell`` gathers the folded title, description and taxonomy for fuzzy matching and the
 spelling suggester.
 
@@ -32,7 +33,7 @@ LANGUAGES: dict[str, str] = {
     "da": "danish", "sv": "swedish", "fi": "finnish", "es": "spanish", "it": "italian",
 }  # fmt: skip
 MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and description
-MULTI_FIELDS = ("title", "description")
+MULTI_FIELDS = ("title", "description", "taxonomy")
 OWN_LANGUAGE_FIELDS = ("body",)  # stemmed in the practice's language only: <field>_<language>
 SPELLED = ("title", "description", "taxonomy")  # copied into "spell"
 FOLDING = "portal_folding"
