@@ -73,3 +73,23 @@ class SearchFacet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.code}"
+
+
+class SearchGeneration(models.Model):
+    """One row: a random token the ``database`` engine replaces in every write's transaction.
+
+    Each process keeps the engine's documents, visibility and facets in memory
+    (search/backends/database/snapshot.py) and reloads them when the token differs from
+    the one they were loaded under, so a write in any process is seen by the next search.
+    Random rather than a counter: a rolled-back write's token never comes back.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.BigIntegerField(_("token"))
+
+    class Meta:
+        verbose_name = _("search index generation")
+        verbose_name_plural = _("search index generations")
+
+    def __str__(self) -> str:
+        return f"generation {self.token}"

@@ -1,10 +1,13 @@
 """The ``database`` search engine: full-text search inside the portal's own database.
 
 One class for both vendors. Documents, visibility and facet rows are ordinary
-tables (``SearchDocument``, ``SearchFacet``) read with the same SQL everywhere
-(``sql.py``); only matching, ranking and snippets differ, and the connection's
-vendor picks them: FTS5 on SQLite (``sqlite.py``), tsvector on PostgreSQL
-(``postgres.py``). See docs/SEARCH.md.
+tables (``SearchDocument``, ``SearchFacet``); a search reads them through a
+per-process snapshot (``snapshot.py``: bitsets, reloaded whenever any process
+writes) and asks the full-text structure only for the ids and scores of its
+matches. Only matching, ranking and snippets differ by vendor, and the
+connection's vendor picks them: FTS5 on SQLite (``sqlite.py``), tsvector on
+PostgreSQL (``postgres.py``). Similar practices, completion and spelling
+suggestions are SQL (``sql.py``). See docs/SEARCH.md.
 """
 
 import difflib
@@ -12,13 +15,14 @@ from collections.abc import Iterable
 from itertools import islice
 from typing import Any
 
+import numpy as np
 from django.db import connections, transaction
 
 from portal.access import ReaderScope
 from practices.indexing import FACET_FIELDS
 from search.analysis import fold, words
 from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults
-from search.backends.database import sql
+from search.backends.database import snapshot, sql
 from search.backends.database.postgres import PostgresText
 from search.backends.database.sqlite import SqliteText
 from search.models import SearchDocument, SearchFacet
@@ -38,6 +42,7 @@ class DatabaseSearchBackend(SearchBackend):
 
     def __init__(self, options: dict[str, Any] | None = None):
         self.alias = (options or {}).get("DATABASE", "default")
+        self._snapshots = snapshot.SnapshotCache()
 
     # Writing
 
@@ -65,6 +70,7 @@ class DatabaseSearchBackend(SearchBackend):
             )
             with connections[self.alias].cursor() as cursor:
                 self._text().delete(cursor, document_id)
+                snapshot.bump(cursor)
 
     def rebuild(self, documents: Iterable[dict[str, Any]]) -> int:
         """Replace everything in one transaction: readers see the old index until it commits."""
@@ -77,6 +83,8 @@ class DatabaseSearchBackend(SearchBackend):
             for chunk in batched(_newest_per_id(documents), REBUILD_CHUNK):
                 self._insert_many(text, chunk)
                 count += len(chunk)
+            with connections[self.alias].cursor() as cursor:
+                snapshot.bump(cursor)
         return count
 
     def _insert_many(self, text, documents: tuple[dict[str, Any], ...]) -> None:
@@ -105,6 +113,7 @@ class DatabaseSearchBackend(SearchBackend):
         SearchFacet.objects.using(self.alias).bulk_create(_facet_rows(document))
         with connections[self.alias].cursor() as cursor:
             text.write(cursor, document)
+            snapshot.bump(cursor)
 
     # Reading
 
@@ -114,28 +123,41 @@ class DatabaseSearchBackend(SearchBackend):
             return cursor.fetchall()
 
     def search(self, query: SearchQuery) -> SearchResults:
+        """Visibility, filters and facet counts on the snapshot's bitsets; the text engine
+        gives the matches (and scores them only where the reader may look); snippets
+        for the page's hits only."""
         parsed, text = parse(query.text), self._text()
-        matched = text.matched(parsed)
         filters = sql.clean_filters(query.filters)
-        total, facets = self._counts(matched, query.scope, filters)
         per_page, page = max(1, query.per_page), max(1, query.page)
-        rows = self._rows(
-            sql.page(matched, query.scope, filters, sort=query.sort, limit=per_page, offset=(page - 1) * per_page)
-        )
-        snippets = self._highlights(text, [row[0] for row in rows], parsed)
-        hits = [Hit(id=row[0], title=row[1], score=round(float(row[2]), 6), highlight=snippets.get(row[0], "")) for row in rows]
+        with connections[self.alias].cursor() as cursor:
+            view = self._snapshots.current(cursor)
+            allowed = view.visible(query.scope)
+            wanted = allowed
+            for facet, codes in filters.items():
+                wanted &= view.any_code(facet, codes)
+            wanted_ids = None if wanted == view.everyone else set(view.ids[view.positions(wanted)].tolist())
+            matches = text.scored(cursor, parsed, wanted_ids)
+        scores = np.zeros(view.size)
+        if matches is None:
+            matched = view.everyone
+        else:
+            rows = np.array(matches, dtype=np.float64).reshape(-1, 2)
+            positions, known = view.locate(rows[:, 0].astype(np.int64))
+            scores[positions] = rows[known, 1]
+            matched = view.bits(positions)
+        shown, facets = snapshot.counts(view, matched & allowed, filters)
+        found = view.positions(shown)
+        if query.sort == "relevance" and matches is not None:
+            found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
+        chosen = found[(page - 1) * per_page : page * per_page]
+        snippets = self._highlights(text, [int(view.ids[p]) for p in chosen], parsed)
+        hits = [
+            Hit(id=int(view.ids[p]), title=view.titles[p], score=round(float(scores[p]), 6), highlight=snippets.get(int(view.ids[p]), ""))
+            for p in chosen
+        ]
+        total = shown.bit_count()
         suggestion = self._suggest(parsed, query.scope) if total == 0 else None
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
-
-    def _counts(self, matched, scope: ReaderScope, filters) -> tuple[int, dict[str, dict[str, int]]]:
-        facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-        total = 0
-        for facet, code, count in self._rows(sql.counts(matched, scope, filters)):
-            if facet == "":
-                total = count
-            else:
-                facets[facet][code] = count
-        return total, {facet: dict(sorted(codes.items(), key=lambda item: (-item[1], item[0]))) for facet, codes in facets.items()}
 
     def _highlights(self, text, ids: list[int], parsed: ParsedQuery) -> dict[int, str]:
         if not ids:
