@@ -12,7 +12,7 @@ suggestions are SQL (``sql.py``). See docs/SEARCH.md.
 
 import difflib
 from collections.abc import Iterable
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 import numpy as np
@@ -30,7 +30,6 @@ from search.query import ParsedQuery, any_of, parse
 
 TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}
 SIMILAR_CANDIDATES = 50
-SUGGESTION_VOCABULARY = 5000
 REBUILD_CHUNK = 500
 
 
@@ -141,7 +140,7 @@ class DatabaseSearchBackend(SearchBackend):
         if matches is None:
             matched = view.everyone
         else:
-            rows = np.array(matches, dtype=np.float64).reshape(-1, 2)
+            rows = np.fromiter(chain.from_iterable(matches), dtype=np.float64, count=2 * len(matches)).reshape(-1, 2)
             positions, known = view.locate(rows[:, 0].astype(np.int64))
             scores[positions] = rows[known, 1]
             matched = view.bits(positions)
@@ -156,7 +155,7 @@ class DatabaseSearchBackend(SearchBackend):
             for p in chosen
         ]
         total = shown.bit_count()
-        suggestion = self._suggest(parsed, query.scope) if total == 0 else None
+        suggestion = self._suggest(parsed, view, allowed) if total == 0 else None
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
 
     def _highlights(self, text, ids: list[int], parsed: ParsedQuery) -> dict[int, str]:
@@ -165,13 +164,12 @@ class DatabaseSearchBackend(SearchBackend):
         with connections[self.alias].cursor() as cursor:
             return text.highlights(cursor, ids, parsed)
 
-    def _suggest(self, parsed: ParsedQuery, scope: ReaderScope) -> str | None:
-        """A respelling from the words of visible titles (only visible documents, so nothing leaks)."""
+    def _suggest(self, parsed: ParsedQuery, view: snapshot.Snapshot, allowed: int) -> str | None:
+        """A respelling from the words of the titles the reader may see (``allowed``), so nothing leaks."""
         asked = [term.words[0] for term in parsed.positive_terms if not term.is_phrase]
         if not asked:
             return None
-        titles = self._rows(sql.visible_titles(scope, limit=SUGGESTION_VOCABULARY))
-        vocabulary = {fold(word) for (title,) in titles for word in words(title)}
+        vocabulary = {word for word, bits in view.title_words.items() if bits & allowed}
         changed = [_closest(fold(word), vocabulary) for word in asked]
         if all(new is None for new in changed):
             return None

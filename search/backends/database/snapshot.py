@@ -22,10 +22,12 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from portal.access import ReaderScope
+from search.analysis import fold, words
 from search.backends.base import FACETS
 from search.backends.database.sql import DOCUMENTS, FACET_ROWS
 
@@ -48,6 +50,19 @@ class Snapshot:
     @property
     def size(self) -> int:
         return len(self.ids)
+
+    @cached_property
+    def title_words(self) -> dict[str, int]:
+        """Folded title word -> the documents whose title holds it (spelling suggestions);
+        built the first time a search finds nothing."""
+        folded: dict[str, str] = {}
+        holders: dict[str, list[int]] = defaultdict(list)
+        for index, title in enumerate(self.titles):
+            for word in words(title):
+                if word not in folded:
+                    folded[word] = fold(word)
+                holders[folded[word]].append(index)
+        return {word: self.bits(np.array(indices)) for word, indices in holders.items()}
 
     def visible(self, scope: ReaderScope) -> int:
         """The documents ``scope`` may read: the same rule as ``sql.visible``."""

@@ -165,6 +165,3 @@ def completions(prefix: str, scope: ReaderScope, *, limit: int) -> Sql:
         )
     )
 
-
-def visible_titles(scope: ReaderScope, *, limit: int) -> Sql:
-    return Sql(f"SELECT d.title FROM {DOCUMENTS} d WHERE ") + visible(scope) + Sql(" LIMIT %s", (limit,))
