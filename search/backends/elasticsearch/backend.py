@@ -25,6 +25,7 @@ from typing import Any
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
+from elasticsearch.serializer import OrjsonSerializer
 
 from portal.access import ReaderScope
 from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults, SearchUnavailable
@@ -82,8 +83,9 @@ class ElasticsearchSearchBackend(SearchBackend):
     def client(self) -> Elasticsearch:
         if self._client is None or self._client_pid != os.getpid():
             self._client = Elasticsearch(
-                self.urls, request_timeout=self.write_timeout, max_retries=2, retry_on_timeout=True
-            )
+                self.urls, request_timeout=self.write_timeout, max_retries=2, retry_on_timeout=True,
+                serializer=OrjsonSerializer(),  # JSON in and out: a tenth of the client's time per search
+            )  # fmt: skip
             self._client_pid = os.getpid()
         return self._client
 
