@@ -33,7 +33,7 @@ from search.backends.elasticsearch import mapping, queries
 from search.query import parse
 
 # Only what a search result needs travels back.
-RESULT_PARTS = ["hits.total", "hits.hits._id", "hits.hits._score", "hits.hits._source", "hits.hits.highlight",
+RESULT_PARTS = ["took", "hits.total", "hits.hits._id", "hits.hits._score", "hits.hits._source", "hits.hits.highlight",
                 "aggregations", "suggest", "responses", "error"]  # fmt: skip
 REBUILD_THREADS = 2  # bulk requests in flight during a rebuild: Lucene indexes them side by side
 IGNORED_WRITE_ERRORS = {
