@@ -150,7 +150,7 @@ def _sql_counts(engine, text, scope, filters):
     return total, {facet: dict(sorted(codes.items(), key=lambda item: (-item[1], item[0]))) for facet, codes in facets.items()}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_commit_on_another_connection_is_seen_by_the_next_search(reader, writer, home_organisation):
     """A real second connection (another thread): its commit changes what this one finds."""
     first = make_practice("Exit mentoring", organisation=home_organisation)
