@@ -21,7 +21,7 @@ import secrets
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -124,43 +124,46 @@ def bump(cursor) -> None:
     )
 
 
+def _id_lists(cursor) -> str:
+    """Each (facet, code) with the comma-separated ids of its documents: a few hundred rows
+    instead of one per document and code (a tenth of the reload's time)."""
+    ids = "string_agg(document_id::text, ',')" if cursor.db.vendor == "postgresql" else "group_concat(document_id)"
+    return f"SELECT facet, code, {ids} FROM {FACET_ROWS} GROUP BY facet, code"
+
+
 def load(cursor, token: int | None) -> Snapshot:
     cursor.execute(f"SELECT id, title, visibility, organisation_id FROM {DOCUMENTS} WHERE live = %s ORDER BY {NEWEST_FIRST}", [True])
     documents = cursor.fetchall()
     ids = np.fromiter((row[0] for row in documents), dtype=np.int64, count=len(documents))
-    by_id = np.argsort(ids, kind="stable")
-    position = {int(document_id): index for index, document_id in enumerate(ids)}
     classes: dict[str, list[int]] = defaultdict(list)
     organisations: dict[int, list[int]] = defaultdict(list)
     for index, (_id, _title, visibility, organisation_id) in enumerate(documents):
         classes[visibility].append(index)
         if visibility == "organisation" and organisation_id is not None:
             organisations[organisation_id].append(index)
-    cursor.execute(f"SELECT document_id, facet, code FROM {FACET_ROWS}")
-    codes: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for document_id, facet, code in cursor.fetchall():
-        if document_id in position and facet in FACETS:
-            codes[(facet, code)].append(position[document_id])
-    size = len(documents)
-
-    def bits(indices: list[int]) -> int:
-        flags = np.zeros(size, dtype=bool)
-        flags[indices] = True
-        return _packed(flags)
-
-    facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    for (facet, code), indices in codes.items():
-        facets[facet][code] = bits(indices)
-    return Snapshot(
+    snapshot = Snapshot(
         token=token,
         ids=ids,
         titles=[row[1] for row in documents],
-        everyone=(1 << size) - 1,
-        public=bits(classes["public"]),
-        members=bits(classes["members"]),
-        own_organisation={organisation: bits(indices) for organisation, indices in organisations.items()},
-        facets=facets,
-        _by_id=by_id,
+        everyone=(1 << len(documents)) - 1,
+        public=0,
+        members=0,
+        own_organisation={},
+        facets={facet: {} for facet in FACETS},
+        _by_id=np.argsort(ids, kind="stable"),
+    )
+    cursor.execute(_id_lists(cursor))
+    for facet, code, holders in cursor.fetchall():
+        if facet in FACETS:
+            positions, _known = snapshot.locate(np.array(holders.split(","), dtype=np.int64))
+            snapshot.facets[facet][code] = snapshot.bits(positions)
+    return replace(
+        snapshot,
+        public=snapshot.bits(np.array(classes["public"], dtype=np.int64)),
+        members=snapshot.bits(np.array(classes["members"], dtype=np.int64)),
+        own_organisation={
+            organisation: snapshot.bits(np.array(indices, dtype=np.int64)) for organisation, indices in organisations.items()
+        },
     )
 
 
