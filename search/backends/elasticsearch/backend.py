@@ -267,7 +267,9 @@ class ElasticsearchSearchBackend(SearchBackend):
         spelling = response.get("suggest", {}).get("spelling", [])
         typos = queries.unknown_words(spelling, queries.suggestion_words(parsed))
         if typos:
-            response, suggestion = self._second_pass(query, parsed, typos, queries.respelling(spelling))
+            # Without facet filters, the first pass's total is the count of the words as typed.
+            typed = None if queries.clean_filters(query.filters) else response["hits"]["total"]["value"]
+            response, suggestion = self._second_pass(query, parsed, typos, queries.respelling(spelling), typed)
         hits = [
             Hit(
                 id=int(hit["_id"]),
@@ -281,13 +283,15 @@ class ElasticsearchSearchBackend(SearchBackend):
         facets = queries.read_facets(response.get("aggregations", {}))
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
 
-    def _second_pass(self, query: SearchQuery, parsed, typos: frozenset[str], respelt: str | None):
+    def _second_pass(self, query: SearchQuery, parsed, typos: frozenset[str], respelt: str | None, typed: int | None = None):
         """The search again with fuzzy matching for ``typos``, and whether to suggest the
         respelling: only when the words as typed match nothing the reader may see and the
         respelling does (the suggester reads every document's words: these two counts keep
-        the words of hidden practices hidden)."""
+        the words of hidden practices hidden). ``typed``: the first count when already known."""
         searches: list[dict[str, Any]] = [{"index": self.alias}, queries.search_body(query, parsed, typos)]
         checks = [queries.strict_query(parsed), queries.strict_query(parse(respelt or ""))]
+        if typed is not None:
+            checks = checks[1:]
         if None not in checks:
             for check in checks:
                 searches += [{"index": self.alias}, queries.count_body(check, query.scope)]
@@ -297,6 +301,8 @@ class ElasticsearchSearchBackend(SearchBackend):
             if "error" in part:
                 raise SearchUnavailable(f"Elasticsearch could not search: {part['error']}")
         totals = [part["hits"]["total"]["value"] for part in responses[1:]]
+        if typed is not None and totals:
+            totals = [typed, *totals]
         suggestion = respelt if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
         return responses[0], suggestion
 
