@@ -177,27 +177,39 @@ class DatabaseSearchBackend(SearchBackend):
 
     def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
         """Shared themes (2 points each) and audiences (1 each), plus up to 3 points of text
-        overlap: the source's title and description words OR-ed, ranked by the engine."""
-        if not self._rows(sql.is_visible(document_id, scope)):
-            return []
-        scores: dict[int, float] = {
-            row[0]: float(row[1]) for row in self._rows(sql.shared_taxonomy(document_id, scope, limit=SIMILAR_CANDIDATES))
-        }
-        for candidate, text_score in self._text_neighbours(document_id, scope).items():
-            scores[candidate] = scores.get(candidate, 0.0) + text_score
-        best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
-        titles = dict(self._rows(sql.titles([candidate for candidate, _score in best]))) if best else {}
-        return [Hit(id=candidate, title=titles.get(candidate, ""), score=round(score, 6)) for candidate, score in best]
-
-    def _text_neighbours(self, document_id: int, scope: ReaderScope) -> dict[int, float]:
-        text = self._text()
+        overlap: the source's title and description words OR-ed, ranked by the engine. Both
+        among the documents the reader may see, on the snapshot (as ``search``)."""
         with connections[self.alias].cursor() as cursor:
-            matched = text.matched(any_of(text.source_text(cursor, document_id)))
-        if matched is None:
+            view = self._snapshots.current(cursor)
+            found, _known = view.locate(np.array([document_id], dtype=np.int64))
+            allowed = view.visible(scope)
+            if not len(found) or not (allowed >> int(found[0])) & 1:
+                return []
+            others = allowed & ~(1 << int(found[0]))
+            scores = snapshot.shared_taxonomy(view, int(found[0]), others, limit=SIMILAR_CANDIDATES)
+            for candidate, text_score in self._text_neighbours(cursor, view, document_id, others).items():
+                scores[candidate] = scores.get(candidate, 0.0) + text_score
+        best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
+        positions, _known = view.locate(np.array([candidate for candidate, _score in best], dtype=np.int64))
+        return [Hit(id=candidate, title=view.titles[p], score=round(score, 6)) for (candidate, score), p in zip(best, positions, strict=True)]
+
+    def _text_neighbours(self, cursor, view: snapshot.Snapshot, document_id: int, others: int) -> dict[int, float]:
+        text = self._text()
+        parsed = any_of(text.source_text(cursor, document_id))
+        everyone_else = others.bit_count() >= view.size - 1  # a moderator: rank every match
+        matches = text.scored(cursor, parsed, None if everyone_else else set(view.ids[view.positions(others)].tolist()))
+        if not matches:
             return {}
-        rows = self._rows(sql.best_matches(matched, scope, exclude_id=document_id, limit=SIMILAR_CANDIDATES))
-        top = max((float(row[1]) for row in rows), default=0.0) or 1.0
-        return {row[0]: 3.0 * float(row[1]) / top for row in rows}
+        rows = np.fromiter(chain.from_iterable(matches), dtype=np.float64, count=2 * len(matches)).reshape(-1, 2)
+        positions, known = view.locate(rows[:, 0].astype(np.int64))
+        scores = rows[known, 1]
+        keep = np.flatnonzero(view.flags(others)[positions])
+        positions, scores = positions[keep], scores[keep]
+        ids = view.ids[positions]
+        order = np.lexsort((-ids, -scores))[:SIMILAR_CANDIDATES]  # best first, then highest id
+        top = float(scores[order].max()) if len(order) else 0.0
+        top = top or 1.0
+        return {int(ids[i]): 3.0 * float(scores[i]) / top for i in order}
 
     def autocomplete(self, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
         folded = " ".join(fold(word) for word in words(prefix))

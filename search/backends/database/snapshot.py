@@ -98,12 +98,16 @@ class Snapshot:
         flags[positions] = True
         return _packed(flags)
 
+    def flags(self, bits: int) -> np.ndarray:
+        """``bits`` as one boolean per position."""
+        raw = np.frombuffer(bits.to_bytes((self.size + 7) // 8, "little"), dtype=np.uint8)
+        return np.unpackbits(raw, count=self.size, bitorder="little").astype(bool)
+
     def positions(self, bits: int) -> np.ndarray:
         """The set positions of ``bits``, ascending (newest document first)."""
         if not bits:
             return np.empty(0, dtype=np.int64)
-        raw = np.frombuffer(bits.to_bytes((self.size + 7) // 8, "little"), dtype=np.uint8)
-        return np.flatnonzero(np.unpackbits(raw, count=self.size, bitorder="little"))
+        return np.flatnonzero(self.flags(bits))
 
 
 def _packed(flags: np.ndarray) -> int:
@@ -210,3 +214,20 @@ def counts(snapshot: Snapshot, base: int, filters: dict[str, list[str]]) -> tupl
         found = {code: n for code, bits in snapshot.facets.get(facet, {}).items() if within and (n := (bits & within).bit_count())}
         facets[facet] = dict(sorted(found.items(), key=lambda item: (-item[1], item[0])))
     return everything, facets
+
+
+SHARED_POINTS = {"theme": 2, "audience": 1}
+
+
+def shared_taxonomy(snapshot: Snapshot, source: int, among: int, *, limit: int) -> dict[int, float]:
+    """Documents of ``among`` sharing themes (2 points each) and audiences (1 each) with the
+    document at position ``source``: the ``limit`` best (then highest id), id -> points."""
+    points = np.zeros(snapshot.size, dtype=np.int64)
+    for facet, weight in SHARED_POINTS.items():
+        for bits in snapshot.facets.get(facet, {}).values():
+            if (bits >> source) & 1:
+                points[snapshot.positions(bits & among)] += weight
+    sharing = np.flatnonzero(points)
+    ids = snapshot.ids[sharing]
+    order = np.lexsort((-ids, -points[sharing]))[:limit]
+    return {int(ids[i]): float(points[sharing[i]]) for i in order}
