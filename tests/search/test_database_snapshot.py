@@ -14,6 +14,7 @@ from django.db import connection, connections, transaction
 from portal.access import ReaderScope
 from search.backends.base import FACETS, SearchQuery
 from search.backends.database import DatabaseSearchBackend, sql
+from search.query import any_of, parse
 from tests.search.builders import document, make_practice, next_version
 
 EVERYTHING = ReaderScope(members=True, everything=True)
@@ -109,8 +110,11 @@ THEMES = ("exit-strategies", "family-support", "prison-probation", "formers")
 AUDIENCES = ("families", "youth-pupils-students")
 
 
-def test_counts_in_memory_equal_the_sql_counts_for_every_reader_and_filter(reader, home_organisation, other_organisation, home_scope, outsider_scope, anonymous_scope):
+@pytest.fixture
+def random_library(reader, home_organisation, other_organisation):
+    """40 practices with random visibility, themes, audiences and languages; the last withdrawn."""
     rng = random.Random(4)
+    practices = []
     for number in range(40):
         practice = make_practice(
             f"Exit practice {number}" if number % 3 else f"Dialogue practice {number}",
@@ -119,35 +123,77 @@ def test_counts_in_memory_equal_the_sql_counts_for_every_reader_and_filter(reade
             themes=tuple(rng.sample(THEMES, rng.randint(0, 2))),
             audiences=tuple(rng.sample(AUDIENCES, rng.randint(0, 2))),
             language=rng.choice(["en", "fr"]),
+            description=rng.choice(["Mentors meet families.", "Dialogue with inmates.", "Exit work with families and schools."]),
         )
         reader.index([document(practice)])
-    reader.delete(practice.pk, next_version())
+        practices.append(practice)
+    reader.delete(practices[-1].pk, next_version())
+    return practices
+
+
+def test_counts_and_pages_in_memory_equal_the_sql_ones_for_every_reader_and_filter(
+    reader, random_library, home_scope, outsider_scope, anonymous_scope
+):
     filters_tried = [{}, {"theme": ["exit-strategies", "formers"]}, {"theme": ["family-support"], "audience": ["families"]}, {"language": ["fr"], "audience": ["unknown-code"]}]
     for scope in (anonymous_scope, outsider_scope, home_scope, EVERYTHING):
-        for text in ("", "exit", "-dialogue"):
+        for text in ("", "exit", "-dialogue", "families"):
             for filters in filters_tried:
-                results = search(reader, text, scope=scope, filters=filters, per_page=100)
-                total, facets = _sql_counts(reader, text, scope, filters)
-                assert (results.total, results.facets) == (total, facets), (text, scope, filters)
-                assert len(results.hits) == total
+                for sort in ("relevance", "date"):
+                    results = search(reader, text, scope=scope, filters=filters, sort=sort, per_page=7, page=2)
+                    assert (results.total, results.facets) == _sql_counts(reader, text, scope, filters), (text, scope, filters)
+                    assert [(hit.id, hit.score) for hit in results.hits] == _sql_page(reader, text, scope, filters, sort)
+
+
+def test_similar_practices_in_memory_equal_the_sql_ones_for_every_reader(
+    reader, random_library, home_scope, outsider_scope, anonymous_scope
+):
+    for scope in (anonymous_scope, outsider_scope, home_scope, EVERYTHING):
+        for practice in random_library:
+            similar = reader.similar(practice.pk, scope=scope, limit=6)
+            assert [(hit.id, hit.score) for hit in similar] == _sql_similar(reader, practice.pk, scope, limit=6)
+
+
+def _rows(statement) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(statement.text, statement.params)
+        return cursor.fetchall()
 
 
 def _sql_counts(engine, text, scope, filters):
     """The counts as the engine computed them in SQL before the in-memory snapshot (sql.counts)."""
-    from search.query import parse
-
     matched = engine._text().matched(parse(text))
-    statement = sql.counts(matched, scope, sql.clean_filters(filters))
     facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     total = 0
-    with connection.cursor() as cursor:
-        cursor.execute(statement.text, statement.params)
-        for facet, code, count in cursor.fetchall():
-            if facet == "":
-                total = count
-            else:
-                facets[facet][code] = count
+    for facet, code, count in _rows(sql.counts(matched, scope, sql.clean_filters(filters))):
+        if facet == "":
+            total = count
+        else:
+            facets[facet][code] = count
     return total, {facet: dict(sorted(codes.items(), key=lambda item: (-item[1], item[0]))) for facet, codes in facets.items()}
+
+
+def _sql_page(engine, text, scope, filters, sort):
+    """The second page of 7 as sql.page selects it."""
+    matched = engine._text().matched(parse(text))
+    rows = _rows(sql.page(matched, scope, sql.clean_filters(filters), sort=sort, limit=7, offset=7))
+    return [(row[0], round(float(row[2]), 6)) for row in rows]
+
+
+def _sql_similar(engine, document_id, scope, *, limit):
+    """Similar practices as the engine computed them in SQL before the snapshot."""
+    if not _rows(sql.is_visible(document_id, scope)):
+        return []
+    scores = {row[0]: float(row[1]) for row in _rows(sql.shared_taxonomy(document_id, scope, limit=50))}
+    text = engine._text()
+    with connection.cursor() as cursor:
+        matched = text.matched(any_of(text.source_text(cursor, document_id)))
+    if matched is not None:
+        rows = _rows(sql.best_matches(matched, scope, exclude_id=document_id, limit=50))
+        top = max((float(row[1]) for row in rows), default=0.0) or 1.0
+        for row in rows:
+            scores[row[0]] = scores.get(row[0], 0.0) + 3.0 * float(row[1]) / top
+    best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
+    return [(candidate, round(score, 6)) for candidate, score in best]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
