@@ -302,11 +302,13 @@ def baseline_query(text, filters, scope, sort):
     return total, page, facets
 
 
-def latencies(run, rounds: int, warm_up: int = 1, cpu: list[float] | None = None) -> list[list[float]]:
+def latencies(
+    run, rounds: int, warm_up: int = 1, cpu: list[float] | None = None, took: list[float] | None = None, last_took=None
+) -> list[list[float]]:
     """Milliseconds per query of the mix (one list per query), after ``warm_up`` passes (a
     fresh Elasticsearch JVM compiles its hot code over the first few hundred requests).
-    ``cpu`` receives this process's CPU milliseconds per query (steadier than wall-clock
-    time on a shared machine: other work does not inflate it)."""
+    ``cpu`` receives this process's CPU milliseconds per measured query (steadier than
+    wall-clock time on a shared machine), ``took`` what ``last_took()`` says of each."""
     named = scopes()
     for _ in range(warm_up):
         for text, filters, scope, sort in QUERY_MIX:
@@ -319,12 +321,14 @@ def latencies(run, rounds: int, warm_up: int = 1, cpu: list[float] | None = None
             samples[number].append((time.perf_counter() - started) * 1000)
             if cpu is not None:
                 cpu.append((time.process_time() - cpu_started) * 1000)
+            if took is not None and last_took is not None:
+                took.append(last_took())
     return samples
 
 
-def record_took(backend, took: list[float]):
-    """Have an Elasticsearch engine add each query's server time (``took``, summed over its
-    requests) to ``took``; returns the query runner to measure."""
+def record_took(backend):
+    """Have an Elasticsearch engine note each query's server time (``took``, summed over its
+    requests); returns the query runner and a function giving the last query's."""
     read = backend._read
     current: list[float] = []
 
@@ -339,9 +343,8 @@ def record_took(backend, took: list[float]):
     def run(*query):
         current.clear()
         engine_query(backend, *query)
-        took.append(sum(current))
 
-    return run
+    return run, lambda: sum(current)
 
 
 def search_after_write(backend, docs: list[dict], times: int = 5) -> list[float]:
@@ -405,8 +408,10 @@ def measure(args) -> dict:
         entry = {"index_s": seconds, "index_rate": len(docs) / seconds}
         print(f"{name}: queries…", flush=True)
         entry["cpu"], entry["took"] = [], []
-        run = record_took(backend, entry["took"]) if name == "elasticsearch" else (lambda *q, b=backend: engine_query(b, *q))
-        entry["latencies"] = latencies(run, args.rounds, warm_up=WARM_UP, cpu=entry["cpu"])
+        run, last_took = (lambda *q, b=backend: engine_query(b, *q)), None
+        if name == "elasticsearch":
+            run, last_took = record_took(backend)
+        entry["latencies"] = latencies(run, args.rounds, WARM_UP, entry["cpu"], entry["took"], last_took)
         if name == "database":
             entry["after_write"] = search_after_write(backend, docs)
         if name == "elasticsearch":
