@@ -123,6 +123,23 @@ class SqliteText:
         return " ".join(row) if row else ""
 
 
+def marked_positions(marked: str) -> set[int]:
+    """Positions of the tokens FTS5's highlight() marked in a stemmed column."""
+    positions: set[int] = set()
+    index, inside, current = 0, False, False
+    for char in marked:
+        if char == highlight.START:
+            inside = True
+        elif char == highlight.END:
+            inside = False
+        elif char == " ":
+            index, current = index + 1, False
+        elif inside and not current:
+            positions.add(index)
+            current = True
+    return positions
+
+
 class StemMarker:
     """Which words of a stem column the query's positive terms match: each stem of a single
     word wherever it occurs, the stems of a phrase only side by side (as FTS5 matches them)."""
