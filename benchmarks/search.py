@@ -464,7 +464,7 @@ def report(args, results: dict, command: str) -> str:
         took = f"{percentile(entry['took'], 50):.0f} / {percentile(entry['took'], 95):.0f}" if entry["took"] else "–"
         lines.append(
             f"| {name} | {entry['index_rate']:,.0f} | {p50:.1f} | {p95:.1f} | {'yes' if p95 < TARGET_P95_MS else 'NO'}"
-            f" | {speedup:.0f}× | {'yes' if speedup >= TARGET_SPEEDUP else 'NO'} | {cpu} | {took} |"
+            f" | {speedup:.1f}× | {'yes' if speedup >= TARGET_SPEEDUP else 'NO'} | {cpu} | {took} |"
         )
     lines += [
         "",
