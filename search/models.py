@@ -69,7 +69,9 @@ class SearchFacet(models.Model):
         verbose_name = _("search facet value")
         verbose_name_plural = _("search facet values")
         constraints = [models.UniqueConstraint(fields=["document", "facet", "code"], name="search_facet_once")]
-        indexes = [models.Index(fields=["facet", "code"], name="search_facet_code")]
+        # document last: the database engine's snapshot reads each code's documents from the
+        # index alone (search/backends/database/snapshot.py), and filters use its prefix
+        indexes = [models.Index(fields=["facet", "code", "document"], name="search_facet_code_doc")]
 
     def __str__(self) -> str:
         return f"{self.facet}={self.code}"

@@ -1,4 +1,7 @@
-"""The ``database`` engine's generation token (see search.models.SearchGeneration)."""
+"""What the ``database`` engine's in-memory snapshot needs: the generation token (see
+search.models.SearchGeneration), and the facet index with the document id last, so that
+reloading the snapshot reads each code's documents from the index alone (about 100 -> 17 ms
+at 10,000 practices on SQLite)."""
 
 import secrets
 
@@ -29,4 +32,9 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(first_token, migrations.RunPython.noop),
+        migrations.RemoveIndex(model_name='searchfacet', name='search_facet_code'),
+        migrations.AddIndex(
+            model_name='searchfacet',
+            index=models.Index(fields=['facet', 'code', 'document'], name='search_facet_code_doc'),
+        ),
     ]
