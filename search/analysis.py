@@ -52,6 +52,11 @@ def tokens(text: str) -> Iterator[Token]:
         yield Token(match.group(), match.start(), match.end())
 
 
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each token: ``tokens`` without an object per token (snippets)."""
+    return [match.span() for match in _TOKEN.finditer(text)]
+
+
 def fold(word: str) -> str:
     """Lower case without diacritics, keeping only letters and digits ("Éducation" -> "education")."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())

@@ -7,7 +7,7 @@ the rest before turning the markers into ``<mark>`` elements.
 
 from django.utils.html import escape
 
-from search.analysis import tokens
+from search.analysis import token_spans
 
 START = "\x02"
 END = "\x03"
@@ -40,18 +40,18 @@ def _best_window(count: int, marked: set[int], width: int) -> int:
 
 def snippet(text: str, marked: set[int], width: int = SNIPPET_WORDS) -> str:
     """A window of ``text`` around its marked tokens (token positions), as safe HTML."""
-    spans = list(tokens(text))
+    spans = token_spans(text)
     if not spans:
         return ""
     first = _best_window(len(spans), marked, width)
     last = min(len(spans), first + width) - 1
     parts = [ELLIPSIS if first else ""]
-    position = spans[first].start if first else 0
+    position = spans[first][0] if first else 0
     for index in range(first, last + 1):
-        span = spans[index]
-        parts.append(text[position : span.start])
-        word = text[span.start : span.end]
+        start, end = spans[index]
+        parts.append(text[position:start])
+        word = text[start:end]
         parts.append(START + word + END if index in marked else word)
-        position = span.end
+        position = end
     parts.append(ELLIPSIS if last < len(spans) - 1 else text[position:].rstrip(" \n"))
     return render("".join(parts)).strip()

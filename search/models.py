@@ -75,7 +75,9 @@ class SearchFacet(models.Model):
         verbose_name = _("search facet value")
         verbose_name_plural = _("search facet values")
         constraints = [models.UniqueConstraint(fields=["document", "facet", "code"], name="search_facet_once")]
-        indexes = [models.Index(fields=["facet", "code"], name="search_facet_code")]
+        # document last: the database engine's snapshot reads each code's documents from the
+        # index alone (search/backends/database/snapshot.py), and filters use its prefix
+        indexes = [models.Index(fields=["facet", "code", "document"], name="search_facet_code_doc")]
 
     def __str__(self) -> str:
         return f"{self.facet}={self.code}"
@@ -105,3 +107,23 @@ class SearchPost(models.Model):
 
     def __str__(self) -> str:
         return f"post {self.pk} (v{self.version})"
+
+
+class SearchGeneration(models.Model):
+    """One row: a random token the ``database`` engine replaces in every write's transaction.
+
+    Each process keeps the engine's documents, visibility and facets in memory
+    (search/backends/database/snapshot.py) and reloads them when the token differs from
+    the one they were loaded under, so a write in any process is seen by the next search.
+    Random rather than a counter: a rolled-back write's token never comes back.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.BigIntegerField(_("token"))
+
+    class Meta:
+        verbose_name = _("search index generation")
+        verbose_name_plural = _("search index generations")
+
+    def __str__(self) -> str:
+        return f"generation {self.token}"

@@ -120,6 +120,22 @@ def test_a_suggestion_never_spells_a_word_only_hidden_practices_hold(es_backend)
     assert search(es_backend, "deradicalisaton", scope=MEMBER).suggestion == "deradicalisation"
 
 
+def test_a_word_as_typed_found_only_outside_the_filters_is_not_respelt(es_backend):
+    # The suggester only knows titles, descriptions and taxonomy, so a word it lacks may
+    # still be in a body. Without filters the first pass counted the words as typed; with
+    # filters (which narrow that count) the second pass counts them again without them.
+    es_backend.index([
+        doc(1, "Mentoring", body="Radicalisaton spelt this way in a report.", language="fr"),
+        doc(2, "Preventing radicalisation", language="en"),
+        doc(3, "Deradicalisation counselling", visibility="members"),
+    ])  # fmt: skip
+    assert search(es_backend, "radicalisaton").suggestion is None
+    assert search(es_backend, "radicalisaton", filters={"language": ["en"]}).suggestion is None
+    english = {"language": ["en"]}
+    assert search(es_backend, "deradicalisaton", scope=ANONYMOUS, filters=english).suggestion is None
+    assert search(es_backend, "deradicalisaton", scope=MEMBER, filters=english).suggestion == "deradicalisation"
+
+
 # Highlights
 
 

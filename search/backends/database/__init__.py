@@ -1,24 +1,28 @@
 """The ``database`` search engine: full-text search inside the portal's own database.
 
 One class for both vendors. Documents, visibility and facet rows are ordinary
-tables (``SearchDocument``, ``SearchFacet``) read with the same SQL everywhere
-(``sql.py``); only matching, ranking and snippets differ, and the connection's
-vendor picks them: FTS5 on SQLite (``sqlite.py``), tsvector on PostgreSQL
-(``postgres.py``). See docs/SEARCH.md.
+tables (``SearchDocument``, ``SearchFacet``); a search reads them through a
+per-process snapshot (``snapshot.py``: bitsets, reloaded whenever any process
+writes) and asks the full-text structure only for the ids and scores of its
+matches. Only matching, ranking and snippets differ by vendor, and the
+connection's vendor picks them: FTS5 on SQLite (``sqlite.py``), tsvector on
+PostgreSQL (``postgres.py``). Similar practices, completion and spelling
+suggestions are SQL (``sql.py``). See docs/SEARCH.md.
 """
 
 import difflib
 from collections.abc import Iterable
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
+import numpy as np
 from django.db import connections, transaction
 
 from portal.access import ReaderScope
 from practices.indexing import FACET_FIELDS
 from search.analysis import fold, words
 from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults
-from search.backends.database import sql
+from search.backends.database import snapshot, sql
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts
 from search.backends.database.sqlite import SqliteText
@@ -27,7 +31,6 @@ from search.query import ParsedQuery, any_of, parse
 
 TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}
 SIMILAR_CANDIDATES = 50
-SUGGESTION_VOCABULARY = 5000
 REBUILD_CHUNK = 500
 
 
@@ -39,6 +42,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
 
     def __init__(self, options: dict[str, Any] | None = None):
         self.alias = (options or {}).get("DATABASE", "default")
+        self._snapshots = snapshot.SnapshotCache()
 
     # Writing
 
@@ -66,6 +70,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             )
             with connections[self.alias].cursor() as cursor:
                 self._text().delete(cursor, document_id)
+                snapshot.bump(cursor)
 
     def rebuild(self, documents: Iterable[dict[str, Any]]) -> int:
         """Replace everything in one transaction: readers see the old index until it commits."""
@@ -78,6 +83,8 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             for chunk in batched(_newest_per_id(documents), REBUILD_CHUNK):
                 self._insert_many(text, chunk)
                 count += len(chunk)
+            with connections[self.alias].cursor() as cursor:
+                snapshot.bump(cursor)
         return count
 
     def _insert_many(self, text, documents: tuple[dict[str, Any], ...]) -> None:
@@ -106,6 +113,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         SearchFacet.objects.using(self.alias).bulk_create(_facet_rows(document))
         with connections[self.alias].cursor() as cursor:
             text.write(cursor, document)
+            snapshot.bump(cursor)
 
     # Reading
 
@@ -115,28 +123,41 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             return cursor.fetchall()
 
     def search(self, query: SearchQuery) -> SearchResults:
+        """Visibility, filters and facet counts on the snapshot's bitsets; the text engine
+        gives the matches (and scores them only where the reader may look); snippets
+        for the page's hits only."""
         parsed, text = parse(query.text), self._text()
-        matched = text.matched(parsed)
         filters = sql.clean_filters(query.filters)
-        total, facets = self._counts(matched, query.scope, filters)
         per_page, page = max(1, query.per_page), max(1, query.page)
-        rows = self._rows(
-            sql.page(matched, query.scope, filters, sort=query.sort, limit=per_page, offset=(page - 1) * per_page)
-        )
-        snippets = self._highlights(text, [row[0] for row in rows], parsed)
-        hits = [Hit(id=row[0], title=row[1], score=round(float(row[2]), 6), highlight=snippets.get(row[0], "")) for row in rows]
-        suggestion = self._suggest(parsed, query.scope) if total == 0 else None
+        with connections[self.alias].cursor() as cursor:
+            view = self._snapshots.current(cursor)
+            allowed = view.visible(query.scope)
+            wanted = allowed
+            for facet, codes in filters.items():
+                wanted &= view.any_code(facet, codes)
+            wanted_ids = None if wanted == view.everyone else set(view.ids[view.positions(wanted)].tolist())
+            matches = text.scored(cursor, parsed, wanted_ids)
+        scores = np.zeros(view.size)
+        if matches is None:
+            matched = view.everyone
+        else:
+            rows = np.fromiter(chain.from_iterable(matches), dtype=np.float64, count=2 * len(matches)).reshape(-1, 2)
+            positions, known = view.locate(rows[:, 0].astype(np.int64))
+            scores[positions] = rows[known, 1]
+            matched = view.bits(positions)
+        shown, facets = snapshot.counts(view, matched & allowed, filters)
+        found = view.positions(shown)
+        if query.sort == "relevance" and matches is not None:
+            found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
+        chosen = found[(page - 1) * per_page : page * per_page]
+        snippets = self._highlights(text, [int(view.ids[p]) for p in chosen], parsed)
+        hits = [
+            Hit(id=int(view.ids[p]), title=view.titles[p], score=round(float(scores[p]), 6), highlight=snippets.get(int(view.ids[p]), ""))
+            for p in chosen
+        ]
+        total = shown.bit_count()
+        suggestion = self._suggest(parsed, view, allowed) if total == 0 else None
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
-
-    def _counts(self, matched, scope: ReaderScope, filters) -> tuple[int, dict[str, dict[str, int]]]:
-        facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-        total = 0
-        for facet, code, count in self._rows(sql.counts(matched, scope, filters)):
-            if facet == "":
-                total = count
-            else:
-                facets[facet][code] = count
-        return total, {facet: dict(sorted(codes.items(), key=lambda item: (-item[1], item[0]))) for facet, codes in facets.items()}
 
     def _highlights(self, text, ids: list[int], parsed: ParsedQuery) -> dict[int, str]:
         if not ids:
@@ -144,13 +165,12 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         with connections[self.alias].cursor() as cursor:
             return text.highlights(cursor, ids, parsed)
 
-    def _suggest(self, parsed: ParsedQuery, scope: ReaderScope) -> str | None:
-        """A respelling from the words of visible titles (only visible documents, so nothing leaks)."""
+    def _suggest(self, parsed: ParsedQuery, view: snapshot.Snapshot, allowed: int) -> str | None:
+        """A respelling from the words of the titles the reader may see (``allowed``), so nothing leaks."""
         asked = [term.words[0] for term in parsed.positive_terms if not term.is_phrase]
         if not asked:
             return None
-        titles = self._rows(sql.visible_titles(scope, limit=SUGGESTION_VOCABULARY))
-        vocabulary = {fold(word) for (title,) in titles for word in words(title)}
+        vocabulary = {word for word, bits in view.title_words.items() if bits & allowed}
         changed = [_closest(fold(word), vocabulary) for word in asked]
         if all(new is None for new in changed):
             return None
@@ -158,27 +178,39 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
 
     def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
         """Shared themes (2 points each) and audiences (1 each), plus up to 3 points of text
-        overlap: the source's title and description words OR-ed, ranked by the engine."""
-        if not self._rows(sql.is_visible(document_id, scope)):
-            return []
-        scores: dict[int, float] = {
-            row[0]: float(row[1]) for row in self._rows(sql.shared_taxonomy(document_id, scope, limit=SIMILAR_CANDIDATES))
-        }
-        for candidate, text_score in self._text_neighbours(document_id, scope).items():
-            scores[candidate] = scores.get(candidate, 0.0) + text_score
-        best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
-        titles = dict(self._rows(sql.titles([candidate for candidate, _score in best]))) if best else {}
-        return [Hit(id=candidate, title=titles.get(candidate, ""), score=round(score, 6)) for candidate, score in best]
-
-    def _text_neighbours(self, document_id: int, scope: ReaderScope) -> dict[int, float]:
-        text = self._text()
+        overlap: the source's title and description words OR-ed, ranked by the engine. Both
+        among the documents the reader may see, on the snapshot (as ``search``)."""
         with connections[self.alias].cursor() as cursor:
-            matched = text.matched(any_of(text.source_text(cursor, document_id)))
-        if matched is None:
+            view = self._snapshots.current(cursor)
+            found, _known = view.locate(np.array([document_id], dtype=np.int64))
+            allowed = view.visible(scope)
+            if not len(found) or not (allowed >> int(found[0])) & 1:
+                return []
+            others = allowed & ~(1 << int(found[0]))
+            scores = snapshot.shared_taxonomy(view, int(found[0]), others, limit=SIMILAR_CANDIDATES)
+            for candidate, text_score in self._text_neighbours(cursor, view, document_id, others).items():
+                scores[candidate] = scores.get(candidate, 0.0) + text_score
+        best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
+        positions, _known = view.locate(np.array([candidate for candidate, _score in best], dtype=np.int64))
+        return [Hit(id=candidate, title=view.titles[p], score=round(score, 6)) for (candidate, score), p in zip(best, positions, strict=True)]
+
+    def _text_neighbours(self, cursor, view: snapshot.Snapshot, document_id: int, others: int) -> dict[int, float]:
+        text = self._text()
+        parsed = any_of(text.source_text(cursor, document_id))
+        everyone_else = others.bit_count() >= view.size - 1  # a moderator: rank every match
+        matches = text.scored(cursor, parsed, None if everyone_else else set(view.ids[view.positions(others)].tolist()))
+        if not matches:
             return {}
-        rows = self._rows(sql.best_matches(matched, scope, exclude_id=document_id, limit=SIMILAR_CANDIDATES))
-        top = max((float(row[1]) for row in rows), default=0.0) or 1.0
-        return {row[0]: 3.0 * float(row[1]) / top for row in rows}
+        rows = np.fromiter(chain.from_iterable(matches), dtype=np.float64, count=2 * len(matches)).reshape(-1, 2)
+        positions, known = view.locate(rows[:, 0].astype(np.int64))
+        scores = rows[known, 1]
+        keep = np.flatnonzero(view.flags(others)[positions])
+        positions, scores = positions[keep], scores[keep]
+        ids = view.ids[positions]
+        order = np.lexsort((-ids, -scores))[:SIMILAR_CANDIDATES]  # best first, then highest id
+        top = float(scores[order].max()) if len(order) else 0.0
+        top = top or 1.0
+        return {int(ids[i]): 3.0 * float(scores[i]) / top for i in order}
 
     def autocomplete(self, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
         folded = " ".join(fold(word) for word in words(prefix))

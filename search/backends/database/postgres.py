@@ -114,6 +114,15 @@ class PostgresText:
             return head + excluded + Sql("))")
         return None
 
+    def scored(self, cursor, parsed: ParsedQuery, wanted: set[int] | None) -> list[tuple[int, float]] | None:
+        """(id, score) of every match; None when the query has no text (``wanted`` is unused:
+        ts_rank_cd ranks every match)."""
+        matched = self.matched(parsed)
+        if matched is None:
+            return None
+        cursor.execute(matched.text, matched.params)
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
         positive = tsquery(parsed)
         if positive is None:

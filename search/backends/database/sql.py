@@ -4,6 +4,11 @@ A full-text engine contributes one fragment, ``matched``, selecting ``id`` and
 ``score`` of the documents its query matches (``None``: every document). All
 the rest is plain SQL over ``search_searchdocument`` (alias ``d``) and
 ``search_searchfacet``, the same on SQLite and PostgreSQL.
+
+Searches and similar practices now count, filter and rank on the in-memory snapshot
+(``snapshot.py``); ``counts``, ``page``, ``shared_taxonomy``, ``best_matches``,
+``is_visible`` and ``titles`` are the same rules in SQL, which
+tests/search/test_database_snapshot.py holds the snapshot to. Completion is SQL.
 """
 
 from collections.abc import Iterable, Sequence
@@ -165,6 +170,3 @@ def completions(prefix: str, scope: ReaderScope, *, limit: int) -> Sql:
         )
     )
 
-
-def visible_titles(scope: ReaderScope, *, limit: int) -> Sql:
-    return Sql(f"SELECT d.title FROM {DOCUMENTS} d WHERE ") + visible(scope) + Sql(" LIMIT %s", (limit,))

@@ -26,16 +26,21 @@ FIELDS: tuple[str, ...] = tuple(field.name for field in TEXT_FIELDS)
 SNIPPET_FIELDS: tuple[str, ...] = ("description", "body", "taxonomy", "organisation")
 WEIGHTS = ", ".join(["0"] * len(FIELDS) + [str(field.boost) for field in TEXT_FIELDS])
 SCORE = f"-bm25({TABLE}, {WEIGHTS})"
+WANTED = "search_wanted"  # a per-query function: is this rowid worth ranking?
 
 
 def _quoted(stems: Sequence[str]) -> str:
     return '"' + " ".join(stems).replace('"', '""') + '"'
 
 
+def term_phrases(term: Term) -> set[tuple[str, ...]]:
+    """The term's stems in each language (one tuple per distinct spelling)."""
+    return {tuple(stem(word, language) for word in term.words) for language in STEMMERS}
+
+
 def term_expression(term: Term) -> str:
     """The phrase of the term's stems in each language, OR-ed (duplicates removed)."""
-    phrases = sorted({_quoted([stem(word, language) for word in term.words]) for language in STEMMERS})
-    return "(" + " OR ".join(phrases) + ")"
+    return "(" + " OR ".join(sorted(_quoted(stems) for stems in term_phrases(term))) + ")"
 
 
 def match_expression(parsed: ParsedQuery) -> tuple[str, str]:
@@ -77,20 +82,40 @@ class SqliteText:
             )
         return None
 
-    def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
+    def scored(self, cursor, parsed: ParsedQuery, wanted: set[int] | None) -> list[tuple[int, float]] | None:
+        """(id, score) of every match; None when the query has no text.
+
+        bm25 is computed only for the ids in ``wanted`` (the documents the reader may see
+        that pass the filters; None: every match), the other matches score 0: they are
+        counted, never shown. Ranking every match cost more than the rest of a search.
+        """
         positive, _excluded = match_expression(parsed)
-        marks = ", ".join(
-            f"highlight({TABLE}, {len(FIELDS) + FIELDS.index(name)}, '{highlight.START}', '{highlight.END}')"
-            for name in SNIPPET_FIELDS
-        )
-        originals = ", ".join(SNIPPET_FIELDS)
-        if positive:
-            sql = f"SELECT rowid, {originals}, {marks} FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({placeholders(ids)})"
-            cursor.execute(sql, [positive, *ids])
+        if not positive:
+            matched = self.matched(parsed)
+            if matched is None:
+                return None
+            cursor.execute(matched.text, matched.params)
+            return cursor.fetchall()
+        expression = self.matched(parsed).params[0]
+        if wanted is None:
+            score = SCORE
         else:
-            sql = f"SELECT rowid, {originals} FROM {TABLE} WHERE rowid IN ({placeholders(ids)})"
-            cursor.execute(sql, list(ids))
-        return {row[0]: _best_snippet(row[1 : 1 + len(SNIPPET_FIELDS)], row[1 + len(SNIPPET_FIELDS) :]) for row in cursor.fetchall()}
+            cursor.db.connection.create_function(WANTED, 1, wanted.__contains__, deterministic=True)
+            score = f"CASE WHEN {WANTED}(rowid) THEN {SCORE} ELSE 0.0 END"
+        cursor.execute(f"SELECT rowid, {score} FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
+        return cursor.fetchall()
+
+    def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
+        """Snippets of the first column (description, body, taxonomy, organisation) with a match.
+
+        The matching stems are found in Python in the stored stem columns (stem i is word
+        i of the original), which costs a fraction of FTS5's highlight() on long bodies.
+        """
+        columns = ", ".join([*SNIPPET_FIELDS, *(name + "_s" for name in SNIPPET_FIELDS)])
+        cursor.execute(f"SELECT rowid, {columns} FROM {TABLE} WHERE rowid IN ({placeholders(ids)})", list(ids))
+        marker = StemMarker(parsed)
+        count = len(SNIPPET_FIELDS)
+        return {row[0]: marker.best_snippet(row[1 : 1 + count], row[1 + count :]) for row in cursor.fetchall()}
 
     def source_text(self, cursor, document_id: int) -> str:
         cursor.execute(f"SELECT title, description FROM {TABLE} WHERE rowid = %s", [document_id])
@@ -115,8 +140,31 @@ def marked_positions(marked: str) -> set[int]:
     return positions
 
 
-def _best_snippet(originals: Sequence[str], marked_columns: Sequence[str]) -> str:
-    """The snippet of the first column with a match (description, body, taxonomy, organisation)."""
-    positions = [marked_positions(marked or "") for marked in marked_columns]
-    best = next((i for i, found in enumerate(positions) if found), 0)
-    return highlight.snippet(originals[best], positions[best] if positions else set())
+class StemMarker:
+    """Which words of a stem column the query's positive terms match: each stem of a single
+    word wherever it occurs, the stems of a phrase only side by side (as FTS5 matches them)."""
+
+    def __init__(self, parsed: ParsedQuery):
+        phrases = {stems for term in parsed.positive_terms for stems in term_phrases(term)}
+        self.single = {stems[0] for stems in phrases if len(stems) == 1}
+        self.phrases = [stems for stems in phrases if len(stems) > 1]
+
+    def positions(self, stems_text: str) -> set[int]:
+        if not stems_text or not (self.single or self.phrases):
+            return set()
+        stems = stems_text.split(" ")
+        found = {index for index, word in enumerate(stems) if word in self.single}
+        for phrase in self.phrases:
+            width = len(phrase)
+            for index, word in enumerate(stems):
+                if word == phrase[0] and tuple(stems[index : index + width]) == phrase:
+                    found.update(range(index, index + width))
+        return found
+
+    def best_snippet(self, originals: Sequence[str], stem_columns: Sequence[str]) -> str:
+        """The snippet of the first column with a match, else the description's opening."""
+        for original, stems in zip(originals, stem_columns, strict=True):
+            found = self.positions(stems or "")
+            if found:
+                return highlight.snippet(original or "", found)
+        return highlight.snippet(originals[0] or "", set())

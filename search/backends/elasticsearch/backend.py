@@ -26,6 +26,7 @@ from typing import Any
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
+from elasticsearch.serializer import OrjsonSerializer
 
 from portal.access import ReaderScope
 from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults, SearchUnavailable
@@ -34,7 +35,7 @@ from search.backends.elasticsearch.posts import ElasticsearchPosts
 from search.query import parse
 
 # Only what a search result needs travels back.
-RESULT_PARTS = ["hits.total", "hits.hits._id", "hits.hits._score", "hits.hits._source", "hits.hits.highlight",
+RESULT_PARTS = ["took", "hits.total", "hits.hits._id", "hits.hits._score", "hits.hits._source", "hits.hits.highlight",
                 "aggregations", "suggest", "responses", "error"]  # fmt: skip
 REBUILD_THREADS = 2  # bulk requests in flight during a rebuild: Lucene indexes them side by side
 IGNORED_WRITE_ERRORS = {
@@ -95,8 +96,9 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
     def client(self) -> Elasticsearch:
         if self._client is None or self._client_pid != os.getpid():
             self._client = Elasticsearch(
-                self.urls, request_timeout=self.write_timeout, max_retries=2, retry_on_timeout=True
-            )
+                self.urls, request_timeout=self.write_timeout, max_retries=2, retry_on_timeout=True,
+                serializer=OrjsonSerializer(),  # JSON in and out: a tenth of the client's time per search
+            )  # fmt: skip
             self._client_pid = os.getpid()
         return self._client
 
@@ -282,7 +284,9 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
         spelling = response.get("suggest", {}).get("spelling", [])
         typos = queries.unknown_words(spelling, queries.suggestion_words(parsed))
         if typos:
-            response, suggestion = self._second_pass(query, parsed, typos, queries.respelling(spelling))
+            # Without facet filters, the first pass's total is the count of the words as typed.
+            typed = None if queries.clean_filters(query.filters) else response["hits"]["total"]["value"]
+            response, suggestion = self._second_pass(query, parsed, typos, queries.respelling(spelling), typed)
         hits = [
             Hit(
                 id=int(hit["_id"]),
@@ -296,13 +300,15 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
         facets = queries.read_facets(response.get("aggregations", {}))
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
 
-    def _second_pass(self, query: SearchQuery, parsed, typos: frozenset[str], respelt: str | None):
+    def _second_pass(self, query: SearchQuery, parsed, typos: frozenset[str], respelt: str | None, typed: int | None = None):
         """The search again with fuzzy matching for ``typos``, and whether to suggest the
         respelling: only when the words as typed match nothing the reader may see and the
         respelling does (the suggester reads every document's words: these two counts keep
-        the words of hidden practices hidden)."""
+        the words of hidden practices hidden). ``typed``: the first count when already known."""
         searches: list[dict[str, Any]] = [{"index": self.alias}, queries.search_body(query, parsed, typos)]
         checks = [queries.strict_query(parsed), queries.strict_query(parse(respelt or ""))]
+        if typed is not None:
+            checks = checks[1:]
         if None not in checks:
             for check in checks:
                 searches += [{"index": self.alias}, queries.count_body(check, query.scope)]
@@ -312,6 +318,8 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
             if "error" in part:
                 raise SearchUnavailable(f"Elasticsearch could not search: {part['error']}")
         totals = [part["hits"]["total"]["value"] for part in responses[1:]]
+        if typed is not None and totals:
+            totals = [typed, *totals]
         suggestion = respelt if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
         return responses[0], suggestion
 

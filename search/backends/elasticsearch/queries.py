@@ -13,6 +13,7 @@
   facet with a selected value still show its alternatives.
 """
 
+from functools import cache
 from typing import Any
 
 from elasticsearch_dsl import A, Q, Search
@@ -51,9 +52,14 @@ def analysed_fields(name: str) -> list[str]:
     return [name]
 
 
+@cache
+def _exact_fields() -> tuple[str, ...]:
+    return tuple(f"{name}^{field.boost:g}" for field in TEXT_FIELDS for name in analysed_fields(field.name))
+
+
 def exact_fields() -> list[str]:
     """Every text field under every analysis, with the declared boosts."""
-    return [f"{name}^{field.boost:g}" for field in TEXT_FIELDS for name in analysed_fields(field.name)]
+    return list(_exact_fields())
 
 
 def fuzzy_fields() -> list[str]:
