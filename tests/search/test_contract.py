@@ -92,6 +92,14 @@ def test_words_must_all_match(engine, library):
     assert titles(search(engine, "prison support")) == {"Support for prison staff"}
 
 
+def test_a_misspelt_word_that_matches_nothing_finds_its_respelling_and_says_so(engine, library):
+    index(engine, *library)
+    results = search(engine, "mentorng")
+    assert titles(results) == {"Mentoring young people"} and results.suggestion == "mentoring"
+    correct = search(engine, "mentoring")
+    assert titles(correct) == {"Mentoring young people"} and correct.suggestion is None
+
+
 def test_a_quoted_phrase_needs_its_words_side_by_side(engine, library):
     index(engine, *library)
     assert titles(search(engine, '"prison exit"')) == {"Prison exit programme"}

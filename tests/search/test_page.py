@@ -90,6 +90,12 @@ def test_an_empty_result_suggests_a_spelling_and_links_removing_each_filter(clie
     assert "theme" not in removal and "q=mentorng" in removal
 
 
+def test_a_misspelt_search_shows_the_respelling_s_results_and_says_so(client, practices):
+    page = client.get(URL, {"q": "mentorng"}).content.decode()
+    assert "Exit mentoring in Ravnstad" in page
+    assert "Nothing matched your words as typed" in page and 'class="suggestion">mentoring</a>' in page
+
+
 def test_a_bad_page_or_sort_falls_back_to_defaults(client, practices):
     page = client.get(URL, {"page": "x", "sort": "nonsense"}).content.decode()
     assert "Exit mentoring in Ravnstad" in page

@@ -12,6 +12,7 @@ suggestions are SQL (``sql.py``). See docs/SEARCH.md.
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import chain, islice
 from typing import Any
 
@@ -122,10 +123,11 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             cursor.execute(statement.text, statement.params)
             return cursor.fetchall()
 
-    def search(self, query: SearchQuery) -> SearchResults:
+    def search(self, query: SearchQuery, *, respell: bool = True) -> SearchResults:
         """Visibility, filters and facet counts on the snapshot's bitsets; the text engine
         gives the matches (and scores them only where the reader may look); snippets
-        for the page's hits only."""
+        for the page's hits only. When nothing matches and the words the reader may see
+        offer a respelling, the respelling's results come back, with ``suggestion`` set."""
         parsed, text = parse(query.text), self._text()
         filters = sql.clean_filters(query.filters)
         per_page, page = max(1, query.per_page), max(1, query.page)
@@ -157,7 +159,14 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         ]
         total = shown.bit_count()
         suggestion = self._suggest(parsed, view, allowed) if total == 0 else None
-        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+        results = SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+        if suggestion and respell:
+            # Nothing matched the words as typed: answer with the respelling (as Elasticsearch's
+            # fuzzy second pass does), and say so through ``suggestion``.
+            respelt = self.search(replace(query, text=suggestion), respell=False)
+            if respelt.total:
+                return replace(respelt, suggestion=suggestion)
+        return results
 
     def _highlights(self, text, ids: list[int], parsed: ParsedQuery) -> dict[int, str]:
         if not ids:
