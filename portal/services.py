@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from portal.access import is_moderator, is_organisation_admin
 from portal.audit import audit_record
@@ -56,7 +56,7 @@ def membership_request(
                  organisation=organisation)  # fmt: skip
     notify(
         recipients=organisation_admins(organisation) or moderators(),
-        subject=_lazy("Someone asks to join %(organisation)s"),
+        subject=gettext_lazy("Someone asks to join %(organisation)s"),
         subject_params={"organisation": organisation.name},
         template="portal/email/membership_request.txt",
         context={"membership": membership, "actor": user},
@@ -83,9 +83,9 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
                  to_state=membership.state, organisation=membership.organisation)  # fmt: skip
     notify(
         recipients=[membership.user],
-        subject=_lazy("Your request to join %(organisation)s was approved")
+        subject=gettext_lazy("Your request to join %(organisation)s was approved")
         if approve
-        else _lazy("Your request to join %(organisation)s was declined"),
+        else gettext_lazy("Your request to join %(organisation)s was declined"),
         subject_params={"organisation": membership.organisation.name},
         template="portal/email/membership_decided.txt",
         context={"membership": membership, "actor": actor, "approved": approve},

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from portal.audit import audit_record
 from portal.models import Organisation
@@ -227,7 +227,7 @@ def _practice_submit(*, practice: Practice, actor, change_summary: str, detected
     _transition(practice, actor=actor, to=Status.SUBMITTED, action="practice.submit")
     _notify_transition(
         practice, actor=actor, recipients=[*moderators(), *organisation_admins(practice.organisation)],
-        subject=_lazy("A practice was submitted for review"),
+        subject=gettext_lazy("A practice was submitted for review"),
     )  # fmt: skip
     return practice
 
@@ -264,7 +264,7 @@ def practice_request_changes(
     _transition(practice, actor=moderator, to=Status.CHANGES_REQUESTED, action="practice.request_changes",
                 comment=comment)  # fmt: skip
     _notify_transition(practice, actor=moderator, recipients=_people_concerned(practice),
-                       subject=_lazy("Changes requested on your practice"), comment=comment)  # fmt: skip
+                       subject=gettext_lazy("Changes requested on your practice"), comment=comment)  # fmt: skip
     return practice
 
 
@@ -277,7 +277,7 @@ def practice_reject(*, practice: Practice, moderator, reason: str) -> Practice:
         raise ValidationError(_("Give the contributor a reason for the rejection."))
     _transition(practice, actor=moderator, to=Status.REJECTED, action="practice.reject", comment=reason)
     _notify_transition(practice, actor=moderator, recipients=_people_concerned(practice),
-                       subject=_lazy("Your practice was not accepted"), comment=reason)  # fmt: skip
+                       subject=gettext_lazy("Your practice was not accepted"), comment=reason)  # fmt: skip
     return practice
 
 
@@ -307,7 +307,7 @@ def _publish(practice: Practice, *, actor, comment: str = "") -> Practice:
                  to_state=Status.PUBLISHED, comment=comment, organisation=practice.organisation)  # fmt: skip
     practice_changed(practice)
     _notify_transition(practice, actor=actor, recipients=_people_concerned(practice),
-                       subject=_lazy("Your practice is published"), comment=comment)  # fmt: skip
+                       subject=gettext_lazy("Your practice is published"), comment=comment)  # fmt: skip
     return practice
 
 
@@ -323,7 +323,7 @@ def _apply_revision(revision: Practice, moderator, comment: str) -> Practice:
                  to_state=Status.PUBLISHED, comment=comment, organisation=original.organisation)  # fmt: skip
     practice_changed(original)
     _notify_transition(original, actor=moderator, recipients=[revision.author, *_people_concerned(original)],
-                       subject=_lazy("Your update is published"), comment=comment)  # fmt: skip
+                       subject=gettext_lazy("Your update is published"), comment=comment)  # fmt: skip
     revision.delete()
     return original
 
@@ -352,7 +352,7 @@ def practice_withdraw(*, practice: Practice, actor, reason: str) -> Practice:
     _transition(practice, actor=actor, to=Status.WITHDRAWN, action="practice.withdraw", comment=reason)
     practice_changed(practice)
     _notify_transition(practice, actor=actor, recipients=[*_people_concerned(practice), *moderators()],
-                       subject=_lazy("A practice was withdrawn"), comment=reason)  # fmt: skip
+                       subject=gettext_lazy("A practice was withdrawn"), comment=reason)  # fmt: skip
     return practice
 
 

@@ -243,3 +243,13 @@ def test_re_identification_hints_block_publication_and_explain_in_the_readers_la
         assert not hint.explanation.startswith("An age")
     with pytest.raises(ValidationError):
         services.practice_approve(practice=practice, moderator=moderator)
+
+
+def test_workflow_emails_reach_a_french_contributor_in_french(contributor, moderator, mails):
+    contributor.language = "fr"
+    contributor.save(update_fields=["language"])
+    practice = make_practice(author=contributor, description="Weekly mentoring to prevent violent extremism.")
+    services.practice_submit(practice=practice, actor=contributor)
+    services.practice_approve(practice=practice, moderator=moderator)
+    subjects = [m.subject for m in mails if m.to == [contributor.email]]
+    assert subjects and all("Votre pratique est publiée" in subject for subject in subjects), subjects
