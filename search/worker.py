@@ -11,8 +11,10 @@ lost; the engine catches up when it is back. Rows are only ever marked processed
 """
 
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -59,39 +61,40 @@ def claim(now: datetime, limit: int = BATCH_SIZE) -> list[OutboxEntry]:
     return entries
 
 
-def _newest(entries: list[OutboxEntry], kind: str) -> dict[int, OutboxEntry]:
-    """The last row per document of ``kind`` (rows come in id order)."""
-    return {entry.document_id: entry for entry in entries if entry.kind == kind}
+@dataclass(frozen=True)
+class _Collection:
+    """How the worker reads and writes one kind of document."""
+
+    load: Callable[[Iterable[int]], dict[int, Any]]
+    indexable: Callable[[Any], bool]
+    document: Callable[..., dict[str, Any]]
+    index: str  # the engine's method names
+    delete: str
+
+
+COLLECTIONS = {
+    OutboxEntry.Kind.PRACTICE: _Collection(practices_by_id, is_indexable, practice_document, "index", "delete"),
+    OutboxEntry.Kind.POST: _Collection(posts_by_id, post_is_indexable, post_document, "index_posts", "delete_post"),
+}
 
 
 def _apply(backend: SearchBackend, entries: list[OutboxEntry]) -> None:
     """Write each document in its current state, whatever the row asked: a row says that
     something changed; the database says what is true now."""
-    newest = _newest(entries, OutboxEntry.Kind.PRACTICE)
-    practices = practices_by_id(newest) if newest else {}
-    documents = []
-    for practice_id, entry in newest.items():
-        practice = practices.get(practice_id)
-        if practice is not None and is_indexable(practice):
-            documents.append(practice_document(practice, version=entry.pk))
-        else:
-            backend.delete(practice_id, entry.pk)
-    if documents:
-        backend.index(documents)
-    _apply_posts(backend, _newest(entries, OutboxEntry.Kind.POST))
-
-
-def _apply_posts(backend: SearchBackend, newest: dict[int, OutboxEntry]) -> None:
-    posts = posts_by_id(newest) if newest else {}
-    documents = []
-    for post_id, entry in newest.items():
-        post = posts.get(post_id)
-        if post is not None and post_is_indexable(post):
-            documents.append(post_document(post, version=entry.pk))
-        else:
-            backend.delete_post(post_id, entry.pk)
-    if documents:
-        backend.index_posts(documents)
+    for kind, collection in COLLECTIONS.items():
+        newest = {entry.document_id: entry for entry in entries if entry.kind == kind}  # rows come in id order
+        if not newest:
+            continue
+        found = collection.load(newest)
+        documents = []
+        for document_id, entry in newest.items():
+            item = found.get(document_id)
+            if item is not None and collection.indexable(item):
+                documents.append(collection.document(item, version=entry.pk))
+            else:
+                getattr(backend, collection.delete)(document_id, entry.pk)
+        if documents:
+            getattr(backend, collection.index)(documents)
 
 
 def _failed(entries: list[OutboxEntry], message: str, now: datetime) -> None:
