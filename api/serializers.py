@@ -19,10 +19,10 @@ from network.selectors import readable_practice
 from portal.access import display_name, is_moderator
 from portal.models import Organisation
 from practices import rules
+from practices.indexing import FACETS
 from practices.models import Finding, KeyTheme, OrganisationType, Practice, ReviewComment, TargetAudience
 from practices.review import review_rows
 from practices.services import PracticeData
-from search.backends.base import FACETS
 
 # Strict JSON input -------------------------------------------------------------------------
 

@@ -4,8 +4,7 @@ Thin viewsets: objects come from the access functions (``practice_for_user``,
 ``practices_visible_to``…), writes from the services, both shared with the web.
 """
 
-import nh3
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -45,11 +44,13 @@ from portal.models import Organisation
 from portal.organisation_selectors import public_organisations
 from practices import rules, services
 from practices.importer import UnreadableDocument, Vocabulary, import_document
+from practices.indexing import COLLECTION as PRACTICES
+from practices.indexing import code_labels
 from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
 from practices.selectors import drafts_of, practice_for_editor, practice_for_user, practices_visible_to
 from search.backends import get_search_backend
-from search.backends.base import Hit, SearchQuery
-from search.presentation import code_labels
+from search.backends.base import SearchQuery
+from search.selectors import readable_hits
 
 ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a database error
 
@@ -154,24 +155,6 @@ def validated_query(request, serializer_class) -> serializers.Serializer:
     return serializer
 
 
-def _safe_highlight(html: str) -> str:
-    """Engines return escaped text with <mark>; keep only that, whatever an engine sends."""
-    return nh3.clean(html, tags={"mark"}, attributes={})
-
-
-def practices_for_hits(user, hits: list[Hit]) -> list[Practice]:
-    """The hits' practices in the engine's order, re-read through the access function:
-    a stale index shows nothing more than the database allows."""
-    readable = (
-        practices_visible_to(user=user)
-        .filter(pk__in=[hit.id for hit in hits], status=Practice.Status.PUBLISHED, revision_of__isnull=True)
-        .select_related("organisation", "organisation__type")
-        .prefetch_related("key_themes", "target_audiences")
-        .in_bulk()
-    )
-    return [readable[hit.id] for hit in hits if hit.id in readable]
-
-
 def facet_counts(facets: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     """Each facet's codes with their label (in the request's language) and count."""
     listed = {}
@@ -249,12 +232,14 @@ class PracticeViewSet(
     def list(self, request):
         query = validated_query(request, PracticeSearchQuerySerializer)
         page, per_page = decode_search_cursor(query.validated_data.get("cursor")), api_settings.PAGE_SIZE
-        results = get_search_backend().search(SearchQuery(
+        results = get_search_backend().search(PRACTICES, SearchQuery(
             text=query.validated_data.get("q", ""), filters=query.filters(), scope=reader_scope(request.user),
             page=page, per_page=per_page, sort=query.validated_data["sort"],
         ))  # fmt: skip
-        hits = {hit.id: Hit(hit.id, hit.title, hit.score, _safe_highlight(hit.highlight)) for hit in results.hits}
-        practices = practices_for_hits(request.user, results.hits)
+        found = readable_hits(collection=PRACTICES, user=request.user, hits=results.hits)
+        hits = {each.hit.id: each.hit for each in found}
+        practices = [each.item for each in found]
+        prefetch_related_objects(practices, "key_themes", "target_audiences")
         next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=results.total)
         context = {**self.get_serializer_context(), "hits": hits}
         return Response({

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Exit-intervention networks")
+
+    def ready(self) -> None:
+        from network.indexing import COLLECTION
+        from search.collections import register
+
+        register(COLLECTION)

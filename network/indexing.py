@@ -10,27 +10,28 @@ Case rooms are never sent to an engine (``is_indexable`` is False): their conten
 never leaves the instance and must be purged for good; they are searched through
 ``network.selectors.search_posts`` (the ORM) only.
 
-The services send ``post_changed`` (index or re-index ``post``) and
-``posts_removed`` (delete ``post_ids``) inside the transaction that made the
-change, so a receiver can write a search outbox row atomically.
+The services call ``post_changed`` (index or re-index ``post``) and ``posts_removed``
+(delete ``post_ids``) inside the transaction that made the change: each writes its search
+outbox row there (search/outbox.py). ``COLLECTION`` hands the declaration to the search
+layer (registered by NetworkConfig.ready()).
 """
 
+from collections.abc import Iterable
 from typing import Any
 
-from django.dispatch import Signal
+from django.db.models import QuerySet
 
 from network.access import network_ids_for_member
 from network.models import Post
+from search import outbox
 from search.analysis import guess_language
+from search.collections import Collection, Layout, TextField
 
-__all__ = ["is_indexable", "network_ids_for_member", "post_changed", "post_document", "posts_removed"]
+__all__ = ["COLLECTION", "is_indexable", "network_ids_for_member", "post_changed", "post_document", "posts_removed"]
 
-post_changed = Signal()  # kwargs: post
-posts_removed = Signal()  # kwargs: post_ids (list[int])
-
-TEXT_FIELDS: tuple[tuple[str, str, float], ...] = (
-    ("title", "A", 3.0),  # the thread's title
-    ("text", "D", 1.0),  # the post's Markdown source
+TEXT_FIELDS: tuple[TextField, ...] = (
+    TextField("title", "A", 3.0),  # the thread's title
+    TextField("text", "D", 1.0),  # the post's Markdown source
 )
 
 
@@ -60,3 +61,56 @@ def post_document(post: Post, *, version: int) -> dict[str, Any]:
         "language": guess_language(f"{thread.title}\n{post.body}"),
         "created_at": post.created_at.isoformat(),
     }
+
+
+def indexable_posts() -> QuerySet[Post]:
+    return (
+        Post.objects.filter(state=Post.State.VISIBLE, thread__network__is_case_room=False)
+        .select_related("thread", "thread__network")
+        .order_by("pk")
+    )
+
+
+def posts_by_id(ids: Iterable[int]) -> dict[int, Post]:
+    return Post.objects.select_related("thread", "thread__network").in_bulk(list(ids))
+
+
+def reader_networks(user) -> frozenset[int]:
+    """The networks whose posts ``user`` may search: those they are an active member of."""
+    return frozenset(network_ids_for_member(user))
+
+
+def search_as_json(user, text: str, *, page: int = 1, sort: str = "relevance") -> dict[str, Any]:
+    """A member's search of posts as ``manage.py search --posts`` prints it: the engine's hits
+    read back, and the case rooms' (searched in the database)."""
+    from network.selectors import search_posts  # the selectors search through this collection
+
+    found = search_posts(user=user, query=text, page=page, sort=sort)
+    hits = [{"id": hit.post_id, "thread_id": hit.thread_id, "title": hit.thread_title, "network": hit.network_name,
+             "highlight": str(hit.snippet)} for hit in [*found.hits, *found.case_room_hits]]  # fmt: skip
+    return {"total": found.total, "case_room_hits": len(found.case_room_hits), "hits": hits, "degraded": found.degraded}
+
+
+COLLECTION = Collection(
+    name="posts",
+    kind="post",
+    layout=Layout.GROUPED,
+    text_fields=TEXT_FIELDS,
+    candidates=indexable_posts,
+    load=posts_by_id,
+    is_indexable=is_indexable,
+    build=post_document,
+    scope=reader_networks,
+    index_suffix="-posts",
+    reader_search=search_as_json,
+)
+
+
+def post_changed(post: Post):
+    """Tell search that ``post`` changed (inside the transaction that changes it)."""
+    return outbox.document_changed(COLLECTION.name, post)
+
+
+def posts_removed(post_ids: list[int]):
+    """Tell search that these posts are gone (inside the transaction that removes them)."""
+    return outbox.documents_removed(COLLECTION.name, post_ids)

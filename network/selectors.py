@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from network import access
+from network.indexing import COLLECTION
 from network.mentions import mentionable_members, prime_memberships, public_name
 from network.models import (
     Invitation,
@@ -378,7 +379,7 @@ def _engine_posts(query: str, network_ids: frozenset[int], page: int, per_page: 
     if not network_ids:
         return no_posts("none")
     asked = PostQuery(text=query, network_ids=network_ids, page=page, per_page=per_page, sort=sort)
-    return get_search_backend().search_posts(asked)
+    return get_search_backend().search(COLLECTION, asked)
 
 
 def _read_back(found, network_ids: frozenset[int]) -> list[PostHit]:

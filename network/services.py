@@ -325,7 +325,7 @@ def _post_write(*, thread: Thread, actor: User, body: str, quote_of: Post | None
     ThreadSubscription.objects.get_or_create(thread=thread, user=actor)
     _upsert_read(thread=thread, user=actor, at=now)
     notify_post(post=post, mentioned=mentioned)
-    post_changed.send(sender=Post, post=post)
+    post_changed(post)
     return post
 
 
@@ -351,7 +351,7 @@ def post_edit(*, post: Post, actor: User, body: str) -> Post:
     audit_record(actor=actor, action="network.post.edit", target=post)
     before = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
     notify_post(post=post, mentioned=_record_mentions(post, exclude=before), replies=False)
-    post_changed.send(sender=Post, post=post)
+    post_changed(post)
     return post
 
 
@@ -361,9 +361,9 @@ def _set_post_state(post: Post, *, actor: User, state: str, action: str) -> Post
     post.save(update_fields=["state", "state_changed_at", "state_changed_by"])
     audit_record(actor=actor, action=action, target=post, from_state=from_state, to_state=state)
     if state == Post.State.VISIBLE:
-        post_changed.send(sender=Post, post=post)
+        post_changed(post)
     else:
-        posts_removed.send(sender=Post, post_ids=[post.pk])
+        posts_removed([post.pk])
     return post
 
 
@@ -502,5 +502,5 @@ def case_room_purge(*, network: Network, now: datetime | None = None) -> tuple[i
     if post_ids or threads:
         audit_record(actor=None, action="network.case_room.purge", target=network,
                      comment=f"posts={len(post_ids)} threads={threads}")  # fmt: skip
-        posts_removed.send(sender=Post, post_ids=post_ids)
+        posts_removed(post_ids)
     return len(post_ids), threads

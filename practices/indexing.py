@@ -2,21 +2,26 @@
 
 Full-text fields carry a weight (the title weighs most, then the description);
 filter fields carry codes for facets and for visibility. Contact details are
-never indexed.
+never indexed. ``COLLECTION`` hands all of it to the search layer (registered by
+PracticesConfig.ready()); services call ``practice_changed`` in their transaction.
 """
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from portal.access import reader_scope
 from practices.importer.countries import country_names
-from practices.models import Practice
-
-
-@dataclass(frozen=True)
-class TextField:
-    name: str
-    weight: str  # PostgreSQL weight class A-D; engines map it to their own boosts
-    boost: float
+from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from practices.selectors import published_readable_by
+from search import outbox
+from search.backends.base import Hit
+from search.collections import Collection, Layout, TextField
+from search.selectors import SIMILAR_LIMIT, similar
 
 
 TEXT_FIELDS: tuple[TextField, ...] = (
@@ -38,7 +43,7 @@ BODY_SOURCES: tuple[str, ...] = (
     "organisation_description",
 )
 
-# Facet name -> document key holding a list of codes (see search.backends.base.FACETS).
+# Facet name -> document key holding a list of codes. OR within a facet, AND across facets.
 FACET_FIELDS: dict[str, str] = {
     "theme": "themes",
     "audience": "audiences",
@@ -97,3 +102,98 @@ def practice_document(practice: Practice, *, version: int) -> dict[str, Any]:
         "visibility": practice.visibility,
         "organisation_id": organisation.pk,
     }
+
+
+FACETS: tuple[str, ...] = tuple(FACET_FIELDS)
+
+FACET_LABELS = {
+    "theme": _("Key themes"),
+    "audience": _("Target audiences"),
+    "country": _("Country"),
+    "organisation_type": _("Type of organisation"),
+    "language": _("Language of the write-up"),
+    "peer_reviewed": _("Peer reviewed"),
+    "evidence_level": _("Evidence level"),
+    "start_period": _("Started"),
+}
+TAXONOMIES = {"theme": KeyTheme, "audience": TargetAudience, "organisation_type": OrganisationType}
+
+
+def _period_labels() -> dict[str, str]:
+    labels = {code: f"{low}–{high}" for code, low, high in START_PERIODS}
+    labels.update({"before-2010": _("Before 2010"), "2025-later": _("2025 or later"), "unknown": _("Unknown")})
+    return {code: str(label) for code, label in labels.items()}
+
+
+def _fixed_labels(facet: str) -> dict[str, str]:
+    choices = {
+        "language": settings.PRACTICE_LANGUAGES,
+        "peer_reviewed": Practice.PeerReviewed.choices,
+        "evidence_level": Practice.EvidenceLevel.choices,
+    }.get(facet)
+    if choices is not None:
+        return {code: str(label) for code, label in choices}
+    return _period_labels() if facet == "start_period" else {}
+
+
+def code_labels(facet: str, codes: set[str]) -> dict[str, str]:
+    """Labels of ``codes`` in the active language; the code itself when unknown."""
+    if not codes:
+        return {}
+    if facet in TAXONOMIES:
+        known = {term.code: term.label for term in TAXONOMIES[facet].objects.filter(code__in=codes)}
+    elif facet == "country":
+        known = {code: countries.name(code) or code for code in codes}
+    else:
+        known = _fixed_labels(facet)
+    return {code: known.get(code, code) for code in codes}
+
+
+def indexable_practices() -> QuerySet[Practice]:
+    return (
+        Practice.objects.filter(status=Practice.Status.PUBLISHED, revision_of__isnull=True)
+        .select_related("organisation", "organisation__type")
+        .prefetch_related("key_themes", "target_audiences")
+        .order_by("pk")
+    )
+
+
+def practices_by_id(ids: Iterable[int]) -> dict[int, Practice]:
+    queryset = Practice.objects.select_related("organisation", "organisation__type").prefetch_related(
+        "key_themes", "target_audiences"
+    )
+    return queryset.in_bulk(list(ids))
+
+
+def readable_practices(user, ids: list[int]) -> dict[int, Practice]:
+    """The practices of ``ids`` that ``user`` may read now, published (search hits re-read)."""
+    readable = Practice.objects.filter(published_readable_by(user), pk__in=ids)
+    return readable.select_related("organisation", "organisation__type").in_bulk()
+
+
+COLLECTION = Collection(
+    name="practices",
+    kind="practice",
+    layout=Layout.FACETED,
+    text_fields=TEXT_FIELDS,
+    candidates=indexable_practices,
+    load=practices_by_id,
+    is_indexable=is_indexable,
+    build=practice_document,
+    scope=reader_scope,
+    readable=readable_practices,
+    facets=FACET_FIELDS,
+    facet_labels=code_labels,
+    facet_titles=FACET_LABELS,
+)
+
+
+def practice_changed(practice: Practice):
+    """Tell search that ``practice`` changed (inside the transaction that changes it)."""
+    return outbox.document_changed(COLLECTION.name, practice)
+
+
+def similar_practices(*, user, practice: Practice, limit: int = SIMILAR_LIMIT) -> list[Hit]:
+    """Published practices like ``practice`` that ``user`` may read (never ``practice`` itself);
+    empty when it is not published or no engine can answer."""
+    return similar(collection=COLLECTION, user=user, item=practice, limit=limit)

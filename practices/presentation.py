@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from network.selectors import practice_discussion_context
 from portal.access import is_moderator
 from portal.text import render_markdown
-from search.selectors import similar_practices
 from practices import rules
+from practices.indexing import similar_practices
 from practices.models import Finding, Practice
 from practices.template_fields import TEMPLATE_FIELDS, count_words, model_attribute
 

@@ -21,10 +21,10 @@ from portal.models import Organisation
 from portal.notifications import moderators, notify, organisation_admins
 from portal.services import organisation_get_or_create
 from practices import pii, rules
+from practices.indexing import practice_changed
 from practices.models import Finding, KeyTheme, Practice, PracticeVersion, ReviewComment, TargetAudience
 from practices.template_fields import model_attribute
 from practices.versions import practice_snapshot
-from search.outbox import practice_changed
 
 Status = Practice.Status
 

@@ -87,11 +87,6 @@ def stemmed_text(text: str, language: str) -> str:
     return " ".join([stem(word, language) for word in _TOKEN.findall(text)])
 
 
-def query_stems(word: str) -> tuple[str, ...]:
-    """Every stem ``word`` may have in an indexed document, whatever its language."""
-    return tuple(sorted({stem(word, language) for language in STEMMERS}))
-
-
 def words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 

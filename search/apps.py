@@ -3,12 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
+    """The search layer. The apps it serves register their collections from their own
+    ``ready()`` (search/collections.py); it imports none of them."""
+
     name = "search"
     verbose_name = _("Search")
-
-    def ready(self) -> None:
-        from network.indexing import post_changed, posts_removed
-        from search import outbox
-
-        post_changed.connect(outbox.on_post_changed, dispatch_uid="search.outbox.post_changed")
-        posts_removed.connect(outbox.on_posts_removed, dispatch_uid="search.outbox.posts_removed")

@@ -1,13 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from search.backends.base import FACETS
-
 MAX_CODES_PER_FACET = 30
 
 
-class SearchForm(forms.Form):
-    """The search box, the sort order and the page; facet codes are read by ``filters``."""
+class PracticeSearchForm(forms.Form):
+    """The search box, the sort order and the page; codes of the collection's ``facets`` are
+    read by ``filters``."""
 
     q = forms.CharField(label=_("Search practices"), required=False, max_length=200)
     sort = forms.ChoiceField(
@@ -17,6 +16,10 @@ class SearchForm(forms.Form):
     )
     page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
 
+    def __init__(self, *args, facets: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.facets = facets
+
     def values(self) -> tuple[str, str, int]:
         """The query text, sort and page; defaults for anything invalid."""
         data = self.cleaned_data if self.is_valid() else {}
@@ -25,7 +28,7 @@ class SearchForm(forms.Form):
     def filters(self) -> dict[str, list[str]]:
         """Facet -> selected codes (OR within a facet, AND across facets)."""
         selected: dict[str, list[str]] = {}
-        for facet in FACETS:
+        for facet in self.facets:
             codes = [code[:100] for code in self.data.getlist(facet) if code.strip()] if self.data else []
             if codes:
                 selected[facet] = list(dict.fromkeys(codes))[:MAX_CODES_PER_FACET]

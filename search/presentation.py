@@ -3,26 +3,9 @@
 from dataclasses import dataclass
 from math import ceil
 
-from django.conf import settings
 from django.http import QueryDict
-from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from practices.indexing import START_PERIODS
-from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
-from search.backends.base import FACETS
-
-FACET_LABELS = {
-    "theme": _("Key themes"),
-    "audience": _("Target audiences"),
-    "country": _("Country"),
-    "organisation_type": _("Type of organisation"),
-    "language": _("Language of the write-up"),
-    "peer_reviewed": _("Peer reviewed"),
-    "evidence_level": _("Evidence level"),
-    "start_period": _("Started"),
-}
-TAXONOMIES = {"theme": KeyTheme, "audience": TargetAudience, "organisation_type": OrganisationType}
+from search.collections import Collection
 
 
 @dataclass(frozen=True)
@@ -47,36 +30,6 @@ class Link:
     url: str
 
 
-def _period_labels() -> dict[str, str]:
-    labels = {code: f"{low}–{high}" for code, low, high in START_PERIODS}
-    labels.update({"before-2010": _("Before 2010"), "2025-later": _("2025 or later"), "unknown": _("Unknown")})
-    return {code: str(label) for code, label in labels.items()}
-
-
-def _fixed_labels(facet: str) -> dict[str, str]:
-    choices = {
-        "language": settings.PRACTICE_LANGUAGES,
-        "peer_reviewed": Practice.PeerReviewed.choices,
-        "evidence_level": Practice.EvidenceLevel.choices,
-    }.get(facet)
-    if choices is not None:
-        return {code: str(label) for code, label in choices}
-    return _period_labels() if facet == "start_period" else {}
-
-
-def code_labels(facet: str, codes: set[str]) -> dict[str, str]:
-    """Labels of ``codes`` in the active language; the code itself when unknown."""
-    if not codes:
-        return {}
-    if facet in TAXONOMIES:
-        known = {term.code: term.label for term in TAXONOMIES[facet].objects.filter(code__in=codes)}
-    elif facet == "country":
-        known = {code: countries.name(code) or code for code in codes}
-    else:
-        known = _fixed_labels(facet)
-    return {code: known.get(code, code) for code in codes}
-
-
 def url_with(params: QueryDict, **changes: list[str]) -> str:
     """The query string of ``params`` with the given keys replaced, back to page 1."""
     query = params.copy()
@@ -91,12 +44,16 @@ def _toggled(selected: list[str], code: str) -> list[str]:
     return [c for c in selected if c != code] if code in selected else [*selected, code]
 
 
-def facet_groups(facets: dict[str, dict[str, int]], filters: dict[str, list[str]], params: QueryDict) -> list[FacetGroup]:
+def facet_groups(
+    collection: Collection, facets: dict[str, dict[str, int]], filters: dict[str, list[str]], params: QueryDict
+) -> list[FacetGroup]:
+    """The collection's facets with their labels (``Collection.facet_labels``), counts and links."""
     groups = []
-    for facet in FACETS:
+    for facet in collection.facet_names:
         counts, selected = facets.get(facet, {}), filters.get(facet, [])
         codes = list(counts) + [code for code in selected if code not in counts]
-        labels = code_labels(facet, set(codes))
+        found = collection.facet_labels(facet, set(codes)) if collection.facet_labels else {}
+        labels = {code: found.get(code, code) for code in codes}
         options = [
             FacetOption(
                 code, labels[code], counts.get(code, 0), code in selected, url_with(params, **{facet: _toggled(selected, code)})
@@ -104,7 +61,7 @@ def facet_groups(facets: dict[str, dict[str, int]], filters: dict[str, list[str]
             for code in codes
         ]
         if options:
-            groups.append(FacetGroup(facet, str(FACET_LABELS[facet]), options))
+            groups.append(FacetGroup(facet, str(collection.facet_titles.get(facet, facet)), options))
     return groups
 
 

@@ -1,23 +1,52 @@
-"""Reads built on the search engines, for pages other than the search page."""
+"""Reads built on the search engines: hits as the reader may see them now, similar documents."""
 
-from practices.indexing import is_indexable
-from practices.models import Practice
-from portal.access import reader_scope
+from dataclasses import dataclass, replace
+from typing import Any
+
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
 from search.backends import get_search_backend
 from search.backends.base import Hit, SearchUnavailable
+from search.collections import Collection
 
 SIMILAR_LIMIT = 5
 
 
-def similar_practices(*, user, practice: Practice, limit: int = SIMILAR_LIMIT) -> list[Hit]:
-    """Published practices like ``practice`` that ``user`` may read (never ``practice`` itself).
+def safe_highlight(html: str) -> SafeString:
+    """Engines return escaped text with <mark>; keep only that, whatever an engine sends."""
+    return mark_safe(nh3.clean(html, tags={"mark"}, attributes={}))  # noqa: S308 (sanitised just above)
 
-    Empty for an unpublished practice, or when no engine can answer: the
-    detail page never fails because of search.
+
+@dataclass(frozen=True)
+class ReadableHit:
+    hit: Hit  # its highlight made safe (``safe_highlight``)
+    item: Any  # the object as the database holds it now
+
+    @property
+    def highlight(self) -> SafeString:
+        return self.hit.highlight
+
+
+def readable_hits(*, collection: Collection, user, hits: list[Hit]) -> list[ReadableHit]:
+    """The hits in the engine's order, each re-read from the database through the collection's
+    access rule (``Collection.readable``): a stale index shows nothing more than the
+    database allows. Highlights are sanitised."""
+    found = collection.readable(user, [hit.id for hit in hits])
+    return [
+        ReadableHit(replace(hit, highlight=safe_highlight(hit.highlight)), found[hit.id]) for hit in hits if hit.id in found
+    ]
+
+
+def similar(*, collection: Collection, user, item, limit: int = SIMILAR_LIMIT) -> list[Hit]:
+    """Indexed documents like ``item`` that ``user`` may read (never ``item`` itself).
+
+    Empty for an item that is not indexed, or when no engine can answer: the page
+    showing it never fails because of search.
     """
-    if not is_indexable(practice):
+    if not collection.is_indexable(item):
         return []
     try:
-        return get_search_backend().similar(practice.pk, scope=reader_scope(user), limit=limit)
+        return get_search_backend().similar(collection, item.pk, scope=collection.scope(user), limit=limit)
     except SearchUnavailable:
         return []

@@ -1,90 +1,41 @@
-"""Keeping search engines in step with practices.
+"""Keeping search engines in step with the collections' items.
 
 Two paths (docs/SEARCH.md, "Keeping the index in sync"):
 
 - Engines whose index lives in the portal's database (``database``) are written
-  by ``apply_in_transaction``, which ``search.outbox.practice_changed`` calls in
-  the very transaction that changes the practice: the index commits or rolls
-  back with it, and a reader never sees a published practice missing from search.
+  by ``apply_in_transaction``, which ``search.outbox`` calls in the very transaction
+  that changes the item: the index commits or rolls back with it, and a reader never
+  sees a published practice missing from search.
 - Engines elsewhere (Elasticsearch) are fed by ``manage.py search_worker``
   (search/worker.py) from the outbox rows.
 
 Every write carries the outbox row's id as the document version.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max
 
-from network.indexing import is_indexable as post_is_indexable
-from network.indexing import post_document
-from network.models import Post
-from practices.indexing import is_indexable, practice_document
-from practices.models import Practice
 from search.backends import local_engines
+from search.collections import Collection
 from search.models import OutboxEntry
 
-
-def indexable_practices() -> QuerySet[Practice]:
-    return (
-        Practice.objects.filter(status=Practice.Status.PUBLISHED, revision_of__isnull=True)
-        .select_related("organisation", "organisation__type")
-        .prefetch_related("key_themes", "target_audiences")
-        .order_by("pk")
-    )
+REBUILD_CHUNK = 200
 
 
-def practices_by_id(ids: Iterable[int]) -> dict[int, Practice]:
-    queryset = Practice.objects.select_related("organisation", "organisation__type").prefetch_related(
-        "key_themes", "target_audiences"
-    )
-    return queryset.in_bulk(list(ids))
-
-
-def apply_in_transaction(practice: Practice, entry: OutboxEntry) -> None:
-    """Write ``practice``'s change into every in-database engine, at version ``entry.pk``."""
+def apply_in_transaction(collection: Collection, entry: OutboxEntry, item: Any | None) -> None:
+    """Write ``entry``'s change of ``item`` into every in-database engine, at version ``entry.pk``."""
     engines = local_engines()
     if not engines:
         return
-    document = practice_document(practice, version=entry.pk) if entry.action == OutboxEntry.Action.INDEX else None
+    indexed = entry.action == OutboxEntry.Action.INDEX and item is not None
+    document = collection.build(item, version=entry.pk) if indexed else None
     for backend in engines:
         if document is None:
-            backend.delete(practice.pk, entry.pk)
+            backend.delete(collection, entry.document_id, entry.pk)
         else:
-            backend.index([document])
-
-
-def apply_post_in_transaction(post: Post, entry: OutboxEntry) -> None:
-    """Write a network post into every in-database engine, at version ``entry.pk``."""
-    engines = local_engines()
-    if engines:
-        document = post_document(post, version=entry.pk)
-        for backend in engines:
-            backend.index_posts([document])
-
-
-def delete_post_in_transaction(post_id: int, entry: OutboxEntry) -> None:
-    for backend in local_engines():
-        backend.delete_post(post_id, entry.pk)
-
-
-def posts_by_id(ids: Iterable[int]) -> dict[int, Post]:
-    return Post.objects.select_related("thread", "thread__network").in_bulk(list(ids))
-
-
-def indexable_posts() -> QuerySet[Post]:
-    return (
-        Post.objects.filter(state=Post.State.VISIBLE, thread__network__is_case_room=False)
-        .select_related("thread", "thread__network")
-        .order_by("pk")
-    )
-
-
-def all_post_documents(version: int) -> Iterator[dict[str, Any]]:
-    for post in indexable_posts().iterator(chunk_size=200):
-        if post_is_indexable(post):
-            yield post_document(post, version=version)
+            backend.index(collection, [document])
 
 
 def snapshot_version() -> int:
@@ -92,7 +43,10 @@ def snapshot_version() -> int:
     return OutboxEntry.objects.aggregate(top=Max("id"))["top"] or 0
 
 
-def all_documents(version: int) -> Iterator[dict[str, Any]]:
-    for practice in indexable_practices().iterator(chunk_size=200):
-        if is_indexable(practice):
-            yield practice_document(practice, version=version)
+def all_documents(collection: Collection, version: int) -> Iterator[dict[str, Any]]:
+    """Every indexable document of ``collection``, read in chunks, at ``version``."""
+    candidates = collection.candidates()
+    items = candidates.iterator(chunk_size=REBUILD_CHUNK) if hasattr(candidates, "iterator") else iter(candidates)
+    for item in items:
+        if collection.is_indexable(item):
+            yield collection.build(item, version=version)

@@ -2,7 +2,7 @@
 
 Rows are taken in id order, in batches, under a short lease (``next_attempt_at``
 moved ahead) so two workers do not take the same rows; PostgreSQL also skips rows
-another worker has locked. Each practice is written in its current state with
+another worker has locked. Each document is written in its current state with
 the newest row's id as version, so replays and out-of-order writes are harmless.
 
 When an engine fails, the batch is not marked done: each row gets one more
@@ -11,22 +11,17 @@ lost; the engine catches up when it is back. Rows are only ever marked processed
 """
 
 import logging
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from network.indexing import is_indexable as post_is_indexable
-from network.indexing import post_document
-from practices.indexing import is_indexable, practice_document
+from search import collections
 from search.backends import outbox_engines
 from search.backends.base import SearchBackend
 from search.models import OutboxEntry
-from search.sync import posts_by_id, practices_by_id
 
 logger = logging.getLogger(__name__)
 
@@ -61,40 +56,23 @@ def claim(now: datetime, limit: int = BATCH_SIZE) -> list[OutboxEntry]:
     return entries
 
 
-@dataclass(frozen=True)
-class _Collection:
-    """How the worker reads and writes one kind of document."""
-
-    load: Callable[[Iterable[int]], dict[int, Any]]
-    indexable: Callable[[Any], bool]
-    document: Callable[..., dict[str, Any]]
-    index: str  # the engine's method names
-    delete: str
-
-
-COLLECTIONS = {
-    OutboxEntry.Kind.PRACTICE: _Collection(practices_by_id, is_indexable, practice_document, "index", "delete"),
-    OutboxEntry.Kind.POST: _Collection(posts_by_id, post_is_indexable, post_document, "index_posts", "delete_post"),
-}
-
-
 def _apply(backend: SearchBackend, entries: list[OutboxEntry]) -> None:
     """Write each document in its current state, whatever the row asked: a row says that
-    something changed; the database says what is true now."""
-    for kind, collection in COLLECTIONS.items():
+    something changed; the database says what is true now. Rows find their collection
+    through the registry (search/collections.py), by their ``kind``."""
+    for kind in dict.fromkeys(entry.kind for entry in entries):
+        collection = collections.by_kind(kind)
         newest = {entry.document_id: entry for entry in entries if entry.kind == kind}  # rows come in id order
-        if not newest:
-            continue
-        found = collection.load(newest)
+        found = collection.load(list(newest))
         documents = []
         for document_id, entry in newest.items():
             item = found.get(document_id)
-            if item is not None and collection.indexable(item):
-                documents.append(collection.document(item, version=entry.pk))
+            if item is not None and collection.is_indexable(item):
+                documents.append(collection.build(item, version=entry.pk))
             else:
-                getattr(backend, collection.delete)(document_id, entry.pk)
+                backend.delete(collection, document_id, entry.pk)
         if documents:
-            getattr(backend, collection.index)(documents)
+            backend.index(collection, documents)
 
 
 def _failed(entries: list[OutboxEntry], message: str, now: datetime) -> None:

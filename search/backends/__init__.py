@@ -22,15 +22,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from portal.access import ReaderScope
-from search.backends.base import (
-    Hit,
-    PostQuery,
-    PostResults,
-    SearchBackend,
-    SearchQuery,
-    SearchResults,
-    SearchUnavailable,
-)
+from search.backends.base import Hit, SearchBackend, SearchUnavailable
+from search.collections import Collection
 
 logger = logging.getLogger(__name__)
 
@@ -113,54 +106,35 @@ class FallbackSearchBackend(SearchBackend):
     def _unavailable(self, error: SearchUnavailable) -> None:
         logger.warning("Search engine %s unavailable, answering from %s: %s", self.primary.name, self.fallback.name, error)
 
-    def search(self, query: SearchQuery) -> SearchResults:
+    def search(self, collection: Collection, query: Any) -> Any:
         try:
-            return self.primary.search(query)
+            return self.primary.search(collection, query)
         except SearchUnavailable as error:
             self._unavailable(error)
-            return replace(self.fallback.search(query), degraded=True)
+            return replace(self.fallback.search(collection, query), degraded=True)
 
-    def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
+    def similar(self, collection: Collection, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
         try:
-            return self.primary.similar(document_id, scope=scope, limit=limit)
+            return self.primary.similar(collection, document_id, scope=scope, limit=limit)
         except SearchUnavailable as error:
             self._unavailable(error)
-            return self.fallback.similar(document_id, scope=scope, limit=limit)
+            return self.fallback.similar(collection, document_id, scope=scope, limit=limit)
 
-    def autocomplete(self, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
+    def autocomplete(self, collection: Collection, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
         try:
-            return self.primary.autocomplete(prefix, scope=scope, limit=limit)
+            return self.primary.autocomplete(collection, prefix, scope=scope, limit=limit)
         except SearchUnavailable as error:
             self._unavailable(error)
-            return self.fallback.autocomplete(prefix, scope=scope, limit=limit)
+            return self.fallback.autocomplete(collection, prefix, scope=scope, limit=limit)
 
-    def search_posts(self, query: PostQuery) -> PostResults:
-        try:
-            return self.primary.search_posts(query)
-        except SearchUnavailable as error:
-            self._unavailable(error)
-            return replace(self.fallback.search_posts(query), degraded=True)
+    def index(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> None:
+        self.primary.index(collection, documents)
 
-    def index(self, documents: Iterable[dict[str, Any]]) -> None:
-        self.primary.index(documents)
+    def delete(self, collection: Collection, document_id: int, version: int) -> None:
+        self.primary.delete(collection, document_id, version)
 
-    def delete(self, document_id: int, version: int) -> None:
-        self.primary.delete(document_id, version)
+    def rebuild(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> int:
+        return self.primary.rebuild(collection, documents)
 
-    def rebuild(self, documents: Iterable[dict[str, Any]]) -> int:
-        return self.primary.rebuild(documents)
-
-    def document_ids(self) -> dict[int, int]:
-        return self.primary.document_ids()
-
-    def index_posts(self, documents: Iterable[dict[str, Any]]) -> None:
-        self.primary.index_posts(documents)
-
-    def delete_post(self, post_id: int, version: int) -> None:
-        self.primary.delete_post(post_id, version)
-
-    def rebuild_posts(self, documents: Iterable[dict[str, Any]]) -> int:
-        return self.primary.rebuild_posts(documents)
-
-    def post_ids(self) -> dict[int, int]:
-        return self.primary.post_ids()
+    def document_ids(self, collection: Collection) -> dict[int, int]:
+        return self.primary.document_ids(collection)

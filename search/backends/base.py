@@ -1,18 +1,17 @@
 """The search backend interface. Every engine implements it; views never branch on the engine.
 
-Two collections, kept apart in every engine (their own tables or index):
+Every method takes the collection it works on (search/collections.py): the apps
+register their collections (practices, network posts), and an engine stores each
+apart (its own tables or index) in the way its ``layout`` says:
 
-- Practices. Documents are plain dicts built from the declaration in
-  ``practices/indexing.py``. Visibility travels with each document (``visibility``,
-  ``organisation_id``) and every read method takes the reader's ``ReaderScope``: an
-  engine must apply it to hits, totals, facet counts, highlights, suggestions and
-  similar-practice lists.
-- Network posts (``*_posts`` methods). Documents are built from the declaration in
-  ``network/indexing.py`` and carry ``network_id``; every read takes the ids of the
-  networks the reader is an active member of (``PostQuery.network_ids``, from
-  ``network.access.network_ids_for_member``) and must return nothing else: no hit,
-  no count, no snippet of another network. Posts never mix with practice facets,
-  suggestions or similar-practice lists.
+- ``faceted`` (practices). Visibility travels with each document (``visibility``,
+  ``organisation_id``) and a read takes the reader's ``ReaderScope`` (in
+  ``SearchQuery.scope``, or ``scope=``): an engine must apply it to hits, totals, facet
+  counts, highlights, suggestions and similar-document lists.
+- ``grouped`` (network posts). Documents carry ``network_id``; a read takes the ids of
+  the groups the reader may read (``PostQuery.network_ids``, from the collection's
+  ``scope``) and must return nothing else: no hit, no count, no snippet of another
+  group. ``similar`` and ``autocomplete`` answer nothing for such a collection.
 """
 
 from abc import ABC, abstractmethod
@@ -21,26 +20,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from portal.access import ReaderScope
+from search.collections import Collection
 
 Sort = Literal["relevance", "date"]
-
-# Facet name -> document key. OR within a facet, AND across facets.
-FACETS: tuple[str, ...] = (
-    "theme",
-    "audience",
-    "country",
-    "organisation_type",
-    "language",
-    "peer_reviewed",
-    "evidence_level",
-    "start_period",
-)
 
 
 @dataclass(frozen=True)
 class SearchQuery:
     text: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
+    filters: dict[str, list[str]] = field(default_factory=dict)  # facet -> codes: OR within, AND across
     scope: ReaderScope = field(default_factory=ReaderScope)
     page: int = 1
     per_page: int = 20
@@ -85,7 +73,7 @@ class PostQuery:
 
 
 @dataclass(frozen=True)
-class PostHit:
+class PostMatch:
     id: int
     thread_id: int
     network_id: int
@@ -97,7 +85,7 @@ class PostHit:
 @dataclass(frozen=True)
 class PostResults:
     total: int
-    hits: list[PostHit]
+    hits: list[PostMatch]
     engine: str
     degraded: bool = False
 
@@ -114,53 +102,33 @@ class SearchBackend(ABC):
     name: str
 
     @abstractmethod
-    def index(self, documents: Iterable[dict[str, Any]]) -> None:
+    def index(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> None:
         """Add or replace documents. Each has ``id`` and ``version`` (a number that only grows);
         an engine must ignore a write whose version is older than what it holds."""
 
     @abstractmethod
-    def delete(self, document_id: int, version: int) -> None:
-        """Remove a document (withdrawn, unpublished, deleted). Idempotent."""
+    def delete(self, collection: Collection, document_id: int, version: int) -> None:
+        """Remove a document (withdrawn, unpublished, deleted, hidden). Idempotent."""
 
     @abstractmethod
-    def search(self, query: SearchQuery) -> SearchResults: ...
+    def search(self, collection: Collection, query: Any) -> Any:
+        """``SearchQuery`` -> ``SearchResults`` for a faceted collection; ``PostQuery`` ->
+        ``PostResults`` for a grouped one (a query without a word to look for, or without a
+        group, finds nothing)."""
 
     @abstractmethod
-    def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
-        """Practices like this one that the reader may see, never the practice itself."""
+    def similar(self, collection: Collection, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
+        """Documents like this one that the reader may see, never the document itself."""
 
     @abstractmethod
-    def autocomplete(self, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
+    def autocomplete(self, collection: Collection, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
         """Titles (or phrases) completing ``prefix`` from documents the reader may see."""
 
     @abstractmethod
-    def rebuild(self, documents: Iterable[dict[str, Any]]) -> int:
-        """Replace the whole index with ``documents``; returns the count. Zero downtime where
-        the engine allows it (Elasticsearch: new index, then alias swap)."""
+    def rebuild(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> int:
+        """Replace the collection's whole index with ``documents``; returns the count. Zero
+        downtime where the engine allows it (Elasticsearch: new index, then alias swap)."""
 
     @abstractmethod
-    def document_ids(self) -> dict[int, int]:
+    def document_ids(self, collection: Collection) -> dict[int, int]:
         """Every indexed document id with its version, for consistency checks."""
-
-    # Network posts: the same contract on their own collection.
-
-    @abstractmethod
-    def index_posts(self, documents: Iterable[dict[str, Any]]) -> None:
-        """Add or replace post documents; a write older than what the engine holds is ignored."""
-
-    @abstractmethod
-    def delete_post(self, post_id: int, version: int) -> None:
-        """Remove a post (deleted, hidden, purged). Idempotent."""
-
-    @abstractmethod
-    def search_posts(self, query: PostQuery) -> PostResults:
-        """Posts matching ``query.text`` in ``query.network_ids`` only. A query without a
-        word to look for, or without a network, finds nothing."""
-
-    @abstractmethod
-    def rebuild_posts(self, documents: Iterable[dict[str, Any]]) -> int:
-        """Replace the whole post collection with ``documents``; returns the count."""
-
-    @abstractmethod
-    def post_ids(self) -> dict[int, int]:
-        """Every indexed post id with its version, for consistency checks."""

@@ -11,6 +11,7 @@ from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from tests.api.conftest import api_client_for
 from tests.practices.factories import make_practice
+from practices.indexing import COLLECTION as PRACTICES
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +220,7 @@ def test_an_invalid_cursor_or_sort_is_refused(client):
 def test_a_stale_index_shows_nothing_more_than_the_database_allows(client, contributor):
     practice = make_practice(author=contributor, title="Soon restricted", publish=True)
     Practice.objects.filter(pk=practice.pk).update(visibility="organisation")  # the index still says public
-    hits = get_search_backend().search(SearchQuery())
+    hits = get_search_backend().search(PRACTICES, SearchQuery())
     assert practice.pk in [hit.id for hit in hits.hits]
     assert client.get(reverse("api:practice-list")).json()["results"] == []
 

@@ -20,6 +20,7 @@ from search.models import OutboxEntry
 from search.worker import drain
 from tests.network.conftest import add_member
 from tests.search.conftest_es import es_prefix, es_url  # noqa: F401 (fixtures)
+from network.indexing import COLLECTION as POSTS
 
 pytestmark = pytest.mark.django_db
 
@@ -191,8 +192,8 @@ def test_case_room_posts_never_reach_an_engine_but_members_find_them(contributor
     post = thread.posts.get()
     sync()
     assert not OutboxEntry.objects.filter(kind="post", document_id=post.pk, action="index").exists()
-    assert post.pk not in engine(search_engine).post_ids()
-    assert engine("database").post_ids().get(post.pk) is None
+    assert post.pk not in engine(search_engine).document_ids(POSTS)
+    assert engine("database").document_ids(POSTS).get(post.pk) is None
     found = _search_posts(user=contributor, query="Narvik")
     assert found.hits == [] and [hit.post_id for hit in found.case_room_hits] == [post.pk]
     page = contributor_client.get(reverse("network:search_all"), {"q": "Narvik"}).content.decode()
@@ -230,15 +231,15 @@ def test_while_elasticsearch_is_down_members_still_search_from_the_database(sett
 def test_reindex_rebuilds_the_posts_of_ordinary_networks_only(contributor, case_room, case_post, search_engine):
     from django.core.management import call_command
 
-    from search.sync import all_post_documents, snapshot_version
+    from search.sync import all_documents, snapshot_version
 
     services.thread_create(network=case_room, actor=contributor, title="Release of K.", body="Housing in Narvik.")
     backend = engine(search_engine)
     if search_engine == "database":
         call_command("search_reindex", "--engine", "database")
     else:  # the command's bulk threads would read the in-memory test database from another thread
-        backend.rebuild_posts(list(all_post_documents(snapshot_version())))
+        backend.rebuild(POSTS, list(all_documents(POSTS, snapshot_version())))
         backend.refresh()
-    indexed = set(backend.post_ids())
+    indexed = set(backend.document_ids(POSTS))
     ordinary = set(Network.objects.filter(is_case_room=False).values_list("threads__posts", flat=True)) - {None}
     assert indexed == ordinary and case_post.pk in indexed

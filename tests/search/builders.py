@@ -2,7 +2,7 @@
 
 Practices are created with the ORM (not the workflow services, which other tests
 cover) so each test decides exactly what an engine receives and at which version.
-The ``database`` engine is also written by ``search.outbox.practice_changed``;
+The ``database`` engine is also written by ``practices.indexing.practice_changed``;
 ``publish`` goes through it, as the workflow does.
 """
 
@@ -11,11 +11,13 @@ import itertools
 from django.db import transaction
 from django.utils import timezone
 
+from network.indexing import COLLECTION as POSTS
 from portal.models import Organisation
-from practices.indexing import practice_document
+from practices.indexing import COLLECTION as PRACTICES
+from practices.indexing import practice_changed, practice_document
 from practices.models import KeyTheme, Practice, TargetAudience
-from search.backends.base import Hit, PostHit, PostQuery, PostResults, SearchBackend, SearchResults, SearchUnavailable
-from search.outbox import practice_changed
+from search.backends.base import Hit, PostMatch, PostResults, SearchBackend, SearchResults, SearchUnavailable
+from search.collections import Layout
 
 _versions = itertools.count(1_000_000)
 
@@ -59,7 +61,7 @@ def document(practice: Practice, version: int | None = None) -> dict:
 
 
 def index(backend: SearchBackend, *practices: Practice, version: int | None = None) -> None:
-    backend.index([document(practice, version) for practice in practices])
+    backend.index(PRACTICES, [document(practice, version) for practice in practices])
     refresh(backend)
 
 
@@ -80,75 +82,64 @@ def publish(practice: Practice) -> Practice:
 
 
 class RecordingEngine(SearchBackend):
-    """A stand-in for a remote engine: keeps what it receives; ``down`` makes it unavailable."""
+    """A stand-in for a remote engine: keeps what it receives, per collection; ``down`` makes it unavailable."""
 
     name = "recording"
 
     def __init__(self, options: dict | None = None):
-        self.documents: dict[int, dict] = {}
-        self.posts: dict[int, dict] = {}
+        self.collections: dict[str, dict[int, dict]] = {}
         self.down = False
         self.calls = 0
+
+    @property
+    def documents(self) -> dict[int, dict]:
+        return self.collections.setdefault(PRACTICES.name, {})
+
+    @property
+    def posts(self) -> dict[int, dict]:
+        return self.collections.setdefault(POSTS.name, {})
 
     def _check(self) -> None:
         self.calls += 1
         if self.down:
             raise SearchUnavailable("connection refused")
 
-    def index(self, documents) -> None:
+    def index(self, collection, documents) -> None:
         self._check()
+        held = self.collections.setdefault(collection.name, {})
         for doc in documents:
-            if doc["id"] not in self.documents or self.documents[doc["id"]]["version"] < doc["version"]:
-                self.documents[doc["id"]] = doc
+            if doc["id"] not in held or held[doc["id"]]["version"] < doc["version"]:
+                held[doc["id"]] = doc
 
-    def delete(self, document_id: int, version: int) -> None:
+    def delete(self, collection, document_id: int, version: int) -> None:
         self._check()
-        self.documents.pop(document_id, None)
+        self.collections.setdefault(collection.name, {}).pop(document_id, None)
 
-    def search(self, query):
+    def search(self, collection, query):
         self._check()
-        hits = [Hit(id=d["id"], title=d["title"], score=1.0) for d in self.documents.values()]
-        return SearchResults(total=len(hits), hits=hits, facets={}, engine=self.name)
+        held = self.collections.get(collection.name, {}).values()
+        if collection.layout == Layout.GROUPED:
+            hits = [PostMatch(id=d["id"], thread_id=d["thread_id"], network_id=d["network_id"], title=d["title"], score=1.0)
+                    for d in held if d["network_id"] in query.network_ids]  # fmt: skip
+            return PostResults(total=len(hits), hits=hits, engine=self.name)
+        found = [Hit(id=d["id"], title=d["title"], score=1.0) for d in held]
+        return SearchResults(total=len(found), hits=found, facets={}, engine=self.name)
 
-    def similar(self, document_id, *, scope, limit=5):
+    def similar(self, collection, document_id, *, scope, limit=5):
         self._check()
         return []
 
-    def autocomplete(self, prefix, *, scope, limit=8):
+    def autocomplete(self, collection, prefix, *, scope, limit=8):
         self._check()
         return []
 
-    def rebuild(self, documents) -> int:
+    def rebuild(self, collection, documents) -> int:
         self._check()
-        self.documents = {d["id"]: d for d in documents}
-        return len(self.documents)
+        self.collections[collection.name] = {d["id"]: d for d in documents}
+        return len(self.collections[collection.name])
 
-    def document_ids(self) -> dict[int, int]:
-        return {i: d["version"] for i, d in self.documents.items()}
-
-    def index_posts(self, documents) -> None:
-        self._check()
-        for doc in documents:
-            if doc["id"] not in self.posts or self.posts[doc["id"]]["version"] < doc["version"]:
-                self.posts[doc["id"]] = doc
-
-    def delete_post(self, post_id: int, version: int) -> None:
-        self._check()
-        self.posts.pop(post_id, None)
-
-    def search_posts(self, query: PostQuery) -> PostResults:
-        self._check()
-        hits = [PostHit(id=d["id"], thread_id=d["thread_id"], network_id=d["network_id"], title=d["title"], score=1.0)
-                for d in self.posts.values() if d["network_id"] in query.network_ids]  # fmt: skip
-        return PostResults(total=len(hits), hits=hits, engine=self.name)
-
-    def rebuild_posts(self, documents) -> int:
-        self._check()
-        self.posts = {d["id"]: d for d in documents}
-        return len(self.posts)
-
-    def post_ids(self) -> dict[int, int]:
-        return {i: d["version"] for i, d in self.posts.items()}
+    def document_ids(self, collection) -> dict[int, int]:
+        return {i: d["version"] for i, d in self.collections.get(collection.name, {}).items()}
 
 
 class UnavailableEngine(RecordingEngine):

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from search.backends.base import FACETS
+from practices.indexing import FACETS
 from tests.search.builders import make_published
 
 pytestmark = pytest.mark.usefixtures("database_only")

@@ -7,14 +7,15 @@ import pytest
 
 from portal.access import ReaderScope
 from practices.demo import load_seed_practice
-from search.backends.base import FACETS, SearchQuery
+from search.backends.base import SearchQuery
 from tests.search.builders import index, make_practice, next_version, refresh
+from practices.indexing import COLLECTION as PRACTICES
 
 EVERYTHING = ReaderScope(members=True, everything=True)
 
 
 def search(engine, text: str = "", scope: ReaderScope = EVERYTHING, **options):
-    return engine.search(SearchQuery(text=text, scope=scope, **options))
+    return engine.search(PRACTICES, SearchQuery(text=text, scope=scope, **options))
 
 
 def titles(results) -> set[str]:
@@ -26,40 +27,40 @@ def titles(results) -> set[str]:
 
 def test_an_indexed_practice_is_found_and_listed_with_its_version(engine, home_organisation):
     practice = make_practice("Mentoring after prison", organisation=home_organisation)
-    engine.index([_doc(practice, 7)])
+    engine.index(PRACTICES, [_doc(practice, 7)])
     refresh(engine)
     assert titles(search(engine, "mentoring")) == {"Mentoring after prison"}
-    assert engine.document_ids() == {practice.pk: 7}
+    assert engine.document_ids(PRACTICES) == {practice.pk: 7}
 
 
 def test_a_deleted_practice_is_no_longer_found_and_deleting_twice_is_harmless(engine, home_organisation):
     practice = make_practice("Mentoring after prison", organisation=home_organisation)
-    engine.index([_doc(practice, 7)])
-    engine.delete(practice.pk, 8)
-    engine.delete(practice.pk, 8)
+    engine.index(PRACTICES, [_doc(practice, 7)])
+    engine.delete(PRACTICES, practice.pk, 8)
+    engine.delete(PRACTICES, practice.pk, 8)
     refresh(engine)
     assert search(engine, "mentoring").total == 0
-    assert practice.pk not in engine.document_ids()
+    assert practice.pk not in engine.document_ids(PRACTICES)
 
 
 def test_an_older_version_never_overwrites_a_newer_one(engine, home_organisation):
     practice = make_practice("Family counselling hotline", organisation=home_organisation)
     newer = _doc(practice, 20)
     older = {**newer, "version": 10, "title": "Stale title"}
-    engine.index([newer])
-    engine.index([older])
+    engine.index(PRACTICES, [newer])
+    engine.index(PRACTICES, [older])
     refresh(engine)
     assert titles(search(engine, "counselling")) == {"Family counselling hotline"}
-    assert engine.document_ids() == {practice.pk: 20}
+    assert engine.document_ids(PRACTICES) == {practice.pk: 20}
 
 
 def test_an_older_delete_leaves_a_newer_document_and_an_older_write_cannot_undo_a_delete(engine, home_organisation):
     kept = make_practice("Dialogue circles in Ravnstad", organisation=home_organisation)
     gone = make_practice("Dialogue workshops in prison", organisation=home_organisation)
-    engine.index([_doc(kept, 20), _doc(gone, 20)])
-    engine.delete(kept.pk, 15)
-    engine.delete(gone.pk, 30)
-    engine.index([_doc(gone, 25)])
+    engine.index(PRACTICES, [_doc(kept, 20), _doc(gone, 20)])
+    engine.delete(PRACTICES, kept.pk, 15)
+    engine.delete(PRACTICES, gone.pk, 30)
+    engine.index(PRACTICES, [_doc(gone, 25)])
     refresh(engine)
     assert titles(search(engine, "dialogue")) == {"Dialogue circles in Ravnstad"}
 
@@ -68,7 +69,7 @@ def test_rebuild_replaces_the_whole_index(engine, home_organisation):
     old = make_practice("Old exit programme", organisation=home_organisation)
     new = make_practice("New exit programme", organisation=home_organisation)
     index(engine, old)
-    assert engine.rebuild([_doc(new, next_version())]) == 1
+    assert engine.rebuild(PRACTICES, [_doc(new, next_version())]) == 1
     refresh(engine)
     assert titles(search(engine, "exit")) == {"New exit programme"}
 
@@ -207,7 +208,7 @@ def faceted(home_organisation):
 def test_facet_counts_cover_the_matching_documents(engine, faceted):
     index(engine, *faceted)
     results = search(engine, "exit")
-    assert set(results.facets) == set(FACETS)
+    assert set(results.facets) == set(PRACTICES.facets)
     assert results.facets["theme"] == {"exit-strategies": 2, "family-support": 2, "prison-probation": 1}
     assert results.facets["audience"] == {"youth-pupils-students": 2, "families": 2}
     assert results.facets["language"] == {"en": 4}
@@ -239,8 +240,8 @@ def test_filters_work_without_text(engine, faceted):
 
 def test_autocomplete_completes_title_words(engine, library):
     index(engine, *library)
-    assert set(engine.autocomplete("ment", scope=EVERYTHING)) == {"Mentoring young people"}
-    assert set(engine.autocomplete("prison", scope=EVERYTHING)) == {"Prison exit programme", "Support for prison staff"}
+    assert set(engine.autocomplete(PRACTICES, "ment", scope=EVERYTHING)) == {"Mentoring young people"}
+    assert set(engine.autocomplete(PRACTICES, "prison", scope=EVERYTHING)) == {"Prison exit programme", "Support for prison staff"}
 
 
 def test_similar_practices_share_themes_and_words_and_never_the_practice_itself(engine, home_organisation):
@@ -248,7 +249,7 @@ def test_similar_practices_share_themes_and_words_and_never_the_practice_itself(
     close = make_practice("Prison mentoring after release", organisation=home_organisation, themes=("exit-strategies", "prison-probation"))
     far = make_practice("Online counter-narratives", organisation=home_organisation, themes=("online-dimension",))
     index(engine, source, close, far)
-    similar = engine.similar(source.pk, scope=EVERYTHING)
+    similar = engine.similar(PRACTICES, source.pk, scope=EVERYTHING)
     assert [hit.title for hit in similar][:1] == ["Prison mentoring after release"]
     assert source.pk not in {hit.id for hit in similar}
 
@@ -275,8 +276,8 @@ def _everything_seen(engine, scope: ReaderScope, source_id: int) -> dict:
         "themes": results.facets["theme"],
         "audiences": results.facets["audience"],
         "highlights": " ".join(hit.highlight for hit in results.hits),
-        "completions": set(engine.autocomplete("exit", scope=scope)) | set(engine.autocomplete("ravn", scope=scope)),
-        "similar": {hit.title for hit in engine.similar(source_id, scope=scope)},
+        "completions": set(engine.autocomplete(PRACTICES, "exit", scope=scope)) | set(engine.autocomplete(PRACTICES, "ravn", scope=scope)),
+        "similar": {hit.title for hit in engine.similar(PRACTICES, source_id, scope=scope)},
     }
 
 
@@ -290,7 +291,7 @@ def test_an_anonymous_visitor_sees_nothing_but_public_practices(engine, restrict
     assert "Members" not in seen["highlights"] and "Ravnstad" not in seen["highlights"]
     assert seen["completions"] <= {"Public exit mentoring"}
     assert seen["similar"] == set()
-    assert engine.similar(restricted["members"].pk, scope=anonymous_scope) == []
+    assert engine.similar(PRACTICES, restricted["members"].pk, scope=anonymous_scope) == []
 
 
 def test_another_organisation_sees_members_practices_but_not_own_organisation_ones(engine, restricted, outsider_scope):
@@ -303,7 +304,7 @@ def test_another_organisation_sees_members_practices_but_not_own_organisation_on
     assert "Ravnstad" not in seen["highlights"]
     assert "Ravnstad exit mentoring" not in seen["completions"]
     assert seen["similar"] == {"Members exit mentoring"}
-    assert engine.similar(restricted["organisation"].pk, scope=outsider_scope) == []
+    assert engine.similar(PRACTICES, restricted["organisation"].pk, scope=outsider_scope) == []
 
 
 def test_the_own_organisation_sees_all_three(engine, restricted, home_scope):

@@ -12,16 +12,17 @@ import pytest
 from django.db import connection, connections, transaction
 
 from portal.access import ReaderScope
-from search.backends.base import FACETS, SearchQuery
+from search.backends.base import SearchQuery
 from search.backends.database import DatabaseSearchBackend, sql
 from search.query import any_of, parse
 from tests.search.builders import document, make_practice, next_version
+from practices.indexing import COLLECTION as PRACTICES
 
 EVERYTHING = ReaderScope(members=True, everything=True)
 
 
 def search(engine, text: str = "", scope: ReaderScope = EVERYTHING, **options):
-    return engine.search(SearchQuery(text=text, scope=scope, **options))
+    return engine.search(PRACTICES, SearchQuery(text=text, scope=scope, **options))
 
 
 def titles(results) -> set[str]:
@@ -42,14 +43,14 @@ def writer():
 
 def test_a_write_by_another_process_is_seen_by_the_next_search(reader, writer, home_organisation):
     first = make_practice("Exit mentoring", organisation=home_organisation, themes=("exit-strategies",))
-    writer.index([document(first)])
+    writer.index(PRACTICES, [document(first)])
     assert search(reader, "exit").total == 1  # the reader's snapshot now holds one document
     second = make_practice("Exit counselling", organisation=home_organisation, themes=("family-support",))
-    writer.index([document(second)])
+    writer.index(PRACTICES, [document(second)])
     results = search(reader, "exit")
     assert titles(results) == {"Exit mentoring", "Exit counselling"}
     assert results.facets["theme"] == {"exit-strategies": 1, "family-support": 1}
-    writer.delete(first.pk, next_version())
+    writer.delete(PRACTICES, first.pk, next_version())
     results = search(reader, "exit")
     assert titles(results) == {"Exit counselling"}
     assert results.facets["theme"] == {"family-support": 1}
@@ -59,11 +60,11 @@ def test_a_practice_made_private_is_never_counted_for_an_outsider_again(
     reader, writer, home_organisation, outsider_scope, home_scope
 ):
     practice = make_practice("Exit mentoring", organisation=home_organisation, themes=("exit-strategies",), audiences=("families",))
-    writer.index([document(practice)])
+    writer.index(PRACTICES, [document(practice)])
     assert search(reader, "exit", scope=outsider_scope).facets["theme"] == {"exit-strategies": 1}
     practice.visibility = "organisation"
     practice.save()
-    writer.index([document(practice)])
+    writer.index(PRACTICES, [document(practice)])
     for text, filters in (("exit", {}), ("", {}), ("", {"audience": ["families"]}), ("exit", {"theme": ["exit-strategies"]})):
         seen = search(reader, text, scope=outsider_scope, filters=filters)
         assert seen.total == 0 and seen.hits == []
@@ -74,22 +75,22 @@ def test_a_practice_made_private_is_never_counted_for_an_outsider_again(
 
 def test_a_rolled_back_write_is_not_kept_in_memory(reader, home_organisation):
     kept = make_practice("Dialogue circles", organisation=home_organisation)
-    reader.index([document(kept)])
+    reader.index(PRACTICES, [document(kept)])
     with pytest.raises(RuntimeError), transaction.atomic():
         gone = make_practice("Dialogue in prison", organisation=home_organisation, visibility="organisation")
-        reader.index([document(gone)])
+        reader.index(PRACTICES, [document(gone)])
         assert search(reader, "dialogue").total == 2  # the writing transaction sees its own write
         raise RuntimeError("the publication failed")
     assert titles(search(reader, "dialogue")) == {"Dialogue circles"}
     other = make_practice("Dialogue workshops", organisation=home_organisation)
-    reader.index([document(other)])
+    reader.index(PRACTICES, [document(other)])
     assert titles(search(reader, "dialogue")) == {"Dialogue circles", "Dialogue workshops"}
 
 
 def test_a_repeated_search_reads_only_the_generation_the_matches_and_the_snippets(
     reader, home_organisation, django_assert_num_queries
 ):
-    reader.index([document(make_practice("Exit mentoring", organisation=home_organisation))])
+    reader.index(PRACTICES, [document(make_practice("Exit mentoring", organisation=home_organisation))])
     with django_assert_num_queries(5):  # generation, documents, facets (reloaded), matches, snippets
         search(reader, "exit")
     with django_assert_num_queries(3):
@@ -101,7 +102,7 @@ def test_a_repeated_search_reads_only_the_generation_the_matches_and_the_snippet
 def test_a_spelling_suggestion_never_comes_from_a_title_the_reader_may_not_see(
     reader, home_organisation, outsider_scope, home_scope
 ):
-    reader.index([document(make_practice("Ravnstad mentoring", organisation=home_organisation, visibility="organisation"))])
+    reader.index(PRACTICES, [document(make_practice("Ravnstad mentoring", organisation=home_organisation, visibility="organisation"))])
     assert search(reader, "ravnstda", scope=outsider_scope).suggestion is None
     assert search(reader, "ravnstda", scope=home_scope).suggestion == "ravnstad"
 
@@ -125,9 +126,9 @@ def random_library(reader, home_organisation, other_organisation):
             language=rng.choice(["en", "fr"]),
             description=rng.choice(["Mentors meet families.", "Dialogue with inmates.", "Exit work with families and schools."]),
         )
-        reader.index([document(practice)])
+        reader.index(PRACTICES, [document(practice)])
         practices.append(practice)
-    reader.delete(practices[-1].pk, next_version())
+    reader.delete(PRACTICES, practices[-1].pk, next_version())
     return practices
 
 
@@ -149,7 +150,7 @@ def test_similar_practices_in_memory_equal_the_sql_ones_for_every_reader(
 ):
     for scope in (anonymous_scope, outsider_scope, home_scope, EVERYTHING):
         for practice in random_library:
-            similar = reader.similar(practice.pk, scope=scope, limit=6)
+            similar = reader.similar(PRACTICES, practice.pk, scope=scope, limit=6)
             assert [(hit.id, hit.score) for hit in similar] == _sql_similar(reader, practice.pk, scope, limit=6)
 
 
@@ -161,10 +162,10 @@ def _rows(statement) -> list[tuple]:
 
 def _sql_counts(engine, text, scope, filters):
     """The counts as the engine computed them in SQL before the in-memory snapshot (sql.counts)."""
-    matched = engine._text().matched(parse(text))
-    facets: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    matched = engine._text(PRACTICES).matched(parse(text))
+    facets: dict[str, dict[str, int]] = {facet: {} for facet in PRACTICES.facets}
     total = 0
-    for facet, code, count in _rows(sql.counts(matched, scope, sql.clean_filters(filters))):
+    for facet, code, count in _rows(sql.counts(matched, scope, PRACTICES.clean_filters(filters))):
         if facet == "":
             total = count
         else:
@@ -174,8 +175,8 @@ def _sql_counts(engine, text, scope, filters):
 
 def _sql_page(engine, text, scope, filters, sort):
     """The second page of 7 as sql.page selects it."""
-    matched = engine._text().matched(parse(text))
-    rows = _rows(sql.page(matched, scope, sql.clean_filters(filters), sort=sort, limit=7, offset=7))
+    matched = engine._text(PRACTICES).matched(parse(text))
+    rows = _rows(sql.page(matched, scope, PRACTICES.clean_filters(filters), sort=sort, limit=7, offset=7))
     return [(row[0], round(float(row[2]), 6)) for row in rows]
 
 
@@ -184,7 +185,7 @@ def _sql_similar(engine, document_id, scope, *, limit):
     if not _rows(sql.is_visible(document_id, scope)):
         return []
     scores = {row[0]: float(row[1]) for row in _rows(sql.shared_taxonomy(document_id, scope, limit=50))}
-    text = engine._text()
+    text = engine._text(PRACTICES)
     with connection.cursor() as cursor:
         matched = text.matched(any_of(text.source_text(cursor, document_id)))
     if matched is not None:
@@ -200,14 +201,14 @@ def _sql_similar(engine, document_id, scope, *, limit):
 def test_a_commit_on_another_connection_is_seen_by_the_next_search(reader, writer, home_organisation):
     """A real second connection (another thread): its commit changes what this one finds."""
     first = make_practice("Exit mentoring", organisation=home_organisation)
-    writer.index([document(first)])
+    writer.index(PRACTICES, [document(first)])
     assert search(reader, "exit").total == 1
     second = make_practice("Exit counselling", organisation=home_organisation)
     written = document(second)
 
     def write_elsewhere():
         try:
-            DatabaseSearchBackend().index([written])
+            DatabaseSearchBackend().index(PRACTICES, [written])
         finally:
             connections.close_all()
 

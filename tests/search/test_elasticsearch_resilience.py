@@ -30,9 +30,10 @@ from search.backends import engine, get_search_backend
 from search.backends.base import SearchQuery
 from search.backends.elasticsearch import ElasticsearchSearchBackend
 from search.models import OutboxEntry
-from search.sync import practices_by_id
 from tests.practices.factories import make_practice
 from tests.search.conftest_es import LocalCluster, require_local_cluster, search_document
+from practices.indexing import COLLECTION as PRACTICES
+from practices.indexing import practices_by_id
 
 if os.environ.get("SEARCH_BACKEND") != "elasticsearch" and os.environ.get("ES_CLUSTER_TESTS") != "1":
     pytest.skip(
@@ -103,7 +104,7 @@ def database_documents() -> dict[int, dict]:
 
 def assert_index_equals_database(backend) -> None:
     expected = database_documents()
-    assert backend.document_ids() == {pk: document["version"] for pk, document in expected.items()}
+    assert backend.document_ids(PRACTICES) == {pk: document["version"] for pk, document in expected.items()}
     for pk, document in expected.items():
         stored = backend.client.get(index=backend.alias, id=str(pk))
         assert stored["_version"] == document["version"]
@@ -112,7 +113,7 @@ def assert_index_equals_database(backend) -> None:
 
 
 def found_titles(text: str, scope: ReaderScope = ANONYMOUS):
-    results = get_search_backend().search(SearchQuery(text=text, scope=scope))
+    results = get_search_backend().search(PRACTICES, SearchQuery(text=text, scope=scope))
     return results, {hit.title for hit in results.hits}
 
 
@@ -167,7 +168,7 @@ def database_posts() -> dict[int, dict]:
     """What the post index must hold: each indexable post at its newest outbox row's version."""
     from network.indexing import is_indexable as post_is_indexable
     from network.indexing import post_document
-    from search.sync import posts_by_id
+    from network.indexing import posts_by_id
 
     newest = dict(OutboxEntry.objects.order_by("id").filter(kind="post").values_list("document_id", "id"))
     posts = posts_by_id(newest)
@@ -199,7 +200,9 @@ def test_network_posts_written_during_an_outage_reach_the_index_when_it_is_back(
     lone_node.start_node(1)
     lone_node.wait_ready(nodes=1, timeout=180)
     drain_outbox()
-    posts = elasticsearch_first.posts
+    from network.indexing import COLLECTION as POSTS
+
+    posts = elasticsearch_first.index_of(POSTS)
     expected = database_posts()
     assert posts.document_ids() == {pk: document["version"] for pk, document in expected.items()}
     for pk, document in expected.items():
@@ -224,10 +227,10 @@ def three_nodes():
 def test_a_three_node_cluster_with_replicas_loses_a_node_without_losing_a_document(three_nodes):
     backend = ElasticsearchSearchBackend({"URL": ",".join(three_nodes.urls()), "INDEX": "trio", "SHARDS": 3, "REPLICAS": 1})
     documents = [search_document(n, f"Exit programme number {n}", "Mentoring young people.", version=n) for n in range(1, 301)]
-    assert backend.rebuild(documents) == 300
+    assert backend.rebuild(PRACTICES, documents) == 300
     health = backend.client.cluster.health(index=backend.alias, wait_for_status="green", timeout="60s")
     assert health["status"] == "green" and health["number_of_nodes"] == 3
-    before = backend.document_ids()
+    before = backend.document_ids(PRACTICES)
     assert len(before) == 300
 
     answers, failures, stop = [], [], threading.Event()
@@ -235,7 +238,7 @@ def test_a_three_node_cluster_with_replicas_loses_a_node_without_losing_a_docume
     def keep_searching():
         while not stop.is_set():
             try:
-                answers.append(backend.search(SearchQuery(text="exit programme", scope=ANONYMOUS, per_page=5)).total)
+                answers.append(backend.search(PRACTICES, SearchQuery(text="exit programme", scope=ANONYMOUS, per_page=5)).total)
             except Exception as error:  # noqa: BLE001 (every failure is reported below)
                 failures.append(repr(error))
             time.sleep(0.02)
@@ -252,8 +255,8 @@ def test_a_three_node_cluster_with_replicas_loses_a_node_without_losing_a_docume
     assert failures == []
     assert len(answers) > 20 and set(answers) == {300}
 
-    assert backend.document_ids() == before
+    assert backend.document_ids(PRACTICES) == before
     health = backend.client.cluster.health(wait_for_nodes="2", timeout="30s")
     assert health["number_of_nodes"] == 2 and health["status"] in ("green", "yellow")
-    backend.index([search_document(301, "Written after the loss", version=301)])
-    assert backend.document_ids() == {**before, 301: 301}
+    backend.index(PRACTICES, [search_document(301, "Written after the loss", version=301)])
+    assert backend.document_ids(PRACTICES) == {**before, 301: 301}

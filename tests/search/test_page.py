@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from search.backends import reset_engines
-from search.selectors import similar_practices
+from practices.indexing import similar_practices
 from tests.search.builders import WITH_UNAVAILABLE_DEFAULT, make_published
 
 URL = reverse("search:search")

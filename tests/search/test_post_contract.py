@@ -11,6 +11,8 @@ import pytest
 from portal.access import ReaderScope
 from search.backends.base import PostQuery, SearchQuery
 from tests.search.builders import index, make_practice, refresh
+from practices.indexing import COLLECTION as PRACTICES
+from network.indexing import COLLECTION as POSTS
 
 EVERYTHING = ReaderScope(members=True, everything=True)
 OURS, THEIRS = 101, 202
@@ -31,7 +33,7 @@ def post(post_id: int, text: str, *, network_id: int = OURS, title: str = "Case 
 
 
 def find(engine, text: str, networks=(OURS,), **options):
-    return engine.search_posts(PostQuery(text=text, network_ids=frozenset(networks), **options))
+    return engine.search(POSTS, PostQuery(text=text, network_ids=frozenset(networks), **options))
 
 
 def ids(results) -> list[int]:
@@ -39,7 +41,7 @@ def ids(results) -> list[int]:
 
 
 def put(engine, *documents) -> None:
-    engine.index_posts(list(documents))
+    engine.index(POSTS, list(documents))
     refresh(engine)
 
 
@@ -97,11 +99,11 @@ def test_an_older_version_never_overwrites_a_newer_one_and_deletes_hold(engine):
     put(engine, post(1, "Current text about housing.", version=20))
     put(engine, post(1, "Stale text about benefits.", version=10))
     assert ids(find(engine, "housing")) == [1] and find(engine, "benefits").total == 0
-    engine.delete_post(1, 30)
-    engine.delete_post(1, 30)
+    engine.delete(POSTS, 1, 30)
+    engine.delete(POSTS, 1, 30)
     put(engine, post(1, "A replayed older write.", version=25))
     assert find(engine, "housing").total == 0 and find(engine, "replayed").total == 0
-    assert engine.post_ids() == {}
+    assert engine.document_ids(POSTS) == {}
 
 
 def test_results_sort_by_date_and_come_in_pages(engine):
@@ -119,10 +121,10 @@ def test_highlights_are_escaped(engine):
 
 def test_rebuild_replaces_every_post_and_lists_versions(engine):
     put(engine, post(1, "Old post about schools."))
-    assert engine.rebuild_posts([post(2, "New post about schools.", version=9)]) == 1
+    assert engine.rebuild(POSTS, [post(2, "New post about schools.", version=9)]) == 1
     refresh(engine)
     assert ids(find(engine, "schools")) == [2]
-    assert engine.post_ids() == {2: 9}
+    assert engine.document_ids(POSTS) == {2: 9}
 
 
 def test_posts_never_mix_with_practices(engine, home_organisation):
@@ -131,11 +133,11 @@ def test_posts_never_mix_with_practices(engine, home_organisation):
     practice = make_practice("Mentoring in prisons", organisation=home_organisation)
     index(engine, practice, version=5)
     put(engine, post(practice.pk, "Confidential mentoring case notes.", title="Mentoring Zygmunt"))
-    practices = engine.search(SearchQuery(text="mentoring", scope=EVERYTHING))
+    practices = engine.search(PRACTICES, SearchQuery(text="mentoring", scope=EVERYTHING))
     assert [hit.title for hit in practices.hits] == ["Mentoring in prisons"] and practices.total == 1
-    assert engine.search(SearchQuery(text="confidential", scope=EVERYTHING)).total == 0
-    assert engine.autocomplete("zyg", scope=EVERYTHING) == []
-    assert engine.document_ids() == {practice.pk: 5}
+    assert engine.search(PRACTICES, SearchQuery(text="confidential", scope=EVERYTHING)).total == 0
+    assert engine.autocomplete(PRACTICES, "zyg", scope=EVERYTHING) == []
+    assert engine.document_ids(PRACTICES) == {practice.pk: 5}
     posts = find(engine, "mentoring")
     assert [hit.title for hit in posts.hits] == ["Mentoring Zygmunt"] and posts.total == 1
     assert find(engine, "prisons").total == 0

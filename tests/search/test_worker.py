@@ -8,11 +8,12 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from practices.indexing import COLLECTION as PRACTICES
+from practices.indexing import practice_changed
 from practices.models import Practice
 from search.backends import engine, get_search_backend, reset_engines
 from search.backends.base import SearchQuery
 from search.models import OutboxEntry, SearchDocument
-from search.outbox import practice_changed
 from search.worker import backoff, drain
 from tests.search.builders import WITH_REMOTE_ENGINE, make_practice, publish
 
@@ -28,7 +29,7 @@ def remote(settings):
 
 
 def found(text: str) -> set[str]:
-    results = get_search_backend("database").search(SearchQuery(text=text))
+    results = get_search_backend("database").search(PRACTICES, SearchQuery(text=text))
     return {hit.title for hit in results.hits}
 
 

@@ -20,13 +20,13 @@ import numpy as np
 from django.db import connections, transaction
 
 from portal.access import ReaderScope
-from practices.indexing import FACET_FIELDS
 from search.analysis import fold, words
-from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults
+from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults
 from search.backends.database import snapshot, sql
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts
 from search.backends.database.sqlite import SqliteText
+from search.collections import Collection, Layout
 from search.models import SearchDocument, SearchFacet
 from search.query import ParsedQuery, any_of, parse
 
@@ -36,6 +36,11 @@ REBUILD_CHUNK = 500
 
 
 class DatabaseSearchBackend(DatabasePosts, SearchBackend):
+    """Each layout has its tables (search/models.py): a faceted collection lives in
+    ``SearchDocument``, ``SearchFacet`` and the text table of search/migrations/0002; a
+    grouped one in ``SearchPost`` and its text table (posts.py). One collection of each
+    layout per database: a second would need its tables, or a collection column."""
+
     name = "database"
     # Its index lives in the portal's database: search.sync applies each change in
     # the writing transaction, so the outbox worker does not serve it.
@@ -45,23 +50,53 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         self.alias = (options or {}).get("DATABASE", "default")
         self._snapshots = snapshot.SnapshotCache()
 
-    # Writing
+    # The interface: each collection to the tables of its layout
 
-    def _text(self):
+    def index(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> None:
+        if collection.layout == Layout.GROUPED:
+            self._index_posts(documents)
+        else:
+            self._index_faceted(collection, documents)
+
+    def delete(self, collection: Collection, document_id: int, version: int) -> None:
+        if collection.layout == Layout.GROUPED:
+            self._delete_post(document_id, version)
+        else:
+            self._delete_faceted(collection, document_id, version)
+
+    def rebuild(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> int:
+        if collection.layout == Layout.GROUPED:
+            return self._rebuild_posts(documents)
+        return self._rebuild_faceted(collection, documents)
+
+    def document_ids(self, collection: Collection) -> dict[int, int]:
+        if collection.layout == Layout.GROUPED:
+            return self._post_ids()
+        rows = SearchDocument.objects.using(self.alias).filter(live=True).values_list("id", "version")
+        return dict(rows)
+
+    def search(self, collection: Collection, query):
+        if collection.layout == Layout.GROUPED:
+            return self._search_posts(query)
+        return self._search(collection, query)
+
+    # Writing a faceted collection
+
+    def _text(self, collection: Collection):
         vendor = connections[self.alias].vendor
         if vendor not in TEXT_ENGINES:
             raise NotImplementedError(f"The database search engine does not support {vendor}.")
-        return TEXT_ENGINES[vendor]()
+        return TEXT_ENGINES[vendor](collection.text_fields)
 
-    def index(self, documents: Iterable[dict[str, Any]]) -> None:
-        text = self._text()
+    def _index_faceted(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> None:
+        text = self._text(collection)
         for document in documents:
             with transaction.atomic(using=self.alias):
                 if self._holds_newer(document["id"], document["version"], same_is_newer=True):
                     continue
-                self._write(text, document)
+                self._write(text, document, collection.facets)
 
-    def delete(self, document_id: int, version: int) -> None:
+    def _delete_faceted(self, collection: Collection, document_id: int, version: int) -> None:
         with transaction.atomic(using=self.alias):
             if self._holds_newer(document_id, version, same_is_newer=False):
                 return
@@ -70,35 +105,31 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
                 id=document_id, defaults={"version": version, "live": False, "title": "", "title_folded": ""}
             )
             with connections[self.alias].cursor() as cursor:
-                self._text().delete(cursor, document_id)
+                self._text(collection).delete(cursor, document_id)
                 snapshot.bump(cursor)
 
-    def rebuild(self, documents: Iterable[dict[str, Any]]) -> int:
+    def _rebuild_faceted(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> int:
         """Replace everything in one transaction: readers see the old index until it commits."""
-        text, count = self._text(), 0
+        text, count = self._text(collection), 0
         with transaction.atomic(using=self.alias):
             SearchFacet.objects.using(self.alias).all().delete()
             SearchDocument.objects.using(self.alias).all().delete()
             with connections[self.alias].cursor() as cursor:
                 text.clear(cursor)
             for chunk in batched(_newest_per_id(documents), REBUILD_CHUNK):
-                self._insert_many(text, chunk)
+                self._insert_many(text, chunk, collection.facets)
                 count += len(chunk)
             with connections[self.alias].cursor() as cursor:
                 snapshot.bump(cursor)
         return count
 
-    def _insert_many(self, text, documents: tuple[dict[str, Any], ...]) -> None:
+    def _insert_many(self, text, documents: tuple[dict[str, Any], ...], facets) -> None:
         manager = SearchDocument.objects.using(self.alias)
         manager.bulk_create([SearchDocument(id=document["id"], **_document_row(document)) for document in documents])
-        SearchFacet.objects.using(self.alias).bulk_create([row for document in documents for row in _facet_rows(document)])
+        SearchFacet.objects.using(self.alias).bulk_create([row for document in documents for row in _facet_rows(document, facets)])
         with connections[self.alias].cursor() as cursor:
             for document in documents:
                 text.write(cursor, document)
-
-    def document_ids(self) -> dict[int, int]:
-        rows = SearchDocument.objects.using(self.alias).filter(live=True).values_list("id", "version")
-        return dict(rows)
 
     def _holds_newer(self, document_id: int, version: int, *, same_is_newer: bool) -> bool:
         rows = SearchDocument.objects.using(self.alias).select_for_update().filter(id=document_id)
@@ -107,29 +138,29 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             return False
         return current >= version if same_is_newer else current > version
 
-    def _write(self, text, document: dict[str, Any]) -> None:
+    def _write(self, text, document: dict[str, Any], facets) -> None:
         document_id = document["id"]
         SearchDocument.objects.using(self.alias).update_or_create(id=document_id, defaults=_document_row(document))
         SearchFacet.objects.using(self.alias).filter(document_id=document_id).delete()
-        SearchFacet.objects.using(self.alias).bulk_create(_facet_rows(document))
+        SearchFacet.objects.using(self.alias).bulk_create(_facet_rows(document, facets))
         with connections[self.alias].cursor() as cursor:
             text.write(cursor, document)
             snapshot.bump(cursor)
 
-    # Reading
+    # Reading a faceted collection
 
     def _rows(self, statement: sql.Sql) -> list[tuple]:
         with connections[self.alias].cursor() as cursor:
             cursor.execute(statement.text, statement.params)
             return cursor.fetchall()
 
-    def search(self, query: SearchQuery, *, respell: bool = True) -> SearchResults:
+    def _search(self, collection: Collection, query: SearchQuery, *, respell: bool = True) -> SearchResults:
         """Visibility, filters and facet counts on the snapshot's bitsets; the text engine
         gives the matches (and scores them only where the reader may look); snippets
         for the page's hits only. When nothing matches and the words the reader may see
         offer a respelling, the respelling's results come back, with ``suggestion`` set."""
-        parsed, text = parse(query.text), self._text()
-        filters = sql.clean_filters(query.filters)
+        parsed, text = parse(query.text), self._text(collection)
+        filters = collection.clean_filters(query.filters)
         per_page, page = max(1, query.per_page), max(1, query.page)
         with connections[self.alias].cursor() as cursor:
             view = self._snapshots.current(cursor)
@@ -147,7 +178,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             positions, known = view.locate(rows[:, 0].astype(np.int64))
             scores[positions] = rows[known, 1]
             matched = view.bits(positions)
-        shown, facets = snapshot.counts(view, matched & allowed, filters)
+        shown, facets = snapshot.counts(view, matched & allowed, filters, collection.facet_names)
         found = view.positions(shown)
         if query.sort == "relevance" and matches is not None:
             found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
@@ -163,7 +194,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         if suggestion and respell:
             # Nothing matched the words as typed: answer with the respelling (as Elasticsearch's
             # fuzzy second pass does), and say so through ``suggestion``.
-            respelt = self.search(replace(query, text=suggestion), respell=False)
+            respelt = self._search(collection, replace(query, text=suggestion), respell=False)
             if respelt.total:
                 return replace(respelt, suggestion=suggestion)
         return results
@@ -185,10 +216,12 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             return None
         return " ".join(new or fold(word) for word, new in zip(asked, changed, strict=True))
 
-    def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
+    def similar(self, collection: Collection, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
         """Shared themes (2 points each) and audiences (1 each), plus up to 3 points of text
         overlap: the source's title and description words OR-ed, ranked by the engine. Both
         among the documents the reader may see, on the snapshot (as ``search``)."""
+        if collection.layout != Layout.FACETED:
+            return []
         with connections[self.alias].cursor() as cursor:
             view = self._snapshots.current(cursor)
             found, _known = view.locate(np.array([document_id], dtype=np.int64))
@@ -197,14 +230,14 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
                 return []
             others = allowed & ~(1 << int(found[0]))
             scores = snapshot.shared_taxonomy(view, int(found[0]), others, limit=SIMILAR_CANDIDATES)
-            for candidate, text_score in self._text_neighbours(cursor, view, document_id, others).items():
+            neighbours = self._text_neighbours(self._text(collection), cursor, view, document_id, others)
+            for candidate, text_score in neighbours.items():
                 scores[candidate] = scores.get(candidate, 0.0) + text_score
         best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
         positions, _known = view.locate(np.array([candidate for candidate, _score in best], dtype=np.int64))
         return [Hit(id=candidate, title=view.titles[p], score=round(score, 6)) for (candidate, score), p in zip(best, positions, strict=True)]
 
-    def _text_neighbours(self, cursor, view: snapshot.Snapshot, document_id: int, others: int) -> dict[int, float]:
-        text = self._text()
+    def _text_neighbours(self, text, cursor, view: snapshot.Snapshot, document_id: int, others: int) -> dict[int, float]:
         parsed = any_of(text.source_text(cursor, document_id))
         everyone_else = others.bit_count() >= view.size - 1  # a moderator: rank every match
         matches = text.scored(cursor, parsed, None if everyone_else else set(view.ids[view.positions(others)].tolist()))
@@ -221,7 +254,9 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         top = top or 1.0
         return {int(ids[i]): 3.0 * float(scores[i]) / top for i in order}
 
-    def autocomplete(self, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
+    def autocomplete(self, collection: Collection, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
+        if collection.layout != Layout.FACETED:
+            return []
         folded = " ".join(fold(word) for word in words(prefix))
         if not folded:
             return []
@@ -262,10 +297,10 @@ def _document_row(document: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _facet_rows(document: dict[str, Any]) -> list[SearchFacet]:
+def _facet_rows(document: dict[str, Any], facets: dict[str, str]) -> list[SearchFacet]:
     return [
         SearchFacet(document_id=document["id"], facet=facet, code=str(code))
-        for facet, key in FACET_FIELDS.items()
+        for facet, key in facets.items()
         for code in dict.fromkeys(document.get(key) or [])
         if code not in (None, "")
     ]

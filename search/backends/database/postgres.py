@@ -13,14 +13,12 @@ own language; the query tree (search/query.py) combines them with && || !!.
 from collections.abc import Sequence
 from typing import Any
 
-from practices.indexing import TEXT_FIELDS
 from search import highlight
 from search.analysis import STEMMERS, fold, words
 from search.backends.database.sql import DOCUMENTS, Sql, join, placeholders
 from search.query import ParsedQuery, Term
 
 TABLE = "search_pgtext"
-FIELDS: tuple[str, ...] = tuple(field.name for field in TEXT_FIELDS)
 SNIPPET_FIELDS: tuple[str, ...] = ("description", "body", "taxonomy")
 CONFIGS: dict[str, str] = dict(STEMMERS)  # the Snowball names are PostgreSQL's configuration names
 # One passage (not fragments, which drop trailing punctuation). The parser drops HTML-like tags.
@@ -28,14 +26,11 @@ HEADLINE = f'StartSel="{highlight.START}", StopSel="{highlight.END}", MaxWords=3
 
 
 
-def _rank_weights() -> str:
+def _rank_weights(text_fields) -> str:
     """ts_rank_cd's {D,C,B,A} weights: each class's highest boost, relative to the highest."""
-    top = max(field.boost for field in TEXT_FIELDS)
-    by_class = {weight: max((f.boost for f in TEXT_FIELDS if f.weight == weight), default=0.1) for weight in "DCBA"}
+    top = max(field.boost for field in text_fields)
+    by_class = {weight: max((f.boost for f in text_fields if f.weight == weight), default=0.1) for weight in "DCBA"}
     return "{" + ",".join(f"{by_class[w] / top:.3f}" for w in "DCBA") + "}"
-
-
-RANK_WEIGHTS = _rank_weights()
 
 
 def config_for(language: str) -> str:
@@ -68,30 +63,38 @@ def excluded_query(parsed: ParsedQuery) -> Sql | None:
     return join([term_query(term) for term in parsed.excluded], " || ")
 
 
-def _vector(language: str, document: dict[str, Any]) -> Sql:
+def _vector(language: str, document: dict[str, Any], text_fields) -> Sql:
     config = config_for(language)
     parts = [
         Sql(
             f"setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple'::regconfig, %s), '{field.weight}')",
             (config, highlight.clean(document.get(field.name) or ""), folded(document.get(field.name) or "")),
         )
-        for field in TEXT_FIELDS
+        for field in text_fields
     ]
     return join(parts, " || ")
 
 
 class PostgresText:
+    """The tsvector table of a faceted collection; its columns follow the collection's text
+    fields (search/migrations/0002), weighted by their classes."""
+
     vendor = "postgresql"
+
+    def __init__(self, text_fields):
+        self.text_fields = tuple(text_fields)
+        self.fields: tuple[str, ...] = tuple(field.name for field in text_fields)
+        self.rank_weights = _rank_weights(self.text_fields)
 
     def write(self, cursor, document: dict[str, Any]) -> None:
         self.delete(cursor, document["id"])
         language = document["language"][0] if document.get("language") else ""
-        texts = [highlight.clean(document.get(name) or "") for name in FIELDS]
+        texts = [highlight.clean(document.get(name) or "") for name in self.fields]
         head = Sql(
-            f"INSERT INTO {TABLE} (document_id, config, {', '.join(FIELDS)}, vector) VALUES (%s, %s::regconfig, {placeholders(texts)}, ",
+            f"INSERT INTO {TABLE} (document_id, config, {', '.join(self.fields)}, vector) VALUES (%s, %s::regconfig, {placeholders(texts)}, ",
             (document["id"], config_for(language), *texts),
         )
-        statement = head + _vector(language, document) + Sql(")")
+        statement = head + _vector(language, document, self.text_fields) + Sql(")")
         cursor.execute(statement.text, statement.params)
 
     def delete(self, cursor, document_id: int) -> None:
@@ -104,7 +107,7 @@ class PostgresText:
         positive, excluded = tsquery(parsed), excluded_query(parsed)
         if positive is not None:
             head = Sql(
-                f"SELECT t.document_id AS id, ts_rank_cd('{RANK_WEIGHTS}'::float4[], t.vector, q.query) AS score "
+                f"SELECT t.document_id AS id, ts_rank_cd('{self.rank_weights}'::float4[], t.vector, q.query) AS score "
                 f"FROM {TABLE} t, (SELECT "
             )
             sql = head + positive + Sql(" AS query) q WHERE t.vector @@ q.query")

@@ -18,7 +18,7 @@ from django.db import connections, transaction
 
 from search import highlight
 from search.analysis import stemmed_text
-from search.backends.base import PostHit, PostQuery, PostResults, no_posts
+from search.backends.base import PostMatch, PostQuery, PostResults, no_posts
 from search.backends.database.postgres import HEADLINE, config_for, excluded_query, folded, tsquery
 from search.backends.database.sql import Sql, placeholders
 from search.backends.database.sqlite import marked_positions, match_expression
@@ -146,7 +146,8 @@ POST_TEXT_ENGINES = {"sqlite": SqlitePostText, "postgresql": PostgresPostText}
 
 
 class DatabasePosts:
-    """The post half of DatabaseSearchBackend (``self.alias``: the database alias)."""
+    """The grouped half of DatabaseSearchBackend (``self.alias``: the database alias): the
+    network posts' collection."""
 
     alias: str
     name: str
@@ -160,7 +161,7 @@ class DatabasePosts:
     def _posts(self):
         return SearchPost.objects.using(self.alias)
 
-    def index_posts(self, documents: Iterable[dict[str, Any]]) -> None:
+    def _index_posts(self, documents: Iterable[dict[str, Any]]) -> None:
         text = self._post_text()
         for document in documents:
             with transaction.atomic(using=self.alias):
@@ -174,7 +175,7 @@ class DatabasePosts:
         with connections[self.alias].cursor() as cursor:
             text.write(cursor, document)
 
-    def delete_post(self, post_id: int, version: int) -> None:
+    def _delete_post(self, post_id: int, version: int) -> None:
         with transaction.atomic(using=self.alias):
             current = self._posts().select_for_update().filter(id=post_id).values_list("version", flat=True).first()
             if current is not None and current > version:
@@ -184,7 +185,7 @@ class DatabasePosts:
             with connections[self.alias].cursor() as cursor:
                 self._post_text().delete(cursor, post_id)
 
-    def rebuild_posts(self, documents: Iterable[dict[str, Any]]) -> int:
+    def _rebuild_posts(self, documents: Iterable[dict[str, Any]]) -> int:
         """Replace every post in one transaction (readers see the old collection until it commits)."""
         text, count = self._post_text(), 0
         with transaction.atomic(using=self.alias):
@@ -202,10 +203,10 @@ class DatabasePosts:
                     count += 1
         return count
 
-    def post_ids(self) -> dict[int, int]:
+    def _post_ids(self) -> dict[int, int]:
         return dict(self._posts().filter(live=True).values_list("id", "version"))
 
-    def search_posts(self, query: PostQuery) -> PostResults:
+    def _search_posts(self, query: PostQuery) -> PostResults:
         parsed = parse(query.text)
         network_ids = sorted(query.network_ids)
         if not parsed.clauses or not network_ids:
@@ -216,7 +217,7 @@ class DatabasePosts:
             rows = text.page(cursor, parsed, network_ids, sort=query.sort, limit=per_page, offset=(page - 1) * per_page)
             snippets = text.highlights(cursor, [row[0] for row in rows], parsed) if rows else {}
         hits = [
-            PostHit(id=row[0], thread_id=row[1], network_id=row[2], title=row[3], score=round(float(row[4]), 6),
+            PostMatch(id=row[0], thread_id=row[1], network_id=row[2], title=row[3], score=round(float(row[4]), 6),
                     highlight=snippets.get(row[0], ""))  # fmt: skip
             for row in rows
         ]

@@ -28,7 +28,6 @@ import numpy as np
 
 from portal.access import ReaderScope
 from search.analysis import fold, words
-from search.backends.base import FACETS
 from search.backends.database.sql import DOCUMENTS, FACET_ROWS
 
 GENERATION = "search_searchgeneration"
@@ -153,14 +152,13 @@ def load(cursor, token: int | None) -> Snapshot:
         public=0,
         members=0,
         own_organisation={},
-        facets={facet: {} for facet in FACETS},
+        facets=defaultdict(dict),
         _by_id=np.argsort(ids, kind="stable"),
     )
     cursor.execute(_id_lists(cursor))
     for facet, code, holders in cursor.fetchall():
-        if facet in FACETS:
-            positions, _known = snapshot.locate(np.array(holders.split(","), dtype=np.int64))
-            snapshot.facets[facet][code] = snapshot.bits(positions)
+        positions, _known = snapshot.locate(np.array(holders.split(","), dtype=np.int64))
+        snapshot.facets[facet][code] = snapshot.bits(positions)
     return replace(
         snapshot,
         public=snapshot.bits(np.array(classes["public"], dtype=np.int64)),
@@ -196,15 +194,18 @@ class SnapshotCache:
         self._snapshot = None
 
 
-def counts(snapshot: Snapshot, base: int, filters: dict[str, list[str]]) -> tuple[int, dict[str, dict[str, int]]]:
-    """The documents of ``base`` (visible and matching) that pass every filter, and every
-    facet's counts among ``base``, each facet under every *other* facet's filter (multi-select)."""
+def counts(
+    snapshot: Snapshot, base: int, filters: dict[str, list[str]], facet_names: tuple[str, ...]
+) -> tuple[int, dict[str, dict[str, int]]]:
+    """The documents of ``base`` (visible and matching) that pass every filter, and the counts
+    of every facet of ``facet_names`` among ``base``, each facet under every *other* facet's
+    filter (multi-select)."""
     selected = {facet: snapshot.any_code(facet, codes) for facet, codes in filters.items()}
     everything = base
     for bits in selected.values():
         everything &= bits
     facets: dict[str, dict[str, int]] = {}
-    for facet in FACETS:
+    for facet in facet_names:
         within = everything
         if facet in selected:
             within = base

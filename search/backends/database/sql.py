@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from portal.access import ReaderScope
-from search.backends.base import FACETS, Sort
+from search.backends.base import Sort
 
 DOCUMENTS = "search_searchdocument"
 FACET_ROWS = "search_searchfacet"
@@ -52,11 +52,6 @@ def visible(scope: ReaderScope, alias: str = "d") -> Sql:
             Sql(f"({alias}.visibility = %s AND {alias}.organisation_id = %s)", ("organisation", scope.organisation_id))
         )
     return Sql(f"{alias}.live = %s AND (", (True,)) + join(allowed, " OR ") + Sql(")")
-
-
-def clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Known facets with at least one code; anything else is ignored."""
-    return {facet: list(dict.fromkeys(filters[facet])) for facet in FACETS if filters.get(facet)}
 
 
 def facet_filter(facet: str, codes: list[str], alias: str = "d") -> Sql:

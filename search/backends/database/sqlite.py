@@ -15,17 +15,13 @@ to the original text, which is then escaped (search/highlight.py).
 from collections.abc import Sequence
 from typing import Any
 
-from practices.indexing import TEXT_FIELDS
 from search import highlight
 from search.analysis import STEMMERS, stem, stemmed_text
 from search.backends.database.sql import DOCUMENTS, Sql, placeholders
 from search.query import ParsedQuery, Term
 
 TABLE = "search_fts"
-FIELDS: tuple[str, ...] = tuple(field.name for field in TEXT_FIELDS)
 SNIPPET_FIELDS: tuple[str, ...] = ("description", "body", "taxonomy", "organisation")
-WEIGHTS = ", ".join(["0"] * len(FIELDS) + [str(field.boost) for field in TEXT_FIELDS])
-SCORE = f"-bm25({TABLE}, {WEIGHTS})"
 WANTED = "search_wanted"  # a per-query function: is this rowid worth ranking?
 
 
@@ -51,14 +47,22 @@ def match_expression(parsed: ParsedQuery) -> tuple[str, str]:
 
 
 class SqliteText:
+    """The FTS5 table of a faceted collection; its columns follow the collection's text fields
+    (search/migrations/0002), ranked with their boosts."""
+
     vendor = "sqlite"
+
+    def __init__(self, text_fields):
+        self.fields: tuple[str, ...] = tuple(field.name for field in text_fields)
+        weights = ", ".join(["0"] * len(self.fields) + [str(field.boost) for field in text_fields])
+        self.score = f"-bm25({TABLE}, {weights})"
 
     def write(self, cursor, document: dict[str, Any]) -> None:
         self.delete(cursor, document["id"])
         language = document.get("language", [""])[0] if document.get("language") else ""
-        originals = [highlight.clean(document.get(name) or "") for name in FIELDS]
+        originals = [highlight.clean(document.get(name) or "") for name in self.fields]
         stems = [stemmed_text(text, language) for text in originals]
-        columns = ", ".join(["rowid", *FIELDS, *(name + "_s" for name in FIELDS)])
+        columns = ", ".join(["rowid", *self.fields, *(name + "_s" for name in self.fields)])
         values = [document["id"], *originals, *stems]
         cursor.execute(f"INSERT INTO {TABLE} ({columns}) VALUES ({placeholders(values)})", values)
 
@@ -73,7 +77,7 @@ class SqliteText:
         positive, excluded = match_expression(parsed)
         if positive:
             expression = f"({positive}) NOT ({excluded})" if excluded else positive
-            return Sql(f"SELECT rowid AS id, {SCORE} AS score FROM {TABLE} WHERE {TABLE} MATCH %s", (expression,))
+            return Sql(f"SELECT rowid AS id, {self.score} AS score FROM {TABLE} WHERE {TABLE} MATCH %s", (expression,))
         if excluded:
             return Sql(
                 f"SELECT id, 0.0 AS score FROM {DOCUMENTS} WHERE id NOT IN "
@@ -98,10 +102,10 @@ class SqliteText:
             return cursor.fetchall()
         expression = self.matched(parsed).params[0]
         if wanted is None:
-            score = SCORE
+            score = self.score
         else:
             cursor.db.connection.create_function(WANTED, 1, wanted.__contains__, deterministic=True)
-            score = f"CASE WHEN {WANTED}(rowid) THEN {SCORE} ELSE 0.0 END"
+            score = f"CASE WHEN {WANTED}(rowid) THEN {self.score} ELSE 0.0 END"
         cursor.execute(f"SELECT rowid, {score} FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
         return cursor.fetchall()
 

@@ -10,10 +10,12 @@ Options (``settings.SEARCH_BACKENDS["elasticsearch"]``):
     REFRESH         refresh after each write, so it is searchable when index() returns (default True)
     BULK_SIZE       documents per bulk request (default 500)
 
-Indices are named ``<INDEX>-v<microseconds>``; the alias ``<INDEX>`` points at one of them.
-Writes go to every index of that name pattern (the alias's, and one being rebuilt), with
-external versions, so a rebuild never loses a change made while it runs. Network posts
-live apart, under ``<INDEX>-posts``, managed the same way (posts.py).
+Each collection (search/collections.py) has its own index, managed by a ``CollectionIndex``:
+its alias is ``<INDEX><collection.index_suffix>`` (practices ``<INDEX>``, network posts
+``<INDEX>-posts``), its mapping the one of its layout (mapping.py for a faceted collection,
+posts.py for a grouped one). Indices are named ``<alias>-v<microseconds>``; the alias points
+at one of them. Writes go to every index of that name pattern (the alias's, and one being
+rebuilt), with external versions, so a rebuild never loses a change made while it runs.
 """
 
 import os
@@ -21,6 +23,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -29,15 +32,25 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
 from portal.access import ReaderScope
-from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults, SearchUnavailable
+from search.backends.base import (
+    Hit,
+    PostQuery,
+    PostResults,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+    SearchUnavailable,
+    no_posts,
+)
 from search.backends.elasticsearch import mapping, posts, queries
-from search.backends.elasticsearch.posts import ElasticsearchPosts
+from search.collections import Collection, Layout, registered
 from search.query import parse
 
 # Only what a search result needs travels back.
 RESULT_PARTS = ["took", "hits.total", "hits.hits._id", "hits.hits._score", "hits.hits._source", "hits.hits.highlight",
                 "aggregations", "suggest", "responses", "error"]  # fmt: skip
 REBUILD_THREADS = 2  # bulk requests in flight during a rebuild: Lucene indexes them side by side
+MAPPINGS = {Layout.FACETED: mapping, Layout.GROUPED: posts}  # each layout's index declaration
 IGNORED_WRITE_ERRORS = {
     "version_conflict_engine_exception",  # the index holds this version or a newer one
     "index_not_found_exception",  # an old index deleted by a rebuild that just finished
@@ -58,10 +71,14 @@ def unavailable(action: str) -> Iterator[None]:
         raise SearchUnavailable(f"Elasticsearch could not {action}: {error}") from error
 
 
-class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class ElasticsearchSearchBackend(SearchBackend):
     name = "elasticsearch"
-    # The index's settings, mapping and document sources: practices here, posts in PostIndex.
-    _mapping = mapping
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = {key.upper(): value for key, value in (options or {}).items()}
@@ -78,17 +95,15 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
             refresh = refresh.strip().lower() in ("1", "true", "yes", "on")
         self.refresh_writes = bool(refresh)
         self.bulk_size = int(options.get("BULK_SIZE", 500))
-        self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
         self._client: Elasticsearch | None = None
         self._client_pid: int | None = None
-        self._posts: PostIndex | None = None
+        self._indexes: dict[str, CollectionIndex] = {}
 
-    @property
-    def posts(self) -> "PostIndex":
-        """The network posts' index, on the same client."""
-        if self._posts is None:
-            self._posts = PostIndex({**self.options, "INDEX": f"{self.alias}-posts"}, owner=self)
-        return self._posts
+    def index_of(self, collection: Collection) -> "CollectionIndex":
+        """The index machinery of ``collection``, on this engine's client."""
+        if collection.name not in self._indexes:
+            self._indexes[collection.name] = CollectionIndex(self, collection)
+        return self._indexes[collection.name]
 
     # --- the client: built on first use, once per process ------------------------------
 
@@ -112,6 +127,171 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
             retry_on_status=(),
         )
 
+    # --- the interface: each collection in its own index -------------------------------
+
+    def index(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> None:
+        self.index_of(collection).index(documents)
+
+    def delete(self, collection: Collection, document_id: int, version: int) -> None:
+        self.index_of(collection).delete(document_id, version)
+
+    def rebuild(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> int:
+        return self.index_of(collection).rebuild(documents)
+
+    def document_ids(self, collection: Collection) -> dict[int, int]:
+        return self.index_of(collection).document_ids()
+
+    def _every_index(self) -> list["CollectionIndex"]:
+        for collection in registered():
+            self.index_of(collection)
+        return list(self._indexes.values())
+
+    def refresh(self) -> None:
+        """Make every write so far searchable now (tests; writes refresh already unless REFRESH=False)."""
+        for index in self._every_index():
+            index.refresh()
+
+    def drop(self) -> None:
+        """Delete every index of this engine (tests and tear-downs)."""
+        for index in self._every_index():
+            index.drop()
+
+    def search(self, collection: Collection, query):
+        if collection.layout == Layout.GROUPED:
+            return self._search_posts(collection, query)
+        return self._search(collection, query)
+
+    # --- reading a faceted collection ------------------------------------------------------
+
+    def _search(self, collection: Collection, query: SearchQuery) -> SearchResults:
+        """One request; two when a word is unknown to the index: the second matches it
+        fuzzily and checks the spelling suggestion in the same round trip."""
+        parsed, index = parse(query.text), self.index_of(collection)
+        body = queries.search_body(collection, query, parsed)
+        response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
+        if response is None:
+            return SearchResults(total=0, hits=[], facets={facet: {} for facet in collection.facets}, engine=self.name)
+        suggestion = None
+        spelling = response.get("suggest", {}).get("spelling", [])
+        typos = queries.unknown_words(spelling, queries.suggestion_words(parsed))
+        if typos:
+            # Without facet filters, the first pass's total is the count of the words as typed.
+            typed = None if collection.clean_filters(query.filters) else response["hits"]["total"]["value"]
+            response, suggestion = self._second_pass(collection, query, parsed, typos, queries.respelling(spelling), typed)
+        hits = [
+            Hit(
+                id=int(hit["_id"]),
+                title=hit["_source"].get("title", ""),
+                score=round(float(hit.get("_score") or 0.0), 6),
+                highlight=queries.best_highlight(hit.get("highlight", {})),
+            )
+            for hit in response["hits"].get("hits", [])
+        ]
+        total = response["hits"]["total"]["value"]
+        facets = queries.read_facets(response.get("aggregations", {}), collection.facet_names)
+        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+
+    def _second_pass(self, collection: Collection, query: SearchQuery, parsed, typos: frozenset[str], respelt: str | None,
+                     typed: int | None = None):  # fmt: skip
+        """The search again with fuzzy matching for ``typos``, and whether to suggest the
+        respelling: only when the words as typed match nothing the reader may see and the
+        respelling does (the suggester reads every document's words: these two counts keep
+        the words of hidden practices hidden). ``typed``: the first count when already known."""
+        index = self.index_of(collection)
+        searches: list[dict[str, Any]] = [{"index": index.alias}, queries.search_body(collection, query, parsed, typos)]
+        fields = collection.text_fields
+        checks = [queries.strict_query(parsed, fields), queries.strict_query(parse(respelt or ""), fields)]
+        if typed is not None:
+            checks = checks[1:]
+        if None not in checks:
+            for check in checks:
+                searches += [{"index": index.alias}, queries.count_body(check, query.scope)]
+        answer = index._read("search", lambda es: es.msearch(searches=searches))
+        responses = (answer or {}).get("responses", [])
+        for part in responses:
+            if "error" in part:
+                raise SearchUnavailable(f"Elasticsearch could not search: {part['error']}")
+        totals = [part["hits"]["total"]["value"] for part in responses[1:]]
+        if typed is not None and totals:
+            totals = [typed, *totals]
+        suggestion = respelt if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
+        return responses[0], suggestion
+
+    def similar(self, collection: Collection, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
+        """More-like-this over the visible practices, never the practice itself; nothing when
+        the reader may not see the practice."""
+        if collection.layout != Layout.FACETED:
+            return []
+        index = self.index_of(collection)
+        searches = [
+            {"index": index.alias}, queries.visible_ids_body(document_id, scope),
+            {"index": index.alias}, queries.similar_body(index.alias, document_id, scope, limit),
+        ]  # fmt: skip
+        response = index._read("find similar practices", lambda es: es.msearch(searches=searches))
+        if response is None:
+            return []
+        source, found = response["responses"]
+        for part in (source, found):
+            if "error" in part:
+                if part["error"].get("type") == "index_not_found_exception":
+                    return []
+                raise SearchUnavailable(f"Elasticsearch could not find similar practices: {part['error']}")
+        if source["hits"]["total"]["value"] == 0:
+            return []
+        return [
+            Hit(id=int(hit["_id"]), title=hit["_source"].get("title", ""), score=round(float(hit["_score"] or 0.0), 6))
+            for hit in found["hits"]["hits"]
+        ]
+
+    def autocomplete(self, collection: Collection, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
+        prefix = " ".join(prefix.split())[:100]
+        if not prefix or limit < 1 or collection.layout != Layout.FACETED:
+            return []
+        index = self.index_of(collection)
+        body = queries.completion_body(prefix, scope, limit)
+        response = index._read("complete", lambda es: es.search(index=index.alias, **body))
+        titles: dict[str, None] = {}
+        for option in (response or {}).get("suggest", {}).get("titles", [{}])[0].get("options", []):
+            title = option.get("_source", {}).get("title")
+            if title:
+                titles.setdefault(title)
+        return list(titles)[:limit]
+
+    # --- reading a grouped collection ------------------------------------------------------
+
+    def _search_posts(self, collection: Collection, query: PostQuery) -> PostResults:
+        parsed = parse(query.text)
+        if not parsed.clauses or not query.network_ids:
+            return no_posts(self.name)
+        index = self.index_of(collection)
+        body = posts.search_body(query, parsed)
+        response = index._read("search the network posts", lambda es: es.search(index=index.alias, **body))
+        if response is None:
+            return no_posts(self.name)
+        return PostResults(total=response["hits"]["total"]["value"], hits=posts.read_hits(response), engine=self.name)
+
+
+class CollectionIndex:
+    """One collection's index on an engine: its alias, its layout's mapping, and the writes,
+    versions, tombstones and zero-downtime rebuilds every collection shares."""
+
+    def __init__(self, engine: ElasticsearchSearchBackend, collection: Collection):
+        self.engine, self.collection = engine, collection
+        self.alias = f"{engine.alias}{collection.index_suffix}"
+        self._mapping = MAPPINGS[collection.layout]
+        self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
+
+    @property
+    def client(self) -> Elasticsearch:
+        return self.engine.client
+
+    @property
+    def reader(self) -> Elasticsearch:
+        return self.engine.reader
+
+    def _index_body(self, **settings: Any) -> dict[str, Any]:
+        return self._mapping.index_body(self.collection, **settings)
+
     # --- indices and the alias ---------------------------------------------------------
 
     def _new_index_name(self) -> str:
@@ -133,7 +313,7 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
         first = f"{self.alias}-v0"
         try:
             self.client.indices.create(
-                index=first, **self._mapping.index_body(shards=self.shards, replicas=self.replicas), aliases={self.alias: {}}
+                index=first, **self._index_body(shards=self.engine.shards, replicas=self.engine.replicas), aliases={self.alias: {}}
             )
         except ApiError as error:
             if error.error != "resource_already_exists_exception":
@@ -141,22 +321,16 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
         return [first]
 
     def refresh(self) -> None:
-        """Make every write so far searchable now (tests; writes refresh already unless REFRESH=False)."""
         with unavailable("refresh"):
             names, _aliased = self._indices()
             if names:
                 self.client.indices.refresh(index=",".join(names), ignore_unavailable=True)
-        if self._posts is not None:
-            self._posts.refresh()
 
     def drop(self) -> None:
-        """Delete every index of this engine (tests and tear-downs)."""
         with unavailable("delete its indices"):
             names, _aliased = self._indices()
             if names:
                 self.client.indices.delete(index=",".join(names), ignore_unavailable=True)
-        if self._posts is not None:
-            self._posts.drop()
 
     # --- writing -----------------------------------------------------------------------
 
@@ -166,11 +340,11 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
         sent, failures = 0, []
         if threads > 1:
             results = helpers.parallel_bulk(
-                self.client, actions, thread_count=threads, chunk_size=self.bulk_size, raise_on_error=False
+                self.client, actions, thread_count=threads, chunk_size=self.engine.bulk_size, raise_on_error=False
             )
         else:
             results = helpers.streaming_bulk(
-                self.client, actions, chunk_size=self.bulk_size, raise_on_error=False, max_retries=2, initial_backoff=1
+                self.client, actions, chunk_size=self.engine.bulk_size, raise_on_error=False, max_retries=2, initial_backoff=1
             )
         for ok, item in results:
             sent += 1
@@ -193,7 +367,7 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
                 for document_id, version, body in entries
                 for target in targets
             )  # fmt: skip
-            if self.refresh_writes:
+            if self.engine.refresh_writes:
                 self.client.indices.refresh(index=",".join(targets), ignore_unavailable=True)
 
     def index(self, documents: Iterable[dict[str, Any]]) -> None:
@@ -210,7 +384,7 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
         partial index. Tombstones are carried over; older indices are deleted."""
         with unavailable("rebuild the index"):
             new = self._new_index_name()
-            body = self._mapping.index_body(shards=self.shards, replicas=0, refresh_interval="-1")
+            body = self._index_body(shards=self.engine.shards, replicas=0, refresh_interval="-1")
             self.client.indices.create(index=new, **body)
             try:
                 count = self._fill(new, documents)
@@ -221,23 +395,26 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
             return count
 
     def _fill(self, new: str, documents: Iterable[dict[str, Any]]) -> int:
+        """Read the documents here, in the calling thread, a chunk at a time, and bulk each
+        chunk on REBUILD_THREADS connections: the bulk helpers' feeder thread only walks a
+        list, so it never opens a database connection of its own (nor leaves one open)."""
         count = 0
-
-        def actions() -> Iterator[dict[str, Any]]:
-            nonlocal count
-            for document in documents:
-                count += 1
-                yield {"_op_type": "index", "_index": new, "_id": str(document["id"]),
-                       "version": int(document["version"]), "version_type": "external",
-                       "_source": self._mapping.source(document)}  # fmt: skip
-            yield from self._tombstone_actions(new)
-
-        self._bulk(actions(), threads=REBUILD_THREADS)
+        for chunk in batched(documents, self.engine.bulk_size * REBUILD_THREADS):
+            count += len(chunk)
+            self._bulk([self._action(new, int(d["id"]), int(d["version"]), self._mapping.source(d)) for d in chunk],
+                       threads=REBUILD_THREADS)  # fmt: skip
+        for tombstones in batched(self._tombstone_actions(new), self.engine.bulk_size * REBUILD_THREADS):
+            self._bulk(tombstones, threads=REBUILD_THREADS)
         self.client.indices.put_settings(
-            index=new, settings={"index": {"number_of_replicas": self.replicas, "refresh_interval": "1s"}}
+            index=new, settings={"index": {"number_of_replicas": self.engine.replicas, "refresh_interval": "1s"}}
         )
         self.client.indices.refresh(index=new)
         return count
+
+    @staticmethod
+    def _action(index: str, document_id: int, version: int, source: dict[str, Any]) -> dict[str, Any]:
+        return {"_op_type": "index", "_index": index, "_id": str(document_id), "version": version,
+                "version_type": "external", "_source": source}  # fmt: skip
 
     def _tombstone_actions(self, new: str) -> Iterator[dict[str, Any]]:
         _names, aliased = self._indices()
@@ -246,8 +423,7 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
         for hit in helpers.scan(
             self.client, index=self.alias, query={"query": {"term": {"tombstone": True}}, "version": True}, size=1000
         ):
-            yield {"_op_type": "index", "_index": new, "_id": hit["_id"], "version": hit["_version"],
-                   "version_type": "external", "_source": self._mapping.tombstone(int(hit["_id"]))}  # fmt: skip
+            yield self._action(new, int(hit["_id"]), int(hit["_version"]), self._mapping.tombstone(int(hit["_id"])))
 
     def _swap(self, new: str) -> None:
         names, aliased = self._indices()
@@ -260,8 +436,6 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
         if older:
             self.client.indices.delete(index=",".join(older), ignore_unavailable=True)
 
-    # --- reading -----------------------------------------------------------------------
-
     def _read(self, action: str, call) -> dict[str, Any] | None:
         """Run a read; None when the alias does not exist yet (nothing indexed)."""
         with unavailable(action):
@@ -271,93 +445,6 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
                 if error.error == "index_not_found_exception":
                     return None
                 raise
-
-    def search(self, query: SearchQuery) -> SearchResults:
-        """One request; two when a word is unknown to the index: the second matches it
-        fuzzily and checks the spelling suggestion in the same round trip."""
-        parsed = parse(query.text)
-        body = queries.search_body(query, parsed)
-        response = self._read("search", lambda es: es.search(index=self.alias, filter_path=RESULT_PARTS, **body))
-        if response is None:
-            return SearchResults(total=0, hits=[], facets={facet: {} for facet in FACETS}, engine=self.name)
-        suggestion = None
-        spelling = response.get("suggest", {}).get("spelling", [])
-        typos = queries.unknown_words(spelling, queries.suggestion_words(parsed))
-        if typos:
-            # Without facet filters, the first pass's total is the count of the words as typed.
-            typed = None if queries.clean_filters(query.filters) else response["hits"]["total"]["value"]
-            response, suggestion = self._second_pass(query, parsed, typos, queries.respelling(spelling), typed)
-        hits = [
-            Hit(
-                id=int(hit["_id"]),
-                title=hit["_source"].get("title", ""),
-                score=round(float(hit.get("_score") or 0.0), 6),
-                highlight=queries.best_highlight(hit.get("highlight", {})),
-            )
-            for hit in response["hits"].get("hits", [])
-        ]
-        total = response["hits"]["total"]["value"]
-        facets = queries.read_facets(response.get("aggregations", {}))
-        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
-
-    def _second_pass(self, query: SearchQuery, parsed, typos: frozenset[str], respelt: str | None, typed: int | None = None):
-        """The search again with fuzzy matching for ``typos``, and whether to suggest the
-        respelling: only when the words as typed match nothing the reader may see and the
-        respelling does (the suggester reads every document's words: these two counts keep
-        the words of hidden practices hidden). ``typed``: the first count when already known."""
-        searches: list[dict[str, Any]] = [{"index": self.alias}, queries.search_body(query, parsed, typos)]
-        checks = [queries.strict_query(parsed), queries.strict_query(parse(respelt or ""))]
-        if typed is not None:
-            checks = checks[1:]
-        if None not in checks:
-            for check in checks:
-                searches += [{"index": self.alias}, queries.count_body(check, query.scope)]
-        answer = self._read("search", lambda es: es.msearch(searches=searches))
-        responses = (answer or {}).get("responses", [])
-        for part in responses:
-            if "error" in part:
-                raise SearchUnavailable(f"Elasticsearch could not search: {part['error']}")
-        totals = [part["hits"]["total"]["value"] for part in responses[1:]]
-        if typed is not None and totals:
-            totals = [typed, *totals]
-        suggestion = respelt if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
-        return responses[0], suggestion
-
-    def similar(self, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
-        """More-like-this over the visible practices, never the practice itself; nothing when
-        the reader may not see the practice."""
-        searches = [
-            {"index": self.alias}, queries.visible_ids_body(document_id, scope),
-            {"index": self.alias}, queries.similar_body(self.alias, document_id, scope, limit),
-        ]  # fmt: skip
-        response = self._read("find similar practices", lambda es: es.msearch(searches=searches))
-        if response is None:
-            return []
-        source, found = response["responses"]
-        for part in (source, found):
-            if "error" in part:
-                if part["error"].get("type") == "index_not_found_exception":
-                    return []
-                raise SearchUnavailable(f"Elasticsearch could not find similar practices: {part['error']}")
-        if source["hits"]["total"]["value"] == 0:
-            return []
-        return [
-            Hit(id=int(hit["_id"]), title=hit["_source"].get("title", ""), score=round(float(hit["_score"] or 0.0), 6))
-            for hit in found["hits"]["hits"]
-        ]
-
-    def autocomplete(self, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
-        prefix = " ".join(prefix.split())[:100]
-        if not prefix or limit < 1:
-            return []
-        body = queries.completion_body(prefix, scope, limit)
-        response = self._read("complete", lambda es: es.search(index=self.alias, **body))
-        titles: dict[str, None] = {}
-        for option in (response or {}).get("suggest", {}).get("titles", [{}])[0].get("options", []):
-            title = option.get("_source", {}).get("title")
-            if title:
-                titles.setdefault(title)
-        return list(titles)[:limit]
 
     def document_ids(self) -> dict[int, int]:
         with unavailable("list its documents"):
@@ -371,21 +458,3 @@ class ElasticsearchSearchBackend(ElasticsearchPosts, SearchBackend):
                 return {}
 
 
-class PostIndex(ElasticsearchSearchBackend):
-    """The engine's index machinery (writes, versions, tombstones, rebuilds) on the posts'
-    alias with the posts' mapping. Only its writing and listing methods are used; reads go
-    through ElasticsearchPosts.search_posts."""
-
-    _mapping = posts
-
-    def __init__(self, options: dict[str, Any], *, owner: ElasticsearchSearchBackend):
-        super().__init__(options)
-        self._owner = owner
-
-    @property
-    def client(self) -> Elasticsearch:
-        return self._owner.client
-
-    @property
-    def posts(self) -> "PostIndex":
-        raise AttributeError("The post index has no post index of its own.")

@@ -1,6 +1,7 @@
 """The Elasticsearch index: analysis settings, mapping, and the source of each document.
 
-Every full-text field of ``practices.indexing.TEXT_FIELDS`` is indexed through
+The index of a faceted collection (practices). Every full-text field the collection
+declares (``Collection.text_fields``) is indexed through
 ``portal_folding`` (standard tokenizer, lower case, ASCII folding: no stemming). Stems:
 
 - ``title``, ``description`` and ``taxonomy`` (the theme and audience labels, English and
@@ -25,7 +26,7 @@ from typing import Any
 
 from elasticsearch_dsl import Boolean, Completion, Date, Index, Integer, Keyword, Long, Mapping, Text
 
-from practices.indexing import FACET_FIELDS, TEXT_FIELDS
+from search.collections import Collection
 
 # Practice language (settings.PRACTICE_LANGUAGES) -> Elasticsearch language analyzer.
 LANGUAGES: dict[str, str] = {
@@ -72,12 +73,12 @@ def own_language_field(name: str, code: str) -> str:
     return f"{name}_{code}"
 
 
-def mapping() -> Mapping:
+def mapping(collection: Collection) -> Mapping:
     m = Mapping()
     m.meta("dynamic", False)  # keys the declaration adds later are kept in _source, not indexed
     m.field("id", Long())
     m.field("tombstone", Boolean())
-    for field in TEXT_FIELDS:
+    for field in collection.text_fields:
         m.field(field.name, _text_field(field.name))
     for name in OWN_LANGUAGE_FIELDS:
         for code in LANGUAGES:
@@ -92,7 +93,7 @@ def mapping() -> Mapping:
             contexts=[{"name": COMPLETION_CONTEXT, "type": "category"}],
         ),
     )
-    for key in dict.fromkeys(FACET_FIELDS.values()):
+    for key in dict.fromkeys(collection.facets.values()):
         m.field(key, Keyword(eager_global_ordinals=True))  # facet counts right after a refresh
     m.field("visibility", Keyword())
     m.field("organisation_id", Long())
@@ -101,7 +102,7 @@ def mapping() -> Mapping:
     return m
 
 
-def index_body(*, shards: int, replicas: int, refresh_interval: str = "1s") -> dict[str, Any]:
+def index_body(collection: Collection, *, shards: int, replicas: int, refresh_interval: str = "1s") -> dict[str, Any]:
     index = Index("unused")
     index.settings(
         number_of_shards=shards,
@@ -110,7 +111,7 @@ def index_body(*, shards: int, replicas: int, refresh_interval: str = "1s") -> d
         analysis=ANALYSIS,
         max_result_window=10_000,
     )
-    index.mapping(mapping())
+    index.mapping(mapping(collection))
     return index.to_dict()
 
 
@@ -143,7 +144,7 @@ def _completion_inputs(title: str) -> list[dict[str, Any]]:
 
 
 def source(document: dict[str, Any]) -> dict[str, Any]:
-    """The Elasticsearch source of a search document (see practices.indexing.practice_document)."""
+    """The Elasticsearch source of a search document (as the collection's ``build`` makes it)."""
     body = {key: value for key, value in document.items() if key != "version"}
     body["tombstone"] = False
     language = next(iter(document.get("language") or []), None)

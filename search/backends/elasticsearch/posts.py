@@ -1,8 +1,9 @@
-"""Network posts in the ``elasticsearch`` engine: an index of their own, beside practices.
+"""Network posts (a grouped collection) in the ``elasticsearch`` engine: an index of their own.
 
-The posts live under the alias ``<INDEX>-posts`` (indices ``<INDEX>-posts-v<microseconds>``),
-written and rebuilt exactly like the practice index (external versions, tombstones,
-alias swap): ``PostIndex`` is the engine's index machinery with this module's mapping.
+The index of a grouped collection. Network posts live under the alias ``<INDEX>-posts``
+(indices ``<INDEX>-posts-v<microseconds>``), written and rebuilt exactly like the practice
+index (external versions, tombstones, alias swap): a ``CollectionIndex`` (backend.py) with
+this module's mapping.
 Every read filters on ``network_id`` (the reader's networks) and ``tombstone: false``
 before matching, so hits, the total and highlights come from those networks only.
 
@@ -16,9 +17,10 @@ from typing import Any
 from elasticsearch_dsl import Boolean, Date, Index, Keyword, Long, Mapping, Q, Search, Text
 from elasticsearch_dsl.query import Query
 
-from search.backends.base import PostHit, PostQuery, PostResults, no_posts
+from search.backends.base import PostMatch, PostQuery, PostResults, no_posts
 from search.backends.elasticsearch.mapping import ANALYSIS, BODY_STORAGE, FOLDING, LANGUAGES, MULTI_LANGUAGES
-from search.query import ParsedQuery, Term, parse
+from search.collections import Collection
+from search.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
 FRAGMENT_SIZE = 180
@@ -54,7 +56,8 @@ def mapping() -> Mapping:
     return m
 
 
-def index_body(*, shards: int, replicas: int, refresh_interval: str = "1s") -> dict[str, Any]:
+def index_body(collection: Collection, *, shards: int, replicas: int, refresh_interval: str = "1s") -> dict[str, Any]:
+    """The index of a grouped collection (the layout's mapping; ``collection`` is not read)."""
     index = Index("unused")
     index.settings(
         number_of_shards=shards, number_of_replicas=replicas, refresh_interval=refresh_interval,
@@ -65,7 +68,7 @@ def index_body(*, shards: int, replicas: int, refresh_interval: str = "1s") -> d
 
 
 def source(document: dict[str, Any]) -> dict[str, Any]:
-    """The Elasticsearch source of a post document (network.indexing.post_document)."""
+    """The Elasticsearch source of a post document (as the collection's ``build`` makes it)."""
     body = {key: value for key, value in document.items() if key != "version"}
     body["tombstone"] = False
     if document.get("language") in LANGUAGES:
@@ -115,9 +118,9 @@ def search_body(query: PostQuery, parsed: ParsedQuery) -> dict[str, Any]:
     return search.to_dict()
 
 
-def read_hits(response: dict[str, Any]) -> list[PostHit]:
+def read_hits(response: dict[str, Any]) -> list[PostMatch]:
     return [
-        PostHit(
+        PostMatch(
             id=int(hit["_id"]),
             thread_id=int(hit["_source"].get("thread_id") or 0),
             network_id=int(hit["_source"].get("network_id") or 0),
@@ -127,32 +130,3 @@ def read_hits(response: dict[str, Any]) -> list[PostHit]:
         )
         for hit in response["hits"].get("hits", [])
     ]
-
-
-class ElasticsearchPosts:
-    """The post half of ElasticsearchSearchBackend: ``self.posts`` is the post index (an
-    engine object on ``<INDEX>-posts`` built with this module's mapping)."""
-
-    name: str
-
-    def index_posts(self, documents) -> None:
-        self.posts.index(documents)
-
-    def delete_post(self, post_id: int, version: int) -> None:
-        self.posts.delete(post_id, version)
-
-    def rebuild_posts(self, documents) -> int:
-        return self.posts.rebuild(documents)
-
-    def post_ids(self) -> dict[int, int]:
-        return self.posts.document_ids()
-
-    def search_posts(self, query: PostQuery) -> PostResults:
-        parsed = parse(query.text)
-        if not parsed.clauses or not query.network_ids:
-            return no_posts(self.name)
-        body = search_body(query, parsed)
-        response = self.posts._read("search the network posts", lambda es: es.search(index=self.posts.alias, **body))
-        if response is None:
-            return no_posts(self.name)
-        return PostResults(total=response["hits"]["total"]["value"], hits=read_hits(response), engine=self.name)

@@ -20,8 +20,7 @@ from elasticsearch_dsl import A, Q, Search
 from elasticsearch_dsl.query import Query
 
 from portal.access import ReaderScope
-from practices.indexing import FACET_FIELDS, TEXT_FIELDS
-from search.backends.base import FACETS, SearchQuery
+from search.backends.base import SearchQuery
 from search.backends.elasticsearch.mapping import (
     COMPLETION_CONTEXT,
     EVERYONE_CONTEXT,
@@ -33,6 +32,7 @@ from search.backends.elasticsearch.mapping import (
     own_language_field,
 )
 from search.analysis import STOP_WORDS
+from search.collections import Collection, TextField
 from search.query import ParsedQuery, Term
 
 FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
@@ -53,13 +53,13 @@ def analysed_fields(name: str) -> list[str]:
 
 
 @cache
-def _exact_fields() -> tuple[str, ...]:
-    return tuple(f"{name}^{field.boost:g}" for field in TEXT_FIELDS for name in analysed_fields(field.name))
+def _exact_fields(text_fields: tuple[TextField, ...]) -> tuple[str, ...]:
+    return tuple(f"{name}^{field.boost:g}" for field in text_fields for name in analysed_fields(field.name))
 
 
-def exact_fields() -> list[str]:
-    """Every text field under every analysis, with the declared boosts."""
-    return list(_exact_fields())
+def exact_fields(text_fields: tuple[TextField, ...]) -> list[str]:
+    """Every text field of the collection under every analysis, with the declared boosts."""
+    return list(_exact_fields(text_fields))
 
 
 def fuzzy_fields() -> list[str]:
@@ -101,77 +101,73 @@ def _text(term: Term) -> str:
     return " ".join(term.words)
 
 
-def exact_term(term: Term) -> Query:
+def exact_term(term: Term, fields: tuple[TextField, ...]) -> Query:
     if term.is_phrase:
-        return Q("multi_match", query=_text(term), fields=exact_fields(), type="phrase")
-    return Q("multi_match", query=_text(term), fields=exact_fields(), type="best_fields", tie_breaker=0.3)
+        return Q("multi_match", query=_text(term), fields=exact_fields(fields), type="phrase")
+    return Q("multi_match", query=_text(term), fields=exact_fields(fields), type="best_fields", tie_breaker=0.3)
 
 
 def any_of(options: list[Query]) -> Query:
     return Q("bool", should=options, minimum_should_match=1)
 
 
-def term_query(term: Term, typos: frozenset[str]) -> Query:
+def term_query(term: Term, typos: frozenset[str], fields: tuple[TextField, ...]) -> Query:
     """Exact (through every analyzer), or fuzzy too for a word the index lacks (``typos``)."""
     if term.is_phrase or term.words[0] not in typos:
-        return exact_term(term)
+        return exact_term(term, fields)
     fuzzy = Q(
         "multi_match", query=_text(term), fields=fuzzy_fields(), fuzziness="AUTO", prefix_length=1,
         max_expansions=20, boost=FUZZY_WEIGHT,
     )  # fmt: skip
-    return any_of([exact_term(term), fuzzy])
+    return any_of([exact_term(term, fields), fuzzy])
 
 
-def text_query(parsed: ParsedQuery, typos: frozenset[str] = frozenset()) -> Query | None:
+def text_query(parsed: ParsedQuery, fields: tuple[TextField, ...], typos: frozenset[str] = frozenset()) -> Query | None:
     if parsed.is_empty:
         return None
     must = []
     for clause in parsed.clauses:
-        alternatives = [term_query(term, typos) for term in clause.terms]
+        alternatives = [term_query(term, typos, fields) for term in clause.terms]
         must.append(alternatives[0] if len(alternatives) == 1 else any_of(alternatives))
-    return Q("bool", must=must or [Q("match_all")], must_not=[exact_term(term) for term in parsed.excluded])
+    return Q("bool", must=must or [Q("match_all")], must_not=[exact_term(term, fields) for term in parsed.excluded])
 
 
-def strict_query(parsed: ParsedQuery) -> Query | None:
+def strict_query(parsed: ParsedQuery, fields: tuple[TextField, ...]) -> Query | None:
     """The same query without fuzziness: checks that a spelling suggestion finds something."""
     if parsed.is_empty:
         return None
-    must = [any_of([exact_term(term) for term in clause.terms]) for clause in parsed.clauses]
-    return Q("bool", must=must, must_not=[exact_term(term) for term in parsed.excluded])
+    must = [any_of([exact_term(term, fields) for term in clause.terms]) for clause in parsed.clauses]
+    return Q("bool", must=must, must_not=[exact_term(term, fields) for term in parsed.excluded])
 
 
 # --- facets ---------------------------------------------------------------------------
 
 
-def clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Known facets with at least one code; anything else is ignored."""
-    return {facet: [str(code) for code in dict.fromkeys(filters[facet])] for facet in FACETS if filters.get(facet)}
-
-
-def facet_filter(filters: dict[str, list[str]], *, leave_out: str | None = None) -> Query:
-    parts = [Q("terms", **{FACET_FIELDS[facet]: codes}) for facet, codes in filters.items() if facet != leave_out]
+def facet_filter(keys, filters: dict[str, list[str]], *, leave_out: str | None = None) -> Query:
+    """``keys``: facet name -> document key (the collection's facets)."""
+    parts = [Q("terms", **{keys[facet]: codes}) for facet, codes in filters.items() if facet != leave_out]
     return Q("bool", filter=parts)
 
 
-def add_facets(search: Search, filters: dict[str, list[str]]) -> Search:
+def add_facets(search: Search, filters: dict[str, list[str]], keys) -> Search:
     """A facet with a selected code is counted under the *other* facets' filters; the
     others all share one bucket under every filter (the same set as the hits)."""
-    shared = search.aggs.bucket("filtered", "filter", filter=facet_filter(filters)) if filters else search.aggs
-    for facet in FACETS:
-        counts = A("terms", field=FACET_FIELDS[facet], size=FACET_SIZE)
+    shared = search.aggs.bucket("filtered", "filter", filter=facet_filter(keys, filters)) if filters else search.aggs
+    for facet, key in keys.items():
+        counts = A("terms", field=key, size=FACET_SIZE)
         if facet in filters:
-            search.aggs.bucket(facet, "filter", filter=facet_filter(filters, leave_out=facet)).bucket("codes", counts)
+            search.aggs.bucket(facet, "filter", filter=facet_filter(keys, filters, leave_out=facet)).bucket("codes", counts)
         else:
             shared.bucket(facet, counts)
     if filters:
-        search = search.post_filter(facet_filter(filters))
+        search = search.post_filter(facet_filter(keys, filters))
     return search
 
 
-def read_facets(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
+def read_facets(aggregations: dict[str, Any], facet_names: tuple[str, ...]) -> dict[str, dict[str, int]]:
     facets: dict[str, dict[str, int]] = {}
     shared = aggregations.get("filtered", aggregations)
-    for facet in FACETS:
+    for facet in facet_names:
         found = aggregations[facet]["codes"] if "codes" in aggregations.get(facet, {}) else shared.get(facet, {})
         buckets = found.get("buckets", [])
         counts = {str(bucket.get("key_as_string", bucket["key"])): bucket["doc_count"] for bucket in buckets}
@@ -182,14 +178,16 @@ def read_facets(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
 # --- the requests ---------------------------------------------------------------------
 
 
-def search_body(query: SearchQuery, parsed: ParsedQuery, typos: frozenset[str] | None = None) -> dict[str, Any]:
-    """The search; ``typos`` None: the first pass, which also asks which words the index
-    lacks (the term suggester); else the second pass, fuzzy for those words."""
+def search_body(
+    collection: Collection, query: SearchQuery, parsed: ParsedQuery, typos: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """The search of ``collection``; ``typos`` None: the first pass, which also asks which
+    words the index lacks (the term suggester); else the second pass, fuzzy for those words."""
     per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
     start = min((page - 1) * per_page, MAX_WINDOW)
-    matched = text_query(parsed, typos or frozenset())
+    matched = text_query(parsed, collection.text_fields, typos or frozenset())
     search = Search().query(Q("bool", must=[matched] if matched else [], filter=[visible(query.scope)]))
-    search = add_facets(search, clean_filters(query.filters))
+    search = add_facets(search, collection.clean_filters(query.filters), collection.facets)
     if query.sort == "date":
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
     else:

@@ -5,18 +5,22 @@ import json
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.access import reader_scope
-from portal.models import User
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+
+from search import collections
 from search.backends import get_search_backend
-from search.backends.base import FACETS, SearchQuery, SearchUnavailable
+from search.backends.base import SearchQuery, SearchUnavailable
+
+PRACTICES, POSTS = "practices", "posts"
 
 
-def parse_filters(values: list[str]) -> dict[str, list[str]]:
+def parse_filters(values: list[str], facets: tuple[str, ...]) -> dict[str, list[str]]:
     filters: dict[str, list[str]] = {}
     for value in values:
         facet, sep, code = value.partition("=")
-        if not sep or not code or facet not in FACETS:
-            raise CommandError(f"--filter takes FACET=CODE with FACET one of {', '.join(FACETS)}, not {value!r}.")
+        if not sep or not code or facet not in facets:
+            raise CommandError(f"--filter takes FACET=CODE with FACET one of {', '.join(facets)}, not {value!r}.")
         filters.setdefault(facet, []).append(code)
     return filters
 
@@ -46,11 +50,12 @@ class Command(BaseCommand):
                 raise CommandError("--posts searches the default engine without facet filters: drop --engine and --filter.")
             self._posts(query, self._user(email) if email else None, options)
             return
-        scope = reader_scope(self._user(email) if email else None)
-        filters = parse_filters(options["filter"])
+        collection = collections.get(PRACTICES)
+        scope = collection.scope(self._user(email) if email else None)
+        filters = parse_filters(options["filter"], collection.facet_names)
         search = SearchQuery(text=query, filters=filters, scope=scope, page=options["page"], sort=options["sort"])
         try:
-            results = get_search_backend(engine).search(search)
+            results = get_search_backend(engine).search(collection, search)
         except (ImproperlyConfigured, SearchUnavailable) as error:
             raise CommandError(str(error)) from error
         if options["json"]:
@@ -61,23 +66,18 @@ class Command(BaseCommand):
             self.stdout.write(f"{hit.id:>6}  {hit.score:8.3f}  {hit.title}")
 
     def _posts(self, query: str, user, options) -> None:
-        from django.contrib.auth.models import AnonymousUser
-
-        from network.selectors import search_posts
-
-        found = search_posts(user=user or AnonymousUser(), query=query, page=options["page"], sort=options["sort"])
-        hits = [{"id": hit.post_id, "thread_id": hit.thread_id, "title": hit.thread_title, "network": hit.network_name,
-                 "highlight": str(hit.snippet)} for hit in [*found.hits, *found.case_room_hits]]  # fmt: skip
+        """The posts' collection answers through its app (its read-back and case rooms)."""
+        found = collections.get(POSTS).reader_search(user or AnonymousUser(), query, page=options["page"], sort=options["sort"])
+        degraded = found.pop("degraded", False)
         if options["json"]:
-            self.stdout.write(json.dumps({"total": found.total, "case_room_hits": len(found.case_room_hits), "hits": hits},
-                                         ensure_ascii=False))  # fmt: skip
+            self.stdout.write(json.dumps(found, ensure_ascii=False))
             return
-        self.stdout.write(f"{found.total} posts{', degraded' if found.degraded else ''}, {len(found.case_room_hits)} in case rooms")
-        for hit in hits:
+        self.stdout.write(f"{found['total']} posts{', degraded' if degraded else ''}, {found['case_room_hits']} in case rooms")
+        for hit in found["hits"]:
             self.stdout.write(f"{hit['id']:>6}  {hit['network']}: {hit['title']}")
 
-    def _user(self, email: str) -> User:
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
+    def _user(self, email: str):
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
         if user is None:
             raise CommandError(f"No active user with the email address {email}.")
         return user

@@ -1,17 +1,18 @@
-"""Rebuild search indexes from the database, through SearchBackend.rebuild."""
+"""Rebuild search indexes from the database, through SearchBackend.rebuild, collection by collection."""
 
-from django.core.management.base import BaseCommand, CommandError
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
 
 from search.backends import engine, engine_names
 from search.backends.base import SearchUnavailable
-from search.sync import all_documents, all_post_documents, snapshot_version
+from search.collections import registered
+from search.sync import all_documents, snapshot_version
 
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the search indexes (practices and network posts) of every configured engine "
-        "(or of --engine NAME) from the database."
+        "Rebuild the search indexes of every registered collection (practices, network posts) "
+        "in every configured engine (or in --engine NAME) from the database."
     )
 
     def add_arguments(self, parser) -> None:
@@ -23,11 +24,12 @@ class Command(BaseCommand):
             self._rebuild(name)
 
     def _rebuild(self, name: str) -> None:
+        counts = []
         try:
             backend = engine(name)
             version = snapshot_version()
-            count = backend.rebuild(all_documents(version))
-            posts = backend.rebuild_posts(all_post_documents(version))
+            for collection in registered():
+                counts.append(f"{backend.rebuild(collection, all_documents(collection, version))} {collection.name} indexed")
         except (ImproperlyConfigured, SearchUnavailable) as error:
             raise CommandError(f"{name}: {error}") from error
-        self.stdout.write(f"{name}: {count} practices indexed, {posts} network posts indexed")
+        self.stdout.write(f"{name}: {', '.join(counts)}")

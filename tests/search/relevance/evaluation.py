@@ -23,6 +23,7 @@ from pathlib import Path
 from portal.access import reader_scope
 from practices.demo import SEED_DOCUMENT, collection_documents, load_demo_collection, load_seed_practice
 from practices.importer import Vocabulary, import_document
+from practices.indexing import COLLECTION as PRACTICES
 from practices.indexing import practice_document
 from practices.models import Practice
 from search.backends.base import SearchBackend, SearchQuery
@@ -99,7 +100,7 @@ def run_queries(backend: SearchBackend, ids: dict[str, int]) -> dict[str, list[s
     scope = reader_scope(None)
     rankings = {}
     for query in judged_queries():
-        results = backend.search(SearchQuery(text=query.text, scope=scope, per_page=DEPTH))
+        results = backend.search(PRACTICES, SearchQuery(text=query.text, scope=scope, per_page=DEPTH))
         rankings[query.id] = [stems.get(hit.id, f"practice-{hit.id}") for hit in results.hits]
     return rankings
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import transaction
 
 from practices.demo import SEED_DOCUMENT, collection_language
+from practices.indexing import COLLECTION as PRACTICES
 from tests.search.builders import next_version, refresh
 from tests.search.relevance.evaluation import (
     FLOORS,
@@ -78,7 +79,7 @@ def _language(path) -> str:
 
 def test_relevance_stays_above_its_floor(engine, corpus, request):
     name = request.node.callspec.params["engine"]
-    engine.rebuild(corpus_documents(corpus, version=next_version()))
+    engine.rebuild(PRACTICES, corpus_documents(corpus, version=next_version()))
     refresh(engine)
 
     evaluation = evaluate(run_queries(engine, corpus))
