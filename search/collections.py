@@ -89,6 +89,11 @@ def register(collection: Collection) -> Collection:
     return collection
 
 
+def unregister(name: str) -> None:
+    """Forget a collection (tests that register one of their own)."""
+    _registry.pop(name, None)
+
+
 def get(name: str) -> Collection:
     try:
         return _registry[name]

@@ -1,15 +1,20 @@
 """The contract every search engine keeps, run against each engine (see conftest.py).
 
+What every collection shares (writes, versions, deletes, rebuilds) runs over collections x
+engines (``sample``); what only one layout does stays with it: practices below, network
+posts in test_post_contract.py.
+
 An engine that lacks a feature skips that test with its reason; it never passes silently.
 """
 
 import pytest
 
+from network.indexing import COLLECTION as POSTS
 from portal.access import ReaderScope
 from practices.demo import load_seed_practice
-from search.backends.base import SearchQuery
-from tests.search.builders import index, make_practice, next_version, refresh
 from practices.indexing import COLLECTION as PRACTICES
+from search.backends.base import PostQuery, SearchQuery
+from tests.search.builders import index, make_practice, next_version, refresh
 
 EVERYTHING = ReaderScope(members=True, everything=True)
 
@@ -22,56 +27,120 @@ def titles(results) -> set[str]:
     return {hit.title for hit in results.hits}
 
 
-# Indexing, deleting, versions
+def ids(results) -> list[int]:
+    return [hit.id for hit in results.hits]
 
 
-def test_an_indexed_practice_is_found_and_listed_with_its_version(engine, home_organisation):
-    practice = make_practice("Mentoring after prison", organisation=home_organisation)
-    engine.index(PRACTICES, [_doc(practice, 7)])
+# Every collection: indexing, deleting, versions, rebuilds (collections x engines)
+
+
+class Practices:
+    """Practices as the contract writes them: made with the ORM, searched by a moderator."""
+
+    collection = PRACTICES
+    text_key = "description"
+
+    def __init__(self, engine, organisation):
+        self.engine, self.organisation, self.made = engine, organisation, {}
+
+    def make(self, title: str, text: str = "A practice to prevent violent extremism.") -> int:
+        practice = make_practice(title, organisation=self.organisation, description=text)
+        self.made[practice.pk] = practice
+        return practice.pk
+
+    def document(self, pk: int, version: int, **changes) -> dict:
+        return {**_doc(self.made[pk], version), **changes}
+
+    def find(self, text: str):
+        return search(self.engine, text)
+
+
+class Posts:
+    """Network posts as the contract writes them (network.indexing.post_document's shape),
+    searched by a member of their network."""
+
+    collection = POSTS
+    text_key = "text"
+    NETWORK = 101
+
+    def __init__(self, engine, organisation):
+        self.engine, self.made = engine, {}
+
+    def make(self, title: str, text: str = "A post about the case.") -> int:
+        pk = len(self.made) + 1
+        self.made[pk] = (title, text)
+        return pk
+
+    def document(self, pk: int, version: int, **changes) -> dict:
+        title, text = self.made[pk]
+        return {"id": pk, "version": version, "network_id": self.NETWORK, "thread_id": 1010, "title": title,
+                "text": text, "language": "en", "created_at": f"2026-03-{pk:02d}T10:00:00+00:00", **changes}  # fmt: skip
+
+    def find(self, text: str):
+        return self.engine.search(POSTS, PostQuery(text=text, network_ids=frozenset({self.NETWORK})))
+
+
+@pytest.fixture(params=[Practices, Posts], ids=["practices", "posts"])
+def sample(request, engine, home_organisation):
+    return request.param(engine, home_organisation)
+
+
+def put(engine, sample, *documents) -> None:
+    engine.index(sample.collection, list(documents))
     refresh(engine)
-    assert titles(search(engine, "mentoring")) == {"Mentoring after prison"}
-    assert engine.document_ids(PRACTICES) == {practice.pk: 7}
 
 
-def test_a_deleted_practice_is_no_longer_found_and_deleting_twice_is_harmless(engine, home_organisation):
-    practice = make_practice("Mentoring after prison", organisation=home_organisation)
-    engine.index(PRACTICES, [_doc(practice, 7)])
-    engine.delete(PRACTICES, practice.pk, 8)
-    engine.delete(PRACTICES, practice.pk, 8)
+def test_an_indexed_document_is_found_and_listed_with_its_version(engine, sample):
+    pk = sample.make("Mentoring after prison")
+    put(engine, sample, sample.document(pk, 7))
+    assert titles(sample.find("mentoring")) == {"Mentoring after prison"}
+    assert engine.document_ids(sample.collection) == {pk: 7}
+
+
+def test_a_deleted_document_is_no_longer_found_and_deleting_twice_is_harmless(engine, sample):
+    pk = sample.make("Mentoring after prison")
+    engine.index(sample.collection, [sample.document(pk, 7)])
+    engine.delete(sample.collection, pk, 8)
+    engine.delete(sample.collection, pk, 8)
     refresh(engine)
-    assert search(engine, "mentoring").total == 0
-    assert practice.pk not in engine.document_ids(PRACTICES)
+    assert sample.find("mentoring").total == 0
+    assert pk not in engine.document_ids(sample.collection)
 
 
-def test_an_older_version_never_overwrites_a_newer_one(engine, home_organisation):
-    practice = make_practice("Family counselling hotline", organisation=home_organisation)
-    newer = _doc(practice, 20)
-    older = {**newer, "version": 10, "title": "Stale title"}
-    engine.index(PRACTICES, [newer])
-    engine.index(PRACTICES, [older])
+def test_an_older_version_never_overwrites_a_newer_one(engine, sample):
+    pk = sample.make("Family counselling hotline", "Current text about housing.")
+    newer = sample.document(pk, 20)
+    older = {**newer, "version": 10, "title": "Stale title", sample.text_key: "Stale text about benefits."}
+    put(engine, sample, newer)
+    put(engine, sample, older)
+    assert titles(sample.find("counselling")) == {"Family counselling hotline"}
+    assert ids(sample.find("housing")) == [pk] and sample.find("benefits").total == 0
+    assert engine.document_ids(sample.collection) == {pk: 20}
+
+
+def test_an_older_delete_leaves_a_newer_document_and_an_older_write_cannot_undo_a_delete(engine, sample):
+    kept = sample.make("Dialogue circles in Ravnstad")
+    gone = sample.make("Dialogue workshops in prison", "A replayed older write.")
+    engine.index(sample.collection, [sample.document(kept, 20), sample.document(gone, 20)])
+    engine.delete(sample.collection, kept, 15)
+    engine.delete(sample.collection, gone, 30)
+    engine.delete(sample.collection, gone, 30)
+    engine.index(sample.collection, [sample.document(gone, 25)])
     refresh(engine)
-    assert titles(search(engine, "counselling")) == {"Family counselling hotline"}
-    assert engine.document_ids(PRACTICES) == {practice.pk: 20}
+    assert titles(sample.find("dialogue")) == {"Dialogue circles in Ravnstad"}
+    assert sample.find("replayed").total == 0
+    assert engine.document_ids(sample.collection) == {kept: 20}
 
 
-def test_an_older_delete_leaves_a_newer_document_and_an_older_write_cannot_undo_a_delete(engine, home_organisation):
-    kept = make_practice("Dialogue circles in Ravnstad", organisation=home_organisation)
-    gone = make_practice("Dialogue workshops in prison", organisation=home_organisation)
-    engine.index(PRACTICES, [_doc(kept, 20), _doc(gone, 20)])
-    engine.delete(PRACTICES, kept.pk, 15)
-    engine.delete(PRACTICES, gone.pk, 30)
-    engine.index(PRACTICES, [_doc(gone, 25)])
+def test_rebuild_replaces_the_whole_index_and_lists_versions(engine, sample):
+    old = sample.make("Old exit programme")
+    new = sample.make("New exit programme")
+    put(engine, sample, sample.document(old, next_version()))
+    assert engine.rebuild(sample.collection, [sample.document(new, 9)]) == 1
     refresh(engine)
-    assert titles(search(engine, "dialogue")) == {"Dialogue circles in Ravnstad"}
-
-
-def test_rebuild_replaces_the_whole_index(engine, home_organisation):
-    old = make_practice("Old exit programme", organisation=home_organisation)
-    new = make_practice("New exit programme", organisation=home_organisation)
-    index(engine, old)
-    assert engine.rebuild(PRACTICES, [_doc(new, next_version())]) == 1
-    refresh(engine)
-    assert titles(search(engine, "exit")) == {"New exit programme"}
+    assert titles(sample.find("exit")) == {"New exit programme"}
+    assert ids(sample.find("programme")) == [new]
+    assert engine.document_ids(sample.collection) == {new: 9}
 
 
 # Query language

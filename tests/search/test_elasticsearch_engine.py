@@ -14,8 +14,8 @@ import pytest
 from portal.access import ReaderScope
 from search.backends.base import SearchQuery, SearchUnavailable
 from search.backends.elasticsearch import ElasticsearchSearchBackend
-from tests.search.conftest_es import es_backend, es_prefix, es_url, search_document  # noqa: F401 (fixtures)
 from practices.indexing import COLLECTION as PRACTICES
+from tests.search.conftest_es import es_backend, es_prefix, es_url, search_document  # noqa: F401 (fixtures)
 
 ANONYMOUS = ReaderScope()
 MEMBER = ReaderScope(members=True)
@@ -287,6 +287,24 @@ def test_writes_made_during_a_rebuild_survive_the_swap(es_backend):
     es_backend.rebuild(PRACTICES, documents())
     assert es_backend.document_ids(PRACTICES) == {1: 6, 3: 7}
     assert [hit.title for hit in search(es_backend, "edited").hits] == ["First, edited during the rebuild"]
+
+
+def test_a_rebuild_reads_its_documents_in_the_calling_thread_a_chunk_at_a_time(es_backend):
+    """The documents come from the database: read anywhere but in the calling thread, they
+    would open a connection (PostgreSQL) that nothing closes."""
+    es_backend.bulk_size = 5  # chunks of 10: two bulk requests in flight
+    readers, sent = set(), []
+
+    def documents():
+        for n in range(1, 26):
+            readers.add(threading.get_ident())
+            sent.append(n)
+            yield doc(n, f"Chunked practice {n}", version=2)
+
+    assert es_backend.rebuild(PRACTICES, documents()) == 25
+    assert readers == {threading.get_ident()}
+    assert sent == list(range(1, 26))
+    assert es_backend.document_ids(PRACTICES) == {n: 2 for n in range(1, 26)}
 
 
 def test_a_failed_rebuild_leaves_the_old_index_in_place(es_backend):

@@ -1,5 +1,8 @@
 """The contract every engine keeps for network posts, run against each engine (conftest.py).
 
+Writes, versions, deletes and rebuilds are shared with practices: test_contract.py runs
+them over every collection.
+
 Posts are a collection of their own: a read names the networks whose posts the reader
 may see, and nothing of another network comes back (no hit, no total, no snippet).
 Post documents are shaped as network.indexing.post_document builds them; the engines
@@ -95,17 +98,6 @@ def test_words_find_their_inflections_in_the_posts_language(engine):
     assert ids(find(engine, "family")) == [2]
 
 
-def test_an_older_version_never_overwrites_a_newer_one_and_deletes_hold(engine):
-    put(engine, post(1, "Current text about housing.", version=20))
-    put(engine, post(1, "Stale text about benefits.", version=10))
-    assert ids(find(engine, "housing")) == [1] and find(engine, "benefits").total == 0
-    engine.delete(POSTS, 1, 30)
-    engine.delete(POSTS, 1, 30)
-    put(engine, post(1, "A replayed older write.", version=25))
-    assert find(engine, "housing").total == 0 and find(engine, "replayed").total == 0
-    assert engine.document_ids(POSTS) == {}
-
-
 def test_results_sort_by_date_and_come_in_pages(engine):
     put(engine, *[post(i, f"Supervision note number {i}.", created=f"2026-04-{i:02d}T09:00:00+00:00") for i in range(1, 6)])
     newest = find(engine, "supervision", sort="date", per_page=2)
@@ -117,14 +109,6 @@ def test_highlights_are_escaped(engine):
     put(engine, post(1, "<script>alert(1)</script> the hotline answered"))
     highlight = find(engine, "hotline").hits[0].highlight
     assert "<script>" not in highlight and "<mark>hotline</mark>" in highlight
-
-
-def test_rebuild_replaces_every_post_and_lists_versions(engine):
-    put(engine, post(1, "Old post about schools."))
-    assert engine.rebuild(POSTS, [post(2, "New post about schools.", version=9)]) == 1
-    refresh(engine)
-    assert ids(find(engine, "schools")) == [2]
-    assert engine.document_ids(POSTS) == {2: 9}
 
 
 def test_posts_never_mix_with_practices(engine, home_organisation):

@@ -2,6 +2,7 @@
 outbox worker for engines elsewhere, with retries, backoff, and nothing lost."""
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -12,7 +13,8 @@ from practices.indexing import COLLECTION as PRACTICES
 from practices.indexing import practice_changed
 from practices.models import Practice
 from search.backends import engine, get_search_backend, reset_engines
-from search.backends.base import SearchQuery
+from search.backends.base import PostQuery, SearchQuery
+from search.collections import Collection, Layout, TextField, register, unregister
 from search.models import OutboxEntry, SearchDocument
 from search.worker import backoff, drain
 from tests.search.builders import WITH_REMOTE_ENGINE, make_practice, publish
@@ -195,3 +197,30 @@ def test_the_database_engine_holds_a_post_within_the_writing_transaction(network
     post = services.post_create(thread=network_thread, actor=contributor, body="Visits resumed in March.")
     entry = OutboxEntry.objects.get(kind="post", document_id=post.pk)
     assert SearchPost.objects.get(pk=post.pk).version == entry.pk
+
+
+def test_a_third_collection_reaches_the_engines_through_the_registry_without_a_new_method(db, remote, capsys):
+    """A collection registered the way the apps register theirs (federated copies, say) is
+    drained by the worker and rebuilt by search_reindex; the engine needs nothing new."""
+    notes = {1: SimpleNamespace(pk=1, text="Shared note from a peer", shown=True),
+             2: SimpleNamespace(pk=2, text="Withdrawn note", shown=False)}  # fmt: skip
+    collection = Collection(
+        name="notes", kind="note", layout=Layout.GROUPED, text_fields=(TextField("text", "D", 1.0),),
+        candidates=lambda: list(notes.values()), load=lambda ids: {pk: notes[pk] for pk in ids if pk in notes},
+        is_indexable=lambda note: note.shown, scope=lambda user: frozenset({7}),
+        build=lambda note, *, version: {"id": note.pk, "version": version, "network_id": 7, "thread_id": 70,
+                                        "title": note.text, "text": note.text},
+    )  # fmt: skip
+    register(collection)
+    try:
+        first, second = OutboxEntry.objects.bulk_create(
+            [OutboxEntry(kind="note", document_id=pk, action=OutboxEntry.Action.INDEX) for pk in (1, 2)]
+        )
+        assert drain(engines={"remote": remote}).processed == 2
+        assert remote.document_ids(collection) == {1: first.pk}
+        assert remote.document_ids(PRACTICES) == {}
+        call_command("search_reindex", "--engine", "remote")
+        assert "1 notes indexed" in capsys.readouterr().out
+        assert [hit.id for hit in remote.search(collection, PostQuery(text="note", network_ids=frozenset({7}))).hits] == [1]
+    finally:
+        unregister("notes")
