@@ -37,7 +37,9 @@ def elasticsearch_engine(url: str):
 
     backend = ElasticsearchSearchBackend({"URL": url, "INDEX": f"relevance-{uuid.uuid4().hex[:8]}", "REPLICAS": 0})
     try:
-        backend.document_ids()
+        from practices.indexing import COLLECTION
+
+        backend.document_ids(COLLECTION)
     except SearchUnavailable:
         return None
     except Exception:  # no index yet: the node answers
@@ -48,6 +50,7 @@ def elasticsearch_engine(url: str):
 def measure(args) -> dict:
     from django.db import connection
 
+    from practices.indexing import COLLECTION as PRACTICES
     from search.backends.database import DatabaseSearchBackend
     from tests.search.relevance.evaluation import corpus_documents, evaluate, load_corpus, run_queries
 
@@ -62,7 +65,7 @@ def measure(args) -> dict:
             engines["elasticsearch"] = backend
     evaluations = {}
     for name, engine in engines.items():
-        engine.rebuild(documents)
+        engine.rebuild(PRACTICES, documents)
         if hasattr(engine, "refresh"):
             engine.refresh()
         try:

@@ -230,10 +230,18 @@ def generate(count: int, seed: int = 20261129) -> None:
         print(f"  generated {min(count, first + batch)}/{count} practices", flush=True)
 
 
+def practices_collection():
+    """The practices' search collection (read once Django is set up)."""
+    from practices.indexing import COLLECTION
+
+    return COLLECTION
+
+
 def documents(version: int = 1) -> list[dict]:
+    from practices.indexing import COLLECTION
     from search.sync import all_documents
 
-    return list(all_documents(version))
+    return list(all_documents(COLLECTION, version))
 
 
 # --- queries -------------------------------------------------------------------------
@@ -253,9 +261,10 @@ def scopes() -> dict:
 
 
 def engine_query(backend, text, filters, scope, sort):
+    from practices.indexing import COLLECTION
     from search.backends.base import SearchQuery
 
-    return backend.search(SearchQuery(text=text, filters=filters, scope=scope, sort=sort, per_page=20))
+    return backend.search(COLLECTION, SearchQuery(text=text, filters=filters, scope=scope, sort=sort, per_page=20))
 
 
 def baseline_query(text, filters, scope, sort):
@@ -353,7 +362,7 @@ def search_after_write(backend, docs: list[dict], times: int = 5) -> list[float]
     named, samples = scopes(), []
     for number in range(times):
         document = {**docs[number], "version": 1_000_000 + number}
-        backend.index([document])
+        backend.index(practices_collection(), [document])
         started = time.perf_counter()
         engine_query(backend, "family support", {}, named["anonymous"], "relevance")
         samples.append((time.perf_counter() - started) * 1000)
@@ -399,10 +408,10 @@ def measure(args) -> dict:
             backend.drop()
         started = time.perf_counter()
         if name == "database":
-            backend.rebuild(docs)
+            backend.rebuild(practices_collection(), docs)
         else:
             for first in range(0, len(docs), 500):  # as the outbox worker writes: batches of index()
-                backend.index(docs[first : first + 500])
+                backend.index(practices_collection(), docs[first : first + 500])
             backend.refresh()
         seconds = time.perf_counter() - started
         entry = {"index_s": seconds, "index_rate": len(docs) / seconds}
@@ -417,7 +426,7 @@ def measure(args) -> dict:
         if name == "elasticsearch":
             print("elasticsearch: full rebuild…", flush=True)
             started = time.perf_counter()
-            backend.rebuild(iter(documents(version=2)))
+            backend.rebuild(practices_collection(), iter(documents(version=2)))
             entry["rebuild_s"] = time.perf_counter() - started
             entry["sample"] = engine_query(backend, "family support", {}, scopes()["anonymous"], "relevance")
             backend.drop()
