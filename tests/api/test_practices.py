@@ -6,12 +6,12 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from practices.indexing import COLLECTION as PRACTICES
 from practices.models import Finding, Practice
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from tests.api.conftest import api_client_for
 from tests.practices.factories import make_practice
-from practices.indexing import COLLECTION as PRACTICES
 
 pytestmark = pytest.mark.django_db
 

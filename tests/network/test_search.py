@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from network import services
+from network.indexing import COLLECTION as POSTS
 from network.indexing import network_ids_for_member, post_document
 from network.models import Network
 from network.selectors import search_posts as _search_posts
@@ -20,7 +21,6 @@ from search.models import OutboxEntry
 from search.worker import drain
 from tests.network.conftest import add_member
 from tests.search.conftest_es import es_prefix, es_url  # noqa: F401 (fixtures)
-from network.indexing import COLLECTION as POSTS
 
 pytestmark = pytest.mark.django_db
 

@@ -12,11 +12,11 @@ import pytest
 from django.db import connection, connections, transaction
 
 from portal.access import ReaderScope
+from practices.indexing import COLLECTION as PRACTICES
 from search.backends.base import SearchQuery
 from search.backends.database import DatabaseSearchBackend, sql
 from search.query import any_of, parse
 from tests.search.builders import document, make_practice, next_version
-from practices.indexing import COLLECTION as PRACTICES
 
 EVERYTHING = ReaderScope(members=True, everything=True)
 

@@ -12,9 +12,9 @@ import time
 import pytest
 
 from portal.access import ReaderScope
+from practices.indexing import COLLECTION as PRACTICES
 from search.backends.base import SearchQuery, SearchUnavailable
 from search.backends.elasticsearch import ElasticsearchSearchBackend
-from practices.indexing import COLLECTION as PRACTICES
 from tests.search.conftest_es import es_backend, es_prefix, es_url, search_document  # noqa: F401 (fixtures)
 
 ANONYMOUS = ReaderScope()

@@ -24,7 +24,8 @@ from django.urls import reverse
 
 from portal.access import ReaderScope
 from practices import services
-from practices.indexing import is_indexable, practice_document
+from practices.indexing import COLLECTION as PRACTICES
+from practices.indexing import is_indexable, practice_document, practices_by_id
 from practices.models import Practice
 from search.backends import engine, get_search_backend
 from search.backends.base import SearchQuery
@@ -32,8 +33,6 @@ from search.backends.elasticsearch import ElasticsearchSearchBackend
 from search.models import OutboxEntry
 from tests.practices.factories import make_practice
 from tests.search.conftest_es import LocalCluster, require_local_cluster, search_document
-from practices.indexing import COLLECTION as PRACTICES
-from practices.indexing import practices_by_id
 
 if os.environ.get("SEARCH_BACKEND") != "elasticsearch" and os.environ.get("ES_CLUSTER_TESTS") != "1":
     pytest.skip(

@@ -11,11 +11,11 @@ never see the database here.
 
 import pytest
 
+from network.indexing import COLLECTION as POSTS
 from portal.access import ReaderScope
+from practices.indexing import COLLECTION as PRACTICES
 from search.backends.base import PostQuery, SearchQuery
 from tests.search.builders import index, make_practice, refresh
-from practices.indexing import COLLECTION as PRACTICES
-from network.indexing import COLLECTION as POSTS
 
 EVERYTHING = ReaderScope(members=True, everything=True)
 OURS, THEIRS = 101, 202
