@@ -1,10 +1,12 @@
 """Keeping engines in sync: the database engine inside the writing transaction, the
 outbox worker for engines elsewhere, with retries, backoff, and nothing lost."""
 
+import dataclasses
 from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -224,3 +226,18 @@ def test_a_third_collection_reaches_the_engines_through_the_registry_without_a_n
         assert [hit.id for hit in remote.search(collection, PostQuery(text="note", network_ids=frozenset({7}))).hits] == [1]
     finally:
         unregister("notes")
+
+
+def test_the_database_engine_refuses_a_second_collection_of_a_layout_rather_than_mixing_them(db):
+    """Its faceted tables hold practices: a second faceted collection would share their ids
+    and their readers, so it is refused until it has tables of its own."""
+    copies = dataclasses.replace(PRACTICES, name="copies", kind="copy", index_suffix="-copies")
+    register(copies)
+    try:
+        with pytest.raises(ImproperlyConfigured, match="tables for practices"):
+            engine("database").index(copies, [])
+        with pytest.raises(ImproperlyConfigured, match="tables for practices"):
+            engine("database").search(copies, SearchQuery(text="exit"))
+        assert engine("database").document_ids(PRACTICES) == {}
+    finally:
+        unregister("copies")

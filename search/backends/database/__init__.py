@@ -17,6 +17,7 @@ from itertools import chain, islice
 from typing import Any
 
 import numpy as np
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 
 from portal.access import ReaderScope
@@ -26,7 +27,7 @@ from search.backends.database import snapshot, sql
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts
 from search.backends.database.sqlite import SqliteText
-from search.collections import Collection, Layout
+from search.collections import Collection, Layout, registered
 from search.models import SearchDocument, SearchFacet
 from search.query import ParsedQuery, any_of, parse
 
@@ -52,31 +53,44 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
 
     # The interface: each collection to the tables of its layout
 
+    @staticmethod
+    def _grouped(collection: Collection) -> bool:
+        """Whether ``collection`` lives in the grouped tables (else the faceted ones). The tables
+        of a layout belong to the first collection registered with it: another one of the same
+        layout is refused rather than mixed with it (ids would collide, readers would cross)."""
+        owner = next((other for other in registered() if other.layout == collection.layout), collection)
+        if owner.name != collection.name:
+            raise ImproperlyConfigured(
+                f"The database search engine keeps the {collection.layout} tables for {owner.name}: "
+                f"{collection.name} needs tables of its own (docs/SEARCH.md, Collections)."
+            )
+        return collection.layout == Layout.GROUPED
+
     def index(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> None:
-        if collection.layout == Layout.GROUPED:
+        if self._grouped(collection):
             self._index_posts(documents)
         else:
             self._index_faceted(collection, documents)
 
     def delete(self, collection: Collection, document_id: int, version: int) -> None:
-        if collection.layout == Layout.GROUPED:
+        if self._grouped(collection):
             self._delete_post(document_id, version)
         else:
             self._delete_faceted(collection, document_id, version)
 
     def rebuild(self, collection: Collection, documents: Iterable[dict[str, Any]]) -> int:
-        if collection.layout == Layout.GROUPED:
+        if self._grouped(collection):
             return self._rebuild_posts(documents)
         return self._rebuild_faceted(collection, documents)
 
     def document_ids(self, collection: Collection) -> dict[int, int]:
-        if collection.layout == Layout.GROUPED:
+        if self._grouped(collection):
             return self._post_ids()
         rows = SearchDocument.objects.using(self.alias).filter(live=True).values_list("id", "version")
         return dict(rows)
 
     def search(self, collection: Collection, query):
-        if collection.layout == Layout.GROUPED:
+        if self._grouped(collection):
             return self._search_posts(query)
         return self._search(collection, query)
 
@@ -220,7 +234,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         """Shared themes (2 points each) and audiences (1 each), plus up to 3 points of text
         overlap: the source's title and description words OR-ed, ranked by the engine. Both
         among the documents the reader may see, on the snapshot (as ``search``)."""
-        if collection.layout != Layout.FACETED:
+        if self._grouped(collection):
             return []
         with connections[self.alias].cursor() as cursor:
             view = self._snapshots.current(cursor)
@@ -255,7 +269,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         return {int(ids[i]): 3.0 * float(scores[i]) / top for i in order}
 
     def autocomplete(self, collection: Collection, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
-        if collection.layout != Layout.FACETED:
+        if self._grouped(collection):
             return []
         folded = " ".join(fold(word) for word in words(prefix))
         if not folded:
