@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from practices.template_fields import NARRATIVE_FIELD_CODES
 
 from .cleaning import is_only_instructions, match_label, match_label_line, strip_instructions
-from .formats import Cell, tidy_markdown
+from .cells import Cell, tidy_markdown
 from .result import ImportWarning
 from .text import fold
 
