@@ -17,7 +17,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ADDRESSES = re.compile(r"[^\s@]{1,64}@\S{1,255}|https?://\S+|www\.\S+")  # bounded: linear on long runs
 
 
-def check_fields(fields: dict[str, str], language: str) -> tuple[list[Finding], list[Hint]]:
+def check_fields(
+    fields: dict[str, str], language: str, *, context: dict[str, str] | None = None
+) -> tuple[list[Finding], list[Hint]]:
     """Check every given field (code -> text) written in ``language``.
 
     A name found by a pattern (a title, initials, a name before an email) is
