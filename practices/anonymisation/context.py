@@ -6,7 +6,8 @@ small NER models call many of them persons or places. Pure Python: no model.
 
 * ``practice_names``: the words of the practice's own names: the title, the
   geographical scope, the organisation's name (and the first line of its
-  description).
+  description), and contact lines naming an organisation ("Aarhus Kommune,
+  Børn og Unge").
 * ``names_the_practice``: an NER finding made only of such words, of words
   organisations' names use ("Kommune", "Universität", "Exit"), or ending in a
   country's name ("Hele Danmark"); in a language without its own model
@@ -37,7 +38,16 @@ def practice_names(fields: dict[str, str], context: dict[str, str]) -> set[str]:
     """Folded words of the practice's own names (see the module's docstring)."""
     texts = [fields.get(code, "") for code in NAME_FIELDS] + list(context.values())
     texts.append(fields.get("organisation", "").strip().split("\n", 1)[0])
+    texts += [line for line in fields.get("contact", "").split("\n") if _names_an_organisation(line)]
     return set().union(*(_capitalised(text) for text in texts))
+
+
+def _names_an_organisation(line: str) -> bool:
+    """A contact line such as "Aarhus Kommune, Børn og Unge": a word of an
+    organisation's name, and no address, number or email."""
+    if "@" in line or any(char.isdigit() for char in line):
+        return False
+    return bool(patterns.TOWN_ADMINISTRATION.match(line.strip())) or any(word.casefold() in patterns.ORGANISATION_WORDS for word in _WORD.findall(line))
 
 
 def _capitalised(text: str) -> set[str]:
@@ -87,7 +97,7 @@ def contact_line_names(text: str) -> list[Candidate]:
     found = []
     for match in patterns.CONTACT_NAME_LINE.finditer(text):
         name = match.group("pii")
-        if any(word.casefold().strip(".,") in patterns.ORGANISATION_WORDS for word in name.split()):
+        if patterns.TOWN_ADMINISTRATION.match(name) or any(word.casefold().strip(".,") in patterns.ORGANISATION_WORDS for word in name.split()):
             continue
         if _is_country(name.split()[-1]):
             continue

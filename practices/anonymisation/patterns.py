@@ -46,9 +46,13 @@ ORGANISATION_WORDS = frozenset(
     "polis polisen fonden zentrum centrum senter senteret center centret forening foreningen förening föreningen "
     "steunpunt landelijk gemeente stichting ministerie direktoratet styrelsen styrelse verket myndighet etat "
     "fryshuset exit hayat foundation fondazione ministerium bundesamt amt landkreis kreis region regionen fylke "
-    "fylkeskommune län landsting programme programm prosjekt projekt prosjektet model modell modellen mairie ville "
-    "city stadt gemeinde rathaus hôtel cellule dispositif service".split()
+    "fylkeskommune län landsting programme programm prosjekt projekt prosjektet model modell modellen mairie "
+    "stadt gemeinde rathaus hôtel cellule dispositif service".split()
 )
+
+# "Ville de Laval", "City of Vestby": a town's administration, not a person
+# ("Ville" alone is also a Finnish first name).
+TOWN_ADMINISTRATION = re.compile(r"^(?:Ville|City|Town|Commune|Municipality|Borough)\s+(?:de|d['’]|du|of)(?!\w)")
 
 # Words of lettered headings ("A. Background", "B. Méthode"), not surnames.
 HEADING_WORDS = frozenset(
