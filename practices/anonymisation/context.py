@@ -8,7 +8,7 @@ small NER models call many of them persons or places. Pure Python: no model.
   geographical scope, the organisation's name (and the first line of its
   description), and contact lines naming an organisation ("Aarhus Kommune,
   Børn og Unge").
-* ``names_the_practice``: an NER finding made only of such words, of words
+* ``names_the_practice``: an NER "person" made only of such words, of words
   organisations' names use ("Kommune", "Universität", "Exit"), or ending in a
   country's name ("Hele Danmark"); in a language without its own model
   (German, Nordic), also a lone word called a person.
@@ -56,7 +56,9 @@ def _capitalised(text: str) -> set[str]:
 
 
 def names_the_practice(finding: Finding, own_names: set[str], weak_model: bool) -> bool:
-    if finding.type not in (PERSON, LOCATION):
+    """Whether an NER "person" is one of the practice's own names (places are
+    judged by ``tied_to_a_person``: a person's home may be the practice's city)."""
+    if finding.type != PERSON:
         return False
     words = _WORD.findall(finding.text)
     if not words:

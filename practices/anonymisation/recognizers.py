@@ -116,15 +116,22 @@ def names_an_organisation(span: str) -> bool:
     return any(word.lower().strip(".,") in patterns.ORGANISATION_WORDS for word in span.split())
 
 
+# Above the NER's 0.85: Presidio drops a result that another of the same type
+# contains with an equal or higher score, and picks at random between equal
+# ones, which would lose the "found by a pattern" mark of a name.
+PATTERN_NAME_SCORE = 0.9
+
+
 def person_recognizers(language: str) -> list[EntityRecognizer]:
     return [
-        RegexRecognizer(entity=PERSON, regexes=[patterns.TITLED_NAME], score=0.85, language=language,
+        RegexRecognizer(entity=PERSON, regexes=[patterns.TITLED_NAME], score=PATTERN_NAME_SCORE, language=language,
                         name="TitledNameRecognizer"),
-        RegexRecognizer(entity=PERSON, regexes=[patterns.INITIAL_NAME], score=0.7, language=language,
+        RegexRecognizer(entity=PERSON, regexes=[patterns.INITIAL_NAME], score=PATTERN_NAME_SCORE, language=language,
                         name="InitialNameRecognizer", accept=_not_a_heading),
-        RegexRecognizer(entity=PERSON, regexes=[patterns.NAME_BEFORE_EMAIL], score=0.8, language=language,
+        RegexRecognizer(entity=PERSON, regexes=[patterns.NAME_BEFORE_EMAIL], score=PATTERN_NAME_SCORE, language=language,
                         name="NameBeforeEmailRecognizer", accept=_without_contact_label),
-        RegexRecognizer(entity=PERSON, regexes=[patterns.NAME_AFTER_CONTACT_LABEL], score=0.8, language=language,
+        RegexRecognizer(entity=PERSON, regexes=[patterns.NAME_AFTER_CONTACT_LABEL], score=PATTERN_NAME_SCORE,
+                        language=language,
                         name="NameAfterContactLabelRecognizer", accept=_not_an_organisation),
     ]  # fmt: skip
 
