@@ -47,7 +47,8 @@ def check_fields(
     sure_names = {name for _, names, _ in results for name in names}
     findings = _propagate_names({code: fields[code] for code in codes}, findings, sure_names)
     hints = [hint for code in codes for hint in find_hints(code, fields[code], findings)]
-    findings = [f for f in findings if f not in loose or tied_to_a_person(f, fields[f.field], hints)]
+    names = [f for f in findings if f.type == PERSON]
+    findings = [f for f in findings if f not in loose or tied_to_a_person(f, fields[f.field], hints, names)]
     return findings, hints
 
 

@@ -13,8 +13,9 @@ small NER models call many of them persons or places. Pure Python: no model.
   country's name ("Hele Danmark"); in a language without its own model
   (German, Nordic), also a lone word called a person.
 * ``tied_to_a_person``: a place is personal data only after words that tie
-  it to someone ("lives in", "domicilié à", "born in", "bor i", "wohnt in")
-  or inside a re-identification hint. Street addresses, found by patterns,
+  it to someone ("lives in", "domicilié à", "born in", "bor i", "wohnt in"),
+  right after a person's name ("met Jonas Berg in Fredrikstad"), or inside a
+  re-identification hint. Street addresses, found by patterns,
   are always reported.
 """
 
@@ -81,12 +82,23 @@ def _is_country(word: str) -> bool:
     return code is not None and len(name) == len(word)
 
 
-def tied_to_a_person(finding: Finding, text: str, hints: list[Hint]) -> bool:
+# What may stand between a person's name and the place that follows it:
+# "met Jonas Berg in Fredrikstad", "Mr K. Hansen from Ravnstad", "Ola (Moss)".
+_NAME_TO_PLACE = re.compile(
+    r"[ \t]*,?[ \t]*(?:\(|(?:in|from|of|at|à|a|de|du|d['’]|i|fra|från|aus|von|uit|van|på)[ \t]+)$", re.IGNORECASE
+)
+
+
+def tied_to_a_person(finding: Finding, text: str, hints: list[Hint], names: list[Finding] = ()) -> bool:
     """Whether an NER place is a person's: after a word tying it to someone,
-    or inside a re-identification hint. Names are always kept."""
+    right after a person's name, or inside a re-identification hint. Names
+    are always kept."""
     if finding.type != LOCATION:
         return True
     if any(h.field == finding.field and h.start <= finding.start and finding.end <= h.end for h in hints):
+        return True
+    if any(n.field == finding.field and 0 <= finding.start - n.end <= 12
+           and _NAME_TO_PLACE.fullmatch(text, n.end, finding.start) for n in names):  # fmt: skip
         return True
     line_start = text.rfind("\n", 0, finding.start) + 1
     before = text[max(line_start, finding.start - 60) : finding.start]
