@@ -6,8 +6,8 @@ Django imports this package.
 
 import re
 
-from .context import contact_line_names, names_the_practice, practice_names, tied_to_a_person
-from .findings import PERSON, Candidate, Finding, Hint, merge
+from .context import contact_line_names, names_the_practice, practice_names, tied_to_a_person, with_postcode_paragraph
+from .findings import LOCATION, PERSON, Candidate, Finding, Hint, merge
 from .hints import find_hints
 from .patterns import TITLES
 
@@ -77,6 +77,8 @@ def _findings(
     findings, sure_names, loose = [], set(), set()
     for candidate in merge(kept):
         start, end = _stripped(text, candidate.start, candidate.end)
+        if candidate.type == LOCATION and candidate.precise:
+            end = with_postcode_paragraph(text, end)
         if any(ch.isalnum() for ch in text[start:end]):
             finding = Finding(field, candidate.type, text[start:end], start, end, round(candidate.score, 2))
             findings.append(finding)

@@ -117,3 +117,12 @@ def contact_line_names(text: str) -> list[Candidate]:
             continue
         found.append(Candidate(PERSON, match.start("pii"), match.end("pii"), CONTACT_NAME_SCORE, precise=True))
     return found
+
+
+def with_postcode_paragraph(text: str, end: int) -> int:
+    """The end of a street address, moved past a postcode and town that
+    follow in the next paragraph: a Word cell's lines are paragraphs, and the
+    check reads one paragraph at a time ("Hantverkargatan 3D", blank line,
+    "112 21 Stockholm")."""
+    following = patterns.POSTCODE_PARAGRAPH.match(text, end)
+    return following.end() if following else end

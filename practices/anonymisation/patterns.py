@@ -179,6 +179,8 @@ STREET_ADDRESS = re.compile(
     rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}(?:,?[ \t]*\\?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?)?)"
 )
 POSTCODE_ADDRESS = re.compile(NUMBER_LAST_WITH_POSTCODE)
+# A postcode and town alone in the paragraph after a street address.
+POSTCODE_PARAGRAPH = re.compile(rf"[ \t]*\\?\n[ \t]*\n[ \t]*{_POSTCODE_TOWN}(?=[ \t]*(?:\n|$))")
 # A postcode and town on their own: only with a country prefix ("N-1702
 # Sarpsborg", "F-75011 Paris"), so that "in 2019 Ravnstad" is not an address.
 PREFIXED_POSTCODE = re.compile(rf"(?<![\w-])(?P<pii>(?:[A-Z]{{1,2}}-\d{{4,5}})\s+{_TOWN})")

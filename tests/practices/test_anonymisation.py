@@ -360,6 +360,7 @@ def test_phone_spans_cover_the_whole_number_with_its_brackets(number):
         ("Hauptstraße 5", "de"), ("Pasilanraitio 11, 00240 Helsinki", "en"), ("Grote Markt 9, 1800 Vilvoorde", "fr"),
         ("Carl Jacobsens Vej 39, 2500 Valby", "da"), ("Alt-Reinickendorf 25\n13407 Berlin", "de"),
         ("Hantverkargatan 3D\n112 21 Stockholm", "sv"), ("Boulevard Pachéco 19\n1010 Bruxelles", "fr"),
+        ("Hantverkargatan 3D\n\n112 21 Stockholm", "sv"),
     ],
 )  # fmt: skip
 def test_addresses_with_the_number_after_the_street_are_found_whole(address, language):

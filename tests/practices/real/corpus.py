@@ -135,7 +135,7 @@ def _score_absent(result, gold: tuple[tuple[str, str], ...], marks: list) -> Non
     (the importer changed or lost it) counts as missed, never as not there."""
     from tests.practices.anonymisation_corpus import Mark
 
-    present = {mark.text.replace("\\\n", "\n") for mark in marks}
+    present = {mark.text.replace("\\\n", "\n").replace("\n\n", "\n") for mark in marks}
     for kind, text in gold:
         if text not in present:
             result.score(kind).planted += 1
@@ -145,5 +145,7 @@ def _score_absent(result, gold: tuple[tuple[str, str], ...], marks: list) -> Non
 
 def _with_line_breaks(gold: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """Each item, and the same with Markdown's hard line break ("\\" before the
-    newline) where the sidecar has a new line: an HTML <br> becomes one."""
-    return gold + tuple((kind, text.replace("\n", "\\\n")) for kind, text in gold if "\n" in text)
+    newline: an HTML <br> becomes one) or a blank line (a Word cell's
+    paragraphs) where the sidecar has a new line."""
+    breaks = ("\\\n", "\n\n")  # an HTML <br>; a Word cell's paragraphs
+    return gold + tuple((kind, text.replace("\n", b)) for kind, text in gold if "\n" in text for b in breaks)
