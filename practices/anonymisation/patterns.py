@@ -70,7 +70,7 @@ CONTACT_LABELS = frozenset(
     "contact contacts kontakt email e-mail mail courriel adresse address tel tél téléphone phone mobile "
     "portable mobil telefon fax standard name nom navn naam attn att site web".split()
 )
-# "Tone Faale tsfa@sarpsborg.com", "Jan de Vries <jan@example.org>"
+# "Kari Lund kl@ravnstad.kommune.no", "Jan de Vries <jan@example.org>"
 NAME_BEFORE_EMAIL = re.compile(
     rf"(?P<pii>{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}?{NAME_WORD}|{INITIALS}|{CAPS_WORD})){{1,3}})"
     rf"[ \t]*[,:;(<–-]?[ \t]*<?[\w.+-]+@\w"

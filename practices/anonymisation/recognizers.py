@@ -98,7 +98,7 @@ def _not_a_heading(text: str, start: int, end: int, doc=None) -> tuple[int, int]
 
 
 def _without_contact_label(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
-    """"Contact Tone Faale" -> "Tone Faale"; None when only labels remain."""
+    """"Contact Kari Lund" -> "Kari Lund"; None when only labels remain."""
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and words[0].group().lower().strip(":") in patterns.CONTACT_LABELS:
         words.pop(0)
@@ -226,7 +226,7 @@ _DIGIT_RUN = re.compile(r"(?<![\w+])(?:\(?\+|\()?\d[\d \t().\-/]{4,24}\d\)?(?!\w
 
 class EuropeanPhoneRecognizer(LocalRecognizer):
     """Numbers that phonenumbers holds valid in one of the European regions,
-    written nationally ("06 12 34 56 78") or internationally ("0047 98217686")."""
+    written nationally ("06 12 34 56 78") or internationally ("0047 41234567")."""
 
     CONTEXT = ["phone", "telephone", "tel", "mobile", "cell", "call", "téléphone", "portable", "telefon", "mobil"]
     SCORE = 0.75

@@ -118,7 +118,7 @@ came from the [[DECOY:Directorate for Civil Protection]]. The programme reported
 EN_CONTACT = """\
 [[DECOY:Ravnstad]] Municipality, Family Support Team
 [[PERSON:Sarah Whitfield]] [[EMAIL_ADDRESS:s.whitfield@ravnstad.kommune.no]]
-Phone: [[PHONE_NUMBER:+47 982 17 686]]
+Phone: [[PHONE_NUMBER:+47 412 34 567]]
 Mobile: [[PHONE_NUMBER:0047 41 23 45 67]]
 [[LOCATION:Boks 237, N-1702 Sarpsborg]]"""
 
