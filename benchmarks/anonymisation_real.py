@@ -41,7 +41,8 @@ def table(title: str, evaluation, accuracy: tuple[int, int, list[str]], verbose:
     lines += ["", f"Importer fields right: {right}/{total} ({right / total:.0%}).", ""]
     if verbose:
         lines += [f"- missed {m.kind} “{m.text}” ({m.field})" for m in evaluation.missed]
-        lines += [f"- false alarm in {name}: {f.type} “{f.text}” ({f.field})" for name, f in evaluation.false_positives]
+        lines += [f"- false alarm in {doc}: {f.type} “{f.text}” ({f.field})"
+                  for doc, f in evaluation.false_positives]
         lines += [f"- wrong field: {line}" for line in wrong]
         lines.append("")
     return lines

@@ -134,7 +134,8 @@ def practice_update(*, practice: Practice, editor, data: PracticeData) -> Practi
         preview = copy.copy(practice)
         for name, value in data.attributes.items():
             setattr(preview, name, value)
-        detected = pii.detect(pii.practice_field_texts(preview), preview.language, context=pii.practice_context(preview))
+        texts, context = pii.practice_field_texts(preview), pii.practice_context(preview)
+        detected = pii.detect(texts, preview.language, context=context)
     return _practice_update(practice=practice, editor=editor, data=data, detected=detected)
 
 

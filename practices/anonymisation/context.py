@@ -48,7 +48,9 @@ def _names_an_organisation(line: str) -> bool:
     organisation's name, and no address, number or email."""
     if "@" in line or any(char.isdigit() for char in line):
         return False
-    return bool(patterns.TOWN_ADMINISTRATION.match(line.strip())) or any(word.casefold() in patterns.ORGANISATION_WORDS for word in _WORD.findall(line))
+    if patterns.TOWN_ADMINISTRATION.match(line.strip()):
+        return True
+    return any(word.casefold() in patterns.ORGANISATION_WORDS for word in _WORD.findall(line))
 
 
 def _capitalised(text: str) -> set[str]:
@@ -75,6 +77,10 @@ def names_the_practice(finding: Finding, own_names: set[str], weak_model: bool) 
 
 
 _PARTICLES = frozenset("de du des van von der den ter la le el al bin ben da di og och und and et".split())
+
+
+def _has_organisation_word(name: str) -> bool:
+    return any(word.casefold().strip(".,") in patterns.ORGANISATION_WORDS for word in name.split())
 
 
 def _is_country(word: str) -> bool:
@@ -111,7 +117,7 @@ def contact_line_names(text: str) -> list[Candidate]:
     found = []
     for match in patterns.CONTACT_NAME_LINE.finditer(text):
         name = match.group("pii")
-        if patterns.TOWN_ADMINISTRATION.match(name) or any(word.casefold().strip(".,") in patterns.ORGANISATION_WORDS for word in name.split()):
+        if patterns.TOWN_ADMINISTRATION.match(name) or _has_organisation_word(name):
             continue
         if _is_country(name.split()[-1]):
             continue

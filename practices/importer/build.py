@@ -46,7 +46,7 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
         peer_reviewed=_peer_reviewed(answers.get("peer_reviewed", ""), warnings),
         key_themes=_terms("key_themes", vocabulary.key_themes, answers, warnings),
         target_audiences=_terms("target_audiences", vocabulary.target_audiences, answers, warnings),
-        country=_country(answers.get("country", "") or inline.get("country", ""), fields["geographical_scope"], warnings),
+        country=_country(answers.get("country") or inline.get("country", ""), fields["geographical_scope"], warnings),
         geographical_scope=fields["geographical_scope"],
         start=fields["start"],
         start_year=start_year(markdown_to_plain(fields["start"])),
