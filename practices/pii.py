@@ -24,11 +24,18 @@ def practice_field_texts(practice: Practice) -> dict[str, str]:
     return texts
 
 
-def detect(texts: dict[str, str], language: str) -> list[dict]:
+def practice_context(practice: Practice) -> dict[str, str]:
+    """The practice's own names that its checked fields do not hold: the
+    check does not take them for people or personal places."""
+    organisation = getattr(practice, "organisation", None)
+    return {"organisation": organisation.name if organisation is not None else ""}
+
+
+def detect(texts: dict[str, str], language: str, *, context: dict[str, str] | None = None) -> list[dict]:
     """Findings and re-identification hints as plain dicts (field, type, text, start, end, score, message)."""
     from practices import anonymisation
 
-    findings, hints = anonymisation.check_fields(texts, language)
+    findings, hints = anonymisation.check_fields(texts, language, context=context)
     rows = [
         {"field": f.field, "type": f.type, "text": f.text, "start": f.start, "end": f.end, "score": f.score}
         for f in findings
@@ -48,7 +55,7 @@ def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> 
     check ran before the transaction, as services do: it takes about a second.
     """
     if detected is None:
-        detected = detect(practice_field_texts(practice), practice.language)
+        detected = detect(practice_field_texts(practice), practice.language, context=practice_context(practice))
     dismissed = {
         (f.field, f.type, f.text): f
         for f in practice.findings.filter(status=Finding.Status.DISMISSED)

@@ -134,7 +134,8 @@ def practice_update(*, practice: Practice, editor, data: PracticeData) -> Practi
         preview = copy.copy(practice)
         for name, value in data.attributes.items():
             setattr(preview, name, value)
-        detected = pii.detect(pii.practice_field_texts(preview), preview.language)
+        texts, context = pii.practice_field_texts(preview), pii.practice_context(preview)
+        detected = pii.detect(texts, preview.language, context=context)
     return _practice_update(practice=practice, editor=editor, data=data, detected=detected)
 
 
@@ -203,7 +204,7 @@ def practice_submit(*, practice: Practice, actor, change_summary: str = "") -> P
     """Send a draft (or a corrected one) for review; checks it for personal data first,
     outside the transaction (the check takes about a second)."""
     _check_submittable(practice, actor, change_summary)
-    detected = pii.detect(pii.practice_field_texts(practice), practice.language)
+    detected = pii.detect(pii.practice_field_texts(practice), practice.language, context=pii.practice_context(practice))
     return _practice_submit(practice=practice, actor=actor, change_summary=change_summary, detected=detected)
 
 

@@ -6,7 +6,8 @@ Django imports this package.
 
 import re
 
-from .findings import PERSON, Candidate, Finding, Hint, merge
+from .context import contact_line_names, names_the_practice, practice_names, tied_to_a_person, with_postcode_paragraph
+from .findings import LOCATION, PERSON, Candidate, Finding, Hint, merge
 from .hints import find_hints
 from .patterns import TITLES
 
@@ -17,24 +18,37 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ADDRESSES = re.compile(r"[^\s@]{1,64}@\S{1,255}|https?://\S+|www\.\S+")  # bounded: linear on long runs
 
 
-def check_fields(fields: dict[str, str], language: str) -> tuple[list[Finding], list[Hint]]:
+def check_fields(
+    fields: dict[str, str], language: str, *, context: dict[str, str] | None = None
+) -> tuple[list[Finding], list[Hint]]:
     """Check every given field (code -> text) written in ``language``.
 
     A name found by a pattern (a title, initials, a name before an email) is
     looked for in every field, so "Hansen" is caught in a later field after
     "Mr K. Hansen" in an earlier one. Names only the NER found are not
     spread: one NER mistake ("Safe Harbour") would otherwise repeat everywhere.
+
+    ``context`` holds the practice's own names that are not in ``fields``
+    (its organisation's name): with the title and the geographical scope,
+    they tell the organisations, programmes and places the practice works
+    with from people (see ``context``).
     """
-    from .engine import find_candidates  # loads the models on first use
+    from .engine import find_candidates, model_language  # loads the models on first use
 
     codes = [code for code, text in fields.items() if text and text.strip()]
     per_field = find_candidates([fields[code] for code in codes], language)
     common = _lower_case_words(fields[code] for code in codes)
     results = [_findings(code, fields[code], found, common) for code, found in zip(codes, per_field)]
-    findings = [finding for found, _ in results for finding in found]
-    sure_names = {name for _, names in results for name in names}
+    findings = [finding for found, _, _ in results for finding in found]
+    loose = {finding for _, _, found in results for finding in found}
+    own_names = practice_names(fields, context or {})
+    weak_model = model_language(language) != (language or "").lower()[:2]
+    findings = [f for f in findings if f not in loose or not names_the_practice(f, own_names, weak_model)]
+    sure_names = {name for _, names, _ in results for name in names}
     findings = _propagate_names({code: fields[code] for code in codes}, findings, sure_names)
     hints = [hint for code in codes for hint in find_hints(code, fields[code], findings)]
+    names = [f for f in findings if f.type == PERSON]
+    findings = [f for f in findings if f not in loose or tied_to_a_person(f, fields[f.field], hints, names)]
     return findings, hints
 
 
@@ -48,21 +62,31 @@ def _lower_case_words(texts) -> set[str]:
     return {word for text in texts for word in _WORD.findall(_ADDRESSES.sub(" ", text)) if word.islower()}
 
 
-def _findings(field: str, text: str, candidates: list[Candidate], common: set[str]) -> tuple[list[Finding], set[str]]:
-    """Merged, stripped findings, and the names among them a pattern found.
+def _findings(
+    field: str, text: str, candidates: list[Candidate], common: set[str]
+) -> tuple[list[Finding], set[str], set[Finding]]:
+    """Merged, stripped findings, the names among them a pattern found, and
+    the findings only the NER or the place-after-preposition rule made.
 
     A lone capitalised word that the NER took for a name or place is dropped
     when the practice also writes it in lower case ("Centre" heading a line,
     "centre" elsewhere)."""
+    if field == "contact":
+        candidates = candidates + contact_line_names(text)
     kept = [c for c in candidates if c.precise or not _common_word(text[c.start : c.end], common)]
-    findings, sure_names = [], set()
+    findings, sure_names, loose = [], set(), set()
     for candidate in merge(kept):
         start, end = _stripped(text, candidate.start, candidate.end)
+        if candidate.type == LOCATION and candidate.precise:
+            end = with_postcode_paragraph(text, end)
         if any(ch.isalnum() for ch in text[start:end]):
-            findings.append(Finding(field, candidate.type, text[start:end], start, end, round(candidate.score, 2)))
+            finding = Finding(field, candidate.type, text[start:end], start, end, round(candidate.score, 2))
+            findings.append(finding)
             if candidate.type == PERSON and candidate.precise:
                 sure_names.add(text[start:end])
-    return findings, sure_names
+            if not candidate.precise:
+                loose.add(finding)
+    return findings, sure_names, loose
 
 
 def _common_word(span: str, common: set[str]) -> bool:

@@ -11,7 +11,8 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
 # Bounded repetitions keep every pattern linear: "Dupont-Dupont-…" repeated
 # 5,000 times took 40 s with unbounded ones.
-NAME_WORD = rf"[{UPPER}][{LOWER}]{{1,40}}(?:['’-][{UPPER}]?[{LOWER}]{{1,40}}){{0,3}}"
+# "O'Connor", "D'Souza", "N'Diaye": a one-letter prefix and an apostrophe.
+NAME_WORD = rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]{{1,40}}(?:['’-][{UPPER}]?[{LOWER}]{{1,40}}){{0,3}}"
 CAPS_WORD = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
 INITIALS = rf"[{UPPER}]\.(?:\s?-?[{UPPER}]\.)*"
 
@@ -27,8 +28,8 @@ _PARTICLE = r"(?:(?:de|du|des|van|von|der|den|ter|la|le|el|al|bin|ben|da|di)\s+)
 
 # "Mr K. Hansen", "Mme Fatima El Amrani", "M. DUPONT", "Dr. van Dijk"
 TITLED_NAME = re.compile(
-    rf"(?<![\w.])(?P<pii>(?:{_TITLE})\.?\s+(?:{INITIALS}\s?)?{_PARTICLE}?{_SURNAME}"
-    rf"(?:\s+{_PARTICLE}?{_SURNAME}){{0,2}})"
+    rf"(?<![\w.])(?P<pii>(?:{_TITLE})\.?[ \t]+(?:{INITIALS}\s?)?{_PARTICLE}?{_SURNAME}"
+    rf"(?:[ \t]+{_PARTICLE}?{_SURNAME}){{0,2}})"
 )
 # "J. Dupont", "J.-P. Martin", "K. Hansen"
 INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<pii>{INITIALS}\s?{_PARTICLE}?{_SURNAME})(?![\w@])")
@@ -40,8 +41,19 @@ ORGANISATION_WORDS = frozenset(
     "university université school école college collège office bureau agency agence department "
     "direction directorate unit unité programme program project projet committee comité union church "
     "église mosque mosquée club society société company trust board cross croix red rouge exit radar "
-    "ran ngo ong house maison hall court tribunal prison hospital hôpital clinic clinique".split()
+    "ran ngo ong house maison hall court tribunal prison hospital hôpital clinic clinique "
+    "universität universitet universitetet university hochschule högskola høgskole høgskolen instituttet institutet "
+    "stiftung verein gesellschaft ggmbh gmbh ev e.v. kommune kommun kommunen stad staden politi politiet polizei "
+    "polis polisen fonden zentrum centrum senter senteret center centret forening foreningen förening föreningen "
+    "steunpunt gemeente stichting ministerie direktoratet styrelsen styrelse verket myndighet etat "
+    "exit foundation fondazione ministerium bundesamt amt landkreis kreis region regionen fylke "
+    "fylkeskommune län landsting programme programm prosjekt projekt prosjektet model modell modellen mairie "
+    "stadt gemeinde rathaus hôtel cellule dispositif service".split()
 )
+
+# "Ville de Laval", "City of Vestby": a town's administration, not a person
+# ("Ville" alone is also a Finnish first name).
+TOWN_ADMINISTRATION = re.compile(r"^(?:Ville|City|Town|Commune|Municipality|Borough)\s+(?:de|d['’]|du|of)(?!\w)")
 
 # Words of lettered headings ("A. Background", "B. Méthode"), not surnames.
 HEADING_WORDS = frozenset(
@@ -58,10 +70,38 @@ CONTACT_LABELS = frozenset(
     "contact contacts kontakt email e-mail mail courriel adresse address tel tél téléphone phone mobile "
     "portable mobil telefon fax standard name nom navn naam attn att site web".split()
 )
-# "Tone Faale tsfa@sarpsborg.com", "Jan de Vries <jan@example.org>"
+# "Kari Lund kl@ravnstad.kommune.no", "Jan de Vries <jan@example.org>"
 NAME_BEFORE_EMAIL = re.compile(
     rf"(?P<pii>{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}?{NAME_WORD}|{INITIALS}|{CAPS_WORD})){{1,3}})"
     rf"[ \t]*[,:;(<–-]?[ \t]*<?[\w.+-]+@\w"
+)
+
+# A name after a contact label, in any of the portal's languages:
+# "Kontaktperson: Anders Møller Holm", "Ansprechpartner: Thomas Krüger",
+# "Contact person: Dr. Katrin Vogt", "Personne de contact : Claire Moreau".
+CONTACT_WORDS = (
+    r"(?:[Cc]ontact(?:\s+person|\s+details)?|[Cc]ontacts|[Kk]ontakt(?:person)?|[Aa]nsprechpartner(?:in)?|"
+    r"[Pp]ersonne\s+de\s+contact|[Cc]oordonnées|[Kk]ontaktperson(?:en)?|[Yy]hteyshenkilö|[Nn]ame|[Nn]om|[Nn]avn|[Nn]amn)"
+)
+NAME_AFTER_CONTACT_LABEL = re.compile(
+    rf"(?<![\w]){CONTACT_WORDS}[ \t]*[:：][ \t]*(?P<pii>(?:(?:{_TITLE}|Mag|Dipl\.-\w+)\.?[ \t]+)?"
+    rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}?{NAME_WORD}|{INITIALS})){{1,3}})"
+)
+# A line of a contact field that is only a name, perhaps with a title and a
+# role after a comma: "Mette Kjærgaard, coordinator", "Mag. Daniel Huber, …".
+CONTACT_NAME_LINE = re.compile(
+    rf"^[ \t>*_-]*(?P<pii>(?:(?:{_TITLE}|Mag|Dipl\.-\w+)\.?[ \t]+)?"
+    rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}?{NAME_WORD}|{INITIALS}|{CAPS_WORD})){{1,3}})[ \t*_]*(?:[,–—(][^\n]*)?$",
+    re.M,
+)
+
+# Words tying a place to a person: a place is personal data after these.
+PERSON_PLACE_CUES = re.compile(
+    r"(?:born|lives?|living|lived|grew\s+up|resident|resides|residing|moved|domicile|domicilié(?:e|s|es)?|"
+    r"habit(?:e|ait|ent|ant)|né(?:e|s|es)?|originaire|demeurant|vit|vivait|wohnt|wohnhaft|geboren|aufgewachsen|"
+    r"lebt|bor|bodde|bosatt|født|vokste|föddes|född|uppvuxen|boede|opvokset|woont|geboren)"
+    r"(?:\s+\w+){0,2}\s+(?:in|at|to|of|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te)\s*$",
+    re.IGNORECASE,
 )
 
 # A capitalised name after a preposition of place ("from Ravnstad", "à Belmont"),
@@ -72,6 +112,15 @@ PLACE_AFTER_PREPOSITION = re.compile(
     rf"|(?:commune|ville|village|municipalité|quartier|région|département|comté|province|canton|île|"
     rf"arrondissement|county|municipality|city|town|village|island|borough|district|region)\s+(?:de\s+|d['’]|of\s+))"
     rf"(?P<pii>{NAME_WORD}(?:[- ]{NAME_WORD}){{0,2}})"
+)
+
+# --- email addresses -----------------------------------------------------
+
+# Everything email-shaped, whatever the domain: a reserved (.example), internal
+# (.local, .intern) or misspelt domain is still a person's address. The domain
+# needs one dot ("user@localhost" is a login, not an address).
+EMAIL = re.compile(
+    r"(?<![\w.+-])(?P<pii>[\w+-]{1,64}(?:\.[\w+-]{1,64}){0,8}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})(?![\w@-]|\.\w)"
 )
 
 # --- addresses -----------------------------------------------------------
@@ -90,7 +139,8 @@ _EN_WAY = (
 _COMPOUND_WAY = (
     r"(?:gata|gate|gaten|gatan|gade|gaden|veien|vegen|vei|veg|vägen|väg|vejen|vej|vænget|allé|torget|"
     r"torvet|torv|plass|plassen|plads|pladsen|stræde|straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|"
-    r"straat|laan|plein|gracht|kade|singel|dijk|steeg|markt|katu|polku)"
+    r"straat|laan|plein|gracht|kade|singel|dijk|steeg|markt|katu|polku|tie|raitio|kuja|väylä|plassen|torg|"
+    r"backe|gränd|stig|leden|vænge|have|højen|bakken|dammen|ring|gasse|chaussee|steig|allén)"
 )
 _TOWN = rf"{NAME_WORD}(?:[ -]{NAME_WORD}){{0,2}}"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
@@ -98,26 +148,39 @@ _POSTCODE = rf"(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{
 _POSTCODE_TOWN = rf"{_POSTCODE}\s+{_TOWN}"
 
 _FR_ARTICLE = r"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les)\s*)"
-FR_STREET = rf"{_NUMBER},?\s+{_FR_WAY}\s+{_FR_ARTICLE}?{_TOWN}"
+FR_STREET = rf"{_NUMBER},?[ \t]+{_FR_WAY}[ \t]+{_FR_ARTICLE}?{_TOWN}"
 # Belgian and Swiss order: "Rue de la Loi 16", "Avenue Louise 54", "Chaussée de Gand 12".
 FR_STREET_NUMBER_LAST = (
-    rf"(?:Rue|Avenue|Boulevard|Place|Chaussée|Chemin|Quai|Allée|Impasse|Square)\s+{_FR_ARTICLE}?{_TOWN}"
-    rf"\s+{_NUMBER}(?![\d])"
+    rf"(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Pp]lace|[Cc]haussée|[Cc]hemin|[Qq]uai|[Aa]llée|[Ii]mpasse|[Ss]quare|"
+    rf"[Rr]oute|[Aa]v\.|[Bb]d)[ \t]+{_FR_ARTICLE}?{_TOWN}"
+    rf"[ \t]+{_NUMBER}(?![\d])"
 )
-EN_STREET = rf"{_NUMBER}\s+(?:{NAME_WORD}\s+){{1,3}}{_EN_WAY}(?![\w])"
-COMPOUND_STREET = rf"[{UPPER}][{LOWER}]{{2,}}{_COMPOUND_WAY}\s+{_NUMBER}(?![\d])"  # "Storgata 5"
+EN_STREET = rf"{_NUMBER}[ \t]+(?:{NAME_WORD}[ \t]+){{1,3}}{_EN_WAY}(?![\w])"
+COMPOUND_STREET = rf"[{UPPER}][{LOWER}]{{2,}}{_COMPOUND_WAY}[ \t]+{_NUMBER}(?![\d])"  # "Storgata 5"
 SPACED_STREET = (
-    rf"(?:{NAME_WORD}\s+)?{NAME_WORD}\s+(?:gate|vei|veg|gata|gatan|gade|vej|allé)\s+{_NUMBER}(?![\d])"
+    rf"(?:{NAME_WORD}[ \t]+)?{NAME_WORD}[ \t]+(?i:gate|vei|veg|gata|gatan|gade|vej|allé|väg|vägen|straße|strasse|weg|"
+    rf"platz|straat|laan|tie|katu)[ \t]+{_NUMBER}(?![\d])"
 )  # "Karl Johans gate 22"
-PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case\s+postale|B\.P\.|BP)\s+\d{1,6}"
+PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case[ \t]+postale|B\.P\.|BP)[ \t]+\d{1,6}"
 
 _STREET = rf"(?:{FR_STREET}|{FR_STREET_NUMBER_LAST}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}|{PO_BOX})"
+# Any street name, house number and postcode line, in the order of most of
+# Europe ("Grote Markt 9, 1800 Vilvoorde", "Alt-Reinickendorf 25\n13407 Berlin",
+# "Rådhusplassen 1, 0037 Oslo"): the postcode and town make it an address.
+NUMBER_LAST_WITH_POSTCODE = (
+    rf"(?<![\w-])(?P<pii>{NAME_WORD}(?:[ -](?:{NAME_WORD}|[{LOWER}'’]{{1,12}})){{0,3}}"
+    rf"[ \t]{_NUMBER},?[ \t]*\\?\n?[ \t]*(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{2}})\s+{_TOWN}"
+    rf"(?:\s+[A-Z](?![\w]))?)"
+)
 _DWELLING = r"(?:(?:Flat|Apartment|Apt\.?|Unit|Appartement|Appt\.?|Bâtiment|Bât\.?)\s+\w{1,4},?\s+)"
 # A street or box (after a flat number), with the postcode and town, or the
 # town and a British postcode, that often follow it.
 STREET_ADDRESS = re.compile(
-    rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}(?:,?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?)?)"
+    rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}(?:,?[ \t]*\\?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?)?)"
 )
+POSTCODE_ADDRESS = re.compile(NUMBER_LAST_WITH_POSTCODE)
+# A postcode and town alone in the paragraph after a street address.
+POSTCODE_PARAGRAPH = re.compile(rf"[ \t]*\\?\n[ \t]*\n[ \t]*{_POSTCODE_TOWN}(?=[ \t]*(?:\n|$))")
 # A postcode and town on their own: only with a country prefix ("N-1702
 # Sarpsborg", "F-75011 Paris"), so that "in 2019 Ravnstad" is not an address.
 PREFIXED_POSTCODE = re.compile(rf"(?<![\w-])(?P<pii>(?:[A-Z]{{1,2}}-\d{{4,5}})\s+{_TOWN})")

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from practices.template_fields import FIELDS_BY_CODE, count_words, over_limit
 
 from .countries import find_country
-from .parser import FIELD_CODES, Assembly, clean_sections, split_type_line
+from .parser import FIELD_CODES, Assembly, clean_sections
+from .subfields import SubField, split_sub_fields
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
 from .text import fold, markdown_to_plain, tokens
 from .vocabulary import FILLER_WORDS, TermMatch, Vocabulary
@@ -34,15 +35,18 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
     fields = {code: answers.get(code, "") for code in FIELD_CODES}
     fields["title"] = markdown_to_plain(fields["title"])
     _place_preamble(answers[""], fields, warnings)
-    organisation = _organisation(fields["organisation"], vocabulary, warnings)
+    organisation, sub_fields = _organisation(fields["organisation"], vocabulary, warnings)
     fields["organisation"] = organisation.description
+    inline = {field.kind: field.value for field in reversed(sub_fields)}  # the first of each kind
+    if not fields["start"].strip() and inline.get("start_year"):
+        fields["start"] = inline["start_year"]
     practice = ParsedPractice(
         title=fields["title"],
         language=_language(assembly, " ".join(answers.values())),
         peer_reviewed=_peer_reviewed(answers.get("peer_reviewed", ""), warnings),
         key_themes=_terms("key_themes", vocabulary.key_themes, answers, warnings),
         target_audiences=_terms("target_audiences", vocabulary.target_audiences, answers, warnings),
-        country=_country(answers.get("country", ""), fields["geographical_scope"], warnings),
+        country=_country(answers.get("country") or inline.get("country", ""), fields["geographical_scope"], warnings),
         geographical_scope=fields["geographical_scope"],
         start=fields["start"],
         start_year=start_year(markdown_to_plain(fields["start"])),
@@ -115,21 +119,46 @@ def _place_preamble(preamble: str, fields: dict[str, str], warnings: list[Import
     )
 
 
-def _organisation(text: str, vocabulary: Vocabulary, warnings: list[ImportWarning]) -> ParsedOrganisation:
-    """Name (the first short line), type (a "Type of organisation: X" line) and description."""
-    rest, value = split_type_line(text)
-    type_code = vocabulary.organisation_type(value) if value else None
-    if value and type_code is None:
-        rest = text
-        message = _("Not a known type of organisation: “%(value)s”.") % {"value": value}
-        warnings.append(ImportWarning("organisation", "unknown_organisation_type", message))
-    first, _sep, description = rest.partition("\n\n")
-    if "\n" in first.strip() or count_words(first) > ORGANISATION_NAME_MAX_WORDS or first.lstrip()[:2] in ("- ", "* "):
-        first, description = "", rest
-    if rest.strip() and not first.strip():
+def _organisation(
+    text: str, vocabulary: Vocabulary, warnings: list[ImportWarning]
+) -> tuple[ParsedOrganisation, list[SubField]]:
+    """Name (the first short line), type (a "Type of organisation: X" sub-field,
+    on its own line or inside the cell) and description. Other sub-fields
+    (website, country, year…) stay in the description, one a line."""
+    rest, sub_fields = split_sub_fields(text)
+    kept = [field for field in sub_fields if field.kind != "organisation_type"]
+    type_code = _organisation_type(sub_fields, vocabulary, warnings, kept)
+    name, description = _name_and_description(rest)
+    if rest.strip() and not name:
         message = _("The organisation's name was not found: put it alone on the first line.")
         warnings.append(ImportWarning("organisation", "missing_field", message))
-    return ParsedOrganisation(name=markdown_to_plain(first), type=type_code, description=description.strip())
+    description = "\n\n".join(part for part in (description.strip(), "\n".join(f.line() for f in kept)) if part)
+    return ParsedOrganisation(name=markdown_to_plain(name), type=type_code, description=description), sub_fields
+
+
+def _organisation_type(
+    sub_fields: list[SubField], vocabulary: Vocabulary, warnings: list[ImportWarning], kept: list[SubField]
+) -> str | None:
+    """The code of the first type sub-field; an unknown type is kept as text, with a warning."""
+    typed = [field for field in sub_fields if field.kind == "organisation_type"]
+    if not typed:
+        return None
+    type_code = vocabulary.organisation_type(typed[0].value)
+    if type_code is None:
+        kept.insert(0, typed[0])
+        message = _("Not a known type of organisation: “%(value)s”.") % {"value": typed[0].value}
+        warnings.append(ImportWarning("organisation", "unknown_organisation_type", message))
+    return type_code
+
+
+def _name_and_description(text: str) -> tuple[str, str]:
+    """The first line when it is short and not a list item or a broken-off
+    sentence; otherwise no name and all the text."""
+    first, _sep, description = text.strip().partition("\n")
+    broken_off = first.rstrip().endswith((",", ";", ":", "-")) or description[:1].islower()
+    if count_words(first) > ORGANISATION_NAME_MAX_WORDS or first.lstrip()[:2] in ("- ", "* ") or broken_off:
+        return "", text
+    return first, description
 
 
 def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:

@@ -16,12 +16,17 @@ _CUT = "\x00"
 _RESIDUE = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)]|[a-zA-Z][.)])?[\W_]*")
 
 
+# What writers of the template put before a guidance sentence: "Please note
+# that by practice we mean…" (the English template's own wording), "Notez que…".
+_LEAD_IN = r"(?:(?:(?:please\s+)?note\s+that|nb|notez\s+que|veuillez\s+noter\s+que)[\W_]+)?"
+
+
 @lru_cache(maxsize=1)
 def _instruction_regex() -> tuple[re.Pattern, dict[str, str]]:
     alternatives, languages = [], {}
     for number, (text, lang) in enumerate(all_instructions()):
         words = r"[\W_]+".join(re.escape(word) for word in WORD_RE.findall(fold(text)))
-        alternatives.append(rf"(?P<i{number}>[(«\"]?(?<!\w){words}(?!\w)[ \t\u00a0\u202f.?!:)»\"]*)")
+        alternatives.append(rf"(?P<i{number}>[(«\"]?(?<!\w){_LEAD_IN}{words}(?!\w)[ \t\u00a0\u202f.?!:)»\"]*)")
         languages[f"i{number}"] = lang
     return re.compile("|".join(alternatives)), languages
 

@@ -7,33 +7,20 @@ looks for label lines (headings, bold labels, ``Label: answer``).
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 from django.utils.translation import gettext as _
 from markdownify import MarkdownConverter
 
+from .cells import Cell, add_loose, tidy_markdown
 from .cleaning import match_label
 from .result import UnreadableDocument
-
-
-@dataclass(frozen=True)
-class Cell:
-    label: str | None  # plain text of a label cell; None for anything else
-    body: str  # Markdown
-    loose: bool = False  # running text: its lines may be labels
 
 
 _HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|h[1-6]|u|b|i|em|strong|a|br|div|span|table|tr|td|th|sup|sub)\b[^>]*>", re.I)
 _CONVERTER = MarkdownConverter(
     heading_style="ATX", bullets="-", escape_underscores=False, newline_style="backslash"
 )
-
-
-def tidy_markdown(text: str) -> str:
-    """Trim trailing spaces and runs of blank lines."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
 def _fix_inline_bullets(soup: BeautifulSoup | Tag) -> None:
@@ -202,13 +189,6 @@ def _walk_html(element: Tag, cells: list[Cell]) -> None:
     add_loose(loose, cells)
 
 
-def add_loose(loose: list[str], cells: list[Cell]) -> None:
-    """Add the parts of running text, if any, as one loose cell."""
-    text = tidy_markdown("\n\n".join(part for part in loose if part))
-    if text:
-        cells.append(Cell(None, text, loose=True))
-
-
 def _table_cells(table: Tag, cells: list[Cell]) -> None:
     for row in table.find_all("tr"):
         if row.find_parent("table") is not table or row.find_parent("thead"):
@@ -227,7 +207,7 @@ def _table_cells(table: Tag, cells: list[Cell]) -> None:
 
 def read_docx(data: bytes) -> list[Cell]:
     """Word documents; python-docx is loaded only when one comes."""
-    from .word import read_docx as read
+    from .word import read_docx as read  # word.py imports only .cells: no import circle
 
     return read(data)
 

@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from practices.template_fields import NARRATIVE_FIELD_CODES
 
 from .cleaning import is_only_instructions, match_label, match_label_line, strip_instructions
-from .formats import Cell, tidy_markdown
+from .cells import Cell, tidy_markdown
 from .result import ImportWarning
-from .text import fold
 
 FIELD_CODES: tuple[str, ...] = ("title", *NARRATIVE_FIELD_CODES)
 _NONE_ANSWERS = {"-", "–", "—", "--"}
@@ -127,20 +126,3 @@ def clean_sections(assembly: Assembly) -> dict[str, str]:
         answers[code], found = clean_answer("\n\n".join(parts))
         assembly.languages.update(found)
     return answers
-
-
-# "Type of organisation: NGO" (matched on folded text), in any of its spellings.
-_TYPE_LINE = re.compile(
-    r"^[\s*_-]*(?:type of organi[sz]ation|organi[sz]ation type|type d'organi(?:sation|sme))"
-    r"[\s*_]*[:：][\s*_]*(?P<value>.+?)[\s*_]*$",
-    re.M,
-)
-
-
-def split_type_line(text: str) -> tuple[str, str | None]:
-    """Text without its "Type of organisation: X" line, and X."""
-    match = _TYPE_LINE.search(fold(text))
-    if match is None:
-        return text, None
-    value = text[match.start("value") : match.end("value")]
-    return tidy_markdown(text[: match.start()] + text[match.end() :]), value

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .formats import Cell, add_loose, tidy_markdown
+from .cells import Cell, add_loose, tidy_markdown
 from .result import UnreadableDocument
 
 _P, _TBL, _SDT, _SDT_CONTENT, _PPR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:pPr")

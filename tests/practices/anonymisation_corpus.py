@@ -6,8 +6,10 @@ marks: ``[[TYPE:text]]`` plants an item the check must report as TYPE;
 statistics, organisations); ``[[NOT_ID:text]]`` is an identity number with a
 broken check digit, which must not be reported as NATIONAL_ID.
 
-The annotation is complete: every name and every place below a country is
-marked, so any finding that matches no mark counts against precision.
+The annotation is complete: every name is marked, and every place that is a
+person's (a street address, where someone lives); places the practice works
+in are decoys (issue 13: a place is personal data only when tied to a
+person), so any finding that matches no mark counts against precision.
 Countries are not personal data and are not marked.
 
 Identity numbers were made with python-stdnum's own check-digit functions
@@ -68,9 +70,9 @@ def _marks(code: str, marked: str) -> list[Mark]:
 
 
 EN_DESCRIPTION = """\
-The Family Support Team in [[LOCATION:Ravnstad]] works with families of young people at risk of \
+The Family Support Team in [[DECOY:Ravnstad]] works with families of young people at risk of \
 radicalisation. The practice was first presented at the [[DECOY:RAN YF&C]] working group meeting in \
-[[LOCATION:Manchester]] in [[DECOY:2017]]. Since then [[DECOY:42]] families have taken part, and \
+[[DECOY:Manchester]] in [[DECOY:2017]]. Since then [[DECOY:42]] families have taken part, and \
 [[DECOY:78 per cent]] of them completed the programme.
 
 In one case, [[PERSON:Mr K. Hansen]] contacted the team after his son dropped out of school. The social \
@@ -99,12 +101,12 @@ The evaluation by the [[DECOY:Norwegian Institute for Urban and Regional Researc
 [[DECOY:2014-2015]] and found that [[DECOY:1,200]] pupils in [[DECOY:55]] schools took part."""
 
 EN_PARTNERS = """\
-Partners abroad: in [[LOCATION:Copenhagen]] the team works with [[PERSON:Mette Sørensen]] \
-([[PHONE_NUMBER:+45 32 12 34 56]]); in [[LOCATION:Antwerp]] with [[PERSON:Ms A. Okafor]] \
-([[PHONE_NUMBER:+32 470 12 34 56]], [[EMAIL_ADDRESS:a.okafor@antwerpen.be]]); in [[LOCATION:Amsterdam]] \
+Partners abroad: in [[DECOY:Copenhagen]] the team works with [[PERSON:Mette Sørensen]] \
+([[PHONE_NUMBER:+45 32 12 34 56]]); in [[DECOY:Antwerp]] with [[PERSON:Ms A. Okafor]] \
+([[PHONE_NUMBER:+32 470 12 34 56]], [[EMAIL_ADDRESS:a.okafor@antwerpen.be]]); in [[DECOY:Amsterdam]] \
 with [[PERSON:Pieter de Vries]] ([[PHONE_NUMBER:06-12345678]]), whose office is at \
-[[LOCATION:Kerkstraat 14, 1017 GC Amsterdam]]; in [[LOCATION:Stockholm]] the helpline \
-[[PHONE_NUMBER:08-123 456 78]]; in [[LOCATION:London]] the charity's line [[PHONE_NUMBER:+44 20 7946 0958]].
+[[LOCATION:Kerkstraat 14, 1017 GC Amsterdam]]; in [[DECOY:Stockholm]] the helpline \
+[[PHONE_NUMBER:08-123 456 78]]; in [[DECOY:London]] the charity's line [[PHONE_NUMBER:+44 20 7946 0958]].
 
 A Norwegian participant, born on [[DATE_OF_BIRTH:7 July 2003]] ("født [[DATE_OF_BIRTH:07.07.2003]]" on the \
 consent form), met the mentor at [[LOCATION:Karl Johans gate 22, 0159 Oslo]].
@@ -114,14 +116,14 @@ came from the [[DECOY:Directorate for Civil Protection]]. The programme reported
 [[DECOY:2015]] and [[DECOY:2019]]."""
 
 EN_CONTACT = """\
-[[LOCATION:Ravnstad]] Municipality, Family Support Team
+[[DECOY:Ravnstad]] Municipality, Family Support Team
 [[PERSON:Sarah Whitfield]] [[EMAIL_ADDRESS:s.whitfield@ravnstad.kommune.no]]
-Phone: [[PHONE_NUMBER:+47 982 17 686]]
+Phone: [[PHONE_NUMBER:+47 412 34 567]]
 Mobile: [[PHONE_NUMBER:0047 41 23 45 67]]
 [[LOCATION:Boks 237, N-1702 Sarpsborg]]"""
 
 FR_DESCRIPTION = """\
-Le dispositif de [[LOCATION:Belmont]] accompagne les familles dont un proche s'est radicalisé. En \
+Le dispositif de [[DECOY:Belmont]] accompagne les familles dont un proche s'est radicalisé. En \
 [[DECOY:2018]], [[DECOY:23]] familles ont été suivies par l'équipe, en lien avec la [[DECOY:Croix-Rouge]] et \
 le groupe de travail [[DECOY:RAN YF&C]].
 
@@ -145,9 +147,9 @@ Les frais ont été remboursés sur le compte [[IBAN_CODE:FR14 2004 1010 0505 00
 de [[DECOY:2016]] porte sur [[DECOY:118]] jeunes, dont [[DECOY:64 %]] ont repris une formation."""
 
 FR_SCOPE = """\
-La pratique couvre la commune de [[LOCATION:Belmont]] ([[DECOY:12 000]] habitants) et trois villages \
-voisins. Elle a été présentée lors de la réunion du [[DECOY:RAN YF&C]] à [[LOCATION:Bruxelles]] le \
-[[DECOY:9 novembre 2016]], puis à [[LOCATION:Nice]] en [[DECOY:février 2017]]. Dossier n° \
+La pratique couvre la commune de [[DECOY:Belmont]] ([[DECOY:12 000]] habitants) et trois villages \
+voisins. Elle a été présentée lors de la réunion du [[DECOY:RAN YF&C]] à [[DECOY:Bruxelles]] le \
+[[DECOY:9 novembre 2016]], puis à [[DECOY:Nice]] en [[DECOY:février 2017]]. Dossier n° \
 [[DECOY:2018-04-117]].
 
 Partenaire en Allemagne : [[PERSON:Herr Jonas Weber]], [[LOCATION:Hauptstraße 12, 10115 Berlin]], \
@@ -156,11 +158,11 @@ danois, [[NATIONAL_ID:040795-1018]], figurait dans l'annexe, ainsi que le person
 [[NATIONAL_ID:880315-0104]] et le code finlandais [[NATIONAL_ID:211104A123D]]."""
 
 FR_CONTACT = """\
-Mairie de [[LOCATION:Belmont]], service de prévention
+Mairie de [[DECOY:Belmont]], service de prévention
 [[PERSON:Claire Moreau]] [[EMAIL_ADDRESS:claire.moreau@belmont.fr]]
 Tél. : [[PHONE_NUMBER:06 12 34 56 78]] ou [[PHONE_NUMBER:+33 6 98 76 54 32]]
 [[LOCATION:4 place de la Mairie, 38000 Grenoble]]
-Standard : [[PHONE_NUMBER:030 1234567]] (bureau de [[LOCATION:Berlin]])"""
+Standard : [[PHONE_NUMBER:030 1234567]] (bureau de [[DECOY:Berlin]])"""
 
 SAMPLES: tuple[Sample, ...] = (
     Sample("en_practice", "en", {
@@ -182,7 +184,7 @@ SAMPLES: tuple[Sample, ...] = (
 # tuned on since. Its figures are the honest estimate of quality on new text.
 
 EN_HELD_OUT_DESCRIPTION = """\
-The Aarhus-inspired exit programme in [[LOCATION:Vestby]] started after a [[DECOY:2015]] review by the \
+The Aarhus-inspired exit programme in [[DECOY:Vestby]] started after a [[DECOY:2015]] review by the \
 [[DECOY:Police Security Service]]. Mentors meet each young person weekly. [[PERSON:Mrs Aisha Rahman]], \
 a youth worker, and [[PERSON:Dr. Lars Nilsen]], a psychologist from the local health centre, lead the \
 sessions. When [[PERSON:Omar]] joined in [[DECOY:March 2018]] he was living with his uncle at \
@@ -205,7 +207,7 @@ EN_HELD_OUT_CONTACT = """\
 [[EMAIL_ADDRESS:kristin.berg@vestby.kommune.no]] / [[PHONE_NUMBER:22 33 44 55]] / [[PHONE_NUMBER:+358 40 1234567]]"""
 
 FR_HELD_OUT_DESCRIPTION = """\
-À [[LOCATION:Molenbeek]], la cellule de prévention suit depuis [[DECOY:2016]] une trentaine de jeunes. \
+À [[DECOY:Molenbeek]], la cellule de prévention suit depuis [[DECOY:2016]] une trentaine de jeunes. \
 [[PERSON:Mlle Inès Garnier]], assistante sociale, et [[PERSON:P. Lefèvre]], médiateur, rencontrent les \
 parents une fois par mois. [[PERSON:Sophie Lambert]], psychologue, intervient à la demande. Le centre se \
 trouve [[LOCATION:Rue de la Loi 16, 1000 Bruxelles]].
@@ -221,7 +223,7 @@ compte [[IBAN_CODE:BE71 0961 2345 6769]]. Voir le rapport [[DECOY:RAN C&N]] de [
 [[DECOY:12]]."""
 
 FR_HELD_OUT_CONTACT = """\
-Cellule de prévention de [[LOCATION:Molenbeek]]
+Cellule de prévention de [[DECOY:Molenbeek]]
 Contact : [[PERSON:Youssef Amrani]] — [[EMAIL_ADDRESS:y.amrani@molenbeek.irisnet.be]]
 Tél. [[PHONE_NUMBER:0470 12 34 56]], fixe [[PHONE_NUMBER:01 42 68 53 00]], Pays-Bas [[PHONE_NUMBER:+31 20 123 4567]]"""
 
@@ -240,15 +242,12 @@ REAL_GOLD: dict[str, tuple[tuple[str, str], ...]] = {
     "000_c92d1ef0c5228cd4.txt": (
         ("PERSON", "Insoo Kim Berg"), ("PERSON", "Bronfenbrenner"), ("PERSON", "William R. Miller"),
         ("PERSON", "Tom Bath"), ("PERSON", "Tone Faale"), ("LOCATION", "Boks 237, N-1702 Sarpsborg"),
-        ("LOCATION", "Sarpsborg"), ("LOCATION", "Oslo"), ("LOCATION", "Østfold"), ("LOCATION", "Utøya"),
-        ("LOCATION", "Akershus"), ("LOCATION", "Manchester"), ("LOCATION", "Bruxelles"), ("LOCATION", "Nice"),
         ("EMAIL_ADDRESS", "tsfa@sarpsborg.com"), ("PHONE_NUMBER", "0047 98217686"),
     ),
     "en_practice.txt": (
-        ("LOCATION", "Vienna"), ("LOCATION", "Oslo"), ("EMAIL_ADDRESS", "safeharbour@example.org"),
+        ("EMAIL_ADDRESS", "safeharbour@example.org"),
     ),
     "fr_pratique.txt": (
-        ("LOCATION", "Liège"), ("LOCATION", "Namur"), ("LOCATION", "Wallonie"), ("LOCATION", "Lisbonne"),
         ("EMAIL_ADDRESS", "cafes@fil-commun.example.org"),
     ),
 }  # fmt: skip
@@ -263,7 +262,8 @@ def real_samples() -> tuple[Sample, ...]:
     samples = []
     for name, gold in REAL_GOLD.items():
         parsed = import_document((TEMPLATES / name).read_bytes(), name)
-        fields = {code: parsed.fields.get(code, "") for code in NARRATIVE_FIELD_CODES}
+        # the title too, as the moderation check reads it (practices.pii.practice_field_texts)
+        fields = {"title": parsed.title} | {code: parsed.fields.get(code, "") for code in NARRATIVE_FIELD_CODES}
         marked = {code: _mark_occurrences(text, gold) for code, text in fields.items() if text.strip()}
         samples.append(Sample(name, parsed.language, marked))
     return tuple(samples)

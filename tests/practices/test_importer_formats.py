@@ -234,3 +234,13 @@ def test_markdown_table_whose_header_row_is_a_field_keeps_it():
     text = "| Name of the practice | Quiet rooms |\n|---|---|\n| Country of origin | Sverige |\n"
     parsed = import_document(text.encode(), "table.md")
     assert (parsed.title, parsed.country) == ("Quiet rooms", "SE")
+
+
+def test_word_reader_and_formats_do_not_import_each_other():
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "practices" / "importer"
+    tree = ast.parse((package / "word.py").read_text())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "formats" not in imported and "cells" in imported

@@ -222,3 +222,43 @@ def test_an_unknown_row_after_a_yes_no_field_goes_to_the_description():
     assert parsed.peer_reviewed is True
     assert parsed.fields["description"].endswith("Budget\n\nEUR 5,000")
     assert [(w.field, w.code) for w in parsed.warnings] == [("description", "unknown_label")]
+
+
+@pytest.mark.parametrize(
+    "cell, name, code",
+    [
+        ("Ville de Laval, service jeunesse — Type d'organisation : municipalité — Site web : www.laval.fr",
+         "Ville de Laval, service jeunesse", "municipality"),
+        ("FPS Home Affairs. Type of organisation: Government agency. Website: www.example.org",
+         "FPS Home Affairs", "government-agency"),
+        ("<p>Fryshuset</p> <p>Organisation type: NGO</p> <p>Country: Sweden</p>", "Fryshuset", "ngo"),
+        ("Kriminalforsorgen – Type of organisation: Prison or probation service", "Kriminalforsorgen", "prison-probation"),
+    ],
+)  # fmt: skip
+def test_sub_fields_inside_the_organisation_cell_are_read_and_their_words_kept(cell, name, code):
+    parsed = import_document(rows(*BASE[:2], ("Organisation", cell)), "practice.txt")
+    assert (parsed.organisation.name, parsed.organisation.type) == (name, code)
+    assert "Type" not in parsed.organisation.description
+    for word in ("laval.fr", "example.org", "Sweden"):
+        if word in cell:
+            assert word in parsed.organisation.description
+
+
+def test_country_and_start_year_written_in_the_organisation_cell_fill_empty_fields():
+    cell = "Stadt Beispiel\n\nCountry: Germany\n\nYear of creation: 2014"
+    parsed = import_document(rows(*BASE[:2], ("Organisation", cell)), "practice.txt")
+    assert parsed.country == "DE" and parsed.start_year == 2014
+
+
+@pytest.mark.parametrize(
+    "title_cell",
+    [
+        "Please note that by practice we mean an activity/method/tool that is being or has been used by "
+        "practitioners and/or community members. Open Doors",
+        "Open Doors\n\nPlease note that by practice we mean an activity/method/tool that is being or has been used "
+        "by practitioners and/or community members.",
+    ],
+)
+def test_english_guidance_of_the_name_is_dropped_before_or_after_the_answer(title_cell):
+    parsed = import_document(rows(("Name of the practice", title_cell), *BASE[1:2]), "practice.txt")
+    assert parsed.title == "Open Doors"

@@ -85,8 +85,8 @@ def _documents_in(target: Path) -> list[Path]:
 
 def _personal_data(parsed: ParsedPractice) -> list[dict]:
     """Personal data found in every narrative field, the contact included."""
-    fields = {code: parsed.fields.get(code, "") for code in NARRATIVE_FIELD_CODES}
-    findings, _hints = check_fields(fields, parsed.language)
+    fields = {"title": parsed.title} | {code: parsed.fields.get(code, "") for code in NARRATIVE_FIELD_CODES}
+    findings, _hints = check_fields(fields, parsed.language, context={"organisation": parsed.organisation.name})
     return [finding.as_json() for finding in findings]
 
 

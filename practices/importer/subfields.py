@@ -1,0 +1,72 @@
+"""Sub-fields written inside a cell, in English or French.
+
+Writers put the template's sub-fields into the cell of the field they belong
+to, on their own line or run into the answer:
+
+    Ville de Laval, service jeunesse — Type d'organisation : municipalité — Site web : www.laval.fr
+    FPS Home Affairs. Type of organisation: Government agency. Website: www.example.org
+
+``split_sub_fields`` reads each "label: value" pair (the label after the
+start of a line, a dash, a bar, a semicolon, or the end of a sentence) and
+returns the text without them. Nothing is lost: the caller keeps every value.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .cells import tidy_markdown
+from .text import fold
+
+# Sub-field kind -> its labels as folded text (lower case, no accents).
+SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "organisation_type": (
+        r"type of organi[sz]ation", r"organi[sz]ation type", r"type d'organi(?:sation|sme)", r"type de structure",
+    ),
+    "country": (r"country(?: of origin)?", r"pays(?: d'origine)?"),
+    "start_year": (
+        r"start(?:ing)? year", r"year (?:of )?(?:foundation|creation|establishment)", r"founded(?: in)?",
+        r"established(?: in)?", r"annee de (?:creation|debut|lancement)", r"date de creation", r"cree en",
+    ),
+    "website": (r"web ?site", r"site (?:web|internet)", r"url", r"homepage"),
+    "email": (r"e-?mail(?: address)?", r"courriel", r"adresse (?:e-?mail|electronique)"),
+    "phone": (r"(?:tele)?phone(?: number)?", r"tel\.?", r"mobile", r"portable"),
+}  # fmt: skip
+_LABELS = "|".join(
+    f"(?P<{kind}>{'|'.join(labels)})" for kind, labels in SUB_FIELD_LABELS.items()
+)
+_SEPARATOR = r"(?:^|[ \t]*[—–|;·•][ \t]*|(?<=[.,])[ \t]+|[ \t]+-[ \t]+)"
+_SUB_FIELD = re.compile(rf"{_SEPARATOR}[ \t*_]*(?:{_LABELS})[ \t*_]*[:：][ \t*_]*", re.M)
+_TRAILING = " \t—–|;·•,-*_"
+
+
+@dataclass(frozen=True)
+class SubField:
+    kind: str  # a key of SUB_FIELD_LABELS
+    label: str  # as written
+    value: str
+
+    def line(self) -> str:
+        return f"{self.label}: {self.value}"
+
+
+def split_sub_fields(text: str) -> tuple[str, list[SubField]]:
+    """``text`` without its "label: value" sub-fields, and the sub-fields in order."""
+    folded = fold(text)
+    matches = list(_SUB_FIELD.finditer(folded))
+    if not matches:
+        return text, []
+    found, pieces, last = [], [], 0
+    for number, match in enumerate(matches):
+        line_end = folded.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        following = matches[number + 1].start() if number + 1 < len(matches) else len(text)
+        end = min(line_end, following)
+        value = text[match.end() : end].strip(_TRAILING).rstrip(".")
+        kind = match.lastgroup or ""
+        label = text[match.start(kind) : match.end(kind)]
+        if value:
+            found.append(SubField(kind, label, value))
+        pieces.append(text[last : match.start()].rstrip(_TRAILING + "."))
+        last = end
+    pieces.append(text[last:])
+    return tidy_markdown("".join(pieces)), found
