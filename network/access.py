@@ -10,14 +10,15 @@ is not revealed. Portal moderators are moderators of every network.
 from django.http import Http404
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
-from portal.access import is_moderator, is_verified_member
+from portal.access import holds_moderator_role, is_moderator, is_verified_member
 
 Active = NetworkMembership.State.ACTIVE
 
 
 def may_use_networks(user) -> bool:
-    """Verified members of the portal, and portal moderators."""
-    if is_moderator(user):
+    """Verified members of the portal, and portal moderators (who read networks they are no
+    member of only with their second factor: ``can_read`` asks ``is_moderator``)."""
+    if holds_moderator_role(user):
         return True
     return is_verified_member(user)
 
