@@ -4,22 +4,18 @@ Reading is decided by ``practices.selectors`` from the same roles (see
 ``portal.access``); writes are decided here. Each rule fails closed.
 """
 
-from portal.access import belongs_to, is_moderator, is_organisation_admin
+from portal.access import belongs_to, is_moderator, is_organisation_admin, is_verified_member, signed_in
 from practices.models import Practice
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def can_contribute(user) -> bool:
     """Writing practices needs an approved membership of an organisation."""
-    return _signed_in(user) and user.organisation is not None
+    return signed_in(user) and user.organisation is not None
 
 
 def is_owner_side(user, practice: Practice) -> bool:
     """The author while still a member of the practice's organisation, or that organisation's admin."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return False
     if is_organisation_admin(user, practice.organisation_id):
         return True
@@ -58,8 +54,18 @@ def can_resolve_findings(user, practice: Practice) -> bool:
 
 
 def can_manage(user, practice: Practice) -> bool:
-    """Visibility changes: the owner side or moderators."""
+    """The practice's curators, the owner side or moderators: visibility changes, and reading
+    its findings, review comments, import warnings and pending revision."""
     return is_moderator(user) or is_owner_side(user, practice)
+
+
+def can_see_contact(user, practice: Practice) -> bool:
+    """Contact details are for practitioners the portal vouches for: approved members of verified
+    organisations (not applicants, former members or any signed-in account), moderators, and
+    the practice's own side."""
+    if is_verified_member(user):
+        return True
+    return can_manage(user, practice)
 
 
 def can_withdraw(user, practice: Practice) -> bool:

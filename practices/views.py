@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.decorators import mfa_required
 from practices import rules, services
 from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
@@ -140,6 +141,7 @@ def practice_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@mfa_required
 @require_http_methods(["GET", "POST"])
 def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
@@ -154,6 +156,7 @@ def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@mfa_required
 @require_POST
 def practice_visibility_view(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
