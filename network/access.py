@@ -52,6 +52,16 @@ def can_moderate(user, network: Network) -> bool:
     return membership is not None and membership.is_moderator
 
 
+def can_change_standing(user, membership: NetworkMembership) -> bool:
+    """Removing, banning or demoting a member: the network's moderators, except that a network
+    moderator's standing is changed by portal moderators only (a network moderator may step down)."""
+    if not can_moderate(user, membership.network):
+        return False
+    if membership.role != NetworkMembership.Role.MODERATOR:
+        return True
+    return is_moderator(user) or membership.user_id == user.pk
+
+
 def can_change_settings(user, network: Network) -> bool:
     """Name, purpose, membership policy, listing: the network's moderators."""
     return can_moderate(user, network)

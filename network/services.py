@@ -174,8 +174,7 @@ def network_member_remove(*, membership: NetworkMembership, actor: User, ban: bo
     """Moderators remove (or ban) a member. Only portal moderators remove a network moderator."""
     _require(access.can_moderate(actor, membership.network))
     _require(membership.user_id != actor.pk, _("Leave the network instead."))
-    if membership.role == Role.MODERATOR:
-        _require(is_moderator(actor), _("Only portal moderators remove a network moderator."))
+    _require(access.can_change_standing(actor, membership), _("Only portal moderators remove a network moderator."))
     if membership.state == State.BANNED or (membership.state != State.ACTIVE and not ban):
         raise ValidationError(_("This person is not a member."))
     state = State.BANNED if ban else State.REMOVED
@@ -200,6 +199,7 @@ def network_member_unban(*, membership: NetworkMembership, actor: User) -> Netwo
 @transaction.atomic
 def network_member_set_role(*, membership: NetworkMembership, actor: User, role: str) -> NetworkMembership:
     _require(access.can_moderate(actor, membership.network))
+    _require(access.can_change_standing(actor, membership), _("Only portal moderators demote a network moderator."))
     if membership.state != State.ACTIVE:
         raise ValidationError(_("This person is not a member."))
     if role not in Role.values:
