@@ -46,6 +46,17 @@ def can_review(user, practice: Practice) -> bool:
     return is_moderator(user)
 
 
+def can_approve(user, practice: Practice) -> bool:
+    """Four eyes: a moderator never publishes a practice of their own organisation, nor their own
+    (for an update, neither the copy's author nor the published practice's)."""
+    if not can_review(user, practice):
+        return False
+    if belongs_to(user, practice.organisation_id):
+        return False
+    authors = {practice.author_id, practice.revision_of.author_id if practice.revision_of_id else None}
+    return user.pk not in authors
+
+
 def can_resolve_findings(user, practice: Practice) -> bool:
     """Redacting only removes data, so the owner side may do it while the practice is in review too."""
     if is_moderator(user):

@@ -288,6 +288,8 @@ def practice_approve(*, practice: Practice, moderator, comment: str = "") -> Pra
     Returns the published practice (the original, for an edit)."""
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
+    if not rules.can_approve(moderator, practice):
+        raise PermissionDenied(_("Another moderator must approve this practice: it is yours or your organisation's."))
     _require_submitted(practice)
     if pii.open_findings_count(practice):
         raise ValidationError(_("Resolve every personal-data finding before publishing."))
