@@ -38,6 +38,15 @@ def can_propose_revision(user, practice: Practice) -> bool:
     return is_owner_side(user, practice) or is_moderator(user)
 
 
+def can_discard_revision(user, practice: Practice) -> bool:
+    """An abandoned update of a published practice (not while it is in review) may be thrown away
+    by whoever may propose one: the owner side or moderators."""
+    revision = practice.revisions.first()
+    if revision is None or revision.status not in Practice.EDITABLE_STATES:
+        return False
+    return can_propose_revision(user, practice)
+
+
 def can_submit(user, practice: Practice) -> bool:
     return practice.status in Practice.EDITABLE_STATES and is_owner_side(user, practice)
 

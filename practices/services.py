@@ -196,6 +196,17 @@ def practice_start_revision(*, practice: Practice, editor) -> Practice:
     return copy
 
 
+@transaction.atomic
+def practice_revision_discard(*, practice: Practice, actor) -> None:
+    """Throw away the unsubmitted update of the published ``practice``; the published text stays."""
+    if not rules.can_discard_revision(actor, practice):
+        raise PermissionDenied(_("There is no update of this practice you may discard."))
+    revision = practice.revisions.select_for_update().get()
+    audit_record(actor=actor, action="practice.revision_discard", target=practice, from_state=revision.status,
+                 organisation=practice.organisation)  # fmt: skip
+    revision.delete()
+
+
 # The moderation workflow -------------------------------------------------------------------
 
 

@@ -108,9 +108,7 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     if practice.is_published and rules.can_propose_revision(request.user, practice):
-        revision = services.practice_start_revision(practice=practice, editor=request.user)
-        messages.info(request, _("You are editing a copy. Readers see the published text until a moderator approves your update."))
-        return redirect("practices:edit", pk=revision.pk)
+        return _revision_start(request, practice)
     practice = practice_for_editor(user=request.user, pk=pk)
     if request.method == "GET":
         return _render_form(request, PracticeForm(instance=practice), practice=practice)
@@ -119,6 +117,39 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_form(request, form, practice=practice, status=400)
     services.practice_update(practice=practice, editor=request.user, data=form.practice_data())
     messages.success(request, _("Your changes are saved."))
+    return redirect(practice)
+
+
+def _revision_start(request: HttpRequest, practice: Practice) -> HttpResponse:
+    """GET explains and offers a button (a GET never creates anything); POST starts the update,
+    or opens the one in progress."""
+    existing = practice.revisions.first()
+    if request.method == "POST":
+        existing = existing or services.practice_start_revision(practice=practice, editor=request.user)
+        if rules.can_edit(request.user, existing):
+            messages.info(request, _("You are editing a copy. Readers see the published text until a moderator approves your update."))
+            return redirect("practices:edit", pk=existing.pk)
+        messages.error(request, _("Someone else's update of this practice is in progress."))
+    context = {
+        "practice": practice,
+        "existing": existing,
+        "can_open": existing is not None and rules.can_edit(request.user, existing),
+        "can_discard": rules.can_discard_revision(request.user, practice),
+    }
+    return render(request, "practices/practice_confirm_revision.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def practice_revision_discard_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST throws the unsubmitted update away."""
+    practice = practice_for_user(user=request.user, pk=pk)
+    if not rules.can_discard_revision(request.user, practice):
+        raise Http404
+    if request.method == "GET":
+        return render(request, "practices/practice_confirm_discard.html", {"practice": practice})
+    services.practice_revision_discard(practice=practice, actor=request.user)
+    messages.success(request, _("The update is discarded. Readers still see the published text."))
     return redirect(practice)
 
 
