@@ -129,7 +129,10 @@ def detail_context(request, practice: Practice) -> dict:
         "pending_revision": practice.revisions.first() if curator and practice.is_published else None,
         "versions": versions,
         "last_update": versions[0].published_at if versions else practice.published_at,
-        "visibility_choices": practice.Visibility.choices,
+        "visibility_choices": [
+            (value, label) for value, label in practice.Visibility.choices
+            if not rules.visibility_needs_review(practice, value)
+        ],  # fmt: skip
         "similar_practices": similar_practices(user=user, practice=practice),
         **(practice_discussion_context(user=user, practice=practice) if practice.is_published else {}),
     }

@@ -79,6 +79,21 @@ def can_manage(user, practice: Practice) -> bool:
     return is_moderator(user) or is_owner_side(user, practice)
 
 
+# From the narrowest readership to the widest.
+READERSHIP = (Practice.Visibility.ORGANISATION, Practice.Visibility.MEMBERS, Practice.Visibility.PUBLIC)
+
+
+def widens(practice: Practice, visibility: str) -> bool:
+    """Whether ``visibility`` lets more people read ``practice`` than its current setting."""
+    return READERSHIP.index(visibility) > READERSHIP.index(practice.visibility)
+
+
+def visibility_needs_review(practice: Practice, visibility: str) -> bool:
+    """Widening who reads a published practice goes through review (an update with the wider
+    setting, approved by a moderator); narrowing it applies at once."""
+    return practice.is_published and widens(practice, visibility)
+
+
 def can_see_contact(user, practice: Practice) -> bool:
     """Contact details are for practitioners the portal vouches for: approved members of verified
     organisations (not applicants, former members or any signed-in account), moderators, and

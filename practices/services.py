@@ -165,6 +165,9 @@ def practice_set_visibility(*, practice: Practice, actor, visibility: str) -> Pr
         raise PermissionDenied(_("You may not change who can read this practice."))
     if visibility not in Practice.Visibility.values:
         raise ValidationError(_("Unknown visibility."))
+    if rules.visibility_needs_review(practice, visibility):
+        raise ValidationError(_("More readers need a moderator's review: propose an update of the practice "
+                                "and choose the wider setting there."))  # fmt: skip
     _audit_visibility(practice, actor, visibility)
     practice.visibility = visibility
     practice.save(update_fields=["visibility", "updated_at"])
