@@ -45,6 +45,14 @@ def api_token_create(*, user, name: str, scope: str, expires_on: date) -> tuple[
 
 
 @transaction.atomic
+def api_tokens_revoke_all(*, user) -> int:
+    """Delete every token of ``user`` (their password changed, or they left their organisation):
+    scripts must be given a new token. Returns how many were revoked."""
+    deleted, _by_model = ApiToken.objects.filter(user_id=user.pk).delete()
+    return deleted
+
+
+@transaction.atomic
 def api_token_revoke(*, token: ApiToken, actor) -> None:
     """Delete the token: requests with it fail at once."""
     if token.user_id != actor.pk:

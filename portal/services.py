@@ -11,6 +11,7 @@ from portal.access import is_moderator, is_organisation_admin
 from portal.audit import audit_record
 from portal.models import Membership, Organisation, User
 from portal.notifications import moderators, notify, organisation_admins, supported_language
+from portal.signals import membership_ended
 from practices.models import OrganisationType
 
 
@@ -107,6 +108,7 @@ def membership_end(*, membership: Membership, actor, ban: bool = False) -> Membe
     audit_record(actor=actor, action=action, target=membership, from_state=from_state, to_state=membership.state,
                  organisation=membership.organisation)  # fmt: skip
     membership.user.forget_membership()
+    membership_ended.send(sender=Membership, membership=membership)
     return membership
 
 

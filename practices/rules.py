@@ -4,7 +4,15 @@ Reading is decided by ``practices.selectors`` from the same roles (see
 ``portal.access``); writes are decided here. Each rule fails closed.
 """
 
-from portal.access import belongs_to, is_moderator, is_organisation_admin, is_verified_member, signed_in
+from portal.access import (
+    belongs_to,
+    holds_admin_role,
+    holds_moderator_role,
+    is_moderator,
+    is_organisation_admin,
+    is_verified_member,
+    signed_in,
+)
 from practices.models import Practice
 
 
@@ -20,6 +28,18 @@ def is_owner_side(user, practice: Practice) -> bool:
     if is_organisation_admin(user, practice.organisation_id):
         return True
     return practice.author_id == user.pk and belongs_to(user, practice.organisation_id)
+
+
+def follows_workflow(user, practice: Practice) -> bool:
+    """Who is emailed about a practice's workflow: moderators, and its author or its organisation's
+    administrators while they belong to that organisation (a former member hears nothing more of
+    a practice they may no longer read). Roles count whether or not their second factor is set up:
+    the email only says to sign in."""
+    if holds_moderator_role(user):
+        return True
+    if not belongs_to(user, practice.organisation_id):
+        return False
+    return practice.author_id == user.pk or holds_admin_role(user)
 
 
 def can_edit(user, practice: Practice) -> bool:

@@ -101,7 +101,7 @@ def _people_concerned(practice: Practice) -> list:
 
 def _notify_transition(practice: Practice, *, actor, recipients, subject, comment: str = "") -> None:
     notify(
-        recipients=recipients,
+        recipients=[user for user in recipients if user is not None and rules.follows_workflow(user, practice)],
         subject=subject,
         template="practices/email/transition.txt",
         context={"practice": practice, "actor": actor, "comment": comment, "subject": subject},
