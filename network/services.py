@@ -36,7 +36,7 @@ from portal.access import is_moderator
 from portal.audit import audit_record
 from portal.models import User
 from practices.models import Practice
-from practices.selectors import published_readable_by
+from practices.selectors import published_practice_for_user
 
 Role = NetworkMembership.Role
 State = NetworkMembership.State
@@ -288,16 +288,12 @@ def network_join_decide(*, join_request: JoinRequest, actor: User, approve: bool
 # Threads and posts -------------------------------------------------------------------------
 
 
-def _practice_readable(actor: User, practice: Practice) -> bool:
-    return Practice.objects.filter(published_readable_by(actor), pk=practice.pk).exists()
-
-
 @transaction.atomic
 def thread_create(
     *, network: Network, actor: User, title: str, body: str, practice: Practice | None = None
 ) -> Thread:
     _require(access.can_read(actor, network))
-    if practice is not None and not _practice_readable(actor, practice):
+    if practice is not None and published_practice_for_user(user=actor, pk=practice.pk) is None:
         raise ValidationError(_("This practice cannot be linked."))
     now = timezone.now()
     thread = Thread.objects.create(

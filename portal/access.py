@@ -94,6 +94,14 @@ def is_organisation_admin(user, organisation: Organisation | int | None) -> bool
     return powers_unlocked(user)
 
 
+def can_manage_members(user, organisation_id: int | None) -> bool:
+    """Deciding on requests to join, changing roles, removing members: the organisation's
+    administrators and moderators (both with their second factor)."""
+    if organisation_id is None:
+        return False
+    return is_moderator(user) or is_organisation_admin(user, organisation_id)
+
+
 def belongs_to(user, organisation_id: int | None) -> bool:
     """An approved member (verified or not) of that organisation."""
     membership = approved_membership(user)

@@ -56,7 +56,7 @@ def practice_sections(practice: Practice, *, show_contact: bool) -> list[Section
             sections.append(_special_section(practice, code, section))
             continue
         if code == "contact" and not show_contact:
-            section.hidden_reason = _("Sign in to see the contact details.")
+            section.hidden_reason = _("Contact details are shown to approved members of verified organisations.")
             sections.append(section)
             continue
         text = getattr(practice, model_attribute(code))

@@ -17,6 +17,7 @@ from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.models import Finding, Practice
 from practices.presentation import by_form_field, detail_context, form_warnings, initial_from_import
 from practices.selectors import (
+    finding_for_resolver,
     practice_for_editor,
     practice_for_user,
     published_countries,
@@ -201,17 +202,6 @@ def practice_visibility_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(practice)
 
 
-def _finding_for_user(user, pk: int) -> Finding:
-    """The finding ``pk`` if ``user`` may resolve it; 404 otherwise."""
-    finding = Finding.objects.select_related("practice").filter(pk=pk).first()
-    if finding is None:
-        raise Http404
-    practice = practice_for_user(user=user, pk=finding.practice_id)
-    if not rules.can_resolve_findings(user, practice):
-        raise Http404
-    return finding
-
-
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -222,7 +212,7 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 @login_required
 @require_POST
 def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = _finding_for_user(request.user, pk)
+    finding = finding_for_resolver(user=request.user, pk=pk)
     try:
         services.finding_redact(finding=finding, actor=request.user)
     except ValidationError as exc:
@@ -235,7 +225,7 @@ def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def finding_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = _finding_for_user(request.user, pk)
+    finding = finding_for_resolver(user=request.user, pk=pk)
     form = DismissFindingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why this is not personal data."))
