@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal.decorators import moderator_required
 from portal.refusals import show_refusal
 from portal.services import organisation_verify
-from practices import services
+from practices import rules, services
 from practices.audit_labels import action_label, state_label, target_label
 from practices.forms import DismissFindingForm
 from practices.moderation_forms import (
@@ -83,6 +83,7 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "fields": review.fields,
         "open_count": review.open_count,
         "in_review": practice.status == Practice.Status.SUBMITTED,
+        "may_approve": rules.can_approve(request.user, practice),
         # A refused decision shows its forms again, so what the moderator typed is not lost.
         "show_decision": practice.status == Practice.Status.SUBMITTED or any(
             forms.get(key) is not None for key in ("approve_form", "changes_form", "reject_form")

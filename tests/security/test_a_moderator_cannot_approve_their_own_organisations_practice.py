@@ -67,3 +67,11 @@ def test_a_moderator_of_another_organisation_approves(moderator, contributor):
     response = client.post(reverse("api:moderation-approve", args=[practice.pk]), {"comment": ""}, format="json")
     assert response.status_code == 200
     assert _status(practice) == Practice.Status.PUBLISHED
+
+
+def test_the_review_page_says_another_moderator_approves(moderator):
+    practice = _submitted(moderator)
+    client = Client()
+    client.force_login(moderator)
+    page = client.get(reverse("moderation:review", args=[practice.pk])).content.decode()
+    assert "Another moderator approves this practice" in page
