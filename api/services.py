@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from api.models import ApiToken
+from portal.access import signed_in
 
 MAX_LIFETIME_DAYS = 365
 MAX_LIVE_TOKENS = 20
@@ -30,7 +31,7 @@ def _check_expiry(expires_on: date) -> None:
 @transaction.atomic
 def api_token_create(*, user, name: str, scope: str, expires_on: date) -> tuple[ApiToken, str]:
     """A new token for ``user``, valid until the end of ``expires_on``. Returns it with its secret."""
-    if not (user.is_authenticated and user.is_active):
+    if not signed_in(user):
         raise PermissionDenied(_("Sign in to create a token."))
     if not name.strip():
         raise ValidationError({"name": _("Give the token a name.")})

@@ -10,7 +10,7 @@ is not revealed. Portal moderators are moderators of every network.
 from django.http import Http404
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
-from portal.access import holds_moderator_role, is_moderator, is_verified_member
+from portal.access import holds_moderator_role, is_moderator, is_verified_member, signed_in
 
 Active = NetworkMembership.State.ACTIVE
 
@@ -255,6 +255,6 @@ def invitation_matches(invitation: Invitation | None, user) -> bool:
         return False
     if not invitation.is_usable():
         return False
-    if not user.is_authenticated:
+    if not signed_in(user):
         return False
     return invitation.email.lower() == (user.email or "").lower()
