@@ -6,14 +6,12 @@ They ask the same access functions as the web (``portal.access``, ``practices.ru
 read them.
 """
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 
 from api.models import ApiToken
-from portal.access import is_moderator, needs_mfa
-from portal.decorators import has_mfa
+from portal.access import holds_moderator_role, lacks_required_second_factor
 from practices import rules
 
 __all__ = [
@@ -56,7 +54,7 @@ class ModeratorsOnly(BasePermission):
     (compose it after IsAuthenticated: anonymous requests get 401, which reveals nothing)."""
 
     def has_permission(self, request, view) -> bool:
-        if not is_moderator(request.user):
+        if not holds_moderator_role(request.user):
             raise NotFound
         return True
 
@@ -67,9 +65,7 @@ class HasSecondFactor(BasePermission):
     message = _("Set up two-factor authentication in your account first: your role requires it.")
 
     def has_permission(self, request, view) -> bool:
-        if not settings.PORTAL_REQUIRE_MFA:
-            return True
-        return not needs_mfa(request.user) or has_mfa(request.user)
+        return not lacks_required_second_factor(request.user)
 
 
 class NetworkUsersOnly(BasePermission):

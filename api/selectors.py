@@ -6,11 +6,12 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from api.models import ApiToken
+from portal.access import signed_in
 
 
 def tokens_of(*, user) -> QuerySet[ApiToken]:
     """The user's tokens, newest first (expired ones too, until they are cleaned up)."""
-    if not user.is_authenticated:
+    if not signed_in(user):
         return ApiToken.objects.none()
     return ApiToken.objects.filter(user=user).order_by("-created")
 

@@ -16,7 +16,7 @@ from rest_framework import serializers
 
 from network.models import Network, Post, Thread
 from network.selectors import readable_practice
-from portal.access import display_name, is_moderator
+from portal.access import display_name
 from portal.models import Organisation
 from practices import rules
 from practices.indexing import FACETS
@@ -270,14 +270,14 @@ NARRATIVE_HELP = _("Markdown.")
 
 
 class PracticeDetailSerializer(serializers.ModelSerializer):
-    """Every template field. ``contact`` is null for anonymous requests; findings, import warnings
+    """Every template field. ``contact`` is null unless the reader may see it (``rules.can_see_contact``); findings, import warnings
     and review comments are for the practice's own side and moderators (empty for anyone else)."""
 
     organisation = OrganisationSerializer(read_only=True)
     key_themes = TermSerializer(many=True, read_only=True)
     target_audiences = TermSerializer(many=True, read_only=True)
     country = serializers.CharField(source="country.code", read_only=True)
-    contact = serializers.SerializerMethodField(help_text=_("Signed-in users only; null otherwise."))
+    contact = serializers.SerializerMethodField(help_text=_("Approved members of verified organisations only; null otherwise."))
     findings = serializers.SerializerMethodField()
     review_comments = serializers.SerializerMethodField()
     import_warnings = serializers.SerializerMethodField()
@@ -300,12 +300,11 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
         return self.context["request"].user
 
     def _curator(self, practice: Practice) -> bool:
-        user = self._user()
-        return is_moderator(user) or rules.is_owner_side(user, practice)
+        return rules.can_manage(self._user(), practice)
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_contact(self, practice: Practice) -> str | None:
-        return practice.contact if self._user().is_authenticated else None
+        return practice.contact if rules.can_see_contact(self._user(), practice) else None
 
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, practice: Practice) -> list[dict]:

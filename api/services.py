@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from api.models import ApiToken
+from portal.access import signed_in
 
 MAX_LIFETIME_DAYS = 365
 MAX_LIVE_TOKENS = 20
@@ -30,7 +31,7 @@ def _check_expiry(expires_on: date) -> None:
 @transaction.atomic
 def api_token_create(*, user, name: str, scope: str, expires_on: date) -> tuple[ApiToken, str]:
     """A new token for ``user``, valid until the end of ``expires_on``. Returns it with its secret."""
-    if not (user.is_authenticated and user.is_active):
+    if not signed_in(user):
         raise PermissionDenied(_("Sign in to create a token."))
     if not name.strip():
         raise ValidationError({"name": _("Give the token a name.")})
@@ -42,6 +43,14 @@ def api_token_create(*, user, name: str, scope: str, expires_on: date) -> tuple[
         raise ValidationError(_("You have %(count)s tokens: revoke one first.") % {"count": MAX_LIVE_TOKENS})
     lifetime = _end_of(expires_on) - timezone.now()
     return ApiToken.objects.create(user=user, expiry=lifetime, name=name.strip(), scope=scope)
+
+
+@transaction.atomic
+def api_tokens_revoke_all(*, user) -> int:
+    """Delete every token of ``user`` (their password changed, or they left their organisation):
+    scripts must be given a new token. Returns how many were revoked."""
+    deleted, _by_model = ApiToken.objects.filter(user_id=user.pk).delete()
+    return deleted
 
 
 @transaction.atomic

@@ -177,7 +177,7 @@ SIGNED_IN = [TokenScopeAllowsMethod, IsAuthenticated]
 @extend_schema_view(
     retrieve=extend_schema(
         summary=_("A practice"), examples=[examples.PRACTICE_DETAIL],
-        description=_("404 when it does not exist or you may not read it. `contact` is null for anonymous requests."),
+        description=_("404 when it does not exist or you may not read it. `contact` is null unless you are an approved member of a verified organisation."),
     ),
     create=extend_schema(
         summary=_("Write a new draft"), request=PracticeWriteSerializer, responses={201: PracticeDetailSerializer},

@@ -10,14 +10,15 @@ is not revealed. Portal moderators are moderators of every network.
 from django.http import Http404
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
-from portal.access import is_moderator, is_verified_member
+from portal.access import holds_moderator_role, is_moderator, is_verified_member, signed_in
 
 Active = NetworkMembership.State.ACTIVE
 
 
 def may_use_networks(user) -> bool:
-    """Verified members of the portal, and portal moderators."""
-    if is_moderator(user):
+    """Verified members of the portal, and portal moderators (who read networks they are no
+    member of only with their second factor: ``can_read`` asks ``is_moderator``)."""
+    if holds_moderator_role(user):
         return True
     return is_verified_member(user)
 
@@ -49,6 +50,16 @@ def can_moderate(user, network: Network) -> bool:
         return True
     membership = membership_of(user, network)
     return membership is not None and membership.is_moderator
+
+
+def can_change_standing(user, membership: NetworkMembership) -> bool:
+    """Removing, banning or demoting a member: the network's moderators, except that a network
+    moderator's standing is changed by portal moderators only (a network moderator may step down)."""
+    if not can_moderate(user, membership.network):
+        return False
+    if membership.role != NetworkMembership.Role.MODERATOR:
+        return True
+    return is_moderator(user) or membership.user_id == user.pk
 
 
 def can_change_settings(user, network: Network) -> bool:
@@ -244,6 +255,6 @@ def invitation_matches(invitation: Invitation | None, user) -> bool:
         return False
     if not invitation.is_usable():
         return False
-    if not user.is_authenticated:
+    if not signed_in(user):
         return False
     return invitation.email.lower() == (user.email or "").lower()

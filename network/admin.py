@@ -4,6 +4,7 @@ shown here: it is read in the network, where access rules and the audit log appl
 from django.contrib import admin
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership
+from portal.admin import ReadOnlyWorkflowAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -18,7 +19,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(ReadOnlyWorkflowAdmin):
     list_display = ("name", "policy", "listed", "is_case_room", "access_ends_on", "retention_days", "created_at")
     list_filter = ("policy", "listed", "is_case_room")
     search_fields = ("name",)

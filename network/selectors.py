@@ -28,7 +28,7 @@ from network.models import (
 )
 from portal.access import is_verified_member
 from practices.models import Practice
-from practices.selectors import practices_visible_to
+from practices.selectors import published_practice_for_user
 from search.backends import get_search_backend
 from search.backends.base import PostQuery, no_posts
 
@@ -139,12 +139,8 @@ def quotable_post(*, thread: Thread, pk) -> Post | None:
 
 
 def readable_practice(*, user, pk) -> Practice | None:
-    """The practice ``pk`` if ``user`` may read it (a linked practice shows only to its readers)."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        return None
-    return practices_visible_to(user=user).filter(pk=pk).first()
+    """The practice ``pk`` if a thread may link it for ``user`` (``published_practice_for_user``)."""
+    return published_practice_for_user(user=user, pk=pk)
 
 
 def is_subscribed(*, user, thread: Thread) -> bool:

@@ -36,7 +36,7 @@ from portal.access import is_moderator
 from portal.audit import audit_record
 from portal.models import User
 from practices.models import Practice
-from practices.selectors import published_readable_by
+from practices.selectors import published_practice_for_user
 
 Role = NetworkMembership.Role
 State = NetworkMembership.State
@@ -174,8 +174,7 @@ def network_member_remove(*, membership: NetworkMembership, actor: User, ban: bo
     """Moderators remove (or ban) a member. Only portal moderators remove a network moderator."""
     _require(access.can_moderate(actor, membership.network))
     _require(membership.user_id != actor.pk, _("Leave the network instead."))
-    if membership.role == Role.MODERATOR:
-        _require(is_moderator(actor), _("Only portal moderators remove a network moderator."))
+    _require(access.can_change_standing(actor, membership), _("Only portal moderators remove a network moderator."))
     if membership.state == State.BANNED or (membership.state != State.ACTIVE and not ban):
         raise ValidationError(_("This person is not a member."))
     state = State.BANNED if ban else State.REMOVED
@@ -200,6 +199,7 @@ def network_member_unban(*, membership: NetworkMembership, actor: User) -> Netwo
 @transaction.atomic
 def network_member_set_role(*, membership: NetworkMembership, actor: User, role: str) -> NetworkMembership:
     _require(access.can_moderate(actor, membership.network))
+    _require(access.can_change_standing(actor, membership), _("Only portal moderators demote a network moderator."))
     if membership.state != State.ACTIVE:
         raise ValidationError(_("This person is not a member."))
     if role not in Role.values:
@@ -288,16 +288,12 @@ def network_join_decide(*, join_request: JoinRequest, actor: User, approve: bool
 # Threads and posts -------------------------------------------------------------------------
 
 
-def _practice_readable(actor: User, practice: Practice) -> bool:
-    return Practice.objects.filter(published_readable_by(actor), pk=practice.pk).exists()
-
-
 @transaction.atomic
 def thread_create(
     *, network: Network, actor: User, title: str, body: str, practice: Practice | None = None
 ) -> Thread:
     _require(access.can_read(actor, network))
-    if practice is not None and not _practice_readable(actor, practice):
+    if practice is not None and published_practice_for_user(user=actor, pk=practice.pk) is None:
         raise ValidationError(_("This practice cannot be linked."))
     now = timezone.now()
     thread = Thread.objects.create(

@@ -33,6 +33,7 @@ from network.models import Post
 from portal.access import is_moderator
 from portal.decorators import mfa_required, moderator_required
 from portal.ratelimits import over_rate
+from portal.refusals import show_refusal
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 50
@@ -51,17 +52,12 @@ def networks_only(view):
     return wrapper
 
 
-def _refusal(request: HttpRequest, error: Exception) -> None:
-    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error) or _("You may not do this.")
-    messages.error(request, text)
-
-
 def _attempt(request: HttpRequest, success: str, action, **kwargs) -> bool:
     """Run a service; its refusal becomes an error message, its success ``success``."""
     try:
         action(**kwargs)
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
         return False
     if success:
         messages.success(request, success)
@@ -403,7 +399,7 @@ def thread_reply(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         post = services.post_create(thread=thread, actor=request.user, body=form.cleaned_data["body"], quote_of=quote)
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
         return redirect(thread)
     return redirect(_post_url(post))
 

@@ -7,27 +7,55 @@ fails closed: an anonymous, inactive or unapproved user gets the least.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext
 
 from portal.models import Membership, Organisation
 
 
-def _signed_in(user) -> bool:
+def signed_in(user) -> bool:
+    """An authenticated, active account: the least every other rule asks for."""
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def is_moderator(user) -> bool:
-    if not _signed_in(user):
+def has_second_factor(user) -> bool:
+    """A TOTP or security key (recovery codes alone are no second factor); asked once per user object."""
+    if not signed_in(user):
+        return False
+    if "_has_second_factor" not in user.__dict__:
+        from allauth.mfa.models import Authenticator
+
+        factors = Authenticator.objects.filter(user=user).exclude(type=Authenticator.Type.RECOVERY_CODES)
+        user.__dict__["_has_second_factor"] = factors.exists()
+    return user.__dict__["_has_second_factor"]
+
+
+def powers_unlocked(user) -> bool:
+    """A role with powers over other people's content (moderator, organisation administrator)
+    grants them only with a second factor, when ``PORTAL_REQUIRE_MFA`` is on. Without one the
+    account reads and writes as an ordinary member until it sets one up."""
+    if not settings.PORTAL_REQUIRE_MFA:
+        return True
+    return has_second_factor(user)
+
+
+def holds_moderator_role(user) -> bool:
+    """The moderator flag, whether or not its powers are unlocked: for sending a moderator
+    to set up a second factor, never for granting anything."""
+    if not signed_in(user):
         return False
     return bool(user.is_moderator or user.is_superuser)
 
 
-def is_site_admin(user) -> bool:
-    return _signed_in(user) and bool(user.is_superuser)
+def is_moderator(user) -> bool:
+    """A moderator whose powers are unlocked (see ``powers_unlocked``)."""
+    if not holds_moderator_role(user):
+        return False
+    return powers_unlocked(user)
 
 
 def approved_membership(user) -> Membership | None:
-    if not _signed_in(user):
+    if not signed_in(user):
         return None
     return user.membership
 
@@ -47,14 +75,31 @@ def member_organisation_id(user) -> int | None:
     return user.membership.organisation_id
 
 
+def holds_admin_role(user) -> bool:
+    """Administrator of their own organisation, whether or not the powers are unlocked."""
+    membership = approved_membership(user)
+    return membership is not None and membership.role == Membership.Role.ADMIN
+
+
 def is_organisation_admin(user, organisation: Organisation | int | None) -> bool:
+    """An administrator of that organisation whose powers are unlocked (see ``powers_unlocked``)."""
     membership = approved_membership(user)
     if membership is None or organisation is None:
         return False
     organisation_id = organisation if isinstance(organisation, int) else organisation.pk
     if membership.organisation_id != organisation_id:
         return False
-    return membership.role == Membership.Role.ADMIN
+    if membership.role != Membership.Role.ADMIN:
+        return False
+    return powers_unlocked(user)
+
+
+def can_manage_members(user, organisation_id: int | None) -> bool:
+    """Deciding on requests to join, changing roles, removing members: the organisation's
+    administrators and moderators (both with their second factor)."""
+    if organisation_id is None:
+        return False
+    return is_moderator(user) or is_organisation_admin(user, organisation_id)
 
 
 def belongs_to(user, organisation_id: int | None) -> bool:
@@ -64,13 +109,15 @@ def belongs_to(user, organisation_id: int | None) -> bool:
 
 
 def needs_mfa(user) -> bool:
-    """Moderators and administrators must sign in with a second factor."""
-    if not _signed_in(user):
+    """Moderators and administrators (and staff, for the admin site) must sign in with a second factor."""
+    if not signed_in(user):
         return False
-    membership = approved_membership(user)
-    return is_moderator(user) or user.is_staff or user.is_superuser or bool(
-        membership and membership.role == Membership.Role.ADMIN
-    )
+    return holds_moderator_role(user) or user.is_staff or holds_admin_role(user)
+
+
+def lacks_required_second_factor(user) -> bool:
+    """A role that needs a second factor, none set up, and the portal requires one."""
+    return settings.PORTAL_REQUIRE_MFA and needs_mfa(user) and not has_second_factor(user)
 
 
 @dataclass(frozen=True)
@@ -97,9 +144,11 @@ def reader_scope(user) -> ReaderScope:
 def _administers(viewer, person) -> bool:
     """The viewer administers an organisation the person belongs to or asks to join."""
     membership = approved_membership(viewer)
-    if membership is None or membership.role != Membership.Role.ADMIN:
+    if membership is None:
         return False
-    return membership.organisation_id in person.live_organisation_ids
+    if membership.organisation_id not in person.live_organisation_ids:
+        return False
+    return is_organisation_admin(viewer, membership.organisation_id)
 
 
 def display_name(*, viewer, person) -> str:

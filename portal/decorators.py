@@ -1,28 +1,27 @@
-"""Cross-cutting rules for views: compose them as decorators."""
+"""Cross-cutting rules for views: compose them as decorators.
+
+The rules themselves live in ``portal.access``; these only turn them into answers
+(404, or a redirect to set up a second factor).
+"""
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from portal.access import is_moderator, needs_mfa
+from portal.access import holds_moderator_role, lacks_required_second_factor
 
-
-def has_mfa(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    return Authenticator.objects.filter(user=user).exclude(type=Authenticator.Type.RECOVERY_CODES).exists()
 
 
 def mfa_required(view):
-    """Moderators and administrators must have a second factor before privileged pages open."""
+    """Moderators and administrators must have a second factor before privileged pages open
+    (without one, ``portal.access`` grants their role no power anyway: this sends them to set it up)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if settings.PORTAL_REQUIRE_MFA and needs_mfa(request.user) and not has_mfa(request.user):
+        if lacks_required_second_factor(request.user):
             messages.warning(
                 request, _("Set up two-factor authentication first: your role requires it to open this page.")
             )
@@ -37,7 +36,7 @@ def moderator_required(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not is_moderator(request.user):
+        if not holds_moderator_role(request.user):
             raise Http404
         return mfa_required(view)(request, *args, **kwargs)
 

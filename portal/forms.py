@@ -19,7 +19,8 @@ class OrganisationSelect(forms.Select):
 
 
 class SignupForm(forms.Form):
-    """Extra sign-up fields: who the practitioner is and where they work.
+    """Extra sign-up fields: who the practitioner is and where they work. Only verified
+    organisations are listed: an unverified one, named by an earlier applicant, is typed by name.
 
     allauth calls ``signup()`` after it has created the user.
     """
@@ -31,7 +32,7 @@ class SignupForm(forms.Form):
     )
     organisation = forms.ModelChoiceField(
         label=_("Your organisation"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.filter(verified=True).order_by("name"),
         required=False,
         empty_label=_("My organisation is not listed"),
         widget=OrganisationSelect,

@@ -7,20 +7,16 @@ moderators; anyone else gets a 404, never a 403, so the pages reveal nothing.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from portal.access import approved_membership, is_moderator, is_organisation_admin
+from portal.access import approved_membership, can_manage_members, signed_in
 from portal.models import Membership, Organisation
-from portal.services import can_decide_membership, organisations_matching_email
+from portal.services import organisations_matching_email
 
 LIVE_STATES = (Membership.State.REQUESTED, Membership.State.APPROVED)
 
 
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def live_membership(user) -> Membership | None:
     """The user's approved membership or pending request, if any."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return None
     return (
         Membership.objects.select_related("organisation", "organisation__type")
@@ -37,7 +33,7 @@ def organisation_for_manager(*, user, organisation_id: int | None) -> Organisati
         if membership is None:
             raise Http404
         organisation_id = membership.organisation_id
-    if not is_moderator(user) and not is_organisation_admin(user, organisation_id):
+    if not can_manage_members(user, organisation_id):
         raise Http404
     organisation = Organisation.objects.select_related("type").filter(pk=organisation_id).first()
     if organisation is None:
@@ -52,7 +48,7 @@ def membership_for_manager(*, user, pk: int) -> Membership:
     )
     if membership is None:
         raise Http404
-    if not can_decide_membership(user, membership):
+    if not can_manage_members(user, membership.organisation_id):
         raise Http404
     return membership
 

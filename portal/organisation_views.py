@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal import services
-from portal.access import approved_membership, is_moderator, is_organisation_admin
+from portal.access import approved_membership, can_manage_members, is_moderator, is_organisation_admin
 from portal.decorators import mfa_required
 from portal.models import Membership
 from portal.organisation_forms import DecisionForm, JoinForm, RoleForm
@@ -32,13 +32,9 @@ from portal.organisation_selectors import (
     organisation_for_manager,
     pending_requests,
 )
+from portal.refusals import show_refusal
 
 PER_PAGE = getattr(settings, "MEMBERS_PER_PAGE", 25)
-
-
-def _refusal(request: HttpRequest, error: Exception) -> None:
-    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error) or _("You may not do this.")
-    messages.error(request, text)
 
 
 def _is_sole_admin(membership: Membership) -> bool:
@@ -54,9 +50,7 @@ def _is_sole_admin(membership: Membership) -> bool:
 @require_GET
 def organisation_home(request: HttpRequest) -> HttpResponse:
     membership = live_membership(request.user)
-    manages = membership is not None and (
-        is_organisation_admin(request.user, membership.organisation_id) or is_moderator(request.user)
-    )
+    manages = membership is not None and can_manage_members(request.user, membership.organisation_id)
     context = {"membership": membership, "manages": manages, "is_moderator": is_moderator(request.user)}
     return render(request, "portal/organisation_home.html", context)
 
@@ -104,7 +98,7 @@ def organisation_leave(request: HttpRequest) -> HttpResponse:
     try:
         services.membership_end(membership=membership, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
         return redirect("organisation_home")
     name = membership.organisation.name
     text = _("Your request to join %(name)s is withdrawn.") if pending else _("You have left %(name)s.")
@@ -173,7 +167,7 @@ def membership_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.membership_decide(membership=membership, actor=request.user, approve=approve)
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("Request approved.") if approve else _("Request declined."))
     return redirect(_members_url(request, membership))
@@ -191,7 +185,7 @@ def membership_role_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.membership_set_role(membership=membership, actor=request.user, role=form.cleaned_data["role"])
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("Role changed."))
     return redirect(_members_url(request, membership))
@@ -210,7 +204,7 @@ def membership_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.membership_end(membership=membership, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("The member is removed; their access ended at once."))
     return redirect(_members_url(request, membership))

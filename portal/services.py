@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.access import is_moderator, is_organisation_admin
+from portal.access import can_manage_members, is_moderator
 from portal.audit import audit_record
 from portal.models import Membership, Organisation, User
 from portal.notifications import moderators, notify, organisation_admins, supported_language
+from portal.signals import membership_ended
 from practices.models import OrganisationType
 
 
@@ -65,13 +66,9 @@ def membership_request(
     return membership
 
 
-def can_decide_membership(actor, membership: Membership) -> bool:
-    return is_moderator(actor) or is_organisation_admin(actor, membership.organisation_id)
-
-
 @transaction.atomic
 def membership_decide(*, membership: Membership, actor, approve: bool) -> Membership:
-    if not can_decide_membership(actor, membership):
+    if not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("Only the organisation's administrators or moderators decide."))
     if membership.state != Membership.State.REQUESTED:
         raise ValidationError(_("This request has already been decided."))
@@ -96,7 +93,7 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
 @transaction.atomic
 def membership_end(*, membership: Membership, actor, ban: bool = False) -> Membership:
     """A member leaves, or an administrator or moderator removes them. Access ends at once."""
-    if actor.pk != membership.user_id and not can_decide_membership(actor, membership):
+    if actor.pk != membership.user_id and not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("You may not remove this member."))
     if membership.state not in (Membership.State.APPROVED, Membership.State.REQUESTED):
         raise ValidationError(_("This membership has already ended."))
@@ -107,12 +104,13 @@ def membership_end(*, membership: Membership, actor, ban: bool = False) -> Membe
     audit_record(actor=actor, action=action, target=membership, from_state=from_state, to_state=membership.state,
                  organisation=membership.organisation)  # fmt: skip
     membership.user.forget_membership()
+    membership_ended.send(sender=Membership, membership=membership)
     return membership
 
 
 @transaction.atomic
 def membership_set_role(*, membership: Membership, actor, role: str) -> Membership:
-    if not can_decide_membership(actor, membership):
+    if not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("Only the organisation's administrators or moderators change roles."))
     if role not in Membership.Role.values:
         raise ValidationError(_("Unknown role."))

@@ -133,6 +133,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "portal.forms.SignupForm"
+# Sign-up answers alike whether or not the address has an account (allauth emails its owner
+# instead), and in similar time (portal.adapter hashes the password in both cases).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_ADAPTER = "portal.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PVE portal] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_choice("PORTAL_PROTOCOL", ("http", "https"), "https" if not DEBUG else "http")

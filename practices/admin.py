@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from portal.admin import ReadOnlyWorkflowAdmin
 from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
 
 
@@ -18,7 +19,7 @@ class TaxonomyTermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Practice)
-class PracticeAdmin(admin.ModelAdmin):
+class PracticeAdmin(ReadOnlyWorkflowAdmin):
     list_display = ("title", "organisation", "country", "language", "status", "is_demo", "updated_at")
     list_filter = ("status", "language", "is_demo", "key_themes")
     search_fields = ("title",)

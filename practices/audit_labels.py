@@ -18,6 +18,7 @@ ACTIONS = {
     "practice.visibility": _("Readership changed"),
     "practice.evidence_level": _("Evidence level set"),
     "practice.revision_start": _("Edit of a published practice started"),
+    "practice.revision_discard": _("Edit of a published practice discarded"),
     "finding.redact": _("Personal data redacted"),
     "finding.dismiss": _("Finding marked as not personal data"),
     "membership.request": _("Asked to join an organisation"),

@@ -57,7 +57,7 @@ class PracticeForm(forms.ModelForm):
             "ran_meetings": _("RAN working group or event, date, place and topic."),
             "eu_links_funding": _("How the practice is funded; which EU funds, if any."),
             "organisation_description": _("Your organisation in a few lines: its legal status and role."),
-            "contact": _("Your work contact. Shown to signed-in practitioners only, never in public."),
+            "contact": _("Your work contact. Shown only to approved members of verified organisations, never in public."),
             "visibility": _("You can restrict it further at any time, even once it is published."),
         }
         widgets = {

@@ -162,6 +162,8 @@ class Practice(models.Model):
         _("what changed"), max_length=300, blank=True, help_text=_("Shown to readers with the update.")
     )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    # Free text stays here, with the practice (deleted with it), never in the append-only audit log.
+    withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
     import_warnings = models.JSONField(
         _("import warnings"), default=list, blank=True, help_text=_("What the template importer could not map.")
     )

@@ -120,10 +120,6 @@ class EvidenceLevelForm(forms.Form):
     level = forms.ChoiceField(label=_("Evidence level"), choices=Practice.EvidenceLevel.choices)
 
 
-class DismissFindingForm(forms.Form):
-    reason = forms.CharField(label=_("Why this is not personal data"), max_length=300)
-
-
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     actor = forms.TypedChoiceField(label=_("Who"), coerce=int, required=False, empty_value=None)

@@ -17,14 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.decorators import moderator_required
+from portal.refusals import show_refusal
 from portal.services import organisation_verify
-from practices import services
+from practices import rules, services
 from practices.audit_labels import action_label, state_label, target_label
+from practices.forms import DismissFindingForm
 from practices.moderation_forms import (
     ApproveForm,
     AuditFilterForm,
     ChangesRequestForm,
-    DismissFindingForm,
     EvidenceLevelForm,
     OrganisationFilterForm,
     QueueFilterForm,
@@ -48,15 +49,6 @@ PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
 
 def _page(request: HttpRequest, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
-
-
-def _refusal(request: HttpRequest, error: Exception) -> None:
-    """A service's refusal, shown to the moderator as a message."""
-    if isinstance(error, ValidationError):
-        text = " ".join(error.messages)
-    else:
-        text = str(error) or _("You may not do this.")
-    messages.error(request, text)
 
 
 # Review queue ------------------------------------------------------------------------------
@@ -91,6 +83,7 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "fields": review.fields,
         "open_count": review.open_count,
         "in_review": practice.status == Practice.Status.SUBMITTED,
+        "may_approve": rules.can_approve(request.user, practice),
         # A refused decision shows its forms again, so what the moderator typed is not lost.
         "show_decision": practice.status == Practice.Status.SUBMITTED or any(
             forms.get(key) is not None for key in ("approve_form", "changes_form", "reject_form")
@@ -134,7 +127,7 @@ def _review_action(request: HttpRequest, pk: int, form_class, form_key: str, per
     try:
         perform(practice, form)
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
         practice = practice_for_review(user=request.user, pk=pk)
         return _render_review(request, practice, status=400, **{form_key: form})
     messages.success(request, success)
@@ -184,7 +177,7 @@ def practice_evidence_level(request: HttpRequest, pk: int) -> HttpResponse:
             practice=practice, moderator=request.user, level=form.cleaned_data["level"]
         )
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
         return _render_review(request, practice, status=400, evidence_form=form)
     messages.success(request, _("Evidence level set to “%(level)s”.") % {"level": holder.get_evidence_level_display()})
     return redirect("moderation:review", pk=practice.pk)
@@ -204,7 +197,7 @@ def finding_redact(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespon
     try:
         services.finding_redact(finding=finding, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("Redacted: the text now reads “%(placeholder)s”.") % {"placeholder": finding.text})
     return _back_to_field(pk, finding.field)
@@ -220,7 +213,7 @@ def finding_dismiss(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespo
             raise ValidationError(_("Say why this is not personal data."))
         services.finding_dismiss(finding=finding, actor=request.user, reason=form.cleaned_data["reason"])
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("Marked as not personal data."))
     return _back_to_field(pk, finding.field)
@@ -276,7 +269,7 @@ def organisation_verify_view(request: HttpRequest, pk: int, verified: bool) -> H
     try:
         organisation_verify(organisation=organisation, actor=request.user, verified=verified)
     except (ValidationError, PermissionDenied) as error:
-        _refusal(request, error)
+        show_refusal(request, error)
     else:
         text = _("%(name)s is verified.") if verified else _("%(name)s is no longer verified.")
         messages.success(request, text % {"name": organisation.name})

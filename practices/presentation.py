@@ -8,7 +8,6 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from network.selectors import practice_discussion_context
-from portal.access import is_moderator
 from portal.text import render_markdown
 from practices import rules
 from practices.indexing import similar_practices
@@ -57,7 +56,7 @@ def practice_sections(practice: Practice, *, show_contact: bool) -> list[Section
             sections.append(_special_section(practice, code, section))
             continue
         if code == "contact" and not show_contact:
-            section.hidden_reason = _("Sign in to see the contact details.")
+            section.hidden_reason = _("Contact details are shown to approved members of verified organisations.")
             sections.append(section)
             continue
         text = getattr(practice, model_attribute(code))
@@ -115,23 +114,25 @@ def initial_from_import(parsed) -> dict:
 def detail_context(request, practice: Practice) -> dict:
     """Everything the detail page shows, decided by the rules for this reader."""
     user = request.user
-    owner_side = rules.is_owner_side(user, practice)
-    curator = owner_side or is_moderator(user)
+    curator = rules.can_manage(user, practice)
     versions = list(practice.versions.all()[:20]) if practice.is_published else []
     return {
         "practice": practice,
-        "sections": practice_sections(practice, show_contact=user.is_authenticated),
+        "sections": practice_sections(practice, show_contact=rules.can_see_contact(user, practice)),
         "can_edit": rules.can_edit(user, practice) or rules.can_propose_revision(user, practice),
         "can_submit": rules.can_submit(user, practice),
         "can_withdraw": rules.can_withdraw(user, practice),
-        "can_manage": rules.can_manage(user, practice) and practice.is_published,
+        "can_manage": curator and practice.is_published,
         "curator": curator,
         "findings": list(practice.findings.filter(status=Finding.Status.OPEN)) if curator else [],
         "review_comments": list(practice.review_comments.filter(addressed=False)) if curator else [],
         "pending_revision": practice.revisions.first() if curator and practice.is_published else None,
         "versions": versions,
         "last_update": versions[0].published_at if versions else practice.published_at,
-        "visibility_choices": practice.Visibility.choices,
+        "visibility_choices": [
+            (value, label) for value, label in practice.Visibility.choices
+            if not rules.visibility_needs_review(practice, value)
+        ],  # fmt: skip
         "similar_practices": similar_practices(user=user, practice=practice),
         **(practice_discussion_context(user=user, practice=practice) if practice.is_published else {}),
     }

@@ -4,26 +4,42 @@ Reading is decided by ``practices.selectors`` from the same roles (see
 ``portal.access``); writes are decided here. Each rule fails closed.
 """
 
-from portal.access import belongs_to, is_moderator, is_organisation_admin
+from portal.access import (
+    belongs_to,
+    holds_admin_role,
+    holds_moderator_role,
+    is_moderator,
+    is_organisation_admin,
+    is_verified_member,
+    signed_in,
+)
 from practices.models import Practice
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def can_contribute(user) -> bool:
     """Writing practices needs an approved membership of an organisation."""
-    return _signed_in(user) and user.organisation is not None
+    return signed_in(user) and user.organisation is not None
 
 
 def is_owner_side(user, practice: Practice) -> bool:
     """The author while still a member of the practice's organisation, or that organisation's admin."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return False
     if is_organisation_admin(user, practice.organisation_id):
         return True
     return practice.author_id == user.pk and belongs_to(user, practice.organisation_id)
+
+
+def follows_workflow(user, practice: Practice) -> bool:
+    """Who is emailed about a practice's workflow: moderators, and its author or its organisation's
+    administrators while they belong to that organisation (a former member hears nothing more of
+    a practice they may no longer read). Roles count whether or not their second factor is set up:
+    the email only says to sign in."""
+    if holds_moderator_role(user):
+        return True
+    if not belongs_to(user, practice.organisation_id):
+        return False
+    return practice.author_id == user.pk or holds_admin_role(user)
 
 
 def can_edit(user, practice: Practice) -> bool:
@@ -42,12 +58,32 @@ def can_propose_revision(user, practice: Practice) -> bool:
     return is_owner_side(user, practice) or is_moderator(user)
 
 
+def can_discard_revision(user, practice: Practice) -> bool:
+    """An abandoned update of a published practice (not while it is in review) may be thrown away
+    by whoever may propose one: the owner side or moderators."""
+    revision = practice.revisions.first()
+    if revision is None or revision.status not in Practice.EDITABLE_STATES:
+        return False
+    return can_propose_revision(user, practice)
+
+
 def can_submit(user, practice: Practice) -> bool:
     return practice.status in Practice.EDITABLE_STATES and is_owner_side(user, practice)
 
 
 def can_review(user, practice: Practice) -> bool:
     return is_moderator(user)
+
+
+def can_approve(user, practice: Practice) -> bool:
+    """Four eyes: a moderator never publishes a practice of their own organisation, nor their own
+    (for an update, neither the copy's author nor the published practice's)."""
+    if not can_review(user, practice):
+        return False
+    if belongs_to(user, practice.organisation_id):
+        return False
+    authors = {practice.author_id, practice.revision_of.author_id if practice.revision_of_id else None}
+    return user.pk not in authors
 
 
 def can_resolve_findings(user, practice: Practice) -> bool:
@@ -58,8 +94,33 @@ def can_resolve_findings(user, practice: Practice) -> bool:
 
 
 def can_manage(user, practice: Practice) -> bool:
-    """Visibility changes: the owner side or moderators."""
+    """The practice's curators, the owner side or moderators: visibility changes, and reading
+    its findings, review comments, import warnings and pending revision."""
     return is_moderator(user) or is_owner_side(user, practice)
+
+
+# From the narrowest readership to the widest.
+READERSHIP = (Practice.Visibility.ORGANISATION, Practice.Visibility.MEMBERS, Practice.Visibility.PUBLIC)
+
+
+def widens(practice: Practice, visibility: str) -> bool:
+    """Whether ``visibility`` lets more people read ``practice`` than its current setting."""
+    return READERSHIP.index(visibility) > READERSHIP.index(practice.visibility)
+
+
+def visibility_needs_review(practice: Practice, visibility: str) -> bool:
+    """Widening who reads a published practice goes through review (an update with the wider
+    setting, approved by a moderator); narrowing it applies at once."""
+    return practice.is_published and widens(practice, visibility)
+
+
+def can_see_contact(user, practice: Practice) -> bool:
+    """Contact details are for practitioners the portal vouches for: approved members of verified
+    organisations (not applicants, former members or any signed-in account), moderators, and
+    the practice's own side."""
+    if is_verified_member(user):
+        return True
+    return can_manage(user, practice)
 
 
 def can_withdraw(user, practice: Practice) -> bool:

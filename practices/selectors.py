@@ -80,6 +80,27 @@ def practice_for_editor(*, user, pk: int) -> Practice:
     return practice
 
 
+def finding_for_resolver(*, user, pk: int) -> Finding:
+    """The finding ``pk`` if ``user`` may redact or dismiss it; 404 otherwise (never 403)."""
+    finding = Finding.objects.select_related("practice").filter(pk=pk).first()
+    if finding is None:
+        raise Http404
+    practice = practice_for_user(user=user, pk=finding.practice_id)
+    if not rules.can_resolve_findings(user, practice):
+        raise Http404
+    return finding
+
+
+def published_practice_for_user(*, user, pk) -> Practice | None:
+    """The published practice ``pk`` if ``user`` may read it, else None: what a network thread may
+    link to, and shows of its linked practice (never a draft, a pending update or a withdrawn one)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return Practice.objects.filter(published_readable_by(user), pk=pk).first()
+
+
 def published_practices(*, user, filters: dict[str, list[str]] | None = None) -> QuerySet[Practice]:
     """Published practices ``user`` may read, newest first, narrowed by facet filters.
 

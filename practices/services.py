@@ -83,16 +83,29 @@ def _lock(practice: Practice) -> None:
     practice.refresh_from_db(fields=["status", "change_summary", "organisation", "author"])
 
 
-def _transition(practice: Practice, *, actor, to: str, action: str, comment: str = "") -> str:
-    """Move ``practice`` to state ``to`` and audit it; returns the state it left."""
+def _transition(practice: Practice, *, actor, to: str, action: str, note: ReviewComment | None = None) -> str:
+    """Move ``practice`` to state ``to`` and audit it; returns the state it left. The audit log holds
+    codes and ids only: a moderator's words stay in ``note`` (a review comment), named by its id."""
     from_state = practice.status
     practice.status = to
     practice.save(update_fields=["status", "updated_at"])
     audit_record(
-        actor=actor, action=action, target=practice, from_state=from_state, to_state=to, comment=comment,
-        organisation=practice.organisation,
+        actor=actor, action=action, target=practice, from_state=from_state, to_state=to,
+        comment=_note_reference(note), organisation=practice.organisation,
     )  # fmt: skip
     return from_state
+
+
+def _note_reference(note: ReviewComment | None) -> str:
+    return f"review_comment={note.pk}" if note is not None else ""
+
+
+def _review_note(practice: Practice, moderator, text: str, *, addressed: bool = False) -> ReviewComment | None:
+    """A moderator's words on the whole practice, kept with it (deletable with it, never audited)."""
+    if not text.strip():
+        return None
+    return ReviewComment.objects.create(practice=practice, field="", text=text.strip(), author=moderator,
+                                        addressed=addressed)  # fmt: skip
 
 
 def _people_concerned(practice: Practice) -> list:
@@ -101,7 +114,7 @@ def _people_concerned(practice: Practice) -> list:
 
 def _notify_transition(practice: Practice, *, actor, recipients, subject, comment: str = "") -> None:
     notify(
-        recipients=recipients,
+        recipients=[user for user in recipients if user is not None and rules.follows_workflow(user, practice)],
         subject=subject,
         template="practices/email/transition.txt",
         context={"practice": practice, "actor": actor, "comment": comment, "subject": subject},
@@ -166,6 +179,9 @@ def practice_set_visibility(*, practice: Practice, actor, visibility: str) -> Pr
         raise PermissionDenied(_("You may not change who can read this practice."))
     if visibility not in Practice.Visibility.values:
         raise ValidationError(_("Unknown visibility."))
+    if rules.visibility_needs_review(practice, visibility):
+        raise ValidationError(_("More readers need a moderator's review: propose an update of the practice "
+                                "and choose the wider setting there."))  # fmt: skip
     _audit_visibility(practice, actor, visibility)
     practice.visibility = visibility
     practice.save(update_fields=["visibility", "updated_at"])
@@ -195,6 +211,17 @@ def practice_start_revision(*, practice: Practice, editor) -> Practice:
     copy.target_audiences.set(audiences)
     audit_record(actor=editor, action="practice.revision_start", target=practice, organisation=practice.organisation)
     return copy
+
+
+@transaction.atomic
+def practice_revision_discard(*, practice: Practice, actor) -> None:
+    """Throw away the unsubmitted update of the published ``practice``; the published text stays."""
+    if not rules.can_discard_revision(actor, practice):
+        raise PermissionDenied(_("There is no update of this practice you may discard."))
+    revision = practice.revisions.select_for_update().get()
+    audit_record(actor=actor, action="practice.revision_discard", target=practice, from_state=revision.status,
+                 organisation=practice.organisation)  # fmt: skip
+    revision.delete()
 
 
 # The moderation workflow -------------------------------------------------------------------
@@ -255,15 +282,14 @@ def practice_request_changes(
     _require_submitted(practice)
     if not comment.strip() and not any((field_comments or {}).values()):
         raise ValidationError(_("Tell the contributor what to change."))
-    comments = [ReviewComment(practice=practice, field="", text=comment, author=moderator)] if comment.strip() else []
-    comments += [
+    note = _review_note(practice, moderator, comment)
+    ReviewComment.objects.bulk_create([
         ReviewComment(practice=practice, field=field, text=text, author=moderator)
         for field, text in (field_comments or {}).items()
         if text.strip()
-    ]
-    ReviewComment.objects.bulk_create(comments)
+    ])  # fmt: skip
     _transition(practice, actor=moderator, to=Status.CHANGES_REQUESTED, action="practice.request_changes",
-                comment=comment)  # fmt: skip
+                note=note)  # fmt: skip
     _notify_transition(practice, actor=moderator, recipients=_people_concerned(practice),
                        subject=gettext_lazy("Changes requested on your practice"), comment=comment)  # fmt: skip
     return practice
@@ -276,7 +302,8 @@ def practice_reject(*, practice: Practice, moderator, reason: str) -> Practice:
     _require_submitted(practice)
     if not reason.strip():
         raise ValidationError(_("Give the contributor a reason for the rejection."))
-    _transition(practice, actor=moderator, to=Status.REJECTED, action="practice.reject", comment=reason)
+    note = _review_note(practice, moderator, reason)
+    _transition(practice, actor=moderator, to=Status.REJECTED, action="practice.reject", note=note)
     _notify_transition(practice, actor=moderator, recipients=_people_concerned(practice),
                        subject=gettext_lazy("Your practice was not accepted"), comment=reason)  # fmt: skip
     return practice
@@ -289,6 +316,8 @@ def practice_approve(*, practice: Practice, moderator, comment: str = "") -> Pra
     Returns the published practice (the original, for an edit)."""
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
+    if not rules.can_approve(moderator, practice):
+        raise PermissionDenied(_("Another moderator must approve this practice: it is yours or your organisation's."))
     _require_submitted(practice)
     if pii.open_findings_count(practice):
         raise ValidationError(_("Resolve every personal-data finding before publishing."))
@@ -297,15 +326,19 @@ def practice_approve(*, practice: Practice, moderator, comment: str = "") -> Pra
     return _publish(practice, actor=moderator, comment=comment)
 
 
-def _publish(practice: Practice, *, actor, comment: str = "") -> Practice:
+def _publish(practice: Practice, *, actor, comment: str = "", code: str = "") -> Practice:
+    """``comment``: a moderator's words (kept as a review comment, emailed); ``code``: how a
+    command published it, for the audit log."""
     from_state = practice.status
     practice.status = Status.PUBLISHED
     practice.published_at = timezone.now()
     practice.withdrawn_at = None
     practice.save(update_fields=["status", "published_at", "withdrawn_at", "updated_at"])
     _record_version(practice, actor)
+    note = _review_note(practice, actor, comment, addressed=True)
     audit_record(actor=actor, action="practice.publish", target=practice, from_state=from_state,
-                 to_state=Status.PUBLISHED, comment=comment, organisation=practice.organisation)  # fmt: skip
+                 to_state=Status.PUBLISHED, comment=code or _note_reference(note),
+                 organisation=practice.organisation)  # fmt: skip
     practice_changed(practice)
     _notify_transition(practice, actor=actor, recipients=_people_concerned(practice),
                        subject=gettext_lazy("Your practice is published"), comment=comment)  # fmt: skip
@@ -320,8 +353,10 @@ def _apply_revision(revision: Practice, moderator, comment: str) -> Practice:
     original.key_themes.set(revision.key_themes.all())
     original.target_audiences.set(revision.target_audiences.all())
     _record_version(original, moderator)
+    note = _review_note(original, moderator, comment, addressed=True)
     audit_record(actor=moderator, action="practice.publish_update", target=original, from_state=Status.SUBMITTED,
-                 to_state=Status.PUBLISHED, comment=comment, organisation=original.organisation)  # fmt: skip
+                 to_state=Status.PUBLISHED, comment=_note_reference(note),
+                 organisation=original.organisation)  # fmt: skip
     practice_changed(original)
     _notify_transition(original, actor=moderator, recipients=[revision.author, *_people_concerned(original)],
                        subject=gettext_lazy("Your update is published"), comment=comment)  # fmt: skip
@@ -348,9 +383,9 @@ def practice_withdraw(*, practice: Practice, actor, reason: str) -> Practice:
         raise PermissionDenied(_("You may not withdraw this practice."))
     if not reason.strip():
         raise ValidationError(_("Give a reason for the withdrawal."))
-    practice.withdrawn_at = timezone.now()
-    practice.save(update_fields=["withdrawn_at", "updated_at"])
-    _transition(practice, actor=actor, to=Status.WITHDRAWN, action="practice.withdraw", comment=reason)
+    practice.withdrawn_at, practice.withdrawal_reason = timezone.now(), reason.strip()
+    practice.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
+    _transition(practice, actor=actor, to=Status.WITHDRAWN, action="practice.withdraw")
     practice_changed(practice)
     _notify_transition(practice, actor=actor, recipients=[*_people_concerned(practice), *moderators()],
                        subject=gettext_lazy("A practice was withdrawn"), comment=reason)  # fmt: skip
@@ -481,7 +516,7 @@ def practice_import(
                  organisation=organisation)  # fmt: skip
     if publish:
         pii.refresh_findings(practice)
-        _publish(practice, actor=None, comment="import --publish")
+        _publish(practice, actor=None, code="import --publish")
     return practice
 
 
@@ -490,4 +525,4 @@ def practice_publish_trusted(*, practice: Practice, check: bool = True) -> Pract
     """Publish without review: demo data and curated migrations run from the command line only."""
     if check:
         pii.refresh_findings(practice)
-    return _publish(practice, actor=None, comment="trusted command")
+    return _publish(practice, actor=None, code="trusted command")

@@ -10,12 +10,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.decorators import mfa_required
 from practices import rules, services
 from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.models import Finding, Practice
 from practices.presentation import by_form_field, detail_context, form_warnings, initial_from_import
 from practices.selectors import (
+    finding_for_resolver,
     practice_for_editor,
     practice_for_user,
     published_countries,
@@ -107,9 +109,7 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     if practice.is_published and rules.can_propose_revision(request.user, practice):
-        revision = services.practice_start_revision(practice=practice, editor=request.user)
-        messages.info(request, _("You are editing a copy. Readers see the published text until a moderator approves your update."))
-        return redirect("practices:edit", pk=revision.pk)
+        return _revision_start(request, practice)
     practice = practice_for_editor(user=request.user, pk=pk)
     if request.method == "GET":
         return _render_form(request, PracticeForm(instance=practice), practice=practice)
@@ -118,6 +118,39 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_form(request, form, practice=practice, status=400)
     services.practice_update(practice=practice, editor=request.user, data=form.practice_data())
     messages.success(request, _("Your changes are saved."))
+    return redirect(practice)
+
+
+def _revision_start(request: HttpRequest, practice: Practice) -> HttpResponse:
+    """GET explains and offers a button (a GET never creates anything); POST starts the update,
+    or opens the one in progress."""
+    existing = practice.revisions.first()
+    if request.method == "POST":
+        existing = existing or services.practice_start_revision(practice=practice, editor=request.user)
+        if rules.can_edit(request.user, existing):
+            messages.info(request, _("You are editing a copy. Readers see the published text until a moderator approves your update."))
+            return redirect("practices:edit", pk=existing.pk)
+        messages.error(request, _("Someone else's update of this practice is in progress."))
+    context = {
+        "practice": practice,
+        "existing": existing,
+        "can_open": existing is not None and rules.can_edit(request.user, existing),
+        "can_discard": rules.can_discard_revision(request.user, practice),
+    }
+    return render(request, "practices/practice_confirm_revision.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def practice_revision_discard_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST throws the unsubmitted update away."""
+    practice = practice_for_user(user=request.user, pk=pk)
+    if not rules.can_discard_revision(request.user, practice):
+        raise Http404
+    if request.method == "GET":
+        return render(request, "practices/practice_confirm_discard.html", {"practice": practice})
+    services.practice_revision_discard(practice=practice, actor=request.user)
+    messages.success(request, _("The update is discarded. Readers still see the published text."))
     return redirect(practice)
 
 
@@ -140,6 +173,7 @@ def practice_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@mfa_required
 @require_http_methods(["GET", "POST"])
 def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
@@ -154,6 +188,7 @@ def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@mfa_required
 @require_POST
 def practice_visibility_view(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
@@ -167,17 +202,6 @@ def practice_visibility_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(practice)
 
 
-def _finding_for_user(user, pk: int) -> Finding:
-    """The finding ``pk`` if ``user`` may resolve it; 404 otherwise."""
-    finding = Finding.objects.select_related("practice").filter(pk=pk).first()
-    if finding is None:
-        raise Http404
-    practice = practice_for_user(user=user, pk=finding.practice_id)
-    if not rules.can_resolve_findings(user, practice):
-        raise Http404
-    return finding
-
-
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -188,7 +212,7 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 @login_required
 @require_POST
 def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = _finding_for_user(request.user, pk)
+    finding = finding_for_resolver(user=request.user, pk=pk)
     try:
         services.finding_redact(finding=finding, actor=request.user)
     except ValidationError as exc:
@@ -201,7 +225,7 @@ def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def finding_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = _finding_for_user(request.user, pk)
+    finding = finding_for_resolver(user=request.user, pk=pk)
     form = DismissFindingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why this is not personal data."))

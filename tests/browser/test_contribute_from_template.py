@@ -9,7 +9,7 @@ from django.core import mail
 from portal.models import Membership, Organisation, User
 from portal.services import membership_decide
 from practices.models import OrganisationType, Practice
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, make_user, with_totp
 
 SEED = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates" / "000_c92d1ef0c5228cd4.txt"
 
@@ -50,7 +50,7 @@ def test_practitioner_imports_corrects_and_reads_a_practice(browser_page, artifa
         verified=True,
         email_domain="sarpsborg.example",
     )
-    make_user("admin@sarpsborg.example", organisation, role="admin")
+    with_totp(make_user("admin@sarpsborg.example", organisation, role="admin"))  # its role needs a second factor
     page = browser_page
     _sign_up_and_verify(page)
     page.goto("/practices/new/")

@@ -34,7 +34,7 @@ def test_contact_details_are_hidden_from_anonymous_visitors(client, outsider_cli
     practice = make_practice(author=contributor, publish=True, contact="Desk, desk@ravnstad.example")
     anonymous_page = client.get(practice.get_absolute_url()).content.decode()
     assert "desk@ravnstad.example" not in anonymous_page
-    assert "Sign in to see the contact details." in anonymous_page
+    assert "Contact details are shown to approved members of verified organisations." in anonymous_page
     assert "desk@ravnstad.example" in outsider_client.get(practice.get_absolute_url()).content.decode()
 
 

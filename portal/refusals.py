@@ -1,0 +1,15 @@
+"""How a service's refusal reaches the person: one message, the same on every page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+
+def show_refusal(request: HttpRequest, error: Exception) -> None:
+    """A service's ``ValidationError`` or ``PermissionDenied``, shown as an error message."""
+    if isinstance(error, ValidationError):
+        text = " ".join(error.messages)
+    else:
+        text = str(error) or _("You may not do this.")
+    messages.error(request, text)
