@@ -35,7 +35,7 @@ FIELD_SETS = {
     "title+description": ("title", "description"),
     "title+description+narrative": ("title", "description", "body"),
 }
-FUSIONS = [(60, 1.0), (60, 2.0), (20, 1.0), (20, 2.0), (10, 2.0), (60, 3.0)]  # (k, weight of the semantic list)
+FUSIONS = [(60, 1.0), (20, 1.0), (60, 0.5), (60, 2.0), (20, 2.0), (10, 2.0), (60, 3.0)]  # (k, weight of the semantic list)
 
 
 def rrf(lists: list[tuple[list[str], float]], *, k: int) -> list[str]:
