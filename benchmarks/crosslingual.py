@@ -35,7 +35,8 @@ FIELD_SETS = {
     "title+description": ("title", "description"),
     "title+description+narrative": ("title", "description", "body"),
 }
-FUSIONS = [(60, 1.0), (20, 1.0), (60, 0.5), (60, 2.0), (20, 2.0), (10, 2.0), (60, 3.0)]  # (k, weight of the semantic list)
+# (k, weight of the semantic list; the lexical list weighs 1)
+FUSIONS = [(60, 1.0), (20, 1.0), (60, 0.5), (60, 2.0), (20, 2.0), (10, 2.0), (60, 3.0)]
 
 
 def rrf(lists: list[tuple[list[str], float]], *, k: int) -> list[str]:
@@ -122,7 +123,8 @@ def languages_table(evaluations: dict) -> list[str]:
     lines = ["", "| ranking | " + " | ".join(f"nDCG@10 {lang} ({counts[lang]})" for lang in LANGUAGES) + " |",
              "|" + "---|" * (len(LANGUAGES) + 1)]  # fmt: skip
     for name, ev in evaluations.items():
-        lines.append(f"| {name} | " + " | ".join(f"{ev.by_language[lang]['ndcg@10']:.3f}" for lang in LANGUAGES) + " |")
+        cells = [f"{ev.by_language[lang]['ndcg@10']:.3f}" for lang in LANGUAGES]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -139,7 +141,7 @@ def measure(args) -> list[str]:
         for field_set in args.fields:
             vectors, seconds = chunk_vectors(model, documents, fields=FIELD_SETS[field_set])
             chunks = sum(len(v) for v in vectors)
-            notes.append(f"- {model}, {field_set}: {len(documents)} practices ({chunks} chunks) in {seconds:.1f} s of CPU")
+            notes.append(f"- {model}, {field_set}: {len(documents)} practices, {chunks} chunks, {seconds:.1f} s CPU")
             for pooling in args.pooling:
                 label = f"{model}, {field_set}, {pooling}"
                 semantic = semantic_rankings(vectors, documents, stems, pooling=pooling)

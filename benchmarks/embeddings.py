@@ -93,16 +93,26 @@ def vector_memory(dimensions: int) -> str:
     return " | ".join(cells)
 
 
+COLUMNS = ("model (package)", "threads", "installed MB", "load s", "RSS after load MB", "peak RSS MB",
+           "practices/s (wall)", "practices/s (CPU)", "chunks per practice", "query ms p50 (max)",
+           "query CPU ms p50")  # fmt: skip
+MEMORY_COLUMNS = ("model", "dimensions", "languages", "10k float32 MB", "10k float16", "10k int8",
+                  "100k float32", "100k float16", "100k int8")  # fmt: skip
+
+
+def table_head(columns: tuple[str, ...]) -> list[str]:
+    return ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+
+
 def report(rows: list[dict]) -> str:
-    lines = ["| model (package) | threads | installed MB | load s | RSS after load MB | peak RSS MB | practices/s (wall) "
-             "| practices/s (CPU) | chunks per practice | query ms p50 (max) | query CPU ms p50 |", "|" + "---|" * 11]  # fmt: skip
+    lines = table_head(COLUMNS)
     for r in rows:
-        lines.append(f"| {r['model']} ({r['package']}) | {r['threads']} | {installed_mb(r['package']):.0f} | {r['load_s']:.2f} "
-                     f"| {r['rss_loaded_mb']:.0f} | {r['rss_peak_mb']:.0f} | {r['per_wall_s']:.1f} | {r['per_cpu_s']:.1f} "
-                     f"| {r['chunks'] / r['practices']:.1f} | {r['query_ms_p50']:.0f} ({r['query_ms_max']:.0f}) "
-                     f"| {r['query_cpu_ms_p50']:.0f} |")  # fmt: skip
-    lines += ["", "| model | dimensions | languages | 10k float32 MB | 10k float16 | 10k int8 | 100k float32 | 100k float16 "
-              "| 100k int8 |", "|" + "---|" * 9]  # fmt: skip
+        cells = [f"{r['model']} ({r['package']})", str(r["threads"]), f"{installed_mb(r['package']):.0f}",
+                 f"{r['load_s']:.2f}", f"{r['rss_loaded_mb']:.0f}", f"{r['rss_peak_mb']:.0f}",
+                 f"{r['per_wall_s']:.1f}", f"{r['per_cpu_s']:.1f}", f"{r['chunks'] / r['practices']:.1f}",
+                 f"{r['query_ms_p50']:.0f} ({r['query_ms_max']:.0f})", f"{r['query_cpu_ms_p50']:.0f}"]  # fmt: skip
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", *table_head(MEMORY_COLUMNS)]
     for r in {r["model"]: r for r in rows}.values():
         lines.append(f"| {r['model']} | {r['dimensions']} | {r['languages']} | {vector_memory(r['dimensions'])} |")
     return "\n".join(lines)

@@ -174,7 +174,8 @@ def report(evaluations: dict[str, Evaluation], *, worst: int = 5) -> str:
     lines += ["", "| engine | " + " | ".join(f"nDCG@10 {lang} ({counts[lang]})" for lang in LANGUAGES) + " |",
               "|" + "---|" * (len(LANGUAGES) + 1)]  # fmt: skip
     for engine, ev in evaluations.items():
-        lines.append(f"| {engine} | " + " | ".join(f"{ev.by_language[lang]['ndcg@10']:.3f}" for lang in LANGUAGES) + " |")
+        cells = [f"{ev.by_language[lang]['ndcg@10']:.3f}" for lang in LANGUAGES]
+        lines.append(f"| {engine} | " + " | ".join(cells) + " |")
     sizes = {kind: sum(1 for q in judged_queries() if kind in q.kinds) for kind in KINDS}
     lines += ["", "| engine | " + " | ".join(f"nDCG@10 {kind} ({sizes[kind]})" for kind in KINDS) + " |",
               "|" + "---|" * (len(KINDS) + 1)]  # fmt: skip
