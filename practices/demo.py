@@ -2,7 +2,7 @@
 through the importer, plus generated practices.
 
 The collection (``fixtures/demo/``: fictional practices written in the template,
-in English, French, German and Norwegian) is the corpus of the search relevance
+in English, French, German, Norwegian, Danish, Swedish and Dutch) is the corpus of the search relevance
 tests (``tests/search/relevance/``); each file's name is its stable identifier
 there. Its organisations and practices, like the generated ones, are flagged
 ``is_demo`` and shown with a "Demo" badge. Loading is deterministic, so every

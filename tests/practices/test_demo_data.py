@@ -10,7 +10,7 @@ from practices.models import Practice
 
 pytestmark = pytest.mark.django_db
 
-COLLECTION_SIZE = 36
+COLLECTION_SIZE = 45
 NARRATIVE_FIELDS = (
     "description",
     "geographical_scope",
@@ -26,7 +26,7 @@ def test_demo_data_holds_the_seed_the_collection_and_varied_marked_practices():
     out = StringIO()
     call_command("load_demo_data", stdout=out)
     assert (
-        "Seed practice added: 1; demo practices added: 48; hand-written demo practices added: 36." in out.getvalue()
+        "Seed practice added: 1; demo practices added: 48; hand-written demo practices added: 45." in out.getvalue()
     )
 
     seed = Practice.objects.get(title="Soutien familial à Sarpsborg")
@@ -36,7 +36,7 @@ def test_demo_data_holds_the_seed_the_collection_and_varied_marked_practices():
     demo = Practice.objects.filter(is_demo=True)
     assert demo.count() == 48 + COLLECTION_SIZE
     assert all(p.is_published and p.visibility == Practice.Visibility.PUBLIC for p in demo)
-    assert set(demo.values_list("language", flat=True)) == {"en", "fr", "de", "no"}
+    assert set(demo.values_list("language", flat=True)) == {"en", "fr", "de", "no", "da", "sv", "nl"}
     assert demo.values("country").distinct().count() >= 10
     assert demo.values("organisation__type").distinct().count() >= 6
     assert demo.filter(organisation__is_demo=False).count() == 0
@@ -63,11 +63,12 @@ def test_demo_practices_are_badged_on_the_list(client):
     assert page.count('class="badge badge-demo"') == 3
 
 
-def test_the_collection_has_practices_in_four_languages():
+def test_the_collection_has_practices_in_seven_languages():
     languages = [collection_language(path) for path in collection_documents()]
     assert len(languages) == COLLECTION_SIZE
-    assert set(languages) == {"en", "fr", "de", "no"}
+    assert set(languages) == {"en", "fr", "de", "no", "da", "sv", "nl"}
     assert languages.count("en") >= 15 and languages.count("fr") >= 15
+    assert min(languages.count(language) for language in ("da", "sv", "nl")) >= 3
 
 
 @pytest.mark.parametrize("path", collection_documents(), ids=lambda path: path.stem)

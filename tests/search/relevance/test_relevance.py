@@ -11,6 +11,7 @@ from practices.indexing import COLLECTION as PRACTICES
 from tests.search.builders import next_version, refresh
 from tests.search.relevance.evaluation import (
     FLOORS,
+    GROUPS,
     LANGUAGES,
     METRICS,
     corpus_documents,
@@ -43,11 +44,13 @@ def corpus(django_db_setup, django_db_blocker):
         atomic.__exit__(None, None, None)
 
 
-def test_the_judged_set_has_40_queries_in_english_and_french():
+def test_the_judged_set_has_40_same_language_queries_in_english_and_french():
     queries = judged_queries()
-    languages = Counter(query.language for query in queries)
-    assert len(queries) >= 40
-    assert set(languages) == set(LANGUAGES) and min(languages.values()) >= 20
+    same = [query for query in queries if query.group == "same-language"]
+    languages = Counter(query.language for query in same)
+    assert len(same) >= 40
+    assert set(languages) == {"en", "fr"} and min(languages.values()) >= 20
+    assert {query.group for query in queries} == set(GROUPS)
     assert len({query.id for query in queries}) == len(queries)
     kinds = {kind for query in queries for kind in query.kinds}
     assert {"cross-language", "phrase", "typo", "exclusion"} <= kinds
@@ -73,6 +76,18 @@ def test_a_query_is_marked_cross_language_when_a_relevant_practice_is_in_another
         assert ("cross-language" in query.kinds) == other_language, query.id
 
 
+def test_the_cross_language_set_has_30_queries_in_seven_languages_answered_in_others():
+    files = corpus_files()
+    cross = [query for query in judged_queries() if query.group == "cross-language"]
+    assert len(cross) >= 30
+    assert {query.language for query in cross} == set(LANGUAGES)
+    for query in cross:
+        relevant = [stem for stem, grade in qrels()[query.id].items() if grade >= 2]
+        elsewhere = [stem for stem in relevant if _language(files[stem]) != query.language]
+        assert len(elsewhere) >= 2, f"{query.id}: {len(elsewhere)} relevant practice(s) in another language"
+        assert len(elsewhere) > len(relevant) / 2, f"{query.id} is answered mostly in its own language"
+
+
 def _language(path) -> str:
     return "fr" if path == SEED_DOCUMENT else collection_language(path)
 
@@ -85,5 +100,6 @@ def test_relevance_stays_above_its_floor(engine, corpus, request):
     evaluation = evaluate(run_queries(engine, corpus))
 
     print(f"\n{report({name: evaluation})}")
+    same_language = evaluation.by_group["same-language"]
     for metric in METRICS:
-        assert evaluation.means[metric] >= FLOORS[name][metric], f"{name} {metric}: {evaluation.means[metric]:.3f}"
+        assert same_language[metric] >= FLOORS[name][metric], f"{name} {metric}: {same_language[metric]:.3f}"
