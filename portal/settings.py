@@ -6,6 +6,7 @@ See README.md ("Configuration") for every variable.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,10 @@ _INSECURE_DEV_KEY = "insecure-development-key-do-not-use-in-production"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", _INSECURE_DEV_KEY if DEBUG else None)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+# Reverse proxies in front of the portal that append to X-Forwarded-For (0: none, the
+# header is ignored). Used by the API's rate limits and by allauth's.
+PORTAL_NUM_PROXIES = env_int("PORTAL_NUM_PROXIES", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = PORTAL_NUM_PROXIES
 
 INSTALLED_APPS = [
     "portal",
@@ -43,6 +48,7 @@ INSTALLED_APPS = [
     "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
 
@@ -236,6 +243,9 @@ REST_FRAMEWORK = {
         "token": env_str("API_THROTTLE_TOKEN", "300/minute"),
         "import": env_str("API_THROTTLE_IMPORT", "30/hour"),
     },
+    # Client addresses (anonymous and import rates) come from REMOTE_ADDR, or from the
+    # X-Forwarded-For entry PORTAL_NUM_PROXIES hops from the right: a client cannot spoof it.
+    "NUM_PROXIES": PORTAL_NUM_PROXIES,
     "EXCEPTION_HANDLER": "api.exceptions.problem_details_handler",
     "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -267,6 +277,38 @@ SPECTACULAR_SETTINGS = {
         "EvidenceLevelEnum": "practices.models.Practice.EvidenceLevel",
         "PeerReviewedEnum": "practices.models.Practice.PeerReviewed",
     },
+}
+
+# HTTPS (docs/OPERATIONS.md, "Behind the TLS proxy"). The proxy sets X-Forwarded-Proto and
+# X-Forwarded-For; PORTAL_NUM_PROXIES says how many proxies append to X-Forwarded-For.
+_PROXY_SSL_HEADER = env_str("DJANGO_PROXY_SSL_HEADER", "X-Forwarded-Proto").strip()
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https") if _PROXY_SSL_HEADER else None
+)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # the container's own plain-HTTP health check
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is a lasting commitment of the whole domain, left to the operator.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from the portal
+# only; no inline script, style or event handler anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 
 SESSION_COOKIE_HTTPONLY = True
