@@ -10,7 +10,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_choice, env_int, env_list, env_rate, env_str
+from portal.env import env_bool, env_choice, env_int, env_list, env_rate, env_schedule, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -198,6 +198,10 @@ STORAGES = {
 # per period (portal.ratelimits; e.g. 30/h, 10/15m).
 NETWORK_INVITATION_RATE = env_rate("NETWORK_INVITATION_RATE", "30/h")
 NETWORK_REPORT_RATE = env_rate("NETWORK_REPORT_RATE", "10/h")
+
+# Periodic jobs run by `manage.py run_scheduler` (portal/scheduler.py): management commands
+# and their periods. Later: federation pulls.
+SCHEDULED_JOBS = env_schedule("PORTAL_SCHEDULE", "purge_case_rooms=1h,send_digests=1d")
 
 # Uploaded template documents are parsed in memory and never stored.
 PRACTICE_UPLOAD_MAX_BYTES = env_int("PRACTICE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
