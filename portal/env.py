@@ -80,3 +80,9 @@ def env_schedule(name: str, default: str) -> dict[str, int]:
             raise ImproperlyConfigured(f"{name} must read like purge_case_rooms=1h,send_digests=1d, not {raw!r}.")
         schedule[command.strip()] = int(match.group(1)) * _SECONDS[match.group(2)]
     return schedule
+
+
+def ratelimit_rate(drf_rate: str) -> str:
+    """A DRF rate (``30/hour``) as django-ratelimit writes it (``30/h``)."""
+    count, _sep, period = drf_rate.partition("/")
+    return f"{count.strip()}/{period.strip()[:1]}"

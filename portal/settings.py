@@ -10,7 +10,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_choice, env_int, env_list, env_rate, env_schedule, env_str
+from portal.env import env_bool, env_choice, env_int, env_list, env_rate, env_schedule, env_str, ratelimit_rate
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -206,6 +206,12 @@ SCHEDULED_JOBS = env_schedule("PORTAL_SCHEDULE", "purge_case_rooms=1h,send_diges
 # Uploaded template documents are parsed in memory and never stored.
 PRACTICE_UPLOAD_MAX_BYTES = env_int("PRACTICE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = PRACTICE_UPLOAD_MAX_BYTES + 1024 * 1024
+# Longest text of one practice field, in characters, in the form, the API and the importer:
+# about ten times the template's longest word limit (300 words), since over-limit text is
+# flagged, not refused. The personal-data checker reads at most this much per field.
+PRACTICE_FIELD_MAX_CHARS = env_int("PRACTICE_FIELD_MAX_CHARS", 20_000)
+# Longest an import may read a document, in seconds (practices/importer/limits.py).
+PRACTICE_IMPORT_SECONDS = env_int("PRACTICE_IMPORT_SECONDS", 20)
 
 PRACTICES_PER_PAGE = env_int("PRACTICES_PER_PAGE", 20)
 
@@ -245,7 +251,7 @@ REST_FRAMEWORK = {
         "anonymous": env_str("API_THROTTLE_ANONYMOUS", "60/minute"),
         "user": env_str("API_THROTTLE_USER", "600/minute"),
         "token": env_str("API_THROTTLE_TOKEN", "300/minute"),
-        "import": env_str("API_THROTTLE_IMPORT", "30/hour"),
+        "import": env_str("API_THROTTLE_IMPORT", "30/hour"),  # the web import too (PRACTICE_IMPORT_RATE)
     },
     # Client addresses (anonymous and import rates) come from REMOTE_ADDR, or from the
     # X-Forwarded-For entry PORTAL_NUM_PROXIES hops from the right: a client cannot spoof it.
@@ -254,6 +260,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# Imports through the web form: the API's import rate, per user (portal.ratelimits).
+PRACTICE_IMPORT_RATE = ratelimit_rate(REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["import"])
 KNOX_TOKEN_MODEL = "api.ApiToken"
 # knox's own migration creates its default token table even when the model is swapped
 # for api.ApiToken; that orphan table's foreign key to users blocks flushes on PostgreSQL.
