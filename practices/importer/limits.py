@@ -81,7 +81,11 @@ def _check_xml(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
                     counts[kind] += 1
                 if depth > MAX_DEPTH or (kind and counts[kind] > _MAXIMA[kind]):
                     raise _too_large()
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as error:
+    except etree.XMLSyntaxError as error:
+        if "depth" in str(error).lower():  # libxml2's own nesting limit, met before ours
+            raise _too_large() from error
+        raise UnreadableDocument(_("The file is not a valid Word (.docx) document, so it cannot be read.")) from error
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
         raise UnreadableDocument(_("The file is not a valid Word (.docx) document, so it cannot be read.")) from error
 
 
@@ -131,8 +135,8 @@ def bounded(read: Callable[[], T]) -> T:
         ) from error
 
 
-class _TimeUp(Exception):
-    pass
+class _TimeUp(BaseException):
+    """Not an Exception: the readers' ``except Exception`` (a damaged file) must not catch it."""
 
 
 @contextmanager
