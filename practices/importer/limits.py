@@ -9,7 +9,7 @@
 - the time of the whole import (settings.PRACTICE_IMPORT_SECONDS), where a timer can be set.
 
 ``bounded_import`` wraps ``import_document``'s reading; the limits are generous for any
-real template (docs/IMPORTER.md, "Limits").
+real template (docs/OPERATIONS.md, "Input limits").
 """
 
 import signal
