@@ -59,7 +59,7 @@ def check_docx(data: bytes) -> None:
         raise _too_large()
     with archive:
         for member in members:
-            if member.filename.endswith(".xml"):
+            if member.filename.endswith((".xml", ".rels")):
                 _check_xml(archive, member)
 
 
