@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import InterfaceError, OperationalError, connections
 
 from portal.scheduler import jobs_run_due
 
@@ -39,8 +40,12 @@ class Command(BaseCommand):
             time.sleep(poll if end is None else max(0.0, min(poll, end - time.monotonic())))
 
     def _tick(self, jobs: dict[str, int]) -> None:
-        for name in jobs_run_due(jobs=jobs):
-            self.stdout.write(f"ran {name}")
+        try:
+            for name in jobs_run_due(jobs=jobs):
+                self.stdout.write(f"ran {name}")
+        except (OperationalError, InterfaceError) as error:  # the database restarts: wait, reconnect
+            connections.close_all()
+            self.stderr.write(f"database unavailable, retrying: {error}")
         if self.heartbeat is not None:
             self.heartbeat.touch()
             os.utime(self.heartbeat)

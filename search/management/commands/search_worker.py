@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.db import InterfaceError, OperationalError, connections
 
 from search.backends import outbox_engines
 from search.worker import drain
@@ -42,7 +43,13 @@ class Command(BaseCommand):
             pass
 
     def _drain(self, engines, batch_size: int) -> None:
-        report = drain(engines=engines, batch_size=batch_size)
+        try:
+            report = drain(engines=engines, batch_size=batch_size)
+        except (OperationalError, InterfaceError) as error:  # the database restarts: wait, reconnect
+            connections.close_all()
+            self.stderr.write(f"database unavailable, retrying: {error}")
+            self._beat()
+            return
         if report.processed or report.failed:
             self.stdout.write(f"processed {report.processed}, delayed {report.failed}")
         if report.error:
