@@ -241,7 +241,7 @@ def report(tally: Tally, elapsed: float, faults: dict, caught_up: float, environ
     for pk, word in sample:
         status, _headers, body, _latency = request(base, "GET", f"/api/v1/posts/search/?q={word}", setup["token"])
         answer = json.loads(body) if status == 200 else {}
-        if answer.get("degraded", True) or pk not in [hit["id"] for hit in answer.get("results", [])]:
+        if answer.get("degraded", True) or pk not in [hit["post"] for hit in answer.get("results", [])]:
             not_found.append(pk)
     latencies = sorted(tally.latencies)
     figures = {
