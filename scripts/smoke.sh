@@ -11,7 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 : "${DATABASE_URL:?Set DATABASE_URL to the PostgreSQL database to use (it is migrated and gets demo data)}"
 PYTHON="${PYTHON:-.venv/bin/python}"
-PORT="${SMOKE_PORT:-8765}"
+PORT="${SMOKE_PORT:-8766}"
 LOG="$(mktemp -t portal-smoke-gunicorn.XXXXXX)"
 
 export DJANGO_DEBUG=false
