@@ -351,6 +351,11 @@ class PracticeWriteSerializer(StrictModelSerializer):
             "description", "geographical_scope", "start", "deliverables", "evidence_evaluation",
             "sustainability_transferability", "ran_meetings", "eu_links_funding", "organisation_description",
         )}  # fmt: skip
+        # Every long text at most PRACTICE_FIELD_MAX_CHARS characters (as in the form and the importer).
+        for _field in Practice._meta.get_fields():
+            if isinstance(_field, models.TextField) and _field.name in fields:
+                extra_kwargs.setdefault(_field.name, {})["max_length"] = settings.PRACTICE_FIELD_MAX_CHARS
+        del _field
 
     def validate(self, attrs: dict) -> dict:
         start, end = attrs.get("start_year"), attrs.get("end_year")

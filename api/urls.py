@@ -4,7 +4,7 @@ Every other path under /api/ answers a problem-details 404, not the HTML page.
 """
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from api import moderation_views, network_views, views
@@ -26,6 +26,6 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path("v1/me/", views.MeView.as_view(), name="me"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     re_path(r"^", views.NotFoundView.as_view(), name="not-found"),
 ]

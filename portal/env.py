@@ -61,3 +61,28 @@ def env_rate(name: str, default: str) -> str:
     if not _RATE.match(value):
         raise ImproperlyConfigured(f"{name} must be a rate such as 30/h or 10/15m, not {value!r}.")
     return value
+
+
+_PERIOD = re.compile(r"^([1-9][0-9]*)([smhd])$")
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def env_schedule(name: str, default: str) -> dict[str, int]:
+    """Jobs and their periods, such as ``purge_case_rooms=1h,send_digests=1d``: {command: seconds}."""
+    raw = os.environ.get(name, default)
+    schedule: dict[str, int] = {}
+    for item in (part.strip() for part in raw.split(",")):
+        if not item:
+            continue
+        command, _sep, period = item.partition("=")
+        match = _PERIOD.match(period.strip())
+        if not command.strip() or match is None:
+            raise ImproperlyConfigured(f"{name} must read like purge_case_rooms=1h,send_digests=1d, not {raw!r}.")
+        schedule[command.strip()] = int(match.group(1)) * _SECONDS[match.group(2)]
+    return schedule
+
+
+def ratelimit_rate(drf_rate: str) -> str:
+    """A DRF rate (``30/hour``) as django-ratelimit writes it (``30/h``)."""
+    count, _sep, period = drf_rate.partition("/")
+    return f"{count.strip()}/{period.strip()[:1]}"

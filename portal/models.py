@@ -206,3 +206,23 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit events are append-only.")
+
+
+class ScheduledJob(models.Model):
+    """When a periodic job (portal/scheduler.py) last ran and next runs, and the lease of the
+    scheduler running it: two schedulers never run the same job at once."""
+
+    name = models.CharField(_("command"), max_length=100, primary_key=True)
+    next_run_at = models.DateTimeField(_("next run"))
+    locked_until = models.DateTimeField(_("running until at most"), null=True, blank=True)
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    runs = models.PositiveIntegerField(_("runs"), default=0)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self) -> str:
+        return self.name

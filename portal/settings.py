@@ -6,10 +6,11 @@ See README.md ("Configuration") for every variable.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_choice, env_int, env_list, env_rate, env_str
+from portal.env import env_bool, env_choice, env_int, env_list, env_rate, env_schedule, env_str, ratelimit_rate
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -19,6 +20,10 @@ _INSECURE_DEV_KEY = "insecure-development-key-do-not-use-in-production"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", _INSECURE_DEV_KEY if DEBUG else None)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+# Reverse proxies in front of the portal that append to X-Forwarded-For (0: none, the
+# header is ignored). Used by the API's rate limits and by allauth's.
+PORTAL_NUM_PROXIES = env_int("PORTAL_NUM_PROXIES", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = PORTAL_NUM_PROXIES
 
 INSTALLED_APPS = [
     "portal",
@@ -43,6 +48,7 @@ INSTALLED_APPS = [
     "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
 
@@ -80,7 +88,12 @@ TEMPLATES = [
 
 # Database: SQLite (WAL mode) unless DATABASE_URL names another.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))}
+# Health checks: a persistent connection broken by a database restart is replaced, not used.
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0), conn_health_checks=True
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
@@ -196,9 +209,19 @@ STORAGES = {
 NETWORK_INVITATION_RATE = env_rate("NETWORK_INVITATION_RATE", "30/h")
 NETWORK_REPORT_RATE = env_rate("NETWORK_REPORT_RATE", "10/h")
 
+# Periodic jobs run by `manage.py run_scheduler` (portal/scheduler.py): management commands
+# and their periods. Later: federation pulls.
+SCHEDULED_JOBS = env_schedule("PORTAL_SCHEDULE", "purge_case_rooms=1h,send_digests=1d")
+
 # Uploaded template documents are parsed in memory and never stored.
 PRACTICE_UPLOAD_MAX_BYTES = env_int("PRACTICE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = PRACTICE_UPLOAD_MAX_BYTES + 1024 * 1024
+# Longest text of one practice field, in characters, in the form, the API and the importer:
+# about ten times the template's longest word limit (300 words), since over-limit text is
+# flagged, not refused. The personal-data checker reads at most this much per field.
+PRACTICE_FIELD_MAX_CHARS = env_int("PRACTICE_FIELD_MAX_CHARS", 20_000)
+# Longest an import may read a document, in seconds (practices/importer/limits.py).
+PRACTICE_IMPORT_SECONDS = env_int("PRACTICE_IMPORT_SECONDS", 20)
 
 PRACTICES_PER_PAGE = env_int("PRACTICES_PER_PAGE", 20)
 
@@ -238,12 +261,17 @@ REST_FRAMEWORK = {
         "anonymous": env_str("API_THROTTLE_ANONYMOUS", "60/minute"),
         "user": env_str("API_THROTTLE_USER", "600/minute"),
         "token": env_str("API_THROTTLE_TOKEN", "300/minute"),
-        "import": env_str("API_THROTTLE_IMPORT", "30/hour"),
+        "import": env_str("API_THROTTLE_IMPORT", "30/hour"),  # the web import too (PRACTICE_IMPORT_RATE)
     },
+    # Client addresses (anonymous and import rates) come from REMOTE_ADDR, or from the
+    # X-Forwarded-For entry PORTAL_NUM_PROXIES hops from the right: a client cannot spoof it.
+    "NUM_PROXIES": PORTAL_NUM_PROXIES,
     "EXCEPTION_HANDLER": "api.exceptions.problem_details_handler",
     "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# Imports through the web form: the API's import rate, per user (portal.ratelimits).
+PRACTICE_IMPORT_RATE = ratelimit_rate(REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["import"])
 KNOX_TOKEN_MODEL = "api.ApiToken"
 # knox's own migration creates its default token table even when the model is swapped
 # for api.ApiToken; that orphan table's foreign key to users blocks flushes on PostgreSQL.
@@ -271,6 +299,38 @@ SPECTACULAR_SETTINGS = {
         "EvidenceLevelEnum": "practices.models.Practice.EvidenceLevel",
         "PeerReviewedEnum": "practices.models.Practice.PeerReviewed",
     },
+}
+
+# HTTPS (docs/OPERATIONS.md, "Behind the TLS proxy"). The proxy sets X-Forwarded-Proto and
+# X-Forwarded-For; PORTAL_NUM_PROXIES says how many proxies append to X-Forwarded-For.
+_PROXY_SSL_HEADER = env_str("DJANGO_PROXY_SSL_HEADER", "X-Forwarded-Proto").strip()
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https") if _PROXY_SSL_HEADER else None
+)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # the container's own plain-HTTP health check
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is a lasting commitment of the whole domain, left to the operator.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from the portal
+# only; no inline script, style or event handler anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 
 SESSION_COOKIE_HTTPONLY = True

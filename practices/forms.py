@@ -1,5 +1,7 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -76,8 +78,17 @@ class PracticeForm(forms.ModelForm):
         for name in ("description", "evidence_evaluation", "deliverables", "organisation_description"):
             self.fields[name].widget.attrs.setdefault("rows", 8)
         self.fields["description"].widget.attrs["rows"] = 14
+        self._limit_text_sizes()
         self.fields["country"].choices = [("", "—")] + list(countries)
         self.fields["language"].choices = settings.PRACTICE_LANGUAGES
+
+    def _limit_text_sizes(self) -> None:
+        """Every long text at most PRACTICE_FIELD_MAX_CHARS characters: an error that keeps the text
+        (no maxlength attribute, which would cut a paste short without a word)."""
+        limit = settings.PRACTICE_FIELD_MAX_CHARS
+        for model_field in Practice._meta.get_fields():
+            if isinstance(model_field, models.TextField) and model_field.name in self.fields:
+                self.fields[model_field.name].validators.append(MaxLengthValidator(limit))
 
     def clean(self):
         cleaned = super().clean()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.decorators import mfa_required
+from portal.ratelimits import over_rate
 from practices import rules, services
 from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
@@ -94,6 +95,10 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
     upload_form = UploadForm(request.POST, request.FILES)
     if not upload_form.is_valid():
         return _render_form(request, _blank_form(), upload_form=upload_form, status=400)
+    if over_rate(request, group="practice.import", rate=settings.PRACTICE_IMPORT_RATE):
+        upload_form.add_error("document", _("You have imported many documents in a short time. Please wait a "
+                                            "while before importing another, or fill in the form."))  # fmt: skip
+        return _render_form(request, _blank_form(), upload_form=upload_form, status=429)
     document = upload_form.cleaned_data["document"]
     try:
         parsed = import_document(document.read(), document.name, vocabulary=Vocabulary.from_database())

@@ -97,17 +97,60 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
+# Longest piece of text given to spaCy at once, and the most text read per hold of the
+# lock: a long text is read piece by piece, and other checks take turns between batches.
+MAX_CHUNK_CHARS = 5_000
+MAX_CHARS_PER_LOCK = 20_000
+_CHUNK_BREAKS = ("\n", ". ", "; ", ", ", " ")
+
+
+def chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) for each paragraph of ``text``, long paragraphs cut at a line, sentence
+    or word boundary into pieces of at most MAX_CHUNK_CHARS."""
+    for offset, paragraph in paragraphs(text):
+        while len(paragraph) > MAX_CHUNK_CHARS:
+            cut = _cut_at(paragraph)
+            yield offset, paragraph[:cut]
+            offset, paragraph = offset + cut, paragraph[cut:]
+        if paragraph.strip():
+            yield offset, paragraph
+
+
+def _cut_at(paragraph: str) -> int:
+    """Where to cut a long paragraph: after the last break found in its second half."""
+    for separator in _CHUNK_BREAKS:
+        position = paragraph.rfind(separator, MAX_CHUNK_CHARS // 2, MAX_CHUNK_CHARS)
+        if position > 0:
+            return position + len(separator)
+    return MAX_CHUNK_CHARS
+
+
 def find_candidates(texts: list[str], language: str) -> list[list[Candidate]]:
     """Every raw span in each text, offsets into that text."""
     engine, lang = analyzer(), model_language(language)
-    chunks = [(index, offset, chunk) for index, text in enumerate(texts) for offset, chunk in paragraphs(text)]
+    pieces = [(index, offset, piece) for index, text in enumerate(texts) for offset, piece in chunks(text)]
     found: list[list[Candidate]] = [[] for _ in texts]
-    with _run_lock:
-        batch = engine.nlp_engine.process_batch([chunk for _, _, chunk in chunks], lang, batch_size=32)
-        for (index, offset, chunk), (_, artifacts) in zip(chunks, batch):
-            for result in engine.analyze(chunk, lang, entities=list(FINDING_TYPES), nlp_artifacts=artifacts):
-                found[index].append(_candidate(result, offset))
+    for batch_pieces in _batches(pieces):
+        with _run_lock:
+            batch = engine.nlp_engine.process_batch([piece for _, _, piece in batch_pieces], lang, batch_size=32)
+            for (index, offset, piece), (_, artifacts) in zip(batch_pieces, batch):
+                for result in engine.analyze(piece, lang, entities=list(FINDING_TYPES), nlp_artifacts=artifacts):
+                    found[index].append(_candidate(result, offset))
     return found
+
+
+def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+    """Consecutive pieces holding at most MAX_CHARS_PER_LOCK characters together (at least one)."""
+    batch: list[tuple[int, int, str]] = []
+    size = 0
+    for piece in pieces:
+        if batch and size + len(piece[2]) > MAX_CHARS_PER_LOCK:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[2])
+    if batch:
+        yield batch
 
 
 def _candidate(result, offset: int) -> Candidate:

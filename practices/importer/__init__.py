@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .build import build_practice
 from .formats import READERS
+from .limits import bounded, check_docx, check_field_sizes, check_text_size
 from .parser import assemble
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice, UnreadableDocument
 from .vocabulary import Vocabulary
@@ -63,7 +64,16 @@ def import_document(data: bytes, filename: str, *, vocabulary: Vocabulary | None
         )
     if not data or not data.strip():
         raise UnreadableDocument(_("The file is empty."))
-    cells = reader(data)
-    if not any(cell.body.strip() or cell.label for cell in cells):
-        raise UnreadableDocument(_("The file holds no text."))
-    return build_practice(assemble(cells), vocabulary or Vocabulary.from_lists())
+    if extension == ".docx":
+        check_docx(data)  # before anything unpacks it (limits.py)
+
+    def read() -> ParsedPractice:
+        cells = reader(data)
+        if not any(cell.body.strip() or cell.label for cell in cells):
+            raise UnreadableDocument(_("The file holds no text."))
+        check_text_size(cells)
+        parsed = build_practice(assemble(cells), vocabulary or Vocabulary.from_lists())
+        check_field_sizes(parsed)
+        return parsed
+
+    return bounded(read)

@@ -1,9 +1,17 @@
-"""Feed the search engines outside the database from the outbox (search/worker.py)."""
+"""Feed the search engines outside the database from the outbox (search/worker.py).
 
+With SEARCH_WORKER_HEARTBEAT_FILE set, the file is touched after every poll (every
+``--interval`` seconds, whether the engines answered or not): docker-compose's health
+check reads its age (docs/OPERATIONS.md, "The worker's heartbeat").
+"""
+
+import os
 import signal
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.db import InterfaceError, OperationalError, connections
 
 from search.backends import outbox_engines
 from search.worker import drain
@@ -18,6 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=100)
 
     def handle(self, *args, once: bool, interval: float, batch_size: int, **options) -> None:
+        heartbeat = os.environ.get("SEARCH_WORKER_HEARTBEAT_FILE", "").strip()
+        self.heartbeat = Path(heartbeat) if heartbeat else None
         engines = outbox_engines()
         self.stdout.write(f"Search worker for: {', '.join(engines) or 'no engine outside the database'}")
         if once:
@@ -33,8 +43,21 @@ class Command(BaseCommand):
             pass
 
     def _drain(self, engines, batch_size: int) -> None:
-        report = drain(engines=engines, batch_size=batch_size)
+        try:
+            report = drain(engines=engines, batch_size=batch_size)
+        except (OperationalError, InterfaceError) as error:  # the database restarts: wait, reconnect
+            connections.close_all()
+            self.stderr.write(f"database unavailable, retrying: {error}")
+            self._beat()
+            return
         if report.processed or report.failed:
             self.stdout.write(f"processed {report.processed}, delayed {report.failed}")
         if report.error:
             self.stderr.write(f"retrying later: {report.error}")
+        self._beat()
+
+    def _beat(self) -> None:
+        """Touch the heartbeat file: the loop is alive."""
+        if self.heartbeat is not None:
+            self.heartbeat.touch()
+            os.utime(self.heartbeat)

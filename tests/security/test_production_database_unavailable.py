@@ -1,0 +1,39 @@
+"""Issue 14, item 20 (found by the soak): while the database restarts, pages and the API answer
+503 with Retry-After, never a 500; persistent connections are health-checked."""
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def database_down(monkeypatch):
+    """The database refuses new work, as during a restart (psycopg raises OperationalError)."""
+    from django.db.backends.utils import CursorWrapper
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", refuse)
+    monkeypatch.setattr(CursorWrapper, "executemany", refuse)
+
+
+def test_a_page_answers_503_with_retry_after_while_the_database_is_down(database_down):
+    response = Client(raise_request_exception=False).get(reverse("practices:list"))
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+
+
+def test_the_api_answers_503_with_retry_after_while_the_database_is_down(database_down):
+    response = APIClient(raise_request_exception=False).get(reverse("api:practice-list"))
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_persistent_connections_are_health_checked(settings):
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
