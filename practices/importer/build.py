@@ -9,7 +9,7 @@ from practices.template_fields import FIELDS_BY_CODE, count_words, over_limit
 from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections, split_type_line
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
-from .text import fold, markdown_to_plain, tokens
+from .text import fold, markdown_to_plain, ticked_only, tokens
 from .vocabulary import FILLER_WORDS, TermMatch, Vocabulary
 from .years import end_year, latest_year, start_year
 
@@ -118,7 +118,7 @@ def _place_preamble(preamble: str, fields: dict[str, str], warnings: list[Import
 def _organisation(text: str, vocabulary: Vocabulary, warnings: list[ImportWarning]) -> ParsedOrganisation:
     """Name (the first short line), type (a "Type of organisation: X" line) and description."""
     rest, value = split_type_line(text)
-    type_code = vocabulary.organisation_type(value) if value else None
+    type_code = vocabulary.organisation_type(ticked_only(value)) if value else None
     if value and type_code is None:
         rest = text
         message = _("Not a known type of organisation: “%(value)s”.") % {"value": value}
@@ -145,7 +145,7 @@ def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:
 
 
 def _terms(code: str, matcher, answers: dict[str, str], warnings: list[ImportWarning]) -> list[str]:
-    result: TermMatch = matcher(markdown_to_plain(answers.get(code, "")))
+    result: TermMatch = matcher(ticked_only(markdown_to_plain(answers.get(code, ""))))
     warning_code = "unknown_theme" if code == "key_themes" else "unknown_audience"
     for phrase in result.unmatched:
         message = _("Not in the list, left out: “%(text)s”.") % {"text": phrase}
