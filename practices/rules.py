@@ -66,3 +66,8 @@ def can_withdraw(user, practice: Practice) -> bool:
     if practice.status != Practice.Status.PUBLISHED:
         return False
     return is_moderator(user) or is_organisation_admin(user, practice.organisation_id)
+
+
+def can_see_contact(user, practice: Practice) -> bool:
+    """Contact details are personal data: signed-in readers only, never public output."""
+    return _signed_in(user)
