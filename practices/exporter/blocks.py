@@ -4,6 +4,9 @@ Blocks follow Python-Markdown's reading (``portal.text.render_markdown``): a
 list or heading starts a block only after a blank line; a line that runs on
 without a blank line stays in the same paragraph or list item, as a line break.
 Inline Markdown (emphasis, links) is kept as written.
+
+A list that follows another list after a blank line (a loose list) is kept as
+a paragraph of its lines as written: Word lists are read back as one tight list.
 """
 
 import re
@@ -23,9 +26,17 @@ class Block:
 
 def markdown_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
+    after_list = False
     for chunk in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip("\n")):
         lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
-        blocks += _chunk_blocks(lines)
+        if not lines:
+            continue
+        starts_list = bool(_BULLET.match(lines[0]) or _NUMBER.match(lines[0]))
+        if starts_list and after_list:
+            blocks.append(Block("paragraph", tuple(lines)))
+        else:
+            blocks += _chunk_blocks(lines)
+        after_list = starts_list or (after_list and bool(blocks) and blocks[-1].kind in ("bullet", "number"))
     return blocks
 
 

@@ -57,10 +57,11 @@ def round_trip(practice: Practice, fmt: str, language: str, *, show_contact: boo
 def assert_round_trip(practice: Practice, fmt: str, language: str) -> ParsedPractice:
     """Importing the export gives back every field; the language when the template's is the practice's."""
     parsed = round_trip(practice, fmt, language)
-    assert parsed_fields(parsed) == practice_fields(practice)
+    got, expected = parsed_fields(parsed), practice_fields(practice)
+    differences = {key: (got[key], expected[key]) for key in expected if got[key] != expected[key]}
+    assert not differences, f"{fmt}/{language}: read back != practice: {differences}"
     assert parsed.language == language
-    start = export_start(practice)
-    assert render_markdown(parsed.start) == render_markdown(start)
+    assert render_markdown(parsed.start) == render_markdown(export_start(practice)), (parsed.start, practice.start)
     return parsed
 
 
