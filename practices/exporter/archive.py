@@ -9,7 +9,6 @@ import io
 import zipfile
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.http import QueryDict
 
 from portal.access import reader_scope
@@ -22,7 +21,7 @@ from search.forms import SearchForm
 
 from . import export_practice, template_language
 
-SELECTION_MAX = getattr(settings, "EXPORT_SELECTION_MAX", 500)
+SELECTION_MAX = 500  # practices in one .zip
 _PAGE = 100
 
 
