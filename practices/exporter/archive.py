@@ -5,6 +5,7 @@ flat and the browser shows the download's progress. A selection is bounded
 (``SELECTION_MAX``) so that one request never runs for long.
 """
 
+import dataclasses
 import io
 import zipfile
 from collections.abc import Iterator
@@ -43,7 +44,7 @@ def search_selection(*, user, params: QueryDict) -> list[Practice]:
         raise SelectionTooLarge(results.total)
     ids = [hit.id for hit in results.hits]
     for page in range(2, (results.total + _PAGE - 1) // _PAGE + 1):
-        ids += [hit.id for hit in backend.search(SearchQuery(**{**query.__dict__, "page": page})).hits]
+        ids += [hit.id for hit in backend.search(dataclasses.replace(query, page=page)).hits]
     readable = Practice.objects.filter(published_readable_by(user), pk__in=ids)
     by_id = readable.select_related("organisation", "organisation__type").in_bulk()
     return [by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id]

@@ -182,3 +182,10 @@ def test_selection_export_never_includes_what_the_moderator_query_did_not_select
     archive_file, names = zip_names(response)
     assert [import_document(archive_file.read(n), n).title for n in names] == ["Family line"]
 
+
+
+def test_a_selection_longer_than_one_search_page_is_exported_whole(moderator_client, selection, monkeypatch):
+    monkeypatch.setattr(archive, "_PAGE", 2)
+    response = moderator_client.get(reverse("practices:export_selection") + "?theme=exit-strategies&format=md")
+    archive_file, names = zip_names(response)
+    assert len(names) == 3 == len({import_document(archive_file.read(n), n).title for n in names})
