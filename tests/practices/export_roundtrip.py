@@ -59,6 +59,8 @@ def assert_round_trip(practice: Practice, fmt: str, language: str) -> ParsedPrac
     parsed = round_trip(practice, fmt, language)
     got, expected = parsed_fields(parsed), practice_fields(practice)
     differences = {key: (got[key], expected[key]) for key in expected if got[key] != expected[key]}
+    if "contact" in differences:  # personal data (the seed's is real): never in a test log
+        differences["contact"] = "differs"
     assert not differences, f"{fmt}/{language}: read back != practice: {differences}"
     assert parsed.language == language
     assert render_markdown(parsed.start) == render_markdown(export_start(practice)), (parsed.start, practice.start)

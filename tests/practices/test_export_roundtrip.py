@@ -52,7 +52,9 @@ def test_the_seed_survives_import_export_import_unchanged(db, fmt):
     first = import_document(demo.SEED_DOCUMENT.read_bytes(), demo.SEED_DOCUMENT.name, vocabulary=Vocabulary.from_database())
     practice = practice_import(parsed=first)
     second = round_trip(practice, fmt, first.language)
-    assert parsed_fields(second) == parsed_fields(first)
+    got, expected = parsed_fields(second), parsed_fields(first)
+    assert got.pop("contact") == expected.pop("contact"), "contact differs"  # real personal data: not in the log
+    assert got == expected
     assert (second.language, second.start, second.warning_codes("contact")) == ("fr", first.start, [])
     assert_round_trip(practice, fmt, "fr")
 
