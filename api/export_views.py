@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.permissions import TokenScopeAllowsMethod
-from api.views import ID, MethodsFirst
+from api.views import ID, MethodsFirst, validated_query
 from practices import rules
 from practices.exporter import EXPORT_FORMATS, TEMPLATE_LANGUAGES, export_practice, template_language
 from practices.selectors import practice_for_user
@@ -52,8 +52,7 @@ class _PracticeTemplateView(MethodsFirst, APIView):
     fmt = "docx"
 
     def get(self, request, id: str):
-        query = TemplateQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
+        query = validated_query(request, TemplateQuerySerializer)
         practice = practice_for_user(user=request.user, pk=int(id))
         language = template_language(practice, query.validated_data.get("language"))
         exported = export_practice(

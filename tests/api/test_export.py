@@ -64,9 +64,10 @@ def test_a_read_only_token_may_download_the_template(world, colleague):
 def test_language_chooses_the_template_and_an_unknown_one_is_refused(client, world):
     french = client.get(url(world.public, "md") + "?language=fr")
     assert "| **Nom de la pratique**" in french.content.decode()
-    refused = client.get(url(world.public, "md") + "?language=de")
-    assert refused.status_code == 400
-    assert refused.json()["errors"][0]["field"] == "language"
+    for value in ("de", ""):
+        refused = client.get(url(world.public, "md") + f"?language={value}")
+        assert refused.status_code == 400
+        assert refused.json()["errors"][0]["field"] == "language"
 
 
 def test_other_methods_are_not_allowed(client, world):
