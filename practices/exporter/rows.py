@@ -12,7 +12,7 @@ from babel import Locale
 from practices.importer.instructions import INSTRUCTIONS
 from practices.importer.years import end_year, start_year
 from practices.importer.text import markdown_to_plain
-from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from practices.models import KeyTheme, Practice, TargetAudience
 from practices.template_fields import TEMPLATE_FIELDS, model_attribute
 
 TEMPLATE_LANGUAGES = ("en", "fr")
@@ -112,7 +112,8 @@ def _fill(row: Row, practice: Practice, language: str, *, show_contact: bool) ->
         row.answer = start_answer(practice)
     elif code == "organisation":
         row.answer = "\n\n".join(part for part in (practice.organisation.name, practice.organisation_description) if part)
-        row.organisation_types = _checklist(OrganisationType.objects.all(), [practice.organisation.type], language)
+        types = practice.organisation._meta.get_field("type").related_model.objects.all()  # wherever the model lives
+        row.organisation_types = _checklist(types, [practice.organisation.type], language)
     elif code == "contact":
         row.answer = practice.contact if show_contact else ""
     else:
