@@ -189,3 +189,26 @@ def test_a_selection_longer_than_one_search_page_is_exported_whole(moderator_cli
     response = moderator_client.get(reverse("practices:export_selection") + "?theme=exit-strategies&format=md")
     archive_file, names = zip_names(response)
     assert len(names) == 3 == len({import_document(archive_file.read(n), n).title for n in names})
+
+
+GUIDANCE_WORDS = {
+    "title": "By 'practice' we mean", "description": "aim of the practice", "key_themes": "two key themes",
+    "target_audiences": "target audience", "geographical_scope": "implemented", "start": "when (year)",
+    "deliverables": "deliverables", "evidence_evaluation": "performance measures",
+    "sustainability_transferability": "transferability", "ran_meetings": "RAN meeting", "eu_links_funding": "funded",
+    "organisation": "organisation", "country": "Country where", "contact": "contact details",
+}  # fmt: skip
+
+
+def test_each_row_carries_its_own_guidance_which_the_importer_drops(published):
+    from practices.exporter.rows import template_rows
+    from practices.importer.cleaning import is_only_instructions
+
+    for language in ("en", "fr"):
+        rows = {row.code: row for row in template_rows(published, language=language, show_contact=False)}
+        assert set(GUIDANCE_WORDS) <= {code for code, row in rows.items() if row.guidance}
+        for row in rows.values():
+            assert is_only_instructions(row.guidance), (language, row.code)
+    english = {row.code: row.guidance for row in template_rows(published, language="en", show_contact=False)}
+    for code, words in GUIDANCE_WORDS.items():
+        assert words in english[code], code
