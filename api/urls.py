@@ -7,7 +7,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from api import moderation_views, network_views, views
+from api import export_views, moderation_views, network_views, views
 
 app_name = "api"
 
@@ -22,7 +22,11 @@ router.register("threads", network_views.ThreadViewSet, basename="thread")
 router.register("posts", network_views.PostViewSet, basename="post")
 router.register("moderation/practices", moderation_views.ModerationViewSet, basename="moderation")
 
+TEMPLATE = rf"^v1/practices/(?P<id>{export_views.ID})/template"
+
 urlpatterns = [
+    re_path(TEMPLATE + r"\.docx$", export_views.PracticeDocxTemplateView.as_view(), name="practice-template-docx"),
+    re_path(TEMPLATE + r"\.md$", export_views.PracticeMarkdownTemplateView.as_view(), name="practice-template-md"),
     path("v1/", include(router.urls)),
     path("v1/me/", views.MeView.as_view(), name="me"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

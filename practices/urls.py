@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from practices import views
+from practices import export_views, views
 
 app_name = "practices"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("<int:pk>/submit/", views.practice_submit_view, name="submit"),
     path("<int:pk>/withdraw/", views.practice_withdraw_view, name="withdraw"),
     path("<int:pk>/visibility/", views.practice_visibility_view, name="visibility"),
+    re_path(r"^(?P<pk>[0-9]{1,18})/template\.(?P<fmt>docx|md)$", export_views.practice_template_view, name="template"),
+    path("export/templates.zip", export_views.selection_export_view, name="export_selection"),
     path("findings/<int:pk>/redact/", views.finding_redact_view, name="finding_redact"),
     path("findings/<int:pk>/dismiss/", views.finding_dismiss_view, name="finding_dismiss"),
 ]

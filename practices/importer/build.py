@@ -10,7 +10,7 @@ from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections
 from .subfields import SubField, split_sub_fields
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
-from .text import fold, markdown_to_plain, tokens
+from .text import fold, markdown_to_plain, ticked_only, tokens
 from .vocabulary import FILLER_WORDS, TermMatch, Vocabulary
 from .years import end_year, latest_year, start_year
 
@@ -143,7 +143,7 @@ def _organisation_type(
     typed = [field for field in sub_fields if field.kind == "organisation_type"]
     if not typed:
         return None
-    type_code = vocabulary.organisation_type(typed[0].value)
+    type_code = vocabulary.organisation_type(ticked_only(typed[0].value))
     if type_code is None:
         kept.insert(0, typed[0])
         message = _("Not a known type of organisation: “%(value)s”.") % {"value": typed[0].value}
@@ -174,7 +174,7 @@ def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:
 
 
 def _terms(code: str, matcher, answers: dict[str, str], warnings: list[ImportWarning]) -> list[str]:
-    result: TermMatch = matcher(markdown_to_plain(answers.get(code, "")))
+    result: TermMatch = matcher(ticked_only(markdown_to_plain(answers.get(code, ""))))
     warning_code = "unknown_theme" if code == "key_themes" else "unknown_audience"
     for phrase in result.unmatched:
         message = _("Not in the list, left out: “%(text)s”.") % {"text": phrase}

@@ -113,6 +113,7 @@ def _plain_label(html: str) -> str:
 
 _PIPE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|[\s:|-]+\|\s*$")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")  # "\|" is a pipe inside a cell (GitHub tables)
 
 
 def read_markdown(data: bytes) -> list[Cell]:
@@ -141,7 +142,7 @@ def _pipe_row(line: str) -> list[str] | None:
         return None
     if _PIPE_RULE.match(line):
         return []
-    parts = [part.strip() for part in row.group(1).split("|")]
+    parts = [part.strip().replace("\\|", "|") for part in _UNESCAPED_PIPE.split(row.group(1))]
     return parts if len(parts) >= 2 else None
 
 

@@ -93,6 +93,23 @@ class PhraseIndex:
         return 0, None
 
 
+_BOX = re.compile(r"[☐☒☑]")
+
+
+def ticked_only(text: str) -> str:
+    """A checklist (``☒ Family support ☐ Exit strategies``) as the ticked
+    entries only; text before the first box is kept. Text without boxes is
+    returned as it is."""
+    boxes = list(_BOX.finditer(text))
+    if not boxes:
+        return text
+    kept = [text[: boxes[0].start()]]
+    for box, following in zip(boxes, [*boxes[1:], None]):
+        if box.group() != "☐":
+            kept.append(text[box.end() : following.start() if following else len(text)])
+    return " ".join(part.strip() for part in kept if part.strip())
+
+
 def group_spans(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """Join neighbouring word spans (only whitespace or punctuation between
     them) into the phrases of the original text."""

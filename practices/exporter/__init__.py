@@ -1,0 +1,54 @@
+"""Export a practice as a filled-in RAN Collection template (.docx or .md).
+
+    exported = export_practice(practice, fmt="docx", language="fr", show_contact=False)
+    exported.content, exported.filename, exported.content_type
+
+The importer (``practices.importer``) reads what this writes back into the
+same fields: see docs/EXPORT.md. Callers decide who may read the practice and
+whether its contact details may be shown (``practices.rules``); a redacted
+practice holds only its redacted text, so that is all an export can hold.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.text import slugify
+
+from practices.models import Practice
+
+from .markdown import markdown_text
+from .rows import TEMPLATE_LANGUAGES, Row, template_language, template_rows
+from .word import docx_bytes
+
+__all__ = ["EXPORT_FORMATS", "ExportedTemplate", "Row", "TEMPLATE_LANGUAGES", "export_practice", "template_language"]
+
+EXPORT_FORMATS: dict[str, str] = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown; charset=utf-8",
+}
+
+
+@dataclass(frozen=True)
+class ExportedTemplate:
+    content: bytes
+    filename: str
+    content_type: str
+
+
+def export_practice(practice: Practice, *, fmt: str, language: str, show_contact: bool) -> ExportedTemplate:
+    """``practice`` in the template of ``language`` ("en" or "fr"), as ``fmt`` ("docx" or "md")."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"Unknown export format: {fmt}")
+    if language not in TEMPLATE_LANGUAGES:
+        raise ValueError(f"No template in language: {language}")
+    rows = template_rows(practice, language=language, show_contact=show_contact)
+    if fmt == "docx":
+        content = docx_bytes(rows, language=language)
+    else:
+        content = markdown_text(rows, language=language).encode("utf-8")
+    return ExportedTemplate(content, template_filename(practice, fmt=fmt, language=language), EXPORT_FORMATS[fmt])
+
+
+def template_filename(practice: Practice, *, fmt: str, language: str) -> str:
+    """``ran-template-<id>-<title slug>-<language>.<fmt>``, ASCII only."""
+    slug = slugify(practice.title)[:60].strip("-") or "practice"
+    return f"ran-template-{practice.pk}-{slug}-{language}.{fmt}"
