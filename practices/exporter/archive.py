@@ -12,13 +12,13 @@ from collections.abc import Iterator
 
 from django.http import QueryDict
 
-from portal.access import reader_scope
 from practices import rules
 from practices.models import Practice
+from practices.indexing import COLLECTION
 from practices.selectors import published_readable_by
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
-from search.forms import SearchForm
+from search.forms import PracticeSearchForm
 
 from . import export_practice, template_language
 
@@ -35,16 +35,16 @@ class SelectionTooLarge(Exception):
 def search_selection(*, user, params: QueryDict) -> list[Practice]:
     """The practices of the search page's result for ``params`` (query, filters, sort),
     in its order, re-checked against the reading rules."""
-    form = SearchForm(params)
+    form = PracticeSearchForm(params, facets=COLLECTION.facet_names)
     text, sort, _page = form.values()
-    query = SearchQuery(text=text, filters=form.filters(), scope=reader_scope(user), per_page=_PAGE, sort=sort)
+    query = SearchQuery(text=text, filters=form.filters(), scope=COLLECTION.scope(user), per_page=_PAGE, sort=sort)
     backend = get_search_backend()
-    results = backend.search(query)
+    results = backend.search(COLLECTION, query)
     if results.total > SELECTION_MAX:
         raise SelectionTooLarge(results.total)
     ids = [hit.id for hit in results.hits]
     for page in range(2, (results.total + _PAGE - 1) // _PAGE + 1):
-        ids += [hit.id for hit in backend.search(dataclasses.replace(query, page=page)).hits]
+        ids += [hit.id for hit in backend.search(COLLECTION, dataclasses.replace(query, page=page)).hits]
     readable = Practice.objects.filter(published_readable_by(user), pk__in=ids)
     by_id = readable.select_related("organisation", "organisation__type").in_bulk()
     return [by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id]
