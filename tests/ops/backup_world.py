@@ -13,7 +13,7 @@ from network import services as network_services
 from network.models import Network
 from portal.models import Membership, Organisation, User
 from practices.models import OrganisationType, Practice
-from tests.conftest import make_user
+from tests.conftest import make_user, with_totp
 from tests.practices.factories import make_practice
 
 
@@ -22,7 +22,7 @@ def build() -> None:
     home = Organisation.objects.create(name="Municipality of Ravnstad", type=kind, country="NO", verified=True)
     author = make_user("author@ravnstad.example", home, display_name="Kari Author")
     member = make_user("member@ravnstad.example", home, display_name="Ola Member")
-    moderator = make_user("moderator@portal.example", home, is_moderator=True, role="admin")
+    moderator = with_totp(make_user("moderator@portal.example", home, is_moderator=True, role="admin"))
     practices = []
     for word in ("lighthouse", "orchard", "compass"):
         practice = make_practice(author=author, title=f"The {word} mentoring programme",
