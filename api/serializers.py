@@ -22,6 +22,7 @@ from practices import rules
 from practices.models import Finding, KeyTheme, OrganisationType, Practice, ReviewComment, TargetAudience
 from practices.review import review_rows
 from practices.services import PracticeData
+from practices.template_fields import NARRATIVE_ATTRIBUTES, TEMPLATE_ATTRIBUTES, WRITER_CHOICES
 from search.backends.base import FACETS
 
 # Strict JSON input -------------------------------------------------------------------------
@@ -278,6 +279,9 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
     target_audiences = TermSerializer(many=True, read_only=True)
     country = serializers.CharField(source="country.code", read_only=True)
     contact = serializers.SerializerMethodField(help_text=_("Signed-in users only; null otherwise."))
+    html = serializers.SerializerMethodField(
+        help_text=_("Each Markdown field rendered to sanitised HTML, by attribute (contact: signed-in users only).")
+    )
     findings = serializers.SerializerMethodField()
     review_comments = serializers.SerializerMethodField()
     import_warnings = serializers.SerializerMethodField()
@@ -287,12 +291,9 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
     class Meta:
         model = Practice
         fields = [
-            "id", "title", "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope",
-            "start", "start_year", "end_year", "deliverables", "evidence_evaluation", "sustainability_transferability",
-            "ran_meetings", "eu_links_funding", "organisation", "organisation_description", "country", "contact",
-            "last_update_year", "language", "status", "visibility", "evidence_level", "revision_of", "change_summary",
-            "created_at", "updated_at", "published_at", "findings", "review_comments", "import_warnings",
-            "can_edit", "can_submit",
+            "id", *TEMPLATE_ATTRIBUTES, "organisation", "html", *WRITER_CHOICES, "status", "evidence_level",
+            "revision_of", "change_summary", "created_at", "updated_at", "published_at", "findings", "review_comments",
+            "import_warnings", "can_edit", "can_submit",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -306,6 +307,13 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.STR)
     def get_contact(self, practice: Practice) -> str | None:
         return practice.contact if self._user().is_authenticated else None
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_html(self, practice: Practice) -> dict[str, str]:
+        html = practice.cooked_html()
+        if not self._user().is_authenticated:
+            html.pop("contact", None)
+        return html
 
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, practice: Practice) -> list[dict]:
@@ -342,16 +350,8 @@ class PracticeWriteSerializer(StrictModelSerializer):
 
     class Meta:
         model = Practice
-        fields = [
-            "title", "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope", "start",
-            "start_year", "end_year", "deliverables", "evidence_evaluation", "sustainability_transferability",
-            "ran_meetings", "eu_links_funding", "organisation_description", "country", "contact", "last_update_year",
-            "language", "visibility", "change_summary",
-        ]  # fmt: skip
-        extra_kwargs = {name: {"help_text": NARRATIVE_HELP} for name in (
-            "description", "geographical_scope", "start", "deliverables", "evidence_evaluation",
-            "sustainability_transferability", "ran_meetings", "eu_links_funding", "organisation_description",
-        )}  # fmt: skip
+        fields = [*TEMPLATE_ATTRIBUTES, *WRITER_CHOICES, "change_summary"]
+        extra_kwargs = {name: {"help_text": NARRATIVE_HELP} for name in NARRATIVE_ATTRIBUTES if name != "contact"}
 
     def validate(self, attrs: dict) -> dict:
         start, end = attrs.get("start_year"), attrs.get("end_year")

@@ -7,10 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from network.selectors import practice_discussion_context
 from portal.access import is_moderator
-from portal.text import render_markdown
-from search.selectors import similar_practices
 from practices import rules
 from practices.models import Finding, Practice
 from practices.template_fields import TEMPLATE_FIELDS, count_words, model_attribute
@@ -60,9 +57,9 @@ def practice_sections(practice: Practice, *, show_contact: bool) -> list[Section
             section.hidden_reason = _("Sign in to see the contact details.")
             sections.append(section)
             continue
-        text = getattr(practice, model_attribute(code))
-        section.words = count_words(text)
-        section.html = render_markdown(text)
+        name = model_attribute(code)
+        section.words = count_words(getattr(practice, name))
+        section.html = practice.cooked_section(name)
         if code == "start":
             section.html = _start_html(practice, section.html)
         if code == "organisation":
@@ -113,7 +110,8 @@ def initial_from_import(parsed) -> dict:
 
 
 def detail_context(request, practice: Practice) -> dict:
-    """Everything the detail page shows, decided by the rules for this reader."""
+    """What the detail page shows of the practice itself, decided by the rules for this reader
+    (the view adds what other apps say about it: linked threads, similar practices)."""
     user = request.user
     owner_side = rules.is_owner_side(user, practice)
     curator = owner_side or is_moderator(user)
@@ -132,8 +130,6 @@ def detail_context(request, practice: Practice) -> dict:
         "versions": versions,
         "last_update": versions[0].published_at if versions else practice.published_at,
         "visibility_choices": practice.Visibility.choices,
-        "similar_practices": similar_practices(user=user, practice=practice),
-        **(practice_discussion_context(user=user, practice=practice) if practice.is_published else {}),
     }
 
 

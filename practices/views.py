@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from network.selectors import practice_discussion_context
 from practices import rules, services
 from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
@@ -21,6 +22,7 @@ from practices.selectors import (
     published_countries,
     published_practices,
 )
+from search.selectors import similar_practices
 
 
 def practice_list(request: HttpRequest) -> HttpResponse:
@@ -40,7 +42,11 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
-    return render(request, "practices/practice_detail.html", detail_context(request, practice))
+    context = detail_context(request, practice)
+    context["similar_practices"] = similar_practices(user=request.user, practice=practice)
+    if practice.is_published:
+        context.update(practice_discussion_context(user=request.user, practice=practice))
+    return render(request, "practices/practice_detail.html", context)
 
 
 def _form_context(form, *, practice=None, upload_form=None) -> dict:
