@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from network.selectors import practice_discussion_context
+from portal.caching import public_page
 from practices import rules, services
 from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
@@ -22,9 +23,11 @@ from practices.selectors import (
     published_countries,
     published_practices,
 )
+from search.generation import content_token
 from search.selectors import similar_practices
 
 
+@public_page(token=content_token)
 def practice_list(request: HttpRequest) -> HttpResponse:
     filter_form = PracticeFilterForm(request.GET or None, country_codes=published_countries(user=request.user))
     practices = published_practices(user=request.user, filters=filter_form.filters())
@@ -40,6 +43,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     return render(request, "practices/practice_list.html", context)
 
 
+@public_page(token=content_token)
 def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     context = detail_context(request, practice)

@@ -8,11 +8,13 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from portal.access import reader_scope
+from portal.caching import public_page
 from practices.models import Practice
 from practices.selectors import published_readable_by
 from search.backends import get_search_backend
 from search.backends.base import Hit, SearchQuery
 from search.forms import SearchForm
+from search.generation import content_token
 from search.presentation import facet_groups, pages, removal_links, url_with
 
 AUTOCOMPLETE_LIMIT = 8
@@ -35,6 +37,7 @@ def _results_with_practices(user, hits: list[Hit]) -> list[dict]:
 
 
 @require_GET
+@public_page(token=content_token)
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     text, sort, page = form.values()
