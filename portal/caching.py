@@ -100,6 +100,32 @@ def _cached_response(request, etag: str, view, args, kwargs) -> HttpResponse:
     return response
 
 
+def public_data(request: HttpRequest, *, token: Callable[[], object], compute: Callable[[], object]):
+    """For API views (after authentication and throttling): ``(data, etag)`` where ``data`` is
+    ``compute()``, kept for anonymous readers under the same key as a page; ``etag`` is None
+    for anyone else. ``data`` is None when the reader's ``If-None-Match`` already matches."""
+    current = token() if is_anonymous_reader(request) else None
+    if current is None:
+        return compute(), None
+    etag = _etag(request, current)
+    if get_conditional_response(request, etag=etag) is not None:
+        return None, etag
+    seconds = getattr(settings, "PAGE_CACHE_SECONDS", PAGE_CACHE_SECONDS)
+    if not seconds:
+        return compute(), etag
+    key = f"data:{etag}"
+    data = cache.get(key)
+    if data is None:
+        data = compute()
+        cache.set(key, data, seconds)
+    return data, etag
+
+
+def mark_public(response: HttpResponse, etag: str | None) -> HttpResponse:
+    """Validators and public caching headers on an anonymous reader's response (none without ``etag``)."""
+    return _mark_public(response, etag) if etag else response
+
+
 class PrivateResponsesMiddleware:
     """Responses to signed-in readers are theirs alone: never stored by a shared cache."""
 
@@ -110,7 +136,8 @@ class PrivateResponsesMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            patch_cache_control(response, private=True)
+            if "no-store" not in response.get("Cache-Control", ""):  # no-store already says more
+                patch_cache_control(response, private=True)
             patch_vary_headers(response, ("Cookie",))
             if response.has_header("ETag"):
                 del response["ETag"]

@@ -118,3 +118,21 @@ def test_a_moderators_change_of_a_published_practice_is_served_at_once(client, p
     again = client.get(_detail(practice), HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200 and again["ETag"] != first["ETag"]
     assert "Outcome evaluation" in again.content.decode()
+
+
+@pytest.mark.parametrize("name", ["api:practice-list", "api:practice-detail"])
+def test_the_api_answers_304_to_anonymous_readers_and_never_to_signed_in_ones(client, colleague_client, practice, name):
+    url = reverse(name, args=[practice.pk] if name.endswith("detail") else [])
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    signed_in = colleague_client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert signed_in.status_code == 200 and "ETag" not in signed_in and "private" in signed_in["Cache-Control"]
+
+
+def test_the_api_forgets_a_practice_restricted_to_members(client, practice, contributor):
+    url = reverse("api:practice-detail", args=[practice.pk])
+    assert client.get(url).json()["title"] == "Family support in Ravnstad"
+    services.practice_set_visibility(practice=practice, actor=contributor, visibility="members")
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("api:practice-list")).json()["count"] == 0
