@@ -12,7 +12,9 @@ collects the static files (manifest storage), then starts gunicorn with producti
 settings (DJANGO_DEBUG off, a benchmark-only secret key, 2 workers) on 127.0.0.1:PORT.
 
 Each page is driven by ``wrk`` (loopback only, ``--connections`` clients, ``--duration``
-seconds per page) after a one-second warm-up; /healthz/ (the same middleware stack and one
+seconds per page) after a one-second warm-up, twice by default: with anonymous readers'
+pages kept (portal/caching.py: wrk repeats one URL, so this is the kept-page path) and with
+every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a first reader); /healthz/ (the same middleware stack and one
 query) is measured in the same run, first and last, and each page's requests per second
 is given as a share of its mean. Printed per page: requests/s, share, p50 and p99; then the
 resident memory of each gunicorn worker. Anonymous readers, except the thread page
@@ -265,6 +267,8 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--sqlite-path", default="/tmp/pve-bench-pages.sqlite3")
+    parser.add_argument("--page-cache", choices=("both", "on", "off"), default="both",
+                        help="measure with anonymous pages kept, with every page rendered, or both (default)")
     parser.add_argument("--write-doc", action="store_true", help="write the figures into docs/PERFORMANCE.md")
     args = parser.parse_args()
     if not Path(WRK).exists():
@@ -280,14 +284,21 @@ def main() -> None:
     setup_django(database_url)
     data = build(args.count, args.posts)
     collect_static(env)
-    server = start_gunicorn(env, args.port)
-    try:
-        results = measure(args, data, args.port)
-        memory = worker_memory_mb(server)
-    finally:
-        stop(server)
     command = " ".join([".venv/bin/python", "benchmarks/pages.py", *sys.argv[1:]])
-    section = report(args, results, memory, command)
+    sections = []
+    for kept in {"both": (True, False), "on": (True,), "off": (False,)}[args.page_cache]:
+        server_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "300" if kept else "0"}
+        print(f"page cache {'on' if kept else 'off'}", flush=True)
+        server = start_gunicorn(server_env, args.port)
+        try:
+            results = measure(args, data, args.port)
+            memory = worker_memory_mb(server)
+        finally:
+            stop(server)
+        title = "anonymous pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)" if kept else (
+            "every page rendered (PORTAL_PAGE_CACHE_SECONDS=0)")
+        sections.append(f"#### {title}\n\n" + report(args, results, memory, command))
+    section = "\n\n".join(sections)
     print(section)
     if args.write_doc:
         write_section(section, args.count)
