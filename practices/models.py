@@ -184,7 +184,14 @@ class Practice(models.Model):
         ordering = ["-published_at", "-updated_at"]
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
-        indexes = [models.Index(fields=["status", "-published_at"], name="practice_status_published")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+            # Covers what a reader's lists count and group (published, readable, their countries)
+            # without reading the rows, which carry the long texts and their HTML.
+            models.Index(
+                fields=["status", "visibility", "revision_of", "organisation", "country"], name="practice_readable"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_year__isnull=True)

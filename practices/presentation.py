@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from portal.access import is_moderator
 from practices import rules
 from practices.models import Finding, Practice
-from practices.template_fields import TEMPLATE_FIELDS, count_words, model_attribute
+from practices.template_fields import TEMPLATE_FIELDS, TemplateField, count_words, model_attribute
 
 
 @dataclass
@@ -28,13 +28,12 @@ class Section:
         return bool(self.word_limit and self.words and self.words > self.word_limit)
 
 
-def _special_section(practice: Practice, code: str, section: Section) -> Section:
-    if code == "peer_reviewed":
+def _special_section(practice: Practice, template_field: TemplateField, section: Section) -> Section:
+    code = template_field.code
+    if template_field.taxonomy:
+        section.terms = list(getattr(practice, template_field.model_attributes[0]).all())
+    elif code == "peer_reviewed":
         section.html = practice.get_peer_reviewed_display()
-    elif code == "key_themes":
-        section.terms = list(practice.key_themes.all())
-    elif code == "target_audiences":
-        section.terms = list(practice.target_audiences.all())
     elif code == "country":
         section.html = practice.country.name if practice.country else ""
     elif code == "last_update":
@@ -51,7 +50,7 @@ def practice_sections(practice: Practice, *, show_contact: bool) -> list[Section
         if code == "title":
             continue
         if not template_field.narrative:
-            sections.append(_special_section(practice, code, section))
+            sections.append(_special_section(practice, template_field, section))
             continue
         if code == "contact" and not show_contact:
             section.hidden_reason = _("Sign in to see the contact details.")

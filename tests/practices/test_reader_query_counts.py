@@ -81,3 +81,13 @@ def test_practice_page_has_a_fixed_cost(
     colleague.force_login(make_user("reader@ravnstad.example", practice.organisation))
     page = _queries(colleague, url, django_assert_num_queries, 10)
     assert "About it " not in page
+
+
+def test_the_practice_list_filters_show_what_is_chosen(client, contributor):
+    _publish(contributor, 3)
+    page = client.get(reverse("practices:list"), {"theme": "exit-strategies"}).content.decode()
+    assert 'name="theme" value="exit-strategies" id="id_theme_' in page
+    chosen = page.split('value="exit-strategies"')[1].split(">")[0]
+    assert "checked" in chosen
+    other = page.split('value="prison-probation"')[1].split(">")[0]
+    assert "checked" not in other
