@@ -76,6 +76,18 @@ def build(count: int, posts: int) -> dict:
     return {"thread": thread, "session": session, **_samples()}
 
 
+def reused() -> dict:
+    """The data of an earlier run, migrated to the current code (``--reuse``)."""
+    from django.contrib.sessions.models import Session
+    from django.core.management import call_command
+
+    from network.models import Thread
+
+    call_command("migrate", verbosity=0)
+    session = Session.objects.order_by("-expire_date").values_list("session_key", flat=True).first()
+    return {"thread": Thread.objects.get(title="A long thread").pk, "session": session, **_samples()}
+
+
 def _samples() -> dict:
     from practices.models import KeyTheme, Practice
 
@@ -269,6 +281,8 @@ def main() -> None:
     parser.add_argument("--sqlite-path", default="/tmp/pve-bench-pages.sqlite3")
     parser.add_argument("--page-cache", choices=("both", "on", "off"), default="both",
                         help="measure with anonymous pages kept, with every page rendered, or both (default)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the database of an earlier run with the same --count (migrated, not rebuilt)")
     parser.add_argument("--write-doc", action="store_true", help="write the figures into docs/PERFORMANCE.md")
     args = parser.parse_args()
     if not Path(WRK).exists():
@@ -276,13 +290,15 @@ def main() -> None:
     sqlite = Path(args.sqlite_path).resolve()
     if sqlite == (PROJECT_DIR / "db.sqlite3").resolve():
         parser.error("never the dev database: choose another --sqlite-path")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
+    reuse = args.reuse and sqlite.exists()
+    if not reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
     database_url = f"sqlite:///{sqlite}"
     env = server_environment(database_url)
     os.environ.update(env)
     setup_django(database_url)
-    data = build(args.count, args.posts)
+    data = reused() if reuse else build(args.count, args.posts)
     collect_static(env)
     command = " ".join([".venv/bin/python", "benchmarks/pages.py", *sys.argv[1:]])
     sections = []
