@@ -23,6 +23,7 @@ from practices.indexing import FACETS
 from practices.models import Finding, KeyTheme, OrganisationType, Practice, ReviewComment, TargetAudience
 from practices.review import review_rows
 from practices.services import PracticeData
+from practices.template_fields import NARRATIVE_ATTRIBUTES, TEMPLATE_ATTRIBUTES, WRITER_CHOICES
 
 # Strict JSON input -------------------------------------------------------------------------
 
@@ -278,6 +279,12 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
     target_audiences = TermSerializer(many=True, read_only=True)
     country = serializers.CharField(source="country.code", read_only=True)
     contact = serializers.SerializerMethodField(help_text=_("Approved members of verified organisations only; null otherwise."))
+    html = serializers.SerializerMethodField(
+        help_text=_(
+            "Each Markdown field rendered to sanitised HTML, by attribute (contact: approved members of verified "
+            "organisations only)."
+        )
+    )
     findings = serializers.SerializerMethodField()
     review_comments = serializers.SerializerMethodField()
     import_warnings = serializers.SerializerMethodField()
@@ -287,12 +294,9 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
     class Meta:
         model = Practice
         fields = [
-            "id", "title", "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope",
-            "start", "start_year", "end_year", "deliverables", "evidence_evaluation", "sustainability_transferability",
-            "ran_meetings", "eu_links_funding", "organisation", "organisation_description", "country", "contact",
-            "last_update_year", "language", "status", "visibility", "evidence_level", "revision_of", "change_summary",
-            "created_at", "updated_at", "published_at", "findings", "review_comments", "import_warnings",
-            "can_edit", "can_submit",
+            "id", *TEMPLATE_ATTRIBUTES, "organisation", "html", *WRITER_CHOICES, "status", "evidence_level",
+            "revision_of", "change_summary", "created_at", "updated_at", "published_at", "findings", "review_comments",
+            "import_warnings", "can_edit", "can_submit",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -305,6 +309,13 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.STR)
     def get_contact(self, practice: Practice) -> str | None:
         return practice.contact if rules.can_see_contact(self._user(), practice) else None
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_html(self, practice: Practice) -> dict[str, str]:
+        html = practice.cooked_html()
+        if not rules.can_see_contact(self._user(), practice):
+            html.pop("contact", None)
+        return html
 
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, practice: Practice) -> list[dict]:
@@ -341,16 +352,8 @@ class PracticeWriteSerializer(StrictModelSerializer):
 
     class Meta:
         model = Practice
-        fields = [
-            "title", "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope", "start",
-            "start_year", "end_year", "deliverables", "evidence_evaluation", "sustainability_transferability",
-            "ran_meetings", "eu_links_funding", "organisation_description", "country", "contact", "last_update_year",
-            "language", "visibility", "change_summary",
-        ]  # fmt: skip
-        extra_kwargs = {name: {"help_text": NARRATIVE_HELP} for name in (
-            "description", "geographical_scope", "start", "deliverables", "evidence_evaluation",
-            "sustainability_transferability", "ran_meetings", "eu_links_funding", "organisation_description",
-        )}  # fmt: skip
+        fields = [*TEMPLATE_ATTRIBUTES, *WRITER_CHOICES, "change_summary"]
+        extra_kwargs = {name: {"help_text": NARRATIVE_HELP} for name in NARRATIVE_ATTRIBUTES if name != "contact"}
         # Every long text at most PRACTICE_FIELD_MAX_CHARS characters (as in the form and the importer).
         for _field in Practice._meta.get_fields():
             if isinstance(_field, models.TextField) and _field.name in fields:

@@ -40,6 +40,7 @@ from api.serializers import (
 )
 from api.throttling import ImportThrottle
 from portal.access import approved_membership, display_name, is_moderator, reader_scope
+from portal.caching import mark_public, public_data
 from portal.models import Organisation
 from portal.organisation_selectors import public_organisations
 from practices import rules, services
@@ -51,6 +52,7 @@ from practices.selectors import drafts_of, practice_for_editor, practice_for_use
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.selectors import readable_hits
+from search.generation import content_token
 
 ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a database error
 
@@ -174,6 +176,14 @@ CONTRIBUTE = [TokenScopeAllowsMethod, IsAuthenticated, CanContribute]
 SIGNED_IN = [TokenScopeAllowsMethod, IsAuthenticated]
 
 
+def _public(request, compute) -> Response:
+    """``compute()``'s data as a response; for anonymous readers with validators, 304 or the kept data
+    (portal/caching.py), after authentication and throttling have run."""
+    data, etag = public_data(request, token=content_token, compute=compute)
+    response = Response(status=status.HTTP_304_NOT_MODIFIED) if data is None else Response(data)
+    return mark_public(response, etag)
+
+
 @extend_schema_view(
     retrieve=extend_schema(
         summary=_("A practice"), examples=[examples.PRACTICE_DETAIL],
@@ -230,6 +240,9 @@ class PracticeViewSet(
                       "only what you may read. Without `q`, every practice, newest first with sort=date."),
     )  # fmt: skip
     def list(self, request):
+        return _public(request, lambda: self._search(request))
+
+    def _search(self, request) -> dict:
         query = validated_query(request, PracticeSearchQuerySerializer)
         page, per_page = decode_search_cursor(query.validated_data.get("cursor")), api_settings.PAGE_SIZE
         results = get_search_backend().search(PRACTICES, SearchQuery(
@@ -242,11 +255,14 @@ class PracticeViewSet(
         prefetch_related_objects(practices, "key_themes", "target_audiences")
         next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=results.total)
         context = {**self.get_serializer_context(), "hits": hits}
-        return Response({
+        return {
             "count": results.total, "next": next_url, "previous": previous_url,
             "facets": facet_counts(results.facets), "suggestion": results.suggestion, "degraded": results.degraded,
             "results": PracticeHitSerializer(practices, many=True, context=context).data,
-        })  # fmt: skip
+        }  # fmt: skip
+
+    def retrieve(self, request, *args, **kwargs):
+        return _public(request, lambda: super(PracticeViewSet, self).retrieve(request, *args, **kwargs).data)
 
     def create(self, request, *args, **kwargs):
         serializer = PracticeWriteSerializer(data=request.data)

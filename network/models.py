@@ -13,7 +13,10 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from portal.text import render_markdown, saves_text
 
 
 class Network(models.Model):
@@ -209,6 +212,8 @@ class Post(models.Model):
     )
     created_at = models.DateTimeField(_("written"), default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # The body rendered once when saved (see ``save``); pages read this, never the renderer.
+    body_html = models.TextField(_("rendered HTML"), blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -225,6 +230,22 @@ class Post(models.Model):
     @property
     def is_visible(self) -> bool:
         return self.state == self.State.VISIBLE
+
+    def save(self, *args, **kwargs) -> None:
+        """Renders the body again whenever it is saved (the one place the stored HTML follows it)."""
+        update_fields = kwargs.get("update_fields")
+        if saves_text(update_fields, ("body",)):
+            self.body_html = render_markdown(self.body)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    @property
+    def html(self) -> SafeString:
+        """The stored HTML of the body (rendered now if it was never stored)."""
+        if not self.body_html and self.body:
+            return render_markdown(self.body)
+        return mark_safe(self.body_html)  # noqa: S308 - rendered by portal.text.render_markdown (nh3)
 
 
 class PostRevision(models.Model):

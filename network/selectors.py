@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -21,6 +22,7 @@ from network.models import (
     NetworkMembership,
     Notification,
     Post,
+    PostRevision,
     Report,
     Thread,
     ThreadRead,
@@ -96,11 +98,18 @@ def named_threads(threads) -> list[Thread]:
     return threads
 
 
+def _revision_count():
+    """Earlier versions of each post, counted for the page's posts only (a join and GROUP BY
+    would aggregate the whole thread before the page is cut, and count it again to paginate)."""
+    revisions = PostRevision.objects.filter(post=OuterRef("pk")).order_by().values("post")
+    return Coalesce(Subquery(revisions.annotate(n=Count("pk")).values("n")), 0)
+
+
 def posts_of(*, thread: Thread) -> QuerySet[Post]:
     return (
         Post.objects.filter(thread=thread)
         .select_related("author", "quote_of", "quote_of__author")
-        .annotate(revision_count=Count("revisions"))
+        .annotate(revision_count=_revision_count())
         .order_by("created_at", "pk")
     )
 

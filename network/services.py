@@ -411,8 +411,8 @@ def thread_mark_read(*, thread: Thread, user: User, up_to: datetime | None) -> d
     """Record that ``user`` has read the thread up to the post written at ``up_to`` (never moving
     the mark back). Returns the mark as it was before this visit (None: never read)."""
     previous = ThreadRead.objects.filter(thread=thread, user=user).values_list("last_read_at", flat=True).first()
-    if up_to is not None:
-        _upsert_read(thread=thread, user=user, at=max(up_to, previous) if previous else up_to)
+    if up_to is not None and (previous is None or up_to > previous):  # a re-read writes nothing
+        _upsert_read(thread=thread, user=user, at=up_to)
     return previous
 
 

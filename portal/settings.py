@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.caching.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -224,6 +225,8 @@ PRACTICE_FIELD_MAX_CHARS = env_int("PRACTICE_FIELD_MAX_CHARS", 20_000)
 PRACTICE_IMPORT_SECONDS = env_int("PRACTICE_IMPORT_SECONDS", 20)
 
 PRACTICES_PER_PAGE = env_int("PRACTICES_PER_PAGE", 20)
+# How long an anonymous reader's page is kept (portal/caching.py); 0: never kept, still validated.
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
 
 SEARCH_BACKEND = env_choice("SEARCH_BACKEND", ("database", "elasticsearch"), "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9201")

@@ -1,4 +1,11 @@
-"""Markdown written by users, rendered to HTML that is safe to show."""
+"""Markdown written by users, rendered to HTML that is safe to show.
+
+Rendered once, when the text is saved ("cooked", as Discourse calls it): models store
+the HTML next to the Markdown and pages read it. ``manage.py recook`` renders every
+stored text again after a change of the renderer or of the sanitiser's rules.
+"""
+
+from collections.abc import Iterable, Mapping
 
 import markdown
 import nh3
@@ -23,3 +30,13 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+def cook(texts: Mapping[str, str]) -> dict[str, str]:
+    """Each Markdown text rendered to sanitised HTML, by name."""
+    return {name: str(render_markdown(text)) for name, text in texts.items()}
+
+
+def saves_text(update_fields: Iterable[str] | None, texts: Iterable[str]) -> bool:
+    """Whether a ``Model.save(update_fields=...)`` writes any of ``texts`` (a full save does)."""
+    return update_fields is None or not set(update_fields).isdisjoint(texts)

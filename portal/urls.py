@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("language/", views.language_switch, name="language_switch"),
     path("accounts/", include("allauth.urls")),
     path("practices/", include("practices.urls")),
     path("search/", include("search.urls")),

@@ -7,16 +7,11 @@ from django_countries import countries
 
 from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
 from practices.services import PRACTICE_ATTRIBUTES, PracticeData
-from practices.template_fields import FIELDS_BY_CODE, model_attribute
+from practices.template_fields import FIELDS_BY_CODE, TEMPLATE_ATTRIBUTES, WRITER_CHOICES, model_attribute
 
-# The template's order: the plain attributes with the two taxonomy lists after "peer reviewed".
-# The change summary is asked for when an update is submitted, not in the form.
-FORM_FIELDS = [
-    *PRACTICE_ATTRIBUTES[:3],
-    "key_themes",
-    "target_audiences",
-    *(name for name in PRACTICE_ATTRIBUTES[3:] if name != "change_summary"),
-]
+# The template's fields in template order, then the writer's choices. The change
+# summary is asked for when an update is submitted, not in the form.
+FORM_FIELDS = [*TEMPLATE_ATTRIBUTES, *WRITER_CHOICES, "import_warnings"]
 
 
 class TaxonomyChoiceField(forms.ModelMultipleChoiceField):

@@ -3,10 +3,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from practices.template_fields import field_label
+from portal.text import cook, render_markdown, saves_text
+from practices.template_fields import NARRATIVE_ATTRIBUTES, field_label
+
+
+def practice_texts(source) -> dict[str, str]:
+    """The Markdown fields of a practice, by attribute."""
+    return {name: getattr(source, name) or "" for name in NARRATIVE_ATTRIBUTES}
 
 
 class TaxonomyTerm(models.Model):
@@ -171,12 +178,22 @@ class Practice(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Each Markdown field rendered once when saved (see ``save``): pages and the API read
+    # this, never the renderer. ``manage.py recook`` renders them all again.
+    cooked = models.JSONField(_("rendered HTML"), default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-updated_at"]
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
-        indexes = [models.Index(fields=["status", "-published_at"], name="practice_status_published")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+            # Covers what a reader's lists count and group (published, readable, their countries)
+            # without reading the rows, which carry the long texts and their HTML.
+            models.Index(
+                fields=["status", "visibility", "revision_of", "organisation", "country"], name="practice_readable"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_year__isnull=True)
@@ -196,6 +213,27 @@ class Practice(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    def save(self, *args, **kwargs) -> None:
+        """Renders the Markdown fields again whenever one of them is saved: the one place
+        the stored HTML follows the text (an edit, a redaction, an approved update)."""
+        update_fields = kwargs.get("update_fields")
+        if saves_text(update_fields, NARRATIVE_ATTRIBUTES):
+            self.cooked = cook(practice_texts(self))
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "cooked"}
+        super().save(*args, **kwargs)
+
+    def cooked_html(self) -> dict[str, str]:
+        """Attribute -> stored HTML of each Markdown field (rendered now only if missing)."""
+        cooked = dict(self.cooked or {})
+        for name in NARRATIVE_ATTRIBUTES:
+            if name not in cooked:
+                cooked[name] = str(render_markdown(getattr(self, name) or ""))
+        return cooked
+
+    def cooked_section(self, name: str) -> SafeString:
+        return mark_safe(self.cooked_html()[name])  # noqa: S308 - rendered by portal.text.render_markdown (nh3)
+
 
 class PracticeVersion(models.Model):
     """An immutable copy of a practice as published, one per publication."""
@@ -208,6 +246,7 @@ class PracticeVersion(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    cooked = models.JSONField(_("rendered HTML"), default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-number"]

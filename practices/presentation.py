@@ -7,12 +7,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from network.selectors import practice_discussion_context
-from portal.text import render_markdown
 from practices import rules
-from practices.indexing import similar_practices
 from practices.models import Finding, Practice
-from practices.template_fields import TEMPLATE_FIELDS, count_words, model_attribute
+from practices.template_fields import TEMPLATE_FIELDS, TemplateField, count_words, model_attribute
 
 
 @dataclass
@@ -30,13 +27,12 @@ class Section:
         return bool(self.word_limit and self.words and self.words > self.word_limit)
 
 
-def _special_section(practice: Practice, code: str, section: Section) -> Section:
-    if code == "peer_reviewed":
+def _special_section(practice: Practice, template_field: TemplateField, section: Section) -> Section:
+    code = template_field.code
+    if template_field.taxonomy:
+        section.terms = list(getattr(practice, template_field.model_attributes[0]).all())
+    elif code == "peer_reviewed":
         section.html = practice.get_peer_reviewed_display()
-    elif code == "key_themes":
-        section.terms = list(practice.key_themes.all())
-    elif code == "target_audiences":
-        section.terms = list(practice.target_audiences.all())
     elif code == "country":
         section.html = practice.country.name if practice.country else ""
     elif code == "last_update":
@@ -53,15 +49,15 @@ def practice_sections(practice: Practice, *, show_contact: bool) -> list[Section
         if code == "title":
             continue
         if not template_field.narrative:
-            sections.append(_special_section(practice, code, section))
+            sections.append(_special_section(practice, template_field, section))
             continue
         if code == "contact" and not show_contact:
             section.hidden_reason = _("Contact details are shown to approved members of verified organisations.")
             sections.append(section)
             continue
-        text = getattr(practice, model_attribute(code))
-        section.words = count_words(text)
-        section.html = render_markdown(text)
+        name = model_attribute(code)
+        section.words = count_words(getattr(practice, name))
+        section.html = practice.cooked_section(name)
         if code == "start":
             section.html = _start_html(practice, section.html)
         if code == "organisation":
@@ -112,7 +108,8 @@ def initial_from_import(parsed) -> dict:
 
 
 def detail_context(request, practice: Practice) -> dict:
-    """Everything the detail page shows, decided by the rules for this reader."""
+    """What the detail page shows of the practice itself, decided by the rules for this reader
+    (the view adds what other apps say about it: linked threads, similar practices)."""
     user = request.user
     curator = rules.can_manage(user, practice)
     versions = list(practice.versions.all()[:20]) if practice.is_published else []
@@ -133,8 +130,6 @@ def detail_context(request, practice: Practice) -> dict:
             (value, label) for value, label in practice.Visibility.choices
             if not rules.visibility_needs_review(practice, value)
         ],  # fmt: skip
-        "similar_practices": similar_practices(user=user, practice=practice),
-        **(practice_discussion_context(user=user, practice=practice) if practice.is_published else {}),
     }
 
 

@@ -23,34 +23,19 @@ from portal.services import organisation_get_or_create
 from practices import pii, rules
 from practices.indexing import practice_changed
 from practices.models import Finding, KeyTheme, Practice, PracticeVersion, ReviewComment, TargetAudience
-from practices.template_fields import model_attribute
+from practices.template_fields import (
+    NARRATIVE_FIELD_CODES,
+    PLAIN_TEMPLATE_ATTRIBUTES,
+    WRITER_CHOICES,
+    model_attribute,
+)
 from practices.versions import practice_snapshot
 
 Status = Practice.Status
 
-# Plain attributes a practice form or an import may set.
-PRACTICE_ATTRIBUTES = (
-    "title",
-    "description",
-    "peer_reviewed",
-    "geographical_scope",
-    "start",
-    "start_year",
-    "end_year",
-    "deliverables",
-    "evidence_evaluation",
-    "sustainability_transferability",
-    "ran_meetings",
-    "eu_links_funding",
-    "organisation_description",
-    "country",
-    "contact",
-    "last_update_year",
-    "language",
-    "visibility",
-    "change_summary",
-    "import_warnings",
-)
+# Plain attributes a practice form or an import may set: the template's content
+# (practices/template_fields.py), the writer's choices, then the workflow's notes.
+PRACTICE_ATTRIBUTES = (*PLAIN_TEMPLATE_ATTRIBUTES, *WRITER_CHOICES, "change_summary", "import_warnings")
 # What a new version copies from an approved edit into the published practice.
 CONTENT_ATTRIBUTES = tuple(a for a in PRACTICE_ATTRIBUTES if a not in ("import_warnings",))
 
@@ -370,6 +355,7 @@ def _record_version(practice: Practice, actor) -> PracticeVersion:
         practice=practice,
         number=number,
         content=practice_snapshot(practice),
+        cooked=practice.cooked_html(),
         change_summary=practice.change_summary if number > 1 else "",
         published_at=timezone.now(),
         published_by=actor,
@@ -473,16 +459,15 @@ def practice_data_from_import(parsed) -> PracticeData:
         "peer_reviewed": peer or Practice.PeerReviewed.UNKNOWN,
         "start_year": parsed.start_year,
         "end_year": parsed.end_year,
-        "organisation_description": parsed.organisation.description,
         "country": parsed.country or "",
-        "contact": parsed.contact,
         "last_update_year": parsed.last_update_year,
         "language": parsed.language,
         "import_warnings": [w.as_json() for w in parsed.warnings],
     }
-    for code in ("description", "geographical_scope", "start", "deliverables", "evidence_evaluation",
-                 "sustainability_transferability", "ran_meetings", "eu_links_funding"):  # fmt: skip
-        attributes[code] = fields.get(code, "")
+    for code in NARRATIVE_FIELD_CODES:
+        attributes[model_attribute(code)] = fields.get(code, "")
+    attributes["organisation_description"] = parsed.organisation.description
+    attributes["contact"] = parsed.contact
     themes = _ordered(KeyTheme, parsed.key_themes)
     audiences = _ordered(TargetAudience, parsed.target_audiences)
     return PracticeData(attributes=attributes, key_themes=themes, target_audiences=audiences)

@@ -17,16 +17,31 @@ class TemplateField:
     label_fr: str  # the template's own French label (used by the importer)
     word_limit: int | None = None
     narrative: bool = True  # free text written in Markdown
+    # The Practice model attributes that hold this field, in form order (the code itself when empty).
+    attributes: tuple[str, ...] = ()
+    taxonomy: bool = False  # a closed list of terms (a many-to-many relation of the practice)
+
+    @property
+    def model_attributes(self) -> tuple[str, ...]:
+        return self.attributes or (self.code,)
 
 
 TEMPLATE_FIELDS: tuple[TemplateField, ...] = (
     TemplateField("title", _("Name of the practice"), "Name of the practice", "Nom de la pratique", narrative=False),
     TemplateField("description", _("Description"), "Description", "Description", word_limit=300),
     TemplateField("peer_reviewed", _("Peer reviewed"), "Peer reviewed", "Examiné par les pairs", narrative=False),
-    TemplateField("key_themes", _("Key themes"), "Key themes", "Principaux thèmes", narrative=False),
-    TemplateField("target_audiences", _("Target audience"), "Target audience", "Public cible", narrative=False),
+    TemplateField("key_themes", _("Key themes"), "Key themes", "Principaux thèmes", narrative=False, taxonomy=True),
+    TemplateField(
+        "target_audiences", _("Target audience"), "Target audience", "Public cible", narrative=False, taxonomy=True
+    ),
     TemplateField("geographical_scope", _("Geographical scope"), "Geographical scope", "Couverture géographique"),
-    TemplateField("start", _("Start of the practice"), "Start of the practice", "Début de la pratique"),
+    TemplateField(
+        "start",
+        _("Start of the practice"),
+        "Start of the practice",
+        "Début de la pratique",
+        attributes=("start", "start_year", "end_year"),
+    ),
     TemplateField("deliverables", _("Deliverables"), "Deliverables", "Produits livrables"),
     TemplateField("evidence_evaluation", _("Evidence and evaluation"), "Evidence and evaluation", "Faits et évaluation"),
     TemplateField(
@@ -49,10 +64,24 @@ TEMPLATE_FIELDS: tuple[TemplateField, ...] = (
         "Liens avec d'autres initiatives ou financements de l'UE",
         word_limit=100,
     ),
-    TemplateField("organisation", _("Organisation"), "Organisation", "Organisation", word_limit=100),
+    TemplateField(
+        "organisation",
+        _("Organisation"),
+        "Organisation",
+        "Organisation",
+        word_limit=100,
+        attributes=("organisation_description",),
+    ),
     TemplateField("country", _("Country of origin"), "Country of origin", "Pays d'origine", narrative=False),
     TemplateField("contact", _("Contact details"), "Contact details", "Contacts"),
-    TemplateField("last_update", _("Last update"), "Last update", "Dernière mise à jour", narrative=False),
+    TemplateField(
+        "last_update",
+        _("Last update"),
+        "Last update",
+        "Dernière mise à jour",
+        narrative=False,
+        attributes=("last_update_year",),
+    ),
 )
 
 FIELDS_BY_CODE = {field.code: field for field in TEMPLATE_FIELDS}
@@ -61,8 +90,20 @@ FIELDS_BY_CODE = {field.code: field for field in TEMPLATE_FIELDS}
 # practice as ``organisation_description``; ``contact`` is personal data.
 NARRATIVE_FIELD_CODES: tuple[str, ...] = tuple(f.code for f in TEMPLATE_FIELDS if f.narrative)
 
-# Map template code -> Practice model attribute, where they differ.
-MODEL_ATTRIBUTE = {"organisation": "organisation_description"}
+# Map template code -> the Practice model attribute holding its text, where they differ.
+MODEL_ATTRIBUTE = {f.code: f.model_attributes[0] for f in TEMPLATE_FIELDS if f.model_attributes[0] != f.code}
+
+# Every Practice attribute that holds template content, in template order
+# (the two taxonomy lists in their place). The organisation itself is the
+# practice's organisation, not something its writer types.
+TEMPLATE_ATTRIBUTES: tuple[str, ...] = tuple(name for f in TEMPLATE_FIELDS for name in f.model_attributes)
+TAXONOMY_ATTRIBUTES: tuple[str, ...] = tuple(name for f in TEMPLATE_FIELDS if f.taxonomy for name in f.model_attributes)
+# Template content that is a plain value of the practice row (no taxonomy lists).
+PLAIN_TEMPLATE_ATTRIBUTES: tuple[str, ...] = tuple(a for a in TEMPLATE_ATTRIBUTES if a not in TAXONOMY_ATTRIBUTES)
+# The attributes holding Markdown, the ones cooked to HTML when saved.
+NARRATIVE_ATTRIBUTES: tuple[str, ...] = tuple(MODEL_ATTRIBUTE.get(code, code) for code in NARRATIVE_FIELD_CODES)
+# What the writer also chooses besides the template's content.
+WRITER_CHOICES: tuple[str, ...] = ("language", "visibility")
 
 
 def model_attribute(code: str) -> str:

@@ -3,25 +3,13 @@
 from typing import Any
 
 from practices.models import Practice
+from practices.template_fields import PLAIN_TEMPLATE_ATTRIBUTES, TAXONOMY_ATTRIBUTES, WRITER_CHOICES
 
-SNAPSHOT_ATTRIBUTES = (
-    "title",
-    "description",
-    "peer_reviewed",
-    "geographical_scope",
-    "start",
-    "start_year",
-    "end_year",
-    "deliverables",
-    "evidence_evaluation",
-    "sustainability_transferability",
-    "ran_meetings",
-    "eu_links_funding",
-    "organisation_description",
-    "contact",
-    "last_update_year",
-    "language",
-    "visibility",
+# Plain values copied as they are; the country, the organisation and the taxonomy
+# lists are stored by code or name below.
+SNAPSHOT_ATTRIBUTES: tuple[str, ...] = (
+    *(name for name in PLAIN_TEMPLATE_ATTRIBUTES if name != "country"),
+    *WRITER_CHOICES,
     "evidence_level",
 )
 
@@ -31,6 +19,6 @@ def practice_snapshot(practice: Practice) -> dict[str, Any]:
     content: dict[str, Any] = {name: getattr(practice, name) for name in SNAPSHOT_ATTRIBUTES}
     content["country"] = practice.country.code if practice.country else ""
     content["organisation"] = practice.organisation.name
-    content["key_themes"] = [t.code for t in practice.key_themes.all()]
-    content["target_audiences"] = [t.code for t in practice.target_audiences.all()]
+    for name in TAXONOMY_ATTRIBUTES:
+        content[name] = [t.code for t in getattr(practice, name).all()]
     return content

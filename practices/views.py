@@ -1,6 +1,9 @@
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,6 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.decorators import mfa_required
 from portal.ratelimits import over_rate
+from network.selectors import practice_discussion_context
+from portal.access import reader_scope
+from portal.caching import public_page
 from practices import rules, services
 from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
@@ -24,8 +30,11 @@ from practices.selectors import (
     published_countries,
     published_practices,
 )
+from search.generation import content_token
+from practices.indexing import similar_practices
 
 
+@public_page(token=content_token)
 def practice_list(request: HttpRequest) -> HttpResponse:
     filter_form = PracticeFilterForm(request.GET or None, country_codes=published_countries(user=request.user))
     practices = published_practices(user=request.user, filters=filter_form.filters())
@@ -41,9 +50,25 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     return render(request, "practices/practice_list.html", context)
 
 
+@public_page(token=content_token)
 def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
-    return render(request, "practices/practice_detail.html", detail_context(request, practice))
+    context = detail_context(request, practice)
+    context["similar_practices"] = _similar_practices(request.user, practice)
+    if practice.is_published:
+        context.update(practice_discussion_context(user=request.user, practice=practice))
+    return render(request, "practices/practice_detail.html", context)
+
+
+def _similar_practices(user, practice: Practice) -> list:
+    """Similar practices depend only on published content and on what the reader may see:
+    kept per practice and reader scope until published content changes (the content token)."""
+    token = content_token()
+    if token is None or not practice.is_published or not settings.PAGE_CACHE_SECONDS:
+        return similar_practices(user=user, practice=practice)
+    scope = hashlib.blake2b(repr(reader_scope(user)).encode(), digest_size=8).hexdigest()
+    key = f"similar:{token}:{practice.pk}:{scope}"
+    return cache.get_or_set(key, lambda: similar_practices(user=user, practice=practice), settings.PAGE_CACHE_SECONDS)
 
 
 def _form_context(form, *, practice=None, upload_form=None) -> dict:

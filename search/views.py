@@ -9,10 +9,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from portal.caching import public_page
 from search import collections
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.forms import PracticeSearchForm
+from search.generation import content_token
 from search.presentation import facet_groups, pages, removal_links, url_with
 from search.selectors import readable_hits
 
@@ -21,6 +23,7 @@ PRACTICES = "practices"
 
 
 @require_GET
+@public_page(token=content_token)
 def search_page(request: HttpRequest) -> HttpResponse:
     collection = collections.get(PRACTICES)
     form = PracticeSearchForm(request.GET, facets=collection.facet_names)

@@ -29,10 +29,13 @@ def test_anonymous_search_costs_the_same_for_one_hit_or_a_full_page(
     client, contributor, rows, django_assert_num_queries
 ):
     _practices(contributor, rows)
-    # engine: index generation, documents and facets (reloaded: the index just changed), matches,
-    # highlights; practices, themes, audiences; labels of themes, audiences, types
-    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 11)
+    # content token (kept answers); engine: index generation, documents and facets (reloaded: the
+    # index just changed), matches, highlights; practices, themes, audiences; labels of themes,
+    # audiences, types
+    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 12)
     assert len(data["results"]) == rows
+    # the same request again, nothing published since: the content token, then the kept answer
+    assert _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 1) == data
 
 
 @pytest.mark.parametrize("rows", [1, 15])

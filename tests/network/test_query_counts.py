@@ -30,7 +30,8 @@ def test_thread_page_with_200_posts_renders_with_a_fixed_number_of_queries(
     # session, user, portal membership, thread + network, network membership, post count, posts page,
     # authors' memberships, read mark (read + write), subscription, linked practice: none
     expected = 11
-    with django_assert_num_queries(expected):
+    # the author has read their own first post already: nothing new, no read mark written
+    with django_assert_num_queries(expected - 1):
         assert contributor_client.get(thread.get_absolute_url()).status_code == 200
     authors = _members(network, moderator, home_organisation, 8)
     for number in range(199):

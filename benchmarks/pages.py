@@ -1,0 +1,325 @@
+"""Reader pages under gunicorn: throughput as a share of /healthz/, latency, memory.
+
+    .venv/bin/python benchmarks/pages.py                       # 10,000 practices, a 1,000-post thread
+    .venv/bin/python benchmarks/pages.py --count 100           # the same at 100 practices
+    .venv/bin/python benchmarks/pages.py --write-doc           # also rewrite "## Pages" in docs/PERFORMANCE.md
+
+One command: it builds a SQLite database of its own (default /tmp/pve-bench-pages.sqlite3,
+recreated each run) with the search benchmark's generated practices (benchmarks/search.py),
+renders their Markdown once (``manage.py recook``), indexes them with the ``database``
+engine, adds a network whose thread holds ``--posts`` posts and a member to read it,
+collects the static files (manifest storage), then starts gunicorn with production
+settings (DJANGO_DEBUG off, a benchmark-only secret key, 2 workers) on 127.0.0.1:PORT.
+
+Each page is driven by ``wrk`` (loopback only, ``--connections`` clients, ``--duration``
+seconds per page) after a one-second warm-up, twice by default: with anonymous readers'
+pages kept (portal/caching.py: wrk repeats one URL, so this is the kept-page path) and with
+every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a first reader); /healthz/ (the same middleware stack and one
+query) is measured in the same run, first and last, and each page's requests per second
+is given as a share of its mean. Printed per page: requests/s, share, p50 and p99; then the
+resident memory of each gunicorn worker. Anonymous readers, except the thread page
+(a signed-in network member, by session cookie). A page answering anything but 200 is
+reported as an error, not as a figure.
+"""
+
+import argparse
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT_DIR))
+
+from benchmarks.search import generate, setup_django  # noqa: E402 (after the path is set)
+
+TARGET_SHARE = 0.25
+TARGET_P99_MS = 200.0
+SECRET_KEY = "benchmark-only-not-a-secret"
+WRK = "/usr/bin/wrk"
+
+
+def server_environment(database_url: str) -> dict[str, str]:
+    """Production settings for gunicorn and for the set-up commands."""
+    env = dict(os.environ)
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=SECRET_KEY,
+        DATABASE_URL=database_url,
+        DJANGO_SETTINGS_MODULE="portal.settings",
+        SEARCH_BACKEND="database",
+        API_THROTTLE_ANONYMOUS="100000000/minute",  # the benchmark measures pages, not the throttle
+        API_THROTTLE_USER="100000000/minute",
+        DJANGO_LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+# --- the data ------------------------------------------------------------------------------
+
+
+def build(count: int, posts: int) -> dict:
+    """Practices, their cooked HTML and search index, a network thread; returns what the URLs need."""
+    from django.core.management import call_command
+
+    started = time.monotonic()
+    generate(count)
+    call_command("recook", stdout=open(os.devnull, "w"))
+    call_command("search_reindex", "--engine", "database", stdout=open(os.devnull, "w"))
+    thread, session = _network_thread(posts)
+    print(f"  data ready in {time.monotonic() - started:.0f} s", flush=True)
+    return {"thread": thread, "session": session, **_samples()}
+
+
+def reused() -> dict:
+    """The data of an earlier run, migrated to the current code (``--reuse``)."""
+    from django.contrib.sessions.models import Session
+    from django.core.management import call_command
+
+    from network.models import Thread
+
+    call_command("migrate", verbosity=0)
+    session = Session.objects.order_by("-expire_date").values_list("session_key", flat=True).first()
+    return {"thread": Thread.objects.get(title="A long thread").pk, "session": session, **_samples()}
+
+
+def _samples() -> dict:
+    from practices.models import KeyTheme, Practice
+
+    practice = Practice.objects.filter(status="published", visibility="public").order_by("-published_at").first()
+    theme = KeyTheme.objects.order_by("position").first()
+    return {"practice": practice.pk, "theme": theme.code}
+
+
+def _network_thread(posts: int) -> tuple[int, str]:
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from network import services
+    from network.models import Network, Post
+    from portal.models import Membership, Organisation, User
+    from portal.text import render_markdown
+
+    organisation = Organisation.objects.order_by("pk").first()
+    moderator = User.objects.create_user(email="bench-moderator@example.org", password=None, is_moderator=True)
+    reader = User.objects.create_user(email="bench-reader@example.org", password=None, display_name="Bench Reader")
+    for user in (moderator, reader):
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        Membership.objects.create(user=user, organisation=organisation, state=Membership.State.APPROVED)
+    network = services.network_create(actor=moderator, name="Benchmark network", purpose="Benchmark.",
+                                      policy=Network.Policy.INVITATION)  # fmt: skip
+    services.network_member_add(network=network, user=reader, actor=moderator)
+    thread = services.thread_create(network=network, actor=reader, title="A long thread", body="The first post.")
+    start = datetime.now(UTC) - timedelta(days=30)
+    body = "A **reply** with a [link](https://example.org) and a list:\n\n- one\n- two\n"
+    Post.objects.bulk_create(
+        Post(thread=thread, author=reader if n % 2 else moderator, body=f"{body}\nReply {n}.",
+             body_html=str(render_markdown(f"{body}\nReply {n}.")), created_at=start + timedelta(minutes=n))
+        for n in range(posts - 1)
+    )  # fmt: skip
+    session = SessionStore()
+    session[SESSION_KEY] = str(reader.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = reader.get_session_auth_hash()
+    session.create()
+    return thread.pk, session.session_key
+
+
+# --- the server ----------------------------------------------------------------------------
+
+
+def collect_static(env: dict) -> None:
+    python = str(PROJECT_DIR / ".venv" / "bin" / "python")
+    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=PROJECT_DIR, env=env,
+                   check=True)  # fmt: skip
+
+
+def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
+    gunicorn = str(PROJECT_DIR / ".venv" / "bin" / "gunicorn")
+    server = subprocess.Popen(
+        [gunicorn, "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=PROJECT_DIR, env=env, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=2) as response:
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.5)
+    stop(server)
+    raise SystemExit("gunicorn did not answer /healthz/ within a minute")
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def worker_memory_mb(server: subprocess.Popen) -> list[float]:
+    """Resident memory of each gunicorn worker (children of the master process)."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return sizes
+
+
+# --- load ----------------------------------------------------------------------------------
+
+
+def _milliseconds(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def drive(url: str, *, seconds: int, connections: int, cookie: str = "") -> dict:
+    """One wrk run against ``url``; requests/s, p50 and p99 (ms), and non-200 answers."""
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    warm = [WRK, "-t1", "-c1", "-d1s", *headers, url]
+    subprocess.run(warm, capture_output=True, check=True)
+    command = [WRK, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, flags=re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": _milliseconds(latency["50"]),
+        "p99": _milliseconds(latency["99"]),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def pages(data: dict) -> list[tuple[str, str, bool]]:
+    """(name, path, signed in) of every reader page measured."""
+    return [
+        ("home", "/", False),
+        ("search", "/search/?q=mentoring", False),
+        ("search with facets", f"/search/?q=mentoring&theme={data['theme']}&language=en", False),
+        ("practice page", f"/practices/{data['practice']}/", False),
+        ("practice list", "/practices/", False),
+        ("API list", "/api/v1/practices/", False),
+        ("API detail", f"/api/v1/practices/{data['practice']}/", False),
+        ("network thread page", f"/networks/threads/{data['thread']}/", True),
+    ]
+
+
+def check_status(base: str, path: str, cookie: str) -> None:
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        if response.status != 200 or response.url != base + path:
+            raise SystemExit(f"{path} answered {response.status} at {response.url}, not a page: check the set-up")
+
+
+def measure(args, data: dict, port: int) -> dict:
+    base = f"http://127.0.0.1:{port}"
+    cookie = f"sessionid={data['session']}"
+    results = {"healthz": []}
+    run = {"seconds": args.duration, "connections": args.connections}
+    results["healthz"].append(drive(base + "/healthz/", **run))
+    for name, path, signed_in in pages(data):
+        check_status(base, path, cookie if signed_in else "")
+        results[name] = drive(base + path, cookie=cookie if signed_in else "", **run)
+        print(f"  {name}: {results[name]['rps']:.0f} requests/s", flush=True)
+    results["healthz"].append(drive(base + "/healthz/", **run))
+    return results
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+def report(args, results: dict, memory: list[float], command: str) -> str:
+    healthz = results.pop("healthz")
+    baseline = sum(run["rps"] for run in healthz) / len(healthz)
+    lines = [
+        f"{args.count:,} practices, a {args.posts:,}-post thread; gunicorn 2 workers, production settings, SQLite; "
+        f"wrk {args.connections} connections, {args.duration} s per page; {os.cpu_count()} cores shared with other work.",
+        "",
+        f"`/healthz/`: {baseline:.0f} requests/s (first {healthz[0]['rps']:.0f}, last {healthz[-1]['rps']:.0f}), "
+        f"p50 {healthz[0]['p50']:.1f} ms, p99 {healthz[0]['p99']:.1f} ms.",
+        "",
+        "| page | requests/s | share of /healthz/ | p50 ms | p99 ms | target met |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for name, run in results.items():
+        share = run["rps"] / baseline
+        met = share >= TARGET_SHARE and run["p99"] < TARGET_P99_MS and not run["errors"]
+        errors = f" ({run['errors']} errors)" if run["errors"] else ""
+        lines.append(f"| {name} | {run['rps']:.0f} | {share:.0%} | {run['p50']:.1f} | {run['p99']:.1f} | "
+                     f"{'yes' if met else 'no'}{errors} |")  # fmt: skip
+    sizes = ", ".join(f"{size:.0f} MB" for size in memory)
+    lines += ["", f"Resident memory per worker after the run: {sizes}.", "", f"Command: `{command}`"]
+    return "\n".join(lines)
+
+
+def write_section(section: str, count: int) -> None:
+    doc = PROJECT_DIR / "docs" / "PERFORMANCE.md"
+    text = doc.read_text()
+    heading = f"### Pages at {count:,} practices"
+    block = f"{heading}\n\n{section}\n"
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^#{{2,3}} |\Z)", flags=re.S | re.M)
+    text = pattern.sub(lambda _m: block + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + block
+    doc.write_text(text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=10_000, help="generated practices")
+    parser.add_argument("--posts", type=int, default=1_000, help="posts of the network thread")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of load per page (keep it short: shared cores)")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--sqlite-path", default="/tmp/pve-bench-pages.sqlite3")
+    parser.add_argument("--page-cache", choices=("both", "on", "off"), default="both",
+                        help="measure with anonymous pages kept, with every page rendered, or both (default)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the database of an earlier run with the same --count (migrated, not rebuilt)")
+    parser.add_argument("--write-doc", action="store_true", help="write the figures into docs/PERFORMANCE.md")
+    args = parser.parse_args()
+    if not Path(WRK).exists():
+        parser.error(f"{WRK} is missing (Debian package wrk)")
+    sqlite = Path(args.sqlite_path).resolve()
+    if sqlite == (PROJECT_DIR / "db.sqlite3").resolve():
+        parser.error("never the dev database: choose another --sqlite-path")
+    reuse = args.reuse and sqlite.exists()
+    if not reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
+    database_url = f"sqlite:///{sqlite}"
+    env = server_environment(database_url)
+    os.environ.update(env)
+    setup_django(database_url)
+    data = reused() if reuse else build(args.count, args.posts)
+    collect_static(env)
+    command = " ".join([".venv/bin/python", "benchmarks/pages.py", *sys.argv[1:]])
+    sections = []
+    for kept in {"both": (True, False), "on": (True,), "off": (False,)}[args.page_cache]:
+        server_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "300" if kept else "0"}
+        print(f"page cache {'on' if kept else 'off'}", flush=True)
+        server = start_gunicorn(server_env, args.port)
+        try:
+            results = measure(args, data, args.port)
+            memory = worker_memory_mb(server)
+        finally:
+            stop(server)
+        title = "anonymous pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)" if kept else (
+            "every page rendered (PORTAL_PAGE_CACHE_SECONDS=0)")
+        sections.append(f"#### {title}\n\n" + report(args, results, memory, command))
+    section = "\n\n".join(sections)
+    print(section)
+    if args.write_doc:
+        write_section(section, args.count)
+        print("docs/PERFORMANCE.md: pages section written")
+
+
+if __name__ == "__main__":
+    main()

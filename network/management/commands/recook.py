@@ -1,0 +1,52 @@
+"""Render every stored Markdown text again: practices, their published versions, network posts.
+
+Pages and the API read HTML rendered when a text was saved (portal/text.py). Run this
+after a change of the Markdown renderer, of the sanitiser's rules or of which template
+fields are Markdown. It lives in ``network``, the highest of the two apps it serves.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from network.models import Post
+from portal.text import cook, render_markdown
+from practices.models import Practice, PracticeVersion, practice_texts
+from practices.template_fields import NARRATIVE_ATTRIBUTES
+
+CHUNK = 500
+
+
+def _version_texts(version: PracticeVersion) -> dict[str, str]:
+    content = version.content if isinstance(version.content, dict) else {}
+    return {name: str(content.get(name) or "") for name in NARRATIVE_ATTRIBUTES}
+
+
+def _recook(queryset, field: str, render) -> int:
+    """Store ``render(row)`` in ``field`` of every row, a chunk per transaction; returns the rows changed."""
+    changed = 0
+    batch = []
+    for row in queryset.order_by("pk").iterator(chunk_size=CHUNK):
+        html = render(row)
+        if html != getattr(row, field):
+            setattr(row, field, html)
+            batch.append(row)
+        if len(batch) >= CHUNK:
+            changed += _write(queryset.model, batch, field)
+            batch = []
+    return changed + _write(queryset.model, batch, field)
+
+
+def _write(model, rows: list, field: str) -> int:
+    with transaction.atomic():
+        model.objects.bulk_update(rows, [field])
+    return len(rows)
+
+
+class Command(BaseCommand):
+    help = "Render the Markdown of every practice, published version and network post again (after a renderer change)."
+
+    def handle(self, *args, **options) -> None:
+        practices = _recook(Practice.objects.all(), "cooked", lambda p: cook(practice_texts(p)))
+        versions = _recook(PracticeVersion.objects.all(), "cooked", lambda v: cook(_version_texts(v)))
+        posts = _recook(Post.objects.all(), "body_html", lambda p: str(render_markdown(p.body)))
+        self.stdout.write(f"Rendered again: {practices} practice(s), {versions} version(s), {posts} post(s) changed.")

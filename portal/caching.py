@@ -1,0 +1,144 @@
+"""HTTP caching of reader pages: validators and a page cache for anonymous readers only.
+
+A page decorated with ``public_page(token=...)`` is, for an anonymous reader (no session,
+no Authorization header, no pending message), a function of its URL, the interface
+language and the published content. ``token`` returns a value that changes in the same
+transaction as any change of published content (the search index generation,
+search/generation.py). The page's ETag is derived from those inputs, so:
+
+- a conditional request whose ``If-None-Match`` matches is answered 304 before any work;
+- a page already rendered under the same inputs is served from the cache
+  (``PAGE_CACHE_SECONDS``, which also bounds how long a change the token does not see,
+  such as a renamed organisation, can take to show; 0 turns the cache off, not the 304s).
+
+Signed-in readers never get validators or a cached page: their responses are
+``Cache-Control: private`` and vary on the cookie (see ``PrivateResponsesMiddleware``).
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+
+PAGE_CACHE_SECONDS = 300
+# Cookies that may carry something for this reader alone (a session, a flash message).
+PERSONAL_COOKIES = ("sessionid", "messages")
+
+
+def is_anonymous_reader(request: HttpRequest) -> bool:
+    """A read by someone who is not signed in and has nothing personal pending."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not any(name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES))
+    )
+
+
+def _etag(request: HttpRequest, token) -> str:
+    inputs = "|".join(
+        (str(token), request.LANGUAGE_CODE, request.get_full_path(), request.META.get("HTTP_ACCEPT", ""))
+    )
+    return '"' + hashlib.blake2b(inputs.encode(), digest_size=16).hexdigest() + '"'
+
+
+def _mark_public(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, no_cache=True)
+    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+    return response
+
+
+def _cacheable(response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Cache-Control")
+    )
+
+
+def public_page(*, token: Callable[[], object]):
+    """Validators, 304 answers and a page cache for anonymous readers of a public page."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not is_anonymous_reader(request):
+                return view(request, *args, **kwargs)
+            current = token()
+            if current is None:  # no generation recorded (a flushed database): nothing is kept
+                return view(request, *args, **kwargs)
+            etag = _etag(request, current)
+            not_modified = get_conditional_response(request, etag=etag)
+            if not_modified is not None:
+                return _mark_public(not_modified, etag)
+            response = _cached_response(request, etag, view, args, kwargs)
+            return _mark_public(response, etag) if _cacheable(response) else response
+
+        return wrapper
+
+    return decorator
+
+
+def _cached_response(request, etag: str, view, args, kwargs) -> HttpResponse:
+    seconds = getattr(settings, "PAGE_CACHE_SECONDS", PAGE_CACHE_SECONDS)
+    key = f"page:{etag}"
+    stored = cache.get(key) if seconds else None
+    if stored is not None:
+        content, content_type = stored
+        return HttpResponse(content, content_type=content_type)
+    response = view(request, *args, **kwargs)
+    if hasattr(response, "render") and callable(response.render):
+        response = response.render()
+    if seconds and _cacheable(response):
+        cache.set(key, (response.content, response["Content-Type"]), seconds)
+    return response
+
+
+def public_data(request: HttpRequest, *, token: Callable[[], object], compute: Callable[[], object]):
+    """For API views (after authentication and throttling): ``(data, etag)`` where ``data`` is
+    ``compute()``, kept for anonymous readers under the same key as a page; ``etag`` is None
+    for anyone else. ``data`` is None when the reader's ``If-None-Match`` already matches."""
+    current = token() if is_anonymous_reader(request) else None
+    if current is None:
+        return compute(), None
+    etag = _etag(request, current)
+    if get_conditional_response(request, etag=etag) is not None:
+        return None, etag
+    seconds = getattr(settings, "PAGE_CACHE_SECONDS", PAGE_CACHE_SECONDS)
+    if not seconds:
+        return compute(), etag
+    key = f"data:{etag}"
+    data = cache.get(key)
+    if data is None:
+        data = compute()
+        cache.set(key, data, seconds)
+    return data, etag
+
+
+def mark_public(response: HttpResponse, etag: str | None) -> HttpResponse:
+    """Validators and public caching headers on an anonymous reader's response (none without ``etag``)."""
+    return _mark_public(response, etag) if etag else response
+
+
+class PrivateResponsesMiddleware:
+    """Responses to signed-in readers are theirs alone: never stored by a shared cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if "no-store" not in response.get("Cache-Control", ""):  # no-store already says more
+                patch_cache_control(response, private=True)
+            patch_vary_headers(response, ("Cookie",))
+            if response.has_header("ETag"):
+                del response["ETag"]
+        return response

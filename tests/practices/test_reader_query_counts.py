@@ -1,0 +1,93 @@
+"""Reader pages run a fixed number of queries, whether 3 or 30 practices are published
+(the network pages, the practice list and the moderation queue: in their own test files)."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from network import services as network_services
+from tests.conftest import make_user
+from tests.practices.factories import make_practice
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [3, 30]
+
+
+def _publish(author, count: int) -> list:
+    return [
+        make_practice(author=author, title=f"Mentoring method {number}", publish=True,
+                      description=f"Mentoring families, method {number}.")  # fmt: skip
+        for number in range(count)
+    ]
+
+
+def _queries(client: Client, url: str, django_assert_num_queries, expected: int, params=None) -> str:
+    with django_assert_num_queries(expected):
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_page_has_a_fixed_cost(client, colleague_client, contributor, size, django_assert_num_queries):
+    _publish(contributor, size)
+    # anonymous: content token, count, latest practices, their themes, themes (then the page is kept)
+    page = _queries(client, reverse("home"), django_assert_num_queries, 5)
+    assert page.count('class="practice-card"') == min(size, 6)
+    _queries(client, reverse("home"), django_assert_num_queries, 1)
+    # signed in: session, user, membership, count, latest, drafts, their themes, themes
+    _queries(colleague_client, reverse("home"), django_assert_num_queries, 8)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_page_has_a_fixed_cost(colleague_client, contributor, size, django_assert_num_queries):
+    _publish(contributor, size)
+    url = reverse("search:search")
+    # session, user, membership; the engine (index generation, documents and facets reloaded,
+    # matches, snippets); theme, audience, type labels; the practices
+    page = _queries(colleague_client, url, django_assert_num_queries, 12, {"q": "mentoring"})
+    assert page.count("Mentoring method") == min(size, 20)
+    # with a facet chosen (the engine's documents and facets now in memory)
+    _queries(colleague_client, url, django_assert_num_queries, 10, {"q": "mentoring", "theme": "exit-strategies"})
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_page_has_a_fixed_cost(
+    client, colleague_client, contributor, moderator, size, django_assert_num_queries
+):
+    practices = _publish(contributor, size)
+    practice = practices[0]
+    network = network_services.network_create(actor=moderator, name="Exit work", purpose="p", policy="invitation")
+    network_services.network_member_add(network=network, user=contributor, actor=moderator)
+    for number in range(size):
+        network_services.thread_create(network=network, actor=contributor, title=f"About it {number}", body="x",
+                                       practice=practice)  # fmt: skip
+    url = reverse("practices:detail", args=[practice.pk])
+    # anonymous: content token; practice, themes, audiences, versions; similar practices (content
+    # token, engine: generation, documents, facets, the practice's text, matches)
+    page = _queries(client, url, django_assert_num_queries, 11)
+    assert "Mentoring method" in page
+    _queries(client, url, django_assert_num_queries, 1)  # kept
+    # a network member: session, user, membership; practice, themes, audiences, versions, findings,
+    # review comments, pending revision; similar practices (as above, documents already loaded);
+    # memberships (twice), linked threads, networks to discuss it in
+    member = Client()
+    member.force_login(contributor)
+    page = _queries(member, url, django_assert_num_queries, 18)
+    assert "About it " in page
+    # a colleague outside the network, same reader scope: similar practices are kept
+    colleague = Client()
+    colleague.force_login(make_user("reader@ravnstad.example", practice.organisation))
+    page = _queries(colleague, url, django_assert_num_queries, 10)
+    assert "About it " not in page
+
+
+def test_the_practice_list_filters_show_what_is_chosen(client, contributor):
+    _publish(contributor, 3)
+    page = client.get(reverse("practices:list"), {"theme": "exit-strategies"}).content.decode()
+    assert 'name="theme" value="exit-strategies" id="id_theme_' in page
+    chosen = page.split('value="exit-strategies"')[1].split(">")[0]
+    assert "checked" in chosen
+    other = page.split('value="prison-probation"')[1].split(">")[0]
+    assert "checked" not in other
