@@ -20,7 +20,8 @@ from portal.access import display_name
 from portal.models import Organisation
 from practices import rules
 from practices.indexing import FACETS
-from practices.models import Finding, KeyTheme, OrganisationType, Practice, ReviewComment, TargetAudience
+from portal.models import OrganisationType
+from practices.models import Finding, KeyTheme, Practice, ReviewComment, TargetAudience
 from practices.review import review_rows
 from practices.services import PracticeData
 from practices.template_fields import NARRATIVE_ATTRIBUTES, TEMPLATE_ATTRIBUTES, WRITER_CHOICES

@@ -47,7 +47,8 @@ from practices import rules, services
 from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.indexing import COLLECTION as PRACTICES
 from practices.indexing import code_labels
-from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from portal.models import OrganisationType
+from practices.models import KeyTheme, Practice, TargetAudience
 from practices.selectors import drafts_of, practice_for_editor, practice_for_user, practices_visible_to
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery

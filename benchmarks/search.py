@@ -183,7 +183,8 @@ def generate(count: int, seed: int = 20261129) -> None:
     from django.db import transaction
 
     from portal.models import Organisation
-    from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+    from portal.models import OrganisationType
+    from practices.models import KeyTheme, Practice, TargetAudience
 
     call_command("migrate", verbosity=0)
     rng = random.Random(seed)

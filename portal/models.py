@@ -1,9 +1,37 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+
+class TaxonomyTerm(models.Model):
+    """An entry of one of the template's closed lists, with a stable code."""
+
+    code = models.SlugField(_("code"), max_length=80, unique=True, help_text=_("Never changes once used."))
+    label_en = models.CharField(_("English label"), max_length=200)
+    label_fr = models.CharField(_("French label"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The label in the active language, English otherwise."""
+        return self.label_fr if translation.get_language() == "fr" else self.label_en
+
+
+class OrganisationType(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("organisation type")
+        verbose_name_plural = _("organisation types")
 
 
 class Organisation(models.Model):
@@ -12,7 +40,7 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     type = models.ForeignKey(
-        "practices.OrganisationType",
+        OrganisationType,
         verbose_name=_("type of organisation"),
         on_delete=models.PROTECT,
         related_name="organisations",

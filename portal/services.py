@@ -12,7 +12,7 @@ from portal.audit import audit_record
 from portal.models import Membership, Organisation, User
 from portal.notifications import moderators, notify, organisation_admins, supported_language
 from portal.signals import membership_ended
-from practices.models import OrganisationType
+from portal.models import OrganisationType
 
 
 def organisation_get_or_create(*, name: str, type_code: str = "other", country: str = "") -> Organisation:

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
 from portal.admin import ReadOnlyWorkflowAdmin
-from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from portal.models import OrganisationType
+from practices.models import KeyTheme, Practice, TargetAudience
 
 
 @admin.register(KeyTheme, TargetAudience, OrganisationType)

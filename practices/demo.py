@@ -16,7 +16,8 @@ from django.db import transaction
 
 from portal.models import Organisation
 from practices.importer import ParsedPractice, Vocabulary, import_document
-from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from portal.models import OrganisationType
+from practices.models import KeyTheme, Practice, TargetAudience
 from practices.services import practice_import, practice_publish_trusted
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

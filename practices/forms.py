@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from portal.models import OrganisationType
+from practices.models import KeyTheme, Practice, TargetAudience
 from practices.services import PRACTICE_ATTRIBUTES, PracticeData
 from practices.template_fields import FIELDS_BY_CODE, TEMPLATE_ATTRIBUTES, WRITER_CHOICES, model_attribute
 

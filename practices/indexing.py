@@ -16,7 +16,8 @@ from django_countries import countries
 
 from portal.access import reader_scope
 from practices.importer.countries import country_names
-from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from portal.models import OrganisationType
+from practices.models import KeyTheme, Practice, TargetAudience
 from practices.selectors import published_readable_by
 from search import outbox
 from search.backends.base import Hit

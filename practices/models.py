@@ -2,11 +2,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal.models import TaxonomyTerm
 from portal.text import cook, render_markdown, saves_text
 from practices.template_fields import NARRATIVE_ATTRIBUTES, field_label
 
@@ -14,27 +14,6 @@ from practices.template_fields import NARRATIVE_ATTRIBUTES, field_label
 def practice_texts(source) -> dict[str, str]:
     """The Markdown fields of a practice, by attribute."""
     return {name: getattr(source, name) or "" for name in NARRATIVE_ATTRIBUTES}
-
-
-class TaxonomyTerm(models.Model):
-    """An entry of one of the template's closed lists, with a stable code."""
-
-    code = models.SlugField(_("code"), max_length=80, unique=True, help_text=_("Never changes once used."))
-    label_en = models.CharField(_("English label"), max_length=200)
-    label_fr = models.CharField(_("French label"), max_length=200)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        """The label in the active language, English otherwise."""
-        return self.label_fr if translation.get_language() == "fr" else self.label_en
 
 
 class KeyTheme(TaxonomyTerm):
@@ -47,12 +26,6 @@ class TargetAudience(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("target audience")
         verbose_name_plural = _("target audiences")
-
-
-class OrganisationType(TaxonomyTerm):
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("organisation type")
-        verbose_name_plural = _("organisation types")
 
 
 def _year_validators():

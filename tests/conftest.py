@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from portal.models import Membership, Organisation, User
-from practices.models import OrganisationType
+from portal.models import OrganisationType
 
 PASSWORD = "a-long-test-password-9"
 

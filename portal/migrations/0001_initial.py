@@ -18,6 +18,22 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
+            name='OrganisationType',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.SlugField(help_text='Never changes once used.', max_length=80, unique=True, verbose_name='code')),
+                ('label_en', models.CharField(max_length=200, verbose_name='English label')),
+                ('label_fr', models.CharField(max_length=200, verbose_name='French label')),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+            ],
+            options={
+                'verbose_name': 'organisation type',
+                'verbose_name_plural': 'organisation types',
+                'ordering': ['position', 'code'],
+                'abstract': False,
+            },
+        ),
+        migrations.CreateModel(
             name='Organisation',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),

@@ -10,14 +10,13 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('portal', '0001_initial'),
-        ('practices', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
             model_name='organisation',
             name='type',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organisations', to='practices.organisationtype', verbose_name='type of organisation'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organisations', to='portal.organisationtype', verbose_name='type of organisation'),
         ),
         migrations.AddField(
             model_name='membership',

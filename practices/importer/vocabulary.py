@@ -95,7 +95,8 @@ class Vocabulary:
     @classmethod
     def from_database(cls) -> "Vocabulary":
         """The lists as moderators keep them now, in the taxonomy tables."""
-        from practices.models import KeyTheme, OrganisationType, TargetAudience
+        from portal.models import OrganisationType
+        from practices.models import KeyTheme, TargetAudience
 
         def rows(model) -> list[Entry]:
             return list(model.objects.order_by("pk").values_list("code", "label_en", "label_fr"))

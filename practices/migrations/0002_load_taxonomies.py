@@ -9,15 +9,15 @@ from django.db import migrations
 from practices.taxonomy import KEY_THEMES, ORGANISATION_TYPES, TARGET_AUDIENCES
 
 LISTS = {
-    "KeyTheme": KEY_THEMES,
-    "TargetAudience": TARGET_AUDIENCES,
-    "OrganisationType": ORGANISATION_TYPES,
+    ("practices", "KeyTheme"): KEY_THEMES,
+    ("practices", "TargetAudience"): TARGET_AUDIENCES,
+    ("portal", "OrganisationType"): ORGANISATION_TYPES,
 }
 
 
 def load(apps, schema_editor):
-    for model_name, entries in LISTS.items():
-        model = apps.get_model("practices", model_name)
+    for (app_label, model_name), entries in LISTS.items():
+        model = apps.get_model(app_label, model_name)
         for position, (code, label_en, label_fr) in enumerate(entries):
             model.objects.update_or_create(
                 code=code, defaults={"label_en": label_en, "label_fr": label_fr, "position": position}
@@ -25,12 +25,12 @@ def load(apps, schema_editor):
 
 
 def unload(apps, schema_editor):
-    for model_name, entries in LISTS.items():
-        model = apps.get_model("practices", model_name)
+    for (app_label, model_name), entries in LISTS.items():
+        model = apps.get_model(app_label, model_name)
         model.objects.filter(code__in=[code for code, _en, _fr in entries]).delete()
 
 
 class Migration(migrations.Migration):
-    dependencies = [("practices", "0001_initial")]
+    dependencies = [("practices", "0001_initial"), ("portal", "0002_initial")]
 
     operations = [migrations.RunPython(load, unload)]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from portal.models import Organisation, User
-from practices.models import OrganisationType
+from portal.models import OrganisationType
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.core import mail
 
 from portal.models import Membership, Organisation, User
 from portal.services import membership_decide
-from practices.models import OrganisationType, Practice
+from portal.models import OrganisationType
+from practices.models import Practice
 from tests.conftest import PASSWORD, make_user, with_totp
 
 SEED = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates" / "000_c92d1ef0c5228cd4.txt"

@@ -12,7 +12,8 @@ from django.utils import timezone
 from network import services as network_services
 from network.models import Network
 from portal.models import Membership, Organisation, User
-from practices.models import OrganisationType, Practice
+from portal.models import OrganisationType
+from practices.models import Practice
 from tests.conftest import make_user, with_totp
 from tests.practices.factories import make_practice
 

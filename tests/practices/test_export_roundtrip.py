@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from portal.models import Organisation
 from practices import demo
 from practices.importer import Vocabulary, import_document
-from practices.models import KeyTheme, OrganisationType, Practice, TargetAudience
+from portal.models import OrganisationType
+from practices.models import KeyTheme, Practice, TargetAudience
 from practices.services import practice_import
 from practices.taxonomy import KEY_THEMES, ORGANISATION_TYPES, TARGET_AUDIENCES
 

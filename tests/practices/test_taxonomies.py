@@ -1,6 +1,7 @@
 from django.utils import translation
 
-from practices.models import KeyTheme, OrganisationType, TargetAudience
+from portal.models import OrganisationType
+from practices.models import KeyTheme, TargetAudience
 
 
 def test_migration_loads_every_list_of_the_template(db):

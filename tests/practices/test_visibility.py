@@ -70,7 +70,7 @@ def test_a_former_author_loses_access_to_their_drafts(former_member_client, form
 
 def test_members_of_an_unverified_organisation_see_public_content_only(client, contributor, db):
     from portal.models import Organisation
-    from practices.models import OrganisationType
+    from portal.models import OrganisationType
     from tests.conftest import make_user
 
     unverified = Organisation.objects.create(name="Unverified NGO", type=OrganisationType.objects.get(code="ngo"))

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.models import Organisation
-from practices.models import OrganisationType
+from portal.models import OrganisationType
 from tests.conftest import make_user
 from tests.practices.factories import make_practice
 

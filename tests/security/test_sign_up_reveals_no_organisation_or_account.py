@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from portal.models import Membership, Organisation, User
-from practices.models import OrganisationType
+from portal.models import OrganisationType
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
