@@ -20,7 +20,7 @@ from portal.decorators import moderator_required
 from portal.refusals import show_refusal
 from portal.services import organisation_verify
 from practices import rules, services
-from practices.audit_labels import action_label, state_label, target_label
+from practices.audit_labels import action_label, change_label, target_label
 from practices.forms import DismissFindingForm
 from practices.moderation_forms import (
     ApproveForm,
@@ -231,9 +231,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
     page = _page(request, audit_events(user=request.user, **form.audit_filters()))
     for event in page.object_list:
-        event.action_label = action_label(event.action)
+        event.action_label = action_label(event.action, event.to_state)
         event.target_label = target_label(event.target_type, event.target_id)
-        event.from_label, event.to_label = state_label(event.from_state), state_label(event.to_state)
+        event.change_label = change_label(event.action, event.target_type, event.from_state, event.to_state)
     context = {
         "form": form,
         "page": page,
