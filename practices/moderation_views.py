@@ -1,4 +1,4 @@
-"""The moderators' pages: review queue, review page, audit log, organisations.
+"""The moderators' pages: dashboard, review queue, review page, audit log, organisations.
 
 Every view is wrapped in ``moderator_required``: anyone else gets a 404, and a
 moderator without a second factor is sent to set one up. Writes go through
@@ -13,7 +13,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.decorators import moderator_required
@@ -22,7 +24,9 @@ from portal.services import organisation_verify
 from practices import rules, services
 from practices.audit_labels import action_label, change_label, target_label
 from practices.forms import DismissFindingForm
+from network.selectors import open_reports_by_network
 from practices.moderation_forms import (
+    FOLLOW_UP,
     ApproveForm,
     AuditFilterForm,
     ChangesRequestForm,
@@ -32,12 +36,17 @@ from practices.moderation_forms import (
     RejectForm,
 )
 from practices.moderation_selectors import (
+    STALE_AFTER_DAYS,
     audit_actions,
     audit_actors,
     audit_events,
     finding_for_review,
+    membership_request_counts,
+    oldest_submissions,
+    organisation_counts,
     organisation_for_moderator,
     organisations_for_moderation,
+    practice_counts,
     practice_for_review,
 )
 from practices.models import Practice
@@ -49,6 +58,44 @@ PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
 
 def _page(request: HttpRequest, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+# Dashboard ---------------------------------------------------------------------------------
+
+Status = Practice.Status
+# The dashboard's practice counts, in the queue's order: (count key, queue filter, label).
+DASHBOARD_STATES = [
+    ("submitted", Status.SUBMITTED, Status.SUBMITTED.label),
+    ("follow_up", FOLLOW_UP, gettext_lazy("Published, with personal-data findings to follow up")),
+    ("changes_requested", Status.CHANGES_REQUESTED, gettext_lazy("Changes requested, waiting for the contributor")),
+    ("rejected", Status.REJECTED, Status.REJECTED.label),
+    ("withdrawn", Status.WITHDRAWN, Status.WITHDRAWN.label),
+]
+
+
+def _queue_link(**query) -> str:
+    return reverse("moderation:queue") + "?" + urlencode(query)
+
+
+@moderator_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """What waits for the moderators, each count linking to its filtered list."""
+    counts = practice_counts(user=request.user)
+    context = {
+        "practice_rows": [
+            {"label": label, "count": counts[key], "url": _queue_link(state=state)}
+            for key, state, label in DASHBOARD_STATES
+        ],
+        "stale": {"count": counts["stale"], "days": STALE_AFTER_DAYS,
+                  "url": _queue_link(state=Status.SUBMITTED, older_than=STALE_AFTER_DAYS)},
+        "oldest": oldest_submissions(user=request.user),
+        "requests": membership_request_counts(user=request.user),
+        "organisations": organisation_counts(user=request.user),
+        "reports": open_reports_by_network(user=request.user),
+    }  # fmt: skip
+    context["report_total"] = sum(row["count"] for row in context["reports"])
+    return render(request, "moderation/dashboard.html", context)
 
 
 # Review queue ------------------------------------------------------------------------------
