@@ -113,8 +113,9 @@ STALE_AFTER_DAYS = 7  # a submission waiting longer than this is pointed out
 
 
 def practice_counts(*, user) -> dict[str, int]:
-    """Practices waiting, by the review queue's states (``follow_up``: published with open
-    personal-data findings) and ``stale``: submitted more than ``STALE_AFTER_DAYS`` ago. One query."""
+    """Practices waiting, keyed by the review queue's filter values (``QUEUE_STATES``;
+    ``follow_up``: published with open personal-data findings), and ``stale``: submitted more
+    than ``STALE_AFTER_DAYS`` ago. One query."""
     _require_moderator(user)
     Status = Practice.Status
     open_findings = Finding.objects.filter(practice=OuterRef("pk"), status=Finding.Status.OPEN)

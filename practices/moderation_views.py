@@ -15,18 +15,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from network.selectors import open_reports_by_network
 from portal.decorators import moderator_required
 from portal.refusals import show_refusal
 from portal.services import organisation_verify
 from practices import rules, services
 from practices.audit_labels import action_label, change_label, target_label
 from practices.forms import DismissFindingForm
-from network.selectors import open_reports_by_network
 from practices.moderation_forms import (
-    FOLLOW_UP,
+    QUEUE_STATES,
     ApproveForm,
     AuditFilterForm,
     ChangesRequestForm,
@@ -62,17 +61,6 @@ def _page(request: HttpRequest, queryset):
 
 # Dashboard ---------------------------------------------------------------------------------
 
-Status = Practice.Status
-# The dashboard's practice counts, in the queue's order: (count key, queue filter, label).
-DASHBOARD_STATES = [
-    ("submitted", Status.SUBMITTED, Status.SUBMITTED.label),
-    ("follow_up", FOLLOW_UP, gettext_lazy("Published, with personal-data findings to follow up")),
-    ("changes_requested", Status.CHANGES_REQUESTED, gettext_lazy("Changes requested, waiting for the contributor")),
-    ("rejected", Status.REJECTED, Status.REJECTED.label),
-    ("withdrawn", Status.WITHDRAWN, Status.WITHDRAWN.label),
-]
-
-
 def _queue_link(**query) -> str:
     return reverse("moderation:queue") + "?" + urlencode(query)
 
@@ -83,12 +71,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """What waits for the moderators, each count linking to its filtered list."""
     counts = practice_counts(user=request.user)
     context = {
-        "practice_rows": [
-            {"label": label, "count": counts[key], "url": _queue_link(state=state)}
-            for key, state, label in DASHBOARD_STATES
+        "practice_rows": [  # the review queue's filters, each with its count
+            {"label": label, "count": counts[value], "url": _queue_link(state=value)}
+            for value, (_state, label) in QUEUE_STATES.items()
         ],
         "stale": {"count": counts["stale"], "days": STALE_AFTER_DAYS,
-                  "url": _queue_link(state=Status.SUBMITTED, older_than=STALE_AFTER_DAYS)},
+                  "url": _queue_link(state=Practice.Status.SUBMITTED, older_than=STALE_AFTER_DAYS)},
         "oldest": oldest_submissions(user=request.user),
         "requests": membership_request_counts(user=request.user),
         "organisations": organisation_counts(user=request.user),
