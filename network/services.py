@@ -266,7 +266,7 @@ def network_join_request(*, network: Network, user: User) -> JoinRequest:
     join_request = JoinRequest.objects.create(network=network, user=user)
     audit_record(actor=user, action="network.request", target=join_request, to_state=join_request.state)
     notify_moderators(network=network, subject=gettext_lazy("Someone asks to join a network"),
-                      template="network/email/join_request.txt")  # fmt: skip
+                      template="network/email/join_request.txt", item=join_request)  # fmt: skip
     return join_request
 
 
@@ -453,7 +453,7 @@ def post_report(*, post: Post, actor: User, reason: str, note: str = "") -> Repo
     report = Report.objects.create(post=post, reporter=actor, reason=reason, note=note.strip())
     audit_record(actor=actor, action="network.post.report", target=report, to_state=Report.State.OPEN, comment=reason)
     notify_moderators(network=post.thread.network, subject=gettext_lazy("A post was reported"),
-                      template="network/email/report.txt")  # fmt: skip
+                      template="network/email/report.txt", item=report)  # fmt: skip
     return report
 
 

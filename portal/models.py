@@ -175,6 +175,9 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.REQUESTED)
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    # When the organisation's administrators (or the moderators) were told of the request:
+    # once the requester's email address is verified, never before, and only once.
+    announced_at = models.DateTimeField(_("announced"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

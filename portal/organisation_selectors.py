@@ -4,7 +4,8 @@ Managing an organisation's members is for its administrators and for
 moderators; anyone else gets a 404, never a 403, so the pages reveal nothing.
 """
 
-from django.db.models import Q, QuerySet
+from allauth.account.models import EmailAddress
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from portal.access import approved_membership, can_manage_members, signed_in
@@ -64,10 +65,18 @@ def _with_known_membership(memberships: list[Membership]) -> list[Membership]:
     return memberships
 
 
+def email_verified() -> Exists:
+    """For a ``Membership`` queryset: whether the member confirmed their sign-in address."""
+    addresses = EmailAddress.objects.filter(user_id=OuterRef("user_id"), email__iexact=OuterRef("user__email"))
+    return Exists(addresses.filter(verified=True))
+
+
 def pending_requests(*, organisation: Organisation) -> QuerySet[Membership]:
+    """Requests to join, oldest first, each with ``email_verified``."""
     return (
         Membership.objects.select_related("user", "organisation")
         .filter(organisation=organisation, state=Membership.State.REQUESTED)
+        .annotate(email_verified=email_verified())
         .order_by("requested_at", "pk")
     )
 

@@ -1,5 +1,6 @@
 """Writes with side effects for accounts, organisations and memberships."""
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.conf import settings
 from django.db import transaction
@@ -55,15 +56,33 @@ def membership_request(
     membership = Membership.objects.create(user=user, organisation=organisation, role=role)
     audit_record(actor=user, action="membership.request", target=membership, to_state=membership.state,
                  organisation=organisation)  # fmt: skip
-    notify(
-        recipients=organisation_admins(organisation) or moderators(),
-        subject=gettext_lazy("Someone asks to join %(organisation)s"),
-        subject_params={"organisation": organisation.name},
-        template="portal/email/membership_request.txt",
-        context={"membership": membership, "actor": user},
-    )
+    if has_verified_email(user):  # otherwise once it is verified (portal.receivers)
+        membership_announce(membership=membership)
     user.forget_membership()
     return membership
+
+
+def has_verified_email(user: User) -> bool:
+    """Whether ``user`` confirmed the address they sign in with (allauth's ``EmailAddress``)."""
+    return EmailAddress.objects.filter(user_id=user.pk, email__iexact=user.email, verified=True).exists()
+
+
+@transaction.atomic
+def membership_announce(*, membership: Membership) -> bool:
+    """Tell the organisation's administrators (or the moderators, when it has none) of a
+    request, once. Returns whether it was announced now."""
+    if membership.state != Membership.State.REQUESTED or membership.announced_at is not None:
+        return False
+    membership.announced_at = timezone.now()
+    membership.save(update_fields=["announced_at"])
+    notify(
+        recipients=organisation_admins(membership.organisation) or moderators(),
+        subject=gettext_lazy("Someone asks to join %(organisation)s"),
+        subject_params={"organisation": membership.organisation.name},
+        template="portal/email/membership_request.txt",
+        context={"membership": membership, "actor": membership.user},
+    )
+    return True
 
 
 @transaction.atomic

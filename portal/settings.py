@@ -175,6 +175,7 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "portal@localhost")
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.formats"]  # dates as "4 Dec 2026" / "4 déc. 2026", never 12/04/2026
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True

@@ -5,13 +5,15 @@ not revealed), a ``PermissionDenied`` never. The practice itself is read
 through ``practices.selectors.practice_for_user``, the one reading rule.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from portal.access import is_moderator
 from portal.models import AuditEvent, Membership, Organisation, User
+from portal.organisation_selectors import email_verified
 from practices.models import Finding, Practice
 from practices.selectors import practice_for_user
 
@@ -103,3 +105,52 @@ def organisation_for_moderator(*, user, pk: int) -> Organisation:
     if organisation is None:
         raise Http404
     return organisation
+
+
+# Dashboard ---------------------------------------------------------------------------------
+
+STALE_AFTER_DAYS = 7  # a submission waiting longer than this is pointed out
+
+
+def practice_counts(*, user) -> dict[str, int]:
+    """Practices waiting, keyed by the review queue's filter values (``QUEUE_STATES``;
+    ``follow_up``: published with open personal-data findings), and ``stale``: submitted more
+    than ``STALE_AFTER_DAYS`` ago. One query."""
+    _require_moderator(user)
+    Status = Practice.Status
+    open_findings = Finding.objects.filter(practice=OuterRef("pk"), status=Finding.Status.OPEN)
+    stale_before = timezone.now() - timedelta(days=STALE_AFTER_DAYS)
+    counts = {
+        state: Count("pk", filter=Q(status=state))
+        for state in (Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.REJECTED, Status.WITHDRAWN)
+    }
+    return Practice.objects.annotate(has_open_findings=Exists(open_findings)).aggregate(
+        **counts,
+        follow_up=Count("pk", filter=Q(status=Status.PUBLISHED, has_open_findings=True)),
+        stale=Count("pk", filter=Q(status=Status.SUBMITTED, updated_at__lte=stale_before)),
+    )
+
+
+def oldest_submissions(*, user, limit: int = 5) -> list[Practice]:
+    """The submissions that have waited longest, for the dashboard. One query."""
+    _require_moderator(user)
+    submitted = Practice.objects.filter(status=Practice.Status.SUBMITTED).select_related("organisation")
+    return list(submitted.order_by("updated_at", "pk")[:limit])
+
+
+def membership_request_counts(*, user) -> dict[str, int]:
+    """Requests to join waiting: ``total``, ``unverified`` (the requester has not confirmed
+    their email address yet) and ``organisations`` they concern. One query."""
+    _require_moderator(user)
+    requests = Membership.objects.filter(state=Membership.State.REQUESTED).annotate(verified=email_verified())
+    return requests.aggregate(
+        total=Count("pk"),
+        unverified=Count("pk", filter=Q(verified=False)),
+        organisations=Count("organisation", distinct=True),
+    )
+
+
+def organisation_counts(*, user) -> dict[str, int]:
+    """``unverified``: organisations a moderator has not verified yet. One query."""
+    _require_moderator(user)
+    return Organisation.objects.aggregate(unverified=Count("pk", filter=Q(verified=False)))

@@ -7,7 +7,8 @@ from practices import moderation_views as views
 app_name = "moderation"
 
 urlpatterns = [
-    path("", views.queue, name="queue"),
+    path("", views.dashboard, name="dashboard"),
+    path("queue/", views.queue, name="queue"),
     path("practices/<int:pk>/", views.practice_review, name="review"),
     path("practices/<int:pk>/approve/", views.practice_approve, name="approve"),
     path("practices/<int:pk>/request-changes/", views.practice_request_changes, name="request_changes"),

@@ -1,4 +1,4 @@
-"""The moderators' pages: review queue, review page, audit log, organisations.
+"""The moderators' pages: dashboard, review queue, review page, audit log, organisations.
 
 Every view is wrapped in ``moderator_required``: anyone else gets a 404, and a
 moderator without a second factor is sent to set one up. Writes go through
@@ -13,16 +13,19 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from network.selectors import open_reports_by_network
 from portal.decorators import moderator_required
 from portal.refusals import show_refusal
 from portal.services import organisation_verify
 from practices import rules, services
-from practices.audit_labels import action_label, state_label, target_label
+from practices.audit_labels import action_label, change_label, target_label
 from practices.forms import DismissFindingForm
 from practices.moderation_forms import (
+    QUEUE_STATES,
     ApproveForm,
     AuditFilterForm,
     ChangesRequestForm,
@@ -32,12 +35,17 @@ from practices.moderation_forms import (
     RejectForm,
 )
 from practices.moderation_selectors import (
+    STALE_AFTER_DAYS,
     audit_actions,
     audit_actors,
     audit_events,
     finding_for_review,
+    membership_request_counts,
+    oldest_submissions,
+    organisation_counts,
     organisation_for_moderator,
     organisations_for_moderation,
+    practice_counts,
     practice_for_review,
 )
 from practices.models import Practice
@@ -49,6 +57,33 @@ PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
 
 def _page(request: HttpRequest, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+# Dashboard ---------------------------------------------------------------------------------
+
+def _queue_link(**query) -> str:
+    return reverse("moderation:queue") + "?" + urlencode(query)
+
+
+@moderator_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """What waits for the moderators, each count linking to its filtered list."""
+    counts = practice_counts(user=request.user)
+    context = {
+        "practice_rows": [  # the review queue's filters, each with its count
+            {"label": label, "count": counts[value], "url": _queue_link(state=value)}
+            for value, (_state, label) in QUEUE_STATES.items()
+        ],
+        "stale": {"count": counts["stale"], "days": STALE_AFTER_DAYS,
+                  "url": _queue_link(state=Practice.Status.SUBMITTED, older_than=STALE_AFTER_DAYS)},
+        "oldest": oldest_submissions(user=request.user),
+        "requests": membership_request_counts(user=request.user),
+        "organisations": organisation_counts(user=request.user),
+        "reports": open_reports_by_network(user=request.user),
+    }  # fmt: skip
+    context["report_total"] = sum(row["count"] for row in context["reports"])
+    return render(request, "moderation/dashboard.html", context)
 
 
 # Review queue ------------------------------------------------------------------------------
@@ -231,9 +266,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
     page = _page(request, audit_events(user=request.user, **form.audit_filters()))
     for event in page.object_list:
-        event.action_label = action_label(event.action)
+        event.action_label = action_label(event.action, event.to_state)
         event.target_label = target_label(event.target_type, event.target_id)
-        event.from_label, event.to_label = state_label(event.from_state), state_label(event.to_state)
+        event.change_label = change_label(event.action, event.target_type, event.from_state, event.to_state)
     context = {
         "form": form,
         "page": page,

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -98,12 +99,17 @@ def _people_concerned(practice: Practice) -> list:
 
 
 def _notify_transition(practice: Practice, *, actor, recipients, subject, comment: str = "") -> None:
-    notify(
-        recipients=[user for user in recipients if user is not None and rules.follows_workflow(user, practice)],
-        subject=subject,
-        template="practices/email/transition.txt",
-        context={"practice": practice, "actor": actor, "comment": comment, "subject": subject},
-    )
+    """Moderators' emails link to the practice's review page, everyone else's to the practice."""
+    people = {user.pk: user for user in recipients if user is not None and rules.follows_workflow(user, practice)}
+    for reviewers in (True, False):
+        notify(
+            recipients=[user for user in people.values() if bool(user.is_moderator) == reviewers],
+            subject=subject,
+            template="practices/email/transition.txt",
+            context={"practice": practice, "actor": actor, "comment": comment, "subject": subject,
+                     "link": reverse("moderation:review", args=[practice.pk]) if reviewers
+                     else practice.get_absolute_url()},
+        )  # fmt: skip
 
 
 # Writing -----------------------------------------------------------------------------------

@@ -57,6 +57,7 @@ def submission(contributor):
 
 def _moderation_urls(practice, organisation):
     return [
+        reverse("moderation:dashboard"),
         reverse("moderation:queue"),
         reverse("moderation:review", args=[practice.pk]),
         reverse("moderation:audit"),
