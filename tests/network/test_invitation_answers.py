@@ -53,7 +53,8 @@ def test_invited_member_accepts_on_the_networks_page(network, moderator, colleag
 def test_declined_invitation_gives_no_access_and_its_link_dies(network, moderator, colleague, colleague_client):
     invitation = _invite(network, moderator, colleague.email)
     link = _link(mail.outbox[-1])
-    response = colleague_client.post(reverse("network:invitation_answer", args=[invitation.pk]), {"decision": "decline"})
+    answer = reverse("network:invitation_answer", args=[invitation.pk])
+    response = colleague_client.post(answer, {"decision": "decline"})
     assert response.status_code == 302 and response.url == reverse("network:list")
     assert not NetworkMembership.objects.filter(network=network, user=colleague).exists()
     assert colleague_client.get(link).status_code == 404
@@ -66,7 +67,8 @@ def test_nobody_else_sees_or_answers_an_invitation(who, request, network, modera
     invitation = _invite(network, moderator, colleague.email)
     client = request.getfixturevalue(who)
     page = client.get(reverse("network:list"))
-    assert "Exit work Ravnstad" not in page.content.decode() or who == "contributor_client"  # the contributor is a member
+    if who != "contributor_client":  # the contributor is a member of the network
+        assert "Exit work Ravnstad" not in page.content.decode()
     assert "invitations-heading" not in page.content.decode()
     response = client.post(reverse("network:invitation_answer", args=[invitation.pk]), {"decision": "accept"})
     assert response.status_code == 404

@@ -19,7 +19,9 @@ from tests.network.conftest import add_member
 
 pytestmark = pytest.mark.django_db
 
-BADGE = re.compile(r'<a class="unread-badge" href="([^"]+)">.*?>(\d+)</span><span class="visually-hidden">([^<]+)</span>', re.S)
+BADGE = re.compile(
+    r'<a class="unread-badge" href="([^"]+)">.*?>(\d+)</span><span class="visually-hidden">([^<]+)</span>', re.S
+)
 
 
 def _badge(client) -> tuple[str, int, str] | None:
@@ -28,7 +30,7 @@ def _badge(client) -> tuple[str, int, str] | None:
 
 
 def test_mention_reply_and_invitation_each_count_in_the_badge(network, thread, moderator, contributor,
-                                                              contributor_client, colleague, colleague_client):  # fmt: skip
+                                                              contributor_client, colleague):  # fmt: skip
     assert _badge(contributor_client) is None
     add_member(network, colleague, moderator=moderator)
     services.post_create(thread=thread, actor=colleague, body="@Kari Contributor, see this")  # mention
@@ -76,7 +78,8 @@ def test_former_member_and_closed_case_room_no_longer_count(network, thread, mod
     add_member(network, colleague, moderator=moderator)
     services.post_create(thread=thread, actor=colleague, body="@Kari Contributor, one")
     assert unread_badge_count(user=contributor) == 1
-    Network.objects.filter(pk=network.pk).update(is_case_room=True, access_ends_on=timezone.localdate() - timedelta(days=1))
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Network.objects.filter(pk=network.pk).update(is_case_room=True, access_ends_on=yesterday)
     assert unread_badge_count(user=contributor) == 0
     assert _badge(contributor_client) is None
 
