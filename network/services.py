@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -263,8 +264,10 @@ def network_invitation_respond(*, invitation: Invitation, user: User, accept: bo
     again here). Declining ends it for good; the moderators may invite again."""
     locked = _locked_invitation(pk=invitation.pk)
     _require(access.may_use_networks(user), _("Only verified members of the portal can join networks."))
-    if not access.invitation_matches(locked, user):
-        raise _invitation_not_valid()
+    try:
+        access.invitation_for_answer(user=user, pk=invitation.pk)  # usable, to the user's verified address
+    except Http404:
+        raise _invitation_not_valid() from None
     if accept:
         return _accept(locked, user=user)
     locked.expires_at = timezone.now()

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 from django.urls import reverse
 
@@ -139,8 +140,19 @@ def test_network_moderator_of_another_network_cannot_touch_its_invitations(netwo
     other = services.network_create(actor=moderator, name="Other", purpose="p", policy=Network.Policy.INVITATION)
     services.network_member_add(network=other, user=outsider, actor=moderator, role="moderator")
     invitation = _invite(network, moderator, colleague.email)
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         services.network_invitation_revoke(invitation=invitation, actor=outsider)
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         services.network_invitation_resend(invitation=invitation, actor=outsider)
+    assert Invitation.objects.get().is_usable()
+
+
+def test_the_service_refuses_an_answer_from_anyone_but_the_invitee(network, moderator, colleague, outsider):
+    invitation = _invite(network, moderator, colleague.email)
+    with pytest.raises(ValidationError):
+        services.network_invitation_respond(invitation=invitation, user=outsider, accept=True)
+    colleague.emailaddress_set.update(verified=False)
+    with pytest.raises(ValidationError):
+        services.network_invitation_respond(invitation=invitation, user=colleague, accept=True)
+    assert not NetworkMembership.objects.filter(network=network, user__in=[colleague, outsider]).exists()
     assert Invitation.objects.get().is_usable()
