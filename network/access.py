@@ -249,6 +249,35 @@ def invitation_for_invitee(*, user, token: str) -> Invitation:
     return invitation
 
 
+def invitation_for_answer(*, user, pk: int) -> Invitation:
+    """An invitation shown on the invitee's networks page (no token): still usable, sent to
+    ``user``'s own address, and that address verified. 404 to anyone else."""
+    from allauth.account.models import EmailAddress
+
+    invitation = Invitation.objects.select_related("network").filter(pk=pk).first()
+    if invitation is None:
+        raise Http404
+    if not may_use_networks(user):
+        raise Http404
+    if not invitation_matches(invitation, user):
+        raise Http404
+    if not EmailAddress.objects.filter(user_id=user.pk, email__iexact=invitation.email, verified=True).exists():
+        raise Http404
+    return invitation
+
+
+def invitation_for_moderator(*, user, pk: int) -> Invitation:
+    """A pending invitation, to a moderator of its network (revoke, send again)."""
+    invitation = Invitation.objects.select_related("network").filter(pk=pk).first()
+    if invitation is None:
+        raise Http404
+    if not can_moderate(user, invitation.network):
+        raise Http404
+    if not invitation.is_usable():
+        raise Http404
+    return invitation
+
+
 def invitation_matches(invitation: Invitation | None, user) -> bool:
     """Usable (not expired, not accepted), and sent to this user's own address."""
     if invitation is None:

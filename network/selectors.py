@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from allauth.account.models import EmailAddress
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
@@ -28,7 +29,10 @@ from network.models import (
     ThreadRead,
     ThreadSubscription,
 )
-from portal.access import is_verified_member
+from network.mentions import _pattern as mention_pattern  # the one definition of a written mention
+from network.mentions import mentioned_users
+from portal.access import holds_moderator_role, is_verified_member, signed_in
+from portal.models import Membership, User
 from practices.models import Practice
 from practices.selectors import published_practice_for_user
 from search.backends import get_search_backend
@@ -232,8 +236,27 @@ def pending_requests_of(*, network: Network) -> list[JoinRequest]:
     return rows
 
 
+def _usable_invitations() -> QuerySet[Invitation]:
+    """Not accepted, not expired: revoking or declining an invitation ends it (``expires_at``)."""
+    return Invitation.objects.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
 def open_invitations_of(*, network: Network) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(network=network, accepted_at__isnull=True, expires_at__gt=timezone.now())
+    return _usable_invitations().filter(network=network).order_by("-created_at", "-pk")
+
+
+def _verified_address(user) -> Q:
+    """Invitations sent to ``user``'s own address, once that address is verified."""
+    verified = EmailAddress.objects.filter(user_id=user.pk, email__iexact=user.email, verified=True)
+    return Q(email__iexact=user.email or "") & Q(Exists(verified))
+
+
+def invitations_for(*, user) -> list[Invitation]:
+    """Usable invitations sent to ``user``'s verified address, with their network (name and
+    purpose only are shown). Nothing for anyone who may not use networks."""
+    if not access.may_use_networks(user) or not user.email:
+        return []
+    return list(_usable_invitations().filter(_verified_address(user)).select_related("network").order_by("pk"))
 
 
 def open_reports_of(*, network: Network) -> list[Report]:
@@ -292,6 +315,74 @@ def named_notifications(notifications) -> list[Notification]:
 
 def unread_notification_count(*, user, network_ids: list[int] | None = None) -> int:
     return notifications_for(user=user, network_ids=network_ids).filter(read_at__isnull=True).count()
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    """``SELECT COUNT(*)`` of ``queryset`` as a subquery (no GROUP BY)."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted), Value(0))
+
+
+def _live_network_ids(user) -> QuerySet:
+    """In SQL, what ``access.network_ids_for_member`` gives: active memberships of open networks."""
+    open_network = (
+        Q(network__is_case_room=False)
+        | Q(network__access_ends_on__isnull=True)
+        | Q(network__access_ends_on__gte=timezone.localdate())
+    )
+    rows = NetworkMembership.objects.filter(user_id=user.pk, state=NetworkMembership.State.ACTIVE)
+    return rows.filter(open_network).values("network_id")
+
+
+def _portal_access(user) -> Q:
+    """In SQL, ``access.may_use_networks``: the moderator flag, or an approved membership of a
+    verified organisation."""
+    if holds_moderator_role(user):
+        return Q()
+    approved = Membership.objects.filter(
+        user_id=OuterRef("pk"), state=Membership.State.APPROVED, organisation__verified=True
+    )
+    return Q(Exists(approved))
+
+
+def unread_badge_count(*, user) -> int:
+    """The header's badge: unread mentions and replies (as on the notifications page) plus
+    invitations waiting for an answer, in one query; nothing asked of anonymous visitors."""
+    if not signed_in(user):
+        return 0
+    notes = Notification.objects.filter(
+        recipient_id=user.pk, read_at__isnull=True, post__state=Visible,
+        post__thread__network_id__in=_live_network_ids(user),
+    )  # fmt: skip
+    invitations = _usable_invitations().filter(_verified_address(user))
+    total = (
+        User.objects.filter(pk=user.pk, is_active=True)
+        .filter(_portal_access(user))
+        .annotate(total=_count(notes) + _count(invitations))
+        .values_list("total", flat=True)
+        .first()
+    )
+    return total or 0
+
+
+# Mentions that match nobody ----------------------------------------------------------------
+
+_TYPED_MENTION = re.compile(r"(?<![\w@])@([\w][\w.\-']*)")
+
+
+def unknown_mentions(*, network: Network, body: str) -> list[str]:
+    """The ``@names`` in ``body`` that match no member of ``network``, as typed, each once.
+    Names that do match are taken out first (longest first, as when mentions are recorded),
+    so a member called "Anna Berg" leaves no "@Anna" behind."""
+    remaining = body or ""
+    for member in mentioned_users(remaining, mentionable_members(network)):
+        remaining = mention_pattern(public_name(member)).sub(" ", remaining)
+    unknown: list[str] = []
+    for match in _TYPED_MENTION.finditer(remaining):
+        name = "@" + match.group(1).rstrip(".-'")
+        if name.casefold() not in (n.casefold() for n in unknown):
+            unknown.append(name)
+    return unknown
 
 
 # Search ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -240,11 +241,71 @@ def network_invitation_create(*, network: Network, actor: User, email: str) -> t
     return invitation, token
 
 
+def _invitation_not_valid() -> ValidationError:
+    return ValidationError(_("This invitation is not valid: it may have expired or been used."))
+
+
+def _locked_invitation(**lookup) -> Invitation | None:
+    return Invitation.objects.select_for_update().select_related("network").filter(**lookup).first()
+
+
 @transaction.atomic
 def network_invitation_accept(*, token: str, user: User) -> NetworkMembership:
-    invitation = Invitation.objects.select_for_update().filter(token_hash=token_hash(token)).first()
+    """Accept through the emailed link."""
+    invitation = _locked_invitation(token_hash=token_hash(token))
     if not access.invitation_matches(invitation, user):
-        raise ValidationError(_("This invitation is not valid: it may have expired or been used."))
+        raise _invitation_not_valid()
+    return _accept(invitation, user=user)
+
+
+@transaction.atomic
+def network_invitation_respond(*, invitation: Invitation, user: User, accept: bool) -> NetworkMembership | None:
+    """Accept or decline an invitation shown on the networks page (the invitee's own, checked
+    again here). Declining ends it for good; the moderators may invite again."""
+    locked = _locked_invitation(pk=invitation.pk)
+    _require(access.may_use_networks(user), _("Only verified members of the portal can join networks."))
+    try:
+        access.invitation_for_answer(user=user, pk=invitation.pk)  # usable, to the user's verified address
+    except Http404:
+        raise _invitation_not_valid() from None
+    if accept:
+        return _accept(locked, user=user)
+    locked.expires_at = timezone.now()
+    locked.save(update_fields=["expires_at"])
+    audit_record(actor=user, action="network.invite.decline", target=locked, from_state="sent", to_state="declined")
+    return None
+
+
+@transaction.atomic
+def network_invitation_revoke(*, invitation: Invitation, actor: User) -> Invitation:
+    """A moderator withdraws a pending invitation: its link stops working at once."""
+    locked = _locked_invitation(pk=invitation.pk)
+    _require(locked is not None and access.can_moderate(actor, locked.network))
+    if not locked.is_usable():
+        raise ValidationError(_("This invitation is no longer pending."))
+    locked.expires_at = timezone.now()
+    locked.save(update_fields=["expires_at"])
+    audit_record(actor=actor, action="network.invite.revoke", target=locked, from_state="sent", to_state="revoked")
+    return locked
+
+
+@transaction.atomic
+def network_invitation_resend(*, invitation: Invitation, actor: User) -> tuple[Invitation, str]:
+    """Send a pending invitation again with a new link (the old one stops working) and a new
+    expiry date. Returns the invitation and the new token (emailed, never stored)."""
+    locked = _locked_invitation(pk=invitation.pk)
+    _require(locked is not None and access.can_moderate(actor, locked.network))
+    if not locked.is_usable():
+        raise ValidationError(_("This invitation is no longer pending: send a new one."))
+    token = secrets.token_urlsafe(32)
+    locked.token_hash, locked.expires_at = token_hash(token), timezone.now() + invitation_lifetime()
+    locked.save(update_fields=["token_hash", "expires_at"])
+    audit_record(actor=actor, action="network.invite.resend", target=locked, from_state="sent", to_state="sent")
+    email_invitation(address=locked.email, invitation=locked, token=token)
+    return locked, token
+
+
+def _accept(invitation: Invitation, *, user: User) -> NetworkMembership:
     membership = _activate(network=invitation.network, user=user, actor=user, role=Role.MEMBER, via="invitation")
     invitation.accepted_at, invitation.accepted_by = timezone.now(), user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

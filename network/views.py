@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from network import access, selectors, services
@@ -88,10 +89,13 @@ def network_list(request: HttpRequest) -> HttpResponse:
     networks = selectors.my_networks(user=user)
     network_ids = access.network_ids_for_member(user)
     notifications = selectors.notifications_for(user=user, network_ids=network_ids)
+    invitations = selectors.invitations_for(user=user)
+    invited = [i.network_id for i in invitations]
     context = {
         "may_use": access.may_use_networks(user),
         "networks": networks,
-        "joinable": selectors.joinable_networks(user=user, exclude=[n.pk for n in networks]),
+        "invitations": invitations,
+        "joinable": selectors.joinable_networks(user=user, exclude=[n.pk for n in networks] + invited),
         "notifications": selectors.named_notifications(notifications[:5]),
         "unread_notifications": selectors.unread_notification_count(user=user, network_ids=network_ids),
         "can_create": is_moderator(user),
@@ -141,7 +145,9 @@ def network_join(request: HttpRequest, pk: int) -> HttpResponse:
                         network=network, user=request.user)  # fmt: skip
         return redirect("network:join", pk=network.pk) if sent else redirect("network:list")
     pending = selectors.has_pending_request(user=request.user, network=network)
-    return render(request, "network/network_join.html", {"network": network, "pending": pending})
+    invitation = next((i for i in selectors.invitations_for(user=request.user) if i.network_id == network.pk), None)
+    context = {"network": network, "pending": pending, "invitation": invitation}
+    return render(request, "network/network_join.html", context)
 
 
 @networks_only
@@ -286,6 +292,46 @@ def network_invite(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/network_invite.html", context, status=_form_status(form, limited))
 
 
+@networks_only
+@require_POST
+def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept or decline, from the networks page, an invitation sent to one's own address."""
+    invitation = access.invitation_for_answer(user=request.user, pk=pk)
+    accept = request.POST.get("decision") == "accept"
+    success = _("Welcome to the network.") if accept else _("You declined the invitation.")
+    done = _attempt(request, success, services.network_invitation_respond, invitation=invitation,
+                    user=request.user, accept=accept)  # fmt: skip
+    return redirect(invitation.network) if done and accept else redirect("network:list")
+
+
+@networks_only
+@mfa_required
+@require_http_methods(["GET", "POST"])
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page, then the revocation itself (POST)."""
+    invitation = access.invitation_for_moderator(user=request.user, pk=pk)
+    if request.method == "GET":
+        context = _network_context(request, invitation.network, invitation=invitation)
+        return render(request, "network/invitation_confirm_revoke.html", context)
+    _attempt(request, _("The invitation is revoked: its link no longer works."), services.network_invitation_revoke,
+             invitation=invitation, actor=request.user)  # fmt: skip
+    return redirect("network:invite", pk=invitation.network_id)
+
+
+@networks_only
+@mfa_required
+@require_POST
+def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a pending invitation again, with a new link; the invitation rate applies."""
+    invitation = access.invitation_for_moderator(user=request.user, pk=pk)
+    if over_rate(request, group="network.invite", rate=settings.NETWORK_INVITATION_RATE):
+        messages.error(request, _("You have sent many invitations in a short time. Please wait before sending more."))
+        return redirect("network:invite", pk=invitation.network_id)
+    _attempt(request, _("The invitation is sent again, with a new link."), services.network_invitation_resend,
+             invitation=invitation, actor=request.user)  # fmt: skip
+    return redirect("network:invite", pk=invitation.network_id)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
@@ -358,6 +404,7 @@ def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, error if isinstance(error, ValidationError) else str(error))
         else:
+            _warn_unknown_mentions(request, network=network, body=form.cleaned_data["body"])
             return redirect(thread)
     context = {"network": network, "form": form, "practice": practice}
     return render(request, "network/thread_form.html", context, status=400 if form.errors else 200)
@@ -401,6 +448,7 @@ def thread_reply(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, PermissionDenied) as error:
         show_refusal(request, error)
         return redirect(thread)
+    _warn_unknown_mentions(request, network=thread.network, body=post.body)
     return redirect(_post_url(post))
 
 
@@ -436,6 +484,20 @@ def thread_subscribe(request: HttpRequest, pk: int) -> HttpResponse:
 # Posts -------------------------------------------------------------------------------------
 
 
+def _warn_unknown_mentions(request: HttpRequest, *, network, body: str) -> None:
+    """The post is saved; tell its author which @names reached nobody, so they can correct them."""
+    unknown = selectors.unknown_mentions(network=network, body=body)
+    if unknown:
+        text = ngettext(
+            "Your post is saved, but %(names)s matches no member of this network: nobody was notified. "
+            "Edit your post to correct the name.",
+            "Your post is saved, but %(names)s match no member of this network: nobody was notified. "
+            "Edit your post to correct the names.",
+            len(unknown),
+        ) % {"names": ", ".join(unknown)}
+        messages.warning(request, text)
+
+
 def _post_url(post: Post) -> str:
     number = selectors.post_page_number(post=post, per_page=POSTS_PER_PAGE)
     return f"{reverse('network:thread', kwargs={'pk': post.thread_id})}?page={number}#post-{post.pk}"
@@ -458,6 +520,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if _attempt(request, _("Your post is updated."), services.post_edit, post=post, actor=request.user,
                     body=form.cleaned_data["body"]):  # fmt: skip
+            _warn_unknown_mentions(request, network=post.thread.network, body=post.body)
             return redirect(_post_url(post))
     return render(request, "network/post_form.html", {"post": post, "thread": post.thread, "form": form})
 
@@ -531,6 +594,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
         services.notifications_mark_read(user=request.user)
         return redirect("network:notifications")
     page = Paginator(selectors.notifications_for(user=request.user), 30).get_page(request.GET.get("page"))
-    context = {"page": page, "notifications": selectors.named_notifications(page.object_list)}
+    context = {"page": page, "notifications": selectors.named_notifications(page.object_list),
+               "invitations": selectors.invitations_for(user=request.user)}  # fmt: skip
     return render(request, "network/notifications.html", context)
 

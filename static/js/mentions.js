@@ -1,7 +1,8 @@
 /* @mentions in the post editor: typing @ and the start of a name offers the members of this
    network it matches, from the portal's own endpoint (data-mention-url on the form), which
    answers members only, with the names members are shown by.
-   Keyboard: arrows move, Enter or Tab picks the highlighted name, Escape closes.
+   Keyboard: the first name is highlighted as soon as the list opens, so Enter or Tab picks it;
+   arrows move, Escape closes.
    Without it, members type the name themselves. */
 (function () {
   "use strict";
@@ -81,6 +82,7 @@
       if (names.length) {
         list.hidden = false;
         textarea.setAttribute("aria-expanded", "true");
+        highlight(0);
       }
     }
 

@@ -191,13 +191,13 @@ def _queue_queries(client, django_assert_num_queries, count: int) -> None:
 
 
 def test_queue_query_count_does_not_grow_with_rows(moderator_client, contributor, outsider, django_assert_num_queries):
-    # session, user, filter form's organisations, count, page of practices
+    # session, user, filter form's organisations, count, page of practices, header badge
     for number in range(3):
         _finding(_submission(contributor, title=f"Practice {number}"))
-    _queue_queries(moderator_client, django_assert_num_queries, 5)
+    _queue_queries(moderator_client, django_assert_num_queries, 6)
     for number in range(4):
         _submission(outsider, title=f"More {number}", revision_of=_submission(outsider, status="published"))
-    _queue_queries(moderator_client, django_assert_num_queries, 5)
+    _queue_queries(moderator_client, django_assert_num_queries, 6)
 
 
 def test_queue_is_paginated(moderator_client, contributor):
@@ -425,14 +425,14 @@ def test_audit_log_filters_by_action_actor_organisation_and_dates(moderator_clie
 
 def test_audit_log_query_count_does_not_grow_with_rows(moderator_client, moderator, contributor, home_organisation,
                                                        django_assert_num_queries):
-    # session, user, actions, actors, filter organisations, count, page of events
+    # session, user, actions, actors, filter organisations, count, page of events, header badge
     for _ in range(3):
         _event(moderator, organisation=home_organisation)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         moderator_client.get(reverse("moderation:audit"))
     for _ in range(5):
         _event(contributor, organisation=home_organisation)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         moderator_client.get(reverse("moderation:audit"))
 
 
@@ -455,13 +455,13 @@ def test_organisations_list_shows_verification_and_pending_requests(moderator_cl
 
 
 def test_organisations_list_query_count(moderator_client, home_organisation, django_assert_num_queries):
-    # session, user, count, page of organisations (with their type and counts)
-    with django_assert_num_queries(4):
+    # session, user, count, page of organisations (with their type and counts), header badge
+    with django_assert_num_queries(5):
         moderator_client.get(reverse("moderation:organisations"))
     for number in range(4):
         org = Organisation.objects.create(name=f"Org {number}", type=home_organisation.type)
         make_user(f"m{number}@example.org", org)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         moderator_client.get(reverse("moderation:organisations"))
 
 

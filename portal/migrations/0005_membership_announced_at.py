@@ -9,7 +9,7 @@ def existing_requests_were_announced(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0003_user_language"),
+        ("portal", "0004_scheduled_job"),
     ]
 
     operations = [
