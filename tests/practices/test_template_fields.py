@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 # the workflow, what the portal derives. A new column must be declared in the template or here.
 NOT_TEMPLATE_CONTENT = {
     "id", "organisation", "language", "author", "status", "visibility", "evidence_level", "revision_of",
-    "change_summary", "withdrawn_at", "import_warnings", "is_demo", "created_at", "updated_at", "published_at",
+    "change_summary", "withdrawn_at", "withdrawal_reason", "import_warnings", "is_demo", "created_at", "updated_at", "published_at",
     "cooked",
 }  # fmt: skip
 
