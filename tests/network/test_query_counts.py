@@ -101,3 +101,34 @@ def test_network_list_renders_with_a_fixed_number_of_queries(contributor_client,
         add_networks(number)
     page = count()
     assert len(re.findall(r">Mine \d+</a>", page)) == 7 and len(re.findall(r">Listed \d+</a>", page)) == 7
+
+
+
+def test_members_page_renders_with_a_fixed_number_of_queries(contributor_client, moderator, network, home_organisation,
+                                                             django_assert_num_queries):  # fmt: skip
+    # session, user, portal membership, network, network membership, members page (count, rows),
+    # their portal memberships, header badge
+    expected = 8
+    url = reverse("network:members", args=[network.pk])
+    with django_assert_num_queries(expected):
+        assert contributor_client.get(url).status_code == 200
+    _members(network, moderator, home_organisation, 30)
+    with django_assert_num_queries(expected):
+        page = contributor_client.get(url).content.decode()
+    assert ">Member 0<" in page and ">Bird 1<" in page and ">Member 1<" not in page  # pseudonyms as members see them
+
+
+def test_notifications_page_renders_with_a_fixed_number_of_queries(contributor_client, contributor, moderator, network,
+                                                                   home_organisation, django_assert_num_queries):  # fmt: skip
+    # session, user, portal membership, notifications (count, page), their posts' authors, invitations,
+    # unread marks, header badge
+    expected = 9
+    url = reverse("network:notifications")
+    services.thread_create(network=network, actor=moderator, title="First", body="@Kari Contributor")
+    with django_assert_num_queries(expected):
+        assert contributor_client.get(url).status_code == 200
+    for number, author in enumerate(_members(network, moderator, home_organisation, 12)):
+        services.thread_create(network=network, actor=author, title=f"Thread {number}", body="@Kari Contributor hello")
+    with django_assert_num_queries(expected):
+        page = contributor_client.get(url).content.decode()
+    assert "Thread 11" in page and "Thread 0" in page
