@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal import services
 from portal.access import approved_membership, is_moderator, is_organisation_admin
 from portal.decorators import mfa_required
+from portal.http import AuthenticatedHttpRequest
 from portal.models import Membership
 from portal.organisation_forms import DecisionForm, JoinForm, RoleForm
 from portal.organisation_selectors import (
@@ -63,7 +64,7 @@ def organisation_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_join(request: HttpRequest) -> HttpResponse:
+def organisation_join(request: AuthenticatedHttpRequest) -> HttpResponse:
     membership = live_membership(request.user)
     if membership is not None and membership.state == Membership.State.APPROVED:
         messages.info(request, _("You are already a member of %(name)s.") % {"name": membership.organisation.name})

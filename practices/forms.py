@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -76,11 +78,11 @@ class PracticeForm(forms.ModelForm):
         for name in ("description", "evidence_evaluation", "deliverables", "organisation_description"):
             self.fields[name].widget.attrs.setdefault("rows", 8)
         self.fields["description"].widget.attrs["rows"] = 14
-        self.fields["country"].choices = [("", "—")] + list(countries)
-        self.fields["language"].choices = settings.PRACTICE_LANGUAGES
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "—")] + list(countries)
+        cast(forms.ChoiceField, self.fields["language"]).choices = settings.PRACTICE_LANGUAGES
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("start_year"), cleaned.get("end_year")
         if start and end and end < start:
             self.add_error("end_year", _("The end year comes before the start year."))
@@ -128,10 +130,10 @@ class PracticeFilterForm(forms.Form):
 
     def __init__(self, *args, country_codes: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [(t.code, t.label) for t in KeyTheme.objects.all()]
-        self.fields["audience"].choices = [(t.code, t.label) for t in TargetAudience.objects.all()]
-        self.fields["organisation_type"].choices = [(t.code, t.label) for t in OrganisationType.objects.all()]
-        self.fields["country"].choices = sorted(
+        cast(forms.ChoiceField, self.fields["theme"]).choices = [(t.code, t.label) for t in KeyTheme.objects.all()]
+        cast(forms.ChoiceField, self.fields["audience"]).choices = [(t.code, t.label) for t in TargetAudience.objects.all()]
+        cast(forms.ChoiceField, self.fields["organisation_type"]).choices = [(t.code, t.label) for t in OrganisationType.objects.all()]
+        cast(forms.ChoiceField, self.fields["country"]).choices = sorted(
             ((code, countries.name(code)) for code in country_codes), key=lambda item: item[1]
         )
 
@@ -159,7 +161,7 @@ class SubmitForm(forms.Form):
             del self.fields["change_summary"]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         cleaned.setdefault("change_summary", "")
         return cleaned
 
