@@ -29,7 +29,7 @@ from portal.access import is_verified_member
 from practices.models import Practice
 from practices.selectors import practices_visible_to
 from search.backends import get_search_backend
-from search.backends.base import PostQuery, no_posts
+from search.backends.base import PostQuery, Sort, no_posts
 
 Visible = Post.State.VISIBLE
 
@@ -342,7 +342,7 @@ def _networks_of(user, network: Network | None) -> tuple[frozenset[int], list[in
 
 
 def search_posts(*, user, query: str, network: Network | None = None, page: int | str | None = 1,
-                 per_page: int = POSTS_PER_SEARCH_PAGE, sort: str = "relevance") -> PostSearch:  # fmt: skip
+                 per_page: int = POSTS_PER_SEARCH_PAGE, sort: Sort = "relevance") -> PostSearch:  # fmt: skip
     """Visible posts matching ``query`` in the networks ``user`` is an active member of.
 
     Ordinary networks are searched through the search engine (search.backends), limited to
@@ -374,7 +374,7 @@ def _page_number(page) -> int:
         return 1
 
 
-def _engine_posts(query: str, network_ids: frozenset[int], page: int, per_page: int, sort: str):
+def _engine_posts(query: str, network_ids: frozenset[int], page: int, per_page: int, sort: Sort):
     if not network_ids:
         return no_posts("none")
     asked = PostQuery(text=query, network_ids=network_ids, page=page, per_page=per_page, sort=sort)

@@ -243,7 +243,7 @@ def network_invitation_create(*, network: Network, actor: User, email: str) -> t
 @transaction.atomic
 def network_invitation_accept(*, token: str, user: User) -> NetworkMembership:
     invitation = Invitation.objects.select_for_update().filter(token_hash=token_hash(token)).first()
-    if not access.invitation_matches(invitation, user):
+    if invitation is None or not access.invitation_matches(invitation, user):
         raise ValidationError(_("This invitation is not valid: it may have expired or been used."))
     membership = _activate(network=invitation.network, user=user, actor=user, role=Role.MEMBER, via="invitation")
     invitation.accepted_at, invitation.accepted_by = timezone.now(), user

@@ -36,6 +36,7 @@ from portal.access import is_moderator
 from portal.decorators import mfa_required, moderator_required
 from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
+from search.backends.base import Sort
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 50
@@ -525,6 +526,7 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
 def search(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk) if pk is not None else None
     form = SearchForm(request.GET or None)
+    sort: Sort
     query, sort = (form.cleaned_data["q"], form.cleaned_data["sort"] or "relevance") if form.is_valid() else ("", "relevance")
     found = selectors.search_posts(user=request.user, query=query, network=network, page=request.GET.get("page"), sort=sort)
     context = {"network": network, "form": form, "query": found.query, "found": found}

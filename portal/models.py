@@ -157,6 +157,8 @@ class Membership(models.Model):
     )
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
+    email_domain: str  # not a column: the requester's email domain, set by the organisation selectors
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")

@@ -133,9 +133,8 @@ class PracticeFilterForm(forms.Form):
         cast(forms.ChoiceField, self.fields["theme"]).choices = [(t.code, t.label) for t in KeyTheme.objects.all()]
         cast(forms.ChoiceField, self.fields["audience"]).choices = [(t.code, t.label) for t in TargetAudience.objects.all()]
         cast(forms.ChoiceField, self.fields["organisation_type"]).choices = [(t.code, t.label) for t in OrganisationType.objects.all()]
-        cast(forms.ChoiceField, self.fields["country"]).choices = sorted(
-            ((code, countries.name(code)) for code in country_codes), key=lambda item: item[1]
-        )
+        by_name = sorted(((code, countries.name(code)) for code in country_codes), key=lambda item: item[1])
+        cast(forms.ChoiceField, self.fields["country"]).choices = by_name
 
     def filters(self) -> dict[str, list[str]]:
         if not self.is_valid():

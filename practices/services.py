@@ -8,7 +8,7 @@ these functions; they hold no rules of their own.
 
 import copy
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -312,7 +312,7 @@ def _publish(practice: Practice, *, actor, comment: str = "") -> Practice:
 
 
 def _apply_revision(revision: Practice, moderator, comment: str) -> Practice:
-    original = Practice.objects.select_for_update().get(pk=revision.revision_of_id)
+    original = Practice.objects.select_for_update().get(pk=cast(int, revision.revision_of_id))
     for name in CONTENT_ATTRIBUTES:
         setattr(original, name, getattr(revision, name))
     original.save()
@@ -362,7 +362,7 @@ def practice_set_evidence_level(*, practice: Practice, moderator, level: str) ->
         raise PermissionDenied(_("Only moderators set the evidence level."))
     if level not in Practice.EvidenceLevel.values:
         raise ValidationError(_("Unknown evidence level."))
-    if practice.revision_of_id:  # the level belongs to the published practice, not to a proposed edit
+    if practice.revision_of is not None:  # the level belongs to the published practice, not to a proposed edit
         practice = practice.revision_of
     audit_record(actor=moderator, action="practice.evidence_level", target=practice, from_state=practice.evidence_level,
                  to_state=level, organisation=practice.organisation)  # fmt: skip

@@ -1,7 +1,10 @@
+from typing import cast
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from search.backends.base import FACETS
+from search.backends.base import FACETS, Sort
 
 MAX_CODES_PER_FACET = 30
 
@@ -17,7 +20,7 @@ class SearchForm(forms.Form):
     )
     page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
 
-    def values(self) -> tuple[str, str, int]:
+    def values(self) -> tuple[str, Sort, int]:
         """The query text, sort and page; defaults for anything invalid."""
         data = self.cleaned_data if self.is_valid() else {}
         return (data.get("q") or "").strip(), data.get("sort") or "relevance", data.get("page") or 1
@@ -26,7 +29,7 @@ class SearchForm(forms.Form):
         """Facet -> selected codes (OR within a facet, AND across facets)."""
         selected: dict[str, list[str]] = {}
         for facet in FACETS:
-            codes = [code[:100] for code in self.data.getlist(facet) if code.strip()] if self.data else []
+            codes = [code[:100] for code in cast(QueryDict, self.data).getlist(facet) if code.strip()] if self.data else []
             if codes:
                 selected[facet] = list(dict.fromkeys(codes))[:MAX_CODES_PER_FACET]
         return selected

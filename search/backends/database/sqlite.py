@@ -13,7 +13,7 @@ to the original text, which is then escaped (search/highlight.py).
 """
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from practices.indexing import TEXT_FIELDS
 from search import highlight
@@ -96,7 +96,7 @@ class SqliteText:
                 return None
             cursor.execute(matched.text, matched.params)
             return cursor.fetchall()
-        expression = self.matched(parsed).params[0]
+        expression = cast(Sql, self.matched(parsed)).params[0]  # a positive expression matches
         if wanted is None:
             score = SCORE
         else:

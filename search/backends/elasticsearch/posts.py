@@ -11,7 +11,7 @@ German (multi-fields, as practice titles); the text is folded, and stemmed once 
 language guessed for the post (``text_<language>``), as the practice body.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from elasticsearch_dsl import Boolean, Date, Index, Keyword, Long, Mapping, Q, Search, Text
 from elasticsearch_dsl.query import Query
@@ -19,6 +19,9 @@ from elasticsearch_dsl.query import Query
 from search.backends.base import PostHit, PostQuery, PostResults, no_posts
 from search.backends.elasticsearch.mapping import ANALYSIS, BODY_STORAGE, FOLDING, LANGUAGES, MULTI_LANGUAGES
 from search.query import ParsedQuery, Term, parse
+
+if TYPE_CHECKING:
+    from search.backends.elasticsearch.backend import PostIndex
 
 TITLE_BOOST = 3.0
 FRAGMENT_SIZE = 180
@@ -134,6 +137,7 @@ class ElasticsearchPosts:
     engine object on ``<INDEX>-posts`` built with this module's mapping)."""
 
     name: str
+    posts: "PostIndex"
 
     def index_posts(self, documents) -> None:
         self.posts.index(documents)
