@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from network import access
@@ -50,7 +51,7 @@ def network_moderators(network: Network) -> list[User]:
     return [u for u in users if access.may_use_networks(u)] or moderators()
 
 
-def notify_moderators(*, network: Network, subject: str, template: str) -> None:
+def notify_moderators(*, network: Network, subject: str | Promise, template: str) -> None:
     notify(recipients=network_moderators(network), subject=subject, template=template, context={"network": network})
 
 

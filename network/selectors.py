@@ -356,7 +356,8 @@ def search_posts(*, user, query: str, network: Network | None = None, page: int 
         return PostSearch(query=query, hits=[], total=0, page=None, case_room_hits=[])
     number = _page_number(page)
     results = _engine_posts(query, indexed, number, per_page, sort)
-    paginator = Paginator(_Counted(results.total, []), per_page)
+    # _Counted is all that Paginator reads: len() and one slice.
+    paginator: Paginator[PostHit] = Paginator(_Counted(results.total, []), per_page)  # type: ignore[arg-type]
     page_obj = paginator.get_page(number)
     if page_obj.number != number:  # past the last page: show the last one
         results = _engine_posts(query, indexed, page_obj.number, per_page, sort)

@@ -3,6 +3,7 @@ through ``network.services``, whose refusals become messages. Anyone who may not
 networks gets the same 404 page for every private URL, whether the object exists or not.
 """
 
+from collections.abc import Callable
 from functools import wraps
 from typing import cast
 
@@ -417,7 +418,7 @@ def thread_reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def thread_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_moderator(user=request.user, pk=pk)
-    actions = {
+    actions: dict[str, tuple[Callable[..., object], dict[str, bool], str]] = {
         "pin": (services.thread_pin, {"pinned": True}, _("The thread is pinned.")),
         "unpin": (services.thread_pin, {"pinned": False}, _("The thread is no longer pinned.")),
         "lock": (services.thread_lock, {"locked": True}, _("The thread is locked.")),

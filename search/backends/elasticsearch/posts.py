@@ -137,7 +137,11 @@ class ElasticsearchPosts:
     engine object on ``<INDEX>-posts`` built with this module's mapping)."""
 
     name: str
-    posts: "PostIndex"
+
+    if TYPE_CHECKING:
+
+        @property
+        def posts(self) -> "PostIndex": ...
 
     def index_posts(self, documents) -> None:
         self.posts.index(documents)
