@@ -3,12 +3,14 @@ its SHA-512 digest)."""
 
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from api.models import ApiToken
+from portal.models import User
 
 MAX_LIFETIME_DAYS = 365
 MAX_LIVE_TOKENS = 20
@@ -28,7 +30,7 @@ def _check_expiry(expires_on: date) -> None:
 
 
 @transaction.atomic
-def api_token_create(*, user, name: str, scope: str, expires_on: date) -> tuple[ApiToken, str]:
+def api_token_create(*, user: User | AnonymousUser, name: str, scope: str, expires_on: date) -> tuple[ApiToken, str]:
     """A new token for ``user``, valid until the end of ``expires_on``. Returns it with its secret."""
     if not (user.is_authenticated and user.is_active):
         raise PermissionDenied(_("Sign in to create a token."))
@@ -45,7 +47,7 @@ def api_token_create(*, user, name: str, scope: str, expires_on: date) -> tuple[
 
 
 @transaction.atomic
-def api_token_revoke(*, token: ApiToken, actor) -> None:
+def api_token_revoke(*, token: ApiToken, actor: User) -> None:
     """Delete the token: requests with it fail at once."""
     if token.user_id != actor.pk:
         raise PermissionDenied(_("You may revoke only your own tokens."))

@@ -92,7 +92,7 @@ def organisation_join(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_leave(request: HttpRequest) -> HttpResponse:
+def organisation_leave(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Leave my organisation, or withdraw my request to join one. GET asks for confirmation."""
     membership = live_membership(request.user)
     if membership is None:
@@ -164,7 +164,7 @@ def organisation_members(request: HttpRequest) -> HttpResponse:
 @login_required
 @mfa_required
 @require_POST
-def membership_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     membership = membership_for_manager(user=request.user, pk=pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
@@ -183,7 +183,7 @@ def membership_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @mfa_required
 @require_POST
-def membership_role_view(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_role_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     membership = membership_for_manager(user=request.user, pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -201,7 +201,7 @@ def membership_role_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @mfa_required
 @require_http_methods(["GET", "POST"])
-def membership_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST ends the membership at once."""
     membership = membership_for_manager(user=request.user, pk=pk)
     named([membership])

@@ -65,12 +65,12 @@ def membership_request(
     return membership
 
 
-def can_decide_membership(actor, membership: Membership) -> bool:
+def can_decide_membership(actor: User, membership: Membership) -> bool:
     return is_moderator(actor) or is_organisation_admin(actor, membership.organisation_id)
 
 
 @transaction.atomic
-def membership_decide(*, membership: Membership, actor, approve: bool) -> Membership:
+def membership_decide(*, membership: Membership, actor: User, approve: bool) -> Membership:
     if not can_decide_membership(actor, membership):
         raise PermissionDenied(_("Only the organisation's administrators or moderators decide."))
     if membership.state != Membership.State.REQUESTED:
@@ -94,7 +94,7 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, actor, ban: bool = False) -> Membership:
+def membership_end(*, membership: Membership, actor: User, ban: bool = False) -> Membership:
     """A member leaves, or an administrator or moderator removes them. Access ends at once."""
     if actor.pk != membership.user_id and not can_decide_membership(actor, membership):
         raise PermissionDenied(_("You may not remove this member."))
@@ -111,7 +111,7 @@ def membership_end(*, membership: Membership, actor, ban: bool = False) -> Membe
 
 
 @transaction.atomic
-def membership_set_role(*, membership: Membership, actor, role: str) -> Membership:
+def membership_set_role(*, membership: Membership, actor: User, role: str) -> Membership:
     if not can_decide_membership(actor, membership):
         raise PermissionDenied(_("Only the organisation's administrators or moderators change roles."))
     if role not in Membership.Role.values:
@@ -124,7 +124,7 @@ def membership_set_role(*, membership: Membership, actor, role: str) -> Membersh
 
 
 @transaction.atomic
-def organisation_verify(*, organisation: Organisation, actor, verified: bool = True) -> Organisation:
+def organisation_verify(*, organisation: Organisation, actor: User, verified: bool = True) -> Organisation:
     if not is_moderator(actor):
         raise PermissionDenied(_("Only moderators verify organisations."))
     audit_record(actor=actor, action="organisation.verify", target=organisation,

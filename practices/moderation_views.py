@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.decorators import moderator_required
+from portal.http import AuthenticatedHttpRequest
 from portal.services import organisation_verify
 from practices import services
 from practices.audit_labels import action_label, state_label, target_label
@@ -143,7 +144,7 @@ def _review_action(request: HttpRequest, pk: int, form_class, form_key: str, per
 
 @moderator_required
 @require_POST
-def practice_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def perform(practice, form):
         services.practice_approve(practice=practice, moderator=request.user, comment=form.cleaned_data["comment"])
 
@@ -152,7 +153,7 @@ def practice_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @moderator_required
 @require_POST
-def practice_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_request_changes(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def perform(practice, form):
         services.practice_request_changes(
             practice=practice, moderator=request.user, comment=form.cleaned_data["comment"],
@@ -165,7 +166,7 @@ def practice_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @moderator_required
 @require_POST
-def practice_reject(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_reject(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def perform(practice, form):
         services.practice_reject(practice=practice, moderator=request.user, reason=form.cleaned_data["reason"])
 
@@ -174,7 +175,7 @@ def practice_reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 @moderator_required
 @require_POST
-def practice_evidence_level(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_evidence_level(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_review(user=request.user, pk=pk)
     form = EvidenceLevelForm(request.POST, prefix="evidence")
     if not form.is_valid():
@@ -199,7 +200,7 @@ def _back_to_field(practice_pk: int, field: str) -> HttpResponse:
 
 @moderator_required
 @require_POST
-def finding_redact(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+def finding_redact(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> HttpResponse:
     finding = finding_for_review(user=request.user, practice_pk=pk, pk=finding_pk)
     try:
         services.finding_redact(finding=finding, actor=request.user)
@@ -212,7 +213,7 @@ def finding_redact(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespon
 
 @moderator_required
 @require_POST
-def finding_dismiss(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+def finding_dismiss(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> HttpResponse:
     finding = finding_for_review(user=request.user, practice_pk=pk, pk=finding_pk)
     form = DismissFindingForm(request.POST)
     try:
@@ -267,7 +268,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 @moderator_required
 @require_http_methods(["GET", "POST"])
-def organisation_verify_view(request: HttpRequest, pk: int, verified: bool) -> HttpResponse:
+def organisation_verify_view(request: AuthenticatedHttpRequest, pk: int, verified: bool) -> HttpResponse:
     """GET asks for confirmation; POST verifies (or withdraws the verification)."""
     organisation = organisation_for_moderator(user=request.user, pk=pk)
     if request.method == "GET":

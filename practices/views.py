@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.http import AuthenticatedHttpRequest
 from practices import rules, services
 from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
@@ -69,7 +70,7 @@ def _blank_form() -> PracticeForm:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def practice_create_view(request: HttpRequest) -> HttpResponse:
+def practice_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not rules.can_contribute(request.user):
         messages.error(request, _("Your membership of an organisation must be approved before you write a practice."))
         return redirect("organisation_join")
@@ -104,7 +105,7 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     if practice.is_published and rules.can_propose_revision(request.user, practice):
         revision = services.practice_start_revision(practice=practice, editor=request.user)
@@ -123,7 +124,7 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def practice_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     if not rules.can_submit(request.user, practice):
         raise PermissionDenied
@@ -141,7 +142,7 @@ def practice_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_withdraw_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     if not rules.can_withdraw(request.user, practice):
         raise PermissionDenied
@@ -155,7 +156,7 @@ def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def practice_visibility_view(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_visibility_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     visibility = request.POST.get("visibility", "")
     try:
@@ -187,7 +188,7 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_redact_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     finding = _finding_for_user(request.user, pk)
     try:
         services.finding_redact(finding=finding, actor=request.user)
@@ -200,7 +201,7 @@ def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def finding_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_dismiss_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     finding = _finding_for_user(request.user, pk)
     form = DismissFindingForm(request.POST)
     if not form.is_valid():
