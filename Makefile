@@ -76,9 +76,11 @@ lint: venv
 	if [ $$status -ne 0 ]; then echo "make lint: ruff or mypy found problems (make format fixes some)" >&2; fi; \
 	exit $$status
 
+# Fixes first (they may leave code unformatted), then the formatter; what is left is reported.
 format: venv
+	-$(VENV)/bin/ruff check --fix $(LINT_PATHS)
 	$(VENV)/bin/ruff format $(LINT_PATHS)
-	$(VENV)/bin/ruff check --fix $(LINT_PATHS)
+	$(VENV)/bin/ruff check $(LINT_PATHS)
 
 ## Local services -----------------------------------------------------------
 

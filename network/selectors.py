@@ -391,9 +391,14 @@ def _read_back(found, network_ids: frozenset[int]) -> list[PostHit]:
         .in_bulk()
     )
     return [
-        PostHit(post_id=post.pk, thread_id=post.thread_id, thread_title=post.thread.title,
-                network_name=post.thread.network.name, created_at=post.created_at,
-                snippet=mark_safe(hit.highlight) if hit.highlight else snippet(post.body, ""))  # noqa: S308 (engines escape)  # fmt: skip
+        PostHit(
+            post_id=post.pk,
+            thread_id=post.thread_id,
+            thread_title=post.thread.title,
+            network_name=post.thread.network.name,
+            created_at=post.created_at,
+            snippet=mark_safe(hit.highlight) if hit.highlight else snippet(post.body, ""),  # noqa: S308 (engines escape)
+        )
         for hit in found
         if (post := posts.get(hit.id)) is not None
     ]

@@ -109,8 +109,8 @@ def _settings_changes(network: Network, *, actor: User, values: dict) -> dict:
 @transaction.atomic
 def network_update(
     *, network: Network, actor: User, name: str, purpose: str, policy: str | _Unchanged = _UNCHANGED,
-    listed: bool | _Unchanged = _UNCHANGED, access_ends_on: date | None | _Unchanged = _UNCHANGED,
-    retention_days: int | None | _Unchanged = _UNCHANGED,
+    listed: bool | _Unchanged = _UNCHANGED, access_ends_on: date | _Unchanged | None = _UNCHANGED,
+    retention_days: int | _Unchanged | None = _UNCHANGED,
 ) -> Network:  # fmt: skip
     """The network's moderators change its name, purpose, membership policy and listing; portal
     moderators also a case room's closing date and retention period. Whether it is a case room

@@ -464,10 +464,19 @@ def post_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     post = access.post_for_author(user=request.user, pk=pk)
     form = PostEditForm(request.POST or None, initial={"body": post.body})
-    if request.method == "POST" and form.is_valid():
-        if _attempt(request, _("Your post is updated."), services.post_edit, post=post, actor=request.user,
-                    body=form.cleaned_data["body"]):  # fmt: skip
-            return redirect(_post_url(post))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _attempt(
+            request,
+            _("Your post is updated."),
+            services.post_edit,
+            post=post,
+            actor=request.user,
+            body=form.cleaned_data["body"],
+        )
+    ):
+        return redirect(_post_url(post))
     return render(request, "network/post_form.html", {"post": post, "thread": post.thread, "form": form})
 
 

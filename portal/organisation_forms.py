@@ -72,7 +72,7 @@ class ProfileForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language of your emails"),
-        choices=[("", _("The portal's language"))] + list(settings.LANGUAGES),
+        choices=[("", _("The portal's language")), *settings.LANGUAGES],
         required=False,
         help_text=_("Notifications and digests from the portal are written to you in this language."),
     )

@@ -78,7 +78,7 @@ class PracticeForm(forms.ModelForm):
         for name in ("description", "evidence_evaluation", "deliverables", "organisation_description"):
             self.fields[name].widget.attrs.setdefault("rows", 8)
         self.fields["description"].widget.attrs["rows"] = 14
-        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "—")] + list(countries)
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "—"), *countries]
         cast(forms.ChoiceField, self.fields["language"]).choices = settings.PRACTICE_LANGUAGES
 
     def clean(self):

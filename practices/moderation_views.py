@@ -53,10 +53,7 @@ def _page(request: HttpRequest, queryset):
 
 def _refusal(request: HttpRequest, error: Exception) -> None:
     """A service's refusal, shown to the moderator as a message."""
-    if isinstance(error, ValidationError):
-        text = " ".join(error.messages)
-    else:
-        text = str(error) or _("You may not do this.")
+    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error) or _("You may not do this.")
     messages.error(request, text)
 
 

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from django.utils.functional import Promise
 from django.utils.html import escape
@@ -174,7 +175,7 @@ def _marked(text: str, start: int, end: int, marks: Sequence[Finding], emitted: 
         cuts.update(point for point in (finding.start, finding.end) if start < point < end)
     pieces: list[str] = []
     points = sorted(cuts)
-    for left, right in zip(points, points[1:]):
+    for left, right in pairwise(points):
         covering = [f for f in marks if f.start <= left and f.end >= right]
         chunk = escape(text[left:right])
         if not covering:

@@ -30,7 +30,7 @@ def check_fields(fields: dict[str, str], language: str) -> tuple[list[Finding], 
     codes = [code for code, text in fields.items() if text and text.strip()]
     per_field = find_candidates([fields[code] for code in codes], language)
     common = _lower_case_words(fields[code] for code in codes)
-    results = [_findings(code, fields[code], found, common) for code, found in zip(codes, per_field)]
+    results = [_findings(code, fields[code], found, common) for code, found in zip(codes, per_field, strict=True)]
     findings = [finding for found, _ in results for finding in found]
     sure_names = {name for _, names in results for name in names}
     findings = _propagate_names({code: fields[code] for code in codes}, findings, sure_names)

@@ -105,7 +105,7 @@ def find_candidates(texts: list[str], language: str) -> list[list[Candidate]]:
     found: list[list[Candidate]] = [[] for _ in texts]
     with _run_lock:
         batch = engine.nlp_engine.process_batch([chunk for _, _, chunk in chunks], lang, batch_size=32)
-        for (index, offset, chunk), (_, artifacts) in zip(chunks, batch):
+        for (index, offset, chunk), (_, artifacts) in zip(chunks, batch, strict=True):
             for result in engine.analyze(chunk, lang, entities=list(FINDING_TYPES), nlp_artifacts=artifacts):
                 found[index].append(_candidate(result, offset))
     return found

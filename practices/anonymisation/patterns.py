@@ -106,9 +106,11 @@ FR_STREET_NUMBER_LAST = (
 )
 EN_STREET = rf"{_NUMBER}\s+(?:{NAME_WORD}\s+){{1,3}}{_EN_WAY}(?![\w])"
 COMPOUND_STREET = rf"[{UPPER}][{LOWER}]{{2,}}{_COMPOUND_WAY}\s+{_NUMBER}(?![\d])"  # "Storgata 5"
+# "Karl Johans gate 22"
 SPACED_STREET = (
-    rf"(?:{NAME_WORD}\s+)?{NAME_WORD}\s+(?:gate|vei|veg|gata|gatan|gade|vej|allé)\s+{_NUMBER}(?![\d])"
-)  # "Karl Johans gate 22"
+    rf"(?:{NAME_WORD}\s+)?{NAME_WORD}\s+(?:gate|vei|veg|gata|gatan|gade|vej|allé)"
+    rf"\s+{_NUMBER}(?![\d])"
+)
 PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case\s+postale|B\.P\.|BP)\s+\d{1,6}"
 
 _STREET = rf"(?:{FR_STREET}|{FR_STREET_NUMBER_LAST}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}|{PO_BOX})"

@@ -22,7 +22,7 @@ from django.db import connections, transaction
 from portal.access import ReaderScope
 from practices.indexing import FACET_FIELDS
 from search.analysis import fold, words
-from search.backends.base import FACETS, Hit, SearchBackend, SearchQuery, SearchResults
+from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults
 from search.backends.database import snapshot, sql
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts

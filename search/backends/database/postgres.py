@@ -88,7 +88,8 @@ class PostgresText:
         language = document["language"][0] if document.get("language") else ""
         texts = [highlight.clean(document.get(name) or "") for name in FIELDS]
         head = Sql(
-            f"INSERT INTO {TABLE} (document_id, config, {', '.join(FIELDS)}, vector) VALUES (%s, %s::regconfig, {placeholders(texts)}, ",
+            f"INSERT INTO {TABLE} (document_id, config, {', '.join(FIELDS)}, vector)"
+            f" VALUES (%s, %s::regconfig, {placeholders(texts)}, ",
             (document["id"], config_for(language), *texts),
         )
         statement = head + _vector(language, document) + Sql(")")
@@ -110,7 +111,10 @@ class PostgresText:
             sql = head + positive + Sql(" AS query) q WHERE t.vector @@ q.query")
             return sql + Sql(" AND NOT t.vector @@ (") + excluded + Sql(")") if excluded else sql
         if excluded is not None:
-            head = Sql(f"SELECT id, 0.0 AS score FROM {DOCUMENTS} WHERE id NOT IN (SELECT document_id FROM {TABLE} WHERE vector @@ (")
+            head = Sql(
+                f"SELECT id, 0.0 AS score FROM {DOCUMENTS}"
+                f" WHERE id NOT IN (SELECT document_id FROM {TABLE} WHERE vector @@ ("
+            )
             return head + excluded + Sql("))")
         return None
 
