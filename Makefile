@@ -131,7 +131,7 @@ compose-plugin:
 clean:
 	find . -path ./.venv -prune -o -path ./.services -prune -o \
 	    \( -name __pycache__ -o -name '*.egg-info' \) -type d -print0 | xargs -0 rm -rf
-	rm -rf .pytest_cache test-artifacts staticfiles
+	rm -rf .pytest_cache .mypy_cache .ruff_cache test-artifacts staticfiles
 
 distclean: clean services-stop
 	rm -rf $(VENV) .services
