@@ -4,7 +4,7 @@
 #                       (defaults: DJANGO_DEBUG=1, SQLite db.sqlite3, SEARCH_BACKEND=database)
 #   make test           venv + pytest; extra arguments: make test PYTEST_ARGS='-k foo -x'
 #   make lint           venv + ruff check, ruff format --check, mypy (changes nothing)
-#   make format         venv + ruff format, ruff check --fix (rewrites files)
+#   make format         venv + ruff check --fix, ruff format (rewrites files), ruff check
 #   make services       start PostgreSQL (127.0.0.1:55432) and Elasticsearch (127.0.0.1:9201)
 #   make services-stop  stop both
 #   make postgres / postgres-stop
