@@ -3,6 +3,8 @@
 #   make run            venv + migrate + demo data + runserver on 127.0.0.1:8000
 #                       (defaults: DJANGO_DEBUG=1, SQLite db.sqlite3, SEARCH_BACKEND=database)
 #   make test           venv + pytest; extra arguments: make test PYTEST_ARGS='-k foo -x'
+#   make lint           venv + ruff check, ruff format --check, mypy (changes nothing)
+#   make format         venv + ruff check --fix, ruff format (rewrites files), ruff check
 #   make services       start PostgreSQL (127.0.0.1:55432) and Elasticsearch (127.0.0.1:9201)
 #   make services-stop  stop both
 #   make postgres / postgres-stop
@@ -29,7 +31,7 @@ ES_NODES ?= 1
 run: export DJANGO_DEBUG ?= 1
 run: export SEARCH_BACKEND ?= database
 
-.PHONY: help venv run test services services-stop postgres postgres-stop \
+.PHONY: help venv run test lint format services services-stop postgres postgres-stop \
         elasticsearch elasticsearch-stop compose-check compose-plugin clean distclean
 
 help:
@@ -58,6 +60,27 @@ test: venv
 	@$(VPY) -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -ne 0 ]; then echo "make test: pytest exited with status $$status" >&2; fi; \
 	exit $$status
+
+## Lint and types -----------------------------------------------------------
+
+# mypy imports the settings (django-stubs): they need a secret key outside debug.
+LINT_APPS := portal practices search network api federation
+LINT_PATHS := $(LINT_APPS) tests benchmarks scripts manage.py
+
+# Every check runs even when an earlier one failed; the target fails if any did.
+lint: venv
+	@status=0; \
+	$(VENV)/bin/ruff check $(LINT_PATHS) || status=1; \
+	$(VENV)/bin/ruff format --check $(LINT_PATHS) || status=1; \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-lint-only-secret-key}" $(VENV)/bin/mypy $(LINT_APPS) || status=1; \
+	if [ $$status -ne 0 ]; then echo "make lint: ruff or mypy found problems (make format fixes some)" >&2; fi; \
+	exit $$status
+
+# Fixes first (they may leave code unformatted), then the formatter; what is left is reported.
+format: venv
+	-$(VENV)/bin/ruff check --fix $(LINT_PATHS)
+	$(VENV)/bin/ruff format $(LINT_PATHS)
+	$(VENV)/bin/ruff check $(LINT_PATHS)
 
 ## Local services -----------------------------------------------------------
 
@@ -108,7 +131,7 @@ compose-plugin:
 clean:
 	find . -path ./.venv -prune -o -path ./.services -prune -o \
 	    \( -name __pycache__ -o -name '*.egg-info' \) -type d -print0 | xargs -0 rm -rf
-	rm -rf .pytest_cache test-artifacts staticfiles
+	rm -rf .pytest_cache .mypy_cache .ruff_cache test-artifacts staticfiles
 
 distclean: clean services-stop
 	rm -rf $(VENV) .services

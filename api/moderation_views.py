@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
+from rest_framework.permissions import BasePermission, OperandHolder
 from rest_framework.response import Response
 
 from api import examples
@@ -29,7 +30,9 @@ from practices.moderation_forms import QUEUE_STATES
 from practices.moderation_selectors import finding_for_review, practice_for_review
 from practices.selectors import review_queue
 
-MODERATORS = [TokenScopeAllowsMethod, IsAuthenticated & ModeratorsOnly, HasSecondFactor]
+MODERATORS: list[type[BasePermission] | OperandHolder] = [
+    TokenScopeAllowsMethod, IsAuthenticated & ModeratorsOnly, HasSecondFactor
+]
 FINDING = OpenApiParameter("finding_pk", int, OpenApiParameter.PATH, description=_("The finding's id."))
 
 
@@ -59,7 +62,7 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
         )
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.get_queryset()) or []
         prime_memberships([practice.author for practice in page if practice.author])
         serializer = ReviewQueueItemSerializer(page, many=True, context=self.get_serializer_context())
         return self.get_paginated_response(serializer.data)

@@ -5,11 +5,14 @@ Every object comes from ``network.access`` (``network_for_member``, ``thread_for
 write from ``network.services``, as on the network pages.
 """
 
+from typing import cast
+
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import BasePermission, OperandHolder
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
@@ -32,7 +35,7 @@ from network import access, selectors, services
 from network.mentions import prime_memberships
 from network.models import Network, Post, Thread
 
-MEMBERS = [TokenScopeAllowsMethod, IsAuthenticated & NetworkUsersOnly]
+MEMBERS: list[type[BasePermission] | OperandHolder] = [TokenScopeAllowsMethod, IsAuthenticated & NetworkUsersOnly]
 
 
 def _context(view, **extra) -> dict:
@@ -67,7 +70,7 @@ class NetworkViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
         network = self.get_object()
         if request.method == "POST":
             return self._create_thread(request, network)
-        page = self.paginate_queryset(selectors.threads_of(user=request.user, network=network))
+        page = self.paginate_queryset(selectors.threads_of(user=request.user, network=network)) or []
         prime_memberships([thread.author for thread in page])
         return self.get_paginated_response(ThreadSerializer(page, many=True, context=_context(self)).data)
 
@@ -115,7 +118,7 @@ class ThreadViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericVie
         thread = self.get_object()
         if request.method == "POST":
             return self._reply(request, thread)
-        page = self.paginate_queryset(selectors.posts_of(thread=thread))
+        page = self.paginate_queryset(selectors.posts_of(thread=thread)) or []
         prime_memberships([post.author for post in page])
         context = _context(self, moderates=access.can_moderate(request.user, thread.network))
         return self.get_paginated_response(PostSerializer(page, many=True, context=context).data)
@@ -161,7 +164,7 @@ class PostViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewS
         query = validated_query(request, PostSearchQuerySerializer)
         data = query.validated_data
         network = access.network_for_member(user=request.user, pk=data["network"]) if "network" in data else None
-        page, per_page = decode_search_cursor(data.get("cursor")), api_settings.PAGE_SIZE
+        page, per_page = decode_search_cursor(data.get("cursor")), cast(int, api_settings.PAGE_SIZE)
         found = selectors.search_posts(user=request.user, query=data["q"], network=network, page=page,
                                        per_page=per_page, sort=data["sort"])  # fmt: skip
         next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=found.total)

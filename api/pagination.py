@@ -21,7 +21,8 @@ class CursorPagination(pagination.CursorPagination):
     """DRF's cursor pagination; a view names its order in ``cursor_ordering`` (unique or nearly)."""
 
     ordering = ("-pk",)
-    invalid_cursor_message = _("Invalid cursor.")
+    # DRF only renders the message, so a lazy translation works; the stubs ask for a str.
+    invalid_cursor_message = _("Invalid cursor.")  # type: ignore[assignment]
 
     def get_ordering(self, request, queryset, view) -> tuple[str, ...]:
         ordering = getattr(view, "cursor_ordering", self.ordering)

@@ -39,7 +39,9 @@ class ProblemSerializer(serializers.Serializer):
     detail = serializers.CharField()
     instance = serializers.CharField(help_text=_("The path of the request."))
     code = serializers.CharField(help_text=_("A short machine-readable code, e.g. not_found."))
-    errors = FieldErrorSerializer(many=True, required=False, help_text=_("Validation errors only: one per message."))
+    errors = FieldErrorSerializer(  # type: ignore[assignment]  # a field, not the attribute: DRF's metaclass takes declared fields off the class
+        many=True, required=False, help_text=_("Validation errors only: one per message.")
+    )
 
 
 PROBLEM_DESCRIPTIONS = {
@@ -74,10 +76,11 @@ def _constrain_string(field, schema: dict) -> None:
 
 def _requires_sign_in(permission) -> bool:
     """Whether a (possibly composed) permission refuses anonymous requests."""
+    # DRF's AND and OR keep their operands in op1 and op2, which the stubs do not declare.
     if isinstance(permission, permissions.AND):
-        return _requires_sign_in(permission.op1) or _requires_sign_in(permission.op2)
+        return _requires_sign_in(permission.op1) or _requires_sign_in(permission.op2)  # type: ignore[attr-defined]
     if isinstance(permission, permissions.OR):
-        return _requires_sign_in(permission.op1) and _requires_sign_in(permission.op2)
+        return _requires_sign_in(permission.op1) and _requires_sign_in(permission.op2)  # type: ignore[attr-defined]
     return isinstance(permission, SIGN_IN_REQUIRED)
 
 
@@ -96,8 +99,8 @@ class AutoSchema(openapi.AutoSchema):
             return schema
         if _plain_string(field) and schema.get("type") == "string":
             _constrain_string(field, schema)
-        if isinstance(field, serializers.SlugRelatedField):
-            schema["enum"] = list(field.get_queryset().values_list(field.slug_field, flat=True))
+        if isinstance(field, serializers.SlugRelatedField) and (queryset := field.get_queryset()) is not None:
+            schema["enum"] = list(queryset.values_list(field.slug_field, flat=True))
         return schema
 
     def _map_basic_serializer(self, serializer, direction) -> dict:

@@ -6,6 +6,7 @@ through ``portal.access.display_name`` for the requesting user (pseudonyms).
 """
 
 from collections.abc import Mapping
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -66,7 +67,7 @@ def codes_of(queryset, help_text) -> StrictManyRelatedField:
 # A request body naming a field the endpoint does not take is refused, not quietly ignored (a
 # misspelt field would otherwise look saved). The schema says so: additionalProperties false.
 # (Comments, not docstrings: the schema would show a docstring as every body's description.)
-class RejectsUnknownFields:
+class RejectsUnknownFields(serializers.Serializer):
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
             writable = {name for name, field in self.fields.items() if not field.read_only}
@@ -128,7 +129,7 @@ class PracticeSearchQuerySerializer(serializers.Serializer):
 
 
 class ImportQuerySerializer(serializers.Serializer):
-    save = serializers.BooleanField(
+    save = serializers.BooleanField(  # type: ignore[assignment]  # a field, not the attribute: DRF's metaclass takes declared fields off the class
         required=False, default=False, help_text=_("Save the document as a new draft instead of only reading it.")
     )
 
@@ -148,7 +149,9 @@ class ReviewQueueQuerySerializer(serializers.Serializer):
 
 
 class _TermSerializer(serializers.ModelSerializer):
-    label = serializers.CharField(read_only=True, help_text=_("In the language of the request (English or French)."))
+    label = serializers.CharField(  # type: ignore[assignment]  # a field, not the attribute: DRF's metaclass takes declared fields off the class
+        read_only=True, help_text=_("In the language of the request (English or French).")
+    )
 
     class Meta:
         fields = ["code", "label", "label_en", "label_fr"]
@@ -171,7 +174,7 @@ class OrganisationTypeSerializer(_TermSerializer):
 
 class TermSerializer(serializers.Serializer):
     code = serializers.CharField(read_only=True)
-    label = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True)  # type: ignore[assignment]  # a field, not the attribute: DRF's metaclass takes declared fields off the class
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -229,7 +232,7 @@ class PracticeHitSerializer(PracticeSummarySerializer):
 
 class FacetCountSerializer(serializers.Serializer):
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not the attribute: DRF's metaclass takes declared fields off the class
     count = serializers.IntegerField(min_value=0)
 
 
@@ -322,13 +325,13 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
     def get_findings(self, practice: Practice) -> list[dict]:
         if not self._curator(practice):
             return []
-        return FindingSerializer(practice.findings.filter(status=Finding.Status.OPEN), many=True).data
+        return FindingSerializer(practice.findings.filter(status=Finding.Status.OPEN), many=True).data  # type: ignore[return-value]  # many=True gives a ReturnList; the stubs say ReturnDict
 
     @extend_schema_field(ReviewCommentSerializer(many=True))
     def get_review_comments(self, practice: Practice) -> list[dict]:
         if not self._curator(practice):
             return []
-        return ReviewCommentSerializer(practice.review_comments.filter(addressed=False), many=True).data
+        return ReviewCommentSerializer(practice.review_comments.filter(addressed=False), many=True).data  # type: ignore[return-value]  # many=True gives a ReturnList; the stubs say ReturnDict
 
     @extend_schema_field(ImportWarningSerializer(many=True))
     def get_import_warnings(self, practice: Practice) -> list[dict]:
@@ -437,11 +440,11 @@ class ModerationPracticeSerializer(PracticeDetailSerializer):
 
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, practice: Practice) -> list[dict]:
-        return FindingSerializer(practice.findings.all(), many=True).data
+        return FindingSerializer(practice.findings.all(), many=True).data  # type: ignore[return-value]  # many=True gives a ReturnList; the stubs say ReturnDict
 
     @extend_schema_field(ReviewCommentSerializer(many=True))
     def get_review_comments(self, practice: Practice) -> list[dict]:
-        return ReviewCommentSerializer(practice.review_comments.all(), many=True).data
+        return ReviewCommentSerializer(practice.review_comments.all(), many=True).data  # type: ignore[return-value]  # many=True gives a ReturnList; the stubs say ReturnDict
 
 
 def commentable_fields() -> list[str]:
@@ -549,7 +552,7 @@ class PostSerializer(_NamesPeople, serializers.ModelSerializer):
         return post.body if post.is_visible or self.context.get("moderates") else None
 
 
-BIG_ID = {"min_value": 1, "max_value": 2**63 - 1}
+BIG_ID: dict[str, Any] = {"min_value": 1, "max_value": 2**63 - 1}
 
 
 class ThreadCreateSerializer(InputSerializer):

@@ -3,6 +3,7 @@ its SHA-512 digest)."""
 
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -29,7 +30,7 @@ def _check_expiry(expires_on: date) -> None:
 
 
 @transaction.atomic
-def api_token_create(*, user, name: str, scope: str, expires_on: date) -> tuple[ApiToken, str]:
+def api_token_create(*, user: User | AnonymousUser, name: str, scope: str, expires_on: date) -> tuple[ApiToken, str]:
     """A new token for ``user``, valid until the end of ``expires_on``. Returns it with its secret."""
     if not signed_in(user):
         raise PermissionDenied(_("Sign in to create a token."))

@@ -3,6 +3,9 @@ their session together) and per token. Rates are ``REST_FRAMEWORK["DEFAULT_THROT
 set through environment variables (README, "Configuration"). Over the rate: 429 with Retry-After.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -13,7 +16,9 @@ class _SettingsRateThrottle(SimpleRateThrottle):
     """Reads its rate from the settings at each request (so a changed setting applies at once)."""
 
     def get_rate(self) -> str | None:
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        # The stubs type the rates as numbers; DRF's are strings such as "600/minute".
+        rates: Mapping[Any, Any] = api_settings.DEFAULT_THROTTLE_RATES
+        return rates.get(self.scope)
 
 
 class AnonymousThrottle(_SettingsRateThrottle):

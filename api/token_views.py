@@ -12,6 +12,7 @@ from api.forms import TokenForm
 from api.selectors import token_for_owner, tokens_of
 from api.services import api_token_create, api_token_revoke
 from portal.decorators import mfa_required
+from portal.http import AuthenticatedHttpRequest
 
 
 @login_required
@@ -35,7 +36,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def token_revoke(request: HttpRequest, uid) -> HttpResponse:
+def token_revoke(request: AuthenticatedHttpRequest, uid) -> HttpResponse:
     token = token_for_owner(user=request.user, uid=uid)
     if request.method == "GET":
         return render(request, "api/token_confirm_revoke.html", {"token": token})

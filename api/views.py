@@ -12,7 +12,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import MethodNotAllowed, NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -60,7 +60,7 @@ ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a data
 
 # 405 for a method the endpoint does not have, before authentication and access checks (which
 # would otherwise answer 401 or 404 to it). A comment: the schema would show a docstring.
-class MethodsFirst:
+class MethodsFirst(APIView):
     def initial(self, request, *args, **kwargs):
         method = request.method.lower()
         if method not in self.http_method_names or not hasattr(self, method):
@@ -101,7 +101,7 @@ class _TaxonomyViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"[-a-zA-Z0-9_]{1,80}"
 
     def get_queryset(self) -> QuerySet:
-        return self.queryset.model.objects.all()
+        return super().get_queryset()
 
 
 @extend_schema_view(list=extend_schema(tags=["taxonomies"]), retrieve=extend_schema(tags=["taxonomies"]))
@@ -144,7 +144,10 @@ class OrganisationViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
 # Practices -------------------------------------------------------------------------------
 
 
-def validated_query(request, serializer_class) -> serializers.Serializer:
+_Query = TypeVar("_Query", bound=serializers.Serializer)
+
+
+def validated_query(request, serializer_class: type[_Query]) -> _Query:
     """The query string, validated strictly: a value given twice is a list only where the serializer
     takes one, and an empty value is a value (DRF's form handling would quietly drop it)."""
     params = request.query_params
@@ -208,14 +211,14 @@ class PracticeViewSet(
     list_is_search = True  # the list is the search engine's page, not a paginated queryset (api.schema)
     lookup_value_regex = ID
     cursor_ordering = ("-updated_at", "-pk")
-    permissions_by_action = {
+    permissions_by_action: dict[str, list[type[BasePermission]]] = {
         "list": [TokenScopeAllowsMethod],
         "retrieve": [TokenScopeAllowsMethod],
         "create": CONTRIBUTE,
         "import_document": CONTRIBUTE,
         "drafts": SIGNED_IN,
     }
-    extra_problem_codes = {}
+    extra_problem_codes: dict[str, list[str]] = {}
 
     def get_permissions(self):
         classes = self.permissions_by_action.get(self.action, SIGNED_IN)

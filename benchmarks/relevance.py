@@ -42,7 +42,7 @@ def elasticsearch_engine(url: str):
         backend.document_ids(COLLECTION)
     except SearchUnavailable:
         return None
-    except Exception:  # no index yet: the node answers
+    except Exception:  # noqa: BLE001 - no index yet: the node answers
         pass
     return backend
 

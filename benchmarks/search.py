@@ -75,7 +75,8 @@ TEXT = {
         "sentences": [
             "La pratique propose {x} aux {b} qui montrent des signes de radicalisation.",
             "Des mentors formés rencontrent chaque participant et accompagnent la famille dans le désengagement.",
-            "La police, les écoles et les services sociaux partagent leurs inquiétudes au sein d'une cellule municipale.",
+            "La police, les écoles et les services sociaux partagent leurs inquiétudes"
+            " au sein d'une cellule municipale.",
             "Le programme soutient les familles dont les enfants sont partis en zone de conflit.",
             "Des ateliers développent l'esprit critique face aux théories du complot et à la propagande extrémiste.",
             "Une évaluation externe montre une meilleure coopération entre les institutions.",
@@ -221,11 +222,11 @@ def generate(count: int, seed: int = 20261129) -> None:
         with transaction.atomic():
             created = Practice.objects.bulk_create(rows)
             Practice.key_themes.through.objects.bulk_create(
-                Practice.key_themes.through(practice_id=p.pk, keytheme_id=t.pk) for p, (ts, _a) in zip(created, links) for t in ts
+                Practice.key_themes.through(practice_id=p.pk, keytheme_id=t.pk) for p, (ts, _a) in zip(created, links, strict=True) for t in ts
             )  # fmt: skip
             Practice.target_audiences.through.objects.bulk_create(
                 Practice.target_audiences.through(practice_id=p.pk, targetaudience_id=a.pk)
-                for p, (_t, aa) in zip(created, links)
+                for p, (_t, aa) in zip(created, links, strict=True)
                 for a in aa
             )  # fmt: skip
         print(f"  generated {min(count, first + batch)}/{count} practices", flush=True)
@@ -300,7 +301,7 @@ def baseline_query(text, filters, scope, sort):
     for facet, codes in filters.items():
         filtered = filtered.filter(**{f"{keys[facet]}__in": codes}).distinct()
     total = filtered.count()
-    order = "-published_at" if sort == "date" else "-published_at"
+    order = "-published_at"  # for both sorts: this baseline has no relevance order
     page = list(filtered.order_by(order).values_list("pk", "title")[:20])
     facets = {}
     for facet, key in keys.items():
@@ -440,6 +441,7 @@ def report(args, results: dict, command: str) -> str:
 
     base = flat(results["baseline"])
     b50, b95 = percentile(base, 50), percentile(base, 95)
+    heap = "heap 1 GB, started by the benchmark" if args.start_node else "scripts/elasticsearch.sh, heap 512 MB–1 GB"
     lines = [
         "## Search",
         "",
@@ -453,12 +455,13 @@ def report(args, results: dict, command: str) -> str:
         "  taxonomy codes, 70 % public / 20 % members / 10 % own organisation), on "
         f"{connection.vendor} ({'a separate file' if connection.vendor == 'sqlite' else 'a separate database'}).",
         f"- Machine: {os.cpu_count()} cores, Python {platform.python_version()}, Elasticsearch 8.14.3 single node"
-        f" (integ-test-zip + scripts/elasticsearch/analysis-plugin, {'heap 1 GB, started by the benchmark' if args.start_node else 'scripts/elasticsearch.sh, heap 512 MB–1 GB'}),"
+        f" (integ-test-zip + scripts/elasticsearch/analysis-plugin, {heap}),"
         f" load average {results['load_start']:.1f} at the start and {os.getloadavg()[0]:.1f} at the end"
         " (the machine is shared: other work was running).",
         f"- Query mix: {len(QUERY_MIX)} fixed queries (words, phrases, OR, exclusions, a typo, filters only), every"
         " facet counted, highlights, four reader scopes;"
-        f" {args.rounds} rounds per engine after {WARM_UP} warm-up rounds, {max(1, args.rounds // 4)} for the baseline.",
+        f" {args.rounds} rounds per engine after {WARM_UP} warm-up rounds,"
+        f" {max(1, args.rounds // 4)} for the baseline.",
         "- Baseline: `icontains` on title, description and every narrative field, AND of the words, the same",
         "  visibility and facet filters and the same facet counts (no ranking, no highlights).",
         "",

@@ -36,8 +36,9 @@ class NetworkSettingsForm(forms.ModelForm):
         }
 
     def __init__(self, *args, network: Network, may_change_terms: bool, **kwargs):
-        initial = {field: getattr(network, field) for field in self._meta.fields}
-        super().__init__(*args, initial=initial, **kwargs)
+        initial = {field: getattr(network, field) for field in self.Meta.fields}
+        # Callers pass the form data positionally and never `initial`.
+        super().__init__(*args, initial=initial, **kwargs)  # type: ignore[misc]
         if network.is_case_room:
             del self.fields["policy"], self.fields["listed"]
         if not (network.is_case_room and may_change_terms):

@@ -7,13 +7,14 @@ behind a pseudonym.
 """
 
 import re
+from collections.abc import Sequence
 
 from network.models import Network, NetworkMembership
 from portal.access import display_name
 from portal.models import Membership, User
 
 
-def prime_memberships(users: list[User]) -> None:
+def prime_memberships(users: Sequence[User | None]) -> None:
     """Load the portal memberships of many users in one query (the approved one, and the
     organisations they belong to or ask to join), so that naming them through
     ``display_name`` and checking their access cost nothing more."""

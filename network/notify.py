@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from network import access
@@ -76,13 +77,13 @@ def _subscribers(post: Post, exclude: set[int]) -> list[User]:
 def notify_post(*, post: Post, mentioned: list[User], replies: bool = True) -> None:
     """Notify the members mentioned in ``post`` and, for a new post, the thread's subscribers."""
     network = post.thread.network
-    exclude = {post.author_id, *(u.pk for u in mentioned)}
+    exclude = {pk for pk in (post.author_id, *(u.pk for u in mentioned)) if pk is not None}
     wanted = [(u, Notification.Kind.MENTION) for u in mentioned if u.pk != post.author_id]
     if replies:
         wanted += [(u, Notification.Kind.REPLY) for u in _subscribers(post, exclude)]
     live = _live_members(network, [u for u, _kind in wanted])
     now = timezone.now()
-    by_kind: dict[str, list[User]] = defaultdict(list)
+    by_kind: dict[Notification.Kind, list[User]] = defaultdict(list)
     rows = []
     for user, kind in wanted:
         membership = live.get(user.pk)

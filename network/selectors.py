@@ -36,7 +36,7 @@ from portal.models import Membership, User
 from practices.models import Practice
 from practices.selectors import published_practice_for_user
 from search.backends import get_search_backend
-from search.backends.base import PostQuery, no_posts
+from search.backends.base import PostQuery, Sort, no_posts
 
 Visible = Post.State.VISIBLE
 
@@ -454,7 +454,7 @@ def _networks_of(user, network: Network | None) -> tuple[frozenset[int], list[in
 
 
 def search_posts(*, user, query: str, network: Network | None = None, page: int | str | None = 1,
-                 per_page: int = POSTS_PER_SEARCH_PAGE, sort: str = "relevance") -> PostSearch:  # fmt: skip
+                 per_page: int = POSTS_PER_SEARCH_PAGE, sort: Sort = "relevance") -> PostSearch:  # fmt: skip
     """Visible posts matching ``query`` in the networks ``user`` is an active member of.
 
     Ordinary networks are searched through the search engine (search.backends), limited to
@@ -468,7 +468,8 @@ def search_posts(*, user, query: str, network: Network | None = None, page: int 
         return PostSearch(query=query, hits=[], total=0, page=None, case_room_hits=[])
     number = _page_number(page)
     results = _engine_posts(query, indexed, number, per_page, sort)
-    paginator = Paginator(_Counted(results.total, []), per_page)
+    # _Counted is all that Paginator reads: len() and one slice.
+    paginator: Paginator[PostHit] = Paginator(_Counted(results.total, []), per_page)  # type: ignore[arg-type]
     page_obj = paginator.get_page(number)
     if page_obj.number != number:  # past the last page: show the last one
         results = _engine_posts(query, indexed, page_obj.number, per_page, sort)
@@ -486,7 +487,7 @@ def _page_number(page) -> int:
         return 1
 
 
-def _engine_posts(query: str, network_ids: frozenset[int], page: int, per_page: int, sort: str):
+def _engine_posts(query: str, network_ids: frozenset[int], page: int, per_page: int, sort: Sort):
     if not network_ids:
         return no_posts("none")
     asked = PostQuery(text=query, network_ids=network_ids, page=page, per_page=per_page, sort=sort)
@@ -502,9 +503,14 @@ def _read_back(found, network_ids: frozenset[int]) -> list[PostHit]:
         .in_bulk()
     )
     return [
-        PostHit(post_id=post.pk, thread_id=post.thread_id, thread_title=post.thread.title,
-                network_name=post.thread.network.name, created_at=post.created_at,
-                snippet=mark_safe(hit.highlight) if hit.highlight else snippet(post.body, ""))  # noqa: S308 (engines escape)  # fmt: skip
+        PostHit(
+            post_id=post.pk,
+            thread_id=post.thread_id,
+            thread_title=post.thread.title,
+            network_name=post.thread.network.name,
+            created_at=post.created_at,
+            snippet=mark_safe(hit.highlight) if hit.highlight else snippet(post.body, ""),  # noqa: S308 (engines escape)
+        )
         for hit in found
         if (post := posts.get(hit.id)) is not None
     ]

@@ -3,8 +3,9 @@ runs in one transaction and writes the audit record there. Audit comments carry 
 only: never names, email addresses or post text.
 """
 
+import enum
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -67,7 +68,7 @@ def _validate_case_room(*, is_case_room: bool, access_ends_on, retention_days, l
 @transaction.atomic
 def network_create(
     *, actor: User, name: str, purpose: str, policy: str, listed: bool = False,
-    is_case_room: bool = False, access_ends_on=None, retention_days: int | None = None,
+    is_case_room: bool = False, access_ends_on: date | None = None, retention_days: int | None = None,
 ) -> Network:  # fmt: skip
     """Portal moderators create networks; they become its first network moderator."""
     _require(is_moderator(actor), _("Only moderators create networks."))
@@ -85,7 +86,13 @@ def network_create(
     return network
 
 
-_UNCHANGED = object()
+class _Unchanged(enum.Enum):
+    """The default of network_update's optional settings: the network keeps its value."""
+
+    UNCHANGED = enum.auto()
+
+
+_UNCHANGED = _Unchanged.UNCHANGED
 
 
 def _settings_changes(network: Network, *, actor: User, values: dict) -> dict:
@@ -102,8 +109,9 @@ def _settings_changes(network: Network, *, actor: User, values: dict) -> dict:
 
 @transaction.atomic
 def network_update(
-    *, network: Network, actor: User, name: str, purpose: str, policy=_UNCHANGED, listed=_UNCHANGED,
-    access_ends_on=_UNCHANGED, retention_days=_UNCHANGED,
+    *, network: Network, actor: User, name: str, purpose: str, policy: str | _Unchanged = _UNCHANGED,
+    listed: bool | _Unchanged = _UNCHANGED, access_ends_on: date | _Unchanged | None = _UNCHANGED,
+    retention_days: int | _Unchanged | None = _UNCHANGED,
 ) -> Network:  # fmt: skip
     """The network's moderators change its name, purpose, membership policy and listing; portal
     moderators also a case room's closing date and retention period. Whether it is a case room

@@ -3,8 +3,11 @@ through ``network.services``, whose refusals become messages. Anyone who may not
 networks gets the same 404 page for every private URL, whether the object exists or not.
 """
 
+from collections.abc import Callable
 from functools import wraps
+from typing import cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,6 +36,7 @@ from network.forms import (
 from network.models import Post
 from portal.access import is_moderator
 from portal.decorators import mfa_required, moderator_required
+from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
 from portal.refusals import show_refusal
 
@@ -105,7 +109,7 @@ def network_list(request: HttpRequest) -> HttpResponse:
 
 @moderator_required
 @require_http_methods(["GET", "POST"])
-def network_create(request: HttpRequest) -> HttpResponse:
+def network_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = NetworkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -182,7 +186,7 @@ def network_email(request: HttpRequest, pk: int) -> HttpResponse:
 def network_members(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk)
     context = _network_context(request, network, members=selectors.members_of(network=network),
-                               roles=RoleForm.base_fields["role"].choices)  # fmt: skip
+                               roles=cast(forms.ChoiceField, RoleForm.base_fields["role"]).choices)  # fmt: skip
     context["banned"] = selectors.banned_of(network=network) if context["moderates"] else []
     return render(request, "network/network_members.html", context)
 
@@ -216,7 +220,7 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
 @networks_only
 @mfa_required
 @require_http_methods(["GET", "POST"])
-def network_settings(request: HttpRequest, pk: int) -> HttpResponse:
+def network_settings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_moderator(user=request.user, pk=pk)
     may_change_terms = access.can_change_case_room_terms(request.user, network)
     form = NetworkSettingsForm(request.POST or None, network=network, may_change_terms=may_change_terms)
@@ -393,7 +397,7 @@ def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @networks_only
 @require_http_methods(["GET", "POST"])
-def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
+def thread_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk)
     form = ThreadForm(request.POST or None, initial={"practice": request.GET.get("practice")})
     practice = selectors.readable_practice(user=request.user, pk=form["practice"].value())
@@ -412,7 +416,7 @@ def thread_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @networks_only
 @require_GET
-def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_member(user=request.user, pk=pk)
     page = Paginator(selectors.posts_of(thread=thread), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     posts = list(page.object_list)
@@ -436,7 +440,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @networks_only
 @require_POST
-def thread_reply(request: HttpRequest, pk: int) -> HttpResponse:
+def thread_reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_member(user=request.user, pk=pk)
     form = PostForm(request.POST)
     if not form.is_valid():
@@ -457,7 +461,7 @@ def thread_reply(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def thread_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_moderator(user=request.user, pk=pk)
-    actions = {
+    actions: dict[str, tuple[Callable[..., object], dict[str, bool], str]] = {
         "pin": (services.thread_pin, {"pinned": True}, _("The thread is pinned.")),
         "unpin": (services.thread_pin, {"pinned": False}, _("The thread is no longer pinned.")),
         "lock": (services.thread_lock, {"locked": True}, _("The thread is locked.")),
@@ -505,7 +509,7 @@ def _post_url(post: Post) -> str:
 
 @networks_only
 @require_GET
-def post_link(request: HttpRequest, pk: int) -> HttpResponse:
+def post_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A post's permanent link: to its page of the thread (also marks its notification read)."""
     post = access.post_for_member(user=request.user, pk=pk)
     services.notifications_mark_read(user=request.user, post_ids=[post.pk])
@@ -581,6 +585,7 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
 def search(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk) if pk is not None else None
     form = SearchForm(request.GET or None)
+    sort: Sort
     query, sort = (form.cleaned_data["q"], form.cleaned_data["sort"] or "relevance") if form.is_valid() else ("", "relevance")
     found = selectors.search_posts(user=request.user, query=query, network=network, page=request.GET.get("page"), sort=sort)
     context = {"network": network, "form": form, "query": found.query, "found": found}
@@ -589,7 +594,7 @@ def search(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @networks_only
 @require_http_methods(["GET", "POST"])
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         services.notifications_mark_read(user=request.user)
         return redirect("network:notifications")

@@ -48,7 +48,7 @@ class SignupForm(forms.Form):
     field_order = ["email", "display_name", "organisation", "new_organisation", "password1", "password2"]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not cleaned.get("organisation") and not (cleaned.get("new_organisation") or "").strip():
             raise forms.ValidationError(_("Choose your organisation, or give its name if it is not listed."))
         return cleaned

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -65,12 +67,12 @@ class Organisation(models.Model):
         return self.name
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     """Users log in with their email address; there is no username."""
 
     use_in_migrations = True
 
-    def _create_user(self, email: str, password: str | None, **extra):
+    def _create_user(self, email: str, password: str | None, **extra: Any) -> "User":
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email), **extra)
@@ -78,20 +80,21 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email: str, password: str | None = None, **extra):
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> "User":
         extra.setdefault("is_staff", False)
         extra.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra)
 
-    def create_superuser(self, email: str, password: str | None = None, **extra):
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> "User":
         extra.update(is_staff=True, is_superuser=True)
         return self._create_user(email, password, **extra)
 
 
-class User(AbstractUser):
+# knox's token model (api.ApiToken's base) is untyped, so the plugin cannot see its `user` relation.
+class User(AbstractUser):  # type: ignore[django-manager-missing]
     """A person with an account. Their organisation comes from an approved membership."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # the email address is the login: no username column
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(_("name"), max_length=150, blank=True)
     pseudonym = models.CharField(
@@ -115,9 +118,10 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []
 
-    objects = UserManager()
+    # An email-only manager in place of AbstractUser's username-based one.
+    objects = UserManager()  # type: ignore[assignment,misc]
 
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.email
@@ -183,6 +187,8 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    email_domain: str  # not a column: the requester's email domain, set by the organisation selectors
 
     class Meta:
         verbose_name = _("membership")

@@ -1,5 +1,7 @@
 """Forms of the organisation and profile pages. They collect input; the services decide."""
 
+from typing import Any, cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +27,9 @@ class JoinForm(forms.Form):
 
     def __init__(self, *args, suggested: list[Organisation], others, allowed, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
         field.queryset = allowed
-        groups = [("", field.empty_label)]
+        groups: list[tuple[Any, Any]] = [("", field.empty_label)]
         if suggested:
             groups.append((_("Matching your email address"), [(o.pk, o.name) for o in suggested]))
         groups.append((_("All verified organisations"), [(o.pk, o.name) for o in others]))
@@ -36,7 +38,7 @@ class JoinForm(forms.Form):
             self.initial["organisation"] = suggested[0].pk
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         organisation, name = data.get("organisation"), (data.get("new_organisation_name") or "").strip()
         if organisation and name:
             raise forms.ValidationError(_("Choose an organisation from the list, or name a new one: not both."))
@@ -70,7 +72,7 @@ class ProfileForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language of your emails"),
-        choices=[("", _("The portal's language"))] + list(settings.LANGUAGES),
+        choices=[("", _("The portal's language")), *settings.LANGUAGES],
         required=False,
         help_text=_("Notifications and digests from the portal are written to you in this language."),
     )

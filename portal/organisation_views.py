@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal import services
 from portal.access import approved_membership, can_manage_members, is_moderator, is_organisation_admin
 from portal.decorators import mfa_required
+from portal.http import AuthenticatedHttpRequest
 from portal.models import Membership
 from portal.organisation_forms import DecisionForm, JoinForm, RoleForm
 from portal.organisation_selectors import (
@@ -57,7 +58,7 @@ def organisation_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_join(request: HttpRequest) -> HttpResponse:
+def organisation_join(request: AuthenticatedHttpRequest) -> HttpResponse:
     membership = live_membership(request.user)
     if membership is not None and membership.state == Membership.State.APPROVED:
         messages.info(request, _("You are already a member of %(name)s.") % {"name": membership.organisation.name})
@@ -85,7 +86,7 @@ def organisation_join(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_leave(request: HttpRequest) -> HttpResponse:
+def organisation_leave(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Leave my organisation, or withdraw my request to join one. GET asks for confirmation."""
     membership = live_membership(request.user)
     if membership is None:
@@ -157,7 +158,7 @@ def organisation_members(request: HttpRequest) -> HttpResponse:
 @login_required
 @mfa_required
 @require_POST
-def membership_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     membership = membership_for_manager(user=request.user, pk=pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
@@ -176,7 +177,7 @@ def membership_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @mfa_required
 @require_POST
-def membership_role_view(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_role_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     membership = membership_for_manager(user=request.user, pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -194,7 +195,7 @@ def membership_role_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @mfa_required
 @require_http_methods(["GET", "POST"])
-def membership_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST ends the membership at once."""
     membership = membership_for_manager(user=request.user, pk=pk)
     named([membership])

@@ -2,18 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from portal.http import AuthenticatedHttpRequest
 from portal.organisation_forms import ProfileForm
 from portal.services import user_update_profile
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     initial = {"display_name": user.display_name, "pseudonym": user.pseudonym, "language": user.language}
     form = ProfileForm(request.POST if request.method == "POST" else None, initial=initial)

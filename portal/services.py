@@ -110,7 +110,7 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, actor, ban: bool = False) -> Membership:
+def membership_end(*, membership: Membership, actor: User, ban: bool = False) -> Membership:
     """A member leaves, or an administrator or moderator removes them. Access ends at once."""
     if actor.pk != membership.user_id and not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("You may not remove this member."))
@@ -141,7 +141,7 @@ def membership_set_role(*, membership: Membership, actor, role: str) -> Membersh
 
 
 @transaction.atomic
-def organisation_verify(*, organisation: Organisation, actor, verified: bool = True) -> Organisation:
+def organisation_verify(*, organisation: Organisation, actor: User, verified: bool = True) -> Organisation:
     if not is_moderator(actor):
         raise PermissionDenied(_("Only moderators verify organisations."))
     audit_record(actor=actor, action="organisation.verify", target=organisation,

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
@@ -87,7 +89,7 @@ class PracticeForm(forms.ModelForm):
                 self.fields[model_field.name].validators.append(MaxLengthValidator(limit))
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("start_year"), cleaned.get("end_year")
         if start and end and end < start:
             self.add_error("end_year", _("The end year comes before the start year."))
@@ -135,12 +137,11 @@ class PracticeFilterForm(forms.Form):
 
     def __init__(self, *args, country_codes: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [(t.code, t.label) for t in KeyTheme.objects.all()]
-        self.fields["audience"].choices = [(t.code, t.label) for t in TargetAudience.objects.all()]
-        self.fields["organisation_type"].choices = [(t.code, t.label) for t in OrganisationType.objects.all()]
-        self.fields["country"].choices = sorted(
-            ((code, countries.name(code)) for code in country_codes), key=lambda item: item[1]
-        )
+        cast(forms.ChoiceField, self.fields["theme"]).choices = [(t.code, t.label) for t in KeyTheme.objects.all()]
+        cast(forms.ChoiceField, self.fields["audience"]).choices = [(t.code, t.label) for t in TargetAudience.objects.all()]
+        cast(forms.ChoiceField, self.fields["organisation_type"]).choices = [(t.code, t.label) for t in OrganisationType.objects.all()]
+        by_name = sorted(((code, countries.name(code)) for code in country_codes), key=lambda item: item[1])
+        cast(forms.ChoiceField, self.fields["country"]).choices = by_name
 
     def filters(self) -> dict[str, list[str]]:
         if not self.is_valid():
@@ -166,7 +167,7 @@ class SubmitForm(forms.Form):
             del self.fields["change_summary"]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         cleaned.setdefault("change_summary", "")
         return cleaned
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 
 from portal.models import TaxonomyTerm
 from portal.text import cook, render_markdown, saves_text
@@ -101,7 +101,8 @@ class Practice(models.Model):
         related_name="practices",
     )
     organisation_description = models.TextField(_("about the organisation"), blank=True)
-    country = CountryField(_("country of origin"), blank=True)
+    # django-countries types its field as a CharField (str); instances hold a Country.
+    country: Country = CountryField(_("country of origin"), blank=True)  # type: ignore[assignment]
     contact = models.TextField(
         _("contact details"), blank=True, help_text=_("Shown to signed-in practitioners only, never public.")
     )
@@ -265,6 +266,8 @@ class Finding(models.Model):
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    placeholder: str  # not a column: what the type is redacted to, set by review._findings_by_field
 
     class Meta:
         ordering = ["field", "start"]

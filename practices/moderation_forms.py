@@ -1,5 +1,7 @@
 """Forms of the moderation pages. They collect input; the services decide."""
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -132,12 +134,12 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, actions: list[tuple[str, str]], actors, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("Any action")), *actions]
+        cast(forms.ChoiceField, self.fields["action"]).choices = [("", _("Any action")), *actions]
         names = [(actor.pk, display_name(viewer=viewer, person=actor)) for actor in actors]
-        self.fields["actor"].choices = [("", _("Anyone")), *names]
+        cast(forms.ChoiceField, self.fields["actor"]).choices = [("", _("Anyone")), *names]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             self.add_error("until", _("The end of the period comes before its start."))
         return data

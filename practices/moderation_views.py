@@ -171,7 +171,7 @@ def _review_action(request: HttpRequest, pk: int, form_class, form_key: str, per
 
 @moderator_required
 @require_POST
-def practice_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def perform(practice, form):
         services.practice_approve(practice=practice, moderator=request.user, comment=form.cleaned_data["comment"])
 
@@ -180,7 +180,7 @@ def practice_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @moderator_required
 @require_POST
-def practice_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_request_changes(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def perform(practice, form):
         services.practice_request_changes(
             practice=practice, moderator=request.user, comment=form.cleaned_data["comment"],
@@ -193,7 +193,7 @@ def practice_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @moderator_required
 @require_POST
-def practice_reject(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_reject(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def perform(practice, form):
         services.practice_reject(practice=practice, moderator=request.user, reason=form.cleaned_data["reason"])
 
@@ -202,7 +202,7 @@ def practice_reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 @moderator_required
 @require_POST
-def practice_evidence_level(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_evidence_level(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_review(user=request.user, pk=pk)
     form = EvidenceLevelForm(request.POST, prefix="evidence")
     if not form.is_valid():
@@ -227,7 +227,7 @@ def _back_to_field(practice_pk: int, field: str) -> HttpResponse:
 
 @moderator_required
 @require_POST
-def finding_redact(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+def finding_redact(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> HttpResponse:
     finding = finding_for_review(user=request.user, practice_pk=pk, pk=finding_pk)
     try:
         services.finding_redact(finding=finding, actor=request.user)
@@ -240,7 +240,7 @@ def finding_redact(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespon
 
 @moderator_required
 @require_POST
-def finding_dismiss(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+def finding_dismiss(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> HttpResponse:
     finding = finding_for_review(user=request.user, practice_pk=pk, pk=finding_pk)
     form = DismissFindingForm(request.POST)
     try:
@@ -295,7 +295,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 @moderator_required
 @require_http_methods(["GET", "POST"])
-def organisation_verify_view(request: HttpRequest, pk: int, verified: bool) -> HttpResponse:
+def organisation_verify_view(request: AuthenticatedHttpRequest, pk: int, verified: bool) -> HttpResponse:
     """GET asks for confirmation; POST verifies (or withdraws the verification)."""
     organisation = organisation_for_moderator(user=request.user, pk=pk)
     if request.method == "GET":

@@ -9,8 +9,11 @@ page unescaped.
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +37,7 @@ CHOICES = {
 @dataclass(frozen=True)
 class Row:
     code: str
-    label: str
+    label: str | Promise
     commentable: bool = True  # a template field the moderator may comment on
 
 
@@ -77,7 +80,7 @@ def _choice_label(code: str, value) -> str:
     if code == "country":
         return str(countries.name(value)) or value if value else ""
     if code == "language":
-        return str(dict(Practice._meta.get_field("language").choices).get(value, value))
+        return str(dict(Practice._meta.get_field("language").choices or ()).get(value, value))
     choices = CHOICES.get(code)
     return str(dict(choices.choices).get(value, value)) if choices else value
 
@@ -101,7 +104,8 @@ def practice_texts(practice: Practice) -> dict[str, str]:
 
 
 def _content_value(content: dict, *keys: str):
-    fields = content.get("fields") if isinstance(content.get("fields"), dict) else {}
+    raw_fields = content.get("fields")
+    fields = raw_fields if isinstance(raw_fields, dict) else {}
     for key in keys:
         for source in (content, fields):
             if key in source and source[key] is not None:
@@ -153,7 +157,7 @@ def previous_texts(practice: Practice) -> tuple[str, dict[str, str] | None]:
     ``("version", ...)``: a practice published before, against its last published version;
     ``("new", None)``: a first submission, all of it new.
     """
-    if practice.revision_of_id:
+    if practice.revision_of is not None:
         return "edit", practice_texts(practice.revision_of)
     version = practice.versions.order_by("-number").first()
     if version is not None:
@@ -164,14 +168,14 @@ def previous_texts(practice: Practice) -> tuple[str, dict[str, str] | None]:
 # Rendering ---------------------------------------------------------------------------------
 
 
-def _marked(text: str, start: int, end: int, marks: list[Finding], emitted: set[int]) -> str:
+def _marked(text: str, start: int, end: int, marks: Sequence[Finding], emitted: set[int]) -> str:
     """``text[start:end]`` escaped, with the parts covered by findings in ``<mark>``."""
     cuts = {start, end}
     for finding in marks:
         cuts.update(point for point in (finding.start, finding.end) if start < point < end)
-    pieces = []
+    pieces: list[str] = []
     points = sorted(cuts)
-    for left, right in zip(points, points[1:]):
+    for left, right in pairwise(points):
         covering = [f for f in marks if f.start <= left and f.end >= right]
         chunk = escape(text[left:right])
         if not covering:
@@ -184,7 +188,7 @@ def _marked(text: str, start: int, end: int, marks: list[Finding], emitted: set[
     return "".join(pieces)
 
 
-def word_diff(old: str | None, new: str, *, marks: list[Finding] = ()) -> SafeString:
+def word_diff(old: str | None, new: str, *, marks: Sequence[Finding] = ()) -> SafeString:
     """A word-level diff of ``old`` to ``new`` with ``<ins>`` and ``<del>``, everything escaped.
 
     ``old`` None means the whole text is new. ``marks`` are findings whose

@@ -8,7 +8,7 @@ these functions; they hold no rules of their own.
 
 import copy
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.audit import audit_record
-from portal.models import Organisation
+from portal.models import Organisation, User
 from portal.notifications import moderators, notify, organisation_admins
 from portal.services import organisation_get_or_create
 from practices import pii, rules
@@ -31,6 +31,9 @@ from practices.template_fields import (
     model_attribute,
 )
 from practices.versions import practice_snapshot
+
+if TYPE_CHECKING:
+    from practices.importer import ParsedPractice
 
 Status = Practice.Status
 
@@ -116,7 +119,7 @@ def _notify_transition(practice: Practice, *, actor, recipients, subject, commen
 
 
 @transaction.atomic
-def practice_create(*, author, data: PracticeData) -> Practice:
+def practice_create(*, author: User, data: PracticeData) -> Practice:
     """A new draft written by ``author`` for their organisation."""
     organisation = author.organisation
     if not rules.can_contribute(author):
@@ -128,7 +131,7 @@ def practice_create(*, author, data: PracticeData) -> Practice:
     return practice
 
 
-def practice_update(*, practice: Practice, editor, data: PracticeData) -> Practice:
+def practice_update(*, practice: Practice, editor: User, data: PracticeData) -> Practice:
     """Save an edit; a practice that has been submitted before is checked again for personal data
     (the check runs before the transaction opens: it takes about a second)."""
     if not rules.can_edit(editor, practice):
@@ -165,7 +168,7 @@ def _audit_visibility(practice: Practice, actor, new: str) -> None:
 
 
 @transaction.atomic
-def practice_set_visibility(*, practice: Practice, actor, visibility: str) -> Practice:
+def practice_set_visibility(*, practice: Practice, actor: User, visibility: str) -> Practice:
     if not rules.can_manage(actor, practice):
         raise PermissionDenied(_("You may not change who can read this practice."))
     if visibility not in Practice.Visibility.values:
@@ -181,7 +184,7 @@ def practice_set_visibility(*, practice: Practice, actor, visibility: str) -> Pr
 
 
 @transaction.atomic
-def practice_start_revision(*, practice: Practice, editor) -> Practice:
+def practice_start_revision(*, practice: Practice, editor: User) -> Practice:
     """An editable copy of a published practice; readers keep seeing the published text
     until a moderator approves the copy."""
     if not rules.can_propose_revision(editor, practice):
@@ -218,7 +221,7 @@ def practice_revision_discard(*, practice: Practice, actor) -> None:
 # The moderation workflow -------------------------------------------------------------------
 
 
-def practice_submit(*, practice: Practice, actor, change_summary: str = "") -> Practice:
+def practice_submit(*, practice: Practice, actor: User, change_summary: str = "") -> Practice:
     """Send a draft (or a corrected one) for review; checks it for personal data first,
     outside the transaction (the check takes about a second)."""
     _check_submittable(practice, actor, change_summary)
@@ -266,7 +269,7 @@ def _require_complete(practice: Practice) -> None:
 
 @transaction.atomic
 def practice_request_changes(
-    *, practice: Practice, moderator, comment: str, field_comments: dict[str, str] | None = None
+    *, practice: Practice, moderator: User, comment: str, field_comments: dict[str, str] | None = None
 ) -> Practice:
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
@@ -287,7 +290,7 @@ def practice_request_changes(
 
 
 @transaction.atomic
-def practice_reject(*, practice: Practice, moderator, reason: str) -> Practice:
+def practice_reject(*, practice: Practice, moderator: User, reason: str) -> Practice:
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
     _require_submitted(practice)
@@ -301,7 +304,7 @@ def practice_reject(*, practice: Practice, moderator, reason: str) -> Practice:
 
 
 @transaction.atomic
-def practice_approve(*, practice: Practice, moderator, comment: str = "") -> Practice:
+def practice_approve(*, practice: Practice, moderator: User, comment: str = "") -> Practice:
     """Publish a submission; an approved edit replaces the published text of its original.
 
     Returns the published practice (the original, for an edit)."""
@@ -337,7 +340,7 @@ def _publish(practice: Practice, *, actor, comment: str = "", code: str = "") ->
 
 
 def _apply_revision(revision: Practice, moderator, comment: str) -> Practice:
-    original = Practice.objects.select_for_update().get(pk=revision.revision_of_id)
+    original = Practice.objects.select_for_update().get(pk=cast(int, revision.revision_of_id))
     for name in CONTENT_ATTRIBUTES:
         setattr(original, name, getattr(revision, name))
     original.save()
@@ -369,7 +372,7 @@ def _record_version(practice: Practice, actor) -> PracticeVersion:
 
 
 @transaction.atomic
-def practice_withdraw(*, practice: Practice, actor, reason: str) -> Practice:
+def practice_withdraw(*, practice: Practice, actor: User, reason: str) -> Practice:
     """Take a published practice off every page, list and index at once; the row stays as a tombstone."""
     if not rules.can_withdraw(actor, practice):
         raise PermissionDenied(_("You may not withdraw this practice."))
@@ -385,12 +388,12 @@ def practice_withdraw(*, practice: Practice, actor, reason: str) -> Practice:
 
 
 @transaction.atomic
-def practice_set_evidence_level(*, practice: Practice, moderator, level: str) -> Practice:
+def practice_set_evidence_level(*, practice: Practice, moderator: User, level: str) -> Practice:
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators set the evidence level."))
     if level not in Practice.EvidenceLevel.values:
         raise ValidationError(_("Unknown evidence level."))
-    if practice.revision_of_id:  # the level belongs to the published practice, not to a proposed edit
+    if practice.revision_of is not None:  # the level belongs to the published practice, not to a proposed edit
         practice = practice.revision_of
     audit_record(actor=moderator, action="practice.evidence_level", target=practice, from_state=practice.evidence_level,
                  to_state=level, organisation=practice.organisation)  # fmt: skip
@@ -405,7 +408,7 @@ def practice_set_evidence_level(*, practice: Practice, moderator, level: str) ->
 
 
 @transaction.atomic
-def finding_redact(*, finding: Finding, actor) -> Finding:
+def finding_redact(*, finding: Finding, actor: User) -> Finding:
     """Replace the finding's text with its placeholder, e.g. [name]; other findings shift."""
     practice = Practice.objects.select_for_update().get(pk=finding.practice_id)
     if not rules.can_resolve_findings(actor, practice) or finding.status != Finding.Status.OPEN:
@@ -438,7 +441,7 @@ def _shift_findings(practice: Practice, finding: Finding, *, delta: int) -> None
 
 
 @transaction.atomic
-def finding_dismiss(*, finding: Finding, actor, reason: str) -> Finding:
+def finding_dismiss(*, finding: Finding, actor: User, reason: str) -> Finding:
     """Mark a finding as not personal data, with the reason."""
     practice = finding.practice
     if not rules.can_resolve_findings(actor, practice) or finding.status != Finding.Status.OPEN:
@@ -456,10 +459,11 @@ def finding_dismiss(*, finding: Finding, actor, reason: str) -> Finding:
 # Imports -----------------------------------------------------------------------------------
 
 
-def practice_data_from_import(parsed) -> PracticeData:
+def practice_data_from_import(parsed: "ParsedPractice") -> PracticeData:
     """Map the importer's ParsedPractice to practice data (nothing is saved)."""
     fields = parsed.fields
-    peer = {True: Practice.PeerReviewed.YES, False: Practice.PeerReviewed.NO}.get(parsed.peer_reviewed)
+    peers: dict[bool | None, str] = {True: Practice.PeerReviewed.YES, False: Practice.PeerReviewed.NO}
+    peer = peers.get(parsed.peer_reviewed)
     attributes = {
         "title": parsed.title[:300],
         "peer_reviewed": peer or Practice.PeerReviewed.UNKNOWN,
@@ -486,7 +490,7 @@ def _ordered(model, codes: list[str]) -> list:
 
 @transaction.atomic
 def practice_import(
-    *, parsed, author=None, organisation_name: str | None = None, publish: bool = False
+    *, parsed: "ParsedPractice", author: User | None = None, organisation_name: str | None = None, publish: bool = False
 ) -> Practice:
     """Save an imported template as a draft, under ``organisation_name`` or the organisation
     the document names (created unverified if new).

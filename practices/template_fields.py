@@ -6,13 +6,14 @@ detail page, the importer and the JSON output all read.
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class TemplateField:
     code: str
-    label: str  # lazily translated display label
+    label: str | Promise  # lazily translated display label
     label_en: str  # the template's own English label (used by the importer)
     label_fr: str  # the template's own French label (used by the importer)
     word_limit: int | None = None

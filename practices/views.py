@@ -97,7 +97,7 @@ def _blank_form() -> PracticeForm:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def practice_create_view(request: HttpRequest) -> HttpResponse:
+def practice_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not rules.can_contribute(request.user):
         messages.error(request, _("Your membership of an organisation must be approved before you write a practice."))
         return redirect("organisation_join")
@@ -136,7 +136,7 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     if practice.is_published and rules.can_propose_revision(request.user, practice):
         return _revision_start(request, practice)
@@ -186,7 +186,7 @@ def practice_revision_discard_view(request: HttpRequest, pk: int) -> HttpRespons
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def practice_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     if not rules.can_submit(request.user, practice):
         raise PermissionDenied
@@ -205,7 +205,7 @@ def practice_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @mfa_required
 @require_http_methods(["GET", "POST"])
-def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_withdraw_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     if not rules.can_withdraw(request.user, practice):
         raise PermissionDenied
@@ -220,7 +220,7 @@ def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @mfa_required
 @require_POST
-def practice_visibility_view(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_visibility_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     visibility = request.POST.get("visibility", "")
     try:

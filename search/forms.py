@@ -1,4 +1,7 @@
+from typing import cast
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 MAX_CODES_PER_FACET = 30

@@ -101,7 +101,7 @@ def parse(text: str) -> ParsedQuery:
             excluded.append(item.term)
             pending_or = False
         elif pending_or:
-            clauses[-1] = Clause(clauses[-1].terms + (item.term,))
+            clauses[-1] = Clause((*clauses[-1].terms, item.term))
             pending_or = False
         else:
             clauses.append(Clause((item.term,)))

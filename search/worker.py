@@ -88,7 +88,7 @@ def process(entries: list[OutboxEntry], engines: dict[str, SearchBackend], now: 
     for name, backend in engines.items():
         try:
             _apply(backend, entries)
-        except Exception as error:  # any engine failure delays the rows; the worker keeps running
+        except Exception as error:  # noqa: BLE001 - any engine failure delays the rows; the worker keeps running
             logger.warning("Search engine %s failed on outbox rows %s..%s: %s", name, entries[0].pk, entries[-1].pk, error)
             message = f"{name}: {type(error).__name__}: {error}"
             _failed(entries, message, now)

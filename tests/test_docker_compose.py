@@ -42,7 +42,8 @@ def _run_config(env_overrides: dict[str, str], tmp_path: Path) -> subprocess.Com
     env_file.write_text("")
     env = {k: v for k, v in os.environ.items() if k not in REQUIRED}
     env.update(env_overrides)
-    command = _docker_compose() + [
+    command = [
+        *_docker_compose(),
         "--project-directory", str(ROOT), "-f", str(COMPOSE_FILE), "--env-file", str(env_file),
         "config", "--format", "json",
     ]

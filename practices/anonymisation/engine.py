@@ -37,7 +37,8 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
     pipe, and never downloading."""
 
     def load(self) -> None:
-        self.nlp = {model["lang_code"]: _load_model(model["model_name"]) for model in self.models}
+        # presidio starts `nlp` as an unannotated None and expects load() to fill it.
+        self.nlp = {model["lang_code"]: _load_model(model["model_name"]) for model in self.models}  # type: ignore[assignment]
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         artifacts = super()._doc_to_nlp_artifact(doc, language)

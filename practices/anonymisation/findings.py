@@ -4,6 +4,7 @@ Pure Python: importing this module loads no model.
 """
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 PERSON = "PERSON"
 EMAIL_ADDRESS = "EMAIL_ADDRESS"
@@ -113,7 +114,7 @@ def redact(text: str, findings: list[Finding]) -> str:
             raise SpanMismatch(
                 f"{finding.type} at {finding.start}:{finding.end} no longer reads {finding.text!r}"
             )
-    for before, after in zip(ordered, ordered[1:]):
+    for before, after in pairwise(ordered):
         if after.start < before.end:
             raise ValueError(f"Findings overlap at {after.start}:{before.end}; redact one of them.")
     for finding in reversed(ordered):  # from the end, so earlier offsets stay right

@@ -43,7 +43,7 @@ def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int, sco
         end=end,
         score=score,
         recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,  # type: ignore[has-type]  # presidio: unannotated
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )
@@ -64,7 +64,7 @@ class RegexRecognizer(LocalRecognizer):
                  accept: Accept | None = None, context=None):  # fmt: skip
         self.regexes = tuple(regexes)
         self.score = score
-        self.accept = accept or (lambda text, start, end, doc: (start, end))
+        self.accept: Accept = accept or (lambda text, start, end, doc: (start, end))
         super().__init__(supported_entities=[entity], supported_language=language, name=name, context=context)
 
     def load(self) -> None:
@@ -75,7 +75,8 @@ class RegexRecognizer(LocalRecognizer):
         for regex in self.regexes:
             for match in regex.finditer(text):
                 group = "pii" if "pii" in regex.groupindex else 0
-                span = self.accept(text, *match.span(group), nlp_artifacts.tokens if nlp_artifacts else None)
+                start, end = match.span(group)
+                span = self.accept(text, start, end, nlp_artifacts.tokens if nlp_artifacts else None)
                 if span:
                     results.append(_result(self, self.supported_entities[0], *span, self.score))
         return results

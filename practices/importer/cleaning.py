@@ -1,6 +1,7 @@
 """Recognise the template's own words: field labels, and instructions wherever they are."""
 
 import re
+from typing import cast
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +39,7 @@ def strip_instructions(text: str) -> tuple[str, Counter]:
     found: Counter = Counter()
     pieces, last = [], 0
     for match in regex.finditer(fold(text)):
-        found[languages[match.lastgroup]] += 1
+        found[languages[cast(str, match.lastgroup)]] += 1  # every alternative is a named group
         pieces += [text[last : match.start()], _CUT]
         last = match.end()
     if not found:

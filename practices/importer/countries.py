@@ -4,6 +4,7 @@ The names come from the Unicode CLDR through Babel; django-countries supplies
 the list of ISO codes.
 """
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -24,7 +25,7 @@ EXTRA_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _territory_names(locale_id: str) -> dict[str, str]:
+def _territory_names(locale_id: str) -> Mapping[str, str]:
     try:
         return Locale.parse(locale_id).territories
     except (UnknownLocaleError, ValueError):

@@ -175,15 +175,14 @@ def read_html(data: bytes) -> list[Cell]:
 def _walk_html(element: Tag, cells: list[Cell]) -> None:
     loose: list[str] = []
     for child in list(element.children):
-        is_tag = isinstance(child, Tag)
-        if is_tag and (child.name == "table" or child.find("table")):
+        if isinstance(child, Tag) and (child.name == "table" or child.find("table")):
             add_loose(loose, cells)
             loose = []
             if child.name == "table":
                 _table_cells(child, cells)
             else:
                 _walk_html(child, cells)
-        elif is_tag:
+        elif isinstance(child, Tag):
             loose.append(html_to_markdown(child))
         elif str(child).strip():
             loose.append(str(child).strip())

@@ -103,7 +103,9 @@ def test_outsiders_cannot_submit_someone_elses_draft(request, persona, contribut
 def test_submitting_finds_planted_personal_data_and_blocks_approval(contributor, moderator):
     practice = make_practice(
         author=contributor,
-        description="We met Jonas Berg (phone +47 912 34 567, jonas.berg@example.no) every week to prevent violent extremism.",
+        description=(
+            "We met Jonas Berg (phone +47 912 34 567, jonas.berg@example.no) every week to prevent violent extremism."
+        ),
     )
     services.practice_submit(practice=practice, actor=contributor)
     found = {(f.field, f.type, f.text) for f in practice.findings.all()}

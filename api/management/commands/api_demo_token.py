@@ -8,6 +8,7 @@ organisation when they have none. For demo and test databases only.
 
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +22,7 @@ def demo_member(email: str) -> User:
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         user = User.objects.create_user(email=email, password=None, display_name="API Demo")
-        user.emailaddress_set.create(email=email, verified=True, primary=True)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if user.membership is None:
         organisation = Organisation.objects.filter(is_demo=True, verified=True).order_by("pk").first()
         if organisation is None:

@@ -113,7 +113,10 @@ class PostgresText:
             sql = head + positive + Sql(" AS query) q WHERE t.vector @@ q.query")
             return sql + Sql(" AND NOT t.vector @@ (") + excluded + Sql(")") if excluded else sql
         if excluded is not None:
-            head = Sql(f"SELECT id, 0.0 AS score FROM {DOCUMENTS} WHERE id NOT IN (SELECT document_id FROM {TABLE} WHERE vector @@ (")
+            head = Sql(
+                f"SELECT id, 0.0 AS score FROM {DOCUMENTS}"
+                f" WHERE id NOT IN (SELECT document_id FROM {TABLE} WHERE vector @@ ("
+            )
             return head + excluded + Sql("))")
         return None
 

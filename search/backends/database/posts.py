@@ -12,7 +12,7 @@ The thread title weighs three times the post text. Posts carry the language
 """
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.db import connections, transaction
 
@@ -125,7 +125,7 @@ class PostgresPostText(_PostText):
     def _matching(self, parsed: ParsedQuery, network_ids: Sequence[int]) -> Sql:
         statement = (
             Sql(f"FROM {self.TABLE} t JOIN {POSTS} p ON p.id = t.post_id, (SELECT ")
-            + tsquery(parsed)
+            + cast(Sql, tsquery(parsed))  # callers search only with clauses
             + Sql(" AS query) q WHERE t.vector @@ q.query AND ")
             + _live_in(network_ids)
         )
@@ -135,7 +135,7 @@ class PostgresPostText(_PostText):
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
         statement = (
             Sql(f"SELECT t.post_id, ts_headline(t.config, t.text, q.query, %s) FROM {self.TABLE} t, (SELECT ", (HEADLINE,))
-            + tsquery(parsed)
+            + cast(Sql, tsquery(parsed))  # callers search only with clauses
             + Sql(f" AS query) q WHERE t.post_id IN ({placeholders(ids)})", tuple(ids))
         )
         cursor.execute(statement.text, statement.params)

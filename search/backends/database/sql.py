@@ -98,11 +98,17 @@ def counts(matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]
     own = [Sql(f" WHEN %s THEN CASE WHEN {_passes(flags, i)} THEN 1 ELSE 0 END", (facet,)) for i, facet in enumerate(facets)]
     every = Sql(f"CASE WHEN {_passes(flags)} THEN 1 ELSE 0 END")
     counted = Sql("CASE f.facet") + join(own, "") + Sql(" ELSE ") + every + Sql(" END") if own else every
-    total = Sql(f"SELECT '' AS facet, '' AS code, COALESCE(SUM(CASE WHEN {_passes(flags)} THEN 1 ELSE 0 END), 0) AS n FROM base b")
+    total = Sql(
+        f"SELECT '' AS facet, '' AS code, COALESCE(SUM(CASE WHEN {_passes(flags)} THEN 1 ELSE 0 END), 0) AS n"
+        " FROM base b"
+    )
     per_code = (
         Sql("SELECT facet, code, n FROM (SELECT f.facet AS facet, f.code AS code, SUM(")
         + counted
-        + Sql(f") AS n FROM {FACET_ROWS} f JOIN base b ON b.id = f.document_id GROUP BY f.facet, f.code) per_code WHERE n > 0")
+        + Sql(
+            f") AS n FROM {FACET_ROWS} f JOIN base b ON b.id = f.document_id"
+            " GROUP BY f.facet, f.code) per_code WHERE n > 0"
+        )
     )
     return head + base + Sql(" ") + total + Sql(" UNION ALL ") + per_code
 

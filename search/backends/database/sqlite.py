@@ -13,7 +13,7 @@ to the original text, which is then escaped (search/highlight.py).
 """
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from search import highlight
 from search.analysis import STEMMERS, stem, stemmed_text
@@ -100,7 +100,7 @@ class SqliteText:
                 return None
             cursor.execute(matched.text, matched.params)
             return cursor.fetchall()
-        expression = self.matched(parsed).params[0]
+        expression = cast(Sql, self.matched(parsed)).params[0]  # a positive expression matches
         if wanted is None:
             score = self.score
         else:
