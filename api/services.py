@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from api.models import ApiToken
 from portal.access import signed_in
+from portal.models import User
 
 MAX_LIFETIME_DAYS = 365
 MAX_LIVE_TOKENS = 20

@@ -4,6 +4,8 @@ Thin viewsets: objects come from the access functions (``practice_for_user``,
 ``practices_visible_to``…), writes from the services, both shared with the web.
 """
 
+from typing import TypeVar
+
 from django.db.models import QuerySet, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext as _

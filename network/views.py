@@ -39,6 +39,7 @@ from portal.decorators import mfa_required, moderator_required
 from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
 from portal.refusals import show_refusal
+from search.backends.base import Sort
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 50

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from network.selectors import open_reports_by_network
 from portal.decorators import moderator_required
+from portal.http import AuthenticatedHttpRequest
 from portal.refusals import show_refusal
 from portal.services import organisation_verify
 from practices import rules, services

@@ -18,6 +18,7 @@ from portal.ratelimits import over_rate
 from network.selectors import practice_discussion_context
 from portal.access import reader_scope
 from portal.caching import public_page
+from portal.http import AuthenticatedHttpRequest
 from practices import rules, services
 from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
