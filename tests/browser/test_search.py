@@ -30,9 +30,12 @@ def test_visitor_searches_narrows_by_two_facets_and_opens_a_result(browser_page,
 
     page.get_by_role("link", name="Soutien familial à Sarpsborg").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Soutien familial à Sarpsborg"
+    assert "tsfa@sarpsborg.com" not in page.content()  # the contact stays hidden from visitors
+    assert page.locator(".practice-summary").is_visible()
+    page.screenshot(path=str(artifacts_dir / "practice-page-reader.png"), full_page=True)
     page.get_by_role("link", name="Back to results").click()
     assert "theme=family-support" in page.url and "country=NO" in page.url and "q=soutien" in page.url
-    assert "tsfa@sarpsborg.com" not in page.content()  # the contact stays hidden from visitors
+    assert page.get_by_role("checkbox", name="Norway").is_checked()
 
 
 def test_on_a_phone_the_filters_wait_behind_a_button_and_the_first_result_is_on_the_first_screen(
