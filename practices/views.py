@@ -212,7 +212,7 @@ def practice_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.practice_withdraw(practice=practice, actor=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("The practice is withdrawn from every page, list and search."))
-        return redirect("practices:list")
+        return redirect("search:search")
     return render(request, "practices/practice_confirm_withdraw.html", {"practice": practice, "form": form})
 
 
