@@ -121,7 +121,9 @@ def test_an_empty_search_lists_every_practice_newest_first_with_facet_counts(cli
         make_practice(author=contributor, title=title, publish=True)
     page = client.get(reverse("search:search")).content.decode()
     assert page.index("Newest") < page.index("Middle") < page.index("Oldest")
-    assert '<option value="date" selected>' in page
+    assert '<p class="sort meta">Newest first</p>' in page and 'name="sort"' not in page
+    # Words typed next are ranked by relevance unless the reader asks otherwise.
+    assert '<option value="relevance" selected>' in client.get(reverse("search:search"), {"q": "mentoring"}).content.decode()
     assert re.search(r'value="exit-strategies">\s*<span>Exit strategies</span> <span class="count">\(3\)</span>', page)
 
 
