@@ -77,3 +77,20 @@ def test_on_a_desktop_long_facet_lists_fold_behind_show_more(browser_page, artif
     )
     assert not scrolling
     page.screenshot(path=str(artifacts_dir / "search-desktop-all-practices.png"), full_page=True)
+
+
+def test_on_a_phone_a_practice_opens_with_its_summary_and_goes_back_to_the_same_results(
+    browser_page, artifacts_dir, settings
+):
+    settings.SEARCH_BACKEND = "database"
+    load_demo_data(count=12)
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/search/?q=famille&theme=family-support")
+    page.locator(".search-results .practice-card h3 a").first.click()
+    assert page.locator(".practice-summary").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(artifacts_dir / "practice-page-phone.png"))
+    page.get_by_role("link", name="Back to results").click()
+    assert "q=famille" in page.url and "theme=family-support" in page.url
+    assert page.get_by_role("button", name="Filters (1)").is_visible()
