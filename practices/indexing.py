@@ -113,7 +113,9 @@ FACET_LABELS = {
     "country": _("Country"),
     "organisation_type": _("Type of organisation"),
     "language": _("Language of the write-up"),
-    "peer_reviewed": _("Peer reviewed"),
+    # The template's yes/no (fellow practitioners looked at the practice), not the evidence
+    # level "Peer reviewed" (an evaluation published after peer review): no shared words.
+    "peer_reviewed": _("Reviewed by fellow practitioners"),
     "evidence_level": _("Evidence level"),
     "start_period": _("Started"),
 }

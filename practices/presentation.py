@@ -1,14 +1,16 @@
 """How a practice is laid out for reading and for editing."""
 
 import json
+import re
 from dataclasses import dataclass, field
 
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from practices import rules
 from practices.models import Finding, Practice
+from search.presentation import BACK_PARAMETER, results_url
+from practices.indexing import FACETS as FACET_NAMES
 from practices.template_fields import TEMPLATE_FIELDS, TemplateField, count_words, model_attribute
 
 
@@ -40,8 +42,29 @@ def _special_section(practice: Practice, template_field: TemplateField, section:
     return section
 
 
-def practice_sections(practice: Practice, *, show_contact: bool) -> list[Section]:
-    """Every template field in template order, ready for the detail page."""
+# Shown by the summary box at the top of the page; readers do not see them again as sections.
+IN_SUMMARY = ("key_themes", "target_audiences", "country", "last_update")
+YEARS_ONLY = re.compile(r"\s*\d{4}\s*(?:[-–/]\s*\d{4})?\s*\.?\s*")
+
+
+def practice_sections(practice: Practice, *, show_contact: bool, editor: bool = True) -> list[Section]:
+    """The template fields in template order, ready for the detail page. Editors see every
+    one, filled in or not; readers see the filled-in ones the summary box does not show."""
+    sections = _all_sections(practice, show_contact=show_contact)
+    return sections if editor else [section for section in sections if _worth_reading(practice, section)]
+
+
+def _worth_reading(practice: Practice, section: Section) -> bool:
+    if section.code in IN_SUMMARY:
+        return False
+    if section.code == "contact" and not practice.contact.strip():
+        return False
+    if section.code == "start" and YEARS_ONLY.fullmatch(practice.start or ""):
+        return False  # the years are in the summary box
+    return bool(section.html or section.terms or section.hidden_reason)
+
+
+def _all_sections(practice: Practice, *, show_contact: bool) -> list[Section]:
     sections = []
     for template_field in TEMPLATE_FIELDS:
         code = template_field.code
@@ -58,26 +81,28 @@ def practice_sections(practice: Practice, *, show_contact: bool) -> list[Section
         name = model_attribute(code)
         section.words = count_words(getattr(practice, name))
         section.html = practice.cooked_section(name)
-        if code == "start":
-            section.html = _start_html(practice, section.html)
-        if code == "organisation":
-            section.html = _organisation_html(practice, section.html)
         sections.append(section)
     return sections
 
 
-def _start_html(practice: Practice, html: SafeString) -> SafeString:
+def practice_years(practice: Practice) -> str:
     if not practice.start_year:
-        return html
-    years = str(practice.start_year) + (f"–{practice.end_year}" if practice.end_year else "")
-    return format_html('<p class="years">{}</p>{}', years, html)
+        return ""
+    return str(practice.start_year) + (f"–{practice.end_year}" if practice.end_year else "")
 
 
-def _organisation_html(practice: Practice, html: SafeString) -> SafeString:
+def practice_summary(practice: Practice) -> dict:
+    """The summary box: who, where, when, in what language, how well evidenced, about what."""
     organisation = practice.organisation
-    return format_html(
-        '<p class="organisation-name"><strong>{}</strong> · {}</p>{}', organisation.name, organisation.type.label, html
-    )
+    return {
+        "organisation": organisation.name,
+        "organisation_type": organisation.type.label,
+        "country": practice.country.name if practice.country else "",
+        "years": practice_years(practice),
+        "language": practice.get_language_display(),
+        "themes": list(practice.key_themes.all()),
+        "audiences": list(practice.target_audiences.all()),
+    }
 
 
 def form_warnings(raw) -> dict[str, list[str]]:
@@ -112,11 +137,18 @@ def detail_context(request, practice: Practice) -> dict:
     (the view adds what other apps say about it: linked threads, similar practices)."""
     user = request.user
     curator = rules.can_manage(user, practice)
+    can_edit = rules.can_edit(user, practice) or rules.can_propose_revision(user, practice)
+    editor = curator or can_edit or not practice.is_published
     versions = list(practice.versions.all()[:20]) if practice.is_published else []
     return {
         "practice": practice,
-        "sections": practice_sections(practice, show_contact=rules.can_see_contact(user, practice)),
-        "can_edit": rules.can_edit(user, practice) or rules.can_propose_revision(user, practice),
+        "sections": practice_sections(practice, show_contact=rules.can_see_contact(user, practice), editor=editor),
+        "summary": practice_summary(practice),
+        "editor": editor,
+        "results_url": results_url(
+            request.GET.get(BACK_PARAMETER), search_path=reverse("search:search"), facets=FACET_NAMES
+        ),
+        "can_edit": can_edit,
         "can_submit": rules.can_submit(user, practice),
         "can_withdraw": rules.can_withdraw(user, practice),
         "can_manage": curator and practice.is_published,

@@ -5,9 +5,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from portal.access import reader_scope
 from portal.caching import public_page
 from portal.http import AuthenticatedHttpRequest
 from practices import rules, services
-from practices.forms import DismissFindingForm, PracticeFilterForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
+from practices.forms import DismissFindingForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.models import Finding, Practice
 from practices.presentation import by_form_field, detail_context, form_warnings, initial_from_import
@@ -28,27 +28,26 @@ from practices.selectors import (
     finding_for_resolver,
     practice_for_editor,
     practice_for_user,
-    published_countries,
-    published_practices,
 )
 from search.generation import content_token
 from practices.indexing import similar_practices
 
 
-@public_page(token=content_token)
+# The former list page's parameters, all understood by the search page under the same names.
+LIST_PARAMETERS = ("theme", "audience", "country", "organisation_type", "evidence_level", "page")
+
+
+@require_http_methods(["GET", "HEAD"])
 def practice_list(request: HttpRequest) -> HttpResponse:
-    filter_form = PracticeFilterForm(request.GET or None, country_codes=published_countries(user=request.user))
-    practices = published_practices(user=request.user, filters=filter_form.filters())
-    page = Paginator(practices, settings.PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "page": page,
-        "filter_form": filter_form,
-        "filtered": bool(filter_form.filters()),
-        "query_string": query.urlencode(),
-    }
-    return render(request, "practices/practice_list.html", context)
+    """The practices are listed, filtered and sorted by the search page: /practices/ moved there
+    for good, with its filters."""
+    kept = QueryDict(mutable=True)
+    for key in LIST_PARAMETERS:
+        values = [value[:100] for value in request.GET.getlist(key) if value][:30]
+        if values:
+            kept.setlist(key, values)
+    query = kept.urlencode()
+    return HttpResponsePermanentRedirect(reverse("search:search") + (f"?{query}" if query else ""))
 
 
 @public_page(token=content_token)
@@ -214,7 +213,7 @@ def practice_withdraw_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     if request.method == "POST" and form.is_valid():
         services.practice_withdraw(practice=practice, actor=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("The practice is withdrawn from every page, list and search."))
-        return redirect("practices:list")
+        return redirect("search:search")
     return render(request, "practices/practice_confirm_withdraw.html", {"practice": practice, "form": form})
 
 

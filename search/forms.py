@@ -24,9 +24,11 @@ class PracticeSearchForm(forms.Form):
         self.facets = facets
 
     def values(self) -> tuple[str, str, int]:
-        """The query text, sort and page; defaults for anything invalid."""
+        """The query text, sort and page; defaults for anything invalid. Without words to
+        rank by, the default order is newest first (the list of every practice)."""
         data = self.cleaned_data if self.is_valid() else {}
-        return (data.get("q") or "").strip(), data.get("sort") or "relevance", data.get("page") or 1
+        text = (data.get("q") or "").strip()
+        return text, data.get("sort") or ("relevance" if text else "date"), data.get("page") or 1
 
     def filters(self) -> dict[str, list[str]]:
         """Facet -> selected codes (OR within a facet, AND across facets)."""

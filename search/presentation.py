@@ -17,11 +17,24 @@ class FacetOption:
     url: str  # the page with this code toggled
 
 
+FACET_OPTIONS_SHOWN = 6
+
+
 @dataclass(frozen=True)
 class FacetGroup:
     name: str
     label: str
     options: list[FacetOption]
+
+    @property
+    def shown(self) -> list[FacetOption]:
+        """The first options, and every selected one: a choice is never folded away."""
+        return [o for i, o in enumerate(self.options) if i < FACET_OPTIONS_SHOWN or o.selected]
+
+    @property
+    def more(self) -> list[FacetOption]:
+        """The rest, behind "show more"."""
+        return [o for i, o in enumerate(self.options) if i >= FACET_OPTIONS_SHOWN and not o.selected]
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,35 @@ class Pages:
     count: int
     previous_url: str | None
     next_url: str | None
+
+
+# What a link back to the results may carry: the search page's own parameters, nothing else.
+RESULT_PARAMETERS = ("q", "sort", "page")
+BACK_PARAMETER = "back"
+MAX_BACK_LENGTH = 2000
+
+
+def back_parameter(params: QueryDict) -> str:
+    """The query string a result link carries (``?back=...``) so that the practice page can
+    link back to these results."""
+    query = QueryDict(mutable=True)
+    query[BACK_PARAMETER] = params.urlencode()[:MAX_BACK_LENGTH]
+    return query.urlencode()
+
+
+def results_url(raw: str | None, *, search_path: str, facets: tuple[str, ...]) -> str | None:
+    """The search page with the query and filters of ``raw`` (a ``back`` value), keeping only
+    the search page's parameters: the path is ours whatever ``raw`` holds (no open redirect)."""
+    if raw is None or len(raw) > MAX_BACK_LENGTH:
+        return None
+    given = QueryDict(raw)
+    kept = QueryDict(mutable=True)
+    for key in (*RESULT_PARAMETERS, *facets):
+        values = [value[:200] for value in given.getlist(key) if value][:30]
+        if values:
+            kept.setlist(key, values)
+    encoded = kept.urlencode()
+    return f"{search_path}?{encoded}" if encoded else search_path
 
 
 def pages(total: int, per_page: int, number: int, params: QueryDict) -> Pages:

@@ -15,7 +15,7 @@ from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.forms import PracticeSearchForm
 from search.generation import content_token
-from search.presentation import facet_groups, pages, removal_links, url_with
+from search.presentation import back_parameter, facet_groups, pages, removal_links, url_with
 from search.selectors import readable_hits
 
 AUTOCOMPLETE_LIMIT = 8
@@ -44,6 +44,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "items": [{"hit": each.hit, "practice": each.item, "highlight": each.highlight} for each in found],
         "facet_groups": groups,
         "removals": removal_links(groups),
+        "back": back_parameter(request.GET),
         "suggestion_url": url_with(request.GET, q=[results.suggestion]) if results.suggestion else None,
         "without_text_url": url_with(request.GET, q=[]) if text else None,
         "pages": pages(results.total, settings.PRACTICES_PER_PAGE, page, request.GET),

@@ -18,10 +18,11 @@ def test_visitor_searches_narrows_by_two_facets_and_opens_a_result(browser_page,
     results = page.locator("main")
     assert "Soutien familial à Sarpsborg" in results.inner_text()
 
-    page.get_by_role("checkbox", name="Family support").check()
-    page.get_by_role("checkbox", name="Norway").check()
-    page.get_by_role("button", name="Apply filters").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("checkbox", name="Family support").check()  # applies at once
+    with page.expect_navigation():
+        page.get_by_role("checkbox", name="Norway").check()
+    assert not page.get_by_role("button", name="Apply filters").is_visible()
     assert "theme=family-support" in page.url and "country=NO" in page.url
     assert page.get_by_role("checkbox", name="Family support").is_checked()
     assert page.locator("mark").first.is_visible()  # highlighted snippet
@@ -30,3 +31,66 @@ def test_visitor_searches_narrows_by_two_facets_and_opens_a_result(browser_page,
     page.get_by_role("link", name="Soutien familial à Sarpsborg").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Soutien familial à Sarpsborg"
     assert "tsfa@sarpsborg.com" not in page.content()  # the contact stays hidden from visitors
+    assert page.locator(".practice-summary").is_visible()
+    page.screenshot(path=str(artifacts_dir / "practice-page-reader.png"), full_page=True)
+    page.get_by_role("link", name="Back to results").click()
+    assert "theme=family-support" in page.url and "country=NO" in page.url and "q=soutien" in page.url
+    assert page.get_by_role("checkbox", name="Norway").is_checked()
+
+
+def test_on_a_phone_the_filters_wait_behind_a_button_and_the_first_result_is_on_the_first_screen(
+    browser_page, artifacts_dir, settings
+):
+    settings.SEARCH_BACKEND = "database"
+    load_demo_data(count=12)
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/search/?theme=family-support")
+    button = page.get_by_role("button", name="Filters (1)")
+    assert button.is_visible()
+    assert not page.get_by_role("checkbox", name="Family support").is_visible()
+    first = page.locator(".search-results .practice-card").first
+    box = first.bounding_box()
+    assert box is not None and box["y"] < 844, box
+    page.screenshot(path=str(artifacts_dir / "search-phone-first-screen.png"))
+    button.click()
+    assert page.get_by_role("checkbox", name="Family support").is_checked()
+    page.screenshot(path=str(artifacts_dir / "search-phone-filters-open.png"))
+    with page.expect_navigation():
+        page.get_by_role("checkbox", name="Family support").uncheck()
+    assert "theme=" not in page.url
+    assert page.get_by_role("button", name="Filters (0)").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_on_a_desktop_long_facet_lists_fold_behind_show_more(browser_page, artifacts_dir, settings):
+    settings.SEARCH_BACKEND = "database"
+    load_demo_data(count=12)
+    page = browser_page
+    page.goto("/practices/")  # the former list page: now the search page
+    assert "/search/" in page.url
+    assert not page.get_by_role("button", name="Filters (0)").is_visible()
+    more = page.locator(".facet-more summary").first
+    assert more.is_visible()
+    scrolling = page.evaluate(
+        "[...document.querySelectorAll('.search-facets ul')].some(u => u.scrollHeight > u.clientHeight + 1)"
+    )
+    assert not scrolling
+    page.screenshot(path=str(artifacts_dir / "search-desktop-all-practices.png"), full_page=True)
+
+
+def test_on_a_phone_a_practice_opens_with_its_summary_and_goes_back_to_the_same_results(
+    browser_page, artifacts_dir, settings
+):
+    settings.SEARCH_BACKEND = "database"
+    load_demo_data(count=12)
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/search/?q=famille&theme=family-support")
+    page.locator(".search-results .practice-card h3 a").first.click()
+    assert page.locator(".practice-summary").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(artifacts_dir / "practice-page-phone.png"))
+    page.get_by_role("link", name="Back to results").click()
+    assert "q=famille" in page.url and "theme=family-support" in page.url
+    assert page.get_by_role("button", name="Filters (1)").is_visible()

@@ -10,7 +10,7 @@ from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db
 
-READER_PAGES = ("home", "practices:list", "search:search")
+READER_PAGES = ("home", "search:search")
 
 
 @pytest.fixture
@@ -48,13 +48,13 @@ def test_a_practice_restricted_to_members_is_not_served_from_an_anonymous_cache(
     services.practice_set_visibility(practice=practice, actor=contributor, visibility="members")
     assert client.get(_detail(practice), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 404
     assert client.get(_detail(practice)).status_code == 404
-    assert b"Family support in Ravnstad" not in client.get(reverse("practices:list")).content
+    assert b"Family support in Ravnstad" not in client.get(reverse("search:search")).content
 
 
 def test_a_new_publication_shows_at_once_on_a_kept_page(client, practice, contributor):
-    assert b"Prison mentoring" not in client.get(reverse("practices:list")).content
+    assert b"Prison mentoring" not in client.get(reverse("search:search")).content
     make_practice(author=contributor, title="Prison mentoring", publish=True)
-    assert b"Prison mentoring" in client.get(reverse("practices:list")).content
+    assert b"Prison mentoring" in client.get(reverse("search:search")).content
 
 
 @pytest.mark.parametrize("name", READER_PAGES)
@@ -92,9 +92,9 @@ def test_an_anonymous_reader_with_a_session_gets_no_validator(client, practice):
 
 
 def test_each_language_has_its_own_kept_page(client, practice):
-    english = client.get(reverse("practices:list")).content.decode()
+    english = client.get(reverse("search:search")).content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
-    french = client.get(reverse("practices:list")).content.decode()
+    french = client.get(reverse("search:search")).content.decode()
     assert 'lang="fr"' in french and 'lang="en"' in english
 
 
@@ -102,7 +102,7 @@ def test_anonymous_readers_switch_language_without_a_csrf_token(client):
     response = client.get(reverse("language_switch"), {"language": "fr", "next": "/practices/"})
     assert response.status_code == 302 and response["Location"] == "/practices/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
-    assert 'lang="fr"' in client.get("/practices/").content.decode()
+    assert 'lang="fr"' in client.get("/search/").content.decode()
 
 
 def test_the_language_switch_never_sends_a_reader_elsewhere(client):

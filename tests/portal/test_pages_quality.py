@@ -16,7 +16,7 @@ def _pages(contributor):
     practice = make_practice(author=contributor, publish=True)
     return [
         reverse("home"),
-        reverse("practices:list"),
+        reverse("search:search"),
         practice.get_absolute_url(),
         reverse("account_login"),
         reverse("account_signup"),
@@ -52,7 +52,7 @@ def test_language_switcher_turns_the_interface_to_french(client):
 def test_taxonomy_labels_follow_the_interface_language(client, contributor):
     make_practice(author=contributor, publish=True, themes=("family-support", "education"))
     client.post(reverse("set_language"), {"language": "fr", "next": "/"})
-    page = client.get(reverse("practices:list")).content.decode()
+    page = client.get(reverse("search:search")).content.decode()
     assert "Soutien de la famille" in page
 
 

@@ -59,7 +59,7 @@ def test_demo_data_without_the_collection_holds_only_generated_practices():
 
 def test_demo_practices_are_badged_on_the_list(client):
     call_command("load_demo_data", "--count", "3", "--no-collection", stdout=StringIO())
-    page = client.get("/practices/").content.decode()
+    page = client.get("/search/").content.decode()
     assert page.count('class="badge badge-demo"') == 3
 
 

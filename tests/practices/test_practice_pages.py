@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_anonymous_visitor_sees_published_practices_but_not_drafts(client, contributor):
     make_practice(author=contributor, title="Published mentoring", publish=True)
     make_practice(author=contributor, title="Secret draft")
-    page = client.get(reverse("practices:list")).content.decode()
+    page = client.get(reverse("search:search")).content.decode()
     assert "Published mentoring" in page
     assert "Secret draft" not in page
 
@@ -38,26 +38,93 @@ def test_contact_details_are_hidden_from_anonymous_visitors(client, outsider_cli
     assert "desk@ravnstad.example" in outsider_client.get(practice.get_absolute_url()).content.decode()
 
 
-def test_detail_page_shows_every_template_field_in_order(client, contributor):
-    practice = make_practice(
+ALL_SECTIONS = [
+    "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope", "start",
+    "deliverables", "evidence_evaluation", "sustainability_transferability", "ran_meetings",
+    "eu_links_funding", "organisation", "country", "contact", "last_update",
+]  # fmt: skip
+
+
+def _described_practice(contributor):
+    return make_practice(
         author=contributor,
         publish=True,
         deliverables="A *manual* for schools",
         eu_links_funding="Internal Security Fund",
+        start="2014",
         start_year=2014,
         last_update_year=2020,
+        language="fr",
     )
-    page = client.get(practice.get_absolute_url()).content.decode()
-    ids = re.findall(r'<dt id="field-([a-z_]+)"', page)
-    assert ids == [
-        "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope", "start",
-        "deliverables", "evidence_evaluation", "sustainability_transferability", "ran_meetings",
-        "eu_links_funding", "organisation", "country", "contact", "last_update",
-    ]  # fmt: skip
+
+
+def test_editors_see_every_template_field_in_order_even_empty(contributor_client, contributor):
+    page = contributor_client.get(_described_practice(contributor).get_absolute_url()).content.decode()
+    assert re.findall(r'<dt id="field-([a-z_]+)"', page) == ALL_SECTIONS
+    assert "Not filled in." in page
     assert "<em>manual</em>" in page
-    assert "Exit strategies" in page
-    assert '<p class="years">2014</p>' in page
-    assert '<p class="organisation-name"><strong>Municipality of Ravnstad</strong> · Municipality / local authority</p>' in page
+
+
+def test_readers_see_filled_in_sections_in_order_with_contents_and_nothing_twice(client, contributor):
+    page = client.get(_described_practice(contributor).get_absolute_url()).content.decode()
+    ids = re.findall(r'<dt id="field-([a-z_]+)"', page)
+    # Empty sections, those of the summary box and a start that only repeats the years are left out.
+    assert ids == ["description", "peer_reviewed", "deliverables", "eu_links_funding", "contact"]  # contact: log in
+    assert re.findall(r'<a href="#field-([a-z_]+)"', page.split('class="practice-toc"')[1].split("</nav>")[0]) == ids
+    assert "Not filled in." not in page
+    assert page.count("Municipality of Ravnstad") == 1
+    assert page.count("Last updated") == 1 and "Last update (year)" not in page
+    assert page.count(">2014<") == 1
+
+
+def test_the_summary_box_says_who_where_when_and_what(client, contributor):
+    practice = make_practice(author=contributor, publish=True, start_year=2016, end_year=2021)
+    Practice.objects.filter(pk=practice.pk).update(evidence_level=Practice.EvidenceLevel.OUTCOME)
+    summary = client.get(practice.get_absolute_url()).content.decode().split('class="practice-summary"')[1].split("</section>")[0]
+    for shown in ("Municipality of Ravnstad", "Municipality / local authority", "Norway", "2016–2021", "English",
+                  "Outcome evaluation", "Exit strategies", "Prison and probation", "Violent extremists"):  # fmt: skip
+        assert shown in summary, shown
+
+
+def test_title_and_texts_carry_the_language_of_the_write_up(client, contributor):
+    practice = _described_practice(contributor)
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert '<html lang="en"' in page
+    assert re.search(r'<h1 id="practice-title" lang="fr">', page)
+    assert '<dd lang="fr">' in page
+    assert not re.search(r'<dt id="field-[a-z_]+" lang=', page)  # the labels are in the page's language
+
+
+def test_back_to_results_keeps_the_query_and_filters_and_stays_on_the_search_page(client, contributor):
+    practice = make_practice(author=contributor, publish=True)
+    search = client.get(reverse("search:search"), {"q": "mentoring", "theme": "exit-strategies", "sort": "date"})
+    link = re.search(r'<a href="(/practices/%d/\?back=[^"]+)"' % practice.pk, search.content.decode()).group(1)
+    page = client.get(link.replace("&amp;", "&")).content.decode()
+    back = re.search(r'<p class="back-link"><a href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert back == "/search/?q=mentoring&sort=date&theme=exit-strategies"
+    for hostile in ("//evil.example/", "https://evil.example/?q=x", "next=https://evil.example&q=a"):
+        page = client.get(practice.get_absolute_url(), {"back": hostile}).content.decode()
+        found = re.search(r'<p class="back-link"><a href="([^"]+)"', page)
+        assert found is None or found.group(1).startswith("/search/"), found.group(1)
+    assert 'class="back-link"' not in client.get(practice.get_absolute_url()).content.decode()
+
+
+def test_practices_list_redirects_for_good_to_the_search_page_with_its_filters(client):
+    response = client.get("/practices/", {"theme": ["family-support", "formers"], "country": "NO", "page": "2", "x": "y"})
+    assert response.status_code == 301
+    assert response["Location"] == "/search/?theme=family-support&theme=formers&country=NO&page=2"
+    assert client.get("/practices/")["Location"] == "/search/"
+
+
+def test_an_empty_search_lists_every_practice_newest_first_with_facet_counts(client, contributor):
+    for title in ("Oldest", "Middle", "Newest"):
+        make_practice(author=contributor, title=title, publish=True)
+    page = client.get(reverse("search:search")).content.decode()
+    assert page.index("Newest") < page.index("Middle") < page.index("Oldest")
+    assert '<p class="sort meta">Newest first</p>' in page and 'name="sort"' not in page
+    # Words typed next are ranked by relevance unless the reader asks otherwise.
+    assert '<option value="relevance" selected>' in client.get(reverse("search:search"), {"q": "mentoring"}).content.decode()
+    assert re.search(r'value="exit-strategies">\s*<span>Exit strategies</span> <span class="count">\(3\)</span>', page)
 
 
 def test_markdown_is_sanitised(client, contributor):
@@ -72,19 +139,21 @@ def test_markdown_is_sanitised(client, contributor):
     assert "evil.example" not in page
 
 
-def test_field_over_its_word_limit_is_kept_whole_and_flagged(client, contributor):
+def test_field_over_its_word_limit_is_kept_whole_and_flagged_for_editors_only(client, contributor_client, contributor):
     long_text = " ".join(f"word{n}" for n in range(320))
     practice = make_practice(author=contributor, publish=True, description=long_text)
-    page = client.get(practice.get_absolute_url()).content.decode()
+    page = contributor_client.get(practice.get_absolute_url()).content.decode()
     assert "word319" in page
     assert "320 words, limit 300" in page
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert "word319" in page and "words, limit" not in page
 
 
 def test_filters_combine_or_within_a_facet_and_and_across(client, contributor, outsider):
     make_practice(author=contributor, title="Alpha", publish=True, themes=("family-support", "education"))
     make_practice(author=contributor, title="Bravo", publish=True, themes=("formers", "education"))
     make_practice(author=outsider, title="Charlie", publish=True, themes=("family-support", "formers"))
-    url = reverse("practices:list")
+    url = reverse("search:search")
 
     page = client.get(url, {"theme": ["family-support", "formers"]}).content.decode()
     assert all(title in page for title in ("Alpha", "Bravo", "Charlie"))
@@ -98,27 +167,28 @@ def test_filters_combine_or_within_a_facet_and_and_across(client, contributor, o
 
 def test_empty_filter_result_offers_to_clear_filters(client, contributor):
     make_practice(author=contributor, publish=True, themes=("family-support", "education"))
-    page = client.get(reverse("practices:list"), {"theme": ["lone-actors"]}).content.decode()
-    assert "No published practice matches all of these filters." in page
-    assert "Clear the filters" in page
+    page = client.get(reverse("search:search"), {"theme": ["lone-actors"]}).content.decode()
+    assert "No practice matches your search." in page
+    assert "Remove filter" in page
 
 
 def test_list_is_paginated_and_keeps_filters_across_pages(client, contributor, settings):
     settings.PRACTICES_PER_PAGE = 2
     for n in range(5):
         make_practice(author=contributor, title=f"Practice {n}", publish=True)
-    page = client.get(reverse("practices:list"), {"theme": "exit-strategies"}).content.decode()
+    page = client.get(reverse("search:search"), {"theme": "exit-strategies"}).content.decode()
     assert "Page 1 of 3" in page
     assert "theme=exit-strategies&amp;page=2" in page
 
 
 def test_list_query_count_does_not_grow_with_the_page(client, contributor, django_assert_num_queries):
-    # content token (page cache); countries; theme, audience, type choices; count; page; themes prefetched
+    # The search page (the list's home now): content token; the search (count, page); the hits
+    # read back with prefetches; facet labels. 9, as tests/search/test_page.py counts for it.
     for batch in (3, 9):
         while Practice.objects.count() < batch:
             make_practice(author=contributor, title=f"Practice {Practice.objects.count()}", publish=True)
-        with django_assert_num_queries(8):
-            response = client.get(reverse("practices:list"))
+        with django_assert_num_queries(9):
+            response = client.get(reverse("search:search"))
         assert response.content.decode().count('class="practice-card"') == batch
 
 
@@ -253,4 +323,4 @@ def test_withdrawing_asks_for_confirmation_and_a_reason(org_admin_client, outsid
     assert practice.status == "published"
     org_admin_client.post(url, {"reason": "Names a family"})
     assert client.get(practice.get_absolute_url()).status_code == 404
-    assert "To withdraw" not in client.get(reverse("practices:list")).content.decode()
+    assert "To withdraw" not in client.get(reverse("search:search")).content.decode()

@@ -31,7 +31,7 @@ def test_published_practice_is_readable_exactly_by_its_audience(request, reader,
     practice = make_practice(author=contributor, title="Family circle method", publish=True, visibility=visibility)
     client = request.getfixturevalue(reader)
     detail = client.get(practice.get_absolute_url())
-    listing = client.get(reverse("practices:list")).content.decode()
+    listing = client.get(reverse("search:search")).content.decode()
     home = client.get(reverse("home")).content.decode()
     if reader in CAN_READ[visibility]:
         assert detail.status_code == 200
@@ -58,7 +58,7 @@ def test_withdrawn_practice_is_gone_for_everyone_but_moderators(request, reader,
     client = request.getfixturevalue(reader)
     expected = 200 if reader == "moderator_client" else 404
     assert client.get(practice.get_absolute_url()).status_code == expected
-    assert "Withdrawn method" not in client.get(reverse("practices:list")).content.decode()
+    assert "Withdrawn method" not in client.get(reverse("search:search")).content.decode()
 
 
 def test_a_former_author_loses_access_to_their_drafts(former_member_client, former_member, home_organisation):
@@ -82,5 +82,5 @@ def test_members_of_an_unverified_organisation_see_public_content_only(client, c
 
 def test_list_filter_counts_cannot_reveal_hidden_countries(client, outsider):
     make_practice(author=outsider, title="Dutch members-only method", publish=True, visibility="members", country="NL")
-    page = client.get(reverse("practices:list")).content.decode()
+    page = client.get(reverse("search:search")).content.decode()
     assert 'value="NL"' not in page

@@ -23,7 +23,7 @@ def database_down(monkeypatch):
 
 
 def test_a_page_answers_503_with_retry_after_while_the_database_is_down(database_down):
-    response = Client(raise_request_exception=False).get(reverse("practices:list"))
+    response = Client(raise_request_exception=False).get(reverse("search:search"))
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
 
