@@ -206,7 +206,7 @@ def pages(data: dict) -> list[tuple[str, str, bool]]:
         ("search", "/search/?q=mentoring", False),
         ("search with facets", f"/search/?q=mentoring&theme={data['theme']}&language=en", False),
         ("practice page", f"/practices/{data['practice']}/", False),
-        ("practice list", "/practices/", False),
+        ("practice list (search without words)", "/search/", False),
         ("API list", "/api/v1/practices/", False),
         ("API detail", f"/api/v1/practices/{data['practice']}/", False),
         ("network thread page", f"/networks/threads/{data['thread']}/", True),

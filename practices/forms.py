@@ -1,4 +1,3 @@
-from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -7,7 +6,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from portal.models import OrganisationType
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.services import PRACTICE_ATTRIBUTES, PracticeData
 from practices.template_fields import FIELDS_BY_CODE, TEMPLATE_ATTRIBUTES, WRITER_CHOICES, model_attribute
@@ -118,35 +116,6 @@ class UploadForm(forms.Form):
             limit_mb = settings.PRACTICE_UPLOAD_MAX_BYTES // (1024 * 1024)
             raise forms.ValidationError(_("The file is larger than %(limit)s MB.") % {"limit": limit_mb})
         return document
-
-
-class _CodeChoiceField(forms.MultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
-
-
-class PracticeFilterForm(forms.Form):
-    """Facet filters of the practice list: OR within a facet, AND across facets."""
-
-    theme = _CodeChoiceField(label=_("Key themes"), required=False)
-    audience = _CodeChoiceField(label=_("Target audience"), required=False)
-    country = _CodeChoiceField(label=_("Country"), required=False)
-    organisation_type = _CodeChoiceField(label=_("Type of organisation"), required=False)
-    evidence_level = _CodeChoiceField(
-        label=_("Evidence level"), required=False, choices=Practice.EvidenceLevel.choices
-    )
-
-    def __init__(self, *args, country_codes: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["theme"]).choices = [(t.code, t.label) for t in KeyTheme.objects.all()]
-        cast(forms.ChoiceField, self.fields["audience"]).choices = [(t.code, t.label) for t in TargetAudience.objects.all()]
-        cast(forms.ChoiceField, self.fields["organisation_type"]).choices = [(t.code, t.label) for t in OrganisationType.objects.all()]
-        by_name = sorted(((code, countries.name(code)) for code in country_codes), key=lambda item: item[1])
-        cast(forms.ChoiceField, self.fields["country"]).choices = by_name
-
-    def filters(self) -> dict[str, list[str]]:
-        if not self.is_valid():
-            return {}
-        return {name: values for name, values in self.cleaned_data.items() if values}
 
 
 class SubmitForm(forms.Form):

@@ -127,11 +127,6 @@ def published_practices(*, user, filters: dict[str, list[str]] | None = None) ->
     )
 
 
-def published_countries(*, user) -> list[str]:
-    rows = Practice.objects.filter(published_readable_by(user)).exclude(country="").values_list("country", flat=True)
-    return sorted(set(rows))
-
-
 def drafts_of(*, user) -> QuerySet[Practice]:
     """The user's own unpublished practices in their current organisation."""
     membership = approved_membership(user)
