@@ -1,6 +1,7 @@
 """``GET /api/v1/practices/{id}/template.docx`` and ``.md``: a practice as a filled-in
 RAN Collection template, with the same access rules as the practice itself."""
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -64,7 +65,7 @@ class _PracticeTemplateView(MethodsFirst, APIView):
         return response
 
 
-def _schema(fmt: str, description: str):
+def _schema(fmt: str, description: str | Promise):
     return extend_schema(
         operation_id=f"practices_template_{fmt}",
         tags=["practices"],

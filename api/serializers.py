@@ -357,7 +357,9 @@ class PracticeWriteSerializer(StrictModelSerializer):
     class Meta:
         model = Practice
         fields = [*TEMPLATE_ATTRIBUTES, *WRITER_CHOICES, "change_summary"]
-        extra_kwargs = {name: {"help_text": NARRATIVE_HELP} for name in NARRATIVE_ATTRIBUTES if name != "contact"}
+        extra_kwargs: dict[str, dict[str, Any]] = {
+            name: {"help_text": NARRATIVE_HELP} for name in NARRATIVE_ATTRIBUTES if name != "contact"
+        }
         # Every long text at most PRACTICE_FIELD_MAX_CHARS characters (as in the form and the importer).
         for _field in Practice._meta.get_fields():
             if isinstance(_field, models.TextField) and _field.name in fields:

@@ -4,7 +4,7 @@ Thin viewsets: objects come from the access functions (``practice_for_user``,
 ``practices_visible_to``…), writes from the services, both shared with the web.
 """
 
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django.db.models import QuerySet, prefetch_related_objects
 from django.urls import reverse
@@ -250,7 +250,8 @@ class PracticeViewSet(
 
     def _search(self, request) -> dict:
         query = validated_query(request, PracticeSearchQuerySerializer)
-        page, per_page = decode_search_cursor(query.validated_data.get("cursor")), api_settings.PAGE_SIZE
+        # PAGE_SIZE is set in settings.REST_FRAMEWORK (the stubs allow DRF's default, None).
+        page, per_page = decode_search_cursor(query.validated_data.get("cursor")), cast(int, api_settings.PAGE_SIZE)
         results = get_search_backend().search(PRACTICES, SearchQuery(
             text=query.validated_data.get("q", ""), filters=query.filters(), scope=reader_scope(request.user),
             page=page, per_page=per_page, sort=query.validated_data["sort"],

@@ -25,6 +25,7 @@ from network.access import network_ids_for_member
 from network.models import Post
 from search import outbox
 from search.analysis import guess_language
+from search.backends.base import Sort
 from search.collections import Collection, Layout, TextField
 
 __all__ = ["COLLECTION", "is_indexable", "network_ids_for_member", "post_changed", "post_document", "posts_removed"]
@@ -80,7 +81,7 @@ def reader_networks(user) -> frozenset[int]:
     return frozenset(network_ids_for_member(user))
 
 
-def search_as_json(user, text: str, *, page: int = 1, sort: str = "relevance") -> dict[str, Any]:
+def search_as_json(user, text: str, *, page: int = 1, sort: Sort = "relevance") -> dict[str, Any]:
     """A member's search of posts as ``manage.py search --posts`` prints it: the engine's hits
     read back, and the case rooms' (searched in the database)."""
     from network.selectors import search_posts  # the selectors search through this collection

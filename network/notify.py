@@ -51,7 +51,7 @@ def network_moderators(network: Network) -> list[User]:
     return [u for u in users if access.may_use_networks(u)] or moderators()
 
 
-def notify_moderators(*, network: Network, subject: str, template: str, item=None) -> None:
+def notify_moderators(*, network: Network, subject: str | Promise, template: str, item=None) -> None:
     """``item``: the request or report the email is about, which its link opens."""
     notify(recipients=network_moderators(network), subject=subject, template=template,
            context={"network": network, "item": item})  # fmt: skip

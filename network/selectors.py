@@ -2,8 +2,10 @@
 the functions here that take only a user narrow to that user's networks themselves."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from allauth.account.models import EmailAddress
@@ -269,7 +271,7 @@ def open_reports_of(*, network: Network) -> list[Report]:
     return rows
 
 
-def open_reports_by_network(*, user) -> list[dict]:
+def open_reports_by_network(*, user) -> list[Mapping[str, Any]]:
     """For the moderators' dashboard: each network with open reports that ``user`` moderates,
     as ``{"network_id", "name", "is_case_room", "count"}``, most reports first. One query."""
     if not access.is_moderator(user):

@@ -261,7 +261,7 @@ def _locked_invitation(**lookup) -> Invitation | None:
 def network_invitation_accept(*, token: str, user: User) -> NetworkMembership:
     """Accept through the emailed link."""
     invitation = _locked_invitation(token_hash=token_hash(token))
-    if not access.invitation_matches(invitation, user):
+    if invitation is None or not access.invitation_matches(invitation, user):
         raise _invitation_not_valid()
     return _accept(invitation, user=user)
 
@@ -276,6 +276,8 @@ def network_invitation_respond(*, invitation: Invitation, user: User, accept: bo
         access.invitation_for_answer(user=user, pk=invitation.pk)  # usable, to the user's verified address
     except Http404:
         raise _invitation_not_valid() from None
+    if locked is None:  # gone since it was shown: invitation_for_answer has refused it already
+        raise _invitation_not_valid()
     if accept:
         return _accept(locked, user=user)
     locked.expires_at = timezone.now()
@@ -288,7 +290,8 @@ def network_invitation_respond(*, invitation: Invitation, user: User, accept: bo
 def network_invitation_revoke(*, invitation: Invitation, actor: User) -> Invitation:
     """A moderator withdraws a pending invitation: its link stops working at once."""
     locked = _locked_invitation(pk=invitation.pk)
-    _require(locked is not None and access.can_moderate(actor, locked.network))
+    if locked is None or not access.can_moderate(actor, locked.network):
+        raise PermissionDenied(_("You may not do this."))
     if not locked.is_usable():
         raise ValidationError(_("This invitation is no longer pending."))
     locked.expires_at = timezone.now()
@@ -302,7 +305,8 @@ def network_invitation_resend(*, invitation: Invitation, actor: User) -> tuple[I
     """Send a pending invitation again with a new link (the old one stops working) and a new
     expiry date. Returns the invitation and the new token (emailed, never stored)."""
     locked = _locked_invitation(pk=invitation.pk)
-    _require(locked is not None and access.can_moderate(actor, locked.network))
+    if locked is None or not access.can_moderate(actor, locked.network):
+        raise PermissionDenied(_("You may not do this."))
     if not locked.is_usable():
         raise ValidationError(_("This invitation is no longer pending: send a new one."))
     token = secrets.token_urlsafe(32)

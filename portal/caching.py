@@ -18,6 +18,7 @@ Signed-in readers never get validators or a cached page: their responses are
 import hashlib
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,6 +28,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 PAGE_CACHE_SECONDS = 300
 # Cookies that may carry something for this reader alone (a session, a flash message).
 PERSONAL_COOKIES = ("sessionid", "messages")
+_Response = TypeVar("_Response", bound=HttpResponse)  # a DRF Response stays one
 
 
 def is_anonymous_reader(request: HttpRequest) -> bool:
@@ -46,7 +48,7 @@ def _etag(request: HttpRequest, token) -> str:
     return '"' + hashlib.blake2b(inputs.encode(), digest_size=16).hexdigest() + '"'
 
 
-def _mark_public(response: HttpResponse, etag: str) -> HttpResponse:
+def _mark_public(response: _Response, etag: str) -> _Response:
     response["ETag"] = etag
     patch_cache_control(response, public=True, no_cache=True)
     patch_vary_headers(response, ("Cookie", "Accept-Language"))
@@ -121,7 +123,7 @@ def public_data(request: HttpRequest, *, token: Callable[[], object], compute: C
     return data, etag
 
 
-def mark_public(response: HttpResponse, etag: str | None) -> HttpResponse:
+def mark_public(response: _Response, etag: str | None) -> _Response:
     """Validators and public caching headers on an anonymous reader's response (none without ``etag``)."""
     return _mark_public(response, etag) if etag else response
 

@@ -4,6 +4,7 @@ See README.md ("Configuration") for every variable.
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -246,7 +247,7 @@ if SEARCH_BACKEND == "elasticsearch":
 # REST API under /api/v1/ (docs/API.md): sessions (with CSRF) and personal tokens
 # (django-rest-knox: only a hash is stored), OpenAPI 3 from drf-spectacular with
 # Swagger UI served from the portal's own static files (drf-spectacular-sidecar).
-REST_FRAMEWORK = {
+REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.PersonalTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",

@@ -3,6 +3,7 @@ download a search result as a .zip of templates (docs/EXPORT.md)."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -33,9 +34,10 @@ def practice_template_view(request: HttpRequest, pk: int, fmt: str) -> HttpRespo
 
 @require_GET
 @moderator_required
-def selection_export_view(request: HttpRequest) -> HttpResponse:
+def selection_export_view(request: HttpRequest) -> HttpResponseBase:
     """The search page's current result (its query and filters) as a streamed .zip of templates."""
-    fmt = request.GET.get("format") if request.GET.get("format") in ("docx", "md") else "docx"
+    requested = request.GET.get("format")
+    fmt = requested if requested is not None and requested in ("docx", "md") else "docx"
     try:
         practices = search_selection(user=request.user, params=request.GET)
     except SelectionTooLarge as error:

@@ -75,8 +75,8 @@ class PracticeForm(forms.ModelForm):
             self.fields[name].widget.attrs.setdefault("rows", 8)
         self.fields["description"].widget.attrs["rows"] = 14
         self._limit_text_sizes()
-        self.fields["country"].choices = [("", "—")] + list(countries)
-        self.fields["language"].choices = settings.PRACTICE_LANGUAGES
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "—")] + list(countries)
+        cast(forms.ChoiceField, self.fields["language"]).choices = settings.PRACTICE_LANGUAGES
 
     def _limit_text_sizes(self) -> None:
         """Every long text at most PRACTICE_FIELD_MAX_CHARS characters: an error that keeps the text

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -119,11 +120,13 @@ FACET_LABELS = {
     "evidence_level": _("Evidence level"),
     "start_period": _("Started"),
 }
-TAXONOMIES = {"theme": KeyTheme, "audience": TargetAudience, "organisation_type": OrganisationType}
+TAXONOMIES: dict[str, type[KeyTheme] | type[TargetAudience] | type[OrganisationType]] = {
+    "theme": KeyTheme, "audience": TargetAudience, "organisation_type": OrganisationType,
+}
 
 
 def _period_labels() -> dict[str, str]:
-    labels = {code: f"{low}–{high}" for code, low, high in START_PERIODS}
+    labels: dict[str, str | Promise] = {code: f"{low}–{high}" for code, low, high in START_PERIODS}
     labels.update({"before-2010": _("Before 2010"), "2025-later": _("2025 or later"), "unknown": _("Unknown")})
     return {code: str(label) for code, label in labels.items()}
 

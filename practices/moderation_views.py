@@ -6,6 +6,8 @@ the services; their refusals become messages and the page is shown again
 with what the moderator typed.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -71,7 +73,7 @@ def _queue_link(**query) -> str:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """What waits for the moderators, each count linking to its filtered list."""
     counts = practice_counts(user=request.user)
-    context = {
+    context: dict[str, Any] = {
         "practice_rows": [  # the review queue's filters, each with its count
             {"label": label, "count": counts[value], "url": _queue_link(state=value)}
             for value, (_state, label) in QUEUE_STATES.items()

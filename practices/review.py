@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from practices.models import Finding, KeyTheme, Practice, TargetAudience
-from practices.pii import HINT_TYPE, placeholder_for
+from practices.pii import placeholder_for
 from practices.template_fields import TEMPLATE_FIELDS, model_attribute
 
 # Words, runs of whitespace and single punctuation marks: a word-level diff

@@ -82,7 +82,7 @@ def can_approve(user, practice: Practice) -> bool:
         return False
     if belongs_to(user, practice.organisation_id):
         return False
-    authors = {practice.author_id, practice.revision_of.author_id if practice.revision_of_id else None}
+    authors = {practice.author_id, practice.revision_of.author_id if practice.revision_of is not None else None}
     return user.pk not in authors
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.audit import audit_record
-from portal.models import Organisation, User
+from portal.models import User
 from portal.notifications import moderators, notify, organisation_admins
 from portal.services import organisation_get_or_create
 from practices import pii, rules

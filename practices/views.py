@@ -68,7 +68,10 @@ def _similar_practices(user, practice: Practice) -> list:
         return similar_practices(user=user, practice=practice)
     scope = hashlib.blake2b(repr(reader_scope(user)).encode(), digest_size=8).hexdigest()
     key = f"similar:{token}:{practice.pk}:{scope}"
-    return cache.get_or_set(key, lambda: similar_practices(user=user, practice=practice), settings.PAGE_CACHE_SECONDS)
+    similar = cache.get_or_set(
+        key, lambda: similar_practices(user=user, practice=practice), settings.PAGE_CACHE_SECONDS
+    )
+    return similar if similar is not None else []  # None only if the default were None
 
 
 def _form_context(form, *, practice=None, upload_form=None) -> dict:
@@ -151,7 +154,7 @@ def practice_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect(practice)
 
 
-def _revision_start(request: HttpRequest, practice: Practice) -> HttpResponse:
+def _revision_start(request: AuthenticatedHttpRequest, practice: Practice) -> HttpResponse:
     """GET explains and offers a button (a GET never creates anything); POST starts the update,
     or opens the one in progress."""
     existing = practice.revisions.first()
@@ -241,7 +244,7 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_redact_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     finding = finding_for_resolver(user=request.user, pk=pk)
     try:
         services.finding_redact(finding=finding, actor=request.user)
@@ -254,7 +257,7 @@ def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def finding_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_dismiss_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     finding = finding_for_resolver(user=request.user, pk=pk)
     form = DismissFindingForm(request.POST)
     if not form.is_valid():

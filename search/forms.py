@@ -4,6 +4,8 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from search.backends.base import Sort
+
 MAX_CODES_PER_FACET = 30
 
 
@@ -23,7 +25,7 @@ class PracticeSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.facets = facets
 
-    def values(self) -> tuple[str, str, int]:
+    def values(self) -> tuple[str, Sort, int]:
         """The query text, sort and page; defaults for anything invalid. Without words to
         rank by, the default order is newest first (the list of every practice)."""
         data = self.cleaned_data if self.is_valid() else {}
@@ -34,7 +36,8 @@ class PracticeSearchForm(forms.Form):
         """Facet -> selected codes (OR within a facet, AND across facets)."""
         selected: dict[str, list[str]] = {}
         for facet in self.facets:
-            codes = [code[:100] for code in self.data.getlist(facet) if code.strip()] if self.data else []
+            data = cast(QueryDict, self.data)  # a request's GET
+            codes = [code[:100] for code in data.getlist(facet) if code.strip()] if data else []
             if codes:
                 selected[facet] = list(dict.fromkeys(codes))[:MAX_CODES_PER_FACET]
         return selected

@@ -24,7 +24,7 @@ class ReadableHit:
     item: Any  # the object as the database holds it now
 
     @property
-    def highlight(self) -> SafeString:
+    def highlight(self) -> str:  # a SafeString: ``readable_hits`` makes it safe
         return self.hit.highlight
 
 
@@ -32,6 +32,8 @@ def readable_hits(*, collection: Collection, user, hits: list[Hit]) -> list[Read
     """The hits in the engine's order, each re-read from the database through the collection's
     access rule (``Collection.readable``): a stale index shows nothing more than the
     database allows. Highlights are sanitised."""
+    if collection.readable is None:
+        raise TypeError(f"{collection!r} has no readable rule: its hits cannot be re-read")
     found = collection.readable(user, [hit.id for hit in hits])
     return [
         ReadableHit(replace(hit, highlight=safe_highlight(hit.highlight)), found[hit.id]) for hit in hits if hit.id in found

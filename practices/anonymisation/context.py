@@ -20,6 +20,7 @@ small NER models call many of them persons or places. Pure Python: no model.
 """
 
 import re
+from collections.abc import Sequence
 
 from practices.importer.countries import find_country
 
@@ -95,7 +96,7 @@ _NAME_TO_PLACE = re.compile(
 )
 
 
-def tied_to_a_person(finding: Finding, text: str, hints: list[Hint], names: list[Finding] = ()) -> bool:
+def tied_to_a_person(finding: Finding, text: str, hints: list[Hint], names: Sequence[Finding] = ()) -> bool:
     """Whether an NER place is a person's: after a word tying it to someone,
     right after a person's name, or inside a re-identification hint. Names
     are always kept."""

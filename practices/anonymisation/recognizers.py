@@ -10,7 +10,6 @@ Imported only when the engine is built, never at Django start-up.
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import Leniency
@@ -28,7 +27,7 @@ from stdnum.se import personnummer
 from practices.importer.countries import find_country
 
 from . import patterns
-from .findings import DATE_OF_BIRTH, EMAIL_ADDRESS, IBAN_CODE, LOCATION, NATIONAL_ID, PERSON, PHONE_NUMBER
+from .findings import DATE_OF_BIRTH, EMAIL_ADDRESS, LOCATION, NATIONAL_ID, PERSON, PHONE_NUMBER
 
 NER_NAME = "SpacyRecognizer"
 PLACE_NAME = "PlaceAfterPrepositionRecognizer"

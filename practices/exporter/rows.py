@@ -112,7 +112,8 @@ def _fill(row: Row, practice: Practice, language: str, *, show_contact: bool) ->
         row.answer = start_answer(practice)
     elif code == "organisation":
         row.answer = "\n\n".join(part for part in (practice.organisation.name, practice.organisation_description) if part)
-        types = practice.organisation._meta.get_field("type").related_model.objects.all()  # wherever the model lives
+        # wherever the model lives
+        types = practice.organisation._meta.get_field("type").related_model._default_manager.all()
         row.organisation_types = _checklist(types, [practice.organisation.type], language)
     elif code == "contact":
         row.answer = practice.contact if show_contact else ""

@@ -5,7 +5,6 @@ before it. The template's own instructions are dropped wherever they are;
 every other word is kept.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 

@@ -2,10 +2,8 @@
 
 import markdown
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from network.models import Post
 from practices import services
 from practices.models import Finding, Practice
 from tests.practices.factories import make_practice

@@ -8,7 +8,7 @@ language.
 """
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal.models import Organisation

@@ -12,18 +12,15 @@ German (multi-fields, as practice titles); the text is folded, and stemmed once 
 language guessed for the post (``text_<language>``), as the practice body.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from elasticsearch_dsl import Boolean, Date, Index, Keyword, Long, Mapping, Q, Search, Text
 from elasticsearch_dsl.query import Query
 
-from search.backends.base import PostMatch, PostQuery, PostResults, no_posts
+from search.backends.base import PostMatch, PostQuery
 from search.backends.elasticsearch.mapping import ANALYSIS, BODY_STORAGE, FOLDING, LANGUAGES, MULTI_LANGUAGES
 from search.collections import Collection
 from search.query import ParsedQuery, Term
-
-if TYPE_CHECKING:
-    from search.backends.elasticsearch.backend import PostIndex
 
 TITLE_BOOST = 3.0
 FRAGMENT_SIZE = 180

@@ -67,7 +67,10 @@ class Command(BaseCommand):
 
     def _posts(self, query: str, user, options) -> None:
         """The posts' collection answers through its app (its read-back and case rooms)."""
-        found = collections.get(POSTS).reader_search(user or AnonymousUser(), query, page=options["page"], sort=options["sort"])
+        reader_search = collections.get(POSTS).reader_search
+        if reader_search is None:
+            raise CommandError("The posts' collection has no reader search.")
+        found = reader_search(user or AnonymousUser(), query, page=options["page"], sort=options["sort"])
         degraded = found.pop("degraded", False)
         if options["json"]:
             self.stdout.write(json.dumps(found, ensure_ascii=False))
