@@ -36,8 +36,8 @@ def test_home_page_has_a_fixed_cost(client, colleague_client, contributor, size,
     page = _queries(client, reverse("home"), django_assert_num_queries, 5)
     assert page.count('class="practice-card"') == min(size, 6)
     _queries(client, reverse("home"), django_assert_num_queries, 1)
-    # signed in: session, user, membership, count, latest, drafts, their themes, themes
-    _queries(colleague_client, reverse("home"), django_assert_num_queries, 8)
+    # signed in: session, user, membership, count, latest, drafts, their themes, themes, header badge
+    _queries(colleague_client, reverse("home"), django_assert_num_queries, 9)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -45,11 +45,11 @@ def test_search_page_has_a_fixed_cost(colleague_client, contributor, size, djang
     _publish(contributor, size)
     url = reverse("search:search")
     # session, user, membership; the engine (index generation, documents and facets reloaded,
-    # matches, snippets); theme, audience, type labels; the practices
-    page = _queries(colleague_client, url, django_assert_num_queries, 12, {"q": "mentoring"})
+    # matches, snippets); theme, audience, type labels; the practices; the header badge
+    page = _queries(colleague_client, url, django_assert_num_queries, 13, {"q": "mentoring"})
     assert page.count("Mentoring method") == min(size, 20)
     # with a facet chosen (the engine's documents and facets now in memory)
-    _queries(colleague_client, url, django_assert_num_queries, 10, {"q": "mentoring", "theme": "exit-strategies"})
+    _queries(colleague_client, url, django_assert_num_queries, 11, {"q": "mentoring", "theme": "exit-strategies"})
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -71,15 +71,15 @@ def test_practice_page_has_a_fixed_cost(
     _queries(client, url, django_assert_num_queries, 1)  # kept
     # a network member: session, user, membership; practice, themes, audiences, versions, findings,
     # review comments, pending revision; similar practices (as above, documents already loaded);
-    # memberships (twice), linked threads, networks to discuss it in
+    # memberships (twice), linked threads, networks to discuss it in; the header badge
     member = Client()
     member.force_login(contributor)
-    page = _queries(member, url, django_assert_num_queries, 18)
+    page = _queries(member, url, django_assert_num_queries, 19)
     assert "About it " in page
-    # a colleague outside the network, same reader scope: similar practices are kept
+    # a colleague outside the network, same reader scope: similar practices are kept (and the badge)
     colleague = Client()
     colleague.force_login(make_user("reader@ravnstad.example", practice.organisation))
-    page = _queries(colleague, url, django_assert_num_queries, 10)
+    page = _queries(colleague, url, django_assert_num_queries, 11)
     assert "About it " not in page
 
 
