@@ -24,7 +24,6 @@
     textarea.insertAdjacentElement("afterend", list);
     textarea.setAttribute("aria-autocomplete", "list");
     textarea.setAttribute("aria-controls", list.id);
-    textarea.setAttribute("aria-expanded", "false");
 
     function options() { return list.querySelectorAll("[role=option]"); }
 
@@ -44,7 +43,6 @@
       list.hidden = true;
       list.textContent = "";
       active = -1;
-      textarea.setAttribute("aria-expanded", "false");
       textarea.removeAttribute("aria-activedescendant");
     }
 
@@ -80,7 +78,6 @@
       });
       if (names.length) {
         list.hidden = false;
-        textarea.setAttribute("aria-expanded", "true");
       }
     }
 
