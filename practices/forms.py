@@ -23,7 +23,7 @@ class TaxonomyChoiceField(forms.ModelMultipleChoiceField):
 # neighbours: listed first in country choices, the rest of the world after them.
 EUROPEAN_COUNTRIES = frozenset(
     "AD AL AM AT AZ BA BE BG BY CH CY CZ DE DK EE ES FI FR GB GE GR HR HU IE IS IT LI LT LU LV MC MD ME MK "
-    "MT NL NO PL PT RO RS RU SE SI SK SM TR UA VA XK".split()
+    "MT NL NO PL PT RO RS RU SE SI SK SM TR UA VA".split()
 )
 
 
