@@ -15,7 +15,8 @@ class PortalSignupForm(SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _keep_passwords(self)
-        self.fields["new_organisation"].widget.attrs["list"] = "organisation-names"
+        # Type-ahead over the listed organisations (the datalist in templates/account/signup.html).
+        self.fields["new_organisation"].widget.attrs.update({"list": "organisation-names", "autocomplete": "off"})
 
 
 class PortalLoginForm(LoginForm):

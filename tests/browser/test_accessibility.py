@@ -77,6 +77,9 @@ def _check_pages(browser, base_url: str, pages: dict[str, str], artifacts: Path,
             response = page.goto(url)
             assert response is not None and response.status == 200, (name, url, response and response.status)
             page.wait_for_load_state("load")
+            if name == "api-docs":  # Swagger UI draws the page after loading the schema
+                page.locator(".swagger-ui .info").wait_for()
+                page.locator(".opblock").first.wait_for()
             page.screenshot(path=str(artifacts / f"a11y-{name}-{width_name}.png"), full_page=True)
             problems += [f"{name} [{width_name}] {violation}" for violation in _blocking_violations(page)]
             if viewport is PHONE and (extra := _overflow(page)) > 0:
@@ -115,7 +118,8 @@ def test_anonymous_pages_have_no_serious_violation_and_fit_a_phone(browser, live
         "accessibility": reverse("page_accessibility"),
         "contact": reverse("page_contact"),
     }
-    assert _check_pages(browser, live_server.url, pages, artifacts_dir) == []
+    problems = _check_pages(browser, live_server.url, pages, artifacts_dir)
+    assert problems == [], "\n".join(problems)
 
 
 def test_member_pages_have_no_serious_violation_and_fit_a_phone(
@@ -132,7 +136,8 @@ def test_member_pages_have_no_serious_violation_and_fit_a_phone(
         "tokens": reverse("api_tokens"),
         "organisation": reverse("organisation_home"),
     }
-    assert _check_pages(browser, live_server.url, pages, artifacts_dir, user=contributor) == []
+    problems = _check_pages(browser, live_server.url, pages, artifacts_dir, user=contributor)
+    assert problems == [], "\n".join(problems)
 
 
 def test_moderator_pages_have_no_serious_violation_and_fit_a_phone(
@@ -167,3 +172,16 @@ def test_sign_up_errors_are_summarised_linked_and_focused_and_keep_the_passwords
         assert _blocking_violations(page) == []
         page.screenshot(path=str(artifacts_dir / f"signup-errors-{width_name}.png"), full_page=True)
         context.close()
+
+
+def test_sign_up_organisation_type_ahead_picks_a_listed_organisation(browser, live_server, home_organisation):
+    context = _context(browser, live_server.url, PHONE)
+    page = context.new_page()
+    page.goto(reverse("account_signup"))
+    suggestions = page.locator("#organisation-names option")
+    assert home_organisation.name in [suggestions.nth(i).get_attribute("value") for i in range(suggestions.count())]
+    page.locator("#id_new_organisation").fill(home_organisation.name.upper())
+    page.locator("#id_new_organisation").dispatch_event("change")
+    assert page.locator("#id_organisation").input_value() == str(home_organisation.pk)
+    assert page.locator("#id_new_organisation").input_value() == ""
+    context.close()
