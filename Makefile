@@ -23,6 +23,8 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo /usr/bin/python3.11)
 VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# axe-core for the accessibility browser tests (tests/browser/package.json, lock file pinned).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 PYTEST_ARGS ?=
 ES_NODES ?= 1
 
@@ -39,7 +41,7 @@ help:
 
 ## Shared environment step -------------------------------------------------
 
-venv: $(STAMP)
+venv: $(STAMP) $(AXE)
 
 $(VPY):
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +50,11 @@ $(VPY):
 $(STAMP): pyproject.toml | $(VPY)
 	$(VPY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
+
+# Without npm the accessibility tests skip locally (and fail in CI, which installs npm).
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $(AXE); \
+	else echo "make venv: npm not found; the axe-core accessibility tests will skip" >&2; fi
 
 ## Application --------------------------------------------------------------
 
@@ -134,4 +141,4 @@ clean:
 	rm -rf .pytest_cache .mypy_cache .ruff_cache test-artifacts staticfiles
 
 distclean: clean services-stop
-	rm -rf $(VENV) .services
+	rm -rf $(VENV) .services tests/browser/node_modules

@@ -4,7 +4,7 @@ from drf_spectacular.utils import OpenApiExample
 
 _ORGANISATION = {
     "id": 3,
-    "name": "(Demo) Municipality of Ravnstad",
+    "name": "Municipality of Ravnstad",
     "type": {"code": "municipality", "label": "Municipality / local authority"},
     "country": "NO",
     "verified": True,

@@ -28,7 +28,10 @@ class SignupForm(forms.Form):
     display_name = forms.CharField(
         label=_("Your name"),
         max_length=150,
-        help_text=_("Shown to other members. You may use a pseudonym."),
+        help_text=_(
+            "Your real name, as colleagues know you. You can add a pseudonym in your profile: other members of "
+            "the portal then see it instead of your name."
+        ),
     )
     organisation = forms.ModelChoiceField(
         label=_("Your organisation"),

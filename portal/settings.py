@@ -153,7 +153,10 @@ ACCOUNT_SIGNUP_FORM_CLASS = "portal.forms.SignupForm"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_ADAPTER = "portal.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+# The portal's name in account emails (greeting and signature), never the host name.
+PORTAL_NAME = env_str("PORTAL_NAME", "PVE Practitioners' Portal")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PVE portal] "
+ACCOUNT_FORMS = {"signup": "portal.account_forms.PortalSignupForm", "login": "portal.account_forms.PortalLoginForm"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_choice("PORTAL_PROTOCOL", ("http", "https"), "https" if not DEBUG else "http")
 PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -171,6 +174,8 @@ EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "portal@localhost")
+# Shown on the contact, privacy and accessibility pages.
+PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Languages: the interface is in English and French.
 LANGUAGE_CODE = "en"
@@ -297,6 +302,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Without deep links Swagger UI nests no link inside each operation's button (axe: nested-interactive).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "PracticeStatusEnum": "practices.models.Practice.Status",

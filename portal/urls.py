@@ -7,6 +7,7 @@ from portal import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
+    path("", include("portal.pages")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/", views.language_switch, name="language_switch"),
     path("accounts/", include("allauth.urls")),

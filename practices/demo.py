@@ -5,7 +5,7 @@ The collection (``fixtures/demo/``: fictional practices written in the template,
 in English, French, German, Norwegian, Danish, Swedish and Dutch) is the corpus of the search relevance
 tests (``tests/search/relevance/``); each file's name is its stable identifier
 there. Its organisations and practices, like the generated ones, are flagged
-``is_demo`` and shown with a "Demo" badge. Loading is deterministic, so every
+``is_demo`` and shown with one "Demo" badge (their names carry no marker of their own). Loading is deterministic, so every
 fresh machine shows the same portal.
 """
 
@@ -84,7 +84,7 @@ def _demo_organisations(rng: random.Random) -> list[tuple[Organisation, str]]:
     for index, (country, place) in enumerate(PLACES):
         language = "fr" if country in ("FR", "BE") else "en"
         for org_type in (types[index % len(types)], types[(index + 3) % len(types)]):
-            name = "(Demo) " + ORGANISATION_NAMES[language][org_type.code].format(place=place)
+            name = ORGANISATION_NAMES[language][org_type.code].format(place=place)
             organisation, _created = Organisation.objects.get_or_create(
                 name=name, defaults={"type": org_type, "country": country, "verified": True, "is_demo": True}
             )
@@ -92,14 +92,75 @@ def _demo_organisations(rng: random.Random) -> list[tuple[Organisation, str]]:
     return organisations
 
 
-def _demo_practice(rng: random.Random, number: int, where: tuple[Organisation, str], themes, audiences) -> Practice:
-    organisation, place = where
+WRITE_UP = {
+    "en": {
+        "description": (
+            "{summary}\n\nThe {organisation} started the practice in {start} after local professionals "
+            "saw that existing services did not reach the people concerned. Referrals come from schools, "
+            "social services, police and families; a coordinator meets each person within two weeks, agrees "
+            "on goals with them and reviews progress every three months. Staff receive supervision and "
+            "follow the organisation's data protection rules; no case file leaves the service."
+        ),
+        "deliverables": "A short method handbook for staff and partners; a referral form; an annual activity report.",
+        "evidence": (
+            "Each year the team records how many people took part, how many completed the programme and "
+            "what partners reported. An external review in {review} found that most participants kept in "
+            "contact with support services after leaving the programme."
+        ),
+        "sustainability": (
+            "Funded from the organisation's regular budget. The method needs trained staff and a partner "
+            "network more than money, and has been presented to neighbouring towns."
+        ),
+    },
+    "fr": {
+        "description": (
+            "{summary}\n\nL'organisme {organisation} a lancé la pratique en {start}, quand les professionnels "
+            "locaux ont constaté que les services existants n'atteignaient pas les personnes concernées. Les "
+            "orientations viennent des écoles, des services sociaux, de la police et des familles ; un "
+            "coordinateur rencontre chaque personne dans les deux semaines, fixe des objectifs avec elle et fait "
+            "le point tous les trois mois. L'équipe bénéficie d'une supervision et applique les règles de "
+            "protection des données de l'organisme ; aucun dossier ne quitte le service."
+        ),
+        "deliverables": "Un guide de méthode pour l'équipe et les partenaires ; une fiche d'orientation ; un rapport d'activité annuel.",
+        "evidence": (
+            "Chaque année, l'équipe relève le nombre de participants, le nombre de parcours menés à terme et "
+            "l'avis des partenaires. Une évaluation externe en {review} a montré que la plupart des "
+            "participants restaient en contact avec les services d'aide après la fin du programme."
+        ),
+        "sustainability": (
+            "Financée sur le budget ordinaire de l'organisme. La méthode demande surtout une équipe formée et "
+            "un réseau de partenaires, et a été présentée aux communes voisines."
+        ),
+    },
+}  # fmt: skip
+
+
+def _demo_method(number: int, place: str, used: set[tuple[str, str]]) -> tuple[str, str, str]:
+    """(language, title, summary) of generated practice ``number``: the first method, from
+    its turn in the list, not yet used in ``place``, so no title repeats."""
     language = "fr" if number % 3 == 0 else "en"
-    title, summary = METHODS[language][number % len(METHODS[language])]
+    methods = METHODS[language]
+    for shift in range(len(methods)):
+        title, summary = methods[(number + shift) % len(methods)]
+        if (title, place) not in used:
+            used.add((title, place))
+            return language, title, summary
+    raise ValueError(f"more generated practices than methods for {place}")
+
+
+def _demo_practice(rng: random.Random, number: int, where: tuple[Organisation, str], used, themes, audiences) -> Practice:
+    organisation, place = where
+    language, title, summary = _demo_method(number, place, used)
     start_year = rng.randint(2008, 2023)
+    text = WRITE_UP[language]
     practice = Practice.objects.create(
         title=f"{title} ({place})",
-        description=summary + "\n\n" + _explicit_link(language),
+        description=text["description"].format(summary=summary, organisation=organisation.name, start=start_year)
+        + "\n\n"
+        + _explicit_link(language),
+        deliverables=text["deliverables"],
+        evidence_evaluation=text["evidence"].format(review=min(2026, start_year + 3)),
+        sustainability_transferability=text["sustainability"],
         peer_reviewed=rng.choice(["yes", "no", "unknown"]),
         geographical_scope=place,
         start=str(start_year),
@@ -150,7 +211,7 @@ def import_collection_document(path: Path, vocabulary: Vocabulary) -> ParsedPrac
 def _collection_organisation(parsed: ParsedPractice) -> Organisation:
     type_code = parsed.organisation.type or "other"
     organisation, _created = Organisation.objects.get_or_create(
-        name="(Demo) " + parsed.organisation.name,
+        name=parsed.organisation.name,
         defaults={
             "type": OrganisationType.objects.get(code=type_code),
             "country": parsed.country or "",
@@ -183,8 +244,10 @@ def _load_generated(count: int) -> int:
     rng = random.Random(20161109)
     organisations = _demo_organisations(rng)
     themes, audiences = list(KeyTheme.objects.all()), list(TargetAudience.objects.all())
+    used: set[tuple[str, str]] = set()
     for number in range(count):
-        practice = _demo_practice(rng, number, organisations[number % len(organisations)], themes, audiences)
+        where = organisations[number % len(organisations)]
+        practice = _demo_practice(rng, number, where, used, themes, audiences)
         practice_publish_trusted(practice=practice)
     return count
 

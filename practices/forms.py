@@ -20,6 +20,23 @@ class TaxonomyChoiceField(forms.ModelMultipleChoiceField):
         return obj.label
 
 
+# Council of Europe members and observers on the continent, the EU's candidates and
+# neighbours: listed first in country choices, the rest of the world after them.
+EUROPEAN_COUNTRIES = frozenset(
+    "AD AL AM AT AZ BA BE BG BY CH CY CZ DE DK EE ES FI FR GB GE GR HR HU IE IS IT LI LT LU LV MC MD ME MK "
+    "MT NL NO PL PT RO RS RU SE SI SK SM TR UA VA".split()
+)
+
+
+def european_countries_first() -> list[tuple[str, str]]:
+    """Every country as (code, name in the active language), European ones first, each
+    group in alphabetical order of the translated name."""
+    every = list(countries)
+    return [item for item in every if item[0] in EUROPEAN_COUNTRIES] + [
+        item for item in every if item[0] not in EUROPEAN_COUNTRIES
+    ]
+
+
 class PracticeForm(forms.ModelForm):
     """The template as a form. It validates and renders; services save."""
 
@@ -66,6 +83,7 @@ class PracticeForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        caller_initial = kwargs.get("initial") or {}
         super().__init__(*args, **kwargs)
         for code, field in FIELDS_BY_CODE.items():
             name = model_attribute(code)
@@ -75,8 +93,19 @@ class PracticeForm(forms.ModelForm):
             self.fields[name].widget.attrs.setdefault("rows", 8)
         self.fields["description"].widget.attrs["rows"] = 14
         self._limit_text_sizes()
-        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "—")] + list(countries)
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "—")] + european_countries_first()
         cast(forms.ChoiceField, self.fields["language"]).choices = settings.PRACTICE_LANGUAGES
+        self._no_default_visibility(caller_initial)
+
+    def _no_default_visibility(self, caller_initial: dict) -> None:
+        """Who may read a sensitive write-up is the contributor's own choice: no option is
+        pre-selected on a new practice, and leaving it unchosen is a clear error."""
+        self.fields["visibility"].error_messages["required"] = _(
+            "Choose who may read this practice: everyone, verified members, or your organisation only."
+        )
+        if not self.instance.pk and "visibility" not in caller_initial:
+            self.initial.pop("visibility", None)
+            self.fields["visibility"].initial = None
 
     def _limit_text_sizes(self) -> None:
         """Every long text at most PRACTICE_FIELD_MAX_CHARS characters: an error that keeps the text

@@ -7,6 +7,7 @@ worker do, once per process.
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from practices.models import Finding, Practice
 from practices.template_fields import NARRATIVE_FIELD_CODES, model_attribute
@@ -90,7 +91,8 @@ def _named_places(practice: Practice) -> str:
 def _place_reason(item: dict, named_places: str) -> str:
     """A place the practice names as its own scope is not personal data; other places stay open."""
     if item["type"] == "LOCATION" and item["text"].casefold() in named_places:
-        return str(_("A place the practice names as its geographical scope or organisation."))
+        # Stored in English (the msgid), shown in the reader's language by the templates.
+        return gettext_noop("A place the practice names as its geographical scope or organisation.")
     return ""
 
 

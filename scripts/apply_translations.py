@@ -23,6 +23,8 @@ def main(paths: list[str]) -> int:
     filled = 0
     for entry in catalogue:
         key = f"{entry.msgid}|{entry.msgid_plural}" if entry.msgid_plural else entry.msgid
+        if entry.msgctxt and f"{entry.msgctxt}\u0004{key}" in translations:  # "context\u0004msgid" keys
+            key = f"{entry.msgctxt}\u0004{key}"
         if key not in translations:
             continue
         value = translations[key]

@@ -7,6 +7,7 @@
 
   function attach(input) {
     var list = document.getElementById(input.getAttribute("aria-controls"));
+    input.setAttribute("role", "combobox");  // aria-expanded belongs to a combobox
     var timer = null;
     var active = -1;
     var latest = 0;

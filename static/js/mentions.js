@@ -25,7 +25,6 @@
     textarea.insertAdjacentElement("afterend", list);
     textarea.setAttribute("aria-autocomplete", "list");
     textarea.setAttribute("aria-controls", list.id);
-    textarea.setAttribute("aria-expanded", "false");
 
     function options() { return list.querySelectorAll("[role=option]"); }
 
@@ -45,7 +44,6 @@
       list.hidden = true;
       list.textContent = "";
       active = -1;
-      textarea.setAttribute("aria-expanded", "false");
       textarea.removeAttribute("aria-activedescendant");
     }
 
@@ -81,7 +79,6 @@
       });
       if (names.length) {
         list.hidden = false;
-        textarea.setAttribute("aria-expanded", "true");
         highlight(0);
       }
     }

@@ -17,3 +17,21 @@
     });
   });
 })();
+
+/* Type-ahead: the organisation name field suggests the listed organisations (its datalist);
+   a name typed or picked that matches one selects it in the list above. */
+(function () {
+  "use strict";
+  var name = document.getElementById("id_new_organisation");
+  var select = document.getElementById("id_organisation");
+  if (!name || !select) { return; }
+  name.addEventListener("change", function () {
+    var typed = name.value.trim().toLowerCase();
+    Array.prototype.forEach.call(select.options, function (option) {
+      if (option.value && option.text.trim().toLowerCase() === typed) {
+        select.value = option.value;
+        name.value = "";
+      }
+    });
+  });
+})();

@@ -25,7 +25,7 @@ def _sign_up_and_verify(page) -> None:
     assert chosen.strip() == "Municipalité de Sarpsborg"
     page.locator("#id_password1").fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
     page.wait_for_url(re.compile(r"/accounts/confirm-email/"))
     link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.outbox[-1].body).group(1)
     page.goto(link)
@@ -33,7 +33,7 @@ def _sign_up_and_verify(page) -> None:
     if "/accounts/login/" in page.url:
         page.get_by_label("Email").fill("ingrid@sarpsborg.example")
         page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
@@ -69,6 +69,17 @@ def test_practitioner_imports_corrects_and_reads_a_practice(browser_page, artifa
 
     scope = page.get_by_label("Geographical scope")
     scope.fill(scope.input_value() + "\n\nAussi utilisée dans le comté de Viken.")
+    page.get_by_role("button", name="Save draft").click()
+    # No visibility is pre-selected: the error summary says so, takes the focus, links to the
+    # choice, and nothing typed is lost.
+    summary = page.locator("[data-error-summary]")
+    summary.wait_for()
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-error-summary')")
+    page.screenshot(path=str(artifacts_dir / "practice-form-error-summary.png"), full_page=True)
+    summary.get_by_role("link", name=re.compile("Choose who may read this practice")).click()
+    assert page.evaluate("() => document.activeElement.name") == "visibility"
+    assert "comté de Viken" in page.get_by_label("Geographical scope").input_value()
+    page.get_by_label("Members: every verified practitioner of the portal").check()
     page.get_by_role("button", name="Save draft").click()
 
     page.wait_for_url(re.compile(r"/practices/\d+/$"))

@@ -18,7 +18,7 @@ def _log_in(page, email: str) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
@@ -38,6 +38,7 @@ def _write_and_submit(page) -> None:
     page.get_by_label("Family support").check()
     page.get_by_label("Exit strategies").check()
     page.get_by_label("Families", exact=True).check()
+    page.get_by_label("Public: everyone").check()  # no visibility is chosen for the contributor
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_url(re.compile(r"/practices/\d+/$"))
     page.get_by_role("link", name="Submit for review…").click()

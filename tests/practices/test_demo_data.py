@@ -43,6 +43,23 @@ def test_demo_data_holds_the_seed_the_collection_and_varied_marked_practices():
     assert demo.filter(organisation__verified=False).count() == 0
 
 
+def test_no_two_demo_practices_share_a_title_and_each_carries_one_demo_marker(client):
+    call_command("load_demo_data", stdout=StringIO())
+    titles = list(Practice.objects.values_list("title", flat=True))
+    assert len(titles) == 1 + 48 + COLLECTION_SIZE
+    assert len(set(titles)) == len(titles)
+    assert not Practice.objects.filter(organisation__name__icontains="(demo)").exists()
+    assert not Practice.objects.filter(title__icontains="(demo)").exists()
+
+
+def test_generated_demo_practices_read_like_write_ups():
+    call_command("load_demo_data", "--count", "48", "--no-collection", stdout=StringIO())
+    for practice in Practice.objects.filter(is_demo=True):
+        assert len(practice.description.split()) >= 80, practice.title
+        assert practice.organisation.name in practice.description
+        assert practice.deliverables and practice.evidence_evaluation and practice.sustainability_transferability
+
+
 def test_loading_demo_data_twice_adds_nothing():
     call_command("load_demo_data", stdout=StringIO())
     count = Practice.objects.count()
