@@ -1,3 +1,4 @@
+from typing import cast
 
 from django import forms
 from django.conf import settings

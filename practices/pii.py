@@ -6,7 +6,6 @@ worker do, once per process.
 """
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from practices.models import Finding, Practice
