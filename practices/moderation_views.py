@@ -199,7 +199,7 @@ def finding_redact(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespon
     except (ValidationError, PermissionDenied) as error:
         show_refusal(request, error)
     else:
-        messages.success(request, _("Redacted: the text now reads “%(placeholder)s”.") % {"placeholder": finding.text})
+        messages.success(request, _("Redacted: the text now reads “%(placeholder)s”.") % {"placeholder": finding.replacement})
     return _back_to_field(pk, finding.field)
 
 

@@ -106,11 +106,33 @@ def placeholder_for(finding_type: str) -> str:
     return PLACEHOLDERS.get(finding_type, "[redacted]")
 
 
-def redact_span(text: str, *, start: int, end: int, expected: str, placeholder: str) -> str:
-    """``text`` with [start:end) replaced; refuses when the text there changed since the check."""
+def replacements_for(finding: Finding) -> list[tuple[int, int, str]]:
+    """(start, end, placeholder) in the field's text that redacting ``finding`` writes.
+
+    A hint loses only its identifying words (the age, the place of a rare role),
+    so the sentence stays readable and any name inside it stays a finding of its
+    own; a hint with no such words, and every other finding, is replaced whole.
+    """
+    if finding.type == HINT_TYPE:
+        from practices.anonymisation.hints import identifying_spans
+
+        spans = identifying_spans(finding.message, finding.text)
+        if spans:
+            return [(finding.start + start, finding.start + end, placeholder) for start, end, placeholder in spans]
+    return [(finding.start, finding.end, placeholder_for(finding.type))]
+
+
+def redact_finding(text: str, finding: Finding) -> tuple[str, str]:
+    """``text`` with ``finding``'s identifying words replaced, and what its span now reads.
+
+    Refuses when the text there changed since the check."""
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
-    if text[start:end] != expected:
-        raise ValidationError(_("The text has changed since it was checked. Check it again, then redact."))
-    return text[:start] + placeholder + text[end:]
+    if text[finding.start : finding.end] != finding.text:
+        raise ValidationError(_("The text has changed since it was checked: it has been checked again."))
+    end = finding.end
+    for start, stop, placeholder in sorted(replacements_for(finding), reverse=True):
+        text = text[:start] + placeholder + text[stop:]
+        end += len(placeholder) - (stop - start)
+    return text, text[finding.start : end]

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.decorators import mfa_required
@@ -250,6 +251,23 @@ def finding_redact_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Redacted."))
     return _back(request, finding.practice.get_absolute_url())
+
+
+@login_required
+@require_POST
+def practice_check_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Check a practice for personal data now, e.g. a draft before it is submitted."""
+    practice = practice_for_user(user=request.user, pk=pk)
+    if not rules.can_resolve_findings(request.user, practice):
+        raise Http404
+    services.practice_check(practice=practice, actor=request.user)
+    count = practice.findings.filter(status=Finding.Status.OPEN).count()
+    if count:
+        messages.warning(request, ngettext("%(count)s possible personal detail to resolve.",
+                                           "%(count)s possible personal details to resolve.", count) % {"count": count})
+    else:
+        messages.success(request, _("Checked: no personal data found."))
+    return _back(request, practice.get_absolute_url())
 
 
 @login_required
