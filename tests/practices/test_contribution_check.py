@@ -124,3 +124,16 @@ def test_a_rare_role_hint_loses_its_place_only(contributor):
     services.finding_redact(finding=hints[0], actor=contributor)
     practice.refresh_from_db()
     assert "the only imam in [place]" in practice.description
+
+
+def test_a_web_process_loads_the_checks_models_when_it_starts(settings):
+    from portal import wsgi
+    from practices.anonymisation import engine
+
+    engine._analyzer = None
+    settings.PII_WARM_UP_AT_START = False
+    wsgi.warm_up_checks()
+    assert engine._analyzer is None
+    settings.PII_WARM_UP_AT_START = True
+    wsgi.warm_up_checks()
+    assert engine._analyzer is not None
