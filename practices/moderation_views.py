@@ -21,7 +21,9 @@ from portal.refusals import show_refusal
 from portal.services import organisation_verify
 from practices import rules, services
 from practices.audit_labels import action_label, state_label, target_label
+from practices.duplicates import near_duplicates
 from practices.forms import DismissFindingForm
+from practices.import_notes import practice_import_notes
 from practices.moderation_forms import (
     ApproveForm,
     AuditFilterForm,
@@ -94,6 +96,8 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "evidence_form": forms.get("evidence_form")
         or EvidenceLevelForm(prefix="evidence", initial={"level": (practice.revision_of or practice).evidence_level}),
         "earlier_comments": _earlier_comments(practice),
+        "duplicates": near_duplicates(user=request.user, practice=practice),
+        "import_notes": practice_import_notes(practice),
     }
     return render(request, "moderation/review.html", context, status=status)
 
