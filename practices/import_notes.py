@@ -34,16 +34,26 @@ def _raw_notes(raw) -> list[dict]:
     return [note for note in raw if isinstance(note, dict)] if isinstance(raw, list) else []
 
 
-def import_notes(raw, values: dict) -> list[ImportNote]:
-    """Notes still true of ``values`` (form field name -> current value), document-level ones first."""
-    notes = []
+def still_true(raw, values: dict) -> list[dict]:
+    """The stored notes whose cause ``values`` (form field name -> current value) has not fixed:
+    what a saved practice keeps."""
+    kept = []
     for note in _raw_notes(raw):
         code = str(note.get("field") or "document")
         name = model_attribute(code)
-        if name not in values:
-            notes.append(ImportNote("", str(_("The document")), _message(note)))
-        elif not _fixed(note, code, values[name]):
-            notes.append(ImportNote(name, field_label(code), _message(note)))
+        if name not in values or not _fixed(note, code, values[name]):
+            kept.append(note)
+    return kept
+
+
+def import_notes(raw, values: dict) -> list[ImportNote]:
+    """Notes still true of ``values`` as shown, document-level ones (no field of the form) first."""
+    notes = []
+    for note in still_true(raw, values):
+        code = str(note.get("field") or "document")
+        name = model_attribute(code)
+        field = name if name in values else ""
+        notes.append(ImportNote(field, field_label(code) if field else str(_("The document")), _message(note)))
     return sorted(notes, key=lambda note: note.field != "")
 
 

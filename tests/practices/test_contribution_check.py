@@ -98,7 +98,7 @@ def test_resolved_findings_show_their_text_to_moderators_only(moderator_client, 
     _check(contributor_client, draft)
     person = _open(draft, "PERSON")[0]
     services.finding_redact(finding=person, actor=draft.author)
-    contributor_client.post(reverse("practices:submit", args=[draft.pk]), {})
+    contributor_client.post(reverse("practices:submit", args=[draft.pk]), {"confirm": "1"})
     draft.refresh_from_db()
     review = moderator_client.get(reverse("moderation:review", args=[draft.pk])).content.decode()
     assert "resolved finding" in review and "Jonas Berg" in review
