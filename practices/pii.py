@@ -51,8 +51,10 @@ def detect(texts: dict[str, str], language: str, *, context: dict[str, str] | No
 def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> list[Finding]:
     """Store what the check finds; keep earlier "not personal data" decisions on the same text.
 
-    Open findings are replaced. Pass ``detected`` (from ``detect``) when the
-    check ran before the transaction, as services do: it takes about a second.
+    An open finding found again (same field, type and text) keeps its row, with its
+    span updated, so a page listing it can still act on it; the open findings not
+    found again are deleted: their text has gone. Pass ``detected`` (from ``detect``)
+    when the check ran before the transaction, as services do: it takes about a second.
     """
     if detected is None:
         detected = detect(practice_field_texts(practice), practice.language, context=practice_context(practice))
@@ -60,14 +62,20 @@ def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> 
         (f.field, f.type, f.text): f
         for f in practice.findings.filter(status=Finding.Status.DISMISSED)
     }
+    still_open: dict[tuple, list[Finding]] = {}
+    for finding in practice.findings.filter(status=Finding.Status.OPEN).order_by("start", "pk"):
+        still_open.setdefault((finding.field, finding.type, finding.text), []).append(finding)
     named_places = _named_places(practice)
-    practice.findings.filter(status=Finding.Status.OPEN).delete()
     practice.findings.filter(status=Finding.Status.DISMISSED).delete()
     now = timezone.now()
-    rows = []
+    rows, kept = [], []
     for item in detected:
         earlier = dismissed.get((item["field"], item["type"], item["text"]))
         reason = earlier.reason if earlier else _place_reason(item, named_places)
+        same = still_open.get((item["field"], item["type"], item["text"])) if not reason else None
+        if same:
+            kept.append(_moved(same.pop(0), item))
+            continue
         rows.append(
             Finding(
                 practice=practice,
@@ -79,7 +87,16 @@ def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> 
                 created_at=now,
             )
         )
-    return Finding.objects.bulk_create(rows)
+    gone = [f.pk for found in still_open.values() for f in found]
+    Finding.objects.filter(pk__in=gone).delete()
+    return kept + Finding.objects.bulk_create(rows)
+
+
+def _moved(finding: Finding, item: dict) -> Finding:
+    finding.start, finding.end, finding.score = item["start"], item["end"], item["score"]
+    finding.message = item.get("message", "")
+    finding.save(update_fields=["start", "end", "score", "message"])
+    return finding
 
 
 def _named_places(practice: Practice) -> str:

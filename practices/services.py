@@ -418,6 +418,8 @@ def finding_redact(*, finding: Finding, actor) -> Finding:
 @transaction.atomic
 def _finding_redact(*, finding: Finding, actor) -> Finding:
     practice = Practice.objects.select_for_update().get(pk=finding.practice_id)
+    if not Finding.objects.filter(pk=finding.pk).exists():
+        raise ValidationError(_("The text has changed since it was checked: it has been checked again."))
     finding.refresh_from_db()
     if not rules.can_resolve_findings(actor, practice) or finding.status != Finding.Status.OPEN:
         raise PermissionDenied(_("You may not redact this finding."))

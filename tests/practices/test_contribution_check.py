@@ -137,3 +137,21 @@ def test_a_web_process_loads_the_checks_models_when_it_starts(settings):
     settings.PII_WARM_UP_AT_START = True
     wsgi.warm_up_checks()
     assert engine._analyzer is not None
+
+
+def test_the_review_page_says_what_redacting_a_hint_writes(contributor_client, moderator_client, draft):
+    contributor_client.post(reverse("practices:submit", args=[draft.pk]), {"confirm": "1"})
+    draft.refresh_from_db()
+    assert draft.status == "submitted"
+    review = moderator_client.get(reverse("moderation:review", args=[draft.pk])).content.decode()
+    assert "Redact (replace with [age])" in review and "Redact (replace with [name])" in review
+
+
+def test_a_finding_found_again_keeps_its_row_so_other_redact_buttons_still_work(contributor, draft):
+    services.practice_check(practice=draft, actor=contributor)
+    person = _open(draft, "PERSON")[0]
+    hint = _open(draft, pii.HINT_TYPE)[0]
+    services.finding_redact(finding=hint, actor=contributor)
+    person.refresh_from_db()  # still there, its span moved with the text
+    draft.refresh_from_db()
+    assert draft.description[person.start : person.end] == "Jonas Berg"
