@@ -167,6 +167,10 @@ MFA_TOTP_ISSUER = "PVE Practitioners' Portal"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 PORTAL_REQUIRE_MFA = env_bool("PORTAL_REQUIRE_MFA", default=True)
 
+# Load the personal-data check's models (spaCy/Presidio) when a web process starts
+# (portal/wsgi.py), so a contributor's first submit is as fast as the others.
+PII_WARM_UP_AT_START = env_bool("PII_WARM_UP_AT_START", default=True)
+
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from practices.import_notes import still_true
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.services import PRACTICE_ATTRIBUTES, PracticeData
 from practices.template_fields import FIELDS_BY_CODE, TEMPLATE_ATTRIBUTES, WRITER_CHOICES, model_attribute
@@ -125,7 +126,8 @@ class PracticeForm(forms.ModelForm):
 
     def practice_data(self) -> PracticeData:
         attributes = {name: self.cleaned_data[name] for name in PRACTICE_ATTRIBUTES if name in self.cleaned_data}
-        attributes["import_warnings"] = self.cleaned_data.get("import_warnings") or []
+        # the import's notes whose cause is fixed are not kept (practices/import_notes.py)
+        attributes["import_warnings"] = still_true(self.cleaned_data.get("import_warnings") or [], self.cleaned_data)
         return PracticeData(
             attributes=attributes,
             key_themes=list(self.cleaned_data["key_themes"]),

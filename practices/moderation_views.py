@@ -26,7 +26,9 @@ from portal.refusals import show_refusal
 from portal.services import organisation_verify
 from practices import rules, services
 from practices.audit_labels import action_label, change_label, target_label
+from practices.duplicates import near_duplicates
 from practices.forms import DismissFindingForm
+from practices.import_notes import practice_import_notes
 from practices.moderation_forms import (
     QUEUE_STATES,
     ApproveForm,
@@ -132,6 +134,8 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "evidence_form": forms.get("evidence_form")
         or EvidenceLevelForm(prefix="evidence", initial={"level": (practice.revision_of or practice).evidence_level}),
         "earlier_comments": _earlier_comments(practice),
+        "duplicates": near_duplicates(user=request.user, practice=practice),
+        "import_notes": practice_import_notes(practice),
     }
     return render(request, "moderation/review.html", context, status=status)
 
@@ -237,7 +241,7 @@ def finding_redact(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) 
     except (ValidationError, PermissionDenied) as error:
         show_refusal(request, error)
     else:
-        messages.success(request, _("Redacted: the text now reads “%(placeholder)s”.") % {"placeholder": finding.text})
+        messages.success(request, _("Redacted: the text now reads “%(placeholder)s”.") % {"placeholder": finding.replacement})
     return _back_to_field(pk, finding.field)
 
 

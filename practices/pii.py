@@ -51,8 +51,10 @@ def detect(texts: dict[str, str], language: str, *, context: dict[str, str] | No
 def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> list[Finding]:
     """Store what the check finds; keep earlier "not personal data" decisions on the same text.
 
-    Open findings are replaced. Pass ``detected`` (from ``detect``) when the
-    check ran before the transaction, as services do: it takes about a second.
+    An open finding found again (same field, type and text) keeps its row, with its
+    span updated, so a page listing it can still act on it; the open findings not
+    found again are deleted: their text has gone. Pass ``detected`` (from ``detect``)
+    when the check ran before the transaction, as services do: it takes about a second.
     """
     if detected is None:
         detected = detect(practice_field_texts(practice), practice.language, context=practice_context(practice))
@@ -60,14 +62,20 @@ def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> 
         (f.field, f.type, f.text): f
         for f in practice.findings.filter(status=Finding.Status.DISMISSED)
     }
+    still_open: dict[tuple, list[Finding]] = {}
+    for finding in practice.findings.filter(status=Finding.Status.OPEN).order_by("start", "pk"):
+        still_open.setdefault((finding.field, finding.type, finding.text), []).append(finding)
     named_places = _named_places(practice)
-    practice.findings.filter(status=Finding.Status.OPEN).delete()
     practice.findings.filter(status=Finding.Status.DISMISSED).delete()
     now = timezone.now()
-    rows = []
+    rows, kept = [], []
     for item in detected:
         earlier = dismissed.get((item["field"], item["type"], item["text"]))
         reason = earlier.reason if earlier else _place_reason(item, named_places)
+        same = still_open.get((item["field"], item["type"], item["text"])) if not reason else None
+        if same:
+            kept.append(_moved(same.pop(0), item))
+            continue
         rows.append(
             Finding(
                 practice=practice,
@@ -79,7 +87,16 @@ def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> 
                 created_at=now,
             )
         )
-    return Finding.objects.bulk_create(rows)
+    gone = [f.pk for found in still_open.values() for f in found]
+    Finding.objects.filter(pk__in=gone).delete()
+    return kept + Finding.objects.bulk_create(rows)
+
+
+def _moved(finding: Finding, item: dict) -> Finding:
+    finding.start, finding.end, finding.score = item["start"], item["end"], item["score"]
+    finding.message = item.get("message", "")
+    finding.save(update_fields=["start", "end", "score", "message"])
+    return finding
 
 
 def _named_places(practice: Practice) -> str:
@@ -107,11 +124,33 @@ def placeholder_for(finding_type: str) -> str:
     return PLACEHOLDERS.get(finding_type, "[redacted]")
 
 
-def redact_span(text: str, *, start: int, end: int, expected: str, placeholder: str) -> str:
-    """``text`` with [start:end) replaced; refuses when the text there changed since the check."""
+def replacements_for(finding: Finding) -> list[tuple[int, int, str]]:
+    """(start, end, placeholder) in the field's text that redacting ``finding`` writes.
+
+    A hint loses only its identifying words (the age, the place of a rare role),
+    so the sentence stays readable and any name inside it stays a finding of its
+    own; a hint with no such words, and every other finding, is replaced whole.
+    """
+    if finding.type == HINT_TYPE:
+        from practices.anonymisation.hints import identifying_spans
+
+        spans = identifying_spans(finding.message, finding.text)
+        if spans:
+            return [(finding.start + start, finding.start + end, placeholder) for start, end, placeholder in spans]
+    return [(finding.start, finding.end, placeholder_for(finding.type))]
+
+
+def redact_finding(text: str, finding: Finding) -> tuple[str, str]:
+    """``text`` with ``finding``'s identifying words replaced, and what its span now reads.
+
+    Refuses when the text there changed since the check."""
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
-    if text[start:end] != expected:
-        raise ValidationError(_("The text has changed since it was checked. Check it again, then redact."))
-    return text[:start] + placeholder + text[end:]
+    if text[finding.start : finding.end] != finding.text:
+        raise ValidationError(_("The text has changed since it was checked: it has been checked again."))
+    end = finding.end
+    for start, stop, placeholder in sorted(replacements_for(finding), reverse=True):
+        text = text[:start] + placeholder + text[stop:]
+        end += len(placeholder) - (stop - start)
+    return text, text[finding.start : end]

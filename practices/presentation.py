@@ -1,6 +1,5 @@
 """How a practice is laid out for reading and for editing."""
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -103,22 +102,6 @@ def practice_summary(practice: Practice) -> dict:
         "themes": list(practice.key_themes.all()),
         "audiences": list(practice.target_audiences.all()),
     }
-
-
-def form_warnings(raw) -> dict[str, list[str]]:
-    """Importer warnings grouped by form field name, for display beside the fields."""
-    if isinstance(raw, str):
-        try:
-            raw = json.loads(raw)
-        except ValueError:
-            raw = []
-    grouped: dict[str, list[str]] = {}
-    for warning in raw if isinstance(raw, list) else []:
-        if not isinstance(warning, dict):
-            continue
-        name = model_attribute(str(warning.get("field") or "description"))
-        grouped.setdefault(name, []).append(str(warning.get("message", "")))
-    return grouped
 
 
 def initial_from_import(parsed) -> dict:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from practices.models import Finding, KeyTheme, Practice, TargetAudience
-from practices.pii import placeholder_for
+from practices.pii import replacements_for
 from practices.template_fields import TEMPLATE_FIELDS, model_attribute
 
 # Words, runs of whitespace and single punctuation marks: a word-level diff
@@ -217,7 +217,7 @@ def word_diff(old: str | None, new: str, *, marks: Sequence[Finding] = ()) -> Sa
 def _findings_by_field(practice: Practice) -> dict[str, list[Finding]]:
     grouped: dict[str, list[Finding]] = {}
     for finding in practice.findings.select_related("resolved_by").order_by("field", "start", "pk"):
-        finding.placeholder = placeholder_for(finding.type)
+        finding.placeholder = " ".join(placeholder for *_, placeholder in replacements_for(finding))
         grouped.setdefault(finding.field, []).append(finding)
     return grouped
 

@@ -407,29 +407,65 @@ def practice_set_evidence_level(*, practice: Practice, moderator: User, level: s
 # Findings ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def finding_redact(*, finding: Finding, actor: User) -> Finding:
-    """Replace the finding's text with its placeholder, e.g. [name]; other findings shift."""
+    """Replace the finding's identifying words with placeholders (e.g. [name], or [age] inside a
+    hint), then check the practice again: findings whose text has gone disappear, none is left
+    open on text that no longer exists. When the text changed since the check, only the check runs.
+
+    The finding keeps the text it was about (``text``); ``replacement`` is what the span reads now."""
+    if not rules.can_resolve_findings(actor, finding.practice) or finding.status != Finding.Status.OPEN:
+        raise PermissionDenied(_("You may not redact this finding."))
+    try:
+        finding = _finding_redact(finding=finding, actor=actor)
+    except ValidationError:
+        practice_check(practice=finding.practice, actor=actor)
+        raise
+    practice_check(practice=finding.practice, actor=actor)
+    return finding
+
+
+@transaction.atomic
+def _finding_redact(*, finding: Finding, actor: User) -> Finding:
     practice = Practice.objects.select_for_update().get(pk=finding.practice_id)
+    if not Finding.objects.filter(pk=finding.pk).exists():
+        raise ValidationError(_("The text has changed since it was checked: it has been checked again."))
+    finding.refresh_from_db()
     if not rules.can_resolve_findings(actor, practice) or finding.status != Finding.Status.OPEN:
         raise PermissionDenied(_("You may not redact this finding."))
     attribute = "title" if finding.field == "title" else model_attribute(finding.field)
-    text = getattr(practice, attribute)
-    placeholder = pii.placeholder_for(finding.type)
-    redacted = pii.redact_span(text, start=finding.start, end=finding.end, expected=finding.text,
-                               placeholder=placeholder)  # fmt: skip
+    redacted, replacement = pii.redact_finding(getattr(practice, attribute), finding)
     setattr(practice, attribute, redacted)
     practice.save(update_fields=[attribute, "updated_at"])
-    _shift_findings(practice, finding, delta=len(placeholder) - (finding.end - finding.start))
-    finding.status, finding.text = Finding.Status.REDACTED, placeholder
-    finding.end = finding.start + len(placeholder)
+    _shift_findings(practice, finding, delta=len(replacement) - (finding.end - finding.start))
+    finding.status, finding.end = Finding.Status.REDACTED, finding.start + len(replacement)
     finding.resolved_by, finding.resolved_at = actor, timezone.now()
     finding.save()
+    finding.replacement = replacement
     audit_record(actor=actor, action="finding.redact", target=practice, comment=f"{finding.type} in {finding.field}",
                  organisation=practice.organisation)  # fmt: skip
     if practice.is_published:
         practice_changed(practice)
     return finding
+
+
+def practice_check(*, practice: Practice, actor) -> list[Finding]:
+    """Check the practice for personal data now (a draft before it is submitted, after an edit or
+    a redaction): open findings are replaced by what the text holds today, earlier "not personal
+    data" decisions on the same text are kept. The check runs outside the transaction."""
+    practice.refresh_from_db()
+    if not rules.can_resolve_findings(actor, practice):
+        raise PermissionDenied(_("You may not check this practice."))
+    detected = pii.detect(pii.practice_field_texts(practice), practice.language, context=pii.practice_context(practice))
+    return _practice_check(practice=practice, detected=detected)
+
+
+@transaction.atomic
+def _practice_check(*, practice: Practice, detected: list[dict]) -> list[Finding]:
+    _lock(practice)
+    current = pii.practice_field_texts(Practice.objects.get(pk=practice.pk))
+    # the text may have changed while the check ran: keep only what still reads the same
+    detected = [item for item in detected if current.get(item["field"], "")[item["start"] : item["end"]] == item["text"]]
+    return pii.refresh_findings(practice, detected)
 
 
 def _shift_findings(practice: Practice, finding: Finding, *, delta: int) -> None:

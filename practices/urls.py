@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/visibility/", views.practice_visibility_view, name="visibility"),
     re_path(r"^(?P<pk>[0-9]{1,18})/template\.(?P<fmt>docx|md)$", export_views.practice_template_view, name="template"),
     path("export/templates.zip", export_views.selection_export_view, name="export_selection"),
+    path("<int:pk>/check/", views.practice_check_view, name="check"),
     path("findings/<int:pk>/redact/", views.finding_redact_view, name="finding_redact"),
     path("findings/<int:pk>/dismiss/", views.finding_dismiss_view, name="finding_dismiss"),
 ]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.decorators import mfa_required
@@ -21,9 +22,11 @@ from portal.caching import public_page
 from portal.http import AuthenticatedHttpRequest
 from practices import rules, services
 from practices.forms import DismissFindingForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
+from practices.duplicates import near_duplicates
 from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.models import Finding, Practice
-from practices.presentation import by_form_field, detail_context, form_warnings, initial_from_import
+from practices.import_notes import by_field, import_notes, organisation_note
+from practices.presentation import by_form_field, detail_context, initial_from_import
 from practices.selectors import (
     finding_for_resolver,
     practice_for_editor,
@@ -77,11 +80,13 @@ def _similar_practices(user, practice: Practice) -> list:
 def _form_context(form, *, practice=None, upload_form=None) -> dict:
     findings = list(practice.findings.filter(status=Finding.Status.OPEN)) if practice else []
     comments = list(practice.review_comments.filter(addressed=False)) if practice else []
+    notes = import_notes(form["import_warnings"].value(), {name: form[name].value() for name in form.fields})
     return {
         "form": form,
         "practice": practice,
         "upload_form": upload_form or UploadForm(),
-        "warnings": form_warnings(form["import_warnings"].value()),
+        "warnings": by_field(notes),
+        "import_notes": notes,
         "findings": findings,
         "general_comments": [c for c in comments if not c.field],
         "comments_by_field": by_form_field(comments),
@@ -134,7 +139,17 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
         upload_form.add_error("document", str(exc))
         return _render_form(request, _blank_form(), upload_form=upload_form, status=400)
     messages.info(request, _("We read your document. Check every field, correct what is needed, then save the draft."))
-    return _render_form(request, PracticeForm(initial=initial_from_import(parsed)))
+    return _render_form(request, PracticeForm(initial=_initial_from_import(parsed, request.user)))
+
+
+def _initial_from_import(parsed, user) -> dict:
+    """The form's values from the document, with a note when it names another organisation."""
+    initial = initial_from_import(parsed)
+    yours = user.organisation.name if user.organisation else ""
+    note = organisation_note(parsed.organisation.name, yours)
+    if note is not None:
+        initial["import_warnings"] = [*(initial.get("import_warnings") or []), note]
+    return initial
 
 
 @login_required
@@ -201,8 +216,11 @@ def practice_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
             form.add_error(None, exc)
         else:
             messages.success(request, _("Submitted. A moderator will review it; you will get an email."))
+            if near_duplicates(user=request.user, practice=practice):
+                messages.warning(request, _("A similar practice already exists: the moderator will compare them."))
             return redirect(practice)
-    return render(request, "practices/practice_confirm_submit.html", {"practice": practice, "form": form})
+    context = {"practice": practice, "form": form, "duplicates": near_duplicates(user=request.user, practice=practice)}
+    return render(request, "practices/practice_confirm_submit.html", context)
 
 
 @login_required
@@ -253,6 +271,23 @@ def finding_redact_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     else:
         messages.success(request, _("Redacted."))
     return _back(request, finding.practice.get_absolute_url())
+
+
+@login_required
+@require_POST
+def practice_check_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Check a practice for personal data now, e.g. a draft before it is submitted."""
+    practice = practice_for_user(user=request.user, pk=pk)
+    if not rules.can_resolve_findings(request.user, practice):
+        raise Http404
+    services.practice_check(practice=practice, actor=request.user)
+    count = practice.findings.filter(status=Finding.Status.OPEN).count()
+    if count:
+        messages.warning(request, ngettext("%(count)s possible personal detail to resolve.",
+                                           "%(count)s possible personal details to resolve.", count) % {"count": count})
+    else:
+        messages.success(request, _("Checked: no personal data found."))
+    return _back(request, practice.get_absolute_url())
 
 
 @login_required

@@ -131,3 +131,26 @@ def _places_in(start: int, end: int, places: list[tuple[int, int]]) -> list[tupl
 
 def _nearest(anchor: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     return min(spans, key=lambda span: abs(span[0] - anchor), default=None)
+
+
+# Redaction of a hint ------------------------------------------------------------------------
+
+_RARE_ROLE_PLACE = re.compile(rf"{_IN_PLACE[:-1]}$", re.IGNORECASE)  # the trailing "in Ravnstad"
+
+
+def identifying_spans(kind: str, text: str) -> list[tuple[int, int, str]]:
+    """Within a hint's ``text``, the words that identify, each with its placeholder.
+
+    Redacting a hint replaces these only, so the sentence stays readable ("a
+    [age] boy from Ravnstad in 2019" loses the age that singles him out; "the only
+    imam in [place]" loses the place). Empty when no part can be told apart:
+    the caller then replaces the whole hint.
+    """
+    if kind == AGE_PLACE_YEAR:
+        return [(m.start(), m.end(), "[age]") for m in AGE.finditer(text)]
+    if kind == RARE_ROLE:
+        place = _RARE_ROLE_PLACE.search(text)
+        if place and place.group().strip():
+            word = re.search(r"[\w'’-]+$", place.group())
+            return [(place.start() + word.start(), place.end(), "[place]")]
+    return []
