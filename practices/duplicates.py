@@ -78,7 +78,7 @@ def _candidates(practice: Practice):
         existing.filter(near_length).exclude(description="")
         .annotate(gap=Abs(Length("description") - length)).order_by("gap", "pk")[:CANDIDATES]
     ) if length else []  # fmt: skip
-    seen = {}
+    seen: dict[int, Practice] = {}
     for other in [*by_title, *by_text]:
         seen.setdefault(other.pk, other)
     return list(seen.values())

@@ -6,6 +6,7 @@ of the form (the whole document, the organisation) is shown at the top.
 """
 
 import json
+from typing import Any
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from practices.template_fields import FIELDS_BY_CODE, field_label, model_attribu
 OTHER_ORGANISATION = "other_organisation"  # not the importer's: the view adds it (see organisation_note)
 # Notes that say a field had no usable value: fixed once the field has one.
 FIXED_BY_A_VALUE = ("missing_field", "unknown_country", "unrecognised_value")
-EMPTY_VALUES = (None, "", "unknown", [], ())
+EMPTY_VALUES: tuple[object, ...] = (None, "", "unknown", [], ())
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,8 @@ def practice_import_notes(practice) -> list[ImportNote]:
     """The notes still true of a saved practice (the review page shows them to moderators)."""
     from practices.forms import FORM_FIELDS
 
-    values = {}
+    values: dict[str, Any] = {}
     for name in FORM_FIELDS:
-        value = getattr(practice, name, None)
+        value: Any = getattr(practice, name, None)
         values[name] = [term.pk for term in value.all()] if hasattr(value, "all") else value
     return import_notes(practice.import_warnings, values)

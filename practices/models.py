@@ -268,6 +268,7 @@ class Finding(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     placeholder: str  # not a column: what the type is redacted to, set by review._findings_by_field
+    replacement: str  # not a column: what the span reads after a redaction, set by services.finding_redact
 
     class Meta:
         ordering = ["field", "start"]

@@ -152,5 +152,6 @@ def identifying_spans(kind: str, text: str) -> list[tuple[int, int, str]]:
         place = _RARE_ROLE_PLACE.search(text)
         if place and place.group().strip():
             word = re.search(r"[\w'’-]+$", place.group())
-            return [(place.start() + word.start(), place.end(), "[place]")]
+            if word is not None:
+                return [(place.start() + word.start(), place.end(), "[place]")]
     return []
