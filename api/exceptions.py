@@ -125,6 +125,4 @@ def problem_details_handler(exc: Exception, context: dict) -> Response | None:
         headers["Retry-After"] = str(int(wait))
     set_rollback()
     request = context.get("request")
-    return Response(
-        problem(exc, request), status=exc.status_code, headers=headers, content_type=PROBLEM_CONTENT_TYPE
-    )
+    return Response(problem(exc, request), status=exc.status_code, headers=headers, content_type=PROBLEM_CONTENT_TYPE)

@@ -31,7 +31,9 @@ from practices.moderation_selectors import finding_for_review, practice_for_revi
 from practices.selectors import review_queue
 
 MODERATORS: list[type[BasePermission] | OperandHolder] = [
-    TokenScopeAllowsMethod, IsAuthenticated & ModeratorsOnly, HasSecondFactor
+    TokenScopeAllowsMethod,
+    IsAuthenticated & ModeratorsOnly,
+    HasSecondFactor,
 ]
 FINDING = OpenApiParameter("finding_pk", int, OpenApiParameter.PATH, description=_("The finding's id."))
 
@@ -75,8 +77,10 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
         serializer = serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         if practice.status != Practice.Status.SUBMITTED:
-            raise Conflict(_("This practice is not waiting for review: it is “%(state)s”.")
-                           % {"state": practice.get_status_display()})  # fmt: skip
+            raise Conflict(
+                _("This practice is not waiting for review: it is “%(state)s”.")
+                % {"state": practice.get_status_display()}
+            )
         result = perform(practice, serializer.validated_data)
         return self._detail(result)
 
@@ -84,8 +88,7 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
         practice = practice_for_review(user=self.request.user, pk=practice.pk)
         return Response(ModerationPracticeSerializer(practice, context=self.get_serializer_context()).data)
 
-    @extend_schema(summary=_("Publish a submission"), request=ApproveSerializer,
-                   responses=ModerationPracticeSerializer)  # fmt: skip
+    @extend_schema(summary=_("Publish a submission"), request=ApproveSerializer, responses=ModerationPracticeSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         def perform(practice, data):
@@ -93,15 +96,21 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
 
         return self._decide(request, ApproveSerializer, perform)
 
-    @extend_schema(summary=_("Send a submission back with comments"), request=RequestChangesSerializer,
-                   responses=ModerationPracticeSerializer, examples=[examples.REQUEST_CHANGES])  # fmt: skip
+    @extend_schema(
+        summary=_("Send a submission back with comments"),
+        request=RequestChangesSerializer,
+        responses=ModerationPracticeSerializer,
+        examples=[examples.REQUEST_CHANGES],
+    )
     @action(detail=True, methods=["post"], url_path="request-changes")
     def request_changes(self, request, pk=None):
         def perform(practice, data):
             return services.practice_request_changes(
-                practice=practice, moderator=request.user, comment=data["comment"],
+                practice=practice,
+                moderator=request.user,
+                comment=data["comment"],
                 field_comments=data["field_comments"],
-            )  # fmt: skip
+            )
 
         return self._decide(request, RequestChangesSerializer, perform)
 
@@ -113,8 +122,9 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
 
         return self._decide(request, RejectSerializer, perform)
 
-    @extend_schema(summary=_("Set the evidence level"), request=EvidenceLevelSerializer,
-                   responses=ModerationPracticeSerializer)  # fmt: skip
+    @extend_schema(
+        summary=_("Set the evidence level"), request=EvidenceLevelSerializer, responses=ModerationPracticeSerializer
+    )
     @action(detail=True, methods=["post"], url_path="evidence-level")
     def evidence_level(self, request, pk=None):
         practice = self.get_object()
@@ -125,16 +135,21 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
         )
         return self._detail(practice)
 
-    @extend_schema(summary=_("Redact a personal-data finding"), request=None, responses=FindingSerializer,
-                   parameters=[FINDING])  # fmt: skip
+    @extend_schema(
+        summary=_("Redact a personal-data finding"), request=None, responses=FindingSerializer, parameters=[FINDING]
+    )
     @action(detail=True, methods=["post"], url_path=rf"findings/(?P<finding_pk>{ID})/redact")
     def redact(self, request, pk=None, finding_pk=None):
         finding = finding_for_review(user=request.user, practice_pk=int(pk), pk=int(finding_pk))
         _require_open(finding)
         return Response(FindingSerializer(services.finding_redact(finding=finding, actor=request.user)).data)
 
-    @extend_schema(summary=_("Mark a finding as not personal data"), request=DismissFindingSerializer,
-                   responses=FindingSerializer, parameters=[FINDING])  # fmt: skip
+    @extend_schema(
+        summary=_("Mark a finding as not personal data"),
+        request=DismissFindingSerializer,
+        responses=FindingSerializer,
+        parameters=[FINDING],
+    )
     @action(detail=True, methods=["post"], url_path=rf"findings/(?P<finding_pk>{ID})/dismiss")
     def dismiss(self, request, pk=None, finding_pk=None):
         finding = finding_for_review(user=request.user, practice_pk=int(pk), pk=int(finding_pk))
@@ -149,4 +164,3 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
 def _require_open(finding) -> None:
     if finding.status != finding.Status.OPEN:
         raise Conflict(_("This finding is already resolved."))
-

@@ -17,8 +17,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from api import examples
-from api.permissions import IsAuthenticated, NetworkUsersOnly, TokenScopeAllowsMethod
 from api.pagination import decode_search_cursor, search_page_links
+from api.permissions import IsAuthenticated, NetworkUsersOnly, TokenScopeAllowsMethod
 from api.serializers import (
     NetworkSerializer,
     PostCreateSerializer,
@@ -62,9 +62,12 @@ class NetworkViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(methods=["get"], summary=_("Threads of a network"), responses=ThreadSerializer(many=True))
     @extend_schema(
-        methods=["post"], summary=_("Start a thread"), request=ThreadCreateSerializer,
-        responses={201: ThreadDetailSerializer}, examples=[examples.THREAD_CREATE],
-    )  # fmt: skip
+        methods=["post"],
+        summary=_("Start a thread"),
+        request=ThreadCreateSerializer,
+        responses={201: ThreadDetailSerializer},
+        examples=[examples.THREAD_CREATE],
+    )
     @action(detail=True, methods=["get", "post"], cursor_ordering=("-last_post_at", "-pk"))
     def threads(self, request, pk=None):
         network = self.get_object()
@@ -110,9 +113,12 @@ class ThreadViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericVie
 
     @extend_schema(methods=["get"], summary=_("Posts of a thread, oldest first"), responses=PostSerializer(many=True))
     @extend_schema(
-        methods=["post"], summary=_("Reply"), request=PostCreateSerializer, responses={201: PostSerializer},
+        methods=["post"],
+        summary=_("Reply"),
+        request=PostCreateSerializer,
+        responses={201: PostSerializer},
         examples=[examples.POST_CREATE],
-    )  # fmt: skip
+    )
     @action(detail=True, methods=["get", "post"])
     def posts(self, request, pk=None):
         thread = self.get_object()
@@ -130,8 +136,9 @@ class ThreadViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericVie
         quote = selectors.quotable_post(thread=thread, pk=quote_id) if quote_id else None
         if quote_id and quote is None:
             raise ValidationError({"quote_of": [_("You can only quote a visible post of the same thread.")]})
-        post = services.post_create(thread=thread, actor=request.user, body=serializer.validated_data["body"],
-                                    quote_of=quote)  # fmt: skip
+        post = services.post_create(
+            thread=thread, actor=request.user, body=serializer.validated_data["body"], quote_of=quote
+        )
         prime_memberships([post.author])
         return Response(PostSerializer(post, context=_context(self)).data, status=status.HTTP_201_CREATED)
 
@@ -154,22 +161,32 @@ class PostViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewS
         return Response(PostSerializer(post, context=context).data)
 
     @extend_schema(
-        summary=_("Search the posts of your networks"), operation_id="posts_search",
-        parameters=[PostSearchQuerySerializer], responses=PostSearchResultsSerializer,
-        description=_("Visible posts of the networks you belong to, found by the search engine; case rooms are "
-                      "searched apart and listed in case_room_results. Nothing of another network is counted."),
-    )  # fmt: skip
+        summary=_("Search the posts of your networks"),
+        operation_id="posts_search",
+        parameters=[PostSearchQuerySerializer],
+        responses=PostSearchResultsSerializer,
+        description=_(
+            "Visible posts of the networks you belong to, found by the search engine; case rooms are "
+            "searched apart and listed in case_room_results. Nothing of another network is counted."
+        ),
+    )
     @action(detail=False, methods=["get"], url_path="search")
     def search(self, request):
         query = validated_query(request, PostSearchQuerySerializer)
         data = query.validated_data
         network = access.network_for_member(user=request.user, pk=data["network"]) if "network" in data else None
         page, per_page = decode_search_cursor(data.get("cursor")), cast(int, api_settings.PAGE_SIZE)
-        found = selectors.search_posts(user=request.user, query=data["q"], network=network, page=page,
-                                       per_page=per_page, sort=data["sort"])  # fmt: skip
+        found = selectors.search_posts(
+            user=request.user, query=data["q"], network=network, page=page, per_page=per_page, sort=data["sort"]
+        )
         next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=found.total)
-        return Response({
-            "count": found.total, "next": next_url, "previous": previous_url, "degraded": found.degraded,
-            "results": PostHitSerializer(found.hits, many=True).data,
-            "case_room_results": PostHitSerializer(found.case_room_hits, many=True).data,
-        })  # fmt: skip
+        return Response(
+            {
+                "count": found.total,
+                "next": next_url,
+                "previous": previous_url,
+                "degraded": found.degraded,
+                "results": PostHitSerializer(found.hits, many=True).data,
+                "case_room_results": PostHitSerializer(found.case_room_hits, many=True).data,
+            }
+        )

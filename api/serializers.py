@@ -18,10 +18,9 @@ from rest_framework import serializers
 from network.models import Network, Post, Thread
 from network.selectors import readable_practice
 from portal.access import display_name
-from portal.models import Organisation
+from portal.models import Organisation, OrganisationType
 from practices import rules
 from practices.indexing import FACETS
-from portal.models import OrganisationType
 from practices.models import Finding, KeyTheme, Practice, ReviewComment, TargetAudience
 from practices.review import review_rows
 from practices.services import PracticeData
@@ -105,9 +104,12 @@ class PracticeSearchQuerySerializer(serializers.Serializer):
     """The query string of the practice list: the search box's language, facet codes, order."""
 
     q = serializers.CharField(
-        required=False, allow_blank=True, max_length=200, trim_whitespace=True,
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        trim_whitespace=True,
         help_text=_('Words, "a phrase", word OR word, -excluded. Empty: every practice you may read.'),
-    )  # fmt: skip
+    )
     sort = serializers.ChoiceField(
         choices=[("relevance", _("Relevance")), ("date", _("Newest first"))], required=False, default="relevance"
     )
@@ -137,9 +139,10 @@ class ImportQuerySerializer(serializers.Serializer):
 class ReviewQueueQuerySerializer(serializers.Serializer):
     state = serializers.ListField(
         child=serializers.ChoiceField(choices=["submitted", "changes_requested", "rejected", "follow_up", "withdrawn"]),
-        required=False, max_length=5,
+        required=False,
+        max_length=5,
         help_text=_("Default: submitted. follow_up: published practices with open personal-data findings."),
-    )  # fmt: skip
+    )
     older_than = serializers.IntegerField(required=False, min_value=1, max_value=3650, help_text=_("Days waiting."))
     organisation = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
     language = serializers.ChoiceField(choices=settings.PRACTICE_LANGUAGES, required=False)
@@ -208,10 +211,23 @@ class PracticeSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Practice
         fields = [
-            "id", "title", "description", "key_themes", "target_audiences", "country", "language", "organisation",
-            "status", "visibility", "evidence_level", "peer_reviewed", "start_year", "end_year", "published_at",
+            "id",
+            "title",
+            "description",
+            "key_themes",
+            "target_audiences",
+            "country",
+            "language",
+            "organisation",
+            "status",
+            "visibility",
+            "evidence_level",
+            "peer_reviewed",
+            "start_year",
+            "end_year",
+            "published_at",
             "updated_at",
-        ]  # fmt: skip
+        ]
         read_only_fields = fields
 
 
@@ -275,14 +291,17 @@ NARRATIVE_HELP = _("Markdown.")
 
 
 class PracticeDetailSerializer(serializers.ModelSerializer):
-    """Every template field. ``contact`` is null unless the reader may see it (``rules.can_see_contact``); findings, import warnings
-    and review comments are for the practice's own side and moderators (empty for anyone else)."""
+    """Every template field. ``contact`` is null unless the reader may see it (``rules.can_see_contact``);
+    findings, import warnings and review comments are for the practice's own side and moderators
+    (empty for anyone else)."""
 
     organisation = OrganisationSerializer(read_only=True)
     key_themes = TermSerializer(many=True, read_only=True)
     target_audiences = TermSerializer(many=True, read_only=True)
     country = serializers.CharField(source="country.code", read_only=True)
-    contact = serializers.SerializerMethodField(help_text=_("Approved members of verified organisations only; null otherwise."))
+    contact = serializers.SerializerMethodField(
+        help_text=_("Approved members of verified organisations only; null otherwise.")
+    )
     html = serializers.SerializerMethodField(
         help_text=_(
             "Each Markdown field rendered to sanitised HTML, by attribute (contact: approved members of verified "
@@ -298,10 +317,24 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
     class Meta:
         model = Practice
         fields = [
-            "id", *TEMPLATE_ATTRIBUTES, "organisation", "html", *WRITER_CHOICES, "status", "evidence_level",
-            "revision_of", "change_summary", "created_at", "updated_at", "published_at", "findings", "review_comments",
-            "import_warnings", "can_edit", "can_submit",
-        ]  # fmt: skip
+            "id",
+            *TEMPLATE_ATTRIBUTES,
+            "organisation",
+            "html",
+            *WRITER_CHOICES,
+            "status",
+            "evidence_level",
+            "revision_of",
+            "change_summary",
+            "created_at",
+            "updated_at",
+            "published_at",
+            "findings",
+            "review_comments",
+            "import_warnings",
+            "can_edit",
+            "can_submit",
+        ]
         read_only_fields = fields
 
     def _user(self):
@@ -412,9 +445,12 @@ class DocumentUploadSerializer(InputSerializer):
 
 class SubmitSerializer(InputSerializer):
     change_summary = StrictCharField(
-        required=False, allow_blank=True, max_length=300, default="",
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        default="",
         help_text=_("Required for an update of a published practice: one sentence readers will see."),
-    )  # fmt: skip
+    )
 
 
 # Moderation ------------------------------------------------------------------------------
@@ -427,8 +463,17 @@ class ReviewQueueItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Practice
-        fields = ["id", "title", "status", "language", "organisation", "author", "revision_of", "open_findings",
-                  "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "title",
+            "status",
+            "language",
+            "organisation",
+            "author",
+            "revision_of",
+            "open_findings",
+            "updated_at",
+        ]
         read_only_fields = fields
 
     def get_author(self, practice: Practice) -> str | None:
@@ -460,9 +505,11 @@ class ApproveSerializer(InputSerializer):
 class RequestChangesSerializer(InputSerializer):
     comment = StrictCharField(required=False, allow_blank=True, max_length=5000, default="")
     field_comments = serializers.DictField(
-        child=StrictCharField(max_length=2000, allow_blank=True), required=False, default=dict,
+        child=StrictCharField(max_length=2000, allow_blank=True),
+        required=False,
+        default=dict,
         help_text=_("Comments on single template fields, by field code (e.g. description)."),
-    )  # fmt: skip
+    )
 
     def validate_field_comments(self, value: dict[str, str]) -> dict[str, str]:
         unknown = sorted(set(value) - set(commentable_fields()))
@@ -576,17 +623,23 @@ class PostSearchQuerySerializer(serializers.Serializer):
     """The query string of a search of network posts."""
 
     q = serializers.CharField(
-        min_length=2, max_length=200, trim_whitespace=True,
+        min_length=2,
+        max_length=200,
+        trim_whitespace=True,
         help_text=_('Words, "a phrase", word OR word, -excluded (at least two characters).'),
-    )  # fmt: skip
+    )
     network = serializers.IntegerField(
-        required=False, min_value=1, max_value=2**63 - 1,
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,
         help_text=_("Only this network (one you belong to; any other answers 404)."),
-    )  # fmt: skip
+    )
     sort = serializers.ChoiceField(
         choices=[("relevance", _("Relevance")), ("date", _("Newest first"))], required=False, default="relevance"
     )
-    cursor = serializers.CharField(required=False, max_length=200, help_text=_("The cursor of a next or previous link."))
+    cursor = serializers.CharField(
+        required=False, max_length=200, help_text=_("The cursor of a next or previous link.")
+    )
 
 
 class PostHitSerializer(serializers.Serializer):
@@ -607,5 +660,6 @@ class PostSearchResultsSerializer(serializers.Serializer):
     degraded = serializers.BooleanField(help_text=_("True when the fallback search engine answered."))
     results = PostHitSerializer(many=True)
     case_room_results = PostHitSerializer(
-        many=True, help_text=_("Matches in your case rooms, searched apart (never sent to a search engine), newest first.")
+        many=True,
+        help_text=_("Matches in your case rooms, searched apart (never sent to a search engine), newest first."),
     )

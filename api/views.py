@@ -43,19 +43,18 @@ from api.serializers import (
 from api.throttling import ImportThrottle
 from portal.access import approved_membership, display_name, is_moderator, reader_scope
 from portal.caching import mark_public, public_data
-from portal.models import Organisation
+from portal.models import Organisation, OrganisationType
 from portal.organisation_selectors import public_organisations
 from practices import rules, services
 from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.indexing import COLLECTION as PRACTICES
 from practices.indexing import code_labels
-from portal.models import OrganisationType
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.selectors import drafts_of, practice_for_editor, practice_for_user, practices_visible_to
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
-from search.selectors import readable_hits
 from search.generation import content_token
+from search.selectors import readable_hits
 
 ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a database error
 
@@ -192,18 +191,29 @@ def _public(request, compute) -> Response:
 
 @extend_schema_view(
     retrieve=extend_schema(
-        summary=_("A practice"), examples=[examples.PRACTICE_DETAIL],
-        description=_("404 when it does not exist or you may not read it. `contact` is null unless you are an approved member of a verified organisation."),
+        summary=_("A practice"),
+        examples=[examples.PRACTICE_DETAIL],
+        description=_(
+            "404 when it does not exist or you may not read it. `contact` is null unless you are an approved "
+            "member of a verified organisation."
+        ),
     ),
     create=extend_schema(
-        summary=_("Write a new draft"), request=PracticeWriteSerializer, responses={201: PracticeDetailSerializer},
+        summary=_("Write a new draft"),
+        request=PracticeWriteSerializer,
+        responses={201: PracticeDetailSerializer},
         examples=[examples.PRACTICE_WRITE],
     ),
-    update=extend_schema(summary=_("Replace a draft's text"), request=PracticeWriteSerializer,
-                         responses=PracticeDetailSerializer),
-    partial_update=extend_schema(summary=_("Change some fields of a draft"), request=PracticeWriteSerializer,
-                                 responses=PracticeDetailSerializer, examples=[examples.PRACTICE_PATCH]),
-)  # fmt: skip
+    update=extend_schema(
+        summary=_("Replace a draft's text"), request=PracticeWriteSerializer, responses=PracticeDetailSerializer
+    ),
+    partial_update=extend_schema(
+        summary=_("Change some fields of a draft"),
+        request=PracticeWriteSerializer,
+        responses=PracticeDetailSerializer,
+        examples=[examples.PRACTICE_PATCH],
+    ),
+)
 class PracticeViewSet(
     MethodsFirst, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
 ):
@@ -239,12 +249,16 @@ class PracticeViewSet(
         return Response(data, status=code, headers=headers)
 
     @extend_schema(
-        summary=_("Search the practices you may read"), operation_id="practices_search",
-        parameters=[PracticeSearchQuerySerializer], responses=PracticeSearchResultsSerializer,
+        summary=_("Search the practices you may read"),
+        operation_id="practices_search",
+        parameters=[PracticeSearchQuerySerializer],
+        responses=PracticeSearchResultsSerializer,
         examples=[examples.SEARCH_RESULTS],
-        description=_("Published practices you may read, found by the search engine: counts and facets hold "
-                      "only what you may read. Without `q`, every practice, newest first with sort=date."),
-    )  # fmt: skip
+        description=_(
+            "Published practices you may read, found by the search engine: counts and facets hold "
+            "only what you may read. Without `q`, every practice, newest first with sort=date."
+        ),
+    )
     def list(self, request):
         return _public(request, lambda: self._search(request))
 
@@ -252,10 +266,17 @@ class PracticeViewSet(
         query = validated_query(request, PracticeSearchQuerySerializer)
         # PAGE_SIZE is set in settings.REST_FRAMEWORK (the stubs allow DRF's default, None).
         page, per_page = decode_search_cursor(query.validated_data.get("cursor")), cast(int, api_settings.PAGE_SIZE)
-        results = get_search_backend().search(PRACTICES, SearchQuery(
-            text=query.validated_data.get("q", ""), filters=query.filters(), scope=reader_scope(request.user),
-            page=page, per_page=per_page, sort=query.validated_data["sort"],
-        ))  # fmt: skip
+        results = get_search_backend().search(
+            PRACTICES,
+            SearchQuery(
+                text=query.validated_data.get("q", ""),
+                filters=query.filters(),
+                scope=reader_scope(request.user),
+                page=page,
+                per_page=per_page,
+                sort=query.validated_data["sort"],
+            ),
+        )
         found = readable_hits(collection=PRACTICES, user=request.user, hits=results.hits)
         hits = {each.hit.id: each.hit for each in found}
         practices = [each.item for each in found]
@@ -263,10 +284,14 @@ class PracticeViewSet(
         next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=results.total)
         context = {**self.get_serializer_context(), "hits": hits}
         return {
-            "count": results.total, "next": next_url, "previous": previous_url,
-            "facets": facet_counts(results.facets), "suggestion": results.suggestion, "degraded": results.degraded,
+            "count": results.total,
+            "next": next_url,
+            "previous": previous_url,
+            "facets": facet_counts(results.facets),
+            "suggestion": results.suggestion,
+            "degraded": results.degraded,
             "results": PracticeHitSerializer(practices, many=True, context=context).data,
-        }  # fmt: skip
+        }
 
     def retrieve(self, request, *args, **kwargs):
         return _public(request, lambda: super(PracticeViewSet, self).retrieve(request, *args, **kwargs).data)
@@ -287,8 +312,12 @@ class PracticeViewSet(
         services.practice_update(practice=practice, editor=request.user, data=serializer.practice_data(practice))
         return self._detail(practice)
 
-    @extend_schema(summary=_("Submit a draft for review"), request=SubmitSerializer,
-                   responses=PracticeDetailSerializer, examples=[examples.SUBMIT])  # fmt: skip
+    @extend_schema(
+        summary=_("Submit a draft for review"),
+        request=SubmitSerializer,
+        responses=PracticeDetailSerializer,
+        examples=[examples.SUBMIT],
+    )
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         practice = self.get_object()
@@ -300,11 +329,14 @@ class PracticeViewSet(
         return self._detail(practice)
 
     @extend_schema(
-        summary=_("Start an update of a published practice"), request=None,
+        summary=_("Start an update of a published practice"),
+        request=None,
         responses={201: PracticeDetailSerializer},
-        description=_("An editable copy; readers see the published text until a moderator approves the update. "
-                      "Returns the copy that already exists, if there is one."),
-    )  # fmt: skip
+        description=_(
+            "An editable copy; readers see the published text until a moderator approves the update. "
+            "Returns the copy that already exists, if there is one."
+        ),
+    )
     @action(detail=True, methods=["post"])
     def revision(self, request, pk=None):
         practice = self.get_object()
@@ -312,9 +344,10 @@ class PracticeViewSet(
         return self._detail(copy, status.HTTP_201_CREATED)
 
     @extend_schema(
-        summary=_("Your drafts"), responses=PracticeSummarySerializer(many=True),
+        summary=_("Your drafts"),
+        responses=PracticeSummarySerializer(many=True),
         description=_("Your unpublished practices in your current organisation, last changed first."),
-    )  # fmt: skip
+    )
     @action(detail=False, methods=["get"])
     def drafts(self, request):
         queryset = drafts_of(user=request.user).select_related("organisation__type")
@@ -323,17 +356,21 @@ class PracticeViewSet(
 
     @extend_schema(
         summary=_("Read a filled-in template document"),
-        parameters=[ImportQuerySerializer], request={"multipart/form-data": DocumentUploadSerializer},
+        parameters=[ImportQuerySerializer],
+        request={"multipart/form-data": DocumentUploadSerializer},
         responses={
             200: OpenApiResponse(ImportedDraftSerializer, description=_("The draft read from the document.")),
             201: OpenApiResponse(PracticeDetailSerializer, description=_("With save=true: the saved draft.")),
         },
         examples=[examples.IMPORTED_DRAFT],
-    )  # fmt: skip
+    )
     @action(
-        detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser],
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[MultiPartParser],
         throttle_classes=[*api_settings.DEFAULT_THROTTLE_CLASSES, ImportThrottle],
-    )  # fmt: skip
+    )
     def import_document(self, request):
         query = validated_query(request, ImportQuerySerializer)
         upload = DocumentUploadSerializer(data=request.data)
@@ -346,10 +383,17 @@ class PracticeViewSet(
         data = services.practice_data_from_import(parsed)
         if query.validated_data["save"]:
             return self._detail(services.practice_create(author=request.user, data=data), status.HTTP_201_CREATED)
-        draft = {**_write_defaults(), **data.attributes, "key_themes": data.key_themes,
-                 "target_audiences": data.target_audiences}  # fmt: skip
-        organisation = {"name": parsed.organisation.name, "type": parsed.organisation.type,
-                        "description": parsed.organisation.description}  # fmt: skip
+        draft = {
+            **_write_defaults(),
+            **data.attributes,
+            "key_themes": data.key_themes,
+            "target_audiences": data.target_audiences,
+        }
+        organisation = {
+            "name": parsed.organisation.name,
+            "type": parsed.organisation.type,
+            "description": parsed.organisation.description,
+        }
         warnings = data.attributes.get("import_warnings", [])
         imported = {"draft": draft, "warnings": warnings, "organisation": organisation}
         return Response(ImportedDraftSerializer(imported).data)

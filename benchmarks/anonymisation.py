@@ -28,8 +28,16 @@ sys.path.insert(0, str(PROJECT_DIR))
 SECTION = "## Anonymisation check"
 TARGET_S = 2.0
 WORDS = 3_000
-FIELDS = ("description", "geographical_scope", "start", "deliverables", "evidence_evaluation",
-          "sustainability_transferability", "ran_meetings", "organisation")  # fmt: skip
+FIELDS = (
+    "description",
+    "geographical_scope",
+    "start",
+    "deliverables",
+    "evidence_evaluation",
+    "sustainability_transferability",
+    "ran_meetings",
+    "organisation",
+)
 
 TEXT = {
     "en": {
@@ -56,7 +64,7 @@ TEXT = {
             "Ms A. Okafor (a.okafor@antwerpen.be, +32 470 12 34 56) coordinated the Belgian pilot.",
         ],
         "contact": "Ravnstad Municipality, Family Support Team\nSarah Whitfield s.whitfield@ravnstad.kommune.no\n"
-                   "Phone: 0047 98217686\nBoks 237, N-1702 Sarpsborg",
+        "Phone: 0047 98217686\nBoks 237, N-1702 Sarpsborg",
     },
     "fr": {
         "sentences": [
@@ -82,9 +90,9 @@ TEXT = {
             "M. Karim Benali (+33 6 98 76 54 32, k.benali@belmont.fr) assure le suivi.",
         ],
         "contact": "Mairie de Belmont, service de prévention\nClaire Moreau claire.moreau@belmont.fr\n"
-                   "Tél. : 06 12 34 56 78\n4 place de la Mairie, 38000 Grenoble",
+        "Tél. : 06 12 34 56 78\n4 place de la Mairie, 38000 Grenoble",
     },
-}  # fmt: skip
+}
 
 
 def setup_django() -> None:
@@ -108,7 +116,7 @@ def practice(language: str, seed: int = 7) -> dict[str, str]:
         paragraphs.append(paragraph)
         words += len(paragraph.split())
         index += 1
-    fields = {code: "" for code in FIELDS}
+    fields = dict.fromkeys(FIELDS, "")
     for number, paragraph in enumerate(paragraphs):
         code = FIELDS[number * len(FIELDS) // len(paragraphs)]
         fields[code] = f"{fields[code]}\n\n{paragraph}".strip()

@@ -63,10 +63,13 @@ def report(development, held_out, real, counts: dict[str, int], command: str) ->
         "",
         *table("Development set (the recognisers were tuned on it)", development),
         *table("Held-out set (written after tuning; see below for what changed after its first run)", held_out),
-        *table("Real practices (the importer's fixture templates, written by others; every other word is"
-               " a chance for a false positive)", real),
+        *table(
+            "Real practices (the importer's fixture templates, written by others; every other word is"
+            " a chance for a false positive)",
+            real,
+        ),
         END,
-    ]  # fmt: skip
+    ]
     return "\n".join(lines)
 
 

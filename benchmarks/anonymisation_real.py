@@ -32,17 +32,20 @@ def table(title: str, evaluation, accuracy: tuple[int, int, list[str]], verbose:
     lines = [f"**{title}**", "", "| type | items | recall | precision |", "|---|---:|---:|---:|"]
     for kind in sorted(evaluation.scores):
         s = evaluation.scores[kind]
-        lines.append(f"| {kind} | {s.planted} | {s.recall:.2f} ({s.recalled}/{s.planted}) |"
-                     f" {s.precision:.2f} ({s.correct}/{s.reported}) |")  # fmt: skip
+        lines.append(
+            f"| {kind} | {s.planted} | {s.recall:.2f} ({s.recalled}/{s.planted}) |"
+            f" {s.precision:.2f} ({s.correct}/{s.reported}) |"
+        )
     t = evaluation.total
-    lines.append(f"| all | {t.planted} | {t.recall:.2f} ({t.recalled}/{t.planted}) |"
-                 f" {t.precision:.2f} ({t.correct}/{t.reported}) |")  # fmt: skip
+    lines.append(
+        f"| all | {t.planted} | {t.recall:.2f} ({t.recalled}/{t.planted}) |"
+        f" {t.precision:.2f} ({t.correct}/{t.reported}) |"
+    )
     right, total, wrong = accuracy
     lines += ["", f"Importer fields right: {right}/{total} ({right / total:.0%}).", ""]
     if verbose:
         lines += [f"- missed {m.kind} “{m.text}” ({m.field})" for m in evaluation.missed]
-        lines += [f"- false alarm in {doc}: {f.type} “{f.text}” ({f.field})"
-                  for doc, f in evaluation.false_positives]
+        lines += [f"- false alarm in {doc}: {f.type} “{f.text}” ({f.field})" for doc, f in evaluation.false_positives]
         lines += [f"- wrong field: {line}" for line in wrong]
         lines.append("")
     return lines
@@ -60,8 +63,10 @@ def main() -> None:
     started = time.perf_counter()
     warm_up()
     sets = ["dev", "held_out"] if args.held_out else ["dev"]
-    print(f"`.venv/bin/python benchmarks/anonymisation_real.py {' '.join(sys.argv[1:])}`".replace(" `", "`")
-          + f" — {time.strftime('%Y-%m-%d')}")  # fmt: skip
+    print(
+        f"`.venv/bin/python benchmarks/anonymisation_real.py {' '.join(sys.argv[1:])}`".replace(" `", "`")
+        + f" — {time.strftime('%Y-%m-%d')}"
+    )
     print()
     for which in sets:
         imported = import_all(which)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from relevance import elasticsearch_engine, setup_django  # noqa: E402 (benchmarks/relevance.py, beside this file)
+from relevance import elasticsearch_engine, setup_django
 
 DEPTH = 20
 FIELD_SETS = {
@@ -120,8 +120,11 @@ def languages_table(evaluations: dict) -> list[str]:
     from tests.search.relevance.evaluation import LANGUAGES, judged_queries
 
     counts = {lang: sum(1 for q in judged_queries() if q.language == lang) for lang in LANGUAGES}
-    lines = ["", "| ranking | " + " | ".join(f"nDCG@10 {lang} ({counts[lang]})" for lang in LANGUAGES) + " |",
-             "|" + "---|" * (len(LANGUAGES) + 1)]  # fmt: skip
+    lines = [
+        "",
+        "| ranking | " + " | ".join(f"nDCG@10 {lang} ({counts[lang]})" for lang in LANGUAGES) + " |",
+        "|" + "---|" * (len(LANGUAGES) + 1),
+    ]
     for name, ev in evaluations.items():
         cells = [f"{ev.by_language[lang]['ndcg@10']:.3f}" for lang in LANGUAGES]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")

@@ -28,9 +28,16 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 from relevance import setup_django  # noqa: E402 (benchmarks/relevance.py, beside this file)
 
-QUERIES = ["accompagnement à la sortie de détention", "Ausstieg aus der rechtsextremen Szene",
-           "konspirationsteorier i skolan", "rådgivning til bekymrede forældre", "family support",
-           "jongerenwerk in online games", "tverretatlig samarbeid", "police de proximité"]  # fmt: skip
+QUERIES = [
+    "accompagnement à la sortie de détention",
+    "Ausstieg aus der rechtsextremen Szene",
+    "konspirationsteorier i skolan",
+    "rådgivning til bekymrede forældre",
+    "family support",
+    "jongerenwerk in online games",
+    "tverretatlig samarbeid",
+    "police de proximité",
+]
 
 
 def installed_mb(package: str) -> float:
@@ -75,29 +82,59 @@ def child(model: str, threads: int, repeat: int) -> dict:
         latencies.append((time.perf_counter() - begin) * 1000)
         cpu_latencies.append((time.process_time() - begin_cpu) * 1000)
     return {
-        "model": model, "threads": threads, "package": spec.package, "dimensions": spec.dimensions,
-        "languages": spec.languages, "load_s": load_seconds, "rss_loaded_mb": rss_loaded,
+        "model": model,
+        "threads": threads,
+        "package": spec.package,
+        "dimensions": spec.dimensions,
+        "languages": spec.languages,
+        "load_s": load_seconds,
+        "rss_loaded_mb": rss_loaded,
         "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "practices": len(practices), "chunks": sum(map(len, chunks)),
-        "per_wall_s": len(practices) / wall, "per_cpu_s": len(practices) / cpu,
-        "query_ms_p50": statistics.median(latencies), "query_ms_max": max(latencies),
+        "practices": len(practices),
+        "chunks": sum(map(len, chunks)),
+        "per_wall_s": len(practices) / wall,
+        "per_cpu_s": len(practices) / cpu,
+        "query_ms_p50": statistics.median(latencies),
+        "query_ms_max": max(latencies),
         "query_cpu_ms_p50": statistics.median(cpu_latencies),
-    }  # fmt: skip
+    }
 
 
 def vector_memory(dimensions: int) -> str:
     cells = []
     for count in (10_000, 100_000):
-        cells += [f"{count * dimensions * 4 / 1e6:.0f}", f"{count * dimensions * 2 / 1e6:.0f}",
-                  f"{(count * dimensions + count * 4) / 1e6:.0f}"]  # fmt: skip
+        cells += [
+            f"{count * dimensions * 4 / 1e6:.0f}",
+            f"{count * dimensions * 2 / 1e6:.0f}",
+            f"{(count * dimensions + count * 4) / 1e6:.0f}",
+        ]
     return " | ".join(cells)
 
 
-COLUMNS = ("model (package)", "threads", "installed MB", "load s", "RSS after load MB", "peak RSS MB",
-           "practices/s (wall)", "practices/s (CPU)", "chunks per practice", "query ms p50 (max)",
-           "query CPU ms p50")  # fmt: skip
-MEMORY_COLUMNS = ("model", "dimensions", "languages", "10k float32 MB", "10k float16", "10k int8",
-                  "100k float32", "100k float16", "100k int8")  # fmt: skip
+COLUMNS = (
+    "model (package)",
+    "threads",
+    "installed MB",
+    "load s",
+    "RSS after load MB",
+    "peak RSS MB",
+    "practices/s (wall)",
+    "practices/s (CPU)",
+    "chunks per practice",
+    "query ms p50 (max)",
+    "query CPU ms p50",
+)
+MEMORY_COLUMNS = (
+    "model",
+    "dimensions",
+    "languages",
+    "10k float32 MB",
+    "10k float16",
+    "10k int8",
+    "100k float32",
+    "100k float16",
+    "100k int8",
+)
 
 
 def table_head(columns: tuple[str, ...]) -> list[str]:
@@ -107,10 +144,19 @@ def table_head(columns: tuple[str, ...]) -> list[str]:
 def report(rows: list[dict]) -> str:
     lines = table_head(COLUMNS)
     for r in rows:
-        cells = [f"{r['model']} ({r['package']})", str(r["threads"]), f"{installed_mb(r['package']):.0f}",
-                 f"{r['load_s']:.2f}", f"{r['rss_loaded_mb']:.0f}", f"{r['rss_peak_mb']:.0f}",
-                 f"{r['per_wall_s']:.1f}", f"{r['per_cpu_s']:.1f}", f"{r['chunks'] / r['practices']:.1f}",
-                 f"{r['query_ms_p50']:.0f} ({r['query_ms_max']:.0f})", f"{r['query_cpu_ms_p50']:.0f}"]  # fmt: skip
+        cells = [
+            f"{r['model']} ({r['package']})",
+            str(r["threads"]),
+            f"{installed_mb(r['package']):.0f}",
+            f"{r['load_s']:.2f}",
+            f"{r['rss_loaded_mb']:.0f}",
+            f"{r['rss_peak_mb']:.0f}",
+            f"{r['per_wall_s']:.1f}",
+            f"{r['per_cpu_s']:.1f}",
+            f"{r['chunks'] / r['practices']:.1f}",
+            f"{r['query_ms_p50']:.0f} ({r['query_ms_max']:.0f})",
+            f"{r['query_cpu_ms_p50']:.0f}",
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", *table_head(MEMORY_COLUMNS)]
     for r in {r["model"]: r for r in rows}.values():

@@ -14,7 +14,8 @@ settings (DJANGO_DEBUG off, a benchmark-only secret key, 2 workers) on 127.0.0.1
 Each page is driven by ``wrk`` (loopback only, ``--connections`` clients, ``--duration``
 seconds per page) after a one-second warm-up, twice by default: with anonymous readers'
 pages kept (portal/caching.py: wrk repeats one URL, so this is the kept-page path) and with
-every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a first reader); /healthz/ (the same middleware stack and one
+every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a first reader); /healthz/ (the same
+middleware stack and one
 query) is measured in the same run, first and last, and each page's requests per second
 is given as a share of its mean. Printed per page: requests/s, share, p50 and p99; then the
 resident memory of each gunicorn worker. Anonymous readers, except the thread page
@@ -69,8 +70,9 @@ def build(count: int, posts: int) -> dict:
 
     started = time.monotonic()
     generate(count)
-    call_command("recook", stdout=open(os.devnull, "w"))
-    call_command("search_reindex", "--engine", "database", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("recook", stdout=quiet)
+        call_command("search_reindex", "--engine", "database", stdout=quiet)
     thread, session = _network_thread(posts)
     print(f"  data ready in {time.monotonic() - started:.0f} s", flush=True)
     return {"thread": thread, "session": session, **_samples()}
@@ -112,17 +114,23 @@ def _network_thread(posts: int) -> tuple[int, str]:
     for user in (moderator, reader):
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         Membership.objects.create(user=user, organisation=organisation, state=Membership.State.APPROVED)
-    network = services.network_create(actor=moderator, name="Benchmark network", purpose="Benchmark.",
-                                      policy=Network.Policy.INVITATION)  # fmt: skip
+    network = services.network_create(
+        actor=moderator, name="Benchmark network", purpose="Benchmark.", policy=Network.Policy.INVITATION
+    )
     services.network_member_add(network=network, user=reader, actor=moderator)
     thread = services.thread_create(network=network, actor=reader, title="A long thread", body="The first post.")
     start = datetime.now(UTC) - timedelta(days=30)
     body = "A **reply** with a [link](https://example.org) and a list:\n\n- one\n- two\n"
     Post.objects.bulk_create(
-        Post(thread=thread, author=reader if n % 2 else moderator, body=f"{body}\nReply {n}.",
-             body_html=str(render_markdown(f"{body}\nReply {n}.")), created_at=start + timedelta(minutes=n))
+        Post(
+            thread=thread,
+            author=reader if n % 2 else moderator,
+            body=f"{body}\nReply {n}.",
+            body_html=str(render_markdown(f"{body}\nReply {n}.")),
+            created_at=start + timedelta(minutes=n),
+        )
         for n in range(posts - 1)
-    )  # fmt: skip
+    )
     session = SessionStore()
     session[SESSION_KEY] = str(reader.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -136,16 +144,17 @@ def _network_thread(posts: int) -> tuple[int, str]:
 
 def collect_static(env: dict) -> None:
     python = str(PROJECT_DIR / ".venv" / "bin" / "python")
-    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=PROJECT_DIR, env=env,
-                   check=True)  # fmt: skip
+    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=PROJECT_DIR, env=env, check=True)
 
 
 def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
     gunicorn = str(PROJECT_DIR / ".venv" / "bin" / "gunicorn")
     server = subprocess.Popen(
         [gunicorn, "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=PROJECT_DIR, env=env, start_new_session=True,
-    )  # fmt: skip
+        cwd=PROJECT_DIR,
+        env=env,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -242,7 +251,8 @@ def report(args, results: dict, memory: list[float], command: str) -> str:
     baseline = sum(run["rps"] for run in healthz) / len(healthz)
     lines = [
         f"{args.count:,} practices, a {args.posts:,}-post thread; gunicorn 2 workers, production settings, SQLite; "
-        f"wrk {args.connections} connections, {args.duration} s per page; {os.cpu_count()} cores shared with other work.",
+        f"wrk {args.connections} connections, {args.duration} s per page; "
+        f"{os.cpu_count()} cores shared with other work.",
         "",
         f"`/healthz/`: {baseline:.0f} requests/s (first {healthz[0]['rps']:.0f}, last {healthz[-1]['rps']:.0f}), "
         f"p50 {healthz[0]['p50']:.1f} ms, p99 {healthz[0]['p99']:.1f} ms.",
@@ -254,8 +264,10 @@ def report(args, results: dict, memory: list[float], command: str) -> str:
         share = run["rps"] / baseline
         met = share >= TARGET_SHARE and run["p99"] < TARGET_P99_MS and not run["errors"]
         errors = f" ({run['errors']} errors)" if run["errors"] else ""
-        lines.append(f"| {name} | {run['rps']:.0f} | {share:.0%} | {run['p50']:.1f} | {run['p99']:.1f} | "
-                     f"{'yes' if met else 'no'}{errors} |")  # fmt: skip
+        lines.append(
+            f"| {name} | {run['rps']:.0f} | {share:.0%} | {run['p50']:.1f} | {run['p99']:.1f} | "
+            f"{'yes' if met else 'no'}{errors} |"
+        )
     sizes = ", ".join(f"{size:.0f} MB" for size in memory)
     lines += ["", f"Resident memory per worker after the run: {sizes}.", "", f"Command: `{command}`"]
     return "\n".join(lines)
@@ -275,14 +287,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=10_000, help="generated practices")
     parser.add_argument("--posts", type=int, default=1_000, help="posts of the network thread")
-    parser.add_argument("--duration", type=int, default=5, help="seconds of load per page (keep it short: shared cores)")
+    parser.add_argument(
+        "--duration", type=int, default=5, help="seconds of load per page (keep it short: shared cores)"
+    )
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--sqlite-path", default="/tmp/pve-bench-pages.sqlite3")
-    parser.add_argument("--page-cache", choices=("both", "on", "off"), default="both",
-                        help="measure with anonymous pages kept, with every page rendered, or both (default)")
-    parser.add_argument("--reuse", action="store_true",
-                        help="keep the database of an earlier run with the same --count (migrated, not rebuilt)")
+    parser.add_argument(
+        "--page-cache",
+        choices=("both", "on", "off"),
+        default="both",
+        help="measure with anonymous pages kept, with every page rendered, or both (default)",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the database of an earlier run with the same --count (migrated, not rebuilt)",
+    )
     parser.add_argument("--write-doc", action="store_true", help="write the figures into docs/PERFORMANCE.md")
     args = parser.parse_args()
     if not Path(WRK).exists():
@@ -311,8 +332,11 @@ def main() -> None:
             memory = worker_memory_mb(server)
         finally:
             stop(server)
-        title = "anonymous pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)" if kept else (
-            "every page rendered (PORTAL_PAGE_CACHE_SECONDS=0)")
+        title = (
+            "anonymous pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)"
+            if kept
+            else ("every page rendered (PORTAL_PAGE_CACHE_SECONDS=0)")
+        )
         sections.append(f"#### {title}\n\n" + report(args, results, memory, command))
     section = "\n\n".join(sections)
     print(section)

@@ -45,11 +45,31 @@ WARM_UP = 10  # passes over the query mix before measuring an engine
 TEXT = {
     "en": {
         "titles": ["{a} for {b}", "{a} in {place}", "{a}: {b} in {place}", "Preventing radicalisation through {a}"],
-        "a": ["Family support line", "Mentoring programme", "Exit programme", "Dialogue circles", "Community policing",
-              "Youth outreach", "Counter-narrative campaign", "Training for teachers", "Multi-agency case conferences",
-              "Prison deradicalisation workshops", "Online prevention", "Sports and resilience", "Parent networks"],
-        "b": ["young people at risk", "families of foreign fighters", "former extremists", "first-line practitioners",
-              "pupils and students", "inmates before release", "local communities", "social workers"],
+        "a": [
+            "Family support line",
+            "Mentoring programme",
+            "Exit programme",
+            "Dialogue circles",
+            "Community policing",
+            "Youth outreach",
+            "Counter-narrative campaign",
+            "Training for teachers",
+            "Multi-agency case conferences",
+            "Prison deradicalisation workshops",
+            "Online prevention",
+            "Sports and resilience",
+            "Parent networks",
+        ],
+        "b": [
+            "young people at risk",
+            "families of foreign fighters",
+            "former extremists",
+            "first-line practitioners",
+            "pupils and students",
+            "inmates before release",
+            "local communities",
+            "social workers",
+        ],
         "sentences": [
             "The practice offers {x} to {b} who show early signs of radicalisation.",
             "Trained mentors meet each participant weekly and work with the family on trust and disengagement.",
@@ -67,11 +87,28 @@ TEXT = {
     },
     "fr": {
         "titles": ["{a} pour {b}", "{a} à {place}", "Prévenir la radicalisation par {a}"],
-        "a": ["Soutien aux familles", "Programme de mentorat", "Programme de sortie", "Cercles de dialogue",
-              "Police de proximité", "Accompagnement des jeunes", "Contre-discours en ligne", "Formation des enseignants",
-              "Cellule de suivi multi-agences", "Ateliers de désengagement en prison"],
-        "b": ["les jeunes en danger", "les familles de combattants", "les anciens extrémistes", "les praticiens de terrain",
-              "les élèves", "les détenus avant leur libération", "les quartiers", "les travailleurs sociaux"],
+        "a": [
+            "Soutien aux familles",
+            "Programme de mentorat",
+            "Programme de sortie",
+            "Cercles de dialogue",
+            "Police de proximité",
+            "Accompagnement des jeunes",
+            "Contre-discours en ligne",
+            "Formation des enseignants",
+            "Cellule de suivi multi-agences",
+            "Ateliers de désengagement en prison",
+        ],
+        "b": [
+            "les jeunes en danger",
+            "les familles de combattants",
+            "les anciens extrémistes",
+            "les praticiens de terrain",
+            "les élèves",
+            "les détenus avant leur libération",
+            "les quartiers",
+            "les travailleurs sociaux",
+        ],
         "sentences": [
             "La pratique propose {x} aux {b} qui montrent des signes de radicalisation.",
             "Des mentors formés rencontrent chaque participant et accompagnent la famille dans le désengagement.",
@@ -83,15 +120,37 @@ TEXT = {
             "D'anciens extrémistes interviennent dans les collèges et les maisons de jeunes.",
             "La méthode a été transférée dans trois autres villes grâce à un financement européen.",
         ],
-        "x": ["un mentorat", "un accompagnement", "une ligne d'écoute", "des groupes de parole", "une aide à la sortie"],
+        "x": [
+            "un mentorat",
+            "un accompagnement",
+            "une ligne d'écoute",
+            "des groupes de parole",
+            "une aide à la sortie",
+        ],
         "place": ["Lyon", "Bordeaux", "Bruxelles", "Liège", "Strasbourg", "Marseille", "Genève"],
     },
     "no": {
         "titles": ["{a} for {b}", "{a} i {place}", "Forebygging av radikalisering gjennom {a}"],
-        "a": ["Familiestøtte", "Mentorprogram", "Exit-program", "Dialoggrupper", "Forebyggende politiarbeid",
-              "Oppsøkende ungdomsarbeid", "Motfortellinger på nett", "Opplæring av lærere", "Tverrfaglig samarbeid"],
-        "b": ["ungdom i risiko", "familiene til fremmedkrigere", "tidligere ekstremister", "førstelinjetjenesten",
-              "elever og studenter", "innsatte før løslatelse", "lokalsamfunnet"],
+        "a": [
+            "Familiestøtte",
+            "Mentorprogram",
+            "Exit-program",
+            "Dialoggrupper",
+            "Forebyggende politiarbeid",
+            "Oppsøkende ungdomsarbeid",
+            "Motfortellinger på nett",
+            "Opplæring av lærere",
+            "Tverrfaglig samarbeid",
+        ],
+        "b": [
+            "ungdom i risiko",
+            "familiene til fremmedkrigere",
+            "tidligere ekstremister",
+            "førstelinjetjenesten",
+            "elever og studenter",
+            "innsatte før løslatelse",
+            "lokalsamfunnet",
+        ],
         "sentences": [
             "Tiltaket gir {x} til {b} som viser tegn på radikalisering.",
             "Mentorer møter hver deltaker ukentlig og samarbeider med familien og barnevernet.",
@@ -106,10 +165,26 @@ TEXT = {
     },
     "de": {
         "titles": ["{a} für {b}", "{a} in {place}", "Radikalisierungsprävention durch {a}"],
-        "a": ["Familienberatung", "Mentoringprogramm", "Ausstiegsprogramm", "Dialoggruppen", "Bürgernahe Polizeiarbeit",
-              "Aufsuchende Jugendarbeit", "Gegennarrative im Netz", "Fortbildung für Lehrkräfte", "Fallkonferenzen"],
-        "b": ["gefährdete Jugendliche", "Familien von Ausgereisten", "ehemalige Extremisten", "Fachkräfte",
-              "Schülerinnen und Schüler", "Inhaftierte vor der Entlassung", "Gemeinden"],
+        "a": [
+            "Familienberatung",
+            "Mentoringprogramm",
+            "Ausstiegsprogramm",
+            "Dialoggruppen",
+            "Bürgernahe Polizeiarbeit",
+            "Aufsuchende Jugendarbeit",
+            "Gegennarrative im Netz",
+            "Fortbildung für Lehrkräfte",
+            "Fallkonferenzen",
+        ],
+        "b": [
+            "gefährdete Jugendliche",
+            "Familien von Ausgereisten",
+            "ehemalige Extremisten",
+            "Fachkräfte",
+            "Schülerinnen und Schüler",
+            "Inhaftierte vor der Entlassung",
+            "Gemeinden",
+        ],
         "sentences": [
             "Die Praxis bietet {x} für {b}, die Anzeichen von Radikalisierung zeigen.",
             "Geschulte Mentoren treffen die Teilnehmenden wöchentlich und arbeiten mit den Familien.",
@@ -124,10 +199,22 @@ TEXT = {
     },
 }
 LANGUAGES = [("en", 0.4), ("fr", 0.25), ("de", 0.2), ("no", 0.15)]
-COUNTRIES = {"en": ["GB", "IE", "NL", "BE", "DK", "SE"], "fr": ["FR", "BE", "CH", "LU"], "de": ["DE", "AT", "CH"],
-             "no": ["NO"]}  # fmt: skip
-BODY_FIELDS = ("geographical_scope", "start", "deliverables", "evidence_evaluation", "sustainability_transferability",
-               "ran_meetings", "eu_links_funding", "organisation_description")  # fmt: skip
+COUNTRIES = {
+    "en": ["GB", "IE", "NL", "BE", "DK", "SE"],
+    "fr": ["FR", "BE", "CH", "LU"],
+    "de": ["DE", "AT", "CH"],
+    "no": ["NO"],
+}
+BODY_FIELDS = (
+    "geographical_scope",
+    "start",
+    "deliverables",
+    "evidence_evaluation",
+    "sustainability_transferability",
+    "ran_meetings",
+    "eu_links_funding",
+    "organisation_description",
+)
 
 # (text, filters, scope, sort): the fixed query mix, in every language, with and without facets.
 QUERY_MIX = [
@@ -160,7 +247,9 @@ def weighted_language(rng: random.Random) -> str:
 
 
 def fill(template: str, bank: dict, rng: random.Random) -> str:
-    return template.format(**{key: rng.choice(bank[key]) for key in ("a", "b", "x", "place") if "{" + key + "}" in template})
+    return template.format(
+        **{key: rng.choice(bank[key]) for key in ("a", "b", "x", "place") if "{" + key + "}" in template}
+    )
 
 
 def paragraph(bank: dict, rng: random.Random, sentences: int) -> str:
@@ -183,8 +272,7 @@ def generate(count: int, seed: int = 20261129) -> None:
     from django.core.management import call_command
     from django.db import transaction
 
-    from portal.models import Organisation
-    from portal.models import OrganisationType
+    from portal.models import Organisation, OrganisationType
     from practices.models import KeyTheme, Practice, TargetAudience
 
     call_command("migrate", verbosity=0)
@@ -192,9 +280,14 @@ def generate(count: int, seed: int = 20261129) -> None:
     types = list(OrganisationType.objects.all())
     themes, audiences = list(KeyTheme.objects.all()), list(TargetAudience.objects.all())
     organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"Benchmark organisation {n}", type=rng.choice(types), country=rng.choice(COUNTRIES["en"] + COUNTRIES["fr"]), verified=True)
+        Organisation(
+            name=f"Benchmark organisation {n}",
+            type=rng.choice(types),
+            country=rng.choice(COUNTRIES["en"] + COUNTRIES["fr"]),
+            verified=True,
+        )
         for n in range(200)
-    )  # fmt: skip
+    )
     start = datetime(2015, 1, 1, tzinfo=UTC)
     batch = 2000
     for first in range(0, count, batch):
@@ -222,13 +315,15 @@ def generate(count: int, seed: int = 20261129) -> None:
         with transaction.atomic():
             created = Practice.objects.bulk_create(rows)
             Practice.key_themes.through.objects.bulk_create(
-                Practice.key_themes.through(practice_id=p.pk, keytheme_id=t.pk) for p, (ts, _a) in zip(created, links, strict=True) for t in ts
-            )  # fmt: skip
+                Practice.key_themes.through(practice_id=p.pk, keytheme_id=t.pk)
+                for p, (ts, _a) in zip(created, links, strict=True)
+                for t in ts
+            )
             Practice.target_audiences.through.objects.bulk_create(
                 Practice.target_audiences.through(practice_id=p.pk, targetaudience_id=a.pk)
                 for p, (_t, aa) in zip(created, links, strict=True)
                 for a in aa
-            )  # fmt: skip
+            )
         print(f"  generated {min(count, first + batch)}/{count} practices", flush=True)
 
 
@@ -294,9 +389,15 @@ def baseline_query(text, filters, scope, sort):
         matched = matched.filter(either)
     for term in parsed.excluded:
         matched = matched.exclude(Q(*[Q(**{f"{f}__icontains": " ".join(term.words)}) for f in fields], _connector=Q.OR))
-    keys = {"theme": "key_themes__code", "audience": "target_audiences__code", "country": "country",
-            "organisation_type": "organisation__type__code", "language": "language", "peer_reviewed": "peer_reviewed",
-            "evidence_level": "evidence_level"}  # fmt: skip
+    keys = {
+        "theme": "key_themes__code",
+        "audience": "target_audiences__code",
+        "country": "country",
+        "organisation_type": "organisation__type__code",
+        "language": "language",
+        "peer_reviewed": "peer_reviewed",
+        "evidence_level": "evidence_level",
+    }
     filtered = matched
     for facet, codes in filters.items():
         filtered = filtered.filter(**{f"{keys[facet]}__in": codes}).distinct()
@@ -402,7 +503,13 @@ def measure(args) -> dict:
     engines = {"database": DatabaseSearchBackend()}
     if not args.skip_elasticsearch:
         engines["elasticsearch"] = ElasticsearchSearchBackend(
-            {"URL": args.elasticsearch_url, "INDEX": "bench-practices", "REPLICAS": 0, "REFRESH": False, "SEARCH_TIMEOUT": 10}
+            {
+                "URL": args.elasticsearch_url,
+                "INDEX": "bench-practices",
+                "REPLICAS": 0,
+                "REFRESH": False,
+                "SEARCH_TIMEOUT": 10,
+            }
         )
     for name, backend in engines.items():
         print(f"{name}: indexing…", flush=True)
@@ -484,16 +591,23 @@ def report(args, results: dict, command: str) -> str:
         "CPU: this process's CPU time per query (the whole engine for `database`, SQLite included; the client"
         " for `elasticsearch`). `took`: Elasticsearch's own time per query, summed over its requests.",
     ]
-    lines += ["", "Median per query of the mix (ms):", "",
-              "| query | filters | reader | " + " | ".join(["baseline", *results["engines"]]) + " |",
-              "|---|---|---|" + "---:|" * (1 + len(results["engines"]))]
+    lines += [
+        "",
+        "Median per query of the mix (ms):",
+        "",
+        "| query | filters | reader | " + " | ".join(["baseline", *results["engines"]]) + " |",
+        "|---|---|---|" + "---:|" * (1 + len(results["engines"])),
+    ]
     for number, (text, filters, scope, sort) in enumerate(QUERY_MIX):
         medians = [statistics.median(results["baseline"][number])]
         medians += [statistics.median(entry["latencies"][number]) for entry in results["engines"].values()]
         shown = f"`{text}`" if text else "(none)"
         facets = ", ".join(f"{facet}: {' or '.join(codes)}" for facet, codes in filters.items()) or "–"
-        lines.append(f"| {shown}{' by date' if sort == 'date' else ''} | {facets} | {scope} | "
-                     + " | ".join(f"{m:.1f}" for m in medians) + " |")  # fmt: skip
+        lines.append(
+            f"| {shown}{' by date' if sort == 'date' else ''} | {facets} | {scope} | "
+            + " | ".join(f"{m:.1f}" for m in medians)
+            + " |"
+        )
     es = results["engines"].get("elasticsearch")
     lines += [""]
     database = results["engines"].get("database")
@@ -566,7 +680,9 @@ def main() -> None:
     parser.add_argument("--elasticsearch-url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201"))
     parser.add_argument("--skip-elasticsearch", action="store_true")
     parser.add_argument("--start-node", action="store_true", help="run a private Elasticsearch node (port 9281)")
-    parser.add_argument("--write-doc", action="store_true", help='rewrite the "## Search" section of docs/PERFORMANCE.md')
+    parser.add_argument(
+        "--write-doc", action="store_true", help='rewrite the "## Search" section of docs/PERFORMANCE.md'
+    )
     args = parser.parse_args()
     if args.database_url:
         database_url = args.database_url

@@ -114,8 +114,12 @@ def writer(base: str, token: str, thread: int, stop: threading.Event, tally: Tal
                 with tally.lock:
                     tally.posts[json.loads(answer)["id"]] = word
         else:
-            draft = {"title": f"Soak practice {word}", "description": "Mentoring to prevent violent extremism.",
-                     "language": "en", "visibility": "members"}  # fmt: skip
+            draft = {
+                "title": f"Soak practice {word}",
+                "description": "Mentoring to prevent violent extremism.",
+                "language": "en",
+                "visibility": "members",
+            }
             status, headers, answer, latency = request(base, "POST", "/api/v1/practices/", token, draft)
             if status == 201:
                 with tally.lock:
@@ -125,14 +129,22 @@ def writer(base: str, token: str, thread: int, stop: threading.Event, tally: Tal
 
 def service(script: str, action: str, environment: dict[str, str]) -> float:
     started = time.monotonic()
-    subprocess.run(["bash", script, action], cwd=PROJECT, env=environment, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)  # fmt: skip
+    subprocess.run(
+        ["bash", script, action],
+        cwd=PROJECT,
+        env=environment,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=600,
+    )
     return time.monotonic() - started
 
 
 def manage(environment: dict[str, str], *arguments: str) -> str:
-    result = subprocess.run([PYTHON, "manage.py", *arguments], cwd=PROJECT, env=environment,
-                            capture_output=True, text=True, timeout=900)  # fmt: skip
+    result = subprocess.run(
+        [PYTHON, "manage.py", *arguments], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=900
+    )
     if result.returncode != 0:
         raise SystemExit(f"manage.py {' '.join(arguments)} failed:\n{result.stderr}")
     return result.stdout
@@ -150,8 +162,11 @@ def main() -> int:
     if options.pgport == 55432 or options.es_http_base == 9200:
         raise SystemExit("Use your own PostgreSQL and Elasticsearch, not the shared ones (55432, 9201).")
     pg_env = {**os.environ, "PGPORT": str(options.pgport)}
-    es_env = {**os.environ, "ES_BASE_HTTP_PORT": str(options.es_http_base),
-              "ES_BASE_TRANSPORT_PORT": str(options.es_transport_base)}  # fmt: skip
+    es_env = {
+        **os.environ,
+        "ES_BASE_HTTP_PORT": str(options.es_http_base),
+        "ES_BASE_TRANSPORT_PORT": str(options.es_transport_base),
+    }
     environment = {
         **os.environ,
         "DATABASE_URL": f"postgres://portal:portal@127.0.0.1:{options.pgport}/portal",
@@ -177,11 +192,31 @@ def main() -> int:
     setup = json.loads(manage(environment, "shell", "-v0", "-c", SETUP).strip().splitlines()[-1])
     setup["token"] = manage(environment, "api_demo_token", "--email", "soak-writer@example.org").strip()
     base = f"http://127.0.0.1:{options.port}"
-    gunicorn = subprocess.Popen([PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{options.port}",
-                                 "--workers", "4", "--timeout", "60"], cwd=PROJECT, env=environment,
-                                stdout=subprocess.DEVNULL, stderr=open("/tmp/soak-gunicorn.log", "w"))  # fmt: skip
-    worker = subprocess.Popen([PYTHON, "manage.py", "search_worker", "--interval", "0.5"], cwd=PROJECT,
-                              env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    gunicorn = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{options.port}",
+            "--workers",
+            "4",
+            "--timeout",
+            "60",
+        ],
+        cwd=PROJECT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=open("/tmp/soak-gunicorn.log", "w"),  # noqa: SIM115 (the server's log stays open while it runs)
+    )
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "search_worker", "--interval", "0.5"],
+        cwd=PROJECT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(60):
             if request(base, "GET", "/healthz/")[0] == 200:
@@ -197,15 +232,21 @@ def main() -> int:
 
 def run(options, base: str, setup: dict, environment, pg_env, es_env) -> int:
     tally, stop = Tally(), threading.Event()
-    clients = [threading.Thread(target=reader, args=(base, setup["token"], stop, tally)) for _ in range(options.clients // 2)]
-    clients += [threading.Thread(target=writer, args=(base, setup["token"], setup["thread"], stop, tally))
-                for _ in range(options.clients - options.clients // 2)]  # fmt: skip
+    clients = [
+        threading.Thread(target=reader, args=(base, setup["token"], stop, tally)) for _ in range(options.clients // 2)
+    ]
+    clients += [
+        threading.Thread(target=writer, args=(base, setup["token"], setup["thread"], stop, tally))
+        for _ in range(options.clients - options.clients // 2)
+    ]
     started = time.monotonic()
     for client in clients:
         client.start()
     faults = {}
     time.sleep(options.seconds * 0.25)
-    faults["postgres_restart_s"] = service("scripts/postgres.sh", "stop", pg_env) + service("scripts/postgres.sh", "start", pg_env)
+    faults["postgres_restart_s"] = service("scripts/postgres.sh", "stop", pg_env) + service(
+        "scripts/postgres.sh", "start", pg_env
+    )
     time.sleep(max(0.0, started + options.seconds * 0.5 - time.monotonic()))
     faults["elasticsearch_stop_s"] = service("scripts/elasticsearch.sh", "stop", es_env)
     time.sleep(max(0.0, started + options.seconds * 0.7 - time.monotonic()))
@@ -230,9 +271,11 @@ def wait_for_outbox(environment) -> float:
 
 
 def report(tally: Tally, elapsed: float, faults: dict, caught_up: float, environment, setup, base) -> int:
-    check = ("import json; from practices.models import Practice as P; from network.models import Post;"
-             "print(json.dumps({'practices': {str(p): t for p, t in P.objects.values_list('pk', 'title')},"
-             "'posts': {str(p): b for p, b in Post.objects.values_list('pk', 'body')}}))")  # fmt: skip
+    check = (
+        "import json; from practices.models import Practice as P; from network.models import Post;"
+        "print(json.dumps({'practices': {str(p): t for p, t in P.objects.values_list('pk', 'title')},"
+        "'posts': {str(p): b for p, b in Post.objects.values_list('pk', 'body')}}))"
+    )
     stored = json.loads(manage(environment, "shell", "-v0", "-c", check).strip().splitlines()[-1])
     lost_practices = [pk for pk, title in tally.practices.items() if stored["practices"].get(str(pk)) != title]
     lost_posts = [pk for pk, word in tally.posts.items() if word not in stored["posts"].get(str(pk), "")]
@@ -261,8 +304,15 @@ def report(tally: Tally, elapsed: float, faults: dict, caught_up: float, environ
         **{key: round(value, 1) for key, value in faults.items()},
     }
     print(json.dumps(figures, indent=2))
-    failed = (tally.statuses.get(500, 0) or tally.retry_after_missing or lost_practices or lost_posts
-              or not tally.degraded_searches or caught_up < 0 or not_found)  # fmt: skip
+    failed = (
+        tally.statuses.get(500, 0)
+        or tally.retry_after_missing
+        or lost_practices
+        or lost_posts
+        or not tally.degraded_searches
+        or caught_up < 0
+        or not_found
+    )
     return 1 if failed else 0
 
 

@@ -55,17 +55,21 @@ class InvitationForm(forms.Form):
 class ThreadForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(
-        label=_("Message"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("Message"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown. Mention a member with @ and the name they are shown by."),
-    )  # fmt: skip
+    )
     practice = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class PostForm(forms.Form):
     body = forms.CharField(
-        label=_("Your reply"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Your reply"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Markdown. Mention a member with @ and the name they are shown by."),
-    )  # fmt: skip
+    )
     quote = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -74,12 +78,15 @@ class PostEditForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Why should a moderator look at it?"), choices=Report.Reason.choices,
-                               widget=forms.RadioSelect)  # fmt: skip
+    reason = forms.ChoiceField(
+        label=_("Why should a moderator look at it?"), choices=Report.Reason.choices, widget=forms.RadioSelect
+    )
     note = forms.CharField(
-        label=_("Note for the moderators (optional)"), max_length=1000, required=False,
+        label=_("Note for the moderators (optional)"),
+        max_length=1000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
 
 class EmailChoiceForm(forms.Form):

@@ -87,8 +87,16 @@ def search_as_json(user, text: str, *, page: int = 1, sort: Sort = "relevance") 
     from network.selectors import search_posts  # the selectors search through this collection
 
     found = search_posts(user=user, query=text, page=page, sort=sort)
-    hits = [{"id": hit.post_id, "thread_id": hit.thread_id, "title": hit.thread_title, "network": hit.network_name,
-             "highlight": str(hit.snippet)} for hit in [*found.hits, *found.case_room_hits]]  # fmt: skip
+    hits = [
+        {
+            "id": hit.post_id,
+            "thread_id": hit.thread_id,
+            "title": hit.thread_title,
+            "network": hit.network_name,
+            "highlight": str(hit.snippet),
+        }
+        for hit in [*found.hits, *found.case_room_hits]
+    ]
     return {"total": found.total, "case_room_hits": len(found.case_room_hits), "hits": hits, "degraded": found.degraded}
 
 

@@ -175,9 +175,13 @@ class Thread(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="network_threads"
     )
     practice = models.ForeignKey(
-        "practices.Practice", verbose_name=_("practice discussed"), on_delete=models.SET_NULL, null=True, blank=True,
+        "practices.Practice",
+        verbose_name=_("practice discussed"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="network_threads",
-    )  # fmt: skip
+    )
     pinned = models.BooleanField(_("pinned"), default=False)
     locked = models.BooleanField(_("locked"), default=False)
     created_at = models.DateTimeField(_("started"), default=timezone.now)
@@ -226,13 +230,6 @@ class Post(models.Model):
     def __str__(self) -> str:
         return f"post #{self.pk}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("network:post", kwargs={"pk": self.pk})
-
-    @property
-    def is_visible(self) -> bool:
-        return self.state == self.State.VISIBLE
-
     def save(self, *args, **kwargs) -> None:
         """Renders the body again whenever it is saved (the one place the stored HTML follows it)."""
         update_fields = kwargs.get("update_fields")
@@ -241,6 +238,13 @@ class Post(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:post", kwargs={"pk": self.pk})
+
+    @property
+    def is_visible(self) -> bool:
+        return self.state == self.State.VISIBLE
 
     @property
     def html(self) -> SafeString:

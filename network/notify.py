@@ -30,10 +30,11 @@ def email_invitation(*, address: str, invitation, token: str) -> None:
     the account with that address, if there is one, otherwise in the portal's."""
     account = User.objects.filter(email__iexact=address).only("language").first()
     subject, body = render_email(
-        language=email_language(account), subject=_("You are invited to a network"),
+        language=email_language(account),
+        subject=_("You are invited to a network"),
         template="network/email/invitation.txt",
         context={"invitation": invitation, "network": invitation.network, "token": token},
-    )  # fmt: skip
+    )
     transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
 
 
@@ -53,8 +54,12 @@ def network_moderators(network: Network) -> list[User]:
 
 def notify_moderators(*, network: Network, subject: str | Promise, template: str, item=None) -> None:
     """``item``: the request or report the email is about, which its link opens."""
-    notify(recipients=network_moderators(network), subject=subject, template=template,
-           context={"network": network, "item": item})  # fmt: skip
+    notify(
+        recipients=network_moderators(network),
+        subject=subject,
+        template=template,
+        context={"network": network, "item": item},
+    )
 
 
 def _live_members(network: Network, users: list[User]) -> dict[int, NetworkMembership]:
@@ -107,8 +112,13 @@ def _email_post(*, post: Post, kind: str, recipients: list[User]) -> None:
         subject = _("You were mentioned in a network discussion")
     else:
         subject = _("A new reply in a discussion you follow")
-    context = {"post": post, "thread": post.thread, "network": network, "kind": kind,
-               "author_name": public_name(post.author) if post.author else ""}  # fmt: skip
+    context = {
+        "post": post,
+        "thread": post.thread,
+        "network": network,
+        "kind": kind,
+        "author_name": public_name(post.author) if post.author else "",
+    }
     notify(recipients=recipients, subject=subject, template="network/email/post.txt", context=context)
 
 
@@ -156,5 +166,9 @@ def digests_send(*, now: datetime | None = None) -> int:
 def _email_digest(user: User, items: list[Notification]) -> None:
     prime_memberships([n.post.author for n in items if n.post.author])
     lines = [{"notification": n, "author_name": public_name(n.post.author) if n.post.author else ""} for n in items]
-    notify(recipients=[user], subject=_("Your daily digest of network activity"),
-           template="network/email/digest.txt", context={"lines": lines})  # fmt: skip
+    notify(
+        recipients=[user],
+        subject=_("Your daily digest of network activity"),
+        template="network/email/digest.txt",
+        context={"lines": lines},
+    )

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.core.paginator import Page, Paginator
 from allauth.account.models import EmailAddress
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -17,7 +17,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from network import access
 from network.indexing import COLLECTION
-from network.mentions import mentionable_members, prime_memberships, public_name
+from network.mentions import _pattern as mention_pattern  # the one definition of a written mention
+from network.mentions import mentionable_members, mentioned_users, prime_memberships, public_name
 from network.models import (
     Invitation,
     JoinRequest,
@@ -31,8 +32,6 @@ from network.models import (
     ThreadRead,
     ThreadSubscription,
 )
-from network.mentions import _pattern as mention_pattern  # the one definition of a written mention
-from network.mentions import mentioned_users
 from portal.access import holds_moderator_role, is_verified_member, signed_in
 from portal.models import Membership, User
 from practices.models import Practice
@@ -231,9 +230,7 @@ def has_pending_request(*, user, network: Network) -> bool:
 
 
 def pending_requests_of(*, network: Network) -> list[JoinRequest]:
-    rows = list(
-        JoinRequest.objects.filter(network=network, state=JoinRequest.State.PENDING).select_related("user")
-    )
+    rows = list(JoinRequest.objects.filter(network=network, state=JoinRequest.State.PENDING).select_related("user"))
     prime_memberships([r.user for r in rows])
     return rows
 
@@ -278,11 +275,14 @@ def open_reports_by_network(*, user) -> list[Mapping[str, Any]]:
         return []
     rows = (
         Report.objects.filter(state=Report.State.OPEN)
-        .values(network_id=F("post__thread__network_id"), name=F("post__thread__network__name"),
-                is_case_room=F("post__thread__network__is_case_room"))
+        .values(
+            network_id=F("post__thread__network_id"),
+            name=F("post__thread__network__name"),
+            is_case_room=F("post__thread__network__is_case_room"),
+        )
         .annotate(count=Count("pk"))
         .order_by("-count", "name", "network_id")
-    )  # fmt: skip
+    )
     return list(rows)
 
 
@@ -353,9 +353,11 @@ def unread_badge_count(*, user) -> int:
     if not signed_in(user):
         return 0
     notes = Notification.objects.filter(
-        recipient_id=user.pk, read_at__isnull=True, post__state=Visible,
+        recipient_id=user.pk,
+        read_at__isnull=True,
+        post__state=Visible,
         post__thread__network_id__in=_live_network_ids(user),
-    )  # fmt: skip
+    )
     invitations = _usable_invitations().filter(_verified_address(user))
     total = (
         User.objects.filter(pk=user.pk, is_active=True)
@@ -455,8 +457,15 @@ def _networks_of(user, network: Network | None) -> tuple[frozenset[int], list[in
     return frozenset(pk for pk in network_ids if pk not in rooms), sorted(rooms)
 
 
-def search_posts(*, user, query: str, network: Network | None = None, page: int | str | None = 1,
-                 per_page: int = POSTS_PER_SEARCH_PAGE, sort: Sort = "relevance") -> PostSearch:  # fmt: skip
+def search_posts(
+    *,
+    user,
+    query: str,
+    network: Network | None = None,
+    page: int | str | None = 1,
+    per_page: int = POSTS_PER_SEARCH_PAGE,
+    sort: Sort = "relevance",
+) -> PostSearch:
     """Visible posts matching ``query`` in the networks ``user`` is an active member of.
 
     Ordinary networks are searched through the search engine (search.backends), limited to
@@ -477,9 +486,14 @@ def search_posts(*, user, query: str, network: Network | None = None, page: int 
         results = _engine_posts(query, indexed, page_obj.number, per_page, sort)
     hits = _read_back(results.hits, indexed)
     page_obj.object_list = hits
-    return PostSearch(query=query, hits=hits, total=results.total, page=page_obj,
-                      case_room_hits=search_case_rooms(query=query, network_ids=rooms),
-                      degraded=results.degraded)  # fmt: skip
+    return PostSearch(
+        query=query,
+        hits=hits,
+        total=results.total,
+        page=page_obj,
+        case_room_hits=search_case_rooms(query=query, network_ids=rooms),
+        degraded=results.degraded,
+    )
 
 
 def _page_number(page) -> int:
@@ -530,8 +544,14 @@ def search_case_rooms(*, query: str, network_ids: list[int], limit: int = 50) ->
         .order_by("-created_at", "-pk")[:limit]
     )
     return [
-        PostHit(post_id=p.pk, thread_id=p.thread_id, thread_title=p.thread.title, network_name=p.thread.network.name,
-                created_at=p.created_at, snippet=snippet(p.body, query))  # fmt: skip
+        PostHit(
+            post_id=p.pk,
+            thread_id=p.thread_id,
+            thread_title=p.thread.title,
+            network_name=p.thread.network.name,
+            created_at=p.created_at,
+            snippet=snippet(p.body, query),
+        )
         for p in posts
     ]
 

@@ -67,19 +67,31 @@ def _validate_case_room(*, is_case_room: bool, access_ends_on, retention_days, l
 
 @transaction.atomic
 def network_create(
-    *, actor: User, name: str, purpose: str, policy: str, listed: bool = False,
-    is_case_room: bool = False, access_ends_on: date | None = None, retention_days: int | None = None,
-) -> Network:  # fmt: skip
+    *,
+    actor: User,
+    name: str,
+    purpose: str,
+    policy: str,
+    listed: bool = False,
+    is_case_room: bool = False,
+    access_ends_on: date | None = None,
+    retention_days: int | None = None,
+) -> Network:
     """Portal moderators create networks; they become its first network moderator."""
     _require(is_moderator(actor), _("Only moderators create networks."))
     _validate_case_room(
         is_case_room=is_case_room, access_ends_on=access_ends_on, retention_days=retention_days, listed=listed
     )
     network = Network.objects.create(
-        name=name.strip(), purpose=purpose.strip(), policy=policy, listed=listed, is_case_room=is_case_room,
+        name=name.strip(),
+        purpose=purpose.strip(),
+        policy=policy,
+        listed=listed,
+        is_case_room=is_case_room,
         access_ends_on=access_ends_on if is_case_room else None,
-        retention_days=retention_days if is_case_room else None, created_by=actor,
-    )  # fmt: skip
+        retention_days=retention_days if is_case_room else None,
+        created_by=actor,
+    )
     audit_record(actor=actor, action="network.create", target=network, to_state="case-room" if is_case_room else "")
     NetworkMembership.objects.create(network=network, user=actor, role=Role.MODERATOR)
     _forget(actor)
@@ -100,8 +112,10 @@ def _settings_changes(network: Network, *, actor: User, values: dict) -> dict:
     changes = {field: value for field, value in values.items() if value is not _UNCHANGED}
     changes = {field: value for field, value in changes.items() if getattr(network, field) != value}
     if {"access_ends_on", "retention_days"} & changes.keys():
-        _require(access.can_change_case_room_terms(actor, network),
-                 _("Only portal moderators change a case room's closing date and retention period."))  # fmt: skip
+        _require(
+            access.can_change_case_room_terms(actor, network),
+            _("Only portal moderators change a case room's closing date and retention period."),
+        )
     if network.is_case_room and {"policy", "listed"} & changes.keys():
         raise ValidationError(_("A case room is never listed and takes members by invitation only."))
     return changes
@@ -109,16 +123,28 @@ def _settings_changes(network: Network, *, actor: User, values: dict) -> dict:
 
 @transaction.atomic
 def network_update(
-    *, network: Network, actor: User, name: str, purpose: str, policy: str | _Unchanged = _UNCHANGED,
-    listed: bool | _Unchanged = _UNCHANGED, access_ends_on: date | _Unchanged | None = _UNCHANGED,
+    *,
+    network: Network,
+    actor: User,
+    name: str,
+    purpose: str,
+    policy: str | _Unchanged = _UNCHANGED,
+    listed: bool | _Unchanged = _UNCHANGED,
+    access_ends_on: date | _Unchanged | None = _UNCHANGED,
     retention_days: int | _Unchanged | None = _UNCHANGED,
-) -> Network:  # fmt: skip
+) -> Network:
     """The network's moderators change its name, purpose, membership policy and listing; portal
     moderators also a case room's closing date and retention period. Whether it is a case room
     never changes. Pending requests to join stay in the queue whatever the new policy."""
     _require(access.can_change_settings(actor, network))
-    values = {"name": name.strip(), "purpose": purpose.strip(), "policy": policy, "listed": listed,
-              "access_ends_on": access_ends_on, "retention_days": retention_days}  # fmt: skip
+    values = {
+        "name": name.strip(),
+        "purpose": purpose.strip(),
+        "policy": policy,
+        "listed": listed,
+        "access_ends_on": access_ends_on,
+        "retention_days": retention_days,
+    }
     current = Network.objects.select_for_update().get(pk=network.pk)  # a refusal leaves ``network`` untouched
     changes = _settings_changes(current, actor=actor, values=values)
     if not changes:
@@ -126,8 +152,12 @@ def network_update(
     for field, value in changes.items():
         setattr(current, field, value)
     current.full_clean(exclude=["created_by"])
-    _validate_case_room(is_case_room=current.is_case_room, access_ends_on=current.access_ends_on,
-                        retention_days=current.retention_days, listed=current.listed)  # fmt: skip
+    _validate_case_room(
+        is_case_room=current.is_case_room,
+        access_ends_on=current.access_ends_on,
+        retention_days=current.retention_days,
+        listed=current.listed,
+    )
     current.save(update_fields=sorted(changes))
     audit_record(actor=actor, action="network.settings", target=current, comment="changed=" + ",".join(sorted(changes)))
     return current
@@ -148,8 +178,14 @@ def _activate(*, network: Network, user: User, actor: User, role: str, via: str)
     membership.state, membership.role, membership.ended_at = State.ACTIVE, role, None
     membership.joined_at = timezone.now()
     membership.save()
-    audit_record(actor=actor, action="network.member.add", target=membership, from_state=from_state,
-                 to_state=State.ACTIVE, comment=via)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action="network.member.add",
+        target=membership,
+        from_state=from_state,
+        to_state=State.ACTIVE,
+        comment=via,
+    )
     _forget(user)
     return membership
 
@@ -199,8 +235,9 @@ def network_member_unban(*, membership: NetworkMembership, actor: User) -> Netwo
         raise ValidationError(_("This person is not banned."))
     membership.state = State.REMOVED
     membership.save(update_fields=["state"])
-    audit_record(actor=actor, action="network.member.unban", target=membership, from_state=State.BANNED,
-                 to_state=State.REMOVED)  # fmt: skip
+    audit_record(
+        actor=actor, action="network.member.unban", target=membership, from_state=State.BANNED, to_state=State.REMOVED
+    )
     _forget(membership.user)
     return membership
 
@@ -241,9 +278,12 @@ def network_invitation_create(*, network: Network, actor: User, email: str) -> t
     address = email.strip().lower()
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
-        network=network, email=address, token_hash=token_hash(token), invited_by=actor,
+        network=network,
+        email=address,
+        token_hash=token_hash(token),
+        invited_by=actor,
         expires_at=timezone.now() + invitation_lifetime(),
-    )  # fmt: skip
+    )
     audit_record(actor=actor, action="network.invite", target=invitation, to_state="sent")
     email_invitation(address=address, invitation=invitation, token=token)
     return invitation, token
@@ -338,8 +378,12 @@ def network_join_request(*, network: Network, user: User) -> JoinRequest:
         return pending
     join_request = JoinRequest.objects.create(network=network, user=user)
     audit_record(actor=user, action="network.request", target=join_request, to_state=join_request.state)
-    notify_moderators(network=network, subject=gettext_lazy("Someone asks to join a network"),
-                      template="network/email/join_request.txt", item=join_request)  # fmt: skip
+    notify_moderators(
+        network=network,
+        subject=gettext_lazy("Someone asks to join a network"),
+        template="network/email/join_request.txt",
+        item=join_request,
+    )
     return join_request
 
 
@@ -351,8 +395,13 @@ def network_join_decide(*, join_request: JoinRequest, actor: User, approve: bool
     join_request.state = JoinRequest.State.APPROVED if approve else JoinRequest.State.DECLINED
     join_request.decided_at, join_request.decided_by = timezone.now(), actor
     join_request.save(update_fields=["state", "decided_at", "decided_by"])
-    audit_record(actor=actor, action="network.request.decide", target=join_request,
-                 from_state=JoinRequest.State.PENDING, to_state=join_request.state)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action="network.request.decide",
+        target=join_request,
+        from_state=JoinRequest.State.PENDING,
+        to_state=join_request.state,
+    )
     if approve:
         _activate(network=join_request.network, user=join_request.user, actor=actor, role=Role.MEMBER, via="request")
     return join_request
@@ -362,9 +411,7 @@ def network_join_decide(*, join_request: JoinRequest, actor: User, approve: bool
 
 
 @transaction.atomic
-def thread_create(
-    *, network: Network, actor: User, title: str, body: str, practice: Practice | None = None
-) -> Thread:
+def thread_create(*, network: Network, actor: User, title: str, body: str, practice: Practice | None = None) -> Thread:
     _require(access.can_read(actor, network))
     if practice is not None and published_practice_for_user(user=actor, pk=practice.pk) is None:
         raise ValidationError(_("This practice cannot be linked."))
@@ -413,8 +460,9 @@ def post_edit(*, post: Post, actor: User, body: str) -> Post:
     if body == post.body:
         return post
     now = timezone.now()
-    PostRevision.objects.create(post=post, body=post.body, written_at=post.edited_at or post.created_at,
-                                replaced_at=now, replaced_by=actor)  # fmt: skip
+    PostRevision.objects.create(
+        post=post, body=post.body, written_at=post.edited_at or post.created_at, replaced_at=now, replaced_by=actor
+    )
     post.body, post.edited_at = body, now
     post.save(update_fields=["body", "edited_at"])
     audit_record(actor=actor, action="network.post.edit", target=post)
@@ -492,8 +540,10 @@ def thread_mark_read(*, thread: Thread, user: User, up_to: datetime | None) -> d
 def _upsert_read(*, thread: Thread, user: User, at: datetime) -> None:
     ThreadRead.objects.bulk_create(
         [ThreadRead(thread=thread, user=user, last_read_at=at)],
-        update_conflicts=True, unique_fields=["thread", "user"], update_fields=["last_read_at"],
-    )  # fmt: skip
+        update_conflicts=True,
+        unique_fields=["thread", "user"],
+        update_fields=["last_read_at"],
+    )
 
 
 def thread_subscription_set(*, thread: Thread, user: User, subscribed: bool) -> None:
@@ -525,16 +575,21 @@ def post_report(*, post: Post, actor: User, reason: str, note: str = "") -> Repo
         return existing
     report = Report.objects.create(post=post, reporter=actor, reason=reason, note=note.strip())
     audit_record(actor=actor, action="network.post.report", target=report, to_state=Report.State.OPEN, comment=reason)
-    notify_moderators(network=post.thread.network, subject=gettext_lazy("A post was reported"),
-                      template="network/email/report.txt", item=report)  # fmt: skip
+    notify_moderators(
+        network=post.thread.network,
+        subject=gettext_lazy("A post was reported"),
+        template="network/email/report.txt",
+        item=report,
+    )
     return report
 
 
 def _resolve(report: Report, *, actor: User, state: str) -> Report:
     report.state, report.resolved_at, report.resolved_by = state, timezone.now(), actor
     report.save(update_fields=["state", "resolved_at", "resolved_by"])
-    audit_record(actor=actor, action="network.report.resolve", target=report, from_state=Report.State.OPEN,
-                 to_state=state)  # fmt: skip
+    audit_record(
+        actor=actor, action="network.report.resolve", target=report, from_state=Report.State.OPEN, to_state=state
+    )
     return report
 
 
@@ -569,7 +624,11 @@ def case_room_purge(*, network: Network, now: datetime | None = None) -> tuple[i
     threads = empty.count()
     empty.delete()
     if post_ids or threads:
-        audit_record(actor=None, action="network.case_room.purge", target=network,
-                     comment=f"posts={len(post_ids)} threads={threads}")  # fmt: skip
+        audit_record(
+            actor=None,
+            action="network.case_room.purge",
+            target=network,
+            comment=f"posts={len(post_ids)} threads={threads}",
+        )
         posts_removed(post_ids)
     return len(post_ids), threads

@@ -132,9 +132,13 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     membership = access.membership_of(request.user, network)
     context = _network_context(
-        request, network, page=page, threads=selectors.named_threads(page.object_list), membership=membership,
+        request,
+        network,
+        page=page,
+        threads=selectors.named_threads(page.object_list),
+        membership=membership,
         email_form=EmailChoiceForm(initial={"email": membership.email}) if membership else None,
-    )  # fmt: skip
+    )
     return render(request, "network/network_detail.html", context)
 
 
@@ -146,8 +150,13 @@ def network_join(request: HttpRequest, pk: int) -> HttpResponse:
     if access.can_read(request.user, network):
         return redirect(network)
     if request.method == "POST":
-        sent = _attempt(request, _("Your request is sent to the network's moderators."), services.network_join_request,
-                        network=network, user=request.user)  # fmt: skip
+        sent = _attempt(
+            request,
+            _("Your request is sent to the network's moderators."),
+            services.network_join_request,
+            network=network,
+            user=request.user,
+        )
         return redirect("network:join", pk=network.pk) if sent else redirect("network:list")
     pending = selectors.has_pending_request(user=request.user, network=network)
     invitation = next((i for i in selectors.invitations_for(user=request.user) if i.network_id == network.pk), None)
@@ -164,8 +173,13 @@ def network_leave(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(network)
     if request.method == "GET":
         return render(request, "network/network_confirm_leave.html", {"network": network})
-    if _attempt(request, _("You have left the network."), services.network_member_leave,
-                membership=membership, actor=request.user):  # fmt: skip
+    if _attempt(
+        request,
+        _("You have left the network."),
+        services.network_member_leave,
+        membership=membership,
+        actor=request.user,
+    ):
         return redirect("network:list")
     return redirect(network)
 
@@ -177,8 +191,14 @@ def network_email(request: HttpRequest, pk: int) -> HttpResponse:
     membership = access.membership_of(request.user, network)
     form = EmailChoiceForm(request.POST)
     if membership is not None and form.is_valid():
-        _attempt(request, _("Your choice is saved."), services.network_member_email_set,
-                 membership=membership, actor=request.user, email=form.cleaned_data["email"])  # fmt: skip
+        _attempt(
+            request,
+            _("Your choice is saved."),
+            services.network_member_email_set,
+            membership=membership,
+            actor=request.user,
+            email=form.cleaned_data["email"],
+        )
     return redirect(network)
 
 
@@ -186,8 +206,12 @@ def network_email(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def network_members(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk)
-    context = _network_context(request, network, members=selectors.members_of(network=network),
-                               roles=cast(forms.ChoiceField, RoleForm.base_fields["role"]).choices)  # fmt: skip
+    context = _network_context(
+        request,
+        network,
+        members=selectors.members_of(network=network),
+        roles=cast(forms.ChoiceField, RoleForm.base_fields["role"]).choices,
+    )
     context["banned"] = selectors.banned_of(network=network) if context["moderates"] else []
     return render(request, "network/network_members.html", context)
 
@@ -198,8 +222,14 @@ def network_members(request: HttpRequest, pk: int) -> HttpResponse:
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
     membership = access.membership_for_moderator(user=request.user, pk=pk)
     ban = request.POST.get("ban") == "1"
-    _attempt(request, _("Banned from the network.") if ban else _("Removed from the network."),
-             services.network_member_remove, membership=membership, actor=request.user, ban=ban)  # fmt: skip
+    _attempt(
+        request,
+        _("Banned from the network.") if ban else _("Removed from the network."),
+        services.network_member_remove,
+        membership=membership,
+        actor=request.user,
+        ban=ban,
+    )
     return redirect("network:members", pk=membership.network_id)
 
 
@@ -210,8 +240,14 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
     membership = access.membership_for_moderator(user=request.user, pk=pk)
     form = RoleForm(request.POST)
     if form.is_valid():
-        _attempt(request, _("Role changed."), services.network_member_set_role,
-                 membership=membership, actor=request.user, role=form.cleaned_data["role"])  # fmt: skip
+        _attempt(
+            request,
+            _("Role changed."),
+            services.network_member_set_role,
+            membership=membership,
+            actor=request.user,
+            role=form.cleaned_data["role"],
+        )
     return redirect("network:members", pk=membership.network_id)
 
 
@@ -255,8 +291,13 @@ def ban_lift(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         context = _network_context(request, membership.network, membership=membership)
         return render(request, "network/ban_confirm_lift.html", context)
-    _attempt(request, _("The ban is lifted. The person may be invited or ask to join again."),
-             services.network_member_unban, membership=membership, actor=request.user)  # fmt: skip
+    _attempt(
+        request,
+        _("The ban is lifted. The person may be invited or ask to join again."),
+        services.network_member_unban,
+        membership=membership,
+        actor=request.user,
+    )
     return redirect("network:bans", pk=membership.network_id)
 
 
@@ -287,13 +328,23 @@ def network_invite(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         limited = over_rate(request, group="network.invite", rate=settings.NETWORK_INVITATION_RATE)
         if limited:
-            form.add_error(None, _("You have sent many invitations in a short time. Please wait before sending "
-                                   "more: the address you typed is kept below."))  # fmt: skip
-        elif _attempt(request, _("The invitation is sent."), services.network_invitation_create,
-                      network=network, actor=request.user, email=form.cleaned_data["email"]):  # fmt: skip
+            form.add_error(
+                None,
+                _(
+                    "You have sent many invitations in a short time. Please wait before sending "
+                    "more: the address you typed is kept below."
+                ),
+            )
+        elif _attempt(
+            request,
+            _("The invitation is sent."),
+            services.network_invitation_create,
+            network=network,
+            actor=request.user,
+            email=form.cleaned_data["email"],
+        ):
             return redirect("network:invite", pk=network.pk)
-    context = _network_context(request, network, form=form,
-                               invitations=selectors.open_invitations_of(network=network))  # fmt: skip
+    context = _network_context(request, network, form=form, invitations=selectors.open_invitations_of(network=network))
     return render(request, "network/network_invite.html", context, status=_form_status(form, limited))
 
 
@@ -304,8 +355,9 @@ def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = access.invitation_for_answer(user=request.user, pk=pk)
     accept = request.POST.get("decision") == "accept"
     success = _("Welcome to the network.") if accept else _("You declined the invitation.")
-    done = _attempt(request, success, services.network_invitation_respond, invitation=invitation,
-                    user=request.user, accept=accept)  # fmt: skip
+    done = _attempt(
+        request, success, services.network_invitation_respond, invitation=invitation, user=request.user, accept=accept
+    )
     return redirect(invitation.network) if done and accept else redirect("network:list")
 
 
@@ -318,8 +370,13 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         context = _network_context(request, invitation.network, invitation=invitation)
         return render(request, "network/invitation_confirm_revoke.html", context)
-    _attempt(request, _("The invitation is revoked: its link no longer works."), services.network_invitation_revoke,
-             invitation=invitation, actor=request.user)  # fmt: skip
+    _attempt(
+        request,
+        _("The invitation is revoked: its link no longer works."),
+        services.network_invitation_revoke,
+        invitation=invitation,
+        actor=request.user,
+    )
     return redirect("network:invite", pk=invitation.network_id)
 
 
@@ -332,8 +389,13 @@ def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
     if over_rate(request, group="network.invite", rate=settings.NETWORK_INVITATION_RATE):
         messages.error(request, _("You have sent many invitations in a short time. Please wait before sending more."))
         return redirect("network:invite", pk=invitation.network_id)
-    _attempt(request, _("The invitation is sent again, with a new link."), services.network_invitation_resend,
-             invitation=invitation, actor=request.user)  # fmt: skip
+    _attempt(
+        request,
+        _("The invitation is sent again, with a new link."),
+        services.network_invitation_resend,
+        invitation=invitation,
+        actor=request.user,
+    )
     return redirect("network:invite", pk=invitation.network_id)
 
 
@@ -346,8 +408,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     except Http404:  # the same page for every unusable link
         return render(request, "network/invitation_invalid.html", status=404)
     if request.method == "POST":
-        if _attempt(request, _("Welcome to the network."), services.network_invitation_accept,
-                    token=token, user=request.user):  # fmt: skip
+        if _attempt(
+            request, _("Welcome to the network."), services.network_invitation_accept, token=token, user=request.user
+        ):
             return redirect(invitation.network)
         return redirect("network:list")
     return render(request, "network/invitation_accept.html", {"invitation": invitation, "network": invitation.network})
@@ -368,8 +431,14 @@ def network_requests(request: HttpRequest, pk: int) -> HttpResponse:
 def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
     join_request = access.join_request_for_moderator(user=request.user, pk=pk)
     approve = request.POST.get("decision") == "approve"
-    _attempt(request, _("Request approved.") if approve else _("Request declined."), services.network_join_decide,
-             join_request=join_request, actor=request.user, approve=approve)  # fmt: skip
+    _attempt(
+        request,
+        _("Request approved.") if approve else _("Request declined."),
+        services.network_join_decide,
+        join_request=join_request,
+        actor=request.user,
+        approve=approve,
+    )
     return redirect("network:requests", pk=join_request.network_id)
 
 
@@ -388,8 +457,14 @@ def network_reports(request: HttpRequest, pk: int) -> HttpResponse:
 def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.report_for_moderator(user=request.user, pk=pk)
     hide = request.POST.get("decision") == "hide"
-    _attempt(request, _("The post is hidden.") if hide else _("The report is dismissed."), services.report_resolve,
-             report=report, actor=request.user, hide=hide)  # fmt: skip
+    _attempt(
+        request,
+        _("The post is hidden.") if hide else _("The report is dismissed."),
+        services.report_resolve,
+        report=report,
+        actor=request.user,
+        hide=hide,
+    )
     return redirect("network:reports", pk=report.post.thread.network_id)
 
 
@@ -404,8 +479,13 @@ def thread_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = selectors.readable_practice(user=request.user, pk=form["practice"].value())
     if request.method == "POST" and form.is_valid():
         try:
-            thread = services.thread_create(network=network, actor=request.user, title=form.cleaned_data["title"],
-                                            body=form.cleaned_data["body"], practice=practice)  # fmt: skip
+            thread = services.thread_create(
+                network=network,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                practice=practice,
+            )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, error if isinstance(error, ValidationError) else str(error))
         else:
@@ -481,8 +561,9 @@ def thread_subscribe(request: HttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_member(user=request.user, pk=pk)
     subscribed = request.POST.get("subscribed") == "1"
     success = _("You follow this thread.") if subscribed else _("You no longer follow this thread.")
-    _attempt(request, success, services.thread_subscription_set, thread=thread, user=request.user,
-             subscribed=subscribed)  # fmt: skip
+    _attempt(
+        request, success, services.thread_subscription_set, thread=thread, user=request.user, subscribed=subscribed
+    )
     return redirect(thread)
 
 
@@ -522,11 +603,20 @@ def post_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     post = access.post_for_author(user=request.user, pk=pk)
     form = PostEditForm(request.POST or None, initial={"body": post.body})
-    if request.method == "POST" and form.is_valid():
-        if _attempt(request, _("Your post is updated."), services.post_edit, post=post, actor=request.user,
-                    body=form.cleaned_data["body"]):  # fmt: skip
-            _warn_unknown_mentions(request, network=post.thread.network, body=post.body)
-            return redirect(_post_url(post))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _attempt(
+            request,
+            _("Your post is updated."),
+            services.post_edit,
+            post=post,
+            actor=request.user,
+            body=form.cleaned_data["body"],
+        )
+    ):
+        _warn_unknown_mentions(request, network=post.thread.network, body=post.body)
+        return redirect(_post_url(post))
     return render(request, "network/post_form.html", {"post": post, "thread": post.thread, "form": form})
 
 
@@ -569,10 +659,21 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         limited = over_rate(request, group="network.report", rate=settings.NETWORK_REPORT_RATE)
         if limited:
-            form.add_error(None, _("You have reported many posts in a short time. Please try again later: "
-                                   "what you wrote is kept below."))  # fmt: skip
-        elif _attempt(request, _("Thank you: the network's moderators will look at it."), services.post_report,
-                      post=post, actor=request.user, **form.cleaned_data):  # fmt: skip
+            form.add_error(
+                None,
+                _(
+                    "You have reported many posts in a short time. Please try again later: "
+                    "what you wrote is kept below."
+                ),
+            )
+        elif _attempt(
+            request,
+            _("Thank you: the network's moderators will look at it."),
+            services.post_report,
+            post=post,
+            actor=request.user,
+            **form.cleaned_data,
+        ):
             return redirect(_post_url(post))
     context = {"post": post, "thread": post.thread, "form": form}
     return render(request, "network/post_report.html", context, status=_form_status(form, limited))
@@ -587,8 +688,12 @@ def search(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk) if pk is not None else None
     form = SearchForm(request.GET or None)
     sort: Sort
-    query, sort = (form.cleaned_data["q"], form.cleaned_data["sort"] or "relevance") if form.is_valid() else ("", "relevance")
-    found = selectors.search_posts(user=request.user, query=query, network=network, page=request.GET.get("page"), sort=sort)
+    query, sort = (
+        (form.cleaned_data["q"], form.cleaned_data["sort"] or "relevance") if form.is_valid() else ("", "relevance")
+    )
+    found = selectors.search_posts(
+        user=request.user, query=query, network=network, page=request.GET.get("page"), sort=sort
+    )
     context = {"network": network, "form": form, "query": found.query, "found": found}
     return render(request, "network/search.html", context)
 
@@ -600,7 +705,9 @@ def notifications(request: AuthenticatedHttpRequest) -> HttpResponse:
         services.notifications_mark_read(user=request.user)
         return redirect("network:notifications")
     page = Paginator(selectors.notifications_for(user=request.user), 30).get_page(request.GET.get("page"))
-    context = {"page": page, "notifications": selectors.named_notifications(page.object_list),
-               "invitations": selectors.invitations_for(user=request.user)}  # fmt: skip
+    context = {
+        "page": page,
+        "notifications": selectors.named_notifications(page.object_list),
+        "invitations": selectors.invitations_for(user=request.user),
+    }
     return render(request, "network/notifications.html", context)
-

@@ -3,8 +3,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.contrib.sites.requests import RequestSite
 from django.contrib.auth.hashers import make_password
+from django.contrib.sites.requests import RequestSite
 from django.utils.crypto import get_random_string
 
 

@@ -33,6 +33,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ("name", "type", "country", "verified") if obj is not None else ("verified",)
+
     list_filter = ("verified", "type", "is_demo")
     search_fields = ("name", "email_domain")
 

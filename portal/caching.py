@@ -42,9 +42,7 @@ def is_anonymous_reader(request: HttpRequest) -> bool:
 
 
 def _etag(request: HttpRequest, token) -> str:
-    inputs = "|".join(
-        (str(token), request.LANGUAGE_CODE, request.get_full_path(), request.META.get("HTTP_ACCEPT", ""))
-    )
+    inputs = "|".join((str(token), request.LANGUAGE_CODE, request.get_full_path(), request.META.get("HTTP_ACCEPT", "")))
     return '"' + hashlib.blake2b(inputs.encode(), digest_size=16).hexdigest() + '"'
 
 

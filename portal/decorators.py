@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from portal.access import holds_moderator_role, lacks_required_second_factor
 
 
-
 def mfa_required(view):
     """Moderators and administrators must have a second factor before privileged pages open
     (without one, ``portal.access`` grants their role no power anyway: this sends them to set it up)."""

@@ -21,9 +21,10 @@ class DatabaseUnavailableMiddleware:
         message = _("The portal cannot reach its database for a moment. Please try again in a few seconds.")
         if request.path.startswith("/api/"):
             response: HttpResponse = JsonResponse(
-                {"type": "about:blank", "title": message, "status": 503}, status=503,
+                {"type": "about:blank", "title": message, "status": 503},
+                status=503,
                 content_type="application/problem+json",
-            )  # fmt: skip
+            )
         else:
             response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

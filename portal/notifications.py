@@ -45,8 +45,9 @@ def email_language(user: User | None) -> str:
     return supported_language(getattr(user, "language", "") if user is not None else "")
 
 
-def render_email(*, language: str, subject, template: str, context: dict,
-                 subject_params: dict | None = None) -> tuple[str, str]:  # fmt: skip
+def render_email(
+    *, language: str, subject, template: str, context: dict, subject_params: dict | None = None
+) -> tuple[str, str]:
     """The prefixed subject and the body of an email, in ``language``."""
     with translation.override(language):
         body = render_to_string(template, {**context, "site_url": settings.PORTAL_URL})
@@ -54,8 +55,9 @@ def render_email(*, language: str, subject, template: str, context: dict,
     return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{text}", body
 
 
-def notify(*, recipients: Iterable[User], subject, template: str, context: dict,
-           subject_params: dict | None = None) -> None:  # fmt: skip
+def notify(
+    *, recipients: Iterable[User], subject, template: str, context: dict, subject_params: dict | None = None
+) -> None:
     """Email each recipient (once, skipping the actor's own address if passed in context),
     rendered once per language among them."""
     actor = context.get("actor")
@@ -65,8 +67,9 @@ def notify(*, recipients: Iterable[User], subject, template: str, context: dict,
         by_language[email_language(people[address])].append(address)
     outgoing = []
     for language, addresses in sorted(by_language.items()):
-        prefixed, body = render_email(language=language, subject=subject, template=template, context=context,
-                                      subject_params=subject_params)  # fmt: skip
+        prefixed, body = render_email(
+            language=language, subject=subject, template=template, context=context, subject_params=subject_params
+        )
         outgoing += [(prefixed, body, address) for address in addresses]
     if not outgoing:
         return

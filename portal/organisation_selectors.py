@@ -44,9 +44,7 @@ def organisation_for_manager(*, user, organisation_id: int | None) -> Organisati
 
 def membership_for_manager(*, user, pk: int) -> Membership:
     """A pending or approved membership that ``user`` may decide on, change or end; 404 otherwise."""
-    membership = (
-        Membership.objects.select_related("user", "organisation").filter(pk=pk, state__in=LIVE_STATES).first()
-    )
+    membership = Membership.objects.select_related("user", "organisation").filter(pk=pk, state__in=LIVE_STATES).first()
     if membership is None:
         raise Http404
     if not can_manage_members(user, membership.organisation_id):

@@ -71,9 +71,10 @@ def organisation_join(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_request(
-                user=request.user, organisation=form.cleaned_data["organisation"],
+                user=request.user,
+                organisation=form.cleaned_data["organisation"],
                 new_organisation_name=form.cleaned_data["new_organisation_name"],
-            )  # fmt: skip
+            )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, error if isinstance(error, ValidationError) else str(error))
         else:

@@ -8,8 +8,5 @@ from django.utils.translation import gettext as _
 
 def show_refusal(request: HttpRequest, error: Exception) -> None:
     """A service's ``ValidationError`` or ``PermissionDenied``, shown as an error message."""
-    if isinstance(error, ValidationError):
-        text = " ".join(error.messages)
-    else:
-        text = str(error) or _("You may not do this.")
+    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error) or _("You may not do this.")
     messages.error(request, text)

@@ -1,8 +1,8 @@
 """Writes with side effects for accounts, organisations and memberships."""
 
 from allauth.account.models import EmailAddress
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,10 +10,9 @@ from django.utils.translation import gettext_lazy
 
 from portal.access import can_manage_members, is_moderator
 from portal.audit import audit_record
-from portal.models import Membership, Organisation, User
+from portal.models import Membership, Organisation, OrganisationType, User
 from portal.notifications import moderators, notify, organisation_admins, supported_language
 from portal.signals import membership_ended
-from portal.models import OrganisationType
 
 
 def organisation_get_or_create(*, name: str, type_code: str = "other", country: str = "") -> Organisation:
@@ -54,8 +53,9 @@ def membership_request(
         organisation = organisation_get_or_create(name=new_organisation_name)
         role = Membership.Role.ADMIN if created else Membership.Role.MEMBER
     membership = Membership.objects.create(user=user, organisation=organisation, role=role)
-    audit_record(actor=user, action="membership.request", target=membership, to_state=membership.state,
-                 organisation=organisation)  # fmt: skip
+    audit_record(
+        actor=user, action="membership.request", target=membership, to_state=membership.state, organisation=organisation
+    )
     if has_verified_email(user):  # otherwise once it is verified (portal.receivers)
         membership_announce(membership=membership)
     user.forget_membership()
@@ -95,8 +95,14 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
     membership.state = Membership.State.APPROVED if approve else Membership.State.DECLINED
     membership.decided_at, membership.decided_by = timezone.now(), actor
     membership.save(update_fields=["state", "decided_at", "decided_by"])
-    audit_record(actor=actor, action="membership.decide", target=membership, from_state=from_state,
-                 to_state=membership.state, organisation=membership.organisation)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action="membership.decide",
+        target=membership,
+        from_state=from_state,
+        to_state=membership.state,
+        organisation=membership.organisation,
+    )
     notify(
         recipients=[membership.user],
         subject=gettext_lazy("Your request to join %(organisation)s was approved")
@@ -120,8 +126,14 @@ def membership_end(*, membership: Membership, actor: User, ban: bool = False) ->
     membership.state, membership.ended_at = Membership.State.ENDED, timezone.now()
     membership.save(update_fields=["state", "ended_at"])
     action = "membership.leave" if actor.pk == membership.user_id else "membership.remove"
-    audit_record(actor=actor, action=action, target=membership, from_state=from_state, to_state=membership.state,
-                 organisation=membership.organisation)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action=action,
+        target=membership,
+        from_state=from_state,
+        to_state=membership.state,
+        organisation=membership.organisation,
+    )
     membership.user.forget_membership()
     membership_ended.send(sender=Membership, membership=membership)
     return membership
@@ -133,8 +145,14 @@ def membership_set_role(*, membership: Membership, actor, role: str) -> Membersh
         raise PermissionDenied(_("Only the organisation's administrators or moderators change roles."))
     if role not in Membership.Role.values:
         raise ValidationError(_("Unknown role."))
-    audit_record(actor=actor, action="membership.role", target=membership, from_state=membership.role, to_state=role,
-                 organisation=membership.organisation)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action="membership.role",
+        target=membership,
+        from_state=membership.role,
+        to_state=role,
+        organisation=membership.organisation,
+    )
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
@@ -144,8 +162,14 @@ def membership_set_role(*, membership: Membership, actor, role: str) -> Membersh
 def organisation_verify(*, organisation: Organisation, actor: User, verified: bool = True) -> Organisation:
     if not is_moderator(actor):
         raise PermissionDenied(_("Only moderators verify organisations."))
-    audit_record(actor=actor, action="organisation.verify", target=organisation,
-                 from_state=str(organisation.verified), to_state=str(verified), organisation=organisation)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action="organisation.verify",
+        target=organisation,
+        from_state=str(organisation.verified),
+        to_state=str(verified),
+        organisation=organisation,
+    )
     organisation.verified = verified
     organisation.save(update_fields=["verified"])
     return organisation
@@ -172,9 +196,13 @@ def user_update_profile(*, user: User, display_name: str, pseudonym: str, langua
 
 @transaction.atomic
 def user_sign_up(
-    *, user: User, display_name: str, organisation: Organisation | None, new_organisation_name: str = "",
+    *,
+    user: User,
+    display_name: str,
+    organisation: Organisation | None,
+    new_organisation_name: str = "",
     language: str = "",
-) -> Membership:  # fmt: skip
+) -> Membership:
     """After allauth created the account: set the name and the language of the sign-up page (the
     emails' language until changed on the profile page), and ask to join the organisation."""
     user.display_name = display_name.strip()

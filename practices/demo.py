@@ -14,9 +14,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from portal.models import Organisation
+from portal.models import Organisation, OrganisationType
 from practices.importer import ParsedPractice, Vocabulary, import_document
-from portal.models import OrganisationType
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.services import practice_import, practice_publish_trusted
 
@@ -27,10 +26,19 @@ SEED_DOCUMENT = FIXTURES / "templates" / "000_c92d1ef0c5228cd4.txt"
 COLLECTION_DIR = FIXTURES / "demo"
 
 PLACES = [
-    ("NO", "Ravnstad"), ("SE", "Älvby"), ("DK", "Søholm"), ("FI", "Koivula"), ("DE", "Lindenau"),
-    ("NL", "Westerveld"), ("BE", "Houtem"), ("FR", "Belmont-sur-Loire"), ("ES", "Villaclara"),
-    ("IT", "Montefiore"), ("AT", "Seewald"), ("PL", "Brzozów Wielki"),
-]  # fmt: skip
+    ("NO", "Ravnstad"),
+    ("SE", "Älvby"),
+    ("DK", "Søholm"),
+    ("FI", "Koivula"),
+    ("DE", "Lindenau"),
+    ("NL", "Westerveld"),
+    ("BE", "Houtem"),
+    ("FR", "Belmont-sur-Loire"),
+    ("ES", "Villaclara"),
+    ("IT", "Montefiore"),
+    ("AT", "Seewald"),
+    ("PL", "Brzozów Wielki"),
+]
 
 ORGANISATION_NAMES = {
     "en": {
@@ -53,26 +61,74 @@ ORGANISATION_NAMES = {
 
 METHODS = {
     "en": [
-        ("Mentoring for young people leaving extremist groups", "A trained mentor meets each young person weekly for a year, working on trust, education and a life outside the group."),
-        ("Family counselling hotline", "Parents worried about a child's radicalisation call a counselling line; counsellors assess the situation and coordinate local support."),
-        ("Multi-agency safeguarding panel", "Schools, police, social services and health services meet monthly to assess referrals of people at risk of violent extremism."),
-        ("Prison exit programme", "Inmates convicted of terrorist offences take part in structured dialogue sessions and prepare their release with probation officers."),
-        ("Online counter-narrative workshops", "Young people produce videos that answer extremist propaganda, guided by youth workers and media trainers."),
-        ("Training for first-line practitioners", "Teachers and social workers learn to recognise signs of radicalisation and to respond proportionately."),
-        ("Community dialogue circles", "Religious leaders, residents and municipal staff meet to discuss polarisation and build trust after local incidents."),
-        ("Support for returning families", "Children and mothers returning from conflict zones receive coordinated health, school and psychosocial support."),
+        (
+            "Mentoring for young people leaving extremist groups",
+            "A trained mentor meets each young person weekly for a year, working on trust, education and a life outside the group.",
+        ),
+        (
+            "Family counselling hotline",
+            "Parents worried about a child's radicalisation call a counselling line; counsellors assess the situation and coordinate local support.",
+        ),
+        (
+            "Multi-agency safeguarding panel",
+            "Schools, police, social services and health services meet monthly to assess referrals of people at risk of violent extremism.",
+        ),
+        (
+            "Prison exit programme",
+            "Inmates convicted of terrorist offences take part in structured dialogue sessions and prepare their release with probation officers.",
+        ),
+        (
+            "Online counter-narrative workshops",
+            "Young people produce videos that answer extremist propaganda, guided by youth workers and media trainers.",
+        ),
+        (
+            "Training for first-line practitioners",
+            "Teachers and social workers learn to recognise signs of radicalisation and to respond proportionately.",
+        ),
+        (
+            "Community dialogue circles",
+            "Religious leaders, residents and municipal staff meet to discuss polarisation and build trust after local incidents.",
+        ),
+        (
+            "Support for returning families",
+            "Children and mothers returning from conflict zones receive coordinated health, school and psychosocial support.",
+        ),
     ],
     "fr": [
-        ("Mentorat pour les jeunes qui quittent des groupes extrémistes", "Un mentor formé rencontre chaque jeune chaque semaine pendant un an pour travailler la confiance, la formation et une vie hors du groupe."),
-        ("Ligne d'écoute pour les familles", "Les parents inquiets de la radicalisation d'un enfant appellent une ligne d'écoute; des conseillers évaluent la situation et coordonnent l'aide locale."),
-        ("Cellule multi-agences de prévention", "Écoles, police, services sociaux et de santé se réunissent chaque mois pour évaluer les signalements de personnes exposées à l'extrémisme violent."),
-        ("Programme de sortie en milieu carcéral", "Des détenus condamnés pour terrorisme participent à des séances de dialogue structurées et préparent leur libération avec les conseillers de probation."),
-        ("Ateliers de contre-discours en ligne", "Des jeunes réalisent des vidéos qui répondent à la propagande extrémiste, accompagnés par des animateurs et des formateurs aux médias."),
-        ("Formation des praticiens de première ligne", "Enseignants et travailleurs sociaux apprennent à reconnaître les signes de radicalisation et à réagir de manière proportionnée."),
-        ("Cercles de dialogue communautaire", "Responsables religieux, habitants et agents municipaux se réunissent pour parler de polarisation et rétablir la confiance après des incidents locaux."),
-        ("Accompagnement des familles de retour", "Les enfants et les mères revenant de zones de conflit bénéficient d'un soutien coordonné en santé, scolarité et accompagnement psychosocial."),
+        (
+            "Mentorat pour les jeunes qui quittent des groupes extrémistes",
+            "Un mentor formé rencontre chaque jeune chaque semaine pendant un an pour travailler la confiance, la formation et une vie hors du groupe.",
+        ),
+        (
+            "Ligne d'écoute pour les familles",
+            "Les parents inquiets de la radicalisation d'un enfant appellent une ligne d'écoute; des conseillers évaluent la situation et coordonnent l'aide locale.",
+        ),
+        (
+            "Cellule multi-agences de prévention",
+            "Écoles, police, services sociaux et de santé se réunissent chaque mois pour évaluer les signalements de personnes exposées à l'extrémisme violent.",
+        ),
+        (
+            "Programme de sortie en milieu carcéral",
+            "Des détenus condamnés pour terrorisme participent à des séances de dialogue structurées et préparent leur libération avec les conseillers de probation.",
+        ),
+        (
+            "Ateliers de contre-discours en ligne",
+            "Des jeunes réalisent des vidéos qui répondent à la propagande extrémiste, accompagnés par des animateurs et des formateurs aux médias.",
+        ),
+        (
+            "Formation des praticiens de première ligne",
+            "Enseignants et travailleurs sociaux apprennent à reconnaître les signes de radicalisation et à réagir de manière proportionnée.",
+        ),
+        (
+            "Cercles de dialogue communautaire",
+            "Responsables religieux, habitants et agents municipaux se réunissent pour parler de polarisation et rétablir la confiance après des incidents locaux.",
+        ),
+        (
+            "Accompagnement des familles de retour",
+            "Les enfants et les mères revenant de zones de conflit bénéficient d'un soutien coordonné en santé, scolarité et accompagnement psychosocial.",
+        ),
     ],
-}  # fmt: skip
+}
 
 DEMO_PRACTICE_COUNT = 48
 
@@ -132,7 +188,7 @@ WRITE_UP = {
             "un réseau de partenaires, et a été présentée aux communes voisines."
         ),
     },
-}  # fmt: skip
+}
 
 
 def _demo_method(number: int, place: str, used: set[tuple[str, str]]) -> tuple[str, str, str]:
@@ -148,7 +204,9 @@ def _demo_method(number: int, place: str, used: set[tuple[str, str]]) -> tuple[s
     raise ValueError(f"more generated practices than methods for {place}")
 
 
-def _demo_practice(rng: random.Random, number: int, where: tuple[Organisation, str], used, themes, audiences) -> Practice:
+def _demo_practice(
+    rng: random.Random, number: int, where: tuple[Organisation, str], used, themes, audiences
+) -> Practice:
     organisation, place = where
     language, title, summary = _demo_method(number, place, used)
     start_year = rng.randint(2008, 2023)

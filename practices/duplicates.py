@@ -56,7 +56,9 @@ def near_duplicates(*, user, practice: Practice) -> list[Duplicate]:
         similarity = jaccard(mine, shingles(other.description))
         if same_title or similarity >= NEAR_IDENTICAL:
             found.append((other, same_title, similarity))
-    readable = set(practices_visible_to(user=user).filter(pk__in=[o.pk for o, _, _ in found]).values_list("pk", flat=True))
+    readable = set(
+        practices_visible_to(user=user).filter(pk__in=[o.pk for o, _, _ in found]).values_list("pk", flat=True)
+    )
     return [Duplicate(o if o.pk in readable else None, same, sim) for o, same, sim in found]
 
 
@@ -64,7 +66,9 @@ def _candidates(practice: Practice):
     """Same title (case-insensitive) or a description of about the same length: near-identical
     texts have near-equal lengths, so nothing near-identical is left out."""
     length = len(practice.description)
-    near_length = Q(description_length__gte=int(length * NEAR_IDENTICAL), description_length__lte=int(length / NEAR_IDENTICAL))
+    near_length = Q(
+        description_length__gte=int(length * NEAR_IDENTICAL), description_length__lte=int(length / NEAR_IDENTICAL)
+    )
     existing = (
         Practice.objects.filter(status__in=[Practice.Status.PUBLISHED, Practice.Status.SUBMITTED])
         .exclude(pk=practice.pk)
@@ -75,9 +79,15 @@ def _candidates(practice: Practice):
         existing = existing.exclude(pk=practice.revision_of_id).exclude(revision_of_id=practice.revision_of_id)
     by_title = existing.filter(title__iexact=practice.title.strip())[:CANDIDATES]
     by_text = (
-        existing.filter(near_length).exclude(description="")
-        .annotate(gap=Abs(Length("description") - length)).order_by("gap", "pk")[:CANDIDATES]
-    ) if length else []  # fmt: skip
+        (
+            existing.filter(near_length)
+            .exclude(description="")
+            .annotate(gap=Abs(Length("description") - length))
+            .order_by("gap", "pk")[:CANDIDATES]
+        )
+        if length
+        else []
+    )
     seen: dict[int, Practice] = {}
     for other in [*by_title, *by_text]:
         seen.setdefault(other.pk, other)

@@ -74,7 +74,9 @@ class PracticeForm(forms.ModelForm):
             "ran_meetings": _("RAN working group or event, date, place and topic."),
             "eu_links_funding": _("How the practice is funded; which EU funds, if any."),
             "organisation_description": _("Your organisation in a few lines: its legal status and role."),
-            "contact": _("Your work contact. Shown only to approved members of verified organisations, never in public."),
+            "contact": _(
+                "Your work contact. Shown only to approved members of verified organisations, never in public."
+            ),
             "visibility": _("You can restrict it further at any time, even once it is published."),
         }
         widgets = {
@@ -95,7 +97,7 @@ class PracticeForm(forms.ModelForm):
             self.fields[name].widget.attrs.setdefault("rows", 8)
         self.fields["description"].widget.attrs["rows"] = 14
         self._limit_text_sizes()
-        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "—")] + european_countries_first()
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "—"), *european_countries_first()]
         cast(forms.ChoiceField, self.fields["language"]).choices = settings.PRACTICE_LANGUAGES
         self._no_default_visibility(caller_initial)
 

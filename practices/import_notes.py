@@ -6,8 +6,8 @@ of the form (the whole document, the organisation) is shown at the top.
 """
 
 import json
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -69,9 +69,11 @@ def _fixed(note: dict, code: str, value) -> bool:
 
 def _message(note: dict) -> str:
     if note.get("code") == OTHER_ORGANISATION:
-        return _("The document names the organisation “%(named)s”; the practice is shared under your "
-                 "organisation, “%(yours)s”. If it belongs to the other organisation, someone there should "
-                 "share it.") % {"named": note.get("named", ""), "yours": note.get("yours", "")}  # fmt: skip
+        return _(
+            "The document names the organisation “%(named)s”; the practice is shared under your "
+            "organisation, “%(yours)s”. If it belongs to the other organisation, someone there should "
+            "share it."
+        ) % {"named": note.get("named", ""), "yours": note.get("yours", "")}
     return str(note.get("message", ""))
 
 

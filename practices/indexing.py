@@ -16,15 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from portal.access import reader_scope
-from practices.importer.countries import country_names
 from portal.models import OrganisationType
+from practices.importer.countries import country_names
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.selectors import published_readable_by
 from search import outbox
 from search.backends.base import Hit
 from search.collections import Collection, Layout, TextField
 from search.selectors import SIMILAR_LIMIT, similar
-
 
 TEXT_FIELDS: tuple[TextField, ...] = (
     TextField("title", "A", 5.0),
@@ -89,7 +88,9 @@ def practice_document(practice: Practice, *, version: int) -> dict[str, Any]:
         "title": practice.title,
         "description": practice.description,
         "taxonomy": " ".join(t.label_en + " " + t.label_fr for t in [*themes, *audiences]),
-        "organisation": " ".join([organisation.name, organisation.type.label_en, organisation.type.label_fr, *countries]),
+        "organisation": " ".join(
+            [organisation.name, organisation.type.label_en, organisation.type.label_fr, *countries]
+        ),
         "body": "\n\n".join(getattr(practice, name) for name in BODY_SOURCES if getattr(practice, name)),
         "themes": [t.code for t in themes],
         "audiences": [a.code for a in audiences],
@@ -121,7 +122,9 @@ FACET_LABELS = {
     "start_period": _("Started"),
 }
 TAXONOMIES: dict[str, type[KeyTheme] | type[TargetAudience] | type[OrganisationType]] = {
-    "theme": KeyTheme, "audience": TargetAudience, "organisation_type": OrganisationType,
+    "theme": KeyTheme,
+    "audience": TargetAudience,
+    "organisation_type": OrganisationType,
 }
 
 

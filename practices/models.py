@@ -79,9 +79,7 @@ class Practice(models.Model):
     )
     geographical_scope = models.TextField(_("geographical scope"), blank=True)
     start = models.TextField(_("start of the practice"), blank=True)
-    start_year = models.PositiveSmallIntegerField(
-        _("start year"), null=True, blank=True, validators=_year_validators()
-    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=_year_validators())
     end_year = models.PositiveSmallIntegerField(
         _("end year"),
         null=True,
@@ -180,13 +178,6 @@ class Practice(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("practices:detail", kwargs={"pk": self.pk})
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED
-
     def save(self, *args, **kwargs) -> None:
         """Renders the Markdown fields again whenever one of them is saved: the one place
         the stored HTML follows the text (an edit, a redaction, an approved update)."""
@@ -196,6 +187,13 @@ class Practice(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "cooked"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("practices:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
 
     def cooked_html(self) -> dict[str, str]:
         """Attribute -> stored HTML of each Markdown field (rendered now only if missing)."""

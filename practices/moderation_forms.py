@@ -30,13 +30,13 @@ class QueueFilterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    older_than = forms.IntegerField(
-        label=_("Waiting longer than (days)"), min_value=1, max_value=3650, required=False
-    )
+    older_than = forms.IntegerField(label=_("Waiting longer than (days)"), min_value=1, max_value=3650, required=False)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.order_by("name"), required=False,
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
         empty_label=_("Any organisation"),
-    )  # fmt: skip
+    )
     language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("Any language")), *settings.PRACTICE_LANGUAGES], required=False
     )
@@ -126,9 +126,11 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     actor = forms.TypedChoiceField(label=_("Who"), coerce=int, required=False, empty_value=None)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.order_by("name"), required=False,
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
         empty_label=_("Any organisation"),
-    )  # fmt: skip
+    )
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

@@ -18,8 +18,13 @@ urlpatterns = [
     path("practices/<int:pk>/findings/<int:finding_pk>/dismiss/", views.finding_dismiss, name="finding_dismiss"),
     path("audit/", views.audit_log, name="audit"),
     path("organisations/", views.organisation_list, name="organisations"),
-    path("organisations/<int:pk>/verify/", views.organisation_verify_view, {"verified": True},
-         name="organisation_verify"),
-    path("organisations/<int:pk>/unverify/", views.organisation_verify_view, {"verified": False},
-         name="organisation_unverify"),
-]  # fmt: skip
+    path(
+        "organisations/<int:pk>/verify/", views.organisation_verify_view, {"verified": True}, name="organisation_verify"
+    ),
+    path(
+        "organisations/<int:pk>/unverify/",
+        views.organisation_verify_view,
+        {"verified": False},
+        name="organisation_unverify",
+    ),
+]

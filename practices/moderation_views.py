@@ -29,6 +29,7 @@ from practices.audit_labels import action_label, change_label, target_label
 from practices.duplicates import near_duplicates
 from practices.forms import DismissFindingForm
 from practices.import_notes import practice_import_notes
+from practices.models import Practice
 from practices.moderation_forms import (
     QUEUE_STATES,
     ApproveForm,
@@ -53,7 +54,6 @@ from practices.moderation_selectors import (
     practice_counts,
     practice_for_review,
 )
-from practices.models import Practice
 from practices.review import practice_review as review_of
 from practices.selectors import review_queue
 
@@ -65,6 +65,7 @@ def _page(request: HttpRequest, queryset):
 
 
 # Dashboard ---------------------------------------------------------------------------------
+
 
 def _queue_link(**query) -> str:
     return reverse("moderation:queue") + "?" + urlencode(query)
@@ -80,13 +81,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             {"label": label, "count": counts[value], "url": _queue_link(state=value)}
             for value, (_state, label) in QUEUE_STATES.items()
         ],
-        "stale": {"count": counts["stale"], "days": STALE_AFTER_DAYS,
-                  "url": _queue_link(state=Practice.Status.SUBMITTED, older_than=STALE_AFTER_DAYS)},
+        "stale": {
+            "count": counts["stale"],
+            "days": STALE_AFTER_DAYS,
+            "url": _queue_link(state=Practice.Status.SUBMITTED, older_than=STALE_AFTER_DAYS),
+        },
         "oldest": oldest_submissions(user=request.user),
         "requests": membership_request_counts(user=request.user),
         "organisations": organisation_counts(user=request.user),
         "reports": open_reports_by_network(user=request.user),
-    }  # fmt: skip
+    }
     context["report_total"] = sum(row["count"] for row in context["reports"])
     return render(request, "moderation/dashboard.html", context)
 
@@ -125,9 +129,8 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "in_review": practice.status == Practice.Status.SUBMITTED,
         "may_approve": rules.can_approve(request.user, practice),
         # A refused decision shows its forms again, so what the moderator typed is not lost.
-        "show_decision": practice.status == Practice.Status.SUBMITTED or any(
-            forms.get(key) is not None for key in ("approve_form", "changes_form", "reject_form")
-        ),
+        "show_decision": practice.status == Practice.Status.SUBMITTED
+        or any(forms.get(key) is not None for key in ("approve_form", "changes_form", "reject_form")),
         "approve_form": forms.get("approve_form") or ApproveForm(prefix="approve"),
         "changes_form": changes_form,
         "reject_form": forms.get("reject_form") or RejectForm(prefix="reject"),
@@ -153,8 +156,10 @@ def practice_review(request: HttpRequest, pk: int) -> HttpResponse:
 def _not_in_review(request: HttpRequest, practice: Practice) -> bool:
     if practice.status == Practice.Status.SUBMITTED:
         return False
-    messages.error(request, _("This practice is not waiting for review: it is “%(state)s”.")
-                   % {"state": practice.get_status_display()})  # fmt: skip
+    messages.error(
+        request,
+        _("This practice is not waiting for review: it is “%(state)s”.") % {"state": practice.get_status_display()},
+    )
     return True
 
 
@@ -190,9 +195,11 @@ def practice_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 def practice_request_changes(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def perform(practice, form):
         services.practice_request_changes(
-            practice=practice, moderator=request.user, comment=form.cleaned_data["comment"],
+            practice=practice,
+            moderator=request.user,
+            comment=form.cleaned_data["comment"],
             field_comments=form.field_comments(),
-        )  # fmt: skip
+        )
 
     success = _("Changes requested. The contributor sees your comments beside the fields.")
     return _review_action(request, pk, ChangesRequestForm, "changes_form", perform, success)
@@ -241,7 +248,9 @@ def finding_redact(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) 
     except (ValidationError, PermissionDenied) as error:
         show_refusal(request, error)
     else:
-        messages.success(request, _("Redacted: the text now reads “%(placeholder)s”.") % {"placeholder": finding.replacement})
+        messages.success(
+            request, _("Redacted: the text now reads “%(placeholder)s”.") % {"placeholder": finding.replacement}
+        )
     return _back_to_field(pk, finding.field)
 
 

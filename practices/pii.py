@@ -41,10 +41,17 @@ def detect(texts: dict[str, str], language: str, *, context: dict[str, str] | No
         for f in findings
     ]
     rows += [
-        {"field": h.field, "type": HINT_TYPE, "text": h.text, "start": h.start, "end": h.end, "score": 1.0,
-         "message": h.kind}
+        {
+            "field": h.field,
+            "type": HINT_TYPE,
+            "text": h.text,
+            "start": h.start,
+            "end": h.end,
+            "score": 1.0,
+            "message": h.kind,
+        }
         for h in hints
-    ]  # fmt: skip
+    ]
     return rows
 
 
@@ -58,10 +65,7 @@ def refresh_findings(practice: Practice, detected: list[dict] | None = None) -> 
     """
     if detected is None:
         detected = detect(practice_field_texts(practice), practice.language, context=practice_context(practice))
-    dismissed = {
-        (f.field, f.type, f.text): f
-        for f in practice.findings.filter(status=Finding.Status.DISMISSED)
-    }
+    dismissed = {(f.field, f.type, f.text): f for f in practice.findings.filter(status=Finding.Status.DISMISSED)}
     still_open: dict[tuple, list[Finding]] = {}
     for finding in practice.findings.filter(status=Finding.Status.OPEN).order_by("start", "pk"):
         still_open.setdefault((finding.field, finding.type, finding.text), []).append(finding)

@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from practices import rules
-from practices.models import Finding, Practice
-from search.presentation import BACK_PARAMETER, results_url
 from practices.indexing import FACETS as FACET_NAMES
+from practices.models import Finding, Practice
 from practices.template_fields import TEMPLATE_FIELDS, TemplateField, count_words, model_attribute
+from search.presentation import BACK_PARAMETER, results_url
 
 
 @dataclass
@@ -142,9 +142,10 @@ def detail_context(request, practice: Practice) -> dict:
         "versions": versions,
         "last_update": versions[0].published_at if versions else practice.published_at,
         "visibility_choices": [
-            (value, label) for value, label in practice.Visibility.choices
+            (value, label)
+            for value, label in practice.Visibility.choices
             if not rules.visibility_needs_review(practice, value)
-        ],  # fmt: skip
+        ],
     }
 
 

@@ -127,5 +127,3 @@ def can_withdraw(user, practice: Practice) -> bool:
     if practice.status != Practice.Status.PUBLISHED:
         return False
     return is_moderator(user) or is_organisation_admin(user, practice.organisation_id)
-
-

@@ -79,9 +79,14 @@ def _transition(practice: Practice, *, actor, to: str, action: str, note: Review
     practice.status = to
     practice.save(update_fields=["status", "updated_at"])
     audit_record(
-        actor=actor, action=action, target=practice, from_state=from_state, to_state=to,
-        comment=_note_reference(note), organisation=practice.organisation,
-    )  # fmt: skip
+        actor=actor,
+        action=action,
+        target=practice,
+        from_state=from_state,
+        to_state=to,
+        comment=_note_reference(note),
+        organisation=practice.organisation,
+    )
     return from_state
 
 
@@ -93,8 +98,9 @@ def _review_note(practice: Practice, moderator, text: str, *, addressed: bool = 
     """A moderator's words on the whole practice, kept with it (deletable with it, never audited)."""
     if not text.strip():
         return None
-    return ReviewComment.objects.create(practice=practice, field="", text=text.strip(), author=moderator,
-                                        addressed=addressed)  # fmt: skip
+    return ReviewComment.objects.create(
+        practice=practice, field="", text=text.strip(), author=moderator, addressed=addressed
+    )
 
 
 def _people_concerned(practice: Practice) -> list:
@@ -109,10 +115,14 @@ def _notify_transition(practice: Practice, *, actor, recipients, subject, commen
             recipients=[user for user in people.values() if bool(user.is_moderator) == reviewers],
             subject=subject,
             template="practices/email/transition.txt",
-            context={"practice": practice, "actor": actor, "comment": comment, "subject": subject,
-                     "link": reverse("moderation:review", args=[practice.pk]) if reviewers
-                     else practice.get_absolute_url()},
-        )  # fmt: skip
+            context={
+                "practice": practice,
+                "actor": actor,
+                "comment": comment,
+                "subject": subject,
+                "link": reverse("moderation:review", args=[practice.pk]) if reviewers else practice.get_absolute_url(),
+            },
+        )
 
 
 # Writing -----------------------------------------------------------------------------------
@@ -126,8 +136,9 @@ def practice_create(*, author: User, data: PracticeData) -> Practice:
         raise PermissionDenied(_("Your membership of an organisation must be approved before you write a practice."))
     practice = Practice(author=author, organisation=organisation, status=Status.DRAFT)
     practice = _apply(practice, data)
-    audit_record(actor=author, action="practice.create", target=practice, to_state=Status.DRAFT,
-                 organisation=organisation)  # fmt: skip
+    audit_record(
+        actor=author, action="practice.create", target=practice, to_state=Status.DRAFT, organisation=organisation
+    )
     return practice
 
 
@@ -162,9 +173,13 @@ def _practice_update(*, practice: Practice, editor, data: PracticeData, detected
 
 def _audit_visibility(practice: Practice, actor, new: str) -> None:
     audit_record(
-        actor=actor, action="practice.visibility", target=practice, from_state=practice.visibility, to_state=new,
+        actor=actor,
+        action="practice.visibility",
+        target=practice,
+        from_state=practice.visibility,
+        to_state=new,
         organisation=practice.organisation,
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -174,8 +189,12 @@ def practice_set_visibility(*, practice: Practice, actor: User, visibility: str)
     if visibility not in Practice.Visibility.values:
         raise ValidationError(_("Unknown visibility."))
     if rules.visibility_needs_review(practice, visibility):
-        raise ValidationError(_("More readers need a moderator's review: propose an update of the practice "
-                                "and choose the wider setting there."))  # fmt: skip
+        raise ValidationError(
+            _(
+                "More readers need a moderator's review: propose an update of the practice "
+                "and choose the wider setting there."
+            )
+        )
     _audit_visibility(practice, actor, visibility)
     practice.visibility = visibility
     practice.save(update_fields=["visibility", "updated_at"])
@@ -213,8 +232,13 @@ def practice_revision_discard(*, practice: Practice, actor) -> None:
     if not rules.can_discard_revision(actor, practice):
         raise PermissionDenied(_("There is no update of this practice you may discard."))
     revision = practice.revisions.select_for_update().get()
-    audit_record(actor=actor, action="practice.revision_discard", target=practice, from_state=revision.status,
-                 organisation=practice.organisation)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action="practice.revision_discard",
+        target=practice,
+        from_state=revision.status,
+        organisation=practice.organisation,
+    )
     revision.delete()
 
 
@@ -248,9 +272,11 @@ def _practice_submit(*, practice: Practice, actor, change_summary: str, detected
     practice.review_comments.filter(addressed=False).update(addressed=True)
     _transition(practice, actor=actor, to=Status.SUBMITTED, action="practice.submit")
     _notify_transition(
-        practice, actor=actor, recipients=[*moderators(), *organisation_admins(practice.organisation)],
+        practice,
+        actor=actor,
+        recipients=[*moderators(), *organisation_admins(practice.organisation)],
         subject=gettext_lazy("A practice was submitted for review"),
-    )  # fmt: skip
+    )
     return practice
 
 
@@ -261,8 +287,11 @@ def _require_submitted(practice: Practice) -> None:
 
 
 def _require_complete(practice: Practice) -> None:
-    missing = [label for label, value in ((_("Name of the practice"), practice.title),
-                                          (_("Description"), practice.description)) if not value.strip()]  # fmt: skip
+    missing = [
+        label
+        for label, value in ((_("Name of the practice"), practice.title), (_("Description"), practice.description))
+        if not value.strip()
+    ]
     if missing:
         raise ValidationError(_("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)})
 
@@ -277,15 +306,21 @@ def practice_request_changes(
     if not comment.strip() and not any((field_comments or {}).values()):
         raise ValidationError(_("Tell the contributor what to change."))
     note = _review_note(practice, moderator, comment)
-    ReviewComment.objects.bulk_create([
-        ReviewComment(practice=practice, field=field, text=text, author=moderator)
-        for field, text in (field_comments or {}).items()
-        if text.strip()
-    ])  # fmt: skip
-    _transition(practice, actor=moderator, to=Status.CHANGES_REQUESTED, action="practice.request_changes",
-                note=note)  # fmt: skip
-    _notify_transition(practice, actor=moderator, recipients=_people_concerned(practice),
-                       subject=gettext_lazy("Changes requested on your practice"), comment=comment)  # fmt: skip
+    ReviewComment.objects.bulk_create(
+        [
+            ReviewComment(practice=practice, field=field, text=text, author=moderator)
+            for field, text in (field_comments or {}).items()
+            if text.strip()
+        ]
+    )
+    _transition(practice, actor=moderator, to=Status.CHANGES_REQUESTED, action="practice.request_changes", note=note)
+    _notify_transition(
+        practice,
+        actor=moderator,
+        recipients=_people_concerned(practice),
+        subject=gettext_lazy("Changes requested on your practice"),
+        comment=comment,
+    )
     return practice
 
 
@@ -298,8 +333,13 @@ def practice_reject(*, practice: Practice, moderator: User, reason: str) -> Prac
         raise ValidationError(_("Give the contributor a reason for the rejection."))
     note = _review_note(practice, moderator, reason)
     _transition(practice, actor=moderator, to=Status.REJECTED, action="practice.reject", note=note)
-    _notify_transition(practice, actor=moderator, recipients=_people_concerned(practice),
-                       subject=gettext_lazy("Your practice was not accepted"), comment=reason)  # fmt: skip
+    _notify_transition(
+        practice,
+        actor=moderator,
+        recipients=_people_concerned(practice),
+        subject=gettext_lazy("Your practice was not accepted"),
+        comment=reason,
+    )
     return practice
 
 
@@ -330,12 +370,23 @@ def _publish(practice: Practice, *, actor, comment: str = "", code: str = "") ->
     practice.save(update_fields=["status", "published_at", "withdrawn_at", "updated_at"])
     _record_version(practice, actor)
     note = _review_note(practice, actor, comment, addressed=True)
-    audit_record(actor=actor, action="practice.publish", target=practice, from_state=from_state,
-                 to_state=Status.PUBLISHED, comment=code or _note_reference(note),
-                 organisation=practice.organisation)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action="practice.publish",
+        target=practice,
+        from_state=from_state,
+        to_state=Status.PUBLISHED,
+        comment=code or _note_reference(note),
+        organisation=practice.organisation,
+    )
     practice_changed(practice)
-    _notify_transition(practice, actor=actor, recipients=_people_concerned(practice),
-                       subject=gettext_lazy("Your practice is published"), comment=comment)  # fmt: skip
+    _notify_transition(
+        practice,
+        actor=actor,
+        recipients=_people_concerned(practice),
+        subject=gettext_lazy("Your practice is published"),
+        comment=comment,
+    )
     return practice
 
 
@@ -348,12 +399,23 @@ def _apply_revision(revision: Practice, moderator, comment: str) -> Practice:
     original.target_audiences.set(revision.target_audiences.all())
     _record_version(original, moderator)
     note = _review_note(original, moderator, comment, addressed=True)
-    audit_record(actor=moderator, action="practice.publish_update", target=original, from_state=Status.SUBMITTED,
-                 to_state=Status.PUBLISHED, comment=_note_reference(note),
-                 organisation=original.organisation)  # fmt: skip
+    audit_record(
+        actor=moderator,
+        action="practice.publish_update",
+        target=original,
+        from_state=Status.SUBMITTED,
+        to_state=Status.PUBLISHED,
+        comment=_note_reference(note),
+        organisation=original.organisation,
+    )
     practice_changed(original)
-    _notify_transition(original, actor=moderator, recipients=[revision.author, *_people_concerned(original)],
-                       subject=gettext_lazy("Your update is published"), comment=comment)  # fmt: skip
+    _notify_transition(
+        original,
+        actor=moderator,
+        recipients=[revision.author, *_people_concerned(original)],
+        subject=gettext_lazy("Your update is published"),
+        comment=comment,
+    )
     revision.delete()
     return original
 
@@ -382,8 +444,13 @@ def practice_withdraw(*, practice: Practice, actor: User, reason: str) -> Practi
     practice.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
     _transition(practice, actor=actor, to=Status.WITHDRAWN, action="practice.withdraw")
     practice_changed(practice)
-    _notify_transition(practice, actor=actor, recipients=[*_people_concerned(practice), *moderators()],
-                       subject=gettext_lazy("A practice was withdrawn"), comment=reason)  # fmt: skip
+    _notify_transition(
+        practice,
+        actor=actor,
+        recipients=[*_people_concerned(practice), *moderators()],
+        subject=gettext_lazy("A practice was withdrawn"),
+        comment=reason,
+    )
     return practice
 
 
@@ -395,8 +462,14 @@ def practice_set_evidence_level(*, practice: Practice, moderator: User, level: s
         raise ValidationError(_("Unknown evidence level."))
     if practice.revision_of is not None:  # the level belongs to the published practice, not to a proposed edit
         practice = practice.revision_of
-    audit_record(actor=moderator, action="practice.evidence_level", target=practice, from_state=practice.evidence_level,
-                 to_state=level, organisation=practice.organisation)  # fmt: skip
+    audit_record(
+        actor=moderator,
+        action="practice.evidence_level",
+        target=practice,
+        from_state=practice.evidence_level,
+        to_state=level,
+        organisation=practice.organisation,
+    )
     practice.evidence_level = level
     practice.save(update_fields=["evidence_level", "updated_at"])
     if practice.is_published:
@@ -441,8 +514,13 @@ def _finding_redact(*, finding: Finding, actor: User) -> Finding:
     finding.resolved_by, finding.resolved_at = actor, timezone.now()
     finding.save()
     finding.replacement = replacement
-    audit_record(actor=actor, action="finding.redact", target=practice, comment=f"{finding.type} in {finding.field}",
-                 organisation=practice.organisation)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action="finding.redact",
+        target=practice,
+        comment=f"{finding.type} in {finding.field}",
+        organisation=practice.organisation,
+    )
     if practice.is_published:
         practice_changed(practice)
     return finding
@@ -464,7 +542,9 @@ def _practice_check(*, practice: Practice, detected: list[dict]) -> list[Finding
     _lock(practice)
     current = pii.practice_field_texts(Practice.objects.get(pk=practice.pk))
     # the text may have changed while the check ran: keep only what still reads the same
-    detected = [item for item in detected if current.get(item["field"], "")[item["start"] : item["end"]] == item["text"]]
+    detected = [
+        item for item in detected if current.get(item["field"], "")[item["start"] : item["end"]] == item["text"]
+    ]
     return pii.refresh_findings(practice, detected)
 
 
@@ -487,8 +567,13 @@ def finding_dismiss(*, finding: Finding, actor: User, reason: str) -> Finding:
     finding.status, finding.reason = Finding.Status.DISMISSED, reason.strip()
     finding.resolved_by, finding.resolved_at = actor, timezone.now()
     finding.save()
-    audit_record(actor=actor, action="finding.dismiss", target=practice, comment=f"{finding.type} in {finding.field}",
-                 organisation=practice.organisation)  # fmt: skip
+    audit_record(
+        actor=actor,
+        action="finding.dismiss",
+        target=practice,
+        comment=f"{finding.type} in {finding.field}",
+        organisation=practice.organisation,
+    )
     return finding
 
 
@@ -543,8 +628,9 @@ def practice_import(
     )
     practice = Practice(author=author, organisation=organisation, status=Status.DRAFT)
     practice = _apply(practice, practice_data_from_import(parsed))
-    audit_record(actor=author, action="practice.import", target=practice, to_state=Status.DRAFT,
-                 organisation=organisation)  # fmt: skip
+    audit_record(
+        actor=author, action="practice.import", target=practice, to_state=Status.DRAFT, organisation=organisation
+    )
     if publish:
         pii.refresh_findings(practice)
         _publish(practice, actor=None, code="import --publish")

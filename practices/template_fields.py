@@ -44,7 +44,9 @@ TEMPLATE_FIELDS: tuple[TemplateField, ...] = (
         attributes=("start", "start_year", "end_year"),
     ),
     TemplateField("deliverables", _("Deliverables"), "Deliverables", "Produits livrables"),
-    TemplateField("evidence_evaluation", _("Evidence and evaluation"), "Evidence and evaluation", "Faits et évaluation"),
+    TemplateField(
+        "evidence_evaluation", _("Evidence and evaluation"), "Evidence and evaluation", "Faits et évaluation"
+    ),
     TemplateField(
         "sustainability_transferability",
         _("Sustainability and transferability"),

@@ -9,23 +9,23 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal.decorators import mfa_required
-from portal.ratelimits import over_rate
 from network.selectors import practice_discussion_context
 from portal.access import reader_scope
 from portal.caching import public_page
+from portal.decorators import mfa_required
 from portal.http import AuthenticatedHttpRequest
+from portal.ratelimits import over_rate
 from practices import rules, services
-from practices.forms import DismissFindingForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.duplicates import near_duplicates
-from practices.importer import UnreadableDocument, Vocabulary, import_document
-from practices.models import Finding, Practice
+from practices.forms import DismissFindingForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.import_notes import by_field, import_notes, organisation_note
+from practices.importer import UnreadableDocument, Vocabulary, import_document
+from practices.indexing import similar_practices
+from practices.models import Finding, Practice
 from practices.presentation import by_form_field, detail_context, initial_from_import
 from practices.selectors import (
     finding_for_resolver,
@@ -33,8 +33,6 @@ from practices.selectors import (
     practice_for_user,
 )
 from search.generation import content_token
-from practices.indexing import similar_practices
-
 
 # The former list page's parameters, all understood by the search page under the same names.
 LIST_PARAMETERS = ("theme", "audience", "country", "organisation_type", "evidence_level", "page")
@@ -129,8 +127,13 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
     if not upload_form.is_valid():
         return _render_form(request, _blank_form(), upload_form=upload_form, status=400)
     if over_rate(request, group="practice.import", rate=settings.PRACTICE_IMPORT_RATE):
-        upload_form.add_error("document", _("You have imported many documents in a short time. Please wait a "
-                                            "while before importing another, or fill in the form."))  # fmt: skip
+        upload_form.add_error(
+            "document",
+            _(
+                "You have imported many documents in a short time. Please wait a "
+                "while before importing another, or fill in the form."
+            ),
+        )
         return _render_form(request, _blank_form(), upload_form=upload_form, status=429)
     document = upload_form.cleaned_data["document"]
     try:
@@ -176,7 +179,10 @@ def _revision_start(request: AuthenticatedHttpRequest, practice: Practice) -> Ht
     if request.method == "POST":
         existing = existing or services.practice_start_revision(practice=practice, editor=request.user)
         if rules.can_edit(request.user, existing):
-            messages.info(request, _("You are editing a copy. Readers see the published text until a moderator approves your update."))
+            messages.info(
+                request,
+                _("You are editing a copy. Readers see the published text until a moderator approves your update."),
+            )
             return redirect("practices:edit", pk=existing.pk)
         messages.error(request, _("Someone else's update of this practice is in progress."))
     context = {
@@ -211,7 +217,9 @@ def practice_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     form = SubmitForm(request.POST or None, practice=practice)
     if request.method == "POST" and form.is_valid():
         try:
-            services.practice_submit(practice=practice, actor=request.user, change_summary=form.cleaned_data["change_summary"])
+            services.practice_submit(
+                practice=practice, actor=request.user, change_summary=form.cleaned_data["change_summary"]
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -283,8 +291,15 @@ def practice_check_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     services.practice_check(practice=practice, actor=request.user)
     count = practice.findings.filter(status=Finding.Status.OPEN).count()
     if count:
-        messages.warning(request, ngettext("%(count)s possible personal detail to resolve.",
-                                           "%(count)s possible personal details to resolve.", count) % {"count": count})
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s possible personal detail to resolve.",
+                "%(count)s possible personal details to resolve.",
+                count,
+            )
+            % {"count": count},
+        )
     else:
         messages.success(request, _("Checked: no personal data found."))
     return _back(request, practice.get_absolute_url())

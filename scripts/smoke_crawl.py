@@ -44,7 +44,9 @@ class Page(HTMLParser):
             self.inline.append("<script> without src")
         if tag == "style":
             self.inline.append("<style>")
-        self.inline.extend(f"{name}= attribute on <{tag}>" for name in attributes if name == "style" or name.startswith("on"))
+        self.inline.extend(
+            f"{name}= attribute on <{tag}>" for name in attributes if name == "style" or name.startswith("on")
+        )
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -144,12 +146,15 @@ def main() -> int:
     parser.add_argument("--expect-hsts", action="store_true")
     options = parser.parse_args()
     started = time.monotonic()
-    pages, assets, problems = crawl(options.base.rstrip("/"), max_pages=options.max_pages,
-                                    expect_hsts=options.expect_hsts)  # fmt: skip
+    pages, assets, problems = crawl(
+        options.base.rstrip("/"), max_pages=options.max_pages, expect_hsts=options.expect_hsts
+    )
     for problem in problems:
         print(f"PROBLEM {problem}")
-    print(f"{pages} pages and {assets} static files checked in {time.monotonic() - started:.1f} s; "
-          f"{len(problems)} problem(s).")  # fmt: skip
+    print(
+        f"{pages} pages and {assets} static files checked in {time.monotonic() - started:.1f} s; "
+        f"{len(problems)} problem(s)."
+    )
     return 1 if problems or pages < 5 else 0
 
 

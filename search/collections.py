@@ -71,7 +71,9 @@ class Collection:
 
     def clean_filters(self, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
         """This collection's facets with at least one code, each code once; anything else is ignored."""
-        return {facet: [str(code) for code in dict.fromkeys(filters[facet])] for facet in self.facets if filters.get(facet)}
+        return {
+            facet: [str(code) for code in dict.fromkeys(filters[facet])] for facet in self.facets if filters.get(facet)
+        }
 
     def __repr__(self) -> str:
         return f"<Collection {self.name}>"
@@ -84,7 +86,9 @@ def register(collection: Collection) -> Collection:
     """Add ``collection`` (from an ``AppConfig.ready()``); registering the same name again replaces it."""
     for other in _registry.values():
         if other.name != collection.name and other.kind == collection.kind:
-            raise ImproperlyConfigured(f"Search collections {other.name} and {collection.name} share outbox kind {other.kind!r}.")
+            raise ImproperlyConfigured(
+                f"Search collections {other.name} and {collection.name} share outbox kind {other.kind!r}."
+            )
     _registry[collection.name] = collection
     return collection
 
@@ -98,7 +102,9 @@ def get(name: str) -> Collection:
     try:
         return _registry[name]
     except KeyError:
-        raise ImproperlyConfigured(f"No search collection named {name!r} ({', '.join(_registry) or 'none registered'}).") from None
+        raise ImproperlyConfigured(
+            f"No search collection named {name!r} ({', '.join(_registry) or 'none registered'})."
+        ) from None
 
 
 def by_kind(kind: str) -> Collection:

@@ -69,7 +69,11 @@ def facet_groups(
         labels = {code: found.get(code, code) for code in codes}
         options = [
             FacetOption(
-                code, labels[code], counts.get(code, 0), code in selected, url_with(params, **{facet: _toggled(selected, code)})
+                code,
+                labels[code],
+                counts.get(code, 0),
+                code in selected,
+                url_with(params, **{facet: _toggled(selected, code)}),
             )
             for code in codes
         ]
@@ -81,7 +85,10 @@ def facet_groups(
 def removal_links(groups: list[FacetGroup]) -> list[Link]:
     """One link per active filter, to the same search without it."""
     return [
-        Link(f"{group.label}: {option.label}", option.url) for group in groups for option in group.options if option.selected
+        Link(f"{group.label}: {option.label}", option.url)
+        for group in groups
+        for option in group.options
+        if option.selected
     ]
 
 

@@ -36,7 +36,9 @@ def readable_hits(*, collection: Collection, user, hits: list[Hit]) -> list[Read
         raise TypeError(f"{collection!r} has no readable rule: its hits cannot be re-read")
     found = collection.readable(user, [hit.id for hit in hits])
     return [
-        ReadableHit(replace(hit, highlight=safe_highlight(hit.highlight)), found[hit.id]) for hit in hits if hit.id in found
+        ReadableHit(replace(hit, highlight=safe_highlight(hit.highlight)), found[hit.id])
+        for hit in hits
+        if hit.id in found
     ]
 
 

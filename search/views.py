@@ -30,9 +30,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
     text, sort, page = form.values()
     filters = form.filters()
     query = SearchQuery(
-        text=text, filters=filters, scope=collection.scope(request.user), page=page, per_page=settings.PRACTICES_PER_PAGE,
+        text=text,
+        filters=filters,
+        scope=collection.scope(request.user),
+        page=page,
+        per_page=settings.PRACTICES_PER_PAGE,
         sort=sort,
-    )  # fmt: skip
+    )
     results = get_search_backend().search(collection, query)
     groups = facet_groups(collection, results.facets, filters, request.GET)
     found = readable_hits(collection=collection, user=request.user, hits=results.hits)

@@ -89,7 +89,9 @@ def process(entries: list[OutboxEntry], engines: dict[str, SearchBackend], now: 
         try:
             _apply(backend, entries)
         except Exception as error:  # noqa: BLE001 - any engine failure delays the rows; the worker keeps running
-            logger.warning("Search engine %s failed on outbox rows %s..%s: %s", name, entries[0].pk, entries[-1].pk, error)
+            logger.warning(
+                "Search engine %s failed on outbox rows %s..%s: %s", name, entries[0].pk, entries[-1].pk, error
+            )
             message = f"{name}: {type(error).__name__}: {error}"
             _failed(entries, message, now)
             return message

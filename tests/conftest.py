@@ -11,8 +11,7 @@ import shutil
 import pytest
 from django.test import Client
 
-from portal.models import Membership, Organisation, User
-from portal.models import OrganisationType
+from portal.models import Membership, Organisation, OrganisationType, User
 
 PASSWORD = "a-long-test-password-9"
 
@@ -49,9 +48,6 @@ def make_user(email: str, organisation: Organisation | None = None, *, role: str
     if organisation is not None:
         Membership.objects.create(user=user, organisation=organisation, role=role, state=Membership.State.APPROVED)
     return user
-
-
-
 
 
 @pytest.fixture

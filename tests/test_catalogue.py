@@ -10,7 +10,9 @@ LOCALE = Path(__file__).resolve().parents[1] / "locale" / "fr" / "LC_MESSAGES"
 
 def test_every_french_message_is_translated_and_none_is_fuzzy():
     catalogue = polib.pofile(str(LOCALE / "django.po"))
-    missing = [entry.msgid for entry in catalogue if not entry.obsolete and (not entry.translated() or "fuzzy" in entry.flags)]
+    missing = [
+        entry.msgid for entry in catalogue if not entry.obsolete and (not entry.translated() or "fuzzy" in entry.flags)
+    ]
     assert missing == []
 
 

@@ -44,8 +44,15 @@ def _run_config(env_overrides: dict[str, str], tmp_path: Path) -> subprocess.Com
     env.update(env_overrides)
     command = [
         *_docker_compose(),
-        "--project-directory", str(ROOT), "-f", str(COMPOSE_FILE), "--env-file", str(env_file),
-        "config", "--format", "json",
+        "--project-directory",
+        str(ROOT),
+        "-f",
+        str(COMPOSE_FILE),
+        "--env-file",
+        str(env_file),
+        "config",
+        "--format",
+        "json",
     ]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
 

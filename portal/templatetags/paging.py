@@ -1,8 +1,8 @@
 """Links between the pages of a paginated list that keep the current filters.
 
-    {% load paging %}
-    <a href="{% page_url page.next_page_number %}">…</a>
-    <a href="{% page_url 2 'pending_page' %}">…</a>   (a second list on the same page)
+{% load paging %}
+<a href="{% page_url page.next_page_number %}">…</a>
+<a href="{% page_url 2 'pending_page' %}">…</a>   (a second list on the same page)
 """
 
 from django import template

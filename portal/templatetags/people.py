@@ -1,7 +1,7 @@
 """How people are named on pages: always through ``portal.access.display_name``.
 
-    {% load people %}
-    {{ person|shown_to:request.user }}
+{% load people %}
+{{ person|shown_to:request.user }}
 """
 
 from django import template

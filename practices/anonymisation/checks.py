@@ -38,7 +38,7 @@ def check_fields(
     codes = [code for code, text in fields.items() if text and text.strip()]
     per_field = find_candidates([fields[code] for code in codes], language)
     common = _lower_case_words(fields[code] for code in codes)
-    results = [_findings(code, fields[code], found, common) for code, found in zip(codes, per_field)]
+    results = [_findings(code, fields[code], found, common) for code, found in zip(codes, per_field, strict=True)]
     findings = [finding for found, _, _ in results for finding in found]
     loose = {finding for _, _, found in results for finding in found}
     own_names = practice_names(fields, context or {})

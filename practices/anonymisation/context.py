@@ -104,8 +104,12 @@ def tied_to_a_person(finding: Finding, text: str, hints: list[Hint], names: Sequ
         return True
     if any(h.field == finding.field and h.start <= finding.start and finding.end <= h.end for h in hints):
         return True
-    if any(n.field == finding.field and 0 <= finding.start - n.end <= 12
-           and _NAME_TO_PLACE.fullmatch(text, n.end, finding.start) for n in names):  # fmt: skip
+    if any(
+        n.field == finding.field
+        and 0 <= finding.start - n.end <= 12
+        and _NAME_TO_PLACE.fullmatch(text, n.end, finding.start)
+        for n in names
+    ):
         return True
     line_start = text.rfind("\n", 0, finding.start) + 1
     before = text[max(line_start, finding.start - 60) : finding.start]

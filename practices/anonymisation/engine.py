@@ -24,8 +24,24 @@ FALLBACK_LANGUAGE = "en"
 # part-of-speech tags weed out capitalised verbs the French NER calls names.
 UNUSED_PIPES: tuple[str, ...] = ("parser", "senter", "attribute_ruler", "lemmatizer")
 NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION"}
-IGNORED_LABELS = ("ORG", "MISC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
-                  "PERCENT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT")  # fmt: skip
+IGNORED_LABELS = (
+    "ORG",
+    "MISC",
+    "NORP",
+    "FAC",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "PRODUCT",
+)
 
 _build_lock = threading.Lock()
 _run_lock = threading.Lock()  # a spaCy pipeline is not promised to be thread-safe
@@ -134,7 +150,7 @@ def find_candidates(texts: list[str], language: str) -> list[list[Candidate]]:
     for batch_pieces in _batches(pieces):
         with _run_lock:
             batch = engine.nlp_engine.process_batch([piece for _, _, piece in batch_pieces], lang, batch_size=32)
-            for (index, offset, piece), (_, artifacts) in zip(batch_pieces, batch):
+            for (index, offset, piece), (_, artifacts) in zip(batch_pieces, batch, strict=True):
                 for result in engine.analyze(piece, lang, entities=list(FINDING_TYPES), nlp_artifacts=artifacts):
                     found[index].append(_candidate(result, offset))
     return found

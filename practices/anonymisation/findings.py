@@ -111,9 +111,7 @@ def redact(text: str, findings: list[Finding]) -> str:
     ordered = sorted(findings, key=lambda f: (f.start, f.end))
     for finding in ordered:
         if finding.start < 0 or text[finding.start : finding.end] != finding.text:
-            raise SpanMismatch(
-                f"{finding.type} at {finding.start}:{finding.end} no longer reads {finding.text!r}"
-            )
+            raise SpanMismatch(f"{finding.type} at {finding.start}:{finding.end} no longer reads {finding.text!r}")
     for before, after in pairwise(ordered):
         if after.start < before.end:
             raise ValueError(f"Findings overlap at {after.start}:{before.end}; redact one of them.")

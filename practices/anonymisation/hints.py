@@ -67,10 +67,19 @@ ROLES = (
     "leraar burgemeester agent huisarts meisje jongen vrouw"
 )
 _ROLE_PHRASES = sorted(
-    {"social worker", "youth worker", "police officer", "assistant social", "assistante sociale",
-     "travailleur social", "travailleuse sociale"} | set(ROLES.split()),
-    key=len, reverse=True,
-)  # fmt: skip
+    {
+        "social worker",
+        "youth worker",
+        "police officer",
+        "assistant social",
+        "assistante sociale",
+        "travailleur social",
+        "travailleuse sociale",
+    }
+    | set(ROLES.split()),
+    key=len,
+    reverse=True,
+)
 _ROLE = "|".join(re.escape(role).replace(r"\ ", r"\s+") for role in _ROLE_PHRASES)
 _IN_PLACE = (
     r"(?:\s+(?:in|of|at|de|du|des|à|dans|i|på|im|van)\s+(?:(?:the|la|le|les|l['’]|het|de|der|dem|den)\s*)?"
@@ -98,7 +107,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _is_abbreviation(word: str) -> bool:
-    word = word.strip("(«\"").lower()
+    word = word.strip('(«"').lower()
     return len(word) == 1 or word in _ABBREVIATIONS
 
 

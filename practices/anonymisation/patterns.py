@@ -19,9 +19,29 @@ INITIALS = rf"[{UPPER}]\.(?:\s?-?[{UPPER}]\.)*"
 # --- names ---------------------------------------------------------------
 
 TITLES = (
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "M", "Mme", "Mlle", "Me", "Pr",
-    "Herr", "Frau", "Hr", "Fru", "Dhr", "Mevr", "Mevrouw", "Monsieur", "Madame", "Mademoiselle",
-)  # fmt: skip
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "M",
+    "Mme",
+    "Mlle",
+    "Me",
+    "Pr",
+    "Herr",
+    "Frau",
+    "Hr",
+    "Fru",
+    "Dhr",
+    "Mevr",
+    "Mevrouw",
+    "Monsieur",
+    "Madame",
+    "Mademoiselle",
+)
 _TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
 _SURNAME = rf"(?:{NAME_WORD}|{CAPS_WORD})"
 _PARTICLE = r"(?:(?:de|du|des|van|von|der|den|ter|la|le|el|al|bin|ben|da|di)\s+)"
@@ -169,14 +189,16 @@ _STREET = rf"(?:{FR_STREET}|{FR_STREET_NUMBER_LAST}|{EN_STREET}|{COMPOUND_STREET
 # "Rådhusplassen 1, 0037 Oslo"): the postcode and town make it an address.
 NUMBER_LAST_WITH_POSTCODE = (
     rf"(?<![\w-])(?P<pii>{NAME_WORD}(?:[ -](?:{NAME_WORD}|[{LOWER}'’]{{1,12}})){{0,3}}"
-    rf"[ \t]{_NUMBER},?[ \t]*\\?\n?[ \t]*(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{2}})\s+{_TOWN}"
+    rf"[ \t]{_NUMBER},?[ \t]*\\?\n?[ \t]*(?:[A-Z]{{1,2}}-)?"
+    rf"(?:\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{2}})\s+{_TOWN}"
     rf"(?:\s+[A-Z](?![\w]))?)"
 )
 _DWELLING = r"(?:(?:Flat|Apartment|Apt\.?|Unit|Appartement|Appt\.?|Bâtiment|Bât\.?)\s+\w{1,4},?\s+)"
 # A street or box (after a flat number), with the postcode and town, or the
 # town and a British postcode, that often follow it.
 STREET_ADDRESS = re.compile(
-    rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}(?:,?[ \t]*\\?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?)?)"
+    rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}"
+    rf"(?:,?[ \t]*\\?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?)?)"
 )
 POSTCODE_ADDRESS = re.compile(NUMBER_LAST_WITH_POSTCODE)
 # A postcode and town alone in the paragraph after a street address.

@@ -59,8 +59,17 @@ class RegexRecognizer(LocalRecognizer):
     """Reports the ``pii`` group (or the whole match) of each pattern, when
     ``accept(text, start, end)`` agrees; ``accept`` may narrow the span."""
 
-    def __init__(self, *, entity: str, regexes: Iterable[re.Pattern], score: float, language: str, name: str,
-                 accept: Accept | None = None, context=None):  # fmt: skip
+    def __init__(
+        self,
+        *,
+        entity: str,
+        regexes: Iterable[re.Pattern],
+        score: float,
+        language: str,
+        name: str,
+        accept: Accept | None = None,
+        context=None,
+    ):
         self.regexes = tuple(regexes)
         self.score = score
         self.accept: Accept = accept or (lambda text, start, end, doc: (start, end))
@@ -98,7 +107,7 @@ def _not_a_heading(text: str, start: int, end: int, doc=None) -> tuple[int, int]
 
 
 def _without_contact_label(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
-    """"Contact Kari Lund" -> "Kari Lund"; None when only labels remain."""
+    """ "Contact Kari Lund" -> "Kari Lund"; None when only labels remain."""
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and words[0].group().lower().strip(":") in patterns.CONTACT_LABELS:
         words.pop(0)
@@ -124,27 +133,64 @@ PATTERN_NAME_SCORE = 0.9
 
 def person_recognizers(language: str) -> list[EntityRecognizer]:
     return [
-        RegexRecognizer(entity=PERSON, regexes=[patterns.TITLED_NAME], score=PATTERN_NAME_SCORE, language=language,
-                        name="TitledNameRecognizer"),
-        RegexRecognizer(entity=PERSON, regexes=[patterns.INITIAL_NAME], score=PATTERN_NAME_SCORE, language=language,
-                        name="InitialNameRecognizer", accept=_not_a_heading),
-        RegexRecognizer(entity=PERSON, regexes=[patterns.NAME_BEFORE_EMAIL], score=PATTERN_NAME_SCORE, language=language,
-                        name="NameBeforeEmailRecognizer", accept=_without_contact_label),
-        RegexRecognizer(entity=PERSON, regexes=[patterns.NAME_AFTER_CONTACT_LABEL], score=PATTERN_NAME_SCORE,
-                        language=language,
-                        name="NameAfterContactLabelRecognizer", accept=_not_an_organisation),
-    ]  # fmt: skip
+        RegexRecognizer(
+            entity=PERSON,
+            regexes=[patterns.TITLED_NAME],
+            score=PATTERN_NAME_SCORE,
+            language=language,
+            name="TitledNameRecognizer",
+        ),
+        RegexRecognizer(
+            entity=PERSON,
+            regexes=[patterns.INITIAL_NAME],
+            score=PATTERN_NAME_SCORE,
+            language=language,
+            name="InitialNameRecognizer",
+            accept=_not_a_heading,
+        ),
+        RegexRecognizer(
+            entity=PERSON,
+            regexes=[patterns.NAME_BEFORE_EMAIL],
+            score=PATTERN_NAME_SCORE,
+            language=language,
+            name="NameBeforeEmailRecognizer",
+            accept=_without_contact_label,
+        ),
+        RegexRecognizer(
+            entity=PERSON,
+            regexes=[patterns.NAME_AFTER_CONTACT_LABEL],
+            score=PATTERN_NAME_SCORE,
+            language=language,
+            name="NameAfterContactLabelRecognizer",
+            accept=_not_an_organisation,
+        ),
+    ]
 
 
 def place_and_date_recognizers(language: str) -> list[EntityRecognizer]:
     return [
-        RegexRecognizer(entity=LOCATION, regexes=[patterns.STREET_ADDRESS, patterns.POSTCODE_ADDRESS], score=0.8,
-                        language=language, name="StreetAddressRecognizer"),
-        RegexRecognizer(entity=LOCATION, regexes=[patterns.PREFIXED_POSTCODE], score=0.7, language=language,
-                        name="PostcodeRecognizer"),
-        RegexRecognizer(entity=DATE_OF_BIRTH, regexes=[patterns.DATE_OF_BIRTH], score=0.85, language=language,
-                        name="DateOfBirthRecognizer"),
-    ]  # fmt: skip
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.STREET_ADDRESS, patterns.POSTCODE_ADDRESS],
+            score=0.8,
+            language=language,
+            name="StreetAddressRecognizer",
+        ),
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.PREFIXED_POSTCODE],
+            score=0.7,
+            language=language,
+            name="PostcodeRecognizer",
+        ),
+        RegexRecognizer(
+            entity=DATE_OF_BIRTH,
+            regexes=[patterns.DATE_OF_BIRTH],
+            score=0.85,
+            language=language,
+            name="DateOfBirthRecognizer",
+        ),
+    ]
 
 
 # --- identity numbers ------------------------------------------------------
@@ -187,9 +233,7 @@ class NationalIdRecognizer(LocalRecognizer):
     CONTEXT = ["id", "identity", "number", "personnummer", "fødselsnummer", "cpr", "bsn", "nir", "hetu"]
 
     def __init__(self, language: str):
-        self.formats = [
-            (re.compile(rf"(?<![\w.+-])(?:{n.pattern})(?![\w]|[.-]\d)"), n) for n in IDENTITY_NUMBERS
-        ]
+        self.formats = [(re.compile(rf"(?<![\w.+-])(?:{n.pattern})(?![\w]|[.-]\d)"), n) for n in IDENTITY_NUMBERS]
         super().__init__(supported_entities=[NATIONAL_ID], supported_language=language, context=self.CONTEXT)
 
     def load(self) -> None:
@@ -292,18 +336,42 @@ def _without_lone_bracket(text: str, start: int, end: int) -> tuple[int, int]:
 
 def email_recognizer(language: str) -> EntityRecognizer:
     """Every email-shaped string, whatever its domain (see patterns.EMAIL)."""
-    return RegexRecognizer(entity=EMAIL_ADDRESS, regexes=[patterns.EMAIL], score=1.0, language=language,
-                           name="EmailRecognizer")  # fmt: skip
+    return RegexRecognizer(
+        entity=EMAIL_ADDRESS, regexes=[patterns.EMAIL], score=1.0, language=language, name="EmailRecognizer"
+    )
 
 
 # --- names and places from spaCy -------------------------------------------
 
 # Regions above countries, and words the NER likes to call a name or a place.
-NOT_PLACES_OR_NAMES = frozenset({
-    "eu", "ue", "europe", "europa", "european union", "union européenne", "scandinavia", "scandinavie",
-    "nordic", "balkans", "western balkans", "middle east", "moyen-orient", "africa", "afrique", "asia", "asie",
-    "north africa", "afrique du nord", "internet", "covid", "covid-19", "islam", "allah",
-})  # fmt: skip
+NOT_PLACES_OR_NAMES = frozenset(
+    {
+        "eu",
+        "ue",
+        "europe",
+        "europa",
+        "european union",
+        "union européenne",
+        "scandinavia",
+        "scandinavie",
+        "nordic",
+        "balkans",
+        "western balkans",
+        "middle east",
+        "moyen-orient",
+        "africa",
+        "afrique",
+        "asia",
+        "asie",
+        "north africa",
+        "afrique du nord",
+        "internet",
+        "covid",
+        "covid-19",
+        "islam",
+        "allah",
+    }
+)
 _EDGE = " \t\r\n,;:!?()[]{}\"'«»“”‘’*_|#>•-–—/."
 _ELISION = re.compile(r"^(?:[dlDL]|[Qq]u|[Jj]usqu)['’]")
 
@@ -466,8 +534,14 @@ def place_after_preposition_recognizer(language: str) -> EntityRecognizer:
     """A capitalised name after "in", "from", "à", "la commune de"...: catches
     small places the NER misses or calls an organisation ("in Ravnstad").
     Treated like NER output: it gives way to every precise finding."""
-    return RegexRecognizer(entity=LOCATION, regexes=[patterns.PLACE_AFTER_PREPOSITION], score=0.6,
-                           language=language, name=PLACE_NAME, accept=_plausible_place)  # fmt: skip
+    return RegexRecognizer(
+        entity=LOCATION,
+        regexes=[patterns.PLACE_AFTER_PREPOSITION],
+        score=0.6,
+        language=language,
+        name=PLACE_NAME,
+        accept=_plausible_place,
+    )
 
 
 def all_recognizers(language: str) -> list[EntityRecognizer]:

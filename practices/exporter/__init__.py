@@ -19,7 +19,7 @@ from .markdown import markdown_text
 from .rows import TEMPLATE_LANGUAGES, Row, template_language, template_rows
 from .word import docx_bytes
 
-__all__ = ["EXPORT_FORMATS", "ExportedTemplate", "Row", "TEMPLATE_LANGUAGES", "export_practice", "template_language"]
+__all__ = ["EXPORT_FORMATS", "TEMPLATE_LANGUAGES", "ExportedTemplate", "Row", "export_practice", "template_language"]
 
 EXPORT_FORMATS: dict[str, str] = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from django.http import QueryDict
 
 from practices import rules
-from practices.models import Practice
 from practices.indexing import COLLECTION
+from practices.models import Practice
 from practices.selectors import published_readable_by
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from babel import Locale
 
 from practices.importer.instructions import INSTRUCTIONS
-from practices.importer.years import end_year, start_year
 from practices.importer.text import markdown_to_plain
+from practices.importer.years import end_year, start_year
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.template_fields import TEMPLATE_FIELDS, model_attribute
 
@@ -111,7 +111,9 @@ def _fill(row: Row, practice: Practice, language: str, *, show_contact: bool) ->
     elif code == "start":
         row.answer = start_answer(practice)
     elif code == "organisation":
-        row.answer = "\n\n".join(part for part in (practice.organisation.name, practice.organisation_description) if part)
+        row.answer = "\n\n".join(
+            part for part in (practice.organisation.name, practice.organisation_description) if part
+        )
         # wherever the model lives
         types = practice.organisation._meta.get_field("type").related_model._default_manager.all()
         row.organisation_types = _checklist(types, [practice.organisation.type], language)

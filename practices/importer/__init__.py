@@ -20,13 +20,13 @@ from .result import ImportWarning, ParsedOrganisation, ParsedPractice, Unreadabl
 from .vocabulary import Vocabulary
 
 __all__ = [
+    "SUPPORTED_EXTENSIONS",
+    "WARNING_CODES",
     "ImportWarning",
     "ParsedOrganisation",
     "ParsedPractice",
-    "SUPPORTED_EXTENSIONS",
     "UnreadableDocument",
     "Vocabulary",
-    "WARNING_CODES",
     "import_document",
 ]
 

@@ -8,8 +8,8 @@ from practices.template_fields import FIELDS_BY_CODE, count_words, over_limit
 
 from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections
-from .subfields import SubField, split_sub_fields
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
+from .subfields import SubField, split_sub_fields
 from .text import fold, markdown_to_plain, ticked_only, tokens
 from .vocabulary import FILLER_WORDS, TermMatch, Vocabulary
 from .years import end_year, latest_year, start_year
@@ -64,7 +64,7 @@ def build_unmapped(assembly: Assembly) -> ParsedPractice:
     """A document in which no template label was found: all its text is the
     description, its first line the title."""
     text = "\n\n".join(assembly.preamble).strip()
-    fields = {code: "" for code in FIELD_CODES}
+    fields = dict.fromkeys(FIELD_CODES, "")
     fields["title"] = _first_line_title(text)
     fields["description"] = text
     warning = ImportWarning(

@@ -1,10 +1,10 @@
 """Recognise the template's own words: field labels, and instructions wherever they are."""
 
 import re
-from typing import cast
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from practices.template_fields import TEMPLATE_FIELDS
 

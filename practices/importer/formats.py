@@ -16,11 +16,8 @@ from .cells import Cell, add_loose, tidy_markdown
 from .cleaning import match_label
 from .result import UnreadableDocument
 
-
 _HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|h[1-6]|u|b|i|em|strong|a|br|div|span|table|tr|td|th|sup|sub)\b[^>]*>", re.I)
-_CONVERTER = MarkdownConverter(
-    heading_style="ATX", bullets="-", escape_underscores=False, newline_style="backslash"
-)
+_CONVERTER = MarkdownConverter(heading_style="ATX", bullets="-", escape_underscores=False, newline_style="backslash")
 
 
 def _fix_inline_bullets(soup: BeautifulSoup | Tag) -> None:

@@ -52,8 +52,7 @@ INSTRUCTIONS: dict[str, tuple[str, ...]] = {
         # Presented and discussed in RAN meeting
         "Please note that to be included in the Collection, the practice should preferably have been "
         "presented in a RAN meeting.",
-        "Indicate the name of the RAN working group/event, the date, the location and the subject of "
-        "the meeting.",
+        "Indicate the name of the RAN working group/event, the date, the location and the subject of the meeting.",
         # Linked to other EU initiatives or EU funding
         "Please indicate how your project has been funded, whether your practice is linked to other EU "
         "initiatives or projects AND clearly state whether it is (co-)funded by the EU and, if so, by "
@@ -85,8 +84,7 @@ INSTRUCTIONS: dict[str, tuple[str, ...]] = {
         # Couverture géographique
         "Veuillez indiquer où la pratique a été/est mise en œuvre (pays, régions, villes).",
         # Début de la pratique
-        "Veuillez indiquer quand (année) la pratique a été développée et mise en œuvre afin d'indiquer "
-        "sa maturité.",
+        "Veuillez indiquer quand (année) la pratique a été développée et mise en œuvre afin d'indiquer sa maturité.",
         "Si la pratique n'est plus active, veuillez indiquer quand elle a pris fin.",
         # Produits livrables
         "Veillez indiquer si la pratique a débouché sur des réalisations concrètes, telles que (des liens "

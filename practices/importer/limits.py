@@ -43,8 +43,10 @@ _MAXIMA = {"paragraphs": MAX_PARAGRAPHS, "cells": MAX_CELLS, "runs": MAX_RUNS}
 
 def _too_large() -> UnreadableDocument:
     return UnreadableDocument(
-        _("The document is too large or too complex to be read (it unpacks to much more than a filled-in "
-          "template). Remove images and long annexes, or paste the text into the form.")  # fmt: skip
+        _(
+            "The document is too large or too complex to be read (it unpacks to much more than a filled-in "
+            "template). Remove images and long annexes, or paste the text into the form."
+        )
     )
 
 
@@ -113,13 +115,21 @@ def check_text_size(cells: list) -> None:
 def check_field_sizes(parsed: ParsedPractice) -> None:
     """Refuse a field longer than settings.PRACTICE_FIELD_MAX_CHARS, naming it."""
     limit = settings.PRACTICE_FIELD_MAX_CHARS
-    texts = {"title": parsed.title, "geographical_scope": parsed.geographical_scope, "start": parsed.start,
-             "contact": parsed.contact, "organisation": parsed.organisation.description, **parsed.fields}  # fmt: skip
+    texts = {
+        "title": parsed.title,
+        "geographical_scope": parsed.geographical_scope,
+        "start": parsed.start,
+        "contact": parsed.contact,
+        "organisation": parsed.organisation.description,
+        **parsed.fields,
+    }
     for code, text in texts.items():
         if len(text or "") > limit:
             raise UnreadableDocument(
-                _("The field “%(field)s” holds %(length)s characters; a field may hold at most %(limit)s. "
-                  "Shorten it in the document, or paste the text into the form.")  # fmt: skip
+                _(
+                    "The field “%(field)s” holds %(length)s characters; a field may hold at most %(limit)s. "
+                    "Shorten it in the document, or paste the text into the form."
+                )
                 % {"field": field_label(code), "length": f"{len(text):,}", "limit": f"{limit:,}"}
             )
 
@@ -156,8 +166,10 @@ def _time_limit(seconds: float) -> Iterator[None]:
         yield
     except _TimeUp as error:
         raise UnreadableDocument(
-            _("Reading the document took too long (more than %(seconds)s seconds), so it was stopped. "
-              "Remove long annexes and tables, or paste the text into the form.")  # fmt: skip
+            _(
+                "Reading the document took too long (more than %(seconds)s seconds), so it was stopped. "
+                "Remove long annexes and tables, or paste the text into the form."
+            )
             % {"seconds": f"{seconds:g}"}
         ) from error
     finally:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from practices.template_fields import NARRATIVE_FIELD_CODES
 
-from .cleaning import is_only_instructions, match_label, match_label_line, strip_instructions
 from .cells import Cell, tidy_markdown
+from .cleaning import is_only_instructions, match_label, match_label_line, strip_instructions
 from .result import ImportWarning
 
 FIELD_CODES: tuple[str, ...] = ("title", *NARRATIVE_FIELD_CODES)

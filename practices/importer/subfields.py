@@ -20,20 +20,26 @@ from .text import fold
 # Sub-field kind -> its labels as folded text (lower case, no accents).
 SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "organisation_type": (
-        r"type of organi[sz]ation", r"organi[sz]ation type", r"type d'organi(?:sation|sme)", r"type de structure",
+        r"type of organi[sz]ation",
+        r"organi[sz]ation type",
+        r"type d'organi(?:sation|sme)",
+        r"type de structure",
     ),
     "country": (r"country(?: of origin)?", r"pays(?: d'origine)?"),
     "start_year": (
-        r"start(?:ing)? year", r"year (?:of )?(?:foundation|creation|establishment)", r"founded(?: in)?",
-        r"established(?: in)?", r"annee de (?:creation|debut|lancement)", r"date de creation", r"cree en",
+        r"start(?:ing)? year",
+        r"year (?:of )?(?:foundation|creation|establishment)",
+        r"founded(?: in)?",
+        r"established(?: in)?",
+        r"annee de (?:creation|debut|lancement)",
+        r"date de creation",
+        r"cree en",
     ),
     "website": (r"web ?site", r"site (?:web|internet)", r"url", r"homepage"),
     "email": (r"e-?mail(?: address)?", r"courriel", r"adresse (?:e-?mail|electronique)"),
     "phone": (r"(?:tele)?phone(?: number)?", r"tel\.?", r"mobile", r"portable"),
-}  # fmt: skip
-_LABELS = "|".join(
-    f"(?P<{kind}>{'|'.join(labels)})" for kind, labels in SUB_FIELD_LABELS.items()
-)
+}
+_LABELS = "|".join(f"(?P<{kind}>{'|'.join(labels)})" for kind, labels in SUB_FIELD_LABELS.items())
 _SEPARATOR = r"(?:^|[ \t]*[—–|;·•][ \t]*|(?<=[.,])[ \t]+|[ \t]+-[ \t]+)"
 _SUB_FIELD = re.compile(rf"{_SEPARATOR}[ \t*_]*(?:{_LABELS})[ \t*_]*[:：][ \t*_]*", re.M)
 _TRAILING = " \t—–|;·•,-*_"

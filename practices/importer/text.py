@@ -104,7 +104,7 @@ def ticked_only(text: str) -> str:
     if not boxes:
         return text
     kept = [text[: boxes[0].start()]]
-    for box, following in zip(boxes, [*boxes[1:], None]):
+    for box, following in zip(boxes, [*boxes[1:], None], strict=True):
         if box.group() != "☐":
             kept.append(text[box.end() : following.start() if following else len(text)])
     return " ".join(part.strip() for part in kept if part.strip())

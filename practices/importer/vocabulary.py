@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from practices import taxonomy
 
-from .text import PhraseIndex, WORD_RE, group_spans
+from .text import WORD_RE, PhraseIndex, group_spans
 
 Entry = tuple[str, str, str]  # (code, label_en, label_fr)
 

@@ -9,7 +9,7 @@ from portal.text import cook
 NARRATIVE_ATTRIBUTES = (
     "description", "geographical_scope", "start", "deliverables", "evidence_evaluation",
     "sustainability_transferability", "ran_meetings", "eu_links_funding", "organisation_description", "contact",
-)  # fmt: skip
+)
 
 
 def cook_existing(apps, schema_editor):

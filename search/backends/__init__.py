@@ -104,7 +104,9 @@ class FallbackSearchBackend(SearchBackend):
         self.name = primary.name
 
     def _unavailable(self, error: SearchUnavailable) -> None:
-        logger.warning("Search engine %s unavailable, answering from %s: %s", self.primary.name, self.fallback.name, error)
+        logger.warning(
+            "Search engine %s unavailable, answering from %s: %s", self.primary.name, self.fallback.name, error
+        )
 
     def search(self, collection: Collection, query: Any) -> Any:
         try:

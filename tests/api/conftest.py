@@ -91,9 +91,11 @@ class World:
 
 def _network(moderator, contributor) -> tuple[Network, Thread, Post]:
     network = network_services.network_create(
-        actor=moderator, name="Exit work Ravnstad", purpose="Exit counselling cases in the north.",
+        actor=moderator,
+        name="Exit work Ravnstad",
+        purpose="Exit counselling cases in the north.",
         policy=Network.Policy.INVITATION,
-    )  # fmt: skip
+    )
     network_services.network_member_add(network=network, user=contributor, actor=moderator)
     thread = network_services.thread_create(
         network=network, actor=contributor, title="Returning fighter in Ravnstad", body="Secret case notes about K."
@@ -109,10 +111,12 @@ def world(contributor, colleague, outsider, org_admin, moderator, applicant, for
     network, thread, post = _network(moderator, contributor)
     return World(
         public=make_practice(author=contributor, title="Public mentoring method", publish=True),
-        members_only=make_practice(author=contributor, title="Members mentoring method", publish=True,
-                                   visibility="members"),  # fmt: skip
-        own_organisation=make_practice(author=contributor, title="Ravnstad internal method", publish=True,
-                                       visibility="organisation"),  # fmt: skip
+        members_only=make_practice(
+            author=contributor, title="Members mentoring method", publish=True, visibility="members"
+        ),
+        own_organisation=make_practice(
+            author=contributor, title="Ravnstad internal method", publish=True, visibility="organisation"
+        ),
         draft=make_practice(author=contributor, title="Unfinished draft method"),
         submitted=submitted,
         outsider_public=make_practice(author=outsider, title="Westerland probation method", publish=True),

@@ -17,9 +17,16 @@ from tests.conftest import make_user
 pytestmark = pytest.mark.django_db
 
 PERSONAS = [
-    "anonymous", "applicant", "former_member", "outsider", "colleague", "contributor", "org_admin", "moderator",
+    "anonymous",
+    "applicant",
+    "former_member",
+    "outsider",
+    "colleague",
+    "contributor",
+    "org_admin",
+    "moderator",
     "former_network_member",
-]  # fmt: skip
+]
 HOME_MEMBERS = {"colleague", "contributor", "org_admin", "former_network_member"}
 VERIFIED = HOME_MEMBERS | {"outsider", "moderator"}
 
@@ -112,8 +119,10 @@ def test_every_practice_detail_answers_200_to_its_readers_and_404_to_everyone_el
     client = client_of(persona)
     readable = READS_PUBLISHED[persona] | READS_UNPUBLISHED.get(persona, set())
     practices = {**world.published(), **world.unpublished()}
-    answers = {name: client.get(reverse("api:practice-detail", kwargs={"pk": p.pk})).status_code
-               for name, p in practices.items()}  # fmt: skip
+    answers = {
+        name: client.get(reverse("api:practice-detail", kwargs={"pk": p.pk})).status_code
+        for name, p in practices.items()
+    }
     assert answers == {name: 200 if name in readable else 404 for name in practices}
 
 
@@ -210,13 +219,16 @@ def _write(client, world, action: str):
     requests = {
         "create": lambda: client.post(reverse("api:practice-list"), WRITE_BODY, format="json"),
         "patch_draft": lambda: client.patch(reverse("api:practice-detail", kwargs=detail), {"title": "Renamed"}),
-        "patch_public": lambda: client.patch(reverse("api:practice-detail", kwargs={"pk": world.public.pk}),
-                                             {"title": "Renamed"}),  # fmt: skip
+        "patch_public": lambda: client.patch(
+            reverse("api:practice-detail", kwargs={"pk": world.public.pk}), {"title": "Renamed"}
+        ),
         "submit_draft": lambda: client.post(reverse("api:practice-submit", kwargs=detail), {}),
-        "network_thread": lambda: client.post(reverse("api:network-threads", kwargs={"pk": world.network.pk}),
-                                              {"title": "New case", "body": "Notes"}),  # fmt: skip
-        "network_post": lambda: client.post(reverse("api:thread-posts", kwargs={"pk": world.thread.pk}),
-                                            {"body": "A reply"}),  # fmt: skip
+        "network_thread": lambda: client.post(
+            reverse("api:network-threads", kwargs={"pk": world.network.pk}), {"title": "New case", "body": "Notes"}
+        ),
+        "network_post": lambda: client.post(
+            reverse("api:thread-posts", kwargs={"pk": world.thread.pk}), {"body": "A reply"}
+        ),
         "moderation_evidence": lambda: client.post(
             reverse("api:moderation-evidence-level", kwargs={"pk": world.public.pk}), {"level": "process_evaluation"}
         ),

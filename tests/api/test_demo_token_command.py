@@ -7,8 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from portal.models import Organisation, User
-from portal.models import OrganisationType
+from portal.models import Organisation, OrganisationType, User
 
 pytestmark = pytest.mark.django_db
 

@@ -39,8 +39,10 @@ def test_ids_beyond_64_bits_are_not_found_rather_than_a_database_error(client):
 def test_validation_errors_list_each_field(contributor):
     problem = _problem(api_client_for(contributor).post(reverse("api:practice-list"), {}, format="json"), 400)
     assert {(e["field"], e["code"]) for e in problem["errors"]} == {
-        ("title", "required"), ("description", "required"), ("language", "required"),
-    }  # fmt: skip
+        ("title", "required"),
+        ("description", "required"),
+        ("language", "required"),
+    }
 
 
 def test_a_service_refusal_becomes_a_problem(contributor):

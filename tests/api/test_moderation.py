@@ -47,8 +47,9 @@ def test_open_findings_block_the_approval_until_redacted_or_dismissed(moderator_
             redacted = moderator_api.post(_url("redact", practice, finding_pk=finding["id"]))
             assert redacted.status_code == 200 and redacted.json()["status"] == "redacted"
         else:
-            dismissed = moderator_api.post(_url("dismiss", practice, finding_pk=finding["id"]),
-                                           {"reason": "A public helpline."}, format="json")  # fmt: skip
+            dismissed = moderator_api.post(
+                _url("dismiss", practice, finding_pk=finding["id"]), {"reason": "A public helpline."}, format="json"
+            )
             assert dismissed.status_code == 200 and dismissed.json()["status"] == "dismissed"
     practice.refresh_from_db()
     assert "kari.nordmann@gmail.com" not in practice.description

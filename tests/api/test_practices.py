@@ -180,8 +180,9 @@ def test_search_narrows_by_words_and_facets(client, contributor, outsider):
     make_practice(author=outsider, title="Family hotline", publish=True, themes=("family-support",))
     url = reverse("api:practice-list")
     assert {hit["title"] for hit in client.get(url, {"q": "family"}).json()["results"]} == {
-        "Family circle", "Family hotline",
-    }  # fmt: skip
+        "Family circle",
+        "Family hotline",
+    }
     narrowed = client.get(url, {"q": "family", "country": "NL"}).json()
     assert [hit["title"] for hit in narrowed["results"]] == ["Family hotline"] and narrowed["count"] == 1
     themes = client.get(url, {"theme": ["family-support", "prison-probation"]}).json()

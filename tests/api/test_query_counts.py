@@ -76,8 +76,12 @@ def test_the_review_queue_has_a_fixed_cost(moderator, contributor, rows, django_
 def _members(network, moderator, organisation, count: int) -> list:
     users = []
     for number in range(count):
-        user = make_user(f"m{number}@ravnstad.example", organisation, display_name=f"Member {number}",
-                         pseudonym=f"Bird {number}" if number % 2 else "")  # fmt: skip
+        user = make_user(
+            f"m{number}@ravnstad.example",
+            organisation,
+            display_name=f"Member {number}",
+            pseudonym=f"Bird {number}" if number % 2 else "",
+        )
         network_services.network_member_add(network=network, user=user, actor=moderator)
         users.append(user)
     return users

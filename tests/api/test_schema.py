@@ -26,15 +26,26 @@ def test_the_schema_is_valid_openapi_3(schema):
 def test_the_schema_covers_every_endpoint_of_the_issue(schema):
     paths = set(schema["paths"])
     assert {
-        "/api/v1/practices/", "/api/v1/practices/{id}/", "/api/v1/practices/{id}/submit/", "/api/v1/practices/import/",
-        "/api/v1/themes/", "/api/v1/audiences/", "/api/v1/organisation-types/", "/api/v1/organisations/",
-        "/api/v1/networks/", "/api/v1/networks/{id}/threads/", "/api/v1/threads/{id}/posts/", "/api/v1/posts/{id}/",
-        "/api/v1/moderation/practices/", "/api/v1/moderation/practices/{id}/approve/",
-        "/api/v1/moderation/practices/{id}/request-changes/", "/api/v1/moderation/practices/{id}/reject/",
+        "/api/v1/practices/",
+        "/api/v1/practices/{id}/",
+        "/api/v1/practices/{id}/submit/",
+        "/api/v1/practices/import/",
+        "/api/v1/themes/",
+        "/api/v1/audiences/",
+        "/api/v1/organisation-types/",
+        "/api/v1/organisations/",
+        "/api/v1/networks/",
+        "/api/v1/networks/{id}/threads/",
+        "/api/v1/threads/{id}/posts/",
+        "/api/v1/posts/{id}/",
+        "/api/v1/moderation/practices/",
+        "/api/v1/moderation/practices/{id}/approve/",
+        "/api/v1/moderation/practices/{id}/request-changes/",
+        "/api/v1/moderation/practices/{id}/reject/",
         "/api/v1/moderation/practices/{id}/evidence-level/",
         "/api/v1/moderation/practices/{id}/findings/{finding_pk}/redact/",
         "/api/v1/moderation/practices/{id}/findings/{finding_pk}/dismiss/",
-    } <= paths  # fmt: skip
+    } <= paths
 
 
 def test_every_operation_documents_its_problem_responses(schema):

@@ -6,9 +6,8 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
-from portal.models import Membership, Organisation, User
+from portal.models import Membership, Organisation, OrganisationType, User
 from portal.services import membership_decide
-from portal.models import OrganisationType
 from practices.models import Practice
 from tests.conftest import PASSWORD, make_user, with_totp
 

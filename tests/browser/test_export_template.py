@@ -29,7 +29,9 @@ def test_visitor_downloads_the_word_template_in_french_and_opens_it(browser_page
     assert "desk@ravnstad.example" not in "\n".join(answer for _, answer in rows)  # no contact details when signed out
     parsed = import_document(path.read_bytes(), path.name)
     assert (parsed.title, parsed.language, sorted(parsed.key_themes)) == (
-        "Mentoring after prison", "fr", ["exit-strategies", "prison-probation"]
+        "Mentoring after prison",
+        "fr",
+        ["exit-strategies", "prison-probation"],
     )
 
 

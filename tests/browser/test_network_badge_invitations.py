@@ -14,12 +14,19 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_badge_invitation_and_first_mention(width, browser_page, live_server, artifacts_dir, moderator, contributor,
-                                            colleague, home_organisation):  # fmt: skip
-    network = services.network_create(actor=moderator, name="Exit work north", purpose="Cases in the north.",
-                                      policy=Network.Policy.INVITATION)  # fmt: skip
-    families = services.network_create(actor=moderator, name="Families network", purpose="Families of leavers.",
-                                       policy=Network.Policy.REQUEST, listed=True)  # fmt: skip
+def test_badge_invitation_and_first_mention(
+    width, browser_page, live_server, artifacts_dir, moderator, contributor, colleague, home_organisation
+):
+    network = services.network_create(
+        actor=moderator, name="Exit work north", purpose="Cases in the north.", policy=Network.Policy.INVITATION
+    )
+    families = services.network_create(
+        actor=moderator,
+        name="Families network",
+        purpose="Families of leavers.",
+        policy=Network.Policy.REQUEST,
+        listed=True,
+    )
     raven = make_user("ola.r@ravnstad.example", home_organisation, display_name="Ola Rasmussen", pseudonym="Raven")
     rafael = make_user("rafael@ravnstad.example", home_organisation, display_name="Rafael Ruiz")
     for user in (contributor, colleague, raven, rafael):

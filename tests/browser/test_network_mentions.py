@@ -11,10 +11,12 @@ from tests.conftest import make_user
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_mention_autocomplete_offers_a_members_pseudonym(browser_page, live_server, artifacts_dir, moderator,
-                                                         contributor, home_organisation):  # fmt: skip
-    network = services.network_create(actor=moderator, name="Exit work north", purpose="p",
-                                      policy=Network.Policy.INVITATION)  # fmt: skip
+def test_mention_autocomplete_offers_a_members_pseudonym(
+    browser_page, live_server, artifacts_dir, moderator, contributor, home_organisation
+):
+    network = services.network_create(
+        actor=moderator, name="Exit work north", purpose="p", policy=Network.Policy.INVITATION
+    )
     raven = make_user("ola.r@ravnstad.example", home_organisation, display_name="Ola Rasmussen", pseudonym="Raven")
     for user in (contributor, raven):
         services.network_member_add(network=network, user=user, actor=moderator)

@@ -12,13 +12,19 @@ from tests.network.conftest import add_member
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_a_member_searches_a_network_and_an_outsider_finds_nothing(browser_page, live_server, artifacts_dir,
-                                                                   moderator, contributor, outsider):  # fmt: skip
-    network = services.network_create(actor=moderator, name="Exit work north", purpose="Exit counselling.",
-                                      policy="invitation")  # fmt: skip
+def test_a_member_searches_a_network_and_an_outsider_finds_nothing(
+    browser_page, live_server, artifacts_dir, moderator, contributor, outsider
+):
+    network = services.network_create(
+        actor=moderator, name="Exit work north", purpose="Exit counselling.", policy="invitation"
+    )
     add_member(network, contributor, moderator=moderator)
-    thread = services.thread_create(network=network, actor=contributor, title="Release from prison",
-                                    body="The probation officer met the families before the release.")  # fmt: skip
+    thread = services.thread_create(
+        network=network,
+        actor=contributor,
+        title="Release from prison",
+        body="The probation officer met the families before the release.",
+    )
     services.post_create(thread=thread, actor=contributor, body="Housing for the family is arranged in Narvik.")
     browser = browser_page.context.browser
 

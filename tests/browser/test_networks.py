@@ -55,8 +55,9 @@ def _accept_and_start_thread(page, link: str) -> Thread:
     return Thread.objects.get(title="A returning fighter's family")
 
 
-def test_network_invitation_thread_and_mention(browser_page, live_server, artifacts_dir, moderator, contributor,
-                                               colleague, outsider):  # fmt: skip
+def test_network_invitation_thread_and_mention(
+    browser_page, live_server, artifacts_dir, moderator, contributor, colleague, outsider
+):
     browser = browser_page.context.browser
     moderator_page = _signed_in_page(browser, moderator, live_server.url)
     network = _create_network_and_invite(moderator_page, contributor.email)

@@ -46,7 +46,9 @@ def _write_and_submit(page) -> None:
     page.wait_for_url(re.compile(r"/practices/\d+/$"))
 
 
-def test_planted_personal_data_is_redacted_reviewed_and_published(browser_page, contributor, moderator, live_server, artifacts_dir):
+def test_planted_personal_data_is_redacted_reviewed_and_published(
+    browser_page, contributor, moderator, live_server, artifacts_dir
+):
     page = browser_page
     _log_in(page, contributor.email)
     _write_and_submit(page)

@@ -11,9 +11,11 @@ from portal.models import User
 @pytest.fixture
 def network(moderator, contributor) -> Network:
     network = services.network_create(
-        actor=moderator, name="Exit work Ravnstad", purpose="Exit counselling cases in the north.",
+        actor=moderator,
+        name="Exit work Ravnstad",
+        purpose="Exit counselling cases in the north.",
         policy=Network.Policy.INVITATION,
-    )  # fmt: skip
+    )
     services.network_member_add(network=network, user=contributor, actor=moderator)
     return network
 

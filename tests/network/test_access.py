@@ -76,8 +76,7 @@ def test_a_url_of_a_network_that_does_not_exist_answers_the_same_404(outsider_cl
 @pytest.mark.parametrize("reader", NON_MEMBERS)
 def test_non_member_lists_and_searches_show_nothing_of_a_private_network(request, reader, network, thread):
     client = request.getfixturevalue(reader)
-    for url in (reverse("network:list"), reverse("network:search_all") + "?q=Secret",
-                reverse("network:notifications")):  # fmt: skip
+    for url in (reverse("network:list"), reverse("network:search_all") + "?q=Secret", reverse("network:notifications")):
         text = client.get(url).content.decode()
         assert "Exit work Ravnstad" not in text and "Returning fighter" not in text and "Secret case" not in text
 
@@ -106,16 +105,18 @@ def test_removed_network_member_loses_access_at_once(contributor_client, contrib
     assert "Exit work Ravnstad" not in contributor_client.get(reverse("network:list")).content.decode()
 
 
-def test_member_whose_portal_membership_ends_loses_network_access_at_once(contributor_client, contributor, network,
-                                                                          thread):  # fmt: skip
+def test_member_whose_portal_membership_ends_loses_network_access_at_once(
+    contributor_client, contributor, network, thread
+):
     assert contributor_client.get(thread.get_absolute_url()).status_code == 200
     Membership.objects.filter(user=contributor).update(state=Membership.State.ENDED, ended_at=timezone.now())
     assert contributor_client.get(thread.get_absolute_url()).status_code == 404
     assert contributor_client.get(network.get_absolute_url()).status_code == 404
 
 
-def test_member_of_an_organisation_that_loses_verification_loses_network_access(contributor_client, home_organisation,
-                                                                                thread):  # fmt: skip
+def test_member_of_an_organisation_that_loses_verification_loses_network_access(
+    contributor_client, home_organisation, thread
+):
     home_organisation.verified = False
     home_organisation.save()
     assert contributor_client.get(thread.get_absolute_url()).status_code == 404
@@ -123,8 +124,15 @@ def test_member_of_an_organisation_that_loses_verification_loses_network_access(
 
 def test_case_room_membership_ends_after_its_closing_date(contributor_client, contributor, moderator, outsider_client):
     today = timezone.localdate()
-    room = services.network_create(actor=moderator, name="Case K", purpose="One situation", policy="invitation",
-                                   is_case_room=True, access_ends_on=today, retention_days=30)  # fmt: skip
+    room = services.network_create(
+        actor=moderator,
+        name="Case K",
+        purpose="One situation",
+        policy="invitation",
+        is_case_room=True,
+        access_ends_on=today,
+        retention_days=30,
+    )
     add_member(room, contributor, moderator=moderator)
     assert contributor_client.get(room.get_absolute_url()).status_code == 200
     Network.objects.filter(pk=room.pk).update(access_ends_on=today.replace(year=today.year - 1))
@@ -136,8 +144,9 @@ def test_case_room_membership_ends_after_its_closing_date(contributor_client, co
 def test_listed_network_shows_only_name_purpose_and_a_join_page_to_verified_non_members(
     outsider_client, client, applicant_client, moderator, contributor
 ):
-    listed = services.network_create(actor=moderator, name="Open exit forum", purpose="Methods talk",
-                                     policy="request", listed=True)  # fmt: skip
+    listed = services.network_create(
+        actor=moderator, name="Open exit forum", purpose="Methods talk", policy="request", listed=True
+    )
     services.thread_create(network=listed, actor=moderator, title="Hidden title", body="Hidden body")
     listing = outsider_client.get(reverse("network:list")).content.decode()
     assert "Open exit forum" in listing and "Methods talk" in listing and "Hidden title" not in listing

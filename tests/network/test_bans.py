@@ -14,8 +14,14 @@ from tests.network.conftest import add_member
 pytestmark = pytest.mark.django_db
 
 State = NetworkMembership.State
-NON_MODERATORS = ["client", "contributor_client", "outsider_client", "colleague_client", "applicant_client",
-                  "former_member_client"]  # fmt: skip
+NON_MODERATORS = [
+    "client",
+    "contributor_client",
+    "outsider_client",
+    "colleague_client",
+    "applicant_client",
+    "former_member_client",
+]
 
 
 @pytest.fixture
@@ -39,8 +45,9 @@ def test_moderator_sees_the_bans_and_lifts_one_after_confirming(network, moderat
     assert "Ola Colleague" not in after and "Nobody is banned from this network." in after
 
 
-def test_lifted_ban_does_not_restore_membership_but_allows_a_new_invitation(network, moderator, ban, colleague,
-                                                                            colleague_client):  # fmt: skip
+def test_lifted_ban_does_not_restore_membership_but_allows_a_new_invitation(
+    network, moderator, ban, colleague, colleague_client
+):
     services.network_member_unban(membership=ban, actor=moderator)
     assert colleague_client.get(network.get_absolute_url()).status_code == 404
     _invitation, token = services.network_invitation_create(network=network, actor=moderator, email=colleague.email)
@@ -64,9 +71,11 @@ def test_lifted_ban_lets_the_person_ask_to_join_again(moderator, colleague, coll
 @pytest.mark.parametrize("reader", NON_MODERATORS)
 def test_ban_pages_answer_404_to_everyone_but_moderators(request, reader, network, ban):
     client = request.getfixturevalue(reader)
-    for response in (client.get(reverse("network:bans", args=[network.pk])),
-                     client.get(reverse("network:ban_lift", args=[ban.pk])),
-                     client.post(reverse("network:ban_lift", args=[ban.pk]))):  # fmt: skip
+    for response in (
+        client.get(reverse("network:bans", args=[network.pk])),
+        client.get(reverse("network:ban_lift", args=[ban.pk])),
+        client.post(reverse("network:ban_lift", args=[ban.pk])),
+    ):
         assert response.status_code == 404
         assert "Ola Colleague" not in response.content.decode()
     assert NetworkMembership.objects.get(pk=ban.pk).state == State.BANNED
@@ -86,14 +95,16 @@ def test_plain_member_cannot_lift_a_ban_through_the_service(ban, contributor):
 
 
 def test_network_moderator_lifts_a_ban_in_their_network(network, moderator, ban, contributor, contributor_client):
-    services.network_member_set_role(membership=network.memberships.get(user=contributor), actor=moderator,
-                                     role="moderator")  # fmt: skip
+    services.network_member_set_role(
+        membership=network.memberships.get(user=contributor), actor=moderator, role="moderator"
+    )
     assert contributor_client.post(reverse("network:ban_lift", args=[ban.pk])).status_code == 302
     assert NetworkMembership.objects.get(pk=ban.pk).state == State.REMOVED
 
 
-def test_ban_list_costs_the_same_queries_however_many_are_banned(network, moderator, moderator_client,
-                                                                 home_organisation, django_assert_num_queries):  # fmt: skip
+def test_ban_list_costs_the_same_queries_however_many_are_banned(
+    network, moderator, moderator_client, home_organisation, django_assert_num_queries
+):
     url = reverse("network:bans", args=[network.pk])
 
     def ban_people(first: int, count: int) -> None:

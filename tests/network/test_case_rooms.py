@@ -17,9 +17,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def room(moderator, contributor, colleague):
-    room = services.network_create(actor=moderator, name="Case K", purpose="One situation", policy="invitation",
-                                   is_case_room=True, access_ends_on=timezone.localdate() + timedelta(days=60),
-                                   retention_days=30)  # fmt: skip
+    room = services.network_create(
+        actor=moderator,
+        name="Case K",
+        purpose="One situation",
+        policy="invitation",
+        is_case_room=True,
+        access_ends_on=timezone.localdate() + timedelta(days=60),
+        retention_days=30,
+    )
     add_member(room, contributor, moderator=moderator)
     add_member(room, colleague, moderator=moderator)
     return room
@@ -57,8 +63,16 @@ def test_case_room_needs_dates_and_is_never_listed(moderator):
     with pytest.raises(ValidationError):
         services.network_create(actor=moderator, name="x", purpose="p", policy="invitation", is_case_room=True)
     with pytest.raises(ValidationError):
-        services.network_create(actor=moderator, name="x", purpose="p", policy="request", listed=True,
-                                is_case_room=True, access_ends_on=timezone.localdate(), retention_days=5)  # fmt: skip
+        services.network_create(
+            actor=moderator,
+            name="x",
+            purpose="p",
+            policy="request",
+            listed=True,
+            is_case_room=True,
+            access_ends_on=timezone.localdate(),
+            retention_days=5,
+        )
 
 
 def test_case_room_is_flagged_and_its_posts_never_go_to_a_search_engine(room, contributor, network):

@@ -31,8 +31,14 @@ def _to(address: str):
 
 
 def test_a_mention_reaches_a_french_member_in_french_and_an_english_one_in_english(
-    network, thread, contributor, colleague, moderator, french_member, django_capture_on_commit_callbacks,
-):  # fmt: skip
+    network,
+    thread,
+    contributor,
+    colleague,
+    moderator,
+    french_member,
+    django_capture_on_commit_callbacks,
+):
     add_member(network, colleague, moderator=moderator)
     with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):  # the writer reads French
         services.post_create(thread=thread, actor=contributor, body="@Élise Dupont and @Ola Colleague: news.")
@@ -45,8 +51,9 @@ def test_a_mention_reaches_a_french_member_in_french_and_an_english_one_in_engli
     assert "Kari Contributor mentioned you in “Returning fighter in Ravnstad”" in english.body
 
 
-def test_the_daily_digest_is_written_in_the_recipients_language(network, thread, contributor, french_member,
-                                                                django_capture_on_commit_callbacks):  # fmt: skip
+def test_the_daily_digest_is_written_in_the_recipients_language(
+    network, thread, contributor, french_member, django_capture_on_commit_callbacks
+):
     NetworkMembership.objects.filter(user=french_member).update(email=NetworkMembership.Email.DIGEST)
     services.thread_subscription_set(thread=thread, user=french_member, subscribed=True)
     with django_capture_on_commit_callbacks(execute=True):
@@ -59,9 +66,9 @@ def test_the_daily_digest_is_written_in_the_recipients_language(network, thread,
     assert digest.body.startswith("Du nouveau pour vous dans vos réseaux :")
 
 
-def test_a_report_reaches_a_french_network_moderator_in_french(network, first_post, moderator, contributor,
-                                                               home_organisation,
-                                                               django_capture_on_commit_callbacks):  # fmt: skip
+def test_a_report_reaches_a_french_network_moderator_in_french(
+    network, first_post, moderator, contributor, home_organisation, django_capture_on_commit_callbacks
+):
     User.objects.filter(pk=moderator.pk).update(language="fr")
     reporter = make_user("reporter@ravnstad.example", home_organisation, display_name="Rita Reporter")
     add_member(network, reporter, moderator=moderator)
@@ -72,8 +79,9 @@ def test_a_report_reaches_a_french_network_moderator_in_french(network, first_po
     assert "Un message a été signalé dans le réseau « Exit work Ravnstad »." in message.body
 
 
-def test_an_invitation_uses_the_language_of_the_account_with_that_address(network, moderator, colleague,
-                                                                          django_capture_on_commit_callbacks):  # fmt: skip
+def test_an_invitation_uses_the_language_of_the_account_with_that_address(
+    network, moderator, colleague, django_capture_on_commit_callbacks
+):
     User.objects.filter(pk=colleague.pk).update(language="fr")
     with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):
         services.network_invitation_create(network=network, actor=moderator, email="COLLEAGUE@ravnstad.example")

@@ -30,8 +30,13 @@ def test_writing_editing_hiding_and_deleting_posts_signal_the_search_layer(threa
     services.post_hide(post=post, actor=moderator)
     services.post_restore(post=post, actor=moderator)
     services.post_delete(post=post, actor=contributor)
-    assert _rows(before) == [("post", post.pk, "index"), ("post", post.pk, "index"), ("post", post.pk, "delete"),
-                             ("post", post.pk, "index"), ("post", post.pk, "delete")]  # fmt: skip
+    assert _rows(before) == [
+        ("post", post.pk, "index"),
+        ("post", post.pk, "index"),
+        ("post", post.pk, "delete"),
+        ("post", post.pk, "index"),
+        ("post", post.pk, "delete"),
+    ]
 
 
 def test_a_rolled_back_post_leaves_no_outbox_row(thread, contributor):

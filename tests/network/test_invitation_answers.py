@@ -19,8 +19,13 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  
 
 @pytest.fixture
 def listed(moderator) -> Network:
-    return services.network_create(actor=moderator, name="Listed families network", purpose="Families of leavers.",
-                                   policy=Network.Policy.REQUEST, listed=True)  # fmt: skip
+    return services.network_create(
+        actor=moderator,
+        name="Listed families network",
+        purpose="Families of leavers.",
+        policy=Network.Policy.REQUEST,
+        listed=True,
+    )
 
 
 def _invite(network, moderator, email: str) -> Invitation:
@@ -85,8 +90,9 @@ def test_invitation_to_an_unverified_address_is_not_shown(network, moderator, co
     assert answer.status_code == 404
 
 
-def test_moderator_revokes_after_confirming_and_the_link_stops_working(network, moderator, moderator_client,
-                                                                       colleague, colleague_client):  # fmt: skip
+def test_moderator_revokes_after_confirming_and_the_link_stops_working(
+    network, moderator, moderator_client, colleague, colleague_client
+):
     invitation = _invite(network, moderator, colleague.email)
     link = _link(mail.outbox[-1])
     url = reverse("network:invitation_revoke", args=[invitation.pk])
@@ -102,8 +108,9 @@ def test_moderator_revokes_after_confirming_and_the_link_stops_working(network, 
     assert AuditEvent.objects.filter(action="network.invite.revoke").count() == 1
 
 
-def test_moderator_resends_with_a_new_link_and_the_old_one_dies(network, moderator, moderator_client, colleague,
-                                                                colleague_client):  # fmt: skip
+def test_moderator_resends_with_a_new_link_and_the_old_one_dies(
+    network, moderator, moderator_client, colleague, colleague_client
+):
     invitation = _invite(network, moderator, colleague.email)
     old_link = _link(mail.outbox[-1])
     response = moderator_client.post(reverse("network:invitation_resend", args=[invitation.pk]))

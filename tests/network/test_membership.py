@@ -32,8 +32,9 @@ def test_invitation_stores_only_a_hash_of_its_token(network, moderator):
     assert not Invitation.objects.filter(token_hash=token).exists()
 
 
-def test_invited_colleague_accepts_through_the_emailed_link(network, moderator, colleague, colleague_client,
-                                                            django_capture_on_commit_callbacks):  # fmt: skip
+def test_invited_colleague_accepts_through_the_emailed_link(
+    network, moderator, colleague, colleague_client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         _invite(network, moderator, "Colleague@ravnstad.example")
     assert mail.outbox[-1].to == ["colleague@ravnstad.example"]
@@ -46,8 +47,9 @@ def test_invited_colleague_accepts_through_the_emailed_link(network, moderator, 
     assert colleague_client.get(link).status_code == 404  # used once
 
 
-def test_invitation_link_answers_404_to_anyone_but_the_invited_address(network, moderator, outsider_client, client,
-                                                                       contributor_client):  # fmt: skip
+def test_invitation_link_answers_404_to_anyone_but_the_invited_address(
+    network, moderator, outsider_client, client, contributor_client
+):
     token = _invite(network, moderator, "colleague@ravnstad.example")
     url = reverse("network:invitation", args=[token])
     for c in (outsider_client, contributor_client):
@@ -73,8 +75,9 @@ def test_unverified_applicant_cannot_accept_an_invitation(network, moderator, ap
         services.network_invitation_accept(token=token, user=applicant)
 
 
-def test_request_to_join_waits_in_the_moderators_queue_until_approved(moderator, moderator_client, outsider,
-                                                                      outsider_client):  # fmt: skip
+def test_request_to_join_waits_in_the_moderators_queue_until_approved(
+    moderator, moderator_client, outsider, outsider_client
+):
     listed = services.network_create(actor=moderator, name="Forum", purpose="p", policy="request", listed=True)
     outsider_client.post(reverse("network:join", args=[listed.pk]))
     join_request = JoinRequest.objects.get(network=listed, user=outsider)
@@ -114,8 +117,9 @@ def test_banned_member_cannot_come_back_by_invitation_or_request(network, modera
     assert network.memberships.get(user=contributor).state == NetworkMembership.State.BANNED
 
 
-def test_network_moderator_removes_a_member_but_not_another_moderator(network, moderator, contributor, colleague,
-                                                                      outsider):  # fmt: skip
+def test_network_moderator_removes_a_member_but_not_another_moderator(
+    network, moderator, contributor, colleague, outsider
+):
     add_member(network, colleague, moderator=moderator, role="moderator")
     add_member(network, outsider, moderator=moderator, role="moderator")
     services.network_member_remove(membership=network.memberships.get(user=contributor), actor=colleague)
@@ -142,7 +146,12 @@ def test_membership_changes_are_audited_without_personal_data(network, moderator
     services.network_invitation_accept(token=token, user=colleague)
     services.network_member_remove(membership=network.memberships.get(user=contributor), actor=moderator, ban=True)
     actions = list(AuditEvent.objects.values_list("action", flat=True))
-    assert {"network.create", "network.invite", "network.invite.accept", "network.member.add",
-            "network.member.banned"} <= set(actions)  # fmt: skip
+    assert {
+        "network.create",
+        "network.invite",
+        "network.invite.accept",
+        "network.member.add",
+        "network.member.banned",
+    } <= set(actions)
     for event in AuditEvent.objects.all():
         assert "@" not in event.comment and "Colleague" not in event.comment

@@ -33,8 +33,7 @@ def raven(network, moderator, home_organisation):
     return user
 
 
-def test_member_gets_matching_members_by_the_name_they_are_shown_by(network, contributor_client, raven,
-                                                                    moderator):  # fmt: skip
+def test_member_gets_matching_members_by_the_name_they_are_shown_by(network, contributor_client, raven, moderator):
     assert _names(_suggest(contributor_client, network, "rav")) == ["Raven"]
     assert _names(_suggest(contributor_client, network, "Mod")) == ["Mona Moderator"]  # start of the name
     assert _names(_suggest(contributor_client, network, "moder")) == ["Mona Moderator"]  # start of a word
@@ -54,8 +53,13 @@ def test_moderators_get_the_name_to_type_not_the_real_name(network, moderator_cl
 
 
 def test_suggestions_leave_out_the_writer_former_members_and_other_networks(
-    network, moderator, contributor, contributor_client, colleague, outsider,
-):  # fmt: skip
+    network,
+    moderator,
+    contributor,
+    contributor_client,
+    colleague,
+    outsider,
+):
     other = services.network_create(actor=moderator, name="Elsewhere", purpose="p", policy="invitation")
     add_member(other, outsider, moderator=moderator)
     membership = add_member(network, colleague, moderator=moderator)
@@ -87,17 +91,24 @@ def test_a_case_room_past_its_closing_date_answers_404(moderator, contributor, c
 
     from django.utils import timezone
 
-    room = services.network_create(actor=moderator, name="Case", purpose="p", policy=Network.Policy.INVITATION,
-                                   is_case_room=True, access_ends_on=timezone.localdate() + timedelta(days=1),
-                                   retention_days=30)  # fmt: skip
+    room = services.network_create(
+        actor=moderator,
+        name="Case",
+        purpose="p",
+        policy=Network.Policy.INVITATION,
+        is_case_room=True,
+        access_ends_on=timezone.localdate() + timedelta(days=1),
+        retention_days=30,
+    )
     add_member(room, contributor, moderator=moderator)
     assert _names(_suggest(contributor_client, room, "Mon")) == ["Mona Moderator"]
     Network.objects.filter(pk=room.pk).update(access_ends_on=timezone.localdate() - timedelta(days=1))
     assert _suggest(contributor_client, room, "Mon").status_code == 404
 
 
-def test_suggestions_cost_the_same_queries_however_many_members(network, moderator, contributor_client,
-                                                                home_organisation, django_assert_num_queries):  # fmt: skip
+def test_suggestions_cost_the_same_queries_however_many_members(
+    network, moderator, contributor_client, home_organisation, django_assert_num_queries
+):
     # session, user, portal membership, network, network membership, members, their portal memberships
     with django_assert_num_queries(7):
         _suggest(contributor_client, network, "Mem")
@@ -111,7 +122,10 @@ def test_suggestions_cost_the_same_queries_however_many_members(network, moderat
 
 def test_editors_carry_the_suggestion_endpoint(network, thread, first_post, contributor_client):
     url = reverse("network:mentions", args=[network.pk])
-    for page in (thread.get_absolute_url(), reverse("network:thread_create", args=[network.pk]),
-                 reverse("network:post_edit", args=[first_post.pk])):  # fmt: skip
+    for page in (
+        thread.get_absolute_url(),
+        reverse("network:thread_create", args=[network.pk]),
+        reverse("network:post_edit", args=[first_post.pk]),
+    ):
         html = contributor_client.get(page).content.decode()
         assert f'data-mention-url="{url}"' in html and "js/mentions.js" in html

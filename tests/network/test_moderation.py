@@ -20,14 +20,23 @@ def network_moderator(network, colleague, moderator):
 
 
 def test_member_reports_a_post_and_the_network_moderator_hides_it(
-    network, thread, contributor, network_moderator, colleague_client, moderator, outsider, outsider_client,
-    django_capture_on_commit_callbacks, mailoutbox,
-):  # fmt: skip
+    network,
+    thread,
+    contributor,
+    network_moderator,
+    colleague_client,
+    moderator,
+    outsider,
+    outsider_client,
+    django_capture_on_commit_callbacks,
+    mailoutbox,
+):
     add_member(network, outsider, moderator=moderator)
     post = services.post_create(thread=thread, actor=contributor, body="Names a client: Jan Jansen")
     with django_capture_on_commit_callbacks(execute=True):
-        response = outsider_client.post(reverse("network:post_report", args=[post.pk]),
-                                        {"reason": "personal-data", "note": "It names him"})  # fmt: skip
+        response = outsider_client.post(
+            reverse("network:post_report", args=[post.pk]), {"reason": "personal-data", "note": "It names him"}
+        )
     assert response.status_code == 302
     # the network's moderators: the colleague, and the portal moderator who created it
     assert sorted(m.to[0] for m in mailoutbox) == ["colleague@ravnstad.example", "moderator@portal.example"]
@@ -42,8 +51,9 @@ def test_member_reports_a_post_and_the_network_moderator_hides_it(
     assert "Jan Jansen" in colleague_client.get(thread.get_absolute_url()).content.decode()
 
 
-def test_report_queue_answers_404_to_members_outsiders_and_anonymous(network, contributor_client, outsider_client,
-                                                                     client):  # fmt: skip
+def test_report_queue_answers_404_to_members_outsiders_and_anonymous(
+    network, contributor_client, outsider_client, client
+):
     for c in (contributor_client, outsider_client, client):
         assert c.get(reverse("network:reports", args=[network.pk])).status_code == 404
 
@@ -70,8 +80,9 @@ def test_member_cannot_hide_a_post(colleague_client, network, moderator, colleag
     assert Post.objects.get(pk=first_post.pk).is_visible
 
 
-def test_network_moderator_removes_a_member_from_the_members_page(network, contributor, contributor_client,
-                                                                  network_moderator, colleague_client):  # fmt: skip
+def test_network_moderator_removes_a_member_from_the_members_page(
+    network, contributor, contributor_client, network_moderator, colleague_client
+):
     membership = network.memberships.get(user=contributor)
     assert "Kari Contributor" in colleague_client.get(reverse("network:members", args=[network.pk])).content.decode()
     colleague_client.post(reverse("network:member_remove", args=[membership.pk]))

@@ -54,8 +54,9 @@ def test_mention_by_pseudonym_notifies_and_real_name_does_not_reach_a_pseudonymo
     assert [m.to for m in mailoutbox] == [["owl@ravnstad.example"]]
 
 
-def test_people_outside_the_network_cannot_be_mentioned(contributor, outsider, thread,
-                                                        django_capture_on_commit_callbacks, mailoutbox):  # fmt: skip
+def test_people_outside_the_network_cannot_be_mentioned(
+    contributor, outsider, thread, django_capture_on_commit_callbacks, mailoutbox
+):
     post = _post(thread, contributor, "Hello @Piet Outsider", django_capture_on_commit_callbacks)
     assert not Mention.objects.filter(post=post).exists()
     assert not Notification.objects.filter(recipient=outsider).exists()
@@ -78,8 +79,9 @@ def test_notification_link_opens_the_post_and_marks_it_read(contributor, colleag
     assert Notification.objects.get(recipient=colleague_member).read_at is not None
 
 
-def test_notifications_of_a_network_you_left_disappear(contributor, colleague_member, colleague_client, network,
-                                                       thread):  # fmt: skip
+def test_notifications_of_a_network_you_left_disappear(
+    contributor, colleague_member, colleague_client, network, thread
+):
     services.post_create(thread=thread, actor=contributor, body="@Ola Colleague look")
     services.network_member_leave(membership=network.memberships.get(user=colleague_member), actor=colleague_member)
     page = colleague_client.get(reverse("network:notifications")).content.decode()
@@ -91,8 +93,9 @@ def _digest_mode(network, user):
     NetworkMembership.objects.filter(network=network, user=user).update(email=NetworkMembership.Email.DIGEST)
 
 
-def test_digest_members_get_one_email_a_day_instead(contributor, colleague_member, network, thread,
-                                                    django_capture_on_commit_callbacks, mailoutbox):  # fmt: skip
+def test_digest_members_get_one_email_a_day_instead(
+    contributor, colleague_member, network, thread, django_capture_on_commit_callbacks, mailoutbox
+):
     _digest_mode(network, colleague_member)
     _post(thread, contributor, "@Ola Colleague one", django_capture_on_commit_callbacks)
     _post(thread, contributor, "@Ola Colleague two", django_capture_on_commit_callbacks)
@@ -106,8 +109,9 @@ def test_digest_members_get_one_email_a_day_instead(contributor, colleague_membe
     assert len(mailoutbox) == 1  # nothing twice
 
 
-def test_digest_checks_membership_at_send_time(contributor, colleague_member, moderator, network, thread,
-                                               django_capture_on_commit_callbacks, mailoutbox):  # fmt: skip
+def test_digest_checks_membership_at_send_time(
+    contributor, colleague_member, moderator, network, thread, django_capture_on_commit_callbacks, mailoutbox
+):
     _digest_mode(network, colleague_member)
     _post(thread, contributor, "@Ola Colleague one", django_capture_on_commit_callbacks)
     services.network_member_remove(membership=network.memberships.get(user=colleague_member), actor=moderator)
@@ -127,8 +131,9 @@ def test_digest_skips_a_member_whose_portal_membership_ended(
     assert mailoutbox == []
 
 
-def test_digest_leaves_out_posts_hidden_since(contributor, colleague_member, moderator, network, thread,
-                                              django_capture_on_commit_callbacks, mailoutbox):  # fmt: skip
+def test_digest_leaves_out_posts_hidden_since(
+    contributor, colleague_member, moderator, network, thread, django_capture_on_commit_callbacks, mailoutbox
+):
     _digest_mode(network, colleague_member)
     post = _post(thread, contributor, "@Ola Colleague one", django_capture_on_commit_callbacks)
     services.post_hide(post=post, actor=moderator)
@@ -148,14 +153,20 @@ def test_members_who_chose_no_email_get_none_but_see_the_notification(
     assert "mentioned you" in colleague_client.get(reverse("network:notifications")).content.decode()
 
 
-def test_case_room_emails_carry_nothing_of_the_room(contributor, colleague, moderator,
-                                                    django_capture_on_commit_callbacks, mailoutbox):  # fmt: skip
+def test_case_room_emails_carry_nothing_of_the_room(
+    contributor, colleague, moderator, django_capture_on_commit_callbacks, mailoutbox
+):
     from django.utils import timezone
 
     room = services.network_create(
-        actor=moderator, name="Case of K", purpose="p", policy="invitation", is_case_room=True,
-        access_ends_on=timezone.localdate(), retention_days=30,
-    )  # fmt: skip
+        actor=moderator,
+        name="Case of K",
+        purpose="p",
+        policy="invitation",
+        is_case_room=True,
+        access_ends_on=timezone.localdate(),
+        retention_days=30,
+    )
     add_member(room, contributor, moderator=moderator)
     add_member(room, colleague, moderator=moderator)
     with django_capture_on_commit_callbacks(execute=True):

@@ -19,8 +19,9 @@ def practice(contributor):
 
 @pytest.fixture
 def linked(network, contributor, practice):
-    return services.thread_create(network=network, actor=contributor, title="Does mentoring work here?",
-                                  body="Let us discuss", practice=practice)  # fmt: skip
+    return services.thread_create(
+        network=network, actor=contributor, title="Does mentoring work here?", body="Let us discuss", practice=practice
+    )
 
 
 def test_member_sees_threads_linked_to_the_practice(contributor, practice, linked):
@@ -39,19 +40,24 @@ def test_anonymous_visitor_sees_no_linked_thread(practice, linked):
     assert threads_linked_to_practice(user=AnonymousUser(), practice=practice) == []
 
 
-def test_include_template_lists_threads_and_offers_to_discuss(contributor, outsider, moderator, network, practice,
-                                                              linked):  # fmt: skip
+def test_include_template_lists_threads_and_offers_to_discuss(
+    contributor, outsider, moderator, network, practice, linked
+):
     request = RequestFactory().get("/")
     request.user = contributor
-    html = render_to_string("network/_practice_threads.html",
-                            {"practice": practice, **practice_discussion_context(user=contributor, practice=practice)},
-                            request=request)  # fmt: skip
+    html = render_to_string(
+        "network/_practice_threads.html",
+        {"practice": practice, **practice_discussion_context(user=contributor, practice=practice)},
+        request=request,
+    )
     assert "Does mentoring work here?" in html and "Exit work Ravnstad" in html
     assert f"{reverse('network:thread_create', args=[network.pk])}?practice={practice.pk}" in html
     request.user = outsider
-    empty = render_to_string("network/_practice_threads.html",
-                             {"practice": practice, **practice_discussion_context(user=outsider, practice=practice)},
-                             request=request)  # fmt: skip
+    empty = render_to_string(
+        "network/_practice_threads.html",
+        {"practice": practice, **practice_discussion_context(user=outsider, practice=practice)},
+        request=request,
+    )
     assert empty.strip() == ""
 
 
@@ -66,9 +72,14 @@ def test_case_room_threads_are_listed_only_to_the_rooms_members(contributor, col
     from django.utils import timezone
 
     room = services.network_create(
-        actor=moderator, name="Case K", purpose="p", policy="invitation", is_case_room=True,
-        access_ends_on=timezone.localdate(), retention_days=9,
-    )  # fmt: skip
+        actor=moderator,
+        name="Case K",
+        purpose="p",
+        policy="invitation",
+        is_case_room=True,
+        access_ends_on=timezone.localdate(),
+        retention_days=9,
+    )
     add_member(room, contributor, moderator=moderator)
     thread = services.thread_create(network=room, actor=contributor, title="K", body="x", practice=practice)
     assert threads_linked_to_practice(user=contributor, practice=practice) == [thread]

@@ -16,17 +16,27 @@ pytestmark = pytest.mark.django_db
 def _members(network, moderator, organisation, count: int) -> list:
     users = []
     for number in range(count):
-        user = make_user(f"m{number}@ravnstad.example", organisation, display_name=f"Member {number}",
-                         pseudonym=f"Bird {number}" if number % 2 else "")  # fmt: skip
+        user = make_user(
+            f"m{number}@ravnstad.example",
+            organisation,
+            display_name=f"Member {number}",
+            pseudonym=f"Bird {number}" if number % 2 else "",
+        )
         add_member(network, user, moderator=moderator)
         users.append(user)
     return users
 
 
 def test_thread_page_with_200_posts_renders_with_a_fixed_number_of_queries(
-    contributor_client, contributor, moderator, network, thread, first_post, home_organisation,
+    contributor_client,
+    contributor,
+    moderator,
+    network,
+    thread,
+    first_post,
+    home_organisation,
     django_assert_num_queries,
-):  # fmt: skip
+):
     # session, user, portal membership, thread + network, network membership, post count, posts page,
     # authors' memberships, read mark (read + write), subscription, linked practice: none, header badge
     expected = 12
@@ -35,8 +45,12 @@ def test_thread_page_with_200_posts_renders_with_a_fixed_number_of_queries(
         assert contributor_client.get(thread.get_absolute_url()).status_code == 200
     authors = _members(network, moderator, home_organisation, 8)
     for number in range(199):
-        post = services.post_create(thread=thread, actor=authors[number % 8], body=f"Reply {number} @Member 2",
-                                    quote_of=first_post if number % 5 == 0 else None)  # fmt: skip
+        post = services.post_create(
+            thread=thread,
+            actor=authors[number % 8],
+            body=f"Reply {number} @Member 2",
+            quote_of=first_post if number % 5 == 0 else None,
+        )
         if number % 7 == 0:
             services.post_edit(post=post, actor=post.author, body=f"Edited reply {number}")
     assert Post.objects.filter(thread=thread).count() == 200
@@ -63,8 +77,9 @@ def test_thread_page_costs_the_same_for_an_organisation_administrator(
     assert "Bird 1 (Member 1)" in page  # administrators of the author's organisation know who it is
 
 
-def test_thread_list_renders_with_a_fixed_number_of_queries(contributor_client, contributor, moderator, network,
-                                                            home_organisation, django_assert_num_queries):  # fmt: skip
+def test_thread_list_renders_with_a_fixed_number_of_queries(
+    contributor_client, contributor, moderator, network, home_organisation, django_assert_num_queries
+):
     # session, user, portal membership, network, network membership, thread count, threads page,
     # authors' memberships, header badge
     expected = 9
@@ -78,8 +93,9 @@ def test_thread_list_renders_with_a_fixed_number_of_queries(contributor_client, 
     assert response.content.decode().count('<li class="practice-card">') == 25
 
 
-def test_network_list_renders_with_a_fixed_number_of_queries(contributor_client, contributor, moderator,
-                                                             django_assert_num_queries):  # fmt: skip
+def test_network_list_renders_with_a_fixed_number_of_queries(
+    contributor_client, contributor, moderator, django_assert_num_queries
+):
     # session, user, portal membership, my memberships (networks, then ids), unread threads per network,
     # listed networks, notifications, their authors' memberships, unread notification count, invitations,
     # header badge
@@ -103,9 +119,9 @@ def test_network_list_renders_with_a_fixed_number_of_queries(contributor_client,
     assert len(re.findall(r">Mine \d+</a>", page)) == 7 and len(re.findall(r">Listed \d+</a>", page)) == 7
 
 
-
-def test_members_page_renders_with_a_fixed_number_of_queries(contributor_client, moderator, network, home_organisation,
-                                                             django_assert_num_queries):  # fmt: skip
+def test_members_page_renders_with_a_fixed_number_of_queries(
+    contributor_client, moderator, network, home_organisation, django_assert_num_queries
+):
     # session, user, portal membership, network, network membership, members page (count, rows),
     # their portal memberships, header badge
     expected = 8
@@ -118,8 +134,9 @@ def test_members_page_renders_with_a_fixed_number_of_queries(contributor_client,
     assert ">Member 0<" in page and ">Bird 1<" in page and ">Member 1<" not in page  # pseudonyms as members see them
 
 
-def test_notifications_page_renders_with_a_fixed_number_of_queries(contributor_client, contributor, moderator, network,
-                                                                   home_organisation, django_assert_num_queries):  # fmt: skip
+def test_notifications_page_renders_with_a_fixed_number_of_queries(
+    contributor_client, contributor, moderator, network, home_organisation, django_assert_num_queries
+):
     # session, user, portal membership, notifications (count, page), their posts' authors, invitations,
     # unread marks, header badge
     expected = 9

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @override_settings(NETWORK_INVITATION_RATE="2/h")
-def test_invitations_over_the_rate_are_refused_and_the_address_is_kept(network, moderator_client,
-                                                                       django_capture_on_commit_callbacks):  # fmt: skip
+def test_invitations_over_the_rate_are_refused_and_the_address_is_kept(
+    network, moderator_client, django_capture_on_commit_callbacks
+):
     url = reverse("network:invite", args=[network.pk])
     with django_capture_on_commit_callbacks(execute=True):
         for number in range(2):
@@ -46,8 +47,9 @@ def test_a_mistyped_address_does_not_use_up_the_rate(network, moderator_client):
 
 
 @override_settings(NETWORK_REPORT_RATE="2/h")
-def test_reports_over_the_rate_are_refused_and_the_note_is_kept(network, thread, contributor, colleague,
-                                                                colleague_client, moderator):  # fmt: skip
+def test_reports_over_the_rate_are_refused_and_the_note_is_kept(
+    network, thread, contributor, colleague, colleague_client, moderator
+):
     services.network_member_add(network=network, user=colleague, actor=moderator)
     posts = [services.post_create(thread=thread, actor=contributor, body=f"Post {n}") for n in range(3)]
     for post in posts[:2]:

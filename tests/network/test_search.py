@@ -35,8 +35,12 @@ def search_engine(request, settings):
     as the test database), or Elasticsearch on an index of its own fed by the outbox worker."""
     if request.param == "elasticsearch":
         url, prefix = request.getfixturevalue("es_url"), request.getfixturevalue("es_prefix")
-        es = {"ENGINE": "search.backends.elasticsearch.ElasticsearchSearchBackend", "URL": url,
-              "INDEX": f"{prefix}-network-{next(_indices)}", "REPLICAS": 0}  # fmt: skip
+        es = {
+            "ENGINE": "search.backends.elasticsearch.ElasticsearchSearchBackend",
+            "URL": url,
+            "INDEX": f"{prefix}-network-{next(_indices)}",
+            "REPLICAS": 0,
+        }
         settings.SEARCH_BACKEND, settings.SEARCH_BACKENDS = "elasticsearch", {"database": DATABASE, "elasticsearch": es}
     else:
         settings.SEARCH_BACKEND, settings.SEARCH_BACKENDS = "database", {"database": DATABASE}
@@ -162,7 +166,9 @@ def test_a_restored_post_is_found_again(contributor, moderator, case_post):
 
 
 def test_words_find_their_inflections(contributor, thread, case_post):
-    french = services.post_create(thread=thread, actor=contributor, body="Les familles des détenus sont reçues chaque semaine au centre.")
+    french = services.post_create(
+        thread=thread, actor=contributor, body="Les familles des détenus sont reçues chaque semaine au centre."
+    )
     assert [hit.post_id for hit in search_posts(user=contributor, query="famille")] == [french.pk]
     assert case_post.pk in [hit.post_id for hit in search_posts(user=contributor, query="families")]
 
@@ -181,15 +187,25 @@ def test_results_come_in_pages_with_a_total(contributor, contributor_client, net
 
 @pytest.fixture
 def case_room(moderator, contributor):
-    room = services.network_create(actor=moderator, name="Case K.", purpose="One release", policy="invitation",
-                                   is_case_room=True, access_ends_on=timezone.localdate() + timedelta(days=60),
-                                   retention_days=90)  # fmt: skip
+    room = services.network_create(
+        actor=moderator,
+        name="Case K.",
+        purpose="One release",
+        policy="invitation",
+        is_case_room=True,
+        access_ends_on=timezone.localdate() + timedelta(days=60),
+        retention_days=90,
+    )
     add_member(room, contributor, moderator=moderator)
     return room
 
 
-def test_case_room_posts_never_reach_an_engine_but_members_find_them(contributor, contributor_client, case_room, search_engine):
-    thread = services.thread_create(network=case_room, actor=contributor, title="Release of K.", body="Housing in Narvik is arranged.")
+def test_case_room_posts_never_reach_an_engine_but_members_find_them(
+    contributor, contributor_client, case_room, search_engine
+):
+    thread = services.thread_create(
+        network=case_room, actor=contributor, title="Release of K.", body="Housing in Narvik is arranged."
+    )
     post = thread.posts.get()
     sync()
     assert not OutboxEntry.objects.filter(kind="post", document_id=post.pk, action="index").exists()
@@ -202,7 +218,9 @@ def test_case_room_posts_never_reach_an_engine_but_members_find_them(contributor
 
 
 def test_a_case_room_is_searched_for_its_members_only(outsider, contributor, moderator, case_room):
-    services.thread_create(network=case_room, actor=contributor, title="Release of K.", body="Housing in Narvik is arranged.")
+    services.thread_create(
+        network=case_room, actor=contributor, title="Release of K.", body="Housing in Narvik is arranged."
+    )
     membership = case_room.memberships.get(user=contributor)
     assert _search_posts(user=contributor, query="Narvik").case_room_hits
     assert _search_posts(user=outsider, query="Narvik").case_room_hits == []
@@ -219,11 +237,15 @@ def test_a_post_left_in_the_engine_after_it_was_hidden_is_not_shown(contributor,
     assert _search_posts(user=contributor, query="Tromsø").hits == []
 
 
-def test_while_elasticsearch_is_down_members_still_search_from_the_database(settings, contributor, case_post, search_engine):
+def test_while_elasticsearch_is_down_members_still_search_from_the_database(
+    settings, contributor, case_post, search_engine
+):
     if search_engine != "elasticsearch":
         pytest.skip("only an engine outside the database can be down")
-    settings.SEARCH_BACKENDS = {**settings.SEARCH_BACKENDS,
-                                "elasticsearch": {**settings.SEARCH_BACKENDS["elasticsearch"], "URL": "http://127.0.0.1:9"}}  # fmt: skip
+    settings.SEARCH_BACKENDS = {
+        **settings.SEARCH_BACKENDS,
+        "elasticsearch": {**settings.SEARCH_BACKENDS["elasticsearch"], "URL": "http://127.0.0.1:9"},
+    }
     reset_engines()
     found = _search_posts(user=contributor, query="Tromsø")
     assert found.degraded and [hit.post_id for hit in found.hits] == [case_post.pk]

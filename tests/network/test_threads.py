@@ -47,8 +47,9 @@ def test_reply_quotes_a_post_of_the_same_thread_only(contributor_client, contrib
         services.post_create(thread=other, actor=contributor, body="x", quote_of=first_post)
 
 
-def test_quote_of_a_hidden_post_no_longer_shows_its_text(contributor_client, contributor, moderator, thread,
-                                                         first_post):  # fmt: skip
+def test_quote_of_a_hidden_post_no_longer_shows_its_text(
+    contributor_client, contributor, moderator, thread, first_post
+):
     services.post_create(thread=thread, actor=contributor, body="Reply", quote_of=first_post)
     services.post_hide(post=first_post, actor=moderator)
     page = contributor_client.get(thread.get_absolute_url()).content.decode()
@@ -84,8 +85,9 @@ def test_deleted_post_is_gone_for_members_but_moderators_still_read_it(
     assert AuditEvent.objects.filter(action="network.post.delete").exists()
 
 
-def test_locked_thread_takes_replies_from_moderators_only(moderator_client, colleague_client, colleague_member,
-                                                          moderator, thread):  # fmt: skip
+def test_locked_thread_takes_replies_from_moderators_only(
+    moderator_client, colleague_client, colleague_member, moderator, thread
+):
     moderator_client.post(reverse("network:thread_moderate", args=[thread.pk]), {"action": "lock"})
     thread.refresh_from_db()
     assert thread.locked
@@ -112,8 +114,9 @@ def test_member_cannot_pin_or_lock(contributor_client, thread):
     assert not thread.locked
 
 
-def test_threads_with_posts_since_the_last_visit_are_marked_new(colleague_client, colleague_member, contributor,
-                                                                network, thread):  # fmt: skip
+def test_threads_with_posts_since_the_last_visit_are_marked_new(
+    colleague_client, colleague_member, contributor, network, thread
+):
     assert "New since your last visit" in colleague_client.get(network.get_absolute_url()).content.decode()
     colleague_client.get(thread.get_absolute_url())
     assert "New since your last visit" not in colleague_client.get(network.get_absolute_url()).content.decode()
@@ -139,8 +142,9 @@ def test_long_threads_are_paginated(contributor_client, contributor, thread):
     assert link["Location"].endswith(f"?page=2#post-{last.pk}")
 
 
-def test_subscribers_are_notified_of_replies_and_can_stop(colleague_client, colleague_member, contributor, thread,
-                                                          django_capture_on_commit_callbacks, mailoutbox):  # fmt: skip
+def test_subscribers_are_notified_of_replies_and_can_stop(
+    colleague_client, colleague_member, contributor, thread, django_capture_on_commit_callbacks, mailoutbox
+):
     colleague_client.post(reverse("network:subscription", args=[thread.pk]), {"subscribed": "1"})
     with django_capture_on_commit_callbacks(execute=True):
         services.post_create(thread=thread, actor=contributor, body="Update one")
@@ -152,8 +156,9 @@ def test_subscribers_are_notified_of_replies_and_can_stop(colleague_client, coll
     assert len(mailoutbox) == 1
 
 
-def test_thread_linked_practice_shows_only_to_those_who_may_read_it(contributor, contributor_client, moderator,
-                                                                    outsider, outsider_client, network):  # fmt: skip
+def test_thread_linked_practice_shows_only_to_those_who_may_read_it(
+    contributor, contributor_client, moderator, outsider, outsider_client, network
+):
     practice = published_practice(author=contributor, title="Own organisation method", visibility="organisation")
     thread = services.thread_create(network=network, actor=contributor, title="About it", body="x", practice=practice)
     add_member(network, outsider, moderator=moderator)

@@ -17,8 +17,9 @@ def _warnings(response) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
 
 
-def test_reply_with_an_unknown_name_is_kept_and_the_author_warned(network, thread, moderator, colleague,
-                                                                  contributor_client):  # fmt: skip
+def test_reply_with_an_unknown_name_is_kept_and_the_author_warned(
+    network, thread, moderator, colleague, contributor_client
+):
     add_member(network, colleague, moderator=moderator)
     body = "Thanks @Ola Colleague, and @Nobodyhere and @ghost. Mail me at kari@ravnstad.example"
     response = contributor_client.post(reverse("network:reply", args=[thread.pk]), {"body": body})
@@ -52,8 +53,9 @@ def test_a_pseudonymous_members_real_name_matches_nobody(network, moderator, hom
 
 
 def test_new_thread_and_edit_warn_too(network, thread, first_post, contributor_client):
-    create = contributor_client.post(reverse("network:thread_create", args=[network.pk]),
-                                     {"title": "New case", "body": "For @Someone"})  # fmt: skip
+    create = contributor_client.post(
+        reverse("network:thread_create", args=[network.pk]), {"title": "New case", "body": "For @Someone"}
+    )
     assert create.status_code == 302 and Thread.objects.filter(title="New case").exists()
     assert "@Someone" in _warnings(create)[0]
     edit = contributor_client.post(reverse("network:post_edit", args=[first_post.pk]), {"body": "Now @Other"})

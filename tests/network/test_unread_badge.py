@@ -29,8 +29,9 @@ def _badge(client) -> tuple[str, int, str] | None:
     return (match.group(1), int(match.group(2)), match.group(3)) if match else None
 
 
-def test_mention_reply_and_invitation_each_count_in_the_badge(network, thread, moderator, contributor,
-                                                              contributor_client, colleague):  # fmt: skip
+def test_mention_reply_and_invitation_each_count_in_the_badge(
+    network, thread, moderator, contributor, contributor_client, colleague
+):
     assert _badge(contributor_client) is None
     add_member(network, colleague, moderator=moderator)
     services.post_create(thread=thread, actor=colleague, body="@Kari Contributor, see this")  # mention
@@ -58,8 +59,9 @@ def test_badge_costs_one_query_for_a_member_and_none_for_an_anonymous_visitor(
     assert len([q for q in member.captured_queries if "network_invitation" in q["sql"]]) == 1
 
 
-def test_outsider_never_sees_counts_of_another_networks_members(network, thread, moderator, contributor, outsider,
-                                                                outsider_client, colleague):  # fmt: skip
+def test_outsider_never_sees_counts_of_another_networks_members(
+    network, thread, moderator, contributor, outsider, outsider_client, colleague
+):
     add_member(network, colleague, moderator=moderator)
     services.post_create(thread=thread, actor=colleague, body="@Kari Contributor, a reply")
     services.network_invitation_create(network=network, actor=moderator, email="someone@else.example")
@@ -73,8 +75,9 @@ def test_invitation_to_an_address_not_yet_verified_does_not_count(network, moder
     assert unread_badge_count(user=contributor) == 0
 
 
-def test_former_member_and_closed_case_room_no_longer_count(network, thread, moderator, contributor, colleague,
-                                                            contributor_client):  # fmt: skip
+def test_former_member_and_closed_case_room_no_longer_count(
+    network, thread, moderator, contributor, colleague, contributor_client
+):
     add_member(network, colleague, moderator=moderator)
     services.post_create(thread=thread, actor=colleague, body="@Kari Contributor, one")
     assert unread_badge_count(user=contributor) == 1
@@ -84,8 +87,9 @@ def test_former_member_and_closed_case_room_no_longer_count(network, thread, mod
     assert _badge(contributor_client) is None
 
 
-def test_badge_disappears_when_portal_membership_ends(network, thread, moderator, contributor, colleague,
-                                                      contributor_client):  # fmt: skip
+def test_badge_disappears_when_portal_membership_ends(
+    network, thread, moderator, contributor, colleague, contributor_client
+):
     add_member(network, colleague, moderator=moderator)
     services.post_create(thread=thread, actor=colleague, body="@Kari Contributor, two")
     contributor.memberships.update(state="ended")

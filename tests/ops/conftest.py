@@ -19,7 +19,11 @@ def process_environment(**extra: str) -> dict[str, str]:
 def manage(*arguments: str, environment: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *arguments],
-        cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=timeout,
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 

@@ -24,8 +24,14 @@ def _postgres_admin(statement: str) -> None:
     import psycopg
 
     config = dj_database_url.parse(ENGINE_URL)
-    with psycopg.connect(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
-                         password=config["PASSWORD"], dbname="postgres", autocommit=True) as connection:  # fmt: skip
+    with psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    ) as connection:
         connection.execute(statement)
 
 
@@ -48,8 +54,14 @@ def fresh_database(tmp_path) -> Iterator:
 
 
 def backup_script(action: str, file: Path, url: str) -> None:
-    result = subprocess.run(["bash", "scripts/backup.sh", action, str(file)], cwd=PROJECT, capture_output=True,
-                            text=True, timeout=300, env=process_environment(DATABASE_URL=url))  # fmt: skip
+    result = subprocess.run(
+        ["bash", "scripts/backup.sh", action, str(file)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=process_environment(DATABASE_URL=url),
+    )
     assert result.returncode == 0, result.stderr
 
 

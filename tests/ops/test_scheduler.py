@@ -1,5 +1,6 @@
 """Issue 14, item 18: periodic jobs run (manage.py run_scheduler), each by one scheduler at a time."""
 
+import io
 import subprocess
 import sys
 from datetime import timedelta
@@ -19,9 +20,15 @@ from tests.ops.conftest import PROJECT, manage, process_environment
 
 @pytest.fixture
 def room_with_an_old_post(moderator, contributor):
-    room = services.network_create(actor=moderator, name="Case K", purpose="One situation", policy="invitation",
-                                   is_case_room=True, access_ends_on=timezone.localdate() + timedelta(days=60),
-                                   retention_days=30)  # fmt: skip
+    room = services.network_create(
+        actor=moderator,
+        name="Case K",
+        purpose="One situation",
+        policy="invitation",
+        is_case_room=True,
+        access_ends_on=timezone.localdate() + timedelta(days=60),
+        retention_days=30,
+    )
     add_member(room, contributor, moderator=moderator)
     thread = services.thread_create(network=room, actor=contributor, title="Old", body="Old case notes")
     Post.objects.filter(thread=thread).update(created_at=timezone.now() - timedelta(days=31))
@@ -31,7 +38,7 @@ def room_with_an_old_post(moderator, contributor):
 @pytest.mark.django_db
 def test_the_scheduler_purges_case_rooms_every_period(room_with_an_old_post, settings):
     settings.SCHEDULED_JOBS = {"purge_case_rooms": 1}
-    call_command("run_scheduler", poll=0.1, duration=2.5, stdout=open("/dev/null", "w"))
+    call_command("run_scheduler", poll=0.1, duration=2.5, stdout=io.StringIO())
     assert not Post.objects.filter(thread__network=room_with_an_old_post).exists()
     assert not Thread.objects.filter(network=room_with_an_old_post).exists()
     job = ScheduledJob.objects.get(name="purge_case_rooms")
@@ -49,7 +56,7 @@ def test_a_job_held_by_one_scheduler_is_not_taken_by_another_until_its_lease_end
 @pytest.mark.django_db
 def test_a_failing_job_is_recorded_and_the_others_still_run(settings, room_with_an_old_post):
     settings.SCHEDULED_JOBS = {"no_such_command": 60, "purge_case_rooms": 60}
-    call_command("run_scheduler", once=True, stdout=open("/dev/null", "w"))
+    call_command("run_scheduler", once=True, stdout=io.StringIO())
     assert "no_such_command" in ScheduledJob.objects.get(name="no_such_command").last_error
     assert not Post.objects.filter(thread__network=room_with_an_old_post).exists()
 
@@ -58,7 +65,9 @@ def test_two_schedulers_at_once_run_a_job_once(migrated_sqlite_url):
     environment = process_environment(DATABASE_URL=migrated_sqlite_url, PORTAL_SCHEDULE="send_digests=1h")
     command = [sys.executable, "manage.py", "run_scheduler", "--poll", "0.05", "--duration", "3"]
     schedulers = [
-        subprocess.Popen(command, cwd=PROJECT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            command, cwd=PROJECT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for _ in range(2)
     ]
     outputs = [scheduler.communicate(timeout=120) for scheduler in schedulers]

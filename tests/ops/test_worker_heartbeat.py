@@ -30,7 +30,10 @@ def test_the_worker_health_check_passes_while_the_worker_runs_and_fails_when_it_
     assert health(environment) != 0  # no heartbeat yet
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "search_worker", "--interval", "0.2"],
-        cwd=PROJECT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=PROJECT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 60

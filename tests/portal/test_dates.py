@@ -44,8 +44,9 @@ def dated(contributor, moderator, home_organisation):
     Practice.objects.filter(pk=submitted.pk).update(status=Practice.Status.SUBMITTED)
     applicant = make_user("candidate@ravnstad.example", display_name="Claire Candidate")
     portal_services.membership_request(user=applicant, organisation=home_organisation)
-    network = network_services.network_create(actor=moderator, name="Exit work Ravnstad", purpose="Exit work.",
-                                              policy=Network.Policy.INVITATION)  # fmt: skip
+    network = network_services.network_create(
+        actor=moderator, name="Exit work Ravnstad", purpose="Exit work.", policy=Network.Policy.INVITATION
+    )
     network_services.network_member_add(network=network, user=contributor, actor=moderator)
     thread = network_services.thread_create(network=network, actor=contributor, title="A case", body="Notes.")
     network_services.post_report(post=thread.posts.get(), actor=moderator, reason=Report.Reason.HARMFUL)

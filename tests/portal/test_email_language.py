@@ -18,15 +18,27 @@ def _to(address: str):
 
 
 def test_sign_up_keeps_the_language_of_the_sign_up_page(client, home_organisation):
-    data = {"email": "nouvelle@lindenau.example", "display_name": "Camille", "organisation": str(home_organisation.pk),
-            "new_organisation": "", "password1": PASSWORD, "password2": PASSWORD}  # fmt: skip
+    data = {
+        "email": "nouvelle@lindenau.example",
+        "display_name": "Camille",
+        "organisation": str(home_organisation.pk),
+        "new_organisation": "",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
     client.post(reverse("account_signup"), data, HTTP_ACCEPT_LANGUAGE="fr")
     assert User.objects.get(email="nouvelle@lindenau.example").language == "fr"
 
 
 def test_sign_up_in_english_records_english(client, home_organisation):
-    data = {"email": "new@lindenau.example", "display_name": "Sam", "organisation": str(home_organisation.pk),
-            "new_organisation": "", "password1": PASSWORD, "password2": PASSWORD}  # fmt: skip
+    data = {
+        "email": "new@lindenau.example",
+        "display_name": "Sam",
+        "organisation": str(home_organisation.pk),
+        "new_organisation": "",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
     client.post(reverse("account_signup"), data, HTTP_ACCEPT_LANGUAGE="en")
     assert User.objects.get(email="new@lindenau.example").language == "en"
 
@@ -44,8 +56,9 @@ def test_the_language_is_changed_on_the_profile_page(contributor, contributor_cl
     assert contributor.language == "fr"
 
 
-def test_membership_decision_reaches_a_french_member_in_french(org_admin, home_organisation,
-                                                               django_capture_on_commit_callbacks):  # fmt: skip
+def test_membership_decision_reaches_a_french_member_in_french(
+    org_admin, home_organisation, django_capture_on_commit_callbacks
+):
     applicant = make_user("candidate@ravnstad.example", display_name="Claire", language="fr")
     membership = Membership.objects.create(user=applicant, organisation=home_organisation)
     with django_capture_on_commit_callbacks(execute=True):
@@ -54,8 +67,9 @@ def test_membership_decision_reaches_a_french_member_in_french(org_admin, home_o
     assert message.subject == "[PVE portal] Votre demande d'adhésion à Municipality of Ravnstad a été approuvée"
 
 
-def test_one_request_reaches_each_administrator_in_their_own_language(home_organisation, org_admin,
-                                                                      django_capture_on_commit_callbacks):  # fmt: skip
+def test_one_request_reaches_each_administrator_in_their_own_language(
+    home_organisation, org_admin, django_capture_on_commit_callbacks
+):
     french_admin = make_user("admin.fr@ravnstad.example", home_organisation, role="admin", language="fr")
     applicant = make_user("candidate@ravnstad.example", display_name="Claire")
     with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):  # the applicant's language

@@ -77,7 +77,6 @@ def test_an_existing_practice_keeps_its_visibility(contributor):
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_european_countries_come_first_then_the_rest_in_both_languages(language):
     from django.utils import translation
-
     from django_countries import countries
 
     with translation.override(language):
@@ -125,9 +124,14 @@ def test_account_emails_carry_the_portal_name_not_the_host_name(client, settings
     settings.PORTAL_NAME = "Exit Practice Exchange"
     client.post(
         reverse("account_signup"),
-        {"email": "new@lindenau.example", "display_name": "Sam", "new_organisation": "City of Lindenau",
-         "password1": PASSWORD, "password2": PASSWORD},
-    )  # fmt: skip
+        {
+            "email": "new@lindenau.example",
+            "display_name": "Sam",
+            "new_organisation": "City of Lindenau",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
     body = mail.outbox[-1].body
     assert "Exit Practice Exchange" in body
     assert "testserver!" not in body and "from testserver" not in body

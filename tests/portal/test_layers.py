@@ -24,9 +24,10 @@ def higher_imports(source: str) -> list[str]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             found += [f"line {node.lineno}: {alias.name}" for alias in node.names if alias.name.split(".")[0] in HIGHER]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            if node.module.split(".")[0] in HIGHER:
-                found.append(f"line {node.lineno}: {node.module}")
+        elif (
+            isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and node.module.split(".")[0] in HIGHER
+        ):
+            found.append(f"line {node.lineno}: {node.module}")
     return found
 
 

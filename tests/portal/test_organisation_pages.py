@@ -37,8 +37,9 @@ def newcomer_client(newcomer):
     return _client_for(newcomer)
 
 
-def test_join_suggests_the_organisations_matching_the_email_address_first(newcomer_client, home_organisation,
-                                                                          other_organisation):
+def test_join_suggests_the_organisations_matching_the_email_address_first(
+    newcomer_client, home_organisation, other_organisation
+):
     Organisation.objects.filter(pk=home_organisation.pk).update(email_domain="ravnstad.example")
     page = _page(newcomer_client.get(reverse("organisation_join")))
     assert '<optgroup label="Matching your email address">' in page
@@ -147,10 +148,10 @@ def test_applicant_can_withdraw_the_request(applicant_client, applicant):
 # Managing members: access ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("persona", ["outsider_client", "contributor_client", "applicant_client",
-                                     "former_member_client"])  # fmt: skip
-def test_members_page_is_not_found_for_anyone_but_admins_and_moderators(request, persona, applicant,
-                                                                         home_organisation):
+@pytest.mark.parametrize(
+    "persona", ["outsider_client", "contributor_client", "applicant_client", "former_member_client"]
+)
+def test_members_page_is_not_found_for_anyone_but_admins_and_moderators(request, persona, applicant, home_organisation):
     client = request.getfixturevalue(persona)
     chosen = f"{reverse('organisation_members')}?organisation={home_organisation.pk}"
     for url in (reverse("organisation_members"), chosen):
@@ -160,16 +161,19 @@ def test_members_page_is_not_found_for_anyone_but_admins_and_moderators(request,
         assert "Nils Applicant" not in page and "Kari Contributor" not in page
 
 
-def test_admin_of_another_organisation_cannot_see_or_manage_our_members(other_organisation, home_organisation,
-                                                                         applicant, contributor):
+def test_admin_of_another_organisation_cannot_see_or_manage_our_members(
+    other_organisation, home_organisation, applicant, contributor
+):
     other_admin = make_user("chief@westerland.example", other_organisation, role="admin", display_name="Wim Chief")
     client = _client_for(other_admin)
     response = client.get(f"{reverse('organisation_members')}?organisation={home_organisation.pk}")
     assert response.status_code == 404
     assert "Nils Applicant" not in _page(response)
     pending, member = _membership(applicant), _membership(contributor)
-    assert client.post(reverse("organisation_membership_decide", args=[pending.pk]),
-                       {"decision": "approve"}).status_code == 404  # fmt: skip
+    assert (
+        client.post(reverse("organisation_membership_decide", args=[pending.pk]), {"decision": "approve"}).status_code
+        == 404
+    )
     assert client.post(reverse("organisation_membership_role", args=[member.pk]), {"role": "admin"}).status_code == 404
     assert client.get(reverse("organisation_membership_remove", args=[member.pk])).status_code == 404
     assert client.post(reverse("organisation_membership_remove", args=[member.pk])).status_code == 404
@@ -177,12 +181,14 @@ def test_admin_of_another_organisation_cannot_see_or_manage_our_members(other_or
     assert (_membership(contributor).state, _membership(contributor).role) == ("approved", "member")
 
 
-@pytest.mark.parametrize("persona", ["client", "outsider_client", "contributor_client", "applicant_client",
-                                     "former_member_client"])  # fmt: skip
+@pytest.mark.parametrize(
+    "persona", ["client", "outsider_client", "contributor_client", "applicant_client", "former_member_client"]
+)
 def test_nobody_else_can_decide_on_a_request(request, persona, applicant):
     client = request.getfixturevalue(persona)
-    response = client.post(reverse("organisation_membership_decide", args=[_membership(applicant).pk]),
-                           {"decision": "approve"})  # fmt: skip
+    response = client.post(
+        reverse("organisation_membership_decide", args=[_membership(applicant).pk]), {"decision": "approve"}
+    )
     if persona == "client":  # the anonymous visitor is sent to log in
         assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
     else:
@@ -224,8 +230,9 @@ def test_admin_approves_and_declines_requests(org_admin_client, applicant, home_
     url = reverse("organisation_membership_decide", args=[_membership(applicant).pk])
     assert org_admin_client.post(url, {"decision": "approve"}).status_code == 302
     assert _membership(applicant).state == Membership.State.APPROVED
-    org_admin_client.post(reverse("organisation_membership_decide", args=[_membership(other).pk]),
-                          {"decision": "decline"})  # fmt: skip
+    org_admin_client.post(
+        reverse("organisation_membership_decide", args=[_membership(other).pk]), {"decision": "decline"}
+    )
     assert _membership(other).state == Membership.State.DECLINED
 
 
@@ -250,8 +257,9 @@ def test_own_row_offers_leaving_not_removal(org_admin_client, org_admin):
     assert reverse("organisation_leave") in page
 
 
-def test_members_page_query_count_does_not_grow_with_members(org_admin_client, home_organisation,
-                                                              django_assert_num_queries):
+def test_members_page_query_count_does_not_grow_with_members(
+    org_admin_client, home_organisation, django_assert_num_queries
+):
     # session, user, membership, organisation, pending count + page, members count + page, header badge
     def count_queries():
         with django_assert_num_queries(9):
@@ -261,8 +269,12 @@ def test_members_page_query_count_does_not_grow_with_members(org_admin_client, h
     Membership.objects.create(user=first, organisation=home_organisation)
     count_queries()
     for number in range(5):
-        make_user(f"m{number}@ravnstad.example", home_organisation, display_name=f"Member {number}",
-                  pseudonym=f"Bird {number}")  # fmt: skip
+        make_user(
+            f"m{number}@ravnstad.example",
+            home_organisation,
+            display_name=f"Member {number}",
+            pseudonym=f"Bird {number}",
+        )
         waiting = make_user(f"w{number}@ravnstad.example", display_name=f"Waiting {number}", pseudonym=f"Fish {number}")
         Membership.objects.create(user=waiting, organisation=home_organisation)
     count_queries()
@@ -301,14 +313,16 @@ def test_pseudonym_is_all_a_colleague_or_a_visitor_sees(pseudonymous_contributor
     assert _shown(pseudonymous_contributor, AnonymousUser()) == "Blue Heron"
 
 
-def test_real_name_is_shown_to_a_moderator_and_to_the_own_organisation_admin(pseudonymous_contributor, moderator,
-                                                                              org_admin, org_admin_client):
+def test_real_name_is_shown_to_a_moderator_and_to_the_own_organisation_admin(
+    pseudonymous_contributor, moderator, org_admin, org_admin_client
+):
     assert _shown(pseudonymous_contributor, moderator) == "Blue Heron (Kari Contributor)"
     assert _shown(pseudonymous_contributor, org_admin) == "Blue Heron (Kari Contributor)"
     assert "Blue Heron (Kari Contributor)" in _page(org_admin_client.get(reverse("organisation_members")))
 
 
-def test_members_page_names_pseudonymous_members_in_full_to_a_moderator(pseudonymous_contributor, moderator_client,
-                                                                         home_organisation):
+def test_members_page_names_pseudonymous_members_in_full_to_a_moderator(
+    pseudonymous_contributor, moderator_client, home_organisation
+):
     url = f"{reverse('organisation_members')}?organisation={home_organisation.pk}"
     assert "Blue Heron (Kari Contributor)" in _page(moderator_client.get(url))

@@ -75,11 +75,19 @@ def _gaps(client, urls: list[str], missing: set[str]) -> list[str]:
 def test_anonymous_pages_in_french_show_no_untranslated_text(client, contributor, missing_french):
     practice = make_practice(author=contributor, publish=True)
     urls = [
-        reverse("home"), reverse("search:search"), reverse("search:search") + "?q=mentoring", practice.get_absolute_url(),
-        reverse("account_signup"), reverse("account_login"), reverse("account_reset_password"),
-        reverse("evidence_levels"), reverse("page_about"), reverse("page_privacy"), reverse("page_accessibility"),
+        reverse("home"),
+        reverse("search:search"),
+        reverse("search:search") + "?q=mentoring",
+        practice.get_absolute_url(),
+        reverse("account_signup"),
+        reverse("account_login"),
+        reverse("account_reset_password"),
+        reverse("evidence_levels"),
+        reverse("page_about"),
+        reverse("page_privacy"),
+        reverse("page_accessibility"),
         reverse("page_contact"),
-    ]  # fmt: skip
+    ]
     gaps = _gaps(client, urls, missing_french)
     assert gaps == [], "\n".join(gaps)
 
@@ -88,14 +96,20 @@ def test_forms_with_errors_in_french_show_no_untranslated_text(client, contribut
     client.cookies["django_language"] = contributor_client.cookies["django_language"] = "fr"
     pages = [
         client.post(reverse("account_signup"), {"email": "not an address"}, HTTP_ACCEPT_LANGUAGE="fr"),
-        client.post(reverse("account_login"), {"login": "x@example.org", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="fr"),
+        client.post(
+            reverse("account_login"), {"login": "x@example.org", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="fr"
+        ),
         contributor_client.post(reverse("practices:create"), {"title": ""}, HTTP_ACCEPT_LANGUAGE="fr"),
-    ]  # fmt: skip
+    ]
     for response in pages:
         page = html.unescape(response.content.decode())
         assert "data-error-summary" in page
         assert "There is a problem" not in page
-    gaps = sorted(message for message in missing_french if any(_visible_in(html.unescape(r.content.decode()), message) for r in pages))
+    gaps = sorted(
+        message
+        for message in missing_french
+        if any(_visible_in(html.unescape(r.content.decode()), message) for r in pages)
+    )
     assert gaps == [], "\n".join(gaps)
 
 
@@ -107,23 +121,34 @@ def test_member_pages_in_french_show_no_untranslated_text(contributor_client, co
     thread = network_services.thread_create(network=network, actor=contributor, title="Une famille", body="Bonjour.")
     draft = make_practice(author=contributor, title="Brouillon")
     urls = [
-        reverse("practices:create"), draft.get_absolute_url(), reverse("practices:edit", args=[draft.pk]),
-        reverse("profile"), reverse("network:list"), reverse("network:detail", args=[network.pk]),
-        thread.get_absolute_url(), reverse("network:notifications"), reverse("api_tokens"), reverse("organisation_home"),
-    ]  # fmt: skip
+        reverse("practices:create"),
+        draft.get_absolute_url(),
+        reverse("practices:edit", args=[draft.pk]),
+        reverse("profile"),
+        reverse("network:list"),
+        reverse("network:detail", args=[network.pk]),
+        thread.get_absolute_url(),
+        reverse("network:notifications"),
+        reverse("api_tokens"),
+        reverse("organisation_home"),
+    ]
     gaps = _gaps(contributor_client, urls, missing_french)
     assert gaps == [], "\n".join(gaps)
 
 
 def test_moderator_pages_in_french_show_no_untranslated_text(moderator_client, contributor, missing_french):
     practice = make_practice(
-        author=contributor, title="Soutien aux familles à Ravnstad", geographical_scope="Ravnstad",
+        author=contributor,
+        title="Soutien aux familles à Ravnstad",
+        geographical_scope="Ravnstad",
         description="Le programme de Ravnstad accompagne les familles pour prévenir l'extrémisme violent.",
-    )  # fmt: skip
+    )
     practice_services.practice_submit(practice=practice, actor=contributor)
     urls = [
-        reverse("moderation:queue"), reverse("moderation:review", args=[practice.pk]), reverse("moderation:audit"),
+        reverse("moderation:queue"),
+        reverse("moderation:review", args=[practice.pk]),
+        reverse("moderation:audit"),
         reverse("moderation:organisations"),
-    ]  # fmt: skip
+    ]
     gaps = _gaps(moderator_client, urls, missing_french)
     assert gaps == [], "\n".join(gaps)

@@ -165,19 +165,27 @@ Tél. : [[PHONE_NUMBER:06 12 34 56 78]] ou [[PHONE_NUMBER:+33 6 98 76 54 32]]
 Standard : [[PHONE_NUMBER:030 1234567]] (bureau de [[DECOY:Berlin]])"""
 
 SAMPLES: tuple[Sample, ...] = (
-    Sample("en_practice", "en", {
-        "description": EN_DESCRIPTION,
-        "evidence_evaluation": EN_EVIDENCE,
-        "sustainability_transferability": EN_PARTNERS,
-        "contact": EN_CONTACT,
-    }),
-    Sample("fr_pratique", "fr", {
-        "description": FR_DESCRIPTION,
-        "evidence_evaluation": FR_EVIDENCE,
-        "geographical_scope": FR_SCOPE,
-        "contact": FR_CONTACT,
-    }),
-)  # fmt: skip
+    Sample(
+        "en_practice",
+        "en",
+        {
+            "description": EN_DESCRIPTION,
+            "evidence_evaluation": EN_EVIDENCE,
+            "sustainability_transferability": EN_PARTNERS,
+            "contact": EN_CONTACT,
+        },
+    ),
+    Sample(
+        "fr_pratique",
+        "fr",
+        {
+            "description": FR_DESCRIPTION,
+            "evidence_evaluation": FR_EVIDENCE,
+            "geographical_scope": FR_SCOPE,
+            "contact": FR_CONTACT,
+        },
+    ),
+)
 
 
 # Held out: written after the recognisers were tuned on SAMPLES, and not
@@ -240,17 +248,18 @@ HELD_OUT: tuple[Sample, ...] = (
 TEMPLATES = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates"
 REAL_GOLD: dict[str, tuple[tuple[str, str], ...]] = {
     "000_c92d1ef0c5228cd4.txt": (
-        ("PERSON", "Insoo Kim Berg"), ("PERSON", "Bronfenbrenner"), ("PERSON", "William R. Miller"),
-        ("PERSON", "Tom Bath"), ("PERSON", "Tone Faale"), ("LOCATION", "Boks 237, N-1702 Sarpsborg"),
-        ("EMAIL_ADDRESS", "tsfa@sarpsborg.com"), ("PHONE_NUMBER", "0047 98217686"),
+        ("PERSON", "Insoo Kim Berg"),
+        ("PERSON", "Bronfenbrenner"),
+        ("PERSON", "William R. Miller"),
+        ("PERSON", "Tom Bath"),
+        ("PERSON", "Tone Faale"),
+        ("LOCATION", "Boks 237, N-1702 Sarpsborg"),
+        ("EMAIL_ADDRESS", "tsfa@sarpsborg.com"),
+        ("PHONE_NUMBER", "0047 98217686"),
     ),
-    "en_practice.txt": (
-        ("EMAIL_ADDRESS", "safeharbour@example.org"),
-    ),
-    "fr_pratique.txt": (
-        ("EMAIL_ADDRESS", "cafes@fil-commun.example.org"),
-    ),
-}  # fmt: skip
+    "en_practice.txt": (("EMAIL_ADDRESS", "safeharbour@example.org"),),
+    "fr_pratique.txt": (("EMAIL_ADDRESS", "cafes@fil-commun.example.org"),),
+}
 
 
 def real_samples() -> tuple[Sample, ...]:
@@ -317,9 +326,12 @@ class Evaluation:
 
     @property
     def total(self) -> TypeScore:
-        return TypeScore(*(sum(getattr(s, name) for s in self.scores.values())
-                           for name in ("planted", "recalled", "reported", "correct", "planted_chars",
-                                        "covered_chars")))  # fmt: skip
+        return TypeScore(
+            *(
+                sum(getattr(s, name) for s in self.scores.values())
+                for name in ("planted", "recalled", "reported", "correct", "planted_chars", "covered_chars")
+            )
+        )
 
 
 Check = Callable[[dict[str, str], str], tuple[list, list]]

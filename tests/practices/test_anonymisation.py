@@ -47,16 +47,33 @@ def types_of(text: str, needle: str, language: str = "en") -> set[str]:
 
 def test_finding_types_are_exactly_the_seven_agreed():
     assert set(FINDING_TYPES) == {
-        "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "NATIONAL_ID", "IBAN_CODE", "LOCATION", "DATE_OF_BIRTH",
-    }  # fmt: skip
+        "PERSON",
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+        "NATIONAL_ID",
+        "IBAN_CODE",
+        "LOCATION",
+        "DATE_OF_BIRTH",
+    }
     assert set(PLACEHOLDERS) == set(FINDING_TYPES)
 
 
 @pytest.mark.parametrize(
     "number",
-    ["0047 41234567", "+47 412 34 567", "06 12 34 56 78", "+33 6 12 34 56 78", "030 1234567", "+45 32 12 34 56",
-     "08-123 456 78", "+358 40 1234567", "0470 12 34 56", "06-12345678", "+44 20 7946 0958"],
-)  # fmt: skip
+    [
+        "0047 41234567",
+        "+47 412 34 567",
+        "06 12 34 56 78",
+        "+33 6 12 34 56 78",
+        "030 1234567",
+        "+45 32 12 34 56",
+        "08-123 456 78",
+        "+358 40 1234567",
+        "0470 12 34 56",
+        "06-12345678",
+        "+44 20 7946 0958",
+    ],
+)
 def test_phone_numbers_in_european_and_international_formats_are_found(number):
     assert ("PHONE_NUMBER", number) in found(f"The family can be reached on {number} in the evening.")
 
@@ -106,12 +123,17 @@ def test_email_addresses_are_found_without_the_network():
 @pytest.mark.parametrize(
     "address, language",
     [
-        ("12 rue des Lilas", "fr"), ("221B Baker Street", "en"), ("Storgata 5", "en"),
-        ("Boks 237, N-1702 Sarpsborg", "en"), ("12 rue des Lilas, 69003 Lyon", "fr"),
-        ("Karl Johans gate 22, 0159 Oslo", "en"), ("Hauptstraße 12, 10115 Berlin", "fr"),
-        ("Kerkstraat 14, 1017 GC Amsterdam", "en"), ("Rue de la Loi 16, 1000 Bruxelles", "fr"),
+        ("12 rue des Lilas", "fr"),
+        ("221B Baker Street", "en"),
+        ("Storgata 5", "en"),
+        ("Boks 237, N-1702 Sarpsborg", "en"),
+        ("12 rue des Lilas, 69003 Lyon", "fr"),
+        ("Karl Johans gate 22, 0159 Oslo", "en"),
+        ("Hauptstraße 12, 10115 Berlin", "fr"),
+        ("Kerkstraat 14, 1017 GC Amsterdam", "en"),
+        ("Rue de la Loi 16, 1000 Bruxelles", "fr"),
     ],
-)  # fmt: skip
+)
 def test_street_addresses_are_found_whole_as_locations(address, language):
     assert ("LOCATION", address) in found(f"The family lived at {address} until the summer.", language)
 
@@ -193,8 +215,12 @@ def test_the_seed_templates_contact_is_reported_field_by_field():
     parsed = import_document(SEED.read_bytes(), SEED.name)
     findings, _ = check_fields({"contact": parsed.fields["contact"]}, parsed.language)
     contact = {(f.type, f.text) for f in findings}
-    assert {("PERSON", "Tone Faale"), ("EMAIL_ADDRESS", "tsfa@sarpsborg.com"), ("PHONE_NUMBER", "0047 98217686"),
-            ("LOCATION", "Boks 237, N-1702 Sarpsborg")} <= contact  # fmt: skip
+    assert {
+        ("PERSON", "Tone Faale"),
+        ("EMAIL_ADDRESS", "tsfa@sarpsborg.com"),
+        ("PHONE_NUMBER", "0047 98217686"),
+        ("LOCATION", "Boks 237, N-1702 Sarpsborg"),
+    } <= contact
 
 
 def test_an_unsupported_language_is_checked_with_the_english_model():
@@ -339,9 +365,15 @@ def test_every_pattern_stays_fast_on_pathological_text(text):
 
 @pytest.mark.parametrize(
     "address",
-    ["a.demir@hayat.intern", "mkj@aarhus.local", "d.huber@turn.example", "elodie.marchand@gmial.com",
-     "kari.nordby@kristiansand.kommune", "ola@larvik.kommune.on"],
-)  # fmt: skip
+    [
+        "a.demir@hayat.intern",
+        "mkj@aarhus.local",
+        "d.huber@turn.example",
+        "elodie.marchand@gmial.com",
+        "kari.nordby@kristiansand.kommune",
+        "ola@larvik.kommune.on",
+    ],
+)
 def test_everything_email_shaped_is_an_email_address_whatever_its_domain(address):
     assert ("EMAIL_ADDRESS", address) in found(f"Write to {address}, or call.")
 
@@ -356,13 +388,20 @@ def test_phone_spans_cover_the_whole_number_with_its_brackets(number):
 @pytest.mark.parametrize(
     "address, language",
     [
-        ("rue de la Loi 16", "fr"), ("Storgata 12", "no"), ("Nørregade 7", "da"), ("Drottninggatan 25", "sv"),
-        ("Hauptstraße 5", "de"), ("Pasilanraitio 11, 00240 Helsinki", "en"), ("Grote Markt 9, 1800 Vilvoorde", "fr"),
-        ("Carl Jacobsens Vej 39, 2500 Valby", "da"), ("Alt-Reinickendorf 25\n13407 Berlin", "de"),
-        ("Hantverkargatan 3D\n112 21 Stockholm", "sv"), ("Boulevard Pachéco 19\n1010 Bruxelles", "fr"),
+        ("rue de la Loi 16", "fr"),
+        ("Storgata 12", "no"),
+        ("Nørregade 7", "da"),
+        ("Drottninggatan 25", "sv"),
+        ("Hauptstraße 5", "de"),
+        ("Pasilanraitio 11, 00240 Helsinki", "en"),
+        ("Grote Markt 9, 1800 Vilvoorde", "fr"),
+        ("Carl Jacobsens Vej 39, 2500 Valby", "da"),
+        ("Alt-Reinickendorf 25\n13407 Berlin", "de"),
+        ("Hantverkargatan 3D\n112 21 Stockholm", "sv"),
+        ("Boulevard Pachéco 19\n1010 Bruxelles", "fr"),
         ("Hantverkargatan 3D\n\n112 21 Stockholm", "sv"),
     ],
-)  # fmt: skip
+)
 def test_addresses_with_the_number_after_the_street_are_found_whole(address, language):
     assert ("LOCATION", address) in found(f"Kari Nordby\n{address}\nkari@example.org", language)
 

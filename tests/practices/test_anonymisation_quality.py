@@ -37,8 +37,15 @@ LOCATION_COVERAGE_FLOOR = 0.95  # share of an address's characters that redactio
 
 
 def _checksum_valid(number: str) -> bool:
-    validators = (fodselsnummer.is_valid, personnummer.is_valid, hetu.is_valid, nn.is_valid, nir.is_valid,
-                  bsn.is_valid, lambda n: cpr.is_valid(n) and cpr.checksum(cpr.compact(n)) == 0)  # fmt: skip
+    validators = (
+        fodselsnummer.is_valid,
+        personnummer.is_valid,
+        hetu.is_valid,
+        nn.is_valid,
+        nir.is_valid,
+        bsn.is_valid,
+        lambda n: cpr.is_valid(n) and cpr.checksum(cpr.compact(n)) == 0,
+    )
     return any(valid(number) for valid in validators)
 
 

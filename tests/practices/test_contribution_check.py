@@ -86,15 +86,20 @@ def test_editing_with_findings_open_checks_again(contributor_client, draft):
     _check(contributor_client, draft)
     form = contributor_client.get(reverse("practices:edit", args=[draft.pk])).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update(description="A mentor met young people every week.", key_themes=[t.pk for t in draft.key_themes.all()],
-                target_audiences=[t.pk for t in draft.target_audiences.all()], import_warnings="[]")  # fmt: skip
+    data.update(
+        description="A mentor met young people every week.",
+        key_themes=[t.pk for t in draft.key_themes.all()],
+        target_audiences=[t.pk for t in draft.target_audiences.all()],
+        import_warnings="[]",
+    )
     response = contributor_client.post(reverse("practices:edit", args=[draft.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert not _open(draft)
 
 
-def test_resolved_findings_show_their_text_to_moderators_only(moderator_client, colleague_client, contributor_client,
-                                                               draft):  # fmt: skip
+def test_resolved_findings_show_their_text_to_moderators_only(
+    moderator_client, colleague_client, contributor_client, draft
+):
     _check(contributor_client, draft)
     person = _open(draft, "PERSON")[0]
     services.finding_redact(finding=person, actor=draft.author)

@@ -78,8 +78,9 @@ def test_no_organisation_note_when_the_document_names_the_contributors(contribut
     assert "names the organisation" not in page
 
 
-def test_moderators_see_the_named_organisation_on_the_review_page(contributor_client, moderator_client,
-                                                                   outsider_client, client, contributor):  # fmt: skip
+def test_moderators_see_the_named_organisation_on_the_review_page(
+    contributor_client, moderator_client, outsider_client, client, contributor
+):
     form = _upload(contributor_client, SEED).context["form"]
     contributor_client.post(reverse("practices:create"), _form_data(form))
     practice = Practice.objects.get(author=contributor)
@@ -92,10 +93,12 @@ def test_moderators_see_the_named_organisation_on_the_review_page(contributor_cl
 
 
 def test_import_notes_service_keeps_unfixable_notes_and_drops_fixed_ones():
-    raw = [{"field": "description", "code": "over_word_limit", "message": "400 words"},
-           {"field": "country", "code": "unknown_country", "message": "Narnia?"},
-           {"field": "key_themes", "code": "unknown_theme", "message": "gardening"},
-           {"field": "document", "code": "unmapped_document", "message": "no field"}]  # fmt: skip
+    raw = [
+        {"field": "description", "code": "over_word_limit", "message": "400 words"},
+        {"field": "country", "code": "unknown_country", "message": "Narnia?"},
+        {"field": "key_themes", "code": "unknown_theme", "message": "gardening"},
+        {"field": "document", "code": "unmapped_document", "message": "no field"},
+    ]
     notes = import_notes(raw, {"description": "short", "country": "NO", "key_themes": []})
     assert [(n.field, n.message) for n in notes] == [("", "no field"), ("key_themes", "gardening")]
     notes = import_notes(raw, {"description": "word " * 400, "country": "", "key_themes": []})
@@ -104,8 +107,10 @@ def test_import_notes_service_keeps_unfixable_notes_and_drops_fixed_ones():
 
 # Near-identical practices ----------------------------------------------------------------------
 
-TEXT = ("Weekly mentoring sessions for young people released from prison, run by trained volunteers "
-        "with the probation service, to prevent a return to violent extremist groups.")  # fmt: skip
+TEXT = (
+    "Weekly mentoring sessions for young people released from prison, run by trained volunteers "
+    "with the probation service, to prevent a return to violent extremist groups."
+)
 
 
 @pytest.fixture
@@ -120,32 +125,42 @@ def test_submit_warns_of_a_published_practice_with_the_same_title_with_a_link(co
 
 
 def test_submit_warns_of_near_identical_text(contributor_client, colleague, draft):
-    existing = make_practice(author=colleague, title="Another name", description=TEXT.replace("Weekly", "Every week,"),
-                             publish=True)  # fmt: skip
+    existing = make_practice(
+        author=colleague, title="Another name", description=TEXT.replace("Weekly", "Every week,"), publish=True
+    )
     page = contributor_client.get(reverse("practices:submit", args=[draft.pk])).content.decode()
     assert existing.get_absolute_url() in page
 
 
 def test_no_warning_for_a_different_practice(contributor_client, colleague, draft):
-    make_practice(author=colleague, title="Family support", description="Counselling families of young people "
-                  "at risk of radicalisation, with home visits and a helpline for parents.", publish=True)  # fmt: skip
+    make_practice(
+        author=colleague,
+        title="Family support",
+        description="Counselling families of young people "
+        "at risk of radicalisation, with home visits and a helpline for parents.",
+        publish=True,
+    )
     page = contributor_client.get(reverse("practices:submit", args=[draft.pk])).content.decode()
     assert "A similar practice already exists" not in page
 
 
-def test_a_duplicate_the_contributor_may_not_read_is_reported_without_title_or_link(contributor_client, outsider,
-                                                                                    draft):  # fmt: skip
-    hidden = make_practice(author=outsider, title="Secret twin", description=TEXT, publish=True,
-                           visibility="organisation")  # fmt: skip
+def test_a_duplicate_the_contributor_may_not_read_is_reported_without_title_or_link(
+    contributor_client, outsider, draft
+):
+    hidden = make_practice(
+        author=outsider, title="Secret twin", description=TEXT, publish=True, visibility="organisation"
+    )
     page = contributor_client.get(reverse("practices:submit", args=[draft.pk])).content.decode()
     assert "A similar practice exists that you may not read." in page
     assert "Secret twin" not in page and hidden.get_absolute_url() not in page
 
 
-def test_the_moderator_sees_the_duplicate_with_a_link_on_the_review_page(contributor_client, moderator_client,
-                                                                         outsider, draft):  # fmt: skip
-    hidden = make_practice(author=outsider, title="Secret twin", description=TEXT, publish=True,
-                           visibility="organisation")  # fmt: skip
+def test_the_moderator_sees_the_duplicate_with_a_link_on_the_review_page(
+    contributor_client, moderator_client, outsider, draft
+):
+    hidden = make_practice(
+        author=outsider, title="Secret twin", description=TEXT, publish=True, visibility="organisation"
+    )
     contributor_client.post(reverse("practices:submit", args=[draft.pk]), {"confirm": "1"})
     draft.refresh_from_db()
     assert draft.status == Practice.Status.SUBMITTED
@@ -160,8 +175,12 @@ def test_submitting_warns_once_it_is_sent(contributor_client, colleague, draft):
 
 
 def test_shingle_similarity_ignores_case_accents_and_punctuation():
-    assert duplicates.jaccard(duplicates.shingles("Élan, vital: à Oslo en 2019!"),
-                              duplicates.shingles("elan vital a oslo en 2019")) == 1.0  # fmt: skip
+    assert (
+        duplicates.jaccard(
+            duplicates.shingles("Élan, vital: à Oslo en 2019!"), duplicates.shingles("elan vital a oslo en 2019")
+        )
+        == 1.0
+    )
     assert duplicates.jaccard(duplicates.shingles(TEXT), duplicates.shingles("Nothing alike here at all.")) == 0.0
 
 

@@ -54,8 +54,12 @@ def test_an_edit_cooks_the_text_again(contributor_client, contributor):
     practice = make_practice(author=contributor, description="Old *text*.")
     form = contributor_client.get(reverse("practices:edit", args=[practice.pk])).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update(description="New **text**.", key_themes=[t.pk for t in practice.key_themes.all()],
-                target_audiences=[t.pk for t in practice.target_audiences.all()], import_warnings="[]")  # fmt: skip
+    data.update(
+        description="New **text**.",
+        key_themes=[t.pk for t in practice.key_themes.all()],
+        target_audiences=[t.pk for t in practice.target_audiences.all()],
+        import_warnings="[]",
+    )
     response = contributor_client.post(reverse("practices:edit", args=[practice.pk]), data)
     assert response.status_code == 302
     assert _stored(practice) == "<p>New <strong>text</strong>.</p>"
@@ -64,8 +68,15 @@ def test_an_edit_cooks_the_text_again(contributor_client, contributor):
 def test_a_moderators_redaction_cooks_the_text_again(moderator_client, contributor):
     practice = make_practice(author=contributor, description="Mentor Karl Jensen meets *families*.", publish=True)
     start = practice.description.index("Karl Jensen")
-    finding = Finding.objects.create(practice=practice, field="description", type="PERSON", text="Karl Jensen",
-                                     start=start, end=start + len("Karl Jensen"), score=0.9)  # fmt: skip
+    finding = Finding.objects.create(
+        practice=practice,
+        field="description",
+        type="PERSON",
+        text="Karl Jensen",
+        start=start,
+        end=start + len("Karl Jensen"),
+        score=0.9,
+    )
     moderator_client.post(reverse("practices:finding_redact", args=[finding.pk]))
     html = _stored(practice)
     assert "Karl Jensen" not in html

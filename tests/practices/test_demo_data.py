@@ -25,9 +25,7 @@ NARRATIVE_FIELDS = (
 def test_demo_data_holds_the_seed_the_collection_and_varied_marked_practices():
     out = StringIO()
     call_command("load_demo_data", stdout=out)
-    assert (
-        "Seed practice added: 1; demo practices added: 48; hand-written demo practices added: 45." in out.getvalue()
-    )
+    assert "Seed practice added: 1; demo practices added: 48; hand-written demo practices added: 45." in out.getvalue()
 
     seed = Practice.objects.get(title="Soutien familial à Sarpsborg")
     assert seed.is_published and not seed.is_demo

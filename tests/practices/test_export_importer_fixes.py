@@ -24,8 +24,7 @@ def test_only_ticked_boxes_of_a_checklist_become_themes_audiences_and_the_organi
 
 def test_an_escaped_pipe_in_a_markdown_table_cell_stays_in_the_answer():
     document = (
-        "| Name of the practice | Before\\|after test |\n"
-        "| Description | Left \\| right, and a\\|b kept as written. |\n"
+        "| Name of the practice | Before\\|after test |\n| Description | Left \\| right, and a\\|b kept as written. |\n"
     )
     parsed = import_document(document.encode(), "pipes.md")
     assert parsed.title == "Before|after test"

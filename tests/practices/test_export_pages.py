@@ -72,9 +72,14 @@ def test_template_language_follows_the_practice_then_the_readers_choice(client, 
 
 @pytest.mark.parametrize(
     "reader, status",
-    [("client", 404), ("outsider_client", 404), ("applicant_client", 404), ("colleague_client", 200),
-     ("moderator_client", 200)],
-)  # fmt: skip
+    [
+        ("client", 404),
+        ("outsider_client", 404),
+        ("applicant_client", 404),
+        ("colleague_client", 200),
+        ("moderator_client", 200),
+    ],
+)
 def test_organisation_only_practice_downloads_only_for_those_who_may_read_it(request, contributor, reader, status):
     practice = make_practice(author=contributor, publish=True, visibility=Practice.Visibility.ORGANISATION)
     for fmt in ("docx", "md"):
@@ -183,7 +188,6 @@ def test_selection_export_never_includes_what_the_moderator_query_did_not_select
     assert [import_document(archive_file.read(n), n).title for n in names] == ["Family line"]
 
 
-
 def test_a_selection_longer_than_one_search_page_is_exported_whole(moderator_client, selection, monkeypatch):
     monkeypatch.setattr(archive, "_PAGE", 2)
     response = moderator_client.get(reverse("practices:export_selection") + "?theme=exit-strategies&format=md")
@@ -192,12 +196,21 @@ def test_a_selection_longer_than_one_search_page_is_exported_whole(moderator_cli
 
 
 GUIDANCE_WORDS = {
-    "title": "By 'practice' we mean", "description": "aim of the practice", "key_themes": "two key themes",
-    "target_audiences": "target audience", "geographical_scope": "implemented", "start": "when (year)",
-    "deliverables": "deliverables", "evidence_evaluation": "performance measures",
-    "sustainability_transferability": "transferability", "ran_meetings": "RAN meeting", "eu_links_funding": "funded",
-    "organisation": "organisation", "country": "Country where", "contact": "contact details",
-}  # fmt: skip
+    "title": "By 'practice' we mean",
+    "description": "aim of the practice",
+    "key_themes": "two key themes",
+    "target_audiences": "target audience",
+    "geographical_scope": "implemented",
+    "start": "when (year)",
+    "deliverables": "deliverables",
+    "evidence_evaluation": "performance measures",
+    "sustainability_transferability": "transferability",
+    "ran_meetings": "RAN meeting",
+    "eu_links_funding": "funded",
+    "organisation": "organisation",
+    "country": "Country where",
+    "contact": "contact details",
+}
 
 
 def test_each_row_carries_its_own_guidance_which_the_importer_drops(published):

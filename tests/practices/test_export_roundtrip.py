@@ -11,10 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal.models import Organisation
+from portal.models import Organisation, OrganisationType
 from practices import demo
 from practices.importer import Vocabulary, import_document
-from portal.models import OrganisationType
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.services import practice_import
 from practices.taxonomy import KEY_THEMES, ORGANISATION_TYPES, TARGET_AUDIENCES
@@ -28,7 +27,10 @@ LANGUAGES = ("en", "fr")
 @pytest.fixture
 def collection(db):
     vocabulary = Vocabulary.from_database()
-    return [practice_import(parsed=demo.import_collection_document(path, vocabulary)) for path in demo.collection_documents()]
+    return [
+        practice_import(parsed=demo.import_collection_document(path, vocabulary))
+        for path in demo.collection_documents()
+    ]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -50,7 +52,9 @@ def test_every_generated_demo_practice_and_the_seed_survive_the_round_trip(db, f
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_seed_survives_import_export_import_unchanged(db, fmt):
-    first = import_document(demo.SEED_DOCUMENT.read_bytes(), demo.SEED_DOCUMENT.name, vocabulary=Vocabulary.from_database())
+    first = import_document(
+        demo.SEED_DOCUMENT.read_bytes(), demo.SEED_DOCUMENT.name, vocabulary=Vocabulary.from_database()
+    )
     practice = practice_import(parsed=first)
     second = round_trip(practice, fmt, first.language)
     got, expected = parsed_fields(second), parsed_fields(first)
@@ -64,7 +68,12 @@ def test_the_seed_survives_import_export_import_unchanged(db, fmt):
 
 # Letters of several scripts, accented ones and typographic punctuation; no digits, so that
 # the start text never names a year of its own (the years are drawn on their own).
-LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèêëàâçîïôûùüÿœæÉÀÇßäöåøÅØñãõłśźżčšžğışαβγδεζηθλμπσωΩДЖЗИЛПФЦЧШЩЭЮЯжзийлпфцчшщэюяاأبتثجحخدذرزسشصضطظعغفقكلمنهوي中文字日本語한국어"
+LETTERS = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "éèêëàâçîïôûùüÿœæÉÀÇßäöåøÅØñãõłśźżčšžğış"
+    "αβγδεζηθλμπσωΩДЖЗИЛПФЦЧШЩЭЮЯжзийлпфцчшщэюя"
+    "اأبتثجحخدذرزسشصضطظعغفقكلمنهوي中文字日本語한국어"
+)
 word = st.text(alphabet=LETTERS, min_size=1, max_size=12)
 plain_words = st.lists(word, min_size=1, max_size=10).map(" ".join)
 punctuation = st.sampled_from(["", ".", ",", ";", ":", "!", "?", " –", "’s", " «", "»", " (", ")"])
@@ -131,8 +140,10 @@ def practices(draw) -> dict:
         "values": draw(practice_values()),
         "themes": draw(st.lists(st.sampled_from([c for c, _, _ in KEY_THEMES]), max_size=3, unique=True)),
         "audiences": draw(st.lists(st.sampled_from([c for c, _, _ in TARGET_AUDIENCES]), max_size=4, unique=True)),
-        "organisation": (draw(st.lists(word, min_size=1, max_size=8).map(" ".join)),
-                         draw(st.sampled_from([c for c, _, _ in ORGANISATION_TYPES]))),  # fmt: skip
+        "organisation": (
+            draw(st.lists(word, min_size=1, max_size=8).map(" ".join)),
+            draw(st.sampled_from([c for c, _, _ in ORGANISATION_TYPES])),
+        ),
     }
 
 
@@ -149,7 +160,9 @@ def save(drawn: dict) -> Practice:
 
 
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(drawn=practices())
 def test_any_practice_survives_the_round_trip_in_both_formats(drawn):
     practice = save(drawn)

@@ -19,9 +19,23 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "te
 SEED = TEMPLATES / "000_c92d1ef0c5228cd4.txt"
 
 JSON_KEYS = {
-    "title", "language", "peer_reviewed", "key_themes", "target_audiences", "country", "geographical_scope",
-    "start", "start_year", "end_year", "last_update_year", "organisation", "contact", "fields", "warnings", "pii",
-}  # fmt: skip
+    "title",
+    "language",
+    "peer_reviewed",
+    "key_themes",
+    "target_audiences",
+    "country",
+    "geographical_scope",
+    "start",
+    "start_year",
+    "end_year",
+    "last_update_year",
+    "organisation",
+    "contact",
+    "fields",
+    "warnings",
+    "pii",
+}
 
 
 def _upload(client, name: str, content: bytes):
@@ -75,7 +89,11 @@ def test_command_json_lists_the_seed_contacts_personal_data_with_exact_spans():
     data = json.loads(out.getvalue())
     contact = data["fields"]["contact"]
     found = {(p["type"], p["text"]) for p in data["pii"] if p["field"] == "contact"}
-    assert {("PERSON", "Tone Faale"), ("EMAIL_ADDRESS", "tsfa@sarpsborg.com"), ("PHONE_NUMBER", "0047 98217686")} <= found
+    assert {
+        ("PERSON", "Tone Faale"),
+        ("EMAIL_ADDRESS", "tsfa@sarpsborg.com"),
+        ("PHONE_NUMBER", "0047 98217686"),
+    } <= found
     assert ("LOCATION", "Boks 237, N-1702 Sarpsborg") in found
     for item in data["pii"]:
         assert data["fields"][item["field"]][item["start"] : item["end"]] == item["text"]
@@ -98,9 +116,14 @@ def test_command_saves_a_draft_under_the_organisation_named_in_the_document():
 
 def test_command_saves_under_the_organisation_given_and_can_publish(home_organisation):
     call_command(
-        "import_practice", str(SEED), "--organisation", home_organisation.name, "--publish",
-        stdout=StringIO(), stderr=StringIO(),
-    )  # fmt: skip
+        "import_practice",
+        str(SEED),
+        "--organisation",
+        home_organisation.name,
+        "--publish",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
     practice = Practice.objects.get()
     assert practice.organisation == home_organisation
     assert practice.status == Practice.Status.PUBLISHED

@@ -227,14 +227,24 @@ def test_an_unknown_row_after_a_yes_no_field_goes_to_the_description():
 @pytest.mark.parametrize(
     "cell, name, code",
     [
-        ("Ville de Laval, service jeunesse — Type d'organisation : municipalité — Site web : www.laval.fr",
-         "Ville de Laval, service jeunesse", "municipality"),
-        ("FPS Home Affairs. Type of organisation: Government agency. Website: www.example.org",
-         "FPS Home Affairs", "government-agency"),
+        (
+            "Ville de Laval, service jeunesse — Type d'organisation : municipalité — Site web : www.laval.fr",
+            "Ville de Laval, service jeunesse",
+            "municipality",
+        ),
+        (
+            "FPS Home Affairs. Type of organisation: Government agency. Website: www.example.org",
+            "FPS Home Affairs",
+            "government-agency",
+        ),
         ("<p>Fryshuset</p> <p>Organisation type: NGO</p> <p>Country: Sweden</p>", "Fryshuset", "ngo"),
-        ("Kriminalforsorgen – Type of organisation: Prison or probation service", "Kriminalforsorgen", "prison-probation"),
+        (
+            "Kriminalforsorgen – Type of organisation: Prison or probation service",
+            "Kriminalforsorgen",
+            "prison-probation",
+        ),
     ],
-)  # fmt: skip
+)
 def test_sub_fields_inside_the_organisation_cell_are_read_and_their_words_kept(cell, name, code):
     parsed = import_document(rows(*BASE[:2], ("Organisation", cell)), "practice.txt")
     assert (parsed.organisation.name, parsed.organisation.type) == (name, code)

@@ -28,10 +28,11 @@ def _strings(node: ast.AST) -> list[str]:
         return _strings(node.body) + _strings(node.orelse)
     if isinstance(node, ast.JoinedStr):
         template = "".join(
-            part.value if isinstance(part, ast.Constant) else "{" + ast.unparse(part.value) + "}" for part in node.values
+            part.value if isinstance(part, ast.Constant) else "{" + ast.unparse(part.value) + "}"
+            for part in node.values
         )
         assert template in EXPANSIONS, f"say which values {template!r} takes in EXPANSIONS"
-        placeholder = template[template.index("{"): template.index("}") + 1]
+        placeholder = template[template.index("{") : template.index("}") + 1]
         return [template.replace(placeholder, str(value)) for value in EXPANSIONS[template]]
     return []
 
@@ -44,17 +45,23 @@ def _written_codes() -> set[str]:
             if "migrations" in path.parts:
                 continue
             for node in ast.walk(ast.parse(path.read_text(), str(path))):
-                if isinstance(node, ast.keyword) and node.arg == "action":
-                    codes.update(_strings(node.value))
-                elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "action" for t in node.targets):
+                if (isinstance(node, ast.keyword) and node.arg == "action") or (
+                    isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "action" for t in node.targets)
+                ):
                     codes.update(_strings(node.value))
     return {code for code in codes if "." in code}  # argparse's action="store_true" is not an audit code
 
 
 def test_the_scan_finds_the_codes_of_every_app():
     codes = _written_codes()
-    assert {"practice.publish", "membership.decide", "network.report.resolve", "membership.leave",
-            "network.member.banned", "organisation.verify"} <= codes  # fmt: skip
+    assert {
+        "practice.publish",
+        "membership.decide",
+        "network.report.resolve",
+        "membership.leave",
+        "network.member.banned",
+        "organisation.verify",
+    } <= codes
 
 
 def test_every_code_written_has_a_sentence():

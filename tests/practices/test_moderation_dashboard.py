@@ -24,8 +24,15 @@ def no_mfa(settings):
 
 
 def _practice(author, status, title, **extra):
-    return Practice.objects.create(title=title, description="Text.", organisation=author.organisation, author=author,
-                                   status=status, language="en", **extra)  # fmt: skip
+    return Practice.objects.create(
+        title=title,
+        description="Text.",
+        organisation=author.organisation,
+        author=author,
+        status=status,
+        language="en",
+        **extra,
+    )
 
 
 def _waiting(contributor, n: int = 1) -> None:
@@ -35,8 +42,9 @@ def _waiting(contributor, n: int = 1) -> None:
             _practice(contributor, status, f"{status} {i}")
         published = _practice(contributor, Status.PUBLISHED, f"Published {i}", published_at=timezone.now())
         for _ in range(2):  # two open findings still count the practice once
-            Finding.objects.create(practice=published, field="description", type="PERSON", text="Text", start=0,
-                                   end=4, score=0.9)  # fmt: skip
+            Finding.objects.create(
+                practice=published, field="description", type="PERSON", text="Text", start=0, end=4, score=0.9
+            )
 
 
 def _request(organisation, email, *, verified: bool) -> Membership:
@@ -46,10 +54,14 @@ def _request(organisation, email, *, verified: bool) -> Membership:
 
 
 def _report(moderator, contributor, name: str, *, case_room: bool = False) -> Report:
-    room = {"is_case_room": True, "access_ends_on": timezone.localdate() + timedelta(days=90),
-            "retention_days": 365} if case_room else {}  # fmt: skip
-    network = network_services.network_create(actor=moderator, name=name, purpose="Exit work.",
-                                              policy=Network.Policy.INVITATION, **room)  # fmt: skip
+    room = (
+        {"is_case_room": True, "access_ends_on": timezone.localdate() + timedelta(days=90), "retention_days": 365}
+        if case_room
+        else {}
+    )
+    network = network_services.network_create(
+        actor=moderator, name=name, purpose="Exit work.", policy=Network.Policy.INVITATION, **room
+    )
     network_services.network_member_add(network=network, user=contributor, actor=moderator)
     thread = network_services.thread_create(network=network, actor=contributor, title="A case", body="Notes.")
     return network_services.post_report(post=thread.posts.get(), actor=moderator, reason=Report.Reason.values[0])
@@ -63,9 +75,13 @@ def test_moderator_sees_counts_by_state_each_linking_to_its_filtered_queue(moder
     _waiting(contributor, n=2)
     page = _text(moderator_client.get(reverse("moderation:dashboard")))
     queue = reverse("moderation:queue")
-    for state, label in [(Status.SUBMITTED, "Submitted for review"), (FOLLOW_UP, "personal-data findings"),
-                         (Status.CHANGES_REQUESTED, "Changes requested"), (Status.REJECTED, "Rejected"),
-                         (Status.WITHDRAWN, "Withdrawn")]:  # fmt: skip
+    for state, label in [
+        (Status.SUBMITTED, "Submitted for review"),
+        (FOLLOW_UP, "personal-data findings"),
+        (Status.CHANGES_REQUESTED, "Changes requested"),
+        (Status.REJECTED, "Rejected"),
+        (Status.WITHDRAWN, "Withdrawn"),
+    ]:
         expected = 2
         assert f'<a href="{queue}?state={state}"><span class="dashboard-count">{expected}</span>' in page, state
         assert label in page
@@ -80,16 +96,17 @@ def test_dashboard_lists_the_oldest_submissions_linking_to_their_review_page(mod
     page = _text(moderator_client.get(reverse("moderation:dashboard")))
     assert f'<a href="{reverse("moderation:review", args=[old.pk])}">Mentoring in schools</a>' in page
     assert "1 submission has waited more than 7 days" in page
-    assert f'{reverse("moderation:queue")}?state=submitted&amp;older_than=7' in page
+    assert f"{reverse('moderation:queue')}?state=submitted&amp;older_than=7" in page
 
 
-def test_dashboard_counts_membership_requests_and_flags_unverified_emails(moderator_client, home_organisation,
-                                                                          other_organisation):  # fmt: skip
+def test_dashboard_counts_membership_requests_and_flags_unverified_emails(
+    moderator_client, home_organisation, other_organisation
+):
     _request(home_organisation, "a@ravnstad.example", verified=True)
     _request(home_organisation, "b@ravnstad.example", verified=False)
     _request(other_organisation, "c@westerland.example", verified=False)
     page = _text(moderator_client.get(reverse("moderation:dashboard")))
-    pending = f'{reverse("moderation:organisations")}?status=pending'
+    pending = f"{reverse('moderation:organisations')}?status=pending"
     assert f'<a href="{pending}"><span class="dashboard-count">3</span> waiting, in 2 organisations</a>' in page
     assert "2 requests come from accounts whose email address is not verified yet" in page
 
@@ -107,7 +124,7 @@ def test_members_page_flags_the_request_whose_email_is_not_verified(org_admin_cl
 def test_dashboard_counts_organisations_to_verify(moderator_client, home_organisation):
     Organisation.objects.create(name="New youth club", type=home_organisation.type, country="BE")
     page = _text(moderator_client.get(reverse("moderation:dashboard")))
-    unverified = f'{reverse("moderation:organisations")}?status=unverified'
+    unverified = f"{reverse('moderation:organisations')}?status=unverified"
     # The moderators' own hub and the two personas' organisations are verified.
     assert f'<a href="{unverified}"><span class="dashboard-count">1</span> to verify</a>' in page
 
@@ -119,7 +136,10 @@ def test_dashboard_counts_open_reports_by_network_without_naming_case_rooms(mode
     network_services.report_resolve(report=dismissed, actor=moderator, hide=False)
     page = _text(moderator_client.get(reverse("moderation:dashboard")))
     network = report.post.thread.network
-    assert f'<a href="{reverse("network:reports", args=[network.pk])}"><span class="dashboard-count">1</span> Exit work Ravnstad</a>' in page
+    assert (
+        f'<a href="{reverse("network:reports", args=[network.pk])}">'
+        '<span class="dashboard-count">1</span> Exit work Ravnstad</a>' in page
+    )
     assert "Case room #" in page and "Returnee K." not in page
     assert "Quiet network" not in page
     assert '<span class="dashboard-count">2</span> open' in page
@@ -155,8 +175,9 @@ def _dashboard_queries(client, django_assert_num_queries, count: int) -> None:
         assert client.get(reverse("moderation:dashboard")).status_code == 200
 
 
-def test_dashboard_query_count_does_not_grow_with_data(moderator, moderator_client, contributor, home_organisation,
-                                                       django_assert_num_queries):  # fmt: skip
+def test_dashboard_query_count_does_not_grow_with_data(
+    moderator, moderator_client, contributor, home_organisation, django_assert_num_queries
+):
     _waiting(contributor)
     _request(home_organisation, "a@ravnstad.example", verified=False)
     _report(moderator, contributor, "Network one")

@@ -67,27 +67,29 @@ def test_a_membership_request_is_announced_only_from_a_verified_address_and_once
 
 
 def _network(moderator, contributor, policy=Network.Policy.INVITATION, **extra) -> Network:
-    network = network_services.network_create(actor=moderator, name="Exit work Ravnstad", purpose="Exit work.",
-                                              policy=policy, **extra)  # fmt: skip
+    network = network_services.network_create(
+        actor=moderator, name="Exit work Ravnstad", purpose="Exit work.", policy=policy, **extra
+    )
     network_services.network_member_add(network=network, user=contributor, actor=moderator)
     return network
 
 
-def test_a_report_opens_that_report_on_the_reports_page(moderator, contributor, moderator_client,
-                                                        django_capture_on_commit_callbacks):  # fmt: skip
+def test_a_report_opens_that_report_on_the_reports_page(
+    moderator, contributor, moderator_client, django_capture_on_commit_callbacks
+):
     network = _network(moderator, contributor)
     thread = network_services.thread_create(network=network, actor=moderator, title="A case", body="Notes.")
     with django_capture_on_commit_callbacks(execute=True):
-        report = network_services.post_report(post=thread.posts.get(), actor=contributor,
-                                              reason=Report.Reason.HARMFUL)  # fmt: skip
+        report = network_services.post_report(post=thread.posts.get(), actor=contributor, reason=Report.Reason.HARMFUL)
     [message] = _to(moderator)
     path = _path(message)
     assert path == reverse("network:reports", args=[network.pk]) + f"#report-{report.pk}"
     assert f'id="report-{report.pk}"' in moderator_client.get(path.split("#")[0]).content.decode()
 
 
-def test_a_request_to_join_a_network_opens_that_request(moderator, contributor, colleague,
-                                                        django_capture_on_commit_callbacks):  # fmt: skip
+def test_a_request_to_join_a_network_opens_that_request(
+    moderator, contributor, colleague, django_capture_on_commit_callbacks
+):
     network = _network(moderator, contributor, policy=Network.Policy.REQUEST, listed=True)
     with django_capture_on_commit_callbacks(execute=True):
         join_request = network_services.network_join_request(network=network, user=colleague)
@@ -96,8 +98,13 @@ def test_a_request_to_join_a_network_opens_that_request(moderator, contributor, 
 
 
 def test_case_room_reports_do_not_name_the_room(moderator, contributor, django_capture_on_commit_callbacks):
-    room = _network(moderator, contributor, is_case_room=True, retention_days=365,
-                    access_ends_on=timezone.localdate() + timedelta(days=30))  # fmt: skip
+    room = _network(
+        moderator,
+        contributor,
+        is_case_room=True,
+        retention_days=365,
+        access_ends_on=timezone.localdate() + timedelta(days=30),
+    )
     thread = network_services.thread_create(network=room, actor=moderator, title="A case", body="Notes.")
     with django_capture_on_commit_callbacks(execute=True):
         network_services.post_report(post=thread.posts.get(), actor=contributor, reason=Report.Reason.HARMFUL)

@@ -18,8 +18,14 @@ pytestmark = pytest.mark.django_db
 SECRET_TITLE = "Confidential exit work with returnees"
 SECRET_TEXT = "Jan Jansen attends the mosque in Oosterwijk every Friday."
 PERSON = "Jan Jansen"
-NON_MODERATORS = ["client", "outsider_client", "contributor_client", "org_admin_client", "applicant_client",
-                  "former_member_client"]  # fmt: skip
+NON_MODERATORS = [
+    "client",
+    "outsider_client",
+    "contributor_client",
+    "org_admin_client",
+    "applicant_client",
+    "former_member_client",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -31,16 +37,21 @@ def no_mfa(settings):
 def _submission(author, *, title=SECRET_TITLE, description=SECRET_TEXT, status=Practice.Status.SUBMITTED, **extra):
     extra.setdefault("language", "en")
     return Practice.objects.create(
-        title=title, description=description, organisation=author.organisation, author=author, status=status,
+        title=title,
+        description=description,
+        organisation=author.organisation,
+        author=author,
+        status=status,
         **extra,
-    )  # fmt: skip
+    )
 
 
 def _finding(practice, text=PERSON, field="description", type="PERSON"):
     source = practice.title if field == "title" else getattr(practice, field)
     start = source.index(text)
-    return Finding.objects.create(practice=practice, field=field, type=type, text=text, start=start,
-                                  end=start + len(text), score=0.9)  # fmt: skip
+    return Finding.objects.create(
+        practice=practice, field=field, type=type, text=text, start=start, end=start + len(text), score=0.9
+    )
 
 
 def _page(response) -> str:
@@ -127,8 +138,9 @@ def test_outsider_gets_not_found_even_when_second_factors_are_required(settings,
 
 
 def test_queue_shows_title_organisation_author_age_open_findings_and_edits(moderator_client, contributor):
-    original = _submission(contributor, title="Published mentoring", status=Practice.Status.PUBLISHED,
-                           published_at=timezone.now())  # fmt: skip
+    original = _submission(
+        contributor, title="Published mentoring", status=Practice.Status.PUBLISHED, published_at=timezone.now()
+    )
     edit = _submission(contributor, title="Mentoring, updated", revision_of=original)
     fresh = _submission(contributor, title="Family support line")
     _finding(fresh)
@@ -153,8 +165,9 @@ def test_queue_filters_by_state_organisation_language_and_age(moderator_client, 
     submitted = _submission(contributor, title="Submitted one")
     _submission(outsider, title="Dutch one", language="nl")
     rejected = _submission(contributor, title="Rejected one", status=Practice.Status.REJECTED)
-    follow_up = _submission(contributor, title="Published with findings", status=Practice.Status.PUBLISHED,
-                            description=SECRET_TEXT)  # fmt: skip
+    follow_up = _submission(
+        contributor, title="Published with findings", status=Practice.Status.PUBLISHED, description=SECRET_TEXT
+    )
     _finding(follow_up)
     _submission(contributor, title="Withdrawn one", status=Practice.Status.WITHDRAWN)
     Practice.objects.filter(pk=submitted.pk).update(updated_at=timezone.now() - timedelta(days=20))
@@ -202,10 +215,16 @@ def test_queue_query_count_does_not_grow_with_rows(moderator_client, contributor
 
 def test_queue_is_paginated(moderator_client, contributor):
     Practice.objects.bulk_create(
-        Practice(title=f"Queued {n}", description="x", organisation=contributor.organisation, author=contributor,
-                 language="en", status=Practice.Status.SUBMITTED)
+        Practice(
+            title=f"Queued {n}",
+            description="x",
+            organisation=contributor.organisation,
+            author=contributor,
+            language="en",
+            status=Practice.Status.SUBMITTED,
+        )
         for n in range(26)
-    )  # fmt: skip
+    )
     page = _page(moderator_client.get(reverse("moderation:queue")))
     assert "Page 1 of 2" in page and 'rel="next"' in page
     assert "Page 2 of 2" in _page(moderator_client.get(reverse("moderation:queue"), {"page": 2}))
@@ -215,8 +234,12 @@ def test_queue_is_paginated(moderator_client, contributor):
 
 
 def test_edit_is_shown_as_a_word_diff_against_the_published_practice(moderator_client, contributor):
-    original = _submission(contributor, description="Weekly mentoring for young people.",
-                           status=Practice.Status.PUBLISHED, published_at=timezone.now())  # fmt: skip
+    original = _submission(
+        contributor,
+        description="Weekly mentoring for young people.",
+        status=Practice.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
     edit = _submission(contributor, description="Weekly group mentoring for young adults.", revision_of=original)
     page = _page(moderator_client.get(reverse("moderation:review", args=[edit.pk])))
     assert "Weekly<ins> group</ins> mentoring" in page
@@ -226,8 +249,9 @@ def test_edit_is_shown_as_a_word_diff_against_the_published_practice(moderator_c
 
 def test_earlier_published_practice_is_compared_with_its_last_version(moderator_client, contributor):
     practice = _submission(contributor, description="Old words here.", status=Practice.Status.PUBLISHED)
-    PracticeVersion.objects.create(practice=practice, number=1, content=practice_snapshot(practice),
-                                   published_at=timezone.now())  # fmt: skip
+    PracticeVersion.objects.create(
+        practice=practice, number=1, content=practice_snapshot(practice), published_at=timezone.now()
+    )
     Practice.objects.filter(pk=practice.pk).update(description="New words here.", status=Practice.Status.SUBMITTED)
     page = _page(moderator_client.get(reverse("moderation:review", args=[practice.pk])))
     assert "<del>Old</del><ins>New</ins> words here." in page
@@ -265,8 +289,9 @@ def test_approving_with_open_findings_is_refused_and_says_why(moderator_client, 
     assert "Publishing is blocked" in page
     assert '<button type="submit" disabled aria-describedby="approve-blocked">' in page
 
-    response = moderator_client.post(reverse("moderation:approve", args=[submission.pk]),
-                                     {"approve-comment": "Looks good"})  # fmt: skip
+    response = moderator_client.post(
+        reverse("moderation:approve", args=[submission.pk]), {"approve-comment": "Looks good"}
+    )
     assert response.status_code == 400
     assert "Resolve every personal-data finding before publishing." in _page(response)
     assert "Looks good" in _page(response)  # what the moderator typed is not lost
@@ -315,9 +340,12 @@ def test_a_finding_of_another_practice_is_not_found(moderator_client, submission
 def test_request_changes_stores_the_general_and_the_field_comments(moderator_client, submission):
     response = moderator_client.post(
         reverse("moderation:request_changes", args=[submission.pk]),
-        {"changes-comment": "Please anonymise.", "changes-field_description": "Remove the name.",
-         "changes-field_deliverables": "  "},
-    )  # fmt: skip
+        {
+            "changes-comment": "Please anonymise.",
+            "changes-field_description": "Remove the name.",
+            "changes-field_deliverables": "  ",
+        },
+    )
     assert response.status_code == 302
     submission.refresh_from_db()
     assert submission.status == Practice.Status.CHANGES_REQUESTED
@@ -385,9 +413,16 @@ def test_pseudonymous_author_is_named_in_full_to_moderators(moderator_client, co
 
 
 def _event(actor, action="practice.reject", organisation=None, comment="", days_ago=0, target_id=1):
-    event = AuditEvent.objects.create(actor=actor, action=action, target_type="practice", target_id=target_id,
-                                      organisation=organisation, from_state="submitted", to_state="rejected",
-                                      comment=comment)  # fmt: skip
+    event = AuditEvent.objects.create(
+        actor=actor,
+        action=action,
+        target_type="practice",
+        target_id=target_id,
+        organisation=organisation,
+        from_state="submitted",
+        to_state="rejected",
+        comment=comment,
+    )
     if days_ago:
         AuditEvent.objects.filter(pk=event.pk).update(created_at=timezone.now() - timedelta(days=days_ago))
     return event
@@ -402,8 +437,9 @@ def test_audit_log_shows_actors_by_name_and_no_other_personal_data(moderator_cli
     assert "moderator@portal.example" not in page
 
 
-def test_audit_log_filters_by_action_actor_organisation_and_dates(moderator_client, moderator, contributor,
-                                                                   home_organisation, other_organisation):
+def test_audit_log_filters_by_action_actor_organisation_and_dates(
+    moderator_client, moderator, contributor, home_organisation, other_organisation
+):
     _event(moderator, action="practice.reject", organisation=home_organisation, target_id=11)
     _event(contributor, action="practice.submit", organisation=home_organisation, target_id=22, days_ago=10)
     _event(moderator, action="organisation.verify", organisation=other_organisation, target_id=33, days_ago=3)
@@ -423,8 +459,9 @@ def test_audit_log_filters_by_action_actor_organisation_and_dates(moderator_clie
     assert shown(until=until) == {22}
 
 
-def test_audit_log_query_count_does_not_grow_with_rows(moderator_client, moderator, contributor, home_organisation,
-                                                       django_assert_num_queries):
+def test_audit_log_query_count_does_not_grow_with_rows(
+    moderator_client, moderator, contributor, home_organisation, django_assert_num_queries
+):
     # session, user, actions, actors, filter organisations, count, page of events, header badge
     for _ in range(3):
         _event(moderator, organisation=home_organisation)
@@ -504,15 +541,16 @@ def test_evidence_levels_page_is_public_and_explains_every_level(client):
 def test_evidence_badge_links_to_the_criteria_of_its_level(contributor):
     practice = _submission(contributor, evidence_level=Practice.EvidenceLevel.PROCESS)
     html = Template('{% include "practices/_evidence_badge.html" %}').render(Context({"practice": practice}))
-    assert f'{reverse("evidence_levels")}#level-process_evaluation' in html
+    assert f"{reverse('evidence_levels')}#level-process_evaluation" in html
     assert "Evidence: Process evaluation" in html
-
 
 
 @pytest.mark.parametrize("url_name", ["moderation:queue", "moderation:audit"])
 def test_a_filtered_moderation_list_offers_to_clear_its_filters(moderator_client, url_name):
     url = reverse(url_name)
     plain = moderator_client.get(url).content.decode()
-    filtered = moderator_client.get(url, {"language": "fr"} if url_name == "moderation:queue" else {"action": "practice.publish"})
+    filtered = moderator_client.get(
+        url, {"language": "fr"} if url_name == "moderation:queue" else {"action": "practice.publish"}
+    )
     assert "Clear filters" not in plain
     assert f'<a href="{url}">Clear filters</a>' in filtered.content.decode()

@@ -39,10 +39,22 @@ def test_contact_details_are_hidden_from_anonymous_visitors(client, outsider_cli
 
 
 ALL_SECTIONS = [
-    "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope", "start",
-    "deliverables", "evidence_evaluation", "sustainability_transferability", "ran_meetings",
-    "eu_links_funding", "organisation", "country", "contact", "last_update",
-]  # fmt: skip
+    "description",
+    "peer_reviewed",
+    "key_themes",
+    "target_audiences",
+    "geographical_scope",
+    "start",
+    "deliverables",
+    "evidence_evaluation",
+    "sustainability_transferability",
+    "ran_meetings",
+    "eu_links_funding",
+    "organisation",
+    "country",
+    "contact",
+    "last_update",
+]
 
 
 def _described_practice(contributor):
@@ -80,9 +92,23 @@ def test_readers_see_filled_in_sections_in_order_with_contents_and_nothing_twice
 def test_the_summary_box_says_who_where_when_and_what(client, contributor):
     practice = make_practice(author=contributor, publish=True, start_year=2016, end_year=2021)
     Practice.objects.filter(pk=practice.pk).update(evidence_level=Practice.EvidenceLevel.OUTCOME)
-    summary = client.get(practice.get_absolute_url()).content.decode().split('class="practice-summary"')[1].split("</section>")[0]
-    for shown in ("Municipality of Ravnstad", "Municipality / local authority", "Norway", "2016–2021", "English",
-                  "Outcome evaluation", "Exit strategies", "Prison and probation", "Violent extremists"):  # fmt: skip
+    summary = (
+        client.get(practice.get_absolute_url())
+        .content.decode()
+        .split('class="practice-summary"')[1]
+        .split("</section>")[0]
+    )
+    for shown in (
+        "Municipality of Ravnstad",
+        "Municipality / local authority",
+        "Norway",
+        "2016–2021",
+        "English",
+        "Outcome evaluation",
+        "Exit strategies",
+        "Prison and probation",
+        "Violent extremists",
+    ):
         assert shown in summary, shown
 
 
@@ -98,7 +124,7 @@ def test_title_and_texts_carry_the_language_of_the_write_up(client, contributor)
 def test_back_to_results_keeps_the_query_and_filters_and_stays_on_the_search_page(client, contributor):
     practice = make_practice(author=contributor, publish=True)
     search = client.get(reverse("search:search"), {"q": "mentoring", "theme": "exit-strategies", "sort": "date"})
-    link = re.search(r'<a href="(/practices/%d/\?back=[^"]+)"' % practice.pk, search.content.decode()).group(1)
+    link = re.search(rf'<a href="(/practices/{practice.pk}/\?back=[^"]+)"', search.content.decode()).group(1)
     page = client.get(link.replace("&amp;", "&")).content.decode()
     back = re.search(r'<p class="back-link"><a href="([^"]+)"', page).group(1).replace("&amp;", "&")
     assert back == "/search/?q=mentoring&sort=date&theme=exit-strategies"
@@ -110,7 +136,9 @@ def test_back_to_results_keeps_the_query_and_filters_and_stays_on_the_search_pag
 
 
 def test_practices_list_redirects_for_good_to_the_search_page_with_its_filters(client):
-    response = client.get("/practices/", {"theme": ["family-support", "formers"], "country": "NO", "page": "2", "x": "y"})
+    response = client.get(
+        "/practices/", {"theme": ["family-support", "formers"], "country": "NO", "page": "2", "x": "y"}
+    )
     assert response.status_code == 301
     assert response["Location"] == "/search/?theme=family-support&theme=formers&country=NO&page=2"
     assert client.get("/practices/")["Location"] == "/search/"
@@ -123,7 +151,10 @@ def test_an_empty_search_lists_every_practice_newest_first_with_facet_counts(cli
     assert page.index("Newest") < page.index("Middle") < page.index("Oldest")
     assert '<p class="sort meta">Newest first</p>' in page and 'name="sort"' not in page
     # Words typed next are ranked by relevance unless the reader asks otherwise.
-    assert '<option value="relevance" selected>' in client.get(reverse("search:search"), {"q": "mentoring"}).content.decode()
+    assert (
+        '<option value="relevance" selected>'
+        in client.get(reverse("search:search"), {"q": "mentoring"}).content.decode()
+    )
     assert re.search(r'value="exit-strategies">\s*<span>Exit strategies</span> <span class="count">\(3\)</span>', page)
 
 
@@ -217,9 +248,15 @@ def test_contributor_writes_a_draft_through_the_form(contributor_client, contrib
 def test_form_error_keeps_what_the_user_typed(contributor_client):
     response = contributor_client.post(
         reverse("practices:create"),
-        {"title": "", "description": "Forty careful words about family support.", "language": "en",
-         "start_year": "2019", "end_year": "2015", "peer_reviewed": "no"},
-    )  # fmt: skip
+        {
+            "title": "",
+            "description": "Forty careful words about family support.",
+            "language": "en",
+            "start_year": "2019",
+            "end_year": "2015",
+            "peer_reviewed": "no",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Forty careful words about family support." in page
@@ -254,11 +291,27 @@ def test_anonymous_visitor_editing_is_sent_to_log_in(client, contributor):
 
 def test_the_form_asks_for_the_fields_in_template_order(contributor_client):
     page = contributor_client.get(reverse("practices:create")).content.decode()
-    order = [page.index(f'id="wrap-{name}"') for name in (
-        "title", "description", "peer_reviewed", "key_themes", "target_audiences", "geographical_scope", "start",
-        "deliverables", "evidence_evaluation", "sustainability_transferability", "ran_meetings", "eu_links_funding",
-        "organisation_description", "country", "contact", "last_update_year",
-    )]  # fmt: skip
+    order = [
+        page.index(f'id="wrap-{name}"')
+        for name in (
+            "title",
+            "description",
+            "peer_reviewed",
+            "key_themes",
+            "target_audiences",
+            "geographical_scope",
+            "start",
+            "deliverables",
+            "evidence_evaluation",
+            "sustainability_transferability",
+            "ran_meetings",
+            "eu_links_funding",
+            "organisation_description",
+            "country",
+            "contact",
+            "last_update_year",
+        )
+    ]
     assert order == sorted(order)
     assert 'name="change_summary"' not in page
 
@@ -266,7 +319,9 @@ def test_the_form_asks_for_the_fields_in_template_order(contributor_client):
 @pytest.mark.parametrize("persona", ["client", "outsider_client", "colleague_client"])
 def test_only_the_owner_side_changes_who_can_read_a_practice(request, persona, contributor):
     practice = make_practice(author=contributor, publish=True)
-    request.getfixturevalue(persona).post(reverse("practices:visibility", args=[practice.pk]), {"visibility": "organisation"})
+    request.getfixturevalue(persona).post(
+        reverse("practices:visibility", args=[practice.pk]), {"visibility": "organisation"}
+    )
     practice.refresh_from_db()
     assert practice.visibility == "public"
 

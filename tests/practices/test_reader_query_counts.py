@@ -16,8 +16,12 @@ SIZES = [3, 30]
 
 def _publish(author, count: int) -> list:
     return [
-        make_practice(author=author, title=f"Mentoring method {number}", publish=True,
-                      description=f"Mentoring families, method {number}.")  # fmt: skip
+        make_practice(
+            author=author,
+            title=f"Mentoring method {number}",
+            publish=True,
+            description=f"Mentoring families, method {number}.",
+        )
         for number in range(count)
     ]
 
@@ -61,8 +65,9 @@ def test_practice_page_has_a_fixed_cost(
     network = network_services.network_create(actor=moderator, name="Exit work", purpose="p", policy="invitation")
     network_services.network_member_add(network=network, user=contributor, actor=moderator)
     for number in range(size):
-        network_services.thread_create(network=network, actor=contributor, title=f"About it {number}", body="x",
-                                       practice=practice)  # fmt: skip
+        network_services.thread_create(
+            network=network, actor=contributor, title=f"About it {number}", body="x", practice=practice
+        )
     url = reverse("practices:detail", args=[practice.pk])
     # anonymous: content token; practice, themes, audiences, versions; similar practices (content
     # token, engine: generation, documents, facets, the practice's text, matches)

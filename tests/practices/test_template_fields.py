@@ -26,10 +26,24 @@ pytestmark = pytest.mark.django_db
 # Practice columns that are not the template's content: who wrote it, where it stands in
 # the workflow, what the portal derives. A new column must be declared in the template or here.
 NOT_TEMPLATE_CONTENT = {
-    "id", "organisation", "language", "author", "status", "visibility", "evidence_level", "revision_of",
-    "change_summary", "withdrawn_at", "withdrawal_reason", "import_warnings", "is_demo", "created_at", "updated_at", "published_at",
+    "id",
+    "organisation",
+    "language",
+    "author",
+    "status",
+    "visibility",
+    "evidence_level",
+    "revision_of",
+    "change_summary",
+    "withdrawn_at",
+    "withdrawal_reason",
+    "import_warnings",
+    "is_demo",
+    "created_at",
+    "updated_at",
+    "published_at",
     "cooked",
-}  # fmt: skip
+}
 
 
 def _missing(consumer, declared=TEMPLATE_ATTRIBUTES) -> list[str]:
@@ -84,9 +98,11 @@ def test_every_markdown_field_is_cooked_and_every_cooked_field_is_markdown(contr
 def test_an_import_fills_every_markdown_field():
     fields = {code: f"Text of {code}" for code in NARRATIVE_FIELD_CODES}
     parsed = ParsedPractice(
-        title="Imported", fields=fields, organisation=ParsedOrganisation(description=fields["organisation"]),
+        title="Imported",
+        fields=fields,
+        organisation=ParsedOrganisation(description=fields["organisation"]),
         contact=fields["contact"],
-    )  # fmt: skip
+    )
     attributes = practice_data_from_import(parsed).attributes
     assert [attributes.get(name) for name in NARRATIVE_ATTRIBUTES] == [fields[code] for code in NARRATIVE_FIELD_CODES]
 

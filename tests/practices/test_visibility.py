@@ -13,9 +13,15 @@ from tests.practices.factories import make_practice
 pytestmark = pytest.mark.django_db
 
 READERS = [
-    "client", "applicant_client", "former_member_client", "outsider_client",
-    "colleague_client", "contributor_client", "org_admin_client", "moderator_client",
-]  # fmt: skip
+    "client",
+    "applicant_client",
+    "former_member_client",
+    "outsider_client",
+    "colleague_client",
+    "contributor_client",
+    "org_admin_client",
+    "moderator_client",
+]
 
 # Who reads a published practice of the contributor's (verified) organisation, by visibility.
 CAN_READ = {
@@ -69,8 +75,7 @@ def test_a_former_author_loses_access_to_their_drafts(former_member_client, form
 
 
 def test_members_of_an_unverified_organisation_see_public_content_only(client, contributor, db):
-    from portal.models import Organisation
-    from portal.models import OrganisationType
+    from portal.models import Organisation, OrganisationType
     from tests.conftest import make_user
 
     unverified = Organisation.objects.create(name="Unverified NGO", type=OrganisationType.objects.get(code="ngo"))

@@ -49,9 +49,11 @@ def test_submit_review_and_publish_walks_every_state_with_audit(contributor, mod
     assert {m.to[0] for m in mails} >= {moderator.email, org_admin.email}
 
     services.practice_request_changes(
-        practice=practice, moderator=moderator, comment="Say more about evaluation.",
+        practice=practice,
+        moderator=moderator,
+        comment="Say more about evaluation.",
         field_comments={"evidence_evaluation": "Which evaluation?"},
-    )  # fmt: skip
+    )
     assert practice.status == "changes_requested"
     assert practice.review_comments.get(field="evidence_evaluation").text == "Which evaluation?"
     assert any(m.to == [contributor.email] and "Changes requested" in m.subject for m in mails)
@@ -186,7 +188,9 @@ def test_visibility_changes_are_audited_and_reach_the_index(contributor):
     before = OutboxEntry.objects.count()
     services.practice_set_visibility(practice=practice, actor=contributor, visibility="organisation")
     assert OutboxEntry.objects.count() == before + 1
-    assert AuditEvent.objects.filter(action="practice.visibility", from_state="public", to_state="organisation").exists()
+    assert AuditEvent.objects.filter(
+        action="practice.visibility", from_state="public", to_state="organisation"
+    ).exists()
 
 
 def test_audit_events_are_append_only(contributor):

@@ -119,8 +119,11 @@ class RecordingEngine(SearchBackend):
         self._check()
         held = self.collections.get(collection.name, {}).values()
         if collection.layout == Layout.GROUPED:
-            hits = [PostMatch(id=d["id"], thread_id=d["thread_id"], network_id=d["network_id"], title=d["title"], score=1.0)
-                    for d in held if d["network_id"] in query.network_ids]  # fmt: skip
+            hits = [
+                PostMatch(id=d["id"], thread_id=d["thread_id"], network_id=d["network_id"], title=d["title"], score=1.0)
+                for d in held
+                if d["network_id"] in query.network_ids
+            ]
             return PostResults(total=len(hits), hits=hits, engine=self.name)
         found = [Hit(id=d["id"], title=d["title"], score=1.0) for d in held]
         return SearchResults(total=len(found), hits=found, facets={}, engine=self.name)

@@ -91,9 +91,18 @@ def es_backend(es_url, es_prefix):
     backend.drop()
 
 
-def search_document(document_id: int, title: str, description: str = "", *, version: int = 1,
-                    visibility: str = "public", organisation_id: int = 7, language: str = "en", body: str = "",
-                    themes=("exit-strategies",)) -> dict:  # fmt: skip
+def search_document(
+    document_id: int,
+    title: str,
+    description: str = "",
+    *,
+    version: int = 1,
+    visibility: str = "public",
+    organisation_id: int = 7,
+    language: str = "en",
+    body: str = "",
+    themes=("exit-strategies",),
+) -> dict:
     """A search document shaped as practices.indexing.practice_document builds it, without the database."""
     return {
         "id": document_id,
@@ -150,10 +159,19 @@ def _run_user() -> str | None:
         pwd.getpwnam(user)
     except KeyError:
         subprocess.run(
-            ["useradd", "--system", "--user-group", "--home-dir", "/nonexistent", "--no-create-home",
-             "--shell", "/usr/sbin/nologin", user],
+            [
+                "useradd",
+                "--system",
+                "--user-group",
+                "--home-dir",
+                "/nonexistent",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                user,
+            ],
             check=True,
-        )  # fmt: skip
+        )
     return user
 
 
@@ -244,9 +262,14 @@ class LocalCluster:
             command = ["runuser", "-u", self.user, "--", "env", *[f"{k}={v}" for k, v in env.items()], *command]
         log = open(node / "console.log", "ab")  # noqa: SIM115 (closed with the process)
         self.processes[i] = subprocess.Popen(
-            command, cwd="/", env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            command,
+            cwd="/",
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
-        )  # fmt: skip
+        )
         log.close()
 
     def stop_node(self, i: int, *, timeout: float = 60) -> None:

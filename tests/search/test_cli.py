@@ -24,9 +24,14 @@ def run(*arguments: str) -> dict:
 def practices(home_organisation):
     return [
         make_published(
-            "Public exit mentoring", organisation=home_organisation, themes=("exit-strategies",), description="Weekly mentoring."
+            "Public exit mentoring",
+            organisation=home_organisation,
+            themes=("exit-strategies",),
+            description="Weekly mentoring.",
         ),
-        make_published("Members exit mentoring", organisation=home_organisation, visibility="members", themes=("formers",)),
+        make_published(
+            "Members exit mentoring", organisation=home_organisation, visibility="members", themes=("formers",)
+        ),
     ]
 
 
@@ -71,7 +76,11 @@ def test_posts_are_searched_as_a_member_and_nobody_else(moderator, contributor, 
     out = StringIO()
     call_command("search", "Bodø", "--posts", "--json", "--as", contributor.email, stdout=out)
     found = json.loads(out.getvalue())
-    assert found["total"] == 1 and found["hits"][0]["title"] == "Family visits" and "<mark>" in found["hits"][0]["highlight"]
+    assert (
+        found["total"] == 1
+        and found["hits"][0]["title"] == "Family visits"
+        and "<mark>" in found["hits"][0]["highlight"]
+    )
     for reader in (["--as", outsider.email], []):
         out = StringIO()
         call_command("search", "Bodø", "--posts", "--json", *reader, stdout=out)

@@ -73,8 +73,17 @@ class Posts:
 
     def document(self, pk: int, version: int, **changes) -> dict:
         title, text = self.made[pk]
-        return {"id": pk, "version": version, "network_id": self.NETWORK, "thread_id": 1010, "title": title,
-                "text": text, "language": "en", "created_at": f"2026-03-{pk:02d}T10:00:00+00:00", **changes}  # fmt: skip
+        return {
+            "id": pk,
+            "version": version,
+            "network_id": self.NETWORK,
+            "thread_id": 1010,
+            "title": title,
+            "text": text,
+            "language": "en",
+            "created_at": f"2026-03-{pk:02d}T10:00:00+00:00",
+            **changes,
+        }
 
     def find(self, text: str):
         return self.engine.search(POSTS, PostQuery(text=text, network_ids=frozenset({self.NETWORK})))
@@ -149,10 +158,26 @@ def test_rebuild_replaces_the_whole_index_and_lists_versions(engine, sample):
 @pytest.fixture
 def library(home_organisation):
     practices = [
-        make_practice("Mentoring young people", organisation=home_organisation, description="Weekly mentor meetings for youth leaving extremist groups."),
-        make_practice("Prison exit programme", organisation=home_organisation, description="Dialogue sessions with inmates before release."),
-        make_practice("Family support line", organisation=home_organisation, description="Parents call counsellors about radicalisation of a child."),
-        make_practice("Support for prison staff", organisation=home_organisation, description="Training helps prison officers spot radicalisation."),
+        make_practice(
+            "Mentoring young people",
+            organisation=home_organisation,
+            description="Weekly mentor meetings for youth leaving extremist groups.",
+        ),
+        make_practice(
+            "Prison exit programme",
+            organisation=home_organisation,
+            description="Dialogue sessions with inmates before release.",
+        ),
+        make_practice(
+            "Family support line",
+            organisation=home_organisation,
+            description="Parents call counsellors about radicalisation of a child.",
+        ),
+        make_practice(
+            "Support for prison staff",
+            organisation=home_organisation,
+            description="Training helps prison officers spot radicalisation.",
+        ),
     ]
     return practices
 
@@ -186,7 +211,10 @@ def test_a_minus_excludes_a_word_or_a_phrase(engine, library):
 def test_or_between_words_matches_either(engine, library):
     index(engine, *library)
     assert titles(search(engine, "mentoring OR parents")) == {"Mentoring young people", "Family support line"}
-    assert titles(search(engine, "radicalisation officers OR parents")) == {"Family support line", "Support for prison staff"}
+    assert titles(search(engine, "radicalisation officers OR parents")) == {
+        "Family support line",
+        "Support for prison staff",
+    }
 
 
 def test_a_query_of_punctuation_or_unbalanced_quotes_is_not_an_error(engine, library):
@@ -199,7 +227,9 @@ def test_a_query_of_punctuation_or_unbalanced_quotes_is_not_an_error(engine, lib
 
 
 def test_english_words_find_their_inflections(engine, home_organisation):
-    practice = make_practice("Mentors for families", organisation=home_organisation, description="Mentoring helps each family.")
+    practice = make_practice(
+        "Mentors for families", organisation=home_organisation, description="Mentoring helps each family."
+    )
     index(engine, practice)
     assert titles(search(engine, "mentored family")) == {"Mentors for families"}
 
@@ -235,7 +265,9 @@ def test_accents_do_not_matter(engine, home_organisation):
 
 def test_highlights_mark_the_matches_in_escaped_text(engine, home_organisation):
     practice = make_practice(
-        "Mentoring", organisation=home_organisation, description="<script>alert(1)</script> A mentor meets youth & families."
+        "Mentoring",
+        organisation=home_organisation,
+        description="<script>alert(1)</script> A mentor meets youth & families.",
     )
     index(engine, practice)
     highlight = search(engine, "mentor").hits[0].highlight
@@ -255,7 +287,9 @@ def test_results_sort_by_date_and_come_in_pages(engine, home_organisation):
 
 
 def test_the_title_weighs_more_than_the_body(engine, home_organisation):
-    in_body = make_practice("Training for teachers", organisation=home_organisation, deliverables="Also helps with mentoring.")
+    in_body = make_practice(
+        "Training for teachers", organisation=home_organisation, deliverables="Also helps with mentoring."
+    )
     in_title = make_practice("Mentoring scheme", organisation=home_organisation)
     index(engine, in_body, in_title)
     assert [hit.title for hit in search(engine, "mentoring").hits] == ["Mentoring scheme", "Training for teachers"]
@@ -267,9 +301,18 @@ def test_the_title_weighs_more_than_the_body(engine, home_organisation):
 @pytest.fixture
 def faceted(home_organisation):
     return [
-        make_practice("Exit A", organisation=home_organisation, themes=("exit-strategies",), audiences=("youth-pupils-students",)),
-        make_practice("Exit B", organisation=home_organisation, themes=("family-support",), audiences=("youth-pupils-students",)),
-        make_practice("Exit C", organisation=home_organisation, themes=("exit-strategies", "family-support"), audiences=("families",)),
+        make_practice(
+            "Exit A", organisation=home_organisation, themes=("exit-strategies",), audiences=("youth-pupils-students",)
+        ),
+        make_practice(
+            "Exit B", organisation=home_organisation, themes=("family-support",), audiences=("youth-pupils-students",)
+        ),
+        make_practice(
+            "Exit C",
+            organisation=home_organisation,
+            themes=("exit-strategies", "family-support"),
+            audiences=("families",),
+        ),
         make_practice("Exit D", organisation=home_organisation, themes=("prison-probation",), audiences=("families",)),
     ]
 
@@ -310,12 +353,19 @@ def test_filters_work_without_text(engine, faceted):
 def test_autocomplete_completes_title_words(engine, library):
     index(engine, *library)
     assert set(engine.autocomplete(PRACTICES, "ment", scope=EVERYTHING)) == {"Mentoring young people"}
-    assert set(engine.autocomplete(PRACTICES, "prison", scope=EVERYTHING)) == {"Prison exit programme", "Support for prison staff"}
+    assert set(engine.autocomplete(PRACTICES, "prison", scope=EVERYTHING)) == {
+        "Prison exit programme",
+        "Support for prison staff",
+    }
 
 
 def test_similar_practices_share_themes_and_words_and_never_the_practice_itself(engine, home_organisation):
-    source = make_practice("Exit mentoring in prison", organisation=home_organisation, themes=("exit-strategies", "prison-probation"))
-    close = make_practice("Prison mentoring after release", organisation=home_organisation, themes=("exit-strategies", "prison-probation"))
+    source = make_practice(
+        "Exit mentoring in prison", organisation=home_organisation, themes=("exit-strategies", "prison-probation")
+    )
+    close = make_practice(
+        "Prison mentoring after release", organisation=home_organisation, themes=("exit-strategies", "prison-probation")
+    )
     far = make_practice("Online counter-narratives", organisation=home_organisation, themes=("online-dimension",))
     index(engine, source, close, far)
     similar = engine.similar(PRACTICES, source.pk, scope=EVERYTHING)
@@ -329,11 +379,19 @@ def test_similar_practices_share_themes_and_words_and_never_the_practice_itself(
 @pytest.fixture
 def restricted(home_organisation):
     """One public, one members-only and one own-organisation practice of the home organisation."""
-    common = {"organisation": home_organisation, "themes": ("exit-strategies",), "description": "Secret exit mentoring method."}
+    common = {
+        "organisation": home_organisation,
+        "themes": ("exit-strategies",),
+        "description": "Secret exit mentoring method.",
+    }
     return {
         "public": make_practice("Public exit mentoring", **common),
-        "members": make_practice("Members exit mentoring", visibility="members", audiences=("youth-pupils-students",), **common),
-        "organisation": make_practice("Ravnstad exit mentoring", visibility="organisation", audiences=("families",), **common),
+        "members": make_practice(
+            "Members exit mentoring", visibility="members", audiences=("youth-pupils-students",), **common
+        ),
+        "organisation": make_practice(
+            "Ravnstad exit mentoring", visibility="organisation", audiences=("families",), **common
+        ),
     }
 
 
@@ -345,7 +403,8 @@ def _everything_seen(engine, scope: ReaderScope, source_id: int) -> dict:
         "themes": results.facets["theme"],
         "audiences": results.facets["audience"],
         "highlights": " ".join(hit.highlight for hit in results.hits),
-        "completions": set(engine.autocomplete(PRACTICES, "exit", scope=scope)) | set(engine.autocomplete(PRACTICES, "ravn", scope=scope)),
+        "completions": set(engine.autocomplete(PRACTICES, "exit", scope=scope))
+        | set(engine.autocomplete(PRACTICES, "ravn", scope=scope)),
         "similar": {hit.title for hit in engine.similar(PRACTICES, source_id, scope=scope)},
     }
 

@@ -59,13 +59,20 @@ def test_a_write_by_another_process_is_seen_by_the_next_search(reader, writer, h
 def test_a_practice_made_private_is_never_counted_for_an_outsider_again(
     reader, writer, home_organisation, outsider_scope, home_scope
 ):
-    practice = make_practice("Exit mentoring", organisation=home_organisation, themes=("exit-strategies",), audiences=("families",))
+    practice = make_practice(
+        "Exit mentoring", organisation=home_organisation, themes=("exit-strategies",), audiences=("families",)
+    )
     writer.index(PRACTICES, [document(practice)])
     assert search(reader, "exit", scope=outsider_scope).facets["theme"] == {"exit-strategies": 1}
     practice.visibility = "organisation"
     practice.save()
     writer.index(PRACTICES, [document(practice)])
-    for text, filters in (("exit", {}), ("", {}), ("", {"audience": ["families"]}), ("exit", {"theme": ["exit-strategies"]})):
+    for text, filters in (
+        ("exit", {}),
+        ("", {}),
+        ("", {"audience": ["families"]}),
+        ("exit", {"theme": ["exit-strategies"]}),
+    ):
         seen = search(reader, text, scope=outsider_scope, filters=filters)
         assert seen.total == 0 and seen.hits == []
         assert all(counts == {} for counts in seen.facets.values())
@@ -102,7 +109,10 @@ def test_a_repeated_search_reads_only_the_generation_the_matches_and_the_snippet
 def test_a_spelling_suggestion_never_comes_from_a_title_the_reader_may_not_see(
     reader, home_organisation, outsider_scope, home_scope
 ):
-    reader.index(PRACTICES, [document(make_practice("Ravnstad mentoring", organisation=home_organisation, visibility="organisation"))])
+    reader.index(
+        PRACTICES,
+        [document(make_practice("Ravnstad mentoring", organisation=home_organisation, visibility="organisation"))],
+    )
     assert search(reader, "ravnstda", scope=outsider_scope).suggestion is None
     assert search(reader, "ravnstda", scope=home_scope).suggestion == "ravnstad"
 
@@ -124,7 +134,9 @@ def random_library(reader, home_organisation, other_organisation):
             themes=tuple(rng.sample(THEMES, rng.randint(0, 2))),
             audiences=tuple(rng.sample(AUDIENCES, rng.randint(0, 2))),
             language=rng.choice(["en", "fr"]),
-            description=rng.choice(["Mentors meet families.", "Dialogue with inmates.", "Exit work with families and schools."]),
+            description=rng.choice(
+                ["Mentors meet families.", "Dialogue with inmates.", "Exit work with families and schools."]
+            ),
         )
         reader.index(PRACTICES, [document(practice)])
         practices.append(practice)
@@ -135,14 +147,25 @@ def random_library(reader, home_organisation, other_organisation):
 def test_counts_and_pages_in_memory_equal_the_sql_ones_for_every_reader_and_filter(
     reader, random_library, home_scope, outsider_scope, anonymous_scope
 ):
-    filters_tried = [{}, {"theme": ["exit-strategies", "formers"]}, {"theme": ["family-support"], "audience": ["families"]}, {"language": ["fr"], "audience": ["unknown-code"]}]
+    filters_tried = [
+        {},
+        {"theme": ["exit-strategies", "formers"]},
+        {"theme": ["family-support"], "audience": ["families"]},
+        {"language": ["fr"], "audience": ["unknown-code"]},
+    ]
     for scope in (anonymous_scope, outsider_scope, home_scope, EVERYTHING):
         for text in ("", "exit", "-dialogue", "families"):
             for filters in filters_tried:
                 for sort in ("relevance", "date"):
                     results = search(reader, text, scope=scope, filters=filters, sort=sort, per_page=7, page=2)
-                    assert (results.total, results.facets) == _sql_counts(reader, text, scope, filters), (text, scope, filters)
-                    assert [(hit.id, hit.score) for hit in results.hits] == _sql_page(reader, text, scope, filters, sort)
+                    assert (results.total, results.facets) == _sql_counts(reader, text, scope, filters), (
+                        text,
+                        scope,
+                        filters,
+                    )
+                    assert [(hit.id, hit.score) for hit in results.hits] == _sql_page(
+                        reader, text, scope, filters, sort
+                    )
 
 
 def test_similar_practices_in_memory_equal_the_sql_ones_for_every_reader(
@@ -170,7 +193,9 @@ def _sql_counts(engine, text, scope, filters):
             total = count
         else:
             facets[facet][code] = count
-    return total, {facet: dict(sorted(codes.items(), key=lambda item: (-item[1], item[0]))) for facet, codes in facets.items()}
+    return total, {
+        facet: dict(sorted(codes.items(), key=lambda item: (-item[1], item[0]))) for facet, codes in facets.items()
+    }
 
 
 def _sql_page(engine, text, scope, filters, sort):

@@ -76,7 +76,9 @@ def test_a_word_finds_its_inflections_in_french_english_german_and_norwegian(es_
     ],
 )
 def test_the_body_is_stemmed_in_the_practices_own_language(es_backend, language, body, query):
-    es_backend.index(PRACTICES, [doc(1, "Practice", body=body, language=language), doc(2, "Other practice", body="Sports.")])
+    es_backend.index(
+        PRACTICES, [doc(1, "Practice", body=body, language=language), doc(2, "Other practice", body="Sports.")]
+    )
     assert ids(search(es_backend, query)) == {1}
 
 
@@ -89,12 +91,15 @@ def test_accents_and_case_do_not_matter(es_backend):
 
 
 def test_a_typo_still_finds_the_word_and_an_exact_match_ranks_first(es_backend):
-    es_backend.index(PRACTICES, [
-        doc(1, "Preventing radicalisation online"),
-        doc(2, "Preventing radicalization online"),
-        doc(3, "Youth work", body="Notes on radicalisaton, misspelt in the source."),
-        doc(4, "Sports for young people"),
-    ])  # fmt: skip
+    es_backend.index(
+        PRACTICES,
+        [
+            doc(1, "Preventing radicalisation online"),
+            doc(2, "Preventing radicalization online"),
+            doc(3, "Youth work", body="Notes on radicalisaton, misspelt in the source."),
+            doc(4, "Sports for young people"),
+        ],
+    )
     found = search(es_backend, "radicalisaton")
     assert ids(found) == {1, 2, 3}
     assert found.hits[0].id == 3  # the word as typed outranks its fuzzy neighbours
@@ -112,10 +117,13 @@ def test_a_misspelt_query_gets_a_suggestion_and_a_correct_one_does_not(es_backen
 
 
 def test_a_suggestion_never_spells_a_word_only_hidden_practices_hold(es_backend):
-    es_backend.index(PRACTICES, [
-        doc(1, "Public dialogue evenings"),
-        doc(2, "Deradicalisation counselling", visibility="members"),
-    ])  # fmt: skip
+    es_backend.index(
+        PRACTICES,
+        [
+            doc(1, "Public dialogue evenings"),
+            doc(2, "Deradicalisation counselling", visibility="members"),
+        ],
+    )
     assert search(es_backend, "deradicalisaton", scope=ANONYMOUS).suggestion is None
     assert search(es_backend, "deradicalisaton", scope=ANONYMOUS).total == 0
     assert search(es_backend, "deradicalisaton", scope=MEMBER).suggestion == "deradicalisation"
@@ -125,11 +133,14 @@ def test_a_word_as_typed_found_only_outside_the_filters_is_not_respelt(es_backen
     # The suggester only knows titles, descriptions and taxonomy, so a word it lacks may
     # still be in a body. Without filters the first pass counted the words as typed; with
     # filters (which narrow that count) the second pass counts them again without them.
-    es_backend.index(PRACTICES, [
-        doc(1, "Mentoring", body="Radicalisaton spelt this way in a report.", language="fr"),
-        doc(2, "Preventing radicalisation", language="en"),
-        doc(3, "Deradicalisation counselling", visibility="members"),
-    ])  # fmt: skip
+    es_backend.index(
+        PRACTICES,
+        [
+            doc(1, "Mentoring", body="Radicalisaton spelt this way in a report.", language="fr"),
+            doc(2, "Preventing radicalisation", language="en"),
+            doc(3, "Deradicalisation counselling", visibility="members"),
+        ],
+    )
     assert search(es_backend, "radicalisaton").suggestion is None
     assert search(es_backend, "radicalisaton", filters={"language": ["en"]}).suggestion is None
     english = {"language": ["en"]}
@@ -153,14 +164,17 @@ def test_highlights_come_from_the_stemmed_fields_too_and_are_escaped(es_backend)
 @pytest.fixture
 def neighbours(es_backend):
     text = "Mentoring young people who leave violent extremist groups, with weekly meetings and family support."
-    es_backend.index(PRACTICES, [
-        doc(1, "Exit mentoring for young people", text),
-        doc(2, "Mentoring young people leaving extremist groups", text, visibility="members"),
-        doc(3, "Exit mentoring in Ravnstad", text, visibility="organisation", organisation_id=7),
-        doc(4, "Exit mentoring in Westerland", text, visibility="organisation", organisation_id=8),
-        doc(5, "Mentoring young people in sports clubs", text),
-        doc(6, "Cyber security for schools", "Firewalls and passwords."),
-    ])  # fmt: skip
+    es_backend.index(
+        PRACTICES,
+        [
+            doc(1, "Exit mentoring for young people", text),
+            doc(2, "Mentoring young people leaving extremist groups", text, visibility="members"),
+            doc(3, "Exit mentoring in Ravnstad", text, visibility="organisation", organisation_id=7),
+            doc(4, "Exit mentoring in Westerland", text, visibility="organisation", organisation_id=8),
+            doc(5, "Mentoring young people in sports clubs", text),
+            doc(6, "Cyber security for schools", "Firewalls and passwords."),
+        ],
+    )
     return es_backend
 
 
@@ -189,13 +203,16 @@ def test_no_similar_practices_for_a_practice_the_reader_may_not_see(neighbours):
 
 @pytest.fixture
 def titled(es_backend):
-    es_backend.index(PRACTICES, [
-        doc(1, "Exit public programme"),
-        doc(2, "Exit members programme", visibility="members"),
-        doc(3, "Exit Ravnstad programme", visibility="organisation", organisation_id=7),
-        doc(4, "Exit Westerland programme", visibility="organisation", organisation_id=8),
-        doc(5, "Exit withdrawn programme"),
-    ])  # fmt: skip
+    es_backend.index(
+        PRACTICES,
+        [
+            doc(1, "Exit public programme"),
+            doc(2, "Exit members programme", visibility="members"),
+            doc(3, "Exit Ravnstad programme", visibility="organisation", organisation_id=7),
+            doc(4, "Exit Westerland programme", visibility="organisation", organisation_id=8),
+            doc(5, "Exit withdrawn programme"),
+        ],
+    )
     es_backend.delete(PRACTICES, 5, 2)
     return es_backend
 
@@ -206,7 +223,10 @@ def titled(es_backend):
         (ANONYMOUS, {"Exit public programme"}),
         (MEMBER, {"Exit public programme", "Exit members programme"}),
         (OWN_ORGANISATION, {"Exit public programme", "Exit members programme", "Exit Ravnstad programme"}),
-        (MODERATOR, {"Exit public programme", "Exit members programme", "Exit Ravnstad programme", "Exit Westerland programme"}),
+        (
+            MODERATOR,
+            {"Exit public programme", "Exit members programme", "Exit Ravnstad programme", "Exit Westerland programme"},
+        ),
     ],
 )
 def test_completion_offers_only_titles_the_reader_may_see(titled, scope, expected):
@@ -304,7 +324,7 @@ def test_a_rebuild_reads_its_documents_in_the_calling_thread_a_chunk_at_a_time(e
     assert es_backend.rebuild(PRACTICES, documents()) == 25
     assert readers == {threading.get_ident()}
     assert sent == list(range(1, 26))
-    assert es_backend.document_ids(PRACTICES) == {n: 2 for n in range(1, 26)}
+    assert es_backend.document_ids(PRACTICES) == dict.fromkeys(range(1, 26), 2)
 
 
 def test_a_failed_rebuild_leaves_the_old_index_in_place(es_backend):

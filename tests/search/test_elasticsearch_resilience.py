@@ -68,7 +68,12 @@ def elasticsearch_first(settings, lone_node):
     """The portal configured as in production: Elasticsearch, with the database engine as fallback."""
     settings.SEARCH_BACKENDS = {
         "database": DATABASE,
-        "elasticsearch": {"ENGINE": ENGINE, "URL": lone_node.url(), "INDEX": f"outage-{uuid.uuid4().hex[:8]}", "REPLICAS": 0},
+        "elasticsearch": {
+            "ENGINE": ENGINE,
+            "URL": lone_node.url(),
+            "INDEX": f"outage-{uuid.uuid4().hex[:8]}",
+            "REPLICAS": 0,
+        },
     }
     settings.SEARCH_BACKEND = "elasticsearch"
     yield engine("elasticsearch")
@@ -91,7 +96,9 @@ def drain_outbox(*, within: float = 60) -> str:
 def database_documents() -> dict[int, dict]:
     """What the index must hold: each indexable practice at its newest outbox row's version."""
     newest: dict[int, int] = {}
-    for practice_id, entry_id in OutboxEntry.objects.order_by("id").filter(kind="practice").values_list("document_id", "id"):
+    for practice_id, entry_id in (
+        OutboxEntry.objects.order_by("id").filter(kind="practice").values_list("document_id", "id")
+    ):
         newest[practice_id] = entry_id
     practices = practices_by_id(newest)
     return {
@@ -166,13 +173,15 @@ def drain_attempt_while_down() -> str:
 def database_posts() -> dict[int, dict]:
     """What the post index must hold: each indexable post at its newest outbox row's version."""
     from network.indexing import is_indexable as post_is_indexable
-    from network.indexing import post_document
-    from network.indexing import posts_by_id
+    from network.indexing import post_document, posts_by_id
 
     newest = dict(OutboxEntry.objects.order_by("id").filter(kind="post").values_list("document_id", "id"))
     posts = posts_by_id(newest)
-    return {pk: post_document(posts[pk], version=version) for pk, version in newest.items()
-            if pk in posts and post_is_indexable(posts[pk])}  # fmt: skip
+    return {
+        pk: post_document(posts[pk], version=version)
+        for pk, version in newest.items()
+        if pk in posts and post_is_indexable(posts[pk])
+    }
 
 
 def test_network_posts_written_during_an_outage_reach_the_index_when_it_is_back(
@@ -184,7 +193,9 @@ def test_network_posts_written_during_an_outage_reach_the_index_when_it_is_back(
 
     network = network_services.network_create(actor=moderator, name="Exit work", purpose="p", policy="invitation")
     add_member(network, contributor, moderator=moderator)
-    thread = network_services.thread_create(network=network, actor=contributor, title="Family visits", body="Visits in Bodø.")
+    thread = network_services.thread_create(
+        network=network, actor=contributor, title="Family visits", body="Visits in Bodø."
+    )
     edited = network_services.post_create(thread=thread, actor=contributor, body="Housing arranged in Narvik.")
     hidden = network_services.post_create(thread=thread, actor=contributor, body="The uncle lives in Alta.")
     drain_outbox()
@@ -224,8 +235,12 @@ def three_nodes():
 
 
 def test_a_three_node_cluster_with_replicas_loses_a_node_without_losing_a_document(three_nodes):
-    backend = ElasticsearchSearchBackend({"URL": ",".join(three_nodes.urls()), "INDEX": "trio", "SHARDS": 3, "REPLICAS": 1})
-    documents = [search_document(n, f"Exit programme number {n}", "Mentoring young people.", version=n) for n in range(1, 301)]
+    backend = ElasticsearchSearchBackend(
+        {"URL": ",".join(three_nodes.urls()), "INDEX": "trio", "SHARDS": 3, "REPLICAS": 1}
+    )
+    documents = [
+        search_document(n, f"Exit programme number {n}", "Mentoring young people.", version=n) for n in range(1, 301)
+    ]
     assert backend.rebuild(PRACTICES, documents) == 300
     health = backend.client.cluster.health(index=backend.alias, wait_for_status="green", timeout="60s")
     assert health["status"] == "green" and health["number_of_nodes"] == 3
@@ -237,7 +252,9 @@ def test_a_three_node_cluster_with_replicas_loses_a_node_without_losing_a_docume
     def keep_searching():
         while not stop.is_set():
             try:
-                answers.append(backend.search(PRACTICES, SearchQuery(text="exit programme", scope=ANONYMOUS, per_page=5)).total)
+                answers.append(
+                    backend.search(PRACTICES, SearchQuery(text="exit programme", scope=ANONYMOUS, per_page=5)).total
+                )
             except Exception as error:  # noqa: BLE001 (every failure is reported below)
                 failures.append(repr(error))
             time.sleep(0.02)

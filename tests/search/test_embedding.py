@@ -55,7 +55,7 @@ def test_loading_again_keeps_the_loaded_model(model):
     before = embedding._model()[1]
     assert embedding.load() == model
     assert embedding._model()[1] is before
-    assert embedding.MODEL_VERSION == model.version and model.package in model.version
+    assert model.version == embedding.MODEL_VERSION and model.package in model.version
 
 
 def test_a_long_document_is_cut_into_chunks_of_whole_sentences_and_pooled(model):
@@ -82,8 +82,13 @@ def test_float16_and_int8_vectors_agree_with_float32_on_the_top_ten(model, descr
     matrix = np.stack([embedding.embed_document([text]) for text in descriptions])
     half, codes = embedding.to_float16(matrix), embedding.quantise_int8(matrix)
     assert half.nbytes == matrix.nbytes // 2 and codes.nbytes < matrix.nbytes // 3
-    for text in ("family support", "konspirationsteorier i skolan", "Ausstieg aus der rechtsextremen Szene",
-                 "police de proximité", "kinderen die terugkeren uit Syrië"):  # fmt: skip
+    for text in (
+        "family support",
+        "konspirationsteorier i skolan",
+        "Ausstieg aus der rechtsextremen Szene",
+        "police de proximité",
+        "kinderen die terugkeren uit Syrië",
+    ):
         query = embedding.embed_query(text)
         exact, _scores = embedding.cosine_search(matrix, query, k=10)
         exact_scores = embedding.similarities(matrix, query)

@@ -34,14 +34,23 @@ def forbidden_imports(source: str) -> list[str]:
 
 
 def test_the_walk_sees_every_kind_of_import():
-    source = "import practices\nfrom network.models import Post\ndef f():\n    from api import views\nimport portal.access\n"
+    source = (
+        "import practices\nfrom network.models import Post\ndef f():\n    from api import views\nimport portal.access\n"
+    )
     assert forbidden_imports(source) == ["line 1: practices", "line 2: network.models", "line 4: api"]
 
 
 def test_the_walk_covers_the_search_layer():
     names = {path.relative_to(SEARCH).as_posix() for path in MODULES}
-    assert {"collections.py", "outbox.py", "worker.py", "views.py", "backends/database/__init__.py",
-            "backends/elasticsearch/backend.py", "management/commands/search.py"} <= names  # fmt: skip
+    assert {
+        "collections.py",
+        "outbox.py",
+        "worker.py",
+        "views.py",
+        "backends/database/__init__.py",
+        "backends/elasticsearch/backend.py",
+        "management/commands/search.py",
+    } <= names
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: path.relative_to(SEARCH).as_posix())

@@ -4,8 +4,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from search.backends import reset_engines
 from practices.indexing import similar_practices
+from search.backends import reset_engines
 from tests.search.builders import WITH_UNAVAILABLE_DEFAULT, make_published
 
 URL = reverse("search:search")
@@ -24,18 +24,29 @@ def practices(home_organisation, other_organisation):
             audiences=("youth-pupils-students",),
         ),
         "other": make_published(
-            "Family counselling hotline", organisation=other_organisation, themes=("family-support",), audiences=("families",)
+            "Family counselling hotline",
+            organisation=other_organisation,
+            themes=("family-support",),
+            audiences=("families",),
         ),
         "members": make_published(
-            "Members-only exit mentoring", organisation=home_organisation, visibility="members", themes=("exit-strategies",)
+            "Members-only exit mentoring",
+            organisation=home_organisation,
+            visibility="members",
+            themes=("exit-strategies",),
         ),
         "organisation": make_published(
-            "Ravnstad internal exit mentoring", organisation=home_organisation, visibility="organisation", themes=("formers",)
+            "Ravnstad internal exit mentoring",
+            organisation=home_organisation,
+            visibility="organisation",
+            themes=("formers",),
         ),
     }
 
 
-def test_an_anonymous_visitor_finds_public_practices_with_highlights_and_facets(client, practices, django_assert_num_queries):
+def test_an_anonymous_visitor_finds_public_practices_with_highlights_and_facets(
+    client, practices, django_assert_num_queries
+):
     # session-less visitor: the page cache's content token, the search (index generation, documents
     # and facets reloaded since the index changed, matches, snippets), the practices, and the
     # theme/audience/type labels
@@ -135,7 +146,9 @@ def test_similar_practices_list_only_what_the_reader_may_see(practices, outsider
     assert [hit.title for hit in similar_practices(user=None, practice=source)] == ["Family counselling hotline"]
     seen_by_outsider = [hit.title for hit in similar_practices(user=outsider, practice=source)]
     assert seen_by_outsider == ["Members-only exit mentoring", "Family counselling hotline"]
-    html = render_to_string("search/_similar.html", {"similar_practices": similar_practices(user=colleague, practice=source)})
+    html = render_to_string(
+        "search/_similar.html", {"similar_practices": similar_practices(user=colleague, practice=source)}
+    )
     assert "Similar practices" in html and "Members-only exit mentoring" in html
     assert reverse("practices:detail", kwargs={"pk": practices["members"].pk}) in html
 

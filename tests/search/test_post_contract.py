@@ -21,8 +21,16 @@ EVERYTHING = ReaderScope(members=True, everything=True)
 OURS, THEIRS = 101, 202
 
 
-def post(post_id: int, text: str, *, network_id: int = OURS, title: str = "Case discussion",
-         version: int = 1, language: str = "en", created: str | None = None) -> dict:  # fmt: skip
+def post(
+    post_id: int,
+    text: str,
+    *,
+    network_id: int = OURS,
+    title: str = "Case discussion",
+    version: int = 1,
+    language: str = "en",
+    created: str | None = None,
+) -> dict:
     return {
         "id": post_id,
         "version": version,
@@ -49,8 +57,11 @@ def put(engine, *documents) -> None:
 
 
 def test_a_post_is_found_only_in_the_networks_named_by_the_reader(engine):
-    put(engine, post(1, "The mother asked about her son's release."),
-        post(2, "Release planning with probation, the son agreed.", network_id=THEIRS))  # fmt: skip
+    put(
+        engine,
+        post(1, "The mother asked about her son's release."),
+        post(2, "Release planning with probation, the son agreed.", network_id=THEIRS),
+    )
     ours = find(engine, "release son")
     assert ids(ours) == [1] and ours.total == 1
     assert "<mark>" in ours.hits[0].highlight and "probation" not in ours.hits[0].highlight
@@ -77,29 +88,41 @@ def test_a_query_without_a_word_finds_nothing(engine):
 
 
 def test_thread_titles_are_searched_and_weigh_more_than_the_text(engine):
-    put(engine, post(1, "We spoke about mentoring for a while.", title="Weekly exchange"),
-        post(2, "Some notes from the meeting.", title="Mentoring after release"))  # fmt: skip
+    put(
+        engine,
+        post(1, "We spoke about mentoring for a while.", title="Weekly exchange"),
+        post(2, "Some notes from the meeting.", title="Mentoring after release"),
+    )
     assert ids(find(engine, "mentoring")) == [2, 1]
 
 
 def test_phrases_exclusions_and_or(engine):
-    put(engine, post(1, "The exit programme met the family twice."),
+    put(
+        engine,
+        post(1, "The exit programme met the family twice."),
         post(2, "A programme for the exit of young people."),
-        post(3, "Family conferences in the prison."))  # fmt: skip
+        post(3, "Family conferences in the prison."),
+    )
     assert ids(find(engine, '"exit programme"')) == [1]
     assert sorted(ids(find(engine, "programme -family"))) == [2]
     assert sorted(ids(find(engine, "conferences OR young"))) == [2, 3]
 
 
 def test_words_find_their_inflections_in_the_posts_language(engine):
-    put(engine, post(1, "Les familles des détenus sont reçues chaque semaine.", language="fr"),
-        post(2, "Families of detainees are received every week.", language="en"))  # fmt: skip
+    put(
+        engine,
+        post(1, "Les familles des détenus sont reçues chaque semaine.", language="fr"),
+        post(2, "Families of detainees are received every week.", language="en"),
+    )
     assert ids(find(engine, "famille")) == [1]
     assert ids(find(engine, "family")) == [2]
 
 
 def test_results_sort_by_date_and_come_in_pages(engine):
-    put(engine, *[post(i, f"Supervision note number {i}.", created=f"2026-04-{i:02d}T09:00:00+00:00") for i in range(1, 6)])
+    put(
+        engine,
+        *[post(i, f"Supervision note number {i}.", created=f"2026-04-{i:02d}T09:00:00+00:00") for i in range(1, 6)],
+    )
     newest = find(engine, "supervision", sort="date", per_page=2)
     assert newest.total == 5 and ids(newest) == [5, 4]
     assert ids(find(engine, "supervision", sort="date", per_page=2, page=3)) == [1]

@@ -7,7 +7,9 @@ from search.query import parse
 
 def shape(text: str) -> tuple[list[list[tuple[str, ...]]], list[tuple[str, ...]]]:
     parsed = parse(text)
-    return [[term.words for term in clause.terms] for clause in parsed.clauses], [term.words for term in parsed.excluded]
+    return [[term.words for term in clause.terms] for clause in parsed.clauses], [
+        term.words for term in parsed.excluded
+    ]
 
 
 def test_words_are_and_and_or_binds_tighter():
@@ -15,7 +17,10 @@ def test_words_are_and_and_or_binds_tighter():
 
 
 def test_phrases_and_exclusions():
-    assert shape('"exit programme" -prison -"prison exit"') == ([[("exit", "programme")]], [("prison",), ("prison", "exit")])
+    assert shape('"exit programme" -prison -"prison exit"') == (
+        [[("exit", "programme")]],
+        [("prison",), ("prison", "exit")],
+    )
 
 
 def test_inner_punctuation_makes_a_phrase_of_the_parts():

@@ -56,13 +56,17 @@ def test_a_rolled_back_change_leaves_neither_outbox_row_nor_index_entry(home_org
 
 
 def test_withdrawing_removes_the_practice_from_the_database_engine(home_organisation):
-    practice = publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    practice = publish(
+        make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT)
+    )
     with transaction.atomic():
         practice.status = Practice.Status.WITHDRAWN
         practice.save()
         practice_changed(practice)
     assert found("mentoring") == set()
-    assert OutboxEntry.objects.filter(kind="practice", document_id=practice.pk).last().action == OutboxEntry.Action.DELETE
+    assert (
+        OutboxEntry.objects.filter(kind="practice", document_id=practice.pk).last().action == OutboxEntry.Action.DELETE
+    )
 
 
 def test_the_worker_drains_rows_in_order_into_remote_engines_with_the_newest_version(remote, home_organisation):
@@ -80,7 +84,9 @@ def test_the_worker_drains_rows_in_order_into_remote_engines_with_the_newest_ver
 
 
 def test_a_failing_engine_delays_rows_with_exponential_backoff_and_loses_nothing(remote, home_organisation):
-    practice = publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    practice = publish(
+        make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT)
+    )
     remote.down = True
     before = timezone.now()
     assert drain().failed == 1
@@ -118,7 +124,9 @@ def test_draining_twice_writes_nothing_twice(remote, home_organisation):
 
 
 def test_a_practice_withdrawn_before_the_worker_runs_is_deleted_remotely(remote, home_organisation):
-    practice = publish(make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT))
+    practice = publish(
+        make_practice("Mentoring after prison", organisation=home_organisation, status=Practice.Status.DRAFT)
+    )
     drain()
     with transaction.atomic():
         practice.status = Practice.Status.WITHDRAWN
@@ -164,7 +172,9 @@ def network_thread(moderator, contributor):
     return services.thread_create(network=network, actor=contributor, title="Family visits", body="First post.")
 
 
-def test_posts_reach_a_remote_engine_through_the_outbox_and_leave_it_the_same_way(remote, network_thread, contributor, moderator):
+def test_posts_reach_a_remote_engine_through_the_outbox_and_leave_it_the_same_way(
+    remote, network_thread, contributor, moderator
+):
     from network import services
 
     post = services.post_create(thread=network_thread, actor=contributor, body="Visits resumed in March.")
@@ -204,18 +214,31 @@ def test_the_database_engine_holds_a_post_within_the_writing_transaction(network
 def test_a_third_collection_reaches_the_engines_through_the_registry_without_a_new_method(db, remote, capsys):
     """A collection registered the way the apps register theirs (federated copies, say) is
     drained by the worker and rebuilt by search_reindex; the engine needs nothing new."""
-    notes = {1: SimpleNamespace(pk=1, text="Shared note from a peer", shown=True),
-             2: SimpleNamespace(pk=2, text="Withdrawn note", shown=False)}  # fmt: skip
+    notes = {
+        1: SimpleNamespace(pk=1, text="Shared note from a peer", shown=True),
+        2: SimpleNamespace(pk=2, text="Withdrawn note", shown=False),
+    }
     collection = Collection(
-        name="notes", kind="note", layout=Layout.GROUPED, text_fields=(TextField("text", "D", 1.0),),
-        candidates=lambda: list(notes.values()), load=lambda ids: {pk: notes[pk] for pk in ids if pk in notes},
-        is_indexable=lambda note: note.shown, scope=lambda user: frozenset({7}),
-        build=lambda note, *, version: {"id": note.pk, "version": version, "network_id": 7, "thread_id": 70,
-                                        "title": note.text, "text": note.text},
-    )  # fmt: skip
+        name="notes",
+        kind="note",
+        layout=Layout.GROUPED,
+        text_fields=(TextField("text", "D", 1.0),),
+        candidates=lambda: list(notes.values()),
+        load=lambda ids: {pk: notes[pk] for pk in ids if pk in notes},
+        is_indexable=lambda note: note.shown,
+        scope=lambda user: frozenset({7}),
+        build=lambda note, *, version: {
+            "id": note.pk,
+            "version": version,
+            "network_id": 7,
+            "thread_id": 70,
+            "title": note.text,
+            "text": note.text,
+        },
+    )
     register(collection)
     try:
-        first, second = OutboxEntry.objects.bulk_create(
+        first, _second = OutboxEntry.objects.bulk_create(
             [OutboxEntry(kind="note", document_id=pk, action=OutboxEntry.Action.INDEX) for pk in (1, 2)]
         )
         assert drain(engines={"remote": remote}).processed == 2
@@ -223,7 +246,9 @@ def test_a_third_collection_reaches_the_engines_through_the_registry_without_a_n
         assert remote.document_ids(PRACTICES) == {}
         call_command("search_reindex", "--engine", "remote")
         assert "1 notes indexed" in capsys.readouterr().out
-        assert [hit.id for hit in remote.search(collection, PostQuery(text="note", network_ids=frozenset({7}))).hits] == [1]
+        assert [
+            hit.id for hit in remote.search(collection, PostQuery(text="note", network_ids=frozenset({7}))).hits
+        ] == [1]
     finally:
         unregister("notes")
 

@@ -58,8 +58,9 @@ def _submitted(author: User, title: str) -> Practice:
 
 def _finding(practice: Practice) -> Finding:
     start = practice.description.index("Weekly")
-    return Finding.objects.create(practice=practice, field="description", type="PERSON", text="Weekly",
-                                  start=start, end=start + len("Weekly"))  # fmt: skip
+    return Finding.objects.create(
+        practice=practice, field="description", type="PERSON", text="Weekly", start=start, end=start + len("Weekly")
+    )
 
 
 @pytest.fixture
@@ -70,9 +71,14 @@ def powers(contributor, colleague, outsider, moderator) -> Powers:
     network_services.network_member_add(network=network, user=contributor, actor=moderator)
     thread = network_services.thread_create(network=network, actor=contributor, title="Case K", body="Notes on K.")
     room = network_services.network_create(
-        actor=moderator, name="Case room 7", purpose="One family.", policy=Network.Policy.INVITATION,
-        is_case_room=True, access_ends_on=timezone.localdate() + timedelta(days=30), retention_days=90,
-    )  # fmt: skip
+        actor=moderator,
+        name="Case room 7",
+        purpose="One family.",
+        policy=Network.Policy.INVITATION,
+        is_case_room=True,
+        access_ends_on=timezone.localdate() + timedelta(days=30),
+        retention_days=90,
+    )
     network_services.network_member_add(network=room, user=contributor, actor=moderator)
     case_thread = network_services.thread_create(network=room, actor=contributor, title="Family", body="Room notes.")
     submitted = _submitted(contributor, "Submitted family method")

@@ -24,8 +24,9 @@ def test_opening_the_edit_page_of_a_published_practice_creates_no_copy(request, 
     assert not published.revisions.exists()
 
 
-def test_a_moderator_looking_at_the_edit_page_leaves_the_author_free_to_edit(moderator_client, contributor_client,
-                                                                           published):  # fmt: skip
+def test_a_moderator_looking_at_the_edit_page_leaves_the_author_free_to_edit(
+    moderator_client, contributor_client, published
+):
     moderator_client.get(reverse("practices:edit", args=[published.pk]))
     response = contributor_client.post(reverse("practices:edit", args=[published.pk]))
     copy = published.revisions.get()

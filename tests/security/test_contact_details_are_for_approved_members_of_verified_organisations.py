@@ -6,8 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from portal.models import Organisation
-from portal.models import OrganisationType
+from portal.models import Organisation, OrganisationType
 from tests.conftest import make_user
 from tests.practices.factories import make_practice
 
@@ -17,8 +16,9 @@ CONTACT = "Desk, desk@ravnstad.example, +47 22 33 44 55"
 
 @pytest.fixture
 def unverified_member(db):
-    organisation = Organisation.objects.create(name="Self-declared Unit", verified=False,
-                                               type=OrganisationType.objects.get(code="other"))  # fmt: skip
+    organisation = Organisation.objects.create(
+        name="Self-declared Unit", verified=False, type=OrganisationType.objects.get(code="other")
+    )
     return make_user("member@unverified.example", organisation)
 
 

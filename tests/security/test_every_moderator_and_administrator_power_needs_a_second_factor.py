@@ -32,67 +32,124 @@ def _finding(world: Powers) -> Finding:
 
 
 MODERATOR_POWERS = [
-    Power("withdraw another organisation's practice",
-          lambda web, api, w: web.post(reverse("practices:withdraw", args=[w.outsider_published.pk]),
-                                       {"reason": "Duplicate"}),
-          lambda w, r: _fresh(w.outsider_published).status == Practice.Status.WITHDRAWN, 302),
-    Power("narrow another organisation's practice",
-          lambda web, api, w: web.post(reverse("practices:visibility", args=[w.outsider_published.pk]),
-                                       {"visibility": "organisation"}),
-          lambda w, r: _fresh(w.outsider_published).visibility == "organisation", 302),
-    Power("redact a finding on the web",
-          lambda web, api, w: web.post(reverse("moderation:finding_redact", args=[w.submitted.pk, w.finding.pk])),
-          lambda w, r: _finding(w).status == Finding.Status.REDACTED, 302),
-    Power("redact a finding through the practice page",
-          lambda web, api, w: web.post(reverse("practices:finding_redact", args=[w.finding.pk])),
-          lambda w, r: _finding(w).status == Finding.Status.REDACTED, 404),
-    Power("dismiss a finding through the API",
-          lambda web, api, w: api.post(reverse("api:moderation-dismiss", args=[w.submitted.pk, w.finding.pk]),
-                                       {"reason": "A word"}, format="json"),
-          lambda w, r: _finding(w).status == Finding.Status.DISMISSED, 403),
-    Power("edit a submitted practice through the API",
-          lambda web, api, w: api.patch(reverse("api:practice-detail", args=[w.submitted.pk]),
-                                        {"title": "Retitled by a moderator"}, format="json"),
-          lambda w, r: _fresh(w.submitted).title == "Retitled by a moderator", 404),
-    Power("edit a submitted practice on the web",
-          lambda web, api, w: web.get(reverse("practices:edit", args=[w.submitted.pk])),
-          lambda w, r: r.status_code == 200, 404),
-    Power("start a revision of another organisation's practice",
-          lambda web, api, w: api.post(reverse("api:practice-revision", args=[w.outsider_published.pk])),
-          lambda w, r: w.outsider_published.revisions.exists(), 403),
-    Power("approve a submission",
-          lambda web, api, w: api.post(reverse("api:moderation-approve", args=[w.clean_submitted.pk]),
-                                       {"comment": ""}, format="json"),
-          lambda w, r: _fresh(w.clean_submitted).status == Practice.Status.PUBLISHED, 403),
-    Power("read findings through the API",
-          lambda web, api, w: api.get(reverse("api:practice-detail", args=[w.submitted.pk])),
-          lambda w, r: r.status_code == 200 and len(r.json()["findings"]) == 1, 404),
-    Power("read findings on the practice page",
-          lambda web, api, w: web.get(reverse("practices:detail", args=[w.submitted.pk])),
-          lambda w, r: r.status_code == 200, 404),
-    Power("read a network one is no member of",
-          lambda web, api, w: web.get(reverse("network:thread", args=[w.thread.pk])),
-          lambda w, r: r.status_code == 200 and "Notes on K." in r.content.decode(), 404),
-    Power("read a case room through the API",
-          lambda web, api, w: api.get(reverse("api:thread-posts", args=[w.case_thread.pk])),
-          lambda w, r: r.status_code == 200 and "Room notes." in r.content.decode(), 404),
-]  # fmt: skip
+    Power(
+        "withdraw another organisation's practice",
+        lambda web, api, w: web.post(
+            reverse("practices:withdraw", args=[w.outsider_published.pk]), {"reason": "Duplicate"}
+        ),
+        lambda w, r: _fresh(w.outsider_published).status == Practice.Status.WITHDRAWN,
+        302,
+    ),
+    Power(
+        "narrow another organisation's practice",
+        lambda web, api, w: web.post(
+            reverse("practices:visibility", args=[w.outsider_published.pk]), {"visibility": "organisation"}
+        ),
+        lambda w, r: _fresh(w.outsider_published).visibility == "organisation",
+        302,
+    ),
+    Power(
+        "redact a finding on the web",
+        lambda web, api, w: web.post(reverse("moderation:finding_redact", args=[w.submitted.pk, w.finding.pk])),
+        lambda w, r: _finding(w).status == Finding.Status.REDACTED,
+        302,
+    ),
+    Power(
+        "redact a finding through the practice page",
+        lambda web, api, w: web.post(reverse("practices:finding_redact", args=[w.finding.pk])),
+        lambda w, r: _finding(w).status == Finding.Status.REDACTED,
+        404,
+    ),
+    Power(
+        "dismiss a finding through the API",
+        lambda web, api, w: api.post(
+            reverse("api:moderation-dismiss", args=[w.submitted.pk, w.finding.pk]), {"reason": "A word"}, format="json"
+        ),
+        lambda w, r: _finding(w).status == Finding.Status.DISMISSED,
+        403,
+    ),
+    Power(
+        "edit a submitted practice through the API",
+        lambda web, api, w: api.patch(
+            reverse("api:practice-detail", args=[w.submitted.pk]), {"title": "Retitled by a moderator"}, format="json"
+        ),
+        lambda w, r: _fresh(w.submitted).title == "Retitled by a moderator",
+        404,
+    ),
+    Power(
+        "edit a submitted practice on the web",
+        lambda web, api, w: web.get(reverse("practices:edit", args=[w.submitted.pk])),
+        lambda w, r: r.status_code == 200,
+        404,
+    ),
+    Power(
+        "start a revision of another organisation's practice",
+        lambda web, api, w: api.post(reverse("api:practice-revision", args=[w.outsider_published.pk])),
+        lambda w, r: w.outsider_published.revisions.exists(),
+        403,
+    ),
+    Power(
+        "approve a submission",
+        lambda web, api, w: api.post(
+            reverse("api:moderation-approve", args=[w.clean_submitted.pk]), {"comment": ""}, format="json"
+        ),
+        lambda w, r: _fresh(w.clean_submitted).status == Practice.Status.PUBLISHED,
+        403,
+    ),
+    Power(
+        "read findings through the API",
+        lambda web, api, w: api.get(reverse("api:practice-detail", args=[w.submitted.pk])),
+        lambda w, r: r.status_code == 200 and len(r.json()["findings"]) == 1,
+        404,
+    ),
+    Power(
+        "read findings on the practice page",
+        lambda web, api, w: web.get(reverse("practices:detail", args=[w.submitted.pk])),
+        lambda w, r: r.status_code == 200,
+        404,
+    ),
+    Power(
+        "read a network one is no member of",
+        lambda web, api, w: web.get(reverse("network:thread", args=[w.thread.pk])),
+        lambda w, r: r.status_code == 200 and "Notes on K." in r.content.decode(),
+        404,
+    ),
+    Power(
+        "read a case room through the API",
+        lambda web, api, w: api.get(reverse("api:thread-posts", args=[w.case_thread.pk])),
+        lambda w, r: r.status_code == 200 and "Room notes." in r.content.decode(),
+        404,
+    ),
+]
 
 ADMIN_POWERS = [
-    Power("withdraw a practice of one's organisation",
-          lambda web, api, w: web.post(reverse("practices:withdraw", args=[w.published.pk]), {"reason": "Outdated"}),
-          lambda w, r: _fresh(w.published).status == Practice.Status.WITHDRAWN, 302),
-    Power("narrow a colleague's practice",
-          lambda web, api, w: web.post(reverse("practices:visibility", args=[w.published.pk]),
-                                       {"visibility": "organisation"}),
-          lambda w, r: _fresh(w.published).visibility == "organisation", 302),
-    Power("read a colleague's draft",
-          lambda web, api, w: api.get(reverse("api:practice-detail", args=[w.colleague_draft.pk])),
-          lambda w, r: r.status_code == 200, 404),
-    Power("redact a finding on a colleague's submission",
-          lambda web, api, w: web.post(reverse("practices:finding_redact", args=[w.finding.pk])),
-          lambda w, r: _finding(w).status == Finding.Status.REDACTED, 404),
-]  # fmt: skip
+    Power(
+        "withdraw a practice of one's organisation",
+        lambda web, api, w: web.post(reverse("practices:withdraw", args=[w.published.pk]), {"reason": "Outdated"}),
+        lambda w, r: _fresh(w.published).status == Practice.Status.WITHDRAWN,
+        302,
+    ),
+    Power(
+        "narrow a colleague's practice",
+        lambda web, api, w: web.post(
+            reverse("practices:visibility", args=[w.published.pk]), {"visibility": "organisation"}
+        ),
+        lambda w, r: _fresh(w.published).visibility == "organisation",
+        302,
+    ),
+    Power(
+        "read a colleague's draft",
+        lambda web, api, w: api.get(reverse("api:practice-detail", args=[w.colleague_draft.pk])),
+        lambda w, r: r.status_code == 200,
+        404,
+    ),
+    Power(
+        "redact a finding on a colleague's submission",
+        lambda web, api, w: web.post(reverse("practices:finding_redact", args=[w.finding.pk])),
+        lambda w, r: _finding(w).status == Finding.Status.REDACTED,
+        404,
+    ),
+]
 
 
 def _clients(user) -> tuple[Client, object]:

@@ -1,6 +1,8 @@
 """Issue 14, item 12: the personal-data checker reads a long text in pieces, so no text is too
 long for spaCy and no check holds the models' lock for the whole of a long text."""
 
+import itertools
+
 import pytest
 
 from practices.anonymisation import check_text
@@ -18,7 +20,7 @@ def test_a_long_paragraph_is_cut_at_word_boundaries_into_pieces_that_cover_it():
     assert max(len(piece) for _, piece in pieces) <= MAX_CHUNK_CHARS
     assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
     assert "".join(piece for _, piece in pieces).replace("\n", "") == text.replace("\n", "")
-    cuts = [piece for (offset, piece), (following, _) in zip(pieces, pieces[1:]) if offset + len(piece) == following]
+    cuts = [piece for (offset, piece), (following, _) in itertools.pairwise(pieces) if offset + len(piece) == following]
     assert len(cuts) >= 4 and all(piece.endswith(" ") for piece in cuts)  # never inside a word
 
 

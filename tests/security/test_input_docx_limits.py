@@ -45,7 +45,8 @@ def table(rows: int, columns: int = 2) -> str:
 def template_body() -> str:
     return table(0) + (
         "<w:tbl>"
-        f"<w:tr><w:tc>{paragraph('Name of the practice')}</w:tc><w:tc>{paragraph('Mentoring after release')}</w:tc></w:tr>"
+        f"<w:tr><w:tc>{paragraph('Name of the practice')}</w:tc>"
+        f"<w:tc>{paragraph('Mentoring after release')}</w:tc></w:tr>"
         f"<w:tr><w:tc>{paragraph('Description')}</w:tc><w:tc>{paragraph('Weekly mentoring sessions.')}</w:tc></w:tr>"
         "</w:tbl>"
     )
@@ -80,8 +81,11 @@ def test_a_crafted_word_file_is_refused_with_a_clear_message(contributor_client,
 def test_the_api_refuses_a_crafted_word_file_too(contributor):
     api = APIClient()
     api.force_login(contributor)
-    response = api.post(reverse("api:practice-import-document") + "?save=true",
-                        {"document": SimpleUploadedFile("bomb.docx", HOSTILE["paragraphs"]())}, format="multipart")  # fmt: skip
+    response = api.post(
+        reverse("api:practice-import-document") + "?save=true",
+        {"document": SimpleUploadedFile("bomb.docx", HOSTILE["paragraphs"]())},
+        format="multipart",
+    )
     assert response.status_code == 400
     assert REFUSED in str(response.json())
     assert not Practice.objects.exists()

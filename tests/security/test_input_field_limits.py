@@ -44,9 +44,15 @@ def test_the_form_refuses_an_over_long_field_and_keeps_the_text(contributor_clie
     text = too_long(settings)
     response = contributor_client.post(
         reverse("practices:create"),
-        {"title": "Street outreach", "description": "Outreach.", "evidence_evaluation": text,
-         "language": "en", "visibility": "members", "peer_reviewed": "no"},
-    )  # fmt: skip
+        {
+            "title": "Street outreach",
+            "description": "Outreach.",
+            "evidence_evaluation": text,
+            "language": "en",
+            "visibility": "members",
+            "peer_reviewed": "no",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert f"at most {settings.PRACTICE_FIELD_MAX_CHARS} characters" in page
@@ -58,16 +64,23 @@ def test_the_form_keeps_a_long_text_within_the_limit(contributor_client, setting
     text = too_long(settings)[1:]
     response = contributor_client.post(
         reverse("practices:create"),
-        {"title": "Street outreach", "description": "Outreach.", "evidence_evaluation": text,
-         "language": "en", "visibility": "members", "peer_reviewed": "no"},
-    )  # fmt: skip
+        {
+            "title": "Street outreach",
+            "description": "Outreach.",
+            "evidence_evaluation": text,
+            "language": "en",
+            "visibility": "members",
+            "peer_reviewed": "no",
+        },
+    )
     assert response.status_code == 302
     assert Practice.objects.get().evidence_evaluation == text
 
 
 def test_the_api_refuses_an_over_long_field(contributor_api, settings):
-    response = contributor_api.post(reverse("api:practice-list"), {**API_DRAFT, "deliverables": too_long(settings)},
-                                    format="json")  # fmt: skip
+    response = contributor_api.post(
+        reverse("api:practice-list"), {**API_DRAFT, "deliverables": too_long(settings)}, format="json"
+    )
     assert response.status_code == 400
     assert [(e["field"], e["code"]) for e in response.json()["errors"]] == [("deliverables", "max_length")]
     assert not Practice.objects.exists()
@@ -82,15 +95,20 @@ def test_the_api_schema_states_the_field_limit(client, settings):
 
 @pytest.mark.parametrize("name", ["nested.html", "nested.txt"])
 def test_a_deeply_nested_document_is_refused_on_the_web(contributor_client, name):
-    response = contributor_client.post(reverse("practices:import"), {"document": SimpleUploadedFile(name, nested_html())})
+    response = contributor_client.post(
+        reverse("practices:import"), {"document": SimpleUploadedFile(name, nested_html())}
+    )
     assert response.status_code == 400
     assert "nests its elements too deeply" in response.content.decode()
 
 
 @pytest.mark.parametrize("name", ["nested.html", "nested.txt"])
 def test_a_deeply_nested_document_is_refused_by_the_api(contributor_api, name):
-    response = contributor_api.post(reverse("api:practice-import-document"),
-                                    {"document": SimpleUploadedFile(name, nested_html())}, format="multipart")  # fmt: skip
+    response = contributor_api.post(
+        reverse("api:practice-import-document"),
+        {"document": SimpleUploadedFile(name, nested_html())},
+        format="multipart",
+    )
     assert response.status_code == 400
     assert "nests its elements too deeply" in str(response.json())
 
@@ -100,8 +118,11 @@ def test_an_import_with_an_over_long_field_is_refused_naming_the_field(contribut
     web = contributor_client.post(reverse("practices:import"), {"document": SimpleUploadedFile("long.txt", document)})
     assert web.status_code == 400
     assert "Description" in web.content.decode() and "at most" in web.content.decode()
-    api = contributor_api.post(reverse("api:practice-import-document") + "?save=true",
-                               {"document": SimpleUploadedFile("long.txt", document)}, format="multipart")  # fmt: skip
+    api = contributor_api.post(
+        reverse("api:practice-import-document") + "?save=true",
+        {"document": SimpleUploadedFile("long.txt", document)},
+        format="multipart",
+    )
     assert api.status_code == 400
     assert not Practice.objects.exists()
 
@@ -120,4 +141,4 @@ def test_web_imports_are_limited_like_the_apis(contributor_client, settings):
 
 def test_the_default_web_import_rate_is_the_apis(settings):
     count, period = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["import"].split("/")
-    assert settings.PRACTICE_IMPORT_RATE == f"{count}/{period[0]}"
+    assert f"{count}/{period[0]}" == settings.PRACTICE_IMPORT_RATE

@@ -21,8 +21,7 @@ def _anonymous_rate(settings, rate: str, *, proxies: int | None = None) -> None:
 def test_without_a_proxy_a_spoofed_forwarded_for_does_not_reset_the_anonymous_rate(settings, db):
     _anonymous_rate(settings, "2/minute")
     statuses = [
-        APIClient().get(reverse("api:theme-list"), HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
-        for n in range(4)
+        APIClient().get(reverse("api:theme-list"), HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code for n in range(4)
     ]
     assert statuses == [200, 200, 429, 429]
 

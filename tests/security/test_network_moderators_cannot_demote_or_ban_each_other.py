@@ -15,8 +15,9 @@ Role = NetworkMembership.Role
 
 @pytest.fixture
 def network(moderator, contributor, colleague, outsider) -> Network:
-    network = services.network_create(actor=moderator, name="Exit work", purpose="Cases.",
-                                      policy=Network.Policy.INVITATION)  # fmt: skip
+    network = services.network_create(
+        actor=moderator, name="Exit work", purpose="Cases.", policy=Network.Policy.INVITATION
+    )
     for user in (contributor, colleague):
         services.network_member_add(network=network, user=user, actor=moderator, role=Role.MODERATOR)
     services.network_member_add(network=network, user=outsider, actor=moderator)

@@ -34,21 +34,33 @@ def production_environment(**extra: str) -> dict[str, str]:
 def test_deployment_checks_pass_at_warning_level_with_production_settings(tmp_path):
     environment = production_environment(DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}")
     manage = [sys.executable, "manage.py"]
-    migrate = subprocess.run([*manage, "migrate", "-v0"], cwd=PROJECT, env=environment, capture_output=True, timeout=300)
+    migrate = subprocess.run(
+        [*manage, "migrate", "-v0"], cwd=PROJECT, env=environment, capture_output=True, timeout=300
+    )
     assert migrate.returncode == 0, migrate.stderr
     result = subprocess.run(
         [*manage, "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNINGS" not in result.stderr + result.stdout
 
 
 def test_https_settings_are_configurable():
-    script = "from django.conf import settings as s; print(s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER)"
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {script}"],
-        cwd=PROJECT, capture_output=True, text=True, timeout=120,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env=production_environment(DJANGO_HSTS_SECONDS="3600", DJANGO_SSL_REDIRECT="false"),
     )
     assert result.stdout.split("\n")[0] == "3600 False ('HTTP_X_FORWARDED_PROTO', 'https')", result.stderr

@@ -5,35 +5,50 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from portal.models import Membership, Organisation, User
-from portal.models import OrganisationType
+from portal.models import Membership, Organisation, OrganisationType, User
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 
 def _sign_up(client, email: str):
-    return client.post(reverse("account_signup"), {
-        "email": email, "display_name": "Sam Worker", "organisation": "", "new_organisation": "City of Lindenau",
-        "password1": PASSWORD, "password2": PASSWORD,
-    })  # fmt: skip
+    return client.post(
+        reverse("account_signup"),
+        {
+            "email": email,
+            "display_name": "Sam Worker",
+            "organisation": "",
+            "new_organisation": "City of Lindenau",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
 
 
 def test_the_sign_up_page_lists_only_verified_organisations(client, home_organisation):
-    Organisation.objects.create(name="Secret Applicants Unit", type=OrganisationType.objects.get(code="other"),
-                                verified=False)  # fmt: skip
+    Organisation.objects.create(
+        name="Secret Applicants Unit", type=OrganisationType.objects.get(code="other"), verified=False
+    )
     page = client.get(reverse("account_signup")).content.decode()
     assert home_organisation.name in page
     assert "Secret Applicants Unit" not in page
 
 
 def test_an_unverified_organisation_cannot_be_picked_by_id(client):
-    hidden = Organisation.objects.create(name="Secret Applicants Unit",
-                                         type=OrganisationType.objects.get(code="other"), verified=False)  # fmt: skip
-    client.post(reverse("account_signup"), {
-        "email": "x@lindenau.example", "display_name": "X", "organisation": str(hidden.pk), "new_organisation": "",
-        "password1": PASSWORD, "password2": PASSWORD,
-    })  # fmt: skip
+    hidden = Organisation.objects.create(
+        name="Secret Applicants Unit", type=OrganisationType.objects.get(code="other"), verified=False
+    )
+    client.post(
+        reverse("account_signup"),
+        {
+            "email": "x@lindenau.example",
+            "display_name": "X",
+            "organisation": str(hidden.pk),
+            "new_organisation": "",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
     assert not Membership.objects.filter(organisation=hidden).exists()
 
 

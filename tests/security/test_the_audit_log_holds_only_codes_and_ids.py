@@ -39,11 +39,14 @@ def test_a_withdrawal_reason_stays_with_the_practice(org_admin_client, contribut
     assert not _log_mentions(NAME)
 
 
-@pytest.mark.parametrize(("decision", "payload"), [
-    ("request-changes", {"comment": f"Remove what {NAME} said", "field_comments": {}}),
-    ("reject", {"reason": f"It is about {NAME}"}),
-    ("approve", {"comment": f"Thanks for leaving {NAME} out"}),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("decision", "payload"),
+    [
+        ("request-changes", {"comment": f"Remove what {NAME} said", "field_comments": {}}),
+        ("reject", {"reason": f"It is about {NAME}"}),
+        ("approve", {"comment": f"Thanks for leaving {NAME} out"}),
+    ],
+)
 def test_a_moderators_words_stay_in_a_review_comment(moderator, contributor, decision, payload):
     practice = _submitted(contributor)
     response = _api(moderator).post(f"/api/v1/moderation/practices/{practice.pk}/{decision}/", payload, format="json")

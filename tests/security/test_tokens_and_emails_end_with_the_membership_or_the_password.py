@@ -23,9 +23,14 @@ def test_a_token_stops_working_when_the_password_changes_on_the_account_page(con
     assert api.get(ME).status_code == 200
     client = Client()
     client.force_login(contributor)
-    response = client.post(reverse("account_change_password"), {
-        "oldpassword": PASSWORD, "password1": "another-long-password-7", "password2": "another-long-password-7",
-    })  # fmt: skip
+    response = client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": PASSWORD,
+            "password1": "another-long-password-7",
+            "password2": "another-long-password-7",
+        },
+    )
     assert response.status_code == 302
     assert api.get(ME).status_code == 401
 
@@ -51,8 +56,9 @@ def test_a_token_stops_working_when_the_account_leaves_its_organisation(who, con
     assert api.get(ME).status_code == 401
 
 
-def test_a_former_author_gets_no_more_workflow_emails(contributor, moderator, org_admin,
-                                                      django_capture_on_commit_callbacks):  # fmt: skip
+def test_a_former_author_gets_no_more_workflow_emails(
+    contributor, moderator, org_admin, django_capture_on_commit_callbacks
+):
     practice = make_practice(author=contributor, title="Mentoring after prison", publish=True)
     membership = Membership.objects.get(user=contributor, state=Membership.State.APPROVED)
     portal_services.membership_end(membership=membership, actor=contributor)
@@ -64,8 +70,9 @@ def test_a_former_author_gets_no_more_workflow_emails(contributor, moderator, or
     assert moderator.email in recipients
 
 
-def test_a_former_administrator_gets_no_more_submission_emails(contributor, moderator, home_organisation,
-                                                               django_capture_on_commit_callbacks):  # fmt: skip
+def test_a_former_administrator_gets_no_more_submission_emails(
+    contributor, moderator, home_organisation, django_capture_on_commit_callbacks
+):
     former_admin = make_user("old.admin@ravnstad.example", home_organisation, role="admin")
     Membership.objects.filter(user=former_admin).update(state=Membership.State.ENDED)
     practice = make_practice(author=contributor, title="Family support")
@@ -75,5 +82,3 @@ def test_a_former_administrator_gets_no_more_submission_emails(contributor, mode
     recipients = {address for message in mail.outbox for address in message.to}
     assert former_admin.email not in recipients
     assert recipients  # the moderators still hear of it
-
-

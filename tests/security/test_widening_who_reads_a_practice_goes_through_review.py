@@ -18,12 +18,14 @@ def _visibility(practice) -> str:
 
 
 @pytest.mark.parametrize("persona", ["contributor_client", "org_admin_client", "moderator_client"])
-@pytest.mark.parametrize(("current", "wider"), [("organisation", "members"), ("organisation", "public"),
-                                                ("members", "public")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("current", "wider"), [("organisation", "members"), ("organisation", "public"), ("members", "public")]
+)
 def test_widening_is_refused_at_once(request, persona, contributor, current, wider):
     practice = make_practice(author=contributor, publish=True, visibility=current)
-    response = request.getfixturevalue(persona).post(reverse("practices:visibility", args=[practice.pk]),
-                                                     {"visibility": wider}, follow=True)  # fmt: skip
+    response = request.getfixturevalue(persona).post(
+        reverse("practices:visibility", args=[practice.pk]), {"visibility": wider}, follow=True
+    )
     assert _visibility(practice) == current
     assert "propose an update" in response.content.decode()
 
@@ -45,8 +47,9 @@ def test_narrowing_applies_at_once(contributor_client, contributor, current, nar
 def test_an_update_with_a_wider_setting_applies_once_a_moderator_approves(contributor, moderator):
     practice = make_practice(author=contributor, publish=True, visibility="organisation")
     copy = services.practice_start_revision(practice=practice, editor=contributor)
-    Practice.objects.filter(pk=copy.pk).update(visibility="public", status=Practice.Status.SUBMITTED,
-                                               change_summary="Open to everyone")  # fmt: skip
+    Practice.objects.filter(pk=copy.pk).update(
+        visibility="public", status=Practice.Status.SUBMITTED, change_summary="Open to everyone"
+    )
     assert _visibility(practice) == "organisation"
     client = APIClient()
     client.force_login(moderator)

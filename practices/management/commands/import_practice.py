@@ -23,7 +23,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="A template document, or a folder of them.")
-        parser.add_argument("--json", action="store_true", dest="as_json", help="Print the parsed draft as JSON; save nothing.")
+        parser.add_argument(
+            "--json", action="store_true", dest="as_json", help="Print the parsed draft as JSON; save nothing."
+        )
         parser.add_argument("--organisation", help="Save under this organisation instead of the one named inside.")
         parser.add_argument(
             "--publish",

@@ -140,7 +140,9 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
     def _insert_many(self, text, documents: tuple[dict[str, Any], ...], facets) -> None:
         manager = SearchDocument.objects.using(self.alias)
         manager.bulk_create([SearchDocument(id=document["id"], **_document_row(document)) for document in documents])
-        SearchFacet.objects.using(self.alias).bulk_create([row for document in documents for row in _facet_rows(document, facets)])
+        SearchFacet.objects.using(self.alias).bulk_create(
+            [row for document in documents for row in _facet_rows(document, facets)]
+        )
         with connections[self.alias].cursor() as cursor:
             for document in documents:
                 text.write(cursor, document)
@@ -199,7 +201,12 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         chosen = found[(page - 1) * per_page : page * per_page]
         snippets = self._highlights(text, [int(view.ids[p]) for p in chosen], parsed)
         hits = [
-            Hit(id=int(view.ids[p]), title=view.titles[p], score=round(float(scores[p]), 6), highlight=snippets.get(int(view.ids[p]), ""))
+            Hit(
+                id=int(view.ids[p]),
+                title=view.titles[p],
+                score=round(float(scores[p]), 6),
+                highlight=snippets.get(int(view.ids[p]), ""),
+            )
             for p in chosen
         ]
         total = shown.bit_count()
@@ -249,9 +256,14 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
                 scores[candidate] = scores.get(candidate, 0.0) + text_score
         best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
         positions, _known = view.locate(np.array([candidate for candidate, _score in best], dtype=np.int64))
-        return [Hit(id=candidate, title=view.titles[p], score=round(score, 6)) for (candidate, score), p in zip(best, positions, strict=True)]
+        return [
+            Hit(id=candidate, title=view.titles[p], score=round(score, 6))
+            for (candidate, score), p in zip(best, positions, strict=True)
+        ]
 
-    def _text_neighbours(self, text, cursor, view: snapshot.Snapshot, document_id: int, others: int) -> dict[int, float]:
+    def _text_neighbours(
+        self, text, cursor, view: snapshot.Snapshot, document_id: int, others: int
+    ) -> dict[int, float]:
         parsed = any_of(text.source_text(cursor, document_id))
         everyone_else = others.bit_count() >= view.size - 1  # a moderator: rank every match
         matches = text.scored(cursor, parsed, None if everyone_else else set(view.ids[view.positions(others)].tolist()))

@@ -25,7 +25,6 @@ CONFIGS: dict[str, str] = dict(STEMMERS)  # the Snowball names are PostgreSQL's 
 HEADLINE = f'StartSel="{highlight.START}", StopSel="{highlight.END}", MaxWords=35, MinWords=15'
 
 
-
 def _rank_weights(text_fields) -> str:
     """ts_rank_cd's {D,C,B,A} weights: each class's highest boost, relative to the highest."""
     top = max(field.boost for field in text_fields)
@@ -91,7 +90,8 @@ class PostgresText:
         language = document["language"][0] if document.get("language") else ""
         texts = [highlight.clean(document.get(name) or "") for name in self.fields]
         head = Sql(
-            f"INSERT INTO {TABLE} (document_id, config, {', '.join(self.fields)}, vector) VALUES (%s, %s::regconfig, {placeholders(texts)}, ",
+            f"INSERT INTO {TABLE} (document_id, config, {', '.join(self.fields)}, vector) "
+            f"VALUES (%s, %s::regconfig, {placeholders(texts)}, ",
             (document["id"], config_for(language), *texts),
         )
         statement = head + _vector(language, document, self.text_fields) + Sql(")")
@@ -132,7 +132,9 @@ class PostgresText:
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
         positive = tsquery(parsed)
         if positive is None:
-            cursor.execute(f"SELECT document_id, description FROM {TABLE} WHERE document_id IN ({placeholders(ids)})", list(ids))
+            cursor.execute(
+                f"SELECT document_id, description FROM {TABLE} WHERE document_id IN ({placeholders(ids)})", list(ids)
+            )
             return {row[0]: highlight.snippet(row[1], set()) for row in cursor.fetchall()}
         headlines = ", ".join(f"ts_headline(t.config, t.{name}, q.query, %s)" for name in SNIPPET_FIELDS)
         sql = (

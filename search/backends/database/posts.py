@@ -84,10 +84,10 @@ class SqlitePostText(_PostText):
     def _matching(self, parsed: ParsedQuery, network_ids: Sequence[int]) -> Sql:
         positive, excluded = match_expression(parsed)
         expression = f"({positive}) NOT ({excluded})" if excluded else positive
-        return (
-            Sql(f"FROM {self.TABLE} JOIN {POSTS} p ON p.id = {self.TABLE}.rowid WHERE {self.TABLE} MATCH %s AND ", (expression,))
-            + _live_in(network_ids)
-        )
+        return Sql(
+            f"FROM {self.TABLE} JOIN {POSTS} p ON p.id = {self.TABLE}.rowid WHERE {self.TABLE} MATCH %s AND ",
+            (expression,),
+        ) + _live_in(network_ids)
 
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
         positive, _excluded = match_expression(parsed)
@@ -134,7 +134,10 @@ class PostgresPostText(_PostText):
 
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
         statement = (
-            Sql(f"SELECT t.post_id, ts_headline(t.config, t.text, q.query, %s) FROM {self.TABLE} t, (SELECT ", (HEADLINE,))
+            Sql(
+                f"SELECT t.post_id, ts_headline(t.config, t.text, q.query, %s) FROM {self.TABLE} t, (SELECT ",
+                (HEADLINE,),
+            )
             + cast(Sql, tsquery(parsed))  # callers search only with clauses
             + Sql(f" AS query) q WHERE t.post_id IN ({placeholders(ids)})", tuple(ids))
         )
@@ -165,7 +168,13 @@ class DatabasePosts:
         text = self._post_text()
         for document in documents:
             with transaction.atomic(using=self.alias):
-                current = self._posts().select_for_update().filter(id=document["id"]).values_list("version", flat=True).first()
+                current = (
+                    self._posts()
+                    .select_for_update()
+                    .filter(id=document["id"])
+                    .values_list("version", flat=True)
+                    .first()
+                )
                 if current is not None and current >= document["version"]:
                     continue
                 self._write_post(text, document)
@@ -217,8 +226,14 @@ class DatabasePosts:
             rows = text.page(cursor, parsed, network_ids, sort=query.sort, limit=per_page, offset=(page - 1) * per_page)
             snippets = text.highlights(cursor, [row[0] for row in rows], parsed) if rows else {}
         hits = [
-            PostMatch(id=row[0], thread_id=row[1], network_id=row[2], title=row[3], score=round(float(row[4]), 6),
-                    highlight=snippets.get(row[0], ""))  # fmt: skip
+            PostMatch(
+                id=row[0],
+                thread_id=row[1],
+                network_id=row[2],
+                title=row[3],
+                score=round(float(row[4]), 6),
+                highlight=snippets.get(row[0], ""),
+            )
             for row in rows
         ]
         return PostResults(total=total, hits=hits, engine=self.name)
@@ -233,4 +248,3 @@ def _post_row(document: dict[str, Any]) -> dict[str, Any]:
         "title": (document.get("title") or "")[:300],
         "created_at": document.get("created_at"),
     }
-

@@ -135,7 +135,10 @@ def _id_lists(cursor) -> str:
 
 
 def load(cursor, token: int | None) -> Snapshot:
-    cursor.execute(f"SELECT id, title, visibility, organisation_id FROM {DOCUMENTS} WHERE live = %s ORDER BY {NEWEST_FIRST}", [True])
+    cursor.execute(
+        f"SELECT id, title, visibility, organisation_id FROM {DOCUMENTS} WHERE live = %s ORDER BY {NEWEST_FIRST}",
+        [True],
+    )
     documents = cursor.fetchall()
     ids = np.fromiter((row[0] for row in documents), dtype=np.int64, count=len(documents))
     classes: dict[str, list[int]] = defaultdict(list)
@@ -164,7 +167,8 @@ def load(cursor, token: int | None) -> Snapshot:
         public=snapshot.bits(np.array(classes["public"], dtype=np.int64)),
         members=snapshot.bits(np.array(classes["members"], dtype=np.int64)),
         own_organisation={
-            organisation: snapshot.bits(np.array(indices, dtype=np.int64)) for organisation, indices in organisations.items()
+            organisation: snapshot.bits(np.array(indices, dtype=np.int64))
+            for organisation, indices in organisations.items()
         },
     )
 
@@ -212,7 +216,11 @@ def counts(
             for other, bits in selected.items():
                 if other != facet:
                     within &= bits
-        found = {code: n for code, bits in snapshot.facets.get(facet, {}).items() if within and (n := (bits & within).bit_count())}
+        found = {
+            code: n
+            for code, bits in snapshot.facets.get(facet, {}).items()
+            if within and (n := (bits & within).bit_count())
+        }
         facets[facet] = dict(sorted(found.items(), key=lambda item: (-item[1], item[0])))
     return everything, facets
 

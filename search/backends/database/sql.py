@@ -94,8 +94,17 @@ def counts(matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]
     flags = [f"b.p{i}" for i in range(len(facets))]
     columns = [Sql(", (") + facet_filter(facet, filters[facet]) + Sql(f") AS p{i}") for i, facet in enumerate(facets)]
     head = Sql("WITH matched AS (") + matched + Sql("), ") if matched else Sql("WITH ")
-    base = Sql("base AS (SELECT d.id") + join(columns, "") + Sql(f" FROM {_source(matched)} WHERE ") + visible(scope) + Sql(")")
-    own = [Sql(f" WHEN %s THEN CASE WHEN {_passes(flags, i)} THEN 1 ELSE 0 END", (facet,)) for i, facet in enumerate(facets)]
+    base = (
+        Sql("base AS (SELECT d.id")
+        + join(columns, "")
+        + Sql(f" FROM {_source(matched)} WHERE ")
+        + visible(scope)
+        + Sql(")")
+    )
+    own = [
+        Sql(f" WHEN %s THEN CASE WHEN {_passes(flags, i)} THEN 1 ELSE 0 END", (facet,))
+        for i, facet in enumerate(facets)
+    ]
     every = Sql(f"CASE WHEN {_passes(flags)} THEN 1 ELSE 0 END")
     counted = Sql("CASE f.facet") + join(own, "") + Sql(" ELSE ") + every + Sql(" END") if own else every
     total = Sql(
@@ -113,7 +122,9 @@ def counts(matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]
     return head + base + Sql(" ") + total + Sql(" UNION ALL ") + per_code
 
 
-def page(matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]], *, sort: Sort, limit: int, offset: int) -> Sql:
+def page(
+    matched: Sql | None, scope: ReaderScope, filters: dict[str, list[str]], *, sort: Sort, limit: int, offset: int
+) -> Sql:
     score = "m.score" if matched else "0.0"
     newest = "CASE WHEN d.published_at IS NULL THEN 1 ELSE 0 END, d.published_at DESC, d.id DESC"
     order = f"{score} DESC, {newest}" if sort == "relevance" and matched else newest
@@ -163,11 +174,13 @@ def completions(prefix: str, scope: ReaderScope, *, limit: int) -> Sql:
     """Visible titles whose folded form starts with ``prefix`` or has a word starting with it."""
     starts, inside = prefix + "%", "% " + prefix + "%"
     return (
-        Sql(f"SELECT d.title FROM {DOCUMENTS} d WHERE (d.title_folded LIKE %s OR d.title_folded LIKE %s) AND ", (starts, inside))
+        Sql(
+            f"SELECT d.title FROM {DOCUMENTS} d WHERE (d.title_folded LIKE %s OR d.title_folded LIKE %s) AND ",
+            (starts, inside),
+        )
         + visible(scope)
         + Sql(
             " ORDER BY CASE WHEN d.title_folded LIKE %s THEN 0 ELSE 1 END, d.title LIMIT %s",
             (starts, limit),
         )
     )
-

@@ -47,8 +47,18 @@ from search.collections import Collection, Layout, registered
 from search.query import parse
 
 # Only what a search result needs travels back.
-RESULT_PARTS = ["took", "hits.total", "hits.hits._id", "hits.hits._score", "hits.hits._source", "hits.hits.highlight",
-                "aggregations", "suggest", "responses", "error"]  # fmt: skip
+RESULT_PARTS = [
+    "took",
+    "hits.total",
+    "hits.hits._id",
+    "hits.hits._score",
+    "hits.hits._source",
+    "hits.hits.highlight",
+    "aggregations",
+    "suggest",
+    "responses",
+    "error",
+]
 REBUILD_THREADS = 2  # bulk requests in flight during a rebuild: Lucene indexes them side by side
 MAPPINGS = {Layout.FACETED: mapping, Layout.GROUPED: posts}  # each layout's index declaration
 IGNORED_WRITE_ERRORS = {
@@ -111,9 +121,12 @@ class ElasticsearchSearchBackend(SearchBackend):
     def client(self) -> Elasticsearch:
         if self._client is None or self._client_pid != os.getpid():
             self._client = Elasticsearch(
-                self.urls, request_timeout=self.write_timeout, max_retries=2, retry_on_timeout=True,
+                self.urls,
+                request_timeout=self.write_timeout,
+                max_retries=2,
+                retry_on_timeout=True,
                 serializer=OrjsonSerializer(),  # JSON in and out: a tenth of the client's time per search
-            )  # fmt: skip
+            )
             self._client_pid = os.getpid()
         return self._client
 
@@ -177,7 +190,9 @@ class ElasticsearchSearchBackend(SearchBackend):
         if typos:
             # Without facet filters, the first pass's total is the count of the words as typed.
             typed = None if collection.clean_filters(query.filters) else response["hits"]["total"]["value"]
-            response, suggestion = self._second_pass(collection, query, parsed, typos, queries.respelling(spelling), typed)
+            response, suggestion = self._second_pass(
+                collection, query, parsed, typos, queries.respelling(spelling), typed
+            )
         hits = [
             Hit(
                 id=int(hit["_id"]),
@@ -191,8 +206,15 @@ class ElasticsearchSearchBackend(SearchBackend):
         facets = queries.read_facets(response.get("aggregations", {}), collection.facet_names)
         return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
 
-    def _second_pass(self, collection: Collection, query: SearchQuery, parsed, typos: frozenset[str], respelt: str | None,
-                     typed: int | None = None):  # fmt: skip
+    def _second_pass(
+        self,
+        collection: Collection,
+        query: SearchQuery,
+        parsed,
+        typos: frozenset[str],
+        respelt: str | None,
+        typed: int | None = None,
+    ):
         """The search again with fuzzy matching for ``typos``, and whether to suggest the
         respelling: only when the words as typed match nothing the reader may see and the
         respelling does (the suggester reads every document's words: these two counts keep
@@ -224,9 +246,11 @@ class ElasticsearchSearchBackend(SearchBackend):
             return []
         index = self.index_of(collection)
         searches = [
-            {"index": index.alias}, queries.visible_ids_body(document_id, scope),
-            {"index": index.alias}, queries.similar_body(index.alias, document_id, scope, limit),
-        ]  # fmt: skip
+            {"index": index.alias},
+            queries.visible_ids_body(document_id, scope),
+            {"index": index.alias},
+            queries.similar_body(index.alias, document_id, scope, limit),
+        ]
         response = index._read("find similar practices", lambda es: es.msearch(searches=searches))
         if response is None:
             return []
@@ -313,7 +337,9 @@ class CollectionIndex:
         first = f"{self.alias}-v0"
         try:
             self.client.indices.create(
-                index=first, **self._index_body(shards=self.engine.shards, replicas=self.engine.replicas), aliases={self.alias: {}}
+                index=first,
+                **self._index_body(shards=self.engine.shards, replicas=self.engine.replicas),
+                aliases={self.alias: {}},
             )
         except ApiError as error:
             if error.error != "resource_already_exists_exception":
@@ -344,7 +370,12 @@ class CollectionIndex:
             )
         else:
             results = helpers.streaming_bulk(
-                self.client, actions, chunk_size=self.engine.bulk_size, raise_on_error=False, max_retries=2, initial_backoff=1
+                self.client,
+                actions,
+                chunk_size=self.engine.bulk_size,
+                raise_on_error=False,
+                max_retries=2,
+                initial_backoff=1,
             )
         for ok, item in results:
             sent += 1
@@ -362,11 +393,17 @@ class CollectionIndex:
         with unavailable("write"):
             targets = self._write_targets()
             self._bulk(
-                {"_op_type": "index", "_index": target, "_id": str(document_id), "version": version,
-                 "version_type": "external", "_source": body}
+                {
+                    "_op_type": "index",
+                    "_index": target,
+                    "_id": str(document_id),
+                    "version": version,
+                    "version_type": "external",
+                    "_source": body,
+                }
                 for document_id, version, body in entries
                 for target in targets
-            )  # fmt: skip
+            )
             if self.engine.refresh_writes:
                 self.client.indices.refresh(index=",".join(targets), ignore_unavailable=True)
 
@@ -401,8 +438,10 @@ class CollectionIndex:
         count = 0
         for chunk in batched(documents, self.engine.bulk_size * REBUILD_THREADS):
             count += len(chunk)
-            self._bulk([self._action(new, int(d["id"]), int(d["version"]), self._mapping.source(d)) for d in chunk],
-                       threads=REBUILD_THREADS)  # fmt: skip
+            self._bulk(
+                [self._action(new, int(d["id"]), int(d["version"]), self._mapping.source(d)) for d in chunk],
+                threads=REBUILD_THREADS,
+            )
         for tombstones in batched(self._tombstone_actions(new), self.engine.bulk_size * REBUILD_THREADS):
             self._bulk(tombstones, threads=REBUILD_THREADS)
         self.client.indices.put_settings(
@@ -413,8 +452,14 @@ class CollectionIndex:
 
     @staticmethod
     def _action(index: str, document_id: int, version: int, source: dict[str, Any]) -> dict[str, Any]:
-        return {"_op_type": "index", "_index": index, "_id": str(document_id), "version": version,
-                "version_type": "external", "_source": source}  # fmt: skip
+        return {
+            "_op_type": "index",
+            "_index": index,
+            "_id": str(document_id),
+            "version": version,
+            "version_type": "external",
+            "_source": source,
+        }
 
     def _tombstone_actions(self, new: str) -> Iterator[dict[str, Any]]:
         _names, aliased = self._indices()
@@ -450,11 +495,11 @@ class CollectionIndex:
         with unavailable("list its documents"):
             try:
                 hits = helpers.scan(
-                    self.client, index=self.alias, size=1000,
+                    self.client,
+                    index=self.alias,
+                    size=1000,
                     query={"query": {"term": {"tombstone": False}}, "_source": False, "version": True},
-                )  # fmt: skip
+                )
                 return {int(hit["_id"]): int(hit["_version"]) for hit in hits}
             except NotFoundError:
                 return {}
-
-

@@ -30,9 +30,17 @@ from search.collections import Collection
 
 # Practice language (settings.PRACTICE_LANGUAGES) -> Elasticsearch language analyzer.
 LANGUAGES: dict[str, str] = {
-    "en": "english", "fr": "french", "de": "german", "nl": "dutch", "no": "norwegian",
-    "da": "danish", "sv": "swedish", "fi": "finnish", "es": "spanish", "it": "italian",
-}  # fmt: skip
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "nl": "dutch",
+    "no": "norwegian",
+    "da": "danish",
+    "sv": "swedish",
+    "fi": "finnish",
+    "es": "spanish",
+    "it": "italian",
+}
 MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and description
 MULTI_FIELDS = ("title", "description", "taxonomy")
 OWN_LANGUAGE_FIELDS = ("body",)  # stemmed in the practice's language only: <field>_<language>

@@ -60,9 +60,12 @@ def index_body(collection: Collection, *, shards: int, replicas: int, refresh_in
     """The index of a grouped collection (the layout's mapping; ``collection`` is not read)."""
     index = Index("unused")
     index.settings(
-        number_of_shards=shards, number_of_replicas=replicas, refresh_interval=refresh_interval,
-        analysis=ANALYSIS, max_result_window=MAX_WINDOW,
-    )  # fmt: skip
+        number_of_shards=shards,
+        number_of_replicas=replicas,
+        refresh_interval=refresh_interval,
+        analysis=ANALYSIS,
+        max_result_window=MAX_WINDOW,
+    )
     index.mapping(mapping())
     return index.to_dict()
 
@@ -89,7 +92,9 @@ def _exact(term: Term) -> Query:
 
 
 def text_query(parsed: ParsedQuery) -> Query:
-    must = [Q("bool", should=[_exact(term) for term in clause.terms], minimum_should_match=1) for clause in parsed.clauses]
+    must = [
+        Q("bool", should=[_exact(term) for term in clause.terms], minimum_should_match=1) for clause in parsed.clauses
+    ]
     return Q("bool", must=must, must_not=[_exact(term) for term in parsed.excluded])
 
 
@@ -104,14 +109,22 @@ def search_body(query: PostQuery, parsed: ParsedQuery) -> dict[str, Any]:
     search = Search().query(Q("bool", must=[text_query(parsed)], filter=readable(query.network_ids)))
     newest = [{"created_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"}]
     search = search.sort(*newest) if query.sort == "date" else search.sort("_score", *newest)
-    highlighted = Q("bool", should=[
-        Q("multi_match", query=" ".join(t.words), fields=["text"], **({"type": "phrase"} if t.is_phrase else {}))
-        for t in parsed.positive_terms
-    ])  # fmt: skip
+    highlighted = Q(
+        "bool",
+        should=[
+            Q("multi_match", query=" ".join(t.words), fields=["text"], **({"type": "phrase"} if t.is_phrase else {}))
+            for t in parsed.positive_terms
+        ],
+    )
     search = search.highlight_options(
-        pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=FRAGMENT_SIZE,
-        number_of_fragments=1, no_match_size=FRAGMENT_SIZE, highlight_query=highlighted.to_dict(),
-    ).highlight("text", type="unified")  # fmt: skip
+        pre_tags=["<mark>"],
+        post_tags=["</mark>"],
+        encoder="html",
+        fragment_size=FRAGMENT_SIZE,
+        number_of_fragments=1,
+        no_match_size=FRAGMENT_SIZE,
+        highlight_query=highlighted.to_dict(),
+    ).highlight("text", type="unified")
     search = search.source(SOURCE_FIELDS).extra(
         from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=query.sort == "date"
     )

@@ -20,6 +20,7 @@ from elasticsearch_dsl import A, Q, Search
 from elasticsearch_dsl.query import Query
 
 from portal.access import ReaderScope
+from search.analysis import STOP_WORDS
 from search.backends.base import SearchQuery
 from search.backends.elasticsearch.mapping import (
     COMPLETION_CONTEXT,
@@ -31,7 +32,6 @@ from search.backends.elasticsearch.mapping import (
     SOURCE_FIELDS,
     own_language_field,
 )
-from search.analysis import STOP_WORDS
 from search.collections import Collection, TextField
 from search.query import ParsedQuery, Term
 
@@ -116,9 +116,14 @@ def term_query(term: Term, typos: frozenset[str], fields: tuple[TextField, ...])
     if term.is_phrase or term.words[0] not in typos:
         return exact_term(term, fields)
     fuzzy = Q(
-        "multi_match", query=_text(term), fields=fuzzy_fields(), fuzziness="AUTO", prefix_length=1,
-        max_expansions=20, boost=FUZZY_WEIGHT,
-    )  # fmt: skip
+        "multi_match",
+        query=_text(term),
+        fields=fuzzy_fields(),
+        fuzziness="AUTO",
+        prefix_length=1,
+        max_expansions=20,
+        boost=FUZZY_WEIGHT,
+    )
     return any_of([exact_term(term, fields), fuzzy])
 
 
@@ -156,7 +161,9 @@ def add_facets(search: Search, filters: dict[str, list[str]], keys) -> Search:
     for facet, key in keys.items():
         counts = A("terms", field=key, size=FACET_SIZE)
         if facet in filters:
-            search.aggs.bucket(facet, "filter", filter=facet_filter(keys, filters, leave_out=facet)).bucket("codes", counts)
+            search.aggs.bucket(facet, "filter", filter=facet_filter(keys, filters, leave_out=facet)).bucket(
+                "codes", counts
+            )
         else:
             shared.bucket(facet, counts)
     if filters:
@@ -194,16 +201,22 @@ def search_body(
         search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
     if matched is not None:
         search = search.highlight_options(
-            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=FRAGMENT_SIZE,
-            number_of_fragments=1, highlight_query=highlight_query(parsed).to_dict(),
-        )  # fmt: skip
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            encoder="html",
+            fragment_size=FRAGMENT_SIZE,
+            number_of_fragments=1,
+            highlight_query=highlight_query(parsed).to_dict(),
+        )
         # The description: one pass over its term vectors marks the matches of all five
         # analyses (its opening stands in when only the title matched). The body: its exact
         # words, from the offsets in its postings (see mapping.HIGHLIGHT_STORAGE).
         search = search.highlight(
-            "description", type="fvh", matched_fields=analysed_fields("description"),
+            "description",
+            type="fvh",
+            matched_fields=analysed_fields("description"),
             no_match_size=FRAGMENT_SIZE,
-        ).highlight("body", type="unified")  # fmt: skip
+        ).highlight("body", type="unified")
     asked = suggestion_words(parsed)
     if asked and typos is None:  # a dictionary look-up per word: corrections only for words the index lacks
         search = search.suggest("spelling", asked, term=term_suggester())
@@ -276,16 +289,23 @@ def visible_ids_body(document_id: int, scope: ReaderScope) -> dict[str, Any]:
 
 def similar_body(index: str, document_id: int, scope: ReaderScope, limit: int) -> dict[str, Any]:
     like = Q(
-        "more_like_this", fields=SIMILAR_FIELDS, like=[{"_index": index, "_id": str(document_id)}],
-        min_term_freq=1, min_doc_freq=1, max_query_terms=40, minimum_should_match="30%", stop_words=sorted(STOP_WORDS),
-    )  # fmt: skip
+        "more_like_this",
+        fields=SIMILAR_FIELDS,
+        like=[{"_index": index, "_id": str(document_id)}],
+        min_term_freq=1,
+        min_doc_freq=1,
+        max_query_terms=40,
+        minimum_should_match="30%",
+        stop_words=sorted(STOP_WORDS),
+    )
     query = Q("bool", must=[like], filter=[visible(scope)], must_not=[Q("ids", values=[str(document_id)])])
     return Search().query(query).source(SOURCE_FIELDS).extra(size=limit).to_dict()
 
 
 def completion_body(prefix: str, scope: ReaderScope, limit: int) -> dict[str, Any]:
     completion = {
-        "field": "suggest", "size": limit * 4,
+        "field": "suggest",
+        "size": limit * 4,
         "contexts": {COMPLETION_CONTEXT: completion_contexts(scope)},
-    }  # fmt: skip
+    }
     return {"_source": SOURCE_FIELDS, "suggest": {"titles": {"prefix": prefix, "completion": completion}}}

@@ -2,11 +2,10 @@
 
 import json
 
-from django.core.exceptions import ImproperlyConfigured
-from django.core.management.base import BaseCommand, CommandError
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
 
 from search import collections
 from search.backends import get_search_backend
@@ -40,14 +39,17 @@ class Command(BaseCommand):
         parser.add_argument("--sort", choices=["relevance", "date"], default="relevance")
         parser.add_argument("--page", type=int, default=1)
         parser.add_argument(
-            "--posts", action="store_true",
+            "--posts",
+            action="store_true",
             help="Search the posts of the networks the --as user belongs to (default engine, with fallback).",
-        )  # fmt: skip
+        )
 
     def handle(self, *args, query: str, engine: str | None, email: str | None, **options) -> None:
         if options["posts"]:
             if engine or options["filter"]:
-                raise CommandError("--posts searches the default engine without facet filters: drop --engine and --filter.")
+                raise CommandError(
+                    "--posts searches the default engine without facet filters: drop --engine and --filter."
+                )
             self._posts(query, self._user(email) if email else None, options)
             return
         collection = collections.get(PRACTICES)
@@ -75,7 +77,9 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(found, ensure_ascii=False))
             return
-        self.stdout.write(f"{found['total']} posts{', degraded' if degraded else ''}, {found['case_room_hits']} in case rooms")
+        self.stdout.write(
+            f"{found['total']} posts{', degraded' if degraded else ''}, {found['case_room_hits']} in case rooms"
+        )
         for hit in found["hits"]:
             self.stdout.write(f"{hit['id']:>6}  {hit['network']}: {hit['title']}")
 

@@ -29,7 +29,9 @@ class Command(BaseCommand):
             backend = engine(name)
             version = snapshot_version()
             for collection in registered():
-                counts.append(f"{backend.rebuild(collection, all_documents(collection, version))} {collection.name} indexed")
+                counts.append(
+                    f"{backend.rebuild(collection, all_documents(collection, version))} {collection.name} indexed"
+                )
         except (ImproperlyConfigured, SearchUnavailable) as error:
             raise CommandError(f"{name}: {error}") from error
         self.stdout.write(f"{name}: {', '.join(counts)}")

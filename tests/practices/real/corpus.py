@@ -83,7 +83,9 @@ class Imported:
 
     def wrong_fields(self) -> list[tuple[str, object, object]]:
         expected = self.document.expected
-        return [(code, expected[code], self.actual[code]) for code in IMPORTER_FIELDS if expected[code] != self.actual[code]]
+        return [
+            (code, expected[code], self.actual[code]) for code in IMPORTER_FIELDS if expected[code] != self.actual[code]
+        ]
 
     def fields_to_check(self) -> dict[str, str]:
         """What the upload's personal-data check reads: the title and every narrative field."""
@@ -107,15 +109,24 @@ def import_all(which: str) -> list[Imported]:
 def importer_accuracy(imported: list[Imported]) -> tuple[int, int, list[str]]:
     """(right, total, wrong lines) over the importer fields of every document."""
     total = len(imported) * len(IMPORTER_FIELDS)
-    wrong = [f"{item.document.name}: {code} expected {want!r}, got {got!r}"
-             for item in imported for code, want, got in item.wrong_fields()]  # fmt: skip
+    wrong = [
+        f"{item.document.name}: {code} expected {want!r}, got {got!r}"
+        for item in imported
+        for code, want, got in item.wrong_fields()
+    ]
     return total - len(wrong), total, wrong
 
 
 def evaluate_personal_data(imported: list[Imported]):
     """Recall and precision per type (see anonymisation_corpus.evaluate)."""
     from practices.anonymisation import check_fields
-    from tests.practices.anonymisation_corpus import Evaluation, Sample, _mark_occurrences, _score_findings, _score_items
+    from tests.practices.anonymisation_corpus import (
+        Evaluation,
+        Sample,
+        _mark_occurrences,
+        _score_findings,
+        _score_items,
+    )
 
     result = Evaluation()
     for item in imported:

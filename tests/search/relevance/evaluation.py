@@ -85,8 +85,10 @@ def load_corpus() -> dict[str, int]:
 
 def corpus_ids() -> dict[str, int]:
     vocabulary = Vocabulary.from_database()
-    titles = {stem: import_document(path.read_bytes(), path.name, vocabulary=vocabulary).title
-              for stem, path in corpus_files().items()}  # fmt: skip
+    titles = {
+        stem: import_document(path.read_bytes(), path.name, vocabulary=vocabulary).title
+        for stem, path in corpus_files().items()
+    }
     ids = dict(Practice.objects.filter(title__in=titles.values()).values_list("title", "pk"))
     return {stem: ids[title] for stem, title in titles.items()}
 
@@ -124,6 +126,7 @@ class Evaluation:
 
     def worst(self, count: int = 5) -> list[tuple[JudgedQuery, dict[str, float]]]:
         """The queries with the lowest nDCG@10 (then MRR), worst first."""
+
         def key(query: JudgedQuery) -> tuple:
             return self.by_query[query.id]["ndcg@10"], self.by_query[query.id]["mrr-l2"], query.id
 
@@ -131,12 +134,17 @@ class Evaluation:
 
 
 def evaluate(rankings: dict[str, list[str]]) -> Evaluation:
-    from ranx import Qrels, Run, evaluate as ranx_evaluate  # slow import (numba): only when scoring
+    from ranx import Qrels, Run  # slow import (numba): only when scoring
+    from ranx import evaluate as ranx_evaluate
 
     judged = Qrels({qid: dict(grades) for qid, grades in qrels().items()})
     # Scores that keep the engine's order; a query without hits gets one unjudged placeholder.
-    run = Run({qid: {stem: float(DEPTH - rank) for rank, stem in enumerate(ranking)} or {"(no hit)": 0.0}
-               for qid, ranking in rankings.items()})  # fmt: skip
+    run = Run(
+        {
+            qid: {stem: float(DEPTH - rank) for rank, stem in enumerate(ranking)} or {"(no hit)": 0.0}
+            for qid, ranking in rankings.items()
+        }
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # numba's type-safety notes on ranx's kernels
         ranx_evaluate(judged, run, list(METRICS))  # keeps each query's score in run.scores
@@ -157,7 +165,7 @@ def evaluate(rankings: dict[str, list[str]]) -> Evaluation:
 
 def _means(by_query: dict[str, dict[str, float]], query_ids: list[str]) -> dict[str, float]:
     if not query_ids:
-        return {metric: 0.0 for metric in METRICS}
+        return dict.fromkeys(METRICS, 0.0)
     return {metric: sum(by_query[qid][metric] for qid in query_ids) / len(query_ids) for metric in METRICS}
 
 
@@ -172,14 +180,20 @@ def report(evaluations: dict[str, Evaluation], *, worst: int = 5) -> str:
         cells = [f"{ev.means[m]:.3f}" for m in METRICS]
         cells += [f"{ev.by_group[group][m]:.3f}" for group in GROUPS for m in METRICS]
         lines.append(f"| {engine} | " + " | ".join(cells) + " |")
-    lines += ["", "| engine | " + " | ".join(f"nDCG@10 {lang} ({counts[lang]})" for lang in LANGUAGES) + " |",
-              "|" + "---|" * (len(LANGUAGES) + 1)]  # fmt: skip
+    lines += [
+        "",
+        "| engine | " + " | ".join(f"nDCG@10 {lang} ({counts[lang]})" for lang in LANGUAGES) + " |",
+        "|" + "---|" * (len(LANGUAGES) + 1),
+    ]
     for engine, ev in evaluations.items():
         cells = [f"{ev.by_language[lang]['ndcg@10']:.3f}" for lang in LANGUAGES]
         lines.append(f"| {engine} | " + " | ".join(cells) + " |")
     sizes = {kind: sum(1 for q in judged_queries() if kind in q.kinds) for kind in KINDS}
-    lines += ["", "| engine | " + " | ".join(f"nDCG@10 {kind} ({sizes[kind]})" for kind in KINDS) + " |",
-              "|" + "---|" * (len(KINDS) + 1)]  # fmt: skip
+    lines += [
+        "",
+        "| engine | " + " | ".join(f"nDCG@10 {kind} ({sizes[kind]})" for kind in KINDS) + " |",
+        "|" + "---|" * (len(KINDS) + 1),
+    ]
     for engine, ev in evaluations.items():
         lines.append(f"| {engine} | " + " | ".join(f"{ev.by_kind[kind]['ndcg@10']:.3f}" for kind in KINDS) + " |")
     for engine, ev in evaluations.items():
@@ -189,6 +203,8 @@ def report(evaluations: dict[str, Evaluation], *, worst: int = 5) -> str:
             best = [stem for stem, grade in grades.items() if grade == max(grades.values())]
             first = ev.rankings[query.id][:1]
             found = f"{first[0]} (grade {grades.get(first[0], 0)})" if first else "nothing"
-            lines.append(f"- `{query.text}` ({query.id}): nDCG@10 {scores['ndcg@10']:.2f}, MRR {scores['mrr-l2']:.2f};"
-                         f" should lead: {', '.join(best)}; first: {found}")  # fmt: skip
+            lines.append(
+                f"- `{query.text}` ({query.id}): nDCG@10 {scores['ndcg@10']:.2f}, MRR {scores['mrr-l2']:.2f};"
+                f" should lead: {', '.join(best)}; first: {found}"
+            )
     return "\n".join(lines)
