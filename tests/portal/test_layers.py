@@ -2,8 +2,8 @@
 their types, access. None of its modules imports a higher app, so the model graph has
 no cycle (an organisation's type lives here, not in ``practices``).
 
-The root composition is the exception: the home page view and the root URLs sit on top
-of every app by design.
+The root composition is the exception: the home page view, the root URLs and the process
+entry point (wsgi.py warms up the personal-data check) sit on top of every app by design.
 """
 
 import ast
@@ -15,7 +15,7 @@ import portal
 
 PORTAL = Path(portal.__file__).parent
 HIGHER = ("practices", "network", "search", "federation", "api")
-COMPOSITION = {"views.py", "urls.py", "settings.py"}
+COMPOSITION = {"views.py", "urls.py", "settings.py", "wsgi.py"}
 MODULES = sorted(path for path in PORTAL.rglob("*.py") if path.relative_to(PORTAL).as_posix() not in COMPOSITION)
 
 
