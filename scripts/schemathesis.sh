@@ -72,12 +72,14 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 django.setup()
 from network import services as network_services  # noqa: E402
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret  # noqa: E402
 from network.models import Network  # noqa: E402
 from portal.models import User  # noqa: E402
 from practices.services import PracticeData, practice_create, practice_publish_trusted  # noqa: E402
 
 member = User.objects.get(email="schemathesis@demo.example")
 moderator = User.objects.create_user(email="schemathesis-moderator@demo.example", is_moderator=True)
+TOTP.activate(moderator, generate_totp_secret())  # every moderator power needs a second factor
 network = network_services.network_create(
     actor=moderator, name="Demo exit network", purpose="Cases", policy=Network.Policy.INVITATION
 )
