@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -43,7 +44,10 @@ def selection_export_view(request: HttpRequest) -> HttpResponseBase:
     except SelectionTooLarge as error:
         message = _("This search has %(count)d results; export at most %(limit)d at a time. Narrow the search.")
         messages.error(request, message % {"count": error.count, "limit": SELECTION_MAX})
-        return redirect(f"{_search_url()}?{request.GET.urlencode()}")
+        return _back_to_search(request)
+    if not practices:
+        messages.info(request, _("This search finds no practice to export."))
+        return _back_to_search(request)
     stream = zip_stream(practices, user=request.user, fmt=fmt, language=request.GET.get("language"))
     response = StreamingHttpResponse(stream, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="ran-templates-{len(practices)}.zip"'
@@ -52,7 +56,5 @@ def selection_export_view(request: HttpRequest) -> HttpResponseBase:
     return response
 
 
-def _search_url() -> str:
-    from django.urls import reverse
-
-    return reverse("search:search")
+def _back_to_search(request: HttpRequest) -> HttpResponse:
+    return redirect(f"{reverse('search:search')}?{request.GET.urlencode()}")

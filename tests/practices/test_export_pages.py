@@ -176,6 +176,14 @@ def test_a_selection_over_the_limit_is_refused_with_a_message(moderator_client, 
     assert "export at most 2 at a time" in response.content.decode()
 
 
+def test_a_selection_that_finds_nothing_sends_the_moderator_back_with_a_message(moderator_client, selection):
+    url = reverse("practices:export_selection") + "?q=zzqxjv+nowhere"
+    response = moderator_client.get(url, follow=True)
+    assert response.redirect_chain[0][0].startswith(reverse("search:search") + "?q=zzqxjv")
+    assert response["Content-Type"].startswith("text/html")
+    assert "This search finds no practice to export." in response.content.decode()
+
+
 def test_search_page_offers_the_selection_export_to_moderators_only(moderator_client, client, selection):
     url = reverse("search:search") + "?q=mentoring"
     assert reverse("practices:export_selection") in moderator_client.get(url).content.decode()
