@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from relevance import elasticsearch_engine, setup_django
+from relevance import elasticsearch_engine, in_test_database, setup_django
 
 DEPTH = 20
 FIELD_SETS = {
@@ -167,16 +167,7 @@ def main() -> None:
     parser.add_argument("--pooling", nargs="+", default=["mean", "max"], choices=["mean", "max"])
     args = parser.parse_args()
     setup_django()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        lines = measure(args)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-    print("\n".join(lines))
+    print("\n".join(in_test_database(lambda: measure(args))))
 
 
 if __name__ == "__main__":

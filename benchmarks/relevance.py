@@ -17,10 +17,15 @@ import argparse
 import os
 import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR))
+
+
+T = TypeVar("T")
 
 
 def setup_django() -> None:
@@ -29,6 +34,19 @@ def setup_django() -> None:
     import django
 
     django.setup()
+
+
+def in_test_database(measure: Callable[[], T]) -> T:
+    """``measure()`` run on a throwaway test database (created, then destroyed)."""
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        return measure()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def elasticsearch_engine(url: str):
@@ -96,17 +114,9 @@ def main() -> None:
     parser.add_argument("--rankings", action="store_true", help="print every query's first ten hits with grades")
     args = parser.parse_args()
     setup_django()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
     from tests.search.relevance.evaluation import report
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        evaluations = measure(args)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    evaluations = in_test_database(lambda: measure(args))
     if args.rankings:
         print(rankings(evaluations))
     print(report(evaluations, worst=args.worst))
