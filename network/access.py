@@ -10,7 +10,7 @@ is not revealed. Portal moderators are moderators of every network.
 from django.http import Http404
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
-from portal.access import holds_moderator_role, is_moderator, is_verified_member, signed_in
+from portal.access import display_name, holds_moderator_role, is_moderator, is_verified_member, signed_in
 
 Active = NetworkMembership.State.ACTIVE
 
@@ -191,6 +191,29 @@ def ban_for_moderator(*, user, pk: int) -> NetworkMembership:
     if membership.state != NetworkMembership.State.BANNED:
         raise Http404
     return membership
+
+
+def member_for_reader(*, user, pk: int, name: str) -> NetworkMembership:
+    """The active membership of network ``pk`` whose member is shown to everyone as ``name``
+    (an @mention's text: the pseudonym when there is one), to those who may read the network.
+    404 when the reader may not read it, or when no member with live access carries that
+    name now (former members, real names behind pseudonyms, unknown names alike)."""
+    network = network_for_member(user=user, pk=pk)
+    wanted = (name or "").casefold()
+    memberships = (
+        NetworkMembership.objects.filter(network=network, state=Active, user__is_active=True)
+        .select_related("user")
+        .order_by("pk")
+    )
+    for membership in memberships:
+        person = membership.user
+        if display_name(viewer=None, person=person).casefold() != wanted:
+            continue
+        if not may_use_networks(person):
+            continue
+        membership.network = network
+        return membership
+    raise Http404
 
 
 def live_memberships(user) -> list[NetworkMembership]:

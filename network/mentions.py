@@ -7,11 +7,18 @@ behind a pseudonym.
 """
 
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Sequence
+
+from django.urls import reverse
+from django.utils.safestring import SafeString
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 
 from network.models import Network, NetworkMembership
 from portal.access import display_name
 from portal.models import Membership, User
+from portal.text import render_markdown
 
 
 def prime_memberships(users: Sequence[User | None]) -> None:
@@ -52,6 +59,13 @@ def mentionable_members(network: Network) -> list[User]:
     return users
 
 
+def linkable_members(network: Network) -> list[User]:
+    """The members an @mention links to: active members of ``network`` whose portal access lasts."""
+    from network.access import may_use_networks  # access names people through these helpers' rules
+
+    return [user for user in mentionable_members(network) if may_use_networks(user)]
+
+
 def _pattern(name: str) -> re.Pattern:
     return re.compile(r"(?<![\w@])@" + re.escape(name) + r"(?![\w])", re.IGNORECASE)
 
@@ -69,3 +83,49 @@ def mentioned_users(text: str, members: list[User]) -> list[User]:
             found.append(user)
             remaining = pattern.sub(" ", remaining)
     return found
+
+
+def member_url(network_id: int, name: str) -> str:
+    """The page of the member of ``network_id`` shown as ``name`` (network.views.member_detail).
+    It names the person by the text of the mention, never by account: the page finds the
+    member who carries that name *when it is opened*, so a link written before a rename, a
+    new pseudonym or a departure leads nobody to the person behind it."""
+    return reverse("network:member", kwargs={"pk": network_id, "name": name})
+
+
+class _MentionLinks(InlineProcessor):
+    """``@Name`` of a member (longest names first, case-insensitive) becomes a link to their
+    member page; never inside a link, code or an e-mail address."""
+
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def __init__(self, network_id: int, names: list[str]):
+        alternatives = "|".join(re.escape(name) for name in sorted(names, key=lambda n: (-len(n), n)))
+        super().__init__(r"(?i)(?<![\w@])@(" + alternatives + r")(?![\w])")
+        self.network_id = network_id
+        self.canonical = {name.casefold(): name for name in names}
+
+    def handleMatch(self, m, data):  # noqa: N802 - Markdown's API
+        name = self.canonical.get(m.group(1).casefold(), m.group(1))
+        link = etree.Element("a", {"href": member_url(self.network_id, name), "class": "mention"})
+        link.text = m.group(0)
+        return link, m.start(0), m.end(0)
+
+
+class _MentionExtension(Extension):
+    def __init__(self, network_id: int, names: list[str]):
+        super().__init__()
+        self.network_id, self.names = network_id, names
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Markdown's API
+        # After links, automatic links and raw HTML (so never inside one), before emphasis.
+        md.inlinePatterns.register(_MentionLinks(self.network_id, self.names), "network_mention", 85)
+
+
+def cook_body(body: str, *, network_id: int, members: Sequence[User]) -> SafeString:
+    """A post's Markdown as the sanitised HTML pages show: ``@Name`` of an active member of the
+    network (``members``) links to their member page; other @names stay text."""
+    names = sorted({name for name in (public_name(u) for u in members) if name.strip()})
+    if not names or "@" not in (body or ""):
+        return render_markdown(body)
+    return render_markdown(body, extensions=[_MentionExtension(network_id, names)])

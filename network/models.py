@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import render_markdown, saves_text
+from portal.text import saves_text
 
 
 class Network(models.Model):
@@ -234,10 +234,20 @@ class Post(models.Model):
         """Renders the body again whenever it is saved (the one place the stored HTML follows it)."""
         update_fields = kwargs.get("update_fields")
         if saves_text(update_fields, ("body",)):
-            self.body_html = render_markdown(self.body)
+            self.body_html = self.cook()
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
+
+    def cook(self, members=None) -> SafeString:
+        """The body as stored HTML: Markdown, with @mentions of the network's active members
+        (``members``, or looked up now) as links to their member pages (network.mentions)."""
+        from network.mentions import cook_body, linkable_members  # mentions reads these models
+
+        network_id = self.thread.network_id
+        if members is None:
+            members = linkable_members(self.thread.network) if "@" in (self.body or "") else []
+        return cook_body(self.body, network_id=network_id, members=members)
 
     def get_absolute_url(self) -> str:
         return reverse("network:post", kwargs={"pk": self.pk})
@@ -250,7 +260,7 @@ class Post(models.Model):
     def html(self) -> SafeString:
         """The stored HTML of the body (rendered now if it was never stored)."""
         if not self.body_html and self.body:
-            return render_markdown(self.body)
+            return self.cook()
         return mark_safe(self.body_html)  # noqa: S308 - rendered by portal.text.render_markdown (nh3)
 
 

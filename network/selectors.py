@@ -14,11 +14,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from network import access
 from network.indexing import COLLECTION
 from network.mentions import _pattern as mention_pattern  # the one definition of a written mention
-from network.mentions import mentionable_members, mentioned_users, prime_memberships, public_name
+from network.mentions import member_url, mentionable_members, mentioned_users, prime_memberships, public_name
 from network.models import (
     Invitation,
     JoinRequest,
@@ -32,8 +33,9 @@ from network.models import (
     ThreadRead,
     ThreadSubscription,
 )
-from portal.access import holds_moderator_role, is_verified_member, signed_in
+from portal.access import display_name, holds_moderator_role, is_verified_member, signed_in
 from portal.models import Membership, User
+from portal.text import html_text
 from practices.models import Practice
 from practices.selectors import published_practice_for_user
 from search.backends import get_search_backend
@@ -188,7 +190,42 @@ def members_of(*, network: Network) -> list[NetworkMembership]:
         .order_by("-role", "user__display_name", "pk")
     )
     prime_memberships([m.user for m in rows])
+    for membership in rows:
+        membership.page_url = member_url(network.pk, public_name(membership.user))
     return rows
+
+
+MEMBER_RECENT_POSTS = 10
+
+
+@dataclass(frozen=True)
+class MemberProfile:
+    """What a member page shows: ``organisation`` is "" when the reader may not know who is
+    behind a pseudonym (an organisation narrows it down)."""
+
+    membership: NetworkMembership
+    name: str
+    organisation: str
+    posts: list[Post]
+
+
+def member_profile(*, viewer, membership: NetworkMembership) -> MemberProfile:
+    """A member's page in their network (``membership`` from ``access.member_for_reader``):
+    their name as ``viewer`` may see it, organisation, role and latest visible posts there."""
+    person = membership.user
+    prime_memberships([person])
+    name = display_name(viewer=viewer, person=person)
+    approved = person.__dict__.get("membership")
+    knows = not person.pseudonym or name != person.pseudonym
+    posts = list(
+        Post.objects.filter(thread__network_id=membership.network_id, author_id=person.pk, state=Visible)
+        .select_related("thread")
+        .order_by("-created_at", "-pk")[:MEMBER_RECENT_POSTS]
+    )
+    for post in posts:
+        post.excerpt = Truncator(html_text(post.body_html)).words(30)
+    organisation = approved.organisation.name if approved is not None and knows else ""
+    return MemberProfile(membership=membership, name=name, organisation=organisation, posts=posts)
 
 
 MENTION_SUGGESTIONS = 8

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from network import access
 from network.indexing import post_changed, posts_removed
-from network.mentions import mentionable_members, mentioned_users
+from network.mentions import linkable_members, mentionable_members, mentioned_users, public_name
 from network.models import (
     Invitation,
     JoinRequest,
@@ -187,6 +187,7 @@ def _activate(*, network: Network, user: User, actor: User, role: str, via: str)
         comment=via,
     )
     _forget(user)
+    _recook_mentions_of(membership)
     return membership
 
 
@@ -203,7 +204,25 @@ def _end_membership(membership: NetworkMembership, *, actor: User, state: str, a
     membership.save(update_fields=["state", "ended_at"])
     audit_record(actor=actor, action=action, target=membership, from_state=from_state, to_state=state)
     _forget(membership.user)
+    _recook_mentions_of(membership)
     return membership
+
+
+def _recook_mentions_of(membership: NetworkMembership) -> None:
+    """Cook again the network's posts that @name this member, once they join or leave: a mention
+    links to a person while they are a member, and is plain text once they are not."""
+    name = public_name(membership.user)
+    posts = list(
+        Post.objects.filter(thread__network_id=membership.network_id, body__icontains="@" + name).select_related(
+            "thread"
+        )
+    )
+    if not posts:
+        return
+    members = linkable_members(membership.network)
+    for post in posts:
+        post.body_html = post.cook(members)
+    Post.objects.bulk_update(posts, ["body_html"])
 
 
 @transaction.atomic

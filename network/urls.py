@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/leave/", views.network_leave, name="leave"),
     path("<int:pk>/email/", views.network_email, name="email"),
     path("<int:pk>/members/", views.network_members, name="members"),
+    path("<int:pk>/members/@<path:name>/", views.member_detail, name="member"),
     path("<int:pk>/invite/", views.network_invite, name="invite"),
     path("<int:pk>/settings/", views.network_settings, name="settings"),
     path("<int:pk>/bans/", views.network_bans, name="bans"),

@@ -217,6 +217,15 @@ def network_members(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @networks_only
+@require_GET
+def member_detail(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """A member's page, where their @mentions lead: to those who may read the network only."""
+    membership = access.member_for_reader(user=request.user, pk=pk, name=name)
+    profile = selectors.member_profile(viewer=request.user, membership=membership)
+    return render(request, "network/member_detail.html", _network_context(request, membership.network, profile=profile))
+
+
+@networks_only
 @mfa_required
 @require_POST
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:

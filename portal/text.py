@@ -5,10 +5,12 @@ the HTML next to the Markdown and pages read it. ``manage.py recook`` renders ev
 stored text again after a change of the renderer or of the sanitiser's rules.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import markdown
 import nh3
+from bs4 import BeautifulSoup
+from markdown.extensions import Extension
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -47,19 +49,29 @@ ALLOWED_TAGS = {
     "dd",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+# The only class kept: the links that @mentions become (network.mentions).
+ALLOWED_CLASSES = {"a": {"mention"}}
 
 
-def render_markdown(text: str) -> SafeString:
-    """Markdown to sanitised HTML: no scripts, no styles, no images from other hosts."""
-    html = markdown.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+def render_markdown(text: str, *, extensions: Sequence[Extension] = ()) -> SafeString:
+    """Markdown to sanitised HTML: no scripts, no styles, no images from other hosts.
+    ``extensions``: more Markdown extensions (a network post's @mentions); their output is
+    sanitised like the rest."""
+    html = markdown.markdown(text or "", extensions=["extra", "sane_lists", *extensions], output_format="html")
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+def html_text(html: str) -> str:
+    """The text a reader sees of stored HTML (no tags, no Markdown, entities decoded), on one line."""
+    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
 
 
 def cook(texts: Mapping[str, str]) -> dict[str, str]:

@@ -8,8 +8,9 @@ fields are Markdown. It lives in ``network``, the highest of the two apps it ser
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from network.mentions import linkable_members
 from network.models import Post
-from portal.text import cook, render_markdown
+from portal.text import cook
 from practices.models import Practice, PracticeVersion, practice_texts
 from practices.template_fields import NARRATIVE_ATTRIBUTES
 
@@ -42,11 +43,25 @@ def _write(model, rows: list, field: str) -> int:
     return len(rows)
 
 
+class _PostCook:
+    """A post cooked with its network's active members (@mentions become links), the members
+    looked up once per network."""
+
+    def __init__(self) -> None:
+        self.members: dict[int, list] = {}
+
+    def __call__(self, post: Post) -> str:
+        network = post.thread.network
+        if network.pk not in self.members:
+            self.members[network.pk] = linkable_members(network)
+        return str(post.cook(self.members[network.pk]))
+
+
 class Command(BaseCommand):
     help = "Render the Markdown of every practice, published version and network post again (after a renderer change)."
 
     def handle(self, *args, **options) -> None:
         practices = _recook(Practice.objects.all(), "cooked", lambda p: cook(practice_texts(p)))
         versions = _recook(PracticeVersion.objects.all(), "cooked", lambda v: cook(_version_texts(v)))
-        posts = _recook(Post.objects.all(), "body_html", lambda p: str(render_markdown(p.body)))
+        posts = _recook(Post.objects.select_related("thread__network"), "body_html", _PostCook())
         self.stdout.write(f"Rendered again: {practices} practice(s), {versions} version(s), {posts} post(s) changed.")
