@@ -23,16 +23,17 @@ from django.db.models import QuerySet
 
 from network.access import network_ids_for_member
 from network.models import Post
+from portal.text import html_text
 from search import outbox
 from search.analysis import guess_language
 from search.backends.base import Sort
 from search.collections import Collection, Layout, TextField
 
-__all__ = ["COLLECTION", "is_indexable", "network_ids_for_member", "post_changed", "post_document", "posts_removed"]
+__all__ = ["COLLECTION", "is_indexable", "network_ids_for_member", "post_changed", "post_document", "post_text", "posts_removed"]
 
 TEXT_FIELDS: tuple[TextField, ...] = (
     TextField("title", "A", 3.0),  # the thread's title
-    TextField("text", "D", 1.0),  # the post's Markdown source
+    TextField("text", "D", 1.0),  # the post's text as readers see it (post_text)
 )
 
 
@@ -41,6 +42,12 @@ def is_indexable(post: Post) -> bool:
     if not post.is_visible:
         return False
     return not post.thread.network.is_case_room
+
+
+def post_text(post: Post) -> str:
+    """What a reader sees of a post, without markup: its stored HTML's text. Engines index and
+    highlight this, so a snippet never shows Markdown (``**``, ``[..](..)``) or link targets."""
+    return html_text(str(post.html))
 
 
 def post_document(post: Post, *, version: int) -> dict[str, Any]:
@@ -52,14 +59,15 @@ def post_document(post: Post, *, version: int) -> dict[str, Any]:
     from the text ("" when unsure: the words are then folded, not stemmed).
     """
     thread = post.thread
+    text = post_text(post)
     return {
         "id": post.pk,
         "version": version,
         "network_id": thread.network_id,
         "thread_id": thread.pk,
         "title": thread.title,
-        "text": post.body,
-        "language": guess_language(f"{thread.title}\n{post.body}"),
+        "text": text,
+        "language": guess_language(f"{thread.title}\n{text}"),
         "created_at": post.created_at.isoformat(),
     }
 

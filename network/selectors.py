@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from network import access
-from network.indexing import COLLECTION
+from network.indexing import COLLECTION, post_text
 from network.mentions import _pattern as mention_pattern  # the one definition of a written mention
 from network.mentions import member_url, mentionable_members, mentioned_users, prime_memberships, public_name
 from network.models import (
@@ -562,7 +562,7 @@ def _read_back(found, network_ids: frozenset[int]) -> list[PostHit]:
             thread_title=post.thread.title,
             network_name=post.thread.network.name,
             created_at=post.created_at,
-            snippet=mark_safe(hit.highlight) if hit.highlight else snippet(post.body, ""),  # noqa: S308 (engines escape)
+            snippet=mark_safe(hit.highlight) if hit.highlight else snippet(post_text(post), ""),  # noqa: S308 (engines escape)
         )
         for hit in found
         if (post := posts.get(hit.id)) is not None
@@ -587,7 +587,7 @@ def search_case_rooms(*, query: str, network_ids: list[int], limit: int = 50) ->
             thread_title=p.thread.title,
             network_name=p.thread.network.name,
             created_at=p.created_at,
-            snippet=snippet(p.body, query),
+            snippet=snippet(post_text(p), query),
         )
         for p in posts
     ]

@@ -69,9 +69,16 @@ def render_markdown(text: str, *, extensions: Sequence[Extension] = ()) -> SafeS
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
 
 
+# Elements whose end separates words (inline ones, such as <strong> or <a>, do not).
+SEPARATING_TAGS = ["p", "br", "hr", "li", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6", "tr", "th", "td", "dt", "dd"]
+
+
 def html_text(html: str) -> str:
     """The text a reader sees of stored HTML (no tags, no Markdown, entities decoded), on one line."""
-    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
+    soup = BeautifulSoup(html or "", "html.parser")
+    for element in soup.find_all(SEPARATING_TAGS):
+        element.insert_after(" ")
+    return " ".join(soup.get_text().split())
 
 
 def cook(texts: Mapping[str, str]) -> dict[str, str]:

@@ -266,3 +266,38 @@ def test_reindex_rebuilds_the_posts_of_ordinary_networks_only(contributor, case_
     indexed = set(backend.document_ids(POSTS))
     ordinary = set(Network.objects.filter(is_case_room=False).values_list("threads__posts", flat=True)) - {None}
     assert indexed == ordinary and case_post.pk in indexed
+
+
+def test_snippets_show_the_text_as_rendered_never_markdown_nor_injected_markup(
+    contributor, contributor_client, network, thread, moderator, colleague
+):
+    add_member(network, colleague, moderator=moderator)
+    body = (
+        "**Mentoring** works: read [the guide](https://example.org/guide?id=7) and ask @Ola Colleague. "
+        "Code `<mark>fake</mark>` <img src=x onerror=alert(1)> 5 < 6 & more."
+    )
+    services.post_create(thread=thread, actor=contributor, body=body)
+    [hit] = search_posts(user=contributor, query="mentoring")
+    html = str(hit.snippet)
+    assert html.startswith("<mark>Mentoring</mark> works: read the guide and ask @Ola Colleague.")
+    assert html.count("<mark>") == 1 and "&lt;mark&gt;fake&lt;" in html and "5 &lt; 6 &amp; more" in html
+    for raw in ("**", "](", "example.org", "<img", "onerror", "<a ", "<strong>"):
+        assert raw not in html
+    page = contributor_client.get(reverse("network:search", args=[network.pk]), {"q": "mentoring"}).content.decode()
+    assert "<mark>Mentoring</mark> works: read the guide" in page and "onerror" not in page
+
+
+def test_the_case_rooms_snippets_show_rendered_text_too(contributor, moderator):
+    room = services.network_create(
+        actor=moderator,
+        name="Case K",
+        purpose="One case.",
+        policy=Network.Policy.INVITATION,
+        is_case_room=True,
+        access_ends_on=timezone.localdate() + timedelta(days=30),
+        retention_days=90,
+    )
+    add_member(room, contributor, moderator=moderator)
+    services.thread_create(network=room, actor=contributor, title="K", body="The **family** of K, see [notes](https://x.example/n).")
+    [hit] = _search_posts(user=contributor, query="family").case_room_hits
+    assert str(hit.snippet) == "The <mark>family</mark> of K, see notes."
