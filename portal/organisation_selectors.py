@@ -52,6 +52,22 @@ def membership_for_manager(*, user, pk: int) -> Membership:
     return membership
 
 
+def membership_request_for_manager(*, user, pk: int) -> Membership:
+    """A request to join, pending or decided (or withdrawn), with ``email_verified``, to those
+    who may decide on it: its organisation's administrators and moderators. 404 for anyone else."""
+    membership = (
+        Membership.objects.select_related("user", "organisation", "organisation__type", "decided_by")
+        .annotate(email_verified=email_verified())
+        .filter(pk=pk)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    if not can_manage_members(user, membership.organisation_id):
+        raise Http404
+    return named([membership])[0]
+
+
 def _with_known_membership(memberships: list[Membership]) -> list[Membership]:
     """Tell each listed user their approved membership, so naming them costs no query."""
     for membership in memberships:

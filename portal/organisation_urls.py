@@ -9,6 +9,7 @@ urlpatterns = [
     path("join/", views.organisation_join, name="organisation_join"),
     path("leave/", views.organisation_leave, name="organisation_leave"),
     path("members/", views.organisation_members, name="organisation_members"),
+    path("requests/<int:pk>/", views.membership_request_view, name="organisation_membership_request"),
     path("members/<int:pk>/decide/", views.membership_decide_view, name="organisation_membership_decide"),
     path("members/<int:pk>/role/", views.membership_role_view, name="organisation_membership_role"),
     path("members/<int:pk>/remove/", views.membership_remove_view, name="organisation_membership_remove"),

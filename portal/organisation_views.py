@@ -28,6 +28,7 @@ from portal.organisation_selectors import (
     joinable_queryset,
     live_membership,
     membership_for_manager,
+    membership_request_for_manager,
     named,
     organisation_admin_count,
     organisation_for_manager,
@@ -158,13 +159,27 @@ def organisation_members(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @mfa_required
+@require_GET
+def membership_request_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """One request to join, where its email leads: who asks, for which organisation, whether their
+    address is verified; Approve / Decline while pending, then the outcome and who decided."""
+    membership = membership_request_for_manager(user=request.user, pk=pk)
+    context = {"membership": membership, "back": _members_url(request, membership)}
+    return render(request, "portal/membership_request.html", context)
+
+
+@login_required
+@mfa_required
 @require_POST
 def membership_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    membership = membership_for_manager(user=request.user, pk=pk)
+    membership = membership_request_for_manager(user=request.user, pk=pk)
+    back = _members_url(request, membership)
+    if request.POST.get("back") == "request":
+        back = reverse("organisation_membership_request", args=[membership.pk])
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose to approve or to decline the request."))
-        return redirect(_members_url(request, membership))
+        return redirect(back)
     approve = form.cleaned_data["decision"] == "approve"
     try:
         services.membership_decide(membership=membership, actor=request.user, approve=approve)
@@ -172,7 +187,7 @@ def membership_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
         show_refusal(request, error)
     else:
         messages.success(request, _("Request approved.") if approve else _("Request declined."))
-    return redirect(_members_url(request, membership))
+    return redirect(back)
 
 
 @login_required

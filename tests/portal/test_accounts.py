@@ -78,7 +78,7 @@ def test_sign_up_asks_to_join_an_existing_organisation_and_notifies_its_admins_o
         client.post(_confirmation_link(verification))
         client.post(_confirmation_link(verification))  # confirming twice announces once
     [announcement] = _to_admin(org_admin)
-    link = f"/organisation/members/?organisation={home_organisation.pk}#request-{membership.pk}"
+    link = f"/organisation/requests/{membership.pk}/"
     assert link in announcement.body  # the exact request, not a list
 
 
