@@ -2,7 +2,7 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Organisation
+from portal.models import MEMBERSHIP_MESSAGE_LENGTH, Organisation
 from portal.services import user_sign_up
 
 
@@ -48,7 +48,17 @@ class SignupForm(forms.Form):
         help_text=_("A moderator verifies new organisations."),
     )
 
-    field_order = ["email", "display_name", "organisation", "new_organisation", "password1", "password2"]
+    message = forms.CharField(
+        label=_("A message for those who decide (optional)"),
+        help_text=_(
+            "Your role or team, for example: it helps them recognise you. Write nothing about the people you work with."
+        ),
+        max_length=MEMBERSHIP_MESSAGE_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    field_order = ["email", "display_name", "organisation", "new_organisation", "message", "password1", "password2"]
 
     def clean(self):
         cleaned = super().clean() or {}
@@ -62,5 +72,6 @@ class SignupForm(forms.Form):
             display_name=self.cleaned_data["display_name"],
             organisation=self.cleaned_data.get("organisation"),
             new_organisation_name=self.cleaned_data.get("new_organisation", ""),
+            message=self.cleaned_data.get("message", ""),
             language=translation.get_language() or "",
         )

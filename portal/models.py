@@ -158,6 +158,9 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
         self.__dict__.pop("live_organisation_ids", None)
 
 
+MEMBERSHIP_MESSAGE_LENGTH = 1000
+
+
 class Membership(models.Model):
     """A user's request to belong to an organisation, and its outcome.
 
@@ -179,6 +182,8 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.REQUESTED)
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    # Optional, from the requester to those who decide; shown on the request's page only.
+    message = models.TextField(_("message"), max_length=MEMBERSHIP_MESSAGE_LENGTH, blank=True)
     # When the organisation's administrators (or the moderators) were told of the request:
     # once the requester's email address is verified, never before, and only once.
     announced_at = models.DateTimeField(_("announced"), null=True, blank=True)

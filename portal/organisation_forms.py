@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Membership, Organisation
+from portal.models import MEMBERSHIP_MESSAGE_LENGTH, Membership, Organisation
 
 
 class JoinForm(forms.Form):
@@ -23,6 +23,15 @@ class JoinForm(forms.Form):
         help_text=_("You will be its first administrator once a moderator has verified it."),
         max_length=200,
         required=False,
+    )
+    message = forms.CharField(
+        label=_("A message for those who decide (optional)"),
+        help_text=_(
+            "Your role or team, for example: it helps them recognise you. Write nothing about the people you work with."
+        ),
+        max_length=MEMBERSHIP_MESSAGE_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, suggested: list[Organisation], others, allowed, **kwargs):

@@ -75,6 +75,7 @@ def organisation_join(request: AuthenticatedHttpRequest) -> HttpResponse:
                 user=request.user,
                 organisation=form.cleaned_data["organisation"],
                 new_organisation_name=form.cleaned_data["new_organisation_name"],
+                message=form.cleaned_data["message"],
             )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, error if isinstance(error, ValidationError) else str(error))

@@ -39,7 +39,7 @@ def organisations_matching_email(email: str) -> list[Organisation]:
 
 @transaction.atomic
 def membership_request(
-    *, user: User, organisation: Organisation | None = None, new_organisation_name: str = ""
+    *, user: User, organisation: Organisation | None = None, new_organisation_name: str = "", message: str = ""
 ) -> Membership:
     """Ask to join an organisation. Someone who names a new one asks to administer it;
     a moderator verifies the organisation and approves them."""
@@ -52,7 +52,7 @@ def membership_request(
         created = not Organisation.objects.filter(name__iexact=" ".join(new_organisation_name.split())).exists()
         organisation = organisation_get_or_create(name=new_organisation_name)
         role = Membership.Role.ADMIN if created else Membership.Role.MEMBER
-    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+    membership = Membership.objects.create(user=user, organisation=organisation, role=role, message=message.strip())
     audit_record(
         actor=user, action="membership.request", target=membership, to_state=membership.state, organisation=organisation
     )
@@ -202,10 +202,13 @@ def user_sign_up(
     organisation: Organisation | None,
     new_organisation_name: str = "",
     language: str = "",
+    message: str = "",
 ) -> Membership:
     """After allauth created the account: set the name and the language of the sign-up page (the
     emails' language until changed on the profile page), and ask to join the organisation."""
     user.display_name = display_name.strip()
     user.language = supported_language(language) if language else ""
     user.save(update_fields=["display_name", "language"])
-    return membership_request(user=user, organisation=organisation, new_organisation_name=new_organisation_name)
+    return membership_request(
+        user=user, organisation=organisation, new_organisation_name=new_organisation_name, message=message
+    )

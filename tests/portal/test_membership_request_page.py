@@ -97,3 +97,33 @@ def test_an_administrator_of_another_organisation_gets_the_404(other_organisatio
 def test_the_members_page_links_each_request_to_its_page(org_admin_client, request_to_join):
     page = org_admin_client.get(reverse("organisation_members")).content.decode()
     assert f'href="{_url(request_to_join)}"' in page
+
+
+def test_the_requesters_message_is_shown_to_those_who_decide_as_text(home_organisation, org_admin_client):
+    candidate = make_user("claire@ravnstad.example", display_name="Claire Candidate")
+    response = _client_for(candidate).post(
+        reverse("organisation_join"),
+        {"organisation": home_organisation.pk, "message": "Youth team, <b>Nordby</b> office.\nAsk Anne."},
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(user=candidate)
+    assert membership.message == "Youth team, <b>Nordby</b> office.\nAsk Anne."
+    page = org_admin_client.get(_url(membership)).content.decode()
+    assert "Youth team, &lt;b&gt;Nordby&lt;/b&gt; office.<br>Ask Anne." in page
+
+
+def test_a_too_long_message_is_refused_and_the_form_keeps_it(home_organisation):
+    candidate = make_user("claire@ravnstad.example", display_name="Claire Candidate")
+    response = _client_for(candidate).post(
+        reverse("organisation_join"), {"organisation": home_organisation.pk, "message": "x" * 1001}
+    )
+    assert response.status_code == 400
+    assert "x" * 1001 in response.content.decode()
+    assert not Membership.objects.filter(user=candidate).exists()
+
+
+def test_a_message_written_at_sign_up_reaches_the_request(client, home_organisation):
+    from tests.portal.test_accounts import _sign_up
+
+    _sign_up(client, organisation=str(home_organisation.pk), new_organisation="", message="Probation, Lindenau team.")
+    assert Membership.objects.get(user__email="new.worker@lindenau.example").message == "Probation, Lindenau team."
