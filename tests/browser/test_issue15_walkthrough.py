@@ -1,0 +1,165 @@
+"""Issue 15, walked through as new users would try it, at 1280 and 390 px, with screenshots in
+test-artifacts/ (``issue15-*``). One browser for the module; each journey opens its own contexts.
+
+Bullets covered elsewhere in tests/browser/ (not repeated here): the personal-data check, redacting
+only the identifying words and submitting once (test_contribute_check.py, test_review_workflow.py);
+import notes and reading an imported template (test_contribute_from_template.py); facets on click,
+"show more", the phone's "Filters (n)" button, the summary box and "back to results"
+(test_search.py); the header badge, invitations on /networks/, Enter picks the first suggestion,
+unknown @names (test_network_badge_invitations.py, test_network_mentions.py); the error summary,
+type-ahead, axe-core and sideways scrolling on every page type (test_accessibility.py).
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client
+
+from network import services as network_services
+from network.models import Invitation, Network
+from portal import services as portal_services
+from portal.models import Membership
+from tests.conftest import make_user
+from tests.practices.factories import make_practice
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = (1280, 390)
+
+
+@pytest.fixture
+def browser(chromium_path, live_server):
+    from playwright.sync_api import sync_playwright
+
+    with pytest.MonkeyPatch.context() as patch:
+        # Playwright's sync API runs an event loop in this thread; Django's async guard is relaxed here only.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=["--no-sandbox"])
+            yield browser
+            browser.close()
+
+
+@pytest.fixture(autouse=True)
+def no_second_factor_prompt(settings):
+    """Moderators and administrators have a second factor; signing in with it is tested elsewhere."""
+    settings.PORTAL_REQUIRE_MFA = False
+
+
+def _page(browser, base_url: str, width: int, user=None):
+    """A new context at ``width`` px (axe-core loaded through the browser's own channel), signed in as ``user``."""
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900})
+    if AXE.exists():
+        context.add_init_script(path=str(AXE))
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def _shot(page, artifacts: Path, name: str, width: int) -> None:
+    page.screenshot(path=str(artifacts / f"issue15-{name}-{width}.png"), full_page=True)
+
+
+def _fits(page) -> None:
+    """No sideways scrolling, and no serious or critical axe-core finding."""
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+    if AXE.exists():
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+
+
+def _background(locator) -> str:
+    return locator.evaluate("e => getComputedStyle(e).backgroundColor")
+
+
+# Networks: mentions as links, member pages, post search ------------------------------------
+
+
+@pytest.fixture
+def north(moderator, contributor, colleague):
+    network = network_services.network_create(
+        actor=moderator, name="Exit work north", purpose="Cases in the north.", policy=Network.Policy.INVITATION
+    )
+    for user in (contributor, colleague):
+        network_services.network_member_add(network=network, user=user, actor=moderator)
+    thread = network_services.thread_create(
+        network=network, actor=colleague, title="A returning family", body="We meet the **family** on Monday."
+    )
+    return network, thread
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_mention_leads_to_the_members_page_and_post_search_shows_rendered_text(
+    width, browser, live_server, artifacts_dir, north, contributor, outsider
+):
+    network, thread = north
+    page = _page(browser, live_server.url, width, contributor)
+    page.goto(thread.get_absolute_url())
+    page.get_by_label("Your reply").fill("Thanks @Ola Colleague, see [the guide](https://example.org/g).")
+    page.get_by_role("button", name="Post the reply").click()
+    mention = page.locator("a.mention", has_text="@Ola Colleague")
+    mention.wait_for()
+    _shot(page, artifacts_dir, "mention-link", width)
+    mention.click()
+    page.get_by_role("heading", level=1, name="Ola Colleague").wait_for()
+    body = page.locator("main").inner_text()
+    assert "Municipality of Ravnstad" in body and "Role in Exit work north" in body
+    assert "We meet the family on Monday." in body and "**" not in body
+    _fits(page)
+    _shot(page, artifacts_dir, "member-page", width)
+    member_url = page.url
+
+    page.goto(f"/networks/{network.pk}/search/?q=family")
+    snippet = page.locator("main mark").first
+    snippet.wait_for()
+    assert snippet.inner_text().lower() == "family"
+    results = page.locator("main").inner_text()
+    assert "**" not in results and "](" not in results
+    _fits(page)
+    _shot(page, artifacts_dir, "post-search", width)
+    page.context.close()
+
+    stranger = _page(browser, live_server.url, width, outsider)
+    assert stranger.goto(member_url).status == 404
+    assert "Ola Colleague" not in stranger.locator("body").inner_text()
+    stranger.context.close()
+
+
+# Organisations: the request page the email opens -------------------------------------------
+
+
+def test_the_request_email_opens_the_request_and_decline_is_a_warning_button(
+    browser, live_server, artifacts_dir, org_admin, home_organisation
+):
+    candidate = make_user("claire@ravnstad.example", display_name="Claire Candidate")
+    mail.outbox.clear()
+    membership = portal_services.membership_request(
+        user=candidate, organisation=home_organisation, message="Youth team, Nordby office."
+    )
+    [email] = [m for m in mail.outbox if m.to == [org_admin.email]]
+    link = re.search(r"https?://[^/\s]+(/\S*)", email.body).group(1)
+    for width in WIDTHS:
+        page = _page(browser, live_server.url, width, org_admin)
+        page.goto(link)
+        page.get_by_role("heading", name="Claire Candidate asks to join Municipality of Ravnstad").wait_for()
+        assert "Youth team, Nordby office." in page.locator("main").inner_text()
+        approve, decline = page.get_by_role("button", name="Approve"), page.get_by_role("button", name="Decline")
+        assert _background(approve) != _background(decline)
+        _fits(page)
+        _shot(page, artifacts_dir, "membership-request", width)
+        if width == WIDTHS[-1]:
+            decline.click()
+            page.get_by_text("Request declined.").wait_for()
+            assert re.search(r"Declined by Anne Admin on \d{1,2} \w+\.? \d{4}\.", page.locator("main").inner_text())
+            _shot(page, artifacts_dir, "membership-request-decided", width)
+        page.context.close()
+    assert Membership.objects.get(pk=membership.pk).state == Membership.State.DECLINED
