@@ -1,5 +1,5 @@
 """Issue 15, walked through as new users would try it, at 1280 and 390 px, with screenshots in
-test-artifacts/ (``issue15-*``). One browser for the module; each journey opens its own contexts.
+test-artifacts/ (``issue15-*``). Each journey opens its own browser contexts (a width, a person).
 
 Bullets covered elsewhere in tests/browser/ (not repeated here): the personal-data check, redacting
 only the identifying words and submitting once (test_contribute_check.py, test_review_workflow.py);
@@ -33,6 +33,9 @@ WIDTHS = (1280, 390)
 
 @pytest.fixture
 def browser(chromium_path, live_server):
+    """One browser per test, as in the other browser tests: a browser kept across tests keeps
+    Playwright's event loop running while pytest-django restores the serialized database between
+    transactional tests, and that restore then silently loses the migrations' reference data."""
     from playwright.sync_api import sync_playwright
 
     with pytest.MonkeyPatch.context() as patch:
@@ -104,6 +107,9 @@ def test_a_mention_leads_to_the_members_page_and_post_search_shows_rendered_text
     network, thread = north
     page = _page(browser, live_server.url, width, contributor)
     page.goto(thread.get_absolute_url())
+    follow = page.get_by_role("button", name=re.compile("Follow this thread|Stop following"))
+    reply = page.get_by_role("button", name="Post the reply")
+    assert _background(follow) != _background(reply)  # a secondary button does not look like the primary one
     page.get_by_label("Your reply").fill("Thanks @Ola Colleague, see [the guide](https://example.org/g).")
     page.get_by_role("button", name="Post the reply").click()
     mention = page.locator("a.mention", has_text="@Ola Colleague")
@@ -163,3 +169,130 @@ def test_the_request_email_opens_the_request_and_decline_is_a_warning_button(
             _shot(page, artifacts_dir, "membership-request-decided", width)
         page.context.close()
     assert Membership.objects.get(pk=membership.pk).state == Membership.State.DECLINED
+
+
+# Moderators: the dashboard, an email that opens the exact report, the audit log in words -----
+
+
+def test_a_moderator_follows_the_dashboard_and_an_email_to_the_report_and_reads_the_log_in_both_languages(
+    browser, live_server, artifacts_dir, moderator, contributor, colleague, home_organisation, north
+):
+    from practices import services as practice_services
+
+    network, thread = north
+    practice_services.practice_submit(practice=make_practice(author=contributor), actor=contributor)
+    unverified = make_user("new@ravnstad.example", display_name="Una Unverified")
+    unverified.emailaddress_set.update(verified=False)
+    portal_services.membership_request(user=unverified, organisation=home_organisation)
+    mail.outbox.clear()
+    report = network_services.post_report(post=thread.posts.get(), actor=contributor, reason="harmful")
+    [email] = [m for m in mail.outbox if m.to == [moderator.email]]
+    link = re.search(r"https?://[^/\s]+(/\S*)", email.body).group(1)
+
+    for width in WIDTHS:
+        page = _page(browser, live_server.url, width, moderator)
+        page.goto("/moderation/")
+        main = page.locator("main")
+        main.get_by_text("Email not verified yet").wait_for()
+        counts = main.locator(".dashboard-count").all_inner_texts()
+        assert "1" in counts  # the submission, the request and the report are each counted
+        _fits(page)
+        _shot(page, artifacts_dir, "moderation-dashboard", width)
+        page.context.close()
+
+    page = _page(browser, live_server.url, 390, moderator)
+    page.goto(link)
+    item = page.locator(f"#report-{report.pk}")
+    item.wait_for()
+    hide, dismiss = item.get_by_role("button", name="Hide the post"), item.get_by_role("button", name="Dismiss the report")
+    assert _background(hide) != _background(dismiss)
+    _shot(page, artifacts_dir, "report-from-email", 390)
+    dismiss.click()
+    page.wait_for_load_state("load")
+
+    page.goto("/moderation/audit/")
+    log = page.locator("main").inner_text()
+    assert "Report dismissed" in log and "network.report.resolve" not in log and "open → dismissed" not in log
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", log) and not re.search(r"\b\d{1,2}/\d{1,2}/\d{4}\b", log)
+    page.locator("#language-select").select_option("fr")
+    page.get_by_role("button", name="Change").click()
+    page.get_by_role("button", name="Changer").wait_for()
+    log = page.locator("main").inner_text()
+    assert "Signalement classé sans suite" in log and "Report dismissed" not in log
+    assert re.search(r"\b\d{1,2} [a-zéû]{3,4}\.? \d{4}\b", log)
+    _fits(page)
+    _shot(page, artifacts_dir, "audit-log-fr", 390)
+    page.context.close()
+
+
+# Network moderators: pending invitations are revoked and sent again ------------------------
+
+
+def test_a_network_moderator_sends_an_invitation_again_then_revokes_it(browser, live_server, artifacts_dir, moderator, north):
+    network, _thread = north
+    invitation, _token = network_services.network_invitation_create(
+        network=network, actor=moderator, email="guest@ravnstad.example"
+    )
+    mail.outbox.clear()
+    page = _page(browser, live_server.url, 390, moderator)
+    page.goto(f"/networks/{network.pk}/invite/")
+    page.get_by_role("button", name="Send again to guest@ravnstad.example").click()
+    page.wait_for_load_state("load")
+    assert [m.to for m in mail.outbox] == [["guest@ravnstad.example"]]
+    _shot(page, artifacts_dir, "invitation-sent-again", 390)
+    page.get_by_role("link", name="Revoke the invitation sent to guest@ravnstad.example").click()
+    confirm = page.get_by_role("button", name="Yes, revoke the invitation")
+    assert "button-danger" in (confirm.get_attribute("class") or "")
+    _fits(page)
+    _shot(page, artifacts_dir, "invitation-revoke", 390)
+    confirm.click()
+    page.wait_for_url(f"**/networks/{network.pk}/invite/")
+    assert "guest@ravnstad.example" not in page.locator("main").inner_text()
+    assert not Invitation.objects.get(pk=invitation.pk).is_usable()
+    page.context.close()
+
+
+# Readers and contributors: one place to find practices, a page worth reading, duplicates ----
+
+
+FOOTER = ("About", "Privacy notice", "Accessibility statement", "Contact", "Evidence levels", "API documentation")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_visitor_finds_every_practice_in_one_place_and_reads_one(width, browser, live_server, artifacts_dir, contributor):
+    practice = make_practice(author=contributor, publish=True, title="Mentoring after prison", peer_reviewed="yes")
+    page = _page(browser, live_server.url, width)
+    page.goto("/practices/")
+    assert re.search(r"/search/", page.url)
+    page.get_by_role("link", name="Mentoring after prison").first.wait_for()
+    facets = page.locator("main").text_content() or ""  # on a phone they wait behind "Filters"
+    assert "Reviewed by fellow practitioners" in facets and "Peer reviewed" not in facets
+    footer = page.locator("footer")
+    assert all(footer.get_by_role("link", name=name).count() == 1 for name in FOOTER)
+    _fits(page)
+    _shot(page, artifacts_dir, "search-everything", width)
+
+    page.goto(practice.get_absolute_url())
+    page.locator(".practice-summary").wait_for()
+    page.get_by_role("navigation", name="Contents").wait_for()
+    body = page.locator("main").inner_text()
+    assert "words, limit" not in body and body.count("Municipality of Ravnstad") == 1
+    _fits(page)
+    _shot(page, artifacts_dir, "practice-page", width)
+    page.context.close()
+
+
+def test_a_contributor_is_warned_of_a_practice_with_the_same_title_before_submitting(
+    browser, live_server, artifacts_dir, contributor, colleague
+):
+    existing = make_practice(author=colleague, publish=True, title="Mentoring after prison")
+    draft = make_practice(author=contributor, title="Mentoring after prison")
+    page = _page(browser, live_server.url, 390, contributor)
+    page.goto(draft.get_absolute_url())
+    page.get_by_role("link", name="Submit for review…").click()
+    warning = page.locator("section.duplicates")
+    warning.get_by_role("heading", name="A similar practice already exists").wait_for()
+    assert warning.get_by_role("link", name="Mentoring after prison").get_attribute("href") == existing.get_absolute_url()
+    _fits(page)
+    _shot(page, artifacts_dir, "duplicate-warning", 390)
+    page.context.close()
