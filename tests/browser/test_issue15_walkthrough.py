@@ -33,9 +33,8 @@ WIDTHS = (1280, 390)
 
 @pytest.fixture
 def browser(chromium_path, live_server):
-    """One browser per test, as in the other browser tests: a browser kept across tests keeps
-    Playwright's event loop running while pytest-django restores the serialized database between
-    transactional tests, and that restore then silently loses the migrations' reference data."""
+    """One browser per test, as in the other browser tests: with a browser kept for the module, the
+    second transactional test found the migrations' reference data (organisation types) gone."""
     from playwright.sync_api import sync_playwright
 
     with pytest.MonkeyPatch.context() as patch:
