@@ -29,7 +29,7 @@ from search.analysis import guess_language
 from search.backends.base import Sort
 from search.collections import Collection, Layout, TextField
 
-__all__ = ["COLLECTION", "is_indexable", "network_ids_for_member", "post_changed", "post_document", "post_text", "posts_removed"]
+__all__ = ["COLLECTION", "is_indexable", "network_ids_for_member", "post_changed", "post_document", "posts_removed"]
 
 TEXT_FIELDS: tuple[TextField, ...] = (
     TextField("title", "A", 3.0),  # the thread's title

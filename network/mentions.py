@@ -105,7 +105,7 @@ class _MentionLinks(InlineProcessor):
         self.network_id = network_id
         self.canonical = {name.casefold(): name for name in names}
 
-    def handleMatch(self, m, data):  # noqa: N802 - Markdown's API
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]  # InlineProcessor's signature (typeshed types it apart from Pattern's)
         name = self.canonical.get(m.group(1).casefold(), m.group(1))
         link = etree.Element("a", {"href": member_url(self.network_id, name), "class": "mention"})
         link.text = m.group(0)
@@ -117,7 +117,7 @@ class _MentionExtension(Extension):
         super().__init__()
         self.network_id, self.names = network_id, names
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md) -> None:  # Markdown's API name
         # After links, automatic links and raw HTML (so never inside one), before emphasis.
         md.inlinePatterns.register(_MentionLinks(self.network_id, self.names), "network_mention", 85)
 

@@ -93,6 +93,8 @@ class NetworkMembership(models.Model):
     joined_at = models.DateTimeField(_("joined"), default=timezone.now)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
+    page_url: str  # not a column: the member's page, set by selectors.members_of
+
     class Meta:
         verbose_name = _("network membership")
         verbose_name_plural = _("network memberships")
@@ -221,6 +223,8 @@ class Post(models.Model):
     # The body rendered once when saved (see ``save``); pages read this, never the renderer.
     body_html = models.TextField(_("rendered HTML"), blank=True, editable=False)
 
+    excerpt: str  # not a column: the start of its text, set by selectors.member_profile
+
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("post")
@@ -239,6 +243,9 @@ class Post(models.Model):
                 kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("network:post", kwargs={"pk": self.pk})
+
     def cook(self, members=None) -> SafeString:
         """The body as stored HTML: Markdown, with @mentions of the network's active members
         (``members``, or looked up now) as links to their member pages (network.mentions)."""
@@ -248,9 +255,6 @@ class Post(models.Model):
         if members is None:
             members = linkable_members(self.thread.network) if "@" in (self.body or "") else []
         return cook_body(self.body, network_id=network_id, members=members)
-
-    def get_absolute_url(self) -> str:
-        return reverse("network:post", kwargs={"pk": self.pk})
 
     @property
     def is_visible(self) -> bool:

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 import markdown
 import nh3
 from bs4 import BeautifulSoup
-from markdown.extensions import Extension
 from django.utils.safestring import SafeString, mark_safe
+from markdown.extensions import Extension
 
 ALLOWED_TAGS = {
     "p",
@@ -70,7 +70,7 @@ def render_markdown(text: str, *, extensions: Sequence[Extension] = ()) -> SafeS
 
 
 # Elements whose end separates words (inline ones, such as <strong> or <a>, do not).
-SEPARATING_TAGS = ["p", "br", "hr", "li", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6", "tr", "th", "td", "dt", "dd"]
+SEPARATING_TAGS = "p br hr li pre blockquote h2 h3 h4 h5 h6 tr th td dt dd".split()
 
 
 def html_text(html: str) -> str:

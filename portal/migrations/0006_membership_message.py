@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portal', '0005_membership_announced_at'),
+        ("portal", "0005_membership_announced_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='membership',
-            name='message',
-            field=models.TextField(blank=True, max_length=1000, verbose_name='message'),
+            model_name="membership",
+            name="message",
+            field=models.TextField(blank=True, max_length=1000, verbose_name="message"),
         ),
     ]

@@ -178,7 +178,7 @@ def test_a_moderator_follows_the_dashboard_and_an_email_to_the_report_and_reads_
 ):
     from practices import services as practice_services
 
-    network, thread = north
+    _network, thread = north
     practice_services.practice_submit(practice=make_practice(author=contributor), actor=contributor)
     unverified = make_user("new@ravnstad.example", display_name="Una Unverified")
     unverified.emailaddress_set.update(verified=False)
@@ -203,7 +203,10 @@ def test_a_moderator_follows_the_dashboard_and_an_email_to_the_report_and_reads_
     page.goto(link)
     item = page.locator(f"#report-{report.pk}")
     item.wait_for()
-    hide, dismiss = item.get_by_role("button", name="Hide the post"), item.get_by_role("button", name="Dismiss the report")
+    hide, dismiss = (
+        item.get_by_role("button", name="Hide the post"),
+        item.get_by_role("button", name="Dismiss the report"),
+    )
     assert _background(hide) != _background(dismiss)
     _shot(page, artifacts_dir, "report-from-email", 390)
     dismiss.click()
@@ -227,7 +230,9 @@ def test_a_moderator_follows_the_dashboard_and_an_email_to_the_report_and_reads_
 # Network moderators: pending invitations are revoked and sent again ------------------------
 
 
-def test_a_network_moderator_sends_an_invitation_again_then_revokes_it(browser, live_server, artifacts_dir, moderator, north):
+def test_a_network_moderator_sends_an_invitation_again_then_revokes_it(
+    browser, live_server, artifacts_dir, moderator, north
+):
     network, _thread = north
     invitation, _token = network_services.network_invitation_create(
         network=network, actor=moderator, email="guest@ravnstad.example"
@@ -258,7 +263,9 @@ FOOTER = ("About", "Privacy notice", "Accessibility statement", "Contact", "Evid
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_visitor_finds_every_practice_in_one_place_and_reads_one(width, browser, live_server, artifacts_dir, contributor):
+def test_a_visitor_finds_every_practice_in_one_place_and_reads_one(
+    width, browser, live_server, artifacts_dir, contributor
+):
     practice = make_practice(author=contributor, publish=True, title="Mentoring after prison", peer_reviewed="yes")
     page = _page(browser, live_server.url, width)
     page.goto("/practices/")
@@ -291,7 +298,9 @@ def test_a_contributor_is_warned_of_a_practice_with_the_same_title_before_submit
     page.get_by_role("link", name="Submit for review…").click()
     warning = page.locator("section.duplicates")
     warning.get_by_role("heading", name="A similar practice already exists").wait_for()
-    assert warning.get_by_role("link", name="Mentoring after prison").get_attribute("href") == existing.get_absolute_url()
+    assert (
+        warning.get_by_role("link", name="Mentoring after prison").get_attribute("href") == existing.get_absolute_url()
+    )
     _fits(page)
     _shot(page, artifacts_dir, "duplicate-warning", 390)
     page.context.close()

@@ -37,7 +37,9 @@ def _page_url(network) -> str:
 
 def test_a_mention_of_a_member_is_stored_as_a_link_to_their_page(network, mention):
     href = _page_url(network)
-    assert f'<a class="mention" href="{href}" rel="noopener noreferrer nofollow">@ola colleague</a>' in mention.body_html
+    assert (
+        f'<a class="mention" href="{href}" rel="noopener noreferrer nofollow">@ola colleague</a>' in mention.body_html
+    )
     assert "<strong>this</strong>" in mention.body_html
 
 

@@ -298,6 +298,8 @@ def test_the_case_rooms_snippets_show_rendered_text_too(contributor, moderator):
         retention_days=90,
     )
     add_member(room, contributor, moderator=moderator)
-    services.thread_create(network=room, actor=contributor, title="K", body="The **family** of K, see [notes](https://x.example/n).")
+    services.thread_create(
+        network=room, actor=contributor, title="K", body="The **family** of K, see [notes](https://x.example/n)."
+    )
     [hit] = _search_posts(user=contributor, query="family").case_room_hits
     assert str(hit.snippet) == "The <mark>family</mark> of K, see notes."

@@ -29,7 +29,9 @@ def _url(membership) -> str:
     return reverse("organisation_membership_request", args=[membership.pk])
 
 
-def test_the_email_opens_the_request_page(org_admin, org_admin_client, home_organisation, django_capture_on_commit_callbacks):
+def test_the_email_opens_the_request_page(
+    org_admin, org_admin_client, home_organisation, django_capture_on_commit_callbacks
+):
     candidate = make_user("claire@ravnstad.example", display_name="Claire Candidate")
     with django_capture_on_commit_callbacks(execute=True):
         membership = services.membership_request(user=candidate, organisation=home_organisation)
@@ -51,9 +53,7 @@ def test_the_page_shows_requester_organisation_and_verification_with_both_decisi
     assert 'value="decline" class="button-danger">Decline</button>' in page
 
 
-def test_deciding_on_the_page_comes_back_to_it_with_the_outcome_and_who_decided(
-    org_admin_client, request_to_join
-):
+def test_deciding_on_the_page_comes_back_to_it_with_the_outcome_and_who_decided(org_admin_client, request_to_join):
     response = org_admin_client.post(
         reverse("organisation_membership_decide", args=[request_to_join.pk]), {"decision": "decline", "back": "request"}
     )
