@@ -280,7 +280,9 @@ def test_snippets_show_the_text_as_rendered_never_markdown_nor_injected_markup(
     [hit] = search_posts(user=contributor, query="mentoring")
     html = str(hit.snippet)
     assert html.startswith("<mark>Mentoring</mark> works: read the guide and ask @Ola Colleague.")
-    assert html.count("<mark>") == 1 and "&lt;mark&gt;fake&lt;" in html and "5 &lt; 6 &amp; more" in html
+    # The literal "<mark>" typed in code is escaped (PostgreSQL's ts_headline drops tag-like text instead):
+    # the only <mark> element is the engine's.
+    assert html.count("<mark>") == 1 and "fake" in html and "5 &lt; 6 &amp; more" in html
     for raw in ("**", "](", "example.org", "<img", "onerror", "<a ", "<strong>"):
         assert raw not in html
     page = contributor_client.get(reverse("network:search", args=[network.pk]), {"q": "mentoring"}).content.decode()
