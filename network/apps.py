@@ -7,6 +7,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Exit-intervention networks")
 
     def ready(self) -> None:
+        from network import signals  # noqa: F401 (connects the receivers of the portal's signals)
         from network.indexing import COLLECTION
         from search.collections import register
 

@@ -208,6 +208,19 @@ def _end_membership(membership: NetworkMembership, *, actor: User, state: str, a
     return membership
 
 
+@transaction.atomic
+def mentions_recook(*, user: User) -> int:
+    """Cook again, in every network ``user`` is an active member of, the posts that @name them
+    (after their portal access changed: a mention links only to a member with live access).
+    Returns the number of networks looked at."""
+    memberships = list(
+        NetworkMembership.objects.filter(user=user, state=State.ACTIVE).select_related("network", "user")
+    )
+    for membership in memberships:
+        _recook_mentions_of(membership)
+    return len(memberships)
+
+
 def _recook_mentions_of(membership: NetworkMembership) -> None:
     """Cook again the network's posts that @name this member, once they join or leave: a mention
     links to a person while they are a member, and is plain text once they are not."""

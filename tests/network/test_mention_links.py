@@ -169,3 +169,11 @@ def test_the_member_page_costs_a_fixed_number_of_queries(
     with django_assert_num_queries(10):
         response = contributor_client.get(_page_url(network))
     assert response.content.decode().count('class="practice-card"') == 10
+
+
+def test_a_member_who_leaves_their_organisation_is_no_longer_linked(contributor_client, network, mention, colleague):
+    from portal import services as portal_services
+
+    portal_services.membership_end(membership=colleague.memberships.get(), actor=colleague)
+    assert "/members/" not in Post.objects.get(pk=mention.pk).body_html
+    assert contributor_client.get(_page_url(network)).status_code == 404
