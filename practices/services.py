@@ -7,6 +7,7 @@ these functions; they hold no rules of their own.
 """
 
 import copy
+import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -214,6 +215,7 @@ def practice_start_revision(*, practice: Practice, editor: User) -> Practice:
     themes, audiences = list(practice.key_themes.all()), list(practice.target_audiences.all())
     copy = Practice.objects.get(pk=practice.pk)
     copy.pk = None
+    copy.uuid = uuid.uuid4()
     copy.revision_of = practice
     copy.status = Status.DRAFT
     copy.author = editor
