@@ -143,6 +143,14 @@ class ReceiptSubmission(Strict):
     receipt: Annotated[str, StringConstraints(max_length=10_000)]
 
 
+class ReceiptAccepted(Strict):
+    """201 answer to POST /federation/receipts (also when the receipt was already kept)."""
+
+    item: UUID
+    event: int
+    received_at: datetime
+
+
 class Refusal(Strict):
     """Any 4xx answer of /federation/*: why."""
 
@@ -159,5 +167,6 @@ PUBLISHED_SCHEMAS: dict[str, type[BaseModel]] = {
     "notice": Notice,
     "receipt-claims": ReceiptClaims,
     "receipt-submission": ReceiptSubmission,
+    "receipt-accepted": ReceiptAccepted,
     "refusal": Refusal,
 }
