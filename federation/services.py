@@ -2,6 +2,7 @@
 commit order), what we serve (recorded in the ledger), peers and their agreements, receipts.
 """
 
+import logging
 import re
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -28,6 +29,8 @@ from federation.models import (
 from federation.schema import FeedPage, Manifest, PracticeItem, ReceiptClaims, Tombstone
 from portal.audit import audit_record
 from practices.models import Practice
+
+logger = logging.getLogger(__name__)
 
 # Any constant: the feed's lock for PostgreSQL's pg_advisory_xact_lock ("PVEF").
 FEED_LOCK = 0x50564546
@@ -123,12 +126,24 @@ def _entries(peer: Peer, events: list[FeedEvent]) -> list[PracticeItem | Tombsto
     entries: list[PracticeItem | Tombstone] = []
     for event in events:
         if event.practice_id in shared:
-            entries.append(selectors.practice_item(shared[event.practice_id], event=event.pk))
+            item = _item_or_none(shared[event.practice_id], event=event.pk)
+            if item is not None:
+                entries.append(item)
         elif event.practice_id in held:
             at = withdrawn.get(event.practice_id) or event.created_at
             entries.append(Tombstone(event=event.pk, uuid=held[event.practice_id], withdrawn_at=at))
     ledger_record(peer=peer, served=entries, practices=shared)
     return entries
+
+
+def _item_or_none(practice: Practice, *, event: int) -> PracticeItem | None:
+    """The item, or None (logged) when the practice does not fit the schema: one odd practice
+    must not stop the feed."""
+    try:
+        return selectors.practice_item(practice, event=event)
+    except SchemaError:
+        logger.exception("Practice %s does not fit the federation schema; not served", practice.pk)
+        return None
 
 
 def ledger_record(*, peer: Peer, served: list[PracticeItem | Tombstone], practices: dict[int, Practice]) -> None:
@@ -169,7 +184,10 @@ def item_serve(*, peer: Peer, uuid: UUID) -> PracticeItem | Tombstone | None:
     entry: PracticeItem | Tombstone
     if shared:
         event = FeedEvent.objects.filter(selectors.for_peer(peer), practice=practice).order_by("-id").first()
-        entry = selectors.practice_item(shared[practice.pk], event=event.pk if event else 0)
+        item = _item_or_none(shared[practice.pk], event=event.pk if event else 0)
+        if item is None:
+            return None
+        entry = item
     elif LedgerEntry.objects.filter(peer=peer, practice_uuid=uuid).exists():
         event = FeedEvent.objects.filter(selectors.for_peer(peer), practice=practice).order_by("-id").first()
         entry = Tombstone(

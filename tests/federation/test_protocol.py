@@ -290,3 +290,11 @@ def test_the_instance_document_is_public_and_names_the_signing_key(db):
     document = response.json()
     assert document["key_id"] == keys.own_key_id(keys.current_key())
     assert "private" not in response.content.decode().lower()
+
+
+def test_a_practice_that_does_not_fit_the_schema_is_left_out_and_the_rest_served(peer, fake_peer, contributor):
+    odd = make_practice(author=contributor, publish=True, title="Odd")
+    fine = make_practice(author=contributor, publish=True, title="Fine")
+    Practice.objects.filter(pk=odd.pk).update(start_year=1800)  # past the model's validators
+    assert uuids(feed(fake_peer)) == {str(fine.uuid)}
+    assert call(fake_peer, "GET", f"/federation/items/{odd.uuid}").status_code == 404
