@@ -24,7 +24,9 @@ class Command(BaseCommand):
             practice_withdraw_trusted(practice=found, reason=reason)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        self.stdout.write(f"Withdrawn: {found.pk} {found.uuid} {found.title!r} at {found.withdrawn_at:%Y-%m-%d %H:%M:%S%z}")
+        self.stdout.write(
+            f"Withdrawn: {found.pk} {found.uuid} {found.title!r} at {found.withdrawn_at:%Y-%m-%d %H:%M:%S%z}"
+        )
 
 
 def _find(reference: str) -> Practice:
