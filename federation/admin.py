@@ -30,7 +30,16 @@ class InstanceKeyAdmin(ReadOnlyWorkflowAdmin):
 
 @admin.register(Peer)
 class PeerAdmin(ReadOnlyWorkflowAdmin):
-    list_display = ("name", "base_url", "state", "share_levels", "accept_levels", "copies", "receipts_kept")
+    list_display = (
+        "name",
+        "base_url",
+        "state",
+        "share_levels",
+        "accept_levels",
+        "last_served_at",
+        "copies",
+        "receipts_kept",
+    )
     list_filter = ("state",)
     fields = (
         "name",
@@ -41,6 +50,8 @@ class PeerAdmin(ReadOnlyWorkflowAdmin):
         "accept_levels",
         "keys",
         "keys_fetched_at",
+        "served_cursor",
+        "last_served_at",
         "revoke_pending",
         "created_at",
         "removed_at",

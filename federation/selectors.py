@@ -32,9 +32,13 @@ def share_delay() -> timedelta:
     return timedelta(seconds=settings.FEDERATION_SHARE_DELAY)
 
 
+# fedpeer's copies: Practice.origin_peer names the instance a copy came from.
+COPY_FIELD = "origin_peer"
+
+
 def _is_copy_field_present() -> bool:
     try:
-        Practice._meta.get_field("origin_peer")
+        Practice._meta.get_field(COPY_FIELD)
     except FieldDoesNotExist:
         return False
     return True
@@ -45,7 +49,7 @@ def local_practices() -> QuerySet[Practice]:
     ``origin_peer``) are never shared on: the origin's ledger must list every copy."""
     queryset = Practice.objects.filter(revision_of__isnull=True)
     if _is_copy_field_present():
-        queryset = queryset.filter(origin_peer__isnull=True)
+        queryset = queryset.filter(**{f"{COPY_FIELD}__isnull": True})
     return queryset
 
 
@@ -151,5 +155,20 @@ def notices_owed(peer: Peer) -> list[Notice]:
 
 
 def _last_event_of(entry: LedgerEntry) -> int:
+    if entry.practice_id is None:
+        return 0
     events = FeedEvent.objects.filter(for_peer(entry.peer), practice_id=entry.practice_id)
     return events.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def peers_behind() -> QuerySet[Peer]:
+    """Active peers whose last feed read ended before the newest event: due a ``changed`` notice."""
+    return Peer.objects.filter(state=Peer.State.ACTIVE, served_cursor__lt=latest_event())
+
+
+def changed_notice() -> Notice:
+    return Notice(type="changed", origin=settings.PORTAL_URL, sent_at=timezone.now())
+
+
+def revoke_all_notice() -> Notice:
+    return Notice(type="revoke-all", origin=settings.PORTAL_URL, sent_at=timezone.now())

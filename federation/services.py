@@ -111,6 +111,7 @@ def feed_serve(*, peer: Peer, cursor: int, limit: int = PAGE_SIZE) -> FeedPage:
     entries = _entries(peer, sorted(last.values(), key=lambda event: event.pk))
     next_cursor = events[-1].pk if events else cursor
     latest = max(selectors.latest_event(), next_cursor if events else 0)
+    Peer.objects.filter(pk=peer.pk).update(served_cursor=next_cursor, last_served_at=timezone.now())
     return FeedPage(feed_id=feed.feed_id, items=entries, next_cursor=next_cursor, latest=latest)
 
 

@@ -177,10 +177,11 @@ def verify_request(request: HttpRequest) -> Caller:
         )[0]
     except (InvalidSignature, HTTPMessageSignaturesException) as exc:
         raise SignatureRefused(str(exc) or "the signature does not match the message") from exc
-    _check_lifetime(result.parameters)
-    _remember_nonce(result.parameters["nonce"], result.parameters["expires"])
+    parameters = result.parameters
+    _check_lifetime(parameters)
+    _remember_nonce(str(parameters["nonce"]), int(parameters["expires"]))
     assert resolver.peer is not None  # resolved while verifying
-    return Caller(peer=resolver.peer, key_id=result.parameters["keyid"])
+    return Caller(peer=resolver.peer, key_id=str(parameters["keyid"]))
 
 
 def sign_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:

@@ -150,6 +150,15 @@ def test_the_same_practice_is_served_once_per_page_in_its_latest_state(peer, fak
     assert item["evidence_level"] == "peer_reviewed"
 
 
+def test_a_peer_behind_the_feed_is_due_a_changed_notice(peer, fake_peer, contributor):
+    make_practice(author=contributor, publish=True)
+    assert list(services.selectors.peers_behind()) == [peer]
+    feed(fake_peer)
+    assert list(services.selectors.peers_behind()) == []
+    make_practice(author=contributor, publish=True, title="Another")
+    assert list(services.selectors.peers_behind()) == [peer]
+
+
 def test_a_cursor_past_latest_is_visible_to_the_peer_for_a_full_resync(peer, fake_peer, contributor):
     make_practice(author=contributor, publish=True)
     first = feed(fake_peer)
@@ -168,8 +177,8 @@ def test_the_feed_page_costs_the_same_queries_whatever_its_size(
         make_practice(author=contributor, publish=True, title=f"Later practice {number}")
     # the peer (1), its nonce (4: expired ones purged, savepoint, insert, release), due
     # releases (1), the feed (1), events (1), practices with their 2 taxonomies (3), the
-    # ledger (1), latest (1), our signing key (1)
-    with django_assert_num_queries(14):
+    # ledger (1), latest (1), where the peer's read ended (1), our signing key (1)
+    with django_assert_num_queries(15):
         assert len(feed(fake_peer, cursor)["items"]) == 5
 
 
