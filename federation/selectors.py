@@ -32,8 +32,9 @@ def share_delay() -> timedelta:
     return timedelta(seconds=settings.FEDERATION_SHARE_DELAY)
 
 
-# fedpeer's copies: Practice.origin_peer names the instance a copy came from.
-COPY_FIELD = "origin_peer"
+# Copies of other instances' practices carry their uuid at the origin (Practice.origin_uuid,
+# empty for our own); until that field exists (peer side), every practice is our own.
+COPY_FIELD = "origin_uuid"
 
 
 def _is_copy_field_present() -> bool:
@@ -45,8 +46,8 @@ def _is_copy_field_present() -> bool:
 
 
 def local_practices() -> QuerySet[Practice]:
-    """Our own practices (not proposed edits). Copies of other instances' practices (fedpeer's
-    ``origin_peer``) are never shared on: the origin's ledger must list every copy."""
+    """Our own practices (not proposed edits). Copies of other instances' practices are never
+    shared on: the origin's ledger must list every copy."""
     queryset = Practice.objects.filter(revision_of__isnull=True)
     if _is_copy_field_present():
         queryset = queryset.filter(**{f"{COPY_FIELD}__isnull": True})

@@ -56,7 +56,7 @@ def feed_event_append(*, practice: Practice, peer: Peer | None = None) -> FeedEv
 
 
 def _is_copy(practice: Practice) -> bool:
-    return getattr(practice, "origin_peer_id", None) is not None
+    return getattr(practice, selectors.COPY_FIELD, None) is not None
 
 
 def practice_changed(sender, *, practice: Practice, **kwargs) -> None:
