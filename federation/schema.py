@@ -115,6 +115,21 @@ class Manifest(Strict):
     items: list[ManifestEntry]
 
 
+class Holdings(Strict):
+    """POST /federation/holdings: the uuids of every copy of our practices the caller holds."""
+
+    items: list[UUID] = Field(max_length=1_000_000)
+
+
+class HoldingsCheck(Strict):
+    """The answer: what to drop (not shared with it any more, or never served to it) and what
+    our ledger never served it (copies that should not exist)."""
+
+    held: int
+    drop: list[UUID]
+    unknown: list[UUID]
+
+
 class Notice(Strict):
     """POST <peer>/federation/inbox: the origin's alarm; pulling stays the truth."""
 
@@ -164,6 +179,8 @@ PUBLISHED_SCHEMAS: dict[str, type[BaseModel]] = {
     "practice-item": PracticeItem,
     "tombstone": Tombstone,
     "manifest": Manifest,
+    "holdings": Holdings,
+    "holdings-check": HoldingsCheck,
     "notice": Notice,
     "receipt-claims": ReceiptClaims,
     "receipt-submission": ReceiptSubmission,

@@ -26,7 +26,7 @@ from federation.models import (
     PendingRelease,
     ReceivedReceipt,
 )
-from federation.schema import FeedPage, Manifest, PracticeItem, ReceiptClaims, Tombstone
+from federation.schema import FeedPage, HoldingsCheck, Manifest, PracticeItem, ReceiptClaims, Tombstone
 from portal.audit import audit_record
 from practices.models import Practice
 
@@ -205,6 +205,20 @@ def manifest_serve(*, peer: Peer) -> Manifest:
     return Manifest(
         feed_id=current_feed().feed_id, latest=selectors.latest_event(), items=selectors.manifest_entries(peer)
     )
+
+
+def holdings_check(*, peer: Peer, held: set[UUID]) -> HoldingsCheck:
+    """Check a peer's report of its copies against the ledger: what it must drop, what it holds
+    that we never served it (logged: a copy that should not exist), and, in the ledger, the
+    copies it no longer holds."""
+    shared = set(selectors.shared_with(peer).values_list("uuid", flat=True))
+    served = set(LedgerEntry.objects.filter(peer=peer).values_list("practice_uuid", flat=True))
+    unknown = held - served
+    if unknown:
+        logger.warning("Peer %s holds %d copies we never served it", peer.base_url, len(unknown))
+    gone = LedgerEntry.objects.filter(peer=peer, tombstoned_at__isnull=True).exclude(practice_uuid__in=held)
+    gone.update(tombstoned_at=timezone.now())
+    return HoldingsCheck(held=len(held), drop=sorted(held - shared), unknown=sorted(unknown))
 
 
 # Peers ----------------------------------------------------------------------------------------

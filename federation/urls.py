@@ -10,4 +10,5 @@ urlpatterns = [
     path("manifest", views.manifest, name="manifest"),
     path("items/<uuid:uuid>", views.item, name="item"),
     path("receipts", views.receipts, name="receipts"),
+    path("holdings", views.holdings, name="holdings"),
 ]

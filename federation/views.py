@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from federation import keys, services, signing
 from federation.models import Peer
-from federation.schema import ReceiptAccepted, ReceiptSubmission, Refusal, Tombstone
+from federation.schema import Holdings, ReceiptAccepted, ReceiptSubmission, Refusal, Tombstone
 
 MAX_PAGE = 500
 
@@ -101,3 +101,13 @@ def receipts(request: HttpRequest, peer: Peer) -> HttpResponse:
         return _refusal(str(exc), 400)
     answer = ReceiptAccepted(item=receipt.practice_uuid, event=receipt.event, received_at=receipt.received_at)
     return _json(answer, status=201)
+
+
+@require_http_methods(["POST"])
+@peer_endpoint
+def holdings(request: HttpRequest, peer: Peer) -> HttpResponse:
+    try:
+        report = Holdings.model_validate_json(request.body)
+    except ValidationError as exc:
+        return _refusal(f"malformed holdings report: {exc.errors()[0]['msg']}", 400)
+    return _json(services.holdings_check(peer=peer, held=set(report.items)))

@@ -272,6 +272,19 @@ def test_a_bad_receipt_is_refused_and_nothing_kept(peer, fake_peer, contributor,
     assert not ReceivedReceipt.objects.exists()
 
 
+def test_a_holdings_report_is_checked_against_the_ledger(peer, fake_peer, contributor, moderator):
+    kept, withdrawn, dropped = (make_practice(author=contributor, publish=True, title=t) for t in "ABC")
+    feed(fake_peer)
+    practice_services.practice_withdraw(practice=withdrawn, actor=moderator, reason="Outdated")
+    stray = uuid.uuid4()
+    report = {"items": [str(kept.uuid), str(withdrawn.uuid), str(stray)]}
+    response = call(fake_peer, "POST", "/federation/holdings", body=json.dumps(report).encode())
+    assert response.status_code == 200, response.content
+    assert response.json() == {"held": 3, "drop": sorted([str(withdrawn.uuid), str(stray)]), "unknown": [str(stray)]}
+    ledger = dict(LedgerEntry.objects.values_list("practice_uuid", "tombstoned_at"))
+    assert ledger[dropped.uuid] is not None and ledger[kept.uuid] is None
+
+
 # The client: signed_request against our own endpoints ------------------------------------------
 
 
