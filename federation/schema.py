@@ -28,7 +28,7 @@ class PublicKey(Strict):
     created_at: datetime
     valid_until: datetime | None = Field(description="Set once the key was replaced; null: current.")
     endorsement: str = Field(
-        "", description="Compact JWS (EdDSA) by the previous key: {iss, sub, fingerprint, public_key, iat}."
+        default="", description="Compact JWS (EdDSA) by the previous key: {iss, sub, fingerprint, public_key, iat}."
     )
 
 
@@ -136,8 +136,8 @@ class Notice(Strict):
     type: Literal["changed", "withdraw", "revoke-all"]
     origin: str = Field(description="The origin's PORTAL_URL.")
     sent_at: datetime
-    uuid: UUID | None = Field(None, description="withdraw: the practice.")
-    event: int | None = Field(None, description="withdraw: the tombstone's feed event.")
+    uuid: UUID | None = Field(default=None, description="withdraw: the practice.")
+    event: int | None = Field(default=None, description="withdraw: the tombstone's feed event.")
     withdrawn_at: datetime | None = None
 
 
