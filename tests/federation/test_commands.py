@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from federation import keys
 from federation.models import FeedEvent, Peer
+from federation.services import current_feed
 from practices.models import Practice
 from tests.federation.fakes import FakePeer
 from tests.practices.factories import make_practice
@@ -97,3 +98,9 @@ def test_practice_withdraw_takes_a_practice_off_at_once_and_feeds_the_withdrawal
         run("practice_withdraw", str(practice.pk), "--reason", "again")
     with pytest.raises(CommandError, match="No practice 999999"):
         run("practice_withdraw", "999999", "--reason", "x")
+
+
+def test_federation_feed_restart_gives_peers_a_new_feed_id(db):
+    before = current_feed().feed_id
+    out = run("federation_feed", "restart")
+    assert current_feed().feed_id != before and str(current_feed().feed_id) in out
