@@ -17,7 +17,7 @@ from network import services as network_services
 from network.models import Network
 from practices import services as practice_services
 from practices.models import Practice
-from tests.federation.fakes import ClientAdapter, FakePeer, send_through_client
+from tests.federation.fakes import ClientAdapter, FakeKey, FakePeer, send_through_client
 from tests.practices.factories import make_practice
 
 CANARY = "CANARY-7f3a9"
@@ -189,6 +189,22 @@ def test_an_unsigned_request_is_refused_with_a_reason(peer):
     response = Client().get("/federation/feed")
     assert response.status_code == 401
     assert "Signature-Input" in response.json()["error"]
+
+
+@pytest.mark.parametrize("persona", ["client", "outsider_client", "moderator_client"])
+def test_no_session_opens_the_feed_only_a_peers_signature_does(request, peer, contributor, persona):
+    practice = make_practice(author=contributor, publish=True)
+    for path in ("/federation/feed", "/federation/manifest", f"/federation/items/{practice.uuid}"):
+        response = request.getfixturevalue(persona).get(path)
+        assert response.status_code == 401 and str(practice.uuid).encode() not in response.content
+
+
+def test_a_key_outside_the_peers_chain_is_refused(peer, fake_peer):
+    fake_peer.chain.append(FakeKey(fake_peer.base_url))  # signs with it, never lists it
+    listed = fake_peer.document
+    fake_peer.documents[fake_peer.base_url] = lambda: {**listed(), "keys": [k.listed() for k in fake_peer.chain[:-1]]}
+    response = call(fake_peer, "GET", "/federation/manifest")
+    assert response.status_code == 401 and "unknown key" in response.json()["error"]
 
 
 def test_a_tampered_body_is_refused(peer, fake_peer):
