@@ -322,6 +322,8 @@ def peer_set_state(*, peer: Peer, state: str) -> Peer:
     audit_record(actor=None, action="federation.peer_state", target=peer, from_state=peer.state, to_state=state)
     peer.state = state
     peer.save(update_fields=["state"])
+    if peer.is_active:  # what changed while it was suspended reaches it whatever its cursor
+        _announce_holdings(peer)
     return peer
 
 

@@ -97,6 +97,16 @@ def test_members_practices_reach_only_peers_whose_agreement_covers_them(db, fake
     assert uuids(feed(fake_peer)) == {str(public.uuid), str(members.uuid)}
 
 
+def test_a_peer_widened_while_suspended_gets_the_wider_share_once_resumed(db, fake_peer, contributor):
+    peer = fake_peer.register(share=("public",))
+    members = make_practice(author=contributor, publish=True, visibility="members")
+    cursor = feed(fake_peer)["next_cursor"]
+    services.peer_set_state(peer=peer, state=Peer.State.SUSPENDED)
+    services.peer_set_agreement(peer=peer, share_levels=["public", "members"], accept_levels=[])
+    services.peer_set_state(peer=Peer.objects.get(pk=peer.pk), state=Peer.State.ACTIVE)
+    assert uuids(feed(fake_peer, cursor)) == {str(members.uuid)}
+
+
 def test_narrowing_an_agreement_tombstones_what_the_peer_may_no_longer_hold(peer, fake_peer, contributor):
     members = make_practice(author=contributor, publish=True, visibility="members")
     cursor = feed(fake_peer)["next_cursor"]
