@@ -20,6 +20,8 @@ summed, ties to the newest. Sorting by date ignores the scores.
 import re
 from collections.abc import Sequence
 
+from search.backends.base import MatchedBy
+
 RRF_K = 60  # measured: k=20 gives the same figures (benchmarks/crosslingual.py)
 LEXICAL_WEIGHT = 1.0
 SEMANTIC_WEIGHT = 1.0  # 0.5 and 2 measured; equal weights kept (docs/SEARCH.md)
@@ -47,7 +49,7 @@ def rrf(rankings: Sequence[tuple[Sequence[int], float]], *, k: int = RRF_K) -> d
     return scores
 
 
-def matched_by(in_lexical: bool, in_semantic: bool) -> str:
+def matched_by(in_lexical: bool, in_semantic: bool) -> MatchedBy:
     if in_lexical and in_semantic:
         return "both"
     return "semantic" if in_semantic else "lexical"

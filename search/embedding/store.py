@@ -255,7 +255,7 @@ def attach(collection: Collection, documents: list[dict[str, Any]]) -> list[dict
     )}
     for document in documents:
         found = stored.get(document["id"])
-        if found is not None and found[0] == text_hash(collection, document):
+        if found is not None and found[0] == text_hash(collection, document) and any(bytes(found[1])):
             vector = np.frombuffer(bytes(found[1]), dtype=np.int8).astype(np.float32) * np.float32(found[2])
             document["embedding"] = vector.round(5).tolist()
     return documents
