@@ -240,7 +240,9 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
     ) -> tuple[int, np.ndarray | None]:
         """The semantic hits (bits) and every document's cosine with the query: only documents
         the reader may see (``allowed``) that have a vector and hold no excluded word."""
-        if asked is None or view.vectors is None or view.has_vector is None or not view.size:
+        if asked is None or view.vectors is None or view.has_vector is None or not view.has_vector.any():
+            return 0, None
+        if view.vectors.codes.shape[1] != len(asked):  # stored by another model: until search_reindex
             return 0, None
         closeness = similarities(view.vectors, asked)
         eligible = view.flags(allowed) & view.has_vector & (closeness >= hybrid.SIMILARITY_FLOOR)
