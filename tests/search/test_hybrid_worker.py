@@ -44,7 +44,10 @@ def test_publishing_stores_no_vector_until_the_worker_drains_the_row(embeddings,
     assert report.processed == 1 and not report.failed
     row = SearchEmbedding.objects.get(collection="practices", document_id=published.pk)
     assert row.model_version == embedding.MODEL_VERSION
-    assert row.sentences == ["Volunteers mentor young offenders after their release.", "They meet every week for a year."]
+    assert row.sentences == [
+        "Volunteers mentor young offenders after their release.",
+        "They meet every week for a year.",
+    ]
     vector = store.document_vector("practices", published.pk)
     assert vector is not None and vector.shape == (384,)
     assert abs(float(np.linalg.norm(vector)) - 1.0) < 0.02

@@ -21,18 +21,18 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 
 from portal.access import ReaderScope
-from search.analysis import fold, words
-from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults
 from search import embedding
+from search.analysis import fold, words
 from search.backends import hybrid
+from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults
 from search.backends.database import snapshot, sql
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts
 from search.backends.database.sqlite import SqliteText
 from search.collections import Collection, Layout, registered
-from search.models import SearchDocument, SearchFacet
 from search.embedding import store
 from search.embedding.vectors import similarities
+from search.models import SearchDocument, SearchFacet
 from search.query import Clause, ParsedQuery, any_of, parse
 
 TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}

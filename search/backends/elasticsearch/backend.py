@@ -21,9 +21,9 @@ rebuilt), with external versions, so a rebuild never loses a change made while i
 import os
 import re
 import time
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -216,7 +216,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         """One request; two when a word is unknown to the index: the second matches it
         fuzzily and checks the spelling suggestion in the same round trip. In hybrid mode
         (search/backends/hybrid.py) one more round trip: the kNN hits and the union's counts."""
-        parsed, index = parse(query.text), self.index_of(collection)
+        parsed = parse(query.text)
         asked = self._query_vector(collection, parsed, query)
         lexical = query if asked is None else replace(query, page=1, per_page=_window(query))
         response, suggestion, typos = self._lexical(collection, lexical, parsed)
@@ -591,7 +591,9 @@ class CollectionIndex:
             found = self.reader.indices.get_mapping(index=self.alias).body
         except (ApiError, TransportError):
             return False
-        types = [index.get("mappings", {}).get("properties", {}).get("embedding", {}).get("type") for index in found.values()]
+        types = [
+            index.get("mappings", {}).get("properties", {}).get("embedding", {}).get("type") for index in found.values()
+        ]
         result = bool(types) and all(kind == "dense_vector" for kind in types)
         self._vectors_checked = (time.monotonic(), result)
         return result

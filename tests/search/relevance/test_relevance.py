@@ -8,12 +8,12 @@ from django.db import transaction
 
 from practices.demo import SEED_DOCUMENT, collection_language
 from practices.indexing import COLLECTION as PRACTICES
-from tests.search.builders import next_version, refresh
 from search.embedding import store
+from tests.search.builders import next_version, refresh
 from tests.search.relevance.evaluation import (
     FLOORS,
-    HYBRID_FLOORS,
     GROUPS,
+    HYBRID_FLOORS,
     LANGUAGES,
     METRICS,
     corpus_documents,
