@@ -116,3 +116,29 @@ def test_with_the_setting_off_search_is_lexical_only(engine, practices, settings
 
     assert [hit.id for hit in results.hits] == [practices["public"]]
     assert results.hits[0].matched_by == "lexical"
+
+
+def test_an_elasticsearch_index_built_before_the_vectors_answers_lexically_until_it_is_rebuilt(
+    es_backend, embeddings, home_organisation
+):
+    from dataclasses import replace
+
+    from search.backends.elasticsearch.backend import CollectionIndex
+
+    canary = make_practice(
+        "Canari", organisation=home_organisation, language="fr", description="Un parrain accompagne les jeunes."
+    )
+    documents = [document(canary)]
+    store.refresh(PRACTICES, documents)
+    documents = store.attach(PRACTICES, documents)
+    older = replace(PRACTICES, embedded_fields=())  # the mapping of an index built before hybrid search
+    es_backend._indexes[PRACTICES.name] = CollectionIndex(es_backend, older)
+    es_backend.rebuild(PRACTICES, documents)
+    es_backend.refresh()
+    assert search(es_backend, EVERYTHING).hits == []  # no word in common, no vector field: lexical only
+
+    es_backend._indexes.pop(PRACTICES.name)  # as search_reindex does: a new index with today's mapping
+    es_backend.rebuild(PRACTICES, documents)
+    es_backend.refresh()
+
+    assert [(hit.id, hit.matched_by) for hit in search(es_backend, EVERYTHING).hits] == [(canary.pk, "semantic")]
