@@ -144,3 +144,17 @@ def test_the_search_page_shows_a_members_practice_found_by_its_meaning_to_member
 
     assert "Mentoring after release" in anonymous.text and "Canari" not in anonymous.text
     assert "Mentoring after release" in member.text and "Canari réservé aux membres" in member.text
+
+
+def test_a_hybrid_search_page_costs_one_query_more_than_a_lexical_one_and_only_when_the_index_changed(
+    embeddings, published, client, django_assert_num_queries
+):
+    drain()
+    embedding.load()
+    # the page cache's token, the index generation, the snapshot reloaded (documents, facets and
+    # the vectors: the one query more), matches, snippets, organisation types, the practices
+    with django_assert_num_queries(9):
+        client.get("/search/", {"q": "mentoring after release", "page": 1})
+    # another query, nothing changed: the snapshot and its vectors are kept
+    with django_assert_num_queries(6):
+        client.get("/search/", {"q": "mentors for offenders", "page": 1})
