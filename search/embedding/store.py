@@ -46,7 +46,7 @@ def load_model() -> bool:
     """Load the model for this process (web processes at start, the worker, ``search_reindex``).
     False, logged, when it cannot be loaded: search stays lexical, the worker delays its rows."""
     try:
-        embedding.load(threads=getattr(settings, "SEARCH_EMBEDDING_THREADS", 1))
+        embedding.load(threads=1)  # one per process: web workers and the worker share the cores
     except Exception:  # any failure of the model leaves search lexical, never down
         logger.exception("The sentence-embedding model could not be loaded: search is lexical only")
         return False

@@ -158,3 +158,17 @@ def test_a_hybrid_search_page_costs_one_query_more_than_a_lexical_one_and_only_w
     # another query, nothing changed: the snapshot and its vectors are kept
     with django_assert_num_queries(6):
         client.get("/search/", {"q": "mentors for offenders", "page": 1})
+
+
+def test_a_web_process_loads_the_model_when_it_starts_not_at_the_first_request(settings, monkeypatch):
+    settings.PII_WARM_UP_AT_START = False  # the personal-data check's models: not this test's
+    import portal.wsgi
+
+    monkeypatch.setattr(embedding, "_loaded", None)
+    settings.SEARCH_EMBEDDINGS = False
+    portal.wsgi.warm_up_checks()
+    assert not embedding.is_loaded()
+
+    settings.SEARCH_EMBEDDINGS = True
+    portal.wsgi.warm_up_checks()
+    assert embedding.is_loaded()
