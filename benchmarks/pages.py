@@ -100,6 +100,7 @@ def _samples() -> dict:
 
 def _network_thread(posts: int) -> tuple[int, str]:
     from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -114,6 +115,7 @@ def _network_thread(posts: int) -> tuple[int, str]:
     for user in (moderator, reader):
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         Membership.objects.create(user=user, organisation=organisation, state=Membership.State.APPROVED)
+    TOTP.activate(moderator, generate_totp_secret())  # a moderator's powers need a second factor
     network = services.network_create(
         actor=moderator, name="Benchmark network", purpose="Benchmark.", policy=Network.Policy.INVITATION
     )
@@ -209,7 +211,7 @@ def drive(url: str, *, seconds: int, connections: int, cookie: str = "") -> dict
 
 
 def pages(data: dict) -> list[tuple[str, str, bool]]:
-    """(name, path, signed in) of every reader page measured."""
+    """(name, path, members only) of every reader page measured."""
     return [
         ("home", "/", False),
         ("search", "/search/?q=mentoring", False),
@@ -222,6 +224,14 @@ def pages(data: dict) -> list[tuple[str, str, bool]]:
     ]
 
 
+# name: (what the table's title says, anonymous pages kept, every page read by the signed-in member)
+MODES = {
+    "kept": ("anonymous readers, pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)", True, False),
+    "rendered": ("anonymous readers, every page rendered (PORTAL_PAGE_CACHE_SECONDS=0: a first reader)", False, False),
+    "signed-in": ("a signed-in verified member, every page (session cookie; default settings)", True, True),
+}
+
+
 def check_status(base: str, path: str, cookie: str) -> None:
     request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -229,18 +239,45 @@ def check_status(base: str, path: str, cookie: str) -> None:
             raise SystemExit(f"{path} answered {response.status} at {response.url}, not a page: check the set-up")
 
 
-def measure(args, data: dict, port: int) -> dict:
+def measure(args, data: dict, port: int, *, signed_in: bool) -> dict:
+    """Every page under load; the thread page (members only) always with the member's cookie."""
     base = f"http://127.0.0.1:{port}"
-    cookie = f"sessionid={data['session']}"
+    member = f"sessionid={data['session']}"
     results = {"healthz": []}
     run = {"seconds": args.duration, "connections": args.connections}
     results["healthz"].append(drive(base + "/healthz/", **run))
-    for name, path, signed_in in pages(data):
-        check_status(base, path, cookie if signed_in else "")
-        results[name] = drive(base + path, cookie=cookie if signed_in else "", **run)
+    for name, path, members_only in pages(data):
+        cookie = member if signed_in or members_only else ""
+        check_status(base, path, cookie)
+        results[name] = drive(base + path, cookie=cookie, **run)
         print(f"  {name}: {results[name]['rps']:.0f} requests/s", flush=True)
     results["healthz"].append(drive(base + "/healthz/", **run))
     return results
+
+
+def profile(data: dict, name: str, *, signed_in: bool, repeat: int) -> None:
+    """``repeat`` requests of one page in-process (Django's test client, production settings),
+    profiled by pyinstrument; the first request (cold caches) is left out."""
+    from django.conf import settings
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    settings.PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+    path = next((path for page, path, members_only in pages(data) if page.startswith(name)), None)
+    if path is None:
+        raise SystemExit(f"no page named {name!r}")
+    client = Client(SERVER_NAME="127.0.0.1")
+    if signed_in or "threads" in path:
+        client.cookies["sessionid"] = data["session"]
+    client.get(path, secure=True)
+    profiler = Profiler(interval=0.0005)
+    started = time.perf_counter()
+    with profiler:
+        for _ in range(repeat):
+            response = client.get(path, secure=True)  # as behind the TLS proxy
+            assert response.status_code == 200, response.status_code
+    print(f"{path}: {(time.perf_counter() - started) / repeat * 1000:.1f} ms a request in-process")
+    print(profiler.output_text(unicode=True, show_all=False))
 
 
 # --- report --------------------------------------------------------------------------------
@@ -294,11 +331,16 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--sqlite-path", default="/tmp/pve-bench-pages.sqlite3")
     parser.add_argument(
-        "--page-cache",
-        choices=("both", "on", "off"),
-        default="both",
-        help="measure with anonymous pages kept, with every page rendered, or both (default)",
+        "--modes",
+        default=",".join(MODES),
+        help=f"comma-separated, among {', '.join(MODES)} (default: all)",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="PAGE",
+        help="instead of the load: profile PAGE (a page name's beginning, e.g. 'practice page') in-process",
+    )
+    parser.add_argument("--signed-in", action="store_true", help="with --profile: as the signed-in member")
     parser.add_argument(
         "--reuse",
         action="store_true",
@@ -321,22 +363,21 @@ def main() -> None:
     setup_django(database_url)
     data = reused() if reuse else build(args.count, args.posts)
     collect_static(env)
+    if args.profile:
+        profile(data, args.profile, signed_in=args.signed_in, repeat=20)
+        return
     command = " ".join([".venv/bin/python", "benchmarks/pages.py", *sys.argv[1:]])
     sections = []
-    for kept in {"both": (True, False), "on": (True,), "off": (False,)}[args.page_cache]:
+    for mode in args.modes.split(","):
+        title, kept, signed_in = MODES[mode]
         server_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "300" if kept else "0"}
-        print(f"page cache {'on' if kept else 'off'}", flush=True)
+        print(f"{mode}: {title}", flush=True)
         server = start_gunicorn(server_env, args.port)
         try:
-            results = measure(args, data, args.port)
+            results = measure(args, data, args.port, signed_in=signed_in)
             memory = worker_memory_mb(server)
         finally:
             stop(server)
-        title = (
-            "anonymous pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)"
-            if kept
-            else ("every page rendered (PORTAL_PAGE_CACHE_SECONDS=0)")
-        )
         sections.append(f"#### {title}\n\n" + report(args, results, memory, command))
     section = "\n\n".join(sections)
     print(section)
