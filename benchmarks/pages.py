@@ -43,6 +43,8 @@ TARGET_SHARE = 0.25
 TARGET_P99_MS = 200.0
 SECRET_KEY = "benchmark-only-not-a-secret"
 WRK = "/usr/bin/wrk"
+# As from the TLS proxy in front of the portal (docs/OPERATIONS.md): production settings redirect plain HTTP.
+PROXY_HEADER = "X-Forwarded-Proto: https"
 
 
 def server_environment(database_url: str) -> dict[str, str]:
@@ -195,7 +197,7 @@ def _milliseconds(value: str) -> float:
 
 def drive(url: str, *, seconds: int, connections: int, cookie: str = "") -> dict:
     """One wrk run against ``url``; requests/s, p50 and p99 (ms), and non-200 answers."""
-    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    headers = ["-H", PROXY_HEADER, *(["-H", f"Cookie: {cookie}"] if cookie else [])]
     warm = [WRK, "-t1", "-c1", "-d1s", *headers, url]
     subprocess.run(warm, capture_output=True, check=True)
     command = [WRK, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url]
@@ -233,7 +235,8 @@ MODES = {
 
 
 def check_status(base: str, path: str, cookie: str) -> None:
-    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
+    name, value = PROXY_HEADER.split(": ")
+    request = urllib.request.Request(base + path, headers={name: value, **({"Cookie": cookie} if cookie else {})})
     with urllib.request.urlopen(request, timeout=30) as response:
         if response.status != 200 or response.url != base + path:
             raise SystemExit(f"{path} answered {response.status} at {response.url}, not a page: check the set-up")
@@ -243,7 +246,7 @@ def measure(args, data: dict, port: int, *, signed_in: bool) -> dict:
     """Every page under load; the thread page (members only) always with the member's cookie."""
     base = f"http://127.0.0.1:{port}"
     member = f"sessionid={data['session']}"
-    results = {"healthz": []}
+    results = {"load": os.getloadavg()[0], "healthz": []}
     run = {"seconds": args.duration, "connections": args.connections}
     results["healthz"].append(drive(base + "/healthz/", **run))
     for name, path, members_only in pages(data):
@@ -285,11 +288,12 @@ def profile(data: dict, name: str, *, signed_in: bool, repeat: int) -> None:
 
 def report(args, results: dict, memory: list[float], command: str) -> str:
     healthz = results.pop("healthz")
+    load = results.pop("load")
     baseline = sum(run["rps"] for run in healthz) / len(healthz)
     lines = [
         f"{args.count:,} practices, a {args.posts:,}-post thread; gunicorn 2 workers, production settings, SQLite; "
         f"wrk {args.connections} connections, {args.duration} s per page; "
-        f"{os.cpu_count()} cores shared with other work.",
+        f"{os.cpu_count()} cores shared with other work (load average {load:.1f} at the start).",
         "",
         f"`/healthz/`: {baseline:.0f} requests/s (first {healthz[0]['rps']:.0f}, last {healthz[-1]['rps']:.0f}), "
         f"p50 {healthz[0]['p50']:.1f} ms, p99 {healthz[0]['p99']:.1f} ms.",
