@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/pages.py                       # 10,000 practices, a 1,000-post thread
     .venv/bin/python benchmarks/pages.py --count 100           # the same at 100 practices
     .venv/bin/python benchmarks/pages.py --write-doc           # also rewrite "## Pages" in docs/PERFORMANCE.md
+    .venv/bin/python benchmarks/pages.py --reuse --profile "practice page" --signed-in   # one page's profile
 
 One command: it builds a SQLite database of its own (default /tmp/pve-bench-pages.sqlite3,
 recreated each run) with the search benchmark's generated practices (benchmarks/search.py),
@@ -12,15 +13,21 @@ collects the static files (manifest storage), then starts gunicorn with producti
 settings (DJANGO_DEBUG off, a benchmark-only secret key, 2 workers) on 127.0.0.1:PORT.
 
 Each page is driven by ``wrk`` (loopback only, ``--connections`` clients, ``--duration``
-seconds per page) after a one-second warm-up, twice by default: with anonymous readers'
-pages kept (portal/caching.py: wrk repeats one URL, so this is the kept-page path) and with
-every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a first reader); /healthz/ (the same
-middleware stack and one
-query) is measured in the same run, first and last, and each page's requests per second
-is given as a share of its mean. Printed per page: requests/s, share, p50 and p99; then the
-resident memory of each gunicorn worker. Anonymous readers, except the thread page
-(a signed-in network member, by session cookie). A page answering anything but 200 is
-reported as an error, not as a figure.
+seconds per page, with ``X-Forwarded-Proto: https`` as from the TLS proxy) after a one-second
+warm-up, in three modes (``--modes``): ``kept``, anonymous readers with their pages kept
+(portal/caching.py: wrk repeats one URL, so this is the kept-page path); ``rendered``,
+anonymous readers with every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a
+first reader of a URL); ``signed-in``, every page read by a verified member (session
+cookie, default settings: signed-in readers' pages are never kept). The thread page is
+always read by that member. /healthz/ (the same middleware stack and one query) is measured
+in the same run, first and last, and each page's requests per second is given as a share
+of its mean. Printed per page: requests/s, share, p50 and p99; then the resident memory of
+each gunicorn worker and the load average when the mode started. A page answering anything
+but 200 is reported as an error, not as a figure.
+
+``--profile PAGE`` (with ``--reuse``) profiles one page in-process instead (pyinstrument,
+20 requests through Django's test client, production settings, ``--signed-in`` for the
+member): what to fix next.
 """
 
 import argparse

@@ -11,12 +11,13 @@ fragments carry a form with their CSRF token: they are rendered for them and nev
 
 import hashlib
 from collections.abc import Sequence
+from typing import Any
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from network.models import Post
 from portal.access import display_name
@@ -53,8 +54,9 @@ def post_fragments(
     return [mark_safe(kept[key]) for key in keys]  # noqa: S308 - rendered by the template, which escapes
 
 
-def _post_view(post: Post, name, *, moderates: bool) -> dict:
-    """Everything a post's fragment shows, as plain values."""
+def _post_view(post: Any, name, *, moderates: bool) -> dict:
+    """Everything a post's fragment shows, as plain values (``post``: a Post with the reader's
+    flags set by ``selectors.prepared_posts`` and ``revision_count`` by ``selectors.posts_of``)."""
     quote = post.quote_of
     quote_shown = quote is not None and (quote.state == Post.State.VISIBLE or moderates)
     return {

@@ -46,7 +46,7 @@ def test_a_colleagues_kept_list_never_reaches_an_outsider_or_a_visitor(
 def test_a_practice_withdrawn_or_restricted_after_being_kept_is_not_shown(
     client, colleague_client, contributor, org_admin, practices
 ):
-    shown, public, own, members = practices
+    shown, public, _own, members = practices
     assert "Mentoring in prison" in _similar(client, shown)
     assert "Mentoring by former members" in _similar(colleague_client, shown)
     services.practice_withdraw(practice=members, actor=org_admin, reason="Outdated")
