@@ -10,7 +10,8 @@ recreated each run) with the search benchmark's generated practices (benchmarks/
 renders their Markdown once (``manage.py recook``), indexes them with the ``database``
 engine, adds a network whose thread holds ``--posts`` posts and a member to read it,
 collects the static files (manifest storage), then starts gunicorn with production
-settings (DJANGO_DEBUG off, a benchmark-only secret key, 2 workers) on 127.0.0.1:PORT.
+settings (DJANGO_DEBUG off, a benchmark-only secret key, the database cache as docker-compose.yml
+sets it, 2 workers) on 127.0.0.1:PORT.
 
 Each page is driven by ``wrk`` (loopback only, ``--connections`` clients, ``--duration``
 seconds per page, with ``X-Forwarded-Proto: https`` as from the TLS proxy) after a one-second
@@ -63,6 +64,7 @@ def server_environment(database_url: str) -> dict[str, str]:
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="portal.settings",
         SEARCH_BACKEND="database",
+        DJANGO_CACHE="database",  # as docker-compose.yml: one cache every worker shares
         API_THROTTLE_ANONYMOUS="100000000/minute",  # the benchmark measures pages, not the throttle
         API_THROTTLE_USER="100000000/minute",
         DJANGO_LOG_LEVEL="ERROR",
@@ -374,6 +376,9 @@ def main() -> None:
     setup_django(database_url)
     data = reused() if reuse else build(args.count, args.posts)
     collect_static(env)
+    from django.core.management import call_command  # after setup_django
+
+    call_command("createcachetable", verbosity=0)  # DJANGO_CACHE=database, as in production
     if args.profile:
         profile(data, args.profile, signed_in=args.signed_in, repeat=20)
         return
