@@ -23,7 +23,7 @@ from network.models import Post
 from portal.access import display_name
 
 TEMPLATE = "network/_post.html"
-KEEP_SECONDS = 24 * 3600
+KEEP_SECONDS = 3600  # an hour: the shared cache also holds rate counts (portal/ratelimits.py), keep it small
 
 
 def post_fragments(
