@@ -3,24 +3,32 @@
     .venv/bin/python benchmarks/pages.py                       # 10,000 practices, a 1,000-post thread
     .venv/bin/python benchmarks/pages.py --count 100           # the same at 100 practices
     .venv/bin/python benchmarks/pages.py --write-doc           # also rewrite "## Pages" in docs/PERFORMANCE.md
+    .venv/bin/python benchmarks/pages.py --reuse --profile "practice page" --signed-in   # one page's profile
 
 One command: it builds a SQLite database of its own (default /tmp/pve-bench-pages.sqlite3,
 recreated each run) with the search benchmark's generated practices (benchmarks/search.py),
 renders their Markdown once (``manage.py recook``), indexes them with the ``database``
 engine, adds a network whose thread holds ``--posts`` posts and a member to read it,
 collects the static files (manifest storage), then starts gunicorn with production
-settings (DJANGO_DEBUG off, a benchmark-only secret key, 2 workers) on 127.0.0.1:PORT.
+settings (DJANGO_DEBUG off, a benchmark-only secret key, the database cache as docker-compose.yml
+sets it, 2 workers) on 127.0.0.1:PORT.
 
 Each page is driven by ``wrk`` (loopback only, ``--connections`` clients, ``--duration``
-seconds per page) after a one-second warm-up, twice by default: with anonymous readers'
-pages kept (portal/caching.py: wrk repeats one URL, so this is the kept-page path) and with
-every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a first reader); /healthz/ (the same
-middleware stack and one
-query) is measured in the same run, first and last, and each page's requests per second
-is given as a share of its mean. Printed per page: requests/s, share, p50 and p99; then the
-resident memory of each gunicorn worker. Anonymous readers, except the thread page
-(a signed-in network member, by session cookie). A page answering anything but 200 is
-reported as an error, not as a figure.
+seconds per page, with ``X-Forwarded-Proto: https`` as from the TLS proxy) after a one-second
+warm-up, in three modes (``--modes``): ``kept``, anonymous readers with their pages kept
+(portal/caching.py: wrk repeats one URL, so this is the kept-page path); ``rendered``,
+anonymous readers with every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a
+first reader of a URL); ``signed-in``, every page read by a verified member (session
+cookie, default settings: signed-in readers' pages are never kept). The thread page is
+always read by that member. /healthz/ (the same middleware stack and one query) is measured
+in the same run, first and last, and each page's requests per second is given as a share
+of its mean. Printed per page: requests/s, share, p50 and p99; then the resident memory of
+each gunicorn worker and the load average when the mode started. A page answering anything
+but 200 is reported as an error, not as a figure.
+
+``--profile PAGE`` (with ``--reuse``) profiles one page in-process instead (pyinstrument,
+20 requests through Django's test client, production settings, ``--signed-in`` for the
+member): what to fix next.
 """
 
 import argparse
@@ -43,6 +51,8 @@ TARGET_SHARE = 0.25
 TARGET_P99_MS = 200.0
 SECRET_KEY = "benchmark-only-not-a-secret"
 WRK = "/usr/bin/wrk"
+# As from the TLS proxy in front of the portal (docs/OPERATIONS.md): production settings redirect plain HTTP.
+PROXY_HEADER = "X-Forwarded-Proto: https"
 
 
 def server_environment(database_url: str) -> dict[str, str]:
@@ -54,6 +64,7 @@ def server_environment(database_url: str) -> dict[str, str]:
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="portal.settings",
         SEARCH_BACKEND="database",
+        DJANGO_CACHE="database",  # as docker-compose.yml: one cache every worker shares
         API_THROTTLE_ANONYMOUS="100000000/minute",  # the benchmark measures pages, not the throttle
         API_THROTTLE_USER="100000000/minute",
         DJANGO_LOG_LEVEL="ERROR",
@@ -100,6 +111,7 @@ def _samples() -> dict:
 
 def _network_thread(posts: int) -> tuple[int, str]:
     from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -114,6 +126,7 @@ def _network_thread(posts: int) -> tuple[int, str]:
     for user in (moderator, reader):
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         Membership.objects.create(user=user, organisation=organisation, state=Membership.State.APPROVED)
+    TOTP.activate(moderator, generate_totp_secret())  # a moderator's powers need a second factor
     network = services.network_create(
         actor=moderator, name="Benchmark network", purpose="Benchmark.", policy=Network.Policy.INVITATION
     )
@@ -193,7 +206,7 @@ def _milliseconds(value: str) -> float:
 
 def drive(url: str, *, seconds: int, connections: int, cookie: str = "") -> dict:
     """One wrk run against ``url``; requests/s, p50 and p99 (ms), and non-200 answers."""
-    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    headers = ["-H", PROXY_HEADER, *(["-H", f"Cookie: {cookie}"] if cookie else [])]
     warm = [WRK, "-t1", "-c1", "-d1s", *headers, url]
     subprocess.run(warm, capture_output=True, check=True)
     command = [WRK, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url]
@@ -209,7 +222,7 @@ def drive(url: str, *, seconds: int, connections: int, cookie: str = "") -> dict
 
 
 def pages(data: dict) -> list[tuple[str, str, bool]]:
-    """(name, path, signed in) of every reader page measured."""
+    """(name, path, members only) of every reader page measured."""
     return [
         ("home", "/", False),
         ("search", "/search/?q=mentoring", False),
@@ -222,25 +235,61 @@ def pages(data: dict) -> list[tuple[str, str, bool]]:
     ]
 
 
+# name: (what the table's title says, anonymous pages kept, every page read by the signed-in member)
+MODES = {
+    "kept": ("anonymous readers, pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)", True, False),
+    "rendered": ("anonymous readers, every page rendered (PORTAL_PAGE_CACHE_SECONDS=0: a first reader)", False, False),
+    "signed-in": ("a signed-in verified member, every page (session cookie; default settings)", True, True),
+}
+
+
 def check_status(base: str, path: str, cookie: str) -> None:
-    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
+    name, value = PROXY_HEADER.split(": ")
+    request = urllib.request.Request(base + path, headers={name: value, **({"Cookie": cookie} if cookie else {})})
     with urllib.request.urlopen(request, timeout=30) as response:
         if response.status != 200 or response.url != base + path:
             raise SystemExit(f"{path} answered {response.status} at {response.url}, not a page: check the set-up")
 
 
-def measure(args, data: dict, port: int) -> dict:
+def measure(args, data: dict, port: int, *, signed_in: bool) -> dict:
+    """Every page under load; the thread page (members only) always with the member's cookie."""
     base = f"http://127.0.0.1:{port}"
-    cookie = f"sessionid={data['session']}"
-    results = {"healthz": []}
+    member = f"sessionid={data['session']}"
+    results = {"load": os.getloadavg()[0], "healthz": []}
     run = {"seconds": args.duration, "connections": args.connections}
     results["healthz"].append(drive(base + "/healthz/", **run))
-    for name, path, signed_in in pages(data):
-        check_status(base, path, cookie if signed_in else "")
-        results[name] = drive(base + path, cookie=cookie if signed_in else "", **run)
+    for name, path, members_only in pages(data):
+        cookie = member if signed_in or members_only else ""
+        check_status(base, path, cookie)
+        results[name] = drive(base + path, cookie=cookie, **run)
         print(f"  {name}: {results[name]['rps']:.0f} requests/s", flush=True)
     results["healthz"].append(drive(base + "/healthz/", **run))
     return results
+
+
+def profile(data: dict, name: str, *, signed_in: bool, repeat: int) -> None:
+    """``repeat`` requests of one page in-process (Django's test client, production settings),
+    profiled by pyinstrument; the first request (cold caches) is left out."""
+    from django.conf import settings
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    settings.PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+    path = next((path for page, path, members_only in pages(data) if page.startswith(name)), None)
+    if path is None:
+        raise SystemExit(f"no page named {name!r}")
+    client = Client(SERVER_NAME="127.0.0.1")
+    if signed_in or "threads" in path:
+        client.cookies["sessionid"] = data["session"]
+    client.get(path, secure=True)
+    profiler = Profiler(interval=0.0005)
+    started = time.perf_counter()
+    with profiler:
+        for _ in range(repeat):
+            response = client.get(path, secure=True)  # as behind the TLS proxy
+            assert response.status_code == 200, response.status_code
+    print(f"{path}: {(time.perf_counter() - started) / repeat * 1000:.1f} ms a request in-process")
+    print(profiler.output_text(unicode=True, show_all=False))
 
 
 # --- report --------------------------------------------------------------------------------
@@ -248,11 +297,12 @@ def measure(args, data: dict, port: int) -> dict:
 
 def report(args, results: dict, memory: list[float], command: str) -> str:
     healthz = results.pop("healthz")
+    load = results.pop("load")
     baseline = sum(run["rps"] for run in healthz) / len(healthz)
     lines = [
         f"{args.count:,} practices, a {args.posts:,}-post thread; gunicorn 2 workers, production settings, SQLite; "
         f"wrk {args.connections} connections, {args.duration} s per page; "
-        f"{os.cpu_count()} cores shared with other work.",
+        f"{os.cpu_count()} cores shared with other work (load average {load:.1f} at the start).",
         "",
         f"`/healthz/`: {baseline:.0f} requests/s (first {healthz[0]['rps']:.0f}, last {healthz[-1]['rps']:.0f}), "
         f"p50 {healthz[0]['p50']:.1f} ms, p99 {healthz[0]['p99']:.1f} ms.",
@@ -294,11 +344,16 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--sqlite-path", default="/tmp/pve-bench-pages.sqlite3")
     parser.add_argument(
-        "--page-cache",
-        choices=("both", "on", "off"),
-        default="both",
-        help="measure with anonymous pages kept, with every page rendered, or both (default)",
+        "--modes",
+        default=",".join(MODES),
+        help=f"comma-separated, among {', '.join(MODES)} (default: all)",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="PAGE",
+        help="instead of the load: profile PAGE (a page name's beginning, e.g. 'practice page') in-process",
+    )
+    parser.add_argument("--signed-in", action="store_true", help="with --profile: as the signed-in member")
     parser.add_argument(
         "--reuse",
         action="store_true",
@@ -321,22 +376,24 @@ def main() -> None:
     setup_django(database_url)
     data = reused() if reuse else build(args.count, args.posts)
     collect_static(env)
+    from django.core.management import call_command  # after setup_django
+
+    call_command("createcachetable", verbosity=0)  # DJANGO_CACHE=database, as in production
+    if args.profile:
+        profile(data, args.profile, signed_in=args.signed_in, repeat=20)
+        return
     command = " ".join([".venv/bin/python", "benchmarks/pages.py", *sys.argv[1:]])
     sections = []
-    for kept in {"both": (True, False), "on": (True,), "off": (False,)}[args.page_cache]:
+    for mode in args.modes.split(","):
+        title, kept, signed_in = MODES[mode]
         server_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "300" if kept else "0"}
-        print(f"page cache {'on' if kept else 'off'}", flush=True)
+        print(f"{mode}: {title}", flush=True)
         server = start_gunicorn(server_env, args.port)
         try:
-            results = measure(args, data, args.port)
+            results = measure(args, data, args.port, signed_in=signed_in)
             memory = worker_memory_mb(server)
         finally:
             stop(server)
-        title = (
-            "anonymous pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)"
-            if kept
-            else ("every page rendered (PORTAL_PAGE_CACHE_SECONDS=0)")
-        )
         sections.append(f"#### {title}\n\n" + report(args, results, memory, command))
     section = "\n\n".join(sections)
     print(section)

@@ -33,6 +33,7 @@ from network.forms import (
     SearchForm,
     ThreadForm,
 )
+from network.fragments import post_fragments
 from network.models import Post
 from portal.access import is_moderator
 from portal.decorators import mfa_required, moderator_required
@@ -513,13 +514,18 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     read_up_to = posts[-1].created_at if posts else None
     previous = services.thread_mark_read(thread=thread, user=request.user, up_to=read_up_to)
     quote = selectors.quotable_post(thread=thread, pk=request.GET.get("quote"))
+    moderates = access.can_moderate(request.user, thread.network)
+    can_post = access.can_post(request.user, thread)
+    prepared = selectors.prepared_posts(posts, user=request.user, thread=thread, last_read_at=previous)
     context = {
         "network": thread.network,
         "thread": thread,
         "page": page,
-        "posts": selectors.prepared_posts(posts, user=request.user, thread=thread, last_read_at=previous),
-        "moderates": access.can_moderate(request.user, thread.network),
-        "can_post": access.can_post(request.user, thread),
+        "post_fragments": post_fragments(
+            prepared, request=request, page_number=page.number, can_post=can_post, moderates=moderates
+        ),
+        "moderates": moderates,
+        "can_post": can_post,
         "subscribed": selectors.is_subscribed(user=request.user, thread=thread),
         "practice": selectors.readable_practice(user=request.user, pk=thread.practice_id),
         "form": PostForm(initial={"quote": quote.pk if quote else None}),

@@ -242,6 +242,8 @@ PRACTICE_IMPORT_SECONDS = env_int("PRACTICE_IMPORT_SECONDS", 20)
 PRACTICES_PER_PAGE = env_int("PRACTICES_PER_PAGE", 20)
 # How long an anonymous reader's page is kept (portal/caching.py); 0: never kept, still validated.
 PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
+# How long a practice's similar practices are kept per reader scope (practices/views.py); 0: never.
+SIMILAR_PRACTICES_SECONDS = env_int("PORTAL_SIMILAR_PRACTICES_SECONDS", 3600)
 
 # Hybrid search (docs/SEARCH.md, "Across languages"): documents' vectors computed by the outbox
 # worker and search_reindex, the model loaded when a web process starts (portal/wsgi.py);

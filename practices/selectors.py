@@ -71,6 +71,13 @@ def practice_for_user(*, user, pk: int) -> Practice:
         raise Http404("No such practice.") from None
 
 
+def published_titles_for_user(*, user, ids: list[int]) -> dict[int, str]:
+    """The titles of the published practices of ``ids`` that ``user`` may read now."""
+    if not ids:
+        return {}
+    return dict(Practice.objects.filter(published_readable_by(user), pk__in=ids).values_list("pk", "title"))
+
+
 def practice_for_editor(*, user, pk: int) -> Practice:
     """The practice ``pk`` if ``user`` may edit its working text: 404 when they may
     not read it, 403 when they may read but not edit it."""

@@ -31,7 +31,9 @@ from practices.selectors import (
     finding_for_resolver,
     practice_for_editor,
     practice_for_user,
+    published_titles_for_user,
 )
+from search.backends.base import Hit
 from search.generation import content_token
 
 # The former list page's parameters, all understood by the search page under the same names.
@@ -61,18 +63,22 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "practices/practice_detail.html", context)
 
 
-def _similar_practices(user, practice: Practice) -> list:
-    """Similar practices depend only on published content and on what the reader may see:
-    kept per practice and reader scope until published content changes (the content token)."""
-    token = content_token()
-    if token is None or not practice.is_published or not settings.PAGE_CACHE_SECONDS:
+def _similar_practices(user, practice: Practice) -> list[Hit]:
+    """Similar practices. The engine reads its whole index for them (a cost that grows with the
+    corpus), so the list is computed once per practice (as last saved), reader scope and
+    ``SIMILAR_PRACTICES_SECONDS``, and kept. Every page re-reads the kept practices through the
+    access rule: one withdrawn or restricted since is never shown, and titles are current."""
+    seconds = settings.SIMILAR_PRACTICES_SECONDS
+    if not practice.is_published or not seconds:
         return similar_practices(user=user, practice=practice)
     scope = hashlib.blake2b(repr(reader_scope(user)).encode(), digest_size=8).hexdigest()
-    key = f"similar:{token}:{practice.pk}:{scope}"
-    similar = cache.get_or_set(
-        key, lambda: similar_practices(user=user, practice=practice), settings.PAGE_CACHE_SECONDS
-    )
-    return similar if similar is not None else []  # None only if the default were None
+    key = f"similar:{practice.pk}:{practice.updated_at.isoformat()}:{scope}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = [hit.id for hit in similar_practices(user=user, practice=practice)]
+        cache.set(key, ids, seconds)
+    titles = published_titles_for_user(user=user, ids=ids)
+    return [Hit(id=pk, title=titles[pk], score=0.0) for pk in ids if pk in titles]
 
 
 def _form_context(form, *, practice=None, upload_form=None) -> dict:

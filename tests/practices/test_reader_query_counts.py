@@ -69,8 +69,8 @@ def test_practice_page_has_a_fixed_cost(
             network=network, actor=contributor, title=f"About it {number}", body="x", practice=practice
         )
     url = reverse("practices:detail", args=[practice.pk])
-    # anonymous: content token; practice, themes, audiences, versions; similar practices (content
-    # token, engine: generation, documents, facets, the practice's text, matches)
+    # anonymous: content token; practice, themes, audiences, versions; similar practices (engine:
+    # generation, documents, facets, the practice's text, matches; their titles re-read)
     page = _queries(client, url, django_assert_num_queries, 11)
     assert "Mentoring method" in page
     _queries(client, url, django_assert_num_queries, 1)  # kept
@@ -81,7 +81,8 @@ def test_practice_page_has_a_fixed_cost(
     member.force_login(contributor)
     page = _queries(member, url, django_assert_num_queries, 19)
     assert "About it " in page
-    # a colleague outside the network, same reader scope: similar practices are kept (and the badge)
+    # a colleague outside the network, same reader scope: similar practices are kept (their titles
+    # re-read; and the badge)
     colleague = Client()
     colleague.force_login(make_user("reader@ravnstad.example", practice.organisation))
     page = _queries(colleague, url, django_assert_num_queries, 11)
