@@ -290,6 +290,7 @@ class PracticeViewSet(
             "facets": facet_counts(results.facets),
             "suggestion": results.suggestion,
             "degraded": results.degraded,
+            "partial": results.partial,
             "results": PracticeHitSerializer(practices, many=True, context=context).data,
         }
 

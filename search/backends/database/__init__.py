@@ -29,7 +29,7 @@ from search.backends.database.posts import DatabasePosts
 from search.backends.database.sqlite import SqliteText
 from search.collections import Collection, Layout, registered
 from search.models import SearchDocument, SearchFacet
-from search.query import ParsedQuery, any_of, parse
+from search.query import ParsedQuery, any_of, any_word, parse, some_words
 
 TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}
 SIMILAR_CANDIDATES = 50
@@ -170,11 +170,14 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             cursor.execute(statement.text, statement.params)
             return cursor.fetchall()
 
-    def _search(self, collection: Collection, query: SearchQuery, *, respell: bool = True) -> SearchResults:
+    def _search(
+        self, collection: Collection, query: SearchQuery, *, respell: bool = True, partial: bool = False
+    ) -> SearchResults:
         """Visibility, filters and facet counts on the snapshot's bitsets; the text engine
         gives the matches (and scores them only where the reader may look); snippets
         for the page's hits only. When nothing matches and the words the reader may see
-        offer a respelling, the respelling's results come back, with ``suggestion`` set."""
+        offer a respelling, the respelling's results come back, with ``suggestion`` set;
+        else the documents matching most words (``partial``, search.query.some_words)."""
         parsed, text = parse(query.text), self._text(collection)
         filters = collection.clean_filters(query.filters)
         per_page, page = max(1, query.per_page), max(1, query.page)
@@ -185,7 +188,10 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             for facet, codes in filters.items():
                 wanted &= view.any_code(facet, codes)
             wanted_ids = None if wanted == view.everyone else set(view.ids[view.positions(wanted)].tolist())
-            matches = text.scored(cursor, parsed, wanted_ids)
+            if partial:
+                matches = _most_words(text, cursor, parsed, wanted_ids)
+            else:
+                matches = text.scored(cursor, parsed, wanted_ids)
         scores = np.zeros(view.size)
         if matches is None:
             matched = view.everyone
@@ -199,7 +205,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         if query.sort == "relevance" and matches is not None:
             found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
         chosen = found[(page - 1) * per_page : page * per_page]
-        snippets = self._highlights(text, [int(view.ids[p]) for p in chosen], parsed)
+        snippets = self._highlights(text, [int(view.ids[p]) for p in chosen], any_word(parsed) if partial else parsed)
         hits = [
             Hit(
                 id=int(view.ids[p]),
@@ -210,14 +216,19 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             for p in chosen
         ]
         total = shown.bit_count()
-        suggestion = self._suggest(parsed, view, allowed) if total == 0 else None
-        results = SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+        suggestion = self._suggest(parsed, view, allowed) if total == 0 and not partial else None
+        results = SearchResults(
+            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial
+        )
         if suggestion and respell:
             # Nothing matched the words as typed: answer with the respelling (as Elasticsearch's
             # fuzzy second pass does), and say so through ``suggestion``.
             respelt = self._search(collection, replace(query, text=suggestion), respell=False)
             if respelt.total:
                 return replace(respelt, suggestion=suggestion)
+        if total == 0 and respell and not partial and some_words(parsed):
+            some = self._search(collection, query, respell=False, partial=True)
+            return some if some.total else results
         return results
 
     def _highlights(self, text, ids: list[int], parsed: ParsedQuery) -> dict[int, str]:
@@ -287,6 +298,20 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         if not folded:
             return []
         return [row[0] for row in self._rows(sql.completions(folded, scope, limit=limit))]
+
+
+def _most_words(text, cursor, parsed: ParsedQuery, wanted: set[int] | None) -> list[tuple[int, float]]:
+    """(id, score) of the documents matching any clause of ``some_words``: the number of
+    clauses matched, plus their summed engine score scaled below 1 (more words first, then
+    the engine's ranking)."""
+    counts: dict[int, int] = {}
+    sums: dict[int, float] = {}
+    for part in some_words(parsed):
+        for document_id, score in text.scored(cursor, part, wanted) or ():
+            counts[document_id] = counts.get(document_id, 0) + 1
+            sums[document_id] = sums.get(document_id, 0.0) + float(score)
+    top = max(sums.values(), default=0.0) * 1.001 or 1.0
+    return [(document_id, count + max(sums[document_id], 0.0) / top) for document_id, count in counts.items()]
 
 
 def batched(items: Iterable[Any], size: int) -> Iterable[tuple[Any, ...]]:

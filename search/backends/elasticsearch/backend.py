@@ -44,7 +44,7 @@ from search.backends.base import (
 )
 from search.backends.elasticsearch import mapping, posts, queries
 from search.collections import Collection, Layout, registered
-from search.query import parse
+from search.query import parse, some_words
 
 # Only what a search result needs travels back.
 RESULT_PARTS = [
@@ -193,6 +193,12 @@ class ElasticsearchSearchBackend(SearchBackend):
             response, suggestion = self._second_pass(
                 collection, query, parsed, typos, queries.respelling(spelling), typed
             )
+        total = response["hits"]["total"]["value"]
+        if total == 0 and not suggestion and some_words(parsed):
+            return self._some_words(collection, query, parsed) or self._results(collection, response, suggestion)
+        return self._results(collection, response, suggestion)
+
+    def _results(self, collection: Collection, response, suggestion: str | None, *, partial: bool = False):
         hits = [
             Hit(
                 id=int(hit["_id"]),
@@ -204,7 +210,18 @@ class ElasticsearchSearchBackend(SearchBackend):
         ]
         total = response["hits"]["total"]["value"]
         facets = queries.read_facets(response.get("aggregations", {}), collection.facet_names)
-        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+        return SearchResults(
+            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial
+        )
+
+    def _some_words(self, collection: Collection, query: SearchQuery, parsed) -> SearchResults | None:
+        """No document has every word: those matching most of them (queries.partial_query)."""
+        index = self.index_of(collection)
+        body = queries.search_body(collection, query, parsed, partial=True)
+        response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
+        if response is None or not response["hits"]["total"]["value"]:
+            return None
+        return self._results(collection, response, None, partial=True)
 
     def _second_pass(
         self,
