@@ -239,6 +239,10 @@ PRACTICES_PER_PAGE = env_int("PRACTICES_PER_PAGE", 20)
 # How long an anonymous reader's page is kept (portal/caching.py); 0: never kept, still validated.
 PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
 
+# Hybrid search (docs/SEARCH.md, "Across languages"): documents' vectors computed by the outbox
+# worker and search_reindex, the model loaded when a web process starts (portal/wsgi.py);
+# off: lexical search only (and no model in memory).
+SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", default=True)
 SEARCH_BACKEND = env_choice("SEARCH_BACKEND", ("database", "elasticsearch"), "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9201")
 # Search engines by name (docs/SEARCH.md). "database" is always there: it is the

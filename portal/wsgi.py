@@ -16,6 +16,10 @@ def warm_up_checks() -> None:
         from practices.anonymisation import warm_up
 
         warm_up()
+    if settings.SEARCH_EMBEDDINGS:
+        from search.embedding.store import load_model
+
+        load_model()
 
 
 warm_up_checks()

@@ -109,6 +109,10 @@ def practice_document(practice: Practice, *, version: int) -> dict[str, Any]:
 
 FACETS: tuple[str, ...] = tuple(FACET_FIELDS)
 
+# The text of a practice's vector for hybrid search: title and description (measured best:
+# docs/SEARCH.md, "Across languages"; the narrative added nothing measurable for 50 % more text).
+EMBEDDED_FIELDS: tuple[str, ...] = ("title", "description")
+
 FACET_LABELS = {
     "theme": _("Key themes"),
     "audience": _("Target audiences"),
@@ -194,6 +198,8 @@ COLLECTION = Collection(
     facets=FACET_FIELDS,
     facet_labels=code_labels,
     facet_titles=FACET_LABELS,
+    embedded_fields=EMBEDDED_FIELDS,
+    sentence_field="description",
 )
 
 

@@ -64,6 +64,12 @@ class Collection:
     # A reader's search as the app answers it (its own read-back, what no engine holds), for
     # ``manage.py search``: (user, text, page=, sort=) -> {"total": n, "hits": [{...}], ...}.
     reader_search: Callable[..., dict[str, Any]] | None = None
+    # Hybrid search: the document keys whose text makes the document's vector (title,
+    # description, main narrative), in order; empty: the collection is searched lexically only.
+    embedded_fields: tuple[str, ...] = ()
+    # The document key whose sentences get a vector each (the best-matching sentence of a
+    # semantic hit); empty: none.
+    sentence_field: str = ""
 
     @property
     def facet_names(self) -> tuple[str, ...]:

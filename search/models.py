@@ -127,3 +127,39 @@ class SearchGeneration(models.Model):
 
     def __str__(self) -> str:
         return f"generation {self.token}"
+
+
+class SearchEmbedding(models.Model):
+    """A document's vectors for the semantic half of hybrid search (docs/SEARCH.md, "Across
+    languages"), computed by the outbox worker and ``search_reindex``, never in a request.
+
+    ``vector``: the pooled vector of the collection's embedded fields, int8 codes (one byte a
+    dimension) with ``scale`` (``row ≈ codes * scale``). ``sentences`` and
+    ``sentence_vectors``/``sentence_scales``: the description's sentences and their vectors
+    (the same quantisation, one row each), for the best-matching sentence of a semantic hit.
+    ``model_version`` says which model made them (a different one: re-embedded by
+    ``search_reindex``); ``text_hash`` of which text (a changed text: the row is deleted in the
+    writing transaction, so no sentence outlives the text it came from).
+    """
+
+    collection = models.CharField(_("collection"), max_length=40)
+    document_id = models.BigIntegerField(_("document"))
+    model_version = models.CharField(_("model version"), max_length=120)
+    text_hash = models.CharField(_("text hash"), max_length=64)
+    vector = models.BinaryField(_("vector"))
+    scale = models.FloatField(_("scale"))
+    sentences = models.JSONField(_("sentences"), default=list, blank=True)
+    sentence_vectors = models.BinaryField(_("sentence vectors"), blank=True, default=b"")
+    sentence_scales = models.BinaryField(_("sentence scales"), blank=True, default=b"")
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search embedding")
+        verbose_name_plural = _("search embeddings")
+        constraints = [
+            models.UniqueConstraint(fields=["collection", "document_id"], name="search_embedding_once"),
+        ]
+        indexes = [models.Index(fields=["collection", "model_version"], name="search_embedding_model")]
+
+    def __str__(self) -> str:
+        return f"{self.collection} {self.document_id} ({self.model_version})"

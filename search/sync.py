@@ -19,6 +19,7 @@ from django.db.models import Max
 
 from search.backends import local_engines
 from search.collections import Collection
+from search.embedding import store
 from search.models import OutboxEntry
 
 REBUILD_CHUNK = 200
@@ -27,10 +28,13 @@ REBUILD_CHUNK = 200
 def apply_in_transaction(collection: Collection, entry: OutboxEntry, item: Any | None) -> None:
     """Write ``entry``'s change of ``item`` into every in-database engine, at version ``entry.pk``."""
     engines = local_engines()
-    if not engines:
+    if not engines and not collection.embedded_fields:
         return
     indexed = entry.action == OutboxEntry.Action.INDEX and item is not None
     document = collection.build(item, version=entry.pk) if indexed else None
+    # A stored vector (and its sentences) of another text than the new one goes now; the
+    # worker embeds the new text (search/embedding/store.py).
+    store.invalidate(collection, entry.document_id, document)
     for backend in engines:
         if document is None:
             backend.delete(collection, entry.document_id, entry.pk)

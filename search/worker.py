@@ -18,9 +18,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from search import collections
+from search import collections, embedding
 from search.backends import outbox_engines
 from search.backends.base import SearchBackend
+from search.embedding import store
 from search.models import OutboxEntry
 
 logger = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ def _apply(backend: SearchBackend, entries: list[OutboxEntry]) -> None:
             else:
                 backend.delete(collection, document_id, entry.pk)
         if documents:
-            backend.index(collection, documents)
+            backend.index(collection, store.attach(collection, documents))
 
 
 def _failed(entries: list[OutboxEntry], message: str, now: datetime) -> None:
@@ -83,8 +84,32 @@ def _failed(entries: list[OutboxEntry], message: str, now: datetime) -> None:
         entry.save(update_fields=["attempts", "next_attempt_at", "last_error"])
 
 
+def _embed(entries: list[OutboxEntry]) -> str:
+    """Store the vectors of the rows' documents (hybrid search), those of removed documents
+    deleted; returns the error ("" when all succeeded or the collection is not embedded)."""
+    for kind in dict.fromkeys(entry.kind for entry in entries):
+        collection = collections.by_kind(kind)
+        if not store.embeds(collection):
+            continue
+        if not embedding.is_loaded() and not store.load_model():
+            return "embeddings: the model could not be loaded"
+        newest = {entry.document_id: entry for entry in entries if entry.kind == kind}
+        try:
+            found = collection.load(list(newest))
+            indexed = {pk: item for pk, item in found.items() if collection.is_indexable(item)}
+            store.remove(collection, [pk for pk in newest if pk not in indexed])
+            store.refresh(collection, [collection.build(item, version=newest[pk].pk) for pk, item in indexed.items()])
+        except Exception as error:  # noqa: BLE001 - a failing model delays the rows; the worker keeps running
+            logger.warning("Embedding outbox rows %s..%s failed: %s", entries[0].pk, entries[-1].pk, error)
+            return f"embeddings: {type(error).__name__}: {error}"
+    return ""
+
+
 def process(entries: list[OutboxEntry], engines: dict[str, SearchBackend], now: datetime) -> str:
-    """Apply ``entries`` to every engine; returns the error ("" when all succeeded)."""
+    """Store the documents' vectors, then apply ``entries`` to every engine; returns the error
+    ("" when all succeeded). When embedding fails the engines are still written (a removal
+    must not wait for a model) and the rows are delayed, to be embedded and written again."""
+    embedding_error = _embed(entries)
     for name, backend in engines.items():
         try:
             _apply(backend, entries)
@@ -95,6 +120,9 @@ def process(entries: list[OutboxEntry], engines: dict[str, SearchBackend], now: 
             message = f"{name}: {type(error).__name__}: {error}"
             _failed(entries, message, now)
             return message
+    if embedding_error:
+        _failed(entries, embedding_error, now)
+        return embedding_error
     OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
         processed_at=now, next_attempt_at=None, last_error=""
     )

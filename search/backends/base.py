@@ -23,6 +23,7 @@ from portal.access import ReaderScope
 from search.collections import Collection
 
 Sort = Literal["relevance", "date"]
+MatchedBy = Literal["lexical", "semantic", "both"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class Hit:
     title: str
     score: float
     highlight: str = ""  # safe HTML: escaped text with <mark> around matches
+    # Hybrid search: which ranking found it, "lexical" (the words), "semantic" (the meaning:
+    # the document's vector close to the query's) or "both". Lexical-only search: "lexical".
+    matched_by: MatchedBy = "lexical"
 
 
 @dataclass(frozen=True)
