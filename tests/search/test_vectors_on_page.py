@@ -32,6 +32,12 @@ ENGLISH = (
     "plan. The work usually lasts two to three years and has three phases."
 )
 FRENCH = WAY_OUT["description"].split("\n\n- ")[0]
+# The same work told in French with no word of ENGLISH: only meaning links them.
+LEAVING = (
+    "Un accompagnateur aide les hommes et les femmes qui veulent quitter les bandes néonazies et les milieux "
+    "d'extrême droite. Le suivi dure deux à trois ans : sécurité, logement et dettes d'abord, puis retour sur "
+    "le parcours de vie, enfin une nouvelle vie sans haine."
+)
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +106,44 @@ def test_a_hit_found_by_meaning_only_shows_its_closest_sentence(copies):
     assert str(shown[0].highlight).startswith("People contact Way Out themselves")
     lexical = [ReadableHit(Hit(id=english.pk, title=english.title, score=1.0, highlight="kept"), english)]
     assert with_best_sentences(PRACTICES, lexical, "prison")[0].highlight == "kept"
+
+
+@pytest.fixture
+def neighbours(vectors_on, home_organisation, other_organisation):
+    source = make_published("Way Out: exit mentoring", organisation=other_organisation, description=ENGLISH)
+    french = make_published(
+        "Quitter les bandes néonazies",
+        organisation=other_organisation,
+        language="fr",
+        description=LEAVING,
+    )
+    hidden = make_published(
+        "Quitter les bandes néonazies : suivi interne",
+        organisation=home_organisation,
+        language="fr",
+        description=LEAVING,
+        visibility="organisation",
+    )
+    unrelated = make_published(
+        "Cooking classes for retired people",
+        organisation=other_organisation,
+        description="Retired people cook together once a week in the community centre kitchen.",
+    )
+    return stored(source, french, hidden, unrelated)
+
+
+def similar_on_page(reader, practice) -> str:
+    page = reader.get(practice.get_absolute_url()).content.decode()
+    return page[page.index('class="similar-practices"') :] if 'class="similar-practices"' in page else ""
+
+
+def test_similar_practices_include_a_practice_in_another_language_sharing_no_word(
+    client, colleague_client, settings, neighbours
+):
+    source, french, hidden, unrelated = neighbours
+    assert french.title in similar_on_page(client, source)
+    assert unrelated.title not in similar_on_page(client, source)
+    assert hidden.title not in similar_on_page(client, source)  # another organisation's own practice
+    assert hidden.title in similar_on_page(colleague_client, source)
+    settings.SEARCH_EMBEDDINGS = False  # the words alone do not link them
+    assert french.title not in similar_on_page(client, source)
