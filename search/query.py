@@ -26,14 +26,24 @@ from stop_words import get_stop_words
 from search.analysis import STOP_WORDS, fold, words
 
 MAX_TERMS = 32
-# Words a "some of your words" answer never counts: the interface's list, and Snowball's
-# function words of the practices' other languages (stop-words' lists of those; its English,
-# French, Spanish, Italian and Finnish lists hold content words such as "young" or "research").
-FALLBACK_STOP_WORDS: frozenset[str] = STOP_WORDS | frozenset(
-    fold(word)
-    for language in ("german", "dutch", "danish", "norwegian", "swedish")
-    for word in get_stop_words(language)
+# Words a "some of your words" answer never counts: the interface's list, the function words
+# of German, Dutch, Danish and Norwegian (the Snowball lists of the stop-words package), and
+# Swedish's commonest (that package's Swedish list holds "haft", German for custody, and
+# "beslut", a decision; its English, French, Spanish, Italian and Finnish lists hold content
+# words such as "young" or "research"). Words of those lists that say something in English
+# ("men", "war", "over") still count.
+_SWEDISH = (
+    "och att som för på är av med till den det ett de om från inte har var jag vi ni han hon"
+    " dem deras sig sin sitt sina när eller denna detta dessa vid hos än"
 )
+_CONTENT_WORDS = frozenset("men man war over under".split())
+FALLBACK_STOP_WORDS: frozenset[str] = (
+    STOP_WORDS
+    | frozenset(fold(word) for word in _SWEDISH.split())
+    | frozenset(
+        fold(word) for language in ("german", "dutch", "danish", "norwegian") for word in get_stop_words(language)
+    )
+) - _CONTENT_WORDS
 
 _SCAN = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<word>\S+)')
 # French elision: l'école, d'anciens, qu'il, jusqu'à... (straight or typographic apostrophe)

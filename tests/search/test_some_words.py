@@ -4,6 +4,7 @@ practices matching most of them, and say so. On every engine, through the HTTP c
 import pytest
 from django.urls import reverse
 
+from search.query import parse, some_words
 from tests.search.builders import index, make_practice
 from tests.search.page_engines import page_engine  # noqa: F401 (a fixture)
 
@@ -141,3 +142,20 @@ def test_the_schema_documents_the_partial_field(client, db):
     schema = client.get(reverse("api:schema"), {"format": "json"}).json()
     results = schema["components"]["schemas"]["PracticeSearchResults"]
     assert "partial" in results["properties"] and "partial" in results["required"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Ausstieg nach der Haft", ["Ausstieg", "Haft"]),
+        ("avhoppare och deras familjer", ["avhoppare", "familjer"]),
+        ("young men in prison", ["young", "men", "prison"]),
+        ('"family support" OR parents hotline -prison', ["family support|parents", "hotline"]),
+        ("der und nach", []),
+        ("mentoring", []),
+    ],
+)
+def test_what_a_some_words_answer_counts(text, counted):
+    parts = some_words(parse(text))
+    assert ["|".join(" ".join(term.words) for term in part.positive_terms) for part in parts] == counted
+    assert all(part.excluded == parse(text).excluded for part in parts)
