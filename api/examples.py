@@ -28,7 +28,7 @@ SEARCH_RESULTS = OpenApiExample(
         },
         "suggestion": None,
         "degraded": False,
-        "partial": False,
+        "partial_match": False,
         "results": [
             {
                 "id": 12,

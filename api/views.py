@@ -292,7 +292,7 @@ class PracticeViewSet(
             "facets": facet_counts(results.facets),
             "suggestion": results.suggestion,
             "degraded": results.degraded,
-            "partial": results.partial,
+            "partial_match": results.partial,
             "results": PracticeHitSerializer(practices, many=True, context=context).data,
         }
 

@@ -129,19 +129,19 @@ def test_the_fallback_shows_an_outsider_members_practices_but_not_another_organi
 
 def test_the_api_says_the_results_match_some_words_and_counts_only_readable_ones(client, colleague_client, corpus):
     data = client.get(API, {"q": "accompagnement sortie détention collège"}).json()
-    assert data["partial"] is True
+    assert data["partial_match"] is True
     assert data["count"] == 3
     assert data["results"][0]["id"] == corpus["fr"].pk
     assert {hit["id"] for hit in data["results"]} == {corpus[key].pk for key in ("fr", "en", "sortie")}
     everything = colleague_client.get(API, {"q": "accompagnement sortie détention collège"}).json()
     assert corpus["own"].pk in [hit["id"] for hit in everything["results"]]
-    assert client.get(API, {"q": "release detention"}).json()["partial"] is False
+    assert client.get(API, {"q": "release detention"}).json()["partial_match"] is False
 
 
-def test_the_schema_documents_the_partial_field(client, db):
+def test_the_schema_documents_the_partial_match_field(client, db):
     schema = client.get(reverse("api:schema"), {"format": "json"}).json()
     results = schema["components"]["schemas"]["PracticeSearchResults"]
-    assert "partial" in results["properties"] and "partial" in results["required"]
+    assert "partial_match" in results["properties"] and "partial_match" in results["required"]
 
 
 @pytest.mark.parametrize(
