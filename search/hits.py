@@ -12,7 +12,8 @@ import numpy as np
 from django.utils.html import escape
 
 from search.collections import Collection
-from search.embedding import store
+from search.embedding import MODEL_VERSION, store
+from search.embedding.vectors import Int8Matrix, dequantise
 from search.selectors import ReadableHit, safe_highlight
 
 # Two practices are one written twice (a translation, a second import) when the sentences
@@ -23,17 +24,38 @@ ACROSS_LANGUAGES = 0.90
 SAME_LANGUAGE = 0.97
 
 
+def sentences_of(collection: Collection, ids: list[int]) -> dict[int, tuple[list[str], np.ndarray]]:
+    """The stored sentences of ``ids`` (of the current model) and their vectors, one float32
+    row each, in one query; a document without any is left out. Says nothing of who may read
+    them: pass ids already re-read through the access rule."""
+    from search.models import SearchEmbedding
+
+    rows = SearchEmbedding.objects.filter(
+        collection=collection.name, model_version=MODEL_VERSION, document_id__in=ids
+    ).values_list("document_id", "sentences", "sentence_vectors", "sentence_scales")
+    found = {}
+    for document_id, said, codes, scales in rows:
+        scale = np.frombuffer(bytes(scales), dtype=np.float32)
+        if said and len(scale) == len(said):
+            matrix = np.frombuffer(bytes(codes), dtype=np.int8).reshape(len(scale), -1)
+            found[document_id] = (list(said), dequantise(Int8Matrix(codes=matrix, scales=scale)))
+    return found
+
+
 def with_best_sentences(collection: Collection, found: list[ReadableHit], text: str) -> list[ReadableHit]:
     """Each hit found by meaning only (``matched_by == "semantic"``) with, as its snippet, the
     sentence of its ``sentence_field`` closest to the query in meaning (escaped); the others
     as they are. Unchanged when the query has no vector (embeddings off, model not loaded)."""
-    semantic = [each for each in found if each.hit.matched_by == "semantic"]
+    semantic = [each.hit.id for each in found if each.hit.matched_by == "semantic"]
     if not semantic or not collection.sentence_field:
         return found
     query = store.query_vector(text)
     if query is None:
         return found
-    best = {each.hit.id: store.best_sentence(collection.name, each.hit.id, query) for each in semantic}
+    best = {
+        pk: said[int(np.argmax(matrix @ np.asarray(query, dtype=np.float32)))]
+        for pk, (said, matrix) in sentences_of(collection, semantic).items()
+    }
     return [
         ReadableHit(replace(each.hit, highlight=safe_highlight(escape(best[each.hit.id]))), each.item)
         if best.get(each.hit.id)
@@ -70,7 +92,10 @@ def grouped(collection: Collection, found: list[ReadableHit]) -> list[ResultGrou
     groups = [ResultGroup(each) for each in found]
     if len(found) < 2 or not store.embeds(collection) or not collection.sentence_field:
         return groups
-    said = {each.hit.id: store.sentence_vectors(collection.name, each.hit.id)[1] for each in found}
+    stored = sentences_of(collection, [each.hit.id for each in found])
+    said = {
+        pk: stored[pk][1] if pk in stored else np.zeros((0, 0), dtype=np.float32) for pk in (e.hit.id for e in found)
+    }
     kept: list[ResultGroup] = []
     for group in groups:
         owner = next((other for other in kept if _copies(other.first, group.first, said)), None)

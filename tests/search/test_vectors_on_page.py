@@ -73,9 +73,12 @@ def copies(vectors_on, home_organisation, other_organisation):
     return stored(english, french, other)
 
 
-def test_a_translation_shows_once_with_a_link_to_the_other_language(client, copies):
+def test_a_translation_shows_once_with_a_link_to_the_other_language(client, copies, django_assert_num_queries):
     english, french, other = copies
-    page = client.get(URL, {"q": "Way Out"}).content.decode()
+    # the content token, the search (generation, snapshot, matches, snippets), the practices,
+    # the labels, and one read of the hits' stored sentences, whatever the number of hits
+    with django_assert_num_queries(9):
+        page = client.get(URL, {"q": "Way Out"}).content.decode()
     assert page.count('class="practice-card"') == 2  # the pair, and the other practice
     also = page[page.index("Also in:") :]
     also = also[: also.index("</p>")]
