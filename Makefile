@@ -61,6 +61,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 run: venv
 	$(VPY) manage.py migrate
 	$(VPY) manage.py load_demo_data
+	$(VPY) manage.py search_worker --once  # the demo practices' vectors (hybrid search); later runs: nothing to do
 	$(VPY) manage.py runserver 127.0.0.1:8000
 
 test: venv

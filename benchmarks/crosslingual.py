@@ -17,7 +17,7 @@ for all queries, the same-language and the cross-language group, and per query l
 The corpus goes into a throwaway test database, as in benchmarks/relevance.py. Every
 practice of the corpus is public, so both lists are what an anonymous visitor may see;
 the engines will filter the semantic list by the reader's scope before fusion.
-Prints Markdown tables as docs/SEARCH.md, "Across languages (in preparation)", shows them.
+Prints Markdown tables as docs/SEARCH.md, "Across languages", shows them.
 """
 
 import argparse

@@ -19,6 +19,17 @@ p50/p95 latency of a fixed mix of queries with every facet counted, highlights a
 visibility; against the naive baseline (``icontains`` on every text field, AND of the
 words, the same visibility and facet filters, the same facet counts) on the same data;
 and the time of a full Elasticsearch rebuild (new index, bulk, alias swap).
+
+``--hybrid`` measures hybrid search (docs/SEARCH.md, "Across languages") instead: the model
+embeds the first ``--embed-sample`` practices for real (embedding throughput, practices per
+second); every other practice gets the vector of a sampled one (i mod sample), so that the
+cosines are distributed as real ones are (the semantic side's cost does not depend on which
+vector a row holds); every query's vector is computed again (the cache cleared before each
+query), so latencies include the query embedding. Also reported: memory of the process
+(RSS), the snapshot's vector matrix at this count and at 100,000, and the time of a full
+``search_reindex`` with embeddings, extrapolated from the measured throughput.
+
+    .venv/bin/python benchmarks/search.py --hybrid --count 10000
 """
 
 import argparse
@@ -441,7 +452,8 @@ def latencies(
 def record_took(backend):
     """Have an Elasticsearch engine note each query's server time (``took``, summed over its
     requests); returns the query runner and a function giving the last query's."""
-    read = backend._read
+    index = backend.index_of(practices_collection())  # reads go through the collection's index
+    read = index._read
     current: list[float] = []
 
     def reading(action, call):
@@ -450,7 +462,7 @@ def record_took(backend):
             current.append(response["took"])
         return response
 
-    backend._read = reading
+    index._read = reading
 
     def run(*query):
         current.clear()
@@ -499,6 +511,8 @@ def measure(args) -> dict:
 
     print("Baseline (icontains)…", flush=True)
     results["baseline"] = latencies(baseline_query, max(1, args.rounds // 4))
+    if args.hybrid:
+        results["hybrid"] = prepare_hybrid(docs, args.embed_sample)
 
     engines = {"database": DatabaseSearchBackend()}
     if not args.skip_elasticsearch:
@@ -529,18 +543,115 @@ def measure(args) -> dict:
         run, last_took = (lambda *q, b=backend: engine_query(b, *q)), None
         if name == "elasticsearch":
             run, last_took = record_took(backend)
+        if args.hybrid:
+            run = uncached(run)
         entry["latencies"] = latencies(run, args.rounds, WARM_UP, entry["cpu"], entry["took"], last_took)
         if name == "database":
             entry["after_write"] = search_after_write(backend, docs)
         if name == "elasticsearch":
             print("elasticsearch: full rebuild…", flush=True)
             started = time.perf_counter()
-            backend.rebuild(practices_collection(), iter(documents(version=2)))
+            again = documents(version=2)
+            if args.hybrid:
+                from search.embedding import store
+
+                store.attach(practices_collection(), again)
+            backend.rebuild(practices_collection(), iter(again))
             entry["rebuild_s"] = time.perf_counter() - started
             entry["sample"] = engine_query(backend, "family support", {}, scopes()["anonymous"], "relevance")
             backend.drop()
         results["engines"][name] = entry
+    if args.hybrid:
+        results["hybrid"]["rss_end_mb"] = rss_mb()
     return results
+
+
+# --- hybrid mode -----------------------------------------------------------------------
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def prepare_hybrid(docs: list[dict], sample: int) -> dict:
+    """Hybrid search on; the first ``sample`` documents embedded for real (timed), the others
+    stored with a sampled document's vector; ``docs`` get their vectors (Elasticsearch)."""
+    from django.conf import settings
+
+    from search import embedding
+    from search.embedding import store
+    from search.models import SearchEmbedding
+
+    settings.SEARCH_EMBEDDINGS = True
+    figures = {"rss_before_mb": rss_mb()}
+    started = time.perf_counter()
+    store.load_model()
+    figures["load_s"] = time.perf_counter() - started
+    figures["rss_model_mb"] = rss_mb()
+    collection = practices_collection()
+    print(f"Embedding {sample} practices…", flush=True)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    real = store.compute(collection, docs[:sample])
+    figures["embed_wall_s"] = time.perf_counter() - started
+    figures["embed_cpu_s"] = time.process_time() - cpu_started
+    figures["sample"] = len(real)
+    rows = []
+    for number, document in enumerate(docs):
+        model = real[number % len(real)]
+        rows.append(
+            SearchEmbedding(
+                collection=collection.name,
+                document_id=document["id"],
+                model_version=embedding.MODEL_VERSION,
+                text_hash=store.text_hash(collection, document),
+                vector=model.vector,
+                scale=model.scale,
+                sentences=model.sentences,
+                sentence_vectors=model.sentence_vectors,
+                sentence_scales=model.sentence_scales,
+            )
+        )
+    SearchEmbedding.objects.filter(collection=collection.name).delete()
+    SearchEmbedding.objects.bulk_create(rows, batch_size=1000)
+    store.attach(collection, docs)
+    figures["dimensions"] = embedding.loaded_spec().dimensions
+    return figures
+
+
+def uncached(run):
+    """The query runner with the query-vector cache cleared first: the embedding is measured."""
+    from search import embedding
+
+    def running(*query):
+        embedding.embed_query.cache_clear()
+        run(*query)
+
+    return running
+
+
+def hybrid_lines(args, results: dict) -> list[str]:
+    figures = results["hybrid"]
+    rate = figures["sample"] / figures["embed_wall_s"]
+    cpu_rate = figures["sample"] / figures["embed_cpu_s"]
+    row_bytes = figures["dimensions"] + 4 + 1  # int8 codes, the float32 scale, has_vector
+    reindex_s = args.count / rate + results["documents_s"]
+    return [
+        "",
+        f"Hybrid mode: every query embedded again (cache cleared), the model loaded in {figures['load_s']:.2f} s.",
+        f"- Embedding throughput: {rate:.2f} practices/s wall, {cpu_rate:.2f} per CPU second"
+        f" ({figures['sample']} practices, title and description and the description's sentences, one thread).",
+        f"- Full `search_reindex` with embeddings at {args.count:,} practices: about {reindex_s / 60:.0f} min"
+        " (extrapolated: the embedding at the measured rate plus building the documents; the engines' rebuild"
+        " is in the table above), on one core; the worker embeds only what changed.",
+        f"- Memory (RSS of this process): {figures['rss_before_mb']:.0f} MB before the model,"
+        f" {figures['rss_model_mb']:.0f} MB with it, {figures['rss_end_mb']:.0f} MB at the end (snapshot loaded).",
+        f"- Snapshot vector matrix (int8, {figures['dimensions']} dimensions, one scale and one flag a row):"
+        f" {args.count * row_bytes / 1e6:.1f} MB at {args.count:,} practices,"
+        f" {100_000 * row_bytes / 1e6:.1f} MB at 100,000 (computed from the matrix's size).",
+    ]
 
 
 def report(args, results: dict, command: str) -> str:
@@ -550,7 +661,7 @@ def report(args, results: dict, command: str) -> str:
     b50, b95 = percentile(base, 50), percentile(base, 95)
     heap = "heap 1 GB, started by the benchmark" if args.start_node else "scripts/elasticsearch.sh, heap 512 MB–1 GB"
     lines = [
-        "## Search",
+        "## Hybrid search" if args.hybrid else "## Search",
         "",
         f"Measured {datetime.now(UTC):%Y-%m-%d} by `benchmarks/search.py` (one run, every engine):",
         "",
@@ -623,6 +734,8 @@ def report(args, results: dict, command: str) -> str:
             f"Full Elasticsearch rebuild (new index, bulk of {args.count:,} documents, refresh, alias swap, old index"
             f" deleted): **{es['rebuild_s']:.1f} s** ({ok} the 60 s target)."
         )
+    if "hybrid" in results:
+        lines += hybrid_lines(args, results)
     lines += [
         f"Building the {args.count:,} search documents from the database took {results['documents_s']:.1f} s"
         " (not counted in the indexing rates). Elasticsearch indexing is measured as the outbox worker writes:"
@@ -680,10 +793,14 @@ def main() -> None:
     parser.add_argument("--elasticsearch-url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201"))
     parser.add_argument("--skip-elasticsearch", action="store_true")
     parser.add_argument("--start-node", action="store_true", help="run a private Elasticsearch node (port 9281)")
+    parser.add_argument("--hybrid", action="store_true", help="hybrid search: vectors stored, queries embedded")
+    parser.add_argument("--embed-sample", type=int, default=100, help="practices embedded for real (--hybrid)")
     parser.add_argument(
         "--write-doc", action="store_true", help='rewrite the "## Search" section of docs/PERFORMANCE.md'
     )
     args = parser.parse_args()
+    if args.hybrid and args.write_doc:
+        parser.error("--hybrid figures go into docs by hand (docs/PERFORMANCE.md, 'Hybrid search')")
     if args.database_url:
         database_url = args.database_url
     else:

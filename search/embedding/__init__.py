@@ -5,7 +5,7 @@ cached, documents cut into chunks and pooled into one vector.
 This package imports no app: an engine (or ``AppConfig.ready()``, behind a setting) calls
 ``load()``, then ``embed_query`` and ``embed_document``; ``MODEL_VERSION`` goes with every
 stored vector so that a model change is seen and re-embedded. See docs/SEARCH.md, "Across
-languages (in preparation)".
+languages".
 """
 
 import threading

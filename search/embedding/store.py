@@ -47,7 +47,7 @@ def load_model() -> bool:
     False, logged, when it cannot be loaded: search stays lexical, the worker delays its rows."""
     try:
         embedding.load(threads=getattr(settings, "SEARCH_EMBEDDING_THREADS", 1))
-    except Exception:  # noqa: BLE001 - any failure of the model leaves search lexical, never down
+    except Exception:  # any failure of the model leaves search lexical, never down
         logger.exception("The sentence-embedding model could not be loaded: search is lexical only")
         return False
     return True
@@ -60,7 +60,7 @@ def query_vector(text: str) -> np.ndarray | None:
         return None
     try:
         return embedding.embed_query(text)
-    except Exception:  # noqa: BLE001 - a failing model must not take search down: lexical only
+    except Exception:  # a failing model must not take search down: lexical only
         logger.exception("Embedding a query failed: lexical search only")
         return None
 
@@ -105,7 +105,8 @@ def stale(collection: Collection, documents: Sequence[dict[str, Any]]) -> list[d
 
 def compute(collection: Collection, documents: Sequence[dict[str, Any]]) -> list[Any]:
     """Unsaved rows for ``documents``: every chunk and sentence embedded in one batch."""
-    pieces, spans = [], []
+    pieces: list[str] = []
+    spans: list[tuple[int, int, int, list[str]]] = []
     for document in documents:
         chunks = embedding.document_chunks(embedded_texts(collection, document))
         said = document_sentences(collection, document)
@@ -250,12 +251,13 @@ def attach(collection: Collection, documents: list[dict[str, Any]]) -> list[dict
     if not embeds(collection) or not documents:
         return documents
     rows = _current(collection.name).filter(document_id__in=[d["id"] for d in documents])
-    stored = {pk: (digest, codes, scale) for pk, digest, codes, scale in rows.values_list(
-        "document_id", "text_hash", "vector", "scale"
-    )}
+    stored = {
+        pk: (digest, codes, scale)
+        for pk, digest, codes, scale in rows.values_list("document_id", "text_hash", "vector", "scale")
+    }
     for document in documents:
         found = stored.get(document["id"])
-        if found is not None and found[0] == text_hash(collection, document):
+        if found is not None and found[0] == text_hash(collection, document) and any(bytes(found[1])):
             vector = np.frombuffer(bytes(found[1]), dtype=np.int8).astype(np.float32) * np.float32(found[2])
             document["embedding"] = vector.round(5).tolist()
     return documents

@@ -7,12 +7,16 @@
   ``ELASTICSEARCH_URL``, skipped (failed under REQUIRE_SERVICES=1) when absent.
 """
 
+import hashlib
 import importlib.util
+from pathlib import Path
 
+import numpy as np
 import pytest
 from django.db import connection
 
 from portal.access import ReaderScope, reader_scope
+from search import embedding
 from search.backends import reset_engines
 from search.backends.database import DatabaseSearchBackend
 from tests.conftest import require_service
@@ -72,3 +76,59 @@ def database_only(settings):
     reset_engines()
     yield
     reset_engines()
+
+
+# --- hybrid search: the real model, its passage vectors cached on disk --------------------
+
+CACHE = Path(__file__).resolve().parents[2] / ".cache" / "search-embeddings"
+
+
+class CachedPassages:
+    """``embedding.embed_chunks`` with every passage's vector kept on disk, keyed by the model
+    version and the passage's text: the demo corpus is embedded once per machine, not per run
+    (its ~50 practices cost ~25 s on two cores). Vectors are the model's own."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.path = CACHE / (hashlib.sha256(embedding.MODEL_VERSION.encode()).hexdigest()[:16] + ".npz")
+        self.vectors: dict[str, np.ndarray] = {}
+        if self.path.exists():
+            with np.load(self.path) as stored:
+                self.vectors = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
+        self.added = False
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def __call__(self, pieces) -> np.ndarray:
+        missing = [piece for piece in dict.fromkeys(pieces) if self.key(piece) not in self.vectors]
+        if missing:
+            for piece, vector in zip(missing, self.compute(missing), strict=True):
+                self.vectors[self.key(piece)] = vector
+            self.added = True
+        return np.stack([self.vectors[self.key(piece)] for piece in pieces])
+
+    def save(self) -> None:
+        if self.added and self.vectors:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            keys = list(self.vectors)
+            np.savez(self.path, keys=np.array(keys), vectors=np.stack([self.vectors[k] for k in keys]))
+
+
+@pytest.fixture(scope="session")
+def embedding_model():
+    """The real model, loaded once per test session, passages cached on disk."""
+    embedding.load()
+    cached = CachedPassages(embedding.embed_chunks)
+    embedding.embed_chunks = cached  # type: ignore[assignment]  # the same signature, with a cache
+    yield cached
+    embedding.embed_chunks = cached.compute  # type: ignore[assignment]  # back to the model's own
+    cached.save()
+
+
+@pytest.fixture
+def embeddings(settings, embedding_model):
+    """Hybrid search on for this test (SEARCH_EMBEDDINGS is off in tests by default)."""
+    settings.SEARCH_EMBEDDINGS = True
+    yield embedding_model

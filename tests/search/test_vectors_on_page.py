@@ -75,9 +75,10 @@ def copies(vectors_on, home_organisation, other_organisation):
 
 def test_a_translation_shows_once_with_a_link_to_the_other_language(client, copies, django_assert_num_queries):
     english, french, other = copies
-    # the content token, the search (generation, snapshot, matches, snippets), the practices,
-    # the labels, and one read of the hits' stored sentences, whatever the number of hits
-    with django_assert_num_queries(9):
+    # the content token, the search (generation, snapshot: documents, facets and vectors,
+    # matches, snippets), the labels, the practices, and one read of the hits' stored
+    # sentences, whatever the number of hits
+    with django_assert_num_queries(10):
         page = client.get(URL, {"q": "Way Out"}).content.decode()
     assert page.count('class="practice-card"') == 2  # the pair, and the other practice
     also = page[page.index("Also in:") :]
@@ -154,3 +155,14 @@ def test_similar_practices_include_a_practice_in_another_language_sharing_no_wor
     assert hidden.title in similar_on_page(colleague_client, source)
     settings.SEARCH_EMBEDDINGS = False  # the words alone do not link them
     assert french.title not in similar_on_page(client, source)
+
+
+def test_a_semantic_hit_on_the_page_shows_the_sentence_closest_to_the_query(client, vectors_on, other_organisation):
+    (english,) = stored(make_published("Way Out: exit mentoring", organisation=other_organisation, description=ENGLISH))
+    # no word of the query is in the English write-up: it is found by meaning only
+    asked = "première rencontre dans un lieu neutre, puis accord sur la marche à suivre"
+    page = client.get(URL, {"q": asked}).content.decode()
+    card = page[page.index(english.title) :]
+    snippet = card[card.index('class="snippet"') : card.index("</p>", card.index('class="snippet"'))]
+    assert "After a first meeting in a neutral place, an exit coach and the participant agree on a" in snippet
+    assert "<mark>" not in snippet

@@ -21,15 +21,19 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 
 from portal.access import ReaderScope
+from search import embedding
 from search.analysis import fold, words
+from search.backends import hybrid
 from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults
 from search.backends.database import snapshot, sql
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts
 from search.backends.database.sqlite import SqliteText
 from search.collections import Collection, Layout, registered
+from search.embedding import store
+from search.embedding.vectors import similarities
 from search.models import SearchDocument, SearchFacet
-from search.query import ParsedQuery, any_of, any_word, parse, some_words
+from search.query import Clause, ParsedQuery, any_of, any_word, parse, some_words
 
 TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}
 SIMILAR_CANDIDATES = 50
@@ -171,18 +175,30 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             return cursor.fetchall()
 
     def _search(
-        self, collection: Collection, query: SearchQuery, *, respell: bool = True, partial: bool = False
+        self,
+        collection: Collection,
+        query: SearchQuery,
+        *,
+        respell: bool = True,
+        meant: str | None = None,
+        partial: bool = False,
     ) -> SearchResults:
         """Visibility, filters and facet counts on the snapshot's bitsets; the text engine
-        gives the matches (and scores them only where the reader may look); snippets
-        for the page's hits only. When nothing matches and the words the reader may see
-        offer a respelling, the respelling's results come back, with ``suggestion`` set;
-        else the documents matching most words (``partial``, search.query.some_words)."""
+        gives the matches (and scores them only where the reader may look); in hybrid mode the
+        snapshot's vectors give the semantic hits among the documents the reader may see
+        (search/backends/hybrid.py), fused with the matches; snippets for the page's hits only.
+        When no word matches and the words the reader may see offer a respelling, the
+        respelling's results come back, with ``suggestion`` set (the semantic half still reads
+        the words as typed, ``meant``: the model reads misspelt and foreign words well); else,
+        when no document has every word, those matching most words (``partial``,
+        search.query.some_words), fused with the same semantic hits."""
         parsed, text = parse(query.text), self._text(collection)
         filters = collection.clean_filters(query.filters)
         per_page, page = max(1, query.per_page), max(1, query.page)
+        asked = _query_vector(collection, parsed, query.text if meant is None else meant)
+        embedded = (collection.name, embedding.MODEL_VERSION) if asked is not None else None
         with connections[self.alias].cursor() as cursor:
-            view = self._snapshots.current(cursor)
+            view = self._snapshots.current(cursor, embedded)
             allowed = view.visible(query.scope)
             wanted = allowed
             for facet, codes in filters.items():
@@ -192,6 +208,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
                 matches = _most_words(text, cursor, parsed, wanted_ids)
             else:
                 matches = text.scored(cursor, parsed, wanted_ids)
+            semantic, closeness = self._semantic(cursor, text, view, allowed, parsed, asked)
         scores = np.zeros(view.size)
         if matches is None:
             matched = view.everyone
@@ -200,9 +217,11 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             positions, known = view.locate(rows[:, 0].astype(np.int64))
             scores[positions] = rows[known, 1]
             matched = view.bits(positions)
-        shown, facets = snapshot.counts(view, matched & allowed, filters, collection.facet_names)
+        shown, facets = snapshot.counts(view, (matched | semantic) & allowed, filters, collection.facet_names)
         found = view.positions(shown)
         if query.sort == "relevance" and matches is not None:
+            if semantic:
+                scores = _fused(view, found, scores, view.flags(matched), view.flags(semantic), closeness)
             found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
         chosen = found[(page - 1) * per_page : page * per_page]
         snippets = self._highlights(text, [int(view.ids[p]) for p in chosen], any_word(parsed) if partial else parsed)
@@ -212,24 +231,47 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
                 title=view.titles[p],
                 score=round(float(scores[p]), 6),
                 highlight=snippets.get(int(view.ids[p]), ""),
+                matched_by=hybrid.matched_by(bool((matched >> int(p)) & 1), bool((semantic >> int(p)) & 1)),
             )
             for p in chosen
         ]
         total = shown.bit_count()
-        suggestion = self._suggest(parsed, view, allowed) if total == 0 and not partial else None
+        lexical = bool(shown & matched)
+        suggestion = self._suggest(parsed, view, allowed) if not lexical and not partial else None
         results = SearchResults(
-            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial
+            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial and lexical
         )
         if suggestion and respell:
             # Nothing matched the words as typed: answer with the respelling (as Elasticsearch's
             # fuzzy second pass does), and say so through ``suggestion``.
-            respelt = self._search(collection, replace(query, text=suggestion), respell=False)
+            respelt = self._search(collection, replace(query, text=suggestion), respell=False, meant=query.text)
             if respelt.total:
                 return replace(respelt, suggestion=suggestion)
-        if total == 0 and respell and not partial and some_words(parsed):
-            some = self._search(collection, query, respell=False, partial=True)
-            return some if some.total else results
+        if not lexical and respell and not partial and some_words(parsed):
+            some = self._search(collection, query, respell=False, meant=meant, partial=True)
+            return some if some.partial else results
         return results
+
+    def _semantic(
+        self, cursor, text, view: snapshot.Snapshot, allowed: int, parsed: ParsedQuery, asked: np.ndarray | None
+    ) -> tuple[int, np.ndarray | None]:
+        """The semantic hits (bits) and every document's cosine with the query: only documents
+        the reader may see (``allowed``) that have a vector and hold no excluded word."""
+        if asked is None or view.vectors is None or view.has_vector is None or not view.has_vector.any():
+            return 0, None
+        if view.vectors.codes.shape[1] != len(asked):  # stored by another model: until search_reindex
+            return 0, None
+        closeness = similarities(view.vectors, asked)
+        eligible = view.flags(allowed) & view.has_vector & (closeness >= hybrid.SIMILARITY_FLOOR)
+        if parsed.excluded and eligible.any():
+            holders = text.scored(cursor, ParsedQuery((Clause(parsed.excluded),)), set()) or []
+            positions, _known = view.locate(np.array([row[0] for row in holders], dtype=np.int64))
+            eligible[positions] = False
+        candidates = np.flatnonzero(eligible)
+        if len(candidates) > hybrid.SEMANTIC_LIMIT:
+            candidates = candidates[np.argpartition(-closeness[candidates], hybrid.SEMANTIC_LIMIT - 1)]
+            candidates = candidates[: hybrid.SEMANTIC_LIMIT]
+        return (view.bits(candidates) if len(candidates) else 0), closeness
 
     def _highlights(self, text, ids: list[int], parsed: ParsedQuery) -> dict[int, str]:
         if not ids:
@@ -312,6 +354,34 @@ def _most_words(text, cursor, parsed: ParsedQuery, wanted: set[int] | None) -> l
             sums[document_id] = sums.get(document_id, 0.0) + float(score)
     top = max(sums.values(), default=0.0) * 1.001 or 1.0
     return [(document_id, count + max(sums[document_id], 0.0) / top) for document_id, count in counts.items()]
+
+
+def _query_vector(collection: Collection, parsed: ParsedQuery, text: str) -> np.ndarray | None:
+    """The query's vector in hybrid mode (words to look for, vectors stored, model loaded)."""
+    if not parsed.positive_terms or not store.embeds(collection):
+        return None
+    return store.query_vector(hybrid.semantic_text(text))
+
+
+def _fused(
+    view: snapshot.Snapshot,
+    found: np.ndarray,
+    scores: np.ndarray,
+    lexical: np.ndarray,
+    semantic: np.ndarray,
+    closeness: np.ndarray | None,
+) -> np.ndarray:
+    """Reciprocal rank fusion of the lexical ranking (``scores``) and the semantic one
+    (``closeness``) of the documents ``found`` (shown: visible, filtered), as fused scores."""
+    fused = np.zeros(view.size)
+    lexical_found = found[lexical[found]]
+    lexical_found = lexical_found[np.lexsort((lexical_found, -scores[lexical_found]))]
+    fused[lexical_found] += hybrid.LEXICAL_WEIGHT / (hybrid.RRF_K + np.arange(1, len(lexical_found) + 1))
+    if closeness is not None:
+        semantic_found = found[semantic[found]]
+        semantic_found = semantic_found[np.lexsort((semantic_found, -closeness[semantic_found]))]
+        fused[semantic_found] += hybrid.SEMANTIC_WEIGHT / (hybrid.RRF_K + np.arange(1, len(semantic_found) + 1))
+    return fused
 
 
 def batched(items: Iterable[Any], size: int) -> Iterable[tuple[Any, ...]]:

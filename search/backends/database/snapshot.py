@@ -29,6 +29,9 @@ import numpy as np
 from portal.access import ReaderScope
 from search.analysis import fold, words
 from search.backends.database.sql import DOCUMENTS, FACET_ROWS
+from search.embedding.vectors import Int8Matrix
+
+EMBEDDINGS = "search_searchembedding"
 
 GENERATION = "search_searchgeneration"
 NEWEST_FIRST = "CASE WHEN published_at IS NULL THEN 1 ELSE 0 END, published_at DESC, id DESC"
@@ -45,6 +48,11 @@ class Snapshot:
     own_organisation: dict[int, int]  # organisation id -> its "organisation" documents
     facets: dict[str, dict[str, int]]  # facet -> code -> documents with that code
     _by_id: np.ndarray  # positions sorting ``ids``, for ids -> positions
+    # Hybrid search: position -> the document's stored vector (int8 codes, one scale per row;
+    # zeros where none is stored yet), and which positions have one. None: not loaded.
+    vectors: Int8Matrix | None = None
+    has_vector: np.ndarray | None = None
+    embedded: str | None = None  # the collection whose vectors these are
 
     @property
     def size(self) -> int:
@@ -134,6 +142,28 @@ def _id_lists(cursor) -> str:
     return f"SELECT facet, code, {ids} FROM {FACET_ROWS} GROUP BY facet, code"
 
 
+def load_vectors(cursor, snapshot: Snapshot, collection: str, model_version: str) -> Snapshot:
+    """``snapshot`` with the stored vectors of ``collection`` under ``model_version``, one int8
+    row per position (a document without one: zeros, ``has_vector`` false)."""
+    cursor.execute(
+        f"SELECT document_id, vector, scale FROM {EMBEDDINGS} WHERE collection = %s AND model_version = %s",
+        [collection, model_version],
+    )
+    rows = cursor.fetchall()
+    ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    positions, known = snapshot.locate(ids)
+    kept = [row for row, keep in zip(rows, known, strict=True) if keep]
+    dimensions = len(bytes(kept[0][1])) if kept else 0
+    codes = np.zeros((snapshot.size, dimensions), dtype=np.int8)
+    scales = np.zeros(snapshot.size, dtype=np.float32)
+    if kept:
+        codes[positions] = np.frombuffer(b"".join(bytes(row[1]) for row in kept), dtype=np.int8).reshape(-1, dimensions)
+        scales[positions] = [row[2] for row in kept]
+    has_vector = np.zeros(snapshot.size, dtype=bool)
+    has_vector[positions] = True
+    return replace(snapshot, vectors=Int8Matrix(codes=codes, scales=scales), has_vector=has_vector, embedded=collection)
+
+
 def load(cursor, token: int | None) -> Snapshot:
     cursor.execute(
         f"SELECT id, title, visibility, organisation_id FROM {DOCUMENTS} WHERE live = %s ORDER BY {NEWEST_FIRST}",
@@ -180,22 +210,32 @@ class SnapshotCache:
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
 
-    def current(self, cursor) -> Snapshot:
+    def current(self, cursor, embedded: tuple[str, str] | None = None) -> Snapshot:
+        """The snapshot under the current token; ``embedded`` (collection, model version): with
+        the vectors of that collection (hybrid search)."""
         token = read_token(cursor)
         kept = self._snapshot
-        if token is not None and kept is not None and kept.token == token:
-            return kept
+        if self._fits(kept, token, embedded):
+            return kept  # type: ignore[return-value]  # _fits checked it is a snapshot
         with self._lock:
             kept = self._snapshot
-            if token is not None and kept is not None and kept.token == token:
-                return kept
+            if self._fits(kept, token, embedded):
+                return kept  # type: ignore[return-value]  # as above
             fresh = load(cursor, token)
+            if embedded is not None:
+                fresh = load_vectors(cursor, fresh, *embedded)
             if token is not None:
                 self._snapshot = fresh
             return fresh
 
     def clear(self) -> None:
         self._snapshot = None
+
+    @staticmethod
+    def _fits(kept: Snapshot | None, token: int | None, embedded: tuple[str, str] | None) -> bool:
+        if token is None or kept is None or kept.token != token:
+            return False
+        return embedded is None or (kept.embedded == embedded[0] and kept.vectors is not None)
 
 
 def counts(

@@ -23,6 +23,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -32,8 +33,10 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
 from portal.access import ReaderScope
+from search.backends import hybrid
 from search.backends.base import (
     Hit,
+    MatchedBy,
     PostQuery,
     PostResults,
     SearchBackend,
@@ -44,6 +47,7 @@ from search.backends.base import (
 )
 from search.backends.elasticsearch import mapping, posts, queries
 from search.collections import Collection, Layout, registered
+from search.embedding import store
 from search.query import parse, some_words
 
 # Only what a search result needs travels back.
@@ -59,6 +63,7 @@ RESULT_PARTS = [
     "responses",
     "error",
 ]
+VECTOR_CHECK_SECONDS = 60.0
 REBUILD_THREADS = 2  # bulk requests in flight during a rebuild: Lucene indexes them side by side
 MAPPINGS = {Layout.FACETED: mapping, Layout.GROUPED: posts}  # each layout's index declaration
 IGNORED_WRITE_ERRORS = {
@@ -79,6 +84,37 @@ def unavailable(action: str) -> Iterator[None]:
         yield
     except (ApiError, TransportError) as error:
         raise SearchUnavailable(f"Elasticsearch could not {action}: {error}") from error
+
+
+def _window(query: SearchQuery) -> int:
+    """Lexical hits read for a hybrid page: its end, plus the semantic hits that may come first."""
+    return min(max(1, query.page) * max(1, min(query.per_page, 100)) + hybrid.SEMANTIC_LIMIT, 10_000)
+
+
+def _fused_page(query: SearchQuery, lexical: list[dict[str, Any]], semantic: list[dict[str, Any]]) -> list[Hit]:
+    """The page of the fused list: by relevance, reciprocal rank fusion of both lists (ties:
+    newest); by date, the union newest first. Hits of both lists keep the lexical highlight."""
+    per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
+    found = {hit["_id"]: hit for hit in semantic}
+    found.update({hit["_id"]: hit for hit in lexical})
+    lexical_ids = [hit["_id"] for hit in lexical]
+    semantic_ids = [hit["_id"] for hit in semantic]
+    fused = hybrid.rrf([(lexical_ids, hybrid.LEXICAL_WEIGHT), (semantic_ids, hybrid.SEMANTIC_WEIGHT)])
+
+    def newest(key: str) -> tuple[str, int]:
+        return found[key]["_source"].get("published_at") or "", int(key)
+
+    order = sorted(found, key=newest, reverse=True)  # newest first, then highest id
+    if query.sort != "date":
+        order.sort(key=lambda key: -fused[key])  # stable: ties stay newest first
+    chosen = order[(page - 1) * per_page : page * per_page]
+    in_lexical, in_semantic = set(lexical_ids), set(semantic_ids)
+    return [
+        ElasticsearchSearchBackend._hit(
+            found[key], hybrid.matched_by(key in in_lexical, key in in_semantic), score=fused[key]
+        )
+        for key in chosen
+    ]
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -178,12 +214,58 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     def _search(self, collection: Collection, query: SearchQuery) -> SearchResults:
         """One request; two when a word is unknown to the index: the second matches it
-        fuzzily and checks the spelling suggestion in the same round trip."""
-        parsed, index = parse(query.text), self.index_of(collection)
-        body = queries.search_body(collection, query, parsed)
-        response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
+        fuzzily and checks the spelling suggestion in the same round trip. In hybrid mode
+        (search/backends/hybrid.py) one more round trip: the kNN hits and the union's counts."""
+        parsed = parse(query.text)
+        asked = self._query_vector(collection, parsed, query)
+        lexical = query if asked is None else replace(query, page=1, per_page=_window(query))
+        response, suggestion, typos = self._lexical(collection, lexical, parsed)
         if response is None:
             return SearchResults(total=0, hits=[], facets={facet: {} for facet in collection.facets}, engine=self.name)
+        partial = False
+        if not response["hits"]["total"]["value"] and not suggestion and some_words(parsed):
+            some = self._some_words(collection, lexical, parsed)
+            response, partial = (some, True) if some is not None else (response, False)
+        if asked is not None:
+            return self._hybrid(collection, query, parsed, asked, response, suggestion, typos, partial=partial)
+        hits = [self._hit(hit) for hit in response["hits"].get("hits", [])]
+        total = response["hits"]["total"]["value"]
+        facets = queries.read_facets(response.get("aggregations", {}), collection.facet_names)
+        return SearchResults(
+            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial
+        )
+
+    def _some_words(self, collection: Collection, query: SearchQuery, parsed) -> dict[str, Any] | None:
+        """No document has every word: the response of those matching most of them
+        (queries.partial_query); None when none does."""
+        index = self.index_of(collection)
+        body = queries.search_body(collection, query, parsed, partial=True)
+        body["size"] = min(max(1, query.per_page), queries.MAX_WINDOW)  # the hybrid window may pass 100
+        response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
+        if response is None or not response["hits"]["total"]["value"]:
+            return None
+        return response
+
+    @staticmethod
+    def _hit(hit: dict[str, Any], matched_by: MatchedBy = "lexical", score: float | None = None) -> Hit:
+        return Hit(
+            id=int(hit["_id"]),
+            title=hit["_source"].get("title", ""),
+            score=round(float(hit.get("_score") or 0.0) if score is None else score, 6),
+            highlight=queries.best_highlight(hit.get("highlight", {})),
+            matched_by=matched_by,
+        )
+
+    def _lexical(
+        self, collection: Collection, query: SearchQuery, parsed
+    ) -> tuple[dict[str, Any] | None, str | None, frozenset[str]]:
+        """The lexical search: (response, spelling suggestion, words matched fuzzily)."""
+        index = self.index_of(collection)
+        body = queries.search_body(collection, query, parsed)
+        body["size"] = min(max(1, query.per_page), queries.MAX_WINDOW)  # the hybrid window may pass 100
+        response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
+        if response is None:
+            return None, None, frozenset()
         suggestion = None
         spelling = response.get("suggest", {}).get("spelling", [])
         typos = queries.unknown_words(spelling, queries.suggestion_words(parsed))
@@ -193,35 +275,55 @@ class ElasticsearchSearchBackend(SearchBackend):
             response, suggestion = self._second_pass(
                 collection, query, parsed, typos, queries.respelling(spelling), typed
             )
-        total = response["hits"]["total"]["value"]
-        if total == 0 and not suggestion and some_words(parsed):
-            return self._some_words(collection, query, parsed) or self._results(collection, response, suggestion)
-        return self._results(collection, response, suggestion)
+        return response, suggestion, typos
 
-    def _results(self, collection: Collection, response, suggestion: str | None, *, partial: bool = False):
-        hits = [
-            Hit(
-                id=int(hit["_id"]),
-                title=hit["_source"].get("title", ""),
-                score=round(float(hit.get("_score") or 0.0), 6),
-                highlight=queries.best_highlight(hit.get("highlight", {})),
-            )
-            for hit in response["hits"].get("hits", [])
+    def _query_vector(self, collection: Collection, parsed, query: SearchQuery) -> list[float] | None:
+        """The query's vector in hybrid mode: words to look for, the model loaded, and an
+        index whose mapping has the vectors (before ``search_reindex``: lexical only)."""
+        if not parsed.positive_terms or not store.embeds(collection):
+            return None
+        vector = store.query_vector(hybrid.semantic_text(query.text))
+        if vector is None or not self.index_of(collection).has_vectors():
+            return None
+        return vector.tolist()
+
+    def _hybrid(
+        self,
+        collection: Collection,
+        query: SearchQuery,
+        parsed,
+        vector: list[float],
+        lexical: dict[str, Any],
+        suggestion: str | None,
+        typos: frozenset[str],
+        *,
+        partial: bool = False,
+    ) -> SearchResults:
+        """The kNN hits (the reader's visibility inside the kNN filter) and the union's counts
+        in one msearch; the page from the reciprocal rank fusion of both lists (or by date)."""
+        index = self.index_of(collection)
+        knn = queries.knn_clause(vector, query.scope, parsed, collection.text_fields)
+        searches = [
+            {"index": index.alias},
+            queries.semantic_body(collection, query, knn),
+            {"index": index.alias},
+            queries.union_counts_body(collection, query, parsed, typos, knn, partial=partial),
         ]
-        total = response["hits"]["total"]["value"]
-        facets = queries.read_facets(response.get("aggregations", {}), collection.facet_names)
+        answer = index._read("search", lambda es: es.msearch(searches=searches, filter_path=RESULT_PARTS))
+        responses = (answer or {}).get("responses", [])
+        for part in responses:
+            if "error" in part:
+                raise SearchUnavailable(f"Elasticsearch could not search: {part['error']}")
+        if len(responses) != 2:
+            raise SearchUnavailable("Elasticsearch answered a hybrid search only in part")
+        semantic_hits = responses[0]["hits"].get("hits", [])
+        hits = _fused_page(query, lexical["hits"].get("hits", []), semantic_hits)
+        counts = responses[1]
+        facets = queries.read_facets(counts.get("aggregations", {}), collection.facet_names)
+        total = counts["hits"]["total"]["value"]
         return SearchResults(
             total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial
         )
-
-    def _some_words(self, collection: Collection, query: SearchQuery, parsed) -> SearchResults | None:
-        """No document has every word: those matching most of them (queries.partial_query)."""
-        index = self.index_of(collection)
-        body = queries.search_body(collection, query, parsed, partial=True)
-        response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
-        if response is None or not response["hits"]["total"]["value"]:
-            return None
-        return self._results(collection, response, None, partial=True)
 
     def _second_pass(
         self,
@@ -321,6 +423,7 @@ class CollectionIndex:
         self.alias = f"{engine.alias}{collection.index_suffix}"
         self._mapping = MAPPINGS[collection.layout]
         self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
+        self._vectors_checked: tuple[float, bool] | None = None
 
     @property
     def client(self) -> Elasticsearch:
@@ -443,6 +546,7 @@ class CollectionIndex:
             try:
                 count = self._fill(new, documents)
                 self._swap(new)
+                self._vectors_checked = None
             except BaseException:
                 self.client.indices.delete(index=new, ignore_unavailable=True)
                 raise
@@ -497,6 +601,23 @@ class CollectionIndex:
         older = [name for name in names if _created(name) < _created(new)]
         if older:
             self.client.indices.delete(index=",".join(older), ignore_unavailable=True)
+
+    def has_vectors(self) -> bool:
+        """Whether the alias's index maps ``embedding`` as a dense_vector (an index built
+        before hybrid search does not, until ``search_reindex``). Asked once a minute."""
+        checked = self._vectors_checked
+        if checked is not None and time.monotonic() - checked[0] < VECTOR_CHECK_SECONDS:
+            return checked[1]
+        try:
+            found = self.reader.indices.get_mapping(index=self.alias).body
+        except (ApiError, TransportError):
+            return False
+        types = [
+            index.get("mappings", {}).get("properties", {}).get("embedding", {}).get("type") for index in found.values()
+        ]
+        result = bool(types) and all(kind == "dense_vector" for kind in types)
+        self._vectors_checked = (time.monotonic(), result)
+        return result
 
     def _read(self, action: str, call) -> dict[str, Any] | None:
         """Run a read; None when the alias does not exist yet (nothing indexed)."""

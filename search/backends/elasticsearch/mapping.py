@@ -24,9 +24,13 @@ later is refused. Every read filters them out.
 
 from typing import Any
 
-from elasticsearch_dsl import Boolean, Completion, Date, Index, Integer, Keyword, Long, Mapping, Text
+from elasticsearch_dsl import Boolean, Completion, Date, DenseVector, Index, Integer, Keyword, Long, Mapping, Text
 
 from search.collections import Collection
+from search.embedding import DEFAULT_MODEL
+from search.embedding.models import MODELS
+
+DEFAULT_SPEC = MODELS[DEFAULT_MODEL][0]
 
 # Practice language (settings.PRACTICE_LANGUAGES) -> Elasticsearch language analyzer.
 LANGUAGES: dict[str, str] = {
@@ -50,7 +54,7 @@ COMPLETION_CONTEXT = "access"
 EVERYONE_CONTEXT = "all"
 
 # Fields returned in hits: nothing else of the source travels back.
-SOURCE_FIELDS = ["title"]
+SOURCE_FIELDS = ["title", "published_at"]
 
 ANALYSIS: dict[str, Any] = {
     "analyzer": {
@@ -107,7 +111,20 @@ def mapping(collection: Collection) -> Mapping:
     m.field("organisation_id", Long())
     m.field("start_year", Integer())
     m.field("published_at", Date())
+    if collection.embedded_fields:  # hybrid search: the document's vector (search/embedding/store.py)
+        m.field("embedding", DenseVector(**vector_field()))
     return m
+
+
+def vector_field() -> dict[str, Any]:
+    """The vector of a faceted document: HNSW, cosine, the model's dimensions. int8 HNSW
+    (``int8_hnsw``) quarters the graph's memory; the vectors are int8 at rest anyway."""
+    return {
+        "dims": DEFAULT_SPEC.dimensions,
+        "index": True,
+        "similarity": "cosine",
+        "index_options": {"type": "int8_hnsw", "m": 16, "ef_construction": 100},
+    }
 
 
 def index_body(collection: Collection, *, shards: int, replicas: int, refresh_interval: str = "1s") -> dict[str, Any]:

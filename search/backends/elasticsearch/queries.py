@@ -24,6 +24,7 @@ from elasticsearch_dsl.query import Query
 
 from portal.access import ReaderScope
 from search.analysis import STOP_WORDS
+from search.backends import hybrid
 from search.backends.base import SearchQuery
 from search.backends.elasticsearch.mapping import (
     COMPLETION_CONTEXT,
@@ -44,6 +45,7 @@ FACET_SIZE = 200  # more codes than any taxonomy holds
 HIGHLIGHT_FIELDS = ("description", "body")  # in order of preference
 FRAGMENT_SIZE = 180
 MAX_WINDOW = 10_000
+KNN_CANDIDATES = 200  # HNSW candidates per shard: recall of the nearest 50 close to exact
 SIMILAR_FIELDS = ["title", "description", "taxonomy", "body"]  # folded: the same words in any language
 
 
@@ -337,3 +339,53 @@ def completion_body(prefix: str, scope: ReaderScope, limit: int) -> dict[str, An
         "contexts": {COMPLETION_CONTEXT: completion_contexts(scope)},
     }
     return {"_source": SOURCE_FIELDS, "suggest": {"titles": {"prefix": prefix, "completion": completion}}}
+
+
+# --- hybrid search (search/backends/hybrid.py) ---------------------------------------------
+
+
+def knn_clause(vector: list[float], scope: ReaderScope, parsed: ParsedQuery, fields: tuple[TextField, ...]) -> dict:
+    """The semantic half: the ``SEMANTIC_LIMIT`` nearest documents at a cosine of at least
+    ``SIMILARITY_FLOOR``, with the reader's visibility (and the exclusions) INSIDE the kNN
+    search, so that HNSW only ever returns documents the reader may see."""
+    allowed = Q("bool", filter=[visible(scope)], must_not=[exact_term(term, fields) for term in parsed.excluded])
+    return {
+        "field": "embedding",
+        "query_vector": vector,
+        "k": hybrid.SEMANTIC_LIMIT,
+        "num_candidates": KNN_CANDIDATES,
+        "similarity": hybrid.SIMILARITY_FLOOR,
+        "filter": allowed.to_dict(),
+    }
+
+
+def semantic_body(collection: Collection, query: SearchQuery, knn: dict) -> dict[str, Any]:
+    """The semantic hits the page may show: the kNN hits under the facet filters, nearest first."""
+    body: dict[str, Any] = {"knn": knn, "size": hybrid.SEMANTIC_LIMIT, "_source": SOURCE_FIELDS}
+    filters = collection.clean_filters(query.filters)
+    if filters:
+        body["post_filter"] = facet_filter(collection.facets, filters).to_dict()
+    return body
+
+
+def union_counts_body(
+    collection: Collection,
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    typos: frozenset[str],
+    knn: dict,
+    *,
+    partial: bool = False,
+) -> dict[str, Any]:
+    """Total and facet counts of (lexical matches ∪ semantic hits), both visible to the reader:
+    a ``query`` and a ``knn`` in one search are a union, and aggregations count it.
+    ``partial``: the lexical side is ``partial_query`` (no document had every word)."""
+    if partial:
+        matched = partial_query(parsed, collection.text_fields)
+    else:
+        matched = text_query(parsed, collection.text_fields, typos)
+    search = Search().query(Q("bool", must=[matched] if matched else [], filter=[visible(query.scope)]))
+    search = add_facets(search, collection.clean_filters(query.filters), collection.facets)
+    body = search.extra(size=0, track_total_hits=True).to_dict()
+    body["knn"] = knn
+    return body

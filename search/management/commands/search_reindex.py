@@ -48,8 +48,11 @@ class Command(BaseCommand):
         if not store.embeds(collection):
             return
         if not store.load_model():
-            raise CommandError("The sentence-embedding model could not be loaded (SEARCH_EMBEDDINGS=false: lexical only).")
-        documents, ids, embedded = all_documents(collection, version), [], 0
+            raise CommandError(
+                "The sentence-embedding model could not be loaded (SEARCH_EMBEDDINGS=false: lexical only)."
+            )
+        documents, embedded = all_documents(collection, version), 0
+        ids: list[int] = []
         candidates = collection.candidates()
         total = candidates.count() if hasattr(candidates, "count") else None  # a queryset: one COUNT
         with tqdm(total=total, desc=f"embedding {collection.name}", unit="doc", disable=quiet) as bar:

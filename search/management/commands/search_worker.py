@@ -14,11 +14,15 @@ from django.core.management.base import BaseCommand
 from django.db import InterfaceError, OperationalError, connections
 
 from search.backends import outbox_engines
+from search.embedding import store
 from search.worker import drain
 
 
 class Command(BaseCommand):
-    help = "Apply outbox rows to the search engines outside the database (Elasticsearch), with retries."
+    help = (
+        "Apply outbox rows to the search engines outside the database (Elasticsearch) and compute "
+        "the documents' vectors for hybrid search (SEARCH_EMBEDDINGS), with retries."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--once", action="store_true", help="Drain what is due, then exit.")
@@ -29,6 +33,8 @@ class Command(BaseCommand):
         heartbeat = os.environ.get("SEARCH_WORKER_HEARTBEAT_FILE", "").strip()
         self.heartbeat = Path(heartbeat) if heartbeat else None
         engines = outbox_engines()
+        if store.enabled() and not store.load_model():  # once, at start; rows wait while it fails
+            self.stderr.write("the sentence-embedding model could not be loaded: rows are delayed until it can")
         self.stdout.write(f"Search worker for: {', '.join(engines) or 'no engine outside the database'}")
         if once:
             self._drain(engines, batch_size)

@@ -8,10 +8,12 @@ from django.db import transaction
 
 from practices.demo import SEED_DOCUMENT, collection_language
 from practices.indexing import COLLECTION as PRACTICES
+from search.embedding import store
 from tests.search.builders import next_version, refresh
 from tests.search.relevance.evaluation import (
     FLOORS,
     GROUPS,
+    HYBRID_FLOORS,
     LANGUAGES,
     METRICS,
     corpus_documents,
@@ -103,3 +105,21 @@ def test_relevance_stays_above_its_floor(engine, corpus, request):
     same_language = evaluation.by_group["same-language"]
     for metric in METRICS:
         assert same_language[metric] >= FLOORS[name][metric], f"{name} {metric}: {same_language[metric]:.3f}"
+
+
+@pytest.mark.embeddings
+def test_hybrid_relevance_stays_above_its_floor(engine, corpus, embeddings, request):
+    """Lexical and semantic rankings fused (SEARCH_EMBEDDINGS on): all queries, each group."""
+    name = request.node.callspec.params["engine"]
+    documents = corpus_documents(corpus, version=next_version())
+    store.refresh(PRACTICES, documents)
+    engine.rebuild(PRACTICES, store.attach(PRACTICES, documents))
+    refresh(engine)
+
+    evaluation = evaluate(run_queries(engine, corpus))
+
+    print(f"\n{report({f'{name}, hybrid': evaluation})}")
+    figures = {"all": evaluation.means, **evaluation.by_group}
+    for part, floors in HYBRID_FLOORS[name].items():
+        for metric, floor in floors.items():
+            assert figures[part][metric] >= floor, f"{name} {part} {metric}: {figures[part][metric]:.3f}"

@@ -1,0 +1,144 @@
+"""Hybrid search never leaks: on every engine (conftest.py), practices reachable only through
+their meaning (written in other languages, sharing no word with the query) that the reader
+may not see give no hit, no count and no facet count; the readers who may see them find
+them, marked ``matched_by="semantic"`` (so the canaries are really reachable).
+
+What the total and the facets mean in hybrid mode (search/backends/hybrid.py): the lexical
+matches ∪ the semantic hits, all visible to the reader, under the facet filters.
+"""
+
+import pytest
+
+from portal.access import ReaderScope
+from practices.indexing import COLLECTION as PRACTICES
+from search.backends.base import SearchQuery
+from search.embedding import store
+from tests.search.builders import document, make_practice, refresh
+
+pytestmark = pytest.mark.embeddings
+
+QUERY = "mentoring young offenders after their release"
+EVERYTHING = ReaderScope(members=True, everything=True)
+
+
+@pytest.fixture
+def practices(engine, embeddings, home_organisation, other_organisation):
+    """A public English practice the query matches by its words, and two canaries that only
+    its meaning reaches: members-only (French) and own-organisation (German, home organisation)."""
+    made = {
+        "public": make_practice(
+            "Mentoring young offenders after their release",
+            organisation=other_organisation,
+            description="Volunteers mentor young offenders after their release from custody.",
+            themes=("exit-strategies",),
+        ),
+        "members": make_practice(
+            "Canari réservé aux membres",
+            organisation=other_organisation,
+            visibility="members",
+            language="fr",
+            description="Un parrain bénévole accompagne chaque jeune à sa sortie de détention.",
+            themes=("family-support",),
+        ),
+        "organisation": make_practice(
+            "Kanarienvogel der eigenen Organisation",
+            organisation=home_organisation,
+            visibility="organisation",
+            language="de",
+            description="Ehrenamtliche Paten begleiten Jugendliche nach der Haftentlassung.",
+            audiences=("youth-pupils-students",),
+        ),
+    }
+    documents = [document(practice) for practice in made.values()]
+    store.refresh(PRACTICES, documents)
+    engine.index(PRACTICES, store.attach(PRACTICES, documents))
+    refresh(engine)
+    return {name: practice.pk for name, practice in made.items()}
+
+
+def search(engine, scope: ReaderScope, **options):
+    return engine.search(PRACTICES, SearchQuery(text=QUERY, scope=scope, **options))
+
+
+def test_the_canaries_are_reached_only_by_their_meaning(engine, practices):
+    found = {hit.id: hit.matched_by for hit in search(engine, EVERYTHING).hits}
+
+    assert found[practices["public"]] in ("lexical", "both")
+    assert found[practices["members"]] == "semantic"
+    assert found[practices["organisation"]] == "semantic"
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "outsider"])
+def test_no_hit_count_or_facet_of_a_canary_reaches_a_reader_who_may_not_see_it(
+    engine, practices, reader, anonymous_scope, outsider_scope
+):
+    scope = anonymous_scope if reader == "anonymous" else outsider_scope
+    results = search(engine, scope)
+
+    hidden = {practices["organisation"]} | ({practices["members"]} if reader == "anonymous" else set())
+    assert not hidden & {hit.id for hit in results.hits}
+    visible = {practices["public"]} | ({practices["members"]} if reader == "outsider" else set())
+    assert {hit.id for hit in results.hits} == visible
+    assert results.total == len(visible)
+    assert "youth-pupils-students" not in results.facets["audience"]  # the own-organisation canary's audience
+    assert ("family-support" in results.facets["theme"]) == (reader == "outsider")
+
+
+def test_the_organisation_sees_its_own_canary_and_the_counts_are_of_the_union(engine, practices, home_scope):
+    results = search(engine, home_scope)
+
+    assert {hit.id for hit in results.hits} == set(practices.values())
+    assert results.total == 3
+    assert results.facets["audience"] == {"youth-pupils-students": 1}
+    assert results.facets["theme"] == {"exit-strategies": 1, "family-support": 1}
+
+
+def test_facet_filters_apply_to_the_semantic_hits_and_leave_their_own_facet_open(engine, practices, home_scope):
+    results = search(engine, home_scope, filters={"theme": ["family-support"]})
+
+    assert [hit.id for hit in results.hits] == [practices["members"]]
+    assert results.total == 1
+    assert results.facets["theme"] == {"exit-strategies": 1, "family-support": 1}  # multi-select: its alternatives
+    assert results.facets["audience"] == {}
+
+
+def test_an_excluded_word_leaves_out_a_semantic_hit_too(engine, practices, home_scope):
+    results = engine.search(PRACTICES, SearchQuery(text=f"{QUERY} -Haftentlassung", scope=home_scope))
+
+    assert practices["organisation"] not in {hit.id for hit in results.hits}
+    assert practices["members"] in {hit.id for hit in results.hits}
+
+
+def test_with_the_setting_off_search_is_lexical_only(engine, practices, settings):
+    settings.SEARCH_EMBEDDINGS = False
+
+    results = search(engine, EVERYTHING)
+
+    assert [hit.id for hit in results.hits] == [practices["public"]]
+    assert results.hits[0].matched_by == "lexical"
+
+
+def test_an_elasticsearch_index_built_before_the_vectors_answers_lexically_until_it_is_rebuilt(
+    es_backend, embeddings, home_organisation
+):
+    from dataclasses import replace
+
+    from search.backends.elasticsearch.backend import CollectionIndex
+
+    canary = make_practice(
+        "Canari", organisation=home_organisation, language="fr", description="Un parrain accompagne les jeunes."
+    )
+    documents = [document(canary)]
+    store.refresh(PRACTICES, documents)
+    documents = store.attach(PRACTICES, documents)
+    older = replace(PRACTICES, embedded_fields=())  # the mapping of an index built before hybrid search
+    es_backend._indexes[PRACTICES.name] = CollectionIndex(es_backend, older)
+    es_backend.rebuild(PRACTICES, documents)
+    es_backend.refresh()
+    assert search(es_backend, EVERYTHING).hits == []  # no word in common, no vector field: lexical only
+
+    es_backend._indexes.pop(PRACTICES.name)  # as search_reindex does: a new index with today's mapping
+    es_backend.rebuild(PRACTICES, documents)
+    es_backend.refresh()
+
+    assert [(hit.id, hit.matched_by) for hit in search(es_backend, EVERYTHING).hits] == [(canary.pk, "semantic")]
