@@ -190,8 +190,8 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         When no word matches and the words the reader may see offer a respelling, the
         respelling's results come back, with ``suggestion`` set (the semantic half still reads
         the words as typed, ``meant``: the model reads misspelt and foreign words well); else,
-        when no document has every word, those matching most words (``partial``,
-        search.query.some_words), fused with the same semantic hits."""
+        when nothing at all was found, the documents matching most words (``partial``,
+        search.query.some_words)."""
         parsed, text = parse(query.text), self._text(collection)
         filters = collection.clean_filters(query.filters)
         per_page, page = max(1, query.per_page), max(1, query.page)
@@ -247,7 +247,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             respelt = self._search(collection, replace(query, text=suggestion), respell=False, meant=query.text)
             if respelt.total:
                 return replace(respelt, suggestion=suggestion)
-        if not lexical and respell and not partial and some_words(parsed):
+        if total == 0 and respell and not partial and some_words(parsed):
             some = self._search(collection, query, respell=False, meant=meant, partial=True)
             return some if some.partial else results
         return results

@@ -222,10 +222,27 @@ class ElasticsearchSearchBackend(SearchBackend):
         response, suggestion, typos = self._lexical(collection, lexical, parsed)
         if response is None:
             return SearchResults(total=0, hits=[], facets={facet: {} for facet in collection.facets}, engine=self.name)
-        partial = False
-        if not response["hits"]["total"]["value"] and not suggestion and some_words(parsed):
-            some = self._some_words(collection, lexical, parsed)
-            response, partial = (some, True) if some is not None else (response, False)
+        results = self._answer(collection, query, parsed, asked, response, suggestion, typos)
+        if results.total or suggestion or not some_words(parsed):
+            return results
+        # A dead end, semantic side included: the documents matching most of the words.
+        some = self._some_words(collection, lexical, parsed)
+        if some is None:
+            return results
+        return self._answer(collection, query, parsed, asked, some, None, frozenset(), partial=True)
+
+    def _answer(
+        self,
+        collection: Collection,
+        query: SearchQuery,
+        parsed,
+        asked: list[float] | None,
+        response: dict[str, Any],
+        suggestion: str | None,
+        typos: frozenset[str],
+        *,
+        partial: bool = False,
+    ) -> SearchResults:
         if asked is not None:
             return self._hybrid(collection, query, parsed, asked, response, suggestion, typos, partial=partial)
         hits = [self._hit(hit) for hit in response["hits"].get("hits", [])]
