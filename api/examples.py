@@ -28,6 +28,7 @@ SEARCH_RESULTS = OpenApiExample(
         },
         "suggestion": None,
         "degraded": False,
+        "partial_match": False,
         "results": [
             {
                 "id": 12,

@@ -264,6 +264,12 @@ class PracticeSearchResultsSerializer(serializers.Serializer):
     )
     suggestion = serializers.CharField(allow_null=True, help_text=_("A respelling of the query, when nothing matched."))
     degraded = serializers.BooleanField(help_text=_("True when the fallback search engine answered."))
+    partial_match = serializers.BooleanField(
+        help_text=_(
+            "True when no practice matched every word: the results match some of the words, "
+            "those matching the most first."
+        )
+    )
     results = PracticeHitSerializer(many=True)
 
 

@@ -54,6 +54,7 @@ from practices.selectors import drafts_of, practice_for_editor, practice_for_use
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.generation import content_token
+from search.hits import with_best_sentences
 from search.selectors import readable_hits
 
 ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a database error
@@ -278,6 +279,7 @@ class PracticeViewSet(
             ),
         )
         found = readable_hits(collection=PRACTICES, user=request.user, hits=results.hits)
+        found = with_best_sentences(PRACTICES, found, query.validated_data.get("q", ""))
         hits = {each.hit.id: each.hit for each in found}
         practices = [each.item for each in found]
         prefetch_related_objects(practices, "key_themes", "target_audiences")
@@ -290,6 +292,7 @@ class PracticeViewSet(
             "facets": facet_counts(results.facets),
             "suggestion": results.suggestion,
             "degraded": results.degraded,
+            "partial_match": results.partial,
             "results": PracticeHitSerializer(practices, many=True, context=context).data,
         }
 

@@ -11,14 +11,39 @@ Words are matched by their stems; a word written with inner punctuation
 which is dropped ("l'extrémisme" is the word "extrémisme", "d'anciens" is "anciens"). Common English and French words
 ("the", "de", "for"...) are dropped unless the query holds nothing else.
 Nothing in a query can be a syntax error: what is not understood is a word.
+
+No dead ends: when no document has every clause, the engines answer with the documents
+matching most of them (``some_words``): each clause of a content word counts once (a
+phrase only as a phrase, an OR group once whichever of its terms matches), exclusions
+still exclude, and stop words of any of the portal's languages count for nothing.
 """
 
 import re
 from dataclasses import dataclass
 
+from stop_words import get_stop_words
+
 from search.analysis import STOP_WORDS, fold, words
 
 MAX_TERMS = 32
+# Words a "some of your words" answer never counts: the interface's list, the function words
+# of German, Dutch, Danish and Norwegian (the Snowball lists of the stop-words package), and
+# Swedish's commonest (that package's Swedish list holds "haft", German for custody, and
+# "beslut", a decision; its English, French, Spanish, Italian and Finnish lists hold content
+# words such as "young" or "research"). Words of those lists that say something in English
+# ("men", "war", "over") still count.
+_SWEDISH = (
+    "och att som för på är av med till den det ett de om från inte har var jag vi ni han hon"
+    " dem deras sig sin sitt sina när eller denna detta dessa vid hos än"
+)
+_CONTENT_WORDS = frozenset("men man war over under".split())
+FALLBACK_STOP_WORDS: frozenset[str] = (
+    STOP_WORDS
+    | frozenset(fold(word) for word in _SWEDISH.split())
+    | frozenset(
+        fold(word) for language in ("german", "dutch", "danish", "norwegian") for word in get_stop_words(language)
+    )
+) - _CONTENT_WORDS
 
 _SCAN = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<word>\S+)')
 # French elision: l'école, d'anciens, qu'il, jusqu'à... (straight or typographic apostrophe)
@@ -117,3 +142,22 @@ def any_of(text: str, limit: int = 24) -> ParsedQuery:
             seen[key] = Term((word,))
     terms = tuple(seen.values())[:limit]
     return ParsedQuery((Clause(terms),) if terms else ())
+
+
+def _says_something(clause: Clause) -> bool:
+    return any(len(term.words) > 1 or fold(term.words[0]) not in FALLBACK_STOP_WORDS for term in clause.terms)
+
+
+def some_words(parsed: ParsedQuery) -> tuple[ParsedQuery, ...]:
+    """The queries a "some of your words" answer counts, one per clause that says something
+    (each with the exclusions); empty when the query has fewer than two clauses (then the
+    answer with every word is the only one) or only stop words."""
+    if len(parsed.clauses) < 2:
+        return ()
+    return tuple(ParsedQuery((clause,), parsed.excluded) for clause in parsed.clauses if _says_something(clause))
+
+
+def any_word(parsed: ParsedQuery) -> ParsedQuery:
+    """One clause of every term ``some_words`` counts: what a partial answer marks."""
+    terms = tuple(dict.fromkeys(term for part in some_words(parsed) for term in part.positive_terms))
+    return ParsedQuery((Clause(terms),) if terms else (), parsed.excluded)

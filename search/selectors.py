@@ -9,8 +9,10 @@ from django.utils.safestring import SafeString, mark_safe
 from search.backends import get_search_backend
 from search.backends.base import Hit, SearchUnavailable
 from search.collections import Collection
+from search.neighbours import fused
 
 SIMILAR_LIMIT = 5
+SIMILAR_CANDIDATES = 20  # lexical candidates fused with the nearest vectors
 
 
 def safe_highlight(html: str) -> SafeString:
@@ -43,7 +45,9 @@ def readable_hits(*, collection: Collection, user, hits: list[Hit]) -> list[Read
 
 
 def similar(*, collection: Collection, user, item, limit: int = SIMILAR_LIMIT) -> list[Hit]:
-    """Indexed documents like ``item`` that ``user`` may read (never ``item`` itself).
+    """Indexed documents like ``item`` that ``user`` may read (never ``item`` itself): the
+    engine's lexical ones fused with the nearest by meaning, in any language
+    (search/neighbours.py; lexical only without stored vectors).
 
     Empty for an item that is not indexed, or when no engine can answer: the page
     showing it never fails because of search.
@@ -51,6 +55,9 @@ def similar(*, collection: Collection, user, item, limit: int = SIMILAR_LIMIT) -
     if not collection.is_indexable(item):
         return []
     try:
-        return get_search_backend().similar(collection, item.pk, scope=collection.scope(user), limit=limit)
+        lexical = get_search_backend().similar(
+            collection, item.pk, scope=collection.scope(user), limit=max(limit, SIMILAR_CANDIDATES)
+        )
     except SearchUnavailable:
-        return []
+        lexical = []
+    return fused(collection, user, item.pk, lexical, limit=limit)

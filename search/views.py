@@ -15,6 +15,7 @@ from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.forms import PracticeSearchForm
 from search.generation import content_token
+from search.hits import grouped, with_best_sentences
 from search.presentation import back_parameter, facet_groups, pages, removal_links, url_with
 from search.selectors import readable_hits
 
@@ -40,12 +41,21 @@ def search_page(request: HttpRequest) -> HttpResponse:
     results = get_search_backend().search(collection, query)
     groups = facet_groups(collection, results.facets, filters, request.GET)
     found = readable_hits(collection=collection, user=request.user, hits=results.hits)
+    groups_found = grouped(collection, with_best_sentences(collection, found, text))
     context = {
         "form": form,
         "text": text,
         "sort": sort,
         "results": results,
-        "items": [{"hit": each.hit, "practice": each.item, "highlight": each.highlight} for each in found],
+        "items": [
+            {
+                "hit": group.first.hit,
+                "practice": group.first.item,
+                "highlight": group.first.highlight,
+                "copies": [copy.item for copy in group.copies],
+            }
+            for group in groups_found
+        ],
         "facet_groups": groups,
         "removals": removal_links(groups),
         "back": back_parameter(request.GET),

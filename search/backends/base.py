@@ -55,12 +55,14 @@ class SearchResults:
     engine: str
     suggestion: str | None = None  # a spelling suggestion, where the engine has one
     degraded: bool = False  # True when answered by the fallback engine
+    partial: bool = False  # True when no document had every word: these match the most (search.query.some_words)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "total": self.total,
             "hits": [{"id": h.id, "title": h.title, "score": h.score, "highlight": h.highlight} for h in self.hits],
             "facets": self.facets,
+            "partial": self.partial,
         }
 
 

@@ -37,8 +37,8 @@ def practices(home_organisation):
 
 def test_the_json_has_total_hits_and_facets(practices):
     result = run("mentoring")
-    assert set(result) == {"total", "hits", "facets"}
-    assert result["total"] == 1
+    assert set(result) == {"total", "hits", "facets", "partial"}
+    assert result["total"] == 1 and result["partial"] is False
     assert set(result["hits"][0]) == {"id", "title", "score", "highlight"}
     assert result["hits"][0]["title"] == "Public exit mentoring"
     assert result["hits"][0]["highlight"] == "Weekly <mark>mentoring</mark>."

@@ -33,7 +33,7 @@ from search.collections import Collection, Layout, registered
 from search.embedding import store
 from search.embedding.vectors import similarities
 from search.models import SearchDocument, SearchFacet
-from search.query import Clause, ParsedQuery, any_of, parse
+from search.query import Clause, ParsedQuery, any_of, any_word, parse, some_words
 
 TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}
 SIMILAR_CANDIDATES = 50
@@ -175,7 +175,13 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             return cursor.fetchall()
 
     def _search(
-        self, collection: Collection, query: SearchQuery, *, respell: bool = True, meant: str | None = None
+        self,
+        collection: Collection,
+        query: SearchQuery,
+        *,
+        respell: bool = True,
+        meant: str | None = None,
+        partial: bool = False,
     ) -> SearchResults:
         """Visibility, filters and facet counts on the snapshot's bitsets; the text engine
         gives the matches (and scores them only where the reader may look); in hybrid mode the
@@ -183,7 +189,9 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         (search/backends/hybrid.py), fused with the matches; snippets for the page's hits only.
         When no word matches and the words the reader may see offer a respelling, the
         respelling's results come back, with ``suggestion`` set (the semantic half still reads
-        the words as typed, ``meant``: the model reads misspelt and foreign words well)."""
+        the words as typed, ``meant``: the model reads misspelt and foreign words well); else,
+        when nothing at all was found, the documents matching most words (``partial``,
+        search.query.some_words)."""
         parsed, text = parse(query.text), self._text(collection)
         filters = collection.clean_filters(query.filters)
         per_page, page = max(1, query.per_page), max(1, query.page)
@@ -196,7 +204,10 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             for facet, codes in filters.items():
                 wanted &= view.any_code(facet, codes)
             wanted_ids = None if wanted == view.everyone else set(view.ids[view.positions(wanted)].tolist())
-            matches = text.scored(cursor, parsed, wanted_ids)
+            if partial:
+                matches = _most_words(text, cursor, parsed, wanted_ids)
+            else:
+                matches = text.scored(cursor, parsed, wanted_ids)
             semantic, closeness = self._semantic(cursor, text, view, allowed, parsed, asked)
         scores = np.zeros(view.size)
         if matches is None:
@@ -213,7 +224,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
                 scores = _fused(view, found, scores, view.flags(matched), view.flags(semantic), closeness)
             found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
         chosen = found[(page - 1) * per_page : page * per_page]
-        snippets = self._highlights(text, [int(view.ids[p]) for p in chosen], parsed)
+        snippets = self._highlights(text, [int(view.ids[p]) for p in chosen], any_word(parsed) if partial else parsed)
         hits = [
             Hit(
                 id=int(view.ids[p]),
@@ -225,14 +236,20 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             for p in chosen
         ]
         total = shown.bit_count()
-        suggestion = self._suggest(parsed, view, allowed) if not shown & matched else None
-        results = SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+        lexical = bool(shown & matched)
+        suggestion = self._suggest(parsed, view, allowed) if not lexical and not partial else None
+        results = SearchResults(
+            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial and lexical
+        )
         if suggestion and respell:
             # Nothing matched the words as typed: answer with the respelling (as Elasticsearch's
             # fuzzy second pass does), and say so through ``suggestion``.
             respelt = self._search(collection, replace(query, text=suggestion), respell=False, meant=query.text)
             if respelt.total:
                 return replace(respelt, suggestion=suggestion)
+        if total == 0 and respell and not partial and some_words(parsed):
+            some = self._search(collection, query, respell=False, meant=meant, partial=True)
+            return some if some.partial else results
         return results
 
     def _semantic(
@@ -323,6 +340,20 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         if not folded:
             return []
         return [row[0] for row in self._rows(sql.completions(folded, scope, limit=limit))]
+
+
+def _most_words(text, cursor, parsed: ParsedQuery, wanted: set[int] | None) -> list[tuple[int, float]]:
+    """(id, score) of the documents matching any clause of ``some_words``: the number of
+    clauses matched, plus their summed engine score scaled below 1 (more words first, then
+    the engine's ranking)."""
+    counts: dict[int, int] = {}
+    sums: dict[int, float] = {}
+    for part in some_words(parsed):
+        for document_id, score in text.scored(cursor, part, wanted) or ():
+            counts[document_id] = counts.get(document_id, 0) + 1
+            sums[document_id] = sums.get(document_id, 0.0) + float(score)
+    top = max(sums.values(), default=0.0) * 1.001 or 1.0
+    return [(document_id, count + max(sums[document_id], 0.0) / top) for document_id, count in counts.items()]
 
 
 def _query_vector(collection: Collection, parsed: ParsedQuery, text: str) -> np.ndarray | None:

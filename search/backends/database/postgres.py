@@ -19,7 +19,7 @@ from search.backends.database.sql import DOCUMENTS, Sql, join, placeholders
 from search.query import ParsedQuery, Term
 
 TABLE = "search_pgtext"
-SNIPPET_FIELDS: tuple[str, ...] = ("description", "body", "taxonomy")
+SNIPPET_FIELDS: tuple[str, ...] = ("description", "body")  # the narrative, never the labels
 CONFIGS: dict[str, str] = dict(STEMMERS)  # the Snowball names are PostgreSQL's configuration names
 # One passage (not fragments, which drop trailing punctuation). The parser drops HTML-like tags.
 HEADLINE = f'StartSel="{highlight.START}", StopSel="{highlight.END}", MaxWords=35, MinWords=15'
@@ -152,6 +152,6 @@ class PostgresText:
 
 
 def _best_headline(headlines: Sequence[str]) -> str:
-    """The first headline with a match (description, body, taxonomy), else the description's."""
+    """The first headline with a match (description, body), else the description's."""
     best = next((text for text in headlines if text and highlight.START in text), headlines[0])
     return highlight.render(best or "")

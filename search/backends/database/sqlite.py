@@ -21,7 +21,9 @@ from search.backends.database.sql import DOCUMENTS, Sql, placeholders
 from search.query import ParsedQuery, Term
 
 TABLE = "search_fts"
-SNIPPET_FIELDS: tuple[str, ...] = ("description", "body", "taxonomy", "organisation")
+# Snippets come from the narrative, never from the taxonomy or organisation labels (English
+# and French label lists would fill a hit's snippet, whatever the page's language).
+SNIPPET_FIELDS: tuple[str, ...] = ("description", "body")
 WANTED = "search_wanted"  # a per-query function: is this rowid worth ranking?
 
 
@@ -110,7 +112,8 @@ class SqliteText:
         return cursor.fetchall()
 
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
-        """Snippets of the first column (description, body, taxonomy, organisation) with a match.
+        """Snippets of the first narrative column (description, body) with a match, else the
+        description's opening.
 
         The matching stems are found in Python in the stored stem columns (stem i is word
         i of the original), which costs a fraction of FTS5's highlight() on long bodies.

@@ -48,7 +48,7 @@ from search.backends.base import (
 from search.backends.elasticsearch import mapping, posts, queries
 from search.collections import Collection, Layout, registered
 from search.embedding import store
-from search.query import parse
+from search.query import parse, some_words
 
 # Only what a search result needs travels back.
 RESULT_PARTS = [
@@ -222,12 +222,46 @@ class ElasticsearchSearchBackend(SearchBackend):
         response, suggestion, typos = self._lexical(collection, lexical, parsed)
         if response is None:
             return SearchResults(total=0, hits=[], facets={facet: {} for facet in collection.facets}, engine=self.name)
+        results = self._answer(collection, query, parsed, asked, response, suggestion, typos)
+        if results.total or suggestion or not some_words(parsed):
+            return results
+        # A dead end, semantic side included: the documents matching most of the words.
+        some = self._some_words(collection, lexical, parsed)
+        if some is None:
+            return results
+        return self._answer(collection, query, parsed, asked, some, None, frozenset(), partial=True)
+
+    def _answer(
+        self,
+        collection: Collection,
+        query: SearchQuery,
+        parsed,
+        asked: list[float] | None,
+        response: dict[str, Any],
+        suggestion: str | None,
+        typos: frozenset[str],
+        *,
+        partial: bool = False,
+    ) -> SearchResults:
         if asked is not None:
-            return self._hybrid(collection, query, parsed, asked, response, suggestion, typos)
+            return self._hybrid(collection, query, parsed, asked, response, suggestion, typos, partial=partial)
         hits = [self._hit(hit) for hit in response["hits"].get("hits", [])]
         total = response["hits"]["total"]["value"]
         facets = queries.read_facets(response.get("aggregations", {}), collection.facet_names)
-        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+        return SearchResults(
+            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial
+        )
+
+    def _some_words(self, collection: Collection, query: SearchQuery, parsed) -> dict[str, Any] | None:
+        """No document has every word: the response of those matching most of them
+        (queries.partial_query); None when none does."""
+        index = self.index_of(collection)
+        body = queries.search_body(collection, query, parsed, partial=True)
+        body["size"] = min(max(1, query.per_page), queries.MAX_WINDOW)  # the hybrid window may pass 100
+        response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
+        if response is None or not response["hits"]["total"]["value"]:
+            return None
+        return response
 
     @staticmethod
     def _hit(hit: dict[str, Any], matched_by: MatchedBy = "lexical", score: float | None = None) -> Hit:
@@ -279,6 +313,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         lexical: dict[str, Any],
         suggestion: str | None,
         typos: frozenset[str],
+        *,
+        partial: bool = False,
     ) -> SearchResults:
         """The kNN hits (the reader's visibility inside the kNN filter) and the union's counts
         in one msearch; the page from the reciprocal rank fusion of both lists (or by date)."""
@@ -288,7 +324,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             {"index": index.alias},
             queries.semantic_body(collection, query, knn),
             {"index": index.alias},
-            queries.union_counts_body(collection, query, parsed, typos, knn),
+            queries.union_counts_body(collection, query, parsed, typos, knn, partial=partial),
         ]
         answer = index._read("search", lambda es: es.msearch(searches=searches, filter_path=RESULT_PARTS))
         responses = (answer or {}).get("responses", [])
@@ -302,7 +338,9 @@ class ElasticsearchSearchBackend(SearchBackend):
         counts = responses[1]
         facets = queries.read_facets(counts.get("aggregations", {}), collection.facet_names)
         total = counts["hits"]["total"]["value"]
-        return SearchResults(total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion)
+        return SearchResults(
+            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial
+        )
 
     def _second_pass(
         self,

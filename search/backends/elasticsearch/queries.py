@@ -8,6 +8,9 @@
   description and taxonomy at a lower weight, in a second pass, so exact matches rank
   first. Phrases are phrase ``multi_match``; OR groups ``should``; exclusions ``must_not``
   (exact only).
+- No dead ends: when nothing has every clause, ``partial_query`` asks for any clause of
+  ``search.query.some_words``, each matched clause worth ``CLAUSE_WEIGHT`` plus its score,
+  so documents matching more words rank first, then by the engine's score.
 - Facets: OR within a facet, AND across facets. The facet filters go in ``post_filter``
   and each facet's aggregation is filtered by the *other* facets, so the counts of a
   facet with a selected value still show its alternatives.
@@ -34,9 +37,10 @@ from search.backends.elasticsearch.mapping import (
     own_language_field,
 )
 from search.collections import Collection, TextField
-from search.query import ParsedQuery, Term
+from search.query import ParsedQuery, Term, some_words
 
 FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
+CLAUSE_WEIGHT = 10_000.0  # above any one clause's score: the count of words matched ranks first
 FACET_SIZE = 200  # more codes than any taxonomy holds
 HIGHLIGHT_FIELDS = ("description", "body")  # in order of preference
 FRAGMENT_SIZE = 180
@@ -147,6 +151,21 @@ def strict_query(parsed: ParsedQuery, fields: tuple[TextField, ...]) -> Query | 
     return Q("bool", must=must, must_not=[exact_term(term, fields) for term in parsed.excluded])
 
 
+def partial_query(parsed: ParsedQuery, fields: tuple[TextField, ...]) -> Query | None:
+    """Documents matching any clause of ``some_words`` (exclusions kept), scored
+    ``CLAUSE_WEIGHT`` per clause matched plus the clauses' own scores; None when the query
+    has no such answer."""
+    parts = some_words(parsed)
+    if not parts:
+        return None
+    should = []
+    for part in parts:
+        clause = any_of([exact_term(term, fields) for term in part.positive_terms])
+        should += [clause, Q("constant_score", filter=clause, boost=CLAUSE_WEIGHT)]
+    excluded = [exact_term(term, fields) for term in parsed.excluded]
+    return Q("bool", should=should, minimum_should_match=1, must_not=excluded)
+
+
 # --- facets ---------------------------------------------------------------------------
 
 
@@ -188,13 +207,22 @@ def read_facets(aggregations: dict[str, Any], facet_names: tuple[str, ...]) -> d
 
 
 def search_body(
-    collection: Collection, query: SearchQuery, parsed: ParsedQuery, typos: frozenset[str] | None = None
+    collection: Collection,
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    typos: frozenset[str] | None = None,
+    *,
+    partial: bool = False,
 ) -> dict[str, Any]:
     """The search of ``collection``; ``typos`` None: the first pass, which also asks which
-    words the index lacks (the term suggester); else the second pass, fuzzy for those words."""
+    words the index lacks (the term suggester); else the second pass, fuzzy for those words.
+    ``partial``: the documents matching most words (``partial_query``), no suggester."""
     per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
     start = min((page - 1) * per_page, MAX_WINDOW)
-    matched = text_query(parsed, collection.text_fields, typos or frozenset())
+    if partial:
+        matched, typos = partial_query(parsed, collection.text_fields), frozenset()
+    else:
+        matched = text_query(parsed, collection.text_fields, typos or frozenset())
     search = Search().query(Q("bool", must=[matched] if matched else [], filter=[visible(query.scope)]))
     search = add_facets(search, collection.clean_filters(query.filters), collection.facets)
     if query.sort == "date":
@@ -341,11 +369,21 @@ def semantic_body(collection: Collection, query: SearchQuery, knn: dict) -> dict
 
 
 def union_counts_body(
-    collection: Collection, query: SearchQuery, parsed: ParsedQuery, typos: frozenset[str], knn: dict
+    collection: Collection,
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    typos: frozenset[str],
+    knn: dict,
+    *,
+    partial: bool = False,
 ) -> dict[str, Any]:
     """Total and facet counts of (lexical matches ∪ semantic hits), both visible to the reader:
-    a ``query`` and a ``knn`` in one search are a union, and aggregations count it."""
-    matched = text_query(parsed, collection.text_fields, typos)
+    a ``query`` and a ``knn`` in one search are a union, and aggregations count it.
+    ``partial``: the lexical side is ``partial_query`` (no document had every word)."""
+    if partial:
+        matched = partial_query(parsed, collection.text_fields)
+    else:
+        matched = text_query(parsed, collection.text_fields, typos)
     search = Search().query(Q("bool", must=[matched] if matched else [], filter=[visible(query.scope)]))
     search = add_facets(search, collection.clean_filters(query.filters), collection.facets)
     body = search.extra(size=0, track_total_hits=True).to_dict()

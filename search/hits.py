@@ -1,0 +1,111 @@
+"""What the stored vectors add to a page of hits the reader may read (``readable_hits``):
+the best-matching sentence of a hit found by meaning only, and near-duplicates grouped.
+
+Both work on hits already re-read through the collection's access rule, so they show
+nothing the reader may not see; both do nothing when embeddings are off or not stored.
+See docs/SEARCH.md, "Snippets of semantic hits" and "Near-duplicates".
+"""
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from django.utils.html import escape
+
+from search.collections import Collection
+from search.embedding import MODEL_VERSION, store
+from search.embedding.vectors import Int8Matrix, dequantise
+from search.selectors import ReadableHit, safe_highlight
+
+# Two practices are one written twice (a translation, a second import) when the sentences
+# of their descriptions align: ``alignment`` at least this, for write-ups in different
+# languages and in the same one (where same-theme practices share much more wording).
+# Measured by benchmarks/duplicates.py on the demo corpus: docs/SEARCH.md "Near-duplicates".
+ACROSS_LANGUAGES = 0.90
+SAME_LANGUAGE = 0.97
+
+
+def sentences_of(collection: Collection, ids: list[int]) -> dict[int, tuple[list[str], np.ndarray]]:
+    """The stored sentences of ``ids`` (of the current model) and their vectors, one float32
+    row each, in one query; a document without any is left out. Says nothing of who may read
+    them: pass ids already re-read through the access rule."""
+    from search.models import SearchEmbedding
+
+    rows = SearchEmbedding.objects.filter(
+        collection=collection.name, model_version=MODEL_VERSION, document_id__in=ids
+    ).values_list("document_id", "sentences", "sentence_vectors", "sentence_scales")
+    found = {}
+    for document_id, said, codes, scales in rows:
+        scale = np.frombuffer(bytes(scales), dtype=np.float32)
+        if said and len(scale) == len(said):
+            matrix = np.frombuffer(bytes(codes), dtype=np.int8).reshape(len(scale), -1)
+            found[document_id] = (list(said), dequantise(Int8Matrix(codes=matrix, scales=scale)))
+    return found
+
+
+def with_best_sentences(collection: Collection, found: list[ReadableHit], text: str) -> list[ReadableHit]:
+    """Each hit found by meaning only (``matched_by == "semantic"``) with, as its snippet, the
+    sentence of its ``sentence_field`` closest to the query in meaning (escaped); the others
+    as they are. Unchanged when the query has no vector (embeddings off, model not loaded)."""
+    semantic = [each.hit.id for each in found if each.hit.matched_by == "semantic"]
+    if not semantic or not collection.sentence_field:
+        return found
+    query = store.query_vector(text)
+    if query is None:
+        return found
+    best = {
+        pk: said[int(np.argmax(matrix @ np.asarray(query, dtype=np.float32)))]
+        for pk, (said, matrix) in sentences_of(collection, semantic).items()
+    }
+    return [
+        ReadableHit(replace(each.hit, highlight=safe_highlight(escape(best[each.hit.id]))), each.item)
+        if best.get(each.hit.id)
+        else each
+        for each in found
+    ]
+
+
+@dataclass
+class ResultGroup:
+    """One result: a hit, and the near-identical copies found on the same page (in rank order)."""
+
+    first: ReadableHit
+    copies: list[ReadableHit] = field(default_factory=list)
+
+
+def alignment(first: np.ndarray, second: np.ndarray) -> float:
+    """How well two descriptions' sentences (one vector a row) align: for each sentence of one,
+    the cosine of its closest sentence in the other, averaged; the higher of both directions
+    (a trimmed copy is contained in its original). 0 when either has none."""
+    if not len(first) or not len(second):
+        return 0.0
+    cosines = first @ second.T
+    return float(max(cosines.max(axis=1).mean(), cosines.max(axis=0).mean()))
+
+
+def is_copy(first: np.ndarray, second: np.ndarray, *, same_language: bool) -> bool:
+    return alignment(first, second) >= (SAME_LANGUAGE if same_language else ACROSS_LANGUAGES)
+
+
+def grouped(collection: Collection, found: list[ReadableHit]) -> list[ResultGroup]:
+    """The hits in rank order, each copy of a better-ranked one (``is_copy``) put under it
+    instead of on its own. Without stored sentence vectors, one group per hit."""
+    groups = [ResultGroup(each) for each in found]
+    if len(found) < 2 or not store.embeds(collection) or not collection.sentence_field:
+        return groups
+    stored = sentences_of(collection, [each.hit.id for each in found])
+    said = {
+        pk: stored[pk][1] if pk in stored else np.zeros((0, 0), dtype=np.float32) for pk in (e.hit.id for e in found)
+    }
+    kept: list[ResultGroup] = []
+    for group in groups:
+        owner = next((other for other in kept if _copies(other.first, group.first, said)), None)
+        if owner is None:
+            kept.append(group)
+        else:
+            owner.copies.append(group.first)
+    return kept
+
+
+def _copies(first: ReadableHit, second: ReadableHit, said: dict[int, np.ndarray]) -> bool:
+    same = getattr(first.item, "language", None) == getattr(second.item, "language", None)
+    return is_copy(said[first.hit.id], said[second.hit.id], same_language=same)
