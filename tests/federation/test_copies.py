@@ -120,7 +120,7 @@ def test_a_tombstone_purges_the_copy_and_takes_it_out_of_search(client):
 def test_revoke_all_purges_every_copy_of_that_origin_only():
     ours = [copy_apply(origin=HUB, item=practice_item()) for _ in range(2)]
     other = type(HUB)(portal="https://other.example.org", name="Other portal")
-    theirs = copy_apply(origin=other, item=practice_item())
+    theirs = copy_apply(origin=other, item=practice_item(url="https://other.example.org/p/1"))
     assert copies_drop(origin=HUB, withdrawn_at=T0) == 2
     states = dict(Practice.objects.filter(origin_uuid__isnull=False).values_list("pk", "status"))
     assert [states[c.pk] for c in ours] == ["withdrawn", "withdrawn"] and states[theirs.pk] == "published"
