@@ -124,3 +124,15 @@ def test_revoke_all_purges_every_copy_of_that_origin_only():
     assert copies_drop(origin=HUB, withdrawn_at=T0) == 2
     states = dict(Practice.objects.filter(origin_uuid__isnull=False).values_list("pk", "status"))
     assert [states[c.pk] for c in ours] == ["withdrawn", "withdrawn"] and states[theirs.pk] == "published"
+
+
+def test_search_offers_the_source_of_practices_as_a_facet(client, contributor):
+    from tests.practices.factories import make_practice
+
+    make_practice(author=contributor, title="Local mentoring scheme", publish=True)
+    copy_apply(origin=HUB, item=practice_item())
+    page = client.get("/search/", {"source": "hub.example.eu"}).text
+    assert "Family counselling for returnees" in page and "Local mentoring scheme" not in page
+    page = client.get("/search/", {"source": "local"}).text
+    assert "Family counselling for returnees" not in page and "Local mentoring scheme" in page
+    assert "This portal" in page and "hub.example.eu" in page
