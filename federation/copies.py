@@ -82,8 +82,7 @@ def _attributes(item: Any) -> dict[str, Any]:
     """The model's attributes from a shared practice item (federation.schema.PracticeItem)."""
     attributes = {name: getattr(item, name) for name in PLAIN_ATTRIBUTES}
     attributes["country"] = attributes["country"] or ""
-    attributes.update({name: item.narrative.get(name, "") or "" for name in NARRATIVE_ATTRIBUTES})
-    attributes["description"] = item.description
+    attributes.update({name: getattr(item, name, "") or "" for name in NARRATIVE_ATTRIBUTES})
     return attributes
 
 
@@ -102,8 +101,16 @@ def _fill(copy: Practice, origin: Origin, item: Any) -> None:
     copy.organisation = _organisation(origin, item.organisation.name, item.organisation.type, copy.country)
     copy.status, copy.withdrawn_at, copy.withdrawal_reason = Practice.Status.PUBLISHED, None, ""
     copy.published_at = item.published_at or item.updated_at
-    copy.origin_name, copy.origin_url, copy.origin_updated_at = origin.name, _original_url(origin, item.url), item.updated_at
+    copy.origin_name, copy.origin_url = origin.name, _original_url(origin, item.url)
+    copy.origin_version, copy.origin_updated_at = item.version, item.updated_at
     copy.full_clean(exclude=["organisation", "author", "key_themes", "target_audiences", "revision_of"])
+
+
+def _newer(item: Any, copy: Practice) -> bool:
+    """Only a newer published version (or a later state of the same version) replaces a copy."""
+    if copy.origin_updated_at is None:
+        return True
+    return (item.version, item.updated_at) > (copy.origin_version, copy.origin_updated_at)
 
 
 @transaction.atomic
@@ -116,7 +123,7 @@ def copy_apply(*, origin: Origin, item: Any) -> Practice | None:
     if item.visibility not in SHAREABLE or item.visibility not in origin.accepts:
         return copy_withdraw(origin=origin, uuid=item.uuid, withdrawn_at=item.updated_at)
     copy = _held(origin, item.uuid)
-    if copy is not None and copy.origin_updated_at is not None and copy.origin_updated_at >= item.updated_at:
+    if copy is not None and not _newer(item, copy):
         return copy
     copy = copy or Practice(origin_portal=origin.portal, origin_uuid=item.uuid)
     with transaction.atomic():  # a half-filled copy never stays: the savepoint rolls back on error

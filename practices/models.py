@@ -156,7 +156,8 @@ class Practice(models.Model):
     origin_name = models.CharField(_("shared by"), max_length=200, blank=True)
     origin_uuid = models.UUIDField(_("identifier at the origin"), null=True, blank=True)
     origin_url = models.URLField(_("original"), max_length=500, blank=True)
-    origin_updated_at = models.DateTimeField(_("version at the origin"), null=True, blank=True)
+    origin_version = models.PositiveIntegerField(_("version at the origin"), default=0)
+    origin_updated_at = models.DateTimeField(_("updated at the origin"), null=True, blank=True)
     # Each Markdown field rendered once when saved (see ``save``): pages and the API read
     # this, never the renderer. ``manage.py recook`` renders them all again.
     cooked = models.JSONField(_("rendered HTML"), default=dict, blank=True, editable=False)

@@ -64,8 +64,8 @@ def test_only_a_newer_version_replaces_a_copy_and_never_duplicates_it():
 
 
 def test_the_narrative_goes_through_the_portals_sanitiser():
-    narrative = {"deliverables": 'Text <script>alert(1)</script> and <a href="javascript:x()">a link</a>.'}
-    copy = copy_apply(origin=HUB, item=practice_item(narrative=narrative))
+    deliverables = 'Text <script>alert(1)</script> and <a href="javascript:x()">a link</a>.'
+    copy = copy_apply(origin=HUB, item=practice_item(deliverables=deliverables))
     html = copy.cooked_html()["deliverables"]
     assert "<script" not in html and "javascript:" not in html
     assert "Text" in html

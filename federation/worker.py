@@ -1,0 +1,63 @@
+"""One loop of ``manage.py federation_worker``: pull the peers that are due, schedule and post
+what is owed (receipts, withdraw and revoke-all notices)."""
+
+import logging
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from federation import deliveries
+from federation.models import Delivery, Peer, PullState
+from federation.pull import PullFailed, peer_pull
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class CycleReport:
+    pulled: int = 0
+    failed_pulls: int = 0
+    delivered: int = 0
+    failed_deliveries: int = 0
+
+
+def peers_due() -> list[Peer]:
+    """Active peers whose next pull is due, asked for by a ``changed`` notice, or never pulled."""
+    now = timezone.now()
+    due = Q(pull_state__isnull=True) | Q(pull_state__requested=True) | Q(pull_state__next_pull_at__isnull=True)
+    due |= Q(pull_state__next_pull_at__lte=now)
+    return list(Peer.objects.filter(state=Peer.State.ACTIVE).filter(due).order_by("pk"))
+
+
+def _revocations() -> None:
+    """Peers removed here are told to drop every copy they hold of ours."""
+    for peer in Peer.objects.filter(revoke_pending=True):
+        delivery = deliveries.revoke_all_owed(peer=peer)
+        if delivery.delivered_at is not None:
+            Peer.objects.filter(pk=peer.pk).update(revoke_pending=False)
+
+
+def worker_cycle() -> CycleReport:
+    report = CycleReport()
+    for peer in peers_due():
+        try:
+            peer_pull(peer=peer)
+            report.pulled += 1
+        except PullFailed as exc:
+            report.failed_pulls += 1
+            logger.warning("pulling %s failed: %s", peer.name, exc)
+    deliveries.withdrawals_schedule()
+    _revocations()
+    report.delivered, report.failed_deliveries = deliveries.deliver_due()
+    _revocations()
+    return report
+
+
+def pending_deliveries(peer: Peer) -> int:
+    return Delivery.objects.filter(peer=peer, delivered_at__isnull=True).count()
+
+
+def ensure_states() -> None:
+    for peer in Peer.objects.filter(pull_state__isnull=True):
+        PullState.objects.get_or_create(peer=peer)
