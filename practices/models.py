@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -68,6 +70,8 @@ class Practice(models.Model):
         NO = "no", _("No")
         UNKNOWN = "unknown", _("Unknown")
 
+    # Names the practice across portal instances (federation): never reused, never changed.
+    uuid = models.UUIDField(_("universal identifier"), default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("name of the practice"), max_length=300)
     description = models.TextField(_("description"))
     peer_reviewed = models.CharField(

@@ -8,6 +8,7 @@ these functions; they hold no rules of their own.
 
 import copy
 import functools
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
@@ -240,6 +241,7 @@ def practice_start_revision(*, practice: Practice, editor: User) -> Practice:
     themes, audiences = list(practice.key_themes.all()), list(practice.target_audiences.all())
     copy = Practice.objects.get(pk=practice.pk)
     copy.pk = None
+    copy.uuid = uuid.uuid4()
     copy.revision_of = practice
     copy.status = Status.DRAFT
     copy.author = editor

@@ -1,0 +1,265 @@
+"""RFC 9421 HTTP Message Signatures between instances (http-message-signatures, and
+requests-http-signature as the client), Ed25519, tag ``pve-federation``, label ``pve``.
+
+Requests cover ``@method``, ``@target-uri`` (rebuilt from PORTAL_URL on the receiving side,
+never from Host), ``content-digest`` and ``date``, with ``created``, ``expires`` (+300 s) and a
+nonce that is kept until it expires. Responses cover ``@status``, ``content-type``,
+``content-digest`` and the request's method, target URI and signature, so a response answers
+one request only. Clocks may differ by 60 s. See docs/FEDERATION.md, "Protocol".
+"""
+
+import datetime
+import json as jsonlib
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from http_message_signatures import (
+    HTTPMessageSigner,
+    HTTPMessageVerifier,
+    HTTPSignatureKeyResolver,
+    InvalidSignature,
+    algorithms,
+)
+from http_message_signatures.exceptions import HTTPMessageSignaturesException
+from http_message_signatures.structures import CaseInsensitiveDict
+from requests_http_signature import HTTPSignatureAuth
+
+from federation import keys
+from federation.models import InstanceKey, Nonce, Peer
+
+TAG = "pve-federation"
+LABEL = "pve"
+SKEW = datetime.timedelta(seconds=60)
+LIFETIME = datetime.timedelta(seconds=300)
+TIMEOUT = 30  # seconds, connecting and reading
+REQUEST_COMPONENTS = ("@method", "@target-uri", "content-digest")
+RESPONSE_COMPONENTS = (
+    "@status",
+    "content-type",
+    "content-digest",
+    '"@method";req',
+    '"@target-uri";req',
+    f'"signature";req;key="{LABEL}"',
+)
+ALGORITHM = algorithms.ED25519
+
+
+class SignatureRefused(Exception):
+    """A message whose signature we do not accept; the message says why (sent back with a 401)."""
+
+
+class _Verifier(HTTPMessageVerifier):
+    max_clock_skew = SKEW
+
+
+class _Auth(HTTPSignatureAuth):
+    verifier_class = _Verifier
+
+
+class _OwnKeys(HTTPSignatureKeyResolver):
+    def __init__(self, key: InstanceKey):
+        self.key = key
+
+    def resolve_private_key(self, key_id: str):
+        return keys.private_key_of(self.key)
+
+    def resolve_public_key(self, key_id: str):
+        raise InvalidSignature("we verify only our peers' signatures")
+
+
+class _PeerKeys(HTTPSignatureKeyResolver):
+    """Resolves a key id to a registered, active peer's key (remembering which peer it was)."""
+
+    def __init__(self, peer: Peer | None = None):
+        self.peer = peer
+
+    def resolve_private_key(self, key_id: str):
+        raise InvalidSignature("no private key for a peer")
+
+    def resolve_public_key(self, key_id: str):
+        try:
+            base, _fingerprint = keys.split_key_id(key_id)
+        except keys.UntrustedKey as exc:
+            raise InvalidSignature(str(exc)) from exc
+        if self.peer is None:
+            self.peer = Peer.objects.filter(base_url=base).first()
+        if self.peer is None or self.peer.base_url != base:
+            raise InvalidSignature(f"unknown peer {base}")
+        if not self.peer.is_active:
+            raise InvalidSignature(f"peer {base} is {self.peer.state}")
+        try:
+            return keys.peer_public_key(self.peer, key_id)
+        except keys.UntrustedKey as exc:
+            raise InvalidSignature(str(exc)) from exc
+
+
+# Django's request and response as the messages the library signs and verifies.
+
+
+@dataclass
+class _Request:
+    method: str
+    url: str
+    headers: Any
+
+
+@dataclass
+class _Response:
+    status_code: int
+    headers: Any
+    request: _Request
+
+
+def _as_message(request: HttpRequest) -> _Request:
+    """The request as its sender signed it: the URL rebuilt from PORTAL_URL, never Host."""
+    return _Request(
+        method=(request.method or "GET").upper(),
+        url=settings.PORTAL_URL + request.get_full_path(),
+        headers=CaseInsensitiveDict(request.headers.items()),
+    )
+
+
+@dataclass(frozen=True)
+class Caller:
+    """A verified request: who sent it, with which key."""
+
+    peer: Peer
+    key_id: str
+
+
+def _check_lifetime(parameters: dict) -> None:
+    created, expires = parameters.get("created"), parameters.get("expires")
+    if not isinstance(expires, int) or not isinstance(created, int):
+        raise SignatureRefused("the signature needs created and expires")
+    if expires - created > LIFETIME.total_seconds():
+        raise SignatureRefused("the signature may live 300 seconds at most")
+    if not parameters.get("nonce"):
+        raise SignatureRefused("the signature needs a nonce")
+
+
+def _remember_nonce(nonce: str, expires: int) -> None:
+    """Keep the nonce until the signature expires (and the skew has passed); a second use is a replay."""
+    now = timezone.now()
+    Nonce.objects.filter(expires_at__lt=now - SKEW).delete()
+    expires_at = datetime.datetime.fromtimestamp(expires, tz=datetime.UTC) + SKEW
+    try:
+        with transaction.atomic():
+            Nonce.objects.create(value=nonce[:128], expires_at=expires_at)
+    except IntegrityError as exc:
+        raise SignatureRefused("replayed request: this nonce was already used") from exc
+
+
+def verify_request(request: HttpRequest) -> Caller:
+    """The registered, active peer that signed ``request``; SignatureRefused says why not."""
+    resolver = _PeerKeys()
+    verifier = _Verifier(signature_algorithm=ALGORITHM, key_resolver=resolver)
+    try:
+        result = verifier.verify(
+            _as_message(request),
+            max_age=datetime.timedelta(0),
+            expect_tag=TAG,
+            expect_label=LABEL,
+            require_components=REQUEST_COMPONENTS,
+            body=request.body,
+        )[0]
+    except (InvalidSignature, HTTPMessageSignaturesException) as exc:
+        raise SignatureRefused(str(exc) or "the signature does not match the message") from exc
+    _check_lifetime(result.parameters)
+    _remember_nonce(result.parameters["nonce"], result.parameters["expires"])
+    assert resolver.peer is not None  # resolved while verifying
+    return Caller(peer=resolver.peer, key_id=result.parameters["keyid"])
+
+
+def sign_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Sign ``response`` as the answer to the signed ``request``."""
+    key = keys.current_key()
+    now = timezone.now()
+    signer = HTTPMessageSigner(signature_algorithm=ALGORITHM, key_resolver=_OwnKeys(key))
+    signer.sign(
+        _Response(status_code=response.status_code, headers=response.headers, request=_as_message(request)),
+        key_id=keys.own_key_id(key),
+        created=now,
+        expires=now + LIFETIME,
+        label=LABEL,
+        tag=TAG,
+        covered_component_ids=RESPONSE_COMPONENTS[:2] + RESPONSE_COMPONENTS[3:],
+        body=response.content,
+    )
+    return response
+
+
+def sign_prepared(
+    prepared: requests.PreparedRequest,
+    *,
+    key_id: str,
+    private_key,
+    created: datetime.datetime | None = None,
+) -> requests.PreparedRequest:
+    """Sign a prepared request with a nonce and a 300-second lifetime (``created`` for tests of skew)."""
+    auth = _Auth(
+        signature_algorithm=ALGORITHM,
+        key_resolver=_FixedKey(private_key),
+        key_id=key_id,
+        covered_component_ids=("@method", "@target-uri"),
+        label=LABEL,
+        tag=TAG,
+        use_nonce=True,
+        expires_in=LIFETIME,
+    )
+    if created is not None:
+        auth.get_created = lambda request: created  # type: ignore[method-assign]  # a test's clock
+    return auth(prepared)
+
+
+class _FixedKey(HTTPSignatureKeyResolver):
+    def __init__(self, private_key):
+        self.private_key = private_key
+
+    def resolve_private_key(self, key_id: str):
+        return self.private_key
+
+    def resolve_public_key(self, key_id: str):
+        raise InvalidSignature("signing only")
+
+
+def verify_response(peer: Peer, response: requests.Response) -> None:
+    """Raise SignatureRefused unless ``peer`` signed ``response`` as the answer to our request."""
+    try:
+        _Auth.verify(
+            response,
+            require_components=RESPONSE_COMPONENTS,
+            signature_algorithm=ALGORITHM,
+            key_resolver=_PeerKeys(peer),
+            max_age=LIFETIME,
+            expect_tag=TAG,
+            expect_label=LABEL,
+        )
+    except (InvalidSignature, HTTPMessageSignaturesException) as exc:
+        raise SignatureRefused(f"{peer.base_url} answered without a valid signature: {exc}") from exc
+
+
+def signed_request(peer: Peer, method: str, url: str, json: Any = None) -> requests.Response:
+    """Send a signed request to ``peer`` and return its response once its signature is verified.
+
+    Raises SignatureRefused (bad or missing response signature) and requests' exceptions
+    (network). A refusal by the peer comes back as its 4xx response, signed like any other.
+    """
+    if not url.startswith(peer.base_url.rstrip("/") + "/"):
+        raise ValueError(f"{url} is not on {peer.base_url}")
+    key = keys.current_key()
+    headers = {"Accept": "application/json", "Accept-Encoding": "identity"}
+    body = None
+    if json is not None:
+        body = jsonlib.dumps(json, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        headers["Content-Type"] = "application/json"
+    prepared = requests.Request(method.upper(), url, data=body, headers=headers).prepare()
+    sign_prepared(prepared, key_id=keys.own_key_id(key), private_key=keys.private_key_of(key))
+    with requests.Session() as session:
+        response = session.send(prepared, timeout=TIMEOUT, allow_redirects=False)
+    verify_response(peer, response)
+    return response
