@@ -21,8 +21,8 @@ from federation.pull import origin_of
 from federation.signing import SignatureRefused, sign_response, verify_request
 
 
-def _answer(request: HttpRequest, status: int, **body) -> JsonResponse:
-    return sign_response(request, JsonResponse(body, status=status))  # type: ignore[return-value]
+def _answer(request: HttpRequest, code: int, body: dict) -> JsonResponse:
+    return sign_response(request, JsonResponse(body, status=code))  # type: ignore[return-value]
 
 
 def notice_receive(*, peer: Peer, notice: schema.Notice) -> str:
@@ -51,11 +51,11 @@ def inbox(request: HttpRequest) -> JsonResponse:
     try:
         notice = schema.Notice.model_validate(json.loads(request.body))
     except (SchemaError, ValueError) as exc:
-        return _answer(request, 400, error=f"malformed notice: {exc}")
+        return _answer(request, 400, {"error": f"malformed notice: {exc}"})
     if notice.origin.rstrip("/") != caller.peer.base_url.rstrip("/"):
-        return _answer(request, 400, error="the notice's origin is not the peer that signed it")
+        return _answer(request, 400, {"error": "the notice's origin is not the peer that signed it"})
     try:
         done = notice_receive(peer=caller.peer, notice=notice)
     except ValueError as exc:
-        return _answer(request, 400, error=str(exc))
-    return _answer(request, 202, status=done)
+        return _answer(request, 400, {"error": str(exc)})
+    return _answer(request, 202, {"status": done})
