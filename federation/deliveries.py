@@ -13,13 +13,11 @@ import jwt
 import requests
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from federation import keys
-from federation.models import Delivery, FeedEvent, LedgerEntry, Peer
+from federation import keys, schema, selectors, services
+from federation.models import Delivery, Peer
 from federation.signing import SignatureRefused, signed_request
-from practices.models import Practice
 
 RETRY_DELAYS = (10, 30, 60, 120)  # seconds after the 1st, 2nd, 3rd, 4th failed attempt
 RETRY_EVERY = 300  # seconds, from the 5th failed attempt on
@@ -27,6 +25,7 @@ PATHS = {
     Delivery.Kind.RECEIPT: "/federation/receipts",
     Delivery.Kind.WITHDRAW: "/federation/inbox",
     Delivery.Kind.REVOKE_ALL: "/federation/inbox",
+    Delivery.Kind.CHANGED: "/federation/inbox",
 }
 
 
@@ -37,15 +36,18 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=RETRY_DELAYS[attempts - 1] if attempts <= len(RETRY_DELAYS) else RETRY_EVERY)
 
 
-def _owe(*, peer: Peer, kind: str, uuid: uuid_module.UUID | None, event: int, body: dict) -> Delivery:
-    """Record a message once (the same withdrawal applied twice owes one receipt)."""
+def _owe(
+    *, peer: Peer, kind: str, uuid: uuid_module.UUID | None, event: int, body: dict
+) -> tuple[Delivery, bool]:
+    """Record a message once (the same withdrawal applied twice owes one receipt); True if new."""
     try:
         with transaction.atomic():
-            return Delivery.objects.create(
+            delivery = Delivery.objects.create(
                 peer=peer, kind=kind, practice_uuid=uuid, event=event, body=body, next_attempt_at=timezone.now()
             )
+            return delivery, True
     except IntegrityError:
-        return Delivery.objects.get(peer=peer, kind=kind, practice_uuid=uuid, event=event)
+        return Delivery.objects.get(peer=peer, kind=kind, practice_uuid=uuid, event=event), False
 
 
 def receipt_jws(*, peer: Peer, uuid: uuid_module.UUID, event: int, applied_at: datetime) -> str:
@@ -64,57 +66,43 @@ def receipt_jws(*, peer: Peer, uuid: uuid_module.UUID, event: int, applied_at: d
 
 def receipt_owed(*, peer: Peer, uuid: uuid_module.UUID, event: int, applied_at: datetime) -> Delivery:
     body = {"receipt": receipt_jws(peer=peer, uuid=uuid, event=event, applied_at=applied_at)}
-    return _owe(peer=peer, kind=Delivery.Kind.RECEIPT, uuid=uuid, event=event, body=body)
+    return _owe(peer=peer, kind=Delivery.Kind.RECEIPT, uuid=uuid, event=event, body=body)[0]
 
 
-def _notice(kind: str, **fields) -> dict:
-    body = {"type": kind, "origin": settings.PORTAL_URL, "sent_at": timezone.now().isoformat()}
-    body.update({name: value for name, value in fields.items() if value is not None})
-    return body
-
-
-def withdraw_notice_owed(*, peer: Peer, uuid: uuid_module.UUID, event: int, withdrawn_at: datetime) -> Delivery:
-    body = _notice("withdraw", uuid=str(uuid), event=event, withdrawn_at=withdrawn_at.isoformat())
-    return _owe(peer=peer, kind=Delivery.Kind.WITHDRAW, uuid=uuid, event=event, body=body)
-
-
-def revoke_all_owed(*, peer: Peer) -> Delivery:
-    return _owe(peer=peer, kind=Delivery.Kind.REVOKE_ALL, uuid=None, event=0, body=_notice("revoke-all"))
-
-
-def _unshared(peer: Peer) -> QuerySet[LedgerEntry]:
-    """The peer's copies (per the ledger) of practices no longer shared with it: withdrawn,
-    deleted, narrowed, or outside its agreement now."""
-    shared = Q(
-        practice__status=Practice.Status.PUBLISHED,
-        practice__revision_of__isnull=True,
-        practice__visibility__in=peer.share_levels,
-    )
-    return peer.ledger.exclude(shared).select_related("practice")
-
-
-def _withdrawal_event(entry: LedgerEntry) -> int:
-    """The feed event that withdrew the copy: the practice's newest event, as its tombstone says."""
-    newest = FeedEvent.objects.filter(practice_id=entry.practice_id).order_by("-id").values_list("id", flat=True)
-    return entry.tombstone_event or (newest.first() if entry.practice_id else None) or 0
+def _body(notice: schema.Notice) -> dict:
+    return notice.model_dump(mode="json", exclude_none=True)
 
 
 def withdrawals_schedule() -> int:
     """As an origin: owe a ``withdraw`` notice to every peer the ledger says holds a copy of a
-    practice no longer shared with it, until it sends a receipt. Returns the notices added."""
+    practice no longer shared with it (``selectors.notices_owed``), until its receipt arrives.
+    Returns the notices added."""
     owed = 0
-    for peer in Peer.objects.exclude(state=Peer.State.REMOVED):
-        for entry in _unshared(peer):
-            event = _withdrawal_event(entry)
-            if peer.receipts.filter(practice_uuid=entry.practice_uuid, event__gte=event).exists():
-                continue
-            if peer.deliveries.filter(kind=Delivery.Kind.WITHDRAW, practice_uuid=entry.practice_uuid).exists():
-                continue
-            practice = entry.practice
-            withdrawn_at = (practice.withdrawn_at if practice else None) or entry.tombstoned_at or timezone.now()
-            withdraw_notice_owed(peer=peer, uuid=entry.practice_uuid, event=event, withdrawn_at=withdrawn_at)
-            owed += 1
+    for peer in Peer.objects.filter(state=Peer.State.ACTIVE):
+        for notice in selectors.notices_owed(peer):
+            kind, event = Delivery.Kind.WITHDRAW, notice.event or 0
+            owed += _owe(peer=peer, kind=kind, uuid=notice.uuid, event=event, body=_body(notice))[1]
     return owed
+
+
+def changes_announce() -> int:
+    """As an origin: a ``changed`` notice to each active peer whose last read of the feed ended
+    before the newest event, once per newest event (the peer then pulls)."""
+    latest = selectors.latest_event()
+    body = _body(selectors.changed_notice())
+    peers = selectors.peers_behind()
+    for peer in peers:
+        _owe(peer=peer, kind=Delivery.Kind.CHANGED, uuid=None, event=latest, body=body)
+    return len(peers)
+
+
+def revocations_schedule() -> None:
+    """As an origin: a ``revoke-all`` notice to each peer removed here, until delivered."""
+    for peer in Peer.objects.filter(revoke_pending=True):
+        body = _body(selectors.revoke_all_notice())
+        delivery = _owe(peer=peer, kind=Delivery.Kind.REVOKE_ALL, uuid=None, event=0, body=body)[0]
+        if delivery.delivered_at is not None:
+            services.peer_revocation_delivered(peer=peer)
 
 
 def _answered(delivery: Delivery) -> bool:

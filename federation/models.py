@@ -84,6 +84,9 @@ class Peer(models.Model):
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     keys_fetched_at = models.DateTimeField(null=True, blank=True)
     removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
+    # Where its last feed read ended: behind ``latest``, it is due a ``changed`` notice.
+    served_cursor = models.PositiveBigIntegerField(_("feed read up to"), default=0)
+    last_served_at = models.DateTimeField(_("last feed read"), null=True, blank=True)
     # A ``revoke-all`` notice still to deliver (set by ``peer_remove``, cleared once delivered).
     revoke_pending = models.BooleanField(_("revocation to deliver"), default=False)
 

@@ -57,6 +57,7 @@ class Delivery(models.Model):
         RECEIPT = "receipt", _("Receipt")
         WITHDRAW = "withdraw", _("Withdraw notice")
         REVOKE_ALL = "revoke-all", _("Revoke-all notice")
+        CHANGED = "changed", _("Changed notice")
 
     peer = models.ForeignKey("federation.Peer", on_delete=models.CASCADE, related_name="deliveries")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

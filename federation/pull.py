@@ -85,8 +85,9 @@ def _envelope(data: Any) -> tuple[str, list, int, int]:
 def _apply_entry(peer: Peer, origin: Origin, raw: Any, report: PullReport) -> None:
     entry = ENTRY.validate_python(raw)
     if isinstance(entry, schema.Tombstone):
-        copy_withdraw(origin=origin, uuid=entry.uuid, withdrawn_at=entry.withdrawn_at)
-        deliveries.receipt_owed(peer=peer, uuid=entry.uuid, event=entry.event, applied_at=timezone.now())
+        held = copy_withdraw(origin=origin, uuid=entry.uuid, withdrawn_at=entry.withdrawn_at)
+        if held is not None:  # the origin's ledger lists this portal: it is owed a receipt
+            deliveries.receipt_owed(peer=peer, uuid=entry.uuid, event=entry.event, applied_at=timezone.now())
         report.withdrawn += 1
     else:
         copy_apply(origin=origin, item=entry)

@@ -13,7 +13,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Code = Annotated[str, StringConstraints(max_length=100)]
-Text = Annotated[str, StringConstraints(max_length=100_000)]
+Text = Annotated[str, StringConstraints(max_length=200_000)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 
 
@@ -28,7 +28,7 @@ class PublicKey(Strict):
     created_at: datetime
     valid_until: datetime | None = Field(description="Set once the key was replaced; null: current.")
     endorsement: str = Field(
-        "", description="Compact JWS (EdDSA) by the previous key: {iss, sub, fingerprint, public_key, iat}."
+        default="", description="Compact JWS (EdDSA) by the previous key: {iss, sub, fingerprint, public_key, iat}."
     )
 
 
@@ -115,14 +115,29 @@ class Manifest(Strict):
     items: list[ManifestEntry]
 
 
+class Holdings(Strict):
+    """POST /federation/holdings: the uuids of every copy of our practices the caller holds."""
+
+    items: list[UUID] = Field(max_length=1_000_000)
+
+
+class HoldingsCheck(Strict):
+    """The answer: what to drop (not shared with it any more, or never served to it) and what
+    our ledger never served it (copies that should not exist)."""
+
+    held: int
+    drop: list[UUID]
+    unknown: list[UUID]
+
+
 class Notice(Strict):
     """POST <peer>/federation/inbox: the origin's alarm; pulling stays the truth."""
 
     type: Literal["changed", "withdraw", "revoke-all"]
     origin: str = Field(description="The origin's PORTAL_URL.")
     sent_at: datetime
-    uuid: UUID | None = Field(None, description="withdraw: the practice.")
-    event: int | None = Field(None, description="withdraw: the tombstone's feed event.")
+    uuid: UUID | None = Field(default=None, description="withdraw: the practice.")
+    event: int | None = Field(default=None, description="withdraw: the tombstone's feed event.")
     withdrawn_at: datetime | None = None
 
 
@@ -143,6 +158,14 @@ class ReceiptSubmission(Strict):
     receipt: Annotated[str, StringConstraints(max_length=10_000)]
 
 
+class ReceiptAccepted(Strict):
+    """201 answer to POST /federation/receipts (also when the receipt was already kept)."""
+
+    item: UUID
+    event: int
+    received_at: datetime
+
+
 class Refusal(Strict):
     """Any 4xx answer of /federation/*: why."""
 
@@ -156,8 +179,11 @@ PUBLISHED_SCHEMAS: dict[str, type[BaseModel]] = {
     "practice-item": PracticeItem,
     "tombstone": Tombstone,
     "manifest": Manifest,
+    "holdings": Holdings,
+    "holdings-check": HoldingsCheck,
     "notice": Notice,
     "receipt-claims": ReceiptClaims,
     "receipt-submission": ReceiptSubmission,
+    "receipt-accepted": ReceiptAccepted,
     "refusal": Refusal,
 }

@@ -53,6 +53,14 @@ class SignatureRefused(Exception):
     """A message whose signature we do not accept; the message says why (sent back with a 401)."""
 
 
+class RefusedByPeer(SignatureRefused):
+    """The peer answered 401 (it does not accept our signature); ``reason`` is what it said."""
+
+    def __init__(self, peer: Peer, reason: str):
+        super().__init__(f"{peer.base_url} refused our request: {reason}")
+        self.reason = reason
+
+
 class _Verifier(HTTPMessageVerifier):
     max_clock_skew = SKEW
 
@@ -169,10 +177,11 @@ def verify_request(request: HttpRequest) -> Caller:
         )[0]
     except (InvalidSignature, HTTPMessageSignaturesException) as exc:
         raise SignatureRefused(str(exc) or "the signature does not match the message") from exc
-    _check_lifetime(result.parameters)
-    _remember_nonce(result.parameters["nonce"], result.parameters["expires"])
+    parameters = result.parameters
+    _check_lifetime(parameters)
+    _remember_nonce(str(parameters["nonce"]), int(parameters["expires"]))
     assert resolver.peer is not None  # resolved while verifying
-    return Caller(peer=resolver.peer, key_id=result.parameters["keyid"])
+    return Caller(peer=resolver.peer, key_id=str(parameters["keyid"]))
 
 
 def sign_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -243,11 +252,17 @@ def verify_response(peer: Peer, response: requests.Response) -> None:
         raise SignatureRefused(f"{peer.base_url} answered without a valid signature: {exc}") from exc
 
 
+def _session() -> requests.Session:
+    """The HTTP session requests go through (tests route it to a peer in the same process)."""
+    return requests.Session()
+
+
 def signed_request(peer: Peer, method: str, url: str, json: Any = None) -> requests.Response:
     """Send a signed request to ``peer`` and return its response once its signature is verified.
 
-    Raises SignatureRefused (bad or missing response signature) and requests' exceptions
-    (network). A refusal by the peer comes back as its 4xx response, signed like any other.
+    Raises SignatureRefused (bad or missing response signature), RefusedByPeer (it answered
+    401: unknown peer, bad signature...) and requests' exceptions (network). Other 4xx answers
+    come back as responses, signed like any other.
     """
     if not url.startswith(peer.base_url.rstrip("/") + "/"):
         raise ValueError(f"{url} is not on {peer.base_url}")
@@ -259,7 +274,16 @@ def signed_request(peer: Peer, method: str, url: str, json: Any = None) -> reque
         headers["Content-Type"] = "application/json"
     prepared = requests.Request(method.upper(), url, data=body, headers=headers).prepare()
     sign_prepared(prepared, key_id=keys.own_key_id(key), private_key=keys.private_key_of(key))
-    with requests.Session() as session:
+    with _session() as session:
         response = session.send(prepared, timeout=TIMEOUT, allow_redirects=False)
+    if response.status_code == 401:  # signed or not: it does not accept us
+        raise RefusedByPeer(peer, _reason(response))
     verify_response(peer, response)
     return response
+
+
+def _reason(response: requests.Response) -> str:
+    try:
+        return str(response.json().get("error", ""))[:500]
+    except ValueError:
+        return response.text[:500]

@@ -30,14 +30,6 @@ def peers_due() -> list[Peer]:
     return list(Peer.objects.filter(state=Peer.State.ACTIVE).filter(due).order_by("pk"))
 
 
-def _revocations() -> None:
-    """Peers removed here are told to drop every copy they hold of ours."""
-    for peer in Peer.objects.filter(revoke_pending=True):
-        delivery = deliveries.revoke_all_owed(peer=peer)
-        if delivery.delivered_at is not None:
-            Peer.objects.filter(pk=peer.pk).update(revoke_pending=False)
-
-
 def worker_cycle() -> CycleReport:
     report = CycleReport()
     for peer in peers_due():
@@ -48,9 +40,10 @@ def worker_cycle() -> CycleReport:
             report.failed_pulls += 1
             logger.warning("pulling %s failed: %s", peer.name, exc)
     deliveries.withdrawals_schedule()
-    _revocations()
+    deliveries.changes_announce()
+    deliveries.revocations_schedule()
     report.delivered, report.failed_deliveries = deliveries.deliver_due()
-    _revocations()
+    deliveries.revocations_schedule()
     return report
 
 

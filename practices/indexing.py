@@ -18,6 +18,7 @@ from django_countries import countries
 
 from portal.access import reader_scope
 from portal.models import OrganisationType
+from practices import signals
 from practices.importer.countries import country_names
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.selectors import published_readable_by
@@ -214,7 +215,9 @@ COLLECTION = Collection(
 
 
 def practice_changed(practice: Practice):
-    """Tell search that ``practice`` changed (inside the transaction that changes it)."""
+    """Tell search (and, through the signal, federation) that ``practice`` changed, inside the
+    transaction that changes it."""
+    signals.practice_changed.send(sender=Practice, practice=practice)
     return outbox.document_changed(COLLECTION.name, practice)
 
 

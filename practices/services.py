@@ -472,6 +472,19 @@ def practice_withdraw(*, practice: Practice, actor: User, reason: str) -> Practi
     """Take a published practice off every page, list and index at once; the row stays as a tombstone."""
     if not rules.can_withdraw(actor, practice):
         raise PermissionDenied(_("You may not withdraw this practice."))
+    return _withdraw(practice, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def practice_withdraw_trusted(*, practice: Practice, reason: str) -> Practice:
+    """Withdraw from the command line (``manage.py practice_withdraw``): an operator who must
+    act at once, without an account on the portal."""
+    if practice.status != Status.PUBLISHED:
+        raise ValidationError(_("Only a published practice can be withdrawn."))
+    return _withdraw(practice, actor=None, reason=reason)
+
+
+def _withdraw(practice: Practice, *, actor, reason: str) -> Practice:
     if not reason.strip():
         raise ValidationError(_("Give a reason for the withdrawal."))
     practice.withdrawn_at, practice.withdrawal_reason = timezone.now(), reason.strip()

@@ -79,7 +79,8 @@ def test_retries_wait_10_s_30_s_1_min_2_min_then_5_min():
     assert waits == [10, 30, 60, 120, 300, 300, 300]
 
 
-def test_an_origin_pushes_withdraw_to_every_holder_until_its_receipt_arrives(fake_origin, contributor):
+def test_an_origin_pushes_withdraw_to_every_holder_until_its_receipt_arrives(fake_origin, contributor, settings):
+    settings.FEDERATION_SHARE_DELAY = 0
     practice = make_practice(author=contributor, publish=True)
     peer = fake_origin.registered
     LedgerEntry.objects.create(peer=peer, practice=practice, practice_uuid=practice.uuid, last_served_at=timezone.now())
