@@ -98,7 +98,7 @@ def _fill(copy: Practice, origin: Origin, item: Any) -> None:
     for name, value in _attributes(item).items():
         setattr(copy, name, value)
     copy.contact, copy.author, copy.revision_of = "", None, None
-    copy.organisation = _organisation(origin, item.organisation.name, item.organisation.type, copy.country)
+    copy.organisation = _organisation(origin, item.organisation.name, item.organisation.type, item.country)
     copy.status, copy.withdrawn_at, copy.withdrawal_reason = Practice.Status.PUBLISHED, None, ""
     copy.published_at = item.published_at or item.updated_at
     copy.origin_name, copy.origin_url = origin.name, _original_url(origin, item.url)
@@ -138,7 +138,8 @@ def copy_apply(*, origin: Origin, item: Any) -> Practice | None:
 def _purge(copy: Practice, withdrawn_at: datetime) -> None:
     for name in PURGED_TEXT:
         setattr(copy, name, "")
-    copy.country, copy.origin_url, copy.published_at = "", "", None
+    copy.country = ""  # type: ignore[assignment]  # django-countries accepts a code
+    copy.origin_url, copy.published_at = "", None
     copy.start_year = copy.end_year = copy.last_update_year = None
     copy.import_warnings = []
     copy.status, copy.withdrawn_at = Practice.Status.WITHDRAWN, withdrawn_at
@@ -166,6 +167,7 @@ def copies_drop(*, origin: Origin, withdrawn_at: datetime) -> int:
     """Purge every copy of ``origin`` (a ``revoke-all`` notice, or a peer removed here)."""
     dropped = 0
     for uuid in copies_of(origin).exclude(status=Practice.Status.WITHDRAWN).values_list("origin_uuid", flat=True):
-        copy_withdraw(origin=origin, uuid=uuid, withdrawn_at=withdrawn_at)
-        dropped += 1
+        if uuid is not None:  # copies_of() holds only rows with an origin uuid
+            copy_withdraw(origin=origin, uuid=uuid, withdrawn_at=withdrawn_at)
+            dropped += 1
     return dropped

@@ -6,6 +6,7 @@ by ``deliver_due`` (right after a pull, and by every loop of ``manage.py federat
 retried at 10 s, 30 s, 1 min, 2 min, then every 5 min, forever, until the peer answers 2xx.
 """
 
+import copy
 import uuid as uuid_module
 from datetime import datetime, timedelta
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from federation import keys, schema, selectors, services
 from federation.models import Delivery, Peer
+from federation.peer_models import NO_PRACTICE
 from federation.signing import SignatureRefused, signed_request
 
 RETRY_DELAYS = (10, 30, 60, 120)  # seconds after the 1st, 2nd, 3rd, 4th failed attempt
@@ -36,9 +38,8 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=RETRY_DELAYS[attempts - 1] if attempts <= len(RETRY_DELAYS) else RETRY_EVERY)
 
 
-def _owe(
-    *, peer: Peer, kind: str, uuid: uuid_module.UUID | None, event: int, body: dict
-) -> tuple[Delivery, bool]:
+def _owe(*, peer: Peer, kind: str, uuid: uuid_module.UUID | None, event: int, body: dict) -> tuple[Delivery, bool]:
+    uuid = uuid or NO_PRACTICE
     """Record a message once (the same withdrawal applied twice owes one receipt); True if new."""
     try:
         with transaction.atomic():
@@ -106,17 +107,37 @@ def revocations_schedule() -> None:
 
 
 def _answered(delivery: Delivery) -> bool:
-    """A withdraw notice whose receipt came back (through a pull) needs no more pushing."""
-    if delivery.kind != Delivery.Kind.WITHDRAW:
+    """A notice that needs no more pushing: a withdrawal whose receipt came back through a pull,
+    a ``changed`` the peer has since read the feed past, anything but revoke-all to a peer no
+    longer active (removing it sends revoke-all, which covers every copy)."""
+    peer = delivery.peer
+    if delivery.kind == Delivery.Kind.REVOKE_ALL or delivery.kind == Delivery.Kind.RECEIPT:
         return False
-    return delivery.peer.receipts.filter(practice_uuid=delivery.practice_uuid, event__gte=delivery.event).exists()
+    if not peer.is_active:
+        return True
+    if delivery.kind == Delivery.Kind.CHANGED:
+        return peer.served_cursor >= delivery.event
+    return peer.receipts.filter(practice_uuid=delivery.practice_uuid, event__gte=delivery.event).exists()
+
+
+def deliveries_settle() -> int:
+    """Close the notices that no longer need pushing, due or not (so none lingers as pending)."""
+    kinds = [Delivery.Kind.CHANGED, Delivery.Kind.WITHDRAW]
+    notices = Delivery.objects.filter(delivered_at__isnull=True, kind__in=kinds)
+    settled = [delivery.pk for delivery in notices.select_related("peer") if _answered(delivery)]
+    return Delivery.objects.filter(pk__in=settled).update(delivered_at=timezone.now(), last_error="")
 
 
 def _post(delivery: Delivery) -> str:
     """Post one message; '' when the peer accepted it, else why not."""
-    url = delivery.peer.base_url.rstrip("/") + PATHS[Delivery.Kind(delivery.kind)]
+    peer = delivery.peer
+    if delivery.kind == Delivery.Kind.REVOKE_ALL:
+        # We refuse a removed peer's requests, but still check that its answer is its own.
+        peer = copy.copy(peer)
+        peer.state = Peer.State.ACTIVE
+    url = peer.base_url.rstrip("/") + PATHS[Delivery.Kind(delivery.kind)]
     try:
-        response = signed_request(delivery.peer, "POST", url, json=delivery.body)
+        response = signed_request(peer, "POST", url, json=delivery.body)
     except (requests.RequestException, SignatureRefused, ValueError) as exc:
         return str(exc) or type(exc).__name__
     if 200 <= response.status_code < 300:
@@ -139,6 +160,7 @@ def deliver(delivery: Delivery) -> bool:
 
 def deliver_due(*, peer: Peer | None = None, limit: int = 100) -> tuple[int, int]:
     """Post what is due (to ``peer`` only, if given): (delivered, failed)."""
+    deliveries_settle()
     due = Delivery.objects.filter(delivered_at__isnull=True, next_attempt_at__lte=timezone.now())
     if peer is not None:
         due = due.filter(peer=peer)

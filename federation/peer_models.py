@@ -3,8 +3,12 @@ could not apply, the receipts it owes, and the notices it pushes. (Imported by
 federation/models.py, which holds the origin side.)
 """
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+NO_PRACTICE = uuid.UUID(int=0)
 
 
 class PullState(models.Model):
@@ -20,7 +24,6 @@ class PullState(models.Model):
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     failures = models.PositiveIntegerField(_("failures in a row"), default=0)
     next_pull_at = models.DateTimeField(_("next pull"), null=True, blank=True)
-    clock_offset = models.FloatField(_("clock offset (s)"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pull state")
@@ -61,7 +64,9 @@ class Delivery(models.Model):
 
     peer = models.ForeignKey("federation.Peer", on_delete=models.CASCADE, related_name="deliveries")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    practice_uuid = models.UUIDField(_("practice"), null=True, blank=True)
+    # The nil uuid for a message about no one practice (revoke-all, changed): never NULL, so the
+    # unique constraint below holds for them too.
+    practice_uuid = models.UUIDField(_("practice"), default=NO_PRACTICE)
     event = models.PositiveBigIntegerField(_("event"), default=0)
     body = models.JSONField(_("what is posted"), default=dict)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)

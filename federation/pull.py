@@ -188,8 +188,9 @@ def manifest_check(*, peer: Peer) -> int:
     held = dict(copies_of(origin).filter(status="published").values_list("origin_uuid", "origin_version"))
     dropped = 0
     for uuid in set(held) - set(listed):
-        copy_withdraw(origin=origin, uuid=uuid, withdrawn_at=timezone.now())
-        dropped += 1
+        if uuid is not None:  # copies_of() holds only rows with an origin uuid
+            copy_withdraw(origin=origin, uuid=uuid, withdrawn_at=timezone.now())
+            dropped += 1
     for uuid, entry in listed.items():
         if uuid not in held or (held[uuid] or 0) < entry.version:
             _fetch_item(peer, origin, uuid)

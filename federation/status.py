@@ -6,11 +6,22 @@ from django.conf import settings
 
 from federation.copies import copies_of
 from federation.models import Delivery, Peer, PullState, SkippedItem
+from federation.peer_models import NO_PRACTICE
 from federation.pull import origin_of
 
 
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
+
+
+def _delivery(delivery: Delivery) -> dict[str, Any]:
+    return {
+        "kind": delivery.kind,
+        "practice": str(delivery.practice_uuid) if delivery.practice_uuid != NO_PRACTICE else None,
+        "attempts": delivery.attempts,
+        "next_attempt_at": _iso(delivery.next_attempt_at),
+        "last_error": delivery.last_error,
+    }
 
 
 def peer_status(peer: Peer) -> dict[str, Any]:
@@ -33,7 +44,9 @@ def peer_status(peer: Peer) -> dict[str, Any]:
         "copies_served": peer.ledger.count(),
         "pending_deliveries": pending.count(),
         "pending_receipts": pending.filter(kind=Delivery.Kind.RECEIPT).count(),
+        "pending": [_delivery(delivery) for delivery in pending.order_by("next_attempt_at")[:20]],
         "skipped_items": SkippedItem.objects.filter(peer=peer).count(),
+        "receipts_received": peer.receipts.count(),
     }
 
 

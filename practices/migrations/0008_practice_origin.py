@@ -5,46 +5,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portal', '0005_membership_announced_at'),
-        ('practices', '0007_practice_uuid'),
+        ("portal", "0005_membership_announced_at"),
+        ("practices", "0007_practice_uuid"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='practice',
-            name='origin_name',
-            field=models.CharField(blank=True, max_length=200, verbose_name='shared by'),
+            model_name="practice",
+            name="origin_name",
+            field=models.CharField(blank=True, max_length=200, verbose_name="shared by"),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='origin_portal',
-            field=models.URLField(blank=True, max_length=300, verbose_name='shared by the portal at'),
+            model_name="practice",
+            name="origin_portal",
+            field=models.URLField(blank=True, max_length=300, verbose_name="shared by the portal at"),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='origin_updated_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='updated at the origin'),
+            model_name="practice",
+            name="origin_updated_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="updated at the origin"),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='origin_url',
-            field=models.URLField(blank=True, max_length=500, verbose_name='original'),
+            model_name="practice",
+            name="origin_url",
+            field=models.URLField(blank=True, max_length=500, verbose_name="original"),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='origin_uuid',
-            field=models.UUIDField(blank=True, null=True, verbose_name='identifier at the origin'),
+            model_name="practice",
+            name="origin_uuid",
+            field=models.UUIDField(blank=True, null=True, verbose_name="identifier at the origin"),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='origin_version',
-            field=models.PositiveIntegerField(default=0, verbose_name='version at the origin'),
+            model_name="practice",
+            name="origin_version",
+            field=models.PositiveIntegerField(default=0, verbose_name="version at the origin"),
         ),
         migrations.AddConstraint(
-            model_name='practice',
-            constraint=models.UniqueConstraint(condition=models.Q(('origin_uuid__isnull', False)), fields=('origin_portal', 'origin_uuid'), name='one_copy_per_origin_practice'),
+            model_name="practice",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("origin_uuid__isnull", False)),
+                fields=("origin_portal", "origin_uuid"),
+                name="one_copy_per_origin_practice",
+            ),
         ),
     ]

@@ -142,9 +142,9 @@ class Instance:
             if self.process.poll() is not None:
                 raise AssertionError(f"{self.name} exited: {(self.workdir / f'{self.name}.log').read_text()[-3000:]}")
             try:
-                if requests.get(self.url + "/healthz/", timeout=2).status_code == 200:
+                if requests.get(self.url + "/healthz/", timeout=10).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             time.sleep(0.2)
         raise AssertionError(f"{self.name} was not ready on /healthz/ within 60 s")
@@ -166,7 +166,8 @@ class Instance:
         return json.loads(manage(self.env, *args))
 
     def identity(self) -> dict:
-        return self.manage_json("federation_identity", "--json")
+        """Its identity as a peer reads it (what ``federation_identity --json`` prints)."""
+        return self.get("/federation/instance").json()
 
     def peer_with(self, other: "Instance", *, share: str = "public,members", accept: str = "public,members") -> None:
         fingerprint = other.identity()["fingerprint"]
