@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 failed.append(each.name)
                 continue
             self.stdout.write(
-                f"{each.name}: {report.pages} pages, {report.applied} practices, {report.withdrawn} withdrawals,"
+                f"{each.name}: {report.pages} pages, {report.applied} items applied, {report.withdrawn} tombstones,"
                 f" {report.skipped} skipped{', full resync' if report.resynced else ''}"
             )
         if failed:
