@@ -101,8 +101,16 @@ def _skip(peer: Peer, cursor: int, raw: Any, error: Exception, report: PullRepor
 
 
 @transaction.atomic
-def _apply_page(peer: Peer, state: PullState, items: list, next_cursor: int, latest: int, report: PullReport) -> None:
-    """Apply one page and advance the cursor, all or nothing."""
+def _apply_page(
+    peer: Peer, state: PullState, fetched_from: int, page: tuple[list, int, int], report: PullReport
+) -> bool:
+    """Apply one page and advance the cursor, all or nothing. Under a lock on the pull state:
+    when another pull of the same peer moved the cursor meanwhile, nothing is applied (False)."""
+    items, next_cursor, latest = page
+    current = PullState.objects.select_for_update().get(pk=state.pk)
+    if (current.cursor, current.feed_id) != (fetched_from, state.feed_id):
+        state.cursor, state.feed_id = current.cursor, current.feed_id
+        return False
     origin = origin_of(peer)
     for raw in items:
         try:
@@ -110,8 +118,15 @@ def _apply_page(peer: Peer, state: PullState, items: list, next_cursor: int, lat
                 _apply_entry(peer, origin, raw, report)
         except (SchemaError, ValidationError, ValueError) as exc:
             _skip(peer, state.cursor, raw, exc, report)
-    state.cursor, state.latest = next_cursor, latest
-    state.save(update_fields=["cursor", "latest", "feed_id"])
+    state.cursor, state.latest = max(next_cursor, fetched_from), latest
+    state.save(update_fields=["cursor", "latest"])
+    return True
+
+
+def _restart(state: PullState, feed_id: str) -> None:
+    """Start again from the beginning of the origin's feed ``feed_id`` ('' : whichever it serves)."""
+    state.cursor, state.feed_id = 0, feed_id
+    state.save(update_fields=["cursor", "feed_id"])
 
 
 def _restart_needed(state: PullState, feed_id: str, latest: int) -> bool:
@@ -123,15 +138,19 @@ def _restart_needed(state: PullState, feed_id: str, latest: int) -> bool:
 
 def _pull_pages(peer: Peer, state: PullState, report: PullReport) -> None:
     for _page in range(MAX_PAGES):
-        feed_id, items, next_cursor, latest = _envelope(fetch_json(peer, f"/federation/feed?cursor={state.cursor}"))
+        fetched_from = state.cursor
+        feed_id, items, next_cursor, latest = _envelope(fetch_json(peer, f"/federation/feed?cursor={fetched_from}"))
         if _restart_needed(state, feed_id, latest):
             if report.resynced:
                 raise PullFailed("the origin's feed changed again during a resync")
-            state.cursor, report.resynced = 0, True
-            state.feed_id = feed_id
+            report.resynced = True
+            _restart(state, feed_id)
             continue
-        state.feed_id = feed_id
-        _apply_page(peer, state, items, max(next_cursor, state.cursor), latest, report)
+        if not state.feed_id:
+            state.feed_id = feed_id
+            PullState.objects.filter(pk=state.pk, feed_id="").update(feed_id=feed_id)
+        if not _apply_page(peer, state, fetched_from, (items, next_cursor, latest), report):
+            continue
         report.pages += 1
         if not items or state.cursor >= latest:
             return
@@ -145,7 +164,8 @@ def peer_pull(*, peer: Peer, full: bool = False) -> PullReport:
     state.last_attempt_at = timezone.now()
     try:
         if full:
-            state.cursor, state.feed_id, report.resynced = 0, "", True
+            report.resynced = True
+            _restart(state, "")
         _pull_pages(peer, state, report)
         if report.resynced:
             manifest_check(peer=peer)

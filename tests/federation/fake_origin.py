@@ -30,6 +30,7 @@ class FakeOrigin(BaseAdapter):
         self.notices: list[dict] = []
         self.page_size = page_size
         self.down = False
+        self.pages_left: int | None = None  # feed pages served before it goes down (None: no limit)
         self.requests: list[str] = []
 
     # What the origin publishes ---------------------------------------------------------------
@@ -111,6 +112,8 @@ class FakeOrigin(BaseAdapter):
 
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
         self.requests.append(f"{request.method} {request.url}")
+        if self.pages_left is not None and "/federation/feed" in request.url:
+            self.down, self.pages_left = self.pages_left <= 0, self.pages_left - 1
         if self.down:
             raise requests.ConnectionError(f"{self.peer.base_url} is down")
         if "Signature" not in request.headers:

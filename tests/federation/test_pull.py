@@ -130,3 +130,37 @@ def test_the_pull_command_names_an_unknown_peer(fake_origin):
     fake_origin.publish(_item(fake_origin))
     call_command("federation_pull", "--peer", fake_origin.registered.name, "--full")
     assert _copies(fake_origin).count() == 1
+
+
+def test_a_pull_cut_off_mid_way_keeps_each_whole_page_and_goes_on_from_there(fake_origin):
+    for n in range(5):
+        fake_origin.publish(_item(fake_origin, title=f"Practice {n}"))
+    fake_origin.pages_left = 1
+    with pytest.raises(PullFailed):
+        peer_pull(peer=fake_origin.registered)
+    assert PullState.objects.get(peer=fake_origin.registered).cursor == 2
+    assert sorted(_copies(fake_origin).values_list("title", flat=True)) == ["Practice 0", "Practice 1"]
+    fake_origin.pages_left, fake_origin.down = None, False
+    assert peer_pull(peer=fake_origin.registered).applied == 3
+    assert _copies(fake_origin).count() == 5
+
+
+def test_a_page_read_while_another_pull_moved_the_cursor_is_not_applied_twice(fake_origin, monkeypatch):
+    from federation import pull
+
+    for n in range(3):
+        fake_origin.publish(_item(fake_origin, title=f"Practice {n}"))
+    original = pull.fetch_json
+    moved = []
+
+    def fetch_then_race(peer, path):
+        data = original(peer, path)
+        if not moved and "cursor=0" in path:  # another pull applies the same page meanwhile
+            moved.append(True)
+            PullState.objects.filter(peer=peer).update(cursor=2)
+        return data
+
+    monkeypatch.setattr(pull, "fetch_json", fetch_then_race)
+    report = peer_pull(peer=fake_origin.registered)
+    assert report.applied == 1  # only the third practice: the first page was left to the other pull
+    assert PullState.objects.get(peer=fake_origin.registered).cursor == 3
