@@ -140,6 +140,8 @@ def _purge(copy: Practice, withdrawn_at: datetime) -> None:
         setattr(copy, name, "")
     copy.country = ""  # type: ignore[assignment]  # django-countries accepts a code
     copy.origin_url, copy.published_at = "", None
+    # The origin is the truth: should it share the practice again, whatever it then serves is held.
+    copy.origin_version, copy.origin_updated_at = 0, None
     copy.start_year = copy.end_year = copy.last_update_year = None
     copy.import_warnings = []
     copy.status, copy.withdrawn_at = Practice.Status.WITHDRAWN, withdrawn_at

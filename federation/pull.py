@@ -23,9 +23,9 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as SchemaError
 
 from federation import deliveries, schema
-from federation.copies import Origin, copies_of, copy_apply, copy_withdraw
+from federation.copies import Origin, copies_drop, copies_of, copy_apply, copy_withdraw
 from federation.models import Peer, PullState, SkippedItem
-from federation.signing import SignatureRefused, signed_request
+from federation.signing import RefusedByPeer, SignatureRefused, signed_request
 
 ENTRY = TypeAdapter(schema.FeedEntry)
 MAX_PAGES = 1000  # per pull: a peer far behind catches up over several pulls
@@ -34,6 +34,14 @@ BACKOFF_CAP = timedelta(hours=1)
 
 class PullFailed(Exception):
     """The origin could not be pulled now (network, refusal, bad signature, bad page); the cursor stays."""
+
+
+class NotAPeerThere(PullFailed):
+    """The origin answered, signed, that it does not know this portal (any more) as its peer."""
+
+
+# What an origin's signed 401 says when it no longer knows us (federation.signing's refusals).
+NOT_A_PEER = ("unknown peer", "is removed", "is suspended")
 
 
 @dataclass
@@ -60,6 +68,10 @@ def fetch_json(peer: Peer, path: str) -> Any:
     url = peer.base_url.rstrip("/") + path
     try:
         response = signed_request(peer, "GET", url)
+    except RefusedByPeer as exc:
+        if any(words in exc.reason for words in NOT_A_PEER):
+            raise NotAPeerThere(f"{url}: {exc}") from exc
+        raise PullFailed(f"{url}: {exc}") from exc
     except (requests.RequestException, SignatureRefused, ValueError) as exc:
         raise PullFailed(f"{url}: {exc}") from exc
     if response.status_code != 200:
@@ -169,6 +181,10 @@ def peer_pull(*, peer: Peer, full: bool = False) -> PullReport:
         _pull_pages(peer, state, report)
         if report.resynced:
             manifest_check(peer=peer)
+    except NotAPeerThere as exc:
+        _hide_copies(peer, state)
+        _record_failure(state, str(exc))
+        raise
     except (PullFailed, SchemaError) as exc:
         _record_failure(state, str(exc))
         deliveries.deliver_due(peer=peer)
@@ -176,6 +192,15 @@ def peer_pull(*, peer: Peer, full: bool = False) -> PullReport:
     _record_success(state)
     deliveries.deliver_due(peer=peer)
     return report
+
+
+@transaction.atomic
+def _hide_copies(peer: Peer, state: PullState) -> None:
+    """An origin that refuses us as unknown (it removed us, perhaps before its revoke-all
+    reached us) no longer vouches for its copies: they are purged, and pulling starts again
+    from the beginning should it register us again."""
+    copies_drop(origin=origin_of(peer), withdrawn_at=timezone.now())
+    _restart(state, "")
 
 
 def _record_success(state: PullState) -> None:

@@ -30,6 +30,7 @@ class FakeOrigin(BaseAdapter):
         self.notices: list[dict] = []
         self.page_size = page_size
         self.down = False
+        self.refusal: str = ""  # a signed 401 with this error instead of every answer
         self.pages_left: int | None = None  # feed pages served before it goes down (None: no limit)
         self.requests: list[str] = []
 
@@ -118,6 +119,8 @@ class FakeOrigin(BaseAdapter):
             raise requests.ConnectionError(f"{self.peer.base_url} is down")
         if "Signature" not in request.headers:
             return self._signed(request, 401, b'{"error": "unsigned"}')
+        if self.refusal:
+            return self._signed(request, 401, json.dumps({"error": self.refusal}).encode())
         status, data = self._answer(request)
         return self._signed(request, status, json.dumps(data).encode())
 

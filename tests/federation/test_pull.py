@@ -164,3 +164,25 @@ def test_a_page_read_while_another_pull_moved_the_cursor_is_not_applied_twice(fa
     report = peer_pull(peer=fake_origin.registered)
     assert report.applied == 1  # only the third practice: the first page was left to the other pull
     assert PullState.objects.get(peer=fake_origin.registered).cursor == 3
+
+
+def test_an_origin_that_no_longer_knows_this_portal_leaves_no_copy_here(fake_origin):
+    fake_origin.publish(_item(fake_origin))
+    peer_pull(peer=fake_origin.registered)
+    fake_origin.refusal = "unknown peer http://127.0.0.1:8000"
+    with pytest.raises(PullFailed):
+        peer_pull(peer=fake_origin.registered)
+    assert not _copies(fake_origin).filter(status="published").exists()
+    assert PullState.objects.get(peer=fake_origin.registered).cursor == 0  # all again if it re-registers us
+    fake_origin.refusal = ""
+    peer_pull(peer=fake_origin.registered)
+    assert _copies(fake_origin).filter(status="published").count() == 1
+
+
+def test_a_refusal_for_another_reason_keeps_the_copies(fake_origin):
+    fake_origin.publish(_item(fake_origin))
+    peer_pull(peer=fake_origin.registered)
+    fake_origin.refusal = "the signature may live 300 seconds at most"
+    with pytest.raises(PullFailed):
+        peer_pull(peer=fake_origin.registered)
+    assert _copies(fake_origin).filter(status="published").count() == 1
