@@ -218,6 +218,16 @@ def fetch_instance(base_url: str) -> dict:
     return response.json()
 
 
+def fingerprint_check(base_url: str, fingerprint: str) -> bool | None:
+    """Whether the instance at ``base_url`` lists a key with ``fingerprint``; None when it
+    cannot be reached (it may not be running yet)."""
+    try:
+        document = fetch_instance(base_url)
+    except (requests.RequestException, ValueError):
+        return None
+    return bool(chained_keys(base_url, {fingerprint}, document))
+
+
 def peer_keys_refresh(*, peer: Peer) -> list[dict]:
     """Fetch the peer's keys and keep those chained to what we already trust."""
     document = fetch_instance(peer.base_url)

@@ -4,6 +4,7 @@ commit order), what we serve (recorded in the ledger), peers and their agreement
 
 import logging
 import re
+import uuid as uuid_module
 from datetime import datetime
 from urllib.parse import urlsplit
 from uuid import UUID
@@ -98,6 +99,17 @@ def current_feed() -> Feed:
             return Feed.objects.create(pk=1)
     except IntegrityError:
         return Feed.objects.get(pk=1)
+
+
+@transaction.atomic
+def feed_restart() -> Feed:
+    """A new ``feed_id``: every peer starts again from cursor 0 and drops what the manifest does
+    not list. Run after restoring a backup (event ids after it would be reused)."""
+    feed = current_feed()
+    feed.feed_id = uuid_module.uuid4()
+    feed.save(update_fields=["feed_id"])
+    audit_record(actor=None, action="federation.feed_restart", target=feed)
+    return feed
 
 
 def feed_serve(*, peer: Peer, cursor: int, limit: int = PAGE_SIZE) -> FeedPage:
@@ -310,6 +322,8 @@ def peer_set_state(*, peer: Peer, state: str) -> Peer:
     audit_record(actor=None, action="federation.peer_state", target=peer, from_state=peer.state, to_state=state)
     peer.state = state
     peer.save(update_fields=["state"])
+    if peer.is_active:  # what changed while it was suspended reaches it whatever its cursor
+        _announce_holdings(peer)
     return peer
 
 

@@ -3,14 +3,27 @@
 import json
 
 import pytest
+import requests
 from django.core.management import CommandError, call_command
 
 from federation import keys
 from federation.models import FeedEvent, Peer
+from federation.services import current_feed
 from practices.models import Practice
+from tests.federation.fakes import FakePeer
 from tests.practices.factories import make_practice
 
 FINGERPRINT = "ab" * 32
+
+
+@pytest.fixture(autouse=True)
+def _peers_unreachable(monkeypatch):
+    """No network in tests: an instance is unreachable unless a test serves its document."""
+
+    def unreachable(base_url: str) -> dict:
+        raise requests.ConnectionError(f"{base_url} unreachable")
+
+    monkeypatch.setattr(keys, "fetch_instance", unreachable)
 
 
 def run(*args) -> str:
@@ -62,6 +75,16 @@ def test_federation_peer_add_refuses_a_peer_twice(db):
         run("federation_peer", "add", "https://hub.example.eu", "--fingerprint", FINGERPRINT, "--share", "public")
 
 
+def test_federation_peer_add_checks_the_fingerprint_when_the_peer_answers(db, monkeypatch):
+    other = FakePeer(base_url="https://hub.example.eu")
+    monkeypatch.setattr(keys, "fetch_instance", lambda url: other.document())
+    with pytest.raises(CommandError, match="does not list a key"):
+        run("federation_peer", "add", other.base_url, "--fingerprint", FINGERPRINT, "--share", "public")
+    assert not Peer.objects.exists()
+    run("federation_peer", "add", other.base_url, "--fingerprint", other.key.fingerprint, "--share", "public")
+    assert Peer.objects.get().fingerprint == other.key.fingerprint
+
+
 def test_practice_withdraw_takes_a_practice_off_at_once_and_feeds_the_withdrawal(contributor, settings):
     settings.FEDERATION_SHARE_DELAY = 0
     practice = make_practice(author=contributor, publish=True)
@@ -75,3 +98,9 @@ def test_practice_withdraw_takes_a_practice_off_at_once_and_feeds_the_withdrawal
         run("practice_withdraw", str(practice.pk), "--reason", "again")
     with pytest.raises(CommandError, match="No practice 999999"):
         run("practice_withdraw", "999999", "--reason", "x")
+
+
+def test_federation_feed_restart_gives_peers_a_new_feed_id(db):
+    before = current_feed().feed_id
+    out = run("federation_feed", "restart")
+    assert current_feed().feed_id != before and str(current_feed().feed_id) in out

@@ -1,6 +1,8 @@
 """Our keys (created once, rotated with an endorsement) and our peers' (trusted only when
 chained to the pinned fingerprint)."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 
@@ -67,3 +69,16 @@ def test_federation_keys_rotate_prints_the_new_fingerprint(db, capsys):
     keys.current_key()
     call_command("federation_keys", "rotate")
     assert keys.current_key().fingerprint in capsys.readouterr().out
+
+
+def test_a_replaced_key_is_refused_once_its_seven_days_are_over(fake_peer):
+    peer = fake_peer.register()
+    old = fake_peer.key
+    fake_peer.rotate()
+    old.valid_until = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=7)
+    assert keys.peer_public_key(peer, old.key_id) is not None
+    old.valid_until = datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=1)
+    peer.keys_fetched_at = None
+    keys.peer_keys_refresh(peer=peer)
+    with pytest.raises(keys.UntrustedKey):
+        keys.peer_public_key(peer, old.key_id)

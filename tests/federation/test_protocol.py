@@ -17,7 +17,7 @@ from network import services as network_services
 from network.models import Network
 from practices import services as practice_services
 from practices.models import Practice
-from tests.federation.fakes import ClientAdapter, FakePeer, send_through_client
+from tests.federation.fakes import ClientAdapter, FakeKey, FakePeer, send_through_client
 from tests.practices.factories import make_practice
 
 CANARY = "CANARY-7f3a9"
@@ -95,6 +95,16 @@ def test_members_practices_reach_only_peers_whose_agreement_covers_them(db, fake
     assert uuids(feed(fake_peer)) == {str(public.uuid)}
     services.peer_set_agreement(peer=public_only, share_levels=["public", "members"], accept_levels=[])
     assert uuids(feed(fake_peer)) == {str(public.uuid), str(members.uuid)}
+
+
+def test_a_peer_widened_while_suspended_gets_the_wider_share_once_resumed(db, fake_peer, contributor):
+    peer = fake_peer.register(share=("public",))
+    members = make_practice(author=contributor, publish=True, visibility="members")
+    cursor = feed(fake_peer)["next_cursor"]
+    services.peer_set_state(peer=peer, state=Peer.State.SUSPENDED)
+    services.peer_set_agreement(peer=peer, share_levels=["public", "members"], accept_levels=[])
+    services.peer_set_state(peer=Peer.objects.get(pk=peer.pk), state=Peer.State.ACTIVE)
+    assert uuids(feed(fake_peer, cursor)) == {str(members.uuid)}
 
 
 def test_narrowing_an_agreement_tombstones_what_the_peer_may_no_longer_hold(peer, fake_peer, contributor):
@@ -189,6 +199,22 @@ def test_an_unsigned_request_is_refused_with_a_reason(peer):
     response = Client().get("/federation/feed")
     assert response.status_code == 401
     assert "Signature-Input" in response.json()["error"]
+
+
+@pytest.mark.parametrize("persona", ["client", "outsider_client", "moderator_client"])
+def test_no_session_opens_the_feed_only_a_peers_signature_does(request, peer, contributor, persona):
+    practice = make_practice(author=contributor, publish=True)
+    for path in ("/federation/feed", "/federation/manifest", f"/federation/items/{practice.uuid}"):
+        response = request.getfixturevalue(persona).get(path)
+        assert response.status_code == 401 and str(practice.uuid).encode() not in response.content
+
+
+def test_a_key_outside_the_peers_chain_is_refused(peer, fake_peer):
+    fake_peer.chain.append(FakeKey(fake_peer.base_url))  # signs with it, never lists it
+    listed = fake_peer.document
+    fake_peer.documents[fake_peer.base_url] = lambda: {**listed(), "keys": [k.listed() for k in fake_peer.chain[:-1]]}
+    response = call(fake_peer, "GET", "/federation/manifest")
+    assert response.status_code == 401 and "unknown key" in response.json()["error"]
 
 
 def test_a_tampered_body_is_refused(peer, fake_peer):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Q
 
-from federation import services
+from federation import keys, services
 from federation.models import Peer
 
 
@@ -47,6 +47,14 @@ class Command(BaseCommand):
             raise CommandError(" ".join(exc.messages)) from exc
 
     def _add(self, *, url: str, fingerprint: str, share: str, accept: str, name: str, **options):
+        clean = fingerprint.strip().lower().replace(":", "")
+        matches = keys.fingerprint_check(url.strip().rstrip("/"), clean)
+        if matches is False:
+            raise CommandError(f"{url} does not list a key with the fingerprint {clean}: check both with its operator.")
+        if matches is None:
+            self.stderr.write(
+                f"{url} cannot be reached now: its key is checked against the fingerprint on first contact."
+            )
         peer = services.peer_add(
             base_url=url, fingerprint=fingerprint, share_levels=_levels(share), accept_levels=_levels(accept), name=name
         )
