@@ -24,6 +24,7 @@ class PullState(models.Model):
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     failures = models.PositiveIntegerField(_("failures in a row"), default=0)
     next_pull_at = models.DateTimeField(_("next pull"), null=True, blank=True)
+    last_check_at = models.DateTimeField(_("last manifest check"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pull state")

@@ -242,6 +242,29 @@ def manifest_check(*, peer: Peer) -> int:
     return dropped
 
 
+def holdings_report(*, peer: Peer) -> schema.HoldingsCheck:
+    """Tell the origin which of its practices we hold (POST /federation/holdings), purge what
+    it says to drop, and return its answer (``unknown``: copies its ledger never served)."""
+    origin = origin_of(peer)
+    held = [str(uuid) for uuid in copies_of(origin).filter(status="published").values_list("origin_uuid", flat=True)]
+    url = peer.base_url.rstrip("/") + "/federation/holdings"
+    try:
+        response = signed_request(peer, "POST", url, json={"items": held})
+        check = schema.HoldingsCheck.model_validate_json(response.content)
+    except (requests.RequestException, SignatureRefused, SchemaError, ValueError) as exc:
+        raise PullFailed(f"{url}: {exc}") from exc
+    for uuid in check.drop:
+        copy_withdraw(origin=origin, uuid=uuid, withdrawn_at=timezone.now())
+    return check
+
+
+def daily_check(*, peer: Peer) -> None:
+    """Once a day (the worker): the manifest check, then the holdings report."""
+    manifest_check(peer=peer)
+    holdings_report(peer=peer)
+    PullState.objects.filter(peer=peer).update(last_check_at=timezone.now())
+
+
 def _fetch_item(peer: Peer, origin: Origin, uuid) -> None:
     try:
         item = schema.PracticeItem.model_validate(fetch_json(peer, f"/federation/items/{uuid}"))

@@ -3,13 +3,14 @@ what is owed (receipts, withdraw and revoke-all notices)."""
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 
 from federation import deliveries
 from federation.models import Delivery, Peer, PullState
-from federation.pull import PullFailed, peer_pull
+from federation.pull import PullFailed, daily_check, peer_pull
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,20 @@ def peers_due() -> list[Peer]:
     return list(Peer.objects.filter(state=Peer.State.ACTIVE).filter(due).order_by("pk"))
 
 
+CHECK_EVERY = timedelta(days=1)
+
+
+def _checks_due() -> None:
+    """The daily manifest check and holdings report of each active peer pulled successfully."""
+    since = timezone.now() - CHECK_EVERY
+    due = Q(pull_state__last_check_at__isnull=True) | Q(pull_state__last_check_at__lt=since)
+    for peer in Peer.objects.filter(state=Peer.State.ACTIVE, pull_state__failures=0).filter(due):
+        try:
+            daily_check(peer=peer)
+        except PullFailed as exc:
+            logger.warning("checking %s's manifest failed: %s", peer.name, exc)
+
+
 def worker_cycle() -> CycleReport:
     report = CycleReport()
     for peer in peers_due():
@@ -39,6 +54,7 @@ def worker_cycle() -> CycleReport:
         except PullFailed as exc:
             report.failed_pulls += 1
             logger.warning("pulling %s failed: %s", peer.name, exc)
+    _checks_due()
     deliveries.withdrawals_schedule()
     deliveries.changes_announce()
     deliveries.revocations_schedule()

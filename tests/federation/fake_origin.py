@@ -28,6 +28,7 @@ class FakeOrigin(BaseAdapter):
         self.manifest: list[dict] | None = None  # None: what the feed's newest states say
         self.receipts: list[dict] = []
         self.notices: list[dict] = []
+        self.holdings: list[list[str]] = []
         self.page_size = page_size
         self.down = False
         self.refusal: str = ""  # a signed 401 with this error instead of every answer
@@ -81,6 +82,11 @@ class FakeOrigin(BaseAdapter):
         if parts.path.startswith("/federation/items/"):
             entry = self._current().get(parts.path.rsplit("/", 1)[-1])
             return (200, entry) if entry else (404, {"error": "no such item"})
+        if parts.path == "/federation/holdings" and request.method == "POST":
+            held = json.loads(request.body)["items"]
+            self.holdings.append(held)
+            current = self._current()
+            return 200, {"held": len(held), "drop": [u for u in held if u not in current], "unknown": []}
         if parts.path == "/federation/receipts" and request.method == "POST":
             token = json.loads(request.body)["receipt"]
             self.receipts.append(jwt.decode(token, options={"verify_signature": False}))

@@ -105,3 +105,17 @@ def test_status_reports_each_peer_as_json(fake_origin, capsys):
     call_command("federation_status", "--json")
     [peer] = json.loads(capsys.readouterr().out)["peers"]
     assert (peer["name"], peer["cursor"], peer["lag"], peer["copies_held"]) == (fake_origin.registered.name, 1, 0, 1)
+
+
+def test_the_worker_checks_manifest_and_reports_holdings_once_a_day(fake_origin):
+    kept, dropped = (fake_origin.publish(practice_item(base_url=fake_origin.peer.base_url)) for _ in range(2))
+    worker_cycle()  # first pull, then the day's check
+    assert sorted(fake_origin.holdings[-1]) == sorted([kept["uuid"], dropped["uuid"]])
+    fake_origin.events = [e for e in fake_origin.events if e["uuid"] != dropped["uuid"]]  # no longer listed
+    worker_cycle()
+    assert len(fake_origin.holdings) == 1  # not again the same day
+    PullState.objects.update(last_check_at=timezone.now() - timedelta(days=2))
+    worker_cycle()
+    copies = dict(Practice.objects.filter(origin_uuid__isnull=False).values_list("origin_uuid", "status"))
+    assert {str(k): v for k, v in copies.items()} == {kept["uuid"]: "published", dropped["uuid"]: "withdrawn"}
+    assert fake_origin.holdings[-1] == [kept["uuid"]]
