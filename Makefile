@@ -2,6 +2,7 @@
 #
 #   make run            venv + migrate + demo data + runserver on 127.0.0.1:8000
 #                       (defaults: DJANGO_DEBUG=1, SQLite db.sqlite3, SEARCH_BACKEND=database)
+#   make federation-demo  two local portals (ports 8001, 8002) peered; B pulls A's demo practices
 #   make test           venv + pytest; extra arguments: make test PYTEST_ARGS='-k foo -x'
 #   make lint           venv + ruff check, ruff format --check, mypy (changes nothing)
 #   make format         venv + ruff check --fix, ruff format (rewrites files), ruff check
@@ -34,7 +35,7 @@ run: export DJANGO_DEBUG ?= 1
 run: export SEARCH_BACKEND ?= database
 
 .PHONY: help venv run test lint format services services-stop postgres postgres-stop \
-        elasticsearch elasticsearch-stop compose-check compose-plugin clean distclean
+        elasticsearch elasticsearch-stop compose-check compose-plugin clean distclean federation-demo
 
 help:
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
@@ -63,6 +64,9 @@ run: venv
 	$(VPY) manage.py load_demo_data
 	$(VPY) manage.py search_worker --once  # the demo practices' vectors (hybrid search); later runs: nothing to do
 	$(VPY) manage.py runserver 127.0.0.1:8000
+
+federation-demo: venv
+	$(VPY) scripts/federation_demo.py
 
 test: venv
 	@$(VPY) -m pytest $(PYTEST_ARGS); status=$$?; \

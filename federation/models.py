@@ -185,3 +185,6 @@ class Nonce(models.Model):
 
     def __str__(self) -> str:
         return self.value
+
+
+from federation.peer_models import Delivery, PullState, SkippedItem  # noqa: E402,F401 - the peer side's models, kept in their own module

@@ -163,6 +163,9 @@ PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 # Federation (docs/FEDERATION.md): a newly published practice reaches peers this many seconds
 # later (withdrawn sooner, it leaves no copy).
 FEDERATION_SHARE_DELAY = env_int("FEDERATION_SHARE_DELAY", 15 * 60)
+# A peer's feed is pulled this often (seconds), and at once on its "changed" notice; a failing
+# peer waits twice as long after each failure, up to an hour.
+FEDERATION_PULL_INTERVAL = env_int("FEDERATION_PULL_INTERVAL", 300)
 
 # Multi-factor authentication: available to everyone, required for moderators and
 # administrators on privileged pages (portal.decorators.mfa_required).

@@ -21,6 +21,7 @@ urlpatterns = [
     path("account/tokens/", include("api.token_urls")),
     path("api/", include("api.urls")),
     path("federation/", include("federation.urls")),
+    path("federation/", include("federation.peer_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -8,6 +8,7 @@ PracticesConfig.ready()); services call ``practice_changed`` in their transactio
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -55,7 +56,11 @@ FACET_FIELDS: dict[str, str] = {
     "peer_reviewed": "peer_reviewed",
     "evidence_level": "evidence_level",
     "start_period": "start_period",
+    "source": "source",
 }
+
+# The "source" facet's code of the portal's own practices; a copy's is its origin's host.
+LOCAL_SOURCE = "local"
 
 START_PERIODS: tuple[tuple[str, int, int], ...] = (
     ("before-2010", 0, 2009),
@@ -70,6 +75,13 @@ def start_period(year: int | None) -> str:
     if not year:
         return "unknown"
     return next(code for code, low, high in START_PERIODS if low <= year <= high)
+
+
+def practice_source(practice: Practice) -> str:
+    """Where a practice comes from: this portal, or the host of the portal that shared it."""
+    if not practice.is_copy:
+        return LOCAL_SOURCE
+    return urlsplit(practice.origin_portal).netloc or practice.origin_portal
 
 
 def is_indexable(practice: Practice) -> bool:
@@ -101,6 +113,7 @@ def practice_document(practice: Practice, *, version: int) -> dict[str, Any]:
         "peer_reviewed": [practice.peer_reviewed],
         "evidence_level": [practice.evidence_level],
         "start_period": [start_period(practice.start_year)],
+        "source": [practice_source(practice)],
         "start_year": practice.start_year,
         "published_at": practice.published_at.isoformat() if practice.published_at else None,
         "visibility": practice.visibility,
@@ -125,6 +138,7 @@ FACET_LABELS = {
     "peer_reviewed": _("Reviewed by fellow practitioners"),
     "evidence_level": _("Evidence level"),
     "start_period": _("Started"),
+    "source": _("Source"),
 }
 TAXONOMIES: dict[str, type[KeyTheme] | type[TargetAudience] | type[OrganisationType]] = {
     "theme": KeyTheme,
@@ -147,6 +161,8 @@ def _fixed_labels(facet: str) -> dict[str, str]:
     }.get(facet)
     if choices is not None:
         return {code: str(label) for code, label in choices}
+    if facet == "source":
+        return {LOCAL_SOURCE: str(_("This portal"))}
     return _period_labels() if facet == "start_period" else {}
 
 

@@ -154,6 +154,14 @@ class Practice(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # A copy of a practice another portal shares with this one (federation/): read-only here,
+    # replaced only by a newer version from its origin. All empty for the portal's own practices.
+    origin_portal = models.URLField(_("shared by the portal at"), max_length=300, blank=True)
+    origin_name = models.CharField(_("shared by"), max_length=200, blank=True)
+    origin_uuid = models.UUIDField(_("identifier at the origin"), null=True, blank=True)
+    origin_url = models.URLField(_("original"), max_length=500, blank=True)
+    origin_version = models.PositiveIntegerField(_("version at the origin"), default=0)
+    origin_updated_at = models.DateTimeField(_("updated at the origin"), null=True, blank=True)
     # Each Markdown field rendered once when saved (see ``save``): pages and the API read
     # this, never the renderer. ``manage.py recook`` renders them all again.
     cooked = models.JSONField(_("rendered HTML"), default=dict, blank=True, editable=False)
@@ -176,7 +184,12 @@ class Practice(models.Model):
                 | models.Q(start_year__isnull=True)
                 | models.Q(end_year__gte=models.F("start_year")),
                 name="practice_end_after_start",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["origin_portal", "origin_uuid"],
+                condition=models.Q(origin_uuid__isnull=False),
+                name="one_copy_per_origin_practice",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -194,6 +207,11 @@ class Practice(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("practices:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_copy(self) -> bool:
+        """A copy of another portal's practice (read-only here)."""
+        return self.origin_uuid is not None
 
     @property
     def is_published(self) -> bool:

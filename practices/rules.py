@@ -21,6 +21,11 @@ def can_contribute(user) -> bool:
     return signed_in(user) and user.organisation is not None
 
 
+def is_local(practice: Practice) -> bool:
+    """The portal's own practice, not a copy shared by another portal: copies are read-only here."""
+    return not practice.is_copy
+
+
 def is_owner_side(user, practice: Practice) -> bool:
     """The author while still a member of the practice's organisation, or that organisation's admin."""
     if not signed_in(user):
@@ -44,6 +49,8 @@ def follows_workflow(user, practice: Practice) -> bool:
 
 def can_edit(user, practice: Practice) -> bool:
     """Editing the working text: the owner side while it is theirs to change, moderators while in review."""
+    if not is_local(practice):
+        return False
     if is_moderator(user):
         return practice.status in (*Practice.EDITABLE_STATES, Practice.Status.SUBMITTED)
     if not is_owner_side(user, practice):
@@ -53,6 +60,8 @@ def can_edit(user, practice: Practice) -> bool:
 
 def can_propose_revision(user, practice: Practice) -> bool:
     """Published practices are changed through a reviewed copy."""
+    if not is_local(practice):
+        return False
     if practice.status != Practice.Status.PUBLISHED:
         return False
     return is_owner_side(user, practice) or is_moderator(user)
@@ -68,6 +77,8 @@ def can_discard_revision(user, practice: Practice) -> bool:
 
 
 def can_submit(user, practice: Practice) -> bool:
+    if not is_local(practice):
+        return False
     return practice.status in Practice.EDITABLE_STATES and is_owner_side(user, practice)
 
 
@@ -78,6 +89,8 @@ def can_review(user, practice: Practice) -> bool:
 def can_approve(user, practice: Practice) -> bool:
     """Four eyes: a moderator never publishes a practice of their own organisation, nor their own
     (for an update, neither the copy's author nor the published practice's)."""
+    if not is_local(practice):
+        return False
     if not can_review(user, practice):
         return False
     if belongs_to(user, practice.organisation_id):
@@ -88,6 +101,8 @@ def can_approve(user, practice: Practice) -> bool:
 
 def can_resolve_findings(user, practice: Practice) -> bool:
     """Redacting only removes data, so the owner side may do it while the practice is in review too."""
+    if not is_local(practice):
+        return False
     if is_moderator(user):
         return True
     return is_owner_side(user, practice) and practice.status in (*Practice.EDITABLE_STATES, Practice.Status.SUBMITTED)
@@ -124,6 +139,8 @@ def can_see_contact(user, practice: Practice) -> bool:
 
 
 def can_withdraw(user, practice: Practice) -> bool:
+    if not is_local(practice):
+        return False
     if practice.status != Practice.Status.PUBLISHED:
         return False
     return is_moderator(user) or is_organisation_admin(user, practice.organisation_id)

@@ -7,9 +7,11 @@ these functions; they hold no rules of their own.
 """
 
 import copy
+import functools
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,6 +45,27 @@ Status = Practice.Status
 PRACTICE_ATTRIBUTES = (*PLAIN_TEMPLATE_ATTRIBUTES, *WRITER_CHOICES, "change_summary", "import_warnings")
 # What a new version copies from an approved edit into the published practice.
 CONTENT_ATTRIBUTES = tuple(a for a in PRACTICE_ATTRIBUTES if a not in ("import_warnings",))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def refuses_copies(service: Callable[P, R]) -> Callable[P, R]:
+    """A write service that refuses a copy of another portal's practice (federation): a copy
+    changes only when its origin sends a newer version or withdraws it."""
+
+    @functools.wraps(service)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        practice = kwargs.get("practice") or getattr(kwargs.get("finding"), "practice", None)
+        if isinstance(practice, Practice) and practice.is_copy:
+            raise PermissionDenied(
+                _("This practice is a copy shared by %(portal)s: it can only be changed there.")
+                % {"portal": practice.origin_name or practice.origin_portal}
+            )
+        return service(*args, **kwargs)
+
+    return guarded
 
 
 @dataclass
@@ -143,6 +166,7 @@ def practice_create(*, author: User, data: PracticeData) -> Practice:
     return practice
 
 
+@refuses_copies
 def practice_update(*, practice: Practice, editor: User, data: PracticeData) -> Practice:
     """Save an edit; a practice that has been submitted before is checked again for personal data
     (the check runs before the transaction opens: it takes about a second)."""
@@ -183,6 +207,7 @@ def _audit_visibility(practice: Practice, actor, new: str) -> None:
     )
 
 
+@refuses_copies
 @transaction.atomic
 def practice_set_visibility(*, practice: Practice, actor: User, visibility: str) -> Practice:
     if not rules.can_manage(actor, practice):
@@ -203,6 +228,7 @@ def practice_set_visibility(*, practice: Practice, actor: User, visibility: str)
     return practice
 
 
+@refuses_copies
 @transaction.atomic
 def practice_start_revision(*, practice: Practice, editor: User) -> Practice:
     """An editable copy of a published practice; readers keep seeing the published text
@@ -228,6 +254,7 @@ def practice_start_revision(*, practice: Practice, editor: User) -> Practice:
     return copy
 
 
+@refuses_copies
 @transaction.atomic
 def practice_revision_discard(*, practice: Practice, actor) -> None:
     """Throw away the unsubmitted update of the published ``practice``; the published text stays."""
@@ -247,6 +274,7 @@ def practice_revision_discard(*, practice: Practice, actor) -> None:
 # The moderation workflow -------------------------------------------------------------------
 
 
+@refuses_copies
 def practice_submit(*, practice: Practice, actor: User, change_summary: str = "") -> Practice:
     """Send a draft (or a corrected one) for review; checks it for personal data first,
     outside the transaction (the check takes about a second)."""
@@ -298,6 +326,7 @@ def _require_complete(practice: Practice) -> None:
         raise ValidationError(_("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)})
 
 
+@refuses_copies
 @transaction.atomic
 def practice_request_changes(
     *, practice: Practice, moderator: User, comment: str, field_comments: dict[str, str] | None = None
@@ -326,6 +355,7 @@ def practice_request_changes(
     return practice
 
 
+@refuses_copies
 @transaction.atomic
 def practice_reject(*, practice: Practice, moderator: User, reason: str) -> Practice:
     if not rules.can_review(moderator, practice):
@@ -345,6 +375,7 @@ def practice_reject(*, practice: Practice, moderator: User, reason: str) -> Prac
     return practice
 
 
+@refuses_copies
 @transaction.atomic
 def practice_approve(*, practice: Practice, moderator: User, comment: str = "") -> Practice:
     """Publish a submission; an approved edit replaces the published text of its original.
@@ -435,6 +466,7 @@ def _record_version(practice: Practice, actor) -> PracticeVersion:
     )
 
 
+@refuses_copies
 @transaction.atomic
 def practice_withdraw(*, practice: Practice, actor: User, reason: str) -> Practice:
     """Take a published practice off every page, list and index at once; the row stays as a tombstone."""
@@ -469,6 +501,7 @@ def _withdraw(practice: Practice, *, actor, reason: str) -> Practice:
     return practice
 
 
+@refuses_copies
 @transaction.atomic
 def practice_set_evidence_level(*, practice: Practice, moderator: User, level: str) -> Practice:
     if not rules.can_review(moderator, practice):
@@ -495,6 +528,7 @@ def practice_set_evidence_level(*, practice: Practice, moderator: User, level: s
 # Findings ----------------------------------------------------------------------------------
 
 
+@refuses_copies
 def finding_redact(*, finding: Finding, actor: User) -> Finding:
     """Replace the finding's identifying words with placeholders (e.g. [name], or [age] inside a
     hint), then check the practice again: findings whose text has gone disappear, none is left
@@ -541,6 +575,7 @@ def _finding_redact(*, finding: Finding, actor: User) -> Finding:
     return finding
 
 
+@refuses_copies
 def practice_check(*, practice: Practice, actor) -> list[Finding]:
     """Check the practice for personal data now (a draft before it is submitted, after an edit or
     a redaction): open findings are replaced by what the text holds today, earlier "not personal
@@ -571,6 +606,7 @@ def _shift_findings(practice: Practice, finding: Finding, *, delta: int) -> None
         other.save(update_fields=["start", "end"])
 
 
+@refuses_copies
 @transaction.atomic
 def finding_dismiss(*, finding: Finding, actor: User, reason: str) -> Finding:
     """Mark a finding as not personal data, with the reason."""
@@ -652,6 +688,7 @@ def practice_import(
     return practice
 
 
+@refuses_copies
 @transaction.atomic
 def practice_publish_trusted(*, practice: Practice, check: bool = True) -> Practice:
     """Publish without review: demo data and curated migrations run from the command line only."""

@@ -16,3 +16,22 @@ def fake_peer(db, monkeypatch) -> FakePeer:
     monkeypatch.setattr(keys, "fetch_instance", fetch_instance)
     peer.documents = documents  # type: ignore[attr-defined]  # more fake instances may be added
     return peer
+
+
+@pytest.fixture
+def fake_origin(fake_peer, monkeypatch):
+    """``fake_peer`` as an origin this portal pulls from (public and members accepted), its
+    answers served by a requests transport mounted for its address only."""
+    import requests
+
+    from tests.federation.fake_origin import FakeOrigin
+
+    origin = FakeOrigin(fake_peer)
+    origin.registered = fake_peer.register(share=("public",), accept=("public", "members"))  # type: ignore[attr-defined]
+    original = requests.Session.get_adapter
+
+    def get_adapter(session, url):
+        return origin if url.startswith(fake_peer.base_url + "/") else original(session, url)
+
+    monkeypatch.setattr(requests.Session, "get_adapter", get_adapter)
+    return origin

@@ -43,6 +43,14 @@ NOT_TEMPLATE_CONTENT = {
     "updated_at",
     "published_at",
     "cooked",
+    "uuid",
+    # a copy shared by another portal (federation/copies.py)
+    "origin_portal",
+    "origin_name",
+    "origin_uuid",
+    "origin_url",
+    "origin_version",
+    "origin_updated_at",
 }
 
 
