@@ -77,6 +77,11 @@ SENTENCES = {
     "network.report.resolve:dismissed": _("Report dismissed"),
     "network.report.resolve:hidden": _("Report upheld: post hidden"),
     "network.case_room.purge": _("Old posts of a case room purged"),
+    "federation.feed_restart": _("Federation feed restarted (peers resynchronise)"),
+    "federation.peer_add": _("Federation peer added"),
+    "federation.peer_agreement": _("Federation peer's agreement changed"),
+    "federation.peer_remove": _("Federation peer removed"),
+    "federation.peer_state": _("Federation peer suspended or resumed"),
 }
 
 TARGETS = {
@@ -91,6 +96,8 @@ TARGETS = {
     "thread": _("Thread"),
     "post": _("Post"),
     "report": _("Report"),
+    "feed": _("Federation feed"),
+    "peer": _("Federation peer"),
 }
 
 _SHARED_STATES = {

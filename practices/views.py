@@ -33,7 +33,9 @@ from practices.selectors import (
     practice_for_user,
     published_titles_for_user,
 )
+from search import embedding
 from search.backends.base import Hit
+from search.embedding import store as embedding_store
 from search.generation import content_token
 
 # The former list page's parameters, all understood by the search page under the same names.
@@ -72,7 +74,8 @@ def _similar_practices(user, practice: Practice) -> list[Hit]:
     if not practice.is_published or not seconds:
         return similar_practices(user=user, practice=practice)
     scope = hashlib.blake2b(repr(reader_scope(user)).encode(), digest_size=8).hexdigest()
-    key = f"similar:{practice.pk}:{practice.updated_at.isoformat()}:{scope}"
+    mode = embedding.MODEL_VERSION if embedding_store.enabled() else "words"  # a model change is a new list
+    key = f"similar:{practice.pk}:{practice.updated_at.isoformat()}:{scope}:{mode}"
     ids = cache.get(key)
     if ids is None:
         ids = [hit.id for hit in similar_practices(user=user, practice=practice)]
