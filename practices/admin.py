@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from portal.admin import ReadOnlyWorkflowAdmin
 from portal.models import OrganisationType
@@ -26,5 +27,6 @@ class PracticeAdmin(ReadOnlyWorkflowAdmin):
     search_fields = ("title",)
     list_select_related = ("organisation",)
     raw_id_fields = ("author", "organisation")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a copy's origin URL
     filter_horizontal = ("key_themes", "target_audiences")
     readonly_fields = ("status", "published_at", "created_at", "updated_at")
