@@ -142,3 +142,50 @@ def test_an_elasticsearch_index_built_before_the_vectors_answers_lexically_until
     es_backend.refresh()
 
     assert [(hit.id, hit.matched_by) for hit in search(es_backend, EVERYTHING).hits] == [(canary.pk, "semantic")]
+
+
+def test_an_elasticsearch_hybrid_search_is_one_round_trip_whose_counts_are_of_the_union(
+    es_backend, embeddings, home_organisation, monkeypatch
+):
+    from elasticsearch import Elasticsearch
+
+    english = make_practice(
+        "Mentoring young offenders after their release",
+        organisation=home_organisation,
+        description="Volunteers mentor young offenders after their release from custody.",
+        themes=("exit-strategies",),
+    )
+    french = make_practice(
+        "Parrainage à la sortie",
+        organisation=home_organisation,
+        language="fr",
+        description="Un parrain bénévole accompagne chaque jeune à sa sortie de détention.",
+        themes=("family-support",),
+    )
+    documents = [document(english), document(french)]
+    store.refresh(PRACTICES, documents)
+    es_backend.rebuild(PRACTICES, store.attach(PRACTICES, documents))
+    es_backend.refresh()
+    search(es_backend, EVERYTHING)  # the index's vector check, once per minute
+    requests: list[str] = []
+    for name in ("search", "msearch", "count"):
+        method = getattr(Elasticsearch, name)
+        monkeypatch.setattr(
+            Elasticsearch, name, lambda self, *a, _m=method, _n=name, **k: requests.append(_n) or _m(self, *a, **k)
+        )
+
+    results = search(es_backend, EVERYTHING)
+
+    assert requests == ["msearch"]
+    assert {hit.id: hit.matched_by for hit in results.hits} == {english.pk: "both", french.pk: "semantic"}
+    assert results.total == 2
+    assert results.facets["theme"] == {"exit-strategies": 1, "family-support": 1}
+
+    requests.clear()
+    results = engine_search_text(es_backend, "mentoring young ofenders")  # a typo: its fuzzy pass, one more
+    assert requests == ["msearch", "msearch", "msearch"]  # the fuzzy pass, then the union's counts with it
+    assert english.pk in {hit.id for hit in results.hits}
+
+
+def engine_search_text(engine, text: str):
+    return engine.search(PRACTICES, SearchQuery(text=text, scope=EVERYTHING))

@@ -157,6 +157,17 @@ def test_similar_practices_include_a_practice_in_another_language_sharing_no_wor
     assert french.title not in similar_on_page(client, source)
 
 
+def test_the_similar_practices_vectors_are_held_as_stored_int8_with_a_scale_per_row(client, neighbours):
+    from search import neighbours as module
+
+    source, french, *_ = neighbours
+    assert french.title in similar_on_page(client, source)
+    matrix = module._matrix(PRACTICES)
+    assert matrix.vectors.codes.dtype.name == "int8"
+    assert sorted(matrix.ids.tolist()) == sorted(practice.pk for practice in neighbours)
+    assert matrix.vectors.nbytes == len(neighbours) * (matrix.vectors.codes.shape[1] + 4)
+
+
 def test_a_semantic_hit_on_the_page_shows_the_sentence_closest_to_the_query(client, vectors_on, other_organisation):
     (english,) = stored(make_published("Way Out: exit mentoring", organisation=other_organisation, description=ENGLISH))
     # no word of the query is in the English write-up: it is found by meaning only

@@ -3,7 +3,10 @@
 ``search_pgtext`` (migration search/0002) keeps the original text and a vector
 built, for each field of the declaration, from the document language's text
 search configuration (english, french, german, norwegian...) plus the ``simple``
-configuration over the accent-folded words, weighted A-D as declared.
+configuration over the accent-folded words and over their folded Snowball stems (as the
+SQLite engine stems: search/analysis.py), weighted A-D as declared. The folded stems let a
+word meet its stem in another language whatever the accents (French "extrême" and English
+"extremism" share "extrem"; PostgreSQL's own French stem keeps the accent: "extrêm").
 
 A query word (or phrase) becomes ``websearch_to_tsquery`` in every configuration
 OR-ed together, so it finds itself in any document and its inflections in its
@@ -14,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from search import highlight
-from search.analysis import STEMMERS, fold, words
+from search.analysis import STEMMERS, fold, stem, stemmed_text, words
 from search.backends.database.sql import DOCUMENTS, Sql, join, placeholders
 from search.query import ParsedQuery, Term
 
@@ -40,12 +43,21 @@ def folded(text: str) -> str:
     return " ".join(fold(word) for word in words(text))
 
 
+def term_stems(term: Term) -> set[tuple[str, ...]]:
+    """The term's folded stems in each language (one tuple per distinct spelling)."""
+    return {tuple(stem(word, language) for word in term.words) for language in STEMMERS}
+
+
 def term_query(term: Term) -> Sql:
     text = " ".join(term.words)
     text = f'"{text}"' if term.is_phrase else text
     parts = [Sql("websearch_to_tsquery(%s::regconfig, %s)", (config, text)) for config in sorted(set(CONFIGS.values()))]
     simple = folded(text)
-    parts.append(Sql("websearch_to_tsquery('simple'::regconfig, %s)", (f'"{simple}"' if term.is_phrase else simple,)))
+    spellings = {simple} | {" ".join(stems) for stems in term_stems(term)}
+    for spelling in sorted(spellings):
+        parts.append(
+            Sql("websearch_to_tsquery('simple'::regconfig, %s)", (f'"{spelling}"' if term.is_phrase else spelling,))
+        )
     return Sql("(") + join(parts, " || ") + Sql(")")
 
 
@@ -64,13 +76,16 @@ def excluded_query(parsed: ParsedQuery) -> Sql | None:
 
 def _vector(language: str, document: dict[str, Any], text_fields) -> Sql:
     config = config_for(language)
-    parts = [
-        Sql(
-            f"setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple'::regconfig, %s), '{field.weight}')",
-            (config, highlight.clean(document.get(field.name) or ""), folded(document.get(field.name) or "")),
+    parts = []
+    for field in text_fields:
+        text = highlight.clean(document.get(field.name) or "")
+        parts.append(
+            Sql(
+                f"setweight(to_tsvector(%s::regconfig, %s) || to_tsvector('simple'::regconfig, %s)"
+                f" || to_tsvector('simple'::regconfig, %s), '{field.weight}')",
+                (config, text, folded(document.get(field.name) or ""), stemmed_text(text, language)),
+            )
         )
-        for field in text_fields
-    ]
     return join(parts, " || ")
 
 

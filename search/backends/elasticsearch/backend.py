@@ -215,36 +215,30 @@ class ElasticsearchSearchBackend(SearchBackend):
     def _search(self, collection: Collection, query: SearchQuery) -> SearchResults:
         """One request; two when a word is unknown to the index: the second matches it
         fuzzily and checks the spelling suggestion in the same round trip. In hybrid mode
-        (search/backends/hybrid.py) one more round trip: the kNN hits and the union's counts."""
+        (search/backends/hybrid.py) one msearch holds the lexical hits, the kNN hits and the
+        union's counts (``_hybrid``)."""
         parsed = parse(query.text)
         asked = self._query_vector(collection, parsed, query)
-        lexical = query if asked is None else replace(query, page=1, per_page=_window(query))
-        response, suggestion, typos = self._lexical(collection, lexical, parsed)
+        if asked is not None:
+            return self._hybrid(collection, query, parsed, asked)
+        response, suggestion, _typos = self._lexical(collection, query, parsed)
         if response is None:
-            return SearchResults(total=0, hits=[], facets={facet: {} for facet in collection.facets}, engine=self.name)
-        results = self._answer(collection, query, parsed, asked, response, suggestion, typos)
+            return self._nothing(collection)
+        results = self._answer(collection, response, suggestion)
         if results.total or suggestion or not some_words(parsed):
             return results
-        # A dead end, semantic side included: the documents matching most of the words.
-        some = self._some_words(collection, lexical, parsed)
+        # A dead end: the documents matching most of the words.
+        some = self._some_words(collection, query, parsed)
         if some is None:
             return results
-        return self._answer(collection, query, parsed, asked, some, None, frozenset(), partial=True)
+        return self._answer(collection, some, None, partial=True)
+
+    def _nothing(self, collection: Collection) -> SearchResults:
+        return SearchResults(total=0, hits=[], facets={facet: {} for facet in collection.facets}, engine=self.name)
 
     def _answer(
-        self,
-        collection: Collection,
-        query: SearchQuery,
-        parsed,
-        asked: list[float] | None,
-        response: dict[str, Any],
-        suggestion: str | None,
-        typos: frozenset[str],
-        *,
-        partial: bool = False,
+        self, collection: Collection, response: dict[str, Any], suggestion: str | None, *, partial: bool = False
     ) -> SearchResults:
-        if asked is not None:
-            return self._hybrid(collection, query, parsed, asked, response, suggestion, typos, partial=partial)
         hits = [self._hit(hit) for hit in response["hits"].get("hits", [])]
         total = response["hits"]["total"]["value"]
         facets = queries.read_facets(response.get("aggregations", {}), collection.facet_names)
@@ -257,7 +251,6 @@ class ElasticsearchSearchBackend(SearchBackend):
         (queries.partial_query); None when none does."""
         index = self.index_of(collection)
         body = queries.search_body(collection, query, parsed, partial=True)
-        body["size"] = min(max(1, query.per_page), queries.MAX_WINDOW)  # the hybrid window may pass 100
         response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
         if response is None or not response["hits"]["total"]["value"]:
             return None
@@ -279,19 +272,23 @@ class ElasticsearchSearchBackend(SearchBackend):
         """The lexical search: (response, spelling suggestion, words matched fuzzily)."""
         index = self.index_of(collection)
         body = queries.search_body(collection, query, parsed)
-        body["size"] = min(max(1, query.per_page), queries.MAX_WINDOW)  # the hybrid window may pass 100
         response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
         if response is None:
             return None, None, frozenset()
-        suggestion = None
+        return self._respelt(collection, query, parsed, response)
+
+    def _respelt(
+        self, collection: Collection, query: SearchQuery, parsed, response: dict[str, Any], *, facets: bool = True
+    ) -> tuple[dict[str, Any], str | None, frozenset[str]]:
+        """A first pass's response, or the second pass's when it found words the index lacks."""
         spelling = response.get("suggest", {}).get("spelling", [])
         typos = queries.unknown_words(spelling, queries.suggestion_words(parsed))
-        if typos:
-            # Without facet filters, the first pass's total is the count of the words as typed.
-            typed = None if collection.clean_filters(query.filters) else response["hits"]["total"]["value"]
-            response, suggestion = self._second_pass(
-                collection, query, parsed, typos, queries.respelling(spelling), typed
-            )
+        if not typos:
+            return response, None, typos
+        # Without facet filters, the first pass's total is the count of the words as typed.
+        typed = None if collection.clean_filters(query.filters) else response["hits"]["total"]["value"]
+        respelt = queries.respelling(spelling)
+        response, suggestion = self._second_pass(collection, query, parsed, typos, respelt, typed, facets=facets)
         return response, suggestion, typos
 
     def _query_vector(self, collection: Collection, parsed, query: SearchQuery) -> list[float] | None:
@@ -304,43 +301,60 @@ class ElasticsearchSearchBackend(SearchBackend):
             return None
         return vector.tolist()
 
-    def _hybrid(
-        self,
-        collection: Collection,
-        query: SearchQuery,
-        parsed,
-        vector: list[float],
-        lexical: dict[str, Any],
-        suggestion: str | None,
-        typos: frozenset[str],
-        *,
-        partial: bool = False,
-    ) -> SearchResults:
-        """The kNN hits (the reader's visibility inside the kNN filter) and the union's counts
-        in one msearch; the page from the reciprocal rank fusion of both lists (or by date)."""
+    def _msearch(self, collection: Collection, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The responses of ``bodies``, searched in one round trip."""
         index = self.index_of(collection)
-        knn = queries.knn_clause(vector, query.scope, parsed, collection.text_fields)
-        searches = [
-            {"index": index.alias},
-            queries.semantic_body(collection, query, knn),
-            {"index": index.alias},
-            queries.union_counts_body(collection, query, parsed, typos, knn, partial=partial),
-        ]
+        searches: list[dict[str, Any]] = []
+        for body in bodies:
+            searches += [{"index": index.alias}, body]
         answer = index._read("search", lambda es: es.msearch(searches=searches, filter_path=RESULT_PARTS))
         responses = (answer or {}).get("responses", [])
         for part in responses:
             if "error" in part:
                 raise SearchUnavailable(f"Elasticsearch could not search: {part['error']}")
-        if len(responses) != 2:
-            raise SearchUnavailable("Elasticsearch answered a hybrid search only in part")
-        semantic_hits = responses[0]["hits"].get("hits", [])
-        hits = _fused_page(query, lexical["hits"].get("hits", []), semantic_hits)
-        counts = responses[1]
+        if len(responses) != len(bodies):
+            raise SearchUnavailable("Elasticsearch answered a search only in part")
+        return responses
+
+    def _hybrid(self, collection: Collection, query: SearchQuery, parsed, vector: list[float]) -> SearchResults:
+        """One round trip: the lexical hits down to the page's window (no facet counts), the
+        kNN hits (the reader's visibility inside the kNN filter) and the union's total and
+        facet counts; the page from the reciprocal rank fusion of both lists (or by date).
+        One more round trip for a word the index lacks (its fuzzy second pass and the
+        union's counts with it), or for a dead end (the documents matching most words)."""
+        window = replace(query, page=1, per_page=_window(query))
+        knn = queries.knn_clause(vector, query.scope, parsed, collection.text_fields)
+        lexical_body = self._window_body(collection, window, parsed)
+        bodies = [lexical_body, queries.semantic_body(collection, query, knn)]
+        bodies.append(queries.union_counts_body(collection, query, parsed, frozenset(), knn))
+        lexical, semantic, counts = self._msearch(collection, bodies)
+        lexical, suggestion, typos = self._respelt(collection, window, parsed, lexical, facets=False)
+        if typos:
+            [counts] = self._msearch(collection, [queries.union_counts_body(collection, query, parsed, typos, knn)])
+        partial = False
+        if not counts["hits"]["total"]["value"] and not suggestion and some_words(parsed):
+            some_body = self._window_body(collection, window, parsed, partial=True)
+            some_counts = queries.union_counts_body(collection, query, parsed, frozenset(), knn, partial=True)
+            some, some_total = self._msearch(collection, [some_body, some_counts])
+            if some_total["hits"]["total"]["value"]:
+                lexical, counts, partial = some, some_total, True
+        hits = _fused_page(query, lexical["hits"].get("hits", []), semantic["hits"].get("hits", []))
         facets = queries.read_facets(counts.get("aggregations", {}), collection.facet_names)
-        total = counts["hits"]["total"]["value"]
         return SearchResults(
-            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial
+            total=counts["hits"]["total"]["value"],
+            hits=hits,
+            facets=facets,
+            engine=self.name,
+            suggestion=suggestion,
+            partial=partial,
         )
+
+    @staticmethod
+    def _window_body(collection: Collection, window: SearchQuery, parsed, **options: Any) -> dict[str, Any]:
+        """The lexical search of a hybrid page's window (which may pass 100), without facet counts."""
+        body = queries.search_body(collection, window, parsed, facets=False, **options)
+        body["size"] = min(max(1, window.per_page), queries.MAX_WINDOW)
+        return body
 
     def _second_pass(
         self,
@@ -350,13 +364,18 @@ class ElasticsearchSearchBackend(SearchBackend):
         typos: frozenset[str],
         respelt: str | None,
         typed: int | None = None,
+        *,
+        facets: bool = True,
     ):
         """The search again with fuzzy matching for ``typos``, and whether to suggest the
         respelling: only when the words as typed match nothing the reader may see and the
         respelling does (the suggester reads every document's words: these two counts keep
         the words of hidden practices hidden). ``typed``: the first count when already known."""
         index = self.index_of(collection)
-        searches: list[dict[str, Any]] = [{"index": index.alias}, queries.search_body(collection, query, parsed, typos)]
+        body = queries.search_body(collection, query, parsed, typos, facets=facets)
+        if not facets:  # a hybrid page's window, which may pass 100
+            body["size"] = min(max(1, query.per_page), queries.MAX_WINDOW)
+        searches: list[dict[str, Any]] = [{"index": index.alias}, body]
         fields = collection.text_fields
         checks = [queries.strict_query(parsed, fields), queries.strict_query(parse(respelt or ""), fields)]
         if typed is not None:

@@ -213,10 +213,13 @@ def search_body(
     typos: frozenset[str] | None = None,
     *,
     partial: bool = False,
+    facets: bool = True,
 ) -> dict[str, Any]:
     """The search of ``collection``; ``typos`` None: the first pass, which also asks which
     words the index lacks (the term suggester); else the second pass, fuzzy for those words.
-    ``partial``: the documents matching most words (``partial_query``), no suggester."""
+    ``partial``: the documents matching most words (``partial_query``), no suggester.
+    ``facets`` False: the facet filters apply, their counts are left to another search (the
+    hybrid search counts the union, ``union_counts_body``)."""
     per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
     start = min((page - 1) * per_page, MAX_WINDOW)
     if partial:
@@ -224,7 +227,11 @@ def search_body(
     else:
         matched = text_query(parsed, collection.text_fields, typos or frozenset())
     search = Search().query(Q("bool", must=[matched] if matched else [], filter=[visible(query.scope)]))
-    search = add_facets(search, collection.clean_filters(query.filters), collection.facets)
+    filters = collection.clean_filters(query.filters)
+    if facets:
+        search = add_facets(search, filters, collection.facets)
+    elif filters:
+        search = search.post_filter(facet_filter(collection.facets, filters))
     if query.sort == "date":
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
     else:
