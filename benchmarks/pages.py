@@ -161,9 +161,10 @@ def collect_static(env: dict) -> None:
 
 
 def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
-    gunicorn = str(PROJECT_DIR / ".venv" / "bin" / "gunicorn")
+    # through this interpreter: a copied virtualenv's bin/gunicorn may name another one
+    gunicorn = [sys.executable, "-m", "gunicorn"]
     server = subprocess.Popen(
-        [gunicorn, "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        [*gunicorn, "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=PROJECT_DIR,
         env=env,
         start_new_session=True,
