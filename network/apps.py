@@ -7,7 +7,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Exit-intervention networks")
 
     def ready(self) -> None:
-        from network import signals  # noqa: F401 (connects the receivers of the portal's signals)
+        from network import badge, signals  # noqa: F401 (connect their receivers)
         from network.indexing import COLLECTION
         from search.collections import register
 

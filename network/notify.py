@@ -17,6 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from network import access
+from network.badge import badge_changed
 from network.mentions import prime_memberships, public_name
 from network.models import Network, NetworkMembership, Notification, Post, ThreadSubscription
 from portal.models import User
@@ -100,6 +101,7 @@ def notify_post(*, post: Post, mentioned: list[User], replies: bool = True) -> N
         if immediate:
             by_kind[kind].append(user)
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    badge_changed()  # bulk_create sends no post_save
     for kind, users in by_kind.items():
         _email_post(post=post, kind=kind, recipients=users)
 

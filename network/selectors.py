@@ -167,9 +167,11 @@ def revisions_of(*, post: Post) -> list:
     return list(post.revisions.select_related("replaced_by").order_by("-replaced_at", "-pk"))
 
 
-def threads_linked_to_practice(*, user, practice: Practice) -> list[Thread]:
-    """Threads discussing ``practice`` in networks ``user`` is an active member of; nothing else."""
-    network_ids = access.network_ids_for_member(user)
+def threads_linked_to_practice(*, user, practice: Practice, network_ids: list[int] | None = None) -> list[Thread]:
+    """Threads discussing ``practice`` in networks ``user`` is an active member of; nothing else
+    (``network_ids``: those networks, when the caller has read them already)."""
+    if network_ids is None:
+        network_ids = access.network_ids_for_member(user)
     if not network_ids:
         return []
     return list(
@@ -595,8 +597,9 @@ def search_case_rooms(*, query: str, network_ids: list[int], limit: int = 50) ->
 
 def practice_discussion_context(*, user, practice: Practice) -> dict:
     """Context for ``network/_practice_threads.html`` on a practice page the user may read."""
-    network_ids = access.network_ids_for_member(user)
+    memberships = access.live_memberships(user)  # one query: the networks come with them, by name
+    network_ids = sorted(m.network_id for m in memberships)
     return {
-        "network_threads": threads_linked_to_practice(user=user, practice=practice),
-        "discuss_networks": list(Network.objects.filter(pk__in=network_ids).order_by("name")) if network_ids else [],
+        "network_threads": threads_linked_to_practice(user=user, practice=practice, network_ids=network_ids),
+        "discuss_networks": [m.network for m in memberships],
     }

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from network import access
+from network.badge import badge_changed
 from network.indexing import post_changed, posts_removed
 from network.mentions import linkable_members, mentionable_members, mentioned_users, public_name
 from network.models import (
@@ -591,7 +592,9 @@ def notifications_mark_read(*, user: User, post_ids: list[int] | None = None) ->
     waiting = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True)
     if post_ids is not None:
         waiting = waiting.filter(post_id__in=post_ids)
-    return waiting.update(read_at=timezone.now())
+    marked = waiting.update(read_at=timezone.now())
+    badge_changed()
+    return marked
 
 
 # Reports -----------------------------------------------------------------------------------

@@ -247,6 +247,9 @@ PRACTICES_PER_PAGE = env_int("PRACTICES_PER_PAGE", 20)
 PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
 # How long a practice's similar practices are kept per reader scope (practices/views.py); 0: never.
 SIMILAR_PRACTICES_SECONDS = env_int("PORTAL_SIMILAR_PRACTICES_SECONDS", 3600)
+# The header's unread badge, kept per reader until anything it counts changes (network/badge.py);
+# this also bounds how long an invitation that expired meanwhile still counts. 0: counted per page.
+BADGE_SECONDS = env_int("PORTAL_BADGE_SECONDS", 60)
 
 # Hybrid search (docs/SEARCH.md, "Across languages"): documents' vectors computed by the outbox
 # worker and search_reindex, the model loaded when a web process starts (portal/wsgi.py);

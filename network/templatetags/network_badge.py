@@ -1,9 +1,9 @@
 """The header's unread badge (templates/base.html): one query per page for a signed-in
-member, none for anonymous visitors (``selectors.unread_badge_count``)."""
+member on a miss, none once kept (``badge.kept_badge_count``), none for anonymous visitors."""
 
 from django import template
 
-from network.selectors import unread_badge_count
+from network.badge import kept_badge_count
 
 register = template.Library()
 
@@ -16,5 +16,5 @@ def unread_count(context) -> int:
     if request is None or user is None or not user.is_authenticated:
         return 0
     if not hasattr(request, "_network_unread_count"):
-        request._network_unread_count = unread_badge_count(user=user)
+        request._network_unread_count = kept_badge_count(user=user)
     return request._network_unread_count

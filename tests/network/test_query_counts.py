@@ -54,8 +54,10 @@ def test_thread_page_with_200_posts_renders_with_a_fixed_number_of_queries(
         if number % 7 == 0:
             services.post_edit(post=post, actor=post.author, body=f"Edited reply {number}")
     assert Post.objects.filter(thread=thread).count() == 200
-    for page in (1, 4):
-        with django_assert_num_queries(expected):
+    # page 1 counts the badge again (the new posts changed it); page 4 reads the kept count
+    # (network/badge.py), one query fewer
+    for page, queries in ((1, expected), (4, expected - 1)):
+        with django_assert_num_queries(queries):
             response = contributor_client.get(thread.get_absolute_url(), {"page": page})
         assert response.status_code == 200 and response.content.decode().count('class="practice-card post') == 50
 
