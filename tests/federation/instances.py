@@ -42,6 +42,7 @@ def base_environment() -> dict[str, str]:
             "PII_WARM_UP_AT_START": "false",
             "PORTAL_REQUIRE_MFA": "false",
             "SEARCH_BACKEND": "database",
+            "SEARCH_EMBEDDINGS": "false",  # lexical search: no model loaded by each process
             "FEDERATION_SHARE_DELAY": "0",
             "FEDERATION_PULL_INTERVAL": "300",
             "PYTHONUNBUFFERED": "1",
@@ -131,6 +132,7 @@ class Instance:
         )
         self.env.update(settings)
         self.workdir = workdir
+        self.databases = databases
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "Instance":

@@ -12,6 +12,7 @@ withdraw with C down, C back, removal)."""
 import os
 import re
 import time
+import uuid
 
 import pytest
 import requests
@@ -122,6 +123,16 @@ def _number(instance: Instance, words: str) -> str:
     match = re.search(r"/practices/(\d+)/", instance.get("/search/", q=words).text)
     assert match, f"{words!r} is not found on {instance.name}"
     return match.group(1)
+
+
+def _soon(check, seconds: float = 15) -> bool:
+    """Whether ``check`` holds within ``seconds`` (Elasticsearch shows writes after a refresh)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.3)
+    return True
 
 
 def _signed_by(exchange: Exchange, instance: Instance) -> bool:
@@ -307,6 +318,28 @@ def test_a_restored_origin_is_resynced_from_zero_without_duplicates(portals):
     out = b.manage("federation_pull", "--peer", "A")
     assert "full resync" in out
     assert _shared(b, "Orrisroot") == 1 and _shared(b, "Vetiver") == 0
+
+
+def test_a_copy_is_found_in_elasticsearch_on_a_peer_and_gone_after_a_withdrawal(portals):
+    a = portals["A"]
+    index = f"fed-d-{uuid.uuid4().hex[:8]}"
+    d = Instance("D", a.databases, a.workdir, SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_INDEX=index)
+    try:
+        d.start()
+        d.peer_with(a)
+        a.peer_with(d, share="public")
+        d.manage("federation_pull", "--peer", "A")
+        assert _shared(d, "Orrisroot") == 0  # the copy is held, not yet in Elasticsearch
+        d.manage("search_worker", "--once")
+        assert _soon(lambda: _shared(d, "Orrisroot") == 1)  # once Elasticsearch refreshed
+        a.manage("practice_withdraw", _number(a, "Orrisroot"), "--reason", "Merged into another practice")
+        a.manage("federation_worker", "--once")  # pushes the withdrawal to D
+        d.manage("search_worker", "--once")
+        assert _soon(lambda: _shared(d, "Orrisroot") == 0)
+    finally:
+        d.stop()
+        url = d.env.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201")
+        requests.delete(f"{url}/{index}*?expand_wildcards=all&ignore_unavailable=true", timeout=30)
 
 
 def test_a_removed_peer_is_told_to_drop_every_copy(portals):
