@@ -5,6 +5,7 @@ services (audited); the admin edits nothing directly."""
 import json
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -142,7 +143,7 @@ class PeerAdmin(ReadOnlyWorkflowAdmin):
                 "title": _("Remove these peers?"),
                 "peers": queryset,
                 "action": "remove",
-                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+                "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
                 "opts": self.model._meta,
             }
             return TemplateResponse(request, "admin/federation/peer_remove_confirmation.html", context)

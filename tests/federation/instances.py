@@ -175,8 +175,10 @@ class Instance:
         return json.loads(manage(self.env, *args))
 
     def identity(self) -> dict:
-        """Its identity as a peer reads it (what ``federation_identity --json`` prints)."""
-        return self.get("/federation/instance").json()
+        """What its operator gives the other side's (docs/FEDERATION.md, "Joining a federation")."""
+        if not hasattr(self, "_identity"):
+            self._identity = self.manage_json("federation_identity", "--json")
+        return self._identity
 
     def peer_with(self, other: "Instance", *, share: str = "public,members", accept: str = "public,members") -> None:
         fingerprint = other.identity()["fingerprint"]
