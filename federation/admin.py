@@ -5,13 +5,18 @@ services (audited); the admin edits nothing directly."""
 import json
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from federation import keys, selectors, services
-from federation.models import InstanceKey, LedgerEntry, Peer, ReceivedReceipt
+from federation.deliveries import deliver
+from federation.models import Delivery, InstanceKey, LedgerEntry, Peer, ReceivedReceipt
+from federation.pull import PullFailed, peer_pull
+from federation.status import peer_status
 from portal.admin import ReadOnlyWorkflowAdmin
 
 
@@ -56,9 +61,11 @@ class PeerAdmin(ReadOnlyWorkflowAdmin):
         "created_at",
         "removed_at",
         "withdrawals_owed",
+        "as_origin",
+        "key_expiry",
     )
     readonly_fields = fields
-    actions = ("suspend", "resume", "remove")
+    actions = ("pull_now", "suspend", "resume", "remove")
 
     def get_queryset(self, request):
         return (
@@ -82,6 +89,36 @@ class PeerAdmin(ReadOnlyWorkflowAdmin):
     def withdrawals_owed(self, peer: Peer) -> int:
         return len(selectors.notices_owed(peer))
 
+    @admin.display(description=_("as an origin we pull from"))
+    def as_origin(self, peer: Peer) -> str:
+        """Last pull, lag, last error, copies held and receipts we still owe it (what federation_status says)."""
+        status = peer_status(peer)
+        wanted = (
+            "last_success_at", "last_attempt_at", "lag", "last_error", "failures",
+            "copies_held", "copies_served", "pending_receipts", "skipped_items",
+        )  # fmt: skip
+        return json.dumps({name: status[name] for name in wanted}, indent=1)
+
+    @admin.display(description=_("key expiry"))
+    def key_expiry(self, peer: Peer) -> str:
+        """When the soonest-expiring key it signs with stops counting ('' : no expiry known)."""
+        return min((str(key.get("valid_until")) for key in peer.keys or [] if key.get("valid_until")), default="")
+
+    @admin.action(description=_("Pull the selected peers now"))
+    def pull_now(self, request, queryset) -> None:
+        for peer in queryset.filter(state=Peer.State.ACTIVE):
+            try:
+                report = peer_pull(peer=peer)
+            except PullFailed as exc:
+                self.message_user(request, f"{peer}: {exc}", messages.ERROR)
+                continue
+            message = _("%(peer)s: %(applied)d items applied, %(withdrawn)d tombstones.") % {
+                "peer": peer,
+                "applied": report.applied,
+                "withdrawn": report.withdrawn,
+            }
+            self.message_user(request, message, messages.SUCCESS)
+
     def _apply(self, request, queryset, change) -> None:
         for peer in queryset:
             try:
@@ -98,8 +135,40 @@ class PeerAdmin(ReadOnlyWorkflowAdmin):
         self._apply(request, queryset, lambda peer: services.peer_set_state(peer=peer, state=Peer.State.ACTIVE))
 
     @admin.action(description=_("Remove the selected peers (they get revoke-all)"))
-    def remove(self, request, queryset) -> None:
+    def remove(self, request, queryset):
+        """Asks for confirmation first: removal cannot be undone (the peer must be added again)."""
+        if request.POST.get("confirm") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Remove these peers?"),
+                "peers": queryset,
+                "action": "remove",
+                "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+                "opts": self.model._meta,
+            }
+            return TemplateResponse(request, "admin/federation/peer_remove_confirmation.html", context)
         self._apply(request, queryset, lambda peer: services.peer_remove(peer=peer))
+        return None
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(ReadOnlyWorkflowAdmin):
+    """Per withdrawn practice, each peer's notice: delivered (receipt) or its next retry; re-send now."""
+
+    list_display = ("practice_uuid", "peer", "kind", "attempts", "next_attempt_at", "delivered_at", "last_error")
+    list_filter = ("kind", "peer", ("delivered_at", admin.EmptyFieldListFilter))
+    search_fields = ("practice_uuid",)
+    list_select_related = ("peer",)
+    actions = ("resend",)
+
+    @admin.action(description=_("Re-send the selected notices now"))
+    def resend(self, request, queryset) -> None:
+        results = [deliver(delivery) for delivery in queryset.filter(delivered_at__isnull=True).select_related("peer")]
+        message = _("%(delivered)d delivered, %(failed)d to retry.") % {
+            "delivered": results.count(True),
+            "failed": results.count(False),
+        }
+        self.message_user(request, message, messages.SUCCESS if all(results) else messages.WARNING)
 
 
 @admin.register(LedgerEntry)

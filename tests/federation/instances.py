@@ -42,6 +42,7 @@ def base_environment() -> dict[str, str]:
             "PII_WARM_UP_AT_START": "false",
             "PORTAL_REQUIRE_MFA": "false",
             "SEARCH_BACKEND": "database",
+            "SEARCH_EMBEDDINGS": "false",  # lexical search: no model loaded by each process
             "FEDERATION_SHARE_DELAY": "0",
             "FEDERATION_PULL_INTERVAL": "300",
             "PYTHONUNBUFFERED": "1",
@@ -111,10 +112,15 @@ class Databases:
 class Instance:
     """One portal: a gunicorn process, started and stopped by the test."""
 
-    def __init__(self, name: str, databases: Databases, workdir: Path, **settings: str):
+    def __init__(self, name: str, databases: Databases, workdir: Path, *, proxied: bool = False, **settings: str):
+        """``proxied``: its PORTAL_URL is a recording proxy (``self.proxy``) relaying to its gunicorn."""
+        from tests.federation.proxy import Proxy
+
         self.name = name
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.direct_url = f"http://127.0.0.1:{self.port}"
+        self.proxy = Proxy(self.port).start() if proxied else None
+        self.url = self.proxy.url if self.proxy else self.direct_url
         self.env = base_environment()
         self.env.update(
             {
@@ -126,6 +132,7 @@ class Instance:
         )
         self.env.update(settings)
         self.workdir = workdir
+        self.databases = databases
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "Instance":
@@ -142,14 +149,16 @@ class Instance:
             if self.process.poll() is not None:
                 raise AssertionError(f"{self.name} exited: {(self.workdir / f'{self.name}.log').read_text()[-3000:]}")
             try:
-                if requests.get(self.url + "/healthz/", timeout=10).status_code == 200:
+                if requests.get(self.direct_url + "/healthz/", timeout=10).status_code == 200:
                     return self
             except requests.RequestException:
                 pass
             time.sleep(0.2)
         raise AssertionError(f"{self.name} was not ready on /healthz/ within 60 s")
 
-    def stop(self) -> None:
+    def stop(self, *, proxy: bool = False) -> None:
+        if proxy and self.proxy is not None:
+            self.proxy.stop()
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -166,8 +175,10 @@ class Instance:
         return json.loads(manage(self.env, *args))
 
     def identity(self) -> dict:
-        """Its identity as a peer reads it (what ``federation_identity --json`` prints)."""
-        return self.get("/federation/instance").json()
+        """What its operator gives the other side's (docs/FEDERATION.md, "Joining a federation")."""
+        if not hasattr(self, "_identity"):
+            self._identity = self.manage_json("federation_identity", "--json")
+        return self._identity
 
     def peer_with(self, other: "Instance", *, share: str = "public,members", accept: str = "public,members") -> None:
         fingerprint = other.identity()["fingerprint"]
@@ -176,16 +187,22 @@ class Instance:
             "--share", share, "--accept", accept,
         )  # fmt: skip
 
-    def publish(self, title: str, *, contact: str = "", visibility: str = "public", publish: bool = True) -> None:
-        """A practice imported from a filled-in template (the trusted command-line path)."""
-        text = TEMPLATE_DOCUMENT.read_text()
-        text = text.replace("Safe Harbour: mentoring young people leaving custody", title)
-        if contact:
-            text = text.replace("Programme team Safe Harbour, Harbourside Probation Partnership", contact)
-        path = self.workdir / f"{uuid.uuid4().hex}.md"
-        path.write_text(text)
-        args = ["import_practice", str(path), "--organisation", f"Organisation of {self.name}"]
+    def publish(self, *titles: str, contact: str = "", publish: bool = True) -> None:
+        """Practices imported from filled-in templates (the trusted command-line path), in one command."""
+        folder = self.workdir / uuid.uuid4().hex
+        folder.mkdir()
+        for title in titles:
+            text = TEMPLATE_DOCUMENT.read_text()
+            text = text.replace("Safe Harbour: mentoring young people leaving custody", title)
+            if contact:
+                text = text.replace("Programme team Safe Harbour, Harbourside Probation Partnership", contact)
+            (folder / f"{uuid.uuid4().hex}.md").write_text(text)
+        args = ["import_practice", str(folder), "--organisation", f"Organisation of {self.name}"]
         self.manage(*args, *(["--publish"] if publish else []))
 
     def get(self, path: str, **params) -> requests.Response:
-        return requests.get(self.url + path, params=params, timeout=30)
+        """A reader's request, straight to gunicorn (what the proxy sees is peers' traffic only)."""
+        return requests.get(self.direct_url + path, params=params, timeout=30)
+
+    def shell(self, code: str) -> str:
+        return self.manage("shell", "-c", code)

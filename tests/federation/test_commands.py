@@ -48,6 +48,10 @@ def test_federation_peer_add_list_set_and_remove(db):
     assert row["share"] == ["public"] and row["accept"] == ["public"] and row["state"] == "active"
     run("federation_peer", "set", "hub.example.eu", "--share", "members,public")
     assert Peer.objects.get().share_levels == ["public", "members"]
+    run("federation_peer", "suspend", "hub.example.eu")
+    assert Peer.objects.get().state == Peer.State.SUSPENDED and "suspended" in run("federation_peer", "list")
+    run("federation_peer", "resume", "hub.example.eu")
+    assert Peer.objects.get().state == Peer.State.ACTIVE
     run("federation_peer", "remove", "https://hub.example.eu")
     peer = Peer.objects.get()
     assert peer.state == Peer.State.REMOVED and peer.revoke_pending

@@ -1,5 +1,8 @@
 """Federation between real instances: three portals (A the origin, B and C its peers), each its
 own gunicorn process, database, key and PORTAL_URL, driven only by HTTP and ``manage.py``.
+A's PORTAL_URL is a recording proxy (tests/federation/proxy.py): every byte B and C exchange
+with A passes through it, and it tampers, replays and drops when a test tells it to.
+A shares public and members-level practices with C, public ones only with B.
 
 The databases are of the kind the suite runs on: SQLite files copied from one migrated file,
 or, when DATABASE_URL is PostgreSQL, databases created with ``CREATE DATABASE … TEMPLATE``.
@@ -9,16 +12,66 @@ withdraw with C down, C back, removal)."""
 import os
 import re
 import time
+import uuid
 
 import pytest
+import requests
 
 from tests.federation.instances import Databases, Instance
+from tests.federation.proxy import Exchange, Message
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
 TITLE = "Harbour mentoring Zephyrine"
 CONTACT_CANARY = "canary-contact-5d1e@example.org"
 DRAFT_CANARY = "Draft canary Quillwort"
+ORGANISATION_CANARY = "Organisation canary Bryophyte"
+MEMBERS_CANARY = "Members canary Lichenwort"
+CASE_ROOM_CANARY = "case-room canary Saxifrage"
+TAMPERED = "Coastal dialogue Vetiver"
+WHILE_DOWN = "Harbour sports Orrisroot"
+
+RESTRICTED_AND_CASE_ROOM = """
+from datetime import timedelta
+from django.utils import timezone
+from network.models import Network, Post, Thread
+from portal.models import User
+from practices.models import Practice
+from practices.services import practice_publish_trusted
+for title, visibility in %r:
+    Practice.objects.filter(title=title).update(visibility=visibility)
+    practice_publish_trusted(practice=Practice.objects.get(title=title), check=False)
+user = User.objects.create_user(email="caseworker@example.org", password="a long enough password 1")
+room = Network.objects.create(name="Case R", purpose="One situation", is_case_room=True,
+    access_ends_on=timezone.localdate() + timedelta(days=60), retention_days=30)
+now = timezone.now()
+thread = Thread.objects.create(network=room, title="Notes", author=user, created_at=now, last_post_at=now)
+Post.objects.create(thread=thread, author=user, body=%r, created_at=now)
+"""
+
+PULLS = """
+from federation.models import Peer
+from federation.pull import PullFailed, peer_pull
+for _ in range(%d):
+    try:
+        peer_pull(peer=Peer.objects.get(name="A"))
+        print("PULL applied")
+    except PullFailed as exc:
+        print("PULL failed:", str(exc).replace("\\n", " "))
+"""
+
+SKEWED_REQUESTS = """
+import datetime, requests
+from django.utils import timezone
+from federation import keys, signing
+key = keys.current_key()
+for minutes in (0, -10, 10):
+    prepared = requests.Request("GET", %r, headers={"Accept": "application/json"}).prepare()
+    signing.sign_prepared(prepared, key_id=keys.own_key_id(key), private_key=keys.private_key_of(key),
+                          created=timezone.now() + datetime.timedelta(minutes=minutes))
+    answer = requests.Session().send(prepared, timeout=30)
+    print("SKEW", minutes, answer.status_code, answer.json().get("error", "") or "-")
+"""
 
 
 def _postgres_url() -> str | None:
@@ -31,19 +84,19 @@ def portals(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("instances")
     databases = Databases(workdir, postgres_url=_postgres_url())
     databases.prepare()
-    instances = {name: Instance(name, databases, workdir) for name in ("A", "B", "C")}
+    instances = {name: Instance(name, databases, workdir, proxied=name == "A") for name in ("A", "B", "C")}
     try:
         for instance in instances.values():
             instance.start()
         a, b, c = instances["A"], instances["B"], instances["C"]
-        a.peer_with(b)
+        a.peer_with(b, share="public")
         a.peer_with(c)
         b.peer_with(a)
         c.peer_with(a)
         yield instances
     finally:
         for instance in instances.values():
-            instance.stop()
+            instance.stop(proxy=True)
         databases.drop_all()
 
 
@@ -59,6 +112,36 @@ def _copy_url(instance: Instance) -> str:
     match = re.search(r'href="(/practices/\d+/)[^"]*"[^>]*>' + TITLE, page)
     assert match, "no link to the copy on the search page"
     return match.group(1)
+
+
+def _shared(instance: Instance, words: str) -> int:
+    """How many copies (results with an origin badge) the instance's search page lists."""
+    return instance.get("/search/", q=words).text.count("Shared by")
+
+
+def _number(instance: Instance, words: str) -> str:
+    match = re.search(r"/practices/(\d+)/", instance.get("/search/", q=words).text)
+    assert match, f"{words!r} is not found on {instance.name}"
+    return match.group(1)
+
+
+def _soon(check, seconds: float = 15) -> bool:
+    """Whether ``check`` holds within ``seconds`` (Elasticsearch shows writes after a refresh)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.3)
+    return True
+
+
+def _signed_by(exchange: Exchange, instance: Instance) -> bool:
+    return f"{instance.url}/federation/instance#" in exchange.request.header("Signature-Input")
+
+
+def _on_feed(change):
+    """A proxy rule: ``change`` the answer to the next feed request."""
+    return lambda exchange: change(exchange) if "/federation/feed" in exchange.request.head else None
 
 
 def _status(instance: Instance, peer: str) -> dict:
@@ -88,6 +171,68 @@ def test_contact_details_and_drafts_never_reach_a_peer(portals):
     assert CONTACT_CANARY not in feed and DRAFT_CANARY not in feed
 
 
+def test_what_is_not_shared_never_crosses_the_wire(portals):
+    a, b, c = portals["A"], portals["B"], portals["C"]
+    restricted = ((ORGANISATION_CANARY, "organisation"), (MEMBERS_CANARY, "members"))
+    a.publish(*(title for title, _ in restricted), publish=False)
+    a.shell(RESTRICTED_AND_CASE_ROOM % (restricted, CASE_ROOM_CANARY))
+    b.manage("federation_pull", "--peer", "A")
+    c.manage("federation_pull", "--peer", "A")
+    seen = a.proxy.seen()
+    assert TITLE.encode() in seen  # the proxy saw the practices shared
+    assert MEMBERS_CANARY.encode() in a.proxy.seen(by=f"{c.url}/federation/instance#")  # C's agreement has members
+    for canary in (CONTACT_CANARY, DRAFT_CANARY, ORGANISATION_CANARY, CASE_ROOM_CANARY):
+        assert canary.encode() not in seen, canary
+    assert MEMBERS_CANARY.encode() not in a.proxy.seen(by=f"{b.url}/federation/instance#")  # B's is public only
+
+
+def _tampered_body(exchange: Exchange) -> Message:
+    answer = exchange.response
+    assert answer is not None and b"Vetiver" in answer.body
+    return Message(answer.head, answer.headers, answer.body.replace(b"Vetiver", b"Vetivex"))
+
+
+def _tampered_header(exchange: Exchange) -> Message:
+    answer = exchange.response
+    assert answer is not None
+    return Message(
+        answer.head, [(k, "text/plain" if k.lower() == "content-type" else v) for k, v in answer.headers], answer.body
+    )
+
+
+def _tampered_signature(exchange: Exchange) -> Message:
+    answer = exchange.response
+    assert answer is not None
+    signature = answer.header("Signature")
+    flipped = signature[:12] + ("A" if signature[12] != "A" else "B") + signature[13:]
+    return Message(
+        answer.head, [(k, flipped if k.lower() == "signature" else v) for k, v in answer.headers], answer.body
+    )
+
+
+def test_b_refuses_tampered_replayed_or_lost_answers_and_misses_nothing(portals):
+    a, b = portals["A"], portals["B"]
+    earlier = [e.response for e in a.proxy.exchanges if _signed_by(e, b) and "/federation/feed" in e.request.head]
+    a.publish(TAMPERED)
+    tampers = {
+        "body": _tampered_body,
+        "content-type": _tampered_header,
+        "signature": _tampered_signature,
+        "replayed answer": lambda exchange: earlier[-1],
+        "dropped": lambda exchange: False,
+    }
+    a.proxy.on_response.extend(_on_feed(tamper) for tamper in tampers.values())  # one per pull, in order
+    pulls = [line for line in b.shell(PULLS % len(tampers)).splitlines() if line.startswith("PULL")]
+    assert not a.proxy.on_response, "the proxy did not act on every pull"
+    for what, pull in zip(tampers, pulls, strict=True):
+        assert pull.startswith("PULL failed"), (what, pull)
+        assert what == "dropped" or "valid signature" in pull, (what, pull)
+    assert _shared(b, "Vetiver") == 0  # nothing of a refused answer was applied
+    b.manage("federation_pull", "--peer", "A")  # the line is clean again: nothing was missed
+    page = b.get("/search/", q="Vetiver").text
+    assert page.count("Shared by") == 1 and "Vetivex" not in page
+
+
 def test_a_withdrawal_reaches_b_at_once_and_c_once_it_is_back(portals):
     a, b, c = portals["A"], portals["B"], portals["C"]
     c.manage("federation_pull", "--peer", "A")
@@ -112,6 +257,89 @@ def test_a_withdrawal_reaches_b_at_once_and_c_once_it_is_back(portals):
     a.manage("federation_worker", "--once")  # the pending notice is answered: nothing left to push
     status = _status(a, "C")
     assert status["pending_deliveries"] == 0, status["pending"]
+
+
+def _resend(a: Instance, request: Message, body: bytes | None = None, **headers: str) -> requests.Response:
+    sent = {k: v for k, v in request.headers if k.lower() not in ("content-length", "host")}
+    sent.update(headers)
+    return requests.request(
+        request.head.split(" ")[0], a.url + request.head.split(" ")[1], headers=sent,
+        data=request.body if body is None else body, timeout=30,
+    )  # fmt: skip
+
+
+def test_a_refuses_tampered_or_replayed_requests(portals):
+    a, b = portals["A"], portals["B"]
+    receipts = [e.request for e in a.proxy.exchanges if _signed_by(e, b) and "/federation/receipts" in e.request.head]
+    assert receipts, "B posted no receipt through the proxy"
+    posted = receipts[-1]
+    tampered = posted.body[:-3] + (b"A" if posted.body[-3:-2] != b"A" else b"B") + posted.body[-2:]  # one byte
+    assert len(tampered) == len(posted.body) and tampered != posted.body
+    refusals = {
+        "body": _resend(a, posted, body=tampered),
+        "digest header": _resend(a, posted, **{"Content-Digest": "sha-256=:" + "A" * 43 + "=:"}),
+        "replayed": _resend(a, posted),
+    }
+    for what, answer in refusals.items():
+        assert answer.status_code == 401, (what, answer.status_code, answer.text)
+        assert answer.json()["error"], what
+    assert "replay" in refusals["replayed"].json()["error"]
+    feed = next(
+        e.request for e in reversed(a.proxy.exchanges) if _signed_by(e, b) and "/federation/feed" in e.request.head
+    )
+    assert _resend(a, feed).status_code == 401  # a replayed GET too
+
+
+def test_a_refuses_requests_signed_ten_minutes_off(portals):
+    a, b = portals["A"], portals["B"]
+    lines = [line.split(" ", 3) for line in b.shell(SKEWED_REQUESTS % f"{a.url}/federation/manifest").splitlines()]
+    answers = {int(minutes): (int(status), error) for _, minutes, status, error in (x for x in lines if x[0] == "SKEW")}
+    assert answers[0][0] == 200  # the same request, on time, is accepted
+    for minutes in (-10, 10):
+        status, error = answers[minutes]
+        assert status == 401 and error != "-", (minutes, status, error)
+
+
+def test_b_down_while_a_changes_misses_nothing(portals):
+    a, b = portals["A"], portals["B"]
+    b.stop()
+    a.publish(WHILE_DOWN)
+    a.manage("practice_withdraw", _number(a, "Vetiver"), "--reason", "Replaced by a regional programme")
+    a.manage("federation_worker", "--once")  # B is down: its notice waits
+    b.start()
+    assert _shared(b, "Vetiver") == 1 and _shared(b, "Orrisroot") == 0
+    b.manage("federation_pull", "--peer", "A")
+    assert _shared(b, "Vetiver") == 0 and _shared(b, "Orrisroot") == 1
+
+
+def test_a_restored_origin_is_resynced_from_zero_without_duplicates(portals):
+    a, b = portals["A"], portals["B"]
+    a.manage("federation_feed", "restart")
+    out = b.manage("federation_pull", "--peer", "A")
+    assert "full resync" in out
+    assert _shared(b, "Orrisroot") == 1 and _shared(b, "Vetiver") == 0
+
+
+def test_a_copy_is_found_in_elasticsearch_on_a_peer_and_gone_after_a_withdrawal(portals):
+    a = portals["A"]
+    index = f"fed-d-{uuid.uuid4().hex[:8]}"
+    d = Instance("D", a.databases, a.workdir, SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_INDEX=index)
+    try:
+        d.start()
+        d.peer_with(a)
+        a.peer_with(d, share="public")
+        d.manage("federation_pull", "--peer", "A")
+        assert _shared(d, "Orrisroot") == 0  # the copy is held, not yet in Elasticsearch
+        d.manage("search_worker", "--once")
+        assert _soon(lambda: _shared(d, "Orrisroot") == 1)  # once Elasticsearch refreshed
+        a.manage("practice_withdraw", _number(a, "Orrisroot"), "--reason", "Merged into another practice")
+        a.manage("federation_worker", "--once")  # pushes the withdrawal to D
+        d.manage("search_worker", "--once")
+        assert _soon(lambda: _shared(d, "Orrisroot") == 0)
+    finally:
+        d.stop()
+        url = d.env.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201")
+        requests.delete(f"{url}/{index}*?expand_wildcards=all&ignore_unavailable=true", timeout=30)
 
 
 def test_a_removed_peer_is_told_to_drop_every_copy(portals):
