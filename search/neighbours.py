@@ -16,13 +16,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from search.backends.base import Hit
+from search.backends.hybrid import rrf
 from search.collections import Collection
 from search.embedding import MODEL_VERSION, store
 from search.embedding.vectors import Int8Matrix, similarities
 from search.generation import content_token
 
 CANDIDATES = 50  # nearest vectors looked at before the access rule
-RRF_K = 60  # the fusion constant of the search engines (docs/SEARCH.md, "Across languages")
 # Below this cosine a vector neighbour is not offered: with e5-small any two texts on
 # prevention score 0.85-0.97, an unrelated one (a cooking class) about 0.84 (docs/SEARCH.md).
 MIN_SIMILARITY = 0.86
@@ -88,10 +88,7 @@ def fused(collection: Collection, user, document_id: int, lexical: list[Hit], *,
     candidates = nearest(collection, document_id)
     readable = collection.readable(user, candidates) if candidates else {}
     semantic = [pk for pk in candidates if pk in readable]
-    scores: dict[int, float] = {}
-    for ranking in ([hit.id for hit in lexical], semantic):
-        for rank, pk in enumerate(ranking, start=1):
-            scores[pk] = scores.get(pk, 0.0) + 1.0 / (RRF_K + rank)
+    scores = rrf([([hit.id for hit in lexical], 1.0), (semantic, 1.0)])
     titles = {hit.id: hit.title for hit in lexical} | {pk: str(getattr(readable[pk], "title", "")) for pk in semantic}
     best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
     return [Hit(id=pk, title=titles[pk], score=round(score, 6)) for pk, score in best]

@@ -207,19 +207,21 @@ def _matrix(codes: bytes, scales: bytes) -> np.ndarray:
     return dequantise(Int8Matrix(codes=matrix, scales=scale))
 
 
+def _vector(codes: bytes, scale: float) -> np.ndarray:
+    """One stored int8 vector back to float32 (about unit length)."""
+    return np.frombuffer(bytes(codes), dtype=np.int8).astype(np.float32) * np.float32(scale)
+
+
 def document_vector(collection_name: str, document_id: int) -> np.ndarray | None:
     """The stored vector of a document (float32, about unit length), None when there is none
     of the current model. Says nothing of who may read the document: check that first."""
-    row = _current(collection_name).filter(document_id=document_id).values_list("vector", "scale").first()
-    if row is None:
-        return None
-    return np.frombuffer(bytes(row[0]), dtype=np.int8).astype(np.float32) * np.float32(row[1])
+    return document_vectors(collection_name, [document_id]).get(document_id)
 
 
 def document_vectors(collection_name: str, ids: Iterable[int]) -> dict[int, np.ndarray]:
     """``document_vector`` of many documents at once (those that have one)."""
     rows = _current(collection_name).filter(document_id__in=list(ids)).values_list("document_id", "vector", "scale")
-    return {pk: np.frombuffer(bytes(codes), dtype=np.int8).astype(np.float32) * np.float32(s) for pk, codes, s in rows}
+    return {pk: _vector(codes, scale) for pk, codes, scale in rows}
 
 
 def sentence_vectors(collection_name: str, document_id: int) -> tuple[list[str], np.ndarray]:
@@ -258,6 +260,5 @@ def attach(collection: Collection, documents: list[dict[str, Any]]) -> list[dict
     for document in documents:
         found = stored.get(document["id"])
         if found is not None and found[0] == text_hash(collection, document) and any(bytes(found[1])):
-            vector = np.frombuffer(bytes(found[1]), dtype=np.int8).astype(np.float32) * np.float32(found[2])
-            document["embedding"] = vector.round(5).tolist()
+            document["embedding"] = _vector(found[1], found[2]).round(5).tolist()
     return documents
