@@ -25,6 +25,17 @@ def require_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated data (taxonomies, organisation types)
+    after its flush: without ``serialized_rollback`` the flush at its end leaves empty tables
+    to the transactional tests after it, which then fail far from the cause."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction") and "serialized_rollback" not in marker.kwargs:
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_rate_counts():
     """Request rates are counted in the cache, which outlives a test: every test starts from zero."""

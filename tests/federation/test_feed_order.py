@@ -10,9 +10,7 @@ from federation import services
 from tests.practices.factories import make_practice
 
 
-# serialized_rollback: the flush after this test must not take the migrated taxonomies
-# with it for the transactional tests that follow.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)  # restores the migrated data after it: tests/conftest.py
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite serialises writers itself; the advisory lock is PostgreSQL's"
 )
