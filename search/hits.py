@@ -12,8 +12,7 @@ import numpy as np
 from django.utils.html import escape
 
 from search.collections import Collection
-from search.embedding import MODEL_VERSION, store
-from search.embedding.vectors import Int8Matrix, dequantise
+from search.embedding import store
 from search.selectors import ReadableHit, safe_highlight
 
 # Two practices are one written twice (a translation, a second import) when the sentences
@@ -22,24 +21,6 @@ from search.selectors import ReadableHit, safe_highlight
 # Measured by benchmarks/duplicates.py on the demo corpus: docs/SEARCH.md "Near-duplicates".
 ACROSS_LANGUAGES = 0.90
 SAME_LANGUAGE = 0.97
-
-
-def sentences_of(collection: Collection, ids: list[int]) -> dict[int, tuple[list[str], np.ndarray]]:
-    """The stored sentences of ``ids`` (of the current model) and their vectors, one float32
-    row each, in one query; a document without any is left out. Says nothing of who may read
-    them: pass ids already re-read through the access rule."""
-    from search.models import SearchEmbedding
-
-    rows = SearchEmbedding.objects.filter(
-        collection=collection.name, model_version=MODEL_VERSION, document_id__in=ids
-    ).values_list("document_id", "sentences", "sentence_vectors", "sentence_scales")
-    found = {}
-    for document_id, said, codes, scales in rows:
-        scale = np.frombuffer(bytes(scales), dtype=np.float32)
-        if said and len(scale) == len(said):
-            matrix = np.frombuffer(bytes(codes), dtype=np.int8).reshape(len(scale), -1)
-            found[document_id] = (list(said), dequantise(Int8Matrix(codes=matrix, scales=scale)))
-    return found
 
 
 def with_best_sentences(collection: Collection, found: list[ReadableHit], text: str) -> list[ReadableHit]:
@@ -53,8 +34,8 @@ def with_best_sentences(collection: Collection, found: list[ReadableHit], text: 
     if query is None:
         return found
     best = {
-        pk: said[int(np.argmax(matrix @ np.asarray(query, dtype=np.float32)))]
-        for pk, (said, matrix) in sentences_of(collection, semantic).items()
+        pk: store.closest_sentence(said, matrix, query)
+        for pk, (said, matrix) in store.sentences_of(collection.name, semantic).items()
     }
     return [
         ReadableHit(replace(each.hit, highlight=safe_highlight(escape(best[each.hit.id]))), each.item)
@@ -92,7 +73,7 @@ def grouped(collection: Collection, found: list[ReadableHit]) -> list[ResultGrou
     groups = [ResultGroup(each) for each in found]
     if len(found) < 2 or not store.embeds(collection) or not collection.sentence_field:
         return groups
-    stored = sentences_of(collection, [each.hit.id for each in found])
+    stored = store.sentences_of(collection.name, [each.hit.id for each in found])
     said = {
         pk: stored[pk][1] if pk in stored else np.zeros((0, 0), dtype=np.float32) for pk in (e.hit.id for e in found)
     }

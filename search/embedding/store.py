@@ -224,27 +224,34 @@ def document_vectors(collection_name: str, ids: Iterable[int]) -> dict[int, np.n
     return {pk: _vector(codes, scale) for pk, codes, scale in rows}
 
 
+def sentences_of(collection_name: str, ids: Iterable[int]) -> dict[int, tuple[list[str], np.ndarray]]:
+    """The stored sentences of ``ids`` (of the current model, as of their current text) and
+    their vectors, one float32 row each, in one query; a document without any is left out.
+    Says nothing of who may read them: pass ids already re-read through the access rule."""
+    rows = _current(collection_name).filter(document_id__in=list(ids))
+    found = {}
+    for pk, said, codes, scales in rows.values_list("document_id", "sentences", "sentence_vectors", "sentence_scales"):
+        matrix = _matrix(codes, scales)
+        if said and len(matrix) == len(said):
+            found[pk] = (list(said), matrix)
+    return found
+
+
 def sentence_vectors(collection_name: str, document_id: int) -> tuple[list[str], np.ndarray]:
-    """The sentences of a document's ``sentence_field`` and their vectors (one float32 row
-    each), as of its current text; ([], empty) when not embedded yet. Says nothing of who may
-    read the document: check that first."""
-    row = (
-        _current(collection_name)
-        .filter(document_id=document_id)
-        .values_list("sentences", "sentence_vectors", "sentence_scales")
-        .first()
-    )
-    if row is None or not row[0]:
-        return [], np.zeros((0, 0), dtype=np.float32)
-    return list(row[0]), _matrix(row[1], row[2])
+    """``sentences_of`` one document; ([], empty) when not embedded yet."""
+    return sentences_of(collection_name, [document_id]).get(document_id, ([], np.zeros((0, 0), dtype=np.float32)))
+
+
+def closest_sentence(said: list[str], matrix: np.ndarray, query: np.ndarray) -> str:
+    """Of sentences and their vectors, the one closest to the query vector ("" when none)."""
+    if not said:
+        return ""
+    return said[int(np.argmax(matrix @ np.asarray(query, dtype=np.float32)))]
 
 
 def best_sentence(collection_name: str, document_id: int, query: np.ndarray) -> str:
     """The sentence of the document closest to the query vector ("" when none is stored)."""
-    said, matrix = sentence_vectors(collection_name, document_id)
-    if not said:
-        return ""
-    return said[int(np.argmax(matrix @ np.asarray(query, dtype=np.float32)))]
+    return closest_sentence(*sentence_vectors(collection_name, document_id), query)
 
 
 def attach(collection: Collection, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
