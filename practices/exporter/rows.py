@@ -20,6 +20,9 @@ TICKED, UNTICKED = "☒", "☐"
 DOCUMENT_TITLE = {"en": "RAN Collection Practice Template", "fr": "Modèle de pratique de la Collection RAN"}
 _WORD_LIMIT = {"en": "(max. {limit} words)", "fr": "({limit} mots maximum)"}
 _LAST_UPDATE = {"en": "(year)", "fr": "(année)"}
+# The answer for a practice without a country: the importer reads it as none
+# (practices.importer.build.NOT_STATED) instead of looking for a country in the scope.
+_NO_COUNTRY = {"en": "Not specified", "fr": "Non précisé"}
 _YES_NO = {"en": {"yes": "Yes", "no": "No"}, "fr": {"yes": "Oui", "no": "Non"}}
 _ORGANISATION_TYPE = {"en": "Type of organisation:", "fr": "Type d'organisation :"}
 # Which sentences of the template's instructions stand under each label
@@ -105,7 +108,7 @@ def _fill(row: Row, practice: Practice, language: str, *, show_contact: bool) ->
     elif code == "target_audiences":
         row.choices = _checklist(TargetAudience.objects.all(), practice.target_audiences.all(), language)
     elif code == "country":
-        row.answer = country_name(practice.country.code, language) if practice.country else ""
+        row.answer = country_name(practice.country.code, language) if practice.country else _NO_COUNTRY[language]
     elif code == "last_update":
         row.answer = str(practice.last_update_year or "")
     elif code == "start":

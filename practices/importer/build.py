@@ -20,6 +20,12 @@ _YES = {"yes", "y", "oui", "o", "ja", "si", "true", "x"}
 _NO = {"no", "n", "non", "nein", "nej", "nee", "false"}
 # Words that may surround a yes/no, a country or a year without adding anything.
 _NOISE_WORDS = FILLER_WORDS | {"the", "of", "in", "a", "le", "la", "les", "l", "de", "du", "des", "year", "annee"}
+# Answers that state there is no value ("Not specified", "N/A"): read as
+# no country, and the geographical scope is then not searched for one.
+NOT_STATED = {
+    "not specified", "not stated", "not applicable", "none", "n a", "na", "unknown",
+    "non precise", "non renseigne", "non applicable", "sans objet", "aucun", "aucune", "inconnu",
+}  # fmt: skip
 _STOP_WORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "with", "for", "that", "are", "this", "was", "by"},
     "fr": {"le", "la", "les", "et", "des", "du", "un", "une", "est", "pour", "dans", "qui", "avec", "sur", "au"},
@@ -186,6 +192,8 @@ def _country(text: str, scope: str, warnings: list[ImportWarning]) -> str | None
     plain = markdown_to_plain(text)
     if not plain:
         return find_country(markdown_to_plain(scope))[0]
+    if " ".join(tokens(plain)) in NOT_STATED:
+        return None
     code, name = find_country(plain)
     if code is None:
         message = _("No country recognised in “%(value)s”.") % {"value": plain}

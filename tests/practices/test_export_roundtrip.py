@@ -196,3 +196,15 @@ def test_years_the_start_text_does_not_state_are_written_on_a_line_of_their_own(
     practice = make_practice(author=contributor, start="Since the attacks.", start_year=2015, end_year=2019)
     parsed = assert_round_trip(practice, fmt, "en")
     assert (parsed.start_year, parsed.end_year, parsed.start) == (2015, 2019, "2015–2019\n\nSince the attacks.")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_practice_without_a_country_stays_without_one_whatever_its_scope_names(contributor, fmt, language):
+    """The importer guesses a blank country from the geographical scope; the
+    export states "none" so that a practice without a country reads back so
+    (Hypothesis found scopes ending "… Holland" and "… ùk")."""
+    from .factories import make_practice
+
+    practice = make_practice(author=contributor, country="", geographical_scope="Schools in Rotterdam, Holland")
+    assert round_trip(practice, fmt, language).country is None

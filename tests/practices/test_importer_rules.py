@@ -122,6 +122,14 @@ def test_country_falls_back_to_the_geographical_scope():
     assert parsed.country == "DK"
 
 
+@pytest.mark.parametrize("answer", ["Not specified", "N/A", "Non précisé", "sans objet", "none"])
+def test_a_country_answer_stating_none_is_no_country_and_no_guess_from_the_scope(answer):
+    parsed = import_document(
+        rows(*BASE, ("Country of origin", answer), ("Geographical scope", "Three cities in Denmark")), "x.txt"
+    )
+    assert (parsed.country, parsed.warning_codes("country")) == (None, [])
+
+
 # --- years --------------------------------------------------------------------
 
 
