@@ -140,8 +140,11 @@ class PracticeForm(forms.ModelForm):
 class UploadForm(forms.Form):
     document = forms.FileField(
         label=_("Filled-in template"),
-        help_text=_("A Word document (.docx), HTML, Markdown or text file. It is read, not stored."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.html,.htm,.md,.markdown,.txt"}),
+        help_text=_(
+            "A Word (.docx), OpenDocument (.odt) or Rich Text (.rtf) document, or an HTML, Markdown or "
+            "text file. It is read, not stored."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.odt,.rtf,.html,.htm,.md,.markdown,.txt"}),
     )
 
     def clean_document(self):

@@ -1,4 +1,4 @@
-"""Import a filled-in RAN Collection practice template (txt, html, md, docx).
+"""Import a filled-in RAN Collection practice template (txt, html, md, docx, odt, rtf).
 
     parsed = import_document(data, "practice.docx")
     parsed.as_json()  # title, language, key_themes, ..., fields, warnings
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .build import build_practice
 from .formats import READERS
-from .limits import bounded, check_docx, check_field_sizes, check_text_size
+from .limits import ARCHIVES, bounded, check_archive, check_field_sizes, check_text_size
 from .parser import assemble
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice, UnreadableDocument
 from .vocabulary import Vocabulary
@@ -59,13 +59,13 @@ def import_document(data: bytes, filename: str, *, vocabulary: Vocabulary | None
     reader = READERS.get(extension)
     if reader is None:
         raise UnreadableDocument(
-            _("Files of type “%(extension)s” cannot be imported. Use .docx, .html, .md or .txt.")
+            _("Files of type “%(extension)s” cannot be imported. Use .docx, .odt, .rtf, .html, .md or .txt.")
             % {"extension": extension or filename}
         )
     if not data or not data.strip():
         raise UnreadableDocument(_("The file is empty."))
-    if extension == ".docx":
-        check_docx(data)  # before anything unpacks it (limits.py)
+    if extension in ARCHIVES:
+        check_archive(data, extension)  # before anything unpacks it (limits.py)
 
     def read() -> ParsedPractice:
         cells = reader(data)

@@ -1,4 +1,4 @@
-"""Read a template document (txt, html, md, docx) into cells of Markdown text.
+"""Read a template document (txt, html, md, docx, odt, rtf) into cells of Markdown text.
 
 A cell is a label cell with its answer (a table row, a tab-separated line),
 a continuation of the previous answer, or running text in which the parser
@@ -18,6 +18,9 @@ from .result import UnreadableDocument
 
 _HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|h[1-6]|u|b|i|em|strong|a|br|div|span|table|tr|td|th|sup|sub)\b[^>]*>", re.I)
 _CONVERTER = MarkdownConverter(heading_style="ATX", bullets="-", escape_underscores=False, newline_style="backslash")
+# Line breaks as the Word reader writes them (a plain newline, once tidy_markdown trims the
+# two spaces): for documents that pandoc renders in HTML, whose lists are often lines.
+_SOFT_BREAKS = MarkdownConverter(heading_style="ATX", bullets="-", escape_underscores=False, newline_style="spaces")
 
 
 def _fix_inline_bullets(soup: BeautifulSoup | Tag) -> None:
@@ -32,10 +35,45 @@ def _fix_inline_bullets(soup: BeautifulSoup | Tag) -> None:
         listing.replace_with(BeautifulSoup(html, "html.parser"))
 
 
-def html_to_markdown(html: str | Tag) -> str:
+_BULLET = re.compile(r"^\s*[•◦▪‣·]\s*")
+
+
+def _fix_bullet_paragraphs(soup: BeautifulSoup) -> None:
+    """Runs of paragraphs that start with a bullet character (Rich Text lists, text pasted
+    from Word) become a real list."""
+    for paragraph in soup.find_all("p"):
+        if paragraph.name != "p" or paragraph.parent is None or not _BULLET.match(paragraph.get_text()):
+            continue  # already moved into a list
+        listing = soup.new_tag("ul")
+        paragraph.insert_before(listing)
+        item: Tag | None = paragraph
+        while item is not None and item.name == "p" and _BULLET.match(item.get_text()):
+            following = item.find_next_sibling()
+            first = item.find(string=True)
+            if first is not None:
+                first.replace_with(_BULLET.sub("", str(first), count=1))
+            item.name = "li"
+            listing.append(item.extract())
+            item = following
+
+
+def _drop_trailing_breaks(soup: BeautifulSoup) -> None:
+    """A line break that ends a paragraph or list item breaks nothing (Word and pandoc leave them)."""
+    for br in soup.find_all("br"):
+        after = [node for node in br.next_siblings if not (isinstance(node, str) and not node.strip())]
+        if not after and br.parent is not None and br.parent.name in _BLOCKS:
+            br.decompose()
+
+
+_BLOCKS = {"p", "li", "td", "th", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+
+
+def html_to_markdown(html: str | Tag, converter: MarkdownConverter = _CONVERTER) -> str:
     soup = BeautifulSoup(str(html), "html.parser")
     _fix_inline_bullets(soup)
-    return tidy_markdown(_CONVERTER.convert_soup(soup))
+    _fix_bullet_paragraphs(soup)
+    _drop_trailing_breaks(soup)
+    return tidy_markdown(converter.convert_soup(soup))
 
 
 def _line_to_markdown(line: str) -> str:
@@ -160,43 +198,49 @@ def _pipe_cell(text: str) -> str:
 
 def read_html(data: bytes) -> list[Cell]:
     """Two-cell table rows are label cells; everything else is running text."""
-    soup = BeautifulSoup(decode_text(data), "html.parser")
+    return _html_cells(decode_text(data))
+
+
+def _html_cells(html: str, converter: MarkdownConverter = _CONVERTER) -> list[Cell]:
+    soup = BeautifulSoup(html, "html.parser")
     for junk in soup.find_all(["script", "style", "head", "title", "meta"]):
         junk.decompose()
     root = soup.body or soup
     cells: list[Cell] = []
-    _walk_html(root, cells)
+    _walk_html(root, cells, converter)
     return [cell for cell in cells if cell.body or cell.label]
 
 
-def _walk_html(element: Tag, cells: list[Cell]) -> None:
+def _walk_html(element: Tag, cells: list[Cell], converter: MarkdownConverter) -> None:
     loose: list[str] = []
     for child in list(element.children):
         if isinstance(child, Tag) and (child.name == "table" or child.find("table")):
             add_loose(loose, cells)
             loose = []
             if child.name == "table":
-                _table_cells(child, cells)
+                _table_cells(child, cells, converter)
             else:
-                _walk_html(child, cells)
+                _walk_html(child, cells, converter)
         elif isinstance(child, Tag):
-            loose.append(html_to_markdown(child))
+            loose.append(html_to_markdown(child, converter))
         elif str(child).strip():
             loose.append(str(child).strip())
     add_loose(loose, cells)
 
 
-def _table_cells(table: Tag, cells: list[Cell]) -> None:
+def _table_cells(table: Tag, cells: list[Cell], converter: MarkdownConverter) -> None:
     for row in table.find_all("tr"):
-        if row.find_parent("table") is not table or row.find_parent("thead"):
+        if row.find_parent("table") is not table:
             continue
         columns = row.find_all(["td", "th"], recursive=False)
+        if row.find_parent("thead") and not (columns and match_label(columns[0].get_text(" "))):
+            continue  # a header row such as "Field | Answer"; a label there (pandoc's ODT) is a row
         if len(columns) >= 2:
             label = " ".join(columns[0].get_text(" ").split())
-            body = "\n\n".join(html_to_markdown(column.decode_contents()) for column in columns[1:])
+            body = "\n\n".join(html_to_markdown(column.decode_contents(), converter) for column in columns[1:])
             cells.append(Cell(label or None, tidy_markdown(body)))
         elif columns:
-            _walk_html(columns[0], cells)
+            _walk_html(columns[0], cells, converter)
 
 
 # --- Word -----------------------------------------------------------------------
@@ -209,6 +253,20 @@ def read_docx(data: bytes) -> list[Cell]:
     return read(data)
 
 
+def read_odt(data: bytes) -> list[Cell]:
+    """OpenDocument text (LibreOffice, OpenOffice), as pandoc renders it in HTML."""
+    from .pandoc import to_html
+
+    return _html_cells(to_html(data, "odt"), _SOFT_BREAKS)
+
+
+def read_rtf(data: bytes) -> list[Cell]:
+    """Rich Text, as pandoc renders it in HTML."""
+    from .pandoc import to_html
+
+    return _html_cells(to_html(data, "rtf"), _SOFT_BREAKS)
+
+
 READERS: dict[str, Callable[[bytes], list[Cell]]] = {
     ".txt": read_text,
     ".text": read_text,
@@ -217,4 +275,6 @@ READERS: dict[str, Callable[[bytes], list[Cell]]] = {
     ".html": read_html,
     ".htm": read_html,
     ".docx": read_docx,
+    ".odt": read_odt,
+    ".rtf": read_rtf,
 }

@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from lxml import etree
 
 from practices.template_fields import field_label
@@ -37,7 +38,17 @@ MAX_CELLS = 5_000  # the template has about 40
 MAX_RUNS = 100_000
 MAX_DEPTH = 64  # XML elements inside one another
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_COUNTED = {_W + "p": "paragraphs", _W + "tc": "cells", _W + "r": "runs"}
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_COUNTED = {
+    _W + "p": "paragraphs", _W + "tc": "cells", _W + "r": "runs",  # Word
+    _TEXT + "p": "paragraphs", _TEXT + "h": "paragraphs", _TABLE + "table-cell": "cells", _TEXT + "span": "runs",  # ODF
+}  # fmt: skip
+_INVALID = {  # marked here, translated when raised
+    ".docx": gettext_noop("The file is not a valid Word (.docx) document, so it cannot be read."),
+    ".odt": gettext_noop("The file is not a valid OpenDocument (.odt) document, so it cannot be read."),
+}
+ARCHIVES = tuple(_INVALID)  # the zip-based formats, checked before anything unpacks them
 _MAXIMA = {"paragraphs": MAX_PARAGRAPHS, "cells": MAX_CELLS, "runs": MAX_RUNS}
 
 
@@ -50,22 +61,26 @@ def _too_large() -> UnreadableDocument:
     )
 
 
-def check_docx(data: bytes) -> None:
-    """Refuse a .docx whose members unpack too large or whose XML holds too much."""
+def _invalid(extension: str) -> UnreadableDocument:
+    return UnreadableDocument(_(_INVALID[extension]))
+
+
+def check_archive(data: bytes, extension: str) -> None:
+    """Refuse a .docx or .odt whose members unpack too large or whose XML holds too much."""
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise UnreadableDocument(_("The file is not a valid Word (.docx) document, so it cannot be read.")) from error
+        raise _invalid(extension) from error
     if sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES:
         raise _too_large()
     with archive:
         for member in members:
             if member.filename.endswith((".xml", ".rels")):
-                _check_xml(archive, member)
+                _check_xml(archive, member, extension)
 
 
-def _check_xml(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+def _check_xml(archive: zipfile.ZipFile, member: zipfile.ZipInfo, extension: str) -> None:
     if member.file_size > MAX_XML_PART_BYTES:
         raise _too_large()
     counts = dict.fromkeys(_MAXIMA, 0)
@@ -86,9 +101,9 @@ def _check_xml(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
     except etree.XMLSyntaxError as error:
         if "depth" in str(error).lower():  # libxml2's own nesting limit, met before ours
             raise _too_large() from error
-        raise UnreadableDocument(_("The file is not a valid Word (.docx) document, so it cannot be read.")) from error
+        raise _invalid(extension) from error
     except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise UnreadableDocument(_("The file is not a valid Word (.docx) document, so it cannot be read.")) from error
+        raise _invalid(extension) from error
 
 
 class _capped:

@@ -11,7 +11,7 @@ from practices.importer.instructions import INSTRUCTIONS, PREAMBLES
 from practices.importer.text import fold, squash
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates"
-FORMATS = ["txt", "html", "md", "docx"]
+FORMATS = ["txt", "html", "md", "docx", "odt", "rtf"]
 
 ENGLISH = {
     "title": "Safe Harbour: mentoring young people leaving custody",

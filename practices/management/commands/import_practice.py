@@ -8,16 +8,16 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from practices.anonymisation import check_fields
-from practices.importer import ParsedPractice, UnreadableDocument, Vocabulary, import_document
+from practices.importer import SUPPORTED_EXTENSIONS, ParsedPractice, UnreadableDocument, Vocabulary, import_document
 from practices.services import practice_import
 from practices.template_fields import NARRATIVE_FIELD_CODES
 
-SUPPORTED_SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown", ".docx"}
+SUPPORTED_SUFFIXES = set(SUPPORTED_EXTENSIONS)
 
 
 class Command(BaseCommand):
     help = (
-        "Read filled-in RAN Collection templates (text, HTML, Markdown, .docx). With --json, print the "
+        "Read filled-in RAN Collection templates (text, HTML, Markdown, .docx, .odt, .rtf). With --json, print the "
         "parsed draft of one file and save nothing; otherwise save each as a draft (or publish with --publish)."
     )
 
