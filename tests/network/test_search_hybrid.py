@@ -6,6 +6,8 @@ another network, a former member, a banned member) gets a hit, a count, a snippe
 sentence of it; hidden and deleted posts vanish from both sides; an edit re-embeds.
 """
 
+from io import StringIO
+
 import pytest
 from django.urls import reverse
 
@@ -15,7 +17,7 @@ from network.selectors import search_posts as _search_posts
 from search.models import SearchEmbedding
 from tests.conftest import _client_for
 from tests.network.conftest import add_member
-from tests.network.test_search import search_engine, sync  # noqa: F401 (the engine fixture, autouse)
+from tests.network.test_search import case_room, search_engine, sync  # noqa: F401 (fixtures; the engine's is autouse)
 from tests.search.conftest import embedding_model, embeddings  # noqa: F401 (fixtures)
 from tests.search.conftest_es import es_prefix, es_url  # noqa: F401 (fixtures)
 
@@ -135,3 +137,19 @@ def test_editing_a_post_re_embeds_it(contributor, canary):
     assert row.sentences == ["The family moved to the coast in spring."]
     found = search(contributor, "la famille a déménagé au bord de la mer")
     assert [hit.post_id for hit in found.hits] == [canary.pk]
+
+
+def test_search_reindex_embeds_the_posts_of_ordinary_networks_only(contributor, canary, case_room, search_engine):
+    from django.core.management import call_command
+
+    room_post = services.thread_create(
+        network=case_room, actor=contributor, title="Release of K.", body="Housing in Narvik is arranged."
+    ).posts.get()
+    sync()
+    SearchEmbedding.objects.filter(collection="posts").delete()
+
+    call_command("search_reindex", "--no-progress", stdout=StringIO())
+
+    embedded = set(SearchEmbedding.objects.filter(collection="posts").values_list("document_id", flat=True))
+    assert canary.pk in embedded and room_post.pk not in embedded  # a case room's text never leaves the database
+    assert [hit.post_id for hit in search(contributor).hits] == [canary.pk]
