@@ -24,14 +24,20 @@ ENGLISH, FRENCH, UNRELATED, THEIR_GERMAN, THEIR_FRENCH = 1, 2, 3, 4, 5
 @pytest.fixture
 def posts(engine, embeddings):
     documents = [
-        post(ENGLISH, "Volunteers mentor young offenders after their release from prison.", created="2026-03-01T10:00:00+00:00"),
+        post(
+            ENGLISH,
+            "Volunteers mentor young offenders after their release from prison.",
+            created="2026-03-01T10:00:00+00:00",
+        ),
         post(
             FRENCH,
             "Accompagnement des jeunes à la sortie de prison : un parrain les rencontre chaque semaine.",
             language="fr",
             created="2026-03-02T10:00:00+00:00",
         ),
-        post(UNRELATED, "The budget of the regional office is approved on Tuesday.", created="2026-03-03T10:00:00+00:00"),
+        post(
+            UNRELATED, "The budget of the regional office is approved on Tuesday.", created="2026-03-03T10:00:00+00:00"
+        ),
         post(
             THEIR_GERMAN,
             "Ehrenamtliche Paten begleiten Jugendliche nach der Haftentlassung.",

@@ -61,7 +61,9 @@ def load(cursor, token: int | None, collection: str, model_version: str) -> Post
         embedded=(collection, model_version),
         ids=np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows)),
         network_ids=np.fromiter((row[1] for row in rows), dtype=np.int64, count=len(rows)),
-        vectors=Int8Matrix(codes=codes, scales=np.fromiter((row[3] for row in rows), dtype=np.float32, count=len(rows))),
+        vectors=Int8Matrix(
+            codes=codes, scales=np.fromiter((row[3] for row in rows), dtype=np.float32, count=len(rows))
+        ),
     )
 
 

@@ -23,9 +23,9 @@ from search.backends import hybrid
 from search.backends.base import MatchedBy, PostMatch, PostQuery, PostResults, no_posts
 from search.backends.database.post_vectors import PostVectorsCache
 from search.backends.database.postgres import HEADLINE, config_for, excluded_query, folded, tsquery
+from search.backends.database.snapshot import GROUPED, bump
 from search.backends.database.sql import Sql, placeholders
 from search.backends.database.sqlite import marked_positions, match_expression
-from search.backends.database.snapshot import GROUPED, bump
 from search.collections import Collection
 from search.embedding import store
 from search.models import SearchPost
@@ -266,21 +266,35 @@ class DatabasePosts:
             window = page * per_page + hybrid.SEMANTIC_LIMIT
             lexical = text.page(cursor, parsed, network_ids, sort=query.sort, limit=window, offset=0)
             semantic = self._semantic_posts(cursor, collection, text, parsed, network_ids, asked)
-            in_window = {row[0] for row in lexical}
-            matching = in_window | text.among(cursor, parsed, network_ids, [pk for pk in semantic if pk not in in_window])
-            rows = {row[0]: row for row in lexical} | self._post_rows(cursor, list(semantic), network_ids)
-            semantic = {pk: closeness for pk, closeness in semantic.items() if pk in rows}  # live, of those networks
+            matching, rows, semantic = self._union(cursor, text, parsed, network_ids, lexical, semantic)
             order = hybrid.fused_order(
                 [row[0] for row in lexical], list(semantic), newest=lambda pk: _newest(rows[pk]), sort=query.sort
             )
             chosen = order[(page - 1) * per_page : page * per_page]
-            snippets = text.highlights(cursor, [pk for pk, _score in chosen if pk in matching], parsed)
+            highlighted = [pk for pk, _score in chosen if pk in matching]
+            snippets = text.highlights(cursor, highlighted, parsed) if highlighted else {}
         hits = [
             _match(rows[pk], round(score, 6), snippets.get(pk, ""), hybrid.matched_by(pk in matching, pk in semantic))
             for pk, score in chosen
         ]
         total = lexical_total + sum(1 for pk in semantic if pk not in matching)
         return PostResults(total=total, hits=hits, engine=self.name)
+
+    def _union(
+        self,
+        cursor,
+        text,
+        parsed: ParsedQuery,
+        network_ids: list[int],
+        lexical: list[tuple],
+        semantic: dict[int, float],
+    ) -> tuple[set[int], dict[int, tuple], dict[int, float]]:
+        """(the posts of both sides that match the words, every post's row, the semantic hits
+        re-read as live posts of ``network_ids``)."""
+        in_window = {row[0] for row in lexical}
+        matching = in_window | text.among(cursor, parsed, network_ids, [pk for pk in semantic if pk not in in_window])
+        rows = {row[0]: row for row in lexical} | self._post_rows(cursor, list(semantic), network_ids)
+        return matching, rows, {pk: closeness for pk, closeness in semantic.items() if pk in rows}
 
     def _semantic_posts(
         self, cursor, collection: Collection, text, parsed: ParsedQuery, network_ids: list[int], asked: np.ndarray
@@ -327,7 +341,13 @@ def _newest(row: tuple) -> tuple[str, int]:
 
 def _match(row: tuple, score: float, highlight: str, matched_by: MatchedBy = "lexical") -> PostMatch:
     return PostMatch(
-        id=row[0], thread_id=row[1], network_id=row[2], title=row[3], score=score, highlight=highlight, matched_by=matched_by
+        id=row[0],
+        thread_id=row[1],
+        network_id=row[2],
+        title=row[3],
+        score=score,
+        highlight=highlight,
+        matched_by=matched_by,
     )
 
 
