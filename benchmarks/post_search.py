@@ -24,8 +24,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from embeddings import practice_fields  # noqa: E402 (benchmarks/embeddings.py, beside this file)
-from relevance import setup_django  # noqa: E402
+from embeddings import practice_fields  # benchmarks/embeddings.py, beside this file
+from relevance import setup_django
 
 
 def demo_posts(count: int) -> list[dict]:
@@ -89,9 +89,10 @@ def main() -> None:
     cost = embedding_cost(options.posts)
     print("| posts embedded | words a post | sentences a post | ms a post (wall) | ms a post (CPU) | posts/s (CPU) |")
     print("|---|---|---|---|---|---|")
+    per_post = 1000 / cost["posts"]
     print(
-        f"| {cost['posts']} | {cost['words']:.0f} | {cost['sentences']:.1f} | {1000 * cost['wall'] / cost['posts']:.0f} "
-        f"| {1000 * cost['cpu'] / cost['posts']:.0f} | {cost['posts'] / cost['cpu']:.1f} |"
+        f"| {cost['posts']} | {cost['words']:.0f} | {cost['sentences']:.1f} | {cost['wall'] * per_post:.0f} "
+        f"| {cost['cpu'] * per_post:.0f} | {cost['posts'] / cost['cpu']:.1f} |"
     )
     print()
     print("| posts in memory | vectors, ids, networks (MB) | `nearest` p50 (ms) | p95 (ms) |")
