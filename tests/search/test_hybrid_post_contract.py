@@ -150,3 +150,35 @@ def test_the_database_engine_masks_other_networks_before_ranking(posts):
     assert {pk for pk, _closeness in view.nearest(asked, [OURS], limit=50)} == {ENGLISH, FRENCH}
     assert {pk for pk, _closeness in view.nearest(asked, [THEIRS], limit=1)} == {THEIR_FRENCH}
     assert view.nearest(asked, [], limit=50) == []
+
+
+def test_an_elasticsearch_posts_index_built_before_the_vectors_answers_lexically_until_rebuilt(
+    db, es_backend, embeddings, monkeypatch
+):
+    from dataclasses import replace
+
+    from elasticsearch import Elasticsearch
+
+    from search.backends.elasticsearch.backend import CollectionIndex
+
+    documents = [post(ENGLISH, "Volunteers mentor young offenders after their release from prison.")]
+    store.refresh(POSTS, documents)
+    documents = store.attach(POSTS, documents)
+    es_backend._indexes[POSTS.name] = CollectionIndex(es_backend, replace(POSTS, embedded_fields=()))
+    es_backend.rebuild(POSTS, documents)
+    es_backend.refresh()
+    assert find(es_backend).hits == []  # no word in common, no vector field: lexical only
+
+    es_backend._indexes.pop(POSTS.name)  # as search_reindex does: a new index with today's mapping
+    es_backend.rebuild(POSTS, documents)
+    es_backend.refresh()
+    find(es_backend)  # the index's vector check, once a minute
+    requests: list[str] = []
+    for name in ("search", "msearch"):
+        method = getattr(Elasticsearch, name)
+        monkeypatch.setattr(
+            Elasticsearch, name, lambda self, *a, _m=method, _n=name, **k: requests.append(_n) or _m(self, *a, **k)
+        )
+
+    assert found(find(es_backend)) == {ENGLISH: "semantic"}
+    assert requests == ["msearch"]  # lexical window, kNN hits and the union's total in one round trip
