@@ -153,3 +153,16 @@ def test_search_reindex_embeds_the_posts_of_ordinary_networks_only(contributor, 
     embedded = set(SearchEmbedding.objects.filter(collection="posts").values_list("document_id", flat=True))
     assert canary.pk in embedded and room_post.pk not in embedded  # a case room's text never leaves the database
     assert [hit.post_id for hit in search(contributor).hits] == [canary.pk]
+
+
+def test_a_hybrid_post_search_on_the_database_engine_reads_a_fixed_number_of_queries(
+    contributor, canary, search_engine, django_assert_num_queries
+):
+    if search_engine != "database":
+        pytest.skip("the database engine's queries")
+    search(contributor)  # the posts' vectors loaded once per process, until the next post write
+    # memberships, networks; token, count, lexical window, the semantic hits' words and rows;
+    # the hits read back, their sentences
+    with django_assert_num_queries(9):
+        found = _search_posts(user=contributor, query=FRENCH_QUERY)
+    assert [hit.post_id for hit in found.hits] == [canary.pk]
