@@ -166,3 +166,16 @@ def test_a_hybrid_post_search_on_the_database_engine_reads_a_fixed_number_of_que
     with django_assert_num_queries(9):
         found = _search_posts(user=contributor, query=FRENCH_QUERY)
     assert [hit.post_id for hit in found.hits] == [canary.pk]
+
+
+def test_the_api_gives_the_member_the_post_and_its_sentence_and_the_outsider_nothing(contributor, outsider, canary):
+    from tests.api.conftest import api_client_for
+
+    sync()
+    url = reverse("api:post-search")
+    answer = api_client_for(contributor).get(url, {"q": FRENCH_QUERY}).json()
+    assert answer["count"] == 1 and [hit["highlight"] for hit in answer["results"]] == [SENTENCE]
+
+    outside = api_client_for(outsider).get(url, {"q": FRENCH_QUERY})
+    assert outside.status_code == 200 and outside.json()["count"] == 0 and outside.json()["results"] == []
+    assert "Volunteers" not in outside.content.decode()
