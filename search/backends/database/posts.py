@@ -7,6 +7,10 @@ postgres.py). The query language is translated by the same functions as for
 practices. Every read is limited to ``PostQuery.network_ids`` in SQL, before
 ranking, counting or highlighting: a post of another network is never read.
 
+In hybrid mode the semantic hits come from the posts' vectors in memory
+(post_vectors.py), masked by the same networks before ranking, and are fused with the
+lexical matches by ``hybrid.fused_order``.
+
 The thread title weighs three times the post text. Posts carry the language
 ``network.indexing`` guessed for them ("" when unsure: folded words, no stems).
 """

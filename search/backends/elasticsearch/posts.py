@@ -5,7 +5,9 @@ The index of a grouped collection. Network posts live under the alias ``<INDEX>-
 index (external versions, tombstones, alias swap): a ``CollectionIndex`` (backend.py) with
 this module's mapping.
 Every read filters on ``network_id`` (the reader's networks) and ``tombstone: false``
-before matching, so hits, the total and highlights come from those networks only.
+before matching, so hits, the total and highlights come from those networks only. In hybrid
+mode (the collection embedded, the index mapping ``embedding``) the same filter sits inside
+the kNN query (``knn_clause``), and both rankings are fused by ``hybrid.fused_order``.
 
 Analysis: the thread title is folded and stemmed in English, French, Norwegian and
 German (multi-fields, as practice titles); the text is folded, and stemmed once in the
