@@ -120,6 +120,10 @@ COLLECTION = Collection(
     scope=reader_networks,
     index_suffix="-posts",
     reader_search=search_as_json,
+    # Hybrid search (docs/SEARCH.md, "Network posts"): the post's text as readers see it
+    # makes its vector, and its sentences the best-matching sentence of a semantic hit.
+    embedded_fields=("text",),
+    sentence_field="text",
 )
 
 

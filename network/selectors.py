@@ -40,6 +40,8 @@ from practices.models import Practice
 from practices.selectors import published_practice_for_user
 from search.backends import get_search_backend
 from search.backends.base import PostQuery, Sort, no_posts
+from search.backends.hybrid import semantic_text
+from search.hits import best_sentences
 
 Visible = Post.State.VISIBLE
 
@@ -523,7 +525,7 @@ def search_posts(
     page_obj = paginator.get_page(number)
     if page_obj.number != number:  # past the last page: show the last one
         results = _engine_posts(query, indexed, page_obj.number, per_page, sort)
-    hits = _read_back(results.hits, indexed)
+    hits = _read_back(results.hits, indexed, query)
     page_obj.object_list = hits
     return PostSearch(
         query=query,
@@ -549,14 +551,18 @@ def _engine_posts(query: str, network_ids: frozenset[int], page: int, per_page: 
     return get_search_backend().search(COLLECTION, asked)
 
 
-def _read_back(found, network_ids: frozenset[int]) -> list[PostHit]:
+def _read_back(found, network_ids: frozenset[int], query: str) -> list[PostHit]:
     """The engine's hits as the database has them now: a post hidden, deleted or moved since
-    it was indexed is dropped, whatever the engine still holds."""
+    it was indexed is dropped, whatever the engine still holds. A hit found by its meaning
+    only shows its sentence closest to the query (search.hits.best_sentences), read for
+    the posts kept only."""
     posts = (
         Post.objects.filter(pk__in=[hit.id for hit in found], state=Visible, thread__network_id__in=network_ids)
         .select_related("thread", "thread__network")
         .in_bulk()
     )
+    semantic = [hit.id for hit in found if hit.matched_by == "semantic" and hit.id in posts]
+    best = best_sentences(COLLECTION, semantic, semantic_text(query)) if semantic else {}
     return [
         PostHit(
             post_id=post.pk,
@@ -564,11 +570,19 @@ def _read_back(found, network_ids: frozenset[int]) -> list[PostHit]:
             thread_title=post.thread.title,
             network_name=post.thread.network.name,
             created_at=post.created_at,
-            snippet=mark_safe(hit.highlight) if hit.highlight else snippet(post_text(post), ""),  # noqa: S308 (engines escape)
+            snippet=_hit_snippet(hit, post, best.get(hit.id, "")),
         )
         for hit in found
         if (post := posts.get(hit.id)) is not None
     ]
+
+
+def _hit_snippet(hit, post: Post, sentence: str) -> SafeString:
+    if sentence:
+        return escape(sentence)
+    if hit.highlight:
+        return mark_safe(hit.highlight)  # noqa: S308 (engines escape)
+    return snippet(post_text(post), "")
 
 
 def search_case_rooms(*, query: str, network_ids: list[int], limit: int = 50) -> list[PostHit]:

@@ -27,22 +27,31 @@ def with_best_sentences(collection: Collection, found: list[ReadableHit], text: 
     """Each hit found by meaning only (``matched_by == "semantic"``) with, as its snippet, the
     sentence of its ``sentence_field`` closest to the query in meaning (escaped); the others
     as they are. Unchanged when the query has no vector (embeddings off, model not loaded)."""
-    semantic = [each.hit.id for each in found if each.hit.matched_by == "semantic"]
-    if not semantic or not collection.sentence_field:
+    best = best_sentences(collection, [each.hit.id for each in found if each.hit.matched_by == "semantic"], text)
+    if not best:
         return found
-    query = store.query_vector(text)
-    if query is None:
-        return found
-    best = {
-        pk: store.closest_sentence(said, matrix, query)
-        for pk, (said, matrix) in store.sentences_of(collection.name, semantic).items()
-    }
     return [
         ReadableHit(replace(each.hit, highlight=safe_highlight(escape(best[each.hit.id]))), each.item)
         if best.get(each.hit.id)
         else each
         for each in found
     ]
+
+
+def best_sentences(collection: Collection, ids: list[int], text: str) -> dict[int, str]:
+    """Of the documents ``ids`` (already re-read through the access rule), the sentence of
+    each's ``sentence_field`` closest to the query ``text`` in meaning (plain text, not
+    escaped); empty when the query has no vector (embeddings off, model not loaded)."""
+    if not ids or not collection.sentence_field:
+        return {}
+    query = store.query_vector(text)
+    if query is None:
+        return {}
+    found = {
+        pk: store.closest_sentence(said, matrix, query)
+        for pk, (said, matrix) in store.sentences_of(collection.name, ids).items()
+    }
+    return {pk: sentence for pk, sentence in found.items() if sentence}
 
 
 @dataclass

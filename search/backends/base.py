@@ -86,6 +86,7 @@ class PostMatch:
     title: str  # the thread's title
     score: float
     highlight: str = ""  # safe HTML, as Hit.highlight
+    matched_by: MatchedBy = "lexical"  # as Hit.matched_by
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ summed, ties to the newest. Sorting by date ignores the scores.
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from search.backends.base import MatchedBy
 
@@ -47,6 +48,18 @@ def rrf(rankings: Sequence[tuple[Sequence[int], float]], *, k: int = RRF_K) -> d
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + weight / (k + rank)
     return scores
+
+
+def fused_order(
+    lexical: Sequence[int], semantic: Sequence[int], *, newest: Callable[[int], Any], sort: str = "relevance"
+) -> list[tuple[int, float]]:
+    """The union of two rankings (best first) as (item, fused score), in the order a page shows
+    it: by relevance ``rrf`` of both (ties: ``newest`` first), by date ``newest`` first."""
+    fused = rrf([(lexical, LEXICAL_WEIGHT), (semantic, SEMANTIC_WEIGHT)])
+    order = sorted(fused, key=newest, reverse=True)
+    if sort != "date":
+        order.sort(key=lambda item: -fused[item])  # stable: ties stay newest first
+    return [(item, fused[item]) for item in order]
 
 
 def matched_by(in_lexical: bool, in_semantic: bool) -> MatchedBy:

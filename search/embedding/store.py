@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from search import embedding
-from search.collections import Collection
+from search.collections import Collection, Layout
 from search.embedding.chunks import sentences
 from search.embedding.vectors import Int8Matrix, dequantise, quantise_int8
 
@@ -137,8 +137,9 @@ def compute(collection: Collection, documents: Sequence[dict[str, Any]]) -> list
 
 
 def save(collection: Collection, rows: list[Any]) -> None:
-    """Replace the rows of these documents; the database engine's snapshots reload."""
-    from search.backends.database.snapshot import bump
+    """Replace the rows of these documents; the database engine's snapshots (of the
+    collection's layout) reload."""
+    from search.backends.database.snapshot import FACETED, GROUPED, bump
 
     if not rows:
         return
@@ -146,7 +147,7 @@ def save(collection: Collection, rows: list[Any]) -> None:
         _model().objects.filter(collection=collection.name, document_id__in=[row.document_id for row in rows]).delete()
         _model().objects.bulk_create(rows)
         with connection.cursor() as cursor:
-            bump(cursor)
+            bump(cursor, GROUPED if collection.layout == Layout.GROUPED else FACETED)
 
 
 def refresh(collection: Collection, documents: Iterable[dict[str, Any]], *, batch: int = 32) -> int:

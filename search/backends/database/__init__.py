@@ -95,7 +95,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
 
     def search(self, collection: Collection, query):
         if self._grouped(collection):
-            return self._search_posts(query)
+            return self._search_posts(collection, query)
         return self._search(collection, query)
 
     # Writing a faceted collection

@@ -34,6 +34,8 @@ from search.embedding.vectors import Int8Matrix
 EMBEDDINGS = "search_searchembedding"
 
 GENERATION = "search_searchgeneration"
+# The generation rows: one per layout (the posts' vectors, post_vectors.py, reload apart)
+FACETED, GROUPED = 1, 2
 NEWEST_FIRST = "CASE WHEN published_at IS NULL THEN 1 ELSE 0 END, published_at DESC, id DESC"
 
 
@@ -121,17 +123,17 @@ def _packed(flags: np.ndarray) -> int:
     return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
 
 
-def read_token(cursor) -> int | None:
-    cursor.execute(f"SELECT token FROM {GENERATION} WHERE id = 1")
+def read_token(cursor, generation: int = FACETED) -> int | None:
+    cursor.execute(f"SELECT token FROM {GENERATION} WHERE id = %s", [generation])
     row = cursor.fetchone()
     return int(row[0]) if row else None
 
 
-def bump(cursor) -> None:
+def bump(cursor, generation: int = FACETED) -> None:
     """A new token, in the writing transaction: every process reloads at its next search."""
     cursor.execute(
-        f"INSERT INTO {GENERATION} (id, token) VALUES (1, %s) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
-        [secrets.randbits(62)],
+        f"INSERT INTO {GENERATION} (id, token) VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET token = excluded.token",
+        [generation, secrets.randbits(62)],
     )
 
 

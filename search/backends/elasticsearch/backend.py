@@ -443,11 +443,37 @@ class ElasticsearchSearchBackend(SearchBackend):
         if not parsed.clauses or not query.network_ids:
             return no_posts(self.name)
         index = self.index_of(collection)
+        vector = self._post_vector(collection, parsed, query.text)
+        if vector is not None:
+            return self._hybrid_posts(collection, query, parsed, vector)
         body = posts.search_body(query, parsed)
         response = index._read("search the network posts", lambda es: es.search(index=index.alias, **body))
         if response is None:
             return no_posts(self.name)
         return PostResults(total=response["hits"]["total"]["value"], hits=posts.read_hits(response), engine=self.name)
+
+    def _post_vector(self, collection: Collection, parsed, text: str) -> list[float] | None:
+        """As ``_query_vector``, for a post search."""
+        if not parsed.positive_terms or not store.embeds(collection):
+            return None
+        vector = store.query_vector(hybrid.semantic_text(text))
+        if vector is None or not self.index_of(collection).has_vectors():
+            return None
+        return vector.tolist()
+
+    def _hybrid_posts(self, collection: Collection, query: PostQuery, parsed, vector: list[float]) -> PostResults:
+        """One round trip: the lexical matches down to the page's window, the kNN hits (the
+        reader's networks inside the kNN filter) and the union's total; the page fused."""
+        window = max(1, query.page) * max(1, min(query.per_page, 100)) + hybrid.SEMANTIC_LIMIT
+        knn = posts.knn_clause(vector, query.network_ids, parsed)
+        bodies = [
+            posts.search_body(query, parsed, window=window),
+            posts.semantic_body(knn),
+            posts.union_count_body(query, parsed, knn),
+        ]
+        lexical, semantic, counts = self._msearch(collection, bodies)
+        hits = posts.fused_page(query, lexical["hits"].get("hits", []), semantic["hits"].get("hits", []))
+        return PostResults(total=counts["hits"]["total"]["value"], hits=hits, engine=self.name)
 
 
 class CollectionIndex:

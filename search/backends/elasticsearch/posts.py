@@ -5,7 +5,9 @@ The index of a grouped collection. Network posts live under the alias ``<INDEX>-
 index (external versions, tombstones, alias swap): a ``CollectionIndex`` (backend.py) with
 this module's mapping.
 Every read filters on ``network_id`` (the reader's networks) and ``tombstone: false``
-before matching, so hits, the total and highlights come from those networks only.
+before matching, so hits, the total and highlights come from those networks only. In hybrid
+mode (the collection embedded, the index mapping ``embedding``) the same filter sits inside
+the kNN query (``knn_clause``), and both rankings are fused by ``hybrid.fused_order``.
 
 Analysis: the thread title is folded and stemmed in English, French, Norwegian and
 German (multi-fields, as practice titles); the text is folded, and stemmed once in the
@@ -14,18 +16,27 @@ language guessed for the post (``text_<language>``), as the practice body.
 
 from typing import Any
 
-from elasticsearch_dsl import Boolean, Date, Index, Keyword, Long, Mapping, Q, Search, Text
+from elasticsearch_dsl import Boolean, Date, DenseVector, Index, Keyword, Long, Mapping, Q, Search, Text
 from elasticsearch_dsl.query import Query
 
-from search.backends.base import PostMatch, PostQuery
-from search.backends.elasticsearch.mapping import ANALYSIS, BODY_STORAGE, FOLDING, LANGUAGES, MULTI_LANGUAGES
+from search.backends import hybrid
+from search.backends.base import MatchedBy, PostMatch, PostQuery
+from search.backends.elasticsearch.mapping import (
+    ANALYSIS,
+    BODY_STORAGE,
+    FOLDING,
+    LANGUAGES,
+    MULTI_LANGUAGES,
+    vector_field,
+)
+from search.backends.elasticsearch.queries import KNN_CANDIDATES
 from search.collections import Collection
 from search.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
 FRAGMENT_SIZE = 180
 MAX_WINDOW = 10_000
-SOURCE_FIELDS = ["title", "thread_id", "network_id"]
+SOURCE_FIELDS = ["title", "thread_id", "network_id", "created_at"]
 
 
 def text_field(code: str) -> str:
@@ -40,7 +51,7 @@ def exact_fields() -> list[str]:
 # --- the index -------------------------------------------------------------------------
 
 
-def mapping() -> Mapping:
+def mapping(collection: Collection | None = None) -> Mapping:
     m = Mapping()
     m.meta("dynamic", False)
     m.field("id", Long())
@@ -53,11 +64,14 @@ def mapping() -> Mapping:
     m.field("text", Text(analyzer=FOLDING, **BODY_STORAGE))
     for code in LANGUAGES:
         m.field(text_field(code), Text(analyzer=f"portal_{code}"))
+    if collection is not None and collection.embedded_fields:  # hybrid search: the post's vector
+        m.field("embedding", DenseVector(**vector_field()))
     return m
 
 
 def index_body(collection: Collection, *, shards: int, replicas: int, refresh_interval: str = "1s") -> dict[str, Any]:
-    """The index of a grouped collection (the layout's mapping; ``collection`` is not read)."""
+    """The index of a grouped collection (the layout's mapping, with the vector when the
+    collection is embedded)."""
     index = Index("unused")
     index.settings(
         number_of_shards=shards,
@@ -66,7 +80,7 @@ def index_body(collection: Collection, *, shards: int, replicas: int, refresh_in
         analysis=ANALYSIS,
         max_result_window=MAX_WINDOW,
     )
-    index.mapping(mapping())
+    index.mapping(mapping(collection))
     return index.to_dict()
 
 
@@ -103,8 +117,11 @@ def readable(network_ids: frozenset[int]) -> list[Query]:
     return [Q("term", tombstone=False), Q("terms", network_id=sorted(network_ids))]
 
 
-def search_body(query: PostQuery, parsed: ParsedQuery) -> dict[str, Any]:
+def search_body(query: PostQuery, parsed: ParsedQuery, *, window: int | None = None) -> dict[str, Any]:
+    """A page of matches; ``window``: the first ``window`` matches instead (a hybrid page's)."""
     per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
+    if window is not None:
+        per_page, page = min(window, MAX_WINDOW), 1
     start = min((page - 1) * per_page, MAX_WINDOW)
     search = Search().query(Q("bool", must=[text_query(parsed)], filter=readable(query.network_ids)))
     newest = [{"created_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"}]
@@ -131,15 +148,61 @@ def search_body(query: PostQuery, parsed: ParsedQuery) -> dict[str, Any]:
     return search.to_dict()
 
 
+def knn_clause(vector: list[float], network_ids: frozenset[int], parsed: ParsedQuery) -> dict[str, Any]:
+    """The semantic half: the ``SEMANTIC_LIMIT`` nearest posts at a cosine of at least
+    ``SIMILARITY_FLOOR``, with the reader's networks (and the exclusions) INSIDE the kNN
+    search, so that HNSW only ever returns posts the reader may read."""
+    allowed = Q("bool", filter=readable(network_ids), must_not=[_exact(term) for term in parsed.excluded])
+    return {
+        "field": "embedding",
+        "query_vector": vector,
+        "k": hybrid.SEMANTIC_LIMIT,
+        "num_candidates": KNN_CANDIDATES,
+        "similarity": hybrid.SIMILARITY_FLOOR,
+        "filter": allowed.to_dict(),
+    }
+
+
+def semantic_body(knn: dict[str, Any]) -> dict[str, Any]:
+    return {"knn": knn, "size": hybrid.SEMANTIC_LIMIT, "_source": SOURCE_FIELDS}
+
+
+def union_count_body(query: PostQuery, parsed: ParsedQuery, knn: dict[str, Any]) -> dict[str, Any]:
+    """The total of (lexical matches ∪ semantic hits), both of the reader's networks: a
+    ``query`` and a ``knn`` in one search are a union."""
+    matched = Q("bool", must=[text_query(parsed)], filter=readable(query.network_ids))
+    return {"query": matched.to_dict(), "knn": knn, "size": 0, "track_total_hits": True}
+
+
+def match(hit: dict[str, Any], *, score: float | None = None, matched_by: MatchedBy = "lexical") -> PostMatch:
+    return PostMatch(
+        id=int(hit["_id"]),
+        thread_id=int(hit["_source"].get("thread_id") or 0),
+        network_id=int(hit["_source"].get("network_id") or 0),
+        title=hit["_source"].get("title", ""),
+        score=round(float(hit.get("_score") or 0.0) if score is None else score, 6),
+        highlight=(hit.get("highlight", {}).get("text") or [""])[0],
+        matched_by=matched_by,
+    )
+
+
 def read_hits(response: dict[str, Any]) -> list[PostMatch]:
+    return [match(hit) for hit in response["hits"].get("hits", [])]
+
+
+def fused_page(query: PostQuery, lexical: list[dict[str, Any]], semantic: list[dict[str, Any]]) -> list[PostMatch]:
+    """The page of the fused list (hybrid.fused_order); hits of both lists keep the lexical
+    highlight, a semantic-only hit has none (its best sentence is shown by the caller)."""
+    per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
+    found = {int(hit["_id"]): hit for hit in semantic} | {int(hit["_id"]): hit for hit in lexical}
+    lexical_ids, semantic_ids = [int(hit["_id"]) for hit in lexical], [int(hit["_id"]) for hit in semantic]
+
+    def newest(pk: int) -> tuple[str, int]:
+        return found[pk]["_source"].get("created_at") or "", pk
+
+    order = hybrid.fused_order(lexical_ids, semantic_ids, newest=newest, sort=query.sort)
+    in_lexical, in_semantic = set(lexical_ids), set(semantic_ids)
     return [
-        PostMatch(
-            id=int(hit["_id"]),
-            thread_id=int(hit["_source"].get("thread_id") or 0),
-            network_id=int(hit["_source"].get("network_id") or 0),
-            title=hit["_source"].get("title", ""),
-            score=round(float(hit.get("_score") or 0.0), 6),
-            highlight=(hit.get("highlight", {}).get("text") or [""])[0],
-        )
-        for hit in response["hits"].get("hits", [])
+        match(found[pk], score=score, matched_by=hybrid.matched_by(pk in in_lexical, pk in in_semantic))
+        for pk, score in order[(page - 1) * per_page : page * per_page]
     ]
