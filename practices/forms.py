@@ -141,10 +141,10 @@ class UploadForm(forms.Form):
     document = forms.FileField(
         label=_("Filled-in template"),
         help_text=_(
-            "A Word (.docx), OpenDocument (.odt) or Rich Text (.rtf) document, or an HTML, Markdown or "
-            "text file. It is read, not stored."
+            "A Word (.docx), OpenDocument (.odt), Rich Text (.rtf) or PDF document, or an HTML, Markdown "
+            "or text file. It is read, not stored."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.odt,.rtf,.html,.htm,.md,.markdown,.txt"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.odt,.rtf,.pdf,.html,.htm,.md,.markdown,.txt"}),
     )
 
     def clean_document(self):

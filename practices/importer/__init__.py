@@ -1,4 +1,4 @@
-"""Import a filled-in RAN Collection practice template (txt, html, md, docx, odt, rtf).
+"""Import a filled-in RAN Collection practice template (txt, html, md, docx, odt, rtf, pdf).
 
     parsed = import_document(data, "practice.docx")
     parsed.as_json()  # title, language, key_themes, ..., fields, warnings
@@ -59,7 +59,7 @@ def import_document(data: bytes, filename: str, *, vocabulary: Vocabulary | None
     reader = READERS.get(extension)
     if reader is None:
         raise UnreadableDocument(
-            _("Files of type “%(extension)s” cannot be imported. Use .docx, .odt, .rtf, .html, .md or .txt.")
+            _("Files of type “%(extension)s” cannot be imported. Use .docx, .odt, .rtf, .pdf, .html, .md or .txt.")
             % {"extension": extension or filename}
         )
     if not data or not data.strip():

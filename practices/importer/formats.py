@@ -1,4 +1,4 @@
-"""Read a template document (txt, html, md, docx, odt, rtf) into cells of Markdown text.
+"""Read a template document (txt, html, md, docx, odt, rtf, pdf) into cells of Markdown text.
 
 A cell is a label cell with its answer (a table row, a tab-separated line),
 a continuation of the previous answer, or running text in which the parser
@@ -267,6 +267,13 @@ def read_rtf(data: bytes) -> list[Cell]:
     return _html_cells(to_html(data, "rtf"), _SOFT_BREAKS)
 
 
+def read_pdf(data: bytes) -> list[Cell]:
+    """A template saved as PDF: table rows from the ruling lines, text in reading order."""
+    from .pdf import read_pdf as read
+
+    return read(data)
+
+
 READERS: dict[str, Callable[[bytes], list[Cell]]] = {
     ".txt": read_text,
     ".text": read_text,
@@ -277,4 +284,5 @@ READERS: dict[str, Callable[[bytes], list[Cell]]] = {
     ".docx": read_docx,
     ".odt": read_odt,
     ".rtf": read_rtf,
+    ".pdf": read_pdf,
 }

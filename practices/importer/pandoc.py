@@ -26,7 +26,7 @@ _LITERAL_FALLBACK = re.compile(rb"(\\u-?\d+)(?!\d) ?([^\\{}\r\n])")
 
 @lru_cache(maxsize=1)
 def pandoc_path() -> str:
-    import pypandoc  # type: ignore[import-untyped]  # loaded only when such a document comes
+    import pypandoc  # loaded only when such a document comes
 
     return pypandoc.get_pandoc_path()
 

@@ -11,7 +11,7 @@ from practices.importer.instructions import INSTRUCTIONS, PREAMBLES
 from practices.importer.text import fold, squash
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "practices" / "fixtures" / "templates"
-FORMATS = ["txt", "html", "md", "docx", "odt", "rtf"]
+FORMATS = ["txt", "html", "md", "docx", "odt", "rtf", "pdf"]
 
 ENGLISH = {
     "title": "Safe Harbour: mentoring young people leaving custody",
@@ -155,7 +155,8 @@ def test_corrupt_word_file_is_unreadable_with_a_message():
     [
         (b"", "empty.txt", "empty"),
         (b"   \n\n ", "blank.md", "empty"),
-        (b"%PDF-1.7 binary", "practice.pdf", ".pdf"),
+        (b"%PDF-1.7 binary", "practice.pdf", "not a valid PDF"),
+        (b"\x89PNG\r\n\x1a\n image", "scan.pdf", "not a valid PDF"),
         (b"\x00\x01\x02\x03binary\x00junk\x00" * 20, "junk.txt", "binary"),
         (b"\x81\x8d\x8f\x90\x9d" * 10, "junk.md", "encoding"),
         (b"some text", "no-extension", "cannot be imported"),

@@ -1,0 +1,141 @@
+"""PDF templates (a filled-in template saved or printed as PDF), read with pdfplumber.
+
+A PDF keeps where words stand and in which font, not what they are. Table rows
+are found from the ruling lines (``find_tables``): a row of two or more cells is a
+label cell with its answer; the text outside tables is running text, down each
+page. Within a region, lines are read with their font: a line set larger than
+the page's body text is a heading, a line all in bold is bold text (the
+parser's label lines), a line starting with a bullet or a number is a list
+item, a gap wider than the line spacing ends a paragraph, and lines that wrap
+are joined. Every word is kept.
+"""
+
+import re
+from collections import Counter
+from io import BytesIO
+from statistics import median
+
+from django.utils.translation import gettext as _
+
+from .cells import Cell, add_loose, tidy_markdown
+from .result import UnreadableDocument
+
+MAX_PAGES = 100  # the template fills 3 to 6 pages; a report with annexes about 40
+HEADING_RATIO = 1.15  # a line this much larger than the body text is a heading
+PARAGRAPH_GAP = 0.45  # a gap between lines over this share of the font size ends a paragraph
+# A bullet: the usual characters, "o" (Word's second level), a Symbol or Wingdings glyph with no
+# Unicode mapping (pdfminer writes "(cid:127)") or in the private use area (U+F0B7…).
+_BULLET = re.compile(r"^(?:[•◦▪‣·●○■□➢►*\-–—o]\s+|(?:[\uf000-\uf0ff]|\(cid:\d+\))\s*(?=\S))")
+_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
+_ITEM = re.compile(r"^(?:- |\d{1,2}\. )")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
+def read_pdf(data: bytes) -> list[Cell]:
+    import pdfplumber  # loaded only when a PDF comes
+
+    try:
+        with pdfplumber.open(BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise UnreadableDocument(
+                    _("The PDF has %(count)s pages; at most %(limit)s can be imported.")
+                    % {"count": len(pdf.pages), "limit": MAX_PAGES}
+                )
+            if not any(char["text"].strip() for page in pdf.pages for char in page.chars):
+                raise UnreadableDocument(
+                    _(
+                        "The PDF holds no text, only images (a scan?). Upload the document it was made from, "
+                        "or paste the text into the form."
+                    )
+                )
+            cells: list[Cell] = []
+            for page in pdf.pages:
+                _page_cells(page, cells)
+            return cells
+    except UnreadableDocument:
+        raise
+    except Exception as error:  # pdfminer raises many kinds of errors on damaged files
+        raise UnreadableDocument(_("The file is not a valid PDF document, so it cannot be read.")) from error
+
+
+def _page_cells(page, cells: list[Cell]) -> None:
+    """The page's tables and the text between them, top to bottom."""
+    body_size = _body_size(page)
+    top = 0.0
+    for table in sorted(page.find_tables(), key=lambda table: table.bbox[1]):
+        add_loose([_region(page, (0, top, page.width, table.bbox[1]), body_size)], cells)
+        for row in table.rows:
+            texts = [_region(page, box, body_size) for box in row.cells if box is not None]
+            if len(texts) >= 2 and texts[0]:
+                label = " ".join(re.sub(r"^#+ |\*\*", "", texts[0], flags=re.M).split())
+                cells.append(Cell(label, tidy_markdown("\n\n".join(text for text in texts[1:] if text))))
+            else:
+                add_loose(texts, cells)
+        top = table.bbox[3]
+    add_loose([_region(page, (0, top, page.width, page.height), body_size)], cells)
+
+
+def _body_size(page) -> float:
+    sizes = Counter(round(char["size"], 1) for char in page.chars if char["text"].strip())
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _region(page, box: tuple, body_size: float) -> str:
+    """The Markdown of the text inside ``box`` (x0, top, x1, bottom)."""
+    x0, top, x1, bottom = box
+    if bottom - top < 1 or x1 - x0 < 1:
+        return ""
+    lines = page.crop((x0, top, x1, bottom)).extract_text_lines(return_chars=True, strip=True)
+    return lines_to_markdown(lines, body_size)
+
+
+def lines_to_markdown(lines: list[dict], body_size: float) -> str:
+    """pdfplumber's text lines (text, top, bottom, chars) as Markdown blocks."""
+    blocks: list[str] = []
+    kinds: list[str] = []
+    previous_bottom = None
+    for line in lines:
+        text, chars = line["text"].strip(), [char for char in line["chars"] if char["text"].strip()]
+        if not text or not chars:
+            continue
+        size = median(char["size"] for char in chars)
+        gap = line["top"] - previous_bottom if previous_bottom is not None else 0.0
+        previous_bottom = line["bottom"]
+        kind = _kind(text, chars, size, body_size)
+        joins = blocks and kinds[-1] == kind and gap <= PARAGRAPH_GAP * size and kind in ("text", "heading", "bold")
+        if kind == "text" and blocks and kinds[-1] == "item" and gap <= PARAGRAPH_GAP * size:
+            blocks[-1] += " " + text  # the wrapped line of a list item
+        elif joins:
+            blocks[-1] += " " + text
+        else:
+            blocks.append(_item(text) if kind == "item" else text)
+            kinds.append(kind)
+    return tidy_markdown(_join(blocks, kinds))
+
+
+def _kind(text: str, chars: list[dict], size: float, body_size: float) -> str:
+    if size >= body_size * HEADING_RATIO:
+        return "heading"
+    if _BULLET.match(text) or _NUMBER.match(text):
+        return "item"
+    if all(_BOLD.search(char.get("fontname", "")) for char in chars):
+        return "bold"
+    return "text"
+
+
+def _item(text: str) -> str:
+    if _BULLET.match(text):
+        return _BULLET.sub("- ", text, count=1)
+    return _NUMBER.sub(lambda match: f"{match.group(1)}. ", text, count=1)
+
+
+def _join(blocks: list[str], kinds: list[str]) -> str:
+    """Paragraphs apart by a blank line, items of one list on consecutive lines."""
+    parts: list[str] = []
+    for number, (block, kind) in enumerate(zip(blocks, kinds, strict=True)):
+        text = f"## {block}" if kind == "heading" else f"**{block}**" if kind == "bold" else block
+        if number and kind == "item" and kinds[number - 1] == "item":
+            parts.append("\n" + text)
+        else:
+            parts.append(("\n\n" if parts else "") + text)
+    return "".join(parts)
