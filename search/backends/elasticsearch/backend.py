@@ -339,6 +339,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             if some_total["hits"]["total"]["value"]:
                 lexical, counts, partial = some, some_total, True
         hits = _fused_page(query, lexical["hits"].get("hits", []), semantic["hits"].get("hits", []))
+        hits = self._highlighted(collection, query, parsed, hits)
         facets = queries.read_facets(counts.get("aggregations", {}), collection.facet_names)
         return SearchResults(
             total=counts["hits"]["total"]["value"],
@@ -349,10 +350,23 @@ class ElasticsearchSearchBackend(SearchBackend):
             partial=partial,
         )
 
+    def _highlighted(self, collection: Collection, query: SearchQuery, parsed, hits: list[Hit]) -> list[Hit]:
+        """The page's hits, those found by their words with their snippets (one more request,
+        for the page only: highlighting the whole lexical window cost four times as much)."""
+        lexical = [hit.id for hit in hits if hit.matched_by != "semantic"]
+        if not lexical:
+            return hits
+        [response] = self._msearch(collection, [queries.highlights_body(lexical, query.scope, parsed)])
+        found = {int(hit["_id"]): hit.get("highlight", {}) for hit in response["hits"].get("hits", [])}
+        return [
+            replace(hit, highlight=queries.best_highlight(found[hit.id])) if hit.id in found else hit for hit in hits
+        ]
+
     @staticmethod
     def _window_body(collection: Collection, window: SearchQuery, parsed, **options: Any) -> dict[str, Any]:
-        """The lexical search of a hybrid page's window (which may pass 100), without facet counts."""
-        body = queries.search_body(collection, window, parsed, facets=False, **options)
+        """The lexical search of a hybrid page's window (which may pass 100), without facet
+        counts or snippets (``_highlighted``)."""
+        body = queries.search_body(collection, window, parsed, facets=False, highlights=False, **options)
         body["size"] = min(max(1, window.per_page), queries.MAX_WINDOW)
         return body
 
@@ -372,8 +386,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         respelling does (the suggester reads every document's words: these two counts keep
         the words of hidden practices hidden). ``typed``: the first count when already known."""
         index = self.index_of(collection)
-        body = queries.search_body(collection, query, parsed, typos, facets=facets)
-        if not facets:  # a hybrid page's window, which may pass 100
+        body = queries.search_body(collection, query, parsed, typos, facets=facets, highlights=facets)
+        if not facets:  # a hybrid page's window, which may pass 100 (its page highlighted after)
             body["size"] = min(max(1, query.per_page), queries.MAX_WINDOW)
         searches: list[dict[str, Any]] = [{"index": index.alias}, body]
         fields = collection.text_fields
