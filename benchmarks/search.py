@@ -7,7 +7,8 @@
     .venv/bin/python benchmarks/search.py --start-node         # on a node of its own (port 9281), stopped after
 
 The data goes to a SQLite file of its own (default /var/tmp/pve-bench-search.sqlite3,
-recreated each run) or to the PostgreSQL database given, never to the dev db.sqlite3.
+recreated each run; ``--reuse`` keeps its practices when it holds ``--count`` of them: the
+same seed generates the same ones) or to the PostgreSQL database given, never to the dev db.sqlite3.
 Elasticsearch: ELASTICSEARCH_URL (default http://127.0.0.1:9201; start it with
 scripts/elasticsearch.sh start), or ``--start-node``: a single node of its own from the same
 distribution (tests/search/conftest_es.LocalCluster, heap 1 GB, port 9281), stopped at the
@@ -279,6 +280,16 @@ def setup_django(database_url: str) -> None:
     django.setup()
 
 
+def generated(count: int) -> bool:
+    """Whether the database already holds this run's ``count`` practices (``--reuse``)."""
+    from django.core.management import call_command
+
+    from practices.models import Practice
+
+    call_command("migrate", verbosity=0)
+    return Practice.objects.count() == count
+
+
 def generate(count: int, seed: int = 20261129) -> None:
     from django.core.management import call_command
     from django.db import transaction
@@ -500,9 +511,12 @@ def measure(args) -> dict:
     from search.backends.elasticsearch import ElasticsearchSearchBackend
 
     results: dict = {"engines": {}, "load_start": os.getloadavg()[0]}
-    print(f"Generating {args.count} practices…", flush=True)
     started = time.perf_counter()
-    generate(args.count)
+    if args.reuse and generated(args.count):
+        print(f"Reusing the {args.count} practices of {args.sqlite_path}", flush=True)
+    else:
+        print(f"Generating {args.count} practices…", flush=True)
+        generate(args.count)
     results["generate_s"] = time.perf_counter() - started
     started = time.perf_counter()
     docs = documents(version=1)
@@ -790,6 +804,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20, help="passes over the query mix per engine")
     parser.add_argument("--database-url", help="a PostgreSQL database for the data (default: a SQLite file of its own)")
     parser.add_argument("--sqlite-path", default="/var/tmp/pve-bench-search.sqlite3")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the SQLite file's practices when it holds --count of them"
+    )
     parser.add_argument("--elasticsearch-url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201"))
     parser.add_argument("--skip-elasticsearch", action="store_true")
     parser.add_argument("--start-node", action="store_true", help="run a private Elasticsearch node (port 9281)")
@@ -808,7 +825,8 @@ def main() -> None:
         if sqlite == (PROJECT_DIR / "db.sqlite3").resolve():
             parser.error("never the dev database: choose another --sqlite-path")
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
+            if not args.reuse:
+                Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
         database_url = f"sqlite:///{sqlite}"
     setup_django(database_url)
     prefix = [] if args.start_node else ["ELASTICSEARCH_URL=" + args.elasticsearch_url]

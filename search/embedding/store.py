@@ -15,6 +15,7 @@ With ``settings.SEARCH_EMBEDDINGS`` off nothing is computed or read: search is l
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -32,7 +33,17 @@ logger = logging.getLogger(__name__)
 
 # Query vectors computed beside the lexical search (``query_vector_soon``): the model's C code
 # releases the GIL, as SQLite and PostgreSQL's client do, so both run on two cores at once.
-_embedder = ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-vector")
+# One pool per process (a pool's threads do not survive a fork: made again in the child).
+_embedders: dict[int, ThreadPoolExecutor] = {}
+
+
+def _embedder() -> ThreadPoolExecutor:
+    pid = os.getpid()
+    if pid not in _embedders:
+        _embedders.clear()
+        _embedders[pid] = ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-vector")
+    return _embedders[pid]
+
 
 MAX_SENTENCES = 40  # sentences of a description that get a vector (a description is a paragraph or two)
 SENTENCE_WORDS = 60  # a longer sentence is cut
@@ -76,7 +87,7 @@ def query_vector_soon(text: str) -> Callable[[], np.ndarray | None]:
     machine. Nothing is started when the vector cannot be had (setting off, model not loaded)."""
     if not enabled() or not embedding.is_loaded() or not text.strip():
         return lambda: None
-    future = _embedder.submit(query_vector, text)
+    future = _embedder().submit(query_vector, text)
     return future.result
 
 
