@@ -7,7 +7,8 @@
     .venv/bin/python benchmarks/search.py --start-node         # on a node of its own (port 9281), stopped after
 
 The data goes to a SQLite file of its own (default /var/tmp/pve-bench-search.sqlite3,
-recreated each run) or to the PostgreSQL database given, never to the dev db.sqlite3.
+recreated each run; ``--reuse`` keeps its practices when it holds ``--count`` of them: the
+same seed generates the same ones) or to the PostgreSQL database given, never to the dev db.sqlite3.
 Elasticsearch: ELASTICSEARCH_URL (default http://127.0.0.1:9201; start it with
 scripts/elasticsearch.sh start), or ``--start-node``: a single node of its own from the same
 distribution (tests/search/conftest_es.LocalCluster, heap 1 GB, port 9281), stopped at the
@@ -279,6 +280,16 @@ def setup_django(database_url: str) -> None:
     django.setup()
 
 
+def generated(count: int) -> bool:
+    """Whether the database already holds this run's ``count`` practices (``--reuse``)."""
+    from django.core.management import call_command
+
+    from practices.models import Practice
+
+    call_command("migrate", verbosity=0)
+    return Practice.objects.count() == count
+
+
 def generate(count: int, seed: int = 20261129) -> None:
     from django.core.management import call_command
     from django.db import transaction
@@ -426,12 +437,20 @@ def baseline_query(text, filters, scope, sort):
 
 
 def latencies(
-    run, rounds: int, warm_up: int = 1, cpu: list[float] | None = None, took: list[float] | None = None, last_took=None
+    run,
+    rounds: int,
+    warm_up: int = 1,
+    cpu: list[float] | None = None,
+    took: list[float] | None = None,
+    last_took=None,
+    thread: list[float] | None = None,
 ) -> list[list[float]]:
     """Milliseconds per query of the mix (one list per query), after ``warm_up`` passes (a
     fresh Elasticsearch JVM compiles its hot code over the first few hundred requests).
     ``cpu`` receives this process's CPU milliseconds per measured query (steadier than
-    wall-clock time on a shared machine), ``took`` what ``last_took()`` says of each."""
+    wall-clock time on a shared machine), ``took`` what ``last_took()`` says of each, ``thread``
+    the CPU milliseconds of the calling thread alone (hybrid search embeds the query on
+    another thread meanwhile: on free cores the two overlap)."""
     named = scopes()
     for _ in range(warm_up):
         for text, filters, scope, sort in QUERY_MIX:
@@ -439,11 +458,13 @@ def latencies(
     samples: list[list[float]] = [[] for _ in QUERY_MIX]
     for _ in range(rounds):
         for number, (text, filters, scope, sort) in enumerate(QUERY_MIX):
-            started, cpu_started = time.perf_counter(), time.process_time()
+            started, cpu_started, thread_started = time.perf_counter(), time.process_time(), time.thread_time()
             run(text, filters, named[scope], sort)
             samples[number].append((time.perf_counter() - started) * 1000)
             if cpu is not None:
                 cpu.append((time.process_time() - cpu_started) * 1000)
+            if thread is not None:
+                thread.append((time.thread_time() - thread_started) * 1000)
             if took is not None and last_took is not None:
                 took.append(last_took())
     return samples
@@ -500,9 +521,12 @@ def measure(args) -> dict:
     from search.backends.elasticsearch import ElasticsearchSearchBackend
 
     results: dict = {"engines": {}, "load_start": os.getloadavg()[0]}
-    print(f"Generating {args.count} practices…", flush=True)
     started = time.perf_counter()
-    generate(args.count)
+    if args.reuse and generated(args.count):
+        print(f"Reusing the {args.count} practices of {args.sqlite_path}", flush=True)
+    else:
+        print(f"Generating {args.count} practices…", flush=True)
+        generate(args.count)
     results["generate_s"] = time.perf_counter() - started
     started = time.perf_counter()
     docs = documents(version=1)
@@ -539,13 +563,15 @@ def measure(args) -> dict:
         seconds = time.perf_counter() - started
         entry = {"index_s": seconds, "index_rate": len(docs) / seconds}
         print(f"{name}: queries…", flush=True)
-        entry["cpu"], entry["took"] = [], []
+        entry["cpu"], entry["took"], entry["thread"] = [], [], []
         run, last_took = (lambda *q, b=backend: engine_query(b, *q)), None
         if name == "elasticsearch":
             run, last_took = record_took(backend)
         if args.hybrid:
             run = uncached(run)
-        entry["latencies"] = latencies(run, args.rounds, WARM_UP, entry["cpu"], entry["took"], last_took)
+        entry["latencies"] = latencies(
+            run, args.rounds, WARM_UP, entry["cpu"], entry["took"], last_took, thread=entry["thread"]
+        )
         if name == "database":
             entry["after_write"] = search_after_write(backend, docs)
         if name == "elasticsearch":
@@ -643,6 +669,12 @@ def hybrid_lines(args, results: dict) -> list[str]:
         f"Hybrid mode: every query embedded again (cache cleared), the model loaded in {figures['load_s']:.2f} s.",
         f"- Embedding throughput: {rate:.2f} practices/s wall, {cpu_rate:.2f} per CPU second"
         f" ({figures['sample']} practices, title and description and the description's sentences, one thread).",
+        *(
+            f"- {name}: CPU of the searching thread alone p50 {percentile(entry['thread'], 50):.1f}"
+            f" / p95 {percentile(entry['thread'], 95):.1f} ms (the query embedding runs beside it on another thread)."
+            for name, entry in results["engines"].items()
+            if entry.get("thread")
+        ),
         f"- Full `search_reindex` with embeddings at {args.count:,} practices: about {reindex_s / 60:.0f} min"
         " (extrapolated: the embedding at the measured rate plus building the documents; the engines' rebuild"
         " is in the table above), on one core; the worker embeds only what changed.",
@@ -790,6 +822,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20, help="passes over the query mix per engine")
     parser.add_argument("--database-url", help="a PostgreSQL database for the data (default: a SQLite file of its own)")
     parser.add_argument("--sqlite-path", default="/var/tmp/pve-bench-search.sqlite3")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the SQLite file's practices when it holds --count of them"
+    )
     parser.add_argument("--elasticsearch-url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201"))
     parser.add_argument("--skip-elasticsearch", action="store_true")
     parser.add_argument("--start-node", action="store_true", help="run a private Elasticsearch node (port 9281)")
@@ -808,7 +843,8 @@ def main() -> None:
         if sqlite == (PROJECT_DIR / "db.sqlite3").resolve():
             parser.error("never the dev database: choose another --sqlite-path")
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
+            if not args.reuse:
+                Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
         database_url = f"sqlite:///{sqlite}"
     setup_django(database_url)
     prefix = [] if args.start_node else ["ELASTICSEARCH_URL=" + args.elasticsearch_url]

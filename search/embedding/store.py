@@ -15,7 +15,9 @@ With ``settings.SEARCH_EMBEDDINGS`` off nothing is computed or read: search is l
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -28,6 +30,20 @@ from search.embedding.chunks import sentences
 from search.embedding.vectors import Int8Matrix, dequantise, quantise_int8
 
 logger = logging.getLogger(__name__)
+
+# Query vectors computed beside the lexical search (``query_vector_soon``): the model's C code
+# releases the GIL, as SQLite and PostgreSQL's client do, so both run on two cores at once.
+# One pool per process (a pool's threads do not survive a fork: made again in the child).
+_embedders: dict[int, ThreadPoolExecutor] = {}
+
+
+def _embedder() -> ThreadPoolExecutor:
+    pid = os.getpid()
+    if pid not in _embedders:
+        _embedders.clear()
+        _embedders[pid] = ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-vector")
+    return _embedders[pid]
+
 
 MAX_SENTENCES = 40  # sentences of a description that get a vector (a description is a paragraph or two)
 SENTENCE_WORDS = 60  # a longer sentence is cut
@@ -63,6 +79,16 @@ def query_vector(text: str) -> np.ndarray | None:
     except Exception:  # a failing model must not take search down: lexical only
         logger.exception("Embedding a query failed: lexical search only")
         return None
+
+
+def query_vector_soon(text: str) -> Callable[[], np.ndarray | None]:
+    """``query_vector(text)`` started on another thread: returns the function that waits for
+    it. The engine runs its lexical search meanwhile, so the two add up only on a busy
+    machine. Nothing is started when the vector cannot be had (setting off, model not loaded)."""
+    if not enabled() or not embedding.is_loaded() or not text.strip():
+        return lambda: None
+    future = _embedder().submit(query_vector, text)
+    return future.result
 
 
 # --- the text of a document ---------------------------------------------------------------

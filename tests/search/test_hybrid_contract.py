@@ -144,7 +144,7 @@ def test_an_elasticsearch_index_built_before_the_vectors_answers_lexically_until
     assert [(hit.id, hit.matched_by) for hit in search(es_backend, EVERYTHING).hits] == [(canary.pk, "semantic")]
 
 
-def test_an_elasticsearch_hybrid_search_is_one_round_trip_whose_counts_are_of_the_union(
+def test_an_elasticsearch_hybrid_search_is_one_msearch_then_the_pages_snippets_and_counts_the_union(
     es_backend, embeddings, home_organisation, monkeypatch
 ):
     from elasticsearch import Elasticsearch
@@ -176,14 +176,16 @@ def test_an_elasticsearch_hybrid_search_is_one_round_trip_whose_counts_are_of_th
 
     results = search(es_backend, EVERYTHING)
 
-    assert requests == ["msearch"]
+    assert requests == ["msearch", "msearch"]  # the lexical window, kNN and counts; the page's snippets
     assert {hit.id: hit.matched_by for hit in results.hits} == {english.pk: "both", french.pk: "semantic"}
+    snippets = {hit.id: hit.highlight for hit in results.hits}
+    assert "<mark>" in snippets[english.pk] and "<mark>" not in snippets[french.pk]
     assert results.total == 2
     assert results.facets["theme"] == {"exit-strategies": 1, "family-support": 1}
 
     requests.clear()
     results = engine_search_text(es_backend, "mentoring young ofenders")  # a typo: its fuzzy pass, one more
-    assert requests == ["msearch", "msearch", "msearch"]  # the fuzzy pass, then the union's counts with it
+    assert requests == ["msearch", "msearch", "msearch"]  # the fuzzy pass, then the union's counts and snippets
     assert english.pk in {hit.id for hit in results.hits}
 
 

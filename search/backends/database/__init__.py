@@ -11,7 +11,7 @@ suggestions are SQL (``sql.py``). See docs/SEARCH.md.
 """
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from itertools import chain, islice
 from typing import Any
@@ -195,8 +195,8 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         parsed, text = parse(query.text), self._text(collection)
         filters = collection.clean_filters(query.filters)
         per_page, page = max(1, query.per_page), max(1, query.page)
-        asked = _query_vector(collection, parsed, query.text if meant is None else meant)
-        embedded = (collection.name, embedding.MODEL_VERSION) if asked is not None else None
+        vector = _query_vector_soon(collection, parsed, query.text if meant is None else meant)
+        embedded = (collection.name, embedding.MODEL_VERSION) if vector is not None else None
         with connections[self.alias].cursor() as cursor:
             view = self._snapshots.current(cursor, embedded)
             allowed = view.visible(query.scope)
@@ -208,6 +208,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
                 matches = _most_words(text, cursor, parsed, wanted_ids)
             else:
                 matches = text.scored(cursor, parsed, wanted_ids)
+            asked = vector() if vector is not None else None  # embedded meanwhile, on another thread
             semantic, closeness = self._semantic(cursor, text, view, allowed, parsed, asked)
         scores = np.zeros(view.size)
         if matches is None:
@@ -223,9 +224,46 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             if semantic:
                 scores = _fused(view, found, scores, view.flags(matched), view.flags(semantic), closeness)
             found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
+        total = shown.bit_count()
+        lexical = bool(shown & matched)
+        suggestion = self._suggest(parsed, view, allowed) if not lexical and not partial else None
+        if suggestion and respell:
+            # Nothing matched the words as typed: answer with the respelling (as Elasticsearch's
+            # fuzzy second pass does), and say so through ``suggestion``; this page's snippets
+            # are made only if the respelling finds nothing.
+            respelt = self._search(collection, replace(query, text=suggestion), respell=False, meant=query.text)
+            if respelt.total:
+                return replace(respelt, suggestion=suggestion)
         chosen = found[(page - 1) * per_page : page * per_page]
-        snippets = self._highlights(text, [int(view.ids[p]) for p in chosen], any_word(parsed) if partial else parsed)
-        hits = [
+        hits = self._page(text, view, chosen, scores, (matched, semantic), any_word(parsed) if partial else parsed)
+        results = SearchResults(
+            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial and lexical
+        )
+        if total == 0 and respell and not partial and some_words(parsed):
+            some = self._search(collection, query, respell=False, meant=meant, partial=True)
+            return some if some.partial else results
+        return results
+
+    def _page(
+        self,
+        text,
+        view: snapshot.Snapshot,
+        chosen: np.ndarray,
+        scores: np.ndarray,
+        sides: tuple[int, int],
+        parsed: ParsedQuery,
+    ) -> list[Hit]:
+        """The hits at the positions ``chosen``, with their snippets; ``sides``: the lexical
+        matches and the semantic hits (bits). A hit found by meaning only has no word to mark:
+        its description's opening, not a search of its body for words it lacks (the page
+        shows its closest sentence instead, search/hits.py)."""
+        matched, semantic = sides
+        lexical = [int(view.ids[p]) for p in chosen if (matched >> int(p)) & 1]
+        snippets = self._highlights(text, lexical, parsed)
+        if len(lexical) < len(chosen):
+            others = [int(view.ids[p]) for p in chosen if not (matched >> int(p)) & 1]
+            snippets.update(self._highlights(text, others, ParsedQuery(())))
+        return [
             Hit(
                 id=int(view.ids[p]),
                 title=view.titles[p],
@@ -235,22 +273,6 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             )
             for p in chosen
         ]
-        total = shown.bit_count()
-        lexical = bool(shown & matched)
-        suggestion = self._suggest(parsed, view, allowed) if not lexical and not partial else None
-        results = SearchResults(
-            total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial and lexical
-        )
-        if suggestion and respell:
-            # Nothing matched the words as typed: answer with the respelling (as Elasticsearch's
-            # fuzzy second pass does), and say so through ``suggestion``.
-            respelt = self._search(collection, replace(query, text=suggestion), respell=False, meant=query.text)
-            if respelt.total:
-                return replace(respelt, suggestion=suggestion)
-        if total == 0 and respell and not partial and some_words(parsed):
-            some = self._search(collection, query, respell=False, meant=meant, partial=True)
-            return some if some.partial else results
-        return results
 
     def _semantic(
         self, cursor, text, view: snapshot.Snapshot, allowed: int, parsed: ParsedQuery, asked: np.ndarray | None
@@ -356,11 +378,12 @@ def _most_words(text, cursor, parsed: ParsedQuery, wanted: set[int] | None) -> l
     return [(document_id, count + max(sums[document_id], 0.0) / top) for document_id, count in counts.items()]
 
 
-def _query_vector(collection: Collection, parsed: ParsedQuery, text: str) -> np.ndarray | None:
-    """The query's vector in hybrid mode (words to look for, vectors stored, model loaded)."""
-    if not parsed.positive_terms or not store.embeds(collection):
+def _query_vector_soon(collection: Collection, parsed: ParsedQuery, text: str) -> Callable[[], Any] | None:
+    """In hybrid mode (words to look for, vectors stored, model loaded), the query's vector
+    computed on another thread while the lexical search runs: the function that waits for it."""
+    if not parsed.positive_terms or not store.embeds(collection) or not embedding.is_loaded():
         return None
-    return store.query_vector(hybrid.semantic_text(text))
+    return store.query_vector_soon(hybrid.semantic_text(text))
 
 
 def _fused(

@@ -21,7 +21,7 @@ rebuilt), with external versions, so a rebuild never loses a change made while i
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import islice
@@ -33,6 +33,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.serializer import OrjsonSerializer
 
 from portal.access import ReaderScope
+from search import embedding
 from search.backends import hybrid
 from search.backends.base import (
     Hit,
@@ -218,9 +219,12 @@ class ElasticsearchSearchBackend(SearchBackend):
         (search/backends/hybrid.py) one msearch holds the lexical hits, the kNN hits and the
         union's counts (``_hybrid``)."""
         parsed = parse(query.text)
-        asked = self._query_vector(collection, parsed, query)
-        if asked is not None:
-            return self._hybrid(collection, query, parsed, asked)
+        vector = self._query_vector_soon(collection, parsed, query)
+        if vector is not None:
+            return self._hybrid(collection, query, parsed, vector)
+        return self._lexical_search(collection, query, parsed)
+
+    def _lexical_search(self, collection: Collection, query: SearchQuery, parsed) -> SearchResults:
         response, suggestion, _typos = self._lexical(collection, query, parsed)
         if response is None:
             return self._nothing(collection)
@@ -291,15 +295,15 @@ class ElasticsearchSearchBackend(SearchBackend):
         response, suggestion = self._second_pass(collection, query, parsed, typos, respelt, typed, facets=facets)
         return response, suggestion, typos
 
-    def _query_vector(self, collection: Collection, parsed, query: SearchQuery) -> list[float] | None:
-        """The query's vector in hybrid mode: words to look for, the model loaded, and an
-        index whose mapping has the vectors (before ``search_reindex``: lexical only)."""
-        if not parsed.positive_terms or not store.embeds(collection):
+    def _query_vector_soon(self, collection: Collection, parsed, query: SearchQuery) -> Callable[[], Any] | None:
+        """In hybrid mode (words to look for, the model loaded, an index whose mapping has the
+        vectors: before ``search_reindex``, lexical only), the query's vector computed on
+        another thread while the requests are built: the function that waits for it."""
+        if not parsed.positive_terms or not store.embeds(collection) or not embedding.is_loaded():
             return None
-        vector = store.query_vector(hybrid.semantic_text(query.text))
-        if vector is None or not self.index_of(collection).has_vectors():
+        if not self.index_of(collection).has_vectors():
             return None
-        return vector.tolist()
+        return store.query_vector_soon(hybrid.semantic_text(query.text))
 
     def _msearch(self, collection: Collection, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The responses of ``bodies``, searched in one round trip."""
@@ -316,29 +320,40 @@ class ElasticsearchSearchBackend(SearchBackend):
             raise SearchUnavailable("Elasticsearch answered a search only in part")
         return responses
 
-    def _hybrid(self, collection: Collection, query: SearchQuery, parsed, vector: list[float]) -> SearchResults:
-        """One round trip: the lexical hits down to the page's window (no facet counts), the
-        kNN hits (the reader's visibility inside the kNN filter) and the union's total and
-        facet counts; the page from the reciprocal rank fusion of both lists (or by date).
-        One more round trip for a word the index lacks (its fuzzy second pass and the
-        union's counts with it), or for a dead end (the documents matching most words)."""
+    def _hybrid(self, collection: Collection, query: SearchQuery, parsed, vector: Callable[[], Any]) -> SearchResults:
+        """Two round trips: one ``msearch`` of the lexical hits down to the page's window (no
+        facet counts, no snippets), the kNN hits (the reader's visibility inside the kNN
+        filter) and the union's total and facet counts; the page from the reciprocal rank
+        fusion of both lists (or by date); then the snippets of the page's lexical hits
+        (``_highlighted``). A word the index lacks adds its fuzzy second pass (the union's
+        counts with it go with the snippets); a dead end one more (the documents matching
+        most words). The requests are built while ``vector()`` is computed; lexical only if
+        it fails."""
         window = replace(query, page=1, per_page=_window(query))
-        knn = queries.knn_clause(vector, query.scope, parsed, collection.text_fields)
+        knn = queries.knn_clause([], query.scope, parsed, collection.text_fields)
         lexical_body = self._window_body(collection, window, parsed)
         bodies = [lexical_body, queries.semantic_body(collection, query, knn)]
         bodies.append(queries.union_counts_body(collection, query, parsed, frozenset(), knn))
+        asked = vector()
+        if asked is None:
+            return self._lexical_search(collection, query, parsed)
+        knn["query_vector"] = asked.tolist()  # the same clause in the kNN search and the counts
         lexical, semantic, counts = self._msearch(collection, bodies)
         lexical, suggestion, typos = self._respelt(collection, window, parsed, lexical, facets=False)
-        if typos:
-            [counts] = self._msearch(collection, [queries.union_counts_body(collection, query, parsed, typos, knn)])
+        hits = _fused_page(query, lexical["hits"].get("hits", []), semantic["hits"].get("hits", []))
+        also = [queries.union_counts_body(collection, query, parsed, typos, knn)] if typos else []
+        hits, recounted = self._highlighted(collection, query, parsed, hits, also=also)
+        counts = recounted[0] if recounted else counts
         partial = False
         if not counts["hits"]["total"]["value"] and not suggestion and some_words(parsed):
+            # Nothing at all (so no hit was highlighted): the documents matching most words.
             some_body = self._window_body(collection, window, parsed, partial=True)
             some_counts = queries.union_counts_body(collection, query, parsed, frozenset(), knn, partial=True)
             some, some_total = self._msearch(collection, [some_body, some_counts])
             if some_total["hits"]["total"]["value"]:
-                lexical, counts, partial = some, some_total, True
-        hits = _fused_page(query, lexical["hits"].get("hits", []), semantic["hits"].get("hits", []))
+                counts, partial = some_total, True
+                hits = _fused_page(query, some["hits"].get("hits", []), semantic["hits"].get("hits", []))
+                hits, _ = self._highlighted(collection, query, parsed, hits)
         facets = queries.read_facets(counts.get("aggregations", {}), collection.facet_names)
         return SearchResults(
             total=counts["hits"]["total"]["value"],
@@ -349,10 +364,30 @@ class ElasticsearchSearchBackend(SearchBackend):
             partial=partial,
         )
 
+    def _highlighted(
+        self, collection: Collection, query: SearchQuery, parsed, hits: list[Hit], *, also: Sequence[dict] = ()
+    ) -> tuple[list[Hit], list[dict[str, Any]]]:
+        """The page's hits, those found by their words with their snippets, from one request
+        for the page only (highlighting the whole lexical window cost four times as much);
+        ``also``: searches sent in the same round trip, whose responses come back."""
+        lexical = [hit.id for hit in hits if hit.matched_by != "semantic"]
+        bodies = [*also, queries.highlights_body(lexical, query.scope, parsed)] if lexical else [*also]
+        if not bodies:
+            return hits, []
+        responses = self._msearch(collection, bodies)
+        if not lexical:
+            return hits, responses
+        found = {int(hit["_id"]): hit.get("highlight", {}) for hit in responses[-1]["hits"].get("hits", [])}
+        marked = [
+            replace(hit, highlight=queries.best_highlight(found[hit.id])) if hit.id in found else hit for hit in hits
+        ]
+        return marked, responses[: len(also)]
+
     @staticmethod
     def _window_body(collection: Collection, window: SearchQuery, parsed, **options: Any) -> dict[str, Any]:
-        """The lexical search of a hybrid page's window (which may pass 100), without facet counts."""
-        body = queries.search_body(collection, window, parsed, facets=False, **options)
+        """The lexical search of a hybrid page's window (which may pass 100), without facet
+        counts or snippets (``_highlighted``)."""
+        body = queries.search_body(collection, window, parsed, facets=False, highlights=False, **options)
         body["size"] = min(max(1, window.per_page), queries.MAX_WINDOW)
         return body
 
@@ -372,8 +407,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         respelling does (the suggester reads every document's words: these two counts keep
         the words of hidden practices hidden). ``typed``: the first count when already known."""
         index = self.index_of(collection)
-        body = queries.search_body(collection, query, parsed, typos, facets=facets)
-        if not facets:  # a hybrid page's window, which may pass 100
+        body = queries.search_body(collection, query, parsed, typos, facets=facets, highlights=facets)
+        if not facets:  # a hybrid page's window, which may pass 100 (its page highlighted after)
             body["size"] = min(max(1, query.per_page), queries.MAX_WINDOW)
         searches: list[dict[str, Any]] = [{"index": index.alias}, body]
         fields = collection.text_fields

@@ -5,11 +5,19 @@ declares (``Collection.text_fields``) is indexed through
 ``portal_folding`` (standard tokenizer, lower case, ASCII folding: no stemming). Stems:
 
 - ``title``, ``description`` and ``taxonomy`` (the theme and audience labels, English and
-  French) are short: multi-fields ``.en`` / ``.fr`` / ``.no`` / ``.de`` analyse every
-  practice's text in those four languages (``MULTI_LANGUAGES``);
+  French) are short: their accent-folded copies ``<field>_stems`` (not indexed themselves)
+  have multi-fields ``.en`` / ``.fr`` / ``.no`` / ``.de`` that analyse every practice's text
+  in those four languages (``MULTI_LANGUAGES``);
 - ``body`` is long: it is stemmed once, in the practice's own language, into
-  ``body_<language>`` (``LANGUAGES``: the ten practice languages): ten languages rather than
-  four, a smaller index and faster indexing than four multi-fields (docs/SEARCH.md).
+  ``body_<language>`` (``LANGUAGES``: the ten practice languages), folded too: ten languages
+  rather than four, a smaller index and faster indexing than four multi-fields (docs/SEARCH.md).
+
+Stems carry no accents (as the database engines' folded Snowball stems): the text is folded
+before the language analyzers read it (``fold_accents``, one character for one, so that
+offsets still point into the original text for the highlighter), and so is every query
+(queries.py), so "education" finds "éducation" through the French stem and the reverse.
+The language analyzers cannot fold their own stems: the analysis plugin of the development
+and CI node registers the analyzers but no stemmer filter to rebuild them with.
 
 A query word is analysed by each of these fields' analyzers, so "familles" finds "famille"
 in any title through ``.fr``, and in the body of French practices through ``body_fr``.
@@ -22,6 +30,8 @@ else: they hold the external version of the deletion so that an older write repl
 later is refused. Every read filters them out.
 """
 
+import unicodedata
+from functools import cache
 from typing import Any
 
 from elasticsearch_dsl import Boolean, Completion, Date, DenseVector, Index, Integer, Keyword, Long, Mapping, Text
@@ -46,6 +56,9 @@ LANGUAGES: dict[str, str] = {
     "it": "italian",
 }
 MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and description
+# Bumped when the analysis or the fields change: the index's ``_meta`` says which it was
+# built with; ``search_reindex`` builds a new index with this one (docs/SEARCH.md).
+MAPPING_VERSION = 2  # 2: stems folded (fold_accents)
 MULTI_FIELDS = ("title", "description", "taxonomy")
 OWN_LANGUAGE_FIELDS = ("body",)  # stemmed in the practice's language only: <field>_<language>
 SPELLED = ("title", "description", "taxonomy")  # copied into "spell"
@@ -74,24 +87,57 @@ BODY_STORAGE = {"index_options": "offsets"}
 def _text_field(name: str) -> Text:
     storage = {"description": DESCRIPTION_STORAGE, "body": BODY_STORAGE}.get(name, {})
     options: dict[str, Any] = {"analyzer": FOLDING, **storage}
-    if name in MULTI_FIELDS:
-        options["fields"] = {code: Text(analyzer=f"portal_{code}", **storage) for code in MULTI_LANGUAGES}
     if name in SPELLED:
         options["copy_to"] = "spell"
     return Text(**options)
+
+
+def _stems_field(name: str) -> Text:
+    """The folded copy of a short field: not indexed itself, analysed by its multi-fields."""
+    storage = DESCRIPTION_STORAGE if name == "description" else {}
+    languages = {code: Text(analyzer=f"portal_{code}", **storage) for code in MULTI_LANGUAGES}
+    return Text(index=False, fields=languages)
 
 
 def own_language_field(name: str, code: str) -> str:
     return f"{name}_{code}"
 
 
+def stems_field(name: str) -> str:
+    return f"{name}_stems"
+
+
+_UNFOLDED = {"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ħ": "h", "Ħ": "H", "ı": "i"}
+
+
+@cache
+def _folding_table() -> dict[int, str]:
+    """Each accented Latin letter to its letter without accent, one character for one (æ, œ
+    and ß stay: they fold to two letters, which would move every offset after them)."""
+    table = {ord(char): plain for char, plain in _UNFOLDED.items()}
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFD", char)
+        if len(decomposed) > 1 and decomposed[0].isascii() and all(unicodedata.combining(c) for c in decomposed[1:]):
+            table[code] = decomposed[0]
+    return table
+
+
+def fold_accents(text: str) -> str:
+    """``text`` without the accents of Latin letters, as long as ``text``: "Éducation" -> "Education"."""
+    return text.translate(_folding_table())
+
+
 def mapping(collection: Collection) -> Mapping:
     m = Mapping()
     m.meta("dynamic", False)  # keys the declaration adds later are kept in _source, not indexed
+    m.meta("_meta", {"mapping_version": MAPPING_VERSION})
     m.field("id", Long())
     m.field("tombstone", Boolean())
     for field in collection.text_fields:
         m.field(field.name, _text_field(field.name))
+        if field.name in MULTI_FIELDS:
+            m.field(stems_field(field.name), _stems_field(field.name))
     for name in OWN_LANGUAGE_FIELDS:
         for code in LANGUAGES:
             m.field(own_language_field(name, code), Text(analyzer=f"portal_{code}"))
@@ -172,10 +218,13 @@ def source(document: dict[str, Any]) -> dict[str, Any]:
     """The Elasticsearch source of a search document (as the collection's ``build`` makes it)."""
     body = {key: value for key, value in document.items() if key != "version"}
     body["tombstone"] = False
+    for name in MULTI_FIELDS:
+        if document.get(name):
+            body[stems_field(name)] = _folded(document[name])
     language = next(iter(document.get("language") or []), None)
     if language in LANGUAGES:
         for name in OWN_LANGUAGE_FIELDS:
-            body[own_language_field(name, language)] = document.get(name, "")
+            body[own_language_field(name, language)] = _folded(document.get(name, ""))
     title = (document.get("title") or "").strip()
     if title:
         contexts = {COMPLETION_CONTEXT: access_contexts(document)}
@@ -185,3 +234,12 @@ def source(document: dict[str, Any]) -> dict[str, Any]:
 
 def tombstone(document_id: int) -> dict[str, Any]:
     return {"id": document_id, "tombstone": True}
+
+
+def _folded(value: Any) -> Any:
+    """A text, or a list of texts (the taxonomy labels), without accents."""
+    if isinstance(value, str):
+        return fold_accents(value)
+    if isinstance(value, list):
+        return [_folded(each) for each in value]
+    return value

@@ -34,7 +34,9 @@ from search.backends.elasticsearch.mapping import (
     MULTI_LANGUAGES,
     OWN_LANGUAGE_FIELDS,
     SOURCE_FIELDS,
+    fold_accents,
     own_language_field,
+    stems_field,
 )
 from search.collections import Collection, TextField
 from search.query import ParsedQuery, Term, some_words
@@ -52,7 +54,7 @@ SIMILAR_FIELDS = ["title", "description", "taxonomy", "body"]  # folded: the sam
 def analysed_fields(name: str) -> list[str]:
     """A text field under every analysis it has (see mapping)."""
     if name in MULTI_FIELDS:
-        return [name, *(f"{name}.{code}" for code in MULTI_LANGUAGES)]
+        return [name, *(f"{stems_field(name)}.{code}" for code in MULTI_LANGUAGES)]
     if name in OWN_LANGUAGE_FIELDS:
         return [name, *(own_language_field(name, code) for code in LANGUAGES)]
     return [name]
@@ -107,10 +109,15 @@ def _text(term: Term) -> str:
     return " ".join(term.words)
 
 
+def _folded_text(term: Term) -> str:
+    """The term as the exact fields read it: stems are indexed without accents (mapping)."""
+    return fold_accents(_text(term))
+
+
 def exact_term(term: Term, fields: tuple[TextField, ...]) -> Query:
     if term.is_phrase:
-        return Q("multi_match", query=_text(term), fields=exact_fields(fields), type="phrase")
-    return Q("multi_match", query=_text(term), fields=exact_fields(fields), type="best_fields", tie_breaker=0.3)
+        return Q("multi_match", query=_folded_text(term), fields=exact_fields(fields), type="phrase")
+    return Q("multi_match", query=_folded_text(term), fields=exact_fields(fields), type="best_fields", tie_breaker=0.3)
 
 
 def any_of(options: list[Query]) -> Query:
@@ -214,12 +221,15 @@ def search_body(
     *,
     partial: bool = False,
     facets: bool = True,
+    highlights: bool = True,
 ) -> dict[str, Any]:
     """The search of ``collection``; ``typos`` None: the first pass, which also asks which
     words the index lacks (the term suggester); else the second pass, fuzzy for those words.
     ``partial``: the documents matching most words (``partial_query``), no suggester.
     ``facets`` False: the facet filters apply, their counts are left to another search (the
-    hybrid search counts the union, ``union_counts_body``)."""
+    hybrid search counts the union, ``union_counts_body``). ``highlights`` False: no snippets
+    (a hybrid search reads a window of lexical hits larger than its page and asks for the
+    snippets of the page's hits only, ``highlights_body``)."""
     per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
     start = min((page - 1) * per_page, MAX_WINDOW)
     if partial:
@@ -236,24 +246,8 @@ def search_body(
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
     else:
         search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
-    if matched is not None:
-        search = search.highlight_options(
-            pre_tags=["<mark>"],
-            post_tags=["</mark>"],
-            encoder="html",
-            fragment_size=FRAGMENT_SIZE,
-            number_of_fragments=1,
-            highlight_query=highlight_query(parsed).to_dict(),
-        )
-        # The description: one pass over its term vectors marks the matches of all five
-        # analyses (its opening stands in when only the title matched). The body: its exact
-        # words, from the offsets in its postings (see mapping.HIGHLIGHT_STORAGE).
-        search = search.highlight(
-            "description",
-            type="fvh",
-            matched_fields=analysed_fields("description"),
-            no_match_size=FRAGMENT_SIZE,
-        ).highlight("body", type="unified")
+    if matched is not None and highlights:
+        search = with_highlights(search, parsed)
     asked = suggestion_words(parsed)
     if asked and typos is None:  # a dictionary look-up per word: corrections only for words the index lacks
         search = search.suggest("spelling", asked, term=term_suggester())
@@ -263,6 +257,35 @@ def search_body(
     return search.to_dict()
 
 
+def with_highlights(search: Search, parsed: ParsedQuery) -> Search:
+    """``search`` marking the words of ``parsed`` in one fragment of each hit."""
+    search = search.highlight_options(
+        pre_tags=["<mark>"],
+        post_tags=["</mark>"],
+        encoder="html",
+        fragment_size=FRAGMENT_SIZE,
+        number_of_fragments=1,
+        highlight_query=highlight_query(parsed).to_dict(),
+    )
+    # The description: one pass over its term vectors marks the matches of all five
+    # analyses (its opening stands in when only the title matched). The body: its exact
+    # words, from the offsets in its postings (see mapping.HIGHLIGHT_STORAGE).
+    return search.highlight(
+        "description",
+        type="fvh",
+        matched_fields=analysed_fields("description"),
+        no_match_size=FRAGMENT_SIZE,
+    ).highlight("body", type="unified")
+
+
+def highlights_body(ids: list[int], scope: ReaderScope, parsed: ParsedQuery) -> dict[str, Any]:
+    """The snippets of the documents ``ids`` (those the reader may see): highlighting is most
+    of a search's time, so a hybrid search asks for its page's lexical hits only."""
+    query = Q("bool", filter=[Q("ids", values=[str(each) for each in ids]), visible(scope)])
+    search = with_highlights(Search().query(query), parsed)
+    return search.source(False).extra(size=len(ids)).to_dict()
+
+
 def highlight_query(parsed: ParsedQuery) -> Query:
     """The words to mark: exact and stemmed matches, not fuzzy ones (highlighting fuzzy
     queries costs milliseconds a hit)."""
@@ -270,7 +293,9 @@ def highlight_query(parsed: ParsedQuery) -> Query:
     kind = {True: {"type": "phrase"}, False: {}}
     return Q(
         "bool",
-        should=[Q("multi_match", query=_text(t), fields=fields, **kind[t.is_phrase]) for t in parsed.positive_terms],
+        should=[
+            Q("multi_match", query=_folded_text(t), fields=fields, **kind[t.is_phrase]) for t in parsed.positive_terms
+        ],
     )
 
 
