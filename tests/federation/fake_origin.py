@@ -34,6 +34,7 @@ class FakeOrigin(BaseAdapter):
         self.refusal: str = ""  # a signed 401 with this error instead of every answer
         self.pages_left: int | None = None  # feed pages served before it goes down (None: no limit)
         self.requests: list[str] = []
+        self.clock_shift = datetime.timedelta(0)  # its clock minus ours
 
     # What the origin publishes ---------------------------------------------------------------
 
@@ -95,7 +96,7 @@ class FakeOrigin(BaseAdapter):
 
     def _signed(self, request, status: int, body: bytes) -> requests.Response:
         headers = CaseInsensitiveDict({"Content-Type": "application/json"})
-        now = datetime.datetime.now(datetime.UTC)
+        now = datetime.datetime.now(datetime.UTC) + self.clock_shift
         signer = HTTPMessageSigner(signature_algorithm=ALGORITHM, key_resolver=_FixedKey(self.peer.key.private))
         asked = _Request(method=request.method, url=request.url, headers=CaseInsensitiveDict(request.headers))
         signer.sign(

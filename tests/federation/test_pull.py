@@ -1,9 +1,17 @@
 """Pulling an origin's feed, in-process against a fake origin that signs its answers."""
 
+import datetime
+import json
+import re
+import uuid
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
+from federation import deliveries
 from federation.models import Delivery, PullState, SkippedItem
 from federation.pull import PullFailed, peer_pull
 from practices.models import Practice
@@ -186,3 +194,57 @@ def test_a_refusal_for_another_reason_keeps_the_copies(fake_origin):
     with pytest.raises(PullFailed):
         peer_pull(peer=fake_origin.registered)
     assert _copies(fake_origin).filter(status="published").count() == 1
+
+
+# The peer's clock ---------------------------------------------------------------------------------
+
+
+def _status(origin) -> dict:
+    return json.loads(_run("federation_status", "--json"))["peers"][0]
+
+
+def _run(*args) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_an_answer_signed_ten_minutes_off_is_refused_applies_nothing_and_shows_the_offset(fake_origin):
+    fake_origin.publish(_item(fake_origin))
+    fake_origin.clock_shift = datetime.timedelta(minutes=10)
+    with pytest.raises(PullFailed, match="ahead of our clock"):
+        peer_pull(peer=fake_origin.registered)
+    assert not _copies(fake_origin).exists()
+    status = _status(fake_origin)
+    assert 595 <= status["clock_offset"] <= 601 and "beyond the 60 s limit" in status["clock_warning"]
+    assert "ahead of our clock" in status["last_error"] and status["cursor"] == 0
+    fake_origin.clock_shift = datetime.timedelta(seconds=-40)  # within the limit, but near it
+    peer_pull(peer=fake_origin.registered)
+    assert _copies(fake_origin).count() == 1
+    status = _status(fake_origin)
+    assert -42 <= status["clock_offset"] <= -39 and "nearing the 60 s limit" in status["clock_warning"]
+
+
+def test_a_signed_refusal_still_tells_the_peers_clock(fake_origin):
+    fake_origin.clock_shift = datetime.timedelta(minutes=-10)
+    fake_origin.refusal = "the request was signed 600 s ahead of our clock"
+    with pytest.raises(PullFailed, match="ahead of our clock"):
+        peer_pull(peer=fake_origin.registered)
+    assert -601 <= _status(fake_origin)["clock_offset"] <= -599
+
+
+def test_federation_status_in_text_says_lag_last_error_clock_and_receipts_owed(fake_origin):
+    for number in range(3):
+        fake_origin.publish(_item(fake_origin, title=f"Practice {number}"))
+    fake_origin.pages_left = 1  # it goes down after the first page: 1 event behind
+    with pytest.raises(PullFailed):
+        peer_pull(peer=fake_origin.registered)
+    deliveries.receipt_owed(peer=fake_origin.registered, uuid=uuid.uuid4(), event=9, applied_at=timezone.now())
+    text = _run("federation_status")
+    name, url = fake_origin.registered.name, fake_origin.registered.base_url
+    assert f"{name} ({url}, active)" in text
+    assert "cursor 2 of 3, lag 1 events" in text
+    assert re.search(r"last error: \S+ .*\(1 failures in a row\)", text), text
+    assert re.search(r"clock offset: [+-][01] s", text), text
+    assert "copies: 2 held of its practices" in text
+    assert "owed: 1 receipts to it" in text
