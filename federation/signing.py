@@ -9,6 +9,7 @@ one request only. Clocks may differ by 60 s: every signature verified records th
 offset (``Peer.clock_offset``). See docs/FEDERATION.md, "Protocol".
 """
 
+import contextlib
 import datetime
 import json as jsonlib
 import logging
@@ -346,10 +347,8 @@ def signed_request(peer: Peer, method: str, url: str, json: Any = None) -> reque
 def _clock_of_refusal(peer: Peer, response: requests.Response) -> None:
     """A refusal signed by the peer still tells its clock offset (recorded by verify_response)."""
     if "Signature" in response.headers:
-        try:
+        with contextlib.suppress(SignatureRefused):
             verify_response(peer, response)
-        except SignatureRefused:
-            pass
 
 
 def _reason(response: requests.Response) -> str:
