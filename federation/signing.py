@@ -75,7 +75,7 @@ def now() -> datetime.datetime:
 
 class _Verifier(HTTPMessageVerifier):
     """Checks only that ``created`` is there: its distance to our clock is checked once the
-    signature is verified (``_check_clock``), so that the peer's clock offset is known and said."""
+    signature is verified (``_refuse_skew``, ``_refuse_expired``), so that the peer's clock offset is known and said."""
 
     max_clock_skew = SKEW
 
@@ -203,6 +203,12 @@ def _refuse_skew(peer: Peer, offset: float, what: str) -> None:
         )
 
 
+def _refuse_expired(parameters: dict) -> None:
+    expires = parameters.get("expires")
+    if isinstance(expires, int) and datetime.datetime.fromtimestamp(expires, tz=datetime.UTC) < now() - SKEW:
+        raise SignatureRefused("the signature has expired")
+
+
 def _remember_nonce(nonce: str, expires: int) -> None:
     """Keep the nonce until the signature expires (and the skew has passed); a second use is a replay."""
     now = timezone.now()
@@ -237,6 +243,7 @@ def verify_request(request: HttpRequest) -> Caller:
     if abs(offset) > SKEW.total_seconds():  # (or an old request replayed: either way refused)
         _record_clock(resolver.peer, offset)
         _refuse_skew(resolver.peer, offset, "the request")
+    _refuse_expired(parameters)
     _remember_nonce(str(parameters["nonce"]), int(parameters["expires"]))
     _record_clock(resolver.peer, offset)  # after the nonce: a replay does not count
     return Caller(peer=resolver.peer, key_id=str(parameters["keyid"]))
@@ -311,6 +318,7 @@ def verify_response(peer: Peer, response: requests.Response) -> None:
     offset = _clock_offset(result.parameters)  # an answer to our fresh request: never a replay
     _record_clock(peer, offset)
     _refuse_skew(peer, offset, f"{peer.base_url}'s answer")
+    _refuse_expired(result.parameters)
 
 
 def _session() -> requests.Session:

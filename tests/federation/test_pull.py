@@ -138,6 +138,10 @@ def test_the_pull_command_names_an_unknown_peer(fake_origin):
     fake_origin.publish(_item(fake_origin))
     call_command("federation_pull", "--peer", fake_origin.registered.name, "--full")
     assert _copies(fake_origin).count() == 1
+    fake_origin.publish(_item(fake_origin, title="Second practice"))
+    out = StringIO()
+    call_command("federation_pull", stdout=out)  # every active peer, as docs/FEDERATION.md runs it
+    assert _copies(fake_origin).count() == 2 and fake_origin.registered.name in out.getvalue()
 
 
 def test_a_pull_cut_off_mid_way_keeps_each_whole_page_and_goes_on_from_there(fake_origin):

@@ -65,6 +65,23 @@ def test_a_request_signed_ten_minutes_off_is_refused(fake_peer, minutes):
     assert offset is not None and abs(offset - minutes * 60) < 5  # the offset is recorded, refused or not
 
 
+def test_a_request_whose_signature_has_expired_is_refused(fake_peer):
+    fake_peer.register()
+    prepared = requests.Request("GET", settings.PORTAL_URL + "/federation/feed").prepare()
+    auth = signing._Auth(
+        signature_algorithm=signing.ALGORITHM,
+        key_resolver=signing._FixedKey(fake_peer.key.private),
+        key_id=fake_peer.key.key_id,
+        covered_component_ids=("@method", "@target-uri"),
+        label=signing.LABEL,
+        tag=signing.TAG,
+        use_nonce=True,
+        expires_in=datetime.timedelta(seconds=-120),  # created now, expired two minutes ago
+    )
+    with pytest.raises(signing.SignatureRefused, match="expired"):
+        signing.verify_request(_django_request(auth(prepared)))
+
+
 def test_a_request_thirty_seconds_off_is_accepted(fake_peer):
     fake_peer.register()
     created = datetime.datetime.now() - datetime.timedelta(seconds=30)
