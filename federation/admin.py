@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from federation import keys, selectors, services
@@ -92,8 +93,8 @@ class PeerAdmin(ReadOnlyWorkflowAdmin):
     def clock(self, peer: Peer) -> str:
         """Its clock minus ours on the last signed exchange, and a warning near the ±60 s limit."""
         if peer.clock_offset is None:
-            return _("not measured yet")
-        shown = _("%(offset)+.0f s") % {"offset": peer.clock_offset}
+            return gettext("not measured yet")
+        shown = gettext("%(offset)+.0f s") % {"offset": peer.clock_offset}
         note = clock_note(peer.clock_offset)
         return f"{shown} ({note})" if note else shown
 
