@@ -138,18 +138,7 @@ class Instance:
     def start(self) -> "Instance":
         log = open(self.workdir / f"{self.name}.log", "ab")  # noqa: SIM115 - handed to the process
         self.process = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "portal.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "1",
-                "--threads",
-                "2",
-            ],
+            [PYTHON, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "2"],
             cwd=ROOT,
             env=self.env,
             stdout=log,
