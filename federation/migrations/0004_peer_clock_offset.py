@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('federation', '0003_peer_side'),
+        ("federation", "0003_peer_side"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='peer',
-            name='clock_measured_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='clock offset measured'),
+            model_name="peer",
+            name="clock_measured_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="clock offset measured"),
         ),
         migrations.AddField(
-            model_name='peer',
-            name='clock_offset',
-            field=models.FloatField(blank=True, null=True, verbose_name='clock offset (s)'),
+            model_name="peer",
+            name="clock_offset",
+            field=models.FloatField(blank=True, null=True, verbose_name="clock offset (s)"),
         ),
     ]
