@@ -9,7 +9,6 @@ one request only. Clocks may differ by 60 s: every signature verified records th
 offset (``Peer.clock_offset``). See docs/FEDERATION.md, "Protocol".
 """
 
-import contextlib
 import datetime
 import json as jsonlib
 import logging
@@ -61,11 +60,14 @@ class SignatureRefused(Exception):
 
 
 class RefusedByPeer(SignatureRefused):
-    """The peer answered 401 (it does not accept our signature); ``reason`` is what it said."""
+    """The peer answered 401 (it does not accept our signature); ``reason`` is what it said and
+    ``signed`` whether the peer's own signature on that answer verified (only then is the
+    reason the peer's word, not that of whoever sits between us)."""
 
-    def __init__(self, peer: Peer, reason: str):
-        super().__init__(f"{peer.base_url} refused our request: {reason}")
+    def __init__(self, peer: Peer, reason: str, *, signed: bool = False):
+        super().__init__(f"{peer.base_url} refused our request: {reason}" + ("" if signed else " (unsigned answer)"))
         self.reason = reason
+        self.signed = signed
 
 
 def now() -> datetime.datetime:
@@ -346,17 +348,20 @@ def signed_request(peer: Peer, method: str, url: str, json: Any = None) -> reque
     with _session() as session:
         response = session.send(prepared, timeout=TIMEOUT, allow_redirects=False)
     if response.status_code == 401:  # signed or not: it does not accept us
-        _clock_of_refusal(peer, response)
-        raise RefusedByPeer(peer, _reason(response))
+        raise RefusedByPeer(peer, _reason(response), signed=_signed_refusal(peer, response))
     verify_response(peer, response)
     return response
 
 
-def _clock_of_refusal(peer: Peer, response: requests.Response) -> None:
-    """A refusal signed by the peer still tells its clock offset (recorded by verify_response)."""
-    if "Signature" in response.headers:
-        with contextlib.suppress(SignatureRefused):
-            verify_response(peer, response)
+def _signed_refusal(peer: Peer, response: requests.Response) -> bool:
+    """Whether the peer signed its refusal (verify_response also records its clock offset)."""
+    if "Signature" not in response.headers:
+        return False
+    try:
+        verify_response(peer, response)
+    except SignatureRefused:
+        return False
+    return True
 
 
 def _reason(response: requests.Response) -> str:

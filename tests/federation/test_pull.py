@@ -191,6 +191,18 @@ def test_an_origin_that_no_longer_knows_this_portal_leaves_no_copy_here(fake_ori
     assert _copies(fake_origin).filter(status="published").count() == 1
 
 
+def test_an_unsigned_unknown_peer_refusal_keeps_the_copies(fake_origin):
+    """Only the origin's own signed word drops its copies: an unsigned 401 saying "unknown
+    peer" (from anyone between the two portals) is a failed pull, nothing more."""
+    fake_origin.publish(_item(fake_origin))
+    peer_pull(peer=fake_origin.registered)
+    fake_origin.refusal, fake_origin.refusal_unsigned = "unknown peer http://127.0.0.1:8000", True
+    with pytest.raises(PullFailed, match="unsigned answer"):
+        peer_pull(peer=fake_origin.registered)
+    assert _copies(fake_origin).filter(status="published").count() == 1
+    assert PullState.objects.get(peer=fake_origin.registered).cursor > 0
+
+
 def test_a_refusal_for_another_reason_keeps_the_copies(fake_origin):
     fake_origin.publish(_item(fake_origin))
     peer_pull(peer=fake_origin.registered)
