@@ -10,12 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from federation import keys, selectors, services
 from federation.deliveries import deliver
 from federation.models import Delivery, InstanceKey, LedgerEntry, Peer, ReceivedReceipt
 from federation.pull import PullFailed, peer_pull
+from federation.signing import clock_note
 from federation.status import peer_status
 from portal.admin import ReadOnlyWorkflowAdmin
 
@@ -42,6 +44,7 @@ class PeerAdmin(ReadOnlyWorkflowAdmin):
         "share_levels",
         "accept_levels",
         "last_served_at",
+        "clock",
         "copies",
         "receipts_kept",
     )
@@ -62,6 +65,7 @@ class PeerAdmin(ReadOnlyWorkflowAdmin):
         "removed_at",
         "withdrawals_owed",
         "as_origin",
+        "clock",
         "key_expiry",
     )
     readonly_fields = fields
@@ -84,6 +88,15 @@ class PeerAdmin(ReadOnlyWorkflowAdmin):
     @admin.display(description=_("receipts"), ordering="receipt_count")
     def receipts_kept(self, peer) -> int:
         return peer.receipt_count
+
+    @admin.display(description=_("clock offset"), ordering="clock_offset")
+    def clock(self, peer: Peer) -> str:
+        """Its clock minus ours on the last signed exchange, and a warning near the ±60 s limit."""
+        if peer.clock_offset is None:
+            return gettext("not measured yet")
+        shown = gettext("%(offset)+.0f s") % {"offset": peer.clock_offset}
+        note = clock_note(peer.clock_offset)
+        return f"{shown} ({note})" if note else shown
 
     @admin.display(description=_("withdrawals without a receipt"))
     def withdrawals_owed(self, peer: Peer) -> int:

@@ -89,6 +89,10 @@ class Peer(models.Model):
     last_served_at = models.DateTimeField(_("last feed read"), null=True, blank=True)
     # A ``revoke-all`` notice still to deliver (set by ``peer_remove``, cleared once delivered).
     revoke_pending = models.BooleanField(_("revocation to deliver"), default=False)
+    # Its clock minus ours, in seconds, measured on the last signed exchange with it (the
+    # signature's ``created`` against our clock); beyond signing.SKEW its signatures are refused.
+    clock_offset = models.FloatField(_("clock offset (s)"), null=True, blank=True)
+    clock_measured_at = models.DateTimeField(_("clock offset measured"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -69,7 +69,7 @@ def fetch_json(peer: Peer, path: str) -> Any:
     try:
         response = signed_request(peer, "GET", url)
     except RefusedByPeer as exc:
-        if any(words in exc.reason for words in NOT_A_PEER):
+        if exc.signed and any(words in exc.reason for words in NOT_A_PEER):
             raise NotAPeerThere(f"{url}: {exc}") from exc
         raise PullFailed(f"{url}: {exc}") from exc
     except (requests.RequestException, SignatureRefused, ValueError) as exc:

@@ -5,11 +5,13 @@ Requests cover ``@method``, ``@target-uri`` (rebuilt from PORTAL_URL on the rece
 never from Host), ``content-digest`` and ``date``, with ``created``, ``expires`` (+300 s) and a
 nonce that is kept until it expires. Responses cover ``@status``, ``content-type``,
 ``content-digest`` and the request's method, target URI and signature, so a response answers
-one request only. Clocks may differ by 60 s. See docs/FEDERATION.md, "Protocol".
+one request only. Clocks may differ by 60 s: every signature verified records the peer's clock
+offset (``Peer.clock_offset``). See docs/FEDERATION.md, "Protocol".
 """
 
 import datetime
 import json as jsonlib
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +20,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from http_message_signatures import (
     HTTPMessageSigner,
     HTTPMessageVerifier,
@@ -32,9 +35,12 @@ from requests_http_signature import HTTPSignatureAuth
 from federation import keys
 from federation.models import InstanceKey, Nonce, Peer
 
+logger = logging.getLogger(__name__)
+
 TAG = "pve-federation"
 LABEL = "pve"
 SKEW = datetime.timedelta(seconds=60)
+CLOCK_WARNING = SKEW / 2  # an offset beyond this is reported as nearing the limit
 LIFETIME = datetime.timedelta(seconds=300)
 TIMEOUT = 30  # seconds, connecting and reading
 REQUEST_COMPONENTS = ("@method", "@target-uri", "content-digest")
@@ -54,15 +60,33 @@ class SignatureRefused(Exception):
 
 
 class RefusedByPeer(SignatureRefused):
-    """The peer answered 401 (it does not accept our signature); ``reason`` is what it said."""
+    """The peer answered 401 (it does not accept our signature); ``reason`` is what it said and
+    ``signed`` whether the peer's own signature on that answer verified (only then is the
+    reason the peer's word, not that of whoever sits between us)."""
 
-    def __init__(self, peer: Peer, reason: str):
-        super().__init__(f"{peer.base_url} refused our request: {reason}")
+    def __init__(self, peer: Peer, reason: str, *, signed: bool = False):
+        super().__init__(f"{peer.base_url} refused our request: {reason}" + ("" if signed else " (unsigned answer)"))
         self.reason = reason
+        self.signed = signed
+
+
+def now() -> datetime.datetime:
+    """Our clock for signatures (shifted by FEDERATION_TEST_CLOCK_SHIFT in the tests of skew)."""
+    return timezone.now() + datetime.timedelta(seconds=settings.FEDERATION_TEST_CLOCK_SHIFT)
 
 
 class _Verifier(HTTPMessageVerifier):
+    """Checks only that ``created`` is there: its distance to our clock is checked once the
+    signature is verified (``_refuse_skew``, ``_refuse_expired``), so that the peer's clock offset is known and said."""
+
     max_clock_skew = SKEW
+
+    def validate_created_and_expires(self, sig_input, max_age=None) -> None:
+        if "created" not in sig_input.params:
+            raise InvalidSignature('Signature is missing a required "created" parameter')
+        for name in ("created", "expires"):
+            if name in sig_input.params:
+                self._parse_integer_timestamp(sig_input.params[name], field_name=name)
 
 
 class _Auth(HTTPSignatureAuth):
@@ -150,6 +174,43 @@ def _check_lifetime(parameters: dict) -> None:
         raise SignatureRefused("the signature needs a nonce")
 
 
+def clock_note(offset: float | None) -> str:
+    """How a peer's clock offset stands against the limit ('' when fine or unknown)."""
+    if offset is None or abs(offset) < CLOCK_WARNING.total_seconds():
+        return ""
+    limit = {"limit": int(SKEW.total_seconds())}
+    if abs(offset) > SKEW.total_seconds():
+        return gettext("beyond the %(limit)d s limit: its signatures are refused") % limit
+    return gettext("nearing the %(limit)d s limit") % limit
+
+
+def _clock_offset(parameters: dict) -> float:
+    """The signer's clock minus ours, in seconds, from the signature's ``created``."""
+    created = datetime.datetime.fromtimestamp(int(parameters["created"]), tz=datetime.UTC)
+    return round((created - now()).total_seconds(), 1)
+
+
+def _record_clock(peer: Peer, offset: float) -> None:
+    peer.clock_offset, peer.clock_measured_at = offset, timezone.now()
+    Peer.objects.filter(pk=peer.pk).update(clock_offset=offset, clock_measured_at=peer.clock_measured_at)
+    if clock_note(offset):
+        logger.warning("%s's clock is %+.0f s from ours (%s)", peer.base_url, offset, clock_note(offset))
+
+
+def _refuse_skew(peer: Peer, offset: float, what: str) -> None:
+    if abs(offset) > SKEW.total_seconds():
+        raise SignatureRefused(
+            f"{what} was signed {abs(offset):.0f} s {'ahead of' if offset > 0 else 'behind'} our clock"
+            f" (at most {SKEW.total_seconds():.0f} s allowed): check both clocks (NTP)"
+        )
+
+
+def _refuse_expired(parameters: dict) -> None:
+    expires = parameters.get("expires")
+    if isinstance(expires, int) and datetime.datetime.fromtimestamp(expires, tz=datetime.UTC) < now() - SKEW:
+        raise SignatureRefused("the signature has expired")
+
+
 def _remember_nonce(nonce: str, expires: int) -> None:
     """Keep the nonce until the signature expires (and the skew has passed); a second use is a replay."""
     now = timezone.now()
@@ -179,21 +240,27 @@ def verify_request(request: HttpRequest) -> Caller:
         raise SignatureRefused(str(exc) or "the signature does not match the message") from exc
     parameters = result.parameters
     _check_lifetime(parameters)
-    _remember_nonce(str(parameters["nonce"]), int(parameters["expires"]))
     assert resolver.peer is not None  # resolved while verifying
+    offset = _clock_offset(parameters)
+    if abs(offset) > SKEW.total_seconds():  # (or an old request replayed: either way refused)
+        _record_clock(resolver.peer, offset)
+        _refuse_skew(resolver.peer, offset, "the request")
+    _refuse_expired(parameters)
+    _remember_nonce(str(parameters["nonce"]), int(parameters["expires"]))
+    _record_clock(resolver.peer, offset)  # after the nonce: a replay does not count
     return Caller(peer=resolver.peer, key_id=str(parameters["keyid"]))
 
 
 def sign_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """Sign ``response`` as the answer to the signed ``request``."""
     key = keys.current_key()
-    now = timezone.now()
+    created = now()
     signer = HTTPMessageSigner(signature_algorithm=ALGORITHM, key_resolver=_OwnKeys(key))
     signer.sign(
         _Response(status_code=response.status_code, headers=response.headers, request=_as_message(request)),
         key_id=keys.own_key_id(key),
-        created=now,
-        expires=now + LIFETIME,
+        created=created,
+        expires=created + LIFETIME,
         label=LABEL,
         tag=TAG,
         covered_component_ids=RESPONSE_COMPONENTS[:2] + RESPONSE_COMPONENTS[3:],
@@ -220,8 +287,8 @@ def sign_prepared(
         use_nonce=True,
         expires_in=LIFETIME,
     )
-    if created is not None:
-        auth.get_created = lambda request: created  # type: ignore[method-assign]  # a test's clock
+    when = created or now()
+    auth.get_created = lambda request: when  # type: ignore[method-assign]  # our clock (or a test's)
     return auth(prepared)
 
 
@@ -239,17 +306,21 @@ class _FixedKey(HTTPSignatureKeyResolver):
 def verify_response(peer: Peer, response: requests.Response) -> None:
     """Raise SignatureRefused unless ``peer`` signed ``response`` as the answer to our request."""
     try:
-        _Auth.verify(
+        result = _Auth.verify(
             response,
             require_components=RESPONSE_COMPONENTS,
             signature_algorithm=ALGORITHM,
             key_resolver=_PeerKeys(peer),
-            max_age=LIFETIME,
+            max_age=None,
             expect_tag=TAG,
             expect_label=LABEL,
         )
     except (InvalidSignature, HTTPMessageSignaturesException) as exc:
         raise SignatureRefused(f"{peer.base_url} answered without a valid signature: {exc}") from exc
+    offset = _clock_offset(result.parameters)  # an answer to our fresh request: never a replay
+    _record_clock(peer, offset)
+    _refuse_skew(peer, offset, f"{peer.base_url}'s answer")
+    _refuse_expired(result.parameters)
 
 
 def _session() -> requests.Session:
@@ -277,9 +348,20 @@ def signed_request(peer: Peer, method: str, url: str, json: Any = None) -> reque
     with _session() as session:
         response = session.send(prepared, timeout=TIMEOUT, allow_redirects=False)
     if response.status_code == 401:  # signed or not: it does not accept us
-        raise RefusedByPeer(peer, _reason(response))
+        raise RefusedByPeer(peer, _reason(response), signed=_signed_refusal(peer, response))
     verify_response(peer, response)
     return response
+
+
+def _signed_refusal(peer: Peer, response: requests.Response) -> bool:
+    """Whether the peer signed its refusal (verify_response also records its clock offset)."""
+    if "Signature" not in response.headers:
+        return False
+    try:
+        verify_response(peer, response)
+    except SignatureRefused:
+        return False
+    return True
 
 
 def _reason(response: requests.Response) -> str:

@@ -8,6 +8,7 @@ from federation.copies import copies_of
 from federation.models import Delivery, Peer, PullState, SkippedItem
 from federation.peer_models import NO_PRACTICE
 from federation.pull import origin_of
+from federation.signing import clock_note
 
 
 def _iso(value) -> str | None:
@@ -47,6 +48,9 @@ def peer_status(peer: Peer) -> dict[str, Any]:
         "pending": [_delivery(delivery) for delivery in pending.order_by("next_attempt_at")[:20]],
         "skipped_items": SkippedItem.objects.filter(peer=peer).count(),
         "receipts_received": peer.receipts.count(),
+        "clock_offset": peer.clock_offset,
+        "clock_measured_at": _iso(peer.clock_measured_at),
+        "clock_warning": clock_note(peer.clock_offset),
     }
 
 

@@ -166,6 +166,9 @@ FEDERATION_SHARE_DELAY = env_int("FEDERATION_SHARE_DELAY", 15 * 60)
 # A peer's feed is pulled this often (seconds), and at once on its "changed" notice; a failing
 # peer waits twice as long after each failure, up to an hour.
 FEDERATION_PULL_INTERVAL = env_int("FEDERATION_PULL_INTERVAL", 300)
+# For the instance tests of clock skew only: this instance signs and checks federation
+# signatures as if its clock were this many seconds ahead (negative: behind). Leave it at 0.
+FEDERATION_TEST_CLOCK_SHIFT = env_int("FEDERATION_TEST_CLOCK_SHIFT", 0)
 
 # Multi-factor authentication: available to everyone, required for moderators and
 # administrators on privileged pages (portal.decorators.mfa_required).

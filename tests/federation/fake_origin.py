@@ -32,8 +32,10 @@ class FakeOrigin(BaseAdapter):
         self.page_size = page_size
         self.down = False
         self.refusal: str = ""  # a signed 401 with this error instead of every answer
+        self.refusal_unsigned = False  # that 401 without a signature (as someone between us would send it)
         self.pages_left: int | None = None  # feed pages served before it goes down (None: no limit)
         self.requests: list[str] = []
+        self.clock_shift = datetime.timedelta(0)  # its clock minus ours
 
     # What the origin publishes ---------------------------------------------------------------
 
@@ -95,7 +97,7 @@ class FakeOrigin(BaseAdapter):
 
     def _signed(self, request, status: int, body: bytes) -> requests.Response:
         headers = CaseInsensitiveDict({"Content-Type": "application/json"})
-        now = datetime.datetime.now(datetime.UTC)
+        now = datetime.datetime.now(datetime.UTC) + self.clock_shift
         signer = HTTPMessageSigner(signature_algorithm=ALGORITHM, key_resolver=_FixedKey(self.peer.key.private))
         asked = _Request(method=request.method, url=request.url, headers=CaseInsensitiveDict(request.headers))
         signer.sign(
@@ -126,7 +128,11 @@ class FakeOrigin(BaseAdapter):
         if "Signature" not in request.headers:
             return self._signed(request, 401, b'{"error": "unsigned"}')
         if self.refusal:
-            return self._signed(request, 401, json.dumps({"error": self.refusal}).encode())
+            refused = self._signed(request, 401, json.dumps({"error": self.refusal}).encode())
+            if self.refusal_unsigned:
+                for name in ("Signature", "Signature-Input"):
+                    refused.headers.pop(name, None)
+            return refused
         status, data = self._answer(request)
         return self._signed(request, status, json.dumps(data).encode())
 

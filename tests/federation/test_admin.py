@@ -1,7 +1,9 @@
 """The federation admin: our identity card without the private key, peers with their copies,
 suspended through the service, receipts exported as evidence; outsiders and visitors kept out."""
 
+import datetime
 import json
+import re
 import uuid
 
 import pytest
@@ -11,6 +13,7 @@ from django.utils import timezone
 
 from federation import keys
 from federation.models import Delivery, Peer, PullState, ReceivedReceipt
+from federation.pull import peer_pull
 from practices.models import Practice
 from tests.conftest import make_user, with_totp
 from tests.federation.items import practice_item
@@ -134,3 +137,14 @@ def test_the_notices_list_costs_the_same_queries_whatever_its_length(
         )
     with django_assert_num_queries(QUERIES_OF_THE_NOTICES_LIST):
         assert admin_client.get(reverse("admin:federation_delivery_changelist")).status_code == 200
+
+
+def test_the_peer_list_shows_each_peers_clock_offset_and_warns_near_the_limit(admin_client, fake_origin):
+    fake_origin.clock_shift = datetime.timedelta(seconds=45)
+    peer_pull(peer=fake_origin.registered)  # a signed answer: the offset is measured
+    page = admin_client.get(reverse("admin:federation_peer_changelist")).content.decode()
+    assert re.search(r"\+4[4-6] s \(nearing the 60 s limit\)", page), "no clock offset in the peer list"
+    fake_origin.clock_shift = datetime.timedelta(0)
+    peer_pull(peer=fake_origin.registered)
+    page = admin_client.get(reverse("admin:federation_peer_changelist")).content.decode()
+    assert re.search(r"[+-][01] s<", page) and "nearing" not in page

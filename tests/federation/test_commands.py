@@ -46,8 +46,9 @@ def test_federation_peer_add_list_set_and_remove(db):
     [row] = json.loads(run("federation_peer", "list", "--json"))
     assert row["url"] == "https://hub.example.eu" and row["fingerprint"] == FINGERPRINT
     assert row["share"] == ["public"] and row["accept"] == ["public"] and row["state"] == "active"
-    run("federation_peer", "set", "hub.example.eu", "--share", "members,public")
+    run("federation_peer", "set", "hub.example.eu", "--share", "members,public", "--accept", "public,members")
     assert Peer.objects.get().share_levels == ["public", "members"]
+    assert Peer.objects.get().accept_levels == ["public", "members"]
     run("federation_peer", "suspend", "hub.example.eu")
     assert Peer.objects.get().state == Peer.State.SUSPENDED and "suspended" in run("federation_peer", "list")
     run("federation_peer", "resume", "hub.example.eu")

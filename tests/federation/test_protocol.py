@@ -185,10 +185,10 @@ def test_the_feed_page_costs_the_same_queries_whatever_its_size(
     cursor = feed(fake_peer)["next_cursor"]
     for number in range(5):
         make_practice(author=contributor, publish=True, title=f"Later practice {number}")
-    # the peer (1), its nonce (4: expired ones purged, savepoint, insert, release), due
-    # releases (1), the feed (1), events (1), practices with their 2 taxonomies (3), the
-    # ledger (1), latest (1), where the peer's read ended (1), our signing key (1)
-    with django_assert_num_queries(15):
+    # the peer (1), its nonce (4: expired ones purged, savepoint, insert, release), its clock
+    # offset (1), due releases (1), the feed (1), events (1), practices with their 2 taxonomies
+    # (3), the ledger (1), latest (1), where the peer's read ended (1), our signing key (1)
+    with django_assert_num_queries(16):
         assert len(feed(fake_peer, cursor)["items"]) == 5
 
 

@@ -1,9 +1,17 @@
 """Pulling an origin's feed, in-process against a fake origin that signs its answers."""
 
+import datetime
+import json
+import re
+import uuid
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
+from federation import deliveries
 from federation.models import Delivery, PullState, SkippedItem
 from federation.pull import PullFailed, peer_pull
 from practices.models import Practice
@@ -130,6 +138,10 @@ def test_the_pull_command_names_an_unknown_peer(fake_origin):
     fake_origin.publish(_item(fake_origin))
     call_command("federation_pull", "--peer", fake_origin.registered.name, "--full")
     assert _copies(fake_origin).count() == 1
+    fake_origin.publish(_item(fake_origin, title="Second practice"))
+    out = StringIO()
+    call_command("federation_pull", stdout=out)  # every active peer, as docs/FEDERATION.md runs it
+    assert _copies(fake_origin).count() == 2 and fake_origin.registered.name in out.getvalue()
 
 
 def test_a_pull_cut_off_mid_way_keeps_each_whole_page_and_goes_on_from_there(fake_origin):
@@ -179,6 +191,18 @@ def test_an_origin_that_no_longer_knows_this_portal_leaves_no_copy_here(fake_ori
     assert _copies(fake_origin).filter(status="published").count() == 1
 
 
+def test_an_unsigned_unknown_peer_refusal_keeps_the_copies(fake_origin):
+    """Only the origin's own signed word drops its copies: an unsigned 401 saying "unknown
+    peer" (from anyone between the two portals) is a failed pull, nothing more."""
+    fake_origin.publish(_item(fake_origin))
+    peer_pull(peer=fake_origin.registered)
+    fake_origin.refusal, fake_origin.refusal_unsigned = "unknown peer http://127.0.0.1:8000", True
+    with pytest.raises(PullFailed, match="unsigned answer"):
+        peer_pull(peer=fake_origin.registered)
+    assert _copies(fake_origin).filter(status="published").count() == 1
+    assert PullState.objects.get(peer=fake_origin.registered).cursor > 0
+
+
 def test_a_refusal_for_another_reason_keeps_the_copies(fake_origin):
     fake_origin.publish(_item(fake_origin))
     peer_pull(peer=fake_origin.registered)
@@ -186,3 +210,57 @@ def test_a_refusal_for_another_reason_keeps_the_copies(fake_origin):
     with pytest.raises(PullFailed):
         peer_pull(peer=fake_origin.registered)
     assert _copies(fake_origin).filter(status="published").count() == 1
+
+
+# The peer's clock ---------------------------------------------------------------------------------
+
+
+def _status(origin) -> dict:
+    return json.loads(_run("federation_status", "--json"))["peers"][0]
+
+
+def _run(*args) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_an_answer_signed_ten_minutes_off_is_refused_applies_nothing_and_shows_the_offset(fake_origin):
+    fake_origin.publish(_item(fake_origin))
+    fake_origin.clock_shift = datetime.timedelta(minutes=10)
+    with pytest.raises(PullFailed, match="ahead of our clock"):
+        peer_pull(peer=fake_origin.registered)
+    assert not _copies(fake_origin).exists()
+    status = _status(fake_origin)
+    assert 595 <= status["clock_offset"] <= 601 and "beyond the 60 s limit" in status["clock_warning"]
+    assert "ahead of our clock" in status["last_error"] and status["cursor"] == 0
+    fake_origin.clock_shift = datetime.timedelta(seconds=-40)  # within the limit, but near it
+    peer_pull(peer=fake_origin.registered)
+    assert _copies(fake_origin).count() == 1
+    status = _status(fake_origin)
+    assert -42 <= status["clock_offset"] <= -39 and "nearing the 60 s limit" in status["clock_warning"]
+
+
+def test_a_signed_refusal_still_tells_the_peers_clock(fake_origin):
+    fake_origin.clock_shift = datetime.timedelta(minutes=-10)
+    fake_origin.refusal = "the request was signed 600 s ahead of our clock"
+    with pytest.raises(PullFailed, match="ahead of our clock"):
+        peer_pull(peer=fake_origin.registered)
+    assert -601 <= _status(fake_origin)["clock_offset"] <= -599
+
+
+def test_federation_status_in_text_says_lag_last_error_clock_and_receipts_owed(fake_origin):
+    for number in range(3):
+        fake_origin.publish(_item(fake_origin, title=f"Practice {number}"))
+    fake_origin.pages_left = 1  # it goes down after the first page: 1 event behind
+    with pytest.raises(PullFailed):
+        peer_pull(peer=fake_origin.registered)
+    deliveries.receipt_owed(peer=fake_origin.registered, uuid=uuid.uuid4(), event=9, applied_at=timezone.now())
+    text = _run("federation_status")
+    name, url = fake_origin.registered.name, fake_origin.registered.base_url
+    assert f"{name} ({url}, active)" in text
+    assert "cursor 2 of 3, lag 1 events" in text
+    assert re.search(r"last error: \S+ .*\(1 failures in a row\)", text), text
+    assert re.search(r"clock offset: [+-][01] s", text), text
+    assert "copies: 2 held of its practices" in text
+    assert "owed: 1 receipts to it" in text

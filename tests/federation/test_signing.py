@@ -59,14 +59,34 @@ def test_a_request_signed_ten_minutes_off_is_refused(fake_peer, minutes):
     fake_peer.register()
     created = datetime.datetime.now() + datetime.timedelta(minutes=minutes)
     prepared = fake_peer.signed("GET", "/federation/feed?cursor=0", created=created)
-    with pytest.raises(signing.SignatureRefused, match=r"(?i)future|past|age"):
+    with pytest.raises(signing.SignatureRefused, match="ahead of our clock" if minutes > 0 else "behind our clock"):
         signing.verify_request(_django_request(prepared))
+    offset = Peer.objects.get(base_url=fake_peer.base_url).clock_offset
+    assert offset is not None and abs(offset - minutes * 60) < 5  # the offset is recorded, refused or not
+
+
+def test_a_request_whose_signature_has_expired_is_refused(fake_peer):
+    fake_peer.register()
+    prepared = requests.Request("GET", settings.PORTAL_URL + "/federation/feed").prepare()
+    auth = signing._Auth(
+        signature_algorithm=signing.ALGORITHM,
+        key_resolver=signing._FixedKey(fake_peer.key.private),
+        key_id=fake_peer.key.key_id,
+        covered_component_ids=("@method", "@target-uri"),
+        label=signing.LABEL,
+        tag=signing.TAG,
+        use_nonce=True,
+        expires_in=datetime.timedelta(seconds=-120),  # created now, expired two minutes ago
+    )
+    with pytest.raises(signing.SignatureRefused, match="expired"):
+        signing.verify_request(_django_request(auth(prepared)))
 
 
 def test_a_request_thirty_seconds_off_is_accepted(fake_peer):
     fake_peer.register()
     created = datetime.datetime.now() - datetime.timedelta(seconds=30)
     signing.verify_request(_django_request(fake_peer.signed("GET", "/federation/feed", created=created)))
+    assert -35 < Peer.objects.get(base_url=fake_peer.base_url).clock_offset < -25
 
 
 def test_an_unregistered_or_suspended_peer_is_refused(fake_peer):

@@ -1,7 +1,8 @@
 """Pull peers every FEDERATION_PULL_INTERVAL (and on their 'changed' notices), post receipts
 and withdraw notices with retries (federation/worker.py). docker-compose's federation service.
 
-With FEDERATION_WORKER_HEARTBEAT_FILE set, the file is touched after every loop.
+With FEDERATION_WORKER_HEARTBEAT_FILE set, the file is touched after every loop. SIGTERM (or
+Ctrl-C) lets the current loop finish, then the worker exits 0.
 """
 
 import os
@@ -28,14 +29,13 @@ class Command(BaseCommand):
         if once:
             self._cycle()
             return
-        stopping: list[bool] = []
-        signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
-        try:
-            while not stopping:
-                self._cycle()
-                time.sleep(interval)
-        except KeyboardInterrupt:
-            pass
+        stopping: list[int] = []  # set by SIGTERM or Ctrl-C: the current loop finishes first
+        signal.signal(signal.SIGTERM, lambda number, frame: stopping.append(number))
+        signal.signal(signal.SIGINT, lambda number, frame: stopping.append(number))
+        while not stopping:
+            self._cycle()
+            _sleep(interval, until=stopping)
+        self.stdout.write("stopped")
 
     def _cycle(self) -> None:
         try:
@@ -51,3 +51,10 @@ class Command(BaseCommand):
                 )
         if self.heartbeat is not None:
             self.heartbeat.touch()
+
+
+def _sleep(seconds: float, *, until: list[int]) -> None:
+    """Sleep ``seconds``, in short steps so that a stop request is seen within 0.2 s."""
+    deadline = time.monotonic() + seconds
+    while not until and time.monotonic() < deadline:
+        time.sleep(min(0.2, max(deadline - time.monotonic(), 0)))
