@@ -42,9 +42,13 @@ def test_anonymous_search_costs_the_same_for_one_hit_or_a_full_page(
 def test_a_members_search_costs_the_same_for_one_hit_or_a_full_page(contributor, rows, django_assert_num_queries):
     _practices(contributor, rows, visibility="members")
     client = api_client_for(contributor)
-    # session, user, membership, then as for an anonymous search
-    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 14)
+    # session, user, membership, the content token (the results kept per reader scope,
+    # portal/caching.py), then as for an anonymous search
+    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 15)
     assert len(data["results"]) == rows
+    # the same search again: kept for the member's scope (session, user, membership, content token)
+    again = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 4)
+    assert again == data
 
 
 @pytest.mark.parametrize("rows", [1, 15])

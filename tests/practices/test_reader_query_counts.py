@@ -40,21 +40,29 @@ def test_home_page_has_a_fixed_cost(client, colleague_client, contributor, size,
     page = _queries(client, reverse("home"), django_assert_num_queries, 5)
     assert page.count('class="practice-card"') == min(size, 6)
     _queries(client, reverse("home"), django_assert_num_queries, 1)
-    # signed in: session, user, membership, count, latest, drafts, their themes, themes, header badge
-    _queries(colleague_client, reverse("home"), django_assert_num_queries, 9)
+    # signed in: session, user, membership, content token, count, latest, drafts, their themes, themes,
+    # header badge
+    _queries(colleague_client, reverse("home"), django_assert_num_queries, 10)
+    # again: what the page shows of published content is kept for the reader's scope (portal/caching.py),
+    # the badge for the reader: session, user, membership, content token, drafts
+    _queries(colleague_client, reverse("home"), django_assert_num_queries, 5)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_search_page_has_a_fixed_cost(colleague_client, contributor, size, django_assert_num_queries):
     _publish(contributor, size)
     url = reverse("search:search")
-    # session, user, membership; the engine (index generation, documents and facets reloaded,
-    # matches, snippets); theme, audience, type labels; the practices; the header badge
-    page = _queries(colleague_client, url, django_assert_num_queries, 13, {"q": "mentoring"})
+    # session, user, membership; the content token (results kept per reader scope, portal/caching.py);
+    # the engine (index generation, documents and facets reloaded, matches, snippets); theme, audience,
+    # type labels; the practices; the header badge
+    page = _queries(colleague_client, url, django_assert_num_queries, 14, {"q": "mentoring"})
     assert page.count("Mentoring method") == min(size, 20)
-    # with a facet chosen (the engine's documents and facets now in memory; the header badge now
-    # kept for this reader, network/badge.py: one query fewer than before it was kept)
-    _queries(colleague_client, url, django_assert_num_queries, 10, {"q": "mentoring", "theme": "exit-strategies"})
+    # the same search again: its results kept for the reader's scope (portal/caching.py), the header
+    # badge for this reader (network/badge.py): session, user, membership, content token
+    _queries(colleague_client, url, django_assert_num_queries, 4, {"q": "mentoring"})
+    # with a facet chosen (the engine's documents and facets now in memory; the content token read
+    # first, for the kept results, then by the engine)
+    _queries(colleague_client, url, django_assert_num_queries, 11, {"q": "mentoring", "theme": "exit-strategies"})
 
 
 @pytest.mark.parametrize("size", SIZES)
