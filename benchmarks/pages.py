@@ -17,9 +17,12 @@ Each page is driven by ``wrk`` (loopback only, ``--connections`` clients, ``--du
 seconds per page, with ``X-Forwarded-Proto: https`` as from the TLS proxy) after a one-second
 warm-up, in three modes (``--modes``): ``kept``, anonymous readers with their pages kept
 (portal/caching.py: wrk repeats one URL, so this is the kept-page path); ``rendered``,
-anonymous readers with every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a
-first reader of a URL); ``signed-in``, every page read by a verified member (session
-cookie, default settings: signed-in readers' pages are never kept). The thread page is
+anonymous readers with every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0`` and
+``PORTAL_SCOPE_CACHE_SECONDS=0``, the cost of a first reader of a URL); ``signed-in``, every
+page read by a verified member (session cookie, default settings: their pages are never kept,
+what the pages show of published content is kept per reader scope, portal/caching.py);
+``signed-in-first``, the same member with nothing kept per scope (the first reader of a URL
+in their scope). The thread page is
 always read by that member. /healthz/ (the same middleware stack and one query) is measured
 in the same run, first and last, and each page's requests per second is given as a share
 of its mean. Printed per page: requests/s, share, p50 and p99; then the resident memory of
@@ -236,11 +239,27 @@ def pages(data: dict) -> list[tuple[str, str, bool]]:
     ]
 
 
-# name: (what the table's title says, anonymous pages kept, every page read by the signed-in member)
+# name: (what the table's title says, pages kept, every page read by the signed-in member)
 MODES = {
     "kept": ("anonymous readers, pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)", True, False),
-    "rendered": ("anonymous readers, every page rendered (PORTAL_PAGE_CACHE_SECONDS=0: a first reader)", False, False),
-    "signed-in": ("a signed-in verified member, every page (session cookie; default settings)", True, True),
+    "rendered": (
+        "anonymous readers, every page rendered (PORTAL_PAGE_CACHE_SECONDS=0, PORTAL_SCOPE_CACHE_SECONDS=0: "
+        "a first reader)",
+        False,
+        False,
+    ),
+    "signed-in": (
+        "a signed-in verified member, every page (session cookie; default settings: what a page shows of "
+        "published content kept per reader scope)",
+        True,
+        True,
+    ),
+    "signed-in-first": (
+        "a signed-in verified member, every page computed (PORTAL_SCOPE_CACHE_SECONDS=0: the first reader "
+        "of a URL in their scope)",
+        False,
+        True,
+    ),
 }
 
 
@@ -276,6 +295,7 @@ def profile(data: dict, name: str, *, signed_in: bool, repeat: int) -> None:
     from pyinstrument import Profiler
 
     settings.PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+    settings.SCOPE_CACHE_SECONDS = int(os.environ.get("PORTAL_SCOPE_CACHE_SECONDS", "0"))
     path = next((path for page, path, members_only in pages(data) if page.startswith(name)), None)
     if path is None:
         raise SystemExit(f"no page named {name!r}")
@@ -391,7 +411,8 @@ def main() -> None:
     sections = []
     for mode in args.modes.split(","):
         title, kept, signed_in = MODES[mode]
-        server_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "300" if kept else "0"}
+        seconds = "300" if kept else "0"
+        server_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": seconds, "PORTAL_SCOPE_CACHE_SECONDS": seconds}
         print(f"{mode}: {title}", flush=True)
         server = start_gunicorn(server_env, args.port)
         try:
