@@ -94,6 +94,9 @@ def build(count: int, posts: int) -> dict:
 
 def reused() -> dict:
     """The data of an earlier run, migrated to the current code (``--reuse``)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
     from django.contrib.sessions.models import Session
     from django.core.management import call_command
 
@@ -101,6 +104,9 @@ def reused() -> dict:
 
     call_command("migrate", verbosity=0)
     session = Session.objects.order_by("-expire_date").values_list("session_key", flat=True).first()
+    stored = SessionStore(session_key=session)
+    stored[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]  # as if signed in with the current backends
+    stored.save()
     return {"thread": Thread.objects.get(title="A long thread").pk, "session": session, **_samples()}
 
 
@@ -115,6 +121,7 @@ def _samples() -> dict:
 def _network_thread(posts: int) -> tuple[int, str]:
     from allauth.account.models import EmailAddress
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -149,7 +156,7 @@ def _network_thread(posts: int) -> tuple[int, str]:
     )
     session = SessionStore()
     session[SESSION_KEY] = str(reader.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = reader.get_session_auth_hash()
     session.create()
     return thread.pk, session.session_key

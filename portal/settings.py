@@ -125,9 +125,11 @@ CACHES = {
 RATELIMIT_USE_CACHE = "default"
 
 AUTH_USER_MODEL = "portal.User"
+# Django's and allauth's backends, reading the user with their approved membership in one query
+# (portal/auth_backends.py). Sessions name their backend: ones made with the former paths sign in again.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "portal.auth_backends.ModelBackend",
+    "portal.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
