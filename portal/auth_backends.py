@@ -21,7 +21,7 @@ def user_with_membership(user_id) -> User | None:
     approved = FilteredRelation("memberships", condition=Q(memberships__state=Membership.State.APPROVED))
     user = (
         User._default_manager.annotate(approved_membership=approved)
-        .select_related("approved_membership__organisation__type")
+        .select_related("approved_membership__organisation__type")  # type: ignore[misc]  # django-stubs does not see FilteredRelation aliases
         .filter(pk=user_id)
         .first()
     )
