@@ -84,10 +84,10 @@ def test_practice_page_has_a_fixed_cost(
     page = _queries(client, url, django_assert_num_queries, 11)
     assert "Mentoring method" in page
     _queries(client, url, django_assert_num_queries, 1)  # kept
-    # a network member: session, user with membership (one query: portal/auth_backends.py); practice, themes, audiences, versions, findings,
-    # review comments, pending revision; similar practices (as above, documents already loaded);
-    # network memberships with their networks (once: the networks to discuss it in come with
-    # them, network/selectors.py), linked threads; the header badge
+    # a network member: session, user with membership (one query: portal/auth_backends.py); practice,
+    # themes, audiences, versions, findings, review comments, pending revision; similar practices (as
+    # above, documents already loaded); network memberships with their networks (once: the networks to
+    # discuss it in come with them, network/selectors.py), linked threads; the header badge
     member = Client()
     member.force_login(contributor)
     page = _queries(member, url, django_assert_num_queries, 16)
