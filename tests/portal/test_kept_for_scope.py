@@ -3,8 +3,11 @@
 member of the contributor's organisation, then by every other kind of reader: none ever gets
 another scope's results, counts or facets, and a change of published content shows at once."""
 
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 
 from practices import services
@@ -109,7 +112,7 @@ def test_a_moderators_page_with_its_export_links_is_never_kept(practices, modera
     assert "selection-export" not in _search_page(outsider_client)
 
 
-def test_the_worker_replaces_the_token_of_results_from_an_engine_outside_the_database(practices):
+def test_the_worker_and_a_rebuild_replace_the_token_of_results_from_an_engine_outside_the_database(practices):
     cache.delete(generation.ENGINES_KEY)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(generation, "applies_in_transaction", lambda backend: False)  # as for Elasticsearch
@@ -117,5 +120,8 @@ def test_the_worker_replaces_the_token_of_results_from_an_engine_outside_the_dat
         assert first and generation.engines_token() == first  # a new token, then the same one
         make_practice(author=practices["public"].author, title="Mentoring next", publish=True)
         drain(engines={"database": engine("database")})
-        assert generation.engines_token() not in ("", first)
+        drained = generation.engines_token()
+        assert drained not in ("", first)
+        call_command("search_reindex", "--engine", "database", "--no-progress", stdout=StringIO())
+        assert generation.engines_token() not in ("", first, drained)  # a rebuild replaces it too
     assert generation.engines_token() == ""  # the database engine's results follow the content token
