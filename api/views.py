@@ -42,7 +42,7 @@ from api.serializers import (
 )
 from api.throttling import ImportThrottle
 from portal.access import approved_membership, display_name, is_moderator, reader_scope
-from portal.caching import mark_public, public_data
+from portal.caching import kept_for_scope, mark_public, public_data
 from portal.models import Organisation, OrganisationType
 from portal.organisation_selectors import public_organisations
 from practices import rules, services
@@ -53,7 +53,7 @@ from practices.models import KeyTheme, Practice, TargetAudience
 from practices.selectors import drafts_of, practice_for_editor, practice_for_user, practices_visible_to
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
-from search.generation import content_token
+from search.generation import RESULTS_TOKENS, content_token
 from search.hits import with_best_sentences
 from search.selectors import readable_hits
 
@@ -261,7 +261,18 @@ class PracticeViewSet(
         ),
     )
     def list(self, request):
-        return _public(request, lambda: self._search(request))
+        def kept() -> dict:
+            # The same for every reader of this scope (the reader's token scope only decides whether to answer).
+            return kept_for_scope(
+                request,
+                name="api:practices",
+                scope=reader_scope(request.user),
+                tokens=RESULTS_TOKENS,
+                compute=lambda: self._search(request),
+                keep=lambda data: not data["degraded"],
+            )
+
+        return _public(request, kept)
 
     def _search(self, request) -> dict:
         query = validated_query(request, PracticeSearchQuerySerializer)

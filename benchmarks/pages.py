@@ -17,9 +17,12 @@ Each page is driven by ``wrk`` (loopback only, ``--connections`` clients, ``--du
 seconds per page, with ``X-Forwarded-Proto: https`` as from the TLS proxy) after a one-second
 warm-up, in three modes (``--modes``): ``kept``, anonymous readers with their pages kept
 (portal/caching.py: wrk repeats one URL, so this is the kept-page path); ``rendered``,
-anonymous readers with every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0``, the cost of a
-first reader of a URL); ``signed-in``, every page read by a verified member (session
-cookie, default settings: signed-in readers' pages are never kept). The thread page is
+anonymous readers with every page rendered (``PORTAL_PAGE_CACHE_SECONDS=0`` and
+``PORTAL_SCOPE_CACHE_SECONDS=0``, the cost of a first reader of a URL); ``signed-in``, every
+page read by a verified member (session cookie, default settings: their pages are never kept,
+what the pages show of published content is kept per reader scope, portal/caching.py);
+``signed-in-first``, the same member with nothing kept per scope (the first reader of a URL
+in their scope). The thread page is
 always read by that member. /healthz/ (the same middleware stack and one query) is measured
 in the same run, first and last, and each page's requests per second is given as a share
 of its mean. Printed per page: requests/s, share, p50 and p99; then the resident memory of
@@ -91,6 +94,9 @@ def build(count: int, posts: int) -> dict:
 
 def reused() -> dict:
     """The data of an earlier run, migrated to the current code (``--reuse``)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
     from django.contrib.sessions.models import Session
     from django.core.management import call_command
 
@@ -98,6 +104,9 @@ def reused() -> dict:
 
     call_command("migrate", verbosity=0)
     session = Session.objects.order_by("-expire_date").values_list("session_key", flat=True).first()
+    stored = SessionStore(session_key=session)
+    stored[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]  # as if signed in with the current backends
+    stored.save()
     return {"thread": Thread.objects.get(title="A long thread").pk, "session": session, **_samples()}
 
 
@@ -112,6 +121,7 @@ def _samples() -> dict:
 def _network_thread(posts: int) -> tuple[int, str]:
     from allauth.account.models import EmailAddress
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -146,7 +156,7 @@ def _network_thread(posts: int) -> tuple[int, str]:
     )
     session = SessionStore()
     session[SESSION_KEY] = str(reader.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = reader.get_session_auth_hash()
     session.create()
     return thread.pk, session.session_key
@@ -236,11 +246,27 @@ def pages(data: dict) -> list[tuple[str, str, bool]]:
     ]
 
 
-# name: (what the table's title says, anonymous pages kept, every page read by the signed-in member)
+# name: (what the table's title says, pages kept, every page read by the signed-in member)
 MODES = {
     "kept": ("anonymous readers, pages kept (PORTAL_PAGE_CACHE_SECONDS=300, the default)", True, False),
-    "rendered": ("anonymous readers, every page rendered (PORTAL_PAGE_CACHE_SECONDS=0: a first reader)", False, False),
-    "signed-in": ("a signed-in verified member, every page (session cookie; default settings)", True, True),
+    "rendered": (
+        "anonymous readers, every page rendered (PORTAL_PAGE_CACHE_SECONDS=0, PORTAL_SCOPE_CACHE_SECONDS=0: "
+        "a first reader)",
+        False,
+        False,
+    ),
+    "signed-in": (
+        "a signed-in verified member, every page (session cookie; default settings: what a page shows of "
+        "published content kept per reader scope)",
+        True,
+        True,
+    ),
+    "signed-in-first": (
+        "a signed-in verified member, every page computed (PORTAL_SCOPE_CACHE_SECONDS=0: the first reader "
+        "of a URL in their scope)",
+        False,
+        True,
+    ),
 }
 
 
@@ -276,6 +302,7 @@ def profile(data: dict, name: str, *, signed_in: bool, repeat: int) -> None:
     from pyinstrument import Profiler
 
     settings.PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+    settings.SCOPE_CACHE_SECONDS = int(os.environ.get("PORTAL_SCOPE_CACHE_SECONDS", "0"))
     path = next((path for page, path, members_only in pages(data) if page.startswith(name)), None)
     if path is None:
         raise SystemExit(f"no page named {name!r}")
@@ -391,7 +418,8 @@ def main() -> None:
     sections = []
     for mode in args.modes.split(","):
         title, kept, signed_in = MODES[mode]
-        server_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "300" if kept else "0"}
+        seconds = "300" if kept else "0"
+        server_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": seconds, "PORTAL_SCOPE_CACHE_SECONDS": seconds}
         print(f"{mode}: {title}", flush=True)
         server = start_gunicorn(server_env, args.port)
         try:

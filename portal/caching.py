@@ -13,6 +13,12 @@ search/generation.py). The page's ETag is derived from those inputs, so:
 
 Signed-in readers never get validators or a cached page: their responses are
 ``Cache-Control: private`` and vary on the cookie (see ``PrivateResponsesMiddleware``).
+
+What a page shows of published content for any reader of a given ``ReaderScope`` (search
+results, counts and facets, the newest practices) is kept per scope with ``kept_for_scope``:
+the key holds the scope, the token, the full URL, the language and the time zone, so a kept
+value is only ever served to a reader who would have computed the very same one. Callers
+keep only values computed from those inputs alone (never a reader's name, drafts or token).
 """
 
 import hashlib
@@ -23,12 +29,15 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 PAGE_CACHE_SECONDS = 300
+SCOPE_CACHE_SECONDS = 300
 # Cookies that may carry something for this reader alone (a session, a flash message).
 PERSONAL_COOKIES = ("sessionid", "messages")
 _Response = TypeVar("_Response", bound=HttpResponse)  # a DRF Response stays one
+_Value = TypeVar("_Value")
 
 
 def is_anonymous_reader(request: HttpRequest) -> bool:
@@ -39,6 +48,14 @@ def is_anonymous_reader(request: HttpRequest) -> bool:
         and "HTTP_AUTHORIZATION" not in request.META
         and not any(name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES))
     )
+
+
+def token_of(request: HttpRequest, token: Callable[[], object]) -> object:
+    """``token()``, read once per request: a page and the parts it keeps share one read."""
+    read = request.__dict__.setdefault("_portal_tokens", {})
+    if token not in read:
+        read[token] = token()
+    return read[token]
 
 
 def _etag(request: HttpRequest, token) -> str:
@@ -70,7 +87,7 @@ def public_page(*, token: Callable[[], object]):
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not is_anonymous_reader(request):
                 return view(request, *args, **kwargs)
-            current = token()
+            current = token_of(request, token)
             if current is None:  # no generation recorded (a flushed database): nothing is kept
                 return view(request, *args, **kwargs)
             etag = _etag(request, current)
@@ -104,7 +121,7 @@ def public_data(request: HttpRequest, *, token: Callable[[], object], compute: C
     """For API views (after authentication and throttling): ``(data, etag)`` where ``data`` is
     ``compute()``, kept for anonymous readers under the same key as a page; ``etag`` is None
     for anyone else. ``data`` is None when the reader's ``If-None-Match`` already matches."""
-    current = token() if is_anonymous_reader(request) else None
+    current = token_of(request, token) if is_anonymous_reader(request) else None
     if current is None:
         return compute(), None
     etag = _etag(request, current)
@@ -119,6 +136,44 @@ def public_data(request: HttpRequest, *, token: Callable[[], object], compute: C
         data = compute()
         cache.set(key, data, seconds)
     return data, etag
+
+
+def kept_for_scope(
+    request: HttpRequest,
+    *,
+    name: str,
+    scope: object,
+    tokens: tuple[Callable[[], object], ...],
+    compute: Callable[[], _Value],
+    keep: Callable[[_Value], bool] = lambda value: True,
+) -> _Value:
+    """``compute()``, kept for every reader of ``scope`` (a ``ReaderScope``: what the reader may
+    read) who asks for the same URL in the same language and time zone under the same
+    ``tokens`` (each replaced by every change of what ``compute`` reads; any None: nothing is
+    kept). ``compute`` must depend on nothing else of the reader. ``keep(value)`` False: not
+    kept (a degraded answer)."""
+    seconds = getattr(settings, "SCOPE_CACHE_SECONDS", SCOPE_CACHE_SECONDS)
+    current = (
+        [token_of(request, token) for token in tokens] if seconds and request.method in ("GET", "HEAD") else [None]
+    )
+    if None in current:  # no generation recorded (a flushed database): nothing is kept
+        return compute()
+    inputs = (
+        name,
+        repr(current),
+        repr(scope),
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        request.build_absolute_uri(),
+        request.META.get("HTTP_ACCEPT", ""),
+    )
+    key = "scope:" + hashlib.blake2b(repr(inputs).encode(), digest_size=20).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        if keep(value):
+            cache.set(key, value, seconds)
+    return value
 
 
 def mark_public(response: _Response, etag: str | None) -> _Response:

@@ -125,9 +125,11 @@ CACHES = {
 RATELIMIT_USE_CACHE = "default"
 
 AUTH_USER_MODEL = "portal.User"
+# Django's and allauth's backends, reading the user with their approved membership in one query
+# (portal/auth_backends.py). Sessions name their backend: ones made with the former paths sign in again.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "portal.auth_backends.ModelBackend",
+    "portal.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -248,6 +250,9 @@ PRACTICE_IMPORT_SECONDS = env_int("PRACTICE_IMPORT_SECONDS", 20)
 PRACTICES_PER_PAGE = env_int("PRACTICES_PER_PAGE", 20)
 # How long an anonymous reader's page is kept (portal/caching.py); 0: never kept, still validated.
 PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
+# What pages show of published content per reader scope (search results, counts, facets, the
+# newest practices), kept for every reader of that scope under the content token (portal/caching.py); 0: never.
+SCOPE_CACHE_SECONDS = env_int("PORTAL_SCOPE_CACHE_SECONDS", 300)
 # How long a practice's similar practices are kept per reader scope (practices/views.py); 0: never.
 SIMILAR_PRACTICES_SECONDS = env_int("PORTAL_SIMILAR_PRACTICES_SECONDS", 3600)
 # The header's unread badge, kept per reader until anything it counts changes (network/badge.py);

@@ -2,11 +2,14 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from portal.caching import public_page
+from portal.access import reader_scope
+from portal.caching import kept_for_scope, public_page
 from practices.models import KeyTheme
 from practices.selectors import drafts_of, published_practices
 from search.generation import content_token
@@ -15,14 +18,19 @@ from search.generation import content_token
 @require_GET
 @public_page(token=content_token)
 def home(request: HttpRequest) -> HttpResponse:
-    visible = published_practices(user=request.user)
-    context = {
-        "latest": visible[:6],
-        "published_count": visible.count(),
-        "themes": KeyTheme.objects.all(),
-        "drafts": drafts_of(user=request.user)[:5],
-    }
+    scope = reader_scope(request.user)
+    count, published = kept_for_scope(
+        request, name="home", scope=scope, tokens=(content_token,), compute=lambda: _published(request.user)
+    )
+    context = {"published_count": count, "published": published, "drafts": drafts_of(user=request.user)[:5]}
     return render(request, "portal/home.html", context)
+
+
+def _published(user) -> tuple[int, SafeString]:
+    """What the home page shows of published content: the same for every reader of ``user``'s scope."""
+    visible = published_practices(user=user)
+    html = render_to_string("portal/_home_published.html", {"latest": visible[:6], "themes": KeyTheme.objects.all()})
+    return visible.count(), mark_safe(html)  # noqa: S308 - the template escapes
 
 
 @never_cache

@@ -4,17 +4,22 @@ The page searches the practices' collection (registered by the practices app,
 search/collections.py); it names it, and imports nothing of the app.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
-from portal.caching import public_page
+from portal.access import ReaderScope, holds_moderator_role
+from portal.caching import kept_for_scope, public_page
 from search import collections
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.forms import PracticeSearchForm
-from search.generation import content_token
+from search.generation import RESULTS_TOKENS, content_token
 from search.hits import grouped, with_best_sentences
 from search.presentation import back_parameter, facet_groups, pages, removal_links, url_with
 from search.selectors import readable_hits
@@ -28,15 +33,36 @@ PRACTICES = "practices"
 def search_page(request: HttpRequest) -> HttpResponse:
     collection = collections.get(PRACTICES)
     form = PracticeSearchForm(request.GET, facets=collection.facet_names)
+    scope = collection.scope(request.user)
+    if holds_moderator_role(request.user):  # their body links the selection's export: theirs alone
+        body = _body(request, form, scope=scope, template_request=request)
+    else:
+        body = kept_for_scope(
+            request,
+            name="search",
+            scope=scope,
+            tokens=RESULTS_TOKENS,
+            compute=lambda: _body(request, form, scope=scope),
+            keep=lambda kept: not kept.degraded,
+        )
+    return render(request, "search/search.html", {"text": body.text, "body": body.html})
+
+
+@dataclass(frozen=True)
+class _Body:
+    html: SafeString
+    text: str
+    degraded: bool  # answered by the fallback engine: never kept
+
+
+def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope, template_request=None) -> _Body:
+    """The page's results, counts and facets for readers of ``scope``: rendered without the
+    request (no reader, no CSRF token) unless ``template_request`` is given."""
+    collection = collections.get(PRACTICES)
     text, sort, page = form.values()
     filters = form.filters()
     query = SearchQuery(
-        text=text,
-        filters=filters,
-        scope=collection.scope(request.user),
-        page=page,
-        per_page=settings.PRACTICES_PER_PAGE,
-        sort=sort,
+        text=text, filters=filters, scope=scope, page=page, per_page=settings.PRACTICES_PER_PAGE, sort=sort
     )
     results = get_search_backend().search(collection, query)
     groups = facet_groups(collection, results.facets, filters, request.GET)
@@ -63,8 +89,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "without_text_url": url_with(request.GET, q=[]) if text else None,
         "pages": pages(results.total, settings.PRACTICES_PER_PAGE, page, request.GET),
         "first_page_url": url_with(request.GET),
+        "is_moderator": template_request is not None,
     }
-    return render(request, "search/search.html", context)
+    html = render_to_string("search/_search_body.html", context, request=template_request)
+    return _Body(html=mark_safe(html), text=text, degraded=results.degraded)  # noqa: S308 - the template escapes
 
 
 @require_GET

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from search import collections, embedding
+from search import collections, embedding, generation
 from search.backends import outbox_engines
 from search.backends.base import SearchBackend
 from search.embedding import store
@@ -113,6 +113,7 @@ def process(entries: list[OutboxEntry], engines: dict[str, SearchBackend], now: 
     for name, backend in engines.items():
         try:
             _apply(backend, entries)
+            generation.engines_changed()  # results kept from this engine go (search/generation.py)
         except Exception as error:  # noqa: BLE001 - any engine failure delays the rows; the worker keeps running
             logger.warning(
                 "Search engine %s failed on outbox rows %s..%s: %s", name, entries[0].pk, entries[-1].pk, error

@@ -42,17 +42,21 @@ def test_anonymous_search_costs_the_same_for_one_hit_or_a_full_page(
 def test_a_members_search_costs_the_same_for_one_hit_or_a_full_page(contributor, rows, django_assert_num_queries):
     _practices(contributor, rows, visibility="members")
     client = api_client_for(contributor)
-    # session, user, membership, then as for an anonymous search
+    # session, user with membership (one query: portal/auth_backends.py), the content token (the
+    # results kept per reader scope, portal/caching.py), then as for an anonymous search
     data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 14)
     assert len(data["results"]) == rows
+    # the same search again: kept for the member's scope (session, user with membership, content token)
+    again = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 3)
+    assert again == data
 
 
 @pytest.mark.parametrize("rows", [1, 15])
 def test_the_drafts_list_has_a_fixed_cost(contributor, rows, django_assert_num_queries):
     for number in range(rows):
         make_practice(author=contributor, title=f"Draft {number}")
-    # session, user, membership, drafts, themes, audiences
-    data = _count(api_client_for(contributor), reverse("api:practice-drafts"), {}, django_assert_num_queries, 6)
+    # session, user with membership (one query: portal/auth_backends.py), drafts, themes, audiences
+    data = _count(api_client_for(contributor), reverse("api:practice-drafts"), {}, django_assert_num_queries, 5)
     assert len(data["results"]) == rows
 
 
@@ -101,13 +105,13 @@ def test_network_lists_have_a_fixed_cost_for_members_and_administrators(
             network=world.network, actor=authors[number % 6], title=f"Case {number}", body="Notes"
         )
         network_services.post_create(thread=world.thread, actor=authors[number % 6], body=f"Reply {number}")
-    # session, user, membership, network ids, networks page
-    _count(client, reverse("api:network-list"), {}, django_assert_num_queries, 5)
-    # session, user, membership, network, network membership, threads page, authors' memberships,
+    # session, user with membership (one query: portal/auth_backends.py), network ids, networks page
+    _count(client, reverse("api:network-list"), {}, django_assert_num_queries, 4)
+    # session, user with membership, network, network membership, threads page, authors' memberships,
     # and for an administrator their second factor (naming members of their organisation is a power)
     admin = 1 if viewer == "org_admin" else 0
     threads = reverse("api:network-threads", kwargs={"pk": world.network.pk})
-    assert len(_count(client, threads, {}, django_assert_num_queries, 7 + admin)["results"]) == 13
-    # session, user, membership, thread + network, network membership, posts page, authors' memberships
+    assert len(_count(client, threads, {}, django_assert_num_queries, 6 + admin)["results"]) == 13
+    # session, user with membership, thread + network, network membership, posts page, authors' memberships
     posts = reverse("api:thread-posts", kwargs={"pk": world.thread.pk})
-    assert len(_count(client, posts, {}, django_assert_num_queries, 7 + admin)["results"]) == 13
+    assert len(_count(client, posts, {}, django_assert_num_queries, 6 + admin)["results"]) == 13

@@ -37,9 +37,10 @@ def test_thread_page_with_200_posts_renders_with_a_fixed_number_of_queries(
     home_organisation,
     django_assert_num_queries,
 ):
-    # session, user, portal membership, thread + network, network membership, post count, posts page,
-    # authors' memberships, read mark (read + write), subscription, linked practice: none, header badge
-    expected = 12
+    # session, user with portal membership (one query: portal/auth_backends.py), thread + network,
+    # network membership, post count, posts page, authors' memberships, read mark (read + write),
+    # subscription, linked practice: none, header badge
+    expected = 11
     # the author has read their own first post already: nothing new, no read mark written
     with django_assert_num_queries(expected - 1):
         assert contributor_client.get(thread.get_absolute_url()).status_code == 200
@@ -74,7 +75,7 @@ def test_thread_page_costs_the_same_for_an_organisation_administrator(
     for number in range(30):
         services.post_create(thread=thread, actor=authors[number % 6], body=f"Reply {number}")
     # one more than a member: the administrator's second factor (naming is one of their powers)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         page = client.get(thread.get_absolute_url()).content.decode()
     assert "Bird 1 (Member 1)" in page  # administrators of the author's organisation know who it is
 
@@ -82,9 +83,9 @@ def test_thread_page_costs_the_same_for_an_organisation_administrator(
 def test_thread_list_renders_with_a_fixed_number_of_queries(
     contributor_client, contributor, moderator, network, home_organisation, django_assert_num_queries
 ):
-    # session, user, portal membership, network, network membership, thread count, threads page,
-    # authors' memberships, header badge
-    expected = 9
+    # session, user with portal membership (one query: portal/auth_backends.py), network, network
+    # membership, thread count, threads page, authors' memberships, header badge
+    expected = 8
     services.thread_create(network=network, actor=contributor, title="First", body="x")
     with django_assert_num_queries(expected):
         assert contributor_client.get(network.get_absolute_url()).status_code == 200
@@ -98,10 +99,10 @@ def test_thread_list_renders_with_a_fixed_number_of_queries(
 def test_network_list_renders_with_a_fixed_number_of_queries(
     contributor_client, contributor, moderator, django_assert_num_queries
 ):
-    # session, user, portal membership, my memberships (networks, then ids), unread threads per network,
-    # listed networks, notifications, their authors' memberships, unread notification count, invitations,
-    # header badge
-    expected = 12
+    # session, user with portal membership (one query: portal/auth_backends.py), my memberships
+    # (networks, then ids), unread threads per network, listed networks, notifications, their authors'
+    # memberships, unread notification count, invitations, header badge
+    expected = 11
 
     def add_networks(number: int) -> None:
         mine = services.network_create(actor=moderator, name=f"Mine {number}", purpose="p", policy="invitation")
@@ -124,9 +125,9 @@ def test_network_list_renders_with_a_fixed_number_of_queries(
 def test_members_page_renders_with_a_fixed_number_of_queries(
     contributor_client, moderator, network, home_organisation, django_assert_num_queries
 ):
-    # session, user, portal membership, network, network membership, members page (count, rows),
-    # their portal memberships, header badge
-    expected = 8
+    # session, user with portal membership (one query: portal/auth_backends.py), network, network
+    # membership, members page (count, rows), their portal memberships, header badge
+    expected = 7
     url = reverse("network:members", args=[network.pk])
     with django_assert_num_queries(expected):
         assert contributor_client.get(url).status_code == 200
@@ -139,9 +140,9 @@ def test_members_page_renders_with_a_fixed_number_of_queries(
 def test_notifications_page_renders_with_a_fixed_number_of_queries(
     contributor_client, contributor, moderator, network, home_organisation, django_assert_num_queries
 ):
-    # session, user, portal membership, notifications (count, page), their posts' authors, invitations,
-    # unread marks, header badge
-    expected = 9
+    # session, user with portal membership (one query: portal/auth_backends.py), notifications (count,
+    # page), their posts' authors, invitations, unread marks, header badge
+    expected = 8
     url = reverse("network:notifications")
     services.thread_create(network=network, actor=moderator, title="First", body="@Kari Contributor")
     with django_assert_num_queries(expected):

@@ -40,20 +40,29 @@ def test_home_page_has_a_fixed_cost(client, colleague_client, contributor, size,
     page = _queries(client, reverse("home"), django_assert_num_queries, 5)
     assert page.count('class="practice-card"') == min(size, 6)
     _queries(client, reverse("home"), django_assert_num_queries, 1)
-    # signed in: session, user, membership, count, latest, drafts, their themes, themes, header badge
+    # signed in: session, user with membership (one query: portal/auth_backends.py), content token,
+    # count, latest, drafts, their themes, themes, header badge
     _queries(colleague_client, reverse("home"), django_assert_num_queries, 9)
+    # again: what the page shows of published content is kept for the reader's scope (portal/caching.py),
+    # the badge for the reader: session, user with membership, content token, drafts
+    _queries(colleague_client, reverse("home"), django_assert_num_queries, 4)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_search_page_has_a_fixed_cost(colleague_client, contributor, size, django_assert_num_queries):
     _publish(contributor, size)
     url = reverse("search:search")
-    # session, user, membership; the engine (index generation, documents and facets reloaded,
-    # matches, snippets); theme, audience, type labels; the practices; the header badge
+    # session, user with membership (one query: portal/auth_backends.py); the content token (results
+    # kept per reader scope, portal/caching.py);
+    # the engine (index generation, documents and facets reloaded, matches, snippets); theme, audience,
+    # type labels; the practices; the header badge
     page = _queries(colleague_client, url, django_assert_num_queries, 13, {"q": "mentoring"})
     assert page.count("Mentoring method") == min(size, 20)
-    # with a facet chosen (the engine's documents and facets now in memory; the header badge now
-    # kept for this reader, network/badge.py: one query fewer than before it was kept)
+    # the same search again: its results kept for the reader's scope (portal/caching.py), the header
+    # badge for this reader (network/badge.py): session, user with membership, content token
+    _queries(colleague_client, url, django_assert_num_queries, 3, {"q": "mentoring"})
+    # with a facet chosen (the engine's documents and facets now in memory; the content token read
+    # first, for the kept results, then by the engine)
     _queries(colleague_client, url, django_assert_num_queries, 10, {"q": "mentoring", "theme": "exit-strategies"})
 
 
@@ -75,19 +84,19 @@ def test_practice_page_has_a_fixed_cost(
     page = _queries(client, url, django_assert_num_queries, 11)
     assert "Mentoring method" in page
     _queries(client, url, django_assert_num_queries, 1)  # kept
-    # a network member: session, user, membership; practice, themes, audiences, versions, findings,
-    # review comments, pending revision; similar practices (as above, documents already loaded);
-    # network memberships with their networks (once: the networks to discuss it in come with
-    # them, network/selectors.py), linked threads; the header badge
+    # a network member: session, user with membership (one query: portal/auth_backends.py); practice,
+    # themes, audiences, versions, findings, review comments, pending revision; similar practices (as
+    # above, documents already loaded); network memberships with their networks (once: the networks to
+    # discuss it in come with them, network/selectors.py), linked threads; the header badge
     member = Client()
     member.force_login(contributor)
-    page = _queries(member, url, django_assert_num_queries, 17)
+    page = _queries(member, url, django_assert_num_queries, 16)
     assert "About it " in page
     # a colleague outside the network, same reader scope: similar practices are kept (their titles
     # re-read; network memberships read once, none; and the badge)
     colleague = Client()
     colleague.force_login(make_user("reader@ravnstad.example", practice.organisation))
-    page = _queries(colleague, url, django_assert_num_queries, 10)
+    page = _queries(colleague, url, django_assert_num_queries, 9)  # one fewer: portal/auth_backends.py
     assert "About it " not in page
 
 

@@ -19,6 +19,7 @@ from search.backends import engine, engine_names
 from search.backends.base import SearchUnavailable
 from search.collections import Collection, registered
 from search.embedding import store
+from search.generation import engines_changed
 from search.sync import all_documents, snapshot_version
 
 ATTACH_BATCH = 200
@@ -41,8 +42,11 @@ class Command(BaseCommand):
         for collection in registered():
             self._embed(collection, version, batch_size, quiet=options.get("no_progress", False))
         names = [engine] if engine else engine_names()
-        for name in names:
-            self._rebuild(name, version)
+        try:
+            for name in names:
+                self._rebuild(name, version)
+        finally:  # even after a failure part-way: results kept from a rebuilt engine go (search/generation.py)
+            engines_changed()
 
     def _embed(self, collection: Collection, version: int, batch_size: int, *, quiet: bool) -> None:
         if not store.embeds(collection):
