@@ -439,7 +439,9 @@ class ImportedDraftSerializer(serializers.Serializer):
 
 class DocumentUploadSerializer(InputSerializer):
     document = serializers.FileField(
-        help_text=_("A filled-in RAN Collection template: .docx, .odt, .rtf, .pdf, .html, .md or .txt. It is read, not stored.")
+        help_text=_(
+            "A filled-in RAN Collection template: .docx, .odt, .rtf, .pdf, .html, .md or .txt. It is read, not stored."
+        )
     )
 
     def validate_document(self, document):

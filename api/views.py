@@ -42,7 +42,7 @@ from api.serializers import (
 )
 from api.throttling import ImportThrottle
 from portal.access import approved_membership, display_name, is_moderator, reader_scope
-from portal.caching import kept_for_scope, mark_public, public_data
+from portal.caching import Token, kept_for_scope, mark_public, public_data
 from portal.models import Organisation, OrganisationType
 from portal.organisation_selectors import public_organisations
 from practices import rules, services
@@ -182,10 +182,11 @@ CONTRIBUTE = [TokenScopeAllowsMethod, IsAuthenticated, CanContribute]
 SIGNED_IN = [TokenScopeAllowsMethod, IsAuthenticated]
 
 
-def _public(request, compute) -> Response:
+def _public(request, compute, *, token: Token = content_token) -> Response:
     """``compute()``'s data as a response; for anonymous readers with validators, 304 or the kept data
-    (portal/caching.py), after authentication and throttling have run."""
-    data, etag = public_data(request, token=content_token, compute=compute)
+    (portal/caching.py), after authentication and throttling have run. An answer from the search
+    engine passes ``RESULTS_TOKENS`` (search/generation.py)."""
+    data, etag = public_data(request, token=token, compute=compute)
     response = Response(status=status.HTTP_304_NOT_MODIFIED) if data is None else Response(data)
     return mark_public(response, etag)
 
@@ -272,7 +273,7 @@ class PracticeViewSet(
                 keep=lambda data: not data["degraded"],
             )
 
-        return _public(request, kept)
+        return _public(request, kept, token=RESULTS_TOKENS)
 
     def _search(self, request) -> dict:
         query = validated_query(request, PracticeSearchQuerySerializer)

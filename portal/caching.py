@@ -50,8 +50,15 @@ def is_anonymous_reader(request: HttpRequest) -> bool:
     )
 
 
-def token_of(request: HttpRequest, token: Callable[[], object]) -> object:
-    """``token()``, read once per request: a page and the parts it keeps share one read."""
+Token = Callable[[], object] | tuple[Callable[[], object], ...]
+
+
+def token_of(request: HttpRequest, token: Token) -> object:
+    """``token()``, read once per request: a page and the parts it keeps share one read. A tuple
+    of tokens gives the tuple of their values (None when any is None)."""
+    if isinstance(token, tuple):
+        values = tuple(token_of(request, each) for each in token)
+        return None if None in values else values
     read = request.__dict__.setdefault("_portal_tokens", {})
     if token not in read:
         read[token] = token()
@@ -79,7 +86,7 @@ def _cacheable(response: HttpResponse) -> bool:
     )
 
 
-def public_page(*, token: Callable[[], object]):
+def public_page(*, token: Token):
     """Validators, 304 answers and a page cache for anonymous readers of a public page."""
 
     def decorator(view):
@@ -117,7 +124,7 @@ def _cached_response(request, etag: str, view, args, kwargs) -> HttpResponse:
     return response
 
 
-def public_data(request: HttpRequest, *, token: Callable[[], object], compute: Callable[[], object]):
+def public_data(request: HttpRequest, *, token: Token, compute: Callable[[], object]):
     """For API views (after authentication and throttling): ``(data, etag)`` where ``data`` is
     ``compute()``, kept for anonymous readers under the same key as a page; ``etag`` is None
     for anyone else. ``data`` is None when the reader's ``If-None-Match`` already matches."""

@@ -48,3 +48,6 @@ def engines_token() -> str:
 
 
 RESULTS_TOKENS = (content_token, engines_token)  # what search results kept per scope depend on
+# Pages and API answers kept for anonymous readers that show an engine's results use both too:
+# a write commits (content token) before the outbox worker has put it into Elasticsearch
+# (engines token), and a page kept in between must go once the worker has.

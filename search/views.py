@@ -19,7 +19,7 @@ from search import collections
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.forms import PracticeSearchForm
-from search.generation import RESULTS_TOKENS, content_token
+from search.generation import RESULTS_TOKENS
 from search.hits import grouped, with_best_sentences
 from search.presentation import back_parameter, facet_groups, pages, removal_links, url_with
 from search.selectors import readable_hits
@@ -29,7 +29,7 @@ PRACTICES = "practices"
 
 
 @require_GET
-@public_page(token=content_token)
+@public_page(token=RESULTS_TOKENS)
 def search_page(request: HttpRequest) -> HttpResponse:
     collection = collections.get(PRACTICES)
     form = PracticeSearchForm(request.GET, facets=collection.facet_names)
