@@ -153,10 +153,13 @@ def test_save_true_saves_the_uploaded_template_as_a_draft(contributor_api, contr
 
 
 def test_an_unreadable_document_is_refused_with_the_reason(contributor_api):
-    response = _upload(contributor_api, "practice.pdf", b"%PDF-1.7 binary")
+    response = _upload(contributor_api, "practice.doc", b"\xd0\xcf\x11\xe0 binary Word 97")
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "document"
-    assert ".pdf" in response.json()["errors"][0]["detail"]
+    assert ".doc" in response.json()["errors"][0]["detail"]
+    response = _upload(contributor_api, "practice.pdf", b"%PDF-1.7 binary")
+    assert response.status_code == 400
+    assert "not a valid PDF" in response.json()["errors"][0]["detail"]
 
 
 @override_settings(PRACTICE_UPLOAD_MAX_BYTES=100)

@@ -132,7 +132,7 @@ def test_command_saves_under_the_organisation_given_and_can_publish(home_organis
 def test_command_imports_a_folder_and_reports_what_failed(tmp_path):
     shutil.copy(SEED, tmp_path / "seed.txt")
     (tmp_path / "broken.docx").write_bytes(b"not a docx")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 ignored, not a template format")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK ignored, not a template format")
     out, err = StringIO(), StringIO()
     call_command("import_practice", str(tmp_path), stdout=out, stderr=err)
     assert "Imported 1 of 2 documents." in out.getvalue()
