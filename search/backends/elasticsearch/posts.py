@@ -29,7 +29,7 @@ from search.backends.elasticsearch.mapping import (
     MULTI_LANGUAGES,
     vector_field,
 )
-from search.backends.elasticsearch.queries import KNN_CANDIDATES
+from search.backends.elasticsearch.queries import marking, nearest
 from search.collections import Collection
 from search.query import ParsedQuery, Term
 
@@ -133,15 +133,9 @@ def search_body(query: PostQuery, parsed: ParsedQuery, *, window: int | None = N
             for t in parsed.positive_terms
         ],
     )
-    search = search.highlight_options(
-        pre_tags=["<mark>"],
-        post_tags=["</mark>"],
-        encoder="html",
-        fragment_size=FRAGMENT_SIZE,
-        number_of_fragments=1,
-        no_match_size=FRAGMENT_SIZE,
-        highlight_query=highlighted.to_dict(),
-    ).highlight("text", type="unified")
+    search = marking(search, highlighted, fragment_size=FRAGMENT_SIZE, no_match_size=FRAGMENT_SIZE).highlight(
+        "text", type="unified"
+    )
     search = search.source(SOURCE_FIELDS).extra(
         from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=query.sort == "date"
     )
@@ -153,14 +147,7 @@ def knn_clause(vector: list[float], network_ids: frozenset[int], parsed: ParsedQ
     ``SIMILARITY_FLOOR``, with the reader's networks (and the exclusions) INSIDE the kNN
     search, so that HNSW only ever returns posts the reader may read."""
     allowed = Q("bool", filter=readable(network_ids), must_not=[_exact(term) for term in parsed.excluded])
-    return {
-        "field": "embedding",
-        "query_vector": vector,
-        "k": hybrid.SEMANTIC_LIMIT,
-        "num_candidates": KNN_CANDIDATES,
-        "similarity": hybrid.SIMILARITY_FLOOR,
-        "filter": allowed.to_dict(),
-    }
+    return nearest(vector, allowed)
 
 
 def semantic_body(knn: dict[str, Any]) -> dict[str, Any]:

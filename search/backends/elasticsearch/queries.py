@@ -257,16 +257,22 @@ def search_body(
     return search.to_dict()
 
 
-def with_highlights(search: Search, parsed: ParsedQuery) -> Search:
-    """``search`` marking the words of ``parsed`` in one fragment of each hit."""
-    search = search.highlight_options(
+def marking(search: Search, words: Query, *, fragment_size: int = FRAGMENT_SIZE, **options: Any) -> Search:
+    """``search`` marking ``words`` with ``<mark>`` in one fragment of each hit, HTML-escaped."""
+    return search.highlight_options(
         pre_tags=["<mark>"],
         post_tags=["</mark>"],
         encoder="html",
-        fragment_size=FRAGMENT_SIZE,
+        fragment_size=fragment_size,
         number_of_fragments=1,
-        highlight_query=highlight_query(parsed).to_dict(),
+        highlight_query=words.to_dict(),
+        **options,
     )
+
+
+def with_highlights(search: Search, parsed: ParsedQuery) -> Search:
+    """``search`` marking the words of ``parsed`` in one fragment of each hit."""
+    search = marking(search, highlight_query(parsed))
     # The description: one pass over its term vectors marks the matches of all five
     # analyses (its opening stands in when only the title matched). The body: its exact
     # words, from the offsets in its postings (see mapping.HIGHLIGHT_STORAGE).
@@ -381,6 +387,12 @@ def knn_clause(vector: list[float], scope: ReaderScope, parsed: ParsedQuery, fie
     ``SIMILARITY_FLOOR``, with the reader's visibility (and the exclusions) INSIDE the kNN
     search, so that HNSW only ever returns documents the reader may see."""
     allowed = Q("bool", filter=[visible(scope)], must_not=[exact_term(term, fields) for term in parsed.excluded])
+    return nearest(vector, allowed)
+
+
+def nearest(vector: list[float], allowed: Query) -> dict[str, Any]:
+    """A kNN search of the ``embedding`` field for the ``SEMANTIC_LIMIT`` nearest documents at a
+    cosine of at least ``SIMILARITY_FLOOR``, ``allowed`` applied inside it (never a post-filter)."""
     return {
         "field": "embedding",
         "query_vector": vector,
