@@ -27,7 +27,6 @@ PARAGRAPH_GAP = 0.45  # a gap between lines over this share of the font size end
 # Unicode mapping (pdfminer writes "(cid:127)") or in the private use area (U+F0B7…).
 _BULLET = re.compile(r"^(?:[•◦▪‣·●○■□➢►*\-–—o]\s+|(?:[\uf000-\uf0ff]|\(cid:\d+\))\s*(?=\S))")
 _NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
-_ITEM = re.compile(r"^(?:- |\d{1,2}\. )")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
