@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from allauth.account.models import EmailAddress
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, FilteredRelation, Func, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
@@ -132,17 +132,18 @@ class Reading(NamedTuple):
 
 
 def thread_reading(*, thread: Thread, user) -> Reading:
-    """The thread's post count, ``user``'s read mark (None: never read) and subscription, in one query."""
-    row = (
+    """The thread's post count, then ``user``'s read mark (None: never read) and subscription in
+    one query (two plain queries cost the ORM less than one of three subqueries)."""
+    mine = (
         Thread.objects.filter(pk=thread.pk)
-        .values_list(
-            _count(Post.objects.filter(thread_id=OuterRef("pk"))),
-            _last_read(user),
-            Exists(ThreadSubscription.objects.filter(thread_id=OuterRef("pk"), user_id=user.pk)),
+        .annotate(
+            mark=FilteredRelation("reads", condition=Q(reads__user_id=user.pk)),
+            follows=FilteredRelation("subscriptions", condition=Q(subscriptions__user_id=user.pk)),
         )
-        .first()
+        .values_list("mark__last_read_at", "follows__id")
     )
-    return Reading(*row) if row is not None else Reading(0, None, False)
+    last_read_at, subscription = next(iter(mine), (None, None))
+    return Reading(Post.objects.filter(thread_id=thread.pk).count(), last_read_at, subscription is not None)
 
 
 class PostRow(NamedTuple):
@@ -155,7 +156,6 @@ class PostRow(NamedTuple):
     author_display_name: str | None
     author_pseudonym: str | None
     state: str
-    state_changed_at: datetime | None
     created_at: datetime
     edited_at: datetime | None
     body_html: str
@@ -174,7 +174,6 @@ _ROW_COLUMNS = (
     "author__display_name",
     "author__pseudonym",
     "state",
-    "state_changed_at",
     "created_at",
     "edited_at",
     "body_html",
