@@ -132,9 +132,11 @@ def _namer(rows: Sequence[PostRow], *, viewer) -> Callable[[int | None, str | No
         ids = {row.author_id for row in rows} | {row.quote_author_id for row in rows}
         people = User.objects.in_bulk([pk for pk in ids if pk is not None])
         prime_memberships(list(people.values()))
-    names: dict[int | None, str] = {None: gettext("unknown")}
+    names: dict[int, str] = {}
 
     def name(pk: int | None, real: str | None, pseudonym: str | None) -> str:
+        if pk is None:
+            return gettext("unknown")
         if pk not in names:
             person = _Person(pk, real or "", pseudonym or "") if people is None else people.get(pk)
             names[pk] = gettext("unknown") if person is None else display_name(viewer=viewer, person=person)

@@ -511,7 +511,9 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_member(user=request.user, pk=pk)
     reading = selectors.thread_reading(thread=thread, user=request.user)
     posts = selectors.ThreadPosts(thread, reading.post_count)
-    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))  # type: ignore[arg-type] # a sized, sliceable sequence
+    # ThreadPosts is all that Paginator reads: len() and one slice
+    paginator: Paginator[selectors.PostRow] = Paginator(posts, POSTS_PER_PAGE)  # type: ignore[arg-type]
+    page = paginator.get_page(request.GET.get("page"))
     rows = list(page.object_list)
     services.thread_mark_read(
         thread=thread, user=request.user, up_to=rows[-1].created_at if rows else None, previous=reading.last_read_at
