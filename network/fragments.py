@@ -1,17 +1,26 @@
-"""The posts of a thread page, each rendered once and kept (templates/network/_post.html).
+"""The posts of a thread page, rendered once and kept (templates/network/_post.html).
 
 Rendering 50 posts through the template engine was most of a thread page's time. A post's
 fragment is rendered from a plain dictionary holding everything it shows (the names as
 this reader may see them, the flags that depend on the reader, the interface language and
 time zone) and nothing else: the template cannot reach the request, the reader or the
 database. The cache key is a hash of that dictionary, so a kept fragment is only ever served
-for the very same inputs: whoever gets it would have rendered the same bytes. Moderators'
-fragments carry a form with their CSRF token: they are rendered for them and never kept.
+for the very same inputs: whoever gets it would have rendered the same bytes.
+
+The page's whole list of posts is kept the same way, under a hash of the page's 50
+dictionaries, which are made from the page's rows as read (``selectors.PostRow``: plain
+values, no model objects): a page read again unchanged costs one query and one cache read.
+One input is not in that key: the number of earlier versions of an edited post, read only
+when the page is rendered. It changes only with ``edited_at``, which is in the key (an edit
+sets both in one transaction, ``services.post_edit``; revisions are never deleted alone).
+Moderators' fragments carry a form with their CSRF token: they are rendered for them and
+never kept, at either level.
 """
 
 import hashlib
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
@@ -19,31 +28,47 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from network import selectors
+from network.mentions import prime_memberships
 from network.models import Post
-from portal.access import display_name
+from network.selectors import PostRow
+from portal.access import display_name, may_see_behind_pseudonyms
+from portal.models import User
 
 TEMPLATE = "network/_post.html"
 KEEP_SECONDS = 3600  # an hour: the shared cache also holds rate counts (portal/ratelimits.py), keep it small
+Visible = Post.State.VISIBLE
 
 
-def post_fragments(
-    posts: Sequence[Post], *, request, page_number: int, can_post: bool, moderates: bool
-) -> list[SafeString]:
-    """The HTML of each post of the page, in order (from the cache where it was kept)."""
-    names: dict[int | None, str] = {}
-
-    def name(person) -> str:
-        if person is None:
-            return gettext("unknown")
-        if person.pk not in names:
-            names[person.pk] = display_name(viewer=request.user, person=person)
-        return names[person.pk]
-
+def thread_posts_html(
+    rows: Sequence[PostRow],
+    *,
+    request,
+    page_number: int,
+    can_post: bool,
+    moderates: bool,
+    last_read_at: datetime | None,
+) -> SafeString:
+    """The page's posts (``rows``, in order) as HTML: kept whole where this very page was
+    rendered before, otherwise from each post's kept fragment, otherwise rendered now."""
+    viewer = request.user
     shared = {"page_number": page_number, "can_post": can_post, "moderates": moderates}
-    contexts = [{"post": _post_view(post, name, moderates=moderates), **shared} for post in posts]
+    views = _post_views(rows, viewer=viewer, moderates=moderates, last_read_at=last_read_at)
     if moderates:
-        return [mark_safe(render_to_string(TEMPLATE, context, request=request)) for context in contexts]  # noqa: S308 - the template escapes
-    keys = [_key(context) for context in contexts]
+        _count_revisions(views)
+        return mark_safe("".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in views))  # noqa: S308 - the template escapes
+    page_key = _key("posts", shared, views)
+    html = cache.get(page_key)
+    if html is None:
+        _count_revisions(views)
+        html = "".join(_fragments([{"post": view, **shared} for view in views]))
+        cache.set(page_key, html, KEEP_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
+
+
+def _fragments(contexts: list[dict]) -> list[str]:
+    """Each post's fragment, from the cache where it was kept."""
+    keys = [_key("post", context) for context in contexts]
     kept = cache.get_many(keys)
     missing = {}
     for key, context in zip(keys, contexts, strict=True):
@@ -51,36 +76,82 @@ def post_fragments(
             missing[key] = kept[key] = render_to_string(TEMPLATE, context)
     if missing:
         cache.set_many(missing, KEEP_SECONDS)
-    return [mark_safe(kept[key]) for key in keys]  # noqa: S308 - rendered by the template, which escapes
+    return [kept[key] for key in keys]
 
 
-def _post_view(post: Any, name, *, moderates: bool) -> dict:
-    """Everything a post's fragment shows, as plain values (``post``: a Post with the reader's
-    flags set by ``selectors.prepared_posts`` and ``revision_count`` by ``selectors.posts_of``)."""
-    quote = post.quote_of
-    quote_shown = quote is not None and (quote.state == Post.State.VISIBLE or moderates)
+def _post_views(rows: Sequence[PostRow], *, viewer, moderates: bool, last_read_at: datetime | None) -> list[dict]:
+    name = _namer(rows, viewer=viewer)
+    views = [_post_view(row, name, viewer_id=viewer.pk, moderates=moderates, last_read_at=last_read_at) for row in rows]
+    first_new = next((view for view in views if view["is_new"]), None)
+    if first_new is not None:
+        first_new["first_new"] = True
+    return views
+
+
+def _post_view(row: PostRow, name, *, viewer_id: int, moderates: bool, last_read_at: datetime | None) -> dict:
+    """Everything a post's fragment shows, as plain values (but the number of its earlier
+    versions: ``_count_revisions``)."""
+    readable = row.state == Visible or moderates
+    quote_shown = row.quote_id is not None and (row.quote_state == Visible or moderates)
     return {
-        "pk": post.pk,
-        "state": post.state,
-        "readable": post.readable,
-        "is_new": post.is_new,
-        "first_new": getattr(post, "first_new", False),
-        "is_own": post.is_own,
-        "author_name": name(post.author) if post.readable else "",
-        "created_at": post.created_at,
-        "edited_at": post.edited_at,
-        "revision_count": post.revision_count,
-        "html": post.html if post.readable else "",
+        "pk": row.pk,
+        "state": row.state,
+        "readable": readable,
+        "is_new": last_read_at is not None and row.created_at > last_read_at and row.author_id != viewer_id,
+        "first_new": False,
+        "is_own": row.author_id == viewer_id,
+        "author_name": name(row.author_id, row.author_display_name, row.author_pseudonym) if readable else "",
+        "created_at": row.created_at,
+        "edited_at": row.edited_at,
+        "html": mark_safe(row.body_html) if readable else "",  # noqa: S308 - stored by Post.save (portal.text: nh3)
         "quote": None
-        if quote is None or not post.readable
+        if row.quote_id is None or not readable
         else {
             "shown": quote_shown,
-            "author_name": name(quote.author) if quote_shown else "",
-            "html": quote.html if quote_shown else "",
+            "author_name": name(row.quote_author_id, row.quote_author_display_name, row.quote_author_pseudonym)
+            if quote_shown
+            else "",
+            "html": mark_safe(row.quote_body_html or "") if quote_shown else "",  # noqa: S308 - as above
         },
     }
 
 
-def _key(context: dict) -> str:
-    inputs = (TEMPLATE, translation.get_language(), timezone.get_current_timezone_name(), sorted(context.items()))
-    return "post:" + hashlib.blake2b(repr(inputs).encode(), digest_size=20).hexdigest()
+class _Person(NamedTuple):
+    """All ``display_name`` reads of a person for a viewer who cannot see behind pseudonyms."""
+
+    pk: int
+    display_name: str
+    pseudonym: str
+
+
+def _namer(rows: Sequence[PostRow], *, viewer) -> Callable[[int | None, str | None, str | None], str]:
+    """How the page's authors are named to ``viewer`` (``portal.access.display_name``): from the
+    rows, or, for those who may see behind a pseudonym, from the people and their memberships."""
+    people: dict[int, Any] | None = None
+    if may_see_behind_pseudonyms(viewer):
+        ids = {row.author_id for row in rows} | {row.quote_author_id for row in rows}
+        people = User.objects.in_bulk([pk for pk in ids if pk is not None])
+        prime_memberships(list(people.values()))
+    names: dict[int, str] = {}
+
+    def name(pk: int | None, real: str | None, pseudonym: str | None) -> str:
+        if pk is None:
+            return gettext("unknown")
+        if pk not in names:
+            person = _Person(pk, real or "", pseudonym or "") if people is None else people.get(pk)
+            names[pk] = gettext("unknown") if person is None else display_name(viewer=viewer, person=person)
+        return names[pk]
+
+    return name
+
+
+def _count_revisions(views: list[dict]) -> None:
+    counts = selectors.revision_counts([view["pk"] for view in views if view["edited_at"] is not None])
+    for view in views:
+        view["revision_count"] = counts.get(view["pk"], 0)
+
+
+def _key(kind: str, *inputs) -> str:
+    """A hash of everything a fragment shows: a kept one is served only for the same inputs."""
+    everything = (TEMPLATE, translation.get_language(), timezone.get_current_timezone_name(), inputs)
+    return f"{kind}:" + hashlib.blake2b(repr(everything).encode(), digest_size=20).hexdigest()

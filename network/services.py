@@ -561,13 +561,11 @@ def thread_lock(*, thread: Thread, actor: User, locked: bool) -> Thread:
     return thread
 
 
-def thread_mark_read(*, thread: Thread, user: User, up_to: datetime | None) -> datetime | None:
-    """Record that ``user`` has read the thread up to the post written at ``up_to`` (never moving
-    the mark back). Returns the mark as it was before this visit (None: never read)."""
-    previous = ThreadRead.objects.filter(thread=thread, user=user).values_list("last_read_at", flat=True).first()
+def thread_mark_read(*, thread: Thread, user: User, up_to: datetime | None, previous: datetime | None) -> None:
+    """Record that ``user`` has read the thread up to the post written at ``up_to``, never moving
+    the mark back from ``previous`` (their mark as read with the page: ``selectors.thread_reading``)."""
     if up_to is not None and (previous is None or up_to > previous):  # a re-read writes nothing
         _upsert_read(thread=thread, user=user, at=up_to)
-    return previous
 
 
 def _upsert_read(*, thread: Thread, user: User, at: datetime) -> None:

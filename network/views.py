@@ -33,7 +33,7 @@ from network.forms import (
     SearchForm,
     ThreadForm,
 )
-from network.fragments import post_fragments
+from network.fragments import thread_posts_html
 from network.models import Post
 from portal.access import is_moderator
 from portal.decorators import mfa_required, moderator_required
@@ -509,24 +509,33 @@ def thread_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_member(user=request.user, pk=pk)
-    page = Paginator(selectors.posts_of(thread=thread), POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    posts = list(page.object_list)
-    read_up_to = posts[-1].created_at if posts else None
-    previous = services.thread_mark_read(thread=thread, user=request.user, up_to=read_up_to)
+    reading = selectors.thread_reading(thread=thread, user=request.user)
+    posts = selectors.ThreadPosts(thread, reading.post_count)
+    # ThreadPosts is all that Paginator reads: len() and one slice
+    paginator: Paginator[selectors.PostRow] = Paginator(posts, POSTS_PER_PAGE)  # type: ignore[arg-type]
+    page = paginator.get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    services.thread_mark_read(
+        thread=thread, user=request.user, up_to=rows[-1].created_at if rows else None, previous=reading.last_read_at
+    )
     quote = selectors.quotable_post(thread=thread, pk=request.GET.get("quote"))
     moderates = access.can_moderate(request.user, thread.network)
     can_post = access.can_post(request.user, thread)
-    prepared = selectors.prepared_posts(posts, user=request.user, thread=thread, last_read_at=previous)
     context = {
         "network": thread.network,
         "thread": thread,
         "page": page,
-        "post_fragments": post_fragments(
-            prepared, request=request, page_number=page.number, can_post=can_post, moderates=moderates
+        "posts_html": thread_posts_html(
+            rows,
+            request=request,
+            page_number=page.number,
+            can_post=can_post,
+            moderates=moderates,
+            last_read_at=reading.last_read_at,
         ),
         "moderates": moderates,
         "can_post": can_post,
-        "subscribed": selectors.is_subscribed(user=request.user, thread=thread),
+        "subscribed": reading.subscribed,
         "practice": selectors.readable_practice(user=request.user, pk=thread.practice_id),
         "form": PostForm(initial={"quote": quote.pk if quote else None}),
         "quote": quote,

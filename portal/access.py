@@ -141,10 +141,19 @@ def reader_scope(user) -> ReaderScope:
     return ReaderScope(members=True, organisation_id=member_organisation_id(user))
 
 
+def may_see_behind_pseudonyms(viewer) -> bool:
+    """Whether ``display_name`` might show ``viewer`` the real name behind someone else's
+    pseudonym (moderators; organisation administrators, powers unlocked or not). When it is
+    False, ``display_name`` reads nothing of a person but their id, name and pseudonym."""
+    return is_moderator(viewer) or holds_admin_role(viewer)
+
+
 def _administers(viewer, person) -> bool:
     """The viewer administers an organisation the person belongs to or asks to join."""
     membership = approved_membership(viewer)
     if membership is None:
+        return False
+    if membership.role != Membership.Role.ADMIN:  # a plain member: nothing more of the person is read
         return False
     if membership.organisation_id not in person.live_organisation_ids:
         return False
