@@ -122,6 +122,14 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 50_000},  # rate counts of many users at once; expired rows go first
     }
 }
+# The chrome's template fragments (templates/base.html): functions of the code, the language and
+# the reader's role alone, so each process keeps its own and no change made elsewhere can stale them.
+CACHES["chrome"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "portal-chrome",
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 2_000},
+}
 RATELIMIT_USE_CACHE = "default"
 
 AUTH_USER_MODEL = "portal.User"
@@ -373,6 +381,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Sessions in the database (Django's table), read with one plain query on every request (portal/sessions.py).
+SESSION_ENGINE = "portal.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
