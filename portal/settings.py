@@ -130,6 +130,23 @@ CACHES["chrome"] = {
     "TIMEOUT": None,
     "OPTIONS": {"MAX_ENTRIES": 2_000},
 }
+# What is kept of pages (portal/caching.py: anonymous readers' pages and API answers, what pages
+# show per reader scope) has a cache of its own, so that its churn never culls the rate counts.
+# With the database cache: its own table, and each process's memory in front of it
+# (portal/cache_layers.py: safe because these keys hold the version tokens read on each request).
+if CACHE == "locmem":
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-pages"}
+else:
+    CACHES["pages-shared"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PORTAL_PAGE_CACHE_ENTRIES", 20_000)},
+    }
+    CACHES["pages"] = {
+        "BACKEND": "portal.cache_layers.LocalFirstCache",
+        "LOCATION": "pages-shared",
+        "OPTIONS": {"LOCAL_MAX_ENTRIES": env_int("PORTAL_PAGE_CACHE_LOCAL_ENTRIES", 300)},
+    }
 RATELIMIT_USE_CACHE = "default"
 
 AUTH_USER_MODEL = "portal.User"
