@@ -69,7 +69,7 @@ def _objects(compiler, alias: str, rows):
     klass_info, select = compiler.klass_info, compiler.select
     first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
     names = [column[0].target.attname for column in select[first:last]]
-    populators = get_related_populators(klass_info, select, alias)
+    populators = get_related_populators(klass_info, select, alias)  # type: ignore[call-arg]  # the stubs follow Django 6 (fetch_mode); 5.2 takes three
     for row in compiler.results_iter(results=[rows]):
         user = klass_info["model"].from_db(alias, names, row[first:last])
         for populator in populators:

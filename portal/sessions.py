@@ -14,22 +14,23 @@ from django.utils import timezone
 
 class SessionStore(db.SessionStore):
     def _get_session_from_db(self):
+        key = self.session_key
+        if key is None:
+            return None
         model = self.model
         alias = router.db_for_read(model)
         connection = connections[alias]
         quote = connection.ops.quote_name
-        meta = model._meta
-        sql = "SELECT {data} FROM {table} WHERE {key} = %s AND {expires} > %s".format(
-            data=quote(meta.get_field("session_data").column),
-            table=quote(meta.db_table),
-            key=quote(meta.get_field("session_key").column),
-            expires=quote(meta.get_field("expire_date").column),
+        # Django's session model names its columns after its fields
+        column = {name: quote(name) for name in ("session_data", "session_key", "expire_date")}
+        sql = "SELECT {session_data} FROM {table} WHERE {session_key} = %s AND {expire_date} > %s".format(
+            table=quote(model._meta.db_table), **column
         )
         now = connection.ops.adapt_datetimefield_value(timezone.now())  # as the ORM writes the parameter
         with connection.cursor() as cursor:
-            cursor.execute(sql, (self.session_key, now))
+            cursor.execute(sql, (key, now))
             row = cursor.fetchone()
         if row is None:
             self._session_key = None
             return None
-        return model(session_key=self.session_key, session_data=row[0])
+        return model(session_key=key, session_data=row[0])

@@ -113,7 +113,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # process (development, tests); "database" is one table every process shares (production:
 # `manage.py createcachetable` creates it, docker-compose.yml runs it after migrating).
 CACHE = env_choice("DJANGO_CACHE", ("locmem", "database"), "locmem")
-CACHES = {
+CACHES: dict[str, dict] = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
     if CACHE == "locmem"
     else {
