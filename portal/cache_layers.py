@@ -24,20 +24,21 @@ _MISSING = object()
 
 
 class LocalFirstCache(BaseCache):
-    """``OPTIONS``: ``LOCAL_MAX_ENTRIES`` (default 300), what each process keeps in memory."""
+    """``OPTIONS``: ``LOCAL_MAX_ENTRIES`` (default 300), what each process keeps in memory (0: nothing)."""
 
     def __init__(self, location: str, params: dict) -> None:
         super().__init__(params)
         self._shared_alias = location
         entries = params.get("OPTIONS", {}).get("LOCAL_MAX_ENTRIES", 300)
         self._local = LocMemCache(f"local-first:{location}", {"TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": entries}})
+        self._keeps = entries > 0
 
     @property
     def shared(self) -> BaseCache:
         return caches[self._shared_alias]
 
     def get(self, key, default=None, version=None):
-        value = self._local.get(key, _MISSING, version=version)
+        value = self._local.get(key, _MISSING, version=version) if self._keeps else _MISSING
         if value is not _MISSING:
             return value
         stored = self.shared.get(key, _MISSING, version=version)
@@ -45,14 +46,15 @@ class LocalFirstCache(BaseCache):
             return default
         deadline, value = stored
         left = None if deadline is None else deadline - time.time()
-        if left is None or left > 0:
+        if self._keeps and (left is None or left > 0):
             self._local.set(key, value, left, version=version)
         return value
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> None:
         deadline = self.get_backend_timeout(timeout)  # the moment it expires (None: never)
         self.shared.set(key, (deadline, value), timeout, version=version)
-        self._local.set(key, value, None if deadline is None else deadline - time.time(), version=version)
+        if self._keeps:
+            self._local.set(key, value, None if deadline is None else deadline - time.time(), version=version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
         deadline = self.get_backend_timeout(timeout)

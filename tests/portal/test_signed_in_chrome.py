@@ -231,3 +231,11 @@ def test_the_database_cache_setting_keeps_pages_apart_with_memory_in_front():
         "portal_page_cache",
         "django.core.cache.backends.locmem.LocMemCache",
     ]
+
+
+def test_no_memory_in_front_when_its_entries_are_zero(database_caches):
+    without = LocalFirstCache("pages-shared", {"OPTIONS": {"LOCAL_MAX_ENTRIES": 0}})
+    without.set("scope:zero", "kept", 60)
+    assert without.get("scope:zero") == "kept"
+    caches["pages-shared"].delete("scope:zero")  # gone from the table: gone for this process too
+    assert without.get("scope:zero") is None
