@@ -122,13 +122,14 @@ CACHES: dict[str, dict] = {
         "OPTIONS": {"MAX_ENTRIES": 50_000},  # rate counts of many users at once; expired rows go first
     }
 }
-# The chrome's template fragments (templates/base.html): functions of the code, the language and
-# the reader's role alone, so each process keeps its own and no change made elsewhere can stale them.
-CACHES["chrome"] = {
+# HTML fragments that are functions of their key alone (the code, the language and the values in
+# the key: the chrome of templates/base.html, search results' cards), so each process keeps its
+# own and no change made elsewhere can stale them.
+CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "portal-chrome",
+    "LOCATION": "portal-fragments",
     "TIMEOUT": None,
-    "OPTIONS": {"MAX_ENTRIES": 2_000},
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
 }
 # What is kept of pages (portal/caching.py: anonymous readers' pages and API answers, what pages
 # show per reader scope) has a cache of its own, so that its churn never culls the rate counts.

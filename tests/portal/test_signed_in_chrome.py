@@ -157,7 +157,7 @@ DATABASE_CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"},
     "pages-shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_page_cache"},
     "pages": {"BACKEND": "portal.cache_layers.LocalFirstCache", "LOCATION": "pages-shared"},
-    "chrome": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-chrome"},
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-fragments"},
 }
 
 
@@ -221,7 +221,8 @@ def test_the_database_cache_setting_keeps_pages_apart_with_memory_in_front():
     env = {**os.environ, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "portal.settings", "DJANGO_CACHE": "database"}
     code = (
         "from django.conf import settings; c = settings.CACHES; "
-        "print(c['default']['LOCATION'], c['pages']['BACKEND'], c['pages-shared']['LOCATION'], c['chrome']['BACKEND'])"
+        "print(c['default']['LOCATION'], c['pages']['BACKEND'], c['pages-shared']['LOCATION'], "
+        "c['fragments']['BACKEND'])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr
