@@ -218,7 +218,13 @@ def test_an_entry_written_without_a_lifetime_beside_it_is_not_read(database_cach
 
 
 def test_the_database_cache_setting_keeps_pages_apart_with_memory_in_front():
-    env = {**os.environ, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "portal.settings", "DJANGO_CACHE": "database"}
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",  # production: fragments kept (in development an edited template shows at once)
+        "DJANGO_SECRET_KEY": "test-only-secret-key",
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_CACHE": "database",
+    }
     code = (
         "from django.conf import settings; c = settings.CACHES; "
         "print(c['default']['LOCATION'], c['pages']['BACKEND'], c['pages-shared']['LOCATION'], "
