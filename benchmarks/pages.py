@@ -324,6 +324,39 @@ def profile(data: dict, name: str, *, signed_in: bool, repeat: int) -> None:
     print(profiler.output_text(unicode=True, show_all=False))
 
 
+def cpu_table(data: dict, *, signed_in: bool, repeat: int = 50) -> None:
+    """Every page's CPU time a request in-process, unprofiled (the least of three runs of
+    ``repeat`` requests after a first one), with its queries: the figure to compare a change by
+    on shared cores. /healthz/ read by the same reader, for scale."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    settings.PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+    settings.SCOPE_CACHE_SECONDS = int(os.environ.get("PORTAL_SCOPE_CACHE_SECONDS", "0"))
+    print("| page | CPU ms a request | queries |\n|---|---:|---:|")
+    for name, path, members_only in [*pages(data), ("/healthz/", "/healthz/", False)]:
+        client = Client(SERVER_NAME="127.0.0.1")
+        if signed_in or members_only:
+            client.cookies["sessionid"] = data["session"]
+        assert client.get(path, secure=True).status_code == 200, path
+        queries: list[str] = []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):  # (Django empties its own query log at each request)
+            client.get(path, secure=True)
+        runs = []
+        for _ in range(3):
+            cpu = time.process_time()
+            for _ in range(repeat):
+                client.get(path, secure=True)
+            runs.append((time.process_time() - cpu) / repeat * 1000)
+        print(f"| {name} | {min(runs):.2f} | {len(queries)} |", flush=True)
+
+
 # --- report --------------------------------------------------------------------------------
 
 
@@ -385,7 +418,10 @@ def main() -> None:
         metavar="PAGE",
         help="instead of the load: profile PAGE (a page name's beginning, e.g. 'practice page') in-process",
     )
-    parser.add_argument("--signed-in", action="store_true", help="with --profile: as the signed-in member")
+    parser.add_argument("--signed-in", action="store_true", help="with --profile or --cpu: as the signed-in member")
+    parser.add_argument(
+        "--cpu", action="store_true", help="instead of the load: every page's CPU time and queries in-process"
+    )
     parser.add_argument(
         "--reuse",
         action="store_true",
@@ -413,6 +449,9 @@ def main() -> None:
     call_command("createcachetable", verbosity=0)  # DJANGO_CACHE=database, as in production
     if args.profile:
         profile(data, args.profile, signed_in=args.signed_in, repeat=20)
+        return
+    if args.cpu:
+        cpu_table(data, signed_in=args.signed_in)
         return
     command = " ".join([".venv/bin/python", "benchmarks/pages.py", *sys.argv[1:]])
     sections = []

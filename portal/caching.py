@@ -27,7 +27,7 @@ from functools import wraps
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import BaseCache, caches
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -36,8 +36,16 @@ PAGE_CACHE_SECONDS = 300
 SCOPE_CACHE_SECONDS = 300
 # Cookies that may carry something for this reader alone (a session, a flash message).
 PERSONAL_COOKIES = ("sessionid", "messages")
+# The cache of what is kept of pages (settings.CACHES: its own table, each process's memory in front).
+KEPT_CACHE = "pages"
 _Response = TypeVar("_Response", bound=HttpResponse)  # a DRF Response stays one
 _Value = TypeVar("_Value")
+
+
+def kept() -> BaseCache:
+    """Where pages and their parts are kept: only values whose key decides them (the key holds
+    the version tokens read on this request), never counts or versions (portal/cache_layers.py)."""
+    return caches[KEPT_CACHE]
 
 
 def is_anonymous_reader(request: HttpRequest) -> bool:
@@ -112,7 +120,7 @@ def public_page(*, token: Token):
 def _cached_response(request, etag: str, view, args, kwargs) -> HttpResponse:
     seconds = getattr(settings, "PAGE_CACHE_SECONDS", PAGE_CACHE_SECONDS)
     key = f"page:{etag}"
-    stored = cache.get(key) if seconds else None
+    stored = kept().get(key) if seconds else None
     if stored is not None:
         content, content_type = stored
         return HttpResponse(content, content_type=content_type)
@@ -120,7 +128,7 @@ def _cached_response(request, etag: str, view, args, kwargs) -> HttpResponse:
     if hasattr(response, "render") and callable(response.render):
         response = response.render()
     if seconds and _cacheable(response):
-        cache.set(key, (response.content, response["Content-Type"]), seconds)
+        kept().set(key, (response.content, response["Content-Type"]), seconds)
     return response
 
 
@@ -138,10 +146,10 @@ def public_data(request: HttpRequest, *, token: Token, compute: Callable[[], obj
     if not seconds:
         return compute(), etag
     key = f"data:{etag}"
-    data = cache.get(key)
+    data = kept().get(key)
     if data is None:
         data = compute()
-        cache.set(key, data, seconds)
+        kept().set(key, data, seconds)
     return data, etag
 
 
@@ -175,11 +183,11 @@ def kept_for_scope(
         request.META.get("HTTP_ACCEPT", ""),
     )
     key = "scope:" + hashlib.blake2b(repr(inputs).encode(), digest_size=20).hexdigest()
-    value = cache.get(key)
+    value = kept().get(key)
     if value is None:
         value = compute()
         if keep(value):
-            cache.set(key, value, seconds)
+            kept().set(key, value, seconds)
     return value
 
 

@@ -113,7 +113,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # process (development, tests); "database" is one table every process shares (production:
 # `manage.py createcachetable` creates it, docker-compose.yml runs it after migrating).
 CACHE = env_choice("DJANGO_CACHE", ("locmem", "database"), "locmem")
-CACHES = {
+CACHES: dict[str, dict] = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
     if CACHE == "locmem"
     else {
@@ -122,6 +122,34 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 50_000},  # rate counts of many users at once; expired rows go first
     }
 }
+# HTML fragments that are functions of their key alone (the code, the language and the values in
+# the key: the chrome of templates/base.html, search results' cards), so each process keeps its
+# own and no change made elsewhere can stale them. In development none is kept: an edited template shows at once.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    if DEBUG
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "portal-fragments",
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
+# What is kept of pages (portal/caching.py: anonymous readers' pages and API answers, what pages
+# show per reader scope) has a cache of its own, so that its churn never culls the rate counts.
+# With the database cache: its own table, and each process's memory in front of it
+# (portal/cache_layers.py: safe because these keys hold the version tokens read on each request).
+if CACHE == "locmem":
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-pages"}
+else:
+    CACHES["pages-shared"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PORTAL_PAGE_CACHE_ENTRIES", 20_000)},
+    }
+    CACHES["pages"] = {
+        "BACKEND": "portal.cache_layers.LocalFirstCache",
+        "LOCATION": "pages-shared",
+        "OPTIONS": {"LOCAL_MAX_ENTRIES": env_int("PORTAL_PAGE_CACHE_LOCAL_ENTRIES", 300)},
+    }
 RATELIMIT_USE_CACHE = "default"
 
 AUTH_USER_MODEL = "portal.User"
@@ -373,6 +401,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Sessions in the database (Django's table), read with one plain query on every request (portal/sessions.py).
+SESSION_ENGINE = "portal.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

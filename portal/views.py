@@ -22,7 +22,8 @@ def home(request: HttpRequest) -> HttpResponse:
     count, published = kept_for_scope(
         request, name="home", scope=scope, tokens=(content_token,), compute=lambda: _published(request.user)
     )
-    context = {"published_count": count, "published": published, "drafts": drafts_of(user=request.user)[:5]}
+    drafts = drafts_of(user=request.user).select_related(None).only("pk", "title", "updated_at")  # what the list shows
+    context = {"published_count": count, "published": published, "drafts": drafts[:5]}
     return render(request, "portal/home.html", context)
 
 

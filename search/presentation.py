@@ -1,9 +1,14 @@
 """Turning search results into what the search page shows: facet labels, links, pages."""
 
+import hashlib
 from dataclasses import dataclass
 from math import ceil
 
+from django.core.cache import caches
 from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 
 from search.collections import Collection
 
@@ -143,3 +148,42 @@ def pages(total: int, per_page: int, number: int, params: QueryDict) -> Pages:
         previous_url=url(number - 1) if number > 1 else None,
         next_url=url(number + 1) if number < count else None,
     )
+
+
+FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
+
+
+def result_card(practice, *, highlight, copies, back: str) -> SafeString:
+    """One result's card, rendered from a plain dictionary of everything it shows and kept in the
+    process's memory under a hash of that dictionary and the language: a kept card is only ever
+    served for the very inputs it was made of (any change of a title, an organisation's name or
+    a label makes another key). Only hits the reader may read reach here (``readable_hits``)."""
+    card = _card(practice, highlight=highlight, copies=copies, back=back)
+    key = "card:" + hashlib.blake2b(repr((translation.get_language(), card)).encode(), digest_size=20).hexdigest()
+    html = caches[FRAGMENTS].get(key)
+    if html is None:
+        html = render_to_string("search/_result_card.html", {"card": card})
+        caches[FRAGMENTS].set(key, html)
+    return mark_safe(html)  # noqa: S308 - the template escapes
+
+
+def _card(practice, *, highlight, copies, back: str) -> dict:
+    organisation = practice.organisation
+    return {
+        "url": f"{practice.get_absolute_url()}?{back}",
+        "title": practice.title,
+        "language": practice.language,
+        "language_name": str(practice.get_language_display()),
+        "restricted": str(practice.get_visibility_display()) if practice.visibility != "public" else "",
+        "is_demo": practice.is_demo,
+        "origin": {"is_copy": practice.is_copy, "origin_name": practice.origin_name, "origin_url": practice.origin_url},
+        "organisation": organisation.name,
+        "type": str(organisation.type.label),
+        "country": str(practice.country.name) if practice.country else "",
+        "start_year": practice.start_year,
+        "highlight": highlight or "",  # safe HTML (search/selectors.py: safe_highlight) or plain text, kept as given
+        "copies": [
+            {"url": f"{copy.get_absolute_url()}?{back}", "language": copy.language, "title": copy.title}
+            for copy in copies
+        ],
+    }

@@ -21,7 +21,7 @@ from search.backends.base import SearchQuery
 from search.forms import PracticeSearchForm
 from search.generation import RESULTS_TOKENS
 from search.hits import grouped, with_best_sentences
-from search.presentation import back_parameter, facet_groups, pages, removal_links, url_with
+from search.presentation import back_parameter, facet_groups, pages, removal_links, result_card, url_with
 from search.selectors import readable_hits
 
 AUTOCOMPLETE_LIMIT = 8
@@ -68,6 +68,7 @@ def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope,
     groups = facet_groups(collection, results.facets, filters, request.GET)
     found = readable_hits(collection=collection, user=request.user, hits=results.hits)
     groups_found = grouped(collection, with_best_sentences(collection, found, text))
+    back = back_parameter(request.GET)
     context = {
         "form": form,
         "text": text,
@@ -77,14 +78,18 @@ def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope,
             {
                 "hit": group.first.hit,
                 "practice": group.first.item,
-                "highlight": group.first.highlight,
-                "copies": [copy.item for copy in group.copies],
+                "card": result_card(
+                    group.first.item,
+                    highlight=group.first.highlight,
+                    copies=[copy.item for copy in group.copies],
+                    back=back,
+                ),
             }
             for group in groups_found
         ],
         "facet_groups": groups,
         "removals": removal_links(groups),
-        "back": back_parameter(request.GET),
+        "back": back,
         "suggestion_url": url_with(request.GET, q=[results.suggestion]) if results.suggestion else None,
         "without_text_url": url_with(request.GET, q=[]) if text else None,
         "pages": pages(results.total, settings.PRACTICES_PER_PAGE, page, request.GET),

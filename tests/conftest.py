@@ -38,12 +38,15 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_counts():
-    """Request rates are counted in the cache, which outlives a test: every test starts from zero."""
-    from django.core.cache import cache
+    """Request rates are counted in the cache, which outlives a test: every test starts from zero
+    (and with nothing kept of pages: every cache)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 def _organisation(name: str, type_code: str, country: str) -> Organisation:
