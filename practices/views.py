@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from network.selectors import practice_discussion_context
 from portal.access import reader_scope
-from portal.caching import public_page
+from portal.caching import keeps_for_scope, kept_part, public_page
 from portal.decorators import mfa_required
 from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
@@ -26,12 +26,20 @@ from practices.import_notes import by_field, import_notes, organisation_note
 from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.indexing import similar_practices
 from practices.models import Finding, Practice
-from practices.presentation import by_form_field, detail_context, initial_from_import
+from practices.presentation import (
+    by_form_field,
+    initial_from_import,
+    reader_context,
+    reading_context,
+    reading_parts,
+)
 from practices.selectors import (
     finding_for_resolver,
     practice_for_editor,
     practice_for_user,
+    practice_stamp_for_user,
     published_titles_for_user,
+    reading_key,
 )
 from search import embedding
 from search.backends.base import Hit
@@ -57,9 +65,30 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 @public_page(token=content_token)
 def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if keeps_for_scope(request):
+        stamp = practice_stamp_for_user(user=request.user, pk=pk)  # the access rule, on every request
+        if rules.reads_as_any_reader(request.user, stamp):
+            parts = kept_part(
+                request,
+                name="practice-page",
+                scope=reading_key(request.user, stamp),
+                tokens=(content_token,),
+                compute=lambda: _reading_parts(request.user, pk),
+            )
+            return _detail_page(request, stamp, parts)
     practice = practice_for_user(user=request.user, pk=pk)
-    context = detail_context(request, practice)
-    context["similar_practices"] = _similar_practices(request.user, practice)
+    context = reading_context(request.user, practice)
+    parts = reading_parts(context, similar=_similar_practices(request.user, practice))
+    return _detail_page(request, practice, parts)
+
+
+def _reading_parts(user, pk: int) -> dict[str, str]:
+    practice = practice_for_user(user=user, pk=pk)
+    return reading_parts(reading_context(user, practice), similar=_similar_practices(user, practice))
+
+
+def _detail_page(request: HttpRequest, practice: Practice, parts: dict[str, str]) -> HttpResponse:
+    context = {**reader_context(request, practice), "parts": parts}
     if practice.is_published:
         context.update(practice_discussion_context(user=request.user, practice=practice))
     return render(request, "practices/practice_detail.html", context)
