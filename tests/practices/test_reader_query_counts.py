@@ -89,18 +89,19 @@ def test_practice_page_has_a_fixed_cost(
     _queries(client, url, django_assert_num_queries, 2, {"back": "q=mentoring"})
     # its author: session, user with membership (one query: portal/auth_backends.py); stamp; practice,
     # themes, audiences, versions, findings, review comments, pending revision; similar practices (as
-    # above, documents already loaded); network memberships with their networks (once: the networks to
-    # discuss it in come with them, network/selectors.py), linked threads; the header badge
+    # above, documents already loaded; the content token their titles are kept under); network
+    # memberships with their networks (once: the networks to discuss it in come with them,
+    # network/selectors.py), linked threads; the header badge
     member = Client()
     member.force_login(contributor)
-    page = _queries(member, url, django_assert_num_queries, 17)
+    page = _queries(member, url, django_assert_num_queries, 18)
     assert "About it " in page
-    # a colleague outside the network, another reader scope than the visitor's: session, user, stamp,
-    # content token; practice, themes, audiences, versions; similar practices' ids kept per scope and
-    # hour, their titles re-read; network memberships (none); the badge
+    # a colleague outside the network, in the author's reader scope: session, user, stamp, content
+    # token; practice, themes, audiences, versions; similar practices kept for the scope (their ids per
+    # hour, their titles under the content token); network memberships (none); the badge
     colleague = Client()
     colleague.force_login(make_user("reader@ravnstad.example", practice.organisation))
-    page = _queries(colleague, url, django_assert_num_queries, 11)
+    page = _queries(colleague, url, django_assert_num_queries, 10)
     assert "About it " not in page
     # again, the reading kept for the scope (practices/views.py) and the badge for the reader: session,
     # user, stamp, content token, network memberships
