@@ -132,7 +132,9 @@ def is_editor(user, practice: Practice) -> bool:
     """Editors (the practice's own side, moderators, anyone reading it unpublished) see every section."""
     if not practice.is_published:
         return True
-    return rules.can_manage(user, practice) or rules.can_edit(user, practice) or rules.can_propose_revision(user, practice)
+    return (
+        rules.can_manage(user, practice) or rules.can_edit(user, practice) or rules.can_propose_revision(user, practice)
+    )
 
 
 def reading_context(user, practice: Practice) -> dict:

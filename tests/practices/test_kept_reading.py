@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from practices import services
 from portal.models import Membership
+from practices import services
 from practices.models import Finding
 from tests.api.conftest import api_client_for
 from tests.practices.factories import make_practice, publish_update
