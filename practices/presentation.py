@@ -140,7 +140,9 @@ def is_editor(user, practice: Practice) -> bool:
 def reading_context(user, practice: Practice) -> dict:
     """What the page shows of the practice itself, decided by the rules for this reader."""
     editor = is_editor(user, practice)
-    versions = list(practice.versions.all()[:20]) if practice.is_published else []
+    # the history shows when and what changed: not each version's copy of the whole text
+    history = practice.versions.only("practice_id", "number", "change_summary", "published_at")
+    versions = list(history[:20]) if practice.is_published else []
     return {
         "practice": practice,
         "sections": practice_sections(practice, show_contact=rules.can_see_contact(user, practice), editor=editor),
