@@ -42,7 +42,7 @@ from api.serializers import (
 )
 from api.throttling import ImportThrottle
 from portal.access import approved_membership, display_name, is_moderator, reader_scope
-from portal.caching import Token, kept_for_scope, mark_public, public_data
+from portal.caching import Token, keeps_for_scope, kept_for_scope, kept_part, mark_public, public_data
 from portal.models import Organisation, OrganisationType
 from portal.organisation_selectors import public_organisations
 from practices import rules, services
@@ -50,7 +50,14 @@ from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.indexing import COLLECTION as PRACTICES
 from practices.indexing import code_labels
 from practices.models import KeyTheme, Practice, TargetAudience
-from practices.selectors import drafts_of, practice_for_editor, practice_for_user, practices_visible_to
+from practices.selectors import (
+    drafts_of,
+    practice_for_editor,
+    practice_for_user,
+    practice_stamp_for_user,
+    practices_visible_to,
+    reading_key,
+)
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.generation import RESULTS_TOKENS, content_token
@@ -309,7 +316,26 @@ class PracticeViewSet(
         }
 
     def retrieve(self, request, *args, **kwargs):
-        return _public(request, lambda: super(PracticeViewSet, self).retrieve(request, *args, **kwargs).data)
+        return _public(request, lambda: self._reading(request, int(self.kwargs["pk"])))
+
+    def _reading(self, request, pk: int) -> dict:
+        """The practice's data; for a reader who reads it as any reader of their scope does
+        (``rules.reads_as_any_reader``), kept per scope like the practice's page (practices/views.py)."""
+        if keeps_for_scope(request):
+            stamp = practice_stamp_for_user(user=request.user, pk=pk)  # the access rule, on every request
+            if rules.reads_as_any_reader(request.user, stamp):
+                return kept_part(
+                    request,
+                    name="api:practice",
+                    scope=reading_key(request.user, stamp),
+                    tokens=(content_token,),
+                    compute=lambda: self._serialized(pk),
+                )
+        return self._serialized(pk)
+
+    def _serialized(self, pk: int) -> dict:
+        practice = practice_for_user(user=self.request.user, pk=pk)
+        return PracticeDetailSerializer(practice, context=self.get_serializer_context()).data
 
     def create(self, request, *args, **kwargs):
         serializer = PracticeWriteSerializer(data=request.data)

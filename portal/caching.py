@@ -19,6 +19,8 @@ results, counts and facets, the newest practices) is kept per scope with ``kept_
 the key holds the scope, the token, the full URL, the language and the time zone, so a kept
 value is only ever served to a reader who would have computed the very same one. Callers
 keep only values computed from those inputs alone (never a reader's name, drafts or token).
+``kept_part`` does the same for a part of a page that does not depend on the URL's query string
+(a practice's page: its key names the practice and its last change instead).
 """
 
 import hashlib
@@ -188,6 +190,35 @@ def kept_for_scope(
         value = compute()
         if keep(value):
             kept().set(key, value, seconds)
+    return value
+
+
+def keeps_for_scope(request: HttpRequest) -> bool:
+    """Whether values are kept per reader scope for this request (``SCOPE_CACHE_SECONDS`` not 0, a read)."""
+    return bool(getattr(settings, "SCOPE_CACHE_SECONDS", SCOPE_CACHE_SECONDS)) and request.method in ("GET", "HEAD")
+
+
+def kept_part(
+    request: HttpRequest,
+    *,
+    name: str,
+    scope: object,
+    tokens: tuple[Callable[[], object], ...],
+    compute: Callable[[], _Value],
+) -> _Value:
+    """``compute()``, kept like ``kept_for_scope`` for every reader of ``scope`` in the same language and
+    time zone under the same ``tokens``, but not keyed by the URL: ``name`` and ``scope`` must hold
+    everything else the value depends on (a practice's id and last change: its page is the same
+    whatever the query string, which only says the way back to the reader's own results)."""
+    current = [token_of(request, token) for token in tokens] if keeps_for_scope(request) else [None]
+    if None in current:  # nothing is kept (off, a write, or no generation recorded)
+        return compute()
+    inputs = (name, repr(current), repr(scope), translation.get_language(), timezone.get_current_timezone_name())
+    key = "part:" + hashlib.blake2b(repr(inputs).encode(), digest_size=20).hexdigest()
+    value = kept().get(key)
+    if value is None:
+        value = compute()
+        kept().set(key, value, getattr(settings, "SCOPE_CACHE_SECONDS", SCOPE_CACHE_SECONDS))
     return value
 
 

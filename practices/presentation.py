@@ -3,7 +3,9 @@
 import re
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practices import rules
@@ -115,23 +117,60 @@ def initial_from_import(parsed) -> dict:
     return initial
 
 
-def detail_context(request, practice: Practice) -> dict:
-    """What the detail page shows of the practice itself, decided by the rules for this reader
-    (the view adds what other apps say about it: linked threads, similar practices)."""
-    user = request.user
-    curator = rules.can_manage(user, practice)
-    can_edit = rules.can_edit(user, practice) or rules.can_propose_revision(user, practice)
-    editor = curator or can_edit or not practice.is_published
-    versions = list(practice.versions.all()[:20]) if practice.is_published else []
+# The parts of a practice's page that show the practice itself, in page order; the page puts the
+# reader's own tools and links between them (templates/practices/practice_detail.html).
+READING_PARTS = {
+    "head": "practices/_reading_head.html",  # status line, title, summary box
+    "download": "practices/_template_download.html",
+    "text": "practices/_reading_text.html",  # contents and sections
+    "history": "practices/_reading_history.html",  # published versions
+    "similar": "search/_similar.html",
+}
+
+
+def is_editor(user, practice: Practice) -> bool:
+    """Editors (the practice's own side, moderators, anyone reading it unpublished) see every section."""
+    if not practice.is_published:
+        return True
+    return (
+        rules.can_manage(user, practice) or rules.can_edit(user, practice) or rules.can_propose_revision(user, practice)
+    )
+
+
+def reading_context(user, practice: Practice) -> dict:
+    """What the page shows of the practice itself, decided by the rules for this reader."""
+    editor = is_editor(user, practice)
+    # the history shows when and what changed: not each version's copy of the whole text
+    history = practice.versions.only("practice_id", "number", "change_summary", "published_at")
+    versions = list(history[:20]) if practice.is_published else []
     return {
         "practice": practice,
         "sections": practice_sections(practice, show_contact=rules.can_see_contact(user, practice), editor=editor),
         "summary": practice_summary(practice),
         "editor": editor,
+        "versions": versions,
+        "last_update": versions[0].published_at if versions else practice.published_at,
+    }
+
+
+def reading_parts(context: dict, *, similar: list) -> dict[str, str]:
+    """``READING_PARTS`` rendered from ``reading_context`` and the similar practices alone, without the
+    request (no reader, no CSRF token): the same HTML for every reader the context was decided for."""
+    values = {**context, "similar_practices": similar, "LANGUAGE_CODE": get_language()}
+    return {name: render_to_string(template, values) for name, template in READING_PARTS.items()}
+
+
+def reader_context(request, practice: Practice) -> dict:
+    """What the page shows this reader beside the practice itself: the way back to their results and,
+    for the practice's own side and moderators, their tools and what waits for them."""
+    user = request.user
+    curator = rules.can_manage(user, practice)
+    return {
+        "practice": practice,
         "results_url": results_url(
             request.GET.get(BACK_PARAMETER), search_path=reverse("search:search"), facets=FACET_NAMES
         ),
-        "can_edit": can_edit,
+        "can_edit": rules.can_edit(user, practice) or rules.can_propose_revision(user, practice),
         "can_submit": rules.can_submit(user, practice),
         "can_withdraw": rules.can_withdraw(user, practice),
         "can_manage": curator and practice.is_published,
@@ -139,8 +178,6 @@ def detail_context(request, practice: Practice) -> dict:
         "findings": list(practice.findings.filter(status=Finding.Status.OPEN)) if curator else [],
         "review_comments": list(practice.review_comments.filter(addressed=False)) if curator else [],
         "pending_revision": practice.revisions.first() if curator and practice.is_published else None,
-        "versions": versions,
-        "last_update": versions[0].published_at if versions else practice.published_at,
         "visibility_choices": [
             (value, label)
             for value, label in practice.Visibility.choices

@@ -144,3 +144,14 @@ def can_withdraw(user, practice: Practice) -> bool:
     if practice.status != Practice.Status.PUBLISHED:
         return False
     return is_moderator(user) or is_organisation_admin(user, practice.organisation_id)
+
+
+def reads_as_any_reader(user, practice: Practice) -> bool:
+    """Whether ``user`` reads the published ``practice`` as every other reader of their reader scope
+    does (contact details aside): neither its own side nor a moderator, who see its editing tools,
+    findings, review comments and pending updates. Only such a reading is kept and shared."""
+    if practice.status != Practice.Status.PUBLISHED or practice.revision_of_id is not None:
+        return False
+    if can_manage(user, practice) or can_edit(user, practice) or can_propose_revision(user, practice):
+        return False
+    return not can_withdraw(user, practice)

@@ -71,6 +71,46 @@ def practice_for_user(*, user, pk: int) -> Practice:
         raise Http404("No such practice.") from None
 
 
+# What a kept reading of a practice is checked and keyed by (views.practice_detail): the columns the
+# access rules read, its last change, and the organisation it shows. Its texts are not read.
+STAMP_FIELDS = (
+    "id",
+    "title",
+    "status",
+    "visibility",
+    "revision_of_id",
+    "author_id",
+    "origin_uuid",
+    "updated_at",
+    "organisation__name",
+    "organisation__verified",
+    "organisation__country",
+    "organisation__type_id",
+)
+
+
+def practice_stamp_for_user(*, user, pk: int) -> Practice:
+    """The practice ``pk`` if ``user`` may read it, with only ``STAMP_FIELDS`` loaded; 404 otherwise."""
+    try:
+        return practices_visible_to(user=user).select_related("organisation").only(*STAMP_FIELDS).get(pk=pk)
+    except Practice.DoesNotExist:
+        raise Http404("No such practice.") from None
+
+
+def reading_key(user, stamp: Practice) -> tuple:
+    """What a reading kept for ``rules.reads_as_any_reader`` depends on beside the content token, the
+    language and the time zone: the practice as last changed (its organisation too), what the reader
+    may read (their scope: similar practices) and whether they see its contact details."""
+    organisation = stamp.organisation
+    return (
+        stamp.pk,
+        stamp.updated_at.isoformat(),
+        (organisation.name, organisation.verified, str(organisation.country), organisation.type_id),
+        reader_scope(user),
+        rules.can_see_contact(user, stamp),
+    )
+
+
 def published_titles_for_user(*, user, ids: list[int]) -> dict[int, str]:
     """The titles of the published practices of ``ids`` that ``user`` may read now."""
     if not ids:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from network.selectors import practice_discussion_context
 from portal.access import reader_scope
-from portal.caching import public_page
+from portal.caching import keeps_for_scope, kept_part, public_page, token_of
 from portal.decorators import mfa_required
 from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
@@ -26,12 +26,20 @@ from practices.import_notes import by_field, import_notes, organisation_note
 from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.indexing import similar_practices
 from practices.models import Finding, Practice
-from practices.presentation import by_form_field, detail_context, initial_from_import
+from practices.presentation import (
+    by_form_field,
+    initial_from_import,
+    reader_context,
+    reading_context,
+    reading_parts,
+)
 from practices.selectors import (
     finding_for_resolver,
     practice_for_editor,
     practice_for_user,
+    practice_stamp_for_user,
     published_titles_for_user,
+    reading_key,
 )
 from search import embedding
 from search.backends.base import Hit
@@ -57,31 +65,61 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 @public_page(token=content_token)
 def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if keeps_for_scope(request):
+        stamp = practice_stamp_for_user(user=request.user, pk=pk)  # the access rule, on every request
+        if rules.reads_as_any_reader(request.user, stamp):
+            parts = kept_part(
+                request,
+                name="practice-page",
+                scope=reading_key(request.user, stamp),
+                tokens=(content_token,),
+                compute=lambda: _reading_parts(request, pk),
+            )
+            return _detail_page(request, stamp, parts)
     practice = practice_for_user(user=request.user, pk=pk)
-    context = detail_context(request, practice)
-    context["similar_practices"] = _similar_practices(request.user, practice)
+    context = reading_context(request.user, practice)
+    parts = reading_parts(context, similar=_similar_practices(request, practice))
+    return _detail_page(request, practice, parts)
+
+
+def _reading_parts(request: HttpRequest, pk: int) -> dict[str, str]:
+    practice = practice_for_user(user=request.user, pk=pk)
+    return reading_parts(reading_context(request.user, practice), similar=_similar_practices(request, practice))
+
+
+def _detail_page(request: HttpRequest, practice: Practice, parts: dict[str, str]) -> HttpResponse:
+    context = {**reader_context(request, practice), "parts": parts}
     if practice.is_published:
         context.update(practice_discussion_context(user=request.user, practice=practice))
     return render(request, "practices/practice_detail.html", context)
 
 
-def _similar_practices(user, practice: Practice) -> list[Hit]:
+def _similar_practices(request: HttpRequest, practice: Practice) -> list[Hit]:
     """Similar practices. The engine reads its whole index for them (a cost that grows with the
     corpus), so the list is computed once per practice (as last saved), reader scope and
-    ``SIMILAR_PRACTICES_SECONDS``, and kept. Every page re-reads the kept practices through the
-    access rule: one withdrawn or restricted since is never shown, and titles are current."""
-    seconds = settings.SIMILAR_PRACTICES_SECONDS
+    ``SIMILAR_PRACTICES_SECONDS``, and kept. Their titles are re-read through the access rule once
+    per content token (kept under it): one withdrawn or restricted since is never shown, and titles
+    are current."""
+    user, seconds = request.user, settings.SIMILAR_PRACTICES_SECONDS
     if not practice.is_published or not seconds:
         return similar_practices(user=user, practice=practice)
     scope = hashlib.blake2b(repr(reader_scope(user)).encode(), digest_size=8).hexdigest()
     mode = embedding.MODEL_VERSION if embedding_store.enabled() else "words"  # a model change is a new list
     key = f"similar:{practice.pk}:{practice.updated_at.isoformat()}:{scope}:{mode}"
-    ids = cache.get(key)
+    token = token_of(request, content_token)
+    titles_key = f"{key}:titles:{token}"
+    kept = cache.get_many([key, titles_key])
+    ids = kept.get(key)
     if ids is None:
         ids = [hit.id for hit in similar_practices(user=user, practice=practice)]
         cache.set(key, ids, seconds)
-    titles = published_titles_for_user(user=user, ids=ids)
-    return [Hit(id=pk, title=titles[pk], score=0.0) for pk in ids if pk in titles]
+    titled = kept.get(titles_key)
+    if titled is None or titled[0] != ids:  # (ids, [(id, title)…]) of the readable ones among ids
+        titles = published_titles_for_user(user=user, ids=ids)
+        titled = (ids, [(pk, titles[pk]) for pk in ids if pk in titles])
+        if token is not None:
+            cache.set(titles_key, titled, seconds)
+    return [Hit(id=pk, title=title, score=0.0) for pk, title in titled[1]]
 
 
 def _form_context(form, *, practice=None, upload_form=None) -> dict:

@@ -1,7 +1,14 @@
 """Small builders for practices in tests (plain functions, no factory library)."""
 
 from practices.models import KeyTheme, Practice, TargetAudience
-from practices.services import PracticeData, practice_create, practice_publish_trusted
+from practices.services import (
+    PracticeData,
+    practice_approve,
+    practice_create,
+    practice_publish_trusted,
+    practice_start_revision,
+    practice_submit,
+)
 
 
 def make_practice(
@@ -30,3 +37,14 @@ def make_practice(
     if publish:
         practice_publish_trusted(practice=practice, check=False)
     return practice
+
+
+def publish_update(practice: Practice, *, editor, moderator, **attributes) -> Practice:
+    """An update of the published ``practice`` with ``attributes`` changed, as the web does it:
+    ``editor`` writes and submits a copy, ``moderator`` approves it."""
+    revision = practice_start_revision(practice=practice, editor=editor)
+    for name, value in attributes.items():
+        setattr(revision, name, value)
+    revision.save()
+    practice_submit(practice=revision, actor=editor, change_summary="Updated")
+    return practice_approve(practice=revision, moderator=moderator)

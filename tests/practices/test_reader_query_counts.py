@@ -79,25 +79,34 @@ def test_practice_page_has_a_fixed_cost(
             network=network, actor=contributor, title=f"About it {number}", body="x", practice=practice
         )
     url = reverse("practices:detail", args=[practice.pk])
-    # anonymous: content token; practice, themes, audiences, versions; similar practices (engine:
-    # generation, documents, facets, the practice's text, matches; their titles re-read)
-    page = _queries(client, url, django_assert_num_queries, 11)
+    # anonymous: content token; the practice's stamp (the access rule, practices/selectors.py); the
+    # practice, themes, audiences, versions; similar practices (engine: generation, documents, facets,
+    # the practice's text, matches; their titles re-read)
+    page = _queries(client, url, django_assert_num_queries, 12)
     assert "Mentoring method" in page
     _queries(client, url, django_assert_num_queries, 1)  # kept
-    # a network member: session, user with membership (one query: portal/auth_backends.py); practice,
+    # the page kept for anonymous readers is per URL, its reading per scope: content token, stamp
+    _queries(client, url, django_assert_num_queries, 2, {"back": "q=mentoring"})
+    # its author: session, user with membership (one query: portal/auth_backends.py); stamp; practice,
     # themes, audiences, versions, findings, review comments, pending revision; similar practices (as
-    # above, documents already loaded); network memberships with their networks (once: the networks to
-    # discuss it in come with them, network/selectors.py), linked threads; the header badge
+    # above, documents already loaded; the content token their titles are kept under); network
+    # memberships with their networks (once: the networks to discuss it in come with them,
+    # network/selectors.py), linked threads; the header badge
     member = Client()
     member.force_login(contributor)
-    page = _queries(member, url, django_assert_num_queries, 16)
+    page = _queries(member, url, django_assert_num_queries, 18)
     assert "About it " in page
-    # a colleague outside the network, same reader scope: similar practices are kept (their titles
-    # re-read; network memberships read once, none; and the badge)
+    # a colleague outside the network, in the author's reader scope: session, user, stamp, content
+    # token; practice, themes, audiences, versions; similar practices kept for the scope (their ids per
+    # hour, their titles under the content token); network memberships (none); the badge
     colleague = Client()
     colleague.force_login(make_user("reader@ravnstad.example", practice.organisation))
-    page = _queries(colleague, url, django_assert_num_queries, 9)  # one fewer: portal/auth_backends.py
+    page = _queries(colleague, url, django_assert_num_queries, 10)
     assert "About it " not in page
+    # again, the reading kept for the scope (practices/views.py) and the badge for the reader: session,
+    # user, stamp, content token, network memberships
+    again = _queries(colleague, url, django_assert_num_queries, 5)
+    assert again.split("<article")[1].split("</article>")[0] == page.split("<article")[1].split("</article>")[0]
 
 
 def test_the_practice_list_filters_show_what_is_chosen(client, contributor):

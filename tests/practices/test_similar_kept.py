@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from practices import services
-from tests.practices.factories import make_practice
+from tests.practices.factories import make_practice, publish_update
 
 pytestmark = pytest.mark.django_db
 
@@ -56,9 +56,8 @@ def test_a_practice_withdrawn_or_restricted_after_being_kept_is_not_shown(
     assert "Mentoring in prison" in _similar(colleague_client, shown)  # still readable by the organisation
 
 
-def test_a_kept_list_shows_current_titles(colleague_client, practices):
+def test_a_kept_list_shows_current_titles(colleague_client, contributor, moderator, practices):
     shown, public, _own, _members = practices
     assert "Mentoring in prison" in _similar(colleague_client, shown)
-    public.title = "Mentoring in prison and on probation"
-    public.save()
+    publish_update(public, editor=contributor, moderator=moderator, title="Mentoring in prison and on probation")
     assert "Mentoring in prison and on probation" in _similar(colleague_client, shown)
