@@ -17,7 +17,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import numpy as np
@@ -94,11 +94,11 @@ def query_vector_soon(text: str) -> Callable[[], np.ndarray | None]:
     return future.result
 
 
-def beside(call: Callable[[], T]) -> Callable[[], T]:
+def beside(call: Callable[[], T]) -> Future[T]:
     """``call()`` started on the query pool's other thread (an engine's request sent while
-    this thread computes or sends another): returns the function that waits for its result
-    or raises its error. ``call`` must not wait for another task of the pool."""
-    return _embedder().submit(call).result
+    this thread computes or sends another): its future, whose ``result()`` waits for it or
+    raises its error. ``call`` must not wait for another task of the pool."""
+    return _embedder().submit(call)
 
 
 # --- the text of a document ---------------------------------------------------------------

@@ -241,3 +241,54 @@ def test_every_page_of_an_elasticsearch_hybrid_search_shows_titles_and_the_snipp
 
 def engine_search_text(engine, text: str):
     return engine.search(PRACTICES, SearchQuery(text=text, scope=EVERYTHING))
+
+
+@pytest.mark.parametrize("late", ["vector", "lexical side"])
+def test_an_elasticsearch_hybrid_page_is_the_same_whichever_side_comes_back_first(
+    es_backend, embeddings, home_organisation, monkeypatch, late
+):
+    """When the lexical side is back before the vector, the semantic side leaves out the hits
+    whose snippets it brought; the page, its snippets and counts do not depend on that."""
+    import threading
+    import time
+
+    from search.backends.elasticsearch import ElasticsearchSearchBackend
+
+    english = make_practice(
+        "Mentoring young offenders after their release",
+        organisation=home_organisation,
+        description="Volunteers mentor young offenders after their release from custody.",
+        themes=("exit-strategies",),
+    )
+    french = make_practice(
+        "Parrainage à la sortie",
+        organisation=home_organisation,
+        language="fr",
+        description="Un parrain bénévole accompagne chaque jeune à sa sortie de détention.",
+        themes=("family-support",),
+    )
+    documents = [document(english), document(french)]
+    store.refresh(PRACTICES, documents)
+    es_backend.rebuild(PRACTICES, store.attach(PRACTICES, documents))
+    es_backend.refresh()
+    expected = search(es_backend, EVERYTHING)
+
+    searching = threading.current_thread()
+    if late == "vector":
+        vector = store.query_vector
+        monkeypatch.setattr(store, "query_vector", lambda text: time.sleep(0.5) or vector(text))
+    else:
+        msearch = ElasticsearchSearchBackend._msearch
+
+        def slow_beside(self, *args, **options):
+            if threading.current_thread() is not searching:
+                time.sleep(0.5)
+            return msearch(self, *args, **options)
+
+        monkeypatch.setattr(ElasticsearchSearchBackend, "_msearch", slow_beside)
+
+    results = search(es_backend, EVERYTHING)
+
+    assert results == expected
+    assert {hit.id: hit.matched_by for hit in results.hits} == {english.pk: "both", french.pk: "semantic"}
+    assert "<mark>" in {hit.id: hit.highlight for hit in results.hits}[english.pk]

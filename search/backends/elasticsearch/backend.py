@@ -362,8 +362,11 @@ class ElasticsearchSearchBackend(SearchBackend):
         if vector is None:  # the model failed: lexical only
             return self._lexical_search(collection, query, parsed)
         knn["query_vector"] = queries.as_json(vector)  # the same clause in every search of the side
+        if by_words.done() and by_words.exception() is None:  # back already: its page needs no second snippets
+            shown = [_found_id(hit) for hit in by_words.result()[1]["hits"].get("hits", [])]
+            meaning[1] = queries.both_body(collection, query, parsed, typos, knn, shown)
         semantic, both, counts = self._msearch(collection, meaning)
-        lexical, page, *counted = by_words()
+        lexical, page, *counted = by_words.result()
         suggestion = self._suggested(respelt, None, counted) if typos else None
         marked = {_found_id(hit): hit for response in (page, both) for hit in response["hits"].get("hits", [])}
         hits, missing = _fused_page(query, lexical["hits"].get("hits", []), semantic["hits"].get("hits", []), marked)

@@ -16,6 +16,7 @@
   facet with a selected value still show its alternatives.
 """
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -466,14 +467,21 @@ def page_body(collection: Collection, query: SearchQuery, parsed: ParsedQuery, t
 
 
 def both_body(
-    collection: Collection, query: SearchQuery, parsed: ParsedQuery, typos: frozenset[str], knn: dict, **options: Any
+    collection: Collection,
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    typos: frozenset[str],
+    knn: dict,
+    shown: Sequence[int] = (),
 ) -> dict[str, Any]:
-    """The kNN hits that the words match too (``lexical_match``; ``options``: its ``partial``),
-    under the facet filters, nearest first, with titles and snippets: a hit found by both
-    sides may reach the page from far down the lexical list. Sent with the kNN search."""
-    matched = lexical_match(collection, parsed, typos, **options)
+    """The kNN hits that the words match too (``lexical_match``), under the facet filters,
+    nearest first, with titles and snippets: a hit found by both sides may reach the page from
+    far down the lexical list. Sent with the kNN search. ``shown``: hits whose snippets the
+    lexical side has brought already (``page_body``), left out."""
+    matched = lexical_match(collection, parsed, typos)
     facets = facet_filter(collection.facets, collection.clean_filters(query.filters))
-    narrowed = Q("bool", filter=[part for part in (matched, facets) if part is not None])
+    already = [Q("ids", values=[str(each) for each in shown])] if shown else []
+    narrowed = Q("bool", filter=[part for part in (matched, facets) if part is not None], must_not=already)
     search = with_highlights(Search().post_filter(narrowed), parsed)
     size = min(max(1, query.page) * max(1, min(query.per_page, 100)), hybrid.SEMANTIC_LIMIT)
     body = search.source(SOURCE_FIELDS).extra(size=size).to_dict()
