@@ -538,12 +538,12 @@ def measure(args) -> dict:
     if args.hybrid:
         results["hybrid"] = prepare_hybrid(docs, args.embed_sample)
 
-    engines = {"database": DatabaseSearchBackend()}
+    engines = {} if args.skip_database else {"database": DatabaseSearchBackend()}
     if not args.skip_elasticsearch:
         engines["elasticsearch"] = ElasticsearchSearchBackend(
             {
                 "URL": args.elasticsearch_url,
-                "INDEX": "bench-practices",
+                "INDEX": args.index,
                 "REPLICAS": 0,
                 "REFRESH": False,
                 "SEARCH_TIMEOUT": 10,
@@ -827,6 +827,10 @@ def main() -> None:
     )
     parser.add_argument("--elasticsearch-url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201"))
     parser.add_argument("--skip-elasticsearch", action="store_true")
+    parser.add_argument("--skip-database", action="store_true", help="measure the elasticsearch engine only")
+    parser.add_argument(
+        "--index", default="bench-practices", help="Elasticsearch index prefix (one of its own on a shared node)"
+    )
     parser.add_argument("--start-node", action="store_true", help="run a private Elasticsearch node (port 9281)")
     parser.add_argument("--hybrid", action="store_true", help="hybrid search: vectors stored, queries embedded")
     parser.add_argument("--embed-sample", type=int, default=100, help="practices embedded for real (--hybrid)")

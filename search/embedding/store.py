@@ -17,8 +17,8 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import numpy as np
 from django.conf import settings
@@ -30,10 +30,13 @@ from search.embedding.chunks import sentences
 from search.embedding.vectors import Int8Matrix, dequantise, quantise_int8
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Query vectors computed beside the lexical search (``query_vector_soon``): the model's C code
-# releases the GIL, as SQLite and PostgreSQL's client do, so both run on two cores at once.
-# One pool per process (a pool's threads do not survive a fork: made again in the child).
+# releases the GIL, as SQLite and PostgreSQL's client do, so both run on two cores at once;
+# an engine's request waiting for its answer (``beside``) holds no core either. One pool per
+# process (a pool's threads do not survive a fork: made again in the child). Its tasks never
+# wait for one another, so searches running at once in a process queue but cannot deadlock.
 _embedders: dict[int, ThreadPoolExecutor] = {}
 
 
@@ -89,6 +92,13 @@ def query_vector_soon(text: str) -> Callable[[], np.ndarray | None]:
         return lambda: None
     future = _embedder().submit(query_vector, text)
     return future.result
+
+
+def beside(call: Callable[[], T]) -> Future[T]:
+    """``call()`` started on the query pool's other thread (an engine's request sent while
+    this thread computes or sends another): its future, whose ``result()`` waits for it or
+    raises its error. ``call`` must not wait for another task of the pool."""
+    return _embedder().submit(call)
 
 
 # --- the text of a document ---------------------------------------------------------------

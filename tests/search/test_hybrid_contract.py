@@ -144,9 +144,11 @@ def test_an_elasticsearch_index_built_before_the_vectors_answers_lexically_until
     assert [(hit.id, hit.matched_by) for hit in search(es_backend, EVERYTHING).hits] == [(canary.pk, "semantic")]
 
 
-def test_an_elasticsearch_hybrid_search_is_one_msearch_then_the_pages_snippets_and_counts_the_union(
+def test_an_elasticsearch_hybrid_search_is_a_spelling_look_up_then_both_sides_at_once_counting_the_union(
     es_backend, embeddings, home_organisation, monkeypatch
 ):
+    import threading
+
     from elasticsearch import Elasticsearch
 
     english = make_practice(
@@ -167,27 +169,126 @@ def test_an_elasticsearch_hybrid_search_is_one_msearch_then_the_pages_snippets_a
     es_backend.rebuild(PRACTICES, store.attach(PRACTICES, documents))
     es_backend.refresh()
     search(es_backend, EVERYTHING)  # the index's vector check, once per minute
-    requests: list[str] = []
+    requests: list[tuple[str, str]] = []
     for name in ("search", "msearch", "count"):
         method = getattr(Elasticsearch, name)
-        monkeypatch.setattr(
-            Elasticsearch, name, lambda self, *a, _m=method, _n=name, **k: requests.append(_n) or _m(self, *a, **k)
-        )
+
+        def recording(self, *args, _method=method, _name=name, **options):
+            requests.append((_name, threading.current_thread().name))
+            return _method(self, *args, **options)
+
+        monkeypatch.setattr(Elasticsearch, name, recording)
 
     results = search(es_backend, EVERYTHING)
 
-    assert requests == ["msearch", "msearch"]  # the lexical window, kNN and counts; the page's snippets
+    # The spelling look-up, then the lexical side on the query pool's thread while this one
+    # waits for the vector and sends the semantic side: no round trip after those.
+    assert sorted(name for name, _thread in requests) == ["msearch", "msearch", "search"]
+    assert len({thread for name, thread in requests if name == "msearch"}) == 2
     assert {hit.id: hit.matched_by for hit in results.hits} == {english.pk: "both", french.pk: "semantic"}
+    titles = {hit.id: hit.title for hit in results.hits}
+    assert titles == {english.pk: english.title, french.pk: french.title}
     snippets = {hit.id: hit.highlight for hit in results.hits}
     assert "<mark>" in snippets[english.pk] and "<mark>" not in snippets[french.pk]
     assert results.total == 2
     assert results.facets["theme"] == {"exit-strategies": 1, "family-support": 1}
 
     requests.clear()
-    results = engine_search_text(es_backend, "mentoring young ofenders")  # a typo: its fuzzy pass, one more
-    assert requests == ["msearch", "msearch", "msearch"]  # the fuzzy pass, then the union's counts and snippets
+    results = engine_search_text(es_backend, "mentoring young ofenders")  # a typo: matched fuzzily at once
+    assert sorted(name for name, _thread in requests) == ["msearch", "msearch", "search"]
     assert english.pk in {hit.id for hit in results.hits}
+    assert "<mark>" in {hit.id: hit.highlight for hit in results.hits}[english.pk]
+
+
+def test_every_page_of_an_elasticsearch_hybrid_search_shows_titles_and_the_snippets_of_word_hits(
+    es_backend, embeddings, home_organisation
+):
+    """Per page the lexical side brings its own ranks' titles and snippets, the semantic side
+    those of the hits found by both; whatever a page still lacks is asked for: on no page is
+    a hit without its title, or a hit found by its words without its marked words."""
+    made = [
+        make_practice(
+            f"Mentoring programme {number}",
+            organisation=home_organisation,
+            description=f"Mentoring young offenders after release, site {number}.",
+        )
+        for number in range(5)
+    ]
+    made.append(
+        make_practice(
+            "Parrainage à la sortie",
+            organisation=home_organisation,
+            language="fr",
+            description="Un parrain bénévole accompagne chaque jeune à sa sortie de détention.",
+        )
+    )
+    documents = [document(practice) for practice in made]
+    store.refresh(PRACTICES, documents)
+    es_backend.rebuild(PRACTICES, store.attach(PRACTICES, documents))
+    es_backend.refresh()
+    titles = {practice.pk: practice.title for practice in made}
+
+    seen = []
+    for page in (1, 2, 3):
+        results = search(es_backend, EVERYTHING, per_page=2, page=page)
+        for hit in results.hits:
+            assert hit.title == titles[hit.id]
+            assert ("<mark>" in hit.highlight) == (hit.matched_by != "semantic"), hit
+        seen += [hit.id for hit in results.hits]
+
+    assert len(seen) == len(set(seen)) == results.total
 
 
 def engine_search_text(engine, text: str):
     return engine.search(PRACTICES, SearchQuery(text=text, scope=EVERYTHING))
+
+
+@pytest.mark.parametrize("late", ["vector", "lexical side"])
+def test_an_elasticsearch_hybrid_page_is_the_same_whichever_side_comes_back_first(
+    es_backend, embeddings, home_organisation, monkeypatch, late
+):
+    """When the lexical side is back before the vector, the semantic side leaves out the hits
+    whose snippets it brought; the page, its snippets and counts do not depend on that."""
+    import threading
+    import time
+
+    from search.backends.elasticsearch import ElasticsearchSearchBackend
+
+    english = make_practice(
+        "Mentoring young offenders after their release",
+        organisation=home_organisation,
+        description="Volunteers mentor young offenders after their release from custody.",
+        themes=("exit-strategies",),
+    )
+    french = make_practice(
+        "Parrainage à la sortie",
+        organisation=home_organisation,
+        language="fr",
+        description="Un parrain bénévole accompagne chaque jeune à sa sortie de détention.",
+        themes=("family-support",),
+    )
+    documents = [document(english), document(french)]
+    store.refresh(PRACTICES, documents)
+    es_backend.rebuild(PRACTICES, store.attach(PRACTICES, documents))
+    es_backend.refresh()
+    expected = search(es_backend, EVERYTHING)
+
+    searching = threading.current_thread()
+    if late == "vector":
+        vector = store.query_vector
+        monkeypatch.setattr(store, "query_vector", lambda text: time.sleep(0.5) or vector(text))
+    else:
+        msearch = ElasticsearchSearchBackend._msearch
+
+        def slow_beside(self, *args, **options):
+            if threading.current_thread() is not searching:
+                time.sleep(0.5)
+            return msearch(self, *args, **options)
+
+        monkeypatch.setattr(ElasticsearchSearchBackend, "_msearch", slow_beside)
+
+    results = search(es_backend, EVERYTHING)
+
+    assert results == expected
+    assert {hit.id: hit.matched_by for hit in results.hits} == {english.pk: "both", french.pk: "semantic"}
+    assert "<mark>" in {hit.id: hit.highlight for hit in results.hits}[english.pk]

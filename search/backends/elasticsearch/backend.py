@@ -21,7 +21,7 @@ rebuilt), with external versions, so a rebuild never loses a change made while i
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import islice
@@ -92,30 +92,39 @@ def _window(query: SearchQuery) -> int:
     return min(max(1, query.page) * max(1, min(query.per_page, 100)) + hybrid.SEMANTIC_LIMIT, 10_000)
 
 
-def _fused_page(query: SearchQuery, lexical: list[dict[str, Any]], semantic: list[dict[str, Any]]) -> list[Hit]:
+def _found_id(hit: dict[str, Any]) -> int:
+    """A hit's document id: its ``_id``, or the last of its sort values (``queries.ids_only``)."""
+    return int(hit["_id"]) if "_id" in hit else int(hit["sort"][-1])
+
+
+def _newest(hit: dict[str, Any]) -> tuple[int, int]:
+    """(publication in epoch milliseconds, id) of a hit, from its sort values (``queries.ordering``)."""
+    return int(hit["sort"][-2]), int(hit["sort"][-1])
+
+
+def _fused_page(
+    query: SearchQuery, lexical: list[dict[str, Any]], semantic: list[dict[str, Any]], marked: dict[int, dict[str, Any]]
+) -> tuple[list[Hit], list[int]]:
     """The page of the fused list: by relevance, reciprocal rank fusion of both lists (ties:
-    newest); by date, the union newest first. Hits of both lists keep the lexical highlight."""
+    newest); by date, the union newest first. A hit found by its words takes its title and
+    snippet from ``marked`` (id -> a hit carrying them); one found by meaning only its title
+    from the kNN hit. Also returns the hits found by their words that ``marked`` lacks."""
     per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
-    found = {hit["_id"]: hit for hit in semantic}
-    found.update({hit["_id"]: hit for hit in lexical})
-    lexical_ids = [hit["_id"] for hit in lexical]
-    semantic_ids = [hit["_id"] for hit in semantic]
-    fused = hybrid.rrf([(lexical_ids, hybrid.LEXICAL_WEIGHT), (semantic_ids, hybrid.SEMANTIC_WEIGHT)])
-
-    def newest(key: str) -> tuple[str, int]:
-        return found[key]["_source"].get("published_at") or "", int(key)
-
-    order = sorted(found, key=newest, reverse=True)  # newest first, then highest id
-    if query.sort != "date":
-        order.sort(key=lambda key: -fused[key])  # stable: ties stay newest first
-    chosen = order[(page - 1) * per_page : page * per_page]
-    in_lexical, in_semantic = set(lexical_ids), set(semantic_ids)
-    return [
-        ElasticsearchSearchBackend._hit(
-            found[key], hybrid.matched_by(key in in_lexical, key in in_semantic), score=fused[key]
-        )
-        for key in chosen
-    ]
+    newest = {_found_id(hit): _newest(hit) for hit in (*semantic, *lexical)}
+    lexical_ids = [_found_id(hit) for hit in lexical]
+    nearest = {_found_id(hit): hit for hit in semantic}
+    order = hybrid.fused_order(lexical_ids, list(nearest), newest=newest.__getitem__, sort=query.sort)
+    in_lexical, hits, missing = set(lexical_ids), [], []
+    for key, score in order[(page - 1) * per_page : page * per_page]:
+        by_words = key in in_lexical
+        shown = marked.get(key, {}) if by_words else {}
+        if by_words and not shown:
+            missing.append(key)
+        title = (shown or nearest.get(key, {})).get("_source", {}).get("title", "")
+        highlight = queries.best_highlight(shown.get("highlight", {})) if shown else ""
+        matched_by = hybrid.matched_by(by_words, key in nearest)
+        hits.append(Hit(id=key, title=title, score=round(score, 6), highlight=highlight, matched_by=matched_by))
+    return hits, missing
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -144,6 +153,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         self.bulk_size = int(options.get("BULK_SIZE", 500))
         self._client: Elasticsearch | None = None
         self._client_pid: int | None = None
+        self._reader: tuple[Elasticsearch, Elasticsearch] | None = None
         self._indexes: dict[str, CollectionIndex] = {}
 
     def index_of(self, collection: Collection) -> "CollectionIndex":
@@ -169,13 +179,18 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     @property
     def reader(self) -> Elasticsearch:
-        """Short timeout; no retry but on another node after a refused connection."""
-        return self.client.options(
-            request_timeout=self.search_timeout,
-            max_retries=len(self.urls) - 1,
-            retry_on_timeout=False,
-            retry_on_status=(),
-        )
+        """Short timeout; no retry but on another node after a refused connection. Made once
+        per client (0.13 ms a call, and a hybrid search makes four requests)."""
+        client = self.client
+        if self._reader is None or self._reader[0] is not client:
+            options = client.options(
+                request_timeout=self.search_timeout,
+                max_retries=len(self.urls) - 1,
+                retry_on_timeout=False,
+                retry_on_status=(),
+            )
+            self._reader = (client, options)
+        return self._reader[1]
 
     # --- the interface: each collection in its own index -------------------------------
 
@@ -216,12 +231,11 @@ class ElasticsearchSearchBackend(SearchBackend):
     def _search(self, collection: Collection, query: SearchQuery) -> SearchResults:
         """One request; two when a word is unknown to the index: the second matches it
         fuzzily and checks the spelling suggestion in the same round trip. In hybrid mode
-        (search/backends/hybrid.py) one msearch holds the lexical hits, the kNN hits and the
-        union's counts (``_hybrid``)."""
+        (search/backends/hybrid.py) the lexical and the semantic requests go out side by side
+        (``_hybrid``)."""
         parsed = parse(query.text)
-        vector = self._query_vector_soon(collection, parsed, query)
-        if vector is not None:
-            return self._hybrid(collection, query, parsed, vector)
+        if self._hybrid_ready(collection, parsed):
+            return self._hybrid(collection, query, parsed)
         return self._lexical_search(collection, query, parsed)
 
     def _lexical_search(self, collection: Collection, query: SearchQuery, parsed) -> SearchResults:
@@ -279,31 +293,35 @@ class ElasticsearchSearchBackend(SearchBackend):
         response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
         if response is None:
             return None, None, frozenset()
-        return self._respelt(collection, query, parsed, response)
+        typos, respelt, typed = self._typos(collection, query, parsed, response)
+        if not typos:
+            return response, None, typos
+        again = queries.search_body(collection, query, parsed, typos)
+        response, *counted = self._msearch(
+            collection, [again, *self._checks(collection, query, parsed, respelt, typed)]
+        )
+        return response, self._suggested(respelt, typed, counted), typos
 
-    def _respelt(
-        self, collection: Collection, query: SearchQuery, parsed, response: dict[str, Any], *, facets: bool = True
-    ) -> tuple[dict[str, Any], str | None, frozenset[str]]:
-        """A first pass's response, or the second pass's when it found words the index lacks."""
+    @staticmethod
+    def _typos(
+        collection: Collection, query: SearchQuery, parsed, response: dict[str, Any]
+    ) -> tuple[frozenset[str], str | None, int | None]:
+        """What a first pass's suggester says: (the words the index lacks, their respelling,
+        the count of the words as typed when the first pass's total is that count)."""
         spelling = response.get("suggest", {}).get("spelling", [])
         typos = queries.unknown_words(spelling, queries.suggestion_words(parsed))
         if not typos:
-            return response, None, typos
+            return typos, None, None
         # Without facet filters, the first pass's total is the count of the words as typed.
         typed = None if collection.clean_filters(query.filters) else response["hits"]["total"]["value"]
-        respelt = queries.respelling(spelling)
-        response, suggestion = self._second_pass(collection, query, parsed, typos, respelt, typed, facets=facets)
-        return response, suggestion, typos
+        return typos, queries.respelling(spelling), typed
 
-    def _query_vector_soon(self, collection: Collection, parsed, query: SearchQuery) -> Callable[[], Any] | None:
-        """In hybrid mode (words to look for, the model loaded, an index whose mapping has the
-        vectors: before ``search_reindex``, lexical only), the query's vector computed on
-        another thread while the requests are built: the function that waits for it."""
+    def _hybrid_ready(self, collection: Collection, parsed) -> bool:
+        """Hybrid mode: words to look for, the model loaded, an index whose mapping has the
+        vectors (before ``search_reindex``, lexical only)."""
         if not parsed.positive_terms or not store.embeds(collection) or not embedding.is_loaded():
-            return None
-        if not self.index_of(collection).has_vectors():
-            return None
-        return store.query_vector_soon(hybrid.semantic_text(query.text))
+            return False
+        return self.index_of(collection).has_vectors()
 
     def _msearch(self, collection: Collection, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The responses of ``bodies``, searched in one round trip."""
@@ -320,114 +338,151 @@ class ElasticsearchSearchBackend(SearchBackend):
             raise SearchUnavailable("Elasticsearch answered a search only in part")
         return responses
 
-    def _hybrid(self, collection: Collection, query: SearchQuery, parsed, vector: Callable[[], Any]) -> SearchResults:
-        """Two round trips: one ``msearch`` of the lexical hits down to the page's window (no
-        facet counts, no snippets), the kNN hits (the reader's visibility inside the kNN
-        filter) and the union's total and facet counts; the page from the reciprocal rank
-        fusion of both lists (or by date); then the snippets of the page's lexical hits
-        (``_highlighted``). A word the index lacks adds its fuzzy second pass (the union's
-        counts with it go with the snippets); a dead end one more (the documents matching
-        most words). The requests are built while ``vector()`` is computed; lexical only if
-        it fails."""
+    def _hybrid(self, collection: Collection, query: SearchQuery, parsed) -> SearchResults:
+        """The query's vector is computed on another thread from the start. Meanwhile the
+        words the index lacks are looked up (``_spelling``, a small request), then the lexical
+        side goes out on the other thread: its window (the page's end plus the semantic hits
+        that may come first, ids only) and the page's own lexical ranks with titles and
+        snippets, fuzzy for a word the index lacks (with the counts that decide whether to
+        suggest its respelling). As soon as the vector is ready, the semantic side: the kNN
+        hits (the reader's visibility inside the kNN filter), those the words match too (with
+        their snippets) and the union's total and facet counts. The page from the reciprocal
+        rank fusion of both lists (or by date). A dead end costs one more round trip (the
+        documents matching most words), and so does a page hit found by its words whose
+        snippet neither side brought (``_completed``)."""
+        meant = store.query_vector_soon(hybrid.semantic_text(query.text))
+        typos, respelt = self._spelling(collection, parsed)
         window = replace(query, page=1, per_page=_window(query))
+        words = self._words_bodies(collection, query, window, parsed, typos)
+        words += self._checks(collection, query, parsed, respelt, None) if typos else []
         knn = queries.knn_clause([], query.scope, parsed, collection.text_fields)
-        lexical_body = self._window_body(collection, window, parsed)
-        bodies = [lexical_body, queries.semantic_body(collection, query, knn)]
-        bodies.append(queries.union_counts_body(collection, query, parsed, frozenset(), knn))
-        asked = vector()
-        if asked is None:
+        meaning = self._meaning_bodies(collection, query, parsed, typos, knn)
+        by_words = store.beside(lambda: self._msearch(collection, words))
+        vector = meant()
+        if vector is None:  # the model failed: lexical only
             return self._lexical_search(collection, query, parsed)
-        knn["query_vector"] = asked.tolist()  # the same clause in the kNN search and the counts
-        lexical, semantic, counts = self._msearch(collection, bodies)
-        lexical, suggestion, typos = self._respelt(collection, window, parsed, lexical, facets=False)
-        hits = _fused_page(query, lexical["hits"].get("hits", []), semantic["hits"].get("hits", []))
-        also = [queries.union_counts_body(collection, query, parsed, typos, knn)] if typos else []
-        hits, recounted = self._highlighted(collection, query, parsed, hits, also=also)
-        counts = recounted[0] if recounted else counts
+        knn["query_vector"] = queries.as_json(vector)  # the same clause in every search of the side
+        if by_words.done() and by_words.exception() is None:  # back already: its page needs no second snippets
+            shown = [_found_id(hit) for hit in by_words.result()[1]["hits"].get("hits", [])]
+            meaning[1] = queries.both_body(collection, query, parsed, typos, knn, shown)
+        semantic, both, counts = self._msearch(collection, meaning)
+        lexical, page, *counted = by_words.result()
+        suggestion = self._suggested(respelt, None, counted) if typos else None
+        marked = {_found_id(hit): hit for response in (page, both) for hit in response["hits"].get("hits", [])}
+        hits, missing = _fused_page(query, lexical["hits"].get("hits", []), semantic["hits"].get("hits", []), marked)
         partial = False
         if not counts["hits"]["total"]["value"] and not suggestion and some_words(parsed):
-            # Nothing at all (so no hit was highlighted): the documents matching most words.
-            some_body = self._window_body(collection, window, parsed, partial=True)
-            some_counts = queries.union_counts_body(collection, query, parsed, frozenset(), knn, partial=True)
-            some, some_total = self._msearch(collection, [some_body, some_counts])
-            if some_total["hits"]["total"]["value"]:
-                counts, partial = some_total, True
-                hits = _fused_page(query, some["hits"].get("hits", []), semantic["hits"].get("hits", []))
-                hits, _ = self._highlighted(collection, query, parsed, hits)
+            # Nothing at all (no semantic hit either): the documents matching most words.
+            some = self._some_words_page(collection, query, window, parsed, knn, semantic["hits"].get("hits", []))
+            if some is not None:
+                counts, hits, missing, partial = *some, True
         facets = queries.read_facets(counts.get("aggregations", {}), collection.facet_names)
         return SearchResults(
             total=counts["hits"]["total"]["value"],
-            hits=hits,
+            hits=self._completed(collection, query, parsed, hits, missing),
             facets=facets,
             engine=self.name,
             suggestion=suggestion,
             partial=partial,
         )
 
-    def _highlighted(
-        self, collection: Collection, query: SearchQuery, parsed, hits: list[Hit], *, also: Sequence[dict] = ()
-    ) -> tuple[list[Hit], list[dict[str, Any]]]:
-        """The page's hits, those found by their words with their snippets, from one request
-        for the page only (highlighting the whole lexical window cost four times as much);
-        ``also``: searches sent in the same round trip, whose responses come back."""
-        lexical = [hit.id for hit in hits if hit.matched_by != "semantic"]
-        bodies = [*also, queries.highlights_body(lexical, query.scope, parsed)] if lexical else [*also]
-        if not bodies:
-            return hits, []
-        responses = self._msearch(collection, bodies)
-        if not lexical:
-            return hits, responses
-        found = {int(hit["_id"]): hit.get("highlight", {}) for hit in responses[-1]["hits"].get("hits", [])}
-        marked = [
-            replace(hit, highlight=queries.best_highlight(found[hit.id])) if hit.id in found else hit for hit in hits
-        ]
-        return marked, responses[: len(also)]
+    def _spelling(self, collection: Collection, parsed) -> tuple[frozenset[str], str | None]:
+        """The query words the index lacks (to match fuzzily) and the query respelt, from the
+        term suggester alone (a dictionary look-up, no search): known before the searches are
+        sent, so a misspelt query costs no second pass."""
+        asked = queries.suggestion_words(parsed)
+        if not asked:
+            return frozenset(), None
+        index = self.index_of(collection)
+        body = queries.spelling_body(asked)
+        response = index._read("search", lambda es: es.search(index=index.alias, filter_path=["suggest"], **body))
+        spelling = (response or {}).get("suggest", {}).get("spelling", [])
+        typos = queries.unknown_words(spelling, asked)
+        return typos, queries.respelling(spelling) if typos else None
 
     @staticmethod
-    def _window_body(collection: Collection, window: SearchQuery, parsed, **options: Any) -> dict[str, Any]:
-        """The lexical search of a hybrid page's window (which may pass 100), without facet
-        counts or snippets (``_highlighted``)."""
-        body = queries.search_body(collection, window, parsed, facets=False, highlights=False, **options)
+    def _words_bodies(
+        collection: Collection, query: SearchQuery, window: SearchQuery, parsed, typos: frozenset[str]
+    ) -> list[dict[str, Any]]:
+        """The lexical side of a hybrid page: its window, ids only (no facet counts, no
+        snippets: ``window`` may pass 100 hits), and the page's own ranks with titles and
+        snippets; fuzzy for ``typos``."""
+        body = queries.search_body(collection, window, parsed, typos, facets=False, highlights=False)
         body["size"] = min(max(1, window.per_page), queries.MAX_WINDOW)
-        return body
+        return [queries.ids_only(body), queries.page_body(collection, query, parsed, typos)]
 
-    def _second_pass(
+    @staticmethod
+    def _meaning_bodies(
+        collection: Collection, query: SearchQuery, parsed, typos: frozenset[str], knn: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """The semantic side of a hybrid page, on the ``knn`` clause (its vector set when ready):
+        the kNN hits, those the words match too (titles and snippets), the union's counts."""
+        return [
+            queries.semantic_body(collection, query, knn),
+            queries.both_body(collection, query, parsed, typos, knn),
+            queries.union_counts_body(collection, query, parsed, typos, knn),
+        ]
+
+    def _some_words_page(
         self,
         collection: Collection,
         query: SearchQuery,
+        window: SearchQuery,
         parsed,
-        typos: frozenset[str],
-        respelt: str | None,
-        typed: int | None = None,
-        *,
-        facets: bool = True,
-    ):
-        """The search again with fuzzy matching for ``typos``, and whether to suggest the
-        respelling: only when the words as typed match nothing the reader may see and the
-        respelling does (the suggester reads every document's words: these two counts keep
-        the words of hidden practices hidden). ``typed``: the first count when already known."""
-        index = self.index_of(collection)
-        body = queries.search_body(collection, query, parsed, typos, facets=facets, highlights=facets)
-        if not facets:  # a hybrid page's window, which may pass 100 (its page highlighted after)
-            body["size"] = min(max(1, query.per_page), queries.MAX_WINDOW)
-        searches: list[dict[str, Any]] = [{"index": index.alias}, body]
+        knn: dict[str, Any],
+        semantic: list[dict[str, Any]],
+    ) -> tuple[dict[str, Any], list[Hit], list[int]] | None:
+        """No document has every word and none is near enough in meaning: the counts and page
+        of the documents matching most words (None when none does)."""
+        body = queries.search_body(collection, window, parsed, partial=True, facets=False, highlights=False)
+        body["size"] = min(max(1, window.per_page), queries.MAX_WINDOW)
+        counts_body = queries.union_counts_body(collection, query, parsed, frozenset(), knn, partial=True)
+        some, counts = self._msearch(collection, [queries.ids_only(body), counts_body])
+        if not counts["hits"]["total"]["value"]:
+            return None
+        return counts, *_fused_page(query, some["hits"].get("hits", []), semantic, {})
+
+    def _completed(self, collection: Collection, query: SearchQuery, parsed, hits: list[Hit], missing: list[int]):
+        """``hits`` with the titles and snippets of those found by their words that the page's
+        requests did not bring (``missing``): one more request, for them only."""
+        if not missing:
+            return hits
+        (response,) = self._msearch(collection, [queries.highlights_body(missing, query.scope, parsed)])
+        found = {int(hit["_id"]): hit for hit in response["hits"].get("hits", [])}
+        return [
+            replace(
+                hit,
+                title=found[hit.id].get("_source", {}).get("title", ""),
+                highlight=queries.best_highlight(found[hit.id].get("highlight", {})),
+            )
+            if hit.id in found
+            else hit
+            for hit in hits
+        ]
+
+    @staticmethod
+    def _checks(
+        collection: Collection, query: SearchQuery, parsed, respelt: str | None, typed: int | None
+    ) -> list[dict[str, Any]]:
+        """Whether to suggest the respelling: only when the words as typed match nothing the
+        reader may see and the respelling does (the suggester reads every document's words:
+        these two counts keep the words of hidden practices hidden). The searches counting
+        both, the first only when ``typed`` (its count) is not known already."""
         fields = collection.text_fields
         checks = [queries.strict_query(parsed, fields), queries.strict_query(parse(respelt or ""), fields)]
         if typed is not None:
             checks = checks[1:]
-        if None not in checks:
-            for check in checks:
-                searches += [{"index": index.alias}, queries.count_body(check, query.scope)]
-        answer = index._read("search", lambda es: es.msearch(searches=searches))
-        responses = (answer or {}).get("responses", [])
-        for part in responses:
-            if "error" in part:
-                raise SearchUnavailable(f"Elasticsearch could not search: {part['error']}")
-        totals = [part["hits"]["total"]["value"] for part in responses[1:]]
+        if None in checks:
+            return []
+        return [queries.count_body(check, query.scope) for check in checks if check is not None]
+
+    @staticmethod
+    def _suggested(respelt: str | None, typed: int | None, counted: list[dict[str, Any]]) -> str | None:
+        """The respelling to suggest, from the responses of ``_checks``."""
+        totals = [part["hits"]["total"]["value"] for part in counted]
         if typed is not None and totals:
             totals = [typed, *totals]
-        suggestion = respelt if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
-        return responses[0], suggestion
+        return respelt if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
 
     def similar(self, collection: Collection, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
         """More-like-this over the visible practices, never the practice itself; nothing when
@@ -494,7 +549,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         vector = store.query_vector(hybrid.semantic_text(text))
         if vector is None or not self.index_of(collection).has_vectors():
             return None
-        return vector.tolist()
+        return queries.as_json(vector)
 
     def _hybrid_posts(self, collection: Collection, query: PostQuery, parsed, vector: list[float]) -> PostResults:
         """One round trip: the lexical matches down to the page's window, the kNN hits (the

@@ -58,7 +58,7 @@ LANGUAGES: dict[str, str] = {
 MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and description
 # Bumped when the analysis or the fields change: the index's ``_meta`` says which it was
 # built with; ``search_reindex`` builds a new index with this one (docs/SEARCH.md).
-MAPPING_VERSION = 2  # 2: stems folded (fold_accents)
+MAPPING_VERSION = 3  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
 MULTI_FIELDS = ("title", "description", "taxonomy")
 OWN_LANGUAGE_FIELDS = ("body",)  # stemmed in the practice's language only: <field>_<language>
 SPELLED = ("title", "description", "taxonomy")  # copied into "spell"
@@ -128,10 +128,20 @@ def fold_accents(text: str) -> str:
     return text.translate(_folding_table())
 
 
+def unstored(collection: Collection) -> list[str]:
+    """What ``source`` adds to a document for indexing only, left out of the ``_source`` that
+    Elasticsearch keeps: the folded copies, the completion inputs and the vector (8 KB of JSON
+    a practice). Every hit read decompresses its ``_source``: this halved it (docs/PERFORMANCE.md)."""
+    names = [stems_field(name) for name in MULTI_FIELDS]
+    names += [own_language_field(name, code) for name in OWN_LANGUAGE_FIELDS for code in LANGUAGES]
+    return [*names, "suggest", *(["embedding"] if collection.embedded_fields else [])]
+
+
 def mapping(collection: Collection) -> Mapping:
     m = Mapping()
     m.meta("dynamic", False)  # keys the declaration adds later are kept in _source, not indexed
     m.meta("_meta", {"mapping_version": MAPPING_VERSION})
+    m.meta("_source", {"excludes": unstored(collection)})
     m.field("id", Long())
     m.field("tombstone", Boolean())
     for field in collection.text_fields:

@@ -16,9 +16,11 @@
   facet with a selected value still show its alternatives.
 """
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+import numpy as np
 from elasticsearch_dsl import A, Q, Search
 from elasticsearch_dsl.query import Query
 
@@ -242,10 +244,7 @@ def search_body(
         search = add_facets(search, filters, collection.facets)
     elif filters:
         search = search.post_filter(facet_filter(collection.facets, filters))
-    if query.sort == "date":
-        search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
-    else:
-        search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"})
+    search = search.sort(*ordering(query.sort))
     if matched is not None and highlights:
         search = with_highlights(search, parsed)
     asked = suggestion_words(parsed)
@@ -255,6 +254,22 @@ def search_body(
         from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=query.sort == "date"
     )
     return search.to_dict()
+
+
+def ordering(sort: str) -> list[Any]:
+    """The order of hits: by relevance (``_score``) or by date, then newest, then highest id.
+    Each hit's sort values end with its publication (epoch milliseconds) and its id, so a
+    search that reads no stored field (``ids_only``) still says which documents it found."""
+    newest: list[Any] = [{"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"}]
+    return newest if sort == "date" else ["_score", *newest]
+
+
+def ids_only(body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` answering with each hit's sort values only (``ordering``): no stored field and
+    no ``_source`` is read, which was half of a hybrid search's lexical window (70 hits)."""
+    body = {key: value for key, value in body.items() if key != "_source"}
+    body["stored_fields"] = "_none_"
+    return body
 
 
 def marking(search: Search, words: Query, *, fragment_size: int = FRAGMENT_SIZE, **options: Any) -> Search:
@@ -285,11 +300,11 @@ def with_highlights(search: Search, parsed: ParsedQuery) -> Search:
 
 
 def highlights_body(ids: list[int], scope: ReaderScope, parsed: ParsedQuery) -> dict[str, Any]:
-    """The snippets of the documents ``ids`` (those the reader may see): highlighting is most
-    of a search's time, so a hybrid search asks for its page's lexical hits only."""
+    """The titles and snippets of the documents ``ids`` (those the reader may see): what a
+    hybrid page still lacks of a hit found by its words (``page_body``, ``both_body``)."""
     query = Q("bool", filter=[Q("ids", values=[str(each) for each in ids]), visible(scope)])
     search = with_highlights(Search().query(query), parsed)
-    return search.source(False).extra(size=len(ids)).to_dict()
+    return search.source(SOURCE_FIELDS).extra(size=len(ids)).to_dict()
 
 
 def highlight_query(parsed: ParsedQuery) -> Query:
@@ -319,6 +334,17 @@ def best_highlight(highlight: dict[str, list[str]]) -> str:
 def suggestion_words(parsed: ParsedQuery) -> str:
     """The words a spelling suggestion may correct: the query's single words."""
     return " ".join(term.words[0] for term in parsed.positive_terms if not term.is_phrase)
+
+
+def spelling_body(asked: str) -> dict[str, Any]:
+    """The term suggester alone (``term_suggester``): which of the words ``asked`` the index
+    lacks and their respellings; no document is searched."""
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "query": {"match_none": {}},
+        "suggest": {"spelling": {"text": asked, "term": term_suggester()}},
+    }
 
 
 def term_suggester() -> dict[str, Any]:
@@ -382,6 +408,13 @@ def completion_body(prefix: str, scope: ReaderScope, limit: int) -> dict[str, An
 # --- hybrid search (search/backends/hybrid.py) ---------------------------------------------
 
 
+def as_json(vector: Any) -> list[float]:
+    """A query vector as a request carries it, to six decimals: a float32 written in full
+    takes up to 17 characters, so this is less than half the bytes (the semantic side
+    repeats the vector in its three searches), and moves a cosine by less than 1e-5."""
+    return np.asarray(vector, dtype=np.float64).round(6).tolist()
+
+
 def knn_clause(vector: list[float], scope: ReaderScope, parsed: ParsedQuery, fields: tuple[TextField, ...]) -> dict:
     """The semantic half: the ``SEMANTIC_LIMIT`` nearest documents at a cosine of at least
     ``SIMILARITY_FLOOR``, with the reader's visibility (and the exclusions) INSIDE the kNN
@@ -406,9 +439,53 @@ def nearest(vector: list[float], allowed: Query) -> dict[str, Any]:
 def semantic_body(collection: Collection, query: SearchQuery, knn: dict) -> dict[str, Any]:
     """The semantic hits the page may show: the kNN hits under the facet filters, nearest first."""
     body: dict[str, Any] = {"knn": knn, "size": hybrid.SEMANTIC_LIMIT, "_source": SOURCE_FIELDS}
+    body["sort"] = ordering("relevance")  # nearest first; the sort values as the lexical window's
     filters = collection.clean_filters(query.filters)
     if filters:
         body["post_filter"] = facet_filter(collection.facets, filters).to_dict()
+    return body
+
+
+def lexical_match(
+    collection: Collection, parsed: ParsedQuery, typos: frozenset[str], *, partial: bool = False
+) -> Query | None:
+    """What the lexical side matches: every word (fuzzily for ``typos``), or with ``partial``
+    the documents matching most of them (``partial_query``)."""
+    if partial:
+        return partial_query(parsed, collection.text_fields)
+    return text_query(parsed, collection.text_fields, typos)
+
+
+def page_body(collection: Collection, query: SearchQuery, parsed: ParsedQuery, typos: frozenset[str]) -> dict:
+    """The lexical hits of the page's own ranks, with titles and snippets: sent with the
+    lexical window (``ids_only``), before the query's vector is ready. On a hybrid page a hit
+    found by its words alone is ranked no lower than here; one found by both sides may be
+    (``both_body``)."""
+    body = search_body(collection, query, parsed, typos, facets=False)
+    body["track_total_hits"] = False
+    return body
+
+
+def both_body(
+    collection: Collection,
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    typos: frozenset[str],
+    knn: dict,
+    shown: Sequence[int] = (),
+) -> dict[str, Any]:
+    """The kNN hits that the words match too (``lexical_match``), under the facet filters,
+    nearest first, with titles and snippets: a hit found by both sides may reach the page from
+    far down the lexical list. Sent with the kNN search. ``shown``: hits whose snippets the
+    lexical side has brought already (``page_body``), left out."""
+    matched = lexical_match(collection, parsed, typos)
+    facets = facet_filter(collection.facets, collection.clean_filters(query.filters))
+    already = [Q("ids", values=[str(each) for each in shown])] if shown else []
+    narrowed = Q("bool", filter=[part for part in (matched, facets) if part is not None], must_not=already)
+    search = with_highlights(Search().post_filter(narrowed), parsed)
+    size = min(max(1, query.page) * max(1, min(query.per_page, 100)), hybrid.SEMANTIC_LIMIT)
+    body = search.source(SOURCE_FIELDS).extra(size=size).to_dict()
+    body["knn"] = knn
     return body
 
 
@@ -424,10 +501,7 @@ def union_counts_body(
     """Total and facet counts of (lexical matches ∪ semantic hits), both visible to the reader:
     a ``query`` and a ``knn`` in one search are a union, and aggregations count it.
     ``partial``: the lexical side is ``partial_query`` (no document had every word)."""
-    if partial:
-        matched = partial_query(parsed, collection.text_fields)
-    else:
-        matched = text_query(parsed, collection.text_fields, typos)
+    matched = lexical_match(collection, parsed, typos, partial=partial)
     search = Search().query(Q("bool", must=[matched] if matched else [], filter=[visible(query.scope)]))
     search = add_facets(search, collection.clean_filters(query.filters), collection.facets)
     body = search.extra(size=0, track_total_hits=True).to_dict()
