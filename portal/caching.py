@@ -169,28 +169,8 @@ def kept_for_scope(
     ``tokens`` (each replaced by every change of what ``compute`` reads; any None: nothing is
     kept). ``compute`` must depend on nothing else of the reader. ``keep(value)`` False: not
     kept (a degraded answer)."""
-    seconds = getattr(settings, "SCOPE_CACHE_SECONDS", SCOPE_CACHE_SECONDS)
-    current = (
-        [token_of(request, token) for token in tokens] if seconds and request.method in ("GET", "HEAD") else [None]
-    )
-    if None in current:  # no generation recorded (a flushed database): nothing is kept
-        return compute()
-    inputs = (
-        name,
-        repr(current),
-        repr(scope),
-        translation.get_language(),
-        timezone.get_current_timezone_name(),
-        request.build_absolute_uri(),
-        request.META.get("HTTP_ACCEPT", ""),
-    )
-    key = "scope:" + hashlib.blake2b(repr(inputs).encode(), digest_size=20).hexdigest()
-    value = kept().get(key)
-    if value is None:
-        value = compute()
-        if keep(value):
-            kept().set(key, value, seconds)
-    return value
+    url = (request.build_absolute_uri(), request.META.get("HTTP_ACCEPT", ""))
+    return _kept_under(request, ("scope", name, repr(scope), url), tokens=tokens, compute=compute, keep=keep)
 
 
 def keeps_for_scope(request: HttpRequest) -> bool:
@@ -210,15 +190,30 @@ def kept_part(
     time zone under the same ``tokens``, but not keyed by the URL: ``name`` and ``scope`` must hold
     everything else the value depends on (a practice's id and last change: its page is the same
     whatever the query string, which only says the way back to the reader's own results)."""
+    return _kept_under(request, ("part", name, repr(scope)), tokens=tokens, compute=compute)
+
+
+def _kept_under(
+    request: HttpRequest,
+    inputs: tuple,
+    *,
+    tokens: tuple[Callable[[], object], ...],
+    compute: Callable[[], _Value],
+    keep: Callable[[_Value], bool] = lambda value: True,
+) -> _Value:
+    """``compute()`` kept under ``inputs``, the ``tokens`` as read on this request, the language and
+    the time zone; computed every time when nothing is kept (off, a write, a token missing:
+    a flushed database has no generation recorded)."""
     current = [token_of(request, token) for token in tokens] if keeps_for_scope(request) else [None]
-    if None in current:  # nothing is kept (off, a write, or no generation recorded)
+    if None in current:
         return compute()
-    inputs = (name, repr(current), repr(scope), translation.get_language(), timezone.get_current_timezone_name())
-    key = "part:" + hashlib.blake2b(repr(inputs).encode(), digest_size=20).hexdigest()
+    everything = (*inputs, repr(current), translation.get_language(), timezone.get_current_timezone_name())
+    key = "scope:" + hashlib.blake2b(repr(everything).encode(), digest_size=20).hexdigest()
     value = kept().get(key)
     if value is None:
         value = compute()
-        kept().set(key, value, getattr(settings, "SCOPE_CACHE_SECONDS", SCOPE_CACHE_SECONDS))
+        if keep(value):
+            kept().set(key, value, getattr(settings, "SCOPE_CACHE_SECONDS", SCOPE_CACHE_SECONDS))
     return value
 
 

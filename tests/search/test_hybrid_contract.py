@@ -144,22 +144,17 @@ def test_an_elasticsearch_index_built_before_the_vectors_answers_lexically_until
     assert [(hit.id, hit.matched_by) for hit in search(es_backend, EVERYTHING).hits] == [(canary.pk, "semantic")]
 
 
-def test_an_elasticsearch_hybrid_search_is_a_spelling_look_up_then_both_sides_at_once_counting_the_union(
-    es_backend, embeddings, home_organisation, monkeypatch
-):
-    import threading
-
-    from elasticsearch import Elasticsearch
-
+def two_language_index(es_backend, organisation):
+    """An English and a French practice on the same subject, embedded and indexed on the node."""
     english = make_practice(
         "Mentoring young offenders after their release",
-        organisation=home_organisation,
+        organisation=organisation,
         description="Volunteers mentor young offenders after their release from custody.",
         themes=("exit-strategies",),
     )
     french = make_practice(
         "Parrainage à la sortie",
-        organisation=home_organisation,
+        organisation=organisation,
         language="fr",
         description="Un parrain bénévole accompagne chaque jeune à sa sortie de détention.",
         themes=("family-support",),
@@ -168,6 +163,17 @@ def test_an_elasticsearch_hybrid_search_is_a_spelling_look_up_then_both_sides_at
     store.refresh(PRACTICES, documents)
     es_backend.rebuild(PRACTICES, store.attach(PRACTICES, documents))
     es_backend.refresh()
+    return english, french
+
+
+def test_an_elasticsearch_hybrid_search_is_a_spelling_look_up_then_both_sides_at_once_counting_the_union(
+    es_backend, embeddings, home_organisation, monkeypatch
+):
+    import threading
+
+    from elasticsearch import Elasticsearch
+
+    english, french = two_language_index(es_backend, home_organisation)
     search(es_backend, EVERYTHING)  # the index's vector check, once per minute
     requests: list[tuple[str, str]] = []
     for name in ("search", "msearch", "count"):
@@ -254,23 +260,7 @@ def test_an_elasticsearch_hybrid_page_is_the_same_whichever_side_comes_back_firs
 
     from search.backends.elasticsearch import ElasticsearchSearchBackend
 
-    english = make_practice(
-        "Mentoring young offenders after their release",
-        organisation=home_organisation,
-        description="Volunteers mentor young offenders after their release from custody.",
-        themes=("exit-strategies",),
-    )
-    french = make_practice(
-        "Parrainage à la sortie",
-        organisation=home_organisation,
-        language="fr",
-        description="Un parrain bénévole accompagne chaque jeune à sa sortie de détention.",
-        themes=("family-support",),
-    )
-    documents = [document(english), document(french)]
-    store.refresh(PRACTICES, documents)
-    es_backend.rebuild(PRACTICES, store.attach(PRACTICES, documents))
-    es_backend.refresh()
+    english, french = two_language_index(es_backend, home_organisation)
     expected = search(es_backend, EVERYTHING)
 
     searching = threading.current_thread()
