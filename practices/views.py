@@ -70,7 +70,7 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if rules.reads_as_any_reader(request.user, stamp):
             parts = kept_part(
                 request,
-                name="practice-page",
+                name=f"practice-page:{_similar_mode()}",  # the similar practices' block is one of the parts
                 scope=reading_key(request.user, stamp),
                 tokens=(content_token,),
                 compute=lambda: _reading_parts(request, pk),
@@ -104,8 +104,7 @@ def _similar_practices(request: HttpRequest, practice: Practice) -> list[Hit]:
     if not practice.is_published or not seconds:
         return similar_practices(user=user, practice=practice)
     scope = hashlib.blake2b(repr(reader_scope(user)).encode(), digest_size=8).hexdigest()
-    mode = embedding.MODEL_VERSION if embedding_store.enabled() else "words"  # a model change is a new list
-    key = f"similar:{practice.pk}:{practice.updated_at.isoformat()}:{scope}:{mode}"
+    key = f"similar:{practice.pk}:{practice.updated_at.isoformat()}:{scope}:{_similar_mode()}"
     token = token_of(request, content_token)
     titles_key = f"{key}:titles:{token}"
     kept = cache.get_many([key, titles_key])
@@ -120,6 +119,11 @@ def _similar_practices(request: HttpRequest, practice: Practice) -> list[Hit]:
         if token is not None:
             cache.set(titles_key, titled, seconds)
     return [Hit(id=pk, title=title, score=0.0) for pk, title in titled[1]]
+
+
+def _similar_mode() -> str:
+    """How similar practices are found: by the embedding model (a model change is a new list) or by words."""
+    return embedding.MODEL_VERSION if embedding_store.enabled() else "words"
 
 
 def _form_context(form, *, practice=None, upload_form=None) -> dict:
