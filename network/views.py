@@ -508,8 +508,9 @@ def thread_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @networks_only
 @require_GET
 def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    thread = access.thread_for_member(user=request.user, pk=pk)
-    reading = selectors.thread_reading(thread=thread, user=request.user)
+    thread, reading = selectors.thread_page(pk=pk, user=request.user) or (None, None)
+    thread = access.readable_thread(user=request.user, thread=thread)
+    assert reading is not None  # read with the thread
     posts = selectors.ThreadPosts(thread, reading.post_count)
     # ThreadPosts is all that Paginator reads: len() and one slice
     paginator: Paginator[selectors.PostRow] = Paginator(posts, POSTS_PER_PAGE)  # type: ignore[arg-type]
