@@ -160,18 +160,28 @@ def _thread_page_query():
     )
 
 
-def _prepared_thread_page(alias: str):
-    """``_thread_page_query``'s compiler, SQL and parameters, compiled once per connection (each
-    thread has its own): composing it through the ORM cost more than running it."""
+def _prepared(alias: str, make_query, stand_ins: dict[int, int]):
+    """``make_query()``'s compiler, SQL and parameters, compiled once per connection (each thread
+    has its own) with stand-in ids (``stand_ins``: each one's number of uses): composing these
+    queries through the ORM cost more than running them."""
     connection = connections[alias]
-    prepared = connection.__dict__.get("_network_thread_page_query")
+    name = f"_network_{make_query.__name__}"
+    prepared = connection.__dict__.get(name)
     if prepared is None:
-        compiler = _thread_page_query().query.get_compiler(using=alias)
+        compiler = make_query().query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
-        if list(params).count(_ANY_THREAD) != 1 or list(params).count(_ANY_READER) != 3:
-            raise RuntimeError("the thread page's query no longer names the thread once and the reader thrice")
-        prepared = connection.__dict__["_network_thread_page_query"] = (compiler, sql, tuple(params))
+        if any(list(params).count(value) != uses for value, uses in stand_ins.items()):
+            raise RuntimeError(f"{make_query.__name__} no longer names its ids as often as it did")
+        prepared = connection.__dict__[name] = (compiler, sql, tuple(params))
     return prepared
+
+
+def _run(alias: str, sql: str, params: tuple, values: dict[int, Any], limit: int | None = None) -> list:
+    """The prepared ``sql``'s rows, each stand-in of ``params`` replaced by its value in ``values``."""
+    params = tuple(values.get(value, value) if isinstance(value, int) else value for value in params)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall() if limit is None else cursor.fetchmany(limit)
 
 
 def thread_page(*, pk, user) -> tuple[Thread, Reading] | None:
@@ -184,11 +194,8 @@ def thread_page(*, pk, user) -> tuple[Thread, Reading] | None:
     except (TypeError, ValueError):
         return None
     alias = router.db_for_read(Thread)
-    compiler, sql, params = _prepared_thread_page(alias)
-    values = {_ANY_THREAD: pk, _ANY_READER: user.pk}
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, tuple(values.get(value, value) if isinstance(value, int) else value for value in params))
-        rows = cursor.fetchmany(1)
+    compiler, sql, params = _prepared(alias, _thread_page_query, {_ANY_THREAD: 1, _ANY_READER: 3})
+    rows = _run(alias, sql, params, {_ANY_THREAD: pk, _ANY_READER: user.pk}, limit=1)
     row = next(iter(compiler.results_iter(results=[rows])), None)
     if row is None:
         return None
@@ -265,8 +272,16 @@ class ThreadPosts:
         return self.count
 
     def __getitem__(self, window: slice) -> list[PostRow]:
-        posts = Post.objects.filter(thread=self.thread).order_by("created_at", "pk")
-        return [PostRow._make(row) for row in posts.values_list(*_ROW_COLUMNS)[window]]
+        start, stop = window.start or 0, window.stop
+        alias = router.db_for_read(Post)
+        compiler, sql, params = _prepared(alias, _thread_posts_query, {_ANY_THREAD: 1})
+        rows = _run(alias, f"{sql} LIMIT %s OFFSET %s", (*params, stop - start, start), {_ANY_THREAD: self.thread.pk})
+        return [PostRow._make(row) for row in compiler.results_iter(results=[rows])]
+
+
+def _thread_posts_query():
+    """A thread's posts in their order, as ``PostRow``'s columns (the page's window is added to the SQL)."""
+    return Post.objects.filter(thread_id=_ANY_THREAD).order_by("created_at", "pk").values_list(*_ROW_COLUMNS)
 
 
 def revision_counts(post_ids: list[int]) -> dict[int, int]:
