@@ -4,9 +4,12 @@ subscription and the post count in one query compiled once per connection
 their access, written straight to the database, shows on the next request."""
 
 import datetime
+import re
 
 import pytest
-from django.test import Client
+from django.conf import settings
+from django.core.cache import caches
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from network import services
@@ -61,3 +64,36 @@ def test_access_ended_in_the_database_shows_on_the_next_request(thread, network,
 def test_a_thread_that_does_not_exist_answers_404(contributor_client, thread):
     response = contributor_client.get(reverse("network:thread", args=[thread.pk + 1000]))
     assert response.status_code == 404
+
+
+@pytest.fixture
+def fragments_kept():
+    """The fragments cache as in production (in tests, as in development, it keeps nothing)."""
+    kept = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "thread-page-fragments"}
+    with override_settings(CACHES={**settings.CACHES, "fragments": kept}):
+        caches["fragments"].clear()
+        yield caches["fragments"]
+        caches["fragments"].clear()
+
+
+def test_the_kept_reply_fields_carry_the_quote_asked_for_and_no_other(
+    fragments_kept, thread, first_post, network, moderator, contributor, colleague, outsider_client
+):
+    add_member(network, colleague, moderator=moderator)
+    second = services.post_create(thread=thread, actor=colleague, body="Second")
+    other = services.thread_create(network=network, actor=colleague, title="Other", body="Elsewhere")
+    reader = _client(contributor)
+    for quoted, expected in (
+        (first_post.pk, first_post.pk),
+        (second.pk, second.pk),
+        (None, None),
+        (other.posts.get().pk, None),
+    ):
+        params = {} if quoted is None else {"quote": quoted}
+        page = reader.get(thread.get_absolute_url(), params).content.decode()
+        hidden = re.search(r'<input type="hidden" name="quote"[^>]*>', page).group(0)
+        assert (f'value="{expected}"' in hidden) if expected else ("value=" not in hidden)
+        assert 'name="body"' in page and "Your reply" in page
+    assert len(list(fragments_kept._cache)) >= 3  # kept indeed: one per quote (and none)
+    response = outsider_client.get(thread.get_absolute_url(), {"quote": first_post.pk})
+    assert response.status_code == 404 and "Your reply" not in response.content.decode()
