@@ -97,3 +97,20 @@ def test_the_kept_reply_fields_carry_the_quote_asked_for_and_no_other(
     assert len(list(fragments_kept._cache)) >= 3  # kept indeed: one per quote (and none)
     response = outsider_client.get(thread.get_absolute_url(), {"quote": first_post.pk})
     assert response.status_code == 404 and "Your reply" not in response.content.decode()
+
+
+def test_the_kept_posts_live_where_pages_are_kept_and_reach_no_outsider(thread, contributor, outsider_client, client):
+    from portal.caching import kept
+
+    kept().clear()
+    reader = _client(contributor)
+    assert SECRET in reader.get(thread.get_absolute_url()).content.decode()
+    assert any(":posts:" in key for key in _keys(kept())), "the page's posts are kept with the pages"
+    for other in (outsider_client, client):
+        response = other.get(thread.get_absolute_url())
+        assert response.status_code == 404 and SECRET not in response.content.decode()
+
+
+def _keys(cache) -> list[str]:
+    local = getattr(cache, "_local", cache)  # portal.cache_layers.LocalFirstCache: its memory
+    return list(getattr(local, "_cache", {}))
