@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -526,6 +527,11 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "network": thread.network,
         "thread": thread,
         "page": page,
+        # rendered once for the top and the bottom of the list (no context processors: it needs none)
+        "pagination": render_to_string(
+            "portal/_pagination.html",
+            {"page": page, "pages_label": _("Pages of the discussion"), "request": request},
+        ),
         "posts_html": thread_posts_html(
             rows,
             request=request,
