@@ -135,7 +135,11 @@ def network_for_visitor(*, user, pk: int) -> Network:
 
 
 def thread_for_member(*, user, pk: int) -> Thread:
-    thread = Thread.objects.select_related("network").filter(pk=pk).first()
+    return readable_thread(user=user, thread=Thread.objects.select_related("network").filter(pk=pk).first())
+
+
+def readable_thread(*, user, thread: Thread | None) -> Thread:
+    """``thread`` (read with its network) if ``user`` may read it; otherwise 404."""
     if thread is None:
         raise Http404
     if not can_read(user, thread.network):

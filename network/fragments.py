@@ -10,6 +10,10 @@ for the very same inputs: whoever gets it would have rendered the same bytes.
 The page's whole list of posts is kept the same way, under a hash of the page's 50
 dictionaries, which are made from the page's rows as read (``selectors.PostRow``: plain
 values, no model objects): a page read again unchanged costs one query and one cache read.
+Since a key decides its value, the whole lists are kept where pages are (``portal.caching.kept``:
+each process's memory in front of the shared table), so a page read again by a process that
+kept it reads no cache table at all; the posts' own fragments stay in the default cache (read
+50 at a time, which the layered cache would read one by one).
 One input is not in that key: the number of earlier versions of an edited post, read only
 when the page is rendered. It changes only with ``edited_at``, which is in the key (an edit
 sets both in one transaction, ``services.post_edit``; revisions are never deleted alone).
@@ -33,6 +37,7 @@ from network.mentions import prime_memberships
 from network.models import Post
 from network.selectors import PostRow
 from portal.access import display_name, may_see_behind_pseudonyms
+from portal.caching import kept
 from portal.models import User
 
 TEMPLATE = "network/_post.html"
@@ -58,11 +63,11 @@ def thread_posts_html(
         _count_revisions(views)
         return mark_safe("".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in views))  # noqa: S308 - the template escapes
     page_key = _key("posts", shared, views)
-    html = cache.get(page_key)
+    html = kept().get(page_key)
     if html is None:
         _count_revisions(views)
         html = "".join(_fragments([{"post": view, **shared} for view in views]))
-        cache.set(page_key, html, KEEP_SECONDS)
+        kept().set(page_key, html, KEEP_SECONDS)
     return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
 
 

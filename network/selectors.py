@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from allauth.account.models import EmailAddress
 from django.core.paginator import Page, Paginator
+from django.db import connections, router
 from django.db.models import Count, Exists, F, FilteredRelation, Func, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -131,19 +132,93 @@ class Reading(NamedTuple):
     subscribed: bool
 
 
-def thread_reading(*, thread: Thread, user) -> Reading:
-    """The thread's post count, then ``user``'s read mark (None: never read) and subscription in
-    one query (two plain queries cost the ORM less than one of three subqueries)."""
-    mine = (
-        Thread.objects.filter(pk=thread.pk)
+# Stand-ins for the ids compiled into the thread page's prepared SQL (ids no row has).
+_ANY_THREAD, _ANY_READER = -7_304_611, -7_304_612
+
+
+def _thread_page_query():
+    """The thread with its network, the reader's active membership of that network, their read
+    mark and subscription, and the thread's post count: what the thread page reads before its posts."""
+    mine = Q(network__memberships__user_id=_ANY_READER, network__memberships__state=NetworkMembership.State.ACTIVE)
+    count = Post.objects.filter(thread_id=OuterRef("pk")).order_by().values("thread_id").annotate(n=Count("pk"))
+    return (
+        Thread.objects.filter(pk=_ANY_THREAD)
         .annotate(
-            mark=FilteredRelation("reads", condition=Q(reads__user_id=user.pk)),
-            follows=FilteredRelation("subscriptions", condition=Q(subscriptions__user_id=user.pk)),
+            mine=FilteredRelation("network__memberships", condition=mine),
+            mark=FilteredRelation("reads", condition=Q(reads__user_id=_ANY_READER)),
+            follows=FilteredRelation("subscriptions", condition=Q(subscriptions__user_id=_ANY_READER)),
+            post_total=Coalesce(Subquery(count.values("n")), 0),
         )
-        .values_list("mark__last_read_at", "follows__id")
+        .values_list(
+            *(field.name for field in Thread._meta.concrete_fields),
+            *(f"network__{field.name}" for field in Network._meta.concrete_fields),
+            *(f"mine__{field.name}" for field in NetworkMembership._meta.concrete_fields),
+            "mark__last_read_at",
+            "follows__id",
+            "post_total",
+        )
     )
-    last_read_at, subscription = next(iter(mine), (None, None))
-    return Reading(Post.objects.filter(thread_id=thread.pk).count(), last_read_at, subscription is not None)
+
+
+def _prepared(alias: str, make_query, stand_ins: dict[int, int]):
+    """``make_query()``'s compiler, SQL and parameters, compiled once per connection (each thread
+    has its own) with stand-in ids (``stand_ins``: each one's number of uses): composing these
+    queries through the ORM cost more than running them."""
+    connection = connections[alias]
+    name = f"_network_{make_query.__name__}"
+    prepared = connection.__dict__.get(name)
+    if prepared is None:
+        compiler = make_query().query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
+        if any(list(params).count(value) != uses for value, uses in stand_ins.items()):
+            raise RuntimeError(f"{make_query.__name__} no longer names its ids as often as it did")
+        prepared = connection.__dict__[name] = (compiler, sql, tuple(params))
+    return prepared
+
+
+def _run(alias: str, sql: str, params: tuple, values: dict[int, Any], limit: int | None = None) -> list:
+    """The prepared ``sql``'s rows, each stand-in of ``params`` replaced by its value in ``values``."""
+    params = tuple(values.get(value, value) if isinstance(value, int) else value for value in params)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall() if limit is None else cursor.fetchmany(limit)
+
+
+def thread_page(*, pk, user) -> tuple[Thread, Reading] | None:
+    """The thread ``pk`` with its network and ``user``'s reading state, in one query (None: no such
+    thread). Nothing is decided here: the caller passes the thread to ``access.readable_thread``.
+    The reader's active membership read with it is left where ``access.membership_of`` looks first,
+    exactly as that function would have read it (one membership per network and user)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    alias = router.db_for_read(Thread)
+    compiler, sql, params = _prepared(alias, _thread_page_query, {_ANY_THREAD: 1, _ANY_READER: 3})
+    rows = _run(alias, sql, params, {_ANY_THREAD: pk, _ANY_READER: user.pk}, limit=1)
+    row = next(iter(compiler.results_iter(results=[rows])), None)
+    if row is None:
+        return None
+    thread, membership, reading = _thread_page_objects(alias, tuple(row), user)
+    if user.pk is not None:
+        user.__dict__.setdefault("_network_memberships", {})[thread.network_id] = membership
+    return thread, reading
+
+
+def _thread_page_objects(alias: str, row: tuple, user) -> tuple[Thread, NetworkMembership | None, Reading]:
+    fields = [list(model._meta.concrete_fields) for model in (Thread, Network, NetworkMembership)]
+    parts, start = [], 0
+    for model_fields in fields:
+        parts.append(row[start : start + len(model_fields)])
+        start += len(model_fields)
+    thread = Thread.from_db(alias, [field.attname for field in fields[0]], parts[0])
+    thread.network = Network.from_db(alias, [field.attname for field in fields[1]], parts[1])
+    membership = None
+    if parts[2][0] is not None:  # its id: the join found the reader's active membership
+        membership = NetworkMembership.from_db(alias, [field.attname for field in fields[2]], parts[2])
+        membership.network, membership.user = thread.network, user
+    last_read_at, subscription, post_count = row[start:]
+    return thread, membership, Reading(post_count, last_read_at, subscription is not None)
 
 
 class PostRow(NamedTuple):
@@ -187,7 +262,7 @@ _ROW_COLUMNS = (
 
 
 class ThreadPosts:
-    """A thread's posts for Django's Paginator: their count known (``thread_reading``), and one
+    """A thread's posts for Django's Paginator: their count known (``thread_page``), and one
     page of ``PostRow`` read when the paginator slices it."""
 
     def __init__(self, thread: Thread, count: int):
@@ -197,8 +272,16 @@ class ThreadPosts:
         return self.count
 
     def __getitem__(self, window: slice) -> list[PostRow]:
-        posts = Post.objects.filter(thread=self.thread).order_by("created_at", "pk")
-        return [PostRow._make(row) for row in posts.values_list(*_ROW_COLUMNS)[window]]
+        start, stop = window.start or 0, window.stop
+        alias = router.db_for_read(Post)
+        compiler, sql, params = _prepared(alias, _thread_posts_query, {_ANY_THREAD: 1})
+        rows = _run(alias, f"{sql} LIMIT %s OFFSET %s", (*params, stop - start, start), {_ANY_THREAD: self.thread.pk})
+        return [PostRow._make(row) for row in compiler.results_iter(results=[rows])]
+
+
+def _thread_posts_query():
+    """A thread's posts in their order, as ``PostRow``'s columns (the page's window is added to the SQL)."""
+    return Post.objects.filter(thread_id=_ANY_THREAD).order_by("created_at", "pk").values_list(*_ROW_COLUMNS)
 
 
 def revision_counts(post_ids: list[int]) -> dict[int, int]:

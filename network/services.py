@@ -563,7 +563,7 @@ def thread_lock(*, thread: Thread, actor: User, locked: bool) -> Thread:
 
 def thread_mark_read(*, thread: Thread, user: User, up_to: datetime | None, previous: datetime | None) -> None:
     """Record that ``user`` has read the thread up to the post written at ``up_to``, never moving
-    the mark back from ``previous`` (their mark as read with the page: ``selectors.thread_reading``)."""
+    the mark back from ``previous`` (their mark as read with the page: ``selectors.thread_page``)."""
     if up_to is not None and (previous is None or up_to > previous):  # a re-read writes nothing
         _upsert_read(thread=thread, user=user, at=up_to)
 

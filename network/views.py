@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -508,8 +509,9 @@ def thread_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @networks_only
 @require_GET
 def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    thread = access.thread_for_member(user=request.user, pk=pk)
-    reading = selectors.thread_reading(thread=thread, user=request.user)
+    thread, reading = selectors.thread_page(pk=pk, user=request.user) or (None, None)
+    thread = access.readable_thread(user=request.user, thread=thread)
+    assert reading is not None  # read with the thread
     posts = selectors.ThreadPosts(thread, reading.post_count)
     # ThreadPosts is all that Paginator reads: len() and one slice
     paginator: Paginator[selectors.PostRow] = Paginator(posts, POSTS_PER_PAGE)  # type: ignore[arg-type]
@@ -525,6 +527,11 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "network": thread.network,
         "thread": thread,
         "page": page,
+        # rendered once for the top and the bottom of the list (no context processors: it needs none)
+        "pagination": render_to_string(
+            "portal/_pagination.html",
+            {"page": page, "pages_label": _("Pages of the discussion"), "request": request},
+        ),
         "posts_html": thread_posts_html(
             rows,
             request=request,
