@@ -26,7 +26,7 @@ SHAPES_KEPT = 256
 class PreparedQuery:
     """``build(**stand_ins)`` (``build(shape, **stand_ins)`` for a query with shapes) returns the
     queryset with each stand-in (an int no row has) where a call's value goes; each must be one
-    parameter of the SQL, once."""
+    parameter of the SQL, once (in a query with shapes: at most once, as a shape may not name it)."""
 
     def __init__(self, name: str, model: type[Model], build: Callable[..., QuerySet], **stand_ins: int):
         self.key = f"_portal_prepared_{name}"
@@ -40,7 +40,7 @@ class PreparedQuery:
             compiler = queryset.query.get_compiler(using=alias)
             sql, params = compiler.as_sql()
             for name, value in self.stand_ins.items():
-                if list(params).count(value) != 1:
+                if list(params).count(value) not in ((0, 1) if shape is not None else (1,)):
                     raise RuntimeError(f"the prepared query {self.key} does not name {name} once")
             prepared = kept[shape] = (compiler, sql, tuple(params))
             if len(kept) > SHAPES_KEPT:
