@@ -13,7 +13,7 @@ Search engines apply the same rules through ``portal.access.reader_scope``.
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
@@ -25,12 +25,6 @@ from practices.models import Finding, Practice
 NOTHING = Q(pk__in=[])
 Status = Practice.Status
 Visibility = Practice.Visibility
-
-
-def _prefetched(queryset: QuerySet[Practice]) -> QuerySet[Practice]:
-    return queryset.select_related("organisation", "organisation__type").prefetch_related(
-        "key_themes", "target_audiences"
-    )
 
 
 def published_readable_by(user) -> Q:
@@ -71,11 +65,35 @@ def practices_visible_to(*, user) -> QuerySet[Practice]:
 
 
 def practice_for_user(*, user, pk: int) -> Practice:
-    """The practice ``pk`` if ``user`` may read it; 404 otherwise (never 403)."""
+    """The practice ``pk`` if ``user`` may read it; 404 otherwise (never 403). The rule is built for
+    ``user`` on every call; its SQL is compiled once per connection and rule (``_readable``)."""
+    found = _readable(_PRACTICE, user=user, pk=pk)
+    prefetch_related_objects(found, "key_themes", "target_audiences")
+    return found[0]
+
+
+def _readable(query: PreparedQuery, *, user, pk) -> list[Practice]:
+    """``query``'s practice ``pk`` under ``user``'s reading rule: [practice], or 404."""
     try:
-        return _prefetched(practices_visible_to(user=user)).get(pk=pk)
-    except Practice.DoesNotExist:
+        pk = int(pk)
+    except (TypeError, ValueError):
         raise Http404("No such practice.") from None
+    # The author's id as a stand-in: one compiled rule serves every plain member of an organisation.
+    rule = readable_rule(user, author_id=_ANY_AUTHOR)
+    found = query.objects(shape=rule, pk=pk, author_id=user.pk or 0)
+    if not found:
+        raise Http404("No such practice.")
+    return found
+
+
+_ANY_AUTHOR = -4_201_942
+_PRACTICE = PreparedQuery(
+    "practice_for_user",
+    Practice,
+    lambda rule, pk, author_id: Practice.objects.filter(rule, pk=pk).select_related("organisation__type"),
+    pk=-4_201_943,
+    author_id=_ANY_AUTHOR,
+)
 
 
 # What a kept reading of a practice is checked and keyed by (views.practice_detail): the columns the
@@ -99,19 +117,9 @@ STAMP_FIELDS = (
 def practice_stamp_for_user(*, user, pk: int) -> Practice:
     """The practice ``pk`` if ``user`` may read it, with only ``STAMP_FIELDS`` loaded; 404 otherwise.
     The rule is built for ``user`` on every call; its SQL is compiled once per connection and rule."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404("No such practice.") from None
-    # The author's id as a stand-in: one compiled rule serves every plain member of an organisation.
-    rule = readable_rule(user, author_id=_ANY_AUTHOR)
-    found = _STAMP.objects(shape=rule, pk=pk, author_id=user.pk or 0)
-    if not found:
-        raise Http404("No such practice.")
-    return found[0]
+    return _readable(_STAMP, user=user, pk=pk)[0]
 
 
-_ANY_AUTHOR = -4_201_942
 _STAMP = PreparedQuery(
     "practice_stamp",
     Practice,

@@ -1,6 +1,6 @@
-"""The access rule of a practice's page and the API's detail (``practice_stamp_for_user``) is built
-for each reader on every request; only its SQL is compiled once per connection and rule
-(``portal.prepared``). Read in turn on one connection, each reader gets exactly what their own
+"""The access rule of a practice's page and the API's detail (``practice_stamp_for_user``,
+``practice_for_user``) is built for each reader on every request; only its SQL is compiled once
+per connection and rule (``portal.prepared``). Read in turn on one connection, each reader gets exactly what their own
 rule allows, also once the connection's compiled rules are full and the oldest are dropped."""
 
 import pytest
@@ -8,7 +8,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from portal import prepared
-from practices.selectors import practice_stamp_for_user
+from practices.selectors import practice_for_user, practice_stamp_for_user
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +54,9 @@ def test_a_practice_id_that_is_not_a_number_is_a_404(contributor):
         practice_stamp_for_user(user=contributor, pk="7; drop")
 
 
+@pytest.mark.parametrize("read", [practice_stamp_for_user, practice_for_user])
 @pytest.mark.parametrize("shapes_kept", [prepared.SHAPES_KEPT, 1])
-def test_the_stamp_itself_follows_each_readers_rule_in_turn(request, monkeypatch, readable, shapes_kept):
+def test_the_stamp_itself_follows_each_readers_rule_in_turn(request, monkeypatch, readable, shapes_kept, read):
     from django.contrib.auth.models import AnonymousUser
 
     monkeypatch.setattr(prepared, "SHAPES_KEPT", shapes_kept)
@@ -64,7 +65,7 @@ def test_the_stamp_itself_follows_each_readers_rule_in_turn(request, monkeypatch
         for name, statuses in EXPECTED.items():
             for user, status in zip(users, statuses, strict=True):
                 try:
-                    stamp = practice_stamp_for_user(user=user, pk=readable[name].pk)
+                    stamp = read(user=user, pk=readable[name].pk)
                 except Http404:
                     got = 404
                 else:
