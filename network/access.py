@@ -11,6 +11,7 @@ from django.http import Http404
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
 from portal.access import display_name, holds_moderator_role, is_moderator, is_verified_member, signed_in
+from portal.prepared import PreparedQuery
 
 Active = NetworkMembership.State.ACTIVE
 
@@ -225,8 +226,20 @@ def live_memberships(user) -> list[NetworkMembership]:
     portal access lasts."""
     if not may_use_networks(user):
         return []
-    memberships = NetworkMembership.objects.filter(user_id=user.pk, state=Active).select_related("network")
-    return [m for m in memberships.order_by("network__name", "network_id") if not m.network.access_has_ended()]
+    return [m for m in _ACTIVE_MEMBERSHIPS.objects(user_id=user.pk) if not m.network.access_has_ended()]
+
+
+# A user's active memberships with their networks, by name (its SQL compiled once per connection).
+_ACTIVE_MEMBERSHIPS = PreparedQuery(
+    "active_network_memberships",
+    NetworkMembership,
+    lambda user_id: (
+        NetworkMembership.objects.filter(user_id=user_id, state=Active)
+        .select_related("network")
+        .order_by("network__name", "network_id")
+    ),
+    user_id=-4_201_938,
+)
 
 
 def network_ids_for_member(user) -> list[int]:

@@ -36,6 +36,7 @@ from network.models import (
 )
 from portal.access import display_name, holds_moderator_role, is_verified_member, signed_in
 from portal.models import Membership, User
+from portal.prepared import PreparedQuery
 from portal.text import html_text
 from practices.models import Practice
 from practices.selectors import published_practice_for_user
@@ -328,12 +329,27 @@ def threads_linked_to_practice(*, user, practice: Practice, network_ids: list[in
         network_ids = access.network_ids_for_member(user)
     if not network_ids:
         return []
-    return list(
-        Thread.objects.filter(practice_id=practice.pk, network_id__in=network_ids)
+    live = set(network_ids)
+    return [t for t in _THREADS_OF_MEMBER.objects(practice_id=practice.pk, user_id=user.pk) if t.network_id in live]
+
+
+# Threads on a practice in the networks a user is an active member of (the caller keeps those of
+# their live memberships), with their visible posts counted; its SQL compiled once per connection.
+_THREADS_OF_MEMBER = PreparedQuery(
+    "threads_linked_to_practice",
+    Thread,
+    lambda practice_id, user_id: (
+        Thread.objects.filter(
+            practice_id=practice_id,
+            network_id__in=NetworkMembership.objects.filter(user_id=user_id, state=access.Active).values("network_id"),
+        )
         .select_related("network")
         .annotate(post_count=Count("posts", filter=Q(posts__state=Visible)))
         .order_by("-last_post_at", "-pk")
-    )
+    ),
+    practice_id=-4_201_939,
+    user_id=-4_201_940,
+)
 
 
 # Members and moderation --------------------------------------------------------------------

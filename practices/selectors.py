@@ -13,23 +13,18 @@ Search engines apply the same rules through ``portal.access.reader_scope``.
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
 from portal.access import approved_membership, is_moderator, is_organisation_admin, reader_scope
+from portal.prepared import PreparedQuery
 from practices import rules
 from practices.models import Finding, Practice
 
 NOTHING = Q(pk__in=[])
 Status = Practice.Status
 Visibility = Practice.Visibility
-
-
-def _prefetched(queryset: QuerySet[Practice]) -> QuerySet[Practice]:
-    return queryset.select_related("organisation", "organisation__type").prefetch_related(
-        "key_themes", "target_audiences"
-    )
 
 
 def published_readable_by(user) -> Q:
@@ -46,7 +41,7 @@ def published_readable_by(user) -> Q:
     return published & readable
 
 
-def _unpublished_readable_by(user) -> Q:
+def _unpublished_readable_by(user, author_id: int | None = None) -> Q:
     if is_moderator(user):
         return Q(status__in=[*Practice.UNPUBLISHED_STATES, Status.WITHDRAWN])
     membership = approved_membership(user)
@@ -55,20 +50,50 @@ def _unpublished_readable_by(user) -> Q:
     own_organisation = Q(status__in=Practice.UNPUBLISHED_STATES, organisation_id=membership.organisation_id)
     if is_organisation_admin(user, membership.organisation_id):
         return own_organisation
-    return own_organisation & Q(author_id=user.pk)
+    return own_organisation & Q(author_id=user.pk if author_id is None else author_id)
+
+
+def readable_rule(user, author_id: int | None = None) -> Q:
+    """The practices ``user`` may read, in any state, as a condition (``author_id``: what stands
+    for the user's id where the rule names them as an author; the user's id by default)."""
+    return published_readable_by(user) | _unpublished_readable_by(user, author_id)
 
 
 def practices_visible_to(*, user) -> QuerySet[Practice]:
     """Every practice ``user`` may read, in any state."""
-    return Practice.objects.filter(published_readable_by(user) | _unpublished_readable_by(user))
+    return Practice.objects.filter(readable_rule(user))
 
 
 def practice_for_user(*, user, pk: int) -> Practice:
-    """The practice ``pk`` if ``user`` may read it; 404 otherwise (never 403)."""
+    """The practice ``pk`` if ``user`` may read it; 404 otherwise (never 403). The rule is built for
+    ``user`` on every call; its SQL is compiled once per connection and rule (``_readable``)."""
+    found = _readable(_PRACTICE, user=user, pk=pk)
+    prefetch_related_objects(found, "key_themes", "target_audiences")
+    return found[0]
+
+
+def _readable(query: PreparedQuery, *, user, pk) -> list[Practice]:
+    """``query``'s practice ``pk`` under ``user``'s reading rule: [practice], or 404."""
     try:
-        return _prefetched(practices_visible_to(user=user)).get(pk=pk)
-    except Practice.DoesNotExist:
+        pk = int(pk)
+    except (TypeError, ValueError):
         raise Http404("No such practice.") from None
+    # The author's id as a stand-in: one compiled rule serves every plain member of an organisation.
+    rule = readable_rule(user, author_id=_ANY_AUTHOR)
+    found = query.objects(shape=rule, pk=pk, author_id=user.pk or 0)
+    if not found:
+        raise Http404("No such practice.")
+    return found
+
+
+_ANY_AUTHOR = -4_201_942
+_PRACTICE = PreparedQuery(
+    "practice_for_user",
+    Practice,
+    lambda rule, pk, author_id: Practice.objects.filter(rule, pk=pk).select_related("organisation__type"),
+    pk=-4_201_943,
+    author_id=_ANY_AUTHOR,
+)
 
 
 # What a kept reading of a practice is checked and keyed by (views.practice_detail): the columns the
@@ -90,11 +115,18 @@ STAMP_FIELDS = (
 
 
 def practice_stamp_for_user(*, user, pk: int) -> Practice:
-    """The practice ``pk`` if ``user`` may read it, with only ``STAMP_FIELDS`` loaded; 404 otherwise."""
-    try:
-        return practices_visible_to(user=user).select_related("organisation").only(*STAMP_FIELDS).get(pk=pk)
-    except Practice.DoesNotExist:
-        raise Http404("No such practice.") from None
+    """The practice ``pk`` if ``user`` may read it, with only ``STAMP_FIELDS`` loaded; 404 otherwise.
+    The rule is built for ``user`` on every call; its SQL is compiled once per connection and rule."""
+    return _readable(_STAMP, user=user, pk=pk)[0]
+
+
+_STAMP = PreparedQuery(
+    "practice_stamp",
+    Practice,
+    lambda rule, pk, author_id: Practice.objects.filter(rule, pk=pk).select_related("organisation").only(*STAMP_FIELDS),
+    pk=-4_201_941,
+    author_id=_ANY_AUTHOR,
+)
 
 
 def reading_key(user, stamp: Practice) -> tuple:

@@ -84,3 +84,36 @@ def test_case_room_threads_are_listed_only_to_the_rooms_members(contributor, col
     thread = services.thread_create(network=room, actor=contributor, title="K", body="x", practice=practice)
     assert threads_linked_to_practice(user=contributor, practice=practice) == [thread]
     assert threads_linked_to_practice(user=colleague, practice=practice) == []
+
+
+def test_practice_page_lists_each_readers_own_networks_threads_in_turn(
+    client,
+    contributor_client,
+    outsider_client,
+    colleague_client,
+    former_member_client,
+    contributor,
+    outsider,
+    moderator,
+    network,
+    practice,
+    linked,
+):
+    """The threads' query is compiled once per connection and run for each reader: read in turn on
+    the same connection, each reader sees only the threads and networks of their own live memberships."""
+    other = services.network_create(actor=moderator, name="Desk Velmora", purpose="p", policy="invitation")
+    add_member(other, outsider, moderator=moderator)
+    services.thread_create(network=other, actor=outsider, title="Reading it in Velmora", body="x", practice=practice)
+    url = practice.get_absolute_url()
+    for _ in range(2):  # a second round: nothing of a reader stays for the next
+        mine = contributor_client.get(url).content.decode()
+        assert "Does mentoring work here?" in mine and "Reading it in Velmora" not in mine
+        theirs = outsider_client.get(url).content.decode()
+        assert "Reading it in Velmora" in theirs and "Does mentoring work here?" not in theirs
+        for reader in (colleague_client, former_member_client, client):
+            page = reader.get(url).content.decode()
+            assert "Does mentoring work here?" not in page and "Reading it in Velmora" not in page
+    membership = network.memberships.get(user=contributor)
+    services.network_member_leave(membership=membership, actor=contributor)
+    left = contributor_client.get(url).content.decode()
+    assert "Does mentoring work here?" not in left and "Desk Velmora" not in left
