@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from allauth.account.models import EmailAddress
 from django.core.paginator import Page, Paginator
-from django.db import connections, router
+from django.db import router
 from django.db.models import Count, Exists, F, FilteredRelation, Func, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -133,21 +133,17 @@ class Reading(NamedTuple):
     subscribed: bool
 
 
-# Stand-ins for the ids compiled into the thread page's prepared SQL (ids no row has).
-_ANY_THREAD, _ANY_READER = -7_304_611, -7_304_612
-
-
-def _thread_page_query():
+def _thread_page_query(thread_id: int, reader_id: int):
     """The thread with its network, the reader's active membership of that network, their read
     mark and subscription, and the thread's post count: what the thread page reads before its posts."""
-    mine = Q(network__memberships__user_id=_ANY_READER, network__memberships__state=NetworkMembership.State.ACTIVE)
+    mine = Q(network__memberships__user_id=reader_id, network__memberships__state=NetworkMembership.State.ACTIVE)
     count = Post.objects.filter(thread_id=OuterRef("pk")).order_by().values("thread_id").annotate(n=Count("pk"))
     return (
-        Thread.objects.filter(pk=_ANY_THREAD)
+        Thread.objects.filter(pk=thread_id)
         .annotate(
             mine=FilteredRelation("network__memberships", condition=mine),
-            mark=FilteredRelation("reads", condition=Q(reads__user_id=_ANY_READER)),
-            follows=FilteredRelation("subscriptions", condition=Q(subscriptions__user_id=_ANY_READER)),
+            mark=FilteredRelation("reads", condition=Q(reads__user_id=reader_id)),
+            follows=FilteredRelation("subscriptions", condition=Q(subscriptions__user_id=reader_id)),
             post_total=Coalesce(Subquery(count.values("n")), 0),
         )
         .values_list(
@@ -161,28 +157,8 @@ def _thread_page_query():
     )
 
 
-def _prepared(alias: str, make_query, stand_ins: dict[int, int]):
-    """``make_query()``'s compiler, SQL and parameters, compiled once per connection (each thread
-    has its own) with stand-in ids (``stand_ins``: each one's number of uses): composing these
-    queries through the ORM cost more than running them."""
-    connection = connections[alias]
-    name = f"_network_{make_query.__name__}"
-    prepared = connection.__dict__.get(name)
-    if prepared is None:
-        compiler = make_query().query.get_compiler(using=alias)
-        sql, params = compiler.as_sql()
-        if any(list(params).count(value) != uses for value, uses in stand_ins.items()):
-            raise RuntimeError(f"{make_query.__name__} no longer names its ids as often as it did")
-        prepared = connection.__dict__[name] = (compiler, sql, tuple(params))
-    return prepared
-
-
-def _run(alias: str, sql: str, params: tuple, values: dict[int, Any], limit: int | None = None) -> list:
-    """The prepared ``sql``'s rows, each stand-in of ``params`` replaced by its value in ``values``."""
-    params = tuple(values.get(value, value) if isinstance(value, int) else value for value in params)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall() if limit is None else cursor.fetchmany(limit)
+# Its SQL compiled once per connection (portal/prepared.py): composing it cost more than running it.
+_THREAD_PAGE = PreparedQuery("thread_page", Thread, _thread_page_query, thread_id=-7_304_611, reader_id=-7_304_612)
 
 
 def thread_page(*, pk, user) -> tuple[Thread, Reading] | None:
@@ -194,13 +170,10 @@ def thread_page(*, pk, user) -> tuple[Thread, Reading] | None:
         pk = int(pk)
     except (TypeError, ValueError):
         return None
-    alias = router.db_for_read(Thread)
-    compiler, sql, params = _prepared(alias, _thread_page_query, {_ANY_THREAD: 1, _ANY_READER: 3})
-    rows = _run(alias, sql, params, {_ANY_THREAD: pk, _ANY_READER: user.pk}, limit=1)
-    row = next(iter(compiler.results_iter(results=[rows])), None)
+    row = next(iter(_THREAD_PAGE.rows(thread_id=pk, reader_id=user.pk or 0)), None)
     if row is None:
         return None
-    thread, membership, reading = _thread_page_objects(alias, tuple(row), user)
+    thread, membership, reading = _thread_page_objects(router.db_for_read(Thread), row, user)
     if user.pk is not None:
         user.__dict__.setdefault("_network_memberships", {})[thread.network_id] = membership
     return thread, reading
@@ -274,15 +247,18 @@ class ThreadPosts:
 
     def __getitem__(self, window: slice) -> list[PostRow]:
         start, stop = window.start or 0, window.stop
-        alias = router.db_for_read(Post)
-        compiler, sql, params = _prepared(alias, _thread_posts_query, {_ANY_THREAD: 1})
-        rows = _run(alias, f"{sql} LIMIT %s OFFSET %s", (*params, stop - start, start), {_ANY_THREAD: self.thread.pk})
-        return [PostRow._make(row) for row in compiler.results_iter(results=[rows])]
+        return [
+            PostRow._make(row) for row in _THREAD_POSTS.rows(thread_id=self.thread.pk, window=(stop - start, start))
+        ]
 
 
-def _thread_posts_query():
-    """A thread's posts in their order, as ``PostRow``'s columns (the page's window is added to the SQL)."""
-    return Post.objects.filter(thread_id=_ANY_THREAD).order_by("created_at", "pk").values_list(*_ROW_COLUMNS)
+# A thread's posts in their order, as ``PostRow``'s columns (the page's window is added to the SQL).
+_THREAD_POSTS = PreparedQuery(
+    "thread_posts",
+    Post,
+    lambda thread_id: Post.objects.filter(thread_id=thread_id).order_by("created_at", "pk").values_list(*_ROW_COLUMNS),
+    thread_id=-7_304_611,
+)
 
 
 def revision_counts(post_ids: list[int]) -> dict[int, int]:

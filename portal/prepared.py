@@ -6,7 +6,9 @@ it. A ``PreparedQuery`` builds its queryset once per connection (each thread has
 stand-in values in the place of what changes from call to call (a user's id, a practice's id),
 keeps the SQL, its parameters and Django's compiler (what turns rows into objects), and on each
 call runs that SQL with the real values. The rows are read from the database on every call:
-nothing but the SQL is kept. portal/auth_backends.py does the same for the signed-in reader.
+nothing but the SQL is kept. ``objects()`` makes model instances as the queryset would
+(``select_related`` and annotations included); ``rows()`` the tuples of a ``values_list``
+queryset, optionally one window of them (LIMIT/OFFSET added to the SQL).
 
 A query whose form depends on the reader (an access rule's ``Q``, built on every call) passes it
 as ``shape``: the SQL is compiled once per connection and shape (the last ``SHAPES_KEPT`` shapes
@@ -25,8 +27,9 @@ SHAPES_KEPT = 256
 
 class PreparedQuery:
     """``build(**stand_ins)`` (``build(shape, **stand_ins)`` for a query with shapes) returns the
-    queryset with each stand-in (an int no row has) where a call's value goes; each must be one
-    parameter of the SQL, once (in a query with shapes: at most once, as a shape may not name it)."""
+    queryset with each stand-in (an int no row has) where a call's value goes; each must be a
+    parameter of the SQL (in a query with shapes it may be absent, as a shape may not name it),
+    and every parameter equal to a stand-in takes the call's value."""
 
     def __init__(self, name: str, model: type[Model], build: Callable[..., QuerySet], **stand_ins: int):
         self.key = f"_portal_prepared_{name}"
@@ -40,8 +43,8 @@ class PreparedQuery:
             compiler = queryset.query.get_compiler(using=alias)
             sql, params = compiler.as_sql()
             for name, value in self.stand_ins.items():
-                if list(params).count(value) not in ((0, 1) if shape is not None else (1,)):
-                    raise RuntimeError(f"the prepared query {self.key} does not name {name} once")
+                if shape is None and value not in params:
+                    raise RuntimeError(f"the prepared query {self.key} does not name {name}")
             prepared = kept[shape] = (compiler, sql, tuple(params))
             if len(kept) > SHAPES_KEPT:
                 kept.popitem(last=False)
@@ -52,12 +55,25 @@ class PreparedQuery:
     def objects(self, *, shape: Hashable = None, **values: int) -> list:
         """The queryset's objects (of ``shape``) with ``values`` in the stand-ins' places."""
         alias = router.db_for_read(self.model)
+        compiler, rows = self._execute(alias, shape, values)
+        return list(_objects(compiler, alias, rows))
+
+    def rows(self, *, window: tuple[int, int] | None = None, **values: int) -> list[tuple]:
+        """The rows of a ``values_list`` queryset with ``values`` in the stand-ins' places
+        (``window``: (limit, offset), added to the SQL)."""
+        alias = router.db_for_read(self.model)
+        compiler, rows = self._execute(alias, None, values, window=window)
+        return [tuple(row) for row in compiler.results_iter(results=[rows])]
+
+    def _execute(self, alias: str, shape: Hashable, values: dict, *, window: tuple[int, int] | None = None):
         compiler, sql, params = self._prepared(alias, shape)
         by_stand_in = {self.stand_ins[name]: int(value) for name, value in values.items()}
+        params = tuple(by_stand_in.get(value, value) if isinstance(value, int) else value for value in params)
+        if window is not None:
+            sql, params = f"{sql} LIMIT %s OFFSET %s", (*params, *window)
         with connections[alias].cursor() as cursor:
-            cursor.execute(sql, tuple(by_stand_in.get(value, value) for value in params))
-            rows = cursor.fetchall()
-        return list(_objects(compiler, alias, rows))
+            cursor.execute(sql, params)
+            return compiler, cursor.fetchall()
 
 
 def _objects(compiler, alias: str, rows):

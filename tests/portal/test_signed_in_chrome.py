@@ -60,7 +60,7 @@ def _search(client, words: str) -> str:
 @pytest.mark.parametrize("persona", ["contributor", "applicant", "former_member", "outsider", "moderator"])
 def test_the_compiled_reader_query_reads_what_the_orm_reads(persona, request):
     user = request.getfixturevalue(persona)
-    expected = _users_with_membership().get(pk=user.pk)
+    expected = _users_with_membership(user.pk).get()
     read = user_with_membership(user.pk)
     assert read is not None and type(read) is User
     fields = [field.attname for field in User._meta.concrete_fields]
