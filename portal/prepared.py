@@ -28,12 +28,20 @@ SHAPES_KEPT = 256
 class PreparedQuery:
     """``build(**stand_ins)`` (``build(shape, **stand_ins)`` for a query with shapes) returns the
     queryset with each stand-in (an int no row has) where a call's value goes; each must be a
-    parameter of the SQL (in a query with shapes it may be absent, as a shape may not name it),
+    parameter of the SQL but those named in ``optional`` (a stand-in that only some shapes use),
     and every parameter equal to a stand-in takes the call's value."""
 
-    def __init__(self, name: str, model: type[Model], build: Callable[..., QuerySet], **stand_ins: int):
+    def __init__(
+        self,
+        name: str,
+        model: type[Model],
+        build: Callable[..., QuerySet],
+        *,
+        optional: tuple[str, ...] = (),
+        **stand_ins: int,
+    ):
         self.key = f"_portal_prepared_{name}"
-        self.model, self.build, self.stand_ins = model, build, stand_ins
+        self.model, self.build, self.stand_ins, self.optional = model, build, stand_ins, optional
 
     def _prepared(self, alias: str, shape: Hashable):
         kept = connections[alias].__dict__.setdefault(self.key, OrderedDict())
@@ -43,7 +51,7 @@ class PreparedQuery:
             compiler = queryset.query.get_compiler(using=alias)
             sql, params = compiler.as_sql()
             for name, value in self.stand_ins.items():
-                if shape is None and value not in params:
+                if value not in params and name not in self.optional:  # e.g. the id that picks the row
                     raise RuntimeError(f"the prepared query {self.key} does not name {name}")
             prepared = kept[shape] = (compiler, sql, tuple(params))
             if len(kept) > SHAPES_KEPT:

@@ -93,6 +93,7 @@ _PRACTICE = PreparedQuery(
     lambda rule, pk, author_id: Practice.objects.filter(rule, pk=pk).select_related("organisation__type"),
     pk=-4_201_943,
     author_id=_ANY_AUTHOR,
+    optional=("author_id",),  # only a rule that reads the reader's own drafts names it
 )
 
 
@@ -126,6 +127,7 @@ _STAMP = PreparedQuery(
     lambda rule, pk, author_id: Practice.objects.filter(rule, pk=pk).select_related("organisation").only(*STAMP_FIELDS),
     pk=-4_201_941,
     author_id=_ANY_AUTHOR,
+    optional=("author_id",),  # only a rule that reads the reader's own drafts names it
 )
 
 
