@@ -57,14 +57,14 @@ def test_a_practices_detail_has_a_fixed_cost(client, contributor, colleague, row
     practice = Practice.objects.order_by("pk").first()
     url = reverse("api:practice-detail", kwargs={"pk": practice.pk})
     # session, user with membership; the practice's stamp (the access rule); the content token; the
-    # practice with its organisation and type, themes, audiences
-    member = _count(api_client_for(colleague), url, {}, django_assert_num_queries, 7)
+    # practice with its organisation and type, its themes and audiences (one query)
+    member = _count(api_client_for(colleague), url, {}, django_assert_num_queries, 6)
     assert member["title"] == "Method number 0" and member["contact"]
     # again, or another member of the scope: kept (api/views.py): session, user, stamp, token
     assert _count(api_client_for(colleague), url, {}, django_assert_num_queries, 4) == member
-    # its author: session, user, stamp, then their own side's data, never kept: the practice, themes,
-    # audiences, findings, review comments
-    author = _count(api_client_for(contributor), url, {}, django_assert_num_queries, 8)
+    # its author: session, user, stamp, then their own side's data, never kept: the practice, its themes
+    # and audiences (one query), findings, review comments
+    author = _count(api_client_for(contributor), url, {}, django_assert_num_queries, 7)
     assert author["findings"] == [] and author["contact"] == member["contact"]
     # anonymous: content token, stamp (404: members only)
     with django_assert_num_queries(2):

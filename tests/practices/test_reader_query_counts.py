@@ -80,28 +80,28 @@ def test_practice_page_has_a_fixed_cost(
         )
     url = reverse("practices:detail", args=[practice.pk])
     # anonymous: content token; the practice's stamp (the access rule, practices/selectors.py); the
-    # practice, themes, audiences, versions; similar practices (engine: generation, documents, facets,
-    # the practice's text, matches; their titles re-read)
-    page = _queries(client, url, django_assert_num_queries, 12)
+    # practice, its themes and audiences (one query), versions; similar practices (engine: generation,
+    # documents, facets, the practice's text, matches; their titles re-read)
+    page = _queries(client, url, django_assert_num_queries, 11)
     assert "Mentoring method" in page
     _queries(client, url, django_assert_num_queries, 1)  # kept
     # the page kept for anonymous readers is per URL, its reading per scope: content token, stamp
     _queries(client, url, django_assert_num_queries, 2, {"back": "q=mentoring"})
     # its author: session, user with membership (one query: portal/auth_backends.py); stamp; practice,
-    # themes, audiences, versions, findings, review comments, pending revision; similar practices (as
+    # its themes and audiences (one query), versions, findings, review comments, pending revision; similar practices (as
     # above, documents already loaded; the content token their titles are kept under); network
     # memberships with their networks (once: the networks to discuss it in come with them,
     # network/selectors.py), linked threads; the header badge
     member = Client()
     member.force_login(contributor)
-    page = _queries(member, url, django_assert_num_queries, 18)
+    page = _queries(member, url, django_assert_num_queries, 17)
     assert "About it " in page
     # a colleague outside the network, in the author's reader scope: session, user, stamp, content
-    # token; practice, themes, audiences, versions; similar practices kept for the scope (their ids per
-    # hour, their titles under the content token); network memberships (none); the badge
+    # token; practice, its themes and audiences (one query), versions; similar practices kept for the
+    # scope (their ids per hour, their titles under the content token); network memberships (none); the badge
     colleague = Client()
     colleague.force_login(make_user("reader@ravnstad.example", practice.organisation))
-    page = _queries(colleague, url, django_assert_num_queries, 10)
+    page = _queries(colleague, url, django_assert_num_queries, 9)
     assert "About it " not in page
     # again, the reading kept for the scope (practices/views.py) and the badge for the reader: session,
     # user, stamp, content token, network memberships

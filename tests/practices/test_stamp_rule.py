@@ -71,3 +71,21 @@ def test_the_stamp_itself_follows_each_readers_rule_in_turn(request, monkeypatch
                 else:
                     got = 200 if stamp.pk == readable[name].pk else 500
                 assert got == status, (user, name)
+
+
+@pytest.mark.parametrize("themes", [(), ("prison-probation", "exit-strategies", "formers"), ("formers",)])
+def test_a_practices_terms_read_in_one_query_are_what_the_orm_reads(contributor, themes, django_assert_num_queries):
+    """``practice_for_user`` reads key themes and target audiences in one query (``with_terms``):
+    the same terms, fields and order as ``prefetch_related``, and nothing read again on use."""
+    from practices.models import KeyTheme, Practice
+
+    KeyTheme.objects.filter(code="formers").update(position=0, label_fr="Anciens, d'abord")  # first by position
+    practice = make_practice(author=contributor, themes=themes, publish=True)
+    expected = Practice.objects.prefetch_related("key_themes", "target_audiences").get(pk=practice.pk)
+    got = practice_for_user(user=contributor, pk=practice.pk)
+    with django_assert_num_queries(0):
+        for name in ("key_themes", "target_audiences"):
+            want = [(t.pk, t.code, t.label_en, t.label_fr, t.position) for t in getattr(expected, name).all()]
+            have = [(t.pk, t.code, t.label_en, t.label_fr, t.position) for t in getattr(got, name).all()]
+            assert have == want, name
+    assert [t.code for t in got.key_themes.all()] == sorted(themes, key=lambda code: (code != "formers", code))
