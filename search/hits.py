@@ -6,6 +6,7 @@ nothing the reader may not see; both do nothing when embeddings are off or not s
 See docs/SEARCH.md, "Snippets of semantic hits" and "Near-duplicates".
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -97,5 +98,10 @@ def grouped(collection: Collection, found: list[ReadableHit]) -> list[ResultGrou
 
 
 def _copies(first: ReadableHit, second: ReadableHit, said: dict[int, np.ndarray]) -> bool:
-    same = getattr(first.item, "language", None) == getattr(second.item, "language", None)
+    same = _language(first.item) == _language(second.item)
     return is_copy(said[first.hit.id], said[second.hit.id], same_language=same)
+
+
+def _language(item) -> str | None:
+    """An item's language: a model's attribute, or a key of the plain values of a card (``readable_cards``)."""
+    return item.get("language") if isinstance(item, Mapping) else getattr(item, "language", None)

@@ -153,12 +153,13 @@ def pages(total: int, per_page: int, number: int, params: QueryDict) -> Pages:
 FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
 
 
-def result_card(practice, *, highlight, copies, back: str) -> SafeString:
+def result_card(values: dict, *, highlight, copies: list[dict], back: str) -> SafeString:
     """One result's card, rendered from a plain dictionary of everything it shows and kept in the
     process's memory under a hash of that dictionary and the language: a kept card is only ever
     served for the very inputs it was made of (any change of a title, an organisation's name or
-    a label makes another key). Only hits the reader may read reach here (``readable_hits``)."""
-    card = _card(practice, highlight=highlight, copies=copies, back=back)
+    a label makes another key). ``values`` and ``copies``: what ``Collection.readable_cards``
+    read of hits the reader may read (``search.selectors.readable_cards``)."""
+    card = _card(values, highlight=highlight, copies=copies, back=back)
     key = "card:" + hashlib.blake2b(repr((translation.get_language(), card)).encode(), digest_size=20).hexdigest()
     html = caches[FRAGMENTS].get(key)
     if html is None:
@@ -167,23 +168,10 @@ def result_card(practice, *, highlight, copies, back: str) -> SafeString:
     return mark_safe(html)  # noqa: S308 - the template escapes
 
 
-def _card(practice, *, highlight, copies, back: str) -> dict:
-    organisation = practice.organisation
+def _card(values: dict, *, highlight, copies: list[dict], back: str) -> dict:
     return {
-        "url": f"{practice.get_absolute_url()}?{back}",
-        "title": practice.title,
-        "language": practice.language,
-        "language_name": str(practice.get_language_display()),
-        "restricted": str(practice.get_visibility_display()) if practice.visibility != "public" else "",
-        "is_demo": practice.is_demo,
-        "origin": {"is_copy": practice.is_copy, "origin_name": practice.origin_name, "origin_url": practice.origin_url},
-        "organisation": organisation.name,
-        "type": str(organisation.type.label),
-        "country": str(practice.country.name) if practice.country else "",
-        "start_year": practice.start_year,
+        **values,
+        "url": f"{values['url']}?{back}",
         "highlight": highlight or "",  # safe HTML (search/selectors.py: safe_highlight) or plain text, kept as given
-        "copies": [
-            {"url": f"{copy.get_absolute_url()}?{back}", "language": copy.language, "title": copy.title}
-            for copy in copies
-        ],
+        "copies": [{"url": f"{copy['url']}?{back}", "language": copy["language"], "title": copy["title"]} for copy in copies],
     }

@@ -22,7 +22,7 @@ from search.forms import PracticeSearchForm
 from search.generation import RESULTS_TOKENS
 from search.hits import grouped, with_best_sentences
 from search.presentation import back_parameter, facet_groups, pages, removal_links, result_card, url_with
-from search.selectors import readable_hits
+from search.selectors import readable_cards
 
 AUTOCOMPLETE_LIMIT = 8
 PRACTICES = "practices"
@@ -66,7 +66,7 @@ def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope,
     )
     results = get_search_backend().search(collection, query)
     groups = facet_groups(collection, results.facets, filters, request.GET)
-    found = readable_hits(collection=collection, user=request.user, hits=results.hits)
+    found = readable_cards(collection=collection, user=request.user, hits=results.hits)
     groups_found = grouped(collection, with_best_sentences(collection, found, text))
     back = back_parameter(request.GET)
     context = {
@@ -77,7 +77,6 @@ def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope,
         "items": [
             {
                 "hit": group.first.hit,
-                "practice": group.first.item,
                 "card": result_card(
                     group.first.item,
                     highlight=group.first.highlight,
