@@ -19,7 +19,7 @@ class FacetOption:
     label: str
     count: int
     selected: bool
-    url: str  # the page with this code toggled
+    removal_url: str  # selected: the page without this code; "" otherwise (the form's checkbox adds it)
 
 
 FACET_OPTIONS_SHOWN = 6
@@ -58,27 +58,28 @@ def url_with(params: QueryDict, **changes: list[str]) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
-def _toggled(selected: list[str], code: str) -> list[str]:
-    return [c for c in selected if c != code] if code in selected else [*selected, code]
-
-
 def facet_groups(
-    collection: Collection, facets: dict[str, dict[str, int]], filters: dict[str, list[str]], params: QueryDict
+    collection: Collection,
+    facets: dict[str, dict[str, int]],
+    filters: dict[str, list[str]],
+    params: QueryDict,
+    *,
+    token: object = None,
 ) -> list[FacetGroup]:
-    """The collection's facets with their labels (``Collection.facet_labels``), counts and links."""
+    """The collection's facets with their labels (``facet_labels``), counts and removal links."""
     groups = []
+    wanted = {facet: list(facets.get(facet, {})) for facet in collection.facet_names}
+    labels = facet_labels(collection, wanted, filters, token=token)
     for facet in collection.facet_names:
         counts, selected = facets.get(facet, {}), filters.get(facet, [])
         codes = list(counts) + [code for code in selected if code not in counts]
-        found = collection.facet_labels(facet, set(codes)) if collection.facet_labels else {}
-        labels = {code: found.get(code, code) for code in codes}
         options = [
             FacetOption(
                 code,
-                labels[code],
+                labels[facet].get(code, code),
                 counts.get(code, 0),
                 code in selected,
-                url_with(params, **{facet: _toggled(selected, code)}),
+                url_with(params, **{facet: [c for c in selected if c != code]}) if code in selected else "",
             )
             for code in codes
         ]
@@ -87,10 +88,41 @@ def facet_groups(
     return groups
 
 
+def facet_labels(
+    collection: Collection, counted: dict[str, list[str]], filters: dict[str, list[str]], *, token: object
+) -> dict[str, dict[str, str]]:
+    """Each facet's labels (``Collection.facet_labels``, in the active language) of the codes the
+    engine counted and of those selected. The counted codes' labels are kept in the process's
+    memory under ``token`` (the content token: every change of a taxonomy's terms replaces it,
+    practices/indexing.py) and the language, so a page looks up only codes not seen before under
+    them; codes only a URL names (``filters``) are looked up every time, never kept."""
+    if collection.facet_labels is None:
+        return {facet: {} for facet in collection.facet_names}
+    key = f"labels:{collection.name}:{translation.get_language()}:{token}"
+    known: dict[str, dict[str, str]] = (caches[FRAGMENTS].get(key) if token is not None else None) or {}
+    missing = {facet: set(codes) - known.get(facet, {}).keys() for facet, codes in counted.items()}
+    if any(missing.values()):
+        known = {
+            facet: {**known.get(facet, {}), **_labels_of(collection, facet, codes)} for facet, codes in missing.items()
+        }
+        if token is not None:
+            caches[FRAGMENTS].set(key, known)
+    labels = {facet: known.get(facet, {}) for facet in collection.facet_names}
+    for facet, selected in filters.items():
+        unknown = {code for code in selected if code not in labels.get(facet, {})}
+        if unknown:
+            labels[facet] = {**labels.get(facet, {}), **_labels_of(collection, facet, unknown)}
+    return labels
+
+
+def _labels_of(collection: Collection, facet: str, codes: set[str]) -> dict[str, str]:
+    return collection.facet_labels(facet, codes) if codes and collection.facet_labels else {}
+
+
 def removal_links(groups: list[FacetGroup]) -> list[Link]:
     """One link per active filter, to the same search without it."""
     return [
-        Link(f"{group.label}: {option.label}", option.url)
+        Link(f"{group.label}: {option.label}", option.removal_url)
         for group in groups
         for option in group.options
         if option.selected
@@ -173,5 +205,7 @@ def _card(values: dict, *, highlight, copies: list[dict], back: str) -> dict:
         **values,
         "url": f"{values['url']}?{back}",
         "highlight": highlight or "",  # safe HTML (search/selectors.py: safe_highlight) or plain text, kept as given
-        "copies": [{"url": f"{copy['url']}?{back}", "language": copy["language"], "title": copy["title"]} for copy in copies],
+        "copies": [
+            {"url": f"{copy['url']}?{back}", "language": copy["language"], "title": copy["title"]} for copy in copies
+        ],
     }
