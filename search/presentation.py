@@ -1,13 +1,17 @@
 """Turning search results into what the search page shows: facet labels, links, pages."""
 
 import hashlib
+import html
 from dataclasses import dataclass
+from functools import cached_property
 from math import ceil
 
+from django.conf import settings
 from django.core.cache import caches
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 
 from search.collections import Collection
@@ -31,15 +35,48 @@ class FacetGroup:
     label: str
     options: list[FacetOption]
 
-    @property
+    @cached_property
     def shown(self) -> list[FacetOption]:
         """The first options, and every selected one: a choice is never folded away."""
         return [o for i, o in enumerate(self.options) if i < FACET_OPTIONS_SHOWN or o.selected]
 
-    @property
+    @cached_property
     def more(self) -> list[FacetOption]:
         """The rest, behind "show more"."""
         return [o for i, o in enumerate(self.options) if i >= FACET_OPTIONS_SHOWN and not o.selected]
+
+    @property
+    def shown_items(self) -> SafeString:
+        return option_items(self.name, self.shown)
+
+    @property
+    def more_items(self) -> SafeString:
+        return option_items(self.name, self.more)
+
+
+def option_items(name: str, options: list[FacetOption]) -> SafeString:
+    """The checkboxes of ``options`` as the list items of templates/search/_facets.html: written
+    here, escaped and localised as the template would, because a template loop costs about 20 µs
+    an option and a page shows up to a hundred."""
+    field = _escaped(name)
+    return mark_safe(  # noqa: S308 - every value is escaped just here
+        "".join(
+            f'<li><label><input type="checkbox" name="{field}" value="{_escaped(option.code)}"'
+            f"{' checked' if option.selected else ''}>\n"
+            f'  <span>{_escaped(option.label)}</span> <span class="count">({_number(option.count)})</span>'
+            "</label></li>\n"
+            for option in options
+        )
+    )
+
+
+def _escaped(value: str) -> str:
+    """``conditional_escape`` without its checks for lazy strings (a facet's codes and labels are made strings)."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(value)
+
+
+def _number(count: int) -> str:
+    return localize(count) if settings.USE_THOUSAND_SEPARATOR else str(count)
 
 
 @dataclass(frozen=True)
