@@ -239,7 +239,7 @@ def readable_cards(user, ids: list[int]) -> dict[int, dict[str, Any]]:
     rows: list[tuple] = []
     for start in range(0, len(ids), CARD_SLOTS):
         chunk = ids[start : start + CARD_SLOTS]
-        slots = {name: chunk[i] if i < len(chunk) else NO_PRACTICE for i, name in enumerate(_CARD_IDS)}
+        slots: dict[str, Any] = {name: chunk[i] if i < len(chunk) else NO_PRACTICE for i, name in enumerate(_CARD_IDS)}
         rows += _CARDS.rows(shape=rule, **slots)
     names, url = _display_names(translation.get_language()), _detail_url()
     return {row[0]: _card_values(row, names, url) for row in rows}
@@ -247,7 +247,7 @@ def readable_cards(user, ids: list[int]) -> dict[int, dict[str, Any]]:
 
 CARD_SLOTS = 20  # the ids one query reads (a page of results); the slots a page leaves empty name no practice
 NO_PRACTICE = 0
-_CARD_IDS = {f"id{i}": -4_201_960 - i for i in range(CARD_SLOTS)}
+_CARD_IDS: dict[str, Any] = {f"id{i}": -4_201_960 - i for i in range(CARD_SLOTS)}
 
 
 def _cards(rule: Q, **ids: int) -> QuerySet:

@@ -271,7 +271,9 @@ def sentences_of(collection_name: str, ids: Iterable[int]) -> dict[int, tuple[li
     wanted, rows = list(ids), []
     for start in range(0, len(wanted), SENTENCE_SLOTS):
         chunk = wanted[start : start + SENTENCE_SLOTS]
-        slots = {name: chunk[i] if i < len(chunk) else NO_DOCUMENT for i, name in enumerate(_SENTENCE_IDS)}
+        slots: dict[str, Any] = {
+            name: chunk[i] if i < len(chunk) else NO_DOCUMENT for i, name in enumerate(_SENTENCE_IDS)
+        }
         rows += _sentences_query().rows(shape=(collection_name, embedding.MODEL_VERSION), **slots)
     found = {}
     for pk, said, codes, scales in rows:
@@ -283,7 +285,7 @@ def sentences_of(collection_name: str, ids: Iterable[int]) -> dict[int, tuple[li
 
 SENTENCE_SLOTS = 20  # the ids one query reads (a page of results); the slots left empty name no document
 NO_DOCUMENT = 0
-_SENTENCE_IDS = {f"id{i}": -4_201_980 - i for i in range(SENTENCE_SLOTS)}
+_SENTENCE_IDS: dict[str, Any] = {f"id{i}": -4_201_980 - i for i in range(SENTENCE_SLOTS)}
 
 
 @cache
