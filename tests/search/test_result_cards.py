@@ -5,13 +5,16 @@ ever served for the very inputs it was made of, and only for hits the reader may
 import uuid
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.db import connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from tests.search.builders import make_published
+from practices import indexing
+from practices.models import Practice
+from tests.search.builders import make_practice, make_published
 
 URL = reverse("search:search")
 
@@ -129,3 +132,26 @@ def test_each_reader_sees_every_card_as_the_practice_shows_itself(
                     card = render_to_string("search/_result_card.html", {"card": _card_of(practice, "back=")})
                     assert card in page, (practice.title, language)
             assert page.count('class="practice-card"') == len(readable)
+
+
+def test_cards_of_more_ids_than_one_query_reads_keep_each_readers_rule(
+    monkeypatch, home_organisation, other_organisation, colleague, outsider
+):
+    monkeypatch.setattr(indexing, "CARD_SLOTS", 2)  # five ids: three queries of two slots
+    public = make_published("Public", organisation=home_organisation)
+    members = make_published("Members", organisation=other_organisation, visibility="members")
+    internal = make_published("Internal", organisation=home_organisation, visibility="organisation")
+    draft = make_practice("Draft", organisation=home_organisation, status=Practice.Status.DRAFT)
+    elsewhere = make_published("Elsewhere", organisation=other_organisation, visibility="organisation")
+    ids = [public.pk, members.pk, internal.pk, draft.pk, elsewhere.pk]
+    readers = {
+        AnonymousUser(): {public.pk},
+        outsider: {public.pk, members.pk, elsewhere.pk},
+        colleague: {public.pk, members.pk, internal.pk},
+    }
+    for reader, expected in readers.items():
+        cards = indexing.readable_cards(reader, ids)
+        assert set(cards) == expected
+        assert {cards[pk]["title"] for pk in expected} == {
+            p.title for p in (public, members, internal, elsewhere) if p.pk in expected
+        }
