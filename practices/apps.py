@@ -7,7 +7,12 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Practices")
 
     def ready(self) -> None:
-        from practices.indexing import COLLECTION
+        from django.db.models.signals import post_delete, post_save
+
+        from practices.indexing import COLLECTION, TAXONOMIES, taxonomy_changed
         from search.collections import register
 
         register(COLLECTION)
+        for model in TAXONOMIES.values():
+            for signal in (post_save, post_delete):
+                signal.connect(taxonomy_changed, sender=model, dispatch_uid=f"taxonomy_changed:{model.__name__}")

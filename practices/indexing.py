@@ -6,18 +6,22 @@ never indexed. ``COLLECTION`` hands all of it to the search layer (registered by
 PracticesConfig.ready()); services call ``practice_changed`` in their transaction.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
+from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from portal.access import reader_scope
 from portal.models import OrganisationType
+from portal.prepared import PreparedQuery
 from practices import signals
 from practices.importer.countries import country_names
 from practices.models import KeyTheme, Practice, TargetAudience
@@ -25,6 +29,7 @@ from practices.selectors import published_readable_by
 from search import outbox
 from search.backends.base import Hit
 from search.collections import Collection, Layout, TextField
+from search.generation import content_changed
 from search.selectors import SIMILAR_LIMIT, similar
 
 TEXT_FIELDS: tuple[TextField, ...] = (
@@ -166,6 +171,12 @@ def _fixed_labels(facet: str) -> dict[str, str]:
     return _period_labels() if facet == "start_period" else {}
 
 
+def taxonomy_changed(**kwargs) -> None:
+    """A term of a taxonomy was saved or deleted (the admin): pages and facet labels kept under
+    the content token show its labels, so the token is replaced (connected in PracticesConfig.ready)."""
+    content_changed()
+
+
 def code_labels(facet: str, codes: set[str]) -> dict[str, str]:
     """Labels of ``codes`` in the active language; the code itself when unknown."""
     if not codes:
@@ -201,6 +212,110 @@ def readable_practices(user, ids: list[int]) -> dict[int, Practice]:
     return readable.select_related("organisation", "organisation__type").in_bulk()
 
 
+# What a result card shows of a practice (templates/search/_result_card.html), read as values.
+CARD_FIELDS = (
+    "pk",
+    "title",
+    "language",
+    "visibility",
+    "is_demo",
+    "origin_uuid",
+    "origin_name",
+    "origin_url",
+    "country",
+    "start_year",
+    "organisation__name",
+    "organisation__type__label_en",
+    "organisation__type__label_fr",
+)
+
+
+def readable_cards(user, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The practices of ``ids`` that ``user`` may read now, published (the rule of
+    ``readable_practices``, built for ``user`` on every call), as the plain values a result card
+    shows, in the active language: one query of a few columns a page of results, its SQL
+    compiled once per connection and rule, no model instance."""
+    rule = published_readable_by(user)
+    rows: list[tuple] = []
+    for start in range(0, len(ids), CARD_SLOTS):
+        chunk = ids[start : start + CARD_SLOTS]
+        slots: dict[str, Any] = {name: chunk[i] if i < len(chunk) else NO_PRACTICE for i, name in enumerate(_CARD_IDS)}
+        rows += _CARDS.rows(shape=rule, **slots)
+    names, url = _display_names(translation.get_language()), _detail_url()
+    return {row[0]: _card_values(row, names, url) for row in rows}
+
+
+CARD_SLOTS = 20  # the ids one query reads (a page of results); the slots a page leaves empty name no practice
+NO_PRACTICE = 0
+_CARD_IDS: dict[str, Any] = {f"id{i}": -4_201_960 - i for i in range(CARD_SLOTS)}
+
+
+def _cards(rule: Q, **ids: int) -> QuerySet:
+    # The rule as one condition that no index answers: SQLite, without statistics, would read the
+    # status index (every published practice) rather than the twenty ids' rows.
+    readable = Case(When(rule, then=Value(True)), default=Value(False))
+    return (
+        Practice.objects.filter(pk__in=list(ids.values()))
+        .alias(readable=readable)
+        .filter(readable=True)
+        .order_by()
+        .values_list(*CARD_FIELDS)
+    )
+
+
+_CARDS = PreparedQuery("readable_cards", Practice, _cards, **_CARD_IDS)
+
+
+def _card_values(row: tuple, names: "_Names", url: Callable[[int], str]) -> dict[str, Any]:
+    pk, title, language, visibility, is_demo, origin_uuid, origin_name, origin_url, country = row[:9]
+    start_year, organisation, type_en, type_fr = row[9:]
+    return {
+        "url": url(pk),
+        "title": title,
+        "language": language,
+        "language_name": names.languages.get(language, language),
+        "restricted": names.visibilities.get(visibility, visibility)
+        if visibility != Practice.Visibility.PUBLIC
+        else "",
+        "is_demo": is_demo,
+        "origin": {"is_copy": origin_uuid is not None, "origin_name": origin_name, "origin_url": origin_url},
+        "organisation": organisation,
+        "type": type_fr if names.language == "fr" else type_en,  # OrganisationType.label
+        "country": names.country(country) if country else "",
+        "start_year": start_year,
+    }
+
+
+def _detail_url() -> Callable[[int], str]:
+    """A practice's page from its id: one ``reverse`` for a page of results, not one a result."""
+    marker = "2147483647"
+    head, _marker, tail = reverse("practices:detail", kwargs={"pk": int(marker)}).rpartition(marker)
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+class _Names:
+    """Display names that depend on the code and the language alone, made once per process and language."""
+
+    def __init__(self, language: str | None):
+        self.language = language
+        self.languages = {code: str(label) for code, label in settings.PRACTICE_LANGUAGES}
+        self.visibilities = {code: str(label) for code, label in Practice.Visibility.choices}
+        self._countries: dict[str, str] = {}
+
+    def country(self, code: str) -> str:
+        """``countries.name``: "" for a code it does not know."""
+        name = self._countries.get(code)
+        if name is None:
+            name = self._countries[code] = str(countries.name(code))
+        return name
+
+
+@cache
+def _display_names(language: str | None) -> _Names:
+    """Called with the active language: the labels are translated into it."""
+    return _Names(language)
+
+
 COLLECTION = Collection(
     name="practices",
     kind="practice",
@@ -212,6 +327,7 @@ COLLECTION = Collection(
     build=practice_document,
     scope=reader_scope,
     readable=readable_practices,
+    readable_cards=readable_cards,
     facets=FACET_FIELDS,
     facet_labels=code_labels,
     facet_titles=FACET_LABELS,

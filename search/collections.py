@@ -56,6 +56,9 @@ class Collection:
     scope: Callable[[Any], Any]
     # Hits re-read from the database: {id: item} of the ids ``user`` may read now.
     readable: Callable[[Any, list[int]], Mapping[int, Any]] | None = None
+    # The same hits as the plain values a result card shows (templates/search/_result_card.html),
+    # in the active language: {id: values} of the ids ``user`` may read now, under the same rule.
+    readable_cards: Callable[[Any, list[int]], Mapping[int, dict[str, Any]]] | None = None
     facets: Mapping[str, str] = field(default_factory=dict)  # facet name -> document key (lists of codes)
     # Labels of a facet's codes in the active language (facet, codes) -> {code: label}.
     facet_labels: Callable[[str, set[str]], dict[str, str]] | None = None

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db import connection
 
 from search.backends import applies_in_transaction, engine
-from search.backends.database.snapshot import read_token
+from search.backends.database.snapshot import bump, read_token
 
 ENGINES_KEY = "search:engines-generation"
 
@@ -27,6 +27,15 @@ def content_token() -> int | None:
     """The current generation (one small query); None before any has been recorded."""
     with connection.cursor() as cursor:
         return read_token(cursor)
+
+
+def content_changed() -> None:
+    """Published content changed outside the indexes (a taxonomy's labels, which pages show):
+    a new content token, in the writing transaction, so that nothing kept under the former one
+    is served again. Nothing to do before any generation has been recorded (nothing is kept)."""
+    with connection.cursor() as cursor:
+        if read_token(cursor) is not None:
+            bump(cursor)
 
 
 def engines_changed() -> None:

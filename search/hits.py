@@ -6,6 +6,7 @@ nothing the reader may not see; both do nothing when embeddings are off or not s
 See docs/SEARCH.md, "Snippets of semantic hits" and "Near-duplicates".
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -83,19 +84,42 @@ def grouped(collection: Collection, found: list[ReadableHit]) -> list[ResultGrou
     if len(found) < 2 or not store.embeds(collection) or not collection.sentence_field:
         return groups
     stored = store.sentences_of(collection.name, [each.hit.id for each in found])
-    said = {
-        pk: stored[pk][1] if pk in stored else np.zeros((0, 0), dtype=np.float32) for pk in (e.hit.id for e in found)
-    }
-    kept: list[ResultGroup] = []
-    for group in groups:
-        owner = next((other for other in kept if _copies(other.first, group.first, said)), None)
+    empty = np.zeros((0, 0), dtype=np.float32)
+    copies = copy_pairs(
+        [stored[each.hit.id][1] if each.hit.id in stored else empty for each in found],
+        [_language(each.item) for each in found],
+    )
+    kept: list[tuple[int, ResultGroup]] = []
+    for index, group in enumerate(groups):
+        owner = next((other for position, other in kept if copies[position, index]), None)
         if owner is None:
-            kept.append(group)
+            kept.append((index, group))
         else:
             owner.copies.append(group.first)
-    return kept
+    return [group for _index, group in kept]
 
 
-def _copies(first: ReadableHit, second: ReadableHit, said: dict[int, np.ndarray]) -> bool:
-    same = getattr(first.item, "language", None) == getattr(second.item, "language", None)
-    return is_copy(said[first.hit.id], said[second.hit.id], same_language=same)
+def copy_pairs(matrices: list[np.ndarray], languages: list) -> np.ndarray:
+    """``is_copy`` of every pair of documents (their sentences' vectors, their languages) at once:
+    one product of all the sentences, each sentence's best cosine in each document, averaged per
+    document (``alignment`` of each pair). ``[i, j]`` True: i and j are one practice written twice."""
+    count = len(matrices)
+    pairs = np.zeros((count, count), dtype=bool)
+    present = [i for i, matrix in enumerate(matrices) if len(matrix)]  # none: never a copy (alignment 0)
+    if len(present) < 2:
+        return pairs
+    lengths = np.array([len(matrices[i]) for i in present])
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    stacked = np.concatenate([matrices[i] for i in present]).astype(np.float32, copy=False)
+    best = np.maximum.reduceat(stacked @ stacked.T, starts, axis=1)  # sentence -> best cosine in each document
+    means = np.add.reduceat(best, starts, axis=0) / lengths[:, None]  # document -> its sentences' mean in each
+    aligned = np.maximum(means, means.T)
+    spoken = np.array([languages[i] for i in present], dtype=object)
+    same = spoken[:, None] == spoken[None, :]
+    pairs[np.ix_(present, present)] = aligned >= np.where(same, SAME_LANGUAGE, ACROSS_LANGUAGES)
+    return pairs
+
+
+def _language(item) -> str | None:
+    """An item's language: a model's attribute, or a key of the plain values of a card (``readable_cards``)."""
+    return item.get("language") if isinstance(item, Mapping) else getattr(item, "language", None)

@@ -1,13 +1,17 @@
 """Turning search results into what the search page shows: facet labels, links, pages."""
 
 import hashlib
+import html
 from dataclasses import dataclass
+from functools import cached_property
 from math import ceil
 
+from django.conf import settings
 from django.core.cache import caches
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 
 from search.collections import Collection
@@ -19,7 +23,7 @@ class FacetOption:
     label: str
     count: int
     selected: bool
-    url: str  # the page with this code toggled
+    removal_url: str  # selected: the page without this code; "" otherwise (the form's checkbox adds it)
 
 
 FACET_OPTIONS_SHOWN = 6
@@ -31,15 +35,48 @@ class FacetGroup:
     label: str
     options: list[FacetOption]
 
-    @property
+    @cached_property
     def shown(self) -> list[FacetOption]:
         """The first options, and every selected one: a choice is never folded away."""
         return [o for i, o in enumerate(self.options) if i < FACET_OPTIONS_SHOWN or o.selected]
 
-    @property
+    @cached_property
     def more(self) -> list[FacetOption]:
         """The rest, behind "show more"."""
         return [o for i, o in enumerate(self.options) if i >= FACET_OPTIONS_SHOWN and not o.selected]
+
+    @property
+    def shown_items(self) -> SafeString:
+        return option_items(self.name, self.shown)
+
+    @property
+    def more_items(self) -> SafeString:
+        return option_items(self.name, self.more)
+
+
+def option_items(name: str, options: list[FacetOption]) -> SafeString:
+    """The checkboxes of ``options`` as the list items of templates/search/_facets.html: written
+    here, escaped and localised as the template would, because a template loop costs about 20 µs
+    an option and a page shows up to a hundred."""
+    field = _escaped(name)
+    return mark_safe(  # noqa: S308 - every value is escaped just here
+        "".join(
+            f'<li><label><input type="checkbox" name="{field}" value="{_escaped(option.code)}"'
+            f"{' checked' if option.selected else ''}>\n"
+            f'  <span>{_escaped(option.label)}</span> <span class="count">({_number(option.count)})</span>'
+            "</label></li>\n"
+            for option in options
+        )
+    )
+
+
+def _escaped(value: str) -> str:
+    """``conditional_escape`` without its checks for lazy strings (a facet's codes and labels are made strings)."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(value)
+
+
+def _number(count: int) -> str:
+    return localize(count) if settings.USE_THOUSAND_SEPARATOR else str(count)
 
 
 @dataclass(frozen=True)
@@ -58,27 +95,28 @@ def url_with(params: QueryDict, **changes: list[str]) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
-def _toggled(selected: list[str], code: str) -> list[str]:
-    return [c for c in selected if c != code] if code in selected else [*selected, code]
-
-
 def facet_groups(
-    collection: Collection, facets: dict[str, dict[str, int]], filters: dict[str, list[str]], params: QueryDict
+    collection: Collection,
+    facets: dict[str, dict[str, int]],
+    filters: dict[str, list[str]],
+    params: QueryDict,
+    *,
+    token: object = None,
 ) -> list[FacetGroup]:
-    """The collection's facets with their labels (``Collection.facet_labels``), counts and links."""
+    """The collection's facets with their labels (``facet_labels``), counts and removal links."""
     groups = []
+    wanted = {facet: list(facets.get(facet, {})) for facet in collection.facet_names}
+    labels = facet_labels(collection, wanted, filters, token=token)
     for facet in collection.facet_names:
         counts, selected = facets.get(facet, {}), filters.get(facet, [])
         codes = list(counts) + [code for code in selected if code not in counts]
-        found = collection.facet_labels(facet, set(codes)) if collection.facet_labels else {}
-        labels = {code: found.get(code, code) for code in codes}
         options = [
             FacetOption(
                 code,
-                labels[code],
+                labels[facet].get(code, code),
                 counts.get(code, 0),
                 code in selected,
-                url_with(params, **{facet: _toggled(selected, code)}),
+                url_with(params, **{facet: [c for c in selected if c != code]}) if code in selected else "",
             )
             for code in codes
         ]
@@ -87,10 +125,41 @@ def facet_groups(
     return groups
 
 
+def facet_labels(
+    collection: Collection, counted: dict[str, list[str]], filters: dict[str, list[str]], *, token: object
+) -> dict[str, dict[str, str]]:
+    """Each facet's labels (``Collection.facet_labels``, in the active language) of the codes the
+    engine counted and of those selected. The counted codes' labels are kept in the process's
+    memory under ``token`` (the content token: every change of a taxonomy's terms replaces it,
+    practices/indexing.py) and the language, so a page looks up only codes not seen before under
+    them; codes only a URL names (``filters``) are looked up every time, never kept."""
+    if collection.facet_labels is None:
+        return {facet: {} for facet in collection.facet_names}
+    key = f"labels:{collection.name}:{translation.get_language()}:{token}"
+    known: dict[str, dict[str, str]] = (caches[FRAGMENTS].get(key) if token is not None else None) or {}
+    missing = {facet: set(codes) - known.get(facet, {}).keys() for facet, codes in counted.items()}
+    if any(missing.values()):
+        known = {
+            facet: {**known.get(facet, {}), **_labels_of(collection, facet, codes)} for facet, codes in missing.items()
+        }
+        if token is not None:
+            caches[FRAGMENTS].set(key, known)
+    labels = {facet: known.get(facet, {}) for facet in collection.facet_names}
+    for facet, selected in filters.items():
+        unknown = {code for code in selected if code not in labels.get(facet, {})}
+        if unknown:
+            labels[facet] = {**labels.get(facet, {}), **_labels_of(collection, facet, unknown)}
+    return labels
+
+
+def _labels_of(collection: Collection, facet: str, codes: set[str]) -> dict[str, str]:
+    return collection.facet_labels(facet, codes) if codes and collection.facet_labels else {}
+
+
 def removal_links(groups: list[FacetGroup]) -> list[Link]:
     """One link per active filter, to the same search without it."""
     return [
-        Link(f"{group.label}: {option.label}", option.url)
+        Link(f"{group.label}: {option.label}", option.removal_url)
         for group in groups
         for option in group.options
         if option.selected
@@ -153,12 +222,13 @@ def pages(total: int, per_page: int, number: int, params: QueryDict) -> Pages:
 FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
 
 
-def result_card(practice, *, highlight, copies, back: str) -> SafeString:
+def result_card(values: dict, *, highlight, copies: list[dict], back: str) -> SafeString:
     """One result's card, rendered from a plain dictionary of everything it shows and kept in the
     process's memory under a hash of that dictionary and the language: a kept card is only ever
     served for the very inputs it was made of (any change of a title, an organisation's name or
-    a label makes another key). Only hits the reader may read reach here (``readable_hits``)."""
-    card = _card(practice, highlight=highlight, copies=copies, back=back)
+    a label makes another key). ``values`` and ``copies``: what ``Collection.readable_cards``
+    read of hits the reader may read (``search.selectors.readable_cards``)."""
+    card = _card(values, highlight=highlight, copies=copies, back=back)
     key = "card:" + hashlib.blake2b(repr((translation.get_language(), card)).encode(), digest_size=20).hexdigest()
     html = caches[FRAGMENTS].get(key)
     if html is None:
@@ -167,23 +237,12 @@ def result_card(practice, *, highlight, copies, back: str) -> SafeString:
     return mark_safe(html)  # noqa: S308 - the template escapes
 
 
-def _card(practice, *, highlight, copies, back: str) -> dict:
-    organisation = practice.organisation
+def _card(values: dict, *, highlight, copies: list[dict], back: str) -> dict:
     return {
-        "url": f"{practice.get_absolute_url()}?{back}",
-        "title": practice.title,
-        "language": practice.language,
-        "language_name": str(practice.get_language_display()),
-        "restricted": str(practice.get_visibility_display()) if practice.visibility != "public" else "",
-        "is_demo": practice.is_demo,
-        "origin": {"is_copy": practice.is_copy, "origin_name": practice.origin_name, "origin_url": practice.origin_url},
-        "organisation": organisation.name,
-        "type": str(organisation.type.label),
-        "country": str(practice.country.name) if practice.country else "",
-        "start_year": practice.start_year,
+        **values,
+        "url": f"{values['url']}?{back}",
         "highlight": highlight or "",  # safe HTML (search/selectors.py: safe_highlight) or plain text, kept as given
         "copies": [
-            {"url": f"{copy.get_absolute_url()}?{back}", "language": copy.language, "title": copy.title}
-            for copy in copies
+            {"url": f"{copy['url']}?{back}", "language": copy["language"], "title": copy["title"]} for copy in copies
         ],
     }

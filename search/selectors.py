@@ -1,5 +1,6 @@
 """Reads built on the search engines: hits as the reader may see them now, similar documents."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -36,7 +37,18 @@ def readable_hits(*, collection: Collection, user, hits: list[Hit]) -> list[Read
     database allows. Highlights are sanitised."""
     if collection.readable is None:
         raise TypeError(f"{collection!r} has no readable rule: its hits cannot be re-read")
-    found = collection.readable(user, [hit.id for hit in hits])
+    return _in_engine_order(hits, collection.readable(user, [hit.id for hit in hits]))
+
+
+def readable_cards(*, collection: Collection, user, hits: list[Hit]) -> list[ReadableHit]:
+    """``readable_hits`` whose items are the plain values a result card shows
+    (``Collection.readable_cards``: the same access rule, a few columns, no model instance)."""
+    if collection.readable_cards is None:
+        raise TypeError(f"{collection!r} has no readable_cards rule: its hits cannot be re-read as cards")
+    return _in_engine_order(hits, collection.readable_cards(user, [hit.id for hit in hits]))
+
+
+def _in_engine_order(hits: list[Hit], found: Mapping[int, Any]) -> list[ReadableHit]:
     return [
         ReadableHit(replace(hit, highlight=safe_highlight(hit.highlight)), found[hit.id])
         for hit in hits

@@ -14,15 +14,15 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
 from portal.access import ReaderScope, holds_moderator_role
-from portal.caching import kept_for_scope, public_page
+from portal.caching import kept_for_scope, public_page, token_of
 from search import collections
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.forms import PracticeSearchForm
-from search.generation import RESULTS_TOKENS
+from search.generation import RESULTS_TOKENS, content_token
 from search.hits import grouped, with_best_sentences
 from search.presentation import back_parameter, facet_groups, pages, removal_links, result_card, url_with
-from search.selectors import readable_hits
+from search.selectors import readable_cards
 
 AUTOCOMPLETE_LIMIT = 8
 PRACTICES = "practices"
@@ -65,8 +65,8 @@ def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope,
         text=text, filters=filters, scope=scope, page=page, per_page=settings.PRACTICES_PER_PAGE, sort=sort
     )
     results = get_search_backend().search(collection, query)
-    groups = facet_groups(collection, results.facets, filters, request.GET)
-    found = readable_hits(collection=collection, user=request.user, hits=results.hits)
+    groups = facet_groups(collection, results.facets, filters, request.GET, token=token_of(request, content_token))
+    found = readable_cards(collection=collection, user=request.user, hits=results.hits)
     groups_found = grouped(collection, with_best_sentences(collection, found, text))
     back = back_parameter(request.GET)
     context = {
@@ -77,7 +77,6 @@ def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope,
         "items": [
             {
                 "hit": group.first.hit,
-                "practice": group.first.item,
                 "card": result_card(
                     group.first.item,
                     highlight=group.first.highlight,

@@ -18,12 +18,14 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
 from typing import Any, TypeVar
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
+from portal.prepared import PreparedQuery
 from search import embedding
 from search.collections import Collection, Layout
 from search.embedding.chunks import sentences
@@ -263,15 +265,39 @@ def document_vectors(collection_name: str, ids: Iterable[int]) -> dict[int, np.n
 
 def sentences_of(collection_name: str, ids: Iterable[int]) -> dict[int, tuple[list[str], np.ndarray]]:
     """The stored sentences of ``ids`` (of the current model, as of their current text) and
-    their vectors, one float32 row each, in one query; a document without any is left out.
+    their vectors, one float32 row each, in one query a page of results (its SQL compiled once
+    per connection and collection); a document without any is left out.
     Says nothing of who may read them: pass ids already re-read through the access rule."""
-    rows = _current(collection_name).filter(document_id__in=list(ids))
+    wanted, rows = list(ids), []
+    for start in range(0, len(wanted), SENTENCE_SLOTS):
+        chunk = wanted[start : start + SENTENCE_SLOTS]
+        slots: dict[str, Any] = {
+            name: chunk[i] if i < len(chunk) else NO_DOCUMENT for i, name in enumerate(_SENTENCE_IDS)
+        }
+        rows += _sentences_query().rows(shape=(collection_name, embedding.MODEL_VERSION), **slots)
     found = {}
-    for pk, said, codes, scales in rows.values_list("document_id", "sentences", "sentence_vectors", "sentence_scales"):
+    for pk, said, codes, scales in rows:
         matrix = _matrix(codes, scales)
         if said and len(matrix) == len(said):
             found[pk] = (list(said), matrix)
     return found
+
+
+SENTENCE_SLOTS = 20  # the ids one query reads (a page of results); the slots left empty name no document
+NO_DOCUMENT = 0
+_SENTENCE_IDS: dict[str, Any] = {f"id{i}": -4_201_980 - i for i in range(SENTENCE_SLOTS)}
+
+
+@cache
+def _sentences_query() -> PreparedQuery:
+    def build(shape: tuple[str, str], **ids: int):
+        collection_name, model_version = shape
+        rows = _model().objects.filter(collection=collection_name, model_version=model_version)
+        return rows.filter(document_id__in=list(ids.values())).values_list(
+            "document_id", "sentences", "sentence_vectors", "sentence_scales"
+        )
+
+    return PreparedQuery("sentences_of", _model(), build, **_SENTENCE_IDS)
 
 
 def sentence_vectors(collection_name: str, document_id: int) -> tuple[list[str], np.ndarray]:
