@@ -349,21 +349,20 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
     def _text_neighbours(
         self, text, cursor, view: snapshot.Snapshot, document_id: int, others: int
     ) -> dict[int, float]:
+        """The ``SIMILAR_CANDIDATES`` best matches of the source's words among ``others``
+        (ranked in SQL), scored up to 3 relative to the best."""
         parsed = any_of(text.source_text(cursor, document_id))
-        everyone_else = others.bit_count() >= view.size - 1  # a moderator: rank every match
-        matches = text.scored(cursor, parsed, None if everyone_else else view.ids[view.positions(others)])
-        if not matches:
+        ranked = text.ranked(cursor, parsed, view.ids[view.positions(others)], SIMILAR_CANDIDATES)
+        if ranked is None or not ranked.best:
             return {}
-        rows = np.fromiter(chain.from_iterable(matches), dtype=np.float64, count=2 * len(matches)).reshape(-1, 2)
-        positions, known = view.locate(rows[:, 0].astype(np.int64))
-        scores = rows[known, 1]
-        keep = np.flatnonzero(view.flags(others)[positions])
-        positions, scores = positions[keep], scores[keep]
-        ids = view.ids[positions]
-        order = np.lexsort((-ids, -scores))[:SIMILAR_CANDIDATES]  # best first, then highest id
-        top = float(scores[order].max()) if len(order) else 0.0
+        scores = np.zeros(view.size)
+        positions = _positions_scored(view, ranked.best, scores)
+        positions = positions[view.flags(others)[positions]]
+        ids, found = view.ids[positions], scores[positions]
+        order = np.lexsort((-ids, -found))[:SIMILAR_CANDIDATES]  # best first, then highest id
+        top = float(found[order].max()) if len(order) else 0.0
         top = top or 1.0
-        return {int(ids[i]): 3.0 * float(scores[i]) / top for i in order}
+        return {int(ids[i]): 3.0 * float(found[i]) / top for i in order}
 
     def autocomplete(self, collection: Collection, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
         if self._grouped(collection):
