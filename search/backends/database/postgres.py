@@ -163,19 +163,19 @@ class PostgresText:
         source = self._matching(parsed)
         if source is None:
             return None
-        every = Sql("SELECT NULL::bigint, NULL::float8, string_agg(t.document_id::text, ',')") + source
+        every = Sql("SELECT NULL::bigint, NULL::float4, string_agg(t.document_id::text, ',')") + source
         if window <= 0:
             cursor.execute(every.text, every.params)
             return Ranked.of(cursor.fetchall(), window)
         if wanted is not None:
             source += Sql(" AND t.document_id = ANY(%s)", (wanted.tolist(),))
-        rank = f"ts_rank_cd('{self.rank_weights}'::float4[], t.vector, q.query)::float8"
+        rank = f"ts_rank_cd('{self.rank_weights}'::float4[], t.vector, q.query)"  # real, read as by scored()
         best = Sql(f"(SELECT t.document_id, {rank} AS score, NULL") + source
         statement = every + Sql(" UNION ALL ") + best + Sql(" ORDER BY score DESC LIMIT %s)", (beyond(window),))
         cursor.execute(statement.text, statement.params)
         ranked = Ranked.of(cursor.fetchall(), window)
         if ranked.tied is not None:
-            tied = Sql(f"SELECT t.document_id, {rank}") + source + Sql(f" AND {rank} >= %s", (ranked.tied,))
+            tied = Sql(f"SELECT t.document_id, {rank}") + source + Sql(f" AND {rank} >= %s::float4", (ranked.tied,))
             cursor.execute(tied.text, tied.params)
             ranked = replace(ranked, best=[(row[0], float(row[1])) for row in cursor.fetchall()], tied=None)
         return ranked
