@@ -7,9 +7,11 @@ MATCH searches and bm25 ranks, with the declaration's boosts as column weights.
 
 A query word becomes the OR of its stems in every indexed language, so a word
 always finds itself whatever the document's language, and finds its inflections
-in documents of its own language. Snippets: FTS5's ``highlight()`` marks the
-matching stems; stem i is word i of the original, so the marks are carried over
-to the original text, which is then escaped (search/highlight.py).
+in documents of its own language. Snippets: the query's stems are found in the
+stored stem columns (``StemMarker``); stem i is word i of the original, so the marks
+are carried over to the original text, which is then escaped (search/highlight.py).
+A search sorted by relevance gets the ids of every match and only its page's window
+ranked (``SqliteText.ranked``).
 """
 
 from collections.abc import Sequence
