@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import snowballstemmer
 
@@ -52,9 +53,14 @@ def tokens(text: str) -> Iterator[Token]:
         yield Token(match.group(), match.start(), match.end())
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each token: ``tokens`` without an object per token (snippets)."""
-    return [match.span() for match in _TOKEN.finditer(text)]
+def token_spans(text: str, first: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each token (of tokens ``first`` to ``stop`` - 1): ``tokens`` without an
+    object per token (snippets)."""
+    return [match.span() for match in islice(_TOKEN.finditer(text), first, stop)]
+
+
+def token_count(text: str) -> int:
+    return len(_TOKEN.findall(text))
 
 
 def fold(word: str) -> str:

@@ -5,9 +5,11 @@ never occur in indexed text (``clean`` removes them), and ``render`` escapes
 the rest before turning the markers into ``<mark>`` elements.
 """
 
+from bisect import bisect_left
+
 from django.utils.html import escape
 
-from search.analysis import token_spans
+from search.analysis import token_count, token_spans
 
 START = "\x02"
 END = "\x03"
@@ -24,34 +26,40 @@ def render(marked: str) -> str:
 
 
 def _best_window(count: int, marked: set[int], width: int) -> int:
-    """The first token of the ``width``-token window holding the most marked tokens."""
+    """The first token of the ``width``-token window holding the most marked tokens.
+
+    Only where a marked token enters the window can the count grow, so only those starts
+    (and 0) are tried, in order: the first holding the most wins."""
     if not marked or count <= width:
         return 0
-    flags = [1 if i in marked else 0 for i in range(count)]
-    inside = best_count = sum(flags[:width])
-    best = 0
-    for start in range(1, count - width + 1):
-        inside += flags[start + width - 1] - flags[start - 1]
-        if inside > best_count:
-            best, best_count = start, inside
+    inside = sorted(i for i in marked if i < count)
+    best, best_count = 0, bisect_left(inside, width)
+    for mark in inside:
+        start = mark - width + 1
+        if 1 <= start <= count - width:
+            held = bisect_left(inside, start + width) - bisect_left(inside, start)
+            if held > best_count:
+                best, best_count = start, held
     first_mark = min(i for i in marked if i >= best)
     return max(0, min(best, first_mark - 3))
 
 
 def snippet(text: str, marked: set[int], width: int = SNIPPET_WORDS) -> str:
-    """A window of ``text`` around its marked tokens (token positions), as safe HTML."""
-    spans = token_spans(text)
-    if not spans:
+    """A window of ``text`` around its marked tokens (token positions), as safe HTML. Only the
+    window's tokens are read one by one (the rest is counted in C)."""
+    count = token_count(text)
+    if not count:
         return ""
-    first = _best_window(len(spans), marked, width)
-    last = min(len(spans), first + width) - 1
+    first = _best_window(count, marked, width)
+    last = min(count, first + width) - 1
     parts = [ELLIPSIS if first else ""]
-    position = spans[first][0] if first else 0
-    for index in range(first, last + 1):
-        start, end = spans[index]
+    position = 0
+    for index, (start, end) in enumerate(token_spans(text, first, last + 1), first):
+        if index == first and first:
+            position = start
         parts.append(text[position:start])
         word = text[start:end]
         parts.append(START + word + END if index in marked else word)
         position = end
-    parts.append(ELLIPSIS if last < len(spans) - 1 else text[position:].rstrip(" \n"))
+    parts.append(ELLIPSIS if last < count - 1 else text[position:].rstrip(" \n"))
     return render("".join(parts)).strip()

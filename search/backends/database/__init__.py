@@ -203,9 +203,13 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             wanted = allowed
             for facet, codes in filters.items():
                 wanted &= view.any_code(facet, codes)
-            wanted_ids = None if wanted == view.everyone else set(view.ids[view.positions(wanted)].tolist())
+            wanted_ids = None if wanted == view.everyone else view.ids[view.positions(wanted)]
+            ranked = None
             if partial:
                 matches = _most_words(text, cursor, parsed, wanted_ids)
+            elif vector is None and parsed.clauses:  # lexical alone: SQL ranks the page's window
+                window = page * per_page if query.sort == "relevance" else 0
+                ranked = matches = text.ranked(cursor, parsed, wanted_ids, window)
             else:
                 matches = text.scored(cursor, parsed, wanted_ids)
             asked = vector() if vector is not None else None  # embedded meanwhile, on another thread
@@ -213,14 +217,17 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         scores = np.zeros(view.size)
         if matches is None:
             matched = view.everyone
+        elif ranked is not None:
+            matched = view.bits(view.locate(ranked.ids)[0])
+            best = _positions_scored(view, ranked.best, scores)
         else:
-            rows = np.fromiter(chain.from_iterable(matches), dtype=np.float64, count=2 * len(matches)).reshape(-1, 2)
-            positions, known = view.locate(rows[:, 0].astype(np.int64))
-            scores[positions] = rows[known, 1]
-            matched = view.bits(positions)
+            matched = view.bits(_positions_scored(view, matches, scores))
         shown, facets = snapshot.counts(view, (matched | semantic) & allowed, filters, collection.facet_names)
         found = view.positions(shown)
-        if query.sort == "relevance" and matches is not None:
+        if query.sort == "relevance" and ranked is not None:
+            best = best[view.flags(shown)[best]]
+            found = best[np.lexsort((best, -scores[best]))]  # best first, then newest: the window and before
+        elif query.sort == "relevance" and matches is not None:
             if semantic:
                 scores = _fused(view, found, scores, view.flags(matched), view.flags(semantic), closeness)
             found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
@@ -235,6 +242,9 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             if respelt.total:
                 return replace(respelt, suggestion=suggestion)
         chosen = found[(page - 1) * per_page : page * per_page]
+        if ranked is not None and query.sort != "relevance" and len(chosen):
+            with connections[self.alias].cursor() as cursor:  # the page's scores, as with relevance
+                _positions_scored(view, text.scores_of(cursor, parsed, view.ids[chosen].tolist()), scores)
         hits = self._page(text, view, chosen, scores, (matched, semantic), any_word(parsed) if partial else parsed)
         results = SearchResults(
             total=total, hits=hits, facets=facets, engine=self.name, suggestion=suggestion, partial=partial and lexical
@@ -286,7 +296,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         closeness = similarities(view.vectors, asked)
         eligible = view.flags(allowed) & view.has_vector & (closeness >= hybrid.SIMILARITY_FLOOR)
         if parsed.excluded and eligible.any():
-            holders = text.scored(cursor, ParsedQuery((Clause(parsed.excluded),)), set()) or []
+            holders = text.scored(cursor, ParsedQuery((Clause(parsed.excluded),)), view.ids[:0]) or []
             positions, _known = view.locate(np.array([row[0] for row in holders], dtype=np.int64))
             eligible[positions] = False
         candidates = np.flatnonzero(eligible)
@@ -339,21 +349,20 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
     def _text_neighbours(
         self, text, cursor, view: snapshot.Snapshot, document_id: int, others: int
     ) -> dict[int, float]:
+        """The ``SIMILAR_CANDIDATES`` best matches of the source's words among ``others``
+        (ranked in SQL), scored up to 3 relative to the best."""
         parsed = any_of(text.source_text(cursor, document_id))
-        everyone_else = others.bit_count() >= view.size - 1  # a moderator: rank every match
-        matches = text.scored(cursor, parsed, None if everyone_else else set(view.ids[view.positions(others)].tolist()))
-        if not matches:
+        ranked = text.ranked(cursor, parsed, view.ids[view.positions(others)], SIMILAR_CANDIDATES)
+        if ranked is None or not ranked.best:
             return {}
-        rows = np.fromiter(chain.from_iterable(matches), dtype=np.float64, count=2 * len(matches)).reshape(-1, 2)
-        positions, known = view.locate(rows[:, 0].astype(np.int64))
-        scores = rows[known, 1]
-        keep = np.flatnonzero(view.flags(others)[positions])
-        positions, scores = positions[keep], scores[keep]
-        ids = view.ids[positions]
-        order = np.lexsort((-ids, -scores))[:SIMILAR_CANDIDATES]  # best first, then highest id
-        top = float(scores[order].max()) if len(order) else 0.0
+        scores = np.zeros(view.size)
+        positions = _positions_scored(view, ranked.best, scores)
+        positions = positions[view.flags(others)[positions]]
+        ids, found = view.ids[positions], scores[positions]
+        order = np.lexsort((-ids, -found))[:SIMILAR_CANDIDATES]  # best first, then highest id
+        top = float(found[order].max()) if len(order) else 0.0
         top = top or 1.0
-        return {int(ids[i]): 3.0 * float(scores[i]) / top for i in order}
+        return {int(ids[i]): 3.0 * float(found[i]) / top for i in order}
 
     def autocomplete(self, collection: Collection, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
         if self._grouped(collection):
@@ -364,7 +373,17 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         return [row[0] for row in self._rows(sql.completions(folded, scope, limit=limit))]
 
 
-def _most_words(text, cursor, parsed: ParsedQuery, wanted: set[int] | None) -> list[tuple[int, float]]:
+def _positions_scored(view: snapshot.Snapshot, rows: list[tuple[int, float]], scores: np.ndarray) -> np.ndarray:
+    """The snapshot's positions of the (id, score) ``rows`` it holds, their scores set in ``scores``."""
+    if not rows:
+        return np.empty(0, dtype=np.int64)
+    pairs = np.fromiter(chain.from_iterable(rows), dtype=np.float64, count=2 * len(rows)).reshape(-1, 2)
+    positions, known = view.locate(pairs[:, 0].astype(np.int64))
+    scores[positions] = pairs[known, 1]
+    return positions
+
+
+def _most_words(text, cursor, parsed: ParsedQuery, wanted: np.ndarray | None) -> list[tuple[int, float]]:
     """(id, score) of the documents matching any clause of ``some_words``: the number of
     clauses matched, plus their summed engine score scaled below 1 (more words first, then
     the engine's ranking)."""

@@ -14,11 +14,14 @@ own language; the query tree (search/query.py) combines them with && || !!.
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
+
+import numpy as np
 
 from search import highlight
 from search.analysis import STEMMERS, fold, stem, stemmed_text, words
-from search.backends.database.sql import DOCUMENTS, Sql, join, placeholders
+from search.backends.database.sql import DOCUMENTS, Ranked, Sql, beyond, join, placeholders
 from search.query import ParsedQuery, Term
 
 TABLE = "search_pgtext"
@@ -135,13 +138,56 @@ class PostgresText:
             return head + excluded + Sql("))")
         return None
 
-    def scored(self, cursor, parsed: ParsedQuery, wanted: set[int] | None) -> list[tuple[int, float]] | None:
+    def scored(self, cursor, parsed: ParsedQuery, wanted: np.ndarray | None) -> list[tuple[int, float]] | None:
         """(id, score) of every match; None when the query has no text (``wanted`` is unused:
         ts_rank_cd ranks every match)."""
         matched = self.matched(parsed)
         if matched is None:
             return None
         cursor.execute(matched.text, matched.params)
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+    def _matching(self, parsed: ParsedQuery) -> Sql | None:
+        """FROM ... WHERE: the documents matching the positive part and not the excluded one."""
+        positive, excluded = tsquery(parsed), excluded_query(parsed)
+        if positive is None:
+            return None
+        source = Sql(f" FROM {TABLE} t, (SELECT ") + positive + Sql(" AS query) q WHERE t.vector @@ q.query")
+        return source + Sql(" AND NOT t.vector @@ (") + excluded + Sql(")") if excluded else source
+
+    def ranked(self, cursor, parsed: ParsedQuery, wanted: np.ndarray | None, window: int) -> Ranked | None:
+        """The ids of every match, and (id, score) of the ``window`` best of them among
+        ``wanted`` (None: every match), with every match tied with the last of those; None when
+        the query has no words to look for. As sqlite.SqliteText.ranked: one statement,
+        ts_rank_cd only for the wanted matches, only the window comes back."""
+        source = self._matching(parsed)
+        if source is None:
+            return None
+        every = Sql("SELECT NULL::bigint, NULL::float4, string_agg(t.document_id::text, ',')") + source
+        if window <= 0:
+            cursor.execute(every.text, every.params)
+            return Ranked.of(cursor.fetchall(), window)
+        if wanted is not None:
+            source += Sql(" AND t.document_id = ANY(%s)", (wanted.tolist(),))
+        rank = f"ts_rank_cd('{self.rank_weights}'::float4[], t.vector, q.query)"  # real, read as by scored()
+        best = Sql(f"(SELECT t.document_id, {rank} AS score, NULL") + source
+        statement = every + Sql(" UNION ALL ") + best + Sql(" ORDER BY score DESC LIMIT %s)", (beyond(window),))
+        cursor.execute(statement.text, statement.params)
+        ranked = Ranked.of(cursor.fetchall(), window)
+        if ranked.tied is not None:
+            tied = Sql(f"SELECT t.document_id, {rank}") + source + Sql(f" AND {rank} >= %s::float4", (ranked.tied,))
+            cursor.execute(tied.text, tied.params)
+            ranked = replace(ranked, best=[(row[0], float(row[1])) for row in cursor.fetchall()], tied=None)
+        return ranked
+
+    def scores_of(self, cursor, parsed: ParsedQuery, ids: Sequence[int]) -> list[tuple[int, float]]:
+        """(id, score) of the matches among ``ids`` (a page sorted by date shows its hits' scores)."""
+        source = self._matching(parsed)
+        if source is None or not ids:
+            return []
+        rank = f"ts_rank_cd('{self.rank_weights}'::float4[], t.vector, q.query)"
+        sql = Sql(f"SELECT t.document_id, {rank}") + source + Sql(" AND t.document_id = ANY(%s)", (list(ids),))
+        cursor.execute(sql.text, sql.params)
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from portal.access import ReaderScope
 from search.backends.base import Sort
 
@@ -29,6 +31,42 @@ class Sql:
 
     def __add__(self, other: "Sql") -> "Sql":
         return Sql(self.text + other.text, self.params + other.params)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A text engine's answer to a search sorted by relevance: the ids of every match (to count
+    them and their facets) and (id, score) of the best wanted ones only (the page's window, and
+    every match tied with its last one)."""
+
+    ids: np.ndarray  # int64
+    best: list[tuple[int, float]]
+    tied: float | None = None  # the score the window ends among: the matches tied at it are still to read
+
+    @classmethod
+    def of(cls, rows: list[tuple], window: int) -> "Ranked":
+        """From (NULL, NULL, every id joined by commas) and the (id, score, NULL) rows of the
+        ``beyond(window)`` best: those scoring at least the window's last; ``tied`` set when
+        all the rows read score that much (more may)."""
+        joined = next((row[2] for row in rows if row[0] is None), None)
+        best = [(row[0], float(row[1])) for row in rows if row[0] is not None]
+        if window <= 0 or len(best) < window:
+            return cls(ids=id_array(joined), best=best)
+        edge = best[window - 1][1]
+        tied = edge if len(best) == beyond(window) and best[-1][1] == edge else None
+        return cls(ids=id_array(joined), best=[row for row in best if row[1] >= edge], tied=tied)
+
+
+def beyond(window: int) -> int:
+    """How many of the best to read for a window: past its end, so that the matches scoring the
+    same as its last one (the date decides among them) are almost always read too."""
+    return window + 32
+
+
+def id_array(joined: str | None) -> np.ndarray:
+    """Comma-separated ids (SQL's group_concat or string_agg: one value instead of a row per
+    match) as an int64 array."""
+    return np.fromstring(joined or "", dtype=np.int64, sep=",")
 
 
 def join(parts: Iterable[Sql], separator: str) -> Sql:

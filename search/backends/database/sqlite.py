@@ -7,24 +7,31 @@ MATCH searches and bm25 ranks, with the declaration's boosts as column weights.
 
 A query word becomes the OR of its stems in every indexed language, so a word
 always finds itself whatever the document's language, and finds its inflections
-in documents of its own language. Snippets: FTS5's ``highlight()`` marks the
-matching stems; stem i is word i of the original, so the marks are carried over
-to the original text, which is then escaped (search/highlight.py).
+in documents of its own language. Snippets: the query's stems are found in the
+stored stem columns (``StemMarker``); stem i is word i of the original, so the marks
+are carried over to the original text, which is then escaped (search/highlight.py).
+A search sorted by relevance gets the ids of every match and only its page's window
+ranked (``SqliteText.ranked``).
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, cast
+
+import numpy as np
 
 from search import highlight
 from search.analysis import STEMMERS, stem, stemmed_text
-from search.backends.database.sql import DOCUMENTS, Sql, placeholders
+from search.backends.database.sql import DOCUMENTS, Ranked, Sql, beyond, placeholders
 from search.query import ParsedQuery, Term
 
 TABLE = "search_fts"
 # Snippets come from the narrative, never from the taxonomy or organisation labels (English
 # and French label lists would fill a hit's snippet, whatever the page's language).
 SNIPPET_FIELDS: tuple[str, ...] = ("description", "body")
-WANTED = "search_wanted"  # a per-query function: is this rowid worth ranking?
+# Is this rowid worth ranking? Byte rowid + 1 of a blob made for the query (``wanted_flags``): a
+# byte read costs SQLite less than calling a Python function for every match.
+WANTED = "substr(%s, rowid + 1, 1) = x'01'"
 
 
 def _quoted(stems: Sequence[str]) -> str:
@@ -88,7 +95,7 @@ class SqliteText:
             )
         return None
 
-    def scored(self, cursor, parsed: ParsedQuery, wanted: set[int] | None) -> list[tuple[int, float]] | None:
+    def scored(self, cursor, parsed: ParsedQuery, wanted: np.ndarray | None) -> list[tuple[int, float]] | None:
         """(id, score) of every match; None when the query has no text.
 
         bm25 is computed only for the ids in ``wanted`` (the documents the reader may see
@@ -104,11 +111,57 @@ class SqliteText:
             return cursor.fetchall()
         expression = cast(Sql, self.matched(parsed)).params[0]  # a positive expression matches
         if wanted is None:
-            score = self.score
+            cursor.execute(f"SELECT rowid, {self.score} FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
         else:
-            cursor.db.connection.create_function(WANTED, 1, wanted.__contains__, deterministic=True)
-            score = f"CASE WHEN {WANTED}(rowid) THEN {self.score} ELSE 0.0 END"
-        cursor.execute(f"SELECT rowid, {score} FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
+            score = f"CASE WHEN {WANTED} THEN {self.score} ELSE 0.0 END"
+            cursor.execute(
+                f"SELECT rowid, {score} FROM {TABLE} WHERE {TABLE} MATCH %s", [wanted_flags(wanted), expression]
+            )
+        return cursor.fetchall()
+
+    def ranked(self, cursor, parsed: ParsedQuery, wanted: np.ndarray | None, window: int) -> Ranked | None:
+        """The ids of every match, and (id, score) of the ``window`` best of them among
+        ``wanted`` (None: every match), with every match tied with the last of those; None when
+        the query has no words to look for (``scored`` answers that). ``window`` 0: the ids
+        alone (a page sorted by date).
+
+        One statement: the ids as one string (a row per match cost more than matching them),
+        then the window ranked in SQL, bm25 only for the wanted matches. Only when the window's
+        edge falls among equal scores, a second one reads all of those, for the date to decide."""
+        positive, excluded = match_expression(parsed)
+        if not positive:
+            return None
+        expression = f"({positive}) NOT ({excluded})" if excluded else positive
+        params: list[str | bytes] = [expression]
+        where = f"{TABLE} MATCH %s"
+        every = f"SELECT NULL, NULL, group_concat(rowid) FROM {TABLE} WHERE {where}"
+        if window <= 0:
+            cursor.execute(every, [expression])
+            return Ranked.of(cursor.fetchall(), window)
+        if wanted is not None:
+            where, params = f"{where} AND {WANTED}", [*params, wanted_flags(wanted)]
+        best = f"SELECT rowid, {self.score} AS score, NULL FROM {TABLE} WHERE {where} ORDER BY score DESC LIMIT %s"
+        cursor.execute(f"{every} UNION ALL SELECT * FROM ({best})", [expression, *params, beyond(window)])
+        ranked = Ranked.of(cursor.fetchall(), window)
+        if ranked.tied is not None:
+            cursor.execute(
+                f"SELECT rowid, {self.score} FROM {TABLE} WHERE {where} AND {self.score} >= %s", [*params, ranked.tied]
+            )
+            ranked = replace(ranked, best=cursor.fetchall(), tied=None)
+        return ranked
+
+    def scores_of(self, cursor, parsed: ParsedQuery, ids: Sequence[int]) -> list[tuple[int, float]]:
+        """(id, score) of the matches among ``ids`` (a page sorted by date shows its hits' scores).
+        The ids are picked as the wanted ones are: ``rowid IN (...)`` made FTS5 match again for
+        each rowid, three times the cost of reading all the matches."""
+        positive, excluded = match_expression(parsed)
+        if not positive or not ids:
+            return []
+        expression = f"({positive}) NOT ({excluded})" if excluded else positive
+        cursor.execute(
+            f"SELECT rowid, {self.score} FROM {TABLE} WHERE {TABLE} MATCH %s AND {WANTED}",
+            [expression, wanted_flags(np.asarray(ids, dtype=np.int64))],
+        )
         return cursor.fetchall()
 
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
@@ -128,6 +181,15 @@ class SqliteText:
         cursor.execute(f"SELECT title, description FROM {TABLE} WHERE rowid = %s", [document_id])
         row = cursor.fetchone()
         return " ".join(row) if row else ""
+
+
+def wanted_flags(wanted: np.ndarray) -> bytes:
+    """The blob ``WANTED`` reads: one byte per rowid up to the highest of ``wanted``, 1 for those."""
+    if not len(wanted):
+        return b""
+    flags = np.zeros(int(wanted.max()) + 1, dtype=np.uint8)
+    flags[wanted] = 1
+    return flags.tobytes()
 
 
 def marked_positions(marked: str) -> set[int]:
