@@ -1,12 +1,19 @@
-"""Reads of personal API tokens: a user sees and revokes only their own."""
+"""Reads of the API: personal API tokens (a user sees and revokes only their own); the practice
+search's page as values."""
 
+from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
 from django.http import Http404
+from rest_framework import serializers
 
 from api.models import ApiToken
 from portal.access import signed_in
+from portal.models import TaxonomyTerm
+from practices.indexing import TAXONOMIES
+from practices.models import Practice
+from practices.selectors import published_readable_by
 
 
 def tokens_of(*, user) -> QuerySet[ApiToken]:
@@ -22,3 +29,105 @@ def token_for_owner(*, user, uid: UUID) -> ApiToken:
     if token is None:
         raise Http404
     return token
+
+
+# The practice search's page, read as values ----------------------------------------------
+
+# The columns of a practice's summary, in the order of ``PracticeSummarySerializer``'s fields
+# (themes and audiences read apart, the organisation after).
+_SUMMARY_COLUMNS = (
+    "id",
+    "title",
+    "description",
+    "country",
+    "language",
+    "status",
+    "visibility",
+    "evidence_level",
+    "peer_reviewed",
+    "start_year",
+    "end_year",
+    "published_at",
+    "updated_at",
+)
+_ORGANISATION_COLUMNS = ("organisation_id", "organisation__name", "organisation__type_id", "organisation__country")
+_MOMENTS = ("published_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: int
+    code: str
+    label: str  # in the request's language
+    order: tuple[int, str]  # the taxonomy's order: position, code
+
+    def shown(self) -> dict[str, str]:
+        return {"code": self.code, "label": self.label}
+
+
+def terms() -> dict[str, dict[int, Term]]:
+    """Every term of the three taxonomies (short closed lists), per facet name and id, labelled in
+    the request's language: one query."""
+    rows = [
+        model.objects.order_by().values_list(Value(facet), "id", "code", "label_en", "label_fr", "position")
+        for facet, model in TAXONOMIES.items()
+    ]
+    found: dict[str, dict[int, Term]] = {facet: {} for facet in TAXONOMIES}
+    for facet, pk, code, label_en, label_fr, position in rows[0].union(*rows[1:], all=True):
+        found[facet][pk] = Term(pk, code, TaxonomyTerm.label_of(label_en, label_fr), (position, code))
+    return found
+
+
+def _practice_terms(ids: list[int], known: dict[str, dict[int, Term]]) -> dict[int, dict[str, list[Term]]]:
+    """Each practice's themes and audiences, in their taxonomy's order: one query."""
+    themes = Practice.key_themes.through.objects.filter(practice_id__in=ids)
+    audiences = Practice.target_audiences.through.objects.filter(practice_id__in=ids)
+    rows = themes.values_list(Value("theme"), "practice_id", "keytheme_id").union(
+        audiences.values_list(Value("audience"), "practice_id", "targetaudience_id"), all=True
+    )
+    found: dict[int, dict[str, list[Term]]] = {pk: {"theme": [], "audience": []} for pk in ids}
+    for facet, practice_id, term_id in rows.order_by():
+        found[practice_id][facet].append(known[facet][term_id])
+    for lists in found.values():
+        for listed in lists.values():
+            listed.sort(key=lambda term: term.order)
+    return found
+
+
+def practice_summaries(user, ids: list[int], known: dict[str, dict[int, Term]]) -> dict[int, dict]:
+    """The practices of ``ids`` that ``user`` may read now, published (search hits re-read through
+    ``published_readable_by``), each as the API's summary of a practice (``PracticeSummarySerializer``'s
+    fields and order): values, no model objects. Two queries."""
+    readable = Practice.objects.filter(published_readable_by(user), pk__in=ids).order_by()
+    rows = list(readable.values_list(*_SUMMARY_COLUMNS, *_ORGANISATION_COLUMNS, "organisation__verified"))
+    listed = _practice_terms([row[0] for row in rows], known)
+    moment = serializers.DateTimeField()  # DRF's own rendering of a time (time zone, "Z")
+    summaries = {}
+    for row in rows:
+        practice = dict(zip(_SUMMARY_COLUMNS, row, strict=False))
+        for name in _MOMENTS:
+            practice[name] = moment.to_representation(practice[name])
+        summaries[practice["id"]] = _summary(practice, row[len(_SUMMARY_COLUMNS) :], listed[practice["id"]], known)
+    return summaries
+
+
+def _summary(practice: dict, organisation: tuple, listed: dict[str, list[Term]], known: dict[str, dict[int, Term]]):
+    organisation_id, name, type_id, country, verified = organisation
+    organisation_type = known["organisation_type"].get(type_id)
+    return {
+        "id": practice["id"],
+        "title": practice["title"],
+        "description": practice["description"],
+        "key_themes": [term.shown() for term in listed["theme"]],
+        "target_audiences": [term.shown() for term in listed["audience"]],
+        "country": practice["country"],
+        "language": practice["language"],
+        "organisation": {
+            "id": organisation_id,
+            "name": name,
+            "type": organisation_type.shown() if organisation_type else None,
+            "country": country,
+            "verified": verified,
+        },
+        **{name: practice[name] for name in _SUMMARY_COLUMNS[5:]},
+    }

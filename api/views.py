@@ -4,9 +4,10 @@ Thin viewsets: objects come from the access functions (``practice_for_user``,
 ``practices_visible_to``…), writes from the services, both shared with the web.
 """
 
+from dataclasses import replace
 from typing import TypeVar, cast
 
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -23,6 +24,7 @@ from api import examples
 from api.models import ApiToken
 from api.pagination import LongListCursorPagination, decode_search_cursor, search_page_links
 from api.permissions import CanContribute, ReadOnly, TokenScopeAllowsMethod
+from api.selectors import Term, practice_summaries, terms
 from api.serializers import (
     DocumentUploadSerializer,
     ImportedDraftSerializer,
@@ -32,7 +34,6 @@ from api.serializers import (
     OrganisationSerializer,
     OrganisationTypeSerializer,
     PracticeDetailSerializer,
-    PracticeHitSerializer,
     PracticeSearchQuerySerializer,
     PracticeSearchResultsSerializer,
     PracticeSummarySerializer,
@@ -170,11 +171,16 @@ def validated_query(request, serializer_class: type[_Query]) -> _Query:
     return serializer
 
 
-def facet_counts(facets: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
-    """Each facet's codes with their label (in the request's language) and count."""
+def facet_counts(facets: dict[str, dict[str, int]], known: dict[str, dict[int, Term]]) -> dict[str, list[dict]]:
+    """Each facet's codes with their label (in the request's language; a taxonomy's from ``known``)
+    and count."""
     listed = {}
     for facet, counts in facets.items():
-        labels = code_labels(facet, set(counts))
+        if facet in known:
+            by_code = {term.code: term.label for term in known[facet].values()}
+            labels = {code: by_code.get(code, code) for code in counts}
+        else:
+            labels = code_labels(facet, set(counts))
         listed[facet] = [{"code": code, "label": labels[code], "count": count} for code, count in counts.items()]
     return listed
 
@@ -297,22 +303,20 @@ class PracticeViewSet(
                 sort=query.validated_data["sort"],
             ),
         )
-        found = readable_hits(collection=PRACTICES, user=request.user, hits=results.hits)
+        known = terms()
+        summaries = replace(PRACTICES, readable=lambda user, ids: practice_summaries(user, ids, known))
+        found = readable_hits(collection=summaries, user=request.user, hits=results.hits)
         found = with_best_sentences(PRACTICES, found, query.validated_data.get("q", ""))
-        hits = {each.hit.id: each.hit for each in found}
-        practices = [each.item for each in found]
-        prefetch_related_objects(practices, "key_themes", "target_audiences")
         next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=results.total)
-        context = {**self.get_serializer_context(), "hits": hits}
         return {
             "count": results.total,
             "next": next_url,
             "previous": previous_url,
-            "facets": facet_counts(results.facets),
+            "facets": facet_counts(results.facets, known),
             "suggestion": results.suggestion,
             "degraded": results.degraded,
             "partial_match": results.partial,
-            "results": PracticeHitSerializer(practices, many=True, context=context).data,
+            "results": [{**each.item, "highlight": str(each.highlight), "score": each.hit.score} for each in found],
         }
 
     def retrieve(self, request, *args, **kwargs):

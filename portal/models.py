@@ -27,7 +27,12 @@ class TaxonomyTerm(models.Model):
     @property
     def label(self) -> str:
         """The label in the active language, English otherwise."""
-        return self.label_fr if translation.get_language() == "fr" else self.label_en
+        return self.label_of(self.label_en, self.label_fr)
+
+    @staticmethod
+    def label_of(label_en: str, label_fr: str) -> str:
+        """``label`` of a term read as values (no model object)."""
+        return label_fr if translation.get_language() == "fr" else label_en
 
 
 class OrganisationType(TaxonomyTerm):
