@@ -1,6 +1,7 @@
 """Reads of the API: personal API tokens (a user sees and revokes only their own); the practice
 search's page as values."""
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -11,6 +12,7 @@ from rest_framework import serializers
 from api.models import ApiToken
 from portal.access import signed_in
 from portal.models import TaxonomyTerm
+from portal.prepared import PreparedQuery
 from practices.indexing import TAXONOMIES
 from practices.models import Practice
 from practices.selectors import published_readable_by
@@ -65,28 +67,79 @@ class Term:
         return {"code": self.code, "label": self.label}
 
 
-def terms() -> dict[str, dict[int, Term]]:
-    """Every term of the three taxonomies (short closed lists), per facet name and id, labelled in
-    the request's language: one query."""
+def _all_terms():
     rows = [
         model.objects.order_by().values_list(Value(facet), "id", "code", "label_en", "label_fr", "position")
         for facet, model in TAXONOMIES.items()
     ]
+    return rows[0].union(*rows[1:], all=True)
+
+
+_TERMS = PreparedQuery("api_terms", Practice, _all_terms)
+
+
+def terms() -> dict[str, dict[int, Term]]:
+    """Every term of the three taxonomies (short closed lists), per facet name and id, labelled in
+    the request's language: one query (its SQL compiled once per connection)."""
     found: dict[str, dict[int, Term]] = {facet: {} for facet in TAXONOMIES}
-    for facet, pk, code, label_en, label_fr, position in rows[0].union(*rows[1:], all=True):
+    for facet, pk, code, label_en, label_fr, position in _TERMS.rows():
         found[facet][pk] = Term(pk, code, TaxonomyTerm.label_of(label_en, label_fr), (position, code))
     return found
 
 
+# A list of ids in a prepared query: up to this many stand-ins, each list's length its own shape.
+IDS_PREPARED = 100
+_IDS = {f"id{number}": -4_301_000 - number for number in range(IDS_PREPARED)}
+
+
+def _ids_query(name: str, build: Callable[..., QuerySet]) -> Callable[..., list[tuple]]:
+    """``build(shape, ids)``'s rows, its SQL compiled once per connection, shape and number of ids
+    (``shape`` is ``(rule, how many)``; plain for a list longer than ``IDS_PREPARED``)."""
+    query = PreparedQuery(
+        name,
+        Practice,
+        lambda shape, **stand_ins: build(shape, [stand_ins[f"id{number}"] for number in range(shape[-1])]),
+        optional=tuple(_IDS),  # a shorter list names only the first ones
+        **_IDS,
+    )
+
+    def rows(rule: Hashable, ids: list[int]) -> list[tuple]:
+        if not ids:
+            return []
+        if len(ids) > IDS_PREPARED:
+            return list(build((rule, len(ids)), ids))
+        return query.rows(shape=(rule, len(ids)), **{f"id{number}": pk for number, pk in enumerate(ids)})
+
+    return rows
+
+
+_TERMS_OF = _ids_query(
+    "api_practice_terms",
+    lambda shape, ids: (
+        Practice.key_themes.through.objects.filter(practice_id__in=ids)
+        .values_list(Value("theme"), "practice_id", "keytheme_id")
+        .union(
+            Practice.target_audiences.through.objects.filter(practice_id__in=ids).values_list(
+                Value("audience"), "practice_id", "targetaudience_id"
+            ),
+            all=True,
+        )
+    ),
+)
+_SUMMARIES = _ids_query(
+    "api_practice_summaries",
+    lambda shape, ids: (
+        Practice.objects.filter(shape[0], pk__in=ids)
+        .order_by()
+        .values_list(*_SUMMARY_COLUMNS, *_ORGANISATION_COLUMNS, "organisation__verified")
+    ),
+)
+
+
 def _practice_terms(ids: list[int], known: dict[str, dict[int, Term]]) -> dict[int, dict[str, list[Term]]]:
     """Each practice's themes and audiences, in their taxonomy's order: one query."""
-    themes = Practice.key_themes.through.objects.filter(practice_id__in=ids)
-    audiences = Practice.target_audiences.through.objects.filter(practice_id__in=ids)
-    rows = themes.values_list(Value("theme"), "practice_id", "keytheme_id").union(
-        audiences.values_list(Value("audience"), "practice_id", "targetaudience_id"), all=True
-    )
     found: dict[int, dict[str, list[Term]]] = {pk: {"theme": [], "audience": []} for pk in ids}
-    for facet, practice_id, term_id in rows.order_by():
+    for facet, practice_id, term_id in _TERMS_OF(None, ids):
         found[practice_id][facet].append(known[facet][term_id])
     for lists in found.values():
         for listed in lists.values():
@@ -96,10 +149,9 @@ def _practice_terms(ids: list[int], known: dict[str, dict[int, Term]]) -> dict[i
 
 def practice_summaries(user, ids: list[int], known: dict[str, dict[int, Term]]) -> dict[int, dict]:
     """The practices of ``ids`` that ``user`` may read now, published (search hits re-read through
-    ``published_readable_by``), each as the API's summary of a practice (``PracticeSummarySerializer``'s
-    fields and order): values, no model objects. Two queries."""
-    readable = Practice.objects.filter(published_readable_by(user), pk__in=ids).order_by()
-    rows = list(readable.values_list(*_SUMMARY_COLUMNS, *_ORGANISATION_COLUMNS, "organisation__verified"))
+    ``published_readable_by``, applied on every call), each as the API's summary of a practice
+    (``PracticeSummarySerializer``'s fields and order): values, no model objects. Two queries."""
+    rows = _SUMMARIES(published_readable_by(user), ids)
     listed = _practice_terms([row[0] for row in rows], known)
     moment = serializers.DateTimeField()  # DRF's own rendering of a time (time zone, "Z")
     summaries = {}

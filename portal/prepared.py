@@ -66,11 +66,11 @@ class PreparedQuery:
         compiler, rows = self._execute(alias, shape, values)
         return list(_objects(compiler, alias, rows))
 
-    def rows(self, *, window: tuple[int, int] | None = None, **values: int) -> list[tuple]:
-        """The rows of a ``values_list`` queryset with ``values`` in the stand-ins' places
+    def rows(self, *, shape: Hashable = None, window: tuple[int, int] | None = None, **values: int) -> list[tuple]:
+        """The rows of a ``values_list`` queryset (of ``shape``) with ``values`` in the stand-ins' places
         (``window``: (limit, offset), added to the SQL)."""
         alias = router.db_for_read(self.model)
-        compiler, rows = self._execute(alias, None, values, window=window)
+        compiler, rows = self._execute(alias, shape, values, window=window)
         return [tuple(row) for row in compiler.results_iter(results=[rows])]
 
     def _execute(self, alias: str, shape: Hashable, values: dict, *, window: tuple[int, int] | None = None):

@@ -43,14 +43,17 @@ def _serialized(ids: list[int], language: str) -> list[dict]:
         return [dict(PracticeSummarySerializer(found[pk]).data) for pk in ids]
 
 
+READS = {
+    "anonymous": {"Mentoring in prisons", "Mentoring abroad"},
+    "outsider": {"Mentoring in prisons", "Mentoring for members", "Mentoring abroad"},
+    "colleague": {"Mentoring in prisons", "Mentoring for members", "Mentoring at home", "Mentoring abroad"},
+}
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize(
     ("reader", "titles"),
-    [
-        ("anonymous", {"Mentoring in prisons", "Mentoring abroad"}),
-        ("outsider", {"Mentoring in prisons", "Mentoring for members", "Mentoring abroad"}),
-        ("colleague", {"Mentoring in prisons", "Mentoring for members", "Mentoring at home", "Mentoring abroad"}),
-    ],
+    READS.items(),
 )
 def test_each_reader_gets_what_the_summary_serializer_gives(request, various, reader, titles, language):
     client = api_client_for(None if reader == "anonymous" else request.getfixturevalue(reader))
@@ -73,3 +76,19 @@ def test_a_renamed_theme_shows_in_the_next_answer(client, contributor, settings)
     assert {"code": "exit-strategies", "label": "Leaving extremism"} in data["results"][0]["key_themes"]
     facet = {each["code"]: each["label"] for each in data["facets"]["theme"]}
     assert facet["exit-strategies"] == "Leaving extremism"
+
+
+@pytest.mark.parametrize("prepared", [True, False], ids=["compiled once", "longer than the prepared lists"])
+def test_readers_in_turn_on_one_connection_each_get_their_own_page(
+    request, various, former_member, prepared, monkeypatch, settings
+):
+    """The page's SQL is compiled once per connection and reader rule (api/selectors.py): each reader
+    in turn gets their own rule's practices, and a former member no more than a visitor."""
+    settings.PAGE_CACHE_SECONDS = settings.SCOPE_CACHE_SECONDS = 0  # every answer computed
+    if not prepared:
+        monkeypatch.setattr("api.selectors.IDS_PREPARED", 1)
+    turns = ["colleague", "anonymous", "outsider", "colleague", "former_member", "anonymous"]
+    for reader in turns:
+        client = api_client_for(None if reader == "anonymous" else request.getfixturevalue(reader))
+        results = client.get(reverse("api:practice-list"), {"q": "mentoring", "sort": "date"}).json()["results"]
+        assert {result["title"] for result in results} == READS.get(reader, READS["anonymous"]), reader
