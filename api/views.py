@@ -4,11 +4,13 @@ Thin viewsets: objects come from the access functions (``practice_for_user``,
 ``practices_visible_to``…), writes from the services, both shared with the web.
 """
 
+import functools
 from dataclasses import replace
 from typing import TypeVar, cast
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -162,13 +164,20 @@ def validated_query(request, serializer_class: type[_Query]) -> _Query:
     takes one, and an empty value is a value (DRF's form handling would quietly drop it)."""
     params = request.query_params
     data = {
-        name: params.getlist(name) if isinstance(field, serializers.ListField) else params[name]
-        for name, field in serializer_class().fields.items()
+        name: params.getlist(name) if is_list else params[name]
+        for name, is_list in _query_fields(serializer_class)
         if name in params
     }
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return serializer
+
+
+@functools.cache
+def _query_fields(serializer_class: type[serializers.Serializer]) -> tuple[tuple[str, bool], ...]:
+    """The names of a query serializer's fields, each with whether it takes a list: the code's own
+    declaration, read once per process."""
+    return tuple((name, isinstance(field, serializers.ListField)) for name, field in serializer_class().fields.items())
 
 
 def facet_counts(facets: dict[str, dict[str, int]], known: dict[str, dict[int, Term]]) -> dict[str, list[dict]]:
@@ -180,9 +189,25 @@ def facet_counts(facets: dict[str, dict[str, int]], known: dict[str, dict[int, T
             by_code = {term.code: term.label for term in known[facet].values()}
             labels = {code: by_code.get(code, code) for code in counts}
         else:
-            labels = code_labels(facet, set(counts))
+            labels = _fixed_labels(facet, set(counts))
         listed[facet] = [{"code": code, "label": labels[code], "count": count} for code, count in counts.items()]
     return listed
+
+
+# Facets whose labels are functions of the code and the language alone, declared in the code (countries'
+# names, languages, choices, periods: practices.indexing.code_labels): kept per process and language.
+CODE_LABELLED = ("country", "language", "peer_reviewed", "evidence_level", "start_period")
+_FIXED_LABELS: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _fixed_labels(facet: str, codes: set[str]) -> dict[str, str]:
+    if facet not in CODE_LABELLED:
+        return code_labels(facet, codes)
+    known = _FIXED_LABELS.setdefault((get_language(), facet), {})
+    missing = codes.difference(known)
+    if missing:
+        known.update(code_labels(facet, missing))
+    return {code: known[code] for code in codes}
 
 
 def _write_defaults() -> dict:

@@ -92,3 +92,17 @@ def test_readers_in_turn_on_one_connection_each_get_their_own_page(
         client = api_client_for(None if reader == "anonymous" else request.getfixturevalue(reader))
         results = client.get(reverse("api:practice-list"), {"q": "mentoring", "sort": "date"}).json()["results"]
         assert {result["title"] for result in results} == READS.get(reader, READS["anonymous"]), reader
+
+
+def test_countries_and_languages_are_labelled_in_each_reader_s_language_in_turn(client, contributor, settings):
+    settings.PAGE_CACHE_SECONDS = settings.SCOPE_CACHE_SECONDS = 0
+    make_practice(author=contributor, title="Mentoring in prisons", publish=True, country="NO", language="fr")
+    url = reverse("api:practice-list")
+    for language, country, written_in in [
+        ("en", "Norway", "French"),
+        ("fr", "Norvège", "Français"),
+        ("en", "Norway", "French"),
+    ]:
+        facets = client.get(url, HTTP_ACCEPT_LANGUAGE=language).json()["facets"]
+        assert [each["label"] for each in facets["country"]] == [country]
+        assert [each["label"] for each in facets["language"]] == [written_in]
