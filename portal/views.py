@@ -3,14 +3,16 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_countries import countries
 
 from portal.access import reader_scope
 from portal.caching import kept_for_scope, public_page
-from practices.models import KeyTheme
+from practices.models import KeyTheme, Practice
 from practices.selectors import drafts_of, published_practices
 from search.generation import content_token
 
@@ -27,11 +29,65 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", context)
 
 
+NEWEST = 6  # practices on the home page
+# What a newest practice's card shows, read as values (no model objects).
+_CARD_COLUMNS = (
+    "pk",
+    "title",
+    "is_demo",
+    "origin_uuid",
+    "origin_name",
+    "origin_url",
+    "organisation__name",
+    "organisation__type__label_en",
+    "organisation__type__label_fr",
+    "country",
+    "start_year",
+    "language",
+)
+
+
 def _published(user) -> tuple[int, SafeString]:
     """What the home page shows of published content: the same for every reader of ``user``'s scope."""
     visible = published_practices(user=user)
-    html = render_to_string("portal/_home_published.html", {"latest": visible[:6], "themes": KeyTheme.objects.all()})
+    themes = {
+        pk: {"code": code, "label": KeyTheme.label_of(label_en, label_fr)}
+        for pk, code, label_en, label_fr in KeyTheme.objects.values_list("pk", "code", "label_en", "label_fr")
+    }
+    cards = _cards(list(visible.values_list(*_CARD_COLUMNS)[:NEWEST]), themes)
+    html = render_to_string("portal/_home_published.html", {"latest": cards, "themes": themes.values()})
     return visible.count(), mark_safe(html)  # noqa: S308 - the template escapes
+
+
+def _cards(rows: list[tuple], themes: dict[int, dict]) -> list[dict]:
+    """The newest practices' cards: plain dictionaries of what each shows, its themes in the
+    taxonomy's order (``themes``: every key theme, in that order)."""
+    order = {pk: position for position, pk in enumerate(themes)}
+    themes_of: dict[int, list[int]] = {row[0]: [] for row in rows}
+    for practice_id, theme_id in Practice.key_themes.through.objects.filter(practice_id__in=themes_of).values_list(
+        "practice_id", "keytheme_id"
+    ):
+        themes_of[practice_id].append(theme_id)
+    languages = dict(settings.PRACTICE_LANGUAGES)
+    cards = []
+    for pk, title, is_demo, origin_uuid, origin_name, origin_url, name, type_en, type_fr, country, *more in rows:
+        start_year, language = more
+        cards.append(
+            {
+                "url": reverse("practices:detail", kwargs={"pk": pk}),
+                "title": title,
+                "is_demo": is_demo,
+                "origin": {"is_copy": origin_uuid is not None, "origin_name": origin_name, "origin_url": origin_url},
+                "organisation": name,
+                "type": KeyTheme.label_of(type_en, type_fr),
+                "country": countries.name(country) if country else "",
+                "start_year": start_year,
+                "language": language,
+                "language_name": languages.get(language, language),
+                "themes": [themes[theme]["label"] for theme in sorted(themes_of[pk], key=order.__getitem__)],
+            }
+        )
+    return cards
 
 
 @never_cache
