@@ -1,7 +1,6 @@
 """Reads of the API: personal API tokens (a user sees and revokes only their own); the practice
 search's page as values."""
 
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -12,7 +11,7 @@ from rest_framework import serializers
 from api.models import ApiToken
 from portal.access import signed_in
 from portal.models import TaxonomyTerm
-from portal.prepared import PreparedQuery
+from portal.prepared import PreparedQuery, rows_for_ids
 from practices.indexing import TAXONOMIES
 from practices.models import Practice
 from practices.selectors import published_readable_by
@@ -87,34 +86,9 @@ def terms() -> dict[str, dict[int, Term]]:
     return found
 
 
-# A list of ids in a prepared query: up to this many stand-ins, each list's length its own shape.
-IDS_PREPARED = 100
-_IDS = {f"id{number}": -4_301_000 - number for number in range(IDS_PREPARED)}
-
-
-def _ids_query(name: str, build: Callable[..., QuerySet]) -> Callable[..., list[tuple]]:
-    """``build(shape, ids)``'s rows, its SQL compiled once per connection, shape and number of ids
-    (``shape`` is ``(rule, how many)``; plain for a list longer than ``IDS_PREPARED``)."""
-    query = PreparedQuery(
-        name,
-        Practice,
-        lambda shape, **stand_ins: build(shape, [stand_ins[f"id{number}"] for number in range(shape[-1])]),
-        optional=tuple(_IDS),  # a shorter list names only the first ones
-        **_IDS,
-    )
-
-    def rows(rule: Hashable, ids: list[int]) -> list[tuple]:
-        if not ids:
-            return []
-        if len(ids) > IDS_PREPARED:
-            return list(build((rule, len(ids)), ids))
-        return query.rows(shape=(rule, len(ids)), **{f"id{number}": pk for number, pk in enumerate(ids)})
-
-    return rows
-
-
-_TERMS_OF = _ids_query(
+_TERMS_OF = rows_for_ids(
     "api_practice_terms",
+    Practice,
     lambda shape, ids: (
         Practice.key_themes.through.objects.filter(practice_id__in=ids)
         .values_list(Value("theme"), "practice_id", "keytheme_id")
@@ -126,8 +100,9 @@ _TERMS_OF = _ids_query(
         )
     ),
 )
-_SUMMARIES = _ids_query(
+_SUMMARIES = rows_for_ids(
     "api_practice_summaries",
+    Practice,
     lambda shape, ids: (
         Practice.objects.filter(shape[0], pk__in=ids)
         .order_by()

@@ -23,6 +23,9 @@ from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
 
 SHAPES_KEPT = 256
+# A list of ids in a prepared query (``rows_for_ids``): up to this many stand-ins, each length its own shape.
+IDS_PREPARED = 100
+_IDS = {f"id{number}": -4_301_000 - number for number in range(IDS_PREPARED)}
 
 
 class PreparedQuery:
@@ -82,6 +85,30 @@ class PreparedQuery:
         with connections[alias].cursor() as cursor:
             cursor.execute(sql, params)
             return compiler, cursor.fetchall()
+
+
+def rows_for_ids(
+    name: str, model: type[Model], build: Callable[[tuple[Hashable, int], list[int]], QuerySet]
+) -> Callable[[Hashable, list[int]], list[tuple]]:
+    """A function of ``(rule, ids)`` giving the rows of the ``values_list`` queryset ``build((rule,
+    len(ids)), ids)``, its SQL compiled once per connection, rule and number of ids (``rule``: a
+    reader's access rule, or None; plain, not prepared, for a list longer than ``IDS_PREPARED``)."""
+    query = PreparedQuery(
+        name,
+        model,
+        lambda shape, **stand_ins: build(shape, [stand_ins[f"id{number}"] for number in range(shape[-1])]),
+        optional=tuple(_IDS),  # a shorter list names only the first ones
+        **_IDS,
+    )
+
+    def rows(rule: Hashable, ids: list[int]) -> list[tuple]:
+        if not ids:
+            return []
+        if len(ids) > IDS_PREPARED:
+            return list(build((rule, len(ids)), ids))
+        return query.rows(shape=(rule, len(ids)), **{f"id{number}": pk for number, pk in enumerate(ids)})
+
+    return rows
 
 
 def _objects(compiler, alias: str, rows):

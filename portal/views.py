@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import connection
+from django.db.models import Func, IntegerField, Value
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -12,8 +13,9 @@ from django_countries import countries
 
 from portal.access import reader_scope
 from portal.caching import kept_for_scope, public_page
+from portal.prepared import PreparedQuery, rows_for_ids
 from practices.models import KeyTheme, Practice
-from practices.selectors import drafts_of, published_practices
+from practices.selectors import NEWEST_FIRST, drafts_of, published_readable_by
 from search.generation import content_token
 
 
@@ -47,16 +49,46 @@ _CARD_COLUMNS = (
 )
 
 
+_NEWEST = PreparedQuery(
+    "home_newest",
+    Practice,
+    lambda rule: Practice.objects.filter(rule).order_by(*NEWEST_FIRST).values_list(*_CARD_COLUMNS)[:NEWEST],
+)
+_COUNT = PreparedQuery(
+    "home_count",
+    Practice,
+    lambda rule: (
+        Practice.objects.filter(rule)
+        .order_by()
+        .annotate(count=Func(Value(1), function="COUNT", output_field=IntegerField()))
+        .values_list("count")
+    ),
+)
+_THEMES = PreparedQuery(
+    "home_themes", KeyTheme, lambda: KeyTheme.objects.values_list("pk", "code", "label_en", "label_fr")
+)
+_THEMES_OF = rows_for_ids(
+    "home_themes_of",
+    Practice,
+    lambda shape, ids: Practice.key_themes.through.objects.filter(practice_id__in=ids).values_list(
+        "practice_id", "keytheme_id"
+    ),
+)
+
+
 def _published(user) -> tuple[int, SafeString]:
-    """What the home page shows of published content: the same for every reader of ``user``'s scope."""
-    visible = published_practices(user=user)
+    """What the home page shows of published content: the same for every reader of ``user``'s scope
+    (``published_readable_by``, applied on every call; the queries' SQL compiled once per connection
+    and rule)."""
+    rule = published_readable_by(user)
     themes = {
         pk: {"code": code, "label": KeyTheme.label_of(label_en, label_fr)}
-        for pk, code, label_en, label_fr in KeyTheme.objects.values_list("pk", "code", "label_en", "label_fr")
+        for pk, code, label_en, label_fr in _THEMES.rows()
     }
-    cards = _cards(list(visible.values_list(*_CARD_COLUMNS)[:NEWEST]), themes)
+    cards = _cards(_NEWEST.rows(shape=rule), themes)
     html = render_to_string("portal/_home_published.html", {"latest": cards, "themes": themes.values()})
-    return visible.count(), mark_safe(html)  # noqa: S308 - the template escapes
+    (count,) = _COUNT.rows(shape=rule)[0]
+    return count, mark_safe(html)  # noqa: S308 - the template escapes
 
 
 def _cards(rows: list[tuple], themes: dict[int, dict]) -> list[dict]:
@@ -64,9 +96,7 @@ def _cards(rows: list[tuple], themes: dict[int, dict]) -> list[dict]:
     taxonomy's order (``themes``: every key theme, in that order)."""
     order = {pk: position for position, pk in enumerate(themes)}
     themes_of: dict[int, list[int]] = {row[0]: [] for row in rows}
-    for practice_id, theme_id in Practice.key_themes.through.objects.filter(practice_id__in=themes_of).values_list(
-        "practice_id", "keytheme_id"
-    ):
+    for practice_id, theme_id in _THEMES_OF(None, list(themes_of)):
         themes_of[practice_id].append(theme_id)
     languages = dict(settings.PRACTICE_LANGUAGES)
     cards = []

@@ -86,7 +86,7 @@ def test_readers_in_turn_on_one_connection_each_get_their_own_page(
     in turn gets their own rule's practices, and a former member no more than a visitor."""
     settings.PAGE_CACHE_SECONDS = settings.SCOPE_CACHE_SECONDS = 0  # every answer computed
     if not prepared:
-        monkeypatch.setattr("api.selectors.IDS_PREPARED", 1)
+        monkeypatch.setattr("portal.prepared.IDS_PREPARED", 1)
     turns = ["colleague", "anonymous", "outsider", "colleague", "former_member", "anonymous"]
     for reader in turns:
         client = api_client_for(None if reader == "anonymous" else request.getfixturevalue(reader))

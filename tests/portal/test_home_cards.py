@@ -77,3 +77,24 @@ def test_outsider_and_visitor_see_no_card_of_an_organisation_only_practice(
     assert "Our own method" not in client.get(reverse("home")).content.decode()
     assert "Our own method" not in outsider_client.get(reverse("home")).content.decode()
     assert "Our own method" in _card(colleague_client.get(reverse("home")).content.decode(), "Our own method")
+
+
+def test_readers_in_turn_on_one_connection_each_get_their_own_count_and_cards(
+    client, outsider_client, colleague_client, former_member_client, newest, settings
+):
+    """The page's SQL is compiled once per connection and reader rule (portal/views.py): each reader
+    in turn gets their own rule's practices and count."""
+    settings.PAGE_CACHE_SECONDS = settings.SCOPE_CACHE_SECONDS = 0  # every page computed
+    turns = [
+        (colleague_client, 3),
+        (client, 2),
+        (outsider_client, 2),
+        (colleague_client, 3),
+        (former_member_client, 2),
+        (client, 2),
+    ]
+    for reader, count in turns:
+        page = reader.get(reverse("home")).content.decode()
+        assert f"{count} published practices" in page
+        assert page.count('<li class="practice-card">') == count
+        assert ("Our own method" in page) == (count == 3)
