@@ -1,10 +1,14 @@
+import hashlib
+
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Func, IntegerField, Value
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
@@ -17,6 +21,8 @@ from portal.prepared import PreparedQuery, rows_for_ids
 from practices.models import KeyTheme, Practice
 from practices.selectors import NEWEST_FIRST, drafts_of, published_readable_by
 from search.generation import content_token
+
+FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
 
 
 @require_GET
@@ -86,9 +92,21 @@ def _published(user) -> tuple[int, SafeString]:
         for pk, code, label_en, label_fr in _THEMES.rows()
     }
     cards = _cards(_NEWEST.rows(shape=rule), themes)
-    html = render_to_string("portal/_home_published.html", {"latest": cards, "themes": themes.values()})
     (count,) = _COUNT.rows(shape=rule)[0]
-    return count, mark_safe(html)  # noqa: S308 - the template escapes
+    return count, _published_html(cards, list(themes.values()))
+
+
+def _published_html(cards: list[dict], themes: list[dict]) -> SafeString:
+    """The newest practices' cards and the themes' links, rendered from plain values and kept in the
+    process's memory (the ``fragments`` cache) under a hash of those values and the language: a kept
+    fragment is only ever served for the very inputs it was made of, whatever the reader."""
+    inputs = repr((translation.get_language(), cards, themes))
+    key = "home:" + hashlib.blake2b(inputs.encode(), digest_size=20).hexdigest()
+    html = caches[FRAGMENTS].get(key)
+    if html is None:
+        html = render_to_string("portal/_home_published.html", {"latest": cards, "themes": themes})
+        caches[FRAGMENTS].set(key, html)
+    return mark_safe(html)  # noqa: S308 - the template escapes
 
 
 def _cards(rows: list[tuple], themes: dict[int, dict]) -> list[dict]:

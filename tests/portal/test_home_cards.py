@@ -4,6 +4,7 @@ what the practice's own fields say, in the reader's language, and only what the 
 import uuid
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 
 from practices.models import KeyTheme, Practice
@@ -98,3 +99,29 @@ def test_readers_in_turn_on_one_connection_each_get_their_own_count_and_cards(
         assert f"{count} published practices" in page
         assert page.count('<li class="practice-card">') == count
         assert ("Our own method" in page) == (count == 3)
+
+
+@pytest.fixture
+def fragments_kept(settings):
+    """The fragments cache as in production (in tests, as in development, it keeps nothing)."""
+    kept = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "home-fragments"}
+    settings.CACHES = {**settings.CACHES, "fragments": kept}
+    caches["fragments"].clear()
+    yield caches["fragments"]
+    caches["fragments"].clear()
+
+
+def test_the_kept_cards_follow_every_change_they_show(client, colleague_client, newest, fragments_kept, settings):
+    """The cards' HTML is kept per process under a hash of what they show (portal/views.py): a
+    rename, a theme's new label, another language or another reader's practices make another key."""
+    settings.PAGE_CACHE_SECONDS = settings.SCOPE_CACHE_SECONDS = 0  # every page computed
+    assert "Family circle method" in client.get(reverse("home")).content.decode()
+    assert sum(":home:" in key for key in fragments_kept._cache) == 1  # type: ignore[attr-defined]
+    Practice.objects.filter(pk=newest.pk).update(title="Family circle, renamed")
+    KeyTheme.objects.filter(code="exit-strategies").update(label_en="Leaving extremism")
+    page = client.get(reverse("home")).content.decode()
+    assert "Family circle, renamed" in page and "Family circle method" not in page
+    assert page.count("Leaving extremism") == 2  # the card's theme and the theme's link
+    assert "Soutien de la famille" in client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Our own method" in colleague_client.get(reverse("home")).content.decode()
+    assert "Our own method" not in client.get(reverse("home")).content.decode()
