@@ -6,6 +6,7 @@ from uuid import UUID
 
 from django.db.models import QuerySet, Value
 from django.http import Http404
+from django.utils import timezone
 from rest_framework import serializers
 
 from api.models import ApiToken
@@ -108,6 +109,7 @@ _SUMMARIES = rows_for_ids(
         .order_by()
         .values_list(*_SUMMARY_COLUMNS, *_ORGANISATION_COLUMNS, "organisation__verified")
     ),
+    by_ids=True,
 )
 
 
@@ -128,7 +130,8 @@ def practice_summaries(user, ids: list[int], known: dict[str, dict[int, Term]]) 
     (``PracticeSummarySerializer``'s fields and order): values, no model objects. Two queries."""
     rows = _SUMMARIES(published_readable_by(user), ids)
     listed = _practice_terms([row[0] for row in rows], known)
-    moment = serializers.DateTimeField()  # DRF's own rendering of a time (time zone, "Z")
+    # DRF's own rendering of a time ("Z" for UTC), in the request's time zone, looked up once
+    moment = serializers.DateTimeField(default_timezone=timezone.get_current_timezone())
     summaries = {}
     for row in rows:
         practice = dict(zip(_SUMMARY_COLUMNS, row, strict=False))
