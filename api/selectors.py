@@ -6,7 +6,7 @@ from uuid import UUID
 
 from django.db.models import QuerySet, Value
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework import serializers
 
 from api.models import ApiToken
@@ -82,8 +82,9 @@ def terms() -> dict[str, dict[int, Term]]:
     """Every term of the three taxonomies (short closed lists), per facet name and id, labelled in
     the request's language: one query (its SQL compiled once per connection)."""
     found: dict[str, dict[int, Term]] = {facet: {} for facet in TAXONOMIES}
+    language = translation.get_language()
     for facet, pk, code, label_en, label_fr, position in _TERMS.rows():
-        found[facet][pk] = Term(pk, code, TaxonomyTerm.label_of(label_en, label_fr), (position, code))
+        found[facet][pk] = Term(pk, code, TaxonomyTerm.label_of(label_en, label_fr, language), (position, code))
     return found
 
 

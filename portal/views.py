@@ -87,8 +87,9 @@ def _published(user) -> tuple[int, SafeString]:
     (``published_readable_by``, applied on every call; the queries' SQL compiled once per connection
     and rule)."""
     rule = published_readable_by(user)
+    language = translation.get_language()
     themes = {
-        pk: {"code": code, "label": KeyTheme.label_of(label_en, label_fr)}
+        pk: {"code": code, "label": KeyTheme.label_of(label_en, label_fr, language)}
         for pk, code, label_en, label_fr in _THEMES.rows()
     }
     cards = _cards(_NEWEST.rows(shape=rule), themes)
@@ -116,10 +117,10 @@ def _cards(rows: list[tuple], themes: dict[int, dict]) -> list[dict]:
     themes_of: dict[int, list[int]] = {row[0]: [] for row in rows}
     for practice_id, theme_id in _THEMES_OF(None, list(themes_of)):
         themes_of[practice_id].append(theme_id)
-    languages = dict(settings.PRACTICE_LANGUAGES)
+    languages, language = dict(settings.PRACTICE_LANGUAGES), translation.get_language()
     cards = []
     for pk, title, is_demo, origin_uuid, origin_name, origin_url, name, type_en, type_fr, country, *more in rows:
-        start_year, language = more
+        start_year, written_in = more
         cards.append(
             {
                 "url": reverse("practices:detail", kwargs={"pk": pk}),
@@ -127,11 +128,11 @@ def _cards(rows: list[tuple], themes: dict[int, dict]) -> list[dict]:
                 "is_demo": is_demo,
                 "origin": {"is_copy": origin_uuid is not None, "origin_name": origin_name, "origin_url": origin_url},
                 "organisation": name,
-                "type": KeyTheme.label_of(type_en, type_fr),
+                "type": KeyTheme.label_of(type_en, type_fr, language),
                 "country": countries.name(country) if country else "",
                 "start_year": start_year,
-                "language": language,
-                "language_name": languages.get(language, language),
+                "language": written_in,
+                "language_name": str(languages.get(written_in, written_in)),
                 "themes": [themes[theme]["label"] for theme in sorted(themes_of[pk], key=order.__getitem__)],
             }
         )

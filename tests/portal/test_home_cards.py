@@ -43,12 +43,12 @@ def _card(page: str, title: str) -> str:
     [
         (
             "en",
-            ["Norway", "since 2016", ">French</span>"],
+            ["Municipality / local authority · Norway", "since 2016", ">French</span>"],
             ["Exit strategies", "Prison and probation", "Family support"],
         ),
         (
             "fr",
-            ["Norvège", "depuis 2016", ">Français</span>"],
+            ["Municipalité / autorité locale · Norvège", "depuis 2016", ">Français</span>"],
             ["Stratégies de sortie", "Prison et probation", "Soutien de la famille"],
         ),
     ],
