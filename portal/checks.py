@@ -32,8 +32,9 @@ def missing_cache_tables() -> list[str]:
                 present = connections[database].introspection.table_names(cursor)
         except DatabaseError:
             return []
-        if cache._table not in present:
-            missing.append(f"{cache._table} (cache {alias!r})")
+        table = settings.CACHES[alias]["LOCATION"]  # the cache's table (DatabaseCache's own reading)
+        if table not in present:
+            missing.append(f"{table} (cache {alias!r})")
     return missing
 
 

@@ -17,6 +17,7 @@ a connection used), so the rule is still computed and applied on every call.
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
 from django.db import connections, router
 from django.db.models import Model, QuerySet
@@ -128,7 +129,8 @@ def rows_for_ids(
             return []
         if len(ids) > IDS_PREPARED:
             return list(build((rule, len(ids)), ids))
-        return query.rows(shape=(rule, len(ids)), **{f"id{number}": pk for number, pk in enumerate(ids)})
+        values: dict[str, Any] = {f"id{number}": pk for number, pk in enumerate(ids)}
+        return query.rows(shape=(rule, len(ids)), **values)
 
     return rows
 
