@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from rest_framework import serializers
 
 from api.models import ApiToken
+from api.serializers import PracticeSummarySerializer
 from portal.access import signed_in
 from portal.models import TaxonomyTerm
 from portal.prepared import PreparedQuery, rows_for_ids
@@ -35,23 +36,11 @@ def token_for_owner(*, user, uid: UUID) -> ApiToken:
 
 # The practice search's page, read as values ----------------------------------------------
 
-# The columns of a practice's summary, in the order of ``PracticeSummarySerializer``'s fields
-# (themes and audiences read apart, the organisation after).
-_SUMMARY_COLUMNS = (
-    "id",
-    "title",
-    "description",
-    "country",
-    "language",
-    "status",
-    "visibility",
-    "evidence_level",
-    "peer_reviewed",
-    "start_year",
-    "end_year",
-    "published_at",
-    "updated_at",
-)
+# A practice's summary is ``PracticeSummarySerializer``'s fields, in its order: these three read
+# apart (themes and audiences, the organisation), the others columns of the practice.
+_NESTED = ("key_themes", "target_audiences", "organisation")
+_SUMMARY_FIELDS = tuple(PracticeSummarySerializer.Meta.fields)
+_SUMMARY_COLUMNS = tuple(name for name in _SUMMARY_FIELDS if name not in _NESTED)
 _ORGANISATION_COLUMNS = ("organisation_id", "organisation__name", "organisation__type_id", "organisation__country")
 _MOMENTS = ("published_at", "updated_at")
 
@@ -145,14 +134,9 @@ def practice_summaries(user, ids: list[int], known: dict[str, dict[int, Term]]) 
 def _summary(practice: dict, organisation: tuple, listed: dict[str, list[Term]], known: dict[str, dict[int, Term]]):
     organisation_id, name, type_id, country, verified = organisation
     organisation_type = known["organisation_type"].get(type_id)
-    return {
-        "id": practice["id"],
-        "title": practice["title"],
-        "description": practice["description"],
+    nested = {
         "key_themes": [term.shown() for term in listed["theme"]],
         "target_audiences": [term.shown() for term in listed["audience"]],
-        "country": practice["country"],
-        "language": practice["language"],
         "organisation": {
             "id": organisation_id,
             "name": name,
@@ -160,5 +144,5 @@ def _summary(practice: dict, organisation: tuple, listed: dict[str, list[Term]],
             "country": country,
             "verified": verified,
         },
-        **{name: practice[name] for name in _SUMMARY_COLUMNS[5:]},
     }
+    return {field: nested[field] if field in nested else practice[field] for field in _SUMMARY_FIELDS}
