@@ -4,10 +4,13 @@ Thin viewsets: objects come from the access functions (``practice_for_user``,
 ``practices_visible_to``…), writes from the services, both shared with the web.
 """
 
+import functools
+from dataclasses import replace
 from typing import TypeVar, cast
 
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -23,6 +26,7 @@ from api import examples
 from api.models import ApiToken
 from api.pagination import LongListCursorPagination, decode_search_cursor, search_page_links
 from api.permissions import CanContribute, ReadOnly, TokenScopeAllowsMethod
+from api.selectors import Term, practice_summaries, terms
 from api.serializers import (
     DocumentUploadSerializer,
     ImportedDraftSerializer,
@@ -32,7 +36,6 @@ from api.serializers import (
     OrganisationSerializer,
     OrganisationTypeSerializer,
     PracticeDetailSerializer,
-    PracticeHitSerializer,
     PracticeSearchQuerySerializer,
     PracticeSearchResultsSerializer,
     PracticeSummarySerializer,
@@ -161,8 +164,8 @@ def validated_query(request, serializer_class: type[_Query]) -> _Query:
     takes one, and an empty value is a value (DRF's form handling would quietly drop it)."""
     params = request.query_params
     data = {
-        name: params.getlist(name) if isinstance(field, serializers.ListField) else params[name]
-        for name, field in serializer_class().fields.items()
+        name: params.getlist(name) if is_list else params[name]
+        for name, is_list in _query_fields(serializer_class)
         if name in params
     }
     serializer = serializer_class(data=data)
@@ -170,13 +173,41 @@ def validated_query(request, serializer_class: type[_Query]) -> _Query:
     return serializer
 
 
-def facet_counts(facets: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
-    """Each facet's codes with their label (in the request's language) and count."""
+@functools.cache
+def _query_fields(serializer_class: type[serializers.Serializer]) -> tuple[tuple[str, bool], ...]:
+    """The names of a query serializer's fields, each with whether it takes a list: the code's own
+    declaration, read once per process."""
+    return tuple((name, isinstance(field, serializers.ListField)) for name, field in serializer_class().fields.items())
+
+
+def facet_counts(facets: dict[str, dict[str, int]], known: dict[str, dict[int, Term]]) -> dict[str, list[dict]]:
+    """Each facet's codes with their label (in the request's language; a taxonomy's from ``known``)
+    and count."""
     listed = {}
     for facet, counts in facets.items():
-        labels = code_labels(facet, set(counts))
+        if facet in known:
+            by_code = {term.code: term.label for term in known[facet].values()}
+            labels = {code: by_code.get(code, code) for code in counts}
+        else:
+            labels = _fixed_labels(facet, set(counts))
         listed[facet] = [{"code": code, "label": labels[code], "count": count} for code, count in counts.items()]
     return listed
+
+
+# Facets whose labels are functions of the code and the language alone, declared in the code (countries'
+# names, languages, choices, periods: practices.indexing.code_labels): kept per process and language.
+CODE_LABELLED = ("country", "language", "peer_reviewed", "evidence_level", "start_period")
+_FIXED_LABELS: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _fixed_labels(facet: str, codes: set[str]) -> dict[str, str]:
+    if facet not in CODE_LABELLED:
+        return code_labels(facet, codes)
+    known = _FIXED_LABELS.setdefault((get_language(), facet), {})
+    missing = codes.difference(known)
+    if missing:
+        known.update(code_labels(facet, missing))
+    return {code: known[code] for code in codes}
 
 
 def _write_defaults() -> dict:
@@ -297,22 +328,20 @@ class PracticeViewSet(
                 sort=query.validated_data["sort"],
             ),
         )
-        found = readable_hits(collection=PRACTICES, user=request.user, hits=results.hits)
+        known = terms()
+        summaries = replace(PRACTICES, readable=lambda user, ids: practice_summaries(user, ids, known))
+        found = readable_hits(collection=summaries, user=request.user, hits=results.hits)
         found = with_best_sentences(PRACTICES, found, query.validated_data.get("q", ""))
-        hits = {each.hit.id: each.hit for each in found}
-        practices = [each.item for each in found]
-        prefetch_related_objects(practices, "key_themes", "target_audiences")
         next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=results.total)
-        context = {**self.get_serializer_context(), "hits": hits}
         return {
             "count": results.total,
             "next": next_url,
             "previous": previous_url,
-            "facets": facet_counts(results.facets),
+            "facets": facet_counts(results.facets, known),
             "suggestion": results.suggestion,
             "degraded": results.degraded,
             "partial_match": results.partial,
-            "results": PracticeHitSerializer(practices, many=True, context=context).data,
+            "results": [{**each.item, "highlight": str(each.highlight), "score": each.hit.score} for each in found],
         }
 
     def retrieve(self, request, *args, **kwargs):

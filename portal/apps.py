@@ -7,4 +7,4 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from portal import receivers  # noqa: F401  (connects the signal receivers)
+        from portal import checks, receivers  # noqa: F401  (registers the system checks, connects the signal receivers)

@@ -27,7 +27,13 @@ class TaxonomyTerm(models.Model):
     @property
     def label(self) -> str:
         """The label in the active language, English otherwise."""
-        return self.label_fr if translation.get_language() == "fr" else self.label_en
+        return self.label_of(self.label_en, self.label_fr)
+
+    @staticmethod
+    def label_of(label_en: str, label_fr: str, language: str | None = None) -> str:
+        """``label`` of a term read as values (no model object); ``language``: the active one, read once
+        by the caller for many terms."""
+        return label_fr if (language or translation.get_language()) == "fr" else label_en
 
 
 class OrganisationType(TaxonomyTerm):

@@ -17,19 +17,24 @@ a connection used), so the rule is still computed and applied on every call.
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
 from django.db import connections, router
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
 
 SHAPES_KEPT = 256
+# A list of ids in a prepared query (``rows_for_ids``): up to this many stand-ins, each length its own shape.
+IDS_PREPARED = 100
+_IDS = {f"id{number}": -4_301_000 - number for number in range(IDS_PREPARED)}
 
 
 class PreparedQuery:
     """``build(**stand_ins)`` (``build(shape, **stand_ins)`` for a query with shapes) returns the
     queryset with each stand-in (an int no row has) where a call's value goes; each must be a
     parameter of the SQL but those named in ``optional`` (a stand-in that only some shapes use),
-    and every parameter equal to a stand-in takes the call's value."""
+    and every parameter equal to a stand-in takes the call's value. ``by_ids``: the stand-ins are ids
+    of the model's rows that pick them (see ``_by_ids``)."""
 
     def __init__(
         self,
@@ -38,10 +43,12 @@ class PreparedQuery:
         build: Callable[..., QuerySet],
         *,
         optional: tuple[str, ...] = (),
+        by_ids: bool = False,
         **stand_ins: int,
     ):
         self.key = f"_portal_prepared_{name}"
         self.model, self.build, self.stand_ins, self.optional = model, build, stand_ins, optional
+        self.by_ids = by_ids
 
     def _prepared(self, alias: str, shape: Hashable):
         kept = connections[alias].__dict__.setdefault(self.key, OrderedDict())
@@ -53,6 +60,8 @@ class PreparedQuery:
             for name, value in self.stand_ins.items():
                 if value not in params and name not in self.optional:  # e.g. the id that picks the row
                     raise RuntimeError(f"the prepared query {self.key} does not name {name}")
+            if self.by_ids and connections[alias].vendor == "sqlite":
+                sql = _by_ids(sql, self.model._meta.db_table)
             prepared = kept[shape] = (compiler, sql, tuple(params))
             if len(kept) > SHAPES_KEPT:
                 kept.popitem(last=False)
@@ -82,6 +91,48 @@ class PreparedQuery:
         with connections[alias].cursor() as cursor:
             cursor.execute(sql, params)
             return compiler, cursor.fetchall()
+
+
+def _by_ids(sql: str, table: str) -> str:
+    """On SQLite, ``table`` read by its ids alone: without statistics SQLite's planner prefers an
+    index of the access rule's columns (status, visibility...), reading every published row to keep
+    the few asked for (0.9 ms against 0.1 at 10,000 practices); NOT INDEXED leaves it the rowid
+    lookups. The rule's conditions still apply to each row read."""
+    clause = f'FROM "{table}" '
+    if clause not in sql:
+        raise RuntimeError(f"no {clause!r} in {sql[:200]!r}")
+    return sql.replace(clause, f'FROM "{table}" NOT INDEXED ', 1)
+
+
+def rows_for_ids(
+    name: str,
+    model: type[Model],
+    build: Callable[[tuple[Hashable, int], list[int]], QuerySet],
+    *,
+    by_ids: bool = False,
+) -> Callable[[Hashable, list[int]], list[tuple]]:
+    """A function of ``(rule, ids)`` giving the rows of the ``values_list`` queryset ``build((rule,
+    len(ids)), ids)``, its SQL compiled once per connection, rule and number of ids (``rule``: a
+    reader's access rule, or None; plain, not prepared, for a list longer than ``IDS_PREPARED``).
+    ``by_ids``: the ids are those of ``model``'s rows, and pick them (``_by_ids``)."""
+    query = PreparedQuery(
+        name,
+        model,
+        lambda shape, **stand_ins: build(shape, [stand_ins[f"id{number}"] for number in range(shape[-1])]),
+        optional=tuple(_IDS),  # a shorter list names only the first ones
+        by_ids=by_ids,
+        **_IDS,
+    )
+
+    def rows(rule: Hashable, ids: list[int]) -> list[tuple]:
+        if not ids:
+            return []
+        if len(ids) > IDS_PREPARED:
+            return list(build((rule, len(ids)), ids))
+        values: dict[str, Any] = {f"id{number}": pk for number, pk in enumerate(ids)}
+        return query.rows(shape=(rule, len(ids)), **values)
+
+    return rows
 
 
 def _objects(compiler, alias: str, rows):

@@ -1,18 +1,28 @@
+import hashlib
+
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
+from django.db.models import Func, IntegerField, Value
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_countries import countries
 
 from portal.access import reader_scope
 from portal.caching import kept_for_scope, public_page
-from practices.models import KeyTheme
-from practices.selectors import drafts_of, published_practices
+from portal.prepared import PreparedQuery, rows_for_ids
+from practices.models import KeyTheme, Practice
+from practices.selectors import NEWEST_FIRST, drafts_of, published_readable_by
 from search.generation import content_token
+
+FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
 
 
 @require_GET
@@ -27,11 +37,106 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", context)
 
 
+NEWEST = 6  # practices on the home page
+# What a newest practice's card shows, read as values (no model objects).
+_CARD_COLUMNS = (
+    "pk",
+    "title",
+    "is_demo",
+    "origin_uuid",
+    "origin_name",
+    "origin_url",
+    "organisation__name",
+    "organisation__type__label_en",
+    "organisation__type__label_fr",
+    "country",
+    "start_year",
+    "language",
+)
+
+
+_NEWEST = PreparedQuery(
+    "home_newest",
+    Practice,
+    lambda rule: Practice.objects.filter(rule).order_by(*NEWEST_FIRST).values_list(*_CARD_COLUMNS)[:NEWEST],
+)
+_COUNT = PreparedQuery(
+    "home_count",
+    Practice,
+    lambda rule: (
+        Practice.objects.filter(rule)
+        .order_by()
+        .annotate(count=Func(Value(1), function="COUNT", output_field=IntegerField()))
+        .values_list("count")
+    ),
+)
+_THEMES = PreparedQuery(
+    "home_themes", KeyTheme, lambda: KeyTheme.objects.values_list("pk", "code", "label_en", "label_fr")
+)
+_THEMES_OF = rows_for_ids(
+    "home_themes_of",
+    Practice,
+    lambda shape, ids: Practice.key_themes.through.objects.filter(practice_id__in=ids).values_list(
+        "practice_id", "keytheme_id"
+    ),
+)
+
+
 def _published(user) -> tuple[int, SafeString]:
-    """What the home page shows of published content: the same for every reader of ``user``'s scope."""
-    visible = published_practices(user=user)
-    html = render_to_string("portal/_home_published.html", {"latest": visible[:6], "themes": KeyTheme.objects.all()})
-    return visible.count(), mark_safe(html)  # noqa: S308 - the template escapes
+    """What the home page shows of published content: the same for every reader of ``user``'s scope
+    (``published_readable_by``, applied on every call; the queries' SQL compiled once per connection
+    and rule)."""
+    rule = published_readable_by(user)
+    language = translation.get_language()
+    themes = {
+        pk: {"code": code, "label": KeyTheme.label_of(label_en, label_fr, language)}
+        for pk, code, label_en, label_fr in _THEMES.rows()
+    }
+    cards = _cards(_NEWEST.rows(shape=rule), themes)
+    (count,) = _COUNT.rows(shape=rule)[0]
+    return count, _published_html(cards, list(themes.values()))
+
+
+def _published_html(cards: list[dict], themes: list[dict]) -> SafeString:
+    """The newest practices' cards and the themes' links, rendered from plain values and kept in the
+    process's memory (the ``fragments`` cache) under a hash of those values and the language: a kept
+    fragment is only ever served for the very inputs it was made of, whatever the reader."""
+    inputs = repr((translation.get_language(), cards, themes))
+    key = "home:" + hashlib.blake2b(inputs.encode(), digest_size=20).hexdigest()
+    html = caches[FRAGMENTS].get(key)
+    if html is None:
+        html = render_to_string("portal/_home_published.html", {"latest": cards, "themes": themes})
+        caches[FRAGMENTS].set(key, html)
+    return mark_safe(html)  # noqa: S308 - the template escapes
+
+
+def _cards(rows: list[tuple], themes: dict[int, dict]) -> list[dict]:
+    """The newest practices' cards: plain dictionaries of what each shows, its themes in the
+    taxonomy's order (``themes``: every key theme, in that order)."""
+    order = {pk: position for position, pk in enumerate(themes)}
+    themes_of: dict[int, list[int]] = {row[0]: [] for row in rows}
+    for practice_id, theme_id in _THEMES_OF(None, list(themes_of)):
+        themes_of[practice_id].append(theme_id)
+    languages, language = dict(settings.PRACTICE_LANGUAGES), translation.get_language()
+    cards = []
+    for pk, title, is_demo, origin_uuid, origin_name, origin_url, name, type_en, type_fr, country, *more in rows:
+        start_year, written_in = more
+        cards.append(
+            {
+                "url": reverse("practices:detail", kwargs={"pk": pk}),
+                "title": title,
+                "is_demo": is_demo,
+                "origin": {"is_copy": origin_uuid is not None, "origin_name": origin_name, "origin_url": origin_url},
+                "organisation": name,
+                "type": KeyTheme.label_of(type_en, type_fr, language),
+                "country": countries.name(country) if country else "",
+                "start_year": start_year,
+                "language": written_in,
+                "language_name": str(languages.get(written_in, written_in)),
+                "themes": [themes[theme]["label"] for theme in sorted(themes_of[pk], key=order.__getitem__)],
+            }
+        )
+    return cards
 
 
 @never_cache

@@ -23,4 +23,13 @@ def warm_up_checks() -> None:
         load_model()
 
 
+def require_cache_tables() -> None:
+    """DJANGO_CACHE=database without `manage.py createcachetable`: refuse to start, naming the
+    missing tables and the command, rather than fail every page (portal/checks.py)."""
+    from portal.checks import require_cache_tables
+
+    require_cache_tables()
+
+
 warm_up_checks()
+require_cache_tables()

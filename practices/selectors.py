@@ -24,6 +24,7 @@ from practices import rules
 from practices.models import Finding, Practice
 
 NOTHING = Q(pk__in=[])
+NEWEST_FIRST = ("-published_at", "-pk")  # the order of lists of published practices
 Status = Practice.Status
 Visibility = Practice.Visibility
 
@@ -243,7 +244,7 @@ def published_practices(*, user, filters: dict[str, list[str]] | None = None) ->
     return (
         queryset.select_related("organisation", "organisation__type")
         .prefetch_related("key_themes")
-        .order_by("-published_at", "-pk")
+        .order_by(*NEWEST_FIRST)
     )
 
 

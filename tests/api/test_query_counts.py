@@ -30,9 +30,10 @@ def test_anonymous_search_costs_the_same_for_one_hit_or_a_full_page(
 ):
     _practices(contributor, rows)
     # content token (kept answers); engine: index generation, documents and facets (reloaded: the
-    # index just changed), matches, highlights; practices, themes, audiences; labels of themes,
-    # audiences, types
-    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 12)
+    # index just changed), matches, highlights; the three taxonomies' terms (one query, for the facets'
+    # labels and the practices' themes and audiences: api/selectors.py), the practices as values, their
+    # themes and audiences (one query). 12 before the page was read as values.
+    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 9)
     assert len(data["results"]) == rows
     # the same request again, nothing published since: the content token, then the kept answer
     assert _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 1) == data
@@ -44,7 +45,7 @@ def test_a_members_search_costs_the_same_for_one_hit_or_a_full_page(contributor,
     client = api_client_for(contributor)
     # session, user with membership (one query: portal/auth_backends.py), the content token (the
     # results kept per reader scope, portal/caching.py), then as for an anonymous search
-    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 14)
+    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 11)
     assert len(data["results"]) == rows
     # the same search again: kept for the member's scope (session, user with membership, content token)
     again = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 3)

@@ -1,9 +1,10 @@
 """portal/prepared.py: a query compiled once per connection reads fresh rows with each call's values."""
 
 import pytest
+from django.db.models import Q
 
 from portal.models import Organisation
-from portal.prepared import PreparedQuery
+from portal.prepared import PreparedQuery, rows_for_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,25 @@ def test_a_stand_in_the_sql_does_not_name_is_refused_unless_optional(home_organi
 
     found = shaped.objects(shape=Q(verified=home_organisation.verified), pk=home_organisation.pk, owner=0)
     assert [o.pk for o in found] == [home_organisation.pk]
+
+
+@pytest.mark.parametrize("by_ids", [True, False])
+def test_rows_for_ids_read_each_list_under_its_rule(home_organisation, other_organisation, by_ids, monkeypatch):
+    """A list of ids, each length its own compiled SQL (on SQLite read by the ids alone with
+    ``by_ids``), the rule still applied to every row; a list past the prepared length read plainly."""
+    rows = rows_for_ids(
+        f"test_ids_{by_ids}",
+        Organisation,
+        lambda shape, ids: Organisation.objects.filter(shape[0], pk__in=ids).order_by("pk").values_list("name"),
+        by_ids=by_ids,
+    )
+    both = [home_organisation.pk, other_organisation.pk]
+    verified, named = Q(verified=True), Q(name=other_organisation.name)
+    assert rows(verified, both) == [(home_organisation.name,), (other_organisation.name,)]
+    assert rows(named, both) == [(other_organisation.name,)]
+    assert rows(verified, both[:1]) == [(home_organisation.name,)]
+    assert rows(verified, []) == []
+    Organisation.objects.filter(pk=home_organisation.pk).update(verified=False)
+    assert rows(verified, both) == [(other_organisation.name,)]
+    monkeypatch.setattr("portal.prepared.IDS_PREPARED", 1)
+    assert rows(named, both) == [(other_organisation.name,)]
