@@ -19,7 +19,7 @@ from portal.access import reader_scope
 from portal.caching import kept_for_scope, public_page
 from portal.prepared import PreparedQuery, rows_for_ids
 from practices.models import KeyTheme, Practice
-from practices.selectors import NEWEST_FIRST, drafts_of, published_readable_by
+from practices.selectors import NEWEST_FIRST, newest_drafts_of, published_readable_by
 from search.generation import content_token
 
 FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
@@ -32,8 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
     count, published = kept_for_scope(
         request, name="home", scope=scope, tokens=(content_token,), compute=lambda: _published(request.user)
     )
-    drafts = drafts_of(user=request.user).select_related(None).only("pk", "title", "updated_at")  # what the list shows
-    context = {"published_count": count, "published": published, "drafts": drafts[:5]}
+    context = {"published_count": count, "published": published, "drafts": newest_drafts_of(user=request.user)}
     return render(request, "portal/home.html", context)
 
 
