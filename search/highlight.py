@@ -47,7 +47,9 @@ def _best_window(count: int, marked: set[int], width: int) -> int:
 def snippet(text: str, marked: set[int], width: int = SNIPPET_WORDS) -> str:
     """A window of ``text`` around its marked tokens (token positions), as safe HTML. Only the
     window's tokens are read one by one (the rest is counted in C)."""
-    count = token_count(text)
+    # Without marks the window is the opening: whether more than ``width`` tokens follow is all the
+    # count decides (the closing ellipsis), so only that many are counted.
+    count = token_count(text) if marked else len(token_spans(text, 0, width + 1))
     if not count:
         return ""
     first = _best_window(count, marked, width)

@@ -171,9 +171,14 @@ class SqliteText:
         The matching stems are found in Python in the stored stem columns (stem i is word
         i of the original), which costs a fraction of FTS5's highlight() on long bodies.
         """
+        marker = StemMarker(parsed)
+        if not marker.marks_anything():  # a list without words: the description's opening alone
+            cursor.execute(
+                f"SELECT rowid, {SNIPPET_FIELDS[0]} FROM {TABLE} WHERE rowid IN ({placeholders(ids)})", list(ids)
+            )
+            return {rowid: highlight.snippet(text or "", set()) for rowid, text in cursor.fetchall()}
         columns = ", ".join([*SNIPPET_FIELDS, *(name + "_s" for name in SNIPPET_FIELDS)])
         cursor.execute(f"SELECT rowid, {columns} FROM {TABLE} WHERE rowid IN ({placeholders(ids)})", list(ids))
-        marker = StemMarker(parsed)
         count = len(SNIPPET_FIELDS)
         return {row[0]: marker.best_snippet(row[1 : 1 + count], row[1 + count :]) for row in cursor.fetchall()}
 
@@ -218,8 +223,11 @@ class StemMarker:
         self.single = {stems[0] for stems in phrases if len(stems) == 1}
         self.phrases = [stems for stems in phrases if len(stems) > 1]
 
+    def marks_anything(self) -> bool:
+        return bool(self.single or self.phrases)
+
     def positions(self, stems_text: str) -> set[int]:
-        if not stems_text or not (self.single or self.phrases):
+        if not stems_text or not self.marks_anything():
             return set()
         stems = stems_text.split(" ")
         found = {index for index, word in enumerate(stems) if word in self.single}
