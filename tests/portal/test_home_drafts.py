@@ -60,3 +60,19 @@ def test_a_submitted_then_published_practice_leaves_the_list(contributor_client,
     section = _drafts_section(contributor_client)
     assert ">Draft number 5</a>" not in section
     assert ">Draft number 0</a>" in section  # the next oldest moves up
+
+
+@pytest.mark.parametrize(
+    ("sql", "with_id"),
+    [
+        ("UPDATE portal_user SET is_active = false WHERE id = %s", True),  # deactivated
+        ("DELETE FROM django_session", False),  # signed out by another process
+    ],
+)
+def test_a_deactivated_or_signed_out_author_sees_no_drafts(contributor, contributor_client, drafts, sql, with_id):
+    assert "Draft number" in _drafts_section(contributor_client)
+    with connection.cursor() as cursor:  # behind every cache
+        cursor.execute(sql, [contributor.pk] if with_id else [])
+    page = contributor_client.get(reverse("home")).content.decode()
+    assert "Draft number" not in page
+    assert reverse("account_login") in page
