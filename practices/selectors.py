@@ -11,17 +11,18 @@ Search engines apply the same rules through ``portal.access.reader_scope``.
 """
 
 from datetime import timedelta
+from typing import cast
 
 from django.core.exceptions import PermissionDenied
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, ManyToManyField, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from portal.access import approved_membership, is_moderator, is_organisation_admin, reader_scope
 from portal.prepared import PreparedQuery
 from practices import rules
-from practices.models import Finding, Practice
+from practices.models import Finding, KeyTheme, Practice, TargetAudience
 
 NOTHING = Q(pk__in=[])
 NEWEST_FIRST = ("-published_at", "-pk")  # the order of lists of published practices
@@ -82,9 +83,9 @@ def with_terms(practice: Practice) -> None:
     ``prefetch_related("key_themes", "target_audiences")`` would leave them (two queries and
     a queryset each; a practice's page paid a fifth of its time for them)."""
     parts, params = [], []
-    for index, name in enumerate(TERM_RELATIONS):
-        field = Practice._meta.get_field(name)
-        term, through = field.related_model._meta, field.remote_field.through._meta
+    for index, (name, model) in enumerate(TERM_RELATIONS.items()):
+        field = cast(ManyToManyField, Practice._meta.get_field(name))
+        term, through = model._meta, getattr(Practice, name).through._meta
         columns = ", ".join(f't."{column}"' for column in _TERM_FIELDS)
         parts.append(
             f'SELECT {index}, {columns} FROM "{term.db_table}" t JOIN "{through.db_table}" m '
@@ -95,13 +96,15 @@ def with_terms(practice: Practice) -> None:
     with connections[alias].cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 6, 3", params)
         rows = cursor.fetchall()
-    for index, name in enumerate(TERM_RELATIONS):
-        model = Practice._meta.get_field(name).related_model
+    for index, (name, model) in enumerate(TERM_RELATIONS.items()):
         terms = [model.from_db(alias, _TERM_FIELDS, row[1:]) for row in rows if row[0] == index]
         _prefetched(practice, name, terms)
 
 
-TERM_RELATIONS = ("key_themes", "target_audiences")
+TERM_RELATIONS: dict[str, type[KeyTheme] | type[TargetAudience]] = {
+    "key_themes": KeyTheme,
+    "target_audiences": TargetAudience,
+}
 
 
 def _prefetched(instance, name: str, objects: list) -> None:
