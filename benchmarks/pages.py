@@ -446,11 +446,12 @@ def main() -> None:
     env = server_environment(database_url)
     os.environ.update(env)
     setup_django(database_url)
-    data = reused() if reuse else build(args.count, args.posts)
-    collect_static(env)
     from django.core.management import call_command  # after setup_django
 
-    call_command("createcachetable", verbosity=0)  # DJANGO_CACHE=database, as in production
+    # DJANGO_CACHE=database, as in production: the set-up commands below write to it already
+    call_command("createcachetable", verbosity=0)
+    data = reused() if reuse else build(args.count, args.posts)
+    collect_static(env)
     if args.profile:
         profile(data, args.profile, signed_in=args.signed_in, repeat=20)
         return
