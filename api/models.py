@@ -37,3 +37,25 @@ class ApiToken(AbstractAuthToken):
     @property
     def has_expired(self) -> bool:
         return self.expiry is not None and self.expiry <= timezone.now()
+
+
+class RequestCount(models.Model):
+    """How many requests one client (``key``: the throttle's scope and the address, user or
+    token) made in the current period of its rate and in the one before: what the API's
+    throttles count, one row per client, written by one statement a request
+    (``api.throttling.count_request``). Rows whose ``expires`` has passed count nothing and
+    are deleted by ``manage.py purge_request_counts``."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    period = models.BigIntegerField()  # the time since the epoch in whole periods of the rate
+    hits = models.PositiveIntegerField()  # requests allowed in ``period``
+    previous = models.PositiveIntegerField()  # requests allowed in the period before it
+    allowed = models.BooleanField()  # whether the last request was
+    expires = models.BigIntegerField(db_index=True)  # seconds since the epoch: the end of the next period
+
+    class Meta:
+        verbose_name = _("API request count")
+        verbose_name_plural = _("API request counts")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.hits}"

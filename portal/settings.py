@@ -263,7 +263,7 @@ NETWORK_REPORT_RATE = env_rate("NETWORK_REPORT_RATE", "10/h")
 
 # Periodic jobs run by `manage.py run_scheduler` (portal/scheduler.py): management commands
 # and their periods. Later: federation pulls.
-SCHEDULED_JOBS = env_schedule("PORTAL_SCHEDULE", "purge_case_rooms=1h,send_digests=1d")
+SCHEDULED_JOBS = env_schedule("PORTAL_SCHEDULE", "purge_case_rooms=1h,send_digests=1d,purge_request_counts=1h")
 
 # Uploaded template documents are parsed in memory and never stored.
 PRACTICE_UPLOAD_MAX_BYTES = env_int("PRACTICE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)

@@ -1,4 +1,7 @@
-"""List endpoints run a fixed number of queries, however many rows they return."""
+"""List endpoints run a fixed number of queries, however many rows they return.
+
+Every figure below includes the request's count against its client's rate: one statement,
+the throttle's (api/throttling.py), on every request, kept answers and 404s too."""
 
 import pytest
 from django.urls import reverse
@@ -33,10 +36,10 @@ def test_anonymous_search_costs_the_same_for_one_hit_or_a_full_page(
     # index just changed), matches, highlights; the three taxonomies' terms (one query, for the facets'
     # labels and the practices' themes and audiences: api/selectors.py), the practices as values, their
     # themes and audiences (one query). 12 before the page was read as values.
-    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 9)
+    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 10)
     assert len(data["results"]) == rows
     # the same request again, nothing published since: the content token, then the kept answer
-    assert _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 1) == data
+    assert _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 2) == data
 
 
 @pytest.mark.parametrize("rows", [1, 15])
@@ -45,10 +48,10 @@ def test_a_members_search_costs_the_same_for_one_hit_or_a_full_page(contributor,
     client = api_client_for(contributor)
     # session, user with membership (one query: portal/auth_backends.py), the content token (the
     # results kept per reader scope, portal/caching.py), then as for an anonymous search
-    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 11)
+    data = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 12)
     assert len(data["results"]) == rows
     # the same search again: kept for the member's scope (session, user with membership, content token)
-    again = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 3)
+    again = _count(client, reverse("api:practice-list"), {"q": "method"}, django_assert_num_queries, 4)
     assert again == data
 
 
@@ -59,16 +62,16 @@ def test_a_practices_detail_has_a_fixed_cost(client, contributor, colleague, row
     url = reverse("api:practice-detail", kwargs={"pk": practice.pk})
     # session, user with membership; the practice's stamp (the access rule); the content token; the
     # practice with its organisation and type, its themes and audiences (one query)
-    member = _count(api_client_for(colleague), url, {}, django_assert_num_queries, 6)
+    member = _count(api_client_for(colleague), url, {}, django_assert_num_queries, 7)
     assert member["title"] == "Method number 0" and member["contact"]
     # again, or another member of the scope: kept (api/views.py): session, user, stamp, token
-    assert _count(api_client_for(colleague), url, {}, django_assert_num_queries, 4) == member
+    assert _count(api_client_for(colleague), url, {}, django_assert_num_queries, 5) == member
     # its author: session, user, stamp, then their own side's data, never kept: the practice, its themes
     # and audiences (one query), findings, review comments
-    author = _count(api_client_for(contributor), url, {}, django_assert_num_queries, 7)
+    author = _count(api_client_for(contributor), url, {}, django_assert_num_queries, 8)
     assert author["findings"] == [] and author["contact"] == member["contact"]
     # anonymous: content token, stamp (404: members only)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         assert client.get(url).status_code == 404
 
 
@@ -77,15 +80,15 @@ def test_the_drafts_list_has_a_fixed_cost(contributor, rows, django_assert_num_q
     for number in range(rows):
         make_practice(author=contributor, title=f"Draft {number}")
     # session, user with membership (one query: portal/auth_backends.py), drafts, themes, audiences
-    data = _count(api_client_for(contributor), reverse("api:practice-drafts"), {}, django_assert_num_queries, 5)
+    data = _count(api_client_for(contributor), reverse("api:practice-drafts"), {}, django_assert_num_queries, 6)
     assert len(data["results"]) == rows
 
 
-def test_taxonomy_and_organisation_lists_take_one_query(client, contributor, outsider, django_assert_num_queries):
-    _count(client, reverse("api:theme-list"), {}, django_assert_num_queries, 1)
-    _count(client, reverse("api:audience-list"), {}, django_assert_num_queries, 1)
-    _count(client, reverse("api:organisation-type-list"), {}, django_assert_num_queries, 1)
-    _count(client, reverse("api:organisation-list"), {}, django_assert_num_queries, 1)
+def test_taxonomy_and_organisation_lists_take_one_query_besides_the_rate_count(client, contributor, outsider, django_assert_num_queries):
+    _count(client, reverse("api:theme-list"), {}, django_assert_num_queries, 2)
+    _count(client, reverse("api:audience-list"), {}, django_assert_num_queries, 2)
+    _count(client, reverse("api:organisation-type-list"), {}, django_assert_num_queries, 2)
+    _count(client, reverse("api:organisation-list"), {}, django_assert_num_queries, 2)
 
 
 @pytest.mark.parametrize("rows", [1, 12])
@@ -94,7 +97,7 @@ def test_the_review_queue_has_a_fixed_cost(moderator, contributor, rows, django_
         make_practice(author=contributor, title=f"Submitted {number}")
     Practice.objects.update(status="submitted")
     # session, user, second factor, queue page, authors' memberships
-    data = _count(api_client_for(moderator), reverse("api:moderation-list"), {}, django_assert_num_queries, 5)
+    data = _count(api_client_for(moderator), reverse("api:moderation-list"), {}, django_assert_num_queries, 6)
     assert len(data["results"]) == rows
 
 
@@ -127,12 +130,12 @@ def test_network_lists_have_a_fixed_cost_for_members_and_administrators(
         )
         network_services.post_create(thread=world.thread, actor=authors[number % 6], body=f"Reply {number}")
     # session, user with membership (one query: portal/auth_backends.py), network ids, networks page
-    _count(client, reverse("api:network-list"), {}, django_assert_num_queries, 4)
+    _count(client, reverse("api:network-list"), {}, django_assert_num_queries, 5)
     # session, user with membership, network, network membership, threads page, authors' memberships,
     # and for an administrator their second factor (naming members of their organisation is a power)
     admin = 1 if viewer == "org_admin" else 0
     threads = reverse("api:network-threads", kwargs={"pk": world.network.pk})
-    assert len(_count(client, threads, {}, django_assert_num_queries, 6 + admin)["results"]) == 13
+    assert len(_count(client, threads, {}, django_assert_num_queries, 7 + admin)["results"]) == 13
     # session, user with membership, thread + network, network membership, posts page, authors' memberships
     posts = reverse("api:thread-posts", kwargs={"pk": world.thread.pk})
-    assert len(_count(client, posts, {}, django_assert_num_queries, 6 + admin)["results"]) == 13
+    assert len(_count(client, posts, {}, django_assert_num_queries, 7 + admin)["results"]) == 13
