@@ -21,14 +21,17 @@ Moderators' fragments carry a form with their CSRF token: they are rendered for 
 never kept, at either level.
 """
 
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
 from django.core.cache import cache
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -41,6 +44,7 @@ from portal.caching import kept
 from portal.models import User
 
 TEMPLATE = "network/_post.html"
+CONTENT_TEMPLATE = "network/_thread_content.html"
 KEEP_SECONDS = 3600  # an hour: the shared cache also holds rate counts (portal/ratelimits.py), keep it small
 Visible = Post.State.VISIBLE
 
@@ -53,22 +57,74 @@ def thread_posts_html(
     can_post: bool,
     moderates: bool,
     last_read_at: datetime | None,
-) -> SafeString:
+) -> tuple[SafeString, str | None]:
     """The page's posts (``rows``, in order) as HTML: kept whole where this very page was
-    rendered before, otherwise from each post's kept fragment, otherwise rendered now."""
+    rendered before, otherwise from each post's kept fragment, otherwise rendered now; with
+    the key the whole list is kept under (None for moderators: never kept)."""
     viewer = request.user
     shared = {"page_number": page_number, "can_post": can_post, "moderates": moderates}
     views = _post_views(rows, viewer=viewer, moderates=moderates, last_read_at=last_read_at)
     if moderates:
         _count_revisions(views)
-        return mark_safe("".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in views))  # noqa: S308 - the template escapes
+        html = "".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in views)
+        return mark_safe(html), None  # noqa: S308 - the template escapes
     page_key = _key("posts", shared, views)
     html = kept().get(page_key)
     if html is None:
         _count_revisions(views)
         html = "".join(_fragments([{"post": view, **shared} for view in views]))
         kept().set(page_key, html, KEEP_SECONDS)
-    return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
+    return mark_safe(html), page_key  # noqa: S308 - rendered by the template, which escapes
+
+
+def thread_content_html(context: dict[str, Any], *, request, posts_key: str | None) -> SafeString:
+    """The thread page's content (templates/network/_thread_content.html) for ``context``.
+
+    The template reads its context alone, so for a reader who does not moderate the network
+    the content is kept under a hash of everything it shows: the page's posts (``posts_key``,
+    itself a hash of what they show), the thread, its network, the linked practice, the
+    reader's flags, the quoted post, the page and the query string its links keep. The CSRF
+    token is the one thing of the reader's in it: kept as a stand-in, replaced on each
+    request. Moderators' content carries their forms: rendered for them, never kept."""
+    if posts_key is None or context["moderates"]:
+        return mark_safe(render_to_string(CONTENT_TEMPLATE, _with_pagination(context, request), request=request))  # noqa: S308 - the template escapes
+    thread, network, practice, quote, page = (
+        context[name] for name in ("thread", "network", "practice", "quote", "page")
+    )
+    key = _key(
+        "content",
+        posts_key,
+        (thread.pk, thread.title, thread.pinned, thread.locked),
+        (network.pk, network.name, network.is_case_room, network.access_ends_on),
+        None if practice is None else (practice.pk, practice.title, practice.get_absolute_url()),
+        context["subscribed"],
+        context["can_post"],
+        None if quote is None else (quote.pk, quote.html, context["quote_author"]),
+        (page.number, page.paginator.num_pages, request.path, request.GET.urlencode()),
+    )
+    html = kept().get(key)
+    if html is None:
+        html = render_to_string(
+            CONTENT_TEMPLATE, {**_with_pagination(context, request), "csrf_token": _csrf_stand_in()}
+        )
+        kept().set(key, html, KEEP_SECONDS)
+    return mark_safe(html.replace(_csrf_stand_in(), get_token(request)))  # noqa: S308 - rendered by the template
+
+
+def _with_pagination(context: dict[str, Any], request) -> dict[str, Any]:
+    """The pagination, rendered once for the top and the bottom of the list (no context
+    processors: it needs none but the request's address and query string)."""
+    pagination = render_to_string(
+        "portal/_pagination.html", {"page": context["page"], "pages_label": context["pages_label"], "request": request}
+    )
+    return {**context, "pagination": pagination}
+
+
+@functools.cache
+def _csrf_stand_in() -> str:
+    """What kept content holds where the reader's CSRF token goes: the same in every process (the
+    content is kept in the shared cache), and no text a post could hold (derived from the secret key)."""
+    return salted_hmac("network.fragments.csrf-stand-in", "").hexdigest()
 
 
 def _fragments(contexts: list[dict]) -> list[str]:

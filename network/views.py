@@ -15,10 +15,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from network import access, selectors, services
@@ -34,9 +33,9 @@ from network.forms import (
     SearchForm,
     ThreadForm,
 )
-from network.fragments import thread_posts_html
+from network.fragments import thread_content_html, thread_posts_html
 from network.models import Post
-from portal.access import is_moderator
+from portal.access import display_name, is_moderator
 from portal.decorators import mfa_required, moderator_required
 from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
@@ -523,29 +522,33 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     quote = selectors.quotable_post(thread=thread, pk=request.GET.get("quote"))
     moderates = access.can_moderate(request.user, thread.network)
     can_post = access.can_post(request.user, thread)
-    context = {
+    posts_html, posts_key = thread_posts_html(
+        rows,
+        request=request,
+        page_number=page.number,
+        can_post=can_post,
+        moderates=moderates,
+        last_read_at=reading.last_read_at,
+    )
+    content = {
         "network": thread.network,
         "thread": thread,
         "page": page,
-        # rendered once for the top and the bottom of the list (no context processors: it needs none)
-        "pagination": render_to_string(
-            "portal/_pagination.html",
-            {"page": page, "pages_label": _("Pages of the discussion"), "request": request},
-        ),
-        "posts_html": thread_posts_html(
-            rows,
-            request=request,
-            page_number=page.number,
-            can_post=can_post,
-            moderates=moderates,
-            last_read_at=reading.last_read_at,
-        ),
+        "pages_label": _("Pages of the discussion"),
+        "posts_html": posts_html,
         "moderates": moderates,
         "can_post": can_post,
         "subscribed": reading.subscribed,
         "practice": selectors.readable_practice(user=request.user, pk=thread.practice_id),
         "form": PostForm(initial={"quote": quote.pk if quote else None}),
         "quote": quote,
+        "quote_author": display_name(viewer=request.user, person=quote.author) if quote else "",
+        "LANGUAGE_CODE": get_language(),
+    }
+    context = {
+        "network": thread.network,
+        "thread": thread,
+        "content_html": thread_content_html(content, request=request, posts_key=posts_key),
     }
     return render(request, "network/thread_detail.html", context)
 

@@ -3,15 +3,21 @@ it, nobody who may not read the thread gets any of it, and every change of what 
 shows (an edit, a hiding, a deletion, a new post, a pseudonym, a quoted post hidden) shows on
 the next read, to every reader."""
 
+import re
+
 import pytest
+from django.conf import settings
+from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
 from django.urls import reverse
 
 from network import services
+from network.fragments import _csrf_stand_in
 from network.models import Network
 from portal.models import Membership
+from practices.models import Practice
 from tests.conftest import make_user
-from tests.network.conftest import add_member
+from tests.network.conftest import add_member, published_practice
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +125,75 @@ def test_one_readers_new_marks_and_own_links_never_reach_another(kept, thread, c
     assert contributor_page.count("Delete…") == 2  # the first post and the answer are theirs
     reply_edit = reverse("network:post_edit", args=[thread.posts.get(body="The colleague's reply.").pk])
     assert reply_edit in colleague_page and reply_edit not in contributor_page
+
+
+# The page's whole content (network/fragments.py thread_content_html) is kept too: the reader's
+# CSRF token is put in on each request, and everything else it shows is in its key.
+
+
+def _tokens(page: str) -> list[str]:
+    return re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+
+
+def test_each_reader_gets_their_own_csrf_token_in_the_kept_content(kept, thread, contributor):
+    first = _page(kept, thread)
+    other = _client(contributor)
+    second = _page(other, thread)
+    for client, page in ((kept, first), (other, second), (kept, _page(kept, thread))):
+        secret = client.cookies[settings.CSRF_COOKIE_NAME].value
+        tokens = _tokens(page)
+        assert len(tokens) >= 3  # the header's log-out and language forms, the page's follow and reply forms
+        assert {_unmask_cipher_token(token) for token in tokens} == {secret}
+    assert _csrf_stand_in() not in first + second
+    # and the token works: the reply form posts
+    response = kept.post(
+        reverse("network:reply", args=[thread.pk]), {"body": "Thanks.", "csrfmiddlewaretoken": _tokens(first)[-1]}
+    )
+    assert response.status_code == 302
+
+
+def test_the_readers_own_flags_and_the_threads_state_show_on_the_next_read(
+    kept, thread, contributor, colleague, moderator
+):
+    assert "Follow this thread" in _page(kept, thread)
+    services.thread_subscription_set(thread=thread, user=colleague, subscribed=True)
+    assert "Stop following" in _page(kept, thread)
+    services.thread_subscription_set(thread=thread, user=colleague, subscribed=False)
+    services.thread_subscription_set(thread=thread, user=contributor, subscribed=True)
+    assert "Stop following" in _page(_client(contributor), thread)
+    assert "Follow this thread" in _page(kept, thread)  # the colleague follows nothing
+    services.thread_lock(thread=thread, actor=moderator, locked=True)
+    page = _page(kept, thread)
+    assert "This thread is locked: no new replies." in page and "Post the reply" not in page
+    services.thread_lock(thread=thread, actor=moderator, locked=False)
+    services.thread_pin(thread=thread, actor=moderator, pinned=True)
+    page = _page(kept, thread)
+    assert "Post the reply" in page and "Pinned" in page
+
+
+def test_a_practice_the_reader_may_no_longer_read_is_no_longer_linked(network, contributor, colleague, moderator):
+    practice = published_practice(author=contributor, title="Mentoring after prison", visibility="members")
+    linked = services.thread_create(
+        network=network, actor=contributor, title="Does mentoring work here?", body="Let us discuss", practice=practice
+    )
+    add_member(network, colleague, moderator=moderator)
+    reader = _client(colleague)
+    assert "Mentoring after prison" in _page(reader, linked)
+    Practice.objects.filter(pk=practice.pk).update(status=Practice.Status.WITHDRAWN)
+    assert "Mentoring after prison" not in _page(reader, linked)
+
+
+def test_the_quoted_authors_name_is_as_each_reader_may_see_it(kept, thread, first_post, contributor, moderator):
+    contributor.pseudonym = "Fjord Walker"
+    contributor.save()
+    page = _page(kept, thread, quote=first_post.pk)
+    assert "Quoting Fjord Walker" in page and "Kari Contributor" not in page
+    assert "Quoting Fjord Walker (Kari Contributor)" in _page(_client(moderator), thread, quote=first_post.pk)
+    page = _page(kept, thread, quote=first_post.pk)
+    assert "Quoting Fjord Walker" in page and "Kari Contributor" not in page
+
+
+def test_a_moderators_content_is_never_kept_for_a_member(kept, thread, moderator):
+    moderator_page = _page(_client(moderator), thread)
+    assert 'value="lock"' in moderator_page
+    assert 'value="lock"' not in _page(kept, thread)
