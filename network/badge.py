@@ -65,6 +65,11 @@ def kept_badge_count(*, user) -> int:
     return count
 
 
+def badge_of(request) -> int:
+    """The badge as a page's input (portal.caching.register_chrome_input): base.html shows it."""
+    return kept_badge_count(user=request.user)
+
+
 def _changed(sender, **kwargs) -> None:
     update_fields = kwargs.get("update_fields")
     if sender is User and update_fields is not None and set(update_fields) <= {"last_login"}:

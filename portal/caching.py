@@ -23,16 +23,24 @@ keep only values computed from those inputs alone (never a reader's name, drafts
 (a practice's page: its key names the practice and its last change instead).
 """
 
+import functools
 import hashlib
 from collections.abc import Callable
+from datetime import date, datetime
 from functools import wraps
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.crypto import salted_hmac
+
+from portal.access import holds_moderator_role, reader_scope
 
 PAGE_CACHE_SECONDS = 300
 SCOPE_CACHE_SECONDS = 300
@@ -40,6 +48,9 @@ SCOPE_CACHE_SECONDS = 300
 PERSONAL_COOKIES = ("sessionid", "messages")
 # The cache of what is kept of pages (settings.CACHES: its own table, each process's memory in front).
 KEPT_CACHE = "pages"
+# Where a signed-in reader's whole pages are kept (render_for_reader): each process's own memory,
+# since such a page is one reader's (settings.CACHES).
+READER_PAGES = "reader-pages"
 _Response = TypeVar("_Response", bound=HttpResponse)  # a DRF Response stays one
 _Value = TypeVar("_Value")
 
@@ -215,6 +226,82 @@ def _kept_under(
         if keep(value):
             kept().set(key, value, getattr(settings, "SCOPE_CACHE_SECONDS", SCOPE_CACHE_SECONDS))
     return value
+
+
+# --- a signed-in reader's pages --------------------------------------------------------------
+
+# What base.html shows a signed-in reader beyond the request's address and the reader's role: each
+# app adds its own (the network app: the unread badge), read on every request (register_chrome_input).
+_CHROME_INPUTS: list[Callable[[HttpRequest], object]] = []
+_PLAIN = (str, int, float, type(None), date, datetime)  # bool is an int, SafeString a str
+
+
+def register_chrome_input(read: Callable[[HttpRequest], object]) -> None:
+    """``read(request)`` is something base.html shows a signed-in reader: part of every key of
+    ``render_for_reader``."""
+    if read not in _CHROME_INPUTS:
+        _CHROME_INPUTS.append(read)
+
+
+def is_plain(value: object) -> bool:
+    """Text, numbers, dates and None, or lists, tuples and dicts (with text keys) of them: values
+    whose ``repr`` is everything a template can read of them."""
+    if isinstance(value, _PLAIN):
+        return True
+    if isinstance(value, list | tuple):
+        return all(is_plain(each) for each in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and is_plain(each) for key, each in value.items())
+    return False
+
+
+def render_for_reader(request: HttpRequest, template_name: str, context: dict[str, object]) -> HttpResponse:
+    """``render(request, template_name, context)``, kept for a signed-in reader when ``context``
+    holds plain values only (``is_plain``): the page is then a function of the context, of what
+    base.html reads of the request and of the reader (their id, scope, role, language, time zone,
+    the page's address and view, what apps registered: ``register_chrome_input``) and of the
+    CSRF token, which is kept as a stand-in and put in on each request. The key is a hash of all
+    of it, so a kept page is served only for the very same inputs, and only to the same reader.
+    Not kept: anonymous readers (``public_page`` keeps theirs), a pending message, ``SCOPE_CACHE_SECONDS`` 0."""
+    user = getattr(request, "user", None)
+    if (
+        user is None
+        or not user.is_authenticated
+        or not keeps_for_scope(request)
+        or not is_plain(context)
+        or _has_pending_messages(request)
+    ):
+        return render(request, template_name, context)
+    match = request.resolver_match
+    chrome = (
+        user.pk,
+        repr(reader_scope(user)),
+        holds_moderator_role(user),
+        request.get_full_path(),
+        match.view_name if match else None,
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        [read(request) for read in _CHROME_INPUTS],
+    )
+    key = "reader-page:" + hashlib.blake2b(repr((template_name, chrome, context)).encode(), digest_size=20).hexdigest()
+    pages = caches[READER_PAGES]
+    html = pages.get(key)
+    if html is None:
+        html = render_to_string(template_name, {**context, "csrf_token": _csrf_stand_in()}, request=request)
+        pages.set(key, html, getattr(settings, "SCOPE_CACHE_SECONDS", SCOPE_CACHE_SECONDS))
+    return HttpResponse(html.replace(_csrf_stand_in(), get_token(request)))
+
+
+def _has_pending_messages(request: HttpRequest) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0  # (len reads them without marking them shown)
+
+
+@functools.cache
+def _csrf_stand_in() -> str:
+    """What a kept page holds where the reader's CSRF token goes: no text a page could show (it is
+    derived from the secret key), the same in every process."""
+    return salted_hmac("portal.caching.csrf-stand-in", "").hexdigest()
 
 
 def mark_public(response: _Response, etag: str | None) -> _Response:

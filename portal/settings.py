@@ -133,6 +133,15 @@ CACHES["fragments"] = {
     "TIMEOUT": None,
     "OPTIONS": {"MAX_ENTRIES": 5_000},
 }
+# A signed-in reader's whole pages (portal/caching.py render_for_reader): functions of their key, one
+# reader's each, kept in each process's memory; a page is 20-60 KB, hence the few entries.
+CACHES["reader-pages"] = {
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    if DEBUG
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "portal-reader-pages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("PORTAL_READER_PAGE_ENTRIES", 500)},
+}
 # What is kept of pages (portal/caching.py: anonymous readers' pages and API answers, what pages
 # show per reader scope) has a cache of its own, so that its churn never culls the rate counts.
 # With the database cache: its own table, and each process's memory in front of it

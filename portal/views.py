@@ -5,7 +5,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.db.models import Func, IntegerField, Value
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from portal.access import reader_scope
-from portal.caching import kept_for_scope, public_page
+from portal.caching import kept_for_scope, public_page, render_for_reader
 from portal.prepared import PreparedQuery, rows_for_ids
 from practices.models import KeyTheme, Practice
 from practices.selectors import NEWEST_FIRST, newest_drafts_of, published_readable_by
@@ -33,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request, name="home", scope=scope, tokens=(content_token,), compute=lambda: _published(request.user)
     )
     context = {"published_count": count, "published": published, "drafts": newest_drafts_of(user=request.user)}
-    return render(request, "portal/home.html", context)
+    return render_for_reader(request, "portal/home.html", context)  # kept but for a reader's own drafts
 
 
 NEWEST = 6  # practices on the home page

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from network.selectors import practice_discussion_context
 from portal.access import reader_scope
-from portal.caching import keeps_for_scope, kept_part, public_page, token_of
+from portal.caching import keeps_for_scope, kept_part, public_page, render_for_reader, token_of
 from portal.decorators import mfa_required
 from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
@@ -91,7 +91,34 @@ def _detail_page(request: HttpRequest, practice: Practice, parts: dict[str, str]
     context = {**reader_context(request, practice), "parts": parts}
     if practice.is_published:
         context.update(practice_discussion_context(user=request.user, practice=practice))
-    return render(request, "practices/practice_detail.html", context)
+    return render_for_reader(request, "practices/practice_detail.html", _as_values(context))
+
+
+def _as_values(context: dict) -> dict:
+    """The page's context as plain values where it reads the practice as any reader of its scope
+    does (no tools, findings, comments or update of their own: ``render_for_reader`` keeps such a
+    page); the context as it is otherwise."""
+    if context["curator"] or context["findings"] or context["review_comments"] or context["pending_revision"]:
+        return context
+    practice = context["practice"]
+    threads = context.get("network_threads", [])
+    networks = context.get("discuss_networks", [])
+    return {
+        **context,
+        # what the template reads of them
+        "practice": {
+            "pk": practice.pk,
+            "title": practice.title,
+            "is_published": practice.is_published,
+            "visibility": practice.visibility,
+        },
+        "visibility_choices": [(value, str(label)) for value, label in context["visibility_choices"]],
+        "network_threads": [
+            {"pk": t.pk, "title": t.title, "network": {"name": t.network.name}, "post_count": t.post_count}
+            for t in threads
+        ],
+        "discuss_networks": [{"pk": n.pk, "name": n.name} for n in networks],
+    }
 
 
 def _similar_practices(request: HttpRequest, practice: Practice) -> list[Hit]:

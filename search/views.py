@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
 from portal.access import ReaderScope, holds_moderator_role
-from portal.caching import kept_for_scope, public_page, token_of
+from portal.caching import kept_for_scope, public_page, render_for_reader, token_of
 from search import collections
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
@@ -45,7 +44,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             compute=lambda: _body(request, form, scope=scope),
             keep=lambda kept: not kept.degraded,
         )
-    return render(request, "search/search.html", {"text": body.text, "body": body.html})
+    return render_for_reader(request, "search/search.html", {"text": body.text, "body": body.html})
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,9 @@ def test_the_drafts_list_has_a_fixed_cost(contributor, rows, django_assert_num_q
     assert len(data["results"]) == rows
 
 
-def test_taxonomy_and_organisation_lists_take_one_query_besides_the_rate_count(client, contributor, outsider, django_assert_num_queries):
+def test_taxonomy_and_organisation_lists_take_one_query_besides_the_rate_count(
+    client, contributor, outsider, django_assert_num_queries
+):
     _count(client, reverse("api:theme-list"), {}, django_assert_num_queries, 2)
     _count(client, reverse("api:audience-list"), {}, django_assert_num_queries, 2)
     _count(client, reverse("api:organisation-type-list"), {}, django_assert_num_queries, 2)

@@ -158,6 +158,7 @@ DATABASE_CACHES = {
     "pages-shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_page_cache"},
     "pages": {"BACKEND": "portal.cache_layers.LocalFirstCache", "LOCATION": "pages-shared"},
     "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-fragments"},
+    "reader-pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-reader-pages"},
 }
 
 
