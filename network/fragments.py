@@ -21,17 +21,14 @@ Moderators' fragments carry a form with their CSRF token: they are rendered for 
 never kept, at either level.
 """
 
-import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
 from django.core.cache import cache
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -40,7 +37,7 @@ from network.mentions import prime_memberships
 from network.models import Post
 from network.selectors import PostRow
 from portal.access import display_name, may_see_behind_pseudonyms
-from portal.caching import kept
+from portal.caching import csrf_stand_in, kept
 from portal.models import User
 
 TEMPLATE = "network/_post.html"
@@ -84,8 +81,9 @@ def thread_content_html(context: dict[str, Any], *, request, posts_key: str | No
     the content is kept under a hash of everything it shows: the page's posts (``posts_key``,
     itself a hash of what they show), the thread, its network, the linked practice, the
     reader's flags, the quoted post, the page and the query string its links keep. The CSRF
-    token is the one thing of the reader's in it: kept as a stand-in, replaced on each
-    request. Moderators' content carries their forms: rendered for them, never kept."""
+    token is the one thing of the reader's in it: it holds the stand-in
+    (``portal.caching.csrf_stand_in``), which ``render_for_reader`` replaces on each request.
+    Moderators' content carries their forms: rendered for them, never kept."""
     if posts_key is None or context["moderates"]:
         return mark_safe(render_to_string(CONTENT_TEMPLATE, _with_pagination(context, request), request=request))  # noqa: S308 - the template escapes
     thread, network, practice, quote, page = (
@@ -104,11 +102,9 @@ def thread_content_html(context: dict[str, Any], *, request, posts_key: str | No
     )
     html = kept().get(key)
     if html is None:
-        html = render_to_string(
-            CONTENT_TEMPLATE, {**_with_pagination(context, request), "csrf_token": _csrf_stand_in()}
-        )
+        html = render_to_string(CONTENT_TEMPLATE, {**_with_pagination(context, request), "csrf_token": csrf_stand_in()})
         kept().set(key, html, KEEP_SECONDS)
-    return mark_safe(html.replace(_csrf_stand_in(), get_token(request)))  # noqa: S308 - rendered by the template
+    return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
 
 
 def _with_pagination(context: dict[str, Any], request) -> dict[str, Any]:
@@ -118,13 +114,6 @@ def _with_pagination(context: dict[str, Any], request) -> dict[str, Any]:
         "portal/_pagination.html", {"page": context["page"], "pages_label": context["pages_label"], "request": request}
     )
     return {**context, "pagination": pagination}
-
-
-@functools.cache
-def _csrf_stand_in() -> str:
-    """What kept content holds where the reader's CSRF token goes: the same in every process (the
-    content is kept in the shared cache), and no text a post could hold (derived from the secret key)."""
-    return salted_hmac("network.fragments.csrf-stand-in", "").hexdigest()
 
 
 def _fragments(contexts: list[dict]) -> list[str]:

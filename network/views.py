@@ -36,6 +36,7 @@ from network.forms import (
 from network.fragments import thread_content_html, thread_posts_html
 from network.models import Post
 from portal.access import display_name, is_moderator
+from portal.caching import render_for_reader
 from portal.decorators import mfa_required, moderator_required
 from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
@@ -546,11 +547,10 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "LANGUAGE_CODE": get_language(),
     }
     context = {
-        "network": thread.network,
-        "thread": thread,
+        "thread": {"title": thread.title},  # all the page reads of it beside the content
         "content_html": thread_content_html(content, request=request, posts_key=posts_key),
     }
-    return render(request, "network/thread_detail.html", context)
+    return render_for_reader(request, "network/thread_detail.html", context, keep=not moderates)
 
 
 @networks_only

@@ -25,7 +25,7 @@ keep only values computed from those inputs alone (never a reader's name, drafts
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import wraps
 from typing import TypeVar
@@ -34,7 +34,6 @@ from django.conf import settings
 from django.core.cache import BaseCache, caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -255,23 +254,29 @@ def is_plain(value: object) -> bool:
     return False
 
 
-def render_for_reader(request: HttpRequest, template_name: str, context: dict[str, object]) -> HttpResponse:
+def render_for_reader(
+    request: HttpRequest, template_name: str, context: Mapping[str, object], *, keep: bool = True
+) -> HttpResponse:
     """``render(request, template_name, context)``, kept for a signed-in reader when ``context``
     holds plain values only (``is_plain``): the page is then a function of the context, of what
     base.html reads of the request and of the reader (their id, scope, role, language, time zone,
     the page's address and view, what apps registered: ``register_chrome_input``) and of the
-    CSRF token, which is kept as a stand-in and put in on each request. The key is a hash of all
-    of it, so a kept page is served only for the very same inputs, and only to the same reader.
-    Not kept: anonymous readers (``public_page`` keeps theirs), a pending message, ``SCOPE_CACHE_SECONDS`` 0."""
+    CSRF token, which is rendered as a stand-in (``csrf_stand_in``) and put in on each request.
+    The key is a hash of all of it, so a kept page is served only for the very same inputs, and
+    only to the same reader. Not kept: anonymous readers (``public_page`` keeps theirs), a
+    pending message, ``keep`` False, ``SCOPE_CACHE_SECONDS`` 0. The context may hold HTML kept
+    with the stand-in already (``csrf_stand_in``): it is replaced there too, kept or not."""
     user = getattr(request, "user", None)
-    if (
-        user is None
-        or not user.is_authenticated
-        or not keeps_for_scope(request)
-        or not is_plain(context)
-        or _has_pending_messages(request)
-    ):
-        return render(request, template_name, context)
+    keeps = (
+        keep
+        and user is not None
+        and user.is_authenticated
+        and keeps_for_scope(request)
+        and is_plain(context)
+        and not _has_pending_messages(request)
+    )
+    if user is None or not keeps:
+        return HttpResponse(_with_token(request, _render(request, template_name, context)))
     match = request.resolver_match
     chrome = (
         user.pk,
@@ -287,9 +292,21 @@ def render_for_reader(request: HttpRequest, template_name: str, context: dict[st
     pages = caches[READER_PAGES]
     html = pages.get(key)
     if html is None:
-        html = render_to_string(template_name, {**context, "csrf_token": _csrf_stand_in()}, request=request)
+        html = _render(request, template_name, context)
         pages.set(key, html, getattr(settings, "SCOPE_CACHE_SECONDS", SCOPE_CACHE_SECONDS))
-    return HttpResponse(html.replace(_csrf_stand_in(), get_token(request)))
+    return HttpResponse(_with_token(request, html))
+
+
+def _render(request: HttpRequest, template_name: str, context: Mapping[str, object]) -> str:
+    return render_to_string(template_name, {**context, "csrf_token": csrf_stand_in()}, request=request)
+
+
+def _with_token(request: HttpRequest, html: str) -> str:
+    """The reader's CSRF token where ``html`` holds the stand-in (asked for only then, as the
+    ``{% csrf_token %}`` tag does: asking sets the CSRF cookie, which a page kept for anonymous
+    readers must not carry)."""
+    stand_in = csrf_stand_in()
+    return html.replace(stand_in, get_token(request)) if stand_in in html else html
 
 
 def _has_pending_messages(request: HttpRequest) -> bool:
@@ -298,9 +315,9 @@ def _has_pending_messages(request: HttpRequest) -> bool:
 
 
 @functools.cache
-def _csrf_stand_in() -> str:
-    """What a kept page holds where the reader's CSRF token goes: no text a page could show (it is
-    derived from the secret key), the same in every process."""
+def csrf_stand_in() -> str:
+    """What kept HTML holds where the reader's CSRF token goes (``render_for_reader`` puts it in):
+    no text a page could show (it is derived from the secret key), the same in every process."""
     return salted_hmac("portal.caching.csrf-stand-in", "").hexdigest()
 
 

@@ -9,11 +9,12 @@ import pytest
 from django.conf import settings
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
+from django.test.signals import template_rendered
 from django.urls import reverse
 
 from network import services
-from network.fragments import _csrf_stand_in
 from network.models import Network
+from portal.caching import csrf_stand_in
 from portal.models import Membership
 from practices.models import Practice
 from tests.conftest import make_user
@@ -144,7 +145,7 @@ def test_each_reader_gets_their_own_csrf_token_in_the_kept_content(kept, thread,
         tokens = _tokens(page)
         assert len(tokens) >= 3  # the header's log-out and language forms, the page's follow and reply forms
         assert {_unmask_cipher_token(token) for token in tokens} == {secret}
-    assert _csrf_stand_in() not in first + second
+    assert csrf_stand_in() not in first + second
     # and the token works: the reply form posts
     response = kept.post(
         reverse("network:reply", args=[thread.pk]), {"body": "Thanks.", "csrfmiddlewaretoken": _tokens(first)[-1]}
@@ -197,3 +198,22 @@ def test_a_moderators_content_is_never_kept_for_a_member(kept, thread, moderator
     moderator_page = _page(_client(moderator), thread)
     assert 'value="lock"' in moderator_page
     assert 'value="lock"' not in _page(kept, thread)
+
+
+def test_a_members_page_read_again_is_not_rendered_again_and_a_moderators_always_is(kept, thread, moderator):
+    rendered: list[str] = []
+
+    def record(sender, template, context, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(record, dispatch_uid="test_kept_thread_page")
+    try:
+        _page(kept, thread)
+        assert "network/thread_detail.html" not in rendered  # the colleague's page, kept whole
+        moderator_client = _client(moderator)
+        _page(moderator_client, thread)
+        rendered.clear()
+        _page(moderator_client, thread)
+        assert "network/thread_detail.html" in rendered and "network/_thread_content.html" in rendered
+    finally:
+        template_rendered.disconnect(dispatch_uid="test_kept_thread_page")

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from network import services as network_services
 from network.models import Network, Notification
-from portal.caching import _csrf_stand_in, is_plain
+from portal.caching import csrf_stand_in, is_plain
 from portal.models import Membership, User
 from tests.practices.factories import make_practice
 
@@ -72,7 +72,7 @@ def test_each_reader_gets_their_own_page_and_csrf_token(published, colleague_cli
     assert "base.html" in rendered
     for client, html in ((colleague_client, _search(colleague_client)), (contributor_client, page)):
         assert _tokens(html) == {client.cookies[settings.CSRF_COOKIE_NAME].value}
-        assert _csrf_stand_in() not in html
+        assert csrf_stand_in() not in html
 
 
 def test_a_new_notification_shows_in_the_badge_of_a_kept_page(
