@@ -159,7 +159,12 @@ class SearchEmbedding(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["collection", "document_id"], name="search_embedding_once"),
         ]
-        indexes = [models.Index(fields=["collection", "model_version"], name="search_embedding_model")]
+        # The document id last: a page's rows (collection, model, ids) are found through it alone.
+        # SQLite's planner, without statistics, took a (collection, model_version) index for them,
+        # which every row of the collection matches, and read all their vectors (17 ms at 10,000).
+        indexes = [
+            models.Index(fields=["collection", "model_version", "document_id"], name="search_embedding_model_doc")
+        ]
 
     def __str__(self) -> str:
         return f"{self.collection} {self.document_id} ({self.model_version})"
