@@ -3,6 +3,7 @@
 See README.md ("Configuration") for every variable.
 """
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal.env import env_bool, env_choice, env_int, env_list, env_rate, env_schedule, env_str, ratelimit_rate
+
+# numpy's BLAS (OpenBLAS) runs a thread per core, and its idle threads spin: in a web process (one
+# per core under gunicorn) they burned as much CPU again as a first search or a similar-practices
+# list needed (docs/PERFORMANCE.md, "Seventh round"). One thread a process unless set; read when
+# numpy loads, hence here, before any app imports it.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
