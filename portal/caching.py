@@ -31,6 +31,7 @@ from functools import wraps
 from typing import TypeVar
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import BaseCache, caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -267,15 +268,14 @@ def render_for_reader(
     pending message, ``keep`` False, ``SCOPE_CACHE_SECONDS`` 0. The context may hold HTML kept
     with the stand-in already (``csrf_stand_in``): it is replaced there too, kept or not."""
     user = getattr(request, "user", None)
-    keeps = (
-        keep
-        and user is not None
-        and user.is_authenticated
-        and keeps_for_scope(request)
-        and is_plain(context)
-        and not _has_pending_messages(request)
-    )
-    if user is None or not keeps:
+    if (
+        user is None
+        or not user.is_authenticated
+        or not keep
+        or not keeps_for_scope(request)
+        or not is_plain(context)
+        or _has_pending_messages(request)
+    ):
         return HttpResponse(_with_token(request, _render(request, template_name, context)))
     match = request.resolver_match
     chrome = (
@@ -310,8 +310,7 @@ def _with_token(request: HttpRequest, html: str) -> str:
 
 
 def _has_pending_messages(request: HttpRequest) -> bool:
-    storage = getattr(request, "_messages", None)
-    return storage is not None and len(storage) > 0  # (len reads them without marking them shown)
+    return len(get_messages(request)) > 0  # (len reads them without marking them shown)
 
 
 @functools.cache

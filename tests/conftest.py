@@ -175,3 +175,18 @@ def chromium_path() -> str:
         f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
     )
     return CHROMIUM
+
+
+@pytest.fixture
+def rendered():
+    """The names of the templates rendered during the test, in order (Django's test signal)."""
+    from django.test.signals import template_rendered
+
+    names: list[str] = []
+
+    def record(sender, template, context, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(record, dispatch_uid="tests.conftest.rendered")
+    yield names
+    template_rendered.disconnect(dispatch_uid="tests.conftest.rendered")

@@ -13,7 +13,6 @@ from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest
 from django.middleware.csrf import _unmask_cipher_token
-from django.test.signals import template_rendered
 from django.urls import reverse
 
 from network import services as network_services
@@ -25,19 +24,6 @@ from tests.practices.factories import make_practice
 pytestmark = pytest.mark.django_db
 
 MODERATION_LINK = 'href="/moderation/"'
-
-
-@pytest.fixture
-def rendered():
-    """The names of the templates rendered during the test."""
-    names: list[str] = []
-
-    def record(sender, template, context, **kwargs):
-        names.append(template.name)
-
-    template_rendered.connect(record, dispatch_uid="test_reader_pages")
-    yield names
-    template_rendered.disconnect(dispatch_uid="test_reader_pages")
 
 
 def _search(client, words: str = "mentoring", **params) -> str:
