@@ -9,7 +9,10 @@ for the very same inputs: whoever gets it would have rendered the same bytes.
 
 The page's whole list of posts is kept the same way, under a hash of the page's 50
 dictionaries, which are made from the page's rows as read (``selectors.PostRow``: plain
-values, no model objects): a page read again unchanged costs one query and one cache read.
+values, no model objects). For a reader who sees pseudonyms only (no moderator, no
+organisation administrator) the dictionaries are a function of the rows, the reader's id and
+the reader's last visit: those are the key, so a page read again unchanged costs one query, a
+hash of its rows and one cache read, and builds no dictionary.
 Since a key decides its value, the whole lists are kept where pages are (``portal.caching.kept``:
 each process's memory in front of the shared table), so a page read again by a process that
 kept it reads no cache table at all; the posts' own fragments stay in the default cache (read
@@ -21,7 +24,6 @@ Moderators' fragments carry a form with their CSRF token: they are rendered for 
 never kept, at either level.
 """
 
-import hashlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -37,7 +39,7 @@ from network.mentions import prime_memberships
 from network.models import Post
 from network.selectors import PostRow
 from portal.access import display_name, may_see_behind_pseudonyms
-from portal.caching import csrf_stand_in, kept
+from portal.caching import csrf_stand_in, digest, kept
 from portal.models import User
 
 TEMPLATE = "network/_post.html"
@@ -60,16 +62,29 @@ def thread_posts_html(
     the key the whole list is kept under (None for moderators: never kept)."""
     viewer = request.user
     shared = {"page_number": page_number, "can_post": can_post, "moderates": moderates}
-    views = _post_views(rows, viewer=viewer, moderates=moderates, last_read_at=last_read_at)
+
+    def views() -> list[dict]:
+        return _post_views(rows, viewer=viewer, moderates=moderates, last_read_at=last_read_at)
+
     if moderates:
-        _count_revisions(views)
-        html = "".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in views)
+        every = views()
+        _count_revisions(every)
+        html = "".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in every)
         return mark_safe(html), None  # noqa: S308 - the template escapes
-    page_key = _key("posts", shared, views)
+    if may_see_behind_pseudonyms(viewer):
+        every = views()  # names read from the people themselves: the names shown are the key
+        page_key = _key("posts", shared, every)
+    else:
+        # The views are a function of the rows, the reader's id and last visit (``_post_views``:
+        # names from the rows alone, see ``_namer``): those are the key, and a page read again
+        # unchanged builds none of its 50 views.
+        every = None
+        page_key = _key("posts", "rows", shared, viewer.pk, last_read_at, tuple(tuple(row) for row in rows))
     html = kept().get(page_key)
     if html is None:
-        _count_revisions(views)
-        html = "".join(_fragments([{"post": view, **shared} for view in views]))
+        every = views() if every is None else every
+        _count_revisions(every)
+        html = "".join(_fragments([{"post": view, **shared} for view in every]))
         kept().set(page_key, html, KEEP_SECONDS)
     return mark_safe(html), page_key  # noqa: S308 - rendered by the template, which escapes
 
@@ -203,5 +218,4 @@ def _count_revisions(views: list[dict]) -> None:
 
 def _key(kind: str, *inputs) -> str:
     """A hash of everything a fragment shows: a kept one is served only for the same inputs."""
-    everything = (TEMPLATE, translation.get_language(), timezone.get_current_timezone_name(), inputs)
-    return f"{kind}:" + hashlib.blake2b(repr(everything).encode(), digest_size=20).hexdigest()
+    return f"{kind}:" + digest(TEMPLATE, translation.get_language(), timezone.get_current_timezone_name(), inputs)

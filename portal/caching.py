@@ -25,6 +25,7 @@ keep only values computed from those inputs alone (never a reader's name, drafts
 
 import functools
 import hashlib
+import pickle
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import wraps
@@ -53,6 +54,14 @@ KEPT_CACHE = "pages"
 READER_PAGES = "reader-pages"
 _Response = TypeVar("_Response", bound=HttpResponse)  # a DRF Response stays one
 _Value = TypeVar("_Value")
+
+
+def digest(*values: object) -> str:
+    """A hash of ``values`` (text, numbers, dates, None and containers of them: ``is_plain``
+    values and the like) for a cache key: equal hashes only for equal values, since pickle's
+    bytes give the values back (equal values may hash apart, which costs a miss, never a wrong
+    hit). Pickle is several times cheaper than ``repr`` on a page's worth of HTML."""
+    return hashlib.blake2b(pickle.dumps(values, protocol=5), digest_size=20).hexdigest()
 
 
 def kept() -> BaseCache:
@@ -245,7 +254,7 @@ def register_chrome_input(read: Callable[[HttpRequest], object]) -> None:
 
 def is_plain(value: object) -> bool:
     """Text, numbers, dates and None, or lists, tuples and dicts (with text keys) of them: values
-    whose ``repr`` is everything a template can read of them."""
+    whose pickled bytes (``digest``) hold everything a template can read of them."""
     if isinstance(value, _PLAIN):
         return True
     if isinstance(value, list | tuple):
@@ -288,7 +297,7 @@ def render_for_reader(
         timezone.get_current_timezone_name(),
         [read(request) for read in _CHROME_INPUTS],
     )
-    key = "reader-page:" + hashlib.blake2b(repr((template_name, chrome, context)).encode(), digest_size=20).hexdigest()
+    key = "reader-page:" + digest(template_name, chrome, context)
     pages = caches[READER_PAGES]
     html = pages.get(key)
     if html is None:
