@@ -67,10 +67,11 @@ def thread_posts_html(
         return _post_views(rows, viewer=viewer, moderates=moderates, last_read_at=last_read_at)
 
     if moderates:
-        every = views()
-        _count_revisions(every)
-        html = "".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in every)
+        shown = views()
+        _count_revisions(shown)
+        html = "".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in shown)
         return mark_safe(html), None  # noqa: S308 - the template escapes
+    every: list[dict] | None
     if may_see_behind_pseudonyms(viewer):
         every = views()  # names read from the people themselves: the names shown are the key
         page_key = _key("posts", shared, every)
