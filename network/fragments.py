@@ -12,7 +12,7 @@ dictionaries, which are made from the page's rows as read (``selectors.PostRow``
 values, no model objects). For a reader who sees pseudonyms only (no moderator, no
 organisation administrator) the dictionaries are a function of the rows, the reader's id and
 the reader's last visit: those are the key, so a page read again unchanged costs one query, a
-hash of its rows and one cache read, and builds no dictionary.
+hash of its rows as read (``selectors.PostPage.raw``, dates unconverted) and one cache read.
 Since a key decides its value, the whole lists are kept where pages are (``portal.caching.kept``:
 each process's memory in front of the shared table), so a page read again by a process that
 kept it reads no cache table at all; the posts' own fragments stay in the default cache (read
@@ -37,7 +37,7 @@ from django.utils.translation import gettext
 from network import selectors
 from network.mentions import prime_memberships
 from network.models import Post
-from network.selectors import PostRow
+from network.selectors import PostPage, PostRow
 from portal.access import display_name, may_see_behind_pseudonyms
 from portal.caching import csrf_stand_in, digest, kept
 from portal.models import User
@@ -49,7 +49,7 @@ Visible = Post.State.VISIBLE
 
 
 def thread_posts_html(
-    rows: Sequence[PostRow],
+    rows: PostPage,
     *,
     request,
     page_number: int,
@@ -77,10 +77,10 @@ def thread_posts_html(
         page_key = _key("posts", shared, every)
     else:
         # The views are a function of the rows, the reader's id and last visit (``_post_views``:
-        # names from the rows alone, see ``_namer``): those are the key, and a page read again
-        # unchanged builds none of its 50 views.
+        # names from the rows alone, see ``_namer``): those are the key (the rows as read, which
+        # decide the converted ones), and a page read again unchanged converts and builds nothing.
         every = None
-        page_key = _key("posts", "rows", shared, viewer.pk, last_read_at, tuple(tuple(row) for row in rows))
+        page_key = _key("posts", "rows", shared, viewer.pk, last_read_at, rows.raw)
     html = kept().get(page_key)
     if html is None:
         every = views() if every is None else every

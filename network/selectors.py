@@ -2,10 +2,10 @@
 the functions here that take only a user narrow to that user's networks themselves."""
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from allauth.account.models import EmailAddress
 from django.core.paginator import Page, Paginator
@@ -245,11 +245,40 @@ class ThreadPosts:
     def __len__(self) -> int:
         return self.count
 
-    def __getitem__(self, window: slice) -> list[PostRow]:
+    def __getitem__(self, window: slice) -> "PostPage":
         start, stop = window.start or 0, window.stop
-        return [
-            PostRow._make(row) for row in _THREAD_POSTS.rows(thread_id=self.thread.pk, window=(stop - start, start))
-        ]
+        return PostPage(*_THREAD_POSTS.raw_rows(thread_id=self.thread.pk, window=(stop - start, start)))
+
+
+class PostPage(Sequence[PostRow]):
+    """One page of a thread's posts: the rows as the database gave them (``raw``: plain values,
+    what a page's kept posts are found by, see network/fragments.py) and as ``PostRow``, their
+    columns converted (dates) only when first read: a page whose posts are kept converts one row."""
+
+    def __init__(self, raw: list[tuple], convert: Callable[[list[tuple]], list[tuple]]):
+        self.raw = tuple(raw)
+        self._convert = convert
+        self._rows: list[PostRow] | None = None
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    @overload
+    def __getitem__(self, index: int) -> PostRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[PostRow]: ...
+    def __getitem__(self, index):
+        if self._rows is None:
+            self._rows = [PostRow._make(row) for row in self._convert(list(self.raw))]
+        return self._rows[index]
+
+    def last(self) -> PostRow | None:
+        """The page's last post (converting only its row)."""
+        if not self.raw:
+            return None
+        if self._rows is not None:
+            return self._rows[-1]
+        return PostRow._make(self._convert([self.raw[-1]])[0])
 
 
 # A thread's posts in their order, as ``PostRow``'s columns (the page's window is added to the SQL).

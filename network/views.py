@@ -516,9 +516,10 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     # ThreadPosts is all that Paginator reads: len() and one slice
     paginator: Paginator[selectors.PostRow] = Paginator(posts, POSTS_PER_PAGE)  # type: ignore[arg-type]
     page = paginator.get_page(request.GET.get("page"))
-    rows = list(page.object_list)
+    rows: selectors.PostPage = page.object_list  # type: ignore[assignment]  # what ThreadPosts gives
+    last = rows.last()
     services.thread_mark_read(
-        thread=thread, user=request.user, up_to=rows[-1].created_at if rows else None, previous=reading.last_read_at
+        thread=thread, user=request.user, up_to=last.created_at if last else None, previous=reading.last_read_at
     )
     quote = selectors.quotable_post(thread=thread, pk=request.GET.get("quote"))
     moderates = access.can_moderate(request.user, thread.network)

@@ -82,6 +82,16 @@ class PreparedQuery:
         compiler, rows = self._execute(alias, shape, values, window=window)
         return [tuple(row) for row in _converted(compiler, rows)]
 
+    def raw_rows(
+        self, *, window: tuple[int, int] | None = None, shape: Hashable = None, **values: int
+    ) -> tuple[list[tuple], Callable[[list[tuple]], list[tuple]]]:
+        """``rows()`` as the database driver gave them (no column converted: on SQLite a date is
+        still text), with the function converting any of them as ``rows()`` would: for a caller
+        that needs only some rows converted, or none (a key made of the rows as read)."""
+        alias = router.db_for_read(self.model)
+        compiler, rows = self._execute(alias, shape, values, window=window)
+        return rows, lambda some: [tuple(row) for row in _converted(compiler, some)]
+
     def _execute(self, alias: str, shape: Hashable, values: dict, *, window: tuple[int, int] | None = None):
         compiler, sql, params = self._prepared(alias, shape)
         by_stand_in = {self.stand_ins[name]: int(value) for name, value in values.items()}
