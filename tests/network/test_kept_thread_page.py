@@ -207,3 +207,27 @@ def test_a_members_page_read_again_is_not_rendered_again_and_a_moderators_always
     rendered.clear()
     _page(moderator_client, thread)
     assert "network/thread_detail.html" in rendered and "network/_thread_content.html" in rendered
+
+
+def test_html_cooked_again_shows_on_the_next_read_though_no_post_was_edited(kept, thread, first_post):
+    """``manage.py recook`` rewrites stored HTML without an edit: the page's rows, as read, are
+    what its kept posts are found by, so the new HTML shows at once."""
+    from network.models import Post
+
+    Post.objects.filter(pk=first_post.pk).update(body_html="<p>Cooked again by a newer renderer.</p>")
+    page = _page(kept, thread)
+    assert "Cooked again by a newer renderer." in page and SECRET not in page
+
+
+def test_a_page_of_posts_as_read_gives_the_rows_the_orm_gives(thread, first_post, network, moderator, colleague):
+    from network import selectors
+    from network.models import Post
+
+    add_member(network, colleague, moderator=moderator)
+    services.post_create(thread=thread, actor=colleague, body="Second", quote_of=first_post)
+    page = selectors.ThreadPosts(thread, 2)[0:50]
+    expected = list(Post.objects.filter(thread=thread).order_by("created_at", "pk").values_list(*selectors._ROW_COLUMNS))
+    assert page.last() == expected[-1]  # converted alone, before the others
+    assert [tuple(row) for row in page] == expected and len(page) == 2
+    assert page.last().created_at.tzinfo is not None and page[0].created_at < page[1].created_at
+    assert selectors.ThreadPosts(thread, 2)[2:52].last() is None  # past the last post: an empty page
