@@ -226,7 +226,9 @@ def test_a_page_of_posts_as_read_gives_the_rows_the_orm_gives(thread, first_post
     add_member(network, colleague, moderator=moderator)
     services.post_create(thread=thread, actor=colleague, body="Second", quote_of=first_post)
     page = selectors.ThreadPosts(thread, 2)[0:50]
-    expected = list(Post.objects.filter(thread=thread).order_by("created_at", "pk").values_list(*selectors._ROW_COLUMNS))
+    expected = list(
+        Post.objects.filter(thread=thread).order_by("created_at", "pk").values_list(*selectors._ROW_COLUMNS)
+    )
     assert page.last() == expected[-1]  # converted alone, before the others
     assert [tuple(row) for row in page] == expected and len(page) == 2
     assert page.last().created_at.tzinfo is not None and page[0].created_at < page[1].created_at
