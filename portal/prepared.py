@@ -78,9 +78,8 @@ class PreparedQuery:
     def rows(self, *, window: tuple[int, int] | None = None, shape: Hashable = None, **values: int) -> list[tuple]:
         """The rows of a ``values_list`` queryset (of ``shape``) with ``values`` in the stand-ins'
         places (``window``: (limit, offset), added to the SQL)."""
-        alias = router.db_for_read(self.model)
-        compiler, rows = self._execute(alias, shape, values, window=window)
-        return [tuple(row) for row in _converted(compiler, rows)]
+        rows, convert = self.raw_rows(window=window, shape=shape, **values)
+        return convert(rows)
 
     def raw_rows(
         self, *, window: tuple[int, int] | None = None, shape: Hashable = None, **values: int
