@@ -22,6 +22,10 @@ when the page is rendered. It changes only with ``edited_at``, which is in the k
 sets both in one transaction, ``services.post_edit``; revisions are never deleted alone).
 Moderators' fragments carry a form with their CSRF token: they are rendered for them and
 never kept, at either level.
+
+The posts and the page's content are handed to the page as ``portal.caching.Deferred`` parts
+(their key, and how to get them): a page kept whole for its reader (``render_for_reader``) is
+found by their keys and served without reading either from the cache.
 """
 
 from collections.abc import Callable, Sequence
@@ -39,7 +43,7 @@ from network.mentions import prime_memberships
 from network.models import Post
 from network.selectors import PostPage, PostRow
 from portal.access import display_name, may_see_behind_pseudonyms
-from portal.caching import csrf_stand_in, digest, kept
+from portal.caching import Deferred, csrf_stand_in, digest, kept
 from portal.models import User
 
 TEMPLATE = "network/_post.html"
@@ -56,10 +60,11 @@ def thread_posts_html(
     can_post: bool,
     moderates: bool,
     last_read_at: datetime | None,
-) -> tuple[SafeString, str | None]:
-    """The page's posts (``rows``, in order) as HTML: kept whole where this very page was
-    rendered before, otherwise from each post's kept fragment, otherwise rendered now; with
-    the key the whole list is kept under (None for moderators: never kept)."""
+) -> Deferred:
+    """The page's posts (``rows``, in order) as HTML, computed when the page is rendered: kept
+    whole where this very page was rendered before, otherwise from each post's kept fragment,
+    otherwise rendered now; under the key the whole list is kept under (None for moderators:
+    never kept)."""
     viewer = request.user
     shared = {"page_number": page_number, "can_post": can_post, "moderates": moderates}
 
@@ -67,47 +72,73 @@ def thread_posts_html(
         return _post_views(rows, viewer=viewer, moderates=moderates, last_read_at=last_read_at)
 
     if moderates:
-        shown = views()
-        _count_revisions(shown)
-        html = "".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in shown)
-        return mark_safe(html), None  # noqa: S308 - the template escapes
+
+        def rendered() -> SafeString:
+            shown = views()
+            _count_revisions(shown)
+            html = "".join(render_to_string(TEMPLATE, {"post": v, **shared}, request=request) for v in shown)
+            return mark_safe(html)  # noqa: S308 - the template escapes
+
+        return Deferred(None, rendered)
     every: list[dict] | None
     if may_see_behind_pseudonyms(viewer):
         every = views()  # names read from the people themselves: the names shown are the key
         page_key = _key("posts", shared, every)
     else:
-        # The views are a function of the rows, the reader's id and last visit (``_post_views``:
-        # names from the rows alone, see ``_namer``): those are the key (the rows as read, which
-        # decide the converted ones), and a page read again unchanged converts and builds nothing.
+        # The views are a function of the rows, the reader's id and which posts are new to them
+        # (``_post_views``: names from the rows alone, see ``_namer``): those are the key (the rows
+        # as read, which decide the converted ones), and a page read again unchanged converts and
+        # builds nothing.
         every = None
-        page_key = _key("posts", "rows", shared, viewer.pk, last_read_at, rows.raw)
-    html = kept().get(page_key)
-    if html is None:
-        every = views() if every is None else every
-        _count_revisions(every)
-        html = "".join(_fragments([{"post": view, **shared} for view in every]))
-        kept().set(page_key, html, KEEP_SECONDS)
-    return mark_safe(html), page_key  # noqa: S308 - rendered by the template, which escapes
+        page_key = _key("posts", "rows", shared, viewer.pk, _new_since(rows, last_read_at), rows.raw)
+
+    def kept_or_rendered() -> SafeString:
+        html = kept().get(page_key)
+        if html is None:
+            shown = views() if every is None else every
+            _count_revisions(shown)
+            html = "".join(_fragments([{"post": view, **shared} for view in shown]))
+            kept().set(page_key, html, KEEP_SECONDS)
+        return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
+
+    return Deferred(page_key, kept_or_rendered)
 
 
-def thread_content_html(context: dict[str, Any], *, request, posts_key: str | None) -> SafeString:
-    """The thread page's content (templates/network/_thread_content.html) for ``context``.
+def _new_since(rows: PostPage, last_read_at: datetime | None) -> datetime | None:
+    """What decides which of the page's posts are new to the reader (``_post_view``'s ``is_new``):
+    None when none is (never read, or read past the page's last post, since the page is in the
+    order of the posts' dates), else the reader's read mark. A page read again after the mark
+    moved past it keeps its key."""
+    last = rows.last()
+    if last_read_at is None or last is None or last.created_at <= last_read_at:
+        return None
+    return last_read_at
+
+
+def thread_content_html(context: dict[str, Any], *, request, posts: Deferred) -> Deferred:
+    """The thread page's content (templates/network/_thread_content.html) for ``context`` and the
+    page's ``posts`` (``thread_posts_html``), computed when the page is rendered.
 
     The template reads its context alone, so for a reader who does not moderate the network
-    the content is kept under a hash of everything it shows: the page's posts (``posts_key``,
+    the content is kept under a hash of everything it shows: the page's posts (their key,
     itself a hash of what they show), the thread, its network, the linked practice, the
     reader's flags, the quoted post, the page and the query string its links keep. The CSRF
     token is the one thing of the reader's in it: it holds the stand-in
     (``portal.caching.csrf_stand_in``), which ``render_for_reader`` replaces on each request.
-    Moderators' content carries their forms: rendered for them, never kept."""
-    if posts_key is None or context["moderates"]:
-        return mark_safe(render_to_string(CONTENT_TEMPLATE, _with_pagination(context, request), request=request))  # noqa: S308 - the template escapes
+    Moderators' content carries their forms: rendered for them, never kept (key None)."""
+    if posts.key is None or context["moderates"]:
+
+        def rendered() -> SafeString:
+            full = {**_with_pagination(context, request), "posts_html": posts.compute()}
+            return mark_safe(render_to_string(CONTENT_TEMPLATE, full, request=request))  # noqa: S308 - the template escapes
+
+        return Deferred(None, rendered)
     thread, network, practice, quote, page = (
         context[name] for name in ("thread", "network", "practice", "quote", "page")
     )
     key = _key(
         "content",
-        posts_key,
+        posts.key,
         (thread.pk, thread.title, thread.pinned, thread.locked),
         (network.pk, network.name, network.is_case_room, network.access_ends_on),
         None if practice is None else (practice.pk, practice.title, practice.get_absolute_url()),
@@ -116,11 +147,16 @@ def thread_content_html(context: dict[str, Any], *, request, posts_key: str | No
         None if quote is None else (quote.pk, quote.html, context["quote_author"]),
         (page.number, page.paginator.num_pages, request.path, request.GET.urlencode()),
     )
-    html = kept().get(key)
-    if html is None:
-        html = render_to_string(CONTENT_TEMPLATE, {**_with_pagination(context, request), "csrf_token": csrf_stand_in()})
-        kept().set(key, html, KEEP_SECONDS)
-    return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
+
+    def kept_or_rendered() -> SafeString:
+        html = kept().get(key)
+        if html is None:
+            full = {**_with_pagination(context, request), "posts_html": posts.compute(), "csrf_token": csrf_stand_in()}
+            html = render_to_string(CONTENT_TEMPLATE, full)
+            kept().set(key, html, KEEP_SECONDS)
+        return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
+
+    return Deferred(key, kept_or_rendered)
 
 
 def _with_pagination(context: dict[str, Any], request) -> dict[str, Any]:

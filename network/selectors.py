@@ -259,6 +259,7 @@ class PostPage(Sequence[PostRow]):
         self.raw = tuple(raw)
         self._convert = convert
         self._rows: list[PostRow] | None = None
+        self._last: PostRow | None = None
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -278,7 +279,9 @@ class PostPage(Sequence[PostRow]):
             return None
         if self._rows is not None:
             return self._rows[-1]
-        return PostRow._make(self._convert([self.raw[-1]])[0])
+        if self._last is None:
+            self._last = PostRow._make(self._convert([self.raw[-1]])[0])
+        return self._last
 
 
 # A thread's posts in their order, as ``PostRow``'s columns (the page's window is added to the SQL).

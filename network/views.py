@@ -524,7 +524,7 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     quote = selectors.quotable_post(thread=thread, pk=request.GET.get("quote"))
     moderates = access.can_moderate(request.user, thread.network)
     can_post = access.can_post(request.user, thread)
-    posts_html, posts_key = thread_posts_html(
+    posts_html = thread_posts_html(
         rows,
         request=request,
         page_number=page.number,
@@ -537,7 +537,6 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "thread": thread,
         "page": page,
         "pages_label": _("Pages of the discussion"),
-        "posts_html": posts_html,
         "moderates": moderates,
         "can_post": can_post,
         "subscribed": reading.subscribed,
@@ -549,7 +548,7 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     }
     context = {
         "thread": {"title": thread.title},  # all the page reads of it beside the content
-        "content_html": thread_content_html(content, request=request, posts_key=posts_key),
+        "content_html": thread_content_html(content, request=request, posts=posts_html),
     }
     return render_for_reader(request, "network/thread_detail.html", context, keep=not moderates)
 

@@ -29,7 +29,7 @@ import pickle
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import wraps
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -62,6 +62,16 @@ def digest(*values: object) -> str:
     bytes give the values back (equal values may hash apart, which costs a miss, never a wrong
     hit). Pickle is several times cheaper than ``repr`` on a page's worth of HTML."""
     return hashlib.blake2b(pickle.dumps(values, protocol=5), digest_size=20).hexdigest()
+
+
+class Deferred(NamedTuple):
+    """A part of a page's context that ``render_for_reader`` computes only when it renders the
+    page. ``key`` decides what ``compute()`` returns (the key it is kept under: a hash of
+    everything it shows) and stands for it in the page's key; None: a part never kept, and the
+    page holding it is not kept either."""
+
+    key: str | None
+    compute: Callable[[], object]
 
 
 def kept() -> BaseCache:
@@ -275,14 +285,18 @@ def render_for_reader(
     The key is a hash of all of it, so a kept page is served only for the very same inputs, and
     only to the same reader. Not kept: anonymous readers (``public_page`` keeps theirs), a
     pending message, ``keep`` False, ``SCOPE_CACHE_SECONDS`` 0. The context may hold HTML kept
-    with the stand-in already (``csrf_stand_in``): it is replaced there too, kept or not."""
+    with the stand-in already (``csrf_stand_in``): it is replaced there too, kept or not. A
+    ``Deferred`` value is computed only when the page is rendered, its key standing for it in the
+    page's key: a kept page is served without reading its kept parts."""
     user = getattr(request, "user", None)
+    keyed = {name: ("deferred", value.key) if isinstance(value, Deferred) else value for name, value in context.items()}
     if (
         user is None
         or not user.is_authenticated
         or not keep
         or not keeps_for_scope(request)
-        or not is_plain(context)
+        or not is_plain(keyed)
+        or any(isinstance(value, Deferred) and value.key is None for value in context.values())
         or _has_pending_messages(request)
     ):
         return HttpResponse(_with_token(request, _render(request, template_name, context)))
@@ -297,7 +311,7 @@ def render_for_reader(
         timezone.get_current_timezone_name(),
         [read(request) for read in _CHROME_INPUTS],
     )
-    key = "reader-page:" + digest(template_name, chrome, context)
+    key = "reader-page:" + digest(template_name, chrome, keyed)
     pages = caches[READER_PAGES]
     html = pages.get(key)
     if html is None:
@@ -307,7 +321,8 @@ def render_for_reader(
 
 
 def _render(request: HttpRequest, template_name: str, context: Mapping[str, object]) -> str:
-    return render_to_string(template_name, {**context, "csrf_token": csrf_stand_in()}, request=request)
+    computed = {name: value.compute() if isinstance(value, Deferred) else value for name, value in context.items()}
+    return render_to_string(template_name, {**computed, "csrf_token": csrf_stand_in()}, request=request)
 
 
 def _with_token(request: HttpRequest, html: str) -> str:

@@ -233,3 +233,23 @@ def test_a_page_of_posts_as_read_gives_the_rows_the_orm_gives(thread, first_post
     assert [tuple(row) for row in page] == expected and len(page) == 2
     assert page.last().created_at.tzinfo is not None and page[0].created_at < page[1].created_at
     assert selectors.ThreadPosts(thread, 2)[2:52].last() is None  # past the last post: an empty page
+
+
+def test_a_page_kept_whole_is_served_without_reading_its_kept_parts(kept, thread):
+    """The posts and the content reach the page as deferred parts (portal.caching.Deferred): a
+    page kept for its reader is found by their keys, and neither is read nor kept again."""
+    from django.core.cache import caches
+
+    from portal.caching import READER_PAGES, kept as kept_parts
+
+    def parts() -> list[str]:
+        local = getattr(kept_parts(), "_local", kept_parts())
+        return [key for key in getattr(local, "_cache", {}) if ":posts:" in key or ":content:" in key]
+
+    assert SECRET in _page(kept, thread) and parts()  # the colleague's page, its parts kept
+    kept_parts().clear()
+    assert SECRET in _page(kept, thread)
+    assert parts() == []  # served whole: no part was asked for, so none was kept again
+    caches[READER_PAGES].clear()
+    assert SECRET in _page(kept, thread)
+    assert len(parts()) == 2  # rendered again: the posts and the content computed and kept
