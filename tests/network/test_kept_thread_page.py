@@ -240,7 +240,8 @@ def test_a_page_kept_whole_is_served_without_reading_its_kept_parts(kept, thread
     page kept for its reader is found by their keys, and neither is read nor kept again."""
     from django.core.cache import caches
 
-    from portal.caching import READER_PAGES, kept as kept_parts
+    from portal.caching import READER_PAGES
+    from portal.caching import kept as kept_parts
 
     def parts() -> list[str]:
         local = getattr(kept_parts(), "_local", kept_parts())
