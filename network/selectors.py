@@ -140,6 +140,7 @@ def _thread_page_query(thread_id: int, reader_id: int):
     count = Post.objects.filter(thread_id=OuterRef("pk")).order_by().values("thread_id").annotate(n=Count("pk"))
     return (
         Thread.objects.filter(pk=thread_id)
+        .order_by()  # one row: the threads' default order only made SQLite sort it
         .annotate(
             mine=FilteredRelation("network__memberships", condition=mine),
             mark=FilteredRelation("reads", condition=Q(reads__user_id=reader_id)),
