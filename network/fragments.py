@@ -11,7 +11,7 @@ The page's whole list of posts is kept the same way, under a hash of the page's 
 dictionaries, which are made from the page's rows as read (``selectors.PostRow``: plain
 values, no model objects). For a reader who sees pseudonyms only (no moderator, no
 organisation administrator) the dictionaries are a function of the rows, the reader's id and
-the reader's last visit: those are the key, so a page read again unchanged costs one query, a
+which posts are new to them (``_new_since``): those are the key, so a page read again unchanged costs one query, a
 hash of its rows as read (``selectors.PostPage.raw``, dates unconverted) and one cache read.
 Since a key decides its value, the whole lists are kept where pages are (``portal.caching.kept``:
 each process's memory in front of the shared table), so a page read again by a process that
@@ -129,8 +129,8 @@ def thread_content_html(context: dict[str, Any], *, request, posts: Deferred) ->
     if posts.key is None or context["moderates"]:
 
         def rendered() -> SafeString:
-            full = {**_with_pagination(context, request), "posts_html": posts.compute()}
-            return mark_safe(render_to_string(CONTENT_TEMPLATE, full, request=request))  # noqa: S308 - the template escapes
+            html = render_to_string(CONTENT_TEMPLATE, _full_context(context, request, posts), request=request)
+            return mark_safe(html)  # noqa: S308 - the template escapes
 
         return Deferred(None, rendered)
     thread, network, practice, quote, page = (
@@ -151,21 +151,23 @@ def thread_content_html(context: dict[str, Any], *, request, posts: Deferred) ->
     def kept_or_rendered() -> SafeString:
         html = kept().get(key)
         if html is None:
-            full = {**_with_pagination(context, request), "posts_html": posts.compute(), "csrf_token": csrf_stand_in()}
-            html = render_to_string(CONTENT_TEMPLATE, full)
+            html = render_to_string(
+                CONTENT_TEMPLATE, {**_full_context(context, request, posts), "csrf_token": csrf_stand_in()}
+            )
             kept().set(key, html, KEEP_SECONDS)
         return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
 
     return Deferred(key, kept_or_rendered)
 
 
-def _with_pagination(context: dict[str, Any], request) -> dict[str, Any]:
-    """The pagination, rendered once for the top and the bottom of the list (no context
-    processors: it needs none but the request's address and query string)."""
+def _full_context(context: dict[str, Any], request, posts: Deferred) -> dict[str, Any]:
+    """What the content's template reads: ``context``, the page's posts and the pagination,
+    rendered once for the top and the bottom of the list (no context processors: it needs none
+    but the request's address and query string)."""
     pagination = render_to_string(
         "portal/_pagination.html", {"page": context["page"], "pages_label": context["pages_label"], "request": request}
     )
-    return {**context, "pagination": pagination}
+    return {**context, "pagination": pagination, "posts_html": posts.compute()}
 
 
 def _fragments(contexts: list[dict]) -> list[str]:

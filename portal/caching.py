@@ -237,8 +237,7 @@ def _kept_under(
     current = [token_of(request, token) for token in tokens] if keeps_for_scope(request) else [None]
     if None in current:
         return compute()
-    everything = (*inputs, repr(current), translation.get_language(), timezone.get_current_timezone_name())
-    key = "scope:" + hashlib.blake2b(repr(everything).encode(), digest_size=20).hexdigest()
+    key = "scope:" + digest(*inputs, repr(current), translation.get_language(), timezone.get_current_timezone_name())
     value = kept().get(key)
     if value is None:
         value = compute()
