@@ -47,9 +47,9 @@ def _best_window(count: int, marked: set[int], width: int) -> int:
 def snippet(text: str, marked: set[int], width: int = SNIPPET_WORDS) -> str:
     """A window of ``text`` around its marked tokens (token positions), as safe HTML. Only the
     window's tokens are read one by one (the rest is counted in C)."""
-    # Without marks the window is the opening: whether more than ``width`` tokens follow is all the
-    # count decides (the closing ellipsis), so only that many are counted.
-    count = token_count(text) if marked else len(token_spans(text, 0, width + 1))
+    if not marked:
+        return _opening(text, width)
+    count = token_count(text)
     if not count:
         return ""
     first = _best_window(count, marked, width)
@@ -65,3 +65,13 @@ def snippet(text: str, marked: set[int], width: int = SNIPPET_WORDS) -> str:
         position = end
     parts.append(ELLIPSIS if last < count - 1 else text[position:].rstrip(" \n"))
     return render("".join(parts)).strip()
+
+
+def _opening(text: str, width: int) -> str:
+    """``snippet`` without marks: the text up to its ``width``-th token, with an ellipsis when more
+    tokens follow (one pass over ``width`` + 1 tokens: a list without words shows one per card)."""
+    spans = token_spans(text, 0, width + 1)
+    if not spans:
+        return ""
+    opening = text[: spans[width - 1][1]] + ELLIPSIS if len(spans) > width else text.rstrip(" \n")
+    return render(opening).strip()
