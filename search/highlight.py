@@ -44,12 +44,14 @@ def _best_window(count: int, marked: set[int], width: int) -> int:
     return max(0, min(best, first_mark - 3))
 
 
-def snippet(text: str, marked: set[int], width: int = SNIPPET_WORDS) -> str:
+def snippet(text: str, marked: set[int], width: int = SNIPPET_WORDS, *, count: int | None = None) -> str:
     """A window of ``text`` around its marked tokens (token positions), as safe HTML. Only the
-    window's tokens are read one by one (the rest is counted in C)."""
+    window's tokens are read one by one (the rest is counted in C, unless the caller knows
+    ``count``, the text's number of tokens)."""
     if not marked:
         return _opening(text, width)
-    count = token_count(text)
+    if count is None:
+        count = token_count(text)
     if not count:
         return ""
     first = _best_window(count, marked, width)

@@ -229,7 +229,9 @@ class StemMarker:
     def positions(self, stems_text: str) -> set[int]:
         if not stems_text or not self.marks_anything():
             return set()
-        stems = stems_text.split(" ")
+        return self._found(stems_text.split(" "))
+
+    def _found(self, stems: list[str]) -> set[int]:
         found = {index for index, word in enumerate(stems) if word in self.single}
         for phrase in self.phrases:
             width = len(phrase)
@@ -239,9 +241,13 @@ class StemMarker:
         return found
 
     def best_snippet(self, originals: Sequence[str], stem_columns: Sequence[str]) -> str:
-        """The snippet of the first column with a match, else the description's opening."""
-        for original, stems in zip(originals, stem_columns, strict=True):
-            found = self.positions(stems or "")
+        """The snippet of the first column with a match, else the description's opening. A stem
+        column holds a stem per word of its original: their number is the original's."""
+        for original, stems_text in zip(originals, stem_columns, strict=True):
+            if not stems_text or not self.marks_anything():
+                continue
+            stems = stems_text.split(" ")
+            found = self._found(stems)
             if found:
-                return highlight.snippet(original or "", found)
+                return highlight.snippet(original or "", found, count=len(stems))
         return highlight.snippet(originals[0] or "", set())
