@@ -302,7 +302,12 @@ class FieldsBuiltOnce(serializers.ModelSerializer):
     """A model serializer whose fields are built from the model once per class and language, then
     copied for each instance (DRF builds them again for every instance: about 1 ms for a practice's
     thirty fields, most of a detail answer's serializing). Only for fields that depend on nothing
-    but the class (no field chosen per request or instance)."""
+    but the class (no field chosen per request or instance).
+
+    A plain field is copied shallowly: binding it to this serializer (its name, parent and source)
+    sets attributes of the copy only, and reading a value changes nothing it shares with the kept
+    field. A nested serializer is copied whole (DRF's deep copy builds it anew), since its own
+    fields, once built, stay bound to the serializer they were built under."""
 
     _built_fields: ClassVar[dict[tuple[type, str], dict]] = {}  # a memo of the code's own declarations, per process
 
@@ -310,7 +315,10 @@ class FieldsBuiltOnce(serializers.ModelSerializer):
         key = (type(self), get_language())
         if key not in self._built_fields:
             self._built_fields[key] = super().get_fields()
-        return copy.deepcopy(self._built_fields[key])
+        return {
+            name: copy.deepcopy(field) if isinstance(field, serializers.BaseSerializer) else copy.copy(field)
+            for name, field in self._built_fields[key].items()
+        }
 
 
 class PracticeDetailSerializer(FieldsBuiltOnce):
