@@ -1,14 +1,15 @@
-"""The practice detail's serializer builds its fields once per class and language and gives every
-serializer copies of its own (api/serializers.py, ``FieldsBuiltOnce``): a field bound to one
-reader's serializer is never the one another reader's serializer reads through, whatever order
-readers come in within one process."""
+"""Serializers whose instances copy kept field declarations (api/serializers.py, ``field_copies``):
+the practice detail's fields built once per class and language (``FieldsBuiltOnce``), the query
+strings' declared fields (``DeclaredFieldsCopied``). A field bound to one serializer is never the one
+another serializer reads or validates through, whatever order readers and requests come in within
+one process."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from api.serializers import PracticeDetailSerializer
+from api.serializers import PracticeDetailSerializer, PracticeSearchQuerySerializer
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +50,26 @@ def test_readers_in_turn_each_get_what_they_may_see(world, colleague, outsider):
         data = serializer.data
         assert data["contact"] == expected
         assert ("contact" in data["html"]) is (expected is not None)
+
+
+def test_every_query_serializer_validates_through_fields_and_children_of_its_own():
+    first, second = PracticeSearchQuerySerializer(data={}), PracticeSearchQuerySerializer(data={})
+    for name, field in first.fields.items():
+        other = second.fields[name]
+        assert field is not other, name
+        assert field.parent is first and other.parent is second, name
+    theme, other_theme = first.fields["theme"], second.fields["theme"]
+    assert theme.child is not other_theme.child
+    assert theme.child.parent is theme and other_theme.child.parent is other_theme
+    declared = PracticeSearchQuerySerializer._declared_fields["theme"]
+    assert declared.child.parent is declared  # the declaration keeps its own binding
+
+
+def test_a_refused_query_leaves_nothing_behind_for_the_next():
+    refused = PracticeSearchQuerySerializer(data={"theme": ["x" * 101], "sort": "oldest"})
+    assert not refused.is_valid()
+    assert set(refused.errors) == {"theme", "sort"}
+    accepted = PracticeSearchQuerySerializer(data={"theme": ["family", "family"], "q": "  mentoring "})
+    assert accepted.is_valid(), accepted.errors
+    assert accepted.validated_data["q"] == "mentoring"
+    assert accepted.filters() == {"theme": ["family"]}
