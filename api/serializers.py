@@ -112,8 +112,10 @@ def _field_copy(field: serializers.Field) -> serializers.Field:
     clone = copy.copy(field)
     child = getattr(field, "child", None)
     if isinstance(child, serializers.Field):
-        clone.child = _field_copy(child)
-        clone.child.parent = clone  # bound as the kept child is (no name, no source), to the copy
+        child_copy = _field_copy(child)
+        # bound as the kept child is (no name, no source), to the copy
+        child_copy.parent = clone  # type: ignore[assignment]  # DRF binds a list's child to the list field; the stubs type a parent as a serializer
+        setattr(clone, "child", child_copy)  # noqa: B010 - list and dict fields have one; Field's stubs do not say so
     return clone
 
 
