@@ -121,10 +121,25 @@ def _field_copy(field: serializers.Field) -> serializers.Field:
 
 class DeclaredFieldsCopied(serializers.Serializer):
     """A serializer of declared fields only (no model) whose instances get ``field_copies`` of
-    them, not DRF's deep copy: for the query strings validated on every request."""
+    them, not DRF's deep copy: for the query strings validated and the terms nested in every answer."""
 
     def get_fields(self):
         return field_copies(self._declared_fields)
+
+
+class FieldsBuiltOnce(serializers.ModelSerializer):
+    """A model serializer whose fields are built from the model once per class and language, then
+    copied for each instance (``field_copies``; DRF builds them again for every instance: about
+    1 ms for a practice's thirty fields, most of a detail answer's serializing). Only for fields
+    that depend on nothing but the class (no field chosen per request or instance)."""
+
+    _built_fields: ClassVar[dict[tuple[type, str], dict]] = {}  # a memo of the code's own declarations, per process
+
+    def get_fields(self):
+        key = (type(self), get_language())
+        if key not in self._built_fields:
+            self._built_fields[key] = super().get_fields()
+        return field_copies(self._built_fields[key])
 
 
 def _codes(help_text) -> serializers.ListField:
@@ -208,12 +223,15 @@ class OrganisationTypeSerializer(_TermSerializer):
         model = OrganisationType
 
 
-class TermSerializer(serializers.Serializer):
+class TermSerializer(DeclaredFieldsCopied):
+    """A term of a closed list (theme, audience, organisation type): its code, and its label in the
+    language of the request."""
+
     code = serializers.CharField(read_only=True)
     label = serializers.CharField(read_only=True)  # type: ignore[assignment]  # a field, not the attribute: DRF's metaclass takes declared fields off the class
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(FieldsBuiltOnce):
     """An organisation's public face: nothing about its members."""
 
     type = TermSerializer(read_only=True)
@@ -327,21 +345,6 @@ class ImportWarningSerializer(serializers.Serializer):
 
 
 NARRATIVE_HELP = _("Markdown.")
-
-
-class FieldsBuiltOnce(serializers.ModelSerializer):
-    """A model serializer whose fields are built from the model once per class and language, then
-    copied for each instance (``field_copies``; DRF builds them again for every instance: about
-    1 ms for a practice's thirty fields, most of a detail answer's serializing). Only for fields
-    that depend on nothing but the class (no field chosen per request or instance)."""
-
-    _built_fields: ClassVar[dict[tuple[type, str], dict]] = {}  # a memo of the code's own declarations, per process
-
-    def get_fields(self):
-        key = (type(self), get_language())
-        if key not in self._built_fields:
-            self._built_fields[key] = super().get_fields()
-        return field_copies(self._built_fields[key])
 
 
 class PracticeDetailSerializer(FieldsBuiltOnce):

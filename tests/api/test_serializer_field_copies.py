@@ -30,6 +30,14 @@ def test_every_serializer_reads_through_fields_bound_to_itself(world, colleague)
     # a nested serializer's own fields are built under it, so it is never shared
     assert member.fields["key_themes"].child is not visitor.fields["key_themes"].child
     assert member.fields["organisation"] is not visitor.fields["organisation"]
+    for nested in ("organisation", "key_themes"):  # and the fields of those, built for each of them
+        mine = member.fields[nested]
+        mine = getattr(mine, "child", mine)
+        theirs = visitor.fields[nested]
+        theirs = getattr(theirs, "child", theirs)
+        for name, field in mine.fields.items():
+            assert field is not theirs.fields[name], (nested, name)
+            assert field.parent is mine and theirs.fields[name].parent is theirs, (nested, name)
 
 
 def test_the_kept_declarations_are_never_bound_to_a_reader(world, colleague):
