@@ -226,12 +226,8 @@ class StemMarker:
     def marks_anything(self) -> bool:
         return bool(self.single or self.phrases)
 
-    def positions(self, stems_text: str) -> set[int]:
-        if not stems_text or not self.marks_anything():
-            return set()
-        return self._found(stems_text.split(" "))
-
-    def _found(self, stems: list[str]) -> set[int]:
+    def positions(self, stems: list[str]) -> set[int]:
+        """The positions of the words the query marks among a stem column's ``stems``."""
         found = {index for index, word in enumerate(stems) if word in self.single}
         for phrase in self.phrases:
             width = len(phrase)
@@ -244,10 +240,10 @@ class StemMarker:
         """The snippet of the first column with a match, else the description's opening. A stem
         column holds a stem per word of its original: their number is the original's."""
         for original, stems_text in zip(originals, stem_columns, strict=True):
-            if not stems_text or not self.marks_anything():
+            if not stems_text:
                 continue
             stems = stems_text.split(" ")
-            found = self._found(stems)
+            found = self.positions(stems)
             if found:
                 return highlight.snippet(original or "", found, count=len(stems))
         return highlight.snippet(originals[0] or "", set())
