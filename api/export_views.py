@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.permissions import TokenScopeAllowsMethod
+from api.serializers import DeclaredFieldsCopied
 from api.views import ID, MethodsFirst, validated_query
 from practices import rules
 from practices.exporter import EXPORT_FORMATS, TEMPLATE_LANGUAGES, export_practice, template_language
@@ -40,7 +41,7 @@ class MarkdownRenderer(_TemplateRenderer):
     format = "md"
 
 
-class TemplateQuerySerializer(serializers.Serializer):
+class TemplateQuerySerializer(DeclaredFieldsCopied):
     language = serializers.ChoiceField(
         choices=TEMPLATE_LANGUAGES,
         required=False,

@@ -121,7 +121,8 @@ def _field_copy(field: serializers.Field) -> serializers.Field:
 
 class DeclaredFieldsCopied(serializers.Serializer):
     """A serializer of declared fields only (no model) whose instances get ``field_copies`` of
-    them, not DRF's deep copy: for the query strings validated and the terms nested in every answer."""
+    them, not DRF's deep copy: every query string (``api.views.validated_query`` takes no other
+    serializer) and the terms nested in every answer."""
 
     def get_fields(self):
         return field_copies(self._declared_fields)
@@ -178,13 +179,13 @@ class PracticeSearchQuerySerializer(DeclaredFieldsCopied):
         return {facet: list(dict.fromkeys(data[facet])) for facet in FACETS if data.get(facet)}
 
 
-class ImportQuerySerializer(serializers.Serializer):
+class ImportQuerySerializer(DeclaredFieldsCopied):
     save = serializers.BooleanField(  # type: ignore[assignment]  # a field, not the attribute: DRF's metaclass takes declared fields off the class
         required=False, default=False, help_text=_("Save the document as a new draft instead of only reading it.")
     )
 
 
-class ReviewQueueQuerySerializer(serializers.Serializer):
+class ReviewQueueQuerySerializer(DeclaredFieldsCopied):
     state = serializers.ListField(
         child=serializers.ChoiceField(choices=["submitted", "changes_requested", "rejected", "follow_up", "withdrawn"]),
         required=False,

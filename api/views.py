@@ -28,6 +28,7 @@ from api.pagination import LongListCursorPagination, decode_search_cursor, searc
 from api.permissions import CanContribute, ReadOnly, TokenScopeAllowsMethod
 from api.selectors import Term, practice_summaries, terms
 from api.serializers import (
+    DeclaredFieldsCopied,
     DocumentUploadSerializer,
     ImportedDraftSerializer,
     ImportQuerySerializer,
@@ -156,7 +157,7 @@ class OrganisationViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
 # Practices -------------------------------------------------------------------------------
 
 
-_Query = TypeVar("_Query", bound=serializers.Serializer)
+_Query = TypeVar("_Query", bound=DeclaredFieldsCopied)  # a query string's fields are copied cheaply on every request
 
 
 def validated_query(request, serializer_class: type[_Query]) -> _Query:
