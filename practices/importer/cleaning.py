@@ -89,13 +89,20 @@ def _label_variants() -> list[tuple[str, str, str]]:
     return sorted(((label, code, lang) for label, (code, lang) in variants.items()), key=lambda v: -len(v[0]))
 
 
+# A label's number, as writers number the template's fields: "1.", "2)", "(3)", "4 -", "1.2",
+# "A.", "IV.". A number alone ("2019") is not one: it must be followed by a separator or a
+# space and the label.
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z][.)]|[IVXivx]{1,4}[.)])\)?(?=[\s:–—-])[\s:–—-]*")
+
+
 def match_label(text: str) -> LabelMatch | None:
-    """The field whose label ``text`` starts with (the longest such label).
+    """The field whose label ``text`` starts with (the longest such label), after
+    the label's number if it has one ("3. Key themes").
 
     A label followed by a lower-case word is part of a longer phrase ("Title
     of the report"), not a label: the template's instructions start a sentence.
     """
-    plain = squash(text)
+    plain = _ENUMERATOR.sub("", squash(text), count=1)
     folded = fold(plain)
     for label, code, language in _label_variants():
         end = len(label)

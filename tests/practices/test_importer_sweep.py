@@ -1,0 +1,84 @@
+"""Filled-in templates written the way practitioners write them, each a class of input the
+importer met for the first time in a robustness sweep."""
+
+import io
+
+import pytest
+from docx import Document
+
+from practices.importer import import_document
+
+FIELDS_EN = (
+    ("Name of the practice", "Street mediation"),
+    ("Description", "Mediators talk with young people on the street to prevent radicalisation."),
+    ("Peer reviewed", "No"),
+    ("Key themes", "Family support; Exit strategies"),
+    ("Target audience", "Families"),
+    ("Start of the practice", "Since 2018"),
+    ("Country of origin", "Belgium"),
+)
+FIELDS_FR = (
+    ("Nom de la pratique", "Médiation de rue"),
+    ("Description", "Des médiateurs parlent avec les jeunes pour prévenir la radicalisation."),
+    ("Examiné par les pairs", "Non"),
+    ("Principaux thèmes", "Soutien de la famille ; Stratégies de sortie"),
+    ("Public cible", "Familles"),
+    ("Début de la pratique", "Depuis 2018"),
+    ("Pays d'origine", "Belgique"),
+)
+
+
+def assert_all_fields_read(parsed) -> None:
+    assert parsed.title in ("Street mediation", "Médiation de rue")
+    assert "radicalisation" in parsed.fields["description"]
+    assert parsed.peer_reviewed is False
+    assert parsed.key_themes == ["family-support", "exit-strategies"]
+    assert parsed.target_audiences == ["families"]
+    assert parsed.start_year == 2018
+    assert parsed.country == "BE"
+    assert parsed.warnings == []
+
+
+def docx_bytes(lines: list[tuple[str, bool]]) -> bytes:
+    """A Word document of paragraphs, each (text, bold)."""
+    document = Document()
+    for text, bold in lines:
+        document.add_paragraph().add_run(text).bold = bold
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- numbered labels --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["{n}. ", "{n}) ", "({n}) ", "{n} - ", "{n} ", "1.{n} "])
+@pytest.mark.parametrize("fields", [FIELDS_EN, FIELDS_FR], ids=["en", "fr"])
+def test_numbered_markdown_headings_are_labels(number, fields):
+    text = "\n\n".join(f"## {number.format(n=n)}{label}\n\n{answer}" for n, (label, answer) in enumerate(fields, 1))
+    assert_all_fields_read(import_document(text.encode(), "practice.md"))
+
+
+def test_numbered_labels_with_the_answer_on_the_same_line_are_read():
+    text = "\n".join(f"{n}. {label}: {answer}" for n, (label, answer) in enumerate(FIELDS_EN, 1))
+    assert_all_fields_read(import_document(text.encode(), "practice.txt"))
+
+
+def test_numbered_bold_labels_in_a_word_document_are_read():
+    lines = []
+    for n, (label, answer) in enumerate(FIELDS_FR, 1):
+        lines += [(f"{n}. {label} :", True), (answer, False)]
+    assert_all_fields_read(import_document(docx_bytes(lines), "pratique.docx"))
+
+
+def test_numbered_label_cells_are_read():
+    text = "\n".join(f"{chr(64 + n)}. {label}\t{answer}" for n, (label, answer) in enumerate(FIELDS_EN, 1))
+    assert_all_fields_read(import_document(text.encode(), "practice.txt"))
+
+
+def test_a_numbered_list_in_an_answer_stays_in_the_answer():
+    text = "## 1. Name of the practice\n\nStreet mediation\n\n## 2. Deliverables\n\n"
+    text += "1. Description of the method\n2. 2019 report"
+    parsed = import_document(text.encode(), "practice.md")
+    assert parsed.fields["deliverables"] == "1. Description of the method\n2. 2019 report"
+    assert not parsed.fields["description"]
