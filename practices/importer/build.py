@@ -10,7 +10,7 @@ from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
 from .subfields import SubField, split_sub_fields
-from .text import fold, markdown_to_plain, ticked_only, tokens
+from .text import fold, markdown_to_plain, ticked_only, tokens, x_marks_as_boxes
 from .vocabulary import FILLER_WORDS, TermMatch, Vocabulary
 from .years import end_year, latest_year, start_year
 
@@ -180,7 +180,7 @@ def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:
 
 
 def _terms(code: str, matcher, answers: dict[str, str], warnings: list[ImportWarning]) -> list[str]:
-    result: TermMatch = matcher(ticked_only(markdown_to_plain(answers.get(code, ""))))
+    result: TermMatch = matcher(ticked_only(markdown_to_plain(x_marks_as_boxes(answers.get(code, "")))))
     warning_code = "unknown_theme" if code == "key_themes" else "unknown_audience"
     for phrase in result.unmatched:
         message = _("Not in the list, left out: “%(text)s”.") % {"text": phrase}

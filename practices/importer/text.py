@@ -93,21 +93,40 @@ class PhraseIndex:
         return 0, None
 
 
-_BOX = re.compile(r"[☐☒☑]")
+# Check boxes as writers tick them: the box characters (Word's check-box content controls
+# write ☐ and ☒), a filled square, a tick mark, or "[x]" and "[ ]" in plain text and Markdown.
+_EMPTY_BOX = r"[☐□❏❑▢]|\\?\[\s*\\?\]"
+_BOX = re.compile(rf"(?P<empty>{_EMPTY_BOX})|[☒☑✅■▣⊠✓✔]|\\?\[\s*[xX✓✔✗✘vV*]\s*\\?\]")
+# A checklist ticked with a lone "X" before the ticked lines, the others left unmarked.
+_X_LINE = re.compile(r"^(\s*(?:[-*+•]\s+)?)[xX](?=\s+\w)", re.M)
+_LIST_MARK = re.compile(r"^(\s*(?:[-*+•]\s+)?)", re.M)
 
 
 def ticked_only(text: str) -> str:
-    """A checklist (``☒ Family support ☐ Exit strategies``) as the ticked
-    entries only; text before the first box is kept. Text without boxes is
-    returned as it is."""
+    """A checklist (``☒ Family support ☐ Exit strategies``, ``[x] Families [ ] Formers``)
+    as the ticked entries only; text before the first box is kept. Text without boxes
+    is returned as it is."""
     boxes = list(_BOX.finditer(text))
     if not boxes:
         return text
     kept = [text[: boxes[0].start()]]
     for box, following in zip(boxes, [*boxes[1:], None], strict=True):
-        if box.group() != "☐":
+        if box.group("empty") is None:
             kept.append(text[box.end() : following.start() if following else len(text)])
     return " ".join(part.strip() for part in kept if part.strip())
+
+
+def x_marks_as_boxes(text: str) -> str:
+    """A checklist of lines in which a lone "X" before an entry ticks it, with boxes:
+    the lines marked with X ticked, the other lines unticked. Other text as it is."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or _BOX.search(text) or not _X_LINE.search(text):
+        return text
+    ticked = _X_LINE.sub(r"\1☒", text)
+    return "\n".join(
+        line if "☒" in line or not line.strip() else _LIST_MARK.sub(r"\1☐ ", line, count=1)
+        for line in ticked.split("\n")
+    )
 
 
 def group_spans(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -82,3 +82,36 @@ def test_a_numbered_list_in_an_answer_stays_in_the_answer():
     parsed = import_document(text.encode(), "practice.md")
     assert parsed.fields["deliverables"] == "1. Description of the method\n2. 2019 report"
     assert not parsed.fields["description"]
+
+
+# --- check boxes ------------------------------------------------------------------
+
+
+def with_answers(themes: str, audiences: str) -> bytes:
+    fields = dict(FIELDS_EN, **{"Key themes": themes, "Target audience": audiences})
+    return "\n\n".join(f"## {label}\n\n{answer}" for label, answer in fields.items()).encode()
+
+
+@pytest.mark.parametrize(
+    ("themes", "audiences"),
+    [
+        ("[x] Family support\n[ ] Formers\n[X] Exit strategies", "- [x] Families\n- [ ] Formers\n- [ ] Social workers"),
+        ("■ Family support □ Formers ■ Exit strategies", "□ Formers ■ Families"),
+        ("X Family support\nFormers\nX Exit strategies", "- Formers\n- x Families\n- Social workers"),
+        ("☒ Family support ☐ Formers ☑ Exit strategies", "[✓] Families [ ] Formers"),
+    ],
+    ids=["brackets", "squares", "x-marks", "boxes-and-ticks"],
+)
+def test_only_ticked_entries_of_a_checklist_count(themes, audiences):
+    assert_all_fields_read(import_document(with_answers(themes, audiences), "practice.md"))
+
+
+def test_a_checklist_in_a_word_table_counts_only_ticked_entries():
+    document = Document()
+    table = document.add_table(rows=0, cols=2)
+    for label, answer in dict(FIELDS_EN, **{"Target audience": "[x] Families\n[ ] Formers"}).items():
+        row = table.add_row().cells
+        row[0].text, row[1].text = label, answer
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert_all_fields_read(import_document(buffer.getvalue(), "practice.docx"))
