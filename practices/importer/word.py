@@ -21,6 +21,14 @@ from .result import UnreadableDocument
 
 _P, _TBL, _SDT, _SDT_CONTENT, _PPR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:pPr")
 _TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), {qn("w:br"), qn("w:cr")}
+_CHECK_BOX, _CHECKED, _DEFAULT, _VAL = qn("w:checkBox"), qn("w:checked"), qn("w:default"), qn("w:val")
+_SYM, _FONT, _CHAR = qn("w:sym"), qn("w:font"), qn("w:char")
+# Check boxes written as symbols of a Wingdings font, by font and character code: as box
+# characters, which the importer reads as ticked or not (text.ticked_only).
+_SYMBOL_BOXES = {
+    "wingdings": {"FE": "☑", "FD": "☒", "78": "☒", "A8": "☐", "6F": "☐", "71": "☐", "FC": "✓"},
+    "wingdings 2": {"52": "☑", "53": "☒", "54": "☒", "A3": "☐", "2A": "☐", "50": "✓"},
+}
 
 
 def read_docx(data: bytes) -> list[Cell]:
@@ -135,4 +143,26 @@ def _text(paragraph) -> str:
                 parts.append(" ")
             elif node.tag in _BREAKS:
                 parts.append("\n")
+            elif node.tag == _CHECK_BOX:
+                parts.append("☒ " if _is_checked(node) else "☐ ")
+            elif node.tag == _SYM:
+                parts.append(_symbol_box(node))
     return "".join(parts)
+
+
+def _is_checked(box) -> bool:
+    """A legacy form check box (FORMCHECKBOX): its state, else its default state."""
+    state = box.find(_CHECKED)
+    if state is None:
+        state = box.find(_DEFAULT)
+        if state is None:
+            return False
+    return state.get(_VAL, "1").lower() in ("1", "true", "on")
+
+
+def _symbol_box(sym) -> str:
+    """A Wingdings check box or tick as its character; other symbols as nothing (as before)."""
+    code = (sym.get(_CHAR) or "").upper()
+    code = code[2:] if len(code) == 4 and code[:2] in ("F0", "00") else code
+    box = _SYMBOL_BOXES.get((sym.get(_FONT) or "").lower(), {}).get(code, "")
+    return f"{box} " if box else ""

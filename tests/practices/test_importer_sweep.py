@@ -5,6 +5,7 @@ import io
 
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
 
 from practices.importer import import_document
 
@@ -112,6 +113,45 @@ def test_a_checklist_in_a_word_table_counts_only_ticked_entries():
     for label, answer in dict(FIELDS_EN, **{"Target audience": "[x] Families\n[ ] Formers"}).items():
         row = table.add_row().cells
         row[0].text, row[1].text = label, answer
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert_all_fields_read(import_document(buffer.getvalue(), "practice.docx"))
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def legacy_check_box(checked: bool) -> list[str]:
+    """A check box of Word's legacy forms (FORMCHECKBOX): a field that holds no text."""
+    box = f'<w:checkBox><w:sizeAuto/><w:default w:val="0"/><w:checked w:val="{int(checked)}"/></w:checkBox>'
+    return [
+        f'<w:r {W}><w:fldChar w:fldCharType="begin"><w:ffData>{box}</w:ffData></w:fldChar></w:r>',
+        f'<w:r {W}><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>',
+        f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>',
+    ]
+
+
+def wingdings_check_box(checked: bool) -> list[str]:
+    return [f'<w:r {W}><w:sym w:font="Wingdings" w:char="{"F0FE" if checked else "F0A8"}"/></w:r>']
+
+
+@pytest.mark.parametrize("check_box", [legacy_check_box, wingdings_check_box], ids=["form-field", "wingdings"])
+def test_word_check_boxes_without_text_count_only_when_ticked(check_box):
+    lists = {"Key themes": (("Family support", True), ("Formers", False), ("Exit strategies", True))}
+    lists["Target audience"] = (("Social workers", False), ("Families", True))
+    document = Document()
+    table = document.add_table(rows=0, cols=2)
+    for label, answer in FIELDS_EN:
+        row = table.add_row().cells
+        row[0].text = label
+        if label not in lists:
+            row[1].text = answer
+            continue
+        for number, (entry, ticked) in enumerate(lists[label]):
+            paragraph = row[1].paragraphs[0] if number == 0 else row[1].add_paragraph()
+            for xml in check_box(ticked):
+                paragraph._p.append(parse_xml(xml))
+            paragraph.add_run(f" {entry}")
     buffer = io.BytesIO()
     document.save(buffer)
     assert_all_fields_read(import_document(buffer.getvalue(), "practice.docx"))
