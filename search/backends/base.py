@@ -23,6 +23,10 @@ from portal.access import ReaderScope
 from search.collections import Collection
 
 Sort = Literal["relevance", "date"]
+# The last page an engine reads: past any list a reader pages through (the search page stops at
+# the same), and it keeps a page's LIMIT and OFFSET within SQL's integers whatever number a caller
+# passes on (a network page's ?page=, say).
+MAX_PAGE = 10_000
 MatchedBy = Literal["lexical", "semantic", "both"]
 
 
@@ -139,3 +143,9 @@ class SearchBackend(ABC):
     @abstractmethod
     def document_ids(self, collection: Collection) -> dict[int, int]:
         """Every indexed document id with its version, for consistency checks."""
+
+
+def paging(query: SearchQuery | PostQuery) -> tuple[int, int]:
+    """(per_page, page) of ``query``: at least 1 each, the page at most ``MAX_PAGE`` (a page past
+    the results is empty, whatever its number)."""
+    return max(1, query.per_page), min(max(1, query.page), MAX_PAGE)

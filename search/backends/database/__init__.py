@@ -24,7 +24,7 @@ from portal.access import ReaderScope
 from search import embedding
 from search.analysis import fold, words
 from search.backends import hybrid
-from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults
+from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults, paging
 from search.backends.database import snapshot, sql
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts
@@ -194,7 +194,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         search.query.some_words)."""
         parsed, text = parse(query.text), self._text(collection)
         filters = collection.clean_filters(query.filters)
-        per_page, page = max(1, query.per_page), max(1, query.page)
+        per_page, page = paging(query)
         vector = _query_vector_soon(collection, parsed, query.text if meant is None else meant)
         embedded = (collection.name, embedding.MODEL_VERSION) if vector is not None else None
         with connections[self.alias].cursor() as cursor:

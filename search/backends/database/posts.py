@@ -24,7 +24,7 @@ from django.db import connections, transaction
 from search import embedding, highlight
 from search.analysis import stemmed_text
 from search.backends import hybrid
-from search.backends.base import MatchedBy, PostMatch, PostQuery, PostResults, no_posts
+from search.backends.base import MatchedBy, PostMatch, PostQuery, PostResults, no_posts, paging
 from search.backends.database.post_vectors import PostVectorsCache
 from search.backends.database.postgres import HEADLINE, config_for, excluded_query, folded, tsquery
 from search.backends.database.snapshot import GROUPED, bump
@@ -249,7 +249,7 @@ class DatabasePosts:
         asked = _query_vector(collection, parsed, query.text)
         if asked is not None:
             return self._hybrid_posts(collection, query, parsed, network_ids, asked)
-        text, per_page, page = self._post_text(), max(1, query.per_page), max(1, query.page)
+        text, (per_page, page) = self._post_text(), paging(query)
         with connections[self.alias].cursor() as cursor:
             total = text.count(cursor, parsed, network_ids)
             rows = text.page(cursor, parsed, network_ids, sort=query.sort, limit=per_page, offset=(page - 1) * per_page)
@@ -264,7 +264,7 @@ class DatabasePosts:
         reader's networks only), fused (search/backends/hybrid.py); the total is of their union.
         Snippets: the lexical highlight; a semantic-only hit gets none here (the caller shows
         its best-matching sentence once the post is read back through the access rule)."""
-        text, per_page, page = self._post_text(), max(1, query.per_page), max(1, query.page)
+        text, (per_page, page) = self._post_text(), paging(query)
         with connections[self.alias].cursor() as cursor:
             lexical_total = text.count(cursor, parsed, network_ids)
             window = page * per_page + hybrid.SEMANTIC_LIMIT
