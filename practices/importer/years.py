@@ -6,7 +6,19 @@ import re
 from .text import fold
 
 _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?!\d|[.,]\d)")
-_RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*[-–—]\s*(19[5-9]\d|20\d\d)(?!\d)")
+# A range of years (in folded text): "2015-2019", "2016-17", "from 2016 to 2020", "de 2013 a 2017",
+# "von 2014 bis 2018", "between 2015 and 2019", "2018 – December 2021" (a word before the end year).
+_RANGE = re.compile(
+    r"(?<!\d)(?P<start>19[5-9]\d|20\d\d)(?:[-–—](?P<short>\d\d)(?!\d)|(?:\s*[-–—]\s*|\s+(?P<word>to|a|au|bis|tot|till|"
+    r"and|et|und)\s+)(?:[a-z]+\.?\s+)?(?P<end>19[5-9]\d|20\d\d)(?![\d/.,]\d|\d))"
+)
+_BETWEEN = re.compile(r"\b(?:between|entre|zwischen)\s+$")
+# Words saying the practice goes on after a range of years ("2014-2019 pilot, 2020 onwards",
+# "since 2021 part of the city's programme"; not "since the attacks", which says why it began).
+_ONGOING = re.compile(
+    r"\b(?:ongoing|on-going|onwards|present|to date|still|continu\w*|en cours|toujours|aujourd'hui|"
+    r"a ce jour|se poursuit|heute|laufend|fortlaufend|(?:since|depuis|seit)\s+(?:[a-z]+\s+)?(?:19|20)\d\d)\b"
+)
 _SENTENCE_END = re.compile(r"[.;!?\n]+(?:\s|$)")
 # Words saying the practice ended (folded: no accents, lower case). "until"
 # and the like name the end year after them; the others may also follow it
@@ -38,12 +50,26 @@ def start_year(text: str) -> int | None:
 def end_year(text: str) -> int | None:
     """The year the text says the practice ended ("ended in 2019", "jusqu'en
     2019", "a pris fin en 2019", "2015-2019"), or None if it goes on."""
-    candidates = [int(end) for _, end in _RANGE.findall(text) if _plausible(int(end))]
-    for sentence in _SENTENCE_END.split(fold(text)):
+    folded = fold(text)
+    candidates = [year for year in _range_ends(folded) if _plausible(year)]
+    for sentence in _SENTENCE_END.split(folded):
         candidates += _years_ended(sentence)
     first = start_year(text)
     candidates = [year for year in candidates if first is None or year >= first]
     return max(candidates) if candidates else None
+
+
+def _range_ends(folded: str) -> list[int]:
+    """The end years of ranges of years after which the text does not say the practice goes on;
+    a two-digit end year ("2016-17") in the start year's century."""
+    ends = []
+    for match in _RANGE.finditer(folded):
+        start, short = int(match.group("start")), match.group("short")
+        year = start // 100 * 100 + int(short) if short else int(match.group("end"))
+        between = match.group("word") not in ("and", "et", "und") or _BETWEEN.search(folded, 0, match.start())
+        if year >= start and between and not _ONGOING.search(folded, match.end()):
+            ends.append(year)
+    return ends
 
 
 def _years_ended(sentence: str) -> list[int]:

@@ -155,3 +155,26 @@ def test_word_check_boxes_without_text_count_only_when_ticked(check_box):
     buffer = io.BytesIO()
     document.save(buffer)
     assert_all_fields_read(import_document(buffer.getvalue(), "practice.docx"))
+
+
+# --- years ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("From 2016 to 2020", 2016, 2020),
+        ("De 2013 à 2017, dans trois collèges.", 2013, 2017),
+        ("Von 2014 bis 2018", 2014, 2018),
+        ("Between 2015 and 2019", 2015, 2019),
+        ("2016-17", 2016, 2017),
+        ("Spring 2018 – December 2021", 2018, 2021),
+        ("2014-2019 (pilot), 2020 onwards", 2014, None),
+        ("2018-2020 pilot; since 2021 part of the city programme", 2018, None),
+        ("2019–present", 2019, None),
+        ("In 2016 and 2020 we trained 2015 - 16 people", 2015, None),
+    ],
+)
+def test_ranges_of_years_written_in_words_end_the_practice_unless_it_goes_on(text, start, end):
+    parsed = import_document(f"Name of the practice: X\nStart of the practice: {text}".encode(), "practice.txt")
+    assert (parsed.start_year, parsed.end_year) == (start, end)
