@@ -1,35 +1,73 @@
+import re
 from typing import cast
 
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from search.backends.base import Sort
+from search.backends.base import MAX_PAGE, Sort
 
 MAX_CODES_PER_FACET = 30
+MAX_QUERY_LENGTH = 200  # characters of the box searched (the API refuses more)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_LAST_WORD = re.compile(r"\S+\Z")
+
+
+def _cut(text: str) -> str:
+    """``text``'s first ``MAX_QUERY_LENGTH`` characters, without the last word if it was cut short
+    (unless it is the only one)."""
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text
+    head = text[:MAX_QUERY_LENGTH]
+    if not text[MAX_QUERY_LENGTH].isspace():
+        head = _LAST_WORD.sub("", head) or head
+    return head.strip()
+
+
+class SearchTextField(forms.CharField):
+    """The search box: never invalid. A control character (a NUL, a pasted tab) reads as a space;
+    ``PracticeSearchForm.values`` cuts a text past ``MAX_QUERY_LENGTH``."""
+
+    def to_python(self, value):
+        return _CONTROL.sub(" ", super().to_python(value) or "").strip()
 
 
 class PracticeSearchForm(forms.Form):
     """The search box, the sort order and the page; codes of the collection's ``facets`` are
-    read by ``filters``."""
+    read by ``filters``. An invalid sort or page reads as its default, each on its own: the
+    words typed are searched whatever else the query string holds."""
 
-    q = forms.CharField(label=_("Search practices"), required=False, max_length=200)
+    q = SearchTextField(label=_("Search practices"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         choices=[("relevance", _("Relevance")), ("date", _("Newest first"))],
         required=False,
     )
-    page = forms.IntegerField(min_value=1, max_value=10_000, required=False)
+    page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
 
     def __init__(self, *args, facets: tuple[str, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.facets = facets
 
+    def _valid(self) -> dict:
+        """The valid fields' values (Django leaves an invalid field out of ``cleaned_data``)."""
+        self.is_valid()
+        return self.cleaned_data
+
+    def typed(self) -> str:
+        """The text as typed (control characters as spaces), for the box to show it again."""
+        return self._valid().get("q") or ""
+
+    def shortened(self) -> bool:
+        """Whether only the first ``MAX_QUERY_LENGTH`` characters of the text are searched."""
+        return len(self.typed()) > MAX_QUERY_LENGTH
+
     def values(self) -> tuple[str, Sort, int]:
-        """The query text, sort and page; defaults for anything invalid. Without words to
-        rank by, the default order is newest first (the list of every practice)."""
-        data = self.cleaned_data if self.is_valid() else {}
-        text = (data.get("q") or "").strip()
+        """The query text (at most ``MAX_QUERY_LENGTH`` characters, cut between words where it
+        can be), sort and page. Without words to rank by, the default order is newest first (the
+        list of every practice)."""
+        data = self._valid()
+        text = _cut(self.typed())
         return text, data.get("sort") or ("relevance" if text else "date"), data.get("page") or 1
 
     def filters(self) -> dict[str, list[str]]:

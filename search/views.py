@@ -17,7 +17,7 @@ from portal.caching import kept_for_scope, public_page, render_for_reader, token
 from search import collections
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
-from search.forms import PracticeSearchForm
+from search.forms import MAX_QUERY_LENGTH, PracticeSearchForm
 from search.generation import RESULTS_TOKENS, content_token
 from search.hits import grouped, with_best_sentences
 from search.presentation import back_parameter, facet_groups, pages, removal_links, result_card, url_with
@@ -71,6 +71,9 @@ def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope,
     context = {
         "form": form,
         "text": text,
+        "typed": form.typed(),
+        "shortened": form.shortened(),
+        "query_limit": MAX_QUERY_LENGTH,
         "sort": sort,
         "results": results,
         "items": [

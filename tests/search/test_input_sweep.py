@@ -1,5 +1,6 @@
-"""What real users and careless clients send to search, on the database engine: no page number
-reaches SQL out of range."""
+"""What real users and careless clients send to search, on the database engine: the search
+page keeps and searches the words typed whatever else its query string holds, and no page
+number reaches SQL out of range."""
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,8 @@ from search.backends.base import PostQuery, SearchQuery
 from search.worker import drain
 from tests.network.conftest import first_post, network, thread  # noqa: F401 (fixtures)
 from tests.search.builders import make_published
+
+URL = reverse("search:search")
 
 pytestmark = pytest.mark.usefixtures("database_only")
 
@@ -27,6 +30,57 @@ def practices(home_organisation):
         ),
         "prison": make_published("Prison exit mentoring", organisation=home_organisation),
     }
+
+
+def _box(page: str) -> str:
+    return page.split('id="search-q"', 1)[1].split("value=", 1)[1].split('"')[1]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"page": "abc"},
+        {"page": "0"},
+        {"page": "-1"},
+        {"page": "99999999999999999999"},
+        {"page": ["2", "abc"]},
+        {"sort": "bogus"},
+        {"sort": ""},
+    ],
+)
+def test_an_invalid_page_or_sort_keeps_the_words_typed_searched_and_in_the_box(client, practices, extra):
+    page = client.get(URL, {"q": "soutien", **extra}).content.decode()
+    assert _box(page) == "soutien"
+    assert "Family support line" in page and "Prison exit mentoring" not in page
+
+
+@pytest.mark.parametrize("typed", ["soutien\x00", "\x00soutien\x07", "soutien\x1bparents"])
+def test_a_nul_or_control_character_reads_as_a_space(client, practices, typed):
+    page = client.get(URL, {"q": typed}).content.decode()
+    assert _box(page) == typed.replace("\x1b", " ").strip("\x00\x07")
+    assert "Family support line" in page and "Prison exit mentoring" not in page
+
+
+def test_a_query_too_long_is_searched_by_its_first_words_and_kept_in_the_box_with_a_message(client, practices):
+    typed = "soutien " + "x" * 10_000
+    response = client.get(URL, {"q": typed})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert _box(page) == typed
+    assert "only the words of its first 200 characters were searched" in page
+    assert "Family support line" in page and "Prison exit mentoring" not in page
+
+
+def test_a_query_of_many_words_too_long_loses_only_its_last_words(client, practices):
+    typed = "soutien " + "soutien " * 30
+    page = client.get(URL, {"q": typed}).content.decode()
+    assert "only the words of its first 200 characters were searched" in page
+    assert "Family support line" in page
+
+
+def test_a_query_within_the_limit_has_no_message(client, practices):
+    page = client.get(URL, {"q": "soutien"}).content.decode()
+    assert "were searched" not in page
 
 
 def test_the_database_engine_answers_any_page_number(practices, anonymous_scope):
