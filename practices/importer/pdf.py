@@ -115,11 +115,10 @@ def lines_to_markdown(lines: list[dict], body_size: float) -> str:
 def _kind(text: str, chars: list[dict], size: float, body_size: float) -> str:
     if size >= body_size * HEADING_RATIO:
         return "heading"
-    if _BULLET.match(text) or _NUMBER.match(text):
-        return "item"
-    if all(_BOLD.search(char.get("fontname", "")) for char in chars):
-        return "bold"
-    return "text"
+    bold = all(_BOLD.search(char.get("fontname", "")) for char in chars)
+    if _BULLET.match(text) or (_NUMBER.match(text) and not bold):
+        return "item"  # a numbered line all in bold is a numbered label ("1. Name of the practice")
+    return "bold" if bold else "text"
 
 
 def _item(text: str) -> str:

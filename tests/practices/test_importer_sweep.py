@@ -178,3 +178,23 @@ def test_word_check_boxes_without_text_count_only_when_ticked(check_box):
 def test_ranges_of_years_written_in_words_end_the_practice_unless_it_goes_on(text, start, end):
     parsed = import_document(f"Name of the practice: X\nStart of the practice: {text}".encode(), "practice.txt")
     assert (parsed.start_year, parsed.end_year) == (start, end)
+
+
+# --- PDF --------------------------------------------------------------------------
+
+
+def test_numbered_bold_labels_in_a_pdf_are_labels_not_a_list():
+    from tests.practices.test_importer_pdf import lines, pdf
+
+    rows = []
+    for number, (label, answer) in enumerate(FIELDS_EN, 1):
+        rows += [(f"{number}. {label}", "Helvetica-Bold", 10), (answer, "Helvetica", 10)]
+    parsed = import_document(pdf(lines(*rows)), "practice.pdf")
+    assert_all_fields_read(parsed)
+
+
+def test_a_numbered_list_in_a_pdf_answer_stays_a_list():
+    from tests.practices.test_importer_pdf import lines, pdf
+
+    rows = [("Deliverables", "Helvetica-Bold", 10), ("1. A handbook", "Helvetica", 10), ("2. A film", "Helvetica", 10)]
+    assert import_document(pdf(lines(*rows)), "practice.pdf").fields["deliverables"] == "1. A handbook\n2. A film"
