@@ -10,7 +10,8 @@ Words are matched by their stems; a word written with inner punctuation
 ("multi-agency") is a phrase of its parts, except a French elided article or pronoun,
 which is dropped ("l'extrémisme" is the word "extrémisme", "d'anciens" is "anciens"). Common English and French words
 ("the", "de", "for"...) are dropped unless the query holds nothing else.
-Nothing in a query can be a syntax error: what is not understood is a word.
+Nothing in a query can be a syntax error: what is not understood is a word. A letter and its
+combining accent count as the precomposed letter (the query is read in Unicode's NFC form).
 
 No dead ends: when no document has every clause, the engines answer with the documents
 matching most of them (``some_words``): each clause of a content word counts once (a
@@ -19,6 +20,7 @@ still exclude, and stop words of any of the portal's languages count for nothing
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from stop_words import get_stop_words
@@ -119,7 +121,9 @@ def parse(text: str) -> ParsedQuery:
     clauses: list[Clause] = []
     excluded: list[Term] = []
     pending_or = False
-    for item in _scan(text or ""):
+    # composed first: a letter typed as a base and a combining accent ("e" + U+0301) is one
+    # character, as in the indexed text, not a word break
+    for item in _scan(unicodedata.normalize("NFC", text or "")):
         if item.term is None:
             pending_or = bool(clauses)
         elif item.negated:

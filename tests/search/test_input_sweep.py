@@ -1,15 +1,17 @@
 """What real users and careless clients send to search, on the database engine: the search
-page keeps and searches the words typed whatever else its query string holds, and no page
-number reaches SQL out of range."""
+page keeps and searches the words typed whatever else its query string holds, a letter typed
+with a combining accent finds the precomposed one, and no page number reaches SQL out of range."""
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from network import services
 from network.indexing import COLLECTION as POSTS
 from practices.indexing import COLLECTION as PRACTICES
 from search.backends import get_search_backend
 from search.backends.base import PostQuery, SearchQuery
+from search.query import parse
 from search.worker import drain
 from tests.network.conftest import first_post, network, thread  # noqa: F401 (fixtures)
 from tests.search.builders import make_published
@@ -81,6 +83,20 @@ def test_a_query_of_many_words_too_long_loses_only_its_last_words(client, practi
 def test_a_query_within_the_limit_has_no_message(client, practices):
     page = client.get(URL, {"q": "soutien"}).content.decode()
     assert "were searched" not in page
+
+
+def test_a_combining_accent_reads_as_the_precomposed_letter():
+    assert parse("E\u0301ducation").clauses == parse("Éducation").clauses
+    assert parse('"E\u0301ducation des"').clauses == parse('"Éducation des"').clauses
+
+
+@pytest.mark.parametrize("typed", ["E\u0301ducation", '"E\u0301ducation des parents"', "éducation"])
+def test_a_word_typed_with_a_combining_accent_finds_the_practice(client, practices, typed):
+    page = client.get(URL, {"q": typed}).content.decode()
+    assert "Family support line" in page and "Prison exit mentoring" not in page
+    assert _box(page) == escape(typed)
+    found = client.get(reverse("api:practice-list"), {"q": typed}).json()["results"]
+    assert [each["title"] for each in found] == ["Family support line"]
 
 
 def test_the_database_engine_answers_any_page_number(practices, anonymous_scope):
