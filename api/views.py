@@ -160,10 +160,19 @@ class OrganisationViewSet(MethodsFirst, viewsets.ReadOnlyModelViewSet):
 _Query = TypeVar("_Query", bound=DeclaredFieldsCopied)  # a query string's fields are copied cheaply on every request
 
 
+# What any endpoint's query string may hold besides its own fields: DRF's format override (?format=json).
+_ANY_ENDPOINT = frozenset(name for name in (api_settings.URL_FORMAT_OVERRIDE,) if name)
+
+
 def validated_query(request, serializer_class: type[_Query]) -> _Query:
     """The query string, validated strictly: a value given twice is a list only where the serializer
-    takes one, and an empty value is a value (DRF's form handling would quietly drop it)."""
+    takes one, an empty value is a value (DRF's form handling would quietly drop it), and a parameter
+    the endpoint does not take is refused, as a body's unknown field is (a misspelt filter, ``themes``
+    or ``year``, or a ``page`` number, would otherwise look applied)."""
     params = request.query_params
+    unknown = sorted(set(params) - {name for name, _is_list in _query_fields(serializer_class)} - _ANY_ENDPOINT)
+    if unknown:
+        raise ValidationError({name: [_("Unknown field.")] for name in unknown})
     data = {
         name: params.getlist(name) if is_list else params[name]
         for name, is_list in _query_fields(serializer_class)

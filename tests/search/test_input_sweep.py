@@ -117,3 +117,71 @@ def test_a_network_search_of_a_huge_page_number_shows_the_last_page(contributor_
     network_ids = frozenset({network.pk})
     found = get_search_backend().search(POSTS, PostQuery(text="tromsø", network_ids=network_ids, page=10**25))
     assert found.total == 1 and found.hits == []
+
+
+# The API: a parameter it does not take is a 400 problem, odd words are only words --------------------
+
+ODD_TEXTS = [
+    '"',
+    '"soutien',
+    "soutien*",
+    "-",
+    "^soutien",
+    "title:soutien",
+    "NEAR(soutien parents)",
+    "AND",
+    "soutien OR",
+    "NOT soutien",
+    "(soutien",
+    "?!.,;",
+    "the of and",
+    "😀 soutien",
+    "مرحبا بالعالم",
+    "家庭支援",
+    "\u202e soutien",
+    "' OR 1=1 --",
+]
+
+# the word "soutien" beside what FTS5 would read as syntax: still the word
+FIND_THE_WORD = {'"soutien', "soutien*", "^soutien", "(soutien", "soutien OR", "😀 soutien", "\u202e soutien"}
+
+
+@pytest.mark.parametrize(
+    ("params", "unknown"),
+    [
+        ({"q": "soutien", "page": "2"}, ["page"]),
+        ({"q": "soutien", "themes": "family-support"}, ["themes"]),
+        ({"q": "soutien", "year": "2020", "per_page": "100"}, ["per_page", "year"]),
+    ],
+)
+def test_the_practice_search_refuses_a_parameter_it_does_not_take(client, practices, params, unknown):
+    response = client.get(reverse("api:practice-list"), params)
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["type"] == "urn:pve-portal:problem:validation-error"
+    assert [(error["field"], error["detail"]) for error in problem["errors"]] == [
+        (name, "Unknown field.") for name in unknown
+    ]
+
+
+def test_the_practice_search_takes_the_format_override(client, practices):
+    response = client.get(reverse("api:practice-list"), {"q": "soutien", "format": "json"})
+    assert [each["title"] for each in response.json()["results"]] == ["Family support line"]
+
+
+def test_the_post_search_refuses_a_parameter_it_does_not_take(contributor_client, network):
+    response = contributor_client.get(reverse("api:post-search"), {"q": "notes", "page": "2"})
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == ["page"]
+
+
+def test_odd_words_are_searched_as_words_through_the_api(client, contributor_client, practices, network, thread):
+    services.post_create(thread=thread, actor=thread.author, body="Soutien aux parents, notes du mardi.")
+    drain()
+    for text in ODD_TEXTS:
+        practices_found = client.get(reverse("api:practice-list"), {"q": text})
+        posts_found = contributor_client.get(reverse("api:post-search"), {"q": text})
+        assert practices_found.status_code == 200, text
+        assert posts_found.status_code == (200 if len(text.strip()) >= 2 else 400), text
+        if text in FIND_THE_WORD:
+            assert [each["title"] for each in practices_found.json()["results"]] == ["Family support line"], text
