@@ -5,6 +5,7 @@ before it. The template's own instructions are dropped wherever they are;
 every other word is kept.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from .result import ImportWarning
 
 FIELD_CODES: tuple[str, ...] = ("title", *NARRATIVE_FIELD_CODES)
 _NONE_ANSWERS = {"-", "–", "—", "--"}
+# A heading of running text: a Markdown heading, or a line all in bold.
+_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<heading>.+?)[\s#]*|\*\*(?P<bold>[^*]+)\*\*[\s:]*)$")
 
 
 @dataclass
@@ -75,11 +78,26 @@ class Assembly:
         self.warnings.append(ImportWarning(where, "unknown_label", message))
         self.add(f"{label}\n\n{body}")
 
+    def answered(self, chunk: list[str]) -> bool:
+        """Whether the current field has an answer, in the text added or in ``chunk``."""
+        if self.current is None:
+            return False
+        return any(part.strip() for part in (*self.sections[self.current], *chunk))
+
     def running_text(self, body: str) -> None:
         """Running text: a line that is a label starts a field."""
         chunk: list[str] = []
         for line in body.split("\n"):
             found = match_label_line(line)
+            if found is None and self.current not in NARRATIVE_FIELD_CODES and self.answered(chunk):
+                heading = _HEADING.match(line)  # a section the template does not have, after a short answer
+            else:
+                heading = None
+            if heading:
+                self.add("\n".join(chunk))
+                chunk = []
+                self.unknown_label((heading.group("heading") or heading.group("bold")).rstrip(" :："), "")
+                continue
             if found is None:
                 chunk.append(line)
                 continue

@@ -198,3 +198,20 @@ def test_a_numbered_list_in_a_pdf_answer_stays_a_list():
 
     rows = [("Deliverables", "Helvetica-Bold", 10), ("1. A handbook", "Helvetica", 10), ("2. A film", "Helvetica", 10)]
     assert import_document(pdf(lines(*rows)), "practice.pdf").fields["deliverables"] == "1. A handbook\n2. A film"
+
+
+# --- sections the template does not have ------------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["## Budget", "**Budget**", "**Budget:**"])
+def test_a_section_the_template_lacks_after_a_closed_list_field_keeps_its_text(heading):
+    text = (
+        "## Name of the practice\n\n**Street mediation**\n\n## Description\n\nMediators prevent radicalisation.\n\n"
+        f"## Target audience\n\nFamilies\n\n{heading}\n\nEUR 50,000 per year\n\n## Country of origin\n\nBelgium"
+    )
+    parsed = import_document(text.encode(), "practice.md")
+    assert parsed.title == "Street mediation"
+    assert parsed.target_audiences == ["families"]
+    assert parsed.fields["description"].endswith("Budget\n\nEUR 50,000 per year")
+    assert parsed.warning_codes() == ["unknown_label"]
+    assert parsed.country == "BE"
