@@ -5,7 +5,13 @@ Word file comes) and ``formats`` both import it without importing each other.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+# A row's number in a first column of its own ("1", "2.", "3)", "1.2", "A", "IV.").
+_ROW_NUMBER = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[IVXivx]{1,4})[.)]?\)?")
 
 
 @dataclass(frozen=True)
@@ -26,3 +32,11 @@ def add_loose(loose: list[str], cells: list[Cell]) -> None:
     text = tidy_markdown("\n\n".join(part for part in loose if part))
     if text:
         cells.append(Cell(None, text, loose=True))
+
+
+def without_row_number(columns: list[T], text: Callable[[T], str]) -> list[T]:
+    """A table row's columns without a first column that only numbers the row
+    ("3 | Key themes | Family support"), when label and answer columns follow it."""
+    if len(columns) >= 3 and _ROW_NUMBER.fullmatch(" ".join(text(columns[0]).split()).strip("*")):
+        return columns[1:]
+    return columns

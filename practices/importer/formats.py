@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup, Tag
 from django.utils.translation import gettext as _
 from markdownify import MarkdownConverter
 
-from .cells import Cell, add_loose, tidy_markdown
+from .cells import Cell, add_loose, tidy_markdown, without_row_number
 from .cleaning import match_label
 from .result import UnreadableDocument
 
@@ -158,6 +158,7 @@ def read_markdown(data: bytes) -> list[Cell]:
     loose: list[str] = []
     for number, line in enumerate(lines):
         parts = _pipe_row(line)
+        parts = parts and without_row_number(parts, markdown_label)
         if parts is None:
             loose.append(line)
             continue
@@ -232,7 +233,7 @@ def _table_cells(table: Tag, cells: list[Cell], converter: MarkdownConverter) ->
     for row in table.find_all("tr"):
         if row.find_parent("table") is not table:
             continue
-        columns = row.find_all(["td", "th"], recursive=False)
+        columns = without_row_number(row.find_all(["td", "th"], recursive=False), lambda column: column.get_text(" "))
         if row.find_parent("thead") and not (columns and match_label(columns[0].get_text(" "))):
             continue  # a header row such as "Field | Answer"; a label there (pandoc's ODT) is a row
         if len(columns) >= 2:

@@ -17,7 +17,7 @@ from statistics import median
 
 from django.utils.translation import gettext as _
 
-from .cells import Cell, add_loose, tidy_markdown
+from .cells import Cell, add_loose, tidy_markdown, without_row_number
 from .result import UnreadableDocument
 
 MAX_PAGES = 100  # the template fills 3 to 6 pages; a report with annexes about 40
@@ -64,7 +64,7 @@ def _page_cells(page, cells: list[Cell]) -> None:
     for table in sorted(page.find_tables(), key=lambda table: table.bbox[1]):
         add_loose([_region(page, (0, top, page.width, table.bbox[1]), body_size)], cells)
         for row in table.rows:
-            texts = [_region(page, box, body_size) for box in row.cells if box is not None]
+            texts = without_row_number([_region(page, box, body_size) for box in row.cells if box is not None], str)
             if len(texts) >= 2 and texts[0]:
                 label = " ".join(re.sub(r"^#+ |\*\*", "", texts[0], flags=re.M).split())
                 cells.append(Cell(label, tidy_markdown("\n\n".join(text for text in texts[1:] if text))))

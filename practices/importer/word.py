@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .cells import Cell, add_loose, tidy_markdown
+from .cells import Cell, add_loose, tidy_markdown, without_row_number
 from .result import UnreadableDocument
 
 _P, _TBL, _SDT, _SDT_CONTENT, _PPR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:pPr")
@@ -62,7 +62,7 @@ def _blocks(element) -> Iterator:
 
 def _table_cells(table: Table, document, cells: list[Cell]) -> None:
     for row in table.rows:
-        columns = _unique(row.cells)
+        columns = without_row_number(_unique(row.cells), lambda column: _cell_markdown(column._tc, document))
         if len(columns) >= 2:
             label = " ".join(_cell_markdown(columns[0]._tc, document).replace("#", " ").split())
             body = "\n\n".join(_cell_markdown(column._tc, document) for column in columns[1:])

@@ -215,3 +215,27 @@ def test_a_section_the_template_lacks_after_a_closed_list_field_keeps_its_text(h
     assert parsed.fields["description"].endswith("Budget\n\nEUR 50,000 per year")
     assert parsed.warning_codes() == ["unknown_label"]
     assert parsed.country == "BE"
+
+
+# --- tables with a column of row numbers --------------------------------------------
+
+
+def numbered_table(extension: str) -> bytes:
+    rows = [(str(number), label, answer) for number, (label, answer) in enumerate(FIELDS_EN, 1)]
+    if extension == "md":
+        return "\n".join(f"| {number}. | {label} | {answer} |" for number, label, answer in rows).encode()
+    if extension == "html":
+        return ("<table>" + "".join(f"<tr><td>{n}</td><td>{lab}</td><td>{a}</td></tr>" for n, lab, a in rows)).encode()
+    document = Document()
+    table = document.add_table(rows=0, cols=3)
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("extension", ["docx", "md", "html"])
+def test_a_first_column_numbering_the_rows_is_not_the_label(extension):
+    assert_all_fields_read(import_document(numbered_table(extension), f"practice.{extension}"))
