@@ -16,6 +16,7 @@ from practices.template_fields import NARRATIVE_FIELD_CODES
 from .cells import Cell, tidy_markdown
 from .cleaning import is_only_instructions, match_label, match_label_line, strip_instructions
 from .result import ImportWarning
+from .text import tokens
 
 FIELD_CODES: tuple[str, ...] = ("title", *NARRATIVE_FIELD_CODES)
 _NONE_ANSWERS = {"-", "–", "—", "--"}
@@ -111,9 +112,33 @@ class Assembly:
         self.add("\n".join(chunk))
 
 
+# The words of a table's header row ("Field | Answer", "Rubrique | Réponse"), folded.
+_HEADER_WORDS = frozenset(
+    "field fields answer answers question questions response responses reply item section topic category "
+    "information details content value your champ champs reponse reponses rubrique element contenu valeur votre".split()
+)
+
+
+def _is_header_row(cells: list[Cell], number: int) -> bool:
+    """The first row of a table naming its columns, followed by a row of the template."""
+    cell, following = cells[number], cells[number + 1] if number + 1 < len(cells) else None
+    first_row = number == 0 or cells[number - 1].label is None
+    words = tokens(f"{cell.label} {cell.body}")
+    return (
+        first_row
+        and following is not None
+        and following.label is not None
+        and match_label(following.label) is not None
+        and bool(words)
+        and all(word in _HEADER_WORDS for word in words)
+    )
+
+
 def assemble(cells: list[Cell]) -> Assembly:
     assembly = Assembly()
-    for cell in cells:
+    for number, cell in enumerate(cells):
+        if cell.label is not None and _is_header_row(cells, number):
+            continue
         if cell.label is not None:
             assembly.label_cell(cell.label, cell.body)
         elif cell.loose:

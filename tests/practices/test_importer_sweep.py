@@ -239,3 +239,26 @@ def numbered_table(extension: str) -> bytes:
 @pytest.mark.parametrize("extension", ["docx", "md", "html"])
 def test_a_first_column_numbering_the_rows_is_not_the_label(extension):
     assert_all_fields_read(import_document(numbered_table(extension), f"practice.{extension}"))
+
+
+# --- a table's header row ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", [("Field", "Answer"), ("Rubrique", "Votre réponse"), ("Question", "")])
+def test_a_header_row_naming_the_columns_of_a_word_table_is_not_text_of_the_practice(header):
+    document = Document()
+    table = document.add_table(rows=0, cols=2)
+    for label, answer in (header, *FIELDS_EN):
+        row = table.add_row().cells
+        row[0].text, row[1].text = label, answer
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = import_document(buffer.getvalue(), "practice.docx")
+    assert parsed.fields["description"] == FIELDS_EN[1][1]
+    assert_all_fields_read(parsed)
+
+
+def test_a_first_row_of_answers_outside_the_template_is_kept():
+    rows = "\n".join(f"{label}\t{answer}" for label, answer in (("Budget", "EUR 50,000"), *FIELDS_EN))
+    parsed = import_document(rows.encode(), "practice.txt")
+    assert "Budget\n\nEUR 50,000" in parsed.fields["description"]
