@@ -115,7 +115,9 @@ def match_label(text: str) -> LabelMatch | None:
 
 
 _PARENTHESIS = re.compile(r"^\([^)]*\)\s*")
-_SEPARATOR = re.compile(r"^\s*[:：]\s*")
+# What writers put between a label and its answer on one line: "Label: answer", "Label = answer",
+# "Peer reviewed? Yes", "Label – answer" (a dash with a space after it).
+_SEPARATOR = re.compile(r"^\s*(?:[:：=?]|[-–—](?=\s))\s*")
 
 
 def match_label_line(line: str) -> LabelMatch | None:

@@ -262,3 +262,18 @@ def test_a_first_row_of_answers_outside_the_template_is_kept():
     rows = "\n".join(f"{label}\t{answer}" for label, answer in (("Budget", "EUR 50,000"), *FIELDS_EN))
     parsed = import_document(rows.encode(), "practice.txt")
     assert "Budget\n\nEUR 50,000" in parsed.fields["description"]
+
+
+# --- separators between a label and its answer on one line ------------------------
+
+
+@pytest.mark.parametrize("separator", [" – ", " - ", " — ", " = ", "? ", " : "])
+def test_a_label_and_its_answer_on_one_line_may_be_separated_by_a_dash_an_equals_sign_or_a_question_mark(separator):
+    text = "\n".join(f"{label}{separator}{answer}" for label, answer in FIELDS_EN)
+    assert_all_fields_read(import_document(text.encode(), "practice.txt"))
+
+
+def test_a_hyphenated_word_after_a_label_word_is_not_a_separator():
+    text = "Name of the practice: Street mediation\nDescription: Mediators prevent radicalisation.\nContact-based work."
+    parsed = import_document(text.encode(), "practice.txt")
+    assert parsed.fields["description"] == "Mediators prevent radicalisation.\nContact-based work."
