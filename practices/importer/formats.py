@@ -5,6 +5,7 @@ a continuation of the previous answer, or running text in which the parser
 looks for label lines (headings, bold labels, ``Label: answer``).
 """
 
+import codecs
 import re
 from collections.abc import Callable
 
@@ -91,21 +92,27 @@ def lines_to_markdown(lines: list[str]) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Bytes as text: UTF-16 or UTF-8 (with or without BOM), else cp1252."""
+    """Bytes as text: UTF-16 with a BOM, else UTF-8 (with or without BOM), reading each byte
+    that is not UTF-8 as cp1252: a file in cp1252, or text pasted together from several
+    sources whose UTF-8 holds a few cp1252 characters."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode(data, "utf-16")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return _check_text(text)
-    raise UnreadableDocument(_("The file is not text in a known encoding, so it cannot be read."))
+    return _decode(data, "utf-8-sig", errors=_CP1252_FALLBACK)
 
 
-def _decode(data: bytes, encoding: str) -> str:
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """The bytes UTF-8 could not decode, as cp1252; a byte cp1252 leaves out is an error."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("cp1252"), error.end
+
+
+_CP1252_FALLBACK = "practices.importer.cp1252"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_bytes)
+
+
+def _decode(data: bytes, encoding: str, errors: str = "strict") -> str:
     try:
-        return _check_text(data.decode(encoding))
+        return _check_text(data.decode(encoding, errors))
     except UnicodeDecodeError as error:
         raise UnreadableDocument(_("The file is not text in a known encoding, so it cannot be read.")) from error
 

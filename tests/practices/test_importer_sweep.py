@@ -277,3 +277,20 @@ def test_a_hyphenated_word_after_a_label_word_is_not_a_separator():
     text = "Name of the practice: Street mediation\nDescription: Mediators prevent radicalisation.\nContact-based work."
     parsed = import_document(text.encode(), "practice.txt")
     assert parsed.fields["description"] == "Mediators prevent radicalisation.\nContact-based work."
+
+
+# --- encodings --------------------------------------------------------------------
+
+
+def test_utf8_text_holding_a_few_cp1252_characters_is_read_without_garbling_either():
+    data = "Nom de la pratique : Médiation à l'école\nDescription : Prévention – coût ".encode() + b"5 000 \x80\n"
+    parsed = import_document(data, "pratique.txt")
+    assert parsed.title == "Médiation à l'école"
+    assert parsed.fields["description"] == "Prévention – coût 5 000 €"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_a_text_template_is_read_in_the_encodings_of_windows_editors(encoding):
+    text = "\r\n".join(f"{label}: {answer}" for label, answer in FIELDS_FR).replace("Médiation", "“Médiation”")
+    parsed = import_document(text.encode(encoding), "pratique.txt")
+    assert parsed.title == "“Médiation” de rue"
