@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Network, NetworkMembership, Report
+from search.forms import SearchBoxForm, SearchTextField
 
 
 class NetworkForm(forms.ModelForm):
@@ -97,10 +98,7 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(choices=NetworkMembership.Role.choices)
 
 
-class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search the discussions"), max_length=200, required=False)
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        choices=[("relevance", _("Relevance")), ("date", _("Newest first"))],
-        required=False,
-    )
+class SearchForm(SearchBoxForm):
+    """The discussions' search box: read as the practices' is (search.forms.SearchBoxForm)."""
+
+    q = SearchTextField(label=_("Search the discussions"), required=False)

@@ -41,7 +41,7 @@ from portal.decorators import mfa_required, moderator_required
 from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
 from portal.refusals import show_refusal
-from search.backends.base import Sort
+from search.forms import MAX_QUERY_LENGTH
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 50
@@ -720,15 +720,23 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def search(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk) if pk is not None else None
-    form = SearchForm(request.GET or None)
-    sort: Sort
-    query, sort = (
-        (form.cleaned_data["q"], form.cleaned_data["sort"] or "relevance") if form.is_valid() else ("", "relevance")
-    )
+    form = SearchForm(request.GET)
     found = selectors.search_posts(
-        user=request.user, query=query, network=network, page=request.GET.get("page"), sort=sort
+        user=request.user,
+        query=form.words(),
+        network=network,
+        page=request.GET.get("page"),
+        sort=form.chosen_sort() or "relevance",
     )
-    context = {"network": network, "form": form, "query": found.query, "found": found}
+    context = {
+        "network": network,
+        "form": form,
+        "typed": form.typed(),
+        "shortened": form.shortened(),
+        "query_limit": MAX_QUERY_LENGTH,
+        "query": found.query,
+        "found": found,
+    }
     return render(request, "network/search.html", context)
 
 

@@ -26,28 +26,23 @@ def _cut(text: str) -> str:
 
 class SearchTextField(forms.CharField):
     """The search box: never invalid. A control character (a NUL, a pasted tab) reads as a space;
-    ``PracticeSearchForm.values`` cuts a text past ``MAX_QUERY_LENGTH``."""
+    ``SearchBoxForm.words`` cuts a text past ``MAX_QUERY_LENGTH``."""
 
     def to_python(self, value):
         return _CONTROL.sub(" ", super().to_python(value) or "").strip()
 
 
-class PracticeSearchForm(forms.Form):
-    """The search box, the sort order and the page; codes of the collection's ``facets`` are
-    read by ``filters``. An invalid sort or page reads as its default, each on its own: the
-    words typed are searched whatever else the query string holds."""
+class SearchBoxForm(forms.Form):
+    """The words and the sort order of a search (practices, network posts). Never invalid as a
+    whole: an invalid field reads as its default on its own, so the words typed are searched
+    whatever else the query string holds."""
 
-    q = SearchTextField(label=_("Search practices"), required=False)
+    q = SearchTextField(label=_("Search"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         choices=[("relevance", _("Relevance")), ("date", _("Newest first"))],
         required=False,
     )
-    page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
-
-    def __init__(self, *args, facets: tuple[str, ...] = (), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.facets = facets
 
     def _valid(self) -> dict:
         """The valid fields' values (Django leaves an invalid field out of ``cleaned_data``)."""
@@ -62,13 +57,32 @@ class PracticeSearchForm(forms.Form):
         """Whether only the first ``MAX_QUERY_LENGTH`` characters of the text are searched."""
         return len(self.typed()) > MAX_QUERY_LENGTH
 
+    def words(self) -> str:
+        """The text searched: at most ``MAX_QUERY_LENGTH`` characters, cut between words where it can be."""
+        return _cut(self.typed())
+
+    def chosen_sort(self) -> Sort | None:
+        """The sort order asked for, or None (none, or not one of the choices)."""
+        return self._valid().get("sort") or None
+
+
+class PracticeSearchForm(SearchBoxForm):
+    """The search box, the sort order and the page; codes of the collection's ``facets`` are
+    read by ``filters``."""
+
+    q = SearchTextField(label=_("Search practices"), required=False)
+    page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
+
+    def __init__(self, *args, facets: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.facets = facets
+
     def values(self) -> tuple[str, Sort, int]:
         """The query text (at most ``MAX_QUERY_LENGTH`` characters, cut between words where it
         can be), sort and page. Without words to rank by, the default order is newest first (the
         list of every practice)."""
-        data = self._valid()
-        text = _cut(self.typed())
-        return text, data.get("sort") or ("relevance" if text else "date"), data.get("page") or 1
+        text = self.words()
+        return text, self.chosen_sort() or ("relevance" if text else "date"), self._valid().get("page") or 1
 
     def filters(self) -> dict[str, list[str]]:
         """Facet -> selected codes (OR within a facet, AND across facets)."""

@@ -185,3 +185,24 @@ def test_odd_words_are_searched_as_words_through_the_api(client, contributor_cli
         assert posts_found.status_code == (200 if len(text.strip()) >= 2 else 400), text
         if text in FIND_THE_WORD:
             assert [each["title"] for each in practices_found.json()["results"]] == ["Family support line"], text
+
+
+def _network_box(page: str) -> str:
+    return page.split('type="search" name="q"', 1)[1].split("value=", 1)[1].split('"')[1]
+
+
+@pytest.mark.parametrize("extra", [{"sort": "bogus"}, {"q": "tromsø\x00"}, {"q": "tromsø " + "x" * 5_000}])
+def test_the_network_search_keeps_the_words_typed_and_searches_them(
+    contributor_client, contributor, network, thread, extra
+):
+    services.post_create(thread=thread, actor=contributor, body="The family moved to Tromsø in spring.")
+    drain()
+    params = {"q": "tromsø", **extra}
+    for url in (reverse("network:search", args=[network.pk]), reverse("network:search_all")):
+        response = contributor_client.get(url, params)
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "<mark>Tromsø</mark>" in page
+        assert _network_box(page) == escape(params["q"].replace("\x00", "").strip())
+        too_long = len(params["q"]) > 200
+        assert ("only the words of its first 200 characters were searched" in page) is too_long
