@@ -13,6 +13,7 @@ from pathlib import PurePath
 from django.utils.translation import gettext as _
 
 from .build import build_practice
+from .cells import composed
 from .formats import READERS
 from .limits import ARCHIVES, bounded, check_archive, check_field_sizes, check_text_size
 from .parser import assemble
@@ -68,7 +69,7 @@ def import_document(data: bytes, filename: str, *, vocabulary: Vocabulary | None
         check_archive(data, extension)  # before anything unpacks it (limits.py)
 
     def read() -> ParsedPractice:
-        cells = reader(data)
+        cells = composed(reader(data))  # every reader's text in NFC form (cells.py)
         if not any(cell.body.strip() or cell.label for cell in cells):
             raise UnreadableDocument(_("The file holds no text."))
         check_text_size(cells)

@@ -4,9 +4,11 @@ Kept apart from ``formats`` so that ``word`` (python-docx, loaded only when a
 Word file comes) and ``formats`` both import it without importing each other.
 """
 
+import functools
 import re
+import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -19,6 +21,13 @@ class Cell:
     label: str | None  # plain text of a label cell; None for anything else
     body: str  # Markdown
     loose: bool = False  # running text: its lines may be labels
+
+
+def composed(cells: list[Cell]) -> list[Cell]:
+    """The cells in Unicode's NFC form, as search reads queries: a PDF or a file made on macOS may
+    write "é" as "e" and a combining accent, which would match no label and be found by no search."""
+    nfc = functools.partial(unicodedata.normalize, "NFC")
+    return [replace(cell, label=None if cell.label is None else nfc(cell.label), body=nfc(cell.body)) for cell in cells]
 
 
 def tidy_markdown(text: str) -> str:

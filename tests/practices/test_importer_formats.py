@@ -245,3 +245,46 @@ def test_word_reader_and_formats_do_not_import_each_other():
     tree = ast.parse((package / "word.py").read_text())
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert "formats" not in imported and "cells" in imported
+
+
+def decomposed(text: str) -> str:
+    """``text`` with each accented letter written as its base and a combining accent (NFD), as a
+    PDF or a file made on macOS may write it."""
+    import unicodedata
+
+    return unicodedata.normalize("NFD", text)
+
+
+FRENCH_ROWS = [
+    ("Nom de la pratique", "Éducation à la citoyenneté"),
+    ("Description", "Les éducateurs préviennent l'extrémisme violent à l'école."),
+    ("Début de la pratique", "Créée en 2016."),
+]
+
+
+def word_document(rows: list[tuple[str, str]]) -> bytes:
+    from io import BytesIO
+
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=len(rows), cols=2)
+    for number, (label, answer) in enumerate(rows):
+        table.cell(number, 0).text, table.cell(number, 1).text = label, answer
+    output = BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize("extension", ["txt", "docx"])
+def test_decomposed_accents_are_read_in_composed_form(extension):
+    rows = [(decomposed(label), decomposed(answer)) for label, answer in FRENCH_ROWS]
+    if extension == "txt":
+        data = "".join(f"{label}\t{answer}\n" for label, answer in rows).encode()
+    else:
+        data = word_document(rows)
+    parsed = import_document(data, f"pratique.{extension}")
+    assert parsed.title == "Éducation à la citoyenneté"  # as typed on a keyboard, and as search reads a query
+    assert parsed.fields["description"] == "Les éducateurs préviennent l'extrémisme violent à l'école."
+    assert parsed.start == "Créée en 2016." and parsed.start_year == 2016
+    assert parsed.language == "fr"
