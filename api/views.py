@@ -462,6 +462,9 @@ class PracticeViewSet(
             raise ValidationError({"document": [exc.message]}) from None
         data = services.practice_data_from_import(parsed)
         if query.validated_data["save"]:
+            services.check_field_sizes(
+                data=data, remedy=_("Import it with save=false: the draft comes back whole, to shorten and send.")
+            )
             return self._detail(services.practice_create(author=request.user, data=data), status.HTTP_201_CREATED)
         draft = {
             **_write_defaults(),

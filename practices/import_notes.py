@@ -1,7 +1,7 @@
 """The importer's notes as the form and the review page show them.
 
 A note whose cause has been fixed is not shown (a description cut below its
-word limit, a missing field filled in, a country chosen); a note on no field
+word limit or its character limit, a missing field filled in, a country chosen); a note on no field
 of the form (the whole document, the organisation) is shown at the top.
 """
 
@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from practices.template_fields import FIELDS_BY_CODE, field_label, model_attribute, over_limit
@@ -62,6 +63,8 @@ def _fixed(note: dict, code: str, value) -> bool:
     kind = note.get("code")
     if kind == "over_word_limit" and code in FIELDS_BY_CODE:
         return over_limit(code, str(value or "")) is None
+    if kind == "over_character_limit":
+        return len(str(value or "")) <= settings.PRACTICE_FIELD_MAX_CHARS
     if kind in FIXED_BY_A_VALUE:
         return value not in EMPTY_VALUES
     return False

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -30,6 +31,7 @@ from practices.models import Finding, KeyTheme, Practice, PracticeVersion, Revie
 from practices.template_fields import (
     NARRATIVE_FIELD_CODES,
     PLAIN_TEMPLATE_ATTRIBUTES,
+    TEMPLATE_FIELDS,
     WRITER_CHOICES,
     model_attribute,
 )
@@ -655,6 +657,22 @@ def practice_data_from_import(parsed: "ParsedPractice") -> PracticeData:
     return PracticeData(attributes=attributes, key_themes=themes, target_audiences=audiences)
 
 
+def check_field_sizes(*, data: PracticeData, remedy: str) -> None:
+    """Refuse imported data holding a text longer than a field may be saved with
+    (settings.PRACTICE_FIELD_MAX_CHARS), naming each such field. The importer keeps the text
+    whole with an ``over_character_limit`` warning, for the writer to shorten; ``remedy`` says how."""
+    limit = settings.PRACTICE_FIELD_MAX_CHARS
+    labels = {name: field.label for field in TEMPLATE_FIELDS for name in field.model_attributes}
+    errors = {
+        name: _("“%(field)s” holds %(length)s characters; a field may hold at most %(limit)s. %(remedy)s")
+        % {"field": labels.get(name, name), "length": f"{len(value):,}", "limit": f"{limit:,}", "remedy": remedy}
+        for name, value in data.attributes.items()
+        if isinstance(value, str) and len(value) > limit
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
 def _ordered(model, codes: list[str]) -> list:
     by_code = {term.code: term for term in model.objects.filter(code__in=codes)}
     return [by_code[code] for code in codes if code in by_code]
@@ -674,11 +692,13 @@ def practice_import(
     name = organisation_name or parsed.organisation.name
     if not name:
         raise ValidationError(_("The document names no organisation; give one with --organisation."))
+    data = practice_data_from_import(parsed)
+    check_field_sizes(data=data, remedy=_("Shorten it in the document (--json prints the whole text)."))
     organisation = organisation_get_or_create(
         name=name, type_code=parsed.organisation.type or "other", country=parsed.country or ""
     )
     practice = Practice(author=author, organisation=organisation, status=Status.DRAFT)
-    practice = _apply(practice, practice_data_from_import(parsed))
+    practice = _apply(practice, data)
     audit_record(
         actor=author, action="practice.import", target=practice, to_state=Status.DRAFT, organisation=organisation
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from .build import build_practice
 from .cells import composed
 from .formats import READERS
-from .limits import ARCHIVES, bounded, check_archive, check_field_sizes, check_text_size
+from .limits import ARCHIVES, bounded, check_archive, check_text_size
 from .parser import assemble
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice, UnreadableDocument
 from .vocabulary import Vocabulary
@@ -37,6 +37,7 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(READERS)
 WARNING_CODES: tuple[str, ...] = (
     "missing_field",  # title or description not found; or the organisation's name
     "over_word_limit",  # text kept whole, over the field's word limit
+    "over_character_limit",  # text kept whole, over settings.PRACTICE_FIELD_MAX_CHARS: shorten it to save
     "unknown_theme",  # words in Key themes that name no theme
     "unknown_audience",  # words in Target audience that name no audience
     "unknown_organisation_type",  # a "Type of organisation" naming no known type
@@ -73,8 +74,6 @@ def import_document(data: bytes, filename: str, *, vocabulary: Vocabulary | None
         if not any(cell.body.strip() or cell.label for cell in cells):
             raise UnreadableDocument(_("The file holds no text."))
         check_text_size(cells)
-        parsed = build_practice(assemble(cells), vocabulary or Vocabulary.from_lists())
-        check_field_sizes(parsed)
-        return parsed
+        return build_practice(assemble(cells), vocabulary or Vocabulary.from_lists())
 
     return bounded(read)

@@ -4,7 +4,8 @@
   compressed XML can unpack to gigabytes);
 - its paragraphs, table cells, runs and nesting depth, counted by a streaming pass over
   the XML that stops at the first limit (python-docx would build the whole tree);
-- the characters of any one field (settings.PRACTICE_FIELD_MAX_CHARS) and of the document;
+- the characters of the whole document (a field over settings.PRACTICE_FIELD_MAX_CHARS is kept
+  whole and flagged, ``over_character_limit`` in build.py: the writer shortens it before saving);
 - HTML nested deeper than the readers' recursion allows;
 - the time of the whole import (settings.PRACTICE_IMPORT_SECONDS), where a timer can be set.
 
@@ -25,9 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from lxml import etree
 
-from practices.template_fields import field_label
-
-from .result import ParsedPractice, UnreadableDocument
+from .result import UnreadableDocument
 
 T = TypeVar("T")
 
@@ -125,28 +124,6 @@ def check_text_size(cells: list) -> None:
     total = sum(len(cell.body) + len(cell.label or "") for cell in cells)
     if total > 20 * settings.PRACTICE_FIELD_MAX_CHARS:
         raise _too_large()
-
-
-def check_field_sizes(parsed: ParsedPractice) -> None:
-    """Refuse a field longer than settings.PRACTICE_FIELD_MAX_CHARS, naming it."""
-    limit = settings.PRACTICE_FIELD_MAX_CHARS
-    texts = {
-        "title": parsed.title,
-        "geographical_scope": parsed.geographical_scope,
-        "start": parsed.start,
-        "contact": parsed.contact,
-        "organisation": parsed.organisation.description,
-        **parsed.fields,
-    }
-    for code, text in texts.items():
-        if len(text or "") > limit:
-            raise UnreadableDocument(
-                _(
-                    "The field “%(field)s” holds %(length)s characters; a field may hold at most %(limit)s. "
-                    "Shorten it in the document, or paste the text into the form."
-                )
-                % {"field": field_label(code), "length": f"{len(text):,}", "limit": f"{limit:,}"}
-            )
 
 
 def bounded(read: Callable[[], T]) -> T:
