@@ -76,15 +76,41 @@ def _stemmer(algorithm: str):
     return cache[algorithm]
 
 
+# The accented letters each Snowball algorithm reads as letters of its language. Any other one
+# is folded before stemming: an English stemmer takes the "é" of "éducation" for a consonant
+# and stems it "éducat", where "education" stems "educ" (the word is then found by neither).
+STEMMER_LETTERS: dict[str, frozenset[str]] = {
+    "english": frozenset(),
+    "french": frozenset("àâäçéèêëîïôöùûüÿœæ"),
+    "german": frozenset("äöüß"),
+    "dutch": frozenset("äëïöüáéíóú"),
+    "norwegian": frozenset("æøåêòóô"),
+    "danish": frozenset("æøå"),
+    "swedish": frozenset("åäö"),
+    "finnish": frozenset("äö"),
+    "spanish": frozenset("áéíóúüñ"),
+    "italian": frozenset("àèìòùáéíóú"),
+}
+
+
+def _known_letters_only(lowered: str, algorithm: str) -> str:
+    """``lowered`` with every accented letter ``algorithm`` does not know folded ("é" -> "e")."""
+    if lowered.isascii():
+        return lowered
+    known = STEMMER_LETTERS[algorithm]
+    return "".join(c if c.isascii() or c in known else (fold(c) or c) for c in lowered)
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str, language: str) -> str:
-    """The folded Snowball stem of ``word`` in ``language`` (a practice language code).
+    """The folded Snowball stem of ``word`` in ``language`` (a practice language code); an
+    accented letter the language's stemmer does not know is folded first.
 
     Unknown languages are only folded. Never empty for a non-empty token.
     """
     algorithm = STEMMERS.get(language)
     lowered = word.casefold()
-    stemmed = _stemmer(algorithm).stemWord(lowered) if algorithm else lowered
+    stemmed = _stemmer(algorithm).stemWord(_known_letters_only(lowered, algorithm)) if algorithm else lowered
     return fold(stemmed) or fold(word) or "0"
 
 

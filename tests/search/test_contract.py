@@ -260,6 +260,17 @@ def test_accents_do_not_matter(engine, home_organisation):
     assert titles(search(engine, "education citoyennete")) == {"Éducation à la citoyenneté"}
 
 
+@pytest.mark.parametrize("text", ["education", "educational", "Éducation", "reintegrated"])
+def test_a_letter_its_language_lacks_is_stemmed_as_if_unaccented(engine, home_organisation, text):
+    """An English text's "Éducation" stems as "education" does (an English stemmer would take
+    the "é" for a consonant: "éducat", found by no inflection)."""
+    title = "Réintégration after prison"
+    description = "Éducation and work for people leaving prison."
+    index(engine, make_practice(title, organisation=home_organisation, description=description))
+    index(engine, make_practice("Sports clubs", organisation=home_organisation, description="Football."))
+    assert titles(search(engine, text)) == {title}
+
+
 def test_an_accented_word_meets_its_stem_in_another_language(engine, home_organisation):
     """French "extrême" stems to "extrêm", English "extremism" to "extrem": folded, they meet
     (the database engines; Elasticsearch's own-language analysers do not yet, docs/SEARCH.md)."""
