@@ -9,10 +9,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
-from practices.template_fields import FIELDS_BY_CODE, field_label, model_attribute, over_limit
+from practices.template_fields import FIELDS_BY_CODE, character_limit, field_label, model_attribute, over_limit
 
 OTHER_ORGANISATION = "other_organisation"  # not the importer's: the view adds it (see organisation_note)
 # Notes that say a field had no usable value: fixed once the field has one.
@@ -64,7 +63,7 @@ def _fixed(note: dict, code: str, value) -> bool:
     if kind == "over_word_limit" and code in FIELDS_BY_CODE:
         return over_limit(code, str(value or "")) is None
     if kind == "over_character_limit":
-        return len(str(value or "")) <= settings.PRACTICE_FIELD_MAX_CHARS
+        return len(str(value or "")) <= character_limit(code)
     if kind in FIXED_BY_A_VALUE:
         return value not in EMPTY_VALUES
     return False

@@ -10,7 +10,7 @@ from django_countries.fields import Country, CountryField
 
 from portal.models import TaxonomyTerm
 from portal.text import cook, render_markdown, saves_text
-from practices.template_fields import NARRATIVE_ATTRIBUTES, field_label
+from practices.template_fields import NARRATIVE_ATTRIBUTES, TITLE_MAX_CHARS, field_label
 
 
 def practice_texts(source) -> dict[str, str]:
@@ -72,7 +72,7 @@ class Practice(models.Model):
 
     # Names the practice across portal instances (federation): never reused, never changed.
     uuid = models.UUIDField(_("universal identifier"), default=uuid.uuid4, unique=True, editable=False)
-    title = models.CharField(_("name of the practice"), max_length=300)
+    title = models.CharField(_("name of the practice"), max_length=TITLE_MAX_CHARS)
     description = models.TextField(_("description"))
     peer_reviewed = models.CharField(
         _("peer reviewed"), max_length=10, choices=PeerReviewed.choices, default=PeerReviewed.UNKNOWN

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -33,6 +32,7 @@ from practices.template_fields import (
     PLAIN_TEMPLATE_ATTRIBUTES,
     TEMPLATE_FIELDS,
     WRITER_CHOICES,
+    character_limit,
     model_attribute,
 )
 from practices.versions import practice_snapshot
@@ -639,7 +639,7 @@ def practice_data_from_import(parsed: "ParsedPractice") -> PracticeData:
     peers: dict[bool | None, str] = {True: Practice.PeerReviewed.YES, False: Practice.PeerReviewed.NO}
     peer = peers.get(parsed.peer_reviewed)
     attributes = {
-        "title": parsed.title[:300],
+        "title": parsed.title,  # kept whole: a name too long is flagged (over_character_limit)
         "peer_reviewed": peer or Practice.PeerReviewed.UNKNOWN,
         "start_year": parsed.start_year,
         "end_year": parsed.end_year,
@@ -659,15 +659,20 @@ def practice_data_from_import(parsed: "ParsedPractice") -> PracticeData:
 
 def check_field_sizes(*, data: PracticeData, remedy: str) -> None:
     """Refuse imported data holding a text longer than a field may be saved with
-    (settings.PRACTICE_FIELD_MAX_CHARS), naming each such field. The importer keeps the text
-    whole with an ``over_character_limit`` warning, for the writer to shorten; ``remedy`` says how."""
-    limit = settings.PRACTICE_FIELD_MAX_CHARS
+    (template_fields.character_limit: the name 300, any other text PRACTICE_FIELD_MAX_CHARS), naming
+    each such field. The importer keeps the text whole with an ``over_character_limit`` warning, for
+    the writer to shorten; ``remedy`` says how."""
     labels = {name: field.label for field in TEMPLATE_FIELDS for name in field.model_attributes}
     errors = {
         name: _("“%(field)s” holds %(length)s characters; a field may hold at most %(limit)s. %(remedy)s")
-        % {"field": labels.get(name, name), "length": f"{len(value):,}", "limit": f"{limit:,}", "remedy": remedy}
+        % {
+            "field": labels.get(name, name),
+            "length": f"{len(value):,}",
+            "limit": f"{character_limit(name):,}",
+            "remedy": remedy,
+        }
         for name, value in data.attributes.items()
-        if isinstance(value, str) and len(value) > limit
+        if isinstance(value, str) and len(value) > character_limit(name)
     }
     if errors:
         raise ValidationError(errors)

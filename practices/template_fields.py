@@ -135,6 +135,17 @@ def over_limit(code: str, text: str) -> int | None:
     return words if words > field.word_limit else None
 
 
+TITLE_MAX_CHARS = 300  # the characters a practice's name may be saved with (Practice.title)
+
+
+def character_limit(code: str) -> int:
+    """The characters a template field (or its model attribute) may be saved with: the name's
+    column, any other text settings.PRACTICE_FIELD_MAX_CHARS."""
+    from django.conf import settings
+
+    return TITLE_MAX_CHARS if code == "title" else settings.PRACTICE_FIELD_MAX_CHARS
+
+
 def field_label(code: str) -> str:
     """The translated label of a template field code (the code itself if unknown)."""
     field = FIELDS_BY_CODE.get(code)

@@ -2,10 +2,9 @@
 
 from collections import Counter
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
-from practices.template_fields import FIELDS_BY_CODE, count_words, over_limit
+from practices.template_fields import FIELDS_BY_CODE, character_limit, count_words, over_limit
 
 from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections
@@ -97,7 +96,7 @@ def _first_line_title(text: str) -> str:
 
 def field_warnings(fields: dict[str, str]) -> list[ImportWarning]:
     """Missing required fields, fields over their word limit, and fields longer than a field may
-    be saved (settings.PRACTICE_FIELD_MAX_CHARS): kept whole, for the writer to shorten."""
+    be saved (template_fields.character_limit): kept whole, for the writer to shorten."""
     warnings = [
         ImportWarning(code, "missing_field", _("This field is required but was not found in the document."))
         for code in ("title", "description")
@@ -109,13 +108,13 @@ def field_warnings(fields: dict[str, str]) -> list[ImportWarning]:
             limit = FIELDS_BY_CODE[code].word_limit
             message = _("%(count)d words; the template allows %(limit)d.") % {"count": words, "limit": limit}
             warnings.append(ImportWarning(code, "over_word_limit", message))
-        if len(text) > settings.PRACTICE_FIELD_MAX_CHARS:
-            warnings.append(ImportWarning(code, "over_character_limit", _over_characters(len(text))))
+        characters = character_limit(code)
+        if len(text) > characters:
+            warnings.append(ImportWarning(code, "over_character_limit", _over_characters(len(text), characters)))
     return warnings
 
 
-def _over_characters(length: int) -> str:
-    limit = settings.PRACTICE_FIELD_MAX_CHARS
+def _over_characters(length: int, limit: int) -> str:
     return _(
         "%(length)s characters; a field may hold at most %(limit)s. Shorten it before saving: "
         "it cannot be saved as it is."

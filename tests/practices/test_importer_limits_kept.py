@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -152,4 +152,48 @@ def test_the_command_prints_an_over_long_field_whole_with_json(tmp_path, setting
     data = json.loads(out.getvalue())
     assert data["fields"]["evidence_evaluation"] == evidence
     assert [w["field"] for w in data["warnings"] if w["code"] == LIMIT_CODE] == ["evidence_evaluation"]
+    assert not Practice.objects.exists()
+
+
+# The practice's name: saved with at most 300 characters (Practice.title), kept whole and flagged too.
+
+LONG_NAME = "Mentoring after release " * 14 + "NAME-END"  # 344 characters
+
+
+def _named(name: str) -> bytes:
+    return template("Quarterly interviews with the families.").replace(b"Mentoring after release", name.encode(), 1)
+
+
+def test_a_name_too_long_is_read_whole_with_a_warning():
+    parsed = import_document(_named(LONG_NAME), "long.txt")
+    assert parsed.title == LONG_NAME
+    [warning] = [w for w in parsed.warnings if w.code == LIMIT_CODE]
+    assert warning.field == "title" and "344 characters; a field may hold at most 300" in warning.message
+
+
+def test_a_name_too_long_reaches_the_form_whole_and_is_refused_keeping_it(contributor_client):
+    response = _upload(contributor_client, _named(LONG_NAME))
+    assert response.context["form"].initial["title"] == LONG_NAME
+    assert "NAME-END" in response.content.decode()
+    saved = contributor_client.post(reverse("practices:create"), _form_data(response.context["form"]))
+    assert saved.status_code == 400
+    assert saved.context["form"].errors["title"]
+    assert "NAME-END" in saved.content.decode()
+    assert not Practice.objects.exists()
+
+
+def test_the_api_and_the_command_save_no_practice_with_a_name_too_long(contributor_api, tmp_path):
+    response = contributor_api.post(
+        reverse("api:practice-import-document") + "?save=true",
+        {"document": SimpleUploadedFile("long.txt", _named(LONG_NAME))},
+        format="multipart",
+    )
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["field"] == "title" and "344 characters; a field may hold at most 300" in error["detail"]
+    (tmp_path / "long.txt").write_bytes(_named(LONG_NAME))
+    err = StringIO()
+    with pytest.raises(CommandError, match="No document could be imported"):
+        call_command("import_practice", str(tmp_path), stdout=StringIO(), stderr=err)
+    assert "344 characters" in err.getvalue()
     assert not Practice.objects.exists()
