@@ -492,10 +492,15 @@ def test_posts_by_outsiders_are_refused_and_change_nothing(sweep):
                 found = _leaks(_text(response), words, url)
                 if found:
                     problems.append(f"{actor}/{how} POST {url} ({name}): {found}")
-                after = _fingerprint()
-                if after != before:
-                    problems.append(f"{actor}/{how} POST {url} changed something")
-                    before = after
+                if response.status_code < 400:  # taken: did it change anything?
+                    after = _fingerprint()
+                    if after != before:
+                        problems.append(f"{actor}/{how} POST {url} changed something")
+                        before = after
+            after = _fingerprint()  # and whatever a refusal may have written, batch by batch
+            if after != before:
+                problems.append(f"{actor}/{how}: a refused POST changed something")
+                before = after
     assert problems == [], "\n".join(problems)
 
 
