@@ -86,6 +86,18 @@ def _verified(name: str, type_code: str, country: str, verified: bool = True) ->
     return Organisation.objects.create(name=name, type=kind, country=country, verified=verified)
 
 
+def _restricted(author: User, marker: str, visibility: str, contact: str):
+    """A published practice only ``visibility`` may read, its title and text carrying ``marker``."""
+    return make_practice(
+        author=author,
+        title=f"{marker} mentoring",
+        description=f"{marker} weekly mentoring to prevent violent extremism.",
+        publish=True,
+        visibility=visibility,
+        contact=contact,
+    )
+
+
 def _token(user: User) -> str:
     _token_row, secret = api_token_create(
         user=user, name="sweep", scope="read-write", expires_on=timezone.localdate() + timedelta(days=7)
@@ -112,22 +124,8 @@ def sweep(contributor, colleague, outsider, moderator, applicant, home_organisat
     contact = f"{CONTACT_NAME}, {CONTACT_EMAIL}, {CONTACT_PHONE}"
     practices = {
         "public": make_practice(author=contributor, title="Open mentoring method", publish=True, contact=contact),
-        "members": make_practice(
-            author=contributor,
-            title="Qvmembersmark mentoring",
-            description="Qvmembersmark weekly mentoring to prevent violent extremism.",
-            publish=True,
-            visibility="members",
-            contact=contact,
-        ),
-        "organisation": make_practice(
-            author=contributor,
-            title="Qvorgonlymark mentoring",
-            description="Qvorgonlymark weekly mentoring to prevent violent extremism.",
-            publish=True,
-            visibility="organisation",
-            contact=contact,
-        ),
+        "members": _restricted(contributor, "Qvmembersmark", "members", contact),
+        "organisation": _restricted(contributor, "Qvorgonlymark", "organisation", contact),
         "draft": make_practice(
             author=contributor, title="Qvdraftmark mentoring", description="Qvdraftmark text.", contact=contact
         ),
