@@ -10,6 +10,7 @@ from network import services
 from network.models import Network
 from tests.conftest import make_user
 from tests.network.conftest import add_member
+from tests.network.factories import make_case_room
 
 pytestmark = pytest.mark.django_db
 
@@ -91,16 +92,9 @@ def test_a_case_room_past_its_closing_date_answers_404(moderator, contributor, c
 
     from django.utils import timezone
 
-    room = services.network_create(
-        actor=moderator,
-        name="Case",
-        purpose="p",
-        policy=Network.Policy.INVITATION,
-        is_case_room=True,
-        access_ends_on=timezone.localdate() + timedelta(days=1),
-        retention_days=30,
+    room = make_case_room(
+        moderator=moderator, members=(contributor,), name="Case", purpose="p", days_open=1, retention_days=30
     )
-    add_member(room, contributor, moderator=moderator)
     assert _names(_suggest(contributor_client, room, "Mon")) == ["Mona Moderator"]
     Network.objects.filter(pk=room.pk).update(access_ends_on=timezone.localdate() - timedelta(days=1))
     assert _suggest(contributor_client, room, "Mon").status_code == 404

@@ -3,11 +3,9 @@ a hit, a count or a snippet of it, on the page and through the selector; changes
 engines through the outbox; case rooms never reach an engine."""
 
 import itertools
-from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from network import services
 from network.indexing import COLLECTION as POSTS
@@ -20,6 +18,7 @@ from search.backends import engine, engine_names, reset_engines
 from search.models import OutboxEntry
 from search.worker import drain
 from tests.network.conftest import add_member
+from tests.network.factories import make_case_room
 from tests.search.conftest_es import es_prefix, es_url  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -187,17 +186,9 @@ def test_results_come_in_pages_with_a_total(contributor, contributor_client, net
 
 @pytest.fixture
 def case_room(moderator, contributor):
-    room = services.network_create(
-        actor=moderator,
-        name="Case K.",
-        purpose="One release",
-        policy="invitation",
-        is_case_room=True,
-        access_ends_on=timezone.localdate() + timedelta(days=60),
-        retention_days=90,
+    return make_case_room(
+        moderator=moderator, members=(contributor,), name="Case K.", purpose="One release", days_open=60
     )
-    add_member(room, contributor, moderator=moderator)
-    return room
 
 
 def test_case_room_posts_never_reach_an_engine_but_members_find_them(
@@ -290,16 +281,7 @@ def test_snippets_show_the_text_as_rendered_never_markdown_nor_injected_markup(
 
 
 def test_the_case_rooms_snippets_show_rendered_text_too(contributor, moderator):
-    room = services.network_create(
-        actor=moderator,
-        name="Case K",
-        purpose="One case.",
-        policy=Network.Policy.INVITATION,
-        is_case_room=True,
-        access_ends_on=timezone.localdate() + timedelta(days=30),
-        retention_days=90,
-    )
-    add_member(room, contributor, moderator=moderator)
+    room = make_case_room(moderator=moderator, members=(contributor,), name="Case K", purpose="One case.")
     services.thread_create(
         network=room, actor=contributor, title="K", body="The **family** of K, see [notes](https://x.example/n)."
     )

@@ -2,10 +2,8 @@
 of practices, findings, a network and a case room they could use those powers on."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from network import services as network_services
@@ -13,6 +11,7 @@ from network.models import Network, Thread
 from portal.models import User
 from practices.models import Finding, Practice
 from tests.conftest import _organisation, make_user, with_totp
+from tests.network.factories import make_case_room
 from tests.practices.factories import make_practice
 
 
@@ -70,16 +69,7 @@ def powers(contributor, colleague, outsider, moderator) -> Powers:
     )
     network_services.network_member_add(network=network, user=contributor, actor=moderator)
     thread = network_services.thread_create(network=network, actor=contributor, title="Case K", body="Notes on K.")
-    room = network_services.network_create(
-        actor=moderator,
-        name="Case room 7",
-        purpose="One family.",
-        policy=Network.Policy.INVITATION,
-        is_case_room=True,
-        access_ends_on=timezone.localdate() + timedelta(days=30),
-        retention_days=90,
-    )
-    network_services.network_member_add(network=room, user=contributor, actor=moderator)
+    room = make_case_room(moderator=moderator, members=(contributor,), name="Case room 7")
     case_thread = network_services.thread_create(network=room, actor=contributor, title="Family", body="Room notes.")
     submitted = _submitted(contributor, "Submitted family method")
     return Powers(

@@ -38,6 +38,7 @@ from search.worker import drain
 from tests.conftest import make_user
 from tests.federation.conftest import fake_peer  # noqa: F401 (a fixture)
 from tests.federation.fakes import send_through_client
+from tests.network.factories import make_case_room
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -180,17 +181,7 @@ def sweep(contributor, colleague, outsider, moderator, applicant, home_organisat
         body="Qvpostmark on the open method.",
         practice=practices["public"],
     )
-    room = network_services.network_create(
-        actor=moderator,
-        name="Case room 12",
-        purpose="One family.",
-        policy=Network.Policy.INVITATION,
-        is_case_room=True,
-        access_ends_on=timezone.localdate() + timedelta(days=30),
-        retention_days=90,
-    )
-    for member in (contributor, leaver, banned, former):
-        network_services.network_member_add(network=room, user=member, actor=moderator)
+    room = make_case_room(moderator=moderator, members=(contributor, leaver, banned, former), name="Case room 12")
     case_thread = network_services.thread_create(
         network=room, actor=contributor, title="Qvcasemark family", body="Qvcasepostmark room notes."
     )
