@@ -25,10 +25,33 @@ def require_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
-def pytest_collection_modifyitems(items):
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences", "live_server"})
+
+
+def uses_the_database(item: pytest.Item) -> bool:
+    """Whether a test reaches the run's database: through pytest-django (its marker or a fixture
+    that needs the database, directly or through other fixtures), or, for a test that reaches it
+    another way (a subprocess given DATABASE_URL), because it is marked ``every_database``."""
+    return (
+        item.get_closest_marker("django_db") is not None
+        or item.get_closest_marker("every_database") is not None
+        or bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
     """Every transactional test restores the migrated data (taxonomies, organisation types)
     after its flush: without ``serialized_rollback`` the flush at its end leaves empty tables
-    to the transactional tests after it, which then fail far from the cause."""
+    to the transactional tests after it, which then fail far from the cause.
+
+    With PORTAL_TESTS_DATABASE_ONLY=1 (set by .ci/run for its second database), the tests that
+    touch no database are deselected: their result cannot depend on it, and they ran in the
+    first database's run."""
+    if os.environ.get("PORTAL_TESTS_DATABASE_ONLY") == "1":
+        free = [item for item in items if not uses_the_database(item)]
+        if free:
+            config.hook.pytest_deselected(items=free)
+            items[:] = [item for item in items if uses_the_database(item)]
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker is not None and marker.kwargs.get("transaction") and "serialized_rollback" not in marker.kwargs:

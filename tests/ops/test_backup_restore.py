@@ -16,6 +16,8 @@ import pytest
 
 from tests.ops.conftest import PROJECT, manage, process_environment
 
+pytestmark = pytest.mark.every_database  # its own databases, on the run's engine
+
 ENGINE_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = ENGINE_URL.startswith(("postgres://", "postgresql://"))
 
