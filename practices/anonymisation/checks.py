@@ -9,10 +9,10 @@ import re
 from .context import contact_line_names, names_the_practice, practice_names, tied_to_a_person, with_postcode_paragraph
 from .findings import LOCATION, PERSON, Candidate, Finding, Hint, merge
 from .hints import find_hints
-from .patterns import TITLES
+from .patterns import TITLE_RUN
 
 PROPAGATED_SCORE = 0.6
-_TITLE_PREFIX = re.compile(rf"^(?:{'|'.join(TITLES)})\.?\s+")
+_TITLE_PREFIX = re.compile(rf"^{TITLE_RUN}")
 _STRIP = " \t\r\n,;:"
 _WORD = re.compile(r"[^\W\d_]+")
 _ADDRESSES = re.compile(r"[^\s@]{1,64}@\S{1,255}|https?://\S+|www\.\S+")  # bounded: linear on long runs

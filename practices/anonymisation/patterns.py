@@ -7,8 +7,10 @@ Dutch spellings that practitioners paste into contact details and case notes.
 
 import re
 
-UPPER = "A-ZÀ-ÖØ-Þ"
-LOWER = "a-zß-öø-ÿ"
+# Latin letters of every EU language: Latin-1 and Latin Extended-A ("Łukasz", "Dvořák", "Ősz").
+_EXTENDED_A = [chr(code) for code in range(0x100, 0x180)]
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _EXTENDED_A if ch.isupper())
+LOWER = "a-zß-öø-ÿ" + "".join(ch for ch in _EXTENDED_A if ch.islower())
 # Bounded repetitions keep every pattern linear: "Dupont-Dupont-…" repeated
 # 5,000 times took 40 s with unbounded ones.
 # "O'Connor", "D'Souza", "N'Diaye": a one-letter prefix and an apostrophe.
@@ -41,14 +43,46 @@ TITLES = (
     "Monsieur",
     "Madame",
     "Mademoiselle",
+    "Sr",
+    "Sra",
+    "Srta",
+    "Señor",
+    "Señora",
+    "Sig",
+    "Sig.ra",
+    "Sig.na",
+    "Signor",
+    "Signora",
+    "Dott",
+    "Dott.ssa",
+    "Pan",
+    "Pani",
+    "Mgr",
+    "Ing",
 )
-_TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
+# Titles written in lower case inside a sentence ("dhr. Jan van der Berg", "fru Ingrid
+# Lindqvist", "il dott. Marco Rossi", "pan Łukasz Wójcik"); "M", "Me", "Pr" and "Hr" only
+# capitalised, as "m", "me", "pr" and "hr" are words and units.
+_CASE_SENSITIVE_TITLES = frozenset({"M", "Me", "Pr", "Hr"})
+_TITLE = "|".join(
+    re.escape(title) if title in _CASE_SENSITIVE_TITLES else f"(?i:{re.escape(title)})"
+    for title in sorted(TITLES, key=len, reverse=True)
+)
+# One title or two ("Herr Dr. Jürgen Schäfer", "Frau Prof. Weber").
+TITLE_RUN = rf"(?:(?:{_TITLE})\.?[ \t]+){{1,2}}"
 _SURNAME = rf"(?:{NAME_WORD}|{CAPS_WORD})"
-_PARTICLE = r"(?:(?:de|du|des|van|von|der|den|ter|la|le|el|al|bin|ben|da|di)\s+)"
+# Lower-case words inside a name: "Jan van der Berg", "Lucía de la Fuente", "Ali bin Hamad".
+NAME_PARTICLES = frozenset("de du des van von der den ter ten la le el al bin ben da di del della dos das".split())
+_PARTICLE = rf"(?:(?:(?:{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))})\s+){{1,2}})"
+
+# Articles that open a sentence, never a name (particles such as "De", "La", "El" or "Den" can).
+ARTICLES = frozenset(
+    "der die dem ein eine einen einem einer eines il lo gli un una uno los las het een os um uma det ett".split()
+)
 
 # "Mr K. Hansen", "Mme Fatima El Amrani", "M. DUPONT", "Dr. van Dijk"
 TITLED_NAME = re.compile(
-    rf"(?<![\w.])(?P<pii>(?:{_TITLE})\.?[ \t]+(?:{INITIALS}\s?)?{_PARTICLE}?{_SURNAME}"
+    rf"(?<![\w.])(?P<pii>{TITLE_RUN}(?:{INITIALS}\s?)?{_PARTICLE}?{_SURNAME}"
     rf"(?:[ \t]+{_PARTICLE}?{_SURNAME}){{0,2}})"
 )
 # "J. Dupont", "J.-P. Martin", "K. Hansen"
@@ -68,7 +102,11 @@ ORGANISATION_WORDS = frozenset(
     "steunpunt gemeente stichting ministerie direktoratet styrelsen styrelse verket myndighet etat "
     "exit foundation fondazione ministerium bundesamt amt landkreis kreis region regionen fylke "
     "fylkeskommune län landsting programme programm prosjekt projekt prosjektet model modell modellen mairie "
-    "stadt gemeinde rathaus hôtel cellule dispositif service".split()
+    "stadt gemeinde rathaus hôtel cellule dispositif service "
+    "fachstelle beratungsstelle stelle jugendamt ayuntamiento ajuntament comune municipio município câmara "
+    "gmina urząd miasto policía polizia policja polícia fundación fundacja fondazione asociación associazione "
+    "associação stowarzyszenie ministerio ministero ministerstwo centro servicio servizio servizi proyecto "
+    "progetto projekt programa programma cooperativa".split()
 )
 
 # "Ville de Laval", "City of Vestby": a town's administration, not a person
@@ -88,7 +126,8 @@ HEADING_WORDS = frozenset(
 # Words that head a contact line but are not part of the name before an email.
 CONTACT_LABELS = frozenset(
     "contact contacts kontakt email e-mail mail courriel adresse address tel tél téléphone phone mobile "
-    "portable mobil telefon fax standard name nom navn naam attn att site web".split()
+    "portable mobil telefon fax standard name nom navn naam attn att site web contacto contatto referente "
+    "contactpersoon teléfono telefono telefoon móvil cellulare móvel telemóvel tel. telefonu".split()
 )
 # "Kari Lund kl@ravnstad.kommune.no", "Jan de Vries <jan@example.org>"
 NAME_BEFORE_EMAIL = re.compile(
@@ -101,7 +140,9 @@ NAME_BEFORE_EMAIL = re.compile(
 # "Contact person: Dr. Katrin Vogt", "Personne de contact : Claire Moreau".
 CONTACT_WORDS = (
     r"(?:[Cc]ontact(?:\s+person|\s+details)?|[Cc]ontacts|[Kk]ontakt(?:person)?|[Aa]nsprechpartner(?:in)?|"
-    r"[Pp]ersonne\s+de\s+contact|[Cc]oordonnées|[Kk]ontaktperson(?:en)?|[Yy]hteyshenkilö|[Nn]ame|[Nn]om|[Nn]avn|[Nn]amn)"
+    r"[Pp]ersonne\s+de\s+contact|[Cc]oordonnées|[Kk]ontaktperson(?:en)?|[Yy]hteyshenkilö|[Nn]ame|[Nn]om|[Nn]avn|[Nn]amn|"
+    r"[Pp]ersona\s+de\s+contacto|[Cc]ontacto|[Pp]ersona\s+di\s+contatto|[Cc]ontatto|[Rr]eferente|[Rr]esponsabile|"
+    r"[Cc]ontactpersoon|[Oo]soba\s+kontaktowa|[Kk]ontaktní\s+osoba|[Pp]essoa\s+de\s+contacto|[Nn]ombre|[Nn]ome)"
 )
 NAME_AFTER_CONTACT_LABEL = re.compile(
     rf"(?<![\w]){CONTACT_WORDS}[ \t]*[:：][ \t]*(?P<pii>(?:(?:{_TITLE}|Mag|Dipl\.-\w+)\.?[ \t]+)?"
@@ -119,8 +160,10 @@ CONTACT_NAME_LINE = re.compile(
 PERSON_PLACE_CUES = re.compile(
     r"(?:born|lives?|living|lived|grew\s+up|resident|resides|residing|moved|domicile|domicilié(?:e|s|es)?|"
     r"habit(?:e|ait|ent|ant)|né(?:e|s|es)?|originaire|demeurant|vit|vivait|wohnt|wohnhaft|geboren|aufgewachsen|"
-    r"lebt|bor|bodde|bosatt|født|vokste|föddes|född|uppvuxen|boede|opvokset|woont|geboren)"
-    r"(?:\s+\w+){0,2}\s+(?:in|at|to|of|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te)\s*$",
+    r"lebt|bor|bodde|bosatt|født|vokste|föddes|född|uppvuxen|boede|opvokset|woont|geboren|"
+    r"vive|vivía|reside|residente|nacid[oa]|abita|abitava|viveva|(?-i:nat[oa])|mora|morava|nascid[oa]|"
+    r"mieszka|mieszkał[a]?|urodzon[ya])"
+    r"(?:\s+\w+){0,2}\s+(?:in|at|to|of|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy)\s*$",
     re.IGNORECASE,
 )
 
@@ -143,10 +186,23 @@ EMAIL = re.compile(
     r"(?<![\w.+-])(?P<pii>[\w+-]{1,64}(?:\.[\w+-]{1,64}){0,8}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})(?![\w@-]|\.\w)"
 )
 
+# Written so that harvesters miss them: "pieter [at] stad-gent [dot] be", "h.mueller(at)polizei.de",
+# "c.fontaine at mairie dot fr" (a spelt "at" only with a spelt "dot": "at" is an English word).
+_BRACKETED_AT = r"[ \t]?[\[({<][ \t]?(?i:at|@|ät|arobase|chiocciola|małpa)[ \t]?[\])}>][ \t]?"
+_DOT_WORD = r"(?i:dot|punkt|point|punt|punto|kropka|prik|piste)"
+_SPELT_DOT = rf"(?:[ \t]?[\[({{<][ \t]?{_DOT_WORD}[ \t]?[\])}}>][ \t]?|[ \t]+{_DOT_WORD}[ \t]+)"
+_LABEL = r"[\w-]{1,63}"
+OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?P<pii>[\w+-]{{1,64}}(?:\.[\w+-]{{1,64}}){{0,8}}"
+    rf"(?:{_BRACKETED_AT}{_LABEL}(?:(?:\.|{_SPELT_DOT}){_LABEL}){{1,8}}"
+    rf"|[ \t]+(?i:at)[ \t]+{_LABEL}(?:(?:\.|{_SPELT_DOT}){_LABEL}){{0,7}}{_SPELT_DOT}[^\W\d_]{{2,24}}))(?![\w@-]|\.\w)"
+)
+
 # --- addresses -----------------------------------------------------------
 
 # A house number; never a year, so that "Spring 2019" or "2019 Youth Court" is no address.
-_NUMBER = r"(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:\s?[A-Za-z](?![\w']))?(?:\s?(?:bis|ter))?"
+# "10/12" (house and flat, Poland), "7 B", "12 bis".
+_NUMBER = r"(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:/\d{1,4})?(?:\s?[A-Za-z](?![\w']))?(?:\s?(?:bis|ter))?"
 _FR_WAY = (
     r"(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|"
     r"passage|rond-point|voie|résidence|cité|lotissement|hameau)"
@@ -164,7 +220,11 @@ _COMPOUND_WAY = (
 )
 _TOWN = rf"{NAME_WORD}(?:[ -]{NAME_WORD}){{0,2}}"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
-_POSTCODE = rf"(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{2}}|{_UK_POSTCODE})"
+# Polish "00-590" and Portuguese "1100-148" postcodes have a hyphen.
+_POSTCODE_WITH_HYPHEN = r"\d{2}-\d{3}|\d{4}-\d{3}"
+_POSTCODE = (
+    rf"(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{2}}|{_POSTCODE_WITH_HYPHEN}|{_UK_POSTCODE})"
+)
 _POSTCODE_TOWN = rf"{_POSTCODE}\s+{_TOWN}"
 
 _FR_ARTICLE = r"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les)\s*)"
@@ -175,6 +235,15 @@ FR_STREET_NUMBER_LAST = (
     rf"[Rr]oute|[Aa]v\.|[Bb]d)[ \t]+{_FR_ARTICLE}?{_TOWN}"
     rf"[ \t]+{_NUMBER}(?![\d])"
 )
+# Spanish, Italian, Portuguese and Polish order: the word for the way, its name, the number
+# ("Calle Mayor 12", "Via Garibaldi 7", "Rua Augusta 24", "ul. Marszałkowska 10/12").
+_SOUTH_EAST_WAY = (
+    r"(?:Calle|C/|Avenida|Avda\.|Plaza|Pza\.|Paseo|Camino|Carrer|Travesía|Ronda|Via|Viale|Piazza|Piazzale|Corso|"
+    r"Largo|Vicolo|Contrada|Rua|Travessa|Praça|Estrada|Alameda|[Uu]l\.|[Uu]lica|[Aa]l\.|[Aa]leja|[Pp]l\.|[Pp]lac|"
+    r"[Oo]s\.|[Oo]siedle)"
+)
+_SOUTH_EAST_ARTICLE = r"(?:(?:de\s+la|de\s+los|de\s+las|del|dei|degli|delle|della|dello|de|di|do|da|dos|das)\s+)"
+SOUTH_EAST_STREET = rf"{_SOUTH_EAST_WAY}[ \t]*{_SOUTH_EAST_ARTICLE}?{_TOWN}[ \t]+{_NUMBER}(?![\d])"
 EN_STREET = rf"{_NUMBER}[ \t]+(?:{NAME_WORD}[ \t]+){{1,3}}{_EN_WAY}(?![\w])"
 COMPOUND_STREET = rf"[{UPPER}][{LOWER}]{{2,}}{_COMPOUND_WAY}[ \t]+{_NUMBER}(?![\d])"  # "Storgata 5"
 SPACED_STREET = (
@@ -183,14 +252,17 @@ SPACED_STREET = (
 )  # "Karl Johans gate 22"
 PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case[ \t]+postale|B\.P\.|BP)[ \t]+\d{1,6}"
 
-_STREET = rf"(?:{FR_STREET}|{FR_STREET_NUMBER_LAST}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}|{PO_BOX})"
+_STREET = (
+    rf"(?:{FR_STREET}|{FR_STREET_NUMBER_LAST}|{SOUTH_EAST_STREET}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}"
+    rf"|{PO_BOX})"
+)
 # Any street name, house number and postcode line, in the order of most of
 # Europe ("Grote Markt 9, 1800 Vilvoorde", "Alt-Reinickendorf 25\n13407 Berlin",
 # "Rådhusplassen 1, 0037 Oslo"): the postcode and town make it an address.
 NUMBER_LAST_WITH_POSTCODE = (
     rf"(?<![\w-])(?P<pii>{NAME_WORD}(?:[ -](?:{NAME_WORD}|[{LOWER}'’]{{1,12}})){{0,3}}"
     rf"[ \t]{_NUMBER},?[ \t]*\\?\n?[ \t]*(?:[A-Z]{{1,2}}-)?"
-    rf"(?:\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{2}})\s+{_TOWN}"
+    rf"(?:\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{2}}|{_POSTCODE_WITH_HYPHEN})\s+{_TOWN}"
     rf"(?:\s+[A-Z](?![\w]))?)"
 )
 _DWELLING = r"(?:(?:Flat|Apartment|Apt\.?|Unit|Appartement|Appt\.?|Bâtiment|Bât\.?)\s+\w{1,4},?\s+)"
@@ -224,20 +296,27 @@ MONTHS = (
     "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
     "januar februar mars april mai juni juli august september oktober november desember "
     "december maj marts okt märz oktober dezember "
-    "januari februari maart mei juni juli augustus oktober"
+    "januari februari maart mei juni juli augustus oktober "
+    "augusti "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "janeiro fevereiro março abril maio junho julho setembro outubro novembro dezembro "
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia"
 ).split()
 _MONTH = "|".join(sorted(set(MONTHS), key=len, reverse=True))
 _DAY = r"(?:[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
 DATE = (
     rf"(?:[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d"
     rf"|(?:19|20)\d\d-[01]\d-[0-3]\d"
-    rf"|{_DAY}\s+(?:of\s+)?(?:{_MONTH})\.?\s+(?:19|20)\d\d"
+    rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTH})\.?\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
     rf"|(?:{_MONTH})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     rf"|(?:{_MONTH})\s+(?:19|20)\d\d)"
 )
 BIRTH_WORDS = (
     r"(?:born|date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?|né(?:e|\(e\))?|"
-    r"date\s+de\s+naissance|f[øo]dt|f[øo]dselsdato|född|geboren|geb\.|geboortedatum|syntynyt)"
+    r"date\s+de\s+naissance|f[øo]dt|f[øo]dselsdato|född|geboren|geb\.|geboortedatum|syntynyt|"
+    r"nacid[oa]|fecha\s+de\s+nacimiento|f\.\s?nac\.|(?-i:nat[oa])|data\s+di\s+nascita|nascid[oa]|"
+    r"data\s+de\s+nascimento|urodzon[ya]|ur\.|data\s+urodzenia|födelsedatum|fødselsdag|syntymäaika)"
 )
 DATE_OF_BIRTH = re.compile(
     rf"(?<![\w]){BIRTH_WORDS}(?![\w])[^.!?\n\d]{{0,30}}?(?P<pii>{DATE})(?![\w])",

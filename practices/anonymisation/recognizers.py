@@ -18,10 +18,13 @@ from presidio_analyzer.predefined_recognizers import IbanRecognizer, SpacyRecogn
 from stdnum.be import nn
 from stdnum.de import idnr
 from stdnum.dk import cpr
+from stdnum.es import dni, nie
 from stdnum.fi import hetu
 from stdnum.fr import nir
+from stdnum.it import codicefiscale
 from stdnum.nl import bsn
 from stdnum.no import fodselsnummer
+from stdnum.pl import pesel
 from stdnum.se import personnummer
 
 from practices.importer.countries import find_country
@@ -209,6 +212,7 @@ def _cpr_is_valid(number: str) -> bool:
     return cpr.is_valid(number) and cpr.checksum(cpr.compact(number)) == 0
 
 
+_CF_DIGIT = "[0-9LMNPQRSTUV]"
 IDENTITY_NUMBERS: tuple[IdentityNumber, ...] = (
     IdentityNumber("NO", r"\d{6}\s?\d{5}", fodselsnummer.is_valid),
     IdentityNumber("DK", r"\d{6}-?\d{4}", _cpr_is_valid),
@@ -218,11 +222,21 @@ IDENTITY_NUMBERS: tuple[IdentityNumber, ...] = (
     IdentityNumber("FR", r"[12]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}", nir.is_valid),
     IdentityNumber("NL", r"\d{4}\.?\d{2}\.?\d{3}|\d{9}", bsn.is_valid),
     IdentityNumber("DE", r"\d{2}\s?\d{3}\s?\d{3}\s?\d{3}", idnr.is_valid, needs_context=True),
+    IdentityNumber("ES", r"\d{8}-?[A-Z]", dni.is_valid),  # DNI: one check letter of 23
+    IdentityNumber("ES", r"[XYZ]-?\d{7}-?[A-Z]", nie.is_valid),  # NIE, a foreigner's number
+    # Codice fiscale; digits may be replaced by letters (omocodia) when two people share one.
+    IdentityNumber(
+        "IT",
+        rf"[A-Z]{{6}}{_CF_DIGIT}{{2}}[A-EHLMPRST]{_CF_DIGIT}{{2}}[A-Z]{_CF_DIGIT}{{3}}[A-Z]",
+        codicefiscale.is_valid,
+    ),
+    # PESEL: one check digit, so one random 11-digit number in ten passes: only next to a word naming it.
+    IdentityNumber("PL", r"\d{11}", pesel.is_valid, needs_context=True),
 )
 ID_CONTEXT = re.compile(
     r"(?:id|identity|identité|identification|number|numéro|nummer|nr|no|personnummer|fødselsnummer|cpr|hetu|"
     r"henkilötunnus|bsn|burgerservicenummer|nir|sécurité sociale|rijksregister|registre national|idnr|"
-    r"steuer|insee|social security)\W{0,3}(?:\w+\W{1,3}){0,3}$",
+    r"steuer|insee|social security|pesel|dni|nie|documento|codice fiscale|dowód|numer)\W{0,3}(?:\w+\W{1,3}){0,3}$",
     re.IGNORECASE,
 )
 
@@ -230,7 +244,7 @@ ID_CONTEXT = re.compile(
 class NationalIdRecognizer(LocalRecognizer):
     """National identity numbers whose check digits python-stdnum confirms."""
 
-    CONTEXT = ["id", "identity", "number", "personnummer", "fødselsnummer", "cpr", "bsn", "nir", "hetu"]
+    CONTEXT = ["id", "identity", "number", "personnummer", "fødselsnummer", "cpr", "bsn", "nir", "hetu", "pesel", "dni"]
 
     def __init__(self, language: str):
         self.formats = [(re.compile(rf"(?<![\w.+-])(?:{n.pattern})(?![\w]|[.-]\d)"), n) for n in IDENTITY_NUMBERS]
@@ -335,9 +349,14 @@ def _without_lone_bracket(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def email_recognizer(language: str) -> EntityRecognizer:
-    """Every email-shaped string, whatever its domain (see patterns.EMAIL)."""
+    """Every email-shaped string, whatever its domain (see patterns.EMAIL), and addresses
+    written to escape harvesters ("pieter [at] stad-gent [dot] be")."""
     return RegexRecognizer(
-        entity=EMAIL_ADDRESS, regexes=[patterns.EMAIL], score=1.0, language=language, name="EmailRecognizer"
+        entity=EMAIL_ADDRESS,
+        regexes=[patterns.EMAIL, patterns.OBFUSCATED_EMAIL],
+        score=1.0,
+        language=language,
+        name="EmailRecognizer",
     )
 
 
@@ -396,6 +415,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
     def _keeps(entity: str, text: str, start: int, end: int, doc) -> bool:
         if _lone_common_word(doc, start, end):
             return False
+        if entity == PERSON and not _reads_as_a_person(text[start:end]):
+            return False
         heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
         return not (entity == PERSON and heading)
 
@@ -413,8 +434,36 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         ]
 
 
+def _reads_as_a_person(span: str) -> bool:
+    """Whether an NER "person" can be a name. Not a phrase holding a lower-case word
+    other than a particle ("Las ayudas se", "Rekening van de moeder", "Il progetto di
+    Milano": the English model reads other languages' capitalised sentence starts as
+    names), nor one opening with an article ("Der Bewährungshelfer"), nor a name
+    already anonymised ("Mme Y.", "Mr X.", "A.B.")."""
+    words = span.split()
+    if any(not _name_word(word) for word in words):
+        return False
+    if words[0].casefold() in patterns.ARTICLES:
+        return False
+    untitled = [word for word in words if word.rstrip(".").casefold() not in _TITLE_WORDS]
+    return not all(_INITIALS_ONLY.fullmatch(word) for word in untitled)
+
+
+_TITLE_WORDS = frozenset(title.casefold() for title in patterns.TITLES)
+_INITIALS_ONLY = re.compile(r"(?:\w\.?-?){1,3}")
+
+
+def _name_word(word: str) -> bool:
+    """Capitalised, or a particle ("van", "al-Khatib", "d'Ornano")."""
+    word = word.strip(".,;:()\"'«»“”")
+    if not word or not word[0].isalpha() or word[0].isupper():
+        return True
+    head = re.split(r"[-'’]", word, maxsplit=1)[0]
+    return head.casefold() in _PARTICLES or (len(head) == 1 and head != word)
+
+
 ORG_AS_PERSON_SCORE = 0.5
-_PARTICLES = frozenset("de du des van von der den ter la le el al bin ben da di".split())
+_PARTICLES = patterns.NAME_PARTICLES
 
 
 def _reads_as_a_name(ent) -> bool:

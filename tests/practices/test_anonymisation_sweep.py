@@ -1,0 +1,284 @@
+"""Robustness sweep: practice snippets the check had never seen, in the portal's languages.
+
+Each snippet marks its personal data with ``[[TYPE:text]]`` (the corpus's marks); the
+check must report every mark whole, as its type, and nothing else. The snippets were
+written before the check was changed for them, one class of problem at a time: phone
+numbers of each EU country, plain and obfuscated email addresses, IBANs, identity
+numbers, dates of birth in words, names with particles, diacritics and titles in
+several languages, contact blocks, street addresses, and ordinary practice text
+(laws, statistics, programmes, the place of the practice, names already anonymised)
+that holds none. Each snippet is checked in the practice's own language, as the
+portal does (docs/ANONYMISATION.md: the English model reads the languages without
+a model of their own).
+"""
+
+import pytest
+
+from practices.anonymisation import check_fields, warm_up
+from tests.practices.anonymisation_corpus import MARK, Mark, _marks
+
+
+@pytest.fixture(scope="module", autouse=True)
+def models():
+    warm_up()
+
+
+# (class, practice language, field, marked text)
+CASES: list[tuple[str, str, str, str]] = [
+    # --- phone numbers ---------------------------------------------------------------------------------
+    ("phone", "nl", "description", "De moeder belde ons op [[PHONE_NUMBER:+32 478 12 34 56]] na het gesprek."),
+    ("phone", "nl", "description", "Bereikbaar via [[PHONE_NUMBER:0032 478 12 34 56]] (alleen overdag)."),
+    ("phone", "nl", "contact", "Jeugdwerker, mobiel [[PHONE_NUMBER:+31 (0)6-12345678]]"),
+    ("phone", "fr", "description", "Le père a laissé son numéro, le [[PHONE_NUMBER:07 81 23 45 67]], à l'accueil."),
+    ("phone", "de", "description", "Die Mutter ist unter [[PHONE_NUMBER:030/1234567]] erreichbar."),
+    ("phone", "de", "description", "Rückfragen an die Fallkoordinatorin: [[PHONE_NUMBER:+49 (0)30 1234567]]."),
+    ("phone", "sv", "description", "Mentorn kan nås på [[PHONE_NUMBER:+46 70-123 45 67]] dagtid."),
+    (
+        "phone",
+        "pl",
+        "description",
+        "Kontakt z rodziną: [[PHONE_NUMBER:+48 512 345 678]] lub [[PHONE_NUMBER:512 345 678]].",
+    ),
+    (
+        "phone",
+        "en",
+        "description",
+        "He called the probation office on [[PHONE_NUMBER:+44 20 7946 0958]] ext. 12 twice.",
+    ),
+    ("phone", "es", "description", "La educadora facilitó su móvil, [[PHONE_NUMBER:612 34 56 78]], a la familia."),
+    ("phone", "it", "description", "Il padre ha chiamato il [[PHONE_NUMBER:+39 333 123 4567]] più volte."),
+    ("phone", "da", "description", "Mentoren har nummeret [[PHONE_NUMBER:20 12 34 56]] og svarer om aftenen."),
+    ("phone", "de", "description", "Der Bewährungshelfer in Graz: [[PHONE_NUMBER:+43 316 123456]]."),
+    ("phone", "en", "description", "The Dublin mentor gave his mobile, [[PHONE_NUMBER:087 123 4567]], to the boy."),
+    ("phone", "pt", "description", "O pai ligou para o [[PHONE_NUMBER:+351 912 345 678]] depois da sessão."),
+    ("phone", "en", "description", "The mentor in Zurich ([[PHONE_NUMBER:+41 44 123 45 67]]) joined later."),
+    ("phone", "fi", "description", "Nuoren äiti soitti numerosta [[PHONE_NUMBER:040 123 4567]] poliisille."),
+    # --- email addresses -------------------------------------------------------------------------------
+    ("email", "nl", "contact", "Mail: [[EMAIL_ADDRESS:j.devries@utrecht.nl]]"),
+    ("email", "nl", "description", "Meer informatie via [[EMAIL_ADDRESS:info@gemeente-voorbeeld.nl]]."),
+    ("email", "pl", "contact", "e-mail: [[EMAIL_ADDRESS:K.NOWAK@POLICJA.GOV.PL]]"),
+    ("email", "en", "description", "Forms went to [[EMAIL_ADDRESS:anna+pve@example.org]] until May."),
+    ("email", "it", "contact", "Referente del progetto <[[EMAIL_ADDRESS:m.rossi@comune.example.it]]>"),
+    ("email", "es", "description", "Escríbanos [aquí](mailto:[[EMAIL_ADDRESS:l.garcia@ayto-example.es]])."),
+    ("email", "sv", "contact", '<a href="mailto:[[EMAIL_ADDRESS:sara.lind@malmo.se]]">Skriv till oss</a>'),
+    ("email", "nl", "description", "Vragen aan [[EMAIL_ADDRESS:pieter [at] stad-gent [dot] be]] sturen."),
+    ("email", "de", "contact", "E-Mail: [[EMAIL_ADDRESS:h.mueller(at)polizei.example.de]]"),
+    ("email", "en", "description", "Write to [[EMAIL_ADDRESS:m.obrien {at} probation [dot] ie]] for the toolkit."),
+    ("email", "fr", "description", "Écrire à [[EMAIL_ADDRESS:c.fontaine at mairie-exemple dot fr]] pour le guide."),
+    # --- IBANs -----------------------------------------------------------------------------------------
+    ("iban", "es", "description", "Las ayudas se pagaron en la cuenta [[IBAN_CODE:ES91 2100 0418 4502 0005 1332]]."),
+    ("iban", "it", "description", "Rimborso sul conto [[IBAN_CODE:IT60X0542811101000000123456]] della madre."),
+    ("iban", "pl", "description", "Numer konta ojca: [[IBAN_CODE:PL61 1090 1014 0000 0712 1981 2874]]."),
+    ("iban", "da", "description", "Familien fik pengene på [[IBAN_CODE:DK50 0040 0440 1162 43]]."),
+    ("iban", "fr", "description", "Remboursement sur [[IBAN_CODE:FR7630006000011234567890189]] le 3 mai."),
+    ("iban", "nl", "description", "Rekening van de moeder: [[IBAN_CODE:BE74 3101 6453 3207]]."),
+    ("iban", "pt", "description", "Conta da família: [[IBAN_CODE:PT50 0002 0123 1234 5678 9015 4]]."),
+    ("iban", "en", "description", "Paid into [[IBAN_CODE:IE29 AIBK 9311 5212 3456 78]], the father's account."),
+    # --- national identity numbers ---------------------------------------------------------------------
+    ("national_id", "nl", "description", "Rijksregisternummer van de jongen: [[NATIONAL_ID:92.07.21-143.44]]."),
+    ("national_id", "nl", "description", "Zijn BSN [[NATIONAL_ID:246801359]] stond op het formulier."),
+    ("national_id", "fr", "description", "Numéro de sécurité sociale : [[NATIONAL_ID:1 89 03 75 120 042 58]]."),
+    ("national_id", "sv", "description", "Personnummer [[NATIONAL_ID:891103-3283]] fanns i akten."),
+    ("national_id", "da", "description", "CPR-nummer [[NATIONAL_ID:250385-0004]] stod i sagen."),
+    ("national_id", "es", "description", "El DNI del joven, [[NATIONAL_ID:48291736Q]], aparecía en el informe."),
+    ("national_id", "es", "description", "Su madre, con NIE [[NATIONAL_ID:X1234567L]], acudió a la cita."),
+    ("national_id", "it", "description", "Codice fiscale del ragazzo: [[NATIONAL_ID:RSSMRA88C12H501M]]."),
+    ("national_id", "pl", "description", "W aktach był numer PESEL [[NATIONAL_ID:89030312349]] chłopaka."),
+    # --- dates of birth --------------------------------------------------------------------------------
+    ("date_of_birth", "en", "description", "The young man, born on [[DATE_OF_BIRTH:3 March 1989]], left in 2014."),
+    ("date_of_birth", "fr", "description", "Le jeune, né le [[DATE_OF_BIRTH:12/04/1990]], a été suivi deux ans."),
+    ("date_of_birth", "de", "description", "Der Teilnehmer wurde geboren am [[DATE_OF_BIRTH:1. Mai 1985]]."),
+    ("date_of_birth", "de", "contact", "Teilnehmer, geb. [[DATE_OF_BIRTH:01.05.1985]], Akte 17"),
+    (
+        "date_of_birth",
+        "es",
+        "description",
+        "El chico, nacido el [[DATE_OF_BIRTH:3 de marzo de 1990]], vivía con su tía.",
+    ),
+    (
+        "date_of_birth",
+        "it",
+        "description",
+        "La ragazza, nata il [[DATE_OF_BIRTH:12 marzo 1998]], frequentava il liceo.",
+    ),
+    ("date_of_birth", "sv", "description", "Pojken, född den [[DATE_OF_BIRTH:3 mars 2001]], gick i nian."),
+    ("date_of_birth", "pl", "description", "Chłopak urodzony [[DATE_OF_BIRTH:3 marca 2001]] r. mieszkał z matką."),
+    ("date_of_birth", "nl", "description", "De jongen, geboren op [[DATE_OF_BIRTH:14 februari 2002]], zat op het mbo."),
+    ("date_of_birth", "es", "contact", "Fecha de nacimiento: [[DATE_OF_BIRTH:03/03/1990]]"),
+    ("date_of_birth", "it", "contact", "Data di nascita: [[DATE_OF_BIRTH:12/03/1998]]"),
+    ("date_of_birth", "da", "description", "Drengen er født den [[DATE_OF_BIRTH:3. marts 2003]] i en lille by."),
+    # --- names with titles, particles and diacritics ----------------------------------------------------
+    ("titled_name", "nl", "description", "Het gesprek werd geleid door [[PERSON:dhr. Jan van der Berg]]."),
+    ("titled_name", "nl", "description", "Daarna sprak [[PERSON:mevr. A. Janssens]] met de ouders."),
+    ("titled_name", "fr", "description", "[[PERSON:Mme Marie-Claire de La Fontaine]] anime les ateliers."),
+    ("titled_name", "de", "description", "Die Gespräche führt [[PERSON:Frau Zoë Ødegård]] aus dem Team."),
+    ("titled_name", "de", "description", "Am Fall arbeitet [[PERSON:Herr Dr. Jürgen Schäfer]] mit."),
+    ("titled_name", "es", "description", "La sesión la dirigió el [[PERSON:Sr. Alejandro Gómez Ruiz]] con la familia."),
+    ("titled_name", "es", "description", "Después habló la [[PERSON:Sra. Lucía Fernández]] con la madre."),
+    ("titled_name", "it", "description", "Il percorso è seguito dalla [[PERSON:Sig.ra Giulia Bianchi]] del servizio."),
+    ("titled_name", "it", "description", "Il colloquio con il [[PERSON:dott. Marco Rossi]] è durato un'ora."),
+    ("titled_name", "pl", "description", "Rozmowę prowadził [[PERSON:pan Łukasz Wójcik]] z zespołu."),
+    ("titled_name", "sv", "description", "Samtalet leddes av [[PERSON:fru Ingrid Lindqvist]] från skolan."),
+    ("titled_name", "en", "description", "The mentor, [[PERSON:Mr Sean O'Brien]], met him weekly."),
+    ("titled_name", "en", "description", "[[PERSON:Dr Omar Al-Hassan]] trained the prison staff."),
+    # --- contact blocks --------------------------------------------------------------------------------
+    (
+        "contact_block",
+        "pl",
+        "contact",
+        "[[PERSON:Łukasz Wójcik]]\nKoordynator projektu\ntel. [[PHONE_NUMBER:+48 512 345 678]]\n"
+        "[[EMAIL_ADDRESS:l.wojcik@um.example.pl]]",
+    ),
+    (
+        "contact_block",
+        "nl",
+        "contact",
+        "[[PERSON:Jan van der Berg]] | projectleider | [[PHONE_NUMBER:06 12 34 56 78]] | "
+        "[[EMAIL_ADDRESS:j.vandenberg@utrecht.example.nl]]",
+    ),
+    (
+        "contact_block",
+        "sv",
+        "contact",
+        "[[PERSON:Ingrid Lindqvist]], samordnare, [[PHONE_NUMBER:070-123 45 67]], "
+        "[[EMAIL_ADDRESS:ingrid.lindqvist@malmo.se]]",
+    ),
+    ("contact_block", "es", "contact", "Persona de contacto: [[PERSON:Lucía Fernández Ortega]]\nAyuntamiento"),
+    ("contact_block", "it", "contact", "Referente: [[PERSON:Giulia Bianchi]], coordinatrice"),
+    ("contact_block", "nl", "contact", "Contactpersoon: [[PERSON:Fatima el Idrissi]]\nStad Mechelen"),
+    ("contact_block", "pl", "contact", "Osoba kontaktowa: [[PERSON:Agnieszka Kowalska]]"),
+    (
+        "contact_block",
+        "de",
+        "contact",
+        "Ansprechpartnerin\n[[PERSON:Zoë Ødegård]]\nFachstelle Extremismusprävention\n"
+        "Telefon [[PHONE_NUMBER:0221 1234567]]",
+    ),
+    # --- street addresses ------------------------------------------------------------------------------
+    ("address", "es", "description", "La familia vive en [[LOCATION:Calle Mayor 12, 28013 Madrid]] desde 2018."),
+    ("address", "it", "description", "Il ragazzo abita in [[LOCATION:Via Garibaldi 7]], vicino alla scuola."),
+    ("address", "pl", "description", "Rodzina mieszka przy [[LOCATION:ul. Marszałkowska 10/12, 00-590 Warszawa]]."),
+    ("address", "de", "description", "Die Familie wohnt in der [[LOCATION:Lindenstraße 4, 50674 Köln]]."),
+    ("address", "sv", "description", "Hon bodde på [[LOCATION:Drottninggatan 25]] i fem år."),
+    ("address", "en", "description", "He stayed with his aunt at [[LOCATION:27 Oakfield Road]], Bristol."),
+    ("address", "nl", "description", "Het gezin woont aan de [[LOCATION:Kerkstraat 14]] in Mechelen."),
+    ("address", "it", "description", "Abita in [[LOCATION:Piazza Cavour 3, 20121 Milano]] con la nonna."),
+    # --- text that holds no personal data --------------------------------------------------------------
+    ("negative", "en", "description", "The practice rests on Article 8 ECHR and on Law 2016-274 on child protection."),
+    ("negative", "en", "description", "From 2015 to 2019, 2,500 participants took part in 14 municipalities."),
+    ("negative", "de", "description", "EXIT-Deutschland begleitet seit 2000 Aussteiger aus der rechten Szene."),
+    ("negative", "en", "description", "The Aarhus model inspired the Radicalisation Awareness Network's paper."),
+    ("negative", "en", "description", "The Ministry of Justice funded 60 % of the work; the rest came from the city."),
+    ("negative", "en", "description", "See ISBN 978-92-79-45123-7 and https://doi.org/10.2837/384421 for the study."),
+    ("negative", "en", "description", "Families call the tel. 24/7 helpline; it answered 1 250 calls in 2021."),
+    ("negative", "en", "description", "[name], Mr X. and A.B. met the young man in 2019; the mother (A.) agreed."),
+    ("negative", "fr", "description", "Le dispositif, lancé à Strasbourg en 2016, a suivi 312 jeunes de 12 à 25 ans."),
+    ("negative", "de", "description", "Das Projekt in Bielefeld wird nach § 16 SGB VIII gefördert (2019–2022)."),
+    ("negative", "nl", "description", "In Mechelen en Vilvoorde liep het project van 2016 tot 2020 met 45 jongeren."),
+    ("negative", "sv", "description", "Fryshuset i Stockholm startade Exit 1998; 2019 deltog 120 personer."),
+    ("negative", "es", "description", "El programa de Madrid atendió a 1.200 jóvenes entre 2017 y 2021."),
+    ("negative", "it", "description", "Il progetto di Milano, finanziato con 350.000 euro, dura dal 2018 al 2022."),
+    ("negative", "pl", "description", "Program w Gdańsku objął 85 osób w latach 2017–2020 (Dz.U. 2016 poz. 904)."),
+    ("negative", "en", "description", "Directive (EU) 2017/541 and Regulation 2021/784 set the legal frame."),
+    (
+        "negative",
+        "en",
+        "description",
+        "The office at postcode 1000 serves the city; open 09:00-17:00, Monday to Friday.",
+    ),
+    (
+        "negative",
+        "fr",
+        "description",
+        "Le jeune homme (X.) a été reçu par l'éducateur ; sa mère, Mme Y., était présente.",
+    ),
+    (
+        "negative",
+        "de",
+        "description",
+        "Violence Prevention Network arbeitet in Berlin mit 30 Trainerinnen und Trainern.",
+    ),
+]
+
+# Seen in the sweep and not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails today;
+# strict, so that a fix is noticed and the case moves up into CASES.
+KNOWN_GAPS: list[tuple[str, str, str, str]] = [
+    # German nouns around a particle-shaped article: the English model calls the phrase an
+    # organisation, which reads as a name ("Konto des Vaters").
+    ("german_nouns", "de", "description", "Überweisung an [[IBAN_CODE:AT61 1904 3002 3457 3201]] (Konto des Vaters)."),
+    # A German answer in a practice declared English: its capitalised nouns reach the NER
+    # as English words, and a lone one is called a name ("Szene").
+    ("other_language", "en", "description", "EXIT-Deutschland begleitet seit 2000 Aussteiger aus der rechten Szene."),
+]
+
+
+def _ids(cases: list[tuple[str, str, str, str]]) -> list[str]:
+    return [f"{kind}-{language}-{number}" for number, (kind, language, _, _) in enumerate(cases)]
+
+
+def _missed_and_wrong(language: str, field: str, marked: str) -> tuple[list, list]:
+    """The marks not covered whole by findings of their type, and the findings that
+    overlap no mark of their type."""
+    text = MARK.sub(lambda m: m.group("text"), marked)
+    marks = _marks(field, marked)
+    findings, _ = check_fields({field: text}, language)
+    assert all(text[f.start : f.end] == f.text for f in findings)
+    missed = [(m.kind, m.text) for m in marks if not _covered(m, findings)]
+    wrong = [
+        (f.type, f.text) for f in findings if not any(m.kind == f.type and m.overlaps(f.start, f.end) for m in marks)
+    ]
+    return missed, wrong
+
+
+def _covered(mark: Mark, findings: list) -> bool:
+    spans = [(f.start, f.end) for f in findings if f.type == mark.kind]
+    return all(
+        any(start <= i < end for start, end in spans)
+        for i in range(mark.start, mark.end)
+        if not mark.text[i - mark.start].isspace()
+    )
+
+
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), CASES, ids=_ids(CASES))
+def test_personal_data_in_unseen_text_is_found_whole_and_nothing_else(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.xfail(strict=True, reason="known gap, see docs/ANONYMISATION.md")
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), KNOWN_GAPS, ids=_ids(KNOWN_GAPS))
+def test_known_gaps_still_fail(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+def test_the_sweep_covers_every_class_in_many_languages():
+    kinds = {kind for kind, *_ in CASES}
+    assert {"phone", "email", "iban", "national_id", "date_of_birth", "titled_name", "contact_block"} <= kinds
+    assert {"address", "negative"} <= kinds
+    assert len({language for _, language, _, _ in CASES}) >= 10
+    assert len(CASES) >= 80
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The NATO summit on 9 July 2018 discussed returnees.",  # "nato" is a birth word in Italian only
+        "Il programma è nato a Torino nel 2015.",  # born, but a programme, and no date
+        "We met them at home and at school.",  # a spelt "at" needs a spelt "dot"
+        "Il ragazzo e la madre (X.) sono stati seguiti dal 2019.",
+    ],
+)
+def test_new_words_for_births_and_obfuscated_emails_report_nothing_in_ordinary_text(sentence):
+    language = "it" if "ragazzo" in sentence or "nato a" in sentence else "en"
+    findings, _ = check_fields({"description": sentence}, language)
+    assert [(f.type, f.text) for f in findings] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["a [at] " * 5000, "jan at stad dot " * 5000, "Via Roma " * 5000, "ul. " * 10000, "pan Łukasz " * 5000]
+)
+def test_the_new_patterns_stay_fast_on_pathological_text(text):
+    import time
+
+    started = time.perf_counter()
+    check_fields({"description": text}, "en")
+    assert time.perf_counter() - started < 20
