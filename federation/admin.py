@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from federation import keys, selectors, services
 from federation.deliveries import deliver
-from federation.models import Delivery, InstanceKey, LedgerEntry, Peer, ReceivedReceipt
+from federation.models import Delivery, InstanceKey, LedgerEntry, Peer, ReceivedReceipt, SkippedItem
 from federation.pull import PullFailed, peer_pull
 from federation.signing import clock_note
 from federation.status import peer_status
@@ -216,3 +216,14 @@ class ReceivedReceiptAdmin(ReadOnlyWorkflowAdmin):
         response = HttpResponse(json.dumps(rows, indent=2), content_type="application/json")
         response["Content-Disposition"] = 'attachment; filename="withdrawal-receipts.json"'
         return response
+
+
+@admin.register(SkippedItem)
+class SkippedItemAdmin(ReadOnlyWorkflowAdmin):
+    """The items of a peer's feed this portal refused, each with why (the manifest check asks for
+    them again; a fixed origin's next version replaces nothing wrongly)."""
+
+    list_display = ("skipped_at", "peer", "uuid", "error")
+    list_filter = ("peer",)
+    search_fields = ("uuid", "error")
+    list_select_related = ("peer",)

@@ -8,6 +8,7 @@ who may read it is decided by the one reading rule (``practices.selectors``) fro
 visibility: only public and members-level practices are ever accepted.
 """
 
+import re
 import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,9 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
+from federation.signing import SKEW
 from portal.models import Organisation, OrganisationType
 from practices.indexing import practice_changed
 from practices.models import KeyTheme, Practice, TargetAudience
@@ -40,6 +43,15 @@ PLAIN_ATTRIBUTES = (
 )
 # What a tombstone empties: every content attribute of the row.
 PURGED_TEXT = ("title", "description", *NARRATIVE_ATTRIBUTES, "contact", "change_summary", "withdrawal_reason")
+# Control characters, NUL included, but the tab and line breaks: invisible on a page, refused by
+# PostgreSQL (NUL) and by XML documents; removed from every text a copy holds.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+ORGANISATION_NAME_MAX = 200  # portal.Organisation.name
+
+
+def plain_text(text: str) -> str:
+    """``text`` without control characters (tab and line breaks kept)."""
+    return CONTROL.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -67,7 +79,7 @@ def _held(origin: Origin, uuid: uuid_module.UUID) -> Practice | None:
 def _organisation(origin: Origin, name: str, type_code: str, country: str) -> Organisation:
     """The organisation a copy is shown under: named after the origin's, marked with the
     origin's host, so that it is never one of this portal's own organisations."""
-    label = f"{' '.join(name.split())} ({origin.host})"[:200]
+    label = _organisation_label(origin, name)
     organisation = Organisation.objects.filter(name=label).first()
     if organisation is None:
         org_type = OrganisationType.objects.filter(code=type_code).first()
@@ -78,12 +90,42 @@ def _organisation(origin: Origin, name: str, type_code: str, country: str) -> Or
     return organisation
 
 
+def _organisation_label(origin: Origin, name: str) -> str:
+    """The origin's organisation name marked with its host, which a long name never pushes out:
+    the name is shortened (…) to leave room for it."""
+    suffix = f" ({origin.host})"
+    name = " ".join(plain_text(name).split())
+    room = ORGANISATION_NAME_MAX - len(suffix)
+    if len(name) > room:
+        name = name[: room - 1].rstrip() + "…"
+    return name + suffix
+
+
 def _attributes(item: Any) -> dict[str, Any]:
     """The model's attributes from a shared practice item (federation.schema.PracticeItem)."""
     attributes = {name: getattr(item, name) for name in PLAIN_ATTRIBUTES}
     attributes["country"] = attributes["country"] or ""
     attributes.update({name: getattr(item, name, "") or "" for name in NARRATIVE_ATTRIBUTES})
-    return attributes
+    return {name: plain_text(value) if isinstance(value, str) else value for name, value in attributes.items()}
+
+
+def _check_dates(item: Any) -> None:
+    """A copy dated later than our clock (beyond the clocks' allowed difference) would sit at the
+    top of every list by date: refused."""
+    latest = timezone.now() + SKEW
+    for name in ("updated_at", "published_at"):
+        if getattr(item, name) > latest:
+            raise ValidationError(f"{name} {getattr(item, name).isoformat()} is in the future.")
+
+
+def _check_identity(origin: Origin, uuid: uuid_module.UUID) -> None:
+    """An origin shares its own practices only: not one of this portal's, nor one another peer
+    already shares with us (copies are never shared on)."""
+    if Practice.objects.filter(uuid=uuid, origin_uuid__isnull=True).exists():
+        raise ValidationError(f"The item {uuid} names a practice of this portal, not one of {origin.host}.")
+    held = Practice.objects.filter(origin_uuid=uuid).exclude(origin_portal=origin.portal).first()
+    if held is not None:
+        raise ValidationError(f"The item {uuid} is a practice shared by {held.origin_portal}, not by {origin.host}.")
 
 
 def _original_url(origin: Origin, url: str) -> str:
@@ -125,6 +167,8 @@ def copy_apply(*, origin: Origin, item: Any) -> Practice | None:
     copy = _held(origin, item.uuid)
     if copy is not None and not _newer(item, copy):
         return copy
+    _check_identity(origin, item.uuid)
+    _check_dates(item)
     copy = copy or Practice(origin_portal=origin.portal, origin_uuid=item.uuid)
     with transaction.atomic():  # a half-filled copy never stays: the savepoint rolls back on error
         _fill(copy, origin, item)
@@ -173,3 +217,14 @@ def copies_drop(*, origin: Origin, withdrawn_at: datetime) -> int:
             copy_withdraw(origin=origin, uuid=uuid, withdrawn_at=withdrawn_at)
             dropped += 1
     return dropped
+
+
+def unknown_codes(item: Any) -> list[str]:
+    """The taxonomy codes of ``item`` this portal does not know: a copy is kept without them (its
+    organisation under the type "other"), and the operator is told which."""
+    lists = ((KeyTheme, item.key_themes), (TargetAudience, item.target_audiences))
+    unknown = []
+    for model, codes in (*lists, (OrganisationType, [item.organisation.type])):
+        known = set(model.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown += [f"{model._meta.verbose_name} {code!r}" for code in codes if code not in known]
+    return unknown

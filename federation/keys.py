@@ -260,13 +260,14 @@ def _known(peer: Peer, key_id: str) -> Ed25519PublicKey | None:
     return None
 
 
-def peer_public_key(peer: Peer, key_id: str) -> Ed25519PublicKey:
-    """The peer's valid key named ``key_id``; an unknown id triggers one refetch of its keys."""
+def peer_public_key(peer: Peer, key_id: str, *, rate_limited: bool = True) -> Ed25519PublicKey:
+    """The peer's valid key named ``key_id``; an unknown id triggers one refetch of its keys (at
+    most every REFETCH_INTERVAL when ``rate_limited``: a request from anyone may name any key)."""
     key = _known(peer, key_id)
     if key is not None:
         return key
     recently = peer.keys_fetched_at is not None and timezone.now() - peer.keys_fetched_at < REFETCH_INTERVAL
-    if recently and peer.keys:
+    if rate_limited and recently and peer.keys:
         raise UntrustedKey(f"unknown key {key_id}")
     try:
         peer_keys_refresh(peer=peer)

@@ -10,6 +10,8 @@ the origin no longer shares. A tombstone purges the copy and owes the origin a r
 (``deliveries``), sent once the page has committed.
 """
 
+import json
+import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -17,17 +19,22 @@ from typing import Any
 import requests
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 from pydantic import TypeAdapter
 from pydantic import ValidationError as SchemaError
 
 from federation import deliveries, schema
-from federation.copies import Origin, copies_drop, copies_of, copy_apply, copy_withdraw
+from federation.copies import Origin, copies_drop, copies_of, copy_apply, copy_withdraw, plain_text, unknown_codes
 from federation.models import Peer, PullState, SkippedItem
 from federation.signing import RefusedByPeer, SignatureRefused, signed_request
 
+logger = logging.getLogger(__name__)
+
 ENTRY = TypeAdapter(schema.FeedEntry)
+# What one item may fail with, its savepoint rolled back: the schema, our model's rules, and what
+# the database refuses of its data.
+ITEM_ERRORS = (SchemaError, ValidationError, ValueError, ArithmeticError, DataError, IntegrityError)
 MAX_PAGES = 1000  # per pull: a peer far behind catches up over several pulls
 BACKOFF_CAP = timedelta(hours=1)
 
@@ -53,6 +60,8 @@ class PullReport:
     skipped: int = 0
     resynced: bool = False
     errors: list[str] = field(default_factory=list)
+    # Why each item was skipped, and what was kept without (unknown codes): for the operator.
+    notes: list[str] = field(default_factory=list)
 
 
 def origin_of(peer: Peer) -> Origin:
@@ -74,23 +83,30 @@ def fetch_json(peer: Peer, path: str) -> Any:
         raise PullFailed(f"{url}: {exc}") from exc
     except (requests.RequestException, SignatureRefused, ValueError) as exc:
         raise PullFailed(f"{url}: {exc}") from exc
+    text = response.content.decode("utf-8", errors="replace")  # JSON is UTF-8 (RFC 8259); a bad byte reads as �
     if response.status_code != 200:
-        raise PullFailed(f"{url} answered {response.status_code}: {response.text[:200]}")
+        raise PullFailed(f"{url} answered {response.status_code}: {text[:200]}")
     try:
-        return response.json()
+        return json.loads(text)
     except ValueError as exc:
-        raise PullFailed(f"{url} answered something that is not JSON") from exc
+        raise PullFailed(f"{url} answered something that is not JSON ({response.headers.get('Content-Type')})") from exc
 
 
 def _envelope(data: Any) -> tuple[str, list, int, int]:
     """The page's own fields, checked strictly; its items are validated one by one."""
-    try:
-        page = schema.FeedPage.model_validate({**data, "items": []})
-    except (SchemaError, TypeError) as exc:
-        raise PullFailed(f"malformed feed page: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PullFailed(f"malformed feed page: a JSON object is expected, not {type(data).__name__}")
     items = data.get("items")
     if not isinstance(items, list):
         raise PullFailed("malformed feed page: items is not a list")
+    if len(items) > schema.MAX_PAGE_ITEMS:
+        raise PullFailed(f"malformed feed page: {len(items)} items, at most {schema.MAX_PAGE_ITEMS} allowed")
+    try:
+        page = schema.FeedPage.model_validate({**data, "items": []})
+    except SchemaError as exc:
+        raise PullFailed(f"malformed feed page: {exc}") from exc
+    if items and not page.next_cursor <= page.latest:
+        raise PullFailed(f"malformed feed page: next_cursor {page.next_cursor} is past latest {page.latest}")
     return str(page.feed_id), items, page.next_cursor, page.latest
 
 
@@ -104,12 +120,22 @@ def _apply_entry(peer: Peer, origin: Origin, raw: Any, report: PullReport) -> No
     else:
         copy_apply(origin=origin, item=entry)
         report.applied += 1
+        unknown = unknown_codes(entry)
+        if unknown:
+            _note(report, f"{entry.uuid}: kept without the codes this portal does not know: {', '.join(unknown)}")
+
+
+def _note(report: PullReport, note: str) -> None:
+    report.notes.append(note)
+    logger.warning("pulling %s: %s", report.peer, note)
 
 
 def _skip(peer: Peer, cursor: int, raw: Any, error: Exception, report: PullReport) -> None:
-    uuid = str(raw.get("uuid", ""))[:64] if isinstance(raw, dict) else ""
-    SkippedItem.objects.create(peer=peer, cursor=cursor, uuid=uuid, error=str(error)[:2000])
+    uuid = plain_text(str(raw.get("uuid", "")))[:64] if isinstance(raw, dict) else ""
+    why = plain_text(f"{type(error).__name__}: {error}" if isinstance(error, ArithmeticError) else str(error))
+    SkippedItem.objects.create(peer=peer, cursor=cursor, uuid=uuid, error=why[:2000])
     report.skipped += 1
+    _note(report, f"skipped {uuid or 'an item'}: {why[:500]}")
 
 
 @transaction.atomic
@@ -128,7 +154,7 @@ def _apply_page(
         try:
             with transaction.atomic():
                 _apply_entry(peer, origin, raw, report)
-        except (SchemaError, ValidationError, ValueError) as exc:
+        except ITEM_ERRORS as exc:
             _skip(peer, state.cursor, raw, exc, report)
     state.cursor, state.latest = max(next_cursor, fetched_from), latest
     state.save(update_fields=["cursor", "latest"])
@@ -164,6 +190,10 @@ def _pull_pages(peer: Peer, state: PullState, report: PullReport) -> None:
         if not _apply_page(peer, state, fetched_from, (items, next_cursor, latest), report):
             continue
         report.pages += 1
+        if items and state.cursor <= fetched_from:  # a next link to itself, or back: a loop
+            raise PullFailed(
+                f"the origin's feed does not advance past cursor {fetched_from} (next_cursor {next_cursor})"
+            )
         if not items or state.cursor >= latest:
             return
 
@@ -189,6 +219,10 @@ def peer_pull(*, peer: Peer, full: bool = False) -> PullReport:
         _record_failure(state, str(exc))
         deliveries.deliver_due(peer=peer)
         raise PullFailed(str(exc)) from exc
+    except Exception as exc:  # whatever one peer's answers cause is recorded on it and never stops the worker
+        logger.exception("pulling %s failed unexpectedly", peer.name)
+        _record_failure(state, f"unexpected error: {type(exc).__name__}: {exc}")
+        raise PullFailed(f"unexpected error: {type(exc).__name__}: {exc}") from exc
     _record_success(state)
     deliveries.deliver_due(peer=peer)
     return report
@@ -214,7 +248,7 @@ def _record_failure(state: PullState, error: str) -> None:
     """The cursor stays where the last whole page left it; the next try waits longer each time."""
     state.refresh_from_db(fields=["cursor", "feed_id", "latest"])
     state.failures += 1
-    state.last_error = error[:500]
+    state.last_error = plain_text(error)[:500]
     delay = timedelta(seconds=settings.FEDERATION_PULL_INTERVAL * 2 ** min(state.failures - 1, 6))
     state.next_pull_at = timezone.now() + min(delay, BACKOFF_CAP)
     state.save()
@@ -269,5 +303,5 @@ def _fetch_item(peer: Peer, origin: Origin, uuid) -> None:
     try:
         item = schema.PracticeItem.model_validate(fetch_json(peer, f"/federation/items/{uuid}"))
         copy_apply(origin=origin, item=item)
-    except (PullFailed, SchemaError, ValidationError, ValueError) as exc:
-        SkippedItem.objects.create(peer=peer, cursor=0, uuid=str(uuid), error=str(exc)[:2000])
+    except (PullFailed, *ITEM_ERRORS) as exc:
+        SkippedItem.objects.create(peer=peer, cursor=0, uuid=str(uuid), error=plain_text(str(exc))[:2000])

@@ -6,15 +6,34 @@ docs/federation/ (``manage.py federation_schema`` writes it; a test keeps it cur
 contact details, the author, findings, reviews, audit, or anything not listed here.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
-Code = Annotated[str, StringConstraints(max_length=100)]
+# Taxonomy and choice codes, read in any case (the portal's codes are lowercase).
+Code = Annotated[str, StringConstraints(max_length=100, to_lower=True)]
+Country = Annotated[str, StringConstraints(max_length=2, to_upper=True)]
 Text = Annotated[str, StringConstraints(max_length=200_000)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
+# A feed event id, a cursor: what the database's big integers hold.
+EventId = Annotated[int, Field(ge=0, le=2**63 - 1)]
+# A published version number: what the copy's version column holds.
+Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
+# The most items a feed page may carry (GET /federation/feed?limit=L: L at most this).
+MAX_PAGE_ITEMS = 500
+EARLIEST, LATEST = datetime(1900, 1, 1, tzinfo=UTC), datetime(3000, 1, 1, tzinfo=UTC)
+
+
+def _plausible(moment: datetime) -> datetime:
+    if not EARLIEST <= moment < LATEST:
+        raise ValueError(f"a date between {EARLIEST.year} and {LATEST.year} (with its time zone) is expected")
+    return moment
+
+
+# A moment with its time zone (a naive date is refused: whose clock would it be?), 1900 to 2999.
+Moment = Annotated[AwareDatetime, AfterValidator(_plausible)]
 
 
 class Strict(BaseModel):
@@ -51,12 +70,12 @@ class PracticeItem(Strict):
     """A practice as it travels: its current published state."""
 
     type: Literal["practice"] = "practice"
-    event: int = Field(description="The feed event this state answers (0 outside the feed).")
+    event: EventId = Field(description="The feed event this state answers (0 outside the feed).")
     uuid: UUID
     url: str = Field(description="The practice's page on its origin.")
-    version: int = Field(ge=1, description="Published version number; a copy is replaced only by a newer one.")
-    updated_at: datetime
-    published_at: datetime
+    version: Version = Field(description="Published version number; a copy is replaced only by a newer one.")
+    updated_at: Moment
+    published_at: Moment
     visibility: Literal["public", "members"]
     language: Code
     evidence_level: Code
@@ -75,7 +94,7 @@ class PracticeItem(Strict):
     ran_meetings: Text
     eu_links_funding: Text
     organisation_description: Text
-    country: Annotated[str, StringConstraints(max_length=2)]
+    country: Country
     last_update_year: Year | None
     organisation: Organisation
 
@@ -84,9 +103,9 @@ class Tombstone(Strict):
     """A practice the peer must no longer hold: withdrawn, or no longer shared with it."""
 
     type: Literal["tombstone"] = "tombstone"
-    event: int
+    event: EventId
     uuid: UUID
-    withdrawn_at: datetime
+    withdrawn_at: Moment
 
 
 FeedEntry = Annotated[PracticeItem | Tombstone, Field(discriminator="type")]
@@ -96,22 +115,22 @@ class FeedPage(Strict):
     """GET /federation/feed?cursor=N: the events after N, in id order."""
 
     feed_id: UUID = Field(description="Changes when the origin's feed starts again: restart from cursor 0.")
-    items: list[FeedEntry]
-    next_cursor: int = Field(description="Ask again from here.")
-    latest: int = Field(description="The newest event id; a cursor past it means the origin was restored.")
+    items: list[FeedEntry] = Field(max_length=MAX_PAGE_ITEMS)
+    next_cursor: EventId = Field(description="Ask again from here.")
+    latest: EventId = Field(description="The newest event id; a cursor past it means the origin was restored.")
 
 
 class ManifestEntry(Strict):
     uuid: UUID
-    version: int
-    updated_at: datetime
+    version: Version
+    updated_at: Moment
 
 
 class Manifest(Strict):
     """GET /federation/manifest: everything the caller may hold now."""
 
     feed_id: UUID
-    latest: int
+    latest: EventId
     items: list[ManifestEntry]
 
 
@@ -135,10 +154,10 @@ class Notice(Strict):
 
     type: Literal["changed", "withdraw", "revoke-all"]
     origin: str = Field(description="The origin's PORTAL_URL.")
-    sent_at: datetime
+    sent_at: Moment
     uuid: UUID | None = Field(default=None, description="withdraw: the practice.")
-    event: int | None = Field(default=None, description="withdraw: the tombstone's feed event.")
-    withdrawn_at: datetime | None = None
+    event: EventId | None = Field(default=None, description="withdraw: the tombstone's feed event.")
+    withdrawn_at: Moment | None = None
 
 
 class ReceiptClaims(Strict):

@@ -12,6 +12,7 @@ offset (``Peer.clock_offset``). See docs/FEDERATION.md, "Protocol".
 import datetime
 import json as jsonlib
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,7 @@ from http_message_signatures import (
 from http_message_signatures.exceptions import HTTPMessageSignaturesException
 from http_message_signatures.structures import CaseInsensitiveDict
 from requests_http_signature import HTTPSignatureAuth
+from urllib3.exceptions import HTTPError as TransportError
 
 from federation import keys
 from federation.models import InstanceKey, Nonce, Peer
@@ -42,7 +44,9 @@ LABEL = "pve"
 SKEW = datetime.timedelta(seconds=60)
 CLOCK_WARNING = SKEW / 2  # an offset beyond this is reported as nearing the limit
 LIFETIME = datetime.timedelta(seconds=300)
-TIMEOUT = 30  # seconds, connecting and reading
+TIMEOUT = 30  # seconds, connecting and each read
+RESPONSE_DEADLINE = 120  # seconds for a whole answer: one that drips in slower is given up
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024  # the largest answer read (a feed page of 500 long items fits)
 REQUEST_COMPONENTS = ("@method", "@target-uri", "content-digest")
 RESPONSE_COMPONENTS = (
     "@status",
@@ -57,6 +61,10 @@ ALGORITHM = algorithms.ED25519
 
 class SignatureRefused(Exception):
     """A message whose signature we do not accept; the message says why (sent back with a 401)."""
+
+
+class AnswerTooLarge(requests.RequestException):
+    """The peer's answer was larger, or slower to arrive, than this portal reads."""
 
 
 class RefusedByPeer(SignatureRefused):
@@ -107,8 +115,9 @@ class _OwnKeys(HTTPSignatureKeyResolver):
 class _PeerKeys(HTTPSignatureKeyResolver):
     """Resolves a key id to a registered, active peer's key (remembering which peer it was)."""
 
-    def __init__(self, peer: Peer | None = None):
+    def __init__(self, peer: Peer | None = None, *, refetch_at_once: bool = False):
         self.peer = peer
+        self.refetch_at_once = refetch_at_once
 
     def resolve_private_key(self, key_id: str):
         raise InvalidSignature("no private key for a peer")
@@ -125,7 +134,7 @@ class _PeerKeys(HTTPSignatureKeyResolver):
         if not self.peer.is_active:
             raise InvalidSignature(f"peer {base} is {self.peer.state}")
         try:
-            return keys.peer_public_key(self.peer, key_id)
+            return keys.peer_public_key(self.peer, key_id, rate_limited=not self.refetch_at_once)
         except keys.UntrustedKey as exc:
             raise InvalidSignature(str(exc)) from exc
 
@@ -310,7 +319,10 @@ def verify_response(peer: Peer, response: requests.Response) -> None:
             response,
             require_components=RESPONSE_COMPONENTS,
             signature_algorithm=ALGORITHM,
-            key_resolver=_PeerKeys(peer),
+            # An answer to our own request: a key it names that we do not know yet (the peer rotated
+            # its key since) is looked up at once, not after the 30 s that guard against floods of
+            # requests naming unknown keys.
+            key_resolver=_PeerKeys(peer, refetch_at_once=True),
             max_age=None,
             expect_tag=TAG,
             expect_label=LABEL,
@@ -346,11 +358,30 @@ def signed_request(peer: Peer, method: str, url: str, json: Any = None) -> reque
     prepared = requests.Request(method.upper(), url, data=body, headers=headers).prepare()
     sign_prepared(prepared, key_id=keys.own_key_id(key), private_key=keys.private_key_of(key))
     with _session() as session:
-        response = session.send(prepared, timeout=TIMEOUT, allow_redirects=False)
+        response = session.send(prepared, timeout=TIMEOUT, allow_redirects=False, stream=True)
+        _read_bounded(response)
     if response.status_code == 401:  # signed or not: it does not accept us
         raise RefusedByPeer(peer, _reason(response), signed=_signed_refusal(peer, response))
     verify_response(peer, response)
     return response
+
+
+def _read_bounded(response: requests.Response) -> None:
+    """Read the answer's body, at most MAX_RESPONSE_BYTES and within RESPONSE_DEADLINE seconds
+    (each read returns what has arrived, waiting TIMEOUT at most); AnswerTooLarge otherwise."""
+    deadline, body = time.monotonic() + RESPONSE_DEADLINE, bytearray()
+    try:
+        while chunk := response.raw.read1(64 * 1024):
+            body += chunk
+            if len(body) > MAX_RESPONSE_BYTES:
+                raise AnswerTooLarge(f"{response.url} answered more than {MAX_RESPONSE_BYTES} bytes: not read")
+            if time.monotonic() > deadline:
+                raise AnswerTooLarge(f"{response.url} took more than {RESPONSE_DEADLINE} s to answer: given up")
+    except TransportError as exc:
+        raise requests.ConnectionError(f"{response.url}: reading the answer failed: {exc}") from exc
+    finally:
+        response.close()
+    response._content, response._content_consumed = bytes(body), True
 
 
 def _signed_refusal(peer: Peer, response: requests.Response) -> bool:

@@ -25,6 +25,13 @@ def _delivery(delivery: Delivery) -> dict[str, Any]:
     }
 
 
+SKIPPED_SHOWN = 5  # the latest items refused, with why (all of them in the admin)
+
+
+def _skipped(item: SkippedItem) -> dict[str, Any]:
+    return {"uuid": item.uuid, "skipped_at": _iso(item.skipped_at), "error": item.error[:500]}
+
+
 def peer_status(peer: Peer) -> dict[str, Any]:
     state = PullState.objects.filter(peer=peer).first() or PullState(peer=peer)
     pending = Delivery.objects.filter(peer=peer, delivered_at__isnull=True)
@@ -47,6 +54,7 @@ def peer_status(peer: Peer) -> dict[str, Any]:
         "pending_receipts": pending.filter(kind=Delivery.Kind.RECEIPT).count(),
         "pending": [_delivery(delivery) for delivery in pending.order_by("next_attempt_at")[:20]],
         "skipped_items": SkippedItem.objects.filter(peer=peer).count(),
+        "skipped": [_skipped(item) for item in SkippedItem.objects.filter(peer=peer).order_by("-pk")[:SKIPPED_SHOWN]],
         "receipts_received": peer.receipts.count(),
         "clock_offset": peer.clock_offset,
         "clock_measured_at": _iso(peer.clock_measured_at),

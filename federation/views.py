@@ -13,9 +13,9 @@ from pydantic import BaseModel, ValidationError
 
 from federation import keys, services, signing
 from federation.models import Peer
-from federation.schema import Holdings, ReceiptAccepted, ReceiptSubmission, Refusal, Tombstone
+from federation.schema import MAX_PAGE_ITEMS, Holdings, ReceiptAccepted, ReceiptSubmission, Refusal, Tombstone
 
-MAX_PAGE = 500
+MAX_PAGE = MAX_PAGE_ITEMS
 
 
 def _json(message: BaseModel, status: int = 200) -> HttpResponse:

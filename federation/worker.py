@@ -43,6 +43,8 @@ def _checks_due() -> None:
             daily_check(peer=peer)
         except PullFailed as exc:
             logger.warning("checking %s's manifest failed: %s", peer.name, exc)
+        except Exception:  # one peer's answers never stop the worker: logged, tried again next loop
+            logger.exception("checking %s's manifest failed unexpectedly", peer.name)
 
 
 def worker_cycle() -> CycleReport:

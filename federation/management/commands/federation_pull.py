@@ -31,5 +31,7 @@ class Command(BaseCommand):
                 f"{each.name}: {report.pages} pages, {report.applied} items applied, {report.withdrawn} tombstones,"
                 f" {report.skipped} skipped{', full resync' if report.resynced else ''}"
             )
+            for note in report.notes:  # why each item was skipped, what was kept without
+                self.stdout.write(f"  {note}")
         if failed:
             raise CommandError(f"Pull failed for: {', '.join(failed)}")

@@ -40,6 +40,7 @@ def _lines(peer: dict) -> list[str]:
         f" {peer['skipped_items']} items skipped",
         f"  owed: {peer['pending_receipts']} receipts to it, {peer['pending_deliveries']} deliveries in all;"
         f" {peer['receipts_received']} receipts received from it",
+        *(f"  skipped {item['skipped_at']} {item['uuid'] or '?'}: {item['error']}" for item in peer["skipped"]),
     ]
 
 
