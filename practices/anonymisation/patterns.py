@@ -34,6 +34,7 @@ TITLES = (
     "Me",
     "Pr",
     "Herr",
+    "Herrn",
     "Frau",
     "Hr",
     "Fru",
@@ -59,6 +60,9 @@ TITLES = (
     "Pani",
     "Mgr",
     "Ing",
+    "Don",
+    "Doña",
+    "Dña",
 )
 # Titles written in lower case inside a sentence ("dhr. Jan van der Berg", "fru Ingrid
 # Lindqvist", "il dott. Marco Rossi", "pan Łukasz Wójcik"); "M", "Me", "Pr" and "Hr" only
@@ -243,7 +247,10 @@ _SOUTH_EAST_WAY = (
     r"[Oo]s\.|[Oo]siedle)"
 )
 _SOUTH_EAST_ARTICLE = r"(?:(?:de\s+la|de\s+los|de\s+las|del|dei|degli|delle|della|dello|de|di|do|da|dos|das)\s+)"
-SOUTH_EAST_STREET = rf"{_SOUTH_EAST_WAY}[ \t]*{_SOUTH_EAST_ARTICLE}?{_TOWN}[ \t]+{_NUMBER}(?![\d])"
+# A king's or pope's number may follow the name: "Corso Vittorio Emanuele II 45".
+SOUTH_EAST_STREET = (
+    rf"{_SOUTH_EAST_WAY}[ \t]*{_SOUTH_EAST_ARTICLE}?{_TOWN}(?:[ \t]+[IVX]{{1,4}})?[ \t]+{_NUMBER}(?![\d])"
+)
 EN_STREET = rf"{_NUMBER}[ \t]+(?:{NAME_WORD}[ \t]+){{1,3}}{_EN_WAY}(?![\w])"
 COMPOUND_STREET = rf"[{UPPER}][{LOWER}]{{2,}}{_COMPOUND_WAY}[ \t]+{_NUMBER}(?![\d])"  # "Storgata 5"
 SPACED_STREET = (
@@ -304,7 +311,7 @@ MONTHS = (
     "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia"
 ).split()
 _MONTH = "|".join(sorted(set(MONTHS), key=len, reverse=True))
-_DAY = r"(?:[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
+_DAY = r"(?:[0-3]?\d)(?:er|st|nd|rd|th|\.|°|º)?"  # "1er mars", "1° maggio", "1º de mayo"
 DATE = (
     rf"(?:[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d"
     rf"|(?:19|20)\d\d-[01]\d-[0-3]\d"
@@ -319,7 +326,9 @@ BIRTH_WORDS = (
     r"data\s+de\s+nascimento|urodzon[ya]|ur\.|data\s+urodzenia|födelsedatum|fødselsdag|syntymäaika)"
 )
 DATE_OF_BIRTH = re.compile(
-    rf"(?<![\w]){BIRTH_WORDS}(?![\w])[^.!?\n\d]{{0,30}}?(?P<pii>{DATE})(?![\w])",
+    rf"(?<![\w]){BIRTH_WORDS}(?![\w])[^.!?\n\d]{{0,30}}?(?P<pii>{DATE})(?![\w])"
+    # German and Dutch put the verb last: "Er ist am 14.02.2002 geboren", "die op 3 mei 2001 geboren is".
+    rf"|(?<![\w\d.])(?P<verb_last>{DATE})[ \t]+(?:in[ \t]+{NAME_WORD}[ \t]+)?geboren(?![\w])",
     re.IGNORECASE,
 )
 

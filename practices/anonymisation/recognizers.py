@@ -59,7 +59,7 @@ Accept = Callable[[str, int, int, object], tuple[int, int] | None]
 
 
 class RegexRecognizer(LocalRecognizer):
-    """Reports the ``pii`` group (or the whole match) of each pattern, when
+    """Reports the ``pii`` group (or the group that matched, or the whole match) of each pattern, when
     ``accept(text, start, end)`` agrees; ``accept`` may narrow the span."""
 
     def __init__(
@@ -85,12 +85,20 @@ class RegexRecognizer(LocalRecognizer):
         results = []
         for regex in self.regexes:
             for match in regex.finditer(text):
-                group = "pii" if "pii" in regex.groupindex else 0
-                start, end = match.span(group)
+                start, end = _reported_span(match)
                 span = self.accept(text, start, end, nlp_artifacts.tokens if nlp_artifacts else None)
                 if span:
                     results.append(_result(self, self.supported_entities[0], *span, self.score))
         return results
+
+
+def _reported_span(match: re.Match) -> tuple[int, int]:
+    """The span of the first named group that matched (``pii``, or another in a pattern
+    with alternatives), else the whole match."""
+    for name in match.re.groupindex:
+        if match.group(name) is not None:
+            return match.span(name)
+    return match.span()
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -270,14 +278,14 @@ class NationalIdRecognizer(LocalRecognizer):
 
 # --- phone numbers ---------------------------------------------------------
 
-PHONE_REGIONS: tuple[str, ...] = ("NO", "DK", "SE", "FI", "BE", "FR", "DE", "NL", "GB", "IE", "AT", "ES", "IT")
+PHONE_REGIONS: tuple[str, ...] = ("NO", "DK", "SE", "FI", "BE", "FR", "DE", "NL", "GB", "IE", "AT", "ES", "IT", "PL")
 _DIGIT = re.compile(r"\d")
 _DIGIT_GROUP = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Regions whose national numbers need not start with a 0 (Norwegian and Danish
-# 8-digit numbers, Spanish and Italian mobiles); the others' always do.
-NO_TRUNK_PREFIX = frozenset({"NO", "DK", "ES", "IT"})
-NEVER_STARTS_WITH_ZERO = frozenset({"NO", "DK", "ES"})
+# 8-digit numbers, Spanish, Italian and Polish 9-digit ones); the others' always do.
+NO_TRUNK_PREFIX = frozenset({"NO", "DK", "ES", "IT", "PL"})
+NEVER_STARTS_WITH_ZERO = frozenset({"NO", "DK", "ES", "PL"})
 # Where a phone number can be: digits with the separators numbers are written with.
 _DIGIT_RUN = re.compile(r"(?<![\w+])(?:\(?\+|\()?\d[\d \t().\-/]{4,24}\d\)?(?!\w)")
 

@@ -200,6 +200,112 @@ CASES: list[tuple[str, str, str, str]] = [
     ),
 ]
 
+# Written after CASES had been fixed, and run once before any change for them: 5 of 53
+# missed (a Polish landline, a German date of birth with the verb last, "1° maggio", a
+# street with a king's number, a titled first name), no false alarm. Then fixed.
+LATER_CASES: list[tuple[str, str, str, str]] = [
+    ("phone", "nl", "contact", "T [[PHONE_NUMBER:+31 20 123 4567]] | M [[PHONE_NUMBER:+31 6 1234 5678]]"),
+    ("phone", "da", "description", "Forældrene kan ringe på tlf. [[PHONE_NUMBER:23 45 67 89]] hele ugen."),
+    ("phone", "fi", "contact", "puh. [[PHONE_NUMBER:050 123 4567]]"),
+    ("phone", "de", "description", "Die Mentorin in Wien ist unter [[PHONE_NUMBER:0043 664 1234567]] erreichbar."),
+    ("phone", "en", "description", "The Prague partner's mobile, [[PHONE_NUMBER:+420 601 123 456]], was on the flyer."),
+    ("phone", "fr", "description", "Joignable au [[PHONE_NUMBER:+33 (0)6 12 34 56 78]] après 18 h."),
+    ("phone", "es", "description", "El tutor atiende en el [[PHONE_NUMBER:(+34) 91 123 45 67]] por las tardes."),
+    ("phone", "sv", "contact", "Telefon: [[PHONE_NUMBER:+46 (0)8 123 456 78]]"),
+    ("phone", "pl", "contact", "Kontakt: [[PERSON:Katarzyna Lewandowska]], tel. [[PHONE_NUMBER:58 123 45 67]]"),
+    ("email", "nl", "contact", "E: [[EMAIL_ADDRESS:Jan.Jansen@Politie.example.NL]]"),
+    ("email", "pl", "description", "Zgłoszenia na [[EMAIL_ADDRESS:anna.kowalska[at]gdansk.example.pl]] do piątku."),
+    ("email", "pl", "description", "Pisz do [[EMAIL_ADDRESS:jkowalski (at) example (dot) pl]] w sprawie szkoleń."),
+    ("email", "de", "contact", "Anfragen: [[EMAIL_ADDRESS:info(at)exit-beispiel.de]]"),
+    ("iban", "fi", "description", "Tuki maksettiin tilille [[IBAN_CODE:FI21 1234 5600 0007 85]]."),
+    ("iban", "fr", "description", "Le virement est parti sur [[IBAN_CODE:LU28 0019 4006 4475 0000]] en mars."),
+    ("national_id", "sv", "description", "Hans personnummer [[NATIONAL_ID:19891103-3283]] stod i anmälan."),
+    ("national_id", "nl", "description", "Rijksregisternummer [[NATIONAL_ID:92072114344]] bleek te kloppen."),
+    ("national_id", "fr", "description", "Le NIR [[NATIONAL_ID:189037512004258]] figurait sur l'attestation."),
+    ("national_id", "da", "description", "Hans CPR [[NATIONAL_ID:2503850004]] blev streget ud."),
+    ("national_id", "es", "description", "Aportó su DNI [[NATIONAL_ID:48291736-Q]] en la primera cita."),
+    ("national_id", "pl", "contact", "nr PESEL: [[NATIONAL_ID:02241512348]]"),
+    ("date_of_birth", "en", "description", "Date of birth: [[DATE_OF_BIRTH:March 3, 1989]]; he joined in 2015."),
+    ("date_of_birth", "fr", "description", "Sa sœur, née le [[DATE_OF_BIRTH:3 mai 1991]], a témoigné."),
+    ("date_of_birth", "de", "description", "Er ist am [[DATE_OF_BIRTH:14.02.2002]] geboren und wuchs in Köln auf."),
+    ("date_of_birth", "sv", "description", "Flickan, född [[DATE_OF_BIRTH:2001-03-03]], gick på gymnasiet."),
+    ("date_of_birth", "es", "description", "La joven, nacida el [[DATE_OF_BIRTH:5/11/1999]], dejó los estudios."),
+    ("date_of_birth", "it", "description", "Il giovane, nato il [[DATE_OF_BIRTH:1° maggio 1990]], lavorava in un bar."),
+    ("date_of_birth", "pl", "description", "Dziewczyna urodzona [[DATE_OF_BIRTH:03.03.1989]] mieszkała w Sopocie."),
+    (
+        "titled_name",
+        "de",
+        "description",
+        "Geleitet wird das Projekt von [[PERSON:Prof. Dr. Anna-Lena Müller-Lüdenscheidt]].",
+    ),
+    ("titled_name", "nl", "description", "Het advies kwam van mevrouw drs. [[PERSON:Petra de Wit]]."),
+    ("titled_name", "de", "description", "Wir danken [[PERSON:Herrn Thomas Becker]] für die Unterstützung."),
+    ("titled_name", "es", "description", "La madre habló con [[PERSON:Doña María José Pérez]] en el centro."),
+    ("titled_name", "it", "description", "Il caso è seguito dalla dottoressa [[PERSON:Chiara Conti]]."),
+    ("titled_name", "pl", "description", "Spotkanie prowadziła [[PERSON:Pani Małgorzata Zielińska]] z MOPS."),
+    ("titled_name", "en", "description", "The mentor, [[PERSON:Ms Siobhán Ní Bhriain]], worked with the family."),
+    (
+        "contact_block",
+        "it",
+        "contact",
+        "Contatto: [[PERSON:dott.ssa Elena Russo]] – [[EMAIL_ADDRESS:e.russo@comune.example.it]] – "
+        "[[PHONE_NUMBER:06 1234 5678]]",
+    ),
+    (
+        "contact_block",
+        "de",
+        "contact",
+        "[[PERSON:Mag. Katrin Hofer]]\nSozialarbeiterin\n[[PHONE_NUMBER:+43 1 4000 12345]]\n"
+        "[[EMAIL_ADDRESS:katrin.hofer@wien.example.at]]",
+    ),
+    (
+        "address",
+        "es",
+        "description",
+        "Vivía en [[LOCATION:Avenida de la Constitución 21, 41001 Sevilla]] con su abuela.",
+    ),
+    (
+        "address",
+        "it",
+        "description",
+        "La sede è in [[LOCATION:Corso Vittorio Emanuele II 45, 10125 Torino]]; il ragazzo abita lì vicino.",
+    ),
+    ("address", "pl", "description", "Matka mieszka przy [[LOCATION:al. Jerozolimskie 44, 00-024 Warszawa]]."),
+    ("address", "pt", "description", "A família mora na [[LOCATION:Rua Augusta 24, 1100-053 Lisboa]]."),
+    ("address", "sv", "description", "Han bodde på [[LOCATION:Sveavägen 44, 111 34 Stockholm]] med sin mamma."),
+    (
+        "negative",
+        "en",
+        "description",
+        "After the 2019 Christchurch attack, the Hayat programme and the Kofi Annan Foundation met in Vienna.",
+    ),
+    (
+        "negative",
+        "en",
+        "description",
+        "The Prevent duty (Counter-Terrorism and Security Act 2015, section 26) applies to schools.",
+    ),
+    ("negative", "fr", "description", "La loi n° 2016-731 du 3 juin 2016 renforce la lutte contre le terrorisme."),
+    ("negative", "de", "description", "Nach § 89a StGB wurden 2018 in Nordrhein-Westfalen 14 Verfahren eröffnet."),
+    (
+        "negative",
+        "en",
+        "description",
+        "The conference ran from 3 to 5 June 2019 in Vienna with EUR 250 000 of funding.",
+    ),
+    ("negative", "it", "description", "Dal 2017 al 2021 il Comune di Torino ha seguito 240 giovani con la Caritas."),
+    (
+        "negative",
+        "es",
+        "description",
+        "El Ayuntamiento de Málaga y la Policía Local colaboran desde 2016 con 35 centros.",
+    ),
+    ("negative", "pl", "description", "Fundacja Dialog z Krakowa prowadzi zajęcia w 12 szkołach od 2018 roku."),
+    ("negative", "sv", "description", "Göteborgs Stad samarbetar med Polisen och Socialtjänsten sedan 2015."),
+    ("negative", "nl", "description", "Het Landelijk Steunpunt Extremisme begeleidde in 2020 ruim 300 casussen."),
+]
+
+
 # Seen in the sweep and not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails today;
 # strict, so that a fix is noticed and the case moves up into CASES.
 KNOWN_GAPS: list[tuple[str, str, str, str]] = [
@@ -209,6 +315,9 @@ KNOWN_GAPS: list[tuple[str, str, str, str]] = [
     # A German answer in a practice declared English: its capitalised nouns reach the NER
     # as English words, and a lone one is called a name ("Szene").
     ("other_language", "en", "description", "EXIT-Deutschland begleitet seit 2000 Aussteiger aus der rechten Szene."),
+    # A number no operator has been given (invented, or a digit mistyped): phonenumbers holds it
+    # invalid, and only valid numbers are reported (Brussels numbers do not start with 21).
+    ("unallocated_phone", "nl", "contact", "Tel.: [[PHONE_NUMBER:+32 (0)2 123 45 67]]"),
 ]
 
 
@@ -239,7 +348,7 @@ def _covered(mark: Mark, findings: list) -> bool:
     )
 
 
-@pytest.mark.parametrize(("kind", "language", "field", "marked"), CASES, ids=_ids(CASES))
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), CASES + LATER_CASES, ids=_ids(CASES + LATER_CASES))
 def test_personal_data_in_unseen_text_is_found_whole_and_nothing_else(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
 
