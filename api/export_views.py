@@ -61,7 +61,7 @@ class _PracticeTemplateView(MethodsFirst, APIView):
             practice, fmt=self.fmt, language=language, show_contact=rules.can_see_contact(request.user, practice)
         )
         response = Response(exported.content, content_type=exported.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+        response["Content-Disposition"] = exported.content_disposition
         response["Cache-Control"] = "private, no-store"
         return response
 

@@ -11,14 +11,14 @@ from django.views.decorators.http import require_GET
 
 from portal.decorators import moderator_required
 from practices import rules
-from practices.exporter import export_practice, template_language
+from practices.exporter import ExportedTemplate, export_practice, template_language
 from practices.exporter.archive import SELECTION_MAX, SelectionTooLarge, search_selection, zip_stream
 from practices.selectors import practice_for_user
 
 
-def attachment(content: bytes | None, *, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def attachment(exported: ExportedTemplate) -> HttpResponse:
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = exported.content_disposition
     response["Cache-Control"] = "private, no-store"  # may hold contact details
     return response
 
@@ -30,7 +30,7 @@ def practice_template_view(request: HttpRequest, pk: int, fmt: str) -> HttpRespo
     language = template_language(practice, request.GET.get("language"))
     show_contact = rules.can_see_contact(request.user, practice)
     exported = export_practice(practice, fmt=fmt, language=language, show_contact=show_contact)
-    return attachment(exported.content, filename=exported.filename, content_type=exported.content_type)
+    return attachment(exported)
 
 
 @require_GET
