@@ -122,12 +122,23 @@ def _paragraph_line(element, document) -> tuple[str, bool]:
         return "#" * int(heading.group(1)) + " " + text, False
     if name == "Title":
         return "# " + text, False
+    indent = _LIST_INDENT * _list_depth(name)
     if name.startswith("List Number"):
-        return "1. " + text, True
+        return indent + "1. " + text, True
     numbered = element.pPr is not None and element.pPr.numPr is not None
     if name.startswith("List") or numbered:
-        return "- " + text, True
+        return indent + "- " + text, True
     return text, False
+
+
+_LIST_INDENT = "    "  # one level of a nested Markdown list
+_LIST_LEVEL = re.compile(r"^List (?:Bullet|Number|Continue)? ?(?P<level>[2-9])$")
+
+
+def _list_depth(style_name: str) -> int:
+    """How deep a list style nests its items: "List Bullet 2" once, "List Number 3" twice."""
+    level = _LIST_LEVEL.match(style_name)
+    return int(level.group("level")) - 1 if level else 0
 
 
 def _text(paragraph) -> str:
