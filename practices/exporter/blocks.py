@@ -3,7 +3,9 @@
 Blocks follow Python-Markdown's reading (``portal.text.render_markdown``): a
 list or heading starts a block only after a blank line; a line that runs on
 without a blank line stays in the same paragraph or list item, as a line break.
-Inline Markdown (emphasis, links) is kept as written.
+Inline Markdown (emphasis, links) is kept as written. A list item indented by four
+spaces (or a tab) more than the one before it is nested in it, as Python-Markdown reads it;
+the lines after a paragraph's first keep their indentation (the lines of a code block).
 
 A list that follows another list after a blank line (a loose list) is kept as
 a paragraph of its lines as written: Word lists are read back as one tight list.
@@ -14,6 +16,9 @@ from dataclasses import dataclass
 
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?P<text>.*)$")
 _NUMBER = re.compile(r"^\s{0,3}\d{1,9}[.)]\s+(?P<text>.*)$")
+# An item of a list at any depth: its indentation, its marker, its text.
+_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-*+])|\d{1,9}[.)])\s+(?P<text>.*)$")
+_INDENT = 4  # spaces (or a tab) per level of a nested list (Python-Markdown's tab_length)
 _HEADING = re.compile(r"^\s{0,3}(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 
 
@@ -21,7 +26,7 @@ _HEADING = re.compile(r"^\s{0,3}(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 class Block:
     kind: str  # "paragraph", "heading", "bullet", "number"
     lines: tuple[str, ...]  # lines joined by line breaks
-    level: int = 0  # heading level
+    level: int = 0  # heading level; a list item's depth (0: not nested)
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -50,15 +55,19 @@ def _chunk_blocks(lines: list[str]) -> list[Block]:
     for kind, pattern in (("bullet", _BULLET), ("number", _NUMBER)):
         if pattern.match(lines[0]):
             return _list_items(lines, kind, pattern)
-    return [Block("paragraph", tuple(line.strip() for line in lines))]
+    return [Block("paragraph", (lines[0].strip(), *lines[1:]))]
 
 
 def _list_items(lines: list[str], kind: str, pattern: re.Pattern) -> list[Block]:
-    items: list[list[str]] = []
+    """The items of a list; an item of another kind or a deeper one only where it is nested."""
+    items: list[tuple[str, int, list[str]]] = []
     for line in lines:
-        item = pattern.match(line)
+        item, depth = _ITEM.match(line), 0
         if item:
-            items.append([item.group("text")])
+            depth = len(item.group("indent").expandtabs(_INDENT)) // _INDENT
+            depth = min(depth, items[-1][1] + 1) if items else 0
+        if item and (pattern.match(line) or depth > 0):
+            items.append(("bullet" if item.group("bullet") else "number", depth, [item.group("text")]))
         else:
-            items[-1].append(line.strip())
-    return [Block(kind, tuple(item)) for item in items]
+            items[-1][2].append(line.strip())
+    return [Block(item_kind if depth else kind, tuple(text), depth) for item_kind, depth, text in items]

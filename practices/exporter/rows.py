@@ -5,6 +5,7 @@ template); the labels and guidance are the template's own words, in English
 or French, as the importer (``practices.importer``) reads them back.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from babel import Locale
@@ -25,6 +26,13 @@ _LAST_UPDATE = {"en": "(year)", "fr": "(année)"}
 _NO_COUNTRY = {"en": "Not specified", "fr": "Non précisé"}
 _YES_NO = {"en": {"yes": "Yes", "no": "No"}, "fr": {"yes": "Oui", "no": "Non"}}
 _ORGANISATION_TYPE = {"en": "Type of organisation:", "fr": "Type d'organisation :"}
+# Line breaks of other systems (CR LF, a lone CR), and the vertical tab and form feed that Word
+# writes in text for its line and page breaks: each a line break ("\n").
+_LINE_BREAK = re.compile("\r\n?|[\x0b\x0c]")
+# Characters XML 1.0 cannot hold: the other C0 controls (NUL, BEL, ESC…), U+FFFE, U+FFFF and
+# lone surrogates. In a .docx they are an error (python-docx refuses them); the importer refuses a
+# text file holding NUL or many controls. None is visible: they are left out.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Which sentences of the template's instructions stand under each label
 # (positions in ``INSTRUCTIONS[language]``, the same in both languages).
 _GUIDANCE = {
@@ -59,7 +67,8 @@ class Row:
     code: str
     label: str  # the template's label, with its word limit
     guidance: str  # the template's instructions for the field
-    answer: str = ""  # Markdown
+    answer: str = ""  # Markdown in a narrative field, else plain text
+    markdown: bool = True  # a narrative field: the answer is Markdown
     choices: list[Choice] = field(default_factory=list)  # a checklist (key themes, target audiences)
     organisation_types: list[Choice] = field(default_factory=list)  # the organisation's type, under its text
 
@@ -81,9 +90,16 @@ def template_rows(practice: Practice, *, language: str, show_contact: bool) -> l
     rows = []
     for template_field in TEMPLATE_FIELDS:
         row = Row(template_field.code, _label(template_field, language), _guidance(template_field.code, language))
+        row.markdown = template_field.narrative
         _fill(row, practice, language, show_contact=show_contact)
+        row.answer = document_text(row.answer)
         rows.append(row)
     return rows
+
+
+def document_text(text: str) -> str:
+    """``text`` as a document can hold it: line breaks as "\\n", no character XML 1.0 cannot hold."""
+    return _NOT_IN_XML.sub("", _LINE_BREAK.sub("\n", text))
 
 
 def _label(template_field, language: str) -> str:

@@ -7,10 +7,11 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
 
-from .blocks import markdown_blocks
+from .blocks import Block, markdown_blocks
 from .rows import DOCUMENT_TITLE, Row, organisation_type_line
 
 _STYLES = {"bullet": "List Bullet", "number": "List Number"}
+_LIST_DEPTHS = 3  # Word's list styles: "List Bullet", "List Bullet 2", "List Bullet 3"
 
 
 def docx_bytes(rows: list[Row], *, language: str) -> bytes:
@@ -40,9 +41,8 @@ def _label_cell(cell, row: Row) -> None:
 
 def _answer_cell(cell, row: Row, language: str) -> None:
     paragraphs = []
-    for block in markdown_blocks(row.answer):
-        style = _STYLES.get(block.kind) or (f"Heading {min(block.level, 9)}" if block.kind == "heading" else None)
-        paragraphs.append((block.lines, style))
+    for block in _answer_blocks(row):
+        paragraphs.append((block.lines, _style(block)))
     paragraphs += [((str(choice),), None) for choice in row.choices]
     if row.organisation_types:
         paragraphs.append(((organisation_type_line(row.organisation_types, language),), None))
@@ -51,6 +51,25 @@ def _answer_cell(cell, row: Row, language: str) -> None:
         if style:
             paragraph.style = cell.part.document.styles[style]
         _add_lines(paragraph, lines)
+
+
+def _style(block: Block) -> str | None:
+    """A heading's style, a list item's ("List Bullet 2": an item nested once), else none."""
+    if block.kind == "heading":
+        return f"Heading {min(block.level, 9)}"
+    if block.kind in _STYLES:
+        depth = min(block.level, _LIST_DEPTHS - 1)
+        return _STYLES[block.kind] + (f" {depth + 1}" if depth else "")
+    return None
+
+
+def _answer_blocks(row: Row) -> list[Block]:
+    """A narrative answer's Markdown blocks; any other answer (the name of the practice, a year)
+    as one paragraph of its lines, so that "3. Target audience" stays the name it is."""
+    if row.markdown:
+        return markdown_blocks(row.answer)
+    lines = tuple(line.strip() for line in row.answer.split("\n") if line.strip())
+    return [Block("paragraph", lines)] if lines else []
 
 
 def _add_lines(paragraph, lines: tuple[str, ...]) -> None:
