@@ -77,7 +77,8 @@ def names_the_practice(finding: Finding, own_names: set[str], weak_model: bool) 
     return weak_model and finding.type == PERSON and len(words) == 1
 
 
-_PARTICLES = frozenset("de du des van von der den ter la le el al bin ben da di og och und and et".split())
+# Name particles, and the words for "and" that join the names of a practice ("Børn og Unge").
+_PARTICLES = patterns.NAME_PARTICLES | frozenset("og och und and et".split())
 
 
 def _has_organisation_word(name: str) -> bool:

@@ -1,8 +1,9 @@
 """Regular expressions and word lists for the pattern recognisers.
 
 Each pattern that reports only part of what it matches names that part
-``pii``. Patterns are written for English, French, and the Nordic, German and
-Dutch spellings that practitioners paste into contact details and case notes.
+``pii``. Patterns are written for English, French, and the Nordic, German,
+Dutch, Spanish, Italian, Portuguese and Polish spellings that practitioners
+paste into contact details and case notes.
 """
 
 import re

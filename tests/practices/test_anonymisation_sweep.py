@@ -200,9 +200,10 @@ CASES: list[tuple[str, str, str, str]] = [
     ),
 ]
 
-# Written after CASES had been fixed, and run once before any change for them: 5 of 53
+# Written after CASES had been fixed, and run once before any change for them: of 53, 4
 # missed (a Polish landline, a German date of birth with the verb last, "1° maggio", a
-# street with a king's number, a titled first name), no false alarm. Then fixed.
+# street with a king's number), 1 found in part (a titled first name), 1 number no operator
+# has (KNOWN_GAPS), no false alarm. Then fixed.
 LATER_CASES: list[tuple[str, str, str, str]] = [
     ("phone", "nl", "contact", "T [[PHONE_NUMBER:+31 20 123 4567]] | M [[PHONE_NUMBER:+31 6 1234 5678]]"),
     ("phone", "da", "description", "Forældrene kan ringe på tlf. [[PHONE_NUMBER:23 45 67 89]] hele ugen."),
