@@ -49,7 +49,7 @@ AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.j
 PHONE = {"width": 360, "height": 800}
 BLOCKING = {"serious", "critical"}
 ROUTES_PER_PERSONA = 80
-PORTAL_NAME = {"en": "PVE Practitioners' Portal"}
+PORTAL_NAME = "PVE Practitioners' Portal"  # the whole <title> of the home page only
 
 # Never followed: they change the session (log out, switch language) or are not pages.
 SKIPPED_ROUTES = {"account_logout", "language_switch", "set_language", "healthz"}
@@ -289,7 +289,7 @@ def _audit(crawl: Crawl, route: str, url: str, facts: dict, page=None) -> None:
     where = f"{route} {url}"
     if facts["lang"] != crawl.language and route not in ENGLISH_ONLY:
         found["html lang"].append(f"{where}: lang={facts['lang']!r}")
-    default = trans_real.translation(crawl.language).gettext(PORTAL_NAME["en"])
+    default = trans_real.translation(crawl.language).gettext(PORTAL_NAME)
     if route != "home" and (facts["title"] in ("", default) or facts["title"].startswith("·")):
         found["default title"].append(f"{where}: {facts['title']!r}")
     if facts["h1"] != 1:
