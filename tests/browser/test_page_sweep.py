@@ -35,6 +35,7 @@ from api.services import api_token_create
 from network import services as network_services
 from network.models import Network, Post
 from portal.models import AuditEvent, Membership, TaxonomyTerm, User
+from portal.services import organisation_get_or_create
 from practices import services as practice_services
 from practices.models import Finding, Practice
 from search.worker import drain
@@ -142,21 +143,29 @@ class World:
 
 def _more_states(*, contributor: User, colleague: User, outsider: User, moderator: User, post: Post) -> set[str]:
     """The states that put more on the pages: practices sent back and rejected, an update in review,
-    a join request, a report, an invitation and a ban in the network of ``post``."""
+    an unverified organisation; in the network of ``post`` a join request, a report and an edited post;
+    in every network an invitation and a ban (the sweep opens one network's pages, whichever it meets first)."""
     sent_back = make_practice(author=contributor, title="Sent back for more detail")
     practice_services.practice_submit(practice=sent_back, actor=contributor)
     practice_services.practice_request_changes(practice=sent_back, moderator=moderator, comment="Say who runs it.")
     rejected = make_practice(author=contributor, title="Rejected outline")
     practice_services.practice_submit(practice=rejected, actor=contributor)
     practice_services.practice_reject(practice=rejected, moderator=moderator, reason="Out of scope.")
-    network = post.thread.network
-    network_services.network_join_request(network=network, user=outsider)
+    published = Practice.objects.get(title="Mentoring after prison")
+    update = practice_services.practice_start_revision(practice=published, editor=contributor)
+    practice_services.practice_submit(practice=update, actor=contributor, change_summary="Newer figures.")
+    make_user("youth@club.example", organisation_get_or_create(name="Youth club Nordby"), display_name="Yan Youth")
+    network_services.network_join_request(network=post.thread.network, user=outsider)
     network_services.post_report(post=post, actor=contributor, reason="other", note="Check the names.")
-    network_services.network_invitation_create(network=network, actor=moderator, email="invited@example.org")
-    banned = make_user("banned@ravnstad.example", colleague.organisation, display_name="Bo Banned")
-    membership = network_services.network_member_add(network=network, user=banned, actor=moderator)
-    network_services.network_member_remove(membership=membership, actor=moderator, ban=True)
-    return {"Say who runs it.", "Out of scope.", "Check the names.", "invited@example.org"}
+    network_services.post_edit(post=post, actor=colleague, body=f"{post.body} Twice.")
+    for number, network in enumerate(Network.objects.all()):
+        network_services.network_invitation_create(network=network, actor=moderator, email="invited@example.org")
+        banned = make_user(
+            f"banned{number}@ravnstad.example", colleague.organisation, display_name=f"Bo Banned {number}"
+        )
+        membership = network_services.network_member_add(network=network, user=banned, actor=moderator)
+        network_services.network_member_remove(membership=membership, actor=moderator, ban=True)
+    return {"Say who runs it.", "Out of scope.", "Check the names.", "Newer figures.", "invited@example.org", "Twice."}
 
 
 @pytest.fixture
@@ -448,9 +457,14 @@ def _report(crawls: list[Crawl], left: list[str], seconds: float) -> str:
 
 
 REACHED = {  # pages each persona must reach by links, or the sweep is not looking where it should
-    "moderator": {"moderation:queue", "moderation:review", "moderation:audit", "network:thread", "network:settings"},
+    "moderator": {
+        "moderation:review",
+        "moderation:organisation_verify",
+        "network:ban_lift",
+        "network:invitation_revoke",
+    },
     "org_admin": {"organisation_members", "organisation_membership_request", "practices:edit", "api_tokens"},
-    "contributor": {"practices:create", "network:thread", "network:notifications", "api_tokens", "profile"},
+    "contributor": {"practices:create", "network:post_history", "network:notifications", "api_tokens", "profile"},
     "anonymous": {"home", "search:search", "practices:detail", "account_login", "account_signup"},
 }
 
