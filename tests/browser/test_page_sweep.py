@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import trans_real
 from playwright.sync_api import Error as PlaywrightError
@@ -487,6 +487,23 @@ def test_every_reachable_page_passes_the_sweep(browser, live_server, world):
     assert problems == [], report
     for crawl in crawls:  # the sweep reaches what it should
         assert REACHED[crawl.persona] <= set(crawl.pages), (crawl.persona, REACHED[crawl.persona] - set(crawl.pages))
+
+
+def test_the_review_of_an_update_fits_a_phone_in_both_languages(browser, live_server, world):
+    """The sweep opens one review page (the first it meets); an update's review has more facts
+    ("What changed, in the contributor's words"), whose long labels must wrap on a phone."""
+    update = Practice.objects.get(revision_of__isnull=False)
+    url = reverse("moderation:review", args=[update.pk])
+    for language in ("en", "fr"):
+        crawl = Crawl(persona="moderator", language=language)
+        context = _context(browser, live_server.url, _client(world.users["moderator"], language), audit=False)
+        page = context.new_page()
+        facts = _open(crawl, page, "moderation:review", url, [])
+        page.screenshot(path=str(ARTIFACTS / f"sweep-update-review-{language}.png"), full_page=True)
+        context.close()
+        assert facts is not None
+        _audit(crawl, "moderation:review", url, facts)
+        assert dict(crawl.problems) == {}, language
 
 
 BAD_PAGE = """<!DOCTYPE html><html><head><title>PVE Practitioners' Portal</title></head><body>
