@@ -14,6 +14,7 @@ import urllib.parse
 import zipfile
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from docx import Document
 from lxml import etree
@@ -72,6 +73,10 @@ LONG_WORD = "Radikalisierungspräventions" * 200
 LONG_URL = "https://example.org/" + "/".join(f"segment_{n}_with-words" for n in range(250)) + "?a=1&b=2#part"
 
 # name -> (attributes of the practice, the practice's themes, audiences, words that must be in the file)
+# A NUL byte: SQLite stores one written past the forms and the API (which refuse it); PostgreSQL's
+# text cannot hold one, so no practice there ever has one to export.
+NUL = "" if connection.vendor == "postgresql" else "\x00"
+
 CASES: dict[str, tuple[dict, tuple[str, ...] | None, tuple[str, ...] | None, tuple[str, ...]]] = {
     "nested-lists": (
         {"description": "Steps to prevent violent extremism:\n\n- first\n    - first a\n    - first b\n- second"},
@@ -196,7 +201,8 @@ CASES: dict[str, tuple[dict, tuple[str, ...] | None, tuple[str, ...] | None, tup
     ),
     "control-characters": (
         {
-            "description": "Bell\x07, escape\x1b[0m, vertical\x0btab, form\x0cfeed, backspace\x08 and nul\x00 in text.",
+            "description": "Bell\x07, escape\x1b[0m, vertical\x0btab, form\x0cfeed, backspace\x08 "
+            f"and nul{NUL} in text.",
             "contact": "Desk\x01 one",
         },
         None,
