@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture
@@ -23,6 +24,21 @@ def browser_page(chromium_path, live_server, monkeypatch):
         page.set_default_timeout(15_000)
         yield page
         context.close()
+        browser.close()
+
+
+@pytest.fixture
+def browser(chromium_path, monkeypatch):
+    """One Chromium for a test that opens its own contexts (each page carrying axe-core: ``AXE``)."""
+    from tests.conftest import require_service
+
+    require_service(AXE.exists(), "axe-core is not installed: run `make venv` (npm ci in tests/browser/)")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=["--no-sandbox"])
+        yield browser
         browser.close()
 
 

@@ -12,26 +12,13 @@ from django.urls import reverse
 from network import services as network_services
 from network.models import Network
 from practices import services as practice_services
-from tests.conftest import require_service
+from tests.browser.conftest import AXE
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 BLOCKING = {"serious", "critical"}
-
-
-@pytest.fixture
-def browser(chromium_path, live_server, monkeypatch):
-    require_service(AXE.exists(), "axe-core is not installed: run `make venv` (npm ci in tests/browser/)")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 def _context(browser, base_url: str, viewport: dict, user=None):

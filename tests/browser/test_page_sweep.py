@@ -20,7 +20,6 @@ import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -39,14 +38,13 @@ from portal.services import organisation_get_or_create
 from practices import services as practice_services
 from practices.models import Finding, Practice
 from search.worker import drain
-from tests.browser.conftest import ARTIFACTS
-from tests.conftest import make_user, require_service
+from tests.browser.conftest import ARTIFACTS, AXE
+from tests.conftest import make_user
 from tests.network.factories import make_case_room
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 360, "height": 800}
 BLOCKING = {"serious", "critical"}
 ROUTES_PER_PERSONA = 80
@@ -226,18 +224,6 @@ def world(contributor, org_admin, moderator, applicant, colleague, outsider) -> 
     # The persona who sees most first: axe-core checks a route once, as the first persona who reaches it.
     users = {"moderator": moderator, "org_admin": org_admin, "contributor": contributor, "anonymous": None}
     return World(users=users, data={text for text in data if text})
-
-
-@pytest.fixture
-def browser(chromium_path, monkeypatch):
-    require_service(AXE.exists(), "axe-core is not installed: run `make venv` (npm ci in tests/browser/)")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 def _route(path: str) -> str | None:

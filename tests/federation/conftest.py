@@ -22,16 +22,22 @@ def fake_peer(db, monkeypatch) -> FakePeer:
 def fake_origin(fake_peer, monkeypatch):
     """``fake_peer`` as an origin this portal pulls from (public and members accepted), its
     answers served by a requests transport mounted for its address only."""
+    return serve_origin(fake_peer, monkeypatch)
+
+
+def serve_origin(peer: FakePeer, monkeypatch):
+    """``peer`` registered as an origin (public shared, public and members accepted), its answers
+    served by a requests transport mounted for its address only (other addresses as before)."""
     import requests
 
     from tests.federation.fake_origin import FakeOrigin
 
-    origin = FakeOrigin(fake_peer)
-    origin.registered = fake_peer.register(share=("public",), accept=("public", "members"))  # type: ignore[attr-defined]
-    original = requests.Session.get_adapter
+    origin = FakeOrigin(peer)
+    origin.registered = peer.register(share=("public",), accept=("public", "members"))  # type: ignore[attr-defined]
+    current = requests.Session.get_adapter
 
     def get_adapter(session, url):
-        return origin if url.startswith(fake_peer.base_url + "/") else original(session, url)
+        return origin if url.startswith(peer.base_url + "/") else current(session, url)
 
     monkeypatch.setattr(requests.Session, "get_adapter", get_adapter)
     return origin

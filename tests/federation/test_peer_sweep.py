@@ -30,6 +30,7 @@ from federation.pull import PullFailed, peer_pull
 from federation.worker import worker_cycle
 from practices.models import Practice
 from tests.conftest import make_user, with_totp
+from tests.federation.conftest import serve_origin
 from tests.federation.fake_origin import FakeOrigin
 from tests.federation.fakes import FakePeer, send_through_client
 from tests.federation.items import practice_item
@@ -129,14 +130,7 @@ def other_origin(fake_origin, monkeypatch) -> FakeOrigin:
     """A second origin, well-behaved, at another address: it must get through whatever the first does."""
     peer = FakePeer(base_url="https://other.example.net", name="Other")
     fake_origin.peer.documents[peer.base_url] = peer.document  # type: ignore[attr-defined]
-    origin = FakeOrigin(peer)
-    origin.registered = peer.register(share=("public",), accept=("public", "members"))  # type: ignore[attr-defined]
-    current = requests.Session.get_adapter
-
-    def get_adapter(session, url):
-        return origin if url.startswith(peer.base_url + "/") else current(session, url)
-
-    monkeypatch.setattr(requests.Session, "get_adapter", get_adapter)
+    origin = serve_origin(peer, monkeypatch)
     origin.add_raw(_raw(origin, title="From the other peer"))
     return origin
 
