@@ -42,6 +42,19 @@ def browser(chromium_path, monkeypatch):
         browser.close()
 
 
+BLOCKING = {"serious", "critical"}  # axe-core's impacts a page may not have
+
+
+def blocking_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on ``page`` (whose context carries ``AXE``)."""
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
 @pytest.fixture
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

@@ -12,13 +12,12 @@ from django.urls import reverse
 from network import services as network_services
 from network.models import Network
 from practices import services as practice_services
-from tests.browser.conftest import AXE
+from tests.browser.conftest import AXE, blocking_violations
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
-BLOCKING = {"serious", "critical"}
 
 
 def _context(browser, base_url: str, viewport: dict, user=None):
@@ -32,15 +31,6 @@ def _context(browser, base_url: str, viewport: dict, user=None):
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
     return context
-
-
-def _blocking_violations(page) -> list[str]:
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in BLOCKING
-    ]
 
 
 def _overflow(page) -> int:
@@ -68,7 +58,7 @@ def _check_pages(browser, base_url: str, pages: dict[str, str], artifacts: Path,
                 page.locator(".swagger-ui .info").wait_for()
                 page.locator(".opblock").first.wait_for()
             page.screenshot(path=str(artifacts / f"a11y-{name}-{width_name}.png"), full_page=True)
-            problems += [f"{name} [{width_name}] {violation}" for violation in _blocking_violations(page)]
+            problems += [f"{name} [{width_name}] {violation}" for violation in blocking_violations(page)]
             if viewport is PHONE and (extra := _overflow(page)) > 0:
                 problems.append(f"{name} [phone] is {extra}px wider than the 390px screen: {page.evaluate(WIDEST)}")
         context.close()
@@ -156,7 +146,7 @@ def test_sign_up_errors_are_summarised_linked_and_focused_and_keep_the_passwords
         assert page.locator("#id_password1").input_value() == "a long enough passphrase 42"
         links.first.click()
         assert page.evaluate("() => document.activeElement.id") == "id_email"
-        assert _blocking_violations(page) == []
+        assert blocking_violations(page) == []
         page.screenshot(path=str(artifacts_dir / f"signup-errors-{width_name}.png"), full_page=True)
         context.close()
 

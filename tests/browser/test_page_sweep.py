@@ -38,7 +38,7 @@ from portal.services import organisation_get_or_create
 from practices import services as practice_services
 from practices.models import Finding, Practice
 from search.worker import drain
-from tests.browser.conftest import ARTIFACTS, AXE
+from tests.browser.conftest import ARTIFACTS, AXE, blocking_violations
 from tests.conftest import make_user
 from tests.network.factories import make_case_room
 from tests.practices.factories import make_practice
@@ -46,7 +46,6 @@ from tests.practices.factories import make_practice
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PHONE = {"width": 360, "height": 800}
-BLOCKING = {"serious", "critical"}
 ROUTES_PER_PERSONA = 80
 PORTAL_NAME = "PVE Practitioners' Portal"  # the whole <title> of the home page only
 
@@ -270,15 +269,6 @@ def _check_link(crawl: Crawl, client: Client, url: str, where: str) -> tuple[int
     return crawl.links[url]
 
 
-def _axe(page) -> list[str]:
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in BLOCKING
-    ]
-
-
 def _audit(crawl: Crawl, route: str, url: str, facts: dict, page=None) -> None:
     found = crawl.problems
     where = f"{route} {url}"
@@ -297,7 +287,7 @@ def _audit(crawl: Crawl, route: str, url: str, facts: dict, page=None) -> None:
         found["wider than a phone"].append(f"{where}: {facts['overflow']}px, {facts['wide']}")
     if page is not None:
         started = time.monotonic()
-        found["axe"] += [f"{where}: {violation}" for violation in _axe(page)]
+        found["axe"] += [f"{where}: {violation}" for violation in blocking_violations(page)]
         crawl.seconds["axe"] += time.monotonic() - started
 
 
