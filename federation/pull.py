@@ -28,6 +28,7 @@ from federation import deliveries, schema
 from federation.copies import Origin, copies_drop, copies_of, copy_apply, copy_withdraw, plain_text, unknown_codes
 from federation.models import Peer, PullState, SkippedItem
 from federation.signing import RefusedByPeer, SignatureRefused, signed_request
+from practices.models import Practice
 
 logger = logging.getLogger(__name__)
 
@@ -118,9 +119,10 @@ def _apply_entry(peer: Peer, origin: Origin, raw: Any, report: PullReport) -> No
             deliveries.receipt_owed(peer=peer, uuid=entry.uuid, event=entry.event, applied_at=timezone.now())
         report.withdrawn += 1
     else:
-        copy_apply(origin=origin, item=entry)
+        copy = copy_apply(origin=origin, item=entry)
         report.applied += 1
-        unknown = unknown_codes(entry)
+        # a readership this portal does not take withdraws the copy: no codes of it are kept to note
+        unknown = unknown_codes(entry) if copy is not None and copy.status != Practice.Status.WITHDRAWN else []
         if unknown:
             _note(report, f"{entry.uuid}: kept without the codes this portal does not know: {', '.join(unknown)}")
 

@@ -25,7 +25,7 @@ from http_message_signatures.structures import CaseInsensitiveDict
 from urllib3.response import HTTPResponse
 
 from federation import schema, signing
-from federation.models import Delivery, PullState, SkippedItem
+from federation.models import Delivery, Peer, PullState, SkippedItem
 from federation.pull import PullFailed, peer_pull
 from federation.worker import worker_cycle
 from practices.models import Practice
@@ -280,6 +280,17 @@ def test_unknown_theme_audience_and_organisation_type_codes_are_dropped_with_a_n
     assert copy.organisation.type.code == "other"
     text = out.getvalue()
     assert "space-travel" in text and "martians" in text and "guild" in text
+
+
+def test_an_item_this_portal_does_not_keep_earns_no_note_about_its_codes(fake_origin):
+    """A members' item from a peer whose members' practices this portal does not take is never
+    kept (any copy is withdrawn): its unknown codes are no news to the operator."""
+    Peer.objects.filter(pk=fake_origin.registered.pk).update(accept_levels=["public"])
+    fake_origin.add_raw(_raw(fake_origin, visibility="members", key_themes=["space-travel"]))
+    out = StringIO()
+    call_command("federation_pull", stdout=out)
+    assert "space-travel" not in out.getvalue()
+    assert not _copies(fake_origin).exists()
 
 
 @pytest.mark.parametrize(
