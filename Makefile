@@ -3,7 +3,8 @@
 #   make run            venv + migrate + demo data + runserver on 127.0.0.1:8000
 #                       (defaults: DJANGO_DEBUG=1, SQLite db.sqlite3, SEARCH_BACKEND=database)
 #   make federation-demo  two local portals (ports 8001, 8002) peered; B pulls A's demo practices
-#   make test           venv + pytest; extra arguments: make test PYTEST_ARGS='-k foo -x'
+#   make test           venv + pytest on two workers (PYTEST_WORKERS=2, pytest-xdist, a test file per worker
+#                       at a time); extra arguments: make test PYTEST_ARGS='-k foo -x'; one process: PYTEST_WORKERS=0
 #   make lint           venv + ruff check, ruff format --check, mypy (changes nothing)
 #   make format         venv + ruff check --fix, ruff format (rewrites files), ruff check
 #   make services       start PostgreSQL (127.0.0.1:55432) and Elasticsearch (127.0.0.1:9201)
@@ -27,6 +28,7 @@ STAMP := $(VENV)/.installed
 # axe-core for the accessibility browser tests (tests/browser/package.json, lock file pinned).
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= 2
 ES_NODES ?= 1
 
 # `make run` uses the embedded development defaults unless the caller chose
@@ -69,7 +71,7 @@ federation-demo: venv
 	$(VPY) scripts/federation_demo.py
 
 test: venv
-	@$(VPY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	@$(VPY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -ne 0 ]; then echo "make test: pytest exited with status $$status" >&2; fi; \
 	exit $$status
 

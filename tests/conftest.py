@@ -59,6 +59,45 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
 
 
+def _restore_migrated_data_after_the_flush() -> None:
+    """A transactional test (``transaction=True``, ``live_server``) ends with a flush of every
+    table; Django restores the migrated data (taxonomies, organisation types) only when the next
+    transactional test starts. pytest-django runs the transactional tests last so that no other
+    test meets the empty tables, but pytest-xdist (``make test`` runs two workers) hands each
+    worker tests in its own order: the data is restored right after the flush instead, so that
+    every test, whatever ran before it on its worker, starts on the migrated data.
+
+    The flush empties the tables of models only: the ``database`` search engine's full-text
+    tables (search/migrations/0002, 0003) are emptied here too, or a later test would rank
+    among a former test's documents (FTS5's bm25 counts every row it holds)."""
+    from django.db import connections
+    from django.test import TransactionTestCase
+
+    from search.backends.database import postgres, posts, sqlite
+
+    # The tables of the ``database`` search engine that no model owns.
+    search_tables = {sqlite.TABLE, postgres.TABLE, posts.SqlitePostText.TABLE, posts.PostgresPostText.TABLE}
+    flush = TransactionTestCase._fixture_teardown
+
+    def flush_then_restore(self) -> None:
+        flush(self)
+        for alias in self._databases_names(include_mirrors=False):
+            connection = connections[alias]
+            existing = set(connection.introspection.table_names())
+            with connection.cursor() as cursor:
+                for table in search_tables & existing:
+                    cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if self.serialized_rollback and contents is not None:
+                connection.creation.deserialize_db_from_string(contents)
+
+    TransactionTestCase._fixture_teardown = flush_then_restore
+
+
+def pytest_configure(config):
+    _restore_migrated_data_after_the_flush()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_rate_counts():
     """Request rates are counted in the cache, which outlives a test: every test starts from zero
