@@ -292,7 +292,8 @@ def practice_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     practice = practice_for_user(user=request.user, pk=pk)
     if not rules.can_submit(request.user, practice):
         raise PermissionDenied
-    form = SubmitForm(request.POST or None, practice=practice)
+    # bound on every POST, even one carrying no field (``request.POST or None`` would take it for a GET)
+    form = SubmitForm(request.POST if request.method == "POST" else None, practice=practice)
     if request.method == "POST" and form.is_valid():
         try:
             services.practice_submit(
@@ -316,7 +317,7 @@ def practice_withdraw_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     practice = practice_for_user(user=request.user, pk=pk)
     if not rules.can_withdraw(request.user, practice):
         raise PermissionDenied
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.practice_withdraw(practice=practice, actor=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("The practice is withdrawn from every page, list and search."))
