@@ -427,6 +427,10 @@ def _publish(practice: Practice, *, actor, comment: str = "", code: str = "") ->
 
 def _apply_revision(revision: Practice, moderator, comment: str) -> Practice:
     original = Practice.objects.select_for_update().get(pk=cast(int, revision.revision_of_id))
+    if original.status != Status.PUBLISHED:  # withdrawn since: its text stays a tombstone
+        raise ValidationError(
+            _("The practice this update would change has been withdrawn: the update cannot be published.")
+        )
     for name in CONTENT_ATTRIBUTES:
         setattr(original, name, getattr(revision, name))
     original.save()
@@ -492,6 +496,9 @@ def _withdraw(practice: Practice, *, actor, reason: str) -> Practice:
     practice.withdrawn_at, practice.withdrawal_reason = timezone.now(), reason.strip()
     practice.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
     _transition(practice, actor=actor, to=Status.WITHDRAWN, action="practice.withdraw")
+    # An update in progress goes with it (out of the review queue, never published into the tombstone).
+    for revision in practice.revisions.select_for_update().exclude(status=Status.WITHDRAWN):
+        _transition(revision, actor=actor, to=Status.WITHDRAWN, action="practice.withdraw")
     practice_changed(practice)
     _notify_transition(
         practice,
