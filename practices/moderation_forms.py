@@ -71,6 +71,8 @@ class ApproveForm(forms.Form):
     comment = forms.CharField(
         label=_("Note to the contributor (optional)"), required=False, widget=_comment_widget(2), max_length=2000
     )
+    # versions.content_fingerprint of the text the page showed: an approval of a text changed since is refused
+    reviewed = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
 
 class ChangesRequestForm(forms.Form):

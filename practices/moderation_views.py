@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -56,6 +56,7 @@ from practices.moderation_selectors import (
 )
 from practices.review import practice_review as review_of
 from practices.selectors import review_queue
+from practices.versions import content_fingerprint
 
 PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
 
@@ -117,6 +118,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 def _render_review(request: HttpRequest, practice: Practice, *, status: int = 200, **forms) -> HttpResponse:
     review = review_of(practice)
     changes_form = forms.get("changes_form") or ChangesRequestForm(prefix="changes")
+    approve_form = _approving(forms.get("approve_form"), content_fingerprint(practice))
     for field in review.fields:
         if field.commentable:
             field.comment_field = changes_form[ChangesRequestForm.field_name(field.code)]
@@ -131,7 +133,7 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         # A refused decision shows its forms again, so what the moderator typed is not lost.
         "show_decision": practice.status == Practice.Status.SUBMITTED
         or any(forms.get(key) is not None for key in ("approve_form", "changes_form", "reject_form")),
-        "approve_form": forms.get("approve_form") or ApproveForm(prefix="approve"),
+        "approve_form": approve_form,
         "changes_form": changes_form,
         "reject_form": forms.get("reject_form") or RejectForm(prefix="reject"),
         "evidence_form": forms.get("evidence_form")
@@ -141,6 +143,18 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "import_notes": practice_import_notes(practice),
     }
     return render(request, "moderation/review.html", context, status=status)
+
+
+def _approving(form: ApproveForm | None, fingerprint: str) -> ApproveForm:
+    """The approval form for the text the page shows now: a form sent back keeps what the
+    moderator typed, with the fingerprint of the text now on the page."""
+    if form is None:
+        return ApproveForm(prefix="approve", initial={"reviewed": fingerprint})
+    data = QueryDict(mutable=True)
+    data.update(form.data)
+    data[form.add_prefix("reviewed")] = fingerprint
+    form.data = data
+    return form
 
 
 def _earlier_comments(practice: Practice) -> list:
@@ -185,7 +199,12 @@ def _review_action(request: HttpRequest, pk: int, form_class, form_key: str, per
 @require_POST
 def practice_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def perform(practice, form):
-        services.practice_approve(practice=practice, moderator=request.user, comment=form.cleaned_data["comment"])
+        services.practice_approve(
+            practice=practice,
+            moderator=request.user,
+            comment=form.cleaned_data["comment"],
+            reviewed=form.cleaned_data["reviewed"],
+        )
 
     return _review_action(request, pk, ApproveForm, "approve_form", perform, _("The practice is published."))
 

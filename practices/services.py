@@ -35,7 +35,7 @@ from practices.template_fields import (
     character_limit,
     model_attribute,
 )
-from practices.versions import practice_snapshot
+from practices.versions import content_fingerprint, practice_snapshot
 
 if TYPE_CHECKING:
     from practices.importer import ParsedPractice
@@ -379,15 +379,22 @@ def practice_reject(*, practice: Practice, moderator: User, reason: str) -> Prac
 
 @refuses_copies
 @transaction.atomic
-def practice_approve(*, practice: Practice, moderator: User, comment: str = "") -> Practice:
+def practice_approve(*, practice: Practice, moderator: User, comment: str = "", reviewed: str = "") -> Practice:
     """Publish a submission; an approved edit replaces the published text of its original.
 
-    Returns the published practice (the original, for an edit)."""
+    ``reviewed``: the ``content_fingerprint`` of the text the moderator read (the review page sends
+    it); when the text has changed since, nothing is published. Returns the published practice
+    (the original, for an edit)."""
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
     if not rules.can_approve(moderator, practice):
         raise PermissionDenied(_("Another moderator must approve this practice: it is yours or your organisation's."))
     _require_submitted(practice)
+    practice.refresh_from_db()  # what is published is the text as locked, not as the caller read it
+    if reviewed and reviewed != content_fingerprint(practice):
+        raise ValidationError(
+            _("The practice has changed since you opened it: read it again (below) before approving it.")
+        )
     if pii.open_findings_count(practice):
         raise ValidationError(_("Resolve every personal-data finding before publishing."))
     if practice.revision_of_id:

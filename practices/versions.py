@@ -1,5 +1,7 @@
 """Snapshots of published practices: what readers saw, version by version."""
 
+import hashlib
+import json
 from typing import Any
 
 from practices.models import Practice
@@ -22,3 +24,13 @@ def practice_snapshot(practice: Practice) -> dict[str, Any]:
     for name in TAXONOMY_ATTRIBUTES:
         content[name] = [t.code for t in getattr(practice, name).all()]
     return content
+
+
+def content_fingerprint(practice: Practice) -> str:
+    """A short digest of what a version of ``practice`` would hold now: the review page carries it,
+    so an approval from a page opened before the text changed is refused (``services.practice_approve``)."""
+    content = practice_snapshot(practice)
+    for name in TAXONOMY_ATTRIBUTES:  # the same terms in any order are the same text
+        content[name] = sorted(content[name])
+    payload = json.dumps(content, sort_keys=True, default=str)
+    return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
