@@ -63,9 +63,18 @@ def token_count(text: str) -> int:
     return len(_TOKEN.findall(text))
 
 
+# Letters Unicode does not decompose into a base letter and a mark (a stroke, a ligature), folded
+# as Elasticsearch's asciifolding folds them: "Tromsø" is found by "Tromso", "Łódź" by "Lodz",
+# "sœurs" by "soeurs", "ældre" by "aeldre". (ß is "ss" already: casefold.)
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
 def fold(word: str) -> str:
-    """Lower case without diacritics, keeping only letters and digits ("Éducation" -> "education")."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    """Lower case without diacritics, keeping only letters and digits ("Éducation" -> "education",
+    "Tromsø" -> "tromso")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if c.isalnum())
 
 
