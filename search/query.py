@@ -6,8 +6,10 @@
                             ``mentor family OR parents`` = mentor AND (family OR parents)
     -prison  -"prison exit" documents without that word or phrase
 
-Words are matched by their stems; a word written with inner punctuation
-("multi-agency") is a phrase of its parts, except a French elided article or pronoun,
+Words are matched by their stems, and in their other English spelling ("radicalisation" also
+asks for "radicalization", "organisers" for "organizers"); a word written with inner punctuation
+("multi-agency", "P/CVE") is a phrase of its parts or the word written whole ("multiagency",
+"PCVE"), except a French elided article or pronoun,
 which is dropped ("l'extrémisme" is the word "extrémisme", "d'anciens" is "anciens"). Common English and French words
 ("the", "de", "for"...) are dropped unless the query holds nothing else.
 Nothing in a query can be a syntax error: what is not understood is a word. A letter and its
@@ -92,15 +94,44 @@ class ParsedQuery:
 
 @dataclass(frozen=True)
 class _Item:
-    term: Term | None  # None: the OR keyword
+    terms: tuple[Term, ...]  # (): the OR keyword; else the word or phrase and its other spellings
     negated: bool = False
+
+
+# British and American spellings of the same word ("radicalisation", "radicalization"): each
+# asks for the other too. Stemmers do not meet them: English stems "radicalization" "radic",
+# "radicalisation" "radicalis".
+# Only "-is-"/"-iz-" before an English ending, in an ASCII word: "prise", "crise" stay as typed.
+_ENGLISH_SPELLING = re.compile(
+    r"^(?P<head>[a-z]{3,}i)(?P<letter>[sz])(?P<tail>ation|ations|e|ed|es|ing|er|ers)$", re.IGNORECASE | re.ASCII
+)
+
+
+def _other_spelling(word: str) -> str:
+    match = _ENGLISH_SPELLING.match(word)
+    if not match:
+        return word
+    letter = "z" if match.group("letter").lower() == "s" else "s"
+    letter = letter.upper() if match.group("letter").isupper() else letter
+    return match.group("head") + letter + match.group("tail")
+
+
+def spellings(written: tuple[str, ...], *, one_word: bool) -> tuple[Term, ...]:
+    """The term the words make, then the same words in their other English spelling, then, for a
+    word written with inner punctuation (``one_word``: "multi-agency", "P/CVE", "Covid-19"), the
+    word written whole ("multiagency", "PCVE", "Covid19")."""
+    other = tuple(_other_spelling(word) for word in written)
+    found = [Term(written), Term(other)]
+    if one_word and len(written) > 1:
+        found.append(Term(("".join(written),)))
+    return tuple(dict.fromkeys(found))
 
 
 def _scan(text: str) -> list[_Item]:
     items: list[_Item] = []
     for match in _SCAN.finditer(text):
         if match.group("word") == "OR":
-            items.append(_Item(None))
+            items.append(_Item(()))
             continue
         raw = match.group("phrase") if match.group("word") is None else match.group("word")
         negated = bool(match.group("neg")) or (match.group("word") or "").startswith("-")
@@ -108,7 +139,7 @@ def _scan(text: str) -> list[_Item]:
             raw = _ELIDED.sub("-" if negated else "", raw)
         found = tuple(words(raw))
         if found:
-            items.append(_Item(Term(found[:MAX_TERMS]), negated))
+            items.append(_Item(spellings(found[:MAX_TERMS], one_word=match.group("word") is not None), negated))
     return items[: MAX_TERMS * 2]
 
 
@@ -124,16 +155,16 @@ def parse(text: str) -> ParsedQuery:
     # composed first: a letter typed as a base and a combining accent ("e" + U+0301) is one
     # character, as in the indexed text, not a word break
     for item in _scan(unicodedata.normalize("NFC", text or "")):
-        if item.term is None:
+        if not item.terms:
             pending_or = bool(clauses)
         elif item.negated:
-            excluded.append(item.term)
+            excluded.extend(item.terms)
             pending_or = False
         elif pending_or:
-            clauses[-1] = Clause((*clauses[-1].terms, item.term))
+            clauses[-1] = Clause((*clauses[-1].terms, *item.terms))
             pending_or = False
         else:
-            clauses.append(Clause((item.term,)))
+            clauses.append(Clause(item.terms))
     return ParsedQuery(tuple(_without_stop_words(clauses)), tuple(excluded))
 
 

@@ -23,8 +23,16 @@ def test_phrases_and_exclusions():
     )
 
 
-def test_inner_punctuation_makes_a_phrase_of_the_parts():
-    assert shape("multi-agency") == ([[("multi", "agency")]], [])
+def test_inner_punctuation_makes_a_phrase_of_the_parts_or_the_word_written_whole():
+    assert shape("multi-agency") == ([[("multi", "agency"), ("multiagency",)]], [])
+    assert shape("-P/CVE") == ([], [("P", "CVE"), ("PCVE",)])
+    assert shape('"multi agency"') == ([[("multi", "agency")]], [])  # a phrase typed apart stays a phrase
+
+
+def test_a_british_or_american_spelling_also_asks_for_the_other():
+    assert shape("radicalisation") == ([[("radicalisation",), ("radicalization",)]], [])
+    assert shape("Organizers OR mentors") == ([[("Organizers",), ("Organisers",), ("mentors",)]], [])
+    assert shape("prise crise") == ([[("prise",)], [("crise",)]], [])  # French words stay as typed
 
 
 @pytest.mark.parametrize(
