@@ -22,11 +22,13 @@ import numpy as np
 from search import highlight
 from search.analysis import STEMMERS, fold, stem, stemmed_text, words
 from search.backends.database.sql import DOCUMENTS, Ranked, Sql, beyond, join, placeholders
+from search.backends.database.sqlite import StemMarker
 from search.query import ParsedQuery, Term
 
 TABLE = "search_pgtext"
 SNIPPET_FIELDS: tuple[str, ...] = ("description", "body")  # the narrative, never the labels
 CONFIGS: dict[str, str] = dict(STEMMERS)  # the Snowball names are PostgreSQL's configuration names
+LANGUAGE_OF: dict[str, str] = {config: language for language, config in CONFIGS.items()}
 # One passage (not fragments, which drop trailing punctuation). The parser drops HTML-like tags.
 HEADLINE = f'StartSel="{highlight.START}", StopSel="{highlight.END}", MaxWords=35, MinWords=15'
 
@@ -198,13 +200,30 @@ class PostgresText:
             )
             return {row[0]: highlight.snippet(row[1], set()) for row in cursor.fetchall()}
         headlines = ", ".join(f"ts_headline(t.config, t.{name}, q.query, %s)" for name in SNIPPET_FIELDS)
+        originals = ", ".join(f"t.{name}" for name in SNIPPET_FIELDS)
         sql = (
-            Sql(f"SELECT t.document_id, {headlines} FROM {TABLE} t, (SELECT ", (HEADLINE,) * len(SNIPPET_FIELDS))
+            Sql(
+                f"SELECT t.document_id, t.config::text, {headlines}, {originals} FROM {TABLE} t, (SELECT ",
+                (HEADLINE,) * len(SNIPPET_FIELDS),
+            )
             + positive
             + Sql(f" AS query) q WHERE t.document_id IN ({placeholders(ids)})", tuple(ids))
         )
         cursor.execute(sql.text, sql.params)
-        return {row[0]: _best_headline(row[1:]) for row in cursor.fetchall()}
+        count, marker, found = len(SNIPPET_FIELDS), StemMarker(parsed), {}
+        for document_id, config, *texts in cursor.fetchall():
+            headlines_of, originals_of = texts[:count], texts[count:]
+            found[document_id] = _best_headline(headlines_of)
+            if highlight.START in "".join(text or "" for text in headlines_of):
+                continue
+            # ts_headline reads the text in its language's configuration, with its accents: a word
+            # matched through its folded form or stem ("desengagement", "Tromso") is marked as
+            # SQLite marks it, in the stems of the original (search/analysis.py)
+            language = LANGUAGE_OF.get(config.removeprefix("pg_catalog."), "")
+            snippet = marker.best_snippet(originals_of, [stemmed_text(text or "", language) for text in originals_of])
+            if "<mark>" in snippet:
+                found[document_id] = snippet
+        return found
 
     def source_text(self, cursor, document_id: int) -> str:
         cursor.execute(f"SELECT title, description FROM {TABLE} WHERE document_id = %s", [document_id])
