@@ -95,7 +95,7 @@ def _apply(practice: Practice, data: PracticeData) -> Practice:
 def _lock(practice: Practice) -> None:
     """Lock the row for this transaction and re-read its state (another request may have moved it)."""
     list(Practice.objects.select_for_update().filter(pk=practice.pk).values_list("pk", flat=True))
-    practice.refresh_from_db(fields=["status", "change_summary", "organisation", "author"])
+    practice.refresh_from_db(fields=["status", "visibility", "change_summary", "organisation", "author"])
 
 
 def _transition(practice: Practice, *, actor, to: str, action: str, note: ReviewComment | None = None) -> str:
@@ -212,8 +212,11 @@ def _audit_visibility(practice: Practice, actor, new: str) -> None:
 @refuses_copies
 @transaction.atomic
 def practice_set_visibility(*, practice: Practice, actor: User, visibility: str) -> Practice:
+    _lock(practice)  # re-read: it may have been withdrawn or narrowed since the caller read it
     if not rules.can_manage(actor, practice):
         raise PermissionDenied(_("You may not change who can read this practice."))
+    if practice.status == Status.WITHDRAWN:
+        raise ValidationError(_("This practice is withdrawn: nobody reads it any more."))
     if visibility not in Practice.Visibility.values:
         raise ValidationError(_("Unknown visibility."))
     if rules.visibility_needs_review(practice, visibility):
@@ -235,6 +238,7 @@ def practice_set_visibility(*, practice: Practice, actor: User, visibility: str)
 def practice_start_revision(*, practice: Practice, editor: User) -> Practice:
     """An editable copy of a published practice; readers keep seeing the published text
     until a moderator approves the copy."""
+    _lock(practice)  # re-read: it may have been withdrawn since the caller read it
     if not rules.can_propose_revision(editor, practice):
         raise PermissionDenied(_("You may not edit this practice."))
     existing = practice.revisions.exclude(status=Status.WITHDRAWN).first()
@@ -483,6 +487,7 @@ def _record_version(practice: Practice, actor) -> PracticeVersion:
 @transaction.atomic
 def practice_withdraw(*, practice: Practice, actor: User, reason: str) -> Practice:
     """Take a published practice off every page, list and index at once; the row stays as a tombstone."""
+    _lock(practice)  # re-read: another curator may have withdrawn it since the caller read it
     if not rules.can_withdraw(actor, practice):
         raise PermissionDenied(_("You may not withdraw this practice."))
     return _withdraw(practice, actor=actor, reason=reason)
@@ -492,6 +497,7 @@ def practice_withdraw(*, practice: Practice, actor: User, reason: str) -> Practi
 def practice_withdraw_trusted(*, practice: Practice, reason: str) -> Practice:
     """Withdraw from the command line (``manage.py practice_withdraw``): an operator who must
     act at once, without an account on the portal."""
+    _lock(practice)
     if practice.status != Status.PUBLISHED:
         raise ValidationError(_("Only a published practice can be withdrawn."))
     return _withdraw(practice, actor=None, reason=reason)

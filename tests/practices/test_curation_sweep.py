@@ -713,3 +713,70 @@ def test_a_former_author_is_not_emailed_about_their_old_practice(
         services.practice_reject(practice=practice, moderator=moderator, reason="Out of scope.")
     assert author.email not in _recipients(mail.outbox)
     assert org_admin.email in _recipients(mail.outbox)
+
+
+# Acting on a practice read before someone else changed it (two tabs, two curators) -------------
+
+
+def _withdrawn_meanwhile(contributor, moderator) -> tuple[Practice, Practice]:
+    """(the practice as read before, the practice) after another curator withdrew it."""
+    practice = _published(contributor)
+    stale = Practice.objects.get(pk=practice.pk)
+    services.practice_withdraw(practice=practice, actor=moderator, reason="Names a family.")
+    return stale, practice
+
+
+STALE_ACTIONS = {
+    "withdraw again": lambda stale, org_admin: services.practice_withdraw(
+        practice=stale, actor=org_admin, reason="Also too identifying."
+    ),
+    "start an update": lambda stale, org_admin: services.practice_start_revision(practice=stale, editor=org_admin),
+    "narrow who reads it": lambda stale, org_admin: services.practice_set_visibility(
+        practice=stale, actor=org_admin, visibility="organisation"
+    ),
+}
+
+
+@pytest.mark.parametrize("action", sorted(STALE_ACTIONS))
+def test_an_action_on_a_practice_withdrawn_meanwhile_is_refused(action, contributor, org_admin, moderator):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    stale, practice = _withdrawn_meanwhile(contributor, moderator)
+    before = _trace(practice)
+    with pytest.raises((PermissionDenied, ValidationError)):
+        STALE_ACTIONS[action](stale, org_admin)
+    assert _trace(practice) == before
+
+
+def test_a_practice_narrowed_meanwhile_is_gone_for_readers_it_no_longer_has(request, contributor):
+    practice = _published(contributor, title="Soon narrowed mentoring method")
+    readers = {persona: (_client(request, persona), _api(request, persona)) for persona in ("anonymous", "outsider")}
+    for client, api in readers.values():
+        assert all(_reads(client, api, practice).values())
+    services.practice_set_visibility(practice=practice, actor=contributor, visibility="organisation")
+    for client, api in readers.values():
+        assert not any(_reads(client, api, practice).values())
+    colleague, colleague_api = _client(request, "colleague"), _api(request, "colleague")
+    assert _reads(colleague, colleague_api, practice)["page"]
+
+
+def test_comments_on_an_update_stay_with_the_update(request, contributor, moderator):
+    practice = _published(contributor, title="Published mentoring method")
+    revision = _submitted_update(practice, contributor)
+    services.practice_request_changes(practice=revision, moderator=moderator, comment="NOTE-ON-UPDATE")
+    assert "NOTE-ON-UPDATE" in _client(request, "contributor").get(revision.get_absolute_url()).content.decode()
+    for persona in ("anonymous", "outsider", "colleague"):
+        client = _client(request, persona)
+        body = client.get(practice.get_absolute_url()).content.decode()
+        assert "NOTE-ON-UPDATE" not in body and REVISION_TITLE not in body
+        assert client.get(revision.get_absolute_url()).status_code == 404
+
+
+def test_a_moderators_update_of_a_practice_is_not_opened_by_its_author(contributor_client, contributor, moderator):
+    """The author sees that someone else's update is in progress, and cannot edit it."""
+    practice = _published(contributor)
+    revision = services.practice_start_revision(practice=practice, editor=moderator)
+    response = contributor_client.post(reverse("practices:edit", args=[practice.pk]))
+    assert response.status_code == 200
+    assert "Someone else" in response.content.decode()
+    assert contributor_client.get(reverse("practices:edit", args=[revision.pk])).status_code in (403, 404)
