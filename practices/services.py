@@ -229,6 +229,13 @@ def practice_set_visibility(*, practice: Practice, actor: User, visibility: str)
     _audit_visibility(practice, actor, visibility)
     practice.visibility = visibility
     practice.save(update_fields=["visibility", "updated_at"])
+    # An update in progress that would read wider is narrowed with it: approving it must not widen
+    # the practice again (its writer may widen it in the update, for a moderator to review).
+    for revision in practice.revisions.select_for_update():
+        if rules.widens(practice, revision.visibility):
+            _audit_visibility(revision, actor, visibility)
+            revision.visibility = visibility
+            revision.save(update_fields=["visibility", "updated_at"])
     practice_changed(practice)
     return practice
 

@@ -780,3 +780,22 @@ def test_a_moderators_update_of_a_practice_is_not_opened_by_its_author(contribut
     assert response.status_code == 200
     assert "Someone else" in response.content.decode()
     assert contributor_client.get(reverse("practices:edit", args=[revision.pk])).status_code in (403, 404)
+
+
+def test_narrowing_a_practice_narrows_its_update_in_progress_too(contributor, org_admin, moderator):
+    """An administrator narrows a practice at once (a risk came up); an update started before,
+    with the former wider setting, must not widen it again when a moderator approves it."""
+    practice = _published(contributor, visibility="public")
+    revision = _submitted_update(practice, contributor)
+    services.practice_set_visibility(practice=practice, actor=org_admin, visibility="organisation")
+    assert Practice.objects.get(pk=revision.pk).visibility == "organisation"
+    services.practice_approve(practice=Practice.objects.get(pk=revision.pk), moderator=moderator)
+    assert Practice.objects.get(pk=practice.pk).visibility == "organisation"
+
+
+def test_narrowing_leaves_an_update_that_is_narrower_still(contributor, moderator):
+    practice = _published(contributor, visibility="public")
+    revision = services.practice_start_revision(practice=practice, editor=contributor)
+    Practice.objects.filter(pk=revision.pk).update(visibility="organisation")
+    services.practice_set_visibility(practice=practice, actor=contributor, visibility="members")
+    assert Practice.objects.get(pk=revision.pk).visibility == "organisation"
