@@ -9,9 +9,10 @@ behind a pseudonym.
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
+from html import unescape
 
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
@@ -93,6 +94,16 @@ def member_url(network_id: int, name: str) -> str:
     return reverse("network:member", kwargs={"pk": network_id, "name": name})
 
 
+def _canonical(typed: str, canonical: dict[str, str]) -> str | None:
+    """The member's name (as ``canonical``, by casefolded name, has it) that ``typed`` writes in
+    another case: compared as the mention patterns compare (``re.IGNORECASE``), which folds some
+    letters otherwise than ``str.casefold`` (Turkish "I" and "ı")."""
+    name = canonical.get(typed.casefold())
+    if name is not None:
+        return name
+    return next((n for n in canonical.values() if re.fullmatch(re.escape(n), typed, re.IGNORECASE)), None)
+
+
 class _MentionLinks(InlineProcessor):
     """``@Name`` of a member (longest names first, case-insensitive) becomes a link to their
     member page; never inside a link, code or an e-mail address."""
@@ -106,7 +117,7 @@ class _MentionLinks(InlineProcessor):
         self.canonical = {name.casefold(): name for name in names}
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]  # InlineProcessor's signature (typeshed types it apart from Pattern's)
-        name = self.canonical.get(m.group(1).casefold(), m.group(1))
+        name = _canonical(m.group(1), self.canonical) or m.group(1)
         link = etree.Element("a", {"href": member_url(self.network_id, name), "class": "mention"})
         link.text = m.group(0)
         return link, m.start(0), m.end(0)
@@ -124,8 +135,58 @@ class _MentionExtension(Extension):
 
 def cook_body(body: str, *, network_id: int, members: Sequence[User]) -> SafeString:
     """A post's Markdown as the sanitised HTML pages show: ``@Name`` of an active member of the
-    network (``members``) links to their member page; other @names stay text."""
+    network (``members``) links to their member page; other @names stay text. A link written
+    to look like a mention (raw HTML with ``class="mention"``) loses the class."""
     names = sorted({name for name in (public_name(u) for u in members) if name.strip()})
     if not names or "@" not in (body or ""):
-        return render_markdown(body)
-    return render_markdown(body, extensions=[_MentionExtension(network_id, names)])
+        html = render_markdown(body)
+    else:
+        html = render_markdown(body, extensions=[_MentionExtension(network_id, names)])
+    if 'class="mention"' not in html:
+        return html
+    return _only_made_mentions(html, network_id=network_id, names=names)
+
+
+# A link in HTML as nh3 writes it (attributes double-quoted, never nested in another link).
+_LINK = re.compile(r"<a ([^>]*)>(.*?)</a>", re.DOTALL)
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def _mention_name(attributes: str, text: str, *, network_id: int, canonical: dict[str, str]) -> str | None:
+    """The member's name when this link is a mention ``cook_body`` made: its text ``@Name`` of a
+    member, leading to that member's page; None otherwise."""
+    values = dict(_ATTRIBUTE.findall(attributes))
+    if values.get("class") != "mention":
+        return None
+    shown = unescape(text)
+    name = _canonical(shown[1:], canonical) if shown.startswith("@") else None
+    if name is None or unescape(values.get("href", "")) != member_url(network_id, name):
+        return None
+    return name
+
+
+def _only_made_mentions(html: str, *, network_id: int, names: list[str]) -> SafeString:
+    canonical = {name.casefold(): name for name in names}
+
+    def check(match: re.Match[str]) -> str:
+        attributes, text = match.group(1), match.group(2)
+        if 'class="mention"' not in attributes:
+            return match.group(0)
+        if _mention_name(attributes, text, network_id=network_id, canonical=canonical) is not None:
+            return match.group(0)
+        return "<a " + " ".join(attributes.replace('class="mention"', "").split()) + ">" + text + "</a>"
+
+    return mark_safe(_LINK.sub(check, html))  # noqa: S308 - nh3's output, a class attribute removed
+
+
+def linked_names(html: str) -> list[str]:
+    """The texts (``@Name``) of the mention links in a post's stored HTML (``cook_body`` keeps
+    only those it made), each once: who a post mentions is who it shows as mentioned, so an
+    @name in code, in a link's text or in an HTML comment reaches nobody."""
+    found: list[str] = []
+    for match in _LINK.finditer(html or ""):
+        if 'class="mention"' in match.group(1):
+            shown = unescape(match.group(2))
+            if shown not in found:
+                found.append(shown)
+    return found

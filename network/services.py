@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy
 from network import access
 from network.badge import badge_changed
 from network.indexing import post_changed, posts_removed
-from network.mentions import linkable_members, mentionable_members, mentioned_users, public_name
+from network.mentions import _pattern as mention_pattern
+from network.mentions import linkable_members, linked_names, mentionable_members, mentioned_users, public_name
 from network.models import (
     Invitation,
     JoinRequest,
@@ -47,6 +48,15 @@ State = NetworkMembership.State
 
 def _forget(user) -> None:
     user.__dict__.pop("_network_memberships", None)
+
+
+# The same post or thread sent again within this time is the one already written (a double click).
+RESENT_WITHIN = timedelta(seconds=30)
+
+
+def _lock(model, pk: int) -> None:
+    """Lock a row until the transaction ends (PostgreSQL; SQLite writes one at a time anyway)."""
+    list(model.objects.select_for_update().filter(pk=pk).values_list("pk", flat=True))
 
 
 def _require(condition: bool, message: str = "") -> None:
@@ -226,11 +236,11 @@ def _recook_mentions_of(membership: NetworkMembership) -> None:
     """Cook again the network's posts that @name this member, once they join or leave: a mention
     links to a person while they are a member, and is plain text once they are not."""
     name = public_name(membership.user)
-    posts = list(
-        Post.objects.filter(thread__network_id=membership.network_id, body__icontains="@" + name).select_related(
-            "thread"
-        )
-    )
+    candidates = Post.objects.filter(thread__network_id=membership.network_id, body__contains="@")
+    if name.isascii():  # the database compares other letters' cases in its own way (SQLite: not at all)
+        candidates = candidates.filter(body__icontains="@" + name)
+    written = mention_pattern(name)
+    posts = [post for post in candidates.select_related("thread") if written.search(post.body)]
     if not posts:
         return
     members = linkable_members(membership.network)
@@ -449,6 +459,22 @@ def thread_create(*, network: Network, actor: User, title: str, body: str, pract
     if practice is not None and published_practice_for_user(user=actor, pk=practice.pk) is None:
         raise ValidationError(_("This practice cannot be linked."))
     now = timezone.now()
+    _lock(Network, network.pk)  # one writer at a time, so that the twin below is seen
+    twin = (
+        Thread.objects.filter(
+            network=network,
+            author=actor,
+            title=title.strip(),
+            practice=practice,
+            created_at__gte=now - RESENT_WITHIN,
+            posts__body=body,
+            posts__state=Post.State.VISIBLE,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if twin is not None:  # the same form sent twice (a double click, a reload): one thread
+        return twin
     thread = Thread.objects.create(
         network=network, title=title.strip(), author=actor, practice=practice, created_at=now, last_post_at=now
     )
@@ -463,6 +489,21 @@ def post_create(*, thread: Thread, actor: User, body: str, quote_of: Post | None
     if quote_of is not None and (quote_of.thread_id != thread.pk or not quote_of.is_visible):
         raise ValidationError(_("You can only quote a visible post of the same thread."))
     now = timezone.now()
+    _lock(Thread, thread.pk)  # one writer at a time, so that the twin below is seen
+    twin = (
+        Post.objects.filter(
+            thread=thread,
+            author=actor,
+            body=body,
+            quote_of=quote_of,
+            state=Post.State.VISIBLE,
+            created_at__gte=now - RESENT_WITHIN,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if twin is not None:  # the same reply sent twice (a double click, a reload): one post
+        return twin
     Thread.objects.filter(pk=thread.pk).update(last_post_at=now)
     thread.last_post_at = now
     return _post_write(thread=thread, actor=actor, body=body, quote_of=quote_of, now=now)
@@ -481,7 +522,8 @@ def _post_write(*, thread: Thread, actor: User, body: str, quote_of: Post | None
 def _record_mentions(post: Post, *, exclude: set[int]) -> list[User]:
     """Store the mentions of members in ``post``; returns those not in ``exclude`` (user ids)."""
     members = [u for u in mentionable_members(post.thread.network) if u.pk != post.author_id]
-    users = mentioned_users(post.body, members)
+    # Those the stored HTML shows as mentioned (links), never an @name in code or a comment
+    users = mentioned_users(" ".join(linked_names(post.body_html)), members)
     Mention.objects.bulk_create([Mention(post=post, user=u) for u in users], ignore_conflicts=True)
     return [u for u in users if u.pk not in exclude]
 

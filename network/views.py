@@ -558,17 +558,20 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def thread_reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_member(user=request.user, pk=pk)
     form = PostForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Write a message first."))
-        return redirect(thread)
-    quote = selectors.quotable_post(thread=thread, pk=form.cleaned_data["quote"])
-    try:
-        post = services.post_create(thread=thread, actor=request.user, body=form.cleaned_data["body"], quote_of=quote)
-    except (ValidationError, PermissionDenied) as error:
-        show_refusal(request, error)
-        return redirect(thread)
-    _warn_unknown_mentions(request, network=thread.network, body=post.body)
-    return redirect(_post_url(post))
+    if form.is_valid():
+        quote = selectors.quotable_post(thread=thread, pk=form.cleaned_data["quote"])
+        try:
+            post = services.post_create(
+                thread=thread, actor=request.user, body=form.cleaned_data["body"], quote_of=quote
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, error if isinstance(error, ValidationError) else str(error))
+        else:
+            _warn_unknown_mentions(request, network=thread.network, body=post.body)
+            return redirect(_post_url(post))
+    # A refused reply: the form again, with what was typed (the thread page is read with GET only)
+    context = {"thread": thread, "form": form, "can_post": access.can_post(request.user, thread)}
+    return render(request, "network/reply_form.html", context, status=400)
 
 
 @networks_only
