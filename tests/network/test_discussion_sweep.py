@@ -548,3 +548,36 @@ def test_a_case_room_search_for_a_link_target_finds_nothing(contributor, moderat
     room = make_case_room(moderator=moderator, members=(contributor,))
     thread = services.thread_create(network=room, actor=contributor, title="T", body="[report](https://x.example/hid)")
     assert search_case_rooms(query="x.example/hid", network_ids=[thread.network_id]) == []
+
+
+HOSTILE_TITLE = '<img src=x onerror=alert(1)>"quoted" & <b>bold</b>'
+
+
+def test_a_hostile_thread_title_is_text_on_every_page_that_shows_it(
+    colleague_client, network, contributor, colleague, ola
+):
+    thread = services.thread_create(
+        network=network, actor=contributor, title=HOSTILE_TITLE, body="@Ola Colleague zebra"
+    )
+    for url in [
+        reverse("network:detail", args=[network.pk]),
+        thread.get_absolute_url(),
+        reverse("network:search_all") + "?q=zebra",
+        reverse("network:notifications"),
+        "/networks/",
+        f"/networks/{network.pk}/members/@Kari%20Contributor/",
+    ]:
+        page = colleague_client.get(url).content.decode()
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page, url
+        assert "<img src=x" not in page and "<b>bold</b>" not in page, url
+
+
+def test_the_api_search_highlight_carries_no_markup_or_link_target(thread, contributor):
+    from tests.api.conftest import api_client_for
+
+    _reply(thread, contributor, "A **bold** zebra with <b>tags</b> and [a link](https://evil.example/hiddenpath).")
+    answer = api_client_for(contributor).get("/api/v1/posts/search/?q=zebra")
+    assert answer.status_code == 200
+    highlights = [hit["highlight"] for hit in answer.json()["results"]]
+    assert len(highlights) == 1 and "<mark>zebra</mark>" in highlights[0]
+    assert "hiddenpath" not in highlights[0] and "**" not in highlights[0] and "<b>" not in highlights[0]
