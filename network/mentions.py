@@ -67,7 +67,8 @@ def linkable_members(network: Network) -> list[User]:
     return [user for user in mentionable_members(network) if may_use_networks(user)]
 
 
-def _pattern(name: str) -> re.Pattern:
+def mention_pattern(name: str) -> re.Pattern:
+    """How ``@name`` is written in a post: the one definition of a written mention."""
     return re.compile(r"(?<![\w@])@" + re.escape(name) + r"(?![\w])", re.IGNORECASE)
 
 
@@ -79,7 +80,7 @@ def mentioned_users(text: str, members: list[User]) -> list[User]:
     for name, user in named:
         if not name.strip():
             continue
-        pattern = _pattern(name)
+        pattern = mention_pattern(name)
         if pattern.search(remaining):
             found.append(user)
             remaining = pattern.sub(" ", remaining)

@@ -19,8 +19,14 @@ from django.utils.text import Truncator
 
 from network import access
 from network.indexing import COLLECTION, post_text
-from network.mentions import _pattern as mention_pattern  # the one definition of a written mention
-from network.mentions import member_url, mentionable_members, mentioned_users, prime_memberships, public_name
+from network.mentions import (
+    member_url,
+    mention_pattern,
+    mentionable_members,
+    mentioned_users,
+    prime_memberships,
+    public_name,
+)
 from network.models import (
     Invitation,
     JoinRequest,

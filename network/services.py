@@ -17,8 +17,14 @@ from django.utils.translation import gettext_lazy
 from network import access
 from network.badge import badge_changed
 from network.indexing import post_changed, posts_removed
-from network.mentions import _pattern as mention_pattern
-from network.mentions import linkable_members, linked_names, mentionable_members, mentioned_users, public_name
+from network.mentions import (
+    linkable_members,
+    linked_names,
+    mention_pattern,
+    mentionable_members,
+    mentioned_users,
+    public_name,
+)
 from network.models import (
     Invitation,
     JoinRequest,
