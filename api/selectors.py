@@ -40,7 +40,8 @@ def token_for_owner(*, user, uid: UUID) -> ApiToken:
 # apart (themes and audiences, the organisation), the others columns of the practice.
 _NESTED = ("key_themes", "target_audiences", "organisation")
 _SUMMARY_FIELDS = tuple(PracticeSummarySerializer.Meta.fields)
-_SUMMARY_COLUMNS = tuple(name for name in _SUMMARY_FIELDS if name not in _NESTED)
+_COMPUTED = ("featured",)  # from ``featured_at``, read after the organisation's columns
+_SUMMARY_COLUMNS = tuple(name for name in _SUMMARY_FIELDS if name not in (*_NESTED, *_COMPUTED))
 _ORGANISATION_COLUMNS = ("organisation_id", "organisation__name", "organisation__type_id", "organisation__country")
 _MOMENTS = ("published_at", "updated_at")
 
@@ -97,7 +98,7 @@ _SUMMARIES = rows_for_ids(
     lambda shape, ids: (
         Practice.objects.filter(shape[0], pk__in=ids)
         .order_by()
-        .values_list(*_SUMMARY_COLUMNS, *_ORGANISATION_COLUMNS, "organisation__verified")
+        .values_list(*_SUMMARY_COLUMNS, *_ORGANISATION_COLUMNS, "organisation__verified", "featured_at")
     ),
     by_ids=True,
 )
@@ -127,8 +128,16 @@ def practice_summaries(user, ids: list[int], known: dict[str, dict[int, Term]]) 
         practice = dict(zip(_SUMMARY_COLUMNS, row, strict=False))
         for name in _MOMENTS:
             practice[name] = moment.to_representation(practice[name])
-        summaries[practice["id"]] = _summary(practice, row[len(_SUMMARY_COLUMNS) :], listed[practice["id"]], known)
+        practice["featured"] = row[-1] is not None
+        summaries[practice["id"]] = _summary(practice, row[len(_SUMMARY_COLUMNS) : -1], listed[practice["id"]], known)
     return summaries
+
+
+def featured_ids(user, limit: int) -> list[int]:
+    """The practices moderators feature that ``user`` may read (``published_readable_by``), newest
+    featured first, at most ``limit``."""
+    readable = Practice.objects.filter(published_readable_by(user), featured_at__isnull=False)
+    return list(readable.order_by("-featured_at", "-pk").values_list("pk", flat=True)[:limit])
 
 
 def _summary(practice: dict, organisation: tuple, listed: dict[str, list[Term]], known: dict[str, dict[int, Term]]):

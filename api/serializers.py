@@ -173,6 +173,13 @@ class PracticeSearchQuerySerializer(DeclaredFieldsCopied):
     cursor = serializers.CharField(
         required=False, max_length=200, help_text=_("The cursor of a next or previous link.")
     )
+    featured = serializers.BooleanField(
+        required=False,
+        help_text=_(
+            "true: only the practices moderators feature on the home page that you may read, newest "
+            "featured first, one page, with no other filter. false or absent: no filter."
+        ),
+    )
 
     def filters(self) -> dict[str, list[str]]:
         data = self.validated_data
@@ -254,11 +261,15 @@ class OrganisationNameSerializer(serializers.ModelSerializer):
 # Practices -------------------------------------------------------------------------------
 
 
+FEATURED_HELP = _("True while moderators feature the practice on the home page.")
+
+
 class PracticeSummarySerializer(serializers.ModelSerializer):
     organisation = OrganisationSerializer(read_only=True)
     key_themes = TermSerializer(many=True, read_only=True)
     target_audiences = TermSerializer(many=True, read_only=True)
     country = serializers.CharField(source="country.code", read_only=True)
+    featured = serializers.BooleanField(source="is_featured", read_only=True, help_text=FEATURED_HELP)
 
     class Meta:
         model = Practice
@@ -279,6 +290,7 @@ class PracticeSummarySerializer(serializers.ModelSerializer):
             "end_year",
             "published_at",
             "updated_at",
+            "featured",
         ]
         read_only_fields = fields
 
@@ -371,6 +383,7 @@ class PracticeDetailSerializer(FieldsBuiltOnce):
     import_warnings = serializers.SerializerMethodField()
     can_edit = serializers.SerializerMethodField()
     can_submit = serializers.SerializerMethodField()
+    featured = serializers.BooleanField(source="is_featured", read_only=True, help_text=FEATURED_HELP)
 
     class Meta:
         model = Practice
@@ -382,6 +395,7 @@ class PracticeDetailSerializer(FieldsBuiltOnce):
             *WRITER_CHOICES,
             "status",
             "evidence_level",
+            "featured",
             "revision_of",
             "change_summary",
             "created_at",

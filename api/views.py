@@ -26,7 +26,7 @@ from api import examples
 from api.models import ApiToken
 from api.pagination import LongListCursorPagination, decode_search_cursor, search_page_links
 from api.permissions import CanContribute, ReadOnly, TokenScopeAllowsMethod
-from api.selectors import Term, practice_summaries, terms
+from api.selectors import Term, featured_ids, practice_summaries, terms
 from api.serializers import (
     DeclaredFieldsCopied,
     DocumentUploadSerializer,
@@ -306,7 +306,9 @@ class PracticeViewSet(
         examples=[examples.SEARCH_RESULTS],
         description=_(
             "Published practices you may read, found by the search engine: counts and facets hold "
-            "only what you may read. Without `q`, every practice, newest first with sort=date."
+            "only what you may read. Without `q`, every practice, newest first with sort=date. "
+            "`featured=true`: the practices moderators feature on the home page that you may read, "
+            "newest featured first, one page, taking no other filter."
         ),
     )
     def list(self, request):
@@ -325,6 +327,8 @@ class PracticeViewSet(
 
     def _search(self, request) -> dict:
         query = validated_query(request, PracticeSearchQuerySerializer)
+        if query.validated_data.get("featured"):
+            return self._featured(request, query)
         # PAGE_SIZE is set in settings.REST_FRAMEWORK (the stubs allow DRF's default, None).
         page, per_page = decode_search_cursor(query.validated_data.get("cursor")), cast(int, api_settings.PAGE_SIZE)
         results = get_search_backend().search(
@@ -352,6 +356,28 @@ class PracticeViewSet(
             "degraded": results.degraded,
             "partial_match": results.partial,
             "results": [{**each.item, "highlight": str(each.highlight), "score": each.hit.score} for each in found],
+        }
+
+    def _featured(self, request, query: PracticeSearchQuerySerializer) -> dict:
+        """The featured practices the reader may read, newest featured first: one page, from the
+        database (featuring is not in the search index), in the shape of the search's page."""
+        others = sorted(
+            name for name, value in query.validated_data.items() if value and name not in ("featured", "sort")
+        )
+        if others:
+            raise ValidationError({name: [_("Not with featured=true: it takes no other filter.")] for name in others})
+        ids = featured_ids(request.user, cast(int, api_settings.PAGE_SIZE))
+        summaries = practice_summaries(request.user, ids, terms())
+        results = [{**summaries[pk], "highlight": "", "score": 0.0} for pk in ids if pk in summaries]
+        return {
+            "count": len(results),
+            "next": None,
+            "previous": None,
+            "facets": {},
+            "suggestion": None,
+            "degraded": False,
+            "partial_match": False,
+            "results": results,
         }
 
     def retrieve(self, request, *args, **kwargs):

@@ -37,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 NEWEST = 6  # practices on the home page
+FEATURED = 6  # featured practices on the home page, above the newest
 # What a newest practice's card shows, read as values (no model objects).
 _CARD_COLUMNS = (
     "pk",
@@ -58,6 +59,15 @@ _NEWEST = PreparedQuery(
     "home_newest",
     Practice,
     lambda rule: Practice.objects.filter(rule).order_by(*NEWEST_FIRST).values_list(*_CARD_COLUMNS)[:NEWEST],
+)
+_FEATURED = PreparedQuery(
+    "home_featured",
+    Practice,
+    lambda rule: (
+        Practice.objects.filter(rule, featured_at__isnull=False)
+        .order_by("-featured_at", "-pk")
+        .values_list(*_CARD_COLUMNS)[:FEATURED]
+    ),
 )
 _COUNT = PreparedQuery(
     "home_count",
@@ -91,31 +101,39 @@ def _published(user) -> tuple[int, SafeString]:
         pk: {"code": code, "label": KeyTheme.label_of(label_en, label_fr, language)}
         for pk, code, label_en, label_fr in _THEMES.rows()
     }
-    cards = _cards(_NEWEST.rows(shape=rule), themes)
+    featured, cards = _cards([_FEATURED.rows(shape=rule), _NEWEST.rows(shape=rule)], themes)
     (count,) = _COUNT.rows(shape=rule)[0]
-    return count, _published_html(cards, list(themes.values()))
+    return count, _published_html(cards, list(themes.values()), featured=featured)
 
 
-def _published_html(cards: list[dict], themes: list[dict]) -> SafeString:
+def _published_html(cards: list[dict], themes: list[dict], *, featured: list[dict]) -> SafeString:
     """The newest practices' cards and the themes' links, rendered from plain values and kept in the
     process's memory (the ``fragments`` cache) under a hash of those values and the language: a kept
     fragment is only ever served for the very inputs it was made of, whatever the reader."""
-    inputs = repr((translation.get_language(), cards, themes))
+    inputs = repr((translation.get_language(), featured, cards, themes))
     key = "home:" + hashlib.blake2b(inputs.encode(), digest_size=20).hexdigest()
     html = caches[FRAGMENTS].get(key)
     if html is None:
-        html = render_to_string("portal/_home_published.html", {"latest": cards, "themes": themes})
+        context = {"featured": featured, "latest": cards, "themes": themes}
+        html = render_to_string("portal/_home_published.html", context)
         caches[FRAGMENTS].set(key, html)
     return mark_safe(html)  # noqa: S308 - the template escapes
 
 
-def _cards(rows: list[tuple], themes: dict[int, dict]) -> list[dict]:
-    """The newest practices' cards: plain dictionaries of what each shows, its themes in the
-    taxonomy's order (``themes``: every key theme, in that order)."""
+def _cards(lists: list[list[tuple]], themes: dict[int, dict]) -> list[list[dict]]:
+    """Each list of rows as cards (the featured practices, the newest): plain dictionaries of what
+    each shows, its themes in the taxonomy's order (``themes``: every key theme, in that order). One
+    query reads the themes of every list."""
     order = {pk: position for position, pk in enumerate(themes)}
-    themes_of: dict[int, list[int]] = {row[0]: [] for row in rows}
+    themes_of: dict[int, list[int]] = {row[0]: [] for rows in lists for row in rows}
     for practice_id, theme_id in _THEMES_OF(None, list(themes_of)):
         themes_of[practice_id].append(theme_id)
+    return [_card_list(rows, themes, themes_of, order) for rows in lists]
+
+
+def _card_list(
+    rows: list[tuple], themes: dict[int, dict], themes_of: dict[int, list[int]], order: dict[int, int]
+) -> list[dict]:
     languages, language = dict(settings.PRACTICE_LANGUAGES), translation.get_language()
     cards = []
     for pk, title, is_demo, origin_uuid, origin_name, origin_url, name, type_en, type_fr, country, *more in rows:

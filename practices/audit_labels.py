@@ -25,6 +25,8 @@ SENTENCES = {
     "practice.publish": _("Practice published"),
     "practice.publish_update": _("Update of a practice published"),
     "practice.withdraw": _("Practice withdrawn"),
+    "practice.feature": _("Practice featured on the home page"),
+    "practice.unfeature": _("Practice no longer featured on the home page"),
     "practice.visibility": _("Readership of a practice changed"),
     "practice.evidence_level": _("Evidence level of a practice set"),
     "practice.revision_start": _("Edit of a published practice started"),

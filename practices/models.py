@@ -145,6 +145,17 @@ class Practice(models.Model):
         _("what changed"), max_length=300, blank=True, help_text=_("Shown to readers with the update.")
     )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    # Shown on the home page by a moderator's choice (services.practice_feature): published practices
+    # only, to the readers each may have; withdrawing clears it.
+    featured_at = models.DateTimeField(_("featured on the home page"), null=True, blank=True, db_index=True)
+    featured_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("featured by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # Free text stays here, with the practice (deleted with it), never in the append-only audit log.
     withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
     import_warnings = models.JSONField(
@@ -216,6 +227,10 @@ class Practice(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_featured(self) -> bool:
+        return self.featured_at is not None
 
     def cooked_html(self) -> dict[str, str]:
         """Attribute -> stored HTML of each Markdown field (rendered now only if missing)."""

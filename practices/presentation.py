@@ -173,6 +173,7 @@ def reader_context(request, practice: Practice) -> dict:
         "can_edit": rules.can_edit(user, practice) or rules.can_propose_revision(user, practice),
         "can_submit": rules.can_submit(user, practice),
         "can_withdraw": rules.can_withdraw(user, practice),
+        "can_feature": rules.can_feature(user, practice),
         "can_manage": curator and practice.is_published,
         "curator": curator,
         "findings": list(practice.findings.filter(status=Finding.Status.OPEN)) if curator else [],

@@ -146,6 +146,16 @@ def can_withdraw(user, practice: Practice) -> bool:
     return is_moderator(user) or is_organisation_admin(user, practice.organisation_id)
 
 
+def can_feature(user, practice: Practice) -> bool:
+    """Featuring on the home page (or stopping it) is the moderators' curation, of the portal's own
+    published practices (not an update in progress, nor a copy another portal shares)."""
+    if not is_local(practice) or practice.revision_of_id is not None:
+        return False
+    if practice.status != Practice.Status.PUBLISHED:
+        return False
+    return is_moderator(user)
+
+
 def reads_as_any_reader(user, practice: Practice) -> bool:
     """Whether ``user`` reads the published ``practice`` as every other reader of their reader scope
     does (contact details aside): neither its own side nor a moderator, who see its editing tools,

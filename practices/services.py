@@ -36,6 +36,7 @@ from practices.template_fields import (
     model_attribute,
 )
 from practices.versions import content_fingerprint, practice_snapshot
+from search.generation import content_changed
 
 if TYPE_CHECKING:
     from practices.importer import ParsedPractice
@@ -260,6 +261,7 @@ def practice_start_revision(*, practice: Practice, editor: User) -> Practice:
     copy.author = editor
     copy.change_summary = ""
     copy.published_at = None
+    copy.featured_at, copy.featured_by = None, None  # featuring belongs to the published practice
     copy.save()
     copy.key_themes.set(themes)
     copy.target_audiences.set(audiences)
@@ -514,7 +516,8 @@ def _withdraw(practice: Practice, *, actor, reason: str) -> Practice:
     if not reason.strip():
         raise ValidationError(_("Give a reason for the withdrawal."))
     practice.withdrawn_at, practice.withdrawal_reason = timezone.now(), reason.strip()
-    practice.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
+    practice.featured_at, practice.featured_by = None, None  # off the home page with everything else
+    practice.save(update_fields=["withdrawn_at", "withdrawal_reason", "featured_at", "featured_by", "updated_at"])
     _transition(practice, actor=actor, to=Status.WITHDRAWN, action="practice.withdraw")
     # An update in progress goes with it (out of the review queue, never published into the tombstone).
     for revision in practice.revisions.select_for_update().exclude(status=Status.WITHDRAWN):
@@ -527,6 +530,39 @@ def _withdraw(practice: Practice, *, actor, reason: str) -> Practice:
         subject=gettext_lazy("A practice was withdrawn"),
         comment=reason,
     )
+    return practice
+
+
+def practice_feature(*, practice: Practice, actor: User) -> Practice:
+    """Show the published ``practice`` on the home page (to the readers who may read it), newest
+    featured first. Featuring a featured practice changes nothing."""
+    return _set_featured(practice, actor=actor, featured=True)
+
+
+def practice_unfeature(*, practice: Practice, actor: User) -> Practice:
+    """Take ``practice`` off the home page's featured practices; it stays published."""
+    return _set_featured(practice, actor=actor, featured=False)
+
+
+@transaction.atomic
+def _set_featured(practice: Practice, *, actor, featured: bool) -> Practice:
+    _lock(practice)  # re-read: it may have been withdrawn, or featured by another moderator, since
+    practice.refresh_from_db(fields=["withdrawn_at", "featured_at", "featured_by", "revision_of", "origin_uuid"])
+    if not rules.can_review(actor, practice):
+        raise PermissionDenied(_("Only moderators choose the featured practices."))
+    if not rules.can_feature(actor, practice):
+        raise ValidationError(_("Only a published practice of this portal can be featured."))
+    if practice.is_featured == featured:
+        return practice
+    practice.featured_at, practice.featured_by = (timezone.now(), actor) if featured else (None, None)
+    practice.save(update_fields=["featured_at", "featured_by", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="practice.feature" if featured else "practice.unfeature",
+        target=practice,
+        organisation=practice.organisation,
+    )
+    content_changed()  # the home page, kept per reader scope under the content token, shows it or no longer
     return practice
 
 

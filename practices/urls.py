@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/revision/discard/", views.practice_revision_discard_view, name="revision_discard"),
     path("<int:pk>/submit/", views.practice_submit_view, name="submit"),
     path("<int:pk>/withdraw/", views.practice_withdraw_view, name="withdraw"),
+    path("<int:pk>/feature/", views.practice_feature_view, name="feature"),
     path("<int:pk>/visibility/", views.practice_visibility_view, name="visibility"),
     re_path(r"^(?P<pk>[0-9]{1,18})/template\.(?P<fmt>docx|md)$", export_views.practice_template_view, name="template"),
     path("export/templates.zip", export_views.selection_export_view, name="export_selection"),

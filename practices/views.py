@@ -328,6 +328,28 @@ def practice_withdraw_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 @login_required
 @mfa_required
 @require_POST
+def practice_feature_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Feature the practice on the home page (``featured=1``) or stop featuring it (``featured=0``)."""
+    practice = practice_for_user(user=request.user, pk=pk)
+    if not rules.can_review(request.user, practice):
+        raise PermissionDenied
+    featured = request.POST.get("featured") == "1"
+    service = services.practice_feature if featured else services.practice_unfeature
+    try:
+        service(practice=practice, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if featured:
+            messages.success(request, _("The practice is featured on the home page, for the readers who may read it."))
+        else:
+            messages.success(request, _("The practice is no longer featured on the home page."))
+    return redirect(practice)
+
+
+@login_required
+@mfa_required
+@require_POST
 def practice_visibility_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
     visibility = request.POST.get("visibility", "")

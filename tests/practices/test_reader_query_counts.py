@@ -36,13 +36,14 @@ def _queries(client: Client, url: str, django_assert_num_queries, expected: int,
 @pytest.mark.parametrize("size", SIZES)
 def test_home_page_has_a_fixed_cost(client, colleague_client, contributor, size, django_assert_num_queries):
     _publish(contributor, size)
-    # anonymous: content token, count, latest practices, their themes, themes (then the page is kept)
-    page = _queries(client, reverse("home"), django_assert_num_queries, 5)
+    # anonymous: content token, count, featured practices, latest practices, their themes, themes
+    # (then the page is kept)
+    page = _queries(client, reverse("home"), django_assert_num_queries, 6)
     assert page.count('class="practice-card"') == min(size, 6)
     _queries(client, reverse("home"), django_assert_num_queries, 1)
     # signed in: session, user with membership (one query: portal/auth_backends.py), content token,
-    # count, latest, drafts, their themes, themes, header badge
-    _queries(colleague_client, reverse("home"), django_assert_num_queries, 9)
+    # count, featured, latest, drafts, their themes, themes, header badge
+    _queries(colleague_client, reverse("home"), django_assert_num_queries, 10)
     # again: what the page shows of published content is kept for the reader's scope (portal/caching.py),
     # the badge for the reader: session, user with membership, content token, drafts
     _queries(colleague_client, reverse("home"), django_assert_num_queries, 4)
