@@ -37,6 +37,8 @@ NOT_TEMPLATE_CONTENT = {
     "change_summary",
     "withdrawn_at",
     "withdrawal_reason",
+    "featured_at",  # the moderators' curation (services.practice_feature), not the template's content
+    "featured_by",
     "import_warnings",
     "is_demo",
     "created_at",
