@@ -16,7 +16,7 @@ from portal.models import TaxonomyTerm
 from portal.prepared import PreparedQuery, rows_for_ids
 from practices.indexing import TAXONOMIES
 from practices.models import Practice
-from practices.selectors import published_readable_by
+from practices.selectors import FEATURED_FIRST, published_readable_by
 
 
 def tokens_of(*, user) -> QuerySet[ApiToken]:
@@ -137,7 +137,7 @@ def featured_ids(user, limit: int) -> list[int]:
     """The practices moderators feature that ``user`` may read (``published_readable_by``), newest
     featured first, at most ``limit``."""
     readable = Practice.objects.filter(published_readable_by(user), featured_at__isnull=False)
-    return list(readable.order_by("-featured_at", "-pk").values_list("pk", flat=True)[:limit])
+    return list(readable.order_by(*FEATURED_FIRST).values_list("pk", flat=True)[:limit])
 
 
 def _summary(practice: dict, organisation: tuple, listed: dict[str, list[Term]], known: dict[str, dict[int, Term]]):

@@ -19,7 +19,7 @@ from portal.access import reader_scope
 from portal.caching import kept_for_scope, public_page, render_for_reader
 from portal.prepared import PreparedQuery, rows_for_ids
 from practices.models import KeyTheme, Practice
-from practices.selectors import NEWEST_FIRST, newest_drafts_of, published_readable_by
+from practices.selectors import FEATURED_FIRST, NEWEST_FIRST, newest_drafts_of, published_readable_by
 from search.generation import content_token
 
 FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
@@ -65,7 +65,7 @@ _FEATURED = PreparedQuery(
     Practice,
     lambda rule: (
         Practice.objects.filter(rule, featured_at__isnull=False)
-        .order_by("-featured_at", "-pk")
+        .order_by(*FEATURED_FIRST)
         .values_list(*_CARD_COLUMNS)[:FEATURED]
     ),
 )

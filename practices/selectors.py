@@ -26,6 +26,7 @@ from practices.models import Finding, KeyTheme, Practice, TargetAudience
 
 NOTHING = Q(pk__in=[])
 NEWEST_FIRST = ("-published_at", "-pk")  # the order of lists of published practices
+FEATURED_FIRST = ("-featured_at", "-pk")  # the order of the featured practices (home page, API)
 Status = Practice.Status
 Visibility = Practice.Visibility
 
