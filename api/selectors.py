@@ -133,11 +133,13 @@ def practice_summaries(user, ids: list[int], known: dict[str, dict[int, Term]]) 
     return summaries
 
 
-def featured_ids(user, limit: int) -> list[int]:
-    """The practices moderators feature that ``user`` may read (``published_readable_by``), newest
-    featured first, at most ``limit``."""
+def featured_ids(user, *, page: int, per_page: int) -> tuple[int, list[int]]:
+    """How many practices moderators feature that ``user`` may read (``published_readable_by``),
+    and page ``page`` of them (from 1), newest featured first. Two queries."""
     readable = Practice.objects.filter(published_readable_by(user), featured_at__isnull=False)
-    return list(readable.order_by(*FEATURED_FIRST).values_list("pk", flat=True)[:limit])
+    start = (page - 1) * per_page
+    ids = list(readable.order_by(*FEATURED_FIRST).values_list("pk", flat=True)[start : start + per_page])
+    return readable.count(), ids
 
 
 def _summary(practice: dict, organisation: tuple, listed: dict[str, list[Term]], known: dict[str, dict[int, Term]]):

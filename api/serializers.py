@@ -177,7 +177,7 @@ class PracticeSearchQuerySerializer(DeclaredFieldsCopied):
         required=False,
         help_text=_(
             "true: only the practices moderators feature on the home page that you may read, newest "
-            "featured first, one page, with no other filter. false or absent: no filter."
+            "featured first, paged like the search, with no other filter. false or absent: no filter."
         ),
     )
 

@@ -308,7 +308,7 @@ class PracticeViewSet(
             "Published practices you may read, found by the search engine: counts and facets hold "
             "only what you may read. Without `q`, every practice, newest first with sort=date. "
             "`featured=true`: the practices moderators feature on the home page that you may read, "
-            "newest featured first, one page, taking no other filter."
+            "newest featured first, paged like the search, taking no other filter."
         ),
     )
     def list(self, request):
@@ -359,25 +359,26 @@ class PracticeViewSet(
         }
 
     def _featured(self, request, query: PracticeSearchQuerySerializer) -> dict:
-        """The featured practices the reader may read, newest featured first: one page, from the
-        database (featuring is not in the search index), in the shape of the search's page."""
+        """The featured practices the reader may read, newest featured first, from the database
+        (featuring is not in the search index), in the shape of the search's pages and with its cursor."""
         others = sorted(
-            name for name, value in query.validated_data.items() if value and name not in ("featured", "sort")
+            name for name, value in query.validated_data.items() if value and name not in ("featured", "sort", "cursor")
         )
         if others:
             raise ValidationError({name: [_("Not with featured=true: it takes no other filter.")] for name in others})
-        ids = featured_ids(request.user, cast(int, api_settings.PAGE_SIZE))
+        page, per_page = decode_search_cursor(query.validated_data.get("cursor")), cast(int, api_settings.PAGE_SIZE)
+        total, ids = featured_ids(request.user, page=page, per_page=per_page)
         summaries = practice_summaries(request.user, ids, terms())
-        results = [{**summaries[pk], "highlight": "", "score": 0.0} for pk in ids if pk in summaries]
+        next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=total)
         return {
-            "count": len(results),
-            "next": None,
-            "previous": None,
+            "count": total,
+            "next": next_url,
+            "previous": previous_url,
             "facets": {},
             "suggestion": None,
             "degraded": False,
             "partial_match": False,
-            "results": results,
+            "results": [{**summaries[pk], "highlight": "", "score": 0.0} for pk in ids if pk in summaries],
         }
 
     def retrieve(self, request, *args, **kwargs):
