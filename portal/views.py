@@ -19,7 +19,7 @@ from portal.access import reader_scope
 from portal.caching import kept_for_scope, public_page, render_for_reader
 from portal.prepared import PreparedQuery, rows_for_ids
 from practices.models import KeyTheme, Practice
-from practices.selectors import FEATURED_FIRST, NEWEST_FIRST, newest_drafts_of, published_readable_by
+from practices.selectors import FEATURED_FIRST, FEATURED_ON_HOME, NEWEST_FIRST, newest_drafts_of, published_readable_by
 from search.generation import content_token
 
 FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
@@ -37,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 NEWEST = 6  # practices on the home page
-FEATURED = 6  # featured practices on the home page, above the newest
+FEATURED = FEATURED_ON_HOME  # featured practices on the home page, above the newest
 # What a newest practice's card shows, read as values (no model objects).
 _CARD_COLUMNS = (
     "pk",

@@ -14,8 +14,9 @@ from django.utils import timezone
 from portal.access import is_moderator
 from portal.models import AuditEvent, Membership, Organisation, User
 from portal.organisation_selectors import email_verified
+from practices import rules
 from practices.models import Finding, Practice
-from practices.selectors import practice_for_user
+from practices.selectors import FEATURED_FIRST, practice_for_user, published_readable_by
 
 
 def _require_moderator(user) -> None:
@@ -38,6 +39,21 @@ def finding_for_review(*, user, practice_pk: int, pk: int) -> Finding:
         raise Http404
     finding.practice = practice
     return finding
+
+
+def _featured(user) -> Q:
+    """The featured practices: published ones (a withdrawn practice's featuring is cleared, and
+    would not count if it were not) with a featuring date."""
+    return published_readable_by(user) & Q(featured_at__isnull=False)
+
+
+def featured_for_moderation(*, user) -> QuerySet[Practice]:
+    """Every practice featured now, newest featured first, for those who choose them
+    (``rules.chooses_featured``); 404 for anyone else."""
+    if not rules.chooses_featured(user):
+        raise Http404
+    featured = Practice.objects.filter(_featured(user)).select_related("organisation", "featured_by")
+    return featured.order_by(*FEATURED_FIRST)
 
 
 def audit_events(
@@ -115,7 +131,7 @@ STALE_AFTER_DAYS = 7  # a submission waiting longer than this is pointed out
 def practice_counts(*, user) -> dict[str, int]:
     """Practices waiting, keyed by the review queue's filter values (``QUEUE_STATES``;
     ``follow_up``: published with open personal-data findings), and ``stale``: submitted more
-    than ``STALE_AFTER_DAYS`` ago. One query."""
+    than ``STALE_AFTER_DAYS`` ago; ``featured``: featured on the home page. One query."""
     _require_moderator(user)
     Status = Practice.Status
     open_findings = Finding.objects.filter(practice=OuterRef("pk"), status=Finding.Status.OPEN)
@@ -128,6 +144,7 @@ def practice_counts(*, user) -> dict[str, int]:
         **counts,
         follow_up=Count("pk", filter=Q(status=Status.PUBLISHED, has_open_findings=True)),
         stale=Count("pk", filter=Q(status=Status.SUBMITTED, updated_at__lte=stale_before)),
+        featured=Count("pk", filter=_featured(user)),
     )
 
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("practices/<int:pk>/evidence-level/", views.practice_evidence_level, name="evidence_level"),
     path("practices/<int:pk>/findings/<int:finding_pk>/redact/", views.finding_redact, name="finding_redact"),
     path("practices/<int:pk>/findings/<int:finding_pk>/dismiss/", views.finding_dismiss, name="finding_dismiss"),
+    path("featured/", views.featured_list, name="featured"),
+    path("featured/<int:pk>/stop/", views.featured_stop, name="featured_stop"),
     path("audit/", views.audit_log, name="audit"),
     path("organisations/", views.organisation_list, name="organisations"),
     path(

@@ -1,4 +1,5 @@
-"""The moderators' pages: dashboard, review queue, review page, audit log, organisations.
+"""The moderators' pages: dashboard, review queue, review page, featured practices, audit log,
+organisations.
 
 Every view is wrapped in ``moderator_required``: anyone else gets a 404, and a
 moderator without a second factor is sent to set one up. Writes go through
@@ -6,6 +7,7 @@ the services; their refusals become messages and the page is shown again
 with what the moderator typed.
 """
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -45,6 +47,7 @@ from practices.moderation_selectors import (
     audit_actions,
     audit_actors,
     audit_events,
+    featured_for_moderation,
     finding_for_review,
     membership_request_counts,
     oldest_submissions,
@@ -55,7 +58,7 @@ from practices.moderation_selectors import (
     practice_for_review,
 )
 from practices.review import practice_review as review_of
-from practices.selectors import review_queue
+from practices.selectors import FEATURED_ON_HOME, review_queue
 from practices.versions import content_fingerprint
 
 PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
@@ -91,6 +94,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "requests": membership_request_counts(user=request.user),
         "organisations": organisation_counts(user=request.user),
         "reports": open_reports_by_network(user=request.user),
+        "featured": counts["featured"],
     }
     context["report_total"] = sum(row["count"] for row in context["reports"])
     return render(request, "moderation/dashboard.html", context)
@@ -287,6 +291,39 @@ def finding_dismiss(request: AuthenticatedHttpRequest, pk: int, finding_pk: int)
     else:
         messages.success(request, _("Marked as not personal data."))
     return _back_to_field(pk, finding.field)
+
+
+# Featured practices ------------------------------------------------------------------------
+
+
+@moderator_required
+@require_GET
+def featured_list(request: HttpRequest) -> HttpResponse:
+    """Every practice featured on the home page now, newest featured first, each with a button
+    to stop featuring it."""
+    page = _page(request, featured_for_moderation(user=request.user))
+    for rank, practice in enumerate(page.object_list, start=page.start_index()):
+        practice.on_home_page = rank <= FEATURED_ON_HOME
+    context = {"page": page, "on_home_page": FEATURED_ON_HOME}
+    return render(request, "moderation/featured.html", context)
+
+
+@moderator_required
+@require_POST
+def featured_stop(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Stop featuring the practice (reversible from its page, so no confirmation); back to the
+    page of the list the moderator was on."""
+    practice = practice_for_review(user=request.user, pk=pk)
+    try:
+        services.practice_unfeature(practice=practice, actor=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        show_refusal(request, error)
+    else:
+        title = practice.title or _("(untitled)")
+        messages.success(request, _("“%(title)s” is no longer featured on the home page.") % {"title": title})
+    page = request.POST.get("page", "")
+    query = f"?page={page}" if re.fullmatch(r"[1-9][0-9]{0,5}", page) and page != "1" else ""
+    return redirect(reverse("moderation:featured") + query)
 
 
 # Audit log ---------------------------------------------------------------------------------

@@ -146,6 +146,11 @@ def can_withdraw(user, practice: Practice) -> bool:
     return is_moderator(user) or is_organisation_admin(user, practice.organisation_id)
 
 
+def chooses_featured(user) -> bool:
+    """Who chooses the featured practices (and sees them all, in the moderation pages): moderators."""
+    return is_moderator(user)
+
+
 def can_feature(user, practice: Practice) -> bool:
     """Featuring on the home page (or stopping it) is the moderators' curation, of the portal's own
     published practices (not an update in progress, nor a copy another portal shares)."""
@@ -153,7 +158,7 @@ def can_feature(user, practice: Practice) -> bool:
         return False
     if practice.status != Practice.Status.PUBLISHED:
         return False
-    return is_moderator(user)
+    return chooses_featured(user)
 
 
 def reads_as_any_reader(user, practice: Practice) -> bool:

@@ -27,6 +27,7 @@ from practices.models import Finding, KeyTheme, Practice, TargetAudience
 NOTHING = Q(pk__in=[])
 NEWEST_FIRST = ("-published_at", "-pk")  # the order of lists of published practices
 FEATURED_FIRST = ("-featured_at", "-pk")  # the order of the featured practices (home page, API)
+FEATURED_ON_HOME = 6  # the featured practices the home page shows a reader: the newest they may read
 Status = Practice.Status
 Visibility = Practice.Visibility
 

@@ -550,6 +550,8 @@ def _set_featured(practice: Practice, *, actor, featured: bool) -> Practice:
     practice.refresh_from_db(fields=["withdrawn_at", "featured_at", "featured_by", "revision_of", "origin_uuid"])
     if not rules.can_review(actor, practice):
         raise PermissionDenied(_("Only moderators choose the featured practices."))
+    if not featured and not practice.is_featured:
+        return practice  # already off the home page: unfeatured, or withdrawn, since the moderator looked
     if not rules.can_feature(actor, practice):
         raise ValidationError(_("Only a published practice of this portal can be featured."))
     if practice.is_featured == featured:
