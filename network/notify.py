@@ -4,13 +4,15 @@ its recipient's language (``portal.notifications``; subjects are lazy translatio
 Emails carry no post text. Case-room emails carry nothing at all of the room (no
 name, no title): only a link, since a case room's content never leaves the instance.
 Every recipient's access is checked when an email is sent (digests: at send time).
+
+A digest the mail server refuses is not lost: its notifications stay waiting and go with the
+next run. Other emails are logged and dropped when refused (``portal.notifications.deliver``).
 """
 
+import logging
 from collections import defaultdict
 from datetime import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -21,22 +23,34 @@ from network.badge import badge_changed
 from network.mentions import prime_memberships, public_name
 from network.models import Network, NetworkMembership, Notification, Post, ThreadSubscription
 from portal.models import User
-from portal.notifications import email_language, moderators, notify, render_email
+from portal.notifications import deliver, email_language, moderators, notify, render_email
 
 Email = NetworkMembership.Email
+logger = logging.getLogger(__name__)
 
 
 def email_invitation(*, address: str, invitation, token: str) -> None:
     """The invitation email, to an address that may not have an account yet: in the language of
-    the account with that address, if there is one, otherwise in the portal's."""
-    account = User.objects.filter(email__iexact=address).only("language").first()
+    the account with that address, if there is one, otherwise in the portal's. Nothing goes to a
+    deactivated account, nor to a member banned from the network (neither could join)."""
+    account = User.objects.filter(email__iexact=address).only("language", "is_active").first()
+    if account is not None and not _may_be_invited(account, invitation.network):
+        return
+    language = email_language(account)
     subject, body = render_email(
-        language=email_language(account),
+        language=language,
         subject=_("You are invited to a network"),
         template="network/email/invitation.txt",
         context={"invitation": invitation, "network": invitation.network, "token": token},
     )
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
+    transaction.on_commit(lambda: deliver(subject=subject, body=body, address=address, language=language))
+
+
+def _may_be_invited(account: User, network: Network) -> bool:
+    if not account.is_active:
+        return False
+    banned = NetworkMembership.objects.filter(network=network, user=account, state=NetworkMembership.State.BANNED)
+    return not banned.exists()
 
 
 def network_moderators(network: Network) -> list[User]:
@@ -141,9 +155,14 @@ def _digest_items(user: User, notifications: list[Notification]) -> list[Notific
     return items
 
 
+class DigestNotSent(Exception):
+    """The mail server refused a digest: its notifications stay waiting."""
+
+
 def digests_send(*, now: datetime | None = None) -> int:
     """Email each member one digest of their waiting notifications; returns the emails sent.
-    Every waiting notification is marked handled, sent or not, so nothing is sent later."""
+    Every waiting notification is marked handled, sent or not (nothing of a removed member is
+    sent later), except those of a digest the mail server refused: they go with the next run."""
     now = now or timezone.now()
     waiting = list(
         Notification.objects.filter(emailed_at__isnull=True)
@@ -156,21 +175,34 @@ def digests_send(*, now: datetime | None = None) -> int:
     sent = 0
     for notifications in by_user.values():
         user = notifications[0].recipient
-        with transaction.atomic():
-            Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
-            items = _digest_items(user, notifications)
-            if items:
-                _email_digest(user, items)
-                sent += 1
+        try:
+            with transaction.atomic():
+                Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
+                items = _digest_items(user, notifications)
+                if items:
+                    _email_digest(user, items)
+                    sent += 1
+        except DigestNotSent:
+            continue  # the marks are rolled back: waiting for the next run
     return sent
 
 
 def _email_digest(user: User, items: list[Notification]) -> None:
+    """Sent now, inside the transaction that marks the notifications handled, so that a refusal
+    undoes the marks: raises ``DigestNotSent`` when the mail server refuses it."""
+    if not user.is_active or not user.email:
+        return
     prime_memberships([n.post.author for n in items if n.post.author])
     lines = [{"notification": n, "author_name": public_name(n.post.author) if n.post.author else ""} for n in items]
-    notify(
-        recipients=[user],
+    language = email_language(user)
+    subject, body = render_email(
+        language=language,
         subject=_("Your daily digest of network activity"),
         template="network/email/digest.txt",
         context={"lines": lines},
     )
+    try:
+        deliver(subject=subject, body=body, address=user.email, language=language, fail_silently=False)
+    except OSError as error:
+        logger.warning("The mail server refused a digest to %s; it goes with the next run.", user.email, exc_info=True)
+        raise DigestNotSent from error

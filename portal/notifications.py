@@ -2,19 +2,30 @@
 its recipient's preferred language (``User.language``; the portal's language when unset).
 
 Pass subjects as lazy translations (``gettext_lazy``) with their ``%`` values apart
-(``subject_params``): they are translated for each recipient, like the body.
+(``subject_params``): they are translated for each recipient, like the body. A subject is
+one line (whatever a name holds: line breaks would be a header injection, refused by Django)
+cut to ``SUBJECT_MAX`` characters. Deactivated accounts get nothing.
+
+A mail server that refuses a message does not undo or break the action that sent it: the
+failure is logged (logger ``portal.notifications``) and the message is not sent again (there
+is no outbox; docs/OPERATIONS.md, "Emails"). Digests are the exception: see ``network.notify``.
 """
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from portal.models import Membership, Organisation, User
+
+logger = logging.getLogger(__name__)
+
+SUBJECT_MAX = 150  # characters, prefix included
 
 
 def moderators() -> list[User]:
@@ -45,6 +56,13 @@ def email_language(user: User | None) -> str:
     return supported_language(getattr(user, "language", "") if user is not None else "")
 
 
+def one_line(subject: str) -> str:
+    """``subject`` on one line (every run of whitespace, line breaks included, one space),
+    cut to ``SUBJECT_MAX`` characters."""
+    text = " ".join(subject.split())
+    return text if len(text) <= SUBJECT_MAX else text[: SUBJECT_MAX - 1].rstrip() + "…"
+
+
 def render_email(
     *, language: str, subject, template: str, context: dict, subject_params: dict | None = None
 ) -> tuple[str, str]:
@@ -52,16 +70,32 @@ def render_email(
     with translation.override(language):
         body = render_to_string(template, {**context, "site_url": settings.PORTAL_URL})
         text = str(subject) % subject_params if subject_params else str(subject)
-    return f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{text}", body
+    return one_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{text}"), body
+
+
+def deliver(*, subject: str, body: str, address: str, language: str, fail_silently: bool = True) -> bool:
+    """Send one email now, from the portal's address, saying its language (``Content-Language``).
+    Returns whether the mail server took it; a refusal is logged, or raised when not ``fail_silently``."""
+    message = EmailMessage(
+        subject, body, settings.DEFAULT_FROM_EMAIL, [address], headers={"Content-Language": language}
+    )
+    try:
+        message.send()
+    except OSError:  # smtplib.SMTPException and a refused connection alike
+        if not fail_silently:
+            raise
+        logger.exception("The mail server refused the email %r to %s; it is not sent again.", subject, address)
+        return False
+    return True
 
 
 def notify(
     *, recipients: Iterable[User], subject, template: str, context: dict, subject_params: dict | None = None
 ) -> None:
-    """Email each recipient (once, skipping the actor's own address if passed in context),
+    """Email each active recipient (once, skipping the actor's own address if passed in context),
     rendered once per language among them."""
     actor = context.get("actor")
-    people = {u.email: u for u in recipients if u is not None and u.email and u != actor}
+    people = {u.email: u for u in recipients if u is not None and u.email and u.is_active and u != actor}
     by_language: dict[str, list[str]] = defaultdict(list)
     for address in sorted(people):
         by_language[email_language(people[address])].append(address)
@@ -70,12 +104,12 @@ def notify(
         prefixed, body = render_email(
             language=language, subject=subject, template=template, context=context, subject_params=subject_params
         )
-        outgoing += [(prefixed, body, address) for address in addresses]
+        outgoing += [(prefixed, body, address, language) for address in addresses]
     if not outgoing:
         return
 
     def send() -> None:
-        for prefixed, body, address in outgoing:
-            send_mail(prefixed, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=False)
+        for prefixed, body, address, language in outgoing:
+            deliver(subject=prefixed, body=body, address=address, language=language)
 
     transaction.on_commit(send)
