@@ -1,11 +1,31 @@
-"""allauth's account adapter, with sign-up taking the same work whether or not the address exists."""
+"""allauth's account adapter, with sign-up taking the same work whether or not the address exists,
+and account emails written like the portal's own (``portal.notifications``): in the language of
+the account they go to, with links to ``PORTAL_URL``, and a refusing mail server logged rather
+than breaking the page."""
+
+import logging
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.sites.requests import RequestSite
+from django.core.mail import EmailMessage
+from django.utils import translation
 from django.utils.crypto import get_random_string
+
+from portal.models import User
+from portal.notifications import email_language, one_line
+
+logger = logging.getLogger(__name__)
+
+
+def on_portal(url: str) -> str:
+    """``url`` on the portal's public address (``PORTAL_URL``), whatever host the request came to."""
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    return f"{settings.PORTAL_URL}{path}"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -16,11 +36,25 @@ class AccountAdapter(DefaultAccountAdapter):
         super().send_account_already_exists_mail(email)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Account emails greet and sign with the portal's name (settings.PORTAL_NAME), not
-        the host name allauth takes from the request."""
+        """Account emails greet and sign with the portal's name (settings.PORTAL_NAME), not the
+        host name allauth takes from the request; they link to ``PORTAL_URL``; they are written in
+        the language of the account with that address (the request's when there is none yet)."""
         request = allauth_context.request
+        context = {key: on_portal(value) if key.endswith("_url") and value else value for key, value in context.items()}
         if request is not None and "current_site" not in context:
             site = RequestSite(request)
-            site.name = settings.PORTAL_NAME
+            site.name, site.domain = settings.PORTAL_NAME, urlsplit(settings.PORTAL_URL).netloc
             context = {**context, "current_site": site}
-        super().send_mail(template_prefix, email, context)
+        account = User.objects.filter(email__iexact=email).only("language").first()
+        language = email_language(account) if account is not None else translation.get_language()
+        with translation.override(language):
+            try:
+                super().send_mail(template_prefix, email, context)
+            except OSError:  # smtplib.SMTPException and a refused connection alike
+                logger.exception("The mail server refused the account email %r to %s.", template_prefix, email)
+
+    def render_mail(self, template_prefix: str, email, context: dict, headers: dict | None = None) -> EmailMessage:
+        headers = {"Content-Language": translation.get_language(), **(headers or {})}
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        message.subject = one_line(message.subject)
+        return message
