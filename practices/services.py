@@ -135,9 +135,14 @@ def _people_concerned(practice: Practice) -> list:
 
 
 def _notify_transition(practice: Practice, *, actor, recipients, subject, comment: str = "") -> None:
-    """Moderators' emails link to the practice's review page, everyone else's to the practice."""
+    """Moderators' emails link to the practice's review page, everyone else's to the practice,
+    except a withdrawn one, which they may no longer open (no link then)."""
     people = {user.pk: user for user in recipients if user is not None and rules.follows_workflow(user, practice)}
     for reviewers in (True, False):
+        if reviewers:
+            link = reverse("moderation:review", args=[practice.pk])
+        else:
+            link = "" if practice.status == Status.WITHDRAWN else practice.get_absolute_url()
         notify(
             recipients=[user for user in people.values() if bool(user.is_moderator) == reviewers],
             subject=subject,
@@ -147,7 +152,7 @@ def _notify_transition(practice: Practice, *, actor, recipients, subject, commen
                 "actor": actor,
                 "comment": comment,
                 "subject": subject,
-                "link": reverse("moderation:review", args=[practice.pk]) if reviewers else practice.get_absolute_url(),
+                "link": link,
             },
         )
 
