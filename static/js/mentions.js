@@ -55,8 +55,16 @@
       textarea.setAttribute("aria-activedescendant", items[active].id);
     }
 
+    /* Drop the suggestions asked for and not yet answered: they are for text the member has
+       moved on from (a name picked, the list closed), and would open the list again. */
+    function cancel() {
+      clearTimeout(timer);
+      latest++;
+    }
+
     function choose(name) {
       if (!token) { return; }
+      cancel();
       var text = "@" + name + " ";
       textarea.value = textarea.value.slice(0, token.start) + text + textarea.value.slice(token.end);
       var caret = token.start + text.length;
@@ -102,7 +110,7 @@
       if (list.hidden) { return; }
       if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
-      else if (event.key === "Escape") { event.preventDefault(); close(); }
+      else if (event.key === "Escape") { event.preventDefault(); cancel(); close(); }
       else if ((event.key === "Enter" || event.key === "Tab") && active >= 0) {
         event.preventDefault();
         choose(options()[active].textContent);
