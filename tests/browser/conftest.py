@@ -8,6 +8,18 @@ import pytest
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 
+# How long an action, a navigation or a web-first assertion (``expect``) waits. CI runs these tests
+# on two cores beside a second worker: a page that answers in 1 s alone may take several then.
+# Playwright's ``expect`` waits 5 s unless told: it is told the same here.
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(autouse=True)
+def expect_waits_as_long_as_actions():
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=TIMEOUT_MS)
+
 
 @pytest.fixture
 def browser_page(chromium_path, live_server, monkeypatch):
@@ -21,7 +33,7 @@ def browser_page(chromium_path, live_server, monkeypatch):
         browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=["--no-sandbox"])
         context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(TIMEOUT_MS)
         yield page
         context.close()
         browser.close()

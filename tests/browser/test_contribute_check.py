@@ -4,6 +4,7 @@ hint (only the age goes), then the name (its finding is gone), and submits once.
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.models import AuditEvent
 from practices.models import Finding, Practice
@@ -34,16 +35,18 @@ def _write_draft(page) -> None:
 
 
 def _redact(page, kind: str) -> None:
-    page.locator(".finding", has_text=kind).first.get_by_role("button", name="Redact").click()
-    page.wait_for_load_state()
+    # The page reached has the practice's address too: wait for its load, not for the URL (nor
+    # for wait_for_load_state(), which the page being left, loaded already, satisfies at once).
+    with page.expect_navigation():
+        page.locator(".finding", has_text=kind).first.get_by_role("button", name="Redact").click()
 
 
 def test_check_redact_the_hint_then_the_name_and_submit_once(browser_page, contributor, artifacts_dir):
     page = browser_page
     _log_in(page, contributor.email)
     _write_draft(page)
-    page.get_by_role("button", name="Check for personal data").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check for personal data").first.click()
     findings = page.locator(".finding-list")
     assert "Jonas Berg" in findings.inner_text() and "Detail that could identify someone" in findings.inner_text()
     page.screenshot(path=str(artifacts_dir / "contribute-check-findings.png"), full_page=True)
@@ -59,15 +62,17 @@ def test_check_redact_the_hint_then_the_name_and_submit_once(browser_page, contr
     page.screenshot(path=str(artifacts_dir / "contribute-check-name-redacted.png"), full_page=True)
 
     page.get_by_role("link", name="Submit for review…").click()
+    page.wait_for_url(re.compile(r"/practices/\d+/submit/$"))
     form = page.locator("form[data-busy]")
     # hold this submission in the page, as a slow server would, to see what the contributor sees meanwhile
     form.evaluate("form => form.addEventListener('submit', event => event.preventDefault())")
     button = form.locator("button[type=submit]")
     button.click()
-    assert button.is_disabled() and "Submitting" in button.inner_text()
-    assert "Submitting" in form.locator("[role=status]").inner_text()
+    expect(button).to_be_disabled()
+    expect(button).to_contain_text("Submitting")
+    expect(form.locator("[role=status]")).to_contain_text("Submitting")
     page.screenshot(path=str(artifacts_dir / "contribute-check-submitting.png"), full_page=True)
-    assert form.get_attribute("data-sent") == "true"  # the page's script cancels any further submit
+    expect(form).to_have_attribute("data-sent", "true")  # the page's script cancels any further submit
     form.evaluate("form => form.submit()")  # the held submission goes through
     page.wait_for_url(re.compile(r"/practices/\d+/$"))
     page.screenshot(path=str(artifacts_dir / "contribute-check-submitted.png"), full_page=True)

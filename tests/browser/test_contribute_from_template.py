@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from portal.models import Membership, Organisation, OrganisationType, User
 from portal.services import membership_decide
@@ -28,7 +29,8 @@ def _sign_up_and_verify(page) -> None:
     page.wait_for_url(re.compile(r"/accounts/confirm-email/"))
     link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.outbox[-1].body).group(1)
     page.goto(link)
-    page.get_by_role("button", name="Confirm").click()
+    with page.expect_navigation():  # page.url is read on the page the confirmation leads to
+        page.get_by_role("button", name="Confirm").click()
     if "/accounts/login/" in page.url:
         page.get_by_label("Email").fill("ingrid@sarpsborg.example")
         page.get_by_label("Password").fill(PASSWORD)
@@ -57,26 +59,30 @@ def test_practitioner_imports_corrects_and_reads_a_practice(browser_page, artifa
     assert "/organisation/" in page.url  # not a member until the administrator approves
     _approve_membership("ingrid@sarpsborg.example")
 
-    page.get_by_role("link", name="Share a practice").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Share a practice").first.click()
     page.locator("#id_document").set_input_files(str(SEED))
-    page.get_by_role("button", name="Read the document").click()
+    # the page reached has the same (empty) form as the page left: wait for it, then read it
+    with page.expect_navigation():
+        page.get_by_role("button", name="Read the document").click()
 
     title = page.get_by_label("Name of the practice")
-    assert title.input_value() == "Soutien familial à Sarpsborg"
-    assert page.locator("#wrap-description .field-warnings").is_visible()
-    assert "over" in page.locator("#id_description-word-count").get_attribute("class")
+    expect(title).to_have_value("Soutien familial à Sarpsborg")
+    expect(page.locator("#wrap-description .field-warnings")).to_be_visible()
+    expect(page.locator("#id_description-word-count")).to_have_class(re.compile(r"\bover\b"))
 
     scope = page.get_by_label("Geographical scope")
     scope.fill(scope.input_value() + "\n\nAussi utilisée dans le comté de Viken.")
-    page.get_by_role("button", name="Save draft").click()
     # No visibility is pre-selected: the error summary says so, takes the focus, links to the
-    # choice, and nothing typed is lost.
+    # choice, and nothing typed is lost. The summary shows while the page is read; its script
+    # (deferred) focuses it only then: wait for the page's load, not for the summary alone.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
     summary = page.locator("[data-error-summary]")
-    summary.wait_for()
-    assert page.evaluate("() => document.activeElement.hasAttribute('data-error-summary')")
+    expect(summary).to_be_focused()
     page.screenshot(path=str(artifacts_dir / "practice-form-error-summary.png"), full_page=True)
     summary.get_by_role("link", name=re.compile("Choose who may read this practice")).click()
-    assert page.evaluate("() => document.activeElement.name") == "visibility"
+    expect(page.locator("[name=visibility]:focus")).to_have_count(1)
     assert "comté de Viken" in page.get_by_label("Geographical scope").input_value()
     page.get_by_label("Members: every verified practitioner of the portal").check()
     page.get_by_role("button", name="Save draft").click()

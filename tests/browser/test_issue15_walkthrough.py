@@ -22,6 +22,7 @@ from network import services as network_services
 from network.models import Invitation, Network
 from portal import services as portal_services
 from portal.models import Membership
+from tests.browser.conftest import TIMEOUT_MS
 from tests.conftest import make_user
 from tests.practices.factories import make_practice
 
@@ -63,7 +64,7 @@ def _page(browser, base_url: str, width: int, user=None):
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     return page
 
 
@@ -114,7 +115,8 @@ def test_a_mention_leads_to_the_members_page_and_post_search_shows_rendered_text
     mention = page.locator("a.mention", has_text="@Ola Colleague")
     mention.wait_for()
     _shot(page, artifacts_dir, "mention-link", width)
-    mention.click()
+    with page.expect_navigation():  # the member's page read whole, not as far as its heading
+        mention.click()
     page.get_by_role("heading", level=1, name="Ola Colleague").wait_for()
     body = page.locator("main").inner_text()
     assert "Municipality of Ravnstad" in body and "Role in Exit work north" in body
@@ -162,7 +164,8 @@ def test_the_request_email_opens_the_request_and_decline_is_a_warning_button(
         _fits(page)
         _shot(page, artifacts_dir, "membership-request", width)
         if width == WIDTHS[-1]:
-            decline.click()
+            with page.expect_navigation():
+                decline.click()
             page.get_by_text("Request declined.").wait_for()
             assert re.search(r"Declined by Anne Admin on \d{1,2} \w+\.? \d{4}\.", page.locator("main").inner_text())
             _shot(page, artifacts_dir, "membership-request-decided", width)
@@ -209,15 +212,18 @@ def test_a_moderator_follows_the_dashboard_and_an_email_to_the_report_and_reads_
     )
     assert _background(hide) != _background(dismiss)
     _shot(page, artifacts_dir, "report-from-email", 390)
-    dismiss.click()
-    page.wait_for_load_state("load")
+    # wait_for_load_state() is satisfied at once by the page being left: the audit log could be
+    # opened before the dismissal is recorded. Wait for the page the dismissal leads to.
+    with page.expect_navigation():
+        dismiss.click()
 
     page.goto("/moderation/audit/")
     log = page.locator("main").inner_text()
     assert "Report dismissed" in log and "network.report.resolve" not in log and "open → dismissed" not in log
     assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", log) and not re.search(r"\b\d{1,2}/\d{1,2}/\d{4}\b", log)
     page.locator("#language-select").select_option("fr")
-    page.get_by_role("button", name="Change").click()
+    with page.expect_navigation():  # the log read whole, not as far as the header's button
+        page.get_by_role("button", name="Change").click()
     page.get_by_role("button", name="Changer").wait_for()
     log = page.locator("main").inner_text()
     assert "Signalement classé sans suite" in log and "Report dismissed" not in log
@@ -240,11 +246,12 @@ def test_a_network_moderator_sends_an_invitation_again_then_revokes_it(
     mail.outbox.clear()
     page = _page(browser, live_server.url, 390, moderator)
     page.goto(f"/networks/{network.pk}/invite/")
-    page.get_by_role("button", name="Send again to guest@ravnstad.example").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():  # the email is sent once the page it leads to is back
+        page.get_by_role("button", name="Send again to guest@ravnstad.example").click()
     assert [m.to for m in mail.outbox] == [["guest@ravnstad.example"]]
     _shot(page, artifacts_dir, "invitation-sent-again", 390)
     page.get_by_role("link", name="Revoke the invitation sent to guest@ravnstad.example").click()
+    page.wait_for_url(re.compile(r"/networks/invitations/\d+/revoke/$"))
     confirm = page.get_by_role("button", name="Yes, revoke the invitation")
     assert "button-danger" in (confirm.get_attribute("class") or "")
     _fits(page)
@@ -296,6 +303,7 @@ def test_a_contributor_is_warned_of_a_practice_with_the_same_title_before_submit
     page = _page(browser, live_server.url, 390, contributor)
     page.goto(draft.get_absolute_url())
     page.get_by_role("link", name="Submit for review…").click()
+    page.wait_for_url(re.compile(r"/practices/\d+/submit/$"))
     warning = page.locator("section.duplicates")
     warning.get_by_role("heading", name="A similar practice already exists").wait_for()
     assert (

@@ -4,6 +4,7 @@ post; another organisation's practitioner searching the same words finds nothing
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from network import services
 from tests.browser.test_networks import _signed_in_page
@@ -33,11 +34,13 @@ def test_a_member_searches_a_network_and_an_outsider_finds_nothing(
     page.get_by_label("Search this network").fill("family")
     page.get_by_label("Search this network").press("Enter")
     page.wait_for_url(re.compile(rf"/networks/{network.pk}/search/\?"))
-    assert page.get_by_role("status").filter(has_text="found").inner_text() == "2 posts found"
+    expect(page.get_by_role("status").filter(has_text="found")).to_have_text("2 posts found")
     marks = page.locator(".search-hits mark")
     assert {text.lower() for text in marks.all_inner_texts()} >= {"family", "families"}
     page.get_by_label("Sort by").select_option("date")
     page.get_by_role("button", name="Search").click()
+    # the page left lists the same hits by relevance: read the hits of the page reached
+    page.wait_for_url(re.compile(r"[?&]sort=date(&|$)"))
     first = page.locator(".search-hits li").first
     assert "Narvik" in first.inner_text()
     page.screenshot(path=str(artifacts_dir / "network-search.png"), full_page=True)

@@ -10,6 +10,7 @@ from django.test import Client
 
 from network import services
 from network.models import Network, Thread
+from tests.browser.conftest import TIMEOUT_MS
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -25,13 +26,14 @@ def _signed_in_page(browser, user, base_url: str):
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     return page
 
 
 def _create_network_and_invite(page, email: str) -> Network:
     page.goto("/networks/")
     page.get_by_role("link", name="Create a network").click()
+    page.wait_for_url("**/networks/new/")  # fill the form of the page reached, not a field of the page left
     page.get_by_label("Name").fill("Exit work north")
     page.get_by_label("Purpose").fill("Exit counselling for the northern municipalities.")
     page.get_by_label("Membership policy").select_option("invitation")
@@ -48,6 +50,7 @@ def _accept_and_start_thread(page, link: str) -> Thread:
     page.get_by_role("button", name="Accept the invitation").click()
     page.wait_for_url(re.compile(r"/networks/\d+/$"))
     page.get_by_role("link", name="Start a discussion").click()
+    page.wait_for_url(re.compile(r"/networks/\d+/threads/new/$"))
     page.get_by_label("Title").fill("A returning fighter's family")
     page.get_by_label("Message").fill("The family asks for support. @Ola Colleague, you met them last year?")
     page.get_by_role("button", name="Start the discussion").click()

@@ -38,7 +38,7 @@ from portal.services import organisation_get_or_create
 from practices import services as practice_services
 from practices.models import Finding, Practice
 from search.worker import drain
-from tests.browser.conftest import ARTIFACTS, AXE, blocking_violations
+from tests.browser.conftest import ARTIFACTS, AXE, TIMEOUT_MS, blocking_violations
 from tests.conftest import make_user
 from tests.network.factories import make_case_room
 from tests.practices.factories import make_practice
@@ -336,7 +336,7 @@ def _crawl(browser, base_url: str, persona: str, user: User | None, audited: set
     client = _client(user, "en")
     context = _context(browser, base_url, client, audit=True)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     origin = base_url.rstrip("/")
     noise = _listen(page, origin)
     queue: deque[tuple[str, str]] = deque([("/", "/")])

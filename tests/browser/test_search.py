@@ -1,6 +1,7 @@
 """A visitor searches, narrows the results by two facets and opens a practice."""
 
 import pytest
+from playwright.sync_api import expect
 
 from practices.demo import load_demo_data
 
@@ -32,14 +33,18 @@ def test_visitor_searches_narrows_by_two_facets_and_opens_a_result(browser_page,
     assert page.locator("mark").first.is_visible()  # highlighted snippet
     page.screenshot(path=str(artifacts_dir / "search-two-facets.png"), full_page=True)
 
-    page.get_by_role("link", name="Soutien familial à Sarpsborg").first.click()
+    # A click that leads to another page returns once the navigation starts: every read waits
+    # for the page reached (its load), not the page left.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Soutien familial à Sarpsborg").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Soutien familial à Sarpsborg"
     assert "tsfa@sarpsborg.com" not in page.content()  # the contact stays hidden from visitors
     assert page.locator(".practice-summary").is_visible()
     page.screenshot(path=str(artifacts_dir / "practice-page-reader.png"), full_page=True)
-    page.get_by_role("link", name="Back to results").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Back to results").click()
     assert "theme=family-support" in page.url and "country=NO" in page.url and "q=soutien" in page.url
-    assert page.get_by_role("checkbox", name="Norway").is_checked()
+    expect(page.get_by_role("checkbox", name="Norway")).to_be_checked()
 
 
 def test_on_a_phone_the_filters_wait_behind_a_button_and_the_first_result_is_on_the_first_screen(
@@ -58,7 +63,7 @@ def test_on_a_phone_the_filters_wait_behind_a_button_and_the_first_result_is_on_
     assert box is not None and box["y"] < 844, box
     page.screenshot(path=str(artifacts_dir / "search-phone-first-screen.png"))
     button.click()
-    assert page.get_by_role("checkbox", name="Family support").is_checked()
+    expect(page.get_by_role("checkbox", name="Family support")).to_be_checked()  # shown by the click
     page.screenshot(path=str(artifacts_dir / "search-phone-filters-open.png"))
     with page.expect_navigation():
         page.get_by_role("checkbox", name="Family support").click()  # see the first test: no uncheck()
@@ -93,10 +98,12 @@ def test_on_a_phone_a_practice_opens_with_its_summary_and_goes_back_to_the_same_
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/search/?q=famille&theme=family-support")
-    page.locator(".search-results .practice-card h3 a").first.click()
+    with page.expect_navigation():
+        page.locator(".search-results .practice-card h3 a").first.click()
     assert page.locator(".practice-summary").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(artifacts_dir / "practice-page-phone.png"))
-    page.get_by_role("link", name="Back to results").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Back to results").click()
     assert "q=famille" in page.url and "theme=family-support" in page.url
     assert page.get_by_role("button", name="Filters (1)").is_visible()
