@@ -12,7 +12,13 @@ Services raise Django's ``ValidationError`` and ``PermissionDenied``; they becom
 
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -23,6 +29,14 @@ from rest_framework.views import set_rollback
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 URN = "urn:pve-portal:problem:"
+
+
+class ContentTooLarge(exceptions.APIException):
+    """The body is over ``DATA_UPLOAD_MAX_MEMORY_SIZE``: Django refuses to read it."""
+
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "content_too_large"
 
 
 class Conflict(exceptions.APIException):
@@ -54,6 +68,12 @@ def as_api_exception(exc: Exception) -> Exception:
         return exceptions.PermissionDenied(*exc.args)
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(_validation_detail(exc))
+    # Raised while the body is read (over the size limit, too many fields): Django would answer its
+    # HTML 400 page. Other suspicious operations are not the request's body: left to Django.
+    if isinstance(exc, RequestDataTooBig):
+        return ContentTooLarge(_("The request body is too large."))
+    if isinstance(exc, (TooManyFieldsSent, TooManyFilesSent)):
+        return exceptions.ParseError(_("The request has too many fields or files."))
     return exc
 
 

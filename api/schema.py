@@ -50,6 +50,7 @@ PROBLEM_DESCRIPTIONS = {
     "403": _("Not allowed (for instance a read-only token used to write)."),
     "404": _("Not found, or not yours to see."),
     "409": _("Not possible in the current state."),
+    "413": _("The request body is too large."),
     "415": _("Unsupported media type."),
     "429": _("Too many requests: wait the number of seconds in Retry-After."),
 }
@@ -117,7 +118,7 @@ class AutoSchema(openapi.AutoSchema):
     def _problem_codes(self) -> list[str]:
         codes = ["400", "401", "403", "404", "429"]
         if self.method in ("POST", "PUT", "PATCH"):
-            codes.append("415")
+            codes += ["413", "415"]
         return codes + list(getattr(self.view, "extra_problem_codes", {}).get(self.method.lower(), []))
 
     def _get_response_bodies(self, direction="response") -> dict:
