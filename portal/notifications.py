@@ -6,9 +6,12 @@ Pass subjects as lazy translations (``gettext_lazy``) with their ``%`` values ap
 one line (whatever a name holds: line breaks would be a header injection, refused by Django)
 cut to ``SUBJECT_MAX`` characters. Deactivated accounts get nothing.
 
-A mail server that refuses a message does not undo or break the action that sent it: the
-failure is logged (logger ``portal.notifications``) and the message is not sent again (there
-is no outbox; docs/OPERATIONS.md, "Emails"). Digests are the exception: see ``network.notify``.
+In production every e-mail goes through the outbox (``EMAIL_BACKEND`` is django-mailer's
+database backend, settings.EMAIL_OUTBOX): sending writes a row, the scheduler's ``send_mail`` job
+delivers it, and one the mail server refuses waits for ``retry_deferred`` (docs/OPERATIONS.md,
+"Emails"). Without the outbox (debugging, or PORTAL_EMAIL_OUTBOX=0) a refusal does not undo or
+break the action that sent it either: it is logged (logger ``portal.notifications``) and that
+e-mail is lost. Digests keep their notifications until sent: see ``network.notify``.
 """
 
 import logging
@@ -74,8 +77,9 @@ def render_email(
 
 
 def deliver(*, subject: str, body: str, address: str, language: str, fail_silently: bool = True) -> bool:
-    """Send one email now, from the portal's address, saying its language (``Content-Language``).
-    Returns whether the mail server took it; a refusal is logged, or raised when not ``fail_silently``."""
+    """Hand one email to the mail backend (the outbox in production), from the portal's address,
+    saying its language (``Content-Language``). Returns whether the backend took it; a refusal
+    (only when sending straight to a mail server) is logged, or raised when not ``fail_silently``."""
     message = EmailMessage(
         subject, body, settings.DEFAULT_FROM_EMAIL, [address], headers={"Content-Language": language}
     )
@@ -84,7 +88,9 @@ def deliver(*, subject: str, body: str, address: str, language: str, fail_silent
     except OSError:  # smtplib.SMTPException and a refused connection alike
         if not fail_silently:
             raise
-        logger.exception("The mail server refused the email %r to %s; it is not sent again.", subject, address)
+        logger.exception(
+            "The mail server refused the email %r to %s; without the outbox it is not sent again.", subject, address
+        )
         return False
     return True
 

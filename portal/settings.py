@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "mailer",
 ]
 
 MIDDLEWARE = [
@@ -227,7 +228,28 @@ PORTAL_REQUIRE_MFA = env_bool("PORTAL_REQUIRE_MFA", default=True)
 # (portal/wsgi.py), so a contributor's first submit is as fast as the others.
 PII_WARM_UP_AT_START = env_bool("PII_WARM_UP_AT_START", default=True)
 
-EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The backend that talks to the mail server (SMTP in production; the console by default).
+_EMAIL_DELIVERY_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The outbox (django-mailer): an e-mail is a row written in the transaction of the action that
+# sends it, and the scheduler's `send_mail` job delivers the queue every minute; an e-mail the
+# mail server refuses or cannot take is deferred and `retry_deferred` puts it back in the queue,
+# so a mail server that is down delays e-mails and loses none (docs/OPERATIONS.md, "Emails").
+# Off by default when debugging (`make run` prints e-mails to the console at once).
+EMAIL_OUTBOX = env_bool("PORTAL_EMAIL_OUTBOX", default=not DEBUG)
+if EMAIL_OUTBOX and _EMAIL_DELIVERY_BACKEND != "mailer.backend.DbBackend":
+    EMAIL_BACKEND = "mailer.backend.DbBackend"
+    MAILER_EMAIL_BACKEND = _EMAIL_DELIVERY_BACKEND
+else:
+    EMAIL_BACKEND = _EMAIL_DELIVERY_BACKEND
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# The queue's rows are locked one by one in the database (several schedulers may run): no lock file.
+MAILER_USE_FILE_LOCK = False
+# Deferred e-mails are tried again at every `retry_deferred` run, however long the server is away.
+MAILER_EMAIL_MAX_RETRIES = None
+# The delivery log keeps when and how each e-mail went, not what it said nor a copy to resend.
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
+# Days the delivery log is kept (`purge_mail_log_old`, daily in PORTAL_SCHEDULE).
+MAIL_LOG_DAYS = env_int("PORTAL_MAIL_LOG_DAYS", 30)
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
@@ -279,7 +301,10 @@ NETWORK_REPORT_RATE = env_rate("NETWORK_REPORT_RATE", "10/h")
 
 # Periodic jobs run by `manage.py run_scheduler` (portal/scheduler.py): management commands
 # and their periods. Later: federation pulls.
-SCHEDULED_JOBS = env_schedule("PORTAL_SCHEDULE", "purge_case_rooms=1h,send_digests=1d,purge_request_counts=1h")
+SCHEDULED_JOBS = env_schedule(
+    "PORTAL_SCHEDULE",
+    "purge_case_rooms=1h,send_digests=1d,purge_request_counts=1h,send_mail=1m,retry_deferred=10m,purge_mail_log_old=1d",
+)
 
 # Uploaded template documents are parsed in memory and never stored.
 PRACTICE_UPLOAD_MAX_BYTES = env_int("PRACTICE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)

@@ -82,3 +82,30 @@ def test_docker_compose_runs_the_scheduler_beside_the_worker():
     scheduler = compose["services"]["scheduler"]
     assert scheduler["command"] == ["python", "manage.py", "run_scheduler"]
     assert scheduler["depends_on"]["web"]["condition"] == "service_healthy"
+
+
+def test_in_production_an_email_waits_in_the_outbox_until_the_scheduler_delivers_it(migrated_sqlite_url):
+    """Debugging off, the default PORTAL_SCHEDULE: sending writes a row; the scheduler's job sends it."""
+    environment = process_environment(DATABASE_URL=migrated_sqlite_url, DJANGO_DEBUG="0")
+    for name in ("PORTAL_SCHEDULE", "PORTAL_EMAIL_OUTBOX", "DJANGO_EMAIL_BACKEND"):
+        environment.pop(name, None)
+    send = (
+        "from django.core.mail import send_mail; from mailer.models import Message; "
+        "send_mail('Outbox check', 'Queued first.', None, ['reader@example.org']); "
+        "print(Message.objects.count())"
+    )
+    sent = manage("shell", "-v0", "-c", send, environment=environment)
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.strip() == "1" and "Queued first." not in sent.stdout  # queued, not printed
+
+    scheduler = manage("run_scheduler", "--once", environment=environment)
+    assert scheduler.returncode == 0, scheduler.stderr
+    assert "ran send_mail" in scheduler.stdout and "Queued first." in scheduler.stdout  # the console backend
+    left = manage(
+        "shell",
+        "-v0",
+        "-c",
+        "from mailer.models import Message; print(Message.objects.count())",
+        environment=environment,
+    )
+    assert left.stdout.strip() == "0", left.stderr

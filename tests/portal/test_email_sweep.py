@@ -14,15 +14,19 @@ import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from mailer.models import PRIORITY_DEFERRED, RESULT_FAILURE, Message, MessageLog
 
 from network import services as network_services
 from network.models import Network, NetworkMembership, Report
@@ -719,15 +723,64 @@ def test_a_digest_that_could_not_be_sent_goes_with_the_next_run(make_world, sett
     assert len([m for m in mail.outbox if w.colleague.email in m.to]) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="No outbox: an immediate email that the mail server refused is logged and not sent again "
-    "(docs/OPERATIONS.md, 'Emails').",
-)
-def test_an_immediate_email_refused_by_the_mail_server_is_sent_once_it_is_back(make_world, settings):
-    settings.EMAIL_BACKEND = f"{__name__}.BrokenSMTPBackend"
+# The outbox (production's default, PORTAL_EMAIL_OUTBOX): delayed while the server is down, never lost.
+
+OUTBOX_CASES = [*ACTIONS_THAT_EMAIL, "password-reset", "account-exists"]
+
+
+@pytest.fixture
+def outbox(settings):
+    """Production's mail path: every e-mail goes through the outbox, then a server that is down."""
+    settings.EMAIL_BACKEND = "mailer.backend.DbBackend"
+    settings.MAILER_EMAIL_BACKEND = f"{__name__}.BrokenSMTPBackend"
+    return settings
+
+
+@pytest.mark.parametrize("name", OUTBOX_CASES)
+def test_an_email_the_mail_server_refused_waits_in_the_outbox_and_goes_once_it_is_back(make_world, outbox, name):
     w = make_world("en")
-    recipient = _mention(w)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    w.acting(digests_send)
-    assert [m for m in mail.outbox if recipient.email in m.to]
+    w.anonymous.raise_request_exception = True
+    recipient = _scenario(name).run(w)  # the user's action succeeds: the e-mail is a row of the outbox
+    queued = [m.pk for m in Message.objects.all() if recipient.email in m.to_addresses]
+    assert len(queued) == 1 and mail.outbox == []
+
+    call_command("send_mail")  # the scheduler's job, every minute: the server refuses, the e-mail waits
+    call_command("send_mail")
+    assert Message.objects.get(pk=queued[0]).priority == PRIORITY_DEFERRED and mail.outbox == []
+    assert MessageLog.objects.filter(result=RESULT_FAILURE).exists()
+    assert not MessageLog.objects.exclude(message_data="").exclude(message_data__isnull=True).exists()
+
+    outbox.MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is back
+    call_command("send_mail")  # a deferred e-mail waits for retry_deferred (every ten minutes)
+    assert mail.outbox == []
+    call_command("retry_deferred")
+    call_command("send_mail")
+    received = [m for m in mail.outbox if m.to == [recipient.email]]
+    assert len(received) == 1
+    assert not Message.objects.exists()
+    call_command("retry_deferred")
+    call_command("send_mail")
+    assert len([m for m in mail.outbox if m.to == [recipient.email]]) == 1  # sent once
+
+
+def test_an_email_written_in_a_transaction_that_rolls_back_never_leaves_the_outbox(make_world, outbox):
+    w = make_world("en")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _scenario("membership-request").run(w)
+        assert Message.objects.exists()
+        raise RuntimeError("the action failed after writing its e-mail")
+    assert not Message.objects.exists()
+
+
+def test_the_outbox_log_is_forgotten_after_the_configured_days(make_world, outbox):
+    outbox.MAIL_LOG_DAYS = 30
+    w = make_world("en")
+    _mention(w)
+    call_command("send_mail")
+    assert MessageLog.objects.exists()
+    MessageLog.objects.update(when_attempted=timezone.now() - timedelta(days=29))
+    call_command("purge_mail_log_old", stdout=StringIO())
+    assert MessageLog.objects.exists()
+    MessageLog.objects.update(when_attempted=timezone.now() - timedelta(days=31))
+    call_command("purge_mail_log_old", stdout=StringIO())
+    assert not MessageLog.objects.exists()
