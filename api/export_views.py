@@ -52,6 +52,7 @@ class TemplateQuerySerializer(DeclaredFieldsCopied):
 class _PracticeTemplateView(MethodsFirst, APIView):
     permission_classes = [TokenScopeAllowsMethod]
     fmt = "docx"
+    query_actions = frozenset({"get"})
 
     def get(self, request, id: str):
         query = validated_query(request, TemplateQuerySerializer)

@@ -48,6 +48,7 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
     permission_classes = MODERATORS
     lookup_value_regex = ID
     cursor_ordering = ("updated_at", "pk")
+    query_actions = frozenset({"list"})
     extra_problem_codes = {"post": ["409"]}
 
     def get_serializer_class(self):

@@ -150,6 +150,7 @@ class PostViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewS
     permission_classes = MEMBERS
     serializer_class = PostSerializer
     lookup_value_regex = ID
+    query_actions = frozenset({"search"})
 
     def get_object(self) -> Post:
         return access.post_for_member(user=self.request.user, pk=int(self.kwargs["pk"]))

@@ -202,6 +202,9 @@ class ReviewQueueQuerySerializer(DeclaredFieldsCopied):
     older_than = serializers.IntegerField(required=False, min_value=1, max_value=3650, help_text=_("Days waiting."))
     organisation = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
     language = serializers.ChoiceField(choices=settings.PRACTICE_LANGUAGES, required=False)
+    cursor = serializers.CharField(
+        required=False, max_length=200, help_text=_("The cursor of a next or previous link.")
+    )
 
 
 # Reference data --------------------------------------------------------------------------

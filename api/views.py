@@ -5,6 +5,7 @@ Thin viewsets: objects come from the access functions (``practice_for_user``,
 """
 
 import functools
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TypeVar, cast
 
@@ -73,12 +74,23 @@ ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a data
 
 # 405 for a method the endpoint does not have, before authentication and access checks (which
 # would otherwise answer 401 or 404 to it). A comment: the schema would show a docstring.
+# Then, after authentication and access checks, the query string: an action that reads one names itself
+# in ``query_actions`` and reads it with ``validated_query``; any other takes none but a list's cursor.
 class MethodsFirst(APIView):
+    query_actions: frozenset[str] = frozenset()
+
     def initial(self, request, *args, **kwargs):
         method = request.method.lower()
         if method not in self.http_method_names or not hasattr(self, method):
             raise MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
+        action = getattr(self, "action", None) or method
+        if action not in self.query_actions:
+            refuse_unexpected_query(request, _CURSOR if self._lists_pages(request, action) else ())
+
+    def _lists_pages(self, request, action: str) -> bool:
+        paginated = getattr(self, "pagination_class", None) is not None and hasattr(self, "paginate_queryset")
+        return paginated and request.method in ("GET", "HEAD") and action not in ("retrieve", "get", "metadata")
 
 
 class MeView(MethodsFirst, APIView):
@@ -170,9 +182,7 @@ def validated_query(request, serializer_class: type[_Query]) -> _Query:
     the endpoint does not take is refused, as a body's unknown field is (a misspelt filter, ``themes``
     or ``year``, or a ``page`` number, would otherwise look applied)."""
     params = request.query_params
-    unknown = sorted(set(params) - {name for name, _is_list in _query_fields(serializer_class)} - _ANY_ENDPOINT)
-    if unknown:
-        raise ValidationError({name: [_("Unknown field.")] for name in unknown})
+    refuse_unexpected_query(request, _query_fields(serializer_class))
     data = {
         name: params.getlist(name) if is_list else params[name]
         for name, is_list in _query_fields(serializer_class)
@@ -181,6 +191,24 @@ def validated_query(request, serializer_class: type[_Query]) -> _Query:
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return serializer
+
+
+_CURSOR = (("cursor", False),)
+
+
+def refuse_unexpected_query(request, fields: Iterable[tuple[str, bool]]) -> None:
+    """400 for a query parameter not among ``fields`` (name, takes a list) nor ``_ANY_ENDPOINT``, and for
+    one that takes a single value given twice (``?sort=date&sort=relevance``: neither is quietly chosen)."""
+    taken = dict(fields)
+    params = request.query_params
+    errors = {}
+    for name in params:
+        if name not in taken and name not in _ANY_ENDPOINT:
+            errors[name] = [_("Unknown field.")]
+        elif not taken.get(name) and len(params.getlist(name)) > 1:
+            errors[name] = [_("Give this parameter once.")]
+    if errors:
+        raise ValidationError(dict(sorted(errors.items())))
 
 
 @functools.cache
@@ -271,6 +299,7 @@ class PracticeViewSet(
 
     serializer_class = PracticeDetailSerializer
     list_is_search = True  # the list is the search engine's page, not a paginated queryset (api.schema)
+    query_actions = frozenset({"list", "import_document"})
     lookup_value_regex = ID
     cursor_ordering = ("-updated_at", "-pk")
     permissions_by_action: dict[str, list[type[BasePermission]]] = {
