@@ -50,6 +50,7 @@ def dated(contributor, moderator, home_organisation):
     network_services.network_member_add(network=network, user=contributor, actor=moderator)
     thread = network_services.thread_create(network=network, actor=contributor, title="A case", body="Notes.")
     network_services.post_report(post=thread.posts.get(), actor=moderator, reason=Report.Reason.HARMFUL)
+    Practice.objects.filter(pk=published.pk).update(featured_at=WHEN, featured_by=moderator)
     Practice.objects.update(updated_at=WHEN, published_at=WHEN, created_at=WHEN)
     Membership.objects.update(requested_at=WHEN)
     AuditEvent.objects.update(created_at=WHEN)
@@ -69,6 +70,7 @@ def _pages(dated, home_organisation) -> list[tuple[str, str]]:
         ("moderator_client", reverse("moderation:review", args=[dated["submitted"].pk])),
         ("moderator_client", reverse("moderation:audit") + "?since=2026-12-01"),
         ("moderator_client", reverse("moderation:organisations")),
+        ("moderator_client", reverse("moderation:featured")),
         ("moderator_client", reverse("network:reports", args=[dated["network"].pk])),
         ("org_admin_client", reverse("organisation_members")),
         ("contributor_client", reverse("api_tokens")),

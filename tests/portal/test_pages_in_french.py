@@ -136,7 +136,7 @@ def test_member_pages_in_french_show_no_untranslated_text(contributor_client, co
     assert gaps == [], "\n".join(gaps)
 
 
-def test_moderator_pages_in_french_show_no_untranslated_text(moderator_client, contributor, missing_french):
+def test_moderator_pages_in_french_show_no_untranslated_text(moderator_client, moderator, contributor, missing_french):
     practice = make_practice(
         author=contributor,
         title="Soutien aux familles à Ravnstad",
@@ -144,11 +144,14 @@ def test_moderator_pages_in_french_show_no_untranslated_text(moderator_client, c
         description="Le programme de Ravnstad accompagne les familles pour prévenir l'extrémisme violent.",
     )
     practice_services.practice_submit(practice=practice, actor=contributor)
+    featured = make_practice(author=contributor, title="Sortir de l'extrémisme à Ravnstad", publish=True)
+    practice_services.practice_feature(practice=featured, actor=moderator)
     urls = [
         reverse("moderation:queue"),
         reverse("moderation:review", args=[practice.pk]),
         reverse("moderation:audit"),
         reverse("moderation:organisations"),
+        reverse("moderation:featured"),
     ]
     gaps = _gaps(moderator_client, urls, missing_french)
     assert gaps == [], "\n".join(gaps)
