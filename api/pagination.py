@@ -1,13 +1,19 @@
 """Cursor pagination for every list.
 
 Lists read from the database use DRF's cursor pagination, ordered by the view's
-``cursor_ordering``. The practice search reads from the search engine, which pages
-by number: its cursor is the same kind of opaque token, holding the page number.
+``cursor_ordering``, with cursors signed for the list's path: a cursor altered, made up, or
+of another list is not found (DRF's own cursors are plain base64, and it read whatever decoded
+as a position: a page of its choosing, or a database error for a position of the wrong type).
+The practice search reads from the search engine, which pages by number: its cursor is the
+same kind of opaque token, holding the page number.
 """
 
 import base64
 import binascii
+from typing import cast
+from urllib import parse
 
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound
@@ -27,6 +33,35 @@ class CursorPagination(pagination.CursorPagination):
     def get_ordering(self, request, queryset, view) -> tuple[str, ...]:
         ordering = getattr(view, "cursor_ordering", self.ordering)
         return (ordering,) if isinstance(ordering, str) else tuple(ordering)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.list_path = request.path
+        return super().paginate_queryset(queryset, request, view)
+
+    def encode_cursor(self, cursor: pagination.Cursor) -> str:
+        tokens = {"o": str(cursor.offset), "r": "1" if cursor.reverse else "0"}
+        if cursor.position is not None:
+            tokens["p"] = str(cursor.position)  # DRF's positions are strings (the stubs say int)
+        signed = _signer(self.list_path).sign(parse.urlencode(tokens))
+        encoded = base64.urlsafe_b64encode(signed.encode()).decode("ascii")
+        return replace_query_param(cast(str, self.base_url), self.cursor_query_param, encoded)
+
+    def decode_cursor(self, request: Request) -> pagination.Cursor | None:
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded is None:
+            return None
+        try:
+            signed = base64.urlsafe_b64decode(encoded.encode("ascii")).decode("utf-8")
+            tokens = parse.parse_qs(_signer(request.path).unsign(signed), keep_blank_values=True)
+            offset = pagination._positive_int(tokens["o"][0], cutoff=self.offset_cutoff)
+            position = tokens.get("p", [None])[0]
+            return pagination.Cursor(offset=offset, reverse=tokens["r"] == ["1"], position=position)  # type: ignore[arg-type]
+        except (binascii.Error, UnicodeError, ValueError, KeyError, signing.BadSignature):
+            raise NotFound(self.invalid_cursor_message) from None
+
+
+def _signer(path: str) -> signing.Signer:
+    return signing.Signer(salt=f"api.pagination.cursor:{path}")
 
 
 class LongListCursorPagination(CursorPagination):
