@@ -1,4 +1,19 @@
-"""Playwright on Debian's Chromium, against pytest-django's live server."""
+"""Playwright on Debian's Chromium, against pytest-django's live server.
+
+Waiting, so that a test passes on a loaded two-core CI machine as it does alone:
+
+- a click that leads to another page returns once the navigation starts: read the page reached
+  after ``with page.expect_navigation(): ...click()`` or ``page.wait_for_url(...)``, never after
+  ``page.wait_for_load_state()``, which the page being left (loaded already) satisfies at once;
+- what a script or a fetch sets after the page has loaded (focus, a suggestion list, a value) is
+  read with ``expect(locator)`` (playwright.sync_api.expect), which retries, not with one read
+  (``is_visible()``, ``inner_text()``, ``input_value()``, ``page.evaluate``);
+- a control whose change sends its form (the search page's facets and sort order) is clicked
+  inside ``expect_navigation()``, not ``check()``ed, ``uncheck()``ed or ``select_option()``ed:
+  those read the control again after the change, racing the navigation;
+- no fixed sleep (``wait_for_timeout``) to wait for something to happen;
+- ``TIMEOUT_MS`` for actions, navigations and ``expect`` alike.
+"""
 
 import os
 from pathlib import Path
