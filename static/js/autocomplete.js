@@ -30,7 +30,15 @@
       input.setAttribute("aria-activedescendant", items[active].id);
     }
 
+    /* Drop the suggestions asked for and not yet answered: they are for text the reader has
+       moved on from (a title picked, the list closed, the box left), and would open it again. */
+    function cancel() {
+      clearTimeout(timer);
+      latest++;
+    }
+
     function choose(title) {
+      cancel();
       input.value = title;
       close();
       if (input.form) { input.form.submit(); }
@@ -69,13 +77,13 @@
       timer = setTimeout(fetchSuggestions, DELAY);
     });
     input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { cancel(); close(); return; }  // before any answer came, too
       if (list.hidden) { return; }
       if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
-      else if (event.key === "Escape") { close(); }
       else if (event.key === "Enter" && active >= 0) { event.preventDefault(); choose(options()[active].textContent); }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 100); });
+    input.addEventListener("blur", function () { cancel(); setTimeout(close, 100); });
   }
 
   document.querySelectorAll("input[data-autocomplete-url]").forEach(attach);

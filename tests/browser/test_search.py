@@ -107,3 +107,30 @@ def test_on_a_phone_a_practice_opens_with_its_summary_and_goes_back_to_the_same_
         page.get_by_role("link", name="Back to results").click()
     assert "q=famille" in page.url and "theme=family-support" in page.url
     assert page.get_by_role("button", name="Filters (1)").is_visible()
+
+
+@pytest.mark.parametrize("leave", ["Escape", "Tab"])
+def test_title_suggestions_answered_late_do_not_open_after_the_reader_closed_them_or_left_the_box(
+    browser_page, settings, leave
+):
+    """The reader types, then presses Escape (or moves on with Tab) before the suggestions come
+    (a slow server, a loaded machine): the answer, come too late, must not open the list again."""
+    settings.SEARCH_BACKEND = "database"
+    load_demo_data(count=12)
+    page = browser_page
+    held = []  # the suggestions' request, answered only when the test says so
+    page.route("**/search/autocomplete/?q=*", lambda route: held.append(route))
+    page.goto("/search/")
+    box = page.locator("#search-q")
+    with page.expect_request("**/search/autocomplete/?q=*"):
+        box.press_sequentially("Soutien", delay=20)
+    box.press(leave)
+    listbox = page.locator("#search-q-suggestions")
+    expect(listbox).to_be_hidden()
+
+    with page.expect_response("**/search/autocomplete/?q=*") as late:
+        held[-1].continue_()
+    late.value.finished()
+    assert "Soutien familial" in late.value.text()  # there was something to show
+    with pytest.raises(AssertionError):  # a list that opens does so as soon as the answer is read
+        expect(listbox).to_be_visible(timeout=1_000)
