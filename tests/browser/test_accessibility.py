@@ -122,11 +122,14 @@ def test_moderator_pages_have_no_serious_violation_and_fit_a_phone(
     browser, live_server, artifacts_dir, contributor, moderator
 ):
     practice = _submitted_practice(contributor)
+    featured = make_practice(author=contributor, title="Mentoring families after release", publish=True)
+    practice_services.practice_feature(practice=featured, actor=moderator)
     pages = {
         "moderation-queue": reverse("moderation:queue"),
         "review": reverse("moderation:review", args=[practice.pk]),
         "audit-log": reverse("moderation:audit"),
         "moderation-organisations": reverse("moderation:organisations"),
+        "moderation-featured": reverse("moderation:featured"),
     }
     problems = _check_pages(browser, live_server.url, pages, artifacts_dir, user=moderator)
     assert problems == [], "\n".join(problems)
