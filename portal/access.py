@@ -102,6 +102,14 @@ def can_manage_members(user, organisation_id: int | None) -> bool:
     return is_moderator(user) or is_organisation_admin(user, organisation_id)
 
 
+def can_decide_membership(user, membership: Membership) -> bool:
+    """Deciding on a request to join or changing a member's role: those who manage the
+    organisation's members, never on their own membership (four eyes, as for practices)."""
+    if signed_in(user) and user.pk == membership.user_id:
+        return False
+    return can_manage_members(user, membership.organisation_id)
+
+
 def belongs_to(user, organisation_id: int | None) -> bool:
     """An approved member (verified or not) of that organisation."""
     membership = approved_membership(user)

@@ -56,11 +56,27 @@ class JoinForm(forms.Form):
         return data
 
 
-class DecisionForm(forms.Form):
+class _OneValue(forms.Form):
+    """A form of one choice: the same field given twice (a forged or doubled POST) is refused
+    rather than read as its last value."""
+
+    field_name = ""
+
+    def clean(self):
+        data = super().clean() or {}
+        getlist = getattr(self.data, "getlist", None)
+        if getlist is not None and len(getlist(self.field_name)) > 1:
+            raise forms.ValidationError(_("Choose one."))
+        return data
+
+
+class DecisionForm(_OneValue):
+    field_name = "decision"
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
 
 
-class RoleForm(forms.Form):
+class RoleForm(_OneValue):
+    field_name = "role"
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.access import can_manage_members, is_moderator
+from portal.access import can_decide_membership, can_manage_members, is_moderator
 from portal.audit import audit_record
 from portal.models import Membership, Organisation, OrganisationType, User
 from portal.notifications import moderators, notify, organisation_admins, supported_language
@@ -85,10 +85,26 @@ def membership_announce(*, membership: Membership) -> bool:
     return True
 
 
+_MEMBERSHIP_FIELDS = ["state", "role", "announced_at", "decided_at", "decided_by", "ended_at"]
+
+
+def _lock(membership: Membership) -> None:
+    """Lock the membership's row and re-read it in place: a caller's copy may be from a page
+    opened before another administrator decided, or before the member left."""
+    membership.refresh_from_db(
+        fields=_MEMBERSHIP_FIELDS, from_queryset=Membership.objects.select_for_update(of=("self",))
+    )
+
+
 @transaction.atomic
 def membership_decide(*, membership: Membership, actor, approve: bool) -> Membership:
     if not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("Only the organisation's administrators or moderators decide."))
+    if not can_decide_membership(actor, membership):
+        raise PermissionDenied(_("Another administrator or a moderator decides on your own request."))
+    _lock(membership)
+    if membership.state == Membership.State.ENDED and membership.decided_at is None:
+        raise ValidationError(_("This request was withdrawn by the requester."))
     if membership.state != Membership.State.REQUESTED:
         raise ValidationError(_("This request has already been decided."))
     from_state = membership.state
@@ -112,14 +128,17 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
         template="portal/email/membership_decided.txt",
         context={"membership": membership, "actor": actor, "approved": approve},
     )
+    membership.user.forget_membership()
     return membership
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, actor: User, ban: bool = False) -> Membership:
-    """A member leaves, or an administrator or moderator removes them. Access ends at once."""
+def membership_end(*, membership: Membership, actor: User) -> Membership:
+    """A member leaves, or an administrator or moderator removes them. Access ends at once.
+    (There is no ban: a former member may ask to join again, and those who decide see it.)"""
     if actor.pk != membership.user_id and not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("You may not remove this member."))
+    _lock(membership)
     if membership.state not in (Membership.State.APPROVED, Membership.State.REQUESTED):
         raise ValidationError(_("This membership has already ended."))
     from_state = membership.state
@@ -141,10 +160,22 @@ def membership_end(*, membership: Membership, actor: User, ban: bool = False) ->
 
 @transaction.atomic
 def membership_set_role(*, membership: Membership, actor, role: str) -> Membership:
+    """Promote a member to administrator or make an administrator a member again. Nobody changes
+    their own role (so the last administrator is never demoted unawares); a request is decided
+    first; setting the role someone has changes and records nothing."""
     if not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("Only the organisation's administrators or moderators change roles."))
+    if not can_decide_membership(actor, membership):
+        raise PermissionDenied(_("You cannot change your own role: another administrator or a moderator can."))
     if role not in Membership.Role.values:
         raise ValidationError(_("Unknown role."))
+    _lock(membership)
+    if membership.state == Membership.State.REQUESTED:
+        raise ValidationError(_("Decide on the request first: roles are for members."))
+    if membership.state != Membership.State.APPROVED:
+        raise ValidationError(_("This membership has already ended."))
+    if membership.role == role:
+        return membership
     audit_record(
         actor=actor,
         action="membership.role",
@@ -155,6 +186,7 @@ def membership_set_role(*, membership: Membership, actor, role: str) -> Membersh
     )
     membership.role = role
     membership.save(update_fields=["role"])
+    membership.user.forget_membership()
     return membership
 
 
@@ -162,6 +194,9 @@ def membership_set_role(*, membership: Membership, actor, role: str) -> Membersh
 def organisation_verify(*, organisation: Organisation, actor: User, verified: bool = True) -> Organisation:
     if not is_moderator(actor):
         raise PermissionDenied(_("Only moderators verify organisations."))
+    organisation.refresh_from_db(fields=["verified"], from_queryset=Organisation.objects.select_for_update())
+    if organisation.verified == verified:
+        return organisation
     audit_record(
         actor=actor,
         action="organisation.verify",
