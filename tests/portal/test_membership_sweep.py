@@ -261,6 +261,19 @@ def test_a_moderator_does_not_decide_on_their_own_request(decision, moderator, o
     assert "your own" in _messages(response)
 
 
+@pytest.mark.parametrize("page", ["request", "members"])
+def test_a_moderators_own_request_offers_them_no_decision(page, moderator, other_organisation):
+    services.membership_end(membership=moderator.membership, actor=moderator)
+    own = services.membership_request(user=moderator, organisation=other_organisation)
+    if page == "request":
+        url = reverse("organisation_membership_request", args=[own.pk])
+    else:
+        url = reverse("organisation_members") + f"?organisation={other_organisation.pk}"
+    html = _page(_client_for(moderator).get(url))
+    assert reverse("organisation_membership_decide", args=[own.pk]) not in html
+    assert "This is your own request" in html
+
+
 @pytest.mark.parametrize(
     "data", [{}, {"decision": ""}, {"decision": "maybe"}, {"decision": ["approve", "decline"]}, {"decision": "\x00"}]
 )
