@@ -27,7 +27,6 @@ from portal.organisation_selectors import (
     joinable_organisations,
     joinable_queryset,
     live_membership,
-    membership_for_manager,
     membership_request_for_manager,
     named,
     organisation_admin_count,
@@ -191,11 +190,18 @@ def membership_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     return redirect(back)
 
 
+def _membership_for_manager(request: HttpRequest, pk: int) -> Membership:
+    """The membership a members page links to, in whatever state it is now: one that ended since
+    the page was opened gets the service's message ("already ended"), not a 404. Still 404 for
+    anyone who does not manage the organisation's members."""
+    return membership_request_for_manager(user=request.user, pk=pk)
+
+
 @login_required
 @mfa_required
 @require_POST
 def membership_role_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    membership = membership_for_manager(user=request.user, pk=pk)
+    membership = _membership_for_manager(request, pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a role."))
@@ -214,8 +220,10 @@ def membership_role_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def membership_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST ends the membership at once."""
-    membership = membership_for_manager(user=request.user, pk=pk)
-    named([membership])
+    membership = _membership_for_manager(request, pk)
+    if request.method == "GET" and membership.state not in (Membership.State.REQUESTED, Membership.State.APPROVED):
+        messages.error(request, _("This membership has already ended."))
+        return redirect(_members_url(request, membership))
     if request.method == "GET":
         context = {"membership": membership, "back": _members_url(request, membership)}
         return render(request, "portal/membership_confirm_remove.html", context)

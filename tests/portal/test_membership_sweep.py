@@ -317,6 +317,33 @@ def test_a_removal_from_an_old_read_of_a_member_who_left_meanwhile_ends_nothing_
     assert _audit_count() == before
 
 
+@pytest.mark.parametrize("action", ["remove_get", "remove_post", "role"])
+@pytest.mark.parametrize("how", ["left", "removed"])
+def test_a_members_page_opened_before_the_member_went_says_so(how, action, org_admin, second_admin, contributor):
+    """The administrator's page still lists the member who left (or whom another administrator
+    removed) meanwhile: a click tells them, and changes nothing."""
+    membership = Membership.objects.get(user=contributor)
+    services.membership_end(membership=membership, actor=contributor if how == "left" else second_admin)
+    before = _audit_count()
+    client = _client_for(org_admin)
+    if action == "role":
+        response = _set_role(client, membership, "admin")
+    else:
+        url = reverse("organisation_membership_remove", args=[membership.pk])
+        response = getattr(client, action.split("_")[1])(url, follow=True)
+    assert response.status_code == 200
+    assert "already ended" in _messages(response)
+    assert _audit_count() == before
+    membership.refresh_from_db()
+    assert (membership.state, membership.role) == ("ended", "member")
+
+
+def test_a_deactivated_accounts_token_opens_nothing(contributor):
+    api = token_client(contributor)
+    User.objects.filter(pk=contributor.pk).update(is_active=False)
+    assert api.get(ME).status_code == 401
+
+
 @pytest.mark.parametrize("route", ["organisation_leave", "organisation_membership_remove"])
 def test_a_get_of_leave_or_remove_asks_for_confirmation_and_ends_nothing(route, contributor, org_admin):
     membership = Membership.objects.get(user=contributor)
