@@ -3,7 +3,7 @@
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -52,7 +52,13 @@ def membership_request(
         created = not Organisation.objects.filter(name__iexact=" ".join(new_organisation_name.split())).exists()
         organisation = organisation_get_or_create(name=new_organisation_name)
         role = Membership.Role.ADMIN if created else Membership.Role.MEMBER
-    membership = Membership.objects.create(user=user, organisation=organisation, role=role, message=message.strip())
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                user=user, organisation=organisation, role=role, message=message.strip()
+            )
+    except IntegrityError:  # two clicks at once: the other one's request is recorded (one_live_membership_per_user)
+        raise ValidationError(_("You already belong to an organisation or have asked to join one.")) from None
     audit_record(
         actor=user, action="membership.request", target=membership, to_state=membership.state, organisation=organisation
     )

@@ -106,6 +106,35 @@ def test_asking_twice_records_one_request_and_tells_the_deciders_once(
     assert newcomer.email not in mail.outbox[0].to
 
 
+@pytest.fixture
+def a_second_click_lands_first(newcomer, home_organisation):
+    """Two clicks on "Ask to join" at the same moment: the other one's row is written between
+    this request's check and its insert (a real row; the unique constraint decides)."""
+    from django.db.models.signals import pre_save
+
+    def other_click(sender, instance, **kwargs):
+        if instance.pk is None and instance.user_id == newcomer.pk and not getattr(instance, "_other", False):
+            other = Membership(user=newcomer, organisation=home_organisation)
+            other._other = True
+            other.save()
+
+    pre_save.connect(other_click, sender=Membership, dispatch_uid="sweep-second-click")
+    yield
+    pre_save.disconnect(sender=Membership, dispatch_uid="sweep-second-click")
+
+
+def test_two_clicks_at_the_same_moment_record_one_request_and_answer_clearly(
+    a_second_click_lands_first, newcomer, home_organisation, send
+):
+    response = send(_client_for(newcomer).post, reverse("organisation_join"), {"organisation": home_organisation.pk})
+    assert response.status_code == 400
+    assert "already belong to an organisation or have asked to join one" in _page(response)
+    # The other click's row was written inside this request's transaction here, so it went with
+    # its rollback; in production it is the other request's, and stays.
+    assert Membership.objects.filter(user=newcomer).count() <= 1
+    assert mail.outbox == []
+
+
 def test_an_unverified_organisation_matching_no_address_is_refused_and_nothing_recorded(newcomer, send):
     other = _unverified_organisation()
     response = send(_client_for(newcomer).post, reverse("organisation_join"), {"organisation": other.pk})
