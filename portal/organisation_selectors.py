@@ -42,16 +42,6 @@ def organisation_for_manager(*, user, organisation_id: int | None) -> Organisati
     return organisation
 
 
-def membership_for_manager(*, user, pk: int) -> Membership:
-    """A pending or approved membership that ``user`` may decide on, change or end; 404 otherwise."""
-    membership = Membership.objects.select_related("user", "organisation").filter(pk=pk, state__in=LIVE_STATES).first()
-    if membership is None:
-        raise Http404
-    if not can_manage_members(user, membership.organisation_id):
-        raise Http404
-    return membership
-
-
 def membership_request_for_manager(*, user, pk: int) -> Membership:
     """A request to join, pending or decided (or withdrawn), with ``email_verified``, to those
     who may decide on it: its organisation's administrators and moderators. 404 for anyone else."""
