@@ -19,6 +19,7 @@ from api.services import api_token_create
 from network import services as network_services
 from network.models import Network, Post, Thread
 from practices.models import Practice
+from tests.conftest import make_user
 from tests.practices.factories import make_practice
 
 PERSONAS = ("anonymous", "applicant", "outsider", "colleague", "contributor", "org_admin", "moderator", "former_member")
@@ -125,3 +126,12 @@ def world(contributor, colleague, outsider, org_admin, moderator, applicant, for
         thread=thread,
         post=post,
     )
+
+
+@pytest.fixture
+def former_network_member(home_organisation, world, moderator):
+    """A verified member of the contributor's organisation who belonged to the network and left it."""
+    user = make_user("left-network@ravnstad.example", home_organisation, display_name="Lars Left")
+    membership = network_services.network_member_add(network=world.network, user=user, actor=moderator)
+    network_services.network_member_leave(membership=membership, actor=user)
+    return user

@@ -10,9 +10,7 @@ colleague (member), contributor (member, the author), org_admin, moderator, form
 import pytest
 from django.urls import reverse
 
-from network import services as network_services
 from tests.api.conftest import api_client_for
-from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +44,6 @@ READS_UNPUBLISHED = {
 }
 COUNTRY_OF = {"public": "NO", "members_only": "NO", "own_organisation": "NO", "outsider_public": "NL"}
 NETWORK_READERS = {"contributor", "moderator"}
-
-
-@pytest.fixture
-def former_network_member(home_organisation, world, moderator):
-    """A verified member of the contributor's organisation who belonged to the network and left it."""
-    user = make_user("left-network@ravnstad.example", home_organisation, display_name="Lars Left")
-    membership = network_services.network_member_add(network=world.network, user=user, actor=moderator)
-    network_services.network_member_leave(membership=membership, actor=user)
-    return user
 
 
 @pytest.fixture

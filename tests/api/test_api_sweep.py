@@ -27,11 +27,9 @@ from rest_framework.test import APIClient
 
 from api.models import ApiToken
 from api.services import api_token_create
-from network import services as network_services
 from portal.models import Organisation, OrganisationType
 from practices.models import Practice
 from tests.api.conftest import token_client
-from tests.conftest import make_user
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -75,14 +73,6 @@ def search_cursor(text: str) -> str:
 
 
 # Callers ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def former_network_member(home_organisation, world, moderator):
-    user = make_user("left-network@ravnstad.example", home_organisation, display_name="Lars Left")
-    membership = network_services.network_member_add(network=world.network, user=user, actor=moderator)
-    network_services.network_member_leave(membership=membership, actor=user)
-    return user
 
 
 def revoked_client(user) -> APIClient:
