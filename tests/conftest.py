@@ -111,6 +111,20 @@ def _fresh_rate_counts():
         each.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """The active language belongs to the thread and outlives a test: a request in French (the
+    locale middleware activates the reader's language) or a translation.activate() would leave a
+    later test of the same worker reading French messages. Every test starts and ends in the
+    portal's default language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def _organisation(name: str, type_code: str, country: str) -> Organisation:
     return Organisation.objects.create(
         name=name, type=OrganisationType.objects.get(code=type_code), country=country, verified=True
