@@ -5,8 +5,10 @@ Emails carry no post text. Case-room emails carry nothing at all of the room (no
 name, no title): only a link, since a case room's content never leaves the instance.
 Every recipient's access is checked when an email is sent (digests: at send time).
 
-A digest the mail server refuses is not lost: its notifications stay waiting and go with the
-next run. Other emails are logged and dropped when refused (``portal.notifications.deliver``).
+Every email goes through ``portal.notifications.deliver``: in production into the outbox, which
+keeps what the mail server refuses until it is back (docs/OPERATIONS.md, "Emails"). Without the
+outbox a digest the server refuses is still not lost: its notifications stay waiting for the
+next run; other emails are logged and dropped.
 """
 
 import logging

@@ -23,6 +23,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.text import Truncator
 
 from portal.models import Membership, Organisation, User
 
@@ -62,8 +63,7 @@ def email_language(user: User | None) -> str:
 def one_line(subject: str) -> str:
     """``subject`` on one line (every run of whitespace, line breaks included, one space),
     cut to ``SUBJECT_MAX`` characters."""
-    text = " ".join(subject.split())
-    return text if len(text) <= SUBJECT_MAX else text[: SUBJECT_MAX - 1].rstrip() + "…"
+    return Truncator(" ".join(subject.split())).chars(SUBJECT_MAX)
 
 
 def render_email(

@@ -57,26 +57,22 @@ class JoinForm(forms.Form):
 
 
 class _OneValue(forms.Form):
-    """A form of one choice: the same field given twice (a forged or doubled POST) is refused
-    rather than read as its last value."""
-
-    field_name = ""
+    """A form of single choices: a field given twice (a forged or doubled POST) is refused rather
+    than read as its last value."""
 
     def clean(self):
         data = super().clean() or {}
         getlist = getattr(self.data, "getlist", None)
-        if getlist is not None and len(getlist(self.field_name)) > 1:
+        if getlist is not None and any(len(getlist(name)) > 1 for name in self.fields):
             raise forms.ValidationError(_("Choose one."))
         return data
 
 
 class DecisionForm(_OneValue):
-    field_name = "decision"
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
 
 
 class RoleForm(_OneValue):
-    field_name = "role"
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
 
 

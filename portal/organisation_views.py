@@ -190,18 +190,11 @@ def membership_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     return redirect(back)
 
 
-def _membership_for_manager(request: HttpRequest, pk: int) -> Membership:
-    """The membership a members page links to, in whatever state it is now: one that ended since
-    the page was opened gets the service's message ("already ended"), not a 404. Still 404 for
-    anyone who does not manage the organisation's members."""
-    return membership_request_for_manager(user=request.user, pk=pk)
-
-
 @login_required
 @mfa_required
 @require_POST
 def membership_role_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    membership = _membership_for_manager(request, pk)
+    membership = membership_request_for_manager(user=request.user, pk=pk)  # in any state: see below
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a role."))
@@ -220,9 +213,13 @@ def membership_role_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def membership_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST ends the membership at once."""
-    membership = _membership_for_manager(request, pk)
-    if request.method == "GET" and membership.state not in (Membership.State.REQUESTED, Membership.State.APPROVED):
-        messages.error(request, _("This membership has already ended."))
+    membership = membership_request_for_manager(user=request.user, pk=pk)  # in any state: see below
+    # A page opened before the member left or was removed: the service's message, not a 404.
+    if request.method == "GET" and membership.state != Membership.State.APPROVED:
+        if membership.state == Membership.State.REQUESTED:
+            messages.error(request, _("This is a request to join: approve or decline it."))
+        else:
+            messages.error(request, _("This membership has already ended."))
         return redirect(_members_url(request, membership))
     if request.method == "GET":
         context = {"membership": membership, "back": _members_url(request, membership)}

@@ -140,13 +140,17 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
 
 @transaction.atomic
 def membership_end(*, membership: Membership, actor: User) -> Membership:
-    """A member leaves, or an administrator or moderator removes them. Access ends at once.
+    """A member leaves (or a requester withdraws), or an administrator or moderator removes a
+    member. Access ends at once. A request to join is decided, not removed, by others.
     (There is no ban: a former member may ask to join again, and those who decide see it.)"""
     if actor.pk != membership.user_id and not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("You may not remove this member."))
     _lock(membership)
     if membership.state not in (Membership.State.APPROVED, Membership.State.REQUESTED):
         raise ValidationError(_("This membership has already ended."))
+    if membership.state == Membership.State.REQUESTED and actor.pk != membership.user_id:
+        # ending it would decline it unannounced: the requester would never hear
+        raise ValidationError(_("This is a request to join: approve or decline it."))
     from_state = membership.state
     membership.state, membership.ended_at = Membership.State.ENDED, timezone.now()
     membership.save(update_fields=["state", "ended_at"])

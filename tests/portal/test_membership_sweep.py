@@ -8,6 +8,7 @@ test_membership_request_page.py and tests/security/ (tokens, contact details).""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -682,3 +683,23 @@ def test_unverifying_an_organisation_closes_members_only_practices_to_its_member
     assert client.get(practice.get_absolute_url()).status_code == 200
     services.organisation_verify(organisation=contributor.organisation, actor=moderator, verified=False)
     assert client.get(practice.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("decider", ["org_admin", "moderator"])
+def test_a_request_to_join_is_decided_not_removed_by_those_who_decide(request, decider, request_to_join, send):
+    """Ending someone else's request would decline it unannounced: the requester would never
+    hear. The service refuses, the remove page sends the decider back to decide."""
+    actor = request.getfixturevalue(decider)
+    mail.outbox.clear()
+    with pytest.raises(ValidationError, match="approve or decline"):
+        send(services.membership_end, membership=request_to_join, actor=actor)
+
+    client = _client_for(actor)
+    url = reverse("organisation_membership_remove", args=[request_to_join.pk])
+    page = client.get(url, follow=True)
+    assert "approve or decline it" in page.content.decode()
+    assert "portal/membership_confirm_remove.html" not in [t.name for t in page.templates]
+    client.post(url)
+    assert Membership.objects.get(pk=request_to_join.pk).state == Membership.State.REQUESTED
+    assert _audits(request_to_join) == 1  # the request only
+    assert mail.outbox == []
