@@ -14,9 +14,9 @@ from tests.conftest import make_user
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_mention_autocomplete_offers_a_members_pseudonym(
-    browser_page, live_server, artifacts_dir, moderator, contributor, home_organisation
-):
+@pytest.fixture
+def discussion(moderator, contributor, home_organisation):
+    """A network of the contributor and Ola Rasmussen, shown as "Raven", with one thread."""
     network = services.network_create(
         actor=moderator, name="Exit work north", purpose="p", policy=Network.Policy.INVITATION
     )
@@ -24,6 +24,13 @@ def test_mention_autocomplete_offers_a_members_pseudonym(
     for user in (contributor, raven):
         services.network_member_add(network=network, user=user, actor=moderator)
     thread = services.thread_create(network=network, actor=contributor, title="A family", body="First notes.")
+    return network, raven, thread
+
+
+def test_mention_autocomplete_offers_a_members_pseudonym(
+    browser_page, live_server, artifacts_dir, contributor, discussion
+):
+    _network, raven, thread = discussion
 
     page = _signed_in_page(browser_page.context.browser, contributor, live_server.url)
     page.goto(thread.get_absolute_url())
@@ -46,18 +53,12 @@ def test_mention_autocomplete_offers_a_members_pseudonym(
 
 
 def test_a_suggestion_answered_late_does_not_reopen_the_list_after_a_name_is_picked(
-    browser_page, live_server, moderator, contributor, home_organisation
+    browser_page, live_server, contributor, discussion
 ):
     """The list for "@Ra" is open when "v" is typed; the member picks Raven with Enter before the
     answer for "@Rav" comes (a slow server, a loaded machine). That answer, come too late, must
     not open the list again over the text being written."""
-    network = services.network_create(
-        actor=moderator, name="Exit work north", purpose="p", policy=Network.Policy.INVITATION
-    )
-    raven = make_user("ola.r@ravnstad.example", home_organisation, display_name="Ola Rasmussen", pseudonym="Raven")
-    for user in (contributor, raven):
-        services.network_member_add(network=network, user=user, actor=moderator)
-    thread = services.thread_create(network=network, actor=contributor, title="A family", body="First notes.")
+    network, _raven, thread = discussion
 
     page = _signed_in_page(browser_page.context.browser, contributor, live_server.url)
     held = []  # the request for "@Rav", answered only when the test says so
