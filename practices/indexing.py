@@ -26,7 +26,7 @@ from practices import signals
 from practices.importer.countries import country_names
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.selectors import published_readable_by
-from search import outbox
+from search import compounds, outbox
 from search.backends.base import Hit
 from search.collections import Collection, Layout, TextField
 from search.generation import content_changed
@@ -38,6 +38,9 @@ TEXT_FIELDS: tuple[TextField, ...] = (
     TextField("taxonomy", "B", 2.0),  # theme and audience labels in every language
     TextField("organisation", "C", 1.5),  # organisation name, type labels, country names
     TextField("body", "D", 1.0),  # every other narrative field except contact
+    # the parts of the compounds of title, description and body (German, Dutch, Nordic, Finnish:
+    # "Rechtsextremismus" -> "recht extremismus", search/compounds.py), weighing less than the words
+    TextField("compounds", "D", 0.5),
 )
 
 BODY_SOURCES: tuple[str, ...] = (
@@ -100,6 +103,7 @@ def practice_document(practice: Practice, *, version: int) -> dict[str, Any]:
     audiences = list(practice.target_audiences.all())
     organisation = practice.organisation
     countries = country_names(practice.country.code) if practice.country else ()
+    body = "\n\n".join(getattr(practice, name) for name in BODY_SOURCES if getattr(practice, name))
     return {
         "id": practice.pk,
         "version": version,
@@ -109,7 +113,8 @@ def practice_document(practice: Practice, *, version: int) -> dict[str, Any]:
         "organisation": " ".join(
             [organisation.name, organisation.type.label_en, organisation.type.label_fr, *countries]
         ),
-        "body": "\n\n".join(getattr(practice, name) for name in BODY_SOURCES if getattr(practice, name)),
+        "body": body,
+        "compounds": compounds.parts_text("\n".join([practice.title, practice.description, body]), practice.language),
         "themes": [t.code for t in themes],
         "audiences": [a.code for a in audiences],
         "country": [practice.country.code] if practice.country else [],

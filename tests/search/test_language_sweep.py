@@ -118,6 +118,16 @@ CORPUS: dict[str, tuple[str, str, str]] = {
         "Jongerenwerkers in de wijk",
         "Jongerenwerkers signaleren polarisatie en zoeken coöperatie met scholen.",
     ),
+    "de_justiz": (
+        "de",
+        "Distanzierungsarbeit in der Justizvollzugsanstalt",
+        "Sozialarbeiter begleiten Gefangene; nach der Entlassung übernimmt die Bewährungshilfe.",
+    ),
+    "nl_preventie": (
+        "nl",
+        "Radicaliseringspreventie in het jongerenwerk",
+        "Extremismebestrijding begint bij de jeugdzorg en de wijkagent.",
+    ),
     "es_rad": (
         "es",
         "Prevención de la radicalización juvenil",
@@ -137,6 +147,21 @@ CORPUS: dict[str, tuple[str, str, str]] = {
         "da",
         "Forebyggelse af radikalisering blandt unge",
         "Mentorer støtter unge radikaliserede i Århus og København.",
+    ),
+    "sv_arbete": (
+        "sv",
+        "Ungdomsarbete mot våldsbejakandeextremism",
+        "Fritidsledare och socialtjänsten samarbetar i förorten.",
+    ),
+    "no_arbeid": (
+        "no",
+        "Forebyggingsarbeid i ungdomsklubbene",
+        "Kommunen samler skole, politi og foreldre.",
+    ),
+    "da_arbejde": (
+        "da",
+        "Forebyggelsesarbejde i boligområder",
+        "Gadeplansmedarbejdere møder de unge om aftenen.",
     ),
     "da_ae": (
         "da",
@@ -263,13 +288,43 @@ CASES = [
     case("radicalisation", "en_us"),
     case("radicalized", "en_uk"),
     case("organisers", "en_us"),
-    # compounds (German, Dutch): the whole word, not its parts
+    # compounds (German, Dutch, Swedish, Norwegian, Danish, Finnish): the whole word and its parts
     case("Ausstiegsberatung", "de_exit"),
-    case("Ausstieg", "de_exit", gap="compounds are not split: Ausstieg is not a word of Ausstiegsberatung"),
-    case("Islamismus", "de_compound", gap="compounds are not split: Islamismusprävention"),
-    case("Extremismus", "de_umlaut", gap="compounds are not split: Rechtsextremismus"),
-    case("deradicalisering", "nl_derad"),
+    case("Ausstieg", "de_exit"),
+    case("Beratung", "de_exit"),  # Ausstiegsberatung, Beratungsstelle
+    case("Islamismus", "de_compound"),
+    case("Prävention", "de_compound"),
+    case("Extremismus", "de_umlaut"),
     case("Fußballverein", "de_fussball"),
+    case("Verein", "de_fussball"),  # Fußballvereinen
+    case("Vereine", "de_fussball"),
+    case("Fußball", "de_fussball"),
+    case("Distanzierung", "de_justiz"),
+    case("Vollzug", "de_justiz"),
+    case("Anstalt", "de_justiz"),
+    case("Bewährung", "de_justiz"),
+    case("Hilfe", "de_justiz"),
+    case("deradicalisering", "nl_derad"),
+    case("radicalisering", "nl_preventie", "nl_derad"),  # deradicalisering is another word
+    case("preventie", "nl_preventie"),
+    case("jongeren", "nl_preventie nl_jong"),  # jongerenwerk, Jongerenwerkers
+    case("werkers", "nl_jong nl_derad"),  # Jongerenwerkers, Reclasseringswerkers
+    case("extremisme", "nl_preventie"),  # Extremismebestrijding
+    case("jeugd", "nl_preventie"),
+    case("extremism", "sv_arbete"),  # våldsbejakandeextremism
+    case("våldsbejakande", "sv_arbete"),
+    case("ungdom", "sv_arbete no_arbeid"),  # Ungdomsarbete, ungdomsklubbene
+    case("arbete", "sv_arbete"),
+    case("arbeid", "no_arbeid"),
+    case("forebyggelse", "da_arbejde da_rad"),
+    case("arbejde", "da_arbejde"),
+    case("nuoriso", "fi_rad"),  # nuorisotyössä
+    case("Rechtsextremismus", "de_umlaut"),
+    case(
+        "Rechtsextremismus",
+        "de_exit",
+        gap="a query's compound is not split: rechtsextremen is another word than Rechtsextremismus",
+    ),
     # diacritics typed or not, ß/ss, ligatures, letters with a stroke
     case("desengagement", "fr_deseng"),
     case("désengagement", "fr_deseng"),

@@ -9,7 +9,8 @@ declares (``Collection.text_fields``) is indexed through
   have multi-fields ``.en`` / ``.fr`` / ``.no`` / ``.de`` that analyse every practice's text
   in those four languages (``MULTI_LANGUAGES``);
 - ``body`` is long: it is stemmed once, in the practice's own language, into
-  ``body_<language>`` (``LANGUAGES``: the ten practice languages), folded too: ten languages
+  ``body_<language>`` (``LANGUAGES``: the ten practice languages; so are the parts of its
+  compounds, ``compounds``: search/compounds.py), folded too: ten languages
   rather than four, a smaller index and faster indexing than four multi-fields (docs/SEARCH.md).
 
 Stems carry no accents (as the database engines' folded Snowball stems): the text is folded
@@ -58,9 +59,10 @@ LANGUAGES: dict[str, str] = {
 MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and description
 # Bumped when the analysis or the fields change: the index's ``_meta`` says which it was
 # built with; ``search_reindex`` builds a new index with this one (docs/SEARCH.md).
-MAPPING_VERSION = 3  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
+# 4: the compounds' parts (``compounds``, search/compounds.py), stemmed in the practice's language
+MAPPING_VERSION = 4  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
 MULTI_FIELDS = ("title", "description", "taxonomy")
-OWN_LANGUAGE_FIELDS = ("body",)  # stemmed in the practice's language only: <field>_<language>
+OWN_LANGUAGE_FIELDS = ("body", "compounds")  # stemmed in the practice's language only: <field>_<language>
 SPELLED = ("title", "description", "taxonomy")  # copied into "spell"
 FOLDING = "portal_folding"
 COMPLETION_CONTEXT = "access"

@@ -1,0 +1,176 @@
+"""Compound words of the compounding practice languages, split into the words they are made of.
+
+German, Dutch, Swedish, Danish, Norwegian and Finnish write a compound as one word:
+"Rechtsextremismus", "radicaliseringspreventie", "avradikaliseringsarbete", "nuorisotyö". A
+search for one of its words ("Extremismus") meets no token of the text, so the documents of
+those languages also index the parts of their compounds (practices/indexing.py, the
+``compounds`` text field), stemmed like any other field by every engine.
+
+The split is frequency-based (Koehn & Knight, "Empirical Methods for Compound Splitting",
+EACL 2003): a word is cut into parts of at least ``MIN_PART`` letters, each a known word of the
+language (a linking element such as German "-s-", "-es-", "-n-", "-en-", "-er-" may follow a
+part that is not the last: "Ausstieg|s|beratung"), and the cut with the highest geometric mean
+of its parts' frequencies is kept when it beats the whole word's own frequency. Common words are
+therefore never cut ("Beratung", "Verein"), while a compound rarer than its parts is
+("Rechtsextremismus": rechts, extremismus). Frequencies come from ``wordfreq`` (its "large"
+lists, the "small" one for Danish, which has no large list of its own), words at least as
+frequent as once per ten million (Zipf 2), read from the package's files once per process and
+language, only when a document of that language is indexed (docs/SEARCH.md, "Compounds").
+"""
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Practice language -> wordfreq's language and list.
+WORDLISTS: dict[str, tuple[str, str]] = {
+    "de": ("de", "large"),
+    "nl": ("nl", "large"),
+    "sv": ("sv", "large"),
+    "no": ("nb", "large"),
+    "da": ("da", "small"),
+    "fi": ("fi", "large"),
+}
+COMPOUNDING: frozenset[str] = frozenset(WORDLISTS)
+
+# What may join a part to the next one (besides nothing): German Fugenelemente, Dutch tussenklanken,
+# the Scandinavian genitive -s- and -e-. Finnish joins its parts as they are ("nuoriso|työ").
+LINKS: dict[str, tuple[str, ...]] = {
+    "de": ("s", "es", "n", "en", "e", "er", "ens"),
+    "nl": ("s", "e", "en"),
+    "sv": ("s", "e", "a", "u"),
+    "no": ("s", "e"),
+    "da": ("s", "e"),
+    "fi": (),
+}
+# A German part may drop its final -e ("Schul|sozialarbeit": Schule).
+DROPPED_E: frozenset[str] = frozenset({"de"})
+
+MIN_PART = 4  # letters of a part
+MIN_LAST = 3  # ... but the last part may be shorter ("Jugend|amt", "nuoriso|työ") when common:
+MIN_SHORT_ZIPF = 4.8
+MIN_ZIPF = 2.0  # rarer words are unknown: once per 10 million words
+MIN_PART_ZIPF = 2.5  # a word of a split is at least this common (rare words are splinters: "alis")
+MAX_PARTS = 4
+MARGIN = 0.3  # Zipf the parts' mean must beat the whole word by ("forebygging" is not fore|bygging)
+MIN_WORD = MIN_PART + MIN_LAST
+# Function words are no parts: "Ausstieg" is not aus|stieg, "förebyggande" not före|byggande.
+STOP_WORD_LISTS: dict[str, str] = {
+    "de": "german",
+    "nl": "dutch",
+    "sv": "swedish",
+    "no": "norwegian",
+    "da": "danish",
+    "fi": "finnish",
+}
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=len(WORDLISTS))
+def frequencies(language: str) -> dict[str, float]:
+    """Word -> Zipf frequency (log10 per billion words) of the words of ``language``'s list at
+    least as frequent as ``MIN_ZIPF``, function words left out, read once per process."""
+    from stop_words import get_stop_words
+    from wordfreq import available_languages, read_cBpack
+
+    code, wordlist = WORDLISTS[language]
+    with _lock:  # one reading per process, whichever thread comes first
+        buckets = read_cBpack(available_languages(wordlist)[code])
+    last = round((9 - MIN_ZIPF) * 100)  # bucket i holds the words of frequency 10^(-i/100)
+    zipfs = {index: 9 - index / 100 for index in range(last + 1)}
+    kept = enumerate(buckets[: last + 1])
+    known = {word: zipfs[index] for index, bucket in kept for word in bucket if word.isalpha()}
+    for word in get_stop_words(STOP_WORD_LISTS[language]):
+        known.pop(word.casefold(), None)
+    return known
+
+
+def split(word: str, language: str) -> tuple[str, ...]:
+    """The words of ``word`` when it is a compound of ``language``, in lower case, linking
+    elements left out ("Ausstiegsberatungsstelle" -> ("ausstiegsberatung", "ausstieg",
+    "beratung", "stelle"): its parts, and the known compounds among them with their own), else ().
+    An English word in the text ("Template", "Support": more common in English) is never split."""
+    if language not in COMPOUNDING or len(word) < MIN_WORD or not word.isalpha():
+        return ()
+    lowered = word.casefold()
+    if english().get(lowered, 0.0) > frequencies(language).get(lowered, 0.0):
+        return ()
+    return _split(lowered, language, True).words
+
+
+@lru_cache(maxsize=1)
+def english() -> dict[str, float]:
+    """wordfreq's small English list (Zipf), to leave English words in a text unsplit."""
+    from wordfreq import available_languages, read_cBpack
+
+    buckets = read_cBpack(available_languages("small")["en"])
+    return {word: 9 - index / 100 for index, bucket in enumerate(buckets) for word in bucket if word.isalpha()}
+
+
+@dataclass(frozen=True)
+class _Reading:
+    words: tuple[str, ...]  # what the document gets: known words, and the parts of split ones
+    leaves: int  # the parts it counts as: a known word is one, whatever it holds
+    score: float  # the mean Zipf frequency of those parts (the log of their geometric mean)
+    weakest: float  # the Zipf frequency of its rarest part
+
+    def key(self) -> tuple[int, float]:
+        """Fewest parts first, then the most frequent: Islamismus|prävention, not Islam|ismus|prävention."""
+        return (self.leaves, -self.score)
+
+
+_NONE = _Reading((), 0, 0.0, 0.0)
+
+
+@lru_cache(maxsize=100_000)
+def _split(word: str, language: str, final: bool) -> _Reading:
+    """The best cut of ``word`` in two, each side a known word or itself cut, kept when its parts'
+    mean frequency beats the word's own by ``MARGIN``; else no words. ``final``: the word ends
+    the compound (its last part may be short)."""
+    own = frequencies(language).get(word, 0.0)
+    readings = []
+    for cut in range(MIN_PART, len(word) - (MIN_LAST if final else MIN_PART) + 1):
+        head, tail = _side(word[:cut], language, last=False), _side(word[cut:], language, last=final)
+        if head is None or tail is None:
+            continue
+        leaves, weakest = head.leaves + tail.leaves, min(head.weakest, tail.weakest)
+        score = (head.score * head.leaves + tail.score * tail.leaves) / leaves
+        if leaves <= MAX_PARTS and weakest >= MIN_PART_ZIPF and score >= own + MARGIN:
+            readings.append(_Reading((*head.words, *tail.words), leaves, score, weakest))
+    return min(readings, key=_Reading.key, default=_NONE)
+
+
+def _side(piece: str, language: str, *, last: bool) -> _Reading | None:
+    """A side of a cut: a known word (itself, without a linking element, or with the -e it
+    dropped) with its own parts if it has some, or an unknown word cut in parts; None when it is
+    neither. ``last``: the side ends the whole compound."""
+    known = frequencies(language)
+    candidates = [piece]
+    if not last:
+        candidates += [piece[: -len(link)] for link in LINKS[language] if piece.endswith(link)]
+        if language in DROPPED_E and len(piece) >= MIN_PART:
+            candidates.append(piece + "e")
+    readings = []
+    for candidate in dict.fromkeys(candidates):
+        inner = _split(candidate, language, last) if len(candidate) >= MIN_WORD else _NONE
+        if candidate in known and _long_enough(candidate, known[candidate], last=last):
+            readings.append(_Reading((candidate, *inner.words), 1, known[candidate], known[candidate]))
+        elif inner.words:
+            readings.append(inner)
+    return min(readings, key=_Reading.key, default=None)
+
+
+def _long_enough(word: str, zipf: float, *, last: bool) -> bool:
+    """A part has ``MIN_PART`` letters; the last one of a compound may have ``MIN_LAST`` if common."""
+    return len(word) >= MIN_PART or (last and len(word) >= MIN_LAST and zipf >= MIN_SHORT_ZIPF)
+
+
+def parts_text(text: str, language: str) -> str:
+    """The parts of every compound of ``text`` in order, separated by spaces ("" for a language
+    that does not compound): what the ``compounds`` field of a document holds."""
+    if language not in COMPOUNDING:
+        return ""
+    from search.analysis import words
+
+    return " ".join(part for word in words(text) for part in split(word, language))

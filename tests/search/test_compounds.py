@@ -1,0 +1,76 @@
+"""Compounds of the compounding practice languages are split into their words (search/compounds.py),
+ordinary words and other languages' words never are (docs/SEARCH.md, "Compounds")."""
+
+import pytest
+
+from search.compounds import parts_text, split
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "parts"),
+    [
+        ("de", "Rechtsextremismus", {"recht", "extremismus"}),
+        ("de", "Islamismusprävention", {"islamismus", "prävention"}),
+        ("de", "Ausstiegsberatung", {"ausstieg", "beratung"}),
+        ("de", "Ausstiegsberatungsstelle", {"ausstieg", "beratungsstelle", "beratung", "stelle"}),
+        ("de", "Linksextremismus", {"links", "extremismus"}),
+        ("de", "Gewaltprävention", {"gewalt", "prävention"}),
+        ("de", "Angehörigenberatung", {"angehörigen", "beratung"}),
+        ("de", "Justizvollzugsanstalt", {"justiz", "vollzug", "anstalt"}),
+        ("de", "Jugendamt", {"jugend", "amt"}),
+        ("de", "Schulsozialarbeit", {"schule", "sozialarbeit", "soziale", "arbeit"}),
+        ("nl", "radicaliseringspreventie", {"radicalisering", "preventie"}),
+        ("nl", "jongerenwerk", {"jongeren", "werk"}),
+        ("nl", "extremismebestrijding", {"extremisme", "bestrijding"}),
+        ("sv", "våldsbejakandeextremism", {"våldsbejakande", "extremism"}),
+        ("sv", "ungdomsarbete", {"ungdom", "arbete"}),
+        ("no", "forebyggingsarbeid", {"forebygging", "arbeid"}),
+        ("da", "forebyggelsesarbejde", {"forebyggelse", "arbejde"}),
+        ("fi", "nuorisotyö", {"nuoriso", "työ"}),
+        ("fi", "sosiaalityö", {"sosiaali", "työ"}),
+    ],
+)
+def test_a_compound_is_split_into_its_words(language, word, parts):
+    assert set(split(word, language)) == parts
+
+
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [
+        ("de", "Beratung"),
+        ("de", "Verein"),
+        ("de", "Ausstieg"),  # not aus|stieg: function words are no parts
+        ("de", "Radikalisierung"),
+        ("de", "Einrichtung"),
+        ("de", "Mitarbeiter"),
+        ("de", "Gesellschaft"),
+        ("de", "Veranstaltung"),
+        ("de", "Jugendliche"),
+        ("de", "Unterstützung"),
+        ("nl", "samenwerking"),
+        ("nl", "begeleiding"),
+        ("nl", "gedetineerden"),
+        ("sv", "förebyggande"),
+        ("sv", "samverkan"),
+        ("sv", "verksamhet"),
+        ("no", "forebygging"),
+        ("no", "samarbeid"),
+        ("da", "radikalisering"),
+        ("fi", "yhteistyö"),
+        ("fi", "radikalisoitumisen"),
+    ],
+)
+def test_an_ordinary_word_is_not_split(language, word):
+    assert split(word, language) == ()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "it", "pl", ""])
+def test_a_language_that_does_not_compound_is_never_split(language):
+    text = "Streetworker breakthrough helpline Rechtsextremismus jongerenwerk"
+    assert parts_text(text, language) == ""
+    assert split("Rechtsextremismus", language) == ()
+
+
+def test_the_parts_of_a_text_follow_its_compounds_in_order():
+    text = "Die Ausstiegsberatung (seit 2019) hilft bei Rechtsextremismus; Beratung für Eltern."
+    assert parts_text(text, "de") == "ausstieg beratung recht extremismus"
