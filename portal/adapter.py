@@ -7,6 +7,8 @@ import logging
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import EmailAwarePasswordResetTokenGenerator
+from allauth.account.models import EmailAddress
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -28,6 +30,25 @@ def on_portal(url: str) -> str:
     return f"{settings.PORTAL_URL}{path}"
 
 
+def _account_of(email: str) -> User | None:
+    """The account an address belongs to: the one signing in with it, else one it was added to
+    (a second address being confirmed, a former primary address told of the change), a verified
+    holder first."""
+    account = User.objects.filter(email__iexact=email).only("language").first()
+    if account is not None:
+        return account
+    held = EmailAddress.objects.filter(email__iexact=email).order_by("-verified", "pk").values("user_id")[:1]
+    return User.objects.filter(pk__in=held).only("language").first()
+
+
+class PasswordResetTokenGenerator(EmailAwarePasswordResetTokenGenerator):
+    """allauth's reset links, which open nothing for a deactivated account: not even one sent
+    before the deactivation (Django's tokens do not depend on ``is_active``)."""
+
+    def check_token(self, user, token) -> bool:
+        return user is not None and user.is_active and super().check_token(user, token)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def send_account_already_exists_mail(self, email: str) -> None:
         """allauth's enumeration prevention creates no account for an address that has one, so
@@ -45,7 +66,7 @@ class AccountAdapter(DefaultAccountAdapter):
             site = RequestSite(request)
             site.name, site.domain = settings.PORTAL_NAME, urlsplit(settings.PORTAL_URL).netloc
             context = {**context, "current_site": site}
-        account = User.objects.filter(email__iexact=email).only("language").first()
+        account = _account_of(email)
         language = email_language(account) if account is not None else translation.get_language()
         with translation.override(language):
             try:

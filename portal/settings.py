@@ -200,10 +200,19 @@ ACCOUNT_SIGNUP_FORM_CLASS = "portal.forms.SignupForm"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_ADAPTER = "portal.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+# A changed password or address is announced to the account (the former address, for a new
+# primary one): someone else changing them is noticed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Reset links open nothing for a deactivated account, even one sent before the deactivation.
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "portal.adapter.PasswordResetTokenGenerator"
 # The portal's name in account emails (greeting and signature), never the host name.
 PORTAL_NAME = env_str("PORTAL_NAME", "PVE Practitioners' Portal")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PVE portal] "
-ACCOUNT_FORMS = {"signup": "portal.account_forms.PortalSignupForm", "login": "portal.account_forms.PortalLoginForm"}
+ACCOUNT_FORMS = {
+    "signup": "portal.account_forms.PortalSignupForm",
+    "login": "portal.account_forms.PortalLoginForm",
+    "reset_password": "portal.account_forms.PortalResetPasswordForm",
+}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_choice("PORTAL_PROTOCOL", ("http", "https"), "https" if not DEBUG else "http")
 PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 
