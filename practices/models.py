@@ -244,6 +244,31 @@ class Practice(models.Model):
         return mark_safe(self.cooked_html()[name])  # noqa: S308 - rendered by portal.text.render_markdown (nh3)
 
 
+class CookedReading(models.Model):
+    """A published practice's own parts of its page (practices.presentation.OWN_PARTS: status line,
+    title and summary, download form, text, history) rendered once for everyone who reads it as any
+    reader does, per interface language and whether they see its contact details
+    (practices/cooking.py). ``key`` is a hash of all they were rendered from that can change without
+    a new row; a row whose key is not the one the practice has now is rendered again when read."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("interface language"), max_length=10)
+    contact = models.BooleanField(_("shows the contact details"))
+    key = models.CharField(max_length=40)
+    parts = models.JSONField(_("rendered HTML"))
+    cooked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("cooked reading")
+        verbose_name_plural = _("cooked readings")
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "language", "contact"], name="one_cooked_reading_per_variant")
+        ]
+
+    def __str__(self) -> str:
+        return f"Reading of {self.practice_id} ({self.language}, contact: {self.contact})"
+
+
 class PracticeVersion(models.Model):
     """An immutable copy of a practice as published, one per publication."""
 

@@ -119,13 +119,15 @@ def initial_from_import(parsed) -> dict:
 
 # The parts of a practice's page that show the practice itself, in page order; the page puts the
 # reader's own tools and links between them (templates/practices/practice_detail.html).
-READING_PARTS = {
+# The parts that show the practice alone (cooked for its readers: practices/cooking.py), then the
+# part that shows others.
+OWN_PARTS = {
     "head": "practices/_reading_head.html",  # status line, title, summary box
     "download": "practices/_template_download.html",
     "text": "practices/_reading_text.html",  # contents and sections
     "history": "practices/_reading_history.html",  # published versions
-    "similar": "search/_similar.html",
 }
+READING_PARTS = {**OWN_PARTS, "similar": "search/_similar.html"}
 
 
 def is_editor(user, practice: Practice) -> bool:
@@ -139,13 +141,19 @@ def is_editor(user, practice: Practice) -> bool:
 
 def reading_context(user, practice: Practice) -> dict:
     """What the page shows of the practice itself, decided by the rules for this reader."""
-    editor = is_editor(user, practice)
+    return practice_reading(
+        practice, editor=is_editor(user, practice), show_contact=rules.can_see_contact(user, practice)
+    )
+
+
+def practice_reading(practice: Practice, *, editor: bool, show_contact: bool) -> dict:
+    """What the page shows of the practice itself to an editor or not, with or without its contact details."""
     # the history shows when and what changed: not each version's copy of the whole text
     history = practice.versions.only("practice_id", "number", "change_summary", "published_at")
     versions = list(history[:20]) if practice.is_published else []
     return {
         "practice": practice,
-        "sections": practice_sections(practice, show_contact=rules.can_see_contact(user, practice), editor=editor),
+        "sections": practice_sections(practice, show_contact=show_contact, editor=editor),
         "summary": practice_summary(practice),
         "editor": editor,
         "versions": versions,
@@ -153,11 +161,11 @@ def reading_context(user, practice: Practice) -> dict:
     }
 
 
-def reading_parts(context: dict, *, similar: list) -> dict[str, str]:
-    """``READING_PARTS`` rendered from ``reading_context`` and the similar practices alone, without the
+def reading_parts(context: dict, *, similar: list, parts: dict[str, str] = READING_PARTS) -> dict[str, str]:
+    """``parts`` rendered from ``reading_context`` and the similar practices alone, without the
     request (no reader, no CSRF token): the same HTML for every reader the context was decided for."""
     values = {**context, "similar_practices": similar, "LANGUAGE_CODE": get_language()}
-    return {name: render_to_string(template, values) for name, template in READING_PARTS.items()}
+    return {name: render_to_string(template, values) for name, template in parts.items()}
 
 
 def reader_context(request, practice: Practice) -> dict:

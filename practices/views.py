@@ -19,7 +19,7 @@ from portal.caching import keeps_for_scope, kept_part, public_page, render_for_r
 from portal.decorators import mfa_required
 from portal.http import AuthenticatedHttpRequest
 from portal.ratelimits import over_rate
-from practices import rules, services
+from practices import cooking, rules, services
 from practices.duplicates import near_duplicates
 from practices.forms import DismissFindingForm, PracticeForm, ReasonForm, SubmitForm, UploadForm
 from practices.import_notes import by_field, import_notes, organisation_note
@@ -27,6 +27,7 @@ from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.indexing import similar_practices
 from practices.models import Finding, Practice
 from practices.presentation import (
+    READING_PARTS,
     by_form_field,
     initial_from_import,
     reader_context,
@@ -65,26 +66,29 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 @public_page(token=content_token)
 def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    if keeps_for_scope(request):
-        stamp = practice_stamp_for_user(user=request.user, pk=pk)  # the access rule, on every request
-        if rules.reads_as_any_reader(request.user, stamp):
+    stamp = practice_stamp_for_user(user=request.user, pk=pk)  # the access rule, on every request
+    if rules.reads_as_any_reader(request.user, stamp):
+        if keeps_for_scope(request):
             parts = kept_part(
                 request,
                 name=f"practice-page:{_similar_mode()}",  # the similar practices' block is one of the parts
                 scope=reading_key(request.user, stamp),
                 tokens=(content_token,),
-                compute=lambda: _reading_parts(request, pk),
+                compute=lambda: _reading_parts(request, stamp),
             )
-            return _detail_page(request, stamp, parts)
+        else:
+            parts = _reading_parts(request, stamp)
+        return _detail_page(request, stamp, parts)
     practice = practice_for_user(user=request.user, pk=pk)
     context = reading_context(request.user, practice)
     parts = reading_parts(context, similar=_similar_practices(request, practice))
     return _detail_page(request, practice, parts)
 
 
-def _reading_parts(request: HttpRequest, pk: int) -> dict[str, str]:
-    practice = practice_for_user(user=request.user, pk=pk)
-    return reading_parts(reading_context(request.user, practice), similar=_similar_practices(request, practice))
+def _reading_parts(request: HttpRequest, stamp: Practice) -> dict[str, str]:
+    """A reader's parts: the practice's own, cooked (practices/cooking.py), and its similar practices."""
+    similar = reading_parts({}, similar=_similar_practices(request, stamp), parts={"similar": READING_PARTS["similar"]})
+    return {**cooking.own_parts(request.user, stamp), **similar}
 
 
 def _detail_page(request: HttpRequest, practice: Practice, parts: dict[str, str]) -> HttpResponse:

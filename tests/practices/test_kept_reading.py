@@ -1,6 +1,7 @@
 """What a practice's page and the API's detail show of a published practice is kept per reader
 scope for readers who are neither its own side nor moderators (practices/views.py, api/views.py,
-``rules.reads_as_any_reader``). Read first by a member of the practice's organisation, then by
+``rules.reads_as_any_reader``), and the page's own parts are cooked per language and contact
+visibility (practices/cooking.py). Read first by a member of the practice's organisation, then by
 every other kind of reader: none ever gets another reader's contact details, similar practices,
 tools or restricted practice, and an edit, a redaction, a withdrawal and a change of who may read
 it show on the next read."""
@@ -16,6 +17,18 @@ from tests.api.conftest import api_client_for
 from tests.practices.factories import make_practice, publish_update
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["kept", "cooked"])
+def reading_mode(request, settings) -> str:
+    """Every case twice: as configured (pages and readings kept per reader scope), and with nothing
+    kept, where the page reads the practice's cooked reading alone (practices/cooking.py), stored
+    by the first reader of each variant."""
+    if request.param == "cooked":
+        settings.PAGE_CACHE_SECONDS = 0
+        settings.SCOPE_CACHE_SECONDS = 0
+    return request.param
+
 
 CONTACT = "desk@ravnstad.example"  # in every practice's contact details (tests/practices/factories.py)
 

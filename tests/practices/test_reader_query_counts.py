@@ -2,7 +2,7 @@
 (the network pages, the practice list and the moderation queue: in their own test files)."""
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from network import services as network_services
@@ -81,14 +81,21 @@ def test_practice_page_has_a_fixed_cost(
             network=network, actor=contributor, title=f"About it {number}", body="x", practice=practice
         )
     url = reverse("practices:detail", args=[practice.pk])
-    # anonymous: content token; the practice's stamp (the access rule, practices/selectors.py); the
-    # practice, its themes and audiences (one query), versions; similar practices (engine: generation,
-    # documents, facets, the practice's text, matches; their titles re-read)
-    page = _queries(client, url, django_assert_num_queries, 11)
+    # anonymous: content token; the practice's stamp (the access rule, practices/selectors.py); its
+    # cooked reading (none yet, practices/cooking.py: the test's transaction never commits, so the
+    # publication did not cook it), so the practice, its themes and audiences (one query), versions,
+    # the reading stored (a savepoint, one upsert); similar practices (engine: generation, documents,
+    # facets, the practice's text, matches; their titles re-read)
+    page = _queries(client, url, django_assert_num_queries, 15)
     assert "Mentoring method" in page
     _queries(client, url, django_assert_num_queries, 1)  # kept
     # the page kept for anonymous readers is per URL, its reading per scope: content token, stamp
     _queries(client, url, django_assert_num_queries, 2, {"back": "q=mentoring"})
+    # nothing kept per URL or scope (a first reader): content token, stamp, the cooked reading; the
+    # similar practices' ids and titles kept (one query of the cache's own)
+    with override_settings(PAGE_CACHE_SECONDS=0, SCOPE_CACHE_SECONDS=0):
+        cooked = _queries(client, url, django_assert_num_queries, 3, {"back": "q=method"})
+    assert _reading(cooked) == _reading(page)
     # its author: session, user with membership (one query: portal/auth_backends.py); stamp; practice,
     # its themes and audiences (one query), versions, findings, review comments, pending revision; similar practices (as
     # above, documents already loaded; the content token their titles are kept under); network
@@ -99,11 +106,12 @@ def test_practice_page_has_a_fixed_cost(
     page = _queries(member, url, django_assert_num_queries, 17)
     assert "About it " in page
     # a colleague outside the network, in the author's reader scope: session, user, stamp, content
-    # token; practice, its themes and audiences (one query), versions; similar practices kept for the
+    # token; the cooked reading with contact details (none yet), so practice, its themes and audiences
+    # (one query), versions, the reading stored (a savepoint, one upsert); similar practices kept for the
     # scope (their ids per hour, their titles under the content token); network memberships (none); the badge
     colleague = Client()
     colleague.force_login(make_user("reader@ravnstad.example", practice.organisation))
-    page = _queries(colleague, url, django_assert_num_queries, 9)
+    page = _queries(colleague, url, django_assert_num_queries, 13)
     assert "About it " not in page
     # again, the reading kept for the scope (practices/views.py) and the badge for the reader: session,
     # user, stamp, content token, network memberships
@@ -118,3 +126,8 @@ def test_the_practice_list_filters_show_what_is_chosen(client, contributor):
     assert "checked" in chosen
     other = page.split('value="prison-probation"')[1].split(">")[0]
     assert "checked" not in other
+
+
+def _reading(page: str) -> str:
+    """The practice's article from its status line on (without the way back to the reader's results)."""
+    return page.split('<div class="meta">')[1].split("</article>")[0]

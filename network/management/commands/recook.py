@@ -1,8 +1,11 @@
-"""Render every stored Markdown text again: practices, their published versions, network posts.
+"""Render every stored Markdown text again: practices, their published versions, network posts;
+then the published practices' cooked readings (practices/cooking.py).
 
 Pages and the API read HTML rendered when a text was saved (portal/text.py). Run this
 after a change of the Markdown renderer, of the sanitiser's rules or of which template
-fields are Markdown. It lives in ``network``, the highest of the two apps it serves.
+fields are Markdown. After an upgrade it cooks every practice's page ahead of its first reader
+(a reading cooked by older templates or catalogues is otherwise rendered again when read).
+It lives in ``network``, the highest of the two apps it serves.
 """
 
 from django.core.management.base import BaseCommand
@@ -11,6 +14,7 @@ from django.db import transaction
 from network.mentions import linkable_members
 from network.models import Post
 from portal.text import cook
+from practices import cooking
 from practices.models import Practice, PracticeVersion, practice_texts
 from practices.template_fields import NARRATIVE_ATTRIBUTES
 
@@ -58,10 +62,16 @@ class _PostCook:
 
 
 class Command(BaseCommand):
-    help = "Render the Markdown of every practice, published version and network post again (after a renderer change)."
+    help = (
+        "Render the Markdown of every practice, published version and network post again (after a renderer"
+        " change), then cook every published practice's reading."
+    )
 
     def handle(self, *args, **options) -> None:
         practices = _recook(Practice.objects.all(), "cooked", lambda p: cook(practice_texts(p)))
         versions = _recook(PracticeVersion.objects.all(), "cooked", lambda v: cook(_version_texts(v)))
         posts = _recook(Post.objects.select_related("thread__network"), "body_html", _PostCook())
         self.stdout.write(f"Rendered again: {practices} practice(s), {versions} version(s), {posts} post(s) changed.")
+        published = Practice.objects.filter(status=Practice.Status.PUBLISHED, revision_of__isnull=True)
+        readings = sum(cooking.cook(pk) for pk in published.order_by("pk").values_list("pk", flat=True).iterator())
+        self.stdout.write(f"Cooked: {readings} reading(s) of published practices.")
