@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from portal.caching import digest
+from portal.prepared import PreparedQuery
 from practices import presentation, rules, template_fields
 from practices.models import CookedReading, Practice
 from practices.presentation import OWN_PARTS, practice_reading, reading_parts
@@ -68,19 +69,26 @@ def _key(practice: Practice, *, contact: bool, language: str) -> str:
     )
 
 
+# A variant's key and parts (its SQL compiled once per connection, language and contact visibility).
+_STORED = PreparedQuery(
+    "cooked_reading",
+    CookedReading,
+    lambda shape, practice: CookedReading.objects.filter(
+        practice_id=practice, language=shape[0], contact=shape[1]
+    ).values_list("key", "parts"),
+    practice=-4_201_944,
+)
+
+
 def own_parts(user, stamp: Practice) -> dict[str, str]:
     """``OWN_PARTS`` of the published practice ``stamp`` (``practice_stamp_for_user``: ``user`` may
     read it) as ``user`` reads it, who reads it as any reader does: the stored variant when its key
     is the practice's now, otherwise rendered and stored."""
     contact = rules.can_see_contact(user, stamp)
     language = translation.get_language()
-    stored = (
-        CookedReading.objects.filter(practice_id=stamp.pk, language=language, contact=contact)
-        .values_list("key", "parts")
-        .first()
-    )
-    if stored is not None and stored[0] == _key(stamp, contact=contact, language=language):
-        return {name: mark_safe(html) for name, html in stored[1].items()}  # noqa: S308 - rendered by the templates
+    stored = _STORED.rows(shape=(language, contact), practice=stamp.pk)
+    if stored and stored[0][0] == _key(stamp, contact=contact, language=language):
+        return {name: mark_safe(html) for name, html in stored[0][1].items()}  # noqa: S308 - rendered by the templates
     practice = _practice(stamp.pk)
     if practice is None or practice.status != Practice.Status.PUBLISHED:  # since the stamp was read
         raise Http404("No such practice.")
