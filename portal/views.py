@@ -60,14 +60,18 @@ _NEWEST = PreparedQuery(
     Practice,
     lambda rule: Practice.objects.filter(rule).order_by(*NEWEST_FIRST).values_list(*_CARD_COLUMNS)[:NEWEST],
 )
+# The featured practices are picked by their ids, read from the index of featured_at (a handful of
+# entries), then the rule applied to each: SQLite's planner, without statistics, read every readable
+# practice through the rule's index to keep the featured ones (22 ms at 10,000 practices, none featured).
 _FEATURED = PreparedQuery(
     "home_featured",
     Practice,
     lambda rule: (
-        Practice.objects.filter(rule, featured_at__isnull=False)
+        Practice.objects.filter(rule, pk__in=Practice.objects.filter(featured_at__isnull=False).values("pk"))
         .order_by(*FEATURED_FIRST)
         .values_list(*_CARD_COLUMNS)[:FEATURED]
     ),
+    by_ids=True,
 )
 _COUNT = PreparedQuery(
     "home_count",
