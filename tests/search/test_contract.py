@@ -246,6 +246,23 @@ def test_french_words_find_their_inflections(engine, home_organisation):
     assert titles(search(engine, "radicalisations")) == {"Accompagnement des familles"}
 
 
+@pytest.mark.parametrize(
+    ("language", "title", "description", "part"),
+    [
+        ("de", "Beratung für Familien", "Ausstiegsberatung bei Rechtsextremismus.", "Extremismus"),
+        ("de", "Beratung für Familien", "Ausstiegsberatung bei Rechtsextremismus.", "Ausstieg"),
+        ("nl", "Werk met jongeren", "Radicaliseringspreventie in de wijk.", "preventie"),
+        ("sv", "Stöd i kommunen", "Ungdomsarbete efter skolan.", "ungdom"),
+        ("fi", "Tukea perheille", "Nuorisotyö koulun jälkeen.", "nuoriso"),
+    ],
+)
+def test_a_part_of_a_compound_finds_it(engine, home_organisation, language, title, description, part):
+    """search/compounds.py: the parts of a compounding language's words are indexed by every engine."""
+    practice = make_practice(title, organisation=home_organisation, language=language, description=description)
+    index(engine, practice)
+    assert titles(search(engine, part)) == {title}
+
+
 @pytest.mark.parametrize("text", ["soutien famille", "family support"])
 def test_the_seed_practice_is_found_in_french_and_in_english(engine, text):
     seed = load_seed_practice()
