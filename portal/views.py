@@ -7,17 +7,16 @@ from django.db.models import Func, IntegerField, Value
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django_countries import countries
 
 from portal.access import reader_scope
 from portal.caching import kept_for_scope, public_page, render_for_reader
 from portal.prepared import PreparedQuery, rows_for_ids
+from practices.indexing import detail_urls, display_names
 from practices.models import KeyTheme, Practice
 from practices.selectors import FEATURED_FIRST, FEATURED_ON_HOME, NEWEST_FIRST, newest_drafts_of, published_readable_by
 from search.generation import content_token
@@ -138,22 +137,23 @@ def _cards(lists: list[list[tuple]], themes: dict[int, dict]) -> list[list[dict]
 def _card_list(
     rows: list[tuple], themes: dict[int, dict], themes_of: dict[int, list[int]], order: dict[int, int]
 ) -> list[dict]:
-    languages, language = dict(settings.PRACTICE_LANGUAGES), translation.get_language()
+    language = translation.get_language()
+    names, url = display_names(language), detail_urls()  # made once per process and language, one reverse
     cards = []
     for pk, title, is_demo, origin_uuid, origin_name, origin_url, name, type_en, type_fr, country, *more in rows:
         start_year, written_in = more
         cards.append(
             {
-                "url": reverse("practices:detail", kwargs={"pk": pk}),
+                "url": url(pk),
                 "title": title,
                 "is_demo": is_demo,
                 "origin": {"is_copy": origin_uuid is not None, "origin_name": origin_name, "origin_url": origin_url},
                 "organisation": name,
                 "type": KeyTheme.label_of(type_en, type_fr, language),
-                "country": countries.name(country) if country else "",
+                "country": names.country(country) if country else "",
                 "start_year": start_year,
                 "language": written_in,
-                "language_name": str(languages.get(written_in, written_in)),
+                "language_name": names.languages.get(written_in, written_in),
                 "themes": [themes[theme]["label"] for theme in sorted(themes_of[pk], key=order.__getitem__)],
             }
         )

@@ -246,7 +246,7 @@ def readable_cards(user, ids: list[int]) -> dict[int, dict[str, Any]]:
         chunk = ids[start : start + CARD_SLOTS]
         slots: dict[str, Any] = {name: chunk[i] if i < len(chunk) else NO_PRACTICE for i, name in enumerate(_CARD_IDS)}
         rows += _CARDS.rows(shape=rule, **slots)
-    names, url = _display_names(translation.get_language()), _detail_url()
+    names, url = display_names(translation.get_language()), detail_urls()
     return {row[0]: _card_values(row, names, url) for row in rows}
 
 
@@ -291,7 +291,7 @@ def _card_values(row: tuple, names: "_Names", url: Callable[[int], str]) -> dict
     }
 
 
-def _detail_url() -> Callable[[int], str]:
+def detail_urls() -> Callable[[int], str]:
     """A practice's page from its id: one ``reverse`` for a page of results, not one a result."""
     marker = "2147483647"
     head, _marker, tail = reverse("practices:detail", kwargs={"pk": int(marker)}).rpartition(marker)
@@ -316,7 +316,7 @@ class _Names:
 
 
 @cache
-def _display_names(language: str | None) -> _Names:
+def display_names(language: str | None) -> _Names:
     """Called with the active language: the labels are translated into it."""
     return _Names(language)
 
