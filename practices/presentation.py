@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from practices import rules
 from practices.indexing import FACETS as FACET_NAMES
+from practices.indexing import detail_urls
 from practices.models import Finding, Practice
 from practices.template_fields import TEMPLATE_FIELDS, TemplateField, count_words, model_attribute
 from search.presentation import BACK_PARAMETER, results_url
@@ -164,7 +165,9 @@ def practice_reading(practice: Practice, *, editor: bool, show_contact: bool) ->
 def reading_parts(context: dict, *, similar: list, parts: dict[str, str] = READING_PARTS) -> dict[str, str]:
     """``parts`` rendered from ``reading_context`` and the similar practices alone, without the
     request (no reader, no CSRF token): the same HTML for every reader the context was decided for."""
-    values = {**context, "similar_practices": similar, "LANGUAGE_CODE": get_language()}
+    url = detail_urls()  # one reverse for every link
+    similar_practices = [{"url": url(hit.id), "title": hit.title} for hit in similar]
+    values = {**context, "similar_practices": similar_practices, "LANGUAGE_CODE": get_language()}
     return {name: render_to_string(template, values) for name, template in parts.items()}
 
 

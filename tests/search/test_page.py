@@ -1,10 +1,10 @@
 """The search page, its autocomplete endpoint and the similar-practices include, through the client."""
 
 import pytest
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from practices.indexing import similar_practices
+from practices.presentation import READING_PARTS, reading_parts
 from search.backends import reset_engines
 from tests.search.builders import WITH_UNAVAILABLE_DEFAULT, make_published
 
@@ -146,9 +146,8 @@ def test_similar_practices_list_only_what_the_reader_may_see(practices, outsider
     assert [hit.title for hit in similar_practices(user=None, practice=source)] == ["Family counselling hotline"]
     seen_by_outsider = [hit.title for hit in similar_practices(user=outsider, practice=source)]
     assert seen_by_outsider == ["Members-only exit mentoring", "Family counselling hotline"]
-    html = render_to_string(
-        "search/_similar.html", {"similar_practices": similar_practices(user=colleague, practice=source)}
-    )
+    found = similar_practices(user=colleague, practice=source)
+    html = reading_parts({}, similar=found, parts={"similar": READING_PARTS["similar"]})["similar"]
     assert "Similar practices" in html and "Members-only exit mentoring" in html
     assert reverse("practices:detail", kwargs={"pk": practices["members"].pk}) in html
 
