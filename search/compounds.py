@@ -64,6 +64,31 @@ STOP_WORD_LISTS: dict[str, str] = {
     "fi": "finnish",
 }
 
+# The prevention field's own words, which general corpora hold rarely or never
+# ("deradikalisierung": Zipf 1.6, "avradikalisering": absent): known here as ordinary words
+# (``FIELD_ZIPF``), so the compounds they start or end are split like any other
+# ("Deradikalisierungsprogramm": deradikalisierung, programm).
+FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "deradikalisierung",
+        "radikalisierung",
+        "extremismus",
+        "islamismus",
+        "salafismus",
+        "dschihadismus",
+        "distanzierung",
+        "resozialisierung",
+        "demokratieförderung",
+        "bewährungshilfe",
+    ),
+    "nl": ("deradicalisering", "radicalisering", "polarisatie", "extremisme", "jihadisme", "salafisme", "reclassering"),
+    "sv": ("avradikalisering", "radikalisering", "våldsbejakande", "extremism", "jihadism", "avhoppare", "frivård"),
+    "no": ("avradikalisering", "radikalisering", "ekstremisme", "jihadisme", "kriminalomsorg"),
+    "da": ("afradikalisering", "radikalisering", "ekstremisme", "jihadisme", "kriminalforsorg"),
+    "fi": ("radikalisoituminen", "deradikalisaatio", "ääriliike", "ääriajattelu", "irtautuminen", "ennaltaehkäisy"),
+}
+FIELD_ZIPF = 3.0
+
 _lock = threading.Lock()
 
 
@@ -83,6 +108,8 @@ def frequencies(language: str) -> dict[str, float]:
     known = {word: zipfs[index] for index, bucket in kept for word in bucket if word.isalpha()}
     for word in get_stop_words(STOP_WORD_LISTS[language]):
         known.pop(word.casefold(), None)
+    for word in FIELD_WORDS[language]:
+        known[word] = max(known.get(word, 0.0), FIELD_ZIPF)
     return known
 
 

@@ -28,6 +28,14 @@ from search.compounds import parts_text, split
         ("da", "forebyggelsesarbejde", {"forebyggelse", "arbejde"}),
         ("fi", "nuorisotyö", {"nuoriso", "työ"}),
         ("fi", "sosiaalityö", {"sosiaali", "työ"}),
+        # the field's own words, rare in general corpora (search.compounds.FIELD_WORDS)
+        ("de", "Deradikalisierungsprogramm", {"deradikalisierung", "programm"}),
+        ("de", "Distanzierungsarbeit", {"distanzierung", "arbeit"}),
+        ("nl", "deradicaliseringstraject", {"deradicalisering", "traject"}),
+        ("sv", "avradikaliseringsarbete", {"avradikalisering", "arbete"}),
+        ("sv", "frivårdsinspektör", {"frivård", "inspektör"}),
+        ("no", "radikaliseringsarbeid", {"radikalisering", "arbeid"}),
+        ("da", "afradikaliseringsindsats", {"afradikalisering", "indsats"}),
     ],
 )
 def test_a_compound_is_split_into_its_words(language, word, parts):
