@@ -3,11 +3,11 @@ and account emails written like the portal's own (``portal.notifications``): in 
 the account they go to, with links to ``PORTAL_URL``, and a refusing mail server logged rather
 than breaking the page."""
 
+import functools
 import logging
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.forms import EmailAwarePasswordResetTokenGenerator
 from allauth.account.models import EmailAddress
 from allauth.core import context as allauth_context
 from django.conf import settings
@@ -41,12 +41,28 @@ def _account_of(email: str) -> User | None:
     return User.objects.filter(pk__in=held).only("language").first()
 
 
-class PasswordResetTokenGenerator(EmailAwarePasswordResetTokenGenerator):
-    """allauth's reset links, which open nothing for a deactivated account: not even one sent
-    before the deactivation (Django's tokens do not depend on ``is_active``)."""
+def password_reset_token_generator():
+    """``ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR``: allauth's reset tokens, refused for a
+    deactivated account (``_reset_token_generator``)."""
+    return _reset_token_generator()()
 
-    def check_token(self, user, token) -> bool:
-        return user is not None and user.is_active and super().check_token(user, token)
+
+@functools.cache
+def _reset_token_generator() -> type:
+    """allauth's reset links, which open nothing for a deactivated account: not even one sent
+    before the deactivation (Django's tokens do not depend on ``is_active``).
+
+    Made when first asked for, not when this module is imported: ``allauth.account.forms`` asks
+    for the generator while it is being imported, once its base class is defined, and importing
+    that module from here at the top made a cycle (this module half made, ``manage.py``'s checks
+    failed with an ImportError whenever the adapter was imported first)."""
+    from allauth.account.forms import EmailAwarePasswordResetTokenGenerator
+
+    class PasswordResetTokenGenerator(EmailAwarePasswordResetTokenGenerator):
+        def check_token(self, user, token) -> bool:
+            return user is not None and user.is_active and super().check_token(user, token)
+
+    return PasswordResetTokenGenerator
 
 
 class AccountAdapter(DefaultAccountAdapter):

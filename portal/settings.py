@@ -204,7 +204,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 # primary one): someone else changing them is noticed.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Reset links open nothing for a deactivated account, even one sent before the deactivation.
-ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "portal.adapter.PasswordResetTokenGenerator"
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "portal.adapter.password_reset_token_generator"
 # The portal's name in account emails (greeting and signature), never the host name.
 PORTAL_NAME = env_str("PORTAL_NAME", "PVE Practitioners' Portal")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PVE portal] "

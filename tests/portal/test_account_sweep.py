@@ -10,12 +10,16 @@ Not repeated here: moderator and administrator powers without a second factor
 for an existing address (tests/security/test_sign_up_reveals_no_organisation_or_account.py), the
 reset and "account exists" e-mails' language and links (tests/portal/test_email_sweep.py)."""
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from django.conf import settings
 from django.core import mail
 from django.core.cache import caches
 from django.test import Client
@@ -469,6 +473,29 @@ def test_a_reset_link_sent_before_a_deactivation_opens_nothing(member):
     client = _reset_with(link, NEW_PASSWORD)
     assert _password_is(member, PASSWORD)
     assert _signed_in_as(client) is None
+
+
+@pytest.mark.parametrize("first", ["portal.adapter", "allauth.account.forms"])
+def test_the_reset_token_generator_loads_whichever_module_a_process_imports_first(first):
+    """allauth's forms ask for the generator while they are being imported: with it defined in the
+    adapter, which imported those forms at its top, a process importing the adapter first
+    (``manage.py``'s checks, in an order of their own) failed with an ImportError."""
+    code = (
+        "import django; django.setup(); import importlib; "
+        f"importlib.import_module({first!r}); "
+        "from allauth.account.forms import default_token_generator as generator; "
+        "print(type(generator).__name__, type(generator).__mro__[1].__name__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings", "DJANGO_SECRET_KEY": "x"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["PasswordResetTokenGenerator", "EmailAwarePasswordResetTokenGenerator"]
 
 
 # -- sessions -----------------------------------------------------------------------------------
