@@ -32,8 +32,8 @@ from portal.caching import digest
 from portal.prepared import PreparedQuery
 from practices import presentation, rules, template_fields
 from practices.models import CookedReading, Practice
-from practices.presentation import OWN_PARTS, practice_reading, reading_parts
-from practices.selectors import with_terms
+from practices.presentation import practice_reading, render_own_parts
+from practices.selectors import practice_as_shown, with_terms
 
 logger = logging.getLogger(__name__)
 
@@ -55,18 +55,7 @@ def recipe() -> str:
 
 
 def _key(practice: Practice, *, contact: bool, language: str) -> str:
-    organisation = practice.organisation
-    return digest(
-        recipe(),
-        practice.pk,
-        practice.updated_at.isoformat(),
-        practice.title,
-        practice.visibility,
-        (organisation.name, organisation.verified, str(organisation.country), organisation.type_id),
-        contact,
-        language,
-        timezone.get_current_timezone_name(),
-    )
+    return digest(recipe(), practice_as_shown(practice), contact, language, timezone.get_current_timezone_name())
 
 
 # A variant's key and parts (its SQL compiled once per connection, language and contact visibility).
@@ -105,7 +94,7 @@ def _practice(pk: int) -> Practice | None:
 def _cook(practice: Practice, *, contact: bool, language: str) -> dict[str, str]:
     """The parts rendered for readers (no editor), ``contact`` or not, in the active language; stored
     (a failure to store is logged: the parts are served all the same)."""
-    parts = reading_parts(practice_reading(practice, editor=False, show_contact=contact), similar=[], parts=OWN_PARTS)
+    parts = render_own_parts(practice_reading(practice, editor=False, show_contact=contact))
     key = _key(practice, contact=contact, language=language)
     row = CookedReading(
         practice_id=practice.pk, language=language, contact=contact, key=key, parts=parts, cooked_at=timezone.now()

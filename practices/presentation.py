@@ -119,16 +119,16 @@ def initial_from_import(parsed) -> dict:
 
 
 # The parts of a practice's page that show the practice itself, in page order; the page puts the
-# reader's own tools and links between them (templates/practices/practice_detail.html).
-# The parts that show the practice alone (cooked for its readers: practices/cooking.py), then the
-# part that shows others.
+# reader's own tools and links between them (templates/practices/practice_detail.html). The first
+# ones show the practice alone (cooked for its readers: practices/cooking.py), the last its
+# similar practices.
 OWN_PARTS = {
     "head": "practices/_reading_head.html",  # status line, title, summary box
     "download": "practices/_template_download.html",
     "text": "practices/_reading_text.html",  # contents and sections
     "history": "practices/_reading_history.html",  # published versions
 }
-READING_PARTS = {**OWN_PARTS, "similar": "search/_similar.html"}
+SIMILAR_PART = "search/_similar.html"
 
 
 def is_editor(user, practice: Practice) -> bool:
@@ -162,13 +162,23 @@ def practice_reading(practice: Practice, *, editor: bool, show_contact: bool) ->
     }
 
 
-def reading_parts(context: dict, *, similar: list, parts: dict[str, str] = READING_PARTS) -> dict[str, str]:
-    """``parts`` rendered from ``reading_context`` and the similar practices alone, without the
-    request (no reader, no CSRF token): the same HTML for every reader the context was decided for."""
-    url = detail_urls()  # one reverse for every link
-    similar_practices = [{"url": url(hit.id), "title": hit.title} for hit in similar]
-    values = {**context, "similar_practices": similar_practices, "LANGUAGE_CODE": get_language()}
-    return {name: render_to_string(template, values) for name, template in parts.items()}
+def reading_parts(context: dict, *, similar: list) -> dict[str, str]:
+    """The page's parts rendered from ``reading_context`` and the similar practices alone, without
+    the request (no reader, no CSRF token): the same HTML for every reader the context was decided for."""
+    return {**render_own_parts(context), "similar": similar_part(similar)}
+
+
+def render_own_parts(context: dict) -> dict[str, str]:
+    """``OWN_PARTS`` rendered from ``reading_context`` (or ``practice_reading``) alone."""
+    values = {**context, "LANGUAGE_CODE": get_language()}
+    return {name: render_to_string(template, values) for name, template in OWN_PARTS.items()}
+
+
+def similar_part(similar: list) -> str:
+    """The similar practices' block from their hits (one ``reverse`` for every link)."""
+    url = detail_urls()
+    hits = [{"url": url(hit.id), "title": hit.title} for hit in similar]
+    return render_to_string(SIMILAR_PART, {"similar_practices": hits})
 
 
 def reader_context(request, practice: Practice) -> dict:

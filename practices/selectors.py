@@ -178,15 +178,22 @@ _STAMP = PreparedQuery(
 
 def reading_key(user, stamp: Practice) -> tuple:
     """What a reading kept for ``rules.reads_as_any_reader`` depends on beside the content token, the
-    language and the time zone: the practice as last changed (its organisation too), what the reader
+    language and the time zone: the practice as last changed (``practice_as_shown``), what the reader
     may read (their scope: similar practices) and whether they see its contact details."""
+    return (practice_as_shown(stamp), reader_scope(user), rules.can_see_contact(user, stamp))
+
+
+def practice_as_shown(stamp: Practice) -> tuple:
+    """What a reading of the practice ``stamp`` (``STAMP_FIELDS`` loaded) shows that can change:
+    the practice as last changed (every service sets ``updated_at``), its title and readership,
+    its organisation (name, verification, country, type)."""
     organisation = stamp.organisation
     return (
         stamp.pk,
         stamp.updated_at.isoformat(),
+        stamp.title,
+        stamp.visibility,
         (organisation.name, organisation.verified, str(organisation.country), organisation.type_id),
-        reader_scope(user),
-        rules.can_see_contact(user, stamp),
     )
 
 

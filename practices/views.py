@@ -27,12 +27,12 @@ from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.indexing import similar_practices
 from practices.models import Finding, Practice
 from practices.presentation import (
-    READING_PARTS,
     by_form_field,
     initial_from_import,
     reader_context,
     reading_context,
     reading_parts,
+    similar_part,
 )
 from practices.selectors import (
     finding_for_resolver,
@@ -87,8 +87,7 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _reading_parts(request: HttpRequest, stamp: Practice) -> dict[str, str]:
     """A reader's parts: the practice's own, cooked (practices/cooking.py), and its similar practices."""
-    similar = reading_parts({}, similar=_similar_practices(request, stamp), parts={"similar": READING_PARTS["similar"]})
-    return {**cooking.own_parts(request.user, stamp), **similar}
+    return {**cooking.own_parts(request.user, stamp), "similar": similar_part(_similar_practices(request, stamp))}
 
 
 def _detail_page(request: HttpRequest, practice: Practice, parts: dict[str, str]) -> HttpResponse:

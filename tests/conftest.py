@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from portal.models import Membership, Organisation, OrganisationType, User
 
@@ -129,6 +130,19 @@ def _organisation(name: str, type_code: str, country: str) -> Organisation:
     return Organisation.objects.create(
         name=name, type=OrganisationType.objects.get(code=type_code), country=country, verified=True
     )
+
+
+def sign_up(client, email: str, **headers):
+    """The sign-up form posted for ``email`` with a new organisation (Sam Worker, City of Lindenau)."""
+    data = {
+        "email": email,
+        "display_name": "Sam Worker",
+        "organisation": "",
+        "new_organisation": "City of Lindenau",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
+    return client.post(reverse("account_signup"), data, **headers)
 
 
 def make_user(email: str, organisation: Organisation | None = None, *, role: str = "member", **extra) -> User:

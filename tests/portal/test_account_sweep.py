@@ -28,7 +28,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from portal.models import Membership, User
-from tests.conftest import PASSWORD, make_user, with_totp
+from tests.conftest import PASSWORD, make_user, sign_up, with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -85,18 +85,6 @@ def _answer(response, typed: str) -> tuple:
     return response.status_code, response.get("Location"), _page(response, typed)
 
 
-def _sign_up(client: Client, email: str, **headers):
-    data = {
-        "email": email,
-        "display_name": "Sam Worker",
-        "organisation": "",
-        "new_organisation": "City of Lindenau",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-    }
-    return client.post(reverse("account_signup"), data, **headers)
-
-
 def _sign_up_to_join(client: Client, email: str, organisation, **headers):
     data = {
         "email": email,
@@ -125,9 +113,9 @@ def _signed_in_as(client: Client) -> int | None:
 @pytest.mark.parametrize("kind", ADDRESSES)
 def test_sign_up_answers_alike_whatever_the_address_is(kind, home_organisation):
     typed = ADDRESSES[kind](home_organisation)
-    fresh = _sign_up(Client(), "nobody@lindenau.example")
+    fresh = sign_up(Client(), "nobody@lindenau.example")
     mail.outbox.clear()
-    taken = _sign_up(Client(), typed)
+    taken = sign_up(Client(), typed)
     assert (taken.status_code, taken["Location"]) == (fresh.status_code, fresh["Location"])
     assert len(_to(typed)) == 1  # a verification link or word that the account exists, to its owner only
     assert User.objects.filter(email__iexact=typed).count() == 1  # capitals are one account, not two
@@ -321,7 +309,7 @@ def test_the_confirmation_of_an_added_address_is_in_the_account_s_language_and_n
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_sign_up_confirmation_is_in_the_page_s_language(language):
-    _sign_up(Client(), "new.worker@lindenau.example", HTTP_ACCEPT_LANGUAGE=language)
+    sign_up(Client(), "new.worker@lindenau.example", HTTP_ACCEPT_LANGUAGE=language)
     [message] = _to("new.worker@lindenau.example")
     _is_clean(message, language=language, says=CONFIRM, name="Sam Worker")
 
@@ -409,7 +397,7 @@ def test_an_address_another_account_added_but_never_confirmed_can_still_sign_up(
     _add_address(member_client, "newcomer@lindenau.example")
     for each in caches.all():
         each.clear()  # past allauth's pause between two e-mails to one address
-    _sign_up(Client(), "newcomer@lindenau.example")
+    sign_up(Client(), "newcomer@lindenau.example")
     assert User.objects.filter(email="newcomer@lindenau.example").exists()
 
 

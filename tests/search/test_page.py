@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from practices.indexing import similar_practices
-from practices.presentation import READING_PARTS, reading_parts
+from practices.presentation import similar_part
 from search.backends import reset_engines
 from tests.search.builders import WITH_UNAVAILABLE_DEFAULT, make_published
 
@@ -147,7 +147,7 @@ def test_similar_practices_list_only_what_the_reader_may_see(practices, outsider
     seen_by_outsider = [hit.title for hit in similar_practices(user=outsider, practice=source)]
     assert seen_by_outsider == ["Members-only exit mentoring", "Family counselling hotline"]
     found = similar_practices(user=colleague, practice=source)
-    html = reading_parts({}, similar=found, parts={"similar": READING_PARTS["similar"]})["similar"]
+    html = similar_part(found)
     assert "Similar practices" in html and "Members-only exit mentoring" in html
     assert reverse("practices:detail", kwargs={"pk": practices["members"].pk}) in html
 

@@ -6,23 +6,9 @@ from django.core import mail
 from django.urls import reverse
 
 from portal.models import Membership, Organisation, OrganisationType, User
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, sign_up
 
 pytestmark = pytest.mark.django_db
-
-
-def _sign_up(client, email: str):
-    return client.post(
-        reverse("account_signup"),
-        {
-            "email": email,
-            "display_name": "Sam Worker",
-            "organisation": "",
-            "new_organisation": "City of Lindenau",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-    )
 
 
 def test_the_sign_up_page_lists_only_verified_organisations(client, home_organisation):
@@ -53,9 +39,9 @@ def test_an_unverified_organisation_cannot_be_picked_by_id(client):
 
 
 def test_sign_up_answers_the_same_for_an_existing_address(client, contributor):
-    new = _sign_up(client, "new.worker@lindenau.example")
+    new = sign_up(client, "new.worker@lindenau.example")
     client.logout()
-    existing = _sign_up(client, contributor.email)
+    existing = sign_up(client, contributor.email)
     assert (existing.status_code, existing["Location"]) == (new.status_code, new["Location"])
     assert User.objects.filter(email=contributor.email).count() == 1
     # each address gets one email: a verification link, or word that it already has an account
