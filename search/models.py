@@ -54,6 +54,10 @@ class SearchDocument(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     visibility = models.CharField(_("visibility"), max_length=20, blank=True)
     organisation_id = models.BigIntegerField(_("organisation"), null=True, blank=True)
+    # The description's opening as a list without words shows it (safe HTML: search.highlight),
+    # made when the document is written; NULL for a row written before the column existed (its
+    # opening is then made from the text table at each read, until the next search_reindex).
+    opening = models.TextField(_("opening"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("search document")

@@ -21,11 +21,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 
 from portal.access import ReaderScope
-from search import embedding
+from search import embedding, highlight
 from search.analysis import fold, words
 from search.backends import hybrid
 from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults, paging
 from search.backends.database import snapshot, sql
+from search.backends.database.sql import DOCUMENTS, placeholders
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts
 from search.backends.database.sqlite import SqliteText
@@ -306,10 +307,17 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         return (view.bits(candidates) if len(candidates) else 0), closeness
 
     def _highlights(self, text, ids: list[int], parsed: ParsedQuery) -> dict[int, str]:
+        """The snippets of ``ids``: without words to mark, the openings made at index time (the
+        text table is read only for rows written before they were); else the text engine's."""
         if not ids:
             return {}
         with connections[self.alias].cursor() as cursor:
-            return text.highlights(cursor, ids, parsed)
+            if parsed.positive_terms:
+                return text.highlights(cursor, ids, parsed)
+            cursor.execute(f"SELECT id, opening FROM {DOCUMENTS} WHERE id IN ({placeholders(ids)})", list(ids))
+            openings = {row[0]: row[1] for row in cursor.fetchall() if row[1] is not None}
+            missing = [document_id for document_id in ids if document_id not in openings]
+            return {**openings, **(text.highlights(cursor, missing, parsed) if missing else {})}
 
     def _suggest(self, parsed: ParsedQuery, view: snapshot.Snapshot, allowed: int) -> str | None:
         """A respelling from the words of the titles the reader may see (``allowed``), so nothing leaks."""
@@ -457,6 +465,7 @@ def _document_row(document: dict[str, Any]) -> dict[str, Any]:
         "published_at": document.get("published_at"),
         "visibility": document.get("visibility", ""),
         "organisation_id": document.get("organisation_id"),
+        "opening": highlight.snippet(highlight.clean(document.get("description") or ""), set()),
     }
 
 
