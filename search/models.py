@@ -57,7 +57,7 @@ class SearchDocument(models.Model):
     # The description's opening as a list without words shows it (safe HTML: search.highlight),
     # made when the document is written; NULL for a row written before the column existed (its
     # opening is then made from the text table at each read, until the next search_reindex).
-    opening = models.TextField(_("opening"), null=True, blank=True)
+    opening = models.TextField(_("opening"), null=True, blank=True)  # noqa: DJ001 - NULL: not made yet, "": empty
 
     class Meta:
         verbose_name = _("search document")

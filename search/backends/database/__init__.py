@@ -26,9 +26,9 @@ from search.analysis import fold, words
 from search.backends import hybrid
 from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults, paging
 from search.backends.database import snapshot, sql
-from search.backends.database.sql import DOCUMENTS, placeholders
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts
+from search.backends.database.sql import DOCUMENTS, placeholders
 from search.backends.database.sqlite import SqliteText
 from search.collections import Collection, Layout, registered
 from search.embedding import store
