@@ -110,6 +110,22 @@ def can_decide_membership(user, membership: Membership) -> bool:
     return can_manage_members(user, membership.organisation_id)
 
 
+def can_ban(user, membership: Membership) -> bool:
+    """Removing a member or declining a request with a ban, and lifting a ban: the same people as
+    deciding (the organisation's administrators and moderators), never on their own membership."""
+    return can_decide_membership(user, membership)
+
+
+def banned_from(user, organisation_id: int | None) -> bool:
+    """Whether ``user`` is banned from that organisation: they may not ask to join it again
+    (other organisations stay open to them)."""
+    if organisation_id is None or user is None or user.pk is None:
+        return False
+    return Membership.objects.filter(
+        user_id=user.pk, organisation_id=organisation_id, state=Membership.State.BANNED
+    ).exists()
+
+
 def belongs_to(user, organisation_id: int | None) -> bool:
     """An approved member (verified or not) of that organisation."""
     membership = approved_membership(user)

@@ -170,7 +170,9 @@ MEMBERSHIP_MESSAGE_LENGTH = 1000
 class Membership(models.Model):
     """A user's request to belong to an organisation, and its outcome.
 
-    Rows are never deleted: an ended membership is how a former member is known.
+    Rows are never deleted: an ended membership is how a former member is known, and a banned
+    one how a ban is kept (a ban's date is ``ended_at`` after a removal, ``decided_at`` after a
+    declined request).
     """
 
     class Role(models.TextChoices):
@@ -182,6 +184,9 @@ class Membership(models.Model):
         APPROVED = "approved", _("Approved")
         DECLINED = "declined", _("Declined")
         ENDED = "ended", _("Ended")
+        # Removed or declined with a ban: the person may not ask to join this organisation again
+        # until its administrators (or a moderator) lift the ban (the row then reads as before).
+        BANNED = "banned", _("Banned")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")

@@ -6,6 +6,7 @@ moderators; anyone else gets a 404, never a 403, so the pages reveal nothing.
 
 from allauth.account.models import EmailAddress
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from portal.access import approved_membership, can_manage_members, signed_in
@@ -90,6 +91,16 @@ def current_members(*, organisation: Organisation) -> QuerySet[Membership]:
         Membership.objects.select_related("user", "organisation")
         .filter(organisation=organisation, state=Membership.State.APPROVED)
         .order_by("-role", "user__display_name", "pk")
+    )
+
+
+def banned_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    """People banned from the organisation (removed or declined with a ban), newest ban first;
+    for its managers only (the caller has passed ``organisation_for_manager``)."""
+    return (
+        Membership.objects.select_related("user", "organisation")
+        .filter(organisation=organisation, state=Membership.State.BANNED)
+        .order_by(Coalesce("ended_at", "decided_at").desc(), "-pk")
     )
 
 

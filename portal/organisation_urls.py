@@ -13,4 +13,11 @@ urlpatterns = [
     path("members/<int:pk>/decide/", views.membership_decide_view, name="organisation_membership_decide"),
     path("members/<int:pk>/role/", views.membership_role_view, name="organisation_membership_role"),
     path("members/<int:pk>/remove/", views.membership_remove_view, name="organisation_membership_remove"),
+    path("members/<int:pk>/ban/", views.membership_ban_view, name="organisation_membership_ban"),
+    path("members/<int:pk>/lift-ban/", views.membership_lift_ban_view, name="organisation_membership_lift_ban"),
+    path(
+        "requests/<int:pk>/decline-and-ban/",
+        views.membership_decline_and_ban_view,
+        name="organisation_membership_decline_and_ban",
+    ),
 ]

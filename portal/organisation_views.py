@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal import services
-from portal.access import approved_membership, can_manage_members, is_moderator, is_organisation_admin
+from portal.access import approved_membership, can_ban, can_manage_members, is_moderator, is_organisation_admin
 from portal.decorators import mfa_required
 from portal.http import AuthenticatedHttpRequest
 from portal.models import Membership
 from portal.organisation_forms import DecisionForm, JoinForm, RoleForm
 from portal.organisation_selectors import (
+    banned_members,
     current_members,
     joinable_organisations,
     joinable_queryset,
@@ -145,12 +146,17 @@ def organisation_members(request: HttpRequest) -> HttpResponse:
         request.GET.get("pending_page")
     )
     members_page = Paginator(current_members(organisation=organisation), PER_PAGE).get_page(request.GET.get("page"))
+    banned_page = Paginator(banned_members(organisation=organisation), PER_PAGE).get_page(
+        request.GET.get("banned_page")
+    )
     context = {
         "organisation": organisation,
         "pending_page": pending_page,
         "pending": named(pending_page.object_list),
         "members_page": members_page,
         "members": named(members_page.object_list),
+        "banned_page": banned_page,
+        "banned": named(banned_page.object_list),
         "roles": Membership.Role.choices,
         "chosen": organisation_id is not None,
     }
@@ -230,4 +236,101 @@ def membership_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
         show_refusal(request, error)
     else:
         messages.success(request, _("The member is removed; their access ended at once."))
+    return redirect(_members_url(request, membership))
+
+
+# Bans --------------------------------------------------------------------------------------
+
+
+def _ban_refusal(request: HttpRequest, membership: Membership, *, wanted: str) -> str:
+    """Why the ban page opened from an old page cannot act now ("" when it can): the services'
+    messages, shown before asking for confirmation. ``wanted``: the state the action starts from."""
+    if not can_ban(request.user, membership):
+        return _("Nobody bans themselves or lifts their own ban: another administrator or a moderator can.")
+    if membership.state == wanted:
+        return ""
+    if membership.state == Membership.State.BANNED:
+        return _("This person is already banned.")
+    if wanted == Membership.State.BANNED:
+        return _("This person is not banned (any more).")
+    if membership.state == Membership.State.REQUESTED:
+        return _("This is a request to join: approve or decline it.")
+    if wanted == Membership.State.REQUESTED:
+        withdrawn = membership.state == Membership.State.ENDED and membership.decided_at is None
+        return (
+            _("This request was withdrawn by the requester.")
+            if withdrawn
+            else _("This request has already been decided.")
+        )
+    return _("This membership has already ended.")
+
+
+def _confirm_or_refuse(request: HttpRequest, membership: Membership, *, wanted: str, template: str, **extra):
+    """GET: the confirmation page, or the refusal as a message back on the members page."""
+    back = _members_url(request, membership)
+    refusal = _ban_refusal(request, membership, wanted=wanted)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(back)
+    return render(request, template, {"membership": membership, "back": back, **extra})
+
+
+@login_required
+@mfa_required
+@require_http_methods(["GET", "POST"])
+def membership_ban_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Remove a member with a ban: GET asks for confirmation; POST ends the membership at once."""
+    membership = membership_request_for_manager(user=request.user, pk=pk)
+    if request.method == "GET":
+        return _confirm_or_refuse(
+            request, membership, wanted=Membership.State.APPROVED, template="portal/membership_confirm_ban.html"
+        )
+    try:
+        services.membership_end(membership=membership, actor=request.user, ban=True)
+    except (ValidationError, PermissionDenied) as error:
+        show_refusal(request, error)
+    else:
+        messages.success(request, _("The member is removed and banned: their access ended at once."))
+    return redirect(_members_url(request, membership))
+
+
+@login_required
+@mfa_required
+@require_http_methods(["GET", "POST"])
+def membership_decline_and_ban_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Decline a request to join with a ban: GET asks for confirmation; POST decides."""
+    membership = membership_request_for_manager(user=request.user, pk=pk)
+    if request.method == "GET":
+        return _confirm_or_refuse(
+            request,
+            membership,
+            wanted=Membership.State.REQUESTED,
+            template="portal/membership_confirm_ban.html",
+            request_to_join=True,
+        )
+    try:
+        services.membership_decide(membership=membership, actor=request.user, approve=False, ban=True)
+    except (ValidationError, PermissionDenied) as error:
+        show_refusal(request, error)
+    else:
+        messages.success(request, _("Request declined; the requester is banned."))
+    return redirect(_members_url(request, membership))
+
+
+@login_required
+@mfa_required
+@require_http_methods(["GET", "POST"])
+def membership_lift_ban_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Lift a ban: GET asks for confirmation; POST lets the person ask to join again."""
+    membership = membership_request_for_manager(user=request.user, pk=pk)
+    if request.method == "GET":
+        return _confirm_or_refuse(
+            request, membership, wanted=Membership.State.BANNED, template="portal/membership_confirm_lift_ban.html"
+        )
+    try:
+        services.membership_unban(membership=membership, actor=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        show_refusal(request, error)
+    else:
+        messages.success(request, _("The ban is lifted: they may ask to join again."))
     return redirect(_members_url(request, membership))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.access import can_decide_membership, can_manage_members, is_moderator
+from portal.access import banned_from, can_ban, can_decide_membership, can_manage_members, is_moderator
 from portal.audit import audit_record
 from portal.models import Membership, Organisation, OrganisationType, User
 from portal.notifications import moderators, notify, organisation_admins, supported_language
@@ -52,6 +52,14 @@ def membership_request(
         created = not Organisation.objects.filter(name__iexact=" ".join(new_organisation_name.split())).exists()
         organisation = organisation_get_or_create(name=new_organisation_name)
         role = Membership.Role.ADMIN if created else Membership.Role.MEMBER
+    if banned_from(user, organisation.pk):  # chosen from the list or typed by name alike
+        raise ValidationError(
+            _(
+                "You cannot ask to join %(organisation)s again: its administrators have closed it to you. "
+                "You may ask to join another organisation."
+            )
+            % {"organisation": organisation.name}
+        )
     try:
         with transaction.atomic():
             membership = Membership.objects.create(
@@ -103,11 +111,15 @@ def _lock(membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_decide(*, membership: Membership, actor, approve: bool) -> Membership:
+def membership_decide(*, membership: Membership, actor, approve: bool, ban: bool = False) -> Membership:
+    """Approve or decline a request to join; ``ban`` declines it for good (until the ban is lifted:
+    ``membership_unban``). The requester hears the decision, never who took it."""
     if not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("Only the organisation's administrators or moderators decide."))
     if not can_decide_membership(actor, membership):
         raise PermissionDenied(_("Another administrator or a moderator decides on your own request."))
+    if approve and ban:
+        raise ValidationError(_("Choose to approve or to decline the request."))
     _lock(membership)
     if membership.state == Membership.State.ENDED and membership.decided_at is None:
         raise ValidationError(_("This request was withdrawn by the requester."))
@@ -115,6 +127,8 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
         raise ValidationError(_("This request has already been decided."))
     from_state = membership.state
     membership.state = Membership.State.APPROVED if approve else Membership.State.DECLINED
+    if ban:
+        membership.state = Membership.State.BANNED
     membership.decided_at, membership.decided_by = timezone.now(), actor
     membership.save(update_fields=["state", "decided_at", "decided_by"])
     audit_record(
@@ -139,12 +153,15 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, actor: User) -> Membership:
+def membership_end(*, membership: Membership, actor: User, ban: bool = False) -> Membership:
     """A member leaves (or a requester withdraws), or an administrator or moderator removes a
-    member. Access ends at once. A request to join is decided, not removed, by others.
-    (There is no ban: a former member may ask to join again, and those who decide see it.)"""
+    member, with ``ban`` for good: a banned person may not ask to join again until the ban is
+    lifted (``membership_unban``). Access ends at once. A request to join is decided, not removed,
+    by others. Nobody bans themselves."""
     if actor.pk != membership.user_id and not can_manage_members(actor, membership.organisation_id):
         raise PermissionDenied(_("You may not remove this member."))
+    if ban and not can_ban(actor, membership):
+        raise PermissionDenied(_("You may not ban this member."))
     _lock(membership)
     if membership.state not in (Membership.State.APPROVED, Membership.State.REQUESTED):
         raise ValidationError(_("This membership has already ended."))
@@ -152,7 +169,8 @@ def membership_end(*, membership: Membership, actor: User) -> Membership:
         # ending it would decline it unannounced: the requester would never hear
         raise ValidationError(_("This is a request to join: approve or decline it."))
     from_state = membership.state
-    membership.state, membership.ended_at = Membership.State.ENDED, timezone.now()
+    membership.state = Membership.State.BANNED if ban else Membership.State.ENDED
+    membership.ended_at = timezone.now()
     membership.save(update_fields=["state", "ended_at"])
     action = "membership.leave" if actor.pk == membership.user_id else "membership.remove"
     audit_record(
@@ -165,6 +183,29 @@ def membership_end(*, membership: Membership, actor: User) -> Membership:
     )
     membership.user.forget_membership()
     membership_ended.send(sender=Membership, membership=membership)
+    return membership
+
+
+@transaction.atomic
+def membership_unban(*, membership: Membership, actor: User) -> Membership:
+    """Lift a ban: the person may ask to join again (they are not a member again). The row reads
+    as before the ban: ended after a removal, declined after a request."""
+    if not can_ban(actor, membership):
+        raise PermissionDenied(_("You may not lift this ban."))
+    _lock(membership)
+    if membership.state != Membership.State.BANNED:
+        raise ValidationError(_("This person is not banned (any more)."))
+    ended = membership.ended_at is not None
+    membership.state = Membership.State.ENDED if ended else Membership.State.DECLINED
+    membership.save(update_fields=["state"])
+    audit_record(
+        actor=actor,
+        action="membership.unban",
+        target=membership,
+        from_state=Membership.State.BANNED,
+        to_state=membership.state,
+        organisation=membership.organisation,
+    )
     return membership
 
 

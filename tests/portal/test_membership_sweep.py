@@ -190,7 +190,7 @@ def _end(how: str, membership: Membership, *, admin: User, moderator: User) -> N
 def test_after_the_end_one_may_ask_again_and_the_deciders_hear_once(
     how, request_to_join, org_admin, moderator, newcomer, send
 ):
-    """docs/ACCESS.md: a former member is an applicant again at once (there is no ban)."""
+    """docs/ACCESS.md: a former member is an applicant again at once (unless banned: below)."""
     _end(how, request_to_join, admin=org_admin, moderator=moderator)
     mail.outbox.clear()
     client = _client_for(newcomer)
@@ -200,16 +200,11 @@ def test_after_the_end_one_may_ask_again_and_the_deciders_hear_once(
     assert [m.to for m in mail.outbox] == [[org_admin.email]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="Known limit (docs/ACCESS.md): there is no ban from an organisation; it needs a 'banned' "
-    "membership state (portal/models.py and a migration). A removed member may ask again.",
-)
 def test_a_member_removed_with_a_ban_cannot_ask_to_join_again(org_admin, contributor, send):
+    """More on bans: tests/portal/test_organisation_bans.py."""
     membership = Membership.objects.get(user=contributor)
-    services.membership_end(membership=membership, actor=org_admin, ban=True)  # type: ignore[call-arg]
-    with pytest.raises(Exception, match="cannot ask"):
+    services.membership_end(membership=membership, actor=org_admin, ban=True)
+    with pytest.raises(ValidationError, match="cannot ask"):
         services.membership_request(user=contributor, organisation=org_admin.organisation)
     assert _live(contributor) is None
 

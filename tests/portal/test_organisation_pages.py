@@ -261,13 +261,15 @@ def test_members_page_query_count_does_not_grow_with_members(
     org_admin_client, home_organisation, django_assert_num_queries
 ):
     # session, user with membership (one query: portal/auth_backends.py), organisation, pending count +
-    # page, members count + page, header badge
+    # page, members count + page, banned count + page, header badge
     def count_queries():
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(10):
             assert org_admin_client.get(reverse("organisation_members")).status_code == 200
 
     first = make_user("p1@ravnstad.example", display_name="Pia", pseudonym="Owl")
     Membership.objects.create(user=first, organisation=home_organisation)
+    banned = make_user("b@ravnstad.example", display_name="Bo", pseudonym="Crow")
+    Membership.objects.create(user=banned, organisation=home_organisation, state=Membership.State.BANNED)
     count_queries()
     for number in range(5):
         make_user(
@@ -278,6 +280,8 @@ def test_members_page_query_count_does_not_grow_with_members(
         )
         waiting = make_user(f"w{number}@ravnstad.example", display_name=f"Waiting {number}", pseudonym=f"Fish {number}")
         Membership.objects.create(user=waiting, organisation=home_organisation)
+        gone = make_user(f"b{number}@ravnstad.example", display_name=f"Banned {number}", pseudonym=f"Crow {number}")
+        Membership.objects.create(user=gone, organisation=home_organisation, state=Membership.State.BANNED)
     count_queries()
 
 
