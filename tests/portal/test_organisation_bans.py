@@ -273,9 +273,7 @@ def outsiders(request, outsider, former_member, contributor, a_ban) -> Client:
     return _client_for({"banned": contributor, "former": former_member}[request.param])
 
 
-@pytest.mark.parametrize(
-    "outsiders", ["other_admin", "anonymous", "banned", "former", "plain_member"], indirect=True
-)
+@pytest.mark.parametrize("outsiders", ["other_admin", "anonymous", "banned", "former", "plain_member"], indirect=True)
 def test_a_ban_does_not_leak_and_nobody_else_lifts_one(outsiders, a_ban, org_admin, request_to_join, send):
     organisation = a_ban.organisation
     members = outsiders.get(reverse("organisation_members"), {"organisation": organisation.pk})
