@@ -27,6 +27,7 @@ from practices.models import Finding, KeyTheme, Practice, ReviewComment, TargetA
 from practices.review import review_rows
 from practices.services import PracticeData
 from practices.template_fields import NARRATIVE_ATTRIBUTES, TEMPLATE_ATTRIBUTES, WRITER_CHOICES
+from practices.versions import content_fingerprint
 
 # Strict JSON input -------------------------------------------------------------------------
 
@@ -562,6 +563,26 @@ class ReviewQueueItemSerializer(serializers.ModelSerializer):
 class ModerationPracticeSerializer(PracticeDetailSerializer):
     """The review view of a practice: every finding, open or resolved, and every comment."""
 
+    fingerprint = serializers.SerializerMethodField(
+        help_text=_(
+            "A digest of the text as read: send it back as `reviewed` to approve, so that a text changed "
+            "since is never published unread."
+        )
+    )
+    can_approve = serializers.SerializerMethodField(
+        help_text=_("Whether you may approve it (four eyes: not yours, not your organisation's, not rewritten by you).")
+    )
+
+    class Meta(PracticeDetailSerializer.Meta):
+        fields = [*PracticeDetailSerializer.Meta.fields, "fingerprint", "can_approve"]
+        read_only_fields = fields
+
+    def get_fingerprint(self, practice: Practice) -> str:
+        return content_fingerprint(practice)
+
+    def get_can_approve(self, practice: Practice) -> bool:
+        return rules.can_approve(self._user(), practice)
+
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, practice: Practice) -> list[dict]:
         return FindingSerializer(practice.findings.all(), many=True).data  # type: ignore[return-value]  # many=True gives a ReturnList; the stubs say ReturnDict
@@ -577,6 +598,13 @@ def commentable_fields() -> list[str]:
 
 class ApproveSerializer(InputSerializer):
     comment = StrictCharField(required=False, allow_blank=True, max_length=2000, default="")
+    reviewed = StrictCharField(
+        max_length=64,
+        help_text=_(
+            "The `fingerprint` of the practice as you read it (GET …/{id}/): if its text changed since, "
+            "nothing is published (409)."
+        ),
+    )
 
 
 class RequestChangesSerializer(InputSerializer):

@@ -20,6 +20,7 @@ SENTENCES = {
     "practice.create": _("Practice created"),
     "practice.import": _("Practice imported from a document"),
     "practice.submit": _("Practice submitted for review"),
+    "practice.edit_in_review": _("Text of a practice in review changed by a moderator"),
     "practice.request_changes": _("Changes requested on a practice"),
     "practice.reject": _("Practice rejected"),
     "practice.publish": _("Practice published"),

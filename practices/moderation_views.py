@@ -134,6 +134,7 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "open_count": review.open_count,
         "in_review": practice.status == Practice.Status.SUBMITTED,
         "may_approve": rules.can_approve(request.user, practice),
+        "edited_in_review": rules.edited_in_review(request.user, practice),
         # A refused decision shows its forms again, so what the moderator typed is not lost.
         "show_decision": practice.status == Practice.Status.SUBMITTED
         or any(forms.get(key) is not None for key in ("approve_form", "changes_form", "reject_form")),

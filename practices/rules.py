@@ -4,6 +4,9 @@ Reading is decided by ``practices.selectors`` from the same roles (see
 ``portal.access``); writes are decided here. Each rule fails closed.
 """
 
+from django.db.models import Subquery
+from django.db.models.functions import Coalesce
+
 from portal.access import (
     belongs_to,
     holds_admin_role,
@@ -13,7 +16,11 @@ from portal.access import (
     is_verified_member,
     signed_in,
 )
+from portal.models import AuditEvent
 from practices.models import Practice
+
+# The audit action of a change a moderator makes to a submission's text while it is in review.
+EDIT_IN_REVIEW = "practice.edit_in_review"
 
 
 def can_contribute(user) -> bool:
@@ -96,7 +103,18 @@ def can_approve(user, practice: Practice) -> bool:
     if belongs_to(user, practice.organisation_id):
         return False
     authors = {practice.author_id, practice.revision_of.author_id if practice.revision_of is not None else None}
-    return user.pk not in authors
+    return user.pk not in authors and not edited_in_review(user, practice)
+
+
+def edited_in_review(user, practice: Practice) -> bool:
+    """Whether ``user`` changed the text of ``practice`` since it was last submitted: four eyes
+    cover a moderator's edits too (``services.practice_update`` audits them as ``EDIT_IN_REVIEW``),
+    so another moderator approves the text they wrote. A new submission starts a new review."""
+    if not signed_in(user):
+        return False
+    events = AuditEvent.objects.filter(target_type=Practice._meta.model_name, target_id=practice.pk)
+    submitted = events.filter(action="practice.submit").order_by("-pk").values("pk")[:1]
+    return events.filter(action=EDIT_IN_REVIEW, actor=user, pk__gt=Coalesce(Subquery(submitted), 0)).exists()
 
 
 def can_resolve_findings(user, practice: Practice) -> bool:

@@ -196,7 +196,10 @@ def _practice_update(*, practice: Practice, editor, data: PracticeData, detected
         raise PermissionDenied(_("You may not edit this practice."))
     if "visibility" in data.attributes and data.attributes["visibility"] != practice.visibility:
         _audit_visibility(practice, editor, data.attributes["visibility"])
+    in_review = content_fingerprint(practice) if practice.status == Status.SUBMITTED else None
     practice = _apply(practice, data)
+    if in_review is not None and content_fingerprint(practice) != in_review:  # a moderator's edit (rules.can_edit)
+        audit_record(actor=editor, action=rules.EDIT_IN_REVIEW, target=practice, organisation=practice.organisation)
     if detected is not None:
         pii.refresh_findings(practice, detected)
     if practice.is_published:
@@ -405,6 +408,8 @@ def practice_approve(*, practice: Practice, moderator: User, comment: str = "", 
     (the original, for an edit)."""
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
+    if rules.edited_in_review(moderator, practice):
+        raise PermissionDenied(_("Another moderator must approve this practice: you changed its text in review."))
     if not rules.can_approve(moderator, practice):
         raise PermissionDenied(_("Another moderator must approve this practice: it is yours or your organisation's."))
     _require_submitted(practice)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from practices import services
 from practices.models import Finding, Practice
+from practices.versions import content_fingerprint
 from tests.api.conftest import api_client_for
 from tests.conftest import make_user
 from tests.practices.factories import make_practice
@@ -25,12 +26,17 @@ def submitted(contributor):
     return practice
 
 
+def _approval(practice: Practice, **body: str) -> dict[str, str]:
+    """An approval naming the text as it is now (the fingerprint a client reads from the detail)."""
+    return {**body, "reviewed": content_fingerprint(Practice.objects.get(pk=practice.pk))}
+
+
 def _url(name: str, practice: Practice, **kwargs) -> str:
     return reverse(f"api:moderation-{name}", kwargs={"pk": practice.pk, **kwargs})
 
 
 def test_approving_publishes_the_practice_for_every_reader(moderator_api, submitted, client):
-    response = moderator_api.post(_url("approve", submitted), {"comment": "Thank you."}, format="json")
+    response = moderator_api.post(_url("approve", submitted), _approval(submitted, comment="Thank you."), format="json")
     assert response.status_code == 200 and response.json()["status"] == "published"
     results = client.get(reverse("api:practice-list")).json()["results"]
     assert [hit["title"] for hit in results] == ["Family circle method"]
@@ -39,7 +45,7 @@ def test_approving_publishes_the_practice_for_every_reader(moderator_api, submit
 def test_open_findings_block_the_approval_until_redacted_or_dismissed(moderator_api, contributor):
     practice = make_practice(author=contributor, description="Call Kari Nordmann at kari.nordmann@gmail.com.")
     services.practice_submit(practice=practice, actor=contributor)
-    refused = moderator_api.post(_url("approve", practice), {}, format="json")
+    refused = moderator_api.post(_url("approve", practice), _approval(practice), format="json")
     assert refused.status_code == 400 and "finding" in refused.json()["detail"]
     detail = moderator_api.get(_url("detail", practice)).json()
     for finding in detail["findings"]:
@@ -53,7 +59,7 @@ def test_open_findings_block_the_approval_until_redacted_or_dismissed(moderator_
             assert dismissed.status_code == 200 and dismissed.json()["status"] == "dismissed"
     practice.refresh_from_db()
     assert "kari.nordmann@gmail.com" not in practice.description
-    assert moderator_api.post(_url("approve", practice), {}, format="json").status_code == 200
+    assert moderator_api.post(_url("approve", practice), _approval(practice), format="json").status_code == 200
 
 
 def test_a_resolved_finding_cannot_be_resolved_again(moderator_api, contributor):
@@ -94,7 +100,7 @@ def test_a_rejection_needs_a_reason(moderator_api, submitted):
 
 def test_a_decision_on_a_practice_not_in_review_is_a_conflict(moderator_api, contributor):
     draft = make_practice(author=contributor)
-    response = moderator_api.post(_url("approve", draft), {}, format="json")
+    response = moderator_api.post(_url("approve", draft), _approval(draft), format="json")
     assert response.status_code == 409
     assert response.json()["type"] == "urn:pve-portal:problem:conflict"
     draft.refresh_from_db()

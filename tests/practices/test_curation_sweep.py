@@ -5,12 +5,14 @@ changes nothing: state, versions, audit log, search outbox, review comments, ema
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 from portal.models import AuditEvent
 from practices import services
 from practices.models import Practice, PracticeVersion, ReviewComment
+from practices.versions import content_fingerprint
 from search.models import OutboxEntry
 from tests.conftest import make_user, with_totp
 from tests.practices.factories import make_practice
@@ -53,8 +55,6 @@ def _user(request, persona):
 
 
 def _client(request, persona):
-    from django.test import Client
-
     client = Client()
     user = _user(request, persona)
     if user is not None:
@@ -167,7 +167,9 @@ def test_only_a_moderator_of_another_organisation_approves_through_the_api(reque
     practice = _submitted(contributor)
     before = _trace(practice)
     response = _api(request, persona).post(
-        reverse("api:moderation-approve", args=[practice.pk]), {"comment": ""}, format="json"
+        reverse("api:moderation-approve", args=[practice.pk]),
+        {"comment": "", "reviewed": content_fingerprint(practice)},
+        format="json",
     )
     if persona in REVIEWERS:
         assert response.status_code == 200 and _status(practice) == Status.PUBLISHED
@@ -804,11 +806,6 @@ def test_narrowing_leaves_an_update_that_is_narrower_still(contributor, moderato
 # Known limits ---------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The API's approve takes no fingerprint of the text read (api/ serializers, another work area): "
-    "a client approving from an old read publishes the text as it is now.",
-)
 def test_an_api_approval_of_a_text_changed_since_it_was_read_is_refused(request, contributor, moderator):
     practice = _submitted(contributor, title="Reviewed title")
     api = _api(request, "moderator")
@@ -823,24 +820,102 @@ def test_an_api_approval_of_a_text_changed_since_it_was_read_is_refused(request,
         {"comment": "", "reviewed": read["fingerprint"]},
         format="json",
     )
-    assert response.status_code in (400, 409)
+    assert response.status_code == 409
+    assert _status(practice) == Status.SUBMITTED
+    again = api.get(reverse("api:moderation-detail", args=[practice.pk])).json()  # read again: approved
+    approved = api.post(
+        reverse("api:moderation-approve", args=[practice.pk]), {"reviewed": again["fingerprint"]}, format="json"
+    )
+    assert approved.status_code == 200 and _status(practice) == Status.PUBLISHED
+
+
+def test_an_api_approval_names_the_text_it_read(request, contributor):
+    practice = _submitted(contributor)
+    response = _api(request, "moderator").post(
+        reverse("api:moderation-approve", args=[practice.pk]), {"comment": "Fine."}, format="json"
+    )
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == ["reviewed"]
     assert _status(practice) == Status.SUBMITTED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Four eyes covers authorship, not edits: a moderator may rewrite a submission while it is in "
-    "review (rules.can_edit) and then approve the text they wrote.",
-)
+# Four eyes over a moderator's own edits in review ----------------------------------------------
+
+REWRITTEN = "Rewritten by the moderator to prevent violent extremism."
+
+
+def _rewrite(practice: Practice, editor, description: str = REWRITTEN) -> Practice:
+    data = services.PracticeData(
+        attributes={"description": description},
+        key_themes=list(practice.key_themes.all()),
+        target_audiences=list(practice.target_audiences.all()),
+    )
+    return services.practice_update(practice=Practice.objects.get(pk=practice.pk), editor=editor, data=data)
+
+
+def _second_moderator():
+    return with_totp(make_user("second@portal.example", is_moderator=True))
+
+
 def test_a_moderator_does_not_approve_a_text_they_rewrote_in_review(contributor, moderator):
     from django.core.exceptions import PermissionDenied
 
     practice = _submitted(contributor)
-    data = services.PracticeData(
-        attributes={"description": "Rewritten by the moderator to prevent violent extremism."},
-        key_themes=[],
-        target_audiences=[],
-    )
-    services.practice_update(practice=practice, editor=moderator, data=data)
-    with pytest.raises(PermissionDenied):
+    _rewrite(practice, moderator)
+    event = AuditEvent.objects.get(action="practice.edit_in_review")
+    assert (event.actor, event.target_id) == (moderator, practice.pk)
+    with pytest.raises(PermissionDenied, match="you changed its text in review"):
         services.practice_approve(practice=Practice.objects.get(pk=practice.pk), moderator=moderator)
+    assert _status(practice) == Status.SUBMITTED
+    services.practice_approve(practice=Practice.objects.get(pk=practice.pk), moderator=_second_moderator())
+    published = Practice.objects.get(pk=practice.pk)
+    assert (published.status, published.description) == (Status.PUBLISHED, REWRITTEN)
+
+
+def test_the_review_page_tells_the_moderator_who_rewrote_it_that_another_approves(request, contributor, moderator):
+    practice = _submitted(contributor)
+    _rewrite(practice, moderator)
+    page = _client(request, "moderator").get(reverse("moderation:review", args=[practice.pk])).content.decode()
+    assert "you changed its text in review" in page
+    reviewed = content_fingerprint(Practice.objects.get(pk=practice.pk))
+    refused = _client(request, "moderator").post(
+        reverse("moderation:approve", args=[practice.pk]), {"approve-comment": "", "approve-reviewed": reviewed}
+    )
+    assert refused.status_code in (400, 403) and _status(practice) == Status.SUBMITTED
+    assert "you changed its text in review" in refused.content.decode()
+    other = Client()
+    other.force_login(_second_moderator())
+    page = other.get(reverse("moderation:review", args=[practice.pk])).content.decode()
+    assert "you changed its text in review" not in page and "approve-blocked" not in page
+
+
+def test_a_save_that_changes_nothing_is_no_edit(contributor, moderator):
+    practice = _submitted(contributor)
+    _rewrite(practice, moderator, description=Practice.objects.get(pk=practice.pk).description)
+    assert not AuditEvent.objects.filter(action="practice.edit_in_review").exists()
+    services.practice_approve(practice=Practice.objects.get(pk=practice.pk), moderator=moderator)
+    assert _status(practice) == Status.PUBLISHED
+
+
+def test_a_new_submission_starts_a_new_review(contributor, moderator):
+    practice = _submitted(contributor)
+    _rewrite(practice, moderator)
+    services.practice_request_changes(
+        practice=Practice.objects.get(pk=practice.pk), moderator=moderator, comment="Yours?"
+    )
+    services.practice_submit(practice=Practice.objects.get(pk=practice.pk), actor=contributor)  # the author accepts it
+    services.practice_approve(practice=Practice.objects.get(pk=practice.pk), moderator=moderator)
+    assert _status(practice) == Status.PUBLISHED
+
+
+def test_a_moderator_who_rewrote_an_update_in_review_does_not_approve_it(contributor, moderator):
+    from django.core.exceptions import PermissionDenied
+
+    practice = _published(contributor, title="Original title")
+    revision = _submitted_update(practice, contributor)
+    _rewrite(revision, moderator)
+    with pytest.raises(PermissionDenied):
+        services.practice_approve(practice=Practice.objects.get(pk=revision.pk), moderator=moderator)
+    assert Practice.objects.get(pk=practice.pk).description != REWRITTEN
+    services.practice_approve(practice=Practice.objects.get(pk=revision.pk), moderator=_second_moderator())
+    assert Practice.objects.get(pk=practice.pk).description == REWRITTEN

@@ -7,6 +7,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from practices.models import Practice
+from practices.versions import content_fingerprint
 from tests.conftest import make_user, with_totp
 from tests.practices.factories import make_practice
 
@@ -42,7 +43,11 @@ def test_a_moderator_cannot_approve_a_practice_of_their_organisation_through_the
     practice = _submitted(fellow_moderator)
     client = APIClient()
     client.force_login(moderator)
-    response = client.post(reverse("api:moderation-approve", args=[practice.pk]), {"comment": ""}, format="json")
+    response = client.post(
+        reverse("api:moderation-approve", args=[practice.pk]),
+        {"comment": "", "reviewed": content_fingerprint(practice)},
+        format="json",
+    )
     assert response.status_code == 403
     assert _status(practice) == Practice.Status.SUBMITTED
 
@@ -55,7 +60,11 @@ def test_a_moderator_cannot_approve_an_update_they_wrote(moderator, contributor)
     Practice.objects.filter(pk=copy.pk).update(status=Practice.Status.SUBMITTED, change_summary="Typos")
     client = APIClient()
     client.force_login(moderator)
-    response = client.post(reverse("api:moderation-approve", args=[copy.pk]), {"comment": ""}, format="json")
+    response = client.post(
+        reverse("api:moderation-approve", args=[copy.pk]),
+        {"comment": "", "reviewed": content_fingerprint(copy)},
+        format="json",
+    )
     assert response.status_code == 403
     assert _status(copy) == Practice.Status.SUBMITTED
 
@@ -64,7 +73,11 @@ def test_a_moderator_of_another_organisation_approves(moderator, contributor):
     practice = _submitted(contributor)
     client = APIClient()
     client.force_login(moderator)
-    response = client.post(reverse("api:moderation-approve", args=[practice.pk]), {"comment": ""}, format="json")
+    response = client.post(
+        reverse("api:moderation-approve", args=[practice.pk]),
+        {"comment": "", "reviewed": content_fingerprint(practice)},
+        format="json",
+    )
     assert response.status_code == 200
     assert _status(practice) == Practice.Status.PUBLISHED
 

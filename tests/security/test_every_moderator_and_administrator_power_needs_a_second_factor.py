@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from practices.models import Finding, Practice
+from practices.versions import content_fingerprint
 from tests.security.conftest import Powers, second_factor, signed_in_api
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,9 @@ MODERATOR_POWERS = [
     Power(
         "approve a submission",
         lambda web, api, w: api.post(
-            reverse("api:moderation-approve", args=[w.clean_submitted.pk]), {"comment": ""}, format="json"
+            reverse("api:moderation-approve", args=[w.clean_submitted.pk]),
+            {"comment": "", "reviewed": content_fingerprint(w.clean_submitted)},
+            format="json",
         ),
         lambda w, r: _fresh(w.clean_submitted).status == Practice.Status.PUBLISHED,
         403,

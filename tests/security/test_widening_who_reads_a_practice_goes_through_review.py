@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from practices import services
 from practices.models import Practice
+from practices.versions import content_fingerprint
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,10 @@ def test_an_update_with_a_wider_setting_applies_once_a_moderator_approves(contri
     assert _visibility(practice) == "organisation"
     client = APIClient()
     client.force_login(moderator)
-    response = client.post(reverse("api:moderation-approve", args=[copy.pk]), {"comment": ""}, format="json")
+    response = client.post(
+        reverse("api:moderation-approve", args=[copy.pk]),
+        {"comment": "", "reviewed": content_fingerprint(Practice.objects.get(pk=copy.pk))},
+        format="json",
+    )
     assert response.status_code == 200
     assert _visibility(practice) == "public"
