@@ -31,17 +31,6 @@ def no_mfa(settings):
     settings.PORTAL_REQUIRE_MFA = False
 
 
-@pytest.fixture
-def send(django_capture_on_commit_callbacks):
-    """Run ``action`` and deliver the e-mails it sends after commit; returns its result."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
 def _page(response) -> str:
     return response.content.decode()
 
@@ -63,19 +52,8 @@ def _audit_count() -> int:
 
 
 @pytest.fixture
-def newcomer(db) -> User:
-    return make_user("newcomer@ravnstad.example", display_name="Nora Newcomer")
-
-
-@pytest.fixture
 def second_admin(home_organisation) -> User:
     return with_totp(make_user("second.admin@ravnstad.example", home_organisation, role="admin", display_name="Sven"))
-
-
-@pytest.fixture
-def request_to_join(org_admin, newcomer) -> Membership:
-    """The newcomer asks to join the administrator's organisation."""
-    return services.membership_request(user=newcomer, organisation=org_admin.organisation)
 
 
 def _unverified_organisation(**extra) -> Organisation:

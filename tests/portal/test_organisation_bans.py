@@ -26,25 +26,6 @@ def no_mfa(settings):
 
 
 @pytest.fixture
-def send(django_capture_on_commit_callbacks):
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
-def newcomer(db) -> User:
-    return make_user("newcomer@ravnstad.example", display_name="Nora Newcomer")
-
-
-@pytest.fixture
-def request_to_join(org_admin, newcomer) -> Membership:
-    return services.membership_request(user=newcomer, organisation=org_admin.organisation)
-
-
-@pytest.fixture
 def deciders(request, org_admin, moderator) -> User:
     return {"admin": org_admin, "moderator": moderator}[request.param]
 
