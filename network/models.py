@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import saves_text
+from portal.text import html_text, saves_text
 
 
 class Network(models.Model):
@@ -222,6 +222,8 @@ class Post(models.Model):
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     # The body rendered once when saved (see ``save``); pages read this, never the renderer.
     body_html = models.TextField(_("rendered HTML"), blank=True, editable=False)
+    # Its text as readers see it (no markup, no link targets): what a case room's search reads.
+    body_text = models.TextField(_("text as read"), blank=True, editable=False)
 
     excerpt: str  # not a column: the start of its text, set by selectors.member_profile
 
@@ -238,13 +240,18 @@ class Post(models.Model):
         """Renders the body again whenever it is saved (the one place the stored HTML follows it)."""
         update_fields = kwargs.get("update_fields")
         if saves_text(update_fields, ("body",)):
-            self.body_html = self.cook()
+            self.store_html(self.cook())
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "body_html"}
+                kwargs["update_fields"] = {*update_fields, "body_html", "body_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("network:post", kwargs={"pk": self.pk})
+
+    def store_html(self, html: str) -> None:
+        """Keep ``html`` as the stored HTML of the body, and its text as readers see it."""
+        self.body_html = html
+        self.body_text = html_text(html)
 
     def cook(self, members=None) -> SafeString:
         """The body as stored HTML: Markdown, with @mentions of the network's active members

@@ -769,13 +769,14 @@ def _hit_snippet(hit, post: Post, sentence: str) -> SafeString:
 
 
 def search_case_rooms(*, query: str, network_ids: list[int], limit: int = 50) -> list[PostHit]:
-    """Case-room posts matching ``query`` (text or thread title), newest first, in the database
-    only (``network_ids``: case rooms the reader is a member of)."""
+    """Case-room posts matching ``query`` (their text as readers see it, or the thread title),
+    newest first, in the database only (``network_ids``: case rooms the reader is a member of).
+    The text is the stored ``body_text``: no Markdown, no link targets, as the engines index."""
     if not network_ids:
         return []
     posts = (
         Post.objects.filter(thread__network_id__in=network_ids, state=Visible)
-        .filter(Q(body__icontains=query) | Q(thread__title__icontains=query))
+        .filter(Q(body_text__icontains=query) | Q(thread__title__icontains=query))
         .select_related("thread", "thread__network")
         .order_by("-created_at", "-pk")[:limit]
     )
@@ -786,7 +787,7 @@ def search_case_rooms(*, query: str, network_ids: list[int], limit: int = 50) ->
             thread_title=p.thread.title,
             network_name=p.thread.network.name,
             created_at=p.created_at,
-            snippet=snippet(post_text(p), query),
+            snippet=snippet(p.body_text, query),
         )
         for p in posts
     ]

@@ -251,8 +251,8 @@ def _recook_mentions_of(membership: NetworkMembership) -> None:
         return
     members = linkable_members(membership.network)
     for post in posts:
-        post.body_html = post.cook(members)
-    Post.objects.bulk_update(posts, ["body_html"])
+        post.store_html(post.cook(members))
+    Post.objects.bulk_update(posts, ["body_html", "body_text"])
 
 
 @transaction.atomic

@@ -42,3 +42,11 @@ def test_recook_renders_every_stored_text_again(contributor, thread, tmp_path):
     assert practice.versions.get().cooked["description"] == "<p>Some <em>text</em>.</p>"
     assert Post.objects.get(thread=thread).body_html == "<p>Secret case notes about K.</p>"
     assert "1 practice(s), 1 version(s), 1 post(s)" in (tmp_path / "out.txt").read_text()
+
+
+def test_recook_stores_a_posts_text_as_read_again(thread, tmp_path):
+    Post.objects.update(body_text="stale")
+    with open(tmp_path / "out.txt", "w") as out:
+        call_command("recook", stdout=out)
+    assert Post.objects.get(thread=thread).body_text == "Secret case notes about K."
+    assert "0 practice(s), 0 version(s), 1 post(s)" in (tmp_path / "out.txt").read_text()

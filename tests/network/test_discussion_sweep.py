@@ -540,7 +540,6 @@ def test_an_unknown_at_name_in_code_is_not_warned_about(network):
     assert unknown_mentions(network=network, body="`@Nobody` in code") == []
 
 
-@pytest.mark.xfail(strict=True, reason="a case room's database search matches the Markdown, link targets included")
 def test_a_case_room_search_for_a_link_target_finds_nothing(contributor, moderator):
     from network.selectors import search_case_rooms
     from tests.network.factories import make_case_room
@@ -548,6 +547,24 @@ def test_a_case_room_search_for_a_link_target_finds_nothing(contributor, moderat
     room = make_case_room(moderator=moderator, members=(contributor,))
     thread = services.thread_create(network=room, actor=contributor, title="T", body="[report](https://x.example/hid)")
     assert search_case_rooms(query="x.example/hid", network_ids=[thread.network_id]) == []
+    assert [hit.post_id for hit in search_case_rooms(query="report", network_ids=[thread.network_id])] == [
+        thread.posts.get().pk
+    ]
+
+
+def test_a_case_room_search_reads_no_markup_image_or_title_attribute(contributor, moderator):
+    from network.selectors import search_case_rooms
+    from tests.network.factories import make_case_room
+
+    room = make_case_room(moderator=moderator, members=(contributor,))
+    body = 'A **bold** plan, ![map](https://x.example/photo.png) and [notes](https://x.example/n "quietword").'
+    thread = services.thread_create(network=room, actor=contributor, title="T", body=body)
+    for hidden in ("photo.png", "quietword", "**bold**", "map"):
+        assert search_case_rooms(query=hidden, network_ids=[thread.network_id]) == [], hidden
+    [hit] = search_case_rooms(query="bold plan", network_ids=[thread.network_id])
+    assert str(hit.snippet) == "A <mark>bold plan</mark>, and notes."
+    services.post_edit(post=thread.posts.get(), actor=contributor, body="Now **quietword** is written.")
+    assert len(search_case_rooms(query="quietword", network_ids=[thread.network_id])) == 1
 
 
 HOSTILE_TITLE = '<img src=x onerror=alert(1)>"quoted" & <b>bold</b>'

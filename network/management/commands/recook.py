@@ -26,24 +26,27 @@ def _version_texts(version: PracticeVersion) -> dict[str, str]:
     return {name: str(content.get(name) or "") for name in NARRATIVE_ATTRIBUTES}
 
 
-def _recook(queryset, field: str, render) -> int:
-    """Store ``render(row)`` in ``field`` of every row, a chunk per transaction; returns the rows changed."""
+def _recook(queryset, field: str, render, *, derived: tuple[str, ...] = ()) -> int:
+    """Store ``render(row)`` in ``field`` of every row, a chunk per transaction; returns the rows
+    changed. ``derived``: more fields that ``render`` sets from the new HTML (a post's text)."""
     changed = 0
     batch = []
+    fields = [field, *derived]
     for row in queryset.order_by("pk").iterator(chunk_size=CHUNK):
+        before = [getattr(row, name) for name in fields]
         html = render(row)
-        if html != getattr(row, field):
-            setattr(row, field, html)
+        setattr(row, field, html)
+        if [getattr(row, name) for name in fields] != before:
             batch.append(row)
         if len(batch) >= CHUNK:
-            changed += _write(queryset.model, batch, field)
+            changed += _write(queryset.model, batch, fields)
             batch = []
-    return changed + _write(queryset.model, batch, field)
+    return changed + _write(queryset.model, batch, fields)
 
 
-def _write(model, rows: list, field: str) -> int:
+def _write(model, rows: list, fields: list[str]) -> int:
     with transaction.atomic():
-        model.objects.bulk_update(rows, [field])
+        model.objects.bulk_update(rows, fields)
     return len(rows)
 
 
@@ -58,7 +61,8 @@ class _PostCook:
         network = post.thread.network
         if network.pk not in self.members:
             self.members[network.pk] = linkable_members(network)
-        return str(post.cook(self.members[network.pk]))
+        post.store_html(str(post.cook(self.members[network.pk])))  # its text as read follows
+        return post.body_html
 
 
 class Command(BaseCommand):
@@ -70,7 +74,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         practices = _recook(Practice.objects.all(), "cooked", lambda p: cook(practice_texts(p)))
         versions = _recook(PracticeVersion.objects.all(), "cooked", lambda v: cook(_version_texts(v)))
-        posts = _recook(Post.objects.select_related("thread__network"), "body_html", _PostCook())
+        posts = _recook(
+            Post.objects.select_related("thread__network"), "body_html", _PostCook(), derived=("body_text",)
+        )
         self.stdout.write(f"Rendered again: {practices} practice(s), {versions} version(s), {posts} post(s) changed.")
         published = Practice.objects.filter(status=Practice.Status.PUBLISHED, revision_of__isnull=True)
         readings = sum(cooking.cook(pk) for pk in published.order_by("pk").values_list("pk", flat=True).iterator())
