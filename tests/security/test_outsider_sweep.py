@@ -1,5 +1,6 @@
 """An outsider's sweep of every URL the portal serves: anonymous visitors, applicants, members of
-an unverified organisation, a former member of the organisation, a member of another organisation,
+an unverified organisation, a former member of the organisation, one removed from it with a ban,
+a member of another organisation,
 a network member who left and one who was banned, each signed in and through an API token of
 their own, request every route (GET, HEAD, OPTIONS; POST refused and changing nothing) with the
 ids of private things filled in, after insiders have read the same pages (so a page kept for an
@@ -119,6 +120,7 @@ def sweep(contributor, colleague, outsider, moderator, applicant, home_organisat
     unverified_org = _verified("Qvunverified Youth Club", "other", "DK", verified=False)
     unverified = make_user("unverified@youthclub.example", unverified_org, display_name="Ulla Unverified")
     former = make_user("former.author@ravnstad.example", home_organisation, display_name="Frode Former")
+    removed_banned = make_user("banished@ravnstad.example", home_organisation, display_name="Berit Banished")
     leaver = make_user("leaver@westerland.example", outsider.organisation, display_name="Lars Leaver")
     banned = make_user("banned@westerland.example", outsider.organisation, display_name="Bert Banned")
 
@@ -194,15 +196,18 @@ def sweep(contributor, colleague, outsider, moderator, applicant, home_organisat
         "applicant": applicant,
         "unverified": unverified,
         "former": former,
+        "org_banned": removed_banned,
         "leaver": leaver,
         "banned": banned,
     }
     secrets = {
-        name: _token(users[name]) for name in ("outsider", "applicant", "unverified", "former", "leaver", "banned")
+        name: _token(users[name])
+        for name in ("outsider", "applicant", "unverified", "former", "org_banned", "leaver", "banned")
     }
     secrets["contributor"] = _token(contributor)
     # Their standing ends after they had read and been told things.
     membership_end(membership=Membership.objects.get(user=former), actor=former)
+    membership_end(membership=Membership.objects.get(user=removed_banned), actor=moderator, ban=True)
     for each in (network, room):
         network_services.network_member_leave(
             membership=NetworkMembership.objects.get(network=each, user=leaver), actor=leaver
@@ -363,7 +368,7 @@ def _clients(world: Sweep, actor: str) -> list[tuple[str, Client]]:
     return [("session", session), ("token", token)]
 
 
-ACTORS = ("anonymous", "applicant", "unverified", "former", "outsider", "leaver", "banned")
+ACTORS = ("anonymous", "applicant", "unverified", "former", "org_banned", "outsider", "leaver", "banned")
 INSIDERS = ("contributor", "moderator")
 # HEAD and OPTIONS run the view as GET does (Django answers HEAD from GET's response): asked by one
 # anonymous and one signed-in outsider, GET by all.
