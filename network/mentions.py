@@ -124,21 +124,49 @@ class _MentionLinks(InlineProcessor):
         return link, m.start(0), m.end(0)
 
 
+# How an @name is typed, whoever it names.
+TYPED_MENTION = re.compile(r"(?<![\w@])@([\w][\w.\-']*)")
+
+
+class _TypedNames(InlineProcessor):
+    """An ``@name`` still standing where a mention would link once the members' names are links
+    (so never inside a link or code): it names nobody. Collected in ``found``, left as text."""
+
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def __init__(self, found: list[str]):
+        super().__init__(TYPED_MENTION.pattern)
+        self.found = found
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[None, int, int]:  # type: ignore[override]  # as _MentionLinks
+        self.found.append("@" + m.group(1).rstrip(".-'"))
+        return None, m.start(0), m.end(0)  # no element: the text stays as it is
+
+
 class _MentionExtension(Extension):
-    def __init__(self, network_id: int, names: list[str]):
+    """The members' ``names`` become links; with ``unknown``, the @names left are collected there."""
+
+    def __init__(self, network_id: int, names: list[str], unknown: list[str] | None = None):
         super().__init__()
-        self.network_id, self.names = network_id, names
+        self.network_id, self.names, self.unknown = network_id, names, unknown
 
     def extendMarkdown(self, md) -> None:  # Markdown's API name
         # After links, automatic links and raw HTML (so never inside one), before emphasis.
-        md.inlinePatterns.register(_MentionLinks(self.network_id, self.names), "network_mention", 85)
+        if self.names:
+            md.inlinePatterns.register(_MentionLinks(self.network_id, self.names), "network_mention", 85)
+        if self.unknown is not None:  # after the members' names: "@Anna Berg" leaves no "@Anna"
+            md.inlinePatterns.register(_TypedNames(self.unknown), "network_unknown_mention", 84)
+
+
+def _names(members: Sequence[User]) -> list[str]:
+    return sorted({name for name in (public_name(u) for u in members) if name.strip()})
 
 
 def cook_body(body: str, *, network_id: int, members: Sequence[User]) -> SafeString:
     """A post's Markdown as the sanitised HTML pages show: ``@Name`` of an active member of the
     network (``members``) links to their member page; other @names stay text. A link written
     to look like a mention (raw HTML with ``class="mention"``) loses the class."""
-    names = sorted({name for name in (public_name(u) for u in members) if name.strip()})
+    names = _names(members)
     if not names or "@" not in (body or ""):
         html = render_markdown(body)
     else:
@@ -146,6 +174,21 @@ def cook_body(body: str, *, network_id: int, members: Sequence[User]) -> SafeStr
     if 'class="mention"' not in html:
         return html
     return _only_made_mentions(html, network_id=network_id, names=names)
+
+
+def unknown_names(body: str, *, network_id: int, members: Sequence[User]) -> list[str]:
+    """The ``@names`` of ``body`` that name none of ``members``, as typed, each once. Read where
+    ``cook_body`` links mentions (the same Markdown pass: never in code, a link or raw HTML),
+    after the members' names, longest first."""
+    if "@" not in (body or ""):
+        return []
+    found: list[str] = []
+    render_markdown(body, extensions=[_MentionExtension(network_id, _names(members), unknown=found)])
+    unknown: list[str] = []
+    for name in found:
+        if name.casefold() not in (n.casefold() for n in unknown):
+            unknown.append(name)
+    return unknown
 
 
 # A link in HTML as nh3 writes it (attributes double-quoted, never nested in another link).

@@ -21,11 +21,10 @@ from network import access
 from network.indexing import COLLECTION, post_text
 from network.mentions import (
     member_url,
-    mention_pattern,
     mentionable_members,
-    mentioned_users,
     prime_memberships,
     public_name,
+    unknown_names,
 )
 from network.models import (
     Invitation,
@@ -595,22 +594,13 @@ def unread_badge_count(*, user) -> int:
 
 # Mentions that match nobody ----------------------------------------------------------------
 
-_TYPED_MENTION = re.compile(r"(?<![\w@])@([\w][\w.\-']*)")
-
 
 def unknown_mentions(*, network: Network, body: str) -> list[str]:
-    """The ``@names`` in ``body`` that match no member of ``network``, as typed, each once.
-    Names that do match are taken out first (longest first, as when mentions are recorded),
-    so a member called "Anna Berg" leaves no "@Anna" behind."""
-    remaining = body or ""
-    for member in mentioned_users(remaining, mentionable_members(network)):
-        remaining = mention_pattern(public_name(member)).sub(" ", remaining)
-    unknown: list[str] = []
-    for match in _TYPED_MENTION.finditer(remaining):
-        name = "@" + match.group(1).rstrip(".-'")
-        if name.casefold() not in (n.casefold() for n in unknown):
-            unknown.append(name)
-    return unknown
+    """The ``@names`` in ``body`` that match no member of ``network``, as typed, each once
+    (outside code and links, as mentions link: network.mentions.unknown_names). Names that do
+    match are taken out first (longest first), so a member called "Anna Berg" leaves no "@Anna"
+    behind."""
+    return unknown_names(body, network_id=network.pk, members=mentionable_members(network))
 
 
 # Search ------------------------------------------------------------------------------------

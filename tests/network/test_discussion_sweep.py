@@ -533,11 +533,21 @@ def test_a_table_column_keeps_its_alignment(thread, contributor):
     assert 'align="center"' in _reply(thread, contributor, "| a |\n|:-:|\n| 1 |").body_html
 
 
-@pytest.mark.xfail(strict=True, reason="the warning about unknown @names reads the raw text, code included")
 def test_an_unknown_at_name_in_code_is_not_warned_about(network):
     from network.selectors import unknown_mentions
 
     assert unknown_mentions(network=network, body="`@Nobody` in code") == []
+
+
+def test_the_unknown_names_warning_reads_where_mentions_link(network, moderator, colleague, ola):
+    from network.selectors import unknown_mentions
+
+    body = (
+        "Ask ``@Inline`` and @Ghost.\n\n```\n@Fenced block\n```\n\n    @Indented code\n\n"
+        "See [@InLink](https://x.example/) and <https://x.example/@Autolink>, mail a@Mailed.example; @Ola Colleague."
+    )
+    assert unknown_mentions(network=network, body=body) == ["@Ghost"]
+    assert unknown_mentions(network=network, body="@ghost, @Ghost and **@Bold**") == ["@ghost", "@Bold"]
 
 
 def test_a_case_room_search_for_a_link_target_finds_nothing(contributor, moderator):
