@@ -34,7 +34,7 @@ from api.services import api_token_create
 from network import services as network_services
 from network.models import Network, Post
 from portal.models import AuditEvent, Membership, TaxonomyTerm, User
-from portal.services import organisation_get_or_create
+from portal.services import membership_end, organisation_get_or_create
 from practices import services as practice_services
 from practices.models import Finding, Practice
 from search.worker import drain
@@ -141,7 +141,8 @@ class World:
 def _more_states(*, contributor: User, colleague: User, outsider: User, moderator: User, post: Post) -> set[str]:
     """The states that put more on the pages: practices sent back and rejected, an update in review,
     an unverified organisation; in the network of ``post`` a join request, a report and an edited post;
-    in every network an invitation and a ban (the sweep opens one network's pages, whichever it meets first)."""
+    in every network an invitation and a ban (the sweep opens one network's pages, whichever it meets first);
+    a ban from an organisation."""
     sent_back = make_practice(author=contributor, title="Sent back for more detail")
     practice_services.practice_submit(practice=sent_back, actor=contributor)
     practice_services.practice_request_changes(practice=sent_back, moderator=moderator, comment="Say who runs it.")
@@ -162,6 +163,9 @@ def _more_states(*, contributor: User, colleague: User, outsider: User, moderato
         )
         membership = network_services.network_member_add(network=network, user=banned, actor=moderator)
         network_services.network_member_remove(membership=membership, actor=moderator, ban=True)
+    # and a member of the colleague's organisation removed from it with a ban (the members page's banned list)
+    barred = make_user("barred@ravnstad.example", colleague.organisation, display_name="Bea Barred")
+    membership_end(membership=Membership.objects.get(user=barred), actor=moderator, ban=True)
     return {"Say who runs it.", "Out of scope.", "Check the names.", "Newer figures.", "invited@example.org", "Twice."}
 
 
