@@ -99,7 +99,7 @@ ODD_BODIES = {
     "autolink": ("<https://example.org/a?b=1&c=2>", 'href="https://example.org/a?b=1&amp;c=2"'),
     "mail autolink": ("<ola@example.org>", 'href="mailto:ola@example.org"'),
     "nested quotes": ("> a\n>> b\n>>> c", "<blockquote>\n<p>b</p>\n<blockquote>"),
-    "table": ("| a | b |\n|---|:-:|\n| 1 | 2 |", "<td>2</td>"),
+    "table": ("| a | b |\n|---|:-:|\n| 1 | 2 |", '<td align="center">2</td>'),
     "heading": ("## Plan\n\ntext", "<h2>Plan</h2>"),
     "emoji": ("Thanks 🙏🏽 👍", "Thanks 🙏🏽 👍"),
     "right to left": ("مرحبا بالعالم שלום", "مرحبا بالعالم שלום"),
@@ -528,9 +528,22 @@ def test_writing_in_a_network_that_no_longer_exists_answers_404(contributor_clie
 # Known limits (docs/NETWORKS.md, "Known limits") -----------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="the sanitiser drops the style Markdown writes a column's alignment as")
 def test_a_table_column_keeps_its_alignment(thread, contributor):
     assert 'align="center"' in _reply(thread, contributor, "| a |\n|:-:|\n| 1 |").body_html
+
+
+def test_every_column_alignment_is_kept_and_no_style_is(thread, contributor, tmp_path):
+    from django.core.management import call_command
+
+    body = '| l | c | r | n |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n\n<p style="color: red">styled</p>'
+    post = _reply(thread, contributor, body)
+    cells = BeautifulSoup(post.body_html, "html.parser").find_all(["th", "td"])
+    assert [cell.get("align") for cell in cells] == ["left", "center", "right", None] * 2
+    assert "style=" not in post.body_html and "<p>styled</p>" in post.body_html
+    Post.objects.filter(pk=post.pk).update(body_html=post.body_html.replace(' align="center"', ""))
+    with open(tmp_path / "out.txt", "w") as out:
+        call_command("recook", stdout=out)  # HTML stored before keeps no alignment until cooked again
+    assert Post.objects.get(pk=post.pk).body_html == post.body_html
 
 
 def test_an_unknown_at_name_in_code_is_not_warned_about(network):
