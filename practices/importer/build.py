@@ -1,5 +1,6 @@
 """Turn the cleaned answers of a template into a ParsedPractice."""
 
+import re
 from collections import Counter
 
 from django.utils.translation import gettext as _
@@ -16,6 +17,31 @@ from .years import end_year, latest_year, start_year
 
 TITLE_MAX_CHARS = 200
 ORGANISATION_NAME_MAX_WORDS = 15
+# "<Name> is a / est une / ist ein / is een / är en / er en / è una / es un ... ": a first line that
+# introduces the organisation names it before the verb (Violence Prevention Network, in
+# "Violence Prevention Network is a non-governmental organisation working ..."). The verb followed
+# by an article only: "X is responsible for ..." is no introduction.
+_INTRODUCED = re.compile(
+    r"^(?P<name>\S.{1,120}?)\s+(?:"
+    r"(?:is|was)\s+(?:an?|the|one)"
+    r"|(?:est|était)\s+(?:une?|la|le|l['’])"
+    r"|(?:ist|war)\s+(?:eine?[rs]?|die|der|das)"
+    r"|is\s+(?:een|de|het)"
+    r"|(?:är|var)\s+(?:en|ett)"
+    r"|(?:er|var)\s+(?:en|et|ei)"
+    r"|(?:on|oli)"
+    r"|(?:è|era)\s+(?:una?|il|la|l['’])"
+    r"|(?:es|era)\s+(?:una?|el|la)"
+    r"|(?:é|era)\s+(?:uma?|o|a)"
+    r")\s",
+    re.IGNORECASE,
+)
+ORGANISATION_SUBJECT_MAX_WORDS = 10
+# Subjects that do not name anyone: "It is a ...", "Nous sommes ...", "This is an NGO ..."
+_NOT_A_NAME = frozenset(
+    "it this that we our they its il elle ce cette nous notre es sie wir unsere das dies det den vi vår "
+    "het dit wij onze esso essa questa noi ello esta esto nosotros".split()
+)
 _YES = {"yes", "y", "oui", "o", "ja", "si", "true", "x"}
 _NO = {"no", "n", "non", "nein", "nej", "nee", "false"}
 # Words that may surround a yes/no, a country or a year without adding anything.
@@ -170,12 +196,30 @@ def _organisation_type(
 
 def _name_and_description(text: str) -> tuple[str, str]:
     """The first line when it is short and not a list item or a broken-off
-    sentence; otherwise no name and all the text."""
+    sentence; a first line introducing the organisation ("<Name> is a ...") gives the name before
+    its verb and stays whole in the description; otherwise no name and all the text."""
     first, _sep, description = text.strip().partition("\n")
+    introduced = _introduced_name(first)
+    if introduced:
+        return introduced, text.strip()
     broken_off = first.rstrip().endswith((",", ";", ":", "-")) or description[:1].islower()
     if count_words(first) > ORGANISATION_NAME_MAX_WORDS or first.lstrip()[:2] in ("- ", "* ") or broken_off:
         return "", text
     return first, description
+
+
+def _introduced_name(line: str) -> str:
+    """The name a sentence introducing an organisation starts with, or ""."""
+    found = _INTRODUCED.match(line.strip())
+    if found is None:
+        return ""
+    name = found.group("name").strip(" ,;:–-")
+    words = name.split()
+    if not words or count_words(name) > ORGANISATION_SUBJECT_MAX_WORDS or words[0].casefold() in _NOT_A_NAME:
+        return ""
+    if not (name[0].isupper() or name[0].isdigit()) or re.search(r"[.!?]\s+\S", name):
+        return ""  # not a name, or two sentences ("We help. Our team is a ...")
+    return name
 
 
 def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:

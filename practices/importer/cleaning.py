@@ -8,7 +8,7 @@ from typing import cast
 
 from practices.template_fields import TEMPLATE_FIELDS
 
-from .instructions import LABELS, all_instructions
+from .instructions import CELL_LABELS, LABELS, all_instructions
 from .text import WORD_RE, fold, markdown_to_plain, squash
 
 _CUT = "\x00"
@@ -74,15 +74,16 @@ class LabelMatch:
     rest: str  # what follows the label (plain text)
 
 
-@lru_cache(maxsize=1)
-def _label_variants() -> list[tuple[str, str, str]]:
-    """(folded label, code, language), longest first."""
+@lru_cache(maxsize=2)
+def _label_variants(*, in_cells: bool = True) -> list[tuple[str, str, str]]:
+    """(folded label, code, language), longest first; with the labels read in label cells only
+    (``CELL_LABELS``) when ``in_cells``."""
     variants: dict[str, tuple[str, str]] = {}
     for field in TEMPLATE_FIELDS:
         same = fold(field.label_en) == fold(field.label_fr)
         variants.setdefault(fold(field.label_en), (field.code, "" if same else "en"))
         variants.setdefault(fold(field.label_fr), (field.code, "" if same else "fr"))
-    for code, by_language in LABELS.items():
+    for code, by_language in (*LABELS.items(), *(CELL_LABELS.items() if in_cells else ())):
         for language, labels in by_language.items():
             for label in labels:
                 variants.setdefault(fold(squash(label)), (code, language))
@@ -95,16 +96,17 @@ def _label_variants() -> list[tuple[str, str, str]]:
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z][.)]|[IVXivx]{1,4}[.)])\)?(?=[\s:–—-])[\s:–—-]*")
 
 
-def match_label(text: str) -> LabelMatch | None:
+def match_label(text: str, *, in_cell: bool = True) -> LabelMatch | None:
     """The field whose label ``text`` starts with (the longest such label), after
     the label's number if it has one ("3. Key themes").
 
     A label followed by a lower-case word is part of a longer phrase ("Title
     of the report"), not a label: the template's instructions start a sentence.
+    ``in_cell`` false (a line of running text): the labels read in label cells only are not.
     """
     plain = _ENUMERATOR.sub("", squash(text), count=1)
     folded = fold(plain)
-    for label, code, language in _label_variants():
+    for label, code, language in _label_variants(in_cells=in_cell):
         end = len(label)
         if not folded.startswith(label) or (end < len(folded) and folded[end].isalnum()):
             continue
@@ -123,7 +125,7 @@ _SEPARATOR = re.compile(r"^\s*(?:[:：=?]|[-–—](?=\s))\s*")
 def match_label_line(line: str) -> LabelMatch | None:
     """A line of running text that is a label: the label alone (a heading,
     bold text), the label with its instructions, or ``Label: answer``."""
-    found = match_label(markdown_to_plain(line))
+    found = match_label(markdown_to_plain(line), in_cell=False)
     if found is None:
         return None
     rest = _PARENTHESIS.sub("", found.rest)

@@ -154,7 +154,13 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("Présentée et discutée lors d'une réunion du RAN",),
     },
     "eu_links_funding": {
-        "en": ("Links to other EU initiatives or EU funding", "Linked to other EU initiatives or funding"),
+        "en": (
+            "Links to other EU initiatives or EU funding",
+            "Linked to other EU initiatives or funding",
+            # the editions up to 2019
+            "Relation to other EC initiatives",
+            "Relation to other EU initiatives",
+        ),
         "fr": ("Liens avec d'autres initiatives ou financement de l'UE",),
     },
     "organisation": {"": ("Organisation",), "en": ("Organization",), "fr": ("Organisme",)},
@@ -165,6 +171,15 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "country": {"en": ("Country",), "fr": ("Pays",)},
     "contact": {"": ("Contact", "Contacts"), "en": (), "fr": ("Coordonnées", "Personne de contact")},
     "last_update": {"en": ("Last updated", "Date of last update"), "fr": ("Mise à jour",)},
+}
+
+
+# Labels read only where a document marks them as labels (a table's label cell), never at the
+# start of a line of running text, where the word opens a sentence as often as a section
+# ("Approach: we meet the families weekly."). The collection's editions up to 2019 filed each
+# practice under approaches, the key themes' forerunners ("Exit strategies", "Family support"...).
+CELL_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
+    "key_themes": {"en": ("Approach", "Approaches"), "fr": ("Approche", "Approches")},
 }
 
 

@@ -280,3 +280,83 @@ def test_country_and_start_year_written_in_the_organisation_cell_fill_empty_fiel
 def test_english_guidance_of_the_name_is_dropped_before_or_after_the_answer(title_cell):
     parsed = import_document(rows(("Name of the practice", title_cell), *BASE[1:2]), "practice.txt")
     assert parsed.title == "Open Doors"
+
+
+# --- earlier editions of the template -------------------------------------------
+
+
+def test_the_labels_of_the_collection_s_earlier_editions_are_read_in_label_cells():
+    parsed = import_document(
+        rows(
+            *BASE,
+            ("Approach", "Exit strategies; Family support"),
+            ("Relation to other EC initiatives", "Funded by the Internal Security Fund."),
+        ),
+        "practice.txt",
+    )
+    assert parsed.key_themes == ["exit-strategies", "family-support"]
+    assert parsed.fields["eu_links_funding"] == "Funded by the Internal Security Fund."
+    assert parsed.warnings == []
+
+
+def test_approach_opening_a_line_of_running_text_stays_in_its_field():
+    document = "\n".join(
+        [
+            "Name of the practice",
+            "Family circles",
+            "Description",
+            "Families meet every week to prevent violent extremism.",
+            "Approach: we meet the families weekly at the youth centre.",
+            "Relation to other EC initiatives",
+            "None.",
+        ]
+    )
+    parsed = import_document(document.encode(), "practice.txt")
+    assert parsed.fields["description"].endswith("Approach: we meet the families weekly at the youth centre.")
+    assert parsed.key_themes == []
+    assert parsed.fields["eu_links_funding"] == "None."
+
+
+# --- the organisation's name ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first_line", "name"),
+    [
+        (
+            "Violence Prevention Network is a non-governmental organisation working since 2004.",
+            "Violence Prevention Network",
+        ),
+        ("Violence Prevention Network (VPN) is an NGO.", "Violence Prevention Network (VPN)"),
+        ("L'association Artemis est une association loi 1901 fondée en 2015.", "L'association Artemis"),
+        ("Violence Prevention Network e.V. ist ein gemeinnütziger Verein.", "Violence Prevention Network e.V."),
+        ("Stichting Exit is een organisatie in Utrecht.", "Stichting Exit"),
+        ("Fryshuset är en ideell organisation i Stockholm.", "Fryshuset"),
+        ("Kriminalomsorgen er en statlig etat.", "Kriminalomsorgen"),
+        ("Nuorisoasiainkeskus on Helsingin kaupungin virasto.", "Nuorisoasiainkeskus"),
+        ("Comune di Milano è un ente locale.", "Comune di Milano"),
+        ("Ayuntamiento de Madrid es una administración local que coordina la prevención.", "Ayuntamiento de Madrid"),
+    ],
+)
+def test_a_first_line_introducing_the_organisation_gives_its_name_and_stays_in_its_description(first_line, name):
+    parsed = import_document(
+        rows(*BASE, ("Organisation", f"<p>{first_line}</p> <p>Founded by parents.</p>")), "practice.txt"
+    )
+    assert parsed.organisation.name == name
+    assert parsed.organisation.description.startswith(first_line)
+    assert "Founded by parents." in parsed.organisation.description
+    assert "missing_field" not in parsed.warning_codes("organisation")
+
+
+@pytest.mark.parametrize(
+    ("first_line", "name"),
+    [
+        ("Streetwise", "Streetwise"),  # a name alone, as before
+        ("Ville de Laval, service jeunesse", "Ville de Laval, service jeunesse"),
+        ("It is a small NGO.", "It is a small NGO."),  # no name in it: the short first line, as before
+        ("We help. Our team is a small one of five people working with families every day.", ""),
+    ],
+)
+def test_a_first_line_that_introduces_no_name_is_read_as_before(first_line, name):
+    parsed = import_document(rows(*BASE, ("Organisation", f"<p>{first_line}</p> <p>More.</p>")), "practice.txt")
+    assert parsed.organisation.name == name
