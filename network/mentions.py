@@ -14,7 +14,6 @@ from html import unescape
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from markdown.extensions import Extension
-from markdown.extensions.tables import TableExtension
 from markdown.inlinepatterns import InlineProcessor
 
 from network.models import Network, NetworkMembership
@@ -163,22 +162,16 @@ def _names(members: Sequence[User]) -> list[str]:
     return sorted({name for name in (public_name(u) for u in members) if name.strip()})
 
 
-# Markdown's tables (in "extra") write a column's alignment (``|:-:|``) as a ``style``, which the
-# sanitiser drops; written as the ``align`` attribute, which it keeps on th and td (left, center
-# or right: Markdown writes no other value), the column stays aligned. Replaces extra's tables.
-ALIGNED_TABLES = TableExtension(use_align_attribute=True)
-
-
 def cook_body(body: str, *, network_id: int, members: Sequence[User]) -> SafeString:
     """A post's Markdown as the sanitised HTML pages show: ``@Name`` of an active member of the
     network (``members``) links to their member page; other @names stay text. A link written
     to look like a mention (raw HTML with ``class="mention"``) loses the class. Tables keep
-    their columns' alignment (``ALIGNED_TABLES``)."""
+    their columns' alignment (``portal.text.ALIGNED_TABLES``)."""
     names = _names(members)
     if not names or "@" not in (body or ""):
-        html = render_markdown(body, extensions=[ALIGNED_TABLES])
+        html = render_markdown(body)
     else:
-        html = render_markdown(body, extensions=[ALIGNED_TABLES, _MentionExtension(network_id, names)])
+        html = render_markdown(body, extensions=[_MentionExtension(network_id, names)])
     if 'class="mention"' not in html:
         return html
     return _only_made_mentions(html, network_id=network_id, names=names)

@@ -104,3 +104,13 @@ def test_a_save_of_other_columns_does_not_render_again(contributor, monkeypatch)
     practice.description = "Other text."
     practice.save(update_fields=["description"])
     assert _stored(practice) == "<p>rendered again</p>"
+
+
+@pytest.mark.django_db
+def test_a_practice_s_table_keeps_its_columns_alignment_and_no_style(contributor):
+    table = '| Left | Centre | Right |\n|:--|:-:|--:|\n| a | b | c |\n\n<p style="color: red">Styled</p>'
+    practice = make_practice(author=contributor, publish=True, deliverables=table)
+    html = practice.cooked_html()["deliverables"]
+    assert '<th align="left">Left</th>' in html and '<td align="center">b</td>' in html
+    assert '<td align="right">c</td>' in html
+    assert "style" not in html
