@@ -132,7 +132,7 @@ def _network_thread(posts: int) -> tuple[int, str]:
     from network import services
     from network.models import Network, Post
     from portal.models import Membership, Organisation, User
-    from portal.text import render_markdown
+    from portal.text import html_text, render_markdown
 
     organisation = Organisation.objects.order_by("pk").first()
     moderator = User.objects.create_user(email="bench-moderator@example.org", password=None, is_moderator=True)
@@ -154,6 +154,7 @@ def _network_thread(posts: int) -> tuple[int, str]:
             author=reader if n % 2 else moderator,
             body=f"{body}\nReply {n}.",
             body_html=str(render_markdown(f"{body}\nReply {n}.")),
+            body_text=html_text(str(render_markdown(f"{body}\nReply {n}."))),
             created_at=start + timedelta(minutes=n),
         )
         for n in range(posts - 1)
