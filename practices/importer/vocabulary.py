@@ -36,6 +36,120 @@ ORGANISATION_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Everyday names writers give the audiences in place of the list's labels ("Young people",
+# "Teachers", "Parents", "Police"), in English and French; the list's own labels are matched too.
+# Only where the answer names an audience: a phrase of the field, never of a narrative text.
+TARGET_AUDIENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "violent-extremists": (
+        "extremists",
+        "radicalised individuals",
+        "radicalised people",
+        "radicalised youth",
+        "terrorist offenders",
+        "extrémistes",
+        "personnes radicalisées",
+        "jeunes radicalisés",
+    ),
+    "first-responders-practitioners": (
+        "first-line practitioners",
+        "first line practitioners",
+        "frontline practitioners",
+        "front-line practitioners",
+        "practitioners",
+        "professionals",
+        "praticiens",
+        "professionnels de première ligne",
+        "professionnels",
+    ),
+    "families": ("parents", "family", "relatives", "famille", "proches"),
+    "educators-academics": (
+        "teachers",
+        "educators",
+        "academics",
+        "researchers",
+        "school staff",
+        "enseignants",
+        "professeurs",
+        "éducateurs",
+        "universitaires",
+        "chercheurs",
+    ),
+    "general-public": ("public", "citizens", "population", "grand public", "citoyens"),
+    "online-community": ("internet users", "social media users", "online users", "internautes"),
+    "formers": ("former extremists", "ex-extremists", "exiters", "anciens extrémistes", "repentis"),
+    "youth-pupils-students": (
+        "youth",
+        "young people",
+        "youngsters",
+        "adolescents",
+        "teenagers",
+        "pupils",
+        "students",
+        "children",
+        "jeunes",
+        "jeunesse",
+        "élèves",
+        "étudiants",
+        "enfants",
+    ),
+    "local-community-organisations-ngos": (
+        "NGOs",
+        "civil society",
+        "community organisations",
+        "community organizations",
+        "associations",
+        "ONG",
+        "société civile",
+    ),
+    "authorities": (
+        "local authorities",
+        "public authorities",
+        "policymakers",
+        "policy makers",
+        "municipalities",
+        "autorités locales",
+        "collectivités",
+        "pouvoirs publics",
+    ),
+    "law-enforcement": ("police", "police officers", "law enforcement", "policiers", "gendarmes", "police nationale"),
+    "health-practitioners": (
+        "health professionals",
+        "healthcare professionals",
+        "psychologists",
+        "psychiatrists",
+        "mental health professionals",
+        "doctors",
+        "nurses",
+        "professionnels de santé",
+        "psychologues",
+        "psychiatres",
+        "médecins",
+    ),
+    "social-workers": ("social worker", "youth workers", "travailleur social", "assistants sociaux"),
+    "victims-of-terrorism": ("victims", "victimes"),
+    "religious-communities": (
+        "religious leaders",
+        "faith communities",
+        "faith leaders",
+        "imams",
+        "chaplains",
+        "aumôniers",
+        "responsables religieux",
+        "communautés religieuses",
+    ),
+    "prison-probation": (
+        "prison staff",
+        "prison officers",
+        "probation officers",
+        "prisoners",
+        "inmates",
+        "détenus",
+        "personnel pénitentiaire",
+        "surveillants pénitentiaires",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class TermMatch:
     codes: list[str]  # in order of appearance, without repeats
@@ -80,7 +194,7 @@ class Vocabulary:
         organisation_types: Iterable[Entry],
     ) -> None:
         self._themes = _index(key_themes)
-        self._audiences = _index(target_audiences)
+        self._audiences = _index(target_audiences, TARGET_AUDIENCE_ALIASES)
         self._organisation_types = _index(organisation_types, ORGANISATION_TYPE_ALIASES)
 
     @classmethod

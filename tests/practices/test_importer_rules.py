@@ -360,3 +360,22 @@ def test_a_first_line_introducing_the_organisation_gives_its_name_and_stays_in_i
 def test_a_first_line_that_introduces_no_name_is_read_as_before(first_line, name):
     parsed = import_document(rows(*BASE, ("Organisation", f"<p>{first_line}</p> <p>More.</p>")), "practice.txt")
     assert parsed.organisation.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Young people (12-25)", ["youth-pupils-students"]),
+        ("Teachers and social workers", ["educators-academics", "social-workers"]),
+        ("Parents, young people, police", ["families", "youth-pupils-students", "law-enforcement"]),
+        ("Jeunes, enseignants et parents", ["youth-pupils-students", "educators-academics", "families"]),
+        ("Prison staff and inmates", ["prison-probation"]),
+        ("Imams and local authorities", ["religious-communities", "authorities"]),
+        ("Psychologues et professionnels de santé", ["health-practitioners"]),
+        ("Law enforcement officers", ["law-enforcement"]),  # the list's own label, longest first
+        ("First-line practitioners", ["first-responders-practitioners"]),
+    ],
+)
+def test_audiences_written_in_everyday_names_are_found(text, codes):
+    match = Vocabulary.from_lists().target_audiences(text)
+    assert (match.codes, match.unmatched) == (codes, [])
