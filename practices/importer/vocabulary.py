@@ -36,6 +36,83 @@ ORGANISATION_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Everyday names of the key themes, and the approaches of the collection's editions up to 2019
+# ("Multi-agency approach", "Educating young people", "Delivering alternative narratives"), in
+# English and French; the list's own labels are matched too, longest first.
+KEY_THEME_ALIASES: dict[str, tuple[str, ...]] = {
+    "family-support": ("family", "families", "parents", "famille", "familles", "soutien aux familles"),
+    "local-strategies-cities": (
+        "local strategy",
+        "local strategies",
+        "cities",
+        "municipal strategy",
+        "stratégie locale",
+    ),
+    "multi-agency-cooperation": (
+        "multi-agency approach",
+        "multi-agency",
+        "multiagency",
+        "inter-agency cooperation",
+        "partenariat",
+        "approche multi-agences",
+    ),
+    "deradicalisation-disengagement": (
+        "deradicalisation",
+        "deradicalization",
+        "disengagement",
+        "déradicalisation",
+        "désengagement",
+    ),
+    "exit-strategies": ("exit work", "exit programme", "exit program", "exit", "sortie", "stratégie de sortie"),
+    "prison-probation": ("prison", "probation", "prisons", "milieu pénitentiaire"),
+    "alternative-counter-narratives": (
+        "counter-narratives",
+        "counter narratives",
+        "alternative narratives",
+        "delivering alternative narratives",
+        "contre-discours",
+        "discours alternatifs",
+    ),
+    "formers": ("former extremists", "anciens extrémistes"),
+    "ftf-families": (
+        "foreign fighters",
+        "returnees",
+        "foreign terrorist fighters",
+        "revenants",
+        "combattants étrangers",
+    ),
+    "islamist-extremism": ("islamism", "islamist radicalisation", "jihadism", "islamisme", "djihadisme", "jihadisme"),
+    "violent-right-wing-extremism": ("right-wing extremism", "far-right extremism", "far right", "extrême droite"),
+    "violent-left-wing-extremism": ("left-wing extremism", "far-left extremism", "far left", "extrême gauche"),
+    "early-prevention": ("prevention", "early intervention", "prévention", "prévention précoce"),
+    "education": ("educating young people", "education", "schools", "éducation", "école", "écoles"),
+    "social-cohesion-polarisation": (
+        "polarisation",
+        "polarization",
+        "social cohesion",
+        "polarisation sociale",
+        "cohésion sociale",
+    ),
+    "youth-engagement": ("youth work", "youth engagement", "vulnerable youth", "young people", "jeunesse", "jeunes"),
+    "first-line-training": ("training", "training of practitioners", "formation", "formation des professionnels"),
+    "community-engagement": (
+        "community engagement",
+        "community empowerment",
+        "communities",
+        "engagement communautaire",
+    ),
+    "victims-of-terrorism": ("victims", "victimes", "remembrance"),
+    "online-dimension": ("online", "internet", "social media", "réseaux sociaux", "en ligne"),
+    "conspiracy-narratives": (
+        "conspiracy theories",
+        "conspiracy narratives",
+        "ideologies",
+        "théories du complot",
+        "complotisme",
+    ),
+    "lone-actors": ("lone wolves", "lone wolf", "lone actor", "loups solitaires"),
+}
+
 # Everyday names writers give the audiences in place of the list's labels ("Young people",
 # "Teachers", "Parents", "Police"), in English and French; the list's own labels are matched too.
 # Only where the answer names an audience: a phrase of the field, never of a narrative text.
@@ -193,7 +270,7 @@ class Vocabulary:
         target_audiences: Iterable[Entry],
         organisation_types: Iterable[Entry],
     ) -> None:
-        self._themes = _index(key_themes)
+        self._themes = _index(key_themes, KEY_THEME_ALIASES)
         self._audiences = _index(target_audiences, TARGET_AUDIENCE_ALIASES)
         self._organisation_types = _index(organisation_types, ORGANISATION_TYPE_ALIASES)
 

@@ -379,3 +379,23 @@ def test_a_first_line_that_introduces_no_name_is_read_as_before(first_line, name
 def test_audiences_written_in_everyday_names_are_found(text, codes):
     match = Vocabulary.from_lists().target_audiences(text)
     assert (match.codes, match.unmatched) == (codes, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Multi-agency approach; Exit strategies", ["multi-agency-cooperation", "exit-strategies"]),
+        (
+            "Deradicalisation and right-wing extremism",
+            ["deradicalisation-disengagement", "violent-right-wing-extremism"],
+        ),
+        ("Islamism, online", ["islamist-extremism", "online-dimension"]),
+        ("Educating young people; Delivering alternative narratives", ["education", "alternative-counter-narratives"]),
+        ("Djihadisme et théories du complot", ["islamist-extremism", "conspiracy-narratives"]),
+        ("Returnees and families", ["ftf-families", "family-support"]),
+        ("Violent right-wing extremism", ["violent-right-wing-extremism"]),  # the list's own label, longest first
+    ],
+)
+def test_key_themes_written_in_everyday_names_or_as_earlier_approaches_are_found(text, codes):
+    match = Vocabulary.from_lists().key_themes(text)
+    assert (match.codes, match.unmatched) == (codes, [])
