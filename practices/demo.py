@@ -21,8 +21,8 @@ from practices.services import practice_import, practice_publish_trusted
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_DOCUMENT = FIXTURES / "templates" / "000_c92d1ef0c5228cd4.txt"
-# Hand-written demo practices, named ``<language>-<slug>.txt``: the importer tells
-# English from French by the template's labels, the name gives the language of the text.
+# Hand-written demo practices, named ``<language>-<slug>.txt``: the name gives the language of
+# the text (the importer reads it from the text as well, docs/IMPORTER.md).
 COLLECTION_DIR = FIXTURES / "demo"
 
 PLACES = [

@@ -3,9 +3,11 @@
 import re
 from collections import Counter
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from practices.template_fields import FIELDS_BY_CODE, character_limit, count_words, over_limit
+from search.analysis import guess_language
 
 from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections
@@ -17,6 +19,7 @@ from .years import end_year, latest_year, start_year
 
 TITLE_MAX_CHARS = 200
 ORGANISATION_NAME_MAX_WORDS = 15
+PRACTICE_LANGUAGE_CODES = frozenset(code for code, _label in settings.PRACTICE_LANGUAGES)
 # "<Name> is a / est une / ist ein / is een / är en / er en / è una / es un ... ": a first line that
 # introduces the organisation names it before the verb (Violence Prevention Network, in
 # "Violence Prevention Network is a non-governmental organisation working ..."). The verb followed
@@ -281,8 +284,12 @@ def _warn_leftover(code: str, text: str, used: str, warnings: list[ImportWarning
 
 
 def _language(assembly: Assembly, text: str) -> str:
-    """The language whose template labels matched most; failing that, the
-    language with more common words in the text."""
+    """The language the answers are written in, when it can be told (a practice language:
+    a German text in the English template is German); failing that, the language whose
+    template labels matched most; failing that, the language with more common words."""
+    guessed = guess_language(text)
+    if guessed in PRACTICE_LANGUAGE_CODES:
+        return guessed
     english, french = assembly.languages["en"], assembly.languages["fr"]
     if english != french:
         return "en" if english > french else "fr"

@@ -399,3 +399,31 @@ def test_audiences_written_in_everyday_names_are_found(text, codes):
 def test_key_themes_written_in_everyday_names_or_as_earlier_approaches_are_found(text, codes):
     match = Vocabulary.from_lists().key_themes(text)
     assert (match.codes, match.unmatched) == (codes, [])
+
+
+# --- the language of the write-up ---------------------------------------------------
+
+GERMAN = (
+    "Die Beratungsstelle unterstützt Eltern und Geschwister, die sich Sorgen machen, dass sich ein junger "
+    "Mensch in ihrer Familie dem gewaltbereiten Extremismus zuwendet, und hilft ihnen, im Gespräch zu bleiben."
+)
+DUTCH = (
+    "Wijkagenten en jongerenwerkers werken samen met scholen om radicalisering bij jongeren vroeg te "
+    "herkennen en gewelddadig extremisme te voorkomen, in nauw overleg met de ouders."
+)
+ENGLISH = "Mediators talk with young people in the street every week to prevent radicalisation and violent extremism."
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "language"),
+    [
+        ("Description (max. 300 words)", GERMAN, "de"),  # the English template, filled in German
+        ("Description (max. 300 words)", DUTCH, "nl"),
+        ("Description (maximum 300 mots)", ENGLISH, "en"),  # the French template, filled in English
+        ("Description (maximum 300 mots)", "Oui.", "fr"),  # too short to tell: the template's language
+    ],
+)
+def test_the_language_is_the_one_the_answers_are_written_in(label, text, language):
+    title = ("Nom de la pratique", "Médiation") if label.endswith("mots)") else ("Name of the practice", "Mediation")
+    parsed = import_document(rows(title, (label, text)), "practice.txt")
+    assert parsed.language == language
