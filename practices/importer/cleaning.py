@@ -8,7 +8,7 @@ from typing import cast
 
 from practices.template_fields import TEMPLATE_FIELDS
 
-from .instructions import CELL_LABELS, LABELS, all_instructions
+from .instructions import CELL_LABELS, LABELS, TRANSLATED_LABELS, all_instructions
 from .text import WORD_RE, fold, markdown_to_plain, squash
 
 _CUT = "\x00"
@@ -83,7 +83,11 @@ def _label_variants(*, in_cells: bool = True) -> list[tuple[str, str, str]]:
         same = fold(field.label_en) == fold(field.label_fr)
         variants.setdefault(fold(field.label_en), (field.code, "" if same else "en"))
         variants.setdefault(fold(field.label_fr), (field.code, "" if same else "fr"))
-    for code, by_language in (*LABELS.items(), *(CELL_LABELS.items() if in_cells else ())):
+    for code, by_language in (
+        *LABELS.items(),
+        *TRANSLATED_LABELS.items(),
+        *(CELL_LABELS.items() if in_cells else ()),
+    ):
         for language, labels in by_language.items():
             for label in labels:
                 variants.setdefault(fold(squash(label)), (code, language))

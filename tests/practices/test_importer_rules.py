@@ -427,3 +427,59 @@ def test_the_language_is_the_one_the_answers_are_written_in(label, text, languag
     title = ("Nom de la pratique", "Médiation") if label.endswith("mots)") else ("Name of the practice", "Mediation")
     parsed = import_document(rows(title, (label, text)), "practice.txt")
     assert parsed.language == language
+
+
+# --- a template whose labels were translated ------------------------------------------------
+
+TRANSLATED = "\n\n".join(
+    [
+        "Name der Praxis: Ausstiegsberatung Hessen",
+        "Beschreibung\nDie Ausstiegsberatung begleitet Menschen, die die rechtsextreme Szene verlassen wollen, "
+        "und hilft bei Wohnung, Arbeit und Familie. Ziel ist, gewalttätigen Extremismus zu verhindern.\n"
+        "Zielgruppe der Arbeit sind auch die Eltern.",
+        "Peer-Review: Nein",
+        "Hauptthemen\nExit strategies; Violent right-wing extremism",
+        "Zielgruppe\nViolent extremists; Families",
+        "Geografischer Geltungsbereich\nHessen, Deutschland",
+        "Beginn der Praxis\n2012",
+        "Ergebnisse und Produkte\nEin Handbuch für Beraterinnen (2019).",
+        "Nachweise und Evaluation\nEvaluiert von der Universität Marburg im Jahr 2020.",
+        "Nachhaltigkeit und Übertragbarkeit\nFinanziert vom Land Hessen.",
+        "Vorgestellt und diskutiert in einem RAN-Treffen\nRAN EXIT, Berlin, 2018",
+        "Verbindung zu anderen EU-Initiativen oder EU-Förderung\nKeine.",
+        "Organisation\nViolence Prevention Network e.V. ist ein gemeinnütziger Verein.",
+        "Herkunftsland\nDeutschland",
+        "Kontaktdaten\nBeratungsstelle, info@example.org",
+        "Letzte Aktualisierung\n2023",
+    ]
+)
+
+
+def test_a_template_filled_in_with_translated_labels_maps_to_its_fields():
+    parsed = import_document(TRANSLATED.encode(), "praxis.txt")
+    assert parsed.warnings == []
+    assert (parsed.title, parsed.language, parsed.peer_reviewed) == ("Ausstiegsberatung Hessen", "de", False)
+    assert parsed.key_themes == ["exit-strategies", "violent-right-wing-extremism"]
+    assert parsed.target_audiences == ["violent-extremists", "families"]
+    assert (parsed.country, parsed.start_year, parsed.last_update_year) == ("DE", 2012, 2023)
+    assert parsed.fields["description"].endswith(
+        "Zielgruppe der Arbeit sind auch die Eltern."
+    )  # a sentence, not a label
+    assert parsed.fields["eu_links_funding"] == "Keine."
+    assert parsed.fields["ran_meetings"] == "RAN EXIT, Berlin, 2018"
+    assert parsed.organisation.name == "Violence Prevention Network e.V."
+    assert parsed.contact == "Beratungsstelle, info@example.org"
+
+
+@pytest.mark.parametrize("language", ["de", "nl", "sv", "da", "no", "es", "it"])
+def test_every_translated_label_of_a_language_names_its_field_in_a_label_cell(language):
+    from practices.importer.instructions import TRANSLATED_LABELS
+
+    labelled = {code: labels[language][0] for code, labels in TRANSLATED_LABELS.items() if language in labels}
+    document = rows(*((label, f"Answer for {code}") for code, label in labelled.items()))
+    parsed = import_document(document, "practice.txt")
+    assert "unknown_label" not in {warning.code for warning in parsed.warnings}
+    if "organisation" in labelled:  # a short first line: the organisation's name
+        assert parsed.organisation.name == "Answer for organisation"
+    for code in set(labelled) & set(parsed.fields) - {"organisation"}:
+        assert parsed.fields[code].startswith(f"Answer for {code}"), code
