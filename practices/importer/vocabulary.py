@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from practices import taxonomy
 
 from .text import WORD_RE, PhraseIndex, group_spans
+from .translations import KEY_THEME_TRANSLATIONS, TARGET_AUDIENCE_TRANSLATIONS
 
 Entry = tuple[str, str, str]  # (code, label_en, label_fr)
 
@@ -245,6 +246,15 @@ def _index(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]] | None 
     return index
 
 
+def _joined(*aliases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each code's phrases from every alias list."""
+    joined: dict[str, tuple[str, ...]] = {}
+    for listed in aliases:
+        for code, phrases in listed.items():
+            joined[code] = joined.get(code, ()) + phrases
+    return joined
+
+
 def _match(index: PhraseIndex, text: str) -> TermMatch:
     matches, leftovers = index.scan(text)
     codes = list(dict.fromkeys(match.key for match in matches))
@@ -270,8 +280,8 @@ class Vocabulary:
         target_audiences: Iterable[Entry],
         organisation_types: Iterable[Entry],
     ) -> None:
-        self._themes = _index(key_themes, KEY_THEME_ALIASES)
-        self._audiences = _index(target_audiences, TARGET_AUDIENCE_ALIASES)
+        self._themes = _index(key_themes, _joined(KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS))
+        self._audiences = _index(target_audiences, _joined(TARGET_AUDIENCE_ALIASES, TARGET_AUDIENCE_TRANSLATIONS))
         self._organisation_types = _index(organisation_types, ORGANISATION_TYPE_ALIASES)
 
     @classmethod

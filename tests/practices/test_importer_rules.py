@@ -483,3 +483,63 @@ def test_every_translated_label_of_a_language_names_its_field_in_a_label_cell(la
         assert parsed.organisation.name == "Answer for organisation"
     for code in set(labelled) & set(parsed.fields) - {"organisation"}:
         assert parsed.fields[code].startswith(f"Answer for {code}"), code
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "codes"),
+    [
+        (
+            "key_themes",
+            "Ausstiegsstrategien; Gewaltbereiter Rechtsextremismus",
+            ["exit-strategies", "violent-right-wing-extremism"],
+        ),
+        ("key_themes", "Deradicalisering en jongerenwerk", ["deradicalisation-disengagement", "youth-engagement"]),
+        ("key_themes", "Familjestöd, Högerextremism", ["family-support", "violent-right-wing-extremism"]),
+        (
+            "key_themes",
+            "Prevención temprana; Cooperación interinstitucional",
+            ["early-prevention", "multi-agency-cooperation"],
+        ),
+        ("key_themes", "Prevenzione; Carcere", ["early-prevention", "prison-probation"]),
+        (
+            "target_audiences",
+            "Familien, Jugendliche und Lehrkräfte",
+            ["families", "youth-pupils-students", "educators-academics"],
+        ),
+        ("target_audiences", "Ouders en jongeren", ["families", "youth-pupils-students"]),
+        ("target_audiences", "Föräldrar, lärare, polisen", ["families", "educators-academics", "law-enforcement"]),
+        ("target_audiences", "Forældre og unge", ["families", "youth-pupils-students"]),
+        (
+            "target_audiences",
+            "Jóvenes, familias y docentes",
+            ["youth-pupils-students", "families", "educators-academics"],
+        ),
+    ],
+)
+def test_closed_list_answers_in_the_other_practice_languages_are_found(kind, text, codes):
+    match = getattr(Vocabulary.from_lists(), kind)(text)
+    assert (match.codes, match.unmatched) == (codes, [])
+
+
+@pytest.mark.parametrize("kind", ["key_themes", "target_audiences"])
+def test_no_phrase_of_a_closed_list_names_two_of_its_terms(kind):
+    from practices import taxonomy
+    from practices.importer import vocabulary
+    from practices.importer.text import fold
+    from practices.importer.translations import KEY_THEME_TRANSLATIONS, TARGET_AUDIENCE_TRANSLATIONS
+
+    entries = taxonomy.KEY_THEMES if kind == "key_themes" else taxonomy.TARGET_AUDIENCES
+    aliases = (
+        (vocabulary.KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS)
+        if kind == "key_themes"
+        else (vocabulary.TARGET_AUDIENCE_ALIASES, TARGET_AUDIENCE_TRANSLATIONS)
+    )
+    named: dict[str, set[str]] = {}
+    for code, label_en, label_fr in entries:
+        for phrase in (label_en, label_fr):
+            named.setdefault(fold(phrase), set()).add(code)
+    for listed in aliases:
+        for code, phrases in listed.items():
+            for phrase in phrases:
+                named.setdefault(fold(phrase), set()).add(code)
+    assert {phrase: codes for phrase, codes in named.items() if len(codes) > 1} == {}
