@@ -19,7 +19,6 @@ from .years import end_year, latest_year, start_year
 
 TITLE_MAX_CHARS = 200
 ORGANISATION_NAME_MAX_WORDS = 15
-PRACTICE_LANGUAGE_CODES = frozenset(code for code, _label in settings.PRACTICE_LANGUAGES)
 # "<Name> is a / est une / ist ein / is een / är en / er en / è una / es un ... ": a first line that
 # introduces the organisation names it before the verb (Violence Prevention Network, in
 # "Violence Prevention Network is a non-governmental organisation working ..."). The verb followed
@@ -288,7 +287,7 @@ def _language(assembly: Assembly, text: str) -> str:
     a German text in the English template is German); failing that, the language whose
     template labels matched most; failing that, the language with more common words."""
     guessed = guess_language(text)
-    if guessed in PRACTICE_LANGUAGE_CODES:
+    if guessed in {code for code, _label in settings.PRACTICE_LANGUAGES}:
         return guessed
     english, french = assembly.languages["en"], assembly.languages["fr"]
     if english != french:

@@ -1,4 +1,4 @@
-"""Sub-fields written inside a cell, in English or French.
+"""Sub-fields written inside a cell, in English or French (or a translated template's language).
 
 Writers put the template's sub-fields into the cell of the field they belong
 to, on their own line or run into the answer:
@@ -17,15 +17,38 @@ from dataclasses import dataclass
 from .cells import tidy_markdown
 from .text import fold
 
-# Sub-field kind -> its labels as folded text (lower case, no accents).
+# Sub-field kind -> its labels as folded text (lower case, no accents), in English and French,
+# then as a template translated into German, Dutch, Swedish, Danish, Norwegian, Spanish or
+# Italian writes them ("Art der Organisation", "Type organisatie", "Tipo de organización").
 SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "organisation_type": (
         r"type of organi[sz]ation",
         r"organi[sz]ation type",
         r"type d'organi(?:sation|sme)",
         r"type de structure",
+        r"art der organisation",
+        r"organisations(?:typ|form)",
+        r"(?:type|soort) organisatie",
+        r"organisatietype",
+        r"typ av organisation",
+        r"type af organisation",
+        r"organisationstype",
+        r"type organisasjon",
+        r"organisasjons(?:type|form)",
+        r"tipo de organizacion",
+        r"tipo di organizzazione",
     ),
-    "country": (r"country(?: of origin)?", r"pays(?: d'origine)?"),
+    "country": (
+        r"country(?: of origin)?",
+        r"pays(?: d'origine)?",
+        r"herkunftsland",
+        r"land van herkomst",
+        r"ursprungsland",
+        r"oprindelsesland",
+        r"opprinnelsesland",
+        r"pais(?: de origen)?",
+        r"paese(?: di origine)?",
+    ),
     "start_year": (
         r"start(?:ing)? year",
         r"year (?:of )?(?:foundation|creation|establishment)",
@@ -34,10 +57,49 @@ SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
         r"annee de (?:creation|debut|lancement)",
         r"date de creation",
         r"cree en",
+        r"grundungsjahr",
+        r"gegrundet(?: im jahr| in)?",
+        r"oprichtingsjaar",
+        r"opgericht(?: in)?",
+        r"grundad(?: ar)?",
+        r"grundlagt(?: i)?",
+        r"grunnlagt(?: i)?",
+        r"ano de fundacion",
+        r"fundada en",
+        r"anno di fondazione",
+        r"fondata nel",
     ),
-    "website": (r"web ?site", r"site (?:web|internet)", r"url", r"homepage"),
-    "email": (r"e-?mail(?: address)?", r"courriel", r"adresse (?:e-?mail|electronique)"),
-    "phone": (r"(?:tele)?phone(?: number)?", r"tel\.?", r"mobile", r"portable"),
+    "website": (
+        r"web ?site",
+        r"site (?:web|internet)",
+        r"url",
+        r"homepage",
+        r"webseite",
+        r"internetseite",
+        r"hemsida",
+        r"hjemmeside",
+        r"nettside",
+        r"sitio web",
+        r"pagina web",
+        r"sito (?:web|internet)",
+    ),
+    "email": (
+        r"e-?mail(?: address)?",
+        r"courriel",
+        r"adresse (?:e-?mail|electronique)",
+        r"e-?post",
+        r"correo electronico",
+        r"posta elettronica",
+    ),
+    "phone": (
+        r"(?:tele)?phone(?: number)?",
+        r"tel\.?",
+        r"mobile",
+        r"portable",
+        r"telefon(?:nummer)?",
+        r"telefoon(?:nummer)?",
+        r"telefono",
+    ),
 }
 _LABELS = "|".join(f"(?P<{kind}>{'|'.join(labels)})" for kind, labels in SUB_FIELD_LABELS.items())
 _SEPARATOR = r"(?:^|[ \t]*[—–|;·•][ \t]*|(?<=[.,])[ \t]+|[ \t]+-[ \t]+)"

@@ -35,6 +35,84 @@ ORGANISATION_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
     "health-social": ("health service", "social services", "services sociaux", "santé"),
     "other": ("other", "autre"),
 }
+# The same in the other practice languages, as a translated template's "Art der Organisation"
+# is answered ("Kommune", "gemeinnütziger Verein", "Stichting", "Kriminalvården", "Associazione").
+ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
+    "municipality": (
+        "Kommune",
+        "Gemeinde",
+        "Stadtverwaltung",
+        "Gemeente",
+        "Kommun",
+        "Ayuntamiento",
+        "Municipio",
+        "Comune",
+    ),
+    "police": ("Polizei", "Politie", "Polis", "Politi", "Policía", "Polizia"),
+    "prison-probation": (
+        "Justizvollzug",
+        "Bewährungshilfe",
+        "Reclassering",
+        "Gevangeniswezen",
+        "Kriminalvården",
+        "Frivården",
+        "Kriminalforsorgen",
+        "Kriminalomsorgen",
+        "Servicio penitenciario",
+        "Amministrazione penitenziaria",
+    ),
+    "government-agency": (
+        "Ministerium",
+        "Behörde",
+        "Bundesamt",
+        "Ministerie",
+        "Overheidsinstantie",
+        "Myndighet",
+        "Myndighed",
+        "Direktorat",
+        "Ministerio",
+        "Ministero",
+    ),
+    "ngo": (
+        "Verein",
+        "gemeinnütziger Verein",
+        "Stiftung",
+        "Nichtregierungsorganisation",
+        "Stichting",
+        "Vereniging",
+        "Förening",
+        "Ideell organisation",
+        "Forening",
+        "Stiftelse",
+        "Frivillig organisasjon",
+        "Asociación",
+        "Fundación",
+        "Associazione",
+        "Fondazione",
+    ),
+    "research-education": (
+        "Universität",
+        "Hochschule",
+        "Forschungsinstitut",
+        "Universiteit",
+        "Hogeschool",
+        "Universitet",
+        "Högskola",
+        "Universidad",
+        "Università",
+    ),
+    "health-social": (
+        "Jugendamt",
+        "Sozialamt",
+        "Gesundheitsamt",
+        "Jeugdzorg",
+        "Socialtjänsten",
+        "Socialforvaltning",
+        "Barnevernet",
+        "Servicios sociales",
+        "Servizi sociali",
+    ),
+}
 
 
 # Everyday names of the key themes, and the approaches of the collection's editions up to 2019
@@ -282,7 +360,9 @@ class Vocabulary:
     ) -> None:
         self._themes = _index(key_themes, _joined(KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS))
         self._audiences = _index(target_audiences, _joined(TARGET_AUDIENCE_ALIASES, TARGET_AUDIENCE_TRANSLATIONS))
-        self._organisation_types = _index(organisation_types, ORGANISATION_TYPE_ALIASES)
+        self._organisation_types = _index(
+            organisation_types, _joined(ORGANISATION_TYPE_ALIASES, ORGANISATION_TYPE_TRANSLATIONS)
+        )
 
     @classmethod
     def from_lists(cls) -> "Vocabulary":

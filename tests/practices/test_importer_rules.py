@@ -543,3 +543,36 @@ def test_no_phrase_of_a_closed_list_names_two_of_its_terms(kind):
             for phrase in phrases:
                 named.setdefault(fold(phrase), set()).add(code)
     assert {phrase: codes for phrase, codes in named.items() if len(codes) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("cell", "name", "code", "kept"),
+    [
+        (
+            "Violence Prevention Network — Art der Organisation: gemeinnütziger Verein — Webseite: www.example.org",
+            "Violence Prevention Network",
+            "ngo",
+            "Webseite: www.example.org",
+        ),
+        ("<p>Stichting Exit</p> <p>Type organisatie: Stichting</p>", "Stichting Exit", "ngo", ""),
+        (
+            "Kriminalvården Region Syd. Typ av organisation: Kriminalvården. Hemsida: www.example.se",
+            "Kriminalvården Region Syd",
+            "prison-probation",
+            "Hemsida: www.example.se",
+        ),
+        ("Comune di Milano — Tipo di organizzazione: Comune", "Comune di Milano", "municipality", ""),
+        ("Ayuntamiento de Getafe — Tipo de organización: Ayuntamiento", "Ayuntamiento de Getafe", "municipality", ""),
+    ],
+)
+def test_a_translated_template_s_sub_fields_in_the_organisation_cell_are_read(cell, name, code, kept):
+    parsed = import_document(rows(*BASE, ("Organisation", cell)), "practice.txt")
+    assert (parsed.organisation.name, parsed.organisation.type) == (name, code)
+    assert parsed.organisation.description == kept
+    assert "unknown_organisation_type" not in parsed.warning_codes("organisation")
+
+
+def test_a_translated_template_s_country_and_founding_year_in_the_organisation_cell_fill_empty_fields():
+    cell = "<p>Stichting Exit</p> <p>Land van herkomst: Nederland</p> <p>Opgericht in: 2011</p>"
+    parsed = import_document(rows(*BASE, ("Organisation", cell)), "practice.txt")
+    assert (parsed.country, parsed.start_year) == ("NL", 2011)
