@@ -29,7 +29,6 @@ from practices.models import Practice
 from practices.moderation_forms import QUEUE_STATES
 from practices.moderation_selectors import finding_for_review, practice_for_review
 from practices.selectors import review_queue
-from practices.versions import content_fingerprint
 
 MODERATORS: list[type[BasePermission] | OperandHolder] = [
     TokenScopeAllowsMethod,
@@ -94,13 +93,14 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         def perform(practice, data):
-            if data["reviewed"] != content_fingerprint(practice):
+            try:
+                return services.practice_approve(
+                    practice=practice, moderator=request.user, comment=data["comment"], reviewed=data["reviewed"]
+                )
+            except services.ChangedSinceRead:
                 raise Conflict(
                     _("The practice has changed since you read it: read it again (GET) before approving it.")
-                )
-            return services.practice_approve(
-                practice=practice, moderator=request.user, comment=data["comment"], reviewed=data["reviewed"]
-            )
+                ) from None
 
         return self._decide(request, ApproveSerializer, perform)
 

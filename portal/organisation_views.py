@@ -220,16 +220,14 @@ def membership_role_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 def membership_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST ends the membership at once."""
     membership = membership_request_for_manager(user=request.user, pk=pk)  # in any state: see below
-    # A page opened before the member left or was removed: the service's message, not a 404.
-    if request.method == "GET" and membership.state != Membership.State.APPROVED:
-        if membership.state == Membership.State.REQUESTED:
-            messages.error(request, _("This is a request to join: approve or decline it."))
-        else:
-            messages.error(request, _("This membership has already ended."))
-        return redirect(_members_url(request, membership))
-    if request.method == "GET":
-        context = {"membership": membership, "back": _members_url(request, membership)}
-        return render(request, "portal/membership_confirm_remove.html", context)
+    if request.method == "GET":  # a page opened before the member left or was removed: the reason, not a 404
+        return _confirm_or_refuse(
+            request,
+            membership,
+            wanted=Membership.State.APPROVED,
+            template="portal/membership_confirm_remove.html",
+            ban=False,
+        )
     try:
         services.membership_end(membership=membership, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
@@ -242,11 +240,10 @@ def membership_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 # Bans --------------------------------------------------------------------------------------
 
 
-def _ban_refusal(request: HttpRequest, membership: Membership, *, wanted: str) -> str:
-    """Why the ban page opened from an old page cannot act now ("" when it can): the services'
-    messages, shown before asking for confirmation. ``wanted``: the state the action starts from."""
-    if not can_ban(request.user, membership):
-        return _("Nobody bans themselves or lifts their own ban: another administrator or a moderator can.")
+def _state_refusal(membership: Membership, *, wanted: str) -> str:
+    """Why a removal or ban page opened from an old page cannot act now ("" when it can): the
+    services' messages, shown before asking for confirmation. ``wanted``: the state the action
+    starts from."""
     if membership.state == wanted:
         return ""
     if membership.state == Membership.State.BANNED:
@@ -265,10 +262,16 @@ def _ban_refusal(request: HttpRequest, membership: Membership, *, wanted: str) -
     return _("This membership has already ended.")
 
 
-def _confirm_or_refuse(request: HttpRequest, membership: Membership, *, wanted: str, template: str, **extra):
-    """GET: the confirmation page, or the refusal as a message back on the members page."""
+def _confirm_or_refuse(
+    request: HttpRequest, membership: Membership, *, wanted: str, template: str, ban: bool = True, **extra
+):
+    """GET: the confirmation page, or the refusal as a message back on the members page (``ban``:
+    a ban or its lifting, which nobody does on their own membership)."""
     back = _members_url(request, membership)
-    refusal = _ban_refusal(request, membership, wanted=wanted)
+    if ban and not can_ban(request.user, membership):
+        refusal = _("Nobody bans themselves or lifts their own ban: another administrator or a moderator can.")
+    else:
+        refusal = _state_refusal(membership, wanted=wanted)
     if refusal:
         messages.error(request, refusal)
         return redirect(back)

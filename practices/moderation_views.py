@@ -123,6 +123,7 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
     review = review_of(practice)
     changes_form = forms.get("changes_form") or ChangesRequestForm(prefix="changes")
     approve_form = _approving(forms.get("approve_form"), content_fingerprint(practice))
+    may_approve = rules.can_approve(request.user, practice)
     for field in review.fields:
         if field.commentable:
             field.comment_field = changes_form[ChangesRequestForm.field_name(field.code)]
@@ -133,8 +134,8 @@ def _render_review(request: HttpRequest, practice: Practice, *, status: int = 20
         "fields": review.fields,
         "open_count": review.open_count,
         "in_review": practice.status == Practice.Status.SUBMITTED,
-        "may_approve": rules.can_approve(request.user, practice),
-        "edited_in_review": rules.edited_in_review(request.user, practice),
+        "may_approve": may_approve,
+        "edited_in_review": not may_approve and rules.edited_in_review(request.user, practice),  # why not
         # A refused decision shows its forms again, so what the moderator typed is not lost.
         "show_decision": practice.status == Practice.Status.SUBMITTED
         or any(forms.get(key) is not None for key in ("approve_form", "changes_form", "reject_form")),

@@ -71,6 +71,10 @@ def refuses_copies(service: Callable[P, R]) -> Callable[P, R]:
     return guarded
 
 
+class ChangedSinceRead(ValidationError):
+    """A decision on a text that changed after the moderator read it (the API answers 409)."""
+
+
 @dataclass
 class PracticeData:
     """What a contributor wrote: plain attributes plus the two taxonomy lists."""
@@ -408,14 +412,14 @@ def practice_approve(*, practice: Practice, moderator: User, comment: str = "", 
     (the original, for an edit)."""
     if not rules.can_review(moderator, practice):
         raise PermissionDenied(_("Only moderators review practices."))
-    if rules.edited_in_review(moderator, practice):
-        raise PermissionDenied(_("Another moderator must approve this practice: you changed its text in review."))
     if not rules.can_approve(moderator, practice):
+        if rules.edited_in_review(moderator, practice):  # only to say why: the rule has read it already
+            raise PermissionDenied(_("Another moderator must approve this practice: you changed its text in review."))
         raise PermissionDenied(_("Another moderator must approve this practice: it is yours or your organisation's."))
     _require_submitted(practice)
     practice.refresh_from_db()  # what is published is the text as locked, not as the caller read it
     if reviewed and reviewed != content_fingerprint(practice):
-        raise ValidationError(
+        raise ChangedSinceRead(
             _("The practice has changed since you opened it: read it again (below) before approving it.")
         )
     if pii.open_findings_count(practice):

@@ -6,6 +6,25 @@ Matched as the English and French labels are (``vocabulary.py``: accents and cas
 longest first), in the closed-list answers only, never in a narrative text.
 """
 
+# A theme and an audience of the same name in the lists
+VICTIMS_OF_TERRORISM = (
+    "Opfer von Terrorismus",
+    "Terroropfer",
+    "Slachtoffers van terrorisme",
+    "Offer för terrorism",
+    "Ofre for terrorisme",
+    "Víctimas del terrorismo",
+    "Vittime del terrorismo",
+)
+FORMER_EXTREMISTS = (
+    "Ehemalige Extremisten",
+    "Voormalige extremisten",
+    "Före detta extremister",
+    "Tidligere ekstremister",
+    "Antiguos extremistas",
+    "Ex estremisti",
+)
+
 KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "family-support": (
         "Familienunterstützung",
@@ -102,14 +121,7 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Narrazioni alternative e contronarrazioni",
         "Contronarrazioni",
     ),
-    "formers": (
-        "Ehemalige Extremisten",
-        "Voormalige extremisten",
-        "Före detta extremister",
-        "Tidligere ekstremister",
-        "Antiguos extremistas",
-        "Ex estremisti",
-    ),
+    "formers": FORMER_EXTREMISTS,
     "ftf-families": (
         "Ausländische terroristische Kämpfer und ihre Familien",
         "Rückkehrer",
@@ -236,15 +248,7 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Participación y empoderamiento comunitario",
         "Coinvolgimento e responsabilizzazione delle comunità",
     ),
-    "victims-of-terrorism": (
-        "Opfer von Terrorismus",
-        "Terroropfer",
-        "Slachtoffers van terrorisme",
-        "Offer för terrorism",
-        "Ofre for terrorisme",
-        "Víctimas del terrorismo",
-        "Vittime del terrorismo",
-    ),
+    "victims-of-terrorism": VICTIMS_OF_TERRORISM,
     "mental-health": (
         "Psychische Gesundheit",
         "Geestelijke gezondheid",
@@ -359,16 +363,7 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Comunidad en línea",
         "Comunità online",
     ),
-    "formers": (
-        "Aussteiger",
-        "Ehemalige Extremisten",
-        "Voormalige extremisten",
-        "Före detta extremister",
-        "Avhoppare",
-        "Tidligere ekstremister",
-        "Antiguos extremistas",
-        "Ex estremisti",
-    ),
+    "formers": ("Aussteiger", "Avhoppare", *FORMER_EXTREMISTS),
     "youth-pupils-students": (
         "Jugendliche",
         "Junge Menschen",
@@ -440,15 +435,7 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Trabajadores sociales",
         "Assistenti sociali",
     ),
-    "victims-of-terrorism": (
-        "Opfer von Terrorismus",
-        "Terroropfer",
-        "Slachtoffers van terrorisme",
-        "Offer för terrorism",
-        "Ofre for terrorisme",
-        "Víctimas del terrorismo",
-        "Vittime del terrorismo",
-    ),
+    "victims-of-terrorism": VICTIMS_OF_TERRORISM,
     "religious-communities": (
         "Religiöse Gemeinschaften",
         "Religieuze gemeenschappen",

@@ -162,6 +162,12 @@ def test_a_ban_from_a_page_opened_before_the_member_left_bans_nobody(org_admin, 
     assert [action for action, *_ in _audits(membership)] == ["membership.leave"]
 
 
+def test_a_removal_page_opened_after_the_member_was_banned_says_so(org_admin, a_ban):
+    response = _client_for(org_admin).get(reverse("organisation_membership_remove", args=[a_ban.pk]), follow=True)
+    assert "already banned" in _messages(response)
+    assert _membership(a_ban.user).state == Membership.State.BANNED
+
+
 def test_a_request_is_declined_with_a_ban_not_removed_with_one(org_admin, request_to_join, send):
     client = _client_for(org_admin)
     assert "approve or decline it" in _messages(client.get(_ban_url(request_to_join), follow=True))

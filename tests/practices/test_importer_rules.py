@@ -528,20 +528,15 @@ def test_no_phrase_of_a_closed_list_names_two_of_its_terms(kind):
     from practices.importer.text import fold
     from practices.importer.translations import KEY_THEME_TRANSLATIONS, TARGET_AUDIENCE_TRANSLATIONS
 
-    entries = taxonomy.KEY_THEMES if kind == "key_themes" else taxonomy.TARGET_AUDIENCES
-    aliases = (
-        (vocabulary.KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS)
-        if kind == "key_themes"
-        else (vocabulary.TARGET_AUDIENCE_ALIASES, TARGET_AUDIENCE_TRANSLATIONS)
-    )
+    if kind == "key_themes":
+        entries, aliases = taxonomy.KEY_THEMES, (vocabulary.KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS)
+    else:
+        entries, aliases = taxonomy.TARGET_AUDIENCES, (vocabulary.TARGET_AUDIENCE_ALIASES, TARGET_AUDIENCE_TRANSLATIONS)
+    phrases = [(label, code) for code, label_en, label_fr in entries for label in (label_en, label_fr)]
+    phrases += [(phrase, code) for code, listed in vocabulary._joined(*aliases).items() for phrase in listed]
     named: dict[str, set[str]] = {}
-    for code, label_en, label_fr in entries:
-        for phrase in (label_en, label_fr):
-            named.setdefault(fold(phrase), set()).add(code)
-    for listed in aliases:
-        for code, phrases in listed.items():
-            for phrase in phrases:
-                named.setdefault(fold(phrase), set()).add(code)
+    for phrase, code in phrases:
+        named.setdefault(fold(phrase), set()).add(code)
     assert {phrase: codes for phrase, codes in named.items() if len(codes) > 1} == {}
 
 
