@@ -40,11 +40,14 @@ WARNING_CODES: tuple[str, ...] = (
     "over_character_limit",  # text kept whole, over settings.PRACTICE_FIELD_MAX_CHARS: shorten it to save
     "unknown_theme",  # words in Key themes that name no theme
     "unknown_audience",  # words in Target audience that name no audience
+    "read_from_prose",  # Key themes or Target audience written as sentences: the terms named in them
+    # were read (quoted), the text kept at the end of the description; or terms in a clause saying not
     "unknown_organisation_type",  # a "Type of organisation" naming no known type
     "unknown_country",  # a Country of origin naming no country
     "unrecognised_value",  # Peer reviewed not yes/no, Last update without a year
     "unknown_label",  # a label cell naming no field; its text was kept in the field before
-    "unplaced_text",  # text before the first field (put at the head of the description), or
+    "unplaced_text",  # text before the first field (put at the head of the description), a closed-list
+    # answer written as sentences (put at the end of the description), or
     # an answer that says more than its yes/no, country or year (quoted whole in the message)
     "repeated_field",  # a field appearing twice; its parts were joined
     "unmapped_document",  # no field found at all; all the text is the description

@@ -6,7 +6,7 @@ from collections import Counter
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from practices.template_fields import FIELDS_BY_CODE, character_limit, count_words, over_limit
+from practices.template_fields import FIELDS_BY_CODE, character_limit, count_words, field_label, over_limit
 from search.analysis import guess_language
 
 from .countries import find_country
@@ -78,8 +78,8 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
         title=fields["title"],
         language=_language(assembly, " ".join(answers.values())),
         peer_reviewed=_peer_reviewed(answers.get("peer_reviewed", ""), warnings),
-        key_themes=_terms("key_themes", vocabulary.key_themes, answers, warnings),
-        target_audiences=_terms("target_audiences", vocabulary.target_audiences, answers, warnings),
+        key_themes=_terms("key_themes", vocabulary.key_themes, answers, fields, warnings),
+        target_audiences=_terms("target_audiences", vocabulary.target_audiences, answers, fields, warnings),
         country=_country(answers.get("country") or inline.get("country", ""), fields["geographical_scope"], warnings),
         geographical_scope=fields["geographical_scope"],
         start=fields["start"],
@@ -236,13 +236,50 @@ def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:
     return None
 
 
-def _terms(code: str, matcher, answers: dict[str, str], warnings: list[ImportWarning]) -> list[str]:
-    result: TermMatch = matcher(ticked_only(markdown_to_plain(x_marks_as_boxes(answers.get(code, "")))))
+def _terms(
+    code: str, matcher, answers: dict[str, str], fields: dict[str, str], warnings: list[ImportWarning]
+) -> list[str]:
+    """The codes a closed-list answer names. Leftover words of a list are warned about; an answer
+    written as sentences is kept whole at the end of the description (``_keep_prose``)."""
+    answer = answers.get(code, "")
+    result: TermMatch = matcher(ticked_only(markdown_to_plain(x_marks_as_boxes(answer))))
+    if result.prose:
+        _keep_prose(code, answer, result, fields, warnings)
+        return result.codes
     warning_code = "unknown_theme" if code == "key_themes" else "unknown_audience"
     for phrase in result.unmatched:
         message = _("Not in the list, left out: “%(text)s”.") % {"text": phrase}
         warnings.append(ImportWarning(code, warning_code, message))
     return result.codes
+
+
+def _keep_prose(
+    code: str, answer: str, result: TermMatch, fields: dict[str, str], warnings: list[ImportWarning]
+) -> None:
+    """A closed-list answer written as sentences: its text at the end of the description, and the
+    terms read from it named for the writer to check."""
+    fields["description"] = "\n\n".join(part for part in (fields["description"].strip(), answer.strip()) if part)
+    label = field_label(code)
+    if result.named:
+        message = _(
+            "Written as sentences: the terms it names were read from it (%(terms)s). Check them; the text "
+            "was kept at the end of the description."
+        ) % {"terms": _quoted(result.named)}
+    else:
+        message = _(
+            "Written as sentences naming no term of the list: pick them. The text was kept at the end of the "
+            "description."
+        )
+    warnings.append(ImportWarning(code, "read_from_prose", message))
+    if result.negated:
+        message = _("Not read, as the sentence says not: %(terms)s.") % {"terms": _quoted(result.negated)}
+        warnings.append(ImportWarning(code, "read_from_prose", message))
+    message = _("The answer to “%(field)s” was written as sentences; it was kept here, at the end.") % {"field": label}
+    warnings.append(ImportWarning("description", "unplaced_text", message))
+
+
+def _quoted(phrases: list[str]) -> str:
+    return ", ".join(f"“{phrase}”" for phrase in phrases)
 
 
 def _country(text: str, scope: str, warnings: list[ImportWarning]) -> str | None:

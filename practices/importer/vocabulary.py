@@ -1,11 +1,12 @@
 """Map the template's closed-list labels (themes, audiences, organisation types) to codes."""
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from practices import taxonomy
 
-from .text import WORD_RE, PhraseIndex, group_spans
+from .text import WORD_RE, PhraseIndex, PhraseMatch, fold, group_spans, tokens
 from .translations import KEY_THEME_TRANSLATIONS, TARGET_AUDIENCE_TRANSLATIONS
 
 Entry = tuple[str, str, str]  # (code, label_en, label_fr)
@@ -306,10 +307,42 @@ TARGET_AUDIENCE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# An answer is written as sentences when a run of this many words names no term ("We work mainly
+# with young people…"); a list's leftovers are a word or two ("at risk", "staff").
+PROSE_RUN_WORDS = 3
+# Names of terms that sentences use as often in their everyday sense ("the public sector", "training
+# sessions", "published online", "a way out: exit", "prevention of radicalisation", which every
+# practice is about): read in a list ("Exit, Online"), never in sentences, where they would be guesses.
+PROSE_AMBIGUOUS = frozenset(
+    tuple(tokens(phrase))
+    for phrase in (
+        "public", "exit", "sortie", "cities", "training", "formation", "communities", "online", "internet",
+        "en ligne", "prevention", "prévention", "Prävention", "preventie", "prevención", "prevenzione",
+    )
+)  # fmt: skip
+# A clause ends at punctuation or at a word opposing what follows ("not the public but teachers").
+_CLAUSE_END = re.compile(r"[.,;:!?()\n]|\b(?:but|mais|aber|sondern|maar|men|pero|sino|ma|whereas|tandis)\b")
+# Words saying a clause does not hold (folded text), in the template's and the translations' languages;
+# "ne" and "non" left out: "ne … qu'aux jeunes" means "only", "non-governmental" names something.
+_NEGATION = re.compile(
+    r"\b(?:not|never|neither|nor|no|without|except|excluding|pas|ni|jamais|aucun\w*|sans|sauf|hormis|nicht|"
+    r"kein\w*|nie|ohne|au(?:ss|ß)er|niet|geen|nooit|zonder|behalve|inte|ej|aldrig|utan|utom|ikke|aldri|uden|uten|"
+    r"undtagen|unntatt|nunca|tampoco|sin|excepto|salvo|mai più|senza|tranne|eccetto)\b"
+)
+# "Not only … but also": no negation.
+_NOT_ONLY = re.compile(
+    r"\b(?:not|pas|nicht|niet|inte|ikke|no|non)\s+(?:only|just|merely|seulement|uniquement|nur|alleen|bara|bare|"
+    r"kun|solo|solamente|soltanto)\b"
+)
+
+
 @dataclass(frozen=True)
 class TermMatch:
     codes: list[str]  # in order of appearance, without repeats
     unmatched: list[str]  # leftover phrases of the original text
+    prose: bool = False  # the answer is written as sentences: ``unmatched`` is empty, the text is kept
+    named: list[str] = field(default_factory=list)  # in sentences: the phrases the codes were read from
+    negated: list[str] = field(default_factory=list)  # in sentences: phrases of a clause saying not, not read
 
 
 def _index(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]] | None = None) -> PhraseIndex:
@@ -335,9 +368,40 @@ def _joined(*aliases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 
 def _match(index: PhraseIndex, text: str) -> TermMatch:
     matches, leftovers = index.scan(text)
-    codes = list(dict.fromkeys(match.key for match in matches))
     meaningful = [span for span in leftovers if not _is_filler(text[span[0] : span[1]])]
-    return TermMatch(codes=codes, unmatched=group_spans(text, meaningful))
+    unmatched = group_spans(text, meaningful)
+    if any(len(WORD_RE.findall(phrase)) >= PROSE_RUN_WORDS for phrase in unmatched):
+        return _match_prose(text, matches)
+    return TermMatch(codes=list(dict.fromkeys(match.key for match in matches)), unmatched=unmatched)
+
+
+def _match_prose(text: str, matches: list[PhraseMatch]) -> TermMatch:
+    """The terms sentences name: not a name with an everyday sense, not in a clause saying not."""
+    folded = fold(text)
+    read: list[PhraseMatch] = []
+    negated: list[str] = []
+    for match in matches:
+        phrase = text[match.start : match.end]
+        if tuple(tokens(phrase)) in PROSE_AMBIGUOUS:
+            continue
+        if _negated(folded, match.start):
+            negated.append(phrase)
+        else:
+            read.append(match)
+    return TermMatch(
+        codes=list(dict.fromkeys(match.key for match in read)),
+        unmatched=[],
+        prose=True,
+        named=list(dict.fromkeys(text[match.start : match.end] for match in read)),
+        negated=list(dict.fromkeys(negated)),
+    )
+
+
+def _negated(folded: str, start: int) -> bool:
+    """Whether the clause before ``start`` says not ("not aimed at the general public")."""
+    ends = [end.end() for end in _CLAUSE_END.finditer(folded, 0, start)]
+    clause = folded[ends[-1] if ends else 0 : start]
+    return bool(_NEGATION.search(clause)) and not _NOT_ONLY.search(clause)
 
 
 def _is_filler(word: str) -> bool:
