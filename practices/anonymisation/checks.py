@@ -9,6 +9,7 @@ import re
 from .context import contact_line_names, names_the_practice, practice_names, tied_to_a_person, with_postcode_paragraph
 from .findings import LOCATION, PERSON, Candidate, Finding, Hint, merge
 from .hints import find_hints
+from .languages import language_at, paragraph_languages
 from .patterns import TITLE_RUN
 
 PROPAGATED_SCORE = 0.6
@@ -36,20 +37,28 @@ def check_fields(
     from .engine import find_candidates, model_language  # loads the models on first use
 
     codes = [code for code, text in fields.items() if text and text.strip()]
-    per_field = find_candidates([fields[code] for code in codes], language)
+    languages = {code: paragraph_languages(fields[code], language) for code in codes}
+    per_field = find_candidates([fields[code] for code in codes], language, [languages[code] for code in codes])
     common = _lower_case_words(fields[code] for code in codes)
     results = [_findings(code, fields[code], found, common) for code, found in zip(codes, per_field, strict=True)]
     findings = [finding for found, _, _ in results for finding in found]
     loose = {finding for _, _, found in results for finding in found}
     own_names = practice_names(fields, context or {})
-    weak_model = model_language(language) != (language or "").lower()[:2]
-    findings = [f for f in findings if f not in loose or not names_the_practice(f, own_names, weak_model)]
+    findings = [
+        f
+        for f in findings
+        if f not in loose or not names_the_practice(f, own_names, _written_in(f, languages, language), model_language)
+    ]
     sure_names = {name for _, names, _ in results for name in names}
     findings = _propagate_names({code: fields[code] for code in codes}, findings, sure_names)
     hints = [hint for code in codes for hint in find_hints(code, fields[code], findings)]
     names = [f for f in findings if f.type == PERSON]
     findings = [f for f in findings if f not in loose or tied_to_a_person(f, fields[f.field], hints, names)]
     return findings, hints
+
+
+def _written_in(finding: Finding, languages: dict[str, list[tuple[int, int, str]]], declared: str) -> str:
+    return language_at(languages[finding.field], finding.start, declared)
 
 
 def check_text(text: str, language: str, field: str = "") -> tuple[list[Finding], list[Hint]]:

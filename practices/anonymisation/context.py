@@ -20,7 +20,7 @@ small NER models call many of them persons or places. Pure Python: no model.
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from practices.importer.countries import find_country
 
@@ -59,9 +59,12 @@ def _capitalised(text: str) -> set[str]:
     return {word.casefold() for word in _WORD.findall(text) if len(word) > 1 and not word.islower()}
 
 
-def names_the_practice(finding: Finding, own_names: set[str], weak_model: bool) -> bool:
-    """Whether an NER "person" is one of the practice's own names (places are
-    judged by ``tied_to_a_person``: a person's home may be the practice's city)."""
+def names_the_practice(
+    finding: Finding, own_names: set[str], language: str, model_language: Callable[[str], str]
+) -> bool:
+    """Whether an NER "person" is one of the practice's own names or no name at all, in a
+    paragraph written in ``language`` and read by the model of ``model_language(language)``
+    (places are judged by ``tied_to_a_person``: a person's home may be the practice's city)."""
     if finding.type != PERSON:
         return False
     words = _WORD.findall(finding.text)
@@ -74,7 +77,21 @@ def names_the_practice(finding: Finding, own_names: set[str], weak_model: bool) 
         return True
     if _is_country(words[-1]):
         return True
-    return weak_model and finding.type == PERSON and len(words) == 1
+    if _article_in_a_name(finding.text, language):
+        return True
+    weak_model = model_language(language) != language
+    return weak_model and len(words) == 1
+
+
+# Name particles that are only articles in a language ("Konto des Vaters", "Haus der
+# Jugend"), unless another particle comes first ("Jan van der Berg", "von der Leyen").
+ARTICLE_PARTICLES: dict[str, frozenset[str]] = {"de": frozenset("des der den dem".split())}
+
+
+def _article_in_a_name(name: str, language: str) -> bool:
+    articles = ARTICLE_PARTICLES.get(language, frozenset())
+    words = [word.casefold() for word in name.split()]
+    return any(word in articles and words[i - 1] not in _PARTICLES for i, word in enumerate(words) if i)
 
 
 # Name particles, and the words for "and" that join the names of a practice ("Børn og Unge").

@@ -6,7 +6,6 @@ lock, and every later call reuses them. Nothing is ever downloaded: a missing
 model package is an error naming the package to install.
 """
 
-import re
 import threading
 from collections.abc import Iterator
 
@@ -15,6 +14,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
 from .findings import FINDING_TYPES, Candidate
+from .languages import language_at, paragraph_languages, paragraphs
 from .recognizers import LOOSE_RECOGNIZERS, all_recognizers
 
 # Language code -> spaCy model package (pinned in pyproject.toml).
@@ -100,20 +100,6 @@ def model_language(language: str) -> str:
     return code if code in MODELS else FALLBACK_LANGUAGE
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-def paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, paragraph) for each non-blank paragraph of ``text``."""
-    start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        if text[start : match.start()].strip():
-            yield start, text[start : match.start()]
-        start = match.end()
-    if text[start:].strip():
-        yield start, text[start:]
-
-
 # Longest piece of text given to spaCy at once, and the most text read per hold of the
 # lock: a long text is read piece by piece, and other checks take turns between batches.
 MAX_CHUNK_CHARS = 5_000
@@ -142,17 +128,28 @@ def _cut_at(paragraph: str) -> int:
     return MAX_CHUNK_CHARS
 
 
-def find_candidates(texts: list[str], language: str) -> list[list[Candidate]]:
-    """Every raw span in each text, offsets into that text."""
-    engine, lang = analyzer(), model_language(language)
-    pieces = [(index, offset, piece) for index, text in enumerate(texts) for offset, piece in chunks(text)]
+def find_candidates(
+    texts: list[str], language: str, languages: list[list[tuple[int, int, str]]] | None = None
+) -> list[list[Candidate]]:
+    """Every raw span in each text, offsets into that text. Each paragraph is read with the
+    model of its language (``languages``: each text's ``paragraph_languages``, else the
+    practice's ``language`` throughout)."""
+    engine = analyzer()
+    if languages is None:
+        languages = [[(0, len(text), language)] for text in texts]
+    pieces: dict[str, list[tuple[int, int, str]]] = {}
+    for index, text in enumerate(texts):
+        for offset, piece in chunks(text):
+            lang = model_language(language_at(languages[index], offset, language))
+            pieces.setdefault(lang, []).append((index, offset, piece))
     found: list[list[Candidate]] = [[] for _ in texts]
-    for batch_pieces in _batches(pieces):
-        with _run_lock:
-            batch = engine.nlp_engine.process_batch([piece for _, _, piece in batch_pieces], lang, batch_size=32)
-            for (index, offset, piece), (_, artifacts) in zip(batch_pieces, batch, strict=True):
-                for result in engine.analyze(piece, lang, entities=list(FINDING_TYPES), nlp_artifacts=artifacts):
-                    found[index].append(_candidate(result, offset))
+    for lang, lang_pieces in pieces.items():
+        for batch_pieces in _batches(lang_pieces):
+            with _run_lock:
+                batch = engine.nlp_engine.process_batch([piece for _, _, piece in batch_pieces], lang, batch_size=32)
+                for (index, offset, piece), (_, artifacts) in zip(batch_pieces, batch, strict=True):
+                    for result in engine.analyze(piece, lang, entities=list(FINDING_TYPES), nlp_artifacts=artifacts):
+                        found[index].append(_candidate(result, offset))
     return found
 
 
@@ -182,7 +179,8 @@ def _candidate(result, offset: int) -> Candidate:
 
 
 def warm_up() -> None:
-    """Load both models and run each recogniser once, so the first real
-    check is as fast as the rest."""
+    """Load both models and the language identifier, and run each recogniser once,
+    so the first real check is as fast as the rest."""
     find_candidates(["Warm-up: Mr K. Hansen, +47 412 34 567, Storgata 5, Oslo."], "en")
     find_candidates(["Préchauffage : M. J. Dupont, 06 12 34 56 78, 12 rue des Lilas, Lyon."], "fr")
+    paragraph_languages("Der Mentor traf den jungen Mann zweimal in der Woche in der Schule.", "en")

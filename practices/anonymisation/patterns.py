@@ -333,6 +333,25 @@ DATE_OF_BIRTH = re.compile(
     re.IGNORECASE,
 )
 
+# --- phone numbers ----------------------------------------------------------
+
+# A number after a phone label, in the shape of a phone number (a country code or a
+# leading 0): reported even when phonenumbers holds it invalid, as an invented or
+# mistyped number still reaches a person ("Tel.: +32 (0)2 123 45 67", "puh. 050 1234 567",
+# "T +31 20 123 4567 | M 06 1234 5678"). The letters "T", "M" and "P" only capitalised and
+# standing alone at the start of a line or after a separator.
+_PHONE_LABEL = (
+    r"(?:(?i:tel|tél|tlf|tfn|telefon|telefoon|telefono|teléfono|telefone|telephone|téléphone|phone|"
+    r"mobile|mobil|mobiel|móvil|cellulare|telemóvel|telemovel|portable|handy|gsm|cell|mob|puh|puhelin|"
+    r"matkapuhelin|direct|direkte|direkt)(?:[.:]|\b)"
+    r"|(?:^|(?<=[|,;•·–—/]))[ \t]*[TMP](?=[.:]?[ \t]))"
+)
+LABELLED_PHONE = re.compile(
+    rf"(?<![\w]){_PHONE_LABEL}[ \t]*(?:[.:]|nr\.?|no\.?|n°)?[ \t]*(?:\([^)\n]{{0,12}}\)[ \t]*)?[:.]?[ \t]*"
+    r"(?P<pii>(?:\(?(?:\+|00)\d{1,3}\)?|\(?0)[\d \t().\-/]{5,22}\d)(?![\d\w])",
+    re.MULTILINE,
+)
+
 # --- phone numbers: digit runs that are something else ---------------------
 
 NOT_A_PHONE_BEFORE = re.compile(

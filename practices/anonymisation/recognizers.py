@@ -353,6 +353,31 @@ def _without_lone_bracket(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+LABELLED_PHONE_SCORE = 0.6
+_PHONE_DIGITS = range(8, 16)  # a national number with its 0, or a country code and number (E.164: at most 15)
+
+
+def _phone_shaped(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """A labelled number with the digits of a phone number, and no date or reference."""
+    if len(_DIGIT.findall(text, start, end)) not in _PHONE_DIGITS or not _looks_like_phone(text, start, end):
+        return None
+    return _without_lone_bracket(text, start, end)
+
+
+def labelled_phone_recognizer(language: str) -> EntityRecognizer:
+    """A number after a phone label ("Tel.:", "puh.", "M"), in a phone's shape, that
+    phonenumbers holds invalid: invented or mistyped, it may still reach a person.
+    Scored below the valid ones."""
+    return RegexRecognizer(
+        entity=PHONE_NUMBER,
+        regexes=[patterns.LABELLED_PHONE],
+        score=LABELLED_PHONE_SCORE,
+        language=language,
+        name="LabelledPhoneRecognizer",
+        accept=_phone_shaped,
+    )
+
+
 # --- email -----------------------------------------------------------------
 
 
@@ -609,6 +634,7 @@ def all_recognizers(language: str) -> list[EntityRecognizer]:
         email_recognizer(language),
         IbanRecognizer(supported_language=language),
         EuropeanPhoneRecognizer(language),
+        labelled_phone_recognizer(language),
         NationalIdRecognizer(language),
         *person_recognizers(language),
         *place_and_date_recognizers(language),

@@ -307,19 +307,47 @@ LATER_CASES: list[tuple[str, str, str, str]] = [
 ]
 
 
+# The first KNOWN_GAPS, fixed as classes (docs/ANONYMISATION.md): each paragraph is checked
+# in the language it is written in when a guess says so surely; a German article is no name
+# particle in German; a number after a phone label is reported even when no operator has it.
+# Each failed before.
+FIXED_GAPS: list[tuple[str, str, str, str]] = [
+    ("german_nouns", "de", "description", "Überweisung an [[IBAN_CODE:AT61 1904 3002 3457 3201]] (Konto des Vaters)."),
+    ("german_nouns", "de", "description", "Der Antrag ging an das Haus der Jugend und das Büro des Bürgermeisters."),
+    ("other_language", "en", "description", "EXIT-Deutschland begleitet seit 2000 Aussteiger aus der rechten Szene."),
+    (
+        "other_language",
+        "en",
+        "description",
+        "The team works with families in Bremen.\n\n"
+        "Die Sozialarbeiterin trifft die Mentoren jede Woche; danach spricht sie mit der Familie über die Szene.",
+    ),
+    # The other way round: an English paragraph in a German practice keeps the English
+    # model's lone first names (German drops them).
+    (
+        "other_language",
+        "de",
+        "description",
+        "Die Familie wurde zwei Jahre lang begleitet.\n\n"
+        "After the first meeting, the mother told us that [[PERSON:Bilal]] had stopped going to school.",
+    ),
+    ("unallocated_phone", "nl", "contact", "Tel.: [[PHONE_NUMBER:+32 (0)2 123 45 67]]"),
+    ("unallocated_phone", "da", "contact", "Mentor, tlf. [[PHONE_NUMBER:+45 0123 4567]]"),
+    ("unallocated_phone", "no", "contact", "Mobil: [[PHONE_NUMBER:+47 012 34 567]]"),
+    ("unallocated_phone", "en", "contact", "T [[PHONE_NUMBER:0999 123 4567]] | M [[PHONE_NUMBER:+353 0999 123 456]]"),
+    ("unallocated_phone", "fi", "description", "Äiti antoi numeronsa (puh. [[PHONE_NUMBER:050 0000 00 0]])."),
+    # Labels near numbers that are no phone: statistics, years, dates, references, laws.
+    ("negative", "en", "contact", "Phone: 24/7 helpline, 1 250 calls in 2021"),
+    ("negative", "de", "description", "Das Telefon klingelte 2019 über 1 200 Mal; Tel.-Beratung seit 2020."),
+    ("negative", "fr", "description", "Tél. : permanence du lundi au vendredi, 9 h-17 h (2 000 appels en 2022)."),
+    ("negative", "nl", "contact", "T 2019-2022 | M 45 jongeren | Tel. 0,5 fte"),
+    ("negative", "en", "description", "Phone contact on 01.03.2019; case file no. 0412/2019/33 was closed."),
+    ("negative", "de", "description", "Telefon-Hotline nach § 0012 Abs. 3; Mobil-Einsätze 2018–2021: 0 Vorfälle."),
+]
+
 # Seen in the sweep and not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails today;
 # strict, so that a fix is noticed and the case moves up into CASES.
-KNOWN_GAPS: list[tuple[str, str, str, str]] = [
-    # German nouns around a particle-shaped article: the English model calls the phrase an
-    # organisation, which reads as a name ("Konto des Vaters").
-    ("german_nouns", "de", "description", "Überweisung an [[IBAN_CODE:AT61 1904 3002 3457 3201]] (Konto des Vaters)."),
-    # A German answer in a practice declared English: its capitalised nouns reach the NER
-    # as English words, and a lone one is called a name ("Szene").
-    ("other_language", "en", "description", "EXIT-Deutschland begleitet seit 2000 Aussteiger aus der rechten Szene."),
-    # A number no operator has been given (invented, or a digit mistyped): phonenumbers holds it
-    # invalid, and only valid numbers are reported (Brussels numbers do not start with 21).
-    ("unallocated_phone", "nl", "contact", "Tel.: [[PHONE_NUMBER:+32 (0)2 123 45 67]]"),
-]
+KNOWN_GAPS: list[tuple[str, str, str, str]] = []
 
 
 def _ids(cases: list[tuple[str, str, str, str]]) -> list[str]:
@@ -349,7 +377,11 @@ def _covered(mark: Mark, findings: list) -> bool:
     )
 
 
-@pytest.mark.parametrize(("kind", "language", "field", "marked"), CASES + LATER_CASES, ids=_ids(CASES + LATER_CASES))
+@pytest.mark.parametrize(
+    ("kind", "language", "field", "marked"),
+    CASES + LATER_CASES + FIXED_GAPS,
+    ids=_ids(CASES + LATER_CASES + FIXED_GAPS),
+)
 def test_personal_data_in_unseen_text_is_found_whole_and_nothing_else(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
 
