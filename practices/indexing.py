@@ -39,7 +39,9 @@ TEXT_FIELDS: tuple[TextField, ...] = (
     TextField("organisation", "C", 1.5),  # organisation name, type labels, country names
     TextField("body", "D", 1.0),  # every other narrative field except contact
     # the parts of the compounds of title, description and body (German, Dutch, Nordic, Finnish:
-    # "Rechtsextremismus" -> "recht extremismus", search/compounds.py), weighing less than the words
+    # "Rechtsextremismus" -> "recht extremismus") and, in every language, the words they write in
+    # parts written whole ("multi-agency" -> "multiagency", search/compounds.py), weighing less
+    # than the words
     TextField("compounds", "D", 0.5),
 )
 

@@ -16,8 +16,16 @@ therefore never cut ("Beratung", "Verein"), while a compound rarer than its part
 lists, the "small" one for Danish, which has no large list of its own), words at least as
 frequent as once per ten million (Zipf 2), read from the package's files once per process and
 language, only when a document of that language is indexed (docs/SEARCH.md, "Compounds").
+
+The same field holds, in every language, the words a text writes in parts written whole
+(``joined_text``): "multi-agency" is also "multiagency", "P/CVE" "PCVE", "Covid-19" "Covid19",
+"Anti-Gewalt-Training" "AntiGewaltTraining" (and "AntiGewalt", "GewaltTraining"), "U.K." "UK",
+and a number written with a thousands separator its digits ("1,500", "1 500", "1.500": "1500"),
+so that a word typed whole finds the text that writes it apart. (The reverse needs nothing: a
+query's "multi-agency" asks for its parts side by side too, search/query.py.)
 """
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -194,10 +202,54 @@ def _long_enough(word: str, zipf: float, *, last: bool) -> bool:
 
 
 def parts_text(text: str, language: str) -> str:
-    """The parts of every compound of ``text`` in order, separated by spaces ("" for a language
-    that does not compound): what the ``compounds`` field of a document holds."""
-    if language not in COMPOUNDING:
-        return ""
+    """The parts of every compound of ``text`` in order (none for a language that does not
+    compound), then the words it writes in parts written whole (``joined_text``), separated by
+    spaces: what the ``compounds`` field of a document holds."""
     from search.analysis import words
 
-    return " ".join(part for word in words(text) for part in split(word, language))
+    parts = [part for word in words(text) for part in split(word, language)] if language in COMPOUNDING else []
+    return " ".join(filter(None, [" ".join(parts), joined_text(text)]))
+
+
+# A word written in parts joined by hyphens or slashes (hyphen-minus, Unicode's hyphen and
+# non-breaking hyphen): "multi-agency", "P/CVE", "Covid-19", "Anti-Gewalt-Training".
+_HYPHENATED = re.compile(r"[^\W_]+(?:[-/\u2010\u2011][^\W_]+)+")
+MAX_JOINED = 4  # parts of a run written whole: "Anti-Gewalt-Training"
+MAX_HYPHENATED = 6  # parts of a hyphenated word: more make a path or a list ("a/b-c/d-e-f/g")
+# Single letters each followed by a full stop: "U.K.", "P.C.V.E." (not "e.g" inside a word).
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?![^\W_])")
+# A number grouped by thousands, one separator throughout (comma, full stop, apostrophe, space,
+# no-break and thin spaces): "1,500", "12.500.000", "1 500". Its first group has one to three
+# digits and every other three, and no digit follows it (nor, for a mark, the mark and a digit):
+# "2020 500", "1.2345", "1,500,00" or "1.200.3" are no numbers written whole, and a year is
+# never made of two numbers. A space may end one number before the next: "1 500 2 000".
+_GROUPED = re.compile(r"(?<![\d.,'])\d{1,3}(?P<sep>[,.' \u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*(?!\d)")
+
+
+def joined_text(text: str) -> str:
+    """The words ``text`` writes in parts, each written whole, separated by spaces: every run of
+    two to ``MAX_JOINED`` parts of a hyphenated or slashed word holding a letter ("multi-agency"
+    -> "multiagency"; "Anti-Gewalt-Training" -> "AntiGewalt AntiGewaltTraining GewaltTraining";
+    "Covid-19" -> "Covid19", but "2019-2020" and "20/20" make no number), dotted initials ("U.K."
+    -> "UK") and numbers grouped by thousands ("1,500" -> "1500")."""
+    from search.analysis import words
+
+    found: list[str] = []
+    for match in _HYPHENATED.finditer(text):
+        parts = words(match.group())
+        if len(parts) > MAX_HYPHENATED:
+            continue
+        for start in range(len(parts) - 1):
+            for stop in range(start + 2, min(len(parts), start + MAX_JOINED) + 1):
+                if not all(part.isdigit() for part in parts[start:stop]):
+                    found.append("".join(parts[start:stop]))
+    found += ["".join(words(match.group())) for match in _DOTTED.finditer(text)]
+    found += ["".join(words(match.group())) for match in _GROUPED.finditer(text) if _ends(match, text)]
+    return " ".join(dict.fromkeys(found))
+
+
+def _ends(number: re.Match[str], text: str) -> bool:
+    """The grouped ``number`` ends where it stops: not "1,500" of "1,500,00" (a space may part
+    two numbers)."""
+    sep, after = number.group("sep"), text[number.end() : number.end() + 2]
+    return sep.isspace() or not (after[:1] == sep and after[1:].isdigit())

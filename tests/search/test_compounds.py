@@ -3,7 +3,7 @@ ordinary words and other languages' words never are (docs/SEARCH.md, "Compounds"
 
 import pytest
 
-from search.compounds import parts_text, split
+from search.compounds import joined_text, parts_text, split
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,42 @@ def test_a_language_that_does_not_compound_is_never_split(language):
 def test_the_parts_of_a_text_follow_its_compounds_in_order():
     text = "Die Ausstiegsberatung (seit 2019) hilft bei Rechtsextremismus; Beratung für Eltern."
     assert parts_text(text, "de") == "ausstieg beratung recht extremismus"
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("a multi-agency panel", "multiagency"),
+        ("P/CVE and Covid-19", "PCVE Covid19"),
+        ("co‑construction (a non-breaking hyphen)", "coconstruction nonbreaking"),
+        ("Anti-Gewalt-Training", "AntiGewalt AntiGewaltTraining GewaltTraining"),
+        ("the U.K. and the U.S.A.", "UK USA"),
+        ("1,500 and 12.500.000 and 1 500 and 3\u202f000 and CHF 1'500", "1500 12500000 3000"),
+        ("1,500.25 people", "1500"),
+        ("1 500 2 000 jeunes", "1500 2000"),
+    ],
+)
+def test_a_word_written_in_parts_is_also_written_whole(text, joined):
+    assert joined_text(text) == joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the years 2019-2020, a 20/20 review, children aged 12-15",  # numbers alone are not joined
+        "in 2020 500 families; in 2020, 500 families",  # a year then a count
+        "rated 1.2345, 1,5 or 1,500,00 or version 1.200.3",  # decimals and broken groupings
+        "a multi - agency panel; police / social work",  # a hyphen or a slash between spaces parts words
+        "see https://example.org/a-b/c-d-e-f-g",  # a path is no word
+        "l'extrémisme, e.g.this",
+    ],
+)
+def test_what_is_not_one_word_is_not_joined(text):
+    assert joined_text(text) == ""
+
+
+def test_a_language_that_does_not_compound_gets_its_words_written_whole_only():
+    assert parts_text("Rechtsextremismus and multi-agency work", "en") == "multiagency"
+    assert parts_text("Anti-Gewalt-Training bei Rechtsextremismus", "de") == (
+        "recht extremismus AntiGewalt AntiGewaltTraining GewaltTraining"
+    )

@@ -263,6 +263,50 @@ def test_a_part_of_a_compound_finds_it(engine, home_organisation, language, titl
     assert titles(search(engine, part)) == {title}
 
 
+@pytest.mark.parametrize(
+    ("language", "written", "typed"),
+    [
+        ("en", "a multi-agency panel", "multiagency"),
+        ("en", "the RAN collection of P/CVE approaches", "PCVE"),
+        ("en", "online recruitment since Covid-19", "covid19"),
+        ("en", "parents write to us by e-mail", "email"),
+        ("en", "a follow-up meeting", "followup"),
+        ("en", "re-integration after prison", "reintegration"),
+        ("en", "de-radicalisation in prison", "deradicalization"),
+        ("en", "a mentor in the U.K. probation service", "UK"),
+        ("en", "moderators flagged 1,500 channels", "1500"),
+        ("fr", "la co-construction avec les familles", "coconstruction"),
+        ("fr", "un contre-discours porté par des pairs", "contrediscours"),
+        ("fr", "les 1 500 jeunes du quartier", "1500"),
+        ("de", "ein Anti-Gewalt-Training für Jugendliche", "Antigewalttraining"),
+        ("de", "ein Anti-Gewalt-Training für Jugendliche", "Gewalttraining"),
+        ("de", "1.500 junge Menschen im Jahr", "1500"),
+    ],
+)
+def test_a_word_typed_whole_finds_the_text_that_writes_it_in_parts(engine, home_organisation, language, written, typed):
+    """search/compounds.py, ``joined_text``: a word a text writes with hyphens, slashes, dots or a
+    thousands separator is also indexed written whole, by every engine."""
+    practice = make_practice("Written in parts", organisation=home_organisation, language=language, description=written)
+    index(engine, practice)
+    index(engine, make_practice("Written whole elsewhere", organisation=home_organisation, description="Football."))
+    results = search(engine, typed)
+    assert titles(results) == {"Written in parts"} and results.suggestion is None and not results.partial
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("a 20/20 review of the school year", "2020"),
+        ("children aged 12-15", "1215"),
+        ("in 2020 500 families", "2020500"),
+    ],
+)
+def test_numbers_written_apart_are_not_joined_into_another_number(engine, home_organisation, written, typed):
+    """Only thousands are joined: a range, a score, a year and a count stay apart."""
+    index(engine, make_practice("Numbers", organisation=home_organisation, description=written))
+    assert titles(search(engine, typed)) == set()
+
+
 @pytest.mark.parametrize("text", ["soutien famille", "family support"])
 def test_the_seed_practice_is_found_in_french_and_in_english(engine, text):
     seed = load_seed_practice()
