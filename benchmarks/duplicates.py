@@ -5,7 +5,12 @@ Documents: the hand-written demo practices (practices/fixtures/demo), plus
 - translations: benchmarks/data/translated_practices.json, five demo practices written
   again in another language (EN->FR, EN->DE, FR->EN);
 - second imports: each of those five sources imported again with its last paragraph dropped
-  and its whitespace changed (the same template pasted twice, one copy trimmed).
+  and its whitespace changed (the same template pasted twice, one copy trimmed);
+- practices written in one organisation's words: the generated demo practices' write-ups
+  (practices/demo.py, eight methods in English and in French), each a sentence saying what
+  the practice does and the same six sentences around it, with another organisation and year:
+  different practices that share nearly all their sentences (the method's English and French
+  write-ups are translations of one another and are left out as a pair).
 
 Duplicate pairs: a source, its translation and its second import, pairwise (15). Every other
 pair is not (the demo practices hold same-theme practices in other languages: hard
@@ -15,7 +20,9 @@ description, pooled) and one per sentence of the description, int8-quantised.
 Scores: ``document`` (cosine of the document vectors) and ``sentences`` (search/hits.py
 ``alignment``: for each sentence of one description the cosine of its closest sentence in the
 other, averaged; the higher of the two directions). Prints precision and recall per
-threshold, for pairs of the same language and of different languages apart. No database.
+threshold, for pairs of the same language and of different languages apart, then those of
+the rule search applies (search/hits.py ``is_copy``: the average and each sentence). No
+database.
 
     .venv/bin/python benchmarks/duplicates.py
 """
@@ -40,7 +47,7 @@ from search import embedding  # noqa: E402
 from search.embedding.chunks import sentences  # noqa: E402
 from search.embedding.store import MAX_SENTENCES, SENTENCE_WORDS  # noqa: E402
 from search.embedding.vectors import dequantise, quantise_int8  # noqa: E402
-from search.hits import alignment  # noqa: E402
+from search.hits import alignment, is_copy  # noqa: E402
 
 DEMO = ROOT / "practices" / "fixtures" / "demo"
 TRANSLATIONS = ROOT / "benchmarks" / "data" / "translated_practices.json"
@@ -64,6 +71,21 @@ def demo_document(path: Path) -> tuple[str, str]:
         if re.match(r"^\S[^:]{3,40}:\s*(Yes|No|Oui|Non|Ja|Nej|Nee|Nein)\b", lines[i])
     )
     return title, "\n".join(lines[start + 1 : end]).strip()
+
+
+def organisation_write_ups() -> dict[str, tuple[str, str, str]]:
+    """name -> (language, title, description) of the generated demo practices' write-ups."""
+    from practices.demo import METHODS, WRITE_UP
+
+    made = {}
+    for language, methods in METHODS.items():
+        for number, (title, summary) in enumerate(methods):
+            organisation = f"Service {number} of the town" if language == "en" else f"Service {number} de la ville"
+            description = WRITE_UP[language]["description"].format(
+                summary=summary, organisation=organisation, start=2008 + number
+            )
+            made[f"write-up-{language}-{number}"] = (language, title, description)
+    return made
 
 
 def second_import(title: str, description: str) -> tuple[str, str]:
@@ -104,6 +126,9 @@ def main() -> None:
         language[f"import-{number}"] = language[entry["source"]]
         families.append({entry["source"], f"translation-{number}", f"import-{number}"})
     positives = {frozenset(pair) for family in families for pair in combinations(sorted(family), 2)}
+    for name, (spoken, title, description) in organisation_write_ups().items():
+        documents[name], language[name] = (title, description), spoken
+    translated = {frozenset((f"write-up-en-{number}", f"write-up-fr-{number}")) for number in range(len(documents))}
     names = list(documents)
     vectors = {name: stored_vector(*documents[name]) for name in names}
     said = {name: stored_sentences(documents[name][1]) for name in names}
@@ -116,10 +141,23 @@ def main() -> None:
             scored = [
                 (score(a, b), frozenset((a, b)) in positives)
                 for a, b in combinations(names, 2)
-                if (language[a] == language[b]) == same
+                if (language[a] == language[b]) == same and frozenset((a, b)) not in translated
             ]
             print(f"\n{kind}, {'same' if same else 'different'} languages ({len(scored)} pairs):\n")
             table(scored, THRESHOLDS)
+    print("\nthe rule (is_copy):\n\n| pairs | copies found | precision | recall |\n|---|---|---|---|")
+    for same in (True, False):
+        judged = [
+            (is_copy(said[a], said[b], same_language=same), frozenset((a, b)) in positives)
+            for a, b in combinations(names, 2)
+            if (language[a] == language[b]) == same and frozenset((a, b)) not in translated
+        ]
+        found = [positive for copy, positive in judged if copy]
+        positives_here = sum(positive for _copy, positive in judged)
+        print(
+            f"| {'same' if same else 'different'} languages ({len(judged)}) | {len(found)} | "
+            f"{sum(found) / len(found) if found else 1.0:.3f} | {sum(found) / max(positives_here, 1):.3f} |"
+        )
 
 
 if __name__ == "__main__":

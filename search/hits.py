@@ -17,11 +17,15 @@ from search.embedding import store
 from search.selectors import ReadableHit, safe_highlight
 
 # Two practices are one written twice (a translation, a second import) when the sentences
-# of their descriptions align: ``alignment`` at least this, for write-ups in different
-# languages and in the same one (where same-theme practices share much more wording).
+# of one description all find themselves in the other: on average at least the first
+# figure, and each sentence at least the second. Each sentence, not only the average: two
+# different practices written in one organisation's words share all their sentences but the
+# one saying what the practice does, and their average alone reads them as copies (which
+# would hide one of them under the other). In one language a copy's sentences are its
+# original's, word for word; across languages a translation's sentence aligns less closely.
 # Measured by benchmarks/duplicates.py on the demo corpus: docs/SEARCH.md "Near-duplicates".
-ACROSS_LANGUAGES = 0.90
-SAME_LANGUAGE = 0.97
+SAME_LANGUAGE = (0.97, 0.97)
+ACROSS_LANGUAGES = (0.90, 0.875)
 
 
 def with_best_sentences(collection: Collection, found: list[ReadableHit], text: str) -> list[ReadableHit]:
@@ -67,14 +71,24 @@ def alignment(first: np.ndarray, second: np.ndarray) -> float:
     """How well two descriptions' sentences (one vector a row) align: for each sentence of one,
     the cosine of its closest sentence in the other, averaged; the higher of both directions
     (a trimmed copy is contained in its original). 0 when either has none."""
+    return max((mean for mean, _least in directions(first, second)), default=0.0)
+
+
+def directions(first: np.ndarray, second: np.ndarray) -> list[tuple[float, float]]:
+    """For each direction (the first's sentences in the second, then the reverse), each
+    sentence's best cosine in the other, averaged, and the least of them. Empty when either
+    has no sentences."""
     if not len(first) or not len(second):
-        return 0.0
+        return []
     cosines = first @ second.T
-    return float(max(cosines.max(axis=1).mean(), cosines.max(axis=0).mean()))
+    return [(float(best.mean()), float(best.min())) for best in (cosines.max(axis=1), cosines.max(axis=0))]
 
 
 def is_copy(first: np.ndarray, second: np.ndarray, *, same_language: bool) -> bool:
-    return alignment(first, second) >= (SAME_LANGUAGE if same_language else ACROSS_LANGUAGES)
+    """One description is contained in the other: in one direction, its sentences' best cosines
+    reach ``SAME_LANGUAGE`` (or ``ACROSS_LANGUAGES``) on average and each of them."""
+    mean, each = SAME_LANGUAGE if same_language else ACROSS_LANGUAGES
+    return any(average >= mean and least >= each for average, least in directions(first, second))
 
 
 def grouped(collection: Collection, found: list[ReadableHit]) -> list[ResultGroup]:
@@ -102,7 +116,7 @@ def grouped(collection: Collection, found: list[ReadableHit]) -> list[ResultGrou
 def copy_pairs(matrices: list[np.ndarray], languages: list) -> np.ndarray:
     """``is_copy`` of every pair of documents (their sentences' vectors, their languages) at once:
     one product of all the sentences, each sentence's best cosine in each document, averaged per
-    document (``alignment`` of each pair). ``[i, j]`` True: i and j are one practice written twice."""
+    document, and their least (``directions`` of each pair). ``[i, j]`` True: i and j are one practice written twice."""
     count = len(matrices)
     pairs = np.zeros((count, count), dtype=bool)
     present = [i for i, matrix in enumerate(matrices) if len(matrix)]  # none: never a copy (alignment 0)
@@ -113,10 +127,13 @@ def copy_pairs(matrices: list[np.ndarray], languages: list) -> np.ndarray:
     stacked = np.concatenate([matrices[i] for i in present]).astype(np.float32, copy=False)
     best = np.maximum.reduceat(stacked @ stacked.T, starts, axis=1)  # sentence -> best cosine in each document
     means = np.add.reduceat(best, starts, axis=0) / lengths[:, None]  # document -> its sentences' mean in each
-    aligned = np.maximum(means, means.T)
+    least = np.minimum.reduceat(best, starts, axis=0)  # document -> its sentences' least in each
     spoken = np.array([languages[i] for i in present], dtype=object)
     same = spoken[:, None] == spoken[None, :]
-    pairs[np.ix_(present, present)] = aligned >= np.where(same, SAME_LANGUAGE, ACROSS_LANGUAGES)
+    mean = np.where(same, SAME_LANGUAGE[0], ACROSS_LANGUAGES[0])
+    each = np.where(same, SAME_LANGUAGE[1], ACROSS_LANGUAGES[1])
+    contained = (means >= mean) & (least >= each)  # [i, j]: i's sentences all found in j
+    pairs[np.ix_(present, present)] = contained | contained.T
     return pairs
 
 

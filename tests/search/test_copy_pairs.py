@@ -33,3 +33,40 @@ def test_every_pair_gets_the_answer_of_the_rule_itself():
 def test_fewer_than_two_documents_with_sentences_make_no_pair():
     one = _unit(np.ones((2, 8)))
     assert not copy_pairs([one, np.zeros((0, 0), dtype=np.float32)], ["en", "en"]).any()
+
+
+def _turned(rng, rows: np.ndarray, cosines: list[float]) -> np.ndarray:
+    """Each row turned away from itself until its cosine with the original is the one given
+    (a sentence and its translation)."""
+    turned = []
+    for row, cosine in zip(rows, cosines, strict=True):
+        away = rng.normal(size=row.shape)
+        away -= (away @ row) * row
+        turned.append(cosine * row + np.sqrt(1 - cosine**2) * away / np.linalg.norm(away))
+    return np.array(turned, dtype=np.float32)
+
+
+def test_two_practices_sharing_all_their_sentences_but_one_are_not_copies():
+    """Six sentences in common, word for word, and one of their own each, 0.86 apart (an
+    organisation's wording around two different practices): their average reaches the old
+    rule's figure (0.98 in one language); the sentence of their own does not."""
+    rng = np.random.default_rng(7)
+    shared = _unit(rng.normal(size=(6, 48)))
+    own = _unit(rng.normal(size=(1, 48)))
+    first, second = np.vstack([own, shared]), np.vstack([_turned(rng, own, [0.86]), shared])
+    assert not is_copy(first, second, same_language=True)
+    assert not copy_pairs([first, second], ["en", "en"])[0, 1]
+    # across languages: translated sentences (0.95), but the practice's own sentence another's
+    translated = np.vstack([_turned(rng, own, [0.86]), _turned(rng, shared, [0.95] * 6)])
+    assert not is_copy(first, translated, same_language=False)
+    assert not copy_pairs([first, translated], ["en", "fr"])[0, 1]
+
+
+def test_a_copy_every_sentence_of_which_is_found_is_one():
+    rng = np.random.default_rng(8)
+    original = _unit(rng.normal(size=(6, 48)))
+    trimmed = original[:4].copy()  # a second import, its last paragraph dropped
+    translation = _turned(rng, original, [0.93, 0.9, 0.88, 0.91, 0.95, 0.9])
+    assert is_copy(trimmed, original, same_language=True) and is_copy(original, trimmed, same_language=True)
+    assert is_copy(original, translation, same_language=False)
+    assert copy_pairs([trimmed, original, translation], ["fr", "fr", "en"])[[0, 1], [1, 2]].all()

@@ -91,6 +91,24 @@ def test_a_translation_shows_once_with_a_link_to_the_other_language(client, copi
     assert "Also in:" not in page[page.index(other.title) :]
 
 
+def test_practices_written_in_one_organisation_s_words_are_not_copies(client, vectors_on, other_organisation):
+    """Two practices told in the same six sentences around one of their own (the demo's
+    generated write-ups): each shows as a practice, neither under the other."""
+    from practices.demo import METHODS, WRITE_UP
+
+    made = []
+    for language, number in (("en", 0), ("en", 3), ("fr", 5), ("fr", 6)):  # four methods
+        title, summary = METHODS[language][number]
+        description = WRITE_UP[language]["description"].format(
+            summary=summary, organisation=other_organisation.name, start=2015
+        )
+        made.append(make_published(title, organisation=other_organisation, language=language, description=description))
+    stored(*made)
+    page = client.get(URL, {"q": other_organisation.name}).content.decode()
+    assert page.count('class="practice-card"') == 4 and "Also in:" not in page
+    assert all(practice.title in page for practice in made)
+
+
 def test_a_copy_the_reader_may_not_read_is_never_linked(client, outsider_client, vectors_on, home_organisation):
     english = make_published("Way Out: exit mentoring", organisation=home_organisation, description=ENGLISH)
     french = make_published(
