@@ -171,8 +171,8 @@ def _organisation(
     on its own line or inside the cell) and description. Other sub-fields
     (website, country, year…) stay in the description, one a line."""
     rest, sub_fields = split_sub_fields(text)
-    kept = [field for field in sub_fields if field.kind != "organisation_type"]
-    type_code = _organisation_type(sub_fields, vocabulary, warnings, kept)
+    type_code, type_field = _organisation_type(sub_fields, vocabulary, warnings)
+    kept = [field for field in sub_fields if field is not type_field]
     name, description = _name_and_description(rest)
     if rest.strip() and not name:
         message = _("The organisation's name was not found: put it alone on the first line.")
@@ -182,18 +182,26 @@ def _organisation(
 
 
 def _organisation_type(
-    sub_fields: list[SubField], vocabulary: Vocabulary, warnings: list[ImportWarning], kept: list[SubField]
-) -> str | None:
-    """The code of the first type sub-field; an unknown type is kept as text, with a warning."""
+    sub_fields: list[SubField], vocabulary: Vocabulary, warnings: list[ImportWarning]
+) -> tuple[str | None, SubField | None]:
+    """The code of the first type sub-field naming a known type, and that sub-field. The others stay
+    in the organisation's description, with a warning: an unknown type, or a second type given."""
     typed = [field for field in sub_fields if field.kind == "organisation_type"]
-    if not typed:
-        return None
-    type_code = vocabulary.organisation_type(ticked_only(typed[0].value))
-    if type_code is None:
-        kept.insert(0, typed[0])
+    codes = [vocabulary.organisation_type(ticked_only(field.value)) for field in typed]
+    chosen = next((number for number, code in enumerate(codes) if code), None)
+    if typed and chosen is None:
         message = _("Not a known type of organisation: “%(value)s”.") % {"value": typed[0].value}
         warnings.append(ImportWarning("organisation", "unknown_organisation_type", message))
-    return type_code
+    if chosen is None:
+        return None, None
+    others = [field.value for field in typed if field is not typed[chosen]]
+    if others:
+        message = _(
+            "More than one type of organisation was given: the first known one was taken, the others were "
+            "kept in the description (“%(values)s”)."
+        ) % {"values": "”, “".join(others)}
+        warnings.append(ImportWarning("organisation", "repeated_field", message))
+    return codes[chosen], typed[chosen]
 
 
 def _name_and_description(text: str) -> tuple[str, str]:

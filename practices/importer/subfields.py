@@ -107,6 +107,28 @@ _SUB_FIELD = re.compile(rf"{_SEPARATOR}[ \t*_]*(?:{_LABELS})[ \t*_]*[:：][ \t*_
 _TRAILING = " \t—–|;·•,-*_"
 
 
+# Abbreviations ending in a full stop that is theirs, not a sentence's: legal forms in the practice
+# languages ("Ltd.", "Inc.", "asbl.", "vzw.", "Ges.", "gem."), folded. Initials with dots between
+# ("e.V.", "a.s.b.l.", "S.A.", "B.V.") or a single letter ("Jean M.") are too.
+ABBREVIATIONS = frozenset(
+    "ltd inc corp co plc llc llp cie asbl aisbl vzw ivzw vog ges gem mbh ev eg ag sa sas sarl srl spa bv nv "
+    "ab hb kb asa aps amba ry oy st dr mr mrs ms jr sr bros assoc dept univ".split()
+)
+_LAST_WORD = re.compile(r"(?P<word>[\w.]*\w)\.+$")
+
+
+def _without_full_stop(text: str) -> str:
+    """``text`` without the full stops ending it, unless they end an abbreviation ("e.V.", "Ltd.")."""
+    found = _LAST_WORD.search(text)
+    if found is None:
+        return text.rstrip(".")
+    word = found.group("word")
+    initials = "." in word and all(len(part) <= 2 for part in word.split("."))  # not "www.example.org"
+    if initials or len(word) == 1 or fold(word) in ABBREVIATIONS:
+        return text[: found.end("word") + 1]
+    return text[: found.end("word")]
+
+
 @dataclass(frozen=True)
 class SubField:
     kind: str  # a key of SUB_FIELD_LABELS
@@ -129,12 +151,12 @@ def split_sub_fields(text: str) -> tuple[str, list[SubField]]:
         line_end = len(text) if line_end < 0 else line_end
         following = matches[number + 1].start() if number + 1 < len(matches) else len(text)
         end = min(line_end, following)
-        value = text[match.end() : end].strip(_TRAILING).rstrip(".")
+        value = _without_full_stop(text[match.end() : end].strip(_TRAILING))
         kind = match.lastgroup or ""
         label = text[match.start(kind) : match.end(kind)]
         if value:
             found.append(SubField(kind, label, value))
-        pieces.append(text[last : match.start()].rstrip(_TRAILING + "."))
+        pieces.append(_without_full_stop(text[last : match.start()].rstrip(_TRAILING)))
         last = end
     pieces.append(text[last:])
     return tidy_markdown("".join(pieces)), found

@@ -34,9 +34,20 @@ def tokens(text: str) -> list[str]:
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*)|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", re.M)
 
 
+# A backslash that escapes Markdown: before a character that would be markup ("\\*", "\\#", "\\\\"), the
+# full stop of a number that would start a list ("3\\."), or a line's end (a hard line break). Any other
+# backslash is the writer's own ("a\\b", "..\\.."), kept.
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]<>()#+!|~-])|(?<=\d)\\(?=[.)])|\\$", re.M)
+
+
+_ESCAPED = 0xF0000  # escaped characters stand in the private use plane while markers are dropped
+
+
 def markdown_to_plain(text: str) -> str:
-    """Drop Markdown heading, quote and emphasis markers and join lines."""
-    return squash(_MD_MARKUP.sub("", text)).replace("\\", "")
+    """Drop Markdown heading, quote and emphasis markers and escapes, and join lines."""
+    held = _MD_ESCAPE.sub(lambda m: chr(_ESCAPED + ord(m.group(1))) if m.group(1) else "", text)
+    plain = _MD_MARKUP.sub("", held)
+    return squash(re.sub("[\U000f0000-\U000f007f]", lambda m: chr(ord(m.group()) - _ESCAPED), plain))
 
 
 @dataclass(frozen=True)

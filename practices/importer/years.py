@@ -1,16 +1,18 @@
 """Years in free text: when a practice started, ended, was last updated."""
 
 import datetime
+import functools
 import re
 
 from .text import fold
 
-_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?!\d|[.,]\d)")
+# Four digits standing alone; a year when the practice's year fields allow it (``year_bounds``).
+_YEAR = re.compile(r"(?<![\d.,])(\d{4})(?!\d|[.,]\d)")
 # A range of years (in folded text): "2015-2019", "2016-17", "from 2016 to 2020", "de 2013 a 2017",
 # "von 2014 bis 2018", "between 2015 and 2019", "2018 – December 2021" (a word before the end year).
 _RANGE = re.compile(
-    r"(?<!\d)(?P<start>19[5-9]\d|20\d\d)(?:[-–—](?P<short>\d\d)(?!\d)|(?:\s*[-–—]\s*|\s+(?P<word>to|a|au|bis|tot|till|"
-    r"and|et|und)\s+)(?:[a-z]+\.?\s+)?(?P<end>19[5-9]\d|20\d\d)(?![\d/.,]\d|\d))"
+    r"(?<!\d)(?P<start>\d{4})(?:[-–—](?P<short>\d\d)(?!\d)|(?:\s*[-–—]\s*|\s+(?P<word>to|a|au|bis|tot|till|"
+    r"and|et|und)\s+)(?:[a-z]+\.?\s+)?(?P<end>\d{4})(?![\d/.,]\d|\d))"
 )
 _BETWEEN = re.compile(r"\b(?:between|entre|zwischen)\s+$")
 # Words saying the practice goes on after a range of years ("2014-2019 pilot, 2020 onwards",
@@ -32,12 +34,27 @@ _ENDED = re.compile(
 _STILL_GOING = re.compile(r"\s*(?:now|today|present|the present|date|aujourd|maintenant|ce jour|nos jours)\b")
 
 
+@functools.cache
+def year_bounds() -> tuple[int, int]:
+    """The first and last year a practice's year fields allow (their validators: 1900 to 2100), so
+    that a practice planned to run until a later year keeps it."""
+    from django.core.validators import MaxValueValidator, MinValueValidator
+
+    from practices.models import Practice
+
+    validators = Practice._meta.get_field("start_year").validators
+    low = next(v.limit_value for v in validators if isinstance(v, MinValueValidator))
+    high = next(v.limit_value for v in validators if isinstance(v, MaxValueValidator))
+    return int(low), int(high)  # type: ignore[arg-type]  # plain integers in the model
+
+
 def _plausible(year: int) -> bool:
-    return 1950 <= year <= datetime.date.today().year
+    low, high = year_bounds()
+    return low <= year <= high
 
 
 def years_in(text: str) -> list[int]:
-    """Plausible years (1950 to this year) in order of appearance."""
+    """Plausible years (those a practice may hold) in order of appearance."""
     return [int(match) for match in _YEAR.findall(text) if _plausible(int(match))]
 
 
@@ -66,6 +83,8 @@ def _range_ends(folded: str) -> list[int]:
     for match in _RANGE.finditer(folded):
         start, short = int(match.group("start")), match.group("short")
         year = start // 100 * 100 + int(short) if short else int(match.group("end"))
+        if not _plausible(start):
+            continue
         between = match.group("word") not in ("and", "et", "und") or _BETWEEN.search(folded, 0, match.start())
         if year >= start and between and not _ONGOING.search(folded, match.end()):
             ends.append(year)
@@ -88,5 +107,8 @@ def _years_ended(sentence: str) -> list[int]:
 
 
 def latest_year(text: str) -> int | None:
+    """The latest year up to this one ("2023, next review in 2030" was updated in 2023); the latest
+    of all when every year is later than this one."""
     years = years_in(text)
-    return max(years) if years else None
+    past = [year for year in years if year <= datetime.date.today().year]
+    return max(past or years) if years else None

@@ -434,11 +434,10 @@ def test_export_opens_holds_the_text_and_keeps_the_layout(contributor, name, fmt
 _HARD_BREAK = "a hard line break (two spaces) reads back as a soft one: the importer trims trailing spaces"
 KNOWN_LIMITS = {
     **{("hard-line-breaks", fmt): _HARD_BREAK for fmt in FORMATS},
-    **{("title-with-quotes-slashes-colons", fmt): "the importer drops a backslash of the name" for fmt in FORMATS},
-    **{("future-end-year", fmt): "the importer reads years from 1950 to this year only" for fmt in FORMATS},
-    **{("model-bound-years", fmt): "the importer reads years from 1950 to this year only" for fmt in FORMATS},
     **{
-        ("organisation-description-like-sub-fields", fmt): "a 'Type of organisation:' line is read as the type"
+        ("organisation-description-like-sub-fields", fmt): "two 'Type of organisation:' lines in the cell (the "
+        "description's and the export's own): the importer takes the first known one and keeps the other in the "
+        "description, as it cannot tell which the writer meant"
         for fmt in FORMATS
     },
     ("literal-br-and-escapes", "md"): "a <br> written in the text reads back from Markdown as a line break",
