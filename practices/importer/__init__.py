@@ -41,7 +41,9 @@ WARNING_CODES: tuple[str, ...] = (
     "unknown_theme",  # words in Key themes that name no theme
     "unknown_audience",  # words in Target audience that name no audience
     "read_from_prose",  # Key themes or Target audience written as sentences: the terms named in them
-    # were read (quoted), the text kept at the end of the description; or terms in a clause saying not
+    # were read (quoted), the text kept at the end of the description; or terms in a clause saying not.
+    # Also a Country of origin (kept at the end of the scope) or a type of organisation (kept in the
+    # organisation's description) written as sentences
     "unknown_organisation_type",  # a "Type of organisation" naming no known type
     "unknown_country",  # a Country of origin naming no country
     "unrecognised_value",  # Peer reviewed not yes/no, Last update without a year

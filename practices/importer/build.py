@@ -14,7 +14,7 @@ from .parser import FIELD_CODES, Assembly, clean_sections
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
 from .subfields import SubField, split_sub_fields
 from .text import fold, markdown_to_plain, ticked_only, tokens, x_marks_as_boxes
-from .vocabulary import FILLER_WORDS, TermMatch, Vocabulary
+from .vocabulary import FILLER_WORDS, PROSE_RUN_WORDS, TermMatch, Vocabulary
 from .years import end_year, latest_year, start_year
 
 TITLE_MAX_CHARS = 200
@@ -74,13 +74,20 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
     inline = {field.kind: field.value for field in reversed(sub_fields)}  # the first of each kind
     if not fields["start"].strip() and inline.get("start_year"):
         fields["start"] = inline["start_year"]
+    if answers.get("country") or inline.get("country"):
+        # a sub-field of the organisation's is kept in its description: the scope does not keep it again
+        country = _country(
+            answers.get("country") or inline["country"], fields, warnings, own=bool(answers.get("country"))
+        )
+    else:
+        country = find_country(markdown_to_plain(fields["geographical_scope"]))[0]
     practice = ParsedPractice(
         title=fields["title"],
         language=_language(assembly, " ".join(answers.values())),
         peer_reviewed=_peer_reviewed(answers.get("peer_reviewed", ""), warnings),
         key_themes=_terms("key_themes", vocabulary.key_themes, answers, fields, warnings),
         target_audiences=_terms("target_audiences", vocabulary.target_audiences, answers, fields, warnings),
-        country=_country(answers.get("country") or inline.get("country", ""), fields["geographical_scope"], warnings),
+        country=country,
         geographical_scope=fields["geographical_scope"],
         start=fields["start"],
         start_year=start_year(markdown_to_plain(fields["start"])),
@@ -184,11 +191,12 @@ def _organisation(
 def _organisation_type(
     sub_fields: list[SubField], vocabulary: Vocabulary, warnings: list[ImportWarning]
 ) -> tuple[str | None, SubField | None]:
-    """The code of the first type sub-field naming a known type, and that sub-field. The others stay
-    in the organisation's description, with a warning: an unknown type, or a second type given."""
+    """The code of the first type sub-field naming a known type, and that sub-field unless it is
+    written as sentences. The others stay in the organisation's description, with a warning: an
+    unknown type, a second type given, a type read from sentences."""
     typed = [field for field in sub_fields if field.kind == "organisation_type"]
-    codes = [vocabulary.organisation_type(ticked_only(field.value)) for field in typed]
-    chosen = next((number for number, code in enumerate(codes) if code), None)
+    matches = [vocabulary.organisation_types(ticked_only(field.value)) for field in typed]
+    chosen = next((number for number, match in enumerate(matches) if match.codes), None)
     if typed and chosen is None:
         message = _("Not a known type of organisation: “%(value)s”.") % {"value": typed[0].value}
         warnings.append(ImportWarning("organisation", "unknown_organisation_type", message))
@@ -201,7 +209,15 @@ def _organisation_type(
             "kept in the description (“%(values)s”)."
         ) % {"values": "”, “".join(others)}
         warnings.append(ImportWarning("organisation", "repeated_field", message))
-    return codes[chosen], typed[chosen]
+    match = matches[chosen]
+    if match.prose:
+        message = _(
+            "The type of organisation is written as sentences: it was read from “%(name)s”. Check it; the "
+            "text was kept in the description."
+        ) % {"name": match.named[0]}
+        warnings.append(ImportWarning("organisation", "read_from_prose", message))
+        return match.codes[0], None
+    return match.codes[0], typed[chosen]
 
 
 def _name_and_description(text: str) -> tuple[str, str]:
@@ -290,14 +306,28 @@ def _quoted(phrases: list[str]) -> str:
     return ", ".join(f"“{phrase}”" for phrase in phrases)
 
 
-def _country(text: str, scope: str, warnings: list[ImportWarning]) -> str | None:
+def _country(text: str, fields: dict[str, str], warnings: list[ImportWarning], *, own: bool) -> str | None:
+    """The country an answer names. The template's own answer (``own``) written as sentences is kept
+    at the end of the geographical scope."""
     plain = markdown_to_plain(text)
-    if not plain:
-        return find_country(markdown_to_plain(scope))[0]
     if " ".join(tokens(plain)) in NOT_STATED:
         return None
     code, name = find_country(plain)
-    if code is None:
+    rest = Counter(tokens(plain)) - Counter(tokens(name))
+    if own and sum(1 for word in rest.elements() if word not in _NOISE_WORDS) >= PROSE_RUN_WORDS:
+        scope = fields["geographical_scope"].strip()
+        fields["geographical_scope"] = "\n\n".join(part for part in (scope, text.strip()) if part)
+        if code is None:
+            message = _(
+                "Written as sentences naming no country: the text was kept at the end of the geographical scope."
+            )
+        else:
+            message = _(
+                "Written as sentences: the country was read from “%(name)s”. Check it; the text was kept at the "
+                "end of the geographical scope."
+            ) % {"name": name}
+        warnings.append(ImportWarning("country", "read_from_prose", message))
+    elif code is None:
         message = _("No country recognised in “%(value)s”.") % {"value": plain}
         warnings.append(ImportWarning("country", "unknown_country", message))
     else:

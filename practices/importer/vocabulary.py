@@ -458,7 +458,10 @@ class Vocabulary:
     def target_audiences(self, text: str) -> TermMatch:
         return _match(self._audiences, text)
 
+    def organisation_types(self, text: str) -> TermMatch:
+        return _match(self._organisation_types, text)
+
     def organisation_type(self, text: str) -> str | None:
         """The first organisation type named in ``text``, if any."""
-        codes = _match(self._organisation_types, text).codes
+        codes = self.organisation_types(text).codes
         return codes[0] if codes else None

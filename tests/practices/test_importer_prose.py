@@ -149,3 +149,56 @@ def test_a_list_with_a_word_or_two_left_over_is_still_a_list():
     assert parsed.target_audiences == ["youth-pupils-students", "families"]
     assert parsed.fields["description"] == DESCRIPTION
     assert "at risk" in messages(parsed, "target_audiences", "unknown_audience")
+
+
+# --- country and type of organisation ---------------------------------------------------------------
+
+SCOPE = "The city of Ghent and its suburbs."
+
+
+@pytest.mark.parametrize(
+    ("label", "answer", "code"),
+    [
+        ("Country of origin", "The practice was developed in Belgium and is now also used in the Netherlands.", "BE"),
+        ("Pays d'origine", "Le projet a été créé en France, puis repris par des villes suisses.", "FR"),
+        ("Country of origin", "Several countries of the Western Balkans take part in turn.", None),
+    ],
+)
+def test_a_country_answered_in_sentences_is_read_and_the_sentences_kept_in_the_scope(label, answer, code):
+    data = document(label, answer) + f"\nGeographical scope\t{SCOPE}".encode()
+    parsed = import_document(data, "x.txt")
+    assert parsed.country == code
+    assert parsed.geographical_scope == f"{SCOPE}\n\n{answer}"
+    assert messages(parsed, "country")
+
+
+def test_a_country_with_a_word_of_detail_is_read_as_before():
+    data = document("Country of origin", "Belgium (Flanders)") + f"\nGeographical scope\t{SCOPE}".encode()
+    parsed = import_document(data, "x.txt")
+    assert (parsed.country, parsed.geographical_scope) == ("BE", SCOPE)
+    assert "Belgium (Flanders)" in messages(parsed, "country", "unplaced_text")
+
+
+@pytest.mark.parametrize(
+    ("answer", "code", "named"),
+    [
+        ("We are not a government agency but a small association run by volunteers.", "ngo", "association"),
+        ("Nous sommes une association loi 1901 créée par des parents de la ville.", "ngo", "association"),
+        (
+            "The project is run by the youth department of the municipality together with schools.",
+            "municipality",
+            "municipality",
+        ),
+    ],
+)
+def test_a_type_of_organisation_written_in_sentences_is_read_and_kept(answer, code, named):
+    cell = f"Jongerenpunt\n\nType of organisation: {answer}"
+    parsed = import_document(
+        "\n".join(
+            ["Name of the practice\tStreet mediation", f"Description\t{DESCRIPTION}", f"Organisation\t{cell}"]
+        ).encode(),
+        "x.txt",
+    )
+    assert (parsed.organisation.name, parsed.organisation.type) == ("Jongerenpunt", code)
+    assert answer.rstrip(".") in parsed.organisation.description
+    assert f"“{named}”" in messages(parsed, "organisation")
