@@ -31,7 +31,7 @@ _INTRODUCED = re.compile(
     r"|is\s+(?:een|de|het)"
     r"|(?:är|var)\s+(?:en|ett)"
     r"|(?:er|var)\s+(?:en|et|ei)"
-    r"|(?:on|oli)"
+    r"|(?P<finnish>on|oli)"
     r"|(?:è|era)\s+(?:una?|il|la|l['’])"
     r"|(?:es|era)\s+(?:una?|el|la)"
     r"|(?:é|era)\s+(?:uma?|o|a)"
@@ -239,6 +239,8 @@ def _introduced_name(line: str) -> str:
     found = _INTRODUCED.match(line.strip())
     if found is None:
         return ""
+    if found.group("finnish") and guess_language(line) != "fi":
+        return ""  # "on" is English too: "German Institute on Radicalization…" is a name
     name = found.group("name").strip(" ,;:–-")
     words = name.split()
     if not words or count_words(name) > ORGANISATION_SUBJECT_MAX_WORDS or words[0].casefold() in _NOT_A_NAME:

@@ -131,3 +131,29 @@ def test_an_unknown_type_before_a_known_one_is_kept_and_the_known_one_taken():
     parsed = import_document(document(("Organisation", cell)), "x.txt")
     assert parsed.organisation.type == "municipality"
     assert "Type of organisation: see our statutes" in parsed.organisation.description
+
+
+@pytest.mark.parametrize(
+    ("first_line", "name"),
+    [
+        (
+            "German Institute on Radicalization and De-radicalization Studies (GIRDS)",
+            "German Institute on Radicalization and De-radicalization Studies (GIRDS)",
+        ),
+        ("Working Group on Youth Violence Prevention", "Working Group on Youth Violence Prevention"),
+        (
+            "Aseistakieltäytyjäliitto on vuonna 1974 perustettu järjestö, joka tukee nuoria ja heidän perheitään.",
+            "Aseistakieltäytyjäliitto",
+        ),
+        (
+            "Suomen Punainen Risti on humanitaarinen järjestö, joka auttaa ihmisiä kriisitilanteissa.",
+            "Suomen Punainen Risti",
+        ),
+    ],
+)
+def test_on_introduces_an_organisation_in_finnish_only(first_line, name):
+    """Finnish "X on …" ("X is …") names X; in English "on" belongs to the name ("Institute on …")."""
+    parsed = import_document(
+        document(("Organisation", first_line), ("", "It works with families and schools.")), "x.txt"
+    )
+    assert parsed.organisation.name == name
