@@ -312,12 +312,14 @@ TARGET_AUDIENCE_ALIASES: dict[str, tuple[str, ...]] = {
 PROSE_RUN_WORDS = 3
 # Names of terms that sentences use as often in their everyday sense ("the public sector", "training
 # sessions", "published online", "a way out: exit", "prevention of radicalisation", which every
-# practice is about): read in a list ("Exit, Online"), never in sentences, where they would be guesses.
+# practice is about, "victims of bullying"): read in a list ("Exit, Online"), never in sentences, where
+# they would be guesses ("victims of terrorism" is still read).
 PROSE_AMBIGUOUS = frozenset(
     tuple(tokens(phrase))
     for phrase in (
         "public", "exit", "sortie", "cities", "training", "formation", "communities", "online", "internet",
         "en ligne", "prevention", "prévention", "Prävention", "preventie", "prevención", "prevenzione",
+        "victims", "victimes",
     )
 )  # fmt: skip
 # A clause ends at punctuation or at a word opposing what follows ("not the public but teachers").

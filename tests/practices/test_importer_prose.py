@@ -136,6 +136,18 @@ def test_words_with_an_everyday_sense_are_not_read_from_sentences():
 
 @pytest.mark.parametrize(
     ("answer", "codes"),
+    [
+        ("Pupils who were victims of bullying or discrimination at school.", ["youth-pupils-students"]),
+        ("People directly affected: victims of terrorism and their relatives.", ["victims-of-terrorism", "families"]),
+    ],
+)
+def test_victims_in_sentences_are_victims_of_terrorism_only_when_named_so(answer, codes):
+    parsed = import_document(document("Target audience", answer), "x.txt")
+    assert parsed.target_audiences == codes
+
+
+@pytest.mark.parametrize(
+    ("answer", "codes"),
     [("Exit, Online, Prevention", ["exit-strategies", "online-dimension", "early-prevention"])],
 )
 def test_the_same_words_in_a_list_are_read(answer, codes):
