@@ -325,11 +325,12 @@ PROSE_AMBIGUOUS = frozenset(
 # A clause ends at punctuation or at a word opposing what follows ("not the public but teachers").
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]|\b(?:but|mais|aber|sondern|maar|men|pero|sino|ma|whereas|tandis)\b")
 # Words saying a clause does not hold (folded text), in the template's and the translations' languages;
-# "ne" and "non" left out: "ne … qu'aux jeunes" means "only", "non-governmental" names something.
+# "ne" left out ("ne … qu'aux jeunes" means "only"), and "non" where it names something ("non-governmental").
 _NEGATION = re.compile(
     r"\b(?:not|never|neither|nor|no|without|except|excluding|pas|ni|jamais|aucun\w*|sans|sauf|hormis|nicht|"
     r"kein\w*|nie|ohne|au(?:ss|ß)er|niet|geen|nooit|zonder|behalve|inte|ej|aldrig|utan|utom|ikke|aldri|uden|uten|"
-    r"undtagen|unntatt|nunca|tampoco|sin|excepto|salvo|mai più|senza|tranne|eccetto)\b"
+    r"undtagen|unntatt|nunca|tampoco|sin|excepto|salvo|mai più|senza|tranne|eccetto|"
+    r"non(?![-‐])(?!\s+(?:gouvern|govern|profit|lucrat|statal|violen)))\b"
 )
 # "Not only … but also": no negation.
 _NOT_ONLY = re.compile(
@@ -372,7 +373,8 @@ def _match(index: PhraseIndex, text: str) -> TermMatch:
     matches, leftovers = index.scan(text)
     meaningful = [span for span in leftovers if not _is_filler(text[span[0] : span[1]])]
     unmatched = group_spans(text, meaningful)
-    if any(len(WORD_RE.findall(phrase)) >= PROSE_RUN_WORDS for phrase in unmatched):
+    long_run = any(len(WORD_RE.findall(phrase)) >= PROSE_RUN_WORDS for phrase in unmatched)
+    if long_run or _says_not(fold(" ".join(unmatched))):  # "Neither parents nor teachers": a sentence
         return _match_prose(text, matches)
     return TermMatch(codes=list(dict.fromkeys(match.key for match in matches)), unmatched=unmatched)
 
@@ -402,8 +404,11 @@ def _match_prose(text: str, matches: list[PhraseMatch]) -> TermMatch:
 def _negated(folded: str, start: int) -> bool:
     """Whether the clause before ``start`` says not ("not aimed at the general public")."""
     ends = [end.end() for end in _CLAUSE_END.finditer(folded, 0, start)]
-    clause = folded[ends[-1] if ends else 0 : start]
-    return bool(_NEGATION.search(clause)) and not _NOT_ONLY.search(clause)
+    return _says_not(folded[ends[-1] if ends else 0 : start])
+
+
+def _says_not(folded: str) -> bool:
+    return bool(_NEGATION.search(_NOT_ONLY.sub(" ", folded)))
 
 
 def _is_filler(word: str) -> bool:

@@ -106,6 +106,24 @@ def test_themes_named_in_sentences_are_read_and_the_sentences_kept(label, answer
             ["first-responders-practitioners"],
             "familles",
         ),
+        (
+            "Destinatari",
+            "Il progetto è rivolto ai giovani e alle loro famiglie; non coinvolge la polizia.",
+            ["youth-pupils-students", "families"],
+            "polizia",
+        ),
+        (
+            "Público objetivo",
+            "La práctica se dirige a jóvenes en riesgo y a sus familias, pero no a la policía.",
+            ["youth-pupils-students", "families"],
+            "policía",
+        ),
+        (
+            "Target audience",
+            "Neither parents nor teachers: only the young people themselves.",
+            ["youth-pupils-students"],
+            "parents",
+        ),
     ],
 )
 def test_a_term_in_a_clause_saying_not_is_not_read(label, answer, codes, not_read):
