@@ -112,8 +112,8 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _propagate_names(fields: dict[str, str], findings: list[Finding], names: set[str]) -> list[Finding]:
-    """Add the other mentions of each name in ``names`` found in full (two
-    words or more): the full name, without its title, and the surname alone."""
+    """Add the other mentions of each name in ``names`` found by a pattern: the full
+    name, without its title, and the surname alone of a name of two words or more."""
     variants = {variant for name in names for variant in _name_variants(name)}
     if not variants:
         return findings
@@ -131,7 +131,7 @@ def _propagate_names(fields: dict[str, str], findings: list[Finding], names: set
 def _name_variants(name: str) -> set[str]:
     bare = _TITLE_PREFIX.sub("", name)
     words = bare.split()
-    if len(words) < 2:
-        return set()
+    if len(words) < 2:  # a first name after a relative ("sa mère, Samira"), a handle
+        return {bare} if len(bare) >= 3 and not bare[0].islower() else set()
     surname = words[-1]
     return {name, bare} | ({surname} if len(surname) >= 3 and surname[0].isupper() else set())

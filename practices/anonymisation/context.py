@@ -136,9 +136,12 @@ def tied_to_a_person(finding: Finding, text: str, hints: list[Hint], names: Sequ
 
 def contact_line_names(text: str) -> list[Candidate]:
     """Lines of the contact field that are a person's name alone, perhaps
-    with a title and a role: "Mette Kjærgaard, coordinator"."""
+    with a title and a role ("Mette Kjærgaard, coordinator"), or after a label
+    that is no field naming something else ("Project lead: Hannah Schmidt")."""
     found = []
-    for match in patterns.CONTACT_NAME_LINE.finditer(text):
+    lines = patterns.CONTACT_LABELLED_LINE.finditer(text)
+    labelled = [match for match in lines if patterns.labels_a_person(match.group("label"))]
+    for match in [*patterns.CONTACT_NAME_LINE.finditer(text), *labelled]:
         name = match.group("pii")
         if patterns.TOWN_ADMINISTRATION.match(name) or _has_organisation_word(name):
             continue

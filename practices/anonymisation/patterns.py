@@ -111,7 +111,8 @@ ORGANISATION_WORDS = frozenset(
     "fachstelle beratungsstelle stelle jugendamt ayuntamiento ajuntament comune municipio município câmara "
     "gmina urząd miasto policía polizia policja polícia fundación fundacja fondazione asociación associazione "
     "associação stowarzyszenie ministerio ministero ministerstwo centro servicio servizio servizi proyecto "
-    "progetto projekt programa programma cooperativa".split()
+    "progetto projekt programa programma cooperativa regione región provincia province provincie província "
+    "fondo fonds fund fundo fundusz authority authorities".split()
 )
 
 # "Ville de Laval", "City of Vestby": a town's administration, not a person
@@ -159,6 +160,78 @@ CONTACT_NAME_LINE = re.compile(
     rf"^[ \t>*_-]*(?P<pii>(?:(?:{_TITLE}|Mag|Dipl\.-\w+)\.?[ \t]+)?"
     rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}?{NAME_WORD}|{INITIALS}|{CAPS_WORD})){{1,3}})[ \t*_]*(?:[,–—(][^\n]*)?$",
     re.M,
+)
+
+# A line of a contact field "Label: Name" ("Project lead: Hannah Schmidt", "Coordinatrice :
+# Nadia Benali – 04 …"): any short label but those of fields that name no person.
+CONTACT_LABELLED_LINE = re.compile(
+    rf"^[ \t>*_-]*(?P<label>[{UPPER}{LOWER}][{UPPER}{LOWER} ./-]{{1,40}}?)[ \t]*:[ \t]*"
+    rf"(?P<pii>(?:(?:{_TITLE})\.?[ \t]+)?{NAME_WORD}"
+    rf"(?:[ \t]+(?:{_PARTICLE}?{NAME_WORD}|{INITIALS}|{CAPS_WORD})){{1,3}})"
+    r"[ \t*_]*(?:[,–—(|;][^\n]*)?$",
+    re.M,
+)
+NOT_PERSON_LABELS = frozenset(
+    "organisation organization org organisme organisation's address adresse adres adresse indirizzo dirección "
+    "endereço adres city ville town stadt stad by ort kommune municipality country pays land paese país region "
+    "région website web site homepage url type role rôle rolle rolle function fonction funktion funktion position "
+    "title titre titel language langue sprache department unit unité abteilung service services programme program "
+    "project projet projekt prosjekt practice pratique partner partners partenaires funding financement "
+    "office bureau büro kontor sede".split()
+)
+# Words of a label that names a person's role ("Project lead", "Responsable du projet").
+ROLE_LABEL_WORDS = frozenset(
+    "lead leader manager coordinator coordinatrice coordinateur chef head director directeur directrice officer "
+    "worker contact person personne leiter leiterin leder ledare leider projectleider prosjektleder projektleder "
+    "projektledare responsable responsabile referente koordinator koordinatorin samordnare".split()
+)
+_LABEL_WORD = re.compile(r"[^\W\d_]+")
+
+
+def labels_a_person(label: str) -> bool:
+    """Whether a contact line's label may stand before a person's name: not the label of a
+    field naming something else ("Organisation", "Programme name", "Type of organisation"),
+    unless a word of it is a role's ("Project lead")."""
+    words = {word.casefold() for word in _LABEL_WORD.findall(label)}
+    return not words & NOT_PERSON_LABELS or bool(words & ROLE_LABEL_WORDS)
+
+
+# A name right after a word for a relative or a friend, with or without a comma: "his older
+# sister, Leila,", "Sa mère, Samira, a…", "zijn broer Youssef". Words that are also common
+# words of another language ("son" in French, "far" in English, "primo" in Italian) are left out
+# or need an article ("his son").
+KIN_WORDS = (
+    "mother father sister brother daughter wife husband uncle aunt cousin friend girlfriend boyfriend "
+    "fiancée fiancé grandmother grandfather stepfather stepmother nephew niece stepson stepdaughter "
+    "mère père sœur soeur frère fils fille épouse mari oncle tante cousine amie copain copine compagne "
+    "compagnon grand-mère grand-père beau-père belle-mère neveu nièce "
+    "mutter vater schwester bruder sohn tochter ehefrau ehemann onkel cousine freund freundin großmutter "
+    "großvater stiefvater stiefmutter neffe nichte "
+    "moeder vader zus zuster broer zoon dochter oom vriend vriendin "
+    "mamma pappa syster søster bror dotter datter morbror farbror moster faster kusin kusine fætter venn "
+    "venninne vän väninna veninde "
+    "madre padre hermana hermano hijo hija esposa esposo marido tío tía amigo amiga novio novia abuela abuelo "
+    "sorella fratello figlio figlia moglie marito zio zia cugino cugina amico amica fidanzato fidanzata nonna "
+    "nonno mãe pai irmã irmão filho filha tio tia "
+    "matka ojciec siostra brat córka żona mąż wujek ciocia kuzyn kuzynka przyjaciel przyjaciółka kolega koleżanka"
+).split()
+_KIN = "|".join(re.escape(word) for word in sorted(KIN_WORDS, key=len, reverse=True))
+# After a comma the name is an apposition, closed by punctuation ("la mère, Pôle emploi" is not).
+_KIN_WORD = rf"(?<![\w-])(?:(?i:{_KIN})|(?i:his|her|their|our|the|a)[ \t]+(?i:son))(?![\w-])"
+_KIN_PERSON = rf"{NAME_WORD}(?:[ \t]+{_PARTICLE}?{NAME_WORD}){{0,2}}"
+KIN_NAME = re.compile(
+    rf"{_KIN_WORD}(?:[ \t]*,[ \t]+(?P<apposition>{_KIN_PERSON})(?=[ \t]*(?:[,;.)]|$))"
+    rf"|[ \t]+(?P<pii>{_KIN_PERSON})(?![\w'’-]))",
+    re.M,
+)
+
+# Social-media handles and profile links: "@lone_wolf_1997", "facebook.com/karim.benali.75",
+# "instagram.com/amira.k.2004", "t.me/…", "tiktok.com/@…".
+SOCIAL_HANDLE = re.compile(
+    r"(?<![\w@./+-])(?P<pii>(?:https?://)?(?:www\.|m\.)?"
+    r"(?:facebook|fb|instagram|twitter|x|tiktok|youtube|linkedin|vk|snapchat|threads|telegram|t)\.(?:com|me|net)/"
+    r"(?:in/|@)?[\w.-]{2,60}[\w]"
+    r"|@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])(?![\w@]|\.\w)"
 )
 
 # Words tying a place to a person: a place is personal data after these.

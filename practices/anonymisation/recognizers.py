@@ -128,8 +128,12 @@ def _without_contact_label(text: str, start: int, end: int, doc=None) -> tuple[i
 
 
 def _not_an_organisation(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
-    """A name-shaped span holding a word organisations' names use ("Aarhus Kommune") is no person."""
-    return None if names_an_organisation(text[start:end]) else (start, end)
+    """A name-shaped span holding a word organisations' names use ("Aarhus Kommune") is no
+    person, nor one whose line's label names something else ("Programme name: Safe Harbour")."""
+    label = text[text.rfind("\n", 0, start) + 1 : start]
+    if names_an_organisation(text[start:end]) or not patterns.labels_a_person(label):
+        return None
+    return start, end
 
 
 def names_an_organisation(span: str) -> bool:
@@ -140,6 +144,42 @@ def names_an_organisation(span: str) -> bool:
 # contains with an equal or higher score, and picks at random between equal
 # ones, which would lose the "found by a pattern" mark of a name.
 PATTERN_NAME_SCORE = 0.9
+
+
+KIN_NAME_SCORE = 0.8
+HANDLE_SCORE = 0.7
+
+
+def _a_name_after_a_relative(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """ "his sister, Leila" is a name; "the mother, Social Services", "her brother, English
+    teacher" or "the father (Tuesday)" are not."""
+    words = text[start:end].split()
+    first = words[0].lower()
+    if names_an_organisation(text[start:end]) or first in patterns.NOT_PLACES or first in patterns.MONTHS:
+        return None
+    if first in patterns.ARTICLES or first in _TITLE_WORDS or _is_country(words[-1]):
+        return None
+    return start, end
+
+
+# Parts of a handle: "ExitSweden" -> Exit, Sweden; "RANnetwork" -> RAN, network; "EU_Justice".
+_CAMEL = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|[a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+def _a_persons_account(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """A handle or profile link, unless it is an organisation's: a part of it is a word
+    organisations' names use or an acronym ("@RAN_EU", "facebook.com/ExitSweden")."""
+    handle = re.split(r"[/@]", text[start:end])[-1]
+    parts = [part for chunk in re.split(r"[_.\-]", handle) for part in _CAMEL.findall(chunk)]
+    if any(part.lower() in patterns.ORGANISATION_WORDS or part.lower() in _ACCOUNT_WORDS for part in parts):
+        return None
+    letters = [part for part in parts if part.isalpha()]
+    if letters and all(part.isupper() and len(part) >= 2 for part in letters):
+        return None
+    return start, end
+
+
+_ACCOUNT_WORDS = frozenset("info news official press media support help hq eu un".split())
 
 
 def person_recognizers(language: str) -> list[EntityRecognizer]:
@@ -166,6 +206,22 @@ def person_recognizers(language: str) -> list[EntityRecognizer]:
             language=language,
             name="NameBeforeEmailRecognizer",
             accept=_without_contact_label,
+        ),
+        RegexRecognizer(
+            entity=PERSON,
+            regexes=[patterns.KIN_NAME],
+            score=KIN_NAME_SCORE,
+            language=language,
+            name="NameAfterRelativeRecognizer",
+            accept=_a_name_after_a_relative,
+        ),
+        RegexRecognizer(
+            entity=PERSON,
+            regexes=[patterns.SOCIAL_HANDLE],
+            score=HANDLE_SCORE,
+            language=language,
+            name="SocialHandleRecognizer",
+            accept=_a_persons_account,
         ),
         RegexRecognizer(
             entity=PERSON,

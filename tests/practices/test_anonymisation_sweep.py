@@ -345,9 +345,138 @@ FIXED_GAPS: list[tuple[str, str, str, str]] = [
     ("negative", "de", "description", "Telefon-Hotline nach § 0012 Abs. 3; Mobil-Einsätze 2018–2021: 0 Vorfälle."),
 ]
 
+# Written after FIXED_GAPS, before any change for them, and run once: 32 snippets, 22 items of
+# personal data. First run: 13 items missed (first names at a sentence's start 5, a first
+# name after "Sa mère," 1, lower-case names 2, a name after a role label "Project lead:" 1,
+# social-media handles and profile links 3, a car's number plate 1), none found in part,
+# 2 false alarms in 1 of the 10 snippets without personal data ("Regione Lombardia", "Fondo
+# Sociale Europeo" called names). Then fixed: a name after a word for a relative, handles
+# and profile links (not an organisation's), "Label: Name" lines of a contact field, and
+# regions and funds as words of organisations' names. The 8 items left are in KNOWN_GAPS.
+THIRD_CASES: list[tuple[str, str, str, str]] = [
+    ("apposition", "en", "description", "His older sister, [[PERSON:Leila]], contacted the helpline in 2018."),
+    ("apposition", "fr", "description", "Sa mère, [[PERSON:Samira]], a accepté de rencontrer l'équipe en 2017."),
+    ("apposition", "de", "description", "Der Vater, [[PERSON:Murat Yilmaz]], arbeitet als Busfahrer in der Stadt."),
+    ("apposition", "nl", "description", "Zijn broer [[PERSON:Youssef El Amrani]] zat twee jaar vast in Vught."),
+    ("apposition", "en", "description", "The imam, [[PERSON:Abdullah Rahimi]], agreed to speak with the young man."),
+    (
+        "contact_block",
+        "en",
+        "contact",
+        "Project lead: [[PERSON:Hannah Schmidt]]\nMobile: [[PHONE_NUMBER:+49 151 23456789]]\n"
+        "[[EMAIL_ADDRESS:h.schmidt@beispiel-verein.de]]",
+    ),
+    (
+        "contact_block",
+        "fr",
+        "contact",
+        "Coordinatrice : [[PERSON:Nadia Benali]] – [[PHONE_NUMBER:04 91 23 45 67]] – "
+        "[[EMAIL_ADDRESS:nadia.benali@marseille.example.fr]]",
+    ),
+    (
+        "contact_block",
+        "no",
+        "contact",
+        "Prosjektleder\n[[PERSON:Ingrid Solberg]]\n[[PHONE_NUMBER:+47 912 34 567]]\n"
+        "[[EMAIL_ADDRESS:ingrid.solberg@drammen.kommune.no]]",
+    ),
+    ("email", "en", "description", "Send questions to [[EMAIL_ADDRESS:a.karlsson (at) ravnstad (dot) se]] before May."),
+    ("email", "de", "contact", "E-Mail: [[EMAIL_ADDRESS:t.krueger [ät] jugendamt-beispiel [punkt] de]]"),
+    ("email", "fr", "contact", "Courriel : [[EMAIL_ADDRESS:m.lefevre[arobase]ville-exemple.fr]]"),
+    ("handle", "en", "description", "He posted as [[PERSON:@lone_wolf_1997]] on Telegram before the arrest."),
+    ("handle", "en", "description", "The girl's profile, [[PERSON:instagram.com/amira.k.2004]], showed the flag."),
+    ("handle", "fr", "description", "Son compte [[PERSON:facebook.com/karim.benali.75]] a été signalé en 2019."),
+    ("negative", "en", "description", "Follow the programme on @RAN_EU and at facebook.com/ExitSweden for updates."),
+    (
+        "negative",
+        "en",
+        "description",
+        "Case 2019/0412 went to the Youth Court in Leeds; the Prevent board met 6 times.",
+    ),
+    (
+        "negative",
+        "fr",
+        "description",
+        "Le Comité interministériel de prévention de la délinquance finance 40 % du projet.",
+    ),
+    ("negative", "de", "description", "Das Programm Demokratie leben! fördert das Projekt seit 2015 in Sachsen."),
+    (
+        "negative",
+        "nl",
+        "description",
+        "Het Rijksinstituut voor Volksgezondheid en Milieu evalueerde de aanpak in 2021.",
+    ),
+    ("negative", "en", "description", "Sessions follow the Good Lives Model and the Signs of Safety approach."),
+    (
+        "negative",
+        "da",
+        "description",
+        "Projektet blev gennemført i Aarhus Kommune i samarbejde med Østjyllands Politi.",
+    ),
+    (
+        "negative",
+        "it",
+        "description",
+        "Il progetto è stato finanziato dalla Regione Lombardia e dal Fondo Sociale Europeo.",
+    ),
+    (
+        "negative",
+        "en",
+        "description",
+        "Mentors were trained by Life After Hate and the Institute for Strategic Dialogue.",
+    ),
+    (
+        "negative",
+        "es",
+        "description",
+        "El Plan Estratégico Nacional de Prevención de la Radicalización Violenta es de 2015.",
+    ),
+]
+
+# Written with the fixes for THIRD_CASES (not unseen): what the new rules must leave alone.
+THIRD_NEGATIVES: list[tuple[str, str, str, str]] = [
+    ("negative", "en", "description", "Her brother, English teacher at the school, joined the sessions in 2019."),
+    ("negative", "en", "description", "The mother, Social Services and the school met on 12 March."),
+    ("negative", "fr", "description", "Le père, Mardi dernier, est venu seul ; la mère, Pôle emploi l'a reçue."),
+    ("negative", "en", "contact", "Organisation: Violence Prevention Network\nProgramme name: Safe Harbour"),
+    ("negative", "en", "contact", "Project: Back on Track\nCity: Bad Homburg\nType of organisation: Local Authority"),
+    ("negative", "en", "description", "Updates on @EU_Justice, @ExitDeutschland and youtube.com/@RANnetwork."),
+    ("negative", "en", "description", "The team posts on x.com/ExitFryshuset and t.me/RANnetwork_news."),
+]
+# A first name found by a rule is looked for in every field (here after "Sa mère,").
+NAME_ACROSS_FIELDS = {
+    "description": "Sa mère, [[PERSON:Samira]], a accepté de nous rencontrer.",
+    "evaluation": "Plus tard, [[PERSON:Samira]] a témoigné devant les éducateurs.",
+}
+
 # Seen in the sweep and not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails today;
 # strict, so that a fix is noticed and the case moves up into CASES.
-KNOWN_GAPS: list[tuple[str, str, str, str]] = []
+KNOWN_GAPS: list[tuple[str, str, str, str]] = [
+    # A first name alone at a sentence's start: the small models read it as no entity (or a
+    # place, a work of art) without context; no pattern tells "Ahmed left" from "Prevent
+    # requires" (a name seen once by a rule is found again: NAME_ACROSS_FIELDS).
+    # Names in lower case outside a title's or a label's reach: no capital, no NER name.
+    # A car's number plate: no finding type holds it (a type would need its placeholder and
+    # the moderation's choices); the moderator's reading covers it.
+    ("first_name", "en", "description", "[[PERSON:Ahmed]] left for Syria in 2014 and returned two years later."),
+    ("first_name", "en", "description", "We met the family weekly. [[PERSON:Yusuf]] refused to talk at first."),
+    (
+        "first_name",
+        "fr",
+        "description",
+        "[[PERSON:Karim]] a quitté le lycée à 16 ans, puis il a rejoint un groupe en ligne.",
+    ),
+    ("first_name", "sv", "description", "[[PERSON:Emir]] började i programmet hösten 2019 och slutade ett år senare."),
+    (
+        "first_name",
+        "es",
+        "description",
+        "[[PERSON:Omar]] dejó los estudios en 2016 y empezó a frecuentar otra mezquita.",
+    ),
+    ("lower_case", "en", "contact", "contact: [[PERSON:jonas weber]], youth worker"),
+    ("lower_case", "en", "description", "the mentor ([[PERSON:sarah o'neill]]) met him at the library every tuesday."),
+    ("plate", "de", "description", "Das Auto mit dem Kennzeichen [[PERSON:B-KL 4821]] wurde vor der Moschee gesehen."),
+]
 
 
 def _ids(cases: list[tuple[str, str, str, str]]) -> list[str]:
@@ -379,8 +508,8 @@ def _covered(mark: Mark, findings: list) -> bool:
 
 @pytest.mark.parametrize(
     ("kind", "language", "field", "marked"),
-    CASES + LATER_CASES + FIXED_GAPS,
-    ids=_ids(CASES + LATER_CASES + FIXED_GAPS),
+    CASES + LATER_CASES + FIXED_GAPS + THIRD_CASES + THIRD_NEGATIVES,
+    ids=_ids(CASES + LATER_CASES + FIXED_GAPS + THIRD_CASES + THIRD_NEGATIVES),
 )
 def test_personal_data_in_unseen_text_is_found_whole_and_nothing_else(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
@@ -390,6 +519,14 @@ def test_personal_data_in_unseen_text_is_found_whole_and_nothing_else(kind, lang
 @pytest.mark.parametrize(("kind", "language", "field", "marked"), KNOWN_GAPS, ids=_ids(KNOWN_GAPS))
 def test_known_gaps_still_fail(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+def test_a_first_name_found_by_a_rule_is_found_again_in_another_field():
+    marked = NAME_ACROSS_FIELDS
+    fields = {code: MARK.sub(lambda m: m.group("text"), text) for code, text in marked.items()}
+    findings, _ = check_fields(fields, "fr")
+    found = [(f.field, f.type, f.text) for f in findings]
+    assert found == [("description", "PERSON", "Samira"), ("evaluation", "PERSON", "Samira")]
 
 
 def test_the_sweep_covers_every_class_in_many_languages():
