@@ -27,6 +27,9 @@ query's "multi-agency" asks for its parts side by side too, search/query.py.)
 
 import re
 import threading
+from bisect import bisect_left
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -232,20 +235,69 @@ def joined_text(text: str) -> str:
     -> "multiagency"; "Anti-Gewalt-Training" -> "AntiGewalt AntiGewaltTraining GewaltTraining";
     "Covid-19" -> "Covid19", but "2019-2020" and "20/20" make no number), dotted initials ("U.K."
     -> "UK") and numbers grouped by thousands ("1,500" -> "1500")."""
-    from search.analysis import words
+    return " ".join(dict.fromkeys(word for word, _start, _parts in _joined(text)))
 
-    found: list[str] = []
+
+def _joined(text: str) -> Iterator[tuple[str, int, int]]:
+    """Each word ``text`` writes in parts (``joined_text``) with where it is: the character where
+    its first part starts and its number of parts (tokens)."""
+    from search.analysis import token_spans, words
+
     for match in _HYPHENATED.finditer(text):
-        parts = words(match.group())
-        if len(parts) > MAX_HYPHENATED:
+        spans = token_spans(match.group())
+        if len(spans) > MAX_HYPHENATED:
             continue
+        parts = [match.group()[start:end] for start, end in spans]
         for start in range(len(parts) - 1):
             for stop in range(start + 2, min(len(parts), start + MAX_JOINED) + 1):
                 if not all(part.isdigit() for part in parts[start:stop]):
-                    found.append("".join(parts[start:stop]))
-    found += ["".join(words(match.group())) for match in _DOTTED.finditer(text)]
-    found += ["".join(words(match.group())) for match in _GROUPED.finditer(text) if _ends(match, text)]
-    return " ".join(dict.fromkeys(found))
+                    yield "".join(parts[start:stop]), match.start() + spans[start][0], stop - start
+    for match in [*_DOTTED.finditer(text), *(m for m in _GROUPED.finditer(text) if _ends(m, text))]:
+        parts = words(match.group())
+        yield "".join(parts), match.start(), len(parts)
+
+
+def holders(text: str, found: AbstractSet[str]) -> set[int]:
+    """The positions of the tokens of ``text`` (as search.analysis counts them) that a document's
+    ``compounds`` field turned into one of the words ``found`` (in lower case): a compound holding
+    one as a part ("Rechtsextremismus" for "extremismus", "Schulsozialarbeit" for "schule"), and
+    every part of a word written in parts that joins into one ("multi" and "agency" of
+    "multi-agency" for "multiagency"). No word list is read: a longer word holding a part is taken
+    for its compound, so the words a snippet marks are those its hit was found through."""
+    from search.analysis import tokens
+
+    if not found:
+        return set()
+    # only the words the text holds are looked for token by token (a part, a word in parts once
+    # its separators are left out): the text is scanned in C first
+    lowered_text = text.casefold()
+    parts = [word for word in found if word.isalpha() and len(word) >= MIN_LAST and _holds(lowered_text, word)]
+    squeezed = _SEPARATORS.sub("", lowered_text)
+    joined = {word for word in found if word in squeezed}
+    marked: set[int] = set()
+    if parts:
+        for index, token in enumerate(tokens(text)):
+            lowered = token.text.casefold()
+            if len(lowered) >= MIN_WORD and any(_holds(lowered, part) for part in parts):
+                marked.add(index)
+    if joined:
+        starts = [token.start for token in tokens(text)]
+        for word, start, count in _joined(text):
+            if word.casefold() in joined:
+                first = bisect_left(starts, start)
+                marked.update(range(first, first + count))
+    return marked
+
+
+_SEPARATORS = re.compile(r"[-/\u2010\u2011.,' \u00a0\u202f\u2009]")
+
+
+def _holds(word: str, part: str) -> bool:
+    """``word`` is longer than ``part`` and holds it, or holds it less the -e a German compound
+    drops ("Schul|sozialarbeit")."""
+    if len(word) <= len(part):
+        return False
+    return part in word or (part.endswith("e") and len(part) > MIN_PART and part[:-1] in word)
 
 
 def _ends(number: re.Match[str], text: str) -> bool:

@@ -7,6 +7,8 @@ posts in test_post_contract.py.
 An engine that lacks a feature skips that test with its reason; it never passes silently.
 """
 
+import re
+
 import pytest
 
 from network.indexing import COLLECTION as POSTS
@@ -291,6 +293,53 @@ def test_a_word_typed_whole_finds_the_text_that_writes_it_in_parts(engine, home_
     index(engine, make_practice("Written whole elsewhere", organisation=home_organisation, description="Football."))
     results = search(engine, typed)
     assert titles(results) == {"Written in parts"} and results.suggestion is None and not results.partial
+
+
+ES_COMPOUND_MARKS = (
+    "Elasticsearch's highlighter marks the terms of a field in that field: a part of the compounds "
+    "field has no offset in the description (its opening is shown, docs/SEARCH.md)"
+)
+# 40 words before the compound: the description's opening (32 words) does not show it
+OPENING = " ".join(["Eltern"] * 20 + ["parents"] * 20) + " <b>&"
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "typed", "marked"),
+    [
+        ("de", "Ausstiegsberatung bei Rechtsextremismus.", "Extremismus", ["Rechtsextremismus"]),
+        ("de", "Ausstiegsberatung bei Rechtsextremismus.", "Ausstieg", ["Ausstiegsberatung"]),
+        ("de", "Ausstiegsberatungen bei Rechtsextremismus.", "Beratung", ["Ausstiegsberatungen"]),
+        ("nl", "Radicaliseringspreventie in de wijk.", "preventie", ["Radicaliseringspreventie"]),
+        ("fi", "Nuorisotyö koulun jälkeen.", "nuoriso", ["Nuorisotyö"]),
+        ("en", "a multi-agency panel", "multiagency", ["multi", "agency"]),
+        ("en", "the RAN collection of P/CVE approaches", "PCVE", ["P", "CVE"]),
+        ("en", "moderators flagged 1,500 channels", "1500", ["1", "500"]),
+        ("de", "ein Anti-Gewalt-Training für Jugendliche", "Gewalttraining", ["Gewalt", "Training"]),
+        ("en", "a mentor in the U.K. probation service", "UK", ["U", "K"]),
+    ],
+)
+def test_a_hit_found_through_a_compound_or_a_word_in_parts_shows_it_marked(
+    engine, home_organisation, language, written, typed, marked
+):
+    """The snippet of a hit found through its ``compounds`` field (search/compounds.py) is taken
+    where the compound, or the word written in parts, is, and marks it; the text stays escaped."""
+    if engine.name == "elasticsearch":
+        pytest.skip(ES_COMPOUND_MARKS)
+    description = f"{OPENING} {written}"
+    index(engine, make_practice("Found", organisation=home_organisation, language=language, description=description))
+    (hit,) = search(engine, typed).hits
+    assert re.findall(r"<mark>(.*?)</mark>", hit.highlight) == marked, hit.highlight
+    assert "&lt;b&gt;&amp;" in hit.highlight and "<b>" not in hit.highlight
+
+
+def test_a_snippet_does_not_mark_a_word_that_only_shares_letters_with_a_word_written_whole(engine, home_organisation):
+    """Typed "UK" finds "U.K.", not "Ukraine": only the word in parts is marked."""
+    if engine.name == "elasticsearch":
+        pytest.skip(ES_COMPOUND_MARKS)
+    description = f"{OPENING} Families from Ukraine met a mentor in the U.K. probation service."
+    index(engine, make_practice("Found", organisation=home_organisation, description=description))
+    (hit,) = search(engine, "UK").hits
+    assert re.findall(r"<mark>(.*?)</mark>", hit.highlight) == ["U", "K"], hit.highlight
 
 
 @pytest.mark.parametrize(

@@ -470,7 +470,9 @@ SNIPPETS = [
     pytest.param("haine ligne", "mixed", ["haine", "ligne"], id="French words in an English practice"),
     pytest.param("radicalized", "en_uk", ["radicalised"], id="other English spelling"),
     pytest.param("multi-agency", "en_joined", ["multiagency"], id="hyphenated query, word written whole"),
-    pytest.param("multiagency", "en_uk", [], id="word written whole, its parts apart: the opening"),
+    pytest.param("multiagency", "en_uk", ["multi", "agency"], id="word written whole, its parts apart"),
+    pytest.param("1500", "en_numbers", ["1", "500"], id="number written whole, its thousands grouped"),
+    pytest.param("Extremismus", "de_umlaut", ["Rechtsextremismus"], id="a part of a compound"),
 ]
 
 

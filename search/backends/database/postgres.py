@@ -22,7 +22,7 @@ import numpy as np
 from search import highlight
 from search.analysis import STEMMERS, fold, stem, stemmed_text, words
 from search.backends.database.sql import DOCUMENTS, Ranked, Sql, beyond, join, placeholders
-from search.backends.database.sqlite import StemMarker
+from search.backends.database.sqlite import COMPOUNDS, StemMarker
 from search.query import ParsedQuery, Term
 
 TABLE = "search_pgtext"
@@ -200,7 +200,9 @@ class PostgresText:
             )
             return {row[0]: highlight.snippet(row[1], set()) for row in cursor.fetchall()}
         headlines = ", ".join(f"ts_headline(t.config, t.{name}, q.query, %s)" for name in SNIPPET_FIELDS)
-        originals = ", ".join(f"t.{name}" for name in SNIPPET_FIELDS)
+        through_compounds = COMPOUNDS in self.fields
+        read = (*SNIPPET_FIELDS, COMPOUNDS) if through_compounds else SNIPPET_FIELDS
+        originals = ", ".join(f"t.{name}" for name in read)
         sql = (
             Sql(
                 f"SELECT t.document_id, t.config::text, {headlines}, {originals} FROM {TABLE} t, (SELECT ",
@@ -212,15 +214,19 @@ class PostgresText:
         cursor.execute(sql.text, sql.params)
         count, marker, found = len(SNIPPET_FIELDS), StemMarker(parsed), {}
         for document_id, config, *texts in cursor.fetchall():
-            headlines_of, originals_of = texts[:count], texts[count:]
+            headlines_of, originals_of = texts[:count], texts[count : 2 * count]
             found[document_id] = _best_headline(headlines_of)
             if highlight.START in "".join(text or "" for text in headlines_of):
                 continue
             # ts_headline reads the text in its language's configuration, with its accents: a word
-            # matched through its folded form or stem ("desengagement", "Tromso") is marked as
-            # SQLite marks it, in the stems of the original (search/analysis.py)
+            # matched through its folded form or stem ("desengagement", "Tromso"), or through the
+            # compounds field (a compound's part, a word written in parts written whole), is marked
+            # as SQLite marks it, in the stems of the original (search/analysis.py)
             language = LANGUAGE_OF.get(config.removeprefix("pg_catalog."), "")
-            snippet = marker.best_snippet(originals_of, [stemmed_text(text or "", language) for text in originals_of])
+            compounds = texts[-1] if through_compounds else ""
+            through = marker.compound_words(compounds, stemmed_text(compounds or "", language))
+            stems = [stemmed_text(text or "", language) for text in originals_of]
+            snippet = marker.best_snippet(originals_of, stems, through)
             if "<mark>" in snippet:
                 found[document_id] = snippet
         return found

@@ -15,13 +15,14 @@ ranked (``SqliteText.ranked``).
 """
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Any, cast
 
 import numpy as np
 
-from search import highlight
-from search.analysis import STEMMERS, stem, stemmed_text
+from search import compounds, highlight
+from search.analysis import STEMMERS, stem, stemmed_text, words
 from search.backends.database.sql import DOCUMENTS, Ranked, Sql, beyond, placeholders
 from search.query import ParsedQuery, Term
 
@@ -29,6 +30,9 @@ TABLE = "search_fts"
 # Snippets come from the narrative, never from the taxonomy or organisation labels (English
 # and French label lists would fill a hit's snippet, whatever the page's language).
 SNIPPET_FIELDS: tuple[str, ...] = ("description", "body")
+# The parts of compounds and the words written in parts written whole (search/compounds.py): a hit
+# found through them shows the compound, or the word in parts, where the narrative writes it.
+COMPOUNDS = "compounds"
 # Is this rowid worth ranking? Byte rowid + 1 of a blob made for the query (``wanted_flags``): a
 # byte read costs SQLite less than calling a Python function for every match.
 WANTED = "substr(%s, rowid + 1, 1) = x'01'"
@@ -177,10 +181,15 @@ class SqliteText:
                 f"SELECT rowid, {SNIPPET_FIELDS[0]} FROM {TABLE} WHERE rowid IN ({placeholders(ids)})", list(ids)
             )
             return {rowid: highlight.snippet(text or "", set()) for rowid, text in cursor.fetchall()}
-        columns = ", ".join([*SNIPPET_FIELDS, *(name + "_s" for name in SNIPPET_FIELDS)])
+        fields = [*SNIPPET_FIELDS, *([COMPOUNDS] if COMPOUNDS in self.fields else [])]
+        columns = ", ".join([*fields, *(name + "_s" for name in fields)])
         cursor.execute(f"SELECT rowid, {columns} FROM {TABLE} WHERE rowid IN ({placeholders(ids)})", list(ids))
-        count = len(SNIPPET_FIELDS)
-        return {row[0]: marker.best_snippet(row[1 : 1 + count], row[1 + count :]) for row in cursor.fetchall()}
+        found, count = {}, len(SNIPPET_FIELDS)
+        for rowid, *texts in cursor.fetchall():
+            originals, stems = texts[: len(fields)], texts[len(fields) :]
+            through = marker.compound_words(originals[count], stems[count]) if len(fields) > count else frozenset()
+            found[rowid] = marker.best_snippet(originals[:count], stems[:count], through)
+        return found
 
     def source_text(self, cursor, document_id: int) -> str:
         cursor.execute(f"SELECT title, description FROM {TABLE} WHERE rowid = %s", [document_id])
@@ -236,14 +245,26 @@ class StemMarker:
                     found.update(range(index, index + width))
         return found
 
-    def best_snippet(self, originals: Sequence[str], stem_columns: Sequence[str]) -> str:
+    def compound_words(self, original: str | None, stems_text: str | None) -> frozenset[str]:
+        """The words of a document's ``compounds`` field (its compounds' parts, its words written
+        in parts written whole: search/compounds.py) the query matches, in lower case."""
+        if not stems_text:
+            return frozenset()
+        found = self.positions(stems_text.split(" "))
+        return frozenset(word.casefold() for index, word in enumerate(words(original or "")) if index in found)
+
+    def best_snippet(
+        self, originals: Sequence[str], stem_columns: Sequence[str], through: AbstractSet[str] = frozenset()
+    ) -> str:
         """The snippet of the first column with a match, else the description's opening. A stem
-        column holds a stem per word of its original: their number is the original's."""
+        column holds a stem per word of its original: their number is the original's. ``through``:
+        the words of the ``compounds`` field the query matched (``compound_words``), marked where
+        the column writes them (a compound holding a part, a word written in parts)."""
         for original, stems_text in zip(originals, stem_columns, strict=True):
             if not stems_text:
                 continue
             stems = stems_text.split(" ")
-            found = self.positions(stems)
+            found = self.positions(stems) | compounds.holders(original or "", through)
             if found:
                 return highlight.snippet(original or "", found, count=len(stems))
         return highlight.snippet(originals[0] or "", set())
