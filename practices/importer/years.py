@@ -45,7 +45,7 @@ def year_bounds() -> tuple[int, int]:
     validators = Practice._meta.get_field("start_year").validators
     low = next(v.limit_value for v in validators if isinstance(v, MinValueValidator))
     high = next(v.limit_value for v in validators if isinstance(v, MaxValueValidator))
-    return int(low), int(high)  # type: ignore[arg-type]  # plain integers in the model
+    return int(low), int(high)
 
 
 def _plausible(year: int) -> bool:

@@ -5,6 +5,8 @@ year too), and every "Type of organisation" line of the cell (docs/IMPORTER.md, 
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.db import models
 
 from practices.importer import import_document, years
 from practices.importer.years import end_year, latest_year, start_year
@@ -51,8 +53,15 @@ def test_a_markdown_escape_in_the_name_is_read_as_the_character_it_escapes(writt
 
 
 def test_the_years_read_are_those_the_practice_may_hold():
-    validators = Practice._meta.get_field("end_year").validators
-    assert years.year_bounds() == tuple(v.limit_value for v in validators)
+    low, high = years.year_bounds()
+    for name in ("start_year", "end_year", "last_update_year"):
+        field = Practice._meta.get_field(name)
+        assert isinstance(field, models.PositiveSmallIntegerField)
+        for year in (low, high):
+            field.run_validators(year)
+        for year in (low - 1, high + 1):
+            with pytest.raises(ValidationError):
+                field.run_validators(year)
 
 
 @pytest.mark.parametrize(
