@@ -18,7 +18,7 @@ from search.analysis import guess_language
 
 MIN_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_ADDRESSES = re.compile(r"[^\s@]{1,64}@\S{1,255}|https?://\S+|www\.\S+")  # bounded: linear on long runs
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
