@@ -28,7 +28,7 @@ query's "multi-agency" asks for its parts side by side too, search/query.py.)
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -305,3 +305,125 @@ def _ends(number: re.Match[str], text: str) -> bool:
     two numbers)."""
     sep, after = number.group("sep"), text[number.end() : number.end() + 2]
     return sep.isspace() or not (after[:1] == sep and after[1:].isdigit())
+
+
+# A query word split against the index's own vocabulary ---------------------------------------
+#
+# A query has no language, so splitting it against wordfreq would load every list in every web
+# process. The words the documents' ``compounds`` fields hold are words of the corpus, per
+# language, kept by the database engine as rows (``part_words``, search.models.SearchPart): a
+# query word made of them, each of ``MIN_PART`` letters or more with a linking element of that
+# language between, is split into them (``query_parts``), and search asks for its parts besides
+# the word itself. Only the rows that could be parts of the query's words are read
+# (``candidates``), of the documents the reader may see.
+
+MIN_QUERY_WORD = 2 * MIN_PART  # letters of a query word worth splitting: two parts of four
+MAX_QUERY_WORD = 40  # longer: no compound (its substrings would be too many to look up)
+
+
+def part_words(compounds_text: str, language: str) -> list[tuple[str, str]]:
+    """(word, folded stem) of each distinct word of a document's ``compounds`` field worth being a
+    part of a query word: ``MIN_PART`` letters or more, letters only, in a compounding language."""
+    from search.analysis import stem
+
+    if language not in COMPOUNDING or not compounds_text:
+        return []
+    found = dict.fromkeys(word for word in compounds_text.casefold().split() if len(word) >= MIN_PART)
+    return [(word, stem(word, language)) for word in found if word.isalpha() and len(word) <= MAX_QUERY_WORD]
+
+
+def splittable(word: str) -> bool:
+    """``word`` is long enough to be split, and short enough to be looked up."""
+    return MIN_QUERY_WORD <= len(word) <= MAX_QUERY_WORD and word.isalpha()
+
+
+def candidates(words: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The words and the stems a split of ``words`` may be made of (what to read of the
+    vocabulary): every piece of ``MIN_PART`` letters or more, with the -e a German part drops,
+    and the stem of every ending (an inflected last part) in each compounding language."""
+    from search.analysis import stem
+
+    pieces: set[str] = set()
+    stems: set[str] = set()
+    for word in words:
+        lowered = word.casefold()
+        if not splittable(lowered):
+            continue
+        for start in range(len(lowered) - MIN_PART + 1):
+            for end in range(start + MIN_PART, len(lowered) + 1):
+                pieces.update((lowered[start:end], lowered[start:end] + "e"))
+            stems.update(stem(lowered[start:], language) for language in COMPOUNDING)
+    return pieces, stems
+
+
+class Vocabulary:
+    """Words of the documents' ``compounds`` fields, per language: the rows read for a query's
+    ``candidates``."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str]]):
+        """``rows``: (language, word, stem)."""
+        self.known: dict[str, set[str]] = {}
+        self.stems: dict[str, dict[str, str]] = {}
+        for language, word, stemmed in sorted(rows, key=lambda row: (row[0], row[1]), reverse=True):
+            self.known.setdefault(language, set()).add(word)
+            self.stems.setdefault(language, {})[stemmed] = word  # the shortest word of a stem last
+
+    def __len__(self) -> int:
+        return sum(len(known) for known in self.known.values())
+
+
+def query_parts(word: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The parts of the query word ``word`` when it is made of words of ``vocabulary`` in one
+    language (in lower case, linking elements left out: "Rechtsextremismusprävention" -> ("recht",
+    "extremismus", "prävention")), else (). A part has ``MIN_PART`` letters or more; the longest
+    first part is tried first, the last one may be inflected ("Fußballvereine": vereinen, the
+    word of its stem), up to ``MAX_PARTS``. A word shorter than ``MIN_QUERY_WORD`` is never split,
+    nor one the vocabulary knows whole ("Sozialarbeit", a part of "Straßensozialarbeit": a word of
+    its own, however common, which the corpus cannot tell from a rare compound)."""
+    from search.analysis import stem
+
+    lowered = word.casefold()
+    if not splittable(lowered) or any(lowered in known for known in vocabulary.known.values()):
+        return ()
+    best: tuple[str, ...] = ()
+    for language, known in vocabulary.known.items():
+        stems = vocabulary.stems[language]
+
+        def last(tail: str, known: set[str] = known, stems: dict[str, str] = stems, language: str = language):
+            return tail if tail in known else stems.get(stem(tail, language))
+
+        parts = _known_cut(lowered, language, known.__contains__, last, MAX_PARTS)
+        if parts and (not best or (len(parts), -len(parts[0])) < (len(best), -len(best[0]))):
+            best = parts
+    return best
+
+
+def _known_cut(
+    word: str, language: str, known: Callable[[str], bool], last: Callable[[str], str | None], most: int
+) -> tuple[str, ...]:
+    """``word`` as ``known`` words of ``language``, longest first part first, a
+    linking element allowed after a part, the last part inflected (``last``: the known word of
+    its stem); () when it cannot be."""
+    if most < 2:
+        return ()
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        for part in _heads(head, language):
+            if len(part) < MIN_PART or not known(part):
+                continue
+            final = last(tail) if len(tail) >= MIN_PART else None
+            if final:
+                return (part, final)
+            rest = _known_cut(tail, language, known, last, most - 1) if len(tail) >= MIN_QUERY_WORD else ()
+            if rest:
+                return (part, *rest)
+    return ()
+
+
+def _heads(head: str, language: str) -> list[str]:
+    """What a part before another may be: itself, without a linking element, with the -e it
+    dropped (German)."""
+    candidates = [head, *(head[: -len(link)] for link in LINKS[language] if head.endswith(link))]
+    if language in DROPPED_E:
+        candidates.append(head + "e")
+    return list(dict.fromkeys(candidates))
