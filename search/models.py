@@ -87,29 +87,6 @@ class SearchFacet(models.Model):
         return f"{self.facet}={self.code}"
 
 
-class SearchPart(models.Model):
-    """A word of a document's ``compounds`` field (the parts of its compounds, search/compounds.py)
-    in a compounding language, with its folded Snowball stem: the vocabulary a query's compound is
-    split against (search.compounds.query_parts), written with the document."""
-
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="parts")
-    language = models.CharField(_("language"), max_length=5)
-    word = models.CharField(_("word"), max_length=100)
-    stem = models.CharField(_("stem"), max_length=100)
-
-    class Meta:
-        verbose_name = _("search compound part")
-        verbose_name_plural = _("search compound parts")
-        constraints = [models.UniqueConstraint(fields=["document", "word"], name="search_part_once")]
-        indexes = [
-            models.Index(fields=["word", "document"], name="search_part_word"),
-            models.Index(fields=["stem", "document"], name="search_part_stem"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.word} ({self.language})"
-
-
 class SearchPost(models.Model):
     """A network post as the ``database`` search engine holds it, apart from practices.
 

@@ -23,12 +23,10 @@ still exclude, and stop words of any of the portal's languages count for nothing
 
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from stop_words import get_stop_words
 
-from search import compounds
 from search.analysis import STOP_WORDS, fold, words
 
 MAX_TERMS = 32
@@ -168,24 +166,6 @@ def parse(text: str) -> ParsedQuery:
         else:
             clauses.append(Clause(item.terms))
     return ParsedQuery(tuple(_without_stop_words(clauses)), tuple(excluded))
-
-
-def with_parts(parsed: ParsedQuery, parts: Callable[[str], tuple[str, ...]]) -> ParsedQuery:
-    """``parsed`` with, in each clause, the parts of a compound word (``parts``: search.compounds
-    .query_parts over the index's vocabulary) as alternatives to the word: "Rechtsextremismus" is
-    also "recht" OR "extremismus". Phrases and exclusions are left as typed."""
-    clauses = []
-    for clause in parsed.clauses:
-        found = [Term((part,)) for term in clause.terms if not term.is_phrase for part in parts(term.words[0])]
-        clauses.append(Clause(tuple(dict.fromkeys((*clause.terms, *found)))) if found else clause)
-    return replace(parsed, clauses=tuple(clauses))
-
-
-def splittable(parsed: ParsedQuery) -> list[str]:
-    """The words of ``parsed``'s clauses ``with_parts`` may split (search.compounds.splittable)."""
-    return [
-        term.words[0] for term in parsed.positive_terms if not term.is_phrase and compounds.splittable(term.words[0])
-    ]
 
 
 def any_of(text: str, limit: int = 24) -> ParsedQuery:

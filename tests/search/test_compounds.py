@@ -3,7 +3,7 @@ ordinary words and other languages' words never are (docs/SEARCH.md, "Compounds"
 
 import pytest
 
-from search.compounds import Vocabulary, candidates, joined_text, part_words, parts_text, query_parts, split
+from search.compounds import joined_text, parts_text, split
 
 
 @pytest.mark.parametrize(
@@ -121,82 +121,3 @@ def test_a_language_that_does_not_compound_gets_its_words_written_whole_only():
     assert parts_text("Anti-Gewalt-Training bei Rechtsextremismus", "de") == (
         "recht extremismus AntiGewalt AntiGewaltTraining GewaltTraining"
     )
-
-
-# A query word split against the index's own vocabulary (``query_parts``)
-
-TEXTS = [
-    ("de", "Ausstiegsberatungsstelle für Jugendliche in der Straßensozialarbeit."),
-    ("de", "Eltern werden über Rechtsextremismus und Islamismusprävention informiert."),
-    ("de", "Fanprojekte mit den Fußballvereinen; ein Anti-Gewalt-Training."),
-    ("nl", "Radicaliseringspreventie in het jongerenwerk; extremismebestrijding."),
-    ("sv", "Ungdomsarbete mot våldsbejakandeextremism."),
-    ("en", "Counter-terrorism workshops and multi-agency panels in the community."),
-]
-
-
-@pytest.fixture(scope="module")
-def vocabulary():
-    """What the database engine reads for any query: every part of the texts."""
-    return Vocabulary(
-        (language, word, stem)
-        for language, text in TEXTS
-        for word, stem in part_words(parts_text(text, language), language)
-    )
-
-
-@pytest.mark.parametrize(
-    ("word", "parts"),
-    [
-        ("Rechtsextremismusprävention", ("recht", "extremismus", "prävention")),
-        ("Linksextremismus", ()),  # links is no part of the corpus
-        ("Islamismusberatung", ("islamismus", "beratung")),
-        ("Fußballvereine", ("fussball", "vereinen")),  # the last part inflected: Fußballvereinen
-        ("Ausstiegsberatungsstelle", ("ausstieg", "beratungsstelle")),  # the longest parts first
-        ("Ausstiegsberatungsstellen", ("ausstieg", "beratungsstelle")),
-        ("Jugendberatungsstelle", ()),  # jugend: no document holds it as a part
-        ("Straßenarbeit", ("strasse", "arbeit")),
-        ("extremismepreventie", ("extremisme", "preventie")),
-        ("ungdomsextremism", ("ungdom", "extremism")),
-    ],
-)
-def test_a_query_word_is_split_into_the_parts_the_index_holds(vocabulary, word, parts):
-    assert query_parts(word, vocabulary) == parts
-
-
-@pytest.mark.parametrize(
-    "word",
-    [
-        "Beratung",  # shorter than two parts of four letters
-        "Prävention",
-        "Sozialarbeit",  # known whole: a part of Straßensozialarbeit
-        "Beratungsstelle",
-        "counterterrorism",  # English and French words: no document of theirs gives parts
-        "multiagency",
-        "radicalisation",
-        "deradicalisation",
-        "workshops",
-        "accompagnement",
-        "déradicalisation",
-        "Covid19",
-    ],
-)
-def test_a_short_known_or_foreign_query_word_is_not_split(vocabulary, word):
-    assert query_parts(word, vocabulary) == ()
-
-
-def test_the_candidates_of_a_word_hold_every_piece_and_the_stems_of_its_endings():
-    pieces, stems = candidates(["Fußballvereine", "Verein", "P/CVE"])
-    assert {"fussball", "fussballvereine", "vereine", "verein", "ball", "balle"} <= pieces
-    assert "vere" in pieces and "fus" not in pieces  # pieces of four letters and more, of long words
-    assert {"verein", "fussballverein"} <= stems  # German stems of the endings
-    assert all(len(piece) >= 4 for piece in pieces)
-
-
-def test_a_document_gives_the_words_of_its_compounds_field_in_a_compounding_language_only():
-    assert part_words("recht extremismus multiagency covid19 amt", "de") == [
-        ("recht", "recht"),
-        ("extremismus", "extremismus"),
-        ("multiagency", "multiagency"),
-    ]
-    assert part_words("multiagency coconstruction", "en") == []

@@ -16,7 +16,7 @@ from portal.access import ReaderScope
 from practices.demo import load_seed_practice
 from practices.indexing import COLLECTION as PRACTICES
 from search.backends.base import PostQuery, SearchQuery
-from tests.search.builders import document, index, make_practice, next_version, refresh
+from tests.search.builders import index, make_practice, next_version, refresh
 
 EVERYTHING = ReaderScope(members=True, everything=True)
 
@@ -265,77 +265,6 @@ def test_a_part_of_a_compound_finds_it(engine, home_organisation, language, titl
     assert titles(search(engine, part)) == {title}
 
 
-ES_QUERY_PARTS = "Elasticsearch does not split a query's compounds against its vocabulary yet (docs/SEARCH.md)"
-
-
-@pytest.mark.parametrize(
-    ("language", "holder", "others", "typed"),
-    [
-        (
-            "de",
-            "Eltern werden über Rechtsextremismus informiert.",
-            ["Die Beratungsstelle begleitet junge Menschen beim Verlassen der rechtsextremen Szene."],
-            "Rechtsextremismus",
-        ),
-        (
-            "de",
-            "Eltern werden über Rechtsextremismusprävention informiert.",
-            ["Junge Menschen verlassen den Rechtsextremismus.", "Islamismusprävention an Schulen."],
-            "Rechtsextremismusprävention",
-        ),
-        (
-            "nl",
-            "Jongerenpreventie in de wijk.",
-            ["Jongerenwerk in de wijk.", "Radicaliseringspreventie."],
-            "jongerenpreventie",
-        ),
-        (
-            "sv",
-            "Ungdomsarbete i kommunen.",
-            ["Ungdomsklubbar efter skolan.", "Arbete med föräldrar i förorten."],
-            "ungdomsarbete",
-        ),
-    ],
-)
-def test_a_compound_typed_finds_the_texts_holding_its_parts(engine, home_organisation, language, holder, others, typed):
-    """search/compounds.py, ``query_parts``: a query's compound made of parts the index knows also
-    asks for each part, so the texts writing them in other words are found; the text holding the
-    compound itself comes first. An English text is not found through it."""
-    if engine.name == "elasticsearch":
-        pytest.skip(ES_QUERY_PARTS)
-    for number, text in enumerate([holder, *others]):
-        index(
-            engine,
-            make_practice(f"Practice {number}", organisation=home_organisation, language=language, description=text),
-        )
-    index(engine, make_practice("English", organisation=home_organisation, description="Parents and schools."))
-    results = search(engine, typed)
-    assert titles(results) == {f"Practice {number}" for number in range(len(others) + 1)}
-    assert results.hits[0].title == "Practice 0" and results.suggestion is None and not results.partial
-
-
-def test_a_compound_is_split_only_by_the_words_of_practices_the_reader_may_see(
-    engine, home_organisation, other_organisation
-):
-    """Whether a query's word is split tells nothing of a practice the reader may not see: the
-    part "extremismus" held only by another organisation's practice does not split
-    "Rechtsextremismus" for an anonymous visitor, and splits it for a moderator."""
-    if engine.name == "elasticsearch":
-        pytest.skip(ES_QUERY_PARTS)
-    private = "Eltern werden über Rechtsextremismus informiert."
-    index(
-        engine,
-        make_practice(
-            "Private", organisation=other_organisation, language="de", visibility="organisation", description=private
-        ),
-        make_practice(
-            "Public", organisation=home_organisation, language="de", description="Verlassen der rechtsextremen Szene."
-        ),
-    )
-    assert titles(search(engine, "Rechtsextremismus")) == {"Private", "Public"}
-    assert titles(search(engine, "Rechtsextremismus", ReaderScope())) == set()
-
-
 @pytest.mark.parametrize(
     ("language", "written", "typed"),
     [
@@ -364,28 +293,6 @@ def test_a_word_typed_whole_finds_the_text_that_writes_it_in_parts(engine, home_
     index(engine, make_practice("Written whole elsewhere", organisation=home_organisation, description="Football."))
     results = search(engine, typed)
     assert titles(results) == {"Written in parts"} and results.suggestion is None and not results.partial
-
-
-def test_the_parts_of_a_practice_deleted_or_rebuilt_away_split_nothing(engine, home_organisation):
-    """The parts a query's compound is split into are those of the practices the index holds now:
-    a practice deleted, or left out of a rebuild, no longer gives its parts."""
-    if engine.name == "elasticsearch":
-        pytest.skip(ES_QUERY_PARTS)
-    holder = make_practice(
-        "Holder", organisation=home_organisation, language="de", description="Eltern über Rechtsextremismus."
-    )
-    other = make_practice(
-        "Other", organisation=home_organisation, language="de", description="Verlassen der rechtsextremen Szene."
-    )
-    index(engine, holder, other)
-    assert titles(search(engine, "Rechtsextremismus")) == {"Holder", "Other"}
-    engine.delete(PRACTICES, holder.pk, next_version())
-    refresh(engine)
-    assert titles(search(engine, "Rechtsextremismus")) == set()
-    engine.rebuild(PRACTICES, [document(holder), document(other)])
-    engine.rebuild(PRACTICES, [document(other)])
-    refresh(engine)
-    assert titles(search(engine, "Rechtsextremismus")) == set()
 
 
 ES_COMPOUND_MARKS = (

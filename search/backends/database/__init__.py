@@ -21,7 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 
 from portal.access import ReaderScope
-from search import compounds, embedding, highlight
+from search import embedding, highlight
 from search.analysis import fold, words
 from search.backends import hybrid
 from search.backends.base import Hit, SearchBackend, SearchQuery, SearchResults, paging
@@ -29,14 +29,13 @@ from search.backends.database import snapshot, sql
 from search.backends.database.postgres import PostgresText
 from search.backends.database.posts import DatabasePosts
 from search.backends.database.sql import DOCUMENTS, placeholders
-from search.backends.database.sqlite import COMPOUNDS, SqliteText
+from search.backends.database.sqlite import SqliteText
 from search.collections import Collection, Layout, registered
 from search.embedding import store
 from search.embedding.vectors import similarities
-from search.models import SearchDocument, SearchFacet, SearchPart
-from search.query import Clause, ParsedQuery, any_of, any_word, parse, some_words, splittable, with_parts
+from search.models import SearchDocument, SearchFacet
+from search.query import Clause, ParsedQuery, any_of, any_word, parse, some_words
 
-PARTS = SearchPart._meta.db_table
 TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}
 SIMILAR_CANDIDATES = 50
 REBUILD_CHUNK = 500
@@ -121,7 +120,6 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             if self._holds_newer(document_id, version, same_is_newer=False):
                 return
             SearchFacet.objects.using(self.alias).filter(document_id=document_id).delete()
-            SearchPart.objects.using(self.alias).filter(document_id=document_id).delete()
             SearchDocument.objects.using(self.alias).update_or_create(
                 id=document_id, defaults={"version": version, "live": False, "title": "", "title_folded": ""}
             )
@@ -134,7 +132,6 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         text, count = self._text(collection), 0
         with transaction.atomic(using=self.alias):
             SearchFacet.objects.using(self.alias).all().delete()
-            SearchPart.objects.using(self.alias).all().delete()
             SearchDocument.objects.using(self.alias).all().delete()
             with connections[self.alias].cursor() as cursor:
                 text.clear(cursor)
@@ -150,9 +147,6 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         manager.bulk_create([SearchDocument(id=document["id"], **_document_row(document)) for document in documents])
         SearchFacet.objects.using(self.alias).bulk_create(
             [row for document in documents for row in _facet_rows(document, facets)]
-        )
-        SearchPart.objects.using(self.alias).bulk_create(
-            [row for document in documents for row in _part_rows(document)]
         )
         with connections[self.alias].cursor() as cursor:
             for document in documents:
@@ -170,8 +164,6 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         SearchDocument.objects.using(self.alias).update_or_create(id=document_id, defaults=_document_row(document))
         SearchFacet.objects.using(self.alias).filter(document_id=document_id).delete()
         SearchFacet.objects.using(self.alias).bulk_create(_facet_rows(document, facets))
-        SearchPart.objects.using(self.alias).filter(document_id=document_id).delete()
-        SearchPart.objects.using(self.alias).bulk_create(_part_rows(document))
         with connections[self.alias].cursor() as cursor:
             text.write(cursor, document)
             snapshot.bump(cursor)
@@ -201,15 +193,14 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         the words as typed, ``meant``: the model reads misspelt and foreign words well); else,
         when nothing at all was found, the documents matching most words (``partial``,
         search.query.some_words)."""
-        typed, text = parse(query.text), self._text(collection)
+        parsed, text = parse(query.text), self._text(collection)
         filters = collection.clean_filters(query.filters)
         per_page, page = paging(query)
-        vector = _query_vector_soon(collection, typed, query.text if meant is None else meant)
+        vector = _query_vector_soon(collection, parsed, query.text if meant is None else meant)
         embedded = (collection.name, embedding.MODEL_VERSION) if vector is not None else None
         with connections[self.alias].cursor() as cursor:
             view = self._snapshots.current(cursor, embedded)
             allowed = view.visible(query.scope)
-            parsed = _with_parts(cursor, view, query.scope, typed)
             wanted = allowed
             for facet, codes in filters.items():
                 wanted &= view.any_code(facet, codes)
@@ -243,7 +234,7 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
         total = shown.bit_count()
         lexical = bool(shown & matched)
-        suggestion = self._suggest(typed, view, allowed) if not lexical and not partial else None
+        suggestion = self._suggest(parsed, view, allowed) if not lexical and not partial else None
         if suggestion and respell:
             # Nothing matched the words as typed: answer with the respelling (as Elasticsearch's
             # fuzzy second pass does), and say so through ``suggestion``; this page's snippets
@@ -400,37 +391,6 @@ def _positions_scored(view: snapshot.Snapshot, rows: list[tuple[int, float]], sc
     return positions
 
 
-def _with_parts(cursor, view: snapshot.Snapshot, scope: ReaderScope, parsed: ParsedQuery) -> ParsedQuery:
-    """``parsed`` with the parts of its compound words as alternatives (search.query.with_parts),
-    split against the words of the compounds fields of the documents ``scope`` may see (so a
-    split tells nothing of another): the rows of ``SearchPart`` that could be parts of them, read
-    only when the snapshot holds a document of a compounding language."""
-    asked = splittable(parsed)
-    if not view.compounding or not asked:
-        return parsed
-    pieces, stems = compounds.candidates(asked)
-    cursor.execute(*sql_parts(pieces, stems, scope, cursor.db.vendor))
-    vocabulary = compounds.Vocabulary(cursor.fetchall())
-    return with_parts(parsed, lambda word: compounds.query_parts(word, vocabulary))
-
-
-def sql_parts(pieces: set[str], stems: set[str], scope: ReaderScope, vendor: str) -> tuple[str, list[Any]]:
-    """The statement reading (language, word, stem) of the parts among ``pieces`` or of ``stems``
-    held by a document ``scope`` may see (PostgreSQL gets each list as one array: planning
-    hundreds of parameters cost it more than the look-up)."""
-    seen = sql.visible(scope)
-    words_, stems_ = sorted(pieces), sorted(stems)
-    if vendor == "postgresql":
-        wanted, params = "p.word = ANY(%s) OR p.stem = ANY(%s)", [words_, stems_]
-    else:
-        wanted, params = f"p.word IN ({placeholders(words_)}) OR p.stem IN ({placeholders(stems_)})", [*words_, *stems_]
-    statement = (
-        f"SELECT DISTINCT p.language, p.word, p.stem FROM {PARTS} p JOIN {DOCUMENTS} d ON d.id = p.document_id"
-        f" WHERE ({wanted}) AND {seen.text}"
-    )
-    return statement, [*params, *seen.params]
-
-
 def _most_words(text, cursor, parsed: ParsedQuery, wanted: np.ndarray | None) -> list[tuple[int, float]]:
     """(id, score) of the documents matching any clause of ``some_words``: the number of
     clauses matched, plus their summed engine score scaled below 1 (more words first, then
@@ -507,15 +467,6 @@ def _document_row(document: dict[str, Any]) -> dict[str, Any]:
         "organisation_id": document.get("organisation_id"),
         "opening": highlight.snippet(highlight.clean(document.get("description") or ""), set()),
     }
-
-
-def _part_rows(document: dict[str, Any]) -> list[SearchPart]:
-    """The words of the document's ``compounds`` field a query's compound may be split into."""
-    language = (document.get("language") or [""])[0]
-    return [
-        SearchPart(document_id=document["id"], language=language, word=word, stem=stemmed)
-        for word, stemmed in compounds.part_words(document.get(COMPOUNDS) or "", language)
-    ]
 
 
 def _facet_rows(document: dict[str, Any], facets: dict[str, str]) -> list[SearchFacet]:

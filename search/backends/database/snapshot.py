@@ -29,7 +29,6 @@ import numpy as np
 from portal.access import ReaderScope
 from search.analysis import fold, words
 from search.backends.database.sql import DOCUMENTS, FACET_ROWS
-from search.compounds import COMPOUNDING
 from search.embedding.vectors import Int8Matrix
 
 EMBEDDINGS = "search_searchembedding"
@@ -56,7 +55,6 @@ class Snapshot:
     vectors: Int8Matrix | None = None
     has_vector: np.ndarray | None = None
     embedded: str | None = None  # the collection whose vectors these are
-    compounding: bool = False  # a document is written in a compounding language (it has parts)
 
     @property
     def size(self) -> int:
@@ -170,15 +168,14 @@ def load_vectors(cursor, snapshot: Snapshot, collection: str, model_version: str
 
 def load(cursor, token: int | None) -> Snapshot:
     cursor.execute(
-        f"SELECT id, title, visibility, organisation_id, language FROM {DOCUMENTS} WHERE live = %s"
-        f" ORDER BY {NEWEST_FIRST}",
+        f"SELECT id, title, visibility, organisation_id FROM {DOCUMENTS} WHERE live = %s ORDER BY {NEWEST_FIRST}",
         [True],
     )
     documents = cursor.fetchall()
     ids = np.fromiter((row[0] for row in documents), dtype=np.int64, count=len(documents))
     classes: dict[str, list[int]] = defaultdict(list)
     organisations: dict[int, list[int]] = defaultdict(list)
-    for index, (_id, _title, visibility, organisation_id, _language) in enumerate(documents):
+    for index, (_id, _title, visibility, organisation_id) in enumerate(documents):
         classes[visibility].append(index)
         if visibility == "organisation" and organisation_id is not None:
             organisations[organisation_id].append(index)
@@ -192,7 +189,6 @@ def load(cursor, token: int | None) -> Snapshot:
         own_organisation={},
         facets=defaultdict(dict),
         _by_id=np.argsort(ids, kind="stable"),
-        compounding=any(row[4] in COMPOUNDING for row in documents),
     )
     cursor.execute(_id_lists(cursor))
     for facet, code, holders in cursor.fetchall():
