@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from babel import Locale
 
 from practices.importer.instructions import INSTRUCTIONS
-from practices.importer.text import markdown_to_plain
+from practices.importer.subfields import _SUB_FIELD as SUB_FIELD  # the importer's reading: one declaration
+from practices.importer.text import fold, markdown_to_plain
 from practices.importer.years import end_year, start_year
 from practices.models import KeyTheme, Practice, TargetAudience
 from practices.template_fields import TEMPLATE_FIELDS, model_attribute
@@ -26,6 +27,10 @@ _LAST_UPDATE = {"en": "(year)", "fr": "(année)"}
 _NO_COUNTRY = {"en": "Not specified", "fr": "Non précisé"}
 _YES_NO = {"en": {"yes": "Yes", "no": "No"}, "fr": {"yes": "Oui", "no": "Non"}}
 _ORGANISATION_TYPE = {"en": "Type of organisation:", "fr": "Type d'organisation :"}
+# A colon after a sub-field's label in the organisation's description, written as the HTML entity
+# Markdown reads as that colon: the line reads the same, but not as a sub-field (docs/EXPORT.md).
+_COLON_ENTITY = {":": "&colon;", "：": "&#xFF1A;"}
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
 # Line breaks of other systems (CR LF, a lone CR), and the vertical tab and form feed that Word
 # writes in text for its line and page breaks: each a line break ("\n").
 _LINE_BREAK = re.compile("\r\n?|[\x0b\x0c]")
@@ -130,9 +135,8 @@ def _fill(row: Row, practice: Practice, language: str, *, show_contact: bool) ->
     elif code == "start":
         row.answer = start_answer(practice)
     elif code == "organisation":
-        row.answer = "\n\n".join(
-            part for part in (practice.organisation.name, practice.organisation_description) if part
-        )
+        description = not_sub_fields(document_text(practice.organisation_description))
+        row.answer = "\n\n".join(part for part in (practice.organisation.name, description) if part)
         # wherever the model lives
         types = practice.organisation._meta.get_field("type").related_model._default_manager.all()
         row.organisation_types = _checklist(types, [practice.organisation.type], language)
@@ -140,6 +144,30 @@ def _fill(row: Row, practice: Practice, language: str, *, show_contact: bool) ->
         row.answer = practice.contact if show_contact else ""
     else:
         row.answer = getattr(practice, model_attribute(code))
+
+
+def not_sub_fields(text: str) -> str:
+    """``text`` (Markdown) with the colon of each line the importer would read as a sub-field of the
+    organisation ("Type of organisation: NGO", "Website: …") written as an HTML entity
+    (``&colon;``): it shows the same, and reads back as the text it is, not as a sub-field."""
+    colons = []
+    for found in SUB_FIELD.finditer(fold(text)):
+        colon = max(found.group().rfind(":"), found.group().rfind("："))
+        if not _in_code(text, found.start() + colon):
+            colons.append(found.start() + colon)
+    for position in reversed(colons):
+        text = text[:position] + _COLON_ENTITY[text[position]] + text[position + 1 :]
+    return text
+
+
+def _in_code(text: str, position: int) -> bool:
+    """Whether ``position`` is in Markdown code (a code span, an indented or fenced block), where an
+    entity shows as written: such a colon is left as it is (docs/EXPORT.md, "Known limits")."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position]
+    indent = len(before.expandtabs(4)) - len(before.expandtabs(4).lstrip(" "))
+    fences = len(_FENCE.findall(text[:line_start]))
+    return indent >= 4 or before.count("`") % 2 == 1 or fences % 2 == 1
 
 
 def _checklist(terms, chosen, language: str) -> list[Choice]:
