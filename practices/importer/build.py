@@ -81,12 +81,13 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
         )
     else:
         country = find_country(markdown_to_plain(fields["geographical_scope"]))[0]
+    language = _language(assembly, " ".join(answers.values()))
     practice = ParsedPractice(
         title=fields["title"],
-        language=_language(assembly, " ".join(answers.values())),
+        language=language,
         peer_reviewed=_peer_reviewed(answers.get("peer_reviewed", ""), warnings),
-        key_themes=_terms("key_themes", vocabulary.key_themes, answers, fields, warnings),
-        target_audiences=_terms("target_audiences", vocabulary.target_audiences, answers, fields, warnings),
+        key_themes=_terms("key_themes", vocabulary.key_themes, answers, fields, warnings, language),
+        target_audiences=_terms("target_audiences", vocabulary.target_audiences, answers, fields, warnings, language),
         country=country,
         geographical_scope=fields["geographical_scope"],
         start=fields["start"],
@@ -263,12 +264,18 @@ def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:
 
 
 def _terms(
-    code: str, matcher, answers: dict[str, str], fields: dict[str, str], warnings: list[ImportWarning]
+    code: str,
+    matcher,
+    answers: dict[str, str],
+    fields: dict[str, str],
+    warnings: list[ImportWarning],
+    language: str,
 ) -> list[str]:
-    """The codes a closed-list answer names. Leftover words of a list are warned about; an answer
+    """The codes a closed-list answer names, in any form of their words in the answer's language (failing
+    a guess, the practice's ``language``). Leftover words of a list are warned about; an answer
     written as sentences is kept whole at the end of the description (``_keep_prose``)."""
     answer = answers.get(code, "")
-    result: TermMatch = matcher(ticked_only(markdown_to_plain(x_marks_as_boxes(answer))))
+    result: TermMatch = matcher(ticked_only(markdown_to_plain(x_marks_as_boxes(answer))), language)
     if result.prose:
         _keep_prose(code, answer, result, fields, warnings)
         return result.codes

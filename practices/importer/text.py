@@ -5,6 +5,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from search.analysis import stem
+
 WORD_RE = re.compile(r"\w+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 
@@ -55,6 +57,35 @@ class PhraseMatch:
     key: str
     start: int  # character offsets in the original text
     end: int
+    phrase: tuple[str, ...] = ()  # the known phrase's folded words (it may be written in another form)
+
+
+# The endings by which a word read by its stem may differ from the known word it stands for, after
+# the letters they share (folded): inflections ("Jugendlichen" / "Jugendliche", "ungdomarna" /
+# "ungdomar", "lärarna" / "lärare", "famiglia" / "famiglie", "family" / "families"), not a derived
+# word the stemmer cuts back to the same stem ("publications" / "public", "enseignement" /
+# "enseignants", "educational" / "educators"), nor a word of another language ("politica", Italian,
+# is not "politi", Danish for police). A language without endings here is not read by stems.
+ENDINGS: dict[str, frozenset[str]] = {
+    "en": frozenset({"", "s", "es", "y", "ies"}),
+    "fr": frozenset({"", "s", "e", "es", "x"}),
+    "de": frozenset({"", "e", "en", "n", "r", "er", "ern", "s", "es", "em"}),
+    "nl": frozenset({"", "s", "e", "en", "n"}),
+    "sv": frozenset({"", "a", "an", "e", "en", "er", "ar", "or", "n", "r", "na", "et", "arna", "erna", "orna"}),
+    "da": frozenset({"", "e", "en", "er", "et", "n", "r", "ne", "ene", "erne"}),
+    "no": frozenset({"", "e", "en", "er", "et", "n", "r", "ne", "ene", "erne", "a"}),
+    "es": frozenset({"", "s", "es", "a", "as", "o", "os"}),
+    "it": frozenset({"", "a", "e", "i", "o", "he", "hi"}),
+}
+
+
+def near_form(word: str, known: str, language: str) -> bool:
+    """Whether folded ``word`` can be an inflected form of folded ``known`` in ``language``."""
+    shared = 0
+    while shared < min(len(word), len(known)) and word[shared] == known[shared]:
+        shared += 1
+    endings = ENDINGS.get(language, frozenset({""}))
+    return word[shared:] in endings and known[shared:] in endings
 
 
 @dataclass
@@ -62,46 +93,84 @@ class PhraseIndex:
     """Finds known phrases in text, word by word, ignoring case and accents.
 
     At each word the longest known phrase starting there wins, so labels
-    written one after another without separators are still told apart.
+    written one after another without separators are still told apart. Given
+    a language, a phrase is also found in another form of its words: the same
+    Snowball stems (``search.analysis.stem``), differing only by the language's
+    endings (``near_form``), unless the text's word, alone, is one of
+    ``unstemmed`` (it stems like a known word but names something else: "Lehre"
+    is no "Lehrer") or the stems name two keys.
     """
 
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 0
+    unstemmed: frozenset[str] = frozenset()  # folded words never read by their stem alone
+    _written: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # words as written
+    _stemmed: dict[str, dict[tuple[str, ...], list[tuple[str, ...]]]] = field(default_factory=dict)
 
     def add(self, phrase: str, key: str) -> None:
         words = tuple(tokens(phrase))
         if words and words not in self.phrases:
             self.phrases[words] = key
+            self._written[words] = tuple(WORD_RE.findall(phrase))
             self.longest = max(self.longest, len(words))
+            self._stemmed.clear()
 
     def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
         for phrase, key in pairs:
             self.add(phrase, key)
 
-    def scan(self, text: str) -> tuple[list[PhraseMatch], list[tuple[int, int]]]:
+    def stemmed(self, language: str) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """The known phrases by their words' stems in ``language``."""
+        if language not in self._stemmed:
+            by_stems: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+            for words, written in self._written.items():
+                if len(written) != len(words):
+                    continue
+                by_stems.setdefault(tuple(stem(word, language) for word in written), []).append(words)
+            self._stemmed[language] = by_stems
+        return self._stemmed[language]
+
+    def scan(self, text: str, language: str = "") -> tuple[list[PhraseMatch], list[tuple[int, int]]]:
         """Known phrases in order of appearance, and the spans of the words
-        that matched nothing."""
+        that matched nothing. With a language, phrases written in another form too."""
         words = list(WORD_RE.finditer(fold(text)))
+        stems = [stem(text[word.start() : word.end()], language) for word in words] if language in ENDINGS else []
         matches: list[PhraseMatch] = []
         leftovers: list[tuple[int, int]] = []
         index = 0
         while index < len(words):
-            size, key = self._longest_at(words, index)
-            if key is None:
+            size, phrase = self._longest_at(words, index, stems, language)
+            if not phrase:
                 leftovers.append(words[index].span())
                 index += 1
                 continue
-            matches.append(PhraseMatch(key, words[index].start(), words[index + size - 1].end()))
+            end = words[index + size - 1].end()
+            matches.append(PhraseMatch(self.phrases[phrase], words[index].start(), end, phrase))
             index += size
         return matches, leftovers
 
-    def _longest_at(self, words: list[re.Match], index: int) -> tuple[int, str | None]:
+    def _longest_at(
+        self, words: list[re.Match], index: int, stems: list[str], language: str
+    ) -> tuple[int, tuple[str, ...]]:
         upper = min(self.longest, len(words) - index)
         for size in range(upper, 0, -1):
-            key = self.phrases.get(tuple(w.group() for w in words[index : index + size]))
-            if key is not None:
-                return size, key
-        return 0, None
+            found = tuple(w.group() for w in words[index : index + size])
+            if found in self.phrases:
+                return size, found
+            if stems and not (size == 1 and found[0] in self.unstemmed):
+                phrase = self._by_stems(found, tuple(stems[index : index + size]), language)
+                if phrase:
+                    return size, phrase
+        return 0, ()
+
+    def _by_stems(self, found: tuple[str, ...], stems: tuple[str, ...], language: str) -> tuple[str, ...]:
+        """The known phrase ``found`` is another form of, if exactly one key has such a phrase."""
+        forms = [
+            phrase
+            for phrase in self.stemmed(language).get(stems, [])
+            if all(near_form(word, known, language) for word, known in zip(found, phrase, strict=True))
+        ]
+        return forms[0] if len({self.phrases[phrase] for phrase in forms}) == 1 else ()
 
 
 # Check boxes as writers tick them: the box characters (Word's check-box content controls

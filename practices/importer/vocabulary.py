@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from practices import taxonomy
+from search.analysis import guess_language
 
 from .text import WORD_RE, PhraseIndex, PhraseMatch, fold, group_spans, tokens
 from .translations import KEY_THEME_TRANSLATIONS, TARGET_AUDIENCE_TRANSLATIONS
@@ -14,6 +15,21 @@ Entry = tuple[str, str, str]  # (code, label_en, label_fr)
 # Words that join labels in a list ("Family support and Exit strategies") and
 # mean nothing on their own.
 FILLER_WORDS = frozenset({"and", "et", "or", "ou", "und", "og", "och", "en", "y", "e", "i", "also", "aussi"})
+# Articles and prepositions before a term in a list ("für Eltern und Lehrkräfte", "avec des enseignantes",
+# "de jongeren", "a family"): part of a run of words (sentences), but never warned about on their own.
+FUNCTION_WORDS = frozenset(
+    tokens(
+        """a an the for with of to des de du la le les l aux au avec pour à für mit die der den dem das von
+        het voor met van för med till av til af para con los las el del per il gli di dei delle"""
+    )
+)
+# Words that stem (Snowball) like a term's word and differ by an ending, but name something else:
+# never read by their stem alone ("Lehre", apprenticeship, is not "Lehrer"; "ouderen", the elderly,
+# not "ouders"; "extremist propaganda" and "l'enseignement professionnel" name no audience). Inside a
+# longer phrase they are ("a former extremist", "professionnel de première ligne").
+STEM_FALSE_FRIENDS = frozenset(
+    tokens("Lehre ouderen oudere extremist extrémiste professional professionnel professionnelle professionnelles")
+)
 
 # Everyday names for organisation types, beside the list's own labels: the
 # template asks for "legal status, e.g. NGO, state body, limited company, charity".
@@ -349,7 +365,7 @@ class TermMatch:
 
 
 def _index(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]] | None = None) -> PhraseIndex:
-    index = PhraseIndex()
+    index = PhraseIndex(unstemmed=STEM_FALSE_FRIENDS)
     entries = list(entries)
     for code, label_en, label_fr in entries:
         index.add_all([(label_en, code), (label_fr, code), (code.replace("-", " "), code)])
@@ -369,13 +385,16 @@ def _joined(*aliases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     return joined
 
 
-def _match(index: PhraseIndex, text: str) -> TermMatch:
-    matches, leftovers = index.scan(text)
+def _match(index: PhraseIndex, text: str, language: str = "") -> TermMatch:
+    """The terms ``text`` names, also in another form of their words: by their stems in the language
+    the answer is written in, failing a guess the practice's ``language``."""
+    matches, leftovers = index.scan(text, guess_language(text) or language)
     meaningful = [span for span in leftovers if not _is_filler(text[span[0] : span[1]])]
     unmatched = group_spans(text, meaningful)
     long_run = any(len(WORD_RE.findall(phrase)) >= PROSE_RUN_WORDS for phrase in unmatched)
     if long_run or _says_not(fold(" ".join(unmatched))):  # "Neither parents nor teachers": a sentence
         return _match_prose(text, matches)
+    unmatched = [phrase for phrase in unmatched if not set(tokens(phrase)) <= FUNCTION_WORDS]
     return TermMatch(codes=list(dict.fromkeys(match.key for match in matches)), unmatched=unmatched)
 
 
@@ -386,7 +405,7 @@ def _match_prose(text: str, matches: list[PhraseMatch]) -> TermMatch:
     negated: list[str] = []
     for match in matches:
         phrase = text[match.start : match.end]
-        if tuple(tokens(phrase)) in PROSE_AMBIGUOUS:
+        if match.phrase in PROSE_AMBIGUOUS:  # the known phrase, however written ("Publics", "victim")
             continue
         if _negated(folded, match.start):
             negated.append(phrase)
@@ -459,14 +478,14 @@ class Vocabulary:
             organisation_types=rows(OrganisationType),
         )
 
-    def key_themes(self, text: str) -> TermMatch:
-        return _match(self._themes, text)
+    def key_themes(self, text: str, language: str = "") -> TermMatch:
+        return _match(self._themes, text, language)
 
-    def target_audiences(self, text: str) -> TermMatch:
-        return _match(self._audiences, text)
+    def target_audiences(self, text: str, language: str = "") -> TermMatch:
+        return _match(self._audiences, text, language)
 
-    def organisation_types(self, text: str) -> TermMatch:
-        return _match(self._organisation_types, text)
+    def organisation_types(self, text: str, language: str = "") -> TermMatch:
+        return _match(self._organisation_types, text, language)
 
     def organisation_type(self, text: str) -> str | None:
         """The first organisation type named in ``text``, if any."""

@@ -525,8 +525,9 @@ def test_closed_list_answers_in_the_other_practice_languages_are_found(kind, tex
 def test_no_phrase_of_a_closed_list_names_two_of_its_terms(kind):
     from practices import taxonomy
     from practices.importer import vocabulary
-    from practices.importer.text import fold
+    from practices.importer.text import ENDINGS, WORD_RE, fold
     from practices.importer.translations import KEY_THEME_TRANSLATIONS, TARGET_AUDIENCE_TRANSLATIONS
+    from search.analysis import stem
 
     if kind == "key_themes":
         entries, aliases = taxonomy.KEY_THEMES, (vocabulary.KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS)
@@ -538,6 +539,13 @@ def test_no_phrase_of_a_closed_list_names_two_of_its_terms(kind):
     for phrase, code in phrases:
         named.setdefault(fold(phrase), set()).add(code)
     assert {phrase: codes for phrase, codes in named.items() if len(codes) > 1} == {}
+    # nor do a phrase's stems, in any language an answer is read by stems in ("Eltern" and "Lehrer" in
+    # German, "familles" in French...: text.ENDINGS)
+    for language in ENDINGS:
+        stemmed: dict[tuple[str, ...], set[str]] = {}
+        for phrase, code in phrases:
+            stemmed.setdefault(tuple(stem(word, language) for word in WORD_RE.findall(phrase)), set()).add(code)
+        assert {stems: codes for stems, codes in stemmed.items() if len(codes) > 1} == {}, language
 
 
 @pytest.mark.parametrize(

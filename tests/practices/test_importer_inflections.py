@@ -1,0 +1,158 @@
+"""Key themes and target audiences written in another form than the list's: a singular for a plural,
+a declined or definite form ("mit Jugendlichen", "ungdomarna", "con un'insegnante"), found by their
+stems in the answer's language, in a list and in sentences; and words that stem like a term but name
+something else, not read (docs/IMPORTER.md, "Rules")."""
+
+import pytest
+
+from practices.importer import import_document
+
+DESCRIPTION = "Mediators talk with young people on the street to prevent radicalisation."
+# A short answer's language cannot be told from its own words: the practice's is taken.
+GERMAN = "Streetworker sprechen auf der Straße mit jungen Menschen, um Radikalisierung vorzubeugen."
+
+
+def document(field: str, answer: str, description: str = DESCRIPTION) -> bytes:
+    """A tab-separated template whose ``field`` row is answered with ``answer``."""
+    return "\n".join(
+        ["Name of the practice\tStreet mediation", f"Description\t{description}", f"{field}\t{answer}"]
+    ).encode()
+
+
+def leftovers(parsed) -> list[str]:
+    return [w.message for w in parsed.warnings if w.code in {"unknown_theme", "unknown_audience"}]
+
+
+INFLECTED_AUDIENCES = [
+    # English: singulars for the list's plurals
+    ("Target audience", "Teacher, a family, social worker", ["educators-academics", "families", "social-workers"]),
+    (
+        "Target audience",
+        "Each session brings together a teacher, a youth worker and a police officer from the same district.",
+        ["educators-academics", "social-workers", "law-enforcement"],
+    ),
+    # French
+    ("Public cible", "Avec des enseignantes et des familles", ["educators-academics", "families"]),
+    (
+        "Public cible",
+        "Le projet s'adresse aux élèves du collège et à leur famille ; il forme aussi un enseignant référent "
+        "par établissement.",
+        ["youth-pupils-students", "families", "educators-academics"],
+    ),
+    # German
+    ("Zielgruppe", "für Eltern und Lehrkräfte", ["families", "educators-academics"]),
+    (
+        "Zielgruppe",
+        "Wir arbeiten mit Jugendlichen aus dem Viertel und beraten auch jeden Jugendlicher einzeln.",
+        ["youth-pupils-students"],
+    ),
+    # Dutch
+    (
+        "Doelgroep",
+        "Elke jongere krijgt een coach, en ook de ouder wordt betrokken bij de gesprekken.",
+        ["youth-pupils-students", "families"],
+    ),
+    ("Doelgroep", "de jongeren", ["youth-pupils-students"]),
+    # Swedish
+    (
+        "Målgrupp",
+        "Vi arbetar med ungdomarna i förorten och deras föräldrar, och vi utbildar också lärarna på skolan.",
+        ["youth-pupils-students", "families", "educators-academics"],
+    ),
+    # Italian
+    (
+        "Destinatari",
+        "Lavoriamo con le famiglie e con ogni giovane segnalato dalla scuola, insieme a un'insegnante referente.",
+        ["families", "youth-pupils-students", "educators-academics"],
+    ),
+    # Spanish
+    (
+        "Público objetivo",
+        "Trabajamos para los jóvenes del barrio, con cada profesor del instituto y con la familia.",
+        ["youth-pupils-students", "educators-academics", "families"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "answer", "codes"), INFLECTED_AUDIENCES)
+def test_an_audience_in_another_form_is_read_by_its_stem(label, answer, codes):
+    parsed = import_document(document(label, answer), "x.txt")
+    assert parsed.target_audiences == codes
+    assert leftovers(parsed) == []
+
+
+INFLECTED_THEMES = [
+    (
+        "Key themes",
+        "Support for the family of a returnee and for each former extremist leaving prison.",
+        ["family-support", "ftf-families", "formers", "prison-probation"],
+    ),
+    ("Thèmes principaux", "Ancien extrémiste, contre-discours", ["formers", "alternative-counter-narratives"]),
+    ("Hauptthemen", "Lokale Strategie, Polarisierung", ["local-strategies-cities", "social-cohesion-polarisation"]),
+]
+
+
+@pytest.mark.parametrize(("label", "answer", "codes"), INFLECTED_THEMES)
+def test_a_theme_in_another_form_is_read_by_its_stem(label, answer, codes):
+    description = GERMAN if label == "Hauptthemen" else DESCRIPTION
+    parsed = import_document(document(label, answer, description), "x.txt")
+    assert parsed.key_themes == codes
+    assert leftovers(parsed) == []
+
+
+FALSE_FRIENDS = [
+    # words that stem like a term (Snowball) but name something else
+    ("Target audience", "Educational psychologists", ["health-practitioners"]),
+    (
+        "Target audience",
+        "Young people exposed to extremist propaganda on social media, and their parents.",
+        ["youth-pupils-students", "families"],
+    ),
+    ("Target audience", "Publications for practitioners", ["first-responders-practitioners"]),
+    # a name read in a list only (PROSE_AMBIGUOUS) is not read from sentences in another form either
+    (
+        "Target audience",
+        "Each victim of bullying at school is offered a mentor by the school staff.",
+        ["educators-academics"],
+    ),
+    ("Public cible", "Nous travaillons avec des publics très variés dans les quartiers.", []),
+    (
+        "Target audience",
+        "The general publication of our results is planned for practitioners in 2025.",
+        ["first-responders-practitioners"],
+    ),
+    (
+        "Public cible",
+        "Les élèves et apprentis de l'enseignement professionnel, en lien avec l'éducation nationale.",
+        ["youth-pupils-students"],
+    ),
+    ("Zielgruppe", "Jugendliche in der Lehre und ihre Ausbilder im Betrieb", ["youth-pupils-students"]),
+    ("Doelgroep", "Ouderen in de wijk die zich eenzaam voelen en hun mantelzorgers.", []),
+    ("Destinatari", "Il progetto riguarda la politica giovanile del comune e le sue associazioni sportive.", []),
+]
+
+
+@pytest.mark.parametrize(("label", "answer", "codes"), FALSE_FRIENDS)
+def test_a_word_that_stems_like_a_term_but_means_something_else_is_not_read(label, answer, codes):
+    parsed = import_document(document(label, answer), "x.txt")
+    assert parsed.target_audiences == codes
+
+
+def test_the_warning_quotes_the_words_as_written():
+    answer = INFLECTED_AUDIENCES[5][1]
+    parsed = import_document(document("Zielgruppe", answer), "x.txt")
+    message = " ".join(w.message for w in parsed.warnings if w.code == "read_from_prose")
+    assert "“Jugendlichen”" in message and "“Jugendlicher”" in message
+
+
+@pytest.mark.xfail(strict=True, reason="a term inside a compound is not looked for (docs/IMPORTER.md)")
+def test_a_theme_inside_a_german_compound_is_read():
+    parsed = import_document(document("Hauptthemen", "Familienarbeit", GERMAN), "x.txt")
+    assert parsed.key_themes == ["family-support"]
+
+
+@pytest.mark.xfail(strict=True, reason="Snowball stems 'joven' 'jov' and 'jóvenes' 'joven' (docs/IMPORTER.md)")
+def test_a_spanish_singular_whose_stem_differs_from_the_plural_s_is_read():
+    answer = "Cada joven del barrio recibe un acompañamiento individual durante un año."
+    parsed = import_document(document("Público objetivo", answer), "x.txt")
+    assert parsed.target_audiences == ["youth-pupils-students"]
