@@ -69,7 +69,8 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
     fields = {code: answers.get(code, "") for code in FIELD_CODES}
     fields["title"] = markdown_to_plain(fields["title"])
     _place_preamble(answers[""], fields, warnings)
-    organisation, sub_fields = _organisation(fields["organisation"], vocabulary, warnings)
+    language = _language(assembly, " ".join(answers.values()))
+    organisation, sub_fields = _organisation(fields["organisation"], vocabulary, warnings, language)
     fields["organisation"] = organisation.description
     inline = {field.kind: field.value for field in reversed(sub_fields)}  # the first of each kind
     if not fields["start"].strip() and inline.get("start_year"):
@@ -81,7 +82,6 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
         )
     else:
         country = find_country(markdown_to_plain(fields["geographical_scope"]))[0]
-    language = _language(assembly, " ".join(answers.values()))
     practice = ParsedPractice(
         title=fields["title"],
         language=language,
@@ -173,13 +173,14 @@ def _place_preamble(preamble: str, fields: dict[str, str], warnings: list[Import
 
 
 def _organisation(
-    text: str, vocabulary: Vocabulary, warnings: list[ImportWarning]
+    text: str, vocabulary: Vocabulary, warnings: list[ImportWarning], language: str
 ) -> tuple[ParsedOrganisation, list[SubField]]:
     """Name (the first short line), type (a "Type of organisation: X" sub-field,
-    on its own line or inside the cell) and description. Other sub-fields
-    (website, country, year…) stay in the description, one a line."""
+    on its own line or inside the cell, in any form of its words in ``language``)
+    and description. Other sub-fields (website, country, year…) stay in the
+    description, one a line."""
     rest, sub_fields = split_sub_fields(text)
-    type_code, type_field = _organisation_type(sub_fields, vocabulary, warnings)
+    type_code, type_field = _organisation_type(sub_fields, vocabulary, warnings, language)
     kept = [field for field in sub_fields if field is not type_field]
     name, description = _name_and_description(rest)
     if rest.strip() and not name:
@@ -190,13 +191,13 @@ def _organisation(
 
 
 def _organisation_type(
-    sub_fields: list[SubField], vocabulary: Vocabulary, warnings: list[ImportWarning]
+    sub_fields: list[SubField], vocabulary: Vocabulary, warnings: list[ImportWarning], language: str
 ) -> tuple[str | None, SubField | None]:
     """The code of the first type sub-field naming a known type, and that sub-field unless it is
     written as sentences. The others stay in the organisation's description, with a warning: an
     unknown type, a second type given, a type read from sentences."""
     typed = [field for field in sub_fields if field.kind == "organisation_type"]
-    matches = [vocabulary.organisation_types(ticked_only(field.value)) for field in typed]
+    matches = [vocabulary.organisation_types(ticked_only(field.value), language) for field in typed]
     chosen = next((number for number, match in enumerate(matches) if match.codes), None)
     if typed and chosen is None:
         message = _("Not a known type of organisation: “%(value)s”.") % {"value": typed[0].value}

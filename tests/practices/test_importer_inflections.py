@@ -156,3 +156,23 @@ def test_a_spanish_singular_whose_stem_differs_from_the_plural_s_is_read():
     answer = "Cada joven del barrio recibe un acompañamiento individual durante un año."
     parsed = import_document(document("Público objetivo", answer), "x.txt")
     assert parsed.target_audiences == ["youth-pupils-students"]
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Type of organisation: one of the two universities of the region", "research-education"),
+        ("Type d'organisation : un réseau d'associations de quartier", "ngo"),
+        ("Art der Organisation: ein Zusammenschluss mehrerer Vereine", "ngo"),
+        ("Type of organisation: associated partner of the ministry", "government-agency"),  # no association
+    ],
+)
+def test_a_type_of_organisation_in_another_form_is_read_by_its_stem(line, code):
+    parsed = import_document(document("Organisation", f"Jongerenpunt\n\n{line}"), "x.txt")
+    assert (parsed.organisation.name, parsed.organisation.type) == ("Jongerenpunt", code)
+
+
+def test_a_short_type_of_organisation_is_read_by_its_stem_in_the_practice_s_language():
+    data = document("Organisation", "Jongerenpunt\n\nArt der Organisation: Vereine", GERMAN)
+    parsed = import_document(data, "x.txt")
+    assert (parsed.language, parsed.organisation.type) == ("de", "ngo")

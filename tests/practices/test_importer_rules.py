@@ -521,7 +521,7 @@ def test_closed_list_answers_in_the_other_practice_languages_are_found(kind, tex
     assert (match.codes, match.unmatched) == (codes, [])
 
 
-@pytest.mark.parametrize("kind", ["key_themes", "target_audiences"])
+@pytest.mark.parametrize("kind", ["key_themes", "target_audiences", "organisation_types"])
 def test_no_phrase_of_a_closed_list_names_two_of_its_terms(kind):
     from practices import taxonomy
     from practices.importer import vocabulary
@@ -531,6 +531,9 @@ def test_no_phrase_of_a_closed_list_names_two_of_its_terms(kind):
 
     if kind == "key_themes":
         entries, aliases = taxonomy.KEY_THEMES, (vocabulary.KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS)
+    elif kind == "organisation_types":
+        entries = taxonomy.ORGANISATION_TYPES
+        aliases = (vocabulary.ORGANISATION_TYPE_ALIASES, vocabulary.ORGANISATION_TYPE_TRANSLATIONS)
     else:
         entries, aliases = taxonomy.TARGET_AUDIENCES, (vocabulary.TARGET_AUDIENCE_ALIASES, TARGET_AUDIENCE_TRANSLATIONS)
     phrases = [(label, code) for code, label_en, label_fr in entries for label in (label_en, label_fr)]
