@@ -8,6 +8,7 @@ import re
 
 from .context import contact_line_names, names_the_practice, practice_names, tied_to_a_person, with_postcode_paragraph
 from .findings import LOCATION, PERSON, Candidate, Finding, Hint, merge
+from .given_names import given_name_candidates
 from .hints import find_hints
 from .languages import language_at, paragraph_languages
 from .patterns import TITLE_RUN
@@ -39,11 +40,15 @@ def check_fields(
     codes = [code for code, text in fields.items() if text and text.strip()]
     languages = {code: paragraph_languages(fields[code], language) for code in codes}
     per_field = find_candidates([fields[code] for code in codes], language, [languages[code] for code in codes])
+    own_names = practice_names(fields, context or {})
     common = _lower_case_words(fields[code] for code in codes)
+    per_field = [
+        found + _given_names(fields[code], languages[code], own_names, common)
+        for code, found in zip(codes, per_field, strict=True)
+    ]
     results = [_findings(code, fields[code], found, common) for code, found in zip(codes, per_field, strict=True)]
     findings = [finding for found, _, _ in results for finding in found]
     loose = {finding for _, _, found in results for finding in found}
-    own_names = practice_names(fields, context or {})
     findings = [
         f
         for f in findings
@@ -55,6 +60,15 @@ def check_fields(
     names = [f for f in findings if f.type == PERSON]
     findings = [f for f in findings if f not in loose or tied_to_a_person(f, fields[f.field], hints, names)]
     return findings, hints
+
+
+def _given_names(
+    text: str, languages: list[tuple[int, int, str]], own_names: set[str], common: set[str]
+) -> list[Candidate]:
+    """The gazetteer's names, but a lone word the practice also writes in lower case
+    ("Mentor and young person meet…", "the mentor"): an ordinary word here."""
+    found = given_name_candidates(text, languages, own_names)
+    return [c for c in found if not _common_word(text[c.start : c.end], common)]
 
 
 def _written_in(finding: Finding, languages: dict[str, list[tuple[int, int, str]]], declared: str) -> str:

@@ -14,6 +14,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
 from .findings import FINDING_TYPES, Candidate
+from .given_names import warm_up as load_given_names
 from .languages import language_at, paragraph_languages, paragraphs
 from .recognizers import LOOSE_RECOGNIZERS, all_recognizers
 
@@ -198,3 +199,4 @@ def warm_up() -> None:
     find_candidates(["Warm-up: Mr K. Hansen, +47 412 34 567, Storgata 5, Oslo."], "en")
     find_candidates(["Préchauffage : M. J. Dupont, 06 12 34 56 78, 12 rue des Lilas, Lyon."], "fr")
     paragraph_languages("Der Mentor traf den jungen Mann zweimal in der Woche in der Schule.", "en")
+    load_given_names()

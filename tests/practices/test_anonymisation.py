@@ -319,7 +319,8 @@ def test_importing_the_package_loads_no_model():
     code = (
         "import django, sys; django.setup(); "
         "import practices.anonymisation, practices.pii, practices.management.commands.import_practice; "
-        "assert 'spacy' not in sys.modules and 'presidio_analyzer' not in sys.modules, 'loaded at import'"
+        "assert 'spacy' not in sys.modules and 'presidio_analyzer' not in sys.modules, 'loaded at import'; "
+        "assert not any(name.startswith('faker.providers.person') for name in sys.modules), 'names at import'"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings", "DJANGO_SECRET_KEY": "test-only"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)

@@ -15,6 +15,7 @@ a model of their own).
 import pytest
 
 from practices.anonymisation import check_fields, warm_up
+from practices.anonymisation.given_names import given_name_candidates
 from tests.practices.anonymisation_corpus import MARK, Mark, _marks
 
 
@@ -306,6 +307,46 @@ LATER_CASES: list[tuple[str, str, str, str]] = [
     ("negative", "nl", "description", "Het Landelijk Steunpunt Extremisme begeleidde in 2020 ruim 300 casussen."),
 ]
 
+# Written before the given-name gazetteer (docs/ANONYMISATION.md), and run once before any
+# change for them: 28 snippets, 15 with a given name (14 at or near a sentence's start, 2 with
+# a surname), 13 without personal data (ordinary words that are also given names, months,
+# weekdays, programmes, a mosque's name, places). First run: 14 of 28 passed; 13 names missed
+# (every lone first name; the two with a surname were found by the NER), 1 false alarm
+# ("Familien von Ausreisenden" called a name: "von" read as a particle; that snippet is now in
+# KNOWN_GAPS, and here without it). Then the gazetteer of given names was added; the "Florence"
+# after "in Victoria and", "Hayat" in a list of organisations and "Victoria" in a street
+# address (the real corpus) led to the list and address guards.
+GIVEN_NAME_CASES: list[tuple[str, str, str, str]] = [
+    ("first_name", "en", "description", "[[PERSON:Bilal]] stopped coming to the sessions after the summer."),
+    ("first_name", "fr", "description", "[[PERSON:Soufiane]] a été orienté vers la cellule par son lycée en 2018."),
+    ("first_name", "de", "description", "[[PERSON:Hamza]] brach die Ausbildung ab und zog zu seinem Onkel."),
+    ("first_name", "nl", "description", "[[PERSON:Mohammed]] wilde eerst niet praten met de jongerenwerker."),
+    ("first_name", "sv", "description", "[[PERSON:Amina]] ville inte prata om resan till Turkiet."),
+    ("first_name", "da", "description", "[[PERSON:Abdirahman]] kom til samtalerne hver uge i et halvt år."),
+    ("first_name", "no", "description", "[[PERSON:Magomed]] flyttet til Oslo i 2015 og begynte på videregående."),
+    ("first_name", "it", "description", "[[PERSON:Edin]] ha lasciato la scuola a sedici anni, poi è partito."),
+    ("first_name", "es", "description", "[[PERSON:Khadija]] empezó el programa en 2019 con su hermano pequeño."),
+    ("first_name", "pl", "description", "[[PERSON:Kamil]] zaczął oglądać filmy propagandowe w wieku 15 lat."),
+    ("first_name", "fi", "description", "[[PERSON:Hodan]] muutti Helsinkiin perheensä kanssa vuonna 2012."),
+    ("first_name", "pt", "description", "[[PERSON:Ibrahim]] deixou a escola aos 15 anos e mudou de bairro."),
+    ("first_name", "de", "description", "Im Herbst hat [[PERSON:Elif]] den Kontakt zur Gruppe abgebrochen."),
+    ("first_name", "en", "description", "At first [[PERSON:Tamerlan Dudayev]] refused to meet the mentor."),
+    ("first_name", "fr", "description", "Après deux mois, [[PERSON:Yasmina Haddad]] est revenue au centre."),
+    ("negative", "en", "description", "Will the families accept a mentor? Most of them did in 2019."),
+    ("negative", "en", "description", "May and June are the busiest months for the helpline's staff."),
+    ("negative", "en", "description", "Hope was what the mothers asked for most in the first meetings."),
+    ("negative", "en", "description", "Mark the review in the calendar: it takes place every spring."),
+    ("negative", "sv", "description", "Exit Sweden har arbetat med avhoppare från vit makt-miljön sedan 1998."),
+    ("negative", "de", "description", "Die Beratungsstelle Hayat begleitet seit 2012 die Familien."),
+    ("negative", "fr", "description", "Lundi, l'équipe a rencontré les parents au centre social du quartier."),
+    ("negative", "fr", "description", "Pierre angulaire du dispositif, la cellule réunit la préfecture et la CAF."),
+    ("negative", "en", "description", "The programme ran in Victoria and Florence with the Omar Mosque's youth group."),
+    ("negative", "de", "description", "Am Donnerstag sprach die Gruppe über den Ramadan und die Moschee."),
+    ("negative", "en", "description", "Grace periods for late reports were granted to two partners in 2020."),
+    ("negative", "es", "description", "Sol y deporte: el programa de verano reunió a 40 jóvenes en Málaga."),
+    ("negative", "nl", "description", "Daarna volgde in Breda een training voor wijkagenten en leerkrachten."),
+]
+
 
 # The first KNOWN_GAPS, fixed as classes (docs/ANONYMISATION.md): each paragraph is checked
 # in the language it is written in when a guess says so surely; a German article is no name
@@ -449,15 +490,9 @@ NAME_ACROSS_FIELDS = {
     "evaluation": "Plus tard, [[PERSON:Samira]] a témoigné devant les éducateurs.",
 }
 
-# Seen in the sweep and not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails today;
-# strict, so that a fix is noticed and the case moves up into CASES.
-KNOWN_GAPS: list[tuple[str, str, str, str]] = [
-    # A first name alone at a sentence's start: the small models read it as no entity (or a
-    # place, a work of art) without context; no pattern tells "Ahmed left" from "Prevent
-    # requires" (a name seen once by a rule is found again: NAME_ACROSS_FIELDS).
-    # Names in lower case outside a title's or a label's reach: no capital, no NER name.
-    # A car's number plate: no finding type holds it (a type would need its placeholder and
-    # the moderation's choices); the moderator's reading covers it.
+# KNOWN_GAPS until the gazetteer of given names (docs/ANONYMISATION.md): a first name alone at a
+# sentence's start, and names in lower case in a contact's context. Each failed before.
+GAZETTEER_GAPS: list[tuple[str, str, str, str]] = [
     ("first_name", "en", "description", "[[PERSON:Ahmed]] left for Syria in 2014 and returned two years later."),
     ("first_name", "en", "description", "We met the family weekly. [[PERSON:Yusuf]] refused to talk at first."),
     (
@@ -475,6 +510,20 @@ KNOWN_GAPS: list[tuple[str, str, str, str]] = [
     ),
     ("lower_case", "en", "contact", "contact: [[PERSON:jonas weber]], youth worker"),
     ("lower_case", "en", "description", "the mentor ([[PERSON:sarah o'neill]]) met him at the library every tuesday."),
+]
+
+# Seen in the sweep and not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails today;
+# strict, so that a fix is noticed and the case moves up into CASES.
+KNOWN_GAPS: list[tuple[str, str, str, str]] = [
+    # Two German nouns around "von" read as a name by the English model ("von" is a particle).
+    # A car's number plate: no finding type holds it (a type would need its placeholder and
+    # the moderation's choices); the moderator's reading covers it.
+    (
+        "german_nouns",
+        "de",
+        "description",
+        "Die Beratungsstelle Hayat begleitet seit 2012 Familien von Ausreisenden.",
+    ),
     ("plate", "de", "description", "Das Auto mit dem Kennzeichen [[PERSON:B-KL 4821]] wurde vor der Moschee gesehen."),
 ]
 
@@ -508,8 +557,8 @@ def _covered(mark: Mark, findings: list) -> bool:
 
 @pytest.mark.parametrize(
     ("kind", "language", "field", "marked"),
-    CASES + LATER_CASES + FIXED_GAPS + THIRD_CASES + THIRD_NEGATIVES,
-    ids=_ids(CASES + LATER_CASES + FIXED_GAPS + THIRD_CASES + THIRD_NEGATIVES),
+    CASES + LATER_CASES + FIXED_GAPS + THIRD_CASES + THIRD_NEGATIVES + GIVEN_NAME_CASES + GAZETTEER_GAPS,
+    ids=_ids(CASES + LATER_CASES + FIXED_GAPS + THIRD_CASES + THIRD_NEGATIVES + GIVEN_NAME_CASES + GAZETTEER_GAPS),
 )
 def test_personal_data_in_unseen_text_is_found_whole_and_nothing_else(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
@@ -519,6 +568,53 @@ def test_personal_data_in_unseen_text_is_found_whole_and_nothing_else(kind, lang
 @pytest.mark.parametrize(("kind", "language", "field", "marked"), KNOWN_GAPS, ids=_ids(KNOWN_GAPS))
 def test_known_gaps_still_fail(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # Given names that are ordinary words of the paragraph's language (or of English):
+        # alone they are left to the NER, with a surname the gazetteer reports them.
+        ("en", "Will the mentor come? Grace and Hope were the themes; Bill us later.", []),
+        ("en", "Mark the date: Rose gardens and May meetings are planned.", []),
+        ("fr", "Pierre après pierre, le dispositif s'est construit.", []),
+        ("es", "Sol y sombra en la plaza del barrio.", []),
+        ("en", "Last year Grace Mbeki joined the team as a mentor.", ["Grace Mbeki"]),
+        ("fr", "En 2019, Pierre Lambert a rejoint l'équipe des éducateurs.", ["Pierre Lambert"]),
+        # The same words are names where they are no ordinary word: "Pierre" in English.
+        ("en", "Pierre stopped coming to the sessions after the summer.", ["Pierre"]),
+        # A surname that is an organisation's word is no surname: the mosque is not a person.
+        ("en", "The youth group of the Omar Mosque met twice a month.", []),
+        # A German noun after the name ends the name.
+        ("de", "Danach hat Yusuf Kontakt zu seiner Schwester aufgenommen.", ["Yusuf"]),
+    ],
+)
+def test_given_names_that_are_ordinary_words_need_a_surname(language, sentence, expected):
+    """The gazetteer's own findings (the NER may still call "Grace" a name, as before)."""
+    found = given_name_candidates(sentence, [(0, len(sentence), language)], set())
+    assert [sentence[c.start : c.end] for c in found] == expected
+
+
+def test_a_given_name_that_is_the_practices_own_name_is_no_person():
+    text = "Hayat begleitet seit 2012 Familien, deren Angehörige sich radikalisieren."
+    alone, _ = check_fields({"description": text}, "de")
+    assert [f.text for f in alone] == ["Hayat"]  # a name to the gazetteer: one click to dismiss
+    known, _ = check_fields({"description": text}, "de", context={"organisation": "HAYAT Deutschland"})
+    assert known == []
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "contact: youth office, weekdays only",
+        "contact: via the school",
+        "the mentor (two sessions a week) met him at the library.",
+        "her brother (older, unemployed) came along.",
+    ],
+)
+def test_lower_case_words_in_a_contact_context_are_no_names_unless_given_names(contact):
+    findings, _ = check_fields({"contact": contact}, "en")
+    assert findings == []
 
 
 def test_a_first_name_found_by_a_rule_is_found_again_in_another_field():

@@ -1,0 +1,303 @@
+"""Given names the small models miss: a gazetteer of first names, with guards.
+
+"Ahmed left for Syria in 2014": the small spaCy models read a lone first name at a
+sentence's start as no entity. A capitalised word that is a known given name is
+reported as a PERSON (with the capitalised surname that follows it), unless
+
+* its lower-case form is an ordinary word of the paragraph's language or of English
+  (``wordfreq``): "Will", "May", "Mark", "Hope", "Grace", "Bill", "Rose", French
+  "Pierre", Spanish "Sol", German "Oma" are left to the NER, which reads them in
+  context; they are reported only with a surname ("Pierre Lambert");
+* it is one of the practice's own names (its title, scope, organisation), a month, a
+  weekday, a language, a country, a word of the extremism field that name lists hold
+  ("Imam", "Ramadan", "Isis"), or a word of an organisation's name;
+* an article, a preposition of place or an organisation's word comes right before it
+  ("the Hayat programme", "in Sofia", "Beratungsstelle Hayat"), or an organisation's
+  word right after it ("Omar Mosque").
+
+A name in lower case is reported only in a contact's context: after a contact label
+("contact: jonas weber") or in brackets after a role ("the mentor (sarah o'neill)").
+
+The names come from Faker's person providers, for the portal's languages and for the
+origins of many people this work concerns (Turkish, Azerbaijani, Algerian, Pakistani,
+Uzbek, Indonesian, Croatian and other Central European lists), with a short supplement
+of Somali, Chechen, Bosnian, Maghrebi, Kurdish and Afghan names Faker lacks. Loaded
+once per process, by ``warm_up()`` or the first check; importing this module loads
+neither Faker nor wordfreq.
+"""
+
+import functools
+import importlib
+import re
+import statistics
+
+from practices.importer.countries import find_country
+
+from . import patterns
+from .findings import PERSON, Candidate
+
+GIVEN_NAME_SCORE = 0.75
+
+# Faker person providers read: those of the portal's languages (each language's own names)
+# and of the origins that matter here.
+LANGUAGE_LOCALES: dict[str, tuple[str, ...]] = {
+    "en": ("en_GB", "en_IE"),
+    "fr": ("fr_FR", "fr_BE", "fr_CH"),
+    "de": ("de_DE", "de_AT", "de_CH"),
+    "nl": ("nl_NL", "nl_BE"),
+    "sv": ("sv_SE",),
+    "da": ("da_DK",),
+    "nb": ("no_NO",),
+    "fi": ("fi_FI",),
+    "it": ("it_IT",),
+    "es": ("es_ES",),
+    "pl": ("pl_PL",),
+    "pt": ("pt_PT",),
+}
+ORIGIN_LOCALES = "cs_CZ sk_SK sl_SI hr_HR ro_RO hu_HU lt_LT lv_LV et_EE tr_TR az_AZ fr_DZ en_PK uz_UZ id_ID".split()
+# Names common among the people this work concerns that Faker's lists lack (checked
+# against Faker 40.54: Somali, Chechen and other North Caucasian, Bosnian, Maghrebi,
+# Kurdish, Afghan and Arabic names).
+SUPPLEMENT = frozenset(
+    (
+        "hodan zamzam hibaq fadumo warsame abdulahi abdullahi abdirahman abdirizak abdikarim abdiwali "
+        "mahamed maxamed cabdi xasan faadumo ayaan ubah hamdi ikran idil sagal najma nimco yasmin "
+        "ramzan magomed dzhokhar tamerlan aminat zelimkhan anzor akhmed khasan islam-bek kheda madina "
+        "zarema apti ruslan shamil khamzat umar aslan bislan "
+        "mirsad nermin emina amela lejla senad edin almir jasmin haris dženan armin elvedin "
+        "anouar achraf soufiane zakaria ayoub ilyas younes oussama othmane yassine hicham mehdi "
+        "faisal asim kawa rezan shirin dilan hevin baran rojin berivan "
+        "ahmad farid zabihullah ahmadullah najibullah hekmatullah rahmatullah wahid"
+    ).split()
+)
+# Words of the field that name lists hold, and that are no one's name in a practice.
+NOT_GIVEN_NAMES = frozenset(
+    "imam ramadan isis nazi eid hajj sheikh mufti mullah salam allah server junior santa meta corona prima".split()
+)
+
+# Ordinary-word guard (measured, see docs/ANONYMISATION.md): the lower-case form is an
+# ordinary word when it is this common in the paragraph's language or in English, or, from
+# SPIKE_FROM on, this much more common there than the median of the portal's other
+# languages and no given name of that language's own list (a name from elsewhere is about
+# as frequent in every language's texts; "hunt", "oma", "skuld", "silla" are not; "Kamil"
+# and "Giulia" are, but Polish and Italian lists hold them).
+ORDINARY_ZIPF = 4.5
+ORDINARY_SPIKE = 0.8
+SPIKE_FROM = 3.0
+# wordfreq's "small" lists hold the words of zipf 3 and more, all the guard reads: 46 MB for
+# the twelve languages, where the default "large" ones took over 400 MB.
+WORDLIST = "small"
+WORDFREQ_LANGUAGES = ("en", "fr", "de", "nl", "sv", "da", "nb", "fi", "it", "es", "pl", "pt")
+_WORDFREQ_CODE = {"no": "nb", "nn": "nb"}
+
+_UP, _LOW = patterns.UPPER, patterns.LOWER
+_NAME = rf"(?:[{_UP}]['’])?[{_UP}][{_LOW}]{{1,40}}(?:-[{_UP}][{_LOW}]{{1,40}})?"
+_CAPITALISED = re.compile(rf"(?<![\w@./#&-])(?P<name>{_NAME})(?:['’]s)?(?![\w@&-]|\.\w)")
+_PARTICLES = "|".join(sorted(patterns.NAME_PARTICLES))
+_NEXT_WORD = re.compile(rf"[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}(?P<word>{_NAME})(?![\w@&-])")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)['’]?[ \t]+$")
+# Words after which a capitalised word is no person: articles, prepositions of place.
+_NOT_BEFORE_A_NAME = (
+    frozenset(
+        "the a an le la les un une der die das den dem des ein eine einen het een el los las il lo gli "
+        "det ett in im à aus uit nach en i w we em no na near outside".split()
+    )
+    | patterns.ARTICLES
+)
+# The next places of a list after a preposition of place: "in Victoria and Florence".
+_PLACE_LIST_BEFORE = re.compile(
+    rf"(?<![\w])(?i:in|à|aus|uit|nach|i|en|w)[ \t]+{_NAME}(?:[ \t]*,[ \t]*{_NAME})*"
+    r"[ \t]*(?:,|[ \t](?:and|or|et|ou|und|oder|en|of|och|eller|og|y|o|e|i|oraz|lub))[ \t]+$"
+)
+_CONJUNCTIONS = "and|or|et|ou|und|oder|en|of|och|eller|og|y|o|e|i|oraz|lub"
+# An organisation beside the name in a list: "Violence Prevention Network, IFAK or Hayat",
+# "Hayat, IFAK and VPN".
+_ITEM_BEFORE = re.compile(rf"(?P<item>[^\s,;:()]+)[ \t]+(?i:{_CONJUNCTIONS})[ \t]+$")
+_ITEM = rf"(?:[{_UP}][^\s,;:()]*[ \t]+){{0,3}}[{_UP}][^\s,;:()]*"
+_ITEM_AFTER = re.compile(  # after a comma only when the list goes on: "Hayat, IFAK and …", not "Emir, ISIS …"
+    rf"[ \t]+(?i:{_CONJUNCTIONS})[ \t]+(?P<item>{_ITEM})"
+    rf"|[ \t]*,[ \t]*(?P<listed>{_ITEM})(?=[ \t]*(?:,|[ \t](?i:{_CONJUNCTIONS})[ \t]))"
+)
+
+_LOWER = rf"[{patterns.LOWER}]{{2,40}}"
+# A name in lower case after a contact label, or in brackets after a role or a relative.
+_ROLES = "mentor|imam|teacher|coach|worker|coordinator|psychologist|counsellor|officer|lead|leader"
+# Roles, relatives and titles: "Mentor, tlf. …" heads a contact line; Mentor is also a name.
+_ROLE_WORDS = (
+    frozenset(_ROLES.split("|"))
+    | patterns.ROLE_LABEL_WORDS
+    | frozenset(word.casefold() for word in patterns.KIN_WORDS)
+    | frozenset(title.casefold() for title in patterns.TITLES)
+)
+LOWER_CASE_NAME = re.compile(
+    rf"(?:(?<![\w]){patterns.CONTACT_WORDS}[ \t]*[:：][ \t]*"
+    rf"|(?<![\w])(?i:{_ROLES}|{'|'.join(re.escape(w) for w in patterns.KIN_WORDS)})[ \t]*\([ \t]*)"
+    rf"(?P<pii>{_LOWER}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)?(?:[{_LOW}]['’])?{_LOWER})?)"
+    rf"(?![\w@'’-])",
+)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Folded given names of every locale read and of ``SUPPLEMENT`` (3 letters or more)."""
+    locales = [locale for group in LANGUAGE_LOCALES.values() for locale in group] + ORIGIN_LOCALES
+    return frozenset(SUPPLEMENT.union(*map(_locale_names, locales)) - NOT_GIVEN_NAMES - patterns.NAME_PARTICLES)
+
+
+@functools.cache
+def names_of(language: str) -> frozenset[str]:
+    """Folded given names of the locales of ``language`` (wordfreq's code)."""
+    return frozenset().union(*map(_locale_names, LANGUAGE_LOCALES.get(language, ())))
+
+
+@functools.cache
+def _locale_names(locale: str) -> frozenset[str]:
+    provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    names: set[str] = set()
+    for attribute in ("first_names", "first_names_male", "first_names_female"):
+        values = vars(provider).get(attribute)
+        if values is None:
+            values = getattr(provider, attribute, ())
+        if not isinstance(values, property):  # es_CL's first_names is one
+            names.update(name.casefold() for name in values if _NAME_SHAPE.fullmatch(name))
+    return frozenset(names)
+
+
+_NAME_SHAPE = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]{2,})?")
+
+
+@functools.lru_cache(maxsize=20_000)
+def ordinary_word(word: str, language: str, *, local: bool = True) -> bool:
+    """Whether the folded ``word`` is an ordinary word of ``language`` or of English; without
+    ``local``, only by its frequency (a surname of the language is as local as its words)."""
+    from wordfreq import zipf_frequency
+
+    code = _WORDFREQ_CODE.get(language, language)
+    if code not in WORDFREQ_LANGUAGES:
+        code = "en"
+    here = zipf_frequency(word, code, wordlist=WORDLIST)
+    if max(here, zipf_frequency(word, "en", wordlist=WORDLIST)) >= ORDINARY_ZIPF:
+        return True
+    if not local or here < SPIKE_FROM or word in names_of(code):
+        return False
+    # The small lists stop at zipf 3 (SPIKE_FROM): a rarer word reads 0, so it counts as 3.
+    others = [zipf_frequency(word, other, wordlist=WORDLIST) for other in WORDFREQ_LANGUAGES if other != code]
+    return here - statistics.median(max(SPIKE_FROM, zipf) for zipf in others) >= ORDINARY_SPIKE
+
+
+def _known_name(word: str) -> bool:
+    folded = word.casefold()
+    names = given_names()
+    return folded in names or ("-" in folded and all(part in names for part in folded.split("-")))
+
+
+def _never_a_name(folded: str, own_names: set[str]) -> bool:
+    return (
+        folded in own_names
+        or folded in patterns.MONTHS
+        or folded in patterns.NOT_PLACES
+        or folded in patterns.ORGANISATION_WORDS
+        or folded in NOT_GIVEN_NAMES
+        or folded in _ROLE_WORDS
+        or _is_country(folded)
+    )
+
+
+def warm_up() -> None:
+    """Load the names and every language's word list, so the first check is as fast as the rest."""
+    given_names()
+    for language in WORDFREQ_LANGUAGES:
+        ordinary_word("ahmed", language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_country(folded: str) -> bool:
+    code, name = find_country(folded.title())
+    return code is not None and len(name) == len(folded)
+
+
+def given_name_candidates(text: str, languages: list[tuple[int, int, str]], own_names: set[str]) -> list[Candidate]:
+    """PERSON candidates for the known given names in ``text`` (see the module's docstring);
+    ``languages`` holds each paragraph's (start, end, language)."""
+    from .languages import language_at
+
+    found = []
+    taken = 0
+    addresses = _addresses(text)
+    for match in _CAPITALISED.finditer(text):
+        if match.start() < taken:  # the surname of the name before ("Pierre Lambert")
+            continue
+        if any(start <= match.start() < end for start, end in addresses):
+            continue
+        language = language_at(languages, match.start(), "en")
+        span = _capitalised_name(text, match, language, own_names)
+        if span:
+            found.append(Candidate(PERSON, *span, GIVEN_NAME_SCORE, precise=True))
+            taken = span[1]
+    for match in LOWER_CASE_NAME.finditer(text):
+        language = language_at(languages, match.start("pii"), "en")
+        if _lower_case_name(match.group("pii"), language):
+            found.append(Candidate(PERSON, *match.span("pii"), GIVEN_NAME_SCORE, precise=True))
+    return found
+
+
+def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[str]) -> tuple[int, int] | None:
+    word = match.group("name")
+    folded = word.casefold()
+    if not _known_name(word) or _never_a_name(folded, own_names):
+        return None
+    before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+    if before and (before.group(1).casefold() in _NOT_BEFORE_A_NAME or _organisation_word(before.group(1))):
+        return None
+    if _PLACE_LIST_BEFORE.search(text, max(0, match.start() - 120), match.start()):
+        return None
+    if _beside_an_organisation(text, match.start(), match.end()):
+        return None
+    end = match.end("name")
+    surname = False
+    for _ in range(2):
+        following = _NEXT_WORD.match(text, end)
+        if not following:
+            break
+        next_word = following.group("word")
+        if _organisation_word(next_word):
+            return None  # "Omar Mosque", "Maria Hospital"
+        if ordinary_word(next_word.casefold(), language, local=False) or _never_a_name(next_word.casefold(), own_names):
+            break  # a German noun after the name, a month: the name ends here
+        end, surname = following.end("word"), True
+    if not surname and ordinary_word(folded, language):
+        return None  # "Will", "Hope", "Pierre" alone: left to the NER
+    return match.start("name"), end
+
+
+def _beside_an_organisation(text: str, start: int, end: int) -> bool:
+    before = _ITEM_BEFORE.search(text, max(0, start - 60), start)
+    after = _ITEM_AFTER.match(text, end)
+    items = [before.group("item")] if before else []
+    items += (after.group("item") or after.group("listed")).split() if after else []
+    return any(_acronym(item) or _organisation_word(item.strip(".,")) for item in items)
+
+
+def _acronym(word: str) -> bool:
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Street addresses ("45 Victoria Road, Manchester"): reported whole, no name inside."""
+    return [
+        m.span() for pattern in (patterns.STREET_ADDRESS, patterns.POSTCODE_ADDRESS) for m in pattern.finditer(text)
+    ]
+
+
+def _organisation_word(word: str) -> bool:
+    return word.casefold() in patterns.ORGANISATION_WORDS
+
+
+def _lower_case_name(name: str, language: str) -> bool:
+    words = name.split()
+    first = words[0].casefold()
+    if first not in given_names() or ordinary_word(first, language):
+        return False
+    surnames = [re.split(r"['’]", word)[-1].casefold() for word in words[1:]]
+    return not any(ordinary_word(surname, language, local=False) for surname in surnames)
