@@ -79,6 +79,53 @@ ENDINGS: dict[str, frozenset[str]] = {
 }
 
 
+# A feminine agent noun stands for the masculine or common form the lists name: the folded ending written
+# and the one it stands for ("Lehrerinnen" / "Lehrer", "éducatrices" / "éducateurs", "educatrice" /
+# "educatore", "trabajadoras" / "trabajadores"). The form found must still be a known word.
+FEMININE: dict[str, tuple[tuple[str, str], ...]] = {
+    "de": (("innen", ""), ("in", "")),
+    "fr": (
+        ("rices", "eurs"), ("rice", "eur"), ("euses", "eurs"), ("euse", "eur"), ("ennes", "ens"), ("enne", "en"),
+        ("elles", "els"), ("elle", "el"), ("eres", "ers"), ("ere", "er"),
+    ),
+    "it": (("trici", "tori"), ("trice", "tore"), ("esse", "i"), ("essa", "e")),
+    "es": (("oras", "ores"), ("ora", "or")),
+    "nl": (("sters", "ers"), ("ster", "er")),
+}  # fmt: skip
+# Gender-inclusive writing in any language: "Lehrer*innen", "Schüler:innen", "Lehrer/-innen", "Lehrer_innen",
+# "éducateur·rice·s", "enseignant.e.s", "enseignant(e)s", "éducateurs/trices": one word, read as its first form.
+_INCLUSIVE = r"(?:[*:_/]-?(?:innen|in)|[·•‧./]-?(?:e|rice|trice|euse|ne|le|trices|rices|euses|es)(?:[·•‧.]?s)?|\(e\)s?)"
+FORM_WORD_RE = re.compile(rf"\w+(?:{_INCLUSIVE}(?!\w))?")
+_INCLUSIVE_END = re.compile(rf"{_INCLUSIVE}$")
+
+
+def common_form(word: str, language: str) -> str:
+    """The masculine or common form a (lower-case) feminine or gender-inclusive ``word`` stands for, or the
+    word itself ("lehrer*innen" -> "lehrer", "éducateur·rice·s" -> "éducateurs", in French "éducatrices" ->
+    "éducateurs"). Offsets are not kept: only for looking the word up."""
+    inclusive = _INCLUSIVE_END.search(word)
+    if inclusive:
+        base = word[: inclusive.start()]
+        plural = inclusive.group().rstrip(")").endswith("s") and not base.endswith("s")
+        return base + ("s" if plural else "")
+    folded = fold(word)
+    for feminine, common in FEMININE.get(language, ()):
+        if folded.endswith(feminine) and len(folded) - len(feminine) >= 3:
+            return word[: len(word) - len(feminine)] + common
+    return word
+
+
+# Languages writing compounds as one word, and the linking elements between their parts.
+LINKS: dict[str, frozenset[str]] = {
+    "de": frozenset({"", "s", "es", "n", "en", "e", "er"}),
+    "nl": frozenset({"", "s", "e", "en"}),
+    "sv": frozenset({"", "s", "a", "e", "u", "o"}),
+    "da": frozenset({"", "s", "e"}),
+    "no": frozenset({"", "s", "e"}),
+}
+COMPOUNDING = frozenset(LINKS)
+
+
 def near_form(word: str, known: str, language: str) -> bool:
     """Whether folded ``word`` can be an inflected form of folded ``known`` in ``language``."""
     shared = 0
@@ -104,6 +151,8 @@ class PhraseIndex:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 0
     unstemmed: frozenset[str] = frozenset()  # folded words never read by their stem alone
+    forms: bool = False  # feminine and gender-inclusive forms, and compounds' parts, read too
+    heads: dict[str, frozenset[str]] = field(default_factory=dict)  # words for the work done, by language
     _written: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # words as written
     _stemmed: dict[str, dict[tuple[str, ...], list[tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -133,13 +182,14 @@ class PhraseIndex:
     def scan(self, text: str, language: str = "") -> tuple[list[PhraseMatch], list[tuple[int, int]]]:
         """Known phrases in order of appearance, and the spans of the words
         that matched nothing. With a language, phrases written in another form too."""
-        words = list(WORD_RE.finditer(fold(text)))
-        stems = [stem(text[word.start() : word.end()], language) for word in words] if language in ENDINGS else []
+        words = list((FORM_WORD_RE if self.forms else WORD_RE).finditer(fold(text)))
+        written = [text[word.start() : word.end()].lower() for word in words]
+        common = [common_form(word, language) if self.forms else word for word in written]
         matches: list[PhraseMatch] = []
         leftovers: list[tuple[int, int]] = []
         index = 0
         while index < len(words):
-            size, phrase = self._longest_at(words, index, stems, language)
+            size, phrase = self._longest_at(written, common, index, language)
             if not phrase:
                 leftovers.append(words[index].span())
                 index += 1
@@ -150,27 +200,74 @@ class PhraseIndex:
         return matches, leftovers
 
     def _longest_at(
-        self, words: list[re.Match], index: int, stems: list[str], language: str
+        self, written: list[str], common: list[str], index: int, language: str
     ) -> tuple[int, tuple[str, ...]]:
-        upper = min(self.longest, len(words) - index)
+        upper = min(self.longest, len(written) - index)
         for size in range(upper, 0, -1):
-            found = tuple(w.group() for w in words[index : index + size])
-            if found in self.phrases:
-                return size, found
-            if stems and not (size == 1 and found[0] in self.unstemmed):
-                phrase = self._by_stems(found, tuple(stems[index : index + size]), language)
-                if phrase:
-                    return size, phrase
+            phrase = self._known(written[index : index + size], common[index : index + size], language)
+            if phrase:
+                return size, phrase
+        if self.forms and language in COMPOUNDING:
+            phrase = self._in_compound(written[index], language)
+            if phrase:
+                return 1, phrase
         return 0, ()
 
-    def _by_stems(self, found: tuple[str, ...], stems: tuple[str, ...], language: str) -> tuple[str, ...]:
-        """The known phrase ``found`` is another form of, if exactly one key has such a phrase."""
-        forms = [
-            phrase
-            for phrase in self.stemmed(language).get(stems, [])
-            if all(near_form(word, known, language) for word, known in zip(found, phrase, strict=True))
-        ]
-        return forms[0] if len({self.phrases[phrase] for phrase in forms}) == 1 else ()
+    def _known(self, written: list[str], common: list[str], language: str) -> tuple[str, ...]:
+        """The known phrase the words ``written`` are, or stand for: as they are, in their common form
+        (``common_form``), or in another form of their words (by stems, ``_by_stems``)."""
+        found = tuple(fold(word) for word in written)
+        if found in self.phrases:
+            return found
+        forms = [written] if common == written else [written, common]
+        if len(found) == 1 and found[0] in self.unstemmed:
+            return tuple(fold(common[0])) if (fold(common[0]),) in self.phrases and common != written else ()
+        for words in forms:
+            folded = tuple(fold(word) for word in words)
+            if folded in self.phrases:
+                return folded
+            if language in ENDINGS:
+                phrase = self._by_stems(folded, words, language)
+                if phrase:
+                    return phrase
+        return ()
+
+    def _by_stems(self, found: tuple[str, ...], written: list[str], language: str) -> tuple[str, ...]:
+        """The known phrase ``found`` is another form of, if exactly one key has such a phrase. A word
+        whose stem differs from its other forms' ("joven", "jóvenes": Snowball stems "jov" and "joven")
+        is also compared by the stems of its forms with one of the language's endings."""
+        endings = ("", *sorted(ENDINGS[language] - {""})) if len(written) == 1 else ("",)
+        for ending in endings:
+            stems = tuple(stem(word + ending, language) for word in written)
+            forms = [
+                phrase
+                for phrase in self.stemmed(language).get(stems, [])
+                if all(near_form(word, known, language) for word, known in zip(found, phrase, strict=True))
+            ]
+            if forms:
+                return forms[0] if len({self.phrases[phrase] for phrase in forms}) == 1 else ()
+        return ()
+
+    def _in_compound(self, word: str, language: str) -> tuple[str, ...]:
+        """The known word a compound ends with ("Grundschullehrer", "Schulsozialarbeiterinnen": a kind of
+        teacher, of social worker), or begins with before a word for the work done with or for it
+        ("Familienarbeit", "Ausstiegsberatung": ``heads``). Parts of 3 letters and more, the head 4."""
+        folded = fold(word)
+        for cut in range(3, len(word) - 3):  # the longest head first
+            head = word[cut:]
+            if fold(head) in self.heads.get(language, ()):
+                modifier = word[:cut]
+                for link in sorted(LINKS.get(language, ()), key=len, reverse=True):
+                    if folded[:cut].endswith(link) and cut - len(link) >= 3:
+                        part = modifier[: cut - len(link)]
+                        phrase = self._known([part], [common_form(part, language)], language)
+                        if phrase:
+                            return phrase
+                continue
+            phrase = self._known([head], [common_form(head, language)], language)
+            if phrase:
+                return phrase
+        return ()
 
 
 # Check boxes as writers tick them: the box characters (Word's check-box content controls

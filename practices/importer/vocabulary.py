@@ -27,6 +27,18 @@ FUNCTION_WORDS = frozenset(
 # never read by their stem alone ("Lehre", apprenticeship, is not "Lehrer"; "ouderen", the elderly,
 # not "ouders"; "extremist propaganda" and "l'enseignement professionnel" name no audience). Inside a
 # longer phrase they are ("a former extremist", "professionnel de première ligne").
+# Words for the work done with or for someone, that end a compound whose first part names a term
+# ("Familienarbeit", "Elternberatung", "Ausstiegshilfe", "gezinsondersteuning", "föräldrastöd"): the term.
+ACTIVITY_HEADS: dict[str, frozenset[str]] = {
+    language: frozenset(tokens(words))
+    for language, words in {
+        "de": "arbeit hilfe hilfen beratung unterstützung begleitung betreuung",
+        "nl": "werk hulp steun ondersteuning begeleiding",
+        "sv": "arbete arbetet stöd stödet hjälp",
+        "da": "arbejde arbejdet støtte hjælp",
+        "no": "arbeid arbeidet støtte hjelp",
+    }.items()
+}
 STEM_FALSE_FRIENDS = frozenset(
     tokens("Lehre ouderen oudere extremist extrémiste professional professionnel professionnelle professionnelles")
 )
@@ -365,7 +377,7 @@ class TermMatch:
 
 
 def _index(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]] | None = None) -> PhraseIndex:
-    index = PhraseIndex(unstemmed=STEM_FALSE_FRIENDS)
+    index = PhraseIndex(unstemmed=STEM_FALSE_FRIENDS, forms=True, heads=ACTIVITY_HEADS)
     entries = list(entries)
     for code, label_en, label_fr in entries:
         index.add_all([(label_en, code), (label_fr, code), (code.replace("-", " "), code)])

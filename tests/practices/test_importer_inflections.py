@@ -145,17 +145,87 @@ def test_the_warning_quotes_the_words_as_written():
     assert "“Jugendlichen”" in message and "“Jugendlicher”" in message
 
 
-@pytest.mark.xfail(strict=True, reason="a term inside a compound is not looked for (docs/IMPORTER.md)")
-def test_a_theme_inside_a_german_compound_is_read():
-    parsed = import_document(document("Hauptthemen", "Familienarbeit", GERMAN), "x.txt")
-    assert parsed.key_themes == ["family-support"]
+COMPOUNDS_AND_GENDERED_FORMS = [
+    # a list's term before a word for the work done with or for it, or at a compound's end
+    ("Hauptthemen", "Familienarbeit", "key_themes", ["family-support"]),
+    ("Hauptthemen", "Ausstiegsberatung, Präventionsarbeit", "key_themes", ["exit-strategies", "early-prevention"]),
+    (
+        "Zielgruppe",
+        "Grundschullehrer und Berufsschüler",
+        "target_audiences",
+        ["educators-academics", "youth-pupils-students"],
+    ),
+    ("Doelgroep", "Moslimjongeren en pleegouders", "target_audiences", ["youth-pupils-students", "families"]),
+    # Spanish: a singular whose Snowball stem differs from its plural's ("joven" "jov", "jóvenes" "joven")
+    (
+        "Público objetivo",
+        "Cada joven del barrio recibe un acompañamiento individual durante un año.",
+        "target_audiences",
+        ["youth-pupils-students"],
+    ),
+    # feminine forms of the list's masculine or common names
+    (
+        "Zielgruppe",
+        "Schülerinnen, Lehrerinnen und Sozialarbeiterinnen",
+        "target_audiences",
+        ["youth-pupils-students", "educators-academics", "social-workers"],
+    ),
+    ("Zielgruppe", "Schulsozialarbeiterinnen", "target_audiences", ["social-workers"]),
+    (
+        "Public cible",
+        "Les éducatrices et les travailleuses sociales",
+        "target_audiences",
+        ["educators-academics", "social-workers"],
+    ),
+    ("Destinatari", "Educatrici e insegnanti", "target_audiences", ["educators-academics"]),
+    (
+        "Público objetivo",
+        "Trabajadoras sociales y profesoras",
+        "target_audiences",
+        ["social-workers", "educators-academics"],
+    ),
+    # gender-inclusive writing
+    (
+        "Zielgruppe",
+        "Lehrer*innen, Schüler:innen und Sozialarbeiter/-innen",
+        "target_audiences",
+        ["educators-academics", "youth-pupils-students", "social-workers"],
+    ),
+    (
+        "Public cible",
+        "enseignant·e·s, éducateur·rice·s et élèves",
+        "target_audiences",
+        ["educators-academics", "youth-pupils-students"],
+    ),
+    ("Public cible", "Enseignant(e)s et éducateurs/trices", "target_audiences", ["educators-academics"]),
+]
 
 
-@pytest.mark.xfail(strict=True, reason="Snowball stems 'joven' 'jov' and 'jóvenes' 'joven' (docs/IMPORTER.md)")
-def test_a_spanish_singular_whose_stem_differs_from_the_plural_s_is_read():
-    answer = "Cada joven del barrio recibe un acompañamiento individual durante un año."
-    parsed = import_document(document("Público objetivo", answer), "x.txt")
-    assert parsed.target_audiences == ["youth-pupils-students"]
+@pytest.mark.parametrize(("label", "answer", "field", "codes"), COMPOUNDS_AND_GENDERED_FORMS)
+def test_a_term_in_a_compound_or_a_feminine_or_inclusive_form_is_read(label, answer, field, codes):
+    description = GERMAN if label in {"Hauptthemen", "Zielgruppe"} else DESCRIPTION
+    parsed = import_document(document(label, answer, description), "x.txt")
+    assert getattr(parsed, field) == codes
+    assert leftovers(parsed) == []
+
+
+COMPOUND_AND_FEMININE_FALSE_FRIENDS = [
+    # a compound whose head is no term's word, a term's word not at its end: no term
+    ("Zielgruppe", "Polizeigewalt und Familiengericht", []),
+    ("Zielgruppe", "Gewaltopfer und Jugendamt", []),
+    # a word ending like a feminine form that names no agent
+    ("Zielgruppe", "Medizin und Termin", []),
+    ("Public cible", "Une carrière dans la fonction publique", []),
+    # "Lehre" (apprenticeship) stays no teacher at a compound's end too
+    ("Zielgruppe", "Berufslehre", []),
+]
+
+
+@pytest.mark.parametrize(("label", "answer", "codes"), COMPOUND_AND_FEMININE_FALSE_FRIENDS)
+def test_a_compound_or_a_feminine_like_word_naming_no_term_is_not_read(label, answer, codes):
+    description = GERMAN if label == "Zielgruppe" else DESCRIPTION
+    parsed = import_document(document(label, answer, description), "x.txt")
+    assert parsed.target_audiences == codes
 
 
 @pytest.mark.parametrize(
