@@ -4,7 +4,10 @@
     "family support"        the words side by side, in this order
     family OR parents       either word; OR binds tighter than AND:
                             ``mentor family OR parents`` = mentor AND (family OR parents)
-    -prison  -"prison exit" documents without that word or phrase
+    -prison  -"prison exit" documents without that word or phrase (``NOT prison`` too)
+    family AND support      both words (AND is a stop word)
+    title:mentoring         the word, in any field (a field's name before a colon is dropped)
+    mentor^2 prison~        the words (Lucene's boosts and fuzziness are dropped)
 
 Words are matched by their stems, and in their other English spelling ("radicalisation" also
 asks for "radicalization", "organisers" for "organizers"); a word written with inner punctuation
@@ -49,7 +52,27 @@ FALLBACK_STOP_WORDS: frozenset[str] = (
     )
 ) - _CONTENT_WORDS
 
-_SCAN = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<word>\S+)')
+# A word or a phrase, after a field's name if one is typed ("title:mentoring", 'title:"exit
+# work"', the syntax of web search engines and Lucene): no field can be asked for, so the name is
+# dropped and the words are searched in every field. A name is a word of four letters or more,
+# glued to its colon and to what follows: "10:30", "prisons: mentoring", "EU:" stay as typed.
+_SCAN = re.compile(r'(?P<neg>-?)(?:(?P<field>[A-Za-z][a-z]{3,}):(?=["\w]))?(?:"(?P<phrase>[^"]*)"?|(?P<word>\S+))')
+# Lucene's boost and fuzziness, as people used to other search engines type them ("mentor^2",
+# "prison~", '"exit work"~3'): no engine is asked for them, and their numbers are no words.
+_BOOST_OR_FUZZINESS = re.compile(r"(?<=[^\s^~])[\^~]\d*(?:\.\d+)?(?=\s|$)")
+# Finnish writes the case ending of an acronym, a number or an abbreviation after a colon
+# ("RAN:n", "EU:ssa", "2015:stä", "ry:n"): the word is what stands before it.
+_FINNISH_ENDING = re.compile(r"^(?P<head>[^\W_]+):(?P<ending>[a-zäö]{1,3})$")
+
+
+def _ending_after_colon(head: str, ending: str) -> bool:
+    """Whether ``ending`` (after a colon) is a Finnish case ending of ``head``: an acronym, a
+    number, a name, or a short abbreviation, not a field's name ("title:ran")."""
+    return bool(_FINNISH_ENDING.match(f"{head}:{ending}")) and (
+        len(head) <= 3 or any(c.isupper() or c.isdigit() for c in head)
+    )
+
+
 # French elision: l'école, d'anciens, qu'il, jusqu'à... (straight or typographic apostrophe)
 _ELIDED = re.compile(r"^-?(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE)
 
@@ -129,12 +152,23 @@ def spellings(written: tuple[str, ...], *, one_word: bool) -> tuple[Term, ...]:
 
 def _scan(text: str) -> list[_Item]:
     items: list[_Item] = []
+    not_before = False  # "NOT" typed before this word or phrase: it is left out, as "-word"
     for match in _SCAN.finditer(text):
         if match.group("word") == "OR":
             items.append(_Item(()))
+            not_before = False
+            continue
+        if match.group("word") == "NOT" and not match.group("neg"):
+            not_before = True
             continue
         raw = match.group("phrase") if match.group("word") is None else match.group("word")
-        negated = bool(match.group("neg")) or (match.group("word") or "").startswith("-")
+        field, word = match.group("field"), match.group("word")
+        if field and word and _ending_after_colon(field, word):
+            raw = field  # "Nato:n": no field's name
+        elif word and (ending := _FINNISH_ENDING.match(word)) and _ending_after_colon(*ending.groups()):
+            raw = ending.group("head")  # "RAN:n", "ry:n"
+        negated = not_before or bool(match.group("neg")) or (match.group("word") or "").startswith("-")
+        not_before = False
         if match.group("word") is not None:
             raw = _ELIDED.sub("-" if negated else "", raw)
         found = tuple(words(raw))
@@ -154,7 +188,7 @@ def parse(text: str) -> ParsedQuery:
     pending_or = False
     # composed first: a letter typed as a base and a combining accent ("e" + U+0301) is one
     # character, as in the indexed text, not a word break
-    for item in _scan(unicodedata.normalize("NFC", text or "")):
+    for item in _scan(_BOOST_OR_FUZZINESS.sub("", unicodedata.normalize("NFC", text or ""))):
         if not item.terms:
             pending_or = bool(clauses)
         elif item.negated:

@@ -58,6 +58,49 @@ def test_stop_words_go_unless_nothing_else_is_left():
     assert shape("the") == ([[("the",)]], [])
 
 
-@pytest.mark.parametrize("text", ['"unbalanced', "--", "OR", "((", "AND OR -", "", "   "])
+def test_not_leaves_out_the_word_or_phrase_after_it_as_a_minus_does():
+    assert shape('mentor NOT prisons NOT "prison exit"') == ([[("mentor",)]], [("prisons",), ("prison", "exit")])
+    assert shape("NOT") == ([], [])
+    assert shape("not prisons") == ([[("not",)], [("prisons",)]], [])  # the word, in lower case
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("title:mentoring", ([[("mentoring",)]], [])),
+        ('Title:"exit work"', ([[("exit", "work")]], [])),
+        ("-title:prison", ([], [("prison",)])),
+        ("prisons: mentoring", ([[("prisons",)], [("mentoring",)]], [])),  # a colon and a space: two words
+        ("10:30", ([[("10", "30"), ("1030",)]], [])),
+    ],
+)
+def test_a_fields_name_before_a_colon_is_dropped(text, expected):
+    assert shape(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mentor^2 prison~", [[("mentor",)], [("prison",)]]),
+        ('"exit work"~3 family^1.5', [[("exit", "work")], [("family",)]]),
+        ("covid-19 1~2", [[("covid", "19"), ("covid19",)], [("1",)]]),
+    ],
+)
+def test_lucenes_boost_and_fuzziness_are_dropped(text, expected):
+    assert shape(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("RAN:n", "RAN"), ("EU:ssa", "EU"), ("2015:stä", "2015"), ("ry:n", "ry"), ("Nato:n", "Nato"), ("-CVE:tä", "CVE")],
+)
+def test_a_finnish_case_ending_after_a_colon_leaves_the_word_before_it(text, word):
+    clauses, excluded = shape(text)
+    assert (clauses or [excluded])[0][0] == (word,)
+
+
+@pytest.mark.parametrize(
+    "text", ['"unbalanced', "--", "OR", "((", "AND OR -", "", "   ", "NOT NOT", "title:", ":", "a:", ":n"]
+)
 def test_nothing_is_a_syntax_error(text):
     parse(text)
