@@ -229,9 +229,13 @@ def member_detail(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 
 @networks_only
 @mfa_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page (``?ban=1`` to ban), then the removal itself (POST)."""
     membership = access.membership_for_moderator(user=request.user, pk=pk)
+    if request.method == "GET":
+        context = _network_context(request, membership.network, membership=membership, ban=request.GET.get("ban") == "1")
+        return render(request, "network/member_confirm_remove.html", context)
     ban = request.POST.get("ban") == "1"
     _attempt(
         request,

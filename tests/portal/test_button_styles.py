@@ -42,5 +42,5 @@ def test_no_warning_button_on_an_action_that_destroys_nothing():
 
 def test_the_scan_sees_the_decisions_it_checks():
     labels = " ".join(raw for _name, _attributes, raw, _label in _buttons())
-    for verb in ("Approve", "Decline", "Reject", "Ban", "Hide", "Yes, revoke"):
+    for verb in ("Approve", "Decline", "Reject", "remove and ban", "Hide", "Yes, revoke"):
         assert verb in labels
