@@ -178,8 +178,27 @@ def _render_form(request, form, *, practice=None, upload_form=None, status=200) 
     return render(request, "practices/practice_form.html", context, status=status)
 
 
-def _blank_form() -> PracticeForm:
-    return PracticeForm(initial={"language": get_language()[:2]})
+def _blank_form(typed: dict | None = None) -> PracticeForm:
+    return PracticeForm(initial={"language": get_language()[:2], **(typed or {})})
+
+
+def _typed_values(data) -> dict:
+    """What the contributor had typed into the web form when they uploaded a document (the
+    upload form sends it along: static/js/upload-keeps-form.js), unchecked. A document that
+    cannot be read shows it again; a document read fills the fields, keeping what was typed
+    in those it leaves empty."""
+    typed = PracticeForm(data)
+    return {name: typed[name].value() for name in typed.fields if name in data}
+
+
+def _with_typed(initial: dict, typed: dict) -> dict:
+    """The document's values, and the typed ones in the fields it leaves empty (its notes are the document's own)."""
+    empty: tuple[object, ...] = (None, "", [])
+    merged = dict(initial)
+    for name, value in typed.items():
+        if name != "import_warnings" and value not in empty and initial.get(name) in empty:
+            merged[name] = value
+    return merged
 
 
 @login_required
@@ -205,8 +224,9 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
     if not rules.can_contribute(request.user):
         raise PermissionDenied
     upload_form = UploadForm(request.POST, request.FILES)
+    typed = _typed_values(request.POST)
     if not upload_form.is_valid():
-        return _render_form(request, _blank_form(), upload_form=upload_form, status=400)
+        return _render_form(request, _blank_form(typed), upload_form=upload_form, status=400)
     if over_rate(request, group="practice.import", rate=settings.PRACTICE_IMPORT_RATE):
         upload_form.add_error(
             "document",
@@ -215,15 +235,15 @@ def practice_import_view(request: HttpRequest) -> HttpResponse:
                 "while before importing another, or fill in the form."
             ),
         )
-        return _render_form(request, _blank_form(), upload_form=upload_form, status=429)
+        return _render_form(request, _blank_form(typed), upload_form=upload_form, status=429)
     document = upload_form.cleaned_data["document"]
     try:
         parsed = import_document(document.read(), document.name, vocabulary=Vocabulary.from_database())
     except UnreadableDocument as exc:
         upload_form.add_error("document", str(exc))
-        return _render_form(request, _blank_form(), upload_form=upload_form, status=400)
+        return _render_form(request, _blank_form(typed), upload_form=upload_form, status=400)
     messages.info(request, _("We read your document. Check every field, correct what is needed, then save the draft."))
-    return _render_form(request, PracticeForm(initial=_initial_from_import(parsed, request.user)))
+    return _render_form(request, PracticeForm(initial=_with_typed(_initial_from_import(parsed, request.user), typed)))
 
 
 def _initial_from_import(parsed, user) -> dict:
