@@ -23,6 +23,7 @@ from practices.models import Practice
 from search.backends import get_search_backend, reset_engines
 from search.backends.base import SearchQuery
 from search.backends.database import DatabaseSearchBackend
+from search.forms import MAX_QUERY_LENGTH
 from tests.conftest import _organisation, require_service
 from tests.search.builders import document, refresh
 from tests.search.conftest_es import es_prefix, es_url, make_backend, shared_node_url  # noqa: F401 (fixtures)
@@ -243,9 +244,13 @@ def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, n
     list(_params(page=True)),
     indirect=["search_engine"],
 )
-def test_the_page_answers_whatever_is_typed(searching, corpus, client, query, finds, not_finds, how, filters):
+def test_the_page_and_the_api_answer_whatever_is_typed(
+    searching, corpus, client, query, finds, not_finds, how, filters
+):
     response = client.get(URL, {"q": query, **filters})
     assert response.status_code == 200, (query, response.status_code)
+    api = client.get(reverse("api:practice-list"), {"q": query, **filters})
+    assert api.status_code == (200 if len(query) <= MAX_QUERY_LENGTH else 400), (query, api.status_code)
     page = response.content.decode()
     if how == "any":
         return
