@@ -5,7 +5,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.db.models import Func, IntegerField, Value
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -193,3 +193,10 @@ def language_switch(request: HttpRequest) -> HttpResponse:
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
     return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form refused by the CSRF check (a page left open for long, a sign-in or sign-out in
+    another window): the portal's page, saying what happened and how to keep what was typed,
+    in place of Django's technical one (settings.CSRF_FAILURE_VIEW)."""
+    return render(request, "403_csrf.html", status=403)
