@@ -12,8 +12,8 @@ from search.analysis import guess_language
 from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
-from .subfields import SubField, split_sub_fields
-from .text import fold, markdown_to_plain, ticked_only, tokens, x_marks_as_boxes
+from .subfields import SubField, split_sub_fields, without_full_stop
+from .text import fold, markdown_to_plain, ticked_only, tokens, x_marks_as_boxes, yes_no_marks_as_boxes
 from .vocabulary import FILLER_WORDS, PROSE_RUN_WORDS, TermMatch, Vocabulary
 from .years import end_year, latest_year, start_year
 
@@ -53,6 +53,9 @@ _NOISE_WORDS = FILLER_WORDS | {"the", "of", "in", "a", "le", "la", "les", "l", "
 NOT_STATED = {
     "not specified", "not stated", "not applicable", "none", "n a", "na", "unknown",
     "non precise", "non renseigne", "non applicable", "sans objet", "aucun", "aucune", "inconnu",
+    # the translated templates' languages: "n.v.t.", "k. A.", "entfällt", "ej tillämpligt", "no aplica"
+    "nvt", "n v t", "niet van toepassing", "k a", "keine angabe", "entfallt", "ej tillampligt", "ikke relevant",
+    "no aplica", "no procede", "non applicabile", "ei sovellu",
 }  # fmt: skip
 _STOP_WORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "with", "for", "that", "are", "this", "was", "by"},
@@ -227,13 +230,31 @@ def _name_and_description(text: str) -> tuple[str, str]:
     sentence; a first line introducing the organisation ("<Name> is a ...") gives the name before
     its verb and stays whole in the description; otherwise no name and all the text."""
     first, _sep, description = text.strip().partition("\n")
-    introduced = _introduced_name(first)
+    introduced = _introduced_name(first) or _name_before_a_sentence(first)
     if introduced:
         return introduced, text.strip()
     broken_off = first.rstrip().endswith((",", ";", ":", "-")) or description[:1].islower()
     if count_words(first) > ORGANISATION_NAME_MAX_WORDS or first.lstrip()[:2] in ("- ", "* ") or broken_off:
         return "", text
     return first, description
+
+
+_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _name_before_a_sentence(line: str) -> str:
+    """The name a line opens with when a sentence follows it on the same line ("Bridges Trust. A registered
+    charity working in…"): a short name (10 words at most) whose full stop ends no abbreviation ("e.V.",
+    "St."), before a sentence of three words or more; or ""."""
+    found = _SENTENCE_BREAK.search(line)
+    if found is None:
+        return ""
+    name, rest = line[: found.start()].strip(), line[found.end() :]
+    if without_full_stop(name + ".") != name or not (name[:1].isupper() or name[:1].isdigit()):
+        return ""  # an abbreviation's full stop, or no name
+    if count_words(name) > ORGANISATION_SUBJECT_MAX_WORDS or count_words(rest) < PROSE_RUN_WORDS:
+        return ""
+    return "" if name.split()[0].casefold() in _NOT_A_NAME else name
 
 
 def _introduced_name(line: str) -> str:
@@ -253,11 +274,12 @@ def _introduced_name(line: str) -> str:
 
 
 def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:
-    words = tokens(text)
-    if not words:
+    ticked = ticked_only(x_marks_as_boxes(text))  # "[X] Yes [ ] No": the unticked answer is none
+    words = tokens(ticked)
+    if not words or " ".join(words) in NOT_STATED:  # "n/a" is no "n"(o)
         return None
     if words[0] in _YES or words[0] in _NO:
-        _warn_leftover("peer_reviewed", text, words[0], warnings)
+        _warn_leftover("peer_reviewed", ticked, words[0], warnings)
         return words[0] in _YES
     message = _("Expected yes or no, found “%(value)s”.") % {"value": markdown_to_plain(text)}
     warnings.append(ImportWarning("peer_reviewed", "unrecognised_value", message))
@@ -276,7 +298,9 @@ def _terms(
     a guess, the practice's ``language``). Leftover words of a list are warned about; an answer
     written as sentences is kept whole at the end of the description (``_keep_prose``)."""
     answer = answers.get(code, "")
-    result: TermMatch = matcher(ticked_only(markdown_to_plain(x_marks_as_boxes(answer))), language)
+    result: TermMatch = matcher(
+        ticked_only(markdown_to_plain(x_marks_as_boxes(yes_no_marks_as_boxes(answer)))), language
+    )
     if result.prose:
         _keep_prose(code, answer, result, fields, warnings)
         return result.codes

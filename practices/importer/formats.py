@@ -140,9 +140,9 @@ def read_text(data: bytes) -> list[Cell]:
             lines.append(line)
             continue
         cells.append(Cell(label, lines_to_markdown(lines)))
-        head, answer = line.split("\t", 1)
+        head, *answer = without_row_number(line.split("\t"), _plain_label)  # "3<TAB>Key themes<TAB>..."
         label = _plain_label(head) or None
-        lines = [answer.replace("\t", " ")]
+        lines = [" ".join(answer)]
     cells.append(Cell(label, lines_to_markdown(lines)))
     return cells
 

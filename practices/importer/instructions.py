@@ -175,7 +175,7 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 # The template's labels as writers translate it into the other practice languages (German, Dutch,
-# Swedish, Danish, Norwegian, Spanish, Italian): a template filled in with translated labels maps
+# Swedish, Danish, Norwegian, Finnish, Spanish, Italian): a template filled in with translated labels maps
 # to its fields instead of landing whole in the description. Only labels that name their field
 # unmistakably: never a word as common at the start of a line as "Land" or "Stand".
 TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -187,6 +187,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Navn på praksisen", "Praksisens navn", "Navn på praksis"),
         "es": ("Nombre de la práctica", "Título de la práctica"),
         "it": ("Nome della pratica", "Titolo della pratica"),
+        "fi": ("Käytännön nimi", "Toimintamallin nimi"),
     },
     "description": {
         "de": ("Beschreibung",),
@@ -196,6 +197,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Beskrivelse",),
         "es": ("Descripción",),
         "it": ("Descrizione",),
+        "fi": ("Kuvaus",),
     },
     "peer_reviewed": {
         "de": ("Peer-Review", "Von Fachkollegen begutachtet"),
@@ -205,6 +207,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Fagfellevurdert", "Fagfellevurdering"),
         "es": ("Revisado por pares", "Revisión por pares"),
         "it": ("Revisione tra pari", "Valutato da pari", "Revisione paritaria"),
+        "fi": ("Vertaisarvioitu", "Vertaisarviointi"),
     },
     "key_themes": {
         "de": ("Hauptthemen", "Schlüsselthemen", "Kernthemen"),
@@ -214,6 +217,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Hovedtemaer", "Nøkkeltemaer"),
         "es": ("Temas clave", "Temas principales"),
         "it": ("Temi chiave", "Temi principali"),
+        "fi": ("Pääteemat", "Keskeiset teemat", "Avainteemat"),
     },
     "target_audiences": {
         "de": ("Zielgruppe", "Zielgruppen"),
@@ -223,6 +227,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Målgruppe", "Målgrupper"),
         "es": ("Público objetivo", "Destinatarios", "Grupo destinatario"),
         "it": ("Destinatari", "Gruppo target", "Pubblico di riferimento"),
+        "fi": ("Kohderyhmä", "Kohderyhmät"),
     },
     "geographical_scope": {
         "de": ("Geografischer Geltungsbereich", "Geographischer Geltungsbereich", "Geografische Reichweite"),
@@ -232,6 +237,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Geografisk omfang", "Geografisk rekkevidde"),
         "es": ("Ámbito geográfico", "Alcance geográfico"),
         "it": ("Ambito geografico", "Copertura geografica"),
+        "fi": ("Maantieteellinen kattavuus", "Maantieteellinen laajuus"),
     },
     "start": {
         "de": ("Beginn der Praxis", "Start der Praxis"),
@@ -241,6 +247,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Oppstart av praksisen", "Start på praksisen"),
         "es": ("Inicio de la práctica",),
         "it": ("Inizio della pratica", "Avvio della pratica"),
+        "fi": ("Käytännön aloitus", "Käytännön alkamisvuosi", "Aloitusvuosi"),
     },
     "deliverables": {
         "de": ("Ergebnisse und Produkte", "Arbeitsergebnisse"),
@@ -250,6 +257,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Leveranser",),
         "es": ("Productos entregables", "Entregables"),
         "it": ("Prodotti realizzati", "Risultati concreti"),
+        "fi": ("Tuotokset",),
     },
     "evidence_evaluation": {
         "de": (
@@ -264,6 +272,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Evidens og evaluering", "Dokumentasjon og evaluering"),
         "es": ("Evidencia y evaluación", "Pruebas y evaluación"),
         "it": ("Evidenze e valutazione", "Prove e valutazione"),
+        "fi": ("Näyttö ja arviointi", "Vaikuttavuus ja arviointi"),
     },
     "sustainability_transferability": {
         "de": ("Nachhaltigkeit und Übertragbarkeit",),
@@ -273,6 +282,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Bærekraft og overførbarhet",),
         "es": ("Sostenibilidad y transferibilidad",),
         "it": ("Sostenibilità e trasferibilità",),
+        "fi": ("Kestävyys ja siirrettävyys",),
     },
     "ran_meetings": {
         "de": ("Vorgestellt und diskutiert in einem RAN-Treffen", "Vorgestellt und diskutiert bei einem RAN-Treffen"),
@@ -285,6 +295,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Presentert og diskutert på et RAN-møte",),
         "es": ("Presentada y debatida en una reunión de la RAN", "Presentada y debatida en una reunión de RAN"),
         "it": ("Presentata e discussa in una riunione della RAN", "Presentata e discussa in una riunione RAN"),
+        "fi": ("Esitelty ja käsitelty RAN-kokouksessa",),
     },
     "eu_links_funding": {
         "de": (
@@ -300,6 +311,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Tilknytning til andre EU-initiativer eller EU-finansiering",),
         "es": ("Vínculos con otras iniciativas de la UE o financiación de la UE",),
         "it": ("Collegamenti con altre iniziative dell'UE o finanziamenti dell'UE",),
+        "fi": ("Yhteydet muihin EU-aloitteisiin tai EU-rahoitukseen",),
     },
     "organisation": {
         "de": ("Träger",),
@@ -307,6 +319,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Organisasjon",),
         "es": ("Organización",),
         "it": ("Organizzazione",),
+        "fi": ("Organisaatio",),
     },
     "country": {
         "de": ("Herkunftsland",),
@@ -316,6 +329,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Opprinnelsesland",),
         "es": ("País de origen",),
         "it": ("Paese di origine",),
+        "fi": ("Alkuperämaa",),
     },
     "contact": {
         "de": ("Kontaktdaten", "Ansprechpartner", "Ansprechperson"),
@@ -325,6 +339,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Kontaktinformasjon", "Kontaktperson"),
         "es": ("Datos de contacto", "Persona de contacto"),
         "it": ("Recapiti", "Persona di contatto", "Contatti"),
+        "fi": ("Yhteystiedot",),
     },
     "last_update": {
         "de": ("Letzte Aktualisierung", "Zuletzt aktualisiert"),
@@ -334,6 +349,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "no": ("Sist oppdatert", "Siste oppdatering"),
         "es": ("Última actualización",),
         "it": ("Ultimo aggiornamento",),
+        "fi": ("Viimeisin päivitys", "Päivitetty viimeksi"),
     },
 }
 
@@ -341,8 +357,18 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 # start of a line of running text, where the word opens a sentence as often as a section
 # ("Approach: we meet the families weekly."). The collection's editions up to 2019 filed each
 # practice under approaches, the key themes' forerunners ("Exit strategies", "Family support"...).
+# Writers who rename the template's fields shorten them the same way ("Themes", "Audience", "Target group",
+# "Year started"): read in a label cell or a heading that holds nothing else, never at the start of a line.
 CELL_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
-    "key_themes": {"en": ("Approach", "Approaches"), "fr": ("Approche", "Approches")},
+    "key_themes": {
+        "en": ("Approach", "Approaches", "Themes", "Main themes"),
+        "fr": ("Approche", "Approches", "Thèmes"),
+    },
+    "target_audiences": {
+        "en": ("Audience", "Audiences", "Target group", "Target groups"),
+        "fr": ("Public", "Publics", "Groupe cible", "Groupes cibles"),
+    },
+    "start": {"en": ("Year started", "Start year", "Starting year"), "fr": ("Année de début", "Année de lancement")},
 }
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from practices.template_fields import NARRATIVE_FIELD_CODES
 
 from .cells import Cell, tidy_markdown
-from .cleaning import is_only_instructions, match_label, match_label_line, strip_instructions
+from .cleaning import LabelMatch, is_only_instructions, match_label, match_label_line, strip_instructions
 from .result import ImportWarning
 from .text import tokens
 
@@ -89,7 +89,7 @@ class Assembly:
         """Running text: a line that is a label starts a field."""
         chunk: list[str] = []
         for line in body.split("\n"):
-            found = match_label_line(line)
+            found = match_label_line(line) or _heading_label(line)
             if found is None and self.current not in NARRATIVE_FIELD_CODES and self.answered(chunk):
                 heading = _HEADING.match(line)  # a section the template does not have, after a short answer
             else:
@@ -110,6 +110,14 @@ class Assembly:
             elif found.rest:
                 chunk.append(found.rest)
         self.add("\n".join(chunk))
+
+
+def _heading_label(line: str) -> LabelMatch | None:
+    """A heading or a bold line that is a label of label cells only and nothing else ("### Themes")."""
+    heading = _HEADING.match(line)
+    text = heading and (heading.group("heading") or heading.group("bold")).rstrip(" :：")
+    found = match_label(text) if text else None
+    return found if found and (not found.rest or is_only_instructions(found.rest)) else None
 
 
 # The words of a table's header row ("Field | Answer", "Rubrique | Réponse"), folded.

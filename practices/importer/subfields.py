@@ -18,7 +18,7 @@ from .cells import tidy_markdown
 from .text import fold
 
 # Sub-field kind -> its labels as folded text (lower case, no accents), in English and French,
-# then as a template translated into German, Dutch, Swedish, Danish, Norwegian, Spanish or
+# then as a template translated into German, Dutch, Swedish, Danish, Norwegian, Finnish, Spanish or
 # Italian writes them ("Art der Organisation", "Type organisatie", "Tipo de organización").
 SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "organisation_type": (
@@ -37,6 +37,8 @@ SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
         r"organisasjons(?:type|form)",
         r"tipo de organizacion",
         r"tipo di organizzazione",
+        r"organisaation tyyppi",
+        r"organisaatiotyyppi",
     ),
     "country": (
         r"country(?: of origin)?",
@@ -48,6 +50,7 @@ SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
         r"opprinnelsesland",
         r"pais(?: de origen)?",
         r"paese(?: di origine)?",
+        r"alkuperamaa",
     ),
     "start_year": (
         r"start(?:ing)? year",
@@ -117,7 +120,7 @@ ABBREVIATIONS = frozenset(
 _LAST_WORD = re.compile(r"(?P<word>[\w.]*\w)\.+$")
 
 
-def _without_full_stop(text: str) -> str:
+def without_full_stop(text: str) -> str:
     """``text`` without the full stops ending it, unless they end an abbreviation ("e.V.", "Ltd.")."""
     found = _LAST_WORD.search(text)
     if found is None:
@@ -151,12 +154,12 @@ def split_sub_fields(text: str) -> tuple[str, list[SubField]]:
         line_end = len(text) if line_end < 0 else line_end
         following = matches[number + 1].start() if number + 1 < len(matches) else len(text)
         end = min(line_end, following)
-        value = _without_full_stop(text[match.end() : end].strip(_TRAILING))
+        value = without_full_stop(text[match.end() : end].strip(_TRAILING))
         kind = match.lastgroup or ""
         label = text[match.start(kind) : match.end(kind)]
         if value:
             found.append(SubField(kind, label, value))
-        pieces.append(_without_full_stop(text[last : match.start()].rstrip(_TRAILING)))
+        pieces.append(without_full_stop(text[last : match.start()].rstrip(_TRAILING)))
         last = end
     pieces.append(text[last:])
     return tidy_markdown("".join(pieces)), found

@@ -164,6 +164,10 @@ class PhraseIndex:
             self.longest = max(self.longest, len(words))
             self._stemmed.clear()
 
+    def written_phrases(self) -> list[tuple[str, str]]:
+        """The known phrases as written, with their keys."""
+        return [(" ".join(self._written[words]), key) for words, key in self.phrases.items()]
+
     def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
         for phrase, key in pairs:
             self.add(phrase, key)
@@ -303,6 +307,30 @@ def x_marks_as_boxes(text: str) -> str:
     return "\n".join(
         line if "☒" in line or not line.strip() else _LIST_MARK.sub(r"\1☐ ", line, count=1)
         for line in ticked.split("\n")
+    )
+
+
+# A checklist answered with a yes or a no beside each entry ("Family support: yes", "Exit strategies – no",
+# "Soutien de la famille : oui", "Tværfagligt samarbejde (ja)"), in the portal's languages.
+_YES_NO_LINE = re.compile(
+    r"^(?P<entry>\s*(?:[-*+•]\s+)?\S.*?)(?:\s*[:=\t–—-]\s*\(?|\s+\()"
+    r"(?P<answer>yes|oui|ja|si|kylla|no|non|nein|nej|nei|nee|ei)\)?\s*[.!]?\s*$",
+    re.I,
+)
+_YES_ANSWERS = frozenset({"yes", "oui", "ja", "si", "kylla"})
+
+
+def yes_no_marks_as_boxes(text: str) -> str:
+    """A checklist of two lines or more, each an entry with a yes or a no beside it, with boxes: the
+    entries answered yes ticked, the others not. Any other text as it is."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    found = [_YES_NO_LINE.match(fold(line)) for line in lines]
+    if len(lines) < 2 or not all(found):
+        return text
+    return "\n".join(
+        ("☒ " if match.group("answer").lower() in _YES_ANSWERS else "☐ ") + line[: match.end("entry")].strip()
+        for line, match in zip(lines, found, strict=True)
+        if match
     )
 
 

@@ -1,5 +1,5 @@
 """The closed lists' labels in the other practice languages (German, Dutch, Swedish, Danish,
-Norwegian, Spanish, Italian), as writers of a translated template answer Key themes and Target
+Norwegian, Finnish, Spanish, Italian), as writers of a translated template answer Key themes and Target
 audience: "Ausstiegsstrategien", "Gewaltbereiter Rechtsextremismus", "Jongeren", "Föräldrar".
 
 Matched as the English and French labels are (``vocabulary.py``: accents and case ignored,
@@ -15,6 +15,7 @@ VICTIMS_OF_TERRORISM = (
     "Ofre for terrorisme",
     "Víctimas del terrorismo",
     "Vittime del terrorismo",
+    "Terrorismin uhrit",
 )
 FORMER_EXTREMISTS = (
     "Ehemalige Extremisten",
@@ -23,6 +24,8 @@ FORMER_EXTREMISTS = (
     "Tidligere ekstremister",
     "Antiguos extremistas",
     "Ex estremisti",
+    "Entiset ekstremistit",
+    "Entiset ääriliikkeiden jäsenet",
 )
 
 KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
@@ -39,6 +42,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Apoyo a las familias",
         "Sostegno alle famiglie",
         "Supporto alle famiglie",
+        "Perheiden tukeminen",
+        "Perhetuki",
     ),
     "local-strategies-cities": (
         "Lokale Strategien",
@@ -48,6 +53,7 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Lokale strategier",
         "Estrategias locales",
         "Strategie locali",
+        "Paikalliset strategiat",
     ),
     "multi-agency-cooperation": (
         "Behördenübergreifende Zusammenarbeit",
@@ -64,6 +70,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Cooperación multiagencia",
         "Cooperazione multi-agenzia",
         "Cooperazione interistituzionale",
+        "Moniviranomaisyhteistyö",
+        "Monialainen yhteistyö",
     ),
     "deradicalisation-disengagement": (
         "Deradikalisierung",
@@ -75,6 +83,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Desvinculación",
         "Deradicalizzazione",
         "Disimpegno",
+        "Deradikalisaatio",
+        "Irtautuminen",
     ),
     "exit-strategies": (
         "Ausstiegsstrategien",
@@ -86,6 +96,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Avhopparverksamhet",
         "Estrategias de salida",
         "Strategie di uscita",
+        "Irtautumisstrategiat",
+        "Exit-toiminta",
     ),
     "prison-probation": (
         "Strafvollzug und Bewährungshilfe",
@@ -103,6 +115,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Prisiones",
         "Carcere e libertà vigilata",
         "Carcere",
+        "Vankila ja koevapaus",
+        "Rikosseuraamusala",
     ),
     "alternative-counter-narratives": (
         "Alternative Narrative und Gegennarrative",
@@ -120,6 +134,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Contranarrativas",
         "Narrazioni alternative e contronarrazioni",
         "Contronarrazioni",
+        "Vaihtoehtoiset kertomukset ja vastakertomukset",
+        "Vastakertomukset",
     ),
     "formers": FORMER_EXTREMISTS,
     "ftf-families": (
@@ -132,6 +148,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Fremmedkrigere",
         "Combatientes terroristas extranjeros y sus familias",
         "Combattenti terroristi stranieri e le loro famiglie",
+        "Vierastaistelijat ja heidän perheensä",
+        "Vierastaistelijat",
     ),
     "islamist-extremism": (
         "Islamistischer Extremismus",
@@ -145,6 +163,7 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Yihadismo",
         "Estremismo islamista",
         "Jihadismo",
+        "Islamistinen ekstremismi",
     ),
     "violent-right-wing-extremism": (
         "Gewaltbereiter Rechtsextremismus",
@@ -162,6 +181,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Extrema derecha",
         "Estremismo violento di destra",
         "Estrema destra",
+        "Väkivaltainen oikeistoekstremismi",
+        "Oikeistoekstremismi",
     ),
     "violent-left-wing-extremism": (
         "Gewaltbereiter Linksextremismus",
@@ -177,6 +198,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Extrema izquierda",
         "Estremismo violento di sinistra",
         "Estrema sinistra",
+        "Väkivaltainen vasemmistoekstremismi",
+        "Vasemmistoekstremismi",
     ),
     "early-prevention": (
         "Frühe Prävention",
@@ -184,6 +207,7 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Vroege preventie",
         "Preventie",
         "Tidigt förebyggande",
+        "Tidig prevention",
         "Förebyggande arbete",
         "Tidlig forebyggelse",
         "Forebyggelse",
@@ -193,6 +217,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Prevención",
         "Prevenzione precoce",
         "Prevenzione",
+        "Varhainen ennaltaehkäisy",
+        "Ennaltaehkäisy",
     ),
     "education": (
         "Formale und informelle Bildung",
@@ -206,6 +232,7 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Educación",
         "Educazione formale e informale",
         "Istruzione",
+        "Muodollinen ja epämuodollinen koulutus",
     ),
     "social-cohesion-polarisation": (
         "Sozialer Zusammenhalt und Polarisierung",
@@ -218,6 +245,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Polarización",
         "Coesione sociale e polarizzazione",
         "Polarizzazione",
+        "Sosiaalinen yhteenkuuluvuus ja polarisaatio",
+        "Polarisaatio",
     ),
     "youth-engagement": (
         "Gefährdete Jugendliche und Jugendbeteiligung",
@@ -229,6 +258,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Ungdomsarbeid",
         "Jóvenes vulnerables y participación juvenil",
         "Giovani vulnerabili e coinvolgimento giovanile",
+        "Haavoittuvassa asemassa olevat nuoret ja nuorten osallistaminen",
+        "Nuorisotyö",
     ),
     "first-line-training": (
         "Fortbildung für Fachkräfte",
@@ -240,6 +271,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Kompetanseheving",
         "Formación de profesionales de primera línea",
         "Formazione degli operatori di prima linea",
+        "Kenttätyöntekijöiden koulutus",
+        "Ammattilaisten koulutus",
     ),
     "community-engagement": (
         "Einbindung und Stärkung von Gemeinschaften",
@@ -247,6 +280,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Betrokkenheid en empowerment van gemeenschappen",
         "Participación y empoderamiento comunitario",
         "Coinvolgimento e responsabilizzazione delle comunità",
+        "Yhteisöjen osallistaminen ja voimaannuttaminen",
+        "Yhteisötyö",
     ),
     "victims-of-terrorism": VICTIMS_OF_TERRORISM,
     "mental-health": (
@@ -258,6 +293,7 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Psykisk helse",
         "Salud mental",
         "Salute mentale",
+        "Mielenterveys",
     ),
     "online-dimension": (
         "Neue Technologien und Online-Dimension",
@@ -270,6 +306,7 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Nuevas tecnologías y dimensión en línea",
         "Redes sociales",
         "Nuove tecnologie e dimensione online",
+        "Uudet teknologiat ja verkkoulottuvuus",
     ),
     "conspiracy-narratives": (
         "Ideologien und Verschwörungserzählungen",
@@ -281,6 +318,8 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Konspirasjonsteorier",
         "Teorías de la conspiración",
         "Teorie del complotto",
+        "Ideologiat ja salaliittokertomukset",
+        "Salaliittoteoriat",
     ),
     "lone-actors": (
         "Einzeltäter",
@@ -291,6 +330,7 @@ KEY_THEME_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Lobos solitarios",
         "Attori solitari",
         "Lupi solitari",
+        "Yksin toimivat tekijät",
     ),
 }
 
@@ -302,6 +342,7 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Voldelige ekstremister",
         "Extremistas violentos",
         "Estremisti violenti",
+        "Väkivaltaiset ekstremistit",
     ),
     "first-responders-practitioners": (
         "Fachkräfte",
@@ -312,6 +353,8 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Førstelinjepersonell",
         "Profesionales de primera línea",
         "Operatori di prima linea",
+        "Kenttätyöntekijät",
+        "Ammattilaiset",
     ),
     "families": (
         "Familien",
@@ -329,6 +372,9 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Familias",
         "Famiglie",
         "Genitori",
+        "Perheet",
+        "Vanhemmat",
+        "Omaiset",
     ),
     "educators-academics": (
         "Lehrkräfte",
@@ -343,6 +389,9 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Profesores",
         "Educatori",
         "Insegnanti",
+        "Opettajat",
+        "Kasvattajat",
+        "Tutkijat",
     ),
     "general-public": (
         "Allgemeine Öffentlichkeit",
@@ -353,6 +402,8 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Allmennheten",
         "Público en general",
         "Pubblico generale",
+        "Suuri yleisö",
+        "Kansalaiset",
     ),
     "online-community": (
         "Online-Community",
@@ -362,6 +413,7 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Nettsamfunn",
         "Comunidad en línea",
         "Comunità online",
+        "Verkkoyhteisö",
     ),
     "formers": ("Aussteiger", "Avhoppare", *FORMER_EXTREMISTS),
     "youth-pupils-students": (
@@ -381,6 +433,9 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Estudiantes",
         "Giovani",
         "Studenti",
+        "Nuoret",
+        "Oppilaat",
+        "Opiskelijat",
     ),
     "local-community-organisations-ngos": (
         "Zivilgesellschaft",
@@ -390,6 +445,8 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Sivilsamfunnet",
         "Sociedad civil",
         "Società civile",
+        "Järjestöt",
+        "Kansalaisyhteiskunta",
     ),
     "authorities": (
         "Behörden",
@@ -399,6 +456,8 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Myndigheder",
         "Autoridades",
         "Autorità",
+        "Viranomaiset",
+        "Kunnat",
     ),
     "law-enforcement": (
         "Polizei",
@@ -411,6 +470,7 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Fuerzas del orden",
         "Polizia",
         "Forze dell'ordine",
+        "Poliisi",
     ),
     "health-practitioners": (
         "Gesundheitsfachkräfte",
@@ -423,6 +483,8 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Psicólogos",
         "Operatori sanitari",
         "Psicologi",
+        "Terveydenhuollon ammattilaiset",
+        "Psykologit",
     ),
     "social-workers": (
         "Sozialarbeiter",
@@ -434,6 +496,8 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Sosialarbeidere",
         "Trabajadores sociales",
         "Assistenti sociali",
+        "Sosiaalityöntekijät",
+        "Nuorisotyöntekijät",
     ),
     "victims-of-terrorism": VICTIMS_OF_TERRORISM,
     "religious-communities": (
@@ -444,6 +508,7 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Trossamfunn",
         "Comunidades religiosas",
         "Comunità religiose",
+        "Uskonnolliset yhteisöt",
     ),
     "prison-probation": (
         "Strafvollzug",
@@ -459,5 +524,7 @@ TARGET_AUDIENCE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Innsatte",
         "Reclusos",
         "Detenuti",
+        "Rikosseuraamusala",
+        "Vangit",
     ),
 }

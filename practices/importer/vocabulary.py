@@ -14,7 +14,7 @@ Entry = tuple[str, str, str]  # (code, label_en, label_fr)
 
 # Words that join labels in a list ("Family support and Exit strategies") and
 # mean nothing on their own.
-FILLER_WORDS = frozenset({"and", "et", "or", "ou", "und", "og", "och", "en", "y", "e", "i", "also", "aussi"})
+FILLER_WORDS = frozenset("and et or ou und og och en y e i ja sekä also aussi".split())
 # Articles and prepositions before a term in a list ("für Eltern und Lehrkräfte", "avec des enseignantes",
 # "de jongeren", "a family"): part of a run of words (sentences), but never warned about on their own.
 FUNCTION_WORDS = frozenset(
@@ -76,8 +76,10 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Ayuntamiento",
         "Municipio",
         "Comune",
+        "Kunta",
+        "Kaupunki",
     ),
-    "police": ("Polizei", "Politie", "Polis", "Politi", "Policía", "Polizia"),
+    "police": ("Polizei", "Politie", "Polis", "Politi", "Policía", "Polizia", "Poliisi"),
     "prison-probation": (
         "Justizvollzug",
         "Bewährungshilfe",
@@ -89,6 +91,7 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Kriminalomsorgen",
         "Servicio penitenciario",
         "Amministrazione penitenziaria",
+        "Rikosseuraamuslaitos",
     ),
     "government-agency": (
         "Ministerium",
@@ -101,6 +104,8 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Direktorat",
         "Ministerio",
         "Ministero",
+        "Ministeriö",
+        "Virasto",
     ),
     "ngo": (
         "Verein",
@@ -118,6 +123,10 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Fundación",
         "Associazione",
         "Fondazione",
+        "Yhdistys",
+        "Rekisteröity yhdistys",
+        "Järjestö",
+        "Säätiö",
     ),
     "research-education": (
         "Universität",
@@ -129,6 +138,8 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Högskola",
         "Universidad",
         "Università",
+        "Yliopisto",
+        "Ammattikorkeakoulu",
     ),
     "health-social": (
         "Jugendamt",
@@ -140,6 +151,8 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Barnevernet",
         "Servicios sociales",
         "Servizi sociali",
+        "Sosiaalitoimi",
+        "Hyvinvointialue",
     ),
 }
 
@@ -376,6 +389,11 @@ class TermMatch:
     negated: list[str] = field(default_factory=list)  # in sentences: phrases of a clause saying not, not read
 
 
+# "and" between two words of a phrase, which writers often write as a slash, after the English labels
+# ("Formal/informal education"): "Formell/informell utbildning" for "Formell och informell utbildning".
+_AND = re.compile(r"(?<=\w)\s+(?:and|et|und|og|och|en|y|e|ed|ja)\s+(?=\w)")
+
+
 def _index(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]] | None = None) -> PhraseIndex:
     index = PhraseIndex(unstemmed=STEM_FALSE_FRIENDS, forms=True, heads=ACTIVITY_HEADS)
     entries = list(entries)
@@ -385,6 +403,9 @@ def _index(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]] | None 
     for code, phrases in (aliases or {}).items():
         if code in known:
             index.add_all((phrase, code) for phrase in phrases)
+    for phrase, code in list(index.written_phrases()):
+        if _AND.search(phrase) and len(WORD_RE.findall(phrase)) >= 3:
+            index.add(_AND.sub(" ", phrase), code)  # not over a phrase already known
     return index
 
 
