@@ -54,9 +54,10 @@ FALLBACK_STOP_WORDS: frozenset[str] = (
 
 # A word or a phrase, after a field's name if one is typed ("title:mentoring", 'title:"exit
 # work"', the syntax of web search engines and Lucene): no field can be asked for, so the name is
-# dropped and the words are searched in every field. A name is a word of four letters or more,
-# glued to its colon and to what follows: "10:30", "prisons: mentoring", "EU:" stay as typed.
-_SCAN = re.compile(r'(?P<neg>-?)(?:(?P<field>[A-Za-z][a-z]{3,}):(?=["\w]))?(?:"(?P<phrase>[^"]*)"?|(?P<word>\S+))')
+# dropped and the words are searched in every field. A name is a word of four letters or more in
+# lower case, glued to its colon and to what follows: "10:30", "prisons: mentoring", a German noun
+# ("Title:x" too) and the German inclusive form ("lehrer:innen") stay as typed.
+_SCAN = re.compile(r'(?P<neg>-?)(?:[a-z]{4,}:(?!(?i:innen|in)\b)(?=["\w]))?(?:"(?P<phrase>[^"]*)"?|(?P<word>\S+))')
 # Lucene's boost and fuzziness, as people used to other search engines type them ("mentor^2",
 # "prison~", '"exit work"~3'): no engine is asked for them, and their numbers are no words.
 _BOOST_OR_FUZZINESS = re.compile(r"(?<=[^\s^~])[\^~]\d*(?:\.\d+)?(?=\s|$)")
@@ -139,14 +140,39 @@ def _other_spelling(word: str) -> str:
     return match.group("head") + letter + match.group("tail")
 
 
-def spellings(written: tuple[str, ...], *, one_word: bool) -> tuple[Term, ...]:
+# Inclusive forms: German "Sozialarbeiter:innen", "Lehrer*innen", "Lehrer_innen", "Lehrer/innen",
+# "LehrerInnen" (the plural only: not "LinkedIn"); French "éducateur·rice·s", "radicalisé·es",
+# "étudiant.e.s", "élu-e-s". The text may write the masculine ("Sozialarbeiter", "éducateurs"),
+# the feminine or the inclusive form: the first word is asked for too. A hyphen before "in" is
+# English ("drop-in", "check-in").
+_INCLUSIVE = re.compile(
+    r"^(?P<base>[^\W_]{3,})(?:[:*_/]-?(?:in|innen)|(?:[·.\-](?:e|es|s|x|rice|rices|trice|trices|ne|nes|le|les"
+    r"|euse|euses|ère|ères|ive|ives))+)$",
+    re.IGNORECASE,
+)
+_BINNEN_I = re.compile(r"^(?P<base>[^\W_]{2,}[a-zäöüß])I(?P<tail>nnen)$")  # not "LinkedIn"
+
+
+def _inclusive(word: str) -> tuple[str, ...]:
+    """The words an inclusive form also asks for: its first word ("Sozialarbeiter:innen":
+    "Sozialarbeiter"; "LehrerInnen": "Lehrer" and "Lehrerinnen"); none for another word."""
+    if match := _INCLUSIVE.match(word):
+        return (match.group("base"),)
+    if match := _BINNEN_I.match(word):
+        return (match.group("base"), match.group("base") + "i" + match.group("tail"))
+    return ()
+
+
+def spellings(written: tuple[str, ...], *, one_word: bool, also: tuple[str, ...] = ()) -> tuple[Term, ...]:
     """The term the words make, then the same words in their other English spelling, then, for a
     word written with inner punctuation (``one_word``: "multi-agency", "P/CVE", "Covid-19"), the
-    word written whole ("multiagency", "PCVE", "Covid19")."""
+    word written whole ("multiagency", "PCVE", "Covid19"), then the words of ``also`` (an
+    inclusive form's, ``_inclusive``)."""
     other = tuple(_other_spelling(word) for word in written)
     found = [Term(written), Term(other)]
     if one_word and len(written) > 1:
         found.append(Term(("".join(written),)))
+    found.extend(Term((word,)) for word in also)
     return tuple(dict.fromkeys(found))
 
 
@@ -162,10 +188,8 @@ def _scan(text: str) -> list[_Item]:
             not_before = True
             continue
         raw = match.group("phrase") if match.group("word") is None else match.group("word")
-        field, word = match.group("field"), match.group("word")
-        if field and word and _ending_after_colon(field, word):
-            raw = field  # "Nato:n": no field's name
-        elif word and (ending := _FINNISH_ENDING.match(word)) and _ending_after_colon(*ending.groups()):
+        word = match.group("word")
+        if word and (ending := _FINNISH_ENDING.match(word)) and _ending_after_colon(*ending.groups()):
             raw = ending.group("head")  # "RAN:n", "ry:n"
         negated = not_before or bool(match.group("neg")) or (match.group("word") or "").startswith("-")
         not_before = False
@@ -173,7 +197,8 @@ def _scan(text: str) -> list[_Item]:
             raw = _ELIDED.sub("-" if negated else "", raw)
         found = tuple(words(raw))
         if found:
-            items.append(_Item(spellings(found[:MAX_TERMS], one_word=match.group("word") is not None), negated))
+            also = _inclusive(raw.lstrip("-")) if word else ()
+            items.append(_Item(spellings(found[:MAX_TERMS], one_word=word is not None, also=also), negated))
     return items[: MAX_TERMS * 2]
 
 

@@ -68,7 +68,8 @@ def test_not_leaves_out_the_word_or_phrase_after_it_as_a_minus_does():
     ("text", "expected"),
     [
         ("title:mentoring", ([[("mentoring",)]], [])),
-        ('Title:"exit work"', ([[("exit", "work")]], [])),
+        ('title:"exit work"', ([[("exit", "work")]], [])),
+        ("Title:mentoring", ([[("Title", "mentoring"), ("Titlementoring",)]], [])),  # a German noun, or a name
         ("-title:prison", ([], [("prison",)])),
         ("prisons: mentoring", ([[("prisons",)], [("mentoring",)]], [])),  # a colon and a space: two words
         ("10:30", ([[("10", "30"), ("1030",)]], [])),
@@ -97,6 +98,34 @@ def test_lucenes_boost_and_fuzziness_are_dropped(text, expected):
 def test_a_finnish_case_ending_after_a_colon_leaves_the_word_before_it(text, word):
     clauses, excluded = shape(text)
     assert (clauses or [excluded])[0][0] == (word,)
+
+
+@pytest.mark.parametrize(
+    ("text", "also"),
+    [
+        ("Sozialarbeiter:innen", [("Sozialarbeiter",)]),
+        ("sozialarbeiter:innen", [("sozialarbeiter",)]),  # not a field's name
+        ("Lehrer*innen", [("Lehrer",)]),
+        ("Lehrer_innen", [("Lehrer",)]),
+        ("Lehrer/innen", [("Lehrer",)]),
+        ("LehrerInnen", [("Lehrer",), ("Lehrerinnen",)]),
+        ("éducateur·rice·s", [("éducateur",)]),
+        ("radicalisé·es", [("radicalisé",)]),
+        ("étudiant.e.s", [("étudiant",)]),
+        ("élu-e-s", [("élu",)]),
+    ],
+)
+def test_an_inclusive_form_also_asks_for_its_first_word(text, also):
+    terms = shape(text)[0][0]
+    assert terms[-len(also) :] == also and terms[0] != also[0]
+
+
+@pytest.mark.parametrize("text", ["drop-in", "check-in", "LinkedIn", "U.S.", "e-mail", "follow-ups"])
+def test_other_words_with_inner_punctuation_are_no_inclusive_form(text):
+    terms = shape(text)[0][0]
+    assert all(
+        len(term) > 1 or term[0].casefold() == text.replace("-", "").replace(".", "").casefold() for term in terms
+    )
 
 
 @pytest.mark.parametrize(

@@ -175,7 +175,7 @@ CASES = [
     case("mentor NOT prisons", "da_rad", "en_uk"),
     case("prisons: mentoring", "en_uk"),
     case("title:mentoring", "en_uk"),
-    case('Title:"multi-agency panel"', "en_uk"),
+    case('title:"multi-agency panel"', "en_uk"),
     case("-title:prisons mentor", "da_rad", "en_uk"),
     case('mentor NOT "probation officers"', "da_rad", "en_uk"),
     case("RAN:n", "en_acronyms en_ngo"),  # Finnish: the genitive ending of an acronym
@@ -201,6 +201,29 @@ CASES = [
     case("soutien\u00a0parentalité", "en_french_words"),  # a no-break space
     case("ＲＡＮ", "en_acronyms"),  # full-width letters
     case("İSLAMISMUS", "de_compound"),  # a Turkish capital I with a dot
+    # a second batch, written after the first run's fixes
+    case("Praevention", "de_compound"),
+    case("C.V.E.", "en_acronyms"),
+    case("¿radicalización?", "es_rad"),
+    case("#radicalisation", "fr_rad"),
+    case("2019-2020", how="any"),
+    case("radicalisation,prisons", "en_uk"),
+    case("radicalisation/prisons", "en_uk"),
+    case("«jeunes radicalisés»", "fr_rad"),
+    case("„Ausstiegsberatung“", "de_exit"),
+    case("“multi-agency panel”", "en_uk"),
+    case("Deradicalisation's", "en_uk"),
+    case("MENTORING IN PRISONS", "en_uk"),
+    case("de-radicalisation", "en_uk"),
+    case("les éducateurs", "fr_rad"),
+    # inclusive forms: the text writes the masculine (not "in", which "innen" stems as in Danish)
+    case("Sozialarbeiter:innen", "de_justiz", "en_uk"),
+    case("sozialarbeiter:innen", "de_justiz", "en_uk"),
+    case("Sozialarbeiter*innen", "de_justiz", "en_uk"),
+    case("SozialarbeiterInnen", "de_justiz", "en_uk"),
+    case("éducateur·rice·s", "fr_rad"),
+    case("éducateur.rice.s", "fr_rad"),
+    case("radicalisé·es", "fr_rad"),
     # words with a facet ticked
     case("radicalisation", "fr_rad", "en_uk en_us", filters={"language": ["fr"]}),
     case("Jugendliche", "de_exit de_strasse de_hyphens", "nl_jong", filters={"language": ["de"]}),
