@@ -93,7 +93,7 @@ class NetworkMembership(models.Model):
     joined_at = models.DateTimeField(_("joined"), default=timezone.now)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
-    page_url: str  # not a column: the member's page, set by selectors.members_of
+    page_url: str  # not a column: the member's page, set by selectors.members_page
 
     class Meta:
         verbose_name = _("network membership")

@@ -369,16 +369,20 @@ _THREADS_OF_MEMBER = PreparedQuery(
 # Members and moderation --------------------------------------------------------------------
 
 
-def members_of(*, network: Network) -> list[NetworkMembership]:
-    rows = list(
+def members_page(*, network: Network, number, per_page: int) -> Page:
+    """One page of the network's active members, moderators first, each with its ``page_url``."""
+    members = (
         NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.ACTIVE)
         .select_related("user")
         .order_by("-role", "user__display_name", "pk")
     )
+    page = Paginator(members, per_page).get_page(number)
+    rows = list(page.object_list)
     prime_memberships([m.user for m in rows])
     for membership in rows:
         membership.page_url = member_url(network.pk, public_name(membership.user))
-    return rows
+    page.object_list = rows
+    return page
 
 
 MEMBER_RECENT_POSTS = 10

@@ -45,6 +45,7 @@ from search.forms import MAX_QUERY_LENGTH
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 50
+MEMBERS_PER_PAGE = 50
 
 
 def networks_only(view):
@@ -211,7 +212,7 @@ def network_members(request: HttpRequest, pk: int) -> HttpResponse:
     context = _network_context(
         request,
         network,
-        members=selectors.members_of(network=network),
+        members=selectors.members_page(network=network, number=request.GET.get("page"), per_page=MEMBERS_PER_PAGE),
         roles=cast(forms.ChoiceField, RoleForm.base_fields["role"]).choices,
     )
     context["banned"] = selectors.banned_of(network=network) if context["moderates"] else []
@@ -234,7 +235,8 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
     """A confirmation page (``?ban=1`` to ban), then the removal itself (POST)."""
     membership = access.membership_for_moderator(user=request.user, pk=pk)
     if request.method == "GET":
-        context = _network_context(request, membership.network, membership=membership, ban=request.GET.get("ban") == "1")
+        ban = request.GET.get("ban") == "1"
+        context = _network_context(request, membership.network, membership=membership, ban=ban)
         return render(request, "network/member_confirm_remove.html", context)
     ban = request.POST.get("ban") == "1"
     _attempt(

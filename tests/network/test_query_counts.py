@@ -131,8 +131,8 @@ def test_members_page_renders_with_a_fixed_number_of_queries(
     contributor_client, moderator, network, home_organisation, django_assert_num_queries
 ):
     # session, user with portal membership (one query: portal/auth_backends.py), network, network
-    # membership, members page (count, rows), their portal memberships, header badge
-    expected = 7
+    # membership, members page (count, rows: 50 a page), their portal memberships, header badge
+    expected = 8
     url = reverse("network:members", args=[network.pk])
     with django_assert_num_queries(expected):
         assert contributor_client.get(url).status_code == 200
