@@ -60,7 +60,7 @@ FALLBACK_STOP_WORDS: frozenset[str] = (
 _SCAN = re.compile(r'(?P<neg>-?)(?:[a-z]{4,}:(?!(?i:innen|in)\b)(?=["\w]))?(?:"(?P<phrase>[^"]*)"?|(?P<word>\S+))')
 # Lucene's boost and fuzziness, as people used to other search engines type them ("mentor^2",
 # "prison~", '"exit work"~3'): no engine is asked for them, and their numbers are no words.
-_BOOST_OR_FUZZINESS = re.compile(r"(?<=[^\s^~])[\^~]\d*(?:\.\d+)?(?=\s|$)")
+_BOOST_OR_FUZZINESS = re.compile(r"(?<=[^\s^~])(?:[\^~]\d*(?:\.\d+)?)+(?=\s|$)")
 # Finnish writes the case ending of an acronym, a number or an abbreviation after a colon
 # ("RAN:n", "EU:ssa", "2015:stä", "ry:n"): the word is what stands before it.
 _FINNISH_ENDING = re.compile(r"^(?P<head>[^\W_]+):(?P<ending>[a-zäö]{1,3})$")

@@ -140,10 +140,28 @@ ODD_TEXTS = [
     "家庭支援",
     "\u202e soutien",
     "' OR 1=1 --",
+    "NOT",
+    "NOT NOT soutien",
+    'title:"soutien',
+    "soutien^2~",
+    "RAN:n",
+    "Lehrer*innen",
+    "éducateur·rice·s",
 ]
 
 # the word "soutien" beside what FTS5 would read as syntax: still the word
-FIND_THE_WORD = {'"soutien', "soutien*", "^soutien", "(soutien", "soutien OR", "😀 soutien", "\u202e soutien"}
+FIND_THE_WORD = {
+    '"soutien',
+    "soutien*",
+    "^soutien",
+    "(soutien",
+    "soutien OR",
+    "😀 soutien",
+    "\u202e soutien",
+    "title:soutien",
+    'title:"soutien',
+    "soutien^2~",
+}
 
 
 @pytest.mark.parametrize(

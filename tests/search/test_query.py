@@ -84,6 +84,7 @@ def test_a_fields_name_before_a_colon_is_dropped(text, expected):
     [
         ("mentor^2 prison~", [[("mentor",)], [("prison",)]]),
         ('"exit work"~3 family^1.5', [[("exit", "work")], [("family",)]]),
+        ("family^2~", [[("family",)]]),
         ("covid-19 1~2", [[("covid", "19"), ("covid19",)], [("1",)]]),
     ],
 )
