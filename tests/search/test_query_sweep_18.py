@@ -12,6 +12,8 @@ query, the practices it must find and those it must not, and how they may be fou
 (the practices matching most words: the answer for a pasted paragraph). Known gaps are strict
 xfails, per engine."""
 
+from collections.abc import Iterator
+
 import pytest
 from django.db import transaction
 from django.urls import reverse
@@ -56,7 +58,7 @@ PARAGRAPH = (
 
 
 @pytest.fixture(scope="module")
-def corpus(django_db_setup, django_db_blocker) -> dict[str, Practice]:
+def corpus(django_db_setup, django_db_blocker) -> Iterator[dict]:
     """Made and indexed in the database engine once for the module, inside a transaction rolled
     back when the module ends (each test runs in a savepoint of it); read only."""
     with django_db_blocker.unblock(), transaction.atomic():
