@@ -80,7 +80,28 @@ def names_the_practice(
     if _article_in_a_name(finding.text, language):
         return True
     weak_model = model_language(language) != language
-    return weak_model and len(words) == 1
+    return weak_model and (len(words) == 1 or _nouns_around_a_preposition(words, language))
+
+
+# A family's name: "Familie von Thadden" is a name where "Familien von Ausreisenden" is not.
+_ONE_FAMILY = frozenset("familie family famille famiglia familia rodzina perhe".split())
+
+
+def _nouns_around_a_preposition(words: list[str], language: str) -> bool:
+    """Two nouns joined by a preposition that is also a name particle, read as a name by a
+    model of another language: "Familien von Ausreisenden", "Ouders van Syriëgangers". The
+    first word is an ordinary word of the paragraph's language and no known given name
+    ("Ursula von der Leyen", "Jan van Dijk" stay names)."""
+    from .given_names import _known_name, ordinary_word  # Faker's lists and wordfreq: loaded by the check
+
+    first = words[0].casefold()
+    if len(words) < 3 or words[1] not in _PREPOSITIONS or first in _ONE_FAMILY:
+        return False
+    return ordinary_word(first, language) and not _known_name(words[0])
+
+
+# Name particles that are lower-case prepositions in a language without its own model.
+_PREPOSITIONS = frozenset("von vom van af av de da di del".split())
 
 
 # Name particles that are only articles in a language ("Konto des Vaters", "Haus der
@@ -88,9 +109,16 @@ def names_the_practice(
 ARTICLE_PARTICLES: dict[str, frozenset[str]] = {"de": frozenset("des der den dem".split())}
 
 
+# Articles that open a phrase in a language and never a name there: "Das Verfahren" (German
+# "das" is a Portuguese name particle, so patterns.ARTICLES cannot hold it).
+OPENING_ARTICLES: dict[str, frozenset[str]] = {"de": frozenset("das die der den dem des".split())}
+
+
 def _article_in_a_name(name: str, language: str) -> bool:
     articles = ARTICLE_PARTICLES.get(language, frozenset())
     words = [word.casefold() for word in name.split()]
+    if words and words[0] in OPENING_ARTICLES.get(language, frozenset()):
+        return True
     return any(word in articles and words[i - 1] not in _PARTICLES for i, word in enumerate(words) if i)
 
 

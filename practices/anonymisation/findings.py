@@ -13,6 +13,7 @@ NATIONAL_ID = "NATIONAL_ID"
 IBAN_CODE = "IBAN_CODE"
 LOCATION = "LOCATION"
 DATE_OF_BIRTH = "DATE_OF_BIRTH"
+VEHICLE_PLATE = "VEHICLE_PLATE"
 
 # Most specific first: when two findings of different types overlap, the
 # earlier type keeps the characters (a valid identity number beats the phone
@@ -22,6 +23,7 @@ FINDING_TYPES: tuple[str, ...] = (
     IBAN_CODE,
     EMAIL_ADDRESS,
     DATE_OF_BIRTH,  # only ever found after "born", "né le"...: "07.07.2003" is no phone number there
+    VEHICLE_PLATE,  # only ever found after "Kennzeichen", "plaque"...
     PHONE_NUMBER,
     PERSON,
     LOCATION,
@@ -37,6 +39,7 @@ PLACEHOLDERS: dict[str, str] = {
     IBAN_CODE: "[bank account]",
     LOCATION: "[place]",
     DATE_OF_BIRTH: "[date of birth]",
+    VEHICLE_PLATE: "[number plate]",
 }
 
 HINT_KINDS: tuple[str, ...] = ("age_place_year", "rare_role")

@@ -129,11 +129,41 @@ _ROLE_WORDS = (
     | frozenset(word.casefold() for word in patterns.KIN_WORDS)
     | frozenset(title.casefold() for title in patterns.TITLES)
 )
+# Chat quoted in a practice: a speaker's name heading a line ("ali: bro u coming friday?"),
+# or the sender of a message ("message de karim", "Nachricht von yusuf", "msg from ali").
+_SENDER = (
+    r"(?i:messages?|msgs?|texts?|dms?|sms|textos?|mensajes?|messaggi[o]?|nachricht(?:en)?|bericht(?:en)?|"
+    r"appje|meddelanden?|beskeder?|beskjed(?:er)?|melding(?:er)?|viesti|wiadomoś[cć]i?|mensage[mn]s?)"
+    r"[ \t]+(?i:from|de|d['’]|von|van|från|fra|da|od|lähettäjä)[ \t]*"
+)
+CHAT_SPEAKER = re.compile(rf"^[ \t]*(?P<pii>{_LOWER})[ \t]*:[ \t]*\S", re.MULTILINE)
 LOWER_CASE_NAME = re.compile(
-    rf"(?:(?<![\w]){patterns.CONTACT_WORDS}[ \t]*[:：][ \t]*"
+    rf"(?:(?<![\w]){_SENDER}"
+    rf"|(?<![\w]){patterns.CONTACT_WORDS}[ \t]*[:：][ \t]*"
     rf"|(?<![\w])(?i:{_ROLES}|{'|'.join(re.escape(w) for w in patterns.KIN_WORDS)})[ \t]*\([ \t]*)"
     rf"(?P<pii>{_LOWER}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)?(?:[{_LOW}]['’])?{_LOWER})?)"
     rf"(?![\w@'’-])",
+    re.MULTILINE,
+)
+
+
+# A known given name in apposition after a word for a young person, closed by punctuation:
+# "Il ragazzo, Luca, aveva 15 anni", "the girl, Hope, stopped coming". The apposition is the
+# evidence, so an ordinary word that is a given name counts ("Luca" is common in Italian text);
+# a word no list holds as a given name does not ("Der Jugendliche, Mitglied einer Gruppe,").
+PERSON_WORDS = (
+    "boy girl youth teenager pupil student client participant mentee "
+    "garçon jeune adolescent adolescente élève "
+    "junge mädchen jugendliche jugendlicher schüler schülerin klient klientin teilnehmer teilnehmerin "
+    "jongen meisje jongere leerling cliënt deelnemer "
+    "pojken flickan eleven ungdomen klienten drengen pigen gutten jenta ungdommen "
+    "ragazzo ragazza giovane studente studentessa chico chica joven alumno alumna muchacho muchacha "
+    "chłopak dziewczyna uczeń uczennica rapaz rapariga jovem aluno aluna poika tyttö nuori"
+).split()
+_PERSON_WORD = "|".join(sorted(PERSON_WORDS, key=len, reverse=True))
+APPOSITION_NAME = re.compile(
+    rf"(?<![\w-])(?i:(?:young[ \t]+(?:man|woman|person)|jeune[ \t]+(?:homme|femme|fille)|{_PERSON_WORD}))"
+    rf"[ \t]*,[ \t]+(?P<pii>{_NAME}(?:[ \t]+{_NAME}){{0,2}})(?=[ \t]*[,;)])"
 )
 
 
@@ -234,7 +264,11 @@ def given_name_candidates(text: str, languages: list[tuple[int, int, str]], own_
         if span:
             found.append(Candidate(PERSON, *span, GIVEN_NAME_SCORE, precise=True))
             taken = span[1]
-    for match in LOWER_CASE_NAME.finditer(text):
+    for match in APPOSITION_NAME.finditer(text):
+        first = match.group("pii").split()[0]
+        if _known_name(first) and not _never_a_name(first.casefold(), own_names):
+            found.append(Candidate(PERSON, *match.span("pii"), GIVEN_NAME_SCORE, precise=True))
+    for match in [*LOWER_CASE_NAME.finditer(text), *CHAT_SPEAKER.finditer(text)]:
         language = language_at(languages, match.start("pii"), "en")
         if _lower_case_name(match.group("pii"), language):
             found.append(Candidate(PERSON, *match.span("pii"), GIVEN_NAME_SCORE, precise=True))

@@ -235,13 +235,21 @@ SOCIAL_HANDLE = re.compile(
 )
 
 # Words tying a place to a person: a place is personal data after these.
+# "vecino/a de" is Spanish for "living in". German's are apart: its nouns are capitalised too
+# ("lebt in Angst"), so a capitalised word after them is no place without the NER's reading.
+_GERMAN_CUES = r"wohnt|wohnhaft|aufgewachsen|lebt"
+# Living somewhere is said of people; being born or moving is said of projects and ideas too
+# ("Il programma è nato a Torino", "the idea was born in Oslo").
+_RESIDENCE_CUES = (
+    r"lives?|living|lived|grew\s+up|resident|resides|residing|domicile|domicilié(?:e|s|es)?|"
+    r"habit(?:e|ait|ent|ant)|originaire|demeurant|vit|vivait|bor|bodde|bosatt|vokste|uppvuxen|boede|opvokset|"
+    r"woont|vive|vivía|reside|residente|vecin[oa]s?|abita|abitava|viveva|mora|morava|mieszka|mieszkał[a]?"
+)
+_OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|(?-i:nat[oa])|nascid[oa]|urodzon[ya]"
+_CUE_GAP = r"(?:\s+\w+){0,2}\s+"
+_PLACE_PREPOSITION = r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy)"
 PERSON_PLACE_CUES = re.compile(
-    r"(?:born|lives?|living|lived|grew\s+up|resident|resides|residing|moved|domicile|domicilié(?:e|s|es)?|"
-    r"habit(?:e|ait|ent|ant)|né(?:e|s|es)?|originaire|demeurant|vit|vivait|wohnt|wohnhaft|geboren|aufgewachsen|"
-    r"lebt|bor|bodde|bosatt|født|vokste|föddes|född|uppvuxen|boede|opvokset|woont|geboren|"
-    r"vive|vivía|reside|residente|nacid[oa]|abita|abitava|viveva|(?-i:nat[oa])|mora|morava|nascid[oa]|"
-    r"mieszka|mieszkał[a]?|urodzon[ya])"
-    r"(?:\s+\w+){0,2}\s+(?:in|at|to|of|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy)\s*$",
+    rf"(?:{_RESIDENCE_CUES}|{_OTHER_CUES}|{_GERMAN_CUES}){_CUE_GAP}(?:to|of|{_PLACE_PREPOSITION})\s*$",
     re.IGNORECASE,
 )
 
@@ -435,3 +443,54 @@ NOT_A_PHONE_BEFORE = re.compile(
 )
 YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)?\d\d|\d{3,4})$")
 DATE_LIKE = re.compile(r"^[0-3]?\d([./-])[01]?\d\1(?:19|20)?\d\d$")
+
+# A vehicle's number plate, only after a word naming one: the formats of Europe's plates
+# ("B-KL 4821", "AB-123-CD", "12-ABC-3", "ABC 123", "AB 12345", "AB 123 CD", "1234 BCD",
+# "AB12 CDE") are short runs of letters and digits that references, postcodes and law
+# numbers share too. Up to four groups of capitals or digits; recognizers.plate_span checks
+# the letters, digits and length.
+PLATE_WORDS = (
+    r"(?:number[ \t]+plate|licen[cs]e[ \t]+plate|registration(?:[ \t]+(?:number|plate|mark))|"
+    r"reg\.?[ \t]*(?:no\.?|nr\.?)?|"
+    r"plaque(?:[ \t]+d['’]immatriculation)?|immatricul(?:ation|ée?s?)|"
+    r"(?:auto|amtliche[sn]?[ \t]+)?kennzeichen|nummernschild|kenteken(?:plaat)?|nummerplaat|nummerbord|"
+    r"registreringsnummer(?:et)?|registreringsskylt(?:en)?|reg\.?[ \t]*nr\.?|nummerplade(?:n)?|kjennemerke(?:t)?|"
+    r"skilt(?:et)?|rekisterinumero(?:lla)?|rekisterikilpi|targa(?:t[oa])?|matr[íi]cula|matriculad[oa]|"
+    r"numer(?:ze)?[ \t]+rejestracyjny(?:m)?|tablic[aey][ \t]+rejestracyjn[aey]j?)"
+)
+_PLATE_CHAR = rf"[{UPPER}0-9]"
+VEHICLE_PLATE = re.compile(
+    rf"(?<![\w])(?i:{PLATE_WORDS})(?![\w])[ \t:.,(]*(?:[{LOWER}]{{1,12}}[ \t]+){{0,3}}[ \t:(\"'«„“]*"
+    rf"(?P<pii>{_PLATE_CHAR}{{1,5}}(?:[- \t]{_PLATE_CHAR}{{1,5}}){{0,3}})(?![\w-])"
+)
+
+# A capitalised place right after a word for living somewhere, in any language: "vecina de
+# Alcalá del Júcar", "abita a Borgo Val di Taro", "vit à Roubaix". The NER of the
+# languages without a model of their own misses these or calls them names ("de Alcalá").
+# Not after "to" or "of", which take ideas too ("moved to Salafism", "attended to Islamophobia").
+_PLACE_LINK = r"(?:del|de\s+la|de|di|da|do|dos|das|am|an\s+der|im|upon|sur|en|lès|les|le|la)"
+PLACE_AFTER_CUE = re.compile(
+    rf"(?<![\w])(?i:(?:{_RESIDENCE_CUES}){_CUE_GAP}{_PLACE_PREPOSITION})[ \t]+"
+    rf"(?P<pii>{NAME_WORD}(?:(?:[ \t]+{_PLACE_LINK})?[ \t-]+{NAME_WORD}){{0,3}})(?![\w@])"
+)
+
+# A nickname, an alias or a kunya after the words that give one: "called himself Abu Hamza
+# al-Hollandi", "se faisait appeler « Le Lion »", 'known as "Abu Layla"'. After the words that
+# also name methods and groups ("an approach known as Motivational Interviewing", "genannt
+# Junge Löwen") the name must open with a kunya or a known given name (recognizers).
+_ALIAS_WORDS = (
+    r"a\.?k\.?a\.?|alias|nicknamed|call(?:ed|s)[ \t]+(?:him|her)self|went[ \t]+by|goes[ \t]+by|surnommée?|"
+    r"se[ \t]+faisait[ \t]+appeler|nannte[ \t]+sich|nennt[ \t]+sich|noemde[ \t]+zich(?:zelf)?|noemt[ \t]+zich(?:zelf)?|"
+    r"kallade[ \t]+sig|kallar[ \t]+sig|kalte[ \t]+seg|kaldte[ \t]+sig|soprannominat[oa]|apodad[oa]|"
+    r"se[ \t]+hacía[ \t]+llamar|pseudonim(?:em)?"
+)
+_KNOWN_AS_WORDS = (
+    r"(?:also[ \t]+)?known[ \t]+as|genannt|bekend[ \t]+als|conocid[oa][ \t]+como|"
+    r"connue?[ \t]+(?:sous[ \t]+le[ \t]+nom[ \t]+d['’]|comme)|"
+    r"kjent[ \t]+som|känd[ \t]+som|kendt[ \t]+som|conosciut[oa][ \t]+come|zwan[ya]"
+)
+_KUNYA_LINK = r"(?:(?:al|el|ibn|bin|bint|abu|abou|umm|oum)[-’' \t])"
+KUNYA = frozenset("abu abou umm oum ibn bint".split())
+_ALIAS = rf"(?P<pii>{NAME_WORD}(?:[ \t]+{_KUNYA_LINK}?{NAME_WORD}|[ \t]+{_KUNYA_LINK}{NAME_WORD}){{0,3}})(?![\w@])"
+ALIAS_NAME = re.compile(rf"(?<![\w])(?i:{_ALIAS_WORDS})[ \t]*[:\"'«„“‘]?[ \t]*{_ALIAS}")
+KNOWN_AS_NAME = re.compile(rf"(?<![\w])(?i:{_KNOWN_AS_WORDS})[ \t]*[:\"'«„“‘]?[ \t]*{_ALIAS}")

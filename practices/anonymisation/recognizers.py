@@ -1,4 +1,4 @@
-"""Presidio recognisers for the seven finding types.
+"""Presidio recognisers for the eight finding types.
 
 spaCy's NER gives PERSON and LOCATION; everything else is a pattern checked
 by the library that owns the rule: phonenumbers for phone numbers,
@@ -30,7 +30,7 @@ from stdnum.se import personnummer
 from practices.importer.countries import find_country
 
 from . import patterns
-from .findings import DATE_OF_BIRTH, EMAIL_ADDRESS, LOCATION, NATIONAL_ID, PERSON, PHONE_NUMBER
+from .findings import DATE_OF_BIRTH, EMAIL_ADDRESS, LOCATION, NATIONAL_ID, PERSON, PHONE_NUMBER, VEHICLE_PLATE
 
 NER_NAME = "SpacyRecognizer"
 PLACE_NAME = "PlaceAfterPrepositionRecognizer"
@@ -162,6 +162,17 @@ def _a_name_after_a_relative(text: str, start: int, end: int, doc=None) -> tuple
     return start, end
 
 
+def _a_persons_other_name(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """After "known as", "genannt"...: a kunya ("Abu Layla") or a known given name; not a
+    method's or a group's name ("Motivational Interviewing", "Junge Löwen")."""
+    from .given_names import _known_name  # Faker's lists: loaded by warm_up() or the first check
+
+    first = text[start:end].split()[0]
+    if first.casefold() not in patterns.KUNYA and not _known_name(first):
+        return None
+    return _a_name_after_a_relative(text, start, end, doc)
+
+
 # Parts of a handle: "ExitSweden" -> Exit, Sweden; "RANnetwork" -> RAN, network; "EU_Justice".
 _CAMEL = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|[a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
@@ -217,6 +228,22 @@ def person_recognizers(language: str) -> list[EntityRecognizer]:
         ),
         RegexRecognizer(
             entity=PERSON,
+            regexes=[patterns.ALIAS_NAME],
+            score=KIN_NAME_SCORE,
+            language=language,
+            name="AliasRecognizer",
+            accept=_a_name_after_a_relative,
+        ),
+        RegexRecognizer(
+            entity=PERSON,
+            regexes=[patterns.KNOWN_AS_NAME],
+            score=KIN_NAME_SCORE,
+            language=language,
+            name="KnownAsRecognizer",
+            accept=_a_persons_other_name,
+        ),
+        RegexRecognizer(
+            entity=PERSON,
             regexes=[patterns.SOCIAL_HANDLE],
             score=HANDLE_SCORE,
             language=language,
@@ -258,6 +285,38 @@ def place_and_date_recognizers(language: str) -> list[EntityRecognizer]:
             name="DateOfBirthRecognizer",
         ),
     ]
+
+
+# --- number plates ---------------------------------------------------------
+
+_PLATE_GROUP = re.compile(r"[^\s-]+")
+PLATE_CHARS = range(4, 10)  # "AB 1234" to "AB-123-CD" and "B-KL 4821E"
+
+
+def plate_span(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """The longest run of the groups matched that reads as a plate: 4 to 9 letters and digits,
+    both letters and digits, in capitals ("Kennzeichen der Radikalisierung" has no plate;
+    "registration number 2019/0412" no letter; "Anmeldung 2021 bei…" none either)."""
+    groups = list(_PLATE_GROUP.finditer(text, start, end))
+    while groups:
+        chars = "".join(group.group() for group in groups)
+        has_letter = any(char.isalpha() for char in chars)
+        if len(chars) in PLATE_CHARS and has_letter and chars.upper() == chars and any(c.isdigit() for c in chars):
+            return start, groups[-1].end()
+        groups.pop()
+    return None
+
+
+def plate_recognizer(language: str) -> EntityRecognizer:
+    """A number plate after a word naming one ("Kennzeichen B-KL 4821", "plaque AB-123-CD")."""
+    return RegexRecognizer(
+        entity=VEHICLE_PLATE,
+        regexes=[patterns.VEHICLE_PLATE],
+        score=0.8,
+        language=language,
+        name="VehiclePlateRecognizer",
+        accept=plate_span,
+    )
 
 
 # --- identity numbers ------------------------------------------------------
@@ -493,12 +552,18 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         super().__init__(supported_language=language, supported_entities=[PERSON, LOCATION], name=NER_NAME)
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        results = []
+        kept = []
         for result in super().analyze(text, entities, nlp_artifacts) + self._names_called_organisations(nlp_artifacts):
             for start, end in _tidy_pieces(text, result.start, result.end):
                 if self._keeps(result.entity_type, text, start, end, nlp_artifacts.tokens):
-                    results.append(_result(self, result.entity_type, start, end, result.score))
-        return results
+                    kept.append((result, start, end))
+        doubtful = [(start, end) for result, start, end in kept if result.entity_type == PERSON]
+        words = _words_heading_lines(text, doubtful, self.supported_language)
+        return [
+            _result(self, result.entity_type, start, end, result.score)
+            for result, start, end in kept
+            if result.entity_type != PERSON or (start, end) not in words
+        ]
 
     @staticmethod
     def _keeps(entity: str, text: str, start: int, end: int, doc) -> bool:
@@ -590,6 +655,45 @@ def _lone_common_word(doc, start: int, end: int) -> bool:
     return pos not in _NAME_POS or (pos not in ("PROPN", "") and _heads_line(doc.text, start))
 
 
+def _words_heading_lines(text: str, spans: list[tuple[int, int]], language: str) -> set[tuple[int, int]]:
+    """The spans that are a lone capitalised word heading a line or a list item, a word of the
+    language and no known given name, which the model reads as no name once written in lower
+    case: "- Réduire les traumatismes" (the French model calls "Réduire" a person, and tags it
+    a proper noun, only for its capital). "Baker met the family" stays a name: in lower case
+    the model still reads an entity there. The lines' openings are read in one batch."""
+    from wordfreq import zipf_frequency
+
+    from .given_names import _known_name
+
+    openings: dict[tuple[int, int], str] = {}
+    for start, end in spans:
+        word = text[start:end]
+        if " " in word or not word.isalpha() or not _heads_line(text, start) or _known_name(word):
+            continue
+        if zipf_frequency(word.lower(), language, wordlist="small"):
+            following = _NEXT_WORDS.match(text, end)
+            openings[(start, end)] = word.lower() + (following.group() if following else "")
+    if not openings:
+        return set()
+    from .engine import analyzer  # the pipeline this recogniser's doc came from, already built
+
+    nlp = analyzer().nlp_engine.nlp[language]  # type: ignore[index]  # presidio: unannotated
+    docs = nlp.pipe(list(openings.values()), batch_size=64)
+    return {span for span, doc in zip(openings, docs, strict=True) if _no_name_first(doc)}
+
+
+# The words after the first that the model reads it with: enough for its part of speech, and
+# short, so that a list of hundreds of items costs little ("- Réduire les risques de …").
+_NEXT_WORDS = re.compile(r"(?:[ \t]+[^\s]+){1,4}")
+
+
+def _no_name_first(doc) -> bool:
+    """Whether the model reads the first word as a verb, an adjective or another word that is
+    no noun, and outside any entity."""
+    first = next((token for token in doc if token.is_alpha), None)
+    return first is not None and not first.ent_type_ and _coarse_pos(first) not in _NAME_POS
+
+
 def _heads_line(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(" \t-–•*#>0123456789.)")
@@ -668,6 +772,28 @@ def _plausible_place(text: str, start: int, end: int, doc=None) -> tuple[int, in
     return (start, end) if _plausible_name_or_place(text[start:end]) else None
 
 
+def _a_persons_place(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """A place after a word tying it to a person, unless a month, a country, an acronym or
+    an organisation ("moved to Social Services")."""
+    if names_an_organisation(text[start:end]):
+        return None
+    return _plausible_place(text, start, end, doc)
+
+
+def place_after_cue_recognizer(language: str) -> EntityRecognizer:
+    """A capitalised name right after "lives in", "vecina de", "abita a", "wohnt in"...
+    (patterns.PLACE_AFTER_CUE): tied to a person by the words before it, so it is reported
+    like an address, and wins over the NER's reading ("de Alcalá" as a name)."""
+    return RegexRecognizer(
+        entity=LOCATION,
+        regexes=[patterns.PLACE_AFTER_CUE],
+        score=0.7,
+        language=language,
+        name="PlaceAfterPersonCueRecognizer",
+        accept=_a_persons_place,
+    )
+
+
 def place_after_preposition_recognizer(language: str) -> EntityRecognizer:
     """A capitalised name after "in", "from", "à", "la commune de"...: catches
     small places the NER misses or calls an organisation ("in Ravnstad").
@@ -687,11 +813,13 @@ def all_recognizers(language: str) -> list[EntityRecognizer]:
     return [
         FilteredSpacyRecognizer(language),
         place_after_preposition_recognizer(language),
+        place_after_cue_recognizer(language),
         email_recognizer(language),
         IbanRecognizer(supported_language=language),
         EuropeanPhoneRecognizer(language),
         labelled_phone_recognizer(language),
         NationalIdRecognizer(language),
+        plate_recognizer(language),
         *person_recognizers(language),
         *place_and_date_recognizers(language),
     ]

@@ -45,7 +45,7 @@ def types_of(text: str, needle: str, language: str = "en") -> set[str]:
 # --- finding types -------------------------------------------------------------
 
 
-def test_finding_types_are_exactly_the_seven_agreed():
+def test_finding_types_are_exactly_the_eight_agreed():
     assert set(FINDING_TYPES) == {
         "PERSON",
         "EMAIL_ADDRESS",
@@ -54,6 +54,7 @@ def test_finding_types_are_exactly_the_seven_agreed():
         "IBAN_CODE",
         "LOCATION",
         "DATE_OF_BIRTH",
+        "VEHICLE_PLATE",
     }
     assert set(PLACEHOLDERS) == set(FINDING_TYPES)
 

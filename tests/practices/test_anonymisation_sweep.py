@@ -233,7 +233,14 @@ LATER_CASES: list[tuple[str, str, str, str]] = [
     ("date_of_birth", "sv", "description", "Flickan, född [[DATE_OF_BIRTH:2001-03-03]], gick på gymnasiet."),
     ("date_of_birth", "es", "description", "La joven, nacida el [[DATE_OF_BIRTH:5/11/1999]], dejó los estudios."),
     ("date_of_birth", "it", "description", "Il giovane, nato il [[DATE_OF_BIRTH:1° maggio 1990]], lavorava in un bar."),
-    ("date_of_birth", "pl", "description", "Dziewczyna urodzona [[DATE_OF_BIRTH:03.03.1989]] mieszkała w Sopocie."),
+    # Where she lived is hers ("mieszkała w": docs/ANONYMISATION.md, LOCATION); unmarked until the
+    # fifth batch, when a place after a word for living somewhere came to be read in any language.
+    (
+        "date_of_birth",
+        "pl",
+        "description",
+        "Dziewczyna urodzona [[DATE_OF_BIRTH:03.03.1989]] mieszkała w [[LOCATION:Sopocie]].",
+    ),
     (
         "titled_name",
         "de",
@@ -513,18 +520,34 @@ GAZETTEER_GAPS: list[tuple[str, str, str, str]] = [
 ]
 
 # Seen in the sweep and not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails today;
-# strict, so that a fix is noticed and the case moves up into CASES.
+# strict, so that a fix is noticed and the case moves up into the cases that pass. The number
+# plate and "Familien von Ausreisenden" of the earlier batches are fixed
+# (test_anonymisation_unseen.py, FIXED_GAPS_5).
 KNOWN_GAPS: list[tuple[str, str, str, str]] = [
-    # Two German nouns around "von" read as a name by the English model ("von" is a particle).
-    # A car's number plate: no finding type holds it (a type would need its placeholder and
-    # the moderation's choices); the moderator's reading covers it.
+    # A plate is reported only after a word naming one: a bare "B-KL 4821" reads like the
+    # references, postcodes and law numbers that practices are full of.
+    ("plate", "en", "description", "He drove a black Golf, [[VEHICLE_PLATE:B-KL 4821]], to every meeting."),
+    # A school's name that names a small place, tied to the pupil only by "gick i nian på"
+    # (attended): words for attending take trainings and conferences too ("attended a training
+    # in Vienna"), so they tie no place to a person (fifth batch, first run).
     (
-        "german_nouns",
+        "small_place",
+        "sv",
+        "description",
+        "Han gick i nian på [[LOCATION:Kvarnbyskolan]] och tränade fotboll två kvällar i veckan.",
+    ),
+    # A German noun after "lebt in" read as a place (by the place-after-preposition rule and the
+    # cue "lebt in"): German capitalises its nouns, and places are frequent words too, so no
+    # word list tells "Angst" or "Armut" from "Berlin" (seen while writing the fifth batch).
+    ("german_nouns", "de", "description", "Die Familie lebt in Angst vor der Gruppe und meidet die Moschee."),
+    # A family named after the word "Familie": the NER's span runs on into lower-case words
+    # ("Familie von Thadden aus dem Ort") and is dropped whole; no rule reads the surname.
+    (
+        "family_name",
         "de",
         "description",
-        "Die Beratungsstelle Hayat begleitet seit 2012 Familien von Ausreisenden.",
+        "Die Beratungsstelle begleitet seit 2012 die Familie [[PERSON:von Thadden]] aus dem Ort.",
     ),
-    ("plate", "de", "description", "Das Auto mit dem Kennzeichen [[PERSON:B-KL 4821]] wurde vor der Moschee gesehen."),
 ]
 
 
