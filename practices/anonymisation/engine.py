@@ -1,9 +1,11 @@
 """spaCy models and the Presidio analyser: built once per process, on first use.
 
 Importing this module imports spaCy and Presidio (a few seconds) but loads no
-model; ``analyzer()`` loads both models the first time it is called, under a
-lock, and every later call reuses them. Nothing is ever downloaded: a missing
-model package is an error naming the package to install.
+model; ``analyzer()`` builds the analyser the first time it is called, and each
+model is loaded, under a lock, the first time a text of its language is read
+(the French model takes several times as long as the English one: a process that
+only ever reads English never pays for it). ``warm_up()`` loads both. Nothing is
+ever downloaded: a missing model package is an error naming the package to install.
 """
 
 import threading
@@ -55,13 +57,36 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         # presidio starts `nlp` as an unannotated None and expects load() to fill it.
-        self.nlp = {model["lang_code"]: _load_model(model["model_name"]) for model in self.models}  # type: ignore[assignment]
+        self.nlp = _Models({model["lang_code"]: model["model_name"] for model in self.models})  # type: ignore[assignment]
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         artifacts = super()._doc_to_nlp_artifact(doc, language)
         artifacts.lemmas = [token.lower_ for token in doc]  # context words match lower-cased tokens
         artifacts.keywords = _Keywords(artifacts.keywords)
         return artifacts
+
+
+class _Models(dict):
+    """Language code -> spaCy model, each loaded on its first use. Its keys are every
+    configured language from the start (Presidio lists them as the supported ones)."""
+
+    def __init__(self, packages: dict[str, str]):
+        super().__init__(dict.fromkeys(packages))
+        self._packages = packages
+        self._lock = threading.Lock()
+
+    def __getitem__(self, code: str) -> spacy.Language:
+        model = super().__getitem__(code)
+        if model is None:
+            with self._lock:
+                model = super().__getitem__(code)
+                if model is None:
+                    model = _load_model(self._packages[code])
+                    super().__setitem__(code, model)
+        return model
+
+    def loaded(self) -> list[str]:
+        return [code for code, model in super().items() if model is not None]
 
 
 class _Keywords(list):

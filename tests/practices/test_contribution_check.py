@@ -144,6 +144,21 @@ def test_a_web_process_loads_the_checks_models_when_it_starts(settings):
     assert engine._analyzer is not None
 
 
+def test_a_process_loads_a_language_s_model_only_when_it_reads_that_language():
+    from practices.anonymisation import engine
+
+    engine._analyzer = None
+    models = engine.analyzer().nlp_engine.nlp
+    assert models.loaded() == []
+    [found] = engine.find_candidates(["The mentor, Jonas Berg, met the family in Leeds."], "en")
+    assert models.loaded() == ["en"] and any(c.type == "PERSON" for c in found)
+    [found] = engine.find_candidates(["La médiatrice, Claire Martin, a reçu la famille."], "fr")
+    assert models.loaded() == ["en", "fr"] and any(c.type == "PERSON" for c in found)
+    engine._analyzer = None
+    engine.warm_up()
+    assert engine.analyzer().nlp_engine.nlp.loaded() == ["en", "fr"]
+
+
 def test_the_review_page_says_what_redacting_a_hint_writes(contributor_client, moderator_client, draft):
     contributor_client.post(reverse("practices:submit", args=[draft.pk]), {"confirm": "1"})
     draft.refresh_from_db()
