@@ -23,6 +23,11 @@ _P, _TBL, _SDT, _SDT_CONTENT, _PPR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:
 _TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), {qn("w:br"), qn("w:cr")}
 _CHECK_BOX, _CHECKED, _DEFAULT, _VAL = qn("w:checkBox"), qn("w:checked"), qn("w:default"), qn("w:val")
 _SYM, _FONT, _CHAR = qn("w:sym"), qn("w:font"), qn("w:char")
+_RUN, _RPR, _BOLD = qn("w:r"), qn("w:rPr"), qn("w:b")
+# A short paragraph all in bold outside tables is a label line, as the Markdown and PDF readers mark it
+# ("**Partners:**"): a section the template lacks then starts a row of its own instead of running on in the
+# answer before it.
+BOLD_LINE_MAX_WORDS = 12
 # Check boxes written as symbols of a Wingdings font, by font and character code: as box
 # characters, which the importer reads as ticked or not (text.ticked_only).
 _SYMBOL_BOXES = {
@@ -40,12 +45,12 @@ def read_docx(data: bytes) -> list[Cell]:
     paragraphs: list = []
     for block in _blocks(document.element.body):
         if block.tag == _TBL:
-            add_loose([_paragraphs_markdown(paragraphs, document)], cells)
+            add_loose([_paragraphs_markdown(paragraphs, document, bold_lines=True)], cells)
             paragraphs = []
             _table_cells(Table(block, document), document, cells)
         else:
             paragraphs.append(block)
-    add_loose([_paragraphs_markdown(paragraphs, document)], cells)
+    add_loose([_paragraphs_markdown(paragraphs, document, bold_lines=True)], cells)
     return cells
 
 
@@ -97,12 +102,13 @@ def _cell_markdown(tc, document) -> str:
     return tidy_markdown("\n\n".join(part for part in parts if part))
 
 
-def _paragraphs_markdown(paragraphs: list, document) -> str:
-    """Paragraphs as Markdown: list items on consecutive lines, others apart."""
+def _paragraphs_markdown(paragraphs: list, document, *, bold_lines: bool = False) -> str:
+    """Paragraphs as Markdown: list items on consecutive lines, others apart; outside tables
+    (``bold_lines``) a short paragraph all in bold marked as such."""
     chunks: list[str] = []
     previous_was_item = False
     for element in paragraphs:
-        line, is_item = _paragraph_line(element, document)
+        line, is_item = _paragraph_line(element, document, bold_lines=bold_lines)
         if not line:
             continue
         separator = "\n" if is_item and previous_was_item else "\n\n"
@@ -111,7 +117,7 @@ def _paragraphs_markdown(paragraphs: list, document) -> str:
     return tidy_markdown("".join(chunks))
 
 
-def _paragraph_line(element, document) -> tuple[str, bool]:
+def _paragraph_line(element, document, *, bold_lines: bool = False) -> tuple[str, bool]:
     text = _text(element).strip()
     if not text:
         return "", False
@@ -128,7 +134,21 @@ def _paragraph_line(element, document) -> tuple[str, bool]:
     numbered = element.pPr is not None and element.pPr.numPr is not None
     if name.startswith("List") or numbered:
         return indent + "- " + text, True
+    if bold_lines and "\n" not in text and len(text.split()) <= BOLD_LINE_MAX_WORDS and _all_bold(element):
+        return f"**{text}**", False
     return text, False
+
+
+def _all_bold(element) -> bool:
+    """Whether every run of the paragraph that holds text is bold (not a style's bold: that is a heading's)."""
+    runs = [run for run in element.iter(_RUN) if any((node.text or "").strip() for node in run.iter(_TEXT))]
+    return bool(runs) and all(_is_bold(run) for run in runs)
+
+
+def _is_bold(run) -> bool:
+    properties = run.find(_RPR)
+    bold = properties.find(_BOLD) if properties is not None else None
+    return bold is not None and bold.get(_VAL) not in ("0", "false")
 
 
 _LIST_INDENT = "    "  # one level of a nested Markdown list

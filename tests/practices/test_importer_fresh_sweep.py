@@ -306,9 +306,9 @@ CASES = [
             "country": "BE",
             "start_year": 2018,
         },
-        ("Ligue de l'enseignement", "lycées professionnels"),
-        xfail="'lycées professionnels' (vocational schools): an adjective read as the audience 'professionnels' "
-        "in sentences (docs/IMPORTER.md, known limits)",
+        ("Rectorat, Ligue de l'enseignement", "lycées"),
+        xfail="'lycées professionnels' (vocational schools): an adjective in a list's entry read as the audience "
+        "'professionnels' (docs/IMPORTER.md, known limits)",
     ),
     # 7. German, translated labels, same line, compounds and gendered forms in the answers
     Case(
@@ -893,3 +893,14 @@ def test_a_renamed_heading_is_a_label_but_a_line_starting_with_its_word_is_not()
     parsed = import_document(document.encode(), "x.md")
     assert (parsed.target_audiences, parsed.start_year) == (["families"], 2019)
     assert "Audience: we met forty parents in 2019." in parsed.fields["description"]
+
+
+def test_a_word_paragraph_all_in_bold_naming_no_field_is_a_row_of_its_own():
+    lines = [("Nom de la pratique :", True), ("Cercle des parents", False), ("Public cible :", True)]
+    lines += [("Familles", False), ("Partenaires :", True), ("Rectorat, Ligue de l'enseignement", False)]
+    lines += [("Une phrase en gras dans la description, assez longue pour ne pas être un titre de section.", True)]
+    parsed = import_document(docx_paragraphs(lines), "pratique.docx")
+    assert parsed.target_audiences == ["families"]
+    assert parsed.warning_codes("target_audiences") == []
+    assert "Partenaires" in parsed.fields["description"] and "Ligue de l'enseignement" in parsed.fields["description"]
+    assert "**Une phrase" not in parsed.fields["description"]  # a long bold paragraph is text
