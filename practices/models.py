@@ -308,6 +308,7 @@ class Finding(models.Model):
         "IBAN_CODE": _("Bank account"),
         "LOCATION": _("Place"),
         "DATE_OF_BIRTH": _("Date of birth"),
+        "VEHICLE_PLATE": _("Number plate"),
         "REIDENTIFICATION": _("Detail that could identify someone"),
     }
 

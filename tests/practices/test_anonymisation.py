@@ -45,7 +45,7 @@ def types_of(text: str, needle: str, language: str = "en") -> set[str]:
 # --- finding types -------------------------------------------------------------
 
 
-def test_finding_types_are_exactly_the_eight_agreed():
+def test_finding_types_are_exactly_the_agreed_ones():
     assert set(FINDING_TYPES) == {
         "PERSON",
         "EMAIL_ADDRESS",
@@ -57,6 +57,18 @@ def test_finding_types_are_exactly_the_eight_agreed():
         "VEHICLE_PLATE",
     }
     assert set(PLACEHOLDERS) == set(FINDING_TYPES)
+
+
+def test_every_finding_type_has_a_label_moderators_read_in_their_language():
+    from practices.models import Finding
+    from practices.pii import HINT_TYPE
+
+    assert set(Finding.TYPE_LABELS) == {*FINDING_TYPES, HINT_TYPE}
+    with translation.override("fr"):
+        labels = {kind: str(label) for kind, label in Finding.TYPE_LABELS.items()}
+    with translation.override("en"):
+        english = {kind: str(label) for kind, label in Finding.TYPE_LABELS.items()}
+    assert [kind for kind in labels if labels[kind] == english[kind]] == []
 
 
 @pytest.mark.parametrize(
