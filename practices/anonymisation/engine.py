@@ -134,6 +134,12 @@ def _build_analyzer() -> AnalyzerEngine:
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=languages)
 
 
+def pipeline(language: str) -> spacy.Language:
+    """The process's spaCy pipeline of a model language (``model_language``), loaded on first use."""
+    models: _Models = analyzer().nlp_engine.nlp  # type: ignore[attr-defined]  # presidio: unannotated
+    return models[language]
+
+
 def model_language(language: str) -> str:
     """The model language used for a practice written in ``language``."""
     code = (language or "").lower()[:2]

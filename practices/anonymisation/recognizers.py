@@ -675,9 +675,9 @@ def _words_heading_lines(text: str, spans: list[tuple[int, int]], language: str)
             openings[(start, end)] = word.lower() + (following.group() if following else "")
     if not openings:
         return set()
-    from .engine import analyzer  # the pipeline this recogniser's doc came from, already built
+    from .engine import pipeline  # the pipeline this recogniser's doc came from, already built
 
-    nlp = analyzer().nlp_engine.nlp[language]  # type: ignore[index]  # presidio: unannotated
+    nlp = pipeline(language)
     docs = nlp.pipe(list(openings.values()), batch_size=64)
     return {span for span, doc in zip(openings, docs, strict=True) if _no_name_first(doc)}
 
