@@ -23,7 +23,7 @@ def tokens_of(*, user) -> QuerySet[ApiToken]:
     """The user's tokens, newest first (expired ones too, until they are cleaned up)."""
     if not signed_in(user):
         return ApiToken.objects.none()
-    return ApiToken.objects.filter(user=user).order_by("-created")
+    return ApiToken.objects.filter(user=user).order_by("-created", "-pk")
 
 
 def token_for_owner(*, user, uid: UUID) -> ApiToken:

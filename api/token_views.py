@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +14,8 @@ from api.selectors import token_for_owner, tokens_of
 from api.services import api_token_create, api_token_revoke
 from portal.decorators import mfa_required
 from portal.http import AuthenticatedHttpRequest
+
+TOKENS_PER_PAGE = 25  # at most 20 live (api.services.MAX_LIVE_TOKENS), expired ones until cleaned up
 
 
 @login_required
@@ -28,7 +31,8 @@ def token_list(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             form = TokenForm()
-    context = {"form": form, "tokens": tokens_of(user=request.user), "created": created, "secret": secret}
+    tokens = Paginator(tokens_of(user=request.user), TOKENS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"form": form, "tokens": tokens, "created": created, "secret": secret}
     response = render(request, "api/tokens.html", context, status=400 if form.errors else 200)
     response["Cache-Control"] = "no-store"  # the page may hold a token's secret
     return response

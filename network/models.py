@@ -47,7 +47,7 @@ class Network(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    unread: int  # not a column: threads with unread posts, set by selectors.my_networks
+    unread: int  # not a column: threads with unread posts, set by selectors.my_networks_page
 
     class Meta:
         ordering = ["name", "pk"]

@@ -64,33 +64,38 @@ def _with_read_state(queryset: QuerySet[Thread], user) -> QuerySet[Thread]:
 # The list of networks ----------------------------------------------------------------------
 
 
-def my_networks(*, user) -> list[Network]:
-    """Networks ``user`` reads, each with ``unread`` (threads with posts they have not read)."""
-    networks = access.readable_networks(user)
+def my_networks_page(*, user, networks: list[Network], number, per_page: int) -> Page:
+    """One page of ``networks`` (``access.readable_networks(user)``, already read: the page costs no
+    COUNT), each with ``unread`` (threads with posts ``user`` has not read)."""
+    page = Paginator(networks, per_page).get_page(number)
+    rows = list(page.object_list)
     unread = (
-        _with_read_state(Thread.objects.filter(network__in=[n.pk for n in networks]), user)
+        _with_read_state(Thread.objects.filter(network__in=[n.pk for n in rows]), user)
         .filter(Q(last_read_at__isnull=True) | Q(last_post_at__gt=F("last_read_at")))
         .values("network_id")
         .annotate(count=Count("pk"))
         .order_by()
     )
-    counts = {row["network_id"]: row["count"] for row in unread} if networks else {}
-    for network in networks:
+    counts = {row["network_id"]: row["count"] for row in unread} if rows else {}
+    for network in rows:
         network.unread = counts.get(network.pk, 0)
-    return networks
+    page.object_list = rows
+    return page
 
 
-def joinable_networks(*, user, exclude: list[int]) -> list[Network]:
-    """Listed networks a verified member may ask to join: name, purpose and policy only."""
+def joinable_networks_page(*, user, exclude: list[int], number, per_page: int) -> Page | None:
+    """One page of the listed networks a verified member may ask to join (name, purpose and policy
+    only), by name; None for anyone else."""
     if not is_verified_member(user):
-        return []
+        return None
     pending = JoinRequest.objects.filter(network=OuterRef("pk"), user_id=user.pk, state=JoinRequest.State.PENDING)
-    return list(
+    networks = (
         Network.objects.filter(listed=True, is_case_room=False)
         .exclude(pk__in=exclude)
         .annotate(requested=Exists(pending))
         .order_by("name", "pk")
     )
+    return Paginator(networks, per_page).get_page(number)
 
 
 # Threads -----------------------------------------------------------------------------------
@@ -456,10 +461,19 @@ def has_pending_request(*, user, network: Network) -> bool:
     return JoinRequest.objects.filter(network=network, user_id=user.pk, state=JoinRequest.State.PENDING).exists()
 
 
-def pending_requests_of(*, network: Network) -> list[JoinRequest]:
-    rows = list(JoinRequest.objects.filter(network=network, state=JoinRequest.State.PENDING).select_related("user"))
+def pending_requests_page(*, network: Network, number, per_page: int) -> Page:
+    """One page of the network's pending requests to join, oldest first (the order a moderator
+    works through them), each with its user."""
+    requests = (
+        JoinRequest.objects.filter(network=network, state=JoinRequest.State.PENDING)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+    page = Paginator(requests, per_page).get_page(number)
+    rows = list(page.object_list)
     prime_memberships([r.user for r in rows])
-    return rows
+    page.object_list = rows
+    return page
 
 
 def _usable_invitations() -> QuerySet[Invitation]:
@@ -485,14 +499,18 @@ def invitations_for(*, user) -> list[Invitation]:
     return list(_usable_invitations().filter(_verified_address(user)).select_related("network").order_by("pk"))
 
 
-def open_reports_of(*, network: Network) -> list[Report]:
-    rows = list(
+def open_reports_page(*, network: Network, number, per_page: int) -> Page:
+    """One page of the network's open reports, oldest first, each with its post, thread and people."""
+    reports = (
         Report.objects.filter(post__thread__network=network, state=Report.State.OPEN)
         .select_related("post", "post__author", "post__thread", "reporter")
         .order_by("created_at", "pk")
     )
+    page = Paginator(reports, per_page).get_page(number)
+    rows = list(page.object_list)
     prime_memberships([person for r in rows for person in (r.post.author, r.reporter) if person])
-    return rows
+    page.object_list = rows
+    return page
 
 
 def open_reports_by_network(*, user) -> list[Mapping[str, Any]]:

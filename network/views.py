@@ -46,6 +46,8 @@ from search.forms import MAX_QUERY_LENGTH
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 50
 MEMBERS_PER_PAGE = 50
+NETWORKS_PER_PAGE = 25
+QUEUE_PER_PAGE = 25  # requests to join, reported posts
 
 
 def networks_only(view):
@@ -94,16 +96,24 @@ def _network_context(request: HttpRequest, network, **extra) -> dict:
 @require_GET
 def network_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    networks = selectors.my_networks(user=user)
+    readable = access.readable_networks(user)
+    networks = selectors.my_networks_page(
+        user=user, networks=readable, number=request.GET.get("page"), per_page=NETWORKS_PER_PAGE
+    )
     network_ids = access.network_ids_for_member(user)
     notifications = selectors.notifications_for(user=user, network_ids=network_ids)
     invitations = selectors.invitations_for(user=user)
-    invited = [i.network_id for i in invitations]
+    joinable = selectors.joinable_networks_page(
+        user=user,
+        exclude=[n.pk for n in readable] + [i.network_id for i in invitations],
+        number=request.GET.get("joinable_page"),
+        per_page=NETWORKS_PER_PAGE,
+    )
     context = {
         "may_use": access.may_use_networks(user),
         "networks": networks,
         "invitations": invitations,
-        "joinable": selectors.joinable_networks(user=user, exclude=[n.pk for n in networks] + invited),
+        "joinable": joinable,
         "notifications": selectors.named_notifications(notifications[:5]),
         "unread_notifications": selectors.unread_notification_count(user=user, network_ids=network_ids),
         "can_create": is_moderator(user),
@@ -438,7 +448,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def network_requests(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_moderator(user=request.user, pk=pk)
-    context = _network_context(request, network, requests=selectors.pending_requests_of(network=network))
+    number = request.GET.get("page")
+    requests = selectors.pending_requests_page(network=network, number=number, per_page=QUEUE_PER_PAGE)
+    context = _network_context(request, network, requests=requests)
     return render(request, "network/network_requests.html", context)
 
 
@@ -464,7 +476,9 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def network_reports(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_moderator(user=request.user, pk=pk)
-    context = _network_context(request, network, reports=selectors.open_reports_of(network=network))
+    number = request.GET.get("page")
+    reports = selectors.open_reports_page(network=network, number=number, per_page=QUEUE_PER_PAGE)
+    context = _network_context(request, network, reports=reports)
     return render(request, "network/network_reports.html", context)
 
 

@@ -105,9 +105,9 @@ def test_network_list_renders_with_a_fixed_number_of_queries(
     contributor_client, contributor, moderator, django_assert_num_queries
 ):
     # session, user with portal membership (one query: portal/auth_backends.py), my memberships
-    # (networks, then ids), unread threads per network, listed networks, notifications, their authors'
-    # memberships, unread notification count, invitations, header badge
-    expected = 11
+    # (networks, then ids), unread threads per network, listed networks (count, page: 25 a page),
+    # notifications, their authors' memberships, unread notification count, invitations, header badge
+    expected = 12
 
     def add_networks(number: int) -> None:
         mine = services.network_create(actor=moderator, name=f"Mine {number}", purpose="p", policy="invitation")
