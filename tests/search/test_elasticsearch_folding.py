@@ -56,3 +56,31 @@ def test_the_index_says_which_mapping_version_built_it(es_backend):
     found_mapping = es_backend.client.indices.get_mapping(index=es_backend.alias).body
     versions = {index["mappings"]["_meta"]["mapping_version"] for index in found_mapping.values()}
     assert versions == {mapping.MAPPING_VERSION}
+
+
+def test_an_index_built_before_version_5_still_answers_and_shows_a_compounds_opening(es_backend):
+    """Until ``search_reindex``, an index whose ``compounds`` keeps no term vectors (mapping
+    version 4) is searched without the highlight that needs them: the practice found through a
+    compound's part shows its description's opening, as before, and the search does not fail."""
+    body = mapping.index_body(PRACTICES, shards=1, replicas=0)
+    fields = body["mappings"]["properties"]
+    for name in [name for name in fields if name.startswith("compounds")]:
+        fields[name].pop("term_vector", None)
+    body["mappings"]["_meta"]["mapping_version"] = 4
+    alias = es_backend.index_of(PRACTICES).alias
+    es_backend.client.indices.create(index=f"{alias}-v0", **body, aliases={alias: {}})
+    description = "Ausstiegsberatung bei Rechtsextremismus."
+    compounds = "Ausstieg Beratung Rechts Extremismus"
+    es_backend.index(PRACTICES, [{**doc(1, "Beratung", description, language="de"), "compounds": compounds}])
+    [hit] = es_backend.search(PRACTICES, SearchQuery(text="Extremismus", scope=ANONYMOUS)).hits
+    assert hit.highlight == description
+
+
+def test_a_compound_found_through_its_part_is_marked_where_the_body_writes_it(es_backend):
+    """The description first, else the body (as on the database engine)."""
+    body = "Wir beraten Familien. Die Ausstiegsberatung bei Rechtsextremismus & <Gewalt>."
+    compounds = "Ausstieg Beratung Rechts Extremismus"
+    document = {**doc(1, "Beratung", "Ein Angebot für Familien.", body=body, language="de"), "compounds": compounds}
+    es_backend.index(PRACTICES, [document])
+    [hit] = es_backend.search(PRACTICES, SearchQuery(text="Extremismus", scope=ANONYMOUS)).hits
+    assert "<mark>Rechtsextremismus</mark> &amp; &lt;Gewalt&gt;." in hit.highlight, hit.highlight

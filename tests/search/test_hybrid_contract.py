@@ -282,3 +282,22 @@ def test_an_elasticsearch_hybrid_page_is_the_same_whichever_side_comes_back_firs
     assert results == expected
     assert {hit.id: hit.matched_by for hit in results.hits} == {english.pk: "both", french.pk: "semantic"}
     assert "<mark>" in {hit.id: hit.highlight for hit in results.hits}[english.pk]
+
+
+def test_a_hit_found_through_a_compound_shows_it_marked_in_hybrid_mode(engine, embeddings, home_organisation):
+    """The snippet of a hybrid page's hit found through its ``compounds`` field marks the compound
+    where the description writes it, past its opening (search/compounds.py), as a lexical page does."""
+    opening = " ".join(["Eltern"] * 40)
+    practice = make_practice(
+        "Beratung für Familien",
+        organisation=home_organisation,
+        language="de",
+        description=f"{opening} Ausstiegsberatung bei Rechtsextremismus.",
+    )
+    documents = [document(practice)]
+    store.refresh(PRACTICES, documents)
+    engine.index(PRACTICES, store.attach(PRACTICES, documents))
+    refresh(engine)
+    [hit] = engine.search(PRACTICES, SearchQuery(text="Extremismus", scope=EVERYTHING)).hits
+    assert hit.matched_by in ("lexical", "both")
+    assert "<mark>Rechtsextremismus</mark>" in hit.highlight, hit.highlight

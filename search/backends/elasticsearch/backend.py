@@ -64,7 +64,7 @@ RESULT_PARTS = [
     "responses",
     "error",
 ]
-VECTOR_CHECK_SECONDS = 60.0
+VECTOR_CHECK_SECONDS = 60.0  # how long what an index's mapping holds is taken as known
 REBUILD_THREADS = 2  # bulk requests in flight during a rebuild: Lucene indexes them side by side
 MAPPINGS = {Layout.FACETED: mapping, Layout.GROUPED: posts}  # each layout's index declaration
 IGNORED_WRITE_ERRORS = {
@@ -257,7 +257,8 @@ class ElasticsearchSearchBackend(SearchBackend):
     def _answer(
         self, collection: Collection, response: dict[str, Any], suggestion: str | None, *, partial: bool = False
     ) -> SearchResults:
-        hits = [self._hit(hit) for hit in response["hits"].get("hits", [])]
+        found = response["hits"].get("hits", [])
+        hits = self._compounds_marked(collection, [self._hit(hit) for hit in found], found)
         total = response["hits"]["total"]["value"]
         facets = queries.read_facets(response.get("aggregations", {}), collection.facet_names)
         return SearchResults(
@@ -268,7 +269,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         """No document has every word: the response of those matching most of them
         (queries.partial_query); None when none does."""
         index = self.index_of(collection)
-        body = queries.search_body(collection, query, parsed, partial=True)
+        body = index.fitted(queries.search_body(collection, query, parsed, partial=True))
         response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
         if response is None or not response["hits"]["total"]["value"]:
             return None
@@ -289,7 +290,7 @@ class ElasticsearchSearchBackend(SearchBackend):
     ) -> tuple[dict[str, Any] | None, str | None, frozenset[str]]:
         """The lexical search: (response, spelling suggestion, words matched fuzzily)."""
         index = self.index_of(collection)
-        body = queries.search_body(collection, query, parsed)
+        body = index.fitted(queries.search_body(collection, query, parsed))
         response = index._read("search", lambda es: es.search(index=index.alias, filter_path=RESULT_PARTS, **body))
         if response is None:
             return None, None, frozenset()
@@ -328,7 +329,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         index = self.index_of(collection)
         searches: list[dict[str, Any]] = []
         for body in bodies:
-            searches += [{"index": index.alias}, body]
+            searches += [{"index": index.alias}, index.fitted(body)]
         answer = index._read("search", lambda es: es.msearch(searches=searches, filter_path=RESULT_PARTS))
         responses = (answer or {}).get("responses", [])
         for part in responses:
@@ -379,7 +380,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         facets = queries.read_facets(counts.get("aggregations", {}), collection.facet_names)
         return SearchResults(
             total=counts["hits"]["total"]["value"],
-            hits=self._completed(collection, query, parsed, hits, missing),
+            hits=self._completed(collection, query, parsed, hits, missing, marked),
             facets=facets,
             engine=self.name,
             suggestion=suggestion,
@@ -442,14 +443,23 @@ class ElasticsearchSearchBackend(SearchBackend):
             return None
         return counts, *_fused_page(query, some["hits"].get("hits", []), semantic, {})
 
-    def _completed(self, collection: Collection, query: SearchQuery, parsed, hits: list[Hit], missing: list[int]):
+    def _completed(
+        self,
+        collection: Collection,
+        query: SearchQuery,
+        parsed,
+        hits: list[Hit],
+        missing: list[int],
+        marked: dict[int, dict[str, Any]],
+    ) -> list[Hit]:
         """``hits`` with the titles and snippets of those found by their words that the page's
-        requests did not bring (``missing``): one more request, for them only."""
+        requests did not bring (``missing``): one more request, for them only. ``marked``: the
+        hits (id -> a hit carrying its highlights) the page's requests brought."""
         if not missing:
-            return hits
+            return self._compounds_marked(collection, hits, list(marked.values()))
         (response,) = self._msearch(collection, [queries.highlights_body(missing, query.scope, parsed)])
         found = {int(hit["_id"]): hit for hit in response["hits"].get("hits", [])}
-        return [
+        hits = [
             replace(
                 hit,
                 title=found[hit.id].get("_source", {}).get("title", ""),
@@ -459,6 +469,27 @@ class ElasticsearchSearchBackend(SearchBackend):
             else hit
             for hit in hits
         ]
+        return self._compounds_marked(collection, hits, [*marked.values(), *found.values()])
+
+    def _compounds_marked(self, collection: Collection, hits: list[Hit], found: list[dict[str, Any]]) -> list[Hit]:
+        """``hits`` whose snippet marks nothing but which were found through their ``compounds``
+        field (a compound's part, a word written in parts written whole: search/compounds.py)
+        with a snippet marking the compound, or the word in parts, where the description (else
+        the body) writes it, as the database engine marks it. ``found``: the hits as the engine
+        answered them, with their highlights (``queries.compound_words``). Their texts cost one
+        more request, only when some hit needs them."""
+        through = {int(hit["_id"]): queries.compound_words(hit.get("highlight", {})) for hit in found if "_id" in hit}
+        wanted = {hit.id: through[hit.id] for hit in hits if through.get(hit.id) and "<mark>" not in hit.highlight}
+        if not wanted:
+            return hits
+        (response,) = self._msearch(collection, [queries.texts_body(list(wanted))])
+        snippets = {}
+        for hit in response["hits"].get("hits", []):
+            key = int(hit["_id"])
+            snippet = queries.compound_snippet(hit.get("_source", {}), wanted[key])
+            if snippet:
+                snippets[key] = snippet
+        return [replace(hit, highlight=snippets[hit.id]) if hit.id in snippets else hit for hit in hits]
 
     @staticmethod
     def _checks(
@@ -575,7 +606,7 @@ class CollectionIndex:
         self.alias = f"{engine.alias}{collection.index_suffix}"
         self._mapping = MAPPINGS[collection.layout]
         self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
-        self._vectors_checked: tuple[float, bool] | None = None
+        self._mapping_checked: tuple[float, bool, int] | None = None
 
     @property
     def client(self) -> Elasticsearch:
@@ -698,7 +729,7 @@ class CollectionIndex:
             try:
                 count = self._fill(new, documents)
                 self._swap(new)
-                self._vectors_checked = None
+                self._mapping_checked = None
             except BaseException:
                 self.client.indices.delete(index=new, ignore_unavailable=True)
                 raise
@@ -757,19 +788,32 @@ class CollectionIndex:
     def has_vectors(self) -> bool:
         """Whether the alias's index maps ``embedding`` as a dense_vector (an index built
         before hybrid search does not, until ``search_reindex``). Asked once a minute."""
-        checked = self._vectors_checked
+        return self._mapping_facts()[0]
+
+    def fitted(self, body: dict[str, Any]) -> dict[str, Any]:
+        """``body`` as the alias's index can answer it: before mapping version 5 (until
+        ``search_reindex``), without the ``compounds`` highlight, which needs its term vectors."""
+        without = queries.without_compound_marks(body)
+        if without is body or self._mapping_facts()[1] >= mapping.COMPOUND_MARKS_VERSION:
+            return body
+        return without
+
+    def _mapping_facts(self) -> tuple[bool, int]:
+        """(every index behind the alias maps ``embedding`` as a dense_vector, the lowest
+        ``mapping_version`` among them). Asked once a minute."""
+        checked = self._mapping_checked
         if checked is not None and time.monotonic() - checked[0] < VECTOR_CHECK_SECONDS:
-            return checked[1]
+            return checked[1], checked[2]
         try:
             found = self.reader.indices.get_mapping(index=self.alias).body
         except (ApiError, TransportError):
-            return False
-        types = [
-            index.get("mappings", {}).get("properties", {}).get("embedding", {}).get("type") for index in found.values()
-        ]
-        result = bool(types) and all(kind == "dense_vector" for kind in types)
-        self._vectors_checked = (time.monotonic(), result)
-        return result
+            return False, 0
+        mappings = [index.get("mappings", {}) for index in found.values()]
+        types = [each.get("properties", {}).get("embedding", {}).get("type") for each in mappings]
+        vectors = bool(types) and all(kind == "dense_vector" for kind in types)
+        version = min((int(each.get("_meta", {}).get("mapping_version", 0)) for each in mappings), default=0)
+        self._mapping_checked = (time.monotonic(), vectors, version)
+        return vectors, version
 
     def _read(self, action: str, call) -> dict[str, Any] | None:
         """Run a read; None when the alias does not exist yet (nothing indexed)."""

@@ -8,10 +8,12 @@ declares (``Collection.text_fields``) is indexed through
   French) are short: their accent-folded copies ``<field>_stems`` (not indexed themselves)
   have multi-fields ``.en`` / ``.fr`` / ``.no`` / ``.de`` that analyse every practice's text
   in those four languages (``MULTI_LANGUAGES``);
-- ``body`` is long: it is stemmed once, in the practice's own language, into
-  ``body_<language>`` (``LANGUAGES``: the ten practice languages; so are the parts of its
-  compounds, ``compounds``: search/compounds.py), folded too: ten languages
-  rather than four, a smaller index and faster indexing than four multi-fields (docs/SEARCH.md).
+- every text is also stemmed in the practice's own language, into ``<field>_<language>``
+  (``OWN_LANGUAGES``): ``body`` (long: stemmed once, in its own language only, a smaller index
+  and faster indexing than four multi-fields, docs/SEARCH.md) and the parts of its compounds
+  (``compounds``: search/compounds.py) in each of the ten practice languages (``LANGUAGES``,
+  those the database engine stems: search.analysis.STEMMERS), ``title`` and ``description`` in
+  those the multi-fields lack (an Italian title's "operatori" is found by "operatore"), folded too.
 
 Stems carry no accents (as the database engines' folded Snowball stems): the text is folded
 before the language analyzers read it (``fold_accents``, one character for one, so that
@@ -37,32 +39,35 @@ from typing import Any
 
 from elasticsearch_dsl import Boolean, Completion, Date, DenseVector, Index, Integer, Keyword, Long, Mapping, Text
 
+from search.analysis import STEMMERS
 from search.collections import Collection
 from search.embedding import DEFAULT_MODEL
 from search.embedding.models import MODELS
 
 DEFAULT_SPEC = MODELS[DEFAULT_MODEL][0]
 
-# Practice language (settings.PRACTICE_LANGUAGES) -> Elasticsearch language analyzer.
-LANGUAGES: dict[str, str] = {
-    "en": "english",
-    "fr": "french",
-    "de": "german",
-    "nl": "dutch",
-    "no": "norwegian",
-    "da": "danish",
-    "sv": "swedish",
-    "fi": "finnish",
-    "es": "spanish",
-    "it": "italian",
-}
+# Practice language -> Elasticsearch language analyzer: every language the database engine stems,
+# whose Snowball names are Elasticsearch's analyzer names.
+LANGUAGES: dict[str, str] = dict(STEMMERS)
 MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and description
 # Bumped when the analysis or the fields change: the index's ``_meta`` says which it was
 # built with; ``search_reindex`` builds a new index with this one (docs/SEARCH.md).
-# 4: the compounds' parts (``compounds``, search/compounds.py), stemmed in the practice's language
-MAPPING_VERSION = 4  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
+# 4: the compounds' parts (``compounds``, search/compounds.py), stemmed in the practice's language;
+# 5: title and description in the practice's own language too (those the multi-fields lack), and
+# term vectors on ``compounds`` (the highlighter reads which of its words a hit was found through)
+MAPPING_VERSION = 5  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
+COMPOUND_MARKS_VERSION = 5  # since which ``compounds`` keeps term vectors (an older index is searched without)
 MULTI_FIELDS = ("title", "description", "taxonomy")
-OWN_LANGUAGE_FIELDS = ("body", "compounds")  # stemmed in the practice's language only: <field>_<language>
+_ELSEWHERE = tuple(code for code in LANGUAGES if code not in MULTI_LANGUAGES)
+# Field -> the languages in which it is stemmed in the practice's own language only:
+# ``<field>_<language>``. The taxonomy's labels are English and French whatever the practice's
+# language: its multi-fields stem them.
+OWN_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "title": _ELSEWHERE,
+    "description": _ELSEWHERE,
+    "body": tuple(LANGUAGES),
+    "compounds": tuple(LANGUAGES),
+}
 SPELLED = ("title", "description", "taxonomy")  # copied into "spell"
 FOLDING = "portal_folding"
 COMPLETION_CONTEXT = "access"
@@ -79,15 +84,21 @@ ANALYSIS: dict[str, Any] = {
 }
 
 # How the highlighter reads the highlighted fields without analysing them again: the
-# description keeps term vectors in its five analyses (the fast vector highlighter marks its
-# stems too); the long body keeps offsets in its folded postings (the unified highlighter
-# marks its exact words): term vectors on the body doubled the index.
-DESCRIPTION_STORAGE = {"term_vector": "with_positions_offsets"}
+# description and ``compounds`` keep term vectors in every analysis (the fast vector highlighter
+# marks their stems too; ``compounds``, short, says which of its words a hit was found through);
+# the long body keeps offsets in its folded postings (the unified highlighter marks its exact
+# words): term vectors on the body doubled the index.
+VECTORS = {"term_vector": "with_positions_offsets"}
+VECTOR_FIELDS = ("description", "compounds")
 BODY_STORAGE = {"index_options": "offsets"}
 
 
+def _storage(name: str) -> dict[str, str]:
+    return VECTORS if name in VECTOR_FIELDS else BODY_STORAGE if name == "body" else {}
+
+
 def _text_field(name: str) -> Text:
-    storage = {"description": DESCRIPTION_STORAGE, "body": BODY_STORAGE}.get(name, {})
+    storage = _storage(name)
     options: dict[str, Any] = {"analyzer": FOLDING, **storage}
     if name in SPELLED:
         options["copy_to"] = "spell"
@@ -96,7 +107,7 @@ def _text_field(name: str) -> Text:
 
 def _stems_field(name: str) -> Text:
     """The folded copy of a short field: not indexed itself, analysed by its multi-fields."""
-    storage = DESCRIPTION_STORAGE if name == "description" else {}
+    storage = VECTORS if name in VECTOR_FIELDS else {}
     languages = {code: Text(analyzer=f"portal_{code}", **storage) for code in MULTI_LANGUAGES}
     return Text(index=False, fields=languages)
 
@@ -135,7 +146,7 @@ def unstored(collection: Collection) -> list[str]:
     Elasticsearch keeps: the folded copies, the completion inputs and the vector (8 KB of JSON
     a practice). Every hit read decompresses its ``_source``: this halved it (docs/PERFORMANCE.md)."""
     names = [stems_field(name) for name in MULTI_FIELDS]
-    names += [own_language_field(name, code) for name in OWN_LANGUAGE_FIELDS for code in LANGUAGES]
+    names += [own_language_field(name, code) for name, codes in OWN_LANGUAGES.items() for code in codes]
     return [*names, "suggest", *(["embedding"] if collection.embedded_fields else [])]
 
 
@@ -150,9 +161,10 @@ def mapping(collection: Collection) -> Mapping:
         m.field(field.name, _text_field(field.name))
         if field.name in MULTI_FIELDS:
             m.field(stems_field(field.name), _stems_field(field.name))
-    for name in OWN_LANGUAGE_FIELDS:
-        for code in LANGUAGES:
-            m.field(own_language_field(name, code), Text(analyzer=f"portal_{code}"))
+    for name, codes in OWN_LANGUAGES.items():
+        storage = VECTORS if name in VECTOR_FIELDS else {}
+        for code in codes:
+            m.field(own_language_field(name, code), Text(analyzer=f"portal_{code}", **storage))
     m.field("spell", Text(analyzer=FOLDING))
     m.field(
         "suggest",
@@ -234,8 +246,8 @@ def source(document: dict[str, Any]) -> dict[str, Any]:
         if document.get(name):
             body[stems_field(name)] = _folded(document[name])
     language = next(iter(document.get("language") or []), None)
-    if language in LANGUAGES:
-        for name in OWN_LANGUAGE_FIELDS:
+    for name, codes in OWN_LANGUAGES.items():
+        if language in codes:
             body[own_language_field(name, language)] = _folded(document.get(name, ""))
     title = (document.get("title") or "").strip()
     if title:

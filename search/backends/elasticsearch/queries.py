@@ -16,6 +16,8 @@
   facet with a selected value still show its alternatives.
 """
 
+import html
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -25,28 +27,32 @@ from elasticsearch_dsl import A, Q, Search
 from elasticsearch_dsl.query import Query
 
 from portal.access import ReaderScope
+from search import compounds
 from search.analysis import STOP_WORDS
 from search.backends import hybrid
 from search.backends.base import SearchQuery
 from search.backends.elasticsearch.mapping import (
     COMPLETION_CONTEXT,
     EVERYONE_CONTEXT,
-    LANGUAGES,
     MULTI_FIELDS,
     MULTI_LANGUAGES,
-    OWN_LANGUAGE_FIELDS,
+    OWN_LANGUAGES,
     SOURCE_FIELDS,
     fold_accents,
     own_language_field,
     stems_field,
 )
 from search.collections import Collection, TextField
+from search.highlight import clean, snippet
 from search.query import ParsedQuery, Term, some_words
 
 FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
 CLAUSE_WEIGHT = 10_000.0  # above any one clause's score: the count of words matched ranks first
 FACET_SIZE = 200  # more codes than any taxonomy holds
 HIGHLIGHT_FIELDS = ("description", "body")  # in order of preference
+NARRATIVE = ("description", "body")  # where a compound found through ``compounds`` is marked
+COMPOUNDS = "compounds"  # highlighted to say which of its words a hit was found through
+MARKED = re.compile(r"<mark>(.*?)</mark>")
 FRAGMENT_SIZE = 180
 MAX_WINDOW = 10_000
 KNN_CANDIDATES = 200  # HNSW candidates per shard: recall of the nearest 50 close to exact
@@ -55,11 +61,8 @@ SIMILAR_FIELDS = ["title", "description", "taxonomy", "body"]  # folded: the sam
 
 def analysed_fields(name: str) -> list[str]:
     """A text field under every analysis it has (see mapping)."""
-    if name in MULTI_FIELDS:
-        return [name, *(f"{stems_field(name)}.{code}" for code in MULTI_LANGUAGES)]
-    if name in OWN_LANGUAGE_FIELDS:
-        return [name, *(own_language_field(name, code) for code in LANGUAGES)]
-    return [name]
+    multi = [f"{stems_field(name)}.{code}" for code in MULTI_LANGUAGES] if name in MULTI_FIELDS else []
+    return [name, *multi, *(own_language_field(name, code) for code in OWN_LANGUAGES.get(name, ()))]
 
 
 @cache
@@ -286,17 +289,60 @@ def marking(search: Search, words: Query, *, fragment_size: int = FRAGMENT_SIZE,
 
 
 def with_highlights(search: Search, parsed: ParsedQuery) -> Search:
-    """``search`` marking the words of ``parsed`` in one fragment of each hit."""
+    """``search`` marking the words of ``parsed`` in one fragment of each hit, and saying which
+    words of its ``compounds`` field a hit was found through (``compound_words``)."""
     search = marking(search, highlight_query(parsed))
-    # The description: one pass over its term vectors marks the matches of all five
-    # analyses (its opening stands in when only the title matched). The body: its exact
-    # words, from the offsets in its postings (see mapping.HIGHLIGHT_STORAGE).
-    return search.highlight(
-        "description",
-        type="fvh",
-        matched_fields=analysed_fields("description"),
-        no_match_size=FRAGMENT_SIZE,
-    ).highlight("body", type="unified")
+    # The description: one pass over its term vectors marks the matches of all its analyses
+    # (its opening stands in when only the title matched). The body: its exact words, from the
+    # offsets in its postings (see mapping.BODY_STORAGE). ``compounds``: whole, from its term
+    # vectors, only when it matched (no opening).
+    return (
+        search.highlight(
+            "description",
+            type="fvh",
+            matched_fields=analysed_fields("description"),
+            no_match_size=FRAGMENT_SIZE,
+        )
+        .highlight("body", type="unified")
+        .highlight(COMPOUNDS, type="fvh", matched_fields=analysed_fields(COMPOUNDS), number_of_fragments=0)
+    )
+
+
+def without_compound_marks(body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` for an index built before ``compounds`` kept term vectors (mapping version 4 and
+    older: the fast vector highlighter refuses such a field): its snippets as before."""
+    fields = body.get("highlight", {}).get("fields", {})
+    if COMPOUNDS not in fields:
+        return body
+    highlight = {**body["highlight"], "fields": {name: value for name, value in fields.items() if name != COMPOUNDS}}
+    return {**body, "highlight": highlight}
+
+
+def compound_words(highlight: dict[str, list[str]]) -> frozenset[str]:
+    """The words of a hit's ``compounds`` field (its compounds' parts, its words written in parts
+    written whole: search/compounds.py) that the query matched, in lower case, from its highlight."""
+    return frozenset(
+        html.unescape(word).casefold() for fragment in highlight.get(COMPOUNDS, []) for word in MARKED.findall(fragment)
+    )
+
+
+def texts_body(ids: list[int]) -> dict[str, Any]:
+    """The description and body of the documents ``ids``, found already by a search that applied
+    the reader's visibility (``compound_snippet``)."""
+    query = Q("bool", filter=[Q("ids", values=[str(each) for each in ids]), Q("term", tombstone=False)])
+    return Search().query(query).source(list(NARRATIVE)).extra(size=len(ids)).to_dict()
+
+
+def compound_snippet(texts: dict[str, Any], words: frozenset[str]) -> str:
+    """The snippet of the first of the description and the body that writes one of ``words`` (of
+    the ``compounds`` field: ``compound_words``) as a compound holding it or as the parts it joins,
+    those marked (search.compounds.holders, as the database engine marks them); "" when neither does."""
+    for name in NARRATIVE:
+        text = clean(texts.get(name) or "")
+        found = compounds.holders(text, words)
+        if found:
+            return snippet(text, found)
+    return ""
 
 
 def highlights_body(ids: list[int], scope: ReaderScope, parsed: ParsedQuery) -> dict[str, Any]:
@@ -310,7 +356,7 @@ def highlights_body(ids: list[int], scope: ReaderScope, parsed: ParsedQuery) -> 
 def highlight_query(parsed: ParsedQuery) -> Query:
     """The words to mark: exact and stemmed matches, not fuzzy ones (highlighting fuzzy
     queries costs milliseconds a hit)."""
-    fields = ["body", *analysed_fields("description")]
+    fields = ["body", *analysed_fields("description"), *analysed_fields(COMPOUNDS)]
     kind = {True: {"type": "phrase"}, False: {}}
     return Q(
         "bool",
