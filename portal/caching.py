@@ -106,7 +106,15 @@ def token_of(request: HttpRequest, token: Token) -> object:
 
 
 def _etag(request: HttpRequest, token) -> str:
-    inputs = "|".join((str(token), request.LANGUAGE_CODE, request.get_full_path(), request.META.get("HTTP_ACCEPT", "")))
+    inputs = "|".join(
+        (
+            settings.PORTAL_RELEASE,
+            str(token),
+            request.LANGUAGE_CODE,
+            request.get_full_path(),
+            request.META.get("HTTP_ACCEPT", ""),
+        )
+    )
     return '"' + hashlib.blake2b(inputs.encode(), digest_size=16).hexdigest() + '"'
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal.env import env_bool, env_choice, env_int, env_list, env_rate, env_schedule, env_str, ratelimit_rate
+from portal.release import code_token
 
 # numpy's BLAS (OpenBLAS) runs a thread per core, and its idle threads spin: in a web process (one
 # per core under gunicorn) they burned as much CPU again as a first search or a similar-practices
@@ -294,6 +295,13 @@ PRACTICE_LANGUAGES = [
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# The code this process runs (portal/release.py): what is kept of pages in the shared cache is
+# kept under it, and every page's ETag holds it, so an upgrade never serves a page kept by the
+# former code.
+PORTAL_RELEASE = code_token(BASE_DIR, STATIC_ROOT)
+for _alias in ("pages", "pages-shared"):
+    if _alias in CACHES:
+        CACHES[_alias]["KEY_PREFIX"] = PORTAL_RELEASE
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
