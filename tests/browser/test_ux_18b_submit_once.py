@@ -123,3 +123,23 @@ def test_the_form_sent_once_is_written_once(browser, live_server, contributor, n
     expect(page.get_by_role("button", name="Post the reply")).to_be_enabled()
     assert Post.objects.filter(thread=thread).count() == 2
     page.context.close()
+
+
+def test_a_form_shown_again_by_the_back_button_can_be_sent_again(browser, live_server, contributor, network):
+    """Chromium's back-forward cache shows the page as it was left: the form sent, its buttons
+    disabled. A page shown again from that cache (``pageshow`` with ``persisted``) gets its form
+    back as before the click: label, buttons, and no second copy of the pressed button's value."""
+    thread = services.thread_create(network=network, actor=contributor, title="Returning fighter", body="First.")
+    page = _signed_in_page(browser, contributor, live_server.url)
+    page.goto(thread.get_absolute_url())
+    page.get_by_label("Your reply").fill("A second thought on the first week.")
+    button = page.locator("form[action$='/reply/'] button[type=submit]")
+    _click_twice_while_the_first_is_on_its_way(page, button, "/reply/", "Posting…")
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    expect(button).to_be_enabled()
+    expect(button).to_have_text("Post the reply")
+    form = button.locator("xpath=ancestor::form")
+    assert form.evaluate("(f) => [f.dataset.sent, f.getAttribute('aria-busy')]") == [None, None]
+    assert form.locator("input[data-submit-once]").count() == 0
+    _click_twice_while_the_first_is_on_its_way(page, button, "/reply/", "Posting…")
+    page.context.close()
