@@ -57,7 +57,7 @@ def networks_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not access.may_use_networks(request.user):
-            return render(request, "network/not_found.html", status=404)
+            return render(request, "404.html", status=404)
         return view(request, *args, **kwargs)
 
     return wrapper
