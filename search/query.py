@@ -191,6 +191,7 @@ def _scan(text: str) -> list[_Item]:
         word = match.group("word")
         if word and (ending := _FINNISH_ENDING.match(word)) and _ending_after_colon(*ending.groups()):
             raw = ending.group("head")  # "RAN:n", "ry:n"
+        typed_not = not_before
         negated = not_before or bool(match.group("neg")) or (match.group("word") or "").startswith("-")
         not_before = False
         if match.group("word") is not None:
@@ -198,7 +199,13 @@ def _scan(text: str) -> list[_Item]:
         found = tuple(words(raw))
         if found:
             also = _inclusive(raw.lstrip("-")) if word else ()
-            items.append(_Item(spellings(found[:MAX_TERMS], one_word=word is not None, also=also), negated))
+            terms = spellings(found[:MAX_TERMS], one_word=word is not None, also=also)
+            if negated and all(term.is_stop_word for term in terms):
+                # "-the" would leave out nearly every text of a language: nothing is left out;
+                # "NOT in prison" leaves out the word after the stop word
+                not_before = typed_not
+                continue
+            items.append(_Item(terms, negated))
     return items[: MAX_TERMS * 2]
 
 

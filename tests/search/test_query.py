@@ -64,6 +64,16 @@ def test_not_leaves_out_the_word_or_phrase_after_it_as_a_minus_does():
     assert shape("not prisons") == ([[("not",)], [("prisons",)]], [])  # the word, in lower case
 
 
+def test_a_stop_word_is_never_left_out():
+    """Leaving out "the" or "in" would leave out nearly every text of a language."""
+    assert shape("mentoring -the") == ([[("mentoring",)]], [])
+    assert shape("famille -de -la") == ([[("famille",)]], [])
+    assert shape("mentoring NOT in prison") == ([[("mentoring",)]], [("prison",)])
+    assert shape("MENTORING NOT IN THE PRISON") == ([[("MENTORING",)]], [("PRISON",)])
+    assert shape("mentoring NOT the") == ([[("mentoring",)]], [])
+    assert shape('mentoring -"in prison"') == ([[("mentoring",)]], [("in", "prison")])
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
