@@ -72,6 +72,23 @@ def browser(chromium_path, monkeypatch):
 BLOCKING = {"serious", "critical"}  # axe-core's impacts a page may not have
 
 
+def signed_in_page(browser, user, base_url: str, width: int = 1280):
+    """A new page at ``width`` px with axe-core loaded, signed in as ``user`` by session cookie
+    (the login pages are tested elsewhere)."""
+    from django.conf import settings
+    from django.test import Client
+
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900})
+    context.add_init_script(path=str(AXE))
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    return page
+
+
 def blocking_violations(page) -> list[str]:
     """axe-core's serious and critical violations on ``page`` (whose context carries ``AXE``)."""
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

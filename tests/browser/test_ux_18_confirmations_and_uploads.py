@@ -5,32 +5,17 @@ on a page that changes nothing until its button is pressed."""
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from network import services
 from network.models import Network, NetworkMembership
-from tests.browser.conftest import AXE, TIMEOUT_MS, blocking_violations
+from tests.browser.conftest import blocking_violations, signed_in_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def _signed_in_page(browser, user, base_url: str, width: int = 1280):
-    """A page signed in as ``user`` by session cookie (the login pages are tested elsewhere)."""
-    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900})
-    context.add_init_script(path=str(AXE))
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    return page
-
-
 def test_an_upload_that_cannot_be_read_keeps_what_was_typed(browser, live_server, contributor, tmp_path):
-    page = _signed_in_page(browser, contributor, live_server.url, width=375)
+    page = signed_in_page(browser, contributor, live_server.url, width=375)
     page.goto("/practices/new/")
     page.get_by_label("Name of the practice").fill("Mentoring returnees in Ravnstad")
     page.locator("#id_description").fill("Weekly meetings with a mentor and a family worker.")
@@ -59,7 +44,7 @@ def network(moderator, contributor) -> Network:
 
 
 def test_removing_or_banning_a_network_member_asks_first(browser, live_server, moderator, contributor, network):
-    page = _signed_in_page(browser, moderator, live_server.url)
+    page = signed_in_page(browser, moderator, live_server.url)
     page.goto(f"/networks/{network.pk}/members/")
     with page.expect_navigation():
         page.get_by_role("link", name=re.compile(r"^Remove\s+Kari Contributor\s*…$")).click()

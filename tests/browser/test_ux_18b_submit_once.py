@@ -4,29 +4,14 @@ The network services also take a form sent twice within 30 s as one (a reload); 
 had no such guard, so a double click there saved two drafts."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from network import services
 from network.models import Network, Post
-from tests.browser.conftest import AXE, TIMEOUT_MS, blocking_violations
+from tests.browser.conftest import blocking_violations, signed_in_page
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _signed_in_page(browser, user, base_url: str):
-    """A page signed in as ``user`` by session cookie (the login pages are tested elsewhere)."""
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
-    context.add_init_script(path=str(AXE))
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    return page
 
 
 def _click_twice_while_the_first_is_on_its_way(page, button, path: str, busy: str) -> None:
@@ -68,7 +53,7 @@ def network(moderator, contributor) -> Network:
 
 
 def test_save_draft_is_sent_once_when_clicked_twice(browser, live_server, contributor):
-    page = _signed_in_page(browser, contributor, live_server.url)
+    page = signed_in_page(browser, contributor, live_server.url)
     page.goto("/practices/new/")
     page.get_by_label("Name of the practice").fill("Mentoring returnees in Ravnstad")
     button = page.locator("#practice-form button[type=submit]")  # its name changes once pressed
@@ -83,7 +68,7 @@ def test_save_draft_is_sent_once_when_clicked_twice(browser, live_server, contri
 
 
 def test_start_the_discussion_is_sent_once_when_clicked_twice(browser, live_server, contributor, network):
-    page = _signed_in_page(browser, contributor, live_server.url)
+    page = signed_in_page(browser, contributor, live_server.url)
     page.goto(f"/networks/{network.pk}/threads/new/")
     page.get_by_label("Title").fill("Returning fighter in Ravnstad")
     page.get_by_label("Message").fill("How do you plan the first week?")
@@ -95,7 +80,7 @@ def test_start_the_discussion_is_sent_once_when_clicked_twice(browser, live_serv
 
 def test_post_the_reply_is_sent_once_when_clicked_twice(browser, live_server, contributor, network):
     thread = services.thread_create(network=network, actor=contributor, title="Returning fighter", body="First.")
-    page = _signed_in_page(browser, contributor, live_server.url)
+    page = signed_in_page(browser, contributor, live_server.url)
     page.goto(thread.get_absolute_url())
     page.get_by_label("Your reply").fill("A second thought on the first week.")
     button = page.locator("form[action$='/reply/'] button[type=submit]")  # its name changes once pressed
@@ -114,7 +99,7 @@ def test_post_the_reply_is_sent_once_when_clicked_twice(browser, live_server, co
 def test_the_form_sent_once_is_written_once(browser, live_server, contributor, network):
     """Without the held answer: the reply is posted and shown, the form on the new page usable."""
     thread = services.thread_create(network=network, actor=contributor, title="Returning fighter", body="First.")
-    page = _signed_in_page(browser, contributor, live_server.url)
+    page = signed_in_page(browser, contributor, live_server.url)
     page.goto(thread.get_absolute_url())
     page.get_by_label("Your reply").fill("A second thought on the first week.")
     with page.expect_navigation():
@@ -130,7 +115,7 @@ def test_a_form_shown_again_by_the_back_button_can_be_sent_again(browser, live_s
     disabled. A page shown again from that cache (``pageshow`` with ``persisted``) gets its form
     back as before the click: label, buttons, and no second copy of the pressed button's value."""
     thread = services.thread_create(network=network, actor=contributor, title="Returning fighter", body="First.")
-    page = _signed_in_page(browser, contributor, live_server.url)
+    page = signed_in_page(browser, contributor, live_server.url)
     page.goto(thread.get_absolute_url())
     page.get_by_label("Your reply").fill("A second thought on the first week.")
     button = page.locator("form[action$='/reply/'] button[type=submit]")
