@@ -50,7 +50,9 @@ def folded(text: str) -> str:
 
 def term_stems(term: Term) -> set[tuple[str, ...]]:
     """The term's folded stems in each language (one tuple per distinct spelling)."""
-    return {tuple(stem(word, language) for word in term.words) for language in STEMMERS}
+    # "" too: a word of a practice in a language not stemmed (Catalan, Polish, none) is indexed
+    # folded only, and finds only itself
+    return {tuple(stem(word, language) for word in term.words) for language in (*STEMMERS, "")}
 
 
 def term_query(term: Term) -> Sql:

@@ -55,7 +55,10 @@ MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and desc
 # 4: the compounds' parts (``compounds``, search/compounds.py), stemmed in the practice's language;
 # 5: title and description in the practice's own language too (those the multi-fields lack), and
 # term vectors on ``compounds`` (the highlighter reads which of its words a hit was found through)
-MAPPING_VERSION = 5  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
+# 6: Greek accents and final sigma folded, apostrophes split words in the folded copies
+# (fold_accents), the body of a practice in a language not stemmed folded too (``body_folded``),
+# network posts' titles stemmed in every practice language (posts.py)
+MAPPING_VERSION = 6  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
 COMPOUND_MARKS_VERSION = 5  # since which ``compounds`` keeps term vectors (an older index is searched without)
 MULTI_FIELDS = ("title", "description", "taxonomy")
 _ELSEWHERE = tuple(code for code in LANGUAGES if code not in MULTI_LANGUAGES)
@@ -68,6 +71,9 @@ OWN_LANGUAGES: dict[str, tuple[str, ...]] = {
     "body": tuple(LANGUAGES),
     "compounds": tuple(LANGUAGES),
 }
+# The folded copy of the body of a practice in a language none of ``LANGUAGES`` stems (Greek,
+# Polish...), which has no ``body_<language>``: folded only, so "νεων" finds "νέων" there too.
+FOLDED = {"body": "body_folded"}
 SPELLED = ("title", "description", "taxonomy")  # copied into "spell"
 FOLDING = "portal_folding"
 COMPLETION_CONTEXT = "access"
@@ -120,24 +126,39 @@ def stems_field(name: str) -> str:
     return f"{name}_stems"
 
 
-_UNFOLDED = {"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ħ": "h", "Ħ": "H", "ı": "i"}
+_UNFOLDED = {"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ħ": "h", "Ħ": "H", "ı": "i", "ς": "σ"}
+# Apostrophes, straight and typographic (U+2019, the modifier letter U+02BC): the standard tokenizer
+# keeps "l’engagement" one word, which only the French and Italian analyzers take apart; the
+# database engine splits words there (search.analysis.words), and so do the folded copies.
+APOSTROPHES = "'’ʼ"
+# Latin letters, then Greek and its extended (polytonic) block: "ά" -> "α", "Ἀ" -> "Α"
+_ACCENTED = (*range(0x00C0, 0x0250), *range(0x0386, 0x03D0), *range(0x1F00, 0x2000))
+
+
+def _base_letter(char: str) -> str | None:
+    decomposed = unicodedata.normalize("NFD", char)
+    base = decomposed[0]
+    if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]) and base.isalpha():
+        return base if base.isascii() or unicodedata.name(base, "").startswith("GREEK") else None
+    return None
 
 
 @cache
 def _folding_table() -> dict[int, str]:
-    """Each accented Latin letter to its letter without accent, one character for one (æ, œ
+    """Each accented Latin or Greek letter to its letter without accent, the final sigma to σ
+    (as the database engine's casefold), an apostrophe to a space: one character for one (æ, œ
     and ß stay: they fold to two letters, which would move every offset after them)."""
     table = {ord(char): plain for char, plain in _UNFOLDED.items()}
-    for code in range(0x00C0, 0x0250):
-        char = chr(code)
-        decomposed = unicodedata.normalize("NFD", char)
-        if len(decomposed) > 1 and decomposed[0].isascii() and all(unicodedata.combining(c) for c in decomposed[1:]):
-            table[code] = decomposed[0]
+    table |= {ord(char): " " for char in APOSTROPHES}
+    for code in _ACCENTED:
+        if (base := _base_letter(chr(code))) is not None:
+            table[code] = base
     return table
 
 
 def fold_accents(text: str) -> str:
-    """``text`` without the accents of Latin letters, as long as ``text``: "Éducation" -> "Education"."""
+    """``text`` without the accents of Latin and Greek letters, its apostrophes spaces, as long as
+    ``text``: "Éducation" -> "Education", "νέων" -> "νεων", "l’école" -> "l ecole"."""
     return text.translate(_folding_table())
 
 
@@ -147,6 +168,7 @@ def unstored(collection: Collection) -> list[str]:
     a practice). Every hit read decompresses its ``_source``: this halved it (docs/PERFORMANCE.md)."""
     names = [stems_field(name) for name in MULTI_FIELDS]
     names += [own_language_field(name, code) for name, codes in OWN_LANGUAGES.items() for code in codes]
+    names += list(FOLDED.values())
     return [*names, "suggest", *(["embedding"] if collection.embedded_fields else [])]
 
 
@@ -165,6 +187,8 @@ def mapping(collection: Collection) -> Mapping:
         storage = VECTORS if name in VECTOR_FIELDS else {}
         for code in codes:
             m.field(own_language_field(name, code), Text(analyzer=f"portal_{code}", **storage))
+    for folded in FOLDED.values():
+        m.field(folded, Text(analyzer=FOLDING))
     m.field("spell", Text(analyzer=FOLDING))
     m.field(
         "suggest",
@@ -249,6 +273,9 @@ def source(document: dict[str, Any]) -> dict[str, Any]:
     for name, codes in OWN_LANGUAGES.items():
         if language in codes:
             body[own_language_field(name, language)] = _folded(document.get(name, ""))
+    for name, folded in FOLDED.items():
+        if language not in OWN_LANGUAGES[name] and document.get(name):
+            body[folded] = _folded(document[name])
     title = (document.get("title") or "").strip()
     if title:
         contexts = {COMPLETION_CONTEXT: access_contexts(document)}

@@ -10,8 +10,10 @@ mode (the collection embedded, the index mapping ``embedding``) the same filter 
 the kNN query (``knn_clause``), and both rankings are fused by ``hybrid.fused_order``.
 
 Analysis: the thread title is folded and stemmed in English, French, Norwegian and
-German (multi-fields, as practice titles); the text is folded, and stemmed once in the
-language guessed for the post (``text_<language>``), as the practice body.
+German (multi-fields, as practice titles), and in the language guessed for the post when it is
+another practice language (``title_<language>``: every language the database engine stems, since
+mapping version 6); the text is folded, and stemmed once in the language guessed for the post
+(``text_<language>``), as the practice body.
 """
 
 from typing import Any
@@ -26,6 +28,7 @@ from search.backends.elasticsearch.mapping import (
     BODY_STORAGE,
     FOLDING,
     LANGUAGES,
+    MAPPING_VERSION,
     MULTI_LANGUAGES,
     vector_field,
 )
@@ -39,12 +42,21 @@ MAX_WINDOW = 10_000
 SOURCE_FIELDS = ["title", "thread_id", "network_id", "created_at"]
 
 
+# The languages the title's multi-fields lack: stemmed in the post's own language only
+TITLE_LANGUAGES = tuple(code for code in LANGUAGES if code not in MULTI_LANGUAGES)
+
+
 def text_field(code: str) -> str:
     return f"text_{code}"
 
 
+def title_field(code: str) -> str:
+    return f"title_{code}"
+
+
 def exact_fields() -> list[str]:
     title = [f"title^{TITLE_BOOST:g}", *(f"title.{code}^{TITLE_BOOST:g}" for code in MULTI_LANGUAGES)]
+    title += [f"{title_field(code)}^{TITLE_BOOST:g}" for code in TITLE_LANGUAGES]
     return [*title, "text", *(text_field(code) for code in LANGUAGES)]
 
 
@@ -54,6 +66,7 @@ def exact_fields() -> list[str]:
 def mapping(collection: Collection | None = None) -> Mapping:
     m = Mapping()
     m.meta("dynamic", False)
+    m.meta("_meta", {"mapping_version": MAPPING_VERSION})
     m.field("id", Long())
     m.field("tombstone", Boolean())
     m.field("network_id", Long())
@@ -61,6 +74,8 @@ def mapping(collection: Collection | None = None) -> Mapping:
     m.field("language", Keyword())
     m.field("created_at", Date())
     m.field("title", Text(analyzer=FOLDING, fields={code: Text(analyzer=f"portal_{code}") for code in MULTI_LANGUAGES}))
+    for code in TITLE_LANGUAGES:
+        m.field(title_field(code), Text(analyzer=f"portal_{code}"))
     m.field("text", Text(analyzer=FOLDING, **BODY_STORAGE))
     for code in LANGUAGES:
         m.field(text_field(code), Text(analyzer=f"portal_{code}"))
@@ -90,6 +105,8 @@ def source(document: dict[str, Any]) -> dict[str, Any]:
     body["tombstone"] = False
     if document.get("language") in LANGUAGES:
         body[text_field(document["language"])] = document.get("text", "")
+    if document.get("language") in TITLE_LANGUAGES:
+        body[title_field(document["language"])] = document.get("title", "")
     return body
 
 

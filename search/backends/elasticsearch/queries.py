@@ -34,6 +34,7 @@ from search.backends.base import SearchQuery
 from search.backends.elasticsearch.mapping import (
     COMPLETION_CONTEXT,
     EVERYONE_CONTEXT,
+    FOLDED,
     MULTI_FIELDS,
     MULTI_LANGUAGES,
     OWN_LANGUAGES,
@@ -62,7 +63,8 @@ SIMILAR_FIELDS = ["title", "description", "taxonomy", "body"]  # folded: the sam
 def analysed_fields(name: str) -> list[str]:
     """A text field under every analysis it has (see mapping)."""
     multi = [f"{stems_field(name)}.{code}" for code in MULTI_LANGUAGES] if name in MULTI_FIELDS else []
-    return [name, *multi, *(own_language_field(name, code) for code in OWN_LANGUAGES.get(name, ()))]
+    folded = [FOLDED[name]] if name in FOLDED else []
+    return [name, *multi, *(own_language_field(name, code) for code in OWN_LANGUAGES.get(name, ())), *folded]
 
 
 @cache
