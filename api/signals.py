@@ -1,12 +1,13 @@
 """Tokens follow the account: they are revoked when its password changes (any way: the password
-page, a reset, the admin, ``changepassword``) and when it leaves or is removed from its organisation."""
+page, a reset, the admin, ``changepassword``), when it leaves or is removed from its organisation,
+and when it closes."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from api.services import api_tokens_revoke_all
 from portal.models import User
-from portal.signals import membership_ended
+from portal.signals import account_closing, membership_ended
 
 
 @receiver(post_save, sender=User, dispatch_uid="api.tokens.password_changed")
@@ -19,3 +20,8 @@ def revoke_tokens_on_password_change(sender, instance: User, created: bool, **kw
 @receiver(membership_ended, dispatch_uid="api.tokens.membership_ended")
 def revoke_tokens_on_leaving(sender, membership, **kwargs) -> None:
     api_tokens_revoke_all(user=membership.user)
+
+
+@receiver(account_closing, dispatch_uid="api.tokens.account_closing")
+def revoke_tokens_on_closing(sender, user, **kwargs) -> None:
+    api_tokens_revoke_all(user=user)

@@ -204,7 +204,9 @@ def _post_view(row: PostRow, name, *, viewer_id: int, moderates: bool, last_read
         "is_new": last_read_at is not None and row.created_at > last_read_at and row.author_id != viewer_id,
         "first_new": False,
         "is_own": row.author_id == viewer_id,
-        "author_name": name(row.author_id, row.author_display_name, row.author_pseudonym) if readable else "",
+        "author_name": name(row.author_id, row.author_display_name, row.author_pseudonym, row.author_closed_at)
+        if readable
+        else "",
         "created_at": row.created_at,
         "edited_at": row.edited_at,
         "html": mark_safe(row.body_html) if readable else "",  # noqa: S308 - stored by Post.save (portal.text: nh3)
@@ -212,7 +214,12 @@ def _post_view(row: PostRow, name, *, viewer_id: int, moderates: bool, last_read
         if row.quote_id is None or not readable
         else {
             "shown": quote_shown,
-            "author_name": name(row.quote_author_id, row.quote_author_display_name, row.quote_author_pseudonym)
+            "author_name": name(
+                row.quote_author_id,
+                row.quote_author_display_name,
+                row.quote_author_pseudonym,
+                row.quote_author_closed_at,
+            )
             if quote_shown
             else "",
             "html": mark_safe(row.quote_body_html or "") if quote_shown else "",  # noqa: S308 - as above
@@ -226,9 +233,10 @@ class _Person(NamedTuple):
     pk: int
     display_name: str
     pseudonym: str
+    closed_at: datetime | None
 
 
-def _namer(rows: Sequence[PostRow], *, viewer) -> Callable[[int | None, str | None, str | None], str]:
+def _namer(rows: Sequence[PostRow], *, viewer) -> Callable[[int | None, str | None, str | None, datetime | None], str]:
     """How the page's authors are named to ``viewer`` (``portal.access.display_name``): from the
     rows, or, for those who may see behind a pseudonym, from the people and their memberships."""
     people: dict[int, Any] | None = None
@@ -238,11 +246,11 @@ def _namer(rows: Sequence[PostRow], *, viewer) -> Callable[[int | None, str | No
         prime_memberships(list(people.values()))
     names: dict[int, str] = {}
 
-    def name(pk: int | None, real: str | None, pseudonym: str | None) -> str:
+    def name(pk: int | None, real: str | None, pseudonym: str | None, closed_at: datetime | None) -> str:
         if pk is None:
             return gettext("unknown")
         if pk not in names:
-            person = _Person(pk, real or "", pseudonym or "") if people is None else people.get(pk)
+            person = _Person(pk, real or "", pseudonym or "", closed_at) if people is None else people.get(pk)
             names[pk] = gettext("unknown") if person is None else display_name(viewer=viewer, person=person)
         return names[pk]
 

@@ -146,6 +146,7 @@ class JoinRequest(models.Model):
         PENDING = "pending", _("Waiting")
         APPROVED = "approved", _("Approved")
         DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")  # the person closed their account while it waited
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="join_requests")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

@@ -215,6 +215,7 @@ class PostRow(NamedTuple):
     author_id: int | None
     author_display_name: str | None
     author_pseudonym: str | None
+    author_closed_at: datetime | None
     state: str
     created_at: datetime
     edited_at: datetime | None
@@ -224,6 +225,7 @@ class PostRow(NamedTuple):
     quote_author_id: int | None
     quote_author_display_name: str | None
     quote_author_pseudonym: str | None
+    quote_author_closed_at: datetime | None
     quote_body_html: str | None
 
 
@@ -233,6 +235,7 @@ _ROW_COLUMNS = (
     "author_id",
     "author__display_name",
     "author__pseudonym",
+    "author__closed_at",
     "state",
     "created_at",
     "edited_at",
@@ -242,6 +245,7 @@ _ROW_COLUMNS = (
     "quote_of__author_id",
     "quote_of__author__display_name",
     "quote_of__author__pseudonym",
+    "quote_of__author__closed_at",
     "quote_of__body_html",
 )
 
@@ -489,6 +493,18 @@ def _verified_address(user) -> Q:
     """Invitations sent to ``user``'s own address, once that address is verified."""
     verified = EmailAddress.objects.filter(user_id=user.pk, email__iexact=user.email, verified=True)
     return Q(email__iexact=user.email or "") & Q(Exists(verified))
+
+
+def networks_moderated_alone(*, user) -> list[Network]:
+    """The networks of which ``user`` is the only active moderator (another active account
+    moderating there would keep the network moderated once they left), by name."""
+    others = NetworkMembership.objects.filter(
+        network=OuterRef("network"), state=NetworkMembership.State.ACTIVE, role=NetworkMembership.Role.MODERATOR
+    ).exclude(user=user)
+    mine = NetworkMembership.objects.filter(
+        user=user, state=NetworkMembership.State.ACTIVE, role=NetworkMembership.Role.MODERATOR
+    ).exclude(Exists(others.filter(user__is_active=True)))
+    return list(Network.objects.filter(pk__in=mine.values("network_id")).order_by("name", "pk"))
 
 
 def invitations_for(*, user) -> list[Invitation]:

@@ -7,8 +7,10 @@ import enum
 import secrets
 from datetime import date, datetime, timedelta
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -315,6 +317,37 @@ def network_member_email_set(*, membership: NetworkMembership, actor: User, emai
     membership.email = email
     membership.save(update_fields=["email"])
     return membership
+
+
+@transaction.atomic
+def network_account_close(*, user: User) -> None:
+    """The person closes their portal account (``portal.services.user_close``): they leave every
+    network (``network_member_leave``: mentions of them become plain text), their pending requests
+    to join are withdrawn and the invitations sent to their verified addresses are declined."""
+    for membership in NetworkMembership.objects.filter(user=user, state=State.ACTIVE).select_related("network"):
+        membership.user = user
+        network_member_leave(membership=membership, actor=user)
+    for join_request in JoinRequest.objects.select_for_update().filter(user=user, state=JoinRequest.State.PENDING):
+        join_request.state = JoinRequest.State.WITHDRAWN
+        join_request.save(update_fields=["state"])
+        audit_record(
+            actor=user,
+            action="network.request.withdraw",
+            target=join_request,
+            from_state=JoinRequest.State.PENDING,
+            to_state=JoinRequest.State.WITHDRAWN,
+        )
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    to_them = Q(pk__in=[])
+    for address in addresses:
+        to_them |= Q(email__iexact=address)
+    now = timezone.now()
+    for invitation in Invitation.objects.select_for_update().filter(to_them, accepted_at=None, expires_at__gt=now):
+        invitation.expires_at = now
+        invitation.save(update_fields=["expires_at"])
+        audit_record(
+            actor=user, action="network.invite.decline", target=invitation, from_state="sent", to_state="declined"
+        )
 
 
 # Invitations and requests ------------------------------------------------------------------

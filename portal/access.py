@@ -168,7 +168,8 @@ def reader_scope(user) -> ReaderScope:
 def may_see_behind_pseudonyms(viewer) -> bool:
     """Whether ``display_name`` might show ``viewer`` the real name behind someone else's
     pseudonym (moderators; organisation administrators, powers unlocked or not). When it is
-    False, ``display_name`` reads nothing of a person but their id, name and pseudonym."""
+    False, ``display_name`` reads nothing of a person but their id, name, pseudonym and whether
+    their account is closed."""
     return is_moderator(viewer) or holds_admin_role(viewer)
 
 
@@ -187,7 +188,10 @@ def _administers(viewer, person) -> bool:
 def display_name(*, viewer, person) -> str:
     """How ``person`` is named to ``viewer``: their pseudonym, unless the viewer is a
     moderator or an administrator of the person's own (or requested) organisation.
-    Never falls back to the email address."""
+    Never falls back to the email address. A closed account is a former member to everyone
+    (its names are erased: ``portal.services.user_close``)."""
+    if getattr(person, "closed_at", None) is not None:
+        return gettext("Former member")
     real = person.display_name or gettext("Member %(number)s") % {"number": person.pk}
     if not person.pseudonym:
         return real

@@ -122,6 +122,9 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
     is_moderator = models.BooleanField(
         _("moderator"), default=False, help_text=_("Verifies organisations, reviews and publishes practices.")
     )
+    # Set when the person closed their account (portal.services.user_close): their names and
+    # address are erased, and the portal shows them as a former member to everyone.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -130,6 +133,8 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
     objects = UserManager()  # type: ignore[assignment,misc]
 
     def __str__(self) -> str:
+        if self.closed_at is not None:
+            return str(_("Former member"))
         return self.display_name or self.get_full_name() or self.email
 
     @cached_property

@@ -97,3 +97,13 @@ class ProfileForm(forms.Form):
         required=False,
         help_text=_("Notifications and digests from the portal are written to you in this language."),
     )
+
+
+class AccountCloseForm(forms.Form):
+    """The password, asked again before the account is closed for good."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

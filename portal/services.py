@@ -1,7 +1,10 @@
 """Writes with side effects for accounts, organisations and memberships."""
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,7 +15,7 @@ from portal.access import banned_from, can_ban, can_decide_membership, can_manag
 from portal.audit import audit_record
 from portal.models import Membership, Organisation, OrganisationType, User
 from portal.notifications import moderators, notify, organisation_admins, supported_language
-from portal.signals import membership_ended
+from portal.signals import account_close_refusals, account_closing, membership_ended
 
 
 def organisation_get_or_create(*, name: str, type_code: str = "other", country: str = "") -> Organisation:
@@ -298,3 +301,62 @@ def user_sign_up(
     return membership_request(
         user=user, organisation=organisation, new_organisation_name=new_organisation_name, message=message
     )
+
+
+def closed_address(user: User) -> str:
+    """The address a closed account keeps: unique, and undeliverable (``.invalid``, RFC 2606)."""
+    return f"closed-{user.pk}@closed.invalid"
+
+
+@transaction.atomic
+def user_close(*, user: User, password: str) -> None:
+    """The person closes their own account, for good. With their password (wrong: nothing
+    changes); refused while an app has a reason (``account_close_refusals``: the sole moderator
+    of a network). Their organisation memberships and requests end (``membership_end``), each
+    app ends what the account holds there (``account_closing``: networks, requests to join,
+    invitations, API tokens), their sessions and second factors are deleted, and their names and
+    addresses are erased: the portal shows them as a former member to everyone (``display_name``),
+    the address is free for a new account, and no email reaches them again. What they wrote stays."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.closed_at is not None or not locked.is_active:
+        raise ValidationError(_("This account is closed."))
+    if not locked.check_password(password):
+        raise ValidationError({"password": _("This is not your password.")})
+    reasons: list[str] = []
+    for _receiver, found in account_close_refusals.send(sender=User, user=user):
+        reasons += found or []
+    if reasons:
+        raise ValidationError(reasons)
+    for membership in Membership.objects.filter(
+        user=user, state__in=[Membership.State.REQUESTED, Membership.State.APPROVED]
+    ).select_related("organisation", "user"):
+        membership.user = user  # so that ending it forgets what ``user`` caches
+        membership_end(membership=membership, actor=user)
+    account_closing.send(sender=User, user=user)
+    _delete_sessions(user)
+    Authenticator.objects.filter(user=user).delete()
+    _erase_identity(user)
+    audit_record(actor=user, action="account.close", target=user)
+
+
+def _delete_sessions(user: User) -> None:
+    """Every session signed in as ``user``: each of their browsers is signed out at once."""
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+
+
+def _erase_identity(user: User) -> None:
+    address = closed_address(user)
+    user.display_name = user.pseudonym = user.first_name = user.last_name = ""
+    user.email = address
+    user.is_active = False
+    user.closed_at = timezone.now()
+    user.set_unusable_password()
+    user.save()
+    user.forget_membership()
+    EmailAddress.objects.filter(user=user).delete()
+    EmailAddress.objects.create(user=user, email=address, verified=False, primary=True)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import views
+from portal import profile_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,6 +18,7 @@ urlpatterns = [
     path("evidence-levels/", include("practices.evidence_urls")),
     path("organisation/", include("portal.organisation_urls")),
     path("account/profile/", include("portal.profile_urls")),
+    path("account/close/", profile_views.account_close, name="account_close"),
     path("account/tokens/", include("api.token_urls")),
     path("api/", include("api.urls")),
     path("federation/", include("federation.urls")),

@@ -8,7 +8,7 @@ from django.conf import settings
 
 BUTTON = re.compile(r"<button\b(?P<attributes>[^>]*)>(?P<label>.*?)</button>", re.DOTALL)
 DESTRUCTIVE = re.compile(
-    r"\b(decline|reject|remove|ban|delete|revoke|hide|discard|withdraw|leave|purge)\b", re.IGNORECASE
+    r"\b(decline|reject|remove|ban|delete|revoke|hide|discard|withdraw|leave|purge|close my account)\b", re.IGNORECASE
 )
 # Labels that carry one of those words without destroying anything.
 HARMLESS = re.compile(r"lift the ban|hide the filters|show", re.IGNORECASE)
@@ -42,5 +42,5 @@ def test_no_warning_button_on_an_action_that_destroys_nothing():
 
 def test_the_scan_sees_the_decisions_it_checks():
     labels = " ".join(raw for _name, _attributes, raw, _label in _buttons())
-    for verb in ("Approve", "Decline", "Reject", "remove and ban", "Hide", "Yes, revoke"):
+    for verb in ("Approve", "Decline", "Reject", "remove and ban", "Yes, hide it", "Yes, revoke"):
         assert verb in labels
