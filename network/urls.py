@@ -31,7 +31,9 @@ urlpatterns = [
     path("memberships/<int:pk>/role/", views.member_role, name="member_role"),
     path("memberships/<int:pk>/lift-ban/", views.ban_lift, name="ban_lift"),
     path("requests/<int:pk>/decide/", views.request_decide, name="request_decide"),
+    path("requests/<int:pk>/decline/", views.request_decline, name="request_decline"),
     path("reports/<int:pk>/resolve/", views.report_resolve, name="report_resolve"),
+    path("reports/<int:pk>/hide/", views.report_hide, name="report_hide"),
     path("threads/<int:pk>/", views.thread_detail, name="thread"),
     path("threads/<int:pk>/reply/", views.thread_reply, name="reply"),
     path("threads/<int:pk>/moderate/", views.thread_moderate, name="thread_moderate"),
@@ -40,6 +42,7 @@ urlpatterns = [
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("posts/<int:pk>/delete/", views.post_delete, name="post_delete"),
     path("posts/<int:pk>/moderate/", views.post_moderate, name="post_moderate"),
+    path("posts/<int:pk>/hide/", views.post_hide, name="post_hide"),
     path("posts/<int:pk>/history/", views.post_history, name="post_history"),
     path("posts/<int:pk>/report/", views.post_report, name="post_report"),
 ]

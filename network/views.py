@@ -474,6 +474,17 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @networks_only
 @mfa_required
 @require_GET
+def request_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks before declining a request to join (a decision that cannot be taken back); the
+    form posts to ``request_decide``."""
+    join_request = access.join_request_for_moderator(user=request.user, pk=pk)
+    context = _network_context(request, join_request.network, join_request=join_request)
+    return render(request, "network/request_confirm_decline.html", context)
+
+
+@networks_only
+@mfa_required
+@require_GET
 def network_reports(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_moderator(user=request.user, pk=pk)
     number = request.GET.get("page")
@@ -497,6 +508,18 @@ def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         hide=hide,
     )
     return redirect("network:reports", pk=report.post.thread.network_id)
+
+
+@networks_only
+@mfa_required
+@require_GET
+def report_hide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks before hiding a reported post; the form posts to ``report_resolve``."""
+    report = access.report_for_moderator(user=request.user, pk=pk)
+    action = reverse("network:report_resolve", kwargs={"pk": report.pk})
+    cancel = reverse("network:reports", kwargs={"pk": report.post.thread.network_id}) + f"#report-{report.pk}"
+    context = {"post": report.post, "thread": report.post.thread, "action": action, "field": "decision"}
+    return render(request, "network/post_confirm_hide.html", {**context, "cancel": cancel})
 
 
 # Threads -----------------------------------------------------------------------------------
@@ -697,6 +720,17 @@ def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         _attempt(request, _("The post is hidden."), services.post_hide, post=post, actor=request.user)
     return redirect(_post_url(post))
+
+
+@networks_only
+@mfa_required
+@require_GET
+def post_hide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks before hiding a post from the thread; the form posts to ``post_moderate``."""
+    post = access.post_for_moderator(user=request.user, pk=pk)
+    action = reverse("network:post_moderate", kwargs={"pk": post.pk})
+    context = {"post": post, "thread": post.thread, "action": action, "field": "action", "cancel": _post_url(post)}
+    return render(request, "network/post_confirm_hide.html", context)
 
 
 @networks_only

@@ -18,6 +18,7 @@ urlpatterns = [
     path("practices/<int:pk>/findings/<int:finding_pk>/dismiss/", views.finding_dismiss, name="finding_dismiss"),
     path("featured/", views.featured_list, name="featured"),
     path("featured/<int:pk>/stop/", views.featured_stop, name="featured_stop"),
+    path("featured/<int:pk>/again/", views.featured_again, name="featured_again"),
     path("audit/", views.audit_log, name="audit"),
     path("organisations/", views.organisation_list, name="organisations"),
     path(

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -306,26 +306,61 @@ def featured_list(request: HttpRequest) -> HttpResponse:
     page = _page(request, featured_for_moderation(user=request.user))
     for rank, practice in enumerate(page.object_list, start=page.start_index()):
         practice.on_home_page = rank <= FEATURED_ON_HOME
-    context = {"page": page, "on_home_page": FEATURED_ON_HOME}
+    context = {"page": page, "on_home_page": FEATURED_ON_HOME, "stopped": _just_stopped(request)}
     return render(request, "moderation/featured.html", context)
+
+
+def _just_stopped(request: HttpRequest) -> Practice | None:
+    """The practice named by ``?stopped=`` when it may be featured again: the page then offers
+    to undo stopping it."""
+    pk = request.GET.get("stopped", "")
+    if not re.fullmatch(r"[1-9][0-9]{0,9}", pk):
+        return None
+    try:
+        practice = practice_for_review(user=request.user, pk=int(pk))
+    except Http404:
+        return None
+    if practice.is_featured or not rules.can_feature(request.user, practice):
+        return None
+    return practice
+
+
+def _featured_page(request: HttpRequest, **query) -> HttpResponse:
+    page = request.POST.get("page", "")
+    if re.fullmatch(r"[1-9][0-9]{0,5}", page) and page != "1":
+        query["page"] = page
+    return redirect(reverse("moderation:featured") + (f"?{urlencode(query)}" if query else ""))
 
 
 @moderator_required
 @require_POST
 def featured_stop(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Stop featuring the practice (reversible from its page, so no confirmation); back to the
-    page of the list the moderator was on."""
+    """Stop featuring the practice (reversible, so no confirmation: the list then offers to feature
+    it again); back to the page of the list the moderator was on."""
     practice = practice_for_review(user=request.user, pk=pk)
     try:
         services.practice_unfeature(practice=practice, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
         show_refusal(request, error)
+        return _featured_page(request)
+    title = practice.title or _("(untitled)")
+    messages.success(request, _("“%(title)s” is no longer featured on the home page.") % {"title": title})
+    return _featured_page(request, stopped=practice.pk)
+
+
+@moderator_required
+@require_POST
+def featured_again(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Undo a "Stop featuring": the practice is featured again, as the newest featured."""
+    practice = practice_for_review(user=request.user, pk=pk)
+    try:
+        services.practice_feature(practice=practice, actor=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        show_refusal(request, error)
     else:
         title = practice.title or _("(untitled)")
-        messages.success(request, _("“%(title)s” is no longer featured on the home page.") % {"title": title})
-    page = request.POST.get("page", "")
-    query = f"?page={page}" if re.fullmatch(r"[1-9][0-9]{0,5}", page) and page != "1" else ""
-    return redirect(reverse("moderation:featured") + query)
+        messages.success(request, _("“%(title)s” is featured on the home page again.") % {"title": title})
+    return _featured_page(request)
 
 
 # Audit log ---------------------------------------------------------------------------------

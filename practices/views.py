@@ -374,8 +374,13 @@ def practice_feature_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 @mfa_required
 @require_POST
 def practice_visibility_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Narrowing who reads the practice applies at once; widening it first says who will read it
+    and asks (the confirmation posts again with ``confirm=1``)."""
     practice = practice_for_user(user=request.user, pk=pk)
     visibility = request.POST.get("visibility", "")
+    if _widening_to_confirm(request, practice, visibility):
+        context = {"practice": practice, "visibility": visibility, "label": Practice.Visibility(visibility).label}
+        return render(request, "practices/practice_confirm_visibility.html", context)
     try:
         services.practice_set_visibility(practice=practice, actor=request.user, visibility=visibility)
     except ValidationError as exc:
@@ -383,6 +388,18 @@ def practice_visibility_view(request: AuthenticatedHttpRequest, pk: int) -> Http
     else:
         messages.success(request, _("Who can read this practice has changed."))
     return redirect(practice)
+
+
+def _widening_to_confirm(request: AuthenticatedHttpRequest, practice: Practice, visibility: str) -> bool:
+    """Whether this request widens the readership of a practice the user manages without having
+    confirmed it yet; anyone who may not change it gets a 403, as from the service."""
+    if not rules.can_manage(request.user, practice):
+        raise PermissionDenied
+    if request.POST.get("confirm") == "1" or visibility not in Practice.Visibility.values:
+        return False
+    if practice.status == Practice.Status.WITHDRAWN or rules.visibility_needs_review(practice, visibility):
+        return False  # refused by the service, with its reason
+    return rules.widens(practice, visibility)
 
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:

@@ -214,7 +214,7 @@ def test_a_moderator_stops_featuring_from_the_list_once(contributor, moderator, 
     html = moderator_client.get(reverse(LIST)).content.decode()
     assert f'Stop featuring<span class="visually-hidden"> “{stopped.title}”</span>' in html
     response = _stop(moderator_client, stopped)
-    assert response.status_code == 302 and response["Location"] == reverse(LIST)
+    assert response.status_code == 302 and response["Location"] == reverse(LIST) + f"?stopped={stopped.pk}"
     page = moderator_client.get(response["Location"])
     assert f"“{stopped.title}” is no longer featured on the home page." in _text(page)
     assert _rows(page.content.decode()) == [kept.title]
@@ -247,8 +247,45 @@ def test_stopping_a_practice_unfeatured_meanwhile_changes_nothing(contributor, m
 def test_stopping_goes_back_to_the_page_the_moderator_was_on(contributor, moderator, moderator_client):
     practices = _featured(contributor, moderator, PER_PAGE + 2)
     response = _stop(moderator_client, practices[0], page="2")
-    assert response["Location"] == reverse(LIST) + "?page=2"
-    assert _stop(moderator_client, practices[1], page="//evil.example")["Location"] == reverse(LIST)
+    assert response["Location"] == reverse(LIST) + f"?stopped={practices[0].pk}&page=2"
+    evil = _stop(moderator_client, practices[1], page="//evil.example")["Location"]
+    assert evil == reverse(LIST) + f"?stopped={practices[1].pk}"
+
+
+def test_stopping_offers_to_undo_it_and_undo_features_it_again(contributor, moderator, moderator_client):
+    kept, stopped = _featured(contributor, moderator, 2)
+    page = moderator_client.get(_stop(moderator_client, stopped)["Location"]).content.decode()
+    undo = reverse("moderation:featured_again", args=[stopped.pk])
+    assert f'action="{undo}"' in page
+    assert f"Feature “{stopped.title}” again" in page
+    response = moderator_client.post(undo, {"page": "1"})
+    assert response.status_code == 302 and response["Location"] == reverse(LIST)
+    page = moderator_client.get(response["Location"])
+    assert f"“{stopped.title}” is featured on the home page again." in _text(page)
+    assert _rows(page.content.decode()) == [stopped.title, kept.title]  # the newest featured
+    assert 'action="/moderation/featured/' + str(stopped.pk) + '/again/"' not in page.content.decode()
+
+
+def test_the_undo_is_offered_only_for_a_practice_that_may_be_featured_again(contributor, moderator, moderator_client):
+    (practice,) = _featured(contributor, moderator, 1)
+    undo = f'action="{reverse("moderation:featured_again", args=[practice.pk])}"'
+    assert undo not in moderator_client.get(reverse(LIST), {"stopped": practice.pk}).content.decode()  # still featured
+    location = _stop(moderator_client, practice)["Location"]
+    services.practice_withdraw(practice=Practice.objects.get(pk=practice.pk), actor=moderator, reason="Names")
+    assert undo not in moderator_client.get(location).content.decode()
+    for junk in ("0", "abc", "999999", "1 OR 1=1"):
+        assert moderator_client.get(reverse(LIST), {"stopped": junk}).status_code == 200
+
+
+def test_the_undo_answers_404_to_anyone_but_a_moderator(
+    contributor, moderator, contributor_client, outsider_client, client
+):
+    (practice,) = _featured(contributor, moderator, 1)
+    services.practice_unfeature(practice=practice, actor=moderator)
+    undo = reverse("moderation:featured_again", args=[practice.pk])
+    for someone in (contributor_client, outsider_client, client):
+        assert someone.post(undo).status_code == 404
+    assert Practice.objects.get(pk=practice.pk).featured_at is None
 
 
 def test_stopping_takes_a_post_with_the_csrf_token(contributor, moderator):
