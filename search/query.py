@@ -214,13 +214,51 @@ def _without_stop_words(clauses: list[Clause]) -> list[Clause]:
     return useful or clauses
 
 
+# Emoji and pictographs (with the joiner and the variation selector that build them) separate
+# words: "radicalisation🙂jeunes" is two words, not a phrase of them.
+_PICTOGRAPHS = re.compile("[\u200d\ufe0e\ufe0f\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+")
+# "or" written in the query's language between two words ("familles ou parents", "Schule oder
+# Verein", "cárceles o barrios"): OR, only in a query of words alone (no operator, no quote, no
+# exclusion), the connector in lower case with a word on each side that is no stop word.
+# Elsewhere it stays what it was (French "ou" a stop word; "où", "O", "ou" alone are words).
+_CONNECTORS = frozenset({"ou", "oder", "o"})
+_OPERATOR = re.compile(r'"|(?:^|\s)[-+]|\b(?:OR|AND|NOT)\b')
+
+
+def _connectors_as_or(text: str) -> str:
+    if _OPERATOR.search(text):
+        return text
+    tokens = text.split()
+    for i in range(1, len(tokens) - 1):
+        before, after = tokens[i - 1], tokens[i + 1]
+        if (
+            tokens[i] in _CONNECTORS
+            and before not in _CONNECTORS
+            and after not in _CONNECTORS
+            and fold(before) not in STOP_WORDS
+            and fold(after) not in STOP_WORDS
+        ):
+            tokens[i] = "OR"
+    return " ".join(tokens)
+
+
+def _unquoted_last(text: str) -> str:
+    """An odd quotation mark, the last one, is left out: '"unclosed quote mentoring' (a pasted
+    fragment) are three words, not a phrase no text holds."""
+    if text.count('"') % 2:
+        cut = text.rindex('"')
+        return text[:cut] + " " + text[cut + 1 :]
+    return text
+
+
 def parse(text: str) -> ParsedQuery:
     clauses: list[Clause] = []
     excluded: list[Term] = []
     pending_or = False
     # composed first: a letter typed as a base and a combining accent ("e" + U+0301) is one
     # character, as in the indexed text, not a word break
-    for item in _scan(_BOOST_OR_FUZZINESS.sub("", unicodedata.normalize("NFC", text or ""))):
+    text = _PICTOGRAPHS.sub(" ", unicodedata.normalize("NFC", text or ""))
+    for item in _scan(_connectors_as_or(_unquoted_last(_BOOST_OR_FUZZINESS.sub("", text)))):
         if not item.terms:
             pending_or = bool(clauses)
         elif item.negated:

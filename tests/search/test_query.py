@@ -144,3 +144,39 @@ def test_other_words_with_inner_punctuation_are_no_inclusive_form(text):
 )
 def test_nothing_is_a_syntax_error(text):
     parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "alternatives"),
+    [
+        ("familles ou parents", {"familles", "parents"}),
+        ("Ausstiegsberatung oder Straßensozialarbeit", {"Ausstiegsberatung", "Straßensozialarbeit"}),
+        ("cárceles o barrios", {"cárceles", "barrios"}),
+        ("carceri o scuole", {"carceri", "scuole"}),
+    ],
+)
+def test_or_written_in_the_querys_language_between_two_words_is_or(text, alternatives):
+    parsed = parse(text)
+    assert len(parsed.clauses) == 1
+    assert {term.words[0] for term in parsed.clauses[0].terms} == alternatives
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ou", "où", "Schule oder", "oder Schule", "le ou la", "x OU y", '"familles ou parents"', "familles ou -parents"],
+)
+def test_or_in_another_language_stays_a_word_elsewhere(text):
+    """Alone, at an end, in capitals, between stop words, in a phrase, or in a query with an
+    operator, the connector is what it was (a word, a stop word)."""
+    parsed = parse(text)
+    assert all(len(clause.terms) == 1 or len(clause.terms[0].words) > 1 for clause in parsed.clauses), parsed
+
+
+def test_an_odd_quotation_mark_leaves_words_not_a_phrase():
+    assert parse('"unclosed quote mentoring') == parse("unclosed quote mentoring")
+    assert parse('mentor "exit work" "prison') == parse('mentor "exit work" prison')
+
+
+def test_emoji_separate_words():
+    assert parse("radicalisation🙂jeunes") == parse("radicalisation jeunes")
+    assert parse("👨\u200d👩\u200d👧 families") == parse("families")
