@@ -125,6 +125,7 @@ def test_member_pages_in_french_show_no_untranslated_text(contributor_client, co
         draft.get_absolute_url(),
         reverse("practices:edit", args=[draft.pk]),
         reverse("profile"),
+        reverse("account_close"),
         reverse("network:list"),
         reverse("network:detail", args=[network.pk]),
         thread.get_absolute_url(),
