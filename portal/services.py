@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from mailer.models import Message as QueuedEmail
 
 from portal.access import banned_from, can_ban, can_decide_membership, can_manage_members, is_moderator
 from portal.audit import audit_record
@@ -335,6 +336,7 @@ def user_close(*, user: User, password: str) -> None:
     account_closing.send(sender=User, user=user)
     _delete_sessions(user)
     Authenticator.objects.filter(user=user).delete()
+    _drop_queued_emails(user)
     _erase_identity(user)
     audit_record(actor=user, action="account.close", target=user)
 
@@ -347,6 +349,21 @@ def _delete_sessions(user: User) -> None:
         if session.get_decoded().get(SESSION_KEY) == str(user.pk)
     ]
     Session.objects.filter(pk__in=ended).delete()
+
+
+def _drop_queued_emails(user: User) -> None:
+    """The emails still waiting in the outbox (django-mailer's queue, deferred ones too) for the
+    person's addresses alone: none of them reaches the former address after closing."""
+    addresses = {
+        address.casefold() for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    }
+    addresses.add(user.email.casefold())
+    waiting = [
+        email.pk
+        for email in QueuedEmail.objects.iterator()
+        if email.to_addresses and {address.casefold() for address in email.to_addresses} <= addresses
+    ]
+    QueuedEmail.objects.filter(pk__in=waiting).delete()
 
 
 def _erase_identity(user: User) -> None:

@@ -276,3 +276,20 @@ def test_passwords_are_tried_a_few_times_an_hour_only(contributor, contributor_c
     assert refused.status_code == 400 and "Too many attempts" in refused.content.decode()
     contributor.refresh_from_db()
     assert contributor.closed_at is None
+
+
+def test_emails_waiting_in_the_outbox_for_the_person_are_never_sent(contributor, colleague, settings):
+    from django.core.mail import send_mail
+    from django.core.management import call_command
+    from mailer.models import Message
+
+    settings.EMAIL_BACKEND = "mailer.backend.DbBackend"  # production's outbox
+    settings.MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    send_mail("Digest", "You were mentioned.", None, [OLD_EMAIL.upper()])
+    send_mail("Digest", "You were mentioned.", None, [colleague.email])
+    assert Message.objects.count() == 2
+
+    user_close(user=contributor, password=PASSWORD)
+
+    call_command("send_mail")
+    assert [m.to for m in mail.outbox] == [[colleague.email]]
