@@ -377,3 +377,4 @@ def _erase_identity(user: User) -> None:
     user.forget_membership()
     EmailAddress.objects.filter(user=user).delete()
     EmailAddress.objects.create(user=user, email=address, verified=False, primary=True)
+    Membership.objects.filter(user=user).exclude(message="").update(message="")  # their own words to the deciders

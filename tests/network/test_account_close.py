@@ -262,9 +262,14 @@ def test_a_mention_typed_by_another_member_no_longer_names_the_person(mention, t
     assert OLD_NAME not in _page(_client(colleague), thread.get_absolute_url())
 
 
-def test_a_pending_request_to_join_an_organisation_is_withdrawn(applicant):
+def test_a_pending_request_to_join_an_organisation_is_withdrawn_and_its_message_erased(applicant, org_admin):
+    Membership.objects.filter(user=applicant).update(message="I am Nils, youth worker in Ravnstad.")
+    request_page = reverse("organisation_membership_request", args=[Membership.objects.get(user=applicant).pk])
+    assert "youth worker" in _page(_client(org_admin), request_page)
     user_close(user=applicant, password=PASSWORD)
     assert Membership.objects.get(user=applicant).state == Membership.State.ENDED
+    page = _client(org_admin).get(request_page).content.decode()
+    assert "youth worker" not in page and "Nils" not in page
     assert make_user("applicant@ravnstad.example").pk != applicant.pk  # the address is free
 
 
