@@ -30,7 +30,15 @@ class QueueFilterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    older_than = forms.IntegerField(label=_("Waiting longer than (days)"), min_value=1, max_value=3650, required=False)
+    older_than = forms.IntegerField(
+        label=_("Waiting longer than (days)"),
+        min_value=1,
+        max_value=3650,
+        required=False,
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"), _("Type a whole number of days from 1 to 3650, or leave it empty.")
+        ),
+    )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by("name"),
