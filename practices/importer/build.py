@@ -13,7 +13,17 @@ from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
 from .subfields import SubField, split_sub_fields, without_full_stop
-from .text import fold, markdown_to_plain, ticked_only, tokens, x_marks_as_boxes, yes_no_marks_as_boxes
+from .text import (
+    NO_WORDS,
+    YES_NO_ALONE_ONLY,
+    YES_WORDS,
+    fold,
+    markdown_to_plain,
+    ticked_only,
+    tokens,
+    x_marks_as_boxes,
+    yes_no_marks_as_boxes,
+)
 from .vocabulary import FILLER_WORDS, PROSE_RUN_WORDS, TermMatch, Vocabulary
 from .years import end_year, latest_year, start_year
 
@@ -44,8 +54,8 @@ _NOT_A_NAME = frozenset(
     "it this that we our they its il elle ce cette nous notre es sie wir unsere das dies det den vi vår "
     "het dit wij onze esso essa questa noi ello esta esto nosotros".split()
 )
-_YES = {"yes", "y", "oui", "o", "ja", "si", "true", "x"}
-_NO = {"no", "n", "non", "nein", "nej", "nee", "false"}
+_YES = YES_WORDS | {"y", "o", "true", "x"}
+_NO = NO_WORDS | {"n", "false"}
 # Words that may surround a yes/no, a country or a year without adding anything.
 _NOISE_WORDS = FILLER_WORDS | {"the", "of", "in", "a", "le", "la", "les", "l", "de", "du", "des", "year", "annee"}
 # Answers that state there is no value ("Not specified", "N/A"): read as
@@ -278,7 +288,7 @@ def _peer_reviewed(text: str, warnings: list[ImportWarning]) -> bool | None:
     words = tokens(ticked)
     if not words or " ".join(words) in NOT_STATED:  # "n/a" is no "n"(o)
         return None
-    if words[0] in _YES or words[0] in _NO:
+    if (words[0] in _YES or words[0] in _NO) and (len(words) == 1 or words[0] not in YES_NO_ALONE_ONLY):
         _warn_leftover("peer_reviewed", ticked, words[0], warnings)
         return words[0] in _YES
     message = _("Expected yes or no, found “%(value)s”.") % {"value": markdown_to_plain(text)}

@@ -175,9 +175,11 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 # The template's labels as writers translate it into the other practice languages (German, Dutch,
-# Swedish, Danish, Norwegian, Finnish, Spanish, Italian): a template filled in with translated labels maps
-# to its fields instead of landing whole in the description. Only labels that name their field
-# unmistakably: never a word as common at the start of a line as "Land" or "Stand".
+# Swedish, Danish, Norwegian, Finnish, Spanish, Italian) and into the languages of other member states
+# whose practitioners send practices (Polish, Portuguese, Czech, Greek, Slovenian, Hungarian, Estonian:
+# their texts are not stemmed, but their labels name the fields all the same): a template filled in with
+# translated labels maps to its fields instead of landing whole in the description. Only labels that name
+# their field unmistakably: never a word as common at the start of a line as "Land" or "Stand".
 TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "title": {
         "de": ("Name der Praxis", "Titel der Praxis", "Bezeichnung der Praxis"),
@@ -188,6 +190,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Nombre de la práctica", "Título de la práctica"),
         "it": ("Nome della pratica", "Titolo della pratica"),
         "fi": ("Käytännön nimi", "Toimintamallin nimi"),
+        "pl": ("Nazwa praktyki", "Tytuł praktyki"),
+        "pt": ("Nome da prática", "Título da prática"),
+        "cs": ("Název praxe", "Název praktiky"),
+        "el": ("Όνομα της πρακτικής", "Όνομα πρακτικής", "Τίτλος της πρακτικής"),
+        "sl": ("Ime prakse", "Naziv prakse"),
+        "hu": ("A gyakorlat neve", "A gyakorlat megnevezése"),
+        "et": ("Praktika nimi", "Praktika nimetus"),
     },
     "description": {
         "de": ("Beschreibung",),
@@ -198,6 +207,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Descripción",),
         "it": ("Descrizione",),
         "fi": ("Kuvaus",),
+        "pl": ("Opis",),
+        "pt": ("Descrição",),
+        "cs": ("Popis",),
+        "el": ("Περιγραφή",),
+        "sl": ("Opis",),
+        "hu": ("Leírás",),
+        "et": ("Kirjeldus",),
     },
     "peer_reviewed": {
         "de": ("Peer-Review", "Von Fachkollegen begutachtet"),
@@ -208,6 +224,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Revisado por pares", "Revisión por pares"),
         "it": ("Revisione tra pari", "Valutato da pari", "Revisione paritaria"),
         "fi": ("Vertaisarvioitu", "Vertaisarviointi"),
+        "pl": ("Wzajemna ocena", "Ocena partnerska"),
+        "pt": ("Revisão por pares", "Avaliado por pares"),
+        "cs": ("Vzájemné hodnocení",),
+        "el": ("Αξιολόγηση από ομότιμους",),
+        "sl": ("Strokovni pregled", "Medsebojni pregled"),
+        "hu": ("Szakértői értékelés", "Szakmai értékelés"),
+        "et": ("Vastastikune hindamine", "Eksperthinnang"),
     },
     "key_themes": {
         "de": ("Hauptthemen", "Schlüsselthemen", "Kernthemen"),
@@ -218,6 +241,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Temas clave", "Temas principales"),
         "it": ("Temi chiave", "Temi principali"),
         "fi": ("Pääteemat", "Keskeiset teemat", "Avainteemat"),
+        "pl": ("Kluczowe tematy", "Główne tematy"),
+        "pt": ("Temas principais", "Temas-chave", "Temas chave"),
+        "cs": ("Klíčová témata", "Hlavní témata"),
+        "el": ("Βασικά θέματα", "Κύρια θέματα"),
+        "sl": ("Ključne teme", "Glavne teme"),
+        "hu": ("Fő témák", "Kulcstémák"),
+        "et": ("Põhiteemad", "Võtmeteemad"),
     },
     "target_audiences": {
         "de": ("Zielgruppe", "Zielgruppen"),
@@ -228,6 +258,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Público objetivo", "Destinatarios", "Grupo destinatario"),
         "it": ("Destinatari", "Gruppo target", "Pubblico di riferimento"),
         "fi": ("Kohderyhmä", "Kohderyhmät"),
+        "pl": ("Grupa docelowa", "Grupy docelowe"),
+        "pt": ("Público-alvo", "Público alvo"),
+        "cs": ("Cílová skupina", "Cílové skupiny"),
+        "el": ("Κοινό-στόχος", "Κοινό στόχος", "Ομάδα-στόχος", "Ομάδα στόχος"),
+        "sl": ("Ciljna skupina", "Ciljne skupine"),
+        "hu": ("Célcsoport", "Célcsoportok"),
+        "et": ("Sihtrühm", "Sihtrühmad"),
     },
     "geographical_scope": {
         "de": ("Geografischer Geltungsbereich", "Geographischer Geltungsbereich", "Geografische Reichweite"),
@@ -238,6 +275,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Ámbito geográfico", "Alcance geográfico"),
         "it": ("Ambito geografico", "Copertura geografica"),
         "fi": ("Maantieteellinen kattavuus", "Maantieteellinen laajuus"),
+        "pl": ("Zasięg geograficzny",),
+        "pt": ("Âmbito geográfico", "Alcance geográfico"),
+        "cs": ("Geografický rozsah", "Územní působnost"),
+        "el": ("Γεωγραφική εμβέλεια", "Γεωγραφικό πεδίο"),
+        "sl": ("Geografski obseg",),
+        "hu": ("Földrajzi hatókör",),
+        "et": ("Geograafiline ulatus",),
     },
     "start": {
         "de": ("Beginn der Praxis", "Start der Praxis"),
@@ -248,6 +292,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Inicio de la práctica",),
         "it": ("Inizio della pratica", "Avvio della pratica"),
         "fi": ("Käytännön aloitus", "Käytännön alkamisvuosi", "Aloitusvuosi"),
+        "pl": ("Rozpoczęcie praktyki", "Początek praktyki"),
+        "pt": ("Início da prática",),
+        "cs": ("Začátek praxe", "Zahájení praxe"),
+        "el": ("Έναρξη της πρακτικής", "Έναρξη πρακτικής"),
+        "sl": ("Začetek prakse",),
+        "hu": ("A gyakorlat kezdete",),
+        "et": ("Praktika algus",),
     },
     "deliverables": {
         "de": ("Ergebnisse und Produkte", "Arbeitsergebnisse"),
@@ -258,6 +309,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Productos entregables", "Entregables"),
         "it": ("Prodotti realizzati", "Risultati concreti"),
         "fi": ("Tuotokset",),
+        "pl": ("Produkty końcowe",),
+        "pt": ("Produtos", "Entregáveis"),
+        "cs": ("Výstupy",),
+        "el": ("Παραδοτέα",),
+        "sl": ("Izdelki",),
+        "hu": ("Termékek",),
+        "et": ("Väljundid",),
     },
     "evidence_evaluation": {
         "de": (
@@ -273,6 +331,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Evidencia y evaluación", "Pruebas y evaluación"),
         "it": ("Evidenze e valutazione", "Prove e valutazione"),
         "fi": ("Näyttö ja arviointi", "Vaikuttavuus ja arviointi"),
+        "pl": ("Dowody i ewaluacja", "Dowody i ocena"),
+        "pt": ("Evidências e avaliação",),
+        "cs": ("Důkazy a hodnocení",),
+        "el": ("Τεκμηρίωση και αξιολόγηση",),
+        "sl": ("Dokazi in vrednotenje",),
+        "hu": ("Bizonyítékok és értékelés",),
+        "et": ("Tõendid ja hindamine",),
     },
     "sustainability_transferability": {
         "de": ("Nachhaltigkeit und Übertragbarkeit",),
@@ -283,6 +348,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Sostenibilidad y transferibilidad",),
         "it": ("Sostenibilità e trasferibilità",),
         "fi": ("Kestävyys ja siirrettävyys",),
+        "pl": ("Trwałość i możliwość przeniesienia",),
+        "pt": ("Sustentabilidade e transferibilidade",),
+        "cs": ("Udržitelnost a přenositelnost",),
+        "el": ("Βιωσιμότητα και δυνατότητα μεταφοράς",),
+        "sl": ("Trajnost in prenosljivost",),
+        "hu": ("Fenntarthatóság és átadhatóság",),
+        "et": ("Jätkusuutlikkus ja ülekantavus",),
     },
     "ran_meetings": {
         "de": ("Vorgestellt und diskutiert in einem RAN-Treffen", "Vorgestellt und diskutiert bei einem RAN-Treffen"),
@@ -296,6 +368,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Presentada y debatida en una reunión de la RAN", "Presentada y debatida en una reunión de RAN"),
         "it": ("Presentata e discussa in una riunione della RAN", "Presentata e discussa in una riunione RAN"),
         "fi": ("Esitelty ja käsitelty RAN-kokouksessa",),
+        "pl": ("Przedstawiona i omówiona na spotkaniu RAN",),
+        "pt": ("Apresentada e discutida numa reunião da RAN",),
+        "cs": ("Prezentováno a projednáno na setkání RAN",),
+        "el": ("Παρουσιάστηκε και συζητήθηκε σε συνάντηση του RAN",),
+        "sl": ("Predstavljeno in obravnavano na srečanju RAN",),
+        "hu": ("Bemutatva és megvitatva RAN-találkozón",),
+        "et": ("Esitletud ja arutatud RAN-i kohtumisel",),
     },
     "eu_links_funding": {
         "de": (
@@ -312,6 +391,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Vínculos con otras iniciativas de la UE o financiación de la UE",),
         "it": ("Collegamenti con altre iniziative dell'UE o finanziamenti dell'UE",),
         "fi": ("Yhteydet muihin EU-aloitteisiin tai EU-rahoitukseen",),
+        "pl": ("Powiązania z innymi inicjatywami UE lub finansowaniem UE",),
+        "pt": ("Ligação a outras iniciativas da UE ou financiamento da UE",),
+        "cs": ("Propojení s jinými iniciativami EU nebo financováním EU",),
+        "el": ("Σύνδεση με άλλες πρωτοβουλίες της ΕΕ ή χρηματοδότηση της ΕΕ",),
+        "sl": ("Povezave z drugimi pobudami EU ali financiranjem EU",),
+        "hu": ("Kapcsolódás más uniós kezdeményezésekhez vagy uniós finanszírozáshoz",),
+        "et": ("Seos teiste ELi algatuste või ELi rahastusega",),
     },
     "organisation": {
         "de": ("Träger",),
@@ -320,6 +406,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Organización",),
         "it": ("Organizzazione",),
         "fi": ("Organisaatio",),
+        "pl": ("Organizacja",),
+        "pt": ("Organização",),
+        "cs": ("Organizace",),
+        "el": ("Οργανισμός", "Φορέας"),
+        "sl": ("Organizacija",),
+        "hu": ("Szervezet",),
+        "et": ("Organisatsioon",),
     },
     "country": {
         "de": ("Herkunftsland",),
@@ -330,6 +423,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("País de origen",),
         "it": ("Paese di origine",),
         "fi": ("Alkuperämaa",),
+        "pl": ("Kraj pochodzenia",),
+        "pt": ("País de origem",),
+        "cs": ("Země původu",),
+        "el": ("Χώρα προέλευσης",),
+        "sl": ("Država izvora",),
+        "hu": ("Származási ország",),
+        "et": ("Päritoluriik",),
     },
     "contact": {
         "de": ("Kontaktdaten", "Ansprechpartner", "Ansprechperson"),
@@ -340,6 +440,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Datos de contacto", "Persona de contacto"),
         "it": ("Recapiti", "Persona di contatto", "Contatti"),
         "fi": ("Yhteystiedot",),
+        "pl": ("Dane kontaktowe", "Osoba kontaktowa"),
+        "pt": ("Contactos", "Contatos", "Pessoa de contacto"),
+        "cs": ("Kontaktní údaje", "Kontaktní osoba"),
+        "el": ("Στοιχεία επικοινωνίας",),
+        "sl": ("Kontaktni podatki", "Kontaktna oseba"),
+        "hu": ("Elérhetőségek", "Kapcsolattartó"),
+        "et": ("Kontaktandmed", "Kontaktisik"),
     },
     "last_update": {
         "de": ("Letzte Aktualisierung", "Zuletzt aktualisiert"),
@@ -350,6 +457,13 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("Última actualización",),
         "it": ("Ultimo aggiornamento",),
         "fi": ("Viimeisin päivitys", "Päivitetty viimeksi"),
+        "pl": ("Ostatnia aktualizacja",),
+        "pt": ("Última atualização", "Última actualização"),
+        "cs": ("Poslední aktualizace",),
+        "el": ("Τελευταία ενημέρωση",),
+        "sl": ("Zadnja posodobitev",),
+        "hu": ("Utolsó frissítés",),
+        "et": ("Viimane uuendus", "Viimati uuendatud"),
     },
 }
 

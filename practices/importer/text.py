@@ -297,11 +297,21 @@ def ticked_only(text: str) -> str:
     return " ".join(part.strip() for part in kept if part.strip())
 
 
+# A line that starts with a tick (a ticked box or a tick mark), after a list mark if any.
+_TICKED_LINE = re.compile(rf"^\s*(?:[-*+•]\s+)?(?!{_EMPTY_BOX})(?:{_BOX.pattern})")
+
+
 def x_marks_as_boxes(text: str) -> str:
     """A checklist of lines in which a lone "X" before an entry ticks it, with boxes:
-    the lines marked with X ticked, the other lines unticked. Other text as it is."""
+    the lines marked with X ticked, the other lines unticked. The same for a checklist in which
+    a tick starts the chosen lines ("✓ Families") and the others have no box at all: the unmarked
+    lines after the first tick are unticked. Other text as it is."""
     lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 2 or _BOX.search(text) or not _X_LINE.search(text):
+    if len(lines) < 2:
+        return text
+    if _BOX.search(text):
+        return _unmarked_lines_unticked(text)
+    if not _X_LINE.search(text):
         return text
     ticked = _X_LINE.sub(r"\1☒", text)
     return "\n".join(
@@ -310,14 +320,44 @@ def x_marks_as_boxes(text: str) -> str:
     )
 
 
+def _is_entry(line: str) -> bool:
+    """A line that may be a list's entry left unticked: short, without a box, not a sentence (a sentence
+    after a checklist is the writer's text and stays, as any other line)."""
+    words = line.split()
+    return 0 < len(words) <= 8 and not _BOX.search(line) and not line.rstrip().endswith((".", "!", "?"))
+
+
+def _unmarked_lines_unticked(text: str) -> str:
+    """Lines without a box after the first line starting with a tick, unticked; only when no box is
+    left empty (then the writer marked the unchosen entries, and a line without a box is text)."""
+    if re.search(_EMPTY_BOX, text):
+        return text
+    lines = text.split("\n")
+    first = next((number for number, line in enumerate(lines) if _TICKED_LINE.match(line)), None)
+    if first is None:
+        return text
+    return "\n".join(
+        line if number <= first or not _is_entry(line) else _LIST_MARK.sub(r"\1☐ ", line, count=1)
+        for number, line in enumerate(lines)
+    )
+
+
+# Yes and no (folded) in the languages whose template labels the importer reads: the practice languages, Polish
+# ("tak", "nie"), Portuguese ("sim", "não"), Czech ("ano", "ne"), Greek ("ναι", "όχι"), Slovenian ("da", "ne"),
+# Hungarian ("igen", "nem") and Estonian ("jah", "ei").
+YES_WORDS = frozenset("yes oui ja si kylla tak sim ano ναι da igen jah".split())
+NO_WORDS = frozenset("no non nein nej nei nee ei nie nao ne οχι nem".split())
+# Of those, the words that are also a common first word in another language ("Ne s'applique pas", "da
+# verificare"): a yes or a no only when they are the whole answer.
+YES_NO_ALONE_ONLY = frozenset({"da", "ne"})
+
 # A checklist answered with a yes or a no beside each entry ("Family support: yes", "Exit strategies – no",
-# "Soutien de la famille : oui", "Tværfagligt samarbejde (ja)"), in the portal's languages.
+# "Soutien de la famille : oui", "Tværfagligt samarbejde (ja)"), in those languages.
 _YES_NO_LINE = re.compile(
     r"^(?P<entry>\s*(?:[-*+•]\s+)?\S.*?)(?:\s*[:=\t–—-]\s*\(?|\s+\()"
-    r"(?P<answer>yes|oui|ja|si|kylla|no|non|nein|nej|nei|nee|ei)\)?\s*[.!]?\s*$",
+    rf"(?P<answer>{'|'.join(sorted(YES_WORDS | NO_WORDS))})\)?\s*[.!]?\s*$",
     re.I,
 )
-_YES_ANSWERS = frozenset({"yes", "oui", "ja", "si", "kylla"})
 
 
 def yes_no_marks_as_boxes(text: str) -> str:
@@ -328,7 +368,7 @@ def yes_no_marks_as_boxes(text: str) -> str:
     if len(lines) < 2 or not all(found):
         return text
     return "\n".join(
-        ("☒ " if match.group("answer").lower() in _YES_ANSWERS else "☐ ") + line[: match.end("entry")].strip()
+        ("☒ " if match.group("answer").lower() in YES_WORDS else "☐ ") + line[: match.end("entry")].strip()
         for line, match in zip(lines, found, strict=True)
         if match
     )

@@ -9,17 +9,20 @@ from .text import fold
 # Four digits standing alone; a year when the practice's year fields allow it (``year_bounds``).
 _YEAR = re.compile(r"(?<![\d.,])(\d{4})(?!\d|[.,]\d)")
 # A range of years (in folded text): "2015-2019", "2016-17", "from 2016 to 2020", "de 2013 a 2017",
-# "von 2014 bis 2018", "between 2015 and 2019", "2018 – December 2021" (a word before the end year).
+# "von 2014 bis 2018", "between 2015 and 2019", "2018 – December 2021" (a word before the end year); in
+# the other languages whose labels are read: "dal 2017 al 2021", "od 2015 do 2019", "fra 2014 til 2018",
+# "desde 2012 hasta 2016", "de 2015 até 2019".
 _RANGE = re.compile(
-    r"(?<!\d)(?P<start>\d{4})(?:[-–—](?P<short>\d\d)(?!\d)|(?:\s*[-–—]\s*|\s+(?P<word>to|a|au|bis|tot|till|"
-    r"and|et|und)\s+)(?:[a-z]+\.?\s+)?(?P<end>\d{4})(?![\d/.,]\d|\d))"
+    r"(?<!\d)(?P<start>\d{4})(?:[-–—](?P<short>\d\d)(?!\d)|(?:\s*[-–—]\s*|\s+(?P<word>to|a|au|al|"
+    r"ate|bis|do|hasta|til|tot|till|and|et|und)\s+)(?:[a-z]+\.?\s+)?(?P<end>\d{4})(?![\d/.,]\d|\d))"
 )
 _BETWEEN = re.compile(r"\b(?:between|entre|zwischen)\s+$")
 # Words saying the practice goes on after a range of years ("2014-2019 pilot, 2020 onwards",
 # "since 2021 part of the city's programme"; not "since the attacks", which says why it began).
 _ONGOING = re.compile(
     r"\b(?:ongoing|on-going|onwards|present|to date|still|continu\w*|en cours|toujours|aujourd'hui|"
-    r"a ce jour|se poursuit|heute|laufend|fortlaufend|(?:since|depuis|seit)\s+(?:[a-z]+\s+)?(?:19|20)\d\d)\b"
+    r"a ce jour|se poursuit|heute|laufend|fortlaufend|in corso|en curso|em curso|dosud|nadal|"
+    r"(?:since|depuis|seit|dal|desde)\s+(?:[a-z]+\s+)?(?:19|20)\d\d)\b"
 )
 _SENTENCE_END = re.compile(r"[.;!?\n]+(?:\s|$)")
 # Words saying the practice ended (folded: no accents, lower case). "until"
@@ -53,9 +56,49 @@ def _plausible(year: int) -> bool:
     return low <= year <= high
 
 
+def _numbers_in_words() -> dict[str, int]:
+    """The numbers a year written in words ends with, as written (folded), in English (1 to 99) and French
+    (1 to 39): "nineteen", "twenty-one", "twenty one", "dix-neuf", "vingt et un", "vingt-et-un"."""
+    english_units = "one two three four five six seven eight nine".split()
+    english_teens = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    english_tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    french_units = "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize".split()
+    numbers = {word: value for value, word in enumerate([*english_units, *english_teens], start=1)}
+    numbers |= {word: value for value, word in enumerate(french_units, start=1)}
+    numbers |= {f"dix-{unit}": 10 + value for value, unit in enumerate(french_units[6:9], start=7)}
+    for tens, unit_words, first in ((english_tens, english_units, 20), (("vingt", "trente"), french_units[:9], 20)):
+        for step, ten in enumerate(tens):
+            numbers[ten] = first + 10 * step
+            for value, unit in enumerate(unit_words, start=1):
+                joined = f"{ten} et {unit}" if unit == "un" else f"{ten}-{unit}"
+                numbers[joined] = first + 10 * step + value
+    return numbers | {word.replace("-", " "): value for word, value in numbers.items()}
+
+
+_NUMBERS = _numbers_in_words()
+_NUMBER = "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True))
+# A year in words: "two thousand and nineteen", "twenty nineteen", "nineteen ninety-eight", "deux mille dix-neuf".
+_YEAR_IN_WORDS = re.compile(
+    rf"\b(?:(?P<thousands>two thousand|deux mille)(?:(?:\s+and)?[\s-]+(?P<rest>{_NUMBER}))?"
+    rf"|(?P<century>nineteen|twenty)[\s-]+(?P<decade>{_NUMBER}))\b"
+)
+
+
+def _year_digits(match: re.Match) -> str:
+    if match.group("thousands"):
+        return str(2000 + _NUMBERS.get(match.group("rest") or "", 0))
+    decade = _NUMBERS[match.group("decade")]
+    return str(_NUMBERS[match.group("century")] * 100 + decade) if decade >= 10 else match.group(0)
+
+
+def with_year_digits(text: str) -> str:
+    """``text`` (folded) with the years written in words written in digits ("two thousand and nineteen": 2019)."""
+    return _YEAR_IN_WORDS.sub(_year_digits, text)
+
+
 def years_in(text: str) -> list[int]:
-    """Plausible years (those a practice may hold) in order of appearance."""
-    return [int(match) for match in _YEAR.findall(text) if _plausible(int(match))]
+    """Plausible years (those a practice may hold) in order of appearance, in digits or in words."""
+    return [int(match) for match in _YEAR.findall(with_year_digits(fold(text))) if _plausible(int(match))]
 
 
 def start_year(text: str) -> int | None:
@@ -67,7 +110,7 @@ def start_year(text: str) -> int | None:
 def end_year(text: str) -> int | None:
     """The year the text says the practice ended ("ended in 2019", "jusqu'en
     2019", "a pris fin en 2019", "2015-2019"), or None if it goes on."""
-    folded = fold(text)
+    folded = with_year_digits(fold(text))
     candidates = [year for year in _range_ends(folded) if _plausible(year)]
     for sentence in _SENTENCE_END.split(folded):
         candidates += _years_ended(sentence)

@@ -471,7 +471,9 @@ def test_a_template_filled_in_with_translated_labels_maps_to_its_fields():
     assert parsed.contact == "Beratungsstelle, info@example.org"
 
 
-@pytest.mark.parametrize("language", ["de", "nl", "sv", "da", "no", "es", "it"])
+@pytest.mark.parametrize(
+    "language", ["de", "nl", "sv", "da", "no", "es", "it", "fi", "pl", "pt", "cs", "el", "sl", "hu", "et"]
+)
 def test_every_translated_label_of_a_language_names_its_field_in_a_label_cell(language):
     from practices.importer.instructions import TRANSLATED_LABELS
 
