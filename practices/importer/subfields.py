@@ -19,7 +19,8 @@ from .text import fold
 
 # Sub-field kind -> its labels as folded text (lower case, no accents), in English and French,
 # then as a template translated into German, Dutch, Swedish, Danish, Norwegian, Finnish, Spanish or
-# Italian writes them ("Art der Organisation", "Type organisatie", "Tipo de organización").
+# Italian writes them ("Art der Organisation", "Type organisatie", "Tipo de organización"); the type of
+# organisation also in Polish, Portuguese, Czech, Greek, Slovenian, Hungarian and Estonian.
 SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "organisation_type": (
         r"type of organi[sz]ation",
@@ -39,6 +40,13 @@ SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
         r"tipo di organizzazione",
         r"organisaation tyyppi",
         r"organisaatiotyyppi",
+        r"(?:rodzaj|typ) organizacji",
+        r"tipo de organizacao",
+        r"typ organizace",
+        r"(?:τυπος|ειδος) (?:οργανισμου|φορεα)",
+        r"(?:vrsta|tip) organizacije",
+        r"(?:a )?szervezet tipusa",
+        r"organisatsiooni (?:tuup|liik)",
     ),
     "country": (
         r"country(?: of origin)?",
