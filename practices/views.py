@@ -173,9 +173,9 @@ def _form_context(form, *, practice=None, upload_form=None) -> dict:
     }
 
 
-def _render_form(request, form, *, practice=None, upload_form=None, status=200) -> HttpResponse:
+def _render_form(request, form, *, practice=None, upload_form=None, status=200, **extra) -> HttpResponse:
     context = _form_context(form, practice=practice, upload_form=upload_form)
-    return render(request, "practices/practice_form.html", context, status=status)
+    return render(request, "practices/practice_form.html", {**context, **extra}, status=status)
 
 
 def _blank_form(typed: dict | None = None) -> PracticeForm:
@@ -265,9 +265,15 @@ def practice_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_editor(user=request.user, pk=pk)
     if request.method == "GET":
         return _render_form(request, PracticeForm(instance=practice), practice=practice)
+    saved_visibility = practice.visibility  # the form's validation writes the chosen one on the instance
     form = PracticeForm(request.POST, instance=practice)
     if not form.is_valid():
         return _render_form(request, form, practice=practice, status=400)
+    chosen = form.cleaned_data["visibility"]
+    if _widens(saved_visibility, chosen) and request.POST.get("confirm_widening") != "1":
+        # Nothing is saved: the form comes back as typed, saying who would read it, with a button to confirm.
+        widening = {"visibility": chosen, "label": Practice.Visibility(chosen).label}
+        return _render_form(request, form, practice=practice, widening=widening)
     services.practice_update(practice=practice, editor=request.user, data=form.practice_data())
     messages.success(request, _("Your changes are saved."))
     return redirect(practice)
@@ -390,6 +396,10 @@ def practice_visibility_view(request: AuthenticatedHttpRequest, pk: int) -> Http
     return redirect(practice)
 
 
+def _widens(saved: str, chosen: str) -> bool:
+    return rules.READERSHIP.index(chosen) > rules.READERSHIP.index(saved)
+
+
 def _widening_to_confirm(request: AuthenticatedHttpRequest, practice: Practice, visibility: str) -> bool:
     """Whether this request widens the readership of a practice the user manages without having
     confirmed it yet; anyone who may not change it gets a 403, as from the service."""
@@ -399,7 +409,7 @@ def _widening_to_confirm(request: AuthenticatedHttpRequest, practice: Practice, 
         return False
     if practice.status == Practice.Status.WITHDRAWN or rules.visibility_needs_review(practice, visibility):
         return False  # refused by the service, with its reason
-    return rules.widens(practice, visibility)
+    return _widens(practice.visibility, visibility)
 
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:

@@ -71,6 +71,13 @@ def test_phone_header_is_compact_and_every_link_reachable_for_a_moderator(browse
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
+def test_phone_header_is_compact_in_french_too(browser, live_server):
+    page = _anonymous_page(browser, live_server.url, PHONE_WIDTH)
+    page.goto("/language/?language=fr&next=/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    _check_phone_header(page)
+
+
 def test_phone_menu_opens_without_javascript(browser, live_server):
     page = _anonymous_page(browser, live_server.url, PHONE_WIDTH, javascript=False)
     page.goto("/")

@@ -88,3 +88,46 @@ def test_a_visitor_is_sent_to_sign_in(client, contributor):
     response = client.post(reverse("practices:visibility", args=[practice.pk]), {"visibility": "public"})
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
     assert _visibility(practice) == "organisation"
+
+
+# The editor: a draft (or an update) saved with a wider setting than it had ------------------
+
+
+def _edit_data(client, practice, **changes) -> dict:
+    form = client.get(reverse("practices:edit", args=[practice.pk])).context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        data[name] = [str(each) for each in value] if isinstance(value, list | tuple) else value
+    data.update(changes)
+    return data
+
+
+def test_saving_a_draft_with_a_wider_setting_asks_first_and_keeps_what_was_typed(contributor, contributor_client):
+    practice = make_practice(author=contributor, title="Family circles", visibility="organisation")
+    url = reverse("practices:edit", args=[practice.pk])
+    data = _edit_data(contributor_client, practice, title="Family circles in Ravnstad", visibility="public")
+    response = contributor_client.post(url, data)
+    assert response.status_code == 200
+    text = " ".join(response.content.decode().split())
+    assert "Let more people read it?" in text
+    assert "Everyone who visits the portal will be able to read it, signed in or not" in text
+    assert 'name="confirm_widening" value="1"' in text
+    assert 'value="Family circles in Ravnstad"' in text  # what was typed comes back
+    saved = Practice.objects.get(pk=practice.pk)
+    assert (saved.title, saved.visibility) == ("Family circles", "organisation")  # nothing saved yet
+    response = contributor_client.post(url, {**data, "confirm_widening": "1"})
+    assert response.status_code == 302
+    saved = Practice.objects.get(pk=practice.pk)
+    assert (saved.title, saved.visibility) == ("Family circles in Ravnstad", "public")
+
+
+def test_saving_a_draft_with_the_same_or_a_narrower_setting_does_not_ask(contributor, contributor_client):
+    practice = make_practice(author=contributor, visibility="members")
+    url = reverse("practices:edit", args=[practice.pk])
+    assert contributor_client.post(url, _edit_data(contributor_client, practice, title="Same")).status_code == 302
+    narrower = _edit_data(contributor_client, practice, visibility="organisation")
+    assert contributor_client.post(url, narrower).status_code == 302
+    assert _visibility(practice) == "organisation"
