@@ -113,3 +113,21 @@ def test_a_posts_title_is_stemmed_in_its_language(engine, language, title, typed
     refresh(engine)
     results = engine.search(POSTS, PostQuery(text=typed, network_ids=frozenset({101})))
     assert [hit.title for hit in results.hits] == [title]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "typed"),
+    [
+        ("", "Συνάντηση", "Οι εκπαιδευτικοί στη Θεσσαλονίκη συζητούν για τον εξτρεμισμό.", "Θεσσαλονικη"),
+        ("", "Συνάντηση", "Οι εκπαιδευτικοί στη Θεσσαλονίκη συζητούν για τον εξτρεμισμό.", "ΕΞΤΡΕΜΙΣΜΟ"),
+        ("", "Ριζοσπαστικοποίηση των νέων", "Σημειώσεις.", "ριζοσπαστικοποιηση"),
+        ("en", "Meeting notes", "A talk on l’engagement civique in Lyon.", "engagement"),
+        ("en", "L’engagement civique", "Notes of the meeting.", "engagement"),
+    ],
+)
+def test_a_post_is_found_with_or_without_accents_and_elisions(engine, language, title, text, typed):
+    found = {**post(1, title, language), "text": text}
+    engine.index(POSTS, [found, post(2, "Football", "en")])
+    refresh(engine)
+    results = engine.search(POSTS, PostQuery(text=typed, network_ids=frozenset({101})))
+    assert [hit.title for hit in results.hits] == [title]

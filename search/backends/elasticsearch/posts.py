@@ -13,7 +13,10 @@ Analysis: the thread title is folded and stemmed in English, French, Norwegian a
 German (multi-fields, as practice titles), and in the language guessed for the post when it is
 another practice language (``title_<language>``: every language the database engine stems, since
 mapping version 6); the text is folded, and stemmed once in the language guessed for the post
-(``text_<language>``), as the practice body.
+(``text_<language>``), as the practice body. Their folded copies (``title_folded``,
+``text_folded``: ``mapping.fold_accents``, since mapping version 6) are searched with the folded
+query, so a Greek word typed without its accents and a word after an elided article
+("l’engagement") are found as on the database engine.
 """
 
 from typing import Any
@@ -30,6 +33,7 @@ from search.backends.elasticsearch.mapping import (
     LANGUAGES,
     MAPPING_VERSION,
     MULTI_LANGUAGES,
+    fold_accents,
     vector_field,
 )
 from search.backends.elasticsearch.queries import marking, nearest
@@ -54,6 +58,9 @@ def title_field(code: str) -> str:
     return f"title_{code}"
 
 
+FOLDED_FIELDS = [f"title_folded^{TITLE_BOOST:g}", "text_folded"]
+
+
 def exact_fields() -> list[str]:
     title = [f"title^{TITLE_BOOST:g}", *(f"title.{code}^{TITLE_BOOST:g}" for code in MULTI_LANGUAGES)]
     title += [f"{title_field(code)}^{TITLE_BOOST:g}" for code in TITLE_LANGUAGES]
@@ -67,6 +74,7 @@ def mapping(collection: Collection | None = None) -> Mapping:
     m = Mapping()
     m.meta("dynamic", False)
     m.meta("_meta", {"mapping_version": MAPPING_VERSION})
+    m.meta("_source", {"excludes": ["title_folded", "text_folded"]})  # for indexing only
     m.field("id", Long())
     m.field("tombstone", Boolean())
     m.field("network_id", Long())
@@ -77,6 +85,8 @@ def mapping(collection: Collection | None = None) -> Mapping:
     for code in TITLE_LANGUAGES:
         m.field(title_field(code), Text(analyzer=f"portal_{code}"))
     m.field("text", Text(analyzer=FOLDING, **BODY_STORAGE))
+    m.field("title_folded", Text(analyzer=FOLDING))
+    m.field("text_folded", Text(analyzer=FOLDING))
     for code in LANGUAGES:
         m.field(text_field(code), Text(analyzer=f"portal_{code}"))
     if collection is not None and collection.embedded_fields:  # hybrid search: the post's vector
@@ -103,6 +113,8 @@ def source(document: dict[str, Any]) -> dict[str, Any]:
     """The Elasticsearch source of a post document (as the collection's ``build`` makes it)."""
     body = {key: value for key, value in document.items() if key != "version"}
     body["tombstone"] = False
+    body["title_folded"] = fold_accents(document.get("title", ""))
+    body["text_folded"] = fold_accents(document.get("text", ""))
     if document.get("language") in LANGUAGES:
         body[text_field(document["language"])] = document.get("text", "")
     if document.get("language") in TITLE_LANGUAGES:
@@ -118,8 +130,17 @@ def tombstone(post_id: int) -> dict[str, Any]:
 
 
 def _exact(term: Term) -> Query:
+    """The term through every analysis, and folded in the folded copies."""
     kind = {"type": "phrase"} if term.is_phrase else {"type": "best_fields", "tie_breaker": 0.3}
-    return Q("multi_match", query=" ".join(term.words), fields=exact_fields(), **kind)
+    text = " ".join(term.words)
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=text, fields=exact_fields(), **kind),
+            Q("multi_match", query=fold_accents(text), fields=FOLDED_FIELDS, **kind),
+        ],
+        minimum_should_match=1,
+    )
 
 
 def text_query(parsed: ParsedQuery) -> Query:
