@@ -83,7 +83,7 @@ CASES = [
     case("www.example.org/prevention", how="any"),
     case("mentoring https://example.org", "en_uk", how="some"),
     # "or" in the query's language, between two words
-    case("familles ou parents", "fr_rad no_language en_french_words", how="any"),
+    case("familles ou parents", "fr_rad no_language en_french_words"),
     case("Ausstiegsberatung oder Straßensozialarbeit", "de_exit de_strasse"),
     case("cárceles o barrios", "es_rad"),
     case("carceri o scuole", "it_rad"),
