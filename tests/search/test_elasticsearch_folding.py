@@ -84,3 +84,11 @@ def test_a_compound_found_through_its_part_is_marked_where_the_body_writes_it(es
     es_backend.index(PRACTICES, [document])
     [hit] = es_backend.search(PRACTICES, SearchQuery(text="Extremismus", scope=ANONYMOUS)).hits
     assert "<mark>Rechtsextremismus</mark> &amp; &lt;Gewalt&gt;." in hit.highlight, hit.highlight
+
+
+def test_folding_removes_greek_accents_and_splits_words_at_apostrophes_keeping_every_offset():
+    """Mapping version 6: as the database engine folds Greek and splits words at an apostrophe."""
+    text = "Πρόληψη της ριζοσπαστικοποΐησης, ΆΈ, l’engagement, dell'estremismo, RAN’s"
+    folded = mapping.fold_accents(text)
+    assert folded == "Προληψη τησ ριζοσπαστικοποιησησ, ΑΕ, l engagement, dell estremismo, RAN s"
+    assert len(folded) == len(text)
