@@ -12,6 +12,22 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LABEL = "(td) => getComputedStyle(td, '::before').content"
 
+# Words of the table's cells that are split over two lines (a range over the word has two tops).
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector('.data-table tbody'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
 
 @pytest.mark.parametrize(("width", "shown"), [(375, '"Open findings: "'), (1280, "none")])
 def test_queue_cells_name_their_column_on_a_phone(browser, live_server, contributor, moderator, width, shown):
@@ -26,4 +42,16 @@ def test_queue_cells_name_their_column_on_a_phone(browser, live_server, contribu
         assert cells.nth(1).evaluate(LABEL) == '"Author: "'
         assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert blocking_violations(page) == []
+    page.context.close()
+
+
+def test_queue_cells_break_no_word_on_a_desktop(browser, live_server, contributor, moderator):
+    """``main { overflow-wrap: anywhere }`` (no sideways scrolling on a phone) let the table's columns
+    shrink below their words: the review queue read "0 minute" over "s" at 1280 px."""
+    practice = make_practice(author=contributor, title="Mentoring")
+    services.practice_submit(practice=practice, actor=contributor)
+    page = signed_in_page(browser, moderator, live_server.url, width=1280)
+    page.goto("/moderation/queue/")
+    broken = page.evaluate(BROKEN_WORDS)
+    assert broken == [], broken
     page.context.close()
