@@ -4,6 +4,8 @@ The engine (spaCy and Presidio) is imported on the first check, never when
 Django imports this package.
 """
 
+import bisect
+import math
 import re
 
 from .context import contact_line_names, names_the_practice, practice_names, tied_to_a_person, with_postcode_paragraph
@@ -11,7 +13,7 @@ from .findings import LOCATION, PERSON, Candidate, Finding, Hint, merge
 from .given_names import given_name_candidates
 from .hints import find_hints
 from .languages import language_at, paragraph_languages
-from .patterns import TITLE_RUN
+from .patterns import PUBLIC_FIGURES, TITLE_RUN
 
 PROPAGATED_SCORE = 0.6
 _TITLE_PREFIX = re.compile(rf"^{TITLE_RUN}")
@@ -97,6 +99,8 @@ def _findings(
     if field == "contact":
         candidates = candidates + contact_line_names(text)
     kept = [c for c in candidates if c.precise or not _common_word(text[c.start : c.end], common)]
+    cited = _public_figures(text)
+    kept = [c for c in kept if not (c.type == PERSON and _inside(c, cited))]
     findings, sure_names, loose = [], set(), set()
     for candidate in merge(kept):
         start, end = _stripped(text, candidate.start, candidate.end)
@@ -110,6 +114,24 @@ def _findings(
             if not candidate.precise:
                 loose.add(finding)
     return findings, sure_names, loose
+
+
+_PUBLIC_FIGURE = re.compile(
+    rf"(?<![\w-])(?i:{'|'.join(re.escape(name) for name in sorted(PUBLIC_FIGURES, key=len, reverse=True))})"
+    r"(?:['’]s?)?(?![\w-])"
+)
+
+
+def _public_figures(text: str) -> list[tuple[int, int]]:
+    """Where "Hitler", "Bin Laden's", "Primo Levi"... are cited, in order: no one's identity
+    (patterns.PUBLIC_FIGURES); a name found inside one is dropped."""
+    return [m.span() for m in _PUBLIC_FIGURE.finditer(text)]
+
+
+def _inside(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``candidate`` lies inside one of ``spans`` (ordered, not overlapping)."""
+    index = bisect.bisect_right(spans, (candidate.start, math.inf)) - 1
+    return index >= 0 and spans[index][0] <= candidate.start and candidate.end <= spans[index][1]
 
 
 def _common_word(span: str, common: set[str]) -> bool:

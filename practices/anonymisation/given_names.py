@@ -95,6 +95,10 @@ _NAME = rf"(?:[{_UP}]['’])?[{_UP}][{_LOW}]{{1,40}}(?:-[{_UP}][{_LOW}]{{1,40}})
 _CAPITALISED = re.compile(rf"(?<![\w@./#&-])(?P<name>{_NAME})(?:['’]s)?(?![\w@&-]|\.\w)")
 _PARTICLES = "|".join(sorted(patterns.NAME_PARTICLES))
 _NEXT_WORD = re.compile(rf"[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}(?P<word>{_NAME})(?![\w@&-])")
+_SAINT_BEFORE = re.compile(
+    r"(?<![\w])(?:St|Ste|Sto|Sta|Św|Sw)\.[ \t]*$"  # not "S.": an initial ("S. Ahmed")
+    r"|(?<![\w])(?:St|Ste|Saint|Sainte|Sankt|San|Santo|Santa|São|Sint|Sveti)[ \t]+$"
+)
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)['’]?[ \t]+$")
 # Words after which a capitalised word is no person: articles, prepositions of place.
 _NOT_BEFORE_A_NAME = (
@@ -280,6 +284,8 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
     folded = word.casefold()
     if not _known_name(word) or _never_a_name(folded, own_names):
         return None
+    if _SAINT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return None  # "St Brendan's College", "San Lorenzo", "Sankt Georg": a saint's, a place's
     before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
     if before and (before.group(1).casefold() in _NOT_BEFORE_A_NAME or _organisation_word(before.group(1))):
         return None
@@ -296,12 +302,21 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
         next_word = following.group("word")
         if _organisation_word(next_word):
             return None  # "Omar Mosque", "Maria Hospital"
-        if ordinary_word(next_word.casefold(), language, local=False) or _never_a_name(next_word.casefold(), own_names):
-            break  # a German noun after the name, a month: the name ends here
+        if _never_a_name(next_word.casefold(), own_names):
+            break  # a month, a country: the name ends here
+        if not _after_a_particle(following) and ordinary_word(next_word.casefold(), language, local=False):
+            break  # a German noun after the name ends it; after "de la" it is a surname ("Alba de la Fuente")
         end, surname = following.end("word"), True
     if not surname and ordinary_word(folded, language):
         return None  # "Will", "Hope", "Pierre" alone: left to the NER
     return match.start("name"), end
+
+
+def _after_a_particle(following: re.Match) -> bool:
+    """Whether the next word follows name particles ("de la Fuente", "van der Wiel"); German's
+    articles alone are none ("Emir der Schule")."""
+    particles = following.string[following.start() : following.start("word")].split()
+    return bool(particles) and particles[0].casefold() not in ("der", "den", "dem", "des")
 
 
 def _beside_an_organisation(text: str, start: int, end: int) -> bool:
@@ -317,11 +332,23 @@ def _acronym(word: str) -> bool:
     return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
+_PLACES_REPORTED_WHOLE = (
+    patterns.STREET_ADDRESS,
+    patterns.POSTCODE_ADDRESS,
+    patterns.SCHOOL_OF_A_PUPIL,
+    patterns.INSTITUTION_OF_A_PERSON,
+)
+
+
 def _addresses(text: str) -> list[tuple[int, int]]:
-    """Street addresses ("45 Victoria Road, Manchester"): reported whole, no name inside."""
-    return [
-        m.span() for pattern in (patterns.STREET_ADDRESS, patterns.POSTCODE_ADDRESS) for m in pattern.finditer(text)
-    ]
+    """Street addresses ("45 Victoria Road, Manchester") and the schools and mosques a person
+    attends ("in der 8. Klasse der Erich-Kästner-Schule"): reported whole, no name inside."""
+    return [_reported(m) for pattern in _PLACES_REPORTED_WHOLE for m in pattern.finditer(text)]
+
+
+def _reported(match: re.Match) -> tuple[int, int]:
+    """The span of the match's first named group that matched: the part reported."""
+    return next((match.span(name) for name in match.re.groupindex if match.group(name) is not None), match.span())
 
 
 def _organisation_word(word: str) -> bool:

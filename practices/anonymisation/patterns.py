@@ -112,7 +112,42 @@ ORGANISATION_WORDS = frozenset(
     "gmina urząd miasto policía polizia policja polícia fundación fundacja fondazione asociación associazione "
     "associação stowarzyszenie ministerio ministero ministerstwo centro servicio servizio servizi proyecto "
     "progetto projekt programa programma cooperativa regione región provincia province provincie província "
-    "fondo fonds fund fundo fundusz authority authorities".split()
+    "fondo fonds fund fundo fundusz authority authorities "
+    # Movements, parties, armed groups and laws the field names: "Atomwaffen Division", "Brigate
+    # Rosse", "Estado Islámico", "La Ley Orgánica 8/2021" are no one's name.
+    "division brigade brigades brigata brigate brigada brigadas brygada state staat stato estado état staten "
+    "movement mouvement bewegung beweging rörelse rörelsen bevegelse bevegelsen bevægelse movimiento movimento "
+    "front fronte frente partei party parti partij partido partito partia army armée armee ejército esercito "
+    "exército armia ley loi legge gesetz wet laki ustawa act".split()
+)
+
+# People the field cites as history, ideology or attacks ("why Hitler and Bin Laden still inspire
+# some online groups", "leggono Primo Levi"): public figures, no one's identity to protect. Full
+# names, and the surnames that are no common surname too ("Hitler", "Breivik"; not "Franco",
+# "Moro", "Frank"). Others named in a practice remain a moderator's click.
+PUBLIC_FIGURES = frozenset(
+    name.strip().casefold()
+    for name in (
+        "Adolf Hitler, Hitler, Benito Mussolini, Mussolini, Joseph Stalin, Josef Stalin, Stalin, Lenin, "
+        "Francisco Franco, Augusto Pinochet, Pinochet, Joseph Goebbels, Goebbels, Heinrich Himmler, Himmler, "
+        "Rudolf Hess, Reinhard Heydrich, Heydrich, Pol Pot, Mao Zedong, Osama bin Laden, Usama bin Laden, "
+        "Oussama ben Laden, Bin Laden, Ben Laden, Ayman al-Zawahiri, al-Zawahiri, Zawahiri, "
+        "Abu Bakr al-Baghdadi, al-Baghdadi, Baghdadi, Abu Musab al-Zarqawi, al-Zarqawi, Zarqawi, "
+        "Anwar al-Awlaki, al-Awlaki, Awlaki, Sayyid Qutb, Qutb, Abdullah Azzam, Hassan al-Banna, al-Banna, "
+        "Ruhollah Khomeini, Khomeini, Saddam Hussein, Muammar Gaddafi, Gaddafi, Anders Breivik, "
+        "Anders Behring Breivik, Breivik, Brenton Tarrant, Timothy McVeigh, McVeigh, Ted Kaczynski, "
+        "Kaczynski, Dylann Roof, Stephan Balliet, Balliet, Tobias Rathjen, Philip Manshaus, Manshaus, "
+        "Mohamed Merah, Merah, Salah Abdeslam, Abdeslam, Abdelhamid Abaaoud, Abaaoud, Amedy Coulibaly, "
+        "Chérif Kouachi, Saïd Kouachi, Kouachi, Anis Amri, Rakhmat Akilov, Mohammed Bouyeri, Bouyeri, "
+        "Andreas Baader, Ulrike Meinhof, Meinhof, Gudrun Ensslin, Ensslin, Beate Zschäpe, Zschäpe, "
+        "Uwe Mundlos, Mundlos, Uwe Böhnhardt, Böhnhardt, Theo van Gogh, Pim Fortuyn, Fortuyn, "
+        "Volkert van der Graaf, Walter Lübcke, Lübcke, Jo Cox, Samuel Paty, Paty, Olof Palme, Palme, "
+        "Yitzhak Rabin, Rabin, Aldo Moro, Giacomo Matteotti, Matteotti, Primo Levi, Anne Frank, "
+        "Hannah Arendt, Arendt, Malcolm X, Martin Luther King, Mahatma Gandhi, Gandhi, Nelson Mandela, "
+        "Mandela, Oswald Mosley, Mosley, Jean-Marie Le Pen, Marine Le Pen, Le Pen, Geert Wilders, Wilders, "
+        "Renaud Camus, Tommy Robinson, Andrew Tate, Alex Jones, Steve Bannon, Vladimir Putin, Putin, "
+        "Donald Trump, Trump, Greta Thunberg, Thunberg"
+    ).split(",")
 )
 
 # "Ville de Laval", "City of Vestby": a town's administration, not a person
@@ -274,13 +309,17 @@ EMAIL = re.compile(
 
 # Written so that harvesters miss them: "pieter [at] stad-gent [dot] be", "h.mueller(at)polizei.de",
 # "c.fontaine at mairie dot fr" (a spelt "at" only with a spelt "dot": "at" is an English word).
-_BRACKETED_AT = r"[ \t]?[\[({<][ \t]?(?i:at|@|ät|arobase|chiocciola|małpa)[ \t]?[\])}>][ \t]?"
-_DOT_WORD = r"(?i:dot|punkt|point|punt|punto|kropka|prik|piste)"
+# The other languages' words for "@" are no ordinary words next to an address's parts: spelt
+# out, with a dot or a spelt dot after them ("nadia.haddad arobase laposte point net",
+# "joana.reis arroba sapo.pt").
+_AT_WORD = r"(?i:arobase|arrobas?|chiocciola|małpa|malpa|snabel-a|krøllalfa|apenstaartje|klammeraffe|ät)"
+_BRACKETED_AT = rf"[ \t]?[\[({{<][ \t]?(?:(?i:at|@)|{_AT_WORD})[ \t]?[\])}}>][ \t]?"
+_DOT_WORD = r"(?i:dot|punkt|punktum|point|punt|punto|ponto|kropka|prik|piste)"
 _SPELT_DOT = rf"(?:[ \t]?[\[({{<][ \t]?{_DOT_WORD}[ \t]?[\])}}>][ \t]?|[ \t]+{_DOT_WORD}[ \t]+)"
 _LABEL = r"[\w-]{1,63}"
 OBFUSCATED_EMAIL = re.compile(
     rf"(?<![\w.+-])(?P<pii>[\w+-]{{1,64}}(?:\.[\w+-]{{1,64}}){{0,8}}"
-    rf"(?:{_BRACKETED_AT}{_LABEL}(?:(?:\.|{_SPELT_DOT}){_LABEL}){{1,8}}"
+    rf"(?:(?:{_BRACKETED_AT}|[ \t]+{_AT_WORD}[ \t]+){_LABEL}(?:(?:\.|{_SPELT_DOT}){_LABEL}){{1,8}}"
     rf"|[ \t]+(?i:at)[ \t]+{_LABEL}(?:(?:\.|{_SPELT_DOT}){_LABEL}){{0,7}}{_SPELT_DOT}[^\W\d_]{{2,24}}))(?![\w@-]|\.\w)"
 )
 
@@ -288,7 +327,8 @@ OBFUSCATED_EMAIL = re.compile(
 
 # A house number; never a year, so that "Spring 2019" or "2019 Youth Court" is no address.
 # "10/12" (house and flat, Poland), "7 B", "12 bis".
-_NUMBER = r"(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:/\d{1,4})?(?:\s?[A-Za-z](?![\w']))?(?:\s?(?:bis|ter))?"
+# A letter after a space is a capital ("7 B"): "8/3 w Radomiu", "15 e 17" hold words.
+_NUMBER = r"(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:/\d{1,4})?(?:(?:[A-Za-z]|\s[A-Z])(?![\w']))?(?:\s?(?:bis|ter))?"
 _FR_WAY = (
     r"(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|"
     r"passage|rond-point|voie|résidence|cité|lotissement|hameau)"
@@ -311,7 +351,9 @@ _POSTCODE_WITH_HYPHEN = r"\d{2}-\d{3}|\d{4}-\d{3}"
 _POSTCODE = (
     rf"(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{3}}\s\d{{2}}|\d{{4}}\s?[A-Z]{{2}}|{_POSTCODE_WITH_HYPHEN}|{_UK_POSTCODE})"
 )
-_POSTCODE_TOWN = rf"{_POSTCODE}\s+{_TOWN}"
+# Copenhagen's and Aarhus's postal districts follow the town: "1620 København V", "8000 Aarhus C".
+_DISTRICT = r"(?:[ \t]+(?:NV|SV|NØ|SØ|K|V|Ø|N|S|C)(?![\w]))"
+_POSTCODE_TOWN = rf"{_POSTCODE}\s+{_TOWN}{_DISTRICT}?"
 
 _FR_ARTICLE = r"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les)\s*)"
 FR_STREET = rf"{_NUMBER},?[ \t]+{_FR_WAY}[ \t]+{_FR_ARTICLE}?{_TOWN}"
@@ -326,7 +368,14 @@ FR_STREET_NUMBER_LAST = (
 _SOUTH_EAST_WAY = (
     r"(?:Calle|C/|Avenida|Avda\.|Plaza|Pza\.|Paseo|Camino|Carrer|Travesía|Ronda|Via|Viale|Piazza|Piazzale|Corso|"
     r"Largo|Vicolo|Contrada|Rua|Travessa|Praça|Estrada|Alameda|[Uu]l\.|[Uu]lica|[Aa]l\.|[Aa]leja|[Pp]l\.|[Pp]lac|"
-    r"[Oo]s\.|[Oo]siedle)"
+    r"[Oo]s\.|[Oo]siedle"
+    # In lower case after a preposition or an article, as Italian, Spanish and Portuguese write
+    # them in prose ("risiede in via Roma 15", "vive en la calle Mayor 3", "mora na rua Augusta
+    # 24"); not alone, where English "via" takes names too ("via Telegram 24 times").
+    r"|(?:(?<=\b[Ii]n )|(?<=\b[Ee]n )|(?<=\b[Nn]a )|(?<=\b[Nn]o )|(?<=\b[Ee]m )|(?<=\bla )|(?<=\bel )|(?<=\ba )"
+    r"|(?<=\bda )|(?<=\bdi )|(?<=\balla )|(?<=\bnella )|(?<=\bsulla )|(?<=\bdella ))"
+    r"(?:via|viale|piazza|piazzale|corso|largo|vicolo|calle|avenida|plaza|paseo|camino|carrer|rua|travessa|"
+    r"praça|estrada|alameda))"
 )
 _SOUTH_EAST_ARTICLE = r"(?:(?:de\s+la|de\s+los|de\s+las|del|dei|degli|delle|della|dello|de|di|do|da|dos|das)\s+)"
 # A king's or pope's number may follow the name: "Corso Vittorio Emanuele II 45".
@@ -339,6 +388,11 @@ SPACED_STREET = (
     rf"(?:{NAME_WORD}[ \t]+)?{NAME_WORD}[ \t]+(?i:gate|vei|veg|gata|gatan|gade|vej|allé|väg|vägen|straße|strasse|weg|"
     rf"platz|straat|laan|tie|katu)[ \t]+{_NUMBER}(?![\d])"
 )  # "Karl Johans gate 22"
+# A Danish or Norwegian floor and side after the house number: "112, 3. tv.", "7, st. th.", "4, 2. sal".
+_FLOOR = r"(?:,?[ \t]+(?:\d{1,2}\.?|st\.|kl\.)[ \t]*(?:tv|th|mf|sal)\.?(?![\w]))"
+# The town after the street, in the language's words: "ul. Lipowej 8/3 w Radomiu", "Storgata 5 i Moss",
+# "12 rue des Lilas à Roubaix" (accepted when no month, weekday or country: recognizers).
+_IN_TOWN = rf"(?P<in_town>[ \t]+(?:w|we|in|à|en|i|a|em|na|te)[ \t]+{_TOWN})"
 PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case[ \t]+postale|B\.P\.|BP)[ \t]+\d{1,6}"
 
 _STREET = (
@@ -358,8 +412,8 @@ _DWELLING = r"(?:(?:Flat|Apartment|Apt\.?|Unit|Appartement|Appt\.?|Bâtiment|Bâ
 # A street or box (after a flat number), with the postcode and town, or the
 # town and a British postcode, that often follow it.
 STREET_ADDRESS = re.compile(
-    rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}"
-    rf"(?:,?[ \t]*\\?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?)?)"
+    rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}{_FLOOR}?"
+    rf"(?:,?[ \t]*\\?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?|{_IN_TOWN})?)"
 )
 POSTCODE_ADDRESS = re.compile(NUMBER_LAST_WITH_POSTCODE)
 # A postcode and town alone in the paragraph after a street address.
@@ -472,6 +526,81 @@ _PLACE_LINK = r"(?:del|de\s+la|de|di|da|do|dos|das|am|an\s+der|im|upon|sur|en|l�
 PLACE_AFTER_CUE = re.compile(
     rf"(?<![\w])(?i:(?:{_RESIDENCE_CUES}){_CUE_GAP}{_PLACE_PREPOSITION})[ \t]+"
     rf"(?P<pii>{NAME_WORD}(?:(?:[ \t]+{_PLACE_LINK})?[ \t-]+{NAME_WORD}){{0,3}})(?![\w@])"
+)
+
+# A school, a place of worship, a club or a workplace tied to a person: small enough to point
+# to one pupil, worshipper or employee ("in Year 10 at St Brendan's College", "gick i nian på
+# Kvarnbyskolan", "fréquentait la mosquée Al-Nour de Maubeuge", "travaille comme caissière au
+# Carrefour de Villeneuve-d'Ascq"). A school's name after the pupil's class; an institution's
+# after a word for attending and the word for it (a training or a conference has none:
+# "attended a training in Vienna"); a workplace after a word for working and a preposition.
+_INSTITUTION_NAME = (
+    rf"(?:(?:St|Ste|Saint|Sankt|San|Santa|Sint)\.?[ \t]+)?{NAME_WORD}(?:['’]s)?"
+    rf"(?:[ \t-]+(?:(?:of|de|du|des|van|von|der|di|del|della|la|le|the|d['’])[ \t]*)?{NAME_WORD}(?:['’]s)?){{0,4}}"
+)
+_CLASS = (
+    r"(?:(?i:year|grade|form|groep|klas|leerjaar|årskurs|klasse|klass|trinn|classe|ano)[ \t]+\d{1,2}[a-fA-F]?"
+    r"|\d{1,2}(?:st|nd|rd|th|e|de|ème|è|ª|º|°|\.)?[ \t]*(?i:grade|year|form|klas|klasse|klass|trinn|leerjaar|"
+    r"klasy|klasa|ano|media|superiore|luokka|luokalla|Klasse|ESO|Bachillerato|Primaria)"
+    r"|(?i:ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|sixième|cinquième|quatrième|troisième|seconde|"
+    r"terminale|brugklas)|\d{1,2}(?:e|ème)(?![\w])"
+    r"|(?:\w+)[ \t]+(?i:klass|klasse|klassen|trinn|klasy|ano|media)(?![\w]))"
+)
+_SCHOOL_WORD = (
+    r"(?i:school|college|academy|collège|lycée|école|Schule|Gymnasium|Gesamtschule|Realschule|Hauptschule|"
+    r"skolan|skola|skole|skolen|koulu|scuola|istituto|liceo|escuela|instituto|colegio|IES|escola|szkoła|szkole|"
+    r"szkoły|gimnazjum|liceum|basisschool|middelbare[ \t]+school)"
+)
+_CLASS_PREPOSITION = (
+    r"(?i:at|of|in|på|i|ved|van|op|bij|der|an[ \t]+der|am|auf[ \t]+der|au|aux|à[ \t]+l['’]|à|du|de[ \t]+la|de|del|"
+    r"della|dell['’]|all['’]|alla|al|presso|en[ \t]+el|en[ \t]+la|en|na|no|da|do|w|we)"
+)
+SCHOOL_OF_A_PUPIL = re.compile(
+    rf"(?<![\w]){_CLASS}[ \t]*,?[ \t]+{_CLASS_PREPOSITION}(?:[ \t]+|(?<=['’]))(?:{_SCHOOL_WORD}[ \t]+)?"
+    rf"(?P<pii>{_INSTITUTION_NAME})"
+)
+_ATTENDING = (
+    r"attend(?:s|ed|ing)?|went[ \t]+to|goes[ \t]+to|frequent(?:s|ed)|fréquent(?:e|es|ait|aient|ent|é|ée)|"
+    r"besuch(?:t|te|ten)|bezoek(?:t|en)|bezocht(?:en)?|gick[ \t]+(?:till|på|i)|går[ \t]+(?:till|på|i)|"
+    r"gikk[ \t]+(?:på|til|i)|gik[ \t]+(?:på|til|i)|frequenta(?:va|vano|no)?|frecuenta(?:ba|ban|n)?|"
+    r"chodzi(?:ł|ła|li)?[ \t]+do|uczęszcza(?:ł|ła|li)?[ \t]+do|frequentava|ia[ \t]+(?:à|ao)|"
+    # praying somewhere, being a member: "prayed at the Al-Noor Mosque", "Mitglied im Boxverein …"
+    r"pray(?:s|ed|ing)?[ \t]+(?:at|in)|pri(?:e|ait|aient)[ \t]+(?:à|dans)|bet(?:et|ete|eten)[ \t]+in|"
+    r"b(?:idt|ad)[ \t]+in|b(?:er|ad)[ \t]+i|pregava[ \t]+(?:in|a|nella)|rezaba[ \t]+en|rezava[ \t]+na|"
+    r"member[ \t]+of|membre[ \t]+(?:de|du|d['’])|Mitglied[ \t]+(?:im|in|des|der)|lid[ \t]+van|medlem[ \t]+(?:i|av|af)|"
+    r"membro[ \t]+(?:di|del|della|do|da)|miembro[ \t]+(?:de|del)|jäsen"
+)
+_INSTITUTION = (
+    r"(?i:[\w-]{0,20}(?:verein|moschee|klubb|klub|club|skolan)|mosque|masjid|church|club|gym|madrasa|madrassa|mosquée|église|salle|Moschee|Kirche|Verein|"
+    r"Moscheegemeinde|moskee|kerk|moské|moskén|kyrka|kyrkan|klubb|klubben|moske|moskeen|kirke|kirken|klub|"
+    r"klubben|moschea|chiesa|circolo|palestra|mezquita|iglesia|gimnasio|meczet|meczetu|kościół|kościoła|klubu|"
+    r"mesquita|igreja|clube|ginásio)"
+)
+_ARTICLE_BEFORE_INSTITUTION = (
+    r"(?i:the|la|le|l['’]|die|der|das|den|de|het|el|il|lo|a|o|à|al|alla|alla|zur|zum|in[ \t]+die|ao|à)"
+)
+_TOWN_OF_INSTITUTION = (
+    rf"(?:[ \t]+(?:de|d['’]|du|of|in|à|di|da|do|del|della|van|von|en|i|w|em|na|no)[ \t]*{NAME_WORD})?"
+)
+INSTITUTION_OF_A_PERSON = re.compile(
+    rf"(?<![\w])(?i:{_ATTENDING})[ \t]+(?:{_ARTICLE_BEFORE_INSTITUTION}[ \t]*)?"
+    rf"(?:{_INSTITUTION}[ \t]+(?:(?i:de|d['’]|du|of|di|del|van|von)[ \t]*)?"
+    rf"(?P<pii>{_INSTITUTION_NAME}{_TOWN_OF_INSTITUTION})"
+    rf"|(?P<named>{_INSTITUTION_NAME}[ \t-]+{_INSTITUTION}){_TOWN_OF_INSTITUTION})"
+)
+_WORKING = (
+    r"works?|working|worked|employed|travaille|travaillait|arbeitet|arbeitete|werkt|werkte|arbetar|arbetade|jobbar|"
+    r"jobbade|arbeider|arbeidet|jobber|jobbet|arbejder|arbejdede|lavora|lavorava|trabaja|trabajaba|trabalha|"
+    r"trabalhava|pracuje|pracował|pracowała|työskentelee|työskenteli"
+)
+_AS_A_ROLE = (
+    r"(?:[ \t]+(?i:as|comme|als|som|come|como|jako)(?:[ \t]+(?i:a|an|un|une|ein|eine|een|en|et|uno|una|um|uma))?"
+    rf"(?:[ \t]+[{UPPER}]?[{LOWER}-]{{2,30}}){{1,2}})?"  # German's roles are capitalised: "als Lagerist"
+)
+_WORK_PREPOSITION = r"(?i:at|for|chez|au|aux|à|bei|bij|på|hos|presso|al|alla|en|na|no|w|dla)"
+WORKPLACE_OF_A_PERSON = re.compile(
+    rf"(?<![\w])(?i:{_WORKING}){_AS_A_ROLE}[ \t]+{_WORK_PREPOSITION}[ \t]+"
+    rf"(?P<pii>{_INSTITUTION_NAME}{_TOWN_OF_INSTITUTION})"
 )
 
 # A nickname, an alias or a kunya after the words that give one: "called himself Abu Hamza
