@@ -207,7 +207,7 @@ def test_a_moderator_follows_the_dashboard_and_an_email_to_the_report_and_reads_
     item = page.locator(f"#report-{report.pk}")
     item.wait_for()
     hide, dismiss = (
-        item.get_by_role("button", name="Hide the post"),
+        item.get_by_role("link", name="Hide the post…"),  # asks first, on a page of its own
         item.get_by_role("button", name="Dismiss the report"),
     )
     assert _background(hide) != _background(dismiss)
@@ -221,10 +221,11 @@ def test_a_moderator_follows_the_dashboard_and_an_email_to_the_report_and_reads_
     log = page.locator("main").inner_text()
     assert "Report dismissed" in log and "network.report.resolve" not in log and "open → dismissed" not in log
     assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", log) and not re.search(r"\b\d{1,2}/\d{1,2}/\d{4}\b", log)
+    page.locator(".site-menu > summary").click()  # at 390 px the language switch is behind "Menu"
     page.locator("#language-select").select_option("fr")
     with page.expect_navigation():  # the log read whole, not as far as the header's button
         page.get_by_role("button", name="Change").click()
-    page.get_by_role("button", name="Changer").wait_for()
+    page.locator('html[lang="fr"]').wait_for(state="attached")  # its "Changer" is behind the closed "Menu"
     log = page.locator("main").inner_text()
     assert "Signalement classé sans suite" in log and "Report dismissed" not in log
     assert re.search(r"\b\d{1,2} [a-zéû]{3,4}\.? \d{4}\b", log)
