@@ -544,7 +544,11 @@ _CLASS = (
     r"klasy|klasa|ano|media|superiore|luokka|luokalla|Klasse|ESO|Bachillerato|Primaria)"
     r"|(?i:ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|sixième|cinquième|quatrième|troisième|seconde|"
     r"terminale|brugklas)|\d{1,2}(?:e|ème)(?![\w])"
-    r"|(?:\w+)[ \t]+(?i:klass|klasse|klassen|trinn|klasy|ano|media)(?![\w]))"
+    # an ordinal and the word for the class: "åttonde klass", "terza media", "oitavo ano", "ósmej klasy"
+    r"|(?i:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|første|anden|andre|fjerde|sjette|"
+    r"syvende|sjuende|ottende|åttende|niende|tiende|prima|seconda|terza|quarta|quinta|primeiro|segundo|terceiro|"
+    r"quarto|quinto|sexto|sétimo|oitavo|nono|décimo|pierwszej|drugiej|trzeciej|czwartej|piątej|szóstej|siódmej|"
+    r"ósmej)[ \t]+(?i:klass|klasse|klassen|trinn|klasy|klasie|ano|media|superiore|elementare)(?![\w]))"
 )
 _SCHOOL_WORD = (
     r"(?i:school|college|academy|collège|lycée|école|Schule|Gymnasium|Gesamtschule|Realschule|Hauptschule|"
@@ -552,7 +556,7 @@ _SCHOOL_WORD = (
     r"szkoły|gimnazjum|liceum|basisschool|middelbare[ \t]+school)"
 )
 _CLASS_PREPOSITION = (
-    r"(?i:at|of|in|på|i|ved|van|op|bij|der|an[ \t]+der|am|auf[ \t]+der|au|aux|à[ \t]+l['’]|à|du|de[ \t]+la|de|del|"
+    r"(?i:at|in|på|i|ved|van|op|bij|der|an[ \t]+der|am|auf[ \t]+der|au|aux|à[ \t]+l['’]|à|du|de[ \t]+la|de|del|"
     r"della|dell['’]|all['’]|alla|al|presso|en[ \t]+el|en[ \t]+la|en|na|no|da|do|w|we)"
 )
 SCHOOL_OF_A_PUPIL = re.compile(

@@ -290,9 +290,18 @@ def _a_named_place(text: str, start: int, end: int, doc=None) -> tuple[int, int]
         return None
     if _SCHOOLS_AFTER.match(text, end):
         return None  # "Year 10 at Ravnstad schools": the town's schools, no one school
+    if len(words) == 1 and words[0] in _KINDS_OF_SCHOOL:
+        return None  # "die 9. Klasse der Gesamtschule", "Year 9 at Grammar": a kind of school, not one
     return _address_span(text, start, end) if _plausible_name_or_place(text[start:end]) else None
 
 
+# Kinds of school written as one capitalised word, as names are ("die 9b der Gesamtschule").
+_KINDS_OF_SCHOOL = frozenset(
+    "gesamtschule grundschule realschule hauptschule mittelschule oberschule berufsschule förderschule "
+    "sekundarschule gemeinschaftsschule stadtteilschule gymnasium grundskolan gymnasiet gymnasieskolan "
+    "högstadiet mellanstadiet folkeskolen folkeskole grundskole grunnskolen ungdomsskolen ungdomsskole "
+    "videregående basisschool brugklas peruskoulu lukio".split()
+)
 _SCHOOLS_AFTER = re.compile(
     r"[ \t]+(?i:(?:secondary|primary|high|state|public)[ \t]+)?(?i:schools|academies|colleges|skoler|skolor|"
     r"Schulen|scholen|écoles|collèges|lycées|scuole|escuelas|colegios|escolas|szkoły|koulut)(?![\w])"

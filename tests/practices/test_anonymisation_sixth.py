@@ -291,6 +291,10 @@ NEIGHBOURS_6: list[tuple[str, str, str, str]] = [
     ),
     ("negative", "en", "description", "In 2019 the school had 300 pupils in Year 9 and 10, most from Leeds."),
     ("negative", "nl", "description", "De workshops zijn voor groep 8 van alle basisscholen in de regio."),
+    ("negative", "de", "description", "Die 9. Klasse der Gesamtschule nahm 2021 am Projekt teil."),
+    ("negative", "en", "description", "In year 2 of Erasmus funding we trained 40 staff."),
+    ("negative", "pt", "description", "Este ano no Porto o projeto cresceu para 60 jovens."),
+    ("negative", "es", "description", "La media de Madrid es de 12 casos por año."),
     # --- a mosque, a church or a club after a word for attending ---------------------------------
     ("mosque", "en", "description", "He attended the [[LOCATION:Al-Noor Mosque]] in Leeds every Friday."),
     ("church", "pt", "description", "O rapaz frequentava a igreja [[LOCATION:Nova Vida da Amadora]] com o tio."),
