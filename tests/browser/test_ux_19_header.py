@@ -100,3 +100,27 @@ def test_desktop_header_shows_every_link_without_a_menu_button(browser, live_ser
     expect(page.locator("#language-select")).to_be_visible()
     assert _header_height(page) < 100, _header_height(page)  # two lines, as before, for a moderator's seven links
     assert blocking_violations(page) == []
+
+
+# What a browser without ::details-content believes (Firefox before 143, Safari before 18.4): the
+# script (static/js/site-menu.js) must then open the menu itself on a wide screen.
+NO_DETAILS_CONTENT = """
+const supports = CSS.supports.bind(CSS);
+CSS.supports = (...args) => (String(args[0]).includes("details-content") ? false : supports(...args));
+"""
+
+
+def test_without_details_content_the_script_opens_the_menu_on_a_wide_screen_only(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
+    context.add_init_script(NO_DETAILS_CONTENT)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto("/")
+    menu = page.locator(".site-menu")
+    expect(menu).to_have_attribute("open", "")
+    expect(menu).to_have_class("site-menu site-menu-wide")
+    expect(page.locator(".site-header nav").get_by_role("link", name="Log in")).to_be_visible()
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 800})
+    expect(menu).to_have_class("site-menu")  # a phone again: the button is back
+    expect(page.locator(".site-menu > summary")).to_be_visible()
+    context.close()
