@@ -501,8 +501,8 @@ DATE_LIKE = re.compile(r"^[0-3]?\d([./-])[01]?\d\1(?:19|20)?\d\d$")
 # A vehicle's number plate, only after a word naming one: the formats of Europe's plates
 # ("B-KL 4821", "AB-123-CD", "12-ABC-3", "ABC 123", "AB 12345", "AB 123 CD", "1234 BCD",
 # "AB12 CDE") are short runs of letters and digits that references, postcodes and law
-# numbers share too. Up to four groups of capitals or digits; recognizers.plate_span checks
-# the letters, digits and length.
+# numbers share too. Up to four groups of capitals or digits; recognizers.identifiers.plate_span
+# checks the letters, digits and length.
 PLATE_WORDS = (
     r"(?:number[ \t]+plate|licen[cs]e[ \t]+plate|registration(?:[ \t]+(?:number|plate|mark))|"
     r"reg\.?[ \t]*(?:no\.?|nr\.?)?|"

@@ -1,0 +1,126 @@
+"""Numbers that identify a person: national identity numbers whose check digits
+python-stdnum confirms, and number plates."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, LocalRecognizer
+from stdnum.be import nn
+from stdnum.de import idnr
+from stdnum.dk import cpr
+from stdnum.es import dni, nie
+from stdnum.fi import hetu
+from stdnum.fr import nir
+from stdnum.it import codicefiscale
+from stdnum.nl import bsn
+from stdnum.no import fodselsnummer
+from stdnum.pl import pesel
+from stdnum.se import personnummer
+
+from .. import patterns
+from ..findings import NATIONAL_ID, VEHICLE_PLATE
+from .base import RegexRecognizer, _result
+
+# --- number plates ---------------------------------------------------------
+
+_PLATE_GROUP = re.compile(r"[^\s-]+")
+PLATE_CHARS = range(4, 10)  # "AB 1234" to "AB-123-CD" and "B-KL 4821E"
+
+
+def plate_span(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """The longest run of the groups matched that reads as a plate: 4 to 9 letters and digits,
+    both letters and digits, in capitals ("Kennzeichen der Radikalisierung" has no plate;
+    "registration number 2019/0412" no letter; "Anmeldung 2021 bei…" none either)."""
+    groups = list(_PLATE_GROUP.finditer(text, start, end))
+    while groups:
+        chars = "".join(group.group() for group in groups)
+        has_letter = any(char.isalpha() for char in chars)
+        if len(chars) in PLATE_CHARS and has_letter and chars.upper() == chars and any(c.isdigit() for c in chars):
+            return start, groups[-1].end()
+        groups.pop()
+    return None
+
+
+def plate_recognizer(language: str) -> EntityRecognizer:
+    """A number plate after a word naming one ("Kennzeichen B-KL 4821", "plaque AB-123-CD")."""
+    return RegexRecognizer(
+        entity=VEHICLE_PLATE,
+        regexes=[patterns.VEHICLE_PLATE],
+        score=0.8,
+        language=language,
+        name="VehiclePlateRecognizer",
+        accept=plate_span,
+    )
+
+
+# --- identity numbers ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IdentityNumber:
+    country: str
+    pattern: str
+    is_valid: Callable[[str], bool]
+    needs_context: bool = False  # numbers that any random digits pass too often
+
+
+def _cpr_is_valid(number: str) -> bool:
+    """A real birth date and the modulus-11 check (see docs/ANONYMISATION.md)."""
+    return cpr.is_valid(number) and cpr.checksum(cpr.compact(number)) == 0
+
+
+_CF_DIGIT = "[0-9LMNPQRSTUV]"
+IDENTITY_NUMBERS: tuple[IdentityNumber, ...] = (
+    IdentityNumber("NO", r"\d{6}\s?\d{5}", fodselsnummer.is_valid),
+    IdentityNumber("DK", r"\d{6}-?\d{4}", _cpr_is_valid),
+    IdentityNumber("SE", r"(?:19|20)?\d{6}[-+]?\d{4}", personnummer.is_valid),
+    IdentityNumber("FI", r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]", hetu.is_valid),
+    IdentityNumber("BE", r"\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}[-. ]?\d{2}", nn.is_valid),
+    IdentityNumber("FR", r"[12]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}", nir.is_valid),
+    IdentityNumber("NL", r"\d{4}\.?\d{2}\.?\d{3}|\d{9}", bsn.is_valid),
+    IdentityNumber("DE", r"\d{2}\s?\d{3}\s?\d{3}\s?\d{3}", idnr.is_valid, needs_context=True),
+    IdentityNumber("ES", r"\d{8}-?[A-Z]", dni.is_valid),  # DNI: one check letter of 23
+    IdentityNumber("ES", r"[XYZ]-?\d{7}-?[A-Z]", nie.is_valid),  # NIE, a foreigner's number
+    # Codice fiscale; digits may be replaced by letters (omocodia) when two people share one.
+    IdentityNumber(
+        "IT",
+        rf"[A-Z]{{6}}{_CF_DIGIT}{{2}}[A-EHLMPRST]{_CF_DIGIT}{{2}}[A-Z]{_CF_DIGIT}{{3}}[A-Z]",
+        codicefiscale.is_valid,
+    ),
+    # PESEL: one check digit, so one random 11-digit number in ten passes: only next to a word naming it.
+    IdentityNumber("PL", r"\d{11}", pesel.is_valid, needs_context=True),
+)
+ID_CONTEXT = re.compile(
+    r"(?:id|identity|identité|identification|number|numéro|nummer|nr|no|personnummer|fødselsnummer|cpr|hetu|"
+    r"henkilötunnus|bsn|burgerservicenummer|nir|sécurité sociale|rijksregister|registre national|idnr|"
+    r"steuer|insee|social security|pesel|dni|nie|documento|codice fiscale|dowód|numer)\W{0,3}(?:\w+\W{1,3}){0,3}$",
+    re.IGNORECASE,
+)
+
+
+class NationalIdRecognizer(LocalRecognizer):
+    """National identity numbers whose check digits python-stdnum confirms."""
+
+    CONTEXT = ["id", "identity", "number", "personnummer", "fødselsnummer", "cpr", "bsn", "nir", "hetu", "pesel", "dni"]
+
+    def __init__(self, language: str):
+        self.formats = [(re.compile(rf"(?<![\w.+-])(?:{n.pattern})(?![\w]|[.-]\d)"), n) for n in IDENTITY_NUMBERS]
+        super().__init__(supported_entities=[NATIONAL_ID], supported_language=language, context=self.CONTEXT)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        spans: dict[tuple[int, int], float] = {}
+        for regex, number in self.formats:
+            for match in regex.finditer(text):
+                if self._confirmed(text, match, number):
+                    spans[match.span()] = 0.85 if number.country == "NL" else 0.95
+        return [_result(self, NATIONAL_ID, start, end, score) for (start, end), score in spans.items()]
+
+    @staticmethod
+    def _confirmed(text: str, match: re.Match, number: IdentityNumber) -> bool:
+        if number.needs_context and not ID_CONTEXT.search(text[max(0, match.start() - 40) : match.start()]):
+            return False
+        return number.is_valid(match.group())

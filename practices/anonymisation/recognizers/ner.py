@@ -1,0 +1,226 @@
+"""spaCy's names and places (PERSON and LOCATION), filtered: cut at line ends and
+trimmed, without countries, acronyms, a lone common word or a heading; and the full
+names the small models call an organisation."""
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from .. import patterns
+from ..findings import LOCATION, PERSON
+from .base import _plausible_name_or_place, _result
+from .people import _TITLE_WORDS, _not_a_heading
+
+NER_NAME = "SpacyRecognizer"
+
+
+_EDGE = " \t\r\n,;:!?()[]{}\"'«»“”‘’*_|#>•-–—/."
+_ELISION = re.compile(r"^(?:[dlDL]|[Qq]u|[Jj]usqu)['’]")
+
+
+class FilteredSpacyRecognizer(SpacyRecognizer):
+    """spaCy's PERSON and LOCATION, cut at line ends and trimmed, without
+    countries, acronyms, spans holding digits, links or emails, or a lone
+    common word ("Favoriser" heading a list item)."""
+
+    def __init__(self, language: str):
+        super().__init__(supported_language=language, supported_entities=[PERSON, LOCATION], name=NER_NAME)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts) + self._names_called_organisations(nlp_artifacts):
+            for start, end in _tidy_pieces(text, result.start, result.end):
+                if self._keeps(result.entity_type, text, start, end, nlp_artifacts.tokens):
+                    kept.append((result, start, end))
+        doubtful = [(start, end) for result, start, end in kept if result.entity_type == PERSON]
+        words = _words_heading_lines(text, doubtful, self.supported_language)
+        return [
+            _result(self, result.entity_type, start, end, result.score)
+            for result, start, end in kept
+            if result.entity_type != PERSON or (start, end) not in words
+        ]
+
+    @staticmethod
+    def _keeps(entity: str, text: str, start: int, end: int, doc) -> bool:
+        if _lone_common_word(doc, start, end):
+            return False
+        if entity == PERSON and not _reads_as_a_person(text[start:end]):
+            return False
+        heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
+        return not (entity == PERSON and heading)
+
+    def _names_called_organisations(self, nlp_artifacts) -> list[RecognizerResult]:
+        """The small models often label a full name an organisation
+        ("Urie Bronfenbrenner", "Insoo Kim Berg"): an ORG made only of
+        capitalised proper nouns and particles, with no word an
+        organisation's name uses, is reported as a PERSON, less surely."""
+        if nlp_artifacts is None:
+            return []
+        return [
+            _result(self, PERSON, ent.start_char, ent.end_char, ORG_AS_PERSON_SCORE)
+            for ent in nlp_artifacts.tokens.ents
+            if ent.label_ == "ORG" and _reads_as_a_name(ent)
+        ]
+
+
+def _reads_as_a_person(span: str) -> bool:
+    """Whether an NER "person" can be a name. Not a phrase holding a lower-case word
+    other than a particle ("Las ayudas se", "Rekening van de moeder", "Il progetto di
+    Milano": the English model reads other languages' capitalised sentence starts as
+    names), nor one opening with an article ("Der Bewährungshelfer"), nor a name
+    already anonymised ("Mme Y.", "Mr X.", "A.B.")."""
+    words = span.split()
+    if any(not _name_word(word) for word in words):
+        return False
+    if any(word.rstrip(".") in _SAINTS for word in words[:-1]):
+        return False  # "St Patrick's", "Sankt Georg": a saint's day, church or place
+    if words[0].casefold() in patterns.ARTICLES:
+        return False
+    untitled = [word for word in words if word.rstrip(".").casefold() not in _TITLE_WORDS]
+    return not all(_INITIALS_ONLY.fullmatch(word) for word in untitled)
+
+
+_SAINTS = frozenset("St Ste Saint Sainte Sankt Sint".split())
+_INITIALS_ONLY = re.compile(r"(?:\w\.?-?){1,3}")
+
+
+def _name_word(word: str) -> bool:
+    """Capitalised, or a particle ("van", "al-Khatib", "d'Ornano")."""
+    word = word.strip(".,;:()\"'«»“”")
+    if not word or not word[0].isalpha() or word[0].isupper():
+        return True
+    head = re.split(r"[-'’]", word, maxsplit=1)[0]
+    return head.casefold() in _PARTICLES or (len(head) == 1 and head != word)
+
+
+ORG_AS_PERSON_SCORE = 0.5
+_PARTICLES = patterns.NAME_PARTICLES
+
+
+def _reads_as_a_name(ent) -> bool:
+    words = [token for token in ent if not token.is_space]
+    if not 2 <= len(words) <= 4 or not words[0].is_title or not words[-1].is_title:
+        return False
+    for token in words:
+        if token.lower_ in patterns.ORGANISATION_WORDS:
+            return False
+        if not (token.lower_ in _PARTICLES or _is_initial(token.text) or _capitalised_proper_noun(token)):
+            return False
+    return True
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _capitalised_proper_noun(token) -> bool:
+    return token.is_title and token.is_alpha and _coarse_pos(token) == "PROPN"
+
+
+_NAME_POS = frozenset({"PROPN", "NOUN", "X", ""})  # "" when the pipeline has no tagger
+_PTB_POS = {"NNP": "PROPN", "NN": "NOUN", "VB": "VERB", "JJ": "ADJ", "RB": "ADV", "FW": "X"}
+
+
+def _lone_common_word(doc, start: int, end: int) -> bool:
+    """One word that the tagger reads as no noun, or as no proper noun while
+    heading a line ("Fiches de questions", "- Réduire les traumatismes")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [token for token in span if token.is_alpha] if span is not None else []
+    if len(words) != 1:
+        return False
+    pos = _coarse_pos(words[0])
+    return pos not in _NAME_POS or (pos not in ("PROPN", "") and _heads_line(doc.text, start))
+
+
+def _words_heading_lines(text: str, spans: list[tuple[int, int]], language: str) -> set[tuple[int, int]]:
+    """The spans that are a lone capitalised word heading a line or a list item, a word of the
+    language and no known given name, which the model reads as no name once written in lower
+    case: "- Réduire les traumatismes" (the French model calls "Réduire" a person, and tags it
+    a proper noun, only for its capital). "Baker met the family" stays a name: in lower case
+    the model still reads an entity there. The lines' openings are read in one batch."""
+    from wordfreq import zipf_frequency
+
+    from ..given_names import _known_name
+
+    openings: dict[tuple[int, int], str] = {}
+    for start, end in spans:
+        word = text[start:end]
+        if " " in word or not word.isalpha() or not _heads_line(text, start) or _known_name(word):
+            continue
+        if zipf_frequency(word.lower(), language, wordlist="small"):
+            following = _NEXT_WORDS.match(text, end)
+            openings[(start, end)] = word.lower() + (following.group() if following else "")
+    if not openings:
+        return set()
+    from ..engine import pipeline  # the pipeline this recogniser's doc came from, already built
+
+    nlp = pipeline(language)
+    docs = nlp.pipe(list(openings.values()), batch_size=64)
+    return {span for span, doc in zip(openings, docs, strict=True) if _no_name_first(doc)}
+
+
+# The words after the first that the model reads it with: enough for its part of speech, and
+# short, so that a list of hundreds of items costs little ("- Réduire les risques de …").
+_NEXT_WORDS = re.compile(r"(?:[ \t]+[^\s]+){1,4}")
+
+
+def _no_name_first(doc) -> bool:
+    """Whether the model reads the first word as a verb, an adjective or another word that is
+    no noun, and outside any entity."""
+    first = next((token for token in doc if token.is_alpha), None)
+    return first is not None and not first.ent_type_ and _coarse_pos(first) not in _NAME_POS
+
+
+def _heads_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t-–•*#>0123456789.)")
+
+
+def _coarse_pos(token) -> str:
+    """Universal POS from the French morphologizer, or from the English
+    tagger's Penn Treebank tag (no attribute ruler is loaded)."""
+    if token.pos_:
+        return token.pos_
+    return _PTB_POS.get(token.tag_[:3], _PTB_POS.get(token.tag_[:2], "OTHER" if token.tag_ else ""))
+
+
+def _tidy_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, offset = [], start
+    for line in text[start:end].split("\n"):
+        span = _trim(text, offset, offset + len(line))
+        if span:
+            span = _whole_words(text, *span)
+        if span and _plausible_name_or_place(text[span[0] : span[1]]):
+            pieces.append(span)
+        offset += len(line) + 1
+    return pieces
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen to whole hyphenated words: the tokenizer splits "Ole-Martin", and
+    the NER may keep only "Martin", which redaction would turn into "Ole-[name]"."""
+    while start >= 2 and text[start - 1] in "-‐" and text[start - 2].isalpha():
+        start -= 2
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(text) and text[end] in "-‐" and text[end + 1].isalpha():
+        end += 2
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    elision = _ELISION.match(text[start:end])
+    if elision:
+        start += elision.end()
+    while end > start and text[end - 1] in _EDGE and not _is_initial_dot(text, end):
+        end -= 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _is_initial_dot(text: str, end: int) -> bool:
+    return text[end - 1] == "." and end >= 2 and text[end - 2].isupper() and (end < 3 or not text[end - 3].isalpha())

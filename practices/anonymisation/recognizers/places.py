@@ -1,0 +1,189 @@
+"""Places tied to a person: street addresses and postcodes, a place after "lives in" or
+a preposition, a school, mosque, club or workplace tied to a person; and dates of birth."""
+
+import re
+
+from presidio_analyzer import EntityRecognizer
+
+from .. import patterns
+from ..findings import DATE_OF_BIRTH, LOCATION
+from ..given_names import PERSON_WORDS
+from .base import RegexRecognizer, _plausible_name_or_place, names_an_organisation
+
+PLACE_NAME = "PlaceAfterPrepositionRecognizer"
+
+
+_TOWN_AFTER_STREET = re.compile(r"[ \t]+(?:w|we|in|à|en|i|a|em|na|te)[ \t]+(?P<town>[^\d]+)$")
+
+
+def _address_span(text: str, start: int, end: int, doc=None) -> tuple[int, int]:
+    """The address, without the words after it that name no town: "14 Station Road in March",
+    "Storgata 5 i Norge" end at the street."""
+    tail = _TOWN_AFTER_STREET.search(text, start, end)
+    if tail and not _plausible_place(text, tail.start("town"), end):
+        return start, tail.start()
+    if tail and names_an_organisation(tail.group("town")):
+        return start, tail.start()
+    return start, end
+
+
+# Words of organisations' names that a school's, a mosque's or a club's name holds.
+_PLACE_KINDS = frozenset("school école college collège church église mosque mosquée club".split())
+
+
+def _a_named_place(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """A school's, a mosque's or a club's name: not a month, a country, an acronym or another
+    organisation ("attended the Mosque Council meeting")."""
+    words = [word.strip(".,'’").casefold() for word in text[start:end].split()]
+    if words[0] in patterns.MONTHS or words[0] in patterns.NOT_PLACES:
+        return None
+    if any(word in patterns.ORGANISATION_WORDS and word not in _PLACE_KINDS for word in words):
+        return None
+    if _SCHOOLS_AFTER.match(text, end):
+        return None  # "Year 10 at Ravnstad schools": the town's schools, no one school
+    if len(words) == 1 and words[0] in _KINDS_OF_SCHOOL:
+        return None  # "die 9. Klasse der Gesamtschule", "Year 9 at Grammar": a kind of school, not one
+    return _address_span(text, start, end) if _plausible_name_or_place(text[start:end]) else None
+
+
+# Kinds of school written as one capitalised word, as names are ("die 9b der Gesamtschule").
+_KINDS_OF_SCHOOL = frozenset(
+    "gesamtschule grundschule realschule hauptschule mittelschule oberschule berufsschule förderschule "
+    "sekundarschule gemeinschaftsschule stadtteilschule gymnasium grundskolan gymnasiet gymnasieskolan "
+    "högstadiet mellanstadiet folkeskolen folkeskole grundskole grunnskolen ungdomsskolen ungdomsskole "
+    "videregående basisschool brugklas peruskoulu lukio".split()
+)
+_SCHOOLS_AFTER = re.compile(
+    r"[ \t]+(?i:(?:secondary|primary|high|state|public)[ \t]+)?(?i:schools|academies|colleges|skoler|skolor|"
+    r"Schulen|scholen|écoles|collèges|lycées|scuole|escuelas|colegios|escolas|szkoły|koulut)(?![\w])"
+)
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# Relatives, and the words for a young person that name no profession too ("youth worker",
+# "jeune" in "les jeunes", "Jugendarbeiter" are practitioners').
+_CLIENTS = frozenset(PERSON_WORDS) - frozenset(
+    "youth student participant mentee jeune adolescent jugendliche jugendlicher teilnehmer teilnehmerin jongere "
+    "deelnemer ungdomen ungdommen giovane studente studentessa joven jovem nuori".split()
+)
+_RELATIVE_OR_CLIENT = re.compile(
+    rf"(?<![\w])(?i:{'|'.join(map(re.escape, sorted([*patterns.KIN_WORDS, *_CLIENTS], key=len, reverse=True)))})"
+    r"(?![\w])"
+)
+
+
+def _a_relatives_workplace(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """A workplace after "works at", "travaille comme caissière au"...: a relative's or a young
+    person's (a word for one earlier in the sentence), not an organisation's name ("the mentor
+    works at Exit Sweden": practitioners' workplaces are the practice's partners)."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)), default=0)
+    before = max(sentence_start, start - 160)
+    if not (_RELATIVE_OR_CLIENT.search(text, before, start) or _a_given_name_in(text[before:start])):
+        return None
+    return _a_named_place(text, start, end, doc)
+
+
+def _a_given_name_in(text: str) -> bool:
+    """Whether ``text`` holds a capitalised known given name ("Karim works at Lidl")."""
+    from ..given_names import _known_name, _never_a_name  # Faker's lists: loaded by warm_up() or the first check
+
+    words = re.findall(r"\b[A-ZÀ-Þ][\w-]+", text)
+    return any(_known_name(word) and not _never_a_name(word.casefold(), set()) for word in words)
+
+
+# Above the NER's 0.85, which Presidio would otherwise keep alone on the same span: a school the
+# NER calls a place ("Kvarnbyskolan") is then a loose finding, dropped when no cue it knows is near.
+INSTITUTION_SCORE = 0.9
+
+
+def institution_recognizers(language: str) -> list[EntityRecognizer]:
+    """A school after a pupil's class, a mosque, church or club after a word for attending, a
+    relative's workplace (patterns.SCHOOL_OF_A_PUPIL...): tied to a person, reported as places."""
+    return [
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.SCHOOL_OF_A_PUPIL, patterns.INSTITUTION_OF_A_PERSON],
+            score=INSTITUTION_SCORE,
+            language=language,
+            name="AttendedPlaceRecognizer",
+            accept=_a_named_place,
+        ),
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.WORKPLACE_OF_A_PERSON],
+            score=INSTITUTION_SCORE,
+            language=language,
+            name="WorkplaceRecognizer",
+            accept=_a_relatives_workplace,
+        ),
+    ]
+
+
+def place_and_date_recognizers(language: str) -> list[EntityRecognizer]:
+    return [
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.STREET_ADDRESS, patterns.POSTCODE_ADDRESS],
+            score=0.8,
+            language=language,
+            name="StreetAddressRecognizer",
+            accept=_address_span,
+        ),
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.PREFIXED_POSTCODE],
+            score=0.7,
+            language=language,
+            name="PostcodeRecognizer",
+        ),
+        RegexRecognizer(
+            entity=DATE_OF_BIRTH,
+            regexes=[patterns.DATE_OF_BIRTH],
+            score=0.85,
+            language=language,
+            name="DateOfBirthRecognizer",
+        ),
+    ]
+
+
+def _plausible_place(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    word = text[start:end].lower()
+    if word in patterns.NOT_PLACES or word.rstrip(".") in patterns.MONTHS:
+        return None
+    return (start, end) if _plausible_name_or_place(text[start:end]) else None
+
+
+def _a_persons_place(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """A place after a word tying it to a person, unless a month, a country, an acronym or
+    an organisation ("moved to Social Services")."""
+    if names_an_organisation(text[start:end]):
+        return None
+    return _plausible_place(text, start, end, doc)
+
+
+def place_after_cue_recognizer(language: str) -> EntityRecognizer:
+    """A capitalised name right after "lives in", "vecina de", "abita a", "wohnt in"...
+    (patterns.PLACE_AFTER_CUE): tied to a person by the words before it, so it is reported
+    like an address, and wins over the NER's reading ("de Alcalá" as a name)."""
+    return RegexRecognizer(
+        entity=LOCATION,
+        regexes=[patterns.PLACE_AFTER_CUE],
+        score=0.7,
+        language=language,
+        name="PlaceAfterPersonCueRecognizer",
+        accept=_a_persons_place,
+    )
+
+
+def place_after_preposition_recognizer(language: str) -> EntityRecognizer:
+    """A capitalised name after "in", "from", "à", "la commune de"...: catches
+    small places the NER misses or calls an organisation ("in Ravnstad").
+    Treated like NER output: it gives way to every precise finding."""
+    return RegexRecognizer(
+        entity=LOCATION,
+        regexes=[patterns.PLACE_AFTER_PREPOSITION],
+        score=0.6,
+        language=language,
+        name=PLACE_NAME,
+        accept=_plausible_place,
+    )
