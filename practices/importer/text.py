@@ -79,6 +79,47 @@ ENDINGS: dict[str, frozenset[str]] = {
 }
 
 
+def _joined_endings(stems: str, cases: str) -> frozenset[str]:
+    """Every ending of a stem's ending followed by a case's (Hungarian "ok" + "nak", Estonian "e" + "tele")."""
+    return frozenset(stem + case for stem in ["", *stems.split()] for case in ["", *cases.split()])
+
+
+_SOUTH_SLAVIC = frozenset("a e i o u om em am ov ev ih im ima ama ami ah ega emu imi mi ma ja ju je jem ji".split())
+# The same for the languages without a stemmer here, whose terms are read only by the letters they share and
+# these endings (``translations_eu.py``): "rodzinami" / "rodziny", "noortele" / "noored", "fiataloknak" /
+# "fiatalok", "tinerilor" / "tineri". Folded, and the Greek final sigma written as "σ".
+OTHER_ENDINGS: dict[str, frozenset[str]] = {
+    "pl": frozenset(
+        "a e i y o u ie ia ii iu om ami ach ow em ego ej emu ych ym ymi ich im imi iem owie owi iom iami iach".split()
+    )
+    | {""},
+    "cs": frozenset("a e i y u o ou em um am ach ami emi ove ovi ich im imi eho emu ych ym ymi ech iho imu".split())
+    | {""},
+    "sl": _SOUTH_SLAVIC | {""},
+    "hr": _SOUTH_SLAVIC | {""},
+    "pt": frozenset({"", "s", "es", "a", "as", "o", "os", "l", "is"}),
+    "el": frozenset("σ ν ι οι ων ουσ εσ α ασ η ησ ο ου οσ ε εισ ει ια ιεσ ιων ιασ εων".split()) | {""},
+    "hu": _joined_endings(
+        "k ok ek ak",
+        "nak nek t ot et at ra re ba be ban ben bol tol hoz hez ert ig on en rol nal nel kal kel val vel al el kent "
+        "i ai ei jai jei aik eik jaik jeik",
+    ),
+    "et": _joined_endings(
+        "e a i u",
+        "d t te de le l lt ga ks s st sse ni na ta id tele tel telt dele del delt dega tega desse tesse des tes "
+        "dest test ile il ilt iga is ist isse",
+    ),
+    "ro": frozenset({"", "i", "ii", "ul", "ului", "lor", "ilor", "le", "elor", "e", "a", "ei", "ea", "u", "ile"}),
+}
+# A word and the term's word share their letters as far as they go, into the ending ("mladim" / "mladi" differ
+# by "m", the end of "-im"): every end of an ending is one too.
+OTHER_ENDINGS = {
+    language: frozenset(ending[cut:] for ending in endings for cut in range(len(ending) + 1))
+    for language, endings in OTHER_ENDINGS.items()
+}
+OTHER_FORM_SHARED = 4  # letters a word shares with the term's word it is another form of, at least
+
+
 # A feminine agent noun stands for the masculine or common form the lists name: the folded ending written
 # and the one it stands for ("Lehrerinnen" / "Lehrer", "éducatrices" / "éducateurs", "educatrice" /
 # "educatore", "trabajadoras" / "trabajadores"). The form found must still be a known word.
@@ -91,6 +132,13 @@ FEMININE: dict[str, tuple[tuple[str, str], ...]] = {
     "it": (("trici", "tori"), ("trice", "tore"), ("esse", "i"), ("essa", "e")),
     "es": (("oras", "ores"), ("ora", "or")),
     "nl": (("sters", "ers"), ("ster", "er")),
+    "pt": (("oras", "ores"), ("ora", "or")),
+    "pl": (("kami", "e"), ("kach", "e"), ("kom", "e"), ("ek", "e"), ("ki", "e"), ("ka", "e")),
+    "cs": (("kami", "e"), ("kach", "e"), ("kam", "e"), ("ek", "e"), ("ky", "e"), ("ka", "e")),
+    "sl": (("vke", "vci"), ("vka", "vec"), ("nke", "nci"), ("inje", "i"), ("ice", "i"), ("ke", "i")),
+    "hr": (("inje", "i"), ("ice", "i")),
+    "ro": (("oarelor", "orilor"), ("oarele", "orii"), ("oare", "ori")),
+    "el": (("τριες", "τες"), ("τρια", "της")),
 }  # fmt: skip
 # Gender-inclusive writing in any language: "Lehrer*innen", "Schüler:innen", "Lehrer/-innen", "Lehrer_innen",
 # "éducateur·rice·s", "enseignant.e.s", "enseignant(e)s", "éducateurs/trices": one word, read as its first form.
@@ -126,13 +174,30 @@ LINKS: dict[str, frozenset[str]] = {
 COMPOUNDING = frozenset(LINKS)
 
 
-def near_form(word: str, known: str, language: str) -> bool:
-    """Whether folded ``word`` can be an inflected form of folded ``known`` in ``language``."""
+def near_form(word: str, known: str, language: str, shared_at_least: int = 0) -> bool:
+    """Whether folded ``word`` can be an inflected form of folded ``known`` in ``language``, sharing its first
+    ``shared_at_least`` letters at least."""
     shared = 0
     while shared < min(len(word), len(known)) and word[shared] == known[shared]:
         shared += 1
-    endings = ENDINGS.get(language, frozenset({""}))
-    return word[shared:] in endings and known[shared:] in endings
+    endings = ENDINGS.get(language) or OTHER_ENDINGS.get(language, frozenset({""}))
+    return shared >= shared_at_least and word[shared:] in endings and known[shared:] in endings
+
+
+def _sigma(folded: str) -> str:
+    """The Greek final sigma as the other ("οικογένειες" and "ΟΙΚΟΓΈΝΕΙΕΣ" alike)."""
+    return folded.replace("ς", "σ")
+
+
+def other_form(written: str, known: str, language: str) -> bool:
+    """Whether the (lower-case) word ``written`` is folded ``known`` of a language without a stemmer here, or
+    another form of it: its endings (``OTHER_ENDINGS``) after 4 letters shared at least, or a feminine form
+    (``FEMININE``). A short word must be the same."""
+    known = _sigma(known)
+    for word in dict.fromkeys((_sigma(fold(written)), _sigma(fold(common_form(written, language))))):
+        if word == known or (len(known) >= OTHER_FORM_SHARED and near_form(word, known, language, OTHER_FORM_SHARED)):
+            return True
+    return False
 
 
 @dataclass
@@ -154,23 +219,34 @@ class PhraseIndex:
     forms: bool = False  # feminine and gender-inclusive forms, and compounds' parts, read too
     heads: dict[str, frozenset[str]] = field(default_factory=dict)  # words for the work done, by language
     _written: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # words as written
+    _languages: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # read by OTHER_ENDINGS
+    _by_start: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # those, by their first letters
     _stemmed: dict[str, dict[tuple[str, ...], list[tuple[str, ...]]]] = field(default_factory=dict)
 
-    def add(self, phrase: str, key: str) -> None:
+    def add(self, phrase: str, key: str, language: str = "") -> None:
+        """A phrase naming ``key``; of a ``language`` of ``OTHER_ENDINGS``, also read in another form."""
         words = tuple(tokens(phrase))
-        if words and words not in self.phrases:
+        if not words:
+            return
+        if words not in self.phrases:
             self.phrases[words] = key
             self._written[words] = tuple(WORD_RE.findall(phrase))
             self.longest = max(self.longest, len(words))
             self._stemmed.clear()
+        if language in OTHER_ENDINGS and self.phrases[words] == key:  # the same words in several languages
+            if words not in self._languages:
+                self._by_start.setdefault(_sigma(words[0])[:OTHER_FORM_SHARED], []).append(words)
+            self._languages[words] = tuple(dict.fromkeys((*self._languages.get(words, ()), language)))
 
-    def written_phrases(self) -> list[tuple[str, str]]:
-        """The known phrases as written, with their keys."""
-        return [(" ".join(self._written[words]), key) for words, key in self.phrases.items()]
+    def written_phrases(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """The known phrases as written, with their keys and their languages of ``OTHER_ENDINGS`` if any."""
+        return [
+            (" ".join(self._written[words]), key, self._languages.get(words, ())) for words, key in self.phrases.items()
+        ]
 
-    def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
+    def add_all(self, pairs: Iterable[tuple[str, str]], language: str = "") -> None:
         for phrase, key in pairs:
-            self.add(phrase, key)
+            self.add(phrase, key, language)
 
     def stemmed(self, language: str) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
         """The known phrases by their words' stems in ``language``."""
@@ -234,7 +310,24 @@ class PhraseIndex:
                 phrase = self._by_stems(folded, words, language)
                 if phrase:
                     return phrase
-        return ()
+        return self._other_form(written)
+
+    def _other_form(self, written: list[str]) -> tuple[str, ...]:
+        """The known phrase of a language without a stemmer here that the words ``written`` are another form
+        of (``other_form``), if exactly one key has such a phrase."""
+        if not self._by_start:
+            return ()
+        start = _sigma(fold(written[0]))[:OTHER_FORM_SHARED]
+        forms = [
+            phrase
+            for phrase in self._by_start.get(start, ())
+            if len(phrase) == len(written)
+            and any(
+                all(other_form(word, known, language) for word, known in zip(written, phrase, strict=True))
+                for language in self._languages[phrase]
+            )
+        ]
+        return forms[0] if forms and len({self.phrases[phrase] for phrase in forms}) == 1 else ()
 
     def _by_stems(self, found: tuple[str, ...], written: list[str], language: str) -> tuple[str, ...]:
         """The known phrase ``found`` is another form of, if exactly one key has such a phrase. A word

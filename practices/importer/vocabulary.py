@@ -9,18 +9,24 @@ from search.analysis import guess_language
 
 from .text import WORD_RE, PhraseIndex, PhraseMatch, fold, group_spans, tokens
 from .translations import KEY_THEME_TRANSLATIONS, TARGET_AUDIENCE_TRANSLATIONS
+from .translations_eu import KEY_THEMES_EU, TARGET_AUDIENCES_EU
 
 Entry = tuple[str, str, str]  # (code, label_en, label_fr)
 
 # Words that join labels in a list ("Family support and Exit strategies") and
 # mean nothing on their own.
-FILLER_WORDS = frozenset("and et or ou und og och en y e i ja sekä also aussi".split())
+# In the languages of translations_eu.py too ("oraz", "és", "või", "και", "sau").
+FILLER_WORDS = frozenset(
+    tokens("and et or ou und og och en y e i ja sekä also aussi oraz lub albo nebo ali és vagy või ning και ή sau ili")
+)
 # Articles and prepositions before a term in a list ("für Eltern und Lehrkräfte", "avec des enseignantes",
 # "de jongeren", "a family"): part of a run of words (sentences), but never warned about on their own.
 FUNCTION_WORDS = frozenset(
     tokens(
         """a an the for with of to des de du la le les l aux au avec pour à für mit die der den dem das von
-        het voor met van för med till av til af para con los las el del per il gli di dei delle"""
+        het voor met van för med till av til af para con los las el del per il gli di dei delle
+        dla z ze w we do na o ich com da do das dos ao aos às pro s se v ve jejich za sa u in a az számára nende
+        για με οι τα το η ο των τους της του στους στις στα pentru cu din ale lor la și"""
     )
 )
 # Words that stem (Snowball) like a term's word and differ by an ending, but name something else:
@@ -39,8 +45,13 @@ ACTIVITY_HEADS: dict[str, frozenset[str]] = {
         "no": "arbeid arbeidet støtte hjelp",
     }.items()
 }
+# (Those words' comment is above ACTIVITY_HEADS.) Also the words of another language that end like a term of
+# translations_eu.py as one of its forms would: "noord", Dutch for north, is no Estonian "noored", young people.
 STEM_FALSE_FRIENDS = frozenset(
-    tokens("Lehre ouderen oudere extremist extrémiste professional professionnel professionnelle professionnelles")
+    tokens(
+        """Lehre ouderen oudere extremist extrémiste professional professionnel professionnelle professionnelles
+        noord noorden"""
+    )
 )
 
 # Everyday names for organisation types, beside the list's own labels: the
@@ -405,6 +416,8 @@ PROSE_AMBIGUOUS = frozenset(
         "public", "exit", "sortie", "cities", "training", "formation", "communities", "online", "internet",
         "en ligne", "prevention", "prévention", "Prävention", "preventie", "prevención", "prevenzione",
         "victims", "victimes",
+        "Pais", "Społeczeństwo", "Veřejnost", "Javnost", "Profilaktyka", "Prewencja", "Prevenção", "Prevence",
+        "Πρόληψη", "Preventiva", "Prevencija", "Megelőzés", "Prevenció", "Ennetus", "Prevenire", "Prevenție",
     )
 )  # fmt: skip
 # A clause ends at punctuation or at a word opposing what follows ("not the public but teachers").
@@ -414,7 +427,8 @@ _CLAUSE_END = re.compile(r"[.,;:!?()\n]|\b(?:but|mais|aber|sondern|maar|men|pero
 _NEGATION = re.compile(
     r"\b(?:not|never|neither|nor|no|without|except|excluding|pas|ni|jamais|aucun\w*|sans|sauf|hormis|nicht|"
     r"kein\w*|nie|ohne|au(?:ss|ß)er|niet|geen|nooit|zonder|behalve|inte|ej|aldrig|utan|utom|ikke|aldri|uden|uten|"
-    r"undtagen|unntatt|nunca|tampoco|sin|excepto|salvo|mai più|senza|tranne|eccetto|"
+    r"undtagen|unntatt|nunca|tampoco|sin|excepto|salvo|mai più|senza|tranne|eccetto|nao|nem|δεν|μην|χωρις|nigdy|"
+    r"nikdy|nikoli|nikada|bez|sem|nu|"
     r"non(?![-‐])(?!\s+(?:gouvern|govern|profit|lucrat|statal|violen)))\b"
 )
 # "Not only … but also": no negation.
@@ -435,10 +449,16 @@ class TermMatch:
 
 # "and" between two words of a phrase, which writers often write as a slash, after the English labels
 # ("Formal/informal education"): "Formell/informell utbildning" for "Formell och informell utbildning".
-_AND = re.compile(r"(?<=\w)\s+(?:and|et|und|og|och|en|y|e|ed|ja)\s+(?=\w)")
+_AND = re.compile(r"(?<=\w)\s+(?:and|et|und|og|och|en|y|e|ed|ja|i|a|in|és|și|και)\s+(?=\w)")
 
 
-def _index(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]] | None = None) -> PhraseIndex:
+def _index(
+    entries: Iterable[Entry],
+    aliases: dict[str, tuple[str, ...]] | None = None,
+    other: dict[str, dict[str, tuple[str, ...]]] | None = None,
+) -> PhraseIndex:
+    """The lists' labels, their ``aliases``, and the ``other`` languages' names for them by language (read in
+    another form by the endings of their language: ``text.OTHER_ENDINGS``)."""
     index = PhraseIndex(unstemmed=STEM_FALSE_FRIENDS, forms=True, heads=ACTIVITY_HEADS)
     entries = list(entries)
     for code, label_en, label_fr in entries:
@@ -447,9 +467,14 @@ def _index(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]] | None 
     for code, phrases in (aliases or {}).items():
         if code in known:
             index.add_all((phrase, code) for phrase in phrases)
-    for phrase, code in list(index.written_phrases()):
+    for language, by_code in (other or {}).items():
+        for code, phrases in by_code.items():
+            if code in known:
+                index.add_all(((phrase, code) for phrase in phrases), language)
+    for phrase, code, languages in list(index.written_phrases()):
         if _AND.search(phrase) and len(WORD_RE.findall(phrase)) >= 3:
-            index.add(_AND.sub(" ", phrase), code)  # not over a phrase already known
+            for language in languages or ("",):
+                index.add(_AND.sub(" ", phrase), code, language)  # not over a phrase already known
     return index
 
 
@@ -525,8 +550,10 @@ class Vocabulary:
         target_audiences: Iterable[Entry],
         organisation_types: Iterable[Entry],
     ) -> None:
-        self._themes = _index(key_themes, _joined(KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS))
-        self._audiences = _index(target_audiences, _joined(TARGET_AUDIENCE_ALIASES, TARGET_AUDIENCE_TRANSLATIONS))
+        self._themes = _index(key_themes, _joined(KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS), KEY_THEMES_EU)
+        self._audiences = _index(
+            target_audiences, _joined(TARGET_AUDIENCE_ALIASES, TARGET_AUDIENCE_TRANSLATIONS), TARGET_AUDIENCES_EU
+        )
         self._organisation_types = _index(
             organisation_types, _joined(ORGANISATION_TYPE_ALIASES, ORGANISATION_TYPE_TRANSLATIONS)
         )
