@@ -2,7 +2,7 @@
 
 The index of a grouped collection. Network posts live under the alias ``<INDEX>-posts``
 (indices ``<INDEX>-posts-v<microseconds>``), written and rebuilt exactly like the practice
-index (external versions, tombstones, alias swap): a ``CollectionIndex`` (backend.py) with
+index (external versions, tombstones, alias swap): a ``CollectionIndex`` (indices.py) with
 this module's mapping.
 Every read filters on ``network_id`` (the reader's networks) and ``tombstone: false``
 before matching, so hits, the total and highlights come from those networks only. In hybrid
