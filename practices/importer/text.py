@@ -110,6 +110,15 @@ OTHER_ENDINGS: dict[str, frozenset[str]] = {
         "dest test ile il ilt iga is ist isse",
     ),
     "ro": frozenset({"", "i", "ii", "ul", "ului", "lor", "ilor", "le", "elor", "e", "a", "ei", "ea", "u", "ile"}),
+    "sk": frozenset("a e i y u o ou om em am ach ami och ov ovi ia ie iu ich im imi eho emu ych ym ymi ej mi".split())
+    | {""},
+    "bg": frozenset("а я и е о та то те ът ят ия ите ата ето ове овете ища ищата".split()) | {""},
+    "lv": frozenset("s i a u e as es is us am em im um iem ai ei ij os ie ais ajiem ajam ajai ajos".split()) | {""},
+    "lt": frozenset(
+        "as is ys us a e i o u ai ei ui ams ems ims oms ums ais omis emis imis iais uose ose ese yse iu ios iai ies "
+        "iems os es ius".split()
+    )
+    | {""},
 }
 # A word and the term's word share their letters as far as they go, into the ending ("mladim" / "mladi" differ
 # by "m", the end of "-im"): every end of an ending is one too.
@@ -139,6 +148,8 @@ FEMININE: dict[str, tuple[tuple[str, str], ...]] = {
     "hr": (("inje", "i"), ("ice", "i")),
     "ro": (("oarelor", "orilor"), ("oarele", "orii"), ("oare", "ori")),
     "el": (("τριες", "τες"), ("τρια", "της")),
+    "sk": (("kami", "ia"), ("kam", "ia"), ("ky", "ia"), ("ka", "ia")),
+    "bg": (("ките", "ите"), ("ки", "и")),
 }  # fmt: skip
 # Gender-inclusive writing in any language: "Lehrer*innen", "Schüler:innen", "Lehrer/-innen", "Lehrer_innen",
 # "éducateur·rice·s", "enseignant.e.s", "enseignant(e)s", "éducateurs/trices": one word, read as its first form.

@@ -17,7 +17,8 @@ Entry = tuple[str, str, str]  # (code, label_en, label_fr)
 # mean nothing on their own.
 # In the languages of translations_eu.py too ("oraz", "és", "või", "και", "sau").
 FILLER_WORDS = frozenset(
-    tokens("and et or ou und og och en y e i ja sekä also aussi oraz lub albo nebo ali és vagy või ning και ή sau ili")
+    """and et or ou und og och en y e i ja sekä also aussi oraz lub albo nebo ali és vagy või ning και ή sau ili
+    alebo или и vai arba""".split()
 )
 # Articles and prepositions before a term in a list ("für Eltern und Lehrkräfte", "avec des enseignantes",
 # "de jongeren", "a family"): part of a run of words (sentences), but never warned about on their own.
@@ -26,7 +27,8 @@ FUNCTION_WORDS = frozenset(
         """a an the for with of to des de du la le les l aux au avec pour à für mit die der den dem das von
         het voor met van för med till av til af para con los las el del per il gli di dei delle
         dla z ze w we do na o ich com da do das dos ao aos às pro s se v ve jejich za sa u in a az számára nende
-        για με οι τα το η ο των τους της του στους στις στα pentru cu din ale lor la și"""
+        για με οι τα το η ο των τους της του στους στις στα pentru cu din ale lor la și pre so vo за с на от ar par
+        un ir su už"""
     )
 )
 # Words that stem (Snowball) like a term's word and differ by an ending, but name something else:
@@ -418,6 +420,7 @@ PROSE_AMBIGUOUS = frozenset(
         "victims", "victimes",
         "Pais", "Społeczeństwo", "Veřejnost", "Javnost", "Profilaktyka", "Prewencja", "Prevenção", "Prevence",
         "Πρόληψη", "Preventiva", "Prevencija", "Megelőzés", "Prevenció", "Ennetus", "Prevenire", "Prevenție",
+        "Prevencia", "Превенция", "Verejnosť", "Общественост", "Sabiedrība", "Visuomenė",
     )
 )  # fmt: skip
 # A clause ends at punctuation or at a word opposing what follows ("not the public but teachers").
@@ -449,7 +452,7 @@ class TermMatch:
 
 # "and" between two words of a phrase, which writers often write as a slash, after the English labels
 # ("Formal/informal education"): "Formell/informell utbildning" for "Formell och informell utbildning".
-_AND = re.compile(r"(?<=\w)\s+(?:and|et|und|og|och|en|y|e|ed|ja|i|a|in|és|și|και)\s+(?=\w)")
+_AND = re.compile(r"(?<=\w)\s+(?:and|et|und|og|och|en|y|e|ed|ja|i|a|in|és|și|και|un|ir|и)\s+(?=\w)")
 
 
 def _index(

@@ -205,6 +205,31 @@ def test_a_template_s_answers_in_its_language_lose_no_free_text(filename, data):
         ("key_themes", "Ψυχική Υγεία / ΘΥΜΑΤΑ ΤΡΟΜΟΚΡΑΤΙΑΣ", ["mental-health", "victims-of-terrorism"]),
         ("key_themes", "Vaimne tervis, Noorsootöö", ["mental-health", "youth-engagement"]),
         ("key_themes", "Sănătatea mintală; Strategii locale", ["mental-health", "local-strategies-cities"]),
+        # Slovak, Bulgarian, Latvian, Lithuanian
+        (
+            "target_audiences",
+            "Rodičom a učiteľkám, mládeži",
+            ["families", "educators-academics", "youth-pupils-students"],
+        ),
+        (
+            "target_audiences",
+            "Родителите, учителките и младежите",
+            ["families", "educators-academics", "youth-pupils-students"],
+        ),
+        (
+            "target_audiences",
+            "Ģimenēm un skolotājām; jauniešiem",
+            ["families", "educators-academics", "youth-pupils-students"],
+        ),
+        (
+            "target_audiences",
+            "Šeimoms, mokytojoms ir jaunimui",
+            ["families", "educators-academics", "youth-pupils-students"],
+        ),
+        ("key_themes", "Duševné zdravie; Deradikalizácia", ["mental-health", "deradicalisation-disengagement"]),
+        ("key_themes", "Психично здраве, Подкрепа за семействата", ["mental-health", "family-support"]),
+        ("key_themes", "Garīgā veselība; Izglītība", ["mental-health", "education"]),
+        ("key_themes", "Psichikos sveikata, Terorizmo aukos", ["mental-health", "victims-of-terrorism"]),
     ],
 )
 def test_a_closed_list_answer_in_another_member_state_s_language_is_read_in_another_form(kind, answer, codes):
@@ -244,7 +269,8 @@ def test_a_clause_saying_not_in_portuguese_names_no_audience():
 def test_no_phrase_of_a_list_is_another_form_of_two_terms_in_another_member_state_s_language(kind):
     from practices import taxonomy
     from practices.importer import translations, translations_eu, vocabulary
-    from practices.importer.text import WORD_RE, other_form
+    from practices.importer.text import ENDINGS, WORD_RE, other_form
+    from search.analysis import stem
 
     if kind == "key_themes":
         entries, aliases = taxonomy.KEY_THEMES, (vocabulary.KEY_THEME_ALIASES, translations.KEY_THEME_TRANSLATIONS)
@@ -274,3 +300,17 @@ def test_no_phrase_of_a_list_is_another_form_of_two_terms_in_another_member_stat
         if len(codes) > 1:
             twice[phrase] = codes
     assert twice == {}
+    # nor do their stems in a practice language, by which an answer guessed to be in it is read
+    for language in ENDINGS:
+        stemmed: dict[tuple[str, ...], set[str]] = {}
+        for phrase, code in phrases:
+            stemmed.setdefault(tuple(stem(word, language) for word in WORD_RE.findall(phrase)), set()).add(code)
+        assert {stems: codes for stems, codes in stemmed.items() if len(codes) > 1} == {}, language
+
+
+@pytest.mark.parametrize(
+    "answer", ["Perheet sekä nuoret", "Családok és fiatalok", "Pered või noored", "Семейства и младежи"]
+)
+def test_the_word_for_and_between_two_terms_is_no_leftover(answer):
+    match = Vocabulary.from_lists().target_audiences(answer)
+    assert (match.codes, match.unmatched) == (["families", "youth-pupils-students"], [])
