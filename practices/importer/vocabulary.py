@@ -79,7 +79,8 @@ ORGANISATION_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 # The same in the other practice languages, as a translated template's "Art der Organisation"
 # is answered ("Kommune", "gemeinnütziger Verein", "Stichting", "Kriminalvården", "Associazione"), and in
-# the other languages whose labels are read ("Fundacja", "Associação", "Občina", "Egyesület", "MTÜ").
+# the other languages whose labels are read ("Fundacja", "Associação", "Občina", "Egyesület", "MTÜ"), and in
+# the other languages of translations_eu.py ("Asociație", "Udruga", "Nadácia", "Сдружение", "Biedrība"), exactly.
 ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "municipality": (
         "Kommune",
@@ -102,6 +103,15 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Önkormányzat",
         "Omavalitsus",
         "Linnavalitsus",
+        "Primărie",
+        "Primăria",
+        "Općina",
+        "Gradska uprava",
+        "Obecný úrad",
+        "Mestský úrad",
+        "Община",
+        "Pašvaldība",
+        "Savivaldybė",
     ),
     "police": (
         "Polizei",
@@ -118,6 +128,10 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Policija",
         "Rendőrség",
         "Politsei",
+        "Poliția",
+        "Policajný zbor",
+        "Полиция",
+        "Valsts policija",
     ),
     "prison-probation": (
         "Justizvollzug",
@@ -184,6 +198,23 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Mittetulundusühing",
         "MTÜ",
         "Sihtasutus",
+        "Asociație",
+        "Fundație",
+        "Organizație neguvernamentală",
+        "Udruga",
+        "Zaklada",
+        "Občianske združenie",
+        "Nadácia",
+        "Mimovládna organizácia",
+        "Сдружение",
+        "Фондация",
+        "Неправителствена организация",
+        "НПО",
+        "Biedrība",
+        "Nodibinājums",
+        "Nevyriausybinė organizacija",
+        "Asociacija",
+        "Viešoji įstaiga",
     ),
     "research-education": (
         "Universität",

@@ -314,3 +314,23 @@ def test_no_phrase_of_a_list_is_another_form_of_two_terms_in_another_member_stat
 def test_the_word_for_and_between_two_terms_is_no_leftover(answer):
     match = Vocabulary.from_lists().target_audiences(answer)
     assert (match.codes, match.unmatched) == (["families", "youth-pupils-students"], [])
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("Asociația Punte\nType of organisation: Asociație", "ngo"),
+        ("Primăria Iași\nType of organisation: Primărie", "municipality"),
+        ("Udruga Most\nType of organisation: Udruga", "ngo"),
+        ("Most, o. z.\nType of organisation: Občianske združenie", "ngo"),
+        ("Мост\nType of organisation: Сдружение", "ngo"),
+        ("Tilts\nType of organisation: Biedrība", "ngo"),
+        ("Tiltas\nType of organisation: Savivaldybė", "municipality"),
+    ],
+)
+def test_the_type_of_organisation_named_in_another_member_state_s_language_is_read(cell, code):
+    parsed = import_document(
+        f"Name of the practice\tMost\nDescription\tMentoring.\nOrganisation\t{cell.replace(chr(10), ' — ')}".encode(),
+        "x.txt",
+    )
+    assert (parsed.organisation.name, parsed.organisation.type) == (cell.split("\n")[0], code)
