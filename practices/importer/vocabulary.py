@@ -48,11 +48,12 @@ ACTIVITY_HEADS: dict[str, frozenset[str]] = {
     }.items()
 }
 # (Those words' comment is above ACTIVITY_HEADS.) Also the words of another language that end like a term of
-# translations_eu.py as one of its forms would: "noord", Dutch for north, is no Estonian "noored", young people.
+# translations_eu.py as one of its forms would: "noord", Dutch for north, is no Estonian "noored", young people;
+# "policy" no Slovak "polícia"; "skolen", Danish and Norwegian for the school, no Latvian "skolēni", pupils.
 STEM_FALSE_FRIENDS = frozenset(
     tokens(
         """Lehre ouderen oudere extremist extrémiste professional professionnel professionnelle professionnelles
-        noord noorden"""
+        noord noorden policy policies skolen skolene"""
     )
 )
 

@@ -247,6 +247,8 @@ def test_a_closed_list_answer_in_another_member_state_s_language_is_read_in_anot
         ("target_audiences", "Tanulás"),  # learning, no learners
         ("target_audiences", "Paisagem"),  # landscape, no parents
         ("target_audiences", "Noord-Holland"),  # Dutch north, no Estonian young people
+        ("target_audiences", "Policy"),  # no Slovak police
+        ("target_audiences", "Skolen"),  # Danish for the school, no Latvian pupils
         ("key_themes", "Pedagogical"),
         ("key_themes", "Rodzinny piknik"),  # a family picnic, no family support
     ],
