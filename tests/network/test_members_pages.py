@@ -28,7 +28,7 @@ def _names(page: str) -> list[str]:
 def test_the_members_page_shows_a_page_of_members_and_links_to_the_next(
     network, moderator, home_organisation, contributor_client, monkeypatch
 ):
-    monkeypatch.setattr("network.views.MEMBERS_PER_PAGE", 5)
+    monkeypatch.setattr("network.views.networks.MEMBERS_PER_PAGE", 5)
     _members(network, moderator, home_organisation, 6)  # with the moderator and the contributor: 8
     url = reverse("network:members", args=[network.pk])
     first = contributor_client.get(url).content.decode()
@@ -44,7 +44,7 @@ def test_the_members_page_shows_a_page_of_members_and_links_to_the_next(
 def test_the_members_page_reads_a_fixed_number_of_queries(
     network, moderator, home_organisation, contributor_client, django_assert_num_queries, monkeypatch
 ):
-    monkeypatch.setattr("network.views.MEMBERS_PER_PAGE", 5)
+    monkeypatch.setattr("network.views.networks.MEMBERS_PER_PAGE", 5)
     _members(network, moderator, home_organisation, 12)
     url = reverse("network:members", args=[network.pk])
     contributor_client.get(url)  # warm the per-process caches

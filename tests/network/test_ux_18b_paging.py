@@ -48,7 +48,7 @@ def _asker_names(page: str) -> list[str]:
 
 
 def test_requests_to_join_come_in_pages_oldest_first(moderator, moderator_client, home_organisation, monkeypatch):
-    monkeypatch.setattr("network.views.QUEUE_PER_PAGE", 4)
+    monkeypatch.setattr("network.views.queues.QUEUE_PER_PAGE", 4)
     forum = _forum(moderator)
     _requests(forum, _people(home_organisation, 6))  # Asker 05 asked first, Asker 00 last
     url = reverse("network:requests", args=[forum.pk])
@@ -62,7 +62,7 @@ def test_requests_to_join_come_in_pages_oldest_first(moderator, moderator_client
 def test_requests_to_join_page_reads_a_fixed_number_of_queries(
     moderator, moderator_client, home_organisation, django_assert_num_queries, monkeypatch
 ):
-    monkeypatch.setattr("network.views.QUEUE_PER_PAGE", 4)
+    monkeypatch.setattr("network.views.queues.QUEUE_PER_PAGE", 4)
     forum = _forum(moderator)
     url = reverse("network:requests", args=[forum.pk])
     _requests(forum, _people(home_organisation, 2))
@@ -87,7 +87,7 @@ def _reports(network, thread, moderator, organisation, count: int, prefix: str =
 def test_reported_posts_come_in_pages_oldest_first(
     network, thread, moderator, moderator_client, home_organisation, monkeypatch
 ):
-    monkeypatch.setattr("network.views.QUEUE_PER_PAGE", 4)
+    monkeypatch.setattr("network.views.queues.QUEUE_PER_PAGE", 4)
     _reports(network, thread, moderator, home_organisation, 6)
     url = reverse("network:reports", args=[network.pk])
     first = moderator_client.get(url).content.decode()
@@ -100,7 +100,7 @@ def test_reported_posts_come_in_pages_oldest_first(
 def test_reported_posts_page_reads_a_fixed_number_of_queries(
     network, thread, moderator, moderator_client, home_organisation, django_assert_num_queries, monkeypatch
 ):
-    monkeypatch.setattr("network.views.QUEUE_PER_PAGE", 4)
+    monkeypatch.setattr("network.views.queues.QUEUE_PER_PAGE", 4)
     _reports(network, thread, moderator, home_organisation, 2)
     url = reverse("network:reports", args=[network.pk])
     moderator_client.get(url)  # warm the per-process caches and the posts' kept renderings
@@ -113,7 +113,7 @@ def test_reported_posts_page_reads_a_fixed_number_of_queries(
 
 
 def test_the_list_of_networks_comes_in_pages(contributor, contributor_client, moderator, monkeypatch):
-    monkeypatch.setattr("network.views.NETWORKS_PER_PAGE", 3)
+    monkeypatch.setattr("network.views.networks.NETWORKS_PER_PAGE", 3)
     for number in range(4):
         mine = services.network_create(actor=moderator, name=f"Mine {number}", purpose="p", policy="invitation")
         add_member(mine, contributor, moderator=moderator)
