@@ -233,10 +233,11 @@ CASES = [
 ]
 
 
-def _params(*, page: bool = False):
-    """Every case on every engine; on the page (``page``), a known gap's case only asks for an answer."""
+def sweep_params(cases, *, page: bool = False):
+    """Every case on every engine; on the page (``page``), a known gap's case only asks for an answer.
+    The later sweeps (test_query_sweep_19.py) run their own cases through the same checks."""
     for engine in ENGINES:
-        for query, finds, not_finds, how, filters, gap, gap_on in CASES:
+        for query, finds, not_finds, how, filters, gap, gap_on in cases:
             known = bool(gap) and engine in gap_on
             if page and known:
                 finds = set()
@@ -245,10 +246,8 @@ def _params(*, page: bool = False):
             yield pytest.param(engine, query, finds, not_finds, how, filters, marks=marks, id=label)
 
 
-@pytest.mark.parametrize(
-    ("search_engine", "query", "finds", "not_finds", "how", "filters"), list(_params()), indirect=["search_engine"]
-)
-def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, not_finds, how, filters):
+def check_engine(corpus, query, finds, not_finds, how, filters) -> None:
+    """What the engine finds for ``query``: ``how`` it answers, ``finds`` among the hits, no ``not_finds``."""
     results = get_search_backend().search(PRACTICES, SearchQuery(text=query, filters=filters, per_page=60))
     keys = {practice.pk: key for key, practice in corpus["practices"].items()}
     found = [keys[hit.id] for hit in results.hits]
@@ -262,21 +261,36 @@ def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, n
     assert not (not_finds & set(found)), f"{query!r} found {sorted(not_finds & set(found))}"
 
 
-@pytest.mark.parametrize(
-    ("search_engine", "query", "finds", "not_finds", "how", "filters"),
-    list(_params(page=True)),
-    indirect=["search_engine"],
-)
-def test_the_page_and_the_api_answer_whatever_is_typed(
-    searching, corpus, client, query, finds, not_finds, how, filters
-):
+def check_page(client, query, finds, how, filters) -> None:
+    """The search page and the API answer ``query`` (the API refuses what its documented limits
+    refuse), and the page shows the titles of ``finds``."""
     response = client.get(URL, {"q": query, **filters})
     assert response.status_code == 200, (query, response.status_code)
     api = client.get(reverse("api:practice-list"), {"q": query, **filters})
     refused = len(query) > MAX_QUERY_LENGTH or any(len(code) > 100 for codes in filters.values() for code in codes)
-    assert api.status_code == (400 if refused else 200), (query, api.status_code)  # the API's documented limits
+    assert api.status_code == (400 if refused else 200), (query, api.status_code)
     page = response.content.decode()
     if how == "any":
         return
     for key in finds:  # the page shows 20 hits: the cases' few practices are among them
         assert escape(CORPUS[key][1]) in page, (query, key)
+
+
+@pytest.mark.parametrize(
+    ("search_engine", "query", "finds", "not_finds", "how", "filters"),
+    list(sweep_params(CASES)),
+    indirect=["search_engine"],
+)
+def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, not_finds, how, filters):
+    check_engine(corpus, query, finds, not_finds, how, filters)
+
+
+@pytest.mark.parametrize(
+    ("search_engine", "query", "finds", "not_finds", "how", "filters"),
+    list(sweep_params(CASES, page=True)),
+    indirect=["search_engine"],
+)
+def test_the_page_and_the_api_answer_whatever_is_typed(
+    searching, corpus, client, query, finds, not_finds, how, filters
+):
+    check_page(client, query, finds, how, filters)

@@ -8,14 +8,17 @@ operators alone, URLs, "or" written in the query's language, and year ranges."""
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 
-from practices.indexing import COLLECTION as PRACTICES
-from search.backends import get_search_backend
-from search.backends.base import SearchQuery
-from search.forms import MAX_QUERY_LENGTH
 from tests.search.conftest_es import es_prefix, es_url  # noqa: F401 (fixtures)
-from tests.search.test_query_sweep_18 import CORPUS, ENGINES, case, corpus, search_engine, searching  # noqa: F401
+from tests.search.test_query_sweep_18 import (  # noqa: F401 (fixtures)
+    case,
+    check_engine,
+    check_page,
+    corpus,
+    search_engine,
+    searching,
+    sweep_params,
+)
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -100,48 +103,21 @@ CASES = [
 ]
 
 
-def _params(*, page: bool = False):
-    for engine in ENGINES:
-        for query, finds, not_finds, how, filters, gap, gap_on in CASES:
-            known = bool(gap) and engine in gap_on
-            if page and known:
-                finds = set()
-            marks = [pytest.mark.xfail(strict=True, reason=gap)] if known and not page else []
-            label = f"{engine}-{query[:40]!r}"
-            yield pytest.param(engine, query, finds, not_finds, how, filters, marks=marks, id=label)
-
-
 @pytest.mark.parametrize(
-    ("search_engine", "query", "finds", "not_finds", "how", "filters"), list(_params()), indirect=["search_engine"]
+    ("search_engine", "query", "finds", "not_finds", "how", "filters"),
+    list(sweep_params(CASES)),
+    indirect=["search_engine"],
 )
 def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, not_finds, how, filters):
-    results = get_search_backend().search(PRACTICES, SearchQuery(text=query, filters=filters, per_page=60))
-    keys = {practice.pk: key for key, practice in corpus["practices"].items()}
-    found = [keys[hit.id] for hit in results.hits]
-    if how == "match":
-        assert not results.partial and results.suggestion is None, (query, found, results.suggestion)
-    elif how == "respelled":
-        assert results.suggestion is not None or not results.partial, (query, found)
-    elif how == "some":
-        assert found[:1] == sorted(finds), f"{query!r}: first {found[:3]}"
-    assert finds <= set(found), f"{query!r} missed {sorted(finds - set(found))}; found {sorted(found)}"
-    assert not (not_finds & set(found)), f"{query!r} found {sorted(not_finds & set(found))}"
+    check_engine(corpus, query, finds, not_finds, how, filters)
 
 
 @pytest.mark.parametrize(
     ("search_engine", "query", "finds", "not_finds", "how", "filters"),
-    list(_params(page=True)),
+    list(sweep_params(CASES, page=True)),
     indirect=["search_engine"],
 )
 def test_the_page_and_the_api_answer_whatever_is_typed(
     searching, corpus, client, query, finds, not_finds, how, filters
 ):
-    response = client.get(URL, {"q": query, **filters})
-    assert response.status_code == 200, (query, response.status_code)
-    api = client.get(reverse("api:practice-list"), {"q": query, **filters})
-    assert api.status_code == (400 if len(query) > MAX_QUERY_LENGTH else 200), (query, api.status_code)
-    page = response.content.decode()
-    if how == "any":
-        return
-    for key in finds:
-        assert escape(CORPUS[key][1]) in page, (query, key)
+    check_page(client, query, finds, how, filters)
