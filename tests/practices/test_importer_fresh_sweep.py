@@ -9,88 +9,20 @@ First run: 130 of 152 fields right, 13 of 24 documents whole; after the fixes 15
 strict xfails). Every invented name, address and number here is fictional (example.org, 000 numbers).
 """
 
-import io
-import json
-import subprocess
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
-from docx import Document
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
 
 from practices.importer import import_document
-from practices.importer.pandoc import pandoc_path
-from practices.importer.text import fold
-
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    filename: str
-    data: bytes | Callable[[], bytes]  # a callable for a file made by a tool (pandoc) when the test runs
-    expected: dict  # ParsedPractice attributes ("organisation.name" for the organisation's)
-    kept: tuple[str, ...] = ()  # free-text answers that must be found somewhere in the draft
-    xfail: str = ""  # the reason, for a known limit
-
-    def bytes(self) -> bytes:
-        return self.data if isinstance(self.data, bytes) else self.data()
-
-
-def text(*lines: str) -> bytes:
-    return "\n".join(lines).encode()
-
-
-def docx_table(rows: list[tuple[str, str]], heading: str = "") -> bytes:
-    document = Document()
-    if heading:
-        document.add_heading(heading, level=1)
-    table = document.add_table(rows=0, cols=2)
-    for label, answer in rows:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, answer
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def pdf_lines(lines: list[tuple[str, bool]]) -> bytes:
-    """A PDF of lines, bold (labels) or not, a gap after each answer."""
-    out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
-    y = 800.0
-    for line, bold in lines:
-        page.setFont("Helvetica-Bold" if bold else "Helvetica", 11)
-        page.drawString(60, y, line)
-        y -= 14 if bold else 24
-    page.save()
-    return out.getvalue()
-
-
-def odt_from_markdown(markdown: str) -> Callable[[], bytes]:
-    """An OpenDocument file pandoc (the binary the importer runs) makes from ``markdown``, as saved by a writer."""
-
-    def make() -> bytes:
-        with tempfile.TemporaryDirectory() as folder:
-            source, target = Path(folder) / "in.md", Path(folder) / "out.odt"
-            source.write_text(markdown, encoding="utf-8")
-            subprocess.run([pandoc_path(), "-f", "markdown", "-t", "odt", "-o", target, source], check=True)
-            return target.read_bytes()
-
-    return make
-
-
-def docx_paragraphs(lines: list[tuple[str, bool]]) -> bytes:
-    document = Document()
-    for line, bold in lines:
-        document.add_paragraph().add_run(line).bold = bold
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
+from tests.practices.template_sweep import (
+    Case,
+    check_fields,
+    check_kept,
+    docx_paragraphs,
+    docx_table,
+    odt_from_markdown,
+    params,
+    pdf_lines,
+    text,
+)
 
 CASES = [
     # 1. English, answers on the same line as the question, guidance left in after the label
@@ -815,30 +747,14 @@ CASES = [
 ]
 
 
-def _attribute(parsed, name: str):
-    for part in name.split("."):
-        parsed = getattr(parsed, part)
-    return parsed
-
-
-PARAMS = [
-    pytest.param(case, id=case.id, marks=[pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else [])
-    for case in CASES
-]
-
-
-@pytest.mark.parametrize("case", PARAMS)
+@pytest.mark.parametrize("case", params(CASES))
 def test_an_unseen_template_gives_its_fields(case):
-    parsed = import_document(case.bytes(), case.filename)
-    actual = {name: _attribute(parsed, name) for name in case.expected}
-    assert actual == case.expected
+    check_fields(case)
 
 
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in CASES])
 def test_an_unseen_template_loses_no_free_text_answer(case):
-    parsed = import_document(case.bytes(), case.filename)
-    everything = fold(" ".join(json.dumps(parsed.as_json(), ensure_ascii=False).replace("\\n", " ").split()))
-    assert [phrase for phrase in case.kept if fold(phrase) not in everything] == []
+    check_kept(case)
 
 
 # --- the rules the sweep's failures led to, with the cases they must leave alone -----------------------
