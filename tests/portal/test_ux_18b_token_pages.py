@@ -27,7 +27,7 @@ def _tokens(user, count: int) -> None:
 
 
 def _names(page: str) -> list[str]:
-    return re.findall(r"<td>(Token \d+)</td>", page)
+    return re.findall(r"<th scope=\"row\">(Token \d+)</th>", page)  # each row is named by its token
 
 
 def test_the_tokens_page_shows_a_page_of_tokens_newest_first_and_links_to_the_next(
