@@ -8,11 +8,12 @@ import secrets
 from datetime import date, datetime, timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -323,7 +324,9 @@ def network_member_email_set(*, membership: NetworkMembership, actor: User, emai
 def network_account_close(*, user: User) -> None:
     """The person closes their portal account (``portal.services.user_close``): they leave every
     network (``network_member_leave``: mentions of them become plain text), their pending requests
-    to join are withdrawn and the invitations sent to their verified addresses are declined."""
+    to join are withdrawn and the invitations sent to their verified addresses are declined.
+    Every post and earlier version that @named them says "Former member" instead."""
+    _erase_mentions_of(user)
     for membership in NetworkMembership.objects.filter(user=user, state=State.ACTIVE).select_related("network"):
         membership.user = user
         network_member_leave(membership=membership, actor=user)
@@ -348,6 +351,43 @@ def network_account_close(*, user: User) -> None:
         audit_record(
             actor=user, action="network.invite.decline", target=invitation, from_state="sent", to_state="declined"
         )
+
+
+def _erase_mentions_of(user: User) -> None:
+    """Closing an account: ``@Name`` typed by anyone in the networks the person belonged to, in
+    posts and their earlier versions, becomes the words "Former member" (in the portal's
+    language, without the ``@``: it must never link to whoever takes that name later), as
+    forums' anonymisers rewrite mentions of a deleted user. The posts are cooked again and
+    indexed again; kept thread fragments change with the stored HTML they are keyed by."""
+    name = public_name(user)
+    if not name.strip():
+        return
+    written = mention_pattern(name)
+    with translation.override(settings.LANGUAGE_CODE):
+        former = _("Former member")
+    networks = NetworkMembership.objects.filter(user=user).values("network_id")
+    candidates = Post.objects.filter(thread__network_id__in=networks, body__contains="@")
+    revisions = PostRevision.objects.filter(post__thread__network_id__in=networks, body__contains="@")
+    if name.isascii():  # the database compares other letters' cases in its own way (SQLite: not at all)
+        candidates = candidates.filter(body__icontains="@" + name)
+        revisions = revisions.filter(body__icontains="@" + name)
+    changed_revisions = [r for r in revisions if written.search(r.body)]
+    for revision in changed_revisions:
+        revision.body = written.sub(former, revision.body)
+    PostRevision.objects.bulk_update(changed_revisions, ["body"])
+    posts = [post for post in candidates.select_related("thread") if written.search(post.body)]
+    members: dict[int, list[User]] = {}
+    for post in posts:
+        network_id = post.thread.network_id
+        if network_id not in members:
+            members[network_id] = [u for u in linkable_members(post.thread.network) if u.pk != user.pk]
+        post.body = written.sub(former, post.body)
+        post.store_html(post.cook(members[network_id]))
+    Post.objects.bulk_update(posts, ["body", "body_html", "body_text"])
+    Mention.objects.filter(user=user).delete()
+    for post in posts:
+        if post.state == Post.State.VISIBLE:
+            post_changed(post)
 
 
 # Invitations and requests ------------------------------------------------------------------

@@ -2,6 +2,7 @@
 outside: the person cannot sign in or use a session or token again, nobody learns their name
 any more (kept thread pages included), and their address is free for a new account."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -252,14 +253,40 @@ def test_a_mention_of_the_closed_account_is_plain_text(mention, contributor_clie
     assert 'class="mention"' not in Post.objects.get(pk=mention.pk).body_html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known gap, for the lead to decide: another member's post keeps the @name they typed "
-    "(their words, unlinked on closing); rewriting other people's posts is a policy decision.",
-)
 def test_a_mention_typed_by_another_member_no_longer_names_the_person(mention, thread, colleague, contributor_client):
+    """As forums' anonymisers do: the @name in other members' posts, their earlier versions and
+    the search index become "Former member" (never an @ that could link whoever takes the name)."""
+    network_services.post_edit(post=mention, actor=colleague, body="Ask @kari contributor about it, or @Ola Colleague.")
+    network_services.post_edit(post=mention, actor=colleague, body="Ask @Kari Contributor, not @Karin Olsen.")
+    colleague_client = _client(colleague)
+    assert "<mark>Contributor</mark>" in _page(colleague_client, reverse("network:search_all") + "?q=Contributor")
+
     assert _close(contributor_client).status_code == 302
-    assert OLD_NAME not in _page(_client(colleague), thread.get_absolute_url())
+
+    post = Post.objects.get(pk=mention.pk)
+    assert post.body == "Ask Former member, not @Karin Olsen."
+    assert re.search(r"Kari Contributor\b", post.body_html + post.body_text) is None
+    assert [r.body for r in post.revisions.all()] == [
+        "Ask Former member about it, or @Ola Colleague.",  # another name typed beside it stays
+        "Ask Former member about it.",
+    ]
+    for url in (thread.get_absolute_url(), reverse("network:post_history", args=[post.pk])):
+        page = _page(colleague_client, url)
+        assert re.search(r"Kari Contributor\b", page) is None and "Former member" in page
+    search = _page(colleague_client, reverse("network:search_all") + "?q=Contributor")
+    assert "<mark>Contributor</mark>" not in search and "Former member" in _page(
+        colleague_client, reverse("network:search_all") + "?q=Karin"
+    )
+    assert post.mentions.filter(user__closed_at__isnull=False).count() == 0
+
+
+def test_a_mention_in_another_script_is_rewritten_too(world, thread, colleague, contributor):
+    """The name is matched as the mention rule writes it, whatever the letters (no ASCII-only shortcut)."""
+    contributor.display_name = "Åsa Ørsted"
+    contributor.save(update_fields=["display_name"])
+    post = network_services.post_create(thread=thread, actor=colleague, body="Thanks @åsa ørsted! And @Åsa Ørstedsen.")
+    user_close(user=contributor, password=PASSWORD)
+    assert Post.objects.get(pk=post.pk).body == "Thanks Former member! And @Åsa Ørstedsen."  # a longer name: another
 
 
 def test_a_pending_request_to_join_an_organisation_is_withdrawn_and_its_message_erased(applicant, org_admin):
