@@ -63,3 +63,26 @@ def test_an_error_of_the_portal_is_the_portals_page():
     assert f"Something went wrong {TITLE}" in text
     assert "css/portal.css" in text
     assert 'href="/"' in text
+
+
+def test_a_refused_action_says_what_to_do_next(applicant_client):
+    """It used to say "You may not do this." and nothing else: not why, nor what to do."""
+    text = applicant_client.post(reverse("practices:import")).content.decode()
+    assert "the page you came from is out of date" in text
+    assert "Go back and reload that page" in text
+    assert f'href="{reverse("page_contact")}"' in text
+
+
+def test_a_refused_action_gives_the_refusals_own_reason(contributor):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.exceptions import PermissionDenied
+    from django.views.defaults import permission_denied
+
+    request = RequestFactory().get("/practices/7/edit/")
+    request.user, request.session = contributor, SessionStore()
+    with translation.override("en"):
+        response = permission_denied(request, PermissionDenied("Only moderators review practices."))
+    text = response.content.decode()
+    assert response.status_code == 403
+    assert "<p>Only moderators review practices.</p>" in text
+    assert "Go back and reload that page" in text
