@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/pages.py --count 100           # the same at 100 practices
     .venv/bin/python benchmarks/pages.py --write-doc           # also rewrite "## Pages" in docs/PERFORMANCE.md
     .venv/bin/python benchmarks/pages.py --reuse --profile "practice page" --signed-in   # one page's profile
+    .venv/bin/python benchmarks/pages.py --reuse --engine elasticsearch   # search by a node (scripts/elasticsearch.sh)
 
 One command: it builds a SQLite database of its own (default /tmp/pve-bench-pages.sqlite3,
 recreated each run) with the search benchmark's generated practices (benchmarks/search.py),
@@ -32,6 +33,11 @@ of its mean. Printed per page: requests/s, share, p50 and p99; then the resident
 each gunicorn worker and the load average when the mode started. A page answering anything
 but 200 is reported as an error, not as a figure.
 
+``--engine elasticsearch`` runs the same with the portal's search on Elasticsearch (a node at
+``--elasticsearch-url``, default 127.0.0.1:9201, on the same cores), in an alias of the
+benchmark's own (``pve-bench-pages``, built from the database's stored vectors, reused with
+``--reuse`` when it holds every practice); the figures are written under a heading of their own.
+
 ``--profile PAGE`` (with ``--reuse``) profiles one page in-process instead (pyinstrument,
 20 requests through Django's test client, production settings, ``--signed-in`` for the
 member): what to fix next.
@@ -52,6 +58,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR))
 
 from benchmarks.search import generate, setup_django  # noqa: E402 (after the path is set)
+from portal.env import env_bool  # noqa: E402
 
 TARGET_SHARE = 0.25
 TARGET_P99_MS = 200.0
@@ -61,7 +68,11 @@ WRK = "/usr/bin/wrk"
 PROXY_HEADER = "X-Forwarded-Proto: https"
 
 
-def server_environment(database_url: str) -> dict[str, str]:
+# The benchmark's own Elasticsearch alias (``--engine elasticsearch``): never the portal's.
+ELASTICSEARCH_INDEX = "pve-bench-pages"
+
+
+def server_environment(database_url: str, engine: str = "database", elasticsearch_url: str = "") -> dict[str, str]:
     """Production settings for gunicorn and for the set-up commands."""
     env = dict(os.environ)
     env.update(
@@ -69,7 +80,9 @@ def server_environment(database_url: str) -> dict[str, str]:
         DJANGO_SECRET_KEY=SECRET_KEY,
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="portal.settings",
-        SEARCH_BACKEND="database",
+        SEARCH_BACKEND=engine,
+        ELASTICSEARCH_URL=elasticsearch_url,
+        ELASTICSEARCH_INDEX=ELASTICSEARCH_INDEX,
         DJANGO_CACHE="database",  # as docker-compose.yml: one cache every worker shares
         DATABASE_CONN_MAX_AGE="60",  # as docker-compose.yml: each worker keeps its connection between requests
         API_THROTTLE_ANONYMOUS="100000000/minute",  # the benchmark measures pages, not the throttle
@@ -112,6 +125,33 @@ def reused() -> dict:
     stored[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]  # as if signed in with the current backends
     stored.save()
     return {"thread": Thread.objects.get(title="A long thread").pk, "session": session, **_samples()}
+
+
+def index_elasticsearch(*, rebuild: bool) -> None:
+    """The practices and posts in the benchmark's own Elasticsearch alias (``--engine
+    elasticsearch``): rebuilt from the database (stored vectors) unless a reused alias already
+    holds every searchable practice."""
+    from django.core.management import call_command
+    from elasticsearch import ApiError, TransportError
+
+    from practices.indexing import COLLECTION
+    from search.backends import engine
+
+    backend = engine("elasticsearch")
+    wanted = COLLECTION.candidates().count()
+    if not rebuild:
+        try:
+            index = backend.index_of(COLLECTION)
+            held = index.client.count(index=index.alias)["count"]
+        except (ApiError, TransportError):  # no alias yet (or no node: the rebuild below says so)
+            held = -1
+        if held == wanted:
+            print(f"  Elasticsearch alias {ELASTICSEARCH_INDEX} reused ({held:,} practices)", flush=True)
+            return
+    started = time.monotonic()
+    with open(os.devnull, "w") as quiet:
+        call_command("search_reindex", "--engine", "elasticsearch", "--no-progress", stdout=quiet)
+    print(f"  Elasticsearch indexed in {time.monotonic() - started:.0f} s", flush=True)
 
 
 def _samples() -> dict:
@@ -370,7 +410,11 @@ def report(args, results: dict, memory: list[float], command: str) -> str:
     load = results.pop("load")
     baseline = sum(run["rps"] for run in healthz) / len(healthz)
     lines = [
-        f"{args.count:,} practices, a {args.posts:,}-post thread; gunicorn 2 workers, production settings, SQLite; "
+        f"{args.count:,} practices, a {args.posts:,}-post thread; gunicorn 2 workers, production settings, SQLite, "
+        f"search engine `{args.engine}`"
+        + (" (one node on the same cores)" if args.engine == "elasticsearch" else "")
+        + ("" if env_bool("SEARCH_EMBEDDINGS", default=True) else ", lexical (SEARCH_EMBEDDINGS off)")
+        + "; "
         f"wrk {args.connections} connections, {args.duration} s per page; "
         f"{os.cpu_count()} cores shared with other work (load average {load:.1f} at the start).",
         "",
@@ -393,10 +437,10 @@ def report(args, results: dict, memory: list[float], command: str) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str, count: int) -> None:
+def write_section(section: str, count: int, engine: str) -> None:
     doc = PROJECT_DIR / "docs" / "PERFORMANCE.md"
     text = doc.read_text()
-    heading = f"### Pages at {count:,} practices"
+    heading = f"### Pages at {count:,} practices" + (", Elasticsearch" if engine == "elasticsearch" else "")
     block = f"{heading}\n\n{section}\n"
     pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^#{{2,3}} |\Z)", flags=re.S | re.M)
     text = pattern.sub(lambda _m: block + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + block
@@ -413,6 +457,13 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--sqlite-path", default="/tmp/pve-bench-pages.sqlite3")
+    parser.add_argument(
+        "--engine",
+        choices=("database", "elasticsearch"),
+        default="database",
+        help="the portal's search engine (elasticsearch: a running node, the benchmark's own alias)",
+    )
+    parser.add_argument("--elasticsearch-url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201"))
     parser.add_argument(
         "--modes",
         default=",".join(MODES),
@@ -444,7 +495,7 @@ def main() -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
     database_url = f"sqlite:///{sqlite}"
-    env = server_environment(database_url)
+    env = server_environment(database_url, args.engine, args.elasticsearch_url)
     os.environ.update(env)
     setup_django(database_url)
     from django.core.management import call_command  # after setup_django
@@ -452,6 +503,8 @@ def main() -> None:
     # DJANGO_CACHE=database, as in production: the set-up commands below write to it already
     call_command("createcachetable", verbosity=0)
     data = reused() if reuse else build(args.count, args.posts)
+    if args.engine == "elasticsearch":
+        index_elasticsearch(rebuild=not reuse)
     collect_static(env)
     if args.profile:
         profile(data, args.profile, signed_in=args.signed_in, repeat=20)
@@ -476,7 +529,7 @@ def main() -> None:
     section = "\n\n".join(sections)
     print(section)
     if args.write_doc:
-        write_section(section, args.count)
+        write_section(section, args.count, args.engine)
         print("docs/PERFORMANCE.md: pages section written")
 
 
