@@ -28,6 +28,7 @@ from .vocabulary import FILLER_WORDS, PROSE_RUN_WORDS, TermMatch, Vocabulary
 from .years import end_year, latest_year, start_year
 
 TITLE_MAX_CHARS = 200
+TITLE_RUN_ON_WORDS = 8  # words after a name's first line that make them text of their own, not the name's
 ORGANISATION_NAME_MAX_WORDS = 15
 # "<Name> is a / est une / ist ein / is een / är en / er en / è una / es un ... ": a first line that
 # introduces the organisation names it before the verb (Violence Prevention Network, in
@@ -80,6 +81,7 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
         return build_unmapped(assembly)
     warnings = list(assembly.warnings)
     fields = {code: answers.get(code, "") for code in FIELD_CODES}
+    _split_title(fields, warnings)
     fields["title"] = markdown_to_plain(fields["title"])
     _place_preamble(answers[""], fields, warnings)
     language = _language(assembly, " ".join(answers.values()))
@@ -168,6 +170,20 @@ def _over_characters(length: int, limit: int) -> str:
         "%(length)s characters; a field may hold at most %(limit)s. Shorten it before saving: "
         "it cannot be saved as it is."
     ) % {"length": f"{length:,}", "limit": f"{limit:,}"}
+
+
+def _split_title(fields: dict[str, str], warnings: list[ImportWarning]) -> None:
+    """A name followed by sentences, as when the writer deleted the "Description" heading below it: the name is
+    its first line, the sentences go to the head of the description. A name wrapped over two lines (fewer than
+    ``TITLE_RUN_ON_WORDS`` words after its first line) stays whole."""
+    lines = [line for line in fields["title"].split("\n") if markdown_to_plain(line)]
+    rest = "\n".join(lines[1:]).strip()
+    if not rest or len(tokens(rest)) < TITLE_RUN_ON_WORDS:
+        return
+    fields["title"] = lines[0]
+    fields["description"] = "\n\n".join(part for part in (rest, fields["description"]) if part)
+    message = _("The practice's name was followed by more text: that text was put at the start of the description.")
+    warnings.append(ImportWarning("description", "unplaced_text", message))
 
 
 def _place_preamble(preamble: str, fields: dict[str, str], warnings: list[ImportWarning]) -> None:

@@ -58,6 +58,15 @@ def _fix_bullet_paragraphs(soup: BeautifulSoup) -> None:
             item = following
 
 
+def _ticks_as_boxes(soup: BeautifulSoup) -> None:
+    """Check boxes and radio buttons of a form (``<input type="checkbox" checked>``, as pandoc renders an
+    OpenDocument's ☒ / ☐ and as a saved web form holds them) written as the ☒ / ☐ the checklists are read by:
+    dropped, their ticks would be lost and every entry read as chosen."""
+    for box in soup.find_all("input"):
+        if str(box.get("type", "")).lower() in ("checkbox", "radio"):
+            box.replace_with("☒ " if box.has_attr("checked") else "☐ ")
+
+
 def _drop_trailing_breaks(soup: BeautifulSoup) -> None:
     """A line break that ends a paragraph or list item breaks nothing (Word and pandoc leave them)."""
     for br in soup.find_all("br"):
@@ -71,6 +80,7 @@ _BLOCKS = {"p", "li", "td", "th", "div", "h1", "h2", "h3", "h4", "h5", "h6", "bl
 
 def html_to_markdown(html: str | Tag, converter: MarkdownConverter = _CONVERTER) -> str:
     soup = BeautifulSoup(str(html), "html.parser")
+    _ticks_as_boxes(soup)
     _fix_inline_bullets(soup)
     _fix_bullet_paragraphs(soup)
     _drop_trailing_breaks(soup)
@@ -142,7 +152,7 @@ def read_text(data: bytes) -> list[Cell]:
         cells.append(Cell(label, lines_to_markdown(lines)))
         head, *answer = without_row_number(line.split("\t"), _plain_label)  # "3<TAB>Key themes<TAB>..."
         label = _plain_label(head) or None
-        lines = [" ".join(answer)]
+        lines = ["\n".join(answer)]  # an answer of several cells ("Name\tType of organisation: NGO"): its lines
     cells.append(Cell(label, lines_to_markdown(lines)))
     return cells
 
@@ -213,6 +223,7 @@ def _html_cells(html: str, converter: MarkdownConverter = _CONVERTER) -> list[Ce
     soup = BeautifulSoup(html, "html.parser")
     for junk in soup.find_all(["script", "style", "head", "title", "meta"]):
         junk.decompose()
+    _ticks_as_boxes(soup)
     root = soup.body or soup
     cells: list[Cell] = []
     _walk_html(root, cells, converter)

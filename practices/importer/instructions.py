@@ -176,8 +176,9 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 
 # The template's labels as writers translate it into the other practice languages (German, Dutch,
 # Swedish, Danish, Norwegian, Finnish, Spanish, Italian) and into the languages of other member states
-# whose practitioners send practices (Polish, Portuguese, Czech, Greek, Slovenian, Hungarian, Estonian:
-# their texts are not stemmed, but their labels name the fields all the same): a template filled in with
+# whose practitioners send practices (Polish, Portuguese, Czech, Greek, Slovenian, Hungarian, Estonian,
+# Romanian, Croatian, Slovak, Bulgarian, Latvian, Lithuanian: their texts are not stemmed, but their labels
+# name the fields all the same): a template filled in with
 # translated labels maps to its fields instead of landing whole in the description. Only labels that name
 # their field unmistakably: never a word as common at the start of a line as "Land" or "Stand".
 TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -197,6 +198,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Ime prakse", "Naziv prakse"),
         "hu": ("A gyakorlat neve", "A gyakorlat megnevezése"),
         "et": ("Praktika nimi", "Praktika nimetus"),
+        "ro": ("Denumirea practicii", "Numele practicii", "Titlul practicii", "Denumire practică"),
+        "hr": ("Naziv prakse", "Ime prakse"),
+        "sk": ("Názov praxe", "Názov postupu", "Názov osvedčeného postupu"),
+        "bg": ("Наименование на практиката", "Име на практиката", "Название на практиката"),
+        "lv": ("Prakses nosaukums",),
+        "lt": ("Praktikos pavadinimas",),
     },
     "description": {
         "de": ("Beschreibung",),
@@ -214,6 +221,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Opis",),
         "hu": ("Leírás",),
         "et": ("Kirjeldus",),
+        "ro": ("Descriere", "Descrierea practicii"),
+        "hr": ("Opis", "Opis prakse"),
+        "sk": ("Popis", "Opis"),
+        "bg": ("Описание",),
+        "lv": ("Apraksts",),
+        "lt": ("Aprašymas", "Aprašas"),
     },
     "peer_reviewed": {
         "de": ("Peer-Review", "Von Fachkollegen begutachtet"),
@@ -231,6 +244,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Strokovni pregled", "Medsebojni pregled"),
         "hu": ("Szakértői értékelés", "Szakmai értékelés"),
         "et": ("Vastastikune hindamine", "Eksperthinnang"),
+        "ro": ("Evaluare inter pares", "Evaluat de colegi", "Evaluare colegială", "Evaluare de către experți"),
+        "hr": ("Stručna recenzija", "Recenzirano", "Recenzija", "Stručno recenzirano"),
+        "sk": ("Vzájomné hodnotenie", "Partnerské hodnotenie", "Odborné posúdenie"),
+        "bg": ("Партньорска оценка", "Партньорска проверка", "Експертна оценка", "Рецензирана"),
+        "lv": ("Salīdzinošā izvērtēšana", "Ekspertu izvērtējums", "Salīdzinošā pārskatīšana"),
+        "lt": ("Tarpusavio vertinimas", "Ekspertinis vertinimas", "Kolegų vertinimas"),
     },
     "key_themes": {
         "de": ("Hauptthemen", "Schlüsselthemen", "Kernthemen"),
@@ -248,6 +267,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Ključne teme", "Glavne teme"),
         "hu": ("Fő témák", "Kulcstémák"),
         "et": ("Põhiteemad", "Võtmeteemad"),
+        "ro": ("Teme principale", "Teme cheie", "Temele principale"),
+        "hr": ("Ključne teme", "Glavne teme"),
+        "sk": ("Kľúčové témy", "Hlavné témy"),
+        "bg": ("Ключови теми", "Основни теми"),
+        "lv": ("Galvenās tēmas", "Pamattēmas"),
+        "lt": ("Pagrindinės temos",),
     },
     "target_audiences": {
         "de": ("Zielgruppe", "Zielgruppen"),
@@ -265,6 +290,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Ciljna skupina", "Ciljne skupine"),
         "hu": ("Célcsoport", "Célcsoportok"),
         "et": ("Sihtrühm", "Sihtrühmad"),
+        "ro": ("Public țintă", "Publicul țintă", "Grup țintă", "Grupul țintă"),
+        "hr": ("Ciljana skupina", "Ciljna skupina", "Ciljane skupine", "Ciljana publika"),
+        "sk": ("Cieľová skupina", "Cieľové skupiny"),
+        "bg": ("Целева група", "Целеви групи", "Целева аудитория"),
+        "lv": ("Mērķauditorija", "Mērķgrupa", "Mērķgrupas"),
+        "lt": ("Tikslinė grupė", "Tikslinės grupės", "Tikslinė auditorija"),
     },
     "geographical_scope": {
         "de": ("Geografischer Geltungsbereich", "Geographischer Geltungsbereich", "Geografische Reichweite"),
@@ -282,6 +313,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Geografski obseg",),
         "hu": ("Földrajzi hatókör",),
         "et": ("Geograafiline ulatus",),
+        "ro": ("Acoperire geografică", "Aria geografică", "Acoperirea geografică"),
+        "hr": ("Geografski obuhvat", "Geografski opseg"),
+        "sk": ("Geografický rozsah", "Geografická pôsobnosť"),
+        "bg": ("Географски обхват",),
+        "lv": ("Ģeogrāfiskais tvērums", "Ģeogrāfiskais aptvērums"),
+        "lt": ("Geografinė aprėptis", "Geografinis mastas"),
     },
     "start": {
         "de": ("Beginn der Praxis", "Start der Praxis"),
@@ -299,6 +336,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Začetek prakse",),
         "hu": ("A gyakorlat kezdete",),
         "et": ("Praktika algus",),
+        "ro": ("Începutul practicii", "Data începerii", "Anul începerii"),
+        "hr": ("Početak prakse", "Početak provedbe"),
+        "sk": ("Začiatok praxe", "Začiatok postupu"),
+        "bg": ("Начало на практиката", "Начало на прилагане"),
+        "lv": ("Prakses sākums", "Prakses uzsākšana"),
+        "lt": ("Praktikos pradžia", "Praktikos pradžios metai"),
     },
     "deliverables": {
         "de": ("Ergebnisse und Produkte", "Arbeitsergebnisse"),
@@ -316,6 +359,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Izdelki",),
         "hu": ("Termékek",),
         "et": ("Väljundid",),
+        "ro": ("Livrabile", "Produse livrabile", "Rezultate concrete"),
+        "hr": ("Konkretni rezultati", "Isporučevine"),
+        "sk": ("Výstupy", "Konkrétne výstupy"),
+        "bg": ("Крайни продукти", "Конкретни резултати"),
+        "lv": ("Nodevumi", "Konkrēti rezultāti"),
+        "lt": ("Galutiniai rezultatai", "Konkretūs rezultatai"),
     },
     "evidence_evaluation": {
         "de": (
@@ -338,6 +387,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Dokazi in vrednotenje",),
         "hu": ("Bizonyítékok és értékelés",),
         "et": ("Tõendid ja hindamine",),
+        "ro": ("Dovezi și evaluare",),
+        "hr": ("Dokazi i evaluacija", "Dokazi i vrednovanje"),
+        "sk": ("Dôkazy a hodnotenie",),
+        "bg": ("Доказателства и оценка",),
+        "lv": ("Pierādījumi un izvērtēšana", "Pierādījumi un novērtējums"),
+        "lt": ("Įrodymai ir vertinimas",),
     },
     "sustainability_transferability": {
         "de": ("Nachhaltigkeit und Übertragbarkeit",),
@@ -355,6 +410,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Trajnost in prenosljivost",),
         "hu": ("Fenntarthatóság és átadhatóság",),
         "et": ("Jätkusuutlikkus ja ülekantavus",),
+        "ro": ("Sustenabilitate și transferabilitate", "Durabilitate și transferabilitate"),
+        "hr": ("Održivost i prenosivost",),
+        "sk": ("Udržateľnosť a prenosnosť", "Udržateľnosť a prenositeľnosť"),
+        "bg": ("Устойчивост и преносимост", "Устойчивост и приложимост"),
+        "lv": ("Ilgtspēja un pārnesamība", "Ilgtspēja un pārnesība"),
+        "lt": ("Tvarumas ir perkeliamumas",),
     },
     "ran_meetings": {
         "de": ("Vorgestellt und diskutiert in einem RAN-Treffen", "Vorgestellt und diskutiert bei einem RAN-Treffen"),
@@ -375,6 +436,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Predstavljeno in obravnavano na srečanju RAN",),
         "hu": ("Bemutatva és megvitatva RAN-találkozón",),
         "et": ("Esitletud ja arutatud RAN-i kohtumisel",),
+        "ro": ("Prezentată și discutată în cadrul unei reuniuni RAN", "Prezentată și discutată la o reuniune RAN"),
+        "hr": ("Predstavljeno i raspravljeno na sastanku RAN-a", "Predstavljeno i raspravljeno na sastanku RAN"),
+        "sk": ("Prezentované a diskutované na stretnutí RAN",),
+        "bg": ("Представена и обсъдена на среща на RAN",),
+        "lv": ("Prezentēts un apspriests RAN sanāksmē",),
+        "lt": ("Pristatyta ir aptarta RAN susitikime",),
     },
     "eu_links_funding": {
         "de": (
@@ -398,6 +465,21 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Povezave z drugimi pobudami EU ali financiranjem EU",),
         "hu": ("Kapcsolódás más uniós kezdeményezésekhez vagy uniós finanszírozáshoz",),
         "et": ("Seos teiste ELi algatuste või ELi rahastusega",),
+        "ro": (
+            "Legături cu alte inițiative UE sau finanțare UE",
+            "Legături cu alte inițiative ale UE sau finanțare din partea UE",
+        ),
+        "hr": (
+            "Povezanost s drugim inicijativama EU-a ili financiranjem EU-a",
+            "Poveznice s drugim inicijativama EU-a ili financiranjem EU-a",
+        ),
+        "sk": ("Prepojenie s inými iniciatívami EÚ alebo financovaním EÚ",),
+        "bg": ("Връзки с други инициативи на ЕС или финансиране от ЕС",),
+        "lv": ("Saistība ar citām ES iniciatīvām vai ES finansējumu",),
+        "lt": (
+            "Sąsajos su kitomis ES iniciatyvomis ar ES finansavimu",
+            "Sąsajos su kitomis ES iniciatyvomis arba ES finansavimu",
+        ),
     },
     "organisation": {
         "de": ("Träger",),
@@ -413,6 +495,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Organizacija",),
         "hu": ("Szervezet",),
         "et": ("Organisatsioon",),
+        "ro": ("Organizația", "Organizație", "Organizaţia"),
+        "hr": ("Organizacija",),
+        "sk": ("Organizácia",),
+        "bg": ("Организация", "Организацията"),
+        "lv": ("Organizācija",),
+        "lt": ("Organizacija",),
     },
     "country": {
         "de": ("Herkunftsland",),
@@ -430,6 +518,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Država izvora",),
         "hu": ("Származási ország",),
         "et": ("Päritoluriik",),
+        "ro": ("Țara de origine", "Ţara de origine"),
+        "hr": ("Zemlja podrijetla", "Država podrijetla"),
+        "sk": ("Krajina pôvodu",),
+        "bg": ("Държава на произход", "Страна на произход"),
+        "lv": ("Izcelsmes valsts",),
+        "lt": ("Kilmės šalis",),
     },
     "contact": {
         "de": ("Kontaktdaten", "Ansprechpartner", "Ansprechperson"),
@@ -447,6 +541,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Kontaktni podatki", "Kontaktna oseba"),
         "hu": ("Elérhetőségek", "Kapcsolattartó"),
         "et": ("Kontaktandmed", "Kontaktisik"),
+        "ro": ("Date de contact", "Persoană de contact", "Persoana de contact"),
+        "hr": ("Kontakt podaci", "Kontaktni podaci", "Kontakt osoba", "Osoba za kontakt"),
+        "sk": ("Kontaktné údaje", "Kontaktná osoba"),
+        "bg": ("Данни за контакт", "Координати за връзка", "Лице за контакт"),
+        "lv": ("Kontaktinformācija", "Kontaktpersona"),
+        "lt": ("Kontaktiniai duomenys", "Kontaktinis asmuo"),
     },
     "last_update": {
         "de": ("Letzte Aktualisierung", "Zuletzt aktualisiert"),
@@ -464,6 +564,12 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "sl": ("Zadnja posodobitev",),
         "hu": ("Utolsó frissítés",),
         "et": ("Viimane uuendus", "Viimati uuendatud"),
+        "ro": ("Ultima actualizare", "Data ultimei actualizări"),
+        "hr": ("Posljednje ažuriranje", "Zadnje ažuriranje"),
+        "sk": ("Posledná aktualizácia",),
+        "bg": ("Последна актуализация",),
+        "lv": ("Pēdējā atjaunināšana", "Pēdējoreiz atjaunināts", "Pēdējā aktualizācija"),
+        "lt": ("Paskutinis atnaujinimas", "Paskutinį kartą atnaujinta"),
     },
 }
 

@@ -20,7 +20,8 @@ from .text import fold
 # Sub-field kind -> its labels as folded text (lower case, no accents), in English and French,
 # then as a template translated into German, Dutch, Swedish, Danish, Norwegian, Finnish, Spanish or
 # Italian writes them ("Art der Organisation", "Type organisatie", "Tipo de organización"); the type of
-# organisation also in Polish, Portuguese, Czech, Greek, Slovenian, Hungarian and Estonian.
+# organisation also in Polish, Portuguese, Czech, Greek, Slovenian, Hungarian, Estonian, Romanian, Croatian,
+# Slovak, Bulgarian, Latvian and Lithuanian ("Tipul organizației", "Вид на организацията", "Organizācijas veids").
 SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "organisation_type": (
         r"type of organi[sz]ation",
@@ -47,6 +48,11 @@ SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
         r"(?:vrsta|tip) organizacije",
         r"(?:a )?szervezet tipusa",
         r"organisatsiooni (?:tuup|liik)",
+        r"tip(?:ul)? (?:de )?organizati(?:e|ei)",
+        r"typ organizacie",
+        r"(?:вид|тип)(?: на)? организация(?:та)?",
+        r"organizacijas (?:veids|tips)",
+        r"organizacijos (?:tipas|rusis)",
     ),
     "country": (
         r"country(?: of origin)?",

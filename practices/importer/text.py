@@ -1,5 +1,6 @@
 """Small text helpers shared by the importer: folding, plain text, phrase matching."""
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -128,6 +129,38 @@ OTHER_ENDINGS = {
 }
 OTHER_FORM_SHARED = 4  # letters a word shares with the term's word it is another form of, at least
 
+# The consonants a stem's last letters change into before some endings, in the languages of ``OTHER_ENDINGS``
+# (folded): Slavic palatalisation, "žiak" / "žiaci" / "žiakov" (pupil), "učenik" / "učenici" / "učenike",
+# "psiholog" / "psiholozi" / "psihologinje", "psycholog" / "psycholodzy" / "psycholożki", "ученик" / "ученици",
+# "психолог" / "психолози". Each set holds the forms one stem's consonant takes; a word is another form of a
+# term's word when the two differ by such a change before their endings.
+ALTERNATIONS: dict[str, tuple[frozenset[str], ...]] = {
+    "pl": (frozenset({"k", "c"}), frozenset({"g", "dz", "z"}), frozenset({"ch", "s"})),
+    "cs": (frozenset({"k", "c"}), frozenset({"h", "z"}), frozenset({"ch", "s"})),
+    "sk": (frozenset({"k", "c"}), frozenset({"h", "z"}), frozenset({"ch", "s"})),
+    "sl": (frozenset({"k", "c"}), frozenset({"g", "z"}), frozenset({"h", "s"})),
+    "hr": (frozenset({"k", "c"}), frozenset({"g", "z"}), frozenset({"h", "s"})),
+    "bg": (frozenset({"к", "ц"}), frozenset({"г", "з"}), frozenset({"х", "с"})),
+}
+
+
+@functools.cache
+def alternate_stems(known: str, language: str) -> frozenset[str]:
+    """The stems folded ``known`` takes with its last consonant changed (``ALTERNATIONS``), each to be followed by
+    one of the language's endings: "ziaci" gives "ziak", "psiholozi" "psiholog", "psycholodzy" "psycholog" and
+    "psycholoz". Stems of fewer than ``OTHER_FORM_SHARED`` letters are not given."""
+    endings = OTHER_ENDINGS.get(language, frozenset())
+    stems: set[str] = set()
+    for forms in ALTERNATIONS.get(language, ()):
+        for end in range(OTHER_FORM_SHARED, len(known) + 1):
+            if known[end:] not in endings:
+                continue
+            # the longest form ending there: "dz" in "psycholodzy", not its "z"
+            form = max((form for form in forms if known[:end].endswith(form)), key=len, default="")
+            if form:
+                stems.update(known[: end - len(form)] + other for other in forms if other != form)
+    return frozenset(stem for stem in stems if len(stem) >= OTHER_FORM_SHARED)
+
 
 # A feminine agent noun stands for the masculine or common form the lists name: the folded ending written
 # and the one it stands for ("Lehrerinnen" / "Lehrer", "éducatrices" / "éducateurs", "educatrice" /
@@ -202,11 +235,17 @@ def _sigma(folded: str) -> str:
 
 def other_form(written: str, known: str, language: str) -> bool:
     """Whether the (lower-case) word ``written`` is folded ``known`` of a language without a stemmer here, or
-    another form of it: its endings (``OTHER_ENDINGS``) after 4 letters shared at least, or a feminine form
-    (``FEMININE``). A short word must be the same."""
+    another form of it: its endings (``OTHER_ENDINGS``) after 4 letters shared at least, the same with its stem's
+    last consonant changed (``ALTERNATIONS``: "žiakov" for "žiaci"), or a feminine form (``FEMININE``). A short
+    word must be the same."""
     known = _sigma(known)
     for word in dict.fromkeys((_sigma(fold(written)), _sigma(fold(common_form(written, language))))):
         if word == known or (len(known) >= OTHER_FORM_SHARED and near_form(word, known, language, OTHER_FORM_SHARED)):
+            return True
+        if any(
+            word.startswith(base) and word[len(base) :] in OTHER_ENDINGS[language]
+            for base in alternate_stems(known, language)
+        ):
             return True
     return False
 
@@ -245,8 +284,12 @@ class PhraseIndex:
             self.longest = max(self.longest, len(words))
             self._stemmed.clear()
         if language in OTHER_ENDINGS and self.phrases[words] == key:  # the same words in several languages
-            if words not in self._languages:
-                self._by_start.setdefault(_sigma(words[0])[:OTHER_FORM_SHARED], []).append(words)
+            first = _sigma(words[0])
+            for start in {first[:OTHER_FORM_SHARED]} | {
+                stem[:OTHER_FORM_SHARED] for stem in alternate_stems(first, language)
+            }:
+                if words not in self._by_start.setdefault(start, []):
+                    self._by_start[start].append(words)
             self._languages[words] = tuple(dict.fromkeys((*self._languages.get(words, ()), language)))
 
     def written_phrases(self) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -448,12 +491,14 @@ def _unmarked_lines_unticked(text: str) -> str:
 
 # Yes and no (folded) in the languages whose template labels the importer reads: the practice languages, Polish
 # ("tak", "nie"), Portuguese ("sim", "não"), Czech ("ano", "ne"), Greek ("ναι", "όχι"), Slovenian ("da", "ne"),
-# Hungarian ("igen", "nem") and Estonian ("jah", "ei").
-YES_WORDS = frozenset("yes oui ja si kylla tak sim ano ναι da igen jah".split())
-NO_WORDS = frozenset("no non nein nej nei nee ei nie nao ne οχι nem".split())
+# Hungarian ("igen", "nem"), Estonian ("jah", "ei"), Romanian ("da", "nu"), Croatian ("da", "ne"), Slovak ("áno",
+# "nie"), Bulgarian ("да", "не"), Latvian ("jā", "nē") and Lithuanian ("taip", "ne").
+YES_WORDS = frozenset("yes oui ja si kylla tak sim ano ναι da igen jah taip да".split())
+NO_WORDS = frozenset("no non nein nej nei nee ei nie nao ne οχι nem nu не".split())
 # Of those, the words that are also a common first word in another language ("Ne s'applique pas", "da
-# verificare"): a yes or a no only when they are the whole answer.
-YES_NO_ALONE_ONLY = frozenset({"da", "ne"})
+# verificare", Dutch and Danish "nu", now; Bulgarian "да" before a verb, "не" before a verb: "Не се прилага",
+# not applicable): a yes or a no only when they are the whole answer.
+YES_NO_ALONE_ONLY = frozenset({"da", "ne", "nu", "да", "не"})
 
 # A checklist answered with a yes or a no beside each entry ("Family support: yes", "Exit strategies – no",
 # "Soutien de la famille : oui", "Tværfagligt samarbejde (ja)"), in those languages.

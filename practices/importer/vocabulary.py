@@ -49,11 +49,17 @@ ACTIVITY_HEADS: dict[str, frozenset[str]] = {
 }
 # (Those words' comment is above ACTIVITY_HEADS.) Also the words of another language that end like a term of
 # translations_eu.py as one of its forms would: "noord", Dutch for north, is no Estonian "noored", young people;
-# "policy" no Slovak "polícia"; "skolen", Danish and Norwegian for the school, no Latvian "skolēni", pupils.
+# "policy" no Slovak "polícia"; "skolen", Danish and Norwegian for the school, no Latvian "skolēni", pupils; the
+# sciences and the practice whose names end like another form of their practitioners' (with a changed stem:
+# ``text.ALTERNATIONS``): "psychologia", "psihologija", "психология" are no psychologists, "pedagogika" no
+# teachers, Polish "praktyka" (a practice) no practitioners.
 STEM_FALSE_FRIENDS = frozenset(
     tokens(
         """Lehre ouderen oudere extremist extrémiste professional professionnel professionnelle professionnelles
-        noord noorden policy policies skolen skolene"""
+        noord noorden policy policies skolen skolene
+        psychologia psychologii psychologią psychologie psychológia psychológie psychológiou psihologija
+        psihologije psihologiji psihologijo психология психологията pedagogika pedagogiki pedagogice pedagogiką
+        pedagogike pedagogiky pedagogiko педагогика педагогиката praktyka praktyki praktyce praktykę praktyką"""
     )
 )
 
@@ -73,6 +79,15 @@ ORGANISATION_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
         "association",
         "foundation",
         "fondation",
+        # American and British writers' other names for it ("Type of organization: Non-profit organization")
+        "non-profit",
+        "non-profit organisation",
+        "non-profit organization",
+        "nonprofit",
+        "nonprofit organization",
+        "not-for-profit",
+        "not-for-profit organisation",
+        "not-for-profit organization",
     ),
     "research-education": ("university", "université", "research institute", "school", "école"),
     "health-social": ("health service", "social services", "services sociaux", "santé"),

@@ -11,10 +11,13 @@ _YEAR = re.compile(r"(?<![\d.,])(\d{4})(?!\d|[.,]\d)")
 # A range of years (in folded text): "2015-2019", "2016-17", "from 2016 to 2020", "de 2013 a 2017",
 # "von 2014 bis 2018", "between 2015 and 2019", "2018 – December 2021" (a word before the end year); in
 # the other languages whose labels are read: "dal 2017 al 2021", "od 2015 do 2019", "fra 2014 til 2018",
-# "desde 2012 hasta 2016", "de 2015 até 2019".
+# "desde 2012 hasta 2016", "de 2015 até 2019", "din 2016 până în 2020", "от 2015 до 2019", "nuo 2015 iki 2019",
+# "no 2016. gada līdz 2020."; a year may have the full stop Croatian, Latvian or Hungarian write after it
+# ("od 2020. do 2023.", "2016.–2020.").
 _RANGE = re.compile(
-    r"(?<!\d)(?P<start>\d{4})(?:[-–—](?P<short>\d\d)(?!\d)|(?:\s*[-–—]\s*|\s+(?P<word>to|a|au|al|"
-    r"ate|bis|do|hasta|til|tot|till|and|et|und)\s+)(?:[a-z]+\.?\s+)?(?P<end>\d{4})(?![\d/.,]\d|\d))"
+    r"(?<!\d)(?P<start>\d{4})\.?(?:[-–—](?P<short>\d\d)(?!\d)|(?:\s*[-–—]\s*|\s+(?:gada\s+)?(?P<word>to|a|au|al|"
+    r"ate|bis|do|hasta|til|tot|till|and|et|und|pana (?:in|la)|до|iki|lidz)\s+)(?:[a-z]+\.?\s+)?"
+    r"(?P<end>\d{4})(?![\d/.,]\d|\d))"
 )
 _BETWEEN = re.compile(r"\b(?:between|entre|zwischen)\s+$")
 # Words saying the practice goes on after a range of years ("2014-2019 pilot, 2020 onwards",
@@ -22,6 +25,8 @@ _BETWEEN = re.compile(r"\b(?:between|entre|zwischen)\s+$")
 _ONGOING = re.compile(
     r"\b(?:ongoing|on-going|onwards|present|to date|still|continu\w*|en cours|toujours|aujourd'hui|"
     r"a ce jour|se poursuit|heute|laufend|fortlaufend|in corso|en curso|em curso|dosud|nadal|"
+    r"in prezent|in desfasurare|i dalje|do danas|u tijeku|doteraz|dodnes|до момента|досега|продължава|"
+    r"joprojam|lidz sim|iki siol|tebevyksta|"
     r"(?:since|depuis|seit|dal|desde)\s+(?:[a-z]+\s+)?(?:19|20)\d\d)\b"
 )
 _SENTENCE_END = re.compile(r"[.;!?\n]+(?:\s|$)")

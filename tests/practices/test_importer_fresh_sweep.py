@@ -5,8 +5,9 @@ numbered, renamed and translated labels, check boxes (☒, ☑, [x], a lone X, "
 table with a numbering column, answers left blank or "n/a", the template's guidance left in, bullet lists,
 sections the template lacks.
 
-First run: 130 of 152 fields right, 13 of 24 documents whole; after the fixes 150 of 152 (the two left are
-strict xfails). Every invented name, address and number here is fictional (example.org, 000 numbers).
+First run: 130 of 152 fields right, 13 of 24 documents whole; after the fixes 150 of 152 (the two left were
+strict xfails; since the fourth sweep 151: "Participación y empoderamiento de la comunidad" is read).
+Every invented name, address and number here is fictional (example.org, 000 numbers).
 """
 
 import pytest
@@ -498,8 +499,6 @@ CASES = [
             "organisation.type": "ngo",
         },
         ("barrios de Barcelona",),
-        xfail="'Participación y empoderamiento de la comunidad': a list's term translated in other words than "
-        "translations.py holds is not read; its words are kept (docs/IMPORTER.md, known limits)",
     ),
     # 16. Spanish, the English template as HTML headings, guidance paragraphs left in
     Case(

@@ -179,7 +179,7 @@ def test_a_template_s_answers_in_its_language_lose_no_free_text(filename, data):
     [
         # other forms: after a preposition, another case, the singular, a feminine form, all in capitals
         ("target_audiences", "Praca z rodzinami i nauczycielami", ["families", "educators-academics"]),
-        ("target_audiences", "psycholożki; policjanci", ["law-enforcement"]),
+        ("target_audiences", "psycholożki; policjanci", ["health-practitioners", "law-enforcement"]),
         ("target_audiences", "Rodinám a učitelkám", ["families", "educators-academics"]),
         ("target_audiences", "Mladim in njihovim staršem", ["youth-pupils-students", "families"]),
         (
