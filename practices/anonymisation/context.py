@@ -159,7 +159,12 @@ def tied_to_a_person(finding: Finding, text: str, hints: list[Hint], names: Sequ
         return True
     line_start = text.rfind("\n", 0, finding.start) + 1
     before = text[max(line_start, finding.start - 60) : finding.start]
-    return bool(patterns.PERSON_PLACE_CUES.search(before))
+    cue = patterns.PERSON_PLACE_CUES.search(before)
+    if cue and patterns.BIRTH_OR_MOVE_CUE.match(cue.group()):
+        return not patterns.a_thing_is_born(
+            text[max(0, finding.start - 120) : finding.start - len(before) + cue.start()]
+        )
+    return bool(cue)
 
 
 def contact_line_names(text: str) -> list[Candidate]:

@@ -82,7 +82,9 @@ _PARTICLE = rf"(?:(?:(?:{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))
 
 # Articles that open a sentence, never a name (particles such as "De", "La", "El" or "Den" can).
 ARTICLES = frozenset(
-    "der die dem ein eine einen einem einer eines il lo gli un una uno los las het een os um uma det ett".split()
+    "der die dem ein eine einen einem einer eines il lo gli un una uno los las het een os um uma det ett "
+    # German possessives: "Seine Mutter ist alleinerziehend" holds no name
+    "sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer".split()
 )
 
 # "Mr K. Hansen", "Mme Fatima El Amrani", "M. DUPONT", "Dr. van Dijk"
@@ -118,7 +120,11 @@ ORGANISATION_WORDS = frozenset(
     "division brigade brigades brigata brigate brigada brigadas brygada state staat stato estado état staten "
     "movement mouvement bewegung beweging rörelse rörelsen bevegelse bevegelsen bevægelse movimiento movimento "
     "front fronte frente partei party parti partij partido partito partia army armée armee ejército esercito "
-    "exército armia ley loi legge gesetz wet laki ustawa act".split()
+    "exército armia ley loi legge gesetz wet laki ustawa act "
+    # Round 7: "Patriotic Alternative", "Generation Identity", "Veiligheidshuis Rotterdam", "Miejski
+    # Ośrodek Pomocy Społecznej", "Zespół Szkół nr 3".
+    "alternative alternativ identity identitaire identitäre veiligheidshuis jongerencentrum buurthuis "
+    "ośrodek ośrodka ośrodku zespół zespołu zespole szkół poradnia poradni".split()
 )
 
 # People the field cites as history, ideology or attacks ("why Hitler and Bin Laden still inspire
@@ -283,6 +289,8 @@ _RESIDENCE_CUES = (
 _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|(?-i:nat[oa])|nascid[oa]|urodzon[ya]"
 _CUE_GAP = r"(?:\s+\w+){0,2}\s+"
 _PLACE_PREPOSITION = r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy)"
+# "born", "né", "moved"...: said of projects and ideas too (patterns.a_thing_is_born).
+BIRTH_OR_MOVE_CUE = re.compile(rf"(?:{_OTHER_CUES})(?![\w])", re.IGNORECASE)
 PERSON_PLACE_CUES = re.compile(
     rf"(?:{_RESIDENCE_CUES}|{_OTHER_CUES}|{_GERMAN_CUES}){_CUE_GAP}(?:to|of|{_PLACE_PREPOSITION})\s*$",
     re.IGNORECASE,
@@ -510,11 +518,11 @@ PLATE_WORDS = (
     r"(?:auto|amtliche[sn]?[ \t]+)?kennzeichen|nummernschild|kenteken(?:plaat)?|nummerplaat|nummerbord|"
     r"registreringsnummer(?:et)?|registreringsskylt(?:en)?|reg\.?[ \t]*nr\.?|nummerplade(?:n)?|kjennemerke(?:t)?|"
     r"skilt(?:et)?|rekisterinumero(?:lla)?|rekisterikilpi|targa(?:t[oa])?|matr[íi]cula|matriculad[oa]|"
-    r"numer(?:ze)?[ \t]+rejestracyjny(?:m)?|tablic[aey][ \t]+rejestracyjn[aey]j?)"
+    r"numer(?:ze)?[ \t]+rejestracyjny(?:m)?|tablic[aey][ \t]+rejestracyjn[aey]j?|nr\.?[ \t]*rej\.?)"
 )
 _PLATE_CHAR = rf"[{UPPER}0-9]"
 VEHICLE_PLATE = re.compile(
-    rf"(?<![\w])(?i:{PLATE_WORDS})(?![\w])[ \t:.,(]*(?:[{LOWER}]{{1,12}}[ \t]+){{0,3}}[ \t:(\"'«„“]*"
+    rf"(?<![\w])(?i:{PLATE_WORDS})(?![\w])[ \t:.,(]*(?:[{LOWER}]{{1,12}}[ \t]+){{0,6}}[ \t:(\"'«„“]*"
     rf"(?P<pii>{_PLATE_CHAR}{{1,5}}(?:[- \t]{_PLATE_CHAR}{{1,5}}){{0,3}})(?![\w-])"
 )
 
@@ -627,3 +635,134 @@ KUNYA = frozenset("abu abou umm oum ibn bint".split())
 _ALIAS = rf"(?P<pii>{NAME_WORD}(?:[ \t]+{_KUNYA_LINK}?{NAME_WORD}|[ \t]+{_KUNYA_LINK}{NAME_WORD}){{0,3}})(?![\w@])"
 ALIAS_NAME = re.compile(rf"(?<![\w])(?i:{_ALIAS_WORDS})[ \t]*[:\"'«„“‘]?[ \t]*{_ALIAS}")
 KNOWN_AS_NAME = re.compile(rf"(?<![\w])(?i:{_KNOWN_AS_WORDS})[ \t]*[:\"'«„“‘]?[ \t]*{_ALIAS}")
+
+# --- round 7: years and places of birth, quoted nicknames, case endings, initials with a town ----
+
+# Words for what is born or comes from somewhere besides people: "Le projet, né en 2015 à Lille".
+NOT_BORN = frozenset(
+    "idea idée idee ideia pomysł initiative initiativ iniziativa iniciativa approach approche ansatz "
+    "aanpak metodo método method méthode methode metode network réseau netzwerk".split()
+)
+
+
+def a_thing_is_born(before: str) -> bool:
+    """Whether the last 50 characters of a clause before a word for being born name a project,
+    an organisation or an idea ("Le projet, né en 2015", "The idea was born in Oslo")."""
+    clause = re.split(r"[.!?;:\n]", before[-80:])[-1][-50:]
+    words = {word.casefold() for word in re.findall(r"[^\W\d_]+", clause)}
+    return bool(words & ORGANISATION_WORDS or words & NOT_BORN)
+
+
+# A year of birth and a place of birth after a word for being born: "born 2003 in Grimsby",
+# "geboren in 2004 in Tilburg", "né en 2005 à Maubeuge", "nato a Pioltello", "Il ragazzo, classe
+# 2005,". Projects are born too ("Le projet est né en 2015 à Lille"): recognizers.places checks
+# that no organisation's or project's word comes first in the clause.
+_BORN = (
+    r"(?i:born|née?s?|geboren|født|föddes|född|nacid[oa]s?|nascid[oa]s?|urodzon[ya]|urodził(?:a)?[ \t]+się|"
+    r"syntyi|syntynyt|sündis|sündinud|született)|(?-i:nat[oa])"
+)
+_YEAR_LINK = r"(?i:in|en|nel|im|i|w|em|no|år|vuonna|ano|anno|in[ \t]+the[ \t]+year|im[ \t]+Jahr|en[ \t]+el[ \t]+año)"
+_BIRTH_YEAR = r"(?:19|20)\d\d(?![\w/.-]\d)"
+BIRTH_YEAR = re.compile(
+    rf"(?<![\w])(?:{_BORN})[ \t]+(?:{_YEAR_LINK}[ \t]+)?(?P<pii>{_BIRTH_YEAR})(?![\w])"
+    # Italian's "classe 2005" (born in 2005), in apposition: "Il ragazzo, classe 2005,"
+    rf"|,[ \t]*(?-i:classe)[ \t]+(?P<classe>{_BIRTH_YEAR})(?![\w])"
+)
+BIRTH_PLACE = re.compile(
+    rf"(?<![\w])(?:{_BORN})[ \t]+(?:(?:{_YEAR_LINK}[ \t]+)?{_BIRTH_YEAR}(?:[ \t]*r\.)?[ \t,]+)?"
+    rf"(?i:in|à|a|en|i|w|we|em|na|te|ad|at)[ \t]+"
+    rf"(?P<pii>{NAME_WORD}(?:(?:[ \t]+{_PLACE_LINK})?[ \t-]+{NAME_WORD}){{0,3}})(?![\w@])"
+)
+
+# A place in a case ending after a word for living somewhere or coming from, in Finnish,
+# Estonian and Hungarian, which have no prepositions: "asuu äitinsä kanssa Hervannassa", "on
+# kotoisin Porista", "elab Tartus", "él Miskolcon"; or before the word: "Hervannassa asuva",
+# "Debrecenben lakik".
+_CASE_PLACE = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
+_FI_ENDING = r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä)"  # not -n: "asuu Matin kanssa" (with Matti)
+_ET_ENDING = r"(?:s|st|l|lt)"
+_HU_ENDING = r"(?:ban|ben|ból|ből|on|en|ön|ról|ről|n)"
+_LIVING_WITH_ENDING = (
+    rf"(?:(?i:asuu|asui|asuvat|asuivat|asunut|asuneet|(?:on|oli|ovat|olivat)[ \t]+kotoisin|kotoisin)"
+    rf"(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<fi>{_CASE_PLACE}{_FI_ENDING})"
+    rf"|(?i:elab|elas|elavad|elasid|(?:on|oli)[ \t]+pärit|pärit)"
+    rf"(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<et>{_CASE_PLACE}{_ET_ENDING})"
+    rf"|(?i:lakik|lakott|laknak|laktak|élnek|éltek|származik)"
+    rf"(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<hu>{_CASE_PLACE}{_HU_ENDING})"
+    # Hungarian's "él" (lives) is Spanish's "él" (he): only right before the place ("él Miskolcon")
+    rf"|(?i:él|élt)[ \t]+(?P<hu_el>{_CASE_PLACE}(?:ban|ben|on|en|ön)))(?![\w])"
+    # (the ending checked behind the word, so that no capitalised word is tried ending by ending)
+    rf"|(?<![\w])(?P<before>{_CASE_PLACE})(?:(?<=ssa|ssä|lla|llä|ban|ben)|(?<=on|en|ön))[ \t]+"
+    r"(?i:asuva|asuvan|asuvaa|asuu|asui|lakik|lakott|lakó|él|élt)(?![\w])"
+)
+PLACE_IN_A_CASE_ENDING = re.compile(_LIVING_WITH_ENDING)
+
+# A school named in a case ending (Finnish, Estonian): "käy 9. luokkaa Kallion koulussa", "käy
+# Myllypuron yläastetta", "käib Kalamaja Põhikoolis". The name before the school's word is a
+# genitive, capitalised.
+_FI_SCHOOL = (
+    r"(?i:koulu|koulun|koulussa|koulua|koulusta|yläkoulu\w*|alakoulu\w*|yläaste\w*|ala-aste\w*|lukio\w*|"
+    r"ammattiopisto\w*|ammattikoulu\w*|peruskoulu\w*|kool|koolis|kooli|põhikool\w*|gümnaasium\w*)"
+)
+SCHOOL_IN_A_CASE_ENDING = re.compile(
+    r"(?<![\w])(?i:käy|kävi|käyvät|opiskelee|opiskeli|käib|käis|õpib|õppis)"
+    rf"(?:[ \t]+(?:\d{{1,2}}\.|[{LOWER}]+)[ \t]+(?i:luokkaa|luokalla|luokalle|klassis|klassi)|[ \t]+[{LOWER}]+)?[ \t]+"
+    rf"(?P<pii>(?:{NAME_WORD}[ \t]+){{1,3}}{_FI_SCHOOL}|{NAME_WORD}(?i:koulu\w*|kool\w*))(?![\w])"
+)
+
+# A nickname in quotes: 'was known in the gaming chat as "Reaper"', 'in der Szene nur „Germane"
+# genannt'. The quotes make it a name: an approach "known as Motivational Interviewing" has none
+# (recognizers.people checks no method's or programme's word comes first).
+_OPEN_QUOTE = r"[\"“«„‘'‹][ \t]?"
+_CLOSE_QUOTE = r"[ \t]?[\"”»“’'›]"
+_NICKNAME = rf"(?P<pii>{NAME_WORD}(?:[ \t]+{_KUNYA_LINK}?{NAME_WORD}|[ \t]+{_KUNYA_LINK}{NAME_WORD}){{0,3}})"
+QUOTED_NICKNAME = re.compile(
+    r"(?<![\w])(?i:known|called|nicknamed|conocid[oa]|llamad[oa]|conosciut[oa]|chiamat[oa]|connue?|appelée?|"
+    r"bekend|genoemd|känd|kallad|kjent|kalt|kendt|kaldt|tunnettu|znan[ya])"
+    rf"(?:[ \t]+[{LOWER}][\w-]*){{0,5}}[ \t]+(?i:as|como|come|comme|als|som|jako|nimellä)[ \t]+{_OPEN_QUOTE}"
+    rf"{_NICKNAME}{_CLOSE_QUOTE}"
+    rf"|{_OPEN_QUOTE}(?P<before>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}){_CLOSE_QUOTE}[ \t]+"
+    r"(?i:genannt|gerufen|genoemd|kallad|kaldet|kalt|chiamato|chiamata|detto|detta|llamado|llamada|surnommée?|"
+    r"appelée?|zwany|zwana)(?![\w])"
+)
+# Italian's, Portuguese's and Polish's words for calling oneself (ALIAS_NAME's).
+MORE_ALIAS_WORDS = re.compile(
+    r"(?<![\w])(?i:si[ \t]+fa(?:ceva|cevano|)[ \t]+chiamare|se[ \t]+fazia[ \t]+chamar|fazia-se[ \t]+chamar|"
+    r"kazał[ \t]+(?:się[ \t]+)?nazywać|przedstawiał[ \t]+się[ \t]+jako|kutsui[ \t]+itseään)"
+    rf"[ \t]*[:\"'«„“‘]?[ \t]*{_NICKNAME}(?![\w@])"
+)
+
+# Initials, or a given name and a surname's initial, with a town: "A.K. from Hartlepool", "Kamil
+# S. z Wadowic", "J.V. uit Almere". The town of an anonymised person points to them.
+_FROM = r"(?:from|of|aus|uit|van|z|ze|fra|från|de|d['’]|da|di|del|von)"
+_AFTER_INITIALS = rf"[ \t]*,?[ \t]*(?:\(\d{{1,2}}\)[ \t]*)?{_FROM}[ \t]*"
+INITIALS_WITH_TOWN = re.compile(
+    rf"(?<![\w.]){INITIALS}{_AFTER_INITIALS}(?P<pii>{NAME_WORD}(?:[ \t-]+{NAME_WORD}){{0,2}})(?![\w@])"
+)
+# The same after a given name and a surname's initial ("Kamil S. z Wadowic"): the name is
+# checked by recognizers.places (GIVEN_INITIAL_BEFORE, at the end of the text before the town).
+GIVEN_INITIAL_WITH_TOWN = re.compile(
+    rf"(?<![\w.]){NAME_WORD}[ \t]+[{UPPER}]\.{_AFTER_INITIALS}"
+    rf"(?P<pii>{NAME_WORD}(?:[ \t-]+{NAME_WORD}){{0,2}})(?![\w@])"
+)
+GIVEN_INITIAL_BEFORE = re.compile(rf"(?P<given>{NAME_WORD})[ \t]+[{UPPER}]\.{_AFTER_INITIALS}$")
+# A given name and a surname's initial: "Kamil S.", "Sara L." (recognizers.people checks the name).
+GIVEN_NAME_AND_INITIAL = re.compile(rf"(?<![\w.])(?P<pii>{NAME_WORD}[ \t]+[{UPPER}]\.)(?![\w])")
+
+# A school after a word for attending it, without the pupil's class: "Aisha attends Hollybrook
+# Academy", "Er besucht die Erich-Kästner-Schule", "va au lycée Voltaire". Staff attend schools too
+# ("the team went to St Mary's School"): recognizers.places reports it only when the one who
+# attends is a relative, a young person or someone named.
+_GOING_TO_SCHOOL = (
+    r"attend(?:s|ed|ing)?|go(?:es)?[ \t]+to|went[ \t]+to|va[ \t]+(?:à|au)|allait[ \t]+(?:à|au)|"
+    r"est[ \t]+scolarisée?[ \t]+(?:à|au)|"
+    r"besuch(?:t|te)|geht[ \t]+(?:auf|in)|ging[ \t]+(?:auf|in)|zit[ \t]+op|zat[ \t]+op|gaat[ \t]+naar|"
+    r"går[ \t]+på|gick[ \t]+på|gikk[ \t]+på|gik[ \t]+på|frequenta(?:va)?|va[ \t]+a|asiste[ \t]+a|"
+    r"estudia[ \t]+en|estuda[ \t]+na|estuda[ \t]+no|frequenta[ \t]+a|chodzi[ \t]+do|uczy[ \t]+się[ \t]+w"
+)
+_SCHOOL_ARTICLE = r"(?:(?i:the|la|le|l['’]|die|den|de|het|el|il|lo|a|o|al|alla)[ \t]*)?"
+SCHOOL_OF_AN_ATTENDER = re.compile(
+    rf"(?<![\w])(?i:{_GOING_TO_SCHOOL})[ \t]+{_SCHOOL_ARTICLE}"
+    rf"(?P<pii>{_INSTITUTION_NAME}[ \t-]+{_SCHOOL_WORD}(?![\w])|{_SCHOOL_WORD}[ \t]+{_INSTITUTION_NAME}"
+    rf"|{NAME_WORD}-(?i:Schule|Gymnasium|skolan|skolen|skole|koulu))"
+)

@@ -22,6 +22,7 @@ from .ner import NER_NAME, FilteredSpacyRecognizer
 from .people import person_recognizers
 from .places import (
     PLACE_NAME,
+    birth_and_initials_recognizers,
     institution_recognizers,
     place_after_cue_recognizer,
     place_after_preposition_recognizer,
@@ -47,4 +48,5 @@ def all_recognizers(language: str) -> list[EntityRecognizer]:
         *person_recognizers(language),
         *place_and_date_recognizers(language),
         *institution_recognizers(language),
+        *birth_and_initials_recognizers(language),
     ]

@@ -41,11 +41,14 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             if result.entity_type != PERSON or (start, end) not in words
         ]
 
-    @staticmethod
-    def _keeps(entity: str, text: str, start: int, end: int, doc) -> bool:
+    def _keeps(self, entity: str, text: str, start: int, end: int, doc) -> bool:
         if _lone_common_word(doc, start, end):
             return False
         if entity == PERSON and not _reads_as_a_person(text[start:end]):
+            return False
+        if entity == PERSON and _named_by_an_organisation(text, start, end):
+            return False
+        if entity == PERSON and _opens_a_quoted_title(text, start, end, self.supported_language):
             return False
         heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
         return not (entity == PERSON and heading)
@@ -79,6 +82,58 @@ def _reads_as_a_person(span: str) -> bool:
         return False
     untitled = [word for word in words if word.rstrip(".").casefold() not in _TITLE_WORDS]
     return not all(_INITIALS_ONLY.fullmatch(word) for word in untitled)
+
+
+# Words of a job title the NER reads as a name on a signature's line ("Senior Youth Worker").
+_JOB_TITLE_WORDS = patterns.ROLE_LABEL_WORDS | frozenset(
+    "youth senior junior social case support family community project outreach prevention".split()
+)
+# A Finnish organisation in a case ending: a genitive and a word in the inessive ("työskentelee
+# Aseman Lapsissa", at the Children of the Station); a known given name ("Melissa") is kept.
+_FINNISH_INESSIVE = re.compile(r"^[A-ZÄÖÅ]\w+n[ \t]+[A-ZÄÖÅ]\w{2,}(?:ssa|ssä)$")
+
+
+def _named_by_an_organisation(text: str, start: int, end: int) -> bool:
+    """Whether an NER "person" is an organisation's or a job's name: right after a word for an
+    organisation ("jongerencentrum De Kroon", "Stiftung Hans Sachs"; not a known given name: "the
+    club Karim joined"), a job title alone ("Youth Worker"), a Finnish organisation in a case
+    ending ("Aseman Lapsissa")."""
+    from ..given_names import _known_name  # Faker's lists: loaded by warm_up() or the first check
+
+    span = text[start:end]
+    words = span.split()
+    if all(word.casefold() in _JOB_TITLE_WORDS for word in words):
+        return True
+    if _FINNISH_INESSIVE.match(span) and not _known_name(words[-1]):
+        return True
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 40) : start])
+    if not before or _known_name(words[0]):
+        return False
+    word = before.group(1).casefold()
+    return word in patterns.ORGANISATION_WORDS or any(
+        word.endswith(org) and len(word) > len(org) for org in _COMPOUND_ENDINGS
+    )
+
+
+_COMPOUND_ENDINGS = tuple(word for word in patterns.ORGANISATION_WORDS if len(word) >= 5 and word.isalpha())
+_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+def _opens_a_quoted_title(text: str, start: int, end: int, language: str) -> bool:
+    """Whether an NER "person" is the ordinary word opening a quoted title that holds lower-case
+    words ("« Paroles de jeunes »"); a name opening a quoted message ("Zorbek said hi"), a known
+    given name or a nickname ("Abu Dujana al-Britani") is kept."""
+    from ..given_names import _known_name, ordinary_word  # loaded by warm_up() or the first check
+
+    span = text[start:end]
+    if " " in span.strip() or _known_name(span) or not ordinary_word(span.casefold(), language):
+        return False
+    opening = re.search(r"([«“„\"])[ \t]?$", text[max(0, start - 2) : start])
+    if not opening:
+        return False
+    close_at = text.find(_QUOTES[opening.group(1)], end, end + 120)
+    quoted = text[end:close_at].split() if close_at >= 0 else []
+    return any(not _name_word(word) for word in quoted)
 
 
 _SAINTS = frozenset("St Ste Saint Sainte Sankt Sint".split())

@@ -95,6 +95,40 @@ def _a_persons_account(text: str, start: int, end: int, doc=None) -> tuple[int, 
     return start, end
 
 
+# Words naming a method, a programme or a group before "known as": "an approach known as 'The
+# Hook'" is no one's nickname.
+_NOT_NICKNAMED = frozenset(
+    "approach method model technique tool game song film book approche méthode modèle outil jeu chanson "
+    "ansatz methode modell spiel lied aanpak methode metode metod modello metodo enfoque método juego "
+    "group groupe gruppe groep gruppo grupo grupa grupp gruppen programme program programm project projet projekt "
+    "network réseau netzwerk movement mouvement bewegung campaign campagne kampagne operation opération "
+    "initiative platform plateforme forum app website site event festival conference workshop course training".split()
+)
+
+
+def _a_quoted_nickname(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """A nickname in quotes ('known in the chat as "Reaper"', '„Germane" genannt', 'si faceva
+    chiamare "Il Lupo"'), unless a method, a programme or an organisation is what is called so."""
+    before = text[max(0, start - 60) : start]
+    words = {word.casefold() for word in re.findall(r"[^\W\d_]+", before)}
+    if words & _NOT_NICKNAMED or names_an_organisation(text[start:end]):
+        return None
+    first = text[start:end].split()[0].casefold()
+    if first in patterns.MONTHS or first in patterns.NOT_PLACES or any(_is_country(w) for w in text[start:end].split()):
+        return None
+    return start, end
+
+
+def _a_given_name_and_initial(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """ "Kamil S.": a known given name and a surname's initial."""
+    from ..given_names import _known_name, _never_a_name  # Faker's lists: loaded by warm_up() or the first check
+
+    first = text[start:end].split()[0]
+    if not _known_name(first) or _never_a_name(first.casefold(), set()):
+        return None
+    return start, end
+
+
 _ACCOUNT_WORDS = frozenset("info news official press media support help hq eu un".split())
 
 
@@ -146,6 +180,22 @@ def person_recognizers(language: str) -> list[EntityRecognizer]:
             language=language,
             name="KnownAsRecognizer",
             accept=_a_persons_other_name,
+        ),
+        RegexRecognizer(
+            entity=PERSON,
+            regexes=[patterns.QUOTED_NICKNAME, patterns.MORE_ALIAS_WORDS],
+            score=KIN_NAME_SCORE,
+            language=language,
+            name="QuotedNicknameRecognizer",
+            accept=_a_quoted_nickname,
+        ),
+        RegexRecognizer(
+            entity=PERSON,
+            regexes=[patterns.GIVEN_NAME_AND_INITIAL],
+            score=KIN_NAME_SCORE,
+            language=language,
+            name="GivenNameAndInitialRecognizer",
+            accept=_a_given_name_and_initial,
         ),
         RegexRecognizer(
             entity=PERSON,

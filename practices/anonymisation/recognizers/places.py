@@ -73,22 +73,73 @@ _RELATIVE_OR_CLIENT = re.compile(
 
 
 def _a_relatives_workplace(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
-    """A workplace after "works at", "travaille comme caissière au"...: a relative's or a young
-    person's (a word for one earlier in the sentence), not an organisation's name ("the mentor
-    works at Exit Sweden": practitioners' workplaces are the practice's partners)."""
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)), default=0)
-    before = max(sentence_start, start - 160)
-    if not (_RELATIVE_OR_CLIENT.search(text, before, start) or _a_given_name_in(text[before:start])):
+    """A workplace after "works at", "travaille comme caissière au"... (or a school after "attends"):
+    a relative's or a young person's, not a practitioner's ("the mentor works at Exit Sweden":
+    practitioners' workplaces are the practice's partners). See ``_worked_by_a_client``."""
+    if not _worked_by_a_client(text, start):
         return None
     return _a_named_place(text, start, end, doc)
 
 
-def _a_given_name_in(text: str) -> bool:
-    """Whether ``text`` holds a capitalised known given name ("Karim works at Lidl")."""
+# Practitioners, the practice's own people: their workplace is no one's secret ("After Karim's
+# arrest, the youth worker who works at Fryshuset called us").
+_PRACTITIONERS = re.compile(
+    r"(?<![\w])(?i:mentors?|coach|youth[ \t]+workers?|social[ \t]+workers?|case[ \t]*workers?|coordinators?|"
+    r"counsell?ors?|probation[ \t]+officers?|police[ \t]+officers?|officers?|staff|team|teams|colleagues?|we|our|"
+    r"éducat(?:eur|rice)s?|référente?s?|conseill(?:er|ère)s?|animat(?:eur|rice)s?|travailleurs?[ \t]+sociaux|"
+    r"travailleur[ \t]+social|assistante?s?[ \t]+sociales?|équipe|nous|cpip|"
+    r"mentorin|sozialarbeiter(?:in)?|berater(?:in)?|fachkraft|kolleg(?:e|in)|bewährungshelfer(?:in)?|streetworker(?:in)?|"
+    r"wir|jongerenwerker|wijkagent|casemanager|begeleider|hulpverlener|wij|"
+    r"fältassistent(?:en)?|socialsekreterare(?:n)?|handläggare(?:n)?|sagsbehandler(?:en)?|rådgiver(?:en)?|"
+    r"miljøterapeut(?:en)?|konsulent(?:en)?|vi|"
+    r"educador(?:a)?|trabajador(?:a)?[ \t]+social|técnic[oa]|psicólog[oa]|equipo|nosotros|"
+    r"educat(?:ore|rice)|assistente[ \t]+sociale|mentore|operat(?:ore|rice)|coordinat(?:ore|rice)|noi|"
+    r"equipa|nós|pedagog|kurator(?:ka)?|pracownik[ \t]+socjalny|zespół|"
+    r"ohjaaja|työntekijä|sosiaalityöntekijä|mentori)(?![\w])"
+)
+# Pronouns that stand for a person already named: the workplace is theirs when that person is a
+# relative or a young person ("His mother, Samira, raised him alone. She works at Lidl").
+_PRONOUNS = re.compile(
+    r"(?<![\w])(?i:he|she|il|elle|er|sie|hij|zij|ze|han|hon|hun|él|ella|lui|lei|ele|ela|hän)(?![\w])"
+)
+
+
+def _people_named(text: str) -> list[tuple[int, str]]:
+    """Where ``text`` names someone, in order: a relative or a young person (``client``), a
+    practitioner, or a pronoun."""
     from ..given_names import _known_name, _never_a_name  # Faker's lists: loaded by warm_up() or the first check
 
-    words = re.findall(r"\b[A-ZÀ-Þ][\w-]+", text)
-    return any(_known_name(word) and not _never_a_name(word.casefold(), set()) for word in words)
+    found = [(m.end(), "practitioner") for m in _PRACTITIONERS.finditer(text)]
+    found += [(m.end(), "pronoun") for m in _PRONOUNS.finditer(text)]
+    found += [(m.end(), "client") for m in _RELATIVE_OR_CLIENT.finditer(text)]
+    found += [
+        (m.end(), "client")
+        for m in re.finditer(r"\b[A-ZÀ-Þ][\w-]+", text)
+        if _known_name(m.group()) and not _never_a_name(m.group().casefold(), set())
+    ]
+    return sorted(found)
+
+
+def _worked_by_a_client(text: str, start: int) -> bool:
+    """Whether the person nearest before ``start`` in the sentence is a relative, a young person
+    or someone named, not a practitioner; a pronoun stands for the person named before it in the
+    sentence, or else last in the sentence before."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)), default=0)
+    named = _people_named(text[max(sentence_start, start - 160) : start])
+    if named and named[-1][1] != "pronoun":
+        return named[-1][1] == "client"
+    if not named:
+        return False
+    earlier = [kind for _, kind in named if kind != "pronoun"]
+    if earlier:
+        return earlier[-1] == "client"
+    previous_start = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, sentence_start - 240), max(0, sentence_start - 1))),
+        default=0,
+    )
+    before = [kind for _, kind in _people_named(text[max(previous_start, sentence_start - 240) : sentence_start])]
+    before = [kind for kind in before if kind != "pronoun"]
+    return bool(before) and before[-1] == "client"
 
 
 # Above the NER's 0.85, which Presidio would otherwise keep alone on the same span: a school the
@@ -102,7 +153,7 @@ def institution_recognizers(language: str) -> list[EntityRecognizer]:
     return [
         RegexRecognizer(
             entity=LOCATION,
-            regexes=[patterns.SCHOOL_OF_A_PUPIL, patterns.INSTITUTION_OF_A_PERSON],
+            regexes=[patterns.SCHOOL_OF_A_PUPIL, patterns.INSTITUTION_OF_A_PERSON, patterns.SCHOOL_IN_A_CASE_ENDING],
             score=INSTITUTION_SCORE,
             language=language,
             name="AttendedPlaceRecognizer",
@@ -110,11 +161,83 @@ def institution_recognizers(language: str) -> list[EntityRecognizer]:
         ),
         RegexRecognizer(
             entity=LOCATION,
-            regexes=[patterns.WORKPLACE_OF_A_PERSON],
+            regexes=[patterns.WORKPLACE_OF_A_PERSON, patterns.SCHOOL_OF_AN_ATTENDER],
             score=INSTITUTION_SCORE,
             language=language,
             name="WorkplaceRecognizer",
             accept=_a_relatives_workplace,
+        ),
+    ]
+
+
+def _a_persons_birth(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """A year or a place after a word for being born, unless a project, an organisation or an
+    idea is what was born (patterns.a_thing_is_born)."""
+    if patterns.a_thing_is_born(text[max(0, start - 120) : start]):
+        return None
+    return start, end
+
+
+def _a_persons_birthplace(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    return _a_persons_birth(text, start, end, doc) and _a_persons_place(text, start, end, doc)
+
+
+def _town_of_initials(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """The town after "A.K. from": not after a degree ("a B.A. from Ghent", "her M.A. from Leeds")."""
+    if _A_DEGREE.search(text, max(0, start - 40), start):
+        return None
+    return _a_persons_place(text, start, end, doc)
+
+
+_A_DEGREE = re.compile(rf"(?<![\w])(?i:an?|her|his|their|my|our|a[ \t]+\w+)[ \t]+{patterns.INITIALS}[^.\n]*$")
+
+
+def _town_of_a_given_name_and_initial(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """The town after "Kamil S.": when the word before the initial is a known given name."""
+    from ..given_names import _known_name  # Faker's lists: loaded by warm_up() or the first check
+
+    given = patterns.GIVEN_INITIAL_BEFORE.search(text, max(0, start - 80), start)
+    if not given or not _known_name(given.group("given")):
+        return None
+    return _a_persons_place(text, start, end, doc)
+
+
+def birth_and_initials_recognizers(language: str) -> list[EntityRecognizer]:
+    """A year and a place of birth ("born 2003 in Grimsby", "classe 2005"), a place in a case
+    ending after a word for living ("asuu Hervannassa", "elab Tartus", "él Miskolcon"), the town
+    of a person's initials ("A.K. from Hartlepool", "Kamil S. z Wadowic")."""
+    return [
+        RegexRecognizer(
+            entity=DATE_OF_BIRTH,
+            regexes=[patterns.BIRTH_YEAR],
+            score=0.85,
+            language=language,
+            name="BirthYearRecognizer",
+            accept=_a_persons_birth,
+        ),
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.BIRTH_PLACE, patterns.PLACE_IN_A_CASE_ENDING],
+            score=INSTITUTION_SCORE,  # above the NER's, which would keep its loose reading of the same span
+            language=language,
+            name="BirthPlaceRecognizer",
+            accept=_a_persons_birthplace,
+        ),
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.INITIALS_WITH_TOWN],
+            score=INSTITUTION_SCORE,
+            language=language,
+            name="TownOfInitialsRecognizer",
+            accept=_town_of_initials,
+        ),
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.GIVEN_INITIAL_WITH_TOWN],
+            score=INSTITUTION_SCORE,
+            language=language,
+            name="TownOfGivenNameAndInitialRecognizer",
+            accept=_town_of_a_given_name_and_initial,
         ),
     ]
 
