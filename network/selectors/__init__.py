@@ -7,7 +7,7 @@ One module a concern: ``threads`` (threads, their pages of posts, threads on a p
 
 from network.selectors.members import (
     MemberProfile,
-    banned_of,
+    bans_page,
     has_pending_request,
     invitations_for,
     joinable_networks_page,
@@ -67,7 +67,7 @@ __all__ = [
     "Reading",
     "ThreadPosts",
     "Visible",
-    "banned_of",
+    "bans_page",
     "has_pending_request",
     "invitations_for",
     "is_subscribed",

@@ -131,14 +131,18 @@ def mention_suggestions(*, user, network: Network, prefix: str, limit: int = MEN
     return [name for _rank, _folded, name in sorted(ranked)[:limit]]
 
 
-def banned_of(*, network: Network) -> list[NetworkMembership]:
-    rows = list(
+def bans_page(*, network: Network, number, per_page: int) -> Page:
+    """One page of the people banned from the network, newest ban first, each with its user."""
+    bans = (
         NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.BANNED)
         .select_related("user")
         .order_by("-ended_at", "-pk")
     )
+    page = Paginator(bans, per_page).get_page(number)
+    rows = list(page.object_list)
     prime_memberships([m.user for m in rows])
-    return rows
+    page.object_list = rows
+    return page
 
 
 def has_pending_request(*, user, network: Network) -> bool:

@@ -24,6 +24,7 @@ THREADS_PER_PAGE = 25
 
 
 MEMBERS_PER_PAGE = 50
+BANS_PER_PAGE = 50  # the bans page, and the first of them on the members page
 
 
 NETWORKS_PER_PAGE = 25
@@ -165,7 +166,8 @@ def network_members(request: HttpRequest, pk: int) -> HttpResponse:
         members=selectors.members_page(network=network, number=request.GET.get("page"), per_page=MEMBERS_PER_PAGE),
         roles=cast(forms.ChoiceField, RoleForm.base_fields["role"]).choices,
     )
-    context["banned"] = selectors.banned_of(network=network) if context["moderates"] else []
+    if context["moderates"]:  # the first page of bans only: the bans page pages through the rest
+        context["banned"] = selectors.bans_page(network=network, number=1, per_page=BANS_PER_PAGE)
     return render(request, "network/network_members.html", context)
 
 
@@ -245,7 +247,8 @@ def network_settings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 @require_GET
 def network_bans(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_moderator(user=request.user, pk=pk)
-    context = _network_context(request, network, bans=selectors.banned_of(network=network))
+    bans = selectors.bans_page(network=network, number=request.GET.get("page"), per_page=BANS_PER_PAGE)
+    context = _network_context(request, network, bans=bans)
     return render(request, "network/network_bans.html", context)
 
 

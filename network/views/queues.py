@@ -4,6 +4,7 @@ through, and an invitee's answer."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from portal.decorators import mfa_required
 from portal.ratelimits import over_rate
 
 QUEUE_PER_PAGE = 25  # requests to join, reported posts
+INVITATIONS_PER_PAGE = 50  # invitations not accepted yet
 
 
 # Invitations and requests ------------------------------------------------------------------
@@ -48,7 +50,8 @@ def network_invite(request: HttpRequest, pk: int) -> HttpResponse:
             email=form.cleaned_data["email"],
         ):
             return redirect("network:invite", pk=network.pk)
-    context = _network_context(request, network, form=form, invitations=selectors.open_invitations_of(network=network))
+    invitations = Paginator(selectors.open_invitations_of(network=network), INVITATIONS_PER_PAGE)
+    context = _network_context(request, network, form=form, invitations=invitations.get_page(request.GET.get("page")))
     return render(request, "network/network_invite.html", context, status=_form_status(form, limited))
 
 
