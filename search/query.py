@@ -131,10 +131,62 @@ _ENGLISH_SPELLING = re.compile(
 )
 
 
+# Other British and American spellings, word by word (the rule above would take "colour" or
+# "programme" for no English word): the British spelling, the American one. A word asks for
+# the other when it begins with one of them and ends with one of ``_ENDINGS``.
+_BRITISH_AMERICAN = {
+    "programme": "program",
+    "behaviour": "behavior",
+    "neighbour": "neighbor",
+    "labour": "labor",
+    "colour": "color",
+    "favour": "favor",
+    "honour": "honor",
+    "centre": "center",
+    "theatre": "theater",
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "counsell": "counsel",
+    "travell": "travel",
+    "modell": "model",
+    "labell": "label",
+    "enrolment": "enrollment",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "analys": "analyz",
+    "paralys": "paralyz",
+}
+_AMERICAN_BRITISH = {american: british for british, american in _BRITISH_AMERICAN.items()}
+_ENDINGS = frozenset(
+    {"", "s", "d", "e", "ed", "es", "ing", "er", "ers", "or", "ors", "al", "ite", "ites", "able", "hood", "hoods"}
+)
+_DOUBLED = ("counsell", "travell", "modell", "labell")  # doubled before an ending only: "counselling"
+_DOUBLED_ENDINGS = frozenset({"ing", "ed", "er", "ers", "or", "ors"})
+_HEADS = sorted({*_BRITISH_AMERICAN, *_AMERICAN_BRITISH}, key=len, reverse=True)
+_WORD_SPELLING = re.compile("^(?P<head>" + "|".join(_HEADS) + ")(?P<tail>[a-z]*)$", re.IGNORECASE)
+
+
+def _listed_spelling(word: str) -> str:
+    match = _WORD_SPELLING.match(word)
+    if not match or match.group("tail").lower() not in _ENDINGS:
+        return word
+    head = match.group("head")
+    doubled = head.lower() in _DOUBLED or head.lower() in (_BRITISH_AMERICAN[british] for british in _DOUBLED)
+    if doubled and match.group("tail").lower() not in _DOUBLED_ENDINGS:
+        return word
+    other = _BRITISH_AMERICAN.get(head.lower()) or _AMERICAN_BRITISH[head.lower()]
+    if head.isupper():
+        other = other.upper()
+    elif head[0].isupper():
+        other = other.capitalize()
+    return other + match.group("tail")
+
+
 def _other_spelling(word: str) -> str:
     match = _ENGLISH_SPELLING.match(word)
     if not match:
-        return word
+        return _listed_spelling(word)
     letter = "z" if match.group("letter").lower() == "s" else "s"
     letter = letter.upper() if match.group("letter").isupper() else letter
     return match.group("head") + letter + match.group("tail")
@@ -176,6 +228,28 @@ def spellings(written: tuple[str, ...], *, one_word: bool, also: tuple[str, ...]
     return tuple(dict.fromkeys(found))
 
 
+# Two words joined by a slash ("re-integration/follow-up", "Rechts-/Linksextremismus"): either.
+_SLASHED = re.compile(r"^(?P<left>[^\W\d_][\w-]*?)(?P<cut>-?)/(?P<right>[^\W\d_][\w-]*)$")
+MIN_SIDE = 3  # letters of each side: "P/CVE", "km/h", "TCP/IP" are one word
+
+
+def _either_side(raw: str) -> tuple[str, ...]:
+    """The words a word written with a slash also asks for, each alone: its two sides
+    ("re-integration", "follow-up"); a side cut short by a hyphen (German, Dutch, Scandinavian
+    "Rechts-/Linksextremismus") completed by each ending of the other ("Rechtsextremismus" among
+    them: which ending is the compound's last word is not known; the others are no words)."""
+    match = _SLASHED.match(raw)
+    if not match or match.group("right").casefold() in ("in", "innen"):
+        return ()
+    left, right = match.group("left"), match.group("right")
+    if min(len(left), len(right)) < MIN_SIDE:
+        return ()
+    if not match.group("cut"):
+        return (left, right)
+    endings = (right[i:] for i in range(MIN_SIDE, len(right) - MIN_SIDE))
+    return (right, *(left + ending for ending in endings if ending.isalpha()))
+
+
 def _scan(text: str) -> list[_Item]:
     items: list[_Item] = []
     not_before = False  # "NOT" typed before this word or phrase: it is left out, as "-word"
@@ -200,6 +274,9 @@ def _scan(text: str) -> list[_Item]:
         if found:
             also = _inclusive(raw.lstrip("-")) if word else ()
             terms = spellings(found[:MAX_TERMS], one_word=word is not None, also=also)
+            for side in _either_side(raw.lstrip("-")) if word else ():
+                terms += spellings(tuple(words(side)), one_word=True)
+            terms = tuple(dict.fromkeys(terms))[:MAX_TERMS]
             if negated and all(term.is_stop_word for term in terms):
                 # "-the" would leave out nearly every text of a language: nothing is left out;
                 # "NOT in prison" leaves out the word after the stop word
@@ -218,26 +295,48 @@ def _without_stop_words(clauses: list[Clause]) -> list[Clause]:
 # words: "radicalisation🙂jeunes" is two words, not a phrase of them.
 _PICTOGRAPHS = re.compile("[\u200d\ufe0e\ufe0f\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+")
 # "or" written in the query's language between two words ("familles ou parents", "Schule oder
-# Verein", "cárceles o barrios"): OR, only in a query of words alone (no operator, no quote, no
-# exclusion), the connector in lower case with a word on each side that is no stop word.
-# Elsewhere it stays what it was (French "ou" a stop word; "où", "O", "ou" alone are words).
-_CONNECTORS = frozenset({"ou", "oder", "o"})
+# Verein", "cárceles o barrios", "mentorer eller fritidsledare", "nuoret tai koulut"): OR, only in
+# a query of words alone (no operator, no quote, no exclusion), the connector in lower case with a
+# word on each side that is no stop word. Elsewhere it stays what it was (French "ou" a stop word;
+# "où", "O", "ou" alone are words). French and Portuguese "ou", German "oder", Spanish and Italian
+# "o", Swedish, Danish and Norwegian "eller", Finnish "tai".
+_CONNECTORS = frozenset({"ou", "oder", "o", "eller", "tai"})
+# Dutch "of" is English "of" too: OR only between two words no English list knows
+# ("gedetineerden of jongerenwerkers"), never in "prevention of radicalisation" (_connects).
+_DUTCH_OR = "of"
+# Portuguese "o" is its article ("combater o extremismo"); its "or" is "ou". In a query that shows
+# Portuguese (one of these words, or ã/õ) "o" stays a word.
+_PORTUGUESE = frozenset("do da dos das nos nas em um uma ao aos pelo pela pelos pelas com não são é à às".split())
 _OPERATOR = re.compile(r'"|(?:^|\s)[-+]|\b(?:OR|AND|NOT)\b')
+
+
+def _reads_portuguese(tokens: list[str]) -> bool:
+    return any(token.casefold() in _PORTUGUESE or any(c in token.casefold() for c in "ãõ") for token in tokens)
+
+
+def _connects(connector: str, before: str, after: str, *, portuguese: bool) -> bool:
+    """Whether ``connector`` between ``before`` and ``after`` is OR (see ``_CONNECTORS``)."""
+    if before in _CONNECTORS or after in _CONNECTORS or before == _DUTCH_OR or after == _DUTCH_OR:
+        return False
+    if fold(before) in STOP_WORDS or fold(after) in STOP_WORDS:
+        return False
+    if connector == _DUTCH_OR:
+        from search.compounds import english
+
+        known = english()
+        return before.casefold() not in known and after.casefold() not in known
+    if connector == "o":
+        return not portuguese
+    return connector in _CONNECTORS
 
 
 def _connectors_as_or(text: str) -> str:
     if _OPERATOR.search(text):
         return text
     tokens = text.split()
+    portuguese = _reads_portuguese(tokens)
     for i in range(1, len(tokens) - 1):
-        before, after = tokens[i - 1], tokens[i + 1]
-        if (
-            tokens[i] in _CONNECTORS
-            and before not in _CONNECTORS
-            and after not in _CONNECTORS
-            and fold(before) not in STOP_WORDS
-            and fold(after) not in STOP_WORDS
-        ):
+        if _connects(tokens[i], tokens[i - 1], tokens[i + 1], portuguese=portuguese):
             tokens[i] = "OR"
     return " ".join(tokens)
 
@@ -251,13 +350,28 @@ def _unquoted_last(text: str) -> str:
     return text
 
 
+# Pasted from a PDF: a word cut at the end of a line by a hyphen or a soft hyphen ("radi-\ncalised")
+# is one word again; a soft hyphen elsewhere is invisible. ("multi-\nagency" becomes "multiagency",
+# which finds a text writing "multi-agency" too: docs/SEARCH.md, "Compounds: words written in parts".)
+_CUT_AT_LINE_END = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010][ \t]*(?:\r\n|\r|\n)\s*(?=[^\W\d_])")
+# Arabic's short vowels, its tatweel and Hebrew's points, optional marks texts rarely write and
+# which break a word in two for the tokenizer ("التَّطَرُّف" is "التطرف").
+_OPTIONAL_MARKS = re.compile("[\u00ad\u0591-\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def _as_typed(text: str) -> str:
+    """The query as its words would be indexed: composed (a letter typed as a base and a
+    combining accent, "e" + U+0301, is one character, as in the indexed text, not a word break),
+    pictographs as spaces, words cut at a line's end joined, optional marks left out."""
+    text = _PICTOGRAPHS.sub(" ", unicodedata.normalize("NFC", text or ""))
+    return _OPTIONAL_MARKS.sub("", _CUT_AT_LINE_END.sub("", text))
+
+
 def parse(text: str) -> ParsedQuery:
     clauses: list[Clause] = []
     excluded: list[Term] = []
     pending_or = False
-    # composed first: a letter typed as a base and a combining accent ("e" + U+0301) is one
-    # character, as in the indexed text, not a word break
-    text = _PICTOGRAPHS.sub(" ", unicodedata.normalize("NFC", text or ""))
+    text = _as_typed(text)
     for item in _scan(_connectors_as_or(_unquoted_last(_BOOST_OR_FUZZINESS.sub("", text)))):
         if not item.terms:
             pending_or = bool(clauses)

@@ -18,7 +18,7 @@ def test_words_are_and_and_or_binds_tighter():
 
 def test_phrases_and_exclusions():
     assert shape('"exit programme" -prison -"prison exit"') == (
-        [[("exit", "programme")]],
+        [[("exit", "programme"), ("exit", "program")]],  # and its American spelling
         [("prison",), ("prison", "exit")],
     )
 
@@ -153,6 +153,10 @@ def test_nothing_is_a_syntax_error(text):
         ("Ausstiegsberatung oder Straßensozialarbeit", {"Ausstiegsberatung", "Straßensozialarbeit"}),
         ("cárceles o barrios", {"cárceles", "barrios"}),
         ("carceri o scuole", {"carceri", "scuole"}),
+        ("mentorer eller fritidsledare", {"mentorer", "fritidsledare"}),  # Danish, Swedish, Norwegian
+        ("nuoret tai koulut", {"nuoret", "koulut"}),  # Finnish
+        ("gedetineerden of jongerenwerkers", {"gedetineerden", "jongerenwerkers"}),  # Dutch
+        ("radicalisering of polarisatie", {"radicalisering", "polarisatie"}),
     ],
 )
 def test_or_written_in_the_querys_language_between_two_words_is_or(text, alternatives):
@@ -180,3 +184,61 @@ def test_an_odd_quotation_mark_leaves_words_not_a_phrase():
 def test_emoji_separate_words():
     assert parse("radicalisation🙂jeunes") == parse("radicalisation jeunes")
     assert parse("👨\u200d👩\u200d👧 families") == parse("families")
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        ("prevention of radicalisation", 2),  # Dutch "of" is English "of": OR only between two
+        ("families of detainees", 2),  # words no English list knows
+        ("jongeren of youth", 2),
+        ("prevenção o radicalização", 3),  # Portuguese "o" is the article: OR only in a query
+        ("combater o extremismo nas escolas", 5),  # without a sign of Portuguese
+    ],
+)
+def test_dutch_of_and_portuguese_o_stay_words_where_they_are_english_or_an_article(text, clauses):
+    assert len(parse(text).clauses) == clauses, parse(text)
+
+
+def test_a_word_cut_at_the_end_of_a_line_is_one_word_again():
+    assert parse("radi-\ncalised prisoners") == parse("radicalised prisoners")
+    assert parse("accom-\r\npagnent les jeunes") == parse("accompagnent les jeunes")
+    assert parse("men\u00ad\ntor") == parse("mentor") == parse("men\u00adtor")
+    assert shape("multi-\nagency") == ([[("multiagency",)]], [])
+    assert shape("2015-\n2019") == shape("2015- 2019")  # numbers are not words cut in two
+
+
+def test_arabic_short_vowels_and_hebrew_points_are_left_out():
+    assert parse("التَّطَرُّف") == parse("التطرف")
+    assert parse("שָׁלוֹם") == parse("שלום")
+
+
+def test_two_words_joined_by_a_slash_ask_for_either():
+    terms = {term.words for term in parse("re-integration/follow-up").clauses[0].terms}
+    assert {("re", "integration"), ("follow", "up"), ("reintegration",), ("followup",)} <= terms
+    assert shape("P/CVE") == ([[("P", "CVE"), ("PCVE",)]], [])  # one word: a side of fewer than 3 letters
+    assert shape("Lehrer/innen")[0][0][-1] == ("Lehrer",)  # an inclusive form
+
+
+def test_a_compound_cut_short_before_a_slash_is_completed_by_the_other():
+    words = {term.words for term in parse("Rechts-/Linksextremismus").clauses[0].terms}
+    assert {("Linksextremismus",), ("Rechtsextremismus",)} <= words
+
+
+@pytest.mark.parametrize(
+    ("typed", "other"),
+    [
+        ("programme", "program"),
+        ("programs", "programmes"),
+        ("Behaviour", "Behavior"),
+        ("centres", "centers"),
+        ("counselling", "counseling"),
+        ("offences", "offenses"),
+        ("analysed", "analyzed"),
+        ("travel", "travel"),  # "travelled" doubles its l, "travel" has one in both
+        ("programming", "programming"),
+        ("analysis", "analysis"),
+    ],
+)
+def test_british_and_american_spellings_of_listed_words_ask_for_each_other(typed, other):
+    assert shape(typed) == ([[(typed,), (other,)]] if other != typed else [[(typed,)]], [])

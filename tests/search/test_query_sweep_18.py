@@ -49,6 +49,32 @@ CORPUS: dict[str, tuple[str, str, str]] = {
         "Disengagement support for former extremists",
         "Caseworkers help people walk away from violent groups and rebuild their lives.",
     ),
+    # added for the 20th sweep (test_query_sweep_20.py): compounds, ages, hyphens, other scripts
+    "de_ausstieg": (
+        "de",
+        "Ausstiegsprogramm für Rechtsextreme",
+        "Das Programm begleitet Aussteiger aus dem Rechts- und Linksextremismus, ab 16 Jahren.",
+    ),
+    "nl_traject": (
+        "nl",
+        "Deradicaliseringstraject voor jongeren",
+        "Een traject van zes maanden voor 16-jarigen, met ex-gedetineerden als coach.",
+    ),
+    "en_offenders": (
+        "en",
+        "Resettlement of ex-offenders",
+        "A resettlement programme pairs ex-offenders with volunteers; open to 16-year-olds and adults.",
+    ),
+    "bg_rad": (
+        "bg",
+        "Превенция на радикализацията",
+        "Социални работници в София работят с младежи.",
+    ),
+    "ar_rad": (
+        "ar",
+        "الوقاية من التطرف العنيف",
+        "برنامج للشباب في المدارس",
+    ),
 }
 
 PARAGRAPH = (
