@@ -131,3 +131,57 @@ def test_a_post_is_found_with_or_without_accents_and_elisions(engine, language, 
     refresh(engine)
     results = engine.search(POSTS, PostQuery(text=typed, network_ids=frozenset({101})))
     assert [hit.title for hit in results.hits] == [title]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "typed", "marked"),
+    [
+        ("", "Οι εκπαιδευτικοί στη Θεσσαλονίκη συζητούν.", "Θεσσαλονικη", ["Θεσσαλονίκη"]),
+        ("", "Οι εκπαιδευτικοί στη Θεσσαλονίκη συζητούν.", "ΕΚΠΑΙΔΕΥΤΙΚΟΙ", ["εκπαιδευτικοί"]),
+        ("en", "A talk on l’engagement civique in Lyon.", "engagement", ["engagement"]),
+        ("fr", "Un atelier sur l'extrémisme en ligne.", "extremisme", ["extrémisme"]),
+    ],
+)
+def test_a_post_found_through_its_folded_text_shows_the_word_marked(engine, language, text, typed, marked):
+    """Its snippet marks the word as the text writes it, not the post's opening (Elasticsearch
+    showed the opening: its highlighter read the text unfolded, where "νεων" is no "νέων" and
+    "l’engagement" one word)."""
+    found = {**post(1, "Meeting", language), "text": f"Notes of the meeting, and more notes. {text}"}
+    engine.index(POSTS, [found, post(2, "Football", "en")])
+    refresh(engine)
+    results = engine.search(POSTS, PostQuery(text=typed, network_ids=frozenset({101})))
+    assert [hit.id for hit in results.hits] == [1]
+    assert MARK.findall(results.hits[0].highlight) == marked, results.hits[0].highlight
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "typed", "marked"),
+    [
+        ("el", "Οι εκπαιδευτικοί συζητούν για τον εξτρεμισμό.", "εξτρεμισμο", ["εξτρεμισμό"]),
+        ("", "Οι εκπαιδευτικοί συζητούν για τον εξτρεμισμό.", "ΕΞΤΡΕΜΙΣΜΟ", ["εξτρεμισμό"]),
+        ("en", "A workshop on l’engagement civique in Lyon.", "engagement", ["engagement"]),
+        ("ca", "Prevenció de l’extremisme a l’escola.", "extremisme", ["extremisme"]),
+    ],
+)
+def test_a_practice_found_through_its_folded_body_shows_the_word_marked(
+    engine, home_organisation, language, body, typed, marked
+):
+    practice = make_practice(
+        "Folded", organisation=home_organisation, language=language, description="Sport.", deliverables=body
+    )
+    index(engine, practice, make_practice("Football club", organisation=home_organisation, description="Sport."))
+    results = search(engine, typed)
+    assert found_exactly(results) == {"Folded"}
+    assert MARK.findall(results.hits[0].highlight) == marked, results.hits[0].highlight
+
+
+@pytest.mark.parametrize("typed", ["Πρόλ", "προλ", "ΠΡΟΛ", "ριζοσπαστικοπ", "ριζοσπαστικοποιησης τ", "νεω"])
+def test_autocomplete_offers_a_greek_title_whatever_the_accents_typed(engine, home_organisation, typed):
+    """Elasticsearch completed a Greek prefix only with its accents as written (its completion
+    inputs were folded by ``asciifolding``, which leaves Greek letters as they are)."""
+    index(
+        engine,
+        make_practice(GREEK_TITLE, organisation=home_organisation, language="el"),
+        make_practice("Football club", organisation=home_organisation, description="Sport."),
+    )
+    assert engine.autocomplete(PRACTICES, typed, scope=EVERYTHING) == [GREEK_TITLE]

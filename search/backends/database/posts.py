@@ -26,10 +26,10 @@ from search.analysis import stemmed_text
 from search.backends import hybrid
 from search.backends.base import MatchedBy, PostMatch, PostQuery, PostResults, no_posts, paging
 from search.backends.database.post_vectors import PostVectorsCache
-from search.backends.database.postgres import HEADLINE, config_for, excluded_query, folded, tsquery
+from search.backends.database.postgres import HEADLINE, LANGUAGE_OF, config_for, excluded_query, folded, tsquery
 from search.backends.database.snapshot import GROUPED, bump
 from search.backends.database.sql import Sql, placeholders
-from search.backends.database.sqlite import marked_positions, match_expression
+from search.backends.database.sqlite import StemMarker, marked_positions, match_expression
 from search.collections import Collection
 from search.embedding import store
 from search.models import SearchPost
@@ -158,14 +158,25 @@ class PostgresPostText(_PostText):
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
         statement = (
             Sql(
-                f"SELECT t.post_id, ts_headline(t.config, t.text, q.query, %s) FROM {self.TABLE} t, (SELECT ",
+                f"SELECT t.post_id, ts_headline(t.config, t.text, q.query, %s), t.config::text, t.text"
+                f" FROM {self.TABLE} t, (SELECT ",
                 (HEADLINE,),
             )
             + cast(Sql, tsquery(parsed))  # callers search only with clauses
             + Sql(f" AS query) q WHERE t.post_id IN ({placeholders(ids)})", tuple(ids))
         )
         cursor.execute(statement.text, statement.params)
-        return {row[0]: highlight.render(row[1] or "") for row in cursor.fetchall()}
+        found, marker = {}, StemMarker(parsed)
+        for post_id, headline, config, text in cursor.fetchall():
+            found[post_id] = highlight.render(headline or "")
+            if highlight.START not in (headline or ""):
+                # ts_headline reads the text with its accents and elisions: a word found through
+                # its folded form ("νεων", "engagement" in "l’engagement") is marked as SQLite
+                # marks it, in the stems of the text (as practices: postgres.py)
+                language = LANGUAGE_OF.get(config.removeprefix("pg_catalog."), "")
+                snippet = marker.best_snippet([text or ""], [stemmed_text(text or "", language)])
+                found[post_id] = snippet if "<mark>" in snippet else found[post_id]
+        return found
 
 
 POST_TEXT_ENGINES = {"sqlite": SqlitePostText, "postgresql": PostgresPostText}

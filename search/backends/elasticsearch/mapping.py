@@ -58,7 +58,8 @@ MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and desc
 # 6: Greek accents and final sigma folded, apostrophes split words in the folded copies
 # (fold_accents), the body of a practice in a language not stemmed folded too (``body_folded``),
 # network posts' titles stemmed in every practice language (posts.py)
-MAPPING_VERSION = 6  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
+# 7: the completion inputs folded (fold_accents): a Greek title is completed whatever the accents typed
+MAPPING_VERSION = 7  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
 COMPOUND_MARKS_VERSION = 5  # since which ``compounds`` keeps term vectors (an older index is searched without)
 MULTI_FIELDS = ("title", "description", "taxonomy")
 _ELSEWHERE = tuple(code for code in LANGUAGES if code not in MULTI_LANGUAGES)
@@ -253,10 +254,13 @@ MAX_TAILS = 4  # each completion input costs indexing time
 
 def _completion_inputs(title: str) -> list[dict[str, Any]]:
     """The whole title, and the title from each later word of four letters or more on (so
-    "prison" offers "Mentoring after prison"), the whole title weighing more."""
-    words = title.split()
+    "prison" offers "Mentoring after prison"), the whole title weighing more; folded as the
+    prefix typed is (``fold_accents``: the completion's analyzer folds Latin letters only, so
+    "προλ" completes "Πρόληψη")."""
+    folded = fold_accents(title)
+    words = folded.split()
     tails = [" ".join(words[i:]) for i in range(1, len(words)) if len(words[i]) > 3][:MAX_TAILS]
-    entries = [{"input": [title[:100]], "weight": 10}]
+    entries = [{"input": [folded[:100]], "weight": 10}]
     if tails:
         entries.append({"input": [tail[:100] for tail in tails], "weight": 5})
     return entries

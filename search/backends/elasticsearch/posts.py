@@ -36,7 +36,7 @@ from search.backends.elasticsearch.mapping import (
     fold_accents,
     vector_field,
 )
-from search.backends.elasticsearch.queries import marking, nearest
+from search.backends.elasticsearch.queries import article_unmarked, marking, nearest, written_terms
 from search.collections import Collection
 from search.query import ParsedQuery, Term
 
@@ -169,7 +169,8 @@ def search_body(query: PostQuery, parsed: ParsedQuery, *, window: int | None = N
         should=[
             Q("multi_match", query=" ".join(t.words), fields=["text"], **({"type": "phrase"} if t.is_phrase else {}))
             for t in parsed.positive_terms
-        ],
+        ]
+        + written_terms("text", parsed),
     )
     search = marking(search, highlighted, fragment_size=FRAGMENT_SIZE, no_match_size=FRAGMENT_SIZE).highlight(
         "text", type="unified"
@@ -206,7 +207,7 @@ def match(hit: dict[str, Any], *, score: float | None = None, matched_by: Matche
         network_id=int(hit["_source"].get("network_id") or 0),
         title=hit["_source"].get("title", ""),
         score=round(float(hit.get("_score") or 0.0) if score is None else score, 6),
-        highlight=(hit.get("highlight", {}).get("text") or [""])[0],
+        highlight=article_unmarked((hit.get("highlight", {}).get("text") or [""])[0]),
         matched_by=matched_by,
     )
 

@@ -355,17 +355,66 @@ def highlights_body(ids: list[int], scope: ReaderScope, parsed: ParsedQuery) -> 
     return search.source(SOURCE_FIELDS).extra(size=len(ids)).to_dict()
 
 
+# Where a long text is highlighted (a practice's body, a post's text), the highlighter reads the
+# field as written, folded by ``asciifolding`` only: a word found through the folded copies, after
+# an elided article ("l’engagement", one token there) or with a Greek accent ("νέων"), is no token
+# of it. Those tokens are asked for by name (``written_forms``), for marking only: exact terms,
+# a few per word, looked up in the hit's own postings.
+ELIDED_ARTICLES = (
+    "c d j l m n s t qu jusqu lorsqu puisqu quoiqu"  # French
+    " dell all dall nell sull coll quell quest un"  # Italian
+).split()
+_GREEK_TONOS = dict(zip("αεηιουω", "άέήίόύώ", strict=True))
+_VOWEL_START = re.compile(r"^[aeiouyh]", re.IGNORECASE)
+
+
+def written_forms(word: str) -> list[str]:
+    """The tokens ``word`` (as typed) may be in a text analysed by the folding analyzer only (a
+    standard tokenizer, lower case, ``asciifolding``) where its folded copy holds it: after an
+    elided article ("l'engagement", the typographic apostrophe folds to "'"), with a Greek
+    accent on one of its vowels, or a final sigma ("νέων", "εξτρεμισμός")."""
+    folded = fold_accents(word).lower()
+    if not folded.isalpha():
+        return []
+    if any("\u0370" <= c <= "\u03ff" for c in folded):
+        plain = folded[:-1] + "ς" if folded.endswith("σ") else folded
+        accented = [plain[:i] + _GREEK_TONOS[c] + plain[i + 1 :] for i, c in enumerate(plain) if c in _GREEK_TONOS]
+        return [form for form in dict.fromkeys([folded, plain, *accented]) if form != word.lower()]
+    if _VOWEL_START.match(folded):
+        return [f"{article}'{folded}" for article in ELIDED_ARTICLES]
+    return []
+
+
+def written_terms(field: str, parsed: ParsedQuery) -> list[Query]:
+    """``terms`` queries for the ``written_forms`` of the words of ``parsed`` in ``field``."""
+    forms = sorted({form for term in parsed.positive_terms for word in term.words for form in written_forms(word)})
+    return [Q("terms", **{field: forms})] if forms else []
+
+
 def highlight_query(parsed: ParsedQuery) -> Query:
     """The words to mark: exact and stemmed matches, not fuzzy ones (highlighting fuzzy
-    queries costs milliseconds a hit)."""
+    queries costs milliseconds a hit), and the body's tokens found through its folded copy."""
     fields = ["body", *analysed_fields("description"), *analysed_fields(COMPOUNDS)]
     kind = {True: {"type": "phrase"}, False: {}}
     return Q(
         "bool",
         should=[
-            Q("multi_match", query=_folded_text(t), fields=fields, **kind[t.is_phrase]) for t in parsed.positive_terms
+            *(
+                Q("multi_match", query=_folded_text(term), fields=fields, **kind[term.is_phrase])
+                for term in parsed.positive_terms
+            ),
+            *written_terms("body", parsed),
         ],
     )
+
+
+# A mark the highlighter put on an elided article and its word ("<mark>l’engagement</mark>"): the
+# article is left unmarked, as the database engines mark it.
+_MARKED_ARTICLE = re.compile("<mark>((?:" + "|".join(ELIDED_ARTICLES) + r")(?:'|’|&#x27;|&#39;))(?=\w)", re.IGNORECASE)
+
+
+def article_unmarked(fragment: str) -> str:
+    return _MARKED_ARTICLE.sub(r"\1<mark>", fragment)
 
 
 def best_highlight(highlight: dict[str, list[str]]) -> str:
@@ -376,7 +425,7 @@ def best_highlight(highlight: dict[str, list[str]]) -> str:
             marks = fragment.count("<mark>")
             if marks > best_marks:
                 best, best_marks = fragment, marks
-    return best
+    return article_unmarked(best)
 
 
 def suggestion_words(parsed: ParsedQuery) -> str:
@@ -450,7 +499,8 @@ def completion_body(prefix: str, scope: ReaderScope, limit: int) -> dict[str, An
         "size": limit * 4,
         "contexts": {COMPLETION_CONTEXT: completion_contexts(scope)},
     }
-    return {"_source": SOURCE_FIELDS, "suggest": {"titles": {"prefix": prefix, "completion": completion}}}
+    folded = fold_accents(prefix)  # as the completion inputs are (mapping._completion_inputs)
+    return {"_source": SOURCE_FIELDS, "suggest": {"titles": {"prefix": folded, "completion": completion}}}
 
 
 # --- hybrid search (search/backends/hybrid.py) ---------------------------------------------
