@@ -130,12 +130,13 @@ def reused() -> dict:
 def index_elasticsearch(*, rebuild: bool) -> None:
     """The practices and posts in the benchmark's own Elasticsearch alias (``--engine
     elasticsearch``): rebuilt from the database (stored vectors) unless a reused alias already
-    holds every searchable practice."""
+    holds every searchable practice under the current mapping."""
     from django.core.management import call_command
     from elasticsearch import ApiError, TransportError
 
     from practices.indexing import COLLECTION
     from search.backends import engine
+    from search.backends.elasticsearch import mapping
 
     backend = engine("elasticsearch")
     wanted = COLLECTION.candidates().count()
@@ -143,9 +144,10 @@ def index_elasticsearch(*, rebuild: bool) -> None:
         try:
             index = backend.index_of(COLLECTION)
             held = index.client.count(index=index.alias)["count"]
+            current = index._mapping_facts()[1] == mapping.MAPPING_VERSION  # else: built by older code
         except (ApiError, TransportError):  # no alias yet (or no node: the rebuild below says so)
-            held = -1
-        if held == wanted:
+            held, current = -1, False
+        if held == wanted and current:
             print(f"  Elasticsearch alias {ELASTICSEARCH_INDEX} reused ({held:,} practices)", flush=True)
             return
     started = time.monotonic()
