@@ -6,7 +6,8 @@ value ("Valid until: 7 Jan 2027", not a bare date next to another bare date), in
 language. On a desktop every table looks the same (the styles used to live in moderation.css, which
 the tokens and network members pages do not load: centred headers, no rules between rows) and fits
 the page even when a row's name is a long German compound: neither the table nor the visually
-hidden text of its cells pushes the page sideways."""
+hidden text of its cells pushes the page sideways, and every cell is laid out as a cell (the actions
+cell was a flex box: the rule under its row sat at another height than its neighbours')."""
 
 from datetime import timedelta
 
@@ -58,6 +59,8 @@ TABLE_FACTS = """() => ({
     box: Math.round(table.parentElement.clientWidth),
     align: getComputedStyle(table.querySelector('thead th')).textAlign,
     rule: getComputedStyle(table.querySelector('tbody td, tbody th')).borderBottomStyle,
+    not_cells: Array.from(table.querySelectorAll('tbody td, tbody th'))
+      .filter(cell => getComputedStyle(cell).display !== 'table-cell').map(cell => cell.className || cell.tagName),
   })),
 })"""
 
@@ -137,5 +140,7 @@ def test_every_table_is_styled_and_fits_the_page_on_a_desktop(browser, live_serv
                     problems.append(f"{path}: unstyled table {table}")
                 if table["rule"] != "solid":
                     problems.append(f"{path}: no rule between rows {table}")
+                if table["not_cells"]:  # a cell laid out otherwise ends above or below its row's rule
+                    problems.append(f"{path}: cells not laid out as cells: {table['not_cells']}")
         page.context.close()
     assert problems == [], problems
