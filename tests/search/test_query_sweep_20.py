@@ -6,7 +6,9 @@ and on Elasticsearch: whole questions in Dutch, Swedish, Italian, Spanish and Da
 programme names, plurals and compounds in German and Dutch, words with hyphens and slashes,
 British and American spellings, numbers and ages, a query pasted from a PDF (line breaks, a word
 cut by a hyphen, a soft hyphen), Cyrillic and Arabic words, a query of 400 characters, input that
-looks like Lucene or SQL, and "or" in Danish, Swedish, Dutch and Finnish."""
+looks like Lucene or SQL, and "or" in Danish, Swedish, Dutch and Finnish; then 12 written after
+the first run's fixes, at their edges (English "of", inclusive forms and acronyms with a slash,
+words on two sides of one)."""
 
 import pytest
 from django.urls import reverse
@@ -106,6 +108,19 @@ CASES = [
     case("mentorer eller fritidsledare", "da_rad sv_arbete"),
     case("gedetineerden of jongerenwerkers", "nl_derad nl_jong"),
     case("Tromsø tai Göteborg", "no_school sv_exit"),
+    # a second batch, written after the first run's fixes, at their edges
+    case("prevention of radicalisation", "fr_rad"),  # English "of": every word
+    case("radicalisering of polarisatie", "nl_jong nl_preventie"),  # Dutch "of": either
+    case("jongeren of youth", how="any"),
+    case("prevenção da radicalização", "pt_rad"),
+    case("Sozialarbeiter/innen", "de_justiz"),  # an inclusive form, no slash's two sides
+    case("P/CVE", "en_acronyms"),
+    case("youth/families", "en_us en_acronyms"),
+    case("Linksextremismus/Rechtsextremismus", "de_ausstieg de_umlaut"),
+    case("ex-offenders/ex-gedetineerden", "en_offenders nl_traject"),
+    case("multi-\nagency panel", "en_uk"),
+    case("TCP/IP 2015/2016", how="any"),
+    case("נוֹעַר", how="any"),
 ]
 
 
