@@ -10,10 +10,12 @@
     mentor^2 prison~        the words (Lucene's boosts and fuzziness are dropped)
 
 Words are matched by their stems, and in their other English spelling ("radicalisation" also
-asks for "radicalization", "organisers" for "organizers"); a word written with inner punctuation
-("multi-agency", "P/CVE") is a phrase of its parts or the word written whole ("multiagency",
-"PCVE"), except a French elided article or pronoun,
-which is dropped ("l'extrémisme" is the word "extrémisme", "d'anciens" is "anciens"). Common English and French words
+asks for "radicalization", "organisers" for "organizers", "programme" for "program"); a word
+written with inner punctuation ("multi-agency", "P/CVE") is a phrase of its parts or the word
+written whole ("multiagency", "PCVE"), except a French elided article or pronoun, which is dropped
+("l'extrémisme" is the word "extrémisme", "d'anciens" is "anciens"); two words joined by a slash
+ask for either of them too ("re-integration/follow-up"; "Rechts-/Linksextremismus" completed); a
+word cut by a hyphen at a line's end (pasted from a PDF) is one word. Common English and French words
 ("the", "de", "for"...) are dropped unless the query holds nothing else.
 Nothing in a query can be a syntax error: what is not understood is a word. A letter and its
 combining accent count as the precomposed letter (the query is read in Unicode's NFC form).
