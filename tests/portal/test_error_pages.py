@@ -25,6 +25,13 @@ def test_a_page_that_does_not_exist_is_the_portals(client, contributor_client):
     assert "Log out" in signed_in  # the reader's own account menu
 
 
+def test_a_page_that_does_not_exist_leads_to_the_practices(client, contributor_client):
+    """An old link to a practice withdrawn since led to Home only: the practices' search is one step away."""
+    for reader in (client, contributor_client):
+        text = reader.get("/practices/999999/").content.decode()
+        assert f'<a href="{reverse("search:search")}">Browse practices</a>' in text
+
+
 def test_a_page_that_does_not_exist_speaks_french(client):
     client.cookies["django_language"] = "fr"
     text = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
