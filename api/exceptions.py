@@ -63,7 +63,9 @@ def _titles() -> dict[str, tuple[str, str]]:
 def as_api_exception(exc: Exception) -> Exception:
     """Django's exceptions (raised by services and access functions) as DRF's."""
     if isinstance(exc, Http404):
-        return exceptions.NotFound(*exc.args)
+        # Its message is the access function's, in English ("No such practice."): the API's own
+        # words, in the request's language, and the same for what is hidden as for what is absent.
+        return exceptions.NotFound()
     if isinstance(exc, PermissionDenied):
         return exceptions.PermissionDenied(*exc.args)
     if isinstance(exc, DjangoValidationError):
@@ -123,9 +125,23 @@ def problem(exc: exceptions.APIException, request) -> dict[str, Any]:
     return body
 
 
+def _http_titles() -> dict[int, str]:
+    """The titles of about:blank problems: RFC 9110's phrases, in the request's language (RFC 9457
+    lets them be localised)."""
+    return {
+        404: _("Not Found"),
+        405: _("Method Not Allowed"),
+        406: _("Not Acceptable"),
+        413: _("Content Too Large"),
+        415: _("Unsupported Media Type"),
+    }
+
+
 def _http_title(status_code: int) -> str:
     from http import HTTPStatus
 
+    if status_code in (titles := _http_titles()):
+        return titles[status_code]
     try:
         return HTTPStatus(status_code).phrase
     except ValueError:

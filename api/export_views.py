@@ -76,8 +76,24 @@ def _schema(fmt: str, description: str | Promise):
         parameters=[
             OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description=_("The practice's id.")),
             TemplateQuerySerializer,
+            OpenApiParameter(
+                "Content-Disposition",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                response=[200],
+                description=_(
+                    'attachment; filename="ran-template-{id}-{title}-{language}.%(fmt)s", then '
+                    "filename*=UTF-8''… (RFC 5987) when the title has letters beyond ASCII."
+                )
+                % {"fmt": fmt},
+            ),
         ],
-        responses={200: OpenApiResponse(OpenApiTypes.BINARY if fmt == "docx" else OpenApiTypes.STR)},
+        responses={
+            200: OpenApiResponse(
+                OpenApiTypes.BINARY if fmt == "docx" else OpenApiTypes.STR,
+                description=_("The filled-in template, as a file to save."),
+            )
+        },
     )
 
 

@@ -37,7 +37,7 @@ class ProblemSerializer(serializers.Serializer):
     title = serializers.CharField()
     status = serializers.IntegerField(min_value=400, max_value=599)
     detail = serializers.CharField()
-    instance = serializers.CharField(help_text=_("The path of the request."))
+    instance = serializers.CharField(help_text=_("The path of the request, with its query string."))
     code = serializers.CharField(help_text=_("A short machine-readable code, e.g. not_found."))
     errors = FieldErrorSerializer(  # type: ignore[assignment]  # a field, not the attribute: DRF's metaclass takes declared fields off the class
         many=True, required=False, help_text=_("Validation errors only: one per message.")
@@ -49,6 +49,7 @@ PROBLEM_DESCRIPTIONS = {
     "401": _("Authentication failed (invalid or expired token), or is required."),
     "403": _("Not allowed (for instance a read-only token used to write)."),
     "404": _("Not found, or not yours to see."),
+    "406": _("The Accept header names no type this operation answers in."),
     "409": _("Not possible in the current state."),
     "413": _("The request body is too large."),
     "415": _("Unsupported media type."),
@@ -116,7 +117,7 @@ class AutoSchema(openapi.AutoSchema):
         return super()._is_list_view(serializer)
 
     def _problem_codes(self) -> list[str]:
-        codes = ["400", "401", "403", "404", "429"]
+        codes = ["400", "401", "403", "404", "406", "429"]
         if self.method in ("POST", "PUT", "PATCH"):
             codes += ["413", "415"]
         return codes + list(getattr(self.view, "extra_problem_codes", {}).get(self.method.lower(), []))

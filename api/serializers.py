@@ -7,7 +7,7 @@ through ``portal.access.display_name`` for the requesting user (pseudonyms).
 
 import copy
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -150,6 +150,31 @@ def _codes(help_text) -> serializers.ListField:
     )
 
 
+# The search's facets are declared once (practices.indexing.FACETS); each is a filter of the
+# practice list, with its help text here. A facet without one still filters (the schema names it).
+FACET_HELP = {
+    "theme": _("Key theme codes (OR within a facet, AND across facets)."),
+    "audience": _("Target audience codes."),
+    "country": _("ISO 3166-1 alpha-2 country codes."),
+    "organisation_type": _("Organisation type codes."),
+    "language": _("Language codes of the write-up."),
+    "peer_reviewed": _("yes, no or unknown."),
+    "evidence_level": _("Evidence level codes."),
+    "start_period": _("Start period codes, e.g. 2015-2019."),
+    "source": _("Where a practice comes from: local (this portal), or the host name of the portal that shared it."),
+}
+
+_S = TypeVar("_S", bound=type[serializers.Serializer])
+
+
+def with_facet_filters(cls: _S) -> _S:
+    """``cls`` with a list of codes for every facet (declared after DRF's metaclass ran)."""
+    facets = {facet: _codes(FACET_HELP.get(facet, _("Facet codes."))) for facet in FACETS}
+    cls._declared_fields = {**facets, **cls._declared_fields}
+    return cls
+
+
+@with_facet_filters
 class PracticeSearchQuerySerializer(DeclaredFieldsCopied):
     """The query string of the practice list: the search box's language, facet codes, order."""
 
@@ -163,14 +188,6 @@ class PracticeSearchQuerySerializer(DeclaredFieldsCopied):
     sort = serializers.ChoiceField(
         choices=[("relevance", _("Relevance")), ("date", _("Newest first"))], required=False, default="relevance"
     )
-    theme = _codes(_("Key theme codes (OR within a facet, AND across facets)."))
-    audience = _codes(_("Target audience codes."))
-    country = _codes(_("ISO 3166-1 alpha-2 country codes."))
-    organisation_type = _codes(_("Organisation type codes."))
-    language = _codes(_("Language codes of the write-up."))
-    peer_reviewed = _codes(_("yes, no or unknown."))
-    evidence_level = _codes(_("Evidence level codes."))
-    start_period = _codes(_("Start period codes, e.g. 2015-2019."))
     cursor = serializers.CharField(
         required=False, max_length=200, help_text=_("The cursor of a next or previous link.")
     )
