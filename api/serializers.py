@@ -17,10 +17,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.models import ApiToken
 from network.models import Network, Post, Thread
 from network.selectors import readable_practice
 from portal.access import display_name
-from portal.models import Organisation, OrganisationType
+from portal.models import Membership, Organisation, OrganisationType
 from practices import rules
 from practices.indexing import FACETS
 from practices.models import Finding, KeyTheme, Practice, ReviewComment, TargetAudience
@@ -660,9 +661,13 @@ class MeSerializer(serializers.Serializer):
     name = serializers.CharField(help_text=_("Your name as you see it."))
     pseudonym = serializers.CharField(allow_blank=True)
     organisation = OrganisationSerializer(allow_null=True)
-    role = serializers.CharField(allow_null=True, help_text=_("member or admin in your organisation."))
+    role = serializers.ChoiceField(
+        choices=Membership.Role.choices, allow_null=True, help_text=_("Your role in your organisation.")
+    )
     is_moderator = serializers.BooleanField()
-    token_scope = serializers.CharField(allow_null=True, help_text=_("read or read-write; null for a session."))
+    token_scope = serializers.ChoiceField(
+        choices=ApiToken.Scope.choices, allow_null=True, help_text=_("The token's scope; null for a session.")
+    )
 
 
 # Networks --------------------------------------------------------------------------------

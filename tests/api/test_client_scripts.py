@@ -164,3 +164,25 @@ def test_a_script_pages_through_a_search_in_french_or_german_with_facets_to_the_
         assert {entry["code"] for entry in page["facets"]["language"]} == {language}
         url, pages = page["next"], pages + 1
     assert pages == 2 and len(seen) == len(set(seen)) == page["count"] == 23
+
+
+# Values: what "me" says is one of the values the schema lists ------------------------------
+
+
+@pytest.mark.parametrize("scope", ["read", "read-write"])
+def test_me_says_role_and_token_scope_with_values_the_schema_lists(schema, org_admin, contributor, scope):
+    me = schema["components"]["schemas"]["Me"]["properties"]
+
+    def listed(prop: dict) -> list:
+        return [value for part in prop.get("oneOf", [prop]) for value in resolve(schema, part).get("enum", [])]
+
+    for user in (org_admin, contributor):
+        answer = token_client(user, scope=scope).get(reverse("api:me")).json()
+        assert answer["token_scope"] == scope and scope in listed(me["token_scope"])
+        assert answer["role"] in listed(me["role"]), answer["role"]
+    assert set(listed(me["token_scope"])) >= {"read", "read-write"}
+    assert set(listed(me["role"])) >= {"member", "admin"}
+
+
+def resolve(schema: dict, part: dict) -> dict:
+    return schema["components"]["schemas"][part["$ref"].split("/")[-1]] if "$ref" in part else part
