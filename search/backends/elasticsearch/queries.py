@@ -360,9 +360,12 @@ def highlights_body(ids: list[int], scope: ReaderScope, parsed: ParsedQuery) -> 
 # an elided article ("l’engagement", one token there) or with a Greek accent ("νέων"), is no token
 # of it. Those tokens are asked for by name (``written_forms``), for marking only: exact terms,
 # a few per word, looked up in the hit's own postings.
+# The elisions before a noun or a verb's infinitive: each is one more term every hit's postings are
+# searched for (written_terms), so not those before a pronoun or a conjugated verb ("c'est",
+# "j'ai", "m'", "t'", "jusqu'à", "lorsqu'il").
 ELIDED_ARTICLES = (
-    "c d j l m n s t qu jusqu lorsqu puisqu quoiqu"  # French
-    " dell all dall nell sull coll quell quest un"  # Italian
+    "l d s n qu"  # French
+    " dell all dall nell sull un"  # Italian
 ).split()
 _GREEK_TONOS = dict(zip("αεηιουω", "άέήίόύώ", strict=True))
 _VOWEL_START = re.compile(r"^[aeiouyh]", re.IGNORECASE)
@@ -386,9 +389,11 @@ def written_forms(word: str) -> list[str]:
 
 
 def written_terms(field: str, parsed: ParsedQuery) -> list[Query]:
-    """``terms`` queries for the ``written_forms`` of the words of ``parsed`` in ``field``."""
+    """``term`` queries for the ``written_forms`` of the words of ``parsed`` in ``field`` (one each:
+    the unified highlighter reads a ``terms`` query as a multi-term query, analysing each hit's text
+    again, which took twice as long)."""
     forms = sorted({form for term in parsed.positive_terms for word in term.words for form in written_forms(word)})
-    return [Q("terms", **{field: forms})] if forms else []
+    return [Q("term", **{field: form}) for form in forms]
 
 
 def highlight_query(parsed: ParsedQuery) -> Query:
