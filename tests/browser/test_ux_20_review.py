@@ -1,7 +1,9 @@
 """The moderator's review page on a phone and a desktop: each possible personal detail is marked in
 the text where it stands, on its own line's height. The list rule ".finding" (the findings on a
 practice's page) also styled the review diff's <mark class="finding">: 12 px of padding above and
-below and a rule, drawn over the line above the name, hiding the words around it."""
+below and a rule, drawn over the line above the name, hiding the words around it. Nor is the list of
+findings under a field framed twice (the practice page's amber ".findings" box around the review's
+own finding boxes)."""
 
 import pytest
 
@@ -36,6 +38,8 @@ def test_a_finding_is_marked_on_its_lines_height(browser, live_server, contribut
     marks = page.evaluate(MARKS)
     assert [mark["text"] for mark in marks] == ["Kari Nordmann"]
     assert all(mark["height"] <= mark["line"] + 2 for mark in marks), marks
+    frame = page.locator("ul[aria-label^='Possible personal data']").evaluate("e => getComputedStyle(e).borderTopStyle")
+    assert frame == "none"
     assert blocking_violations(page) == []
     assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0
     page.context.close()
