@@ -5,6 +5,7 @@ Django imports this package.
 """
 
 import bisect
+import itertools
 import math
 import re
 
@@ -157,9 +158,14 @@ def _propagate_names(fields: dict[str, str], findings: list[Finding], names: set
     pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
     added = []
     for field, text in fields.items():
-        taken = [(f.start, f.end) for f in findings if f.field == field]
+        taken = sorted((f.start, f.end) for f in findings if f.field == field)
+        starts = [start for start, _ in taken]
+        # the furthest end among the spans starting up to each one: a mention overlaps a finding
+        # when one starting before its end ends after its start (bisect, not a scan of them all)
+        furthest = list(itertools.accumulate((end for _, end in taken), max))
         for match in pattern.finditer(text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
+            before_end = bisect.bisect_left(starts, match.end())
+            if not before_end or furthest[before_end - 1] <= match.start():
                 added.append(Finding(field, PERSON, match.group(), *match.span(), PROPAGATED_SCORE))
     return sorted(findings + added, key=lambda f: (list(fields).index(f.field), f.start))
 

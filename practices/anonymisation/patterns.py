@@ -607,9 +607,10 @@ _WORKING = (
 )
 _AS_A_ROLE = (
     r"(?:[ \t]+(?i:as|comme|als|som|come|como|jako)(?:[ \t]+(?i:a|an|un|une|ein|eine|een|en|et|uno|una|um|uma))?"
-    rf"(?:[ \t]+[{UPPER}]?[{LOWER}-]{{2,30}}){{1,2}})?"  # German's roles are capitalised: "als Lagerist"
+    # German's roles are capitalised ("als Lagerist"); a role may hold a preposition ("comme aide à domicile")
+    rf"(?:[ \t]+(?:[{UPPER}]?[{LOWER}-]{{2,30}}|(?i:à|de|d['’]|di|da|of))){{1,3}})?"
 )
-_WORK_PREPOSITION = r"(?i:at|for|chez|au|aux|à|bei|bij|på|hos|presso|al|alla|en|na|no|w|dla)"
+_WORK_PREPOSITION = r"(?i:at|for|chez|au|aux|à|bei|beim|im|bij|på|hos|presso|al|alla|en|na|no|w|dla)"
 WORKPLACE_OF_A_PERSON = re.compile(
     rf"(?<![\w])(?i:{_WORKING}){_AS_A_ROLE}[ \t]+{_WORK_PREPOSITION}[ \t]+"
     rf"(?P<pii>{_INSTITUTION_NAME}{_TOWN_OF_INSTITUTION})"
@@ -657,8 +658,11 @@ def a_thing_is_born(before: str) -> bool:
 # "geboren in 2004 in Tilburg", "né en 2005 à Maubeuge", "nato a Pioltello", "Il ragazzo, classe
 # 2005,". Projects are born too ("Le projet est né en 2015 à Lille"): recognizers.places checks
 # that no organisation's or project's word comes first in the clause.
+# One person's birth: the plural forms ("nés", "nacidos") and "were born" are a group's ("Most of
+# the boys were born in 2005 or 2006"). "Karim, born in 2005 or 2006," is still one person's.
 _BORN = (
-    r"(?i:born|née?s?|geboren|født|föddes|född|nacid[oa]s?|nascid[oa]s?|urodzon[ya]|urodził(?:a)?[ \t]+się|"
+    r"(?<!were )(?<!are )(?<!sind )(?<!zijn )(?<!waren )"
+    r"(?i:born|née?(?!s)|geboren|født|föddes|född|nacid[oa](?!s)|nascid[oa](?!s)|urodzon[ya]|urodził(?:a)?[ \t]+się|"
     r"syntyi|syntynyt|sündis|sündinud|született)|(?-i:nat[oa])"
 )
 _YEAR_LINK = r"(?i:in|en|nel|im|i|w|em|no|år|vuonna|ano|anno|in[ \t]+the[ \t]+year|im[ \t]+Jahr|en[ \t]+el[ \t]+año)"
@@ -721,6 +725,13 @@ QUOTED_NICKNAME = re.compile(
     r"bekend|genoemd|känd|kallad|kjent|kalt|kendt|kaldt|tunnettu|znan[ya])"
     rf"(?:[ \t]+[{LOWER}][\w-]*){{0,5}}[ \t]+(?i:as|como|come|comme|als|som|jako|nimellä)[ \t]+{_OPEN_QUOTE}"
     rf"{_NICKNAME}{_CLOSE_QUOTE}"
+    # "lo chiamavano "il Biondo"", "they called him "Tiny"": a quoted name after them
+    r"|(?<![\w])(?i:call(?:ed|s)?[ \t]+(?:him|her)|nann(?:te|ten)[ \t]+(?:ihn|sie)|nenn(?:t|en)[ \t]+(?:ihn|sie)|"
+    r"noem(?:de|den)[ \t]+(?:hem|haar)|kallade[ \t]+(?:honom|henne)|kald(?:te|er)[ \t]+(?:ham|hende)|"
+    r"kal(?:te|ler)[ \t]+(?:ham|henne)|(?:lo|la)[ \t]+chiama(?:vano|no)|(?:le|lo|la)[ \t]+llama(?:ban|n)|"
+    r"on[ \t]+l['’]appel(?:ait|le)|chamavam-(?:lhe|no|na)|nazywa(?:li|ją)[ \t]+(?:go|ją))[ \t]+"
+    rf"{_OPEN_QUOTE}(?P<called>(?:(?i:il|lo|la|el|le|der|die|de|het|the|o|a)[ \t]+)?{NAME_WORD}"
+    rf"(?:[ \t]+{NAME_WORD}){{0,2}}){_CLOSE_QUOTE}"
     rf"|{_OPEN_QUOTE}(?P<before>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}){_CLOSE_QUOTE}[ \t]+"
     r"(?i:genannt|gerufen|genoemd|kallad|kaldet|kalt|chiamato|chiamata|detto|detta|llamado|llamada|surnommée?|"
     r"appelée?|zwany|zwana)(?![\w])"

@@ -113,7 +113,7 @@ def _a_quoted_nickname(text: str, start: int, end: int, doc=None) -> tuple[int, 
     words = {word.casefold() for word in re.findall(r"[^\W\d_]+", before)}
     if words & _NOT_NICKNAMED or names_an_organisation(text[start:end]):
         return None
-    first = text[start:end].split()[0].casefold()
+    first = text[start:end].split()[-1].casefold() if text[start].islower() else text[start:end].split()[0].casefold()
     if first in patterns.MONTHS or first in patterns.NOT_PLACES or any(_is_country(w) for w in text[start:end].split()):
         return None
     return start, end

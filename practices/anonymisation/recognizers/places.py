@@ -59,7 +59,8 @@ _SCHOOLS_AFTER = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
+# A sentence ends at a full stop, not at an initial's ("Matka, Anna K., pracuje w…").
+_SENTENCE_END = re.compile(r"(?<![\s.(][A-ZÀ-Þ])[.!?](?![\w,])|\n")
 # Relatives, and the words for a young person that name no profession too ("youth worker",
 # "jeune" in "les jeunes", "Jugendarbeiter" are practitioners').
 _CLIENTS = frozenset(PERSON_WORDS) - frozenset(
@@ -68,7 +69,7 @@ _CLIENTS = frozenset(PERSON_WORDS) - frozenset(
 )
 _RELATIVE_OR_CLIENT = re.compile(
     rf"(?<![\w])(?i:{'|'.join(map(re.escape, sorted([*patterns.KIN_WORDS, *_CLIENTS], key=len, reverse=True)))})"
-    r"(?![\w])"
+    r"(?i:s)?(?![\w])"  # "The girls attend St Anne's College"
 )
 
 
@@ -77,6 +78,17 @@ def _a_relatives_workplace(text: str, start: int, end: int, doc=None) -> tuple[i
     a relative's or a young person's, not a practitioner's ("the mentor works at Exit Sweden":
     practitioners' workplaces are the practice's partners). See ``_worked_by_a_client``."""
     if not _worked_by_a_client(text, start):
+        return None
+    return _a_named_place(text, start, end, doc)
+
+
+def _not_a_practitioners_place(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """A school, mosque or club a person attends ("He attended the Al-Noor Mosque"), unless a
+    practitioner is the one nearest before it in the sentence ("Our staff attend the Al-Huda
+    Mosque open day")."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)), default=0)
+    named = _people_named(text[max(sentence_start, start - 160) : start])
+    if named and named[-1][1] == "practitioner":
         return None
     return _a_named_place(text, start, end, doc)
 
@@ -122,8 +134,9 @@ def _people_named(text: str) -> list[tuple[int, str]]:
 
 def _worked_by_a_client(text: str, start: int) -> bool:
     """Whether the person nearest before ``start`` in the sentence is a relative, a young person
-    or someone named, not a practitioner; a pronoun stands for the person named before it in the
-    sentence, or else last in the sentence before."""
+    or someone named, not a practitioner; a pronoun stands for any relative, young person or
+    someone named before it in the sentence (a missed workplace costs more than a click), or else
+    for the person named last in the sentence before."""
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)), default=0)
     named = _people_named(text[max(sentence_start, start - 160) : start])
     if named and named[-1][1] != "pronoun":
@@ -131,8 +144,8 @@ def _worked_by_a_client(text: str, start: int) -> bool:
     if not named:
         return False
     earlier = [kind for _, kind in named if kind != "pronoun"]
-    if earlier:
-        return earlier[-1] == "client"
+    if earlier:  # "The father told the mentor he works at…": he may be either, so it is reported
+        return "client" in earlier
     previous_start = max(
         (m.end() for m in _SENTENCE_END.finditer(text, max(0, sentence_start - 240), max(0, sentence_start - 1))),
         default=0,
@@ -157,7 +170,7 @@ def institution_recognizers(language: str) -> list[EntityRecognizer]:
             score=INSTITUTION_SCORE,
             language=language,
             name="AttendedPlaceRecognizer",
-            accept=_a_named_place,
+            accept=_not_a_practitioners_place,
         ),
         RegexRecognizer(
             entity=LOCATION,
