@@ -25,4 +25,6 @@ def _not_json(cause: BaseException | None) -> str:
             "line": cause.lineno,
             "column": cause.colno,
         }
-    return _("The body is not valid JSON encoded in UTF-8.")
+    if isinstance(cause, UnicodeDecodeError):
+        return _("The body is not valid JSON encoded in UTF-8.")
+    return _("The body is not valid JSON.")  # NaN or Infinity, which JSON does not have

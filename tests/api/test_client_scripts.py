@@ -104,15 +104,20 @@ def test_a_practice_not_found_is_said_in_the_requests_language_as_any_404(world,
 
 @pytest.mark.parametrize(
     "body, position",
-    [('{"title": "x",}', "line 1, column 15"), ('{\n  "title": x\n}', "line 2, column 12"), (b"\xff\xfe{}", None)],
+    [
+        ('{"title": "x",}', "line 1, column 15"),
+        ('{\n  "title": x\n}', "line 2, column 12"),
+        (b"\xff\xfe{}", "UTF-8"),
+        ('{"start_year": NaN}', "not valid JSON."),
+    ],
 )
 def test_a_body_that_is_not_json_says_where_in_the_apis_words_not_the_decoders(contributor, body, position):
     response = token_client(contributor).post(SEARCH, body, content_type="application/json")
     problem = _problem(response, 400)
     assert problem["type"] == "urn:pve-portal:problem:malformed-request"
     assert "JSON parse error" not in problem["detail"] and "Expecting" not in problem["detail"]
-    assert "codec" not in problem["detail"]
-    assert position is None or position in problem["detail"]
+    assert "codec" not in problem["detail"] and "Out of range" not in problem["detail"]
+    assert position in problem["detail"]
 
 
 def test_the_schema_documents_406_on_every_operation_and_instance_with_its_query(schema):
