@@ -4,6 +4,9 @@ from django.urls import include, path
 
 from portal import profile_views, views
 
+# A failure of the portal: its page, or a problem document under /api/ (portal.views.server_error).
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),

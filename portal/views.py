@@ -10,11 +10,14 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal.access import reader_scope
 from portal.caching import kept_for_scope, public_page, render_for_reader
+from portal.middleware import api_problem, is_api
 from portal.prepared import PreparedQuery, rows_for_ids
 from practices.indexing import detail_urls, display_names
 from practices.models import KeyTheme, Practice
@@ -193,6 +196,15 @@ def language_switch(request: HttpRequest) -> HttpResponse:
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
     return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A failure of the portal (handler500): the portal's page, or for the API a problem
+    document in the shape of its other errors (docs/API.md), never Django's HTML to a script."""
+    if is_api(request):
+        detail = _("The portal failed to answer this request. Try again later; if it keeps failing, tell its team.")
+        return api_problem(request, status=500, title=_("Internal Server Error"), detail=detail, code="server_error")
+    return defaults.server_error(request)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -37,3 +37,38 @@ def test_the_api_answers_503_with_retry_after_while_the_database_is_down(databas
 
 def test_persistent_connections_are_health_checked(settings):
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_the_apis_503_is_a_whole_problem_document(database_down):
+    body = APIClient(raise_request_exception=False).get(reverse("api:practice-list") + "?q=x").json()
+    assert body["status"] == 503 and body["code"] == "database_unavailable"
+    assert body["instance"] == reverse("api:practice-list") + "?q=x"
+    assert "database" in body["detail"] and body["title"] == "Service Unavailable"
+
+
+@pytest.fixture
+def portal_fails(monkeypatch):
+    """A fault in the portal's own code (a bug), not the database: every search fails."""
+    from search.backends.database import DatabaseSearchBackend
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("a bug with private words: Secret case notes")
+
+    monkeypatch.setattr(DatabaseSearchBackend, "search", fail)
+
+
+def test_a_failure_under_the_api_is_a_problem_document_without_the_failures_words(portal_fails, settings):
+    settings.DEBUG = False
+    response = APIClient(raise_request_exception=False).get(reverse("api:practice-list"))
+    assert response.status_code == 500, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert (body["status"], body["code"], body["instance"]) == (500, "server_error", reverse("api:practice-list"))
+    assert "Secret" not in response.content.decode() and "Traceback" not in response.content.decode()
+
+
+def test_a_failure_of_a_page_is_still_the_portals_page(portal_fails, settings):
+    settings.DEBUG = False
+    response = Client(raise_request_exception=False).get(reverse("search:search") + "?q=mentoring")
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("text/html") and "Secret" not in response.content.decode()
