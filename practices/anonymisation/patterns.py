@@ -666,7 +666,7 @@ _BORN = (
     r"syntyi|syntynyt|sündis|sündinud|született)|(?-i:nat[oa])"
 )
 _YEAR_LINK = r"(?i:in|en|nel|im|i|w|em|no|år|vuonna|ano|anno|in[ \t]+the[ \t]+year|im[ \t]+Jahr|en[ \t]+el[ \t]+año)"
-_BIRTH_YEAR = r"(?:19|20)\d\d(?![\w/.-]\d)"
+_BIRTH_YEAR = r"(?:19|20)\d\d(?![\w/.–-]\d)"  # not a range: "born 2004–2007" is a group's
 BIRTH_YEAR = re.compile(
     rf"(?<![\w])(?:{_BORN})[ \t]+(?:{_YEAR_LINK}[ \t]+)?(?P<pii>{_BIRTH_YEAR})(?![\w])"
     # Italian's "classe 2005" (born in 2005), in apposition: "Il ragazzo, classe 2005,"

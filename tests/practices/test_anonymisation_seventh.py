@@ -297,6 +297,7 @@ NEIGHBOURS_7: list[tuple[str, str, str, str]] = [
     ),
     ("birth", "en", "description", "[[PERSON:Karim]], born in [[DATE_OF_BIRTH:2005]] or 2006, came to us in 2021."),
     ("negative", "en", "description", "Most of the boys were born in 2005 or 2006."),
+    ("negative", "en", "description", "The participants, born 2004–2007, meet on Fridays."),
     ("negative", "fr", "description", "Le projet, né en 2015 à Lille, s'adresse aux familles."),
     ("negative", "it", "description", "Il progetto è nato nel 2016 a Torino con la cooperativa."),
     ("negative", "en", "description", "The idea was born in 2018 in Oslo during a working group meeting."),
@@ -372,6 +373,18 @@ NEIGHBOURS_7: list[tuple[str, str, str, str]] = [
 ]
 
 
+# Seen while writing and probing the neighbours and not fixed (docs/ANONYMISATION.md, "Known
+# gaps"): each fails today; strict, so that a fix is noticed.
+KNOWN_GAPS_7: list[tuple[str, str, str, str]] = [
+    # A school after a pronoun no one named comes before, its class after it: "er" may be a
+    # practitioner's son as well as the client, and the class rule reads the class first.
+    ("school", "de", "description", "Er besucht die [[LOCATION:Erich-Kästner-Schule]] in der 7. Klasse."),
+    # A quoted title opening with a rare word ("Complotisme" is in none of wordfreq's small lists):
+    # the NER calls it a name, and a rare word cannot be told from a name no list holds.
+    ("negative", "fr", "description", "Réunion du groupe de travail « Complotisme et jeunes », 2020, en ligne."),
+]
+
+
 @pytest.mark.parametrize(
     ("kind", "language", "field", "marked"), FIXED_GAPS_7 + NEIGHBOURS_7, ids=_ids(FIXED_GAPS_7 + NEIGHBOURS_7)
 )
@@ -379,14 +392,21 @@ def test_the_seventh_batchs_classes_in_other_languages_and_shapes(kind, language
     assert _missed_and_wrong(language, field, marked) == ([], [])
 
 
+@pytest.mark.xfail(strict=True, reason="known gap, see docs/ANONYMISATION.md")
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), KNOWN_GAPS_7, ids=_ids(KNOWN_GAPS_7))
+def test_the_seventh_batchs_known_gaps_still_fail(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "né en 2005 à Maubeuge, né en " * 1500,
-        "asuu äitinsä kanssa Hervannassa asuu " * 1500,
-        'known in the chat as "Reaper" known as ' * 1500,
-        "A.K. from Hartlepool Kamil S. z " * 1500,
-        "She works at Lidl. He goes to Hollybrook Academy. " * 800,
+        # about 20,000 characters each: a quadratic pattern would take minutes, a linear one a second
+        "né en 2005 à Maubeuge, né en " * 700,
+        "asuu äitinsä kanssa Hervannassa asuu " * 550,
+        'known in the chat as "Reaper" known as ' * 500,
+        "A.K. from Hartlepool Kamil S. z " * 650,
+        "She works at Lidl. He goes to Hollybrook Academy. " * 400,
     ],
 )
 def test_the_seventh_batchs_patterns_stay_fast_on_pathological_text(text):
