@@ -85,7 +85,7 @@ class MethodsFirst(APIView):
             raise MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
         action = getattr(self, "action", None) or method
-        if action not in self.query_actions:
+        if action not in self.query_actions and action != "metadata":  # OPTIONS reads no parameter
             refuse_unexpected_query(request, _CURSOR if self._lists_pages(request, action) else ())
 
     def _lists_pages(self, request, action: str) -> bool:
@@ -256,6 +256,8 @@ def _write_defaults() -> dict:
 
 CONTRIBUTE = [TokenScopeAllowsMethod, IsAuthenticated, CanContribute]
 SIGNED_IN = [TokenScopeAllowsMethod, IsAuthenticated]
+# The write whose fields OPTIONS describes, by the method DRF's metadata asks permission for.
+WRITES_OPTIONS_DESCRIBES = {"POST": "create", "PUT": "update"}
 
 
 def _public(request, compute, *, token: Token = content_token) -> Response:
@@ -305,6 +307,7 @@ class PracticeViewSet(
     permissions_by_action: dict[str, list[type[BasePermission]]] = {
         "list": [TokenScopeAllowsMethod],
         "retrieve": [TokenScopeAllowsMethod],
+        "metadata": [TokenScopeAllowsMethod],  # OPTIONS: open as GET is (the same static description)
         "create": CONTRIBUTE,
         "import_document": CONTRIBUTE,
         "drafts": SIGNED_IN,
@@ -312,7 +315,11 @@ class PracticeViewSet(
     extra_problem_codes: dict[str, list[str]] = {}
 
     def get_permissions(self):
-        classes = self.permissions_by_action.get(self.action, SIGNED_IN)
+        action = self.action
+        if action == "metadata" and self.request.method in WRITES_OPTIONS_DESCRIBES:
+            # OPTIONS lists a write's fields only to whoever may make it (DRF asks with the write's method)
+            action = WRITES_OPTIONS_DESCRIBES[self.request.method]
+        classes = self.permissions_by_action.get(action, SIGNED_IN)
         return [permission() for permission in classes]
 
     def get_queryset(self) -> QuerySet[Practice]:
