@@ -87,7 +87,6 @@ def test_about_blank_problems_are_titled_with_rfc_9110s_phrases(world, contribut
         assert problem["title"] == RFC_9110_TITLES[status], status
 
 
-@pytest.mark.xfail(strict=True, reason="the titles' msgids wait for the lead's French (locale/ is the lead's)")
 def test_about_blank_titles_follow_the_requests_language(world, contributor):
     problems = _about_blank_problems(token_client(contributor), world, HTTP_ACCEPT_LANGUAGE="fr")
     assert all(problem["title"] != RFC_9110_TITLES[status] for status, problem in problems.items())
