@@ -269,6 +269,10 @@ NEIGHBOURS_7: list[tuple[str, str, str, str]] = [
     ("case_ending", "hu", "description", "A lány [[LOCATION:Debrecenben]] lakik a nagymamájával."),
     ("negative", "fi", "description", "Koulutus järjestettiin Tampereella toukokuussa."),
     ("negative", "hu", "description", "A program Budapesten indult 2019-ben."),
+    ("negative", "fi", "description", "Perhe asuu nykyään Suomessa, mutta isä on kotoisin Somaliasta."),
+    ("negative", "fi", "description", "Hän asui aiemmin Ruotsissa ja Turkissa."),
+    ("negative", "et", "description", "Noormees elab Eestis ja õpib kutsekoolis."),
+    ("negative", "hu", "description", "A fiú Magyarországon él az anyjával."),
     ("negative", "et", "description", "Projekt toimus Tartus ja Narvas 2022. aastal."),
     # --- a year and a place of birth -------------------------------------------------------------
     (

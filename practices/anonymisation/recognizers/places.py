@@ -8,7 +8,7 @@ from presidio_analyzer import EntityRecognizer
 from .. import patterns
 from ..findings import DATE_OF_BIRTH, LOCATION
 from ..given_names import PERSON_WORDS
-from .base import RegexRecognizer, _plausible_name_or_place, names_an_organisation
+from .base import RegexRecognizer, _is_country, _plausible_name_or_place, names_an_organisation
 
 PLACE_NAME = "PlaceAfterPrepositionRecognizer"
 
@@ -195,6 +195,22 @@ def _a_persons_birthplace(text: str, start: int, end: int, doc=None) -> tuple[in
     return _a_persons_birth(text, start, end, doc) and _a_persons_place(text, start, end, doc)
 
 
+_CASE_ENDINGS = re.compile(r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|ban|ben|ból|ből|ról|ről|st|lt|on|en|ön|s|l|n)$")
+
+
+def _a_persons_place_in_a_case_ending(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    """ "asuu Hervannassa", "elab Tartus", "él Miskolcon": not a country in its case ending
+    ("asuu Suomessa", "kotoisin Somaliasta", "Turkissa", "Eestis", "Magyarországon")."""
+    word = text[start:end]
+    for ending in _CASE_ENDINGS.finditer(word):
+        stem = word[: ending.start()]
+        # the stem as the country is named: "Suome-" for Suomi, "Turki-" for Turkki
+        variants = {stem, stem[:-1] + "i", stem[:-2] + stem[-2] + stem[-2:] if len(stem) > 2 else stem}
+        if any(_is_country(variant) for variant in variants if variant):
+            return None
+    return _a_persons_place(text, start, end, doc)
+
+
 def _town_of_initials(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
     """The town after "A.K. from": not after a degree ("a B.A. from Ghent", "her M.A. from Leeds")."""
     if _A_DEGREE.search(text, max(0, start - 40), start):
@@ -230,11 +246,19 @@ def birth_and_initials_recognizers(language: str) -> list[EntityRecognizer]:
         ),
         RegexRecognizer(
             entity=LOCATION,
-            regexes=[patterns.BIRTH_PLACE, patterns.PLACE_IN_A_CASE_ENDING],
+            regexes=[patterns.BIRTH_PLACE],
             score=INSTITUTION_SCORE,  # above the NER's, which would keep its loose reading of the same span
             language=language,
             name="BirthPlaceRecognizer",
             accept=_a_persons_birthplace,
+        ),
+        RegexRecognizer(
+            entity=LOCATION,
+            regexes=[patterns.PLACE_IN_A_CASE_ENDING],
+            score=INSTITUTION_SCORE,
+            language=language,
+            name="PlaceInACaseEndingRecognizer",
+            accept=_a_persons_place_in_a_case_ending,
         ),
         RegexRecognizer(
             entity=LOCATION,
