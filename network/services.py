@@ -11,7 +11,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -241,15 +241,21 @@ def mentions_recook(*, user: User) -> int:
     return len(memberships)
 
 
+def _naming(rows: QuerySet, name: str) -> list:
+    """The rows (posts or earlier versions) whose ``body`` @names ``name``, as ``mention_pattern``
+    reads it: the database narrows, the pattern decides."""
+    rows = rows.filter(body__contains="@")
+    if name.isascii():  # the database compares other letters' cases in its own way (SQLite: not at all)
+        rows = rows.filter(body__icontains="@" + name)
+    written = mention_pattern(name)
+    return [row for row in rows if written.search(row.body)]
+
+
 def _recook_mentions_of(membership: NetworkMembership) -> None:
     """Cook again the network's posts that @name this member, once they join or leave: a mention
     links to a person while they are a member, and is plain text once they are not."""
     name = public_name(membership.user)
-    candidates = Post.objects.filter(thread__network_id=membership.network_id, body__contains="@")
-    if name.isascii():  # the database compares other letters' cases in its own way (SQLite: not at all)
-        candidates = candidates.filter(body__icontains="@" + name)
-    written = mention_pattern(name)
-    posts = [post for post in candidates.select_related("thread") if written.search(post.body)]
+    posts = _naming(Post.objects.filter(thread__network_id=membership.network_id).select_related("thread"), name)
     if not posts:
         return
     members = linkable_members(membership.network)
@@ -366,16 +372,11 @@ def _erase_mentions_of(user: User) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         former = _("Former member")
     networks = NetworkMembership.objects.filter(user=user).values("network_id")
-    candidates = Post.objects.filter(thread__network_id__in=networks, body__contains="@")
-    revisions = PostRevision.objects.filter(post__thread__network_id__in=networks, body__contains="@")
-    if name.isascii():  # the database compares other letters' cases in its own way (SQLite: not at all)
-        candidates = candidates.filter(body__icontains="@" + name)
-        revisions = revisions.filter(body__icontains="@" + name)
-    changed_revisions = [r for r in revisions if written.search(r.body)]
-    for revision in changed_revisions:
+    revisions = _naming(PostRevision.objects.filter(post__thread__network_id__in=networks), name)
+    for revision in revisions:
         revision.body = written.sub(former, revision.body)
-    PostRevision.objects.bulk_update(changed_revisions, ["body"])
-    posts = [post for post in candidates.select_related("thread") if written.search(post.body)]
+    PostRevision.objects.bulk_update(revisions, ["body"])
+    posts = _naming(Post.objects.filter(thread__network_id__in=networks).select_related("thread__network"), name)
     members: dict[int, list[User]] = {}
     for post in posts:
         network_id = post.thread.network_id
