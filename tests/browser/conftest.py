@@ -69,6 +69,27 @@ def browser(chromium_path, monkeypatch):
         browser.close()
 
 
+# Words split over two lines (a range over the word has two tops) in the text of every element the
+# selector names, text a screen reader alone reads (.visually-hidden) left out:
+# ``page.evaluate(SPLIT_WORDS, "main button")``.
+SPLIT_WORDS = """(selector) => {
+  const broken = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('.visually-hidden')) continue;
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
 BLOCKING = {"serious", "critical"}  # axe-core's impacts a page may not have
 
 

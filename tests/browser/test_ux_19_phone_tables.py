@@ -5,28 +5,12 @@ header row names the columns and the cells show their values alone."""
 import pytest
 
 from practices import services
-from tests.browser.conftest import blocking_violations, signed_in_page
+from tests.browser.conftest import SPLIT_WORDS, blocking_violations, signed_in_page
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LABEL = "(td) => getComputedStyle(td, '::before').content"
-
-# Words of the table's cells that are split over two lines (a range over the word has two tops).
-BROKEN_WORDS = """() => {
-  const broken = [];
-  const walker = document.createTreeWalker(document.querySelector('.data-table tbody'), NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const match of node.data.matchAll(/\\S+/g)) {
-      const range = document.createRange();
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
-      const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
-      if (tops.size > 1) broken.push(match[0]);
-    }
-  }
-  return broken;
-}"""
 
 
 @pytest.mark.parametrize(("width", "shown"), [(375, '"Open findings: "'), (1280, "none")])
@@ -52,6 +36,6 @@ def test_queue_cells_break_no_word_on_a_desktop(browser, live_server, contributo
     services.practice_submit(practice=practice, actor=contributor)
     page = signed_in_page(browser, moderator, live_server.url, width=1280)
     page.goto("/moderation/queue/")
-    broken = page.evaluate(BROKEN_WORDS)
+    broken = page.evaluate(SPLIT_WORDS, ".data-table tbody")
     assert broken == [], broken
     page.context.close()

@@ -15,7 +15,7 @@ from django.utils import timezone
 from api.services import api_token_create
 from network import services as network_services
 from network.models import Network
-from tests.browser.conftest import blocking_violations, signed_in_page
+from tests.browser.conftest import SPLIT_WORDS, blocking_violations, signed_in_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,25 +24,6 @@ TEXT_BOXES = """() => Array.from(document.querySelectorAll(
     + '[type=url], [type=tel])'))
   .filter(e => e.offsetWidth || e.offsetHeight)
   .map(e => ({name: e.name, height: e.getBoundingClientRect().height}))"""
-
-# Words of the page's buttons that are split over two lines (a range over the word has two tops).
-BROKEN_BUTTON_WORDS = """() => {
-  const broken = [];
-  for (const button of document.querySelectorAll('main button, main .button')) {
-    const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement.closest('.visually-hidden')) continue;
-      for (const match of node.data.matchAll(/\\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
-        if (tops.size > 1) broken.push(match[0]);
-      }
-    }
-  }
-  return broken;
-}"""
 
 ROOM = """() => {
   const main = document.querySelector('main');
@@ -109,7 +90,7 @@ def test_no_button_word_is_cut_on_a_french_phone(browser, live_server, pages):
         page = _page(browser, live_server, user, 375, "fr")
         for path in paths:
             page.goto(path)
-            broken += [f"{path}: {word}" for word in page.evaluate(BROKEN_BUTTON_WORDS)]
+            broken += [f"{path}: {word}" for word in page.evaluate(SPLIT_WORDS, "main button, main .button")]
             if page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") > 0:
                 wide.append(path)
         page.context.close()
