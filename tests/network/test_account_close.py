@@ -65,7 +65,7 @@ def world(network, thread, first_post, contributor, colleague, moderator):
 def test_the_profile_page_links_to_the_closing_page_which_says_what_happens(contributor_client, client):
     assert reverse("account_close") in _page(contributor_client, reverse("profile"))
     page = _page(contributor_client, reverse("account_close"))
-    for words in ("cannot be undone", "Former member", "API tokens", "leave every network", "new account"):
+    for words in ("cannot be undone", "Former member", "API tokens", "leave every network", "new account", "with @"):
         assert words in page
     assert 'class="button-danger"' in page and "data-busy=" in page and 'autocomplete="current-password"' in page
     assert client.get(reverse("account_close"))["Location"].startswith(reverse("account_login"))
