@@ -46,23 +46,26 @@ WIDEST = """() => Array.from(document.querySelectorAll('main *, header *, footer
 
 
 def _check_pages(browser, base_url: str, pages: dict[str, str], artifacts: Path, user=None) -> list[str]:
+    """Each page loaded once on a desktop, checked, then narrowed to a phone and checked again."""
     problems = []
-    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        context = _context(browser, base_url, viewport, user)
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
-        for name, url in pages.items():
-            response = page.goto(url)
-            assert response is not None and response.status == 200, (name, url, response and response.status)
-            page.wait_for_load_state("load")
-            if name == "api-docs":  # Swagger UI draws the page after loading the schema
-                page.locator(".swagger-ui .info").wait_for()
-                page.locator(".opblock").first.wait_for()
+    context = _context(browser, base_url, DESKTOP, user)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    for name, url in pages.items():
+        page.set_viewport_size(DESKTOP)
+        response = page.goto(url)
+        assert response is not None and response.status == 200, (name, url, response and response.status)
+        page.wait_for_load_state("load")
+        if name == "api-docs":  # Swagger UI draws the page after loading the schema
+            page.locator(".swagger-ui .info").wait_for()
+            page.locator(".opblock").first.wait_for()
+        for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            page.set_viewport_size(viewport)
             page.screenshot(path=str(artifacts / f"a11y-{name}-{width_name}.png"), full_page=True)
             problems += [f"{name} [{width_name}] {violation}" for violation in blocking_violations(page)]
             if viewport is PHONE and (extra := _overflow(page)) > 0:
                 problems.append(f"{name} [phone] is {extra}px wider than the 390px screen: {page.evaluate(WIDEST)}")
-        context.close()
+    context.close()
     return problems
 
 
