@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.roles",
             ],
+            "builtins": ["django.templatetags.l10n"],  # |unlocalize for ids and years
         },
     },
 ]
@@ -274,6 +275,10 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]  # dates as "4 Dec 2026" / "4 déc. 2026", never 12/04/2026
+# Counts are grouped the reader's way ("1,234", "1 234"). A number that is a name, not a quantity (an
+# id in a URL or an anchor, a year, a page number in a form), is printed with |unlocalize (l10n is
+# a built-in of the templates): tests/portal/test_number_formats.py looks for those left out.
+USE_THOUSAND_SEPARATOR = True
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True

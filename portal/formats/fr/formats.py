@@ -15,3 +15,7 @@ FIRST_DAY_OF_WEEK = 1  # lundi
 # ISO first: date fields render their value in it, as <input type="date"> requires.
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y"]
 DATETIME_INPUT_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
+# Counts grouped by threes with a narrow no-break space ("1 234"), as French typography writes them;
+# Django's own fr formats use a full-width no-break space.
+THOUSAND_SEPARATOR = "\u202f"
+NUMBER_GROUPING = 3
