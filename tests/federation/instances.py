@@ -3,6 +3,7 @@ loopback port, its own database (a SQLite file copied from one migrated template
 PostgreSQL database created from a migrated template database), its own key and PORTAL_URL,
 ready on /healthz/, driven only by HTTP and ``manage.py``."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -206,3 +207,54 @@ class Instance:
 
     def shell(self, code: str) -> str:
         return self.manage("shell", "-c", code)
+
+
+@contextlib.contextmanager
+def start_portals(workdir: Path, names: tuple[str, ...], shares: dict[tuple[str, str], str]):
+    """Instances ``names`` (the first one proxied: its peers' traffic is recorded), started and
+    peered as ``shares`` says ((who, with whom): what it shares), by name; stopped and their
+    databases dropped on leaving."""
+    url = os.environ.get("DATABASE_URL", "")
+    databases = Databases(workdir, postgres_url=url if url.startswith(("postgres://", "postgresql://")) else None)
+    databases.prepare()
+    instances = {name: Instance(name, databases, workdir, proxied=name == names[0]) for name in names}
+    try:
+        for instance in instances.values():
+            instance.start()
+        for (who, other), share in shares.items():
+            instances[who].peer_with(instances[other], share=share)
+        yield instances
+    finally:
+        for instance in instances.values():
+            instance.stop(proxy=True)
+        databases.drop_all()
+
+
+def soon(check, seconds: float = 15) -> bool:
+    """Whether ``check`` holds within ``seconds`` (Elasticsearch shows writes after a refresh)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.3)
+    return True
+
+
+def shared(instance: Instance, words: str) -> int:
+    """How many copies (results with an origin badge) the instance's search page lists."""
+    return instance.get("/search/", q=words).text.count("Shared by")
+
+
+def number(instance: Instance, words: str) -> str:
+    """The number of the first practice the instance's search page lists for ``words``."""
+    import re
+
+    match = re.search(r"/practices/(\d+)/", instance.get("/search/", q=words).text)
+    assert match, f"{words!r} is not found on {instance.name}"
+    return match.group(1)
+
+
+def peer_status(instance: Instance, peer: str) -> dict:
+    """What ``federation_status --json`` says on ``instance`` about its peer ``peer``."""
+    peers = instance.manage_json("federation_status", "--json")["peers"]
+    return next(p for p in peers if p["name"] == peer)

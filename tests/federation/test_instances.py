@@ -7,19 +7,16 @@ A shares public and members-level practices with C, public ones only with B.
 The databases are of the kind the suite runs on: SQLite files copied from one migrated file,
 or, when DATABASE_URL is PostgreSQL, databases created with ``CREATE DATABASE … TEMPLATE``.
 The tests of this module share the three instances and run in order (a story: publish, pull,
-withdraw with C down, C back, removal)."""
+withdraw with C down, C back, removal). Peers of their own (Elasticsearch, a skewed clock) and
+the looping workers are tests/federation/test_instances_peers.py."""
 
-import os
 import re
-import signal
-import subprocess
 import time
-import uuid
 
 import pytest
 import requests
 
-from tests.federation.instances import PYTHON, ROOT, Databases, Instance
+from tests.federation.instances import Instance, number, peer_status, shared, start_portals
 from tests.federation.proxy import Exchange, Message
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -76,30 +73,12 @@ for minutes in (0, -10, 10):
 """
 
 
-def _postgres_url() -> str | None:
-    url = os.environ.get("DATABASE_URL", "")
-    return url if url.startswith(("postgres://", "postgresql://")) else None
-
-
 @pytest.fixture(scope="module")
 def portals(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("instances")
-    databases = Databases(workdir, postgres_url=_postgres_url())
-    databases.prepare()
-    instances = {name: Instance(name, databases, workdir, proxied=name == "A") for name in ("A", "B", "C")}
-    try:
-        for instance in instances.values():
-            instance.start()
-        a, b, c = instances["A"], instances["B"], instances["C"]
-        a.peer_with(b, share="public")
-        a.peer_with(c)
-        b.peer_with(a)
-        c.peer_with(a)
-        yield instances
-    finally:
-        for instance in instances.values():
-            instance.stop(proxy=True)
-        databases.drop_all()
+    both = "public,members"
+    shares = {("A", "B"): "public", ("A", "C"): both, ("B", "A"): both, ("C", "A"): both}
+    with start_portals(tmp_path_factory.mktemp("instances"), ("A", "B", "C"), shares) as portals:
+        yield portals
 
 
 def _found(instance: Instance, words: str) -> int:
@@ -116,27 +95,6 @@ def _copy_url(instance: Instance) -> str:
     return match.group(1)
 
 
-def _shared(instance: Instance, words: str) -> int:
-    """How many copies (results with an origin badge) the instance's search page lists."""
-    return instance.get("/search/", q=words).text.count("Shared by")
-
-
-def _number(instance: Instance, words: str) -> str:
-    match = re.search(r"/practices/(\d+)/", instance.get("/search/", q=words).text)
-    assert match, f"{words!r} is not found on {instance.name}"
-    return match.group(1)
-
-
-def _soon(check, seconds: float = 15) -> bool:
-    """Whether ``check`` holds within ``seconds`` (Elasticsearch shows writes after a refresh)."""
-    deadline = time.monotonic() + seconds
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.3)
-    return True
-
-
 def _signed_by(exchange: Exchange, instance: Instance) -> bool:
     return f"{instance.url}/federation/instance#" in exchange.request.header("Signature-Input")
 
@@ -144,11 +102,6 @@ def _signed_by(exchange: Exchange, instance: Instance) -> bool:
 def _on_feed(change):
     """A proxy rule: ``change`` the answer to the next feed request."""
     return lambda exchange: change(exchange) if "/federation/feed" in exchange.request.head else None
-
-
-def _status(instance: Instance, peer: str) -> dict:
-    peers = instance.manage_json("federation_status", "--json")["peers"]
-    return next(p for p in peers if p["name"] == peer)
 
 
 def test_a_practice_published_on_a_is_found_on_b_after_a_pull(portals):
@@ -229,7 +182,7 @@ def test_b_refuses_tampered_replayed_or_lost_answers_and_misses_nothing(portals)
     for what, pull in zip(tampers, pulls, strict=True):
         assert pull.startswith("PULL failed"), (what, pull)
         assert what == "dropped" or "valid signature" in pull, (what, pull)
-    assert _shared(b, "Vetiver") == 0  # nothing of a refused answer was applied
+    assert shared(b, "Vetiver") == 0  # nothing of a refused answer was applied
     b.manage("federation_pull", "--peer", "A")  # the line is clean again: nothing was missed
     page = b.get("/search/", q="Vetiver").text
     assert page.count("Shared by") == 1 and "Vetivex" not in page
@@ -248,16 +201,16 @@ def test_a_withdrawal_reaches_b_at_once_and_c_once_it_is_back(portals):
     assert b.get(copy_on_b).status_code == 404 and _found(b, TITLE) == 0
     b.manage("federation_worker", "--once")  # posts B's receipt to A
     assert time.monotonic() - started < 30
-    assert _status(a, "B")["receipts_received"] == 1
-    status_c = _status(a, "C")
+    assert peer_status(a, "B")["receipts_received"] == 1
+    status_c = peer_status(a, "C")
     assert status_c["receipts_received"] == 0 and status_c["pending_deliveries"] >= 1
     c.start()
     assert _found(c, TITLE) == 1  # what C held while down
     c.manage("federation_pull", "--peer", "A")  # a pull applies the tombstone and posts the receipt
     assert _found(c, TITLE) == 0
-    assert _status(a, "C")["receipts_received"] == 1
+    assert peer_status(a, "C")["receipts_received"] == 1
     a.manage("federation_worker", "--once")  # the pending notice is answered: nothing left to push
-    status = _status(a, "C")
+    status = peer_status(a, "C")
     assert status["pending_deliveries"] == 0, status["pending"]
 
 
@@ -309,12 +262,12 @@ def test_b_down_while_a_changes_misses_nothing(portals):
     a, b = portals["A"], portals["B"]
     b.stop()
     a.publish(WHILE_DOWN)
-    a.manage("practice_withdraw", _number(a, "Vetiver"), "--reason", "Replaced by a regional programme")
+    a.manage("practice_withdraw", number(a, "Vetiver"), "--reason", "Replaced by a regional programme")
     a.manage("federation_worker", "--once")  # B is down: its notice waits
     b.start()
-    assert _shared(b, "Vetiver") == 1 and _shared(b, "Orrisroot") == 0
+    assert shared(b, "Vetiver") == 1 and shared(b, "Orrisroot") == 0
     b.manage("federation_pull", "--peer", "A")
-    assert _shared(b, "Vetiver") == 0 and _shared(b, "Orrisroot") == 1
+    assert shared(b, "Vetiver") == 0 and shared(b, "Orrisroot") == 1
 
 
 def test_a_restored_origin_is_resynced_from_zero_without_duplicates(portals):
@@ -322,29 +275,7 @@ def test_a_restored_origin_is_resynced_from_zero_without_duplicates(portals):
     a.manage("federation_feed", "restart")
     out = b.manage("federation_pull", "--peer", "A")
     assert "full resync" in out
-    assert _shared(b, "Orrisroot") == 1 and _shared(b, "Vetiver") == 0
-
-
-def test_a_copy_is_found_in_elasticsearch_on_a_peer_and_gone_after_a_withdrawal(portals):
-    a = portals["A"]
-    index = f"fed-d-{uuid.uuid4().hex[:8]}"
-    d = Instance("D", a.databases, a.workdir, SEARCH_BACKEND="elasticsearch", ELASTICSEARCH_INDEX=index)
-    try:
-        d.start()
-        d.peer_with(a)
-        a.peer_with(d, share="public")
-        d.manage("federation_pull", "--peer", "A")
-        assert _shared(d, "Orrisroot") == 0  # the copy is held, not yet in Elasticsearch
-        d.manage("search_worker", "--once")
-        assert _soon(lambda: _shared(d, "Orrisroot") == 1)  # once Elasticsearch refreshed
-        a.manage("practice_withdraw", _number(a, "Orrisroot"), "--reason", "Merged into another practice")
-        a.manage("federation_worker", "--once")  # pushes the withdrawal to D
-        d.manage("search_worker", "--once")
-        assert _soon(lambda: _shared(d, "Orrisroot") == 0)
-    finally:
-        d.stop()
-        url = d.env.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201")
-        requests.delete(f"{url}/{index}*?expand_wildcards=all&ignore_unavailable=true", timeout=30)
+    assert shared(b, "Orrisroot") == 1 and shared(b, "Vetiver") == 0
 
 
 def test_a_removed_peer_is_told_to_drop_every_copy(portals):
@@ -355,85 +286,5 @@ def test_a_removed_peer_is_told_to_drop_every_copy(portals):
     a.manage("federation_peer", "remove", "C")
     a.manage("federation_worker", "--once")  # revoke-all
     assert c.get("/search/", q="Zephyrine again").text.count("Shared by") == 0
-    status = _status(a, "C")
+    status = peer_status(a, "C")
     assert status["pending_deliveries"] == 0, status["pending"]
-
-
-PULL_ON_ITS_CLOCK = """
-import datetime
-from django.utils import timezone
-from federation import signing
-from federation.models import Peer
-from federation.pull import PullFailed, peer_pull
-original = signing.sign_prepared
-def on_its_clock(prepared, **kwargs):  # our request signed as its clock reads, so that it answers
-    return original(prepared, created=timezone.now() - datetime.timedelta(minutes=10), **kwargs)
-signing.sign_prepared = on_its_clock
-try:
-    peer_pull(peer=Peer.objects.get(name=%r))
-    print("PULL applied")
-except PullFailed as exc:
-    print("PULL failed:", str(exc).replace("\\n", " "))
-"""
-
-
-def test_an_instance_ten_minutes_off_is_refused_both_ways_and_its_offset_shown(portals):
-    """E's clock is 10 minutes behind (FEDERATION_TEST_CLOCK_SHIFT: its gunicorn and its commands)."""
-    a = portals["A"]
-    e = Instance("E", a.databases, a.workdir, FEDERATION_TEST_CLOCK_SHIFT="-600")
-    try:
-        e.start()
-        e.peer_with(a)
-        a.peer_with(e, share="public")
-        out = e.manage("federation_pull", "--peer", "A", check=False)  # its requests: refused by A
-        assert "behind our clock" in out, out
-        assert _shared(e, "Orrisroot") == 0  # nothing applied
-        by_e = _status(e, "A")
-        assert abs(by_e["clock_offset"] - 600) <= 5 and "behind our clock" in by_e["last_error"]  # A's signed refusal
-        assert re.search(r"clock offset: -(59\d|60\d) s .*WARNING, beyond", a.manage("federation_status"))
-        e.publish("Clock canary Verbena")
-        pull = [line for line in a.shell(PULL_ON_ITS_CLOCK % "E").splitlines() if line.startswith("PULL")]
-        assert pull and pull[0].startswith("PULL failed") and "answer was signed 6" in pull[0], pull  # its answers
-        assert "behind our clock" in pull[0]
-        assert _shared(a, "Verbena") == 0  # nothing of a refused answer was applied
-        by_a = _status(a, "E")
-        assert abs(by_a["clock_offset"] + 600) <= 5 and "beyond the 60 s limit" in by_a["clock_warning"]
-        assert "behind our clock" in by_a["last_error"]
-    finally:
-        e.stop()
-
-
-def test_the_worker_loops_pulls_and_pushes_on_its_intervals_and_stops_cleanly(portals):
-    a, b = portals["A"], portals["B"]
-    heartbeat = a.workdir / "b-worker.heartbeat"
-    b_worker = _worker(b, heartbeat, FEDERATION_PULL_INTERVAL="1")
-    try:
-        a.publish("Worker canary Tansy")
-        assert _soon(lambda: _shared(b, "Tansy") == 1, 30), "B's worker did not pull"  # no command on B
-        assert heartbeat.exists()
-        receipts = _status(a, "B")["receipts_received"]
-        a_worker = _worker(a, a.workdir / "a-worker.heartbeat")
-        try:
-            a.manage("practice_withdraw", _number(a, "Tansy"), "--reason", "Ended")
-            assert _soon(lambda: _shared(b, "Tansy") == 0, 30), "A's worker did not push the withdrawal"
-            assert _soon(lambda: _status(a, "B")["receipts_received"] == receipts + 1, 30), "B posted no receipt"
-        finally:
-            _stop(a_worker)
-    finally:
-        touched = heartbeat.stat().st_mtime
-        out = _stop(b_worker)
-    assert "stopped" in out and time.time() - touched < 30
-
-
-def _worker(instance: Instance, heartbeat, **settings: str) -> subprocess.Popen:
-    env = {**instance.env, "FEDERATION_WORKER_HEARTBEAT_FILE": str(heartbeat), **settings}
-    command = [PYTHON, "manage.py", "federation_worker", "--interval", "0.5"]
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def _stop(worker: subprocess.Popen) -> str:
-    """SIGTERM: the current loop finishes, then it exits 0."""
-    worker.send_signal(signal.SIGTERM)
-    out, _ = worker.communicate(timeout=60)
-    assert worker.returncode == 0, out
-    return out
