@@ -5,7 +5,7 @@ from django.urls import path
 from portal import organisation_views as views
 
 urlpatterns = [
-    path("", views.organisation_home, name="organisation_home"),
+    # "" (organisation_home) is in portal/urls.py: the page lists the organisation's practices.
     path("join/", views.organisation_join, name="organisation_join"),
     path("leave/", views.organisation_leave, name="organisation_leave"),
     path("members/", views.organisation_members, name="organisation_members"),

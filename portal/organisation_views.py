@@ -48,13 +48,11 @@ def _is_sole_admin(membership: Membership) -> bool:
 # My organisation ---------------------------------------------------------------------------
 
 
-@login_required
-@require_GET
-def organisation_home(request: HttpRequest) -> HttpResponse:
+def organisation_home_context(request: HttpRequest) -> dict:
+    """My organisation's page (portal.views.organisation_home adds its published practices)."""
     membership = live_membership(request.user)
     manages = membership is not None and can_manage_members(request.user, membership.organisation_id)
-    context = {"membership": membership, "manages": manages, "is_moderator": is_moderator(request.user)}
-    return render(request, "portal/organisation_home.html", context)
+    return {"membership": membership, "manages": manages, "is_moderator": is_moderator(request.user)}
 
 
 @login_required

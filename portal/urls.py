@@ -19,6 +19,7 @@ urlpatterns = [
     path("networks/", include("network.urls")),
     path("moderation/", include("practices.moderation_urls")),
     path("evidence-levels/", include("practices.evidence_urls")),
+    path("organisation/", views.organisation_home, name="organisation_home"),
     path("organisation/", include("portal.organisation_urls")),
     path("account/profile/", include("portal.profile_urls")),
     path("account/close/", profile_views.account_close, name="account_close"),

@@ -1,7 +1,9 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Func, IntegerField, Value
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -18,10 +20,19 @@ from django.views.decorators.http import require_GET
 from portal.access import reader_scope
 from portal.caching import kept_for_scope, public_page, render_for_reader
 from portal.middleware import api_problem, is_api
+from portal.models import Membership
+from portal.organisation_views import organisation_home_context
 from portal.prepared import PreparedQuery, rows_for_ids
 from practices.indexing import detail_urls, display_names
 from practices.models import KeyTheme, Practice
-from practices.selectors import FEATURED_FIRST, FEATURED_ON_HOME, NEWEST_FIRST, newest_drafts_of, published_readable_by
+from practices.selectors import (
+    FEATURED_FIRST,
+    FEATURED_ON_HOME,
+    NEWEST_FIRST,
+    newest_drafts_of,
+    published_practices,
+    published_readable_by,
+)
 from search.generation import content_token
 
 FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
@@ -212,3 +223,25 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     another window): the portal's page, saying what happened and how to keep what was typed,
     in place of Django's technical one (settings.CSRF_FAILURE_VIEW)."""
     return render(request, "403_csrf.html", status=403)
+
+
+ORGANISATION_PRACTICES_PER_PAGE = 10
+
+
+@login_required
+@require_GET
+def organisation_home(request: HttpRequest) -> HttpResponse:
+    """My organisation, and its published practices that I may read (``published_practices``: the
+    reading rule of every list), newest first, ten a page. A page of the root composition: the
+    portal's own views import no higher app."""
+    context = organisation_home_context(request)
+    membership = context["membership"]
+    if membership is not None and membership.state == Membership.State.APPROVED:
+        practices = (
+            published_practices(user=request.user)
+            .filter(organisation_id=membership.organisation_id)
+            .prefetch_related(None)  # the list shows no themes
+        )
+        paginator = Paginator(practices, ORGANISATION_PRACTICES_PER_PAGE)
+        context["practices"] = paginator.get_page(request.GET.get("page"))
+    return render(request, "portal/organisation_home.html", context)

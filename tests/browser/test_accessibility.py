@@ -107,6 +107,7 @@ def test_member_pages_have_no_serious_violation_and_fit_a_phone(
     browser, live_server, artifacts_dir, contributor, moderator
 ):
     network, thread = _network_with_thread(moderator, contributor)
+    make_practice(author=contributor, publish=True, title="Mentoring after prison")  # listed on "organisation"
     pages = {
         "practice-form": reverse("practices:create"),
         "profile": reverse("profile"),
