@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from portal.text import render_markdown
@@ -21,3 +22,12 @@ def querystring_page(context, page_number: int) -> str:
 @register.filter
 def get_item(mapping: dict, key: str):
     return (mapping or {}).get(key)
+
+
+@register.filter
+def in_language(text: str, language: str) -> SafeString:
+    """``text`` (a practice's title inside a sentence of the interface) marked as written in
+    ``language``, so that it is hyphenated and read aloud by that language's rules."""
+    if not text or not language:
+        return format_html("{}", text or "")  # empty stays empty: |default can follow
+    return format_html('<span lang="{}">{}</span>', language, text)
