@@ -6,7 +6,8 @@
 # 1. a new SQLite database in a temporary folder (DATABASE_URL=sqlite:////tmp/…),
 #    migrated, with demo data (load_demo_data --count 10);
 # 2. a demo member with a read-write API token (manage.py api_demo_token);
-# 3. manage.py runserver on 127.0.0.1:8765 (SCHEMATHESIS_PORT) in the background;
+# 3. gunicorn (two workers, DJANGO_DEBUG still on) on 127.0.0.1:8765 (SCHEMATHESIS_PORT) in
+#    the background, so that Schemathesis's two workers keep both cores busy;
 # 4. schemathesis run .../api/schema/ --checks all --max-examples 20 (SCHEMATHESIS_MAX_EXAMPLES)
 #    with the token and the configuration written below (its exceptions give their reasons):
 #    once over every operation, then with valid data on the member's own network and draft;
@@ -98,7 +99,7 @@ PY
 )
 
 echo "== server on $BASE"
-"$PYTHON" manage.py runserver "127.0.0.1:$PORT" --noreload >"$WORK/server.log" 2>&1 &
+"$PYTHON" -m gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers 2 --timeout 120 >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 60); do
     if "$PYTHON" -c "import urllib.request; urllib.request.urlopen('$BASE/api/schema/', timeout=2)" 2>/dev/null; then
@@ -177,7 +178,7 @@ run_schemathesis() {
     local config="$1"
     shift
     "$SCHEMATHESIS" --config-file "$config" run "$BASE/api/schema/" \
-        --checks all --max-examples "$MAX_EXAMPLES" --seed "$SEED" \
+        --checks all --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers 2 \
         --header "Authorization: Token $TOKEN" --no-color \
         --generation-allow-x00 false "$@"
 }
