@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -31,3 +32,10 @@ def in_language(text: str, language: str) -> SafeString:
     if not text or not language:
         return format_html("{}", text or "")  # empty stays empty: |default can follow
     return format_html('<span lang="{}">{}</span>', language, text)
+
+
+@register.simple_tag
+def absolute_url(path: str) -> str:
+    """``path`` on the portal's own address (``PORTAL_URL``, as in e-mails), never the request's
+    Host header: what a printed page names as where it came from."""
+    return settings.PORTAL_URL + path
