@@ -52,6 +52,7 @@ WARNING_CODES: tuple[str, ...] = (
     # answer written as sentences (put at the end of the description), or
     # an answer that says more than its yes/no, country or year (quoted whole in the message)
     "repeated_field",  # a field appearing twice; its parts were joined
+    "mail_text",  # a template quoted in an e-mail: the mail's own text (greeting, sender, signature) is in contact
     "unmapped_document",  # no field found at all; all the text is the description
 )
 

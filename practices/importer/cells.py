@@ -21,6 +21,7 @@ class Cell:
     label: str | None  # plain text of a label cell; None for anything else
     body: str  # Markdown
     loose: bool = False  # running text: its lines may be labels
+    field: str | None = None  # text for the end of this field, whatever labels it holds (an e-mail's own: contact)
 
 
 def composed(cells: list[Cell]) -> list[Cell]:

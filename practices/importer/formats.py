@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from markdownify import MarkdownConverter
 
 from .cells import Cell, add_loose, tidy_markdown, without_row_number
-from .cleaning import match_label
+from .cleaning import match_label, match_label_line
 from .result import UnreadableDocument
 
 _HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|h[1-6]|u|b|i|em|strong|a|br|div|span|table|tr|td|th|sup|sub)\b[^>]*>", re.I)
@@ -137,12 +137,45 @@ def _check_text(text: str) -> str:
 # --- plain text -----------------------------------------------------------------
 
 
+# An e-mail's quoted line: "> ", "> > ", ">>" before it.
+_QUOTED = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
+MAIL_QUOTED_LABELS = 3  # labels in the quoted lines, at least, for a document to be a template pasted in a mail
+
+
+def unquoted_mail(text: str) -> tuple[str, str]:
+    """A template pasted into an e-mail: its quoted lines without the quote marks, and the mail's own text
+    before and after them (greeting, "On … wrote:", signature), which holds no label. Any other text: itself
+    and ""."""
+    lines = text.split("\n")
+    quoted = [number for number, line in enumerate(lines) if _QUOTED.match(line)]
+    if not quoted:
+        return text, ""
+    first, last = quoted[0], quoted[-1]
+    inner = [_QUOTED.sub("", line, count=1) for line in lines[first : last + 1]]
+    if sum(1 for line in inner if match_label_line(line.split("\t")[0])) < MAIL_QUOTED_LABELS:
+        return text, ""
+    outside = [*lines[:first], *lines[last + 1 :]]
+    if any(match_label_line(line.split("\t")[0]) for line in outside):
+        return text, ""  # the template's own text, part of it quoted (a Markdown block quote): no e-mail
+    own = "\n".join(outside)
+    return "\n".join(inner), own
+
+
+def _mail_cells(text: str) -> tuple[str, list[Cell]]:
+    """``text`` without an e-mail's quoting, and the mail's own text as a cell for the contact details: it
+    holds who wrote and sent it (never public), not an answer of the template."""
+    inner, own = unquoted_mail(text)
+    own = tidy_markdown(own)
+    return inner, [Cell(None, lines_to_markdown(own.split("\n")), field="contact")] if own else []
+
+
 def read_text(data: bytes) -> list[Cell]:
     """Tab-separated rows (label, TAB, answer); lines without a tab continue
-    the answer. Text without any tab is running text."""
-    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    the answer. Text without any tab is running text. A template quoted in an e-mail is read without its
+    quote marks, the mail's own text going to the contact details."""
+    text, mail = _mail_cells(decode_text(data).replace("\r\n", "\n").replace("\r", "\n"))
     if "\t" not in text:
-        return [Cell(None, lines_to_markdown(text.split("\n")), loose=True)]
+        return [Cell(None, lines_to_markdown(text.split("\n")), loose=True), *mail]
     cells: list[Cell] = []
     label, lines = None, []
     for line in text.split("\n"):
@@ -154,7 +187,7 @@ def read_text(data: bytes) -> list[Cell]:
         label = _plain_label(head) or None
         lines = ["\n".join(answer)]  # an answer of several cells ("Name\tType of organisation: NGO"): its lines
     cells.append(Cell(label, lines_to_markdown(lines)))
-    return cells
+    return cells + mail
 
 
 def _plain_label(html: str) -> str:
@@ -169,8 +202,10 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")  # "\|" is a pipe inside a cell (GitH
 
 
 def read_markdown(data: bytes) -> list[Cell]:
-    """Running Markdown; rows of a pipe table with two or more columns are label cells."""
-    lines = decode_text(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Running Markdown; rows of a pipe table with two or more columns are label cells. A template quoted in
+    an e-mail is read as ``read_text`` reads it."""
+    text, mail = _mail_cells(decode_text(data).replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
     cells: list[Cell] = []
     loose: list[str] = []
     for number, line in enumerate(lines):
@@ -185,7 +220,7 @@ def read_markdown(data: bytes) -> list[Cell]:
         loose = []
         cells.append(Cell(markdown_label(parts[0]) or None, _pipe_cell(" | ".join(parts[1:]))))
     add_loose(["\n".join(loose)], cells)
-    return cells
+    return cells + mail
 
 
 def _pipe_row(line: str) -> list[str] | None:

@@ -46,22 +46,25 @@ class Assembly:
         else:
             self.preamble.append(text)
 
-    def start(self, code: str, language: str) -> None:
+    def start(self, code: str, language: str, label: str = "") -> None:
         if language:
             self.languages[language] += 1
         if code == "organisation_type":  # its answer belongs to the organisation
             code = "organisation"
         elif code in self.sections and code != self.current:
-            self.warnings.append(
-                ImportWarning(code, "repeated_field", _("This field appears more than once; its parts were joined."))
-            )
+            message = _(
+                "The label “%(label)s” appears more than once in the document: the answers under it were joined "
+                "here, in the order written. Check that nothing is said twice and that no part belongs to another "
+                "field."
+            ) % {"label": " ".join(label.split()) or code}
+            self.warnings.append(ImportWarning(code, "repeated_field", message))
         self.sections.setdefault(code, [])
         self.current, self.overflow = code, None
 
     def label_cell(self, label: str, body: str) -> None:
         found = match_label(label)
         if found is not None:
-            self.start(found.code, found.language)
+            self.start(found.code, found.language, found.label)
             self.add(f"{found.label}: {body}" if found.code == "organisation_type" else body)
         elif is_only_instructions(label):
             self.languages.update(strip_instructions(label)[1])
@@ -104,7 +107,7 @@ class Assembly:
                 continue
             self.add("\n".join(chunk))
             chunk = []
-            self.start(found.code, found.language)
+            self.start(found.code, found.language, found.label)
             if found.code == "organisation_type":
                 chunk.append(line)
             elif found.rest:
@@ -147,7 +150,15 @@ def assemble(cells: list[Cell]) -> Assembly:
     for number, cell in enumerate(cells):
         if cell.label is not None and _is_header_row(cells, number):
             continue
-        if cell.label is not None:
+        if cell.field is not None:
+            assembly.extra.setdefault(cell.field, []).append(cell.body)
+            message = _(
+                "The document is an e-mail: the template quoted in it was read, and the e-mail's own text "
+                "(greeting, sender, signature) was put here, in the contact details, which are never public. "
+                "Keep what belongs here and delete the rest."
+            )
+            assembly.warnings.append(ImportWarning(cell.field, "mail_text", message))
+        elif cell.label is not None:
             assembly.label_cell(cell.label, cell.body)
         elif cell.loose:
             assembly.running_text(cell.body)

@@ -48,7 +48,7 @@ def read_pdf(data: bytes) -> list[Cell]:
                     )
                 )
             cells: list[Cell] = []
-            for page in pdf.pages:
+            for page in _without_running_lines(pdf.pages):
                 _page_cells(page, cells)
             return cells
     except UnreadableDocument:
@@ -57,12 +57,54 @@ def read_pdf(data: bytes) -> list[Cell]:
         raise UnreadableDocument(_("The file is not a valid PDF document, so it cannot be read.")) from error
 
 
+# Where a page's header and footer stand: its top and bottom eighths.
+RUNNING_BAND = 0.125
+
+
+def _without_running_lines(pages: list) -> list:
+    """The pages without the lines repeated at the top or the foot of most of them: the document's header and
+    footer, which Google Docs, Word and LibreOffice print on every page with its number ("Page 2 of 5", "3",
+    "Bridges – draft"). A line counts as repeated whatever its numbers; a document of one page keeps all."""
+    if len(pages) < 2:
+        return list(pages)
+    bands = []
+    seen: Counter = Counter()
+    for page in pages:
+        x0, top, x1, bottom = page.bbox
+        height = bottom - top
+        found: dict[tuple[str, str], list[dict]] = {}
+        for band, box in (
+            ("top", (x0, top, x1, top + height * RUNNING_BAND)),
+            ("foot", (x0, bottom - height * RUNNING_BAND, x1, bottom)),
+        ):
+            for line in page.crop(box).extract_text_lines(strip=True):
+                key = (band, re.sub(r"\d+", "#", " ".join(line["text"].split())))
+                found.setdefault(key, []).append(line)
+        bands.append(found)
+        seen.update(found.keys())
+    running = {key for key, count in seen.items() if key[1] and count >= max(2, (len(pages) + 1) // 2)}
+    cropped = []
+    for page, found in zip(pages, bands, strict=True):
+        x0, top, x1, bottom = page.bbox
+        for key, lines in found.items():
+            if key in running:
+                if key[0] == "top":
+                    top = max(top, max(line["bottom"] for line in lines))
+                else:
+                    bottom = min(bottom, min(line["top"] for line in lines))
+        # within_bbox: only the objects wholly inside (crop would keep the header's letters touching the edge)
+        cropped.append(
+            page if (top, bottom) == (page.bbox[1], page.bbox[3]) else page.within_bbox((x0, top, x1, bottom))
+        )
+    return cropped
+
+
 def _page_cells(page, cells: list[Cell]) -> None:
     """The page's tables and the text between them, top to bottom."""
     body_size = _body_size(page)
-    top = 0.0
+    x0, top, x1, bottom = page.bbox
     for table in sorted(page.find_tables(), key=lambda table: table.bbox[1]):
-        add_loose([_region(page, (0, top, page.width, table.bbox[1]), body_size)], cells)
+        add_loose([_region(page, (x0, top, x1, table.bbox[1]), body_size)], cells)
         for row in table.rows:
             texts = without_row_number([_region(page, box, body_size) for box in row.cells if box is not None], str)
             if len(texts) >= 2 and texts[0]:
@@ -71,7 +113,7 @@ def _page_cells(page, cells: list[Cell]) -> None:
             else:
                 add_loose(texts, cells)
         top = table.bbox[3]
-    add_loose([_region(page, (0, top, page.width, page.height), body_size)], cells)
+    add_loose([_region(page, (x0, top, x1, bottom), body_size)], cells)
 
 
 def _body_size(page) -> float:

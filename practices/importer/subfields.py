@@ -44,7 +44,7 @@ SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
         r"(?:rodzaj|typ) organizacji",
         r"tipo de organizacao",
         r"typ organizace",
-        r"(?:τυπος|ειδος) (?:οργανισμου|φορεα)",
+        r"(?:τυποσ|ειδοσ) (?:οργανισμου|φορεα)",  # folded: the final sigma is "σ"
         r"(?:vrsta|tip) organizacije",
         r"(?:a )?szervezet tipusa",
         r"organisatsiooni (?:tuup|liik)",

@@ -15,12 +15,15 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`":
 def _fold_char(char: str) -> str:
     base = unicodedata.normalize("NFKD", char)[:1] or char
     lowered = base.lower()
+    if lowered == "ς":  # the Greek final sigma: a word typed in capitals ("ΠΡΑΚΤΙΚΗΣ") lowers to "σ"
+        return "σ"
     return lowered if len(lowered) == 1 else base
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its accents, keeping its length, so that a
-    span found in the folded text is the same span in the original."""
+    span found in the folded text is the same span in the original; the Greek final sigma is folded
+    as the other, as a word written in capitals has no final sigma."""
     return "".join(_fold_char(char) for char in text.translate(_APOSTROPHES))
 
 
@@ -144,22 +147,50 @@ ALTERNATIONS: dict[str, tuple[frozenset[str], ...]] = {
 }
 
 
+# Vowels a stem changes between its forms (folded): Romanian "tânăr" / "tineri" (a young person, young people),
+# "fată" / "fete", "școală" / "școli", "seară" / "seri". Each set holds the forms one vowel of the stem takes; a
+# word is another form of a term's word when the two differ by at most two such changes before their endings.
+VOWEL_ALTERNATIONS: dict[str, tuple[frozenset[str], ...]] = {
+    "ro": (frozenset({"a", "e"}), frozenset({"a", "i"}), frozenset({"oa", "o"}), frozenset({"ea", "e"})),
+}
+VOWEL_CHANGES = 2  # vowels of a stem changed at most
+
+
+def _vowel_variants(stem: str, language: str) -> set[str]:
+    """``stem`` with one or two of its vowels changed as ``VOWEL_ALTERNATIONS`` allows (not itself)."""
+    variants, frontier = {stem}, {stem}
+    for _ in range(VOWEL_CHANGES):
+        following: set[str] = set()
+        for word in frontier:
+            for forms in VOWEL_ALTERNATIONS.get(language, ()):
+                for form in forms:
+                    for at in (match.start() for match in re.finditer(f"(?={re.escape(form)})", word)):
+                        following.update(word[:at] + other + word[at + len(form) :] for other in forms if other != form)
+        frontier = following - variants
+        variants |= following
+    return variants - {stem}
+
+
 @functools.cache
 def alternate_stems(known: str, language: str) -> frozenset[str]:
-    """The stems folded ``known`` takes with its last consonant changed (``ALTERNATIONS``), each to be followed by
-    one of the language's endings: "ziaci" gives "ziak", "psiholozi" "psiholog", "psycholodzy" "psycholog" and
-    "psycholoz". Stems of fewer than ``OTHER_FORM_SHARED`` letters are not given."""
+    """The stems folded ``known`` takes with its last consonant changed (``ALTERNATIONS``) or its vowels
+    (``VOWEL_ALTERNATIONS``), each to be followed by one of the language's endings: "ziaci" gives "ziak",
+    "psiholozi" "psiholog", "psycholodzy" "psycholog" and "psycholoz", Romanian "tineri" "tanar". Stems of fewer
+    than ``OTHER_FORM_SHARED`` letters are not given."""
     endings = OTHER_ENDINGS.get(language, frozenset())
     stems: set[str] = set()
-    for forms in ALTERNATIONS.get(language, ()):
-        for end in range(OTHER_FORM_SHARED, len(known) + 1):
-            if known[end:] not in endings:
-                continue
+    for end in range(OTHER_FORM_SHARED - 1, len(known) + 1):
+        if known[end:] not in endings:
+            continue
+        if end >= OTHER_FORM_SHARED:
+            stems |= _vowel_variants(known[:end], language)
+        for forms in ALTERNATIONS.get(language, ()):
             # the longest form ending there: "dz" in "psycholodzy", not its "z"
             form = max((form for form in forms if known[:end].endswith(form)), key=len, default="")
             if form:
                 stems.update(known[: end - len(form)] + other for other in forms if other != form)
-    return frozenset(stem for stem in stems if len(stem) >= OTHER_FORM_SHARED)
+    # a stem of three letters with its consonant changed ("žák", "žáci", "žákům": pupils) is given too
+    return frozenset(stem for stem in stems if len(stem) >= OTHER_FORM_SHARED - 1)
 
 
 # A feminine agent noun stands for the masculine or common form the lists name: the folded ending written
@@ -180,7 +211,7 @@ FEMININE: dict[str, tuple[tuple[str, str], ...]] = {
     "sl": (("vke", "vci"), ("vka", "vec"), ("nke", "nci"), ("inje", "i"), ("ice", "i"), ("ke", "i")),
     "hr": (("inje", "i"), ("ice", "i")),
     "ro": (("oarelor", "orilor"), ("oarele", "orii"), ("oare", "ori")),
-    "el": (("τριες", "τες"), ("τρια", "της")),
+    "el": (("τριεσ", "τεσ"), ("τρια", "τησ")),  # folded: the final sigma is "σ"
     "sk": (("kami", "ia"), ("kam", "ia"), ("ky", "ia"), ("ka", "ia")),
     "bg": (("ките", "ите"), ("ки", "и")),
 }  # fmt: skip
@@ -248,6 +279,17 @@ def other_form(written: str, known: str, language: str) -> bool:
         ):
             return True
     return False
+
+
+def _same_accents(written: list[str], known: tuple[str, ...]) -> bool:
+    """Whether each letter of the words ``written`` that is, folded, the letter of the ``known`` words at its
+    place is also written with the same accent (a changed letter is not compared)."""
+    return all(
+        a.lower() == b.lower()
+        for word, other in zip(written, known, strict=True)
+        for a, b in zip(word, other, strict=False)
+        if fold(a) == fold(b)
+    )
 
 
 @dataclass
@@ -368,19 +410,29 @@ class PhraseIndex:
 
     def _other_form(self, written: list[str]) -> tuple[str, ...]:
         """The known phrase of a language without a stemmer here that the words ``written`` are another form
-        of (``other_form``), if exactly one key has such a phrase."""
+        of (``other_form``), if exactly one key has such a phrase; when several have, the phrases whose letters
+        the words share carry the same accents ("tânăr" is Romanian "tineri", young people, not Hungarian
+        "tanárok", teachers; "tanar" without accents could be either, and is not read)."""
         if not self._by_start:
             return ()
-        start = _sigma(fold(written[0]))[:OTHER_FORM_SHARED]
+        first = _sigma(fold(written[0]))
         forms = [
             phrase
-            for phrase in self._by_start.get(start, ())
+            for phrase in dict.fromkeys(
+                (
+                    *self._by_start.get(first[:OTHER_FORM_SHARED], ()),
+                    *self._by_start.get(first[: OTHER_FORM_SHARED - 1], ()),  # a three-letter stem's ("žák")
+                )
+            )
             if len(phrase) == len(written)
             and any(
                 all(other_form(word, known, language) for word, known in zip(written, phrase, strict=True))
                 for language in self._languages[phrase]
             )
         ]
+        accented = any(fold(letter) != letter.lower() for word in written for letter in word)
+        if accented and len({self.phrases[phrase] for phrase in forms}) > 1:
+            forms = [phrase for phrase in forms if _same_accents(written, self._written[phrase])]
         return forms[0] if forms and len({self.phrases[phrase] for phrase in forms}) == 1 else ()
 
     def _by_stems(self, found: tuple[str, ...], written: list[str], language: str) -> tuple[str, ...]:

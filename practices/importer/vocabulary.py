@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from practices import taxonomy
 from search.analysis import guess_language
 
+from .meanings import meant
 from .text import WORD_RE, PhraseIndex, PhraseMatch, fold, group_spans, tokens
 from .translations import KEY_THEME_TRANSLATIONS, TARGET_AUDIENCE_TRANSLATIONS
 from .translations_eu import KEY_THEMES_EU, TARGET_AUDIENCES_EU
@@ -67,7 +68,7 @@ STEM_FALSE_FRIENDS = frozenset(
 # template asks for "legal status, e.g. NGO, state body, limited company, charity".
 ORGANISATION_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
     "municipality": ("municipality", "local authority", "city council", "municipalité", "commune", "autorité locale"),
-    "police": ("police service", "law enforcement", "forces de l'ordre", "gendarmerie"),
+    "police": ("police service", "law enforcement", "forces de l'ordre", "gendarmerie", "An Garda Síochána"),
     "prison-probation": ("prison service", "probation service", "prison", "probation", "service pénitentiaire"),
     "government-agency": ("government", "state body", "public body", "ministry", "organisme de l'État", "ministère"),
     "ngo": (
@@ -113,6 +114,8 @@ ORGANISATION_TYPE_TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "Urząd miasta",
         "Câmara Municipal",
         "Obecní úřad",
+        "Obec",
+        "Statutární město",
         "Magistrát",
         "Δήμος",
         "Občina",
@@ -413,7 +416,18 @@ TARGET_AUDIENCE_ALIASES: dict[str, tuple[str, ...]] = {
         "collectivités",
         "pouvoirs publics",
     ),
-    "law-enforcement": ("police", "police officers", "law enforcement", "policiers", "gendarmes", "police nationale"),
+    "law-enforcement": (
+        "police",
+        "police officers",
+        "law enforcement",
+        "policiers",
+        "gendarmes",
+        "police nationale",
+        # Irish English: the Garda Síochána's members ("community gardaí"), as Irish writers name them in English
+        "gardaí",
+        "garda",
+        "gardai",
+    ),
     "health-practitioners": (
         "health professionals",
         "healthcare professionals",
@@ -455,6 +469,9 @@ TARGET_AUDIENCE_ALIASES: dict[str, tuple[str, ...]] = {
 # An answer is written as sentences when a run of this many words names no term ("We work mainly
 # with young people…"); a list's leftovers are a word or two ("at risk", "staff").
 PROSE_RUN_WORDS = 3
+# A list's entry read by the words bearing a term's meaning has at most this many words ("Odchod z extremismu",
+# "Sortie de la radicalisation"); a longer run is a sentence.
+MEANING_ENTRY_WORDS = 4
 # Names of terms that sentences use as often in their everyday sense ("the public sector", "training
 # sessions", "published online", "a way out: exit", "prevention of radicalisation", which every
 # practice is about, "victims of bullying"): read in a list ("Exit, Online"), never in sentences, where
@@ -477,7 +494,7 @@ _CLAUSE_END = re.compile(r"[.,;:!?()\n]|\b(?:but|mais|aber|sondern|maar|men|pero
 _NEGATION = re.compile(
     r"\b(?:not|never|neither|nor|no|without|except|excluding|pas|ni|jamais|aucun\w*|sans|sauf|hormis|nicht|"
     r"kein\w*|nie|ohne|au(?:ss|ß)er|niet|geen|nooit|zonder|behalve|inte|ej|aldrig|utan|utom|ikke|aldri|uden|uten|"
-    r"undtagen|unntatt|nunca|tampoco|sin|excepto|salvo|mai più|senza|tranne|eccetto|nao|nem|δεν|μην|χωρις|nigdy|"
+    r"undtagen|unntatt|nunca|tampoco|sin|excepto|salvo|mai più|senza|tranne|eccetto|nao|nem|δεν|μην|χωρισ|nigdy|"
     r"nikdy|nikoli|nikada|bez|sem|nu|"
     r"non(?![-‐])(?!\s+(?:gouvern|govern|profit|lucrat|statal|violen)))\b"
 )
@@ -539,15 +556,26 @@ def _joined(*aliases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 
 def _match(index: PhraseIndex, text: str, language: str = "") -> TermMatch:
     """The terms ``text`` names, also in another form of their words: by their stems in the language
-    the answer is written in, failing a guess the practice's ``language``."""
+    the answer is written in, failing a guess the practice's ``language``; an entry of a list in other words
+    than the lists' phrases by the words bearing a term's meaning (``meanings.py``)."""
     matches, leftovers = index.scan(text, guess_language(text) or language)
     meaningful = [span for span in leftovers if not _is_filler(text[span[0] : span[1]])]
     unmatched = group_spans(text, meaningful)
+    found = [(match.start, match.key) for match in matches]
+    codes, at = set(index.phrases.values()), 0
+    for phrase in list(unmatched):
+        at = text.find(phrase, at)
+        meaning = meant(phrase, codes) if len(WORD_RE.findall(phrase)) <= MEANING_ENTRY_WORDS else []
+        if meaning:
+            found += [(at, code) for code in meaning]
+            unmatched.remove(phrase)
     long_run = any(len(WORD_RE.findall(phrase)) >= PROSE_RUN_WORDS for phrase in unmatched)
     if long_run or _says_not(fold(" ".join(unmatched))):  # "Neither parents nor teachers": a sentence
         return _match_prose(text, matches)
     unmatched = [phrase for phrase in unmatched if not set(tokens(phrase)) <= FUNCTION_WORDS]
-    return TermMatch(codes=list(dict.fromkeys(match.key for match in matches)), unmatched=unmatched)
+    return TermMatch(
+        codes=list(dict.fromkeys(key for _, key in sorted(found, key=lambda item: item[0]))), unmatched=unmatched
+    )
 
 
 def _match_prose(text: str, matches: list[PhraseMatch]) -> TermMatch:

@@ -24,6 +24,10 @@ _TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), {qn("w:br"), qn("w:cr")}
 _CHECK_BOX, _CHECKED, _DEFAULT, _VAL = qn("w:checkBox"), qn("w:checked"), qn("w:default"), qn("w:val")
 _SYM, _FONT, _CHAR = qn("w:sym"), qn("w:font"), qn("w:char")
 _RUN, _RPR, _BOLD = qn("w:r"), qn("w:rPr"), qn("w:b")
+# A text box's paragraphs; Word saves a box twice, as DrawingML (mc:Choice) and as VML for older readers
+# (mc:Fallback): the fallback is not read.
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # A short paragraph all in bold outside tables is a label line, as the Markdown and PDF readers mark it
 # ("**Partners:**"): a section the template lacks then starts a row of its own instead of running on in the
 # answer before it.
@@ -55,9 +59,14 @@ def read_docx(data: bytes) -> list[Cell]:
 
 
 def _blocks(element) -> Iterator:
-    """Paragraph and table elements in reading order, looking inside content controls."""
+    """Paragraph and table elements in reading order, looking inside content controls; a text box's
+    paragraphs follow the paragraph it is anchored in, each a paragraph of its own."""
     for child in element.iterchildren():
-        if child.tag in (_P, _TBL):
+        if child.tag == _P:
+            yield child
+            for box in _own_nodes(child, _TEXT_BOX):
+                yield from _blocks(box)
+        elif child.tag == _TBL:
             yield child
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
@@ -141,7 +150,9 @@ def _paragraph_line(element, document, *, bold_lines: bool = False) -> tuple[str
 
 def _all_bold(element) -> bool:
     """Whether every run of the paragraph that holds text is bold (not a style's bold: that is a heading's)."""
-    runs = [run for run in element.iter(_RUN) if any((node.text or "").strip() for node in run.iter(_TEXT))]
+    runs = [
+        run for run in _own_nodes(element, _RUN) if any((node.text or "").strip() for node in _own_nodes(run, _TEXT))
+    ]
     return bool(runs) and all(_is_bold(run) for run in runs)
 
 
@@ -161,13 +172,25 @@ def _list_depth(style_name: str) -> int:
     return int(level.group("level")) - 1 if level else 0
 
 
+def _own_nodes(element, tag: str | None = None) -> Iterator:
+    """The element's descendants (of ``tag``), outside its text boxes (which are read as paragraphs of their own)
+    and outside the fallbacks Word saves beside a drawing."""
+    for child in element.iterchildren():
+        if child.tag == _FALLBACK:
+            continue
+        if tag is None or child.tag == tag:
+            yield child
+        if child.tag != _TEXT_BOX:
+            yield from _own_nodes(child, tag)
+
+
 def _text(paragraph) -> str:
-    """All the text of a paragraph, including hyperlinks and content controls."""
+    """All the text of a paragraph, including hyperlinks and content controls, not its text boxes'."""
     parts: list[str] = []
     for child in paragraph.iterchildren():
         if child.tag == _PPR:
             continue
-        for node in child.iter():
+        for node in (child, *_own_nodes(child)):
             if node.tag == _TEXT:
                 parts.append(node.text or "")
             elif node.tag == _TAB:

@@ -1,6 +1,7 @@
 """What the importer's sweeps of unseen templates share (test_importer_fresh_sweep.py,
-test_importer_unseen_round3.py, test_importer_unseen_round4.py): a case (a document, the fields it must give,
-the free-text answers it must keep and those that must land in a given field), the makers of its file in each
+test_importer_unseen_round3.py, test_importer_unseen_round4.py, test_importer_unseen_round5.py): a case (a document,
+the fields it must give, the free-text answers it must keep, those that must land in a given field and the text that
+must not be read into one), the makers of its file in each
 format, and the two checks every case goes through (on one import of the document)."""
 
 import io
@@ -31,6 +32,9 @@ class Case:
     expected: dict  # ParsedPractice attributes ("organisation.name" for the organisation's)
     kept: tuple[str, ...] = ()  # free-text answers that must be found somewhere in the draft
     placed: tuple[tuple[str, str], ...] = ()  # (field code, words of its answer): read into that field
+    # (field code, words) that must not be read into that field ("*": into any field, the name and the
+    # contact included): a page's header, an e-mail's quote marks, another field's answer
+    absent: tuple[tuple[str, str], ...] = ()
     xfail: str = ""  # the reason, for a known limit
 
     def bytes(self) -> bytes:
@@ -169,11 +173,25 @@ def imported(case: Case) -> ParsedPractice:
     return _IMPORTED[key]
 
 
+def misread(parsed, absent: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The (field, words) of ``absent`` found in that field's answer ("*": in any field's)."""
+    every = ("title", *parsed.fields, "contact")
+    return [
+        (code, words)
+        for code, words in absent
+        if any(
+            fold(words) in fold(" ".join(field_answer(parsed, field).split()))
+            for field in (every if code == "*" else (code,))
+        )
+    ]
+
+
 def check_fields(case: Case) -> None:
-    """The document gives the fields the case expects, and each placed answer is in its field."""
+    """The document gives the fields the case expects, each placed answer is in its field, and no absent
+    words are in theirs."""
     parsed = imported(case)
     actual = {name: _attribute(parsed, name) for name in case.expected}
-    assert (actual, misplaced(parsed, case.placed)) == (case.expected, [])
+    assert (actual, misplaced(parsed, case.placed), misread(parsed, case.absent)) == (case.expected, [], [])
 
 
 def check_kept(case: Case) -> None:

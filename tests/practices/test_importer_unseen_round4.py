@@ -999,22 +999,14 @@ def test_sentences_after_the_practice_s_name_go_to_the_description(document, tit
     assert ("unplaced_text" in parsed.warning_codes("description")) is moved
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a term written in other words than the lists hold ('odchod z extrémizmu', leaving extremism, for "
-    "'Stratégie odchodu') is not read; its words are kept (docs/IMPORTER.md, known limits)",
-)
 def test_a_key_theme_in_words_no_list_holds_is_read():
+    # leaving + extremism: the exit strategies by the words bearing their meaning (meanings.py)
     assert Vocabulary.from_lists().key_themes("Deradikalizácia a odchod z extrémizmu").codes == [
         "deradicalisation-disengagement",
         "exit-strategies",
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a stem whose vowel changes ('tânăr', a young person, for Romanian 'Tineri') is not read; only a "
-    "consonant's change is (ALTERNATIONS; docs/IMPORTER.md, known limits)",
-)
 def test_an_audience_whose_stem_vowel_changes_is_read():
+    # Romanian "tânăr" / "tineri": the stem's vowels change (text.VOWEL_ALTERNATIONS)
     assert Vocabulary.from_lists().target_audiences("Tânăr, părinți").codes == ["youth-pupils-students", "families"]

@@ -1,0 +1,84 @@
+"""The terms of the closed lists written in other words than the lists' own: by the words that bear their meaning.
+
+A list's entry that names no term by its phrases ("Odchod z extremismu", leaving extremism; "Συνεργασία πολλών
+φορέων", cooperation of many bodies; "Uued tehnoloogiad ja veebikeskkond", new technologies and the web) still
+names a term when it holds a word of each of the term's meanings (``MEANINGS``): a word for leaving and a word
+for extremism give the exit strategies, in any of the practice languages and the languages whose labels are read.
+A meaning is a set of folded word beginnings ("odchod" reads "odchodu", "odchodem"); one ending in "$" is a whole
+word ("web" is no "webinar"). One meaning alone never names a term that needs two ("Odchod z práce", leaving a
+job, names none; "Cooperation with parents" no multi-agency cooperation). Only an entry the lists' phrases leave
+unread is read so, and never in sentences, where such words are everyday words.
+"""
+
+from .text import fold, tokens
+
+
+def _beginnings(words: str) -> frozenset[str]:
+    return frozenset(fold(word).replace("ς", "σ") for word in words.split())
+
+
+# Leaving a group, a movement: exit, sortie, Ausstieg, uittreding, avhopp, salida, uscita, odchod, wyjście,
+# kilépés, väljumine, έξοδος, ieșire…
+LEAVING = _beginnings(
+    """exit leav quit sortie sortir quitt ausstieg aussteig verlass uitstap uittred uittreding verlat avhopp lamna
+    lamn forlad forlat forlaa poistu irtaut salida abandon uscita abbandon saida odchod odejit odejs opust wyjsc
+    wyjsci odejsc porzuc vystup izstop izstopa izlaz izhod kilep elhagy valjum lahkum εξοδ αποχωρ εγκαταλ iesir
+    parasi изход напускан iziesan aiziesan isejim pasitrauk"""
+)
+# Extremism and the groups it names: extrem…, radical…, terror…, jihad…, neo-Nazi, szélsőség, äärmus…
+EXTREMISM = _beginnings(
+    """extrem ekstrem radical radikal radykal terror jihad djihad dzihad dschihad dzhihad neonazi nazi εξτρεμ
+    ριζοσπαστ τρομοκρ szelsoseg aarmus екстрем радикал терор"""
+)
+# Working together: cooperation, collaboration, Zusammenarbeit, samenwerking, samarbete, yhteistyö, συνεργασία…
+COOPERATION = _beginnings(
+    """cooperat collaborat partnership cooperation zusammenarbeit kooperation samenwerk samarbe yhteisty cooperac
+    colaborac cooperaz collaboraz spoluprac wspolprac sodelovanj suradnj spoluprac egyuttmukod koostoo colaborar
+    cooperar συνεργασ сътрудничеств sadarb bendradarb"""
+)
+# Many bodies, agencies or institutions: multi-agency, plusieurs acteurs, behördenübergreifend, πολλών φορέων…
+AGENCIES = _beginnings(
+    """multi pluri interagenc organism behord behörd instanz institution institut
+    instituc instytuc ustanov resort resortu medresor medinstitucion interinstitu wielo interinstytuc πολλ φορε
+    φορεων tobb szerv mitme asutus asutust ameti vairak iestad daug instituc"""
+)
+# Narratives, accounts, discourses: récit, discours, Erzählung, narratief, berättelse, pripoved, αφήγημα…
+NARRATIVES = _beginnings(
+    """narrativ narratief narratie naratív narativ naratyw narracj narrazion narracion recit discours discurs
+    diskurs erzahl berattels fortelling fortaell kertomu pripoved protipripoved αφηγ αφηγημ αντιαφηγ naratív
+    narratiiv vastunarratiiv наратив"""
+)
+# The other side of a story: alternative, counter-, contre-, Gegen-, tegen-, mot-, proti-, αντι-, ellen-…
+ALTERNATIVE = _beginnings(
+    """alternat counter contre contra gegen tegen mot modfort vasta ellen kontra proti protipripoved αντι εναλλακ
+    przeciw kontr contro alternativ алтернатив контра"""
+)
+# Technologies and the online world: online, internet, digital, cyber, web, veeb, διαδίκτυο, spletni…
+ONLINE = _beginnings(
+    """online internet digital digit cyber web$ webb$ veeb veebi technolog tecnolog teknolog tehnolog tehnoloog
+    technológ τεχνολογ διαδικτ ψηφιακ splet spletn internetow internetov интернет онлайн цифров tiessaist
+    tiesaist skaitmen virtual virtuaal"""
+)
+
+# A term's meanings, every one of which an entry's words must hold.
+MEANINGS: dict[str, tuple[frozenset[str], ...]] = {
+    "exit-strategies": (LEAVING, EXTREMISM),
+    "multi-agency-cooperation": (COOPERATION, AGENCIES),
+    "alternative-counter-narratives": (ALTERNATIVE, NARRATIVES),
+    "online-dimension": (ONLINE,),
+}
+
+
+def _has(words: list[str], beginnings: frozenset[str]) -> bool:
+    return any(
+        (word == beginning[:-1]) if beginning.endswith("$") else word.startswith(beginning)
+        for word in words
+        for beginning in beginnings
+    )
+
+
+def meant(entry: str, codes: frozenset[str] | set[str]) -> list[str]:
+    """The terms among ``codes`` whose every meaning a word of ``entry`` holds (a list's entry, in any
+    language), in ``MEANINGS``'s order."""
+    words = [word.replace("ς", "σ") for word in tokens(entry)]
+    return [code for code, meanings in MEANINGS.items() if code in codes and all(_has(words, m) for m in meanings)]
