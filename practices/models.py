@@ -309,6 +309,7 @@ class Finding(models.Model):
         "LOCATION": _("Place"),
         "DATE_OF_BIRTH": _("Date of birth"),
         "VEHICLE_PLATE": _("Number plate"),
+        "IP_ADDRESS": _("IP address"),
         "REIDENTIFICATION": _("Detail that could identify someone"),
     }
 

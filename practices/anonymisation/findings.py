@@ -14,6 +14,7 @@ IBAN_CODE = "IBAN_CODE"
 LOCATION = "LOCATION"
 DATE_OF_BIRTH = "DATE_OF_BIRTH"
 VEHICLE_PLATE = "VEHICLE_PLATE"
+IP_ADDRESS = "IP_ADDRESS"
 
 # Most specific first: when two findings of different types overlap, the
 # earlier type keeps the characters (a valid identity number beats the phone
@@ -22,6 +23,7 @@ FINDING_TYPES: tuple[str, ...] = (
     NATIONAL_ID,
     IBAN_CODE,
     EMAIL_ADDRESS,
+    IP_ADDRESS,  # four numbers of 0-255 with dots, or IPv6: never a phone number or a date
     DATE_OF_BIRTH,  # only ever found after "born", "né le"...: "07.07.2003" is no phone number there
     VEHICLE_PLATE,  # only ever found after "Kennzeichen", "plaque"...
     PHONE_NUMBER,
@@ -40,6 +42,7 @@ PLACEHOLDERS: dict[str, str] = {
     LOCATION: "[place]",
     DATE_OF_BIRTH: "[date of birth]",
     VEHICLE_PLATE: "[number plate]",
+    IP_ADDRESS: "[IP address]",
 }
 
 HINT_KINDS: tuple[str, ...] = ("age_place_year", "rare_role")

@@ -144,10 +144,24 @@ CHAT_SPEAKER = re.compile(rf"^[ \t]*(?P<pii>{_LOWER})[ \t]*:[ \t]*\S", re.MULTIL
 LOWER_CASE_NAME = re.compile(
     rf"(?:(?<![\w]){_SENDER}"
     rf"|(?<![\w]){patterns.CONTACT_WORDS}[ \t]*[:：][ \t]*"
+    # the words that can only head a contact need no colon: "kontaktperson hamza ali (bror)"
+    r"|(?<![\w])(?i:contact[ \t]+person|kontaktperson(?:en)?|contactpersoon|ansprechpartner(?:in)?|"
+    r"personne[ \t]+de[ \t]+contact|persona[ \t]+de[ \t]+contacto|persona[ \t]+di[ \t]+contatto|yhteyshenkilö|"
+    r"kontaktní[ \t]+osoba)[ \t]+"
     rf"|(?<![\w])(?i:{_ROLES}|{'|'.join(re.escape(w) for w in patterns.KIN_WORDS)})[ \t]*\([ \t]*)"
     rf"(?P<pii>{_LOWER}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)?(?:[{_LOW}]['’])?{_LOWER})?)"
     rf"(?![\w@'’-])",
     re.MULTILINE,
+)
+
+
+# A name written in capitals, as case files and forms do ("AHMED YUSUF HASSAN, född …"): a known
+# given name and one to three more words in capitals, none an ordinary word or an organisation's
+# ("MARIA AND THE TEAM", "KARIM POLICE" are none).
+_CAPS = rf"[{_UP}]{{2,40}}(?:['’-][{_UP}]{{2,40}})?"
+CAPS_NAME = re.compile(
+    rf"(?<![\w@./#&-])(?P<given>[{_UP}]{{3,40}}(?:-[{_UP}]{{2,40}})?)"
+    rf"(?P<rest>(?:[ \t]+(?:(?i:{_PARTICLES})[ \t]+){{0,2}}{_CAPS}){{1,3}})(?![\w@&-])"
 )
 
 
@@ -272,6 +286,11 @@ def given_name_candidates(text: str, languages: list[tuple[int, int, str]], own_
         first = match.group("pii").split()[0]
         if _known_name(first) and not _never_a_name(first.casefold(), own_names):
             found.append(Candidate(PERSON, *match.span("pii"), GIVEN_NAME_SCORE, precise=True))
+    for match in CAPS_NAME.finditer(text):
+        language = language_at(languages, match.start(), "en")
+        span = _name_in_capitals(match, language, own_names)
+        if span:
+            found.append(Candidate(PERSON, *span, GIVEN_NAME_SCORE, precise=True))
     for match in [*LOWER_CASE_NAME.finditer(text), *CHAT_SPEAKER.finditer(text)]:
         language = language_at(languages, match.start("pii"), "en")
         if _lower_case_name(match.group("pii"), language):
@@ -293,6 +312,8 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
         return None
     if _beside_an_organisation(text, match.start(), match.end()):
         return None
+    if patterns.EMPLOYER_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+        return None  # "werkt bij Albert Heijn": an employer (a workplace, when it is a client's)
     end = match.end("name")
     surname = False
     for _ in range(2):
@@ -310,6 +331,24 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
     if not surname and ordinary_word(folded, language):
         return None  # "Will", "Hope", "Pierre" alone: left to the NER
     return match.start("name"), end
+
+
+def _name_in_capitals(match: re.Match, language: str, own_names: set[str]) -> tuple[int, int] | None:
+    """ "AHMED YUSUF HASSAN": the given name known and no ordinary word, then the surnames up to
+    the first word that is an ordinary word, an organisation's or a place's."""
+    given = match.group("given")
+    folded = given.casefold()
+    if not _known_name(given) or _never_a_name(folded, own_names) or ordinary_word(folded, language):
+        return None
+    end = match.end("given")
+    for word in re.finditer(r"\S+", match.group("rest")):
+        surname = word.group().casefold()
+        if surname in patterns.NAME_PARTICLES:
+            continue
+        if _never_a_name(surname, own_names) or ordinary_word(surname, language, local=False):
+            break
+        end = match.start("rest") + word.end()
+    return (match.start("given"), end) if end > match.end("given") else None
 
 
 def _after_a_particle(following: re.Match) -> bool:

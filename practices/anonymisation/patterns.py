@@ -95,8 +95,16 @@ TITLED_NAME = re.compile(
 # "J. Dupont", "J.-P. Martin", "K. Hansen"
 INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<pii>{INITIALS}\s?{_PARTICLE}?{_SURNAME})(?![\w@])")
 
+# Words of prisons' names, in the portal's languages and the batch's ("HMP Humber", "PI Vught",
+# "Vestre Fængsel", "Kumlaanstalten", "Casa Circondariale", "Centro Penitenciario").
+PRISON_WORDS = frozenset(
+    "prison prisons hmp hmyoi yoi jva justizvollzugsanstalt gefängnis pi gevangenis penitentiaire "
+    "fängelse fängelset anstalt anstalten häkte häktet fængsel fængslet fengsel fengselet vankila "
+    "carcere circondariale penitenziario penitenciario prisão prisional estabelecimento věznice vazební "
+    "börtön büntetés-végrehajtási".split()
+)
 # Words in organisations' names: an ORG holding one is not a person's name.
-ORGANISATION_WORDS = frozenset(
+_ORGANISATIONS = frozenset(
     "team group centre center institute institut ministry ministère municipality municipalité commune "
     "kommune council conseil association network réseau foundation fondation service services police "
     "university université school école college collège office bureau agency agence department "
@@ -126,6 +134,8 @@ ORGANISATION_WORDS = frozenset(
     "alternative alternativ identity identitaire identitäre veiligheidshuis jongerencentrum buurthuis "
     "ośrodek ośrodka ośrodku zespół zespołu zespole szkół poradnia poradni".split()
 )
+# Round 8: "Vestre Fængsel", "Kumlaanstalten", "JVA Tegel" are places, never names.
+ORGANISATION_WORDS = _ORGANISATIONS | PRISON_WORDS
 
 # People the field cites as history, ideology or attacks ("why Hitler and Bin Laden still inspire
 # some online groups", "leggono Primo Levi"): public figures, no one's identity to protect. Full
@@ -284,11 +294,12 @@ _GERMAN_CUES = r"wohnt|wohnhaft|aufgewachsen|lebt"
 _RESIDENCE_CUES = (
     r"lives?|living|lived|grew\s+up|resident|resides|residing|domicile|domicilié(?:e|s|es)?|"
     r"habit(?:e|ait|ent|ant)|originaire|demeurant|vit|vivait|bor|bodde|bosatt|vokste|uppvuxen|boede|opvokset|"
-    r"woont|vive|vivía|reside|residente|vecin[oa]s?|abita|abitava|viveva|mora|morava|mieszka|mieszkał[a]?"
+    r"woont|vive|vivía|reside|residente|vecin[oa]s?|abita|abitava|viveva|mora|morava|mieszka|mieszkał[a]?|"
+    r"bydlí|bydlel[a]?|žije|žil[a]?"
 )
 _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|(?-i:nat[oa])|nascid[oa]|urodzon[ya]"
-_CUE_GAP = r"(?:\s+\w+){0,2}\s+"
-_PLACE_PREPOSITION = r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy)"
+_CUE_GAP = r"(?:\s+\w+){0,3}\s+"  # "lives with his mother in", "woont met de kinderen in"
+_PLACE_PREPOSITION = r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve)"
 # "born", "né", "moved"...: said of projects and ideas too (patterns.a_thing_is_born).
 BIRTH_OR_MOVE_CUE = re.compile(rf"(?:{_OTHER_CUES})(?![\w])", re.IGNORECASE)
 PERSON_PLACE_CUES = re.compile(
@@ -452,12 +463,16 @@ MONTHS = (
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
     "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
     "janeiro fevereiro março abril maio junho julho setembro outubro novembro dezembro "
-    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia"
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia "
+    "január február március április május június július augusztus szeptember október"
 ).split()
 _MONTH = "|".join(sorted(set(MONTHS), key=len, reverse=True))
 _DAY = r"(?:[0-3]?\d)(?:er|st|nd|rd|th|\.|°|º)?"  # "1er mars", "1° maggio", "1º de mayo"
 DATE = (
     rf"(?:[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d"
+    # Czech and German with spaces, "12. 8. 2006"; Hungarian, year first, "2006. május 12.", "2006. 05. 12."
+    rf"|[0-3]?\d\.[ \t][01]?\d\.[ \t]?(?:19|20)\d\d"
+    rf"|(?:19|20)\d\d\.[ \t]?(?:(?:{_MONTH})|[01]?\d\.)[ \t]?[0-3]?\d\.?"
     rf"|(?:19|20)\d\d-[01]\d-[0-3]\d"
     rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTH})\.?\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
     rf"|(?:{_MONTH})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
@@ -467,7 +482,8 @@ BIRTH_WORDS = (
     r"(?:born|date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?|né(?:e|\(e\))?|"
     r"date\s+de\s+naissance|f[øo]dt|f[øo]dselsdato|född|geboren|geb\.|geboortedatum|syntynyt|"
     r"nacid[oa]|fecha\s+de\s+nacimiento|f\.\s?nac\.|(?-i:nat[oa])|data\s+di\s+nascita|nascid[oa]|"
-    r"data\s+de\s+nascimento|urodzon[ya]|ur\.|data\s+urodzenia|födelsedatum|fødselsdag|syntymäaika)"
+    r"data\s+de\s+nascimento|urodzon[ya]|ur\.|data\s+urodzenia|födelsedatum|fødselsdag|syntymäaika|"
+    r"szül\.|született|születési\s+idő|nar\.|narozen[aáý]?|datum\s+narození)"
 )
 DATE_OF_BIRTH = re.compile(
     rf"(?<![\w]){BIRTH_WORDS}(?![\w])[^.!?\n\d]{{0,30}}?(?P<pii>{DATE})(?![\w])"
@@ -499,7 +515,8 @@ LABELLED_PHONE = re.compile(
 
 NOT_A_PHONE_BEFORE = re.compile(
     r"(?:case|ref|reference|file|dossier|affaire|réf|sak|saksnr|saksnummer|aktenzeichen|zaak|zaaknummer|"
-    r"isbn|issn|doi|page|pages|p\.|pp\.|art\.|article|§|#)(?:\s*(?:no|nr|n°|number|numéro|nummer)\.?)?"
+    r"isbn|issn|doi|page|pages|p\.|pp\.|art\.|article|§|#|číslo[ \t]+jednací|č\.[ \t]?j\.|spisová[ \t]+značka|"
+    r"ügyszám)(?:\s*(?:no|nr|n°|number|numéro|nummer)\.?)?"
     r"\s*[:.#]?\s*$",
     re.IGNORECASE,
 )
@@ -616,6 +633,36 @@ WORKPLACE_OF_A_PERSON = re.compile(
     rf"(?P<pii>{_INSTITUTION_NAME}{_TOWN_OF_INSTITUTION})"
 )
 
+# The words before an employer's name: "werkt bij Albert Heijn", "works at Marks Spencer",
+# "arbeitet als Kassiererin bei Hans Müller GmbH". A name there is a workplace, not a person (not
+# after "for", "chez", "hos", which take people too: "works for Mr Smith", "chez Karim").
+EMPLOYER_BEFORE = re.compile(
+    rf"(?<![\w])(?i:{_WORKING}){_AS_A_ROLE}[ \t]+(?i:at|bij|bei|beim|im|på|presso|w|au|aux)[ \t]+$"
+)
+
+# A prison a person is held in, after a word for being held ("on remand at HMP Humber", "zit vast
+# in PI Vught", "sad i Vestre Fængsel", "è detenuto a Pagliarelli", "incarcéré à Fleury-Mérogis",
+# "sitzt in der JVA Tegel"): it points to one inmate as an address does. A prison the practice works
+# in ("the programme runs in HMP Humber") follows no such word.
+_HELD = (
+    r"on[ \t]+remand|remanded(?:[ \t]+in[ \t]+custody)?|held|detained|imprisoned|incarcerated|jailed|locked[ \t]+up|"
+    r"in[ \t]+custody|serving(?:[ \t]+[\w-]+){0,3}[ \t]+(?:sentence|term)|"
+    r"incarcérée?s?|détenue?s?|écrouée?s?|emprisonnée?s?|"
+    r"inhaftiert|in[ \t]+(?:U-)?Haft|sitzt|saß|einsitzt|"
+    r"zit(?:te)?[ \t]+(?:vast|gevangen|gedetineerd)|gedetineerd|vastgezet|opgesloten|"
+    r"sitter|satt|häktad|fängslad|avtjänar(?:[ \t]+\w+){0,3}|sidder|sad|afsoner|afsonede|fængslet|"
+    r"varetægtsfængslet|soner|sonet|fengslet|varetektsfengslet|"
+    r"detenut[oa]|reclus[oa]|incarcerat[oa]|in[ \t]+carcere|pres[oa]|recluid[oa]|encarcelad[oa]|detid[oa]|"
+    r"ve[ \t]+vězení|ve[ \t]+výkonu[ \t]+trestu"
+)
+_HELD_PREPOSITION = r"(?:at|in|to|on|à|au|dans|in[ \t]+der|im|te|på|i|a|al|nel|nella|presso|en|em|no|na|ve|v)"
+_PRISON_PREFIX = r"(?:(?:HMP|HMYOI|HMP[ \t]*/[ \t]*YOI|JVA|PI|KMS|FPC)[ \t]+)"
+PRISON_OF_A_PERSON = re.compile(
+    rf"(?<![\w])(?i:{_HELD})[ \t]+(?i:{_HELD_PREPOSITION})[ \t]+"
+    r"(?:(?i:the|la|le|l['’]|die|der|de|het|il|el|o|a)[ \t]+)?"
+    rf"(?P<pii>{_PRISON_PREFIX}?{_INSTITUTION_NAME}{_TOWN_OF_INSTITUTION}|{_PRISON_PREFIX}[{UPPER}][\w-]+)"
+)
+
 # A nickname, an alias or a kunya after the words that give one: "called himself Abu Hamza
 # al-Hollandi", "se faisait appeler « Le Lion »", 'known as "Abu Layla"'. After the words that
 # also name methods and groups ("an approach known as Motivational Interviewing", "genannt
@@ -663,7 +710,7 @@ def a_thing_is_born(before: str) -> bool:
 _BORN = (
     r"(?<!were )(?<!are )(?<!sind )(?<!zijn )(?<!waren )"
     r"(?i:born|née?(?!s)|geboren|født|föddes|född|nacid[oa](?!s)|nascid[oa](?!s)|urodzon[ya]|urodził(?:a)?[ \t]+się|"
-    r"syntyi|syntynyt|sündis|sündinud|született)|(?-i:nat[oa])"
+    r"syntyi|syntynyt|sündis|sündinud|született|geb\.|nar\.|narozen[aáý]?|szül\.)|(?-i:nat[oa])"
 )
 _YEAR_LINK = r"(?i:in|en|nel|im|i|w|em|no|år|vuonna|ano|anno|in[ \t]+the[ \t]+year|im[ \t]+Jahr|en[ \t]+el[ \t]+año)"
 _BIRTH_YEAR = r"(?:19|20)\d\d(?![\w/.–-]\d)"  # not a range: "born 2004–2007" is a group's
@@ -672,8 +719,11 @@ BIRTH_YEAR = re.compile(
     # Italian's "classe 2005" (born in 2005), in apposition: "Il ragazzo, classe 2005,"
     rf"|,[ \t]*(?-i:classe)[ \t]+(?P<classe>{_BIRTH_YEAR})(?![\w])"
 )
+_DATE_LINK = r"(?i:il|le|am|den|op|el|em|o|on|the)"
 BIRTH_PLACE = re.compile(
-    rf"(?<![\w])(?:{_BORN})[ \t]+(?:(?:{_YEAR_LINK}[ \t]+)?{_BIRTH_YEAR}(?:[ \t]*r\.)?[ \t,]+)?"
+    rf"(?<![\w])(?:{_BORN})[ \t]+(?:(?:{_YEAR_LINK}[ \t]+)?{_BIRTH_YEAR}(?:[ \t]*r\.)?[ \t,]+"
+    # after the whole date: "nato il 7/4/2006 a Castelvetrano", "geb. 03.07.2006 in Gera"
+    rf"|(?:{_DATE_LINK}[ \t]+)?{DATE}[ \t,]+)?"
     rf"(?i:in|à|a|en|i|w|we|em|na|te|ad|at)[ \t]+"
     rf"(?P<pii>{NAME_WORD}(?:(?:[ \t]+{_PLACE_LINK})?[ \t-]+{NAME_WORD}){{0,3}})(?![\w@])"
 )

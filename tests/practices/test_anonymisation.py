@@ -55,6 +55,7 @@ def test_finding_types_are_exactly_the_agreed_ones():
         "LOCATION",
         "DATE_OF_BIRTH",
         "VEHICLE_PLATE",
+        "IP_ADDRESS",
     }
     assert set(PLACEHOLDERS) == set(FINDING_TYPES)
 

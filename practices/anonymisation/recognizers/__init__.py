@@ -1,4 +1,4 @@
-"""Presidio recognisers for the eight finding types.
+"""Presidio recognisers for the nine finding types.
 
 spaCy's NER gives PERSON and LOCATION; everything else is a pattern checked
 by the library that owns the rule: phonenumbers for phone numbers,
@@ -16,7 +16,7 @@ this package lists them for the engine.
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import IbanRecognizer
 
-from .contact import EuropeanPhoneRecognizer, email_recognizer, labelled_phone_recognizer
+from .contact import EuropeanPhoneRecognizer, email_recognizer, ip_address_recognizer, labelled_phone_recognizer
 from .identifiers import NationalIdRecognizer, plate_recognizer
 from .ner import NER_NAME, FilteredSpacyRecognizer
 from .people import person_recognizers
@@ -40,6 +40,7 @@ def all_recognizers(language: str) -> list[EntityRecognizer]:
         place_after_preposition_recognizer(language),
         place_after_cue_recognizer(language),
         email_recognizer(language),
+        ip_address_recognizer(language),
         IbanRecognizer(supported_language=language),
         EuropeanPhoneRecognizer(language),
         labelled_phone_recognizer(language),

@@ -1,6 +1,7 @@
 """Contact details: phone numbers (phonenumbers' valid ones, and labelled ones in a
 phone's shape) and email addresses."""
 
+import ipaddress
 import re
 
 import phonenumbers
@@ -8,7 +9,7 @@ from phonenumbers import Leniency
 from presidio_analyzer import EntityRecognizer, LocalRecognizer
 
 from .. import patterns
-from ..findings import EMAIL_ADDRESS, PHONE_NUMBER
+from ..findings import EMAIL_ADDRESS, IP_ADDRESS, PHONE_NUMBER
 from .base import RegexRecognizer, _result
 
 # --- phone numbers ---------------------------------------------------------
@@ -125,4 +126,43 @@ def email_recognizer(language: str) -> EntityRecognizer:
         score=1.0,
         language=language,
         name="EmailRecognizer",
+    )
+
+
+# --- IP addresses ------------------------------------------------------------
+
+# Four numbers with dots, or IPv6's groups with colons: the address a message came from points to
+# one home's connection ("the messages came from IP address 91.214.46.102"). Python's ipaddress
+# decides; four one-digit numbers ("section 3.2.1.4") only after the word "IP".
+IP_ADDRESS_SHAPE = re.compile(
+    r"(?<![\w.:])(?P<pii>\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w:]|\.\d)"
+)
+_IP_WORD = re.compile(r"(?<![\w])(?i:ip)(?![^\W_])")
+
+
+def _an_ip_address(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
+    candidate = text[start:end]
+    if ":" in candidate and candidate.count(":") < 7 and "::" not in candidate:
+        return None  # "21:14:05" is a time
+    try:
+        address = ipaddress.ip_address(candidate)
+    except ValueError:
+        return None
+    one_digit_each = address.version == 4 and all(len(part) == 1 for part in candidate.split("."))
+    if one_digit_each and not _IP_WORD.search(text, max(0, start - 40), start):
+        return None  # "section 3.2.1.4", "version 1.2.0.1"
+    if address.version == 6 and address.is_loopback:
+        return None
+    return start, end
+
+
+def ip_address_recognizer(language: str) -> EntityRecognizer:
+    """An IPv4 or IPv6 address (see ``IP_ADDRESS_SHAPE``)."""
+    return RegexRecognizer(
+        entity=IP_ADDRESS,
+        regexes=[IP_ADDRESS_SHAPE],
+        score=0.9,
+        language=language,
+        name="IpAddressRecognizer",
+        accept=_an_ip_address,
     )

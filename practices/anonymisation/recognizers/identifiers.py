@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, LocalRecognizer
 from stdnum.be import nn
+from stdnum.cz import rc
 from stdnum.de import idnr
 from stdnum.dk import cpr
 from stdnum.es import dni, nie
@@ -90,6 +91,10 @@ IDENTITY_NUMBERS: tuple[IdentityNumber, ...] = (
     ),
     # PESEL: one check digit, so one random 11-digit number in ten passes: only next to a word naming it.
     IdentityNumber("PL", r"\d{11}", pesel.is_valid, needs_context=True),
+    # Czech and Slovak rodné číslo, written with its slash ("065812/1002"): a birth date (women's
+    # month plus 50) and, since 1954, a number divisible by 11. Ten digits without the slash read
+    # like phone numbers and references: not reported.
+    IdentityNumber("CZ", r"\d{6}/\d{3,4}", rc.is_valid),
 )
 ID_CONTEXT = re.compile(
     r"(?:id|identity|identité|identification|number|numéro|nummer|nr|no|personnummer|fødselsnummer|cpr|hetu|"

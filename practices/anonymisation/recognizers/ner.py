@@ -48,7 +48,9 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             return False
         if entity == PERSON and _named_by_an_organisation(text, start, end):
             return False
-        if entity == PERSON and _opens_a_quoted_title(text, start, end, self.supported_language):
+        if entity == PERSON and _opens_a_quoted_title(text, start, end, self.supported_language, doc):
+            return False
+        if entity == PERSON and _cited_author(text, start, end):
             return False
         heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
         return not (entity == PERSON and heading)
@@ -80,8 +82,17 @@ def _reads_as_a_person(span: str) -> bool:
         return False  # "St Patrick's", "Sankt Georg": a saint's day, church or place
     if words[0].casefold() in patterns.ARTICLES:
         return False
-    untitled = [word for word in words if word.rstrip(".").casefold() not in _TITLE_WORDS]
+    untitled = [word for word in words if word.rstrip(".").casefold() not in _TITLE_WORDS | _ANONYMISED_LABELS]
     return not all(_INITIALS_ONLY.fullmatch(word) for word in untitled)
+
+
+# Words a case file puts before the initial that stands for a person ("Client A., 19, lives…",
+# "Klient B.", "Jongere C."): the initial is the anonymisation, not a name.
+_ANONYMISED_LABELS = frozenset(
+    "client clients klient klienten cliënt cliente patient patiënt youth pupil participant deelnemer teilnehmer "
+    "teilnehmerin jugendlicher jongere elev eleven ungdom nuori asiakas usuario usuaria utente beneficiario "
+    "bénéficiaire jeune mineur minore menor case fall".split()
+)
 
 
 # Words of a job title the NER reads as a name on a signature's line ("Senior Youth Worker").
@@ -104,6 +115,9 @@ def _named_by_an_organisation(text: str, start: int, end: int) -> bool:
     words = span.split()
     if all(word.casefold() in _JOB_TITLE_WORDS for word in words):
         return True
+    if patterns.EMPLOYER_BEFORE.search(text, max(0, start - 80), start):
+        return True  # "werkt bij Albert Heijn": an employer, reported as a client's workplace
+
     if _FINNISH_INESSIVE.match(span) and not _known_name(words[-1]):
         return True
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 40) : start])
@@ -119,21 +133,51 @@ _COMPOUND_ENDINGS = tuple(word for word in patterns.ORGANISATION_WORDS if len(wo
 _QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
 
 
-def _opens_a_quoted_title(text: str, start: int, end: int, language: str) -> bool:
+def _opens_a_quoted_title(text: str, start: int, end: int, language: str, doc=None) -> bool:
     """Whether an NER "person" is the ordinary word opening a quoted title that holds lower-case
     words ("« Paroles de jeunes »"); a name opening a quoted message ("Zorbek said hi"), a known
     given name or a nickname ("Abu Dujana al-Britani") is kept."""
     from ..given_names import _known_name, ordinary_word  # loaded by warm_up() or the first check
 
     span = text[start:end]
-    if " " in span.strip() or _known_name(span) or not ordinary_word(span.casefold(), language):
+    if " " in span.strip() or _known_name(span):
         return False
     opening = re.search(r"([«“„\"])[ \t]?$", text[max(0, start - 2) : start])
     if not opening:
         return False
     close_at = text.find(_QUOTES[opening.group(1)], end, end + 120)
     quoted = text[end:close_at].split() if close_at >= 0 else []
-    return any(not _name_word(word) for word in quoted)
+    if not any(not _name_word(word) for word in quoted):
+        return False
+    if ordinary_word(span.casefold(), language):
+        return True
+    # A word no list holds ("« Complotisme et jeunes »"): a title when nothing in the quote is a
+    # verb; a message has one ("« Zorbek est parti »", "Zorbek said hi").
+    return doc is not None and _verbless(doc, end, close_at)
+
+
+def _verbless(doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(_coarse_pos(token) in ("VERB", "AUX") for token in span)
+
+
+# A reference: a surname, "et al." or a co-author, and the year in brackets ("Bouzar (2014)",
+# "Doosje et al. (2016)", "(Bjørgo, 2009)", "Bjørgo & Horgan, 2009)").
+_CITATION_AFTER = re.compile(
+    r"(?:[ \t]+(?:et[ \t]+al\.?|(?:&|and|et|und|en|og|och|y|e)[ \t]+[^\W\d_][\w'’-]*))?"
+    r"(?:[ \t]*\([ \t]*|,[ \t]*)(?:19|20)\d\d[a-z]?(?:[ \t]*[,:;][ \t]*(?:p\.|pp\.|s\.)?[ \t]*[\d–-]+)?[ \t]*\)"
+)
+
+
+def _cited_author(text: str, start: int, end: int) -> bool:
+    """Whether an NER "person" is an author cited with the year ("selon Bouzar (2014)", "Según
+    Reinares (2017)"): no known given name in it, so that a person with a year in brackets,
+    "Karim (2005)", stays a name."""
+    from ..given_names import _known_name  # loaded by warm_up() or the first check
+
+    if not _CITATION_AFTER.match(text, end):
+        return False
+    return not any(_known_name(word) for word in text[start:end].split())
 
 
 _SAINTS = frozenset("St Ste Saint Sainte Sankt Sint".split())
@@ -240,9 +284,14 @@ def _coarse_pos(token) -> str:
     return _PTB_POS.get(token.tag_[:3], _PTB_POS.get(token.tag_[:2], "OTHER" if token.tag_ else ""))
 
 
+# A name ends at a line's end and at a quotation mark: "Workshop „Deradikalisierung im Netz“" is
+# two pieces, each judged alone.
+_PIECE_BREAK = re.compile(r"[\n«»„“”\"]")
+
+
 def _tidy_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces, offset = [], start
-    for line in text[start:end].split("\n"):
+    for line in _PIECE_BREAK.split(text[start:end]):
         span = _trim(text, offset, offset + len(line))
         if span:
             span = _whole_words(text, *span)
@@ -266,12 +315,24 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Words the NER takes into a name that opens after them: a greeting ("Bonjour Julien", "Hi
+# Dylan") or "according to" ("Según Reinares").
+_LEADING_WORDS = re.compile(
+    r"(?i:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|cher|chère|hallo|moin|servus|hej|hejsan|hei|hoi|"
+    r"hola|ciao|buongiorno|buenos[ \t]+días|olá|ahoj|dobrý[ \t]+den|beste|liebe|lieber|kære|käre|kära|"
+    r"según|selon|segundo|secondo|volgens|laut|ifølge|enligt|ifolge|podle|szerint|dle)[ \t,]+(?=\w)"
+)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start] in _EDGE:
         start += 1
     elision = _ELISION.match(text[start:end])
     if elision:
         start += elision.end()
+    leading = _LEADING_WORDS.match(text, start, end)
+    if leading:
+        start = leading.end()
     while end > start and text[end - 1] in _EDGE and not _is_initial_dot(text, end):
         end -= 1
     return (start, end) if end - start >= 2 else None
