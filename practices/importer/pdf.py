@@ -57,45 +57,74 @@ def read_pdf(data: bytes) -> list[Cell]:
         raise UnreadableDocument(_("The file is not a valid PDF document, so it cannot be read.")) from error
 
 
-# Where a page's header and footer stand: its top and bottom eighths.
+# Where a page's header and footer stand: its top and bottom eighths, apart from the body by a gap of twice a
+# line's height at least.
 RUNNING_BAND = 0.125
+RUNNING_GAP = 2.0
+
+
+def _margin_lines(page) -> list[tuple[str, dict]]:
+    """The lines of the page's top and bottom bands that stand apart from its body: ("top" or "foot", line)."""
+    lines = sorted(page.extract_text_lines(strip=True), key=lambda line: line["top"])
+    _, top, _, bottom = page.bbox
+    band = (bottom - top) * RUNNING_BAND
+    found: list[tuple[str, dict]] = []
+    for where, ordered in (("top", lines), ("foot", lines[::-1])):
+        for number, line in enumerate(ordered):
+            if (line["top"] > top + band) if where == "top" else (line["bottom"] < bottom - band):
+                break
+            following = ordered[number + 1] if number + 1 < len(ordered) else None
+            gap = (
+                None
+                if following is None
+                else (following["top"] - line["bottom"] if where == "top" else line["top"] - following["bottom"])
+            )
+            if gap is None or gap >= RUNNING_GAP * (line["bottom"] - line["top"]):
+                found += [(where, margin) for margin in ordered[: number + 1]]
+                break
+    return found
+
+
+def _like_page_numbers(numbers: list[tuple[int, list[int]]]) -> bool:
+    """Whether the numbers of a line on each page (page index, its numbers) are each the same on every page or
+    the page's number plus a constant ("Page 2 of 5"), as a header's or footer's are; not a year or an answer's."""
+    if len({len(found) for _, found in numbers}) != 1:
+        return False
+    return all(
+        len({found[position] for _, found in numbers}) == 1
+        or len({found[position] - index for index, found in numbers}) == 1
+        for position in range(len(numbers[0][1]))
+    )
 
 
 def _without_running_lines(pages: list) -> list:
-    """The pages without the lines repeated at the top or the foot of most of them: the document's header and
-    footer, which Google Docs, Word and LibreOffice print on every page with its number ("Page 2 of 5", "3",
-    "Bridges – draft"). A line counts as repeated whatever its numbers; a document of one page keeps all."""
+    """The pages without the lines repeated at the top or the foot of most of them, apart from the body: the
+    document's header and footer, which Google Docs, Word and LibreOffice print on every page with its number
+    ("Page 2 of 5", "3", "Bridges – draft"). A document of one page keeps every line."""
     if len(pages) < 2:
         return list(pages)
-    bands = []
-    seen: Counter = Counter()
-    for page in pages:
-        x0, top, x1, bottom = page.bbox
-        height = bottom - top
-        found: dict[tuple[str, str], list[dict]] = {}
-        for band, box in (
-            ("top", (x0, top, x1, top + height * RUNNING_BAND)),
-            ("foot", (x0, bottom - height * RUNNING_BAND, x1, bottom)),
-        ):
-            for line in page.crop(box).extract_text_lines(strip=True):
-                key = (band, re.sub(r"\d+", "#", " ".join(line["text"].split())))
-                found.setdefault(key, []).append(line)
-        bands.append(found)
-        seen.update(found.keys())
-    running = {key for key, count in seen.items() if key[1] and count >= max(2, (len(pages) + 1) // 2)}
+    by_key: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+    for index, page in enumerate(pages):
+        for where, line in _margin_lines(page):
+            key = (where, re.sub(r"\d+", "#", " ".join(line["text"].split())))
+            by_key.setdefault(key, []).append((index, line))
+    running: dict[int, list[tuple[str, dict]]] = {}
+    for (where, _text), found in by_key.items():
+        on_pages = {index for index, _line in found}
+        numbers = [(index, [int(n) for n in re.findall(r"\d+", line["text"])]) for index, line in found]
+        if len(on_pages) >= max(2, (len(pages) + 1) // 2) and _like_page_numbers(numbers):
+            for index, line in found:
+                running.setdefault(index, []).append((where, line))
     cropped = []
-    for page, found in zip(pages, bands, strict=True):
+    for index, page in enumerate(pages):
         x0, top, x1, bottom = page.bbox
-        for key, lines in found.items():
-            if key in running:
-                if key[0] == "top":
-                    top = max(top, max(line["bottom"] for line in lines))
-                else:
-                    bottom = min(bottom, min(line["top"] for line in lines))
+        for where, line in running.get(index, ()):
+            if where == "top":
+                top = max(top, line["bottom"])
+            else:
+                bottom = min(bottom, line["top"])
         # within_bbox: only the objects wholly inside (crop would keep the header's letters touching the edge)
-        cropped.append(
-            page if (top, bottom) == (page.bbox[1], page.bbox[3]) else page.within_bbox((x0, top, x1, bottom))
-        )
+        cropped.append(page if index not in running else page.within_bbox((x0, top, x1, bottom)))
     return cropped
 
 

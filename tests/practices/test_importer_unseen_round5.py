@@ -947,6 +947,50 @@ def test_a_pdf_s_header_and_footer_on_every_page_are_no_answer(header, footer):
     )
 
 
+def _pages_to_the_foot(pages: list[list[str]]) -> bytes:
+    """Pages whose lines run down to the foot of the page, as a full page's do (the last at 80 pt from the bottom)."""
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    for lines in pages:
+        y = 80.0 + 20 * (len(lines) - 1)
+        for line in lines:
+            page.setFont("Helvetica-Bold" if line.endswith(":") else "Helvetica", 11)
+            page.drawString(60, y, line.rstrip(":"))
+            y -= 20
+        page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the same answer at the foot of two full pages, in the body's line spacing: no footer
+        (("Peer reviewed:", "Yes"), ("Evidence and evaluation:", "Yes")),
+        # years at the foot of two pages: no page numbers
+        (("Start of the practice:", "2019"), ("Last update:", "2024")),
+    ],
+)
+def test_answers_at_the_foot_of_full_pages_are_no_footer(first, second):
+    filler = [f"Mentors meet pupils in district {number}." for number in range(1, 30)]
+    data = _pages_to_the_foot(
+        [["Name of the practice:", "Bridges", "Description:", *filler, *first], ["Deliverables:", *filler, *second]]
+    )
+    parsed = import_document(data, "x.pdf")
+    assert parsed.fields["description"].endswith("district 29.")
+    assert (fold_answer(parsed, first[0]), fold_answer(parsed, second[0])) == (first[1], second[1])
+
+
+def fold_answer(parsed, label: str) -> str:
+    """The answer under ``label`` as the draft has it."""
+    return {
+        "Peer reviewed:": lambda: "Yes" if parsed.peer_reviewed else "No",
+        "Evidence and evaluation:": lambda: parsed.fields["evidence_evaluation"],
+        "Start of the practice:": lambda: parsed.fields["start"],
+        "Last update:": lambda: str(parsed.last_update_year),
+    }[label]()
+
+
 def test_a_one_page_pdf_keeps_its_last_line_and_a_repeated_answer_in_the_body_is_kept():
     one = _pages([["Name of the practice:", "Bridges", "Deliverables:", "A manual."]], "", "Vienna, 2024")
     assert "Vienna, 2024" in import_document(one, "x.pdf").fields["deliverables"]
