@@ -6,6 +6,7 @@ from functools import wraps
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from http_message_signatures.exceptions import HTTPMessageSignaturesException
@@ -27,7 +28,11 @@ def _refusal(reason: str, status: int) -> HttpResponse:
 
 
 def _signed(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    """Sign the answer; a request without a usable signature gets an unsigned refusal."""
+    """Sign the answer; a request without a usable signature gets an unsigned refusal. No cache
+    may store it: it is this peer's (members-only practices its agreement covers), and the request
+    carries neither a cookie nor an Authorization header that would keep a shared cache from
+    serving it again to an unsigned request."""
+    patch_cache_control(response, private=True, no_store=True)
     try:
         return signing.sign_response(request, response)
     except HTTPMessageSignaturesException:
