@@ -219,6 +219,15 @@ def readable_practices(user, ids: list[int]) -> dict[int, Practice]:
     return readable.select_related("organisation", "organisation__type").in_bulk()
 
 
+def readable_titles(user, titles: list[str]) -> set[str]:
+    """Those of ``titles`` that a published practice ``user`` may read now bears (autocomplete's
+    suggestions re-read, under the rule of ``readable_practices``)."""
+    if not titles:
+        return set()
+    readable = Practice.objects.filter(published_readable_by(user), title__in=titles)
+    return set(readable.values_list("title", flat=True))
+
+
 # What a result card shows of a practice (templates/search/_result_card.html), read as values.
 CARD_FIELDS = (
     "pk",
@@ -335,6 +344,7 @@ COLLECTION = Collection(
     scope=reader_scope,
     readable=readable_practices,
     readable_cards=readable_cards,
+    readable_titles=readable_titles,
     facets=FACET_FIELDS,
     facet_labels=code_labels,
     facet_titles=FACET_LABELS,

@@ -59,6 +59,9 @@ class Collection:
     # The same hits as the plain values a result card shows (templates/search/_result_card.html),
     # in the active language: {id: values} of the ids ``user`` may read now, under the same rule.
     readable_cards: Callable[[Any, list[int]], Mapping[int, dict[str, Any]]] | None = None
+    # Autocomplete's titles re-read from the database: those of the titles that an item ``user``
+    # may read now bears (an engine outside the database may still hold one taken from them).
+    readable_titles: Callable[[Any, list[str]], set[str]] | None = None
     facets: Mapping[str, str] = field(default_factory=dict)  # facet name -> document key (lists of codes)
     # Labels of a facet's codes in the active language (facet, codes) -> {code: label}.
     facet_labels: Callable[[str, set[str]], dict[str, str]] | None = None

@@ -48,6 +48,16 @@ def readable_cards(*, collection: Collection, user, hits: list[Hit]) -> list[Rea
     return _in_engine_order(hits, collection.readable_cards(user, [hit.id for hit in hits]))
 
 
+def readable_titles(*, collection: Collection, user, titles: list[str]) -> list[str]:
+    """Autocomplete's ``titles`` in the engine's order, but those no item ``user`` may read now
+    bears (``Collection.readable_titles``): a stale index offers nothing more than the database
+    allows (Elasticsearch holds a practice withdrawn or narrowed until the outbox worker ran)."""
+    if collection.readable_titles is None:
+        raise TypeError(f"{collection!r} has no readable_titles rule: its suggestions cannot be re-read")
+    found = collection.readable_titles(user, titles) if titles else set()
+    return [title for title in titles if title in found]
+
+
 def _in_engine_order(hits: list[Hit], found: Mapping[int, Any]) -> list[ReadableHit]:
     return [
         ReadableHit(replace(hit, highlight=safe_highlight(hit.highlight)), found[hit.id])

@@ -21,7 +21,7 @@ from search.forms import MAX_QUERY_LENGTH, PracticeSearchForm
 from search.generation import RESULTS_TOKENS, content_token
 from search.hits import grouped, with_best_sentences
 from search.presentation import back_parameter, facet_groups, pages, removal_links, result_card, url_with
-from search.selectors import readable_cards
+from search.selectors import readable_cards, readable_titles
 
 AUTOCOMPLETE_LIMIT = 8
 PRACTICES = "practices"
@@ -107,9 +107,10 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
     titles: list[str] = []
     if len(prefix) >= 2:
         collection = collections.get(PRACTICES)
-        titles = get_search_backend().autocomplete(
+        found = get_search_backend().autocomplete(
             collection, prefix, scope=collection.scope(request.user), limit=AUTOCOMPLETE_LIMIT
         )
+        titles = readable_titles(collection=collection, user=request.user, titles=found)
     response = JsonResponse({"suggestions": titles})
     response["Cache-Control"] = "private, max-age=60"
     return response
