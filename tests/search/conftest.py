@@ -13,13 +13,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from portal.access import ReaderScope, reader_scope
+from practices.indexing import COLLECTION as PRACTICES
 from search import embedding
 from search.backends import reset_engines
 from search.backends.database import DatabaseSearchBackend
 from tests.conftest import require_service
+from tests.search.builders import refresh
+from tests.search.sweeps import SweepCorpus, make_sweep_corpus
 
 try:  # the Elasticsearch engineer's fixtures: the shared node, an index per test
     from tests.search.conftest_es import es_backend, es_prefix, es_url  # noqa: F401
@@ -76,6 +79,34 @@ def database_only(settings):
     reset_engines()
     yield
     reset_engines()
+
+
+# --- the query sweeps' corpus (tests/search/sweeps.py), made once per test session ----------
+
+
+@pytest.fixture(scope="session")
+def sweep_corpus(django_db_setup, django_db_blocker) -> SweepCorpus:
+    """The sweeps' rows and documents, made once for the session in a transaction rolled back at
+    once: each module writes the rows again (``corpus``), nothing stays for other tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        made = make_sweep_corpus()
+        transaction.set_rollback(True)
+    return made
+
+
+@pytest.fixture(scope="session")
+def sweep_elasticsearch(request, sweep_corpus) -> dict:
+    """The sweeps' corpus in an index of its own on the shared node, made once for the session;
+    the engine's options (``SEARCH_BACKENDS``)."""
+    require_service(es_backend is not None, "tests/search/conftest_es.py is not there yet")
+    from tests.search.conftest_es import make_backend
+
+    url = request.getfixturevalue("es_url")
+    backend = make_backend(url, f"{request.getfixturevalue('es_prefix')}-sweeps", REPLICAS=0)
+    backend.index(PRACTICES, sweep_corpus.documents)
+    refresh(backend)
+    request.addfinalizer(backend.drop)
+    return backend.options
 
 
 # --- hybrid search: the real model, its passage vectors cached on disk --------------------

@@ -1,6 +1,6 @@
 """The language sweep (test_language_sweep.py: its queries, the practices each must find and must
 not, its snippets) on Elasticsearch, over the query sweep's corpus (the language sweep's practices
-and two more) in an index of this module's own on the shared node. The database engine and
+and more: tests/search/sweeps.py) in the sweeps' index on the shared node. The database engine and
 Elasticsearch must answer alike; where they do not, a strict xfail says why (docs/SEARCH.md,
 "Languages: what is found")."""
 
@@ -11,9 +11,8 @@ import pytest
 from practices.indexing import COLLECTION as PRACTICES
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
-from tests.search.conftest_es import es_prefix, es_url  # noqa: F401 (fixtures)
+from tests.search.sweeps import corpus, searching  # noqa: F401 (fixtures)
 from tests.search.test_language_sweep import CASES, SNIPPETS
-from tests.search.test_query_sweep_18 import corpus, search_engine, searching  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -46,7 +45,7 @@ def _search(text: str):
     return get_search_backend().search(PRACTICES, SearchQuery(text=text, per_page=50))
 
 
-@pytest.mark.parametrize(("search_engine", "query", "finds", "not_finds"), list(_cases()), indirect=["search_engine"])
+@pytest.mark.parametrize(("sweep_engine", "query", "finds", "not_finds"), list(_cases()))
 def test_elasticsearch_finds_the_practices_written_in_any_language(searching, corpus, query, finds, not_finds):
     results = _search(query)
     keys = {practice.pk: key for key, practice in corpus["practices"].items()}
@@ -56,7 +55,7 @@ def test_elasticsearch_finds_the_practices_written_in_any_language(searching, co
     assert not (not_finds & found), f"{query!r} found {sorted(not_finds & found)}"
 
 
-@pytest.mark.parametrize(("search_engine", "query", "key", "marked"), list(_snippets()), indirect=["search_engine"])
+@pytest.mark.parametrize(("sweep_engine", "query", "key", "marked"), list(_snippets()))
 def test_elasticsearch_marks_the_matching_words_as_written(searching, corpus, query, key, marked):
     hit = next(hit for hit in _search(query).hits if hit.id == corpus["practices"][key].pk)
     assert MARK.findall(hit.highlight) == marked, hit.highlight

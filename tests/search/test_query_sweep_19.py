@@ -1,28 +1,17 @@
 """A second unseen sweep of what practitioners type (docs/SEARCH.md, "What practitioners type: an
-unseen sweep"), session 19: 60 queries written before any was run, on the query sweep's corpus
-(test_query_sweep_18.py: its fixtures, its rows' shape), through the engine and through the
+unseen sweep"), session 19: 60 queries written before any was run, on the query sweeps' corpus
+(tests/search/sweeps.py: its fixtures, its rows' shape), through the engine and through the
 search page and the API, on the database engine (SQLite or PostgreSQL, by the test database) and
 on Elasticsearch: typos, dropped diacritics, mixed languages, long questions, pasted sentences with
 quotes and punctuation, dotted acronyms, hashtags, emoji, very long input, stop words or
 operators alone, URLs, "or" written in the query's language, and year ranges."""
 
 import pytest
-from django.urls import reverse
 
-from tests.search.conftest_es import es_prefix, es_url  # noqa: F401 (fixtures)
-from tests.search.test_query_sweep_18 import (  # noqa: F401 (fixtures)
-    case,
-    check_engine,
-    check_page,
-    corpus,
-    search_engine,
-    searching,
-    sweep_params,
-)
+from tests.search.sweeps import case, check_engine, check_page, corpus, searching, sweep_params  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("db")
 
-URL = reverse("search:search")
 LONG = " ".join(["radicalisation"] + ["prevention of violent extremism in schools and prisons"] * 60)
 
 CASES = [
@@ -104,18 +93,16 @@ CASES = [
 
 
 @pytest.mark.parametrize(
-    ("search_engine", "query", "finds", "not_finds", "how", "filters"),
+    ("sweep_engine", "query", "finds", "not_finds", "how", "filters"),
     list(sweep_params(CASES)),
-    indirect=["search_engine"],
 )
 def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, not_finds, how, filters):
     check_engine(corpus, query, finds, not_finds, how, filters)
 
 
 @pytest.mark.parametrize(
-    ("search_engine", "query", "finds", "not_finds", "how", "filters"),
+    ("sweep_engine", "query", "finds", "not_finds", "how", "filters"),
     list(sweep_params(CASES, page=True)),
-    indirect=["search_engine"],
 )
 def test_the_page_and_the_api_answer_whatever_is_typed(
     searching, corpus, client, query, finds, not_finds, how, filters

@@ -1,6 +1,6 @@
 """A fourth unseen sweep of what practitioners type (docs/SEARCH.md, "What practitioners type: an
-unseen sweep"), session 20: 60 queries written before any was run, on the query sweep's corpus
-(test_query_sweep_18.py: its fixtures, its rows' shape, its checks), through the engine and through
+unseen sweep"), session 20: 60 queries written before any was run, on the query sweeps' corpus
+(tests/search/sweeps.py: its fixtures, its rows' shape, its checks), through the engine and through
 the search page and the API, on the database engine (SQLite or PostgreSQL, by the test database)
 and on Elasticsearch: whole questions in Dutch, Swedish, Italian, Spanish and Danish, misspelt
 programme names, plurals and compounds in German and Dutch, words with hyphens and slashes,
@@ -11,22 +11,11 @@ the first run's fixes, at their edges (English "of", inclusive forms and acronym
 words on two sides of one)."""
 
 import pytest
-from django.urls import reverse
 
-from tests.search.conftest_es import es_prefix, es_url  # noqa: F401 (fixtures)
-from tests.search.test_query_sweep_18 import (  # noqa: F401 (fixtures)
-    case,
-    check_engine,
-    check_page,
-    corpus,
-    search_engine,
-    searching,
-    sweep_params,
-)
+from tests.search.sweeps import case, check_engine, check_page, corpus, searching, sweep_params  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("db")
 
-URL = reverse("search:search")
 # what a probation officer types into the box: 400 characters, a paragraph of their own
 LONG = (
     "We are a small team in a mid-sized city setting up a resettlement programme for ex-offenders,"
@@ -125,18 +114,16 @@ CASES = [
 
 
 @pytest.mark.parametrize(
-    ("search_engine", "query", "finds", "not_finds", "how", "filters"),
+    ("sweep_engine", "query", "finds", "not_finds", "how", "filters"),
     list(sweep_params(CASES)),
-    indirect=["search_engine"],
 )
 def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, not_finds, how, filters):
     check_engine(corpus, query, finds, not_finds, how, filters)
 
 
 @pytest.mark.parametrize(
-    ("search_engine", "query", "finds", "not_finds", "how", "filters"),
+    ("sweep_engine", "query", "finds", "not_finds", "how", "filters"),
     list(sweep_params(CASES, page=True)),
-    indirect=["search_engine"],
 )
 def test_the_page_and_the_api_answer_whatever_is_typed(
     searching, corpus, client, query, finds, not_finds, how, filters
