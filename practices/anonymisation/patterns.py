@@ -644,13 +644,18 @@ EMPLOYER_BEFORE = re.compile(
 # in PI Vught", "sad i Vestre Fængsel", "è detenuto a Pagliarelli", "incarcéré à Fleury-Mérogis",
 # "sitzt in der JVA Tegel"): it points to one inmate as an address does. A prison the practice works
 # in ("the programme runs in HMP Humber") follows no such word.
+# Verbs that places, offices and meetings take too ("Die Beratungsstelle sitzt in Bonn", "Teamet
+# sitter i Göteborg", "The training was held in Vienna"): after them the name must be a prison's
+# (recognizers.places._a_prison).
+_SITTING = r"held|sitzt|saß|einsitzt|sitter|satt|sidder|sad"
+SITTING_BEFORE = re.compile(rf"(?<![\w])(?i:{_SITTING})[ \t]+\S+[ \t]+(?:\S+[ \t]+)?$")
 _HELD = (
-    r"on[ \t]+remand|remanded(?:[ \t]+in[ \t]+custody)?|held|detained|imprisoned|incarcerated|jailed|locked[ \t]+up|"
+    rf"on[ \t]+remand|remanded(?:[ \t]+in[ \t]+custody)?|detained|imprisoned|incarcerated|jailed|locked[ \t]+up|"
     r"in[ \t]+custody|serving(?:[ \t]+[\w-]+){0,3}[ \t]+(?:sentence|term)|"
     r"incarcérée?s?|détenue?s?|écrouée?s?|emprisonnée?s?|"
-    r"inhaftiert|in[ \t]+(?:U-)?Haft|sitzt|saß|einsitzt|"
+    rf"inhaftiert|in[ \t]+(?:U-)?Haft|{_SITTING}|"
     r"zit(?:te)?[ \t]+(?:vast|gevangen|gedetineerd)|gedetineerd|vastgezet|opgesloten|"
-    r"sitter|satt|häktad|fängslad|avtjänar(?:[ \t]+\w+){0,3}|sidder|sad|afsoner|afsonede|fængslet|"
+    r"häktad|fängslad|avtjänar(?:[ \t]+\w+){0,3}|afsoner|afsonede|fængslet|"
     r"varetægtsfængslet|soner|sonet|fengslet|varetektsfengslet|"
     r"detenut[oa]|reclus[oa]|incarcerat[oa]|in[ \t]+carcere|pres[oa]|recluid[oa]|encarcelad[oa]|detid[oa]|"
     r"ve[ \t]+vězení|ve[ \t]+výkonu[ \t]+trestu"

@@ -308,6 +308,12 @@ NEIGHBOURS_8: list[tuple[str, str, str, str]] = [
     ("prison", "es", "description", "El hermano está preso en [[LOCATION:Soto del Real]] desde 2022."),
     ("negative", "en", "description", "The programme runs in HMP Humber and two other prisons."),
     ("negative", "sv", "description", "Hon sitter i styrelsen för föreningen sedan maj."),
+    # verbs that offices and meetings take too: a prison's word is needed after them
+    ("negative", "en", "description", "The training was held in Vienna in March."),
+    ("negative", "de", "description", "Die Beratungsstelle sitzt in Bonn und berät bundesweit."),
+    ("negative", "sv", "description", "Teamet sitter i Göteborg men arbetar i hela regionen."),
+    ("negative", "da", "description", "Kontoret sidder i Aarhus og dækker hele Midtjylland."),
+    ("prison", "da", "description", "Broren sidder i [[LOCATION:Horsens Statsfængsel]] og afsoner seks år."),
     ("negative", "en", "description", "Staff held at the start of the year a meeting in March."),
     # --- a place after a word for living, with whom between -----------------------------------------
     ("residence", "en", "description", "The boy lives with his grandmother in [[LOCATION:Mablethorpe]]."),

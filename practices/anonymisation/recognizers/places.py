@@ -159,15 +159,22 @@ def _worked_by_a_client(text: str, start: int) -> bool:
 
 def _a_prison(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
     """A prison after a word for being held in it: not a month, a country, or an organisation
-    that is no prison ("sitter i Stockholms kommun")."""
+    that is no prison ("sitter i Stockholms kommun"); after a verb that offices and meetings take
+    too ("sitzt in", "sitter i", "held in"), only a name with a prison's word."""
     words = [word.strip(".,'’").casefold() for word in text[start:end].split()]
     if words[0] in patterns.MONTHS or words[0] in patterns.NOT_PLACES:
         return None
     if any(word in patterns.ORGANISATION_WORDS and word not in patterns.PRISON_WORDS for word in words):
         return None
-    if any(word in patterns.PRISON_WORDS for word in words):
+    if any(word in patterns.PRISON_WORDS or word.endswith(_PRISON_ENDINGS) for word in words):
         return start, end
+    if patterns.SITTING_BEFORE.search(text, max(0, start - 40), start):
+        return None  # "Die Beratungsstelle sitzt in Bonn", "The training was held in Vienna"
     return _plausible_place(text, start, end, doc)
+
+
+# Prisons' names written as one word: "Kumlaanstalten", "Hallfängelset", "Horsensfængsel".
+_PRISON_ENDINGS = tuple(word for word in patterns.PRISON_WORDS if len(word) >= 6)
 
 
 # Above the NER's 0.85, which Presidio would otherwise keep alone on the same span: a school the
