@@ -17,7 +17,10 @@
     function update() {
       var words = countWords(textarea.value);
       var template = words > limit ? output.dataset.over : output.dataset.ok;
-      output.textContent = template.replace("%(words)s", words).replace("%(limit)s", limit);
+      // grouped as the page's language writes counts (1,234; 1 234), as the server prints them
+      var language = document.documentElement.lang || undefined;
+      output.textContent = template.replace("%(words)s", words.toLocaleString(language))
+        .replace("%(limit)s", limit.toLocaleString(language));
       output.classList.toggle("over", words > limit);
     }
     var strings = document.querySelector("[data-words-ok]");
