@@ -142,14 +142,48 @@ _QUOTED = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
 MAIL_QUOTED_LABELS = 3  # labels in the quoted lines, at least, for a document to be a template pasted in a mail
 
 
+# A forwarded message's header, as mail programs write it above the message in English, French, German, Dutch,
+# Swedish, Spanish and Italian: the marker line, then its fields ("From:", "De :", "Von:", "Van:"…).
+_FORWARDED = re.compile(
+    r"^\s*-{2,}\s*(?:forwarded message|original message|message transf[ée]r[ée]|message d'origine|"
+    r"weitergeleitete nachricht|urspr[üu]ngliche nachricht|doorgestuurd bericht|oorspronkelijk bericht|"
+    r"vidarebefordrat meddelande|ursprungligt meddelande|mensaje reenviado|mensaje original|messaggio inoltrato|"
+    r"messaggio originale)\s*-{2,}\s*$",
+    re.I,
+)
+_HEADER_FIELD = re.compile(
+    r"^\s*(?:from|sent|date|to|cc|subject|de|envoy[ée]|[àa]|objet|von|gesendet|datum|an|betreff|van|verzonden|aan|"
+    r"onderwerp|fr[åa]n|skickat|till|[äa]mne|enviado|para|asunto|fecha|da|inviato|oggetto|data)\s*:",
+    re.I,
+)
+
+
+def _forwarded(lines: list[str]) -> int:
+    """The number of lines up to the end of a forwarded message's header (0: none)."""
+    for number, line in enumerate(lines):
+        if _FORWARDED.match(line):
+            end = number + 1
+            while end < len(lines) and (_HEADER_FIELD.match(lines[end]) or not lines[end].strip()):
+                end += 1
+            return end
+    return 0
+
+
 def unquoted_mail(text: str) -> tuple[str, str]:
     """A template pasted into an e-mail: its quoted lines without the quote marks, and the mail's own text
-    before and after them (greeting, "On … wrote:", signature), which holds no label. Any other text: itself
-    and ""."""
+    before and after them (greeting, "On … wrote:", signature), which holds no label; or a forwarded template, and
+    the mail's text down to the end of the forwarded message's header ("From:", "Subject:"). Any other text:
+    itself and ""."""
     lines = text.split("\n")
     quoted = [number for number, line in enumerate(lines) if _QUOTED.match(line)]
     if not quoted:
-        return text, ""
+        end = _forwarded(lines)
+        header, rest = lines[:end], lines[end:]
+        if not end or any(match_label_line(line.split("\t")[0]) for line in header):
+            return text, ""
+        if sum(1 for line in rest if match_label_line(line.split("\t")[0])) < MAIL_QUOTED_LABELS:
+            return text, ""
+        return "\n".join(rest), "\n".join(header)
     first, last = quoted[0], quoted[-1]
     inner = [_QUOTED.sub("", line, count=1) for line in lines[first : last + 1]]
     if sum(1 for line in inner if match_label_line(line.split("\t")[0])) < MAIL_QUOTED_LABELS:
@@ -157,8 +191,7 @@ def unquoted_mail(text: str) -> tuple[str, str]:
     outside = [*lines[:first], *lines[last + 1 :]]
     if any(match_label_line(line.split("\t")[0]) for line in outside):
         return text, ""  # the template's own text, part of it quoted (a Markdown block quote): no e-mail
-    own = "\n".join(outside)
-    return "\n".join(inner), own
+    return "\n".join(inner), "\n".join(outside)
 
 
 def _mail_cells(text: str) -> tuple[str, list[Cell]]:

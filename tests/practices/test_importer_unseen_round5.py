@@ -880,6 +880,25 @@ MAIL_TEMPLATE = ["Name of the practice: Bridges", "Description: Mentoring.", "Co
         ("\n".join(["Hi,", *(">>" + line for line in MAIL_TEMPLATE), "-- ", "Eva, +43 000"]), "x.txt"),
         # tab-separated rows quoted
         ("Hi,\n> Name of the practice\tBridges\n> Description\tMentoring.\n> Country of origin\tAustria\nEva", "x.txt"),
+        # forwarded without quote marks, the forwarded message's header above the template (English, German)
+        (
+            "\n".join(
+                [
+                    "Hi, here it is.",
+                    "---------- Forwarded message ---------",
+                    "From: Eva Gruber <eva@example.org>",
+                    "Date: Tue, 3 Nov 2026 at 10:14",
+                    "Subject: practice",
+                    "",
+                    *MAIL_TEMPLATE,
+                ]
+            ),
+            "x.txt",
+        ),
+        (
+            "Hi,\n-----Ursprüngliche Nachricht-----\nVon: Eva\nBetreff: Praxis\n\n" + "\n".join(MAIL_TEMPLATE),
+            "x.md",
+        ),
     ],
 )
 def test_a_template_quoted_in_an_e_mail_is_read_and_the_mail_s_text_kept_in_the_contact(document, filename):
@@ -897,6 +916,9 @@ def test_a_template_quoted_in_an_e_mail_is_read_and_the_mail_s_text_kept_in_the_
         # a Markdown block quote holding labels, the practice's name outside it
         "Name of the practice: Bridges\n> Description: It changed how I see my town.\n> Key themes: Formers\n"
         "> Deliverables: A film.\n",
+        # a forwarding marker line inside an answer, the template's labels above it
+        "Name of the practice: Bridges\nDescription: It changed how I see my town.\n-----Original Message-----\n"
+        "Key themes: Formers\nDeliverables: A film.\n",
     ],
 )
 def test_a_quotation_in_a_template_is_no_e_mail(document):
