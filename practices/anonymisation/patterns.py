@@ -298,7 +298,14 @@ _RESIDENCE_CUES = (
     r"bydlí|bydlel[a]?|žije|žil[a]?"
 )
 _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|(?-i:nat[oa])|nascid[oa]|urodzon[ya]"
-_CUE_GAP = r"(?:\s+\w+){0,3}\s+"  # "lives with his mother in", "woont met de kinderen in"
+# Up to two words between the cue and the preposition, or whom the person lives with ("lives with
+# his grandmother in", "woont samen met zijn moeder en zus in", "bor hos sin farmor i"); not three
+# other words, which nouns take: "the lives of young people in Molenbeek", "living conditions of…".
+_CUE_GAP = (
+    r"(?:(?:\s+\w+){0,2}"
+    r"|\s+(?i:with|together|met|samen|med|hos|sammen|tillsammans|mit|bei|avec|chez|con|com|junto|insieme|s|se|z|ze)"
+    r"(?:\s+\w+){0,6})\s+"
+)
 _PLACE_PREPOSITION = r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve)"
 # "born", "né", "moved"...: said of projects and ideas too (patterns.a_thing_is_born).
 BIRTH_OR_MOVE_CUE = re.compile(rf"(?:{_OTHER_CUES})(?![\w])", re.IGNORECASE)

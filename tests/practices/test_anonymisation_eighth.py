@@ -283,6 +283,10 @@ NEIGHBOURS_8: list[tuple[str, str, str, str]] = [
     ),
     ("negative", "en", "description", "She works as a youth worker at Fryshuset and meets the boys weekly."),
     ("negative", "en", "description", "We work at the youth centre on Tuesdays."),
+    # a practitioner's role after the workplace, when only a pronoun comes before it
+    ("negative", "en", "description", "She works at Fryshuset as a mentor since 2018."),
+    ("negative", "en", "description", "He works at Kruispunt, a local youth organisation, as coordinator."),
+    ("workplace", "en", "description", "His father works at [[LOCATION:Tesco]] as a security officer."),
     (
         "negative",
         "en",
@@ -320,6 +324,11 @@ NEIGHBOURS_8: list[tuple[str, str, str, str]] = [
     ("residence", "no", "description", "Jenta bor sammen med faren på [[LOCATION:Finnsnes]]."),
     ("residence", "cs", "description", "Chlapec žije s babičkou ve [[LOCATION:Vsetíně]]."),
     ("negative", "en", "description", "Most families live with uncertainty in the first months."),
+    ("residence", "nl", "description", "Hij woont samen met zijn moeder en zus in [[LOCATION:Kanaleneiland]]."),
+    ("residence", "fr", "description", "Il vit avec sa mère et ses deux sœurs à [[LOCATION:Maubeuge]]."),
+    # three words between "lives" and "in" are no companion: nouns take them
+    ("negative", "en", "description", "The project improves the lives of young people in Molenbeek."),
+    ("negative", "en", "description", "Living conditions of families in Roubaix are poor."),
     # --- a place of birth after the date; dates of birth in the national formats --------------------
     (
         "birth",
@@ -333,9 +342,10 @@ NEIGHBOURS_8: list[tuple[str, str, str, str]] = [
     # --- identity numbers, IP addresses ------------------------------------------------------------
     ("id", "cs", "description", "Rodné číslo otce: [[NATIONAL_ID:065812/1002]]."),
     ("negative", "cs", "description", "Číslo jednací 065812/1003 je uvedeno v dopise."),
-    ("ip", "de", "description", "Die Drohung kam von der IP-Adresse [[IP_ADDRESS:2001:db8:85a3::8a2e:370:7334]]."),
+    ("ip", "de", "description", "Drohung von IP-Adresse [[IP_ADDRESS:2a02:2f0e:5b1:9c00:1d2e:7a4b:33c1:8f20]]."),
     ("negative", "en", "description", "See section 3.2.1.4 of the guidance and version 2.0.1 of the form."),
     ("negative", "en", "description", "The call was logged at 21:14:05 and again at 21:15."),
+    ("negative", "en", "description", "Our server logs the IP address 10.0.0.1 only in the test setup."),
     ("negative", "fr", "description", "Le score passe de 10.5 à 12.25 entre 2019 et 2021."),
     # --- names in capitals; contact labels without a colon --------------------------------------------
     ("capitals", "en", "description", "REFERRAL: [[PERSON:KARIM BENALI]], 17, excluded from school."),

@@ -133,7 +133,8 @@ def email_recognizer(language: str) -> EntityRecognizer:
 
 # Four numbers with dots, or IPv6's groups with colons: the address a message came from points to
 # one home's connection ("the messages came from IP address 91.214.46.102"). Python's ipaddress
-# decides; four one-digit numbers ("section 3.2.1.4") only after the word "IP".
+# decides, and only public addresses count; four one-digit numbers ("section 3.2.1.4") only after
+# the word "IP".
 IP_ADDRESS_SHAPE = re.compile(
     r"(?<![\w.:])(?P<pii>\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w:]|\.\d)"
 )
@@ -151,7 +152,9 @@ def _an_ip_address(text: str, start: int, end: int, doc=None) -> tuple[int, int]
     one_digit_each = address.version == 4 and all(len(part) == 1 for part in candidate.split("."))
     if one_digit_each and not _IP_WORD.search(text, max(0, start - 40), start):
         return None  # "section 3.2.1.4", "version 1.2.0.1"
-    if address.version == 6 and address.is_loopback:
+    if address.is_private or address.is_loopback or address.is_link_local or address.is_multicast:
+        return None  # "10.0.0.1", "192.168.1.20", "::1": a network's inside, no one's connection
+    if address.is_unspecified or address.is_reserved:
         return None
     return start, end
 

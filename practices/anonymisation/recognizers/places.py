@@ -75,11 +75,21 @@ _RELATIVE_OR_CLIENT = re.compile(
 
 def _a_relatives_workplace(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
     """A workplace after "works at", "travaille comme caissière au"... (or a school after "attends"):
-    a relative's or a young person's, not a practitioner's ("the mentor works at Exit Sweden":
-    practitioners' workplaces are the practice's partners). See ``_worked_by_a_client``."""
+    a relative's or a young person's, not a practitioner's ("the mentor works at Exit Sweden",
+    "She works at Fryshuset as a mentor": practitioners' workplaces are the practice's partners).
+    See ``_worked_by_a_client``."""
     if not _worked_by_a_client(text, start):
         return None
+    if _PRACTITIONERS_ROLE_AFTER.match(text, end) and _nearest_is_a_pronoun(text, start):
+        return None  # "She works at Fryshuset as a mentor"; "His father works at Tesco as a security officer" is his
     return _a_named_place(text, start, end, doc)
+
+
+def _nearest_is_a_pronoun(text: str, start: int) -> bool:
+    """Whether no one or only a pronoun is named before ``start`` in the sentence."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 160), start)), default=0)
+    named = _people_named(text[max(sentence_start, start - 160) : start])
+    return not named or named[-1][1] == "pronoun"
 
 
 def _not_a_practitioners_place(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
@@ -113,6 +123,14 @@ _PRACTITIONERS = re.compile(
 # relative or a young person ("His mother, Samira, raised him alone. She works at Lidl").
 _PRONOUNS = re.compile(
     r"(?<![\w])(?i:he|she|il|elle|er|sie|hij|zij|ze|han|hon|hun|él|ella|lui|lei|ele|ela|hän)(?![\w])"
+)
+
+
+# A practitioner's role after the workplace: "works at Kruispunt, a youth organisation, as coordinator".
+_PRACTITIONERS_ROLE_AFTER = re.compile(
+    r"[^.!?\n]{0,60}?(?<![\w])(?i:as|als|comme|som|come|como|jako)[ \t]+"
+    r"(?:(?i:a|an|un|une|ein|eine|een|en|et|uno|una|um|uma)[ \t]+)?(?:[\w-]+[ \t]+)?"
+    + _PRACTITIONERS.pattern.removeprefix(r"(?<![\w])")
 )
 
 
