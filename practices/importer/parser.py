@@ -16,7 +16,7 @@ from practices.template_fields import NARRATIVE_FIELD_CODES
 from .cells import Cell, tidy_markdown
 from .cleaning import LabelMatch, is_only_instructions, match_label, match_label_line, strip_instructions
 from .result import ImportWarning
-from .text import tokens
+from .text import fold, tokens
 
 FIELD_CODES: tuple[str, ...] = ("title", *NARRATIVE_FIELD_CODES)
 _NONE_ANSWERS = {"-", "–", "—", "--"}
@@ -177,13 +177,24 @@ def clean_answer(text: str) -> tuple[str, Counter]:
     return stripped, found
 
 
+def _said(part: str) -> str:
+    """What a part of an answer says, whatever its case, accents and spacing."""
+    return " ".join(fold(part).split())
+
+
 def clean_sections(assembly: Assembly) -> dict[str, str]:
     """Each field's answer, cleaned; the preamble under the key ``""``."""
     answers: dict[str, str] = {}
     codes = ["", *assembly.sections, *(code for code in assembly.extra if code not in assembly.sections)]
+    repeated = {warning.field for warning in assembly.warnings if warning.code == "repeated_field"}
     for code in codes:
         own = assembly.preamble if code == "" else assembly.sections.get(code, [])
         parts = own + assembly.extra.get(code, [])
+        if code in repeated:  # a section pasted twice as it was: its words once (nothing is lost)
+            kept: dict[str, str] = {}
+            for part in parts:
+                kept.setdefault(_said(part), part)
+            parts = list(kept.values())
         answers[code], found = clean_answer("\n\n".join(parts))
         assembly.languages.update(found)
     return answers

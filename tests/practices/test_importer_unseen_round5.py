@@ -1052,3 +1052,25 @@ def test_a_term_s_meaning_after_articles_is_read():
 )
 def test_a_suppletive_singular_is_read():
     assert Vocabulary.from_lists().target_audiences("Młody człowiek").codes == ["youth-pupils-students"]
+
+
+@pytest.mark.parametrize(
+    ("document", "description"),
+    [
+        # a section pasted twice as it was: its words once
+        (
+            "Name of the practice: Bridges\nDescription: Mentors meet pupils.\nKey themes: Formers\n"
+            "Description: Mentors  meet pupils.",
+            "Mentors meet pupils.",
+        ),
+        # a section written twice, the second adding to the first: both, in order
+        (
+            "Name of the practice: Bridges\nDescription: Mentors meet pupils.\nKey themes: Formers\n"
+            "Description: And their parents.",
+            "Mentors meet pupils.\n\nAnd their parents.",
+        ),
+    ],
+)
+def test_a_section_pasted_twice_is_read_once_and_one_written_twice_is_joined(document, description):
+    parsed = import_document(document.encode(), "x.txt")
+    assert (parsed.fields["description"], parsed.warning_codes("description")) == (description, ["repeated_field"])
