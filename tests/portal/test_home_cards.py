@@ -55,7 +55,7 @@ def _card(page: str, title: str) -> str:
 )
 def test_a_card_shows_the_practice_in_the_reader_s_language(client, newest, language, facts, themes):
     card = _card(client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE=language).content.decode(), "Family circle method")
-    assert f'<a href="{newest.get_absolute_url()}">' in card
+    assert f'<a href="{newest.get_absolute_url()}" lang="{newest.language}">' in card  # its title in its language
     assert f"{newest.organisation.name} · " in card
     assert all(fact in card for fact in facts)
     positions = [card.index(f'<li class="tag">{theme}</li>') for theme in themes]
