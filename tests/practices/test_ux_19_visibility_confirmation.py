@@ -29,7 +29,7 @@ def test_widening_a_draft_says_who_will_read_it_and_asks_first(contributor, cont
     response = contributor_client.post(url, {"visibility": wider})
     assert response.status_code == 200
     text = " ".join(response.content.decode().split())
-    assert "Let more people read “Family circles”?" in text
+    assert 'Let more people read “<span lang="en">Family circles</span>”?' in text  # the title in its language
     assert who in text and "This applies once it is published." in text
     assert 'name="confirm" value="1"' in text and f'name="visibility" value="{wider}"' in text
     assert _visibility(practice) == start  # nothing changed by asking
