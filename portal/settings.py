@@ -283,7 +283,10 @@ USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 
-# Languages a practice may be written in (the importer recognises en and fr).
+# Languages a practice may be written in (the importer recognises en and fr): those search stems
+# (search.analysis.STEMMERS, docs/SEARCH.md "Which engine stems which language"). Not Polish nor
+# Czech: PostgreSQL has no dictionary for them and Elasticsearch no Polish analyser without a
+# plugin, so an engine would find their inflections and another not.
 PRACTICE_LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
@@ -295,6 +298,10 @@ PRACTICE_LANGUAGES = [
     ("fi", _("Finnish")),
     ("es", _("Spanish")),
     ("it", _("Italian")),
+    ("pt", _("Portuguese")),
+    ("el", _("Greek")),
+    ("hu", _("Hungarian")),
+    ("ro", _("Romanian")),
 ]
 
 STATIC_URL = "static/"

@@ -29,6 +29,10 @@ STEMMERS: dict[str, str] = {
     "fi": "finnish",
     "es": "spanish",
     "it": "italian",
+    "pt": "portuguese",
+    "el": "greek",
+    "hu": "hungarian",
+    "ro": "romanian",
 }
 
 # Query words that say nothing on their own (English and French, the interface languages).
@@ -99,6 +103,15 @@ STEMMER_LETTERS: dict[str, frozenset[str]] = {
     "finnish": frozenset("äö"),
     "spanish": frozenset("áéíóúüñ"),
     "italian": frozenset("àèìòùáéíóú"),
+    # none: Portuguese is often typed without its accents, and Snowball stems "radicalização"
+    # "radicaliz" but "radicalizacao" "radicalizaca"; folded first, both stem "radicalizaca" (the
+    # plural "radicalizações" then stems apart: "radicalizaco")
+    "portuguese": frozenset(),
+    # the Greek algorithm reads every Greek letter, accented or not (casefold has made "ς" "σ")
+    "greek": frozenset("αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊϋΐΰ"),
+    "hungarian": frozenset("áéíóöőúüű"),
+    # both forms of ș and ț: with a comma (Romanian) and with a cedilla (older keyboards)
+    "romanian": frozenset("ăâîșşțţ"),
 }
 
 

@@ -17,6 +17,7 @@ from practices.demo import load_seed_practice
 from practices.indexing import COLLECTION as PRACTICES
 from search.analysis import STEMMERS
 from search.backends.base import PostQuery, SearchQuery
+from search.backends.elasticsearch.mapping import NOT_YET_STEMMED
 from tests.search.builders import index, make_practice, next_version, refresh
 
 EVERYTHING = ReaderScope(members=True, everything=True)
@@ -262,6 +263,10 @@ INFLECTIONS: dict[str, tuple[str, str]] = {
     "fi": ("perheille", "perheiden"),
     "es": ("educadores", "educador"),
     "it": ("operatori", "operatore"),
+    "pt": ("escolas", "escola"),
+    "el": ("μαθητές", "μαθητής"),
+    "hu": ("fiatalokkal", "fiatalok"),
+    "ro": ("tinerii", "tinerilor"),
 }
 
 
@@ -272,10 +277,15 @@ def test_every_language_the_database_engine_stems_has_an_inflection_case():
 @pytest.mark.parametrize("field", ["title", "description"])
 @pytest.mark.parametrize(("language", "written", "typed"), [(code, *pair) for code, pair in INFLECTIONS.items()])
 def test_an_inflection_finds_a_title_or_description_in_its_language(
-    engine, home_organisation, field, language, written, typed
+    request, engine, home_organisation, field, language, written, typed
 ):
     """Every engine stems a title and a description in the practice's own language, whichever
-    language the database engine stems: found as typed (no respelling), the word marked."""
+    language the database engine stems: found as typed (no respelling), the word marked.
+    Elasticsearch does not stem ``mapping.NOT_YET_STEMMED`` yet (docs/SEARCH.md, "Which engine
+    stems which language"): a strict xfail there."""
+    # Portuguese plurals are met by the English multi-fields already
+    if request.node.callspec.params["engine"] == "elasticsearch" and language in NOT_YET_STEMMED and language != "pt":
+        request.applymarker(pytest.mark.xfail(strict=True, reason="Elasticsearch does not stem it yet"))
     title = f"{written.capitalize()} here"
     description = f"Our {written} meet weekly." if field == "description" else "Football."
     practice = make_practice(title, organisation=home_organisation, language=language, description=description)

@@ -19,9 +19,12 @@ pytestmark = pytest.mark.usefixtures("db")
 MARK = re.compile(r"<mark>(.*?)</mark>")
 # The database engine's gaps that Elasticsearch does not have: its multi-fields stem every title
 # and description in English, French, Norwegian and German, whatever the practice's language.
-NOT_GAPS_HERE = {"Aarhus", "famille inquiete", "réseau social", "extremism"}
-# None of its own since mapping version 6 (Greek accents folded, apostrophes splitting words).
-GAPS_HERE: dict[str, str] = {}
+NOT_GAPS_HERE = {"Aarhus", "famille inquiete", "réseau social"}
+# Since mapping version 6 (Greek accents folded, apostrophes splitting words), only the languages
+# the database engine stems and this index not yet (mapping.NOT_YET_STEMMED, docs/SEARCH.md).
+GAPS_HERE: dict[str, str] = {
+    "ριζοσπαστικοποίηση": "Greek is not stemmed here yet: the nominative does not meet the genitive",
+}
 SNIPPET_GAPS: dict[str, str] = {}
 
 

@@ -3,13 +3,17 @@ package eu.pveportal.analysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.el.GreekAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.hu.HungarianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.ro.RomanianAnalyzer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.AnalyzerFactory;
@@ -99,6 +103,38 @@ public final class LanguageAnalyzers {
         @Override
         public Analyzer create() {
             return new ItalianAnalyzer();
+        }
+    }
+
+    @NamedComponent("portuguese")
+    public static final class Portuguese implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new PortugueseAnalyzer();
+        }
+    }
+
+    @NamedComponent("greek")
+    public static final class Greek implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new GreekAnalyzer();
+        }
+    }
+
+    @NamedComponent("hungarian")
+    public static final class Hungarian implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new HungarianAnalyzer();
+        }
+    }
+
+    @NamedComponent("romanian")
+    public static final class Romanian implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new RomanianAnalyzer();
         }
     }
 }
