@@ -141,6 +141,17 @@ _SENDER = (
     r"[ \t]+(?i:from|de|d['’]|von|van|från|fra|da|od|lähettäjä)[ \t]*"
 )
 CHAT_SPEAKER = re.compile(rf"^[ \t]*(?P<pii>{_LOWER})[ \t]*:[ \t]*\S", re.MULTILINE)
+# A chat pasted with its timestamps ("[21:16] Emre: ok ich bring jannik mit", "21:16 - ali: …"):
+# the speaker is a name when it opens with a known given name, even one that is an ordinary word
+# ("[22:01] Ryan:", "Will:"); in the message, a known given name in lower case of four letters or
+# more that is no ordinary word is a name too ("vid", Swedish "at", is a Slovene name).
+CHAT_MESSAGE = re.compile(
+    r"^[ \t]*\[?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?\]?[ \t]*[-–]?[ \t]*"
+    r"(?P<speaker>[^:\n]{1,40}):[ \t]*(?P<message>[^\n]+)",
+    re.MULTILINE,
+)
+_CHAT_SPEAKER_NAME = re.compile(rf"({_NAME})(?:[ \t]+{_NAME})?")
+_LOWER_WORD = re.compile(rf"(?<![\w@#/.-])(?P<pii>{_LOWER})(?![\w@'’-])")
 LOWER_CASE_NAME = re.compile(
     rf"(?:(?<![\w]){_SENDER}"
     rf"|(?<![\w]){patterns.CONTACT_WORDS}[ \t]*[:：][ \t]*"
@@ -291,6 +302,15 @@ def given_name_candidates(text: str, languages: list[tuple[int, int, str]], own_
         span = _name_in_capitals(match, language, own_names)
         if span:
             found.append(Candidate(PERSON, *span, GIVEN_NAME_SCORE, precise=True))
+    for line in CHAT_MESSAGE.finditer(text):
+        speaker = _CHAT_SPEAKER_NAME.fullmatch(line.group("speaker").strip())
+        if speaker and _known_name(speaker.group(1)) and not _never_a_name(speaker.group(1).casefold(), own_names):
+            offset = line.start("speaker") + line.group("speaker").index(speaker.group())
+            found.append(Candidate(PERSON, offset, offset + len(speaker.group()), GIVEN_NAME_SCORE, precise=True))
+        language = language_at(languages, line.start("message"), "en")
+        for match in _LOWER_WORD.finditer(text, line.start("message"), line.end("message")):
+            if len(match.group("pii")) >= 4 and _lower_case_name(match.group("pii"), language):
+                found.append(Candidate(PERSON, *match.span("pii"), GIVEN_NAME_SCORE, precise=True))
     for match in [*LOWER_CASE_NAME.finditer(text), *CHAT_SPEAKER.finditer(text)]:
         language = language_at(languages, match.start("pii"), "en")
         if _lower_case_name(match.group("pii"), language):

@@ -233,20 +233,9 @@ def test_personal_data_in_an_eighth_unseen_batch_is_found_whole_and_nothing_else
     assert _missed_and_wrong(language, field, marked) == ([], [])
 
 
-# Two snippets of the batch as written, not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails
+# A snippet of the batch as written, not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails
 # today; strict, so that a fix is noticed.
 KNOWN_GAPS_8: list[tuple[str, str, str, str]] = [
-    # A given name in lower case inside a chat message ("ok ich bring jannik mit"): lower case is
-    # read as a name only after a contact label, a role or relative in brackets, or as a speaker or
-    # a sender; anywhere else "jannik" cannot be told from a word without a contact's context.
-    (
-        "chat",
-        "de",
-        "description",
-        "Auszug aus dem Gruppenchat (Screenshot der Mutter):\n[21:14] [[PERSON:Emre]]: hast du das video"
-        " gesehen?\n[21:15] [[PERSON:@sturmfront_88]]: ja, samstag treffen am bahnhof\n[21:16]"
-        " [[PERSON:Emre]]: ok ich bring [[PERSON:jannik]] mit",
-    ),
     # Greek: the check has no Greek model, its lists of given names hold no Greek script and its
     # patterns read Latin letters only; the phone number (international form) is found, the name
     # and the village are not.
@@ -263,6 +252,16 @@ KNOWN_GAPS_8: list[tuple[str, str, str, str]] = [
 # The known limits this round closed (strict xfails until now: test_anonymisation_sixth.KNOWN_GAPS_6,
 # test_anonymisation_seventh.KNOWN_GAPS_7; the Dutch employer was reported as a name).
 FIXED_GAPS_8: list[tuple[str, str, str, str]] = [
+    # A snippet of the batch, fixed in its third commit: a given name in lower case inside a
+    # timestamped chat's message ("ok ich bring jannik mit").
+    (
+        "chat",
+        "de",
+        "description",
+        "Auszug aus dem Gruppenchat (Screenshot der Mutter):\n[21:14] [[PERSON:Emre]]: hast du das video"
+        " gesehen?\n[21:15] [[PERSON:@sturmfront_88]]: ja, samstag treffen am bahnhof\n[21:16]"
+        " [[PERSON:Emre]]: ok ich bring [[PERSON:jannik]] mit",
+    ),
     ("workplace", "en", "description", "She works as a cashier at [[LOCATION:Lidl]] on the ring road."),
     ("school", "de", "description", "Er besucht die [[LOCATION:Erich-Kästner-Schule]] in der 7. Klasse."),
     ("negative", "fr", "description", "Réunion du groupe de travail « Complotisme et jeunes », 2020, en ligne."),
@@ -362,6 +361,35 @@ NEIGHBOURS_8: list[tuple[str, str, str, str]] = [
         "[21:14] [[PERSON:Emre]]: hast du das video gesehen?\n[21:15] [[PERSON:@sturmfront_88]]: ja,"
         " samstag am bahnhof",
     ),
+    (
+        "chat",
+        "en",
+        "description",
+        "[22:01] [[PERSON:Ryan]]: mate did u see the vid\n[22:02] [[PERSON:Kyle]]: yeah mental, tell"
+        " [[PERSON:josh]] to come saturday\n[22:03] [[PERSON:Ryan]]: will do bro",
+    ),
+    (
+        "chat",
+        "fr",
+        "description",
+        "[18:40] [[PERSON:Yanis]]: wesh t'es où\n[18:41] [[PERSON:Bilal]]: chez moi frère, viens avec"
+        " [[PERSON:nassim]] ce soir",
+    ),
+    (
+        "chat",
+        "sv",
+        "description",
+        "[09:12] [[PERSON:Elin]]: hej! ses vi på fritids i kväll?\n[09:13] [[PERSON:Amir]]: ja, jag tar med"
+        " mig [[PERSON:lucas]] och vi spelar fotboll",
+    ),
+    (
+        "chat",
+        "nl",
+        "description",
+        "14:02 - [[PERSON:Youssef]]: broer kom je morgen naar de moskee?\n14:05 - [[PERSON:Imane]]: ja ik neem"
+        " de fiets van mama mee",
+    ),
+    ("negative", "en", "description", "[10:00] Meeting: agenda sent\n[10:06] Team Leader: fine, see you at noon"),
     # --- cited authors, greetings, initials standing for a client ---------------------------------------
     ("negative", "fr", "description", "Selon Khosrokhavar (2014), la prison est un lieu de radicalisation."),
     ("negative", "en", "description", "As Horgan and Braddock (2010) argue, exit takes years."),
@@ -410,6 +438,7 @@ def test_a_greeting_is_no_part_of_the_name_after_it(language, text, names):
         "nato il 7/4/2006 a nato il " * 750,
         "Bouzar (2014) et al. (2016) " * 750,
         "91.214.46.102 2001:db8::1 3.2.1.4 " * 600,
+        "[21:14] Emre Yilmaz: ok ich bring jannik und lucas mit\n" * 400,
     ],
 )
 def test_the_eighth_batchs_patterns_stay_fast_on_pathological_text(text):
