@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("queue/", views.queue, name="queue"),
     path("practices/<int:pk>/", views.practice_review, name="review"),
+    path("practices/<int:pk>/update/", views.update_review_link, name="update"),
     path("practices/<int:pk>/approve/", views.practice_approve, name="approve"),
     path("practices/<int:pk>/request-changes/", views.practice_request_changes, name="request_changes"),
     path("practices/<int:pk>/reject/", views.practice_reject, name="reject"),

@@ -58,7 +58,7 @@ from practices.moderation_selectors import (
     practice_for_review,
 )
 from practices.review import practice_review as review_of
-from practices.selectors import FEATURED_ON_HOME, review_queue
+from practices.selectors import FEATURED_ON_HOME, review_queue, update_for_user
 from practices.versions import content_fingerprint
 
 PER_PAGE = getattr(settings, "MODERATION_PER_PAGE", 25)
@@ -171,6 +171,22 @@ def _earlier_comments(practice: Practice) -> list:
 @require_GET
 def practice_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_review(request, practice_for_review(user=request.user, pk=pk))
+
+
+@moderator_required
+@require_GET
+def update_review_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where moderators' e-mails about an update of practice ``pk`` lead: its review page while the
+    update exists; the practice once the update was published or discarded."""
+    practice, update = update_for_user(user=request.user, pk=pk)
+    if update is not None:
+        return redirect("moderation:review", update.pk)
+    messages.info(
+        request,
+        _("This practice has no update under review any more: it was published or discarded. "
+          "The practice as it is published is below."),
+    )  # fmt: skip
+    return redirect(practice)
 
 
 def _not_in_review(request: HttpRequest, practice: Practice) -> bool:

@@ -224,6 +224,21 @@ def finding_for_resolver(*, user, pk: int) -> Finding:
     return finding
 
 
+def update_for_user(*, user, pk: int) -> tuple[Practice, Practice | None]:
+    """The practice ``pk`` (404 as its page when ``user`` may not read it) and its update under way
+    if ``user`` may open that too, else None: where a link to "the update of practice ``pk``" leads.
+    An update's own row is deleted once it is published or discarded (services._apply_revision,
+    practice_revision_discard); the practice's number stays."""
+    practice = practice_for_user(user=user, pk=pk)
+    revision_pk = practice.revisions.values_list("pk", flat=True).first()
+    if revision_pk is None:
+        return practice, None
+    try:
+        return practice, practice_for_user(user=user, pk=revision_pk)
+    except Http404:
+        return practice, None
+
+
 def published_practice_for_user(*, user, pk) -> Practice | None:
     """The published practice ``pk`` if ``user`` may read it, else None: what a network thread may
     link to, and shows of its linked practice (never a draft, a pending update or a withdrawn one)."""

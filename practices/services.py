@@ -140,10 +140,15 @@ def _people_concerned(practice: Practice) -> list:
 
 def _notify_transition(practice: Practice, *, actor, recipients, subject, comment: str = "") -> None:
     """Moderators' emails link to the practice's review page, everyone else's to the practice,
-    except a withdrawn one, which they may no longer open (no link then)."""
+    except a withdrawn one, which they may no longer open (no link then). An update's links name
+    the practice it updates (practices:update, moderation:update): the update's own row is deleted
+    once it is published or discarded, and the e-mail is read later."""
     people = {user.pk: user for user in recipients if user is not None and rules.follows_workflow(user, practice)}
     for reviewers in (True, False):
-        if reviewers:
+        if practice.revision_of_id is not None:
+            name = "moderation:update" if reviewers else "practices:update"
+            link = reverse(name, args=[practice.revision_of_id])
+        elif reviewers:
             link = reverse("moderation:review", args=[practice.pk])
         else:
             link = "" if practice.status == Status.WITHDRAWN else practice.get_absolute_url()

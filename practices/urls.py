@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/", views.practice_import_view, name="import"),
     path("<int:pk>/", views.practice_detail, name="detail"),
     path("<int:pk>/edit/", views.practice_edit, name="edit"),
+    path("<int:pk>/update/", views.practice_update_link, name="update"),
     path("<int:pk>/revision/discard/", views.practice_revision_discard_view, name="revision_discard"),
     path("<int:pk>/submit/", views.practice_submit_view, name="submit"),
     path("<int:pk>/withdraw/", views.practice_withdraw_view, name="withdraw"),

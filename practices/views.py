@@ -41,6 +41,7 @@ from practices.selectors import (
     practice_stamp_for_user,
     published_titles_for_user,
     reading_key,
+    update_for_user,
 )
 from search import embedding
 from search.backends.base import Hit
@@ -83,6 +84,21 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = reading_context(request.user, practice)
     parts = reading_parts(context, similar=_similar_practices(request, practice))
     return _detail_page(request, practice, parts)
+
+
+@require_http_methods(["GET", "HEAD"])
+def practice_update_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where e-mails about an update of practice ``pk`` lead: the update, while it exists and the
+    reader may open it; the practice once it was published, returned or discarded."""
+    practice, update = update_for_user(user=request.user, pk=pk)
+    if update is not None:
+        return redirect(update)
+    messages.info(
+        request,
+        _("There is no update of this practice for you to open now: it may have been published, discarded or "
+          "returned to its author. The practice as it is published is below."),
+    )  # fmt: skip
+    return redirect(practice)
 
 
 def _reading_parts(request: HttpRequest, stamp: Practice) -> dict[str, str]:
