@@ -53,6 +53,7 @@ LANGUAGE_LOCALES: dict[str, tuple[str, ...]] = {
     "es": ("es_ES",),
     "pl": ("pl_PL",),
     "pt": ("pt_PT",),
+    "el": ("el_GR",),  # round 8: Greek names in Greek script
 }
 ORIGIN_LOCALES = "cs_CZ sk_SK sl_SI hr_HR ro_RO hu_HU lt_LT lv_LV et_EE tr_TR az_AZ fr_DZ en_PK uz_UZ id_ID".split()
 # Names common among the people this work concerns that Faker's lists lack (checked
@@ -232,6 +233,9 @@ def ordinary_word(word: str, language: str, *, local: bool = True) -> bool:
     from wordfreq import zipf_frequency
 
     code = _WORDFREQ_CODE.get(language, language)
+    if code == "el":  # Greek's own list, loaded on the first Greek paragraph; no spike against Latin scripts'
+        greek = zipf_frequency(word, "el", wordlist=WORDLIST)
+        return max(greek, zipf_frequency(word, "en", wordlist=WORDLIST)) >= ORDINARY_ZIPF
     if code not in WORDFREQ_LANGUAGES:
         code = "en"
     here = zipf_frequency(word, code, wordlist=WORDLIST)

@@ -10,8 +10,11 @@ import re
 
 # Latin letters of every EU language: Latin-1 and Latin Extended-A ("Łukasz", "Dvořák", "Ősz").
 _EXTENDED_A = [chr(code) for code in range(0x100, 0x180)]
-UPPER = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _EXTENDED_A if ch.isupper())
-LOWER = "a-zß-öø-ÿ" + "".join(ch for ch in _EXTENDED_A if ch.islower())
+# And Greek's (round 8: "Γιώργος Παπαδόπουλος"), with its accented letters and final sigma.
+_GREEK_UPPER = "Α-ΡΣ-ΩΆΈΉΊΌΎΏΪΫ"
+_GREEK_LOWER = "α-ωάέήίόύώϊϋΐΰ"
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _EXTENDED_A if ch.isupper()) + _GREEK_UPPER
+LOWER = "a-zß-öø-ÿ" + "".join(ch for ch in _EXTENDED_A if ch.islower()) + _GREEK_LOWER
 # Bounded repetitions keep every pattern linear: "Dupont-Dupont-…" repeated
 # 5,000 times took 40 s with unbounded ones.
 # "O'Connor", "D'Souza", "N'Diaye": a one-letter prefix and an apostrophe.
@@ -134,8 +137,17 @@ _ORGANISATIONS = frozenset(
     "alternative alternativ identity identitaire identitäre veiligheidshuis jongerencentrum buurthuis "
     "ośrodek ośrodka ośrodku zespół zespołu zespole szkół poradnia poradni".split()
 )
+# Greek's (round 8: "Δήμο Θεσσαλονίκης", the municipality), in both spellings of a final sigma: the
+# checks fold case with lower() (ς) or casefold() (σ).
+_GREEK_ORGANISATIONS = (
+    "δήμος δήμου δήμο δήμοι περιφέρεια περιφέρειας υπουργείο υπουργείου αστυνομία αστυνομίας κέντρο κέντρου "
+    "οργάνωση οργάνωσης ίδρυμα ιδρύματος σχολείο σχολείου πρόγραμμα προγράμματος υπηρεσία υπηρεσίας "
+    "σύλλογος συλλόγου δίκτυο δικτύου πανεπιστήμιο πανεπιστημίου φυλακή φυλακές φυλακών"
+).split()
 # Round 8: "Vestre Fængsel", "Kumlaanstalten", "JVA Tegel" are places, never names.
-ORGANISATION_WORDS = _ORGANISATIONS | PRISON_WORDS
+ORGANISATION_WORDS = (
+    _ORGANISATIONS | PRISON_WORDS | frozenset(_GREEK_ORGANISATIONS) | {w.casefold() for w in _GREEK_ORGANISATIONS}
+)
 
 # People the field cites as history, ideology or attacks ("why Hitler and Bin Laden still inspire
 # some online groups", "leggono Primo Levi"): public figures, no one's identity to protect. Full
@@ -295,7 +307,7 @@ _RESIDENCE_CUES = (
     r"lives?|living|lived|grew\s+up|resident|resides|residing|domicile|domicilié(?:e|s|es)?|"
     r"habit(?:e|ait|ent|ant)|originaire|demeurant|vit|vivait|bor|bodde|bosatt|vokste|uppvuxen|boede|opvokset|"
     r"woont|vive|vivía|reside|residente|vecin[oa]s?|abita|abitava|viveva|mora|morava|mieszka|mieszkał[a]?|"
-    r"bydlí|bydlel[a]?|žije|žil[a]?"
+    r"bydlí|bydlel[a]?|žije|žil[a]?|μένει|έμενε|ζει|ζούσε|κατοικεί|διαμένει"
 )
 _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|(?-i:nat[oa])|nascid[oa]|urodzon[ya]"
 # Up to two words between the cue and the preposition, or whom the person lives with ("lives with
@@ -303,10 +315,13 @@ _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|
 # other words, which nouns take: "the lives of young people in Molenbeek", "living conditions of…".
 _CUE_GAP = (
     r"(?:(?:\s+\w+){0,2}"
-    r"|\s+(?i:with|together|met|samen|med|hos|sammen|tillsammans|mit|bei|avec|chez|con|com|junto|insieme|s|se|z|ze)"
+    r"|\s+(?i:with|together|met|samen|med|hos|sammen|tillsammans|mit|bei|avec|chez|con|com|junto|insieme|s|se|z|ze|"
+    r"με|μαζί)"
     r"(?:\s+\w+){0,6})\s+"
 )
-_PLACE_PREPOSITION = r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve)"
+_PLACE_PREPOSITION = (
+    r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve|στη|στην|στο|στον|σε)"
+)
 # "born", "né", "moved"...: said of projects and ideas too (patterns.a_thing_is_born).
 BIRTH_OR_MOVE_CUE = re.compile(rf"(?:{_OTHER_CUES})(?![\w])", re.IGNORECASE)
 PERSON_PLACE_CUES = re.compile(

@@ -233,12 +233,11 @@ def test_personal_data_in_an_eighth_unseen_batch_is_found_whole_and_nothing_else
     assert _missed_and_wrong(language, field, marked) == ([], [])
 
 
-# A snippet of the batch as written, not fixed (docs/ANONYMISATION.md, "Known gaps"): each fails
-# today; strict, so that a fix is noticed.
-KNOWN_GAPS_8: list[tuple[str, str, str, str]] = [
-    # Greek: the check has no Greek model, its lists of given names hold no Greek script and its
-    # patterns read Latin letters only; the phone number (international form) is found, the name
-    # and the village are not.
+# The known limits this round closed (strict xfails until now: test_anonymisation_sixth.KNOWN_GAPS_6,
+# test_anonymisation_seventh.KNOWN_GAPS_7; the Dutch employer was reported as a name).
+FIXED_GAPS_8: list[tuple[str, str, str, str]] = [
+    # A snippet of the batch, fixed in its fourth commit: Greek, in Greek script (the gazetteer reads
+    # Faker's el_GR names and wordfreq's Greek list, the patterns Greek letters, "μένει … στη").
     (
         "greek",
         "el",
@@ -246,12 +245,6 @@ KNOWN_GAPS_8: list[tuple[str, str, str, str]] = [
         "Ο [[PERSON:Γιώργος Παπαδόπουλος]], 17 ετών, μένει με τη γιαγιά του στη [[LOCATION:Νάουσα]]. Τηλέφωνο"
         " μητέρας: [[PHONE_NUMBER:+30 694 123 4567]].",
     ),
-]
-
-
-# The known limits this round closed (strict xfails until now: test_anonymisation_sixth.KNOWN_GAPS_6,
-# test_anonymisation_seventh.KNOWN_GAPS_7; the Dutch employer was reported as a name).
-FIXED_GAPS_8: list[tuple[str, str, str, str]] = [
     # A snippet of the batch, fixed in its third commit: a given name in lower case inside a
     # timestamped chat's message ("ok ich bring jannik mit").
     (
@@ -390,6 +383,15 @@ NEIGHBOURS_8: list[tuple[str, str, str, str]] = [
         " de fiets van mama mee",
     ),
     ("negative", "en", "description", "[10:00] Meeting: agenda sent\n[10:06] Team Leader: fine, see you at noon"),
+    # --- Greek --------------------------------------------------------------------------------------
+    (
+        "greek",
+        "el",
+        "description",
+        "Η μητέρα, [[PERSON:Μαρία Κωνσταντίνου]], ζει στο [[LOCATION:Περιστέρι]] με τα τρία παιδιά.",
+    ),
+    ("negative", "el", "description", "Η Ελπίδα είναι σημαντική για τις οικογένειες. Η Νίκη ήρθε τον Μάρτιο."),
+    ("negative", "el", "description", "Το πρόγραμμα ξεκίνησε στην Αθήνα το 2019 με τον Δήμο Θεσσαλονίκης."),
     # --- cited authors, greetings, initials standing for a client ---------------------------------------
     ("negative", "fr", "description", "Selon Khosrokhavar (2014), la prison est un lieu de radicalisation."),
     ("negative", "en", "description", "As Horgan and Braddock (2010) argue, exit takes years."),
@@ -404,12 +406,6 @@ NEIGHBOURS_8: list[tuple[str, str, str, str]] = [
     ("kind", "language", "field", "marked"), FIXED_GAPS_8 + NEIGHBOURS_8, ids=_ids(FIXED_GAPS_8 + NEIGHBOURS_8)
 )
 def test_the_eighth_batchs_classes_in_other_languages_and_shapes(kind, language, field, marked):
-    assert _missed_and_wrong(language, field, marked) == ([], [])
-
-
-@pytest.mark.xfail(strict=True, reason="known gap, see docs/ANONYMISATION.md")
-@pytest.mark.parametrize(("kind", "language", "field", "marked"), KNOWN_GAPS_8, ids=_ids(KNOWN_GAPS_8))
-def test_the_eighth_batchs_known_gaps_still_fail(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
 
 
