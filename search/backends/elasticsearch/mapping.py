@@ -47,13 +47,12 @@ from search.embedding.models import MODELS
 
 DEFAULT_SPEC = MODELS[DEFAULT_MODEL][0]
 
-# The practice languages the database engines stem but this index does not yet: the analysis
-# plugin of the development and CI node (scripts/elasticsearch/analysis-plugin) registers their
-# analyzers since 2026-12-07, but a node loads it when it starts and the nodes running then lack
-# them; the mapping must be the same there and in production. Their practices are folded here
-# (``body_folded``, the folded copies of title and description), not stemmed: docs/SEARCH.md,
-# "Which engine stems which language". Emptied once every node has restarted (a new mapping version).
-NOT_YET_STEMMED = ("pt", "el", "hu", "ro")
+# The practice languages the database engines stem but this index does not yet (none since mapping
+# version 8): a language added to search.analysis.STEMMERS whose analyzer the analysis plugin of the
+# nodes (scripts/elasticsearch/analysis-plugin) does not register yet is listed here, folded
+# (``body_folded``, the folded copies of title and description), not stemmed, until every node has
+# restarted with it (a new mapping version): docs/SEARCH.md, "Which engine stems which language".
+NOT_YET_STEMMED: tuple[str, ...] = ()
 # Practice language -> Elasticsearch language analyzer: the languages the database engine stems,
 # whose Snowball names are Elasticsearch's analyzer names, but those above.
 LANGUAGES: dict[str, str] = {code: name for code, name in STEMMERS.items() if code not in NOT_YET_STEMMED}
@@ -67,7 +66,8 @@ MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and desc
 # (fold_accents), the body of a practice in a language not stemmed folded too (``body_folded``),
 # network posts' titles stemmed in every practice language (posts.py)
 # 7: the completion inputs folded (fold_accents): a Greek title is completed whatever the accents typed
-MAPPING_VERSION = 7  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
+# 8: Portuguese, Greek, Hungarian and Romanian stemmed (their analyzers in the plugin)
+MAPPING_VERSION = 8  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
 COMPOUND_MARKS_VERSION = 5  # since which ``compounds`` keeps term vectors (an older index is searched without)
 MULTI_FIELDS = ("title", "description", "taxonomy")
 _ELSEWHERE = tuple(code for code in LANGUAGES if code not in MULTI_LANGUAGES)
