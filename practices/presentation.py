@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.formats import localize
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from practices import rules
@@ -215,3 +216,13 @@ def by_form_field(items) -> dict[str, list]:
         if item.field:
             grouped.setdefault(model_attribute(item.field), []).append(item)
     return grouped
+
+
+def findings_left(count: int) -> str:
+    """What a check says of the personal details it left to resolve, the count grouped the
+    reader's way as the pages print counts ("1,234"; "1 234" in French)."""
+    return ngettext(
+        "%(count)s possible personal detail to resolve.",
+        "%(count)s possible personal details to resolve.",
+        count,
+    ) % {"count": localize(count)}

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -28,6 +28,7 @@ from practices.indexing import similar_practices
 from practices.models import Finding, Practice
 from practices.presentation import (
     by_form_field,
+    findings_left,
     initial_from_import,
     reader_context,
     reading_context,
@@ -458,15 +459,7 @@ def practice_check_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     services.practice_check(practice=practice, actor=request.user)
     count = practice.findings.filter(status=Finding.Status.OPEN).count()
     if count:
-        messages.warning(
-            request,
-            ngettext(
-                "%(count)s possible personal detail to resolve.",
-                "%(count)s possible personal details to resolve.",
-                count,
-            )
-            % {"count": count},
-        )
+        messages.warning(request, findings_left(count))
     else:
         messages.success(request, _("Checked: no personal data found."))
     return _back(request, practice.get_absolute_url())

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from practices.models import Finding
+from practices.presentation import findings_left
 from tests.practices.factories import make_practice
 
 NARROW_NBSP = "\u202f"
@@ -82,6 +83,12 @@ def test_a_count_is_grouped_the_readers_way(rf, language, shown):
         html = render_to_string("portal/_pagination.html", {"page": page}, request=rf.get("/"))
     assert shown in html
     assert "1250" not in html
+
+
+@pytest.mark.parametrize(("language", "shown"), [("en", "1,234 possible"), ("fr", f"1{NARROW_NBSP}234 ")])
+def test_a_count_said_in_a_message_is_grouped_too(language, shown):
+    with translation.override(language):
+        assert shown in findings_left(1234)
 
 
 @pytest.mark.django_db
