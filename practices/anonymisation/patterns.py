@@ -144,9 +144,19 @@ _GREEK_ORGANISATIONS = (
     "οργάνωση οργάνωσης ίδρυμα ιδρύματος σχολείο σχολείου πρόγραμμα προγράμματος υπηρεσία υπηρεσίας "
     "σύλλογος συλλόγου δίκτυο δικτύου πανεπιστήμιο πανεπιστημίου φυλακή φυλακές φυλακών"
 ).split()
+# Romanian's, with both forms of ș and ț ("Direcția de Asistență Socială" read as a name by the NER).
+_ROMANIAN_ORGANISATIONS = (
+    "direcția direcţia direcției asociația asociaţia fundația fundaţia primăria primăriei poliția poliţia "
+    "poliției consiliul centrul centrului școala şcoala liceul ministerul ministerului serviciul serviciului "
+    "asistență asistenţă protecția protecţia penitenciarul penitenciarului"
+).split()
 # Round 8: "Vestre Fængsel", "Kumlaanstalten", "JVA Tegel" are places, never names.
 ORGANISATION_WORDS = (
-    _ORGANISATIONS | PRISON_WORDS | frozenset(_GREEK_ORGANISATIONS) | {w.casefold() for w in _GREEK_ORGANISATIONS}
+    _ORGANISATIONS
+    | PRISON_WORDS
+    | frozenset(_GREEK_ORGANISATIONS)
+    | {w.casefold() for w in _GREEK_ORGANISATIONS}
+    | frozenset(_ROMANIAN_ORGANISATIONS)
 )
 
 # People the field cites as history, ideology or attacks ("why Hitler and Bin Laden still inspire

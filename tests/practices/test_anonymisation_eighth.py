@@ -392,6 +392,9 @@ NEIGHBOURS_8: list[tuple[str, str, str, str]] = [
     ),
     ("negative", "el", "description", "Η Ελπίδα είναι σημαντική για τις οικογένειες. Η Νίκη ήρθε τον Μάρτιο."),
     ("negative", "el", "description", "Το πρόγραμμα ξεκίνησε στην Αθήνα το 2019 με τον Δήμο Θεσσαλονίκης."),
+    # --- Romanian (a practice language being added): ș and ț, its organisations' words -------------
+    ("romanian", "ro", "description", "[[PERSON:Ștefan Brățescu]] a fost trimis de școală în 2021, după o postare."),
+    ("negative", "ro", "description", "Proiectul a început în București în 2020 cu Direcția de Asistență Socială."),
     # --- cited authors, greetings, initials standing for a client ---------------------------------------
     ("negative", "fr", "description", "Selon Khosrokhavar (2014), la prison est un lieu de radicalisation."),
     ("negative", "en", "description", "As Horgan and Braddock (2010) argue, exit takes years."),
