@@ -31,6 +31,24 @@ CONFIGS: dict[str, str] = dict(STEMMERS)  # the Snowball names are PostgreSQL's 
 LANGUAGE_OF: dict[str, str] = {config: language for language, config in CONFIGS.items()}
 # One passage (not fragments, which drop trailing punctuation). The parser drops HTML-like tags.
 HEADLINE = f'StartSel="{highlight.START}", StopSel="{highlight.END}", MaxWords=35, MinWords=15'
+# A text no longer than a snippet is shown whole, its matches marked: PostgreSQL's cover of a
+# query that also holds lexemes the text lacks (another language's stem of the word: Hungarian
+# "kar" for "Karin") may start a six-word post mid-sentence, short words at its edges dropped.
+HEADLINE_WHOLE = f'StartSel="{highlight.START}", StopSel="{highlight.END}", HighlightAll=true'
+SNIPPET_WORDS = 35  # HEADLINE's MaxWords
+
+
+def headline_sql(config: str, column: str) -> str:
+    """SQL for the snippet of ``column`` read in ``config`` for the query ``q.query``: the whole
+    text when it fits in a snippet, else PostgreSQL's best cover. Takes two parameters, in
+    this order: HEADLINE_WHOLE, HEADLINE (``HEADLINES``)."""
+    return (
+        f"CASE WHEN array_length(regexp_split_to_array(btrim({column}), '\\s+'), 1) <= {SNIPPET_WORDS} "
+        f"THEN ts_headline({config}, {column}, q.query, %s) ELSE ts_headline({config}, {column}, q.query, %s) END"
+    )
+
+
+HEADLINES = (HEADLINE_WHOLE, HEADLINE)
 
 
 def _rank_weights(text_fields) -> str:
@@ -201,14 +219,14 @@ class PostgresText:
                 f"SELECT document_id, description FROM {TABLE} WHERE document_id IN ({placeholders(ids)})", list(ids)
             )
             return {row[0]: highlight.snippet(row[1], set()) for row in cursor.fetchall()}
-        headlines = ", ".join(f"ts_headline(t.config, t.{name}, q.query, %s)" for name in SNIPPET_FIELDS)
+        headlines = ", ".join(headline_sql("t.config", f"t.{name}") for name in SNIPPET_FIELDS)
         through_compounds = COMPOUNDS in self.fields
         read = (*SNIPPET_FIELDS, COMPOUNDS) if through_compounds else SNIPPET_FIELDS
         originals = ", ".join(f"t.{name}" for name in read)
         sql = (
             Sql(
                 f"SELECT t.document_id, t.config::text, {headlines}, {originals} FROM {TABLE} t, (SELECT ",
-                (HEADLINE,) * len(SNIPPET_FIELDS),
+                HEADLINES * len(SNIPPET_FIELDS),
             )
             + positive
             + Sql(f" AS query) q WHERE t.document_id IN ({placeholders(ids)})", tuple(ids))

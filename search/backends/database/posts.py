@@ -26,7 +26,15 @@ from search.analysis import stemmed_text
 from search.backends import hybrid
 from search.backends.base import MatchedBy, PostMatch, PostQuery, PostResults, no_posts, paging
 from search.backends.database.post_vectors import PostVectorsCache
-from search.backends.database.postgres import HEADLINE, LANGUAGE_OF, config_for, excluded_query, folded, tsquery
+from search.backends.database.postgres import (
+    HEADLINES,
+    LANGUAGE_OF,
+    config_for,
+    excluded_query,
+    folded,
+    headline_sql,
+    tsquery,
+)
 from search.backends.database.snapshot import GROUPED, bump
 from search.backends.database.sql import Sql, placeholders
 from search.backends.database.sqlite import StemMarker, marked_positions, match_expression
@@ -158,9 +166,9 @@ class PostgresPostText(_PostText):
     def highlights(self, cursor, ids: Sequence[int], parsed: ParsedQuery) -> dict[int, str]:
         statement = (
             Sql(
-                f"SELECT t.post_id, ts_headline(t.config, t.text, q.query, %s), t.config::text, t.text"
+                f"SELECT t.post_id, {headline_sql('t.config', 't.text')}, t.config::text, t.text"
                 f" FROM {self.TABLE} t, (SELECT ",
-                (HEADLINE,),
+                HEADLINES,
             )
             + cast(Sql, tsquery(parsed))  # callers search only with clauses
             + Sql(f" AS query) q WHERE t.post_id IN ({placeholders(ids)})", tuple(ids))
