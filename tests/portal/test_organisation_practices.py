@@ -79,3 +79,10 @@ def test_someone_waiting_to_join_sees_no_list(client, applicant, contributor):
 def test_an_anonymous_visitor_is_sent_to_sign_in(client):
     response = client.get(URL)
     assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_former_member_sees_no_list_of_the_organisation_they_left(client, former_member, contributor):
+    make_practice(author=contributor, publish=True, title="Family talks", visibility=Practice.Visibility.ORGANISATION)
+    client.force_login(former_member)
+    html = client.get(URL).content.decode()
+    assert "Family talks" not in html and 'id="organisation-practices"' not in html

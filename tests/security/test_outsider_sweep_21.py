@@ -508,6 +508,8 @@ def _hidden_routes(world: World) -> list[tuple[str, object, int]]:
             ("/api/v1/practices/{}/template.md", Practice, pk),
             ("/api/v1/practices/{}/template.docx", Practice, pk),
             ("/moderation/practices/{}/", Practice, pk),
+            ("/practices/{}/update/", Practice, pk),  # an update's e-mail link
+            ("/moderation/practices/{}/update/", Practice, pk),
         ]
     rows += [
         ("/networks/{}/", Network, network.pk),
