@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from portal.numbers import grouped
 from practices import rules
 from practices.indexing import FACETS as FACET_NAMES
 from practices.indexing import detail_urls
@@ -225,4 +225,4 @@ def findings_left(count: int) -> str:
         "%(count)s possible personal detail to resolve.",
         "%(count)s possible personal details to resolve.",
         count,
-    ) % {"count": localize(count)}
+    ) % {"count": grouped(count)}

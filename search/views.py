@@ -20,7 +20,7 @@ from search.backends.base import SearchQuery
 from search.forms import MAX_QUERY_LENGTH, PracticeSearchForm
 from search.generation import RESULTS_TOKENS, content_token
 from search.hits import grouped, with_best_sentences
-from search.presentation import back_parameter, facet_groups, pages, removal_links, result_card, url_with
+from search.presentation import back_parameter, facet_groups, pages, removal_links, result_cards, url_with
 from search.selectors import readable_cards, readable_titles
 
 AUTOCOMPLETE_LIMIT = 8
@@ -76,18 +76,10 @@ def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope,
         "query_limit": MAX_QUERY_LENGTH,
         "sort": sort,
         "results": results,
-        "items": [
-            {
-                "hit": group.first.hit,
-                "card": result_card(
-                    group.first.item,
-                    highlight=group.first.highlight,
-                    copies=[copy.item for copy in group.copies],
-                    back=back,
-                ),
-            }
-            for group in groups_found
-        ],
+        "items": result_cards(
+            [(group.first.item, group.first.highlight, [copy.item for copy in group.copies]) for group in groups_found],
+            back=back,
+        ),
         "facet_groups": groups,
         "removals": removal_links(groups),
         "back": back,

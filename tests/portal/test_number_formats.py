@@ -106,3 +106,21 @@ def test_ids_and_years_are_never_grouped(client, contributor, language):
     assert 'id="finding-12345"' in page and f'id="dismiss-{finding.pk}"' in page
     for grouped in ("2,024", "2\xa0024", f"2{NARROW_NBSP}024", "12,345", "12\xa0345", f"12{NARROW_NBSP}345"):
         assert grouped not in home + page
+
+
+@pytest.mark.parametrize("separator", [True, False])
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES] + ["de", "hi"])
+def test_the_fast_grouping_prints_what_django_prints(settings, language, separator):
+    """``portal.numbers.grouped`` (facet counts, check messages) is Django's ``localize`` without
+    its per-call lookups: the same text in every interface language (and German and Hindi, whose
+    formats differ), for every length of number, and as Django prints what is not a count."""
+    from django.utils.formats import localize
+
+    from portal.numbers import grouped, grouper
+
+    settings.USE_THOUSAND_SEPARATOR = separator
+    numbers = [0, 7, 42, 999, 1_000, 12_345, 123_456, 1_234_567, 10**12 + 5, -1_234, True]
+    with translation.override(language):
+        number = grouper()
+        assert [grouped(n) for n in numbers] == [str(localize(n)) for n in numbers]
+        assert [number(n) for n in numbers] == [str(localize(n)) for n in numbers]
