@@ -513,6 +513,9 @@ def network_join_request(*, network: Network, user: User) -> JoinRequest:
 @transaction.atomic
 def network_join_decide(*, join_request: JoinRequest, actor: User, approve: bool) -> JoinRequest:
     _require(access.can_moderate(actor, join_request.network))
+    # Re-read under a lock: two moderators deciding at once, the second is refused, not applied too.
+    list(JoinRequest.objects.select_for_update().filter(pk=join_request.pk).values_list("pk", flat=True))
+    join_request.refresh_from_db(fields=["state", "decided_at", "decided_by"])
     if join_request.state != JoinRequest.State.PENDING:
         raise ValidationError(_("This request has already been decided."))
     join_request.state = JoinRequest.State.APPROVED if approve else JoinRequest.State.DECLINED
@@ -752,6 +755,9 @@ def _resolve(report: Report, *, actor: User, state: str) -> Report:
 def report_resolve(*, report: Report, actor: User, hide: bool) -> Report:
     network = report.post.thread.network
     _require(access.can_moderate(actor, network))
+    # Re-read under a lock: a report handled by another moderator meanwhile is not handled again.
+    list(Report.objects.select_for_update().filter(pk=report.pk).values_list("pk", flat=True))
+    report.refresh_from_db(fields=["state", "resolved_at", "resolved_by"])
     if report.state != Report.State.OPEN:
         raise ValidationError(_("This report has already been handled."))
     if hide:

@@ -41,6 +41,13 @@ def finding_for_review(*, user, practice_pk: int, pk: int) -> Finding:
     return finding
 
 
+def finding_exists(*, user, pk: int) -> bool:
+    """Whether finding ``pk`` exists, of whichever practice: a review page read before a check tells
+    a finding gone since (a check deletes the findings whose text has gone) from a wrong address."""
+    _require_moderator(user)
+    return Finding.objects.filter(pk=pk).exists()
+
+
 def _featured(user) -> Q:
     """The featured practices: published ones (a withdrawn practice's featuring is cleared, and
     would not count if it were not) with a featuring date."""

@@ -31,7 +31,7 @@ from practices.audit_labels import action_label, change_label, target_label
 from practices.duplicates import near_duplicates
 from practices.forms import DismissFindingForm
 from practices.import_notes import practice_import_notes
-from practices.models import Practice
+from practices.models import Finding, Practice
 from practices.moderation_forms import (
     QUEUE_STATES,
     ApproveForm,
@@ -48,6 +48,7 @@ from practices.moderation_selectors import (
     audit_actors,
     audit_events,
     featured_for_moderation,
+    finding_exists,
     finding_for_review,
     membership_request_counts,
     oldest_submissions,
@@ -280,10 +281,29 @@ def _back_to_field(practice_pk: int, field: str) -> HttpResponse:
     return redirect(reverse("moderation:review", kwargs={"pk": practice_pk}) + f"#field-{field}")
 
 
+def _finding_still_there(request: HttpRequest, pk: int, finding_pk: int) -> Finding | None:
+    """The finding a button of the review page names; ``None``, with a word, when it has gone since
+    the page was read (a redaction checks the text again, and a moderator may have edited it)."""
+    practice_for_review(user=request.user, pk=pk)  # a 404 for anyone but a moderator, as before
+    try:
+        return finding_for_review(user=request.user, practice_pk=pk, pk=finding_pk)
+    except Http404:
+        if finding_exists(user=request.user, pk=finding_pk):
+            raise  # another practice's: a wrong address
+        messages.error(
+            request,
+            _("This finding is no longer there: the text was checked again since you opened the page. "
+              "Nothing was done; what is left to resolve is below."),
+        )  # fmt: skip
+        return None
+
+
 @moderator_required
 @require_POST
 def finding_redact(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> HttpResponse:
-    finding = finding_for_review(user=request.user, practice_pk=pk, pk=finding_pk)
+    finding = _finding_still_there(request, pk, finding_pk)
+    if finding is None:
+        return redirect("moderation:review", pk=pk)
     try:
         services.finding_redact(finding=finding, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
@@ -298,7 +318,9 @@ def finding_redact(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) 
 @moderator_required
 @require_POST
 def finding_dismiss(request: AuthenticatedHttpRequest, pk: int, finding_pk: int) -> HttpResponse:
-    finding = finding_for_review(user=request.user, practice_pk=pk, pk=finding_pk)
+    finding = _finding_still_there(request, pk, finding_pk)
+    if finding is None:
+        return redirect("moderation:review", pk=pk)
     form = DismissFindingForm(request.POST)
     try:
         if not form.is_valid():

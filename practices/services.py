@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.access import display_name
 from portal.audit import audit_record
 from portal.models import User
 from portal.notifications import moderators, notify, organisation_admins
@@ -621,8 +622,9 @@ def finding_redact(*, finding: Finding, actor: User) -> Finding:
     open on text that no longer exists. When the text changed since the check, only the check runs.
 
     The finding keeps the text it was about (``text``); ``replacement`` is what the span reads now."""
-    if not rules.can_resolve_findings(actor, finding.practice) or finding.status != Finding.Status.OPEN:
+    if not rules.can_resolve_findings(actor, finding.practice):
         raise PermissionDenied(_("You may not redact this finding."))
+    _require_open(finding, actor)
     try:
         finding = _finding_redact(finding=finding, actor=actor)
     except ValidationError:
@@ -638,8 +640,9 @@ def _finding_redact(*, finding: Finding, actor: User) -> Finding:
     if not Finding.objects.filter(pk=finding.pk).exists():
         raise ValidationError(_("The text has changed since it was checked: it has been checked again."))
     finding.refresh_from_db()
-    if not rules.can_resolve_findings(actor, practice) or finding.status != Finding.Status.OPEN:
+    if not rules.can_resolve_findings(actor, practice):
         raise PermissionDenied(_("You may not redact this finding."))
+    _require_open(finding, actor)  # another moderator, or the contributor, may have resolved it meanwhile
     attribute = "title" if finding.field == "title" else model_attribute(finding.field)
     redacted, replacement = pii.redact_finding(getattr(practice, attribute), finding)
     setattr(practice, attribute, redacted)
@@ -692,13 +695,31 @@ def _shift_findings(practice: Practice, finding: Finding, *, delta: int) -> None
         other.save(update_fields=["start", "end"])
 
 
+def _require_open(finding: Finding, actor: User) -> None:
+    """Refuse to resolve a finding twice, saying how and by whom it was resolved."""
+    if finding.status == Finding.Status.OPEN:
+        return
+    how = finding.get_status_display()
+    if finding.resolved_by is None:
+        raise ValidationError(_("This finding was resolved already (%(how)s): nothing more was done.") % {"how": how})
+    who = display_name(viewer=actor, person=finding.resolved_by)
+    raise ValidationError(
+        _("This finding was resolved already by %(who)s (%(how)s): nothing more was done.") % {"who": who, "how": how}
+    )
+
+
 @refuses_copies
 @transaction.atomic
 def finding_dismiss(*, finding: Finding, actor: User, reason: str) -> Finding:
     """Mark a finding as not personal data, with the reason."""
     practice = finding.practice
-    if not rules.can_resolve_findings(actor, practice) or finding.status != Finding.Status.OPEN:
+    if not rules.can_resolve_findings(actor, practice):
         raise PermissionDenied(_("You may not resolve this finding."))
+    _lock(practice)  # one decision on a finding: a second one, sent from a page read before, is refused
+    if not Finding.objects.filter(pk=finding.pk).exists():
+        raise ValidationError(_("The text has changed since it was checked: it has been checked again."))
+    finding.refresh_from_db()
+    _require_open(finding, actor)
     if not reason.strip():
         raise ValidationError(_("Say why this is not personal data."))
     finding.status, finding.reason = Finding.Status.DISMISSED, reason.strip()

@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -361,14 +363,34 @@ def practice_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def practice_withdraw_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practice = practice_for_user(user=request.user, pk=pk)
+    if practice.status == Practice.Status.WITHDRAWN:  # by another moderator since this page was read
+        return _withdrawn_already(request, practice)
     if not rules.can_withdraw(request.user, practice):
         raise PermissionDenied
     form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.practice_withdraw(practice=practice, actor=request.user, reason=form.cleaned_data["reason"])
+        try:
+            services.practice_withdraw(practice=practice, actor=request.user, reason=form.cleaned_data["reason"])
+        except PermissionDenied:
+            if practice.status == Practice.Status.WITHDRAWN:  # re-read under the service's lock
+                return _withdrawn_already(request, practice)
+            raise
         messages.success(request, _("The practice is withdrawn from every page, list and search."))
         return redirect("search:search")
     return render(request, "practices/practice_confirm_withdraw.html", {"practice": practice, "form": form})
+
+
+def _withdrawn_already(request: HttpRequest, practice: Practice) -> HttpResponse:
+    """A second withdrawal, from a page read before the first: nothing is done, nobody is e-mailed
+    again, and the moderator lands on the practice's review page, which says it is withdrawn."""
+    practice.refresh_from_db(fields=["withdrawn_at"])
+    when = date_format(localtime(practice.withdrawn_at), "DATETIME_FORMAT") if practice.withdrawn_at else ""
+    messages.error(
+        request, _("This practice was withdrawn already (%(when)s): nothing more was done.") % {"when": when}
+    )
+    if rules.can_review(request.user, practice):
+        return redirect("moderation:review", pk=practice.pk)
+    return redirect("search:search")
 
 
 @login_required
