@@ -16,7 +16,7 @@ from portal.models import AuditEvent, Membership, Organisation, User
 from portal.organisation_selectors import email_verified
 from practices import rules
 from practices.models import Finding, Practice
-from practices.selectors import FEATURED_FIRST, practice_for_user, published_readable_by
+from practices.selectors import FEATURED_FIRST, practice_for_user, published_readable_by, waiting_since
 
 
 def _require_moderator(user) -> None:
@@ -138,7 +138,7 @@ STALE_AFTER_DAYS = 7  # a submission waiting longer than this is pointed out
 def practice_counts(*, user) -> dict[str, int]:
     """Practices waiting, keyed by the review queue's filter values (``QUEUE_STATES``;
     ``follow_up``: published with open personal-data findings), and ``stale``: submitted more
-    than ``STALE_AFTER_DAYS`` ago; ``featured``: featured on the home page. One query."""
+    than ``STALE_AFTER_DAYS`` ago (``waiting_since``); ``featured``: featured on the home page. One query."""
     _require_moderator(user)
     Status = Practice.Status
     open_findings = Finding.objects.filter(practice=OuterRef("pk"), status=Finding.Status.OPEN)
@@ -147,10 +147,11 @@ def practice_counts(*, user) -> dict[str, int]:
         state: Count("pk", filter=Q(status=state))
         for state in (Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.REJECTED, Status.WITHDRAWN)
     }
-    return Practice.objects.annotate(has_open_findings=Exists(open_findings)).aggregate(
+    annotated = Practice.objects.annotate(has_open_findings=Exists(open_findings), waiting_since=waiting_since())
+    return annotated.aggregate(
         **counts,
         follow_up=Count("pk", filter=Q(status=Status.PUBLISHED, has_open_findings=True)),
-        stale=Count("pk", filter=Q(status=Status.SUBMITTED, updated_at__lte=stale_before)),
+        stale=Count("pk", filter=Q(status=Status.SUBMITTED, waiting_since__lte=stale_before)),
         featured=Count("pk", filter=_featured(user)),
     )
 
@@ -159,7 +160,7 @@ def oldest_submissions(*, user, limit: int = 5) -> list[Practice]:
     """The submissions that have waited longest, for the dashboard. One query."""
     _require_moderator(user)
     submitted = Practice.objects.filter(status=Practice.Status.SUBMITTED).select_related("organisation")
-    return list(submitted.order_by("updated_at", "pk")[:limit])
+    return list(submitted.annotate(waiting_since=waiting_since()).order_by("waiting_since", "pk")[:limit])
 
 
 def membership_request_counts(*, user) -> dict[str, int]:

@@ -15,11 +15,13 @@ from typing import cast
 
 from django.core.exceptions import PermissionDenied
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Count, ManyToManyField, Q, QuerySet
+from django.db.models import Count, F, ManyToManyField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from portal.access import approved_membership, is_moderator, is_organisation_admin, reader_scope
+from portal.models import AuditEvent
 from portal.prepared import PreparedQuery
 from practices import rules
 from practices.models import Finding, KeyTheme, Practice, TargetAudience
@@ -313,6 +315,16 @@ def newest_drafts_of(*, user) -> list[Practice]:
     return _NEWEST_DRAFTS.objects(author_id=user.pk, organisation_id=membership.organisation_id)
 
 
+def waiting_since():
+    """When a practice entered the state it is in (its last audited move there: submitted, sent
+    back…), for the moderators' queue: a moderator's redaction or evidence level changes
+    ``updated_at``, not how long the contributor has waited. ``updated_at`` without such a record."""
+    entered = AuditEvent.objects.filter(
+        target_type=Practice._meta.model_name, target_id=OuterRef("pk"), to_state=OuterRef("status")
+    ).order_by("-created_at", "-pk")
+    return Coalesce(Subquery(entered.values("created_at")[:1]), F("updated_at"))
+
+
 def review_queue(
     *,
     user,
@@ -331,8 +343,9 @@ def review_queue(
             Q(status__in=[s for s in states if s != Status.PUBLISHED])
             | Q(status=Status.PUBLISHED, findings__status=Finding.Status.OPEN)
         ).distinct()
+    queryset = queryset.annotate(waiting_since=waiting_since())
     if older_than_days:
-        queryset = queryset.filter(updated_at__lte=timezone.now() - timedelta(days=older_than_days))
+        queryset = queryset.filter(waiting_since__lte=timezone.now() - timedelta(days=older_than_days))
     if organisation_id:
         queryset = queryset.filter(organisation_id=organisation_id)
     if language:
@@ -340,5 +353,5 @@ def review_queue(
     return (
         queryset.select_related("organisation", "author", "revision_of")
         .annotate(open_findings=Count("findings", filter=Q(findings__status=Finding.Status.OPEN), distinct=True))
-        .order_by("updated_at")
+        .order_by("waiting_since", "pk")
     )
