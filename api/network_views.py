@@ -176,7 +176,7 @@ class PostViewSet(MethodsFirst, mixins.RetrieveModelMixin, viewsets.GenericViewS
         query = validated_query(request, PostSearchQuerySerializer)
         data = query.validated_data
         network = access.network_for_member(user=request.user, pk=data["network"]) if "network" in data else None
-        page, per_page = decode_search_cursor(data.get("cursor")), cast(int, api_settings.PAGE_SIZE)
+        page, per_page = decode_search_cursor(data.get("cursor"), request.path), cast(int, api_settings.PAGE_SIZE)
         found = selectors.search_posts(
             user=request.user, query=data["q"], network=network, page=page, per_page=per_page, sort=data["sort"]
         )

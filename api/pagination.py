@@ -4,8 +4,8 @@ Lists read from the database use DRF's cursor pagination, ordered by the view's
 ``cursor_ordering``, with cursors signed for the list's path: a cursor altered, made up, or
 of another list is not found (DRF's own cursors are plain base64, and it read whatever decoded
 as a position: a page of its choosing, or a database error for a position of the wrong type).
-The practice search reads from the search engine, which pages by number: its cursor is the
-same kind of opaque token, holding the page number.
+The searches (practices, posts) read from the search engine, which pages by number: their
+cursor is the same kind of signed token for the search's path, holding the page number.
 """
 
 import base64
@@ -70,17 +70,19 @@ class LongListCursorPagination(CursorPagination):
     page_size = 100
 
 
-def encode_search_cursor(page: int) -> str:
-    return base64.urlsafe_b64encode(f"p={page}".encode()).decode()
+def encode_search_cursor(page: int, path: str) -> str:
+    """A search's cursor for ``page``, signed for the search's ``path`` as the lists' cursors are."""
+    return base64.urlsafe_b64encode(_signer(path).sign(f"p={page}").encode()).decode("ascii")
 
 
-def decode_search_cursor(cursor: str | None) -> int:
-    """The page number a search cursor holds; 1 without a cursor; 404 for a cursor not of ours."""
+def decode_search_cursor(cursor: str | None, path: str) -> int:
+    """The page number a search cursor holds; 1 without a cursor; 404 for a cursor not of this
+    search's (altered, made up, or another list's or search's)."""
     if not cursor:
         return 1
     try:
-        text = base64.urlsafe_b64decode(cursor.encode("ascii")).decode("ascii")
-    except (binascii.Error, UnicodeError, ValueError):
+        text = _signer(path).unsign(base64.urlsafe_b64decode(cursor.encode("ascii")).decode("ascii"))
+    except (binascii.Error, UnicodeError, ValueError, signing.BadSignature):
         raise NotFound(_("Invalid cursor.")) from None
     key, _sep, number = text.partition("=")
     if key != "p" or not number.isdigit() or not 1 <= int(number) <= MAX_SEARCH_PAGE:
@@ -92,9 +94,9 @@ def search_page_links(request: Request, *, page: int, per_page: int, total: int)
     """The URLs of the next and previous pages of a search, if any."""
     url = request.build_absolute_uri()
     has_next = page * per_page < total and page < MAX_SEARCH_PAGE
-    next_url = replace_query_param(url, "cursor", encode_search_cursor(page + 1)) if has_next else None
+    next_url = replace_query_param(url, "cursor", encode_search_cursor(page + 1, request.path)) if has_next else None
     if page <= 1:
         return next_url, None
     if page == 2:
         return next_url, remove_query_param(url, "cursor")
-    return next_url, replace_query_param(url, "cursor", encode_search_cursor(page - 1))
+    return next_url, replace_query_param(url, "cursor", encode_search_cursor(page - 1, request.path))

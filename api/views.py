@@ -366,7 +366,10 @@ class PracticeViewSet(
         if query.validated_data.get("featured"):
             return self._featured(request, query)
         # PAGE_SIZE is set in settings.REST_FRAMEWORK (the stubs allow DRF's default, None).
-        page, per_page = decode_search_cursor(query.validated_data.get("cursor")), cast(int, api_settings.PAGE_SIZE)
+        page, per_page = (
+            decode_search_cursor(query.validated_data.get("cursor"), request.path),
+            cast(int, api_settings.PAGE_SIZE),
+        )
         results = get_search_backend().search(
             PRACTICES,
             SearchQuery(
@@ -402,7 +405,10 @@ class PracticeViewSet(
         )
         if others:
             raise ValidationError({name: [_("Not with featured=true: it takes no other filter.")] for name in others})
-        page, per_page = decode_search_cursor(query.validated_data.get("cursor")), cast(int, api_settings.PAGE_SIZE)
+        page, per_page = (
+            decode_search_cursor(query.validated_data.get("cursor"), request.path),
+            cast(int, api_settings.PAGE_SIZE),
+        )
         total, ids = featured_ids(request.user, page=page, per_page=per_page)
         summaries = practice_summaries(request.user, ids, terms())
         next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=total)

@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings as django_settings
+from django.core import signing
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -68,8 +69,9 @@ def drf_cursor(position: str, offset: int = 0) -> str:
     return base64.b64encode(f"o={offset}&p={position}".encode()).decode()
 
 
-def search_cursor(text: str) -> str:
-    return base64.urlsafe_b64encode(text.encode()).decode()
+def search_cursor(text: str, path: str = "/api/v1/practices/") -> str:
+    """A search cursor holding ``text``, signed as the portal signs them for ``path``."""
+    return base64.urlsafe_b64encode(signing.Signer(salt=f"api.pagination.cursor:{path}").sign(text).encode()).decode()
 
 
 # Callers ---------------------------------------------------------------------------------
@@ -491,6 +493,19 @@ def test_search_pages_keep_the_query_carry_no_credentials_and_end_right(caller, 
     assert [item["id"] for item in back["results"]] == [item["id"] for item in data["results"]]
     beyond = client.get(f"/api/v1/practices/?theme=exit-strategies&sort=date&cursor={search_cursor('p=3')}")
     assert beyond.status_code == 200 and beyond.json()["results"] == [] and beyond.json()["count"] == readable
+
+
+def test_a_search_cursor_is_of_its_own_search_only(caller, world):
+    """A cursor of the practice search read on the post search (or the reverse) is refused as
+    another list's cursors are, not read as that page number of the other search; a cursor of
+    either, signed for it, is read."""
+    client = caller("member")
+    practices, posts = "/api/v1/practices/", "/api/v1/posts/search/?q=case"
+    for cursor, url in ((search_cursor("p=2"), posts), (search_cursor("p=2", "/api/v1/posts/search/"), practices)):
+        body = problem(client.get(with_query(url, f"cursor={cursor}")))
+        assert body["status"] == 404 and body["detail"] == "Invalid cursor.", url
+    for cursor, url in ((search_cursor("p=2", "/api/v1/posts/search/"), posts), (search_cursor("p=2"), practices)):
+        assert client.get(with_query(url, f"cursor={cursor}")).status_code == 200, url
 
 
 def test_a_search_of_exactly_one_page_has_no_next_link(caller, world, contributor):
