@@ -40,6 +40,7 @@ WARNING_CODES: tuple[str, ...] = (
     "over_character_limit",  # text kept whole, over settings.PRACTICE_FIELD_MAX_CHARS: shorten it to save
     "unknown_theme",  # words in Key themes that name no theme
     "unknown_audience",  # words in Target audience that name no audience
+    "respelt_term",  # a misspelt word of Key themes or Target audience read as the list's word it is near
     "read_from_prose",  # Key themes or Target audience written as sentences: the terms named in them
     # were read (quoted), the text kept at the end of the description; or terms in a clause saying not.
     # Also a Country of origin (kept at the end of the scope) or a type of organisation (kept in the
@@ -48,6 +49,7 @@ WARNING_CODES: tuple[str, ...] = (
     "unknown_country",  # a Country of origin naming no country
     "unrecognised_value",  # Peer reviewed not yes/no, Last update without a year
     "unknown_label",  # a label cell naming no field; its text was kept in the field before
+    "guessed_label",  # a label in other words than the template's ("Aimed public"), read as the field named
     "unplaced_text",  # text before the first field (put at the head of the description), a closed-list
     # answer written as sentences (put at the end of the description), or
     # an answer that says more than its yes/no, country or year (quoted whole in the message)

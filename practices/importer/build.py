@@ -330,6 +330,12 @@ def _terms(
     if result.prose:
         _keep_prose(code, answer, result, fields, warnings)
         return result.codes
+    for wrong, right in result.respelt:
+        message = _("“%(written)s” was read as “%(read)s”, a word of the list. Check the terms chosen.") % {
+            "written": wrong,
+            "read": right,
+        }
+        warnings.append(ImportWarning(code, "respelt_term", message))
     warning_code = "unknown_theme" if code == "key_themes" else "unknown_audience"
     for phrase in result.unmatched:
         message = _("Not in the list, left out: “%(text)s”.") % {"text": phrase}

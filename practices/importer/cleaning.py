@@ -72,6 +72,7 @@ class LabelMatch:
     language: str  # "en", "fr", or "" when the label reads the same in both
     label: str  # the label as written
     rest: str  # what follows the label (plain text)
+    guessed: bool = False  # a label in other words than the template's, read by its words (``guessed_label``)
 
 
 @lru_cache(maxsize=2)
@@ -128,13 +129,88 @@ _SEPARATOR = re.compile(r"^\s*(?:[:：=?]|[-–—](?=\s))\s*")
 
 def match_label_line(line: str) -> LabelMatch | None:
     """A line of running text that is a label: the label alone (a heading,
-    bold text), the label with its instructions, or ``Label: answer``."""
-    found = match_label(markdown_to_plain(line), in_cell=False)
+    bold text), the label with its instructions, or ``Label: answer``; failing those, ``Label: answer`` whose
+    label is the template's in other words (``guessed_label``)."""
+    plain = markdown_to_plain(line)
+    found = match_label(plain, in_cell=False)
     if found is None:
-        return None
+        label, colon, rest = plain.partition(":")
+        code = guessed_label(label) if colon else None
+        return LabelMatch(code, "", label.strip(), rest.strip(), guessed=True) if code else None
     rest = _PARENTHESIS.sub("", found.rest)
     if _SEPARATOR.match(rest):
         return LabelMatch(found.code, found.language, found.label, _SEPARATOR.sub("", rest, count=1))
     if is_only_instructions(rest):
         return LabelMatch(found.code, found.language, found.label, "")
     return None
+
+
+# A label in other words than the template's, as a machine translating a template into English gives them ("Aimed
+# public", "Kind of organisation implementing", "Geographic covering", "Last actualisation"): each word, folded,
+# and the word of the template's labels it stands for.
+LABEL_WORDS: dict[str, str] = {
+    word: canonical
+    for canonical, words in {
+        "name": "name names denomination designation appellation title",
+        "practice": "practice practise practices practises",
+        "description": "description summary",
+        "peer": "peer peers pairs",
+        "reviewed": "reviewed revised review reviewing examined evaluated assessed",
+        "key": "key principal main central essential major chief",
+        "themes": "themes theme topics topic subjects thematics thematic",
+        "target": "target targeted aimed aim intended destined",
+        "audience": "audience audiences public publics",
+        "geographical": "geographical geographic territorial",
+        "scope": "scope covering coverage cover reach range extent",
+        "start": "start starting beginning begin launch commencement inception",
+        "deliverables": "deliverables deliverable products outputs",
+        "evidence": "evidence evidences proof proofs",
+        "evaluation": "evaluation evaluations assessment assessments appraisal",
+        "sustainability": "sustainability durability perennity",
+        "transferability": "transferability transferibility",
+        "organisation": "organisation organization organism",
+        "type": "type kind sort nature category",
+        "country": "country land nation",
+        "origin": "origin provenance",
+        "contact": "contact contacts coordinates",
+        "details": "details data information info particulars",
+        "person": "person",
+        "last": "last latest",
+        "update": "update updating updated actualisation actualization actualising upgrade",
+    }.items()
+    for word in words.split()
+}
+# Words a machine puts around a label's words, which name nothing ("Kind of organisation implementing").
+_LABEL_NOISE = frozenset("of the a an by for to in on and its implementing implementer responsible concerned".split())
+# The template's labels by their words (``LABEL_WORDS``'s), by field: a label whose words are one of these is it.
+GUESSED_LABELS: dict[frozenset[str], str] = {
+    frozenset(words.split()): code
+    for words, code in (
+        ("name practice", "title"),
+        ("description", "description"),
+        ("description practice", "description"),
+        ("peer reviewed", "peer_reviewed"),
+        ("key themes", "key_themes"),
+        ("target audience", "target_audiences"),
+        ("geographical scope", "geographical_scope"),
+        ("start practice", "start"),
+        ("deliverables", "deliverables"),
+        ("evidence evaluation", "evidence_evaluation"),
+        ("sustainability transferability", "sustainability_transferability"),
+        ("organisation", "organisation"),
+        ("type organisation", "organisation_type"),
+        ("country origin", "country"),
+        ("contact details", "contact"),
+        ("contact person", "contact"),
+        ("last update", "last_update"),
+    )
+}
+
+
+def guessed_label(text: str) -> str | None:
+    """The field a label of two to six words names in other words than the template's ("Aimed public" is the
+    target audience), every word standing for one of a label's (``LABEL_WORDS``); else None."""
+    words = [word for word in WORD_RE.findall(fold(text)) if word not in _LABEL_NOISE]
+    if not 2 <= len(WORD_RE.findall(text)) <= 6 or any(word not in LABEL_WORDS for word in words):
+        return None
+    return GUESSED_LABELS.get(frozenset(LABEL_WORDS[word] for word in words))

@@ -30,15 +30,18 @@ EXTREMISM = _beginnings(
     """extrem ekstrem radical radikal radykal terror jihad djihad dzihad dschihad dzhihad neonazi nazi εξτρεμ
     ριζοσπαστ τρομοκρ szelsoseg aarmus екстрем радикал терор"""
 )
-# Working together: cooperation, collaboration, Zusammenarbeit, samenwerking, samarbete, yhteistyö, συνεργασία…
+# Working together: cooperation, collaboration, Zusammenarbeit, samenwerking, samarbete, samverkan, yhteistyö,
+# συνεργασία…
 COOPERATION = _beginnings(
-    """cooperat collaborat partnership cooperation zusammenarbeit kooperation samenwerk samarbe yhteisty cooperac
-    colaborac cooperaz collaboraz spoluprac wspolprac sodelovanj suradnj spoluprac egyuttmukod koostoo colaborar
-    cooperar συνεργασ сътрудничеств sadarb bendradarb"""
+    """cooperat collaborat partnership cooperation zusammenarbeit kooperation samenwerk samarbe samverk yhteisty
+    cooperac colaborac cooperaz collaboraz spoluprac wspolprac sodelovanj suradnj spoluprac egyuttmukod koostoo
+    colaborar cooperar συνεργασ сътрудничеств sadarb bendradarb"""
 )
-# Many bodies, agencies or institutions: multi-agency, plusieurs acteurs, behördenübergreifend, πολλών φορέων…
+# Many bodies, agencies, institutions or actors: multi-agency, plusieurs acteurs, behördenübergreifend, πολλών
+# φορέων, flera aktörer…
 AGENCIES = _beginnings(
-    """multi pluri interagenc organism behord behörd instanz institution institut
+    """multi pluri interagenc organism behord behörd instanz institution institut aktor aktør akteur acteur actor
+    attor toimij
     instituc instytuc ustanov resort resortu medresor medinstitucion interinstitu wielo interinstytuc πολλ φορε
     φορεων tobb szerv mitme asutus asutust ameti vairak iestad daug instituc"""
 )
@@ -60,9 +63,22 @@ ONLINE = _beginnings(
     tiesaist skaitmen virtual virtuaal"""
 )
 
+# The right and the left of politics: right-wing, rechts, droite, derecha, destra, höger, høyre, oikeisto,
+# direita, prawicowy, pravicový, desničarski, jobboldali, parempoolne, dreapta, десен…
+RIGHT_WING = _beginnings(
+    """right$ rightwing rechts droite derech destra hoger høyre højre oikeisto direita prawic prawica pravicov
+    pravicar desnicar desnic jobboldal parempool dreapt δεξι десн labej"""
+)
+LEFT_WING = _beginnings(
+    """left$ leftwing links gauche izquierd sinistr vanster venstre vasemmisto esquerd lewic levicov levicar
+    ljevicar ljevic baloldal vasakpool stang αριστερ ляв kreis"""
+)
+
 # A term's meanings, every one of which an entry's words must hold.
 MEANINGS: dict[str, tuple[frozenset[str], ...]] = {
     "exit-strategies": (LEAVING, EXTREMISM),
+    "violent-right-wing-extremism": (RIGHT_WING, EXTREMISM),
+    "violent-left-wing-extremism": (LEFT_WING, EXTREMISM),
     "multi-agency-cooperation": (COOPERATION, AGENCIES),
     "alternative-counter-narratives": (ALTERNATIVE, NARRATIVES),
     "online-dimension": (ONLINE,),

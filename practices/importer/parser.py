@@ -11,10 +11,17 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from practices.template_fields import NARRATIVE_FIELD_CODES
+from practices.template_fields import NARRATIVE_FIELD_CODES, field_label
 
 from .cells import Cell, tidy_markdown
-from .cleaning import LabelMatch, is_only_instructions, match_label, match_label_line, strip_instructions
+from .cleaning import (
+    LabelMatch,
+    guessed_label,
+    is_only_instructions,
+    match_label,
+    match_label_line,
+    strip_instructions,
+)
 from .result import ImportWarning
 from .text import fold, tokens
 
@@ -61,9 +68,22 @@ class Assembly:
         self.sections.setdefault(code, [])
         self.current, self.overflow = code, None
 
+    def guessed(self, found: LabelMatch) -> None:
+        """A label in other words than the template's: say which field it was read as."""
+        own_type = found.code == "organisation_type"  # no field: a line of the organisation's answer
+        if found.guessed:
+            message = _(
+                "The label “%(label)s” is not the template's; it was read as “%(field)s”. Check that the answer "
+                "belongs here."
+            ) % {"label": found.label, "field": _("Type of organisation") if own_type else field_label(found.code)}
+            self.warnings.append(ImportWarning("organisation" if own_type else found.code, "guessed_label", message))
+
     def label_cell(self, label: str, body: str) -> None:
         found = match_label(label)
+        if found is None and (code := guessed_label(label)):
+            found = LabelMatch(code, "", " ".join(label.split()), "", guessed=True)
         if found is not None:
+            self.guessed(found)
             self.start(found.code, found.language, found.label)
             self.add(f"{found.label}: {body}" if found.code == "organisation_type" else body)
         elif is_only_instructions(label):
@@ -107,9 +127,10 @@ class Assembly:
                 continue
             self.add("\n".join(chunk))
             chunk = []
+            self.guessed(found)
             self.start(found.code, found.language, found.label)
-            if found.code == "organisation_type":
-                chunk.append(line)
+            if found.code == "organisation_type":  # a line of the organisation's answer, in the template's words
+                chunk.append(f"Type of organisation: {found.rest}" if found.guessed else line)
             elif found.rest:
                 chunk.append(found.rest)
         self.add("\n".join(chunk))

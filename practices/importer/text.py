@@ -138,7 +138,15 @@ OTHER_FORM_SHARED = 4  # letters a word shares with the term's word it is anothe
 # "психолог" / "психолози". Each set holds the forms one stem's consonant takes; a word is another form of a
 # term's word when the two differ by such a change before their endings.
 ALTERNATIONS: dict[str, tuple[frozenset[str], ...]] = {
-    "pl": (frozenset({"k", "c"}), frozenset({"g", "dz", "z"}), frozenset({"ch", "s"})),
+    "pl": (
+        frozenset({"k", "c"}),
+        frozenset({"g", "dz", "z"}),
+        frozenset({"ch", "s"}),
+        # a masculine personal plural: "młody" / "młodzi" (young), "student" / "studenci", "doktor" / "doktorzy"
+        frozenset({"d", "dz"}),
+        frozenset({"t", "c"}),
+        frozenset({"r", "rz"}),
+    ),
     "cs": (frozenset({"k", "c"}), frozenset({"h", "z"}), frozenset({"ch", "s"})),
     "sk": (frozenset({"k", "c"}), frozenset({"h", "z"}), frozenset({"ch", "s"})),
     "sl": (frozenset({"k", "c"}), frozenset({"g", "z"}), frozenset({"h", "s"})),
@@ -292,6 +300,24 @@ def _same_accents(written: list[str], known: tuple[str, ...]) -> bool:
     )
 
 
+# Words whose singular is another word (suppletion), lower case as written: a phrase of the lists naming the plural
+# is also read in the singular ("Młodzi ludzie", young people: "młody człowiek", a young person; "Young people":
+# "a young person"), in its forms too.
+SUPPLETIVE: dict[str, tuple[str, ...]] = {
+    "people": ("person",),  # English
+    "children": ("child",),
+    "ludzie": ("człowiek",),  # Polish
+    "dzieci": ("dziecko",),
+    "lidé": ("člověk",),  # Czech
+    "děti": ("dítě",),
+    "ľudia": ("človek",),  # Slovak
+    "deti": ("dieťa",),
+    "ljudje": ("človek",),  # Slovenian
+    "ljudi": ("čovjek",),  # Croatian
+    "хора": ("човек",),  # Bulgarian
+}
+
+
 @dataclass
 class PhraseIndex:
     """Finds known phrases in text, word by word, ignoring case and accents.
@@ -316,10 +342,14 @@ class PhraseIndex:
     _stemmed: dict[str, dict[tuple[str, ...], list[tuple[str, ...]]]] = field(default_factory=dict)
 
     def add(self, phrase: str, key: str, language: str = "") -> None:
-        """A phrase naming ``key``; of a ``language`` of ``OTHER_ENDINGS``, also read in another form."""
+        """A phrase naming ``key``; of a ``language`` of ``OTHER_ENDINGS``, also read in another form; a plural
+        of ``SUPPLETIVE`` in its singular too."""
         words = tuple(tokens(phrase))
         if not words:
             return
+        for written in WORD_RE.findall(phrase):
+            for singular in SUPPLETIVE.get(written.lower(), ()):
+                self.add(re.sub(rf"(?<!\w){re.escape(written)}(?!\w)", singular, phrase), key, language)
         if words not in self.phrases:
             self.phrases[words] = key
             self._written[words] = tuple(WORD_RE.findall(phrase))
@@ -475,8 +505,9 @@ class PhraseIndex:
 
 # Check boxes as writers tick them: the box characters (Word's check-box content controls
 # write ☐ and ☒), a filled square, a tick mark, or "[x]" and "[ ]" in plain text and Markdown.
-_EMPTY_BOX = r"[☐□❏❑▢]|\\?\[\s*\\?\]"
-_BOX = re.compile(rf"(?P<empty>{_EMPTY_BOX})|[☒☑✅■▣⊠✓✔]|\\?\[\s*[xX✓✔✗✘vV*]\s*\\?\]")
+# Also "(X)" and "( )", as a form's radio buttons are typed: a round box before a word ("(X) No", "( ) Yes").
+_EMPTY_BOX = r"[☐□❏❑▢]|\\?\[\s*\\?\]|(?<!\w)\(\s*\)(?=\s*\w)"
+_BOX = re.compile(rf"(?P<empty>{_EMPTY_BOX})|[☒☑✅■▣⊠✓✔]|\\?\[\s*[xX✓✔✗✘vV*]\s*\\?\]|(?<!\w)\(\s*[xX✓✔]\s*\)(?=\s*\w)")
 # A checklist ticked with a lone "X" before the ticked lines, the others left unmarked.
 _X_LINE = re.compile(r"^(\s*(?:[-*+•]\s+)?)[xX](?=\s+\w)", re.M)
 _LIST_MARK = re.compile(r"^(\s*(?:[-*+•]\s+)?)", re.M)

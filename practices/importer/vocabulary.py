@@ -469,9 +469,10 @@ TARGET_AUDIENCE_ALIASES: dict[str, tuple[str, ...]] = {
 # An answer is written as sentences when a run of this many words names no term ("We work mainly
 # with young people…"); a list's leftovers are a word or two ("at risk", "staff").
 PROSE_RUN_WORDS = 3
-# A list's entry read by the words bearing a term's meaning has at most this many words ("Odchod z extremismu",
-# "Sortie de la radicalisation"); a longer run is a sentence.
-MEANING_ENTRY_WORDS = 4
+# A list's entry read by the words bearing a term's meaning has at most this many words, articles and prepositions
+# not counted ("Odchod z extremismu", "Sortie de la radicalisation", "Skrajnie prawicowy ekstremizm z użyciem
+# przemocy"); a longer run is a sentence.
+MEANING_ENTRY_WORDS = 5
 # Names of terms that sentences use as often in their everyday sense ("the public sector", "training
 # sessions", "published online", "a way out: exit", "prevention of radicalisation", which every
 # practice is about, "victims of bullying"): read in a list ("Exit, Online"), never in sentences, where
@@ -512,6 +513,7 @@ class TermMatch:
     prose: bool = False  # the answer is written as sentences: ``unmatched`` is empty, the text is kept
     named: list[str] = field(default_factory=list)  # in sentences: the phrases the codes were read from
     negated: list[str] = field(default_factory=list)  # in sentences: phrases of a clause saying not, not read
+    respelt: list[tuple[str, str]] = field(default_factory=list)  # a list's misspelt words as written, as read
 
 
 # "and" between two words of a phrase, which writers often write as a slash, after the English labels
@@ -554,7 +556,73 @@ def _joined(*aliases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     return joined
 
 
-def _match(index: PhraseIndex, text: str, language: str = "") -> TermMatch:
+def _match(
+    index: PhraseIndex, text: str, language: str = "", spellings: dict[str, frozenset[str]] | None = None
+) -> TermMatch:
+    """The terms ``text`` names (``_match_written``); in a list, failing that, with its misspelt words read as the
+    lists' words of ``spellings`` they differ from by one letter (``respelt``)."""
+    found = _match_written(index, text, language)
+    if found.prose or not found.unmatched or not spellings:
+        return found
+    respelt = _respelt(" ".join(found.unmatched), spellings, guess_language(text) or language)
+    if not respelt:
+        return found
+    corrected = text
+    for wrong, right in respelt:
+        corrected = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, corrected)
+    again = _match_written(index, corrected, language)
+    if again.prose or len(again.codes) <= len(found.codes):
+        return found
+    return TermMatch(codes=again.codes, unmatched=again.unmatched, respelt=respelt)
+
+
+# A misspelt word is read as a list's word when it has this many letters at least and differs from that word, and
+# from no other, by one letter added, left out, changed or two swapped ("prevension", "engagment", "wokers").
+RESPELT_LETTERS = 6
+# A word this frequent (wordfreq's Zipf scale) in English, French or the answer's language is a word, not a slip
+# ("policy" is no misspelt "police").
+_A_WORD = 2.5
+
+
+def _respelt(unmatched: str, spellings: dict[str, frozenset[str]], language: str) -> list[tuple[str, str]]:
+    """(a word as written, the lists' word it is read as) for the misspelt words of ``unmatched``: words near
+    one word of the lists only, or near words of the same terms ("prevension": "prevention", "prevención")."""
+    found: list[tuple[str, str]] = []
+    for word in dict.fromkeys(WORD_RE.findall(unmatched)):
+        folded = fold(word)
+        if len(folded) < RESPELT_LETTERS or folded in spellings or _is_word(folded, language):
+            continue
+        near = sorted(known for known in spellings if known[0] == folded[0] and _one_slip(folded, known))
+        if near and all(spellings[known] == spellings[near[0]] for known in near):
+            found.append((word, max(near, key=lambda known: _frequency(known, language))))
+    return found
+
+
+def _is_word(word: str, language: str) -> bool:
+    return _frequency(word, language) >= _A_WORD
+
+
+def _frequency(word: str, language: str) -> float:
+    """How frequent ``word`` is in English, French or ``language``, the highest (wordfreq's Zipf scale)."""
+    from wordfreq import zipf_frequency  # loaded when a list has a misspelt word
+
+    return max(zipf_frequency(word, lang) for lang in dict.fromkeys(("en", "fr", language or "en")))
+
+
+def _one_slip(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` with one letter added, left out or changed, or two neighbours swapped."""
+    if abs(len(word) - len(known)) > 1 or word == known:
+        return False
+    start = next((at for at, (a, b) in enumerate(zip(word, known, strict=False)) if a != b), min(len(word), len(known)))
+    return (
+        word[start + 1 :] == known[start + 1 :]  # changed
+        or word[start:] == known[start + 1 :]  # left out
+        or word[start + 1 :] == known[start:]  # added
+        or (word[start : start + 2] == known[start : start + 2][::-1] and word[start + 2 :] == known[start + 2 :])
+    )
+
+
+def _match_written(index: PhraseIndex, text: str, language: str = "") -> TermMatch:
     """The terms ``text`` names, also in another form of their words: by their stems in the language
     the answer is written in, failing a guess the practice's ``language``; an entry of a list in other words
     than the lists' phrases by the words bearing a term's meaning (``meanings.py``)."""
@@ -565,7 +633,12 @@ def _match(index: PhraseIndex, text: str, language: str = "") -> TermMatch:
     codes, at = set(index.phrases.values()), 0
     for phrase in list(unmatched):
         at = text.find(phrase, at)
-        meaning = meant(phrase, codes) if len(WORD_RE.findall(phrase)) <= MEANING_ENTRY_WORDS else []
+        meaning = _meaning(phrase, codes)
+        if not meaning:  # "Sortie de la radicalisation": "Sortie" read, the entry's meaning holds it
+            start, end = _entry_bounds(text, at, at + len(phrase))
+            within = {match.key for match in matches if start <= match.start < end}
+            meaning = _meaning(text[start:end], codes) if within else []
+            meaning = meaning if within <= set(meaning) else []
         if meaning:
             found += [(at, code) for code in meaning]
             unmatched.remove(phrase)
@@ -576,6 +649,23 @@ def _match(index: PhraseIndex, text: str, language: str = "") -> TermMatch:
     return TermMatch(
         codes=list(dict.fromkeys(key for _, key in sorted(found, key=lambda item: item[0]))), unmatched=unmatched
     )
+
+
+def _meaning(entry: str, codes: set[str]) -> list[str]:
+    """The terms a list's entry names by its words' meanings (``meanings.meant``), when it is short enough to be
+    an entry: ``MEANING_ENTRY_WORDS`` at most, articles and prepositions not counted."""
+    words = [word for word in tokens(entry) if word not in FUNCTION_WORDS]
+    return meant(entry, codes) if len(words) <= MEANING_ENTRY_WORDS else []
+
+
+_ENTRY_END = re.compile(r"[,;\n|•]")
+
+
+def _entry_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the list's entry holding ``text[start:end]`` starts and ends (between commas, semicolons, lines)."""
+    before = [found.end() for found in _ENTRY_END.finditer(text, 0, start)]
+    after = _ENTRY_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _match_prose(text: str, matches: list[PhraseMatch]) -> TermMatch:
@@ -614,6 +704,22 @@ def _is_filler(word: str) -> bool:
     return word.lower() in FILLER_WORDS or word.isdigit() or not WORD_RE.fullmatch(word)
 
 
+def _spellings(entries: Iterable[Entry], aliases: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """The words of the lists' English and French labels and everyday names (``aliases``) long enough to be read
+    when misspelt (``RESPELT_LETTERS``), with the terms they name. Not the other languages': a word of one
+    ("Rodinný", Czech for family's, "Skolen", Danish for the school) is often one letter from another's."""
+    codes: dict[str, set[str]] = {}
+    entries = list(entries)
+    known = {code for code, _, _ in entries}
+    phrases = [(phrase, code) for code, label_en, label_fr in entries for phrase in (label_en, label_fr)]
+    phrases += [(phrase, code) for code, named in aliases.items() if code in known for phrase in named]
+    for phrase, code in phrases:
+        for word in tokens(phrase):
+            if len(word) >= RESPELT_LETTERS:
+                codes.setdefault(word, set()).add(code)
+    return {word: frozenset(named) for word, named in codes.items()}
+
+
 class Vocabulary:
     """Labels of key themes, target audiences and organisation types, by code.
 
@@ -628,10 +734,13 @@ class Vocabulary:
         target_audiences: Iterable[Entry],
         organisation_types: Iterable[Entry],
     ) -> None:
+        key_themes, target_audiences = list(key_themes), list(target_audiences)
         self._themes = _index(key_themes, _joined(KEY_THEME_ALIASES, KEY_THEME_TRANSLATIONS), KEY_THEMES_EU)
         self._audiences = _index(
             target_audiences, _joined(TARGET_AUDIENCE_ALIASES, TARGET_AUDIENCE_TRANSLATIONS), TARGET_AUDIENCES_EU
         )
+        self._theme_spellings = _spellings(key_themes, KEY_THEME_ALIASES)
+        self._audience_spellings = _spellings(target_audiences, TARGET_AUDIENCE_ALIASES)
         self._organisation_types = _index(
             organisation_types, _joined(ORGANISATION_TYPE_ALIASES, ORGANISATION_TYPE_TRANSLATIONS)
         )
@@ -661,10 +770,10 @@ class Vocabulary:
         )
 
     def key_themes(self, text: str, language: str = "") -> TermMatch:
-        return _match(self._themes, text, language)
+        return _match(self._themes, text, language, self._theme_spellings)
 
     def target_audiences(self, text: str, language: str = "") -> TermMatch:
-        return _match(self._audiences, text, language)
+        return _match(self._audiences, text, language, self._audience_spellings)
 
     def organisation_types(self, text: str, language: str = "") -> TermMatch:
         return _match(self._organisation_types, text, language)

@@ -17,6 +17,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .cells import Cell, add_loose, tidy_markdown, without_row_number
+from .cleaning import match_label
 from .result import UnreadableDocument
 
 _P, _TBL, _SDT, _SDT_CONTENT, _PPR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:pPr")
@@ -75,14 +76,30 @@ def _blocks(element) -> Iterator:
 
 
 def _table_cells(table: Table, document, cells: list[Cell]) -> None:
-    for row in table.rows:
-        columns = without_row_number(_unique(row.cells), lambda column: _cell_markdown(column._tc, document))
+    rows = [
+        without_row_number(_unique(row.cells), lambda column: _cell_markdown(column._tc, document))
+        for row in table.rows
+    ]
+    labelled = any(len(columns) >= 2 for columns in rows)
+    for columns in rows:
         if len(columns) >= 2:
             label = " ".join(_cell_markdown(columns[0]._tc, document).replace("#", " ").split())
             body = "\n\n".join(_cell_markdown(column._tc, document) for column in columns[1:])
             cells.append(Cell(label or None, tidy_markdown(body)))
         elif columns:
-            add_loose([_cell_markdown(columns[0]._tc, document)], cells)
+            text = _cell_markdown(columns[0]._tc, document)
+            if labelled and _section_row(text):  # "Part 2 – The organisation" across the table: a row of its own
+                cells.append(Cell(" ".join(text.replace("#", " ").split()), ""))
+            else:
+                add_loose([text], cells)
+
+
+def _section_row(text: str) -> bool:
+    """A cell merged across a table of labels and answers that names a section of the form, not a field: one short
+    line ("Part 2 – The organisation"). Read as a row naming no field, its text kept with a warning, not run into
+    the answer above it."""
+    line = text.strip().strip("#* ")
+    return "\n" not in line and 0 < len(line.split()) <= BOLD_LINE_MAX_WORDS and match_label(line) is None
 
 
 def _unique(row_cells: list) -> list:

@@ -1036,20 +1036,10 @@ def test_an_answer_of_5000_words_is_kept_whole_with_its_length_said():
     assert "over_character_limit" in parsed.warning_codes("evidence_evaluation")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a list's entry of a term's meaning whose articles make a run of three words ('Sortie de la "
-    "radicalisation') is read as a sentence, where 'sortie' has its everyday sense (docs/IMPORTER.md, known limits)",
-)
 def test_a_term_s_meaning_after_articles_is_read():
     assert Vocabulary.from_lists().key_themes("Sortie de la radicalisation").codes == ["exit-strategies"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a suppletive form (Polish 'człowiek', a person, singular of 'ludzie') shares no stem with the term's "
-    "word; only consonants and Romanian vowels changing in a stem are read (docs/IMPORTER.md, known limits)",
-)
 def test_a_suppletive_singular_is_read():
     assert Vocabulary.from_lists().target_audiences("Młody człowiek").codes == ["youth-pupils-students"]
 
