@@ -139,7 +139,9 @@ def _people_concerned(practice: Practice) -> list:
     return [practice.author, *organisation_admins(practice.organisation)]
 
 
-def _notify_transition(practice: Practice, *, actor, recipients, subject, comment: str = "") -> None:
+def _notify_transition(
+    practice: Practice, *, actor, recipients, subject, comment: str = "", field_comments: list | None = None
+) -> None:
     """Moderators' emails link to the practice's review page, everyone else's to the practice,
     except a withdrawn one, which they may no longer open (no link then). An update's links name
     the practice it updates (practices:update, moderation:update): the update's own row is deleted
@@ -161,6 +163,7 @@ def _notify_transition(practice: Practice, *, actor, recipients, subject, commen
                 "practice": practice,
                 "actor": actor,
                 "comment": comment,
+                "field_comments": field_comments or [],  # ReviewComments: labelled in each reader's language
                 "subject": subject,
                 "link": link,
             },
@@ -370,7 +373,7 @@ def practice_request_changes(
     if not comment.strip() and not any((field_comments or {}).values()):
         raise ValidationError(_("Tell the contributor what to change."))
     note = _review_note(practice, moderator, comment)
-    ReviewComment.objects.bulk_create(
+    on_fields = ReviewComment.objects.bulk_create(
         [
             ReviewComment(practice=practice, field=field, text=text, author=moderator)
             for field, text in (field_comments or {}).items()
@@ -384,6 +387,7 @@ def practice_request_changes(
         recipients=_people_concerned(practice),
         subject=gettext_lazy("Changes requested on your practice"),
         comment=comment,
+        field_comments=on_fields,
     )
     return practice
 

@@ -57,3 +57,22 @@ def test_the_withdrawal_confirmation_says_who_reads_the_reason(
         services.practice_withdraw(practice=practice, actor=moderator, reason="It names a minor.")
     [to_author] = [message for message in mail.outbox if contributor.email in message.to]
     assert "It names a minor." in to_author.body  # what the page promises
+
+
+def test_the_changes_e_mail_carries_the_comments_beside_the_fields(
+    moderator_client, contributor, django_capture_on_commit_callbacks
+):
+    """A moderator may send back a practice with comments beside its fields only: the e-mail said
+    "Changes requested" and nothing of what to change. Each comment comes with its field's label in
+    the reader's language."""
+    contributor.language = "fr"
+    contributor.save(update_fields=["language"])
+    practice = make_practice(author=contributor, title="Family support", description=TEXT)
+    Practice.objects.filter(pk=practice.pk).update(status=Practice.Status.SUBMITTED)
+    data = {"changes-comment": "", "changes-field_contact": "A desk's address, not a person's."}
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(reverse("moderation:request_changes", args=[practice.pk]), data)
+    assert Practice.objects.get(pk=practice.pk).status == Practice.Status.CHANGES_REQUESTED
+    [to_author] = [message for message in mail.outbox if contributor.email in message.to]
+    assert "\n- Contacts: A desk's address, not a person's.\n" in to_author.body  # labelled in French, as she reads
+    assert f"/practices/{practice.pk}/" in to_author.body
