@@ -14,11 +14,14 @@ engines elsewhere, which ``manage.py search_worker`` feeds.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 
 from search import collections
+from search.collections import Collection
 from search.models import OutboxEntry
 from search.sync import apply_in_transaction
 
@@ -52,3 +55,26 @@ def documents_removed(collection: str, ids: Iterable[int]) -> list[OutboxEntry]:
     for entry in entries:
         apply_in_transaction(declared, entry, None)
     return entries
+
+
+@dataclass(frozen=True)
+class Pending:
+    """The documents of a collection with a change the outbox worker has not applied yet:
+    ``ids`` (at most the ``limit`` asked, read oldest first), whether there were more
+    (``more``), and when the oldest such change was written (``oldest``, None when none)."""
+
+    ids: frozenset[int]
+    more: bool
+    oldest: datetime | None
+
+
+def pending(collection: Collection, *, limit: int) -> Pending:
+    """Which documents of ``collection`` an engine fed by the worker (Elasticsearch) may hold in
+    a state older than the database's: every one with an unprocessed outbox row, whatever the
+    row asks (docs/SEARCH.md, "Between a change and the worker"). A query on the index of
+    waiting rows alone (``search_outbox_pending``), at most ``limit`` + 1 rows, and
+    one more for the oldest when any waits."""
+    waiting = OutboxEntry.objects.filter(processed_at__isnull=True, kind=collection.kind).order_by("created_at")
+    ids = list(waiting.values_list("document_id", flat=True)[: limit + 1])
+    oldest = waiting.values_list("created_at", flat=True).first() if ids else None  # one more row read, when any
+    return Pending(ids=frozenset(ids[:limit]), more=len(ids) > limit, oldest=oldest)

@@ -16,8 +16,10 @@ from portal.models import Organisation
 from practices.indexing import COLLECTION as PRACTICES
 from practices.indexing import practice_changed, practice_document
 from practices.models import KeyTheme, Practice, TargetAudience
+from search.backends import applies_in_transaction
 from search.backends.base import Hit, PostMatch, PostResults, SearchBackend, SearchResults, SearchUnavailable
 from search.collections import Layout
+from search.models import OutboxEntry
 
 _versions = itertools.count(1_000_000)
 
@@ -61,8 +63,15 @@ def document(practice: Practice, version: int | None = None) -> dict:
 
 
 def index(backend: SearchBackend, *practices: Practice, version: int | None = None) -> None:
+    """Write ``practices`` into ``backend`` as the outbox worker does, their rows then marked
+    processed (an engine outside the database leaves out documents whose rows still wait:
+    search.outbox.pending)."""
     backend.index(PRACTICES, [document(practice, version) for practice in practices])
     refresh(backend)
+    if applies_in_transaction(backend):
+        return
+    waiting = OutboxEntry.objects.filter(kind=PRACTICES.kind, processed_at__isnull=True)
+    waiting.filter(document_id__in=[practice.pk for practice in practices]).update(processed_at=timezone.now())
 
 
 def refresh(backend: SearchBackend) -> None:

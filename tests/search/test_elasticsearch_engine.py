@@ -17,6 +17,9 @@ from search.backends.base import SearchQuery, SearchUnavailable
 from search.backends.elasticsearch import ElasticsearchSearchBackend
 from tests.search.conftest_es import es_backend, es_prefix, es_url, search_document  # noqa: F401 (fixtures)
 
+# Every read asks the outbox which documents wait for the worker (search.outbox.pending).
+pytestmark = pytest.mark.django_db
+
 ANONYMOUS = ReaderScope()
 MEMBER = ReaderScope(members=True)
 OWN_ORGANISATION = ReaderScope(members=True, organisation_id=7)

@@ -10,6 +10,9 @@ from search.backends.base import SearchQuery
 from search.backends.elasticsearch import mapping
 from tests.search.conftest_es import es_backend, es_prefix, es_url, search_document  # noqa: F401 (fixtures)
 
+# Every read asks the outbox which documents wait for the worker (search.outbox.pending).
+pytestmark = pytest.mark.django_db
+
 doc = search_document
 ANONYMOUS = ReaderScope()
 

@@ -9,6 +9,18 @@ Options (``settings.SEARCH_BACKENDS["elasticsearch"]``):
     SHARDS, REPLICAS  of each new index (default 1 and 1)
     REFRESH         refresh after each write, so it is searchable when index() returns (default True)
     BULK_SIZE       documents per bulk request (default 500)
+    WITHHELD_LIMIT  documents with a change the outbox worker has not applied that a read may
+                    leave out; past it the engine is too far behind (default 1000)
+    BEHIND_SECONDS  age of the oldest such change past which the engine is too far behind
+                    (default 60)
+
+Every read leaves out the documents of its collection with a change the outbox worker has not
+applied yet (search.outbox.pending: one indexed query), since the engine may hold them as
+they were before it: a practice withdrawn or narrowed, a post removed, a text rewritten. Its
+hits, totals, facet counts, spelling suggestions, completions and similar practices then
+count nothing the database has taken back. Past WITHHELD_LIMIT documents or BEHIND_SECONDS
+(the worker is down or failing) a read raises ``SearchUnavailable``, so the ``database``
+engine answers, marked degraded (docs/SEARCH.md, "Between a change and the worker").
 
 Each collection's index (its alias, mapping, writes and rebuilds) is a ``CollectionIndex``
 (indices.py); this module reads them: the searches of a faceted collection (lexical, hybrid,
@@ -19,14 +31,16 @@ one (network posts).
 import os
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 from elasticsearch import Elasticsearch
 from elasticsearch.serializer import OrjsonSerializer
 
 from portal.access import ReaderScope
-from search import embedding
+from search import embedding, outbox
 from search.backends import hybrid
 from search.backends.base import (
     Hit,
@@ -118,6 +132,8 @@ class ElasticsearchSearchBackend(SearchBackend):
             refresh = refresh.strip().lower() in ("1", "true", "yes", "on")
         self.refresh_writes = bool(refresh)
         self.bulk_size = int(options.get("BULK_SIZE", 500))
+        self.withheld_limit = int(options.get("WITHHELD_LIMIT", 1000))
+        self.behind = timedelta(seconds=float(options.get("BEHIND_SECONDS", 60)))
         self._client: Elasticsearch | None = None
         self._client_pid: int | None = None
         self._reader: tuple[Elasticsearch, Elasticsearch] | None = None
@@ -191,7 +207,22 @@ class ElasticsearchSearchBackend(SearchBackend):
     def search(self, collection: Collection, query):
         if collection.layout == Layout.GROUPED:
             return self._search_posts(collection, query)
-        return self._search(collection, query)
+        return self._search(collection, replace(query, scope=self._withholding(collection, query.scope)))
+
+    def withheld(self, collection: Collection) -> frozenset[int]:
+        """The documents of ``collection`` that a read leaves out now: those with a change the
+        outbox worker has not applied (``outbox.pending``). ``SearchUnavailable`` when the
+        worker is too far behind for that (more than ``withheld_limit`` documents, or a change
+        waiting for more than ``behind``): the ``database`` engine, always current, answers."""
+        waiting = outbox.pending(collection, limit=self.withheld_limit)
+        if waiting.more:
+            raise SearchUnavailable(f"Elasticsearch is more than {self.withheld_limit} changes behind the outbox")
+        if waiting.oldest is not None and timezone.now() - waiting.oldest > self.behind:
+            raise SearchUnavailable(f"Elasticsearch has a change waiting since {waiting.oldest.isoformat()}")
+        return waiting.ids
+
+    def _withholding(self, collection: Collection, scope: ReaderScope) -> queries.Withheld:
+        return queries.withholding(scope, self.withheld(collection))
 
     # --- reading a faceted collection ------------------------------------------------------
 
@@ -487,6 +518,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         the reader may not see the practice."""
         if collection.layout != Layout.FACETED:
             return []
+        scope = self._withholding(collection, scope)
         index = self.index_of(collection)
         searches = [
             {"index": index.alias},
@@ -514,13 +546,14 @@ class ElasticsearchSearchBackend(SearchBackend):
         prefix = " ".join(prefix.split())[:100]
         if not prefix or limit < 1 or collection.layout != Layout.FACETED:
             return []
+        withheld = {str(each) for each in self.withheld(collection)}  # completion filters on contexts alone
         index = self.index_of(collection)
         body = queries.completion_body(prefix, scope, limit)
         response = index._read("complete", lambda es: es.search(index=index.alias, **body))
         titles: dict[str, None] = {}
         for option in (response or {}).get("suggest", {}).get("titles", [{}])[0].get("options", []):
             title = option.get("_source", {}).get("title")
-            if title:
+            if title and option.get("_id") not in withheld:
                 titles.setdefault(title)
         return list(titles)[:limit]
 
@@ -530,11 +563,12 @@ class ElasticsearchSearchBackend(SearchBackend):
         parsed = parse(query.text)
         if not parsed.clauses or not query.network_ids:
             return no_posts(self.name)
+        withheld = self.withheld(collection)
         index = self.index_of(collection)
         vector = self._post_vector(collection, parsed, query.text)
         if vector is not None:
-            return self._hybrid_posts(collection, query, parsed, vector)
-        body = posts.search_body(query, parsed)
+            return self._hybrid_posts(collection, query, parsed, vector, withheld)
+        body = posts.search_body(query, parsed, withheld=withheld)
         response = index._read("search the network posts", lambda es: es.search(index=index.alias, **body))
         if response is None:
             return no_posts(self.name)
@@ -549,15 +583,17 @@ class ElasticsearchSearchBackend(SearchBackend):
             return None
         return queries.as_json(vector)
 
-    def _hybrid_posts(self, collection: Collection, query: PostQuery, parsed, vector: list[float]) -> PostResults:
+    def _hybrid_posts(
+        self, collection: Collection, query: PostQuery, parsed, vector: list[float], withheld: frozenset[int]
+    ) -> PostResults:
         """One round trip: the lexical matches down to the page's window, the kNN hits (the
         reader's networks inside the kNN filter) and the union's total; the page fused."""
         window = max(1, query.page) * max(1, min(query.per_page, 100)) + hybrid.SEMANTIC_LIMIT
-        knn = posts.knn_clause(vector, query.network_ids, parsed)
+        knn = posts.knn_clause(vector, query.network_ids, parsed, withheld)
         bodies = [
-            posts.search_body(query, parsed, window=window),
+            posts.search_body(query, parsed, window=window, withheld=withheld),
             posts.semantic_body(knn),
-            posts.union_count_body(query, parsed, knn),
+            posts.union_count_body(query, parsed, knn, withheld),
         ]
         lexical, semantic, counts = self._msearch(collection, bodies)
         hits = posts.fused_page(query, lexical["hits"].get("hits", []), semantic["hits"].get("hits", []))

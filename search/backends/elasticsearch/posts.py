@@ -36,7 +36,7 @@ from search.backends.elasticsearch.mapping import (
     fold_accents,
     vector_field,
 )
-from search.backends.elasticsearch.queries import article_unmarked, marking, nearest, written_terms
+from search.backends.elasticsearch.queries import article_unmarked, marking, nearest, not_withheld, written_terms
 from search.collections import Collection
 from search.query import ParsedQuery, Term
 
@@ -150,18 +150,22 @@ def text_query(parsed: ParsedQuery) -> Query:
     return Q("bool", must=must, must_not=[_exact(term) for term in parsed.excluded])
 
 
-def readable(network_ids: frozenset[int]) -> list[Query]:
-    """The reader's networks as filters: the one place this engine limits post reads."""
-    return [Q("term", tombstone=False), Q("terms", network_id=sorted(network_ids))]
+def readable(network_ids: frozenset[int], withheld: frozenset[int] = frozenset()) -> list[Query]:
+    """The reader's networks as filters: the one place this engine limits post reads. It also
+    leaves out the posts ``withheld`` (a change the outbox worker has not applied yet:
+    search.outbox.pending), which the engine may hold as they were before it."""
+    return [Q("term", tombstone=False), Q("terms", network_id=sorted(network_ids)), *not_withheld(withheld)]
 
 
-def search_body(query: PostQuery, parsed: ParsedQuery, *, window: int | None = None) -> dict[str, Any]:
+def search_body(
+    query: PostQuery, parsed: ParsedQuery, *, window: int | None = None, withheld: frozenset[int] = frozenset()
+) -> dict[str, Any]:
     """A page of matches; ``window``: the first ``window`` matches instead (a hybrid page's)."""
     per_page, page = max(1, min(query.per_page, 100)), max(1, query.page)
     if window is not None:
         per_page, page = min(window, MAX_WINDOW), 1
     start = min((page - 1) * per_page, MAX_WINDOW)
-    search = Search().query(Q("bool", must=[text_query(parsed)], filter=readable(query.network_ids)))
+    search = Search().query(Q("bool", must=[text_query(parsed)], filter=readable(query.network_ids, withheld)))
     newest = [{"created_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"}]
     search = search.sort(*newest) if query.sort == "date" else search.sort("_score", *newest)
     highlighted = Q(
@@ -181,11 +185,13 @@ def search_body(query: PostQuery, parsed: ParsedQuery, *, window: int | None = N
     return search.to_dict()
 
 
-def knn_clause(vector: list[float], network_ids: frozenset[int], parsed: ParsedQuery) -> dict[str, Any]:
+def knn_clause(
+    vector: list[float], network_ids: frozenset[int], parsed: ParsedQuery, withheld: frozenset[int] = frozenset()
+) -> dict[str, Any]:
     """The semantic half: the ``SEMANTIC_LIMIT`` nearest posts at a cosine of at least
     ``SIMILARITY_FLOOR``, with the reader's networks (and the exclusions) INSIDE the kNN
     search, so that HNSW only ever returns posts the reader may read."""
-    allowed = Q("bool", filter=readable(network_ids), must_not=[_exact(term) for term in parsed.excluded])
+    allowed = Q("bool", filter=readable(network_ids, withheld), must_not=[_exact(term) for term in parsed.excluded])
     return nearest(vector, allowed)
 
 
@@ -193,10 +199,12 @@ def semantic_body(knn: dict[str, Any]) -> dict[str, Any]:
     return {"knn": knn, "size": hybrid.SEMANTIC_LIMIT, "_source": SOURCE_FIELDS}
 
 
-def union_count_body(query: PostQuery, parsed: ParsedQuery, knn: dict[str, Any]) -> dict[str, Any]:
+def union_count_body(
+    query: PostQuery, parsed: ParsedQuery, knn: dict[str, Any], withheld: frozenset[int] = frozenset()
+) -> dict[str, Any]:
     """The total of (lexical matches ∪ semantic hits), both of the reader's networks: a
     ``query`` and a ``knn`` in one search are a union."""
-    matched = Q("bool", must=[text_query(parsed)], filter=readable(query.network_ids))
+    matched = Q("bool", must=[text_query(parsed)], filter=readable(query.network_ids, withheld))
     return {"query": matched.to_dict(), "knn": knn, "size": 0, "track_total_hits": True}
 
 

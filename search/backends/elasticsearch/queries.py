@@ -1,7 +1,9 @@
 """Request bodies for the Elasticsearch engine, built with elasticsearch-dsl.
 
 - Visibility (``visible``) is a filter in every request: hits, totals, aggregations,
-  highlights (they come from hits), completions (contexts) and more-like-this.
+  highlights (they come from hits), completions (contexts) and more-like-this. It also leaves
+  out the documents the scope withholds (``Withheld``: a change the outbox worker has not
+  applied yet), so that no count or suggestion reads them in a state older than the database's.
 - The query language is ``search.query.parse`` translated clause by clause: each word must
   match (AND) exactly through any analyzer; a word the index lacks (the term suggester of the
   first pass says so) is also matched fuzzily (fuzziness AUTO) on the folded title,
@@ -19,6 +21,7 @@
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -83,9 +86,35 @@ def fuzzy_fields() -> list[str]:
     return ["spell"]
 
 
+@dataclass(frozen=True)
+class Withheld(ReaderScope):
+    """A reader's scope and the documents no read of theirs may count now (``withheld``): those
+    with a change the outbox worker has not applied yet (search.outbox.pending), which the
+    engine may still hold as they were before it (docs/SEARCH.md, "Between a change and the
+    worker")."""
+
+    withheld: frozenset[int] = frozenset()
+
+
+def withholding(scope: ReaderScope, ids: frozenset[int]) -> Withheld:
+    return Withheld(
+        members=scope.members, organisation_id=scope.organisation_id, everything=scope.everything, withheld=ids
+    )
+
+
+def withheld_ids(scope: ReaderScope) -> frozenset[int]:
+    return scope.withheld if isinstance(scope, Withheld) else frozenset()
+
+
+def not_withheld(ids: frozenset[int]) -> list[Query]:
+    """The filter leaving out ``ids`` (none: no filter)."""
+    return [Q("bool", must_not=[Q("ids", values=[str(each) for each in sorted(ids)])])] if ids else []
+
+
 def visible(scope: ReaderScope) -> Query:
-    """The ReaderScope as a filter: the one place this engine applies visibility."""
-    live = Q("term", tombstone=False)
+    """The ReaderScope as a filter: the one place this engine applies visibility (and leaves
+    out the documents a ``Withheld`` scope withholds)."""
+    live = Q("bool", filter=[Q("term", tombstone=False), *not_withheld(withheld_ids(scope))])
     if scope.everything:
         return live
     allowed = [Q("term", visibility="public")]
