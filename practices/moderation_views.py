@@ -8,6 +8,7 @@ with what the moderator typed.
 """
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -113,6 +115,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": _page(request, practices),
         "filtered": bool(request.GET.keys() - {"page"}),
+        # a submission waiting longer than the overview's "waited more than N days" is marked so
+        "overdue": {"before": timezone.now() - timedelta(days=STALE_AFTER_DAYS), "days": STALE_AFTER_DAYS},
     }
     return render(request, "moderation/queue.html", context)
 

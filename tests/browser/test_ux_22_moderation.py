@@ -4,11 +4,14 @@ took the whole first screen, on every page of the queue) and a link to the filte
 the list; on a desktop they stay beside it. The review page's note of what is left to resolve links
 to each field holding personal data; following a link and pressing Tab reaches that field's
 buttons; a redaction made by keyboard shows its placeholder in the text and the note counts what
-remains. axe-core finds nothing serious, and no page is wider than the phone."""
+remains. Submissions waiting longer than the overview's 7 days are marked in the queue. axe-core
+finds nothing serious, and no page is wider than the phone."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from practices.models import Finding, Practice
@@ -26,6 +29,8 @@ def _queue_of_40(contributor) -> Practice:
         make_practice(author=contributor, title=f"Mentoring scheme {number}")
     first = make_practice(author=contributor, title="Family support after release", description=TEXT)
     Practice.objects.update(status=Practice.Status.SUBMITTED)
+    ten_days_ago = timezone.now() - timedelta(days=10)  # five waiting longer than the overview's 7 days
+    Practice.objects.filter(title__in=[f"Mentoring scheme {n}" for n in range(1, 6)]).update(updated_at=ten_days_ago)
     for field, text, within in (
         ("description", "Kari Nordmann", TEXT),
         ("description", "Ola Hansen", TEXT),
@@ -48,6 +53,8 @@ def test_the_queue_and_the_review_page_on_a_phone_a_desktop_and_by_keyboard(
     row, filters = page.locator("table.data-table tbody tr").first, page.locator("#filters")
     assert row.bounding_box()["y"] < filters.bounding_box()["y"]  # the list first…
     assert row.bounding_box()["y"] + row.bounding_box()["height"] < 900  # …on the first screen
+    expect(page.locator(".badge-overdue")).to_have_count(5)
+    expect(row.locator(".badge-overdue")).to_contain_text("7")  # the words: test_queue_waiting.py
     jump = page.locator(".filters-jump a")
     expect(jump).to_have_text("Filtres")
     jump.focus()

@@ -64,3 +64,12 @@ def test_a_submission_sent_back_and_resubmitted_waits_from_its_new_submission(mo
     services.practice_submit(practice=Practice.objects.get(pk=practice.pk), actor=contributor)
     rows = moderator_client.get(reverse("moderation:queue"), {"older_than": 7}).context["page"].object_list
     assert list(rows) == []
+
+
+def test_the_queue_marks_the_submissions_waiting_longer_than_the_overview_s_limit(moderator_client, contributor):
+    _submitted(contributor, "Waiting ten days", days_ago=10)
+    _submitted(contributor, "Waiting two days", days_ago=2)
+    page = moderator_client.get(reverse("moderation:queue")).content.decode()
+    rows = page.split("<tr>")[2:]  # after the header's
+    assert [("Waiting ten days" in row, "badge-overdue" in row) for row in rows] == [(True, True), (False, False)]
+    assert '<span class="badge badge-overdue">over 7 days</span>' in rows[0]
