@@ -80,7 +80,7 @@ class Assembly:
 
     def label_cell(self, label: str, body: str) -> None:
         found = match_label(label)
-        if found is None and (code := guessed_label(label)):
+        if found is None and (code := guessed_label(label) or self.results_code(label, [])):
             found = LabelMatch(code, "", " ".join(label.split()), "", guessed=True)
         if found is not None:
             self.guessed(found)
@@ -108,11 +108,27 @@ class Assembly:
             return False
         return any(part.strip() for part in (*self.sections[self.current], *chunk))
 
+    def results_code(self, label: str, chunk: list[str]) -> str | None:
+        """ "deliverables" for a label saying results ("Resultados", "Rezultaty") right after an answered start of
+        the practice, where the template has the deliverables, when no deliverables were found yet: results may
+        also be the evidence, which the template puts after them."""
+        said = " ".join(fold(label).strip(" :：").split())
+        if said in RESULTS_LABELS and self.current == "start" and "deliverables" not in self.sections:
+            return "deliverables" if self.answered(chunk) else None
+        return None
+
+    def results_heading(self, line: str, chunk: list[str]) -> LabelMatch | None:
+        """A heading or a bold line saying results where the deliverables stand (``results_code``)."""
+        heading = _HEADING.match(line)
+        text = heading and (heading.group("heading") or heading.group("bold")).rstrip(" :：")
+        code = self.results_code(text, chunk) if text else None
+        return LabelMatch(code, "", text, "", guessed=True) if code and text else None
+
     def running_text(self, body: str) -> None:
         """Running text: a line that is a label starts a field."""
         chunk: list[str] = []
         for line in body.split("\n"):
-            found = match_label_line(line) or _heading_label(line)
+            found = match_label_line(line) or _heading_label(line) or self.results_heading(line, chunk)
             if found is None and self.current not in NARRATIVE_FIELD_CODES and self.answered(chunk):
                 heading = _HEADING.match(line)  # a section the template does not have, after a short answer
             else:
@@ -134,6 +150,13 @@ class Assembly:
             elif found.rest:
                 chunk.append(found.rest)
         self.add("\n".join(chunk))
+
+
+# "Results" in the template's languages (folded), a label some translations give the deliverables.
+RESULTS_LABELS = frozenset(
+    """results resultats ergebnisse resultaten resultat resultater tulokset resultados risultati rezultaty vysledky
+    rezultati eredmenyek tulemused rezultate rezultatai rezultati αποτελεσματα резултати""".split()
+)
 
 
 def _heading_label(line: str) -> LabelMatch | None:

@@ -606,7 +606,8 @@ def _frequency(word: str, language: str) -> float:
     """How frequent ``word`` is in English, French or ``language``, the highest (wordfreq's Zipf scale)."""
     from wordfreq import zipf_frequency  # loaded when a list has a misspelt word
 
-    return max(zipf_frequency(word, lang) for lang in dict.fromkeys(("en", "fr", language or "en")))
+    wordfreq_language = {"no": "nb"}.get(language, language)  # its Norwegian is Bokmål's code
+    return max(zipf_frequency(word, lang) for lang in dict.fromkeys(("en", "fr", wordfreq_language or "en")))
 
 
 def _one_slip(word: str, known: str) -> bool:
