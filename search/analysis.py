@@ -109,6 +109,11 @@ STEMMER_LETTERS: dict[str, frozenset[str]] = {
     "portuguese": frozenset(),
     # the Greek algorithm reads every Greek letter, accented or not (casefold has made "ς" "σ")
     "greek": frozenset("αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊϋΐΰ"),
+    # Hungarian and Romanian are read with their accents: their endings hold them ("Börtönből":
+    # "borton", -ből; "educației": "educ"), and a word typed without them is stemmed otherwise
+    # ("szulokkel" "szul" where "szülőkkel" is "szulo"; "detinutilor" "detin", "deținuților"
+    # "detinut"): a text in these languages also indexes its words without their accents
+    # (``compounds.unaccented_text``), so that such a query meets them stemmed as typed
     "hungarian": frozenset("áéíóöőúüű"),
     # both forms of ș and ț: with a comma (Romanian) and with a cedilla (older keyboards)
     "romanian": frozenset("ăâîșşțţ"),

@@ -1,7 +1,8 @@
 """Compound words of the compounding practice languages, split into the words they are made of.
 
-German, Dutch, Swedish, Danish, Norwegian and Finnish write a compound as one word:
-"Rechtsextremismus", "radicaliseringspreventie", "avradikaliseringsarbete", "nuorisotyö". A
+German, Dutch, Swedish, Danish, Norwegian, Finnish and Hungarian write a compound as one word:
+"Rechtsextremismus", "radicaliseringspreventie", "avradikaliseringsarbete", "nuorisotyö",
+"radikalizálódásmegelőzés". A
 search for one of its words ("Extremismus") meets no token of the text, so the documents of
 those languages also index the parts of their compounds (practices/indexing.py, the
 ``compounds`` text field), stemmed like any other field by every engine.
@@ -13,7 +14,7 @@ part that is not the last: "Ausstieg|s|beratung"), and the cut with the highest 
 of its parts' frequencies is kept when it beats the whole word's own frequency. Common words are
 therefore never cut ("Beratung", "Verein"), while a compound rarer than its parts is
 ("Rechtsextremismus": rechts, extremismus). Frequencies come from ``wordfreq`` (its "large"
-lists, the "small" one for Danish, which has no large list of its own), words at least as
+lists, the "small" one for Danish and Hungarian, which have no large list of their own), words at least as
 frequent as once per ten million (Zipf 2), read from the package's files once per process and
 language, only when a document of that language is indexed (docs/SEARCH.md, "Compounds").
 
@@ -41,6 +42,7 @@ WORDLISTS: dict[str, tuple[str, str]] = {
     "no": ("nb", "large"),
     "da": ("da", "small"),
     "fi": ("fi", "large"),
+    "hu": ("hu", "small"),  # no large list either
 }
 COMPOUNDING: frozenset[str] = frozenset(WORDLISTS)
 
@@ -53,6 +55,7 @@ LINKS: dict[str, tuple[str, ...]] = {
     "no": ("s", "e"),
     "da": ("s", "e"),
     "fi": (),
+    "hu": (),  # as Finnish: "radikalizálódás|megelőzés"
 }
 # A German part may drop its final -e ("Schul|sozialarbeit": Schule).
 DROPPED_E: frozenset[str] = frozenset({"de"})
@@ -65,6 +68,10 @@ MIN_PART_ZIPF = 2.5  # a word of a split is at least this common (rare words are
 MAX_PARTS = 4
 MARGIN = 0.3  # Zipf the parts' mean must beat the whole word by ("forebygging" is not fore|bygging)
 MIN_WORD = MIN_PART + MIN_LAST
+# A Hungarian compound's last part has five letters or more: the word lists hold suffixes and
+# their combinations as words ("ában", "ének"), and short words that read as one ("pártfogó",
+# a probation officer, is no párt|fogó, party and holder; "önkéntesek" no önként|esek).
+LONGER_LAST: dict[str, int] = {"hu": 5}
 # Function words are no parts: "Ausstieg" is not aus|stieg, "förebyggande" not före|byggande.
 STOP_WORD_LISTS: dict[str, str] = {
     "de": "german",
@@ -73,6 +80,18 @@ STOP_WORD_LISTS: dict[str, str] = {
     "no": "norwegian",
     "da": "danish",
     "fi": "finnish",
+    "hu": "hungarian",
+}
+
+# Suffixes a word list holds as words (a tokenizer cut "2015-ben" in two), which are no parts:
+# Hungarian case endings, else "iskolákban" is iskolák|ban. An inflected compound is then split
+# when its inflected last part is a known word, else not ("munkakeresésben" is not; its stem
+# "munkakeresés" is found by the stemmer).
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "hu": tuple(
+        "ban ben nak nek val vel hoz hez höz nál nél tól től ból ből ról ről ért ként kor ra re ba be"
+        " on en ön an ig ul ül vá vé ként képp okkal ekkel akkal ökkel kal kel".split()
+    ),
 }
 
 # The prevention field's own words, which general corpora hold rarely or never
@@ -97,6 +116,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "no": ("avradikalisering", "radikalisering", "ekstremisme", "jihadisme", "kriminalomsorg"),
     "da": ("afradikalisering", "radikalisering", "ekstremisme", "jihadisme", "kriminalforsorg"),
     "fi": ("radikalisoituminen", "deradikalisaatio", "ääriliike", "ääriajattelu", "irtautuminen", "ennaltaehkäisy"),
+    "hu": ("radikalizálódás", "radikalizáció", "deradikalizáció", "megelőzés", "szélsőségesség", "erőszakmentesség"),
 }
 FIELD_ZIPF = 3.0
 
@@ -117,7 +137,7 @@ def frequencies(language: str) -> dict[str, float]:
     zipfs = {index: 9 - index / 100 for index in range(last + 1)}
     kept = enumerate(buckets[: last + 1])
     known = {word: zipfs[index] for index, bucket in kept for word in bucket if word.isalpha()}
-    for word in get_stop_words(STOP_WORD_LISTS[language]):
+    for word in (*get_stop_words(STOP_WORD_LISTS[language]), *SUFFIXES.get(language, ())):
         known.pop(word.casefold(), None)
     for word in FIELD_WORDS[language]:
         known[word] = max(known.get(word, 0.0), FIELD_ZIPF)
@@ -192,26 +212,58 @@ def _side(piece: str, language: str, *, last: bool) -> _Reading | None:
     readings = []
     for candidate in dict.fromkeys(candidates):
         inner = _split(candidate, language, last) if len(candidate) >= MIN_WORD else _NONE
-        if candidate in known and _long_enough(candidate, known[candidate], last=last):
+        if candidate in known and _long_enough(candidate, known[candidate], last=last, language=language):
             readings.append(_Reading((candidate, *inner.words), 1, known[candidate], known[candidate]))
         elif inner.words:
             readings.append(inner)
     return min(readings, key=_Reading.key, default=None)
 
 
-def _long_enough(word: str, zipf: float, *, last: bool) -> bool:
-    """A part has ``MIN_PART`` letters; the last one of a compound may have ``MIN_LAST`` if common."""
+def _long_enough(word: str, zipf: float, *, last: bool, language: str) -> bool:
+    """A part has ``MIN_PART`` letters; the last one of a compound may have ``MIN_LAST`` if common,
+    or must have ``LONGER_LAST`` of its language."""
+    if last and len(word) < LONGER_LAST.get(language, 0):
+        return False
     return len(word) >= MIN_PART or (last and len(word) >= MIN_LAST and zipf >= MIN_SHORT_ZIPF)
 
 
 def parts_text(text: str, language: str) -> str:
     """The parts of every compound of ``text`` in order (none for a language that does not
-    compound), then the words it writes in parts written whole (``joined_text``), separated by
-    spaces: what the ``compounds`` field of a document holds."""
+    compound), then the words it writes in parts written whole (``joined_text``), then its words
+    without their accents where they stem otherwise (``unaccented_text``), separated by spaces:
+    what the ``compounds`` field of a document holds."""
     from search.analysis import words
 
     parts = [part for word in words(text) for part in split(word, language)] if language in COMPOUNDING else []
-    return " ".join(filter(None, [" ".join(parts), joined_text(text)]))
+    return " ".join(filter(None, [" ".join(parts), joined_text(text), unaccented_text(text, language)]))
+
+
+# Languages whose stemmers read accents that their endings hold (search.analysis.STEMMER_LETTERS):
+# a word typed without them is stemmed otherwise than the word written with them.
+UNACCENTED_TOO: frozenset[str] = frozenset({"hu", "ro"})
+
+
+def unaccented_text(text: str, language: str) -> str:
+    """The words of ``text`` (in a language of ``UNACCENTED_TOO``) written without their accents
+    where that changes their stem, each with its stem read with them, once each: Hungarian
+    "szülőkkel" (stem "szulo") is also "szulokkel" ("szul", as a query typed without accents or
+    with ö for ő is stemmed) and "szulo"; "iskolákban" ("iskola") also "iskolakban" ("iskol", as
+    "iskola"); Romanian "deținuților" ("detinut") also "detinutilor" ("detin"), with a cedilla or
+    a comma alike. The stem is for Elasticsearch, which stems every text folded: there
+    "Börtönből" is "bortonbol" (-ből is an ending only with its accent), and "borton", its stem
+    read with the accents, meets "börtön". Empty in other languages."""
+    from search.analysis import fold, stem, words
+
+    if language not in UNACCENTED_TOO:
+        return ""
+    found: dict[str, None] = {}
+    for word in words(text):
+        if word.isascii() or (bare := fold(word)) in found:
+            continue
+        if stem(bare, language) != (kept := stem(word, language)):
+            found[bare] = None
+            found[kept] = None
+    return " ".join(found)
 
 
 # A word written in parts joined by hyphens or slashes (hyphen-minus, Unicode's hyphen and
@@ -264,7 +316,7 @@ def holders(text: str, found: AbstractSet[str]) -> set[int]:
     every part of a word written in parts that joins into one ("multi" and "agency" of
     "multi-agency" for "multiagency"). No word list is read: a longer word holding a part is taken
     for its compound, so the words a snippet marks are those its hit was found through."""
-    from search.analysis import tokens
+    from search.analysis import fold, tokens
 
     if not found:
         return set()
@@ -280,6 +332,13 @@ def holders(text: str, found: AbstractSet[str]) -> set[int]:
             lowered = token.text.casefold()
             if len(lowered) >= MIN_WORD and any(_holds(lowered, part) for part in parts):
                 marked.add(index)
+    unaccented = {word for word in found if word.isascii() and word.isalpha()}
+    if unaccented:  # a word without its accents (``unaccented_text``): the word as written
+        marked.update(
+            index
+            for index, token in enumerate(tokens(text))
+            if not token.text.isascii() and fold(token.text) in unaccented
+        )
     if joined:
         starts = [token.start for token in tokens(text)]
         for word, start, count in _joined(text):

@@ -10,7 +10,9 @@
     mentor^2 prison~        the words (Lucene's boosts and fuzziness are dropped)
 
 Words are matched by their stems, and in their other English spelling ("radicalisation" also
-asks for "radicalization", "organisers" for "organizers", "programme" for "program"); a word
+asks for "radicalization", "organisers" for "organizers", "programme" for "program"), a Portuguese
+noun in -ão in its other number ("prisão", "prisões") and a word in Portugal's spelling before 1990
+without its silent consonant ("projecto", "projeto"); a word
 written with inner punctuation ("multi-agency", "P/CVE") is a phrase of its parts or the word
 written whole ("multiagency", "PCVE"), except a French elided article or pronoun, which is dropped
 ("l'extrémisme" is the word "extrémisme", "d'anciens" is "anciens"); two words joined by a slash
@@ -217,13 +219,56 @@ def _inclusive(word: str) -> tuple[str, ...]:
     return ()
 
 
+# Portuguese nouns in -ão make their plural in -ões ("prisão", "prisões"; "intervenção",
+# "intervenções"), which Snowball stems apart ("prisa" and "prisoe", folded): a word in -ão also
+# asks for its form in -ões and the reverse, typed with the tilde or, after c, ç, s or i, without
+# it ("prisao", "intervencoes", "religioes"; no English word ends so). Words of three letters are
+# left as typed ("não", "São", "mão"); an -ão word whose plural is -ães or -ãos ("alemão",
+# "irmão") asks for a form no text writes, which finds nothing more.
+_BARE_BEFORE = "cçsi"
+
+
+def _portuguese_number(word: str) -> str:
+    """``word`` in the other number if it is a Portuguese noun in -ão or -ões, else ``word``."""
+    low = word.casefold()
+    if low.endswith("ão") and len(low) > 3:
+        return word[:-2] + "ões"
+    if low.endswith("ões") and len(low) > 4:
+        return word[:-3] + "ão"
+    if low.endswith("ao") and len(low) > 4 and low[-3] in _BARE_BEFORE:
+        return word[:-2] + "oes"
+    if low.endswith("oes") and len(low) > 5 and low[-4] in _BARE_BEFORE:
+        return word[:-3] + "ao"
+    return word
+
+
+# Portugal's spelling before the 1990 agreement, still typed and in older texts, writes a c or p
+# no longer pronounced: "acção", "direcção", "projecto", "colectivo", "actividade", "óptimo" for
+# "ação", "direção", "projeto", "coletivo", "atividade", "ótimo". Such a word also asks for the
+# word without it: a c or p after a vowel, before ç, or before a t that begins one of these
+# endings (English "actor", "practice", "active" are left as typed; Spanish "proyecto" asks for
+# "proyeto" too, which no text writes).
+_SILENT_CONSONANT = re.compile(r"(?<=[aeiouáéíóúâêô])[cp](?=ç|t(?:[oa]s?|iv[oa]s?|ividades?|im[oa]s?)$)", re.IGNORECASE)
+
+
+def _portuguese_before_1990(word: str) -> str:
+    return _SILENT_CONSONANT.sub("", word) if len(word) > 4 else word
+
+
 def spellings(written: tuple[str, ...], *, one_word: bool, also: tuple[str, ...] = ()) -> tuple[Term, ...]:
-    """The term the words make, then the same words in their other English spelling, then, for a
+    """The term the words make, then the same words in their other English spelling, then in their
+    other number if they are Portuguese nouns in -ão or -ões (``_portuguese_number``), then without
+    the consonant Portugal no longer writes (``_portuguese_before_1990``), then, for a
     word written with inner punctuation (``one_word``: "multi-agency", "P/CVE", "Covid-19"), the
     word written whole ("multiagency", "PCVE", "Covid19"), then the words of ``also`` (an
     inclusive form's, ``_inclusive``)."""
     other = tuple(_other_spelling(word) for word in written)
-    found = [Term(written), Term(other)]
+    found = [
+        Term(written),
+        Term(other),
+        Term(tuple(_portuguese_number(word) for word in written)),
+        Term(tuple(_portuguese_before_1990(word) for word in written)),
+    ]
     if one_word and len(written) > 1:
         found.append(Term(("".join(written),)))
     found.extend(Term((word,)) for word in also)
@@ -301,8 +346,9 @@ _PICTOGRAPHS = re.compile("[\u200d\ufe0e\ufe0f\u2190-\u21ff\u2300-\u27bf\u2b00-\
 # a query of words alone (no operator, no quote, no exclusion), the connector in lower case with a
 # word on each side that is no stop word. Elsewhere it stays what it was (French "ou" a stop word;
 # "où", "O", "ou" alone are words). French and Portuguese "ou", German "oder", Spanish and Italian
-# "o", Swedish, Danish and Norwegian "eller", Finnish "tai".
-_CONNECTORS = frozenset({"ou", "oder", "o", "eller", "tai"})
+# "o", Swedish, Danish and Norwegian "eller", Finnish "tai", Greek "ή" (with its accent: "η" is the
+# article), Hungarian "vagy", Romanian "sau".
+_CONNECTORS = frozenset({"ou", "oder", "o", "eller", "tai", "ή", "vagy", "sau"})
 # Dutch "of" is English "of" too: OR only between two words no English list knows
 # ("gedetineerden of jongerenwerkers"), never in "prevention of radicalisation" (_connects).
 _DUTCH_OR = "of"
@@ -386,6 +432,18 @@ def parse(text: str) -> ParsedQuery:
         else:
             clauses.append(Clause(item.terms))
     return ParsedQuery(tuple(_without_stop_words(clauses)), tuple(excluded))
+
+
+def typed_terms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """``terms`` (a clause's, or the exclusions) as typed: without the other spellings, numbers and
+    words written whole that ``spellings`` added to each, which parsing them again adds back."""
+    kept: list[Term] = []
+    added: set[Term] = set()
+    for term in terms:
+        if term not in added:
+            kept.append(term)
+            added.update(spellings(term.words, one_word=True)[1:])
+    return tuple(kept)
 
 
 def any_of(text: str, limit: int = 24) -> ParsedQuery:

@@ -1,4 +1,4 @@
-"""The query sweeps' shared corpus and checks (test_query_sweep_18.py, _19.py, _20.py and
+"""The query sweeps' shared corpus and checks (test_query_sweep_18.py, _19.py, _20.py, _22.py and
 test_language_sweep_elasticsearch.py): the union of the practices they need, made once per test
 session, and each sweep's rows run through the same checks on every engine.
 
@@ -73,6 +73,56 @@ CORPUS: dict[str, tuple[str, str, str]] = {
         "ar",
         "الوقاية من التطرف العنيف",
         "برنامج للشباب في المدارس",
+    ),
+    # added for the 22nd sweep (test_query_sweep_22.py): Portuguese (Brazilian and European),
+    # Greek, Hungarian and Romanian, the last one of them written with the cedilla forms ş and ţ
+    # (an older text pasted in), the others with the comma forms ș and ț
+    "pt_br": (
+        "pt",
+        "Ação comunitária contra a polarização nas periferias de São Paulo",
+        "Educadores sociais e a equipe do centro acompanham adolescentes e suas famílias;"
+        " rodas de conversa sobre discurso de ódio nas redes.",
+    ),
+    "pt_pt": (
+        "pt",
+        "Reinserção social de reclusos após a libertação",
+        "Em Lisboa, técnicos de reinserção e voluntários acompanham os reclusos; o projeto inclui"
+        " mentoria, formação profissional e intervenções com as famílias nas prisões.",
+    ),
+    "el_prison": (
+        "el",
+        "Αποριζοσπαστικοποίηση στις φυλακές",
+        "Ψυχολόγοι και κοινωνικοί λειτουργοί συνοδεύουν κρατούμενους στην Πάτρα μετά την αποφυλάκιση.",
+    ),
+    "el_school": (
+        "el",
+        "Σχολεία ενάντια στον βίαιο εξτρεμισμό",
+        "Οι καθηγητές στην Αθήνα μαθαίνουν να αναγνωρίζουν τα σημάδια της ριζοσπαστικοποίησης στους μαθητές.",
+    ),
+    "hu_school": (
+        "hu",
+        "Radikalizálódásmegelőzés a debreceni iskolákban",
+        "Iskolai szociális munkások foglalkoznak a fiatalokkal és a szülőkkel; a program Budapesten is működik.",
+    ),
+    "hu_prison": (
+        "hu",
+        "Börtönből szabadult fiatalok mentorálása",
+        "Önkéntes mentorok segítenek a szabadulóknak a munkakeresésben és a családi kapcsolatok helyreállításában.",
+    ),
+    "ro_school": (
+        "ro",
+        "Prevenirea radicalizării tinerilor în școli",
+        "Consilierii școlari din Timișoara lucrează cu părinții și cu asistenții sociali.",
+    ),
+    "ro_prison": (
+        "ro",
+        "Reintegrarea deținuților după eliberare",
+        "Asociația însoțește foștii deținuți din penitenciarul de la Cluj-Napoca la primărie și la angajatori.",
+    ),
+    "ro_cedilla": (
+        "ro",
+        "Educaţie civică împotriva extremismului",
+        "Profesorii din Iaşi discută cu elevii despre ştiri false şi propagandă pe reţelele sociale.",
     ),
 }
 

@@ -34,7 +34,7 @@ from search.collections import Collection, Layout, registered
 from search.embedding import store
 from search.embedding.vectors import similarities
 from search.models import SearchDocument, SearchFacet
-from search.query import Clause, ParsedQuery, any_of, any_word, parse, some_words
+from search.query import Clause, ParsedQuery, any_of, any_word, parse, some_words, typed_terms
 
 TEXT_ENGINES = {"sqlite": SqliteText, "postgresql": PostgresText}
 SIMILAR_CANDIDATES = 50
@@ -320,15 +320,24 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             return {**openings, **(text.highlights(cursor, missing, parsed) if missing else {})}
 
     def _suggest(self, parsed: ParsedQuery, view: snapshot.Snapshot, allowed: int) -> str | None:
-        """A respelling from the words of the titles the reader may see (``allowed``), so nothing leaks."""
-        asked = [term.words[0] for term in parsed.positive_terms if not term.is_phrase]
-        if not asked:
+        """A respelling from the words of the titles the reader may see (``allowed``), so nothing
+        leaks: each clause's words as typed (``typed_terms``: the other spellings the parser added
+        come back when the respelling is parsed; they were asked for as words of their own, all of
+        which the respelling then needed), OR-ed as typed, and the exclusions kept ("iskolák
+        -Budapest" is not answered by "iskolakban" with the practices in Budapest)."""
+        asked = [[t.words[0] for t in typed_terms(clause.terms) if not t.is_phrase] for clause in parsed.clauses]
+        if not any(asked):
             return None
         vocabulary = {word for word, bits in view.title_words.items() if bits & allowed}
-        changed = [_closest(fold(word), vocabulary) for word in asked]
-        if all(new is None for new in changed):
+        changed = {word: _closest(fold(word), vocabulary) for words in asked for word in words}
+        if all(new is None for new in changed.values()):
             return None
-        return " ".join(new or fold(word) for word, new in zip(asked, changed, strict=True))
+        clauses = [" OR ".join(dict.fromkeys(changed[word] or fold(word) for word in words)) for words in asked]
+        left_out = [
+            '-"' + " ".join(term.words) + '"' if term.is_phrase else "-" + term.words[0]
+            for term in typed_terms(parsed.excluded)
+        ]
+        return " ".join(filter(None, [*clauses, *left_out]))
 
     def similar(self, collection: Collection, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
         """Shared themes (2 points each) and audiences (1 each), plus up to 3 points of text
