@@ -203,6 +203,19 @@ def test_a_widened_practice_waits_for_the_worker_and_an_edited_one_comes_back_af
         assert _counted(_search(es, scope)) == _counted(_search(DatabaseSearchBackend(), scope))
 
 
+def test_a_practice_whose_own_edit_waits_still_lists_similar_practices(es, contributor):
+    """Its page keeps the list for SIMILAR_PRACTICES_SECONDS: an edit must not empty it."""
+    anonymous, practice = reader_scope(None), es.practices["open"]
+    before = {hit.id for hit in es.similar(PRACTICES, practice.pk, scope=anonymous, limit=10)}
+    assert es.practices["kept"].pk in before
+    with transaction.atomic():  # as an approved update of the practice does
+        practice.description += " With a new paragraph."
+        practice.save(update_fields=["description"])
+        practice_changed(practice)
+    assert _waiting() > 0
+    assert {hit.id for hit in es.similar(PRACTICES, practice.pk, scope=anonymous, limit=10)} == before
+
+
 def test_the_database_engine_answers_while_the_worker_is_too_far_behind(es, settings, contributor):
     """A change waiting longer than BEHIND_SECONDS, or more documents waiting than WITHHELD_LIMIT:
     Elasticsearch does not answer (SearchUnavailable), the ``database`` engine does, marked degraded."""
@@ -244,9 +257,7 @@ def test_a_removed_post_is_counted_by_no_member_and_a_former_member_finds_nothin
 ):
     network, first, _named = posts_on_es
     assert search_posts(user=outsider, query=POST).total == 1
-    network_services.network_member_remove(
-        membership=network.memberships.get(user=outsider), actor=moderator, ban=True
-    )
+    network_services.network_member_remove(membership=network.memberships.get(user=outsider), actor=moderator, ban=True)
     network_services.post_delete(post=first, actor=colleague)
     assert _waiting() > 0
     for reader in (colleague, outsider):
@@ -278,9 +289,7 @@ def test_the_database_engine_is_right_at_once(settings, contributor, outsider, c
     reset_engines()
     practices = {
         "open": make_practice(author=contributor, title=f"{OPEN} mentoring", publish=True),
-        "members": make_practice(
-            author=contributor, title=f"{MEMBERS} mentoring", publish=True, visibility="members"
-        ),
+        "members": make_practice(author=contributor, title=f"{MEMBERS} mentoring", publish=True, visibility="members"),
         "kept": make_practice(author=outsider, title=f"{KEPT} mentoring", publish=True),
     }
     database = get_search_backend()

@@ -514,17 +514,21 @@ class ElasticsearchSearchBackend(SearchBackend):
         return respelt if len(totals) == 2 and totals[0] == 0 and totals[1] > 0 else None
 
     def similar(self, collection: Collection, document_id: int, *, scope: ReaderScope, limit: int = 5) -> list[Hit]:
-        """More-like-this over the visible practices, never the practice itself; nothing when
-        the reader may not see the practice."""
+        """More-like-this over the visible practices, never the practice itself nor one whose
+        change waits for the worker; nothing when the reader may not see the practice."""
         if collection.layout != Layout.FACETED:
             return []
-        scope = self._withholding(collection, scope)
+        others = self._withholding(collection, scope)
+        # The practice itself is asked about as the engine holds it, even when its own change waits
+        # (its page re-reads it through the access rule; an edit must not empty its list, which the
+        # page keeps for SIMILAR_PRACTICES_SECONDS); the others that wait are left out.
+        itself = queries.withholding(scope, others.withheld - {document_id})
         index = self.index_of(collection)
         searches = [
             {"index": index.alias},
-            queries.visible_ids_body(document_id, scope),
+            queries.visible_ids_body(document_id, itself),
             {"index": index.alias},
-            queries.similar_body(index.alias, document_id, scope, limit),
+            queries.similar_body(index.alias, document_id, others, limit),
         ]
         response = index._read("find similar practices", lambda es: es.msearch(searches=searches))
         if response is None:
