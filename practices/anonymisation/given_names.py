@@ -30,6 +30,7 @@ import functools
 import importlib
 import re
 import statistics
+import unicodedata
 
 from practices.importer.countries import find_country
 
@@ -71,6 +72,20 @@ SUPPLEMENT = frozenset(
         "ahmad farid zabihullah ahmadullah najibullah hekmatullah rahmatullah wahid"
     ).split()
 )
+# Diminutives and pet names that practitioners write for young people and relatives in the newer
+# practice languages, which Faker's lists (full given names) lack: Polish, Czech, Slovak, Hungarian,
+# Romanian, Portuguese (European and Brazilian), Greek, Bulgarian (Cyrillic, read once the script is).
+DIMINUTIVES = frozenset(
+    (
+        "kasia basia gosia zosia ania asia magda tomek wojtek franek bartek jędrek marcinek kamilek "
+        "honza pepa jirka péťa míša verča kačka janko ferko paľo maťo "
+        "peti zsófi zsofi gabi dani andris marci pisti laci józsi jozsi kati erzsi bandi sanyi feri "
+        "ionel gigel fănel fanel nelu costel mitică ionuț ionut andreiuț "
+        "zé zezinho chico quim tó joãozinho joaozinho juninho manu "
+        "νίκος γιώργος δημήτρης κώστας τάκης σάκης μήτσος γιάννης "
+        "митко гошо пешо тошо ванко"
+    ).split()
+)
 # Words of the field that name lists hold, and that are no one's name in a practice.
 NOT_GIVEN_NAMES = frozenset(
     "imam ramadan isis nazi eid hajj sheikh mufti mullah salam allah server junior santa meta corona prima".split()
@@ -96,9 +111,8 @@ _NAME = rf"(?:[{_UP}]['’])?[{_UP}][{_LOW}]{{1,40}}(?:-[{_UP}][{_LOW}]{{1,40}})
 _CAPITALISED = re.compile(rf"(?<![\w@./#&-])(?P<name>{_NAME})(?:['’]s)?(?![\w@&-]|\.\w)")
 _PARTICLES = "|".join(sorted(patterns.NAME_PARTICLES))
 _NEXT_WORD = re.compile(rf"[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}(?P<word>{_NAME})(?![\w@&-])")
-_SAINT_BEFORE = re.compile(
-    r"(?<![\w])(?:St|Ste|Sto|Sta|Św|Sw)\.[ \t]*$"  # not "S.": an initial ("S. Ahmed")
-    r"|(?<![\w])(?:St|Ste|Saint|Sainte|Sankt|San|Santo|Santa|São|Sint|Sveti)[ \t]+$"
+_SAINT_BEFORE = re.compile(  # not "S.": an initial ("S. Ahmed")
+    rf"(?<![\w])(?:{'|'.join(sorted(patterns.SAINT_TITLES, key=len, reverse=True))})(?:\.[ \t]*|[ \t]+)$"
 )
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)['’]?[ \t]+$")
 # Words after which a capitalised word is no person: articles, prepositions of place.
@@ -201,7 +215,8 @@ APPOSITION_NAME = re.compile(
 def given_names() -> frozenset[str]:
     """Folded given names of every locale read and of ``SUPPLEMENT`` (3 letters or more)."""
     locales = [locale for group in LANGUAGE_LOCALES.values() for locale in group] + ORIGIN_LOCALES
-    return frozenset(SUPPLEMENT.union(*map(_locale_names, locales)) - NOT_GIVEN_NAMES - patterns.NAME_PARTICLES)
+    names = SUPPLEMENT.union(DIMINUTIVES, *map(_locale_names, locales))
+    return frozenset(names - NOT_GIVEN_NAMES - patterns.NAME_PARTICLES)
 
 
 @functools.cache
@@ -251,7 +266,99 @@ def ordinary_word(word: str, language: str, *, local: bool = True) -> bool:
 def _known_name(word: str) -> bool:
     folded = word.casefold()
     names = given_names()
+    if folded.isascii() and folded not in names:
+        names = _names_typed_without_diacritics()
     return folded in names or ("-" in folded and all(part in names for part in folded.split("-")))
+
+
+@functools.cache
+def _names_typed_without_diacritics() -> frozenset[str]:
+    """The given names with diacritics as typed on a keyboard without them ("zsofia" for "zsófia",
+    "stefan" for "ștefan"), and the rest; a name's own spelling without them is often a name too."""
+    return given_names() | frozenset(map(without_diacritics, given_names()))
+
+
+def without_diacritics(word: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+
+
+# Case endings of given names in the languages that decline them, each with what the nominative
+# ends in instead (""): Hungarian "Petinek" (Peti), "Eszterrel" (Eszter, -vel assimilated);
+# Polish "Tomkiem" (Tomek), "Kasią" (Kasia); Czech and Slovak "Pavla" (Pavel), "Matúšom";
+# Romanian "Ioanei" (Ioana); Croatian "Ivanom"; Lithuanian "Manto" (Mantas); Greek "Νίκου" (Νίκος),
+# "Δημήτρη" (Δημήτρης). The nominative must be a known given name; an author cited in a case
+# ending with a year ("navazuje na práci Bjørga (2009)") is none.
+_HUNGARIAN_ENDINGS = "nak nek val vel nál nél hoz hez höz tól től ról ről ként ban ben ba be ra re ot et öt t é"
+CASE_ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "hu": tuple((ending, ("",)) for ending in _HUNGARIAN_ENDINGS.split()),
+    "pl": (
+        ("owi", ("",)),
+        ("iem", ("", "a")),
+        ("em", ("",)),
+        ("ą", ("a",)),
+        ("ę", ("a",)),
+        ("ie", ("a", "")),
+        ("a", ("",)),
+        ("y", ("a",)),
+        ("i", ("a",)),
+        ("u", ("",)),
+    ),
+    "cs": (
+        ("ovi", ("",)),
+        ("em", ("",)),
+        ("ou", ("a",)),
+        ("u", ("", "a")),
+        ("y", ("a",)),
+        ("ě", ("a",)),
+        ("e", ("a", "")),
+        ("a", ("",)),
+        ("i", ("a",)),
+    ),
+    "sk": (
+        ("ovi", ("",)),
+        ("om", ("",)),
+        ("ou", ("a",)),
+        ("u", ("", "a")),
+        ("y", ("a",)),
+        ("e", ("a", "")),
+        ("a", ("",)),
+        ("i", ("a",)),
+    ),
+    "ro": (("ului", ("",)), ("ei", ("a",)), ("ii", ("ia",))),
+    "hr": (("om", ("",)), ("em", ("",)), ("u", ("", "a")), ("e", ("a",)), ("i", ("a",)), ("a", ("",))),
+    "lt": (
+        ("ui", ("as", "us", "is")),
+        ("o", ("as",)),
+        ("ą", ("ą", "as", "a")),
+        ("os", ("a",)),
+        ("ės", ("ė",)),
+        ("ai", ("a",)),
+        ("ei", ("ė",)),
+        ("io", ("ius", "is")),
+        ("aus", ("us",)),
+    ),
+    "el": (("ου", ("ος", "ης", "ας")), ("η", ("ης",)), ("α", ("ας",)), ("ο", ("ος",))),
+}
+
+
+@functools.lru_cache(maxsize=20_000)
+def _declined_name(folded: str, language: str) -> bool:
+    """Whether ``folded`` is a known given name in a case ending of ``language``."""
+    names = given_names()
+    for ending, nominatives in CASE_ENDINGS.get(language, ()):
+        if not folded.endswith(ending) or len(folded) - len(ending) < 3:
+            continue
+        stem = folded[: -len(ending)]
+        stems = {stem}
+        if language == "hu":  # "Annának" (Anna), "Eszterrel" (Eszter + -vel)
+            stems |= {stem[:-1] + {"á": "a", "é": "e"}.get(stem[-1], stem[-1])}
+        if language in ("pl", "cs", "sk", "hr") and len(stem) > 2 and stem[-2] not in "aeiouyáéíóúýąęěů":
+            stems.add(stem[:-1] + "e" + stem[-1])  # a fleeting e: "Tomk-" for Tomek, "Pavl-" for Pavel
+        if any(base + nominative in names for base in stems for nominative in nominatives):
+            return True
+    if language == "hu" and len(folded) > 5 and folded[-3] == folded[-4] and folded[-2:] in ("al", "el"):
+        return folded[:-3] in names  # -val/-vel joined to a final consonant: "Eszterrel", "Péterrel"
+    return False
 
 
 def _never_a_name(folded: str, own_names: set[str]) -> bool:
@@ -325,7 +432,11 @@ def given_name_candidates(text: str, languages: list[tuple[int, int, str]], own_
 def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[str]) -> tuple[int, int] | None:
     word = match.group("name")
     folded = word.casefold()
-    if not _known_name(word) or _never_a_name(folded, own_names):
+    if _known_name(word):
+        pass
+    elif not _declined_name(folded, language) or patterns.CITATION_AFTER.match(text, match.end("name")):
+        return None  # an author cited in a case ending: "navazuje na práci Bjørga (2009)"
+    if _never_a_name(folded, own_names):
         return None
     if _SAINT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
         return None  # "St Brendan's College", "San Lorenzo", "Sankt Georg": a saint's, a place's
@@ -400,6 +511,7 @@ _PLACES_REPORTED_WHOLE = (
     patterns.POSTCODE_ADDRESS,
     patterns.SCHOOL_OF_A_PUPIL,
     patterns.INSTITUTION_OF_A_PERSON,
+    patterns.SCHOOL_OF_AN_ATTENDER,  # "e elev la Liceul Teoretic Mihai Eminescu"
 )
 
 

@@ -13,8 +13,12 @@ _EXTENDED_A = [chr(code) for code in range(0x100, 0x180)]
 # And Greek's (round 8: "Γιώργος Παπαδόπουλος"), with its accented letters and final sigma.
 _GREEK_UPPER = "Α-ΡΣ-ΩΆΈΉΊΌΎΏΪΫ"
 _GREEK_LOWER = "α-ωάέήίόύώϊϋΐΰ"
-UPPER = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _EXTENDED_A if ch.isupper()) + _GREEK_UPPER
-LOWER = "a-zß-öø-ÿ" + "".join(ch for ch in _EXTENDED_A if ch.islower()) + _GREEK_LOWER
+# And Cyrillic's (round 9: Bulgarian, "Георги Иванов", "Казанлък").
+_CYRILLIC_UPPER = "А-ЯЀ-Џ"
+_CYRILLIC_LOWER = "а-яѐ-џ"
+# Romanian's comma-below letters are Latin Extended-B (round 9: "Ploiești", "Ștefan", "Țicleni").
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _EXTENDED_A if ch.isupper()) + "ȘȚ" + _GREEK_UPPER + _CYRILLIC_UPPER
+LOWER = "a-zß-öø-ÿ" + "".join(ch for ch in _EXTENDED_A if ch.islower()) + "șț" + _GREEK_LOWER + _CYRILLIC_LOWER
 # Bounded repetitions keep every pattern linear: "Dupont-Dupont-…" repeated
 # 5,000 times took 40 s with unbounded ones.
 # "O'Connor", "D'Souza", "N'Diaye": a one-letter prefix and an apostrophe.
@@ -80,6 +84,13 @@ _TITLE = "|".join(
 TITLE_RUN = rf"(?:(?:{_TITLE})\.?[ \t]+){{1,2}}"
 _SURNAME = rf"(?:{NAME_WORD}|{CAPS_WORD})"
 # Lower-case words inside a name: "Jan van der Berg", "Lucía de la Fuente", "Ali bin Hamad".
+# A saint's title before a name: a church's, a school's, a street's or a programme's name, not a person
+# ("St Brendan's College", "Szent László utca", "strada Sfântul Nicolae", "«Άγιος Ανδρέας»").
+SAINT_TITLES = frozenset(
+    "St Ste Sto Sta Saint Sainte Sankt San Santo Santa São Sint Sveti Sveta Svetog Svete Svetoga Svetom Sv "
+    "Svatý Svatého Svaté Svätý Svätého Św Sw Święty Świętego Świętej Szent Sfântul Sfânta Sfântului Sfintei "
+    "Sf Sfantul Sfanta Šv Šventojo Šventosios Άγιος Αγίου Αγία Αγίας Άγιο Αγίων Свети Света Св".split()
+)
 NAME_PARTICLES = frozenset("de du des van von der den ter ten la le el al bin ben da di del della dos das".split())
 _PARTICLE = rf"(?:(?:(?:{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))})\s+){{1,2}})"
 
@@ -188,6 +199,13 @@ PUBLIC_FIGURES = frozenset(
     ).split(",")
 )
 
+# A reference: a surname, "et al." or a co-author, and the year in brackets ("Bouzar (2014)",
+# "Doosje et al. (2016)", "(Bjørgo, 2009)", "Bjørgo & Horgan, 2009)").
+CITATION_AFTER = re.compile(
+    r"(?:[ \t]+(?:et[ \t]+al\.?|(?:&|and|et|und|en|og|och|y|e)[ \t]+[^\W\d_][\w'’-]*))?"
+    r"(?:[ \t]*\([ \t]*|,[ \t]*)(?:19|20)\d\d[a-z]?(?:[ \t]*[,:;][ \t]*(?:p\.|pp\.|s\.)?[ \t]*[\d–-]+)?[ \t]*\)"
+)
+
 # "Ville de Laval", "City of Vestby": a town's administration, not a person
 # ("Ville" alone is also a Finnish first name).
 TOWN_ADMINISTRATION = re.compile(r"^(?:Ville|City|Town|Commune|Municipality|Borough)\s+(?:de|d['’]|du|of)(?!\w)")
@@ -286,7 +304,20 @@ KIN_WORDS = (
     "madre padre hermana hermano hijo hija esposa esposo marido tío tía amigo amiga novio novia abuela abuelo "
     "sorella fratello figlio figlia moglie marito zio zia cugino cugina amico amica fidanzato fidanzata nonna "
     "nonno mãe pai irmã irmão filho filha tio tia "
-    "matka ojciec siostra brat córka żona mąż wujek ciocia kuzyn kuzynka przyjaciel przyjaciółka kolega koleżanka"
+    "matka ojciec siostra brat córka żona mąż wujek ciocia kuzyn kuzynka przyjaciel przyjaciółka kolega koleżanka "
+    # round 9: Portuguese (Brazil), Romanian, Hungarian (possessed: "anyja", his or her mother), Greek,
+    # Czech, Slovak, Croatian, Bulgarian, Lithuanian ("sin", "prima", "primo", "teta" are other
+    # languages' words too)
+    "padrasto madrasta avó avô namorado namorada "
+    "mama tata tatăl mamei tatălui fratele sora bunica bunicul unchiul mătușa vărul verișoara fiul fiica "
+    "prietenul prietena iubitul iubita "
+    "anyja apja anyjával apjával bátyja öccse nővére húga nagymamája nagyapja barátja barátnője fia lánya "
+    "μητέρα πατέρας αδελφός αδερφός αδελφή αδερφή γιαγιά παππούς θείος θεία ξάδερφος ξαδέρφη γιος κόρη "
+    "φίλος φίλη "
+    "otec bratr sestra syn dcera babička dědeček strýc kamarád kamarádka babka dedko kamoš "
+    "majka otac kći baka djed ujak "
+    "майка баща брат сестра син дъщеря баба дядо чичо леля приятел приятелка "
+    "motina tėvas brolis sesuo sūnus dukra močiutė senelis dėdė"
 ).split()
 _KIN = "|".join(re.escape(word) for word in sorted(KIN_WORDS, key=len, reverse=True))
 # After a comma the name is an apposition, closed by punctuation ("la mère, Pôle emploi" is not).
@@ -317,7 +348,10 @@ _RESIDENCE_CUES = (
     r"lives?|living|lived|grew\s+up|resident|resides|residing|domicile|domicilié(?:e|s|es)?|"
     r"habit(?:e|ait|ent|ant)|originaire|demeurant|vit|vivait|bor|bodde|bosatt|vokste|uppvuxen|boede|opvokset|"
     r"woont|vive|vivía|reside|residente|vecin[oa]s?|abita|abitava|viveva|mora|morava|mieszka|mieszkał[a]?|"
-    r"bydlí|bydlel[a]?|žije|žil[a]?|μένει|έμενε|ζει|ζούσε|κατοικεί|διαμένει"
+    r"bydlí|bydlel[a]?|žije|žil[a]?|μένει|έμενε|ζει|ζούσε|κατοικεί|διαμένει|"
+    # Polish plural, Slovak, Romanian (with and without diacritics)
+    r"mieszkają|mieszkali|mieszkały|býva|bývala?|bývajú|locuiește|locuieste|locuiesc|locuia|trăiește|traieste|"
+    r"живее|живеят|живееше|живял[ао]?"  # Bulgarian
 )
 _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|(?-i:nat[oa])|nascid[oa]|urodzon[ya]"
 # Up to two words between the cue and the preposition, or whom the person lives with ("lives with
@@ -326,11 +360,11 @@ _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|
 _CUE_GAP = (
     r"(?:(?:\s+\w+){0,2}"
     r"|\s+(?i:with|together|met|samen|med|hos|sammen|tillsammans|mit|bei|avec|chez|con|com|junto|insieme|s|se|z|ze|"
-    r"με|μαζί)"
+    r"με|μαζί|so|cu|împreună|impreuna|с|със)"
     r"(?:\s+\w+){0,6})\s+"
 )
 _PLACE_PREPOSITION = (
-    r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve|στη|στην|στο|στον|σε)"
+    r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve|vo|în|στη|στην|στο|στον|σε|в|във)"
 )
 # "born", "né", "moved"...: said of projects and ideas too (patterns.a_thing_is_born).
 BIRTH_OR_MOVE_CUE = re.compile(rf"(?:{_OTHER_CUES})(?![\w])", re.IGNORECASE)
@@ -419,7 +453,10 @@ FR_STREET_NUMBER_LAST = (
 _SOUTH_EAST_WAY = (
     r"(?:Calle|C/|Avenida|Avda\.|Plaza|Pza\.|Paseo|Camino|Carrer|Travesía|Ronda|Via|Viale|Piazza|Piazzale|Corso|"
     r"Largo|Vicolo|Contrada|Rua|Travessa|Praça|Estrada|Alameda|[Uu]l\.|[Uu]lica|[Aa]l\.|[Aa]leja|[Pp]l\.|[Pp]lac|"
-    r"[Oo]s\.|[Oo]siedle"
+    r"[Oo]s\.|[Oo]siedle|"
+    # Romanian (with and without its diacritics) and Greek ("στην οδό Αγίου Δημητρίου 45")
+    r"Strada|[Ss]tr\.|Bulevardul|Bd\.|Calea|Aleea|[ȘŞS]oseaua|Pia[țţt]a|Splaiul|Intrarea|"
+    r"[Οο]δός|[Οο]δό|[Οο]δού|Λεωφόρος|Λεωφόρο|Λεωφ\.|[Ππ]λατεία"
     # In lower case after a preposition or an article, as Italian, Spanish and Portuguese write
     # them in prose ("risiede in via Roma 15", "vive en la calle Mayor 3", "mora na rua Augusta
     # 24"); not alone, where English "via" takes names too ("via Telegram 24 times").
@@ -430,14 +467,22 @@ _SOUTH_EAST_WAY = (
 )
 _SOUTH_EAST_ARTICLE = r"(?:(?:de\s+la|de\s+los|de\s+las|del|dei|degli|delle|della|dello|de|di|do|da|dos|das)\s+)"
 # A king's or pope's number may follow the name: "Corso Vittorio Emanuele II 45".
+# The number may follow a comma or a word for it ("Rua do Almada, 142", "Strada Florilor nr. 14"),
+# and Romanian's block, staircase, floor and flat may follow it (", bl. B2, sc. A, ap. 7").
+_NUMBER_WORD = r"(?:,?[ \t]+(?:nr|no|n°|n\.º|nº|br|č)\.?)"
+_BLOCK = r"(?:,?[ \t]+(?:bl|sc|et|ap)\.[ \t]*[A-Za-z0-9]{1,4}(?![\w]))"
 SOUTH_EAST_STREET = (
-    rf"{_SOUTH_EAST_WAY}[ \t]*{_SOUTH_EAST_ARTICLE}?{_TOWN}(?:[ \t]+[IVX]{{1,4}})?[ \t]+{_NUMBER}(?![\d])"
+    rf"{_SOUTH_EAST_WAY}[ \t]*{_SOUTH_EAST_ARTICLE}?{_TOWN}(?:[ \t]+[IVX]{{1,4}})?(?:{_NUMBER_WORD}|,)?[ \t]+"
+    rf"{_NUMBER}(?![\d]){_BLOCK}{{0,4}}"
 )
 EN_STREET = rf"{_NUMBER}[ \t]+(?:{NAME_WORD}[ \t]+){{1,3}}{_EN_WAY}(?![\w])"
 COMPOUND_STREET = rf"[{UPPER}][{LOWER}]{{2,}}{_COMPOUND_WAY}[ \t]+{_NUMBER}(?![\d])"  # "Storgata 5"
 SPACED_STREET = (
     rf"(?:{NAME_WORD}[ \t]+)?{NAME_WORD}[ \t]+(?i:gate|vei|veg|gata|gatan|gade|vej|allé|väg|vägen|straße|strasse|weg|"
-    rf"platz|straat|laan|tie|katu)[ \t]+{_NUMBER}(?![\d])"
+    # Hungarian, Czech and Slovak: "Széchenyi utca 12.", "Hlavní třída 583/12", "Hlavná ulica 5"
+    rf"platz|straat|laan|tie|katu|utca|u\.|út|útja|tér|tere|körút|sugárút|krt\.|köz|sor|sétány|fasor|rakpart|"
+    rf"třída|ulice|náměstí|"
+    rf"nábřeží|ulica|námestie|nábrežie)[ \t]+{_NUMBER}(?![\d])(?:(?<=\d)\.(?=[ \t,;]|$))?"
 )  # "Karl Johans gate 22"
 # A Danish or Norwegian floor and side after the house number: "112, 3. tv.", "7, st. th.", "4, 2. sal".
 _FLOOR = r"(?:,?[ \t]+(?:\d{1,2}\.?|st\.|kl\.)[ \t]*(?:tv|th|mf|sal)\.?(?![\w]))"
@@ -446,8 +491,10 @@ _FLOOR = r"(?:,?[ \t]+(?:\d{1,2}\.?|st\.|kl\.)[ \t]*(?:tv|th|mf|sal)\.?(?![\w]))
 _IN_TOWN = rf"(?P<in_town>[ \t]+(?:w|we|in|à|en|i|a|em|na|te)[ \t]+{_TOWN})"
 PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case[ \t]+postale|B\.P\.|BP)[ \t]+\d{1,6}"
 
+# Hungarian order: the postcode and the town before the street ("3530 Miskolc, Széchenyi utca 12.").
+_TOWN_FIRST = rf"(?:\d{{4}}[ \t]+{NAME_WORD}(?:-{NAME_WORD})?,[ \t]*)"
 _STREET = (
-    rf"(?:{FR_STREET}|{FR_STREET_NUMBER_LAST}|{SOUTH_EAST_STREET}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}"
+    rf"(?:{_TOWN_FIRST}?{SPACED_STREET}|{FR_STREET}|{FR_STREET_NUMBER_LAST}|{SOUTH_EAST_STREET}|{EN_STREET}|{COMPOUND_STREET}|{SPACED_STREET}"
     rf"|{PO_BOX})"
 )
 # Any street name, house number and postcode line, in the order of most of
@@ -534,7 +581,8 @@ DATE_OF_BIRTH = re.compile(
 _PHONE_LABEL = (
     r"(?:(?i:tel|tél|tlf|tfn|telefon|telefoon|telefono|teléfono|telefone|telephone|téléphone|phone|"
     r"mobile|mobil|mobiel|móvil|cellulare|telemóvel|telemovel|portable|handy|gsm|cell|mob|puh|puhelin|"
-    r"matkapuhelin|direct|direkte|direkt)(?:[.:]|\b)"
+    r"matkapuhelin|direct|direkte|direkt|celular|telefonas|mobilní|τηλ|τηλέφωνο|κινητό|тел|телефон|мобилен)"
+    r"(?:[.:]|\b)"
     r"|(?:^|(?<=[|,;•·–—/]))[ \t]*[TMP](?=[.:]?[ \t]))"
 )
 LABELLED_PHONE = re.compile(
@@ -610,12 +658,18 @@ _CLASS = (
 _SCHOOL_WORD = (
     r"(?i:school|college|academy|collège|lycée|école|Schule|Gymnasium|Gesamtschule|Realschule|Hauptschule|"
     r"skolan|skola|skole|skolen|koulu|scuola|istituto|liceo|escuela|instituto|colegio|IES|escola|szkoła|szkole|"
-    r"szkoły|gimnazjum|liceum|basisschool|middelbare[ \t]+school)"
+    r"szkoły|gimnazjum|liceum|basisschool|middelbare[ \t]+school|"
+    # Greek, Romanian (its article joined: "Liceul", "Școala"), Hungarian, Czech, Slovak, Croatian,
+    # Bulgarian, Lithuanian
+    r"γυμνάσιο|λύκειο|δημοτικό|ΕΠΑΛ|liceul|colegiul|colegiu|școala|şcoala|scoala|gimnaziul|"
+    r"gimnázium|gimnazium|iskola|gymnázium|gymnazium|škola|skola|ZŠ|SŠ|SOŠ|OŠ|gimnazija|училище|гимназия|mokykla|"
+    r"progimnazija)"
 )
 _CLASS_PREPOSITION = (
     r"(?i:at|in|på|i|ved|van|op|bij|der|an[ \t]+der|am|auf[ \t]+der|au|aux|à[ \t]+l['’]|à|du|de[ \t]+la|de|del|"
     r"della|dell['’]|all['’]|alla|al|presso|en[ \t]+el|en[ \t]+la|en|na|no|da|do|w|we)"
 )
+SCHOOL_WORD = re.compile(_SCHOOL_WORD)
 SCHOOL_OF_A_PUPIL = re.compile(
     rf"(?<![\w]){_CLASS}[ \t]*,?[ \t]+{_CLASS_PREPOSITION}(?:[ \t]+|(?<=['’]))(?:{_SCHOOL_WORD}[ \t]+)?"
     rf"(?P<pii>{_INSTITUTION_NAME})"
@@ -652,14 +706,15 @@ INSTITUTION_OF_A_PERSON = re.compile(
 _WORKING = (
     r"works?|working|worked|employed|travaille|travaillait|arbeitet|arbeitete|werkt|werkte|arbetar|arbetade|jobbar|"
     r"jobbade|arbeider|arbeidet|jobber|jobbet|arbejder|arbejdede|lavora|lavorava|trabaja|trabajaba|trabalha|"
-    r"trabalhava|pracuje|pracował|pracowała|työskentelee|työskenteli"
+    r"trabalhava|pracuje|pracował|pracowała|työskentelee|työskenteli|"
+    r"lucrează|lucreaza|lucra|lucrase|δουλεύει|δούλευε|εργάζεται|εργαζόταν"
 )
 _AS_A_ROLE = (
-    r"(?:[ \t]+(?i:as|comme|als|som|come|como|jako)(?:[ \t]+(?i:a|an|un|une|ein|eine|een|en|et|uno|una|um|uma))?"
+    r"(?:[ \t]+(?i:as|comme|als|som|come|como|jako|ca|ως)(?:[ \t]+(?i:a|an|un|une|ein|eine|een|en|et|uno|una|um|uma))?"
     # German's roles are capitalised ("als Lagerist"); a role may hold a preposition ("comme aide à domicile")
     rf"(?:[ \t]+(?:[{UPPER}]?[{LOWER}-]{{2,30}}|(?i:à|de|d['’]|di|da|of))){{1,3}})?"
 )
-_WORK_PREPOSITION = r"(?i:at|for|chez|au|aux|à|bei|beim|im|bij|på|hos|presso|al|alla|en|na|no|w|dla)"
+_WORK_PREPOSITION = r"(?i:at|for|chez|au|aux|à|bei|beim|im|bij|på|hos|presso|al|alla|en|na|no|w|dla|la|στο|στη|στην)"
 WORKPLACE_OF_A_PERSON = re.compile(
     rf"(?<![\w])(?i:{_WORKING}){_AS_A_ROLE}[ \t]+{_WORK_PREPOSITION}[ \t]+"
     rf"(?P<pii>{_INSTITUTION_NAME}{_TOWN_OF_INSTITUTION})"
@@ -669,7 +724,7 @@ WORKPLACE_OF_A_PERSON = re.compile(
 # "arbeitet als Kassiererin bei Hans Müller GmbH". A name there is a workplace, not a person (not
 # after "for", "chez", "hos", which take people too: "works for Mr Smith", "chez Karim").
 EMPLOYER_BEFORE = re.compile(
-    rf"(?<![\w])(?i:{_WORKING}){_AS_A_ROLE}[ \t]+(?i:at|bij|bei|beim|im|på|presso|w|au|aux)[ \t]+$"
+    rf"(?<![\w])(?i:{_WORKING}){_AS_A_ROLE}[ \t]+(?i:at|bij|bei|beim|im|på|presso|w|au|aux|la|στο|στη|στην)[ \t]+$"
 )
 
 # A prison a person is held in, after a word for being held ("on remand at HMP Humber", "zit vast
@@ -773,6 +828,7 @@ _CASE_PLACE = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
 _FI_ENDING = r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä)"  # not -n: "asuu Matin kanssa" (with Matti)
 _ET_ENDING = r"(?:s|st|l|lt)"
 _HU_ENDING = r"(?:ban|ben|ból|ből|on|en|ön|ról|ről|n)"
+_LT_ENDING = r"(?:oje|ėje|yje|uje|iuose|uose|ose|e)"
 _LIVING_WITH_ENDING = (
     rf"(?:(?i:asuu|asui|asuvat|asuivat|asunut|asuneet|(?:on|oli|ovat|olivat)[ \t]+kotoisin|kotoisin)"
     rf"(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<fi>{_CASE_PLACE}{_FI_ENDING})"
@@ -781,9 +837,11 @@ _LIVING_WITH_ENDING = (
     rf"|(?i:lakik|lakott|laknak|laktak|élnek|éltek|származik)"
     rf"(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<hu>{_CASE_PLACE}{_HU_ENDING})"
     # Hungarian's "él" (lives) is Spanish's "él" (he): only right before the place ("él Miskolcon")
-    rf"|(?i:él|élt)[ \t]+(?P<hu_el>{_CASE_PLACE}(?:ban|ben|on|en|ön)))(?![\w])"
+    rf"|(?i:él|élt)[ \t]+(?P<hu_el>{_CASE_PLACE}(?:ban|ben|on|en|ön))"
+    # Lithuanian's locative: "gyvena su močiute Jonavoje", "gyveno Kaune"
+    rf"|(?i:gyvena|gyveno|gyvens)(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<lt>{_CASE_PLACE}{_LT_ENDING}))(?![\w])"
     # (the ending checked behind the word, so that no capitalised word is tried ending by ending)
-    rf"|(?<![\w])(?P<before>{_CASE_PLACE})(?:(?<=ssa|ssä|lla|llä|ban|ben)|(?<=on|en|ön))[ \t]+"
+    rf"|(?<![\w])(?P<before>{_CASE_PLACE})(?:(?<=ssa|ssä|lla|llä|ban|ben)|(?<=on|en|ön|án|én))[ \t]+"
     r"(?i:asuva|asuvan|asuvaa|asuu|asui|lakik|lakott|lakó|él|élt)(?![\w])"
 )
 PLACE_IN_A_CASE_ENDING = re.compile(_LIVING_WITH_ENDING)
@@ -856,11 +914,26 @@ _GOING_TO_SCHOOL = (
     r"est[ \t]+scolarisée?[ \t]+(?:à|au)|"
     r"besuch(?:t|te)|geht[ \t]+(?:auf|in)|ging[ \t]+(?:auf|in)|zit[ \t]+op|zat[ \t]+op|gaat[ \t]+naar|"
     r"går[ \t]+på|gick[ \t]+på|gikk[ \t]+på|gik[ \t]+på|frequenta(?:va)?|va[ \t]+a|asiste[ \t]+a|"
-    r"estudia[ \t]+en|estuda[ \t]+na|estuda[ \t]+no|frequenta[ \t]+a|chodzi[ \t]+do|uczy[ \t]+się[ \t]+w"
+    r"estudia[ \t]+en|estuda[ \t]+na|estuda[ \t]+no|frequenta[ \t]+a|chodzi[ \t]+do|uczy[ \t]+się[ \t]+w|"
+    # Greek, Romanian (with and without diacritics), Czech, Slovak, Croatian, Bulgarian, Lithuanian
+    r"πηγαίνει[ \t]+(?:στο|στην|σε)|πήγαινε[ \t]+(?:στο|στην|σε)|φοιτά[ \t]+(?:στο|στην|σε)|"
+    r"(?:e|este|era)[ \t]+elev[ăa]?[ \t]+la|merge[ \t]+la|mergea[ \t]+la|înva[țţ][ăa][ \t]+la|invata[ \t]+la|"
+    r"chodí[ \t]+do|chodil[a]?[ \t]+do|navštěvuje|navštevuje|pohađa|ide[ \t]+u|учи[ \t]+в|учи[ \t]+във|"
+    r"mokosi"
 )
+# A school's number before its word: "2ο Γυμνάσιο Αιγάλεω", "1. gimnazija", "3rd Lyceum"
+_SCHOOL_NUMBER = r"(?:\d{1,3}(?:ο|η|ª|º|st|nd|rd|th|\.)?[ \t]+)"
+SCHOOL_NUMBER = re.compile(_SCHOOL_NUMBER)
 _SCHOOL_ARTICLE = r"(?:(?i:the|la|le|l['’]|die|den|de|het|el|il|lo|a|o|al|alla)[ \t]*)?"
 SCHOOL_OF_AN_ATTENDER = re.compile(
     rf"(?<![\w])(?i:{_GOING_TO_SCHOOL})[ \t]+{_SCHOOL_ARTICLE}"
-    rf"(?P<pii>{_INSTITUTION_NAME}[ \t-]+{_SCHOOL_WORD}(?![\w])|{_SCHOOL_WORD}[ \t]+{_INSTITUTION_NAME}"
+    rf"(?P<pii>{_INSTITUTION_NAME}[ \t-]+{_SCHOOL_WORD}(?![\w])"
+    rf"|{_SCHOOL_NUMBER}?{_SCHOOL_WORD}[ \t]+{_INSTITUTION_NAME}"
     rf"|{NAME_WORD}-(?i:Schule|Gymnasium|skolan|skolen|skole|koulu))"
+    # Hungarian puts the pupil after the school, and its article before it (the anchor that keeps
+    # the pattern linear): "a Fazekas Mihály Gimnázium tanulója", "a Petőfi Sándor Általános Iskolába jár"
+    rf"|(?<![\w])(?i:a|az)[ \t]+(?P<hu>{_INSTITUTION_NAME}[ \t]+"
+    r"(?i:gimnázium|gimnazium|iskol[aá]|technikum|szakközépiskol[aá])"
+    r"(?i:ba|be|ban|ben|nak|nek|ának)?)[ \t]+(?i:tanulója|tanuloja|diákja|diakja|tanulói|diákjai|jár|jar|járt|"
+    r"jart|tanul)(?![\w])"
 )

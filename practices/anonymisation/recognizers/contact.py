@@ -14,14 +14,39 @@ from .base import RegexRecognizer, _result
 
 # --- phone numbers ---------------------------------------------------------
 
-PHONE_REGIONS: tuple[str, ...] = ("NO", "DK", "SE", "FI", "BE", "FR", "DE", "NL", "GB", "IE", "AT", "ES", "IT", "PL")
+PHONE_REGIONS: tuple[str, ...] = (
+    "NO",
+    "DK",
+    "SE",
+    "FI",
+    "BE",
+    "FR",
+    "DE",
+    "NL",
+    "GB",
+    "IE",
+    "AT",
+    "ES",
+    "IT",
+    "PL",
+    "PT",
+    "GR",
+    "HU",
+    "RO",
+    "CZ",
+    "SK",
+    "HR",
+    "BG",
+    "LT",
+)
 _DIGIT = re.compile(r"\d")
 _DIGIT_GROUP = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Regions whose national numbers need not start with a 0 (Norwegian and Danish
-# 8-digit numbers, Spanish, Italian and Polish 9-digit ones); the others' always do.
-NO_TRUNK_PREFIX = frozenset({"NO", "DK", "ES", "IT", "PL"})
-NEVER_STARTS_WITH_ZERO = frozenset({"NO", "DK", "ES", "PL"})
+# 8-digit numbers, Spanish, Italian, Polish, Portuguese and Czech 9-digit ones, Greek
+# 10-digit ones, Lithuanian ones after their trunk prefix 8); the others' always do.
+NO_TRUNK_PREFIX = frozenset({"NO", "DK", "ES", "IT", "PL", "PT", "GR", "CZ", "LT"})
+NEVER_STARTS_WITH_ZERO = frozenset({"NO", "DK", "ES", "PL", "PT", "GR", "CZ", "LT"})
 # Where a phone number can be: digits with the separators numbers are written with.
 _DIGIT_RUN = re.compile(r"(?<![\w+])(?:\(?\+|\()?\d[\d \t().\-/]{4,24}\d\)?(?!\w)")
 

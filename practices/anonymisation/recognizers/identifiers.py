@@ -7,16 +7,21 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, LocalRecognizer
 from stdnum.be import nn
+from stdnum.bg import egn
 from stdnum.cz import rc
 from stdnum.de import idnr
 from stdnum.dk import cpr
 from stdnum.es import dni, nie
 from stdnum.fi import hetu
 from stdnum.fr import nir
+from stdnum.gr import amka
+from stdnum.hr import oib
 from stdnum.it import codicefiscale
 from stdnum.nl import bsn
 from stdnum.no import fodselsnummer
 from stdnum.pl import pesel
+from stdnum.pt import cc, nif
+from stdnum.ro import cnp
 from stdnum.se import personnummer
 
 from .. import patterns
@@ -64,6 +69,21 @@ class IdentityNumber:
     pattern: str
     is_valid: Callable[[str], bool]
     needs_context: bool = False  # numbers that any random digits pass too often
+    # The words that must name this very number, two words at most before it ("NIF do pai:",
+    # "TAJ-száma:", "OIB djeteta"); without them, any word of ID_CONTEXT names it. A number with one
+    # check digit can be another number named nearby: "PESEL …, tel. matki 512 345 678" is a
+    # valid Portuguese NIF after "PESEL".
+    named_by: str = ""
+
+
+def _taj_is_valid(number: str) -> bool:
+    """Hungarian TAJ (social security) number: nine digits, the last the sum of the first eight
+    weighted 3, 7, 3, 7… modulo 10 (python-stdnum has no module for it)."""
+    digits = re.sub(r"\D", "", number)
+    if len(digits) != 9:
+        return False
+    total = sum(int(digit) * (3 if index % 2 == 0 else 7) for index, digit in enumerate(digits[:8]))
+    return total % 10 == int(digits[8])
 
 
 def _cpr_is_valid(number: str) -> bool:
@@ -93,8 +113,22 @@ IDENTITY_NUMBERS: tuple[IdentityNumber, ...] = (
     IdentityNumber("PL", r"\d{11}", pesel.is_valid, needs_context=True),
     # Czech and Slovak rodné číslo, written with its slash ("065812/1002"): a birth date (women's
     # month plus 50) and, since 1954, a number divisible by 11. Ten digits without the slash read
-    # like phone numbers and references: not reported.
+    # like phone numbers and references: only after a word naming them ("Rodné číslo: 0703145608").
     IdentityNumber("CZ", r"\d{6}/\d{3,4}", rc.is_valid),
+    IdentityNumber("CZ", r"\d{10}", rc.is_valid, True, r"rodné\s+číslo|rodného\s+čísla|r\.\s?č\.|rč"),
+    # Romanian CNP: sex and century, a birth date, a county and a check digit; thirteen digits that
+    # phone numbers and references do not make.
+    IdentityNumber("RO", r"[1-9]\d{12}", cnp.is_valid),
+    # Portuguese Cartão de Cidadão ("00000000 0 ZZ4"): digits, two letters, a check digit.
+    IdentityNumber("PT", r"\d{8}[ -]?\d[ -]?[A-Z]{2}\d", cc.is_valid),
+    # One check digit over nine, ten or eleven digits: one random number in ten or eleven passes,
+    # so only next to a word naming it. Portuguese NIF, Hungarian TAJ, Greek AMKA (a birth date and
+    # Luhn), Bulgarian EGN (a birth date and a check digit), Croatian OIB.
+    IdentityNumber("PT", r"\d{3}\s?\d{3}\s?\d{3}", nif.is_valid, True, r"nif|contribuinte|identificação\s+fiscal"),
+    IdentityNumber("HU", r"\d{3}[ -]?\d{3}[ -]?\d{3}", _taj_is_valid, True, r"taj"),
+    IdentityNumber("GR", r"\d{11}", amka.is_valid, True, r"amka|αμκα|α\.μ\.κ\.α\."),
+    IdentityNumber("BG", r"\d{10}", egn.is_valid, True, r"егн|egn|единен\s+граждански\s+номер"),
+    IdentityNumber("HR", r"\d{11}", oib.is_valid, True, r"oib"),
 )
 ID_CONTEXT = re.compile(
     r"(?:id|identity|identité|identification|number|numéro|nummer|nr|no|personnummer|fødselsnummer|cpr|hetu|"
@@ -111,6 +145,11 @@ class NationalIdRecognizer(LocalRecognizer):
 
     def __init__(self, language: str):
         self.formats = [(re.compile(rf"(?<![\w.+-])(?:{n.pattern})(?![\w]|[.-]\d)"), n) for n in IDENTITY_NUMBERS]
+        self.named_by = {
+            n.named_by: re.compile(rf"(?<!\w)(?:{n.named_by})\W{{0,3}}(?:\w+\W{{1,3}}){{0,2}}$", re.IGNORECASE)
+            for n in IDENTITY_NUMBERS
+            if n.named_by
+        }
         super().__init__(supported_entities=[NATIONAL_ID], supported_language=language, context=self.CONTEXT)
 
     def load(self) -> None:
@@ -124,8 +163,8 @@ class NationalIdRecognizer(LocalRecognizer):
                     spans[match.span()] = 0.85 if number.country == "NL" else 0.95
         return [_result(self, NATIONAL_ID, start, end, score) for (start, end), score in spans.items()]
 
-    @staticmethod
-    def _confirmed(text: str, match: re.Match, number: IdentityNumber) -> bool:
-        if number.needs_context and not ID_CONTEXT.search(text[max(0, match.start() - 40) : match.start()]):
+    def _confirmed(self, text: str, match: re.Match, number: IdentityNumber) -> bool:
+        context = self.named_by[number.named_by] if number.named_by else ID_CONTEXT
+        if number.needs_context and not context.search(text[max(0, match.start() - 40) : match.start()]):
             return False
         return number.is_valid(match.group())

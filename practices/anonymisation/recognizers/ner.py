@@ -161,12 +161,7 @@ def _verbless(doc, start: int, end: int) -> bool:
     return span is not None and not any(_coarse_pos(token) in ("VERB", "AUX") for token in span)
 
 
-# A reference: a surname, "et al." or a co-author, and the year in brackets ("Bouzar (2014)",
-# "Doosje et al. (2016)", "(Bjørgo, 2009)", "Bjørgo & Horgan, 2009)").
-_CITATION_AFTER = re.compile(
-    r"(?:[ \t]+(?:et[ \t]+al\.?|(?:&|and|et|und|en|og|och|y|e)[ \t]+[^\W\d_][\w'’-]*))?"
-    r"(?:[ \t]*\([ \t]*|,[ \t]*)(?:19|20)\d\d[a-z]?(?:[ \t]*[,:;][ \t]*(?:p\.|pp\.|s\.)?[ \t]*[\d–-]+)?[ \t]*\)"
-)
+_CITATION_AFTER = patterns.CITATION_AFTER
 
 
 def _cited_author(text: str, start: int, end: int) -> bool:
@@ -175,12 +170,40 @@ def _cited_author(text: str, start: int, end: int) -> bool:
     "Karim (2005)", stays a name."""
     from ..given_names import _known_name  # loaded by warm_up() or the first check
 
-    if not _CITATION_AFTER.match(text, end):
-        return False
-    return not any(_known_name(word) for word in text[start:end].split())
+    words = len(text[start:end].split())
+    cited = _CITATION_AFTER.match(text, end) or (
+        words <= 2
+        and (
+            _CITED_BEFORE.search(text, max(0, start - 30), start)
+            or _CITING_VERB_AFTER.match(text, end)
+            or (_AS_BEFORE.search(text, max(0, start - 5), start) and _CITED_AFTER.match(text, end))
+        )
+    )
+    return bool(cited) and not any(_known_name(word) for word in text[start:end].split())
 
 
-_SAINTS = frozenset("St Ste Saint Sainte Sankt Sint".split())
+# An author cited without a year: after "according to", "selon", "laut"… ("according to Kruglanski",
+# "Selon Khosrokhavar"), or before a verb of writing or arguing, after "as" ("as Bouzar writes") or
+# before what is written ("Heitmeyer argues that", "Bouzar écrit que"); a surname alone or with its
+# given name, which must be no known given name ("according to Karim" stays a name), and not after
+# a verb alone: "Kowalski argued with the police" is a quarrel.
+_CITED_BEFORE = re.compile(
+    r"(?<![\w])(?i:according[ \t]+to|selon|d['’]après|laut|volgens|enligt|ifølge|secondo|según|segundo|conforme|"
+    r"według|podle|σύμφωνα[ \t]+με(?:[ \t]+τον|[ \t]+την)?)[ \t]+$"
+)
+_AS_BEFORE = re.compile(r"(?<![\w])(?i:as|comme|wie|zoals|som|come|como|jak)[ \t]+$")
+_CITED_AFTER = re.compile(
+    r"[ \t]+(?i:writes|wrote|argues|argued|shows|showed|notes|noted|observes|describes|suggests|puts[ \t]+it|"
+    r"écrit|montre|souligne|explique|schreibt|argumentiert|zeigt|beschreibt|schrijft|stelt|skriver|visar|"
+    r"viser|scrive|sostiene|escribe|señala|escreve|argumenta|pisze|píše|írja|scrie|γράφει)(?![\w])"
+)
+_CITING_VERB_AFTER = re.compile(
+    _CITED_AFTER.pattern + r"[ \t,]+(?i:that|que|qu['’]|dass|dat|att|at|che|że|že|hogy|că|ότι)(?![\w])"
+)
+
+
+# Not the titles that open surnames too ("Carlos San Martín", "Ana Santa Cruz"), which the NER's span holds.
+_SAINTS = patterns.SAINT_TITLES - {"San", "Santo", "Santa", "São", "Sto", "Sta"}
 _INITIALS_ONLY = re.compile(r"(?:\w\.?-?){1,3}")
 
 

@@ -34,16 +34,21 @@ _PLACE_KINDS = frozenset("school école college collège church église mosque m
 def _a_named_place(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
     """A school's, a mosque's or a club's name: not a month, a country, an acronym or another
     organisation ("attended the Mosque Council meeting")."""
-    words = [word.strip(".,'’").casefold() for word in text[start:end].split()]
+    number = patterns.SCHOOL_NUMBER.match(text, start, end)  # "2ο Γυμνάσιο Αιγάλεω"
+    named_from = number.end() if number else start
+    words = [word.strip(".,'’").casefold() for word in text[named_from:end].split()]
     if words[0] in patterns.MONTHS or words[0] in patterns.NOT_PLACES:
         return None
-    if any(word in patterns.ORGANISATION_WORDS and word not in _PLACE_KINDS for word in words):
+    if any(
+        word in patterns.ORGANISATION_WORDS and word not in _PLACE_KINDS and not patterns.SCHOOL_WORD.fullmatch(word)
+        for word in words
+    ):
         return None
     if _SCHOOLS_AFTER.match(text, end):
         return None  # "Year 10 at Ravnstad schools": the town's schools, no one school
     if len(words) == 1 and words[0] in _KINDS_OF_SCHOOL:
         return None  # "die 9. Klasse der Gesamtschule", "Year 9 at Grammar": a kind of school, not one
-    return _address_span(text, start, end) if _plausible_name_or_place(text[start:end]) else None
+    return _address_span(text, start, end) if _plausible_name_or_place(text[named_from:end]) else None
 
 
 # Kinds of school written as one capitalised word, as names are ("die 9b der Gesamtschule").
@@ -117,12 +122,16 @@ _PRACTITIONERS = re.compile(
     r"educador(?:a)?|trabajador(?:a)?[ \t]+social|técnic[oa]|psicólog[oa]|equipo|nosotros|"
     r"educat(?:ore|rice)|assistente[ \t]+sociale|mentore|operat(?:ore|rice)|coordinat(?:ore|rice)|noi|"
     r"equipa|nós|pedagog|kurator(?:ka)?|pracownik[ \t]+socjalny|zespół|"
-    r"ohjaaja|työntekijä|sosiaalityöntekijä|mentori)(?![\w])"
+    r"ohjaaja|työntekijä|sosiaalityöntekijä|mentori|"
+    # Romanian, Hungarian, Greek ("el" and "mi" are Spanish's article and Italian's "me" too)
+    r"mentorul|mentora|asistentul[ \t]+social|asistenta[ \t]+socială|consilierul|consiliera|echipa|colegul|colega|"
+    r"noi|szociális[ \t]+munkás|mentorunk|csapat|kolléga|munkatárs|κοινωνικός[ \t]+λειτουργός|"
+    r"κοινωνική[ \t]+λειτουργός|ομάδα|συνάδελφος|εμείς)(?![\w])"
 )
 # Pronouns that stand for a person already named: the workplace is theirs when that person is a
 # relative or a young person ("His mother, Samira, raised him alone. She works at Lidl").
 _PRONOUNS = re.compile(
-    r"(?<![\w])(?i:he|she|il|elle|er|sie|hij|zij|ze|han|hon|hun|él|ella|lui|lei|ele|ela|hän)(?![\w])"
+    r"(?<![\w])(?i:he|she|il|elle|er|sie|hij|zij|ze|han|hon|hun|él|ella|lui|lei|ele|ela|hän|ea|ő|αυτός|αυτή)(?![\w])"
 )
 
 
@@ -144,7 +153,7 @@ def _people_named(text: str) -> list[tuple[int, str]]:
     found += [(m.end(), "client") for m in _RELATIVE_OR_CLIENT.finditer(text)]
     found += [
         (m.end(), "client")
-        for m in re.finditer(r"\b[A-ZÀ-Þ][\w-]+", text)
+        for m in re.finditer(rf"\b[{patterns.UPPER}][\w-]+", text)
         if _known_name(m.group()) and not _never_a_name(m.group().casefold(), set())
     ]
     return sorted(found)
@@ -243,7 +252,9 @@ def _a_persons_birthplace(text: str, start: int, end: int, doc=None) -> tuple[in
     return _a_persons_birth(text, start, end, doc) and _a_persons_place(text, start, end, doc)
 
 
-_CASE_ENDINGS = re.compile(r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|ban|ben|ból|ből|ról|ről|st|lt|on|en|ön|s|l|n)$")
+_CASE_ENDINGS = re.compile(
+    r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|ban|ben|ból|ből|ról|ről|st|lt|on|en|ön|s|l|n|oje|ėje|yje|uje|iuose|uose|e)$"
+)
 
 
 def _a_persons_place_in_a_case_ending(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
@@ -253,7 +264,8 @@ def _a_persons_place_in_a_case_ending(text: str, start: int, end: int, doc=None)
     for ending in _CASE_ENDINGS.finditer(word):
         stem = word[: ending.start()]
         # the stem as the country is named: "Suome-" for Suomi, "Turki-" for Turkki
-        variants = {stem, stem[:-1] + "i", stem[:-2] + stem[-2] + stem[-2:] if len(stem) > 2 else stem}
+        # and Lithuanian's "Lietuv-" for Lietuva
+        variants = {stem, stem[:-1] + "i", stem[:-2] + stem[-2] + stem[-2:] if len(stem) > 2 else stem, stem + "a"}
         if any(_is_country(variant) for variant in variants if variant):
             return None
     return _a_persons_place(text, start, end, doc)
