@@ -48,6 +48,16 @@ def finding_exists(*, user, pk: int) -> bool:
     return Finding.objects.filter(pk=pk).exists()
 
 
+def last_move(*, user, practice: Practice) -> AuditEvent | None:
+    """The audited move that brought ``practice`` to the state it is in (who, when), for a
+    moderator acting on a page read before it; ``None`` without one."""
+    _require_moderator(user)
+    moves = AuditEvent.objects.filter(
+        target_type=Practice._meta.model_name, target_id=practice.pk, to_state=practice.status
+    ).select_related("actor")
+    return moves.order_by("-created_at", "-pk").first()
+
+
 def _featured(user) -> Q:
     """The featured practices: published ones (a withdrawn practice's featuring is cleared, and
     would not count if it were not) with a featuring date."""

@@ -19,11 +19,14 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from network.selectors import open_reports_by_network
+from portal.access import display_name
 from portal.decorators import moderator_required
 from portal.http import AuthenticatedHttpRequest
 from portal.refusals import show_refusal
@@ -52,6 +55,7 @@ from practices.moderation_selectors import (
     featured_for_moderation,
     finding_exists,
     finding_for_review,
+    last_move,
     membership_request_counts,
     oldest_submissions,
     organisation_counts,
@@ -195,12 +199,22 @@ def update_review_link(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _not_in_review(request: HttpRequest, practice: Practice) -> bool:
+    """Whether ``practice`` has left review since the page was read; then a message says since when
+    and by whom (a second moderator, most often, from a page read before the first decided)."""
     if practice.status == Practice.Status.SUBMITTED:
         return False
+    state = practice.get_status_display()
+    move = last_move(user=request.user, practice=practice)
+    if move is None or move.actor is None:
+        messages.error(request, _("This practice is not waiting for review: it is “%(state)s”.") % {"state": state})
+        return True
+    when = date_format(localtime(move.created_at), "DATETIME_FORMAT")
+    who = display_name(viewer=request.user, person=move.actor)
     messages.error(
         request,
-        _("This practice is not waiting for review: it is “%(state)s”.") % {"state": practice.get_status_display()},
-    )
+        _("This practice is not waiting for review: it is “%(state)s” since %(when)s (%(who)s). "
+          "Nothing was done; what you typed is kept below.") % {"state": state, "when": when, "who": who},
+    )  # fmt: skip
     return True
 
 

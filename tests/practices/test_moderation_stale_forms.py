@@ -146,3 +146,19 @@ def test_a_report_handled_meanwhile_is_not_handled_again(moderator, second_moder
         network_services.report_resolve(report=stale, actor=second_moderator, hide=False)
     assert Report.objects.get(pk=stale.pk).state == Report.State.HIDDEN
     assert AuditEvent.objects.filter(action="network.report.resolve", target_id=stale.pk).count() == 1
+
+
+def test_a_decision_on_a_submission_decided_meanwhile_says_by_whom_and_keeps_what_was_typed(
+    submission, moderator, second_moderator
+):
+    submission.findings.all().delete()
+    services.practice_request_changes(practice=submission, moderator=moderator, comment="Say where.")
+    response = _client_for(second_moderator).post(
+        reverse("moderation:reject", args=[submission.pk]), {"reject-reason": "Not a practice of prevention."}
+    )
+    assert response.status_code == 409
+    [message] = _messages(response)
+    assert message.startswith("This practice is not waiting for review: it is “Changes requested” since ")
+    assert message.endswith("(Mona Moderator). Nothing was done; what you typed is kept below.")
+    assert "Not a practice of prevention." in response.content.decode()
+    assert Practice.objects.get(pk=submission.pk).status == Practice.Status.CHANGES_REQUESTED
