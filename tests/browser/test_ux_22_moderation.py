@@ -96,4 +96,12 @@ def test_the_queue_and_the_review_page_on_a_phone_a_desktop_and_by_keyboard(
     page.set_viewport_size({"width": 375, "height": 900})
     assert page.evaluate(WIDER) <= 0
     assert blocking_violations(page) == []
+
+    published = make_practice(author=contributor, title="A published practice", publish=True)
+    for path in ("/moderation/audit/", "/moderation/", f"/practices/{published.pk}/withdraw/"):
+        page.goto(path)  # the other pages changed in this round, on the phone
+        assert page.evaluate(WIDER) <= 0, path
+        assert blocking_violations(page) == [], path
+        if path == "/moderation/audit/":  # the audit log's list first too
+            assert page.locator("#filters").bounding_box()["y"] > page.locator("table").bounding_box()["y"]
     page.context.close()
