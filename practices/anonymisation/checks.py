@@ -14,7 +14,7 @@ from .findings import LOCATION, PERSON, Candidate, Finding, Hint, merge
 from .given_names import given_name_candidates
 from .hints import find_hints
 from .languages import language_at, paragraph_languages
-from .patterns import PUBLIC_FIGURES, TITLE_RUN
+from .patterns import ARTICLES, PUBLIC_FIGURES, STATE_OFFICE_HOLDER, TITLE_RUN
 
 PROPAGATED_SCORE = 0.6
 _TITLE_PREFIX = re.compile(rf"^{TITLE_RUN}")
@@ -124,9 +124,37 @@ _PUBLIC_FIGURE = re.compile(
 
 
 def _public_figures(text: str) -> list[tuple[int, int]]:
-    """Where "Hitler", "Bin Laden's", "Primo Levi"... are cited, in order: no one's identity
-    (patterns.PUBLIC_FIGURES); a name found inside one is dropped."""
-    return [m.span() for m in _PUBLIC_FIGURE.finditer(text)]
+    """Where "Hitler", "Bin Laden's", "Primo Levi"... are cited, and names after a state's office
+    ("O Presidente Marcelo Rebelo de Sousa"), in order: no one's identity (patterns.PUBLIC_FIGURES,
+    patterns.STATE_OFFICE_HOLDER); a name found inside one is dropped."""
+    spans = [m.span() for m in _PUBLIC_FIGURE.finditer(text)]
+    spans += [m.span() for m in STATE_OFFICE_HOLDER.finditer(text) if not _named_by_a_body(text, m.start())]
+    return _without_overlaps(sorted(spans))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+# The articles that open a sentence before a state's office: "The President", "O Presidente", "Le Président".
+_ARTICLES_BEFORE_AN_OFFICE = frozenset("the o a as le la l el das den de ο η".split())
+
+
+def _named_by_a_body(text: str, start: int) -> bool:
+    """Whether a capitalised word other than an article comes right before an office's title: a
+    club's, an association's ("Club President Ahmed Yilmaz"), not a state's."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[0].isupper() and word.casefold() not in ARTICLES | _ARTICLES_BEFORE_AN_OFFICE
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _inside(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:

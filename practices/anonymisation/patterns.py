@@ -206,6 +206,23 @@ CITATION_AFTER = re.compile(
     r"(?:[ \t]*\([ \t]*|,[ \t]*)(?:19|20)\d\d[a-z]?(?:[ \t]*[,:;][ \t]*(?:p\.|pp\.|s\.)?[ \t]*[\d–-]+)?[ \t]*\)"
 )
 
+# A state's office before its holder's name: a public figure, whoever it is ("O Presidente Marcelo
+# Rebelo de Sousa", "Bundeskanzler Olaf Scholz", "Prime Minister Mette Frederiksen"). Capitalised
+# and right before the name: "the president of the youth club, Ahmed" holds neither.
+_STATE_OFFICE = (
+    r"(?:President|Presidente|Président|Präsident|Presidenten|Prezydent|Prezident|Președintele|Presedintele|"
+    r"Πρόεδρος|Πρόεδρο|Президент|Prime[ \t]+Minister|Primeiro-Ministro|Primeiro[ \t]+Ministro|Premier|"
+    r"Premierminister(?:in)?|Primo[ \t]+Ministro|Premier[ \t]+ministre|Bundeskanzler(?:in)?|Kanzler(?:in)?|"
+    r"Statsminister|Statsministeren|Pääministeri|Premiér|Premijer|Prim-ministrul|Miniszterelnök|"
+    r"Πρωθυπουργός|Премиер|Minister|Ministerin|Ministre|Ministro|Ministra|Minister-President|"
+    # not kings' words, which are surnames too ("König", "Koning", "Rey", "King")
+    r"Pope|Pape|Papst)"
+)
+STATE_OFFICE_HOLDER = re.compile(
+    rf"(?<![\w-]){_STATE_OFFICE}[ \t]+(?P<holder>{NAME_WORD}(?:[ \t]+(?:(?:de|da|do|dos|das|von|van|der|di|del|la|le)"
+    rf"[ \t]+)?{NAME_WORD}){{0,3}})"
+)
+
 # "Ville de Laval", "City of Vestby": a town's administration, not a person
 # ("Ville" alone is also a Finnish first name).
 TOWN_ADMINISTRATION = re.compile(r"^(?:Ville|City|Town|Commune|Municipality|Borough)\s+(?:de|d['’]|du|of)(?!\w)")

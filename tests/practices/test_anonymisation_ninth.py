@@ -243,7 +243,6 @@ NINTH_CASES: list[tuple[str, str, str, str]] = [
 # What the first run missed and this round could not close (docs/ANONYMISATION.md, "Known gaps"):
 # left as strict xfails, by the snippets' indexes in NINTH_CASES.
 NINTH_GAPS = {
-    2: "a head of state is no public figure of patterns.PUBLIC_FIGURES: a moderator's click",
     3: "a school named after a king ('Escola Estadual Dom Pedro II'), a city the NER calls a name (Belo"
     " Horizonte) and an author cited with a year whose given name is known ('Paulo Freire (1970)')",
     12: "a head of state after a month in a case ending ('Márciusban Orbán Viktor'): a moderator's click",
@@ -359,6 +358,12 @@ NEIGHBOURS_9: list[tuple[str, str, str, str]] = [
     ("kept", "en", "description", "According to [[PERSON:Karim]], his brother left in May."),
     ("kept", "en", "description", "[[PERSON:Kowalski]] argued with the police in March."),
     ("kept", "en", "description", "As [[PERSON:Kowalski]] left the meeting, the mentor called the school."),
+    # --- a state's office before its holder's name: a public figure --------------------------------
+    ("negative", "de", "description", "Bundeskanzler Olaf Scholz besuchte das Projekt im Mai."),
+    ("negative", "en", "description", "Prime Minister Mette Frederiksen opened the centre in 2022."),
+    ("kept", "en", "description", "Club President [[PERSON:Ahmed Yilmaz]] called us about his son."),
+    ("kept", "en", "description", "The president of the youth club, [[PERSON:Ahmed Yilmaz]], called us."),
+    ("kept", "es", "description", "El padre, [[PERSON:Carlos Rey Martínez]], llamó al centro."),
     # --- and a Czech rodné číslo without its slash, after its word --------------------------------
     ("id", "cs", "description", "Otec, rodné číslo [[NATIONAL_ID:0703145608]], se nedostavil."),
 ]
