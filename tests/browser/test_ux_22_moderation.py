@@ -98,10 +98,19 @@ def test_the_queue_and_the_review_page_on_a_phone_a_desktop_and_by_keyboard(
     assert blocking_violations(page) == []
 
     published = make_practice(author=contributor, title="A published practice", publish=True)
-    for path in ("/moderation/audit/", "/moderation/", f"/practices/{published.pk}/withdraw/"):
+    batch = Practice.objects.get(title="Mentoring scheme 1")  # 38 near-duplicates: five shown, the rest folded
+    for path in (
+        "/moderation/audit/",
+        "/moderation/",
+        f"/practices/{published.pk}/withdraw/",
+        f"/moderation/practices/{batch.pk}/",
+    ):
         page.goto(path)  # the other pages changed in this round, on the phone
         assert page.evaluate(WIDER) <= 0, path
         assert blocking_violations(page) == [], path
+        if path.endswith(f"/{batch.pk}/"):
+            expect(page.locator(".duplicates > ul > li")).to_have_count(5)
+            expect(page.locator(".duplicates-more summary")).to_have_text("Show 34 more")
         if path == "/moderation/audit/":  # the audit log's list first too
             assert page.locator("#filters").bounding_box()["y"] > page.locator("table").bounding_box()["y"]
     page.context.close()

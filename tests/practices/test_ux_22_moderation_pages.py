@@ -76,3 +76,17 @@ def test_the_changes_e_mail_carries_the_comments_beside_the_fields(
     [to_author] = [message for message in mail.outbox if contributor.email in message.to]
     assert "\n- Contacts: A desk's address, not a person's.\n" in to_author.body  # labelled in French, as she reads
     assert f"/practices/{practice.pk}/" in to_author.body
+
+
+def test_a_long_list_of_near_duplicates_shows_five_and_folds_the_rest(moderator_client, contributor):
+    """Forty submissions made from one template (one organisation's batch) each listed the 39 others
+    above the text under review; the first five now, the rest under "Show N more"."""
+    batch = [make_practice(author=contributor, title="Family support") for _ in range(9)]
+    Practice.objects.update(status=Practice.Status.SUBMITTED)
+    page = moderator_client.get(reverse("moderation:review", args=[batch[0].pk])).content.decode()
+    box = page[
+        page.index('class="notice duplicates"') : page.index("</section>", page.index('class="notice duplicates"'))
+    ]
+    shown, folded = box.split('<details class="duplicates-more">')
+    assert shown.count("<li>") == 5
+    assert "<summary>Show 3 more</summary>" in folded and folded.count("<li>") == 3
