@@ -10,6 +10,7 @@ cursor is the same kind of signed token for the search's path, holding the page 
 
 import base64
 import binascii
+from datetime import datetime
 from typing import cast
 from urllib import parse
 
@@ -70,31 +71,50 @@ class LongListCursorPagination(CursorPagination):
     page_size = 100
 
 
-def encode_search_cursor(page: int, path: str) -> str:
-    """A search's cursor for ``page``, signed for the search's ``path`` as the lists' cursors are."""
-    return base64.urlsafe_b64encode(_signer(path).sign(f"p={page}").encode()).decode("ascii")
+Walked = tuple[datetime, int]  # (publication, id) of the last hit a walk by date showed
+
+
+def encode_search_cursor(page: int, path: str, walked: Walked | None = None) -> str:
+    """A search's cursor for ``page``, signed for the search's ``path`` as the lists' cursors are;
+    with ``walked``, the key a walk by date reads after (``SearchQuery.after``)."""
+    tokens = {"p": str(page)}
+    if walked is not None:
+        tokens.update(a=walked[0].isoformat(), i=str(walked[1]))
+    return base64.urlsafe_b64encode(_signer(path).sign(parse.urlencode(tokens)).encode()).decode("ascii")
 
 
 def decode_search_cursor(cursor: str | None, path: str) -> int:
     """The page number a search cursor holds; 1 without a cursor; 404 for a cursor not of this
     search's (altered, made up, or another list's or search's)."""
+    return decode_walk_cursor(cursor, path)[0]
+
+
+def decode_walk_cursor(cursor: str | None, path: str) -> tuple[int, Walked | None]:
+    """(page number, the key a walk by date reads after, if the cursor holds one)."""
     if not cursor:
-        return 1
+        return 1, None
     try:
         text = _signer(path).unsign(base64.urlsafe_b64decode(cursor.encode("ascii")).decode("ascii"))
-    except (binascii.Error, UnicodeError, ValueError, signing.BadSignature):
+        tokens = parse.parse_qs(text, strict_parsing=True)
+        number = tokens["p"][0]
+        walked = (datetime.fromisoformat(tokens["a"][0]), int(tokens["i"][0])) if "a" in tokens else None
+    except (binascii.Error, UnicodeError, ValueError, KeyError, signing.BadSignature):
         raise NotFound(_("Invalid cursor.")) from None
-    key, _sep, number = text.partition("=")
-    if key != "p" or not number.isdigit() or not 1 <= int(number) <= MAX_SEARCH_PAGE:
+    if not number.isdigit() or not 1 <= int(number) <= MAX_SEARCH_PAGE:
         raise NotFound(_("Invalid cursor."))
-    return int(number)
+    return int(number), walked
 
 
-def search_page_links(request: Request, *, page: int, per_page: int, total: int) -> tuple[str | None, str | None]:
-    """The URLs of the next and previous pages of a search, if any."""
+def search_page_links(
+    request: Request, *, page: int, per_page: int, total: int, walked: Walked | None = None, more: bool | None = None
+) -> tuple[str | None, str | None]:
+    """The URLs of the next and previous pages of a search, if any. A walk by date gives the
+    key its next page reads after (``walked``) and whether anything follows (``more``); its
+    previous pages are read by number."""
     url = request.build_absolute_uri()
-    has_next = page * per_page < total and page < MAX_SEARCH_PAGE
-    next_url = replace_query_param(url, "cursor", encode_search_cursor(page + 1, request.path)) if has_next else None
+    has_next = (page * per_page < total if more is None else more) and page < MAX_SEARCH_PAGE
+    following = encode_search_cursor(page + 1, request.path, walked)
+    next_url = replace_query_param(url, "cursor", following) if has_next else None
     if page <= 1:
         return next_url, None
     if page == 2:

@@ -7,6 +7,7 @@ Thin viewsets: objects come from the access functions (``practice_for_user``,
 import functools
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import datetime
 from typing import TypeVar, cast
 
 from django.db.models import QuerySet
@@ -25,7 +26,7 @@ from rest_framework.views import APIView
 
 from api import examples
 from api.models import ApiToken
-from api.pagination import LongListCursorPagination, decode_search_cursor, search_page_links
+from api.pagination import LongListCursorPagination, decode_search_cursor, decode_walk_cursor, search_page_links
 from api.permissions import CanContribute, ReadOnly, TokenScopeAllowsMethod
 from api.selectors import Term, featured_ids, practice_summaries, terms
 from api.serializers import (
@@ -67,6 +68,7 @@ from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.generation import RESULTS_TOKENS, content_token
 from search.hits import with_best_sentences
+from search.models import SearchDocument
 from search.selectors import readable_hits
 
 ID = r"[0-9]{1,18}"  # ids beyond a 64-bit integer are no ids: 404, never a database error
@@ -248,6 +250,13 @@ def _fixed_labels(facet: str, codes: set[str]) -> dict[str, str]:
     return {code: known[code] for code in codes}
 
 
+def _walk_key(practice_id: int) -> tuple[datetime, int] | None:
+    """(publication, id) of a practice as the search engines order it (their documents'
+    publication), the key a walk by date reads after; None if it has none (then by number)."""
+    published = SearchDocument.objects.filter(pk=practice_id).values_list("published_at", flat=True).first()
+    return (published, practice_id) if published is not None else None
+
+
 def _write_defaults() -> dict:
     """The model's defaults of the writable fields an imported draft may not set."""
     fields = (Practice._meta.get_field(name) for name in PracticeWriteSerializer.Meta.fields)
@@ -366,26 +375,39 @@ class PracticeViewSet(
         if query.validated_data.get("featured"):
             return self._featured(request, query)
         # PAGE_SIZE is set in settings.REST_FRAMEWORK (the stubs allow DRF's default, None).
-        page, per_page = (
-            decode_search_cursor(query.validated_data.get("cursor"), request.path),
-            cast(int, api_settings.PAGE_SIZE),
-        )
+        per_page = cast(int, api_settings.PAGE_SIZE)
+        page, walked = decode_walk_cursor(query.validated_data.get("cursor"), request.path)
+        text, sort = query.validated_data.get("q", ""), query.validated_data["sort"]
+        # A list without words (every practice, newest first whatever the sort) is walked by key,
+        # not by page number: a practice published or withdrawn meanwhile neither repeats nor
+        # skips one (SearchQuery.after). One more hit than the page says whether another follows.
+        walk = not text and (walked is not None or page == 1)
         results = get_search_backend().search(
             PRACTICES,
             SearchQuery(
-                text=query.validated_data.get("q", ""),
+                text=text,
                 filters=query.filters(),
                 scope=reader_scope(request.user),
-                page=page,
-                per_page=per_page,
-                sort=query.validated_data["sort"],
+                page=1 if walk else page,
+                per_page=per_page + 1 if walk else per_page,
+                sort="date" if walk else sort,
+                after=walked if walk else None,
             ),
         )
+        hits = results.hits[:per_page]
         known = terms()
         summaries = replace(PRACTICES, readable=lambda user, ids: practice_summaries(user, ids, known))
-        found = readable_hits(collection=summaries, user=request.user, hits=results.hits)
-        found = with_best_sentences(PRACTICES, found, query.validated_data.get("q", ""))
-        next_url, previous_url = search_page_links(request, page=page, per_page=per_page, total=results.total)
+        found = readable_hits(collection=summaries, user=request.user, hits=hits)
+        found = with_best_sentences(PRACTICES, found, text)
+        if walk:
+            more = len(results.hits) > per_page
+            last = _walk_key(hits[-1].id) if more else None
+            links = search_page_links(
+                request, page=page, per_page=per_page, total=results.total, walked=last, more=more
+            )
+        else:
+            links = search_page_links(request, page=page, per_page=per_page, total=results.total)
+        next_url, previous_url = links
         return {
             "count": results.total,
             "next": next_url,

@@ -17,6 +17,7 @@ apart (its own tables or index) in the way its ``layout`` says:
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 from portal.access import ReaderScope
@@ -38,6 +39,13 @@ class SearchQuery:
     page: int = 1
     per_page: int = 20
     sort: Sort = "relevance"
+    # A walk by date (``sort="date"`` only; ignored otherwise): (publication, id) of the last hit
+    # the reader was shown; the hits are then the first ``per_page`` after it in the date order
+    # (newest first, then highest id; ``page`` is not read), found by the words alone (no
+    # semantic hits). Totals and facet counts are the whole search's. A walk so paged neither
+    # repeats nor skips a practice published or withdrawn between two of its pages (the API's
+    # cursors, docs/API.md).
+    after: tuple[datetime, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,16 @@ An engine that lacks a feature skips that test with its reason; it never passes 
 """
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from network.indexing import COLLECTION as POSTS
 from portal.access import ReaderScope
 from practices.demo import load_seed_practice
 from practices.indexing import COLLECTION as PRACTICES
+from practices.models import Practice
 from search.analysis import STEMMERS
 from search.backends.base import PostQuery, SearchQuery
 from search.backends.elasticsearch.mapping import NOT_YET_STEMMED
@@ -459,6 +462,46 @@ def test_results_sort_by_date_and_come_in_pages(engine, home_organisation):
     assert first.total == 5
     assert [hit.title for hit in first.hits] == ["Exit programme 4", "Exit programme 3"]
     assert [hit.title for hit in third.hits] == ["Exit programme 0"]
+
+
+def test_a_walk_by_date_neither_repeats_nor_skips_across_changes(engine, home_organisation):
+    """``SearchQuery.after``: the first page after the last hit shown, newest first then highest
+    id. A practice published and one already shown withdrawn between two pages move nothing
+    (pages by number would show one twice, or skip one); totals and facet counts stay the whole
+    search's, and with words the walk follows the matches only."""
+    start = timezone.now() - timedelta(days=30)
+    practices = [make_practice(f"Exit programme {n}", organisation=home_organisation) for n in range(7)]
+    for n, practice in enumerate(practices):  # the last two published at the same moment: by id
+        practice.published_at = start + timedelta(hours=min(n, 5))
+        practice.save(update_fields=["published_at"])
+    other = make_practice("Family support", organisation=home_organisation)
+    Practice.objects.filter(pk=other.pk).update(published_at=start + timedelta(hours=2, minutes=30))
+    index(engine, *practices, other)
+    in_order = [practices[n].pk for n in (6, 5, 4, 3)] + [other.pk] + [practices[n].pk for n in (2, 1, 0)]
+
+    def key(pk: int) -> tuple:
+        return Practice.objects.get(pk=pk).published_at, pk
+
+    first = search(engine, sort="date", per_page=3)
+    assert ids(first) == in_order[:3]
+    newer = make_practice("Exit programme published meanwhile", organisation=home_organisation)
+    index(engine, newer)
+    engine.delete(PRACTICES, in_order[1], next_version())  # shown on the first page, withdrawn since
+    refresh(engine)
+    walked, after, pages = ids(first), key(in_order[2]), 0
+    while pages < 5:
+        page = search(engine, sort="date", per_page=3, after=after, page=7)  # the page number is not read
+        assert page.total == len(in_order) and sum(page.facets["language"].values()) == len(in_order)
+        if not page.hits:
+            break
+        walked += ids(page)
+        after, pages = key(ids(page)[-1]), pages + 1
+    assert walked == in_order  # by page numbers: in_order[3] skipped, or the newest shown twice
+    with_words = search(engine, "exit", sort="date", per_page=2, after=key(in_order[4]))
+    assert ids(with_words) == [practices[2].pk, practices[1].pk] and with_words.total == 7
+    assert ids(search(engine, "exit", sort="relevance", per_page=2, after=key(in_order[4]))) == ids(
+        search(engine, "exit", sort="relevance", per_page=2)
+    )  # by relevance there is no walk: the key is not read
 
 
 def test_the_title_weighs_more_than_the_body(engine, home_organisation):

@@ -13,12 +13,14 @@ suggestions are SQL (``sql.py``). See docs/SEARCH.md.
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import datetime
 from itertools import chain, islice
 from typing import Any
 
 import numpy as np
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
+from django.db.models import Q
 
 from portal.access import ReaderScope
 from search import embedding, highlight
@@ -196,7 +198,14 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         parsed, text = parse(query.text), self._text(collection)
         filters = collection.clean_filters(query.filters)
         per_page, page = paging(query)
-        vector = _query_vector_soon(collection, parsed, query.text if meant is None else meant)
+        after = query.after if query.sort == "date" else None
+        if after is not None:
+            page = 1  # a walk's page: the first after its key, found by the words alone
+        vector = (
+            None
+            if after is not None
+            else _query_vector_soon(collection, parsed, query.text if meant is None else meant)
+        )
         embedded = (collection.name, embedding.MODEL_VERSION) if vector is not None else None
         with connections[self.alias].cursor() as cursor:
             view = self._snapshots.current(cursor, embedded)
@@ -232,6 +241,8 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             if semantic:
                 scores = _fused(view, found, scores, view.flags(matched), view.flags(semantic), closeness)
             found = found[np.lexsort((found, -scores[found]))]  # best first, then newest
+        if after is not None:
+            found = found[found >= self._walked(after)]
         total = shown.bit_count()
         lexical = bool(shown & matched)
         suggestion = self._suggest(parsed, view, allowed) if not lexical and not partial else None
@@ -254,6 +265,15 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             some = self._search(collection, query, respell=False, meant=meant, partial=True)
             return some if some.partial else results
         return results
+
+    def _walked(self, after: tuple[datetime, int]) -> int:
+        """How many live documents come at or before ``after`` (publication, id) in the snapshot's
+        order (``snapshot.NEWEST_FIRST``): the first position a walk by date reads next."""
+        published, last = after
+        documents = SearchDocument.objects.using(self.alias).filter(live=True)
+        if published is None:  # the unpublished come last, by id
+            return documents.filter(Q(published_at__isnull=False) | Q(id__gte=last)).count()
+        return documents.filter(Q(published_at__gt=published) | Q(published_at=published, id__gte=last)).count()
 
     def _page(
         self,

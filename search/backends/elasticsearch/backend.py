@@ -232,7 +232,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         (search/backends/hybrid.py) the lexical and the semantic requests go out side by side
         (``_hybrid``)."""
         parsed = parse(query.text)
-        if self._hybrid_ready(collection, parsed):
+        walked = query.sort == "date" and query.after is not None  # a walk by date: its words alone
+        if not walked and self._hybrid_ready(collection, parsed):
             return self._hybrid(collection, query, parsed)
         return self._lexical_search(collection, query, parsed)
 

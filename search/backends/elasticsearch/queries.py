@@ -22,6 +22,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -59,6 +60,8 @@ COMPOUNDS = "compounds"  # highlighted to say which of its words a hit was found
 MARKED = re.compile(r"<mark>(.*?)</mark>")
 FRAGMENT_SIZE = 180
 MAX_WINDOW = 10_000
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MISSING_LAST = -(2**63)  # the sort value of a document without publication, newest first (missing: _last)
 KNN_CANDIDATES = 200  # HNSW candidates per shard: recall of the nearest 50 close to exact
 SIMILAR_FIELDS = ["title", "description", "taxonomy", "body"]  # folded: the same words in any language
 
@@ -284,10 +287,25 @@ def search_body(
     asked = suggestion_words(parsed)
     if asked and typos is None:  # a dictionary look-up per word: corrections only for words the index lacks
         search = search.suggest("spelling", asked, term=term_suggester())
+    walk = walked_after(query)
+    if walk is not None:  # the first page after the key: ES reads from it (totals and counts unchanged)
+        start, search = 0, search.extra(search_after=walk)
     search = search.source(SOURCE_FIELDS).extra(
         from_=start, size=min(per_page, MAX_WINDOW - start), track_total_hits=True, track_scores=query.sort == "date"
     )
     return search.to_dict()
+
+
+def walked_after(query: SearchQuery) -> list[int] | None:
+    """The sort values (``ordering("date")``: publication in epoch milliseconds, id) a walk by
+    date reads after (``SearchQuery.after``), or None. A document with no publication is not
+    in the index, so a key without one reads nothing more."""
+    if query.sort != "date" or query.after is None:
+        return None
+    published, last = query.after
+    if published is None:
+        return [_MISSING_LAST, last]
+    return [(published - EPOCH) // timedelta(milliseconds=1), last]
 
 
 def ordering(sort: str) -> list[Any]:
