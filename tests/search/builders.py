@@ -68,10 +68,19 @@ def index(backend: SearchBackend, *practices: Practice, version: int | None = No
     search.outbox.pending)."""
     backend.index(PRACTICES, [document(practice, version) for practice in practices])
     refresh(backend)
-    if applies_in_transaction(backend):
-        return
+    if practices and not applies_in_transaction(backend):
+        written(*practices)
+
+
+def written(*practices: Practice) -> None:
+    """The outbox rows of ``practices`` (all waiting rows of practices when none is named) marked
+    processed, as the worker marks them once an engine holds the documents: a test that fills an
+    engine outside the database itself (``rebuild``) says so, or that engine leaves them out
+    (search.outbox.pending)."""
     waiting = OutboxEntry.objects.filter(kind=PRACTICES.kind, processed_at__isnull=True)
-    waiting.filter(document_id__in=[practice.pk for practice in practices]).update(processed_at=timezone.now())
+    if practices:
+        waiting = waiting.filter(document_id__in=[practice.pk for practice in practices])
+    waiting.update(processed_at=timezone.now())
 
 
 def refresh(backend: SearchBackend) -> None:
