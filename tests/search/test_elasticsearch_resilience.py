@@ -234,9 +234,10 @@ def three_nodes():
     yield from _cluster(f"pve-trio-{uuid.uuid4().hex[:6]}", 3, 9270, 9370)
 
 
-def test_a_three_node_cluster_with_replicas_loses_a_node_without_losing_a_document(three_nodes, transactional_db):
-    # (every Elasticsearch read asks the outbox which documents wait: search.outbox.pending; the
-    # searching thread's connection too, so the database is open to it and holds nothing uncommitted)
+@pytest.mark.django_db(transaction=True)  # (with serialized_rollback: tests/conftest.py keeps the migrated data)
+def test_a_three_node_cluster_with_replicas_loses_a_node_without_losing_a_document(three_nodes):
+    # Every Elasticsearch read asks the outbox which documents wait (search.outbox.pending): the
+    # searching thread's connection too, so the database is open to it and holds nothing uncommitted.
     # Searches go on through the loss: a refused connection is retried on another node. They may
     # take longer than production's 2 s while the cluster moves its shards on a shared two-core CI
     # machine (three JVMs beside another test worker), where one did time out: 10 s here.
