@@ -267,7 +267,10 @@ def test_a_three_node_cluster_with_replicas_loses_a_node_without_losing_a_docume
     searcher = threading.Thread(target=keep_searching)
     searcher.start()
     try:
-        time.sleep(1)
+        deadline = time.monotonic() + 60  # a search answered before the loss: its thread's first one
+        while not answers and not failures and time.monotonic() < deadline:  # opens its database
+            time.sleep(0.1)  # connection too, which took over a second on a loaded CI machine
+        time.sleep(0.5)
         three_nodes.stop_node(1)  # the node the client lists first
         stopped_at = time.monotonic()
         time.sleep(5)
