@@ -49,7 +49,7 @@ from practices.selectors import (
 from search import embedding
 from search.backends.base import Hit
 from search.embedding import store as embedding_store
-from search.generation import content_token
+from search.generation import RESULTS_TOKENS, content_token
 
 # The former list page's parameters, all understood by the search page under the same names.
 LIST_PARAMETERS = ("theme", "audience", "country", "organisation_type", "evidence_level", "page")
@@ -68,7 +68,9 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     return HttpResponsePermanentRedirect(reverse("search:search") + (f"?{query}" if query else ""))
 
 
-@public_page(token=content_token)
+# Kept under the engines' token too: the similar practices come from the engine, and a page read
+# while the outbox worker has not written a change would otherwise be kept without it.
+@public_page(token=RESULTS_TOKENS)
 def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     stamp = practice_stamp_for_user(user=request.user, pk=pk)  # the access rule, on every request
     if rules.reads_as_any_reader(request.user, stamp):
@@ -77,7 +79,7 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 name=f"practice-page:{_similar_mode()}",  # the similar practices' block is one of the parts
                 scope=reading_key(request.user, stamp),
-                tokens=(content_token,),
+                tokens=RESULTS_TOKENS,
                 compute=lambda: _reading_parts(request, stamp),
             )
         else:
@@ -146,7 +148,9 @@ def _as_values(context: dict) -> dict:
 def _similar_practices(request: HttpRequest, practice: Practice) -> list[Hit]:
     """Similar practices. The engine reads its whole index for them (a cost that grows with the
     corpus), so the list is computed once per practice (as last saved), reader scope and
-    ``SIMILAR_PRACTICES_SECONDS``, and kept. Their titles are re-read through the access rule once
+    ``SIMILAR_PRACTICES_SECONDS``, and kept, unless the engine did not answer whole (a degraded
+    list: another practice's change waiting for the outbox worker, another engine or none
+    answering), which is shown and asked again by the next reader. Their titles are re-read through the access rule once
     per content token (kept under it): one withdrawn or restricted since is never shown, and titles
     are current."""
     user, seconds = request.user, settings.SIMILAR_PRACTICES_SECONDS
@@ -159,8 +163,10 @@ def _similar_practices(request: HttpRequest, practice: Practice) -> list[Hit]:
     kept = cache.get_many([key, titles_key])
     ids = kept.get(key)
     if ids is None:
-        ids = [hit.id for hit in similar_practices(user=user, practice=practice)]
-        cache.set(key, ids, seconds)
+        found = similar_practices(user=user, practice=practice)
+        ids = [hit.id for hit in found]
+        if not getattr(found, "degraded", False):  # a list lacking what waits for the worker is shown, not kept
+            cache.set(key, ids, seconds)
     titled = kept.get(titles_key)
     if titled is None or titled[0] != ids:  # (ids, [(id, title)…]) of the readable ones among ids
         titles = published_titles_for_user(user=user, ids=ids)

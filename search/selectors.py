@@ -8,7 +8,7 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 
 from search.backends import get_search_backend
-from search.backends.base import Hit, SearchUnavailable
+from search.backends.base import Hit, SearchUnavailable, SimilarHits
 from search.collections import Collection
 from search.neighbours import fused
 
@@ -72,14 +72,18 @@ def similar(*, collection: Collection, user, item, limit: int = SIMILAR_LIMIT) -
     (search/neighbours.py; lexical only without stored vectors).
 
     Empty for an item that is not indexed, or when no engine can answer: the page
-    showing it never fails because of search.
+    showing it never fails because of search. ``degraded`` (``SimilarHits``) when the words'
+    engine did not answer whole (documents waiting for the worker left out, another engine or
+    none answered): such a list is shown, not kept.
     """
     if not collection.is_indexable(item):
-        return []
+        return SimilarHits()
     try:
         lexical = get_search_backend().similar(
             collection, item.pk, scope=collection.scope(user), limit=max(limit, SIMILAR_CANDIDATES)
         )
     except SearchUnavailable:
-        lexical = []
-    return fused(collection, user, item.pk, lexical, limit=limit)
+        lexical = SimilarHits(degraded=True)
+    return SimilarHits(
+        fused(collection, user, item.pk, lexical, limit=limit), degraded=getattr(lexical, "degraded", False)
+    )

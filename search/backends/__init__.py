@@ -22,7 +22,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from portal.access import ReaderScope
-from search.backends.base import Hit, SearchBackend, SearchUnavailable
+from search.backends.base import Hit, SearchBackend, SearchUnavailable, SimilarHits
 from search.collections import Collection
 
 logger = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ class FallbackSearchBackend(SearchBackend):
             return self.primary.similar(collection, document_id, scope=scope, limit=limit)
         except SearchUnavailable as error:
             self._unavailable(error)
-            return self.fallback.similar(collection, document_id, scope=scope, limit=limit)
+            return SimilarHits(self.fallback.similar(collection, document_id, scope=scope, limit=limit), degraded=True)
 
     def autocomplete(self, collection: Collection, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
         try:

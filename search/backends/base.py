@@ -59,6 +59,17 @@ class Hit:
     matched_by: MatchedBy = "lexical"
 
 
+class SimilarHits(list[Hit]):
+    """A similar-documents list and whether it may be kept: ``degraded`` when the engine left
+    out documents whose change waits for the outbox worker (the list lacks them for now) or when
+    another engine answered for the configured one. A page keeps only a whole list
+    (practices/views.py ``_similar_practices``)."""
+
+    def __init__(self, hits: Iterable[Hit] = (), *, degraded: bool = False) -> None:
+        super().__init__(hits)
+        self.degraded = degraded
+
+
 @dataclass(frozen=True)
 class SearchResults:
     total: int

@@ -216,6 +216,41 @@ def test_a_practice_whose_own_edit_waits_still_lists_similar_practices(es, contr
     assert {hit.id for hit in es.similar(PRACTICES, practice.pk, scope=anonymous, limit=10)} == before
 
 
+KEPT_CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"outbox-gap-{alias}"}
+    for alias in ("default", "pages", "fragments", "reader-pages")
+}
+
+
+def test_a_similar_list_lacking_a_practice_whose_edit_waits_is_shown_not_kept(es, settings, outsider):
+    """Another practice's edit waits for the worker: a practice page read then lists its similar
+    practices without it, and neither the list (kept an hour when whole) nor the page (kept for
+    anonymous readers) is kept so: once the worker has written, the next reader sees it listed."""
+    settings.CACHES, settings.PAGE_CACHE_SECONDS, settings.SCOPE_CACHE_SECONDS = KEPT_CACHES, 300, 300
+    settings.SIMILAR_PRACTICES_SECONDS = 3600
+    anonymous, practice, kept = reader_scope(None), es.practices["open"], es.practices["kept"]
+    assert es.similar(PRACTICES, practice.pk, scope=anonymous, limit=10).degraded is False
+    with transaction.atomic():  # its author edits it (an approved update): readable all along
+        kept.description += " With a new paragraph."
+        kept.save(update_fields=["description"])
+        practice_changed(kept)
+    waiting = es.similar(PRACTICES, practice.pk, scope=anonymous, limit=10)
+    assert (kept.pk in {hit.id for hit in waiting}, waiting.degraded) == (False, True)
+    reader = Client()
+    assert KEPT not in reader.get(practice.get_absolute_url()).content.decode()
+    drain(engines={"elasticsearch": es})
+    assert KEPT in reader.get(practice.get_absolute_url()).content.decode()
+    assert KEPT in Client().get(practice.get_absolute_url()).content.decode()
+
+
+def test_a_similar_list_from_the_fallback_engine_is_degraded(es, settings):
+    """Elasticsearch unreachable: the ``database`` engine's list is shown, marked degraded (not
+    kept: the configured engine answers again as soon as it is back)."""
+    _engines(settings, es, URL="http://127.0.0.1:9", SEARCH_TIMEOUT=1)
+    listed = get_search_backend().similar(PRACTICES, es.practices["open"].pk, scope=reader_scope(None), limit=10)
+    assert (es.practices["kept"].pk in {hit.id for hit in listed}, listed.degraded) == (True, True)
+
+
 def test_the_database_engine_answers_while_the_worker_is_too_far_behind(es, settings, contributor):
     """A change waiting longer than BEHIND_SECONDS, or more documents waiting than WITHHELD_LIMIT:
     Elasticsearch does not answer (SearchUnavailable), the ``database`` engine does, marked degraded."""

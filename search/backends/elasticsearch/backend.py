@@ -51,6 +51,7 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     SearchUnavailable,
+    SimilarHits,
     no_posts,
 )
 from search.backends.elasticsearch import posts, queries
@@ -542,10 +543,18 @@ class ElasticsearchSearchBackend(SearchBackend):
                 raise SearchUnavailable(f"Elasticsearch could not find similar practices: {part['error']}")
         if source["hits"]["total"]["value"] == 0:
             return []
-        return [
-            Hit(id=int(hit["_id"]), title=hit["_source"].get("title", ""), score=round(float(hit["_score"] or 0.0), 6))
-            for hit in found["hits"]["hits"]
-        ]
+        return SimilarHits(
+            (
+                Hit(
+                    id=int(hit["_id"]),
+                    title=hit["_source"].get("title", ""),
+                    score=round(float(hit["_score"] or 0.0), 6),
+                )
+                for hit in found["hits"]["hits"]
+            ),
+            # Others left out while their change waits: this list lacks them for a moment only.
+            degraded=bool(itself.withheld),
+        )
 
     def autocomplete(self, collection: Collection, prefix: str, *, scope: ReaderScope, limit: int = 8) -> list[str]:
         prefix = " ".join(prefix.split())[:100]
