@@ -60,6 +60,71 @@ def _drop_cut_lines(text: str) -> str:
     return "\n".join(kept)
 
 
+# The text a Word form's content controls show until they are filled in ("Click or tap here to enter text."), in the
+# languages whose labels are read, and a bracketed placeholder a template leaves for the answer ("[Insert text
+# here]", "<insert year>", "[Enter the name]"): no answer, wherever it stands.
+_PLACEHOLDERS = (
+    r"click\s+or\s+tap\s+here\s+to\s+enter\s+text",
+    r"click\s+(?:or\s+tap\s+)?here\s+to\s+enter\s+(?:text|a\s+date)",
+    r"click\s+or\s+tap\s+to\s+enter\s+a\s+date",
+    r"choose\s+an\s+item",
+    r"cliquez\s+(?:ou\s+appuyez\s+)?ici\s+pour\s+(?:entrer|taper|saisir)\s+(?:du\s+texte|une\s+date)",
+    r"choisissez\s+un\s+element",
+    r"klicken\s+oder\s+tippen\s+sie\s+hier,?\s+um\s+(?:text|ein\s+datum)\s+einzugeben",
+    r"klicken\s+sie\s+hier,?\s+um\s+text\s+einzugeben",
+    r"wahlen\s+sie\s+ein\s+element\s+aus",
+    r"klik\s+(?:of\s+tik\s+)?(?:hier\s+)?om\s+(?:tekst|een\s+datum)\s+in\s+te\s+voeren",
+    r"kies\s+een\s+item",
+    r"haga\s+clic\s+o\s+pulse\s+aqui\s+para\s+escribir\s+(?:texto|una\s+fecha)",
+    r"elija\s+un\s+elemento",
+    r"fare\s+clic\s+o\s+toccare\s+qui\s+per\s+immettere\s+(?:il\s+testo|una\s+data)",
+    r"scegliere\s+un\s+elemento",
+)
+_PLACEHOLDER = re.compile(rf"(?<!\w)(?:{'|'.join(_PLACEHOLDERS)})[ \t.…]*", re.I)
+_BRACKETED_PLACEHOLDER = re.compile(
+    r"^[ \t]*(?:(?:enter|type|insert)\s+(?:text|here|text\s+here)[ \t.…]*"
+    r"|\\?[\[<{]\s*(?:insert|enter|type|add|fill\s+in|write|your|ins[ée]rer|saisir|votre|einf[üu]gen|hier)\b"
+    r"[^\]>}\n]{0,60}\\?[\]>}][ \t.]*)$",
+    re.I | re.M,
+)
+
+# A guidance sentence in a writer's own words, left at the head of an answer or on a line of its own: a request to
+# the writer ("Please describe…", "Veuillez indiquer…", "Bitte beschreiben Sie…", or "Describe…" alone) about
+# what to write there, which names the template's things (the practice, its name, the year, words, yes or no…).
+_WRITING_VERBS = (
+    r"describe|give|indicate|select|insert|provide|list|state|specify|answer|enter|fill\s+in|choose|tick|add|"
+    r"mention|explain|summari[sz]e|write|name|include|outline|d[ée]cri(?:re|vez)|indiqu(?:er|ez)|pr[ée]cis(?:er|ez)|"
+    r"s[ée]lectionn(?:er|ez)|choisi(?:r|ssez)|fourni(?:r|ssez)|ins[ée]r(?:er|ez)|donn(?:er|ez)|coch(?:er|ez)|"
+    r"renseign(?:er|ez)|mentionn(?:er|ez)|r[ée]sum(?:er|ez)|beschreiben|geben|nennen|w[äa]hlen|tragen|f[üu]gen|"
+    r"kreuzen|erl[äa]utern|angeben"
+)
+_WRITER_REQUEST = re.compile(
+    rf"^[ \t]*(?:(?:please|kindly|veuillez|merci\s+de|pri[eè]re\s+de|bitte)\s+(?:{_WRITING_VERBS})\b"
+    rf"|(?:describe|indicate|specify|summari[sz]e|outline|d[ée]crivez|indiquez|pr[ée]cisez)\b)"
+    r"(?P<rest>[^\n]{0,220}?)[.:)…]?[ \t]*\\?[ \t]*$",
+    re.I | re.M,
+)
+# What such a request asks about: the template's own things, so that "Please give us feedback." stays an answer.
+_TEMPLATE_THINGS = re.compile(
+    r"\b(?:(?:the|your|this|a)\s+(?:practice|project|organi[sz]ation|name|description|year|country|aim|method|"
+    r"deliverables|themes?|key\s+themes?|target\s+audiences?|audience|type|e-?mail|contact|details|scope|results|"
+    r"evaluation|costs?|funding|date|meeting)|max(?:imum)?\.?\s*\d+|\d+\s+(?:words|mots|w[öo]rter)|yes\s+or\s+no|"
+    r"oui\s+ou\s+non|ja\s+oder\s+nein|here|below|ci-dessous|ici|la\s+pratique|votre\s+pratique|l'ann[ée]e|"
+    r"die\s+praxis|ihre\s+praxis|hier|the\s+year)\b",
+    re.I,
+)
+
+
+def without_placeholders_and_requests(text: str) -> str:
+    """``text`` without a form's placeholder text and without lines that ask the writer what to write."""
+    text = _BRACKETED_PLACEHOLDER.sub("", _PLACEHOLDER.sub("", text))
+
+    def request(match: re.Match) -> str:
+        return "" if _TEMPLATE_THINGS.search(match[0]) else match[0]
+
+    return _WRITER_REQUEST.sub(request, text)
+
+
 def is_only_instructions(text: str) -> bool:
     """Whether ``text`` holds nothing but template instructions (or nothing)."""
     stripped, _ = strip_instructions(squash(text))

@@ -363,6 +363,13 @@ def read_pdf(data: bytes) -> list[Cell]:
     return read(data)
 
 
+def read_eml(data: bytes) -> list[Cell]:
+    """A saved e-mail: its attached template, or the template in its body (mail.py)."""
+    from .mail import read_eml as read
+
+    return read(data)
+
+
 READERS: dict[str, Callable[[bytes], list[Cell]]] = {
     ".txt": read_text,
     ".text": read_text,
@@ -371,7 +378,10 @@ READERS: dict[str, Callable[[bytes], list[Cell]]] = {
     ".html": read_html,
     ".htm": read_html,
     ".docx": read_docx,
+    ".dotx": read_docx,  # a Word template filled in and sent as it was
+    ".docm": read_docx,  # a Word document with macros (never run)
     ".odt": read_odt,
     ".rtf": read_rtf,
     ".pdf": read_pdf,
+    ".eml": read_eml,
 }

@@ -230,7 +230,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "peer_reviewed": {
         "de": ("Peer-Review", "Von Fachkollegen begutachtet"),
-        "nl": ("Collegiaal getoetst", "Peer-reviewed"),
+        "nl": ("Collegiaal getoetst", "Collegiale toetsing", "Intercollegiale toetsing", "Peer-reviewed"),
         "sv": ("Kollegialt granskad", "Kollegial granskning"),
         "da": ("Fagfællebedømt", "Fagfællebedømmelse"),
         "no": ("Fagfellevurdert", "Fagfellevurdering"),

@@ -45,6 +45,8 @@ _COUNTED = {
 }  # fmt: skip
 _INVALID = {  # marked here, translated when raised
     ".docx": gettext_noop("The file is not a valid Word (.docx) document, so it cannot be read."),
+    ".dotx": gettext_noop("The file is not a valid Word (.docx) document, so it cannot be read."),
+    ".docm": gettext_noop("The file is not a valid Word (.docx) document, so it cannot be read."),
     ".odt": gettext_noop("The file is not a valid OpenDocument (.odt) document, so it cannot be read."),
 }
 ARCHIVES = tuple(_INVALID)  # the zip-based formats, checked before anything unpacks them

@@ -21,6 +21,7 @@ from .cleaning import (
     match_label,
     match_label_line,
     strip_instructions,
+    without_placeholders_and_requests,
 )
 from .result import ImportWarning
 from .text import fold, tokens
@@ -215,7 +216,7 @@ def clean_answer(text: str) -> tuple[str, Counter]:
     """An answer without the template's instructions, as tidy Markdown; a lone
     dash means "none" and becomes the empty string."""
     stripped, found = strip_instructions(text)
-    stripped = tidy_markdown(stripped)
+    stripped = tidy_markdown(without_placeholders_and_requests(stripped))
     if stripped.strip() in _NONE_ANSWERS:
         stripped = ""
     return stripped, found

@@ -11,8 +11,10 @@ import re
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
-from docx import Document
+from docx.opc.part import PartFactory
 from docx.oxml.ns import qn
+from docx.package import Package
+from docx.parts.document import DocumentPart
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -41,9 +43,29 @@ _SYMBOL_BOXES = {
 }
 
 
+# A Word template (.dotx) and a document or template with macros (.docm, .dotm) hold the same WordprocessingML
+# as a .docx; only their main part's content type differs, which python-docx's Document() refuses. They are
+# read as documents (their macros are never run: python-docx reads XML only).
+_WORD_MAIN_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+for _content_type in _WORD_MAIN_TYPES:
+    PartFactory.part_type_for.setdefault(_content_type, DocumentPart)
+
+
+def _opened(data: bytes):
+    """The Word document in ``data``: a .docx, or a template or macro document (_WORD_MAIN_TYPES)."""
+    part = Package.open(io.BytesIO(data)).main_document_part
+    if not isinstance(part, DocumentPart):
+        raise ValueError(f"not a Word document: {part.content_type}")
+    return part.document
+
+
 def read_docx(data: bytes) -> list[Cell]:
     try:
-        document = Document(io.BytesIO(data))
+        document = _opened(data)
     except Exception as error:  # python-docx raises many kinds of error on a damaged file
         raise UnreadableDocument(_("The file is not a valid Word (.docx) document, so it cannot be read.")) from error
     cells: list[Cell] = []

@@ -18,6 +18,7 @@ import zipfile
 from email.message import EmailMessage
 
 import pytest
+
 from practices.importer import UnreadableDocument, import_document
 from practices.importer.vocabulary import Vocabulary
 from tests.practices.template_sweep import (
@@ -97,7 +98,8 @@ def rtf_table(rows: list[tuple[str, str]]) -> bytes:
 
 def tabbed_columns(label: str, heads: tuple[str, str], rows: list[tuple[str, str]]) -> list[str]:
     """A checklist in Yes / No columns typed with tabs, as in a word processor: the X in the column it names."""
-    return [f"{label}\t{heads[0]}\t{heads[1]}", *(f"{entry}\t" + ("X\t" if mark == heads[0] else "\tX") for entry, mark in rows)]
+    marked = [f"{entry}\t" + ("X\t" if mark == heads[0] else "\tX") for entry, mark in rows]
+    return [f"{label}\t{heads[0]}\t{heads[1]}", *marked]
 
 
 CASES = [
@@ -179,7 +181,11 @@ CASES = [
             "organisation.name": "Zweite Chance e.V.",
             "organisation.type": "ngo",
         },
-        placed=(("description", "Wohnungssuche"), ("geographical_scope", "Sachsen"), ("contact", "kontakt@example.org")),
+        placed=(
+            ("description", "Wohnungssuche"),
+            ("geographical_scope", "Sachsen"),
+            ("contact", "kontakt@example.org"),
+        ),
         absent=(("description", "anbei unsere Praxis"), ("*", "Content-Type"), ("*", "base64")),
     ),
     # 3. A Word template (.dotx) filled in and sent as it was, French labels
@@ -966,7 +972,7 @@ def test_a_country_written_in_its_own_language(written, code):
 )
 def test_a_label_broken_over_three_lines_is_read(document, field, answer):
     parsed = import_document(f"Name of the practice: Bridges\nDescription: Mentors.\n{document}".encode(), "x.txt")
-    assert parsed.fields[field] == answer and "Mentors." == parsed.fields["description"]
+    assert parsed.fields[field] == answer and parsed.fields["description"] == "Mentors."
 
 
 def test_words_rejoined_at_a_line_s_end_are_named_in_a_warning():

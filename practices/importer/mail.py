@@ -1,0 +1,83 @@
+"""A saved e-mail (.eml): the template in its body, or attached to it.
+
+Mail programs save a message as MIME text (RFC 5322): headers, then a body in quoted-printable or base64, often
+in several parts. The template is read from the first attachment of a type the importer reads (a Word file, a PDF…),
+the mail's own text (greeting, signature) going to the contact details, which are never public; without such an
+attachment the body is read as a text file is (a template quoted with "> " or forwarded, `formats.read_text`), or as
+an HTML file when the mail has no plain-text body. The headers (sender, recipients, subject) are not read.
+"""
+
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import PurePath
+
+from django.utils.translation import gettext as _
+
+from .cells import Cell, tidy_markdown
+from .result import UnreadableDocument
+
+MAX_NESTING = 3  # a message forwarded as an attachment of a message forwarded as an attachment…
+
+
+def read_eml(data: bytes) -> list[Cell]:
+    from .formats import _check_text
+
+    _check_text(data.decode("latin-1"))  # MIME is text: binary junk is refused as a text file's is
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    if not isinstance(message, EmailMessage) or not message.keys():
+        raise UnreadableDocument(_("The file is not a saved e-mail (.eml), so it cannot be read."))
+    return _message_cells(message, 0)
+
+
+def _message_cells(message: EmailMessage, depth: int) -> list[Cell]:
+    from .formats import READERS, read_html, read_text
+    from .limits import ARCHIVES, check_archive
+
+    body = message.get_body(preferencelist=("plain", "html"))
+    content = _content(body) if body is not None else ""
+    is_html = body is not None and body.get_content_subtype() == "html"
+    for part in message.iter_attachments():
+        if part.get_content_type() == "message/rfc822" and depth < MAX_NESTING:
+            inner = part.get_content()
+            if isinstance(inner, EmailMessage):
+                return _with_own_text(_message_cells(inner, depth + 1), content, is_html)
+            continue
+        name = part.get_filename() or ""
+        extension = PurePath(name).suffix.lower()
+        if extension not in READERS or extension == ".eml":
+            continue  # a logo, a calendar invitation…
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        try:
+            if extension in ARCHIVES:
+                check_archive(payload, extension)
+            cells = READERS[extension](payload)
+        except UnreadableDocument as error:
+            raise UnreadableDocument(
+                _("The attached file “%(name)s” cannot be read: %(reason)s") % {"name": name, "reason": error}
+            ) from error
+        return _with_own_text(cells, content, is_html)
+    if not content.strip():
+        raise UnreadableDocument(_("The e-mail holds no text and no attached template, so it cannot be read."))
+    if is_html:
+        return read_html(content.encode())
+    return read_text(content.encode())
+
+
+def _content(part: EmailMessage) -> str:
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError):  # an unknown charset: read as the bytes allow
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
+    return content if isinstance(content, str) else ""
+
+
+def _with_own_text(cells: list[Cell], content: str, is_html: bool) -> list[Cell]:
+    """The attached template's cells and the mail's own text, for the contact details (never public)."""
+    from .formats import html_to_markdown, lines_to_markdown
+
+    own = tidy_markdown(html_to_markdown(content) if is_html else lines_to_markdown(content.split("\n")))
+    return [*cells, Cell(None, own, field="contact")] if own.strip() else cells
