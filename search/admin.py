@@ -7,8 +7,10 @@ from search.models import OutboxEntry
 class OutboxEntryAdmin(admin.ModelAdmin):
     """Read-only view of the outbox: what the worker still owes the engines, and why."""
 
-    list_display = ("id", "kind", "document_id", "action", "created_at", "attempts", "next_attempt_at", "processed_at")
-    list_filter = ("kind", "action", ("processed_at", admin.EmptyFieldListFilter))
+    list_display = (
+        "id", "kind", "document_id", "action", "created_at", "attempts", "refused", "next_attempt_at", "processed_at"
+    )  # fmt: skip
+    list_filter = ("kind", "action", "refused", ("processed_at", admin.EmptyFieldListFilter))
     search_fields = ("=document_id", "last_error")
     readonly_fields = [field.name for field in OutboxEntry._meta.fields]
 

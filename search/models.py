@@ -25,6 +25,10 @@ class OutboxEntry(models.Model):
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
+    # The engine answered and refused this document (a bulk item's error), the others written:
+    # retried with the backoff, its document left out of reads meanwhile, but not counted as the
+    # worker falling behind (search.outbox.pending's ``oldest``).
+    refused = models.BooleanField(_("refused by the engine"), default=False)
     processed_at = models.DateTimeField(_("processed"), null=True, blank=True, db_index=True)
 
     class Meta:

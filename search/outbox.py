@@ -76,5 +76,9 @@ def pending(collection: Collection, *, limit: int) -> Pending:
     one more for the oldest when any waits."""
     waiting = OutboxEntry.objects.filter(processed_at__isnull=True, kind=collection.kind).order_by("created_at")
     ids = list(waiting.values_list("document_id", flat=True)[: limit + 1])
-    oldest = waiting.values_list("created_at", flat=True).first() if ids else None  # one more row read, when any
+    # One more row read, when any: the oldest change the worker has not written for want of
+    # trying. A row the engine refused (its document alone, ``refused``) keeps its document out
+    # of reads but does not make the engine "behind": one bad document must not send every read
+    # of its collection to the database engine (docs/SEARCH.md, "Between a change and the worker").
+    oldest = waiting.filter(refused=False).values_list("created_at", flat=True).first() if ids else None
     return Pending(ids=frozenset(ids[:limit]), more=len(ids) > limit, oldest=oldest)

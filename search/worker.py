@@ -8,6 +8,8 @@ the newest row's id as version, so replays and out-of-order writes are harmless.
 When an engine fails, the batch is not marked done: each row gets one more
 attempt, the error, and a next attempt after an exponential backoff. Nothing is
 lost; the engine catches up when it is back. Rows are only ever marked processed.
+When the engine answers but refuses some documents (a bulk item's error), only their
+rows are delayed, marked ``refused``; the others are done.
 """
 
 import logging
@@ -20,7 +22,7 @@ from django.utils import timezone
 
 from search import collections, embedding, generation
 from search.backends import outbox_engines
-from search.backends.base import SearchBackend
+from search.backends.base import DocumentsRefused, SearchBackend
 from search.embedding import store
 from search.models import OutboxEntry
 
@@ -57,10 +59,21 @@ def claim(now: datetime, limit: int = BATCH_SIZE) -> list[OutboxEntry]:
     return entries
 
 
-def _apply(backend: SearchBackend, entries: list[OutboxEntry]) -> None:
+def _apply(backend: SearchBackend, entries: list[OutboxEntry]) -> tuple[set[tuple[str, int]], str]:
     """Write each document in its current state, whatever the row asked: a row says that
     something changed; the database says what is true now. Rows find their collection
-    through the registry (search/collections.py), by their ``kind``."""
+    through the registry (search/collections.py), by their ``kind``. Returns the documents
+    the engine refused, as (kind, id), with its first message; any other failure raises."""
+    refused: set[tuple[str, int]] = set()
+    messages: list[str] = []
+
+    def refusing(kind: str, write) -> None:
+        try:
+            write()
+        except DocumentsRefused as error:
+            refused.update((kind, document_id) for document_id in error.ids)
+            messages.append(str(error))
+
     for kind in dict.fromkeys(entry.kind for entry in entries):
         collection = collections.by_kind(kind)
         newest = {entry.document_id: entry for entry in entries if entry.kind == kind}  # rows come in id order
@@ -71,17 +84,19 @@ def _apply(backend: SearchBackend, entries: list[OutboxEntry]) -> None:
             if item is not None and collection.is_indexable(item):
                 documents.append(collection.build(item, version=entry.pk))
             else:
-                backend.delete(collection, document_id, entry.pk)
+                refusing(kind, lambda: backend.delete(collection, document_id, entry.pk))  # noqa: B023 (called at once)
         if documents:
-            backend.index(collection, store.attach(collection, documents))
+            refusing(kind, lambda: backend.index(collection, store.attach(collection, documents)))  # noqa: B023
+    return refused, messages[0] if messages else ""
 
 
-def _failed(entries: list[OutboxEntry], message: str, now: datetime) -> None:
+def _failed(entries: list[OutboxEntry], message: str, now: datetime, *, refused: bool = False) -> None:
     for entry in entries:
         entry.attempts += 1
         entry.next_attempt_at = now + backoff(entry.attempts)
         entry.last_error = message[:2000]
-        entry.save(update_fields=["attempts", "next_attempt_at", "last_error"])
+        entry.refused = refused
+        entry.save(update_fields=["attempts", "next_attempt_at", "last_error", "refused"])
 
 
 def _embed(entries: list[OutboxEntry]) -> str:
@@ -105,14 +120,26 @@ def _embed(entries: list[OutboxEntry]) -> str:
     return ""
 
 
-def process(entries: list[OutboxEntry], engines: dict[str, SearchBackend], now: datetime) -> str:
-    """Store the documents' vectors, then apply ``entries`` to every engine; returns the error
-    ("" when all succeeded). When embedding fails the engines are still written (a removal
-    must not wait for a model) and the rows are delayed, to be embedded and written again."""
+@dataclass
+class Outcome:
+    """What became of a batch: ``delayed`` rows (all of them when ``error`` stopped the batch)."""
+
+    delayed: int = 0
+    error: str = ""
+    stopped: bool = False  # an engine or the model failed: the worker waits before the next batch
+
+
+def process(entries: list[OutboxEntry], engines: dict[str, SearchBackend], now: datetime) -> Outcome:
+    """Store the documents' vectors, then apply ``entries`` to every engine. When embedding
+    fails the engines are still written (a removal must not wait for a model) and the rows are
+    delayed, to be embedded and written again; when an engine fails, every row is delayed;
+    when it refuses documents, their rows alone."""
     embedding_error = _embed(entries)
+    refused: set[tuple[str, int]] = set()
+    refusal = ""
     for name, backend in engines.items():
         try:
-            _apply(backend, entries)
+            by_engine, message = _apply(backend, entries)
             generation.engines_changed()  # results kept from this engine go (search/generation.py)
         except Exception as error:  # noqa: BLE001 - any engine failure delays the rows; the worker keeps running
             logger.warning(
@@ -120,25 +147,33 @@ def process(entries: list[OutboxEntry], engines: dict[str, SearchBackend], now: 
             )
             message = f"{name}: {type(error).__name__}: {error}"
             _failed(entries, message, now)
-            return message
+            return Outcome(delayed=len(entries), error=message, stopped=True)
+        if by_engine:
+            logger.warning("Search engine %s refused %s document(s): %s", name, len(by_engine), message)
+            refused |= by_engine
+            refusal = refusal or f"{name}: {message}"
     if embedding_error:
         _failed(entries, embedding_error, now)
-        return embedding_error
-    OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
-        processed_at=now, next_attempt_at=None, last_error=""
+        return Outcome(delayed=len(entries), error=embedding_error, stopped=True)
+    held = [entry for entry in entries if (entry.kind, entry.document_id) in refused]
+    if held:
+        _failed(held, refusal, now, refused=True)
+    OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries if entry not in held]).update(
+        processed_at=now, next_attempt_at=None, last_error="", refused=False
     )
-    return ""
+    return Outcome(delayed=len(held), error=refusal)
 
 
 def drain(*, engines: dict[str, SearchBackend] | None = None, batch_size: int = BATCH_SIZE) -> DrainReport:
-    """Process every due row, batch by batch; stop at the first failing batch."""
+    """Process every due row, batch by batch; stop at the first batch an engine or the model
+    failed (documents an engine refused are delayed alone, and the worker goes on)."""
     engines = outbox_engines() if engines is None else engines
     report = DrainReport()
     while entries := claim(timezone.now(), batch_size):
-        error = process(entries, engines, timezone.now())
-        if error:
-            report.failed += len(entries)
-            report.error = error
+        outcome = process(entries, engines, timezone.now())
+        report.processed += len(entries) - outcome.delayed
+        report.failed += outcome.delayed
+        report.error = outcome.error or report.error
+        if outcome.stopped:
             break
-        report.processed += len(entries)
     return report

@@ -128,6 +128,15 @@ class SearchUnavailable(Exception):
     """The engine cannot answer now (down, timed out). Callers fall back or retry."""
 
 
+class DocumentsRefused(SearchUnavailable):
+    """The engine answered a write and refused some documents (``ids``), having written the
+    others: the outbox worker delays those rows alone (search/worker.py)."""
+
+    def __init__(self, message: str, ids: Iterable[int]) -> None:
+        super().__init__(message)
+        self.ids = frozenset(ids)
+
+
 class SearchBackend(ABC):
     name: str
 

@@ -29,6 +29,7 @@ from practices.services import practice_set_visibility, practice_withdraw_truste
 from search.backends import get_search_backend, reset_engines
 from search.backends.base import SearchQuery
 from search.backends.database import DatabaseSearchBackend
+from search.backends.elasticsearch import ElasticsearchSearchBackend
 from search.models import OutboxEntry
 from search.worker import drain
 from tests.conftest import PASSWORD
@@ -249,6 +250,43 @@ def test_a_similar_list_from_the_fallback_engine_is_degraded(es, settings):
     _engines(settings, es, URL="http://127.0.0.1:9", SEARCH_TIMEOUT=1)
     listed = get_search_backend().similar(PRACTICES, es.practices["open"].pk, scope=reader_scope(None), limit=10)
     assert (es.practices["kept"].pk in {hit.id for hit in listed}, listed.degraded) == (True, True)
+
+
+class RefusingOne(ElasticsearchSearchBackend):
+    """The real node, sent one malformed document (a year that is not a number), which it refuses
+    while it writes the others of the same bulk request."""
+
+    bad: int = 0
+
+    def index(self, collection, documents) -> None:
+        super().index(collection, [{**d, "start_year": "not a year"} if d["id"] == self.bad else d for d in documents])
+
+
+def test_a_document_the_engine_refuses_holds_back_its_own_row_alone(es, settings, contributor):
+    """One document refused: the other rows of the batch are written and done; its row waits
+    (``refused``, retried with the backoff), its document left out of reads, and Elasticsearch
+    keeps answering the collection (not sent to the ``database`` engine as if the worker were behind)."""
+    anonymous, practice, kept = reader_scope(None), es.practices["open"], es.practices["kept"]
+    refusing = RefusingOne(es.options)
+    refusing.bad = practice.pk
+    with transaction.atomic():
+        for each in (practice, kept):
+            each.description += " Revised."
+            each.save(update_fields=["description"])
+            practice_changed(each)
+    report = drain(engines={"elasticsearch": refusing})
+    assert (report.processed, report.failed) == (1, 1)
+    held = OutboxEntry.objects.get(processed_at__isnull=True)
+    assert (held.document_id, held.refused, held.attempts) == (practice.pk, True, 1)
+    assert "not a year" in held.last_error or "start_year" in held.last_error
+    OutboxEntry.objects.filter(pk=held.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+    answer = get_search_backend().search(PRACTICES, SearchQuery(text="mentoring", scope=anonymous))
+    assert (answer.engine, answer.degraded) == ("elasticsearch", False)
+    assert {hit.id for hit in answer.hits} == {kept.pk}  # the refused one is left out, not shown stale
+    OutboxEntry.objects.filter(pk=held.pk).update(next_attempt_at=timezone.now())
+    assert drain(engines={"elasticsearch": es}).processed == 1  # the document mended: written, done
+    assert not OutboxEntry.objects.filter(processed_at__isnull=True).exists()
+    assert practice.pk in {hit.id for hit in _search(es, anonymous).hits}
 
 
 def test_the_database_engine_answers_while_the_worker_is_too_far_behind(es, settings, contributor):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 
-from search.backends.base import SearchUnavailable
+from search.backends.base import DocumentsRefused, SearchUnavailable
 from search.backends.elasticsearch import mapping, posts, queries
 from search.collections import Collection, Layout
 
@@ -145,7 +145,8 @@ class CollectionIndex:
                 if not isinstance(error, dict) or error.get("type") not in IGNORED_WRITE_ERRORS:
                     failures.append(item)
         if failures:
-            raise SearchUnavailable(f"Elasticsearch refused {len(failures)} write(s), first: {failures[0]}")
+            ids = [int(next(iter(item.values())).get("_id", 0)) for item in failures]
+            raise DocumentsRefused(f"Elasticsearch refused {len(failures)} write(s), first: {failures[0]}", ids)
         return sent
 
     def _write(self, entries: list[tuple[int, int, dict[str, Any]]]) -> None:
@@ -153,20 +154,26 @@ class CollectionIndex:
             return
         with unavailable("write"):
             targets = self._write_targets()
-            self._bulk(
-                {
-                    "_op_type": "index",
-                    "_index": target,
-                    "_id": str(document_id),
-                    "version": version,
-                    "version_type": "external",
-                    "_source": body,
-                }
-                for document_id, version, body in entries
-                for target in targets
-            )
+            refused = None
+            try:
+                self._bulk(
+                    {
+                        "_op_type": "index",
+                        "_index": target,
+                        "_id": str(document_id),
+                        "version": version,
+                        "version_type": "external",
+                        "_source": body,
+                    }
+                    for document_id, version, body in entries
+                    for target in targets
+                )
+            except DocumentsRefused as error:  # the others are written: made visible all the same
+                refused = error
             if self.engine.refresh_writes:
                 self.client.indices.refresh(index=",".join(targets), ignore_unavailable=True)
+            if refused is not None:
+                raise refused
 
     def index(self, documents: Iterable[dict[str, Any]]) -> None:
         self._write([(int(d["id"]), int(d["version"]), self._mapping.source(d)) for d in documents])
