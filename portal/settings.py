@@ -283,10 +283,10 @@ USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 
-# Languages a practice may be written in (the importer recognises en and fr): those search stems
-# (search.analysis.STEMMERS, docs/SEARCH.md "Which engine stems which language"). Not Polish nor
-# Czech: PostgreSQL has no dictionary for them and Elasticsearch no Polish analyser without a
-# plugin, so an engine would find their inflections and another not.
+# Languages a practice may be written in (the importer recognises en and fr): the 24 official
+# languages of the EU and Norwegian. Search stems those of search.analysis.STEMMERS and folds and
+# lower-cases the others (FOLDED_ONLY: no well-kept stemmer), docs/SEARCH.md "Which engine stems
+# which language". A language added here is added there too (tests/search/test_practice_languages.py).
 PRACTICE_LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
@@ -302,6 +302,17 @@ PRACTICE_LANGUAGES = [
     ("el", _("Greek")),
     ("hu", _("Hungarian")),
     ("ro", _("Romanian")),
+    ("pl", _("Polish")),
+    ("cs", _("Czech")),
+    ("sk", _("Slovak")),
+    ("sl", _("Slovenian")),
+    ("hr", _("Croatian")),
+    ("bg", _("Bulgarian")),
+    ("lt", _("Lithuanian")),
+    ("lv", _("Latvian")),
+    ("et", _("Estonian")),
+    ("ga", _("Irish")),
+    ("mt", _("Maltese")),
 ]
 
 STATIC_URL = "static/"

@@ -33,13 +33,44 @@ STEMMERS: dict[str, str] = {
     "el": "greek",
     "hu": "hungarian",
     "ro": "romanian",
+    "pl": "polish",
+    "cs": "czech",
+    "lt": "lithuanian",
+    "et": "estonian",
+    "ga": "irish",
 }
+# Practice languages no well-kept stemmer of ours reads (Snowball has none): folded and lower-cased
+# only, on every engine, and never stemmed by another language's stemmer (Czech's for Slovak,
+# Serbian's for Croatian), which would merge words the language keeps apart. Bulgarian and Latvian
+# are stemmed by Elasticsearch (its built-in analyzers), not by the database engines
+# (docs/SEARCH.md, "Which engine stems which language").
+FOLDED_ONLY: tuple[str, ...] = ("sk", "sl", "hr", "bg", "lv", "mt")
+# Every language a text may be recognised in (guess_language): the practice languages.
+KNOWN_LANGUAGES: tuple[str, ...] = (*STEMMERS, *FOLDED_ONLY)
 
-# Query words that say nothing on their own (English and French, the interface languages).
+# Query words that say nothing on their own: English and French (the interface languages), and the
+# commonest prepositions and conjunctions of the practice languages added in 2026-12 (Polish,
+# Czech, Slovak, Slovenian, Croatian, Bulgarian, Lithuanian, Latvian, Estonian, Irish, Maltese),
+# of two letters or more, none a word elsewhere that says something ("ali" a name, "pie", "ant",
+# "jew", "mal", "fil", "go" are left out), written folded as a query word is compared: a
+# practitioner's "praca dla więźniów" asks for "praca" and "więźniów" whether the text has "dla".
+_NEW_LANGUAGES_FUNCTION_WORDS = """
+    dla oraz lub albo we ze na do od po przez przy ze sie jest sa
+    ve pro pri nebo ani jsou
+    aj vo zo pre alebo
+    ter iz ob je so
+    te sa ili su
+    във със на до за от по при към или че се са
+    ir bei is su apie prie per uz yra arba kad
+    un ar uz no par pec bez ir vai ka
+    ja ning ka voi on ei kui
+    agus na ar le do sa on ag no
+    ta tal ghal bil lil minn fuq li
+"""
 STOP_WORDS: frozenset[str] = frozenset(
     """a an and are as at be by for from in into is it of on or the their this to with
     au aux avec ce ces dans de des du en et la le les leur leurs par pour sur un une""".split()
-)
+) | frozenset(_NEW_LANGUAGES_FUNCTION_WORDS.split())
 
 _TOKEN = re.compile(r"[^\W_]+")
 _local = threading.local()  # per-thread Snowball stemmer objects (they are not thread-safe)
@@ -117,6 +148,13 @@ STEMMER_LETTERS: dict[str, frozenset[str]] = {
     "hungarian": frozenset("áéíóöőúüű"),
     # both forms of ș and ț: with a comma (Romanian) and with a cedilla (older keyboards)
     "romanian": frozenset("ăâîșşțţ"),
+    # read with their letters too, their words also indexed without them (compounds.UNACCENTED_TOO):
+    # Polish "więźniów" and "wiezniow" stem apart
+    "polish": frozenset("ąćęłńóśźż"),
+    "czech": frozenset("áčďéěíňóřšťúůýž"),
+    "lithuanian": frozenset("ąčęėįšųūž"),
+    "estonian": frozenset("äöõüšž"),
+    "irish": frozenset("áéíóú"),
 }
 
 
@@ -155,19 +193,20 @@ GUESS_CONFIDENCE = 0.8  # below it a text stays without a language (folded, not 
 
 @lru_cache(maxsize=1)
 def _identifier():
-    """py3langid's model, limited to the languages search stems (loaded once, about 1 s)."""
+    """py3langid's model, limited to the practice languages (loaded once, about 1 s): a Cyrillic
+    Bulgarian text is not taken for Russian, Macedonian or Serbian, which the portal has not."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(STEMMERS))
+    identifier.set_languages(list(KNOWN_LANGUAGES))
     return identifier
 
 
 def guess_language(text: str) -> str:
-    """The language code (a key of STEMMERS) ``text`` is most likely written in, or "" when
+    """The language code (of KNOWN_LANGUAGES) ``text`` is most likely written in, or "" when
     the text is too short or too mixed to tell. For texts that carry no language of their
     own, such as network posts."""
     if len(_TOKEN.findall(text)) < 3:
         return ""
     language, confidence = _identifier().classify(text[:5000])
-    return language if confidence >= GUESS_CONFIDENCE and language in STEMMERS else ""
+    return language if confidence >= GUESS_CONFIDENCE and language in KNOWN_LANGUAGES else ""

@@ -240,7 +240,7 @@ def parts_text(text: str, language: str) -> str:
 
 # Languages whose stemmers read accents that their endings hold (search.analysis.STEMMER_LETTERS):
 # a word typed without them is stemmed otherwise than the word written with them.
-UNACCENTED_TOO: frozenset[str] = frozenset({"hu", "ro"})
+UNACCENTED_TOO: frozenset[str] = frozenset({"hu", "ro", "pl", "cs", "lt", "et", "ga"})
 
 
 def unaccented_text(text: str, language: str) -> str:

@@ -6,8 +6,9 @@
 #
 # The plugin registers, under the names analysis-common uses, the language analyzers of the
 # practice languages (english, french, german, norwegian, dutch, danish, swedish, finnish,
-# spanish, italian, portuguese, greek, hungarian, romanian) and the token filter "asciifolding",
-# each built from the
+# spanish, italian, portuguese, greek, hungarian, romanian, czech, bulgarian, lithuanian, latvian,
+# estonian, irish; not polish: the module has none, it is the analysis-stempel plugin's) and the
+# token filter "asciifolding", each built from the
 # same Lucene class with the same defaults as the module's, so the search index mapping is
 # the same in development, CI and production (where the official image has the module and
 # this plugin is not installed). It is compiled here with javac against the distribution's

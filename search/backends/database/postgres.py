@@ -27,7 +27,14 @@ from search.query import ParsedQuery, Term
 
 TABLE = "search_pgtext"
 SNIPPET_FIELDS: tuple[str, ...] = ("description", "body")  # the narrative, never the labels
-CONFIGS: dict[str, str] = dict(STEMMERS)  # the Snowball names are PostgreSQL's configuration names
+# The text search configurations PostgreSQL has built in (13 to 17) whose names are Snowball's: a
+# stemmed language without one (Polish, Czech, Estonian: PostgreSQL ships no stemmer for them) is
+# read in ``simple``, its Snowball stems still in the vector (``_vector``: stemmed_text).
+BUILT_IN_CONFIGS = frozenset(
+    "danish dutch english finnish french german greek hungarian irish italian lithuanian norwegian portuguese"
+    " romanian spanish swedish".split()
+)
+CONFIGS: dict[str, str] = {code: name for code, name in STEMMERS.items() if name in BUILT_IN_CONFIGS}
 LANGUAGE_OF: dict[str, str] = {config: language for language, config in CONFIGS.items()}
 # One passage (not fragments, which drop trailing punctuation). The parser drops HTML-like tags.
 HEADLINE = f'StartSel="{highlight.START}", StopSel="{highlight.END}", MaxWords=35, MinWords=15'
@@ -225,7 +232,8 @@ class PostgresText:
         originals = ", ".join(f"t.{name}" for name in read)
         sql = (
             Sql(
-                f"SELECT t.document_id, t.config::text, {headlines}, {originals} FROM {TABLE} t, (SELECT ",
+                f"SELECT t.document_id, t.config::text, d.language, {headlines}, {originals}"
+                f" FROM {TABLE} t LEFT JOIN {DOCUMENTS} d ON d.id = t.document_id, (SELECT ",
                 HEADLINES * len(SNIPPET_FIELDS),
             )
             + positive
@@ -233,7 +241,7 @@ class PostgresText:
         )
         cursor.execute(sql.text, sql.params)
         count, marker, found = len(SNIPPET_FIELDS), StemMarker(parsed), {}
-        for document_id, config, *texts in cursor.fetchall():
+        for document_id, config, written_in, *texts in cursor.fetchall():
             headlines_of, originals_of = texts[:count], texts[count : 2 * count]
             found[document_id] = _best_headline(headlines_of)
             if highlight.START in "".join(text or "" for text in headlines_of):
@@ -242,7 +250,8 @@ class PostgresText:
             # matched through its folded form or stem ("desengagement", "Tromso"), or through the
             # compounds field (a compound's part, a word written in parts written whole), is marked
             # as SQLite marks it, in the stems of the original (search/analysis.py)
-            language = LANGUAGE_OF.get(config.removeprefix("pg_catalog."), "")
+            # (the document's own language: a language read in ``simple`` has its Snowball stems)
+            language = written_in or LANGUAGE_OF.get(config.removeprefix("pg_catalog."), "")
             compounds = texts[-1] if through_compounds else ""
             through = marker.compound_words(compounds, stemmed_text(compounds or "", language))
             stems = [stemmed_text(text or "", language) for text in originals_of]

@@ -11,8 +11,9 @@ declares (``Collection.text_fields``) is indexed through
 - every text is also stemmed in the practice's own language, into ``<field>_<language>``
   (``OWN_LANGUAGES``): ``body`` (long: stemmed once, in its own language only, a smaller index
   and faster indexing than four multi-fields, docs/SEARCH.md) and the parts of its compounds
-  (``compounds``: search/compounds.py) in each of ten practice languages (``LANGUAGES``:
-  those the database engine stems, search.analysis.STEMMERS, but ``NOT_YET_STEMMED``),
+  (``compounds``: search/compounds.py) in each practice language it has an analyzer for
+  (``LANGUAGES``: those the database engine stems, search.analysis.STEMMERS, but Polish, and
+  Bulgarian and Latvian, which only Elasticsearch stems),
   ``title`` and ``description`` in those the multi-fields lack (an Italian title's "operatori"
   is found by "operatore"), folded too.
 
@@ -53,9 +54,19 @@ DEFAULT_SPEC = MODELS[DEFAULT_MODEL][0]
 # (``body_folded``, the folded copies of title and description), not stemmed, until every node has
 # restarted with it (a new mapping version): docs/SEARCH.md, "Which engine stems which language".
 NOT_YET_STEMMED: tuple[str, ...] = ()
+# The stemmed practice languages Elasticsearch has no analyzer for: Polish wants the analysis-stempel
+# plugin, which the official image lacks (and this project's nodes: the mapping must be the same
+# everywhere). Its practices are folded here, stemmed by the database engines (Snowball).
+NO_ANALYZER: tuple[str, ...] = ("pl",)
+# Practice languages Elasticsearch stems with its built-in analyzers (Lucene's light stemmers) that
+# the database engines only fold (Snowball has no stemmer for them): search.analysis.FOLDED_ONLY.
+ANALYZED_HERE_ONLY: dict[str, str] = {"bg": "bulgarian", "lv": "latvian"}
 # Practice language -> Elasticsearch language analyzer: the languages the database engine stems,
-# whose Snowball names are Elasticsearch's analyzer names, but those above.
-LANGUAGES: dict[str, str] = {code: name for code, name in STEMMERS.items() if code not in NOT_YET_STEMMED}
+# whose Snowball names are Elasticsearch's analyzer names, but those above, and Bulgarian and Latvian.
+LANGUAGES: dict[str, str] = {
+    **{code: name for code, name in STEMMERS.items() if code not in NOT_YET_STEMMED and code not in NO_ANALYZER},
+    **ANALYZED_HERE_ONLY,
+}
 MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and description
 # Bumped when the analysis or the fields change: the index's ``_meta`` says which it was
 # built with; ``search_reindex`` builds a new index with this one (docs/SEARCH.md).
@@ -67,7 +78,8 @@ MULTI_LANGUAGES = ("en", "fr", "no", "de")  # the multi-fields of title and desc
 # network posts' titles stemmed in every practice language (posts.py)
 # 7: the completion inputs folded (fold_accents): a Greek title is completed whatever the accents typed
 # 8: Portuguese, Greek, Hungarian and Romanian stemmed (their analyzers in the plugin)
-MAPPING_VERSION = 8  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
+# 9: Czech, Bulgarian, Lithuanian, Latvian, Estonian and Irish stemmed (their analyzers in the plugin)
+MAPPING_VERSION = 9  # 2: stems folded (fold_accents); 3: the copies left out of _source (unstored)
 COMPOUND_MARKS_VERSION = 5  # since which ``compounds`` keeps term vectors (an older index is searched without)
 MULTI_FIELDS = ("title", "description", "taxonomy")
 _ELSEWHERE = tuple(code for code in LANGUAGES if code not in MULTI_LANGUAGES)

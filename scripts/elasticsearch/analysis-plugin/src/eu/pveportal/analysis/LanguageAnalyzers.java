@@ -1,15 +1,21 @@
 package eu.pveportal.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
+import org.apache.lucene.analysis.cz.CzechAnalyzer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.el.GreekAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.et.EstonianAnalyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.ga.IrishAnalyzer;
 import org.apache.lucene.analysis.hu.HungarianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.lt.LithuanianAnalyzer;
+import org.apache.lucene.analysis.lv.LatvianAnalyzer;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
@@ -135,6 +141,54 @@ public final class LanguageAnalyzers {
         @Override
         public Analyzer create() {
             return new RomanianAnalyzer();
+        }
+    }
+
+    @NamedComponent("bulgarian")
+    public static final class Bulgarian implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new BulgarianAnalyzer();
+        }
+    }
+
+    @NamedComponent("czech")
+    public static final class Czech implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new CzechAnalyzer();
+        }
+    }
+
+    @NamedComponent("estonian")
+    public static final class Estonian implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new EstonianAnalyzer();
+        }
+    }
+
+    @NamedComponent("irish")
+    public static final class Irish implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new IrishAnalyzer();
+        }
+    }
+
+    @NamedComponent("lithuanian")
+    public static final class Lithuanian implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new LithuanianAnalyzer();
+        }
+    }
+
+    @NamedComponent("latvian")
+    public static final class Latvian implements AnalyzerFactory {
+        @Override
+        public Analyzer create() {
+            return new LatvianAnalyzer();
         }
     }
 }
