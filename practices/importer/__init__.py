@@ -53,6 +53,7 @@ WARNING_CODES: tuple[str, ...] = (
     "unplaced_text",  # text before the first field (put at the head of the description), a closed-list
     # answer written as sentences (put at the end of the description), or
     # an answer that says more than its yes/no, country or year (quoted whole in the message)
+    "rejoined_words",  # words a hyphen broke at a line's end (a PDF converter's text) were joined: named to check
     "repeated_field",  # a field appearing twice; its parts were joined
     "mail_text",  # a template quoted in an e-mail: the mail's own text (greeting, sender, signature) is in contact
     "unmapped_document",  # no field found at all; all the text is the description

@@ -113,8 +113,28 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
         contact=fields["contact"],
         fields=fields,
     )
-    practice.warnings = warnings + field_warnings(fields)
+    practice.warnings = warnings + field_warnings(fields) + _joined_warnings(assembly.joined, fields)
     return practice
+
+
+def _joined_warnings(joined: list[str], fields: dict[str, str]) -> list[ImportWarning]:
+    """A ``rejoined_words`` warning on each field holding words a hyphen broke at a line's end, which were joined
+    (a label's words, dropped with it, are not named)."""
+    by_field: dict[str, list[str]] = {}
+    for word in dict.fromkeys(joined):
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.I)
+        code = next((code for code in FIELD_CODES if pattern.search(fields.get(code, ""))), None)
+        if code:
+            by_field.setdefault(code, []).append(word)
+    return [
+        ImportWarning(
+            code,
+            "rejoined_words",
+            _("Words broken at a line's end with a hyphen were joined: %(words)s. Check that each is written as meant.")
+            % {"words": _quoted(words)},
+        )
+        for code, words in by_field.items()
+    ]
 
 
 def build_unmapped(assembly: Assembly) -> ParsedPractice:
@@ -256,6 +276,9 @@ def _name_and_description(text: str) -> tuple[str, str]:
     sentence; a first line introducing the organisation ("<Name> is a ...") gives the name before
     its verb and stays whole in the description; otherwise no name and all the text."""
     first, _sep, description = text.strip().partition("\n")
+    if _LIST_ITEM.match(first) and not _LIST_ITEM.search(description):
+        # a list of one item, as writers who answer every field with a bullet write the name ("- Bridges vzw")
+        first = _LIST_ITEM.sub("", first, count=1)
     introduced = _introduced_name(first) or _name_before_a_sentence(first)
     if introduced:
         return introduced, text.strip()
@@ -265,6 +288,7 @@ def _name_and_description(text: str) -> tuple[str, str]:
     return first, description
 
 
+_LIST_ITEM = re.compile(r"^[ \t]*[-*+•][ \t]+", re.M)
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 

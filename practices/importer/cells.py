@@ -22,6 +22,7 @@ class Cell:
     body: str  # Markdown
     loose: bool = False  # running text: its lines may be labels
     field: str | None = None  # text for the end of this field, whatever labels it holds (an e-mail's own: contact)
+    joined: tuple[str, ...] = ()  # words a reader joined that a hyphen broke at a line's end ("ses-" / "sions")
 
 
 def composed(cells: list[Cell]) -> list[Cell]:

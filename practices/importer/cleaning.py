@@ -115,8 +115,20 @@ _TEMPLATE_THINGS = re.compile(
 )
 
 
+# A heading of the template's parts, numbered ("SECTION 2 - THEMES AND AUDIENCE", "Part 3: The organisation",
+# "Partie II", "Teil 4"), on a line of its own: the template's structure, no answer.
+_PART_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:section|part|partie|teil|abschnitt|secci[oó]n|sezione|parte|deel|del|osa|"
+    r"cz[eę][sś][cć]|č[aá]st|r[eé]sz)[ \t]+(?:\d{1,2}|[IVX]{1,4}|[A-D])\b[.)]?"
+    r"(?:[ \t]*[-–—:.][ \t]*[^\n:]{0,60}?)?(?:\*\*)?[ \t]*\\?[ \t]*$\n?",
+    re.I | re.M,
+)
+
+
 def without_placeholders_and_requests(text: str) -> str:
-    """``text`` without a form's placeholder text and without lines that ask the writer what to write."""
+    """``text`` without a form's placeholder text, the headings of the template's parts and lines that ask the
+    writer what to write."""
+    text = _PART_HEADING.sub("", text)
     text = _BRACKETED_PLACEHOLDER.sub("", _PLACEHOLDER.sub("", text))
 
     def request(match: re.Match) -> str:
@@ -160,10 +172,20 @@ def _label_variants(*, in_cells: bool = True) -> list[tuple[str, str, str]]:
     return sorted(((label, code, lang) for label, (code, lang) in variants.items()), key=lambda v: -len(v[0]))
 
 
+@lru_cache(maxsize=1)
+def label_words() -> frozenset[str]:
+    """The words of the template's labels, in every language read (folded)."""
+    return frozenset(word for label, _, _ in _label_variants(in_cells=True) for word in WORD_RE.findall(label))
+
+
 # A label's number, as writers number the template's fields: "1.", "2)", "(3)", "4 -", "1.2",
 # "A.", "IV.". A number alone ("2019") is not one: it must be followed by a separator or a
 # space and the label.
-_ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z][.)]|[IVXivx]{1,4}[.)])\)?(?=[\s:–—-])[\s:–—-]*")
+_ENUMERATOR = re.compile(
+    r"^(?:(?:q|question|item|field|champ|frage)\s*(?=\(?\d)|section\s+(?=\d{1,2}\.\d))?"
+    r"\(?(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z][.)]|[IVXivx]{1,4}[.)])\)?(?=[\s:–—-])[\s:–—-]*",
+    re.I,
+)
 
 
 def match_label(text: str, *, in_cell: bool = True) -> LabelMatch | None:

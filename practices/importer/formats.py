@@ -15,7 +15,7 @@ from markdownify import MarkdownConverter
 
 from .cells import Cell, add_loose, tidy_markdown, without_row_number
 from .cleaning import match_label, match_label_line
-from .layout import columns_as_boxes, rejoined
+from .layout import columns_as_boxes, rejoined, rejoined_words, tabbed_columns_as_boxes
 from .result import UnreadableDocument
 
 _HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|h[1-6]|u|b|i|em|strong|a|br|div|span|table|tr|td|th|sup|sub)\b[^>]*>", re.I)
@@ -208,9 +208,11 @@ def read_text(data: bytes) -> list[Cell]:
     the answer. Text without any tab is running text. A template quoted in an e-mail is read without its
     quote marks, the mail's own text going to the contact details."""
     text, mail = _mail_cells(decode_text(data).replace("\r\n", "\n").replace("\r", "\n"))
+    text = tabbed_columns_as_boxes(text)  # a checklist in yes / no columns set with tabs
     if "\t" not in text:
+        joined = tuple(rejoined_words(text))
         text = columns_as_boxes(rejoined(text))  # a PDF converter's broken lines; a checklist in columns
-        return [Cell(None, lines_to_markdown(text.split("\n")), loose=True), *mail]
+        return [Cell(None, lines_to_markdown(text.split("\n")), loose=True, joined=joined), *mail]
     cells: list[Cell] = []
     label, lines = None, []
     for line in text.split("\n"):

@@ -8,8 +8,8 @@ marks each entry under a yes or a no. ``rejoined`` and ``columns_as_boxes`` give
 
 import re
 
-from .cleaning import match_label, match_label_line
-from .text import NO_WORDS, YES_WORDS, fold
+from .cleaning import label_words, match_label, match_label_line
+from .text import NO_WORDS, YES_WORDS, fold, markdown_to_plain
 
 # A word hyphenated at the line's end: two letters or more, a hyphen, and the next line going on with a letter
 # ("radicali-" / "sation"). A dash after a space ("Budget -") and a number ("2019-") are no such break.
@@ -21,17 +21,43 @@ BROKEN_LABEL_WORDS = 4  # a label broken over two lines: its first line has this
 
 
 def rejoined(text: str) -> str:
-    """``text`` with words hyphenated at a line's end joined, and a label broken over two lines ("Country of" /
-    "origin: Netherlands") on one."""
+    """``text`` with words hyphenated at a line's end joined, and a label broken over two or three lines
+    ("Country of" / "origin: Netherlands", "Linked to other EU" / "initiatives or EU" / "funding: ISF") on one."""
     lines = _HYPHENATED.sub(lambda match: _unbroken(text, match), text).split("\n")
     out: list[str] = []
     for line in lines:
         previous = out[-1].strip() if out else ""
         if previous and _label_start(previous) and match_label_line(f"{previous} {line.strip()}"):
             out[-1] = f"{previous} {line.strip()}"
+        elif len(out) >= 2 and _broken_label(out[-2].strip(), previous, line.strip()):
+            out[-2:] = [f"{out[-2].strip()} {previous} {line.strip()}"]
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _broken_label(first: str, second: str, third: str) -> bool:
+    """Whether three lines are one label broken over them, and its answer: the first two short, neither a label
+    nor ending a sentence, the label running on into the third (a label's instructions in brackets may break
+    too: "Start of the" / "practice (year; end" / "year if no longer active): 2018")."""
+    if not (first and second and _label_start(first)) or len(second.split()) > BROKEN_LABEL_WORDS + 1:
+        return False
+    if re.search(r"[:：.!?]\s*$|:", second) or match_label(second) or match_label_line(second):
+        return False
+    found = match_label_line(f"{first} {second} {third}")
+    return found is not None and len(markdown_to_plain(found.rest)) < len(markdown_to_plain(third))
+
+
+def rejoined_words(text: str) -> list[str]:
+    """The words ``rejoined`` joins that a hyphen broke at a line's end, as it writes them ("sessions",
+    "self-esteem")."""
+    words = []
+    for match in _HYPHENATED.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        after = _WORD_AFTER.search(text[match.end() :])
+        if before and after:
+            words.append(before[0] + _unbroken(text, match) + after[0])
+    return words
 
 
 def _unbroken(text: str, match: re.Match) -> str:
@@ -43,6 +69,8 @@ def _unbroken(text: str, match: re.Match) -> str:
     first, second = (before[0] if before else ""), (after[0] if after else "")
     if second[:1].isupper():
         return "-"
+    if fold(first + second) in label_words():  # a word of the template's labels: "transfer-" / "ability"
+        return ""
     if _is_word(first) and _is_word(second) and not _is_word(first + second):
         return "-"
     return ""
@@ -100,3 +128,49 @@ def columns_as_boxes(text: str) -> str:
         out += [head["before"].rstrip(), *entries]
         number += 1 + len(entries)
     return "\n".join(out)
+
+
+def tabbed_columns_as_boxes(text: str) -> str:
+    """A checklist whose yes and no columns are set with tabs ("Target audience:<TAB>Yes<TAB>No", then
+    "Families<TAB>X<TAB>"), as ``columns_as_boxes`` reads spaced ones: the entries marked under the yes ticked, the
+    others not. The head keeps a tab after its label when other lines of the text are tab-separated rows (a form's
+    export: the label is a row's label cell), none when the checklist's are the only tabs."""
+    lines = text.split("\n")
+    found: list[tuple[int, int, list[str]]] = []  # (first line, lines, replacement) of each checklist
+    number = 0
+    while number < len(lines):
+        head = [cell.strip() for cell in lines[number].split("\t")]
+        marks = [fold(cell) for cell in head[1:]]
+        if len(head) < 3 or not head[0] or {mark in YES_WORDS for mark in marks if mark} != {True, False}:
+            number += 1
+            continue
+        columns = [index for index, mark in enumerate(marks, 1) if mark]
+        if len(columns) != 2:
+            number += 1
+            continue
+        yes = next(index for index in columns if fold(head[index]) in YES_WORDS)
+        entries = []
+        for line in lines[number + 1 :]:
+            cells = [cell.strip() for cell in line.split("\t")]
+            ticks = [index for index, cell in enumerate(cells[1:], 1) if cell]
+            if not cells[0] or len(ticks) != 1 or not _TICK.fullmatch(cells[ticks[0]]) or ticks[0] not in columns:
+                break
+            entries.append(("☒ " if ticks[0] == yes else "☐ ") + cells[0])
+        if len(entries) >= 2:
+            found.append((number, 1 + len(entries), [head[0], *entries]))
+            number += 1 + len(entries)
+        else:
+            number += 1
+    if not found:
+        return text
+    inside = {line for first, count, _ in found for line in range(first, first + count)}
+    rows = any("\t" in line for number, line in enumerate(lines) if number not in inside)
+    out, number = [], 0
+    for first, count, replacement in found:
+        out += lines[number:first]
+        out += [replacement[0] + ("\t" if rows else ""), *replacement[1:]]
+        number = first + count
+    return "\n".join(out + lines[number:])
+
+
+_TICK = re.compile(r"[xX✓✔☒■]")

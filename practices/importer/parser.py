@@ -43,6 +43,7 @@ class Assembly:
     current: str | None = None
     extra: dict[str, list[str]] = field(default_factory=dict)  # text added at the end of a field
     overflow: str | None = None  # where text goes that cannot join the current field
+    joined: list[str] = field(default_factory=list)  # words joined that a hyphen broke at a line's end
 
     def add(self, text: str) -> None:
         if not text.strip():
@@ -193,6 +194,7 @@ def _is_header_row(cells: list[Cell], number: int) -> bool:
 def assemble(cells: list[Cell]) -> Assembly:
     assembly = Assembly()
     for number, cell in enumerate(cells):
+        assembly.joined += cell.joined
         if cell.label is not None and _is_header_row(cells, number):
             continue
         if cell.field is not None:

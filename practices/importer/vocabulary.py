@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from practices import taxonomy
 from search.analysis import guess_language
@@ -606,8 +607,17 @@ def _frequency(word: str, language: str) -> float:
     """How frequent ``word`` is in English, French or ``language``, the highest (wordfreq's Zipf scale)."""
     from wordfreq import zipf_frequency  # loaded when a list has a misspelt word
 
-    wordfreq_language = {"no": "nb"}.get(language, language)  # its Norwegian is Bokmål's code
-    return max(zipf_frequency(word, lang) for lang in dict.fromkeys(("en", "fr", wordfreq_language or "en")))
+    return max(zipf_frequency(word, lang) for lang in dict.fromkeys(("en", "fr", _wordfreq_language(language))))
+
+
+@lru_cache(maxsize=64)
+def _wordfreq_language(language: str) -> str:
+    """wordfreq's code for a practice language ("nb" for Norwegian, "sh" for Croatian); English for one it has no
+    list of (Estonian, Irish, Maltese), as for an answer whose language is not told."""
+    from wordfreq import available_languages
+
+    code = {"no": "nb", "hr": "sh"}.get(language, language)
+    return code if code and code in available_languages() else "en"
 
 
 def _one_slip(word: str, known: str) -> bool:
