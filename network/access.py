@@ -167,6 +167,28 @@ def post_for_member(*, user, pk: int) -> Post:
     return post
 
 
+def post_place_for_member(*, user, pk: int) -> Post:
+    """A post of a network ``user`` may read, whatever its state: where a link to it leads (the
+    thread page shows the place of a hidden or deleted post, not its text). Callers show nothing of
+    the post but its state; its text stays behind ``post_for_member``."""
+    post = Post.objects.select_related("thread", "thread__network").filter(pk=pk).first()
+    if post is None:
+        raise Http404
+    if not can_read(user, post.thread.network):
+        raise Http404
+    return post
+
+
+def own_post_for_author(*, user, pk: int) -> Post:
+    """``user``'s own post in a network they may read, whatever its state: an edit sent after a
+    moderator hid the post is answered with what was typed, not a 404. Its text stays behind
+    ``post_for_author``."""
+    post = post_place_for_member(user=user, pk=pk)
+    if post.author_id != user.pk:
+        raise Http404
+    return post
+
+
 def post_for_author(*, user, pk: int) -> Post:
     post = post_for_member(user=user, pk=pk)
     if not can_edit_post(user, post):

@@ -204,6 +204,8 @@ def _post_view(row: PostRow, name, *, viewer_id: int, moderates: bool, last_read
         "is_new": last_read_at is not None and row.created_at > last_read_at and row.author_id != viewer_id,
         "first_new": False,
         "is_own": row.author_id == viewer_id,
+        # Why a moderator hid it: to its author and the moderators only
+        "hidden_reason": row.hidden_reason if moderates or row.author_id == viewer_id else "",
         "author_name": name(row.author_id, row.author_display_name, row.author_pseudonym, row.author_closed_at)
         if readable
         else "",

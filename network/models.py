@@ -219,6 +219,9 @@ class Post(models.Model):
     state_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Why a moderator hid it (optional): shown to its author and the moderators, never to other
+    # members, never in the audit trail (codes only); emptied when the post is shown again.
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("written"), default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     # The body rendered once when saved (see ``save``); pages read this, never the renderer.

@@ -79,6 +79,30 @@ def notify_moderators(*, network: Network, subject: str | Promise, template: str
     )
 
 
+def notify_request_decided(*, join_request) -> None:
+    """Tell the person who asked to join whether they were let in (never who decided)."""
+    approved = join_request.state == join_request.State.APPROVED
+    notify(
+        recipients=[join_request.user],
+        subject=_("Your request to join a network is approved")
+        if approved
+        else _("Your request to join a network was not accepted"),
+        template="network/email/request_decided.txt",
+        context={"network": join_request.network, "approved": approved},
+    )
+
+
+def notify_membership_ended(*, membership: NetworkMembership) -> None:
+    """Tell a removed or banned member that their access ended (never who ended it; a case room
+    is not named)."""
+    notify(
+        recipients=[membership.user],
+        subject=_("Your membership of a network has ended"),
+        template="network/email/membership_ended.txt",
+        context={"network": membership.network, "banned": membership.state == NetworkMembership.State.BANNED},
+    )
+
+
 def _live_members(network: Network, users: list[User]) -> dict[int, NetworkMembership]:
     """Of ``users``, those with live access to ``network``, with their membership."""
     rows = NetworkMembership.objects.filter(

@@ -44,7 +44,13 @@ from network.models import (
     invitation_lifetime,
     token_hash,
 )
-from network.notify import email_invitation, notify_moderators, notify_post
+from network.notify import (
+    email_invitation,
+    notify_membership_ended,
+    notify_moderators,
+    notify_post,
+    notify_request_decided,
+)
 from portal.access import is_moderator
 from portal.audit import audit_record
 from portal.models import User
@@ -281,7 +287,9 @@ def network_member_remove(*, membership: NetworkMembership, actor: User, ban: bo
     if membership.state == State.BANNED or (membership.state != State.ACTIVE and not ban):
         raise ValidationError(_("This person is not a member."))
     state = State.BANNED if ban else State.REMOVED
-    return _end_membership(membership, actor=actor, state=state, action=f"network.member.{state}")
+    _end_membership(membership, actor=actor, state=state, action=f"network.member.{state}")
+    notify_membership_ended(membership=membership)
+    return membership
 
 
 @transaction.atomic
@@ -530,6 +538,7 @@ def network_join_decide(*, join_request: JoinRequest, actor: User, approve: bool
     )
     if approve:
         _activate(network=join_request.network, user=join_request.user, actor=actor, role=Role.MEMBER, via="request")
+    notify_request_decided(join_request=join_request)
     return join_request
 
 
@@ -633,7 +642,9 @@ def post_edit(*, post: Post, actor: User, body: str) -> Post:
 def _set_post_state(post: Post, *, actor: User, state: str, action: str) -> Post:
     from_state = post.state
     post.state, post.state_changed_at, post.state_changed_by = state, timezone.now(), actor
-    post.save(update_fields=["state", "state_changed_at", "state_changed_by"])
+    if state != Post.State.HIDDEN:
+        post.hidden_reason = ""
+    post.save(update_fields=["state", "state_changed_at", "state_changed_by", "hidden_reason"])
     audit_record(actor=actor, action=action, target=post, from_state=from_state, to_state=state)
     if state == Post.State.VISIBLE:
         post_changed(post)
@@ -650,10 +661,12 @@ def post_delete(*, post: Post, actor: User) -> Post:
 
 
 @transaction.atomic
-def post_hide(*, post: Post, actor: User) -> Post:
+def post_hide(*, post: Post, actor: User, reason: str = "") -> Post:
+    """A moderator hides a post, saying why if they wish (its author and the moderators read it)."""
     _require(access.can_moderate(actor, post.thread.network))
     if post.state == Post.State.HIDDEN:
         return post
+    post.hidden_reason = reason.strip()[:500]
     _set_post_state(post, actor=actor, state=Post.State.HIDDEN, action="network.post.hide")
     for report in Report.objects.filter(post=post, state=Report.State.OPEN):
         _resolve(report, actor=actor, state=Report.State.HIDDEN)
@@ -752,7 +765,7 @@ def _resolve(report: Report, *, actor: User, state: str) -> Report:
 
 
 @transaction.atomic
-def report_resolve(*, report: Report, actor: User, hide: bool) -> Report:
+def report_resolve(*, report: Report, actor: User, hide: bool, reason: str = "") -> Report:
     network = report.post.thread.network
     _require(access.can_moderate(actor, network))
     # Re-read under a lock: a report handled by another moderator meanwhile is not handled again.
@@ -761,7 +774,7 @@ def report_resolve(*, report: Report, actor: User, hide: bool) -> Report:
     if report.state != Report.State.OPEN:
         raise ValidationError(_("This report has already been handled."))
     if hide:
-        post_hide(post=report.post, actor=actor)
+        post_hide(post=report.post, actor=actor, reason=reason)
         report.refresh_from_db()
         return report
     return _resolve(report, actor=actor, state=Report.State.DISMISSED)

@@ -35,6 +35,7 @@ urlpatterns = [
     path("reports/<int:pk>/resolve/", views.report_resolve, name="report_resolve"),
     path("reports/<int:pk>/hide/", views.report_hide, name="report_hide"),
     path("threads/<int:pk>/", views.thread_detail, name="thread"),
+    path("threads/<int:pk>/new/", views.thread_first_new, name="thread_new"),
     path("threads/<int:pk>/reply/", views.thread_reply, name="reply"),
     path("threads/<int:pk>/moderate/", views.thread_moderate, name="thread_moderate"),
     path("threads/<int:pk>/subscription/", views.thread_subscribe, name="subscription"),

@@ -156,6 +156,7 @@ class PostRow(NamedTuple):
     quote_author_pseudonym: str | None
     quote_author_closed_at: datetime | None
     quote_body_html: str | None
+    hidden_reason: str
 
 
 # PostRow's fields, in its order, as the ORM reads them
@@ -176,6 +177,7 @@ _ROW_COLUMNS = (
     "quote_of__author__pseudonym",
     "quote_of__author__closed_at",
     "quote_of__body_html",
+    "hidden_reason",
 )
 
 
@@ -250,6 +252,23 @@ def post_page_number(*, post: Post, per_page: int) -> int:
         Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
     )
     return before.count() // per_page + 1
+
+
+def first_new_place(*, thread: Thread, user, per_page: int) -> tuple[int, bool]:
+    """Where ``user`` takes up ``thread``: the page of the first post new to them (written after
+    their read mark by someone else, as the thread page marks it ``#new``) and True; the first page
+    of a thread never read, the last of one read to its end, and False."""
+    marks = ThreadRead.objects.filter(thread=thread, user_id=user.pk)
+    last_read_at = marks.values_list("last_read_at", flat=True).first()
+    posts = Post.objects.filter(thread_id=thread.pk)
+    if last_read_at is None:
+        return 1, False
+    first_new = (
+        posts.filter(created_at__gt=last_read_at).exclude(author_id=user.pk).order_by("created_at", "pk").first()
+    )
+    if first_new is None:
+        return max(1, -(-posts.count() // per_page)), False
+    return post_page_number(post=first_new, per_page=per_page), True
 
 
 def quotable_post(*, thread: Thread, pk) -> Post | None:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from network import access, selectors, services
 from network.forms import EmailChoiceForm, NetworkForm, NetworkSettingsForm, RoleForm
 from network.views.common import _attempt, _form_status, _network_context, networks_only
-from portal.access import is_moderator
+from portal.access import display_name, is_moderator
 from portal.decorators import mfa_required, moderator_required
 from portal.http import AuthenticatedHttpRequest
 
@@ -129,7 +129,7 @@ def network_leave(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "network/network_confirm_leave.html", {"network": network})
     if _attempt(
         request,
-        _("You have left the network."),
+        _("You have left %(name)s.") % {"name": network.name},
         services.network_member_leave,
         membership=membership,
         actor=request.user,
@@ -191,9 +191,11 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
         context = _network_context(request, membership.network, membership=membership, ban=ban)
         return render(request, "network/member_confirm_remove.html", context)
     ban = request.POST.get("ban") == "1"
+    names = {"person": display_name(viewer=request.user, person=membership.user), "name": membership.network.name}
     _attempt(
         request,
-        _("Banned from the network.") if ban else _("Removed from the network."),
+        (_("%(person)s is removed from %(name)s and banned.") if ban else _("%(person)s is removed from %(name)s."))
+        % names,
         services.network_member_remove,
         membership=membership,
         actor=request.user,

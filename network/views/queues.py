@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from network import access, selectors, services
 from network.forms import InvitationForm
 from network.views.common import _attempt, _form_status, _network_context, networks_only
+from portal.access import display_name
 from portal.decorators import mfa_required
 from portal.ratelimits import over_rate
 
@@ -140,9 +141,15 @@ def network_requests(request: HttpRequest, pk: int) -> HttpResponse:
 def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
     join_request = access.join_request_for_moderator(user=request.user, pk=pk)
     approve = request.POST.get("decision") == "approve"
+    names = {"person": display_name(viewer=request.user, person=join_request.user), "name": join_request.network.name}
     _attempt(
         request,
-        _("Request approved.") if approve else _("Request declined."),
+        (
+            _("%(person)s is now a member of %(name)s.")
+            if approve
+            else _("%(person)s’s request to join %(name)s is declined.")
+        )
+        % names,
         services.network_join_decide,
         join_request=join_request,
         actor=request.user,
@@ -186,6 +193,7 @@ def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         report=report,
         actor=request.user,
         hide=hide,
+        reason=request.POST.get("reason", "") if hide else "",
     )
     return redirect("network:reports", pk=report.post.thread.network_id)
 

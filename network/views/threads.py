@@ -104,6 +104,15 @@ def thread_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @networks_only
+@require_GET
+def thread_first_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Where the reader takes up a thread: the page of its first post new to them, at ``#new``."""
+    thread = access.thread_for_member(user=request.user, pk=pk)
+    number, new = selectors.first_new_place(thread=thread, user=request.user, per_page=POSTS_PER_PAGE)
+    return redirect(f"{thread.get_absolute_url()}?page={number}{'#new' if new else ''}")
+
+
+@networks_only
 @require_POST
 def thread_reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = access.thread_for_member(user=request.user, pk=pk)
@@ -180,14 +189,24 @@ def _post_url(post: Post) -> str:
 @require_GET
 def post_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A post's permanent link: to its page of the thread (also marks its notification read)."""
-    post = access.post_for_member(user=request.user, pk=pk)
+    post = access.post_place_for_member(user=request.user, pk=pk)
     services.notifications_mark_read(user=request.user, post_ids=[post.pk])
+    if not access.can_see_post_text(request.user, post):  # hidden or deleted since the link was sent
+        gone: dict[str, str] = {
+            Post.State.DELETED: _("This post was deleted by its author since."),
+            Post.State.HIDDEN: _("This post was hidden by a moderator since."),
+        }
+        messages.info(request, gone.get(str(post.state), _("This post is no longer visible.")))
     return redirect(_post_url(post))
 
 
 @networks_only
 @require_http_methods(["GET", "POST"])
 def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.method == "POST":
+        own = access.own_post_for_author(user=request.user, pk=pk)
+        if not access.can_edit_post(request.user, own):  # hidden or locked since the form was opened
+            return _edit_refused(request, own)
     post = access.post_for_author(user=request.user, pk=pk)
     form = PostEditForm(request.POST or None, initial={"body": post.body})
     if (
@@ -205,6 +224,21 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
         _warn_unknown_mentions(request, network=post.thread.network, body=post.body)
         return redirect(_post_url(post))
     return render(request, "network/post_form.html", {"post": post, "thread": post.thread, "form": form})
+
+
+def _edit_refused(request: HttpRequest, post: Post) -> HttpResponse:
+    """The edit form again with what was typed (never the post's stored text), and why nothing
+    was saved: the post was hidden or deleted, or the thread locked, after the form was opened."""
+    form = PostEditForm(request.POST)
+    if post.state == Post.State.HIDDEN:
+        reason = _("A moderator hid this post meanwhile: your changes are not saved. Copy them if you need them.")
+    elif post.state == Post.State.DELETED:
+        reason = _("This post was deleted meanwhile: your changes are not saved. Copy them if you need them.")
+    else:
+        reason = _("This post can no longer be edited: your changes are not saved. Copy them if you need them.")
+    form.add_error(None, reason)
+    context = {"post": post, "thread": post.thread, "form": form, "refused": True}
+    return render(request, "network/post_form.html", context, status=409)
 
 
 @networks_only
@@ -225,7 +259,14 @@ def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("action") == "restore":
         _attempt(request, _("The post is visible again."), services.post_restore, post=post, actor=request.user)
     else:
-        _attempt(request, _("The post is hidden."), services.post_hide, post=post, actor=request.user)
+        _attempt(
+            request,
+            _("The post is hidden."),
+            services.post_hide,
+            post=post,
+            actor=request.user,
+            reason=request.POST.get("reason", ""),
+        )
     return redirect(_post_url(post))
 
 
