@@ -46,9 +46,13 @@ def joinable_networks_page(*, user, exclude: list[int], number, per_page: int) -
     if not is_verified_member(user):
         return None
     pending = JoinRequest.objects.filter(network=OuterRef("pk"), user_id=user.pk, state=JoinRequest.State.PENDING)
+    banned = NetworkMembership.objects.filter(
+        network=OuterRef("pk"), user_id=user.pk, state=NetworkMembership.State.BANNED
+    )
     networks = (
         Network.objects.filter(listed=True, is_case_room=False)
         .exclude(pk__in=exclude)
+        .exclude(Exists(banned))  # a request would be refused: not offered
         .annotate(requested=Exists(pending))
         .order_by("name", "pk")
     )
@@ -147,6 +151,12 @@ def bans_page(*, network: Network, number, per_page: int) -> Page:
 
 def has_pending_request(*, user, network: Network) -> bool:
     return JoinRequest.objects.filter(network=network, user_id=user.pk, state=JoinRequest.State.PENDING).exists()
+
+
+def is_banned_from(*, user, network: Network) -> bool:
+    """Whether ``user`` is banned from ``network`` (their request to join would be refused)."""
+    state = NetworkMembership.State.BANNED
+    return NetworkMembership.objects.filter(network=network, user_id=user.pk, state=state).exists()
 
 
 def pending_requests_page(*, network: Network, number, per_page: int) -> Page:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from network import access, selectors, services
 from network.forms import EmailChoiceForm, NetworkForm, NetworkSettingsForm, RoleForm
+from network.models import NetworkMembership
 from network.views.common import _attempt, _form_status, _network_context, networks_only
 from portal.access import display_name, is_moderator
 from portal.decorators import mfa_required, moderator_required
@@ -114,7 +115,8 @@ def network_join(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("network:join", pk=network.pk) if sent else redirect("network:list")
     pending = selectors.has_pending_request(user=request.user, network=network)
     invitation = next((i for i in selectors.invitations_for(user=request.user) if i.network_id == network.pk), None)
-    context = {"network": network, "pending": pending, "invitation": invitation}
+    banned = selectors.is_banned_from(user=request.user, network=network)
+    context = {"network": network, "pending": pending, "invitation": invitation, "banned": banned}
     return render(request, "network/network_join.html", context)
 
 
@@ -145,9 +147,16 @@ def network_email(request: HttpRequest, pk: int) -> HttpResponse:
     membership = access.membership_of(request.user, network)
     form = EmailChoiceForm(request.POST)
     if membership is not None and form.is_valid():
+        chosen = {
+            NetworkMembership.Email.NONE: _("You will get no email from %(name)s."),
+            NetworkMembership.Email.DIGEST: _("You will get a daily digest from %(name)s."),
+            NetworkMembership.Email.IMMEDIATE: _(
+                "You will get an email from %(name)s at once for each mention and reply."
+            ),
+        }
         _attempt(
             request,
-            _("Your choice is saved."),
+            chosen.get(form.cleaned_data["email"], _("Your choice is saved.")) % {"name": network.name},
             services.network_member_email_set,
             membership=membership,
             actor=request.user,

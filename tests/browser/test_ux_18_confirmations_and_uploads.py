@@ -63,6 +63,6 @@ def test_removing_or_banning_a_network_member_asks_first(browser, live_server, m
     )
     with page.expect_navigation():
         page.get_by_role("button", name="Yes, remove and ban").click()
-    expect(page.get_by_text("Banned from the network.")).to_be_visible()
+    expect(page.get_by_text("Kari Contributor is removed from Exit work Ravnstad and banned.")).to_be_visible()
     assert network.memberships.get(user=contributor).state == NetworkMembership.State.BANNED
     page.context.close()

@@ -271,3 +271,35 @@ def test_a_removed_author_still_gets_404_on_their_edit_page(
     response = contributor_client.post(reverse("network:post_edit", args=[post.pk]), {"body": "Changed"})
     assert response.status_code == 404
     assert "Returning fighter" not in response.content.decode()
+
+
+# Written after the first fixes, before their own -----------------------------------------------------
+
+
+def test_a_banned_person_is_not_offered_a_request_they_would_be_refused(forum, outsider, outsider_client, moderator):
+    membership = add_member(forum, outsider, moderator=moderator)
+    services.network_member_remove(membership=membership, actor=moderator, ban=True)
+    join_url = reverse("network:join", args=[forum.pk])
+    assert f'href="{join_url}"' not in outsider_client.get(reverse("network:list")).content.decode()
+    page = outsider_client.get(join_url).content.decode()
+    assert "You cannot ask to join this network." in page
+    assert "Ask to join" not in page
+
+
+def test_a_removed_person_may_still_ask_again(forum, outsider, outsider_client, moderator):
+    membership = add_member(forum, outsider, moderator=moderator)
+    services.network_member_remove(membership=membership, actor=moderator)
+    join_url = reverse("network:join", args=[forum.pk])
+    assert f'href="{join_url}"' in outsider_client.get(reverse("network:list")).content.decode()
+    assert "Ask to join" in outsider_client.get(join_url).content.decode()
+
+
+def test_the_email_choice_message_says_what_was_chosen(network, contributor_client):
+    url = reverse("network:email", args=[network.pk])
+    assert "You will get no email from Exit work Ravnstad." in _messages(
+        contributor_client.post(url, {"email": "none"})
+    )
+    digest = _messages(contributor_client.post(url, {"email": "digest"}))
+    assert "You will get a daily digest from Exit work Ravnstad." in digest
+    at_once = _messages(contributor_client.post(url, {"email": "immediate"}))
+    assert "You will get an email from Exit work Ravnstad at once for each mention and reply." in at_once
