@@ -23,6 +23,17 @@ QUEUE_STATES = {
 }
 
 
+# The queue's orders (practices.selectors.QUEUE_ORDERS): key -> (the choice, the table's caption).
+QUEUE_SORTS = {
+    "oldest": (_("Waiting longest first"), _("Practices waiting for moderation, waiting longest first")),
+    "newest": (_("Most recent first"), _("Practices waiting for moderation, most recent first")),
+    "findings": (
+        _("Most personal data to resolve first"),
+        _("Practices waiting for moderation, most open findings first"),
+    ),
+}
+
+
 class QueueFilterForm(forms.Form):
     state = forms.MultipleChoiceField(
         label=_("State"),
@@ -48,6 +59,12 @@ class QueueFilterForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("Any language")), *settings.PRACTICE_LANGUAGES], required=False
     )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[(key, label) for key, (label, _caption) in QUEUE_SORTS.items()],
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the orders listed.")},
+    )
 
     @classmethod
     def from_query(cls, query) -> "QueueFilterForm":
@@ -68,7 +85,12 @@ class QueueFilterForm(forms.Form):
             "older_than_days": data.get("older_than"),
             "organisation_id": organisation.pk if organisation else None,
             "language": data.get("language") or None,
+            "order": data.get("sort") or "oldest",
         }
+
+    def caption(self) -> str:
+        """What the queue's table lists, in its order (its caption, for screen readers)."""
+        return str(QUEUE_SORTS.get(getattr(self, "cleaned_data", {}).get("sort") or "oldest", QUEUE_SORTS["oldest"])[1])
 
 
 def _comment_widget(rows: int = 3, **attrs) -> forms.Textarea:

@@ -118,7 +118,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": _page(request, practices),
-        "filtered": bool(request.GET.keys() - {"page"}),
+        "filtered": bool(request.GET.keys() - {"page", "sort"}),
         # a submission waiting longer than the overview's "waited more than N days" is marked so
         "overdue": {"before": timezone.now() - timedelta(days=STALE_AFTER_DAYS), "days": STALE_AFTER_DAYS},
     }

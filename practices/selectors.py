@@ -325,6 +325,14 @@ def waiting_since():
     return Coalesce(Subquery(entered.values("created_at")[:1]), F("updated_at"))
 
 
+# The review queue's orders (the moderators' "Sort by"): the key -> the order_by fields.
+QUEUE_ORDERS = {
+    "oldest": ("waiting_since", "pk"),
+    "newest": ("-waiting_since", "-pk"),
+    "findings": ("-open_findings", "waiting_since", "pk"),
+}
+
+
 def review_queue(
     *,
     user,
@@ -332,8 +340,10 @@ def review_queue(
     older_than_days: int | None = None,
     organisation_id: int | None = None,
     language: str | None = None,
+    order: str = "oldest",
 ) -> QuerySet[Practice]:
-    """Submissions (and published practices with open findings) for moderators."""
+    """Submissions (and published practices with open findings) for moderators, in ``order``
+    (a key of ``QUEUE_ORDERS``: waiting longest first by default)."""
     if not is_moderator(user):
         raise PermissionDenied
     states = states or [Status.SUBMITTED]
@@ -353,5 +363,5 @@ def review_queue(
     return (
         queryset.select_related("organisation", "author", "revision_of")
         .annotate(open_findings=Count("findings", filter=Q(findings__status=Finding.Status.OPEN), distinct=True))
-        .order_by("waiting_since", "pk")
+        .order_by(*QUEUE_ORDERS.get(order, QUEUE_ORDERS["oldest"]))
     )
