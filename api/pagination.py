@@ -113,8 +113,9 @@ def search_page_links(
     previous pages are read by number."""
     url = request.build_absolute_uri()
     has_next = (page * per_page < total if more is None else more) and page < MAX_SEARCH_PAGE
-    following = encode_search_cursor(page + 1, request.path, walked)
-    next_url = replace_query_param(url, "cursor", following) if has_next else None
+    next_url = None
+    if has_next:  # the last page signs no cursor for a page that does not follow
+        next_url = replace_query_param(url, "cursor", encode_search_cursor(page + 1, request.path, walked))
     if page <= 1:
         return next_url, None
     if page == 2:

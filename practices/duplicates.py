@@ -3,8 +3,10 @@
 Two practices are near-identical when their titles are the same once
 normalised (case, accents, punctuation and spacing ignored) or when their
 descriptions share most of their word shingles (Jaccard similarity of the sets
-of overlapping 4-word sequences, after the same normalisation). A duplicate
-the reader may not read is reported without its title or link.
+of overlapping 4-word sequences, after the same normalisation). Duplicates
+the reader may not read are reported as one, without title, link or number:
+a contributor learns that some practice they may not read is similar, never
+how many (another organisation's own practices, submissions waiting).
 """
 
 import re
@@ -47,7 +49,8 @@ def jaccard(left: set, right: set) -> float:
 
 
 def near_duplicates(*, user, practice: Practice) -> list[Duplicate]:
-    """Published or submitted practices near-identical to ``practice``, as ``user`` may see them."""
+    """Published or submitted practices near-identical to ``practice``, as ``user`` may see them:
+    those they may read, then one entry without a practice if any of the others is."""
     title = normalised_words(practice.title)
     mine = shingles(practice.description)
     found = []
@@ -59,7 +62,9 @@ def near_duplicates(*, user, practice: Practice) -> list[Duplicate]:
     readable = set(
         practices_visible_to(user=user).filter(pk__in=[o.pk for o, _, _ in found]).values_list("pk", flat=True)
     )
-    return [Duplicate(o if o.pk in readable else None, same, sim) for o, same, sim in found]
+    shown = [Duplicate(o, same, sim) for o, same, sim in found if o.pk in readable]
+    hidden = [Duplicate(None, same, sim) for o, same, sim in found if o.pk not in readable]
+    return shown + hidden[:1]
 
 
 def _candidates(practice: Practice):

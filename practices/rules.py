@@ -126,6 +126,16 @@ def can_resolve_findings(user, practice: Practice) -> bool:
     return is_owner_side(user, practice) and practice.status in (*Practice.EDITABLE_STATES, Practice.Status.SUBMITTED)
 
 
+def names_who_resolved(user, practice: Practice, resolver) -> bool:
+    """Whether ``user`` may be told who resolved a finding of ``practice`` (a second resolution,
+    from a page read before, is refused saying so): moderators, who read who reviewed what; the
+    practice's own side only when one of its own did. Nothing the practice's side reads names the
+    moderator who reviewed it (pages, e-mails), so a refusal does not either."""
+    if resolver is None:
+        return False
+    return is_moderator(user) or is_owner_side(resolver, practice)
+
+
 def can_manage(user, practice: Practice) -> bool:
     """The practice's curators, the owner side or moderators: visibility changes, and reading
     its findings, review comments, import warnings and pending revision."""

@@ -704,7 +704,7 @@ def _require_open(finding: Finding, actor: User) -> None:
     if finding.status == Finding.Status.OPEN:
         return
     how = finding.get_status_display()
-    if finding.resolved_by is None:
+    if not rules.names_who_resolved(actor, finding.practice, finding.resolved_by):
         raise ValidationError(_("This finding was resolved already (%(how)s): nothing more was done.") % {"how": how})
     who = display_name(viewer=actor, person=finding.resolved_by)
     raise ValidationError(
