@@ -730,3 +730,38 @@ def test_a_resolved_finding_answers_an_outsider_as_a_missing_one(review, resolve
             assert response.status_code == missing.status_code, (actor, name)
             found = _leaks(_text(response), [MODERATOR_NAME, "Grey Heron", "Qvcolleaguereal", "resolved already"])
             assert found == [], (actor, name)
+
+
+# --- written after the first run: what a cursor says to whoever holds it ---------------------------
+
+
+def _raw(link: str) -> bytes:
+    """A cursor as anyone holding the link reads it: its base64 undone."""
+    return base64.urlsafe_b64decode(_cursor(link) or "")
+
+
+def test_a_members_walk_cursor_names_no_practice_to_whoever_holds_it(walk):
+    """A member's next link passed on (a message, a ticket, a shared script) is read by whoever
+    holds it: it must not name the members-only practice the walk stopped at, nor when it was
+    published."""
+    first = _get(_api(walk, "colleague"), "/api/v1/practices/")
+    hidden = walk.hidden["m2"]
+    raw = _raw(first["next"])
+    published = hidden.published_at.isoformat()
+    assert f"i={hidden.pk}".encode() not in raw
+    assert published.encode() not in raw and published.replace(":", "%3A").encode() not in raw
+
+
+def test_a_networks_list_cursor_names_no_network_to_whoever_holds_it(outsider, moderator):
+    """The networks list is ordered by name: its cursor must not carry a network's name."""
+    for index in range(PAGE + 1):
+        network = network_services.network_create(
+            actor=moderator, name=f"Qvnetname {index}", purpose="Cases.", policy=Network.Policy.INVITATION
+        )
+        network_services.network_member_add(network=network, user=outsider, actor=moderator)
+    client = APIClient()
+    client.force_login(outsider)
+    first = _get(client, "/api/v1/networks/")
+    assert first["next"]
+    raw = _raw(first["next"])
+    assert b"Qvnetname" not in raw and b"o=0" not in raw
