@@ -88,7 +88,7 @@ _BRACKETED_PLACEHOLDER = re.compile(
     re.I | re.M,
 )
 
-# A guidance sentence in a writer's own words, left at the head of an answer or on a line of its own: a request to
+# A guidance sentence in a writer's own words, left on the first line of an answer: a request to
 # the writer ("Please describe…", "Veuillez indiquer…", "Bitte beschreiben Sie…", or "Describe…" alone) about
 # what to write there, which names the template's things (the practice, its name, the year, words, yes or no…).
 _WRITING_VERBS = (
@@ -120,7 +120,7 @@ _TEMPLATE_THINGS = re.compile(
 _PART_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:section|part|partie|teil|abschnitt|secci[oó]n|sezione|parte|deel|del|osa|"
     r"cz[eę][sś][cć]|č[aá]st|r[eé]sz)[ \t]+(?:\d{1,2}|[IVX]{1,4}|[A-D])\b[.)]?"
-    r"(?:[ \t]*[-–—:.][ \t]*[^\n:]{0,60}?)?(?:\*\*)?[ \t]*\\?[ \t]*$\n?",
+    r"(?:[ \t]*[-–—:.][ \t]*(?-i:[A-ZÀ-ÖØ-Þ])[^\n:.,;!?\d]{0,60}?)?(?:\*\*)?[ \t]*\\?[ \t]*$\n?",
     re.I | re.M,
 )
 
@@ -131,10 +131,13 @@ def without_placeholders_and_requests(text: str) -> str:
     text = _PART_HEADING.sub("", text)
     text = _BRACKETED_PLACEHOLDER.sub("", _PLACEHOLDER.sub("", text))
 
-    def request(match: re.Match) -> str:
-        return "" if _TEMPLATE_THINGS.search(match[0]) else match[0]
-
-    return _WRITER_REQUEST.sub(request, text)
+    lines = text.split("\n")
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    if first is not None:  # a request stands before the answer it asks for: the answer's first line only
+        request = _WRITER_REQUEST.fullmatch(lines[first])
+        if request and _TEMPLATE_THINGS.search(request[0]):
+            del lines[first]
+    return "\n".join(lines)
 
 
 def is_only_instructions(text: str) -> bool:
@@ -267,8 +270,9 @@ LABEL_WORDS: dict[str, str] = {
     }.items()
     for word in words.split()
 }
-# Words a machine puts around a label's words, which name nothing ("Kind of organisation implementing").
-_LABEL_NOISE = frozenset("of the a an by for to in on and its implementing implementer responsible concerned".split())
+# Words a machine puts around a label's words, which name nothing ("Kind of organisation implementing"); "s" is a
+# possessive's ("Implementing organisation's kind").
+_LABEL_NOISE = frozenset("of the a an by for to in on and its s implementing implementer responsible concerned".split())
 # The template's labels by their words (``LABEL_WORDS``'s), by field: a label whose words are one of these is it.
 GUESSED_LABELS: dict[frozenset[str], str] = {
     frozenset(words.split()): code

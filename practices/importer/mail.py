@@ -8,7 +8,7 @@ an HTML file when the mail has no plain-text body. The headers (sender, recipien
 """
 
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
 from pathlib import PurePath
 
@@ -66,7 +66,7 @@ def _message_cells(message: EmailMessage, depth: int) -> list[Cell]:
     return read_text(content.encode())
 
 
-def _content(part: EmailMessage) -> str:
+def _content(part: MIMEPart) -> str:
     try:
         content = part.get_content()
     except (LookupError, ValueError):  # an unknown charset: read as the bytes allow

@@ -93,8 +93,35 @@ def _has(words: list[str], beginnings: frozenset[str]) -> bool:
     )
 
 
+# A compound's parts: a part after the first starts this many letters into the word at least ("hoger|extrema").
+COMPOUND_PART_AT = 3
+
+
+def _held(words: list[str], meanings: tuple[frozenset[str], ...]) -> set[int]:
+    """The meanings a word of ``words`` holds: at its start, or, in a compound that starts with one of the
+    meanings, at the start of a later part ("Högerextrema", right-wing + extreme; "Rechtsextremismusprävention").
+    A whole word's beginning ("web$") is never a part."""
+    held: set[int] = set()
+    for word in words:
+        at_start = {number for number, meaning in enumerate(meanings) if _has([word], meaning)}
+        held |= at_start
+        if not at_start or len(meanings) < 2:
+            continue
+        for number, meaning in enumerate(meanings):
+            if number not in at_start and any(
+                word.startswith(beginning, at)
+                for beginning in meaning
+                if not beginning.endswith("$")
+                for at in range(COMPOUND_PART_AT, len(word) - len(beginning) + 1)
+            ):
+                held.add(number)
+    return held
+
+
 def meant(entry: str, codes: frozenset[str] | set[str]) -> list[str]:
     """The terms among ``codes`` whose every meaning a word of ``entry`` holds (a list's entry, in any
-    language), in ``MEANINGS``'s order."""
+    language; a compound's parts count, "Högerextrema"), in ``MEANINGS``'s order."""
     words = [word.replace("ς", "σ") for word in tokens(entry)]
-    return [code for code, meanings in MEANINGS.items() if code in codes and all(_has(words, m) for m in meanings)]
+    return [
+        code for code, meanings in MEANINGS.items() if code in codes and len(_held(words, meanings)) == len(meanings)
+    ]

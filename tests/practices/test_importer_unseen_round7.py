@@ -518,6 +518,11 @@ CASES = [
             "organisation.type": "ngo",
         },
         placed=(("description", "returnees themselves"), ("geographical_scope", "Nordrhein-Westfalen")),
+        xfail=(
+            "Returnees (Rückkehrerinnen) name a key theme of the lists (foreign terrorist fighters and their "
+            "families), no audience: whether a returnee is a former or a violent extremist is the moderator's "
+            "call. The word is kept in an unknown_audience warning"
+        ),
     ),
     # 10. Years as contributors write them: a school year, seasons, "since", an open range
     Case(
@@ -841,6 +846,20 @@ def test_an_eml_whose_body_is_html_only_is_read():
     assert (parsed.title, parsed.fields["description"], parsed.country) == ("Bridges", "Mentors meet pupils.", "BE")
 
 
+def test_an_eml_s_damaged_attachment_is_named_in_the_message():
+    with pytest.raises(UnreadableDocument, match=r"Praxis\.docx"):
+        import_document(eml("Anbei.", attachment=("Praxis.docx", b"PK\x03\x04 damaged")), "mail.eml")
+
+
+def test_an_eml_s_attachment_of_another_type_is_passed_over_for_its_body():
+    message = EmailMessage()
+    message["Subject"] = "Practice"
+    message.set_content("> Name of the practice: Bridges\n> Description: Mentors.\n> Country of origin: Belgium\n")
+    message.add_attachment(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, maintype="image", subtype="png", filename="logo.png")
+    parsed = import_document(bytes(message), "mail.eml")
+    assert (parsed.title, parsed.country) == ("Bridges", "BE")
+
+
 def test_text_that_is_no_e_mail_saved_as_eml_is_refused_with_a_message():
     with pytest.raises(UnreadableDocument):
         import_document(b"\x00\x01\x02 not a mail \xff\xfe", "broken.eml")
@@ -888,6 +907,7 @@ def test_an_instruction_left_before_an_answer_is_dropped(instruction):
     [
         "Please note that our mentors meet pupils weekly.",  # a sentence of the answer, not an instruction
         "Please call us: mentors answer every day.",
+        "Mentors meet pupils.\nPlease describe your worries to a mentor here.",  # not before the answer
     ],
 )
 def test_an_answer_that_starts_with_please_is_kept(answer):
@@ -914,6 +934,20 @@ def test_a_placeholder_left_in_a_field_is_no_answer(placeholder):
         "x.docx",
     )
     assert parsed.fields.get("deliverables", "") == ""
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Pupils enter text into a shared board, then discuss it.",
+        "Part 2 - we trained 40 teachers.",
+        "Section 3 of the manual covers families.",
+        "Part 2. Families met weekly.",
+    ],
+)
+def test_words_like_a_placeholder_or_a_part_s_heading_in_an_answer_are_kept(answer):
+    parsed = import_document(docx_table([("Name of the practice", "Bridges"), ("Description", answer)]), "x.docx")
+    assert parsed.fields["description"] == answer
 
 
 # --- years -----------------------------------------------------------------------------------------------------
@@ -1065,6 +1099,12 @@ def test_a_tabbed_checklist_with_the_columns_the_other_way_round():
 def test_a_tab_separated_export_is_still_read_as_rows():
     parsed = import_document(b"Name of the practice\tBridges\nTarget audience\tFamilies\tYes", "x.txt")
     assert (parsed.title, parsed.target_audiences) == ("Bridges", ["families"])
+
+
+def test_a_returnee_audience_is_kept_in_a_warning():
+    parsed = _case("en-txt-eu-synonyms")
+    assert parsed.target_audiences == ["families"]
+    assert any("Rückkehrerinnen" in message for _, message in _warnings(parsed, "unknown_audience"))
 
 
 def test_fields_left_at_their_placeholder_are_empty():
