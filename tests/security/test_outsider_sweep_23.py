@@ -754,7 +754,7 @@ def test_a_members_walk_cursor_names_no_practice_to_whoever_holds_it(walk):
 
 def test_a_networks_list_cursor_names_no_network_to_whoever_holds_it(outsider, moderator):
     """The networks list is ordered by name: its cursor must not carry a network's name."""
-    for index in range(PAGE + 1):
+    for index in range(pagination.CursorPagination.page_size + 1):  # the lists' size is read at import
         network = network_services.network_create(
             actor=moderator, name=f"Qvnetname {index}", purpose="Cases.", policy=Network.Policy.INVITATION
         )
