@@ -144,7 +144,9 @@ class UploadForm(forms.Form):
             "A Word (.docx), OpenDocument (.odt), Rich Text (.rtf) or PDF document, or an HTML, Markdown "
             "or text file. It is read, not stored."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.odt,.rtf,.pdf,.html,.htm,.md,.markdown,.txt"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".docx,.dotx,.docm,.odt,.rtf,.pdf,.html,.htm,.md,.markdown,.txt,.eml"}
+        ),
     )
 
     def clean_document(self):

@@ -1,4 +1,4 @@
-"""Import a filled-in RAN Collection practice template (txt, html, md, docx, odt, rtf, pdf).
+"""Import a filled-in RAN Collection practice template (txt, html, md, docx, odt, rtf, pdf, a saved e-mail).
 
     parsed = import_document(data, "practice.docx")
     parsed.as_json()  # title, language, key_themes, ..., fields, warnings
@@ -60,6 +60,18 @@ WARNING_CODES: tuple[str, ...] = (
 )
 
 
+# Formats contributors send that no reader here reads, with what to send instead.
+_OLD_FORMATS = {
+    ".doc": lambda: _(
+        "An old Word file (.doc) cannot be read. Open it in Word or LibreOffice, save it as .docx and upload that."
+    ),
+    ".msg": lambda: _(
+        "An Outlook message (.msg) cannot be read. Save the template attached to it and upload that, or save the "
+        "message as .eml."
+    ),
+}
+
+
 def import_document(data: bytes, filename: str, *, vocabulary: Vocabulary | None = None) -> ParsedPractice:
     """Read a template document into a ParsedPractice.
 
@@ -68,6 +80,8 @@ def import_document(data: bytes, filename: str, *, vocabulary: Vocabulary | None
     """
     extension = PurePath(filename or "").suffix.lower()
     reader = READERS.get(extension)
+    if reader is None and extension in _OLD_FORMATS:
+        raise UnreadableDocument(_OLD_FORMATS[extension]())
     if reader is None:
         raise UnreadableDocument(
             _("Files of type “%(extension)s” cannot be imported. Use .docx, .odt, .rtf, .pdf, .html, .md or .txt.")

@@ -1,4 +1,4 @@
-"""Read a template document (txt, html, md, docx, odt, rtf, pdf) into cells of Markdown text.
+"""Read a template document (txt, html, md, docx, odt, rtf, pdf, eml) into cells of Markdown text.
 
 A cell is a label cell with its answer (a table row, a tab-separated line),
 a continuation of the previous answer, or running text in which the parser

@@ -877,9 +877,10 @@ def test_a_word_template_or_macro_document_is_read_as_a_word_file(extension):
     assert (parsed.title, parsed.fields["description"]) == ("Bridges", "Mentors meet pupils.")
 
 
-def test_an_old_word_file_is_refused_with_a_message_naming_what_to_send():
-    with pytest.raises(UnreadableDocument, match=r"\.docx"):
-        import_document(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "practice.doc")
+@pytest.mark.parametrize(("filename", "what_to_send"), [("practice.doc", r"save it as \.docx"), ("RE.msg", r"\.eml")])
+def test_an_old_word_file_or_outlook_message_is_refused_with_a_message_naming_what_to_send(filename, what_to_send):
+    with pytest.raises(UnreadableDocument, match=what_to_send):
+        import_document(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, filename)
 
 
 # --- instructions and placeholders --------------------------------------------------------------------------------
