@@ -20,7 +20,7 @@ from practices.indexing import COLLECTION as PRACTICES
 from practices.models import Practice
 from search.analysis import STEMMERS
 from search.backends.base import PostQuery, SearchQuery
-from search.backends.elasticsearch.mapping import NOT_YET_STEMMED
+from search.backends.elasticsearch.mapping import NO_ANALYZER, NOT_YET_STEMMED
 from tests.search.builders import index, make_practice, next_version, refresh
 
 EVERYTHING = ReaderScope(members=True, everything=True)
@@ -270,6 +270,11 @@ INFLECTIONS: dict[str, tuple[str, str]] = {
     "el": ("μαθητές", "μαθητής"),
     "hu": ("fiatalokkal", "fiatalok"),
     "ro": ("tinerii", "tinerilor"),
+    "pl": ("rodzinami", "rodziny"),
+    "cs": ("rodinami", "rodiny"),
+    "lt": ("mokytojai", "mokytojų"),
+    "et": ("peredele", "perede"),
+    "ga": ("dteaghlaigh", "teaghlaigh"),
 }
 
 
@@ -289,6 +294,8 @@ def test_an_inflection_finds_a_title_or_description_in_its_language(
     # Portuguese plurals are met by the English multi-fields already
     if request.node.callspec.params["engine"] == "elasticsearch" and language in NOT_YET_STEMMED and language != "pt":
         request.applymarker(pytest.mark.xfail(strict=True, reason="Elasticsearch does not stem it yet"))
+    if request.node.callspec.params["engine"] == "elasticsearch" and language in NO_ANALYZER:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="Elasticsearch has no analyzer for it (Polish)"))
     title = f"{written.capitalize()} here"
     description = f"Our {written} meet weekly." if field == "description" else "Football."
     practice = make_practice(title, organisation=home_organisation, language=language, description=description)

@@ -377,11 +377,7 @@ CASES = [
     case("νεων", "el_rad"),
     case("Θεσσαλονικη", "el_rad"),
     case("ριζοσπαστικοποίηση", "el_rad"),  # Greek stemmed since 2026-12-07: the nominative meets the genitive
-    case(
-        "radykalizacja",
-        "pl_rad",
-        gap="Polish is not stemmed (not a practice language): radykalizacja does not meet radykalizacji",
-    ),
+    case("radykalizacja", "pl_rad"),  # Polish stemmed by the database engines since 2026-12-07 (Snowball)
     # apostrophes and elisions, straight and typographic
     case("l'extrémisme", "fr_deseng fr_critique"),
     case("l’extrémisme", "fr_deseng fr_critique"),

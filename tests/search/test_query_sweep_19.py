@@ -27,7 +27,9 @@ CASES = [
     case(
         "Lodz nauczycieli",
         "pl_rad",
-        gap="Polish is not stemmed: Lodz does not meet Łodzi (found as some of the words)",
+        gap="Polish is not stemmed by Elasticsearch (no analyzer without analysis-stempel): Lodz does not meet"
+        " Łodzi (found as some of the words); the database engines stem it since 2026-12-07",
+        gap_on=("elasticsearch",),
     ),
     case("prevencao radicalizacao", "pt_rad"),
     # mixed languages
