@@ -66,7 +66,7 @@ def test_the_queue_and_the_review_page_on_a_phone_a_desktop_and_by_keyboard(
     assert blocking_violations(page) == []
 
     page.set_viewport_size({"width": 1280, "height": 900})
-    expect(jump).to_be_hidden()
+    assert jump.bounding_box()["x"] < 0  # off the page until the keyboard reaches it
     assert filters.bounding_box()["x"] + filters.bounding_box()["width"] <= row.bounding_box()["x"]
 
     page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
