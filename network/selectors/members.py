@@ -174,6 +174,20 @@ def pending_requests_page(*, network: Network, number, per_page: int) -> Page:
     return page
 
 
+def next_in_queue(item: JoinRequest | Report) -> JoinRequest | Report | None:
+    """The request or report a moderator goes on to after deciding ``item``: the next one still
+    waiting in the queue's order (oldest first), or the one before it when ``item`` was the last."""
+    waiting: QuerySet[Any]
+    if isinstance(item, JoinRequest):
+        waiting = JoinRequest.objects.filter(network_id=item.network_id, state=JoinRequest.State.PENDING)
+    else:
+        waiting = Report.objects.filter(post__thread__network_id=item.post.thread.network_id, state=Report.State.OPEN)
+    waiting = waiting.exclude(pk=item.pk)
+    after = Q(created_at__gt=item.created_at) | Q(created_at=item.created_at, pk__gt=item.pk)
+    following = waiting.filter(after).order_by("created_at", "pk").first()
+    return following or waiting.exclude(after).order_by("-created_at", "-pk").first()
+
+
 def _usable_invitations() -> QuerySet[Invitation]:
     """Not accepted, not expired: revoking or declining an invitation ends it (``expires_at``)."""
     return Invitation.objects.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from network import access, selectors, services
 from network.forms import InvitationForm
+from network.models import JoinRequest, Report
 from network.views.common import _attempt, _form_status, _network_context, networks_only
 from portal.access import display_name
 from portal.decorators import mfa_required
@@ -155,7 +156,19 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
         actor=request.user,
         approve=approve,
     )
-    return redirect("network:requests", pk=join_request.network_id)
+    return redirect(_queue_place(request, "network:requests", join_request, "request"))
+
+
+def _queue_place(request: HttpRequest, name: str, item: JoinRequest | Report, anchor: str) -> str:
+    """Back to the queue's page the moderator acted from, at the item they go on to (Tab reaches
+    its first control), or at the top when the queue is empty."""
+    network_id = item.network_id if isinstance(item, JoinRequest) else item.post.thread.network_id
+    url = reverse(name, kwargs={"pk": network_id})
+    page = request.POST.get("page", "")
+    if page.isdigit() and page != "1":
+        url += f"?page={page}"
+    following = selectors.next_in_queue(item)
+    return f"{url}#{anchor}-{following.pk}" if following is not None else url
 
 
 @networks_only
@@ -195,7 +208,7 @@ def report_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         hide=hide,
         reason=request.POST.get("reason", "") if hide else "",
     )
-    return redirect("network:reports", pk=report.post.thread.network_id)
+    return redirect(_queue_place(request, "network:reports", report, "report"))
 
 
 @networks_only
