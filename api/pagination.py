@@ -1,11 +1,19 @@
 """Cursor pagination for every list.
 
 Lists read from the database use DRF's cursor pagination, ordered by the view's
-``cursor_ordering``, with cursors signed for the list's path: a cursor altered, made up, or
+``cursor_ordering``, with cursors sealed for the list's path: a cursor altered, made up, or
 of another list is not found (DRF's own cursors are plain base64, and it read whatever decoded
 as a position: a page of its choosing, or a database error for a position of the wrong type).
 The searches (practices, posts) read from the search engine, which pages by number: their
-cursor is the same kind of signed token for the search's path, holding the page number.
+cursor is the same kind of sealed token for the search's path, holding the page number (and a
+walk's key).
+
+Sealed, not only signed: a cursor holds where its reader stopped (a network's name, a thread's
+last post, the id and publication of a members-only practice a walk stopped at), and a link is
+passed on. AES-SIV (``cryptography``) encrypts and authenticates it, with the path as associated
+data, under a key derived from ``SECRET_KEY`` (older keys in ``SECRET_KEY_FALLBACKS`` still
+open cursors); it is deterministic, so the same page gives the same cursor (kept answers and
+their ETags hold).
 """
 
 import base64
@@ -14,7 +22,10 @@ from datetime import datetime
 from typing import cast
 from urllib import parse
 
-from django.core import signing
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESSIV
+from django.conf import settings
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound
@@ -43,8 +54,7 @@ class CursorPagination(pagination.CursorPagination):
         tokens = {"o": str(cursor.offset), "r": "1" if cursor.reverse else "0"}
         if cursor.position is not None:
             tokens["p"] = str(cursor.position)  # DRF's positions are strings (the stubs say int)
-        signed = _signer(self.list_path).sign(parse.urlencode(tokens))
-        encoded = base64.urlsafe_b64encode(signed.encode()).decode("ascii")
+        encoded = seal(parse.urlencode(tokens), self.list_path)
         return replace_query_param(cast(str, self.base_url), self.cursor_query_param, encoded)
 
     def decode_cursor(self, request: Request) -> pagination.Cursor | None:
@@ -52,17 +62,41 @@ class CursorPagination(pagination.CursorPagination):
         if encoded is None:
             return None
         try:
-            signed = base64.urlsafe_b64decode(encoded.encode("ascii")).decode("utf-8")
-            tokens = parse.parse_qs(_signer(request.path).unsign(signed), keep_blank_values=True)
+            tokens = parse.parse_qs(unseal(encoded, request.path), keep_blank_values=True)
             offset = pagination._positive_int(tokens["o"][0], cutoff=self.offset_cutoff)
             position = tokens.get("p", [None])[0]
             return pagination.Cursor(offset=offset, reverse=tokens["r"] == ["1"], position=position)  # type: ignore[arg-type]
-        except (binascii.Error, UnicodeError, ValueError, KeyError, signing.BadSignature):
+        except (ValueError, KeyError):
             raise NotFound(self.invalid_cursor_message) from None
 
 
-def _signer(path: str) -> signing.Signer:
-    return signing.Signer(salt=f"api.pagination.cursor:{path}")
+def _ciphers() -> list[AESSIV]:
+    """AES-SIV under the current secret key, then under each older one (SECRET_KEY_FALLBACKS)."""
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [
+        AESSIV(salted_hmac("api.pagination.cursor", "key", secret=secret, algorithm="sha512").digest())
+        for secret in secrets
+    ]
+
+
+def seal(text: str, path: str) -> str:
+    """``text`` (a cursor's tokens) encrypted and authenticated for the list or search at ``path``."""
+    return base64.urlsafe_b64encode(_ciphers()[0].encrypt(text.encode(), [path.encode()])).decode("ascii")
+
+
+def unseal(cursor: str, path: str) -> str:
+    """The tokens ``cursor`` holds; ValueError for one not sealed for ``path`` (altered, made up,
+    another list's or search's, or sealed under a key no longer held)."""
+    try:
+        sealed = base64.urlsafe_b64decode(cursor.encode("ascii"))
+    except (binascii.Error, UnicodeError):
+        raise ValueError("not a cursor") from None
+    for cipher in _ciphers():
+        try:
+            return cipher.decrypt(sealed, [path.encode()]).decode("utf-8")
+        except (InvalidTag, ValueError, UnicodeError):
+            continue
+    raise ValueError("not a cursor of this list")
 
 
 class LongListCursorPagination(CursorPagination):
@@ -75,12 +109,12 @@ Walked = tuple[datetime, int]  # (publication, id) of the last hit a walk by dat
 
 
 def encode_search_cursor(page: int, path: str, walked: Walked | None = None) -> str:
-    """A search's cursor for ``page``, signed for the search's ``path`` as the lists' cursors are;
+    """A search's cursor for ``page``, sealed for the search's ``path`` as the lists' cursors are;
     with ``walked``, the key a walk by date reads after (``SearchQuery.after``)."""
     tokens = {"p": str(page)}
     if walked is not None:
         tokens.update(a=walked[0].isoformat(), i=str(walked[1]))
-    return base64.urlsafe_b64encode(_signer(path).sign(parse.urlencode(tokens)).encode()).decode("ascii")
+    return seal(parse.urlencode(tokens), path)
 
 
 def decode_search_cursor(cursor: str | None, path: str) -> int:
@@ -94,11 +128,10 @@ def decode_walk_cursor(cursor: str | None, path: str) -> tuple[int, Walked | Non
     if not cursor:
         return 1, None
     try:
-        text = _signer(path).unsign(base64.urlsafe_b64decode(cursor.encode("ascii")).decode("ascii"))
-        tokens = parse.parse_qs(text, strict_parsing=True)
+        tokens = parse.parse_qs(unseal(cursor, path), strict_parsing=True)
         number = tokens["p"][0]
         walked = (datetime.fromisoformat(tokens["a"][0]), int(tokens["i"][0])) if "a" in tokens else None
-    except (binascii.Error, UnicodeError, ValueError, KeyError, signing.BadSignature):
+    except (ValueError, KeyError):
         raise NotFound(_("Invalid cursor.")) from None
     if not number.isdigit() or not 1 <= int(number) <= MAX_SEARCH_PAGE:
         raise NotFound(_("Invalid cursor."))

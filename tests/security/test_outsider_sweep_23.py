@@ -207,12 +207,11 @@ def _cursor(link: str | None) -> str | None:
 
 
 def _key(link: str | None) -> dict[str, str]:
-    """What a cursor holds (signed, not hidden: anyone may decode it)."""
+    """What a cursor holds, as the portal reads it (sealed: whoever holds it reads nothing)."""
     cursor = _cursor(link)
     if cursor is None:
         return {}
-    signed = base64.urlsafe_b64decode(cursor).decode("ascii")
-    return {name: values[0] for name, values in parse_qs(signed.rsplit(":", 1)[0]).items()}
+    return {name: values[0] for name, values in parse_qs(pagination.unseal(cursor, urlsplit(link).path)).items()}
 
 
 def _ids(page: dict) -> list[int]:
