@@ -220,9 +220,16 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
     membership = access.membership_for_moderator(user=request.user, pk=pk)
     form = RoleForm(request.POST)
     if form.is_valid():
+        names = {"person": display_name(viewer=request.user, person=membership.user), "name": membership.network.name}
+        moderator = form.cleaned_data["role"] == NetworkMembership.Role.MODERATOR
+        success = (
+            _("%(person)s is now a moderator of %(name)s.")
+            if moderator
+            else _("%(person)s is now a member of %(name)s.")
+        )
         _attempt(
             request,
-            _("Role changed."),
+            success % names,
             services.network_member_set_role,
             membership=membership,
             actor=request.user,

@@ -226,6 +226,15 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/post_form.html", {"post": post, "thread": post.thread, "form": form})
 
 
+def _changed_meanwhile(post: Post) -> str:
+    """Why an author's action on their post did nothing: what happened to it since."""
+    if post.state == Post.State.HIDDEN:
+        return _("A moderator hid this post meanwhile: members no longer see it.")
+    if post.state == Post.State.DELETED:
+        return _("Your post is deleted.")
+    return _("This thread is locked: your post can no longer be changed.")
+
+
 def _edit_refused(request: HttpRequest, post: Post) -> HttpResponse:
     """The edit form again with what was typed (never the post's stored text), and why nothing
     was saved: the post was hidden or deleted, or the thread locked, after the form was opened."""
@@ -244,6 +253,11 @@ def _edit_refused(request: HttpRequest, post: Post) -> HttpResponse:
 @networks_only
 @require_http_methods(["GET", "POST"])
 def post_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.method == "POST":
+        own = access.own_post_for_author(user=request.user, pk=pk)
+        if not access.can_edit_post(request.user, own):  # its state changed since the page was opened
+            messages.info(request, _changed_meanwhile(own))
+            return redirect(_post_url(own))
     post = access.post_for_author(user=request.user, pk=pk)
     if request.method == "GET":
         return render(request, "network/post_confirm_delete.html", {"post": post, "thread": post.thread})
@@ -292,6 +306,17 @@ def post_history(request: HttpRequest, pk: int) -> HttpResponse:
 @networks_only
 @require_http_methods(["GET", "POST"])
 def post_report(request: HttpRequest, pk: int) -> HttpResponse:
+    if request.method == "POST":
+        place = access.post_place_for_member(user=request.user, pk=pk)
+        if not place.is_visible:  # hidden or deleted since the form was opened: nothing to report
+            hidden = place.state == Post.State.HIDDEN
+            messages.info(
+                request,
+                _("A moderator hid this post meanwhile: no report is needed.")
+                if hidden
+                else _("Its author deleted this post meanwhile: no report is needed."),
+            )
+            return redirect(_post_url(place))
     post = access.post_for_member(user=request.user, pk=pk)
     form = ReportForm(request.POST or None)
     limited = False

@@ -303,3 +303,41 @@ def test_the_email_choice_message_says_what_was_chosen(network, contributor_clie
     assert "You will get a daily digest from Exit work Ravnstad." in digest
     at_once = _messages(contributor_client.post(url, {"email": "immediate"}))
     assert "You will get an email from Exit work Ravnstad at once for each mention and reply." in at_once
+
+
+# Actions on a post whose state changed meanwhile, and the role message (written before their fix) ----
+
+
+def test_a_report_sent_after_the_post_was_hidden_says_so_instead_of_404(
+    network, thread, contributor, colleague, colleague_client, moderator
+):
+    add_member(network, colleague, moderator=moderator)
+    post = services.post_create(thread=thread, actor=contributor, body="Names a family")
+    assert colleague_client.get(reverse("network:post_report", args=[post.pk])).status_code == 200
+    services.post_hide(post=post, actor=moderator)
+    response = colleague_client.post(
+        reverse("network:post_report", args=[post.pk]), {"reason": "personal-data", "note": "It names the family"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#post-{post.pk}")
+    assert "A moderator hid this post meanwhile: no report is needed." in _messages(response)
+
+
+def test_deleting_a_post_hidden_meanwhile_says_so_instead_of_404(
+    network, thread, contributor, contributor_client, moderator
+):
+    post = services.post_create(thread=thread, actor=contributor, body="Second thoughts")
+    services.post_hide(post=post, actor=moderator)
+    response = contributor_client.post(reverse("network:post_delete", args=[post.pk]))
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#post-{post.pk}")
+    assert "A moderator hid this post meanwhile: members no longer see it." in _messages(response)
+    assert Post.objects.get(pk=post.pk).state == Post.State.HIDDEN
+
+
+def test_the_role_message_names_the_person_and_the_role(network, colleague, moderator, moderator_client):
+    membership = add_member(network, colleague, moderator=moderator)
+    response = moderator_client.post(reverse("network:member_role", args=[membership.pk]), {"role": "moderator"})
+    assert "Ola Colleague is now a moderator of Exit work Ravnstad." in _messages(response)
+    response = moderator_client.post(reverse("network:member_role", args=[membership.pk]), {"role": "member"})
+    assert "Ola Colleague is now a member of Exit work Ravnstad." in _messages(response)
