@@ -764,3 +764,33 @@ def test_a_networks_list_cursor_names_no_network_to_whoever_holds_it(outsider, m
     assert first["next"]
     raw = _raw(first["next"])
     assert b"Qvnetname" not in raw and b"o=0" not in raw
+
+
+# --- written after the first run: a walk begun as a member, ended as a former member ---------------
+
+
+def test_a_walk_begun_as_a_member_goes_on_as_a_former_member_reads(walk, engine, home_organisation):
+    """A member reads the first page (the organisation's own practices in it), leaves, and follows
+    their next link: the page is what a former member reads after that key, with a former member's
+    count; their token of before answers 401."""
+    person = make_user("walker.leaving@ravnstad.example", home_organisation, display_name="Wanda Walker")
+    session, token = APIClient(), token_client(person)
+    session.force_login(person)
+    first = _get(session, "/api/v1/practices/")
+    by_token = _get(token, "/api/v1/practices/")
+    second_link = _get(session, first["next"])["next"]
+    assert int(_key(second_link)["i"]) == walk.hidden["o1"].pk  # the sweep stops where it means to
+    membership_end(membership=Membership.objects.get(user=person, state="approved"), actor=person)
+    walk.users["leaving"] = person
+    MAY_READ.setdefault("leaving", set())
+    kept = session.get(second_link, HTTP_ACCEPT="application/json").json()  # whatever caches kept, as is
+    assert _reveals(walk, "leaving", [kept]) == [] and kept["count"] == len(walk.public)
+    for link in (first["next"], second_link):
+        page = _get(session, link)
+        expected = _replay_expected(walk, "leaving", int(_key(link)["i"]))
+        assert _ids(page) == expected
+        assert page["count"] == len(walk.public)
+        assert _reveals(walk, "leaving", [page]) == []
+    _empty_caches()
+    refused = token.get(by_token["next"], HTTP_ACCEPT="application/json")
+    assert refused.status_code == 401 and _leaks(_text(refused), [*PRIVATE, REAL_NAME]) == []
