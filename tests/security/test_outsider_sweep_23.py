@@ -794,3 +794,18 @@ def test_a_walk_begun_as_a_member_goes_on_as_a_former_member_reads(walk, engine,
     _empty_caches()
     refused = token.get(by_token["next"], HTTP_ACCEPT="application/json")
     assert refused.status_code == 401 and _leaks(_text(refused), [*PRIVATE, REAL_NAME]) == []
+
+
+# --- known limits ---------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Practices are addressed by the database's sequence (pages, API, exports, links in "
+    "e-mails and posts): the gaps between the ids an anonymous visitor is shown count the practices "
+    "created between them (drafts, members-only, organisation-only, withdrawn). An opaque address "
+    "(the practice's uuid) would close it; docs/ACCESS.md, known limits.",
+)
+def test_the_ids_a_walk_shows_do_not_count_the_practices_between_them(walk):
+    ids = sorted(i for page in _pages(_api(walk, "anonymous")) for i in _ids(page))
+    assert ids == list(range(ids[0], ids[0] + len(ids)))
