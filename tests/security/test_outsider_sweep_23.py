@@ -809,3 +809,25 @@ def test_a_walk_begun_as_a_member_goes_on_as_a_former_member_reads(walk, engine,
 def test_the_ids_a_walk_shows_do_not_count_the_practices_between_them(walk):
     ids = sorted(i for page in _pages(_api(walk, "anonymous")) for i in _ids(page))
     assert ids == list(range(ids[0], ids[0] + len(ids)))
+
+
+def test_an_api_decision_on_a_practice_decided_already_answers_an_outsider_as_for_a_missing_one(review):
+    """Written after the first run: the API's 409 for a moderator names the state; an outsider's
+    POST is answered as one on a missing practice, naming nobody, changing nothing."""
+    before = list(Practice.objects.order_by("pk").values_list("pk", "status"))
+    for actor in ("anonymous", "outsider", "former", "applicant", "bare_moderator", "contributor"):
+        client = APIClient()
+        if actor != "anonymous":
+            client.force_login(review.users[actor])
+        for action, data in (
+            ("approve", {"reviewed": "x"}),
+            ("request-changes", {"comment": "Again."}),
+            ("reject", {"reason": "No."}),
+        ):
+            url = f"/api/v1/moderation/practices/{{}}/{action}/"
+            response = client.post(url.format(review.decided.pk), data, format="json", HTTP_ACCEPT="application/json")
+            missing = client.post(url.format(MISSING), data, format="json", HTTP_ACCEPT="application/json")
+            assert response.status_code == missing.status_code, (actor, action, response.status_code)
+            found = _leaks(_text(response), [MODERATOR_NAME, COMMENT, FIELD_COMMENT, "Qvdecidedmark", "since"])
+            assert found == [], (actor, action)
+    assert list(Practice.objects.order_by("pk").values_list("pk", "status")) == before
