@@ -10,6 +10,14 @@ file with a table, as Google Docs exports it; and round 6's leftovers: labels br
 PDF converter (and a warning for the words it re-joined), a checklist in Yes / No columns separated by tabs, a
 meaning packed in one word ("högerextrema"), and a type-of-organisation label rewritten by a machine.
 
+First run (fields read right / expected, counting each answer that must land in its field and each text that must
+not land in a given field): 133 of 201, 3 of 16 documents whole; the two .eml files and the .dotx were refused as of
+an unknown type, every answer of the others was kept; 50 of the file's 100 tests failed. After the fixes 201 of 202,
+15 of 16 whole (the 16th a strict xfail: returnees as an audience). Two expectations were the test's own fault and
+corrected after the first run: the ODT's title holds the curly apostrophe pandoc's Markdown writes, and the mail's
+own "Anna <anna@example.org> wrote:" line, in the contact details, holds a "> " (the quote marks are now checked to
+be absent from the title and the description only).
+
 Every invented name, address and number here is fictional (example.org, 000 numbers).
 """
 
@@ -18,6 +26,7 @@ import zipfile
 from email.message import EmailMessage
 
 import pytest
+from docx import Document
 
 from practices.importer import UnreadableDocument, import_document
 from practices.importer.vocabulary import Vocabulary
@@ -28,6 +37,7 @@ from tests.practices.template_sweep import (
     docx_table,
     odt_from_markdown,
     params,
+    saved_docx,
     text,
 )
 
@@ -875,6 +885,19 @@ def test_a_word_template_or_macro_document_is_read_as_a_word_file(extension):
         document = as_word_template(document)
     parsed = import_document(document, f"practice{extension}")
     assert (parsed.title, parsed.fields["description"]) == ("Bridges", "Mentors meet pupils.")
+
+
+def test_a_word_template_naming_no_field_keeps_its_text_as_the_description():
+    document = Document()
+    document.add_paragraph("We run a mentoring project for young people in Ghent.")
+    parsed = import_document(as_word_template(saved_docx(document)), "notes.dotx")
+    assert "mentoring project" in parsed.fields["description"] and "unmapped_document" in parsed.warning_codes()
+
+
+@pytest.mark.parametrize("extension", [".dotx", ".docm"])
+def test_a_damaged_word_template_is_refused_with_a_message(extension):
+    with pytest.raises(UnreadableDocument, match="Word"):
+        import_document(b"PK\x03\x04 damaged", f"practice{extension}")
 
 
 @pytest.mark.parametrize(("filename", "what_to_send"), [("practice.doc", r"save it as \.docx"), ("RE.msg", r"\.eml")])
