@@ -348,7 +348,14 @@ _PICTOGRAPHS = re.compile("[\u200d\ufe0e\ufe0f\u2190-\u21ff\u2300-\u27bf\u2b00-\
 # "où", "O", "ou" alone are words). French and Portuguese "ou", German "oder", Spanish and Italian
 # "o", Swedish, Danish and Norwegian "eller", Finnish "tai", Greek "ή" (with its accent: "η" is the
 # article), Hungarian "vagy", Romanian "sau".
-_CONNECTORS = frozenset({"ou", "oder", "o", "eller", "tai", "ή", "vagy", "sau"})
+# Since the 23rd session (2026-12-07) also Polish "lub" and "albo", Czech "nebo", Slovak "alebo",
+# Croatian "ili", Bulgarian "или", Lithuanian "arba", Estonian "või", Irish "nó" (with their
+# accents); not Slovenian "ali" (a name), Maltese "jew" (an English word) nor Latvian "vai" (Portuguese
+# "goes": "quem vai ajudar as famílias" shows no Portuguese to ``_reads_portuguese``).
+_CONNECTORS = frozenset(
+    {"ou", "oder", "o", "eller", "tai", "ή", "vagy", "sau"}
+    | {"lub", "albo", "nebo", "alebo", "ili", "или", "arba", "või", "nó"}
+)
 # Dutch "of" is English "of" too: OR only between two words no English list knows
 # ("gedetineerden of jongerenwerkers"), never in "prevention of radicalisation" (_connects).
 _DUTCH_OR = "of"

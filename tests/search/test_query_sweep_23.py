@@ -186,6 +186,10 @@ IRISH_PLURAL = (
     "Snowball's Irish (database engines and Elasticsearch alike) takes off initial mutations and some derivational"
     " endings, not the plural '-eanna': 'scoil' and 'scoileanna' stay apart"
 )
+LATVIAN_OR = (
+    "Latvian 'vai' (or) is Portuguese 'vai' (goes) too ('quem vai ajudar as famílias'): it is no OR; a stop word,"
+    " so both words are asked for (found as some of the words)"
+)
 
 CASES = [
     # Polish
@@ -279,6 +283,21 @@ CASES = [
     case("xogħol għal ex-priġunieri", "mt_prison"),  # "għal" a function word
     # across: an English word does not bring in the new languages' practices, nor the reverse
     case("volunteers schools", "en_control", "pl_school cs_school sk_school"),
+    # a second batch, written after the first run's fixes, at their edges: "or" in each language
+    # (as in the 22nd sweep's), a function word alone or excluded, words as written
+    case("szkołach lub mieszkania", "pl_school pl_prison"),
+    case("školách nebo bydlení", "cs_school cs_prison"),
+    case("školách alebo zamestnávateľom", "sk_school sk_prison"),
+    case("školama ili posla", "hr_school hr_prison"),
+    case("училищата или жилище", "bg_school bg_prison"),
+    case("mokyklose arba būstą", "lt_school lt_prison"),
+    case("skolās vai mājokli", "lv_school lv_prison", gap=LATVIAN_OR),
+    case("koolides või elukohta", "et_school et_prison"),
+    case("scoileanna nó lóistín", "ga_school ga_prison"),
+    case("dla", how="any"),  # a function word alone: answered
+    case("wolontariusze -na", "pl_school pl_prison"),  # a function word excluded leaves nothing out
+    case("więźniów", "pl_prison"),  # as written, every engine
+    case("dobrovolníci -Brno", "cs_school", "cs_prison"),  # the text has "v Brně"
 ]
 
 
@@ -379,3 +398,14 @@ def test_the_language_filter_keeps_its_practices_only(searching, corpus, languag
     keys = {practice.pk: key for key, practice in corpus["practices"].items()}
     assert sorted(keys[hit.id] for hit in results.hits) == [f"{language}_prison", f"{language}_school"]
     assert results.facets["language"], results.facets
+
+
+def test_or_in_the_added_languages_and_the_words_left_as_typed():
+    """ "lub", "или", "või"... between two words is OR; Latvian "vai" (Portuguese "goes"), Slovenian
+    "ali" (a name) and Maltese "jew" (an English word) are never OR."""
+    from search.query import parse
+
+    assert [len(clause.terms) for clause in parse("szkoły lub więzienia").clauses] == [2]
+    assert [len(clause.terms) for clause in parse("училища или затвори").clauses] == [2]
+    for text in ("quem vai ajudar as famílias", "šola ali zapor", "Muslim jew dialogue"):
+        assert all(len(clause.terms) == 1 for clause in parse(text).clauses), text
