@@ -310,6 +310,7 @@ class Finding(models.Model):
         "DATE_OF_BIRTH": _("Date of birth"),
         "VEHICLE_PLATE": _("Number plate"),
         "IP_ADDRESS": _("IP address"),
+        "CASE_NUMBER": _("File number"),
         "REIDENTIFICATION": _("Detail that could identify someone"),
     }
 

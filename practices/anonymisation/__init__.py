@@ -7,7 +7,7 @@
     clean = redact(text, [f for f in findings if f.field == "description"])
 
 Findings are personal data (PERSON, EMAIL_ADDRESS, PHONE_NUMBER, NATIONAL_ID,
-IBAN_CODE, LOCATION, DATE_OF_BIRTH, VEHICLE_PLATE, IP_ADDRESS) with exact character spans; hints are
+IBAN_CODE, LOCATION, DATE_OF_BIRTH, VEHICLE_PLATE, IP_ADDRESS, CASE_NUMBER) with exact character spans; hints are
 combinations that may identify a person without naming them. Importing this
 package loads neither spaCy nor Presidio: the first check (or ``warm_up()``)
 does, once per process. See docs/ANONYMISATION.md.

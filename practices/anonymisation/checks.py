@@ -14,7 +14,15 @@ from .findings import LOCATION, PERSON, Candidate, Finding, Hint, merge
 from .given_names import given_name_candidates
 from .hints import find_hints
 from .languages import language_at, paragraph_languages
-from .patterns import ARTICLES, PUBLIC_FIGURES, STATE_OFFICE_HOLDER, TITLE_RUN
+from .patterns import (
+    ARTICLES,
+    CITED_WITH_A_YEAR,
+    PROGRAMME_TITLE,
+    PUBLIC_FIGURES,
+    PUBLIC_OFFICE_HOLDER,
+    STATE_OFFICE_HOLDER,
+    TITLE_RUN,
+)
 
 PROPAGATED_SCORE = 0.6
 _TITLE_PREFIX = re.compile(rf"^{TITLE_RUN}")
@@ -124,12 +132,25 @@ _PUBLIC_FIGURE = re.compile(
 
 
 def _public_figures(text: str) -> list[tuple[int, int]]:
-    """Where "Hitler", "Bin Laden's", "Primo Levi"... are cited, and names after a state's office
-    ("O Presidente Marcelo Rebelo de Sousa"), in order: no one's identity (patterns.PUBLIC_FIGURES,
-    patterns.STATE_OFFICE_HOLDER); a name found inside one is dropped."""
+    """Where "Hitler", "Bin Laden's", "Primo Levi"... are cited, names after a state's office
+    ("O Presidente Marcelo Rebelo de Sousa") or a public one ("le préfet Georges-François Leclerc",
+    "the mayor, Marvin Rees"), and a programme's name in quotes ("das Projekt „Lena und Ali“"), in
+    order: no one's identity (patterns.PUBLIC_FIGURES, STATE_OFFICE_HOLDER, PUBLIC_OFFICE_HOLDER,
+    PROGRAMME_TITLE); a name found inside one is dropped."""
     spans = [m.span() for m in _PUBLIC_FIGURE.finditer(text)]
     spans += [m.span() for m in STATE_OFFICE_HOLDER.finditer(text) if not _named_by_a_body(text, m.start())]
+    spans += [m.span("holder") for m in PUBLIC_OFFICE_HOLDER.finditer(text) if not _named_by_a_body(text, m.start())]
+    spans += [m.span("title") for m in PROGRAMME_TITLE.finditer(text)]
+    spans += [m.span("author") for m in CITED_WITH_A_YEAR.finditer(text) if _an_authors_name(m.group("author"))]
     return _without_overlaps(sorted(spans))
+
+
+def _an_authors_name(name: str) -> bool:
+    """A cited author's name: two words or more, the last no known given name ("Daniel Koehler";
+    not "Karim Omar", whose year may be a birth's)."""
+    from .given_names import _known_name  # loaded by the check before this runs
+
+    return len(name.split()) >= 2 and not _known_name(name.split()[-1])
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")

@@ -15,6 +15,7 @@ LOCATION = "LOCATION"
 DATE_OF_BIRTH = "DATE_OF_BIRTH"
 VEHICLE_PLATE = "VEHICLE_PLATE"
 IP_ADDRESS = "IP_ADDRESS"
+CASE_NUMBER = "CASE_NUMBER"
 
 # Most specific first: when two findings of different types overlap, the
 # earlier type keeps the characters (a valid identity number beats the phone
@@ -26,6 +27,7 @@ FINDING_TYPES: tuple[str, ...] = (
     IP_ADDRESS,  # four numbers of 0-255 with dots, or IPv6: never a phone number or a date
     DATE_OF_BIRTH,  # only ever found after "born", "né le"...: "07.07.2003" is no phone number there
     VEHICLE_PLATE,  # only ever found after "Kennzeichen", "plaque"...
+    CASE_NUMBER,  # only ever found after "dossier n°", "Aktenzeichen", "journalnr."...
     PHONE_NUMBER,
     PERSON,
     LOCATION,
@@ -43,6 +45,7 @@ PLACEHOLDERS: dict[str, str] = {
     DATE_OF_BIRTH: "[date of birth]",
     VEHICLE_PLATE: "[number plate]",
     IP_ADDRESS: "[IP address]",
+    CASE_NUMBER: "[file number]",
 }
 
 HINT_KINDS: tuple[str, ...] = ("age_place_year", "rare_role")

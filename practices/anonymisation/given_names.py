@@ -55,6 +55,7 @@ LANGUAGE_LOCALES: dict[str, tuple[str, ...]] = {
     "pl": ("pl_PL",),
     "pt": ("pt_PT",),
     "el": ("el_GR",),  # round 8: Greek names in Greek script
+    "bg": ("bg_BG",),  # round 10: Bulgarian names in Cyrillic (a noisy list: see BULGARIAN_NAMES)
 }
 ORIGIN_LOCALES = "cs_CZ sk_SK sl_SI hr_HR ro_RO hu_HU lt_LT lv_LV et_EE tr_TR az_AZ fr_DZ en_PK uz_UZ id_ID".split()
 # Names common among the people this work concerns that Faker's lists lack (checked
@@ -84,6 +85,22 @@ DIMINUTIVES = frozenset(
         "zé zezinho chico quim tó joãozinho joaozinho juninho manu "
         "νίκος γιώργος δημήτρης κώστας τάκης σάκης μήτσος γιάννης "
         "митко гошо пешо тошо ванко"
+    ).split()
+)
+# Faker's Bulgarian list lacks the commonest names (Иван, Димитър, Петър) and holds words too
+# ("доста", quite; "катастрофа"; "четвърта", fourth), so a Cyrillic word is judged against
+# wordfreq's Bulgarian list, at 4.0 rather than 4.5; its commonest
+# given names are as frequent there as words ("димитър" 5.3, "иван" 5.3, "мария" 5.2) and are
+# names all the same, unless also a word ("надежда", hope; "вяра", faith; "слава", glory: not here).
+BULGARIAN_ORDINARY_ZIPF = 4.0
+BULGARIAN_NAMES = frozenset(
+    (
+        "георги иван димитър николай петър христо стоян йордан тодор васил александър атанас борис "
+        "веселин валентин владимир виктор емил кирил красимир любомир мартин милен момчил пламен "
+        "радослав румен симеон стефан теодор цветан явор ивайло калоян данаил ангел асен "
+        "мария елена иванка йорданка пенка десислава виктория гергана мила марина николета петя "
+        "радка светлана силвия снежана стефка таня теодора цветелина антония габриела ивана "
+        "йоана кристина маргарита невена росица славена станислава"
     ).split()
 )
 # Words of the field that name lists hold, and that are no one's name in a practice.
@@ -122,6 +139,12 @@ _NOT_BEFORE_A_NAME = (
         "det ett in im à aus uit nach en i w we em no na near outside".split()
     )
     | patterns.ARTICLES
+)
+# "à", "a" after a verb of speaking or asking take a person ("Demande à Inès", "pregúntale a Inés",
+# "chiedi a Luca", "pergunta ao Tiago"): no preposition of place there.
+_SPOKEN_TO_BEFORE = re.compile(
+    r"(?<![\w])(?i:demand|dis|dit|parl|écri|répét|répond|téléphon|expliqu|racont|preg[uú]nt|dile|dij|habl|escrib|"
+    r"chied|chies|dic|diss|scriv|pergunt|diz|fal)[^\W\d_]*[ \t]+(?i:à|a|ao)[ \t]+$"
 )
 # The next places of a list after a preposition of place: "in Victoria and Florence".
 _PLACE_LIST_BEFORE = re.compile(
@@ -215,7 +238,7 @@ APPOSITION_NAME = re.compile(
 def given_names() -> frozenset[str]:
     """Folded given names of every locale read and of ``SUPPLEMENT`` (3 letters or more)."""
     locales = [locale for group in LANGUAGE_LOCALES.values() for locale in group] + ORIGIN_LOCALES
-    names = SUPPLEMENT.union(DIMINUTIVES, *map(_locale_names, locales))
+    names = SUPPLEMENT.union(DIMINUTIVES, BULGARIAN_NAMES, *map(_locale_names, locales))
     return frozenset(names - NOT_GIVEN_NAMES - patterns.NAME_PARTICLES)
 
 
@@ -251,6 +274,11 @@ def ordinary_word(word: str, language: str, *, local: bool = True) -> bool:
     if code == "el":  # Greek's own list, loaded on the first Greek paragraph; no spike against Latin scripts'
         greek = zipf_frequency(word, "el", wordlist=WORDLIST)
         return max(greek, zipf_frequency(word, "en", wordlist=WORDLIST)) >= ORDINARY_ZIPF
+    if code == "bg" or _cyrillic(word):
+        if word in BULGARIAN_NAMES:
+            return False
+        bulgarian = zipf_frequency(word, "bg", wordlist=WORDLIST)
+        return max(bulgarian, zipf_frequency(word, "en", wordlist=WORDLIST)) >= BULGARIAN_ORDINARY_ZIPF
     if code not in WORDFREQ_LANGUAGES:
         code = "en"
     here = zipf_frequency(word, code, wordlist=WORDLIST)
@@ -261,6 +289,10 @@ def ordinary_word(word: str, language: str, *, local: bool = True) -> bool:
     # The small lists stop at zipf 3 (SPIKE_FROM): a rarer word reads 0, so it counts as 3.
     others = [zipf_frequency(word, other, wordlist=WORDLIST) for other in WORDFREQ_LANGUAGES if other != code]
     return here - statistics.median(max(SPIKE_FROM, zipf) for zipf in others) >= ORDINARY_SPIKE
+
+
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in word)
 
 
 def _known_name(word: str) -> bool:
@@ -441,7 +473,11 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
     if _SAINT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
         return None  # "St Brendan's College", "San Lorenzo", "Sankt Georg": a saint's, a place's
     before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
-    if before and (before.group(1).casefold() in _NOT_BEFORE_A_NAME or _organisation_word(before.group(1))):
+    if (
+        before
+        and (before.group(1).casefold() in _NOT_BEFORE_A_NAME or _organisation_word(before.group(1)))
+        and not _SPOKEN_TO_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    ):
         return None
     if _PLACE_LIST_BEFORE.search(text, max(0, match.start() - 120), match.start()):
         return None
@@ -451,6 +487,7 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
         return None  # "werkt bij Albert Heijn": an employer (a workplace, when it is a client's)
     end = match.end("name")
     surname = False
+    given = [word]
     for _ in range(2):
         following = _NEXT_WORD.match(text, end)
         if not following:
@@ -460,9 +497,18 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
             return None  # "Omar Mosque", "Maria Hospital"
         if _never_a_name(next_word.casefold(), own_names):
             break  # a month, a country: the name ends here
-        if not _after_a_particle(following) and ordinary_word(next_word.casefold(), language, local=False):
-            break  # a German noun after the name ends it; after "de la" it is a surname ("Alba de la Fuente")
+        if (
+            not _after_a_particle(following)
+            and ordinary_word(next_word.casefold(), language, local=False)
+            and not (len(given) >= 2 and all(map(_known_name, given)))
+            and not (_known_name(next_word) and _NEXT_WORD.match(text, following.end("word")))
+        ):
+            # A German noun after the name ends it; after "de la" it is a surname ("Alba de la
+            # Fuente"), and after two given names too ("Per Olav Strand", "Anne Marie Berg"): a
+            # second given name that is an ordinary word is one when a third word follows.
+            break
         end, surname = following.end("word"), True
+        given.append(next_word)
     if not surname and ordinary_word(folded, language):
         return None  # "Will", "Hope", "Pierre" alone: left to the NER
     return match.start("name"), end

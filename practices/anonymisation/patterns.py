@@ -206,6 +206,25 @@ CITATION_AFTER = re.compile(
     r"(?:[ \t]*\([ \t]*|,[ \t]*)(?:19|20)\d\d[a-z]?(?:[ \t]*[,:;][ \t]*(?:p\.|pp\.|s\.)?[ \t]*[\d–-]+)?[ \t]*\)"
 )
 
+# An author cited with the year after a word that cites, given name and all ("es folgt Daniel
+# Koehler (2017)", "a pedagogia de Paulo Freire (1970)", "based on Jane Smith (2019)"): checks keeps
+# a given name alone with a year ("Karim (2005)"), a surname that is a given name too, and a full
+# name without such a word (a year of birth in brackets) as names.
+_CITING_BEFORE_A_YEAR = (
+    r"follows?|following|folgt|nach|based[ \t]+on|builds?[ \t]+on|draws?[ \t]+on|bygger[ \t]+på|"
+    r"baserer[ \t]+sig[ \t]+på|basert[ \t]+på|baseret[ \t]+på|perustuu|gebaseerd[ \t]+op|baseado[ \t]+em|"
+    r"basado[ \t]+en|basé[ \t]+sur|s['’]inspire[ \t]+de|si[ \t]+basa[ \t]+su|segue|sigue|suit|volgt|följer|"
+    r"(?:pedagog(?:y|ia|ie|ía|ik)|methods?|méthode|método|metodo|methode|metod|metode|model|modèle|modelo|"
+    r"modello|modell|approach|approche|ansatz|theory|théorie|teoria|teoría|theorie|teori|work|travaux|arbeit|"
+    r"trabajo|lavoro|trabalho|research|recherches?|forschung|onderzoek|forskning)[ \t]+"
+    r"(?:of|de|du|des|von|van|di|del|da|do|af|av)|by|von|par|av|af|door|por|przez|"
+    r"(?:see|voir|siehe|zie|vedi|véase)(?:[ \t]+also|[ \t]+aussi|[ \t]+auch|[ \t]+ook)?"
+)
+CITED_WITH_A_YEAR = re.compile(
+    rf"(?<![\w])(?i:{_CITING_BEFORE_A_YEAR})[ \t]+(?P<author>{NAME_WORD}"
+    rf"(?:[ \t]+(?:(?:de|da|do|dos|von|van|der|di|del|le|la)[ \t]+)?{NAME_WORD}){{1,3}})(?={CITATION_AFTER.pattern})"
+)
+
 # A state's office before its holder's name: a public figure, whoever it is ("O Presidente Marcelo
 # Rebelo de Sousa", "Bundeskanzler Olaf Scholz", "Prime Minister Mette Frederiksen"). Capitalised
 # and right before the name: "the president of the youth club, Ahmed" holds neither.
@@ -221,6 +240,53 @@ _STATE_OFFICE = (
 STATE_OFFICE_HOLDER = re.compile(
     rf"(?<![\w-]){_STATE_OFFICE}[ \t]+(?P<holder>{NAME_WORD}(?:[ \t]+(?:(?:de|da|do|dos|das|von|van|der|di|del|la|le)"
     rf"[ \t]+)?{NAME_WORD}){{0,3}})"
+)
+
+# A public office, in either case, with its holder's full name after it or in apposition: a public
+# figure in a public role ("le préfet Georges-François Leclerc", "der Bürgermeister Burkhard Jung",
+# "the mayor, Marvin Rees,", "the mayor of Bristol, Marvin Rees", "il sindaco Giuseppe Sala",
+# "burgemeester Femke Halsema"). Lower case is how these languages write the title before a name;
+# the holder is at least two capitalised words (a given name alone is anyone's: "the mayor, Karim,"),
+# and not after a possessive ("the mayor's son, Karim Benali": the title must be followed by a space,
+# a comma or its place). Not English "minister", which is a church's title too.
+_PUBLIC_OFFICE = (
+    r"(?:(?:lord|deputy|former|vice)[ \t-]+)?mayor|(?:ex-)?maire|(?:sous-)?préf[eè]te?|"
+    r"préfet(?:e)?[ \t]+de[ \t]+police|"
+    r"(?:ober)?bürgermeister(?:in)?|landrat|landrätin|ministerpräsident(?:in)?|bundeskanzler(?:in)?|"
+    r"bundespräsident(?:in)?|innenminister(?:in)?|"
+    r"burgemeester|wethouder|borgmester(?:en)?|borgmästare(?:n)?|ordfører(?:en)?|ordförande(?:n)?|"
+    r"kommunalråd(?:et)?|pormestari|kaupunginjohtaja|alcalde(?:sa)?|sindac[oa]|prefett[oa]|prefecto|"
+    r"president(?:e|a)?[ \t]+d[ae][ \t]+(?:câmara|regione|generalitat|junta)|prefeit[oa]|primar(?:ul)?|"
+    r"polgármester(?:e)?|burmistrz|prezydent[ \t]+miasta|primátor|starosta|gradonačelni(?:k|ca)|meras|"
+    r"δήμαρχος|δήμαρχο|кмет(?:ът)?|prime[ \t]+minister|home[ \t]+secretary|premier[ \t]+ministre|"
+    r"ministre|ministro|ministra|président[ \t]+de[ \t]+la[ \t]+république|statsminister(?:en)?|pääministeri"
+)
+_OFFICE_PLACE = (
+    rf"(?:[ \t]+(?:of|for|de|du|des|d['’]|von|van|della|del|di|da|do|i|af)[ \t]*"
+    rf"(?:(?:la|le|l['’]|the|der)[ \t]+)?{NAME_WORD}(?:[ \t-]+{NAME_WORD}){{0,2}})"
+)
+_HOLDER = rf"{NAME_WORD}(?:[ \t]+(?:(?:de|da|do|dos|das|von|van|der|di|del|la|le)[ \t]+){{0,2}}{NAME_WORD}){{1,3}}"
+PUBLIC_OFFICE_HOLDER = re.compile(
+    rf"(?<![\w-])(?i:{_PUBLIC_OFFICE})(?:{_OFFICE_PLACE}?[ \t]*,[ \t]*|[ \t]+)(?P<holder>{_HOLDER})(?![\w'’-])"
+)
+
+# A programme's, project's or workshop's name in quotes right after the word for it: the given names
+# in it are the programme's ("das Projekt „Lena und Ali“", "programmet ”Linnea och Amir”",
+# "Atelierul „Floare de Colț”"), no one's. A quote after anything else may be a message and keeps
+# its names.
+_PROGRAMME_WORD = (
+    r"programme|programmes|program|programmet|programm|programa|programma|programul|programu|programie|"
+    r"програмата|програма|project|projet|projekt|projektet|projekti|proyecto|progetto|projeto|projecto|"
+    r"prosjekt|prosjektet|proiectul|proiect|projektu|проекта|проект|hanke|hankkeen|ohjelma|ohjelman|"
+    r"workshop|workshops|atelier|ateliers|atelierul|werkstatt|laboratorio|taller|oficina|warsztaty|"
+    r"initiative|initiatief|initiativet|iniciativa|iniziativa|campaign|campagne|kampagne|kampanj|kampanjen|"
+    r"campaña|campagna|method|methode|metoden|metode|método|metodo|méthode|model|modellen|modelo|modello|"
+    r"course|cours|kurs|kurset|kursen|curso|corso|training|formation|club|klubben|groupe|gruppe|gruppen|"
+    r"group|groep|grupo|gruppo|grupa"
+)
+PROGRAMME_TITLE = re.compile(
+    rf"(?<![\w-])(?i:{_PROGRAMME_WORD})[ \t]*[:,]?[ \t]*[«\"„“”‘’'‹»][ \t]?"
+    rf"(?P<title>[^«»\"„“”‘’'‹›\n]{{1,80}}?)[ \t]?[»\"“”’'›«]"
 )
 
 # "Ville de Laval", "City of Vestby": a town's administration, not a person
@@ -351,7 +417,7 @@ KIN_NAME = re.compile(
 SOCIAL_HANDLE = re.compile(
     r"(?<![\w@./+-])(?P<pii>(?:https?://)?(?:www\.|m\.)?"
     r"(?:facebook|fb|instagram|twitter|x|tiktok|youtube|linkedin|vk|snapchat|threads|telegram|t)\.(?:com|me|net)/"
-    r"(?:in/|@)?[\w.-]{2,60}[\w]"
+    r"(?:profile\.php\?id=\d{5,20}|(?:in/|@)?[\w.-]{2,60}[\w])"  # a numeric profile: "profile.php?id=1000…"
     r"|@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])(?![\w@]|\.\w)"
 )
 
@@ -378,7 +444,7 @@ _CUE_GAP = (
     r"(?:(?:\s+\w+){0,2}"
     r"|\s+(?i:with|together|met|samen|med|hos|sammen|tillsammans|mit|bei|avec|chez|con|com|junto|insieme|s|se|z|ze|"
     r"με|μαζί|so|cu|împreună|impreuna|с|със)"
-    r"(?:\s+\w+){0,6})\s+"
+    r"(?:,?\s+\w+){0,6}),?\s+"  # with an apposition: "bor med sin pappa, byns enda veterinär, i"
 )
 _PLACE_PREPOSITION = (
     r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve|vo|în|στη|στην|στο|στον|σε|в|във)"
@@ -562,8 +628,51 @@ MONTHS = (
     "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia "
     "január február március április május június július augusztus szeptember október"
 ).split()
+# Lithuanian months in the genitive its dates write ("2008 m. kovo 3 d."); not in MONTHS, whose
+# words are no names ("kovo", "liepos" are no one's either way).
+_LT_MONTHS = "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio lapkričio gruodžio"
 _MONTH = "|".join(sorted(set(MONTHS), key=len, reverse=True))
-_DAY = r"(?:[0-3]?\d)(?:er|st|nd|rd|th|\.|°|º)?"  # "1er mars", "1° maggio", "1º de mayo"
+# The day in words, as a date of birth is sometimes written out ("the twelfth of March 2008", "el
+# doce de marzo de 2008", "am dritten Juli 2006", "den tjugonde april 2007"): 1 to 31 in the core
+# practice languages, ordinals where the language writes them, cardinals where it does.
+_TEENS_AND_TENS = {
+    "en": "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth thirty-first",
+    "fr": "premier un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+    "dix-sept dix-huit dix-neuf vingt trente vingt-et-un trente-et-un",
+    "es": "primero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro "
+    "veinticinco veintiséis veintisiete veintiocho veintinueve treinta",
+    "it": "primo uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici "
+    "quindici sedici diciassette diciotto diciannove venti ventuno ventidue ventitré ventitre ventiquattro "
+    "venticinque ventisei ventisette ventotto ventinove trenta trentuno",
+    "pt": "primeiro um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quatorze quinze "
+    "dezasseis dezesseis dezassete dezessete dezoito dezanove dezenove vinte trinta",
+    "de": "ersten zweiten dritten vierten fünften sechsten siebten siebenten achten neunten zehnten elften "
+    "zwölften dreizehnten vierzehnten fünfzehnten sechzehnten siebzehnten achtzehnten neunzehnten "
+    "zwanzigsten dreißigsten",
+    "nl": "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde dertiende "
+    "veertiende vijftiende zestiende zeventiende achttiende negentiende twintigste dertigste",
+    "sv": "första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte trettonde "
+    "fjortonde femtonde sextonde sjuttonde artonde nittonde tjugonde trettionde",
+    "da/no": "første anden andre tredje fjerde femte sjette syvende sjuende ottende åttende niende tiende "
+    "ellevte tolvte trettende fjortende femtende sekstende syttende attende nittende tyvende tjuende "
+    "trettiende tredivte",
+}
+_DAY_WORDS = {word for words in _TEENS_AND_TENS.values() for word in words.split()}
+_DAY_WORDS |= {f"twenty-{w}" for w in "first second third fourth fifth sixth seventh eighth ninth".split()}
+_DAY_WORDS |= {f"vingt-{w}" for w in "deux trois quatre cinq six sept huit neuf".split()}
+_DAY_WORDS |= {"vingt et un", "trente et un", "treinta y uno", "vinte e um", "trinta e um"}
+_DAY_WORDS |= {f"vinte e {w}" for w in "dois três quatro cinco seis sete oito nove".split()}
+_GERMAN_UNITS = "ein zwei drei vier fünf sechs sieben acht neun".split()
+_DUTCH_UNITS = "een twee drie vier vijf zes zeven acht negen".split()
+_DAY_WORDS |= {f"{u}und{t}sten" for t in ("zwanzig", "dreißig") for u in _GERMAN_UNITS}
+_DAY_WORDS |= {f"{u}en{t}ste" for t in ("twintig", "dertig") for u in _DUTCH_UNITS}
+_DAY_WORDS |= {f"{u}ën{t}ste" for t in ("twintig",) for u in ("twee", "drie")}
+_DAY_WORDS |= {f"tjugo{w}" for w in "första andra tredje fjärde femte sjätte sjunde åttonde nionde".split()}
+_DAY_WORDS |= {"trettioförsta"}
+_DAY_WORD = "|".join(sorted((re.escape(w).replace("\\ ", "[ \t]+") for w in _DAY_WORDS), key=len, reverse=True))
+_DAY = rf"(?:[0-3]?\d(?:er|st|nd|rd|th|\.|°|º)?|(?:{_DAY_WORD})(?![\w-]))"  # "1er mars", "1° maggio", "1º de mayo"
 DATE = (
     rf"(?:[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d"
     # Czech and German with spaces, "12. 8. 2006"; Hungarian, year first, "2006. május 12.", "2006. 05. 12."
@@ -572,14 +681,19 @@ DATE = (
     rf"|(?:19|20)\d\d-[01]\d-[0-3]\d"
     rf"|{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTH})\.?\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
     rf"|(?:{_MONTH})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-    rf"|(?:{_MONTH})\s+(?:19|20)\d\d)"
+    rf"|(?:{_MONTH})\s+(?:19|20)\d\d"
+    rf"|(?:19|20)\d\d[ \t]?m\.[ \t]+(?:{_LT_MONTHS.replace(' ', '|')})[ \t]+[0-3]?\d[ \t]?d\.)"  # Lithuanian
 )
 BIRTH_WORDS = (
     r"(?:born|date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?|né(?:e|\(e\))?|"
     r"date\s+de\s+naissance|f[øo]dt|f[øo]dselsdato|född|geboren|geb\.|geboortedatum|syntynyt|"
     r"nacid[oa]|fecha\s+de\s+nacimiento|f\.\s?nac\.|(?-i:nat[oa])|data\s+di\s+nascita|nascid[oa]|"
     r"data\s+de\s+nascimento|urodzon[ya]|ur\.|data\s+urodzenia|födelsedatum|fødselsdag|syntymäaika|"
-    r"szül\.|született|születési\s+idő|nar\.|narozen[aáý]?|datum\s+narození)"
+    r"szül\.|született|születési\s+idő|nar\.|narozen[aáý]?|datum\s+narození|"
+    # round 10: the past tense ("nació el…", "nacque il…", "nasceu a…", "föddes den…", "syntyi…",
+    # "urodził się…", "narodil se…"), Lithuanian and Bulgarian ("gimė", "роден на")
+    r"naci[óo]|nacque|nasceu|föddes|syntyi|urodził(?:a)?\s+się|narodil(?:a)?\s+se|gim[eė]|gimęs|gimusi|"
+    r"gimimo\s+data|роден[аи]?|рождена\s+дата|дата\s+на\s+раждане)"
 )
 DATE_OF_BIRTH = re.compile(
     rf"(?<![\w]){BIRTH_WORDS}(?![\w])[^.!?\n\d]{{0,30}}?(?P<pii>{DATE})(?![\w])"
@@ -638,6 +752,44 @@ _PLATE_CHAR = rf"[{UPPER}0-9]"
 VEHICLE_PLATE = re.compile(
     rf"(?<![\w])(?i:{PLATE_WORDS})(?![\w])[ \t:.,(]*(?:[{LOWER}]{{1,12}}[ \t]+){{0,6}}[ \t:(\"'«„“]*"
     rf"(?P<pii>{_PLATE_CHAR}{{1,5}}(?:[- \t]{_PLATE_CHAR}{{1,5}}){{0,3}})(?![\w-])"
+)
+
+# A service's, a police force's or a court's file number after the word naming it ("dossier n°
+# 2021/334-B", "Aktenzeichen 41 F 233/22", "journalnr. 2023-118734", "PV n° 2019/004512", "Case
+# 2019/0412"): the key to a person's file for whoever reads the register. Only after such a word, and
+# only in a reference's shape (digits with a separator, or five digits or more): "Case 3", "dossier
+# 2019-2021", "Law 12/2019" hold none. Not "référence", "protocollo", "pratica", "causa", whose
+# numbers are bibliographies', agreements' and practices'.
+_CASE_WORDS = (
+    r"case(?:[ \t]+file)?(?:[ \t]+(?:number|no\.?|nr\.?|ref(?:erence)?\.?(?:[ \t]+number)?))?|"
+    r"file[ \t]+(?:number|no\.?|ref(?:erence)?\.?)|(?:crime|police|incident)[ \t]+(?:reference|ref\.?|number)"
+    r"(?:[ \t]+number)?|our[ \t]+ref(?:erence)?\.?|"
+    r"dossier|num[ée]ro[ \t]+de[ \t]+dossier|n°[ \t]+de[ \t]+dossier|procès-verbal|pv|affaire|parquet|"
+    r"num[ée]ro[ \t]+de[ \t]+parquet|main[ \t]+courante|"
+    r"aktenzeichen|az\.?|geschäftszeichen|gz\.|vorgangsnummer|vorgangs-nr\.?|fallnummer|aktennummer|"
+    r"tagebuchnummer|tgb\.?[ \t-]?nr\.?|"
+    r"dossiernummer|zaaknummer|parketnummer|registratienummer|ons[ \t]+kenmerk|kenmerk|bvh-nummer|"
+    r"proces-verbaal(?:nummer)?|pv-nummer|"
+    r"ärendenummer|ärendenr\.?|ärende|diarienummer|dnr\.?|målnummer|mål[ \t]+nr\.?|anmälningsnummer|"
+    r"journalnummer|journalnr\.?|j\.[ \t]?nr\.?|sagsnummer|sagsnr\.?|sag[ \t]+nr\.?|anmeldelsesnummer|"
+    r"saksnummer|saksnr\.?|sak[ \t]+nr\.?|straffesaksnummer|vår[ \t]+ref\.?|"
+    r"diaarinumero|dnro|asianumero|rikosilmoitusnumero|ilmoitusnumero|"
+    r"expediente|n\.?º[ \t]+de[ \t]+expediente|número[ \t]+de[ \t]+expediente|atestado|diligencias[ \t]+previas|"
+    r"fascicolo|numero[ \t]+di[ \t]+fascicolo|procedimento[ \t]+penale|r\.g\.(?:n\.r\.)?|rgnr|"
+    r"processo|proc\.|nuipc|inquérito|"
+    r"sygn\.[ \t]*akt|sygnatura(?:[ \t]+akt)?|nr[ \t]+sprawy|numer[ \t]+sprawy|znak[ \t]+sprawy|"
+    r"č\.[ \t]?j\.|čj\.|spisová[ \t]+značka|sp\.[ \t]?zn\.|číslo[ \t]+jednací|"
+    r"ügyszám|iktatószám|dosar(?:ul)?|număr(?:ul)?[ \t]+de[ \t]+dosar|broj[ \t]+predmeta|poslovni[ \t]+broj|"
+    r"дело|преписка|bylos[ \t]+(?:nr\.|numeris)"
+)
+_CASE_NUMBER_WORD = r"(?:[ \t]*(?:n°|nº|n\.º|no\.?|nr\.?|núm\.?|n\.|number|numéro|nummer|numero|número|#|№))?"
+_REFERENCE = (
+    r"\d{1,4}[ \t]+[A-Z][A-Za-z]{0,3}[ \t]+\d{1,6}/\d{2,4}"  # German: "41 F 233/22", "2 Js 1234/19"
+    r"|(?:[A-Z]{1,5}[ \t-]?)?\d{1,8}(?:[/.:-][A-Z0-9]{1,10}){1,4}"  # "2021/334-B", "IFO 2022-4471"
+    r"|[A-Z]{0,4}\d{5,12}"  # "118734", "K123456"
+)
+CASE_NUMBER = re.compile(
+    rf"(?<![\w])(?i:{_CASE_WORDS})(?![\w]){_CASE_NUMBER_WORD}[ \t]*[:.]?[ \t]*(?P<pii>{_REFERENCE})(?![\w/-])"
 )
 
 # A capitalised place right after a word for living somewhere, in any language: "vecina de
@@ -819,7 +971,8 @@ def a_thing_is_born(before: str) -> bool:
 _BORN = (
     r"(?<!were )(?<!are )(?<!sind )(?<!zijn )(?<!waren )"
     r"(?i:born|née?(?!s)|geboren|født|föddes|född|nacid[oa](?!s)|nascid[oa](?!s)|urodzon[ya]|urodził(?:a)?[ \t]+się|"
-    r"syntyi|syntynyt|sündis|sündinud|született|geb\.|nar\.|narozen[aáý]?|szül\.)|(?-i:nat[oa])"
+    r"syntyi|syntynyt|sündis|sündinud|született|geb\.|nar\.|narozen[aáý]?|szül\.|naci[óo]|nacque|nasceu|"
+    r"gim[eė]|gimęs|gimusi|роден[аи]?)|(?-i:nat[oa])"
 )
 _YEAR_LINK = r"(?i:in|en|nel|im|i|w|em|no|år|vuonna|ano|anno|in[ \t]+the[ \t]+year|im[ \t]+Jahr|en[ \t]+el[ \t]+año)"
 _BIRTH_YEAR = r"(?:19|20)\d\d(?![\w/.–-]\d)"  # not a range: "born 2004–2007" is a group's

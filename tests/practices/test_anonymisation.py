@@ -56,6 +56,7 @@ def test_finding_types_are_exactly_the_agreed_ones():
         "DATE_OF_BIRTH",
         "VEHICLE_PLATE",
         "IP_ADDRESS",
+        "CASE_NUMBER",
     }
     assert set(PLACEHOLDERS) == set(FINDING_TYPES)
 

@@ -1,4 +1,4 @@
-"""Presidio recognisers for the nine finding types.
+"""Presidio recognisers for the ten finding types.
 
 spaCy's NER gives PERSON and LOCATION; everything else is a pattern checked
 by the library that owns the rule: phonenumbers for phone numbers,
@@ -17,7 +17,7 @@ from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import IbanRecognizer
 
 from .contact import EuropeanPhoneRecognizer, email_recognizer, ip_address_recognizer, labelled_phone_recognizer
-from .identifiers import NationalIdRecognizer, plate_recognizer
+from .identifiers import NationalIdRecognizer, case_number_recognizer, plate_recognizer
 from .ner import NER_NAME, FilteredSpacyRecognizer
 from .people import person_recognizers
 from .places import (
@@ -46,6 +46,7 @@ def all_recognizers(language: str) -> list[EntityRecognizer]:
         labelled_phone_recognizer(language),
         NationalIdRecognizer(language),
         plate_recognizer(language),
+        case_number_recognizer(language),
         *person_recognizers(language),
         *place_and_date_recognizers(language),
         *institution_recognizers(language),

@@ -1,5 +1,5 @@
 """Numbers that identify a person: national identity numbers whose check digits
-python-stdnum confirms, and number plates."""
+python-stdnum confirms, number plates, and the file numbers of services and courts."""
 
 import re
 from collections.abc import Callable
@@ -25,7 +25,7 @@ from stdnum.ro import cnp
 from stdnum.se import personnummer
 
 from .. import patterns
-from ..findings import NATIONAL_ID, VEHICLE_PLATE
+from ..findings import CASE_NUMBER, NATIONAL_ID, VEHICLE_PLATE
 from .base import RegexRecognizer, _result
 
 # --- number plates ---------------------------------------------------------
@@ -57,6 +57,67 @@ def plate_recognizer(language: str) -> EntityRecognizer:
         language=language,
         name="VehiclePlateRecognizer",
         accept=plate_span,
+    )
+
+
+# --- file numbers of services and courts ---------------------------------------
+
+
+# A person near a file number: a relative, a young person, a family, an age ("16 ans", "(17)").
+_FAMILY_WORDS = (
+    "family familie famille familia famiglia família gezin perhe rodzina rodina obitelj семейството семейство "
+    "familien familjen perheen rodziny"
+)
+_PERSON_NEAR = re.compile(
+    rf"(?<![\w-])(?i:{'|'.join(sorted(map(re.escape, set(patterns.KIN_WORDS)), key=len, reverse=True))}|"
+    rf"{'|'.join(_FAMILY_WORDS.split())}|boy|girl|youth|teenager|pupil|client|garçon|jeune|adolescente?|élève|"
+    r"junge|mädchen|jugendliche[rn]?|schüler(?:in)?|klient(?:in)?|jongen|meisje|jongere|leerling|cliënt|pojken|"
+    r"flickan|drengen|pigen|gutten|jenta|ragazz[oa]|chic[oa]|joven|menor|chłopak|dziewczyna|rapaz|rapariga|"
+    r"poika|tyttö|nuori)(?![\w-])"
+    r"|\b\d{1,2}[ \t]*(?i:ans|years?|jahre|jaar|år|vuotta|años|anni|anos|lat|let|ani|éves)\b|\(\d{1,2}\)"
+)
+_CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{patterns.UPPER}][{patterns.LOWER}]{{2,}}(?![\w-])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def case_number_span(text: str, start: int, end: int, doc=None, language: str = "en") -> tuple[int, int] | None:
+    """A reference, not a date, a year, a range of years or a law's number ("dossier 2019-2021"),
+    with a person near it in its paragraph (a name, a relative, a young person, a family, an age):
+    "Sagen har journalnr. 2023-118734. Familien bor…" is a person's file; the practice's own
+    funding file ("Dossier n° 2018-04-117" closing a paragraph about the practice) or a closed
+    proceeding cited alone ("Das Verfahren (Az. 2 Js 1234/19) wurde 2020 eingestellt") is not."""
+    reference = text[start:end]
+    if patterns.YEAR_RANGE.match(reference) or patterns.DATE_LIKE.match(reference):
+        return None
+    if re.fullmatch(r"(?:19|20)\d\d", reference):
+        return None
+    return (start, end) if _a_person_near(text, start, end, language) else None
+
+
+def _a_person_near(text: str, start: int, end: int, language: str) -> bool:
+    from ..given_names import _known_name, ordinary_word  # loaded by warm_up() or the first check
+
+    before = _PARAGRAPH_BREAK.split(text[max(0, start - 200) : start])[-1]
+    after = _PARAGRAPH_BREAK.split(text[end : end + 200])[0]
+    for window in (before, after):
+        if _PERSON_NEAR.search(window):
+            return True
+        for word in _CAPITALISED_WORD.findall(window):
+            if _known_name(word) and not ordinary_word(word.casefold(), language):
+                return True
+    return False
+
+
+def case_number_recognizer(language: str) -> EntityRecognizer:
+    """A file number after a word naming it ("dossier n° 2021/334-B", "Aktenzeichen 41 F 233/22"),
+    with a person near it."""
+    return RegexRecognizer(
+        entity=CASE_NUMBER,
+        regexes=[patterns.CASE_NUMBER],
+        score=0.7,
+        language=language,
+        name="CaseNumberRecognizer",
+        accept=lambda text, start, end, doc: case_number_span(text, start, end, doc, language),
     )
 
 

@@ -52,6 +52,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             return False
         if entity == PERSON and _cited_author(text, start, end):
             return False
+        if entity == PERSON and _german_place_adjective(text[start:end]):
+            return False
         heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
         return not (entity == PERSON and heading)
 
@@ -102,6 +104,32 @@ _JOB_TITLE_WORDS = patterns.ROLE_LABEL_WORDS | frozenset(
 # A Finnish organisation in a case ending: a genitive and a word in the inessive ("työskentelee
 # Aseman Lapsissa", at the Children of the Station); a known given name ("Melissa") is kept.
 _FINNISH_INESSIVE = re.compile(r"^[A-ZÄÖÅ]\w+n[ \t]+[A-ZÄÖÅ]\w{2,}(?:ssa|ssä)$")
+# And two genitives ("Aseman Lasten työhön", the Children of the Station's work): no given name is
+# written in the genitive before a surname in the genitive.
+_FINNISH_GENITIVES = re.compile(r"^[A-ZÄÖÅ]\w+n[ \t]+[A-ZÄÖÅ]\w{2,}n$")
+# An organisation's name that joins two places ("Avon and Somerset Police", "Devon and Cornwall
+# Council"): the NER's "person" before the conjunction is its first place.
+_AND_AN_ORGANISATION = re.compile(
+    rf"[ \t]+(?:and|&|und|et|og|och|en|y|e|i)[ \t]+(?:{patterns.NAME_WORD}[ \t]+){{1,3}}(?P<word>{patterns.NAME_WORD})"
+)
+# The particles between an organisation's word and its place: "Comune di Sesto San Giovanni",
+# "Ayuntamiento de Málaga", "City of Bradford".
+_ORGANISATION_OF = frozenset("di de del della du des of von van do da d".split())
+
+
+def _german_place_adjective(span: str) -> bool:
+    """ "Leipziger Osten", "Berliner Senat", "Kölner Stadtteil": a town's adjective in -er before a
+    German noun (common in German, rare in English: the English model reads German paragraphs), not
+    a name; a given name first ("Peter Osten") or an English word second ("Parker Jones") is one."""
+    from wordfreq import zipf_frequency
+
+    from ..given_names import WORDLIST, _known_name  # loaded by warm_up() or the first check
+
+    words = span.split()
+    if len(words) != 2 or not words[0].endswith("er") or len(words[0]) <= 4 or _known_name(words[0]):
+        return False
+    noun = words[1].casefold()
+    return zipf_frequency(noun, "de", wordlist=WORDLIST) >= 3.5 and zipf_frequency(noun, "en", wordlist=WORDLIST) < 3
 
 
 def _named_by_an_organisation(text: str, start: int, end: int) -> bool:
@@ -120,10 +148,19 @@ def _named_by_an_organisation(text: str, start: int, end: int) -> bool:
 
     if _FINNISH_INESSIVE.match(span) and not _known_name(words[-1]):
         return True
-    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 40) : start])
+    if _FINNISH_GENITIVES.match(span) and not _known_name(words[0]) and not _known_name(words[-1]):
+        return True
+    joined = _AND_AN_ORGANISATION.match(text, end)
+    if joined and joined.group("word").casefold() in patterns.ORGANISATION_WORDS and not _known_name(words[0]):
+        return True
+    before = re.search(r"([^\W\d_]+)[ \t]+(?:([^\W\d_]+)[ \t]+)?$", text[max(0, start - 40) : start])
     if not before or _known_name(words[0]):
         return False
-    word = before.group(1).casefold()
+    word = (before.group(2) or before.group(1)).casefold()
+    if before.group(2) and before.group(2).casefold() in _ORGANISATION_OF:
+        word = before.group(1).casefold()  # "Comune di Sesto San Giovanni"
+    elif before.group(2):
+        word = before.group(2).casefold()
     return word in patterns.ORGANISATION_WORDS or any(
         word.endswith(org) and len(word) > len(org) for org in _COMPOUND_ENDINGS
     )
