@@ -7,13 +7,17 @@ private object someone may not see answers 404 (never 403), so that its existenc
 is not revealed. Portal moderators are moderators of every network.
 """
 
+from datetime import timedelta
+
 from django.http import Http404
+from django.utils import timezone
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
 from portal.access import display_name, holds_moderator_role, is_moderator, is_verified_member, signed_in
 from portal.prepared import PreparedQuery
 
-Active = NetworkMembership.State.ACTIVE
+State = NetworkMembership.State
+Active = State.ACTIVE
 
 
 def may_use_networks(user) -> bool:
@@ -278,6 +282,36 @@ def readable_networks(user) -> list[Network]:
     if is_moderator(user):
         return list(Network.objects.order_by("name", "pk"))
     return [m.network for m in live_memberships(user)]
+
+
+def readable_networks_and_member_ids(user) -> tuple[list[Network], list[int]]:
+    """``readable_networks(user)`` and ``network_ids_for_member(user)``, reading the user's
+    memberships once (the network list needs both)."""
+    live = live_memberships(user)
+    ids = sorted(m.network_id for m in live)
+    if not may_use_networks(user):
+        return [], ids
+    if is_moderator(user):
+        return list(Network.objects.order_by("name", "pk")), ids
+    return [m.network for m in live], ids
+
+
+ENDED_SHOWN_DAYS = 90
+
+
+def recently_ended_memberships(user) -> list[NetworkMembership]:
+    """The user's own memberships that ended (left, removed, banned) in the last 90 days, with
+    their networks: told to that person only, on their list of networks. Nothing of who ended
+    them; the caller shows no case room's name."""
+    if not signed_in(user):
+        return []
+    since = timezone.now() - timedelta(days=ENDED_SHOWN_DAYS)
+    return list(
+        NetworkMembership.objects.filter(user_id=user.pk, state__in=[State.LEFT, State.REMOVED, State.BANNED])
+        .filter(ended_at__gte=since)
+        .select_related("network")
+        .order_by("-ended_at", "-pk")
+    )
 
 
 def join_request_for_moderator(*, user, pk: int) -> JoinRequest:

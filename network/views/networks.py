@@ -38,11 +38,10 @@ NETWORKS_PER_PAGE = 25
 @require_GET
 def network_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    readable = access.readable_networks(user)
+    readable, network_ids = access.readable_networks_and_member_ids(user)
     networks = selectors.my_networks_page(
         user=user, networks=readable, number=request.GET.get("page"), per_page=NETWORKS_PER_PAGE
     )
-    network_ids = access.network_ids_for_member(user)
     notifications = selectors.notifications_for(user=user, network_ids=network_ids)
     invitations = selectors.invitations_for(user=user)
     joinable = selectors.joinable_networks_page(
@@ -59,6 +58,7 @@ def network_list(request: HttpRequest) -> HttpResponse:
         "notifications": selectors.named_notifications(notifications[:5]),
         "unread_notifications": selectors.unread_notification_count(user=user, network_ids=network_ids),
         "can_create": is_moderator(user),
+        "ended": access.recently_ended_memberships(user),
     }
     return render(request, "network/network_list.html", context)
 
