@@ -103,6 +103,25 @@ def notify_membership_ended(*, membership: NetworkMembership) -> None:
     )
 
 
+def notify_post_hidden(*, post: Post, actor: User) -> None:
+    """Tell a post's author that a moderator hid it, with the moderator's reason if one was given
+    (never who hid it, never the post's text): to the author alone, while they are a member, unless
+    they chose no email. A case room's email carries nothing of the room, the reason included."""
+    author = post.author
+    if author is None or author.pk == actor.pk:
+        return
+    network = post.thread.network
+    membership = _live_members(network, [author]).get(author.pk)
+    if membership is None or membership.email == Email.NONE:
+        return
+    notify(
+        recipients=[author],
+        subject=_("A moderator hid one of your posts"),
+        template="network/email/post_hidden.txt",
+        context={"post": post, "thread": post.thread, "network": network, "reason": post.hidden_reason},
+    )
+
+
 def _live_members(network: Network, users: list[User]) -> dict[int, NetworkMembership]:
     """Of ``users``, those with live access to ``network``, with their membership."""
     rows = NetworkMembership.objects.filter(

@@ -49,6 +49,7 @@ from network.notify import (
     notify_membership_ended,
     notify_moderators,
     notify_post,
+    notify_post_hidden,
     notify_request_decided,
 )
 from portal.access import is_moderator
@@ -670,6 +671,7 @@ def post_hide(*, post: Post, actor: User, reason: str = "") -> Post:
     _set_post_state(post, actor=actor, state=Post.State.HIDDEN, action="network.post.hide")
     for report in Report.objects.filter(post=post, state=Report.State.OPEN):
         _resolve(report, actor=actor, state=Report.State.HIDDEN)
+    notify_post_hidden(post=post, actor=actor)
     return post
 
 

@@ -23,6 +23,12 @@ def _page(client) -> str:
     return client.get(reverse("network:list")).content.decode()
 
 
+@pytest.fixture(autouse=True)
+def _sent_at_once(monkeypatch):
+    """Emails go after commit; the test's transaction never commits, so they go at once."""
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback, using=None, robust=False: callback())
+
+
 def _sent_to(address: str) -> list:
     return [m for m in mail.outbox if address in m.to]
 
