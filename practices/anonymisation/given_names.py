@@ -143,8 +143,9 @@ _NOT_BEFORE_A_NAME = (
 # "à", "a" after a verb of speaking or asking take a person ("Demande à Inès", "pregúntale a Inés",
 # "chiedi a Luca", "pergunta ao Tiago"): no preposition of place there.
 _SPOKEN_TO_BEFORE = re.compile(
-    r"(?<![\w])(?i:demand|dis|dit|parl|écri|répét|répond|téléphon|expliqu|racont|preg[uú]nt|dile|dij|habl|escrib|"
-    r"chied|chies|dic|diss|scriv|pergunt|diz|fal)[^\W\d_]*[ \t]+(?i:à|a|ao)[ \t]+$"
+    r"(?<![\w])(?i:(?:demand|parl|écri|répét|répond|téléphon|expliqu|racont|preg[uú]nt|dij|habl|escrib|chied|"
+    r"chies|scriv|pergunt|fal[aeo])[^\W\d_]*|dis|dit|dites|disait|dire|dile|dice|dico|diceva|disse|dissi|diz|dizer)"
+    r"[ \t]+(?i:à|a|ao)[ \t]+$"
 )
 # The next places of a list after a preposition of place: "in Victoria and Florence".
 _PLACE_LIST_BEFORE = re.compile(

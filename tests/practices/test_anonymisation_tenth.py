@@ -287,6 +287,7 @@ NEIGHBOURS_10: list[tuple[str, str, str, str]] = [
     ("spoken", "es", "description", "«Pregúntale a [[PERSON:Inés]], ella sabe dónde duerme», dijo su hermano."),
     ("spoken", "it", "description", "«Chiedi a [[PERSON:Alessio]], lui sa tutto», ha detto la sorella."),
     ("negative", "fr", "description", "Le projet a été présenté à Florence en 2019."),
+    ("negative", "fr", "description", "Le guide est disponible à Florence et à Lyon."),
     # --- Bulgarian given names ---------------------------------------------------------------------
     ("bulgarian", "bg", "description", "[[PERSON:Иван]] не ходи на училище от март."),
     ("bulgarian", "bg", "description", "Майката, [[PERSON:Петя Димитрова]], се обади в понеделник."),
