@@ -327,11 +327,17 @@ class Notification(models.Model):
 
     Shown on the notifications page and emailed at once or in the daily digest;
     both check the member's access when they run, never when the row was written.
+    A handled report (``REPORT_KINDS``) is shown whatever became of the post; the others only
+    while their post is visible. One row per person and post: a handled report takes the place
+    of an earlier mention or reply of the same post.
     """
 
     class Kind(models.TextChoices):
         MENTION = "mention", _("Mention")
         REPLY = "reply", _("Reply")
+        # The member's own report was handled (never by whom, never the moderator's reason):
+        REPORT_HIDDEN = "rep-hidden", _("Your report: post hidden")
+        REPORT_KEPT = "rep-kept", _("Your report: post kept")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_notifications"
@@ -345,6 +351,9 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["recipient", "post"], name="one_notification_per_post")]
+
+
+REPORT_KINDS = (Notification.Kind.REPORT_HIDDEN, Notification.Kind.REPORT_KEPT)
 
 
 class Report(models.Model):

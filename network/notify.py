@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from network import access
 from network.badge import badge_changed
 from network.mentions import prime_memberships, public_name
-from network.models import Network, NetworkMembership, Notification, Post, ThreadSubscription
+from network.models import REPORT_KINDS, Network, NetworkMembership, Notification, Post, Report, ThreadSubscription
 from portal.models import User
 from portal.notifications import deliver, email_language, moderators, notify, render_email
 
@@ -122,6 +122,37 @@ def notify_post_hidden(*, post: Post, actor: User) -> None:
     )
 
 
+def notify_report_handled(*, report: Report, post: Post, actor: User) -> None:
+    """Tell the member who reported ``post`` that their report was handled and whether the post
+    was hidden: in their notifications, and by email as their membership's setting says (at once,
+    in the digest, or not). Never who handled it, never the moderator's reason."""
+    reporter = report.reporter
+    if reporter is None or reporter.pk == actor.pk:
+        return
+    network = post.thread.network
+    membership = _live_members(network, [reporter]).get(reporter.pk)
+    if membership is None:
+        return
+    hidden = report.state == Report.State.HIDDEN
+    kind = Notification.Kind.REPORT_HIDDEN if hidden else Notification.Kind.REPORT_KEPT
+    now = timezone.now()
+    handled = None if membership.email == Email.DIGEST else now
+    # One row per person and post: the outcome takes the place of an earlier mention or reply.
+    Notification.objects.update_or_create(
+        recipient=reporter,
+        post=post,
+        defaults={"kind": kind, "created_at": now, "read_at": None, "emailed_at": handled},
+    )
+    if membership.email != Email.IMMEDIATE:
+        return
+    notify(
+        recipients=[reporter],
+        subject=_("Your report of a network post was handled"),
+        template="network/email/report_handled.txt",
+        context={"post": post, "thread": post.thread, "network": network, "hidden": hidden},
+    )
+
+
 def _live_members(network: Network, users: list[User]) -> dict[int, NetworkMembership]:
     """Of ``users``, those with live access to ``network``, with their membership."""
     rows = NetworkMembership.objects.filter(
@@ -195,7 +226,7 @@ def _digest_items(user: User, notifications: list[Notification]) -> list[Notific
         membership = access.membership_of(user, network)
         if membership is None or membership.email != Email.DIGEST:
             continue
-        if notification.post.is_visible:
+        if notification.post.is_visible or notification.kind in REPORT_KINDS:
             items.append(notification)
     return items
 

@@ -50,6 +50,7 @@ from network.notify import (
     notify_moderators,
     notify_post,
     notify_post_hidden,
+    notify_report_handled,
     notify_request_decided,
 )
 from portal.access import is_moderator
@@ -669,8 +670,8 @@ def post_hide(*, post: Post, actor: User, reason: str = "") -> Post:
         return post
     post.hidden_reason = reason.strip()[:500]
     _set_post_state(post, actor=actor, state=Post.State.HIDDEN, action="network.post.hide")
-    for report in Report.objects.filter(post=post, state=Report.State.OPEN):
-        _resolve(report, actor=actor, state=Report.State.HIDDEN)
+    for report in Report.objects.filter(post=post, state=Report.State.OPEN).select_related("reporter"):
+        _resolve(report, post=post, actor=actor, state=Report.State.HIDDEN)
     notify_post_hidden(post=post, actor=actor)
     return post
 
@@ -757,12 +758,13 @@ def post_report(*, post: Post, actor: User, reason: str, note: str = "") -> Repo
     return report
 
 
-def _resolve(report: Report, *, actor: User, state: str) -> Report:
+def _resolve(report: Report, *, post: Post, actor: User, state: str) -> Report:
     report.state, report.resolved_at, report.resolved_by = state, timezone.now(), actor
     report.save(update_fields=["state", "resolved_at", "resolved_by"])
     audit_record(
         actor=actor, action="network.report.resolve", target=report, from_state=Report.State.OPEN, to_state=state
     )
+    notify_report_handled(report=report, post=post, actor=actor)
     return report
 
 
@@ -779,7 +781,7 @@ def report_resolve(*, report: Report, actor: User, hide: bool, reason: str = "")
         post_hide(post=report.post, actor=actor, reason=reason)
         report.refresh_from_db()
         return report
-    return _resolve(report, actor=actor, state=Report.State.DISMISSED)
+    return _resolve(report, post=report.post, actor=actor, state=Report.State.DISMISSED)
 
 
 # Case rooms --------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from network import access
 from network.mentions import prime_memberships
-from network.models import NetworkMembership, Notification
+from network.models import REPORT_KINDS, NetworkMembership, Notification
 from network.selectors.members import _usable_invitations, _verified_address
 from network.selectors.threads import Visible
 from portal.access import holds_moderator_role, signed_in
@@ -16,13 +16,14 @@ from portal.models import Membership, User
 
 
 def notifications_for(*, user, network_ids: list[int] | None = None) -> QuerySet[Notification]:
-    """The user's notifications from networks they still belong to, of posts still visible.
+    """The user's notifications from networks they still belong to, of posts still visible (a
+    handled report whatever became of its post).
     ``network_ids``: ``access.network_ids_for_member(user)``, when the caller has it already."""
     if network_ids is None:
         network_ids = access.network_ids_for_member(user)
     return (
         Notification.objects.filter(recipient_id=user.pk, post__thread__network_id__in=network_ids)
-        .filter(post__state=Visible)
+        .filter(Q(post__state=Visible) | Q(kind__in=REPORT_KINDS))
         .select_related("post", "post__author", "post__thread", "post__thread__network")
         .order_by("-created_at", "-pk")
     )
@@ -74,9 +75,8 @@ def unread_badge_count(*, user) -> int:
     notes = Notification.objects.filter(
         recipient_id=user.pk,
         read_at__isnull=True,
-        post__state=Visible,
         post__thread__network_id__in=_live_network_ids(user),
-    )
+    ).filter(Q(post__state=Visible) | Q(kind__in=REPORT_KINDS))
     invitations = _usable_invitations().filter(_verified_address(user))
     total = (
         User.objects.filter(pk=user.pk, is_active=True)

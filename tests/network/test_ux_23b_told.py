@@ -181,3 +181,17 @@ def test_a_reporter_who_chose_no_email_is_told_on_the_page_only(network, reporte
     services.report_resolve(report=reported, actor=moderator, hide=False)
     assert _sent_to(colleague.email) == []
     assert _client_for(colleague).get(reverse("network:notifications")).content.decode().count("Your report") == 1
+
+
+def test_a_reporter_on_the_digest_reads_the_outcome_in_the_digest(network, reported, moderator, colleague, outsider):
+    membership = NetworkMembership.objects.get(network=network, user=colleague)
+    services.network_member_email_set(membership=membership, actor=colleague, email="digest")
+    services.report_resolve(report=reported, actor=moderator, hide=True, reason="Moderator's private words.")
+    assert _sent_to(colleague.email) == []
+    from network.notify import digests_send
+
+    digests_send()
+    sent = _sent_to(colleague.email)
+    assert len(sent) == 1 and "the post is hidden" in sent[0].body
+    assert moderator.display_name not in sent[0].body and "private words" not in sent[0].body
+    assert _sent_to(outsider.email) == []
