@@ -112,6 +112,7 @@ def test_the_author_is_emailed_the_reason_in_their_language(
     assert "Le nom du client" not in sent[0].body  # never the post's text
     assert moderator.display_name not in sent[0].body
     assert sent[0].subject != "A moderator hid one of your posts"  # French, not English
+    assert sent[0].extra_headers["Content-Language"] == "fr"  # (the subject's msgid waits for locale/)
     # nobody else is told the reason
     for message in mail.outbox:
         if french_author.email not in message.to:
