@@ -441,6 +441,6 @@ def test_a_greeting_is_no_part_of_the_name_after_it(language, text, names):
     ],
 )
 def test_the_eighth_batchs_patterns_stay_fast_on_pathological_text(text):
-    started = time.perf_counter()
+    started = time.process_time()  # its own CPU time: a loaded machine does not inflate it
     check_fields({"description": text}, "en")
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20

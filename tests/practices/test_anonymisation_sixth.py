@@ -364,6 +364,6 @@ def test_the_sixth_batchs_classes_in_other_languages_and_shapes(kind, language, 
     ],
 )
 def test_the_sixth_batchs_patterns_stay_fast_on_pathological_text(text):
-    started = time.perf_counter()
+    started = time.process_time()  # its own CPU time: a loaded machine does not inflate it
     check_fields({"description": text}, "en")
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20

@@ -677,11 +677,13 @@ def test_new_words_for_births_and_obfuscated_emails_report_nothing_in_ordinary_t
     ],
 )
 def test_the_new_patterns_stay_fast_on_pathological_text(text):
+    """A guard against runaway backtracking (minutes, not seconds): the check's own CPU time, which
+    other processes on a loaded machine do not inflate (wall-clock time did: 25 s at load 8)."""
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     check_fields({"description": text}, "en")
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
 
 
 def test_a_text_with_thousands_of_findings_is_checked_in_seconds():
@@ -689,7 +691,7 @@ def test_a_text_with_thousands_of_findings_is_checked_in_seconds():
     text's words: 3,000 phone numbers took about 110 s here."""
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()  # its own CPU time: a loaded machine does not inflate it
     findings, _ = check_fields({"contact": "Tel.: +47 412 34 567\n" * 3000}, "en")
-    assert time.perf_counter() - started < 40
+    assert time.process_time() - started < 40
     assert [f.type for f in findings] == ["PHONE_NUMBER"] * 3000

@@ -288,6 +288,6 @@ def test_a_name_heading_a_line_is_still_reported(language, field, text, name):
 def test_the_fifth_batchs_patterns_stay_fast_on_pathological_text(text):
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()  # its own CPU time: a loaded machine does not inflate it
     check_fields({"description": text}, "en")
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
