@@ -27,11 +27,11 @@ from django.utils.html import escape
 from portal.models import Organisation, OrganisationType
 from practices.indexing import COLLECTION as PRACTICES
 from practices.models import Practice
-from search.backends import get_search_backend, reset_engines
+from search.backends import get_search_backend
 from search.backends.base import SearchQuery
 from search.backends.database import DatabaseSearchBackend
 from tests.search.builders import document, refresh
-from tests.search.sweeps import case, check_engine, sweep_params
+from tests.search.sweeps import case, check_engine, searching, sweep_params  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -336,8 +336,9 @@ def corpus(django_db_setup, django_db_blocker) -> Iterator[dict]:
 
 
 @pytest.fixture(scope="module")
-def elasticsearch_options(request, corpus) -> Iterator[dict]:
-    """The corpus in an index of its own on the shared node (made on first use)."""
+def sweep_elasticsearch(request, corpus) -> Iterator[dict]:
+    """The corpus in an index of its own on the shared node (made on first use; read by
+    tests.search.sweeps.searching in place of the shared sweeps' index)."""
     from tests.search.conftest_es import make_backend
 
     url = request.getfixturevalue("es_url")
@@ -346,21 +347,6 @@ def elasticsearch_options(request, corpus) -> Iterator[dict]:
     refresh(backend)
     yield backend.options
     backend.drop()
-
-
-@pytest.fixture
-def searching(request, sweep_engine, corpus, settings):
-    if sweep_engine == "database":
-        engines = {"database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"}}
-    else:
-        options = request.getfixturevalue("elasticsearch_options")
-        engines = {"elasticsearch": {"ENGINE": "search.backends.elasticsearch.ElasticsearchSearchBackend", **options}}
-    settings.SEARCH_BACKENDS = engines
-    settings.SEARCH_BACKEND = sweep_engine
-    settings.PAGE_CACHE_SECONDS = 0
-    reset_engines()
-    yield
-    reset_engines()
 
 
 @pytest.mark.parametrize(
