@@ -528,7 +528,8 @@ class ImportedDraftSerializer(serializers.Serializer):
 class DocumentUploadSerializer(InputSerializer):
     document = serializers.FileField(
         help_text=_(
-            "A filled-in RAN Collection template: .docx, .odt, .rtf, .pdf, .html, .md or .txt. It is read, not stored."
+            "A filled-in RAN Collection template: .docx, .dotx, .docm, .odt, .rtf, .pdf, .html, .md, .txt, or a saved "
+            "e-mail (.eml) with the template attached. It is read, not stored."
         )
     )
 

@@ -141,8 +141,8 @@ class UploadForm(forms.Form):
     document = forms.FileField(
         label=_("Filled-in template"),
         help_text=_(
-            "A Word (.docx), OpenDocument (.odt), Rich Text (.rtf) or PDF document, or an HTML, Markdown "
-            "or text file. It is read, not stored."
+            "A Word (.docx, .dotx, .docm), OpenDocument (.odt), Rich Text (.rtf) or PDF document, an HTML, "
+            "Markdown or text file, or a saved e-mail (.eml) with the template attached. It is read, not stored."
         ),
         widget=forms.ClearableFileInput(
             attrs={"accept": ".docx,.dotx,.docm,.odt,.rtf,.pdf,.html,.htm,.md,.markdown,.txt,.eml"}

@@ -84,8 +84,8 @@ def import_document(data: bytes, filename: str, *, vocabulary: Vocabulary | None
         raise UnreadableDocument(_OLD_FORMATS[extension]())
     if reader is None:
         raise UnreadableDocument(
-            _("Files of type “%(extension)s” cannot be imported. Use .docx, .odt, .rtf, .pdf, .html, .md or .txt.")
-            % {"extension": extension or filename}
+            _("Files of type “%(extension)s” cannot be imported. Use one of: %(formats)s.")
+            % {"extension": extension or filename, "formats": ", ".join(sorted(SUPPORTED_EXTENSIONS))}
         )
     if not data or not data.strip():
         raise UnreadableDocument(_("The file is empty."))

@@ -140,6 +140,25 @@ def test_command_imports_a_folder_and_reports_what_failed(tmp_path):
     assert Practice.objects.count() == 1
 
 
+def test_command_names_the_files_of_a_folder_it_leaves(tmp_path):
+    """An old Word file or an Outlook message among the templates is named, not passed over."""
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    (tmp_path / "mail.msg").write_bytes(b"\xd0\xcf\x11\xe0 an Outlook message")
+    out, err = StringIO(), StringIO()
+    call_command("import_practice", str(tmp_path), stdout=out, stderr=err)
+    assert "Imported 1 of 1 documents." in out.getvalue()
+    assert "Left 2 file(s) of other types: mail.msg, old.doc" in err.getvalue()
+
+
+def test_an_unknown_type_is_refused_naming_the_types_read():
+    from practices.importer import UnreadableDocument, import_document
+
+    with pytest.raises(UnreadableDocument) as refusal:
+        import_document(b"a spreadsheet", "figures.xlsx")
+    assert "“.xlsx”" in str(refusal.value) and ".eml" in str(refusal.value) and ".docx" in str(refusal.value)
+
+
 def test_command_refuses_a_missing_path():
     with pytest.raises(CommandError, match="No such file or folder"):
         call_command("import_practice", "/nonexistent/template.docx")

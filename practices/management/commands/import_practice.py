@@ -17,8 +17,9 @@ SUPPORTED_SUFFIXES = set(SUPPORTED_EXTENSIONS)
 
 class Command(BaseCommand):
     help = (
-        "Read filled-in RAN Collection templates (text, HTML, Markdown, .docx, .odt, .rtf). With --json, print the "
-        "parsed draft of one file and save nothing; otherwise save each as a draft (or publish with --publish)."
+        "Read filled-in RAN Collection templates (text, HTML, Markdown, Word, OpenDocument, RTF, PDF, a saved e-mail "
+        "with the template attached). With --json, print the parsed draft of one file and save nothing; otherwise "
+        "save each as a draft (or publish with --publish). In a folder, the files of other types are named and left."
     )
 
     def add_arguments(self, parser):
@@ -45,6 +46,10 @@ class Command(BaseCommand):
             self.stdout.write(_dumps({**parsed.as_json(), "pii": _personal_data(parsed)}))
             return
         files = _documents_in(target)
+        if target.is_dir():
+            left = sorted(p.name for p in target.iterdir() if p.is_file() and p not in files)
+            if left:  # named, not read: a .doc or .msg among them would otherwise go unnoticed
+                self.stderr.write(f"Left {len(left)} file(s) of other types: {', '.join(left)}")
         if not files:
             raise CommandError(f"No template documents ({', '.join(sorted(SUPPORTED_SUFFIXES))}) in {target}")
         failures = self._import_all(files, vocabulary, organisation=organisation, publish=publish)

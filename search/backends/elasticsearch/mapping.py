@@ -48,8 +48,8 @@ from search.embedding.models import MODELS
 
 DEFAULT_SPEC = MODELS[DEFAULT_MODEL][0]
 
-# The practice languages the database engines stem but this index does not yet (none since mapping
-# version 8): a language added to search.analysis.STEMMERS whose analyzer the analysis plugin of the
+# The practice languages the database engines stem but this index does not yet (none in mapping
+# version 9): a language added to search.analysis.STEMMERS whose analyzer the analysis plugin of the
 # nodes (scripts/elasticsearch/analysis-plugin) does not register yet is listed here, folded
 # (``body_folded``, the folded copies of title and description), not stemmed, until every node has
 # restarted with it (a new mapping version): docs/SEARCH.md, "Which engine stems which language".
@@ -92,8 +92,9 @@ OWN_LANGUAGES: dict[str, tuple[str, ...]] = {
     "body": tuple(LANGUAGES),
     "compounds": tuple(LANGUAGES),
 }
-# The folded copy of the body of a practice in a language none of ``LANGUAGES`` stems (Greek,
-# Polish...), which has no ``body_<language>``: folded only, so "νεων" finds "νέων" there too.
+# The folded copy of the body of a practice in a language none of ``LANGUAGES`` stems (Polish,
+# Slovak, Slovenian, Croatian, Maltese), which has no ``body_<language>``: folded only, so
+# "wiezniow" finds "więźniów" there too.
 FOLDED = {"body": "body_folded"}
 SPELLED = ("title", "description", "taxonomy")  # copied into "spell"
 FOLDING = "portal_folding"
