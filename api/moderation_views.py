@@ -28,7 +28,7 @@ from practices import services
 from practices.models import Practice
 from practices.moderation_forms import QUEUE_STATES
 from practices.moderation_selectors import finding_for_review, practice_for_review
-from practices.selectors import review_queue
+from practices.selectors import QUEUE_ORDERS, review_queue
 
 MODERATORS: list[type[BasePermission] | OperandHolder] = [
     TokenScopeAllowsMethod,
@@ -47,21 +47,29 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
 
     permission_classes = MODERATORS
     lookup_value_regex = ID
-    cursor_ordering = ("updated_at", "pk")
     query_actions = frozenset({"list"})
     extra_problem_codes = {"post": ["409"]}
 
     def get_serializer_class(self):
         return ReviewQueueItemSerializer if self.action == "list" else ModerationPracticeSerializer
 
+    @property
+    def cursor_ordering(self) -> tuple[str, ...]:
+        """The web queue's orders (``QUEUE_ORDERS``), the cursor's key: waiting longest first by default."""
+        return QUEUE_ORDERS[self._queue_query().get("sort") or "oldest"]
+
+    def _queue_query(self) -> dict:
+        return validated_query(self.request, ReviewQueueQuerySerializer).validated_data
+
     def get_queryset(self):
-        data = validated_query(self.request, ReviewQueueQuerySerializer).validated_data
+        data = self._queue_query()
         return review_queue(
             user=self.request.user,
             states=[QUEUE_STATES[value][0] for value in data.get("state") or ["submitted"]],
             older_than_days=data.get("older_than"),
             organisation_id=data.get("organisation"),
             language=data.get("language"),
+            order=data.get("sort") or "oldest",
         )
 
     def list(self, request, *args, **kwargs):

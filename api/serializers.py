@@ -221,6 +221,14 @@ class ReviewQueueQuerySerializer(DeclaredFieldsCopied):
     older_than = serializers.IntegerField(required=False, min_value=1, max_value=3650, help_text=_("Days waiting."))
     organisation = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
     language = serializers.ChoiceField(choices=settings.PRACTICE_LANGUAGES, required=False)
+    sort = serializers.ChoiceField(
+        choices=["oldest", "newest", "findings"],
+        required=False,
+        help_text=_(
+            "Default: oldest (waiting longest first, from when each entered its state). newest: most recent "
+            "first. findings: most open personal-data findings first. The next and previous links keep it."
+        ),
+    )
     cursor = serializers.CharField(
         required=False, max_length=200, help_text=_("The cursor of a next or previous link.")
     )

@@ -1,9 +1,13 @@
 """Moderation through the API: the same services as the moderation pages, for moderators with a
 second factor; 404 to everyone else."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from portal.models import AuditEvent
 from practices import services
 from practices.models import Finding, Practice
 from practices.versions import content_fingerprint
@@ -124,6 +128,46 @@ def test_the_queue_filters_by_state(moderator_api, submitted, contributor):
     assert [p["id"] for p in moderator_api.get(url).json()["results"]] == [submitted.pk]
     assert [p["id"] for p in moderator_api.get(url, {"state": "rejected"}).json()["results"]] == [rejected.pk]
     assert moderator_api.get(url, {"state": "published"}).status_code == 400
+
+
+def _waiting(contributor, title: str, days: int, findings: int = 0) -> Practice:
+    practice = make_practice(author=contributor, title=title)
+    services.practice_submit(practice=practice, actor=contributor)  # audited: when it entered the state
+    when = timezone.now() - timedelta(days=days)
+    AuditEvent.objects.filter(target_id=practice.pk, to_state="submitted").update(created_at=when)
+    Practice.objects.filter(pk=practice.pk).update(updated_at=when)
+    for number in range(findings):
+        Finding.objects.create(practice=practice, field="description", type="PERSON", text=f"N{number}", start=0, end=2)
+    return practice
+
+
+def _walk(client, url: str, **query) -> list[str]:
+    titles, page = [], client.get(url, {**query})
+    while True:
+        assert page.status_code == 200, page.json()
+        titles += [item["title"] for item in page.json()["results"]]
+        if not page.json()["next"]:
+            return titles
+        page = client.get(page.json()["next"])
+
+
+def test_the_queue_comes_in_the_web_queues_orders_followed_page_by_page(moderator_api, contributor, settings):
+    """Waiting longest first by default, from when each entered its state (a moderator's
+    redaction no longer moves a practice down); newest and most findings first on asking, kept
+    by the cursor from page to page."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "PAGE_SIZE": 2}
+    ten, two, five = (
+        _waiting(contributor, "Ten days", 10, findings=1),
+        _waiting(contributor, "Two days", 2, findings=3),
+        _waiting(contributor, "Five days", 5),
+    )
+    Practice.objects.filter(pk=ten.pk).update(updated_at=timezone.now())  # as a redaction touches it
+    url = reverse("api:moderation-list")
+    assert _walk(moderator_api, url) == ["Ten days", "Five days", "Two days"]
+    assert _walk(moderator_api, url, sort="newest") == ["Two days", "Five days", "Ten days"]
+    assert _walk(moderator_api, url, sort="findings") == ["Two days", "Ten days", "Five days"]
+    assert moderator_api.get(url, {"sort": "alphabetical"}).status_code == 400
+    assert {two.pk, five.pk, ten.pk} == set(Practice.objects.filter(status="submitted").values_list("pk", flat=True))
 
 
 def test_the_queue_names_authors_as_moderators_see_them(moderator_api, contributor):
