@@ -59,7 +59,10 @@ class ModerationViewSet(MethodsFirst, mixins.ListModelMixin, mixins.RetrieveMode
         return QUEUE_ORDERS[self._queue_query().get("sort") or "oldest"]
 
     def _queue_query(self) -> dict:
-        return validated_query(self.request, ReviewQueueQuerySerializer).validated_data
+        """The list's query string, validated once per request (the order and the queryset both read it)."""
+        if getattr(self, "_queue_data", None) is None:
+            self._queue_data = validated_query(self.request, ReviewQueueQuerySerializer).validated_data
+        return self._queue_data
 
     def get_queryset(self):
         data = self._queue_query()

@@ -277,9 +277,7 @@ def network_ids_for_member(user) -> list[int]:
 
 def readable_networks(user) -> list[Network]:
     """Networks ``user`` reads: portal moderators all, others their live memberships."""
-    if not may_use_networks(user):
-        return []
-    if is_moderator(user):
+    if is_moderator(user) and may_use_networks(user):
         return list(Network.objects.order_by("name", "pk"))
     return [m.network for m in live_memberships(user)]
 
@@ -289,9 +287,7 @@ def readable_networks_and_member_ids(user) -> tuple[list[Network], list[int]]:
     memberships once (the network list needs both)."""
     live = live_memberships(user)
     ids = sorted(m.network_id for m in live)
-    if not may_use_networks(user):
-        return [], ids
-    if is_moderator(user):
+    if is_moderator(user) and may_use_networks(user):
         return list(Network.objects.order_by("name", "pk")), ids
     return [m.network for m in live], ids
 
