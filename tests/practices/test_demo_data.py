@@ -10,7 +10,7 @@ from practices.models import Practice
 
 pytestmark = pytest.mark.django_db
 
-COLLECTION_SIZE = 45
+COLLECTION_SIZE = 55
 NARRATIVE_FIELDS = (
     "description",
     "geographical_scope",
@@ -25,7 +25,7 @@ NARRATIVE_FIELDS = (
 def test_demo_data_holds_the_seed_the_collection_and_varied_marked_practices():
     out = StringIO()
     call_command("load_demo_data", stdout=out)
-    assert "Seed practice added: 1; demo practices added: 48; hand-written demo practices added: 45." in out.getvalue()
+    assert "Seed practice added: 1; demo practices added: 48; hand-written demo practices added: 55." in out.getvalue()
 
     seed = Practice.objects.get(title="Soutien familial à Sarpsborg")
     assert seed.is_published and not seed.is_demo
@@ -34,7 +34,10 @@ def test_demo_data_holds_the_seed_the_collection_and_varied_marked_practices():
     demo = Practice.objects.filter(is_demo=True)
     assert demo.count() == 48 + COLLECTION_SIZE
     assert all(p.is_published and p.visibility == Practice.Visibility.PUBLIC for p in demo)
-    assert set(demo.values_list("language", flat=True)) == {"en", "fr", "de", "no", "da", "sv", "nl"}
+    assert set(demo.values_list("language", flat=True)) == {
+        *("en", "fr", "de", "no", "da", "sv", "nl"),
+        *("es", "it", "pt", "pl", "fi", "el", "hu", "ro", "cs"),
+    }
     assert demo.values("country").distinct().count() >= 10
     assert demo.values("organisation__type").distinct().count() >= 6
     assert demo.filter(organisation__is_demo=False).count() == 0
@@ -81,7 +84,10 @@ def test_demo_practices_are_badged_on_the_list(client):
 def test_the_collection_has_practices_in_seven_languages():
     languages = [collection_language(path) for path in collection_documents()]
     assert len(languages) == COLLECTION_SIZE
-    assert set(languages) == {"en", "fr", "de", "no", "da", "sv", "nl"}
+    assert set(languages) == {
+        *("en", "fr", "de", "no", "da", "sv", "nl"),
+        *("es", "it", "pt", "pl", "fi", "el", "hu", "ro", "cs"),
+    }
     assert languages.count("en") >= 15 and languages.count("fr") >= 15
     assert min(languages.count(language) for language in ("da", "sv", "nl")) >= 3
 

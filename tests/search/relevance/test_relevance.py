@@ -11,11 +11,12 @@ from practices.indexing import COLLECTION as PRACTICES
 from search.embedding import store
 from tests.search.builders import next_version, refresh, written
 from tests.search.relevance.evaluation import (
+    CROSS_LANGUAGES,
     FLOORS,
     GROUPS,
     HYBRID_FLOORS,
-    LANGUAGES,
     METRICS,
+    NEW_LANGUAGES,
     corpus_documents,
     corpus_files,
     evaluate,
@@ -82,12 +83,33 @@ def test_the_cross_language_set_has_30_queries_in_seven_languages_answered_in_ot
     files = corpus_files()
     cross = [query for query in judged_queries() if query.group == "cross-language"]
     assert len(cross) >= 30
-    assert {query.language for query in cross} == set(LANGUAGES)
+    assert {query.language for query in cross} == set(CROSS_LANGUAGES)
     for query in cross:
         relevant = [stem for stem, grade in qrels()[query.id].items() if grade >= 2]
         elsewhere = [stem for stem in relevant if _language(files[stem]) != query.language]
         assert len(elsewhere) >= 2, f"{query.id}: {len(elsewhere)} relevant practice(s) in another language"
         assert len(elsewhere) > len(relevant) / 2, f"{query.id} is answered mostly in its own language"
+
+
+def test_the_practitioners_set_has_30_queries_in_the_new_languages_and_the_old():
+    """Queries as practitioners type them (acronyms, no accents, typos, quotes, exclusions), in
+    each language of the practices added with them and in the earlier ones; each new practice
+    answers (grade 2 or 3) at least one query written in another language."""
+    files = corpus_files()
+    typed = [query for query in judged_queries() if query.group == "practitioners"]
+    assert len(typed) >= 30
+    assert set(NEW_LANGUAGES) <= {query.language for query in typed}
+    assert {"no", "en", "fr"} <= {query.language for query in typed}
+    assert {"acronym", "unaccented", "typo", "phrase", "exclusion"} <= {kind for q in typed for kind in q.kinds}
+    new_practices = [stem for stem, path in files.items() if _language(path) in NEW_LANGUAGES]
+    assert {_language(files[stem]) for stem in new_practices} == set(NEW_LANGUAGES)
+    for stem in new_practices:
+        asked_elsewhere = [
+            query.id
+            for query in judged_queries()
+            if qrels()[query.id].get(stem, 0) >= 2 and query.language != _language(files[stem])
+        ]
+        assert asked_elsewhere, f"{stem} answers no query written in another language"
 
 
 def _language(path) -> str:
