@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
 from portal.access import display_name, holds_moderator_role, is_moderator, is_verified_member, signed_in
+from portal.models import AuditEvent
 from portal.prepared import PreparedQuery
 
 State = NetworkMembership.State
@@ -298,16 +299,40 @@ ENDED_SHOWN_DAYS = 90
 def recently_ended_memberships(user) -> list[NetworkMembership]:
     """The user's own memberships that ended (left, removed, banned) in the last 90 days, with
     their networks: told to that person only, on their list of networks. Nothing of who ended
-    them; the caller shows no case room's name."""
+    them; the caller shows no case room's name. A network renamed since the membership ended
+    is left out: its new name is the network's, no longer the person's to read (the line names
+    networks by their current name; the e-mail of the time named it as it was)."""
     if not signed_in(user):
         return []
     since = timezone.now() - timedelta(days=ENDED_SHOWN_DAYS)
-    return list(
+    ended = list(
         NetworkMembership.objects.filter(user_id=user.pk, state__in=[State.LEFT, State.REMOVED, State.BANNED])
         .filter(ended_at__gte=since)
         .select_related("network")
         .order_by("-ended_at", "-pk")
     )
+    if not ended:
+        return ended  # the usual page: no query more
+    renamed = _renamed_since(ended)
+    return [m for m in ended if m.ended_at is None or renamed.get(m.network_id, m.ended_at) <= m.ended_at]
+
+
+def _renamed_since(memberships: list[NetworkMembership]) -> dict:
+    """Network id -> when it was last renamed, of the networks of ``memberships`` renamed after the
+    earliest of their endings. Names change only through ``services.network_update``, which
+    records ``network.settings`` with the changed fields' codes (``changed=name,purpose``)."""
+    earliest = min(m.ended_at for m in memberships if m.ended_at is not None)
+    rows = AuditEvent.objects.filter(
+        action="network.settings",
+        target_type=Network._meta.model_name,
+        target_id__in={m.network_id for m in memberships},
+        created_at__gt=earliest,
+    ).values_list("target_id", "created_at", "comment")
+    renamed: dict = {}
+    for network_id, at, comment in rows:
+        if "name" in comment.removeprefix("changed=").split(","):
+            renamed[network_id] = max(at, renamed.get(network_id, at))
+    return renamed
 
 
 def join_request_for_moderator(*, user, pk: int) -> JoinRequest:

@@ -849,3 +849,18 @@ def test_a_thread_linking_a_practice_narrowed_since_names_it_to_no_outsider(cont
     assert all("Qvlinkedmark" not in _mail_text(m) for m in _mails_to(outsider))
     for url in (reverse("network:post", args=[reply.pk]), reverse("network:notifications"), reverse("network:list")):
         assert "Qvlinkedmark" not in _text(other.get(url, follow=True)), url
+
+
+def test_a_network_renamed_before_the_ending_is_still_named_to_the_person(contributor, outsider, moderator):
+    """Written with the fix: only a rename after the ending leaves the line out; one before it (the
+    name the person knew) and a change of purpose after it keep the line."""
+    network = network_services.network_create(
+        actor=moderator, name="Qvfirstname work", purpose="Cases.", policy=Network.Policy.INVITATION
+    )
+    for member in (contributor, outsider):
+        network_services.network_member_add(network=network, user=member, actor=moderator)
+    network_services.network_update(network=network, actor=moderator, name="Qvknownname work", purpose="Cases.")
+    network_services.network_member_remove(membership=network.memberships.get(user=outsider), actor=moderator)
+    network_services.network_update(network=network, actor=moderator, name="Qvknownname work", purpose="Other.")
+    page = _text(_client(outsider).get(reverse("network:list")))
+    assert "Qvknownname work" in page and "removed by its moderators" in page
