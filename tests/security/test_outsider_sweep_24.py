@@ -864,3 +864,17 @@ def test_a_network_renamed_before_the_ending_is_still_named_to_the_person(contri
     network_services.network_update(network=network, actor=moderator, name="Qvknownname work", purpose="Other.")
     page = _text(_client(outsider).get(reverse("network:list")))
     assert "Qvknownname work" in page and "removed by its moderators" in page
+
+
+@pytest.mark.parametrize("actor", ["anonymous", "applicant", "former", "outsider"])
+def test_no_respelling_offers_a_hidden_titles_word_in_a_rare_language(languages, lang_engine, actor):
+    """Written after the first run: a misspelt word of a title the reader may not read (the
+    Maltese members-only one, the Irish organisation-only one) is respelt from nothing of theirs,
+    on the page and the API, on either engine."""
+    hidden = ["Qvirishmark"] + ([] if "mt" in LANGUAGE_MAY_READ[actor] else ["Qvmaltesemark"])
+    web, api = _client(languages.users[actor]), _api_for(languages.users[actor])
+    for typed in ("Qvmaltesemrak", "Qvirishmrak", "Qvmaltesemark", "Qvirishmark"):
+        for client, url in ((web, f"/search/?q={typed}"), (api, f"/api/v1/practices/?q={typed}")):
+            _empty_caches()
+            response = client.get(url, HTTP_ACCEPT="application/json") if client is api else client.get(url)
+            assert _leaks(_text(response), hidden, url) == [], (actor, url)
