@@ -878,3 +878,17 @@ def test_no_respelling_offers_a_hidden_titles_word_in_a_rare_language(languages,
             _empty_caches()
             response = client.get(url, HTTP_ACCEPT="application/json") if client is api else client.get(url)
             assert _leaks(_text(response), hidden, url) == [], (actor, url)
+
+
+def test_the_ended_line_read_first_is_kept_for_nobody_else(told):
+    """Written after the fix: the removed member and the leaver read their lines first (whatever
+    is kept for them kept), then a member of the same organisation in the network, and a
+    colleague of the network's other organisation: no line, no name of theirs."""
+    for person in ("removed", "leaver", "banned"):
+        page = _text(_client(told.users[person]).get(reverse("network:list")))
+        assert "Qvtoldnetwork" in page and ("You left" in page or "removed by its moderators" in page)
+    for reader in ("outsider", "colleague", "contributor"):
+        for _ in range(2):
+            page = _text(_client(told.users[reader]).get(reverse("network:list")))
+            found = _leaks(page, ["removed by its moderators", "may not join it again", "You left", "case room ended"])
+            assert found == [], reader
