@@ -55,6 +55,8 @@ WARNING_CODES: tuple[str, ...] = (
     # an answer that says more than its yes/no, country or year (quoted whole in the message)
     "rejoined_words",  # words a hyphen broke at a line's end (a PDF converter's text) were joined: named to check
     "repeated_field",  # a field appearing twice; its parts were joined
+    "contact_moved",  # a contact person written in the organisation's answer, moved to the contact details
+    "several_templates",  # an e-mail with several attached templates: the first was read, the others named
     "mail_text",  # a template quoted in an e-mail: the mail's own text (greeting, sender, signature) is in contact
     "unmapped_document",  # no field found at all; all the text is the description
 )

@@ -87,6 +87,7 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
     language = _language(assembly, " ".join(answers.values()))
     organisation, sub_fields = _organisation(fields["organisation"], vocabulary, warnings, language)
     fields["organisation"] = organisation.description
+    _move_contact_persons(sub_fields, fields, warnings)
     inline = {field.kind: field.value for field in reversed(sub_fields)}  # the first of each kind
     if not fields["start"].strip() and inline.get("start_year"):
         fields["start"] = inline["start_year"]
@@ -115,6 +116,23 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
     )
     practice.warnings = warnings + field_warnings(fields) + _joined_warnings(assembly.joined, fields)
     return practice
+
+
+def _move_contact_persons(sub_fields: list[SubField], fields: dict[str, str], warnings: list[ImportWarning]) -> None:
+    """A person to contact written into the organisation's answer ("Contact person: Maria Example, maria@…") is
+    personal data: it goes to the end of the contact details, which are never public, with a warning; the
+    organisation's description, which is public, keeps nothing of it."""
+    persons = [field for field in sub_fields if field.kind == "contact_person"]
+    if not persons:
+        return
+    said = " ".join(fold(fields["contact"]).split())
+    new = [field.line() for field in persons if " ".join(fold(field.value).split()) not in said]
+    fields["contact"] = "\n\n".join(part for part in (fields["contact"].strip(), "\n".join(new)) if part)
+    message = _(
+        "A contact person was written in the organisation's answer (“%(label)s”): it was moved to the contact "
+        "details, which are never public."
+    ) % {"label": persons[0].label}
+    warnings.append(ImportWarning("contact", "contact_moved", message))
 
 
 def _joined_warnings(joined: list[str], fields: dict[str, str]) -> list[ImportWarning]:
@@ -230,7 +248,7 @@ def _organisation(
     description, one a line."""
     rest, sub_fields = split_sub_fields(text)
     type_code, type_field = _organisation_type(sub_fields, vocabulary, warnings, language)
-    kept = [field for field in sub_fields if field is not type_field]
+    kept = [field for field in sub_fields if field is not type_field and field.kind != "contact_person"]
     name, description = _name_and_description(rest)
     if rest.strip() and not name:
         message = _("The organisation's name was not found: put it alone on the first line.")

@@ -23,6 +23,8 @@ class Cell:
     loose: bool = False  # running text: its lines may be labels
     field: str | None = None  # text for the end of this field, whatever labels it holds (an e-mail's own: contact)
     joined: tuple[str, ...] = ()  # words a reader joined that a hyphen broke at a line's end ("ses-" / "sions")
+    # an e-mail's attached templates when it carries several: the one read, then those left (a note, no text)
+    attachments: tuple[str, ...] = ()
 
 
 def composed(cells: list[Cell]) -> list[Cell]:

@@ -217,6 +217,18 @@ _PARENTHESIS = re.compile(r"^\([^)]*\)\s*")
 _SEPARATOR = re.compile(r"^\s*(?:[:：=?]|[-–—](?=\s))\s*")
 
 
+def answer_in_label(rest: str) -> str:
+    """What a writer typed into a label cell after its label and the template's instructions (``rest`` of the
+    cell's ``match_label``), when the answer cell beside it is empty: "Name of the practice" / "Bridges of Trust"
+    in one cell; "" when only the template's words follow the label."""
+    rest = _SEPARATOR.sub("", _PARENTHESIS.sub("", rest.strip()), count=1)
+    if not rest or is_only_instructions(rest):
+        return ""
+    answer = strip_instructions(rest)[0].strip()
+    # what the instructions' emphasis and line breaks leave ("<br>* *") is no answer
+    return answer if WORD_RE.search(markdown_to_plain(re.sub(r"<br\s*/?>", " ", answer, flags=re.I))) else ""
+
+
 def match_label_line(line: str) -> LabelMatch | None:
     """A line of running text that is a label: the label alone (a heading,
     bold text), the label with its instructions, or ``Label: answer``; failing those, ``Label: answer`` whose
@@ -305,3 +317,82 @@ def guessed_label(text: str) -> str | None:
     if not 2 <= len(WORD_RE.findall(text)) <= 6 or any(word not in LABEL_WORDS for word in words):
         return None
     return GUESSED_LABELS.get(frozenset(LABEL_WORDS[word] for word in words))
+
+
+# A label cell or a heading in a translated template's words other than those listed (``TRANSLATED_LABELS``): "Název
+# dobré praxe" (the listed "Název praxe"), "Rok zahájení", "Cílové publikum", "Descrição da prática". At most this
+# many words.
+OWN_WORDS_MAX = 5
+# Two words are forms of one when they are the same or share this many first letters at least, and differ by at
+# most ``OWN_WORDS_ENDING`` letters after them ("kontakt" / "kontaktní", "cílové" / "cílová").
+OWN_WORDS_STEM = 5
+OWN_WORDS_ENDING = 3
+
+
+@lru_cache(maxsize=1)
+def _translated_words() -> dict[str, dict[str, str]]:
+    """Each folded word of a label of ``TRANSLATED_LABELS`` (not English or French: the template's own), with the
+    fields (and a language) whose labels hold it; and every word of the labels of English and French, which
+    name no field by themselves here."""
+    words: dict[str, dict[str, str]] = {}
+    for code, by_language in TRANSLATED_LABELS.items():
+        for language, labels in by_language.items():
+            for label in labels:
+                for word in WORD_RE.findall(fold(squash(label))):
+                    words.setdefault(word, {}).setdefault(code, language)
+    for label, code, language in _label_variants(in_cells=True):
+        if language in ("", "en", "fr"):
+            for word in WORD_RE.findall(label):
+                words.setdefault(word, {}).setdefault(code, language)
+                words[word].setdefault("", "")  # a word of the template's own labels: no field alone
+    return words
+
+
+def _same_word(word: str, known: str) -> bool:
+    if word == known:
+        return True
+    shared = len(next((word[:at] for at in range(min(len(word), len(known)), 0, -1) if word[:at] == known[:at]), ""))
+    return shared >= OWN_WORDS_STEM and max(len(word), len(known)) - shared <= OWN_WORDS_ENDING
+
+
+def label_in_own_words(text: str) -> LabelMatch | None:
+    """The field a label cell or a heading of a translated template names in words other than the listed ones:
+    a word of that field's translated labels only and no other field's, written as there (else in another of its
+    forms), and as many of the label's words known as unknown ("Rok zahájení" is "Zahájení praxe", the start;
+    "Datum poslední aktualizace" the last update). A word common in English or French ("Partners") is none of a
+    translation's. Read as guessed (``guessed_label`` warning); None for anything else, a sentence included."""
+    plain = squash(_ENUMERATOR.sub("", squash(text), count=1)).rstrip(" :：")
+    words = WORD_RE.findall(fold(plain))
+    if not 1 <= len(words) <= OWN_WORDS_MAX or plain[-1:] in ".!?":
+        return None
+    known = _translated_words()
+    same: set[str] = set()  # the fields named by a word as their labels write it
+    near: set[str] = set()  # … by a word in another form
+    found = 0
+    for word in words:
+        if _common_word(word):
+            continue
+        if word in known:
+            found += 1
+            if len(known[word]) == 1 and "" not in known[word]:
+                same |= set(known[word])
+            continue
+        codes = {code for other, by_code in known.items() if _same_word(word, other) for code in by_code}
+        if codes:
+            found += 1
+            if len(codes) == 1 and "" not in codes:
+                near |= codes
+    fields = same or near
+    if len(fields) != 1 or found * 2 < len(words):
+        return None
+    return LabelMatch(fields.pop(), "", plain, "", guessed=True)
+
+
+def _common_word(word: str) -> bool:
+    """Whether a word (folded) is common in English or French: no translated label's word."""
+    from wordfreq import zipf_frequency
+
+    return len(word) > 2 and any(zipf_frequency(word, language) >= COMMON_WORD for language in ("en", "fr"))
+
+
+COMMON_WORD = 3.0  # wordfreq's Zipf scale

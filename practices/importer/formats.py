@@ -15,7 +15,7 @@ from markdownify import MarkdownConverter
 
 from .cells import Cell, add_loose, tidy_markdown, without_row_number
 from .cleaning import match_label, match_label_line
-from .layout import columns_as_boxes, rejoined, rejoined_words, tabbed_columns_as_boxes
+from .layout import columns_as_boxes, rejoined, rejoined_words, tabbed_columns_as_boxes, without_page_furniture
 from .result import UnreadableDocument
 
 _HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|h[1-6]|u|b|i|em|strong|a|br|div|span|table|tr|td|th|sup|sub)\b[^>]*>", re.I)
@@ -208,6 +208,7 @@ def read_text(data: bytes) -> list[Cell]:
     the answer. Text without any tab is running text. A template quoted in an e-mail is read without its
     quote marks, the mail's own text going to the contact details."""
     text, mail = _mail_cells(decode_text(data).replace("\r\n", "\n").replace("\r", "\n"))
+    text = without_page_furniture(text)  # a PDF copied as text: page numbers, headers and footers
     text = tabbed_columns_as_boxes(text)  # a checklist in yes / no columns set with tabs
     if "\t" not in text:
         joined = tuple(rejoined_words(text))
@@ -242,6 +243,7 @@ def read_markdown(data: bytes) -> list[Cell]:
     """Running Markdown; rows of a pipe table with two or more columns are label cells. A template quoted in
     an e-mail is read as ``read_text`` reads it."""
     text, mail = _mail_cells(decode_text(data).replace("\r\n", "\n").replace("\r", "\n"))
+    text = without_page_furniture(text)  # a PDF copied as text: page numbers, headers and footers
     lines = text.split("\n")
     cells: list[Cell] = []
     loose: list[str] = []

@@ -239,7 +239,7 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "fi": ("Vertaisarvioitu", "Vertaisarviointi"),
         "pl": ("Wzajemna ocena", "Ocena partnerska"),
         "pt": ("Revisão por pares", "Avaliado por pares"),
-        "cs": ("Vzájemné hodnocení",),
+        "cs": ("Vzájemné hodnocení", "Recenzováno", "Recenzní řízení"),
         "el": ("Αξιολόγηση από ομότιμους",),
         "sl": ("Strokovni pregled", "Medsebojni pregled"),
         "hu": ("Szakértői értékelés", "Szakmai értékelés"),

@@ -18,6 +18,65 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD_AFTER = re.compile(r"^[^\W\d_]+")
 _A_WORD = 2.5  # wordfreq's Zipf scale: a word at least this frequent in English or French is one
 BROKEN_LABEL_WORDS = 4  # a label broken over two lines: its first line has this many words at most
+BROKEN_LABEL_LINES = 5  # a label broken over this many lines at most, its answer starting on the last
+
+
+# A page's number on a line of its own, as a PDF converter copies it: "Page 2 of 5", "Seite 2", "Strona 2 z 5",
+# "- 2 -", "2 / 5".
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:page|seite|pagina|p[aá]g\.?|p\.|strona|strana|stran|stranica|σελίδα|σελ\.|oldal|lehekülg|lk\.?|"
+    r"pagină|lapa|puslapis|sida|side|sivu|blz\.?|blad)\s*(?P<number>\d{1,3})"
+    r"(?:\s*(?:of|von|de|di|du|sur|z|ze|od|από|/|van|av|af|iš|no|из|от)\s*(?P<pages>\d{1,3}))?"
+    r"|[-–—]\s*(?P<dashed>\d{1,3})\s*[-–—]|(?P<first>\d{1,3})\s*/\s*(?P<of>\d{1,3}))\s*$",
+    re.I,
+)
+
+
+def _page_number(line: str) -> bool:
+    found = _PAGE_NUMBER.match(line)
+    if found is None:
+        return False
+    number, pages = found["number"] or found["first"], found["pages"] or found["of"]
+    return not (number and pages) or int(number) <= int(pages)
+
+
+def without_page_furniture(text: str) -> str:
+    """Text copied from a PDF without what its pages repeat: the page numbers on lines of their own ("Page 2 of
+    5"), the form feeds between pages, and a header or footer line written at a page's edge each time it appears
+    ("RAN Collection of Inspiring Practices – Bridges"), when the text shows its pages (a form feed or two page
+    numbers). A line said twice elsewhere, and a label, are kept."""
+    lines = text.replace("\f", "\n\f\n").split("\n")
+    numbers = [index for index, line in enumerate(lines) if _page_number(line)]
+    breaks = [index for index, line in enumerate(lines) if line == "\f"]
+    if not breaks and len(numbers) < 2:
+        return text
+    edges = set(numbers) | set(breaks)
+    filled = [index for index, line in enumerate(lines) if line.strip() and index not in edges]
+
+    previous, following = [-1] * len(lines), [len(lines)] * len(lines)  # the nearest line with text each side
+    for index in range(1, len(lines)):
+        previous[index] = index - 1 if lines[index - 1].strip() else previous[index - 1]
+    for index in range(len(lines) - 2, -1, -1):
+        following[index] = index + 1 if lines[index + 1].strip() else following[index + 1]
+
+    def at_edge(place: int) -> bool:
+        return (
+            previous[place] < 0
+            or previous[place] in edges
+            or following[place] >= len(lines)
+            or (following[place] in edges)
+        )
+
+    seen: dict[str, list[int]] = {}
+    for index in filled:
+        seen.setdefault(" ".join(lines[index].split()), []).append(index)
+    furniture = {
+        index
+        for line, places in seen.items()
+        if len(places) >= 2 and all(at_edge(place) for place in places) and match_label_line(line) is None
+        for index in places
+    }
+    return "\n".join(line for index, line in enumerate(lines) if index not in edges | furniture)
 
 
 def rejoined(text: str) -> str:
@@ -27,25 +86,53 @@ def rejoined(text: str) -> str:
     out: list[str] = []
     for line in lines:
         previous = out[-1].strip() if out else ""
-        if previous and _label_start(previous) and match_label_line(f"{previous} {line.strip()}"):
+        if (
+            previous
+            and (_label_start(previous) or _label_goes_on(previous, line.strip()))
+            and match_label_line(f"{previous} {line.strip()}")
+        ):
             out[-1] = f"{previous} {line.strip()}"
-        elif len(out) >= 2 and _broken_label(out[-2].strip(), previous, line.strip()):
-            out[-2:] = [f"{out[-2].strip()} {previous} {line.strip()}"]
+        elif broken := next(
+            (count for count in range(2, BROKEN_LABEL_LINES) if _broken_label(out[-count:], line.strip())), 0
+        ):
+            out[-broken:] = [" ".join([*(part.strip() for part in out[-broken:]), line.strip()])]
         else:
             out.append(line)
     return "\n".join(out)
 
 
-def _broken_label(first: str, second: str, third: str) -> bool:
-    """Whether three lines are one label broken over them, and its answer: the first two short, neither a label
-    nor ending a sentence, the label running on into the third (a label's instructions in brackets may break
-    too: "Start of the" / "practice (year; end" / "year if no longer active): 2018")."""
-    if not (first and second and _label_start(first)) or len(second.split()) > BROKEN_LABEL_WORDS + 1:
+def _broken_label(before: list[str], last: str) -> bool:
+    """Whether lines are one label broken over them, and its answer on the ``last``: the lines ``before`` short,
+    none a label nor ending a sentence, the label running on into the last line (a label's instructions in brackets
+    may break too: "Start of the" / "practice (year; end" / "year if no longer active): 2018")."""
+    if len(before) < 2:
         return False
-    if re.search(r"[:：.!?]\s*$|:", second) or match_label(second) or match_label_line(second):
+    first, *middle = (line.strip() for line in before)
+    if not (first and all(middle) and _label_start(first)):
         return False
-    found = match_label_line(f"{first} {second} {third}")
-    return found is not None and len(markdown_to_plain(found.rest)) < len(markdown_to_plain(third))
+    for line in middle:
+        if len(line.split()) > BROKEN_LABEL_WORDS + 1 or re.search(r"[:：.!?]\s*$|:", line):
+            return False
+        if match_label(line) or match_label_line(line):
+            return False
+    found = match_label_line(" ".join([first, *middle, last]))
+    return found is not None and len(markdown_to_plain(found.rest)) < len(markdown_to_plain(last))
+
+
+def _label_goes_on(previous: str, line: str) -> bool:
+    """Whether a line that is a label alone ("Linked to other EU initiatives", a shorter label of the same field)
+    goes on into the next: joined, they name the field with a label as long at least ("… or EU funding"), and
+    the next line's words are the label's or its instructions' ("(max. 100 words): Erasmus+")."""
+    alone = match_label_line(previous)
+    if alone is None or alone.rest:
+        return False
+    joined = match_label_line(f"{previous} {line}")
+    return (
+        joined is not None
+        and joined.code == alone.code
+        and len(joined.label) >= len(alone.label)
+        and len(markdown_to_plain(joined.rest)) < len(markdown_to_plain(line))
+    )
 
 
 def rejoined_words(text: str) -> list[str]:

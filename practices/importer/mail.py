@@ -18,6 +18,7 @@ from .cells import Cell, tidy_markdown
 from .result import UnreadableDocument
 
 MAX_NESTING = 3  # a message forwarded as an attachment of a message forwarded as an attachment…
+MAX_ATTACHMENTS = 10  # attachments read to find the template among them
 
 
 def read_eml(data: bytes) -> list[Cell]:
@@ -31,39 +32,64 @@ def read_eml(data: bytes) -> list[Cell]:
 
 
 def _message_cells(message: EmailMessage, depth: int) -> list[Cell]:
-    from .formats import READERS, read_html, read_text
-    from .limits import ARCHIVES, check_archive
+    from .formats import read_html, read_text
 
     body = message.get_body(preferencelist=("plain", "html"))
     content = _content(body) if body is not None else ""
     is_html = body is not None and body.get_content_subtype() == "html"
+    attached = _attached(message, depth)
+    templates = [(name, cells) for name, cells in attached if _names_fields(cells)]
+    if templates:
+        (name, cells), left = templates[0], [other for other, _ in templates[1:]]
+        note = [Cell(None, "", attachments=(name, *left))] if left else []
+        return _with_own_text(cells, content, is_html) + note
+    body_cells = (read_html if is_html else read_text)(content.encode()) if content.strip() else []
+    if attached and not _names_fields(body_cells):  # no template anywhere: the first attachment, as it is
+        return _with_own_text(attached[0][1], content, is_html)
+    if not content.strip():
+        raise UnreadableDocument(_("The e-mail holds no text and no attached template, so it cannot be read."))
+    return body_cells
+
+
+def _attached(message: EmailMessage, depth: int) -> list[tuple[str, list[Cell]]]:
+    """(name, cells) of the message's attachments of a type read here, in their order (a logo, a calendar invitation
+    passed over; a message forwarded as an attachment read as a whole), at most ``MAX_ATTACHMENTS``."""
+    from .formats import READERS
+    from .limits import ARCHIVES, check_archive
+
+    found: list[tuple[str, list[Cell]]] = []
     for part in message.iter_attachments():
+        if len(found) >= MAX_ATTACHMENTS:
+            break
         if part.get_content_type() == "message/rfc822" and depth < MAX_NESTING:
             inner = part.get_content()
             if isinstance(inner, EmailMessage):
-                return _with_own_text(_message_cells(inner, depth + 1), content, is_html)
+                found.append((part.get_filename() or _("the forwarded message"), _message_cells(inner, depth + 1)))
             continue
         name = part.get_filename() or ""
         extension = PurePath(name).suffix.lower()
         if extension not in READERS or extension == ".eml":
-            continue  # a logo, a calendar invitation…
+            continue
         payload = part.get_payload(decode=True)
         if not isinstance(payload, bytes) or not payload.strip():
             continue
         try:
             if extension in ARCHIVES:
                 check_archive(payload, extension)
-            cells = READERS[extension](payload)
+            found.append((name, READERS[extension](payload)))
         except UnreadableDocument as error:
             raise UnreadableDocument(
                 _("The attached file “%(name)s” cannot be read: %(reason)s") % {"name": name, "reason": error}
             ) from error
-        return _with_own_text(cells, content, is_html)
-    if not content.strip():
-        raise UnreadableDocument(_("The e-mail holds no text and no attached template, so it cannot be read."))
-    if is_html:
-        return read_html(content.encode())
-    return read_text(content.encode())
+    return found
+
+
+def _names_fields(cells: list[Cell]) -> bool:
+    """Whether the cells are a template's: a label of the template names a field in them (a flyer, a letter or a
+    programme names none)."""
+    from .parser import assemble
+
+    return bool(cells) and bool(assemble(cells).sections)
 
 
 def _content(part: MIMEPart) -> str:

@@ -16,8 +16,10 @@ from practices.template_fields import NARRATIVE_FIELD_CODES, field_label
 from .cells import Cell, tidy_markdown
 from .cleaning import (
     LabelMatch,
+    answer_in_label,
     guessed_label,
     is_only_instructions,
+    label_in_own_words,
     match_label,
     match_label_line,
     strip_instructions,
@@ -27,7 +29,16 @@ from .result import ImportWarning
 from .text import fold, tokens
 
 FIELD_CODES: tuple[str, ...] = ("title", *NARRATIVE_FIELD_CODES)
-_NONE_ANSWERS = {"-", "–", "—", "--"}
+_NONE_ANSWERS = frozenset({"-", "–", "—", "--"})
+# A narrative answer saying the field does not apply, folded and without a full stop at its end: the field is left
+# empty, as it was meant ("N/A", "n.a.", "Not applicable", "Sans objet", "Entfällt", "n.v.t.", "Nie dotyczy"). An
+# answer saying there is none ("None.", "Keine.") is the writer's answer and stays. A closed field's answer ("N/A"
+# as the country) is read by its own rules: it says no country, and none is guessed from the scope.
+_NOT_APPLICABLE = frozenset(
+    {"n/a", "n.a", "n. a", "na", "n/d", "not applicable", "sans objet", "s.o", "non applicable", "pas applicable"}
+    | {"entfallt", "nicht zutreffend", "k.a", "n.v.t", "nvt", "niet van toepassing", "no aplica", "no procede"}
+    | {"nao aplicavel", "non applicabile", "nie dotyczy", "ej tillampligt", "ikke relevant", "ei sovellu"}
+)
 # A heading of running text: a Markdown heading, or a line all in bold.
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<heading>.+?)[\s#]*|\*\*(?P<bold>[^*]+)\*\*[\s:]*)$")
 
@@ -84,9 +95,12 @@ class Assembly:
         found = match_label(label)
         if found is None and (code := guessed_label(label) or self.results_code(label, [])):
             found = LabelMatch(code, "", " ".join(label.split()), "", guessed=True)
+        found = found or label_in_own_words(label)  # a translated template's label in the writer's words
         if found is not None:
             self.guessed(found)
             self.start(found.code, found.language, found.label)
+            if not body.strip() and found.code != "organisation_type":
+                body = answer_in_label(found.rest)  # typed into the label cell, the answer cell left empty
             self.add(f"{found.label}: {body}" if found.code == "organisation_type" else body)
         elif is_only_instructions(label):
             self.languages.update(strip_instructions(label)[1])
@@ -166,6 +180,8 @@ def _heading_label(line: str) -> LabelMatch | None:
     heading = _HEADING.match(line)
     text = heading and (heading.group("heading") or heading.group("bold")).rstrip(" :：")
     found = match_label(text) if text else None
+    if found is None and text:
+        return label_in_own_words(text)  # a translated template's label in the writer's words
     return found if found and (not found.rest or is_only_instructions(found.rest)) else None
 
 
@@ -197,6 +213,9 @@ def assemble(cells: list[Cell]) -> Assembly:
         assembly.joined += cell.joined
         if cell.label is not None and _is_header_row(cells, number):
             continue
+        if cell.attachments:
+            assembly.warnings.append(ImportWarning("document", "several_templates", several_templates(cell)))
+            continue
         if cell.field is not None:
             assembly.extra.setdefault(cell.field, []).append(cell.body)
             message = _(
@@ -214,14 +233,29 @@ def assemble(cells: list[Cell]) -> Assembly:
     return assembly
 
 
-def clean_answer(text: str) -> tuple[str, Counter]:
+def several_templates(cell: Cell) -> str:
+    """The message for an e-mail carrying several templates: which one was read, which were left."""
+    read, *left = cell.attachments
+    return _(
+        "The e-mail carries %(count)d templates, and one upload is one practice: “%(read)s” was read here. Not read: "
+        "%(left)s. Save each of those from the e-mail and upload it on its own to add its practice."
+    ) % {"count": len(cell.attachments), "read": read, "left": ", ".join(f"“{name}”" for name in left)}
+
+
+def clean_answer(text: str, *, narrative: bool = False) -> tuple[str, Counter]:
     """An answer without the template's instructions, as tidy Markdown; a lone
-    dash means "none" and becomes the empty string."""
+    dash means "none" and becomes the empty string, and so does a ``narrative`` field's "N/A"."""
     stripped, found = strip_instructions(text)
     stripped = tidy_markdown(without_placeholders_and_requests(stripped))
-    if stripped.strip() in _NONE_ANSWERS:
+    if stripped.strip() in _NONE_ANSWERS or (narrative and _not_applicable(stripped)):
         stripped = ""
     return stripped, found
+
+
+def _not_applicable(answer: str) -> bool:
+    """Whether an answer says only that the field does not apply ("N/A", "n.a.", "Not applicable")."""
+    said = " ".join(fold(answer.replace("\\", "")).split()).strip(" *_").rstrip(".").strip()
+    return said in _NOT_APPLICABLE
 
 
 def _said(part: str) -> str:
@@ -242,6 +276,6 @@ def clean_sections(assembly: Assembly) -> dict[str, str]:
             for part in parts:
                 kept.setdefault(_said(part), part)
             parts = list(kept.values())
-        answers[code], found = clean_answer("\n\n".join(parts))
+        answers[code], found = clean_answer("\n\n".join(parts), narrative=code in NARRATIVE_FIELD_CODES)
         assembly.languages.update(found)
     return answers

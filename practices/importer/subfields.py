@@ -86,6 +86,20 @@ SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
         r"anno di fondazione",
         r"fondata nel",
     ),
+    # a person to contact, written into the organisation's answer: personal data, moved to the contact details
+    "contact_person": (
+        r"contact[ -]?persons?",
+        r"contact name",
+        r"personnes? (?:de|a) contact(?:er)?",
+        r"ansprech(?:partner(?:in|innen)?|person)",
+        r"kontaktpersone?n?",
+        r"contactperso(?:on|nen)",
+        r"persona (?:de|di) contatt?o",
+        r"pessoa de conta(?:c)?to",
+        r"osoba kontaktowa",
+        r"kontaktni osoba",
+        r"referente",
+    ),
     "website": (
         r"web ?site",
         r"site (?:web|internet)",

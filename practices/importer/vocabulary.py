@@ -563,9 +563,12 @@ def _match(
     """The terms ``text`` names (``_match_written``); in a list, failing that, with its misspelt words read as the
     lists' words of ``spellings`` they differ from by one letter (``respelt``)."""
     found = _match_written(index, text, language)
-    if found.prose or not found.unmatched or not spellings:
+    if not spellings or (found.prose and not _short_entries(text)) or not (found.unmatched or found.prose):
         return found
-    respelt = _respelt(" ".join(found.unmatched), spellings, guess_language(text) or language)
+    # a list whose misspelt entries run together ("techers, parnets, law enforcment officers") looks like a
+    # sentence until its words are read again
+    unmatched = text if found.prose else " ".join(found.unmatched)
+    respelt = _respelt(unmatched, spellings, guess_language(text) or language)
     if not respelt:
         return found
     corrected = text
@@ -575,6 +578,16 @@ def _match(
     if again.prose or len(again.codes) <= len(found.codes):
         return found
     return TermMatch(codes=again.codes, unmatched=again.unmatched, respelt=respelt)
+
+
+# A list's entries: separated by commas, semicolons or lines, each of this many words at most.
+LIST_ENTRY_WORDS = 4
+
+
+def _short_entries(text: str) -> bool:
+    """Whether ``text`` is a list of two short entries or more, not sentences: "youth, techers, parnets"."""
+    entries = [entry for entry in re.split(r"[,;\n|•]", text) if entry.strip()]
+    return len(entries) >= 2 and all(len(WORD_RE.findall(entry)) <= LIST_ENTRY_WORDS for entry in entries)
 
 
 # A misspelt word is read as a list's word when it has this many letters at least and differs from that word, and

@@ -31,6 +31,9 @@ _RUN, _RPR, _BOLD = qn("w:r"), qn("w:rPr"), qn("w:b")
 # (mc:Fallback): the fallback is not read.
 _TEXT_BOX = qn("w:txbxContent")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Tracked changes left in: a deletion's text (w:delText, never read) and a moved passage's old place (w:moveFrom,
+# which holds plain w:t) are not the document's text; an insertion (w:ins) and a move's new place (w:moveTo) are.
+_NOT_TEXT = {_FALLBACK, qn("w:moveFrom"), qn("w:del")}
 # A short paragraph all in bold outside tables is a label line, as the Markdown and PDF readers mark it
 # ("**Partners:**"): a section the template lacks then starts a row of its own instead of running on in the
 # answer before it.
@@ -213,9 +216,9 @@ def _list_depth(style_name: str) -> int:
 
 def _own_nodes(element, tag: str | None = None) -> Iterator:
     """The element's descendants (of ``tag``), outside its text boxes (which are read as paragraphs of their own)
-    and outside the fallbacks Word saves beside a drawing."""
+    and outside the fallbacks Word saves beside a drawing, a tracked deletion and a moved passage's old place."""
     for child in element.iterchildren():
-        if child.tag == _FALLBACK:
+        if child.tag in _NOT_TEXT:
             continue
         if tag is None or child.tag == tag:
             yield child
@@ -227,7 +230,7 @@ def _text(paragraph) -> str:
     """All the text of a paragraph, including hyperlinks and content controls, not its text boxes'."""
     parts: list[str] = []
     for child in paragraph.iterchildren():
-        if child.tag == _PPR:
+        if child.tag == _PPR or child.tag in _NOT_TEXT:
             continue
         for node in (child, *_own_nodes(child)):
             if node.tag == _TEXT:

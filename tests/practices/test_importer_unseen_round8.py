@@ -10,6 +10,13 @@ reviewers' comments left in; the template's English guidance kept with the answe
 leftovers: labels broken over four lines by a PDF converter, and a saved e-mail carrying several templates (and
 one whose first attachment is a flyer, not the template).
 
+First run (fields read right / expected, counting each answer that must land in its field and each text that must
+not land in a given field): 169 of 211, 6 of 16 documents whole; two documents lost answers (the answers typed in
+the label cells, the template attached after a flyer); 24 of the file's 56 tests failed. After the fixes 211 of
+211, 16 of 16 whole. One expectation was wrong and corrected after the first run: "None." as the EU links' answer
+(and "None" in the list of answers leaving a field empty) says there is none, an answer the earlier rounds keep
+(test_importer_rules.py); only "N/A", "n.a.", "Not applicable" and a dash leave a narrative field empty.
+
 Every invented name, address and number here is fictional (example.org, 000 numbers).
 """
 
@@ -471,13 +478,14 @@ CASES = [
             "last_update_year": None,
             "organisation.name": "Frauen für Frauen Wien",
         },
-        placed=(("description", "where to find help"), ("sustainability_transferability", "see above")),
-        absent=(
-            ("deliverables", "N/A"),
-            ("evidence_evaluation", "-"),
-            ("ran_meetings", "n/a"),
-            ("eu_links_funding", "None"),
+        placed=(
+            ("description", "where to find help"),
+            ("sustainability_transferability", "see above"),
+            # corrected after the first run: "None." (no EU link) is the writer's answer and stays, as the earlier
+            # rounds decided (test_importer_rules.py); only "N/A" and a dash leave a field empty
+            ("eu_links_funding", "None."),
         ),
+        absent=(("deliverables", "N/A"), ("evidence_evaluation", "-"), ("ran_meetings", "n/a")),
     ),
     # 9. Two contact persons, a contact person written into the organisation's cell, a website without scheme
     Case(
@@ -942,10 +950,18 @@ def test_a_contact_person_in_the_organisation_cell_goes_to_the_contact_details()
 # --- N/A and see above ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("answer", ["N/A", "n/a", "n.a.", "NA", "-", "–", "None", "None.", "none", "Not applicable"])
+# corrected after the first run: "None", "None." and "none" were listed here; they say there is none, the writer's
+# answer, which the earlier rounds keep (test_importer_rules.py): see test_an_answer_saying_none_is_kept
+@pytest.mark.parametrize("answer", ["N/A", "n/a", "n.a.", "NA", "-", "–", "Not applicable"])
 def test_a_none_answer_leaves_a_narrative_field_empty(answer):
     parsed = import_document(f"Name of the practice: Bridges\nDeliverables: {answer}".encode(), "x.txt")
     assert parsed.fields.get("deliverables", "") == ""
+
+
+@pytest.mark.parametrize("answer", ["None", "None.", "Keine."])
+def test_an_answer_saying_none_is_kept(answer):
+    parsed = import_document(f"Name of the practice: Bridges\nDeliverables: {answer}".encode(), "x.txt")
+    assert parsed.fields["deliverables"] == answer
 
 
 @pytest.mark.parametrize("answer", ["N/A", "n/a", "-"])
