@@ -17,9 +17,15 @@ from .languages import language_at, paragraph_languages
 from .patterns import (
     ARTICLES,
     CITED_WITH_A_YEAR,
+    KIN_WORDS,
+    MONARCH,
+    MONARCH_TITLE,
     PROGRAMME_TITLE,
     PUBLIC_FIGURES,
     PUBLIC_OFFICE_HOLDER,
+    RULER_BY_SURNAME,
+    SCRIPTURE_CONTEXT,
+    SCRIPTURE_FIGURES,
     STATE_OFFICE_HOLDER,
     TITLE_RUN,
 )
@@ -139,10 +145,78 @@ def _public_figures(text: str) -> list[tuple[int, int]]:
     PROGRAMME_TITLE); a name found inside one is dropped."""
     spans = [m.span() for m in _PUBLIC_FIGURE.finditer(text)]
     spans += [m.span() for m in STATE_OFFICE_HOLDER.finditer(text) if not _named_by_a_body(text, m.start())]
+    spans += [
+        m.span(group) for m in RULER_BY_SURNAME.finditer(text) for group in ("ruler", "ruler2", "ruler3") if m[group]
+    ]
+    spans += _scripture_figures(text)
+    spans += [m.span() for m in MONARCH.finditer(text) if _a_monarchs_name(m.group())]
     spans += [m.span("holder") for m in PUBLIC_OFFICE_HOLDER.finditer(text) if not _named_by_a_body(text, m.start())]
     spans += [m.span("title") for m in PROGRAMME_TITLE.finditer(text)]
     spans += [m.span("author") for m in CITED_WITH_A_YEAR.finditer(text) if _an_authors_name(m.group("author"))]
     return _without_overlaps(sorted(spans))
+
+
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|\n|$)")
+_FIGURE_WORD = re.compile(r"(?<![\w-])(?P<name>[^\W\d_][^\W\d_]+)(?:['’]s?)?(?![\w-])")
+_SURNAME_AFTER = re.compile(r"[ \t]+[^\W\d_a-zß-ÿ]")  # a capitalised word right after: "Musa Kaya"
+_AGE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,2}(?![\d])")  # "Ibrahim, 16," "Musa (15)"
+_PERSON_BEFORE = frozenset(KIN_WORDS) | frozenset(
+    "boy girl son pupil student client participant garçon élève jongen meisje leerling junge mädchen schüler "
+    "pojken flickan drengen pigen gutten jenta ragazzo ragazza chico chica named called nommé genannt".split()
+)
+
+
+# What one tells of a prophet: "spoke of Musa", "l'histoire de Youssef", "die Geschichte von Ibrahim".
+_TOLD_OF = frozenset("of about on de du d' d’ sur von über van over om af av di su sobre da do o".split())
+_PROPHET_WORDS = frozenset(
+    "prophet prophets prophète prophètes propheten profeet profeten profet profeta profetas profeti prorok "
+    "prophet's the_prophet".split()
+)
+
+
+def _scripture_figures(text: str) -> list[tuple[int, int]]:
+    """A prophet's or a figure of scripture's name, alone, in a sentence about a sermon, a
+    scripture or a prophet ("the imam spoke of Ibrahim's sacrifice and of Musa before Pharaoh"):
+    when what is told of it names it ("of Musa", "le prophète Ibrahim") or it owns a thing that is no
+    relative ("Ibrahim's sacrifice"); not when a surname or an age follows it, nor when a relative's
+    or a young person's word comes in the three words before it ("the imam's son Ibrahim, 16," is a
+    person; "After the sermon, Ibrahim left" is someone)."""
+    spans: list[tuple[int, int]] = []
+    if not SCRIPTURE_CONTEXT.search(text):
+        return spans
+    for sentence in _SENTENCE.finditer(text):
+        if not SCRIPTURE_CONTEXT.search(sentence.group()):
+            continue
+        for word in _FIGURE_WORD.finditer(text, sentence.start(), sentence.end()):
+            name = word.group("name")
+            if not name[0].isupper() or name.casefold() not in SCRIPTURE_FIGURES:
+                continue
+            if _SURNAME_AFTER.match(text, word.end()) or _AGE_AFTER.match(text, word.end()):
+                continue
+            before = text[max(sentence.start(), word.start() - 40) : word.start()].casefold().split()[-3:]
+            if any(token.strip(",:;'’s") in _PERSON_BEFORE or token.strip(",:;") in _PERSON_BEFORE for token in before):
+                continue
+            after = text[word.end() : word.end() + 30].casefold().split()[:1]
+            told_of = bool(before) and (before[-1] in _TOLD_OF or before[-1].strip(",:") in _PROPHET_WORDS)
+            possessive = word.group().endswith(("'s", "’s")) and not (after and after[0].strip(",.;") in KIN_WORDS)
+            if told_of or possessive:
+                spans.append(word.span())
+    return spans
+
+
+_REGNAL_NUMBER = re.compile(r"^[IVX]+$")
+
+
+def _a_monarchs_name(span: str) -> bool:
+    """A title and a name with a regnal number, or given names alone before it ("Dom Pedro II",
+    "Vittorio Emanuele II", "Carl XVI Gustaf"; not "Karim Benali IV", a surname's)."""
+    from .given_names import _known_name  # loaded by the check before this runs
+
+    words = span.split()
+    if MONARCH_TITLE.fullmatch(words[0]):
+        return True
+    numeral = next(index for index, word in enumerate(words) if _REGNAL_NUMBER.match(word))
+    return all(_known_name(word) for word in words[:numeral])
 
 
 def _an_authors_name(name: str) -> bool:

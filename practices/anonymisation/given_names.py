@@ -124,7 +124,7 @@ WORDFREQ_LANGUAGES = ("en", "fr", "de", "nl", "sv", "da", "nb", "fi", "it", "es"
 _WORDFREQ_CODE = {"no": "nb", "nn": "nb"}
 
 _UP, _LOW = patterns.UPPER, patterns.LOWER
-_NAME = rf"(?:[{_UP}]['’])?[{_UP}][{_LOW}]{{1,40}}(?:-[{_UP}][{_LOW}]{{1,40}})?"
+_NAME = rf"(?:[{_UP}]['’]|Ma?c|Fitz)?[{_UP}][{_LOW}]{{1,40}}(?:-[{_UP}][{_LOW}]{{1,40}})?"  # "MacAuley"
 _CAPITALISED = re.compile(rf"(?<![\w@./#&-])(?P<name>{_NAME})(?:['’]s)?(?![\w@&-]|\.\w)")
 _PARTICLES = "|".join(sorted(patterns.NAME_PARTICLES))
 _NEXT_WORD = re.compile(rf"[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}(?P<word>{_NAME})(?![\w@&-])")
@@ -371,13 +371,39 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("aus", ("us",)),
     ),
     "el": (("ου", ("ος", "ης", "ας")), ("η", ("ης",)), ("α", ("ας",)), ("ο", ("ος",))),
+    # round 11: Finnish genitive, the local cases, the partitive, essive and translative ("Mattin",
+    # "Annalle", "Jukalta"), with the weak grade of a double consonant (Antti, "Antin"; Jukka, "Jukan")
+    "fi": tuple((ending, ("",)) for ending in "lle lla llä lta ltä sta stä ssa ssä na nä ksi ta tä n a ä".split()),
 }
+# Languages whose given names are often ordinary words too (Finnish "Matti", "Toivo", hope; "Tuuli",
+# wind): a name in a case ending whose nominative is one is a name only with a person's evidence.
+_NAMES_ARE_WORDS = frozenset({"fi"})
+# A person's evidence after a given name: an age in apposition ("Matti, 15,", "Hope (16)"), or a
+# relative of theirs ("Mattin äiti", "Hope's mother").
+_AGE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,2}[ \t]*[,)]")
+_KIN_AFTER = re.compile(
+    rf"(?:['’]s)?[ \t]+(?i:{'|'.join(re.escape(word) for word in sorted(patterns.KIN_WORDS, key=len, reverse=True))})"
+    r"(?![\w-])"
+)
+
+
+def _a_persons_evidence(text: str, end: int, *, declined: bool = False) -> bool:
+    """An age after the name, or a relative after its possessive: English's "'s", or the case
+    ending of a declined name ("Mattin äiti"); not a bare word ("Hans onkel" is "his uncle")."""
+    kin = _KIN_AFTER.match(text, end)
+    return bool(_AGE_AFTER.match(text, end) or (kin and (declined or kin.group().startswith(("'", "’")))))
+
+
+def _declined_name(folded: str, language: str) -> bool:
+    """Whether ``folded`` is a known given name in a case ending of ``language``."""
+    return bool(_declined_bases(folded, language))
 
 
 @functools.lru_cache(maxsize=20_000)
-def _declined_name(folded: str, language: str) -> bool:
-    """Whether ``folded`` is a known given name in a case ending of ``language``."""
+def _declined_bases(folded: str, language: str) -> tuple[str, ...]:
+    """The known given names ``folded`` is a case ending of, in ``language``."""
     names = given_names()
+    found: list[str] = []
     for ending, nominatives in CASE_ENDINGS.get(language, ()):
         if not folded.endswith(ending) or len(folded) - len(ending) < 3:
             continue
@@ -387,11 +413,13 @@ def _declined_name(folded: str, language: str) -> bool:
             stems |= {stem[:-1] + {"á": "a", "é": "e"}.get(stem[-1], stem[-1])}
         if language in ("pl", "cs", "sk", "hr") and len(stem) > 2 and stem[-2] not in "aeiouyáéíóúýąęěů":
             stems.add(stem[:-1] + "e" + stem[-1])  # a fleeting e: "Tomk-" for Tomek, "Pavl-" for Pavel
-        if any(base + nominative in names for base in stems for nominative in nominatives):
-            return True
-    if language == "hu" and len(folded) > 5 and folded[-3] == folded[-4] and folded[-2:] in ("al", "el"):
-        return folded[:-3] in names  # -val/-vel joined to a final consonant: "Eszterrel", "Péterrel"
-    return False
+        if language == "fi" and len(stem) > 2 and stem[-2] in "kpt" and stem[-1] in "aeiouyäö":
+            stems.add(stem[:-1] + stem[-2] + stem[-1])  # the weak grade: "Anti-" for Antti, "Juka-" for Jukka
+        found += [base + nominative for base in stems for nominative in nominatives if base + nominative in names]
+    hungarian_val = language == "hu" and len(folded) > 5 and folded[-3] == folded[-4] and folded[-2:] in ("al", "el")
+    if hungarian_val and folded[:-3] in names:  # -val/-vel joined to a final consonant: "Eszterrel", "Péterrel"
+        found.append(folded[:-3])
+    return tuple(found)
 
 
 def _never_a_name(folded: str, own_names: set[str]) -> bool:
@@ -469,6 +497,12 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
         pass
     elif not _declined_name(folded, language) or patterns.CITATION_AFTER.match(text, match.end("name")):
         return None  # an author cited in a case ending: "navazuje na práci Bjørga (2009)"
+    elif (
+        language in _NAMES_ARE_WORDS
+        and all(ordinary_word(base, language) for base in _declined_bases(folded, language))
+        and not _a_persons_evidence(text, match.end("name"), declined=True)
+    ):
+        return None  # "Toivon, että…" (I hope that): Toivo's genitive only with a person's evidence
     if _never_a_name(folded, own_names):
         return None
     if _SAINT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
@@ -510,8 +544,8 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
             break
         end, surname = following.end("word"), True
         given.append(next_word)
-    if not surname and ordinary_word(folded, language):
-        return None  # "Will", "Hope", "Pierre" alone: left to the NER
+    if not surname and ordinary_word(folded, language) and not _a_persons_evidence(text, end):
+        return None  # "Will", "Hope", "Pierre" alone: left to the NER ("Hope, 15," is someone)
     return match.start("name"), end
 
 

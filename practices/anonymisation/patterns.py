@@ -22,7 +22,9 @@ LOWER = "a-zß-öø-ÿ" + "".join(ch for ch in _EXTENDED_A if ch.islower()) + "�
 # Bounded repetitions keep every pattern linear: "Dupont-Dupont-…" repeated
 # 5,000 times took 40 s with unbounded ones.
 # "O'Connor", "D'Souza", "N'Diaye": a one-letter prefix and an apostrophe.
-NAME_WORD = rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]{{1,40}}(?:['’-][{UPPER}]?[{LOWER}]{{1,40}}){{0,3}}"
+# "O'Sullivan", "Ole-Martin"; round 11: the Gaelic and Norman prefixes joined to a capital
+# ("MacAuley", "McDonald", "FitzGerald").
+NAME_WORD = rf"(?:[{UPPER}]['’]|Ma?c|Fitz)?[{UPPER}][{LOWER}]{{1,40}}(?:['’-][{UPPER}]?[{LOWER}]{{1,40}}){{0,3}}"
 CAPS_WORD = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
 INITIALS = rf"[{UPPER}]\.(?:\s?-?[{UPPER}]\.)*"
 
@@ -146,7 +148,9 @@ _ORGANISATIONS = frozenset(
     # Round 7: "Patriotic Alternative", "Generation Identity", "Veiligheidshuis Rotterdam", "Miejski
     # Ośrodek Pomocy Społecznej", "Zespół Szkół nr 3".
     "alternative alternativ identity identitaire identitäre veiligheidshuis jongerencentrum buurthuis "
-    "ośrodek ośrodka ośrodku zespół zespołu zespole szkół poradnia poradni".split()
+    "ośrodek ośrodka ośrodku zespół zespołu zespole szkół poradnia poradni "
+    # Round 11: schools in the southern languages' names ("Escola Estadual Dom Pedro II").
+    "escola escuela scuola istituto liceo liceu colegio instituto estadual statale".split()
 )
 # Greek's (round 8: "Δήμο Θεσσαλονίκης", the municipality), in both spellings of a final sigma: the
 # checks fold case with lower() (ς) or casefold() (σ).
@@ -195,8 +199,80 @@ PUBLIC_FIGURES = frozenset(
         "Hannah Arendt, Arendt, Malcolm X, Martin Luther King, Mahatma Gandhi, Gandhi, Nelson Mandela, "
         "Mandela, Oswald Mosley, Mosley, Jean-Marie Le Pen, Marine Le Pen, Le Pen, Geert Wilders, Wilders, "
         "Renaud Camus, Tommy Robinson, Andrew Tate, Alex Jones, Steve Bannon, Vladimir Putin, Putin, "
-        "Donald Trump, Trump, Greta Thunberg, Thunberg"
+        "Donald Trump, Trump, Greta Thunberg, Thunberg, "
+        # round 11: the dictators and fascist leaders of Southern, Central and Northern Europe whom
+        # workshops on the far right's history cite
+        "José Antonio Primo de Rivera, Miguel Primo de Rivera, Primo de Rivera, António de Oliveira Salazar, "
+        "Oliveira Salazar, Corneliu Zelea Codreanu, Corneliu Codreanu, Codreanu, Ion Antonescu, Antonescu, "
+        "Miklós Horthy, Horthy, Ferenc Szálasi, Szálasi, Vidkun Quisling, Quisling, Philippe Pétain, Pétain, "
+        "Nicolae Ceaușescu, Nicolae Ceauşescu, Ceaușescu, Ceauşescu, Ceausescu, Ante Pavelić, Pavelić, "
+        "Josip Broz Tito, Ioannis Metaxas, Metaxas, Léon Degrelle, Degrelle, Anton Mussert, Mussert, "
+        "Charles Maurras, Maurras, Engelbert Dollfuß, Dollfuss, Georgios Papadopoulos, "
+        # and the heads of government the field's workshops analyse, in their own languages' order too
+        # ("Márciusban Orbán Viktor beszédeit elemeztük"): full names only, their surnames are others'
+        "Viktor Orbán, Orbán Viktor, Recep Tayyip Erdoğan, Recep Tayyip Erdogan, Erdoğan, Emmanuel Macron, "
+        "Angela Merkel, Giorgia Meloni, Jarosław Kaczyński, Alexander Lukashenko, Aleksandr Lukashenko, "
+        "Lukashenko, Ramzan Kadyrov"
     ).split(",")
+)
+
+# A dictator's surname that is a common surname too ("Franco", "Salazar", "Tito"): his only after a
+# word for his rule, his speeches or his followers ("los discursos de Franco", "the Franco regime",
+# "la dictadura de Franco", "unter Franco"), round 11.
+_RULERS_BY_SURNAME = r"Franco|Salazar|Tito|Mussolini|Hitler|Stalin"
+_RULE_WORDS = (
+    r"(?:regime|régime|régimen|regimul|dictatorship|dictature|dictadura|dittatura|ditadura|diktatur|dictatura|"
+    r"speech(?:es)?|discours|discursos?|discorsi|discorso|Reden?|toespraken|tal|taler|puheet|przemówienia|"
+    r"beszédeit|beszédei|era|época|epoca|época|Zeit|tijd|followers|partisans|seguidores|seguaci|Anhänger|"
+    r"propaganda|ideology|idéologie|ideología|ideologia|Ideologie|ideologie|legacy|héritage|legado|eredità|"
+    r"Erbe|nalatenschap|death|mort|muerte|morte|Tod|dood)"
+)
+RULER_BY_SURNAME = re.compile(
+    rf"(?<![\w-]){_RULE_WORDS}[ \t]+(?:(?:of|de|del|di|da|do|von|van|af|av|under|sous|bajo|sotto|unter|onder)[ \t]+)?"
+    rf"(?:(?:the|le|la|el|il|der|die)[ \t]+)?(?P<ruler>{_RULERS_BY_SURNAME})(?![\w-])"
+    rf"|(?<![\w-])(?i:under|sous|bajo|sotto|unter|onder)[ \t]+(?P<ruler2>{_RULERS_BY_SURNAME})(?![\w-])"
+    rf"|(?<![\w-])(?P<ruler3>{_RULERS_BY_SURNAME})(?:['’]s)?[ \t]+(?i:regime|dictatorship|speeches|era|Spain|Portugal|"
+    r"Yugoslavia|followers|propaganda)(?![\w-])"
+)
+
+# The prophets and figures of scripture, by the names their believers and practitioners use
+# ("the imam spoke of Ibrahim's sacrifice and of Musa before Pharaoh"), round 11: given names of
+# many people too, so they are the scripture's only in a sentence about a sermon, a scripture or a
+# prophet, alone (no surname), and not with an age, a relative or a young person's word near them
+# (checks).
+SCRIPTURE_FIGURES = frozenset(
+    (
+        "ibrahim ibraheem musa moussa isa issa nuh yusuf yousuf youssef yaqub yakub ismail ismael ishaq "
+        "dawud daoud sulayman suleiman yunus ayyub harun idris ilyas yahya zakariya zakaria lut hud saleh "
+        "shuayb maryam mariam muhammad mohammed mohamed muhammed adam hawa abraham moses moise moïse mose "
+        "mozes mosè moisés moisés jesus jésus jesús gesù jezus jeesus noah noé noè noach jonah jonas jona "
+        "job hiob isaac isaak ishmael jacob jakob joseph josef david solomon salomon salomo aaron mary marie "
+        "maria mirjam miriam elijah elias élie eve ève eva cain abel peter pierre petrus paul paulus"
+    ).split()
+)
+_SCRIPTURE_WORDS = (
+    r"sermon|sermons|khutba|khutbah|khotba|Friday[ \t]+prayer|prêche|prêches|prédication|Predigt|Freitagspredigt|"
+    r"preek|vrijdagpreek|predikan|prædiken|prekenen|preken|saarna|sermone|predica|sermón|prédica|sermão|kazanie|"
+    r"prophets?|prophète|prophètes|Prophet|Propheten|profeet|profeten|profet|profeta|profetas|profeti|prorok|"
+    r"Quran|Qur['’]an|Koran|Coran|Corano|Corán|Alcorão|Koranen|Koraani|Bible|Bibel|Bijbel|Bibeln|Bibelen|Biblia|"
+    r"Bibbia|Raamattu|Torah|Tora|Gospel|Évangile|Evangelium|evangelie|Vangelo|Evangelio|surah?|sourate|Sure|"
+    r"soera|hadith|hadiths|hadîth|scripture|Schrift|verse|verset|Vers|vers|versetto|versículo|ayah|ayat"
+)
+SCRIPTURE_CONTEXT = re.compile(rf"(?<![\w])(?i:{_SCRIPTURE_WORDS})(?![\w])")
+
+# A monarch or a pope with a regnal number, and a title before it or not ("Escola Estadual Dom Pedro
+# II", "Corso Vittorio Emanuele II", "King Charles III", "Carl XVI Gustaf", "Benedetto XVI"), round
+# 11: no one's identity. "I" alone is English's pronoun: it needs a title ("King Juan Carlos I").
+_REGNAL = r"(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX|XXI|XXII|XXIII)"
+_MONARCHS_TITLE = (
+    r"(?:Dom|Dona|Don|Doña|King|Queen|Kaiser|Kaiserin|König|Königin|Koning|Koningin|Kong|Dronning|Drottning|Kung|"
+    r"Roi|Reine|Rei|Rainha|Rey|Reina|Re|Regina|Pope|Pape|Papst|Paus|Papa|Emperor|Empereur|Imperador|Emperador|"
+    r"Imperatore|Tsar|Czar|Zar|Car|Król|Królowa|Király|Regele)"
+)
+MONARCH_TITLE = re.compile(_MONARCHS_TITLE)
+MONARCH = re.compile(
+    rf"(?<![\w-])(?:{_MONARCHS_TITLE}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:I|{_REGNAL})"
+    rf"|{NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+{_REGNAL})(?:[ \t]+{NAME_WORD})?(?![\w-])"
 )
 
 # A reference: a surname, "et al." or a co-author, and the year in brackets ("Bouzar (2014)",
@@ -259,7 +335,14 @@ _PUBLIC_OFFICE = (
     r"president(?:e|a)?[ \t]+d[ae][ \t]+(?:câmara|regione|generalitat|junta)|prefeit[oa]|primar(?:ul)?|"
     r"polgármester(?:e)?|burmistrz|prezydent[ \t]+miasta|primátor|starosta|gradonačelni(?:k|ca)|meras|"
     r"δήμαρχος|δήμαρχο|кмет(?:ът)?|prime[ \t]+minister|home[ \t]+secretary|premier[ \t]+ministre|"
-    r"ministre|ministro|ministra|président[ \t]+de[ \t]+la[ \t]+république|statsminister(?:en)?|pääministeri"
+    r"ministre|ministro|ministra|président[ \t]+de[ \t]+la[ \t]+république|statsminister(?:en)?|pääministeri|"
+    # round 11: the offices of the churches and of official Islam, public roles ("il cardinale Matteo
+    # Zuppi", "Bischof Georg Bätzing", "the Grand Mufti of Bosnia, Husein Kavazović")
+    r"cardinale|cardinal|kardinal|kardinaal|kardynał|bíboros|cardeal|"
+    r"(?:arch)?bishop|(?:ar)?chevêque|évêque|(?:erz)?bischof|(?:aarts)?bisschop|(?:ärke|erke)?biskop(?:en)?|"
+    r"(?:arci)?vescovo|(?:arz)?obispo|(?:arce)?bispo|(?:arkki)?piispa|(?:arcy)?biskup|(?:érsek|püspök)|"
+    r"(?:arhi)?episcopul|patriarch|patriarche|patriarca|patriarh(?:ul)?|grand[ \t]+mufti|mufti|großmufti|"
+    r"grand[ \t]+rabbin|chief[ \t]+rabbi|oberrabbiner|opperrabbijn|rabbino[ \t]+capo"
 )
 _OFFICE_PLACE = (
     rf"(?:[ \t]+(?:of|for|de|du|des|d['’]|von|van|della|del|di|da|do|i|af)[ \t]*"
@@ -400,7 +483,10 @@ KIN_WORDS = (
     "otec bratr sestra syn dcera babička dědeček strýc kamarád kamarádka babka dedko kamoš "
     "majka otac kći baka djed ujak "
     "майка баща брат сестра син дъщеря баба дядо чичо леля приятел приятелка "
-    "motina tėvas brolis sesuo sūnus dukra močiutė senelis dėdė"
+    "motina tėvas brolis sesuo sūnus dukra močiutė senelis dėdė "
+    # round 11: Finnish ("Mattin äiti", Matti's mother)
+    "äiti isä veli sisko sisar isoäiti isoisä mummo mummi vaari serkku tytär setä täti eno ystävä "
+    "tyttöystävä poikaystävä"
 ).split()
 _KIN = "|".join(re.escape(word) for word in sorted(KIN_WORDS, key=len, reverse=True))
 # After a comma the name is an apposition, closed by punctuation ("la mère, Pôle emploi" is not).
@@ -569,9 +655,16 @@ SPACED_STREET = (
 )  # "Karl Johans gate 22"
 # A Danish or Norwegian floor and side after the house number: "112, 3. tv.", "7, st. th.", "4, 2. sal".
 _FLOOR = r"(?:,?[ \t]+(?:\d{1,2}\.?|st\.|kl\.)[ \t]*(?:tv|th|mf|sal)\.?(?![\w]))"
+# A flat after the house number in the other languages (round 11): Spanish floor and door ("14, 3º B",
+# "3.º izda."), Polish "m. 12" and "lok. 4", Italian "int. 7", Swedish "lgh 1102", Belgian "bus 3",
+# "apt 4", "piso 2".
+_FLAT = (
+    r"(?:,?[ \t]+(?:\d{1,2}\.?[ºª°](?:[ \t]*(?:[A-H]|izda|izq|dcha|der|dta|esq|dto|pta)\.?)?"
+    r"|(?:m|lok|int|lgh|apt|app|bus|piso|interno|porta|leil)\.?[ \t]*\d{1,4}[A-Za-z]?)(?![\w]))"
+)
 # The town after the street, in the language's words: "ul. Lipowej 8/3 w Radomiu", "Storgata 5 i Moss",
 # "12 rue des Lilas à Roubaix" (accepted when no month, weekday or country: recognizers).
-_IN_TOWN = rf"(?P<in_town>[ \t]+(?:w|we|in|à|en|i|a|em|na|te)[ \t]+{_TOWN})"
+_IN_TOWN = rf"(?P<in_town>,?[ \t]+(?:w|we|in|à|en|i|a|em|na|te)[ \t]+{_TOWN})"
 PO_BOX = r"(?:Postboks|Boks|Box|P\.?\s?O\.?\s?Box|Postbus|Postfach|Case[ \t]+postale|B\.P\.|BP)[ \t]+\d{1,6}"
 
 # Hungarian order: the postcode and the town before the street ("3530 Miskolc, Széchenyi utca 12.").
@@ -593,7 +686,7 @@ _DWELLING = r"(?:(?:Flat|Apartment|Apt\.?|Unit|Appartement|Appt\.?|Bâtiment|Bâ
 # A street or box (after a flat number), with the postcode and town, or the
 # town and a British postcode, that often follow it.
 STREET_ADDRESS = re.compile(
-    rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}{_FLOOR}?"
+    rf"(?<![\w])(?P<pii>{_DWELLING}?{_STREET}(?:{_FLOOR}|{_FLAT})?"
     rf"(?:,?[ \t]*\\?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?|{_IN_TOWN})?)"
 )
 POSTCODE_ADDRESS = re.compile(NUMBER_LAST_WITH_POSTCODE)
@@ -839,9 +932,21 @@ _CLASS_PREPOSITION = (
     r"della|dell['’]|all['’]|alla|al|presso|en[ \t]+el|en[ \t]+la|en|na|no|da|do|w|we)"
 )
 SCHOOL_WORD = re.compile(_SCHOOL_WORD)
+# A class written as its year and letter alone ("geht in die 9b der Lindenschule", "går i 8c på
+# Tallbackaskolan"), round 11: only after the words for being in a class, and only before a school's
+# name that says it is one ("§ 2a der Satzung" holds none).
+_BARE_CLASS = r"(?<=[ \t])(?:in[ \t]+(?:die|der)|i|in|zit[ \t]+in)[ \t]+\d{1,2}\.?[a-fA-F](?![\w])"
+_A_SCHOOLS_NAME = (
+    rf"(?:{_INSTITUTION_NAME}[ \t]+{_SCHOOL_WORD}(?![\w])"
+    rf"|[{UPPER}][{LOWER}]{{1,40}}(?:-[{UPPER}]?[{LOWER}]{{1,40}})*?-?(?i:schule|skolan|skolen|skole|skola|school|koulu)"
+    rf"(?:[ \t]+{NAME_WORD})?)"
+)
 SCHOOL_OF_A_PUPIL = re.compile(
     rf"(?<![\w]){_CLASS}[ \t]*,?[ \t]+{_CLASS_PREPOSITION}(?:[ \t]+|(?<=['’]))(?:{_SCHOOL_WORD}[ \t]+)?"
     rf"(?P<pii>{_INSTITUTION_NAME})"
+)
+SCHOOL_OF_A_PUPIL_IN_A_BARE_CLASS = re.compile(
+    rf"{_BARE_CLASS}[ \t]*,?[ \t]+{_CLASS_PREPOSITION}[ \t]+(?P<pii>{_A_SCHOOLS_NAME})(?![\w])"
 )
 _ATTENDING = (
     r"attend(?:s|ed|ing)?|went[ \t]+to|goes[ \t]+to|frequent(?:s|ed)|fréquent(?:e|es|ait|aient|ent|é|ée)|"
@@ -1035,11 +1140,16 @@ SCHOOL_IN_A_CASE_ENDING = re.compile(
 _OPEN_QUOTE = r"[\"“«„‘'‹][ \t]?"
 _CLOSE_QUOTE = r"[ \t]?[\"”»“’'›]"
 _NICKNAME = rf"(?P<pii>{NAME_WORD}(?:[ \t]+{_KUNYA_LINK}?{NAME_WORD}|[ \t]+{_KUNYA_LINK}{NAME_WORD}){{0,3}})"
+# With its article inside the quotes, as Spanish, Italian and French nicknames have ("el Moro").
+_ARTICLE_NICKNAME = _NICKNAME.replace("(?P<pii>", r"(?P<pii>(?:(?i:il|lo|la|el|le|der|die|de|het|the|o|a)[ \t]+)?", 1)
 QUOTED_NICKNAME = re.compile(
     r"(?<![\w])(?i:known|called|nicknamed|conocid[oa]|llamad[oa]|conosciut[oa]|chiamat[oa]|connue?|appelée?|"
-    r"bekend|genoemd|känd|kallad|kjent|kalt|kendt|kaldt|tunnettu|znan[ya])"
+    r"bekend|genoemd|känd|kallad|kjent|kalt|kendt|kaldt|tunnettu|znan[ya]|"
+    # round 11: "everyone knows him as": "lo conocen como", "le connaissent comme", "kennen ihn als"
+    r"conoc(?:e|en|ía|ían)|conosc(?:e|ono|eva|evano)|conhec(?:e|em|ia|iam)|conna(?:ît|issent|issait|issaient)|"
+    r"kenn(?:t|en)|kannten?|kent|kennen|kende|kenden|känner|kände|kjenner|kjente|kender|kendte|znają|znali)"
     rf"(?:[ \t]+[{LOWER}][\w-]*){{0,5}}[ \t]+(?i:as|como|come|comme|als|som|jako|nimellä)[ \t]+{_OPEN_QUOTE}"
-    rf"{_NICKNAME}{_CLOSE_QUOTE}"
+    rf"{_ARTICLE_NICKNAME}{_CLOSE_QUOTE}"
     # "lo chiamavano "il Biondo"", "they called him "Tiny"": a quoted name after them
     r"|(?<![\w])(?i:call(?:ed|s)?[ \t]+(?:him|her)|nann(?:te|ten)[ \t]+(?:ihn|sie)|nenn(?:t|en)[ \t]+(?:ihn|sie)|"
     r"noem(?:de|den)[ \t]+(?:hem|haar)|kallade[ \t]+(?:honom|henne)|kald(?:te|er)[ \t]+(?:ham|hende)|"

@@ -242,10 +242,12 @@ NINTH_CASES: list[tuple[str, str, str, str]] = [
 
 # What the first run missed and this round could not close (docs/ANONYMISATION.md, "Known gaps"):
 # left as strict xfails, by the snippets' indexes in NINTH_CASES.
-NINTH_GAPS = {
-    3: "a school named after a king ('Escola Estadual Dom Pedro II'), a city the NER calls a name (Belo"
-    " Horizonte) and an author cited with a year whose given name is known ('Paulo Freire (1970)')",
-    12: "a head of state after a month in a case ending ('Márciusban Orbán Viktor'): a moderator's click",
+NINTH_GAPS: dict[int, str] = {
+    # 3, a school named after a king ('Escola Estadual Dom Pedro II') and a city the NER calls a name
+    # ('em Belo Horizonte'): closed in round 11 (patterns.MONARCH; an NER name after a preposition of
+    # place holding no given name that is no ordinary word; 'Paulo Freire (1970)' was closed in round 10)
+    # 12, a head of government after a month in a case ending ('Márciusban Orbán Viktor'): closed in
+    # round 11 (a month or weekday in a case ending no longer opens an NER name; PUBLIC_FIGURES)
     # 16, Romanian 'Floare' opening a quoted programme name: closed in round 10 (a programme's name in
     # quotes after the word for it holds no one's name, patterns.PROGRAMME_TITLE)
 }

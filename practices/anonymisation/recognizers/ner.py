@@ -54,6 +54,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             return False
         if entity == PERSON and _german_place_adjective(text[start:end]):
             return False
+        if entity == PERSON and _after_a_place_preposition(text, start, end):
+            return False
         heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
         return not (entity == PERSON and heading)
 
@@ -69,6 +71,29 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             for ent in nlp_artifacts.tokens.ents
             if ent.label_ == "ORG" and _reads_as_a_name(ent)
         ]
+
+
+# Prepositions of place that take no person in Portuguese, Spanish, Italian and Romanian ("em Belo
+# Horizonte", "en Puerto Llano", "nel Borgo San Dalmazzo"), round 11: an NER "person" right after one
+# that holds no known given name is a place the model misread (the place rules decide whether it is
+# someone's). Not "a", "à", "de", "in": a verb of speaking, a possessive, a citation take people.
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w])(em|no|na|nos|nas|en|nel|nella|nei|în|din)[ \t]+$")
+_PREPOSITIONS_LANGUAGE = {"em": "pt", "no": "pt", "na": "pt", "nos": "pt", "nas": "pt", "nel": "it", "nella": "it"}
+_PREPOSITIONS_LANGUAGE |= {"nei": "it", "în": "ro", "din": "ro"}
+
+
+def _after_a_place_preposition(text: str, start: int, end: int) -> bool:
+    """Whether an NER "person" follows a preposition of place and holds no known given name that
+    is no ordinary word of the preposition's language ("em Belo Horizonte": "belo" is Portuguese
+    for beautiful; "pensar em Mariana Costa" stays a name)."""
+    from ..given_names import _known_name, ordinary_word  # loaded by warm_up() or the first check
+
+    before = _PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start)
+    if before is None:
+        return False
+    language = _PREPOSITIONS_LANGUAGE.get(before.group(1), "es")
+    words = [word.strip("'’") for word in text[start:end].split()]
+    return not any(_known_name(word) and not ordinary_word(word.casefold(), language) for word in words)
 
 
 def _reads_as_a_person(span: str) -> bool:
@@ -380,7 +405,15 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
 _LEADING_WORDS = re.compile(
     r"(?i:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|cher|chère|hallo|moin|servus|hej|hejsan|hei|hoi|"
     r"hola|ciao|buongiorno|buenos[ \t]+días|olá|ahoj|dobrý[ \t]+den|beste|liebe|lieber|kære|käre|kära|"
-    r"según|selon|segundo|secondo|volgens|laut|ifølge|enligt|ifolge|podle|szerint|dle)[ \t,]+(?=\w)"
+    r"según|selon|segundo|secondo|volgens|laut|ifølge|enligt|ifolge|podle|szerint|dle|"
+    # round 11: a month or a weekday in a case ending opening the sentence, as Hungarian, Finnish and
+    # Estonian write "in March", "on Monday" ("Márciusban Orbán Viktor…", "Maaliskuussa Matti…")
+    r"(?:január|február|március|április|május|június|július|augusztus|szeptember|október|november|december)"
+    r"(?:ban|ben|ig|tól|től|ra|re|i)|hétfőn|kedden|szerdán|csütörtökön|pénteken|szombaton|vasárnap|"
+    r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu(?:ssa|sta|hun|lla)|"
+    r"(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)na|"
+    r"(?:jaanuar|veebruar|märts|aprill|juuni|juuli|august|september|oktoober|november|detsember)(?:is|ist)|"
+    r"(?:esmaspäe|teisipäe|kolmapäe|neljapäe|reede|laupäe|pühapäe)val)[ \t,]+(?=\w)"
 )
 
 

@@ -13,7 +13,7 @@ from .base import RegexRecognizer, _is_country, _plausible_name_or_place, names_
 PLACE_NAME = "PlaceAfterPrepositionRecognizer"
 
 
-_TOWN_AFTER_STREET = re.compile(r"[ \t]+(?:w|we|in|à|en|i|a|em|na|te)[ \t]+(?P<town>[^\d]+)$")
+_TOWN_AFTER_STREET = re.compile(r",?[ \t]+(?:w|we|in|à|en|i|a|em|na|te)[ \t]+(?P<town>[^\d]+)$")
 
 
 def _address_span(text: str, start: int, end: int, doc=None) -> tuple[int, int]:
@@ -215,7 +215,12 @@ def institution_recognizers(language: str) -> list[EntityRecognizer]:
     return [
         RegexRecognizer(
             entity=LOCATION,
-            regexes=[patterns.SCHOOL_OF_A_PUPIL, patterns.INSTITUTION_OF_A_PERSON, patterns.SCHOOL_IN_A_CASE_ENDING],
+            regexes=[
+                patterns.SCHOOL_OF_A_PUPIL,
+                patterns.SCHOOL_OF_A_PUPIL_IN_A_BARE_CLASS,
+                patterns.INSTITUTION_OF_A_PERSON,
+                patterns.SCHOOL_IN_A_CASE_ENDING,
+            ],
             score=INSTITUTION_SCORE,
             language=language,
             name="AttendedPlaceRecognizer",
