@@ -257,6 +257,13 @@ def document_vector(collection_name: str, document_id: int) -> np.ndarray | None
     return document_vectors(collection_name, [document_id]).get(document_id)
 
 
+def collection_vectors(collection_name: str) -> dict[int, np.ndarray]:
+    """Every stored vector of the current model in ``collection_name``, by document id (the
+    semantic ranking's language shares: hybrid.language_shares)."""
+    rows = _current(collection_name).values_list("document_id", "vector", "scale")
+    return {pk: _vector(codes, scale) for pk, codes, scale in rows.iterator(chunk_size=2000)}
+
+
 def document_vectors(collection_name: str, ids: Iterable[int]) -> dict[int, np.ndarray]:
     """``document_vector`` of many documents at once (those that have one)."""
     rows = _current(collection_name).filter(document_id__in=list(ids)).values_list("document_id", "vector", "scale")

@@ -11,6 +11,7 @@ suggestions are SQL (``sql.py``). See docs/SEARCH.md.
 """
 
 import difflib
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -34,7 +35,7 @@ from search.backends.database.sql import DOCUMENTS, placeholders
 from search.backends.database.sqlite import SqliteText
 from search.collections import Collection, Layout, registered
 from search.embedding import store
-from search.embedding.vectors import similarities
+from search.embedding.vectors import dequantise, similarities
 from search.models import SearchDocument, SearchFacet
 from search.query import Clause, ParsedQuery, any_of, any_word, parse, some_words, typed_terms
 
@@ -314,8 +315,9 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
             return 0, None
         if view.vectors.codes.shape[1] != len(asked):  # stored by another model: until search_reindex
             return 0, None
-        closeness = similarities(view.vectors, asked)
-        eligible = view.flags(allowed) & view.has_vector & (closeness >= hybrid.SIMILARITY_FLOOR)
+        cosines = similarities(view.vectors, asked)
+        eligible = view.flags(allowed) & view.has_vector & (cosines >= hybrid.SIMILARITY_FLOOR)
+        closeness = hybrid.without_language_share(cosines, asked, *_language_shares(view))
         if parsed.excluded and eligible.any():
             holders = text.scored(cursor, ParsedQuery((Clause(parsed.excluded),)), view.ids[:0]) or []
             positions, _known = view.locate(np.array([row[0] for row in holders], dtype=np.int64))
@@ -432,6 +434,28 @@ def _most_words(text, cursor, parsed: ParsedQuery, wanted: np.ndarray | None) ->
             sums[document_id] = sums.get(document_id, 0.0) + float(score)
     top = max(sums.values(), default=0.0) * 1.001 or 1.0
     return [(document_id, count + max(sums[document_id], 0.0) / top) for document_id, count in counts.items()]
+
+
+_SHARES: dict[int, tuple[Any, tuple[np.ndarray, np.ndarray]]] = {}  # id(vectors) -> (vectors, shares)
+_SHARES_LOCK = threading.Lock()
+
+
+def _language_shares(view: snapshot.Snapshot) -> tuple[np.ndarray, np.ndarray]:
+    """The snapshot's rows' languages and each language's share of the vectors
+    (hybrid.language_shares), computed once per loaded matrix (a snapshot reload makes a new one)."""
+    vectors = view.vectors
+    with _SHARES_LOCK:
+        kept = _SHARES.get(id(vectors))
+    if kept is not None and kept[0] is vectors:
+        return kept[1]
+    assert vectors is not None and view.has_vector is not None
+    languages = {code: view.flags(bits) & view.has_vector for code, bits in view.facets.get("language", {}).items()}
+    shares = hybrid.language_shares(dequantise(vectors), languages)
+    with _SHARES_LOCK:
+        if len(_SHARES) >= 4:  # the current matrices of a process's collections; older ones go
+            _SHARES.clear()
+        _SHARES[id(vectors)] = (vectors, shares)
+    return shares
 
 
 def _query_vector_soon(collection: Collection, parsed: ParsedQuery, text: str) -> Callable[[], Any] | None:

@@ -29,11 +29,13 @@ one (network posts).
 """
 
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch
@@ -139,6 +141,9 @@ class ElasticsearchSearchBackend(SearchBackend):
         self._client_pid: int | None = None
         self._reader: tuple[Elasticsearch, Elasticsearch] | None = None
         self._indexes: dict[str, CollectionIndex] = {}
+        # collection -> (the languages read, each document's row in the shares, the shares)
+        self._shares: dict[str, tuple[dict[int, str], dict[int, int], np.ndarray]] = {}
+        self._shares_lock = threading.Lock()
 
     def index_of(self, collection: Collection) -> "CollectionIndex":
         """The index machinery of ``collection``, on this engine's client."""
@@ -339,6 +344,50 @@ class ElasticsearchSearchBackend(SearchBackend):
             raise SearchUnavailable("Elasticsearch answered a search only in part")
         return responses
 
+    def _language_shares(self, collection: Collection) -> tuple[dict[int, int], np.ndarray]:
+        """Each document's row in its language's share of the vectors, and the shares
+        (hybrid.language_shares): the languages from the index (read once a minute), the
+        vectors from the database's store; computed again when the languages are read again."""
+        languages = self.index_of(collection).document_languages()
+        with self._shares_lock:
+            kept = self._shares.get(collection.name)
+        if kept is not None and kept[0] is languages:
+            return kept[1], kept[2]
+        vectors = store.collection_vectors(collection.name)
+        ids = [key for key in languages if key in vectors]
+        if not ids:
+            return {}, np.zeros((1, 1), dtype=np.float32)
+        codes = np.array([languages[key] for key in ids])
+        masks = {code: codes == code for code in set(codes.tolist()) if code}
+        of_row, shares = hybrid.language_shares(np.stack([vectors[key] for key in ids]), masks)
+        rows = dict(zip(ids, of_row.tolist(), strict=True))
+        with self._shares_lock:
+            self._shares[collection.name] = (languages, rows, shares)
+        return rows, shares
+
+    def _without_language_share(
+        self, collection: Collection, hits: list[dict[str, Any]], vector: np.ndarray
+    ) -> list[dict[str, Any]]:
+        """The kNN hits (nearest first) in the order of their cosine less their language's share
+        of the query (hybrid.language_shares), as the database engine ranks them; ties keep the
+        kNN order. A document the shares do not know yet keeps its cosine."""
+        if len(hits) < 2:
+            return hits
+        rows, shares = self._language_shares(collection)
+        if shares.shape[1] != len(vector):
+            return hits
+        offsets = shares @ np.asarray(vector, dtype=np.float32)
+        blank = len(shares) - 1  # the zero row: no language, or not known yet
+
+        def ranked(hit: dict[str, Any]) -> float:
+            score = hit.get("_score")
+            if score is None:  # sorted: the score is the first sort value (queries.ordering)
+                score = (hit.get("sort") or [0.0])[0]
+            cosine = 2.0 * float(score or 0.0) - 1.0  # kNN's cosine score is (1 + cos) / 2
+            return cosine - float(offsets[rows.get(_found_id(hit), blank)])
+
+        return sorted(hits, key=ranked, reverse=True)
+
     def _hybrid(self, collection: Collection, query: SearchQuery, parsed) -> SearchResults:
         """The query's vector is computed on another thread from the start. Meanwhile the
         words the index lacks are looked up (``_spelling``, a small request), then the lexical
@@ -367,6 +416,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             shown = [_found_id(hit) for hit in by_words.result()[1]["hits"].get("hits", [])]
             meaning[1] = queries.both_body(collection, query, parsed, typos, knn, shown)
         semantic, both, counts = self._msearch(collection, meaning)
+        semantic["hits"]["hits"] = self._without_language_share(collection, semantic["hits"].get("hits", []), vector)
         lexical, page, *counted = by_words.result()
         suggestion = self._suggested(respelt, None, counted) if typos else None
         marked = {_found_id(hit): hit for response in (page, both) for hit in response["hits"].get("hits", [])}

@@ -65,6 +65,7 @@ class CollectionIndex:
         self._mapping = MAPPINGS[collection.layout]
         self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
         self._mapping_checked: tuple[float, bool, int] | None = None
+        self._languages_read: tuple[float, dict[int, str]] | None = None
 
     @property
     def client(self) -> Elasticsearch:
@@ -195,6 +196,7 @@ class CollectionIndex:
                 count = self._fill(new, documents)
                 self._swap(new)
                 self._mapping_checked = None
+                self._languages_read = None
             except BaseException:
                 self.client.indices.delete(index=new, ignore_unavailable=True)
                 raise
@@ -279,6 +281,28 @@ class CollectionIndex:
         version = min((int(each.get("_meta", {}).get("mapping_version", 0)) for each in mappings), default=0)
         self._mapping_checked = (time.monotonic(), vectors, version)
         return vectors, version
+
+    def document_languages(self) -> dict[int, str]:
+        """Each live document's language (its first ``language`` code; "" for none), for the
+        semantic ranking's language shares (hybrid.language_shares). Read once a minute."""
+        read = self._languages_read
+        if read is not None and time.monotonic() - read[0] < VECTOR_CHECK_SECONDS:
+            return read[1]
+        with unavailable("list its documents' languages"):
+            try:
+                hits = helpers.scan(
+                    self.reader,
+                    index=self.alias,
+                    size=1000,
+                    query={"query": {"term": {"tombstone": False}}, "_source": ["language"]},
+                )
+                languages = {
+                    int(hit["_id"]): next(iter(hit.get("_source", {}).get("language") or []), "") for hit in hits
+                }
+            except NotFoundError:
+                languages = {}
+        self._languages_read = (time.monotonic(), languages)
+        return languages
 
     def _read(self, action: str, call) -> dict[str, Any] | None:
         """Run a read; None when the alias does not exist yet (nothing indexed)."""

@@ -48,8 +48,13 @@ GROUPS = ("same-language", "cross-language", "practitioners")
 # Measured values minus about 0.03 (docs/SEARCH.md, "Relevance"), over the same-language
 # group (the cross-language group has no floor until the hybrid search lands). Raise a
 # floor when its engine improves; a change that lowers one says why in its commit.
+# 2026-12-07: the ten practices in Spanish, Italian, Portuguese, Polish, Finnish, Greek,
+# Hungarian, Romanian and Czech are grade 2 or 3 answers to 39 of these 49 queries, answers a
+# lexical engine cannot reach from English or French words: same-language lexical nDCG@10 fell
+# with the judgements, not with the engines (SQLite 0.630 -> 0.598, PostgreSQL 0.633 -> 0.622,
+# Elasticsearch 0.665 -> 0.654; MRR 0.924, 0.938, 0.950), so SQLite's floor went 0.03 under it.
 FLOORS: dict[str, dict[str, float]] = {
-    "sqlite": {"ndcg@10": 0.62, "mrr-l2": 0.91},  # measured 0.654, 0.946
+    "sqlite": {"ndcg@10": 0.57, "mrr-l2": 0.89},  # measured 0.654, 0.946; 0.598, 0.924 since
     "postgres": {"ndcg@10": 0.61, "mrr-l2": 0.90},  # measured 0.642, 0.933
     "elasticsearch": {"ndcg@10": 0.62, "mrr-l2": 0.90},  # measured 0.650, 0.929
 }
@@ -60,11 +65,20 @@ FLOORS: dict[str, dict[str, float]] = {
 # sqlite 0.752, postgres 0.748, elasticsearch 0.758; cross-language MRR 0.847, 0.847, 0.860.
 # PostgreSQL reached 0.751 once its tsvectors also held the folded Snowball stems the SQLite
 # engine matches (search/backends/database/postgres.py): 0.748 before.
+# The practitioners' group (2026-12-07): its figures once the semantic ranking no longer
+# favoured the query's language (hybrid.language_shares; before: nDCG@10 / MRR 0.641 / 0.819 on
+# the database engine, 0.640 / 0.822 on Elasticsearch; after: 0.681 / 0.877 and 0.676 / 0.864).
+PRACTITIONERS_FLOORS: dict[str, dict[str, float]] = {
+    "sqlite": {"ndcg@10": 0.68, "mrr-l2": 0.87},
+    "postgres": {"ndcg@10": 0.68, "mrr-l2": 0.87},
+    "elasticsearch": {"ndcg@10": 0.67, "mrr-l2": 0.86},
+}
 HYBRID_FLOORS: dict[str, dict[str, dict[str, float]]] = {
     engine: {
         "all": {"ndcg@10": 0.75},
         "cross-language": {"mrr-l2": 0.80},
         "same-language": dict(FLOORS[engine]),
+        "practitioners": PRACTITIONERS_FLOORS[engine],
     }
     for engine in FLOORS
 }

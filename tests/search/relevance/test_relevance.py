@@ -1,7 +1,10 @@
 """Search relevance per engine on the judged query set (see evaluation.py): nDCG@10 and MRR
 may not drop below the floors kept in ``evaluation.FLOORS``."""
 
+import json
+import os
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -112,6 +115,26 @@ def test_the_practitioners_set_has_30_queries_in_the_new_languages_and_the_old()
         assert asked_elsewhere, f"{stem} answers no query written in another language"
 
 
+def _keep_rankings(label: str, evaluation) -> None:
+    """With RELEVANCE_RANKINGS=<directory>, each query's scores and first ten hits with their
+    grades go to <directory>/<label>.json: the per-query evidence for a change of the engines."""
+    directory = os.environ.get("RELEVANCE_RANKINGS")
+    if not directory:
+        return
+    rows = {
+        query.id: {
+            "text": query.text,
+            "language": query.language,
+            "group": query.group,
+            **evaluation.by_query[query.id],
+            "hits": [[stem, qrels()[query.id].get(stem, 0)] for stem in evaluation.rankings[query.id][:10]],
+        }
+        for query in judged_queries()
+    }
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    (Path(directory) / f"{label}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1))
+
+
 def _language(path) -> str:
     return "fr" if path == SEED_DOCUMENT else collection_language(path)
 
@@ -125,6 +148,7 @@ def test_relevance_stays_above_its_floor(engine, corpus, request):
     evaluation = evaluate(run_queries(engine, corpus))
 
     print(f"\n{report({name: evaluation})}")
+    _keep_rankings(f"{name}-lexical", evaluation)
     same_language = evaluation.by_group["same-language"]
     for metric in METRICS:
         assert same_language[metric] >= FLOORS[name][metric], f"{name} {metric}: {same_language[metric]:.3f}"
@@ -143,6 +167,7 @@ def test_hybrid_relevance_stays_above_its_floor(engine, corpus, embeddings, requ
     evaluation = evaluate(run_queries(engine, corpus))
 
     print(f"\n{report({f'{name}, hybrid': evaluation})}")
+    _keep_rankings(f"{name}-hybrid", evaluation)
     figures = {"all": evaluation.means, **evaluation.by_group}
     for part, floors in HYBRID_FLOORS[name].items():
         for metric, floor in floors.items():
