@@ -1006,3 +1006,64 @@ def test_an_answer_with_copy_cut_into_pieces_by_page_breaks_is_whole():
     parsed = _case("en-txt-pdf-prose-pages")
     assert parsed.key_themes == ["youth-engagement", "deradicalisation-disengagement"]
     assert "\f" not in parsed.fields["description"]
+
+
+# --- guards added with the fixes (the rules' other side) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Partners", "Partner organisations", "Budget", "Aim of the practice", "Website"])
+def test_an_english_row_naming_no_field_stays_unknown(label):
+    """The own-words reading of a translated label leaves an English row naming no field as it was."""
+    parsed = import_document(
+        docx_table([("Name of the practice", "Bridges"), ("Description", "Mentors."), (label, "City of Ghent")]),
+        "x.docx",
+    )
+    assert "unknown_label" in parsed.warning_codes() and "City of Ghent" in parsed.fields["description"]
+
+
+@pytest.mark.parametrize(
+    ("label", "field", "read"),
+    [
+        ("Rok zahájení", "start", lambda parsed: parsed.start_year),
+        ("Datum poslední aktualizace", "last_update", lambda parsed: parsed.last_update_year),
+        ("Descrição da prática", "description", lambda parsed: "2019" in parsed.fields["description"] and 2019),
+        ("Realizující organizace", "organisation", lambda parsed: "2019" in parsed.organisation.name and 2019),
+    ],
+)
+def test_a_translated_label_in_the_writer_s_words_is_read_with_a_warning(label, field, read):
+    parsed = import_document(docx_table([("Název praxe", "Most"), (label, "Spolek 2019")]), "x.docx")
+    assert read(parsed) == 2019
+    assert [code for code in parsed.warning_codes(field) if code == "guessed_label"] == ["guessed_label"]
+
+
+def test_a_label_cell_holding_only_its_instructions_gives_no_answer():
+    parsed = import_document(
+        docx_table(
+            [
+                ("Name of the practice", "Bridges"),
+                (
+                    "Deliverables\nPlease indicate whether the practice has resulted in concrete deliverables, such as "
+                    "(links to) manuals, training modules, videos.",
+                    "",
+                ),
+            ]
+        ),
+        "x.docx",
+    )
+    assert parsed.fields.get("deliverables", "") == ""
+
+
+def test_an_organisation_s_own_email_and_phone_stay_in_its_description():
+    """Only a person to contact moves: an organisation's e-mail and phone sub-fields stay where they were written."""
+    parsed = import_document(
+        docx_table([("Name of the practice", "Bridges"), ("Organisation", "Bridges vzw\nEmail: info@example.org")]),
+        "x.docx",
+    )
+    assert "info@example.org" in parsed.organisation.description and "contact_moved" not in parsed.warning_codes()
+
+
+def test_text_with_a_form_feed_and_no_repeated_line_loses_only_the_form_feed():
+    document = "Name of the practice: Bridges\nDescription: We meet.\n\fEvery week.\nCountry of origin: Belgium"
+    parsed = import_document(document.encode(), "x.txt")
+    assert parsed.fields["description"] == "We meet.\n\nEvery week." or "Every week." in parsed.fields["description"]
+    assert "\f" not in parsed.fields["description"] and parsed.country == "BE"
