@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from search.backends.base import MatchedBy
+from search.embedding.vectors import BLOCK_ROWS, Int8Matrix
 
 RRF_K = 60  # measured: k=20 gives the same figures (benchmarks/crosslingual.py)
 LEXICAL_WEIGHT = 1.0
@@ -83,27 +84,42 @@ def matched_by(in_lexical: bool, in_semantic: bool) -> MatchedBy:
     return "semantic" if in_semantic else "lexical"
 
 
-def language_shares(vectors: np.ndarray, languages: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def language_shares(
+    vectors: "np.ndarray | Int8Matrix", languages: Mapping[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's language (an index into the second array; rows of no known language point to
     its last row, zeros) and each language's share ``μ_lang − μ`` (shrunk, see LANGUAGE_PRIOR),
-    from the rows' float vectors (rows without a vector are zeros and left out by the caller's
-    masks in ``languages``: language code -> boolean mask over the rows)."""
-    rows, dimensions = vectors.shape
+    from the rows' vectors (float, or int8 with a scale per row: read a block at a time, never
+    all in float32). ``languages``: language code -> boolean mask over the rows; rows in no mask
+    (no vector) count for nothing, those under the code "" count for the mean of all only."""
+    rows, dimensions = (len(vectors), vectors.codes.shape[1]) if isinstance(vectors, Int8Matrix) else vectors.shape
     codes = [code for code, mask in languages.items() if code and mask.any()]
+    of_row = np.full(rows, len(codes) + 1, dtype=np.int64)  # len(codes): no language; + 1: not counted
+    for code, mask in languages.items():
+        of_row[mask] = codes.index(code) if code in codes else len(codes)
+    sums = np.zeros((len(codes) + 2, dimensions), dtype=np.float64)
+    for start in range(0, rows, BLOCK_ROWS):
+        block = _float_rows(vectors, start, start + BLOCK_ROWS)
+        of_block = of_row[start : start + BLOCK_ROWS]
+        for index in np.unique(of_block):
+            sums[index] += block[of_block == index].sum(axis=0)
+    counts = np.bincount(of_row, minlength=len(codes) + 2)
     shares = np.zeros((len(codes) + 1, dimensions), dtype=np.float32)
-    of_row = np.full(rows, len(codes), dtype=np.int64)
-    counted = np.zeros(rows, dtype=bool)
-    for mask in languages.values():
-        counted |= mask
-    if not codes or not counted.any():
+    of_row[of_row > len(codes)] = len(codes)  # not counted: no share either
+    counted = int(counts[: len(codes) + 1].sum())
+    if not codes or not counted:
         return of_row, shares
-    overall = vectors[counted].mean(axis=0)
-    for index, code in enumerate(codes):
-        mask = languages[code]
-        of_row[mask] = index
-        mean = (vectors[mask].sum(axis=0) + LANGUAGE_PRIOR * overall) / (mask.sum() + LANGUAGE_PRIOR)
+    overall = sums[: len(codes) + 1].sum(axis=0) / counted
+    for index in range(len(codes)):
+        mean = (sums[index] + LANGUAGE_PRIOR * overall) / (counts[index] + LANGUAGE_PRIOR)
         shares[index] = mean - overall
     return of_row, shares
+
+
+def _float_rows(vectors: "np.ndarray | Int8Matrix", start: int, stop: int) -> np.ndarray:
+    if isinstance(vectors, Int8Matrix):
+        return vectors.codes[start:stop].astype(np.float32) * vectors.scales[start:stop, None]
+    return np.asarray(vectors[start:stop], dtype=np.float32)
 
 
 def without_language_share(

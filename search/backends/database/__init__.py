@@ -35,7 +35,7 @@ from search.backends.database.sql import DOCUMENTS, placeholders
 from search.backends.database.sqlite import SqliteText
 from search.collections import Collection, Layout, registered
 from search.embedding import store
-from search.embedding.vectors import dequantise, similarities
+from search.embedding.vectors import similarities
 from search.models import SearchDocument, SearchFacet
 from search.query import Clause, ParsedQuery, any_of, any_word, parse, some_words, typed_terms
 
@@ -450,7 +450,7 @@ def _language_shares(view: snapshot.Snapshot) -> tuple[np.ndarray, np.ndarray]:
         return kept[1]
     assert vectors is not None and view.has_vector is not None
     languages = {code: view.flags(bits) & view.has_vector for code, bits in view.facets.get("language", {}).items()}
-    shares = hybrid.language_shares(dequantise(vectors), languages)
+    shares = hybrid.language_shares(vectors, languages)
     with _SHARES_LOCK:
         if len(_SHARES) >= 4:  # the current matrices of a process's collections; older ones go
             _SHARES.clear()

@@ -353,14 +353,13 @@ class ElasticsearchSearchBackend(SearchBackend):
             kept = self._shares.get(collection.name)
         if kept is not None and kept[0] is languages:
             return kept[1], kept[2]
-        vectors = store.collection_vectors(collection.name)
-        ids = [key for key in languages if key in vectors]
-        if not ids:
+        ids, vectors = store.collection_vectors(collection.name)
+        codes = np.array([languages.get(int(key)) for key in ids], dtype=object)  # None: not in the index
+        masks = {code: codes == code for code in set(codes.tolist()) if code is not None}
+        if not masks:
             return {}, np.zeros((1, 1), dtype=np.float32)
-        codes = np.array([languages[key] for key in ids])
-        masks = {code: codes == code for code in set(codes.tolist()) if code}
-        of_row, shares = hybrid.language_shares(np.stack([vectors[key] for key in ids]), masks)
-        rows = dict(zip(ids, of_row.tolist(), strict=True))
+        of_row, shares = hybrid.language_shares(vectors, masks)
+        rows = dict(zip(ids.tolist(), of_row.tolist(), strict=True))
         with self._shares_lock:
             self._shares[collection.name] = (languages, rows, shares)
         return rows, shares
