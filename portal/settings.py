@@ -136,9 +136,7 @@ CACHES: dict[str, dict] = {
 # the key: the chrome of templates/base.html, search results' cards), so each process keeps its
 # own and no change made elsewhere can stale them. In development none is kept: an edited template shows at once.
 CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
-    if DEBUG
-    else "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache" if DEBUG else "portal.cache_layers.StringMemoryCache",
     "LOCATION": "portal-fragments",
     "TIMEOUT": None,
     "OPTIONS": {"MAX_ENTRIES": 5_000},

@@ -69,7 +69,7 @@ def test_a_thread_that_does_not_exist_answers_404(contributor_client, thread):
 @pytest.fixture
 def fragments_kept():
     """The fragments cache as in production (in tests, as in development, it keeps nothing)."""
-    kept = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "thread-page-fragments"}
+    kept = {"BACKEND": "portal.cache_layers.StringMemoryCache", "LOCATION": "thread-page-fragments"}
     with override_settings(CACHES={**settings.CACHES, "fragments": kept}):
         caches["fragments"].clear()
         yield caches["fragments"]

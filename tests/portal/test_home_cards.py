@@ -104,7 +104,7 @@ def test_readers_in_turn_on_one_connection_each_get_their_own_count_and_cards(
 @pytest.fixture
 def fragments_kept(settings):
     """The fragments cache as in production (in tests, as in development, it keeps nothing)."""
-    kept = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "home-fragments"}
+    kept = {"BACKEND": "portal.cache_layers.StringMemoryCache", "LOCATION": "home-fragments"}
     settings.CACHES = {**settings.CACHES, "fragments": kept}
     caches["fragments"].clear()
     yield caches["fragments"]

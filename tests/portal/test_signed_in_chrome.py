@@ -237,7 +237,7 @@ def test_the_database_cache_setting_keeps_pages_apart_with_memory_in_front():
         "portal_cache",
         "portal.cache_layers.LocalFirstCache",
         "portal_page_cache",
-        "django.core.cache.backends.locmem.LocMemCache",
+        "portal.cache_layers.StringMemoryCache",
     ]
 
 

@@ -68,13 +68,13 @@ DATABASE_CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"},
     "pages-shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_page_cache"},
     "pages": {"BACKEND": "portal.cache_layers.LocalFirstCache", "LOCATION": "pages-shared"},
-    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sweep21-fragments"},
+    "fragments": {"BACKEND": "portal.cache_layers.StringMemoryCache", "LOCATION": "sweep21-fragments"},
     "reader-pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sweep21-reader-pages"},
 }
 LOCMEM_CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sweep21"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sweep21-pages"},
-    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sweep21-fragments"},
+    "fragments": {"BACKEND": "portal.cache_layers.StringMemoryCache", "LOCATION": "sweep21-fragments"},
     "reader-pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sweep21-reader-pages"},
 }
 CACHES_ON = {
