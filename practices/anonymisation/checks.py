@@ -140,9 +140,12 @@ _PUBLIC_FIGURE = re.compile(
 def _public_figures(text: str) -> list[tuple[int, int]]:
     """Where "Hitler", "Bin Laden's", "Primo Levi"... are cited, names after a state's office
     ("O Presidente Marcelo Rebelo de Sousa") or a public one ("le préfet Georges-François Leclerc",
-    "the mayor, Marvin Rees"), and a programme's name in quotes ("das Projekt „Lena und Ali“"), in
-    order: no one's identity (patterns.PUBLIC_FIGURES, STATE_OFFICE_HOLDER, PUBLIC_OFFICE_HOLDER,
-    PROGRAMME_TITLE); a name found inside one is dropped."""
+    "the mayor, Marvin Rees", "il cardinale Matteo Zuppi"), a dictator by his surname after the
+    words for his rule ("los discursos de Franco"), a prophet told of in a sentence about a sermon
+    ("spoke of Musa"), a monarch with a regnal number ("Dom Pedro II"), a programme's name in quotes
+    ("das Projekt „Lena und Ali“") and an author cited with the year: no one's identity
+    (patterns.PUBLIC_FIGURES, STATE_OFFICE_HOLDER, RULER_BY_SURNAME, SCRIPTURE_FIGURES, MONARCH,
+    PUBLIC_OFFICE_HOLDER, PROGRAMME_TITLE, CITED_WITH_A_YEAR); a name found inside one is dropped."""
     spans = [m.span() for m in _PUBLIC_FIGURE.finditer(text)]
     spans += [m.span() for m in STATE_OFFICE_HOLDER.finditer(text) if not _named_by_a_body(text, m.start())]
     spans += [
@@ -150,7 +153,8 @@ def _public_figures(text: str) -> list[tuple[int, int]]:
     ]
     spans += _scripture_figures(text)
     spans += [m.span() for m in MONARCH.finditer(text) if _a_monarchs_name(m.group())]
-    spans += [m.span("holder") for m in PUBLIC_OFFICE_HOLDER.finditer(text) if not _named_by_a_body(text, m.start())]
+    # the title too: the NER may take it into the name ("Bischof Georg Bätzing")
+    spans += [m.span() for m in PUBLIC_OFFICE_HOLDER.finditer(text) if not _named_by_a_body(text, m.start())]
     spans += [m.span("title") for m in PROGRAMME_TITLE.finditer(text)]
     spans += [m.span("author") for m in CITED_WITH_A_YEAR.finditer(text) if _an_authors_name(m.group("author"))]
     return _without_overlaps(sorted(spans))

@@ -387,6 +387,18 @@ _KIN_AFTER = re.compile(
 )
 
 
+def _a_words_case_ending(folded: str, language: str) -> bool:
+    """Whether a declined given name reads as an ordinary word's form: an ordinary word itself
+    ("toivon", I hope; "tuulen", the wind's), or a form seen in the language's word list of a
+    nominative that is one ("sadun", the fairy tale's; not "annalle", "mattin")."""
+    from wordfreq import zipf_frequency
+
+    if ordinary_word(folded, language):
+        return True
+    seen = zipf_frequency(folded, _WORDFREQ_CODE.get(language, language), wordlist=WORDLIST) >= SPIKE_FROM
+    return seen and all(ordinary_word(base, language) for base in _declined_bases(folded, language))
+
+
 def _a_persons_evidence(text: str, end: int, *, declined: bool = False) -> bool:
     """An age after the name, or a relative after its possessive: English's "'s", or the case
     ending of a declined name ("Mattin äiti"); not a bare word ("Hans onkel" is "his uncle")."""
@@ -499,7 +511,7 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
         return None  # an author cited in a case ending: "navazuje na práci Bjørga (2009)"
     elif (
         language in _NAMES_ARE_WORDS
-        and all(ordinary_word(base, language) for base in _declined_bases(folded, language))
+        and _a_words_case_ending(folded, language)
         and not _a_persons_evidence(text, match.end("name"), declined=True)
     ):
         return None  # "Toivon, että…" (I hope that): Toivo's genitive only with a person's evidence

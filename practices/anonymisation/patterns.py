@@ -272,7 +272,9 @@ _MONARCHS_TITLE = (
 MONARCH_TITLE = re.compile(_MONARCHS_TITLE)
 MONARCH = re.compile(
     rf"(?<![\w-])(?:{_MONARCHS_TITLE}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:I|{_REGNAL})"
-    rf"|{NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+{_REGNAL})(?:[ \t]+{NAME_WORD})?(?![\w-])"
+    rf"|{NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+{_REGNAL})(?:[ \t]+{NAME_WORD})?"
+    # the town of a school or a street named after one: "liceo Vittorio Emanuele II di Napoli"
+    rf"(?:[ \t]+(?:di|de|da|do|of|von|van|du)[ \t]+{NAME_WORD})?(?![\w-])"
 )
 
 # A reference: a surname, "et al." or a co-author, and the year in brackets ("Bouzar (2014)",

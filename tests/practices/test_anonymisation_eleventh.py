@@ -15,9 +15,11 @@ discussion of a sermon).
 Marks as in ``test_anonymisation_sweep``.
 """
 
+import time
+
 import pytest
 
-from practices.anonymisation import warm_up
+from practices.anonymisation import check_fields, warm_up
 from tests.practices.test_anonymisation_sweep import _ids, _missed_and_wrong
 
 
@@ -234,7 +236,8 @@ ELEVENTH_CASES: list[tuple[str, str, str, str]] = [
 
 
 # What the first run missed and this round could not close (docs/ANONYMISATION.md, "Known gaps"):
-# left as strict xfails, by the snippets' indexes in ELEVENTH_CASES.
+# left as strict xfails, by the snippets' indexes in ELEVENTH_CASES. The first run (21 of 30 passing,
+# 34 of 43 items found, 6 false alarms) failed 9; the round's fixes closed them all.
 ELEVENTH_GAPS: dict[int, str] = {}
 ELEVENTH_PASSING = [case for index, case in enumerate(ELEVENTH_CASES) if index not in ELEVENTH_GAPS]
 ELEVENTH_FAILING = [case for index, case in enumerate(ELEVENTH_CASES) if index in ELEVENTH_GAPS]
@@ -249,3 +252,96 @@ def test_personal_data_in_an_eleventh_unseen_batch_is_found_whole_and_nothing_el
 @pytest.mark.parametrize(("kind", "language", "field", "marked"), ELEVENTH_FAILING, ids=_ids(ELEVENTH_FAILING))
 def test_the_eleventh_batchs_known_gaps_still_fail(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+# Written with the fixes, around each class they fixed: the same class in other languages and
+# shapes, and the ordinary text each new rule must leave alone.
+NEIGHBOURS_11: list[tuple[str, str, str, str]] = [
+    # --- Finnish given names in a case ending; an age or a relative as a person's evidence ------------
+    ("finnish_case", "fi", "description", "[[PERSON:Jukan]] isä soitti meille tiistaina."),
+    ("finnish_case", "fi", "description", "Puhuimme [[PERSON:Annalle]] koulun jälkeen."),
+    ("finnish_case", "fi", "description", "[[PERSON:Antin]] sisko tuli mukaan tapaamiseen."),
+    ("finnish_case", "fi", "description", "Poika, [[PERSON:Toivo]], 16, asuu äitinsä kanssa."),
+    ("negative", "fi", "description", "Toivon, että ryhmä jatkuu syksyllä. Tuulen voima yllätti."),
+    ("negative", "fi", "description", "Ryhmä kokoontuu Aseman Lasten tiloissa keskiviikkoisin."),
+    ("age", "en", "description", "[[PERSON:Grace]], 15, stopped coming in May."),
+    ("age", "en", "description", "[[PERSON:Grace]]'s mother called the school."),
+    ("negative", "en", "description", "Grace and Hope were the themes of the assembly."),
+    ("negative", "da", "description", "Hans onkel er kendt i miljøet."),
+    ("negative", "de", "description", "Will er das? Mark, 15 Euro kostet der Kurs."),
+    # --- Mac, Mc and Fitz surnames; feasts -----------------------------------------------------------
+    ("mac", "en", "description", "Her stepfather, [[PERSON:Callum McAllister]], refused to meet us."),
+    ("mac", "en", "description", "Ms [[PERSON:Siobhan FitzGerald]] referred him in March."),
+    ("negative", "en", "description", "They met at McDonald's in Leeds after Christmas."),
+    ("negative", "de", "description", "Nach Ostern und Pfingsten beginnt die zweite Gruppe."),
+    ("negative", "nl", "description", "Na Pasen start de tweede groep in Utrecht."),
+    # --- a nickname in quotes after the words for knowing someone as -------------------------------
+    ("nickname", "de", "description", "In der Szene kennen ihn alle als „[[PERSON:der Schwabe]]“."),
+    ("nickname", "it", "description", 'Nel quartiere lo conoscono come "[[PERSON:il Biondo]]".'),
+    ("negative", "es", "description", 'El método, conocido como "el Modelo Aarhus", se aplica en Madrid.'),
+    ("negative", "de", "description", "Wir kennen das Verfahren als „Die Brücke“ aus Bremen."),
+    # --- a pupil's class as year and letter before a school's name -----------------------------------
+    ("school", "de", "description", "[[PERSON:Emir]] geht in die 10c der [[LOCATION:Anne-Frank-Schule]]."),
+    ("school", "sv", "description", "[[PERSON:Elvira]] går i 8c på [[LOCATION:Tallbackaskolan]]."),
+    ("negative", "de", "description", "Gemäß § 2a der Satzung und in 3b der Verordnung wird gefördert."),
+    ("negative", "sv", "description", "Eleverna i 8c på skolan fick en workshop."),
+    # --- a flat after the house number; the town after a comma --------------------------------------
+    ("flat", "it", "description", "La madre abita in [[LOCATION:via Garibaldi 22, int. 7]] con i figli."),
+    ("flat", "sv", "description", "Familjen bor på [[LOCATION:Storgatan 12, lgh 1102]] sedan 2019."),
+    ("flat", "pl", "description", "Babcia mieszka przy [[LOCATION:ul. Lipowej 8 lok. 4, w Radomiu]]."),
+    ("flat", "es", "description", "Vive en [[LOCATION:calle Mayor 3, 2º izda.]] con su tío."),
+    ("negative", "es", "description", "El taller 3, en Madrid, reunió a 40 profesionales en 2021."),
+    # --- offices of the churches and of official Islam --------------------------------------------
+    ("negative", "de", "description", "Bischof Georg Bätzing besuchte das Projekt in Limburg."),
+    ("negative", "fr", "description", "L'archevêque de Lyon, Olivier de Germay, a soutenu l'initiative."),
+    ("negative", "en", "description", "The Grand Mufti, Husein Kavazović, spoke at the conference."),
+    ("kept", "en", "description", "The bishop's nephew, [[PERSON:Liam Doyle]], was arrested in May."),
+    # --- historical leaders, heads of government, dictators by their surname -----------------------
+    ("negative", "pt", "description", "A oficina analisa a propaganda de Salazar e o Estado Novo."),
+    ("negative", "no", "description", "Elevene leste om Quisling og okkupasjonen i Oslo."),
+    ("negative", "en", "description", "The workshop compares Viktor Orbán's speeches with the Franco regime."),
+    ("negative", "es", "description", "La dictadura de Franco duró hasta 1975."),
+    ("kept", "es", "description", "Su tío, [[PERSON:Franco]], vive con ellos desde marzo."),
+    ("kept", "it", "description", "Il ragazzo ha parlato con [[PERSON:Franco Rossi]], suo zio."),
+    # --- prophets in a sentence about a sermon or scripture --------------------------------------
+    ("negative", "fr", "description", "Dans son prêche, l'imam a parlé du prophète Youssef et de Moussa."),
+    ("negative", "de", "description", "In der Freitagspredigt ging es um die Geschichte von Ibrahim."),
+    ("kept", "en", "description", "After the sermon the imam's son [[PERSON:Ibrahim]], 16, walked out."),
+    ("kept", "en", "description", "After the sermon, [[PERSON:Ibrahim]] left with [[PERSON:Musa Kaya]]."),
+    # --- a monarch with a regnal number; a place the NER calls a name after a preposition ----------
+    ("negative", "it", "description", "Il progetto si svolge al liceo Vittorio Emanuele II di Napoli."),
+    ("negative", "sv", "description", "Kung Carl XVI Gustaf besökte skolan i Malmö."),
+    ("kept", "en", "description", "[[PERSON:Karim Benali]] IV was arrested in May."),
+    ("negative", "pt", "description", "As oficinas decorrem em Braga e em Belo Horizonte."),
+    ("kept", "pt", "description", "A mãe pensa em [[PERSON:Mariana Costa]] todos os dias."),
+    # --- a month or weekday in a case ending opening a name --------------------------------------
+    ("negative", "hu", "description", "Márciusban Orbán Viktor beszédeit elemeztük."),
+    ("case_ending", "hu", "description", "Áprilisban [[PERSON:Kovács Anna]] elköltözött a városból."),
+    ("case_ending", "fi", "description", "Maaliskuussa [[PERSON:Matti Virtanen]] muutti pois kaupungista."),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), NEIGHBOURS_11, ids=_ids(NEIGHBOURS_11))
+def test_the_eleventh_batchs_classes_in_other_languages_and_shapes(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # about 40,000 characters each: a quadratic pattern would take minutes, a linear one a second
+        ("de", "geht in die 9b der Aa-Bb-Cc-Dd-" * 1300),
+        ("es", "vive en C/ Tejares 14, 3º B, en " * 1250),
+        ("es", 'todos lo conocen como "el Moro el ' * 1200),
+        ("en", "In the sermon the imam spoke of Ibrahim's Musa " * 850),
+        ("pt", "Escola Dom Pedro Pedro II de Dom " * 1250),
+        ("es", "los discursos de Franco bajo Franco regime " * 950),
+        ("en", "Ruairi MacAuley McAllister Mac " * 1300),
+        ("fi", "Mattin äiti Annalle, 15, Jukan " * 1300),
+        ("hu", "Márciusban Kovács Anna Áprilisban " * 1150),
+    ],
+)
+def test_the_eleventh_batchs_patterns_stay_fast_on_pathological_text(language, text):
+    started = time.process_time()  # its own CPU time: a loaded machine does not inflate it
+    check_fields({"description": text}, language)
+    assert time.process_time() - started < 20
