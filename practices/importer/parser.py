@@ -26,9 +26,11 @@ from .cleaning import (
     without_placeholders_and_requests,
 )
 from .result import ImportWarning
-from .text import fold, tokens
+from .text import fold, markdown_to_plain, tokens
 
 FIELD_CODES: tuple[str, ...] = ("title", *NARRATIVE_FIELD_CODES)
+# A practice's name found again after this many fields besides it starts a second template in the document.
+SECOND_PRACTICE_FIELDS = 3
 _NONE_ANSWERS = frozenset({"-", "–", "—", "--"})
 # A narrative answer saying the field does not apply, folded and without a full stop at its end: the field is left
 # empty, as it was meant ("N/A", "n.a.", "Not applicable", "Sans objet", "Entfällt", "n.v.t.", "Nie dotyczy"). An
@@ -55,6 +57,21 @@ class Assembly:
     extra: dict[str, list[str]] = field(default_factory=dict)  # text added at the end of a field
     overflow: str | None = None  # where text goes that cannot join the current field
     joined: list[str] = field(default_factory=list)  # words joined that a hyphen broke at a line's end
+    next_practice: str | None = None  # a second practice's name, where the text of another template starts
+
+    def second_practice(self, code: str) -> bool:
+        """Whether a label starts a second template in the same document: the practice's name again, once the
+        first is answered and ``SECOND_PRACTICE_FIELDS`` fields at least were read after it (a name written
+        twice right after itself, or a section pasted twice, is no second practice)."""
+        return (
+            code == "title"
+            and self.current != "title"
+            and any(part.strip() for part in self.sections.get("title", []))
+            and len(self.sections) > SECOND_PRACTICE_FIELDS
+        )
+
+    def stop(self, name: str) -> None:
+        self.next_practice = " ".join(name.split()) or "…"
 
     def add(self, text: str) -> None:
         if not text.strip():
@@ -96,6 +113,9 @@ class Assembly:
         if found is None and (code := guessed_label(label) or self.results_code(label, [])):
             found = LabelMatch(code, "", " ".join(label.split()), "", guessed=True)
         found = found or label_in_own_words(label)  # a translated template's label in the writer's words
+        if found is not None and self.second_practice(found.code):
+            self.stop(body.strip().split("\n")[0] or answer_in_label(found.rest))
+            return
         if found is not None:
             self.guessed(found)
             self.start(found.code, found.language, found.label)
@@ -143,7 +163,8 @@ class Assembly:
     def running_text(self, body: str) -> None:
         """Running text: a line that is a label starts a field."""
         chunk: list[str] = []
-        for line in body.split("\n"):
+        lines = body.split("\n")
+        for number, line in enumerate(lines):
             found = match_label_line(line) or _heading_label(line) or self.results_heading(line, chunk)
             if found is None and self.current not in NARRATIVE_FIELD_CODES and self.answered(chunk):
                 heading = _HEADING.match(line)  # a section the template does not have, after a short answer
@@ -159,6 +180,10 @@ class Assembly:
                 continue
             self.add("\n".join(chunk))
             chunk = []
+            if self.second_practice(found.code):
+                following = [rest for rest in lines[number + 1 :] if rest.strip()]
+                self.stop(found.rest or (markdown_to_plain(following[0]) if following else ""))
+                return
             self.guessed(found)
             self.start(found.code, found.language, found.label)
             if found.code == "organisation_type":  # a line of the organisation's answer, in the template's words
@@ -213,6 +238,8 @@ def assemble(cells: list[Cell]) -> Assembly:
         assembly.joined += cell.joined
         if cell.label is not None and _is_header_row(cells, number):
             continue
+        if assembly.next_practice is not None and cell.field is None and not cell.attachments:
+            continue  # a second template's text: not this practice's
         if cell.attachments:
             assembly.warnings.append(ImportWarning("document", "several_templates", several_templates(cell)))
             continue
@@ -230,7 +257,19 @@ def assemble(cells: list[Cell]) -> Assembly:
             assembly.running_text(cell.body)
         else:
             assembly.add(cell.body)
+    if assembly.next_practice is not None:
+        assembly.warnings.append(ImportWarning("document", "several_templates", second_practice_left(assembly)))
     return assembly
+
+
+def second_practice_left(assembly: Assembly) -> str:
+    """The message for a document holding a second template after the first."""
+    title = next((part.strip().split("\n")[0] for part in assembly.sections.get("title", []) if part.strip()), "")
+    return _(
+        "The document holds more than one practice, and one upload is one practice: the first, “%(title)s”, was "
+        "read here. The text from the next “Name of the practice” on (“%(next)s”) was not read: save it as a "
+        "document of its own and upload it to add that practice."
+    ) % {"title": markdown_to_plain(title), "next": assembly.next_practice}
 
 
 def several_templates(cell: Cell) -> str:

@@ -1067,3 +1067,71 @@ def test_text_with_a_form_feed_and_no_repeated_line_loses_only_the_form_feed():
     parsed = import_document(document.encode(), "x.txt")
     assert parsed.fields["description"] == "We meet.\n\nEvery week." or "Every week." in parsed.fields["description"]
     assert "\f" not in parsed.fields["description"] and parsed.country == "BE"
+
+
+@pytest.mark.django_db
+def test_the_upload_form_says_which_template_of_an_e_mail_was_read_and_which_were_left(contributor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    case = next(case for case in CASES if case.id == "en-eml-two-templates")
+    response = contributor_client.post(
+        reverse("practices:import"), {"document": SimpleUploadedFile(case.filename, case.bytes())}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and 'value="Bridges"' in page
+    assert "Practice_1_Bridges.docx" in page and "Practice_2_Parents.docx" in page and "Parents Talk" not in page
+
+
+# --- several templates pasted into one text -------------------------------------------------------------------------
+
+TWO_PASTED = "\n".join(
+    [
+        "Name of the practice: Bridges",
+        "Description: Mentors meet pupils.",
+        "Key themes: Family support",
+        "Target audience: Families",
+        "Country of origin: Belgium",
+        "",
+        "Name of the practice: Parents Talk",
+        "Description: Evening groups for worried parents.",
+        "Country of origin: France",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [
+        (TWO_PASTED.encode(), "practices.txt"),
+        (eml_with(TWO_PASTED, []), "practices.eml"),
+        (
+            docx_table(
+                [
+                    ("Name of the practice", "Bridges"),
+                    ("Description", "Mentors meet pupils."),
+                    ("Key themes", "Family support"),
+                    ("Target audience", "Families"),
+                    ("Country of origin", "Belgium"),
+                    ("Name of the practice", "Parents Talk"),
+                    ("Description", "Evening groups for worried parents."),
+                    ("Country of origin", "France"),
+                ]
+            ),
+            "practices.docx",
+        ),
+    ],
+)
+def test_a_second_template_pasted_after_the_first_is_named_as_left_not_mixed_in(data, filename):
+    parsed = import_document(data, filename)
+    assert (parsed.title, parsed.country, parsed.fields["description"]) == ("Bridges", "BE", "Mentors meet pupils.")
+    [(field, message)] = _warnings(parsed, "several_templates")
+    assert field == "document" and "Bridges" in message and "Parents Talk" in message
+
+
+def test_a_section_pasted_twice_is_no_second_practice():
+    document = (
+        "Name of the practice: Bridges\nDescription: Mentors.\nName of the practice: Bridges\nKey themes: Formers"
+    )
+    parsed = import_document(document.encode(), "x.txt")
+    assert parsed.key_themes == ["formers"] and _warnings(parsed, "several_templates") == []
