@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from search import accents
 from search.backends.base import MatchedBy
 from search.embedding.vectors import BLOCK_ROWS, Int8Matrix
 
@@ -52,9 +53,10 @@ _OR = re.compile(r"(?<!\S)OR(?!\S)")
 
 
 def semantic_text(text: str) -> str:
-    """The query as the model reads it: its words, without exclusions, quotes or ``OR``."""
+    """The query as the model reads it: its words, without exclusions, quotes or ``OR``, a word
+    typed without its accents given them (search/accents.py)."""
     kept = _OR.sub(" ", _EXCLUDED.sub(" ", text or "")).replace('"', " ")
-    return " ".join(kept.split())
+    return accents.restored(" ".join(kept.split()))
 
 
 def rrf(rankings: Sequence[tuple[Sequence[int], float]], *, k: int = RRF_K) -> dict[int, float]:

@@ -64,6 +64,9 @@ def load(name: str = DEFAULT_MODEL, *, threads: int = 1) -> ModelSpec:
             spec, encoder_class = MODELS[name]
             _loaded = (spec, encoder_class(threads=threads))
             embed_query.cache_clear()
+        from search import accents
+
+        accents.load()  # the query words' accents for the model (search/accents.py), at start too
         return _loaded[0]
 
 
