@@ -59,15 +59,18 @@ class Assembly:
     joined: list[str] = field(default_factory=list)  # words joined that a hyphen broke at a line's end
     next_practice: str | None = None  # a second practice's name, where the text of another template starts
 
-    def second_practice(self, code: str) -> bool:
-        """Whether a label starts a second template in the same document: the practice's name again, once the
-        first is answered and ``SECOND_PRACTICE_FIELDS`` fields at least were read after it (a name written
-        twice right after itself, or a section pasted twice, is no second practice)."""
+    def second_practice(self, code: str, name: str) -> bool:
+        """Whether a label starts a second template in the same document: the practice's name again, naming
+        another practice (``name``), once the first is answered and ``SECOND_PRACTICE_FIELDS`` fields at least
+        were read after it (a name written twice right after itself, a section pasted twice, or a cover table
+        before the template naming the same practice is no second practice)."""
+        first = [part for part in self.sections.get("title", []) if part.strip()]
         return (
             code == "title"
             and self.current != "title"
-            and any(part.strip() for part in self.sections.get("title", []))
+            and bool(first)
             and len(self.sections) > SECOND_PRACTICE_FIELDS
+            and _said(markdown_to_plain(name)) != _said(markdown_to_plain(first[0].strip().split("\n")[0]))
         )
 
     def stop(self, name: str) -> None:
@@ -113,8 +116,9 @@ class Assembly:
         if found is None and (code := guessed_label(label) or self.results_code(label, [])):
             found = LabelMatch(code, "", " ".join(label.split()), "", guessed=True)
         found = found or label_in_own_words(label)  # a translated template's label in the writer's words
-        if found is not None and self.second_practice(found.code):
-            self.stop(body.strip().split("\n")[0] or answer_in_label(found.rest))
+        name = body.strip().split("\n")[0] or answer_in_label(found.rest) if found is not None else ""
+        if found is not None and self.second_practice(found.code, name):
+            self.stop(name)
             return
         if found is not None:
             self.guessed(found)
@@ -180,9 +184,10 @@ class Assembly:
                 continue
             self.add("\n".join(chunk))
             chunk = []
-            if self.second_practice(found.code):
-                following = [rest for rest in lines[number + 1 :] if rest.strip()]
-                self.stop(found.rest or (markdown_to_plain(following[0]) if following else ""))
+            following = [rest for rest in lines[number + 1 :] if rest.strip()]
+            name = found.rest or (markdown_to_plain(following[0]) if following else "")
+            if self.second_practice(found.code, name):
+                self.stop(name)
                 return
             self.guessed(found)
             self.start(found.code, found.language, found.label)

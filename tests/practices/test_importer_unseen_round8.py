@@ -1135,3 +1135,16 @@ def test_a_section_pasted_twice_is_no_second_practice():
     )
     parsed = import_document(document.encode(), "x.txt")
     assert parsed.key_themes == ["formers"] and _warnings(parsed, "several_templates") == []
+
+
+def test_a_cover_table_naming_the_same_practice_before_the_template_is_no_second_practice():
+    cover = [
+        ("Name of the practice", "Bridges"),
+        ("Organisation", "Bridges vzw"),
+        ("Country of origin", "Belgium"),
+        ("Contact details", "bridges@example.org"),
+    ]
+    template = [("Name of the practice", "Bridges"), ("Description", "Mentors meet pupils."), ("Key themes", "Formers")]
+    parsed = import_document(docx_table(cover + template), "x.docx")
+    assert (parsed.fields["description"], parsed.key_themes) == ("Mentors meet pupils.", ["formers"])
+    assert _warnings(parsed, "several_templates") == []
