@@ -184,8 +184,7 @@ class Assembly:
                 continue
             self.add("\n".join(chunk))
             chunk = []
-            following = [rest for rest in lines[number + 1 :] if rest.strip()]
-            name = found.rest or (markdown_to_plain(following[0]) if following else "")
+            name = found.rest or markdown_to_plain(next((after for after in lines[number + 1 :] if after.strip()), ""))
             if self.second_practice(found.code, name):
                 self.stop(name)
                 return
