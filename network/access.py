@@ -9,12 +9,13 @@ is not revealed. Portal moderators are moderators of every network.
 
 from datetime import timedelta
 
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
 from network.models import Invitation, JoinRequest, Network, NetworkMembership, Post, Report, Thread, token_hash
 from portal.access import display_name, holds_moderator_role, is_moderator, is_verified_member, signed_in
-from portal.models import AuditEvent
+from portal.models import AuditEvent, Membership
 from portal.prepared import PreparedQuery
 
 State = NetworkMembership.State
@@ -27,6 +28,21 @@ def may_use_networks(user) -> bool:
     if holds_moderator_role(user):
         return True
     return is_verified_member(user)
+
+
+def may_use_networks_q(user_path: str) -> Q:
+    """``may_use_networks`` of the user at ``user_path`` (a foreign key to users, e.g. "user"; "" for
+    users themselves), as a filter for lists: the portal's moderators, and approved members of a
+    verified organisation, whose account is open (a closed or deactivated one signs in no more).
+    tests/network/test_members_page_access.py checks it answers as ``may_use_networks``."""
+    field = f"{user_path}__" if user_path else ""
+    approved = Membership.objects.filter(
+        user_id=OuterRef(f"{user_path}_id" if user_path else "pk"),
+        state=Membership.State.APPROVED,
+        organisation__verified=True,
+    )
+    moderator = Q(**{f"{field}is_moderator": True}) | Q(**{f"{field}is_superuser": True})
+    return Q(Q(**{f"{field}is_active": True}), moderator | Q(Exists(approved)))
 
 
 def membership_of(user, network: Network) -> NetworkMembership | None:

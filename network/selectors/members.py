@@ -62,13 +62,21 @@ def joinable_networks_page(*, user, exclude: list[int], number, per_page: int) -
 # Members and moderation --------------------------------------------------------------------
 
 
-def members_page(*, network: Network, number, per_page: int) -> Page:
-    """One page of the network's active members, moderators first, each with its ``page_url``."""
+def members_page(*, network: Network, number, per_page: int, moderates: bool = False) -> Page:
+    """One page of the network's active members, moderators first, each with its ``page_url``:
+    those who may read the network now (``access.may_use_networks_q``). A member whose portal
+    access has lapsed (they left their organisation, it lost its verification) keeps the
+    membership, which returns with the access, but is listed to the network's moderators only, as
+    ``has_access`` False: to the other members the list says who reads what they post, and never
+    that a colleague left their organisation."""
     members = (
         NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.ACTIVE)
         .select_related("user")
+        .annotate(has_access=access.may_use_networks_q("user"))
         .order_by("-role", "user__display_name", "pk")
     )
+    if not moderates:
+        members = members.filter(has_access=True)
     page = Paginator(members, per_page).get_page(number)
     rows = list(page.object_list)
     prime_memberships([m.user for m in rows])

@@ -169,12 +169,11 @@ def network_email(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def network_members(request: HttpRequest, pk: int) -> HttpResponse:
     network = access.network_for_member(user=request.user, pk=pk)
-    context = _network_context(
-        request,
-        network,
-        members=selectors.members_page(network=network, number=request.GET.get("page"), per_page=MEMBERS_PER_PAGE),
-        roles=cast(forms.ChoiceField, RoleForm.base_fields["role"]).choices,
+    context = _network_context(request, network, roles=cast(forms.ChoiceField, RoleForm.base_fields["role"]).choices)
+    context["members"] = selectors.members_page(
+        network=network, number=request.GET.get("page"), per_page=MEMBERS_PER_PAGE, moderates=context["moderates"]
     )
+    context["absent"] = any(not membership.has_access for membership in context["members"].object_list)
     if context["moderates"]:  # the first page of bans only: the bans page pages through the rest
         context["banned"] = selectors.bans_page(network=network, number=1, per_page=BANS_PER_PAGE)
     return render(request, "network/network_members.html", context)
