@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import nh3
@@ -18,7 +19,14 @@ SIMILAR_CANDIDATES = 20  # lexical candidates fused with the nearest vectors
 
 def safe_highlight(html: str) -> SafeString:
     """Engines return escaped text with <mark>; keep only that, whatever an engine sends."""
-    return mark_safe(nh3.clean(html, tags={"mark"}, attributes={}))  # noqa: S308 (sanitised just above)
+    return mark_safe(_sanitised(html))  # noqa: S308 (sanitised just above)
+
+
+@lru_cache(maxsize=4096)
+def _sanitised(html: str) -> str:
+    """nh3's answer for ``html``, remembered: a page of results without words shows the same
+    openings of the same practices to every reader (14 µs a card, 20 cards a page)."""
+    return nh3.clean(html, tags={"mark"}, attributes={})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import SafeString
 
 from practices import indexing
 from practices.models import Practice
@@ -155,3 +156,15 @@ def test_cards_of_more_ids_than_one_query_reads_keep_each_readers_rule(
         assert {cards[pk]["title"] for pk in expected} == {
             p.title for p in (public, members, internal, elsewhere) if p.pk in expected
         }
+
+
+def test_a_highlight_keeps_only_its_marks_however_often_it_is_read():
+    """``safe_highlight`` (remembered per text: the same openings show on every page) keeps the
+    engine's <mark> and escaped text, and drops anything else an engine might send, every time."""
+    from search.selectors import safe_highlight
+
+    sent = 'Parents <mark>support</mark> <script>alert(1)</script><img src=x onerror="alert(2)"> &lt;b&gt;'
+    for _ in range(3):
+        shown = safe_highlight(sent)
+        assert shown == "Parents <mark>support</mark>  &lt;b&gt;"
+        assert isinstance(shown, SafeString)
