@@ -87,25 +87,30 @@ def matched_by(in_lexical: bool, in_semantic: bool) -> MatchedBy:
 
 
 def language_shares(
-    vectors: "np.ndarray | Int8Matrix", languages: Mapping[str, np.ndarray]
+    vectors: "np.ndarray | Int8Matrix", languages: Mapping[str, np.ndarray], measured: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each row's language (an index into the second array; rows of no known language point to
     its last row, zeros) and each language's share ``μ_lang − μ`` (shrunk, see LANGUAGE_PRIOR),
     from the rows' vectors (float, or int8 with a scale per row: read a block at a time, never
     all in float32). ``languages``: language code -> boolean mask over the rows; rows in no mask
-    (no vector) count for nothing, those under the code "" count for the mean of all only."""
+    (no vector) count for nothing, those under the code "" count for the mean of all only.
+    ``measured``: the rows the means are taken from (the engines pass the public documents, so
+    that no ranking depends on what a reader may not see); every row of a language gets its share."""
     rows, dimensions = (len(vectors), vectors.codes.shape[1]) if isinstance(vectors, Int8Matrix) else vectors.shape
     codes = [code for code, mask in languages.items() if code and mask.any()]
     of_row = np.full(rows, len(codes) + 1, dtype=np.int64)  # len(codes): no language; + 1: not counted
     for code, mask in languages.items():
         of_row[mask] = codes.index(code) if code in codes else len(codes)
+    counted_row = of_row.copy()
+    if measured is not None:
+        counted_row[~measured] = len(codes) + 1
     sums = np.zeros((len(codes) + 2, dimensions), dtype=np.float64)
     for start in range(0, rows, BLOCK_ROWS):
         block = _float_rows(vectors, start, start + BLOCK_ROWS)
-        of_block = of_row[start : start + BLOCK_ROWS]
+        of_block = counted_row[start : start + BLOCK_ROWS]
         for index in np.unique(of_block):
             sums[index] += block[of_block == index].sum(axis=0)
-    counts = np.bincount(of_row, minlength=len(codes) + 2)
+    counts = np.bincount(counted_row, minlength=len(codes) + 2)
     shares = np.zeros((len(codes) + 1, dimensions), dtype=np.float32)
     of_row[of_row > len(codes)] = len(codes)  # not counted: no share either
     counted = int(counts[: len(codes) + 1].sum())

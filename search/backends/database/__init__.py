@@ -450,7 +450,7 @@ def _language_shares(view: snapshot.Snapshot) -> tuple[np.ndarray, np.ndarray]:
         return kept[1]
     assert vectors is not None and view.has_vector is not None
     languages = {code: view.flags(bits) & view.has_vector for code, bits in view.facets.get("language", {}).items()}
-    shares = hybrid.language_shares(vectors, languages)
+    shares = hybrid.language_shares(vectors, languages, measured=view.flags(view.public))
     with _SHARES_LOCK:
         if len(_SHARES) >= 4:  # the current matrices of a process's collections; older ones go
             _SHARES.clear()

@@ -142,7 +142,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         self._reader: tuple[Elasticsearch, Elasticsearch] | None = None
         self._indexes: dict[str, CollectionIndex] = {}
         # collection -> (the languages read, each document's row in the shares, the shares)
-        self._shares: dict[str, tuple[dict[int, str], dict[int, int], np.ndarray]] = {}
+        self._shares: dict[str, tuple[dict[int, tuple[str, bool]], dict[int, int], np.ndarray]] = {}
         self._shares_lock = threading.Lock()
 
     def index_of(self, collection: Collection) -> "CollectionIndex":
@@ -354,11 +354,13 @@ class ElasticsearchSearchBackend(SearchBackend):
         if kept is not None and kept[0] is languages:
             return kept[1], kept[2]
         ids, vectors = store.collection_vectors(collection.name)
-        codes = np.array([languages.get(int(key)) for key in ids], dtype=object)  # None: not in the index
+        known = [languages.get(int(key)) for key in ids]  # None: not in the index
+        codes = np.array([each[0] if each else None for each in known], dtype=object)
+        public = np.array([bool(each and each[1]) for each in known], dtype=bool)
         masks = {code: codes == code for code in set(codes.tolist()) if code is not None}
         if not masks:
             return {}, np.zeros((1, 1), dtype=np.float32)
-        of_row, shares = hybrid.language_shares(vectors, masks)
+        of_row, shares = hybrid.language_shares(vectors, masks, measured=public)
         rows = dict(zip(ids.tolist(), of_row.tolist(), strict=True))
         with self._shares_lock:
             self._shares[collection.name] = (languages, rows, shares)

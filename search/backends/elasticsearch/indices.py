@@ -65,7 +65,7 @@ class CollectionIndex:
         self._mapping = MAPPINGS[collection.layout]
         self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
         self._mapping_checked: tuple[float, bool, int] | None = None
-        self._languages_read: tuple[float, dict[int, str]] | None = None
+        self._languages_read: tuple[float, dict[int, tuple[str, bool]]] | None = None
 
     @property
     def client(self) -> Elasticsearch:
@@ -282,9 +282,10 @@ class CollectionIndex:
         self._mapping_checked = (time.monotonic(), vectors, version)
         return vectors, version
 
-    def document_languages(self) -> dict[int, str]:
-        """Each live document's language (its first ``language`` code; "" for none), for the
-        semantic ranking's language shares (hybrid.language_shares). Read once a minute."""
+    def document_languages(self) -> dict[int, tuple[str, bool]]:
+        """Each live document's language (its first ``language`` code; "" for none) and whether
+        it is public, for the semantic ranking's language shares (hybrid.language_shares: their
+        means are taken from the public documents only). Read once a minute."""
         read = self._languages_read
         if read is not None and time.monotonic() - read[0] < VECTOR_CHECK_SECONDS:
             return read[1]
@@ -294,10 +295,14 @@ class CollectionIndex:
                     self.reader,
                     index=self.alias,
                     size=1000,
-                    query={"query": {"term": {"tombstone": False}}, "_source": ["language"]},
+                    query={"query": {"term": {"tombstone": False}}, "_source": ["language", "visibility"]},
                 )
                 languages = {
-                    int(hit["_id"]): next(iter(hit.get("_source", {}).get("language") or []), "") for hit in hits
+                    int(hit["_id"]): (
+                        next(iter(hit.get("_source", {}).get("language") or []), ""),
+                        hit.get("_source", {}).get("visibility") == "public",
+                    )
+                    for hit in hits
                 }
             except NotFoundError:
                 languages = {}

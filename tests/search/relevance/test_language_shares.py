@@ -71,3 +71,22 @@ def test_documents_without_a_language_or_a_vector_are_left_as_they_are():
     assert of_row[-1] == len(shares) - 1 and not shares[-1].any()
     empty_rows, empty_shares = hybrid.language_shares(np.zeros((3, DIMENSIONS), np.float32), {})
     assert list(empty_rows) == [0, 0, 0] and not empty_shares.any()
+
+
+def test_the_means_come_from_the_measured_rows_only_and_every_row_of_a_language_gets_its_share():
+    """The engines measure the public documents only: a members-only practice's vector changes
+    no one's ranking (nothing a reader may not see shows through the order of what they may)."""
+    rows, languages = _corpus()
+    hidden = normalise(FRENCH + 3.0 * SCHOOL)[None, :]
+    with_hidden = np.vstack([rows, hidden])
+    languages = {code: np.append(mask, code == "fr") for code, mask in languages.items()}
+    public = np.arange(17) < 16
+    query = normalise(FRENCH + 0.8 * EXIT)
+
+    of_row, shares = hybrid.language_shares(with_hidden, languages, measured=public)
+    without_rows, without_shares = hybrid.language_shares(rows, {k: v[:16] for k, v in languages.items()})
+
+    assert np.allclose(shares, without_shares)
+    assert of_row[16] == of_row[0]  # the hidden French practice is ranked less the French share
+    ranked = hybrid.without_language_share(with_hidden @ query, query, of_row, shares)
+    assert np.allclose(ranked[:16], hybrid.without_language_share(rows @ query, query, without_rows, without_shares))
