@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
+from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 MAX_SEARCH_PAGE = 500
@@ -39,12 +40,19 @@ class CursorPagination(pagination.CursorPagination):
     """DRF's cursor pagination; a view names its order in ``cursor_ordering`` (unique or nearly)."""
 
     ordering = ("-pk",)
+    # None: settings.REST_FRAMEWORK's PAGE_SIZE, read on each request (DRF's class reads it once, when
+    # rest_framework.pagination is first imported: a page size set later, as a test does, was kept or
+    # ignored by which ran first)
+    page_size: int | None = None
     # DRF only renders the message, so a lazy translation works; the stubs ask for a str.
     invalid_cursor_message = _("Invalid cursor.")  # type: ignore[assignment]
 
     def get_ordering(self, request, queryset, view) -> tuple[str, ...]:
         ordering = getattr(view, "cursor_ordering", self.ordering)
         return (ordering,) if isinstance(ordering, str) else tuple(ordering)
+
+    def get_page_size(self, request) -> int:
+        return self.page_size or cast(int, api_settings.PAGE_SIZE)
 
     def paginate_queryset(self, queryset, request, view=None):
         self.list_path = request.path

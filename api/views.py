@@ -51,6 +51,7 @@ from portal.access import approved_membership, display_name, is_moderator, reade
 from portal.caching import Token, keeps_for_scope, kept_for_scope, kept_part, mark_public, public_data
 from portal.models import Organisation, OrganisationType
 from portal.organisation_selectors import public_organisations
+from portal.prepared import PreparedQuery
 from practices import rules, services
 from practices.importer import UnreadableDocument, Vocabulary, import_document
 from practices.indexing import COLLECTION as PRACTICES
@@ -253,8 +254,18 @@ def _fixed_labels(facet: str, codes: set[str]) -> dict[str, str]:
 def _walk_key(practice_id: int) -> tuple[datetime, int] | None:
     """(publication, id) of a practice as the search engines order it (their documents'
     publication), the key a walk by date reads after; None if it has none (then by number)."""
-    published = SearchDocument.objects.filter(pk=practice_id).values_list("published_at", flat=True).first()
+    rows = _DOCUMENT_PUBLISHED.rows(document_id=practice_id)
+    published = rows[0][0] if rows else None
     return (published, practice_id) if published is not None else None
+
+
+# A document's publication (its SQL compiled once per connection: every page of a walk asks it).
+_DOCUMENT_PUBLISHED = PreparedQuery(
+    "api_walk_document_published",
+    SearchDocument,
+    lambda document_id: SearchDocument.objects.filter(pk=document_id).values_list("published_at"),
+    document_id=-4_401_001,
+)
 
 
 def _write_defaults() -> dict:
