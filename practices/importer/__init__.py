@@ -57,7 +57,7 @@ WARNING_CODES: tuple[str, ...] = (
     "repeated_field",  # a field appearing twice; its parts were joined
     "contact_moved",  # a contact person written in the organisation's answer, moved to the contact details
     "several_templates",  # an e-mail with several attached templates: the first was read, the others named
-    "mail_text",  # a template quoted in an e-mail: the mail's own text (greeting, sender, signature) is in contact
+    "mail_text",  # a template in an e-mail: the mail's own text (sentences, sender, signature) is in contact
     "unmapped_document",  # no field found at all; all the text is the description
 )
 

@@ -144,19 +144,51 @@ MAIL_QUOTED_LABELS = 3  # labels in the quoted lines, at least, for a document t
 
 
 # A forwarded message's header, as mail programs write it above the message in English, French, German, Dutch,
-# Swedish, Spanish and Italian: the marker line, then its fields ("From:", "De :", "Von:", "Van:"…).
+# Swedish, Danish, Norwegian, Spanish, Portuguese, Italian, Polish and Finnish: the marker line, then its fields
+# ("From:", "De :", "Von:", "Van:", "Od:", "Lähettäjä:"…).
 _FORWARDED = re.compile(
     r"^\s*-{2,}\s*(?:forwarded message|original message|message transf[ée]r[ée]|message d'origine|"
     r"weitergeleitete nachricht|urspr[üu]ngliche nachricht|doorgestuurd bericht|oorspronkelijk bericht|"
     r"vidarebefordrat meddelande|ursprungligt meddelande|mensaje reenviado|mensaje original|messaggio inoltrato|"
-    r"messaggio originale)\s*-{2,}\s*$",
+    r"messaggio originale|videresendt (?:meddelelse|melding)|oprindelig meddelelse|opprinnelig melding|"
+    r"mensagem encaminhada|mensagem original|wiadomo[śs][ćc] przekazana dalej|oryginalna wiadomo[śs][ćc]|"
+    r"v[äa]litetty viesti|alkuper[äa]inen viesti)\s*-{2,}\s*$",
     re.I,
 )
 _HEADER_FIELD = re.compile(
-    r"^\s*(?:from|sent|date|to|cc|subject|de|envoy[ée]|[àa]|objet|von|gesendet|datum|an|betreff|van|verzonden|aan|"
-    r"onderwerp|fr[åa]n|skickat|till|[äa]mne|enviado|para|asunto|fecha|da|inviato|oggetto|data)\s*:",
+    r"^\s*(?:from|sent|date|to|cc|bcc|reply-to|subject|de|envoy[ée]|[àa]|cci?|objet|von|gesendet|datum|an|kopie|"
+    r"betreff|van|verzonden|aan|onderwerp|fr[åa]n|skickat|till|kopia|[äa]mne|fra|sendt|til|kopi|emne|dato|enviado|"
+    r"para|asunto|fecha|da|inviato|oggetto|data|enviada|assunto|od|do|dw|wys[łl]ano|temat|l[äa]hett[äa]j[äa]|"
+    r"vastaanottaja|l[äa]hetetty|aihe|kopio|p[äa]iv[äa]m[äa][äa]r[äa])\s*:",
     re.I,
 )
+
+
+# The header fields of a forwarded message that name who received it, or say nothing of who wrote it: its
+# recipients ("To:", "Cc:", "À :", "An:", "Aan:", "Till:"…), date and subject. Only "From:" (its sender, who may
+# be the practice's contact) stays with the mail's own text.
+_NOT_THE_SENDER = re.compile(
+    r"^\s*(?:to|cc|bcc|sent|date|subject|reply-to|[àa]|cci?|envoy[ée]|objet|an|kopie|gesendet|datum|betreff|aan|"
+    r"verzonden|onderwerp|till|kopia|skickat|[äa]mne|para|enviado|enviada|fecha|asunto|assunto|inviato|oggetto|"
+    r"data|til|kopi|sendt|emne|dato|do|dw|wys[łl]ano|temat|vastaanottaja|l[äa]hetetty|aihe|kopio|"
+    r"p[äa]iv[äa]m[äa][äa]r[äa])\s*:",
+    re.I,
+)
+GREETING_WORDS = 6  # a first line this short, ending in "," or "!", is the greeting ("Hi Anna,", "Liebe Frau Berg,")
+
+
+def sender_text(own: str) -> str:
+    """What of an e-mail's own text may be the practice's contact: its sentences, its "From:" and "… wrote:"
+    lines and its signature, without the greeting (it names the addressee), a forwarded message's marker
+    line, nor the header lines naming its recipients (To, Cc), its date or subject: the people a contributor
+    wrote or copied to are nobody the practice's readers should be given."""
+    lines = [line for line in own.split("\n") if not (_FORWARDED.match(line) or _NOT_THE_SENDER.match(line))]
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    if first is not None:
+        greeting = lines[first].strip()
+        if greeting.endswith((",", "!")) and len(greeting.split()) <= GREETING_WORDS:
+            del lines[first]
+    return tidy_markdown("\n".join(lines))
 
 
 def _forwarded(lines: list[str]) -> int:
@@ -197,9 +229,9 @@ def unquoted_mail(text: str) -> tuple[str, str]:
 
 def _mail_cells(text: str) -> tuple[str, list[Cell]]:
     """``text`` without an e-mail's quoting, and the mail's own text as a cell for the contact details: it
-    holds who wrote and sent it (never public), not an answer of the template."""
+    holds who wrote and sent it (``sender_text``: never whom to), not an answer of the template."""
     inner, own = unquoted_mail(text)
-    own = tidy_markdown(own)
+    own = sender_text(own)
     return inner, [Cell(None, lines_to_markdown(own.split("\n")), field="contact")] if own else []
 
 

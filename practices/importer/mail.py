@@ -2,9 +2,10 @@
 
 Mail programs save a message as MIME text (RFC 5322): headers, then a body in quoted-printable or base64, often
 in several parts. The template is read from the first attachment of a type the importer reads (a Word file, a PDF…),
-the mail's own text (greeting, signature) going to the contact details, which are never public; without such an
-attachment the body is read as a text file is (a template quoted with "> " or forwarded, `formats.read_text`), or as
-an HTML file when the mail has no plain-text body. The headers (sender, recipients, subject) are not read.
+the mail's own text (its sentences and signature; never its greeting nor the people it was sent or copied to)
+going to the contact details; without such an attachment the body is read as a text file is (a template quoted
+with "> " or forwarded, `formats.read_text`), or as an HTML file when the mail has no plain-text body. The
+headers (sender, recipients, subject) are not read.
 """
 
 from email import policy
@@ -102,8 +103,12 @@ def _content(part: MIMEPart) -> str:
 
 
 def _with_own_text(cells: list[Cell], content: str, is_html: bool) -> list[Cell]:
-    """The attached template's cells and the mail's own text, for the contact details (never public)."""
-    from .formats import html_to_markdown, lines_to_markdown
+    """The attached template's cells and the mail's own text (``formats.sender_text``: without its greeting
+    nor the lines naming its recipients), for the contact details."""
+    from .formats import html_to_markdown, lines_to_markdown, sender_text
 
-    own = tidy_markdown(html_to_markdown(content) if is_html else lines_to_markdown(content.split("\n")))
+    if is_html:
+        own = tidy_markdown(sender_text(html_to_markdown(content)))
+    else:
+        own = tidy_markdown(lines_to_markdown(sender_text(content).split("\n")))
     return [*cells, Cell(None, own, field="contact")] if own.strip() else cells

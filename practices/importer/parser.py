@@ -250,9 +250,10 @@ def assemble(cells: list[Cell]) -> Assembly:
         if cell.field is not None:
             assembly.extra.setdefault(cell.field, []).append(cell.body)
             message = _(
-                "The document is an e-mail: the template in it was read, and the e-mail's own text (greeting, "
-                "sender, signature) was put here, in the contact details, which are never public. Keep what belongs "
-                "here and delete the rest."
+                "The document is an e-mail: the template in it was read, and the e-mail's own text (its sentences, "
+                "sender and signature; not its greeting nor the people it was sent or copied to) was put here, in the "
+                "contact details, which members of verified organisations read. Keep what belongs here and delete "
+                "the rest."
             )
             assembly.warnings.append(ImportWarning(cell.field, "mail_text", message))
         elif cell.label is not None:
