@@ -120,7 +120,8 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
 
 def _move_contact_persons(sub_fields: list[SubField], fields: dict[str, str], warnings: list[ImportWarning]) -> None:
     """A person to contact written into the organisation's answer ("Contact person: Maria Example, maria@…") is
-    personal data: it goes to the end of the contact details, which are never public, with a warning; the
+    personal data: it goes to the end of the contact details, which only members of verified organisations read
+    (``rules.can_see_contact``), with a warning; the
     organisation's description, which is public, keeps nothing of it."""
     persons = [field for field in sub_fields if field.kind == "contact_person"]
     if not persons:
@@ -130,7 +131,7 @@ def _move_contact_persons(sub_fields: list[SubField], fields: dict[str, str], wa
     fields["contact"] = "\n\n".join(part for part in (fields["contact"].strip(), "\n".join(new)) if part)
     message = _(
         "A contact person was written in the organisation's answer (“%(label)s”): it was moved to the contact "
-        "details, which are never public."
+        "details, which only members of verified organisations read."
     ) % {"label": persons[0].label}
     warnings.append(ImportWarning("contact", "contact_moved", message))
 
