@@ -1,0 +1,181 @@
+"""A twelfth batch of unseen snippets (round 12), written before any change for them.
+
+``TWELFTH_CASES`` (docs/ANONYMISATION.md, "Known gaps", twelfth batch): weighted to what batches
+1-11 had least: the languages the portal accepts since 2026-12-07 (Greek, Czech, Slovak, Croatian,
+Lithuanian, Bulgarian: one to seven snippets each before), network posts written fast (given names in
+lower case, a nickname without quotes), a list of participants, an e-mail signature inside a
+description, a person known by a role in a small community, a child with a school and an age, dates
+of birth in several formats; and six snippets of ordinary text (a school and a street named after
+people in a public programme, "Saint-Denis", places that are given names: "Florence", "Victoria",
+"Adelaide", organisations and foundations holding a person's name, authors cited without a year).
+Marks as in ``test_anonymisation_sweep``.
+"""
+
+import pytest
+
+from practices.anonymisation import warm_up
+from tests.practices.test_anonymisation_sweep import _ids, _missed_and_wrong
+
+
+@pytest.fixture(scope="module", autouse=True)
+def models():
+    warm_up()
+
+
+# (class, practice language, field, marked text)
+TWELFTH_CASES: list[tuple[str, str, str, str]] = [
+    (
+        "network_lowercase",
+        "en",
+        "description",
+        "quick update: met [[PERSON:ahmed]] and his mum at the station, he says [[PERSON:yusuf]] is back"
+        " from turkey and staying at his uncle's",
+    ),
+    (
+        "network_lowercase",
+        "sv",
+        "description",
+        "träffade [[PERSON:amir]] och hans lillebror vid centralen igår, han sa att pappan åkt tillbaka"
+        " och att mamman inte orkar längre",
+    ),
+    (
+        "nickname_unquoted",
+        "fr",
+        "description",
+        "Au quartier tout le monde l'appelle [[PERSON:Kiki]], mais son vrai prénom c'est [[PERSON:Kylian]]"
+        " et il a 16 ans.",
+    ),
+    (
+        "participants",
+        "de",
+        "description",
+        "Teilnehmende der Fallkonferenz: [[PERSON:Lena Hoffmann]] (Jugendamt), [[PERSON:Murat Yıldız]]"
+        " (Schulsozialarbeit), [[PERSON:Katrin Vogel]] (Polizei).",
+    ),
+    (
+        "signature",
+        "cs",
+        "description",
+        "Chlapec od září nechodí do školy a matka nereaguje na dopisy.\n\nS pozdravem\n"
+        "[[PERSON:Tereza Dvořáková]]\nsociální pracovnice\n[[EMAIL_ADDRESS:t.dvorakova@ospod-kolin.cz]]",
+    ),
+    (
+        "role_small_community",
+        "en",
+        "description",
+        "The youth leader of the small Ahmadiyya mosque in Nordby, [[PERSON:Rashid]], first raised the"
+        " alarm with the school.",
+    ),
+    (
+        "child_school_age",
+        "cs",
+        "description",
+        "[[PERSON:Tomáš]] (11 let) chodí do páté třídy na [[LOCATION:ZŠ Komenského]] a bydlí s babičkou"
+        " v [[LOCATION:Kladně]].",
+    ),
+    (
+        "date_of_birth",
+        "en",
+        "description",
+        "Referral: [[PERSON:Kyle Bennett]], DOB [[DATE_OF_BIRTH:14/09/2008]]; his sister was born on"
+        " [[DATE_OF_BIRTH:3rd March 2011]] and lives with their father.",
+    ),
+    (
+        "greek",
+        "el",
+        "description",
+        "Ο [[PERSON:Νίκος Αντωνίου]], 17 ετών, μένει με τη γιαγιά του στη [[LOCATION:Λάρισα]] από τον"
+        " Οκτώβριο.",
+    ),
+    (
+        "czech",
+        "cs",
+        "description",
+        "Otec, [[PERSON:Jiří Novotný]], pracuje v Německu; matka s dětmi bydlí v [[LOCATION:Ostravě]].",
+    ),
+    (
+        "slovak",
+        "sk",
+        "description",
+        "Chlapec [[PERSON:Matej]], narodený [[DATE_OF_BIRTH:12. 5. 2009]], žije so starou mamou v"
+        " [[LOCATION:Prešove]]; jeho brat [[PERSON:Lukáš Horváth]] je vo väzbe.",
+    ),
+    (
+        "croatian",
+        "hr",
+        "description",
+        "[[PERSON:Ivana Kovačević]], majka, kaže da sin [[PERSON:Luka]] od rujna ne ide u školu; obitelj"
+        " živi u [[LOCATION:Osijeku]].",
+    ),
+    (
+        "lithuanian",
+        "lt",
+        "description",
+        "[[PERSON:Tomas Kazlauskas]], 16 metų, gyvena su močiute [[LOCATION:Panevėžyje]]; jo motina"
+        " [[PERSON:Rasa]] dirba Norvegijoje.",
+    ),
+    (
+        "bulgarian",
+        "bg",
+        "description",
+        "Майката, [[PERSON:Десислава Петрова]], съобщи, че синът ѝ [[PERSON:Калоян]] живее при баба си в"
+        " [[LOCATION:Сливен]].",
+    ),
+    (
+        "negative",
+        "fr",
+        "description",
+        "Le programme se tient au collège Jean-Jaurès de Saint-Denis, rue Gabriel-Péri, avec la Fondation"
+        " Abbé Pierre.",
+    ),
+    (
+        "negative",
+        "en",
+        "description",
+        "Sessions ran in Florence, Victoria and Adelaide, with partners from the Anne Frank Trust and the"
+        " Ronald McDonald House.",
+    ),
+    (
+        "negative",
+        "en",
+        "description",
+        "The curriculum draws on Kate Ferguson's work and on Arie Kruglanski's significance quest theory.",
+    ),
+    (
+        "negative",
+        "de",
+        "description",
+        "Das Projekt läuft an der Sophie-Scholl-Schule und im Jugendzentrum Karl Marx in Chemnitz,"
+        " gefördert von der Robert Bosch Stiftung.",
+    ),
+    (
+        "negative",
+        "cs",
+        "description",
+        "Program probíhá v Brně na Masarykově univerzitě a spolupracuje s Knihovnou Václava Havla.",
+    ),
+    (
+        "negative",
+        "el",
+        "description",
+        "Το εργαστήριο έγινε στην Αθήνα, στην οδό Ερμού, με τη στήριξη του Ιδρύματος Σταύρος Νιάρχος.",
+    ),
+]
+
+
+# What the first run missed and this round could not close (docs/ANONYMISATION.md, "Known gaps"):
+# left as strict xfails, by the snippets' indexes in TWELFTH_CASES.
+TWELFTH_GAPS: dict[int, str] = {}
+TWELFTH_PASSING = [case for index, case in enumerate(TWELFTH_CASES) if index not in TWELFTH_GAPS]
+TWELFTH_FAILING = [case for index, case in enumerate(TWELFTH_CASES) if index in TWELFTH_GAPS]
+
+
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), TWELFTH_PASSING, ids=_ids(TWELFTH_PASSING))
+def test_personal_data_in_a_twelfth_unseen_batch_is_found_whole_and_nothing_else(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.xfail(strict=True, reason="known gap of the twelfth batch, see TWELFTH_GAPS and docs/ANONYMISATION.md")
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), TWELFTH_FAILING, ids=_ids(TWELFTH_FAILING))
+def test_the_twelfth_batchs_known_gaps_still_fail(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
