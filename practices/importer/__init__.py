@@ -56,6 +56,8 @@ WARNING_CODES: tuple[str, ...] = (
     "rejoined_words",  # words a hyphen broke at a line's end (a PDF converter's text) were joined: named to check
     "repeated_field",  # a field appearing twice; its parts were joined
     "contact_moved",  # a contact person written in the organisation's answer, moved to the contact details
+    "numbered_terms",  # Key themes or Target audience given as the numbers of the template's list: read in its order
+    "refers_to_annex",  # an answer that only points to an annex or attachment, not uploaded with the template
     "several_templates",  # an e-mail with several attached templates: the first was read, the others named
     "mail_text",  # a template in an e-mail: the mail's own text (sentences, sender, signature) is in contact
     "unmapped_document",  # no field found at all; all the text is the description

@@ -6,6 +6,7 @@ from collections import Counter
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from practices import taxonomy
 from practices.template_fields import FIELDS_BY_CODE, character_limit, count_words, field_label, over_limit
 from search.analysis import guess_language
 
@@ -88,6 +89,8 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
     organisation, sub_fields = _organisation(fields["organisation"], vocabulary, warnings, language)
     fields["organisation"] = organisation.description
     _move_contact_persons(sub_fields, fields, warnings)
+    _move_personal_sentences(fields, warnings)
+    organisation.description = fields["organisation"]
     inline = {field.kind: field.value for field in reversed(sub_fields)}  # the first of each kind
     if not fields["start"].strip() and inline.get("start_year"):
         fields["start"] = inline["start_year"]
@@ -134,6 +137,61 @@ def _move_contact_persons(sub_fields: list[SubField], fields: dict[str, str], wa
         "details, which only members of verified organisations read."
     ) % {"label": persons[0].label}
     warnings.append(ImportWarning("contact", "contact_moved", message))
+
+
+# A person's e-mail address: any but a role's or an office's ("info@", "contact@", "kontakt@", "office@"…).
+_EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_ROLE_ADDRESSES = frozenset(
+    "info information contact contacts kontakt contacto contatti contatto office bureau buero mail post postmaster "
+    "hello hallo hola admin administration secretariat secretariaat sekretariat secretaria segreteria team press "
+    "presse prensa media communication communications webmaster enquiries inquiries support service noreply "
+    "no-reply general central reception".split()
+)
+# A sentence of running text: it ends with ".", "!" or "?" before a space and a capital (or an opening mark).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“«¿¡(]?[A-ZÀ-ÝĀ-ſΑ-ΩА-Я])")
+_PUBLIC_TEXT_FIELDS = (
+    "description",
+    "geographical_scope",
+    "start",
+    "deliverables",
+    "evidence_evaluation",
+    "sustainability_transferability",
+    "ran_meetings",
+    "eu_links_funding",
+    "organisation",
+)
+
+
+def _personal_address(text: str) -> bool:
+    """Whether ``text`` holds a person's e-mail address (not a role's: ``_ROLE_ADDRESSES``)."""
+    return any(found["local"].lower() not in _ROLE_ADDRESSES for found in _EMAIL.finditer(text))
+
+
+def _move_personal_sentences(fields: dict[str, str], warnings: list[ImportWarning]) -> None:
+    """A person to contact named in a text field of the practice's, which is public ("For more information,
+    contact Lucía Ejemplo, lucia.ejemplo@…, tel. …"): each sentence holding a person's e-mail address goes to
+    the end of the contact details, which only members of verified organisations read, with a warning on the
+    field it left. The field keeps its other sentences; an organisation's own address (info@…) stays."""
+    for code in _PUBLIC_TEXT_FIELDS:
+        text = fields.get(code, "")
+        if "@" not in text or not _personal_address(text):
+            continue
+        kept: list[str] = []
+        moved: list[str] = []
+        for paragraph in text.split("\n"):
+            parts = _SENTENCE_END.split(paragraph)
+            personal = [part for part in parts if _personal_address(part)]
+            moved.extend(personal)
+            kept.append(" ".join(part for part in parts if part not in personal))
+        fields[code] = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+        said = " ".join(fold(fields["contact"]).split())
+        new = [sentence.strip() for sentence in moved if " ".join(fold(sentence).split()) not in said]
+        fields["contact"] = "\n\n".join(part for part in (fields["contact"].strip(), "\n".join(new)) if part)
+        message = _(
+            "A person's contact details were written in the answer to “%(field)s”: that sentence was moved to the "
+            "contact details, which only members of verified organisations read."
+        ) % {"field": field_label(code)}
+        warnings.append(ImportWarning(code, "contact_moved", message))
 
 
 def _joined_warnings(joined: list[str], fields: dict[str, str]) -> list[ImportWarning]:
@@ -193,6 +251,12 @@ def field_warnings(fields: dict[str, str]) -> list[ImportWarning]:
         if not fields.get(code, "").strip()
     ]
     for code, text in fields.items():
+        if code in FIELDS_BY_CODE and _ANNEX_ONLY.match(markdown_to_plain(text)):
+            message = _(
+                "The answer refers to an annex or attachment (“%(answer)s”): it was not uploaded with the "
+                "template. Write the answer here, or add a link to it."
+            ) % {"answer": markdown_to_plain(text).strip()}
+            warnings.append(ImportWarning(code, "refers_to_annex", message))
         words = over_limit(code, text)
         if words is not None:
             limit = FIELDS_BY_CODE[code].word_limit
@@ -202,6 +266,16 @@ def field_warnings(fields: dict[str, str]) -> list[ImportWarning]:
         if len(text) > characters:
             warnings.append(ImportWarning(code, "over_character_limit", _over_characters(len(text), characters)))
     return warnings
+
+
+# An answer that only points to an annex or attachment ("See annex 2", "siehe Anlage 3", "vedi allegato 2").
+_ANNEX_ONLY = re.compile(
+    r"^\s*[(\[]?\s*(?:(?:please\s+)?(?:see|refer\s+to|cf\.?|siehe|vgl\.?|voir|vedi|si\s+veda|ver|véase|vea|zie|"
+    r"se|katso|zob\.?|viz)\s+)?(?:the\s+|l'\s*|la\s+|el\s+|die\s+|den\s+|de\s+|il\s+|o\s+|os\s+)?"
+    r"(?:annex(?:es|e)?|attachment|attached\s+\w+|appendix|enclosure|anlagen?|anhang|anexos?|allegat[oi]|"
+    r"bijlagen?|pi[eè]ces?\s+jointes?|liitteet?|bilaga|załącznik|příloha)\b[\w\s.,-]{0,20}[)\]]?\s*[.]?\s*$",
+    re.I,
+)
 
 
 def _over_characters(length: int, limit: int) -> str:
@@ -251,11 +325,29 @@ def _organisation(
     type_code, type_field = _organisation_type(sub_fields, vocabulary, warnings, language)
     kept = [field for field in sub_fields if field is not type_field and field.kind != "contact_person"]
     name, description = _name_and_description(rest)
+    if type_code is None:
+        name, type_code = _type_after_name(name, vocabulary, language)
     if rest.strip() and not name:
         message = _("The organisation's name was not found: put it alone on the first line.")
         warnings.append(ImportWarning("organisation", "missing_field", message))
     description = "\n\n".join(part for part in (description.strip(), "\n".join(f.line() for f in kept)) if part)
     return ParsedOrganisation(name=markdown_to_plain(name), type=type_code, description=description), sub_fields
+
+
+_TYPE_AFTER_NAME = re.compile(r"^(?P<name>.*\S)\s*[(\[](?P<type>[^()\[\]]{1,40})[)\]]\s*$")
+TYPE_AFTER_NAME_MAX_WORDS = 2  # "(NGO)", "(ONG)", "(Municipality)"; "(a non-profit association)" stays in the name
+
+
+def _type_after_name(name: str, vocabulary: Vocabulary, language: str) -> tuple[str, str | None]:
+    """A type of organisation written in brackets after the name, on its line ("Fundación Puente Abierto (ONG)"):
+    the name without it, and the type's code, when the brackets hold only a type's name in a word or two."""
+    found = _TYPE_AFTER_NAME.match(markdown_to_plain(name))
+    if found is None or len(found["type"].split()) > TYPE_AFTER_NAME_MAX_WORDS:
+        return name, None
+    match = vocabulary.organisation_types(found["type"], language)
+    if len(match.codes) != 1 or match.unmatched or match.prose:
+        return name, None
+    return found["name"], match.codes[0]
 
 
 def _organisation_type(
@@ -367,6 +459,9 @@ def _terms(
     a guess, the practice's ``language``). Leftover words of a list are warned about; an answer
     written as sentences is kept whole at the end of the description (``_keep_prose``)."""
     answer = answers.get(code, "")
+    numbered = _numbered_terms(code, markdown_to_plain(answer), warnings)
+    if numbered is not None:
+        return numbered
     result: TermMatch = matcher(
         ticked_only(markdown_to_plain(x_marks_as_boxes(yes_no_marks_as_boxes(answer)))), language
     )
@@ -384,6 +479,35 @@ def _terms(
         message = _("Not in the list, left out: “%(text)s”.") % {"text": phrase}
         warnings.append(ImportWarning(code, warning_code, message))
     return result.codes
+
+
+# A closed-list answer given as the numbers of the template's list ("3, 7", "4 and 9", "1; 12"): nothing else.
+_NUMBERS_ONLY = re.compile(r"^\s*\d{1,2}(?:\s*(?:[,;/&+]|\s|and|et|und|y|e)\s*\d{1,2})*\s*[.]?\s*$", re.I)
+
+
+def _numbered_terms(code: str, answer: str, warnings: list[ImportWarning]) -> list[str] | None:
+    """The terms of an answer given only as their numbers in the template's list (the order of
+    ``practices/taxonomy.py``, the template's), with a warning naming each number as read; None when the answer
+    is not numbers only. A number past the list's end is named as left out."""
+    if not _NUMBERS_ONLY.match(answer):
+        return None
+    entries = taxonomy.KEY_THEMES if code == "key_themes" else taxonomy.TARGET_AUDIENCES
+    codes: list[str] = []
+    read: list[str] = []
+    for number in dict.fromkeys(int(found) for found in re.findall(r"\d{1,2}", answer)):
+        if 1 <= number <= len(entries):
+            codes.append(entries[number - 1][0])
+            read.append(f"{number}: {entries[number - 1][1]}")
+        else:
+            message = _("Not in the list, left out: “%(text)s”.") % {"text": number}
+            unknown = "unknown_theme" if code == "key_themes" else "unknown_audience"
+            warnings.append(ImportWarning(code, unknown, message))
+    if read:
+        message = _("Given as the numbers of the template's list, read as %(terms)s. Check the terms chosen.") % {
+            "terms": _quoted(read)
+        }
+        warnings.append(ImportWarning(code, "numbered_terms", message))
+    return list(dict.fromkeys(codes))
 
 
 def _keep_prose(

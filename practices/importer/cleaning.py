@@ -206,9 +206,34 @@ def match_label(text: str, *, in_cell: bool = True) -> LabelMatch | None:
         if not folded.startswith(label) or (end < len(folded) and folded[end].isalnum()):
             continue
         rest = plain[end:].strip()
+        written = plain[:end]
+        other = _other_language(rest, code)
+        if other:
+            written, rest = f"{written} {rest[:other]}".strip(), rest[other:].strip()
         if not rest[:1].islower():
-            return LabelMatch(code, language, plain[:end], rest)
+            return LabelMatch(code, language, written, rest)
     return None
+
+
+# A bilingual template's label: the same label in another language after a slash or a dash ("Description /
+# Beschreibung", "Titre - Title", "Pays d'origine – Country of origin: France").
+_OTHER_LANGUAGE = re.compile(r"^[/|–—-]\s*(?P<other>[^\W\d_][^:：/|]{0,60}?)\s*(?P<colon>[:：]|$)")
+OTHER_LANGUAGE_MAX_WORDS = 5  # an unknown other-language label before a colon: "Beschreibung", "Name der Praxis"
+
+
+def _other_language(rest: str, code: str) -> int:
+    """How many characters of ``rest`` (what follows a label) are the label again in another language: the
+    label of the same field (in any language read), or a few capitalised words before a colon; 0 when none."""
+    found = _OTHER_LANGUAGE.match(rest)
+    if found is None:
+        return 0
+    other = found["other"]
+    again = match_label(other)
+    if again is not None and again.code == code and not _SEPARATOR.sub("", _PARENTHESIS.sub("", again.rest)):
+        return found.end("other")
+    if found["colon"] and other[:1].isupper() and len(other.split()) <= OTHER_LANGUAGE_MAX_WORDS:
+        return found.end("other")
+    return 0
 
 
 _PARENTHESIS = re.compile(r"^\([^)]*\)\s*")

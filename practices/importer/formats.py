@@ -329,11 +329,35 @@ def _html_cells(html: str, converter: MarkdownConverter = _CONVERTER) -> list[Ce
     soup = BeautifulSoup(html, "html.parser")
     for junk in soup.find_all(["script", "style", "head", "title", "meta"]):
         junk.decompose()
+    _without_page_chrome(soup)
     _ticks_as_boxes(soup)
     root = soup.body or soup
     cells: list[Cell] = []
     _walk_html(root, cells, converter)
     return [cell for cell in cells if cell.body or cell.label]
+
+
+# What a web page saved from a browser puts around the template: its menus, buttons, footer and the cookie or
+# consent banner (by its id, class or role).
+_CHROME_TAGS = ["nav", "footer", "aside", "button", "noscript", "iframe", "svg", "template", "select", "dialog"]
+_BANNER = re.compile(r"cookie|consent|gdpr|onetrust|cookiebot|navbar|menu|breadcrumb", re.I)
+
+
+def _without_page_chrome(soup: BeautifulSoup) -> None:
+    """A saved web page without its navigation, footer and banners: never the template's text, which sits in the
+    page's main part. A page header (``<header>``) outside a ``<main>`` goes too."""
+    for junk in soup.find_all(_CHROME_TAGS):
+        junk.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        marks = " ".join(str(tag.get(name) or "") for name in ("id", "class", "role"))
+        if marks.strip() and _BANNER.search(marks) and tag.name not in ("body", "main", "table", "tr", "td"):
+            tag.decompose()
+    if soup.find("main") is not None:
+        for header in soup.find_all("header"):
+            if header.find_parent("main") is None:
+                header.decompose()
 
 
 def _walk_html(element: Tag, cells: list[Cell], converter: MarkdownConverter) -> None:

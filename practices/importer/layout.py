@@ -49,7 +49,7 @@ def without_page_furniture(text: str) -> str:
     numbers = [index for index, line in enumerate(lines) if _page_number(line)]
     breaks = [index for index, line in enumerate(lines) if line == "\f"]
     if not breaks and len(numbers) < 2:
-        return text
+        return _without_repeated_furniture(text)
     edges = set(numbers) | set(breaks)
     filled = [index for index, line in enumerate(lines) if line.strip() and index not in edges]
 
@@ -77,6 +77,42 @@ def without_page_furniture(text: str) -> str:
         for index in places
     }
     return "\n".join(line for index, line in enumerate(lines) if index not in edges | furniture)
+
+
+FURNITURE_REPEATS = 3  # a line said this many times, word for word, in text that shows no page: a header
+FURNITURE_MAX_WORDS = 12
+FURNITURE_MIN_WORDS = 3  # "No", "N/A", "Families; Formers" said three times are answers, not a header
+# A footer's page number at the end of a line of its own: "example.org | page 2", "Bridges – p. 3", "Seite 2".
+_NUMBERED_FOOTER = re.compile(
+    r"(?:^|[\s|–—-])(?:page|seite|pagina|p[aá]g\.?|p\.|strona|strana|sida|side|sivu|blz\.?)\s*\d{1,3}"
+    r"(?:\s*(?:of|von|de|di|sur|z|/|van|av)\s*\d{1,3})?\s*$",
+    re.I,
+)
+
+
+def _without_repeated_furniture(text: str) -> str:
+    """Text copied from a PDF with no form feed nor page number of its own line, without the header or footer its
+    pages repeat: a short line said ``FURNITURE_REPEATS`` times word for word, or a line ending in a page's
+    number said on two pages or more with the number changing ("example.org | page 1", "… | page 2"). A label,
+    and a line said only twice, are kept."""
+    lines = text.split("\n")
+    groups: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        words = line.split()
+        if words and len(words) <= FURNITURE_MAX_WORDS:
+            groups.setdefault(re.sub(r"\d+", "#", " ".join(words)), []).append(index)
+    furniture: set[int] = set()
+    for shape, places in groups.items():
+        if len(places) < 2 or match_label_line(lines[places[0]]) is not None:
+            continue
+        said = {" ".join(lines[place].split()) for place in places}
+        numbered = "#" in shape and len(said) == len(places) and all(_NUMBERED_FOOTER.search(line) for line in said)
+        header = len(said) == 1 and len(places) >= FURNITURE_REPEATS and len(shape.split()) >= FURNITURE_MIN_WORDS
+        if numbered or header:
+            furniture.update(places)
+    if not furniture:
+        return text
+    return "\n".join(line for index, line in enumerate(lines) if index not in furniture)
 
 
 def rejoined(text: str) -> str:

@@ -564,11 +564,29 @@ def _unmarked_lines_unticked(text: str) -> str:
         return text
     lines = text.split("\n")
     first = next((number for number, line in enumerate(lines) if _TICKED_LINE.match(line)), None)
-    if first is None:
+    if first is None or _ticks_are_bullets(lines):
         return text
     return "\n".join(
         line if number <= first or not _is_entry(line) else _LIST_MARK.sub(r"\1☐ ", line, count=1)
         for number, line in enumerate(lines)
+    )
+
+
+# A list's mark as writers type one before each entry: a bullet character of any kind, "1)", "2.", "a)".
+_OWN_LIST_MARK = re.compile(r"^\s*(?:[-*+•▪◦‣–—·►➢→]|\d{1,2}[.)]|[a-zA-Z][)])\s+\S")
+# A tick starting a line, with no list mark before it.
+_BARE_TICK = re.compile(r"^\s*[✓✔]\s*\S")
+
+
+def _ticks_are_bullets(lines: list[str]) -> bool:
+    """A list whose entries each start with a mark of their own, a tick ("✓ Families") only one kind among
+    others ("– Formers", "1) Authorities"): the tick is a bullet, the entries all chosen."""
+    ticked = [line for line in lines if _TICKED_LINE.match(line)]
+    others = [line for line in lines if line.strip() and not _TICKED_LINE.match(line)]
+    return (
+        bool(others)
+        and all(_BARE_TICK.match(line) for line in ticked)
+        and all(_OWN_LIST_MARK.match(line) for line in others)
     )
 
 
