@@ -70,7 +70,9 @@ SUPPLEMENT = frozenset(
         "mirsad nermin emina amela lejla senad edin almir jasmin haris dženan armin elvedin "
         "anouar achraf soufiane zakaria ayoub ilyas younes oussama othmane yassine hicham mehdi "
         "faisal asim kawa rezan shirin dilan hevin baran rojin berivan "
-        "ahmad farid zabihullah ahmadullah najibullah hekmatullah rahmatullah wahid"
+        "ahmad farid zabihullah ahmadullah najibullah hekmatullah rahmatullah wahid "
+        # round 12: Arabic given names Faker's lists lack ("Rashid", "Tariq")
+        "rashid rasheed rachid tariq tarek anwar bashir nasser majid mansour marwan rami wael zaid"
     ).split()
 )
 # Diminutives and pet names that practitioners write for young people and relatives in the newer
@@ -153,6 +155,8 @@ _PLACE_LIST_BEFORE = re.compile(
     r"[ \t]*(?:,|[ \t](?:and|or|et|ou|und|oder|en|of|och|eller|og|y|o|e|i|oraz|lub))[ \t]+$"
 )
 _CONJUNCTIONS = "and|or|et|ou|und|oder|en|of|och|eller|og|y|o|e|i|oraz|lub"
+# What follows a place of a list after a comma: another place, or the conjunction before the last.
+_LIST_GOES_ON = re.compile(rf"[ \t]*(?:,[ \t]*|[ \t](?i:{_CONJUNCTIONS})[ \t]+){_NAME}")
 # An organisation beside the name in a list: "Violence Prevention Network, IFAK or Hayat",
 # "Hayat, IFAK and VPN".
 _ITEM_BEFORE = re.compile(rf"(?P<item>[^\s,;:()]+)[ \t]+(?i:{_CONJUNCTIONS})[ \t]+$")
@@ -495,6 +499,17 @@ def given_name_candidates(text: str, languages: list[tuple[int, int, str]], own_
         for match in _LOWER_WORD.finditer(text, line.start("message"), line.end("message")):
             if len(match.group("pii")) >= 4 and _lower_case_name(match.group("pii"), language):
                 found.append(Candidate(PERSON, *match.span("pii"), GIVEN_NAME_SCORE, precise=True))
+    for start, end in _written_in_lower_case(text):
+        language = language_at(languages, start, "en")
+        for match in _LOWER_WORD.finditer(text, start, end):
+            word = match.group("pii")
+            if (
+                len(word) >= 4
+                and word not in _ROLE_WORDS  # "the mentor (two sessions a week)": Mentor is a name too
+                and not _never_a_name(word, own_names)
+                and _lower_case_name(word, language)
+            ):
+                found.append(Candidate(PERSON, *match.span("pii"), GIVEN_NAME_SCORE, precise=True))
     for match in [*LOWER_CASE_NAME.finditer(text), *CHAT_SPEAKER.finditer(text)]:
         language = language_at(languages, match.start("pii"), "en")
         if _lower_case_name(match.group("pii"), language):
@@ -526,7 +541,10 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
         and not _SPOKEN_TO_BEFORE.search(text, max(0, match.start() - 40), match.start())
     ):
         return None
-    if _PLACE_LIST_BEFORE.search(text, max(0, match.start() - 120), match.start()):
+    listed = _PLACE_LIST_BEFORE.search(text, max(0, match.start() - 120), match.start())
+    if listed and (not listed.group().rstrip().endswith(",") or _LIST_GOES_ON.match(text, match.end("name"))):
+        # "in Victoria and Florence", "in Leeds, Bradford, Luton"; after a comma alone the list must
+        # go on: "the mosque in Nordby, Rashid, first raised the alarm" is an apposition
         return None
     if _beside_an_organisation(text, match.start(), match.end()):
         return None
@@ -558,6 +576,10 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
         given.append(next_word)
     if not surname and ordinary_word(folded, language) and not _a_persons_evidence(text, end):
         return None  # "Will", "Hope", "Pierre" alone: left to the NER ("Hope, 15," is someone)
+    from .recognizers.ner import cited_by_a_work
+
+    if surname and cited_by_a_work(text, match.start("name"), end):
+        return None  # "draws on Kate Ferguson's work": an author cited (round 12)
     return match.start("name"), end
 
 
@@ -620,7 +642,29 @@ def _reported(match: re.Match) -> tuple[int, int]:
 
 
 def _organisation_word(word: str) -> bool:
-    return word.casefold() in patterns.ORGANISATION_WORDS
+    folded = word.casefold()
+    if folded in patterns.ORGANISATION_WORDS:
+        return True
+    # a German compound ending in one (round 12: "im Jugendzentrum Karl Marx", "die Beratungsstelle")
+    return word[:1].isupper() and len(word) >= 8 and folded.endswith(_COMPOUND_ENDINGS)
+
+
+_COMPOUND_ENDINGS = tuple(word for word in patterns.ORGANISATION_WORDS if len(word) >= 5 and word.isalpha())
+
+
+# A post written fast, all in lower case ("met ahmed and his mum at the station"): a paragraph of
+# six words or more without a capital letter is read like a chat's messages (round 12).
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_MIN_LOWER_CASE_WORDS = 6
+
+
+def _written_in_lower_case(text: str) -> list[tuple[int, int]]:
+    return [
+        match.span()
+        for match in _PARAGRAPH.finditer(text)
+        if not any(char.isupper() for char in match.group())
+        and len(_LOWER_WORD.findall(match.group())) >= _MIN_LOWER_CASE_WORDS
+    ]
 
 
 def _lower_case_name(name: str, language: str) -> bool:

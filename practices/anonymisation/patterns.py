@@ -152,6 +152,16 @@ _ORGANISATIONS = frozenset(
     # Round 11: schools in the southern languages' names ("Escola Estadual Dom Pedro II").
     "escola escuela scuola istituto liceo liceu colegio instituto estadual statale".split()
 )
+# Czech, Slovak, Croatian, Lithuanian and Bulgarian (round 12: "Knihovnou Václava Havla", the
+# library named after him), with the declined forms a name follows in.
+_SLAVIC_BALTIC_ORGANISATIONS = (
+    "knihovna knihovny knihovně knihovnu knihovnou nadace nadací nadaci univerzita univerzity univerzitě "
+    "univerzitou univerzite spolek spolku spolkem sdružení centrum centra centru knižnica knižnice knižnicou "
+    "nadácia nadácie nadáciou združenie združenia udruga udruge udrugom udruzi zaklada zaklade zakladom "
+    "knjižnica knjižnice knjižnicom sveučilište sveučilišta centar centra centrom biblioteka bibliotekos "
+    "fondas fondo asociacija asociacijos centras centro фондация фондацията библиотека библиотеката "
+    "сдружение сдружението университет университета център центъра"
+).split()
 # Greek's (round 8: "Δήμο Θεσσαλονίκης", the municipality), in both spellings of a final sigma: the
 # checks fold case with lower() (ς) or casefold() (σ).
 _GREEK_ORGANISATIONS = (
@@ -172,6 +182,7 @@ ORGANISATION_WORDS = (
     | frozenset(_GREEK_ORGANISATIONS)
     | {w.casefold() for w in _GREEK_ORGANISATIONS}
     | frozenset(_ROMANIAN_ORGANISATIONS)
+    | frozenset(_SLAVIC_BALTIC_ORGANISATIONS)
 )
 
 # People the field cites as history, ideology or attacks ("why Hitler and Bin Laden still inspire
@@ -522,7 +533,8 @@ _RESIDENCE_CUES = (
     r"bydlí|bydlel[a]?|žije|žil[a]?|μένει|έμενε|ζει|ζούσε|κατοικεί|διαμένει|"
     # Polish plural, Slovak, Romanian (with and without diacritics)
     r"mieszkają|mieszkali|mieszkały|býva|bývala?|bývajú|locuiește|locuieste|locuiesc|locuia|trăiește|traieste|"
-    r"живее|живеят|живееше|живял[ао]?"  # Bulgarian
+    r"живее|живеят|живееше|живял[ао]?|"  # Bulgarian
+    r"živi|žive|živio|živjela|živjeli|stanuje"  # Croatian (round 12)
 )
 _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|(?-i:nat[oa])|nascid[oa]|urodzon[ya]"
 # Up to two words between the cue and the preposition, or whom the person lives with ("lives with
@@ -531,11 +543,11 @@ _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|
 _CUE_GAP = (
     r"(?:(?:\s+\w+){0,2}"
     r"|\s+(?i:with|together|met|samen|med|hos|sammen|tillsammans|mit|bei|avec|chez|con|com|junto|insieme|s|se|z|ze|"
-    r"με|μαζί|so|cu|împreună|impreuna|с|със)"
+    r"με|μαζί|so|cu|împreună|impreuna|с|със|при|kod|sa)"
     r"(?:,?\s+\w+){0,6}),?\s+"  # with an apposition: "bor med sin pappa, byns enda veterinär, i"
 )
 _PLACE_PREPOSITION = (
-    r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve|vo|în|στη|στην|στο|στον|σε|в|във)"
+    r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve|vo|u|în|στη|στην|στο|στον|σε|в|във)"
 )
 # "born", "né", "moved"...: said of projects and ideas too (patterns.a_thing_is_born).
 BIRTH_OR_MOVE_CUE = re.compile(rf"(?:{_OTHER_CUES})(?![\w])", re.IGNORECASE)
@@ -788,7 +800,10 @@ BIRTH_WORDS = (
     # round 10: the past tense ("nació el…", "nacque il…", "nasceu a…", "föddes den…", "syntyi…",
     # "urodził się…", "narodil se…"), Lithuanian and Bulgarian ("gimė", "роден на")
     r"naci[óo]|nacque|nasceu|föddes|syntyi|urodził(?:a)?\s+się|narodil(?:a)?\s+se|gim[eė]|gimęs|gimusi|"
-    r"gimimo\s+data|роден[аи]?|рождена\s+дата|дата\s+на\s+раждане)"
+    r"gimimo\s+data|роден[аи]?|рождена\s+дата|дата\s+на\s+раждане|"
+    # round 12: Slovak, Croatian and Greek ("narodený 12. 5. 2009", "rođena 3. 4. 2008.", "γεννήθηκε")
+    r"narodený|narodená|narodil(?:a)?\s+sa|dátum\s+narodenia|rođen[aoi]?|datum\s+rođenja|"
+    r"γεννήθηκε|γεννημέν(?:ος|η)|ημερομηνία\s+γέννησης)"
 )
 DATE_OF_BIRTH = re.compile(
     rf"(?<![\w]){BIRTH_WORDS}(?![\w])[^.!?\n\d]{{0,30}}?(?P<pii>{DATE})(?![\w])"
@@ -917,7 +932,11 @@ _CLASS = (
     r"|(?i:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|første|anden|andre|fjerde|sjette|"
     r"syvende|sjuende|ottende|åttende|niende|tiende|prima|seconda|terza|quarta|quinta|primeiro|segundo|terceiro|"
     r"quarto|quinto|sexto|sétimo|oitavo|nono|décimo|pierwszej|drugiej|trzeciej|czwartej|piątej|szóstej|siódmej|"
-    r"ósmej)[ \t]+(?i:klass|klasse|klassen|trinn|klasy|klasie|ano|media|superiore|elementare)(?![\w]))"
+    r"ósmej)[ \t]+(?i:klass|klasse|klassen|trinn|klasy|klasie|ano|media|superiore|elementare)(?![\w])"
+    # round 12: Czech, Slovak and Croatian ("do páté třídy", "do 5. triedy", "u petom razredu")
+    r"|(?:\d{1,2}\.|(?i:první|druhé|třetí|čtvrté|páté|šesté|sedmé|osmé|deváté|prvej|druhej|tretej|štvrtej|"
+    r"piatej|šiestej|siedmej|ôsmej|deviatej|prvom|drugom|trećem|četvrtom|petom|šestom|sedmom|osmom))"
+    r"[ \t]+(?i:třídy|třídu|třídě|triedy|triedu|triede|razredu|razreda|razred)(?![\w]))"
 )
 _SCHOOL_WORD = (
     r"(?i:school|college|academy|collège|lycée|école|Schule|Gymnasium|Gesamtschule|Realschule|Hauptschule|"
@@ -944,8 +963,10 @@ _A_SCHOOLS_NAME = (
     rf"(?:[ \t]+{NAME_WORD})?)"
 )
 SCHOOL_OF_A_PUPIL = re.compile(
-    rf"(?<![\w]){_CLASS}[ \t]*,?[ \t]+{_CLASS_PREPOSITION}(?:[ \t]+|(?<=['’]))(?:{_SCHOOL_WORD}[ \t]+)?"
-    rf"(?P<pii>{_INSTITUTION_NAME})"
+    rf"(?<![\w]){_CLASS}[ \t]*,?[ \t]+{_CLASS_PREPOSITION}(?:[ \t]+|(?<=['’]))"
+    # an abbreviation of the school's kind is part of its name: "na ZŠ Komenského" (round 12)
+    rf"(?:(?P<abbreviated>(?-i:ZŠ|SŠ|SOŠ|OŠ|IES|ΕΠΑΛ)[ \t]+{_INSTITUTION_NAME})|(?:{_SCHOOL_WORD}[ \t]+)?"
+    rf"(?P<pii>{_INSTITUTION_NAME}))"
 )
 SCHOOL_OF_A_PUPIL_IN_A_BARE_CLASS = re.compile(
     rf"{_BARE_CLASS}[ \t]*,?[ \t]+{_CLASS_PREPOSITION}[ \t]+(?P<pii>{_A_SCHOOLS_NAME})(?![\w])"
@@ -1079,7 +1100,7 @@ _BORN = (
     r"(?<!were )(?<!are )(?<!sind )(?<!zijn )(?<!waren )"
     r"(?i:born|née?(?!s)|geboren|født|föddes|född|nacid[oa](?!s)|nascid[oa](?!s)|urodzon[ya]|urodził(?:a)?[ \t]+się|"
     r"syntyi|syntynyt|sündis|sündinud|született|geb\.|nar\.|narozen[aáý]?|szül\.|naci[óo]|nacque|nasceu|"
-    r"gim[eė]|gimęs|gimusi|роден[аи]?)|(?-i:nat[oa])"
+    r"gim[eė]|gimęs|gimusi|роден[аи]?|narodený|narodená|rođen[aoi]?|γεννήθηκε)|(?-i:nat[oa])"
 )
 _YEAR_LINK = r"(?i:in|en|nel|im|i|w|em|no|år|vuonna|ano|anno|in[ \t]+the[ \t]+year|im[ \t]+Jahr|en[ \t]+el[ \t]+año)"
 _BIRTH_YEAR = r"(?:19|20)\d\d(?![\w/.–-]\d)"  # not a range: "born 2004–2007" is a group's

@@ -84,8 +84,7 @@ TWELFTH_CASES: list[tuple[str, str, str, str]] = [
         "greek",
         "el",
         "description",
-        "Ο [[PERSON:Νίκος Αντωνίου]], 17 ετών, μένει με τη γιαγιά του στη [[LOCATION:Λάρισα]] από τον"
-        " Οκτώβριο.",
+        "Ο [[PERSON:Νίκος Αντωνίου]], 17 ετών, μένει με τη γιαγιά του στη [[LOCATION:Λάρισα]] από τον Οκτώβριο.",
     ),
     (
         "czech",
@@ -125,8 +124,7 @@ TWELFTH_CASES: list[tuple[str, str, str, str]] = [
         "negative",
         "fr",
         "description",
-        "Le programme se tient au collège Jean-Jaurès de Saint-Denis, rue Gabriel-Péri, avec la Fondation"
-        " Abbé Pierre.",
+        "Le programme se tient au collège Jean-Jaurès de Saint-Denis, rue Gabriel-Péri, avec la Fondation Abbé Pierre.",
     ),
     (
         "negative",
@@ -164,7 +162,12 @@ TWELFTH_CASES: list[tuple[str, str, str, str]] = [
 
 
 # What the first run missed and this round could not close (docs/ANONYMISATION.md, "Known gaps"):
-# left as strict xfails, by the snippets' indexes in TWELFTH_CASES.
+# left as strict xfails, by the snippets' indexes in TWELFTH_CASES. The first run (10 of 20 passing,
+# 26 of 34 items found, 4 false alarms) failed 10: the lower-case names of both network posts, "Rashid"
+# (no list held it; "in Nordby, Rashid," read as a list of places), "ZŠ Komenského", Slovak
+# "narodený 12. 5. 2009", Croatian "živi u Osijeku", Bulgarian "живее при баба си в Сливен"; and
+# "Kate Ferguson's work", "Arie Kruglanski's … theory", "Jugendzentrum Karl Marx", "Knihovnou Václava
+# Havla" reported. The round's fixes closed them all.
 TWELFTH_GAPS: dict[int, str] = {}
 TWELFTH_PASSING = [case for index, case in enumerate(TWELFTH_CASES) if index not in TWELFTH_GAPS]
 TWELFTH_FAILING = [case for index, case in enumerate(TWELFTH_CASES) if index in TWELFTH_GAPS]

@@ -175,6 +175,12 @@ def _named_by_an_organisation(text: str, start: int, end: int) -> bool:
         return True
     if _FINNISH_GENITIVES.match(span) and not _known_name(words[0]) and not _known_name(words[-1]):
         return True
+    first = words[0].casefold()
+    if len(words) >= 2 and (
+        first in patterns.ORGANISATION_WORDS
+        or any(first.endswith(org) and len(first) > len(org) for org in _COMPOUND_ENDINGS)
+    ):
+        return True  # the organisation's word inside the span: "Jugendzentrum Karl Marx", "Knihovnou Václava Havla"
     joined = _AND_AN_ORGANISATION.match(text, end)
     if joined and joined.group("word").casefold() in patterns.ORGANISATION_WORDS and not _known_name(words[0]):
         return True
@@ -232,6 +238,8 @@ def _cited_author(text: str, start: int, end: int) -> bool:
     "Karim (2005)", stays a name."""
     from ..given_names import _known_name  # loaded by warm_up() or the first check
 
+    if cited_by_a_work(text, start, end):
+        return True
     words = len(text[start:end].split())
     cited = _CITATION_AFTER.match(text, end) or (
         words <= 2
@@ -259,6 +267,33 @@ _CITED_AFTER = re.compile(
     r"écrit|montre|souligne|explique|schreibt|argumentiert|zeigt|beschreibt|schrijft|stelt|skriver|visar|"
     r"viser|scrive|sostiene|escribe|señala|escreve|argumenta|pisze|píše|írja|scrie|γράφει)(?![\w])"
 )
+# Round 12: an author cited by a work of theirs after a word that cites, in the same sentence ("The
+# curriculum draws on Kate Ferguson's work and on Arie Kruglanski's significance quest theory"):
+# given name and all, as with a year. A young person's or a relative's "work" has no citing word.
+_WORK_AFTER = re.compile(
+    r"(?:['’]s?)?(?:[ \t]+[a-z-]{2,30}){0,3}?[ \t]+(?i:work|works|writings|theory|theories|model|framework|"
+    r"research|approach|concept|typology|study|studies|book|books|pyramid|staircase)(?![\w])"
+)
+_CITING_IN_THE_SENTENCE = re.compile(
+    r"(?<![\w])(?i:draws?|drawing|drew|builds?|building|built|based|rests?|relies|relying|inspired|"
+    r"informed|grounded|rooted)[ \t]+(?i:on|upon|by|in)(?![\w])|(?<![\w])(?i:follows?|following|applies|applying|"
+    r"adapts?|adapting|uses?|using)(?![\w])"
+)
+_SENTENCE_END = re.compile(r"[.!?\n][^.!?\n]*$")
+
+
+def cited_by_a_work(text: str, start: int, end: int) -> bool:
+    span = text[start:end]
+    possessive = span.endswith(("'s", "’s"))
+    after = _WORK_AFTER.match(text, end)
+    if not after or not (possessive or after.group().startswith(("'", "’"))):
+        return False
+    window = text[max(0, start - 200) : start]
+    sentence_end = _SENTENCE_END.search(window)
+    sentence = window[sentence_end.start() + 1 :] if sentence_end else window
+    return bool(_CITING_IN_THE_SENTENCE.search(sentence))
+
+
 _CITING_VERB_AFTER = re.compile(
     _CITED_AFTER.pattern + r"[ \t,]+(?i:that|que|qu['’]|dass|dat|att|at|che|że|že|hogy|că|ότι)(?![\w])"
 )
