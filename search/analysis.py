@@ -113,10 +113,19 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if c.isalnum())
 
 
+# The Snowball algorithm run in Python for a language whose PostgreSQL configuration and
+# Elasticsearch analyzer run another one: Snowball 3's "dutch" is a new algorithm (it stems
+# "Rotterdamse" "rotterdams", "gemeente" "meen", "begeleiden" "beleid", the word for policy),
+# where PostgreSQL's "dutch" configuration and Elasticsearch's "dutch" analyzer run the original
+# one, kept in Snowball 3 as "dutch_porter" ("rotterdam", "gemeent", "begeleid"): every engine
+# then stems Dutch alike.
+PYTHON_ALGORITHMS: dict[str, str] = {"dutch": "dutch_porter"}
+
+
 def _stemmer(algorithm: str):
     cache = _local.__dict__.setdefault("stemmers", {})
     if algorithm not in cache:
-        cache[algorithm] = snowballstemmer.stemmer(algorithm)
+        cache[algorithm] = snowballstemmer.stemmer(PYTHON_ALGORITHMS.get(algorithm, algorithm))
     return cache[algorithm]
 
 

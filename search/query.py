@@ -14,8 +14,9 @@ asks for "radicalization", "organisers" for "organizers", "programme" for "progr
 noun in -ão in its other number ("prisão", "prisões") and a word in Portugal's spelling before 1990
 without its silent consonant ("projecto", "projeto"); a word
 written with inner punctuation ("multi-agency", "P/CVE") is a phrase of its parts or the word
-written whole ("multiagency", "PCVE"), except a French elided article or pronoun, which is dropped
-("l'extrémisme" is the word "extrémisme", "d'anciens" is "anciens"); two words joined by a slash
+written whole ("multiagency", "PCVE"), except a French or Italian elided article, preposition or
+pronoun, which is dropped ("l'extrémisme" is the word "extrémisme", "d'anciens" is "anciens",
+"dell'odio" is "odio"); two words joined by a slash
 ask for either of them too ("re-integration/follow-up"; "Rechts-/Linksextremismus" completed); a
 word cut by a hyphen at a line's end (pasted from a PDF) is one word. Common English and French words
 ("the", "de", "for"...) are dropped unless the query holds nothing else.
@@ -78,8 +79,17 @@ def _ending_after_colon(head: str, ending: str) -> bool:
     )
 
 
-# French elision: l'école, d'anciens, qu'il, jusqu'à... (straight or typographic apostrophe)
-_ELIDED = re.compile(r"^-?(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE)
+# Elided articles, prepositions and pronouns (straight or typographic apostrophe), dropped as
+# Elasticsearch's French and Italian analyzers drop them: French l'école, d'anciens, qu'il,
+# jusqu'à...; Italian dell'odio, nell'ambito, all'interno, un'altra, quest'anno, degl'istituti...
+# (Lucene's Italian list, with quell', quest', anch', tutt'; 2026-12-07, the 24th sweep: the
+# database engines asked for the phrase "dell odio", which a text writing "sull'odio" lacks)
+_ELIDED = re.compile(
+    r"^-?(?:(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)"
+    # Italian: before a word of two letters or more (English "all's" keeps its word)
+    r"|(?:v|all|dall|dell|nell|sull|coll|pell|gl|agl|dagl|degl|negl|sugl|un|quell|quest|anch|tutt)['’](?=\w\w))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
