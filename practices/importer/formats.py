@@ -15,7 +15,14 @@ from markdownify import MarkdownConverter
 
 from .cells import Cell, add_loose, tidy_markdown, without_row_number
 from .cleaning import match_label, match_label_line
-from .layout import columns_as_boxes, rejoined, rejoined_words, tabbed_columns_as_boxes, without_page_furniture
+from .layout import (
+    columns_as_boxes,
+    rejoined,
+    rejoined_words,
+    tabbed_columns_as_boxes,
+    two_columns_as_tabs,
+    without_page_furniture,
+)
 from .result import UnreadableDocument
 
 _HTML_TAG = re.compile(r"</?(?:p|ul|ol|li|h[1-6]|u|b|i|em|strong|a|br|div|span|table|tr|td|th|sup|sub)\b[^>]*>", re.I)
@@ -242,6 +249,8 @@ def read_text(data: bytes) -> list[Cell]:
     text, mail = _mail_cells(decode_text(data).replace("\r\n", "\n").replace("\r", "\n"))
     text = without_page_furniture(text)  # a PDF copied as text: page numbers, headers and footers
     text = tabbed_columns_as_boxes(text)  # a checklist in yes / no columns set with tabs
+    if "\t" not in text:
+        text = two_columns_as_tabs(text)  # a PDF in two columns (labels, answers) copied as text
     if "\t" not in text:
         joined = tuple(rejoined_words(text))
         text = columns_as_boxes(rejoined(text))  # a PDF converter's broken lines; a checklist in columns

@@ -120,7 +120,10 @@ def rejoined(text: str) -> str:
     ("Country of" / "origin: Netherlands", "Linked to other EU" / "initiatives or EU" / "funding: ISF") on one."""
     lines = _HYPHENATED.sub(lambda match: _unbroken(text, match), text).split("\n")
     out: list[str] = []
-    for line in lines:
+    skip: set[int] = set()  # lines already joined to a label by ``_bracket_goes_on``
+    for number, line in enumerate(lines):
+        if number in skip:
+            continue
         previous = out[-1].strip() if out else ""
         if (
             previous
@@ -128,6 +131,9 @@ def rejoined(text: str) -> str:
             and match_label_line(f"{previous} {line.strip()}")
         ):
             out[-1] = f"{previous} {line.strip()}"
+        elif closing := _bracket_goes_on(previous, lines[number : number + BRACKET_LINES]):
+            out[-1] = " ".join([previous, *(part.strip() for part in closing)])
+            skip.update(range(number + 1, number + len(closing)))
         elif broken := next(
             (count for count in range(2, BROKEN_LABEL_LINES) if _broken_label(out[-count:], line.strip())), 0
         ):
@@ -135,6 +141,34 @@ def rejoined(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+BRACKET_LINES = 8  # a label's instructions in brackets broken over this many lines at most
+BRACKET_LINE_WORDS = 6
+
+
+def _bracket_goes_on(previous: str, following: list[str]) -> list[str]:
+    """The lines that close a label's instructions in brackets broken over several lines by a narrow label column
+    ("Description" / "(max. 300" / "words)", "Start of the practice (year; end" / "year if no" / "longer" /
+    "active)"): ``previous`` a label with nothing after it but a bracket left open, or alone before a line opening
+    one; each line short; the last closing the bracket, an answer after it only after a colon. [] when not."""
+    found = match_label(previous) if previous else None
+    if found is None or not following:
+        return []
+    opened = found.rest.count("(") - found.rest.count(")")
+    if opened <= 0 and not (found.rest == "" and following[0].lstrip().startswith("(")):
+        return []
+    if opened > 0 and not found.rest.lstrip().startswith("("):
+        return []
+    for count, line in enumerate(following, start=1):
+        words = line.split()
+        if not words or len(words) > BRACKET_LINE_WORDS:
+            return []
+        opened += line.count("(") - line.count(")")
+        if opened <= 0:
+            after = line[line.rfind(")") + 1 :].strip()
+            return following[:count] if not after or after[0] in ":：" else []
+    return []
 
 
 def _broken_label(before: list[str], last: str) -> bool:
@@ -297,3 +331,61 @@ def tabbed_columns_as_boxes(text: str) -> str:
 
 
 _TICK = re.compile(r"[xX✓✔☒■]")
+
+
+# A PDF laid out in two columns (labels left, answers right) copied as text: each line the label column's words,
+# spaces, then the answer column's words from the same place; a line of the answer alone starts with spaces.
+_COLUMN_GAP = re.compile(r"\S(?P<gap>\s{3,})(?=\S)")
+TWO_COLUMN_ROWS = 3  # lines with a label on the left and an answer on the right, at one place, to read columns
+COLUMN_SLACK = 2  # characters the answer column's start may move from line to line
+
+
+def two_columns_as_tabs(text: str) -> str:
+    """A two-column layout copied as text as rows of ``label<TAB>answer`` (``read_text`` reads them), the lines of
+    each column joined: a row starts on a line whose left part starts a label; the lines after it add their left
+    part to its label, their right part to its answer. Other text as it is."""
+    lines = text.split("\n")
+    column = _answer_column(lines)
+    if column is None:
+        return text
+    rows: list[tuple[list[str], list[str]]] = []
+    before: list[str] = []
+    for line in lines:
+        left, right = _split_at(line, column)
+        if left and match_label(left) is not None:
+            rows.append(([left], [right] if right else []))
+        elif rows:
+            rows[-1][0].extend([left] if left else [])
+            rows[-1][1].extend([right] if right else [])
+        else:
+            before.append(line)
+    out = list(before)
+    for label, answer in rows:
+        out.append(f"{' '.join(label)}\t{answer[0] if answer else ''}")
+        out.extend(answer[1:])
+    return "\n".join(out)
+
+
+def _split_at(line: str, column: int) -> tuple[str, str]:
+    """A line's label-column and answer-column parts, cut at the gap nearest ``column``."""
+    if len(line) - len(line.lstrip()) >= column - COLUMN_SLACK:
+        return "", line.strip()  # the answer column's line alone
+    for gap in _COLUMN_GAP.finditer(line):
+        if abs(gap.end("gap") - column) <= COLUMN_SLACK:
+            return line[: gap.start("gap")].strip(), line[gap.end("gap") :].strip()
+    return line.strip(), ""
+
+
+def _answer_column(lines: list[str]) -> int | None:
+    """Where the answer column starts when at least ``TWO_COLUMN_ROWS`` lines hold a label, a gap of three spaces
+    or more and an answer starting at that place; None otherwise."""
+    starts: dict[int, int] = {}
+    for line in lines:
+        gap = _COLUMN_GAP.search(line)
+        if gap and match_label(line[: gap.start("gap") + 1].strip()) is not None:
+            starts[gap.end("gap")] = starts.get(gap.end("gap"), 0) + 1
+    if not starts:
+        return None
+    column = max(starts, key=lambda place: sum(n for p, n in starts.items() if abs(p - place) <= COLUMN_SLACK))
+    near = sum(n for place, n in starts.items() if abs(place - column) <= COLUMN_SLACK)
+    return column if near >= TWO_COLUMN_ROWS else None

@@ -608,7 +608,9 @@ def _warnings(parsed, code: str) -> list[tuple[str, str]]:
 
 def _public(parsed) -> str:
     """Everything a visitor may read: the title, the narrative fields, the organisation's name and description."""
-    return " ".join([parsed.title, *parsed.fields.values(), parsed.organisation.name, parsed.organisation.description])
+    # corrected after the first run: ``fields`` holds the contact details too ("contact"), which are not public
+    narrative = [text for code, text in parsed.fields.items() if code != "contact"]
+    return " ".join([parsed.title, *narrative, parsed.organisation.name, parsed.organisation.description])
 
 
 # --- personal data: a contact person named in a text field goes to the contact details, never public --------------
