@@ -35,7 +35,7 @@ def _form_data(form, **changes) -> dict:
 def test_one_summary_of_the_import_notes_links_to_each_field(contributor_client):
     page = _upload(contributor_client, SEED).content.decode()
     summary = page[page.index('id="import-notes"') : page.index("</section>", page.index('id="import-notes"'))]
-    assert 'href="#wrap-description"' in summary and "1391 words" in summary
+    assert 'href="#id_description"' in summary and "1391 words" in summary
     assert 'id="wrap-description"' in page
 
 
