@@ -73,6 +73,21 @@ class Assembly:
             and _said(markdown_to_plain(name)) != _said(markdown_to_plain(first[0].strip().split("\n")[0]))
         )
 
+    def unlabelled_second_name(self, code: str, chunk: list[str]) -> tuple[int, str] | None:
+        """A second template whose practice's name stands as a heading without its label ("# Parents Talk"), then
+        the description's label again: the heading's place in ``chunk`` and the name, once the first template is
+        answered (``second_practice``'s rule); None otherwise."""
+        if code != "description" or self.current == "description" or "description" not in self.sections:
+            return None
+        if not self.sections.get("title") or len(self.sections) <= SECOND_PRACTICE_FIELDS:
+            return None
+        place = next((number for number in range(len(chunk) - 1, -1, -1) if chunk[number].strip()), None)
+        heading = _HEADING.match(chunk[place]) if place is not None else None
+        if place is None or heading is None:
+            return None
+        name = markdown_to_plain((heading.group("heading") or heading.group("bold")).rstrip(" :："))
+        return (place, name) if name and match_label(name) is None else None
+
     def stop(self, name: str) -> None:
         self.next_practice = " ".join(name.split()) or "…"
 
@@ -182,6 +197,10 @@ class Assembly:
             if found is None:
                 chunk.append(line)
                 continue
+            if (named := self.unlabelled_second_name(found.code, chunk)) is not None:
+                self.add("\n".join(chunk[: named[0]]))
+                self.stop(named[1])
+                return
             self.add("\n".join(chunk))
             chunk = []
             name = found.rest or markdown_to_plain(next((after for after in lines[number + 1 :] if after.strip()), ""))
