@@ -11,9 +11,11 @@ people in a public programme, "Saint-Denis", places that are given names: "Flore
 Marks as in ``test_anonymisation_sweep``.
 """
 
+import time
+
 import pytest
 
-from practices.anonymisation import warm_up
+from practices.anonymisation import check_fields, warm_up
 from tests.practices.test_anonymisation_sweep import _ids, _missed_and_wrong
 
 
@@ -182,3 +184,85 @@ def test_personal_data_in_a_twelfth_unseen_batch_is_found_whole_and_nothing_else
 @pytest.mark.parametrize(("kind", "language", "field", "marked"), TWELFTH_FAILING, ids=_ids(TWELFTH_FAILING))
 def test_the_twelfth_batchs_known_gaps_still_fail(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+# Written with the fixes, around each class they fixed: the same class in other languages and
+# shapes, and the ordinary text each new rule must leave alone.
+NEIGHBOURS_12: list[tuple[str, str, str, str]] = [
+    # --- a paragraph written all in lower case -----------------------------------------------------
+    ("lower_case", "en", "description", "saw [[PERSON:karim]] outside the school today, he said his brother is back"),
+    ("lower_case", "de", "description", "heute [[PERSON:yusuf]] am bahnhof getroffen, er wohnt jetzt bei seiner tante"),
+    ("lower_case", "fr", "description", "vu [[PERSON:inès]] ce matin avec sa mère devant le collège, elle va mieux"),
+    ("negative", "en", "description", "met the mentor and the coach at the station after training today"),
+    ("negative", "en", "description", "quick update: the group met in the library and talked about football"),
+    # --- a place list after a comma must go on; an apposition after a place ---------------------------
+    ("apposition", "en", "description", "The coach at the club in Tilburg, [[PERSON:Samir]], called us."),
+    ("negative", "en", "description", "Sessions ran in Leeds, Bradford, Luton and Hull last spring."),
+    ("negative", "en", "description", "The tour went on to Victoria, Florence and Adelaide."),
+    ("given_name", "en", "description", "[[PERSON:Tariq]] left the group in May."),
+    # --- dates of birth in the newer languages ---------------------------------------------------
+    ("date_of_birth", "sk", "description", "Dievča, narodená [[DATE_OF_BIRTH:3. 11. 2008]], býva s otcom."),
+    ("date_of_birth", "hr", "description", "Dječak je rođen [[DATE_OF_BIRTH:14. 2. 2009]]. i živi s majkom."),
+    ("date_of_birth", "el", "description", "Το παιδί γεννήθηκε στις [[DATE_OF_BIRTH:12/03/2008]] στην Πάτρα."),
+    ("negative", "hr", "description", "Projekt je rođen 2019. u suradnji s gradom."),
+    # --- living somewhere: Croatian, Bulgarian with whom -------------------------------------------
+    ("residence", "hr", "description", "Baka živi u [[LOCATION:Splitu]] s unukom od ljeta."),
+    ("residence", "bg", "description", "Момчето живее при леля си в [[LOCATION:Пловдив]] от година."),
+    ("negative", "hr", "description", "Radionice se održavaju u Zagrebu i Rijeci svake srijede."),
+    # --- a pupil's class and a school's abbreviation ------------------------------------------------
+    ("school", "cs", "description", "[[PERSON:Anna]] chodí do 8. třídy na [[LOCATION:ZŠ Husova]] v Brně."),
+    ("school", "sk", "description", "[[PERSON:Peter]] chodí do piatej triedy na [[LOCATION:ZŠ Hviezdoslavova]]."),
+    ("negative", "cs", "description", "Program je určen pro žáky 8. třídy na základních školách v Brně."),
+    # --- organisations named after people ---------------------------------------------------------
+    ("negative", "cs", "description", "Spolupracujeme s Nadací Olgy Havlové a s Knihovnou Jiřího Mahena."),
+    ("negative", "hr", "description", "Radionice vodi Udruga Franjo Kuhač iz Osijeka."),
+    ("negative", "de", "description", "Die Gruppe trifft sich im Familienzentrum Anne Frank in Köln."),
+    ("kept", "de", "description", "Im Jugendzentrum traf [[PERSON:Karim Benali]] seinen Mentor."),
+    # --- an author cited by a work of theirs -----------------------------------------------------
+    ("negative", "en", "description", "The programme builds on Daniel Koehler's work on deradicalisation."),
+    ("negative", "en", "description", "Sessions use Moghaddam's staircase model with older pupils."),
+    ("kept", "en", "description", "[[PERSON:Ahmed]]'s work at the garage keeps him busy."),
+    ("kept", "en", "description", "The mentor uses [[PERSON:Karim Benali]]'s own story in class."),
+]
+
+
+# Neighbours the round could not close (docs/ANONYMISATION.md, "Known gaps"): strict xfails.
+NEIGHBOURS_12_GAPS: dict[int, str] = {
+    7: "places after 'to' are not read as a list of places ('talked to Victoria and Florence' are people)",
+    17: "a given name that is a frequent English word ('Peter') alone, in a language without a model, is left"
+    " to the English NER, which misses it",
+}
+NEIGHBOURS_12_PASSING = [case for index, case in enumerate(NEIGHBOURS_12) if index not in NEIGHBOURS_12_GAPS]
+NEIGHBOURS_12_FAILING = [case for index, case in enumerate(NEIGHBOURS_12) if index in NEIGHBOURS_12_GAPS]
+
+
+@pytest.mark.parametrize(
+    ("kind", "language", "field", "marked"), NEIGHBOURS_12_PASSING, ids=_ids(NEIGHBOURS_12_PASSING)
+)
+def test_the_twelfth_batchs_classes_in_other_languages_and_shapes(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.xfail(strict=True, reason="known gap of the twelfth round's neighbours, see NEIGHBOURS_12_GAPS")
+@pytest.mark.parametrize(
+    ("kind", "language", "field", "marked"), NEIGHBOURS_12_FAILING, ids=_ids(NEIGHBOURS_12_FAILING)
+)
+def test_the_twelfth_batchs_neighbour_gaps_still_fail(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # about 40,000 characters each: a quadratic pattern would take minutes, a linear one a second
+        ("en", "met ahmed and yusuf at the station and " * 1050),
+        ("en", "in Leeds, Bradford, Luton, Hull, Rashid, " * 1000),
+        ("cs", "chodí do 8. třídy na ZŠ Husova ZŠ " * 1200),
+        ("en", "draws on Kate Ferguson's significance quest " * 900),
+        ("de", "im Jugendzentrum Karl Marx Familienzentrum " * 950),
+    ],
+)
+def test_the_twelfth_batchs_patterns_stay_fast_on_pathological_text(language, text):
+    started = time.process_time()  # its own CPU time: a loaded machine does not inflate it
+    check_fields({"description": text}, language)
+    assert time.process_time() - started < 20

@@ -56,6 +56,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             return False
         if entity == PERSON and _after_a_place_preposition(text, start, end):
             return False
+        if entity == PERSON and _last_of_a_list_of_places(text, start, end):
+            return False
         heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
         return not (entity == PERSON and heading)
 
@@ -94,6 +96,18 @@ def _after_a_place_preposition(text: str, start: int, end: int) -> bool:
     language = _PREPOSITIONS_LANGUAGE.get(before.group(1), "es")
     words = [word.strip("'’") for word in text[start:end].split()]
     return not any(_known_name(word) and not ordinary_word(word.casefold(), language) for word in words)
+
+
+def _last_of_a_list_of_places(text: str, start: int, end: int) -> bool:
+    """Whether an NER "person" of one or two words, no known given name among them, ends a list
+    of places after a preposition of place ("in Leeds, Bradford, Luton and Hull"; round 12)."""
+    from ..given_names import _PLACE_LIST_BEFORE, _known_name  # loaded by warm_up() or the first check
+
+    words = text[start:end].split()
+    if len(words) > 2 or any(_known_name(word) for word in words):
+        return False
+    listed = _PLACE_LIST_BEFORE.search(text, max(0, start - 120), start)
+    return listed is not None and not listed.group().rstrip().endswith(",")
 
 
 def _reads_as_a_person(span: str) -> bool:
