@@ -7,7 +7,14 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from practices import taxonomy
-from practices.template_fields import FIELDS_BY_CODE, character_limit, count_words, field_label, over_limit
+from practices.template_fields import (
+    FIELDS_BY_CODE,
+    NARRATIVE_FIELD_CODES,
+    character_limit,
+    count_words,
+    field_label,
+    over_limit,
+)
 from search.analysis import guess_language
 
 from .countries import find_country
@@ -149,17 +156,8 @@ _ROLE_ADDRESSES = frozenset(
 )
 # A sentence of running text: it ends with ".", "!" or "?" before a space and a capital (or an opening mark).
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“«¿¡(]?[A-ZÀ-ÝĀ-ſΑ-ΩА-Я])")
-_PUBLIC_TEXT_FIELDS = (
-    "description",
-    "geographical_scope",
-    "start",
-    "deliverables",
-    "evidence_evaluation",
-    "sustainability_transferability",
-    "ran_meetings",
-    "eu_links_funding",
-    "organisation",
-)
+# The template's narrative answers readers see: all but the contact details (practices.template_fields).
+_PUBLIC_TEXT_FIELDS = tuple(code for code in NARRATIVE_FIELD_CODES if code != "contact")
 
 
 def _personal_address(text: str) -> bool:
