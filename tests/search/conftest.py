@@ -48,6 +48,26 @@ def _elasticsearch_engine(request):
     return request.getfixturevalue("es_backend")
 
 
+def elasticsearch_beside_database(request, settings):
+    """Elasticsearch answering the searches with the ``database`` engine beside it, as in production
+    (settings.py: always configured, the fallback), every practice of the run's database written to
+    it by the outbox worker. Returns the node's backend; the caller resets the engines when done."""
+    from search.backends import reset_engines
+    from search.models import OutboxEntry
+    from search.worker import drain
+
+    es = _elasticsearch_engine(request)
+    settings.SEARCH_BACKENDS = {
+        "database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"},
+        "elasticsearch": {"ENGINE": "search.backends.elasticsearch.ElasticsearchSearchBackend", **es.options},
+    }
+    settings.SEARCH_BACKEND = "elasticsearch"
+    reset_engines()
+    OutboxEntry.objects.update(processed_at=None, next_attempt_at=None)
+    drain(engines={"elasticsearch": es})
+    return es
+
+
 @pytest.fixture(params=ENGINES)
 def engine(request, db):
     if request.param == "elasticsearch":

@@ -12,6 +12,7 @@ A test takes the engine by name (``sweep_engine``: a plain parameter, so pytest 
 module's engine again for every test, as an indirect parameter of function scope made it do)."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -27,7 +28,7 @@ from search.backends import get_search_backend, reset_engines
 from search.backends.base import SearchQuery
 from search.backends.database import DatabaseSearchBackend
 from search.forms import MAX_QUERY_LENGTH
-from tests.search.builders import document
+from tests.search.builders import document, refresh
 from tests.search.test_language_sweep import CORPUS as SWEEP_CORPUS
 
 URL = reverse("search:search")
@@ -142,10 +143,11 @@ class SweepCorpus:
         return dict(zip(self.practices, made, strict=True))
 
 
-def make_sweep_corpus() -> SweepCorpus:
-    """The rows and their documents (call in a transaction the caller rolls back)."""
+def corpus_rows(corpus: dict[str, tuple[str, str, str]], first_pk: int) -> SweepCorpus:
+    """The rows of ``corpus`` (key: language, title, description): one verified organisation and
+    its published public practices, with fixed primary keys from ``first_pk``; no documents yet."""
     organisation = {
-        "pk": FIRST_PK,
+        "pk": first_pk,
         "name": "Municipality of Ravnstad",
         "type": OrganisationType.objects.get(code="municipality"),
         "country": "NO",
@@ -154,21 +156,53 @@ def make_sweep_corpus() -> SweepCorpus:
     now = timezone.now()
     practices = {
         key: {
-            "pk": FIRST_PK + number,
+            "pk": first_pk + number,
             "title": title,
             "description": description,
-            "organisation_id": FIRST_PK,
+            "organisation_id": first_pk,
             "language": language,
             "country": "NO",
             "status": Practice.Status.PUBLISHED,
             "published_at": now,
             "visibility": "public",
         }
-        for number, (key, (language, title, description)) in enumerate(CORPUS.items())
+        for number, (key, (language, title, description)) in enumerate(corpus.items())
     }
-    corpus = SweepCorpus(organisation, practices, [])
+    return SweepCorpus(organisation, practices, [])
+
+
+def make_sweep_corpus() -> SweepCorpus:
+    """The rows and their documents (call in a transaction the caller rolls back)."""
+    corpus = corpus_rows(CORPUS, FIRST_PK)
     corpus.documents.extend(document(practice) for practice in corpus.write().values())
     return corpus
+
+
+@contextmanager
+def own_corpus(corpus: dict[str, tuple[str, str, str]], first_pk: int) -> Iterator[dict]:
+    """A sweep's own corpus (test_query_sweep_23.py, _24.py), written with its documents and in the
+    database engine's index, inside a transaction rolled back when the context ends."""
+    with transaction.atomic():
+        rows = corpus_rows(corpus, first_pk)
+        practices = rows.write()
+        rows.documents.extend(document(practice) for practice in practices.values())
+        DatabaseSearchBackend().index(PRACTICES, rows.documents)
+        yield {"practices": practices, "documents": rows.documents}
+        transaction.set_rollback(True)
+
+
+def own_elasticsearch_index(request, documents: list[dict], name: str) -> Iterator[dict]:
+    """``documents`` in an index of their own (``name``) on the shared node, dropped after: the
+    options a ``sweep_elasticsearch`` fixture yields to ``searching``."""
+    from tests.search.conftest_es import make_backend
+
+    backend = make_backend(
+        request.getfixturevalue("es_url"), f"{request.getfixturevalue('es_prefix')}-{name}", REPLICAS=0
+    )
+    backend.index(PRACTICES, documents)
+    refresh(backend)
+    yield backend.options
+    backend.drop()
 
 
 @pytest.fixture(scope="module")

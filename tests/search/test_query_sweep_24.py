@@ -18,17 +18,11 @@ practices found matters. Known gaps are strict xfails with their reason.
 from collections.abc import Iterator
 
 import pytest
-from django.db import transaction
-from django.utils import timezone
 
-from portal.models import Organisation, OrganisationType
 from practices.indexing import COLLECTION as PRACTICES
-from practices.models import Practice
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
-from search.backends.database import DatabaseSearchBackend
-from tests.search.builders import document, refresh
-from tests.search.sweeps import case, check_engine, searching, sweep_params  # noqa: F401 (fixture)
+from tests.search.sweeps import case, check_engine, own_corpus, own_elasticsearch_index, searching, sweep_params  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -215,47 +209,15 @@ ORDER = {
 def corpus(django_db_setup, django_db_blocker) -> Iterator[dict]:
     """The corpus's rows and documents, in the database engine's index too, inside a transaction
     rolled back when the module ends; read only."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        Organisation.objects.create(
-            pk=FIRST_PK,
-            name="Municipality of Ravnstad",
-            type=OrganisationType.objects.get(code="municipality"),
-            country="NO",
-            verified=True,
-        )
-        now = timezone.now()
-        made = Practice.objects.bulk_create(
-            Practice(
-                pk=FIRST_PK + number,
-                title=title,
-                description=description,
-                organisation_id=FIRST_PK,
-                language=language,
-                country="NO",
-                status=Practice.Status.PUBLISHED,
-                published_at=now,
-                visibility="public",
-            )
-            for number, (language, title, description) in enumerate(CORPUS.values())
-        )
-        practices = dict(zip(CORPUS, made, strict=True))
-        documents = [document(practice) for practice in made]
-        DatabaseSearchBackend().index(PRACTICES, documents)
-        yield {"practices": practices, "documents": documents}
-        transaction.set_rollback(True)
+    with django_db_blocker.unblock(), own_corpus(CORPUS, FIRST_PK) as written:
+        yield written
 
 
 @pytest.fixture(scope="module")
 def sweep_elasticsearch(request, corpus) -> Iterator[dict]:
-    """The corpus in an index of its own on the shared node (made on first use)."""
-    from tests.search.conftest_es import make_backend
-
-    url = request.getfixturevalue("es_url")
-    backend = make_backend(url, f"{request.getfixturevalue('es_prefix')}-sweep24", REPLICAS=0)
-    backend.index(PRACTICES, corpus["documents"])
-    refresh(backend)
-    yield backend.options
-    backend.drop()
+    """The corpus in an index of its own on the shared node (made on first use; read by
+    tests.search.sweeps.searching in place of the shared sweeps' index)."""
+    yield from own_elasticsearch_index(request, corpus["documents"], "sweep24")
 
 
 @pytest.mark.parametrize(

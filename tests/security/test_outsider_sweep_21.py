@@ -673,17 +673,9 @@ def test_a_peers_answers_are_stored_by_no_cache(world, fake_peer):
 def on_elasticsearch(world, request, settings):
     """Elasticsearch answers the searches, the ``database`` engine beside it as in production
     (settings.py: always configured, the fallback), the world's practices in both."""
-    from tests.search.conftest import _elasticsearch_engine
+    from tests.search.conftest import elasticsearch_beside_database
 
-    es = _elasticsearch_engine(request)
-    settings.SEARCH_BACKENDS = {
-        "database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"},
-        "elasticsearch": {"ENGINE": "search.backends.elasticsearch.ElasticsearchSearchBackend", **es.options},
-    }
-    settings.SEARCH_BACKEND = "elasticsearch"
-    reset_engines()
-    OutboxEntry.objects.update(processed_at=None, next_attempt_at=None)
-    drain(engines={"elasticsearch": es})
+    es = elasticsearch_beside_database(request, settings)
     yield es
     reset_engines()
 

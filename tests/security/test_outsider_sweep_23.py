@@ -52,7 +52,6 @@ from practices.services import (
     practice_withdraw_trusted,
 )
 from search.backends import reset_engines
-from search.models import OutboxEntry
 from search.worker import drain
 from tests.api.conftest import token_client
 from tests.conftest import make_user
@@ -155,17 +154,9 @@ def engine(request, walk, settings):
     if request.param == "database":
         yield lambda: None
         return
-    from tests.search.conftest import _elasticsearch_engine
+    from tests.search.conftest import elasticsearch_beside_database
 
-    es = _elasticsearch_engine(request)
-    settings.SEARCH_BACKENDS = {
-        "database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"},
-        "elasticsearch": {"ENGINE": "search.backends.elasticsearch.ElasticsearchSearchBackend", **es.options},
-    }
-    settings.SEARCH_BACKEND = "elasticsearch"
-    reset_engines()
-    OutboxEntry.objects.update(processed_at=None, next_attempt_at=None)
-    drain(engines={"elasticsearch": es})
+    es = elasticsearch_beside_database(request, settings)
     yield lambda: drain(engines={"elasticsearch": es})
     reset_engines()
 

@@ -422,17 +422,9 @@ def lang_engine(request, languages, settings):
     if request.param == "database":
         yield lambda: None
         return
-    from tests.search.conftest import _elasticsearch_engine
+    from tests.search.conftest import elasticsearch_beside_database
 
-    es = _elasticsearch_engine(request)
-    settings.SEARCH_BACKENDS = {
-        "database": {"ENGINE": "search.backends.database.DatabaseSearchBackend"},
-        "elasticsearch": {"ENGINE": "search.backends.elasticsearch.ElasticsearchSearchBackend", **es.options},
-    }
-    settings.SEARCH_BACKEND = "elasticsearch"
-    reset_engines()
-    OutboxEntry.objects.update(processed_at=None, next_attempt_at=None)
-    drain(engines={"elasticsearch": es})
+    es = elasticsearch_beside_database(request, settings)
     yield lambda: drain(engines={"elasticsearch": es})
     reset_engines()
 
