@@ -173,6 +173,16 @@ def imported(case: Case) -> ParsedPractice:
     return _IMPORTED[key]
 
 
+def imported_case(cases: list[Case], case_id: str) -> ParsedPractice:
+    """The case ``case_id`` of ``cases`` as imported (``imported``: once a run)."""
+    return imported(next(case for case in cases if case.id == case_id))
+
+
+def warnings_coded(parsed, code: str) -> list[tuple[str, str]]:
+    """(field, message) of each of ``parsed``'s warnings of ``code``."""
+    return [(warning.field, warning.message) for warning in parsed.warnings if warning.code == code]
+
+
 def misread(parsed, absent: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     """The (field, words) of ``absent`` found in that field's answer ("*": in any field's)."""
     every = ("title", *parsed.fields, "contact")

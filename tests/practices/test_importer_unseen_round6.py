@@ -34,6 +34,7 @@ from tests.practices.template_sweep import (
     rtf,
     saved_docx,
     text,
+    warnings_coded,
 )
 
 
@@ -800,10 +801,6 @@ def test_unseen_template_keeps_every_answer(case):
     check_kept(case)
 
 
-def _warnings(parsed, code: str) -> list[tuple[str, str]]:
-    return [(warning.field, warning.message) for warning in parsed.warnings if warning.code == code]
-
-
 # --- a PDF converter's text: words hyphenated at a line's end, labels broken over two lines ---------------------
 
 
@@ -913,7 +910,7 @@ def test_a_line_ending_in_yes_and_no_without_marked_rows_is_kept_as_written():
 )
 def test_a_label_in_other_words_is_read_with_a_warning_naming_it(label, field):
     parsed = import_document(f"Name of the practise: Bridges\n{label}: Families 2019".encode(), "x.txt")
-    guessed = _warnings(parsed, "guessed_label")
+    guessed = warnings_coded(parsed, "guessed_label")
     assert [where for where, _ in guessed] == ["title", field]
     assert f"“{label}”" in guessed[1][1] and "Families" not in parsed.fields["description"]
 
@@ -925,7 +922,7 @@ def test_a_machine_s_type_of_organisation_label_gives_the_type():
         "x.txt",
     )
     assert (parsed.organisation.name, parsed.organisation.type) == ("Stadtteilmütter e.V.", "ngo")
-    assert [field for field, _ in _warnings(parsed, "guessed_label")] == ["organisation"]
+    assert [field for field, _ in warnings_coded(parsed, "guessed_label")] == ["organisation"]
 
 
 @pytest.mark.parametrize(
@@ -940,7 +937,7 @@ def test_a_machine_s_type_of_organisation_label_gives_the_type():
 )
 def test_a_line_whose_words_are_no_label_s_stays_in_its_answer(line):
     parsed = import_document(f"Name of the practice: Bridges\nDescription: Mentors.\n{line}".encode(), "x.txt")
-    assert (line in parsed.fields["description"], _warnings(parsed, "guessed_label")) == (True, [])
+    assert (line in parsed.fields["description"], warnings_coded(parsed, "guessed_label")) == (True, [])
 
 
 def test_a_label_cell_in_other_words_is_read():
@@ -981,7 +978,7 @@ def test_a_misspelt_word_of_a_list_is_read_as_the_list_s_word(kind, answer, code
 def test_a_misspelt_word_read_is_named_in_a_warning():
     parsed = import_document(b"## Name of the practice\nBridges\n## Target audience\nyoungsters, social wokers", "x.md")
     assert parsed.target_audiences == ["youth-pupils-students", "social-workers"]
-    assert _warnings(parsed, "respelt_term") == [
+    assert warnings_coded(parsed, "respelt_term") == [
         ("target_audiences", "“wokers” was read as “workers”, a word of the list. Check the terms chosen.")
     ]
 
@@ -998,7 +995,7 @@ def test_a_row_merged_across_a_table_naming_a_section_is_kept_with_a_warning():
     case = next(case for case in CASES if case.id == "en-docx-merged")
     parsed = import_document(case.bytes(), case.filename)
     assert ("start", "The row “Part 2 – The organisation” matches no template field; its text was kept here.") in (
-        _warnings(parsed, "unknown_label")
+        warnings_coded(parsed, "unknown_label")
     )
     assert parsed.start_year == 2017 and parsed.organisation.name == "Open Doors CIC"
 
@@ -1009,7 +1006,7 @@ def test_a_one_column_table_is_running_text_as_before():
     table = document.add_table(rows=2, cols=1)
     table.cell(0, 0).text, table.cell(1, 0).text = "Description: Mentors meet pupils.", "Each has ten sessions."
     parsed = import_document(saved_docx(document), "x.docx")
-    assert (parsed.fields["description"], _warnings(parsed, "unknown_label")) == (
+    assert (parsed.fields["description"], warnings_coded(parsed, "unknown_label")) == (
         "Mentors meet pupils.\n\nEach has ten sessions.",
         [],
     )
@@ -1066,8 +1063,8 @@ def test_a_suppletive_singular_and_an_inflected_plural_are_read(answer, codes):
 def test_results_after_the_start_are_the_deliverables_with_a_warning(case_id):
     case = next(case for case in CASES if case.id == case_id)
     parsed = import_document(case.bytes(), case.filename)
-    assert [field for field, _ in _warnings(parsed, "guessed_label")] == ["deliverables"]
-    assert parsed.fields["deliverables"] and not _warnings(parsed, "unknown_label")
+    assert [field for field, _ in warnings_coded(parsed, "guessed_label")] == ["deliverables"]
+    assert parsed.fields["deliverables"] and not warnings_coded(parsed, "unknown_label")
 
 
 @pytest.mark.parametrize(
@@ -1098,5 +1095,5 @@ def test_results_after_the_start_in_any_layout_are_the_deliverables(document, fi
 )
 def test_results_elsewhere_are_no_label(rows, field):
     parsed = import_document(docx_table([("Name of the practice", "Bridges"), *rows]), "x.docx")
-    assert [where for where, _ in _warnings(parsed, "unknown_label")] == [field]
-    assert "Most" in parsed.fields[field] and _warnings(parsed, "guessed_label") == []
+    assert [where for where, _ in warnings_coded(parsed, "unknown_label")] == [field]
+    assert "Most" in parsed.fields[field] and warnings_coded(parsed, "guessed_label") == []

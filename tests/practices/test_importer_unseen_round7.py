@@ -35,10 +35,12 @@ from tests.practices.template_sweep import (
     check_fields,
     check_kept,
     docx_table,
+    imported_case,
     odt_from_markdown,
     params,
     saved_docx,
     text,
+    warnings_coded,
 )
 
 
@@ -814,28 +816,19 @@ def test_unseen_template_keeps_every_answer(case):
     check_kept(case)
 
 
-def _warnings(parsed, code: str) -> list[tuple[str, str]]:
-    return [(warning.field, warning.message) for warning in parsed.warnings if warning.code == code]
-
-
-def _case(case_id: str):
-    case = next(case for case in CASES if case.id == case_id)
-    return import_document(case.bytes(), case.filename)
-
-
 # --- saved e-mails (.eml) ------------------------------------------------------------------------------------------
 
 
 def test_an_eml_s_own_text_goes_to_the_contact_details_with_a_warning():
-    parsed = _case("en-eml-quoted-reply")
+    parsed = imported_case(CASES, "en-eml-quoted-reply")
     assert "Best wishes" in parsed.contact and "Hi Anna" not in parsed.fields["description"]
-    assert [field for field, _ in _warnings(parsed, "mail_text")] == ["contact"]
+    assert [field for field, _ in warnings_coded(parsed, "mail_text")] == ["contact"]
 
 
 def test_an_eml_s_attached_template_is_read_and_its_body_kept_in_the_contact_details():
-    parsed = _case("de-eml-attachment")
+    parsed = imported_case(CASES, "de-eml-attachment")
     assert "anbei unsere Praxis" in parsed.contact
-    assert [field for field, _ in _warnings(parsed, "mail_text")] == ["contact"]
+    assert [field for field, _ in warnings_coded(parsed, "mail_text")] == ["contact"]
 
 
 def test_an_eml_with_no_template_keeps_its_text_as_the_description():
@@ -1036,15 +1029,15 @@ def test_a_label_broken_over_three_lines_is_read(document, field, answer):
 
 
 def test_words_rejoined_at_a_line_s_end_are_named_in_a_warning():
-    parsed = _case("en-txt-pdf-three-lines")
-    joined = _warnings(parsed, "rejoined_words")
+    parsed = imported_case(CASES, "en-txt-pdf-three-lines")
+    joined = warnings_coded(parsed, "rejoined_words")
     assert [field for field, _ in joined] == ["description"]
     assert "“sessions”" in joined[0][1]
 
 
 def test_a_text_with_no_hyphen_at_a_line_s_end_has_no_rejoined_warning():
     parsed = import_document(b"Name of the practice: Bridges\nDescription: Mentors meet\npupils.", "x.txt")
-    assert _warnings(parsed, "rejoined_words") == []
+    assert warnings_coded(parsed, "rejoined_words") == []
 
 
 # --- a machine's type-of-organisation label, rewritten ------------------------------------------------------------
@@ -1092,12 +1085,12 @@ def test_a_field_number_before_a_label_is_skipped(number):
 
 
 def test_a_section_heading_between_fields_is_kept_out_of_the_field_before():
-    parsed = _case("en-txt-field-numbers")
+    parsed = imported_case(CASES, "en-txt-field-numbers")
     assert "SECTION" not in parsed.fields["start"] and "SECTION" not in parsed.fields["description"]
 
 
 def test_a_bullet_answer_of_one_item_is_read_as_its_item():
-    parsed = _case("en-md-bullet-answers")
+    parsed = imported_case(CASES, "en-md-bullet-answers")
     assert (parsed.title, parsed.organisation.name, parsed.start_year) == (
         "Safe Spaces Online",
         "Jeugdwerk Digitaal vzw",
@@ -1126,13 +1119,13 @@ def test_a_tab_separated_export_is_still_read_as_rows():
 
 
 def test_a_returnee_audience_is_kept_in_a_warning():
-    parsed = _case("en-txt-eu-synonyms")
+    parsed = imported_case(CASES, "en-txt-eu-synonyms")
     assert parsed.target_audiences == ["families"]
-    assert any("Rückkehrerinnen" in message for _, message in _warnings(parsed, "unknown_audience"))
+    assert any("Rückkehrerinnen" in message for _, message in warnings_coded(parsed, "unknown_audience"))
 
 
 def test_fields_left_at_their_placeholder_are_empty():
-    parsed = _case("en-docx-placeholders")
+    parsed = imported_case(CASES, "en-docx-placeholders")
     assert [parsed.fields.get(code, "") for code in ("deliverables", "evidence_evaluation", "ran_meetings")] == [
         "",
         "",

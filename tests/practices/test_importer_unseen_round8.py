@@ -34,10 +34,12 @@ from tests.practices.template_sweep import (
     check_kept,
     docx_blocks,
     docx_table,
+    imported_case,
     params,
     pdf_lines,
     saved_docx,
     text,
+    warnings_coded,
 )
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
@@ -907,42 +909,33 @@ def test_unseen_template_keeps_every_answer(case):
     check_kept(case)
 
 
-def _warnings(parsed, code: str) -> list[tuple[str, str]]:
-    return [(warning.field, warning.message) for warning in parsed.warnings if warning.code == code]
-
-
-def _case(case_id: str):
-    case = next(case for case in CASES if case.id == case_id)
-    return import_document(case.bytes(), case.filename)
-
-
 # --- several templates in one e-mail -----------------------------------------------------------------------------
 
 
 def test_an_eml_with_two_templates_says_which_was_read_and_which_was_left():
-    parsed = _case("en-eml-two-templates")
-    found = _warnings(parsed, "several_templates")
+    parsed = imported_case(CASES, "en-eml-two-templates")
+    found = warnings_coded(parsed, "several_templates")
     assert [field for field, _ in found] == ["document"]
     assert "Practice_1_Bridges.docx" in found[0][1] and "Practice_2_Parents.docx" in found[0][1]
 
 
 def test_an_eml_whose_flyer_comes_first_names_no_template_left():
-    parsed = _case("de-eml-flyer-first")
-    assert _warnings(parsed, "several_templates") == []
+    parsed = imported_case(CASES, "de-eml-flyer-first")
+    assert warnings_coded(parsed, "several_templates") == []
 
 
 def test_an_eml_with_one_template_has_no_several_templates_warning():
     parsed = import_document(
         eml_with("Hi", [("p.docx", docx_table([("Name of the practice", "Bridges")]), DOCX_TYPE)]), "m.eml"
     )
-    assert (parsed.title, _warnings(parsed, "several_templates")) == ("Bridges", [])
+    assert (parsed.title, warnings_coded(parsed, "several_templates")) == ("Bridges", [])
 
 
 # --- contact details: personal data stays in the contact field ---------------------------------------------------
 
 
 def test_a_contact_person_in_the_organisation_cell_goes_to_the_contact_details():
-    parsed = _case("en-docx-two-contacts")
+    parsed = imported_case(CASES, "en-docx-two-contacts")
     assert "Maria Example" not in parsed.organisation.description
     assert parsed.contact.count("maria.example@example.org") >= 1
 
@@ -983,7 +976,7 @@ def test_a_sentence_starting_like_a_none_answer_is_kept(answer):
 
 
 def test_a_tracked_deletion_and_a_move_s_old_place_are_not_read():
-    parsed = _case("en-docx-tracked-changes")
+    parsed = imported_case(CASES, "en-docx-tracked-changes")
     assert parsed.fields["description"].count("Each training takes two days.") == 1
 
 
@@ -991,7 +984,7 @@ def test_a_tracked_deletion_and_a_move_s_old_place_are_not_read():
 
 
 def test_a_page_header_repeated_in_a_copied_pdf_text_is_dropped():
-    parsed = _case("en-txt-pdf-prose-pages")
+    parsed = imported_case(CASES, "en-txt-pdf-prose-pages")
     everything = " ".join([parsed.title, parsed.contact, *parsed.fields.values()])
     assert "RAN Collection of Inspiring Practices –" not in everything and "Page 1 of 2" not in everything
 
@@ -1003,7 +996,7 @@ def test_a_line_said_twice_in_an_answer_is_no_page_header():
 
 
 def test_an_answer_with_copy_cut_into_pieces_by_page_breaks_is_whole():
-    parsed = _case("en-txt-pdf-prose-pages")
+    parsed = imported_case(CASES, "en-txt-pdf-prose-pages")
     assert parsed.key_themes == ["youth-engagement", "deradicalisation-disengagement"]
     assert "\f" not in parsed.fields["description"]
 
@@ -1125,7 +1118,7 @@ TWO_PASTED = "\n".join(
 def test_a_second_template_pasted_after_the_first_is_named_as_left_not_mixed_in(data, filename):
     parsed = import_document(data, filename)
     assert (parsed.title, parsed.country, parsed.fields["description"]) == ("Bridges", "BE", "Mentors meet pupils.")
-    [(field, message)] = _warnings(parsed, "several_templates")
+    [(field, message)] = warnings_coded(parsed, "several_templates")
     assert field == "document" and "Bridges" in message and "Parents Talk" in message
 
 
@@ -1134,7 +1127,7 @@ def test_a_section_pasted_twice_is_no_second_practice():
         "Name of the practice: Bridges\nDescription: Mentors.\nName of the practice: Bridges\nKey themes: Formers"
     )
     parsed = import_document(document.encode(), "x.txt")
-    assert parsed.key_themes == ["formers"] and _warnings(parsed, "several_templates") == []
+    assert parsed.key_themes == ["formers"] and warnings_coded(parsed, "several_templates") == []
 
 
 def test_a_cover_table_naming_the_same_practice_before_the_template_is_no_second_practice():
@@ -1147,4 +1140,4 @@ def test_a_cover_table_naming_the_same_practice_before_the_template_is_no_second
     template = [("Name of the practice", "Bridges"), ("Description", "Mentors meet pupils."), ("Key themes", "Formers")]
     parsed = import_document(docx_table(cover + template), "x.docx")
     assert (parsed.fields["description"], parsed.key_themes) == ("Mentors meet pupils.", ["formers"])
-    assert _warnings(parsed, "several_templates") == []
+    assert warnings_coded(parsed, "several_templates") == []

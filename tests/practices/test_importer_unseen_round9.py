@@ -17,7 +17,16 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from practices.importer import import_document
-from tests.practices.template_sweep import Case, check_fields, check_kept, params, saved_docx, text
+from tests.practices.template_sweep import (
+    Case,
+    check_fields,
+    check_kept,
+    imported_case,
+    params,
+    saved_docx,
+    text,
+    warnings_coded,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -597,15 +606,6 @@ def test_unseen_template_keeps_every_answer(case):
     check_kept(case)
 
 
-def _case(case_id: str):
-    case = next(case for case in CASES if case.id == case_id)
-    return import_document(case.bytes(), case.filename)
-
-
-def _warnings(parsed, code: str) -> list[tuple[str, str]]:
-    return [(warning.field, warning.message) for warning in parsed.warnings if warning.code == code]
-
-
 def _public(parsed) -> str:
     """Everything a visitor may read: the title, the narrative fields, the organisation's name and description."""
     # corrected after the first run: ``fields`` holds the contact details too ("contact"), which are not public
@@ -617,7 +617,7 @@ def _public(parsed) -> str:
 
 
 def test_a_contact_person_in_another_text_field_goes_to_the_contact_details_with_a_warning():
-    parsed = _case("es-docx-org-type-one-line-contact-in-text")
+    parsed = imported_case(CASES, "es-docx-org-type-one-line-contact-in-text")
     public = _public(parsed)
     assert ("Lucía Ejemplo" in parsed.contact, "lucia.ejemplo@example.org" in public, "+34 000" in public) == (
         True,
@@ -637,8 +637,8 @@ def test_contact_details_of_every_case_stay_out_of_the_public_text():
 
 
 def test_a_second_template_named_by_a_heading_without_label_is_named_as_left():
-    parsed = _case("en-md-second-template-name-without-label")
-    [(field, message)] = _warnings(parsed, "several_templates")
+    parsed = imported_case(CASES, "en-md-second-template-name-without-label")
+    [(field, message)] = warnings_coded(parsed, "several_templates")
     assert field == "document" and "Parents Talk" in message
 
 
@@ -646,12 +646,12 @@ def test_a_second_template_named_by_a_heading_without_label_is_named_as_left():
 
 
 def test_a_closed_list_given_as_numbers_is_read_with_a_warning_to_check():
-    parsed = _case("it-txt-codes-numbers-annex")
+    parsed = imported_case(CASES, "it-txt-codes-numbers-annex")
     assert parsed.warning_codes("target_audiences") != []
 
 
 def test_an_answer_referring_to_an_annex_is_kept_and_flagged():
-    parsed = _case("it-txt-codes-numbers-annex")
+    parsed = imported_case(CASES, "it-txt-codes-numbers-annex")
     assert "allegato 2" in parsed.fields["evidence_evaluation"]
     assert "refers_to_annex" in parsed.warning_codes("evidence_evaluation")
 
