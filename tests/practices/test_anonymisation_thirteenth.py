@@ -1,0 +1,221 @@
+"""A thirteenth batch of unseen snippets (round 13), written before any change for them.
+
+``THIRTEENTH_CASES`` (docs/ANONYMISATION.md, "Known gaps", thirteenth batch): weighted to what
+batches 1-12 had least (Estonian 5 snippets, Slovak 5, Norwegian 19, Lithuanian 8, Croatian 10,
+Greek 17, Danish 29; national identity numbers of countries not read before; court references; a
+name with particles and a double-barrelled surname; transliterated Arabic, Chechen and Turkish
+names; a name in quoted speech): case notes written fast in Norwegian, Danish, Swedish, Finnish and
+Dutch; a German compound job title with a place; a person known by a rare combination (initials,
+age, town, a journey); a vehicle plate, handles, an IBAN, Estonian, Lithuanian, Slovak, Danish and
+Swedish identity numbers, a Croatian address without its street word; and seven snippets of
+ordinary text (a street and "Saint-Denis" in a public programme, authors cited by their work,
+places that are given names, job titles alone, months and weekdays, organisations holding a
+person's name). Marks as in ``test_anonymisation_sweep``.
+"""
+
+import time
+
+import pytest
+
+from practices.anonymisation import check_fields, warm_up
+from tests.practices.test_anonymisation_sweep import _ids, _missed_and_wrong
+
+
+@pytest.fixture(scope="module", autouse=True)
+def models():
+    warm_up()
+
+
+# (class, practice language, field, marked text)
+THIRTEENTH_CASES: list[tuple[str, str, str, str]] = [
+    (
+        "fast_note",
+        "nb",
+        "description",
+        "Samtale m/ mor i dag. [[PERSON:Sindre]] (15) bor nå hos faren på [[LOCATION:Lillestrøm]], skolen"
+        " melder mye fravær. Mor redd for at han sitter på Discord med [[PERSON:@nordisk_ulv88]] hele natta.",
+    ),
+    (
+        "fast_note",
+        "da",
+        "description",
+        "Tlf. m. socialrådgiver: drengen (16) bor hos morfar i [[LOCATION:Vejle]], morfar hedder"
+        " [[PERSON:Bent Kjær]]. CPR [[NATIONAL_ID:030507-4101]].",
+    ),
+    (
+        "fast_note",
+        "sv",
+        "description",
+        "Ringde soc idag ang. [[PERSON:Elias]], 14 år, bor m mamma i [[LOCATION:Rosengård]]. Pers.nr"
+        " [[NATIONAL_ID:090214-3007]]. Mamman säger att han hänger m killar från NMR.",
+    ),
+    (
+        "fast_note",
+        "fi",
+        "description",
+        "Puhelu äidin kanssa: [[PERSON:Eetu]] (16) asuu nyt isänsä luona [[LOCATION:Kouvolassa]], koulu"
+        " ilmoittanut poissaoloista.",
+    ),
+    (
+        "fast_note",
+        "nl",
+        "description",
+        "Gebeld m. moeder: [[PERSON:Daan]] (15) slaapt sinds vrijdag bij zijn oom in [[LOCATION:Zaandam]],"
+        " ma wil geen politie erbij.",
+    ),
+    (
+        "job_title_place",
+        "de",
+        "description",
+        "Der Jugendsozialarbeiter aus Kleinhausen und die Schulsozialarbeiterin des Gymnasiums meldeten, dass"
+        " [[PERSON:Leon Brandt]] seit den Sommerferien nicht mehr zum Training kommt.",
+    ),
+    (
+        "rare_combination",
+        "en",
+        "description",
+        "A.K., the 17-year-old from [[LOCATION:Nordby]] who travelled to Syria in 2014, came back in 2019"
+        " and now talks to other young men about it.",
+    ),
+    (
+        "quoted_speech",
+        "de",
+        "description",
+        "Die Mutter sagte: „[[PERSON:Emre]] redet seit Wochen nicht mehr mit mir, nur noch mit"
+        " [[PERSON:Abu Talha]] aus der Moschee.“",
+    ),
+    (
+        "particles_double",
+        "nl",
+        "description",
+        "De moeder, [[PERSON:Sanne van der Heijden-Bakker]], belde de wijkagent nadat haar zoon drie nachten"
+        " niet thuis was geweest.",
+    ),
+    (
+        "transliterated_arabic",
+        "en",
+        "description",
+        "His cousin [[PERSON:Abdullah bin Khalid al-Harbi]] sent him the videos from Riyadh.",
+    ),
+    (
+        "transliterated_chechen",
+        "fr",
+        "description",
+        "Le père, [[PERSON:Zaurbek Tsakaev]], réfugié tchétchène, vit à [[LOCATION:Troyes]] avec ses fils"
+        " [[PERSON:Khamzat]] et [[PERSON:Movsar]].",
+    ),
+    (
+        "turkish_plate",
+        "de",
+        "description",
+        "Sein Onkel [[PERSON:Hüseyin Çelik]] fährt ihn in einem schwarzen BMW mit dem Kennzeichen"
+        " [[VEHICLE_PLATE:DU-HC 1907]] zu den Treffen.",
+    ),
+    (
+        "court_reference",
+        "en",
+        "description",
+        "At Leeds Crown Court (case [[CASE_NUMBER:T20217034]]) [[PERSON:Connor Walsh-Price]], 18, pleaded"
+        " guilty to possessing a terrorist document.",
+    ),
+    (
+        "iban",
+        "nb",
+        "description",
+        "Mor ba om at bidraget settes inn på kontoen hennes, [[IBAN_CODE:NO93 8601 1117 947]], ikke farens.",
+    ),
+    (
+        "estonian_id",
+        "et",
+        "description",
+        "Noormees [[PERSON:Rasmus Tamm]] (isikukood [[NATIONAL_ID:50403152717]]) elab ema juures"
+        " [[LOCATION:Narvas]].",
+    ),
+    (
+        "lithuanian_id",
+        "lt",
+        "description",
+        "Mergaitės asmens kodas [[NATIONAL_ID:60805223181]]; ji gyvena su tėvu [[LOCATION:Klaipėdoje]].",
+    ),
+    (
+        "slovak_id",
+        "sk",
+        "description",
+        "[[PERSON:Martin Baláž]], r. č. [[NATIONAL_ID:071104/3509]], býva u tety v [[LOCATION:Žiline]].",
+    ),
+    (
+        "address_no_street_word",
+        "hr",
+        "description",
+        "Majka i sin žive na [[LOCATION:Vukovarskoj 112]] u [[LOCATION:Zagrebu]] od prošle godine.",
+    ),
+    (
+        "greek_handle",
+        "el",
+        "description",
+        "Η μητέρα του [[PERSON:Κώστα Παπαδάκη]] μας έδειξε το προφίλ του στο Instagram,"
+        " [[PERSON:@kostas_meandros88]].",
+    ),
+    (
+        "negative",
+        "fr",
+        "description",
+        "Les ateliers ont lieu le mercredi à la maison de quartier Romain-Rolland, avenue"
+        " Paul-Vaillant-Couturier, à Saint-Denis, avec le soutien de la Fondation de France.",
+    ),
+    (
+        "negative",
+        "nl",
+        "description",
+        "Het model bouwt voort op het werk van Bertjan Doosje en wordt gebruikt in Emmen, Hengelo en Almelo.",
+    ),
+    (
+        "negative",
+        "da",
+        "description",
+        "Forløbet kører hver tirsdag i Esbjerg og Kolding med støtte fra Egmont Fonden og Det"
+        " Kriminalpræventive Råd.",
+    ),
+    (
+        "negative",
+        "de",
+        "description",
+        "Die Bewährungshelferin und die Schulpsychologin trafen sich am Montag im Rathaus Neukölln in der"
+        " Karl-Marx-Straße.",
+    ),
+    (
+        "negative",
+        "sv",
+        "description",
+        "Programmet drivs av Segerstedtinstitutet tillsammans med Raoul Wallenberg Academy och Fryshuset i"
+        " Stockholm.",
+    ),
+    (
+        "negative",
+        "en",
+        "description",
+        "On Mondays in March the youth exchange visited Lourdes, Florence and Chester.",
+    ),
+]
+
+
+# What the first run missed and this round could not close (docs/ANONYMISATION.md, "Known gaps"):
+# left as strict xfails, by the snippets' indexes in THIRTEENTH_CASES.
+THIRTEENTH_GAPS: dict[int, str] = {}
+THIRTEENTH_PASSING = [case for index, case in enumerate(THIRTEENTH_CASES) if index not in THIRTEENTH_GAPS]
+THIRTEENTH_FAILING = [case for index, case in enumerate(THIRTEENTH_CASES) if index in THIRTEENTH_GAPS]
+
+
+@pytest.mark.parametrize(
+    ("kind", "language", "field", "marked"), THIRTEENTH_PASSING, ids=_ids(THIRTEENTH_PASSING)
+)
+def test_personal_data_in_a_thirteenth_unseen_batch_is_found_whole_and_nothing_else(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.xfail(strict=True, reason="known gap of the thirteenth batch, see THIRTEENTH_GAPS and docs/ANONYMISATION.md")
+@pytest.mark.parametrize(
+    ("kind", "language", "field", "marked"), THIRTEENTH_FAILING, ids=_ids(THIRTEENTH_FAILING)
+)
+def test_the_thirteenth_batchs_known_gaps_still_fail(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
