@@ -1,0 +1,229 @@
+"""An eighth unseen sweep of what practitioners type (docs/SEARCH.md, "What practitioners type: an
+unseen sweep"), session 25: 45 queries written before any was run, weighted to what sweeps 18 to 24
+asked least: Norwegian in bokmål and nynorsk spellings, the Danish, Norwegian and Swedish look-alike
+``radikalisering``, Finnish inflected forms and consonant gradation (``Turku`` for "Turussa",
+``vertaistuen`` for "vertaistuki"), Estonian, Latvian and Lithuanian words, Greek with and without
+accents, in capitals and in Latin letters, Polish and Czech with and without diacritics, hyphens
+inside compounds (``exit-program``, ``anti-radikaliserings``), a query in one language for a
+practice written in another, a quoted phrase across a line break (in the text, in the query), a
+query of one letter or two, a language's stop word alone (``och``, ``og``, ``ja``), numbers with
+units (``12 months``, ``12 mån``), a query in capitals. On a corpus of its own (``CORPUS``: 14
+fictional practices, ten of them Nordic, Baltic, Central European or Greek; the shared sweep corpus
+is left as it is), through the engine and through the page and the API, on the database engine
+(SQLite or PostgreSQL, by the test database) and on Elasticsearch.
+
+``how`` as in the earlier sweeps (``match``: found as a true match; ``respelled``: found, by the
+respelling if need be; ``some``: found first among some of the words; ``found``: found, as a true
+match or among some of the words; ``any``: answered, no error). ``ORDER``: where the order of the
+practices found matters. Known gaps are strict xfails with their reason.
+"""
+
+from collections.abc import Iterator
+
+import pytest
+
+from practices.indexing import COLLECTION as PRACTICES
+from search.backends import get_search_backend
+from search.backends.base import SearchQuery
+from tests.search.sweeps import case, check_engine, own_corpus, own_elasticsearch_index, searching, sweep_params  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.usefixtures("db")
+
+FIRST_PK = 9_400_001  # apart from the shared sweep corpus's keys and the 23rd and 24th sweeps'
+
+# key: (language code, title, description); fictional practices
+CORPUS: dict[str, tuple[str, str, str]] = {
+    "no_bokmal": (
+        "no",
+        "Forebygging av radikalisering blant ungdom i Trondheim",
+        "Kommunen tilbyr et exit-program med mentor og samtaler med foreldrene, og samarbeider med"
+        " skolene. Tiltaket varer i 12 måneder og er EU-finansiert.",
+    ),
+    "no_nynorsk": (
+        "no",
+        "Førebygging av valdeleg ekstremisme i skulen",
+        "Lærarane på Voss lærer å kjenne att teikn på radikalisering hjå elevane. Tiltaket starta i"
+        " 2021 og varer i 18 månader.",
+    ),
+    "da_aarhus": (
+        "da",
+        "Anti-radikaliseringsindsats for unge i Aarhus",
+        "Kommunen forebygger radikalisering med mentorforløb til unge, der vil ud af ekstremistiske"
+        " miljøer. Forløbet varer 6 måneder, og familien inddrages.",
+    ),
+    "sv_goteborg": (
+        "sv",
+        "Avhopparverksamhet med exitprogram i Göteborg",
+        "Socialtjänsten stödjer personer som vill lämna våldsbejakande\nextremism och förebygger"
+        " radikalisering. Insatsen pågår i 12 mån och följs upp av en samordnare.",
+    ),
+    "fi_helsinki": (
+        "fi",
+        "Radikalisoitumisen ennaltaehkäisy Helsingin kouluissa",
+        "Koulukuraattorit ja nuorisotyöntekijät tarjoavat tukea nuorille ja heidän perheilleen."
+        " Exit-ohjelma kestää 12 kuukautta; hanketta hallinnoi Turvaverkko ry.",
+    ),
+    "fi_turku": (
+        "fi",
+        "Vanhempien vertaistuki Turussa",
+        "Radikalisoituneiden nuorten vanhemmat tapaavat kerran kuukaudessa; ryhmää ohjaa psykologi.",
+    ),
+    "et_tartu": (
+        "et",
+        "Noorte radikaliseerumise ennetamine Tartus",
+        "Tartu noortekeskus pakub noortele ja nende vanematele vestlusi ning mentorlust; programm"
+        " kestab 12 kuud.",
+    ),
+    "lv_riga": (
+        "lv",
+        "Jauniešu radikalizācijas novēršana Rīgas skolās",
+        "Skolotāji un sociālie darbinieki strādā ar jauniešiem un viņu ģimenēm.",
+    ),
+    "lt_kaunas": (
+        "lt",
+        "Smurtinio ekstremizmo prevencija Kauno mokyklose",
+        "Mokytojai ir psichologai dirba su jaunimu ir tėvais; programa trunka 12 mėnesių.",
+    ),
+    "pl_krakow": (
+        "pl",
+        "Przeciwdziałanie radykalizacji młodzieży w Krakowie",
+        "Pedagodzy szkolni i psycholodzy prowadzą warsztaty dla uczniów i rodziców; program trwa 12 miesięcy.",
+    ),
+    "cs_ostrava": (
+        "cs",
+        "Prevence radikalizace mládeže v Ostravě",
+        "Sociální pracovníci a učitelé pracují s mladými lidmi a jejich rodinami; exit-program trvá 12 měsíců.",
+    ),
+    "el_heraklion": (
+        "el",
+        "Πρόγραμμα αποχώρησης από εξτρεμιστικές ομάδες στο Ηράκλειο",
+        "Κοινωνικοί λειτουργοί και ψυχολόγοι στηρίζουν νέους και τις οικογένειές τους για 12 μήνες.",
+    ),
+    "el_athens": (
+        "el",
+        "Ριζοσπαστικοποίηση νέων στο διαδίκτυο",
+        "Εκπαιδευτικοί στην Αθήνα διδάσκουν ψηφιακό γραμματισμό σε μαθητές γυμνασίου.",
+    ),
+    "en_oslo": (
+        "en",
+        "Family support for parents of radicalised youth in Oslo",
+        "A helpline and parent groups run by the municipality; counselling lasts 12 months and is"
+        " offered in Norwegian and English.",
+    ),
+}
+
+NORDIC_LOOK_ALIKES = "no_bokmal no_nynorsk da_aarhus sv_goteborg"
+
+CASES = [
+    # the Danish, Norwegian and Swedish look-alikes, and a Danish participle
+    case("radikalisering", NORDIC_LOOK_ALIKES, "fi_helsinki et_tartu en_oslo"),
+    case("radikaliserede unge", "da_aarhus", "no_nynorsk sv_goteborg"),
+    # hyphens inside compounds
+    case("radikaliseringsindsats", "da_aarhus"),  # the part after the text's hyphen
+    case("anti-radikaliserings", "da_aarhus"),  # a compound's first part, as hyphenated
+    case("exit-program", "no_bokmal sv_goteborg cs_ostrava", "fi_turku"),
+    case("exitprogram", "no_bokmal sv_goteborg cs_ostrava"),
+    case("exit programme", "no_bokmal sv_goteborg cs_ostrava"),  # English, for Nordic and Czech texts
+    case("exit-ohjelma", "fi_helsinki", "fi_turku"),
+    # Norwegian: bokmål and nynorsk
+    case("forebygging i skolen", "no_bokmal no_nynorsk"),  # bokmål; nynorsk writes "skulen"
+    case("førebygging i skulen", "no_nynorsk", "no_bokmal"),
+    case("voldelig ekstremisme", "no_nynorsk"),  # bokmål for nynorsk "valdeleg"
+    case('"forebygging av radikalisering"', "no_bokmal", "no_nynorsk"),
+    case("RADIKALISERING I SKOLEN", "no_bokmal", "da_aarhus sv_goteborg"),  # in capitals
+    case("radikalisering och skola", "no_bokmal", "sv_goteborg"),  # Swedish, for a Norwegian text
+    case("elevar", "no_nynorsk"),  # the indefinite plural of the text's "elevane"
+    case("mentor", "no_bokmal da_aarhus"),  # a word, and a Danish compound's part
+    case("Gothenburg", "sv_goteborg"),  # the English name of Göteborg
+    # a quoted phrase across a line break: in the text, then in the query
+    case('"våldsbejakande extremism"', "sv_goteborg"),
+    case('"parent\ngroups"', "en_oslo"),
+    # numbers with units
+    case("12 months", "en_oslo", "no_bokmal fi_helsinki"),
+    case("12 mån", "sv_goteborg", "no_nynorsk"),
+    case("12 måneder", "no_bokmal", "da_aarhus"),
+    case("12 kuukautta", "fi_helsinki", "fi_turku"),
+    # Finnish inflections and consonant gradation
+    case("Helsingissä koulu", "fi_helsinki"),  # inessive for the genitive, singular for "kouluissa"
+    case("Turku", "fi_turku"),  # the text has the inessive "Turussa"
+    case("vertaistuen", "fi_turku"),  # genitive (weak grade) of the text's "vertaistuki"
+    # one letter or two, a language's stop word alone
+    case("ry", "fi_helsinki", "fi_turku"),
+    case("EU", "no_bokmal", "sv_goteborg"),
+    case("i", how="any"),
+    case("och", how="any"),
+    case("og", how="any"),
+    case("ja", how="any"),
+    # Estonian, Latvian, Lithuanian
+    case("radikaliseerumine Tartu", "et_tartu"),  # nominative for the genitive
+    case("noored ja vanemad", "et_tartu"),  # nominative plurals for "noortele", "vanematele"
+    case("radikalizacija Riga", "lv_riga"),  # nominatives, without diacritics
+    case("mokykla Kaunas", "lt_kaunas"),  # nominatives for "mokyklose", "Kauno"
+    case("tevai ir mokytojai", "lt_kaunas"),  # without diacritics; nominative for "tėvais"
+    # Polish and Czech, with and without diacritics
+    case("przeciwdzialanie radykalizacji mlodziezy", "pl_krakow"),
+    case("Kraków warsztaty", "pl_krakow"),  # the text has the locative "Krakowie"
+    case("mladez Ostrava", "cs_ostrava"),  # nominatives without diacritics for "mládeže", "Ostravě"
+    # Greek: without accents, in capitals, with accents, in Latin letters
+    case("κοινωνικοι λειτουργοι", "el_heraklion"),
+    case("ΟΙΚΟΓΕΝΕΙΕΣ", "el_heraklion"),
+    case("Ηράκλειο ψυχολόγοι", "el_heraklion"),
+    case("ριζοσπαστικοποιηση στο διαδικτυο", "el_athens", "el_heraklion"),
+    case("Irakleio", "el_heraklion"),
+]
+
+# where the order of the practices found matters: these first, in this order
+ORDER = {
+    "radikalisering": ["no_bokmal"],  # the only one with the word itself in its title
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker) -> Iterator[dict]:
+    """The corpus's rows and documents, in the database engine's index too, inside a transaction
+    rolled back when the module ends; read only."""
+    with django_db_blocker.unblock(), own_corpus(CORPUS, FIRST_PK) as written:
+        yield written
+
+
+@pytest.fixture(scope="module")
+def sweep_elasticsearch(request, corpus) -> Iterator[dict]:
+    """The corpus in an index of its own on the shared node (made on first use; read by
+    tests.search.sweeps.searching in place of the shared sweeps' index)."""
+    yield from own_elasticsearch_index(request, corpus["documents"], "sweep25")
+
+
+@pytest.mark.parametrize(
+    ("sweep_engine", "query", "finds", "not_finds", "how", "filters"),
+    list(sweep_params(CASES)),
+)
+def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, not_finds, how, filters):
+    check_engine(corpus, query, finds, not_finds, how, filters)
+    if query in ORDER:
+        results = get_search_backend().search(PRACTICES, SearchQuery(text=query, filters=filters, per_page=60))
+        keys = {practice.pk: key for key, practice in corpus["practices"].items()}
+        found = [keys[hit.id] for hit in results.hits]
+        assert found[: len(ORDER[query])] == ORDER[query], (query, found)
+
+
+@pytest.mark.parametrize(
+    ("sweep_engine", "query", "finds", "not_finds", "how", "filters"),
+    list(sweep_params(CASES, page=True)),
+)
+def test_the_page_and_the_api_answer_and_show_the_titles(
+    searching, corpus, client, query, finds, not_finds, how, filters
+):
+    from django.urls import reverse
+    from django.utils.html import escape
+
+    from search.forms import MAX_QUERY_LENGTH
+
+    response = client.get(reverse("search:search"), {"q": query, **filters})
+    assert response.status_code == 200, (query, response.status_code)
+    api = client.get(reverse("api:practice-list"), {"q": query, **filters})
+    assert api.status_code == (400 if len(query) > MAX_QUERY_LENGTH else 200), (query, api.status_code)
+    if how == "any":
+        return
+    page = response.content.decode()
+    for key in finds:
+        assert escape(CORPUS[key][1]) in page, (query, key)
