@@ -28,6 +28,7 @@ the spelling suggestion), similar practices, title completion, and the searches 
 one (network posts).
 """
 
+import logging
 import os
 import threading
 from collections.abc import Iterable
@@ -37,6 +38,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.db import connections
 from django.utils import timezone
 from elasticsearch import Elasticsearch
 from elasticsearch.serializer import OrjsonSerializer
@@ -61,6 +63,8 @@ from search.backends.elasticsearch.indices import CollectionIndex
 from search.collections import Collection, Layout, registered
 from search.embedding import store
 from search.query import parse, some_words
+
+logger = logging.getLogger(__name__)
 
 # Only what a search result needs travels back.
 RESULT_PARTS = [
@@ -144,6 +148,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         # collection -> (the languages read, each document's row in the shares, the shares)
         self._shares: dict[str, tuple[dict[int, tuple[str, bool]], dict[int, int], np.ndarray]] = {}
         self._shares_lock = threading.Lock()
+        self._measuring: set[str] = set()  # collections whose shares a thread is measuring again
 
     def index_of(self, collection: Collection) -> "CollectionIndex":
         """The index machinery of ``collection``, on this engine's client."""
@@ -346,8 +351,22 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     def _language_shares(self, collection: Collection) -> tuple[dict[int, int], np.ndarray]:
         """Each document's row in its language's share of the vectors, and the shares
-        (hybrid.language_shares): the languages from the index (read once a minute), the
-        vectors from the database's store; computed again when the languages are read again."""
+        (hybrid.language_shares): the languages from the index, the vectors from the
+        database's store. Measured in the request only by the process's first search (or the
+        first after a rebuild of the index); after that, once a minute, measured again on a
+        thread of their own while searches use the shares already measured: reading every
+        document's language is a scan of the index (about 0.2 s at 10,000 practices,
+        docs/PERFORMANCE.md "Sixteenth round")."""
+        index = self.index_of(collection)
+        with self._shares_lock:
+            kept = self._shares.get(collection.name)
+        if kept is None or not index.languages_known():
+            return self._measured_shares(collection)
+        if index.languages_due():
+            self._measure_shares_soon(collection)
+        return kept[1], kept[2]
+
+    def _measured_shares(self, collection: Collection) -> tuple[dict[int, int], np.ndarray]:
         languages = self.index_of(collection).document_languages()
         with self._shares_lock:
             kept = self._shares.get(collection.name)
@@ -359,12 +378,34 @@ class ElasticsearchSearchBackend(SearchBackend):
         public = np.array([bool(each and each[1]) for each in known], dtype=bool)
         masks = {code: codes == code for code in set(codes.tolist()) if code is not None}
         if not masks:
-            return {}, np.zeros((1, 1), dtype=np.float32)
-        of_row, shares = hybrid.language_shares(vectors, masks, measured=public)
-        rows = dict(zip(ids.tolist(), of_row.tolist(), strict=True))
+            rows, shares = {}, np.zeros((1, 1), dtype=np.float32)
+        else:
+            of_row, shares = hybrid.language_shares(vectors, masks, measured=public)
+            rows = dict(zip(ids.tolist(), of_row.tolist(), strict=True))
         with self._shares_lock:
             self._shares[collection.name] = (languages, rows, shares)
         return rows, shares
+
+    def _measure_shares_soon(self, collection: Collection) -> None:
+        """``_measured_shares`` on a thread of its own, one at a time per collection; a
+        failure (the node down) keeps the shares measured before for another minute."""
+        with self._shares_lock:
+            if collection.name in self._measuring:
+                return
+            self._measuring.add(collection.name)
+
+        def measure() -> None:
+            try:
+                self._measured_shares(collection)
+            except Exception:  # never a search's failure: the shares measured before stay
+                logger.warning("The language shares of %s could not be measured again", collection.name, exc_info=True)
+                self.index_of(collection).postpone_languages()
+            finally:
+                with self._shares_lock:
+                    self._measuring.discard(collection.name)
+                connections.close_all()  # this thread's own connections
+
+        threading.Thread(target=measure, name=f"language-shares-{collection.name}", daemon=True).start()
 
     def _without_language_share(
         self, collection: Collection, hits: list[dict[str, Any]], vector: np.ndarray

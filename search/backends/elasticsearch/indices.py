@@ -282,6 +282,23 @@ class CollectionIndex:
         self._mapping_checked = (time.monotonic(), vectors, version)
         return vectors, version
 
+    def languages_known(self) -> bool:
+        """Whether this process has read the documents' languages since the index was last
+        rebuilt (``document_languages``)."""
+        return self._languages_read is not None
+
+    def languages_due(self) -> bool:
+        """Whether the languages read are older than a minute (read again on the next call of
+        ``document_languages``)."""
+        read = self._languages_read
+        return read is None or time.monotonic() - read[0] >= VECTOR_CHECK_SECONDS
+
+    def postpone_languages(self) -> None:
+        """Keep the languages read for another minute (their reading failed: the node is down)."""
+        read = self._languages_read
+        if read is not None:
+            self._languages_read = (time.monotonic(), read[1])
+
     def document_languages(self) -> dict[int, tuple[str, bool]]:
         """Each live document's language (its first ``language`` code; "" for none) and whether
         it is public, for the semantic ranking's language shares (hybrid.language_shares: their
