@@ -17,6 +17,7 @@ from practices.template_fields import (
 )
 from search.analysis import guess_language
 
+from .cells import tidy_markdown
 from .countries import find_country
 from .parser import FIELD_CODES, Assembly, clean_sections
 from .result import ImportWarning, ParsedOrganisation, ParsedPractice
@@ -297,9 +298,42 @@ def _split_title(fields: dict[str, str], warnings: list[ImportWarning]) -> None:
     warnings.append(ImportWarning("description", "unplaced_text", message))
 
 
+# A table of contents' entry: a label or heading, dot leaders (or a run of spaces) and a page number.
+_CONTENTS_ENTRY = re.compile(r"^[#*\s]*(?:\d+(?:\.\d+)*\.?\s+)?\S.{0,80}?(?:\s*[.…·_]{3,}\s*|\s{3,}|\t+)\d{1,3}\s*$")
+# A table of contents' heading, in the languages whose labels are read.
+_CONTENTS_HEADING = re.compile(
+    r"^[#*\s]*(?:(?:table of )?contents|index|sommaire|table des matieres|inhalt(?:sverzeichnis)?|inhoud(?:sopgave)?|"
+    r"innehall(?:sforteckning)?|indholdsfortegnelse|innhold(?:sfortegnelse)?|sisallys(?:luettelo)?|indice|"
+    r"spis tresci|indice|obsah|περιεχομενα|kazalo|tartalom(?:jegyzek)?|sisukord|cuprins|sadrzaj|съдържание|"
+    r"saturs|turinys)[\s*:]*$"
+)
+# The template's own title as a writer puts it above the form ("RAN Collection of Inspiring Practices – Template
+# 2024", "RAN Collection – practice template"): the collection's name and words naming a template or a form only.
+_TEMPLATE_TITLE = re.compile(
+    r"^[#*\s]*(?:the\s+)?(?:ran\s+)?collection(?:\s+of\s+inspiring\s+practices)?(?:\s*[-–—:|,]?\s*"
+    r"(?:ran|template|practice|practices|form|submission|the|for|of|new|\(?\d{4}\)?))*[\s*]*$"
+)
+
+
+def _without_contents(preamble: str) -> str:
+    """The text before the first field without a table of contents (three entries or more, its heading with them)
+    and without the template's own title: a document's furniture, never an answer."""
+    lines = preamble.split("\n")
+    entries = [number for number, line in enumerate(lines) if _CONTENTS_ENTRY.match(fold(line))]
+    drop = set(entries) if len(entries) >= 3 else set()
+    for number, line in enumerate(lines):
+        folded = fold(line)
+        if _CONTENTS_HEADING.match(folded) and drop and any(entry > number for entry in drop):
+            drop.add(number)
+        if _TEMPLATE_TITLE.match(folded) and "collection" in folded:
+            drop.add(number)
+    return tidy_markdown("\n".join(line for number, line in enumerate(lines) if number not in drop))
+
+
 def _place_preamble(preamble: str, fields: dict[str, str], warnings: list[ImportWarning]) -> None:
-    """Text before the first field: dropped when it only repeats the title,
-    otherwise kept at the head of the description."""
+    """Text before the first field: dropped when it only repeats the title or is a table of contents or the
+    template's own title (``_without_contents``), otherwise kept at the head of the description."""
+    preamble = _without_contents(preamble)
     if not preamble or fold(markdown_to_plain(preamble)) == fold(fields["title"]):
         return
     fields["description"] = "\n\n".join(part for part in (preamble, fields["description"]) if part)
@@ -321,8 +355,13 @@ def _organisation(
     description, one a line."""
     rest, sub_fields = split_sub_fields(text)
     type_code, type_field = _organisation_type(sub_fields, vocabulary, warnings, language)
-    kept = [field for field in sub_fields if field is not type_field and field.kind != "contact_person"]
-    name, description = _name_and_description(rest)
+    kept = [
+        field
+        for field in sub_fields
+        if field is not type_field and field.kind not in ("contact_person", "organisation_name")
+    ]
+    named = next((field.value for field in sub_fields if field.kind == "organisation_name"), "")
+    name, description = (named, rest) if named else _name_and_description(rest)
     if type_code is None:
         name, type_code = _type_after_name(name, vocabulary, language)
     if rest.strip() and not name:

@@ -579,16 +579,32 @@ TRANSLATED_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 # practice under approaches, the key themes' forerunners ("Exit strategies", "Family support"...).
 # Writers who rename the template's fields shorten them the same way ("Themes", "Audience", "Target group",
 # "Year started"): read in a label cell or a heading that holds nothing else, never at the start of a line.
+# A line holding only such a label and a colon ("Thema's:") is one too, as a label alone on its line.
 CELL_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "key_themes": {
         "en": ("Approach", "Approaches", "Themes", "Main themes"),
         "fr": ("Approche", "Approches", "Thèmes"),
+        "de": ("Themen",),
+        "nl": ("Thema's", "Thema’s", "Themas"),
+        "sv": ("Teman",),
+        "da": ("Temaer",),
+        "pl": ("Tematy",),
+        "es": ("Temas",),
+        "it": ("Temi",),
+        "el": ("Θέματα",),
     },
     "target_audiences": {
         "en": ("Audience", "Audiences", "Target group", "Target groups"),
         "fr": ("Public", "Publics", "Groupe cible", "Groupes cibles"),
     },
-    "start": {"en": ("Year started", "Start year", "Starting year"), "fr": ("Année de début", "Année de lancement")},
+    "start": {
+        "en": ("Year started", "Start year", "Starting year", "Start", "Duration", "Period", "Timeframe"),
+        "fr": ("Année de début", "Année de lancement", "Début", "Durée", "Période"),
+        "de": ("Beginn", "Laufzeit", "Zeitraum"),
+        "nl": ("Looptijd", "Periode"),
+        "sv": ("Tidsperiod", "Period"),
+        "pl": ("Okres realizacji", "Czas trwania"),
+    },
 }
 
 

@@ -223,10 +223,18 @@ RESULTS_LABELS = frozenset(
 )
 
 
+# A line holding a few words and a colon only ("Thema's:"), as writers who end every label with a colon write them.
+_COLON_LINE = re.compile(r"^\s*(?P<label>[^\W\d_][^:：]{0,40}?)\s*[:：]\s*$")
+
+
 def _heading_label(line: str) -> LabelMatch | None:
-    """A heading or a bold line that is a label of label cells only and nothing else ("### Themes")."""
+    """A heading, a bold line or a line of a few words ending in a colon, that is a label of label cells only and
+    nothing else ("### Themes", "Thema's:")."""
     heading = _HEADING.match(line)
     text = heading and (heading.group("heading") or heading.group("bold")).rstrip(" :：")
+    if not text and (colon := _COLON_LINE.match(line)):
+        found = match_label(colon["label"])
+        return found if found and not found.rest else None
     found = match_label(text) if text else None
     if found is None and text:
         return label_in_own_words(text)  # a translated template's label in the writer's words

@@ -23,6 +23,19 @@ from .text import fold
 # organisation also in Polish, Portuguese, Czech, Greek, Slovenian, Hungarian, Estonian, Romanian, Croatian,
 # Slovak, Bulgarian, Latvian and Lithuanian ("Tipul organizației", "Вид на организацията", "Organizācijas veids").
 SUB_FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    # the organisation's name given as a sub-field, as a table of the organisation's details inside its cell
+    # writes it ("Name | Bridge Builders Foundation", read as "Name: …")
+    "organisation_name": (
+        r"(?:full |legal )?name(?: of (?:the |your )?organi[sz]ation)?",
+        r"organi[sz]ation(?:'s)? name",
+        r"nom(?: de (?:l'|votre )(?:organisation|organisme|structure))?",
+        r"name der organisation",
+        r"naam(?: (?:van de |van uw )?organisatie)?",
+        r"organisationens namn",
+        r"nombre de la organizacion",
+        r"nome dell'organizzazione",
+        r"nazwa(?: organizacji)?",
+    ),
     "organisation_type": (
         r"type of organi[sz]ation",
         r"organi[sz]ation type",

@@ -26,7 +26,7 @@ _P, _TBL, _SDT, _SDT_CONTENT, _PPR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:
 _TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), {qn("w:br"), qn("w:cr")}
 _CHECK_BOX, _CHECKED, _DEFAULT, _VAL = qn("w:checkBox"), qn("w:checked"), qn("w:default"), qn("w:val")
 _SYM, _FONT, _CHAR = qn("w:sym"), qn("w:font"), qn("w:char")
-_RUN, _RPR, _BOLD = qn("w:r"), qn("w:rPr"), qn("w:b")
+_RUN, _RPR, _BOLD, _ITALIC = qn("w:r"), qn("w:rPr"), qn("w:b"), qn("w:i")
 # A text box's paragraphs; Word saves a box twice, as DrawingML (mc:Choice) and as VML for older readers
 # (mc:Fallback): the fallback is not read.
 _TEXT_BOX = qn("w:txbxContent")
@@ -147,25 +147,65 @@ def _cell_markdown(tc, document) -> str:
             continue
         parts.append(_paragraphs_markdown(paragraphs, document))
         paragraphs = []
-        rows = Table(block, document).rows
-        parts.append("\n".join(" | ".join(_cell_markdown(c._tc, document) for c in _unique(r.cells)) for r in rows))
+        parts.append(_nested_table(Table(block, document), document))
     parts.append(_paragraphs_markdown(paragraphs, document))
     return tidy_markdown("\n\n".join(part for part in parts if part))
 
 
+NESTED_LABEL_MAX_WORDS = 6
+
+
+def _nested_table(table: Table, document) -> str:
+    """A table inside an answer's cell, one line a row: "a | b | c"; a table of two columns whose first cells are
+    short labels ("Name | Bridge Builders Foundation", "Type of organisation | NGO"), as "label: answer" lines, so
+    that an organisation's details are read as its sub-fields."""
+    rows = [[_cell_markdown(cell._tc, document) for cell in _unique(row.cells)] for row in table.rows]
+    labelled = all(
+        len(row) == 2 and "\n" not in row[0] and 0 < len(row[0].split()) <= NESTED_LABEL_MAX_WORDS for row in rows
+    )
+    if labelled:
+        return "\n".join(f"{label.rstrip(' :')}: {answer}" for label, answer in rows)
+    return "\n".join(" | ".join(row) for row in rows)
+
+
 def _paragraphs_markdown(paragraphs: list, document, *, bold_lines: bool = False) -> str:
     """Paragraphs as Markdown: list items on consecutive lines, others apart; outside tables
-    (``bold_lines``) a short paragraph all in bold marked as such."""
+    (``bold_lines``) a short paragraph all in bold marked as such. The template's guidance left in (``_guidance``)
+    is left out."""
     chunks: list[str] = []
     previous_was_item = False
-    for element in paragraphs:
-        line, is_item = _paragraph_line(element, document, bold_lines=bold_lines)
-        if not line:
-            continue
+    for _element, (line, is_item) in _without_guidance(paragraphs, document, in_cell=not bold_lines):
         separator = "\n" if is_item and previous_was_item else "\n\n"
         chunks.append((separator if chunks else "") + line)
         previous_was_item = is_item
     return tidy_markdown("".join(chunks))
+
+
+def _without_guidance(paragraphs: list, document, *, in_cell: bool) -> list[tuple]:
+    """The paragraphs holding text, each with its (line, is_item), without the template's guidance the writer left
+    in: paragraphs all in italics at the head of an answer (a table's answer cell, or after a heading or a bold
+    line) that a paragraph not in italics follows in the same answer. The template prints its guidance in italics
+    ("Describe in a few sentences what is done…"); an answer all in italics, or a word in italics within it, stays."""
+    kept: list[tuple] = []
+    pending: list[tuple] = []  # italic paragraphs at an answer's head, not yet known to be guidance
+    at_head = in_cell
+    for element in paragraphs:
+        line, is_item = _paragraph_line(element, document, bold_lines=not in_cell)
+        if not line:
+            continue
+        label = line.startswith(("#", "**"))
+        if label:
+            kept += pending
+            pending = []
+            kept.append((element, (line, is_item)))
+            at_head = True
+        elif at_head and _all_italic(element, document):
+            pending.append((element, (line, is_item)))
+        else:
+            pending = []  # guidance: an answer not in italics follows it
+            kept.append((element, (line, is_item)))
+            at_head = False
+    return kept + pending
 
 
 def _paragraph_line(element, document, *, bold_lines: bool = False) -> tuple[str, bool]:
@@ -196,6 +236,27 @@ def _all_bold(element) -> bool:
         run for run in _own_nodes(element, _RUN) if any((node.text or "").strip() for node in _own_nodes(run, _TEXT))
     ]
     return bool(runs) and all(_is_bold(run) for run in runs)
+
+
+def _all_italic(element, document) -> bool:
+    """Whether every run of the paragraph that holds text is in italics, by its own format or the paragraph's
+    style's."""
+    runs = [
+        run for run in _own_nodes(element, _RUN) if any((node.text or "").strip() for node in _own_nodes(run, _TEXT))
+    ]
+    if not runs:
+        return False
+    style = Paragraph(element, document).style
+    styled = bool(style is not None and style.font is not None and style.font.italic)
+    return all(_is_italic(run, styled) for run in runs)
+
+
+def _is_italic(run, styled: bool) -> bool:
+    properties = run.find(_RPR)
+    italic = properties.find(_ITALIC) if properties is not None else None
+    if italic is None:
+        return styled
+    return italic.get(_VAL) not in ("0", "false")
 
 
 def _is_bold(run) -> bool:

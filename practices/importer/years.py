@@ -12,11 +12,13 @@ _YEAR = re.compile(r"(?<![\d.,])(\d{4})(?!\d|[.,]\d)")
 # "von 2014 bis 2018", "between 2015 and 2019", "2018 – December 2021" (a word before the end year); in
 # the other languages whose labels are read: "dal 2017 al 2021", "od 2015 do 2019", "fra 2014 til 2018",
 # "desde 2012 hasta 2016", "de 2015 até 2019", "din 2016 până în 2020", "от 2015 до 2019", "nuo 2015 iki 2019",
-# "no 2016. gada līdz 2020."; a year may have the full stop Croatian, Latvian or Hungarian write after it
-# ("od 2020. do 2023.", "2016.–2020.").
+# "no 2016. gada līdz 2020.", "από τον Σεπτέμβριο 2017 έως τον Δεκέμβριο 2020"; a month before the end year
+# as a word or a number ("2018 – December 2021", "09/2017 - 12/2020"); a year may have the full stop Croatian,
+# Latvian or Hungarian write after it ("od 2020. do 2023.", "2016.–2020.").
 _RANGE = re.compile(
     r"(?<!\d)(?P<start>\d{4})\.?(?:[-–—](?P<short>\d\d)(?!\d)|(?:\s*[-–—]\s*|\s+(?:gada\s+)?(?P<word>to|a|au|al|"
-    r"ate|bis|do|hasta|til|tot|till|and|et|und|pana (?:in|la)|до|iki|lidz)\s+)(?:[a-z]+\.?\s+)?"
+    r"ate|bis|do|hasta|til|tot|till|and|et|und|pana (?:in|la)|до|iki|lidz|εω[σς]|μεχρι)\s+)(?:(?:τον|την|το)\s+)?"
+    r"(?:[^\W\d_]+\.?\s+|\d{1,2}[/.])?"
     r"(?P<end>\d{4})(?![\d/.,]\d|\d))"
 )
 _BETWEEN = re.compile(r"\b(?:between|entre|zwischen)\s+$")
@@ -26,7 +28,7 @@ _ONGOING = re.compile(
     r"\b(?:ongoing|on-going|onwards|present|to date|still|continu\w*|en cours|toujours|aujourd'hui|"
     r"a ce jour|se poursuit|heute|laufend|fortlaufend|in corso|en curso|em curso|dosud|nadal|"
     r"in prezent|in desfasurare|i dalje|do danas|u tijeku|doteraz|dodnes|до момента|досега|продължава|"
-    r"joprojam|lidz sim|iki siol|tebevyksta|"
+    r"joprojam|lidz sim|iki siol|tebevyksta|σημερα|heden|nu|pagaende|obecnie|"
     r"(?:since|depuis|seit|dal|desde)\s+(?:[a-z]+\s+)?(?:19|20)\d\d)\b"
 )
 _SENTENCE_END = re.compile(r"[.;!?\n]+(?:\s|$)")
@@ -96,9 +98,15 @@ def _year_digits(match: re.Match) -> str:
     return str(_NUMBERS[match.group("century")] * 100 + decade) if decade >= 10 else match.group(0)
 
 
+# A month and its year written with a full stop between them, as German and Central European writers date
+# ("09.2017 – 12.2020"): the full stop would read the year as a decimal's digits.
+_MONTH_DOT_YEAR = re.compile(r"(?<![\d.,])(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d.,]\d|\d)")
+
+
 def with_year_digits(text: str) -> str:
-    """``text`` (folded) with the years written in words written in digits ("two thousand and nineteen": 2019)."""
-    return _YEAR_IN_WORDS.sub(_year_digits, text)
+    """``text`` (folded) with the years written in words written in digits ("two thousand and nineteen": 2019),
+    and a month before a year written "09/2017" instead of "09.2017"."""
+    return _MONTH_DOT_YEAR.sub(r"\1/\2", _YEAR_IN_WORDS.sub(_year_digits, text))
 
 
 def years_in(text: str) -> list[int]:
