@@ -18,6 +18,7 @@ their ETags hold).
 
 import base64
 import binascii
+import functools
 from datetime import datetime
 from typing import cast
 from urllib import parse
@@ -80,10 +81,16 @@ class CursorPagination(pagination.CursorPagination):
 
 def _ciphers() -> list[AESSIV]:
     """AES-SIV under the current secret key, then under each older one (SECRET_KEY_FALLBACKS)."""
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return _ciphers_of(settings.SECRET_KEY, tuple(getattr(settings, "SECRET_KEY_FALLBACKS", [])))
+
+
+@functools.lru_cache(maxsize=4)
+def _ciphers_of(secret: str, fallbacks: tuple[str, ...]) -> list[AESSIV]:
+    """The ciphers of these keys, derived once (a SHA-512 HMAC and a cipher each: about 0.15 ms
+    a cursor, two or three cursors a page); a key rotated in the settings derives new ones."""
     return [
-        AESSIV(salted_hmac("api.pagination.cursor", "key", secret=secret, algorithm="sha512").digest())
-        for secret in secrets
+        AESSIV(salted_hmac("api.pagination.cursor", "key", secret=each, algorithm="sha512").digest())
+        for each in (secret, *fallbacks)
     ]
 
 

@@ -93,7 +93,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.roles",
             ],
-            "builtins": ["django.templatetags.l10n"],  # |unlocalize for ids and years
+            # |unlocalize for ids and years; {% extends %} finding the root template's blocks once
+            "builtins": ["django.templatetags.l10n", "portal.templatetags.kept_blocks"],
         },
     },
 ]
@@ -326,7 +327,7 @@ for _alias in ("pages", "pages-shared"):
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "portal.static_storage.KeptUrlsManifestStorage"
         if not DEBUG and env_bool("DJANGO_MANIFEST_STATIC", default=True)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
