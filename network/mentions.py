@@ -49,9 +49,16 @@ def public_name(user: User) -> str:
 
 
 def mentionable_members(network: Network) -> list[User]:
+    """The members an @name reaches: active members of ``network`` whose portal access lasts
+    (``access.may_use_networks_q``, the rule of the members page). A member whose access lapsed
+    (they left their organisation, it lost its verification) is unknown to a mention as a removed
+    member is: no link, no completion, and the author is told the name matches no member, so
+    nobody learns by a mention that a colleague left their organisation."""
+    from network.access import may_use_networks_q  # access names people through these helpers' rules
+
     users = list(
         User.objects.filter(
-            is_active=True,
+            may_use_networks_q(""),
             network_memberships__network=network,
             network_memberships__state=NetworkMembership.State.ACTIVE,
         )
@@ -61,10 +68,8 @@ def mentionable_members(network: Network) -> list[User]:
 
 
 def linkable_members(network: Network) -> list[User]:
-    """The members an @mention links to: active members of ``network`` whose portal access lasts."""
-    from network.access import may_use_networks  # access names people through these helpers' rules
-
-    return [user for user in mentionable_members(network) if may_use_networks(user)]
+    """The members an @mention links to: ``mentionable_members``."""
+    return mentionable_members(network)
 
 
 def mention_pattern(name: str) -> re.Pattern:
