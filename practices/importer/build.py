@@ -547,11 +547,29 @@ def _numbered_terms(code: str, answer: str, warnings: list[ImportWarning]) -> li
     return list(dict.fromkeys(codes))
 
 
+SHORT_PROSE_MAX_WORDS = 12  # a closed list's answer as one phrase this short (no full stop) is quoted in its warning
+
+
 def _keep_prose(
     code: str, answer: str, result: TermMatch, fields: dict[str, str], warnings: list[ImportWarning]
 ) -> None:
     """A closed-list answer written as sentences: its text at the end of the description, and the
-    terms read from it named for the writer to check."""
+    terms read from it named for the writer to check. A short phrase without a full stop naming terms and saying
+    nothing against them ("mostly family support and some work in prisons") is no text of its own: it is quoted in
+    the warning instead."""
+    plain = " ".join(markdown_to_plain(answer).split())
+    if (
+        result.named
+        and not result.negated
+        and count_words(plain) <= SHORT_PROSE_MAX_WORDS
+        and not _SENTENCE_END.search(plain)
+        and not plain.endswith((".", "!", "?"))
+    ):
+        message = _(
+            "Written as a sentence, “%(answer)s”: the terms it names were read from it (%(terms)s). Check them."
+        ) % {"answer": plain, "terms": _quoted(result.named)}
+        warnings.append(ImportWarning(code, "read_from_prose", message))
+        return
     fields["description"] = "\n\n".join(part for part in (fields["description"].strip(), answer.strip()) if part)
     label = field_label(code)
     if result.named:

@@ -31,6 +31,9 @@ from .text import fold, markdown_to_plain, tokens
 FIELD_CODES: tuple[str, ...] = ("title", *NARRATIVE_FIELD_CODES)
 # A practice's name found again after this many fields besides it starts a second template in the document.
 SECOND_PRACTICE_FIELDS = 3
+# A second template without its practice's name: the description's label again and this many labels after it of
+# fields read before (``Assembly.unlabelled_second_template``).
+REPEATED_RUN = 2
 _NONE_ANSWERS = frozenset({"-", "–", "—", "--"})
 # A narrative answer saying the field does not apply, folded and without a full stop at its end: the field is left
 # empty, as it was meant ("N/A", "n.a.", "Not applicable", "Sans objet", "Entfällt", "n.v.t.", "Nie dotyczy"). An
@@ -58,6 +61,7 @@ class Assembly:
     overflow: str | None = None  # where text goes that cannot join the current field
     joined: list[str] = field(default_factory=list)  # words joined that a hyphen broke at a line's end
     next_practice: str | None = None  # a second practice's name, where the text of another template starts
+    next_unnamed: bool = False  # the second template names no practice: ``next_practice`` is its opening words
 
     def second_practice(self, code: str, name: str) -> bool:
         """Whether a label starts a second template in the same document: the practice's name again, naming
@@ -88,8 +92,27 @@ class Assembly:
         name = markdown_to_plain((heading.group("heading") or heading.group("bold")).rstrip(" :："))
         return (place, name) if name and match_label(name) is None else None
 
-    def stop(self, name: str) -> None:
+    def unlabelled_second_template(self, code: str, upcoming: list[str]) -> bool:
+        """A second template with neither its practice's name nor a heading: the description's label again, after
+        the first template is answered (``second_practice``'s rule) and past its description, followed at once by
+        ``REPEATED_RUN`` labels more of fields already read ("Key themes", "Target audience"…), each once. A writer
+        adding to a section they wrote before repeats that section's label, not the template's run of labels."""
+        if code != "description" or self.current in (None, "title", "description"):
+            return False
+        if "description" not in self.sections or not self.sections.get("title"):
+            return False
+        if len(self.sections) <= SECOND_PRACTICE_FIELDS:
+            return False
+        again = upcoming[:REPEATED_RUN]
+        return (
+            len(again) == REPEATED_RUN
+            and len(set(again)) == REPEATED_RUN
+            and all(code in self.sections and code not in ("title", "description") for code in again)
+        )
+
+    def stop(self, name: str, *, named: bool = True) -> None:
         self.next_practice = " ".join(name.split()) or "…"
+        self.next_unnamed = not named
 
     def add(self, text: str) -> None:
         if not text.strip():
@@ -126,14 +149,15 @@ class Assembly:
             ) % {"label": found.label, "field": _("Type of organisation") if own_type else field_label(found.code)}
             self.warnings.append(ImportWarning("organisation" if own_type else found.code, "guessed_label", message))
 
-    def label_cell(self, label: str, body: str) -> None:
-        found = match_label(label)
-        if found is None and (code := guessed_label(label) or self.results_code(label, [])):
-            found = LabelMatch(code, "", " ".join(label.split()), "", guessed=True)
-        found = found or label_in_own_words(label)  # a translated template's label in the writer's words
+    def label_cell(self, label: str, body: str, upcoming: list[str] | None = None) -> None:
+        """A label cell and its answer; ``upcoming``: the fields of the label cells that follow it."""
+        found = self.cell_label(label)
         name = body.strip().split("\n")[0] or answer_in_label(found.rest) if found is not None else ""
         if found is not None and self.second_practice(found.code, name):
             self.stop(name)
+            return
+        if found is not None and self.unlabelled_second_template(found.code, upcoming or []):
+            self.stop(opening_words(body), named=False)
             return
         if found is not None:
             self.guessed(found)
@@ -146,6 +170,13 @@ class Assembly:
             self.add(body)
         else:
             self.unknown_label(label, body)
+
+    def cell_label(self, label: str) -> LabelMatch | None:
+        """The field a label cell names: the template's label, in other words, or a translated template's."""
+        found = match_label(label)
+        if found is None and (code := guessed_label(label) or self.results_code(label, [])):
+            found = LabelMatch(code, "", " ".join(label.split()), "", guessed=True)
+        return found or label_in_own_words(label)  # a translated template's label in the writer's words
 
     def unknown_label(self, label: str, body: str) -> None:
         """Keep a row that names no field in the narrative field before it,
@@ -200,6 +231,10 @@ class Assembly:
             if (named := self.unlabelled_second_name(found.code, chunk)) is not None:
                 self.add("\n".join(chunk[: named[0]]))
                 self.stop(named[1])
+                return
+            if self.unlabelled_second_template(found.code, _labels_after(lines, number)):
+                self.add("\n".join(chunk))
+                self.stop(opening_words(found.rest or "\n".join(lines[number + 1 :])), named=False)
                 return
             self.add("\n".join(chunk))
             chunk = []
@@ -284,7 +319,7 @@ def assemble(cells: list[Cell]) -> Assembly:
             )
             assembly.warnings.append(ImportWarning(cell.field, "mail_text", message))
         elif cell.label is not None:
-            assembly.label_cell(cell.label, cell.body)
+            assembly.label_cell(cell.label, cell.body, _cell_labels_after(assembly, cells, number))
         elif cell.loose:
             assembly.running_text(cell.body)
         else:
@@ -294,9 +329,54 @@ def assemble(cells: list[Cell]) -> Assembly:
     return assembly
 
 
+def _cell_labels_after(assembly: Assembly, cells: list[Cell], number: int) -> list[str]:
+    """The fields the next ``REPEATED_RUN`` label cells after ``cells[number]`` name (a label naming none stops)."""
+    codes: list[str] = []
+    for cell in cells[number + 1 :]:
+        if len(codes) == REPEATED_RUN or cell.field is not None:
+            break
+        if cell.label is None:
+            if cell.body.strip():
+                break
+            continue
+        found = assembly.cell_label(cell.label)
+        if found is None:
+            break
+        codes.append(found.code)
+    return codes
+
+
+def _labels_after(lines: list[str], number: int) -> list[str]:
+    """The fields the next ``REPEATED_RUN`` labels of running text after ``lines[number]`` name."""
+    codes: list[str] = []
+    for line in lines[number + 1 :]:
+        if len(codes) == REPEATED_RUN:
+            break
+        found = match_label_line(line) or _heading_label(line)
+        if found is not None:
+            codes.append(found.code)
+    return codes
+
+
+OPENING_WORDS = 8
+
+
+def opening_words(text: str) -> str:
+    """The first words of a second template's answer, to name it when it names no practice."""
+    words = markdown_to_plain(text).split()
+    return " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+
+
 def second_practice_left(assembly: Assembly) -> str:
     """The message for a document holding a second template after the first."""
     title = next((part.strip().split("\n")[0] for part in assembly.sections.get("title", []) if part.strip()), "")
+    if assembly.next_unnamed:
+        return _(
+            "The document holds more than one practice, and one upload is one practice: the first, “%(title)s”, was "
+            "read here. A second template follows, without the practice's name, from its description on "
+            "(“%(next)s”); it was not read: save it as a document of its own, add the practice's name, and upload "
+            "it to add that practice."
+        ) % {"title": markdown_to_plain(title), "next": assembly.next_practice}
     return _(
         "The document holds more than one practice, and one upload is one practice: the first, “%(title)s”, was "
         "read here. The text from the next “Name of the practice” on (“%(next)s”) was not read: save it as a "
