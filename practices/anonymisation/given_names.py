@@ -36,6 +36,7 @@ from practices.importer.countries import find_country
 
 from . import patterns
 from .findings import PERSON, Candidate
+from .towns import in_a_list_of_towns
 
 GIVEN_NAME_SCORE = 0.75
 
@@ -548,6 +549,8 @@ def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[
         return None
     if _beside_an_organisation(text, match.start(), match.end()):
         return None
+    if in_a_list_of_towns(text, match.start("name"), match.end("name")):
+        return None  # "went on to Victoria, Florence and Adelaide" (round 13)
     if patterns.EMPLOYER_BEFORE.search(text, max(0, match.start() - 80), match.start()):
         return None  # "werkt bij Albert Heijn": an employer (a workplace, when it is a client's)
     end = match.end("name")

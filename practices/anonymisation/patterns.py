@@ -127,6 +127,8 @@ _ORGANISATIONS = frozenset(
     "direction directorate unit unité programme program project projet committee comité union church "
     "église mosque mosquée club society société company trust board cross croix red rouge exit radar "
     "ran ngo ong house maison hall court tribunal prison hospital hôpital clinic clinique "
+    # round 13: "Raoul Wallenberg Academy", "Akademie Franz Hitze"
+    "academy akademie akademi akademin akademien akademiet akademia académie accademia academia academie "
     "universität universitet universitetet university hochschule högskola høgskole høgskolen instituttet institutet "
     "stiftung verein gesellschaft ggmbh gmbh ev e.v. kommune kommun kommunen stad staden politi politiet polizei "
     "polis polisen fonden zentrum centrum senter senteret center centret forening foreningen förening föreningen "
@@ -534,25 +536,38 @@ _RESIDENCE_CUES = (
     # Polish plural, Slovak, Romanian (with and without diacritics)
     r"mieszkają|mieszkali|mieszkały|býva|bývala?|bývajú|locuiește|locuieste|locuiesc|locuia|trăiește|traieste|"
     r"живее|живеят|живееше|живял[ао]?|"  # Bulgarian
-    r"živi|žive|živio|živjela|živjeli|stanuje"  # Croatian (round 12)
+    r"živi|žive|živio|živjela|živjeli|stanuje|"  # Croatian (round 12)
+    # round 13: staying or sleeping at someone's ("slaapt sinds vrijdag bij zijn oom in Zaandam",
+    # "is staying with his aunt in Luton", "loge chez sa tante à Creil", "übernachtet bei…")
+    r"slaapt|sliep|sliepen|verblijft|verbleef|logeert|logeerde|loge|logeait|logent|hébergée?s?|übernachtet|"
+    r"sover|sov|övernattar"
 )
+# Staying or sleeping in English and German: only at someone's ("is staying with his nan in Barnsley",
+# "schläft bei seinem Onkel in"): "The group stays at Hotel Astoria" is no one's home (round 13).
+_STAYING_CUES = r"stays|staying|stayed|sleeps|sleeping|slept|schläft|schlief"
 _OTHER_CUES = r"born|moved|né(?:e|s|es)?|geboren|født|föddes|född|nacid[oa]|(?-i:nat[oa])|nascid[oa]|urodzon[ya]"
 # Up to two words between the cue and the preposition, or whom the person lives with ("lives with
 # his grandmother in", "woont samen met zijn moeder en zus in", "bor hos sin farmor i"); not three
 # other words, which nouns take: "the lives of young people in Molenbeek", "living conditions of…".
-_CUE_GAP = (
-    r"(?:(?:\s+\w+){0,2}"
-    r"|\s+(?i:with|together|met|samen|med|hos|sammen|tillsammans|mit|bei|avec|chez|con|com|junto|insieme|s|se|z|ze|"
+_WITH_GAP = (
+    # round 13: up to two words before whom ("bor nå hos faren på", "slaapt sinds vrijdag bij zijn
+    # oom in"); not "of" ("the lives of people with disabilities in…")
+    r"(?:\s+(?!(?i:of|des|van|di|de)(?!\w))\w+){0,2}\s+"
+    r"(?i:with|together|met|samen|bij|med|hos|sammen|tillsammans|mit|bei|avec|chez|con|com|junto|insieme|s|se|z|ze|"
     r"με|μαζί|so|cu|împreună|impreuna|с|със|при|kod|sa)"
-    r"(?:,?\s+\w+){0,6}),?\s+"  # with an apposition: "bor med sin pappa, byns enda veterinär, i"
+    r"(?:,?\s+\w+){0,6}"  # with an apposition: "bor med sin pappa, byns enda veterinär, i"
 )
+_CUE_GAP = rf"(?:(?:\s+\w+){{0,2}}|{_WITH_GAP}),?\s+"
+# A word for living somewhere and the words up to the preposition; or staying, at someone's.
+_RESIDENCE_CUE = rf"(?:(?:{_RESIDENCE_CUES}){_CUE_GAP}|(?:{_STAYING_CUES}){_WITH_GAP},?\s+)"
 _PLACE_PREPOSITION = (
     r"(?:in|at|à|a|au|aux|en|de|du|d['’]|i|på|pa|im|bei|te|em|no|na|w|we|przy|v|ve|vo|u|în|στη|στην|στο|στον|σε|в|във)"
 )
 # "born", "né", "moved"...: said of projects and ideas too (patterns.a_thing_is_born).
 BIRTH_OR_MOVE_CUE = re.compile(rf"(?:{_OTHER_CUES})(?![\w])", re.IGNORECASE)
 PERSON_PLACE_CUES = re.compile(
-    rf"(?:{_RESIDENCE_CUES}|{_OTHER_CUES}|{_GERMAN_CUES}){_CUE_GAP}(?:to|of|{_PLACE_PREPOSITION})\s*$",
+    rf"(?:(?:{_RESIDENCE_CUES}|{_OTHER_CUES}|{_GERMAN_CUES}){_CUE_GAP}|(?:{_STAYING_CUES}){_WITH_GAP},?\s+)"
+    rf"(?:to|of|{_PLACE_PREPOSITION})\s*$",
     re.IGNORECASE,
 )
 
@@ -704,6 +719,22 @@ STREET_ADDRESS = re.compile(
     rf"(?:,?[ \t]*\\?\s+{_POSTCODE_TOWN}|,[ \t]*{_TOWN}(?:[ \t]+{_UK_POSTCODE})?|{_IN_TOWN})?)"
 )
 POSTCODE_ADDRESS = re.compile(NUMBER_LAST_WITH_POSTCODE)
+# Round 13: a street written without its word, after a word for living somewhere and "on" ("žive na
+# Vukovarskoj 112 u Zagrebu", "woont op Dorpsweg 12", "bor på Solbakken 4 i Moss"): the house number
+# makes it an address; the town after it goes with it. A year is no house number ("on Monday 2019").
+# A number that counts ("Hotel Astoria 2 nights a month", "na Facebooku 3 godine") is no house's.
+_NO_UNIT = (
+    r"(?![ \t]+(?i:nights?|days?|weeks?|months?|years?|hours?|times|nuits?|jours?|semaines?|mois|ans|fois|"
+    r"Nächte|Nacht|Tage|Tagen?|Wochen?|Monate?n?|Jahre?n?|Mal|nachten|nacht|dagen|dag|weken|week|maanden|jaar|keer|"
+    r"netter|natt|nätter|dager|dage|dagar|uker|uger|veckor|måneder|månader|år|gange|ganger|gånger|"
+    r"noći|noc[iy]?|dana|dni|dní|tjedana|tygodni|týždne|týdny|mjeseci|miesięcy|mesiacov|godine|godina|lat|let|rokov|"
+    r"yötä|päivää|viikkoa|kuukautta|vuotta|ööd|päeva|nädalat|kuud|aastat|naktis|dienas|metus|mėnesius)(?![\w]))"
+)
+STREET_AFTER_CUE = re.compile(
+    rf"(?<![\w])(?i:{_RESIDENCE_CUE}(?:na|på|pa|op|on|at|auf|an[ \t]+der|in[ \t]+der|am|ul\.))"
+    rf"[ \t]+(?P<pii>{NAME_WORD}(?:[ \t-]+{NAME_WORD}){{0,2}}[ \t]+{_NUMBER}(?![\w.,:/-]\d|%){_NO_UNIT}"
+    rf"(?:,?[ \t]+(?:u|v|vo|ve|w|in|i|à|en|a|te)[ \t]+{_TOWN})?)"
+)
 # A postcode and town alone in the paragraph after a street address.
 POSTCODE_PARAGRAPH = re.compile(rf"[ \t]*\\?\n[ \t]*\n[ \t]*{_POSTCODE_TOWN}(?=[ \t]*(?:\n|$))")
 # A postcode and town on their own: only with a country prefix ("N-1702
@@ -837,7 +868,12 @@ LABELLED_PHONE = re.compile(
 NOT_A_PHONE_BEFORE = re.compile(
     r"(?:case|ref|reference|file|dossier|affaire|réf|sak|saksnr|saksnummer|aktenzeichen|zaak|zaaknummer|"
     r"isbn|issn|doi|page|pages|p\.|pp\.|art\.|article|§|#|číslo[ \t]+jednací|č\.[ \t]?j\.|spisová[ \t]+značka|"
-    r"ügyszám)(?:\s*(?:no|nr|n°|number|numéro|nummer)\.?)?"
+    r"ügyszám|"
+    # round 13: an organisation's registry number ("registrikood on 80012345", "org.nr. 802012-3456",
+    # "CVR-nr. 12345678", "KvK-nummer 12345678", "SIRET", "Y-tunnus", "NIP", "REGON", "KRS")
+    r"registrikood|registreerimisnumber|kmkr|org\.?[ \t]?nr|organisasjonsnummer|organisationsnummer|"
+    r"cvr(?:-nr)?|kvk(?:-nummer)?|siret|siren|handelsregister|hrb|y-tunnus|regon|krs|nip|ičo)"
+    r"(?:\s*(?:no|nr|n°|number|numéro|nummer)\.?)?(?:\s+(?:on|is|er|är|ist|est|je|jest))?"
     r"\s*[:.#]?\s*$",
     re.IGNORECASE,
 )
@@ -908,7 +944,7 @@ CASE_NUMBER = re.compile(
 # Not after "to" or "of", which take ideas too ("moved to Salafism", "attended to Islamophobia").
 _PLACE_LINK = r"(?:del|de\s+la|de|di|da|do|dos|das|am|an\s+der|im|upon|sur|en|lès|les|le|la)"
 PLACE_AFTER_CUE = re.compile(
-    rf"(?<![\w])(?i:(?:{_RESIDENCE_CUES}){_CUE_GAP}{_PLACE_PREPOSITION})[ \t]+"
+    rf"(?<![\w])(?i:{_RESIDENCE_CUE}{_PLACE_PREPOSITION})[ \t]+"
     rf"(?P<pii>{NAME_WORD}(?:(?:[ \t]+{_PLACE_LINK})?[ \t-]+{NAME_WORD}){{0,3}})(?![\w@])"
 )
 
@@ -1129,15 +1165,16 @@ _HU_ENDING = r"(?:ban|ben|ból|ből|on|en|ön|ról|ről|n)"
 _LT_ENDING = r"(?:oje|ėje|yje|uje|iuose|uose|ose|e)"
 _LIVING_WITH_ENDING = (
     rf"(?:(?i:asuu|asui|asuvat|asuivat|asunut|asuneet|(?:on|oli|ovat|olivat)[ \t]+kotoisin|kotoisin)"
-    rf"(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<fi>{_CASE_PLACE}{_FI_ENDING})"
+    # up to four words between (round 13: "asuu tällä hetkellä mummonsa luona Lahdessa")
+    rf"(?:[ \t]+[{LOWER}]+){{0,4}}[ \t]+(?P<fi>{_CASE_PLACE}{_FI_ENDING})"
     rf"|(?i:elab|elas|elavad|elasid|(?:on|oli)[ \t]+pärit|pärit)"
-    rf"(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<et>{_CASE_PLACE}{_ET_ENDING})"
+    rf"(?:[ \t]+[{LOWER}]+){{0,4}}[ \t]+(?P<et>{_CASE_PLACE}{_ET_ENDING})"
     rf"|(?i:lakik|lakott|laknak|laktak|élnek|éltek|származik)"
     rf"(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<hu>{_CASE_PLACE}{_HU_ENDING})"
     # Hungarian's "él" (lives) is Spanish's "él" (he): only right before the place ("él Miskolcon")
     rf"|(?i:él|élt)[ \t]+(?P<hu_el>{_CASE_PLACE}(?:ban|ben|on|en|ön))"
     # Lithuanian's locative: "gyvena su močiute Jonavoje", "gyveno Kaune"
-    rf"|(?i:gyvena|gyveno|gyvens)(?:[ \t]+[{LOWER}]+){{0,2}}[ \t]+(?P<lt>{_CASE_PLACE}{_LT_ENDING}))(?![\w])"
+    rf"|(?i:gyvena|gyveno|gyvens)(?:[ \t]+[{LOWER}]+){{0,4}}[ \t]+(?P<lt>{_CASE_PLACE}{_LT_ENDING}))(?![\w])"
     # (the ending checked behind the word, so that no capitalised word is tried ending by ending)
     rf"|(?<![\w])(?P<before>{_CASE_PLACE})(?:(?<=ssa|ssä|lla|llä|ban|ben)|(?<=on|en|ön|án|én))[ \t]+"
     r"(?i:asuva|asuvan|asuvaa|asuu|asui|lakik|lakott|lakó|él|élt)(?![\w])"

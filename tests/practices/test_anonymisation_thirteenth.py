@@ -128,8 +128,7 @@ THIRTEENTH_CASES: list[tuple[str, str, str, str]] = [
         "estonian_id",
         "et",
         "description",
-        "Noormees [[PERSON:Rasmus Tamm]] (isikukood [[NATIONAL_ID:50403152717]]) elab ema juures"
-        " [[LOCATION:Narvas]].",
+        "Noormees [[PERSON:Rasmus Tamm]] (isikukood [[NATIONAL_ID:50403152717]]) elab ema juures [[LOCATION:Narvas]].",
     ),
     (
         "lithuanian_id",
@@ -153,8 +152,7 @@ THIRTEENTH_CASES: list[tuple[str, str, str, str]] = [
         "greek_handle",
         "el",
         "description",
-        "Η μητέρα του [[PERSON:Κώστα Παπαδάκη]] μας έδειξε το προφίλ του στο Instagram,"
-        " [[PERSON:@kostas_meandros88]].",
+        "Η μητέρα του [[PERSON:Κώστα Παπαδάκη]] μας έδειξε το προφίλ του στο Instagram, [[PERSON:@kostas_meandros88]].",
     ),
     (
         "negative",
@@ -173,8 +171,7 @@ THIRTEENTH_CASES: list[tuple[str, str, str, str]] = [
         "negative",
         "da",
         "description",
-        "Forløbet kører hver tirsdag i Esbjerg og Kolding med støtte fra Egmont Fonden og Det"
-        " Kriminalpræventive Råd.",
+        "Forløbet kører hver tirsdag i Esbjerg og Kolding med støtte fra Egmont Fonden og Det Kriminalpræventive Råd.",
     ),
     (
         "negative",
@@ -187,8 +184,7 @@ THIRTEENTH_CASES: list[tuple[str, str, str, str]] = [
         "negative",
         "sv",
         "description",
-        "Programmet drivs av Segerstedtinstitutet tillsammans med Raoul Wallenberg Academy och Fryshuset i"
-        " Stockholm.",
+        "Programmet drivs av Segerstedtinstitutet tillsammans med Raoul Wallenberg Academy och Fryshuset i Stockholm.",
     ),
     (
         "negative",
@@ -206,16 +202,109 @@ THIRTEENTH_PASSING = [case for index, case in enumerate(THIRTEENTH_CASES) if ind
 THIRTEENTH_FAILING = [case for index, case in enumerate(THIRTEENTH_CASES) if index in THIRTEENTH_GAPS]
 
 
-@pytest.mark.parametrize(
-    ("kind", "language", "field", "marked"), THIRTEENTH_PASSING, ids=_ids(THIRTEENTH_PASSING)
-)
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), THIRTEENTH_PASSING, ids=_ids(THIRTEENTH_PASSING))
 def test_personal_data_in_a_thirteenth_unseen_batch_is_found_whole_and_nothing_else(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
 
 
-@pytest.mark.xfail(strict=True, reason="known gap of the thirteenth batch, see THIRTEENTH_GAPS and docs/ANONYMISATION.md")
-@pytest.mark.parametrize(
-    ("kind", "language", "field", "marked"), THIRTEENTH_FAILING, ids=_ids(THIRTEENTH_FAILING)
-)
+@pytest.mark.xfail(strict=True, reason="known gap of the thirteenth batch, see THIRTEENTH_GAPS and the docs")
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), THIRTEENTH_FAILING, ids=_ids(THIRTEENTH_FAILING))
 def test_the_thirteenth_batchs_known_gaps_still_fail(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+# Written with the fixes, around each class they fixed: the same class in other languages and
+# shapes, and the ordinary text each new rule must leave alone.
+NEIGHBOURS_13: list[tuple[str, str, str, str]] = [
+    # --- staying or living at someone's, with words before whom -----------------------------------
+    ("residence", "nb", "description", "Gutten bor fortsatt hos bestemor på [[LOCATION:Hamar]] etter bruddet."),
+    ("residence", "da", "description", "Pigen bor lige nu hos sin moster i [[LOCATION:Herning]]."),
+    ("residence", "sv", "description", "Han sov i helgen hos en kompis i [[LOCATION:Borlänge]] och kom inte hem."),
+    ("residence", "en", "description", "[[PERSON:Tyler]] is staying with his nan in [[LOCATION:Barnsley]] for now."),
+    ("residence", "fr", "description", "Depuis mars, elle loge chez sa tante à [[LOCATION:Creil]]."),
+    ("residence", "fi", "description", "Poika asuu tällä hetkellä mummonsa luona [[LOCATION:Lahdessa]]."),
+    ("residence", "et", "description", "Poiss elab praegu vanaema juures [[LOCATION:Tartus]]."),
+    (
+        "negative",
+        "en",
+        "description",
+        "The lives of people with disabilities in Leeds are the subject of the second module.",
+    ),
+    ("negative", "nl", "description", "De training blijft sinds maart bij de gemeente in Utrecht."),
+    # --- a street without its word, after living somewhere ----------------------------------------
+    ("address", "sk", "description", "Rodina býva na [[LOCATION:Hlavnej 14]] v [[LOCATION:Trnave]]."),
+    (
+        "address",
+        "pl",
+        "description",
+        "Matka mieszka na [[LOCATION:Długiej 5]] w [[LOCATION:Gdańsku]] z dwojgiem dzieci.",
+    ),
+    ("address", "nl", "description", "Het gezin woont op [[LOCATION:Dorpsweg 12]] in [[LOCATION:Staphorst]]."),
+    ("negative", "en", "description", "The group stays at Hotel Astoria 2 nights a month during the camp."),
+    ("negative", "hr", "description", "Radionice žive na Facebooku 3 godine nakon projekta."),
+    # --- identity numbers of the Baltic states, Slovenia and Austria ------------------------------
+    ("national_id", "et", "description", "Tüdruku isikukood on [[NATIONAL_ID:60712090005]]."),
+    ("national_id", "lt", "description", "Berniuko a. k. [[NATIONAL_ID:50603300001]], gyvena su mama."),
+    ("national_id", "lv", "description", "Zēna personas kods [[NATIONAL_ID:140308-10002]]; viņš dzīvo pie tēva."),
+    ("national_id", "sl", "description", "Deklica, EMŠO [[NATIONAL_ID:1503008500008]], živi pri babici."),
+    (
+        "national_id",
+        "de",
+        "description",
+        "Die Sozialversicherungsnummer des Jugendlichen ist [[NATIONAL_ID:1006 120307]].",
+    ),
+    ("negative", "et", "description", "Projekti registrikood on 80012345 ja toetusleping nr 60712090005."),
+    # --- organisations' academies -----------------------------------------------------------------
+    ("negative", "de", "description", "Die Fortbildung bietet die Akademie Franz Hitze Haus in Münster an."),
+    ("negative", "en", "description", "Trainers come from the Jo Cox Academy and the Nelson Mandela Academy."),
+    # --- lists of towns after a word for visiting or travelling ----------------------------------
+    ("negative", "en", "description", "The exhibition travelled to Adelaide, Victoria and Regina in 2022."),
+    ("negative", "de", "description", "Die Gruppe besuchte Florenz, Siena und Lucca im Sommer."),
+    ("negative", "nl", "description", "De jongeren bezochten Lourdes en Florence tijdens de reis."),
+    (
+        "kept",
+        "en",
+        "description",
+        "The mentor visited [[PERSON:Ahmed]], [[PERSON:Karim]] and [[PERSON:Yusuf]] at home.",
+    ),
+    ("kept", "en", "description", "She talked to [[PERSON:Victoria]] and [[PERSON:Florence]] after the session."),
+    ("kept", "en", "description", "The mentor visited [[PERSON:Florence]] and [[PERSON:Ahmed]] at home."),
+]
+
+
+# Neighbours the round could not close (docs/ANONYMISATION.md, "Known gaps"): strict xfails.
+NEIGHBOURS_13_GAPS: dict[int, str] = {}
+NEIGHBOURS_13_PASSING = [case for index, case in enumerate(NEIGHBOURS_13) if index not in NEIGHBOURS_13_GAPS]
+NEIGHBOURS_13_FAILING = [case for index, case in enumerate(NEIGHBOURS_13) if index in NEIGHBOURS_13_GAPS]
+
+
+@pytest.mark.parametrize(
+    ("kind", "language", "field", "marked"), NEIGHBOURS_13_PASSING, ids=_ids(NEIGHBOURS_13_PASSING)
+)
+def test_the_thirteenth_batchs_classes_in_other_languages_and_shapes(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.xfail(strict=True, reason="known gap of the thirteenth round's neighbours, see NEIGHBOURS_13_GAPS")
+@pytest.mark.parametrize(
+    ("kind", "language", "field", "marked"), NEIGHBOURS_13_FAILING, ids=_ids(NEIGHBOURS_13_FAILING)
+)
+def test_the_thirteenth_batchs_neighbour_gaps_still_fail(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # about 40,000 characters each: a quadratic pattern would take minutes, a linear one a second
+        ("nb", "bor nå hos faren hos faren på " * 1350),
+        ("hr", "žive na Vukovarskoj Vukovarskoj 112 u " * 1050),
+        ("en", "visited Lourdes, Florence, Chester, Adelaide, " * 870),
+        ("fi", "asuu nyt isänsä luona nyt isänsä " * 1200),
+        ("et", "isikukood 50403152717 isikukood " * 1250),
+    ],
+)
+def test_the_thirteenth_batchs_patterns_stay_fast_on_pathological_text(language, text):
+    started = time.process_time()  # its own CPU time: a loaded machine does not inflate it
+    check_fields({"description": text}, language)
+    assert time.process_time() - started < 20

@@ -6,23 +6,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, LocalRecognizer
+from stdnum.at import vnr
 from stdnum.be import nn
 from stdnum.bg import egn
 from stdnum.cz import rc
 from stdnum.de import idnr
 from stdnum.dk import cpr
+from stdnum.ee import ik
 from stdnum.es import dni, nie
 from stdnum.fi import hetu
 from stdnum.fr import nir
 from stdnum.gr import amka
 from stdnum.hr import oib
 from stdnum.it import codicefiscale
+from stdnum.lt import asmens
+from stdnum.lv import pvn
 from stdnum.nl import bsn
 from stdnum.no import fodselsnummer
 from stdnum.pl import pesel
 from stdnum.pt import cc, nif
 from stdnum.ro import cnp
 from stdnum.se import personnummer
+from stdnum.si import emso
 
 from .. import patterns
 from ..findings import CASE_NUMBER, NATIONAL_ID, VEHICLE_PLATE
@@ -130,10 +135,10 @@ class IdentityNumber:
     pattern: str
     is_valid: Callable[[str], bool]
     needs_context: bool = False  # numbers that any random digits pass too often
-    # The words that must name this very number, two words at most before it ("NIF do pai:",
-    # "TAJ-száma:", "OIB djeteta"); without them, any word of ID_CONTEXT names it. A number with one
-    # check digit can be another number named nearby: "PESEL …, tel. matki 512 345 678" is a
-    # valid Portuguese NIF after "PESEL".
+    # The words that must name this very number, three words at most before it ("NIF do pai:", "TAJ-száma:", "OIB
+    # djeteta", "Sozialversicherungsnummer des Jugendlichen ist"); without them, any word of ID_CONTEXT names it. A
+    # number with one check digit can be another number named nearby: "PESEL …, tel. matki 512 345 678" is a valid
+    # Portuguese NIF after "PESEL".
     named_by: str = ""
 
 
@@ -190,6 +195,18 @@ IDENTITY_NUMBERS: tuple[IdentityNumber, ...] = (
     IdentityNumber("GR", r"\d{11}", amka.is_valid, True, r"amka|αμκα|α\.μ\.κ\.α\."),
     IdentityNumber("BG", r"\d{10}", egn.is_valid, True, r"егн|egn|единен\s+граждански\s+номер"),
     IdentityNumber("HR", r"\d{11}", oib.is_valid, True, r"oib"),
+    # Round 13: the Estonian isikukood and the Lithuanian asmens kodas (sex and century, a birth
+    # date, a serial and one check digit), the Latvian personas kods (a birth date and a check
+    # digit; since 2017 "32…" and no date), the Slovenian EMŠO (a birth date, a region and one
+    # check digit), the Austrian social insurance number (a serial, a check digit and a birth date):
+    # one check digit each, so only after their words.
+    IdentityNumber("EE", r"[1-6]\d{10}", ik.is_valid, True, r"isikukood\w*"),
+    IdentityNumber("LT", r"[1-6]\d{10}", asmens.is_valid, True, r"asmens\s+kod\w*|a\.\s?k\."),
+    IdentityNumber("LV", r"\d{6}-?\d{5}", pvn.is_valid, True, r"personas\s+kod\w*|p\.\s?k\."),
+    IdentityNumber("SI", r"\d{13}", emso.is_valid, True, r"em[šs]o|enotn\w+\s+matičn\w+\s+številk\w+"),
+    IdentityNumber(
+        "AT", r"\d{4}[ ]?\d{6}", vnr.is_valid, True, r"sv-?nummer|sozialversicherungsnummer|versicherungsnummer|vsnr"
+    ),
 )
 ID_CONTEXT = re.compile(
     r"(?:id|identity|identité|identification|number|numéro|nummer|nr|no|personnummer|fødselsnummer|cpr|hetu|"
@@ -207,7 +224,7 @@ class NationalIdRecognizer(LocalRecognizer):
     def __init__(self, language: str):
         self.formats = [(re.compile(rf"(?<![\w.+-])(?:{n.pattern})(?![\w]|[.-]\d)"), n) for n in IDENTITY_NUMBERS]
         self.named_by = {
-            n.named_by: re.compile(rf"(?<!\w)(?:{n.named_by})\W{{0,3}}(?:\w+\W{{1,3}}){{0,2}}$", re.IGNORECASE)
+            n.named_by: re.compile(rf"(?<!\w)(?:{n.named_by})\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}$", re.IGNORECASE)
             for n in IDENTITY_NUMBERS
             if n.named_by
         }
@@ -226,6 +243,7 @@ class NationalIdRecognizer(LocalRecognizer):
 
     def _confirmed(self, text: str, match: re.Match, number: IdentityNumber) -> bool:
         context = self.named_by[number.named_by] if number.named_by else ID_CONTEXT
-        if number.needs_context and not context.search(text[max(0, match.start() - 40) : match.start()]):
+        # 60 characters: "Sozialversicherungsnummer des Jugendlichen ist " is 47 (round 13)
+        if number.needs_context and not context.search(text[max(0, match.start() - 60) : match.start()]):
             return False
         return number.is_valid(match.group())

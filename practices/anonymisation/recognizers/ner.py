@@ -9,6 +9,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from .. import patterns
 from ..findings import LOCATION, PERSON
+from ..towns import in_a_list_of_towns
 from .base import _plausible_name_or_place, _result
 from .people import _TITLE_WORDS, _not_a_heading
 
@@ -58,6 +59,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             return False
         if entity == PERSON and _last_of_a_list_of_places(text, start, end):
             return False
+        if entity == PERSON and in_a_list_of_towns(text, start, end):
+            return False  # "visited Lourdes, Florence and Chester" (round 13)
         heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
         return not (entity == PERSON and heading)
 

@@ -13,7 +13,7 @@ from .base import RegexRecognizer, _is_country, _plausible_name_or_place, names_
 PLACE_NAME = "PlaceAfterPrepositionRecognizer"
 
 
-_TOWN_AFTER_STREET = re.compile(r",?[ \t]+(?:w|we|in|à|en|i|a|em|na|te)[ \t]+(?P<town>[^\d]+)$")
+_TOWN_AFTER_STREET = re.compile(r",?[ \t]+(?:w|we|in|à|en|i|a|em|na|te|u|v|vo|ve)[ \t]+(?P<town>[^\d]+)$")
 
 
 def _address_span(text: str, start: int, end: int, doc=None) -> tuple[int, int]:
@@ -348,7 +348,7 @@ def place_and_date_recognizers(language: str) -> list[EntityRecognizer]:
     return [
         RegexRecognizer(
             entity=LOCATION,
-            regexes=[patterns.STREET_ADDRESS, patterns.POSTCODE_ADDRESS],
+            regexes=[patterns.STREET_ADDRESS, patterns.POSTCODE_ADDRESS, patterns.STREET_AFTER_CUE],
             score=0.8,
             language=language,
             name="StreetAddressRecognizer",
@@ -371,9 +371,16 @@ def place_and_date_recognizers(language: str) -> list[EntityRecognizer]:
     ]
 
 
+# Platforms one "lives" on, in any case ending ("žive na Facebooku", "lebt auf TikTok"), round 13.
+_PLATFORM = re.compile(
+    r"(?i:facebook|instagram|tiktok|youtube|telegram|discord|snapchat|whatsapp|twitter|reddit|twitch|roblox|"
+    r"steam|signal|threads|vkontakte|odnoklassniki)[^\W\d_]{0,4}"
+)
+
+
 def _plausible_place(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
     word = text[start:end].lower()
-    if word in patterns.NOT_PLACES or word.rstrip(".") in patterns.MONTHS:
+    if word in patterns.NOT_PLACES or word.rstrip(".") in patterns.MONTHS or _PLATFORM.fullmatch(word):
         return None
     return (start, end) if _plausible_name_or_place(text[start:end]) else None
 
