@@ -97,7 +97,7 @@ def build_practice(assembly: Assembly, vocabulary: Vocabulary) -> ParsedPractice
     organisation, sub_fields = _organisation(fields["organisation"], vocabulary, warnings, language)
     fields["organisation"] = organisation.description
     _move_contact_persons(sub_fields, fields, warnings)
-    _move_personal_sentences(fields, warnings)
+    _move_personal_sentences(fields, warnings, [organisation.name, fields["title"]])
     organisation.description = fields["organisation"]
     inline = {field.kind: field.value for field in reversed(sub_fields)}  # the first of each kind
     if not fields["start"].strip() and inline.get("start_year"):
@@ -161,27 +161,114 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“«¿¡(]?[A-ZÀ-ÝĀ-ſΑ-Ω�
 _PUBLIC_TEXT_FIELDS = tuple(code for code in NARRATIVE_FIELD_CODES if code != "contact")
 
 
-def _personal_address(text: str) -> bool:
-    """Whether ``text`` holds a person's e-mail address (not a role's: ``_ROLE_ADDRESSES``)."""
-    return any(found["local"].lower() not in _ROLE_ADDRESSES for found in _EMAIL.finditer(text))
+# A telephone number: in international form ("+43 660 000 0000", "+32 (0)470 00 00 00"), or any number of seven
+# digits or more after a word saying it is one ("tel.", "phone", "call … on", "Telefon", "bellen").
+_INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s./-]?\(?\d+\)?){2,}")
+_PHONE_WORDS = re.compile(
+    r"\b(?:tel|phone|telephone|call|ring|mobile|gsm|telefon|telefoon|bellen|bel|appelez|appeler|llame|llamar|"
+    r"chiamare|chiami|zadzwon|ring|soita|τηλ|τηλεφωνο)\b[^\d\n]{0,40}?(?P<number>\(?\d[\d\s()./-]{6,}\d)"
+)
+# Asking readers to get in touch with someone ("please contact Katarzyna Przykład", "wenden Sie sich an …"), then
+# a person's name: two or three capitalised words, none an organisation's word.
+_CONTACT_WORDS = re.compile(
+    r"\b(?:contact|contacting|write to|ask|reach|speak to|talk to|email|e-mail|kontaktieren sie|wenden sie sich an|"
+    r"schreiben sie an|contactez|contacter|adressez-vous [aà]|neem contact op met|contacteer|mail|kontakta|"
+    r"kontakt med|kontakt z|skontaktuj si[eę] z|contacte con|contatti|contattare|contattate)\s+(?:(?:our|mr|mrs|"
+    r"ms|dr|herr|frau|madame|monsieur|mevrouw|meneer|pani|pan|coordinator|colleague|project lead|trainer|"
+    r"unsere[nm]?|notre|onze|nasz[aą]?)\.?\s+)*",
+    re.I,
+)
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][a-zß-öø-ÿā-ſα-ωа-я'’-]+"
+# The name ends the clause: a punctuation mark, or a word giving the way to reach them ("at", "on", "via", "unter").
+_PERSON_NAME = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=\s*(?:[.,;:!?()]|$)|\s+(?:at|on|via|by|for|under|who|"
+    r"unter|per|bei|au|par|qui|op|die|na|pod|som|tel)\b)"
+)
+# Words of organisations' names and of places a name of two capitalised words may hold: no person's.
+_ORGANISATION_WORDS = frozenset(
+    """verein stiftung foundation fondation fundacja fundacion fundação stichting association associazione asociacion
+    team office unit service centre center centrum zentrum city stadt ville gemeente municipality council ministry
+    police polizei politie school schule university universitat universite hochschule network netzwerk reseau
+    project projekt projet programme program department agency bureau institute institut group gruppe youth work
+    welfare care support health social jugend jeunesse""".split()
+)
 
 
-def _move_personal_sentences(fields: dict[str, str], warnings: list[ImportWarning]) -> None:
+def _person_named_to_contact(sentence: str, own_words: frozenset[str]) -> bool:
+    """Whether a sentence asks readers to get in touch with a person named in it (``_CONTACT_WORDS`` then two or
+    three capitalised words, none an organisation's word nor a word of the organisation's or the practice's name)."""
+    for cue in _CONTACT_WORDS.finditer(sentence):
+        found = _PERSON_NAME.match(sentence, cue.end())
+        if found is None:
+            continue
+        words = {fold(word) for word in found["name"].split()}
+        if not words & (_ORGANISATION_WORDS | own_words):
+            return True
+    return False
+
+
+def _phone_number(sentence: str) -> bool:
+    """Whether a sentence holds a telephone number (``_INTERNATIONAL_PHONE``, ``_PHONE_WORDS``)."""
+    if any(sum(c.isdigit() for c in found.group()) >= 7 for found in _INTERNATIONAL_PHONE.finditer(sentence)):
+        return True
+    return any(sum(c.isdigit() for c in found["number"]) >= 7 for found in _PHONE_WORDS.finditer(fold(sentence)))
+
+
+def _own_addresses(names: list[str]) -> frozenset[str]:
+    """The local parts an organisation's own addresses are written with, from its name and the practice's (folded,
+    letters only): a word of four letters or more ("lernen@"), words run together ("dialogmachtschule@"),
+    initials of three or more ("vdms@")."""
+    own: set[str] = set()
+    for name in names:
+        words = ["".join(c for c in word if c.isalpha()) for word in fold(name).split()]
+        words = [word for word in words if word]
+        own.update(word for word in words if len(word) >= 4)
+        for first in range(len(words)):
+            for last in range(first + 2, len(words) + 1):
+                own.add("".join(words[first:last]))
+        if len(words) >= 3:
+            own.add("".join(word[0] for word in words))
+    return frozenset(own)
+
+
+def _personal_address(text: str, own: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` holds a person's e-mail address: not a role's (``_ROLE_ADDRESSES``) nor the organisation's
+    own (``_own_addresses``)."""
+    return any(
+        found["local"].lower() not in _ROLE_ADDRESSES
+        and "".join(c for c in fold(found["local"]) if c.isalpha()) not in own
+        for found in _EMAIL.finditer(text)
+    )
+
+
+def _personal_sentence(sentence: str, own: frozenset[str], own_words: frozenset[str]) -> bool:
+    """Whether a sentence of a public field gives a person's contact details: a person's e-mail address, a
+    telephone number, or a person to get in touch with by name."""
+    return _personal_address(sentence, own) or _phone_number(sentence) or _person_named_to_contact(sentence, own_words)
+
+
+def _move_personal_sentences(fields: dict[str, str], warnings: list[ImportWarning], names: list[str]) -> None:
     """A person to contact named in a text field of the practice's, which is public ("For more information,
-    contact Lucía Ejemplo, lucia.ejemplo@…, tel. …"): each sentence holding a person's e-mail address goes to
-    the end of the contact details, which only members of verified organisations read, with a warning on the
-    field it left. The field keeps its other sentences; an organisation's own address (info@…) stays."""
+    contact Lucía Ejemplo, lucia.ejemplo@…, tel. …", "call our coordinator Pieter Voorbeeld on +43 …", "please
+    contact Katarzyna Przykład"): each sentence holding a person's e-mail address, a telephone number or a person
+    to get in touch with goes to the end of the contact details, which only members of verified organisations
+    read, with a warning on the field it left. The field keeps its other sentences; an address of a role (info@…)
+    or of the organisation itself (its name's words: ``names``, the organisation's and the practice's) stays."""
+    own = _own_addresses(names)
+    own_words = frozenset(fold(word) for name in names for word in name.split())
     for code in _PUBLIC_TEXT_FIELDS:
         text = fields.get(code, "")
-        if "@" not in text or not _personal_address(text):
+        if not text:
             continue
         kept: list[str] = []
         moved: list[str] = []
         for paragraph in text.split("\n"):
             parts = _SENTENCE_END.split(paragraph)
-            personal = [part for part in parts if _personal_address(part)]
+            personal = [part for part in parts if _personal_sentence(part, own, own_words)]
             moved.extend(personal)
             kept.append(" ".join(part for part in parts if part not in personal))
+        if not moved:
+            continue
         fields[code] = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
         said = " ".join(fold(fields["contact"]).split())
         new = [sentence.strip() for sentence in moved if " ".join(fold(sentence).split()) not in said]
