@@ -232,10 +232,24 @@ def parts_text(text: str, language: str) -> str:
     compound), then the words it writes in parts written whole (``joined_text``), then its words
     without their accents where they stem otherwise (``unaccented_text``), separated by spaces:
     what the ``compounds`` field of a document holds."""
-    from search.analysis import words
-
-    parts = [part for word in words(text) for part in split(word, language)] if language in COMPOUNDING else []
+    parts = _compound_parts(text, language) if language in COMPOUNDING else []
     return " ".join(filter(None, [" ".join(parts), joined_text(text), unaccented_text(text, language)]))
+
+
+def _compound_parts(text: str, language: str) -> list[str]:
+    """The parts of every compound of ``text`` in order; a compound written after a hyphen has the
+    hyphenated word's parts before it ahead of its own: "Anti-radikaliseringsindsats" holds "Anti
+    radikalisering indsats", so that the phrase a query typed with the hyphen asks for
+    ("anti-radikaliserings": "anti radikalisering") is there (2026-12-07, the 25th sweep)."""
+    from search.analysis import tokens, words
+
+    parts: list[str] = []
+    for token in tokens(text):
+        found = split(token.text, language)
+        if found and (before := _HYPHENATED_BEFORE.search(text, max(0, token.start - 128), token.start)):
+            parts.extend(word.casefold() for word in words(before.group()))
+        parts.extend(found)
+    return parts
 
 
 # Languages whose stemmers read accents that their endings hold (search.analysis.STEMMER_LETTERS):
@@ -271,6 +285,9 @@ def unaccented_text(text: str, language: str) -> str:
 _HYPHENATED = re.compile(r"[^\W_]+(?:[-/\u2010\u2011][^\W_]+)+")
 MAX_JOINED = 4  # parts of a run written whole: "Anti-Gewalt-Training"
 MAX_HYPHENATED = 6  # parts of a hyphenated word: more make a path or a list ("a/b-c/d-e-f/g")
+# The parts of a hyphenated word before its last one ("Anti-" of "Anti-radikaliseringsindsats"),
+# as many as a run written whole holds
+_HYPHENATED_BEFORE = re.compile(rf"(?<![^\W_])(?:[^\W_]{{1,40}}[-\u2010\u2011]){{1,{MAX_JOINED - 1}}}$")
 # Single letters each followed by a full stop: "U.K.", "P.C.V.E." (not "e.g" inside a word).
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?![^\W_])")
 # A number grouped by thousands, one separator throughout (comma, full stop, apostrophe, space,

@@ -25,6 +25,7 @@ import pytest
 from practices.indexing import COLLECTION as PRACTICES
 from search.backends import get_search_backend
 from search.backends.base import SearchQuery
+from search.query import parse
 from tests.search.sweeps import case, check_engine, own_corpus, own_elasticsearch_index, searching, sweep_params  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.usefixtures("db")
@@ -71,8 +72,7 @@ CORPUS: dict[str, tuple[str, str, str]] = {
     "et_tartu": (
         "et",
         "Noorte radikaliseerumise ennetamine Tartus",
-        "Tartu noortekeskus pakub noortele ja nende vanematele vestlusi ning mentorlust; programm"
-        " kestab 12 kuud.",
+        "Tartu noortekeskus pakub noortele ja nende vanematele vestlusi ning mentorlust; programm kestab 12 kuud.",
     ),
     "lv_riga": (
         "lv",
@@ -114,10 +114,43 @@ CORPUS: dict[str, tuple[str, str, str]] = {
 
 NORDIC_LOOK_ALIKES = "no_bokmal no_nynorsk da_aarhus sv_goteborg"
 
+# Known gaps (strict xfails), decided in the first run's review: the cases below were written
+# before it and stay as written (only their ``gap`` added).
+DANISH_DERIVATION = (
+    "Snowball's Danish (every engine) leaves the noun's -ing: 'radikalisering' stems 'radikalisering', the"
+    " participle 'radikaliserede' 'radikalis' (a derivation, not an inflection); found as some of the words"
+)
+NORWEGIAN_STANDARDS = (
+    "Norway's two written standards spell many words apart (bokmål 'skole', 'voldelig'; nynorsk 'skule',"
+    " 'valdeleg'): no stemmer meets them; the database engines offer the respelling, Elasticsearch's fuzzy"
+    " pass finds a letter apart ('skolen' / 'skulen') but not two"
+)
+EXONYM = (
+    "A place's English name (exonym) is another word: 'Gothenburg' is not 'Göteborg' (the database engines"
+    " offer the respelling 'goteborg'; Elasticsearch finds nothing)"
+)
+GREEKLISH = (
+    "Greek typed in Latin letters (Greeklish) has no one spelling and is not indexed (docs/SEARCH.md, the"
+    " fifth sweep's decision)"
+)
+LATVIAN_DATABASE = (
+    "Latvian is folded only on the database engines (no Snowball stemmer): 'radikalizacija' and 'Riga' are"
+    " not 'radikalizācijas' and 'Rīgas' there; Elasticsearch stems Latvian"
+)
+DANISH_FINAL_S = (
+    "Snowball's Danish (every engine) takes the final s of 'indsats' for an ending ('radikaliseringsindsat')"
+    " but keeps it before the definite -en ('radikaliseringsindsatsen': 'radikaliseringsindsats')"
+)
+ESTONIAN_PLURAL = (
+    "Snowball's Estonian, on every engine, stems the nominative plural 'noored' 'noore' and the text's"
+    " 'noorte', 'noortele' 'noor'; the database engines meet them only through another language's stem of"
+    " the query word, Elasticsearch compares Estonian stems only"
+)
+
 CASES = [
     # the Danish, Norwegian and Swedish look-alikes, and a Danish participle
     case("radikalisering", NORDIC_LOOK_ALIKES, "fi_helsinki et_tartu en_oslo"),
-    case("radikaliserede unge", "da_aarhus", "no_nynorsk sv_goteborg"),
+    case("radikaliserede unge", "da_aarhus", "no_nynorsk sv_goteborg", gap=DANISH_DERIVATION),
     # hyphens inside compounds
     case("radikaliseringsindsats", "da_aarhus"),  # the part after the text's hyphen
     case("anti-radikaliserings", "da_aarhus"),  # a compound's first part, as hyphenated
@@ -126,15 +159,17 @@ CASES = [
     case("exit programme", "no_bokmal sv_goteborg cs_ostrava"),  # English, for Nordic and Czech texts
     case("exit-ohjelma", "fi_helsinki", "fi_turku"),
     # Norwegian: bokmål and nynorsk
-    case("forebygging i skolen", "no_bokmal no_nynorsk"),  # bokmål; nynorsk writes "skulen"
+    case(
+        "forebygging i skolen", "no_bokmal no_nynorsk", gap=NORWEGIAN_STANDARDS, gap_on=("database",)
+    ),  # bokmål; nynorsk writes "skulen"
     case("førebygging i skulen", "no_nynorsk", "no_bokmal"),
-    case("voldelig ekstremisme", "no_nynorsk"),  # bokmål for nynorsk "valdeleg"
+    case("voldelig ekstremisme", "no_nynorsk", gap=NORWEGIAN_STANDARDS),  # bokmål for nynorsk "valdeleg"
     case('"forebygging av radikalisering"', "no_bokmal", "no_nynorsk"),
     case("RADIKALISERING I SKOLEN", "no_bokmal", "da_aarhus sv_goteborg"),  # in capitals
     case("radikalisering och skola", "no_bokmal", "sv_goteborg"),  # Swedish, for a Norwegian text
     case("elevar", "no_nynorsk"),  # the indefinite plural of the text's "elevane"
     case("mentor", "no_bokmal da_aarhus"),  # a word, and a Danish compound's part
-    case("Gothenburg", "sv_goteborg"),  # the English name of Göteborg
+    case("Gothenburg", "sv_goteborg", gap=EXONYM),  # the English name of Göteborg
     # a quoted phrase across a line break: in the text, then in the query
     case('"våldsbejakande extremism"', "sv_goteborg"),
     case('"parent\ngroups"', "en_oslo"),
@@ -156,8 +191,12 @@ CASES = [
     case("ja", how="any"),
     # Estonian, Latvian, Lithuanian
     case("radikaliseerumine Tartu", "et_tartu"),  # nominative for the genitive
-    case("noored ja vanemad", "et_tartu"),  # nominative plurals for "noortele", "vanematele"
-    case("radikalizacija Riga", "lv_riga"),  # nominatives, without diacritics
+    case(
+        "noored ja vanemad", "et_tartu", gap=ESTONIAN_PLURAL, gap_on=("elasticsearch",)
+    ),  # nominative plurals for "noortele", "vanematele"
+    case(
+        "radikalizacija Riga", "lv_riga", gap=LATVIAN_DATABASE, gap_on=("database",)
+    ),  # nominatives, without diacritics
     case("mokykla Kaunas", "lt_kaunas"),  # nominatives for "mokyklose", "Kauno"
     case("tevai ir mokytojai", "lt_kaunas"),  # without diacritics; nominative for "tėvais"
     # Polish and Czech, with and without diacritics
@@ -169,8 +208,44 @@ CASES = [
     case("ΟΙΚΟΓΕΝΕΙΕΣ", "el_heraklion"),
     case("Ηράκλειο ψυχολόγοι", "el_heraklion"),
     case("ριζοσπαστικοποιηση στο διαδικτυο", "el_athens", "el_heraklion"),
-    case("Irakleio", "el_heraklion"),
+    case("Irakleio", "el_heraklion", gap=GREEKLISH),
+    # a second batch, written after the first run's fixes (function words of the older languages,
+    # a hyphenated word's first part before a compound's, Finnish consonant gradation), at their edges
+    case("Turkuun", "fi_turku"),  # illative, strong grade, for the text's weak "Turussa"
+    case("Helsinki kouluissa", "fi_helsinki", "fi_turku"),  # the sweep 24 gap, now met
+    case("vertaistukea -Turku", "", "fi_turku", how="any"),  # a graded exclusion leaves it out
+    case("exit-ohjelmaa", "fi_helsinki"),  # partitive after the hyphen
+    case('"anti-radikaliserings"', "da_aarhus"),  # quoted
+    case("anti-radikaliseringsindsatsen", "da_aarhus", gap=DANISH_FINAL_S),  # the definite form, hyphen kept
+    case("Schule und radikalisering", "", how="any"),  # a German word no text has: no error
+    case("radikalisering samt mentor", "no_bokmal da_aarhus"),  # Swedish "samt" (and), no text has it
+    case("ning", how="any"),  # a function word alone is still asked for
 ]
+
+
+@pytest.mark.parametrize(
+    ("word", "grades"),
+    [
+        ("Turku", {"turu"}),
+        ("Turussa", {"turku"}),
+        ("Helsinki", {"helsing"}),
+        ("Helsingin", {"helsink"}),
+        ("vertaistuen", {"vertaistuke"}),
+        ("state", set()),  # an English word
+        ("ning", set()),  # a function word (Estonian "and")
+        ("politik", set()),  # not Finnish
+    ],
+)
+def test_a_finnish_word_also_asks_for_its_other_grade(word, grades):
+    from search.query import _finnish_grades
+
+    assert grades <= set(_finnish_grades(word)) and (bool(grades) or not _finnish_grades(word))
+
+
+@pytest.mark.parametrize("query", ["radikalisering och skola", "radikalisering og skole", "Radikalisierung und Schule"])
+def test_the_function_words_of_the_older_languages_are_not_asked_for(query):
+    assert len(parse(query).clauses) == 2
+
 
 # where the order of the practices found matters: these first, in this order
 ORDER = {

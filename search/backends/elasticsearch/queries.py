@@ -515,7 +515,13 @@ def respelling(suggestions: list[dict[str, Any]]) -> str | None:
     the suggester knew every word."""
     words, changed = [], False
     for entry in suggestions:
-        options = entry.get("options", [])
+        # a word is never respelled as a stop word, which the respelling's search then drops:
+        # "cómo" as Portuguese "com" made "¿Cómo acompañan los educadores…" a respelling without it
+        options = [
+            option
+            for option in entry.get("options", [])
+            if option["text"] not in STOP_WORDS or entry["text"] in STOP_WORDS
+        ]
         words.append(options[0]["text"] if options else entry["text"])
         changed = changed or bool(options)
     return " ".join(words) if changed else None
