@@ -257,18 +257,6 @@ def document_vector(collection_name: str, document_id: int) -> np.ndarray | None
     return document_vectors(collection_name, [document_id]).get(document_id)
 
 
-def collection_vectors(collection_name: str) -> tuple[np.ndarray, Int8Matrix]:
-    """Every stored vector of the current model in ``collection_name``: the document ids and
-    their vectors as stored (int8, one scale per row), for the semantic ranking's language
-    shares (hybrid.language_shares)."""
-    rows = list(_current(collection_name).values_list("document_id", "vector", "scale").iterator(chunk_size=2000))
-    ids = np.array([row[0] for row in rows], dtype=np.int64)
-    if not rows:
-        return ids, Int8Matrix(codes=np.zeros((0, 0), dtype=np.int8), scales=np.zeros(0, dtype=np.float32))
-    codes = np.frombuffer(b"".join(bytes(row[1]) for row in rows), dtype=np.int8).reshape(len(rows), -1)
-    return ids, Int8Matrix(codes=codes, scales=np.array([row[2] for row in rows], dtype=np.float32))
-
-
 def document_vectors(collection_name: str, ids: Iterable[int]) -> dict[int, np.ndarray]:
     """``document_vector`` of many documents at once (those that have one)."""
     rows = _current(collection_name).filter(document_id__in=list(ids)).values_list("document_id", "vector", "scale")

@@ -1,136 +1,99 @@
-"""The semantic ranking's language shares on Elasticsearch (hybrid.language_shares) are measured
-from every document's language, which only a scan of the index gives (about 0.2 s at 10,000
-practices). A search pays for it only as the process's first; after that the shares are measured
-again once a minute on a thread of their own while searches rank with those measured before
-(docs/PERFORMANCE.md, "Sixteenth round")."""
+"""Elasticsearch ranks its semantic hits by their cosine less their language's share of the query
+(hybrid.language_shares) with the database engine's shares
+(``DatabaseSearchBackend.language_shares_of``): that engine is written in the writing
+transaction, so the shares follow every committed change at once, with no scan of the index
+inside a search (docs/PERFORMANCE.md, "Sixteenth round"). An anonymous visitor's ranking right
+after practices were narrowed to members: tests/security/test_outsider_sweep_25.py."""
 
-import threading
-import time
-
+import numpy as np
 import pytest
 
-from portal.access import ReaderScope
 from practices.indexing import COLLECTION as PRACTICES
-from search.backends.base import SearchQuery
-from search.backends.elasticsearch import indices
+from search import embedding
+from search.backends import FALLBACK, engine, hybrid
 from search.embedding import store
 from tests.search.builders import document, make_practice, refresh
 
-pytestmark = [pytest.mark.embeddings, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.embeddings]
 
 QUERY = "mentoring young people after prison"
-EVERYTHING = ReaderScope(members=True, everything=True)
-
-
-def _index(backend, practices) -> None:
-    documents = [document(practice) for practice in practices]
-    store.refresh(PRACTICES, documents)
-    backend.index(PRACTICES, store.attach(PRACTICES, documents))
-    refresh(backend)
+TEXTS = [
+    ("en", "Mentoring young people after prison", "Volunteers mentor young people after their release."),
+    ("en", "Family support groups", "Parents of radicalised young people meet every month."),
+    ("fr", "Parrainage à la sortie de prison", "Des bénévoles accompagnent les jeunes à leur sortie de prison."),
+    ("fr", "Ateliers dans les écoles", "Des ateliers contre la haine en ligne dans les collèges."),
+    ("fr", "Groupes de parents", "Les parents de jeunes radicalisés se réunissent chaque mois."),
+    ("fr", "Sortie de détention", "Une équipe prépare la sortie de détention des mineurs."),
+    ("de", "Mentoring nach der Haft", "Ehrenamtliche begleiten junge Menschen nach der Haftentlassung."),
+]
 
 
 @pytest.fixture
-def corpus(es_backend, embeddings, other_organisation):
+def indexed(es_backend, embeddings, other_organisation):
+    """The practices in both engines, with their vectors."""
     made = [
-        make_practice(
-            "Mentoring young people after prison",
-            organisation=other_organisation,
-            description="Volunteers mentor young people in the months after their release from prison.",
-        ),
-        make_practice(
-            "Parrainage de jeunes à la sortie de prison",
-            organisation=other_organisation,
-            language="fr",
-            description="Des bénévoles accompagnent les jeunes pendant les mois qui suivent leur sortie de prison.",
-        ),
-        make_practice(
-            "Family support groups",
-            organisation=other_organisation,
-            description="Parents of radicalised young people meet every month with a social worker.",
-        ),
+        make_practice(title, organisation=other_organisation, language=language, description=text)
+        for language, title, text in TEXTS
     ]
-    _index(es_backend, made)
+    documents = [document(practice) for practice in made]
+    store.refresh(PRACTICES, documents)
+    documents = store.attach(PRACTICES, documents)
+    engine(FALLBACK).index(PRACTICES, documents)
+    es_backend.index(PRACTICES, documents)
+    refresh(es_backend)
     return made
 
 
-def _search(backend):
-    return backend.search(PRACTICES, SearchQuery(text=QUERY, scope=EVERYTHING))
+def _knn_hits(ids: list[int], vector: np.ndarray) -> list[dict]:
+    """The hits as Elasticsearch's kNN answers them: nearest first, scored (1 + cosine) / 2."""
+    stored = store.document_vectors(PRACTICES.name, ids)
+    cosines = {pk: float(stored[pk] @ vector) for pk in ids}
+    nearest = sorted(ids, key=lambda pk: cosines[pk], reverse=True)
+    return [{"_id": str(pk), "_score": (1 + cosines[pk]) / 2} for pk in nearest]
 
 
-def _gated(index, monkeypatch):
-    """The index's reading of its documents' languages held until ``opened`` is set; ``reads``
-    counts the readings started."""
-    opened, reads = threading.Event(), []
-    read = index.document_languages
+def test_elasticsearch_orders_its_semantic_hits_as_the_database_engine_does(es_backend, indexed):
+    vector = embedding.embed_query(hybrid.semantic_text(QUERY))
+    ids = [practice.pk for practice in indexed]
+    hits = _knn_hits(ids, vector)
+    view, of_row, shares = engine(FALLBACK).language_shares_of(PRACTICES)
+    positions, _known = view.locate(np.array(ids, dtype=np.int64))
+    stored = store.document_vectors(PRACTICES.name, ids)
+    cosines = np.array([stored[pk] @ vector for pk in ids], dtype=np.float32)
+    closeness = cosines - (shares @ vector)[of_row[positions]]
+    expected = [ids[index] for index in np.argsort(-closeness, kind="stable")]
 
-    def held():
-        reads.append(threading.current_thread().name)
-        assert opened.wait(30), "the languages' reading was never let through"
-        return read()
+    ranked = [int(hit["_id"]) for hit in es_backend._without_language_share(PRACTICES, hits, vector)]
 
-    monkeypatch.setattr(index, "document_languages", held)
-    return opened, reads
-
-
-def _age(index) -> None:
-    """The languages read a minute and more ago."""
-    when, languages = index._languages_read
-    index._languages_read = (when - indices.VECTOR_CHECK_SECONDS - 1, languages)
+    assert ranked == expected
+    assert len(shares) == 4  # en, fr, de and the zero row
+    assert ranked != [int(hit["_id"]) for hit in hits]  # the shares move something here
 
 
-def _measuring_done(backend, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while backend._measuring and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert not backend._measuring, "the shares were not measured again in time"
-
-
-def test_a_search_a_minute_later_does_not_wait_for_the_languages(es_backend, corpus, monkeypatch):
-    assert {hit.id for hit in _search(es_backend).hits} >= {corpus[0].pk, corpus[1].pk}
-    index = es_backend.index_of(PRACTICES)
-    _age(index)
-    opened, reads = _gated(index, monkeypatch)
-    answered: list = []
-    searching = threading.Thread(target=lambda: answered.append(_search(es_backend)))
-
-    searching.start()
-    searching.join(20)
-    finished_while_held = not searching.is_alive()
-    opened.set()
-    searching.join(30)
-    _measuring_done(es_backend)
-
-    assert finished_while_held, "the search waited for every document's language to be read"
-    assert {hit.id for hit in answered[0].hits} >= {corpus[0].pk, corpus[1].pk}
-    assert len(reads) == 1 and reads[0] != "MainThread" and not reads[0].startswith("Thread-")
-
-
-def test_the_shares_measured_again_count_a_language_indexed_since(es_backend, corpus, other_organisation):
-    _search(es_backend)
-    rows, _shares = es_backend._language_shares(PRACTICES)
-    german = make_practice(
-        "Mentoring für junge Menschen nach der Haft",
+def test_a_language_indexed_since_counts_at_the_next_search(es_backend, indexed, other_organisation):
+    _view, _of_row, before = engine(FALLBACK).language_shares_of(PRACTICES)
+    dutch = make_practice(
+        "Mentoring na de gevangenis",
         organisation=other_organisation,
-        language="de",
-        description="Ehrenamtliche begleiten junge Menschen in den Monaten nach ihrer Haftentlassung.",
+        language="nl",
+        description="Vrijwilligers begeleiden jongeren na hun vrijlating.",
     )
-    _index(es_backend, [german])
-    assert german.pk not in es_backend._language_shares(PRACTICES)[0], "measured again within the minute"
+    documents = [document(dutch)]
+    store.refresh(PRACTICES, documents)
+    engine(FALLBACK).index(PRACTICES, store.attach(PRACTICES, documents))
 
-    _age(es_backend.index_of(PRACTICES))
-    es_backend._language_shares(PRACTICES)  # starts the measuring and answers with the shares before
-    _measuring_done(es_backend)
-    rows_after, shares_after = es_backend._language_shares(PRACTICES)
+    view, of_row, after = engine(FALLBACK).language_shares_of(PRACTICES)
 
-    assert german.pk in rows_after
-    assert len(shares_after) == len(_shares) + 1  # one row more: German
-    assert set(rows) < set(rows_after)
+    assert len(after) == len(before) + 1
+    position = view.locate(np.array([dutch.pk], dtype=np.int64))[0][0]
+    assert np.any(after[of_row[position]] != 0)
 
 
-def test_a_first_search_measures_the_shares_in_the_request(es_backend, corpus):
-    assert not es_backend._shares
+def test_without_vectors_in_the_database_engine_the_cosines_order_stays(es_backend, embeddings, other_organisation):
+    practice = make_practice("Only in Elasticsearch", organisation=other_organisation)
+    other = make_practice("Also only there", organisation=other_organisation, language="fr")
+    hits = [{"_id": str(practice.pk), "_score": 0.9}, {"_id": str(other.pk), "_score": 0.8}]
 
-    _search(es_backend)
+    ranked = es_backend._without_language_share(PRACTICES, hits, np.ones(384, dtype=np.float32) / np.sqrt(384))
 
-    assert PRACTICES.name in es_backend._shares
-    assert not es_backend._measuring
+    assert ranked == hits

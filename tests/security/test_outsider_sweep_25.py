@@ -991,24 +991,10 @@ def test_no_anonymous_ranking_moves_when_hidden_practices_of_a_language_are_with
 
 
 @pytest.mark.embeddings
-def test_no_anonymous_ranking_holds_a_practice_narrowed_since(hybrid_world, hybrid_engine, contributor, request):
+def test_no_anonymous_ranking_holds_a_practice_narrowed_since(hybrid_world, hybrid_engine, contributor):
     """Public French practices read in an anonymous ranking, then narrowed to members: the next
     anonymous ranking is the one an engine that never saw them public gives (no share of the
     language kept from before the narrowing, however recently it was read)."""
-    if request.node.callspec.params["hybrid_engine"] == "elasticsearch":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "Failed on the first run, in search ranking (not the access rules): Elasticsearch reads each "
-                    "document's language and visibility once a minute (CollectionIndex.document_languages), so "
-                    "for up to a minute after practices are narrowed to members their vectors still count in "
-                    "their language's share, and an anonymous visitor's order of public hits is the one they "
-                    "make (two public hits swapped here). The database engine reads the snapshot's public bits "
-                    "and passes. Reported to search's owners."
-                ),
-            )
-        )
     client = APIClient()
     narrowed = [
         make_practice(

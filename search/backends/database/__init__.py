@@ -97,6 +97,22 @@ class DatabaseSearchBackend(DatabasePosts, SearchBackend):
         rows = SearchDocument.objects.using(self.alias).filter(live=True).values_list("id", "version")
         return dict(rows)
 
+    def language_shares_of(self, collection: Collection) -> tuple[snapshot.Snapshot, np.ndarray, np.ndarray] | None:
+        """The semantic ranking's language shares of ``collection`` as this engine subtracts them
+        (``_language_shares``): its snapshot under the current token with the collection's
+        vectors, each position's row in the shares, and the shares. Written in the writing
+        transaction, the snapshot is current with every committed change, so another engine
+        (Elasticsearch, whose index the outbox worker writes later) ranks its semantic hits by the
+        same shares. None for a grouped collection (no shares) or without stored vectors."""
+        if self._grouped(collection):
+            return None
+        with connections[self.alias].cursor() as cursor:
+            view = self._snapshots.current(cursor, (collection.name, embedding.MODEL_VERSION))
+        if view.vectors is None or view.has_vector is None or not view.has_vector.any():
+            return None
+        of_row, shares = _language_shares(view)
+        return view, of_row, shares
+
     def search(self, collection: Collection, query):
         if self._grouped(collection):
             return self._search_posts(collection, query)

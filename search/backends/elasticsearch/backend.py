@@ -28,9 +28,7 @@ the spelling suggestion), similar practices, title completion, and the searches 
 one (network posts).
 """
 
-import logging
 import os
-import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import timedelta
@@ -38,14 +36,14 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db import connections
 from django.utils import timezone
 from elasticsearch import Elasticsearch
 from elasticsearch.serializer import OrjsonSerializer
 
 from portal.access import ReaderScope
 from search import embedding, outbox
-from search.backends import hybrid
+from search.backends import FALLBACK, hybrid
+from search.backends import engine as search_engine
 from search.backends.base import (
     Hit,
     MatchedBy,
@@ -58,13 +56,12 @@ from search.backends.base import (
     SimilarHits,
     no_posts,
 )
+from search.backends.database import DatabaseSearchBackend
 from search.backends.elasticsearch import posts, queries
 from search.backends.elasticsearch.indices import CollectionIndex
 from search.collections import Collection, Layout, registered
 from search.embedding import store
 from search.query import parse, some_words
-
-logger = logging.getLogger(__name__)
 
 # Only what a search result needs travels back.
 RESULT_PARTS = [
@@ -145,10 +142,6 @@ class ElasticsearchSearchBackend(SearchBackend):
         self._client_pid: int | None = None
         self._reader: tuple[Elasticsearch, Elasticsearch] | None = None
         self._indexes: dict[str, CollectionIndex] = {}
-        # collection -> (the languages read, each document's row in the shares, the shares)
-        self._shares: dict[str, tuple[dict[int, tuple[str, bool]], dict[int, int], np.ndarray]] = {}
-        self._shares_lock = threading.Lock()
-        self._measuring: set[str] = set()  # collections whose shares a thread is measuring again
 
     def index_of(self, collection: Collection) -> "CollectionIndex":
         """The index machinery of ``collection``, on this engine's client."""
@@ -349,86 +342,38 @@ class ElasticsearchSearchBackend(SearchBackend):
             raise SearchUnavailable("Elasticsearch answered a search only in part")
         return responses
 
-    def _language_shares(self, collection: Collection) -> tuple[dict[int, int], np.ndarray]:
-        """Each document's row in its language's share of the vectors, and the shares
-        (hybrid.language_shares): the languages from the index, the vectors from the
-        database's store. Measured in the request only by the process's first search (or the
-        first after a rebuild of the index); after that, once a minute, measured again on a
-        thread of their own while searches use the shares already measured: reading every
-        document's language is a scan of the index (about 0.2 s at 10,000 practices,
-        docs/PERFORMANCE.md "Sixteenth round")."""
-        index = self.index_of(collection)
-        with self._shares_lock:
-            kept = self._shares.get(collection.name)
-        if kept is None or not index.languages_known():
-            return self._measured_shares(collection)
-        if index.languages_due():
-            self._measure_shares_soon(collection)
-        return kept[1], kept[2]
-
-    def _measured_shares(self, collection: Collection) -> tuple[dict[int, int], np.ndarray]:
-        languages = self.index_of(collection).document_languages()
-        with self._shares_lock:
-            kept = self._shares.get(collection.name)
-        if kept is not None and kept[0] is languages:
-            return kept[1], kept[2]
-        ids, vectors = store.collection_vectors(collection.name)
-        known = [languages.get(int(key)) for key in ids]  # None: not in the index
-        codes = np.array([each[0] if each else None for each in known], dtype=object)
-        public = np.array([bool(each and each[1]) for each in known], dtype=bool)
-        masks = {code: codes == code for code in set(codes.tolist()) if code is not None}
-        if not masks:
-            rows, shares = {}, np.zeros((1, 1), dtype=np.float32)
-        else:
-            of_row, shares = hybrid.language_shares(vectors, masks, measured=public)
-            rows = dict(zip(ids.tolist(), of_row.tolist(), strict=True))
-        with self._shares_lock:
-            self._shares[collection.name] = (languages, rows, shares)
-        return rows, shares
-
-    def _measure_shares_soon(self, collection: Collection) -> None:
-        """``_measured_shares`` on a thread of its own, one at a time per collection; a
-        failure (the node down) keeps the shares measured before for another minute."""
-        with self._shares_lock:
-            if collection.name in self._measuring:
-                return
-            self._measuring.add(collection.name)
-
-        def measure() -> None:
-            try:
-                self._measured_shares(collection)
-            except Exception:  # never a search's failure: the shares measured before stay
-                logger.warning("The language shares of %s could not be measured again", collection.name, exc_info=True)
-                self.index_of(collection).postpone_languages()
-            finally:
-                with self._shares_lock:
-                    self._measuring.discard(collection.name)
-                connections.close_all()  # this thread's own connections
-
-        threading.Thread(target=measure, name=f"language-shares-{collection.name}", daemon=True).start()
-
     def _without_language_share(
         self, collection: Collection, hits: list[dict[str, Any]], vector: np.ndarray
     ) -> list[dict[str, Any]]:
         """The kNN hits (nearest first) in the order of their cosine less their language's share
-        of the query (hybrid.language_shares), as the database engine ranks them; ties keep the
-        kNN order. A document the shares do not know yet keeps its cosine."""
+        of the query (hybrid.language_shares), as the database engine ranks them and with its
+        shares (``DatabaseSearchBackend.language_shares_of``: current with every committed
+        change, where this index follows the outbox); ties keep the kNN order. A document the
+        database engine does not hold keeps its cosine."""
         if len(hits) < 2:
             return hits
-        rows, shares = self._language_shares(collection)
+        database = search_engine(FALLBACK)
+        measured = database.language_shares_of(collection) if isinstance(database, DatabaseSearchBackend) else None
+        if measured is None:
+            return hits
+        view, of_row, shares = measured
         if shares.shape[1] != len(vector):
             return hits
         offsets = shares @ np.asarray(vector, dtype=np.float32)
-        blank = len(shares) - 1  # the zero row: no language, or not known yet
+        ids = np.array([_found_id(hit) for hit in hits], dtype=np.int64)
+        positions, known = view.locate(ids)
+        offset = np.zeros(len(hits), dtype=np.float32)
+        offset[known] = offsets[of_row[positions]]
 
-        def ranked(hit: dict[str, Any]) -> float:
+        def ranked(index: int) -> float:
+            hit = hits[index]
             score = hit.get("_score")
             if score is None:  # sorted: the score is the first sort value (queries.ordering)
                 score = (hit.get("sort") or [0.0])[0]
             cosine = 2.0 * float(score or 0.0) - 1.0  # kNN's cosine score is (1 + cos) / 2
-            return cosine - float(offsets[rows.get(_found_id(hit), blank)])
+            return cosine - float(offset[index])
 
-        return sorted(hits, key=ranked, reverse=True)
+        return [hits[index] for index in sorted(range(len(hits)), key=ranked, reverse=True)]
 
     def _hybrid(self, collection: Collection, query: SearchQuery, parsed) -> SearchResults:
         """The query's vector is computed on another thread from the start. Meanwhile the

@@ -65,7 +65,6 @@ class CollectionIndex:
         self._mapping = MAPPINGS[collection.layout]
         self._index_name = re.compile(re.escape(self.alias) + r"-v\d+")
         self._mapping_checked: tuple[float, bool, int] | None = None
-        self._languages_read: tuple[float, dict[int, tuple[str, bool]]] | None = None
 
     @property
     def client(self) -> Elasticsearch:
@@ -196,7 +195,6 @@ class CollectionIndex:
                 count = self._fill(new, documents)
                 self._swap(new)
                 self._mapping_checked = None
-                self._languages_read = None
             except BaseException:
                 self.client.indices.delete(index=new, ignore_unavailable=True)
                 raise
@@ -281,50 +279,6 @@ class CollectionIndex:
         version = min((int(each.get("_meta", {}).get("mapping_version", 0)) for each in mappings), default=0)
         self._mapping_checked = (time.monotonic(), vectors, version)
         return vectors, version
-
-    def languages_known(self) -> bool:
-        """Whether this process has read the documents' languages since the index was last
-        rebuilt (``document_languages``)."""
-        return self._languages_read is not None
-
-    def languages_due(self) -> bool:
-        """Whether the languages read are older than a minute (read again on the next call of
-        ``document_languages``)."""
-        read = self._languages_read
-        return read is None or time.monotonic() - read[0] >= VECTOR_CHECK_SECONDS
-
-    def postpone_languages(self) -> None:
-        """Keep the languages read for another minute (their reading failed: the node is down)."""
-        read = self._languages_read
-        if read is not None:
-            self._languages_read = (time.monotonic(), read[1])
-
-    def document_languages(self) -> dict[int, tuple[str, bool]]:
-        """Each live document's language (its first ``language`` code; "" for none) and whether
-        it is public, for the semantic ranking's language shares (hybrid.language_shares: their
-        means are taken from the public documents only). Read once a minute."""
-        read = self._languages_read
-        if read is not None and time.monotonic() - read[0] < VECTOR_CHECK_SECONDS:
-            return read[1]
-        with unavailable("list its documents' languages"):
-            try:
-                hits = helpers.scan(
-                    self.reader,
-                    index=self.alias,
-                    size=1000,
-                    query={"query": {"term": {"tombstone": False}}, "_source": ["language", "visibility"]},
-                )
-                languages = {
-                    int(hit["_id"]): (
-                        next(iter(hit.get("_source", {}).get("language") or []), ""),
-                        hit.get("_source", {}).get("visibility") == "public",
-                    )
-                    for hit in hits
-                }
-            except NotFoundError:
-                languages = {}
-        self._languages_read = (time.monotonic(), languages)
-        return languages
 
     def _read(self, action: str, call) -> dict[str, Any] | None:
         """Run a read; None when the alias does not exist yet (nothing indexed)."""
