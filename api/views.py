@@ -280,6 +280,15 @@ SIGNED_IN = [TokenScopeAllowsMethod, IsAuthenticated]
 WRITES_OPTIONS_DESCRIBES = {"POST": "create", "PUT": "update"}
 
 
+def page_size() -> int | None:
+    """The API lists' page size (settings.REST_FRAMEWORK), a token of what a list keeps: a page
+    kept under one size is never served under another (a deploy that changes it)."""
+    return api_settings.PAGE_SIZE
+
+
+LIST_TOKENS = (*RESULTS_TOKENS, page_size)  # what the practices' list and search keep depends on
+
+
 def _public(request, compute, *, token: Token = content_token) -> Response:
     """``compute()``'s data as a response; for anonymous readers with validators, 304 or the kept data
     (portal/caching.py), after authentication and throttling have run. An answer from the search
@@ -374,12 +383,12 @@ class PracticeViewSet(
                 request,
                 name="api:practices",
                 scope=reader_scope(request.user),
-                tokens=RESULTS_TOKENS,
+                tokens=LIST_TOKENS,
                 compute=lambda: self._search(request),
                 keep=lambda data: not data["degraded"],
             )
 
-        return _public(request, kept, token=RESULTS_TOKENS)
+        return _public(request, kept, token=LIST_TOKENS)
 
     def _search(self, request) -> dict:
         query = validated_query(request, PracticeSearchQuerySerializer)

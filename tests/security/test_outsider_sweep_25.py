@@ -837,16 +837,6 @@ def test_a_left_tokens_walk_is_refused_on_every_page(walk, colleague, left_token
         assert _leaks(_text(response), [p.title.split()[0] for p in walk.values()]) == [], url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Failed on the first run; a known limit, not a leak: the answers kept for anonymous readers and per "
-        "reader scope (portal.caching.public_data, kept_for_scope) are keyed by the URL, not the page size, so "
-        "for their lifetime (5 minutes) a first page kept under one PAGE_SIZE is served after it changes (a "
-        "deploy changing it; tests). The walk goes on by key: nothing is skipped or repeated, and what is kept "
-        "is the same reader scope's. Closed by the page size in the kept key (api/views.py)."
-    ),
-)
 def test_a_page_size_changed_between_two_walks_keeps_nothing_of_the_first(walk, settings):
     """Pages kept for a page size of 2 are never served for a page size of 3 (and no practice is
     skipped or shown twice): an anonymous walk after the change reads the public ones once each."""
