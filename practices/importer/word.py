@@ -106,6 +106,10 @@ def _table_cells(table: Table, document, cells: list[Cell]) -> None:
         for row in table.rows
     ]
     labelled = any(len(columns) >= 2 for columns in rows)
+    if _figures_table(rows, document):
+        lines = [" | ".join(_cell_markdown(column._tc, document) for column in columns) for columns in rows]
+        add_loose(["\n".join(line for line in lines if line.strip(" |"))], cells)
+        return
     for columns in rows:
         if len(columns) >= 2:
             label = " ".join(_cell_markdown(columns[0]._tc, document).replace("#", " ").split())
@@ -117,6 +121,16 @@ def _table_cells(table: Table, document, cells: list[Cell]) -> None:
                 cells.append(Cell(" ".join(text.replace("#", " ").split()), ""))
             else:
                 add_loose([text], cells)
+
+
+def _figures_table(rows: list[list], document) -> bool:
+    """A table of three columns or more whose first column names no field of the template (an evaluation's figures
+    by year, a budget's lines): read as "a | b | c" lines of the answer it stands in, not as label rows."""
+    return (
+        bool(rows)
+        and all(len(columns) >= 3 for columns in rows)
+        and not any(match_label(_cell_markdown(columns[0]._tc, document)) for columns in rows)
+    )
 
 
 def _section_row(text: str) -> bool:

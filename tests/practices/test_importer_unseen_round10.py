@@ -918,3 +918,91 @@ def test_an_odt_table_with_no_label_keeps_its_text():
     parsed = import_document(document, "x.odt")
     everything = " ".join(parsed.fields.values())
     assert "We train imams in Malmö" in everything and "to talk with young people" in everything
+
+
+# --- written after the first run: the rules' edges -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We meet the Jobcenter Berlin every month.",
+        "Please contact Verein Dialog macht Schule.",
+        "We are in contact with Police Scotland.",
+        "Contact Point Vienna helps families too.",
+        "In 2019 the workshops reached 1 200 000 pupils.",
+        "Schools can order the handbook at dialogmachtschule@example.org.",
+    ],
+)
+def test_a_sentence_giving_no_persons_contact_stays_in_its_field(sentence):
+    parsed = import_document(
+        f"Name of the practice: Dialog macht Schule\nDeliverables: A handbook. {sentence}\n"
+        "Organisation: Verein Dialog macht Schule".encode(),
+        "x.txt",
+    )
+    assert sentence in parsed.fields["deliverables"] and "contact_moved" not in parsed.warning_codes()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bitte wenden Sie sich an Frau Eva Muster.",
+        "Call us on 01 000 00 00.",
+        "Contact Jan Novak for the manual.",
+        "Questions: +32 (0)470 00 00 00.",
+    ],
+)
+def test_a_sentence_giving_a_persons_contact_moves(sentence):
+    parsed = import_document(f"Name of the practice: Bridges\nDeliverables: A handbook. {sentence}".encode(), "x.txt")
+    assert (parsed.fields["deliverables"], sentence in parsed.contact) == ("A handbook.", True)
+    assert "contact_moved" in parsed.warning_codes("deliverables")
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("09/2017 - 12/2020", 2017, 2020),
+        ("09.2017 – 12.2020", 2017, 2020),
+        ("since spring 2019", 2019, None),
+        ("2018–ongoing", 2018, None),
+        ("Από τον Σεπτέμβριο 2017 έως τον Δεκέμβριο 2020", 2017, 2020),
+        ("1.5 million euros from 2019", 2019, None),
+    ],
+)
+def test_a_date_range_written_many_ways(written, start, end):
+    parsed = import_document(f"Name of the practice: Bridges\nStart of the practice: {written}".encode(), "x.txt")
+    assert (parsed.start_year, parsed.end_year) == (start, end)
+
+
+def test_a_section_repeated_alone_after_the_template_still_joins_the_first():
+    parsed = import_document(
+        text(
+            "Name of the practice: Bridges",
+            "Description: Mentors meet young people referred by schools.",
+            "Key themes: Formers; Exit strategies",
+            "Country of origin: Sweden",
+            "Contact details: bridges@example.org",
+            "Description: We also meet their parents.",
+            "Last update: 2024",
+        ),
+        "x.txt",
+    )
+    assert "We also meet their parents." in parsed.fields["description"]
+    assert warnings_coded(parsed, "several_templates") == []
+
+
+def test_a_table_of_contents_without_page_numbers_in_a_docx_heading_document_is_not_dropped_as_one():
+    document = Document()
+    document.add_heading("Name of the practice", level=2)
+    document.add_paragraph("Bridges")
+    document.add_heading("Deliverables", level=2)
+    for line in ("Manual for teachers   12", "Video for parents   3", "Flyer   1"):
+        document.add_paragraph(line)
+    parsed = import_document(saved_docx(document), "x.docx")
+    assert "Manual for teachers" in parsed.fields["deliverables"]
+
+
+def test_a_table_of_figures_in_a_word_answer_keeps_its_rows_without_unknown_labels():
+    parsed = imported_case(CASES, "en-docx-evaluation-figures-table")
+    assert "Year | Murals | Young people\n2021 | 6 | 48\n2022 | 9 | 71" in parsed.fields["evidence_evaluation"]
+    assert "unknown_label" not in parsed.warning_codes()
