@@ -178,7 +178,7 @@ def render_own_parts(context: dict) -> dict[str, str]:
 def similar_part(similar: list) -> str:
     """The similar practices' block from their hits (one ``reverse`` for every link)."""
     url = detail_urls()
-    hits = [{"url": url(hit.id), "title": hit.title} for hit in similar]
+    hits = [{"url": url(hit.id), "title": hit.title, "language": getattr(hit, "language", "")} for hit in similar]
     return render_to_string(SIMILAR_PART, {"similar_practices": hits})
 
 

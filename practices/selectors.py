@@ -199,11 +199,12 @@ def practice_as_shown(stamp: Practice) -> tuple:
     )
 
 
-def published_titles_for_user(*, user, ids: list[int]) -> dict[int, str]:
-    """The titles of the published practices of ``ids`` that ``user`` may read now."""
+def published_titles_for_user(*, user, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """The titles and languages of the published practices of ``ids`` that ``user`` may read now."""
     if not ids:
         return {}
-    return dict(Practice.objects.filter(published_readable_by(user), pk__in=ids).values_list("pk", "title"))
+    rows = Practice.objects.filter(published_readable_by(user), pk__in=ids).values_list("pk", "title", "language")
+    return {pk: (title, language) for pk, title, language in rows}
 
 
 def practice_for_editor(*, user, pk: int) -> Practice:

@@ -1,4 +1,5 @@
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
@@ -145,7 +146,7 @@ def _as_values(context: dict) -> dict:
     }
 
 
-def _similar_practices(request: HttpRequest, practice: Practice) -> list[Hit]:
+def _similar_practices(request: HttpRequest, practice: Practice) -> "list[Hit] | list[SimilarLink]":
     """Similar practices. The engine reads its whole index for them (a cost that grows with the
     corpus), so the list is computed once per practice (as last saved), reader scope and
     ``SIMILAR_PRACTICES_SECONDS``, and kept, unless the engine did not answer whole (a degraded
@@ -159,7 +160,7 @@ def _similar_practices(request: HttpRequest, practice: Practice) -> list[Hit]:
     scope = hashlib.blake2b(repr(reader_scope(user)).encode(), digest_size=8).hexdigest()
     key = f"similar:{practice.pk}:{practice.updated_at.isoformat()}:{scope}:{_similar_mode()}"
     token = token_of(request, content_token)
-    titles_key = f"{key}:titles:{token}"
+    titles_key = f"{key}:titled:{token}"
     kept = cache.get_many([key, titles_key])
     ids = kept.get(key)
     if ids is None:
@@ -168,12 +169,21 @@ def _similar_practices(request: HttpRequest, practice: Practice) -> list[Hit]:
         if not getattr(found, "degraded", False):  # a list lacking what waits for the worker is shown, not kept
             cache.set(key, ids, seconds)
     titled = kept.get(titles_key)
-    if titled is None or titled[0] != ids:  # (ids, [(id, title)…]) of the readable ones among ids
+    if titled is None or titled[0] != ids:  # (ids, [(id, title, language)…]) of the readable ones among ids
         titles = published_titles_for_user(user=user, ids=ids)
-        titled = (ids, [(pk, titles[pk]) for pk in ids if pk in titles])
+        titled = (ids, [(pk, *titles[pk]) for pk in ids if pk in titles])
         if token is not None:
             cache.set(titles_key, titled, seconds)
-    return [Hit(id=pk, title=title, score=0.0) for pk, title in titled[1]]
+    return [SimilarLink(id=pk, title=title, language=language) for pk, title, language in titled[1]]
+
+
+@dataclass(frozen=True)
+class SimilarLink:
+    """A similar practice as its page's list shows it: the title marked with its language."""
+
+    id: int
+    title: str
+    language: str
 
 
 def _similar_mode() -> str:

@@ -205,7 +205,8 @@ def pages(total: int, per_page: int, number: int, params: QueryDict) -> Pages:
     def url(page: int) -> str:
         query = params.copy()
         query["page"] = str(page)
-        return "?" + query.urlencode()
+        # to the results: the next Tab after a page change reaches them, not the header and every filter
+        return "?" + query.urlencode() + RESULTS_ANCHOR
 
     return Pages(
         number=number,
@@ -215,10 +216,24 @@ def pages(total: int, per_page: int, number: int, params: QueryDict) -> Pages:
     )
 
 
+RESULTS_ANCHOR = "#results-heading"  # templates/search/_search_body.html
+
 FRAGMENTS = "fragments"  # settings.CACHES: each process's memory for HTML that is a function of its key
 
 
-def result_cards(found: list[tuple[dict, object, list[dict]]], *, back: str) -> list[SafeString]:
+def match_reason(text: str, highlight: str, matched_by: str) -> str:
+    """Why a card answers a search when its snippet marks none of the words: ``"meaning"`` (found
+    by the semantic ranking alone), ``"labels"`` (by words outside the snippet's text: its title,
+    themes, audiences or organisation, whose labels are in English and French, so an English query
+    finds a French practice); "" when the snippet shows the words, or without words."""
+    if not text or "<mark>" in str(highlight):
+        return ""
+    return "meaning" if matched_by == "semantic" else "labels"
+
+
+def result_cards(
+    found: list[tuple[dict, object, list[dict]]], *, back: str, why: list[str] | None = None
+) -> list[SafeString]:
     """Each result's card, rendered from a plain dictionary of everything it shows and kept in the
     process's memory under a hash of that dictionary and the language: a kept card is only ever
     served for the very inputs it was made of (any change of a title, an organisation's name or
@@ -227,7 +242,11 @@ def result_cards(found: list[tuple[dict, object, list[dict]]], *, back: str) -> 
     (``search.selectors.readable_cards``). One lookup of the language and one of the kept cards
     for the page (about 30 µs a card when each looked its own up)."""
     language = translation.get_language()
-    cards = [_card(values, highlight=highlight, copies=copies, back=back) for values, highlight, copies in found]
+    reasons = why or [""] * len(found)
+    cards = [
+        {**_card(values, highlight=highlight, copies=copies, back=back), "why": reason}
+        for (values, highlight, copies), reason in zip(found, reasons, strict=True)
+    ]
     keys = ["card:" + hashlib.blake2b(repr((language, card)).encode(), digest_size=20).hexdigest() for card in cards]
     kept = caches[FRAGMENTS].get_many(keys)
     made = {

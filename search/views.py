@@ -20,7 +20,15 @@ from search.backends.base import SearchQuery
 from search.forms import MAX_QUERY_LENGTH, PracticeSearchForm
 from search.generation import RESULTS_TOKENS, content_token
 from search.hits import grouped, with_best_sentences
-from search.presentation import back_parameter, facet_groups, pages, removal_links, result_cards, url_with
+from search.presentation import (
+    back_parameter,
+    facet_groups,
+    match_reason,
+    pages,
+    removal_links,
+    result_cards,
+    url_with,
+)
 from search.selectors import readable_cards, readable_titles
 
 AUTOCOMPLETE_LIMIT = 8
@@ -79,6 +87,7 @@ def _body(request: HttpRequest, form: PracticeSearchForm, *, scope: ReaderScope,
         "items": result_cards(
             [(group.first.item, group.first.highlight, [copy.item for copy in group.copies]) for group in groups_found],
             back=back,
+            why=[match_reason(text, group.first.highlight, group.first.hit.matched_by) for group in groups_found],
         ),
         "facet_groups": groups,
         "removals": removal_links(groups),
