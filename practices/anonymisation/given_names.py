@@ -139,7 +139,7 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)['’]?[ \t]+$")
 _NOT_BEFORE_A_NAME = (
     frozenset(
         "the a an le la les un une der die das den dem des ein eine einen het een el los las il lo gli "
-        "det ett in im à aus uit nach en i w we em no na near outside".split()
+        "det ett in im à aus uit nach en i w we em no na near outside v ve vo".split()  # Czech, Slovak "v" (round 13)
     )
     | patterns.ARTICLES
 )
@@ -286,6 +286,8 @@ def ordinary_word(word: str, language: str, *, local: bool = True) -> bool:
         bulgarian = zipf_frequency(word, "bg", wordlist=WORDLIST)
         return max(bulgarian, zipf_frequency(word, "en", wordlist=WORDLIST)) >= BULGARIAN_ORDINARY_ZIPF
     if code not in WORDFREQ_LANGUAGES:
+        if local and word in _own_names_without_a_word_list(code):
+            return False  # "Peter chodí do piatej triedy": a Slovak name, whatever English makes of it
         code = "en"
     here = zipf_frequency(word, code, wordlist=WORDLIST)
     if max(here, zipf_frequency(word, "en", wordlist=WORDLIST)) >= ORDINARY_ZIPF:
@@ -295,6 +297,28 @@ def ordinary_word(word: str, language: str, *, local: bool = True) -> bool:
     # The small lists stop at zipf 3 (SPIKE_FROM): a rarer word reads 0, so it counts as 3.
     others = [zipf_frequency(word, other, wordlist=WORDLIST) for other in WORDFREQ_LANGUAGES if other != code]
     return here - statistics.median(max(SPIKE_FROM, zipf) for zipf in others) >= ORDINARY_SPIKE
+
+
+# Languages without a word list of their own (wordfreq's small lists are loaded for 12): their
+# words are guarded by English's, which holds many of their given names ("peter" 4.9, "jan", "max",
+# "victoria"). A given name of the paragraph's own language is no ordinary word there (round 13).
+_OWN_NAMES_LOCALES = {
+    "cs": "cs_CZ",
+    "sk": "sk_SK",
+    "sl": "sl_SI",
+    "hr": "hr_HR",
+    "ro": "ro_RO",
+    "hu": "hu_HU",
+    "lt": "lt_LT",
+    "lv": "lv_LV",
+    "et": "et_EE",
+}
+
+
+@functools.cache
+def _own_names_without_a_word_list(language: str) -> frozenset[str]:
+    locale = _OWN_NAMES_LOCALES.get(language)
+    return _locale_names(locale) if locale else frozenset()
 
 
 def _cyrillic(word: str) -> bool:

@@ -269,6 +269,12 @@ NEIGHBOURS_13: list[tuple[str, str, str, str]] = [
     ),
     ("kept", "en", "description", "She talked to [[PERSON:Victoria]] and [[PERSON:Florence]] after the session."),
     ("kept", "en", "description", "The mentor visited [[PERSON:Florence]] and [[PERSON:Ahmed]] at home."),
+    # --- a given name that is an English word, in a language without a word list (twelfth's "Peter") --
+    ("given_name", "sl", "description", "[[PERSON:Peter]] že dve leti živi pri babici."),
+    ("given_name", "cs", "description", "[[PERSON:Martin]] chodí do deváté třídy a doma nemluví."),
+    ("given_name", "hr", "description", "[[PERSON:Mate]] je prestao dolaziti na treninge."),
+    ("negative", "sk", "description", "Projekt beží v Martine a v Žiline od roku 2020."),
+    ("negative", "cs", "description", "Program vede tým Masarykovy univerzity v Brně."),
 ]
 
 
