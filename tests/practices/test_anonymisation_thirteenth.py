@@ -314,3 +314,16 @@ def test_the_thirteenth_batchs_patterns_stay_fast_on_pathological_text(language,
     started = time.process_time()  # its own CPU time: a loaded machine does not inflate it
     check_fields({"description": text}, language)
     assert time.process_time() - started < 20
+
+
+def test_geonames_towns_are_read_whole_with_big_towns_names_in_other_languages():
+    from practices.anonymisation.towns import in_a_list_of_towns, towns
+
+    names = towns()
+    assert len(names) > 60_000  # GeoNames' towns of 5,000 people or more, and big towns' other names
+    assert {"Florence", "Lourdes", "Chester", "Adelaide", "Zaandam", "Florenz", "Mailand"} <= names
+    assert not {"Ahmed", "Karim", "Yusuf", "Leila"} & names
+    text = "The mentor visited Florence and Ahmed; the group visited Florence and Chester."
+    first, second = text.index("Florence"), text.rindex("Florence")
+    assert not in_a_list_of_towns(text, first, first + 8)  # Ahmed is no town: both are people
+    assert in_a_list_of_towns(text, second, second + 8)
