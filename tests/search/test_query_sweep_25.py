@@ -21,6 +21,7 @@ practices found matters. Known gaps are strict xfails with their reason.
 from collections.abc import Iterator
 
 import pytest
+from django.db import connection
 
 from practices.indexing import COLLECTION as PRACTICES
 from search.backends import get_search_backend
@@ -139,8 +140,10 @@ LATVIAN_DATABASE = (
 )
 DANISH_FINAL_S = (
     "Snowball's Danish (every engine) takes the final s of 'indsats' for an ending ('radikaliseringsindsat')"
-    " but keeps it before the definite -en ('radikaliseringsindsatsen': 'radikaliseringsindsats')"
+    " but keeps it before the definite -en ('radikaliseringsindsatsen': 'radikaliseringsindsats'); PostgreSQL"
+    " meets them by chance (the query's Norwegian stem is the text's word as written, which its vector holds)"
 )
+DANISH_FINAL_S_ON = ("elasticsearch",) if connection.vendor == "postgresql" else ("database", "elasticsearch")
 ESTONIAN_PLURAL = (
     "Snowball's Estonian, on every engine, stems the nominative plural 'noored' 'noore' and the text's"
     " 'noorte', 'noortele' 'noor'; the database engines meet them only through another language's stem of"
@@ -216,7 +219,8 @@ CASES = [
     case("vertaistukea -Turku", "", "fi_turku", how="any"),  # a graded exclusion leaves it out
     case("exit-ohjelmaa", "fi_helsinki"),  # partitive after the hyphen
     case('"anti-radikaliserings"', "da_aarhus"),  # quoted
-    case("anti-radikaliseringsindsatsen", "da_aarhus", gap=DANISH_FINAL_S),  # the definite form, hyphen kept
+    # the definite form, hyphen kept
+    case("anti-radikaliseringsindsatsen", "da_aarhus", gap=DANISH_FINAL_S, gap_on=DANISH_FINAL_S_ON),
     case("Schule und radikalisering", "", how="any"),  # a German word no text has: no error
     case("radikalisering samt mentor", "no_bokmal da_aarhus"),  # Swedish "samt" (and), no text has it
     case("ning", how="any"),  # a function word alone is still asked for
