@@ -6,6 +6,7 @@ looks for label lines (headings, bold labels, ``Label: answer``).
 """
 
 import codecs
+import itertools
 import re
 from collections.abc import Callable
 
@@ -159,9 +160,23 @@ _FORWARDED = re.compile(
     r"vidarebefordrat meddelande|ursprungligt meddelande|mensaje reenviado|mensaje original|messaggio inoltrato|"
     r"messaggio originale|videresendt (?:meddelelse|melding)|oprindelig meddelelse|opprinnelig melding|"
     r"mensagem encaminhada|mensagem original|wiadomo[śs][ćc] przekazana dalej|oryginalna wiadomo[śs][ćc]|"
-    r"v[äa]litetty viesti|alkuper[äa]inen viesti)\s*-{2,}\s*$",
+    r"v[äa]litetty viesti|alkuper[äa]inen viesti)\s*-{2,}\s*$"
+    # Apple Mail's marker, a sentence ending in a colon: "Begin forwarded message:", "Début du message réexpédié :"…
+    r"|^\s*(?:begin forwarded message|d[ée]but du message r[ée]exp[ée]di[ée]|anfang der weitergeleiteten nachricht|"
+    r"begin doorgestuurd bericht|b[öo]rjan p[åa] vidarebefordrat (?:brev|meddelande)|"
+    r"vidarebefordrat (?:brev|meddelande)|"
+    r"start p[åa] videresendt (?:besked|meddelelse)|videresendt (?:besked|meddelelse|melding)|"
+    r"begynnelse p[åa] videresendt melding|inicio del mensaje reenviado|inizio (?:del )?messaggio inoltrato|"
+    r"in[íi]cio da mensagem (?:reencaminhada|encaminhada)|pocz[aą]tek przekazanej wiadomo[śs]ci|"
+    r"v[äa]litetty viesti alkaa|forwarded message)\s*:\s*$",
     re.I,
 )
+# The fields that name who wrote a message, opening a forwarded header that has no marker line (Outlook
+# writes a rule of underscores, then "From:", "Sent:", "To:", "Subject:").
+_SENDER_FIELD = re.compile(
+    r"^\s*(?:from|de|von|van|fr[åa]n|fra|od|da|l[äa]hett[äa]j[äa]|remitente|mittente|remetente)\s*:", re.I
+)
+HEADER_BLOCK_FIELDS = 3  # header fields in a row, a sender's first, for a forwarded header without a marker
 _HEADER_FIELD = re.compile(
     r"^\s*(?:from|sent|date|to|cc|bcc|reply-to|subject|de|envoy[ée]|[àa]|cci?|objet|von|gesendet|datum|an|kopie|"
     r"betreff|van|verzonden|aan|onderwerp|fr[åa]n|skickat|till|kopia|[äa]mne|fra|sendt|til|kopi|emne|dato|enviado|"
@@ -199,14 +214,23 @@ def sender_text(own: str) -> str:
 
 
 def _forwarded(lines: list[str]) -> int:
-    """The number of lines up to the end of a forwarded message's header (0: none)."""
+    """The number of lines up to the end of a forwarded message's header (0: none): after its marker line
+    (``_FORWARDED``), or, without one, a block of ``HEADER_BLOCK_FIELDS`` header fields or more in a row that
+    opens with its sender ("From:", "Van:"…) and names a recipient or a subject."""
     for number, line in enumerate(lines):
-        if _FORWARDED.match(line):
+        if _FORWARDED.match(line) or _header_block(lines, number):
             end = number + 1
             while end < len(lines) and (_HEADER_FIELD.match(lines[end]) or not lines[end].strip()):
                 end += 1
             return end
     return 0
+
+
+def _header_block(lines: list[str], start: int) -> bool:
+    if not _SENDER_FIELD.match(lines[start]):
+        return False
+    block = list(itertools.takewhile(lambda line: bool(_HEADER_FIELD.match(line)), lines[start:]))
+    return len(block) >= HEADER_BLOCK_FIELDS and any(_NOT_THE_SENDER.match(line) for line in block[1:])
 
 
 def unquoted_mail(text: str) -> tuple[str, str]:

@@ -37,8 +37,26 @@ HEADERS = {
 }
 
 
+# Mail programs that mark a forward without dashes: Apple Mail's sentence ending in a colon, and Outlook's
+# rule of underscores (no words: the header block itself, opening with its sender, says what it is).
+OUTLOOK_RULE = "________________________________"
+OTHER_PROGRAMS = {
+    "apple-en": ("Begin forwarded message:", "From", "To", "Cc", "Date", "Subject"),
+    "apple-fr": ("Début du message réexpédié :", "De", "À", "Cc", "Date", "Objet"),
+    "apple-de": ("Anfang der weitergeleiteten Nachricht:", "Von", "An", "Kopie", "Datum", "Betreff"),
+    "apple-nl": ("Begin doorgestuurd bericht:", "Van", "Aan", "Cc", "Datum", "Onderwerp"),
+    "apple-sv": ("Vidarebefordrat brev:", "Från", "Till", "Kopia", "Datum", "Ämne"),
+    "apple-es": ("Inicio del mensaje reenviado:", "De", "Para", "Cc", "Fecha", "Asunto"),
+    "apple-it": ("Inizio messaggio inoltrato:", "Da", "A", "Cc", "Data", "Oggetto"),
+    "outlook-en": (OUTLOOK_RULE, "From", "To", "Cc", "Sent", "Subject"),
+    "outlook-de": (OUTLOOK_RULE, "Von", "An", "Cc", "Gesendet", "Betreff"),
+    "outlook-nl": (OUTLOOK_RULE, "Van", "Aan", "CC", "Verzonden", "Onderwerp"),
+    "no-rule-fr": ("", "De", "À", "Cc", "Envoyé", "Objet"),
+}
+
+
 def _forwarded(language: str) -> str:
-    marker, sender, to, cc, date, subject = HEADERS[language]
+    marker, sender, to, cc, date, subject = {**HEADERS, **OTHER_PROGRAMS}[language]
     return (
         "Dear Ines Addressee,\n\nthe practice below, for the collection.\n\nSam Sender\n\n"
         f"{marker}\n{sender}: Sam Sender <sam.sender@example.org>\n{date}: 13.05.2024 09:15\n"
@@ -51,7 +69,7 @@ def _fields(parsed) -> str:
     return "\n".join([parsed.title, parsed.contact, *parsed.fields.values(), *(w.message for w in parsed.warnings)])
 
 
-@pytest.mark.parametrize("language", sorted(HEADERS))
+@pytest.mark.parametrize("language", [*sorted(HEADERS), *OTHER_PROGRAMS])
 @pytest.mark.parametrize("filename", ["mail.txt", "mail.md"])
 def test_a_forwarded_template_keeps_its_sender_and_leaves_its_recipients_out(language, filename):
     parsed = import_document(_forwarded(language).encode(), filename)
@@ -62,7 +80,7 @@ def test_a_forwarded_template_keeps_its_sender_and_leaves_its_recipients_out(lan
     assert "13.05.2024" not in parsed.contact and "RAN" not in parsed.contact.split()
 
 
-@pytest.mark.parametrize("language", sorted(HEADERS))
+@pytest.mark.parametrize("language", [*sorted(HEADERS), *OTHER_PROGRAMS])
 def test_a_saved_e_mail_forwarding_a_template_leaves_its_recipients_out(language):
     message = EmailMessage()
     message["From"] = "Sam Sender <sam.sender@example.org>"

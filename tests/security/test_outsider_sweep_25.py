@@ -598,19 +598,7 @@ def _forwarded_eml(prefix: str) -> bytes:
     return bytes(message)
 
 
-APPLE_MAIL_XFAIL = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Failed on the first run, in the importer (not the access rules): Apple Mail's forwarded header "
-        "('Begin doorgestuurd bericht:', then Van/Onderwerp/Datum/Aan/Cc) is not read as one "
-        "(practices/importer/formats.sender_text), so the people the mail was addressed and copied to reach "
-        "the contact details, which every approved member of a verified organisation reads. Reported to the "
-        "importer's owners."
-    ),
-)
-
-
-@pytest.mark.parametrize("shape", [pytest.param(s, marks=APPLE_MAIL_XFAIL) if s == "apple-nl" else s for s in FORWARDS])
+@pytest.mark.parametrize("shape", list(FORWARDS))
 @pytest.mark.parametrize("container", ["eml", "txt"])
 def test_forwarded_headers_of_other_mail_programs_reach_no_field(contributor, outsider, shape, container):
     """Forwarded the way Outlook (English, German), Gmail in French and Apple Mail in Dutch write it,
