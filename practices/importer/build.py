@@ -241,10 +241,23 @@ def _personal_address(text: str, own: frozenset[str] = frozenset()) -> bool:
     )
 
 
+def _organisations_address(text: str, own: frozenset[str]) -> bool:
+    """Whether ``text`` holds an address of a role (``_ROLE_ADDRESSES``) or of the organisation itself."""
+    return any(
+        found["local"].lower() in _ROLE_ADDRESSES or "".join(c for c in fold(found["local"]) if c.isalpha()) in own
+        for found in _EMAIL.finditer(text)
+    )
+
+
 def _personal_sentence(sentence: str, own: frozenset[str], own_words: frozenset[str]) -> bool:
     """Whether a sentence of a public field gives a person's contact details: a person's e-mail address, a
-    telephone number, or a person to get in touch with by name."""
-    return _personal_address(sentence, own) or _phone_number(sentence) or _person_named_to_contact(sentence, own_words)
+    telephone number (not one given beside the organisation's own or a role's address: "E-mail: info@… — Phone:
+    +33 …" is the organisation's switchboard), or a person to get in touch with by name."""
+    return (
+        _personal_address(sentence, own)
+        or (_phone_number(sentence) and not _organisations_address(sentence, own))
+        or _person_named_to_contact(sentence, own_words)
+    )
 
 
 def _move_personal_sentences(fields: dict[str, str], warnings: list[ImportWarning], names: list[str]) -> None:
