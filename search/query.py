@@ -29,10 +29,13 @@ phrase only as a phrase, an OR group once whichever of its terms matches), exclu
 still exclude, and stop words of any of the portal's languages count for nothing.
 """
 
+import gc
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
 from stop_words import get_stop_words
 
 from search.analysis import STOP_WORDS, fold, words
@@ -286,13 +289,48 @@ _GRADES: dict[str, tuple[str, ...]] = {
 }
 
 
+_finnish: "np.ndarray | None" = None  # the words more common in Finnish than in English, sorted (_finnish_words)
+_finnish_lock = threading.Lock()
+FINNISH_LONGEST = 32  # letters of the longest word kept (a query word longer is not graded)
+
+
+def _finnish_words() -> "np.ndarray":
+    """The words of wordfreq's Finnish list more common in Finnish than in English (as the compound splitter
+    reads them: ``compounds.frequencies``, ``compounds.english``), read once per process into one sorted
+    fixed-width array: the lists themselves, kept, made a web process 70 MB larger at its first search
+    (docs/PERFORMANCE.md, "Sixteenth round"); this is about 10 MB, the lists freed once read."""
+    global _finnish
+    if _finnish is None:
+        with _finnish_lock:
+            if _finnish is None:
+                from search.compounds import english, frequencies
+
+                finnish, common = frequencies.__wrapped__("fi"), english.__wrapped__()
+                kept = sorted(
+                    word.encode()
+                    for word, zipf in finnish.items()
+                    if len(word) <= FINNISH_LONGEST and zipf > common.get(word, 0.0)
+                )
+                del finnish, common
+                _finnish = np.array(kept, dtype=f"S{FINNISH_LONGEST * 2}")
+                del kept
+                gc.collect()
+    return _finnish
+
+
+def _is_finnish(word: str) -> bool:
+    words = _finnish_words()
+    key = word.encode()
+    at = int(np.searchsorted(words, key))
+    return at < len(words) and words[at] == key
+
+
 def _finnish_grades(word: str) -> tuple[str, ...]:
     """The stems of ``word`` in the other consonant grade if it is a Finnish word, else ()."""
     from search.analysis import _stemmer
-    from search.compounds import english, frequencies
 
     low = word.casefold()
-    if not _FINNISH_WORD.match(low) or low in STOP_WORDS or frequencies("fi").get(low, 0.0) <= english().get(low, 0.0):
+    if not _FINNISH_WORD.match(low) or low in STOP_WORDS or not _is_finnish(low):
         return ()  # not Finnish, or a function word ("ning" stays one)
     stemmed = _stemmer("finnish").stemWord(low)
     vowels = len(stemmed)
