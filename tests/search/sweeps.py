@@ -266,9 +266,18 @@ def check_engine(corpus, query, finds, not_finds, how, filters) -> None:
     assert not (not_finds & set(found)), f"{query!r} found {sorted(not_finds & set(found))}"
 
 
-def check_page(client, query, finds, how, filters) -> None:
+def check_order(corpus, query, filters, first: list[str]) -> None:
+    """The engine's first hits for ``query`` are ``first``, in that order."""
+    results = get_search_backend().search(PRACTICES, SearchQuery(text=query, filters=filters, per_page=60))
+    keys = {practice.pk: key for key, practice in corpus["practices"].items()}
+    found = [keys[hit.id] for hit in results.hits]
+    assert found[: len(first)] == first, (query, found)
+
+
+def check_page(client, query, finds, how, filters, texts: dict[str, tuple[str, str, str]] = CORPUS) -> None:
     """The search page and the API answer ``query`` (the API refuses what its documented limits
-    refuse), and the page shows the titles of ``finds``."""
+    refuse), and the page shows the titles of ``finds`` (keys of ``texts``: the shared corpus's or a
+    sweep's own)."""
     response = client.get(URL, {"q": query, **filters})
     assert response.status_code == 200, (query, response.status_code)
     api = client.get(reverse("api:practice-list"), {"q": query, **filters})
@@ -278,4 +287,4 @@ def check_page(client, query, finds, how, filters) -> None:
     if how == "any":
         return
     for key in finds:  # the page shows 20 hits: the cases' few practices are among them
-        assert escape(CORPUS[key][1]) in page, (query, key)
+        assert escape(texts[key][1]) in page, (query, key)

@@ -23,11 +23,17 @@ from collections.abc import Iterator
 import pytest
 from django.db import connection
 
-from practices.indexing import COLLECTION as PRACTICES
-from search.backends import get_search_backend
-from search.backends.base import SearchQuery
 from search.query import parse
-from tests.search.sweeps import case, check_engine, own_corpus, own_elasticsearch_index, searching, sweep_params  # noqa: F401 (fixture)
+from tests.search.sweeps import (  # noqa: F401 (fixture)
+    case,
+    check_engine,
+    check_order,
+    check_page,
+    own_corpus,
+    own_elasticsearch_index,
+    searching,
+    sweep_params,
+)
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -279,10 +285,7 @@ def sweep_elasticsearch(request, corpus) -> Iterator[dict]:
 def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, not_finds, how, filters):
     check_engine(corpus, query, finds, not_finds, how, filters)
     if query in ORDER:
-        results = get_search_backend().search(PRACTICES, SearchQuery(text=query, filters=filters, per_page=60))
-        keys = {practice.pk: key for key, practice in corpus["practices"].items()}
-        found = [keys[hit.id] for hit in results.hits]
-        assert found[: len(ORDER[query])] == ORDER[query], (query, found)
+        check_order(corpus, query, filters, ORDER[query])
 
 
 @pytest.mark.parametrize(
@@ -292,17 +295,4 @@ def test_a_practitioner_finds_what_they_typed(searching, corpus, query, finds, n
 def test_the_page_and_the_api_answer_and_show_the_titles(
     searching, corpus, client, query, finds, not_finds, how, filters
 ):
-    from django.urls import reverse
-    from django.utils.html import escape
-
-    from search.forms import MAX_QUERY_LENGTH
-
-    response = client.get(reverse("search:search"), {"q": query, **filters})
-    assert response.status_code == 200, (query, response.status_code)
-    api = client.get(reverse("api:practice-list"), {"q": query, **filters})
-    assert api.status_code == (400 if len(query) > MAX_QUERY_LENGTH else 200), (query, api.status_code)
-    if how == "any":
-        return
-    page = response.content.decode()
-    for key in finds:
-        assert escape(CORPUS[key][1]) in page, (query, key)
+    check_page(client, query, finds, how, filters, texts=CORPUS)
