@@ -4,6 +4,8 @@ of practices, findings, a network and a case room they could use those powers on
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import caches
+from django.test import Client
 from rest_framework.test import APIClient
 
 from network import services as network_services
@@ -19,6 +21,32 @@ def signed_in_api(user: User) -> APIClient:
     client = APIClient()
     client.force_login(user)
     return client
+
+
+def web_client_for(user: User | None) -> Client:
+    """A browser's client, signed in as ``user`` (None: the anonymous visitor)."""
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def api_client_for(user: User | None) -> APIClient:
+    """An API client with ``user``'s session (None: the anonymous visitor)."""
+    return APIClient() if user is None else signed_in_api(user)
+
+
+def empty_caches() -> None:
+    """Every cache emptied: what a reader reads next is computed, not kept for someone else."""
+    for each in caches.all():
+        each.clear()
+
+
+@pytest.fixture
+def sent_at_once(monkeypatch, settings):
+    """E-mails after commit are sent at once (the test's transaction never commits)."""
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback, using=None, robust=False: callback())
+    settings.FEDERATION_SHARE_DELAY = 0
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
@@ -49,6 +48,7 @@ from tests.federation.conftest import fake_peer  # noqa: F401 (a fixture)
 from tests.federation.fakes import send_through_client
 from tests.practices.factories import make_practice
 from tests.search.conftest_es import es_backend, es_prefix, es_url  # noqa: F401 (fixtures)
+from tests.security.conftest import empty_caches as _empty_caches
 from tests.security.test_outsider_sweep import _leaks, _text
 
 pytestmark = pytest.mark.django_db
@@ -88,11 +88,6 @@ CACHES_ON = {
 def _no_share_delay(settings):
     """Practices are shared with peers as soon as they are published."""
     settings.FEDERATION_SHARE_DELAY = 0
-
-
-def _empty_caches() -> None:
-    for each in caches.all():
-        each.clear()
 
 
 @pytest.fixture(params=["locmem", "database"])

@@ -33,7 +33,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import mail
-from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from rest_framework.settings import api_settings
@@ -57,6 +56,7 @@ from tests.api.conftest import token_client
 from tests.conftest import make_user
 from tests.practices.factories import make_practice
 from tests.search.conftest_es import es_backend, es_prefix, es_url  # noqa: F401 (fixtures)
+from tests.security.conftest import empty_caches as _empty_caches
 from tests.security.test_outsider_sweep import _leaks, _text
 
 pytestmark = pytest.mark.django_db
@@ -81,11 +81,6 @@ POST = "Qvnetpostmark"
 def _small_pages(settings):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "PAGE_SIZE": PAGE}
     settings.FEDERATION_SHARE_DELAY = 0
-
-
-def _empty_caches() -> None:
-    for each in caches.all():
-        each.clear()
 
 
 # --- the world -----------------------------------------------------------------------------------

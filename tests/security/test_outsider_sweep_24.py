@@ -31,7 +31,6 @@ from email.message import EmailMessage
 
 import pytest
 from django.core import mail
-from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -54,9 +53,12 @@ from tests.federation.fakes import send_through_client
 from tests.network.factories import make_case_room
 from tests.practices.factories import make_practice
 from tests.search.conftest_es import es_backend, es_prefix, es_url  # noqa: F401 (fixtures)
+from tests.security.conftest import api_client_for as _api_for
+from tests.security.conftest import empty_caches as _empty_caches
+from tests.security.conftest import web_client_for as _client
 from tests.security.test_outsider_sweep import _leaks, _text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sent_at_once")]
 
 MODERATOR_NAME = "Mona Moderator"
 NETWORK = "Qvtoldnetwork"
@@ -68,25 +70,6 @@ ROOM = "Qvtoldroom"
 ROOM_THREAD = "Qvroomthread"
 REQUESTER = "Rita Qvrequester"
 MISSING = 987_654
-
-
-def _empty_caches() -> None:
-    for each in caches.all():
-        each.clear()
-
-
-@pytest.fixture(autouse=True)
-def _sent_at_once(monkeypatch, settings):
-    """E-mails after commit are sent at once (the test's transaction never commits)."""
-    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback, using=None, robust=False: callback())
-    settings.FEDERATION_SHARE_DELAY = 0
-
-
-def _client(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def _mails_to(user: User) -> list:
@@ -427,13 +410,6 @@ def lang_engine(request, languages, settings):
     es = elasticsearch_beside_database(request, settings)
     yield lambda: drain(engines={"elasticsearch": es})
     reset_engines()
-
-
-def _api_for(user: User | None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def _language_counts(client, query: str = "") -> dict[str, int]:

@@ -31,7 +31,6 @@ from email.message import EmailMessage
 
 import pytest
 from django.core import mail
-from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -53,37 +52,14 @@ from tests.practices.factories import make_practice
 from tests.practices.template_sweep import docx_table
 from tests.search.conftest import embedding_model, embeddings  # noqa: F401 (fixtures; corrected after the first run)
 from tests.search.conftest_es import es_backend, es_prefix, es_url  # noqa: F401 (fixtures)
+from tests.security.conftest import api_client_for as _api_for
+from tests.security.conftest import empty_caches as _empty_caches
+from tests.security.conftest import web_client_for as _client
 from tests.security.test_outsider_sweep import _leaks, _text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sent_at_once")]
 
 MISSING = 987_654
-
-
-def _empty_caches() -> None:
-    for each in caches.all():
-        each.clear()
-
-
-@pytest.fixture(autouse=True)
-def _sent_at_once(monkeypatch, settings):
-    """E-mails after commit are sent at once (the test's transaction never commits)."""
-    monkeypatch.setattr("django.db.transaction.on_commit", lambda callback, using=None, robust=False: callback())
-    settings.FEDERATION_SHARE_DELAY = 0
-
-
-def _client(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def _api_for(user: User | None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def _json(client, url: str):
