@@ -231,22 +231,20 @@ def _own_addresses(names: list[str]) -> frozenset[str]:
     return frozenset(own)
 
 
+def _organisations(local: str, own: frozenset[str]) -> bool:
+    """Whether an address's local part is a role's (``_ROLE_ADDRESSES``) or the organisation's own
+    (``_own_addresses``): no person's."""
+    return local.lower() in _ROLE_ADDRESSES or "".join(c for c in fold(local) if c.isalpha()) in own
+
+
 def _personal_address(text: str, own: frozenset[str] = frozenset()) -> bool:
-    """Whether ``text`` holds a person's e-mail address: not a role's (``_ROLE_ADDRESSES``) nor the organisation's
-    own (``_own_addresses``)."""
-    return any(
-        found["local"].lower() not in _ROLE_ADDRESSES
-        and "".join(c for c in fold(found["local"]) if c.isalpha()) not in own
-        for found in _EMAIL.finditer(text)
-    )
+    """Whether ``text`` holds a person's e-mail address (``_organisations``: not a role's nor the organisation's)."""
+    return any(not _organisations(found["local"], own) for found in _EMAIL.finditer(text))
 
 
 def _organisations_address(text: str, own: frozenset[str]) -> bool:
-    """Whether ``text`` holds an address of a role (``_ROLE_ADDRESSES``) or of the organisation itself."""
-    return any(
-        found["local"].lower() in _ROLE_ADDRESSES or "".join(c for c in fold(found["local"]) if c.isalpha()) in own
-        for found in _EMAIL.finditer(text)
-    )
+    """Whether ``text`` holds an address of a role or of the organisation itself."""
+    return any(_organisations(found["local"], own) for found in _EMAIL.finditer(text))
 
 
 def _personal_sentence(sentence: str, own: frozenset[str], own_words: frozenset[str]) -> bool:
