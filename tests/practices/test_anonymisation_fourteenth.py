@@ -1,0 +1,217 @@
+"""A fourteenth batch of unseen snippets (round 14), written before any change for them.
+
+``FOURTEENTH_CASES`` (docs/ANONYMISATION.md, "Known gaps", fourteenth batch): weighted to what
+batches 1-13 had least (of their snippets, Latvian 1, Slovenian 2, Bulgarian 12, Romanian 19, Czech
+23, Portuguese 28, Hungarian 29; identity numbers without their word, Signal usernames, a role and
+a small town none): case notes written fast in Italian, Portuguese, Romanian, Hungarian, Czech,
+Polish, Bulgarian and Slovenian; a practitioner known by a role and a small town; Polish, Latvian
+and Slovenian identity numbers written without their label word; dates of birth in Romanian,
+Czech, Bulgarian, Hungarian (year first) and Portuguese formats; a school's name that identifies a
+child; a person named only by a nickname in quotes; e-mail addresses beside Telegram and Signal
+usernames; and seven snippets of ordinary text (public programmes, cited authors, the street of a
+public office, organisations holding a person's name, job titles alone). Marks as in
+``test_anonymisation_sweep``.
+"""
+
+import pytest
+
+from practices.anonymisation import warm_up
+from tests.practices.test_anonymisation_sweep import _ids, _missed_and_wrong
+
+
+@pytest.fixture(scope="module", autouse=True)
+def models():
+    warm_up()
+
+
+# (class, practice language, field, marked text)
+FOURTEENTH_CASES: list[tuple[str, str, str, str]] = [
+    (
+        "fast_note",
+        "it",
+        "description",
+        "Tel. c/ la madre: [[PERSON:Giorgia]] (15) da 2 sett. dorme dalla nonna a [[LOCATION:Cinisello Balsamo]],"
+        " a scuola non ci va. La madre non vuole che chiamiamo i carabinieri.",
+    ),
+    (
+        "fast_note",
+        "pt",
+        "description",
+        "Falei c/ a mãe hj: o [[PERSON:Tiago]] (16) tá a viver c/ o tio em [[LOCATION:Setúbal]] e ñ vai às aulas"
+        " desde jan. Mãe acha q ele anda c/ o pessoal do ginásio.",
+    ),
+    (
+        "fast_note_dob",
+        "ro",
+        "description",
+        "Disc. cu mama azi: [[PERSON:Andrei]], născut pe [[DATE_OF_BIRTH:12.02.2009]], stă la bunica în"
+        " [[LOCATION:Pașcani]] de o lună și nu mai merge la școală.",
+    ),
+    (
+        "fast_note",
+        "hu",
+        "description",
+        "Tel. az anyával: [[PERSON:Bence]] (16) most a nagyapjánál lakik [[LOCATION:Kiskunhalason]], iskolába nem"
+        " jár, éjjel a TikTokon van.",
+    ),
+    (
+        "fast_note_dob",
+        "cs",
+        "description",
+        "Tel. s matkou: [[PERSON:Vojta]], nar. [[DATE_OF_BIRTH:2. 4. 2009]], bydlí teď u babičky v"
+        " [[LOCATION:Kolíně]], do školy nechodí od Vánoc.",
+    ),
+    (
+        "fast_note",
+        "pl",
+        "description",
+        "Rozm. z matką: [[PERSON:Kacper]] (15) mieszka teraz u ojca w [[LOCATION:Wałbrzychu]], w szkole nie był"
+        " od marca, matka boi się dzwonić na policję.",
+    ),
+    (
+        "fast_note_dob",
+        "bg",
+        "description",
+        "Разговор с майката: [[PERSON:Кристиян]], роден на [[DATE_OF_BIRTH:14.02.2009]] г., живее при вуйчо си в"
+        " [[LOCATION:Казанлък]] и не ходи на училище.",
+    ),
+    (
+        "fast_note",
+        "sl",
+        "description",
+        "Klic z mamo: [[PERSON:Žiga]] (15) zdaj živi pri očetu v [[LOCATION:Velenju]], v šolo ne hodi že od novembra.",
+    ),
+    (
+        "role_small_town",
+        "de",
+        "description",
+        "Der Streetworker aus [[LOCATION:Oberweißbach]] meldete, dass [[PERSON:Jonas]] seit Wochen mit zwei"
+        " Älteren aus der Kameradschaft unterwegs ist.",
+    ),
+    (
+        "id_without_label",
+        "pl",
+        "description",
+        "[[PERSON:Oliwia Zając]] ([[NATIONAL_ID:09262104622]]) mieszka z matką i młodszym bratem w"
+        " [[LOCATION:Bytomiu]].",
+    ),
+    (
+        "id_without_label",
+        "lv",
+        "description",
+        "Meitene, [[NATIONAL_ID:210709-23015]], dzīvo pie tantes [[LOCATION:Ogrē]]; māte strādā Īrijā.",
+    ),
+    (
+        "id_without_label",
+        "sl",
+        "description",
+        "Fant [[PERSON:Luka Kovačič]], [[NATIONAL_ID:1205009505002]], je bil napoten s strani šole.",
+    ),
+    (
+        "dob_year_first",
+        "hu",
+        "description",
+        "[[PERSON:Kovács Réka]] [[DATE_OF_BIRTH:2008. szeptember 14]]-én született [[LOCATION:Ózdon]], azóta az"
+        " anyjával él.",
+    ),
+    (
+        "dob_slashes",
+        "pt",
+        "description",
+        "A jovem, nascida a [[DATE_OF_BIRTH:07/03/2009]] em [[LOCATION:Vila Franca de Xira]], foi sinalizada pela"
+        " CPCJ.",
+    ),
+    (
+        "school_child",
+        "it",
+        "description",
+        "[[PERSON:Mattia]] (12) è in seconda alla [[LOCATION:scuola media Giovanni Pascoli]] di Sant'Ilario, dove i"
+        " compagni lo prendono in giro.",
+    ),
+    (
+        "nickname_quoted",
+        "cs",
+        "description",
+        "Ve třídě mu všichni říkají „[[PERSON:Rambo]]“ a on si to užívá; od září nosí do školy nůž.",
+    ),
+    (
+        "email_telegram",
+        "it",
+        "description",
+        "Il ragazzo scrive alla sorella da [[EMAIL_ADDRESS:lupo.solitario09@libero.it]] e su Telegram si firma"
+        " [[PERSON:@lupo_solitario09]].",
+    ),
+    (
+        "email_signal",
+        "ro",
+        "description",
+        "Îi scrie de pe [[EMAIL_ADDRESS:dacul_liber2009@yahoo.ro]], iar pe Signal e [[PERSON:dacul_liber.09]].",
+    ),
+    (
+        "negative",
+        "it",
+        "description",
+        "Il progetto è finanziato dal programma Erasmus+ e si svolge alla Casa della Carità Angelo Abriani, in via"
+        " Brambilla a Milano.",
+    ),
+    (
+        "negative",
+        "pt",
+        "description",
+        "Seguimos o modelo de Daniel Koehler e as orientações da RAN; as sessões decorrem na Câmara Municipal do"
+        " Porto, na Praça General Humberto Delgado.",
+    ),
+    (
+        "negative",
+        "ro",
+        "description",
+        "Programul „Școala după școală” se desfășoară la Primăria Sectorului 3, pe Bulevardul Mihai Bravu, cu"
+        " sprijinul Fundației Friedrich Ebert.",
+    ),
+    (
+        "negative",
+        "hu",
+        "description",
+        "Az iskolapszichológus és a családsegítő minden héten egyeztet a polgármesteri hivatalban, a Kossuth Lajos"
+        " utcában.",
+    ),
+    (
+        "negative",
+        "cs",
+        "description",
+        "Metodika vychází z práce Philipa Zimbarda a Hannah Arendtové; školení probíhá na Magistrátu města Brna,"
+        " Dominikánské náměstí 1.",
+    ),
+    (
+        "negative",
+        "pl",
+        "description",
+        "Program prowadzi Fundacja im. Stefana Batorego razem z Urzędem Miasta Lublin, a zajęcia odbywają się w"
+        " bibliotece przy ul. Narutowicza.",
+    ),
+    (
+        "negative",
+        "lv",
+        "description",
+        "Programmu finansē Eiropas Sociālais fonds; nodarbības vada jaunatnes darbiniece un sociālais pedagogs Rīgas"
+        " domē, Rātslaukumā 1.",
+    ),
+]
+
+
+# What the first run missed and this round could not close (docs/ANONYMISATION.md, "Known gaps"):
+# left as strict xfails, by the snippets' indexes in FOURTEENTH_CASES.
+FOURTEENTH_GAPS: dict[int, str] = {}
+FOURTEENTH_PASSING = [case for index, case in enumerate(FOURTEENTH_CASES) if index not in FOURTEENTH_GAPS]
+FOURTEENTH_FAILING = [case for index, case in enumerate(FOURTEENTH_CASES) if index in FOURTEENTH_GAPS]
+
+
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), FOURTEENTH_PASSING, ids=_ids(FOURTEENTH_PASSING))
+def test_personal_data_in_a_fourteenth_unseen_batch_is_found_whole_and_nothing_else(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.xfail(strict=True, reason="known gap of the fourteenth batch, see FOURTEENTH_GAPS and the docs")
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), FOURTEENTH_FAILING, ids=_ids(FOURTEENTH_FAILING))
+def test_the_fourteenth_batchs_known_gaps_still_fail(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
