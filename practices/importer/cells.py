@@ -4,7 +4,6 @@ Kept apart from ``formats`` so that ``word`` (python-docx, loaded only when a
 Word file comes) and ``formats`` both import it without importing each other.
 """
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -27,10 +26,19 @@ class Cell:
     attachments: tuple[str, ...] = ()
 
 
+# The Latin ligatures a font sets as one glyph ("ﬁ", "ﬂ", "ﬀ"), which a PDF's text (Google Docs, LaTeX, InDesign)
+# gives back as one character: written as their letters, or "conﬂict" would match no word, list term or query.
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+
+
 def composed(cells: list[Cell]) -> list[Cell]:
-    """The cells in Unicode's NFC form, as search reads queries: a PDF or a file made on macOS may
-    write "é" as "e" and a combining accent, which would match no label and be found by no search."""
-    nfc = functools.partial(unicodedata.normalize, "NFC")
+    """The cells in Unicode's NFC form, as search reads queries (a PDF or a file made on macOS may
+    write "é" as "e" and a combining accent, which would match no label and be found by no search), their
+    ligatures written as letters."""
+
+    def nfc(text: str) -> str:
+        return unicodedata.normalize("NFC", text.translate(_LIGATURES))
+
     return [replace(cell, label=None if cell.label is None else nfc(cell.label), body=nfc(cell.body)) for cell in cells]
 
 

@@ -205,6 +205,11 @@ def _label_goes_on(previous: str, line: str) -> bool:
     )
 
 
+def hyphens_rejoined(text: str) -> str:
+    """``text`` with only its words hyphenated at a line's end joined (``_unbroken``), its lines otherwise kept."""
+    return _HYPHENATED.sub(lambda match: _unbroken(text, match), text)
+
+
 def rejoined_words(text: str) -> list[str]:
     """The words ``rejoined`` joins that a hyphen broke at a line's end, as it writes them ("sessions",
     "self-esteem")."""

@@ -24,6 +24,31 @@ MEMORY_CAP = "-M512m"  # pandoc's own heap limit (GHC runtime)
 _LITERAL_FALLBACK = re.compile(rb"(\\u-?\d+)(?!\d) ?([^\\{}\r\n])")
 
 
+# The code page a Rich Text file's \'xx escapes are written in (\ansicpg1250: Central European, as WordPad and
+# older Word write Czech, Polish or Romanian): pandoc reads every \'xx as Windows-1252 ("Rodièe" for "Rodiče"). The
+# one-byte Windows code pages other than 1252 are written as \u escapes before pandoc reads the file; a \'xx that
+# is a \u escape's fallback (right after it) is left.
+_ANSI_CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,4})")
+_ONE_BYTE_PAGES = {874, 1250, 1251, 1253, 1254, 1255, 1256, 1257, 1258}
+_HEX_ESCAPE = re.compile(rb"(\\u-?\d+ ?(?:\\'[0-9a-fA-F]{2})?)|\\'([0-9a-fA-F]{2})")
+
+
+def _code_page_escapes(data: bytes) -> bytes:
+    found = _ANSI_CODE_PAGE.search(data[:2000])
+    page = int(found.group(1)) if found else 1252
+    if page not in _ONE_BYTE_PAGES:
+        return data
+
+    def written(match: re.Match) -> bytes:
+        if match.group(1):
+            return match.group(1)
+        char = bytes.fromhex(match.group(2).decode()).decode(f"cp{page}", errors="replace")
+        code = ord(char)
+        return b"\\u%d\\'3f" % (code if code < 32768 else code - 65536)
+
+    return _HEX_ESCAPE.sub(written, data)
+
+
 @lru_cache(maxsize=1)
 def pandoc_path() -> str:
     import pypandoc  # loaded only when such a document comes
@@ -37,6 +62,8 @@ def to_html(data: bytes, kind: str) -> str:
         raise _invalid(kind)  # pandoc would read any bytes as Rich Text
     if kind == "rtf" and b"\\uc0" not in data:  # \uc0: no fallback characters at all
         data = _LITERAL_FALLBACK.sub(rb"\1\\'3f", data)
+    if kind == "rtf":
+        data = _code_page_escapes(data)
     with tempfile.NamedTemporaryFile(suffix=f".{kind}") as source:
         source.write(data)
         source.flush()

@@ -12,12 +12,14 @@ are joined. Every word is kept.
 
 import re
 from collections import Counter
+from dataclasses import replace
 from io import BytesIO
 from statistics import median
 
 from django.utils.translation import gettext as _
 
 from .cells import Cell, add_loose, tidy_markdown, without_row_number
+from .layout import hyphens_rejoined, rejoined_words
 from .result import UnreadableDocument
 
 MAX_PAGES = 100  # the template fills 3 to 6 pages; a report with annexes about 40
@@ -28,6 +30,7 @@ PARAGRAPH_GAP = 0.45  # a gap between lines over this share of the font size end
 _BULLET = re.compile(r"^(?:[•◦▪‣·●○■□➢►*\-–—o]\s+|(?:[\uf000-\uf0ff]|\(cid:\d+\))\s*(?=\S))")
 _NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_LINE_END_HYPHEN = re.compile(r"[^\W\d_]{2}-$")
 
 
 def read_pdf(data: bytes) -> list[Cell]:
@@ -50,7 +53,7 @@ def read_pdf(data: bytes) -> list[Cell]:
             cells: list[Cell] = []
             for page in _without_running_lines(pdf.pages):
                 _page_cells(page, cells)
-            return cells
+            return [_hyphens_joined(cell) for cell in cells]
     except UnreadableDocument:
         raise
     except Exception as error:  # pdfminer raises many kinds of errors on damaged files
@@ -128,6 +131,15 @@ def _without_running_lines(pages: list) -> list:
     return cropped
 
 
+def _hyphens_joined(cell: Cell) -> Cell:
+    """The cell with its words hyphenated at a wrapped line's end joined ("neigh-" / "bourhood"), named in
+    ``joined`` for the writer to check, as the text reader does for a PDF converter's text."""
+    if "-\n" not in cell.body:
+        return cell
+    words = tuple(rejoined_words(cell.body))
+    return replace(cell, body=hyphens_rejoined(cell.body).replace("-\n", "- "), joined=cell.joined + words)
+
+
 def _page_cells(page, cells: list[Cell]) -> None:
     """The page's tables and the text between them, top to bottom."""
     body_size = _body_size(page)
@@ -173,10 +185,10 @@ def lines_to_markdown(lines: list[dict], body_size: float) -> str:
         previous_bottom = line["bottom"]
         kind = _kind(text, chars, size, body_size)
         joins = blocks and kinds[-1] == kind and gap <= PARAGRAPH_GAP * size and kind in ("text", "heading", "bold")
-        if kind == "text" and blocks and kinds[-1] == "item" and gap <= PARAGRAPH_GAP * size:
-            blocks[-1] += " " + text  # the wrapped line of a list item
-        elif joins:
-            blocks[-1] += " " + text
+        if (kind == "text" and blocks and kinds[-1] == "item" and gap <= PARAGRAPH_GAP * size) or joins:
+            # a wrapped line (of a list item too); after a hyphen at the line's end, the break is kept for
+            # _hyphens_joined to tell a word's hyphenation from a compound's hyphen
+            blocks[-1] += ("\n" if _LINE_END_HYPHEN.search(blocks[-1]) else " ") + text
         else:
             blocks.append(_item(text) if kind == "item" else text)
             kinds.append(kind)

@@ -11,19 +11,25 @@ import re
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import PartFactory
 from docx.oxml.ns import qn
 from docx.package import Package
 from docx.parts.document import DocumentPart
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from .cells import Cell, add_loose, tidy_markdown, without_row_number
 from .cleaning import match_label
 from .result import UnreadableDocument
-from .text import tokens
+from .text import fold, tokens
 
 _P, _TBL, _SDT, _SDT_CONTENT, _PPR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:pPr")
+_SDT_PR, _SHOWING_PLACEHOLDER = qn("w:sdtPr"), qn("w:showingPlcHdr")
+_HYPERLINK, _RID, _ID = qn("w:hyperlink"), qn("r:id"), qn("w:id")
+_FOOTNOTE_REFERENCE, _FOOTNOTE = qn("w:footnoteReference"), qn("w:footnote")
+_ENDNOTE_REFERENCE, _ENDNOTE = qn("w:endnoteReference"), qn("w:endnote")
 _TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), {qn("w:br"), qn("w:cr")}
 _CHECK_BOX, _CHECKED, _DEFAULT, _VAL = qn("w:checkBox"), qn("w:checked"), qn("w:default"), qn("w:val")
 _SYM, _FONT, _CHAR = qn("w:sym"), qn("w:font"), qn("w:char")
@@ -72,6 +78,7 @@ def read_docx(data: bytes) -> list[Cell]:
         document = _opened(data)
     except Exception as error:  # python-docx raises many kinds of error on a damaged file
         raise UnreadableDocument(_("The file is not a valid Word (.docx) document, so it cannot be read.")) from error
+    _with_references_written(document)
     cells: list[Cell] = []
     paragraphs: list = []
     for block in _blocks(document.element.body):
@@ -85,6 +92,52 @@ def read_docx(data: bytes) -> list[Cell]:
     return cells
 
 
+def _with_references_written(document) -> None:
+    """Write into the document's text what Word keeps elsewhere and a reader sees beside the words: a link's
+    address after the link's words when they do not show it ("our handbook (https://…)"), and a footnote's or an
+    endnote's text at its reference, in brackets (the source of an evaluation's figures)."""
+    body = document.element.body
+    rels = document.part.rels
+    for link in list(body.iter(_HYPERLINK)):
+        rel = rels.get(link.get(_RID) or "")
+        if rel is None or not rel.is_external:
+            continue
+        address = rel.target_ref.strip()
+        shown = fold("".join(node.text or "" for node in link.iter(_TEXT)))
+        bare = re.sub(r"^(?:mailto:|https?://)(?:www\.)?", "", address).rstrip("/")
+        if address and fold(bare) not in shown:
+            link.addnext(_run_of(f" ({address.removeprefix('mailto:')})"))
+    notes: dict[tuple[str, str | None], str] = {}
+    for rel in rels.values():
+        if rel.is_external or rel.reltype not in (RT.FOOTNOTES, RT.ENDNOTES):
+            continue
+        part = rel.target_part
+        root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
+        for note in root:
+            words = " ".join(
+                "".join(node.text or "" for node in paragraph.iter(_TEXT)).strip() for paragraph in note.iter(_P)
+            )
+            notes[(note.tag, note.get(_ID))] = " ".join(words.split())
+    for tag, note_tag in ((_FOOTNOTE_REFERENCE, _FOOTNOTE), (_ENDNOTE_REFERENCE, _ENDNOTE)):
+        for reference in list(body.iter(tag)):
+            note = notes.get((note_tag, reference.get(_ID)))
+            if note:
+                reference.addnext(_text_node(f" [{note}]"))
+
+
+def _run_of(words: str):
+    run = etree.Element(_RUN)
+    run.append(_text_node(words))
+    return run
+
+
+def _text_node(words: str):
+    node = etree.Element(_TEXT)
+    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    node.text = words
+    return node
+
+
 def _blocks(element) -> Iterator:
     """Paragraph and table elements in reading order, looking inside content controls; a text box's
     paragraphs follow the paragraph it is anchored in, each a paragraph of its own."""
@@ -95,10 +148,18 @@ def _blocks(element) -> Iterator:
                 yield from _blocks(box)
         elif child.tag == _TBL:
             yield child
-        elif child.tag == _SDT:
+        elif child.tag == _SDT and not _placeholder_shown(child):
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _blocks(content)
+
+
+def _placeholder_shown(sdt) -> bool:
+    """Whether a content control is not filled in: it shows its placeholder ("Click or tap here to enter text.",
+    in the language of the writer's Word), which is no answer."""
+    properties = sdt.find(_SDT_PR)
+    shown = properties.find(_SHOWING_PLACEHOLDER) if properties is not None else None
+    return shown is not None and shown.get(_VAL) not in ("0", "false", "off")
 
 
 def _table_cells(table: Table, document, cells: list[Cell]) -> None:
@@ -316,7 +377,7 @@ def _own_nodes(element, tag: str | None = None) -> Iterator:
     """The element's descendants (of ``tag``), outside its text boxes (which are read as paragraphs of their own)
     and outside the fallbacks Word saves beside a drawing, a tracked deletion and a moved passage's old place."""
     for child in element.iterchildren():
-        if child.tag in _NOT_TEXT:
+        if child.tag in _NOT_TEXT or (child.tag == _SDT and _placeholder_shown(child)):
             continue
         if tag is None or child.tag == tag:
             yield child
@@ -328,7 +389,7 @@ def _text(paragraph) -> str:
     """All the text of a paragraph, including hyperlinks and content controls, not its text boxes'."""
     parts: list[str] = []
     for child in paragraph.iterchildren():
-        if child.tag == _PPR or child.tag in _NOT_TEXT:
+        if child.tag == _PPR or child.tag in _NOT_TEXT or (child.tag == _SDT and _placeholder_shown(child)):
             continue
         for node in (child, *_own_nodes(child)):
             if node.tag == _TEXT:

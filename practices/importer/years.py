@@ -103,10 +103,28 @@ def _year_digits(match: re.Match) -> str:
 _MONTH_DOT_YEAR = re.compile(r"(?<![\d.,])(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d.,]\d|\d)")
 
 
+# A school or academic year: two years in a row with a slash ("2019/20", "2019/2020"). It stands for its first year,
+# or for its second as the end of a range ("2019/20 – 2022/23": from 2019 to 2023).
+_SCHOOL_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)/(\d\d|(?:19|20)\d\d)(?![\d/]|[.,]\d)")
+_RANGE_BEFORE = re.compile(
+    r"(?:[-–—]|\b(?:to|a|au|al|ate|bis|do|hasta|til|tot|till|until|pana (?:in|la)|jusqu'en|jusqu'a|до|iki|lidz))\s*"
+    r"(?:(?:the|l'annee|das|schuljahr|school|academic|year|annee|scolaire)\s+)*$"
+)
+
+
+def _school_year(text: str, match: re.Match) -> str:
+    first, second = int(match.group(1)), match.group(2)
+    later = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    if later != first + 1:
+        return match.group(0)  # not two years in a row: no school year
+    return str(later if _RANGE_BEFORE.search(text, 0, match.start()) else first)
+
+
 def with_year_digits(text: str) -> str:
-    """``text`` (folded) with the years written in words written in digits ("two thousand and nineteen": 2019),
-    and a month before a year written "09/2017" instead of "09.2017"."""
-    return _MONTH_DOT_YEAR.sub(r"\1/\2", _YEAR_IN_WORDS.sub(_year_digits, text))
+    """``text`` (folded) with the years written in words written in digits ("two thousand and nineteen": 2019), a
+    month before a year written "09/2017" instead of "09.2017", and a school year ("2019/20") as one year."""
+    text = _MONTH_DOT_YEAR.sub(r"\1/\2", _YEAR_IN_WORDS.sub(_year_digits, text))
+    return _SCHOOL_YEAR.sub(lambda match: _school_year(text, match), text)
 
 
 def years_in(text: str) -> list[int]:
