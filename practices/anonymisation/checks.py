@@ -20,6 +20,7 @@ from .patterns import (
     KIN_WORDS,
     MONARCH,
     MONARCH_TITLE,
+    NAMED_AFTER,
     PROGRAMME_TITLE,
     PUBLIC_FIGURES,
     PUBLIC_OFFICE_HOLDER,
@@ -157,6 +158,7 @@ def _public_figures(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in PUBLIC_OFFICE_HOLDER.finditer(text) if not _named_by_a_body(text, m.start())]
     spans += [m.span("title") for m in PROGRAMME_TITLE.finditer(text)]
     spans += [m.span("author") for m in CITED_WITH_A_YEAR.finditer(text) if _an_authors_name(m.group("author"))]
+    spans += [m.span() for m in NAMED_AFTER.finditer(text)]  # a street's or an "im." body's name (round 14)
     return _without_overlaps(sorted(spans))
 
 

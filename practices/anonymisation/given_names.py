@@ -73,7 +73,11 @@ SUPPLEMENT = frozenset(
         "faisal asim kawa rezan shirin dilan hevin baran rojin berivan "
         "ahmad farid zabihullah ahmadullah najibullah hekmatullah rahmatullah wahid "
         # round 12: Arabic given names Faker's lists lack ("Rashid", "Tariq")
-        "rashid rasheed rachid tariq tarek anwar bashir nasser majid mansour marwan rami wael zaid"
+        "rashid rasheed rachid tariq tarek anwar bashir nasser majid mansour marwan rami wael zaid "
+        # round 14: the commonest names of children born since 2005 that Faker's lists lack (Polish,
+        # Slovenian, Latvian, Bulgarian: "Oliwia", "Кристиян") and Czech diminutives ("Vojta")
+        "oliwia zuzanna wiktoria zala markuss vojta ondra vašek pepík kája "
+        "кристиян кристиан габриел никола даниел тиана бианка ралица андреа"
     ).split()
 )
 # Diminutives and pet names that practitioners write for young people and relatives in the newer

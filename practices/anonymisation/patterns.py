@@ -151,6 +151,8 @@ _ORGANISATIONS = frozenset(
     # Ośrodek Pomocy Społecznej", "Zespół Szkół nr 3".
     "alternative alternativ identity identitaire identitäre veiligheidshuis jongerencentrum buurthuis "
     "ośrodek ośrodka ośrodku zespół zespołu zespole szkół poradnia poradni "
+    # Round 14: Polish declined forms ("z Urzędem Miasta Lublin", "Fundacji im. …")
+    "urzędem urzędu urzędzie miasta mieście fundacji fundację stowarzyszenia "
     # Round 11: schools in the southern languages' names ("Escola Estadual Dom Pedro II").
     "escola escuela scuola istituto liceo liceu colegio instituto estadual statale".split()
 )
@@ -161,6 +163,8 @@ _SLAVIC_BALTIC_ORGANISATIONS = (
     "univerzitou univerzite spolek spolku spolkem sdružení centrum centra centru knižnica knižnice knižnicou "
     "nadácia nadácie nadáciou združenie združenia udruga udruge udrugom udruzi zaklada zaklade zakladom "
     "knjižnica knjižnice knjižnicom sveučilište sveučilišta centar centra centrom biblioteka bibliotekos "
+    # round 14: Czech and Slovak offices ("na Magistrátu města Brna")
+    "magistrát magistrátu magistrátem úrad úřad úřadu úřadem úradu města mesta radnice radnici "
     "fondas fondo asociacija asociacijos centras centro фондация фондацията библиотека библиотеката "
     "сдружение сдружението университет университета център центъра"
 ).split()
@@ -175,7 +179,9 @@ _GREEK_ORGANISATIONS = (
 _ROMANIAN_ORGANISATIONS = (
     "direcția direcţia direcției asociația asociaţia fundația fundaţia primăria primăriei poliția poliţia "
     "poliției consiliul centrul centrului școala şcoala liceul ministerul ministerului serviciul serviciului "
-    "asistență asistenţă protecția protecţia penitenciarul penitenciarului"
+    "asistență asistenţă protecția protecţia penitenciarul penitenciarului "
+    # round 14: the genitive-dative ("cu sprijinul Fundației Friedrich Ebert")
+    "fundației fundaţiei asociației asociaţiei centrului"
 ).split()
 # Round 8: "Vestre Fængsel", "Kumlaanstalten", "JVA Tegel" are places, never names.
 ORGANISATION_WORDS = (
@@ -522,6 +528,14 @@ SOCIAL_HANDLE = re.compile(
     r"|@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])(?![\w@]|\.\w)"
 )
 
+# Round 14: a Signal username (a nickname, a dot and two digits or more: "dacul_liber.09") after the
+# messenger's name and up to three words ("pe Signal e dacul_liber.09", "on Signal he is wolf.88"); the dot
+# and digits make it a username, not a word.
+MESSENGER_USERNAME = re.compile(
+    r"(?<![\w])(?i:signal)(?:[ \t]+[^\s.,;:!?]{1,20}){0,3}[ \t]*:?[ \t]+"
+    r"(?P<pii>[A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,9})(?![\w@]|\.\w)"
+)
+
 # Words tying a place to a person: a place is personal data after these.
 # "vecino/a de" is Spanish for "living in". German's are apart: its nouns are capitalised too
 # ("lebt in Angst"), so a capitalised word after them is no place without the NER's reading.
@@ -540,7 +554,10 @@ _RESIDENCE_CUES = (
     # round 13: staying or sleeping at someone's ("slaapt sinds vrijdag bij zijn oom in Zaandam",
     # "is staying with his aunt in Luton", "loge chez sa tante à Creil", "übernachtet bei…")
     r"slaapt|sliep|sliepen|verblijft|verbleef|logeert|logeerde|loge|logeait|logent|hébergée?s?|übernachtet|"
-    r"sover|sov|övernattar"
+    r"sover|sov|övernattar|"
+    # round 14: Italian, Portuguese and Romanian sleeping or staying at someone's, Portuguese's infinitive
+    # after "está a", "tá a" ("dorme dalla nonna a", "tá a viver c/ o tio em", "stă la bunica în")
+    r"dorme|dormiva|dormono|alloggia|alloggiava|viver|vivendo|morar|morando|stă|stătea|doarme|dormea"
 )
 # Staying or sleeping in English and German: only at someone's ("is staying with his nan in Barnsley",
 # "schläft bei seinem Onkel in"): "The group stays at Hotel Astoria" is no one's home (round 13).
@@ -554,7 +571,10 @@ _WITH_GAP = (
     # oom in"); not "of" ("the lives of people with disabilities in…")
     r"(?:\s+(?!(?i:of|des|van|di|de)(?!\w))\w+){0,2}\s+"
     r"(?i:with|together|met|samen|bij|med|hos|sammen|tillsammans|mit|bei|avec|chez|con|com|junto|insieme|s|se|z|ze|"
-    r"με|μαζί|so|cu|împreună|impreuna|с|със|при|kod|sa)"
+    r"με|μαζί|so|cu|împreună|impreuna|с|със|при|kod|sa|"
+    # round 14: at someone's in Czech, Slovak and Polish ("bydlí teď u babičky v", "mieszka teraz u ojca w"),
+    # Slovenian; "with" as notes shorten it ("c/ o tio", "m/ mor")
+    r"u|pri|c/|m/)"
     r"(?:,?\s+\w+){0,6}"  # with an apposition: "bor med sin pappa, byns enda veterinär, i"
 )
 _CUE_GAP = rf"(?:(?:\s+\w+){{0,2}}|{_WITH_GAP}),?\s+"
@@ -579,6 +599,26 @@ PLACE_AFTER_PREPOSITION = re.compile(
     rf"|(?:commune|ville|village|municipalité|quartier|région|département|comté|province|canton|île|"
     rf"arrondissement|county|municipality|city|town|village|island|borough|district|region)\s+(?:de\s+|d['’]|of\s+))"
     rf"(?P<pii>{NAME_WORD}(?:[- ]{NAME_WORD}){{0,2}})"
+)
+
+# Round 14: a name inside a street's name, or an organisation's after the word for "named after":
+# no one's identity ("na Praça General Humberto Delgado", "pe Bulevardul Mihai Bravu", "a Kossuth Lajos
+# utcában", "Fundacja im. Stefana Batorego"). The way's word before the name (southern and Slavic
+# order) or after it (Hungarian, Czech, Slovak, Slovenian, Croatian and Latvian order); a comma ends it.
+_WAY_BEFORE = (
+    r"(?:[Rr]ua|[Aa]venida|[Pp]raça|[Ll]argo|[Tt]ravessa|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|[Pp]iazza|"
+    r"[Pp]iazzale|[Cc]orso|[Vv]icolo|[Cc]alle|[Pp]laza|[Pp]aseo|[Ss]trada|[Ss]tr\.|[Bb]ulevardul|[Bb]d\.|[Cc]alea|"
+    r"[Aa]leea|[Pp]ia[țţt]a|[Ss]plaiul|[Uu]lica|[Uu]lic[yę]|[Uu]l\.|[Aa]leja|[Aa]lei|[Aa]l\.|[Pp]lac|[Pp]lacu|"
+    r"[Oo]siedl[eu]|[Bb]ulevar|[Tt]rg|[Tt]rgu|улица|ул\.|булевард|бул\.|площад|[Οο]δός|[Οο]δό|[Λλ]εωφόρος|"
+    r"[Ππ]λατεία)"
+)
+_WAY_AFTER = (
+    r"(?:utca|utcában|utcán|utcai|utcából|út|úton|útján|tér|téren|terén|körút|körúton|sugárút|fasor|sétány|"
+    r"iela|ielā|ielas|ulice|ulici|ulica|ulicy|třída|třídě|náměstí|nábřeží|námestie|nábrežie|cesta|cesti|trg|trgu)"
+)
+NAMED_AFTER = re.compile(
+    rf"(?<![\w])(?:{_WAY_BEFORE}|(?i:im\.|imienia|named[ \t]+after))[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}"
+    rf"|(?<![\w-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}[ \t]+{_WAY_AFTER}(?![\w])"
 )
 
 # --- email addresses -----------------------------------------------------
@@ -834,12 +874,17 @@ BIRTH_WORDS = (
     r"gimimo\s+data|роден[аи]?|рождена\s+дата|дата\s+на\s+раждане|"
     # round 12: Slovak, Croatian and Greek ("narodený 12. 5. 2009", "rođena 3. 4. 2008.", "γεννήθηκε")
     r"narodený|narodená|narodil(?:a)?\s+sa|dátum\s+narodenia|rođen[aoi]?|datum\s+rođenja|"
-    r"γεννήθηκε|γεννημέν(?:ος|η)|ημερομηνία\s+γέννησης)"
+    r"γεννήθηκε|γεννημέν(?:ος|η)|ημερομηνία\s+γέννησης|"
+    # round 14: Romanian, Latvian and Slovenian ("născut pe 12.02.2009", "dzimis 2009. gada…", "rojen 3. 4. 2009")
+    r"născut[ăa]?|nascut[ăa]?|data\s+nașterii|data\s+naşterii|dzimis|dzimusi|dzimšanas\s+datums|rojen[a]?|"
+    r"datum\s+rojstva)"
 )
 DATE_OF_BIRTH = re.compile(
     rf"(?<![\w]){BIRTH_WORDS}(?![\w])[^.!?\n\d]{{0,30}}?(?P<pii>{DATE})(?![\w])"
     # German and Dutch put the verb last: "Er ist am 14.02.2002 geboren", "die op 3 mei 2001 geboren is".
-    rf"|(?<![\w\d.])(?P<verb_last>{DATE})[ \t]+(?:in[ \t]+{NAME_WORD}[ \t]+)?geboren(?![\w])",
+    rf"|(?<![\w\d.])(?P<verb_last>{DATE})[ \t]+(?:in[ \t]+{NAME_WORD}[ \t]+)?geboren(?![\w])"
+    # round 14: Hungarian too, the day's case ending before it ("2008. szeptember 14-én született")
+    rf"|(?<![\w\d.])(?P<hu_verb_last>{DATE})(?:-(?:án|én|jén|ján|ei|i))?[ \t]+(?:{NAME_WORD}[ \t]+)?született(?![\w])",
     re.IGNORECASE,
 )
 
@@ -1136,7 +1181,8 @@ _BORN = (
     r"(?<!were )(?<!are )(?<!sind )(?<!zijn )(?<!waren )"
     r"(?i:born|née?(?!s)|geboren|født|föddes|född|nacid[oa](?!s)|nascid[oa](?!s)|urodzon[ya]|urodził(?:a)?[ \t]+się|"
     r"syntyi|syntynyt|sündis|sündinud|született|geb\.|nar\.|narozen[aáý]?|szül\.|naci[óo]|nacque|nasceu|"
-    r"gim[eė]|gimęs|gimusi|роден[аи]?|narodený|narodená|rođen[aoi]?|γεννήθηκε)|(?-i:nat[oa])"
+    r"gim[eė]|gimęs|gimusi|роден[аи]?|narodený|narodená|rođen[aoi]?|γεννήθηκε|"
+    r"născut[ăa]?|nascut[ăa]?|dzimis|dzimusi|rojen[a]?)|(?-i:nat[oa])"
 )
 _YEAR_LINK = r"(?i:in|en|nel|im|i|w|em|no|år|vuonna|ano|anno|in[ \t]+the[ \t]+year|im[ \t]+Jahr|en[ \t]+el[ \t]+año)"
 _BIRTH_YEAR = r"(?:19|20)\d\d(?![\w/.–-]\d)"  # not a range: "born 2004–2007" is a group's
@@ -1145,7 +1191,8 @@ BIRTH_YEAR = re.compile(
     # Italian's "classe 2005" (born in 2005), in apposition: "Il ragazzo, classe 2005,"
     rf"|,[ \t]*(?-i:classe)[ \t]+(?P<classe>{_BIRTH_YEAR})(?![\w])"
 )
-_DATE_LINK = r"(?i:il|le|am|den|op|el|em|o|on|the)"
+# round 14: Portuguese's "nascida a 07/03/2009", Romanian's "născut pe", Bulgarian's "роден на"
+_DATE_LINK = r"(?i:il|le|am|den|op|el|em|o|on|the|a|pe|la|на|dne)"
 BIRTH_PLACE = re.compile(
     rf"(?<![\w])(?:{_BORN})[ \t]+(?:(?:{_YEAR_LINK}[ \t]+)?{_BIRTH_YEAR}(?:[ \t]*r\.)?[ \t,]+"
     # after the whole date: "nato il 7/4/2006 a Castelvetrano", "geb. 03.07.2006 in Gera"
@@ -1163,6 +1210,7 @@ _FI_ENDING = r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä)"  # not -n: "asuu Matin k
 _ET_ENDING = r"(?:s|st|l|lt)"
 _HU_ENDING = r"(?:ban|ben|ból|ből|on|en|ön|ról|ről|n)"
 _LT_ENDING = r"(?:oje|ėje|yje|uje|iuose|uose|ose|e)"
+_LV_ENDING = r"(?:ā|ē|ī|ū|os|ās|ēs|īs)"
 _LIVING_WITH_ENDING = (
     rf"(?:(?i:asuu|asui|asuvat|asuivat|asunut|asuneet|(?:on|oli|ovat|olivat)[ \t]+kotoisin|kotoisin)"
     # up to four words between (round 13: "asuu tällä hetkellä mummonsa luona Lahdessa")
@@ -1174,7 +1222,11 @@ _LIVING_WITH_ENDING = (
     # Hungarian's "él" (lives) is Spanish's "él" (he): only right before the place ("él Miskolcon")
     rf"|(?i:él|élt)[ \t]+(?P<hu_el>{_CASE_PLACE}(?:ban|ben|on|en|ön))"
     # Lithuanian's locative: "gyvena su močiute Jonavoje", "gyveno Kaune"
-    rf"|(?i:gyvena|gyveno|gyvens)(?:[ \t]+[{LOWER}]+){{0,4}}[ \t]+(?P<lt>{_CASE_PLACE}{_LT_ENDING}))(?![\w])"
+    rf"|(?i:gyvena|gyveno|gyvens)(?:[ \t]+[{LOWER}]+){{0,4}}[ \t]+(?P<lt>{_CASE_PLACE}{_LT_ENDING})"
+    # round 14: Latvian's locative ("dzīvo pie tantes Ogrē", "dzīvoja Rīgā"); Hungarian's being born
+    # somewhere ("született Ózdon")
+    rf"|(?i:dzīvo|dzīvoja|dzīvos|dzīvojis|dzīvojusi)(?:[ \t]+[{LOWER}]+){{0,4}}[ \t]+(?P<lv>{_CASE_PLACE}{_LV_ENDING})"
+    rf"|(?i:született|születtek)[ \t]+(?P<hu_born>{_CASE_PLACE}(?:ban|ben|on|en|ön)))(?![\w])"
     # (the ending checked behind the word, so that no capitalised word is tried ending by ending)
     rf"|(?<![\w])(?P<before>{_CASE_PLACE})(?:(?<=ssa|ssä|lla|llä|ban|ben)|(?<=on|en|ön|án|én))[ \t]+"
     r"(?i:asuva|asuvan|asuvaa|asuu|asui|lakik|lakott|lakó|él|élt)(?![\w])"
@@ -1214,7 +1266,14 @@ QUOTED_NICKNAME = re.compile(
     r"|(?<![\w])(?i:call(?:ed|s)?[ \t]+(?:him|her)|nann(?:te|ten)[ \t]+(?:ihn|sie)|nenn(?:t|en)[ \t]+(?:ihn|sie)|"
     r"noem(?:de|den)[ \t]+(?:hem|haar)|kallade[ \t]+(?:honom|henne)|kald(?:te|er)[ \t]+(?:ham|hende)|"
     r"kal(?:te|ler)[ \t]+(?:ham|henne)|(?:lo|la)[ \t]+chiama(?:vano|no)|(?:le|lo|la)[ \t]+llama(?:ban|n)|"
-    r"on[ \t]+l['’]appel(?:ait|le)|chamavam-(?:lhe|no|na)|nazywa(?:li|ją)[ \t]+(?:go|ją))[ \t]+"
+    r"on[ \t]+l['’]appel(?:ait|le)|chamavam-(?:lhe|no|na)|nazywa(?:li|ją)[ \t]+(?:go|ją)|"
+    # round 14: Czech, Slovak, Slovenian, Croatian, Romanian, Hungarian, Portuguese, Polish and Bulgarian
+    # ("mu všichni říkají „Rambo“", "îi spun „Lupul”", "chamam-lhe "Magrão"", "mówią na niego „Szczur”")
+    r"(?:mu|jí|ho|jej|ji)[ \t]+(?:\w+[ \t]+){0,2}(?:říkají|říkali|říkal[ai]?|přezdívají|hovoria|hovorili|"
+    r"prezývajú|pravijo|rečejo|kličejo)|(?:říkají|říkali|hovoria|pravijo|zovu|zvali)[ \t]+(?:mu|jí|ho|ga|je)|"
+    r"îi[ \t]+(?:\w+[ \t]+)?(?:spun|zic|spuneau|ziceau)|(?:hívják|hívták|nevezik|nevezték)|"
+    r"chama(?:m|vam)-(?:lhe|no|na)|"
+    r"mówi(?:ą|li)[ \t]+na[ \t]+(?:niego|nią)|му[ \t]+викат|го[ \t]+наричат)[ \t]+"
     rf"{_OPEN_QUOTE}(?P<called>(?:(?i:il|lo|la|el|le|der|die|de|het|the|o|a)[ \t]+)?{NAME_WORD}"
     rf"(?:[ \t]+{NAME_WORD}){{0,2}}){_CLOSE_QUOTE}"
     rf"|{_OPEN_QUOTE}(?P<before>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}){_CLOSE_QUOTE}[ \t]+"

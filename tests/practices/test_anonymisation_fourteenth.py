@@ -201,7 +201,17 @@ FOURTEENTH_CASES: list[tuple[str, str, str, str]] = [
 
 # What the first run missed and this round could not close (docs/ANONYMISATION.md, "Known gaps"):
 # left as strict xfails, by the snippets' indexes in FOURTEENTH_CASES.
-FOURTEENTH_GAPS: dict[int, str] = {}
+FOURTEENTH_GAPS: dict[int, str] = {
+    8: "a practitioner's small town after a role ('Der Streetworker aus Oberweißbach') is not reported: the"
+    " thirteenth batch marks the same shape ('Der Jugendsozialarbeiter aus Kleinhausen') as no finding, so a"
+    " rule for it would turn that case into a false alarm; the lead must decide which reading is right",
+    12: "a Hungarian name in its own order, surname first ('Kovács Réka'), is left to the NER, which misses it;"
+    " the gazetteer reads a known given name with the surname after it",
+    14: "an Italian school named after a poet ('alla scuola media Giovanni Pascoli di Sant'Ilario') after a class"
+    " written as a word ('in seconda'): the school is not read and the NER calls the poet a person",
+    18: "an organisation whose name holds a person's after a word that is no organisation's ('Casa della Carità"
+    " Angelo Abriani'): 'casa' is also a home ('a casa di Marco'), so it cannot be an organisation's word",
+}
 FOURTEENTH_PASSING = [case for index, case in enumerate(FOURTEENTH_CASES) if index not in FOURTEENTH_GAPS]
 FOURTEENTH_FAILING = [case for index, case in enumerate(FOURTEENTH_CASES) if index in FOURTEENTH_GAPS]
 

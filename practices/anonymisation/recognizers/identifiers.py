@@ -78,7 +78,11 @@ _PERSON_NEAR = re.compile(
     rf"{'|'.join(_FAMILY_WORDS.split())}|boy|girl|youth|teenager|pupil|client|garçon|jeune|adolescente?|élève|"
     r"junge|mädchen|jugendliche[rn]?|schüler(?:in)?|klient(?:in)?|jongen|meisje|jongere|leerling|cliënt|pojken|"
     r"flickan|drengen|pigen|gutten|jenta|ragazz[oa]|chic[oa]|joven|menor|chłopak|dziewczyna|rapaz|rapariga|"
-    r"poika|tyttö|nuori)(?![\w-])"
+    r"poika|tyttö|nuori|"
+    # round 14: Latvian, Slovenian, Czech, Slovak, Romanian, Hungarian, Bulgarian, Lithuanian, Estonian, Greek
+    r"zēns|meitene|puisis|jaunietis|jauniete|fant|deklica|dekle|mladostnik|mladostnica|chlapec|dívka|holka|"
+    r"dievča|băiatul|băiat|fata|fiú|lány|момчето|момиче|момичето|berniukas|mergaitė|poiss|tüdruk|"
+    r"αγόρι|κορίτσι|chłopiec|dziewczynka)(?![\w-])"
     r"|\b\d{1,2}[ \t]*(?i:ans|years?|jahre|jaar|år|vuotta|años|anni|anos|lat|let|ani|éves)\b|\(\d{1,2}\)"
 )
 _CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{patterns.UPPER}][{patterns.LOWER}]{{2,}}(?![\w-])")
@@ -140,6 +144,10 @@ class IdentityNumber:
     # number with one check digit can be another number named nearby: "PESEL …, tel. matki 512 345 678" is a valid
     # Portuguese NIF after "PESEL".
     named_by: str = ""
+    # Round 14: the number holds its holder's birth date, which the check confirms with the check digit, so
+    # one written without its word is still read beside a person ("Oliwia Zając (09262104622)", "Meitene,
+    # 210709-23015,"): see ``_beside_a_person``.
+    holds_a_birth_date: bool = False
 
 
 def _taj_is_valid(number: str) -> bool:
@@ -176,7 +184,7 @@ IDENTITY_NUMBERS: tuple[IdentityNumber, ...] = (
         codicefiscale.is_valid,
     ),
     # PESEL: one check digit, so one random 11-digit number in ten passes: only next to a word naming it.
-    IdentityNumber("PL", r"\d{11}", pesel.is_valid, needs_context=True),
+    IdentityNumber("PL", r"\d{11}", pesel.is_valid, needs_context=True, holds_a_birth_date=True),
     # Czech and Slovak rodné číslo, written with its slash ("065812/1002"): a birth date (women's
     # month plus 50) and, since 1954, a number divisible by 11. Ten digits without the slash read
     # like phone numbers and references: only after a word naming them ("Rodné číslo: 0703145608").
@@ -192,18 +200,19 @@ IDENTITY_NUMBERS: tuple[IdentityNumber, ...] = (
     # Luhn), Bulgarian EGN (a birth date and a check digit), Croatian OIB.
     IdentityNumber("PT", r"\d{3}\s?\d{3}\s?\d{3}", nif.is_valid, True, r"nif|contribuinte|identificação\s+fiscal"),
     IdentityNumber("HU", r"\d{3}[ -]?\d{3}[ -]?\d{3}", _taj_is_valid, True, r"taj"),
-    IdentityNumber("GR", r"\d{11}", amka.is_valid, True, r"amka|αμκα|α\.μ\.κ\.α\."),
-    IdentityNumber("BG", r"\d{10}", egn.is_valid, True, r"егн|egn|единен\s+граждански\s+номер"),
+    IdentityNumber("GR", r"\d{11}", amka.is_valid, True, r"amka|αμκα|α\.μ\.κ\.α\.", True),
+    IdentityNumber("BG", r"\d{10}", egn.is_valid, True, r"егн|egn|единен\s+граждански\s+номер", True),
     IdentityNumber("HR", r"\d{11}", oib.is_valid, True, r"oib"),
     # Round 13: the Estonian isikukood and the Lithuanian asmens kodas (sex and century, a birth
     # date, a serial and one check digit), the Latvian personas kods (a birth date and a check
     # digit; since 2017 "32…" and no date), the Slovenian EMŠO (a birth date, a region and one
     # check digit), the Austrian social insurance number (a serial, a check digit and a birth date):
     # one check digit each, so only after their words.
-    IdentityNumber("EE", r"[1-6]\d{10}", ik.is_valid, True, r"isikukood\w*"),
-    IdentityNumber("LT", r"[1-6]\d{10}", asmens.is_valid, True, r"asmens\s+kod\w*|a\.\s?k\."),
-    IdentityNumber("LV", r"\d{6}-?\d{5}", pvn.is_valid, True, r"personas\s+kod\w*|p\.\s?k\."),
-    IdentityNumber("SI", r"\d{13}", emso.is_valid, True, r"em[šs]o|enotn\w+\s+matičn\w+\s+številk\w+"),
+    IdentityNumber("EE", r"[1-6]\d{10}", ik.is_valid, True, r"isikukood\w*", True),
+    IdentityNumber("LT", r"[1-6]\d{10}", asmens.is_valid, True, r"asmens\s+kod\w*|a\.\s?k\.", True),
+    # the old personas kods, with its date ("32…" since 2017 holds none: only after its word)
+    IdentityNumber("LV", r"\d{6}-?\d{5}", pvn.is_valid, True, r"personas\s+kod\w*|p\.\s?k\.", True),
+    IdentityNumber("SI", r"\d{13}", emso.is_valid, True, r"em[šs]o|enotn\w+\s+matičn\w+\s+številk\w+", True),
     IdentityNumber(
         "AT", r"\d{4}[ ]?\d{6}", vnr.is_valid, True, r"sv-?nummer|sozialversicherungsnummer|versicherungsnummer|vsnr"
     ),
@@ -245,5 +254,22 @@ class NationalIdRecognizer(LocalRecognizer):
         context = self.named_by[number.named_by] if number.named_by else ID_CONTEXT
         # 60 characters: "Sozialversicherungsnummer des Jugendlichen ist " is 47 (round 13)
         if number.needs_context and not context.search(text[max(0, match.start() - 60) : match.start()]):
-            return False
+            if not (number.holds_a_birth_date and _beside_a_person(text, match.start(), match.end())):
+                return False
+            if number.country == "LV" and match.group().startswith("32"):
+                return False  # the new personas kods holds no date
         return number.is_valid(match.group())
+
+
+# Round 14: a number in brackets or between commas right after a person ("Oliwia Zając (09262104622)",
+# "Meitene, 210709-23015,", "Fant Luka Kovačič, 1205009505002, je…"): a name or a young person's word
+# at most four words before it in its sentence, and nothing but the number in the brackets or commas.
+_BEFORE_A_BESIDE_NUMBER = re.compile(r"(?P<words>(?:[^\s.!?]+[ \t]+){0,3}[^\s.!?,(]+)[ \t]*(?:\(|,)[ \t]*$")
+_AFTER_A_BESIDE_NUMBER = re.compile(r"[ \t]*(?:\)|,|;)")
+
+
+def _beside_a_person(text: str, start: int, end: int) -> bool:
+    before = _BEFORE_A_BESIDE_NUMBER.search(text[max(0, start - 80) : start])
+    if not before or not _AFTER_A_BESIDE_NUMBER.match(text, end):
+        return False
+    return _a_person_near(before.group("words"), len(before.group("words")), len(before.group("words")), "en")

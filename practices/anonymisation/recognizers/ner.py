@@ -299,7 +299,38 @@ _CITING_IN_THE_SENTENCE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?\n][^.!?\n]*$")
 
 
+# Round 14: the work before its author, as the Romance and Slavic languages write it ("Seguimos o modelo de
+# Daniel Koehler", "Metodika vychází z práce Philipa Zimbarda a Hannah Arendtové"), and the author after
+# another thus cited; a citing word in the sentence as well.
+_WORK_BEFORE = re.compile(
+    r"(?<![\w])(?i:work|works|model|theory|travail|travaux|modèle|théorie|modelo|modello|teoria|teoría|trabalho|"
+    r"trabalhos|obra|obras|lavoro|lavori|abordagem|approccio|enfoque|werk|modell|theorie|arbeit|arbeiten|práce|"
+    r"prací|díla|dílo|modelu|teorie|teorii|pracy|prac|koncepcji|koncepce|lucrarea|lucrările|modelul|teoria|"
+    r"munkája|munkáira|modellje|elmélete|darbs|darbu|modeli|delo|dela)"
+    r"[ \t]+(?:(?i:de|di|do|da|dos|das|of|van|von|des|der|del|della|z|ze|lui)[ \t]+)?"
+    rf"(?:{patterns.NAME_WORD}[ \t]+(?:{patterns.NAME_WORD}[ \t]+)?(?i:a|and|e|et|i|und|y|și|és|en|og|och)[ \t]+)?$"
+)
+_CITING_BEFORE_A_WORK = re.compile(
+    r"(?<![\w])(?i:segu(?:imos|e|em|ir)|basei(?:a|am)|baseado|baseada|inspirad[oa]|inspirat[oa]|vychází|vycházíme|"
+    r"vycházela|založen[aáoý]?|opírá|opiera|opart[ayej]+|bazat[ăa]?|bazează|pornește|alapul|alapján|épül|"
+    r"temelji|temeljen[aio]?|balstās|si[ \t]+basa|basat[oa]|segu(?:iamo|e)|ispirat[oa]|sigue|seguimos|basad[oa]|"
+    r"folgt|folgen|beruht|basiert|stützt|volgt|volgen|gebaseerd|bygger|bygger[ \t]+på|s'appuie|s’appuie|suit|"
+    r"suivons|inspiré|inspirée|fondé|fondée|follows?|following|uses?|using|draws?|based)(?![\w])"
+)
+
+
+def cited_after_a_work(text: str, start: int) -> bool:
+    """Whether an NER "person" follows a work cited in the same sentence (see ``_WORK_BEFORE``)."""
+    window = text[max(0, start - 200) : start]
+    sentence_end = _SENTENCE_END.search(window)
+    sentence = window[sentence_end.start() + 1 :] if sentence_end else window
+    work = _WORK_BEFORE.search(sentence)
+    return work is not None and bool(_CITING_BEFORE_A_WORK.search(sentence, 0, work.start()))
+
+
 def cited_by_a_work(text: str, start: int, end: int) -> bool:
+    if cited_after_a_work(text, start):
+        return True
     span = text[start:end]
     possessive = span.endswith(("'s", "’s"))
     after = _WORK_AFTER.match(text, end)

@@ -199,7 +199,7 @@ def person_recognizers(language: str) -> list[EntityRecognizer]:
         ),
         RegexRecognizer(
             entity=PERSON,
-            regexes=[patterns.SOCIAL_HANDLE],
+            regexes=[patterns.SOCIAL_HANDLE, patterns.MESSENGER_USERNAME],
             score=HANDLE_SCORE,
             language=language,
             name="SocialHandleRecognizer",

@@ -16,9 +16,24 @@ PLACE_NAME = "PlaceAfterPrepositionRecognizer"
 _TOWN_AFTER_STREET = re.compile(r",?[ \t]+(?:w|we|in|à|en|i|a|em|na|te|u|v|vo|ve)[ \t]+(?P<town>[^\d]+)$")
 
 
-def _address_span(text: str, start: int, end: int, doc=None) -> tuple[int, int]:
+# Round 14: an organisation's name and a comma before the address ("na Magistrátu města Brna, Dominikánské
+# náměstí 1", "im Rathaus Neukölln, Karl-Marx-Straße 83"): the office's address, no one's home.
+_ORGANISATION_BEFORE = re.compile(r"(?P<words>(?:[^\s,.;:!?()]+[ \t]+){0,4}[^\s,.;:!?()]+)[ \t]*,[ \t]*$")
+
+
+def _an_organisations_address(text: str, start: int) -> bool:
+    before = _ORGANISATION_BEFORE.search(text[max(0, start - 80) : start])
+    if not before:
+        return False
+    words = before.group("words")
+    return names_an_organisation(words) and not _RELATIVE_OR_CLIENT.search(words)
+
+
+def _address_span(text: str, start: int, end: int, doc=None) -> tuple[int, int] | None:
     """The address, without the words after it that name no town: "14 Station Road in March",
-    "Storgata 5 i Norge" end at the street."""
+    "Storgata 5 i Norge" end at the street; none after an organisation's name and a comma."""
+    if _an_organisations_address(text, start):
+        return None
     tail = _TOWN_AFTER_STREET.search(text, start, end)
     if tail and not _plausible_place(text, tail.start("town"), end):
         return start, tail.start()
@@ -258,7 +273,7 @@ def _a_persons_birthplace(text: str, start: int, end: int, doc=None) -> tuple[in
 
 
 _CASE_ENDINGS = re.compile(
-    r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|ban|ben|ból|ből|ról|ről|st|lt|on|en|ön|s|l|n|oje|ėje|yje|uje|iuose|uose|e)$"
+    r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|ban|ben|ból|ből|ról|ről|st|lt|on|en|ön|s|l|n|oje|ėje|yje|uje|iuose|uose|e|ā|ē|ī|ū|os|ās|ēs|īs)$"
 )
 
 
