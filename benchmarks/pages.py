@@ -256,11 +256,25 @@ def stop(server: subprocess.Popen) -> None:
         server.wait(timeout=30)
 
 
+def _workers(server: subprocess.Popen) -> list[str]:
+    return Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+
+
+def worker_cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU time (user and system) the gunicorn workers have used so far: a page's cost per
+    request measured by it does not depend on what else the shared cores run, unlike its
+    requests per second."""
+    ticks = 0
+    for pid in _workers(server):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (proc(5): fields 14 and 15)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def worker_memory_mb(server: subprocess.Popen) -> list[float]:
     """Resident memory of each gunicorn worker (children of the master process)."""
-    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
     sizes = []
-    for pid in children:
+    for pid in _workers(server):
         status = Path(f"/proc/{pid}/status").read_text()
         sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
     return sizes
@@ -274,20 +288,27 @@ def _milliseconds(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def drive(url: str, *, seconds: int, connections: int, cookie: str = "") -> dict:
-    """One wrk run against ``url``; requests/s, p50 and p99 (ms), and non-200 answers."""
+def drive(
+    url: str, *, seconds: int, connections: int, cookie: str = "", server: subprocess.Popen | None = None
+) -> dict:
+    """One wrk run against ``url``; requests/s, p50 and p99 (ms), non-200 answers, and (given
+    the ``server``) the workers' CPU milliseconds per request."""
     headers = ["-H", PROXY_HEADER, *(["-H", f"Cookie: {cookie}"] if cookie else [])]
     warm = [WRK, "-t1", "-c1", "-d1s", *headers, url]
     subprocess.run(warm, capture_output=True, check=True)
     command = [WRK, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url]
+    cpu = worker_cpu_seconds(server) if server else 0.0
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    cpu = worker_cpu_seconds(server) - cpu if server else 0.0
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, flags=re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": _milliseconds(latency["50"]),
         "p99": _milliseconds(latency["99"]),
         "errors": int(errors.group(1)) if errors else 0,
+        "cpu_ms": cpu * 1000 / requests if requests else 0.0,
     }
 
 
@@ -337,12 +358,12 @@ def check_status(base: str, path: str, cookie: str) -> None:
             raise SystemExit(f"{path} answered {response.status} at {response.url}, not a page: check the set-up")
 
 
-def measure(args, data: dict, port: int, *, signed_in: bool) -> dict:
+def measure(args, data: dict, port: int, *, signed_in: bool, server: subprocess.Popen) -> dict:
     """Every page under load; the thread page (members only) always with the member's cookie."""
     base = f"http://127.0.0.1:{port}"
     member = f"sessionid={data['session']}"
     results = {"load": os.getloadavg()[0], "healthz": []}
-    run = {"seconds": args.duration, "connections": args.connections}
+    run = {"seconds": args.duration, "connections": args.connections, "server": server}
     results["healthz"].append(drive(base + "/healthz/", **run))
     for name, path, members_only in pages(data):
         cookie = member if signed_in or members_only else ""
@@ -423,6 +444,7 @@ def report(args, results: dict, memory: list[float], command: str) -> str:
     healthz = results.pop("healthz")
     load = results.pop("load")
     baseline = sum(run["rps"] for run in healthz) / len(healthz)
+    cpu_baseline = sum(run["cpu_ms"] for run in healthz) / len(healthz)
     lines = [
         f"{args.count:,} practices, a {args.posts:,}-post thread; gunicorn 2 workers, production settings, SQLite, "
         f"search engine `{args.engine}`"
@@ -433,18 +455,23 @@ def report(args, results: dict, memory: list[float], command: str) -> str:
         f"{os.cpu_count()} cores shared with other work (load average {load:.1f} at the start).",
         "",
         f"`/healthz/`: {baseline:.0f} requests/s (first {healthz[0]['rps']:.0f}, last {healthz[-1]['rps']:.0f}), "
-        f"p50 {healthz[0]['p50']:.1f} ms, p99 {healthz[0]['p99']:.1f} ms.",
+        f"p50 {healthz[0]['p50']:.1f} ms, p99 {healthz[0]['p99']:.1f} ms, "
+        f"{cpu_baseline:.2f} ms of the workers' CPU a request.",
         "",
-        "| page | requests/s | share of /healthz/ | p50 ms | p99 ms | target met |",
-        "|---|---:|---:|---:|---:|---|",
+        "The CPU columns: the gunicorn workers' CPU milliseconds a request and `/healthz/`'s as a share of it, which",
+        "other work on the shared cores does not change (requests/s do): the figure to compare runs by.",
+        "",
+        "| page | requests/s | share of /healthz/ | p50 ms | p99 ms | target met | workers' CPU ms | CPU share |",
+        "|---|---:|---:|---:|---:|---|---:|---:|",
     ]
     for name, run in results.items():
         share = run["rps"] / baseline
         met = share >= TARGET_SHARE and run["p99"] < TARGET_P99_MS and not run["errors"]
         errors = f" ({run['errors']} errors)" if run["errors"] else ""
+        cpu_share = cpu_baseline / run["cpu_ms"] if run["cpu_ms"] else 0.0
         lines.append(
             f"| {name} | {run['rps']:.0f} | {share:.0%} | {run['p50']:.1f} | {run['p99']:.1f} | "
-            f"{'yes' if met else 'no'}{errors} |"
+            f"{'yes' if met else 'no'}{errors} | {run['cpu_ms']:.2f} | {cpu_share:.0%} |"
         )
     sizes = ", ".join(f"{size:.0f} MB" for size in memory)
     lines += ["", f"Resident memory per worker after the run: {sizes}.", "", f"Command: `{command}`"]
@@ -535,7 +562,7 @@ def main() -> None:
         print(f"{mode}: {title}", flush=True)
         server = start_gunicorn(server_env, args.port)
         try:
-            results = measure(args, data, args.port, signed_in=signed_in)
+            results = measure(args, data, args.port, signed_in=signed_in, server=server)
             memory = worker_memory_mb(server)
         finally:
             stop(server)
