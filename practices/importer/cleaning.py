@@ -9,7 +9,7 @@ from typing import cast
 from practices.template_fields import TEMPLATE_FIELDS
 
 from .instructions import CELL_LABELS, LABELS, TRANSLATED_LABELS, all_instructions
-from .text import WORD_RE, fold, markdown_to_plain, squash
+from .text import WORD_RE, fold, markdown_to_plain, squash, tokens
 
 _CUT = "\x00"
 # What may be left of a line once its instruction is gone: a list marker, a
@@ -421,3 +421,25 @@ def _common_word(word: str) -> bool:
 
 
 COMMON_WORD = 3.0  # wordfreq's Zipf scale
+
+
+# Words of guidance: speaking to the writer ("you", "please", "Sie", "vous") or of the form and how to fill it in
+# ("field", "select", "describe", "words", "shared"), in the template's languages; folded.
+_GUIDANCE_WORDS = frozenset(
+    """you your please vous votre vos veuillez sie ihre ihr bitte u uw jouw graag ni er din dit ert deres
+    field fields section template form list answer box boxes word words maximum max select choose describe give
+    write indicate explain mention tick provide state add shared members verified e.g example
+    champ champs rubrique modele formulaire liste reponse mots cochez indiquez decrivez precisez
+    feld felder abschnitt vorlage formular antwort worter beschreiben geben angeben
+    veld velden sjabloon formulier antwoord woorden beschrijf geef vermeld""".split()
+)
+_QUOTE_MARKS = ('"', "“", "„", "«", "‘", "'", "‹", "»")
+
+
+def reads_as_guidance(line: str) -> bool:
+    """Whether a paragraph in italics (Word's, or an OpenDocument's or a web page's <em>) reads as the template's
+    guidance: words speaking to the writer or of the form (``_GUIDANCE_WORDS``), not a quotation ("“I finally felt heard,” said one pupil.")."""
+    text = line.strip().lstrip("*_ ")
+    if text.startswith(_QUOTE_MARKS):
+        return False
+    return bool(set(tokens(text)) & _GUIDANCE_WORDS)

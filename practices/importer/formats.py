@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from markdownify import MarkdownConverter
 
 from .cells import Cell, add_loose, tidy_markdown, without_row_number
-from .cleaning import match_label, match_label_line
+from .cleaning import match_label, match_label_line, reads_as_guidance
 from .layout import (
     columns_as_boxes,
     rejoined,
@@ -255,7 +255,10 @@ def unquoted_mail(text: str) -> tuple[str, str]:
     outside = [*lines[:first], *lines[last + 1 :]]
     if any(match_label_line(line.split("\t")[0]) for line in outside):
         return text, ""  # the template's own text, part of it quoted (a Markdown block quote): no e-mail
-    return "\n".join(inner), "\n".join(outside)
+    # The quoted mail's own text before the template's first label ("> Dear colleagues, please answer…") is the
+    # mail's, not an answer: with the mail's text, not at the head of the description.
+    head = next(number for number, line in enumerate(inner) if match_label_line(line.split("\t")[0]))
+    return "\n".join(inner[head:]), "\n".join([*lines[:first], *inner[:head], *lines[last + 1 :]])
 
 
 def _mail_cells(text: str) -> tuple[str, list[Cell]]:
@@ -395,7 +398,7 @@ def _without_page_chrome(soup: BeautifulSoup) -> None:
 
 def _walk_html(element: Tag, cells: list[Cell], converter: MarkdownConverter) -> None:
     loose: list[str] = []
-    for child in list(element.children):
+    for child in _without_guidance(list(element.children), at_head=False):
         if isinstance(child, Tag) and (child.name == "table" or child.find("table")):
             add_loose(loose, cells)
             loose = []
@@ -410,6 +413,45 @@ def _walk_html(element: Tag, cells: list[Cell], converter: MarkdownConverter) ->
     add_loose(loose, cells)
 
 
+def _without_guidance(children: list, *, at_head: bool = True) -> list:
+    """The children without the template's guidance the writer left in, as in a Word file (word.py): paragraphs all
+    in italics (<em>, <i>) that read as guidance (``reads_as_guidance``), at the head of an answer (a table's answer
+    cell, or after a heading or a paragraph all in bold) when a paragraph not in italics follows them there."""
+    kept: list = []
+    pending: list = []  # italic paragraphs at an answer's head, not yet known to be guidance
+    for child in children:
+        if not isinstance(child, Tag) or not child.get_text(strip=True):
+            (pending if pending else kept).append(child)
+            continue
+        if child.name in ("h1", "h2", "h3", "h4", "h5", "h6") or _all_within(child, ("strong", "b")):
+            kept += pending
+            pending = []
+            kept.append(child)
+            at_head = True
+        elif at_head and child.name == "p" and _all_within(child, ("em", "i")) and reads_as_guidance(child.get_text()):
+            pending.append(child)
+        else:
+            pending = []  # guidance: an answer not in italics follows it
+            kept.append(child)
+            at_head = False
+    return kept + pending
+
+
+def _all_within(tag: Tag, names: tuple[str, ...]) -> bool:
+    """Whether all the text of ``tag`` stands inside elements named ``names`` (a paragraph all in italics)."""
+
+    def inside(text) -> bool:
+        for parent in text.parents:
+            if parent is tag:
+                return False
+            if parent.name in names:
+                return True
+        return False
+
+    texts = [text for text in tag.find_all(string=True) if text.strip()]
+    return bool(texts) and all(inside(text) for text in texts)
+
+
 def _table_cells(table: Tag, cells: list[Cell], converter: MarkdownConverter) -> None:
     for row in table.find_all("tr"):
         if row.find_parent("table") is not table:
@@ -419,7 +461,10 @@ def _table_cells(table: Tag, cells: list[Cell], converter: MarkdownConverter) ->
             continue  # a header row such as "Field | Answer"; a label there (pandoc's ODT) is a row
         if len(columns) >= 2:
             label = " ".join(columns[0].get_text(" ").split())
-            body = "\n\n".join(html_to_markdown(column.decode_contents(), converter) for column in columns[1:])
+            body = "\n\n".join(
+                html_to_markdown("".join(str(part) for part in _without_guidance(list(column.children))), converter)
+                for column in columns[1:]
+            )
             cells.append(Cell(label or None, tidy_markdown(body)))
         elif columns:
             _walk_html(columns[0], cells, converter)

@@ -21,9 +21,9 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from .cells import Cell, add_loose, tidy_markdown, without_row_number
-from .cleaning import match_label
+from .cleaning import match_label, reads_as_guidance
 from .result import UnreadableDocument
-from .text import fold, tokens
+from .text import fold
 
 _P, _TBL, _SDT, _SDT_CONTENT, _PPR = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:pPr")
 _SDT_PR, _SHOWING_PLACEHOLDER = qn("w:sdtPr"), qn("w:showingPlcHdr")
@@ -275,7 +275,7 @@ def _without_guidance(paragraphs: list, document, *, in_cell: bool) -> list[tupl
             pending = []
             kept.append((element, (line, is_item)))
             at_head = True
-        elif at_head and _all_italic(element, document) and _reads_as_guidance(line):
+        elif at_head and _all_italic(element, document) and reads_as_guidance(line):
             pending.append((element, (line, is_item)))
         else:
             pending = []  # guidance: an answer not in italics follows it
@@ -312,28 +312,6 @@ def _all_bold(element) -> bool:
         run for run in _own_nodes(element, _RUN) if any((node.text or "").strip() for node in _own_nodes(run, _TEXT))
     ]
     return bool(runs) and all(_is_bold(run) for run in runs)
-
-
-# Words of guidance: speaking to the writer ("you", "please", "Sie", "vous") or of the form and how to fill it in
-# ("field", "select", "describe", "words", "shared"), in the template's languages; folded.
-_GUIDANCE_WORDS = frozenset(
-    """you your please vous votre vos veuillez sie ihre ihr bitte u uw jouw graag ni er din dit ert deres
-    field fields section template form list answer box boxes word words maximum max select choose describe give
-    write indicate explain mention tick provide state add shared members verified e.g example
-    champ champs rubrique modele formulaire liste reponse mots cochez indiquez decrivez precisez
-    feld felder abschnitt vorlage formular antwort worter beschreiben geben angeben
-    veld velden sjabloon formulier antwoord woorden beschrijf geef vermeld""".split()
-)
-_QUOTE_MARKS = ('"', "“", "„", "«", "‘", "'", "‹", "»")
-
-
-def _reads_as_guidance(line: str) -> bool:
-    """Whether a paragraph in italics reads as the template's guidance: words speaking to the writer or of the form
-    (``_GUIDANCE_WORDS``), not a quotation ("“I finally felt heard,” said one pupil.")."""
-    text = line.strip().lstrip("*_ ")
-    if text.startswith(_QUOTE_MARKS):
-        return False
-    return bool(set(tokens(text)) & _GUIDANCE_WORDS)
 
 
 def _all_italic(element, document) -> bool:
