@@ -438,7 +438,8 @@ _QUOTE_MARKS = ('"', "“", "„", "«", "‘", "'", "‹", "»")
 
 def reads_as_guidance(line: str) -> bool:
     """Whether a paragraph in italics (Word's, or an OpenDocument's or a web page's <em>) reads as the template's
-    guidance: words speaking to the writer or of the form (``_GUIDANCE_WORDS``), not a quotation ("“I finally felt heard,” said one pupil.")."""
+    guidance: words speaking to the writer or of the form (``_GUIDANCE_WORDS``), not a quotation ("“I finally felt
+    heard,” said one pupil.")."""
     text = line.strip().lstrip("*_ ")
     if text.startswith(_QUOTE_MARKS):
         return False
