@@ -297,19 +297,19 @@ def _drafts(*, author_id: int, organisation_id: int) -> QuerySet[Practice]:
 
 
 DRAFTS_LISTED = 5  # the newest drafts the home page lists
-# ``drafts_of``'s query for the home page's list (the three columns it shows), its SQL compiled once
+# ``drafts_of``'s query for the home page's list (its title, status and last change), its SQL compiled once
 # per connection with stand-in ids (portal/prepared.py) and read on every call.
 _NEWEST_DRAFTS = PreparedQuery(
     "newest_drafts",
     Practice,
-    lambda **ids: _drafts(**ids).select_related(None).only("pk", "title", "updated_at")[:DRAFTS_LISTED],
+    lambda **ids: _drafts(**ids).select_related(None).only("pk", "title", "status", "updated_at")[:DRAFTS_LISTED],
     author_id=-4_201_938,
     organisation_id=-4_201_939,
 )
 
 
 def newest_drafts_of(*, user) -> list[Practice]:
-    """The newest ``DRAFTS_LISTED`` of ``drafts_of(user=user)``, with their id, title and last change."""
+    """The newest ``DRAFTS_LISTED`` of ``drafts_of(user=user)``, with their id, title, status and last change."""
     membership = approved_membership(user)
     if membership is None:
         return []
