@@ -34,6 +34,7 @@ SECOND_PRACTICE_FIELDS = 3
 # A second template without its practice's name: the description's label again and this many labels after it of
 # fields read before (``Assembly.unlabelled_second_template``).
 REPEATED_RUN = 2
+REDONE_FIELDS = ("peer_reviewed", "key_themes", "target_audiences", "start", "country", "contact", "last_update")
 _NONE_ANSWERS = frozenset({"-", "–", "—", "--"})
 # A narrative answer saying the field does not apply, folded and without a full stop at its end: the field is left
 # empty, as it was meant ("N/A", "n.a.", "Not applicable", "Sans objet", "Entfällt", "n.v.t.", "Nie dotyczy"). An
@@ -104,11 +105,14 @@ class Assembly:
         if len(self.sections) <= SECOND_PRACTICE_FIELDS:
             return False
         again = upcoming[:REPEATED_RUN]
-        return (
+        run = (
             len(again) == REPEATED_RUN
             and len(set(again)) == REPEATED_RUN
             and all(code in self.sections and code not in ("title", "description") for code in again)
         )
+        # Or one label more, of a field a writer adding to their text does not write again: a closed answer (the
+        # themes, the audience, the country, a year) or the contact details, already answered.
+        return run or (bool(again) and again[0] in REDONE_FIELDS and again[0] in self.sections)
 
     def stop(self, name: str, *, named: bool = True) -> None:
         self.next_practice = " ".join(name.split()) or "…"

@@ -175,7 +175,7 @@ def _table_cells(table: Table, document, cells: list[Cell]) -> None:
     for columns in rows:
         if len(columns) >= 2:
             label = " ".join(_cell_markdown(columns[0]._tc, document).replace("#", " ").split())
-            body = "\n\n".join(_cell_markdown(column._tc, document) for column in columns[1:])
+            body = "\n\n".join(_answer_markdown(label, column._tc, document) for column in columns[1:])
             cells.append(Cell(label or None, tidy_markdown(body)))
         elif columns:
             text = _cell_markdown(columns[0]._tc, document)
@@ -212,6 +212,60 @@ def _unique(row_cells: list) -> list:
             seen.add(id(cell._tc))
             unique.append(cell)
     return unique
+
+
+# The closed lists a writer may answer by leaving the template's whole list in the cell and setting the chosen terms
+# apart (in bold, highlighted or shaded), a term a paragraph of a few words.
+_CHOICE_FIELDS = ("key_themes", "target_audiences")
+CHOICE_MIN_TERMS = 3
+CHOICE_TERM_MAX_WORDS = 8
+_HIGHLIGHT, _SHADING, _FILL = qn("w:highlight"), qn("w:shd"), qn("w:fill")
+_BOXES = re.compile(r"[☐☑☒✓✔✗✘]|\[[ xX]?\]")
+
+
+def _answer_markdown(label: str, tc, document) -> str:
+    """An answer cell's Markdown; a closed list's whole list with the chosen terms set apart as a checklist
+    ("☒ Prison and probation", "☐ Formers"), which is read as the ticked terms."""
+    found = match_label(label) if label else None
+    if found is not None and found.code in _CHOICE_FIELDS and (choice := _emphasised_choice(tc)):
+        return choice
+    return _cell_markdown(tc, document)
+
+
+def _emphasised_choice(tc) -> str:
+    """The cell's terms as a checklist when they are a list (a term a paragraph) of which some, not all, are set
+    apart by the writer's emphasis: all in bold, highlighted or shaded; "" otherwise."""
+    paragraphs = [(element, _text(element).strip()) for element in _blocks(tc) if element.tag == _P]
+    terms = [(element, words) for element, words in paragraphs if words]
+    if len(terms) < CHOICE_MIN_TERMS or any(
+        len(words.split()) > CHOICE_TERM_MAX_WORDS or _BOXES.search(words) for _, words in terms
+    ):
+        return ""
+    chosen = [_emphasised(element) for element, _ in terms]
+    if all(chosen) or not any(chosen):
+        return ""
+    return "\n".join(f"{'☒' if mark else '☐'} {words}" for (_, words), mark in zip(terms, chosen, strict=True))
+
+
+def _emphasised(element) -> bool:
+    """Whether every run of the paragraph that holds text is bold, highlighted or shaded (a run's own format)."""
+    runs = [
+        run for run in _own_nodes(element, _RUN) if any((node.text or "").strip() for node in _own_nodes(run, _TEXT))
+    ]
+
+    def marked(run) -> bool:
+        properties = run.find(_RPR)
+        if properties is None:
+            return False
+        highlight = properties.find(_HIGHLIGHT)
+        shading = properties.find(_SHADING)
+        return (
+            _is_bold(run)
+            or (highlight is not None and highlight.get(_VAL) not in (None, "none"))
+            or (shading is not None and (shading.get(_FILL) or "auto").lower() not in ("auto", "ffffff", "none"))
+        )
+
+    return bool(runs) and all(marked(run) for run in runs)
 
 
 def _cell_markdown(tc, document) -> str:

@@ -1019,15 +1019,10 @@ def test_a_quotation_in_italics_heading_an_answer_is_kept():
     assert "I finally felt heard" in parsed.fields["description"]
 
 
-# --- known limits (docs/IMPORTER.md): strict xfails ------------------------------------------------------------------
+# --- known limits in round 10 (docs/IMPORTER.md), read since round 11 ---------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="italic guidance is recognised in Word documents only: pandoc's HTML of an OpenDocument keeps the italics "
-    "(<em>) but the HTML reader does not look at them",
-)
-def test_italic_guidance_in_an_opendocument_is_left_out():
+def test_italic_guidance_in_an_opendocument_is_left_out():  # a strict xfail until round 11
     markdown = (
         "## Name of the practice\n\nBridges\n\n## Description\n\n"
         "*Describe in a few sentences what is done, by whom and for whom.*\n\n"
@@ -1037,12 +1032,7 @@ def test_italic_guidance_in_an_opendocument_is_left_out():
     assert "Describe in a few sentences" not in parsed.fields["description"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a second template giving only its description and one field more, without a name or a heading, is too "
-    "like a writer adding to two sections: it is joined to the first with repeated_field warnings",
-)
-def test_a_second_template_of_two_fields_without_a_name_is_left():
+def test_a_second_template_of_two_fields_without_a_name_is_left():  # a strict xfail until round 11
     parsed = import_document(
         text(
             "Name of the practice: Bridges",
