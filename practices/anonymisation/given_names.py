@@ -507,6 +507,8 @@ def given_name_candidates(text: str, languages: list[tuple[int, int, str]], own_
             continue
         language = language_at(languages, match.start(), "en")
         span = _capitalised_name(text, match, language, own_names)
+        if span and language == "hu":
+            span = (_hungarian_surname_before(text, span[0]), span[1])
         if span:
             found.append(Candidate(PERSON, *span, GIVEN_NAME_SCORE, precise=True))
             taken = span[1]
@@ -544,6 +546,24 @@ def given_name_candidates(text: str, languages: list[tuple[int, int, str]], own_
         if _lower_case_name(match.group("pii"), language):
             found.append(Candidate(PERSON, *match.span("pii"), GIVEN_NAME_SCORE, precise=True))
     return found
+
+
+# Round 14: Hungarian writes the surname first ("Kovács Réka", "Nagy Bence"): a word of Faker's
+# Hungarian surnames right before a given name found in a Hungarian paragraph is part of the name.
+_WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<word>{_NAME})[ \t]+$")
+
+
+@functools.cache
+def _hungarian_surnames() -> frozenset[str]:
+    provider = importlib.import_module("faker.providers.person.hu_HU").Provider
+    return frozenset(name.casefold() for name in getattr(provider, "last_names", ()) if isinstance(name, str))
+
+
+def _hungarian_surname_before(text: str, start: int) -> int:
+    before = _WORD_BEFORE.search(text, max(0, start - 42), start)
+    if before and before.group("word").casefold() in _hungarian_surnames():
+        return before.start("word")
+    return start
 
 
 def _capitalised_name(text: str, match: re.Match, language: str, own_names: set[str]) -> tuple[int, int] | None:

@@ -152,7 +152,7 @@ _ORGANISATIONS = frozenset(
     "alternative alternativ identity identitaire identitäre veiligheidshuis jongerencentrum buurthuis "
     "ośrodek ośrodka ośrodku zespół zespołu zespole szkół poradnia poradni "
     # Round 14: Polish declined forms ("z Urzędem Miasta Lublin", "Fundacji im. …")
-    "urzędem urzędu urzędzie miasta mieście fundacji fundację stowarzyszenia "
+    "urzędem urzędu urzędzie miasta mieście fundacji fundację stowarzyszenia szkoła szkołę podstawowa "
     # Round 11: schools in the southern languages' names ("Escola Estadual Dom Pedro II").
     "escola escuela scuola istituto liceo liceu colegio instituto estadual statale".split()
 )
@@ -164,7 +164,7 @@ _SLAVIC_BALTIC_ORGANISATIONS = (
     "nadácia nadácie nadáciou združenie združenia udruga udruge udrugom udruzi zaklada zaklade zakladom "
     "knjižnica knjižnice knjižnicom sveučilište sveučilišta centar centra centrom biblioteka bibliotekos "
     # round 14: Czech and Slovak offices ("na Magistrátu města Brna")
-    "magistrát magistrátu magistrátem úrad úřad úřadu úřadem úradu města mesta radnice radnici "
+    "magistrát magistrátu magistrátem úrad úřad úřadu úřadem úradu úrade úradom města mesta radnice radnici "
     "fondas fondo asociacija asociacijos centras centro фондация фондацията библиотека библиотеката "
     "сдружение сдружението университет университета център центъра"
 ).split()
@@ -557,7 +557,7 @@ _RESIDENCE_CUES = (
     r"sover|sov|övernattar|"
     # round 14: Italian, Portuguese and Romanian sleeping or staying at someone's, Portuguese's infinitive
     # after "está a", "tá a" ("dorme dalla nonna a", "tá a viver c/ o tio em", "stă la bunica în")
-    r"dorme|dormiva|dormono|alloggia|alloggiava|viver|vivendo|morar|morando|stă|stătea|doarme|dormea"
+    r"dorme|dormiva|dormono|alloggia|alloggiava|a\s+viver|vivendo|a\s+morar|morando|stă|stătea|doarme|dormea"
 )
 # Staying or sleeping in English and German: only at someone's ("is staying with his nan in Barnsley",
 # "schläft bei seinem Onkel in"): "The group stays at Hotel Astoria" is no one's home (round 13).
@@ -574,7 +574,7 @@ _WITH_GAP = (
     r"με|μαζί|so|cu|împreună|impreuna|с|със|при|kod|sa|"
     # round 14: at someone's in Czech, Slovak and Polish ("bydlí teď u babičky v", "mieszka teraz u ojca w"),
     # Slovenian; "with" as notes shorten it ("c/ o tio", "m/ mor")
-    r"u|pri|c/|m/)"
+    r"u|pri|c/|m/|la)"
     r"(?:,?\s+\w+){0,6}"  # with an apposition: "bor med sin pappa, byns enda veterinär, i"
 )
 _CUE_GAP = rf"(?:(?:\s+\w+){{0,2}}|{_WITH_GAP}),?\s+"
@@ -617,7 +617,9 @@ _WAY_AFTER = (
     r"iela|ielā|ielas|ulice|ulici|ulica|ulicy|třída|třídě|náměstí|nábřeží|námestie|nábrežie|cesta|cesti|trg|trgu)"
 )
 NAMED_AFTER = re.compile(
-    rf"(?<![\w])(?:{_WAY_BEFORE}|(?i:im\.|imienia|named[ \t]+after))[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}"
+    # a preposition opening the sentence with it: the NER takes "Na Rua Augusta" whole
+    r"(?<![\w])(?:(?:Na|No|Em|Da|Do|In|Nella|Nel|Sulla|Alla|Pe|Din|W|We|Przy|Na|V|Ve|U|Po|На|В)[ \t]+)?"
+    rf"(?:{_WAY_BEFORE}|(?i:im\.|imienia|named[ \t]+after))[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}"
     rf"|(?<![\w-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}[ \t]+{_WAY_AFTER}(?![\w])"
 )
 
@@ -804,7 +806,9 @@ MONTHS = (
     "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
     "janeiro fevereiro março abril maio junho julho setembro outubro novembro dezembro "
     "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia "
-    "január február március április május június július augusztus szeptember október"
+    "január február március április május június július augusztus szeptember október "
+    # round 14: Romanian ("născut la 3 martie 2008")
+    "ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie"
 ).split()
 # Lithuanian months in the genitive its dates write ("2008 m. kovo 3 d."); not in MONTHS, whose
 # words are no names ("kovo", "liepos" are no one's either way).
@@ -1017,7 +1021,9 @@ _CLASS = (
     # round 12: Czech, Slovak and Croatian ("do páté třídy", "do 5. triedy", "u petom razredu")
     r"|(?:\d{1,2}\.|(?i:první|druhé|třetí|čtvrté|páté|šesté|sedmé|osmé|deváté|prvej|druhej|tretej|štvrtej|"
     r"piatej|šiestej|siedmej|ôsmej|deviatej|prvom|drugom|trećem|četvrtom|petom|šestom|sedmom|osmom))"
-    r"[ \t]+(?i:třídy|třídu|třídě|triedy|triedu|triede|razredu|razreda|razred)(?![\w]))"
+    r"[ \t]+(?i:třídy|třídu|třídě|triedy|triedu|triede|razredu|razreda|razred)(?![\w])"
+    # round 14: Italian's year alone after "in" ("è in seconda alla scuola media…")
+    r"|(?<=\bin[ \t])(?:prima|seconda|terza|quarta|quinta)(?![\w]))"
 )
 _SCHOOL_WORD = (
     r"(?i:school|college|academy|collège|lycée|école|Schule|Gymnasium|Gesamtschule|Realschule|Hauptschule|"
@@ -1043,10 +1049,17 @@ _A_SCHOOLS_NAME = (
     rf"|[{UPPER}][{LOWER}]{{1,40}}(?:-[{UPPER}]?[{LOWER}]{{1,40}})*?-?(?i:schule|skolan|skolen|skole|skola|school|koulu)"
     rf"(?:[ \t]+{NAME_WORD})?)"
 )
+KIND_OF_SCHOOL = (
+    r"(?i:media|elementare|primaria|secondaria|superiore|statale|comprensivo|básica|secundária|primară|"
+    r"gimnazială|gimnaziala|podstawowa|podstawowej|średnia|średniej|základní|střední|általános|osnovna)"
+)
 SCHOOL_OF_A_PUPIL = re.compile(
     rf"(?<![\w]){_CLASS}[ \t]*,?[ \t]+{_CLASS_PREPOSITION}(?:[ \t]+|(?<=['’]))"
     # an abbreviation of the school's kind is part of its name: "na ZŠ Komenského" (round 12)
-    rf"(?:(?P<abbreviated>(?-i:ZŠ|SŠ|SOŠ|OŠ|IES|ΕΠΑΛ)[ \t]+{_INSTITUTION_NAME})|(?:{_SCHOOL_WORD}[ \t]+)?"
+    rf"(?:(?P<abbreviated>(?-i:ZŠ|SŠ|SOŠ|OŠ|IES|ΕΠΑΛ)[ \t]+{_INSTITUTION_NAME})"
+    # round 14: the school's word and its kind in lower case before its name: "alla scuola media Giovanni
+    # Pascoli", "na escola básica Dr. …", "do szkoły podstawowej …"
+    rf"|(?P<kind_named>{_SCHOOL_WORD}[ \t]+{KIND_OF_SCHOOL}[ \t]+{_INSTITUTION_NAME})|(?:{_SCHOOL_WORD}[ \t]+)?"
     rf"(?P<pii>{_INSTITUTION_NAME}))"
 )
 SCHOOL_OF_A_PUPIL_IN_A_BARE_CLASS = re.compile(

@@ -13,9 +13,11 @@ public office, organisations holding a person's name, job titles alone). Marks a
 ``test_anonymisation_sweep``.
 """
 
+import time
+
 import pytest
 
-from practices.anonymisation import warm_up
+from practices.anonymisation import check_fields, warm_up
 from tests.practices.test_anonymisation_sweep import _ids, _missed_and_wrong
 
 
@@ -205,10 +207,6 @@ FOURTEENTH_GAPS: dict[int, str] = {
     8: "a practitioner's small town after a role ('Der Streetworker aus Oberweißbach') is not reported: the"
     " thirteenth batch marks the same shape ('Der Jugendsozialarbeiter aus Kleinhausen') as no finding, so a"
     " rule for it would turn that case into a false alarm; the lead must decide which reading is right",
-    12: "a Hungarian name in its own order, surname first ('Kovács Réka'), is left to the NER, which misses it;"
-    " the gazetteer reads a known given name with the surname after it",
-    14: "an Italian school named after a poet ('alla scuola media Giovanni Pascoli di Sant'Ilario') after a class"
-    " written as a word ('in seconda'): the school is not read and the NER calls the poet a person",
     18: "an organisation whose name holds a person's after a word that is no organisation's ('Casa della Carità"
     " Angelo Abriani'): 'casa' is also a home ('a casa di Marco'), so it cannot be an organisation's word",
 }
@@ -225,3 +223,105 @@ def test_personal_data_in_a_fourteenth_unseen_batch_is_found_whole_and_nothing_e
 @pytest.mark.parametrize(("kind", "language", "field", "marked"), FOURTEENTH_FAILING, ids=_ids(FOURTEENTH_FAILING))
 def test_the_fourteenth_batchs_known_gaps_still_fail(kind, language, field, marked):
     assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+# Written with the fixes, around each class they fixed: the same class in other languages and
+# shapes, and the ordinary text each new rule must leave alone.
+NEIGHBOURS_14: list[tuple[str, str, str, str]] = [
+    # --- staying at someone's, in the southern and Slavic languages ----------------------------------
+    ("residence", "it", "description", "Da marzo la ragazza dorme dalla zia a [[LOCATION:Sesto Fiorentino]]."),
+    ("residence", "pt", "description", "O rapaz está a viver com a avó em [[LOCATION:Barreiro]] desde o verão."),
+    ("residence", "ro", "description", "Fata stă la o mătușă în [[LOCATION:Bârlad]] de două luni."),
+    ("residence", "sk", "description", "Chlapec býva teraz u starej mamy v [[LOCATION:Prievidzi]]."),
+    ("residence", "lv", "description", "Puisis dzīvoja pie vectēva [[LOCATION:Valmierā]] līdz pavasarim."),
+    ("negative", "it", "description", "Il progetto sta lavorando con i giovani a Torino e a Genova."),
+    ("negative", "pt", "description", "O programa pretende viver em Lisboa uma experiência de diálogo."),
+    # --- identity numbers beside a person, without their word ----------------------------------------
+    ("national_id", "et", "description", "Poiss ([[NATIONAL_ID:50403152717]]) elab ema juures."),
+    ("national_id", "lt", "description", "Mergaitė, [[NATIONAL_ID:60805223181]], gyvena su tėvu."),
+    ("negative", "pl", "description", "Projekt (nr umowy 09262104622) trwa do 2026 roku."),
+    ("negative", "et", "description", "Toetusleping 50403152717 sõlmiti 2021. aastal."),
+    # --- dates of birth ------------------------------------------------------------------------------
+    ("dob", "ro", "description", "Băiatul, născut la [[DATE_OF_BIRTH:3 martie 2008]], locuiește cu bunicii."),
+    ("dob", "hu", "description", "A fiú [[DATE_OF_BIRTH:2009. május 2]]-án született."),
+    ("negative", "ro", "description", "Programul, născut în 2019 la Cluj, a ajuns în zece orașe."),
+    # --- a Hungarian name, surname first -------------------------------------------------------------
+    ("hungarian_name", "hu", "description", "[[PERSON:Nagy Bence]] édesanyja hétfőn felhívta az iskolát."),
+    ("negative", "hu", "description", "A Szent István Egyetem és a Debreceni Egyetem közösen dolgozik."),
+    # --- streets and organisations named after someone -----------------------------------------------
+    ("negative", "pt", "description", "A sessão decorre na Avenida Almirante Reis, junto à junta de freguesia."),
+    ("negative", "sl", "description", "Delavnice potekajo na Prešernovem trgu in v Cankarjevem domu."),
+    ("negative", "pl", "description", "Szkoła Podstawowa im. Jana Pawła II w Wadowicach prowadzi zajęcia."),
+    ("negative", "cs", "description", "Kurz probíhá v sále na Palackého třídě v Brně."),
+    (
+        "kept",
+        "pt",
+        "description",
+        "Na Rua Augusta, o [[PERSON:Tiago]] encontrou o primo.",
+    ),
+    # --- an office's address after its name ----------------------------------------------------------
+    ("negative", "sk", "description", "Stretnutia sú na Mestskom úrade, Hlavná ulica 5, v Trnave."),
+    (
+        "kept",
+        "de",
+        "description",
+        "Der Sohn des Trainers vom Verein, [[LOCATION:Lindenstraße 7]], wurde im Mai gemeldet.",
+    ),
+    # --- cited authors after their work --------------------------------------------------------------
+    ("negative", "it", "description", "Seguiamo il modello di Daniel Koehler e le linee guida della RAN."),
+    ("negative", "ro", "description", "Metoda se bazează pe lucrarea lui Arie Kruglanski."),
+    # --- nicknames and usernames ---------------------------------------------------------------------
+    ("nickname", "ro", "description", "Colegii îi spun „[[PERSON:Lupul]]” de când a venit în clasă."),
+    ("nickname", "pt", "description", 'Na escola chamam-lhe "[[PERSON:Magrão]]" desde o sétimo ano.'),
+    ("username", "en", "description", "On Signal he is [[PERSON:night_rider.42]], his sister says."),
+    ("negative", "en", "description", "The Signal group had 42.5 members on average."),
+    # --- a school named after someone ----------------------------------------------------------------
+    (
+        "school",
+        "pl",
+        "description",
+        "[[PERSON:Kacper]] jest w trzeciej klasie w [[LOCATION:szkole podstawowej Marii Konopnickiej]].",
+    ),
+]
+
+
+# Neighbours the round could not close (docs/ANONYMISATION.md, "Known gaps"): strict xfails.
+NEIGHBOURS_14_GAPS: dict[int, str] = {
+    9: "a contract's number of eleven digits opening with 0 ('nr umowy 09262104622') is no identity number now"
+    " (another document's number), but phonenumbers holds it a possible phone number and it is reported as one",
+}
+NEIGHBOURS_14_PASSING = [case for index, case in enumerate(NEIGHBOURS_14) if index not in NEIGHBOURS_14_GAPS]
+NEIGHBOURS_14_FAILING = [case for index, case in enumerate(NEIGHBOURS_14) if index in NEIGHBOURS_14_GAPS]
+
+
+@pytest.mark.parametrize(
+    ("kind", "language", "field", "marked"), NEIGHBOURS_14_PASSING, ids=_ids(NEIGHBOURS_14_PASSING)
+)
+def test_the_fourteenth_batchs_classes_in_other_languages_and_shapes(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.xfail(strict=True, reason="known gap of the fourteenth round's neighbours, see NEIGHBOURS_14_GAPS")
+@pytest.mark.parametrize(
+    ("kind", "language", "field", "marked"), NEIGHBOURS_14_FAILING, ids=_ids(NEIGHBOURS_14_FAILING)
+)
+def test_the_fourteenth_batchs_neighbour_gaps_still_fail(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # about 40,000 characters each: a quadratic pattern would take minutes, a linear one a second
+        ("pt", "na Praça General Humberto Delgado Costa Reis " * 900),
+        ("hu", "Kossuth Lajos Ferenc Nagy utca " * 1300),
+        ("cs", "vychází z práce Philipa Zimbarda a Hannah " * 950),
+        ("pl", "mieszka teraz u ojca u ojca u ojca w " * 1100),
+        ("lv", "Meitene, 210709-23015, Oliwia Zając (09262104622) " * 800),
+        ("ro", "pe Signal e pe Signal e dacul.09 " * 1250),
+    ],
+)
+def test_the_fourteenth_batchs_patterns_stay_fast_on_pathological_text(language, text):
+    started = time.process_time()  # its own CPU time: a loaded machine does not inflate it
+    check_fields({"description": text}, language)
+    assert time.process_time() - started < 20

@@ -225,6 +225,16 @@ ID_CONTEXT = re.compile(
 )
 
 
+# Round 14: "number" naming another document's ("nr umowy 09262104622", the contract's; "invoice no."):
+# no identity number's word, whatever its digits.
+_ANOTHER_DOCUMENTS_NUMBER = re.compile(
+    r"(?<![\w])(?i:nr|no|number|numer|numéro|nummer|numero|número)\.?[ \t]+(?i:umowy|projektu|faktury|sprawy|"
+    r"wniosku|konta|contract|invoice|project|file|dossier|contrat|facture|projet|vertrags?|rechnung|projekt[se]?|"
+    r"contratto|fattura|progetto|contrato|fatura|projeto|smlouvy|projektu|contractului|facturii|proiectului)"
+    r"\W{0,3}$"
+)
+
+
 class NationalIdRecognizer(LocalRecognizer):
     """National identity numbers whose check digits python-stdnum confirms."""
 
@@ -253,7 +263,8 @@ class NationalIdRecognizer(LocalRecognizer):
     def _confirmed(self, text: str, match: re.Match, number: IdentityNumber) -> bool:
         context = self.named_by[number.named_by] if number.named_by else ID_CONTEXT
         # 60 characters: "Sozialversicherungsnummer des Jugendlichen ist " is 47 (round 13)
-        if number.needs_context and not context.search(text[max(0, match.start() - 60) : match.start()]):
+        window = text[max(0, match.start() - 60) : match.start()]
+        if number.needs_context and (not context.search(window) or _ANOTHER_DOCUMENTS_NUMBER.search(window)):
             if not (number.holds_a_birth_date and _beside_a_person(text, match.start(), match.end())):
                 return False
             if number.country == "LV" and match.group().startswith("32"):

@@ -51,6 +51,8 @@ def _a_named_place(text: str, start: int, end: int, doc=None) -> tuple[int, int]
     organisation ("attended the Mosque Council meeting")."""
     number = patterns.SCHOOL_NUMBER.match(text, start, end)  # "2ο Γυμνάσιο Αιγάλεω"
     named_from = number.end() if number else start
+    kind = _A_SCHOOLS_KIND.match(text, named_from, end)  # "scuola media Giovanni Pascoli" (round 14)
+    named_from = kind.end() if kind else named_from
     words = [word.strip(".,'’").casefold() for word in text[named_from:end].split()]
     if words[0] in patterns.MONTHS or words[0] in patterns.NOT_PLACES:
         return None
@@ -64,6 +66,9 @@ def _a_named_place(text: str, start: int, end: int, doc=None) -> tuple[int, int]
     if len(words) == 1 and words[0] in _KINDS_OF_SCHOOL:
         return None  # "die 9. Klasse der Gesamtschule", "Year 9 at Grammar": a kind of school, not one
     return _address_span(text, start, end) if _plausible_name_or_place(text[named_from:end]) else None
+
+
+_A_SCHOOLS_KIND = re.compile(rf"{patterns.SCHOOL_WORD.pattern}[ \t]+{patterns.KIND_OF_SCHOOL}[ \t]+")
 
 
 # Kinds of school written as one capitalised word, as names are ("die 9b der Gesamtschule").
