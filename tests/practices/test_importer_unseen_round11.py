@@ -13,6 +13,12 @@ show their placeholder in Portuguese and whose country is a drop-down; a French 
 xfails: the template's guidance in italics in an OpenDocument, and a second template holding only a description
 and one field.
 
+First run (fields read right / expected, counting each answer that must land in its field and each text that must
+not land in a given field): 138 of 164, 3 of 12 documents whole; 14 of the file's 30 tests failed. Two faults were the
+test's own and corrected after the first run: the ligature PDF set each wrapped line a paragraph apart (Google Docs
+sets them at 1.15 lines), and its "absent" ligatures were folded to a plain "f" (a test of its own checks that no
+ligature is left). After the fixes 161 of 161, 12 of 12 whole, and round 10's two strict xfails pass.
+
 Every invented name, address and number here is fictional (example.org, 000 numbers).
 """
 
@@ -943,3 +949,126 @@ def test_the_whole_list_with_nothing_emphasised_is_read_as_written():
     cells[1].add_paragraph("Exit strategies")
     parsed = import_document(saved_docx(document), "x.docx")
     assert parsed.key_themes == ["family-support", "exit-strategies"]
+
+
+# --- written after the first run: the new rules' edges ---------------------------------------------------------------
+
+
+def test_terms_set_apart_in_a_narrative_answer_stay_as_written():
+    document = Document()
+    table = document.add_table(rows=0, cols=2)
+    cells = table.add_row().cells
+    cells[0].text, cells[1].text = "Name of the practice", "Bridges"
+    cells = table.add_row().cells
+    cells[0].text = "Deliverables"
+    cells[1].text = "Handbook"
+    cells[1].add_paragraph().add_run("Video").bold = True
+    cells[1].add_paragraph("Flyer")
+    parsed = import_document(saved_docx(document), "x.docx")
+    assert [line.strip("*☒☐ ") for line in parsed.fields["deliverables"].split("\n") if line] == [
+        "Handbook",
+        "Video",
+        "Flyer",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "words", "expected"),
+    [
+        ("https://example.org/guide", "https://example.org/guide", "https://example.org/guide"),
+        ("https://www.example.org/", "example.org", "example.org"),
+        ("http://example.org/guide.pdf", "example.org/guide.pdf", "example.org/guide.pdf"),
+        ("https://example.org/guide.pdf", "the guide", "the guide (https://example.org/guide.pdf)"),
+    ],
+)
+def test_a_links_address_is_written_once(url, words, expected):
+    document = Document()
+    document.add_heading("Name of the practice", level=2)
+    document.add_paragraph("Bridges")
+    document.add_heading("Deliverables", level=2)
+    _hyperlink(document.add_paragraph("Read "), url, words)
+    parsed = import_document(saved_docx(document), "x.docx")
+    assert parsed.fields["deliverables"] == f"Read {expected}"
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("2019/20", 2019, None),
+        ("school year 2019/2020", 2019, None),
+        ("2019/2020 to 2021/2022", 2019, 2022),
+        ("2019/20 – 2022/23", 2019, 2023),
+        ("2019/21", 2019, None),
+        ("09/2017 - 12/2020", 2017, 2020),
+    ],
+)
+def test_a_school_year(written, start, end):
+    parsed = import_document(f"Name of the practice: Bridges\nStart of the practice: {written}".encode(), "x.txt")
+    assert (parsed.start_year, parsed.end_year) == (start, end)
+
+
+def test_a_writer_adding_to_two_narrative_sections_is_joined_not_a_second_template():
+    parsed = import_document(
+        text(
+            "Name of the practice: Bridges",
+            "Description: Mentors meet young people referred by schools.",
+            "Key themes: Formers; Exit strategies",
+            "Deliverables: A handbook.",
+            "Country of origin: Sweden",
+            "Contact details: bridges@example.org",
+            "Description: We also meet their parents.",
+            "Deliverables: And a video.",
+        ),
+        "x.txt",
+    )
+    assert "We also meet their parents." in parsed.fields["description"]
+    assert "And a video." in parsed.fields["deliverables"]
+    assert warnings_coded(parsed, "several_templates") == []
+
+
+def test_a_unicode_escapes_fallback_in_a_code_page_1250_rtf_is_not_read_twice():
+    rtf = (
+        "{\\rtf1\\ansi\\ansicpg1250\\deff0{\\fonttbl{\\f0 Arial;}}\\uc1 "
+        "{\\b N\\'e1zev praxe}\\par Rodi\\u269\\'e8e v s\\'edti\\par}"
+    ).encode("ascii")
+    assert import_document(rtf, "x.rtf").title == "Rodiče v síti"
+
+
+def test_a_compounds_hyphen_at_a_pdf_lines_end_is_kept():
+    if not (DEJAVU / "DejaVuSans.ttf").exists():
+        pytest.skip("DejaVu Sans is not installed")
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(DEJAVU / "DejaVuSans-Bold.ttf")))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    y = 800.0
+    for line, bold in (
+        ("Name of the practice", True),
+        ("Bridges", False),
+        ("Description", True),
+        ("Youth workers build the young people's self-", False),
+        ("esteem in weekly groups.", False),
+    ):
+        page.setFont("DejaVuSans-Bold" if bold else "DejaVuSans", 10)
+        page.drawString(50, y, line)
+        y -= 11.5 if not bold or line == "Bridges" else 14
+    page.save()
+    parsed = import_document(out.getvalue(), "x.pdf")
+    assert "young people's self-esteem in weekly groups." in parsed.fields["description"]
+
+
+def test_a_quoted_mails_greeting_before_a_quoted_template_goes_with_the_mail():
+    parsed = import_document(
+        text(
+            "Here it is.",
+            "",
+            "On Tue, 2 Apr 2024, Eva <eva@example.org> wrote:",
+            "> Dear colleagues, please find the template below.",
+            "> Name of the practice: Bridges",
+            "> Description: Mentors meet young people referred by schools.",
+            "> Country of origin: Sweden",
+        ),
+        "x.txt",
+    )
+    assert parsed.fields["description"] == "Mentors meet young people referred by schools."
+    assert "please find the template below" in parsed.contact
