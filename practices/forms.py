@@ -126,6 +126,22 @@ class PracticeForm(forms.ModelForm):
             self.add_error("end_year", _("The end year comes before the start year."))
         return cleaned
 
+    def describe_fields(self, notes: dict[str, list[str]]) -> None:
+        """What each field is read with: its help text and error (as Django links them), then the
+        notes beside it (``notes``: a field's name -> the id suffixes of its notes in
+        templates/practices/_field.html: a moderator's, personal data found, the import's), so a
+        screen reader reads a note with the field it is about. ``self.descriptions`` holds the ids
+        for every field (the template sets a group of boxes' or buttons' on its fieldset, which
+        Django leaves without); a control with notes carries them itself."""
+        self.descriptions: dict[str, str] = {}
+        for name in self.fields:
+            bound = self[name]
+            own = (bound.aria_describedby or "").split()  # help text, error
+            ids = [*own, *(f"{bound.auto_id}_{suffix}" for suffix in notes.get(name, []))]
+            self.descriptions[name] = " ".join(ids)
+            if notes.get(name) and not bound.use_fieldset:
+                self.fields[name].widget.attrs["aria-describedby"] = self.descriptions[name]
+
     def practice_data(self) -> PracticeData:
         attributes = {name: self.cleaned_data[name] for name in PRACTICE_ATTRIBUTES if name in self.cleaned_data}
         # the import's notes whose cause is fixed are not kept (practices/import_notes.py)

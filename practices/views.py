@@ -195,16 +195,27 @@ def _form_context(form, *, practice=None, upload_form=None) -> dict:
     findings = list(practice.findings.filter(status=Finding.Status.OPEN)) if practice else []
     comments = list(practice.review_comments.filter(addressed=False)) if practice else []
     notes = import_notes(form["import_warnings"].value(), {name: form[name].value() for name in form.fields})
+    warnings, comments_by_field, findings_by_field = by_field(notes), by_form_field(comments), by_form_field(findings)
+    form.describe_fields(
+        {
+            name: [
+                *(f"review{number}" for number in range(1, len(comments_by_field.get(name, [])) + 1)),
+                *(["findings"] if findings_by_field.get(name) else []),
+                *(["import"] if warnings.get(name) else []),
+            ]
+            for name in form.fields
+        }
+    )
     return {
         "form": form,
         "practice": practice,
         "upload_form": upload_form or UploadForm(),
-        "warnings": by_field(notes),
+        "warnings": warnings,
         "import_notes": notes,
         "findings": findings,
         "general_comments": [c for c in comments if not c.field],
-        "comments_by_field": by_form_field(comments),
-        "findings_by_field": by_form_field(findings),
+        "comments_by_field": comments_by_field,
+        "findings_by_field": findings_by_field,
     }
 
 
@@ -370,7 +381,13 @@ def practice_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
             if near_duplicates(user=request.user, practice=practice):
                 messages.warning(request, _("A similar practice already exists: the moderator will compare them."))
             return redirect(practice)
-    context = {"practice": practice, "form": form, "duplicates": near_duplicates(user=request.user, practice=practice)}
+    context = {
+        "practice": practice,
+        "form": form,
+        "duplicates": near_duplicates(user=request.user, practice=practice),
+        # said before submitting: the personal details found and not yet resolved, and where to resolve them
+        "open_findings": practice.findings.filter(status=Finding.Status.OPEN).count(),
+    }
     return render(request, "practices/practice_confirm_submit.html", context)
 
 
