@@ -127,15 +127,6 @@ DANISH_DERIVATION = (
     "Snowball's Danish (every engine) leaves the noun's -ing: 'radikalisering' stems 'radikalisering', the"
     " participle 'radikaliserede' 'radikalis' (a derivation, not an inflection); found as some of the words"
 )
-NORWEGIAN_STANDARDS = (
-    "Norway's two written standards spell many words apart (bokmål 'skole', 'voldelig'; nynorsk 'skule',"
-    " 'valdeleg'): no stemmer meets them; the database engines offer the respelling, Elasticsearch's fuzzy"
-    " pass finds a letter apart ('skolen' / 'skulen') but not two"
-)
-EXONYM = (
-    "A place's English name (exonym) is another word: 'Gothenburg' is not 'Göteborg' (the database engines"
-    " offer the respelling 'goteborg'; Elasticsearch finds nothing)"
-)
 GREEKLISH = (
     "Greek typed in Latin letters (Greeklish) has no one spelling and is not indexed (docs/SEARCH.md, the"
     " fifth sweep's decision)"
@@ -168,17 +159,18 @@ CASES = [
     case("exit programme", "no_bokmal sv_goteborg cs_ostrava"),  # English, for Nordic and Czech texts
     case("exit-ohjelma", "fi_helsinki", "fi_turku"),
     # Norwegian: bokmål and nynorsk
-    case(
-        "forebygging i skolen", "no_bokmal no_nynorsk", gap=NORWEGIAN_STANDARDS, gap_on=("database",)
-    ),  # bokmål; nynorsk writes "skulen"
-    case("førebygging i skulen", "no_nynorsk", "no_bokmal"),
-    case("voldelig ekstremisme", "no_nynorsk", gap=NORWEGIAN_STANDARDS),  # bokmål for nynorsk "valdeleg"
+    # bokmål; nynorsk writes "skulen" (found since the 26th sweep: search.query._BOKMAL_NYNORSK)
+    case("forebygging i skolen", "no_bokmal no_nynorsk"),
+    # nynorsk; since the 26th sweep it finds the bokmål text's "skolene" too, as the bokmål query
+    # finds the nynorsk text (it was written expecting the bokmål text left out)
+    case("førebygging i skulen", "no_nynorsk no_bokmal"),
+    case("voldelig ekstremisme", "no_nynorsk"),  # bokmål for nynorsk "valdeleg"
     case('"forebygging av radikalisering"', "no_bokmal", "no_nynorsk"),
     case("RADIKALISERING I SKOLEN", "no_bokmal", "da_aarhus sv_goteborg"),  # in capitals
     case("radikalisering och skola", "no_bokmal", "sv_goteborg"),  # Swedish, for a Norwegian text
     case("elevar", "no_nynorsk"),  # the indefinite plural of the text's "elevane"
     case("mentor", "no_bokmal da_aarhus"),  # a word, and a Danish compound's part
-    case("Gothenburg", "sv_goteborg", gap=EXONYM),  # the English name of Göteborg
+    case("Gothenburg", "sv_goteborg"),  # the English name of Göteborg (found since the 26th sweep)
     # a quoted phrase across a line break: in the text, then in the query
     case('"våldsbejakande extremism"', "sv_goteborg"),
     case('"parent\ngroups"', "en_oslo"),

@@ -49,7 +49,7 @@ from search.backends.elasticsearch.mapping import (
 )
 from search.collections import Collection, TextField
 from search.highlight import clean, snippet
-from search.query import ParsedQuery, Term, some_words
+from search.query import ParsedQuery, Term, some_words, typed_terms
 
 FUZZY_WEIGHT = 0.3  # a fuzzy match is worth less than an exact one
 CLAUSE_WEIGHT = 10_000.0  # above any one clause's score: the count of words matched ranks first
@@ -481,8 +481,12 @@ def best_highlight(highlight: dict[str, list[str]]) -> str:
 
 
 def suggestion_words(parsed: ParsedQuery) -> str:
-    """The words a spelling suggestion may correct: the query's single words."""
-    return " ".join(term.words[0] for term in parsed.positive_terms if not term.is_phrase)
+    """The words a spelling suggestion may correct: the query's single words as typed, not the
+    alternatives the parser added (another spelling, a town's other names, an acronym's long
+    forms: ``typed_terms``, as the database engine's respelling), which the index may lack
+    without the query holding a typo ("Debrecen" asks for "Józsa" too)."""
+    typed = (term for clause in parsed.clauses for term in typed_terms(clause.terms))
+    return " ".join(term.words[0] for term in typed if not term.is_phrase)
 
 
 def spelling_body(asked: str) -> dict[str, Any]:
