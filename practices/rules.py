@@ -54,6 +54,16 @@ def follows_workflow(user, practice: Practice) -> bool:
     return practice.author_id == user.pk or holds_admin_role(user)
 
 
+def named_in_workflow_email(user, practice: Practice) -> bool:
+    """Whether a workflow e-mail to ``user`` may name the practice (its title, state and the
+    moderator's comments): a moderator with their second factor, or the practice's own side (its
+    author while a member, its organisation's administrators with their second factor). Whoever
+    follows it only through a role whose powers wait for a second factor (``follows_workflow``
+    counts them) reads as an ordinary member, who may not read a submission, an update or an
+    organisation-only practice: their e-mail only says to set the second factor up."""
+    return is_moderator(user) or is_owner_side(user, practice)
+
+
 def can_edit(user, practice: Practice) -> bool:
     """Editing the working text: the owner side while it is theirs to change, moderators while in review."""
     if not is_local(practice):

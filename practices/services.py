@@ -147,7 +147,9 @@ def _notify_transition(
     the practice it updates (practices:update, moderation:update): the update's own row is deleted
     once it is published or discarded, and the e-mail is read later."""
     people = {user.pk: user for user in recipients if user is not None and rules.follows_workflow(user, practice)}
-    for reviewers in (True, False):
+    # A role whose powers wait for a second factor is told to set it up, and nothing of the practice.
+    named = {pk for pk, user in people.items() if rules.named_in_workflow_email(user, practice)}
+    for reviewers, locked in ((True, False), (True, True), (False, False), (False, True)):
         if practice.revision_of_id is not None:
             name = "moderation:update" if reviewers else "practices:update"
             link = reverse(name, args=[practice.revision_of_id])
@@ -156,14 +158,20 @@ def _notify_transition(
         else:
             link = "" if practice.status == Status.WITHDRAWN else practice.get_absolute_url()
         notify(
-            recipients=[user for user in people.values() if bool(user.is_moderator) == reviewers],
+            recipients=[
+                user
+                for pk, user in people.items()
+                if bool(user.is_moderator) == reviewers and (pk not in named) == locked
+            ],
             subject=subject,
             template="practices/email/transition.txt",
             context={
                 "practice": practice,
                 "actor": actor,
-                "comment": comment,
-                "field_comments": field_comments or [],  # ReviewComments: labelled in each reader's language
+                "locked": locked,
+                "comment": "" if locked else comment,
+                # ReviewComments: labelled in each reader's language
+                "field_comments": [] if locked else field_comments or [],
                 "subject": subject,
                 "link": link,
             },
