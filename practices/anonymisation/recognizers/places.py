@@ -16,9 +16,13 @@ PLACE_NAME = "PlaceAfterPrepositionRecognizer"
 _TOWN_AFTER_STREET = re.compile(r",?[ \t]+(?:w|we|in|à|en|i|a|em|na|te|u|v|vo|ve)[ \t]+(?P<town>[^\d]+)$")
 
 
-# Round 14: an organisation's name and a comma before the address ("na Magistrátu města Brna, Dominikánské
-# náměstí 1", "im Rathaus Neukölln, Karl-Marx-Straße 83"): the office's address, no one's home.
-_ORGANISATION_BEFORE = re.compile(r"(?P<words>(?:[^\s,.;:!?()]+[ \t]+){0,4}[^\s,.;:!?()]+)[ \t]*,[ \t]*$")
+# Round 14: an office named where something happens, then a comma and its address ("školení probíhá na
+# Magistrátu města Brna, Dominikánské náměstí 1", "im Rathaus Neukölln, Karl-Marx-Straße 83"): the office's
+# address, no one's home. Not a contact's lines ("Sarpsborg kommune, Boks 237, N-1702 Sarpsborg": no preposition).
+_ORGANISATION_BEFORE = re.compile(
+    r"(?<![\w])(?i:na|v|ve|vo|w|we|at|in|im|am|au|à|en|al|alla|nel|nella|no|în|la|в|на|bei|beim|op|i|på|u|pri)"
+    r"[ \t]+(?P<words>(?:[^\s,.;:!?()]+[ \t]+){0,3}[^\s,.;:!?()]+)[ \t]*,[ \t]*$"
+)
 
 
 def _an_organisations_address(text: str, start: int) -> bool:
