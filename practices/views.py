@@ -48,7 +48,6 @@ from practices.selectors import (
     update_for_user,
 )
 from search import embedding
-from search.backends.base import Hit
 from search.embedding import store as embedding_store
 from search.generation import RESULTS_TOKENS, content_token
 
@@ -146,7 +145,7 @@ def _as_values(context: dict) -> dict:
     }
 
 
-def _similar_practices(request: HttpRequest, practice: Practice) -> "list[Hit] | list[SimilarLink]":
+def _similar_practices(request: HttpRequest, practice: Practice) -> "list[SimilarLink]":
     """Similar practices. The engine reads its whole index for them (a cost that grows with the
     corpus), so the list is computed once per practice (as last saved), reader scope and
     ``SIMILAR_PRACTICES_SECONDS``, and kept, unless the engine did not answer whole (a degraded
@@ -155,8 +154,10 @@ def _similar_practices(request: HttpRequest, practice: Practice) -> "list[Hit] |
     per content token (kept under it): one withdrawn or restricted since is never shown, and titles
     are current."""
     user, seconds = request.user, settings.SIMILAR_PRACTICES_SECONDS
-    if not practice.is_published or not seconds:
-        return similar_practices(user=user, practice=practice)
+    if not practice.is_published or not seconds:  # nothing kept: the same links, each with its language
+        ids = [hit.id for hit in similar_practices(user=user, practice=practice)]
+        titles = published_titles_for_user(user=user, ids=ids)
+        return [SimilarLink(id=pk, title=titles[pk][0], language=titles[pk][1]) for pk in ids if pk in titles]
     scope = hashlib.blake2b(repr(reader_scope(user)).encode(), digest_size=8).hexdigest()
     key = f"similar:{practice.pk}:{practice.updated_at.isoformat()}:{scope}:{_similar_mode()}"
     token = token_of(request, content_token)

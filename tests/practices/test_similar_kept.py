@@ -61,3 +61,17 @@ def test_a_kept_list_shows_current_titles(colleague_client, contributor, moderat
     assert "Mentoring in prison" in _similar(colleague_client, shown)
     publish_update(public, editor=contributor, moderator=moderator, title="Mentoring in prison and on probation")
     assert "Mentoring in prison and on probation" in _similar(colleague_client, shown)
+
+
+@pytest.mark.parametrize("seconds", [3600, 0], ids=["kept", "computed on every page"])
+def test_each_similar_title_is_marked_with_its_language_kept_or_not(client, contributor, settings, seconds):
+    """A screen reader reads a title in its own language's voice whether the list was kept or not
+    (SIMILAR_PRACTICES_SECONDS=0 computes it on every page)."""
+    settings.SIMILAR_PRACTICES_SECONDS = seconds
+    shown = make_practice(author=contributor, title="Mentoring after release", publish=True)
+    make_practice(author=contributor, title="Mentorat après la détention", language="fr", publish=True)
+    make_practice(author=contributor, title="Mentoring in prison", publish=True)
+    similar = _similar(client, shown)
+    assert '<a href="' in similar
+    assert 'lang="fr">Mentorat après la détention</a>' in similar
+    assert 'lang="en">Mentoring in prison</a>' in similar
