@@ -155,9 +155,9 @@ def _similar_practices(request: HttpRequest, practice: Practice) -> "list[Simila
     are current."""
     user, seconds = request.user, settings.SIMILAR_PRACTICES_SECONDS
     if not practice.is_published or not seconds:  # nothing kept: the same links, each with its language
-        ids = [hit.id for hit in similar_practices(user=user, practice=practice)]
-        titles = published_titles_for_user(user=user, ids=ids)
-        return [SimilarLink(id=pk, title=titles[pk][0], language=titles[pk][1]) for pk in ids if pk in titles]
+        found_ids = [hit.id for hit in similar_practices(user=user, practice=practice)]
+        titles = published_titles_for_user(user=user, ids=found_ids)
+        return [SimilarLink(pk, *titles[pk]) for pk in found_ids if pk in titles]
     scope = hashlib.blake2b(repr(reader_scope(user)).encode(), digest_size=8).hexdigest()
     key = f"similar:{practice.pk}:{practice.updated_at.isoformat()}:{scope}:{_similar_mode()}"
     token = token_of(request, content_token)
