@@ -326,6 +326,7 @@ def _norwegian_standards() -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _other_norwegian(word: str) -> str:
     """``word`` in Norway's other written standard if it is a listed word, else ``word``."""
     if len(word) < 3 or not word.isalpha():
@@ -522,6 +523,10 @@ for _group, _forms in enumerate(_ACRONYM_GROUPS):
             _ACRONYMS["".join(_folded_words(_form))] = _group
 
 
+_LONG_FORM_STARTS = frozenset(form[:1] for form in _LONG_FORMS)
+_LONGEST_FORM = max(map(len, _LONG_FORMS))
+
+
 def _other_forms(group: int, typed: tuple[str, ...]) -> tuple[Term, ...]:
     """The terms of the group's forms but the one typed (its folded words)."""
     found = (term for form in _ACRONYM_GROUPS[group] for term in _form_terms(form))
@@ -547,12 +552,13 @@ def _with_other_forms(clauses: list[Clause]) -> list[Clause]:
     """The clauses, those that spell a long form in a row (``_LONG_FORMS``) with its group's other
     forms added to each (the acronym too)."""
     heads = [tuple(fold(word) for word in clause.terms[0].words) for clause in clauses]
-    longest = max(map(len, _LONG_FORMS))
     for start in range(len(clauses)):
+        if heads[start][:1] not in _LONG_FORM_STARTS:
+            continue
         row: tuple[str, ...] = ()
         for end in range(start, len(clauses)):
             row += heads[end]
-            if len(row) > longest:
+            if len(row) > _LONGEST_FORM:
                 break
             group = _LONG_FORMS.get(row)
             if group is None and row[-1].endswith("s"):
