@@ -204,9 +204,6 @@ FOURTEENTH_CASES: list[tuple[str, str, str, str]] = [
 # What the first run missed and this round could not close (docs/ANONYMISATION.md, "Known gaps"):
 # left as strict xfails, by the snippets' indexes in FOURTEENTH_CASES.
 FOURTEENTH_GAPS: dict[int, str] = {
-    8: "a practitioner's small town after a role ('Der Streetworker aus Oberweißbach') is not reported: the"
-    " thirteenth batch marks the same shape ('Der Jugendsozialarbeiter aus Kleinhausen') as no finding, so a"
-    " rule for it would turn that case into a false alarm; the lead must decide which reading is right",
     18: "an organisation whose name holds a person's after a word that is no organisation's ('Casa della Carità"
     " Angelo Abriani'): 'casa' is also a home ('a casa di Marco'), so it cannot be an organisation's word",
 }
@@ -283,6 +280,36 @@ NEIGHBOURS_14: list[tuple[str, str, str, str]] = [
         "[[PERSON:Kacper]] jest w trzeciej klasie w [[LOCATION:szkole podstawowej Marii Konopnickiej]].",
     ),
 ]
+
+
+# Written after the product owner's decision (docs/ANONYMISATION.md, "A practitioner's small place"):
+# a role and a small place identify one person and the place is reported; a large town (GeoNames, 5,000
+# people or more) and an organisation after a role are not.
+ROLE_AND_PLACE: list[tuple[str, str, str, str]] = [
+    ("role_small_place", "de", "description", "Die Schulsozialarbeiterin aus [[LOCATION:Kleinwelsbach]] rief an."),
+    ("role_small_place", "en", "description", "The youth worker from [[LOCATION:Nordby]] knew the boy well."),
+    ("role_small_place", "fr", "description", "L'éducateur de [[LOCATION:Saint-Firmin]] a signalé le jeune."),
+    (
+        "role_small_place",
+        "nl",
+        "description",
+        "De jongerenwerker uit [[LOCATION:Zandvoort-Noord]] belde de school.",
+    ),
+    ("role_small_place", "sv", "description", "Fältassistenten från [[LOCATION:Grundsund]] ringde till skolan."),
+    ("role_small_place", "it", "description", "L'educatore di strada da [[LOCATION:Roccaverano]] ci ha chiamati."),
+    ("role_small_place", "es", "description", "El educador social de [[LOCATION:Villanueva del Rebollar]] avisó."),
+    ("negative", "de", "description", "Der Streetworker aus Berlin meldete sich am Montag."),
+    ("negative", "en", "description", "The youth worker from Rotterdam joined the session."),
+    ("negative", "fr", "description", "L'éducatrice de Marseille anime l'atelier."),
+    ("negative", "de", "description", "Der Streetworker aus dem Jugendzentrum kennt die Gruppe."),
+    ("negative", "en", "description", "The youth worker from the Youth Centre called."),
+    ("negative", "nl", "description", "De jongerenwerker uit het buurthuis kent hem."),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "field", "marked"), ROLE_AND_PLACE, ids=_ids(ROLE_AND_PLACE))
+def test_a_practitioners_small_place_after_the_role_is_reported_a_large_town_is_not(kind, language, field, marked):
+    assert _missed_and_wrong(language, field, marked) == ([], [])
 
 
 # Neighbours the round could not close (docs/ANONYMISATION.md, "Known gaps"): strict xfails.

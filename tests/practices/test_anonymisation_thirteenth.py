@@ -67,8 +67,8 @@ THIRTEENTH_CASES: list[tuple[str, str, str, str]] = [
         "job_title_place",
         "de",
         "description",
-        "Der Jugendsozialarbeiter aus Kleinhausen und die Schulsozialarbeiterin des Gymnasiums meldeten, dass"
-        " [[PERSON:Leon Brandt]] seit den Sommerferien nicht mehr zum Training kommt.",
+        "Der Jugendsozialarbeiter aus [[LOCATION:Kleinhausen]] und die Schulsozialarbeiterin des Gymnasiums"
+        " meldeten, dass [[PERSON:Leon Brandt]] seit den Sommerferien nicht mehr zum Training kommt.",
     ),
     (
         "rare_combination",
