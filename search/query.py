@@ -261,13 +261,15 @@ def _portuguese_number(word: str) -> str:
 # "strategieën", "categorieën", "knieën"), which Snowball's Dutch leaves whole ("moskeeen", folded),
 # so neither form finds the other (2026-12-08, the 26th sweep): a word in -ee or -ie also asks for
 # its form in -ën, and one in -eeën or -ieën (typed with the diaeresis or without it) for the word
-# without it. English words so made ("committeeën") are no word of any text: nothing more is found.
+# without it. Not -tie: Dutch writes "organisaties", "situaties", and French "sortie", "partie" are
+# typed more than any Dutch -tie word in -ën. English words so made ("committeeën", "movieën") are
+# no word of any text: nothing more is found.
 def _dutch_number(word: str) -> str:
     """``word`` in the other number if it may be a Dutch noun in -ee or -ie, else ``word``."""
     low = word.casefold()
     if len(low) > 5 and low[-4:] in ("eeën", "ieën", "eeen", "ieen"):
         return word[:-2]
-    if len(low) > 3 and low[-2:] in ("ee", "ie") and low.isalpha():
+    if len(low) > 3 and (low.endswith("ee") or (low.endswith("ie") and not low.endswith("tie"))) and low.isalpha():
         return word + "ën"
     return word
 
@@ -490,7 +492,6 @@ _ACRONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("RAN", "Radicalisation Awareness Network"),
     ("CVE", "countering violent extremism"),
     ("PVE", "preventing violent extremism"),
-    ("P/CVE", "PCVE", "PVE/CVE"),
     ("FTF", "foreign terrorist fighter"),
 )
 COMMON_ENGLISH = 4.0  # Zipf frequency from which a word typed in lower case is English ("ran", "exit")
@@ -502,13 +503,11 @@ def _folded_words(form: str) -> tuple[str, ...]:
 
 def _form_terms(form: str) -> tuple[Term, ...]:
     """A form as the query asks for it: its words (a phrase), an English one in its other spelling
-    too ("organization"), one written with a slash also whole ("PCVE")."""
+    too ("non-governmental organization")."""
     written = tuple(words(form))
     found = [Term(written)]
     if form.isascii() and " " in form:
         found.append(Term(tuple(_other_spelling(word) for word in written)))
-    if "/" in form:
-        found.append(Term(("".join(written),)))
     return tuple(dict.fromkeys(found))
 
 
@@ -516,7 +515,7 @@ _LONG_FORMS: dict[tuple[str, ...], int] = {}
 _ACRONYMS: dict[str, int] = {}
 for _group, _forms in enumerate(_ACRONYM_GROUPS):
     for _form in _forms:
-        if len(_folded_words(_form)) > 1 and "/" not in _form:
+        if len(_folded_words(_form)) > 1:
             for _term in _form_terms(_form):
                 _LONG_FORMS[tuple(fold(word) for word in _term.words)] = _group
         else:
@@ -534,7 +533,7 @@ def _other_forms(group: int, typed: tuple[str, ...]) -> tuple[Term, ...]:
 
 
 def _acronym_group(raw: str) -> int | None:
-    """The group of ``raw`` typed as an acronym ("NGO", "NGOs", "P/CVE", "cve"), if it is one."""
+    """The group of ``raw`` typed as an acronym ("NGO", "NGOs", "cve"), if it is one."""
     key = fold(raw)
     group = _ACRONYMS.get(key)
     if group is None and key.endswith("s") and raw.endswith("s"):
