@@ -304,6 +304,15 @@ ROLE_AND_PLACE: list[tuple[str, str, str, str]] = [
     ("negative", "de", "description", "Der Streetworker aus dem Jugendzentrum kennt die Gruppe."),
     ("negative", "en", "description", "The youth worker from the Youth Centre called."),
     ("negative", "nl", "description", "De jongerenwerker uit het buurthuis kent hem."),
+    # added with the rule: declined towns after "z", more languages, and a person after the role's "de", "van"
+    ("role_small_place", "pl", "description", "Pedagog z [[LOCATION:Wąchocka]] zadzwonił do szkoły."),
+    ("role_small_place", "da", "description", "SSP-konsulenten fra [[LOCATION:Nørre Nebel]] ringede i går."),
+    ("role_small_place", "pt", "description", "O técnico de [[LOCATION:Vilar de Perdizes]] ligou à mãe."),
+    ("role_small_place", "ro", "description", "Asistentul social din [[LOCATION:Bucium]] a sunat."),
+    ("negative", "pl", "description", "Kurator z Warszawy przyjechał we wtorek."),
+    ("negative", "nb", "description", "Miljøterapeuten fra Bodø ringte til skolen."),
+    ("kept", "fr", "description", "L'éducatrice de [[PERSON:Léa]] a appelé la mère."),
+    ("kept", "nl", "description", "De mentor van [[PERSON:Daan]] belde de school."),
 ]
 
 

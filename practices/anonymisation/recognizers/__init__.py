@@ -9,7 +9,8 @@ Imported only when the engine is built, never at Django start-up.
 One module a concern: ``base`` (the pattern recogniser and the judgements several
 share), ``people`` (names found by patterns), ``places`` (addresses, places tied to a
 person, schools and workplaces, dates of birth), ``contact`` (emails and phone numbers),
-``identifiers`` (identity numbers and number plates), ``ner`` (spaCy's names and places);
+``identifiers`` (identity numbers and number plates), ``ner`` (spaCy's names and places),
+``practitioners`` (a practitioner's small place after the role);
 this package lists them for the engine.
 """
 
@@ -28,6 +29,7 @@ from .places import (
     place_after_preposition_recognizer,
     place_and_date_recognizers,
 )
+from .practitioners import PractitionersPlaceRecognizer
 
 # Statistical or loose recognisers: any precise finding wins over theirs.
 LOOSE_RECOGNIZERS = frozenset({NER_NAME, PLACE_NAME})
@@ -51,4 +53,5 @@ def all_recognizers(language: str) -> list[EntityRecognizer]:
         *place_and_date_recognizers(language),
         *institution_recognizers(language),
         *birth_and_initials_recognizers(language),
+        PractitionersPlaceRecognizer(language),
     ]

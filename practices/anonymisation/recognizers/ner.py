@@ -12,6 +12,7 @@ from ..findings import LOCATION, PERSON
 from ..towns import in_a_list_of_towns
 from .base import _plausible_name_or_place, _result
 from .people import _TITLE_WORDS, _not_a_heading
+from .practitioners import town_after_a_role
 
 NER_NAME = "SpacyRecognizer"
 
@@ -61,6 +62,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             return False
         if entity == PERSON and in_a_list_of_towns(text, start, end):
             return False  # "visited Lourdes, Florence and Chester" (round 13)
+        if entity == PERSON and town_after_a_role(text, start, end):
+            return False  # "The youth worker from Rotterdam": a large town after a role (round 15)
         heading = patterns.INITIAL_NAME.fullmatch(text, start, end) and not _not_a_heading(text, start, end, doc)
         return not (entity == PERSON and heading)
 
