@@ -47,6 +47,7 @@ SEARCH_RESULTS = OpenApiExample(
                 "end_year": None,
                 "published_at": "2025-03-04T10:15:00+01:00",
                 "updated_at": "2025-03-04T10:15:00+01:00",
+                "featured": False,
                 "highlight": "A trained <mark>mentor</mark> meets each young person weekly…",
                 "score": 2.41,
             }
@@ -91,8 +92,14 @@ PRACTICE_DETAIL = OpenApiExample(
         "organisation": _ORGANISATION,
         "organisation_description": "The municipality's prevention unit.",
         "last_update_year": 2024,
+        "html": {
+            "description": "<p>A trained mentor meets each young person weekly for a year, to prevent violent "
+            "extremism…</p>",
+            "contact": "<p>Prevention desk, prevention@ravnstad.example</p>",
+        },
         "status": "published",
         "evidence_level": "not_evaluated",
+        "featured": False,
         "revision_of": None,
         "change_summary": "",
         "created_at": "2025-02-20T09:00:00+01:00",
@@ -125,10 +132,8 @@ IMPORTED_DRAFT = OpenApiExample(
             "last_update_year": 2024,
             "visibility": "public",
             "change_summary": "",
-            "import_warnings": [
-                {"field": "description", "code": "over_word_limit", "message": "The description has 342 words…"}
-            ],
         },
+        "warnings": [{"field": "description", "code": "over_word_limit", "message": "The description has 342 words…"}],
         "organisation": {"name": "Municipality of Ravnstad", "type": "municipality", "description": "…"},
     },
 )

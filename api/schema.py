@@ -55,6 +55,8 @@ PROBLEM_DESCRIPTIONS = {
     "415": _("Unsupported media type."),
     "429": _("Too many requests: wait the number of seconds in Retry-After."),
 }
+NOT_MODIFIED = _("Not modified since the ETag sent in If-None-Match (anonymous requests): no body.")
+ETAG = {"ETag": {"schema": {"type": "string"}, "description": _("Anonymous requests: send it back in If-None-Match.")}}
 RETRY_AFTER = {"Retry-After": {"schema": {"type": "integer"}, "description": _("Seconds to wait.")}}
 
 
@@ -124,6 +126,12 @@ class AutoSchema(openapi.AutoSchema):
 
     def _get_response_bodies(self, direction="response") -> dict:
         responses = super()._get_response_bodies(direction)
+        if self.method == "GET" and getattr(self.view, "action", None) in getattr(self.view, "conditional_actions", ()):
+            # anonymous answers carry an ETag and answer If-None-Match with 304 (docs/API.md)
+            responses.setdefault("304", {"description": str(NOT_MODIFIED), "headers": ETAG})
+            for code, response in responses.items():
+                if code.startswith("2"):
+                    response.setdefault("headers", {}).update(ETAG)
         for code in self._problem_codes():
             if code in responses:
                 continue

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -70,14 +69,24 @@ def codes_of(queryset, help_text) -> StrictManyRelatedField:
 # A request body naming a field the endpoint does not take is refused, not quietly ignored (a
 # misspelt field would otherwise look saved). The schema says so: additionalProperties false.
 # (Comments, not docstrings: the schema would show a docstring as every body's description.)
+# The unknown fields are listed with the other invalid ones, in one answer: a client corrects every
+# mistake at once rather than one answer at a time.
 class RejectsUnknownFields(serializers.Serializer):
     def to_internal_value(self, data):
+        unknown: list[str] = []
         if isinstance(data, Mapping):
             writable = {name for name, field in self.fields.items() if not field.read_only}
             unknown = sorted(str(name) for name in set(data) - writable)
-            if unknown:
-                raise serializers.ValidationError({name: [_("Unknown field.")] for name in unknown})
-        return super().to_internal_value(data)
+        errors = {name: [_("Unknown field.")] for name in unknown}
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if not errors or not isinstance(exc.detail, Mapping):
+                raise
+            raise serializers.ValidationError({**exc.detail, **errors}) from None
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
 
 
 class InputSerializer(RejectsUnknownFields, serializers.Serializer):
@@ -445,11 +454,11 @@ class PracticeDetailSerializer(FieldsBuiltOnce):
     def _curator(self, practice: Practice) -> bool:
         return rules.can_manage(self._user(), practice)
 
-    @extend_schema_field(OpenApiTypes.STR)
+    # no explicit type: the hint's ``str | None`` is the schema's nullable string
     def get_contact(self, practice: Practice) -> str | None:
         return practice.contact if rules.can_see_contact(self._user(), practice) else None
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
     def get_html(self, practice: Practice) -> dict[str, str]:
         html = practice.cooked_html()
         if not rules.can_see_contact(self._user(), practice):

@@ -330,6 +330,7 @@ class PracticeViewSet(
 
     serializer_class = PracticeDetailSerializer
     list_is_search = True  # the list is the search engine's page, not a paginated queryset (api.schema)
+    conditional_actions = frozenset({"list", "retrieve"})  # answer If-None-Match (_public), so the schema lists 304
     query_actions = frozenset({"list", "import_document"})
     lookup_value_regex = ID
     cursor_ordering = ("-updated_at", "-pk")

@@ -264,12 +264,14 @@ def test_every_facet_count_is_what_filtering_by_that_code_finds(client, library)
 
 def test_facet_counts_follow_the_words_and_filters(client, library):
     data = client.get(SEARCH, {"q": "family", "country": "NO"}).json()
+    assert data["count"] >= 1
     for facet, options in data["facets"].items():
+        if facet == "country":
+            continue
         for option in options:
+            assert option["count"] <= data["count"], (facet, option)
             narrowed = _count(client, q="family", country="NO", **{facet: option["code"]})
-            if facet != "country":
-                assert narrowed == option["count"], (facet, option)
-        assert all(option["count"] <= data["count"] or facet == "country" for option in options)
+            assert narrowed == option["count"], (facet, option)
 
 
 def test_facet_labels_and_problem_titles_follow_accept_language(client, library):
@@ -352,7 +354,7 @@ def test_a_walk_is_stable_under_a_change_in_the_middle(client, shelf, contributo
 
 def test_previous_leads_back_to_the_page_before(client, shelf):
     pages = walk(client, SEARCH + "?sort=date")
-    assert pages[0]["previous"] is None and len(pages) == 3
+    assert pages[0]["previous"] is None and len(pages) == 2
     for before, after in itertools.pairwise(pages):
         back = client.get(after["previous"]).json()
         assert ids_of([back]) == ids_of([before])
@@ -527,8 +529,9 @@ def test_a_draft_written_changed_and_submitted_by_the_api(contributor):
     assert [t["code"] for t in changed.json()["key_themes"]] == ["exit-strategies", "prison-probation"]
     submitted = client.post(f"{SEARCH}{draft['id']}/submit/", {}, format="json")
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
-    again = problem(client.post(f"{SEARCH}{draft['id']}/submit/", {}, format="json"), 409)
-    assert again["type"] == "urn:pve-portal:problem:conflict"
+    # docs/API.md: 403 for "a practice you may read but not edit" (a submission waits for review)
+    again = problem(client.post(f"{SEARCH}{draft['id']}/submit/", {}, format="json"), 403)
+    assert again["type"] == "urn:pve-portal:problem:forbidden"
 
 
 def test_a_member_of_an_organisation_not_approved_cannot_write(applicant):
@@ -593,18 +596,26 @@ def test_drafts_and_writes_match_the_schema(openapi, world, contributor):
     assert_matches(openapi, "/api/v1/practices/", "post", 400, bad.json())
 
 
-def test_every_example_of_the_schema_is_valid_against_its_schema(openapi):
-    checked = 0
+def _examples(openapi: dict):
+    """(where, schema, value) of every example of a response or request body."""
     for path, operations in openapi["paths"].items():
         for method, operation in operations.items():
-            for status, response in operation.get("responses", {}).items():
-                for media in response.get("content", {}).values():
+            bodies = [(status, response) for status, response in operation.get("responses", {}).items()]
+            if "requestBody" in operation:
+                bodies.append(("request", operation["requestBody"]))
+            for status, body in bodies:
+                for media_type, media in body.get("content", {}).items():
                     for name, example in (media.get("examples") or {}).items():
-                        validator = validator_for(openapi, media["schema"])
-                        errors = [f"{list(e.path)}: {e.message}"[:200] for e in validator.iter_errors(example["value"])]
-                        assert not errors, (method, path, status, name, errors[:3])
-                        checked += 1
-    assert checked >= 3
+                        yield (method, path, status, media_type, name), media["schema"], example["value"]
+
+
+def test_every_example_of_the_schema_is_valid_against_its_schema(openapi):
+    checked = 0
+    for where, schema, value in _examples(openapi):
+        errors = [f"{list(e.path)}: {e.message}"[:200] for e in validator_for(openapi, schema).iter_errors(value)]
+        assert not errors, (where, errors[:3])
+        checked += 1
+    assert checked >= 5
 
 
 def test_the_schema_lists_what_the_search_filters_take(openapi):
@@ -616,7 +627,7 @@ def test_the_schema_lists_what_the_search_filters_take(openapi):
 def test_the_schema_lists_the_statuses_the_endpoints_answer(openapi):
     paths = openapi["paths"]
     assert {"201", "400", "401", "403"} <= set(paths["/api/v1/practices/"]["post"]["responses"])
-    assert {"200", "409"} <= set(paths["/api/v1/practices/{id}/submit/"]["post"]["responses"])
+    assert "409" in paths["/api/v1/moderation/practices/{id}/approve/"]["post"]["responses"]
     assert "304" in paths["/api/v1/practices/"]["get"]["responses"]
     assert "304" in paths["/api/v1/practices/{id}/"]["get"]["responses"]
 
