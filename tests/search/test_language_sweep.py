@@ -355,7 +355,9 @@ CASES = [
     case("cooperatie", "nl_jong"),
     case("prevencion", "es_rad"),
     case("Goteborg", "sv_exit"),
-    case("Aarhus", "da_rad", gap="the Danish å is folded to a, not to its old spelling aa"),
+    # the Danish å is folded to a, not to its old spelling aa; the town is found since the 26th
+    # query sweep through its names (search/exonyms.txt: "Århus", "Aarhus"), other words are not
+    case("Aarhus", "da_rad"),
     case("Arhus", "da_rad"),
     case("Tromso", "no_school"),
     case("forebygging", "no_school"),
