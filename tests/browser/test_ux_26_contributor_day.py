@@ -190,6 +190,12 @@ INTERFACE_TEXT = """(root) => {
   return out.join('\\n');
 }"""
 
+# What the moderator asks, in each case's language: (the request, a comment beside the description)
+MODERATORS_WORDS = {
+    "en": ("Please say how many families took part.", "Name the town rather than the weekday."),
+    "fr": ("Merci d'indiquer combien de familles ont participé.", "Nommez la ville plutôt que le jour de la semaine."),
+}
+
 # English words of the contribution pages that a French page would not hold.
 ENGLISH = re.compile(
     r"\b(the|of|and|with|your|this|from|by|draft|save|saved|submit|submitted|review|edit|update|words|"
@@ -589,11 +595,13 @@ def test_personal_data_warnings_before_submission_the_status_and_a_moderators_re
     practice.refresh_from_db()
     assert practice.status == Practice.Status.SUBMITTED
     assert not practice.findings.filter(status=Finding.Status.OPEN).exists()
+    # a moderator writes to a contributor in the language they share (their words are no interface text)
+    asked, beside_field = MODERATORS_WORDS[language]
     practice_request_changes(
         practice=practice,
         moderator=moderator,
-        comment="Please say how many families took part.",
-        field_comments={"description": "Name the town rather than the weekday."},
+        comment=asked,
+        field_comments={"description": beside_field},
     )
     page.goto("/")
     drafts = page.locator("section", has=page.get_by_role("heading", name=words["your_drafts"]))
@@ -602,17 +610,17 @@ def test_personal_data_warnings_before_submission_the_status_and_a_moderators_re
     expect(status_badge(page)).to_have_text(words["changes_requested"])
     asks = page.locator("section.review-comments")
     expect(asks.get_by_role("heading", name=words["asks"])).to_be_visible()
-    expect(asks).to_contain_text("how many families took part")
+    expect(asks).to_contain_text(asked)
     field_link = asks.locator("a[href='#field-description']")
     expect(field_link).to_have_count(1)
     expect(page.locator("#field-description")).to_have_count(1)
     check_page(page, language=language, width=width)
 
     click_to_page(page, page.locator("article .actions").get_by_role("link", name=words["edit"]))
-    expect(page.locator("section.review-comments")).to_contain_text("how many families took part")
+    expect(page.locator("section.review-comments")).to_contain_text(asked)
     beside = page.locator("#wrap-description .field-review")
     expect(beside).to_contain_text(words["moderator"])
-    expect(beside).to_contain_text("Name the town rather than the weekday.")
+    expect(beside).to_contain_text(beside_field)
     # the moderator's note on a field is read with the field
     assert (
         beside.get_attribute("id") in (page.locator("#id_description").get_attribute("aria-describedby") or "").split()
