@@ -355,6 +355,7 @@ def test_the_fourteenth_batchs_neighbour_gaps_still_fail(kind, language, field, 
         ("pl", "mieszka teraz u ojca u ojca u ojca w " * 1100),
         ("lv", "Meitene, 210709-23015, Oliwia Zając (09262104622) " * 800),
         ("ro", "pe Signal e pe Signal e dacul.09 " * 1250),
+        ("de", "Der Jugendsozialarbeiter aus Kleinhausen Nord am Berg " * 750),
     ],
 )
 def test_the_fourteenth_batchs_patterns_stay_fast_on_pathological_text(language, text):
