@@ -185,14 +185,20 @@ def validated_query(request, serializer_class: type[_Query]) -> _Query:
     the endpoint does not take is refused, as a body's unknown field is (a misspelt filter, ``themes``
     or ``year``, or a ``page`` number, would otherwise look applied)."""
     params = request.query_params
-    refuse_unexpected_query(request, _query_fields(serializer_class))
+    try:
+        refuse_unexpected_query(request, _query_fields(serializer_class))
+    except ValidationError as refused:
+        unexpected = cast(dict, refused.detail)
+    else:
+        unexpected = {}
     data = {
         name: params.getlist(name) if is_list else params[name]
         for name, is_list in _query_fields(serializer_class)
-        if name in params
+        if name in params and name not in unexpected
     }
     serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
+    if not serializer.is_valid() or unexpected:  # every invalid parameter in one answer
+        raise ValidationError(dict(sorted({**serializer.errors, **unexpected}.items())))
     return serializer
 
 

@@ -689,3 +689,10 @@ def test_a_new_member_of_an_organisation_sees_contact_at_once(world, home_organi
     newcomer = make_user("newcomer@ravnstad.example", home_organisation, display_name="Nina Newcomer")
     data = token_client(newcomer).get(f"{SEARCH}{world.members_only.pk}/").json()
     assert data["contact"] and data["visibility"] == "members"
+
+
+def test_every_invalid_query_parameter_is_listed_in_one_answer(client, world):
+    body = problem(client.get(SEARCH, {"sort": "oldest", "page_size": 5, "featured": "perhaps", "year": 2020}), 400)
+    assert fields_in_error(body) == {"sort", "page_size", "featured", "year"}
+    codes = {error["field"]: error["code"] for error in body["errors"]}
+    assert codes["sort"] == "invalid_choice" and codes["featured"] == "invalid"
