@@ -554,7 +554,9 @@ def tick(page, words: dict, label: str) -> None:
         box.click()
 
 
-PARAMS = [pytest.param(w, lang, id=f"{w}px-{lang}") for w in (375, 1280) for lang in ("en", "fr")]
+# Each walk on a phone in French (the longer words on the narrowest screen) and on a desktop in
+# English: both widths and both languages, in half the run time of every pair (CI's time budget).
+PARAMS = [pytest.param(375, "fr", id="375px-fr"), pytest.param(1280, "en", id="1280px-en")]
 
 
 # --- the morning ------------------------------------------------------------------------------
