@@ -130,3 +130,49 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+# --- what the browser walks check on every page (tests/browser/test_ux_2*.py) ---------------------
+
+WIDER = "() => document.documentElement.scrollWidth - innerWidth"
+
+HEADINGS_OUT_OF_ORDER = """() => {
+  const found = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(h => !h.closest('[hidden]'));
+  const wrong = [];
+  let previous = 0;
+  found.forEach((h, i) => {
+    const level = +h.tagName[1];
+    if (i === 0 && level !== 1) wrong.push('first heading ' + h.tagName);
+    if (previous && level > previous + 1)
+      wrong.push(h.tagName + ' after h' + previous + ': ' + h.textContent.trim().slice(0, 50));
+    previous = level;
+  });
+  if (found.filter(h => h.tagName === 'H1').length !== 1) wrong.push('not one h1');
+  return wrong;
+}"""
+
+FOCUS_VISIBLE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return false;
+  const s = getComputedStyle(e);
+  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+}"""
+
+# The interface's own text in an element: text nodes and accessible names, the practices' own text
+# (an element with another lang= than the page's) left out.
+INTERFACE_TEXT = """(root) => {
+  const page = document.documentElement.lang;
+  const own = n => { const l = n.closest('[lang]'); return !l || l.lang === page; };
+  const out = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const e = n.parentElement;
+    if (!own(e) || e.closest('script, style, [hidden], template')) continue;
+    if (n.data.trim()) out.push(n.data.trim());
+  }
+  root.querySelectorAll('[aria-label], [title], [placeholder]').forEach(e => {
+    if (!own(e)) return;
+    for (const a of ['aria-label', 'title', 'placeholder']) if (e.getAttribute(a)) out.push(e.getAttribute(a));
+  });
+  return out.join('\\n');
+}"""

@@ -15,13 +15,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from practices.models import Finding, Practice
-from tests.browser.conftest import blocking_violations, signed_in_page
+from tests.browser.conftest import WIDER, blocking_violations, signed_in_page
 from tests.practices.factories import make_practice
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 TEXT = "Weekly talks with Kari Nordmann and Ola Hansen after release, to prevent violent extremism."
-WIDER = "() => document.documentElement.scrollWidth - innerWidth"
 
 
 def _queue_of_40(contributor) -> Practice:

@@ -23,13 +23,11 @@ from playwright.sync_api import expect
 
 from network import services
 from network.models import Network, NetworkMembership, Post, Thread
-from tests.browser.conftest import blocking_violations, signed_in_page
+from tests.browser.conftest import WIDER, blocking_violations, signed_in_page
 from tests.conftest import make_user, with_totp
 from tests.network.conftest import published_practice
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-WIDER = "() => document.documentElement.scrollWidth - innerWidth"
 
 
 def _checked(page, where: str) -> None:

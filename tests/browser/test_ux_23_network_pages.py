@@ -13,12 +13,10 @@ from playwright.sync_api import expect
 
 from network import services
 from network.models import Network, NetworkMembership
-from tests.browser.conftest import blocking_violations, signed_in_page
+from tests.browser.conftest import WIDER, blocking_violations, signed_in_page
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-WIDER = "() => document.documentElement.scrollWidth - innerWidth"
 
 
 @pytest.fixture

@@ -20,12 +20,11 @@ from playwright.sync_api import expect
 from network import services
 from network.models import Network
 from portal.models import Organisation
-from tests.browser.conftest import blocking_violations, signed_in_page
+from tests.browser.conftest import WIDER, blocking_violations, signed_in_page
 from tests.practices.template_sweep import docx_table
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-WIDER = "() => document.documentElement.scrollWidth - innerWidth"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RECIPIENTS = ("Ines Addressee", "ines.addressee@example.org", "Otto Copied", "otto.copied@example.org")
 

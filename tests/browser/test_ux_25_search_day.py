@@ -28,7 +28,14 @@ from playwright.sync_api import expect
 
 from portal.models import Organisation, OrganisationType
 from search.backends import reset_engines
-from tests.browser.conftest import blocking_violations, signed_in_page
+from tests.browser.conftest import (
+    FOCUS_VISIBLE,
+    HEADINGS_OUT_OF_ORDER,
+    INTERFACE_TEXT,
+    WIDER,
+    blocking_violations,
+    signed_in_page,
+)
 from tests.search.builders import make_published
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -421,48 +428,6 @@ document.addEventListener('DOMContentLoaded', () => {
   }).observe(document.body, {subtree: true, childList: true, characterData: true});
 });
 """
-
-WIDER = "() => document.documentElement.scrollWidth - innerWidth"
-
-HEADINGS_OUT_OF_ORDER = """() => {
-  const found = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(h => !h.closest('[hidden]'));
-  const wrong = [];
-  let previous = 0;
-  found.forEach((h, i) => {
-    const level = +h.tagName[1];
-    if (i === 0 && level !== 1) wrong.push('first heading ' + h.tagName);
-    if (previous && level > previous + 1) wrong.push(h.tagName + ' after h' + previous + ': ' + h.textContent.trim().slice(0, 50));
-    previous = level;
-  });
-  if (found.filter(h => h.tagName === 'H1').length !== 1) wrong.push('not one h1');
-  return wrong;
-}"""
-
-FOCUS_VISIBLE = """() => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return false;
-  const s = getComputedStyle(e);
-  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-}"""
-
-# The interface's own text in an element: text nodes and accessible names, the practices' own text
-# (an element with another lang= than the page's) left out.
-INTERFACE_TEXT = """(root) => {
-  const page = document.documentElement.lang;
-  const own = n => { const l = n.closest('[lang]'); return !l || l.lang === page; };
-  const out = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const e = n.parentElement;
-    if (!own(e) || e.closest('script, style, [hidden], template')) continue;
-    if (n.data.trim()) out.push(n.data.trim());
-  }
-  root.querySelectorAll('[aria-label], [title], [placeholder]').forEach(e => {
-    if (!own(e)) return;
-    for (const a of ['aria-label', 'title', 'placeholder']) if (e.getAttribute(a)) out.push(e.getAttribute(a));
-  });
-  return out.join('\\n');
-}"""
 
 ENGLISH = re.compile(
     r"\b(the|of|and|with|your|this|from|by|results?|filters?|search|practices?|similar|download|"
